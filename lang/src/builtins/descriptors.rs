@@ -1,0 +1,197 @@
+//! `property`, `staticmethod`, `classmethod` and `super`.
+
+use crate::objects::{Args, Class, NativeObject, PyResult, Value};
+use crate::vm::Vm;
+use std::any::Any;
+use std::rc::Rc;
+
+pub struct Property {
+    pub class: Rc<Class>,
+    pub fget: Option<Value>,
+    pub fset: Option<Value>,
+    pub fdel: Option<Value>,
+    pub doc: Value,
+}
+
+impl Property {
+    /// `'name' ` for error messages, when the getter has a name.
+    pub fn name_for_error(&self) -> String {
+        match &self.fget {
+            Some(Value::Function(f)) => format!("'{}' ", f.qualname.borrow()),
+            _ => String::new(),
+        }
+    }
+}
+
+impl NativeObject for Property {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "fget" => Some(Ok(self.fget.clone().unwrap_or_default())),
+            "fset" => Some(Ok(self.fset.clone().unwrap_or_default())),
+            "fdel" => Some(Ok(self.fdel.clone().unwrap_or_default())),
+            "__doc__" => Some(Ok(self.doc.clone())),
+            _ => None,
+        }
+    }
+}
+
+pub struct StaticMethod {
+    pub class: Rc<Class>,
+    pub func: Value,
+}
+
+impl NativeObject for StaticMethod {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        (name == "__func__").then(|| Ok(self.func.clone()))
+    }
+}
+
+pub struct ClassMethod {
+    pub class: Rc<Class>,
+    pub func: Value,
+}
+
+impl ClassMethod {
+    pub fn new(vm: &Vm, func: Value) -> Value {
+        Value::Native(Rc::new(ClassMethod { class: vm.types.classmethod.clone(), func }))
+    }
+}
+
+impl NativeObject for ClassMethod {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        (name == "__func__").then(|| Ok(self.func.clone()))
+    }
+}
+
+/// `super(cls, obj)`: attribute lookup starting after `cls` in `obj`'s MRO.
+pub struct Super {
+    pub class: Rc<Class>,
+    pub start_after: Rc<Class>,
+    pub obj: Value,
+}
+
+impl NativeObject for Super {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        let obj_class = match &self.obj {
+            Value::Class(c) => c.clone(),
+            other => vm.class_of(other),
+        };
+        let mro = obj_class.full_mro();
+        let pos = mro.iter().position(|c| Rc::ptr_eq(c, &self.start_after))?;
+        let key = crate::objects::Name::new(name);
+        for c in &mro[pos + 1..] {
+            if let Some(attr) = c.dict.borrow().get(&key).cloned() {
+                return Some(match &self.obj {
+                    Value::Class(cls) => match attr.downcast_native::<ClassMethod>() {
+                        Some(cm) => Ok(Value::BoundMethod(Rc::new(crate::objects::BoundMethod { func: cm.func.clone(), receiver: Value::Class(cls.clone()) }))),
+                        None => Ok(attr),
+                    },
+                    obj => vm.bind_class_attr(attr, obj, &obj_class),
+                });
+            }
+        }
+        None
+    }
+}
+
+pub fn property_new(vm: &Vm, args: Args) -> PyResult {
+    let get = |i: usize, name: &str| args.arg_or_kw(i, name).cloned().filter(|v| !v.is_none());
+    let fget = get(1, "fget");
+    let doc = match (args.arg_or_kw(4, "doc"), &fget) {
+        (Some(d), _) => d.clone(),
+        (None, Some(Value::Function(f))) => f.doc.borrow().clone(),
+        _ => Value::None,
+    };
+    Ok(Value::Native(Rc::new(Property { class: vm.types.property.clone(), fget, fset: get(2, "fset"), fdel: get(3, "fdel"), doc })))
+}
+
+fn property_with(vm: &Vm, args: &Args, which: usize) -> PyResult {
+    let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Property>()) else {
+        return Err(vm.type_error("descriptor requires a 'property' object"));
+    };
+    let f = args.get(1).cloned();
+    let mut new = Property { class: p.class.clone(), fget: p.fget.clone(), fset: p.fset.clone(), fdel: p.fdel.clone(), doc: p.doc.clone() };
+    match which {
+        0 => new.fget = f,
+        1 => new.fset = f,
+        _ => new.fdel = f,
+    }
+    Ok(Value::Native(Rc::new(new)))
+}
+
+fn property_getter(vm: &Vm, args: Args) -> PyResult {
+    property_with(vm, &args, 0)
+}
+fn property_setter(vm: &Vm, args: Args) -> PyResult {
+    property_with(vm, &args, 1)
+}
+fn property_deleter(vm: &Vm, args: Args) -> PyResult {
+    property_with(vm, &args, 2)
+}
+
+fn property_get(vm: &Vm, args: Args) -> PyResult {
+    let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Property>()) else {
+        return Err(vm.type_error("descriptor requires a 'property' object"));
+    };
+    match (args.get(1), &p.fget) {
+        (Some(Value::None) | None, _) => Ok(args.pos[0].clone()),
+        (Some(obj), Some(f)) => vm.call(f, std::slice::from_ref(obj)),
+        (Some(_), None) => Err(vm.attribute_error("unreadable attribute")),
+    }
+}
+
+fn staticmethod_new(vm: &Vm, args: Args) -> PyResult {
+    let func = args.get(1).cloned().ok_or_else(|| vm.type_error("staticmethod expected 1 argument, got 0"))?;
+    Ok(Value::Native(Rc::new(StaticMethod { class: vm.types.staticmethod.clone(), func })))
+}
+
+fn classmethod_new(vm: &Vm, args: Args) -> PyResult {
+    let func = args.get(1).cloned().ok_or_else(|| vm.type_error("classmethod expected 1 argument, got 0"))?;
+    Ok(ClassMethod::new(vm, func))
+}
+
+fn super_new(vm: &Vm, args: Args) -> PyResult {
+    let (Some(Value::Class(cls)), Some(obj)) = (args.get(1), args.get(2)) else {
+        return Err(vm.runtime_error("super(): no arguments"));
+    };
+    let ok = match obj {
+        Value::Class(c) => c.is_subclass(cls),
+        other => vm.isinstance(other, cls),
+    };
+    if !ok {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    }
+    Ok(Value::Native(Rc::new(Super { class: vm.types.super_.clone(), start_after: cls.clone(), obj: obj.clone() })))
+}
+
+pub fn install(vm: &Vm) {
+    use crate::vm::types::add_methods;
+    add_methods(&vm.types.property, "property", &[("__new__", property_new), ("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter), ("__get__", property_get)]);
+    add_methods(&vm.types.staticmethod, "staticmethod", &[("__new__", staticmethod_new)]);
+    add_methods(&vm.types.classmethod, "classmethod", &[("__new__", classmethod_new)]);
+    add_methods(&vm.types.super_, "super", &[("__new__", super_new)]);
+}

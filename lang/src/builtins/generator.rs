@@ -1,0 +1,298 @@
+//! Methods of generators, coroutines and async generators, and the awaitables
+//! that drive async generators (`__anext__`, `asend`, `athrow`, `aclose`).
+//!
+//! # How async generators work
+//! An async generator's frame yields two kinds of values: values for its
+//! consumer (`yield x`, compiled as `ASYNC_GEN_WRAP; YIELD_VALUE`) and values
+//! its inner `await`s pass up to the event loop. The wrapper marks the first
+//! kind. `agen.__anext__()` returns an [`AsyncGenSend`] awaitable; each time
+//! it is resumed it resumes the generator: a wrapped value completes the
+//! awaitable (`StopIteration(x)`), an unwrapped one is yielded on to the
+//! event loop, and the generator returning ends iteration (`StopAsyncIteration`).
+
+use crate::objects::{Args, Class, GenKind, GenState, Generator, NativeObject, PyErr, PyResult, Value};
+use crate::vm::interp::Resumed;
+use crate::vm::types::{add_methods, new_class};
+use crate::vm::Vm;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+pub fn install(vm: &Vm) {
+    add_methods(&vm.types.generator, "generator", &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__next__", gen_next), ("__iter__", gen_iter)]);
+    add_methods(&vm.types.coroutine, "coroutine", &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__await__", gen_iter)]);
+    add_methods(&vm.types.async_generator, "async_generator", &[("__aiter__", gen_iter), ("__anext__", agen_anext), ("asend", agen_asend), ("athrow", agen_athrow), ("aclose", agen_aclose)]);
+    let c = asend_class(vm);
+    add_methods(&c, "async_generator_asend", &[("send", asend_send), ("throw", asend_throw), ("close", asend_close), ("__next__", asend_next), ("__iter__", gen_iter), ("__await__", gen_iter)]);
+}
+
+fn asend_class(vm: &Vm) -> Rc<Class> {
+    vm.lazy_class("async_generator_asend", |vm| new_class("async_generator_asend", &[vm.types.object.clone()], crate::objects::class::Layout::Builtin, "builtins"))
+}
+
+fn this(vm: &Vm, args: &Args) -> PyResult<Rc<Generator>> {
+    match args.get(0) {
+        Some(Value::Generator(g)) => Ok(g.clone()),
+        _ => Err(vm.type_error("descriptor requires a generator object")),
+    }
+}
+
+/// Turns a `Resumed` into what `send`/`__next__` return: the yielded value, or StopIteration.
+fn yielded(vm: &Vm, r: Resumed) -> PyResult {
+    match r {
+        Resumed::Yield(v) => Ok(v),
+        Resumed::Return(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn gen_send(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "send", 2, 2)?;
+    let g = this(vm, &args)?;
+    yielded(vm, vm.resume_generator(&g, args.pos[1].clone())?)
+}
+
+fn gen_next(vm: &Vm, args: Args) -> PyResult {
+    let g = this(vm, &args)?;
+    yielded(vm, vm.resume_generator(&g, Value::None)?)
+}
+
+fn gen_iter(_vm: &Vm, args: Args) -> PyResult {
+    Ok(args.get(0).cloned().unwrap_or_default())
+}
+
+/// The exception `gen.throw(typ[, val[, tb]])` raises.
+pub fn throw_args_to_exception(vm: &Vm, args: &[Value]) -> PyResult<PyErr> {
+    let typ = args.first().cloned().unwrap_or_default();
+    let val = args.get(1).cloned().filter(|v| !v.is_none());
+    match (&typ, val) {
+        (Value::Class(c), Some(v)) if c.is_subclass(&vm.exc.base_exception) => match &v {
+            Value::Instance(i) if i.is_exception() && i.class.is_subclass(c) => Ok(PyErr(i.clone())),
+            Value::Tuple(t) => vm.make_exception(&vm.call(&typ, &t.0)?, "exceptions must derive from BaseException"),
+            other => vm.make_exception(&vm.call(&typ, std::slice::from_ref(other))?, "exceptions must derive from BaseException"),
+        },
+        (Value::Instance(_), Some(_)) => Err(vm.type_error("instance exception may not have a separate value")),
+        _ => vm.make_exception(&typ, "exceptions must be classes or instances deriving from BaseException, not ".to_string().as_str()).map_err(|_| {
+            vm.type_error(format!("exceptions must be classes or instances deriving from BaseException, not {}", vm.type_name(&typ)))
+        }),
+    }
+}
+
+fn gen_throw(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "throw", 2, 4)?;
+    let g = this(vm, &args)?;
+    let exc = throw_args_to_exception(vm, &args.pos[1..])?;
+    yielded(vm, vm.throw_generator(&g, exc)?)
+}
+
+fn gen_close(vm: &Vm, args: Args) -> PyResult {
+    let g = this(vm, &args)?;
+    vm.close_generator(&g)?;
+    Ok(Value::None)
+}
+
+/// `gi_frame`, `gi_running`, `cr_await` and friends.
+pub fn generator_attr(vm: &Vm, g: &Rc<Generator>, name: &str) -> Option<Value> {
+    let suffix = name.strip_prefix("gi_").or_else(|| name.strip_prefix("cr_")).or_else(|| name.strip_prefix("ag_"));
+    Some(match (name, suffix) {
+        ("__name__", _) => Value::str(&g.name.borrow()),
+        ("__qualname__", _) => Value::str(&g.qualname.borrow()),
+        (_, Some("running")) => Value::Bool(g.state.get() == GenState::Running),
+        (_, Some("suspended")) => Value::Bool(g.state.get() == GenState::Suspended),
+        (_, Some("code")) => Value::Code(g.code.clone()),
+        (_, Some("yieldfrom" | "await")) => g.yield_from_target().unwrap_or_default(),
+        (_, Some("frame")) => match g.state.get() {
+            GenState::Closed => Value::None,
+            _ => frame_object(vm, g),
+        },
+        _ => return None,
+    })
+}
+
+/// A snapshot of a suspended generator's frame (`f_lineno`, `f_code`, `f_locals`).
+fn frame_object(vm: &Vm, g: &Rc<Generator>) -> Value {
+    let class = vm.lazy_class("frame", |vm| new_class("frame", &[vm.types.object.clone()], crate::objects::class::Layout::Object, "builtins"));
+    let inst = crate::objects::Instance::new(class);
+    let frame = g.frame.borrow();
+    let line = match frame.as_ref() {
+        Some(f) if g.state.get() == GenState::Created => f.code.co.firstlineno,
+        Some(f) => f.current_line(),
+        None => g.code.co.firstlineno,
+    };
+    inst.set_attr(crate::objects::Name::new("f_lineno"), Value::Int(line as i64));
+    inst.set_attr(crate::objects::Name::new("f_code"), Value::Code(g.code.clone()));
+    if let Some(f) = frame.as_ref() {
+        let d = crate::objects::PyDict::new();
+        for (n, v) in f.code.varnames.iter().zip(&f.locals) {
+            if !matches!(v, Value::Undef) {
+                let _ = d.set(vm, Value::str(n.as_str()), v.clone());
+            }
+        }
+        inst.set_attr(crate::objects::Name::new("f_locals"), Value::Dict(Rc::new(d)));
+    }
+    Value::Instance(Rc::new(inst))
+}
+
+// -- async generators -----------------------------------------------------------------
+
+/// A value an async generator yields to its consumer (see the module docs).
+pub struct AsyncGenWrapped {
+    class: Rc<Class>,
+    pub value: Value,
+}
+
+impl NativeObject for AsyncGenWrapped {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+thread_local! {
+    static WRAPPED_CLASS: Rc<Class> = new_class("async_generator_wrapped_value", &[], crate::objects::class::Layout::Builtin, "builtins");
+}
+
+pub fn wrap_async_gen_value(v: Value) -> Value {
+    Value::Native(Rc::new(AsyncGenWrapped { class: WRAPPED_CLASS.with(|c| c.clone()), value: v }))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Send,
+    Throw,
+    Close,
+}
+
+/// The awaitable returned by `__anext__`, `asend`, `athrow` and `aclose`.
+pub struct AsyncGenSend {
+    class: Rc<Class>,
+    gen: Rc<Generator>,
+    mode: Mode,
+    /// The value to send (or the exception to throw) on the first resumption.
+    first: RefCell<Option<Result<Value, PyErr>>>,
+    done: Cell<bool>,
+}
+
+impl NativeObject for AsyncGenSend {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn make_asend(vm: &Vm, gen: Rc<Generator>, mode: Mode, first: Result<Value, PyErr>) -> Value {
+    Value::Native(Rc::new(AsyncGenSend { class: asend_class(vm), gen, mode, first: RefCell::new(Some(first)), done: Cell::new(false) }))
+}
+
+fn agen_anext(vm: &Vm, args: Args) -> PyResult {
+    let g = this(vm, &args)?;
+    Ok(make_asend(vm, g, Mode::Send, Ok(Value::None)))
+}
+
+fn agen_asend(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "asend", 2, 2)?;
+    let g = this(vm, &args)?;
+    Ok(make_asend(vm, g, Mode::Send, Ok(args.pos[1].clone())))
+}
+
+fn agen_athrow(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "athrow", 2, 4)?;
+    let g = this(vm, &args)?;
+    let exc = throw_args_to_exception(vm, &args.pos[1..])?;
+    Ok(make_asend(vm, g, Mode::Throw, Err(exc)))
+}
+
+fn agen_aclose(vm: &Vm, args: Args) -> PyResult {
+    let g = this(vm, &args)?;
+    let exit = vm.new_exception(&vm.exc.generator_exit, vec![]);
+    Ok(make_asend(vm, g, Mode::Close, Err(exit)))
+}
+
+fn asend_this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a AsyncGenSend> {
+    args.get(0).and_then(|v| v.downcast_native::<AsyncGenSend>()).ok_or_else(|| vm.type_error("expected an async generator awaitable"))
+}
+
+/// One step of an async-generator awaitable.
+fn asend_step(vm: &Vm, a: &AsyncGenSend, input: Result<Value, PyErr>) -> PyResult {
+    if a.done.get() {
+        return Err(vm.runtime_error("cannot reuse already awaited __anext__()/asend()"));
+    }
+    let g = &a.gen;
+    if a.mode == Mode::Close && matches!(g.state.get(), GenState::Created | GenState::Closed) {
+        g.state.set(GenState::Closed);
+        a.done.set(true);
+        return Err(vm.stop_iteration(Value::None));
+    }
+    if g.state.get() == GenState::Closed {
+        a.done.set(true);
+        return Err(vm.new_exception(&vm.exc.stop_async_iteration, vec![]));
+    }
+    let input = match a.first.borrow_mut().take() {
+        Some(first) => match (first, input) {
+            (Ok(v), Ok(Value::None)) => Ok(v),
+            (Ok(_), other) => other,
+            (Err(e), _) => Err(e),
+        },
+        None => input,
+    };
+    let r = match input {
+        Ok(v) => vm.resume_generator(g, v),
+        Err(e) => vm.throw_generator(g, e),
+    };
+    match r {
+        Ok(Resumed::Yield(v)) => match v.downcast_native::<AsyncGenWrapped>() {
+            Some(w) => {
+                a.done.set(true);
+                if a.mode == Mode::Close {
+                    return Err(vm.runtime_error("async generator ignored GeneratorExit"));
+                }
+                Err(vm.stop_iteration(w.value.clone()))
+            }
+            None => Ok(v),
+        },
+        Ok(Resumed::Return(_)) => {
+            a.done.set(true);
+            if a.mode == Mode::Close {
+                return Err(vm.stop_iteration(Value::None));
+            }
+            Err(vm.new_exception(&vm.exc.stop_async_iteration, vec![]))
+        }
+        Err(e) => {
+            a.done.set(true);
+            if a.mode == Mode::Close && (vm.err_is(&e, &vm.exc.generator_exit) || vm.err_is(&e, &vm.exc.stop_async_iteration)) {
+                return Err(vm.stop_iteration(Value::None));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn asend_send(vm: &Vm, args: Args) -> PyResult {
+    let a = asend_this(vm, &args)?;
+    asend_step(vm, a, Ok(args.get(1).cloned().unwrap_or_default()))
+}
+
+fn asend_next(vm: &Vm, args: Args) -> PyResult {
+    let a = asend_this(vm, &args)?;
+    asend_step(vm, a, Ok(Value::None))
+}
+
+fn asend_throw(vm: &Vm, args: Args) -> PyResult {
+    let a = asend_this(vm, &args)?;
+    let exc = throw_args_to_exception(vm, &args.pos[1..])?;
+    asend_step(vm, a, Err(exc))
+}
+
+fn asend_close(vm: &Vm, args: Args) -> PyResult {
+    let a = asend_this(vm, &args)?;
+    a.done.set(true);
+    Ok(Value::None)
+}
+
+/// True for coroutine objects (for `inspect.iscoroutine`, asyncio).
+pub fn is_coroutine(v: &Value) -> bool {
+    matches!(v, Value::Generator(g) if g.kind == GenKind::Coroutine)
+}

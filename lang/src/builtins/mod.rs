@@ -1,0 +1,946 @@
+//! The `builtins` module: built-in functions, and the Python-visible methods
+//! of the built-in types (one file per type).
+//!
+//! Functions are registered from tables, as Lua's `luaL_Reg` arrays do.
+
+pub mod descriptors;
+pub mod dict;
+pub mod generator;
+pub mod io;
+pub mod list;
+pub mod number;
+pub mod object;
+pub mod set;
+pub mod str;
+
+use crate::objects::iter::IterState;
+use crate::objects::{Args, Builtin, Code, Name, NativeFn, NativeIter, PyDict, PyResult, Value};
+use crate::vm::Vm;
+use std::rc::Rc;
+
+/// The builtin functions, by name.
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("print", print),
+    ("len", len),
+    ("repr", repr),
+    ("ascii", ascii),
+    ("iter", iter),
+    ("next", next),
+    ("aiter", aiter),
+    ("anext", anext),
+    ("isinstance", isinstance),
+    ("issubclass", issubclass),
+    ("hasattr", hasattr),
+    ("getattr", getattr),
+    ("setattr", setattr),
+    ("delattr", delattr),
+    ("id", id),
+    ("hash", hash),
+    ("callable", callable),
+    ("abs", abs),
+    ("min", min),
+    ("max", max),
+    ("sum", sum),
+    ("any", any),
+    ("all", all),
+    ("sorted", sorted),
+    ("reversed", reversed),
+    ("enumerate", enumerate),
+    ("zip", zip),
+    ("map", map),
+    ("filter", filter),
+    ("chr", chr),
+    ("ord", ord),
+    ("hex", hex),
+    ("oct", oct),
+    ("bin", bin),
+    ("round", round),
+    ("divmod", divmod),
+    ("pow", pow),
+    ("format", format),
+    ("input", input),
+    ("open", io::open),
+    ("vars", vars),
+    ("locals", locals),
+    ("globals", globals),
+    ("dir", dir),
+    ("super", super_),
+    ("exit", exit),
+    ("quit", exit),
+    ("__build_class__", build_class),
+    ("__import__", import),
+    ("compile", compile),
+    ("exec", exec),
+    ("eval", eval),
+];
+
+pub fn install(vm: &Vm) {
+    let mut b = vm.builtins.borrow_mut();
+    for &(name, func) in FUNCTIONS {
+        b.insert(Name::new(name), Value::Builtin(Rc::new(Builtin { name, func, owner: None, bound: None })));
+    }
+    let t = &vm.types;
+    for class in [&t.object, &t.type_, &t.int, &t.float, &t.str, &t.bytes, &t.list, &t.tuple, &t.dict, &t.set, &t.frozenset, &t.range, &t.slice, &t.property, &t.staticmethod, &t.classmethod, &t.complex] {
+        b.insert(Name::new(&class.name), Value::Class(class.clone()));
+    }
+    b.insert(Name::new("bool"), Value::Class(crate::vm::types::bool_class(vm)));
+    b.insert(Name::new("super"), Value::Builtin(Rc::new(Builtin { name: "super", func: super_, owner: None, bound: None })));
+    for class in vm.exc.all() {
+        b.insert(Name::new(&class.name), Value::Class(class));
+    }
+    b.insert(Name::new("EnvironmentError"), Value::Class(vm.exc.os_error.clone()));
+    b.insert(Name::new("IOError"), Value::Class(vm.exc.os_error.clone()));
+    b.insert(Name::new("None"), Value::None);
+    b.insert(Name::new("True"), Value::Bool(true));
+    b.insert(Name::new("False"), Value::Bool(false));
+    b.insert(Name::new("NotImplemented"), Value::NotImplemented);
+    b.insert(Name::new("Ellipsis"), Value::Ellipsis);
+    b.insert(Name::new("__debug__"), Value::Bool(true));
+    b.insert(Name::new("__name__"), Value::str("builtins"));
+}
+
+pub fn install_type_methods(vm: &Vm) {
+    object::install(vm);
+    descriptors::install(vm);
+    number::install(vm);
+    str::install(vm);
+    list::install(vm);
+    dict::install(vm);
+    set::install(vm);
+    generator::install(vm);
+    io::install(vm);
+}
+
+/// A function value for a native (used by modules).
+pub fn native(name: &'static str, func: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin { name, func, owner: None, bound: None }))
+}
+
+fn print(vm: &Vm, args: Args) -> PyResult {
+    let sep = match args.kw("sep") {
+        None | Some(Value::None) => " ".to_string(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => return Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(other)))),
+    };
+    let end = match args.kw("end") {
+        None | Some(Value::None) => "\n".to_string(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => return Err(vm.type_error(format!("end must be None or a string, not {}", vm.type_name(other)))),
+    };
+    let mut out = String::new();
+    for (i, a) in args.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match a {
+            Value::Str(s) => out.push_str(s.as_str()),
+            other => out.push_str(&vm.to_str(other)?),
+        }
+    }
+    out.push_str(&end);
+    let flush = match args.kw("flush") {
+        Some(f) => vm.truthy(f)?,
+        None => false,
+    };
+    match args.kw("file") {
+        None | Some(Value::None) => {
+            io::write_stdout(vm, &out)?;
+            if flush {
+                vm.flush_stdout();
+            }
+        }
+        Some(file) => {
+            vm.call_method(file, "write", &[Value::string(out)])?;
+            if flush {
+                vm.call_method(file, "flush", &[])?;
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn len(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "len", 1, 1)?;
+    Ok(Value::Int(vm.len(&args.pos[0])? as i64))
+}
+
+fn repr(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "repr", 1, 1)?;
+    Ok(Value::string(vm.repr(&args.pos[0])?))
+}
+
+fn ascii(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "ascii", 1, 1)?;
+    Ok(Value::string(crate::objects::str::ascii_str(&vm.repr(&args.pos[0])?)))
+}
+
+fn iter(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "iter", 1, 2)?;
+    if let Some(sentinel) = args.get(1) {
+        if !is_callable(vm, &args.pos[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
+        return Ok(NativeIter::new(IterState::CallableSentinel { func: args.pos[0].clone(), sentinel: sentinel.clone() }));
+    }
+    vm.iter(&args.pos[0])
+}
+
+fn next(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "next", 1, 2)?;
+    let it = &args.pos[0];
+    let is_iterator = matches!(it, Value::Iter(_) | Value::Generator(_)) || vm.class_of(it).lookup_str("__next__").is_some();
+    if !is_iterator {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    if let Value::Generator(g) = it {
+        // Keep the StopIteration value of a generator's return.
+        return match vm.resume_generator(g, Value::None) {
+            Ok(crate::vm::interp::Resumed::Yield(v)) => Ok(v),
+            Ok(crate::vm::interp::Resumed::Return(v)) => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration(v)),
+            },
+            Err(e) if vm.err_is(&e, &vm.exc.stop_iteration) && args.get(1).is_some() => Ok(args.pos[1].clone()),
+            Err(e) => Err(e),
+        };
+    }
+    match vm.next(it)? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.stop_iteration(Value::None)),
+        },
+    }
+}
+
+fn aiter(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "aiter", 1, 1)?;
+    vm.call_method(&args.pos[0], "__aiter__", &[])
+}
+
+fn anext(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "anext", 1, 2)?;
+    if args.len() == 2 {
+        return Err(vm.not_implemented("anext() with a default"));
+    }
+    vm.call_method(&args.pos[0], "__anext__", &[])
+}
+
+/// `isinstance`'s and `issubclass`'s second argument: a class or a tuple of them.
+fn class_spec_matches(vm: &Vm, spec: &Value, test: &dyn Fn(&Rc<crate::objects::Class>) -> bool, fname: &str) -> PyResult<bool> {
+    match spec {
+        Value::Class(c) => Ok(test(c)),
+        Value::Tuple(t) => {
+            for s in &t.0 {
+                if class_spec_matches(vm, s, test, fname)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+    }
+}
+
+fn isinstance(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "isinstance", 2, 2)?;
+    let obj = &args.pos[0];
+    Ok(Value::Bool(class_spec_matches(vm, &args.pos[1], &|c| vm.isinstance(obj, c), "isinstance")?))
+}
+
+fn issubclass(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "issubclass", 2, 2)?;
+    let Value::Class(c) = &args.pos[0] else { return Err(vm.type_error("issubclass() arg 1 must be a class")) };
+    let bool_class = crate::vm::types::bool_class(vm);
+    Ok(Value::Bool(class_spec_matches(vm, &args.pos[1], &|base| c.is_subclass(base) || (Rc::ptr_eq(c, &bool_class) && Rc::ptr_eq(base, &vm.types.int)), "issubclass")?))
+}
+
+fn attr_name(vm: &Vm, v: &Value, fname: &str) -> PyResult<Name> {
+    match v {
+        Value::Str(s) => Ok(Name::new(s.as_str())),
+        other => Err(vm.type_error(format!("{fname}(): attribute name must be string, not '{}'", vm.type_name(other)))),
+    }
+}
+
+fn hasattr(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "hasattr", 2, 2)?;
+    let name = attr_name(vm, &args.pos[1], "hasattr")?;
+    match vm.get_attr_opt(&args.pos[0], &name) {
+        Ok(v) => Ok(Value::Bool(v.is_some())),
+        Err(e) if vm.err_is(&e, &vm.exc.attribute_error) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn getattr(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "getattr", 2, 3)?;
+    let name = attr_name(vm, &args.pos[1], "getattr")?;
+    match vm.get_attr(&args.pos[0], &name) {
+        Err(e) if args.len() == 3 && vm.err_is(&e, &vm.exc.attribute_error) => Ok(args.pos[2].clone()),
+        other => other,
+    }
+}
+
+fn setattr(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "setattr", 3, 3)?;
+    let name = attr_name(vm, &args.pos[1], "setattr")?;
+    vm.set_attr(&args.pos[0], &name, args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "delattr", 2, 2)?;
+    let name = attr_name(vm, &args.pos[1], "delattr")?;
+    vm.del_attr(&args.pos[0], &name)?;
+    Ok(Value::None)
+}
+
+fn id(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "id", 1, 1)?;
+    Ok(Value::Int(args.pos[0].id() as i64))
+}
+
+fn hash(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "hash", 1, 1)?;
+    Ok(Value::Int(vm.hash(&args.pos[0])?))
+}
+
+pub fn is_callable(vm: &Vm, v: &Value) -> bool {
+    match v {
+        Value::Function(_) | Value::Builtin(_) | Value::Closure(_) | Value::BoundMethod(_) | Value::Class(_) => true,
+        Value::Instance(_) | Value::Native(_) => vm.class_of(v).lookup_str("__call__").is_some(),
+        _ => false,
+    }
+}
+
+fn callable(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "callable", 1, 1)?;
+    Ok(Value::Bool(is_callable(vm, &args.pos[0])))
+}
+
+fn abs(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "abs", 1, 1)?;
+    use num_traits::Signed;
+    Ok(match &args.pos[0] {
+        Value::Int(i) => i.checked_abs().map(Value::Int).unwrap_or_else(|| Value::from_bigint(num_bigint::BigInt::from(*i).abs())),
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::BigInt(b) => Value::from_bigint(b.abs()),
+        Value::Float(f) => Value::Float(f.abs()),
+        other => match vm.class_of(other).lookup_str("__abs__") {
+            Some(m) => vm.call_bound(&m, other, &[])?,
+            None => return Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(other)))),
+        },
+    })
+}
+
+fn min_max(vm: &Vm, args: Args, name: &str, want: crate::vm::ops::CmpOp) -> PyResult {
+    let key = args.kw("key").filter(|k| !k.is_none()).cloned();
+    let default = args.kw("default").cloned();
+    for k in args.kwnames {
+        if !matches!(k.as_str(), Some("key" | "default")) {
+            return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{}'", k.as_str().unwrap_or(""))));
+        }
+    }
+    let items = match args.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.to_vec(&args.pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+            }
+            args.pos.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => vm.call(f, std::slice::from_ref(&item))?,
+            None => item.clone(),
+        };
+        best = Some(match best {
+            None => (k, item),
+            Some((bk, bv)) => {
+                let better = vm.compare(&k, &bk, want)?;
+                if vm.truthy(&better)? {
+                    (k, item)
+                } else {
+                    (bk, bv)
+                }
+            }
+        });
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => default.ok_or_else(|| vm.value_error(format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+fn min(vm: &Vm, args: Args) -> PyResult {
+    min_max(vm, args, "min", crate::vm::ops::CmpOp::Lt)
+}
+
+fn max(vm: &Vm, args: Args) -> PyResult {
+    min_max(vm, args, "max", crate::vm::ops::CmpOp::Gt)
+}
+
+fn sum(vm: &Vm, args: Args) -> PyResult {
+    args.check_pos(vm, "sum", 1, 2)?;
+    let mut total = args.arg_or_kw(1, "start").cloned().unwrap_or(Value::Int(0));
+    if matches!(total, Value::Str(_)) {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    if matches!(total, Value::Bytes(_)) {
+        return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        total = vm.binary_op(&total, &x, crate::vm::ops::BinOp::Add, false)?;
+    }
+    Ok(total)
+}
+
+fn any(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "any", 1, 1)?;
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "all", 1, 1)?;
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if !vm.truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// A stable merge sort whose comparison may fail (it runs Python `__lt__`).
+/// Only `<` is used, as in CPython, and a failing comparison stops the sort.
+pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+    let keys: Vec<Value> = match key {
+        Some(f) => items.iter().map(|v| vm.call(f, std::slice::from_ref(v))).collect::<PyResult<_>>()?,
+        None => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    let less = |a: usize, b: usize| -> PyResult<bool> {
+        let (x, y) = (&keys[a], &keys[b]);
+        if let (Value::Int(p), Value::Int(q)) = (x, y) {
+            return Ok(p < q);
+        }
+        if let (Value::Str(p), Value::Str(q)) = (x, y) {
+            return Ok(p.as_str() < q.as_str());
+        }
+        let r = vm.compare(x, y, crate::vm::ops::CmpOp::Lt)?;
+        vm.truthy(&r)
+    };
+    // Reverse keeps stability: compare with swapped arguments.
+    let before = |a: usize, b: usize| -> PyResult<bool> { if reverse { less(b, a) } else { less(a, b) } };
+    merge_sort(&mut idx, &before)?;
+    let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
+    *items = sorted;
+    Ok(())
+}
+
+fn merge_sort(v: &mut Vec<usize>, before: &dyn Fn(usize, usize) -> PyResult<bool>) -> PyResult<()> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    // Insertion sort for short runs, then bottom-up merging.
+    const RUN: usize = 16;
+    for start in (0..n).step_by(RUN) {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && before(v[j], v[j - 1])? {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+    }
+    let mut width = RUN;
+    let mut buf = Vec::with_capacity(n);
+    while width < n {
+        buf.clear();
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j) = (start, mid);
+            while i < mid && j < end {
+                if before(v[j], v[i])? {
+                    buf.push(v[j]);
+                    j += 1;
+                } else {
+                    buf.push(v[i]);
+                    i += 1;
+                }
+            }
+            buf.extend_from_slice(&v[i..mid]);
+            buf.extend_from_slice(&v[j..end]);
+            start = end;
+        }
+        std::mem::swap(v, &mut buf);
+        width *= 2;
+    }
+    Ok(())
+}
+
+fn sorted(vm: &Vm, args: Args) -> PyResult {
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
+    }
+    let mut items = vm.to_vec(&args.pos[0])?;
+    let key = args.kw("key").filter(|k| !k.is_none());
+    let reverse = match args.kw("reverse") {
+        Some(r) => vm.truthy(r)?,
+        None => false,
+    };
+    sort_values(vm, &mut items, key, reverse)?;
+    Ok(Value::list(items))
+}
+
+fn reversed(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "reversed", 1, 1)?;
+    let v = &args.pos[0];
+    Ok(match v {
+        Value::List(l) => NativeIter::new(IterState::Reversed { seq: v.clone(), index: l.len() }),
+        Value::Tuple(t) => NativeIter::new(IterState::Reversed { seq: v.clone(), index: t.0.len() }),
+        Value::Str(s) => NativeIter::new(IterState::Reversed { seq: v.clone(), index: s.char_len() }),
+        Value::Range(r) => {
+            let n = r.len();
+            NativeIter::new(IterState::Range { next: r.start + (n - 1) * r.step, remaining: n, step: -r.step })
+        }
+        Value::Dict(d) => NativeIter::new(IterState::Items { items: d.keys().into_iter().rev().collect(), index: 0 }),
+        other => {
+            let class = vm.class_of(other);
+            if let Some(m) = class.lookup_str("__reversed__") {
+                return vm.call_bound(&m, other, &[]);
+            }
+            if class.lookup_str("__len__").is_some() && class.lookup_str("__getitem__").is_some() {
+                let n = vm.len(other)?;
+                let mut items = Vec::with_capacity(n);
+                for i in (0..n).rev() {
+                    items.push(vm.get_item(other, &Value::Int(i as i64))?);
+                }
+                return Ok(NativeIter::new(IterState::Items { items, index: 0 }));
+            }
+            return Err(vm.type_error(format!("'{}' object is not reversible", class.name)));
+        }
+    })
+}
+
+fn enumerate(vm: &Vm, args: Args) -> PyResult {
+    args.check_pos(vm, "enumerate", 1, 2)?;
+    let start = match args.arg_or_kw(1, "start") {
+        Some(v) => vm.to_index(v)?,
+        None => 0,
+    };
+    let inner = vm.iter(&args.pos[0])?;
+    Ok(NativeIter::new(IterState::Enumerate { inner, count: start }))
+}
+
+fn zip(vm: &Vm, args: Args) -> PyResult {
+    let strict = match args.kw("strict") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let iters = args.pos.iter().enumerate().map(|(i, a)| {
+        vm.iter(a).map_err(|e| if vm.err_is(&e, &vm.exc.type_error) { vm.type_error(format!("zip argument #{} must support iteration", i + 1)) } else { e })
+    }).collect::<PyResult<Vec<_>>>()?;
+    Ok(NativeIter::new(IterState::Zip { iters, strict }))
+}
+
+fn map(vm: &Vm, args: Args) -> PyResult {
+    if args.len() < 2 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let iters = args.pos[1..].iter().map(|a| vm.iter(a)).collect::<PyResult<Vec<_>>>()?;
+    Ok(NativeIter::new(IterState::Map { func: args.pos[0].clone(), iters }))
+}
+
+fn filter(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "filter", 2, 2)?;
+    let inner = vm.iter(&args.pos[1])?;
+    Ok(NativeIter::new(IterState::Filter { func: args.pos[0].clone(), inner }))
+}
+
+fn chr(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "chr", 1, 1)?;
+    let i = match &args.pos[0] {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        other => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other)))),
+    };
+    match u32::try_from(i).ok().filter(|&c| c <= 0x10ffff).map(char::from_u32) {
+        Some(Some(c)) => Ok(Value::string(c.to_string())),
+        Some(None) => Err(vm.not_implemented("chr() of a surrogate code point")),
+        None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "ord", 1, 1)?;
+    match &args.pos[0] {
+        Value::Str(s) => {
+            if s.char_len() != 1 {
+                return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.char_len())));
+            }
+            Ok(Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64)))
+        }
+        Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Value::Bytes(b) => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
+        other => Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(other)))),
+    }
+}
+
+fn radix(vm: &Vm, args: Args, name: &str, radix: u32) -> PyResult {
+    args.check(vm, name, 1, 1)?;
+    let i = number::to_bigint(vm, &args.pos[0])?;
+    Ok(Value::string(crate::fmt::int_to_string_radix(&i, radix, true)))
+}
+
+fn hex(vm: &Vm, args: Args) -> PyResult {
+    radix(vm, args, "hex", 16)
+}
+
+fn oct(vm: &Vm, args: Args) -> PyResult {
+    radix(vm, args, "oct", 8)
+}
+
+fn bin(vm: &Vm, args: Args) -> PyResult {
+    radix(vm, args, "bin", 2)
+}
+
+fn round(vm: &Vm, args: Args) -> PyResult {
+    args.check_pos(vm, "round", 1, 2)?;
+    let ndigits = args.arg_or_kw(1, "ndigits").filter(|v| !v.is_none());
+    match &args.pos[0] {
+        Value::Float(f) => match ndigits {
+            None => {
+                if f.is_nan() {
+                    return Err(vm.value_error("cannot convert float NaN to integer"));
+                }
+                if f.is_infinite() {
+                    return Err(vm.overflow_error("cannot convert float infinity to integer"));
+                }
+                let r = crate::fmt::round_half_even(*f);
+                Ok(crate::fmt::float_to_bigint(r).map(Value::from_bigint).unwrap_or(Value::Float(r)))
+            }
+            Some(n) => {
+                let n = vm.to_index(n)?;
+                Ok(Value::Float(crate::fmt::round_float(*f, n).ok_or_else(|| vm.overflow_error("rounded value too large to represent"))?))
+            }
+        },
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            let i = number::to_bigint(vm, &args.pos[0])?;
+            match ndigits {
+                None => Ok(Value::from_bigint(i)),
+                Some(n) => Ok(Value::from_bigint(crate::fmt::round_int(&i, vm.to_index(n)?))),
+            }
+        }
+        other => match vm.class_of(other).lookup_str("__round__") {
+            Some(m) => {
+                let extra: Vec<Value> = ndigits.into_iter().cloned().collect();
+                vm.call_bound(&m, other, &extra)
+            }
+            None => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(other)))),
+        },
+    }
+}
+
+fn divmod(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "divmod", 2, 2)?;
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    use crate::vm::ops::BinOp;
+    if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+        if let Some(m) = vm.class_of(a).lookup_str("__divmod__") {
+            return vm.call_bound(&m, a, std::slice::from_ref(b));
+        }
+    }
+    let q = vm.binary_op(a, b, BinOp::FloorDiv, false).map_err(|e| rename_unsupported(vm, e, "//", "divmod()"))?;
+    let r = vm.binary_op(a, b, BinOp::Mod, false)?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn rename_unsupported(vm: &Vm, e: crate::objects::PyErr, op: &str, name: &str) -> crate::objects::PyErr {
+    if vm.err_is(&e, &vm.exc.type_error) {
+        let msg = e.exc().args.first().and_then(|m| m.as_str().map(str::to_string)).unwrap_or_default();
+        return vm.type_error(msg.replace(&format!("for {op}:"), &format!("for {name}:")));
+    }
+    e
+}
+
+fn pow(vm: &Vm, args: Args) -> PyResult {
+    args.check_pos(vm, "pow", 2, 3)?;
+    if let Some(m) = args.get(2).filter(|m| !m.is_none()) {
+        let (b, e, m) = (number::to_bigint(vm, &args.pos[0])?, number::to_bigint(vm, &args.pos[1])?, number::to_bigint(vm, m)?);
+        use num_traits::{Signed, Zero};
+        if m.is_zero() {
+            return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+        }
+        if e.is_negative() {
+            return Err(vm.not_implemented("pow() with a negative exponent and a modulus"));
+        }
+        let r = b.modpow(&e, &m);
+        let r = if !r.is_zero() && r.is_negative() != m.is_negative() { r + &m } else { r };
+        return Ok(Value::from_bigint(r));
+    }
+    vm.binary_op(&args.pos[0], &args.pos[1], crate::vm::ops::BinOp::Pow, false)
+}
+
+fn format(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "format", 1, 2)?;
+    let spec = match args.get(1) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(other)))),
+        None => String::new(),
+    };
+    Ok(Value::string(vm.format(&args.pos[0], &spec)?))
+}
+
+fn input(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "input", 0, 1)?;
+    if let Some(p) = args.get(0) {
+        let s = vm.to_str(p)?;
+        io::write_stdout(vm, &s)?;
+    }
+    vm.flush_stdout();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.new_error(&vm.exc.eof_error, "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(Value::string(line))
+        }
+        Err(e) => Err(vm.new_error(&vm.exc.os_error, e.to_string())),
+    }
+}
+
+fn vars(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "vars", 0, 1)?;
+    match args.get(0) {
+        Some(v) => vm.get_attr_str(v, "__dict__").map_err(|_| vm.type_error("vars() argument must have __dict__ attribute")),
+        None => Err(vm.runtime_error("vars(): no current frame")),
+    }
+}
+
+fn locals(vm: &Vm, _args: Args) -> PyResult {
+    Err(vm.runtime_error("locals(): no current frame"))
+}
+
+fn globals(vm: &Vm, _args: Args) -> PyResult {
+    Err(vm.runtime_error("globals(): no current frame"))
+}
+
+fn dir(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "dir", 0, 1)?;
+    let Some(obj) = args.get(0) else { return Err(vm.runtime_error("dir(): no current frame")) };
+    let mut names: Vec<String> = Vec::new();
+    let mut add = |n: &str| {
+        if !names.iter().any(|x| x == n) {
+            names.push(n.to_string());
+        }
+    };
+    match obj {
+        Value::Module(m) => m.ns.borrow().keys().for_each(|k| add(k.as_str())),
+        Value::Class(c) => c.full_mro().iter().for_each(|c| c.dict.borrow().keys().for_each(|k| add(k.as_str()))),
+        Value::Instance(i) => {
+            i.dict.borrow().keys().for_each(|k| add(k.as_str()));
+            i.class.full_mro().iter().for_each(|c| c.dict.borrow().keys().for_each(|k| add(k.as_str())));
+        }
+        other => vm.class_of(other).full_mro().iter().for_each(|c| c.dict.borrow().keys().for_each(|k| add(k.as_str()))),
+    }
+    names.sort();
+    Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+fn super_(vm: &Vm, args: Args) -> PyResult {
+    let mut pos = vec![Value::Class(vm.types.super_.clone())];
+    pos.extend_from_slice(args.pos);
+    vm.instantiate(&vm.types.super_, Args::new(&pos[1..]))
+}
+
+fn exit(vm: &Vm, args: Args) -> PyResult {
+    Err(vm.new_exception(&vm.exc.system_exit, args.pos.to_vec()))
+}
+
+fn build_class(vm: &Vm, args: Args) -> PyResult {
+    vm.build_class(args)
+}
+
+fn import(vm: &Vm, args: Args) -> PyResult {
+    args.check_pos(vm, "__import__", 1, 5)?;
+    let Some(name) = args.pos[0].as_str() else { return Err(vm.type_error("__import__() argument 1 must be str")) };
+    Ok(Value::Module(vm.import_module(name)?))
+}
+
+fn compile(vm: &Vm, _args: Args) -> PyResult {
+    Err(vm.not_implemented("compile()"))
+}
+
+fn exec(vm: &Vm, args: Args) -> PyResult {
+    args.check_pos(vm, "exec", 1, 3)?;
+    let Some(src) = args.pos[0].as_str() else { return Err(vm.not_implemented("exec() of a code object")) };
+    let code = vm.compile(src, "<string>", crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_value(&e))?;
+    let module = vm.modules.borrow().get("__main__").cloned().unwrap_or_else(|| vm.new_module("__main__", None));
+    vm.run_code(code, &module)?;
+    Ok(Value::None)
+}
+
+fn eval(vm: &Vm, args: Args) -> PyResult {
+    args.check_pos(vm, "eval", 1, 3)?;
+    let Some(src) = args.pos[0].as_str() else { return Err(vm.not_implemented("eval() of a code object")) };
+    let code = vm.compile(src.trim(), "<string>", crate::compiler::Mode::Eval).map_err(|e| vm.syntax_error_value(&e))?;
+    let module = vm.modules.borrow().get("__main__").cloned().unwrap_or_else(|| vm.new_module("__main__", None));
+    vm.run_code(code, &module)
+}
+
+/// `type(x)` and `type(name, bases, dict)`.
+pub fn type_call(vm: &Vm, args: Args) -> PyResult {
+    match args.len() {
+        1 => Ok(Value::Class(vm.class_of(&args.pos[0]))),
+        3 => {
+            let Some(name) = args.pos[0].as_str() else { return Err(vm.type_error("type.__new__() argument 1 must be str")) };
+            let bases = vm.to_vec(&args.pos[1])?.into_iter().filter_map(|b| if let Value::Class(c) = b { Some(c) } else { None }).collect();
+            let Value::Dict(d) = &args.pos[2] else { return Err(vm.type_error("type.__new__() argument 3 must be dict")) };
+            let mut ns = crate::objects::AttrMap::default();
+            for (k, v) in d.items() {
+                if let Some(k) = k.as_str() {
+                    ns.insert(Name::new(k), v);
+                }
+            }
+            let module: Rc<str> = Rc::from("__main__");
+            Ok(Value::Class(vm.create_class(name, bases, &ns, module)?))
+        }
+        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+/// A minimal traceback object (`tb_lineno`, `tb_next`) for `e.__traceback__`.
+pub fn traceback_object(vm: &Vm, tb: &[crate::objects::class::TracebackEntry]) -> Value {
+    let class = vm.lazy_class("traceback", |vm| crate::vm::types::new_class("traceback", &[vm.types.object.clone()], crate::objects::class::Layout::Object, "builtins"));
+    let mut next = Value::None;
+    for entry in tb.iter() {
+        let inst = crate::objects::Instance::new(class.clone());
+        inst.set_attr(Name::new("tb_lineno"), Value::Int(entry.line as i64));
+        inst.set_attr(Name::new("tb_next"), next);
+        inst.set_attr(Name::new("tb_lasti"), Value::Int(entry.instr as i64 * 2));
+        next = Value::Instance(Rc::new(inst));
+    }
+    next
+}
+
+/// Attributes of code objects.
+pub fn code_attr(_vm: &Vm, c: &Rc<Code>, name: &str) -> Option<Value> {
+    let co = &c.co;
+    let strs = |v: &[Rc<str>]| Value::tuple(v.iter().map(|s| Value::str(s)).collect());
+    Some(match name {
+        "co_name" => Value::str(&co.name),
+        "co_qualname" => Value::str(&co.qualname),
+        "co_filename" => Value::str(&co.filename),
+        "co_firstlineno" => Value::Int(co.firstlineno as i64),
+        "co_flags" => Value::Int(co.flags as i64),
+        "co_argcount" => Value::Int(co.argcount as i64),
+        "co_posonlyargcount" => Value::Int(co.posonlyargcount as i64),
+        "co_kwonlyargcount" => Value::Int(co.kwonlyargcount as i64),
+        "co_nlocals" => Value::Int(co.varnames.len() as i64),
+        "co_stacksize" => Value::Int(co.stacksize as i64),
+        "co_varnames" => strs(&co.varnames),
+        "co_names" => strs(&co.names),
+        "co_cellvars" => strs(&co.cellvars),
+        "co_freevars" => strs(&co.freevars),
+        "co_consts" => Value::tuple(c.consts.clone()),
+        "co_code" => Value::Bytes(Rc::new(co.instructions.iter().flat_map(|i| [i.op as u8, i.arg.min(255) as u8]).collect())),
+        _ => return None,
+    })
+}
+
+impl Vm {
+    /// `format(v, spec)`.
+    pub fn format(&self, v: &Value, spec: &str) -> PyResult<String> {
+        let fmt_err = |e: crate::fmt::FormatError, tn: &str| match e.exception_name() {
+            "OverflowError" => self.overflow_error(e.message(tn)),
+            "MemoryError" => self.new_error(&self.exc.memory_error, ""),
+            _ => self.value_error(e.message(tn)),
+        };
+        match v {
+            Value::Str(s) => {
+                if spec.is_empty() {
+                    return Ok(s.as_str().to_string());
+                }
+                let parsed = crate::fmt::parse_format_spec(spec).map_err(|e| fmt_err(e, "str"))?;
+                crate::fmt::format_str(s.as_str(), &parsed).map_err(|e| fmt_err(e, "str"))
+            }
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                if spec.is_empty() {
+                    return self.to_str(v);
+                }
+                let tn = self.type_name(v);
+                let parsed = crate::fmt::parse_format_spec(spec).map_err(|e| fmt_err(e, &tn))?;
+                let i = number::to_bigint(self, v)?;
+                crate::fmt::format_int(&i, &parsed).map_err(|e| fmt_err(e, &tn))
+            }
+            Value::Float(f) => {
+                if spec.is_empty() {
+                    return Ok(crate::fmt::float_repr(*f));
+                }
+                let parsed = crate::fmt::parse_format_spec(spec).map_err(|e| fmt_err(e, "float"))?;
+                crate::fmt::format_float(*f, &parsed).map_err(|e| fmt_err(e, "float"))
+            }
+            _ => {
+                let class = self.class_of(v);
+                match class.lookup(&crate::vm::protocol::dunders().format) {
+                    Some(m) if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) => match self.call_bound(&m, v, &[Value::str(spec)])? {
+                        Value::Str(s) => Ok(s.as_str().to_string()),
+                        other => Err(self.type_error(format!("__format__ must return a str, not {}", self.type_name(&other)))),
+                    },
+                    _ => {
+                        if spec.is_empty() {
+                            self.to_str(v)
+                        } else {
+                            Err(self.type_error(format!("unsupported format string passed to {}.__format__", class.name)))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A SyntaxError exception value for a compile error (for `exec`/`eval`/import).
+    pub fn syntax_error_value(&self, e: &crate::source::SyntaxError) -> crate::objects::PyErr {
+        let class = match e.kind {
+            crate::source::SyntaxErrorKind::SyntaxError => &self.exc.syntax_error,
+            crate::source::SyntaxErrorKind::IndentationError => &self.exc.indentation_error,
+            crate::source::SyntaxErrorKind::TabError => &self.exc.tab_error,
+        };
+        let details = Value::tuple(vec![Value::str(&e.filename), Value::Int(e.lineno as i64), Value::Int(e.offset as i64), Value::str(&e.text), Value::Int(e.end_lineno as i64), Value::Int(e.end_offset as i64)]);
+        let err = self.new_exception(class, vec![Value::str(&e.msg), details]);
+        err.0.set_attr(Name::new("lineno"), Value::Int(e.lineno as i64));
+        err.0.set_attr(Name::new("offset"), Value::Int(e.offset as i64));
+        err.0.set_attr(Name::new("filename"), Value::str(&e.filename));
+        err.0.set_attr(Name::new("text"), Value::str(&e.text));
+        err
+    }
+}
+
+/// A new dict value from pairs.
+pub fn dict_from_pairs(vm: &Vm, pairs: Vec<(Value, Value)>) -> PyResult<Value> {
+    let d = PyDict::new();
+    for (k, v) in pairs {
+        d.set(vm, k, v)?;
+    }
+    Ok(Value::Dict(Rc::new(d)))
+}

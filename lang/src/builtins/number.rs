@@ -1,0 +1,258 @@
+//! `int`, `bool` and `float`: constructors and methods.
+
+use crate::objects::{Args, PyResult, Value};
+use crate::vm::types::{add_classmethod, add_methods, bool_class};
+use crate::vm::Vm;
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+pub fn install(vm: &Vm) {
+    add_methods(
+        &vm.types.int,
+        "int",
+        &[
+            ("__new__", int_new),
+            ("bit_length", int_bit_length),
+            ("conjugate", int_conjugate),
+            ("to_bytes", int_to_bytes),
+            ("__index__", int_conjugate),
+            ("__int__", int_conjugate),
+            ("__float__", int_float),
+            ("is_integer", int_is_integer),
+            ("as_integer_ratio", int_as_integer_ratio),
+            ("__format__", number_format),
+        ],
+    );
+    add_classmethod(vm, &vm.types.int, "from_bytes", int_from_bytes);
+    add_methods(&bool_class(vm), "bool", &[("__new__", bool_new)]);
+    add_methods(
+        &vm.types.float,
+        "float",
+        &[
+            ("__new__", float_new),
+            ("is_integer", float_is_integer),
+            ("as_integer_ratio", float_as_integer_ratio),
+            ("conjugate", float_conjugate),
+            ("hex", float_hex),
+            ("__int__", float_int),
+            ("__float__", float_conjugate),
+            ("__format__", number_format),
+            ("__round__", float_round),
+            ("__trunc__", float_int),
+        ],
+    );
+}
+
+/// An int value (int, bool or big int) as a BigInt; TypeError otherwise.
+pub fn to_bigint(vm: &Vm, v: &Value) -> PyResult<BigInt> {
+    match v {
+        Value::Int(i) => Ok(BigInt::from(*i)),
+        Value::Bool(b) => Ok(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Ok((**b).clone()),
+        Value::Instance(_) => Ok(BigInt::from(vm.to_index(v)?)),
+        other => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other)))),
+    }
+}
+
+/// A number as f64 (`float(x)` for ints and floats).
+pub fn to_f64(vm: &Vm, v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Float(f) => Ok(*f),
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::BigInt(b) => crate::fmt::bigint_to_f64(b).ok_or_else(|| vm.overflow_error("int too large to convert to float")),
+        other => match vm.class_of(other).lookup_str("__float__") {
+            Some(m) => match vm.call_bound(&m, other, &[])? {
+                Value::Float(f) => Ok(f),
+                r => Err(vm.type_error(format!("{}.__float__ returned non-float (type {})", vm.type_name(other), vm.type_name(&r)))),
+            },
+            None => match vm.class_of(other).lookup_str("__index__") {
+                Some(_) => Ok(vm.to_index(other)? as f64),
+                None => Err(vm.type_error(format!("must be real number, not {}", vm.type_name(other)))),
+            },
+        },
+    }
+}
+
+fn int_new(vm: &Vm, args: Args) -> PyResult {
+    let args = args.skip_first();
+    args.check_pos(vm, "int", 0, 2)?;
+    let base = args.arg_or_kw(1, "base");
+    let Some(x) = args.arg_or_kw(0, "x") else {
+        return Ok(Value::Int(0));
+    };
+    if let Some(base) = base {
+        let b = vm.to_index(base)?;
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        return match x {
+            Value::Str(s) => parse_int_value(vm, s.as_str(), b as u32),
+            Value::Bytes(bts) => parse_int_value(vm, &String::from_utf8_lossy(bts), b as u32),
+            _ => Err(vm.type_error("int() can't convert non-string with explicit base")),
+        };
+    }
+    match x {
+        Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(vm.value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(vm.overflow_error("cannot convert float infinity to integer"));
+            }
+            Ok(crate::fmt::float_to_bigint(*f).map(Value::from_bigint).unwrap_or(Value::Int(0)))
+        }
+        Value::Str(s) => parse_int_value(vm, s.as_str(), 10),
+        Value::Bytes(b) => parse_int_value(vm, &String::from_utf8_lossy(b), 10),
+        other => {
+            let class = vm.class_of(other);
+            for name in ["__int__", "__index__", "__trunc__"] {
+                if let Some(m) = class.lookup_str(name) {
+                    return vm.call_bound(&m, other, &[]);
+                }
+            }
+            Err(vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", class.name)))
+        }
+    }
+}
+
+fn parse_int_value(vm: &Vm, s: &str, base: u32) -> PyResult {
+    match crate::fmt::parse_int_checked(s, base, true) {
+        Ok(i) => Ok(Value::from_bigint(i)),
+        Err(crate::fmt::IntParseError::TooManyDigits(n)) => Err(vm.value_error(format!(
+            "Exceeds the limit (4300 digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+        ))),
+        Err(_) => Err(vm.value_error(format!("invalid literal for int() with base {base}: {}", crate::objects::str::repr_str(s)))),
+    }
+}
+
+fn bool_new(vm: &Vm, args: Args) -> PyResult {
+    let args = args.skip_first();
+    args.check(vm, "bool", 0, 1)?;
+    Ok(Value::Bool(match args.get(0) {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    }))
+}
+
+fn float_new(vm: &Vm, args: Args) -> PyResult {
+    let args = args.skip_first();
+    args.check(vm, "float", 0, 1)?;
+    let Some(x) = args.get(0) else { return Ok(Value::Float(0.0)) };
+    match x {
+        Value::Str(s) => crate::fmt::parse_float(s.as_str())
+            .map(Value::Float)
+            .ok_or_else(|| vm.value_error(format!("could not convert string to float: {}", crate::objects::str::repr_str(s.as_str())))),
+        other => Ok(Value::Float(to_f64(vm, other)?)),
+    }
+}
+
+fn self_int(vm: &Vm, args: &Args) -> PyResult<BigInt> {
+    to_bigint(vm, args.get(0).unwrap_or(&Value::None))
+}
+
+fn int_bit_length(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::Int(self_int(vm, &args)?.bits() as i64))
+}
+
+fn int_conjugate(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::from_bigint(self_int(vm, &args)?))
+}
+
+fn int_float(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::Float(to_f64(vm, args.get(0).unwrap_or(&Value::None))?))
+}
+
+fn int_is_integer(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::Bool(true))
+}
+
+fn int_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::tuple(vec![Value::from_bigint(self_int(vm, &args)?), Value::Int(1)]))
+}
+
+fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
+    let v = self_int(vm, &args)?;
+    let length = args.arg_or_kw(1, "length").map(|l| vm.to_index(l)).transpose()?.unwrap_or(1) as usize;
+    let big = matches!(args.arg_or_kw(2, "byteorder").and_then(|b| b.as_str()), Some("big") | None);
+    let signed = args.kw("signed").map(|s| vm.truthy(s)).transpose()?.unwrap_or(false);
+    let mut bytes = if signed { v.to_signed_bytes_le() } else { v.to_bytes_le().1 };
+    if bytes.len() > length {
+        return Err(vm.overflow_error("int too big to convert"));
+    }
+    let fill = if signed && v.sign() == num_bigint::Sign::Minus { 0xff } else { 0 };
+    bytes.resize(length, fill);
+    if big {
+        bytes.reverse();
+    }
+    Ok(Value::Bytes(std::rc::Rc::new(bytes)))
+}
+
+fn int_from_bytes(vm: &Vm, args: Args) -> PyResult {
+    let Some(Value::Bytes(b)) = args.get(1) else { return Err(vm.type_error("from_bytes() argument must be bytes")) };
+    let big = matches!(args.arg_or_kw(2, "byteorder").and_then(|b| b.as_str()), Some("big") | None);
+    let signed = args.kw("signed").map(|s| vm.truthy(s)).transpose()?.unwrap_or(false);
+    let mut bytes = b.to_vec();
+    if big {
+        bytes.reverse();
+    }
+    let v = if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &bytes) };
+    Ok(Value::from_bigint(v))
+}
+
+fn self_float(vm: &Vm, args: &Args) -> PyResult<f64> {
+    match args.get(0) {
+        Some(Value::Float(f)) => Ok(*f),
+        _ => Err(vm.type_error("descriptor requires a 'float' object")),
+    }
+}
+
+fn float_is_integer(vm: &Vm, args: Args) -> PyResult {
+    let f = self_float(vm, &args)?;
+    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+}
+
+fn float_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
+    let f = self_float(vm, &args)?;
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert NaN to integer ratio"));
+    }
+    match crate::fmt::float_as_integer_ratio(f) {
+        Some((n, d)) => Ok(Value::tuple(vec![Value::from_bigint(n), Value::from_bigint(d)])),
+        None => Err(vm.overflow_error("cannot convert Infinity to integer ratio")),
+    }
+}
+
+fn float_conjugate(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::Float(self_float(vm, &args)?))
+}
+
+fn float_hex(vm: &Vm, _args: Args) -> PyResult {
+    Err(vm.not_implemented("float.hex()"))
+}
+
+fn float_int(vm: &Vm, args: Args) -> PyResult {
+    let f = self_float(vm, &args)?;
+    int_new(vm, Args::new(&[Value::None, Value::Float(f)]))
+}
+
+fn float_round(vm: &Vm, args: Args) -> PyResult {
+    let f = self_float(vm, &args)?;
+    match args.get(1) {
+        None | Some(Value::None) => Ok(crate::fmt::float_to_bigint(crate::fmt::round_half_even(f)).map(Value::from_bigint).unwrap_or(Value::Int(0))),
+        Some(n) => Ok(Value::Float(crate::fmt::round_float(f, vm.to_index(n)?).unwrap_or(f))),
+    }
+}
+
+fn number_format(vm: &Vm, args: Args) -> PyResult {
+    let v = args.get(0).cloned().unwrap_or_default();
+    let spec = args.get(1).and_then(|s| s.as_str()).unwrap_or("");
+    Ok(Value::string(vm.format(&v, spec)?))
+}
+
+#[allow(dead_code)]
+fn as_i64(v: &BigInt) -> Option<i64> {
+    v.to_i64()
+}

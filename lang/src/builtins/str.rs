@@ -1,0 +1,1008 @@
+//! `str`: the constructor, methods, `str.format` and `%`-formatting.
+
+use crate::objects::{Args, PyResult, Value};
+use crate::vm::types::add_methods;
+use crate::vm::Vm;
+use std::rc::Rc;
+
+pub fn install(vm: &Vm) {
+    add_methods(
+        &vm.types.str,
+        "str",
+        &[
+            ("__new__", str_new),
+            ("upper", upper),
+            ("lower", lower),
+            ("casefold", lower),
+            ("capitalize", capitalize),
+            ("title", title),
+            ("swapcase", swapcase),
+            ("strip", strip),
+            ("lstrip", lstrip),
+            ("rstrip", rstrip),
+            ("split", split),
+            ("rsplit", rsplit),
+            ("splitlines", splitlines),
+            ("join", join),
+            ("replace", replace),
+            ("startswith", startswith),
+            ("endswith", endswith),
+            ("find", find),
+            ("rfind", rfind),
+            ("index", index),
+            ("rindex", rindex),
+            ("count", count),
+            ("format", format),
+            ("format_map", format_map),
+            ("isdigit", isdigit),
+            ("isdecimal", isdigit),
+            ("isnumeric", isnumeric),
+            ("isalpha", isalpha),
+            ("isalnum", isalnum),
+            ("isspace", isspace),
+            ("isupper", isupper),
+            ("islower", islower),
+            ("istitle", istitle),
+            ("isidentifier", isidentifier),
+            ("isascii", isascii),
+            ("isprintable", isprintable),
+            ("center", center),
+            ("ljust", ljust),
+            ("rjust", rjust),
+            ("zfill", zfill),
+            ("partition", partition),
+            ("rpartition", rpartition),
+            ("encode", encode),
+            ("expandtabs", expandtabs),
+            ("removeprefix", removeprefix),
+            ("removesuffix", removesuffix),
+            ("__format__", str_format_method),
+            ("__len__", str_len),
+            ("__contains__", str_contains),
+            ("__getitem__", str_getitem),
+            ("__add__", str_add),
+            ("__mul__", str_mul),
+            ("__mod__", str_mod),
+            ("__iter__", str_iter),
+        ],
+    );
+    add_methods(&vm.types.bytes, "bytes", &[("__new__", bytes_new), ("decode", decode), ("hex", bytes_hex)]);
+}
+
+fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a str> {
+    match args.get(0) {
+        Some(Value::Str(s)) => Ok(s.as_str()),
+        Some(other) => Err(vm.type_error(format!("descriptor requires a 'str' object but received a '{}'", vm.type_name(other)))),
+        None => Err(vm.type_error("descriptor needs an argument")),
+    }
+}
+
+fn arg_str<'a>(vm: &Vm, v: Option<&'a Value>, what: &str) -> PyResult<Option<&'a str>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s.as_str())),
+        Some(other) => Err(vm.type_error(format!("{what} arg must be None or str, not {}", vm.type_name(other)))),
+    }
+}
+
+fn need_str<'a>(vm: &Vm, v: Option<&'a Value>, fname: &str, n: usize) -> PyResult<&'a str> {
+    match v {
+        Some(Value::Str(s)) => Ok(s.as_str()),
+        Some(other) => Err(vm.type_error(format!("{fname}() argument {n} must be str, not {}", vm.type_name(other)))),
+        None => Err(vm.type_error(format!("{fname}() takes at least {n} argument ({} given)", n - 1))),
+    }
+}
+
+fn s(v: String) -> PyResult {
+    Ok(Value::string(v))
+}
+
+fn str_new(vm: &Vm, args: Args) -> PyResult {
+    let args = args.skip_first();
+    match args.arg_or_kw(0, "object") {
+        None => Ok(Value::str("")),
+        Some(Value::Bytes(b)) if args.len() > 1 || args.kw("encoding").is_some() => decode(vm, Args::new(&[Value::Bytes(b.clone())])),
+        Some(v) => vm.str_value(v),
+    }
+}
+
+fn upper(vm: &Vm, args: Args) -> PyResult {
+    s(this(vm, &args)?.to_uppercase())
+}
+
+fn lower(vm: &Vm, args: Args) -> PyResult {
+    s(this(vm, &args)?.to_lowercase())
+}
+
+fn capitalize(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let mut chars = t.chars();
+    s(match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
+        None => String::new(),
+    })
+}
+
+fn title(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let mut out = String::with_capacity(t.len());
+    let mut prev_cased = false;
+    for c in t.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    s(out)
+}
+
+fn swapcase(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    s(t.chars().flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() }).collect())
+}
+
+fn strip_impl(vm: &Vm, args: &Args, left: bool, right: bool, name: &str) -> PyResult {
+    let t = this(vm, args)?;
+    let chars = arg_str(vm, args.get(1), name)?;
+    let pred = |c: char| match chars {
+        Some(set) => set.contains(c),
+        None => c.is_whitespace(),
+    };
+    let mut r = t;
+    if left {
+        r = r.trim_start_matches(pred);
+    }
+    if right {
+        r = r.trim_end_matches(pred);
+    }
+    if r.len() == t.len() {
+        return Ok(args.pos[0].clone());
+    }
+    Ok(Value::str(r))
+}
+
+fn strip(vm: &Vm, args: Args) -> PyResult {
+    strip_impl(vm, &args, true, true, "strip")
+}
+
+fn lstrip(vm: &Vm, args: Args) -> PyResult {
+    strip_impl(vm, &args, true, false, "lstrip")
+}
+
+fn rstrip(vm: &Vm, args: Args) -> PyResult {
+    strip_impl(vm, &args, false, true, "rstrip")
+}
+
+fn split_args<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<(Option<&'a str>, i64)> {
+    let sep = arg_str(vm, args.arg_or_kw(1, "sep"), "must be str or None")?;
+    if sep == Some("") {
+        return Err(vm.value_error("empty separator"));
+    }
+    let maxsplit = match args.arg_or_kw(2, "maxsplit") {
+        Some(v) => vm.to_index(v)?,
+        None => -1,
+    };
+    Ok((sep, maxsplit))
+}
+
+fn split(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let (sep, maxsplit) = split_args(vm, &args)?;
+    let parts: Vec<String> = match sep {
+        Some(sep) => {
+            if maxsplit < 0 {
+                t.split(sep).map(str::to_string).collect()
+            } else {
+                t.splitn(maxsplit as usize + 1, sep).map(str::to_string).collect()
+            }
+        }
+        None => {
+            let mut out = Vec::new();
+            let mut rest = t.trim_start();
+            while !rest.is_empty() {
+                if maxsplit >= 0 && out.len() as i64 == maxsplit {
+                    out.push(rest.to_string());
+                    break;
+                }
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                out.push(rest[..end].to_string());
+                rest = rest[end..].trim_start();
+            }
+            out
+        }
+    };
+    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+}
+
+fn rsplit(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let (sep, maxsplit) = split_args(vm, &args)?;
+    let mut parts: Vec<String> = match sep {
+        Some(sep) => {
+            if maxsplit < 0 {
+                t.rsplit(sep).map(str::to_string).collect()
+            } else {
+                t.rsplitn(maxsplit as usize + 1, sep).map(str::to_string).collect()
+            }
+        }
+        None => {
+            let mut out = Vec::new();
+            let mut rest = t.trim_end();
+            while !rest.is_empty() {
+                if maxsplit >= 0 && out.len() as i64 == maxsplit {
+                    out.push(rest.to_string());
+                    break;
+                }
+                let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+                out.push(rest[start..].to_string());
+                rest = rest[..start].trim_end();
+            }
+            out
+        }
+    };
+    parts.reverse();
+    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+}
+
+fn splitlines(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let keep = match args.arg_or_kw(1, "keepends") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes: Vec<(usize, char)> = t.char_indices().collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (pos, c) = bytes[i];
+        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if is_break {
+            let mut end = pos + c.len_utf8();
+            if c == '\r' && bytes.get(i + 1).map(|b| b.1) == Some('\n') {
+                end += 1;
+                i += 1;
+            }
+            out.push(Value::str(if keep { &t[start..end] } else { &t[start..pos] }));
+            start = end;
+        }
+        i += 1;
+    }
+    if start < t.len() {
+        out.push(Value::str(&t[start..]));
+    }
+    Ok(Value::list(out))
+}
+
+fn join(vm: &Vm, args: Args) -> PyResult {
+    let sep = this(vm, &args)?;
+    let Some(it) = args.get(1) else { return Err(vm.type_error("str.join() takes exactly one argument (0 given)")) };
+    let items = vm.to_vec(it)?;
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        match item {
+            Value::Str(x) => out.push_str(x.as_str()),
+            other => return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_name(other)))),
+        }
+    }
+    s(out)
+}
+
+fn replace(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let old = need_str(vm, args.get(1), "replace", 1)?;
+    let new = need_str(vm, args.get(2), "replace", 2)?;
+    let count = match args.get(3) {
+        Some(v) => vm.to_index(v)?,
+        None => -1,
+    };
+    if count < 0 {
+        s(t.replace(old, new))
+    } else {
+        s(t.replacen(old, new, count as usize))
+    }
+}
+
+/// Resolves optional start/end arguments to a char-index window of `t`.
+fn window<'a>(vm: &Vm, t: &'a str, start: Option<&Value>, end: Option<&Value>) -> PyResult<(&'a str, usize)> {
+    let py = crate::objects::PyStr::new(t);
+    let n = py.char_len() as i64;
+    let norm = |v: Option<&Value>, default: i64| -> PyResult<i64> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => {
+                let i = vm.to_index(v)?;
+                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+            }
+        }
+    };
+    let (a, b) = (norm(start, 0)?, norm(end, n)?);
+    if a > b {
+        return Ok(("", a as usize));
+    }
+    let (ba, bb) = (py.byte_offset(a as usize), py.byte_offset(b as usize));
+    Ok((&t[ba..bb], a as usize))
+}
+
+fn prefix_check(vm: &Vm, args: &Args, name: &str, test: fn(&str, &str) -> bool) -> PyResult {
+    let t = this(vm, args)?;
+    let (win, _) = window(vm, t, args.get(2), args.get(3))?;
+    match args.get(1) {
+        Some(Value::Str(p)) => Ok(Value::Bool(test(win, p.as_str()))),
+        Some(Value::Tuple(tup)) => {
+            for p in &tup.0 {
+                match p {
+                    Value::Str(p) if test(win, p.as_str()) => return Ok(Value::Bool(true)),
+                    Value::Str(_) => {}
+                    other => return Err(vm.type_error(format!("tuple for {name} must only contain str, not {}", vm.type_name(other)))),
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        Some(other) => Err(vm.type_error(format!("{name} first arg must be str or a tuple of str, not {}", vm.type_name(other)))),
+        None => Err(vm.type_error(format!("{name}() takes at least 1 argument (0 given)"))),
+    }
+}
+
+fn startswith(vm: &Vm, args: Args) -> PyResult {
+    prefix_check(vm, &args, "startswith", |w, p| w.starts_with(p))
+}
+
+fn endswith(vm: &Vm, args: Args) -> PyResult {
+    prefix_check(vm, &args, "endswith", |w, p| w.ends_with(p))
+}
+
+fn char_index(t: &str, byte: usize) -> usize {
+    t[..byte].chars().count()
+}
+
+fn find_impl(vm: &Vm, args: &Args, reverse: bool) -> PyResult<i64> {
+    let t = this(vm, args)?;
+    let sub = match args.get(1) {
+        Some(Value::Str(x)) => x.as_str(),
+        Some(other) => return Err(vm.type_error(format!("must be str, not {}", vm.type_name(other)))),
+        None => return Err(vm.type_error("find() takes at least 1 argument (0 given)")),
+    };
+    let (win, offset) = window(vm, t, args.get(2), args.get(3))?;
+    let found = if reverse { win.rfind(sub) } else { win.find(sub) };
+    Ok(found.map_or(-1, |b| (offset + char_index(win, b)) as i64))
+}
+
+fn find(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::Int(find_impl(vm, &args, false)?))
+}
+
+fn rfind(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::Int(find_impl(vm, &args, true)?))
+}
+
+fn index(vm: &Vm, args: Args) -> PyResult {
+    match find_impl(vm, &args, false)? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn rindex(vm: &Vm, args: Args) -> PyResult {
+    match find_impl(vm, &args, true)? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn count(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let sub = need_str(vm, args.get(1), "count", 1)?;
+    let (win, _) = window(vm, t, args.get(2), args.get(3))?;
+    if sub.is_empty() {
+        return Ok(Value::Int(win.chars().count() as i64 + 1));
+    }
+    Ok(Value::Int(win.matches(sub).count() as i64))
+}
+
+fn all_chars(vm: &Vm, args: &Args, pred: fn(char) -> bool) -> PyResult {
+    let t = this(vm, args)?;
+    Ok(Value::Bool(!t.is_empty() && t.chars().all(pred)))
+}
+
+fn isdigit(vm: &Vm, args: Args) -> PyResult {
+    all_chars(vm, &args, |c| c.is_ascii_digit() || crate::fmt::decimal_value(c).is_some())
+}
+
+fn isnumeric(vm: &Vm, args: Args) -> PyResult {
+    all_chars(vm, &args, char::is_numeric)
+}
+
+fn isalpha(vm: &Vm, args: Args) -> PyResult {
+    all_chars(vm, &args, char::is_alphabetic)
+}
+
+fn isalnum(vm: &Vm, args: Args) -> PyResult {
+    all_chars(vm, &args, char::is_alphanumeric)
+}
+
+fn isspace(vm: &Vm, args: Args) -> PyResult {
+    all_chars(vm, &args, crate::fmt::is_py_space)
+}
+
+fn isascii(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(this(vm, &args)?.is_ascii()))
+}
+
+fn isprintable(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(this(vm, &args)?.chars().all(crate::objects::str::is_printable)))
+}
+
+fn isupper(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    Ok(Value::Bool(t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase)))
+}
+
+fn islower(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    Ok(Value::Bool(t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase)))
+}
+
+fn istitle(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let mut prev_cased = false;
+    let mut any = false;
+    for c in t.chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::Bool(any))
+}
+
+fn isidentifier(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let mut chars = t.chars();
+    Ok(Value::Bool(match chars.next() {
+        Some(c) if c == '_' || c.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric()),
+        _ => false,
+    }))
+}
+
+fn pad_args(vm: &Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
+    let width = match args.get(1) {
+        Some(w) => vm.to_index(w)?.max(0) as usize,
+        None => return Err(vm.type_error(format!("{name}() takes at least 1 argument (0 given)"))),
+    };
+    let fill = match args.get(2) {
+        None => ' ',
+        Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
+        Some(_) => return Err(vm.type_error("The fill character must be exactly one character long")),
+    };
+    Ok((width, fill))
+}
+
+fn center(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let (width, fill) = pad_args(vm, &args, "center")?;
+    let n = t.chars().count();
+    if width <= n {
+        return Ok(args.pos[0].clone());
+    }
+    let total = width - n;
+    // CPython puts the extra character on the left when the original length is odd... and the padding odd.
+    let left = total / 2 + (total & n & 1);
+    let right = total - left;
+    s(format!("{}{}{}", fill.to_string().repeat(left), t, fill.to_string().repeat(right)))
+}
+
+fn ljust(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let (width, fill) = pad_args(vm, &args, "ljust")?;
+    let n = t.chars().count();
+    s(format!("{}{}", t, fill.to_string().repeat(width.saturating_sub(n))))
+}
+
+fn rjust(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let (width, fill) = pad_args(vm, &args, "rjust")?;
+    let n = t.chars().count();
+    s(format!("{}{}", fill.to_string().repeat(width.saturating_sub(n)), t))
+}
+
+fn zfill(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let width = vm.to_index(args.get(1).unwrap_or(&Value::Int(0)))?.max(0) as usize;
+    let n = t.chars().count();
+    if width <= n {
+        return Ok(args.pos[0].clone());
+    }
+    let (sign, rest) = match t.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &t[1..]),
+        _ => (String::new(), t),
+    };
+    s(format!("{}{}{}", sign, "0".repeat(width - n), rest))
+}
+
+fn partition(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let sep = need_str(vm, args.get(1), "partition", 1)?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    Ok(match t.find(sep) {
+        Some(i) => Value::tuple(vec![Value::str(&t[..i]), Value::str(sep), Value::str(&t[i + sep.len()..])]),
+        None => Value::tuple(vec![args.pos[0].clone(), Value::str(""), Value::str("")]),
+    })
+}
+
+fn rpartition(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let sep = need_str(vm, args.get(1), "rpartition", 1)?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    Ok(match t.rfind(sep) {
+        Some(i) => Value::tuple(vec![Value::str(&t[..i]), Value::str(sep), Value::str(&t[i + sep.len()..])]),
+        None => Value::tuple(vec![Value::str(""), Value::str(""), args.pos[0].clone()]),
+    })
+}
+
+fn encode(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    Ok(Value::Bytes(Rc::new(t.as_bytes().to_vec())))
+}
+
+fn expandtabs(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let size = match args.arg_or_kw(1, "tabsize") {
+        Some(v) => vm.to_index(v)?.max(0) as usize,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut col = 0;
+    for c in t.chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.push_str(&" ".repeat(n));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    s(out)
+}
+
+fn removeprefix(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let p = need_str(vm, args.get(1), "removeprefix", 1)?;
+    s(t.strip_prefix(p).unwrap_or(t).to_string())
+}
+
+fn removesuffix(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let p = need_str(vm, args.get(1), "removesuffix", 1)?;
+    s(t.strip_suffix(p).unwrap_or(t).to_string())
+}
+
+fn str_format_method(vm: &Vm, args: Args) -> PyResult {
+    let v = args.get(0).cloned().unwrap_or_default();
+    let spec = args.get(1).and_then(|s| s.as_str()).unwrap_or("");
+    Ok(Value::string(vm.format(&v, spec)?))
+}
+
+fn str_len(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::Int(vm.len(&args.pos[0])? as i64))
+}
+
+fn str_contains(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__contains__", 2, 2)?;
+    Ok(Value::Bool(vm.contains(&args.pos[0], &args.pos[1])?))
+}
+
+fn str_getitem(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__getitem__", 2, 2)?;
+    vm.get_item(&args.pos[0], &args.pos[1])
+}
+
+fn str_add(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__add__", 2, 2)?;
+    match &args.pos[1] {
+        Value::Str(_) => vm.binary_op(&args.pos[0], &args.pos[1], crate::vm::ops::BinOp::Add, false),
+        _ => Ok(Value::NotImplemented),
+    }
+}
+
+fn str_mul(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__mul__", 2, 2)?;
+    vm.binary_op(&args.pos[0], &args.pos[1], crate::vm::ops::BinOp::Mul, false)
+}
+
+fn str_mod(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__mod__", 2, 2)?;
+    Ok(Value::string(percent_format(vm, this(vm, &args)?, &args.pos[1])?))
+}
+
+fn str_iter(vm: &Vm, args: Args) -> PyResult {
+    vm.iter(&args.pos[0])
+}
+
+fn bytes_new(vm: &Vm, args: Args) -> PyResult {
+    let args = args.skip_first();
+    Ok(Value::Bytes(Rc::new(match args.get(0) {
+        None => Vec::new(),
+        Some(Value::Str(s)) => {
+            if args.get(1).is_none() && args.kw("encoding").is_none() {
+                return Err(vm.type_error("string argument without an encoding"));
+            }
+            s.as_str().as_bytes().to_vec()
+        }
+        Some(Value::Int(n)) => vec![0; (*n).max(0) as usize],
+        Some(Value::Bytes(b)) => b.to_vec(),
+        Some(other) => {
+            let mut out = Vec::new();
+            for v in vm.to_vec(other)? {
+                let i = vm.to_index(&v)?;
+                if !(0..256).contains(&i) {
+                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(i as u8);
+            }
+            out
+        }
+    })))
+}
+
+fn decode(vm: &Vm, args: Args) -> PyResult {
+    match args.get(0) {
+        Some(Value::Bytes(b)) => match String::from_utf8(b.to_vec()) {
+            Ok(s) => Ok(Value::string(s)),
+            Err(e) => {
+                let pos = e.utf8_error().valid_up_to();
+                Err(vm.new_error(&vm.exc.unicode_decode_error, format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte", b[pos])))
+            }
+        },
+        _ => Err(vm.type_error("descriptor 'decode' requires a 'bytes' object")),
+    }
+}
+
+fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
+    match args.get(0) {
+        Some(Value::Bytes(b)) => s(b.iter().map(|x| format!("{x:02x}")).collect()),
+        _ => Err(vm.type_error("descriptor 'hex' requires a 'bytes' object")),
+    }
+}
+
+// -- str.format ---------------------------------------------------------------------
+
+fn format(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let rest = args.skip_first();
+    s(format_string(vm, t, rest.pos, &|name| rest.kw(name).cloned())?)
+}
+
+fn format_map(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let mapping = args.get(1).cloned().unwrap_or_default();
+    s(format_string(vm, t, &[], &|name| vm.get_item(&mapping, &Value::str(name)).ok())?)
+}
+
+/// `str.format`: replacement fields `{[name][.attr|[key]]*[!conv][:spec]}`.
+pub fn format_string(vm: &Vm, template: &str, pos: &[Value], named: &dyn Fn(&str) -> Option<Value>) -> PyResult<String> {
+    let mut out = String::new();
+    let chars: Vec<char> = template.chars().collect();
+    let mut i = 0;
+    let mut auto_index = 0usize;
+    let mut used_manual = false;
+    let mut used_auto = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            // Find the matching close brace (spec may nest one level of braces).
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                match chars[j] {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if depth != 0 {
+                return Err(vm.value_error("expected '}' before end of string"));
+            }
+            let field: String = chars[i + 1..j - 1].iter().collect();
+            i = j;
+            // Split field into name, conversion and spec.
+            let (head, spec) = match split_top_level(&field, ':') {
+                Some((h, s)) => (h, s.to_string()),
+                None => (field.as_str(), String::new()),
+            };
+            let (name_part, conv) = match head.find('!') {
+                Some(k) => (&head[..k], Some(&head[k + 1..])),
+                None => (head, None),
+            };
+            // First component of the name.
+            let end = name_part.find(['.', '[']).unwrap_or(name_part.len());
+            let first = &name_part[..end];
+            let mut value = if first.is_empty() {
+                if used_manual {
+                    return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+                }
+                used_auto = true;
+                let v = pos.get(auto_index).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {auto_index} out of range for positional args tuple")))?;
+                auto_index += 1;
+                v
+            } else if let Ok(n) = first.parse::<usize>() {
+                if used_auto {
+                    return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+                }
+                used_manual = true;
+                pos.get(n).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {n} out of range for positional args tuple")))?
+            } else {
+                named(first).ok_or_else(|| vm.key_error(Value::str(first)))?
+            };
+            // Attribute and index accessors.
+            let mut rest = &name_part[end..];
+            while !rest.is_empty() {
+                if let Some(r) = rest.strip_prefix('.') {
+                    let e = r.find(['.', '[']).unwrap_or(r.len());
+                    value = vm.get_attr_str(&value, &r[..e])?;
+                    rest = &r[e..];
+                } else if let Some(r) = rest.strip_prefix('[') {
+                    let e = r.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
+                    let key = &r[..e];
+                    let k = key.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::str(key));
+                    value = vm.get_item(&value, &k)?;
+                    rest = &r[e + 1..];
+                } else {
+                    return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                }
+            }
+            let value = match conv {
+                None => value,
+                Some("r") => Value::string(vm.repr(&value)?),
+                Some("s") => vm.str_value(&value)?,
+                Some("a") => Value::string(crate::objects::str::ascii_str(&vm.repr(&value)?)),
+                Some(other) => return Err(vm.value_error(format!("Unknown conversion specifier {other}"))),
+            };
+            // Nested replacement fields in the spec.
+            let spec = if spec.contains('{') { format_string_nested(vm, &spec, pos, named, &mut auto_index)? } else { spec };
+            out.push_str(&vm.format(&value, &spec)?);
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.value_error("Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+fn format_string_nested(vm: &Vm, spec: &str, pos: &[Value], named: &dyn Fn(&str) -> Option<Value>, auto: &mut usize) -> PyResult<String> {
+    let mut out = String::new();
+    let mut rest = spec;
+    while let Some(k) = rest.find('{') {
+        out.push_str(&rest[..k]);
+        let e = rest[k..].find('}').ok_or_else(|| vm.value_error("unmatched '{' in format spec"))? + k;
+        let name = &rest[k + 1..e];
+        let v = if name.is_empty() {
+            let v = pos.get(*auto).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {} out of range for positional args tuple", *auto)))?;
+            *auto += 1;
+            v
+        } else if let Ok(n) = name.parse::<usize>() {
+            pos.get(n).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {n} out of range for positional args tuple")))?
+        } else {
+            named(name).ok_or_else(|| vm.key_error(Value::str(name)))?
+        };
+        out.push_str(&vm.to_str(&v)?);
+        rest = &rest[e + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Splits at the first `sep` not inside brackets.
+fn split_top_level(s: &str, sep: char) -> Option<(&str, &str)> {
+    let mut depth = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            c if c == sep && depth == 0 => return Some((&s[..i], &s[i + 1..])),
+            _ => {}
+        }
+    }
+    None
+}
+
+// -- % formatting -------------------------------------------------------------------
+
+/// `template % args`.
+pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String> {
+    let values: Vec<Value> = match args {
+        Value::Tuple(t) => t.0.clone(),
+        other => vec![other.clone()],
+    };
+    let mapping = match args {
+        Value::Dict(_) => Some(args.clone()),
+        Value::Instance(_) if vm.class_of(args).lookup_str("__getitem__").is_some() => Some(args.clone()),
+        _ => None,
+    };
+    let mut next = 0usize;
+    let mut out = String::new();
+    let chars: Vec<char> = template.chars().collect();
+    let mut i = 0;
+    let mut take = |vm: &Vm| -> PyResult<Value> {
+        let v = values.get(next).cloned().ok_or_else(|| vm.type_error("not enough arguments for format string"))?;
+        next += 1;
+        Ok(v)
+    };
+    let mut used_mapping = false;
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        // %(key)
+        let mut keyed: Option<Value> = None;
+        if chars.get(i) == Some(&'(') {
+            let close = chars[i..].iter().position(|&c| c == ')').ok_or_else(|| vm.value_error("incomplete format key"))? + i;
+            let key: String = chars[i + 1..close].iter().collect();
+            i = close + 1;
+            let m = mapping.as_ref().ok_or_else(|| vm.type_error("format requires a mapping"))?;
+            keyed = Some(vm.get_item(m, &Value::string(key))?);
+            used_mapping = true;
+        }
+        let mut flags = String::new();
+        while let Some(&f) = chars.get(i) {
+            if "-+ #0".contains(f) {
+                flags.push(f);
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let mut width = String::new();
+        if chars.get(i) == Some(&'*') {
+            width = vm.to_index(&take(vm)?)?.to_string();
+            i += 1;
+        }
+        while let Some(&d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
+            width.push(d);
+            i += 1;
+        }
+        let mut precision: Option<String> = None;
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            let mut p = String::new();
+            if chars.get(i) == Some(&'*') {
+                p = vm.to_index(&take(vm)?)?.to_string();
+                i += 1;
+            }
+            while let Some(&d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
+                p.push(d);
+                i += 1;
+            }
+            precision = Some(if p.is_empty() { "0".into() } else { p });
+        }
+        while matches!(chars.get(i), Some('l' | 'h' | 'L')) {
+            i += 1;
+        }
+        let Some(&conv) = chars.get(i) else { return Err(vm.value_error("incomplete format")) };
+        i += 1;
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = match keyed.take() {
+            Some(v) => v,
+            None => take(vm)?,
+        };
+        let left = flags.contains('-');
+        let align = if left { "<" } else { ">" };
+        let sign = if flags.contains('+') { "+" } else if flags.contains(' ') { " " } else { "" };
+        let zero = flags.contains('0') && !left;
+        let alt = if flags.contains('#') { "#" } else { "" };
+        let prec = precision.as_ref().map(|p| format!(".{p}")).unwrap_or_default();
+        let text = match conv {
+            's' | 'r' | 'a' => {
+                let mut t = match conv {
+                    's' => vm.to_str(&v)?,
+                    'r' => vm.repr(&v)?,
+                    _ => crate::objects::str::ascii_str(&vm.repr(&v)?),
+                };
+                if let Some(p) = &precision {
+                    let n: usize = p.parse().unwrap_or(0);
+                    t = t.chars().take(n).collect();
+                }
+                vm.format(&Value::string(t), &format!("{align}{width}"))?
+            }
+            'd' | 'i' | 'u' => {
+                let n = match &v {
+                    Value::Float(f) => Value::from_bigint(crate::fmt::float_to_bigint(f.trunc()).unwrap_or_default()),
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => v.clone(),
+                    other => match vm.class_of(other).lookup_str("__int__").or_else(|| vm.class_of(other).lookup_str("__index__")) {
+                        Some(m) => vm.call_bound(&m, other, &[])?,
+                        None => return Err(vm.type_error(format!("%{conv} format: a real number is required, not {}", vm.type_name(other)))),
+                    },
+                };
+                let z = if zero { "0" } else { "" };
+                let a = if zero { "" } else { align };
+                vm.format(&n, &format!("{a}{sign}{z}{width}d"))?
+            }
+            'x' | 'X' | 'o' => {
+                if !matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
+                    return Err(vm.type_error(format!("%{conv} format: an integer is required, not {}", vm.type_name(&v))));
+                }
+                let z = if zero { "0" } else { "" };
+                let a = if zero { "" } else { align };
+                vm.format(&v, &format!("{a}{sign}{alt}{z}{width}{conv}"))?
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let f = match &v {
+                    Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Value::Float(super::number::to_f64(vm, &v)?),
+                    other => match super::number::to_f64(vm, other) {
+                        Ok(f) => Value::Float(f),
+                        Err(_) => return Err(vm.type_error(format!("must be real number, not {}", vm.type_name(other)))),
+                    },
+                };
+                let z = if zero { "0" } else { "" };
+                let a = if zero { "" } else { align };
+                let prec = if prec.is_empty() { ".6".to_string() } else { prec.clone() };
+                vm.format(&f, &format!("{a}{sign}{alt}{z}{width}{prec}{conv}"))?
+            }
+            'c' => {
+                let ch = match &v {
+                    Value::Int(i) => char::from_u32(*i as u32).map(String::from).unwrap_or_default(),
+                    Value::Str(s) if s.char_len() == 1 => s.as_str().to_string(),
+                    _ => return Err(vm.type_error("%c requires int or char")),
+                };
+                vm.format(&Value::string(ch), &format!("{align}{width}"))?
+            }
+            other => {
+                return Err(vm.value_error(format!("unsupported format character '{other}' (0x{:x}) at index {}", other as u32, i - 1)));
+            }
+        };
+        out.push_str(&text);
+    }
+    if !used_mapping && next < values.len() && !matches!(args, Value::Dict(_)) {
+        return Err(vm.type_error("not all arguments converted during string formatting"));
+    }
+    Ok(out)
+}

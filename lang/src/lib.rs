@@ -1,0 +1,23 @@
+//! towel's language: source text in, running bytecode out.
+//!
+//! ```text
+//! source --lexer--> tokens --parser--> ast --compiler--> CodeObject --vm--> values
+//! ```
+//!
+//! Each stage is one module and its output type is the next stage's input.
+//! The bytecode module depends on neither the compiler nor the VM; parsing
+//! and compiling return errors as values ([`source::SyntaxError`]).
+
+pub mod ast;
+pub mod builtins;
+pub mod bytecode;
+pub mod compiler;
+pub mod fmt;
+pub mod objects;
+pub mod parser;
+pub mod source;
+pub mod stdlib;
+pub mod vm;
+
+pub use objects::{PyErr, PyResult, Value};
+pub use vm::Vm;

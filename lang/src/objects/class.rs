@@ -1,0 +1,175 @@
+//! Classes and instances, including exceptions.
+//!
+//! Built-in types and user classes are both [`Class`]: a name, bases, the
+//! method resolution order and a namespace. What an instance of a class
+//! physically is (a plain object, an exception, a built-in value) is decided
+//! by the built-in base it derives from, recorded as [`Layout`].
+
+use super::{AttrMap, Name, Value};
+use std::cell::{Cell, RefCell, RefMut};
+use std::rc::Rc;
+
+/// What kind of object instances of a class are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// A plain `Instance` with a `__dict__`.
+    Object,
+    /// An `Instance` with exception data.
+    Exception,
+    /// A built-in type whose values are not `Instance`s (int, str, list, ...).
+    Builtin,
+}
+
+pub struct Class {
+    pub name: Rc<str>,
+    pub qualname: RefCell<Rc<str>>,
+    pub module: RefCell<Rc<str>>,
+    pub bases: Vec<Rc<Class>>,
+    /// Method resolution order, without the class itself (it comes first).
+    pub mro: Vec<Rc<Class>>,
+    pub dict: RefCell<AttrMap>,
+    pub layout: Layout,
+    /// Built-in types cannot be subclassed unless this is set (like CPython's Py_TPFLAGS_BASETYPE).
+    pub subclassable: bool,
+    /// True once a class (or a base) defines `__getattr__`; saves a lookup on every missing attribute.
+    pub has_getattr: Cell<bool>,
+}
+
+impl Class {
+    /// Looks a name up along the MRO: the class itself, then its ancestors.
+    pub fn lookup(&self, name: &Name) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(name) {
+            return Some(v.clone());
+        }
+        for base in &self.mro {
+            if let Some(v) = base.dict.borrow().get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    pub fn lookup_str(&self, name: &str) -> Option<Value> {
+        self.lookup(&Name::new(name))
+    }
+
+    /// True if `self` is `other` or derives from it.
+    pub fn is_subclass(&self, other: &Class) -> bool {
+        std::ptr::eq(self, other) || self.mro.iter().any(|c| std::ptr::eq(&**c, other))
+    }
+
+    /// The name as tracebacks print it: `module.qualname` unless the module is
+    /// `builtins` or `__main__`.
+    pub fn display_name(&self) -> String {
+        let module = self.module.borrow();
+        let qualname = self.qualname.borrow();
+        if &**module == "builtins" || &**module == "__main__" || module.is_empty() {
+            qualname.to_string()
+        } else {
+            format!("{module}.{qualname}")
+        }
+    }
+
+    pub fn set_attr(&self, name: &str, value: Value) {
+        self.dict.borrow_mut().insert(Name::new(name), value);
+    }
+
+    /// The full MRO including the class itself, as `__mro__` shows it.
+    pub fn full_mro(self: &Rc<Class>) -> Vec<Rc<Class>> {
+        let mut v = vec![self.clone()];
+        v.extend(self.mro.iter().cloned());
+        v
+    }
+}
+
+/// Computes the C3 linearisation of a new class with `bases` (excluding the class itself).
+/// Returns None when no consistent order exists.
+pub fn compute_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.full_mro()).collect();
+    seqs.push(bases.to_vec());
+    let mut result: Vec<Rc<Class>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(result);
+        }
+        let candidate = seqs.iter().find_map(|s| {
+            let head = &s[0];
+            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)));
+            (!in_tail).then(|| head.clone())
+        })?;
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &candidate) {
+                s.remove(0);
+            }
+        }
+        result.push(candidate);
+    }
+}
+
+/// An instance of a user class (or of an exception class).
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub dict: RefCell<AttrMap>,
+    pub payload: Payload,
+}
+
+/// Data that some instances carry besides their `__dict__`.
+pub enum Payload {
+    None,
+    Exception(RefCell<ExcData>),
+}
+
+/// One line of a traceback: a frame's code and the line it was at.
+#[derive(Clone)]
+pub struct TracebackEntry {
+    pub code: Rc<super::Code>,
+    pub line: u32,
+    /// Index of the instruction (for the caret line of 3.11 tracebacks).
+    pub instr: u32,
+}
+
+/// The state of an exception object.
+#[derive(Default)]
+pub struct ExcData {
+    pub args: Vec<Value>,
+    /// Innermost entry first (appended as the exception propagates outward).
+    pub traceback: Vec<TracebackEntry>,
+    pub cause: Option<Value>,
+    pub context: Option<Value>,
+    pub suppress_context: bool,
+    /// `BaseExceptionGroup`: the message and the nested exceptions.
+    pub group: Option<(Value, Vec<Value>)>,
+    pub notes: Vec<Value>,
+}
+
+impl Instance {
+    pub fn new(class: Rc<Class>) -> Instance {
+        let payload = if class.layout == Layout::Exception {
+            Payload::Exception(RefCell::new(ExcData::default()))
+        } else {
+            Payload::None
+        };
+        Instance { class, dict: RefCell::new(AttrMap::default()), payload }
+    }
+
+    pub fn is_exception(&self) -> bool {
+        matches!(self.payload, Payload::Exception(_))
+    }
+
+    /// The exception data. Only call on exception instances.
+    pub fn exc_data(&self) -> RefMut<'_, ExcData> {
+        match &self.payload {
+            Payload::Exception(d) => d.borrow_mut(),
+            Payload::None => panic!("exc_data on a non-exception instance of {}", self.class.name),
+        }
+    }
+
+    pub fn get_attr(&self, name: &Name) -> Option<Value> {
+        self.dict.borrow().get(name).cloned()
+    }
+
+    pub fn set_attr(&self, name: Name, value: Value) {
+        self.dict.borrow_mut().insert(name, value);
+    }
+}

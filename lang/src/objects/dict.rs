@@ -1,0 +1,202 @@
+//! `dict`: insertion-ordered hash map with Python's hash and equality.
+//!
+//! Keys are stored with their Python hash. Lookups go through indexmap's raw
+//! entry API so that equality can call back into the VM (`__eq__` on user
+//! objects) and report its errors; str and int keys never leave Rust.
+
+use super::{PassHasher, PyResult, Value};
+use crate::vm::Vm;
+use indexmap::map::raw_entry_v1::RawEntryMut;
+use indexmap::map::RawEntryApiV1;
+use indexmap::IndexMap;
+use std::cell::{Cell, RefCell};
+use std::hash::{Hash, Hasher};
+
+/// A key with its precomputed Python hash.
+#[derive(Clone)]
+pub struct DictKey {
+    pub hash: i64,
+    pub key: Value,
+}
+
+impl Hash for DictKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash)
+    }
+}
+
+impl PartialEq for DictKey {
+    fn eq(&self, other: &DictKey) -> bool {
+        self.hash == other.hash && native_eq(&self.key, &other.key).unwrap_or_else(|| self.key.is(&other.key))
+    }
+}
+
+impl Eq for DictKey {}
+
+pub type KeyMap<V> = IndexMap<DictKey, V, super::PassBuild>;
+
+/// The u64 indexmap uses for a Python hash (must match `DictKey::hash`).
+pub fn table_hash(h: i64) -> u64 {
+    let mut s = PassHasher::default();
+    s.write_i64(h);
+    s.finish()
+}
+
+/// Equality that needs no VM: Some(answer) for str/int/float/bool/None and
+/// identical objects, None when `__eq__` may have to run.
+pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    Some(match (a, b) {
+        (Str(x), Str(y)) => x.as_str() == y.as_str(),
+        (Int(x), Int(y)) => x == y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && (*y as i64) == *x,
+        (Float(x), Float(y)) => x == y,
+        (Bool(x), Bool(y)) => x == y,
+        (Bool(x), Int(y)) | (Int(y), Bool(x)) => (*x as i64) == *y,
+        (None, None) => true,
+        (BigInt(x), BigInt(y)) => x == y,
+        (Int(_), BigInt(_)) | (BigInt(_), Int(_)) => false,
+        (Bytes(x), Bytes(y)) => x == y,
+        _ if a.is(b) => true,
+        (Str(_), Int(_) | Float(_) | None | Bool(_) | Tuple(_)) => false,
+        (Int(_) | Float(_) | None | Bool(_) | Tuple(_), Str(_)) => false,
+        _ => return Option::None,
+    })
+}
+
+/// Finds `key` in `map` using the VM for equality when needed.
+pub fn find_index<V>(vm: &Vm, map: &KeyMap<V>, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+    let error = RefCell::new(None);
+    let found = map.raw_entry_v1().index_from_hash(table_hash(hash), |k| {
+        if k.hash != hash || error.borrow().is_some() {
+            return false;
+        }
+        match native_eq(&k.key, key) {
+            Some(eq) => eq,
+            None => match vm.eq(&k.key, key) {
+                Ok(eq) => eq,
+                Err(e) => {
+                    *error.borrow_mut() = Some(e);
+                    false
+                }
+            },
+        }
+    });
+    match error.into_inner() {
+        Some(e) => Err(e),
+        None => Ok(found),
+    }
+}
+
+pub struct PyDict {
+    pub map: RefCell<KeyMap<Value>>,
+    /// Bumped on every insertion or removal, so iterators can detect changes.
+    pub version: Cell<u64>,
+}
+
+impl Default for PyDict {
+    fn default() -> Self {
+        PyDict::new()
+    }
+}
+
+impl PyDict {
+    pub fn new() -> PyDict {
+        PyDict { map: RefCell::new(KeyMap::default()), version: Cell::new(0) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash(key)?;
+        let map = self.map.borrow();
+        Ok(find_index(vm, &map, hash, key)?.and_then(|i| map.get_index(i).map(|(_, v)| v.clone())))
+    }
+
+    /// Lookup by a string key (keyword arguments, `__dict__`-like uses).
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        let hash = super::str::PyStr::new(key).hash();
+        let map = self.map.borrow();
+        map.raw_entry_v1()
+            .from_hash(table_hash(hash), |k| k.hash == hash && k.key.as_str() == Some(key))
+            .map(|(_, v)| v.clone())
+    }
+
+    pub fn contains(&self, vm: &Vm, key: &Value) -> PyResult<bool> {
+        let hash = vm.hash(key)?;
+        let map = self.map.borrow();
+        Ok(find_index(vm, &map, hash, key)?.is_some())
+    }
+
+    pub fn set(&self, vm: &Vm, key: Value, value: Value) -> PyResult<()> {
+        let hash = vm.hash(&key)?;
+        self.set_hashed(vm, hash, key, value)
+    }
+
+    pub fn set_hashed(&self, vm: &Vm, hash: i64, key: Value, value: Value) -> PyResult<()> {
+        let index = {
+            let map = self.map.borrow();
+            find_index(vm, &map, hash, &key)?
+        };
+        let mut map = self.map.borrow_mut();
+        match index {
+            Some(i) => {
+                if let Some((_, v)) = map.get_index_mut(i) {
+                    *v = value;
+                }
+            }
+            None => {
+                if let RawEntryMut::Vacant(entry) = map.raw_entry_mut_v1().from_hash(table_hash(hash), |_| false) {
+                    entry.insert(DictKey { hash, key }, value);
+                }
+                self.version.set(self.version.get() + 1);
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes `key`, returning its value if it was present.
+    pub fn remove(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash(key)?;
+        let index = {
+            let map = self.map.borrow();
+            find_index(vm, &map, hash, key)?
+        };
+        Ok(index.and_then(|i| {
+            self.version.set(self.version.get() + 1);
+            self.map.borrow_mut().shift_remove_index(i).map(|(_, v)| v)
+        }))
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.map.borrow().keys().map(|k| k.key.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.map.borrow().values().cloned().collect()
+    }
+
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.map.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect()
+    }
+
+    pub fn clear(&self) {
+        self.map.borrow_mut().clear();
+        self.version.set(self.version.get() + 1);
+    }
+
+    /// A shallow copy.
+    pub fn copy(&self) -> PyDict {
+        PyDict { map: RefCell::new(self.map.borrow().clone()), version: Cell::new(0) }
+    }
+
+    pub fn entry_at(&self, i: usize) -> Option<(Value, Value)> {
+        self.map.borrow().get_index(i).map(|(k, v)| (k.key.clone(), v.clone()))
+    }
+}

@@ -1,0 +1,94 @@
+//! Code objects as the VM holds them, functions, native functions and methods.
+
+use super::{Args, AttrMap, Name, Namespace, PyResult, Value};
+use crate::bytecode::CodeObject;
+use crate::vm::Vm;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A code object loaded into the VM: the compiler's [`CodeObject`] plus its
+/// constants turned into values and its names interned, once, at load time.
+pub struct Code {
+    pub co: Rc<CodeObject>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Name>,
+    pub varnames: Vec<Name>,
+    /// `cellvars ++ freevars`, interned.
+    pub cell_names: Vec<Name>,
+}
+
+impl Code {
+    pub fn name(&self) -> &str {
+        &self.co.name
+    }
+}
+
+/// A Python function: code plus everything bound at `def` time.
+pub struct Function {
+    pub code: Rc<Code>,
+    pub globals: Namespace,
+    pub defaults: Vec<Value>,
+    /// Keyword-only defaults by name.
+    pub kwdefaults: Vec<(Name, Value)>,
+    pub closure: Vec<Rc<CellObj>>,
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    pub module: Rc<str>,
+    pub doc: RefCell<Value>,
+    pub annotations: RefCell<Value>,
+    /// Attributes set on the function object (`f.calls = 0`, `__wrapped__`).
+    pub dict: RefCell<AttrMap>,
+    /// Code flags that decorators such as `types.coroutine` add after the fact.
+    pub extra_flags: std::cell::Cell<u32>,
+}
+
+impl Function {
+    pub fn flags(&self) -> u32 {
+        self.code.co.flags | self.extra_flags.get()
+    }
+}
+
+/// The signature of a native function: the VM and the call's arguments.
+pub type NativeFn = fn(&Vm, Args<'_>) -> PyResult<Value>;
+
+/// A native function or method (`len`, `str.upper`, ...).
+pub struct Builtin {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// For methods: the qualified owner name used in messages (`str`), if any.
+    pub owner: Option<&'static str>,
+    /// Module functions and bound natives: the value passed as the first argument.
+    pub bound: Option<Value>,
+}
+
+/// A native function with captured state (functools.partial, callbacks).
+pub struct NativeClosure {
+    pub name: String,
+    pub func: Box<dyn Fn(&Vm, Args<'_>) -> PyResult<Value>>,
+}
+
+/// A function bound to an object (`obj.method` evaluated without calling it).
+pub struct BoundMethod {
+    pub func: Value,
+    pub receiver: Value,
+}
+
+/// A cell holding a variable shared between a function and its closures.
+#[derive(Default)]
+pub struct CellObj {
+    pub value: RefCell<Value>,
+}
+
+impl CellObj {
+    pub fn new(value: Value) -> Rc<CellObj> {
+        Rc::new(CellObj { value: RefCell::new(value) })
+    }
+
+    pub fn get(&self) -> Value {
+        self.value.borrow().clone()
+    }
+
+    pub fn set(&self, v: Value) {
+        *self.value.borrow_mut() = v;
+    }
+}

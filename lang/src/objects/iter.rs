@@ -1,0 +1,217 @@
+//! Built-in iterators: over sequences, ranges, dicts and sets, and the lazy
+//! builtins (`enumerate`, `zip`, `map`, `filter`, `reversed`, `iter(f, sentinel)`).
+
+use super::{PyDict, PyResult, Value};
+use crate::vm::Vm;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub struct NativeIter {
+    pub state: RefCell<IterState>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DictView {
+    Keys,
+    Values,
+    Items,
+}
+
+pub enum IterState {
+    /// A list, tuple or str, read by index so that list growth during iteration is seen.
+    Seq { seq: Value, index: usize },
+    /// Reversed list/tuple/str.
+    Reversed { seq: Value, index: usize },
+    Range { next: i64, remaining: i64, step: i64 },
+    Dict { dict: Rc<PyDict>, index: usize, view: DictView, len: usize },
+    /// A snapshot (sets, misc).
+    Items { items: Vec<Value>, index: usize },
+    Enumerate { inner: Value, count: i64 },
+    Zip { iters: Vec<Value>, strict: bool },
+    Map { func: Value, iters: Vec<Value> },
+    Filter { func: Value, inner: Value },
+    CallableSentinel { func: Value, sentinel: Value },
+    Exhausted,
+}
+
+impl NativeIter {
+    pub fn new(state: IterState) -> Value {
+        Value::Iter(Rc::new(NativeIter { state: RefCell::new(state) }))
+    }
+
+    /// The next item, or None when exhausted.
+    pub fn next(&self, vm: &Vm) -> PyResult<Option<Value>> {
+        // Take what we need out of the RefCell before calling back into the VM.
+        let mut state = self.state.borrow_mut();
+        match &mut *state {
+            IterState::Seq { seq, index } => {
+                let item = match seq {
+                    Value::List(l) => l.get(*index),
+                    Value::Tuple(t) => t.0.get(*index).cloned(),
+                    Value::Str(s) => s.char_at(*index).map(|c| Value::string(c.to_string())),
+                    Value::Bytes(b) => b.get(*index).map(|&x| Value::Int(x as i64)),
+                    _ => None,
+                };
+                if item.is_some() {
+                    *index += 1;
+                } else {
+                    *state = IterState::Exhausted;
+                }
+                Ok(item)
+            }
+            IterState::Reversed { seq, index } => {
+                if *index == 0 {
+                    *state = IterState::Exhausted;
+                    return Ok(None);
+                }
+                *index -= 1;
+                let item = match seq {
+                    Value::List(l) => l.get(*index),
+                    Value::Tuple(t) => t.0.get(*index).cloned(),
+                    Value::Str(s) => s.char_at(*index).map(|c| Value::string(c.to_string())),
+                    _ => None,
+                };
+                Ok(item)
+            }
+            IterState::Range { next, remaining, step } => {
+                if *remaining <= 0 {
+                    return Ok(None);
+                }
+                let v = *next;
+                *remaining -= 1;
+                *next = next.wrapping_add(*step);
+                Ok(Some(Value::Int(v)))
+            }
+            IterState::Dict { dict, index, view, len } => {
+                if dict.len() != *len {
+                    let dict_len = *len;
+                    *state = IterState::Exhausted;
+                    let _ = dict_len;
+                    return Err(vm.runtime_error("dictionary changed size during iteration"));
+                }
+                let entry = dict.entry_at(*index);
+                *index += 1;
+                Ok(entry.map(|(k, v)| match view {
+                    DictView::Keys => k,
+                    DictView::Values => v,
+                    DictView::Items => Value::tuple(vec![k, v]),
+                }))
+            }
+            IterState::Items { items, index } => {
+                let item = items.get(*index).cloned();
+                *index += 1;
+                Ok(item)
+            }
+            IterState::Enumerate { inner, count } => {
+                let inner = inner.clone();
+                let n = *count;
+                *count += 1;
+                drop(state);
+                Ok(vm.next(&inner)?.map(|v| Value::tuple(vec![Value::Int(n), v])))
+            }
+            IterState::Zip { iters, strict } => {
+                let iters = iters.clone();
+                let strict = *strict;
+                drop(state);
+                let mut items = Vec::with_capacity(iters.len());
+                for (i, it) in iters.iter().enumerate() {
+                    match vm.next(it)? {
+                        Some(v) => items.push(v),
+                        None => {
+                            if strict && (i > 0 || iters[1..].iter().any(|_| false)) {
+                                return Err(vm.value_error(format!(
+                                    "zip() argument {} is shorter than argument{} 1{}",
+                                    i + 1,
+                                    if i > 1 { "s" } else { "" },
+                                    if i > 1 { format!("-{i}") } else { String::new() }
+                                )));
+                            }
+                            if strict && i == 0 {
+                                for (j, other) in iters.iter().enumerate().skip(1) {
+                                    if vm.next(other)?.is_some() {
+                                        return Err(vm.value_error(format!(
+                                            "zip() argument {} is longer than argument{} 1{}",
+                                            j + 1,
+                                            if j > 1 { "s" } else { "" },
+                                            if j > 1 { format!("-{j}") } else { String::new() }
+                                        )));
+                                    }
+                                }
+                            }
+                            *self.state.borrow_mut() = IterState::Exhausted;
+                            return Ok(None);
+                        }
+                    }
+                }
+                if items.is_empty() {
+                    return Ok(None);
+                }
+                Ok(Some(Value::tuple(items)))
+            }
+            IterState::Map { func, iters } => {
+                let (func, iters) = (func.clone(), iters.clone());
+                drop(state);
+                let mut args = Vec::with_capacity(iters.len());
+                for it in &iters {
+                    match vm.next(it)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                vm.call(&func, &args).map(Some)
+            }
+            IterState::Filter { func, inner } => {
+                let (func, inner) = (func.clone(), inner.clone());
+                drop(state);
+                while let Some(v) = vm.next(&inner)? {
+                    let keep = if func.is_none() { vm.truthy(&v)? } else { vm.truthy(&vm.call(&func, std::slice::from_ref(&v))?)? };
+                    if keep {
+                        return Ok(Some(v));
+                    }
+                }
+                Ok(None)
+            }
+            IterState::CallableSentinel { func, sentinel } => {
+                let (func, sentinel) = (func.clone(), sentinel.clone());
+                drop(state);
+                let v = vm.call(&func, &[])?;
+                if vm.eq(&v, &sentinel)? {
+                    *self.state.borrow_mut() = IterState::Exhausted;
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }
+            IterState::Exhausted => Ok(None),
+        }
+    }
+
+    /// The type name `type(it).__name__` reports.
+    pub fn type_name(&self) -> &'static str {
+        match &*self.state.borrow() {
+            IterState::Seq { seq, .. } => match seq {
+                Value::List(_) => "list_iterator",
+                Value::Tuple(_) => "tuple_iterator",
+                Value::Str(_) => "str_ascii_iterator",
+                Value::Bytes(_) => "bytes_iterator",
+                _ => "iterator",
+            },
+            IterState::Reversed { seq, .. } => match seq {
+                Value::List(_) => "list_reverseiterator",
+                _ => "reversed",
+            },
+            IterState::Range { .. } => "range_iterator",
+            IterState::Dict { view, .. } => match view {
+                DictView::Keys => "dict_keyiterator",
+                DictView::Values => "dict_valueiterator",
+                DictView::Items => "dict_itemiterator",
+            },
+            IterState::Items { .. } => "set_iterator",
+            IterState::Enumerate { .. } => "enumerate",
+            IterState::Zip { .. } => "zip",
+            IterState::Map { .. } => "map",
+            IterState::Filter { .. } => "filter",
+            IterState::CallableSentinel { .. } => "callable_iterator",
+            IterState::Exhausted => "iterator",
+        }
+    }
+}

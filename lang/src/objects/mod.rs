@@ -1,0 +1,461 @@
+//! The object model: [`Value`] and the heap objects it points to.
+//!
+//! `Value` is a 16-byte enum: `None`, `Bool`, `Int` and `Float` are stored
+//! inline (ints are unboxed until they overflow `i64`); everything else is an
+//! `Rc` handle. Objects are single-threaded (`Rc`/`RefCell`), which is why the
+//! runtime's executor is a `LocalExecutor`.
+//!
+//! Each built-in type has a [`Class`] (found with `Vm::class_of`) whose
+//! namespace holds its methods as native functions, so `"a".upper()`,
+//! `str.upper("a")` and `getattr("a", "upper")` all go through one lookup.
+
+pub mod bytes;
+pub mod class;
+pub mod dict;
+pub mod function;
+pub mod generator;
+pub mod iter;
+pub mod list;
+pub mod set;
+pub mod str;
+
+use indexmap::IndexMap;
+use num_bigint::BigInt;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::rc::Rc;
+
+pub use class::{Class, ExcData, Instance, Payload};
+pub use dict::{DictKey, PyDict};
+pub use function::{BoundMethod, Builtin, CellObj, Code, Function, NativeClosure, NativeFn};
+pub use generator::{GenKind, GenState, Generator};
+pub use iter::NativeIter;
+pub use list::PyList;
+pub use set::PySet;
+pub use str::PyStr;
+
+use crate::vm::Vm;
+
+/// The result of any operation that can raise a Python exception.
+pub type PyResult<T = Value> = Result<T, PyErr>;
+
+/// A raised exception: a handle to the exception instance.
+///
+/// It is one pointer wide so that `PyResult` stays cheap on the hot path.
+#[derive(Clone)]
+pub struct PyErr(pub Rc<Instance>);
+
+impl PyErr {
+    pub fn value(&self) -> Value {
+        Value::Instance(self.0.clone())
+    }
+
+    pub fn class(&self) -> &Rc<Class> {
+        &self.0.class
+    }
+
+    pub fn exc(&self) -> std::cell::RefMut<'_, ExcData> {
+        self.0.exc_data()
+    }
+}
+
+impl fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PyErr({})", self.0.class.name)
+    }
+}
+
+/// Objects defined by native modules (deque, Future, Task, locks, ...): they
+/// carry their class and are downcast by their methods.
+pub trait NativeObject: Any {
+    fn class(&self) -> Rc<Class>;
+    fn as_any(&self) -> &dyn Any;
+    /// Calls `visit` on every value the object holds (for a cycle collector).
+    fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// Data attributes that are not methods of the class (`fut._state`, `prop.fget`).
+    fn get_attr(&self, _vm: &Vm, _name: &str) -> Option<PyResult<Value>> {
+        None
+    }
+    /// Attribute assignment; None means the object has no such settable attribute.
+    fn set_attr(&self, _vm: &Vm, _name: &str, _value: Value) -> Option<PyResult<()>> {
+        None
+    }
+}
+
+/// A Python value.
+#[derive(Clone, Default)]
+pub enum Value {
+    #[default]
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    BigInt(Rc<BigInt>),
+    Str(Rc<PyStr>),
+    Bytes(Rc<Vec<u8>>),
+    List(Rc<PyList>),
+    Tuple(Rc<Tuple>),
+    Dict(Rc<PyDict>),
+    Set(Rc<PySet>),
+    /// Immutable set; same representation as `Set`.
+    FrozenSet(Rc<PySet>),
+    Range(Rc<Range>),
+    Slice(Rc<Slice>),
+    Function(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    Closure(Rc<NativeClosure>),
+    BoundMethod(Rc<BoundMethod>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    Generator(Rc<Generator>),
+    Iter(Rc<NativeIter>),
+    Module(Rc<Module>),
+    Code(Rc<Code>),
+    Cell(Rc<CellObj>),
+    Native(Rc<dyn NativeObject>),
+    NotImplemented,
+    Ellipsis,
+    /// An unbound fast local. Never visible to programs.
+    Undef,
+}
+
+/// A tuple's items.
+pub struct Tuple(pub Vec<Value>);
+
+/// `range(start, stop, step)`; step is never zero.
+#[derive(Clone, Debug)]
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        if self.step > 0 && self.start < self.stop {
+            (self.stop - self.start - 1) / self.step + 1
+        } else if self.step < 0 && self.start > self.stop {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+/// `slice(start, stop, step)`.
+pub struct Slice {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+/// A module: a name and a namespace.
+pub struct Module {
+    pub name: Rc<str>,
+    pub ns: Namespace,
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(PyStr::new(s)))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(PyStr::from_string(s)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(Tuple(items)))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(PyList::new(items)))
+    }
+
+    pub fn from_bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(b)),
+        }
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// Object identity, as `is` and `id()` see it.
+    pub fn id(&self) -> usize {
+        fn addr<T: ?Sized>(rc: &Rc<T>) -> usize {
+            Rc::as_ptr(rc) as *const u8 as usize
+        }
+        match self {
+            Value::None => 1,
+            Value::Bool(b) => 2 + *b as usize,
+            Value::NotImplemented => 4,
+            Value::Ellipsis => 5,
+            Value::Undef => 6,
+            Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(8),
+            Value::Float(f) => f.to_bits() as usize | 7,
+            Value::BigInt(r) => addr(r),
+            Value::Str(r) => addr(r),
+            Value::Bytes(r) => addr(r),
+            Value::List(r) => addr(r),
+            Value::Tuple(r) => addr(r),
+            Value::Dict(r) => addr(r),
+            Value::Set(r) | Value::FrozenSet(r) => addr(r),
+            Value::Range(r) => addr(r),
+            Value::Slice(r) => addr(r),
+            Value::Function(r) => addr(r),
+            Value::Builtin(r) => addr(r),
+            Value::Closure(r) => addr(r),
+            Value::BoundMethod(r) => addr(r),
+            Value::Class(r) => addr(r),
+            Value::Instance(r) => addr(r),
+            Value::Generator(r) => addr(r),
+            Value::Iter(r) => addr(r),
+            Value::Module(r) => addr(r),
+            Value::Code(r) => addr(r),
+            Value::Cell(r) => addr(r),
+            Value::Native(r) => addr(r),
+        }
+    }
+
+    /// `a is b`.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::None, Value::None) => true,
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other) && self.id() == other.id(),
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+
+    pub fn downcast_native<T: 'static>(&self) -> Option<&T> {
+        match self {
+            Value::Native(n) => n.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::None => write!(f, "None"),
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Float(x) => write!(f, "{x}"),
+            Value::Str(s) => write!(f, "{:?}", s.as_str()),
+            other => write!(f, "<value at {:#x}>", other.id()),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Interned names
+
+/// An interned string: equal names share one allocation, so name lookups
+/// hash and compare a pointer instead of the text.
+#[derive(Clone)]
+pub struct Name(Rc<str>);
+
+thread_local! {
+    static INTERNER: RefCell<HashSet<Rc<str>>> = RefCell::new(HashSet::new());
+}
+
+impl Name {
+    pub fn new(s: &str) -> Name {
+        INTERNER.with(|set| {
+            let mut set = set.borrow_mut();
+            if let Some(existing) = set.get(s) {
+                return Name(existing.clone());
+            }
+            let rc: Rc<str> = Rc::from(s);
+            set.insert(rc.clone());
+            Name(rc)
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn as_rc(&self) -> &Rc<str> {
+        &self.0
+    }
+}
+
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Name {}
+
+impl Hash for Name {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (Rc::as_ptr(&self.0) as *const u8 as usize).hash(state)
+    }
+}
+
+impl fmt::Debug for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", &*self.0)
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A hasher for keys that are already well-distributed numbers (pointers, Python hashes).
+#[derive(Default)]
+pub struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | self.0 >> 56) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        // Mix so that pointer alignment zeros do not cluster buckets.
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64)
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64)
+    }
+}
+
+pub type PassBuild = BuildHasherDefault<PassHasher>;
+
+/// Attribute and namespace storage: interned names to values, in insertion order.
+pub type AttrMap = IndexMap<Name, Value, PassBuild>;
+
+/// A shared, mutable namespace (module globals, a class body being executed).
+pub type Namespace = Rc<RefCell<AttrMap>>;
+
+pub fn new_namespace() -> Namespace {
+    Rc::new(RefCell::new(AttrMap::default()))
+}
+
+// ---------------------------------------------------------------------------
+// Call arguments
+
+/// Arguments of a call, borrowed from the caller's stack when possible.
+///
+/// Like CPython's vectorcall: positional values, then keyword values named by
+/// `kwnames` (strings).
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    pub pos: &'a [Value],
+    pub kwnames: &'a [Value],
+    pub kwvalues: &'a [Value],
+}
+
+impl<'a> Args<'a> {
+    pub fn new(pos: &'a [Value]) -> Args<'a> {
+        Args { pos, kwnames: &[], kwvalues: &[] }
+    }
+
+    pub fn with_kw(pos: &'a [Value], kwnames: &'a [Value], kwvalues: &'a [Value]) -> Args<'a> {
+        Args { pos, kwnames, kwvalues }
+    }
+
+    pub fn len(&self) -> usize {
+        self.pos.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pos.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&'a Value> {
+        self.pos.get(i)
+    }
+
+    /// The keyword argument `name`, if given.
+    pub fn kw(&self, name: &str) -> Option<&'a Value> {
+        self.kwnames.iter().position(|n| n.as_str() == Some(name)).map(|i| &self.kwvalues[i])
+    }
+
+    /// Positional argument `i`, else keyword `name`.
+    pub fn arg_or_kw(&self, i: usize, name: &str) -> Option<&'a Value> {
+        self.pos.get(i).or_else(|| self.kw(name))
+    }
+
+    pub fn has_kwargs(&self) -> bool {
+        !self.kwnames.is_empty()
+    }
+
+    /// Drops the first positional argument (`self`).
+    pub fn skip_first(&self) -> Args<'a> {
+        Args { pos: self.pos.get(1..).unwrap_or(&[]), ..*self }
+    }
+
+    /// Raises TypeError unless there are between `min` and `max` positional arguments and no keywords.
+    pub fn check(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+        if let Some(kw) = self.kwnames.first() {
+            return Err(vm.type_error(format!("{name}() takes no keyword arguments{}", if kw.is_none() { "" } else { "" })));
+        }
+        self.check_pos(vm, name, min, max)
+    }
+
+    /// Like `check`, but keywords are allowed (the caller reads them).
+    pub fn check_pos(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+        let n = self.pos.len();
+        if n < min || n > max {
+            let msg = if min == max {
+                match min {
+                    0 => format!("{name}() takes no arguments ({n} given)"),
+                    1 => format!("{name}() takes exactly one argument ({n} given)"),
+                    _ => format!("{name} expected {min} arguments, got {n}"),
+                }
+            } else if n < min {
+                format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            } else {
+                format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            };
+            return Err(vm.type_error(msg));
+        }
+        Ok(())
+    }
+
+    pub fn to_vec(&self) -> Vec<Value> {
+        self.pos.to_vec()
+    }
+}
+
+/// Small helper so `Cell<T>` fields read naturally.
+pub fn cell<T: Copy>(v: T) -> Cell<T> {
+    Cell::new(v)
+}

@@ -1,0 +1,467 @@
+//! The built-in exception hierarchy and traceback printing.
+
+use super::types::{add_methods, new_class};
+use super::{Types, Vm};
+use crate::objects::class::{Layout, TracebackEntry};
+use crate::objects::{Args, Class, Name, PyErr, PyResult, Value};
+use std::rc::Rc;
+
+macro_rules! exception_types {
+    ($root:ident; $($field:ident = $name:literal < $base:ident),*; $eg:ident = ($eg1:ident, $eg2:ident) $(,)?) => {
+        /// The built-in exception classes.
+        pub struct ExcTypes {
+            pub $root: Rc<Class>,
+            $(pub $field: Rc<Class>,)*
+            pub $eg: Rc<Class>,
+        }
+
+        impl ExcTypes {
+            pub fn new(types: &Types) -> ExcTypes {
+                let $root = new_class("BaseException", &[types.object.clone()], Layout::Exception, "builtins");
+                $(let $field = new_class($name, &[$base.clone()], Layout::Exception, "builtins");)*
+                let $eg = new_class("ExceptionGroup", &[$eg1.clone(), $eg2.clone()], Layout::Exception, "builtins");
+                ExcTypes { $root, $($field,)* $eg }
+            }
+
+            /// Every built-in exception class, for the builtins module.
+            pub fn all(&self) -> Vec<Rc<Class>> {
+                vec![self.$root.clone(), $(self.$field.clone(),)* self.$eg.clone()]
+            }
+        }
+    };
+}
+
+exception_types! {
+    base_exception;
+    base_exception_group = "BaseExceptionGroup" < base_exception,
+    generator_exit = "GeneratorExit" < base_exception,
+    keyboard_interrupt = "KeyboardInterrupt" < base_exception,
+    system_exit = "SystemExit" < base_exception,
+    exception = "Exception" < base_exception,
+    arithmetic_error = "ArithmeticError" < exception,
+    floating_point_error = "FloatingPointError" < arithmetic_error,
+    overflow_error = "OverflowError" < arithmetic_error,
+    zero_division_error = "ZeroDivisionError" < arithmetic_error,
+    assertion_error = "AssertionError" < exception,
+    attribute_error = "AttributeError" < exception,
+    buffer_error = "BufferError" < exception,
+    eof_error = "EOFError" < exception,
+    import_error = "ImportError" < exception,
+    module_not_found_error = "ModuleNotFoundError" < import_error,
+    lookup_error = "LookupError" < exception,
+    index_error = "IndexError" < lookup_error,
+    key_error = "KeyError" < lookup_error,
+    memory_error = "MemoryError" < exception,
+    name_error = "NameError" < exception,
+    unbound_local_error = "UnboundLocalError" < name_error,
+    os_error = "OSError" < exception,
+    blocking_io_error = "BlockingIOError" < os_error,
+    child_process_error = "ChildProcessError" < os_error,
+    connection_error = "ConnectionError" < os_error,
+    broken_pipe_error = "BrokenPipeError" < connection_error,
+    connection_aborted_error = "ConnectionAbortedError" < connection_error,
+    connection_refused_error = "ConnectionRefusedError" < connection_error,
+    connection_reset_error = "ConnectionResetError" < connection_error,
+    file_exists_error = "FileExistsError" < os_error,
+    file_not_found_error = "FileNotFoundError" < os_error,
+    interrupted_error = "InterruptedError" < os_error,
+    is_a_directory_error = "IsADirectoryError" < os_error,
+    not_a_directory_error = "NotADirectoryError" < os_error,
+    permission_error = "PermissionError" < os_error,
+    process_lookup_error = "ProcessLookupError" < os_error,
+    timeout_error = "TimeoutError" < os_error,
+    reference_error = "ReferenceError" < exception,
+    runtime_error = "RuntimeError" < exception,
+    not_implemented_error = "NotImplementedError" < runtime_error,
+    recursion_error = "RecursionError" < runtime_error,
+    stop_async_iteration = "StopAsyncIteration" < exception,
+    stop_iteration = "StopIteration" < exception,
+    syntax_error = "SyntaxError" < exception,
+    indentation_error = "IndentationError" < syntax_error,
+    tab_error = "TabError" < indentation_error,
+    system_error = "SystemError" < exception,
+    type_error = "TypeError" < exception,
+    value_error = "ValueError" < exception,
+    unicode_error = "UnicodeError" < value_error,
+    unicode_decode_error = "UnicodeDecodeError" < unicode_error,
+    unicode_encode_error = "UnicodeEncodeError" < unicode_error,
+    warning = "Warning" < exception,
+    deprecation_warning = "DeprecationWarning" < warning,
+    pending_deprecation_warning = "PendingDeprecationWarning" < warning,
+    runtime_warning = "RuntimeWarning" < warning,
+    syntax_warning = "SyntaxWarning" < warning,
+    user_warning = "UserWarning" < warning,
+    future_warning = "FutureWarning" < warning,
+    import_warning = "ImportWarning" < warning,
+    unicode_warning = "UnicodeWarning" < warning,
+    bytes_warning = "BytesWarning" < warning,
+    resource_warning = "ResourceWarning" < warning;
+    exception_group = (base_exception_group, exception)
+}
+
+pub fn install_methods(vm: &Vm) {
+    add_methods(
+        &vm.exc.base_exception,
+        "BaseException",
+        &[
+            ("__init__", exc_init),
+            ("__str__", exc_str),
+            ("__repr__", exc_repr),
+            ("with_traceback", exc_with_traceback),
+            ("add_note", exc_add_note),
+        ],
+    );
+    add_methods(&vm.exc.base_exception_group, "BaseExceptionGroup", &[("__init__", group_init), ("__str__", group_str), ("split", group_split), ("subgroup", group_subgroup), ("derive", group_derive)]);
+    add_methods(&vm.exc.key_error, "KeyError", &[("__str__", key_error_str)]);
+}
+
+fn self_exc(vm: &Vm, args: &Args) -> PyResult<Rc<crate::objects::Instance>> {
+    match args.get(0) {
+        Some(Value::Instance(i)) if i.is_exception() => Ok(i.clone()),
+        _ => Err(vm.type_error("descriptor requires a 'BaseException' object")),
+    }
+}
+
+fn exc_init(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    inst.exc_data().args = args.pos[1..].to_vec();
+    Ok(Value::None)
+}
+
+fn exc_str(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let a = inst.exc_data().args.clone();
+    match a.len() {
+        0 => Ok(Value::str("")),
+        1 => Ok(Value::string(vm.to_str(&a[0])?)),
+        _ => Ok(Value::string(vm.repr(&Value::tuple(a))?)),
+    }
+}
+
+fn key_error_str(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let a = inst.exc_data().args.clone();
+    match a.len() {
+        1 => Ok(Value::string(vm.repr(&a[0])?)),
+        _ => exc_str(vm, args),
+    }
+}
+
+fn exc_repr(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let a = inst.exc_data().args.clone();
+    let name = inst.class.name.clone();
+    let inner = match a.len() {
+        1 => vm.repr(&a[0])?,
+        _ => {
+            let r = vm.repr(&Value::tuple(a))?;
+            r[1..r.len() - 1].trim_end_matches(',').to_string()
+        }
+    };
+    Ok(Value::string(format!("{name}({inner})")))
+}
+
+fn exc_with_traceback(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    Ok(Value::Instance(inst))
+}
+
+fn exc_add_note(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    match args.get(1) {
+        Some(note @ Value::Str(_)) => {
+            inst.exc_data().notes.push(note.clone());
+            Ok(Value::None)
+        }
+        Some(other) => Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(other)))),
+        None => Err(vm.type_error("add_note() takes exactly one argument (0 given)")),
+    }
+}
+
+fn group_init(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let (msg, excs) = match (args.get(1), args.get(2)) {
+        (Some(m), Some(e)) => (m.clone(), e.clone()),
+        _ => return Err(vm.type_error(format!("{} expected 2 arguments, got {}", inst.class.name, args.len().saturating_sub(1)))),
+    };
+    if !matches!(msg, Value::Str(_)) {
+        return Err(vm.type_error("argument 1 must be str, not ".to_string() + &vm.type_name(&msg)));
+    }
+    let list = vm.to_vec(&excs)?;
+    if list.is_empty() {
+        return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence"));
+    }
+    for e in &list {
+        if !matches!(e, Value::Instance(i) if i.is_exception()) {
+            return Err(vm.value_error(format!("Item {} of second argument (exceptions) is not an exception", list.iter().position(|x| x.is(e)).unwrap_or(0))));
+        }
+    }
+    let mut d = inst.exc_data();
+    d.args = vec![msg.clone(), Value::tuple(list.clone())];
+    d.group = Some((msg, list));
+    Ok(Value::None)
+}
+
+fn group_str(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let d = inst.exc_data();
+    match &d.group {
+        Some((msg, list)) => {
+            let n = list.len();
+            Ok(Value::string(format!("{} ({} sub-exception{})", msg.as_str().unwrap_or(""), n, if n == 1 { "" } else { "s" })))
+        }
+        None => Ok(Value::str("")),
+    }
+}
+
+/// Does exception `e` match `matcher` (a class, a tuple of classes, or a predicate)?
+fn group_matches(vm: &Vm, e: &Value, matcher: &Value) -> PyResult<bool> {
+    match matcher {
+        Value::Class(_) | Value::Tuple(_) => vm.exception_matches(e, matcher),
+        f => vm.truthy(&vm.call(f, std::slice::from_ref(e))?),
+    }
+}
+
+/// Splits group `g` into (matching, rest) subgroups, preserving nesting; None for an empty side.
+pub fn split_group(vm: &Vm, g: &Value, matcher: &Value) -> PyResult<(Option<Value>, Option<Value>)> {
+    if group_matches(vm, g, matcher)? {
+        return Ok((Some(g.clone()), None));
+    }
+    let Value::Instance(inst) = g else { return Ok((None, Some(g.clone()))) };
+    let group = inst.exc_data().group.clone();
+    let Some((msg, excs)) = group else { return Ok((None, Some(g.clone()))) };
+    let (mut yes, mut no) = (Vec::new(), Vec::new());
+    for e in &excs {
+        let (m, r) = split_group(vm, e, matcher)?;
+        yes.extend(m);
+        no.extend(r);
+    }
+    let derive = |items: Vec<Value>| -> PyResult<Option<Value>> {
+        if items.is_empty() {
+            return Ok(None);
+        }
+        let new = derive_group(vm, inst, &msg, items)?;
+        Ok(Some(new))
+    };
+    Ok((derive(yes)?, derive(no)?))
+}
+
+/// `g.derive(excs)` plus copying traceback, cause, context and notes, as CPython's split does.
+fn derive_group(vm: &Vm, inst: &Rc<crate::objects::Instance>, msg: &Value, items: Vec<Value>) -> PyResult<Value> {
+    let derive = vm.get_attr(&Value::Instance(inst.clone()), &Name::new("derive"))?;
+    let new = vm.call(&derive, &[Value::list(items)])?;
+    if let Value::Instance(ni) = &new {
+        if ni.is_exception() {
+            let src = inst.exc_data();
+            let mut dst = ni.exc_data();
+            dst.traceback = src.traceback.clone();
+            dst.cause = src.cause.clone();
+            dst.context = src.context.clone();
+            dst.notes = src.notes.clone();
+        }
+    }
+    let _ = msg;
+    Ok(new)
+}
+
+fn group_split(vm: &Vm, args: Args) -> PyResult {
+    let g = args.get(0).cloned().unwrap_or_default();
+    let matcher = args.get(1).cloned().unwrap_or_default();
+    let (m, r) = split_group(vm, &g, &matcher)?;
+    Ok(Value::tuple(vec![m.unwrap_or_default(), r.unwrap_or_default()]))
+}
+
+fn group_subgroup(vm: &Vm, args: Args) -> PyResult {
+    let g = args.get(0).cloned().unwrap_or_default();
+    let matcher = args.get(1).cloned().unwrap_or_default();
+    Ok(split_group(vm, &g, &matcher)?.0.unwrap_or_default())
+}
+
+fn group_derive(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let msg = inst.exc_data().group.as_ref().map(|g| g.0.clone()).unwrap_or_default();
+    let excs = args.get(1).cloned().unwrap_or_default();
+    let items = vm.to_vec(&excs)?;
+    let all_exceptions = items.iter().all(|e| matches!(e, Value::Instance(i) if i.class.is_subclass(&vm.exc.exception)));
+    let class = if all_exceptions { vm.exc.exception_group.clone() } else { vm.exc.base_exception_group.clone() };
+    vm.call(&Value::Class(class), &[msg, Value::list(items)])
+}
+
+impl Vm {
+    /// Does exception value `e` match `spec` (a class or a tuple of classes), as `except spec:` tests?
+    pub fn exception_matches(&self, e: &Value, spec: &Value) -> PyResult<bool> {
+        match spec {
+            Value::Class(c) => {
+                if !c.is_subclass(&self.exc.base_exception) {
+                    return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                }
+                Ok(self.isinstance(e, c))
+            }
+            Value::Tuple(t) => {
+                for s in &t.0 {
+                    if self.exception_matches(e, s)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// Adds a traceback entry for a frame the exception is passing through.
+    pub fn add_traceback(&self, err: &PyErr, code: &Rc<crate::objects::Code>, instr: usize) {
+        let line = code.co.line_of(instr);
+        err.exc().traceback.push(TracebackEntry { code: code.clone(), line, instr: instr as u32 });
+    }
+
+    /// The text CPython prints for an uncaught exception (with its chain).
+    pub fn format_exception(&self, err: &PyErr) -> String {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_exception_chain(&err.value(), &mut out, &mut seen);
+        out
+    }
+
+    fn format_exception_chain(&self, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
+        let Value::Instance(inst) = exc else { return };
+        if !inst.is_exception() {
+            return;
+        }
+        seen.push(exc.id());
+        let (cause, context, suppress) = {
+            let d = inst.exc_data();
+            (d.cause.clone(), d.context.clone(), d.suppress_context)
+        };
+        if let Some(cause) = cause.filter(|c| !c.is_none() && !seen.contains(&c.id())) {
+            self.format_exception_chain(&cause, out, seen);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if let Some(ctx) = context.filter(|c| !suppress && !c.is_none() && !seen.contains(&c.id())) {
+            self.format_exception_chain(&ctx, out, seen);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        self.format_single_exception(inst, out);
+    }
+
+    fn format_single_exception(&self, inst: &Rc<crate::objects::Instance>, out: &mut String) {
+        let (tb, group, notes) = {
+            let d = inst.exc_data();
+            (d.traceback.clone(), d.group.clone(), d.notes.clone())
+        };
+        if let Some((_, excs)) = group {
+            self.format_group(inst, &tb, &excs, out, 0);
+            return;
+        }
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            out.push_str(&format_traceback_entries(&tb));
+        }
+        out.push_str(&self.exception_only(&Value::Instance(inst.clone())));
+        for n in notes {
+            if let Some(s) = n.as_str() {
+                out.push_str(s);
+                out.push('\n');
+            }
+        }
+    }
+
+    /// The exception-group box drawing of CPython 3.11's traceback module.
+    fn format_group(&self, inst: &Rc<crate::objects::Instance>, tb: &[TracebackEntry], excs: &[Value], out: &mut String, depth: usize) {
+        let margin = |out: &mut String, s: &str| {
+            for line in s.lines() {
+                out.push_str(&"| ".repeat(0));
+                out.push_str(line);
+                out.push('\n');
+            }
+        };
+        let prefix = if depth == 0 { "  + " } else { "" };
+        let _ = prefix;
+        let mut body = String::new();
+        if !tb.is_empty() {
+            body.push_str("Exception Group Traceback (most recent call last):\n");
+            body.push_str(&format_traceback_entries(tb));
+        }
+        body.push_str(&self.exception_only(&Value::Instance(inst.clone())));
+        // First line of the group gets "  + ", the rest "  | ".
+        for (i, line) in body.lines().enumerate() {
+            out.push_str(if i == 0 { "  + " } else { "  | " });
+            out.push_str(line);
+            out.push('\n');
+        }
+        let n = excs.len();
+        for (i, e) in excs.iter().enumerate() {
+            let header = if i == 0 { format!("  +-+---------------- {} ----------------\n", i + 1) } else { format!("    +---------------- {} ----------------\n", i + 1) };
+            out.push_str(&header);
+            let mut sub = String::new();
+            let mut seen = Vec::new();
+            self.format_exception_chain(e, &mut sub, &mut seen);
+            for line in sub.lines() {
+                out.push_str("    | ");
+                out.push_str(line);
+                out.push('\n');
+            }
+            if i + 1 == n {
+                out.push_str("    +------------------------------------\n");
+            }
+        }
+        margin(out, "");
+    }
+
+    /// The final `Type: message` line(s) of a traceback.
+    pub fn exception_only(&self, exc: &Value) -> String {
+        let class = self.class_of(exc);
+        let name = class.display_name();
+        let msg = match self.call_method(exc, "__str__", &[]) {
+            Ok(v) => v.as_str().map(str::to_string).unwrap_or_default(),
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        if msg.is_empty() {
+            format!("{name}\n")
+        } else {
+            format!("{name}: {msg}\n")
+        }
+    }
+
+    /// Prints an uncaught exception to stderr as CPython does.
+    pub fn print_exception(&self, err: &PyErr) {
+        self.flush_stdout();
+        eprint!("{}", self.format_exception(err));
+    }
+}
+
+/// `  File "f.py", line 3, in g` plus the source line, outermost frame first.
+pub fn format_traceback_entries(tb: &[TracebackEntry]) -> String {
+    let mut out = String::new();
+    let mut last: Option<(usize, u32)> = None;
+    let mut repeats = 0;
+    for entry in tb.iter().rev() {
+        let key = (Rc::as_ptr(&entry.code) as usize, entry.line);
+        if last == Some(key) {
+            repeats += 1;
+            if repeats >= 3 {
+                continue;
+            }
+        } else {
+            if repeats >= 3 {
+                out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeats - 2, if repeats - 2 == 1 { "" } else { "s" }));
+            }
+            repeats = 0;
+            last = Some(key);
+        }
+        let co = &entry.code.co;
+        out.push_str(&format!("  File \"{}\", line {}, in {}\n", co.filename, entry.line, co.name));
+        if let Some(src) = &co.source {
+            let index = crate::source::LineIndex::new(src);
+            let text = index.line_text(src, entry.line).trim();
+            if !text.is_empty() {
+                out.push_str("    ");
+                out.push_str(text);
+                out.push('\n');
+            }
+        }
+    }
+    if repeats >= 3 {
+        out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeats - 2, if repeats - 2 == 1 { "" } else { "s" }));
+    }
+    out
+}

@@ -1,0 +1,90 @@
+//! Frames: the state of one running (or suspended) piece of code.
+//!
+//! # How it works
+//! A frame is {code, instruction pointer, value stack, fast locals, cells,
+//! handler blocks}. That is the whole state of a function's execution, so a
+//! generator "suspends" simply by keeping its frame instead of dropping it:
+//! the frame is the state machine. Fast locals live in a `Vec` indexed by
+//! `LOAD_FAST`'s argument; the value stack is allocated once at the code's
+//! computed maximum depth.
+
+use crate::objects::{CellObj, Code, Namespace, Value};
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// `SETUP_FINALLY`/`SETUP_WITH`/`SETUP_ASYNC_WITH`: jump to `handler` on an exception.
+    Finally,
+    /// An except handler is running; unwinding past it restores the previously handled exception.
+    ExceptHandler,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub handler: u32,
+    /// Value-stack depth to restore when the block is unwound.
+    pub level: u32,
+}
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// Index of the next instruction to run.
+    pub ip: usize,
+    pub stack: Vec<Value>,
+    pub locals: Vec<Value>,
+    /// `cellvars ++ freevars`.
+    pub cells: Vec<Rc<CellObj>>,
+    pub globals: Namespace,
+    /// The namespace `LOAD_NAME`/`STORE_NAME` use: module globals or a class body's dict.
+    pub names: Option<Namespace>,
+    pub blocks: Vec<Block>,
+    /// Set for frames of `types.coroutine`-decorated generators, which may `yield from` coroutines.
+    pub iterable_coroutine: bool,
+}
+
+impl Frame {
+    pub fn new(code: Rc<Code>, globals: Namespace, names: Option<Namespace>) -> Frame {
+        let co = &code.co;
+        let nlocals = co.varnames.len();
+        let ncells = co.cellvars.len();
+        Frame {
+            stack: Vec::with_capacity(co.stacksize as usize + 1),
+            locals: vec![Value::Undef; nlocals],
+            cells: (0..ncells).map(|_| CellObj::new(Value::Undef)).collect(),
+            globals,
+            names,
+            blocks: Vec::new(),
+            iterable_coroutine: false,
+            ip: 0,
+            code,
+        }
+    }
+
+    /// The line being executed (the instruction before `ip`).
+    pub fn current_line(&self) -> u32 {
+        self.code.co.line_of(self.ip.saturating_sub(1))
+    }
+
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        self.stack.push(v);
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or(Value::None)
+    }
+
+    #[inline]
+    pub fn top(&self) -> &Value {
+        self.stack.last().unwrap_or(&Value::None)
+    }
+
+    /// The value `n` below the top (`peek(0)` is TOS).
+    #[inline]
+    pub fn peek(&self, n: usize) -> &Value {
+        let len = self.stack.len();
+        len.checked_sub(n + 1).and_then(|i| self.stack.get(i)).unwrap_or(&Value::None)
+    }
+}

@@ -1,0 +1,1584 @@
+//! The dispatch loop and generator resumption.
+//!
+//! # How it works
+//! [`Vm::execute`] runs a frame until it returns or yields. A call from
+//! Python code to a plain Python function does not recurse on the Rust
+//! stack: the caller's frame is parked in a local list and the callee
+//! becomes the current frame; `RETURN_VALUE` pops back. Only calls that go
+//! through native code (a `__repr__` called by `print`, a generator resumed
+//! by `FOR_ITER`) start a nested `execute`, and those count towards the
+//! recursion limit like Python calls do, so deep recursion of any kind ends
+//! in `RecursionError`, never in a Rust stack overflow.
+//!
+//! Each instruction arm either finishes with `continue 'dispatch` or breaks
+//! out of the `'op` block with a `PyErr`; the error path then records the
+//! traceback entry and unwinds to the innermost handler block.
+//!
+//! `YIELD_FROM` sends into its delegate; if the delegate yields, the frame
+//! yields the same value with its instruction pointer left *on* the
+//! `YIELD_FROM`, so the next resumption (which pushes the sent value)
+//! executes it again: a suspended `await` is just a frame parked on
+//! `YIELD_FROM` with its delegate on top of the stack.
+
+use super::frame::{Block, BlockKind, Frame};
+use super::ops::{BinOp, CmpOp};
+use super::protocol::dunders;
+use super::Vm;
+use crate::bytecode::{flags, Opcode};
+use crate::objects::{Args, BoundMethod, CellObj, Function, GenKind, GenState, Generator, Name, PyDict, PyErr, PyResult, PySet, Slice, Value};
+use std::rc::Rc;
+
+/// How a frame stopped.
+pub enum FrameExit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// What resuming a generator produced.
+pub enum Resumed {
+    Yield(Value),
+    Return(Value),
+}
+
+/// How to resume a suspended frame.
+enum ResumeWith {
+    /// Push the sent value (the result of the `yield`/`YIELD_FROM`).
+    Send(Value),
+    /// Raise this exception at the suspension point.
+    Throw(PyErr),
+    /// The frame's stack is already set up (a delegate finished during a throw).
+    Continue,
+}
+
+macro_rules! tri {
+    ($label:lifetime, $e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => break $label e,
+        }
+    };
+}
+
+impl Vm {
+    /// Runs a non-generator frame to its return value.
+    pub fn run_frame_to_completion(&self, frame: Box<Frame>) -> PyResult<Value> {
+        match self.execute(frame, None).1? {
+            FrameExit::Return(v) => Ok(v),
+            FrameExit::Yield(_) => Err(self.runtime_error("yield outside a generator frame")),
+        }
+    }
+
+    /// Runs `base` until it returns or yields, starting with `throw` raised in it if given.
+    pub fn execute(&self, base: Box<Frame>, throw: Option<PyErr>) -> (Box<Frame>, PyResult<FrameExit>) {
+        let depth0 = self.depth.get();
+        if depth0 >= self.recursion_limit.get() {
+            return (base, Err(self.recursion_error()));
+        }
+        self.depth.set(depth0 + 1);
+        let (frame, result) = self.dispatch(base, throw);
+        self.depth.set(depth0);
+        (frame, result)
+    }
+
+    fn dispatch(&self, base: Box<Frame>, throw: Option<PyErr>) -> (Box<Frame>, PyResult<FrameExit>) {
+        let mut frame = base;
+        let mut callers: Vec<Box<Frame>> = Vec::new();
+        let mut pending: Option<PyErr> = None;
+        if let Some(err) = throw {
+            // Raised at the suspension point: the YIELD_FROM we sit on, or the YIELD_VALUE just before.
+            let at = match frame.code.co.instructions.get(frame.ip) {
+                Some(i) if i.op == Opcode::YIELD_FROM => frame.ip,
+                _ => frame.ip.saturating_sub(1),
+            };
+            self.note_raise(&err, &frame, at, true);
+            pending = Some(err);
+        }
+        'dispatch: loop {
+            if let Some(err) = pending.take() {
+                match self.unwind(&mut frame, err) {
+                    Ok(()) => {}
+                    Err(err) => match callers.pop() {
+                        Some(caller) => {
+                            self.depth.set(self.depth.get() - 1);
+                            frame = caller;
+                            self.note_raise(&err, &frame, frame.ip - 1, false);
+                            pending = Some(err);
+                            continue 'dispatch;
+                        }
+                        None => return (frame, Err(err)),
+                    },
+                }
+            }
+            let ip = frame.ip;
+            let Some(&instr) = frame.code.co.instructions.get(ip) else {
+                pending = Some(self.runtime_error("instruction pointer ran off the end of the code"));
+                continue;
+            };
+            frame.ip = ip + 1;
+            let arg = instr.arg as usize;
+            let err: PyErr = 'op: {
+                match instr.op {
+                    Opcode::NOP => continue 'dispatch,
+                    Opcode::LOAD_FAST => {
+                        let v = &frame.locals[arg];
+                        if let Value::Undef = v {
+                            let name = frame.code.varnames[arg].clone();
+                            break 'op self.new_error(&self.exc.unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value"));
+                        }
+                        let v = v.clone();
+                        frame.stack.push(v);
+                        continue 'dispatch;
+                    }
+                    Opcode::STORE_FAST => {
+                        let v = frame.pop();
+                        frame.locals[arg] = v;
+                        continue 'dispatch;
+                    }
+                    Opcode::DELETE_FAST => {
+                        if let Value::Undef = frame.locals[arg] {
+                            let name = frame.code.varnames[arg].clone();
+                            break 'op self.new_error(&self.exc.unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value"));
+                        }
+                        frame.locals[arg] = Value::Undef;
+                        continue 'dispatch;
+                    }
+                    Opcode::LOAD_CONST => {
+                        let v = frame.code.consts[arg].clone();
+                        frame.stack.push(v);
+                        continue 'dispatch;
+                    }
+                    Opcode::POP_TOP => {
+                        frame.stack.pop();
+                        continue 'dispatch;
+                    }
+                    Opcode::ROT_TWO => {
+                        let n = frame.stack.len();
+                        frame.stack.swap(n - 1, n - 2);
+                        continue 'dispatch;
+                    }
+                    Opcode::ROT_THREE => {
+                        let v = frame.pop();
+                        let n = frame.stack.len();
+                        frame.stack.insert(n - 2, v);
+                        continue 'dispatch;
+                    }
+                    Opcode::ROT_FOUR => {
+                        let v = frame.pop();
+                        let n = frame.stack.len();
+                        frame.stack.insert(n - 3, v);
+                        continue 'dispatch;
+                    }
+                    Opcode::DUP_TOP => {
+                        let v = frame.top().clone();
+                        frame.push(v);
+                        continue 'dispatch;
+                    }
+                    Opcode::DUP_TOP_TWO => {
+                        let a = frame.peek(1).clone();
+                        let b = frame.peek(0).clone();
+                        frame.push(a);
+                        frame.push(b);
+                        continue 'dispatch;
+                    }
+                    Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_NOT | Opcode::UNARY_INVERT => {
+                        let v = frame.pop();
+                        let r = tri!('op, self.unary_op(&v, instr.op));
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::BINARY_OP => {
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        let (op, inplace) = BinOp::from_arg(instr.arg);
+                        let r = tri!('op, self.binary_op(&a, &b, op, inplace));
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::COMPARE_OP => {
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => Value::Bool(match CmpOp::from_arg(instr.arg) {
+                                CmpOp::Lt => x < y,
+                                CmpOp::Le => x <= y,
+                                CmpOp::Eq => x == y,
+                                CmpOp::Ne => x != y,
+                                CmpOp::Gt => x > y,
+                                CmpOp::Ge => x >= y,
+                            }),
+                            _ => tri!('op, self.compare(&a, &b, CmpOp::from_arg(instr.arg))),
+                        };
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::IS_OP => {
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        frame.push(Value::Bool(a.is(&b) != (arg == 1)));
+                        continue 'dispatch;
+                    }
+                    Opcode::CONTAINS_OP => {
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        let r = tri!('op, self.contains(&b, &a));
+                        frame.push(Value::Bool(r != (arg == 1)));
+                        continue 'dispatch;
+                    }
+                    Opcode::BINARY_SUBSCR => {
+                        let key = frame.pop();
+                        let obj = frame.pop();
+                        let r = tri!('op, self.get_item(&obj, &key));
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::STORE_SUBSCR => {
+                        let key = frame.pop();
+                        let obj = frame.pop();
+                        let v = frame.pop();
+                        tri!('op, self.set_item(&obj, &key, v));
+                        continue 'dispatch;
+                    }
+                    Opcode::DELETE_SUBSCR => {
+                        let key = frame.pop();
+                        let obj = frame.pop();
+                        tri!('op, self.del_item(&obj, &key));
+                        continue 'dispatch;
+                    }
+                    Opcode::LOAD_GLOBAL => {
+                        let name = &frame.code.names[arg];
+                        let v = frame.globals.borrow().get(name).cloned();
+                        let v = match v {
+                            Some(v) => v,
+                            None => match self.builtins.borrow().get(name) {
+                                Some(v) => v.clone(),
+                                None => break 'op self.name_error(name.as_str()),
+                            },
+                        };
+                        frame.push(v);
+                        continue 'dispatch;
+                    }
+                    Opcode::STORE_GLOBAL => {
+                        let name = frame.code.names[arg].clone();
+                        let v = frame.pop();
+                        frame.globals.borrow_mut().insert(name, v);
+                        continue 'dispatch;
+                    }
+                    Opcode::DELETE_GLOBAL => {
+                        let name = frame.code.names[arg].clone();
+                        if frame.globals.borrow_mut().shift_remove(&name).is_none() {
+                            break 'op self.name_error(name.as_str());
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::LOAD_NAME => {
+                        let name = &frame.code.names[arg];
+                        let local = frame.names.as_ref().and_then(|ns| ns.borrow().get(name).cloned());
+                        let v = match local {
+                            Some(v) => v,
+                            None => match frame.globals.borrow().get(name).cloned().or_else(|| self.builtins.borrow().get(name).cloned()) {
+                                Some(v) => v,
+                                None => break 'op self.name_error(name.as_str()),
+                            },
+                        };
+                        frame.push(v);
+                        continue 'dispatch;
+                    }
+                    Opcode::STORE_NAME => {
+                        let name = frame.code.names[arg].clone();
+                        let v = frame.pop();
+                        match &frame.names {
+                            Some(ns) => ns.borrow_mut().insert(name, v),
+                            None => frame.globals.borrow_mut().insert(name, v),
+                        };
+                        continue 'dispatch;
+                    }
+                    Opcode::DELETE_NAME => {
+                        let name = frame.code.names[arg].clone();
+                        let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
+                        if ns.borrow_mut().shift_remove(&name).is_none() {
+                            break 'op self.name_error(name.as_str());
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::LOAD_CLOSURE => {
+                        let c = frame.cells[arg].clone();
+                        frame.push(Value::Cell(c));
+                        continue 'dispatch;
+                    }
+                    Opcode::LOAD_DEREF => {
+                        let v = frame.cells[arg].get();
+                        if let Value::Undef = v {
+                            break 'op self.unbound_deref(&frame, arg);
+                        }
+                        frame.push(v);
+                        continue 'dispatch;
+                    }
+                    Opcode::LOAD_CLASSDEREF => {
+                        let name = frame.code.cell_names[arg].clone();
+                        let local = frame.names.as_ref().and_then(|ns| ns.borrow().get(&name).cloned());
+                        let v = match local {
+                            Some(v) => v,
+                            None => frame.cells[arg].get(),
+                        };
+                        if let Value::Undef = v {
+                            break 'op self.unbound_deref(&frame, arg);
+                        }
+                        frame.push(v);
+                        continue 'dispatch;
+                    }
+                    Opcode::STORE_DEREF => {
+                        let v = frame.pop();
+                        frame.cells[arg].set(v);
+                        continue 'dispatch;
+                    }
+                    Opcode::DELETE_DEREF => {
+                        if let Value::Undef = frame.cells[arg].get() {
+                            break 'op self.unbound_deref(&frame, arg);
+                        }
+                        frame.cells[arg].set(Value::Undef);
+                        continue 'dispatch;
+                    }
+                    Opcode::LOAD_ATTR => {
+                        let obj = frame.pop();
+                        let r = tri!('op, self.get_attr(&obj, &frame.code.names[arg]));
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::STORE_ATTR => {
+                        let obj = frame.pop();
+                        let v = frame.pop();
+                        tri!('op, self.set_attr(&obj, &frame.code.names[arg], v));
+                        continue 'dispatch;
+                    }
+                    Opcode::DELETE_ATTR => {
+                        let obj = frame.pop();
+                        tri!('op, self.del_attr(&obj, &frame.code.names[arg]));
+                        continue 'dispatch;
+                    }
+                    Opcode::LOAD_METHOD => {
+                        let obj = frame.pop();
+                        let (m, this) = tri!('op, self.get_method(&obj, &frame.code.names[arg]));
+                        frame.push(m);
+                        frame.push(this.unwrap_or(Value::Undef));
+                        continue 'dispatch;
+                    }
+                    Opcode::CALL_METHOD => {
+                        let n = frame.stack.len();
+                        let meth_idx = n - arg - 2;
+                        let has_self = !matches!(frame.stack[meth_idx + 1], Value::Undef);
+                        let args_start = if has_self { meth_idx + 1 } else { meth_idx + 2 };
+                        if let Value::Function(f) = &frame.stack[meth_idx] {
+                            if !f.code.co.is_resumable() {
+                                let f = f.clone();
+                                let new = tri!('op, self.make_frame(&f, Args::new(&frame.stack[args_start..])));
+                                frame.stack.truncate(meth_idx);
+                                tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                continue 'dispatch;
+                            }
+                        }
+                        let r = tri!('op, self.call_in_frame(&frame, meth_idx, Args::new(&frame.stack[args_start..])));
+                        frame.stack.truncate(meth_idx);
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::CALL_FUNCTION => {
+                        let n = frame.stack.len();
+                        let func_idx = n - arg - 1;
+                        if let Value::Function(f) = &frame.stack[func_idx] {
+                            if !f.code.co.is_resumable() {
+                                let f = f.clone();
+                                let new = tri!('op, self.make_frame(&f, Args::new(&frame.stack[func_idx + 1..])));
+                                frame.stack.truncate(func_idx);
+                                tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                continue 'dispatch;
+                            }
+                        }
+                        let r = tri!('op, self.call_in_frame(&frame, func_idx, Args::new(&frame.stack[func_idx + 1..])));
+                        frame.stack.truncate(func_idx);
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::CALL_FUNCTION_KW => {
+                        let names = frame.pop();
+                        let Value::Tuple(names) = names else { break 'op self.runtime_error("CALL_FUNCTION_KW without names") };
+                        let n = frame.stack.len();
+                        let func_idx = n - arg - 1;
+                        let k = names.0.len();
+                        let all = &frame.stack[func_idx + 1..];
+                        let args = Args::with_kw(&all[..arg - k], &names.0, &all[arg - k..]);
+                        let r = tri!('op, self.call_in_frame(&frame, func_idx, args));
+                        frame.stack.truncate(func_idx);
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::CALL_FUNCTION_EX => {
+                        let kwargs = if arg & 1 != 0 { Some(frame.pop()) } else { None };
+                        let pos = frame.pop();
+                        let func = frame.pop();
+                        let pos = match pos {
+                            Value::Tuple(t) => t.0.clone(),
+                            other => tri!('op, self.to_vec(&other)),
+                        };
+                        let (mut names, mut values) = (Vec::new(), Vec::new());
+                        if let Some(kw) = kwargs {
+                            let Value::Dict(d) = kw else { break 'op self.type_error("argument after ** must be a mapping") };
+                            for (k, v) in d.items() {
+                                if !matches!(k, Value::Str(_)) {
+                                    break 'op self.type_error("keywords must be strings");
+                                }
+                                names.push(k);
+                                values.push(v);
+                            }
+                        }
+                        let r = if is_zero_arg_special(&func) && pos.is_empty() {
+                            tri!('op, self.call_frame_builtin(&frame, &func))
+                        } else {
+                            tri!('op, self.call_args(&func, Args::with_kw(&pos, &names, &values)))
+                        };
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::MAKE_FUNCTION => {
+                        let f = tri!('op, self.make_function(&mut frame, instr.arg));
+                        frame.push(f);
+                        continue 'dispatch;
+                    }
+                    Opcode::LOAD_BUILD_CLASS => {
+                        let v = self.builtins.borrow().get(&Name::new("__build_class__")).cloned().unwrap_or_default();
+                        frame.push(v);
+                        continue 'dispatch;
+                    }
+                    Opcode::RETURN_VALUE => {
+                        let v = frame.pop();
+                        match callers.pop() {
+                            Some(caller) => {
+                                self.depth.set(self.depth.get() - 1);
+                                frame = caller;
+                                frame.push(v);
+                                continue 'dispatch;
+                            }
+                            None => return (frame, Ok(FrameExit::Return(v))),
+                        }
+                    }
+                    Opcode::BUILD_TUPLE => {
+                        let items = frame.stack.split_off(frame.stack.len() - arg);
+                        frame.push(Value::tuple(items));
+                        continue 'dispatch;
+                    }
+                    Opcode::BUILD_LIST => {
+                        let items = frame.stack.split_off(frame.stack.len() - arg);
+                        frame.push(Value::list(items));
+                        continue 'dispatch;
+                    }
+                    Opcode::BUILD_SET => {
+                        let items = frame.stack.split_off(frame.stack.len() - arg);
+                        let set = PySet::new();
+                        for item in items {
+                            tri!('op, set.add(self, item));
+                        }
+                        frame.push(Value::Set(Rc::new(set)));
+                        continue 'dispatch;
+                    }
+                    Opcode::BUILD_MAP => {
+                        let items = frame.stack.split_off(frame.stack.len() - 2 * arg);
+                        let dict = PyDict::new();
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            tri!('op, dict.set(self, k, v));
+                        }
+                        frame.push(Value::Dict(Rc::new(dict)));
+                        continue 'dispatch;
+                    }
+                    Opcode::BUILD_CONST_KEY_MAP => {
+                        let keys = frame.pop();
+                        let values = frame.stack.split_off(frame.stack.len() - arg);
+                        let dict = PyDict::new();
+                        if let Value::Tuple(keys) = keys {
+                            for (k, v) in keys.0.iter().zip(values) {
+                                tri!('op, dict.set(self, k.clone(), v));
+                            }
+                        }
+                        frame.push(Value::Dict(Rc::new(dict)));
+                        continue 'dispatch;
+                    }
+                    Opcode::BUILD_STRING => {
+                        let items = frame.stack.split_off(frame.stack.len() - arg);
+                        let mut s = String::new();
+                        for item in &items {
+                            if let Some(t) = item.as_str() {
+                                s.push_str(t);
+                            }
+                        }
+                        frame.push(Value::string(s));
+                        continue 'dispatch;
+                    }
+                    Opcode::BUILD_SLICE => {
+                        let step = if arg == 3 { frame.pop() } else { Value::None };
+                        let stop = frame.pop();
+                        let start = frame.pop();
+                        frame.push(Value::Slice(Rc::new(Slice { start, stop, step })));
+                        continue 'dispatch;
+                    }
+                    Opcode::LIST_APPEND => {
+                        let v = frame.pop();
+                        if let Value::List(l) = frame.peek(arg - 1) {
+                            l.push(v);
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::SET_ADD => {
+                        let v = frame.pop();
+                        if let Value::Set(s) = frame.peek(arg - 1).clone() {
+                            tri!('op, s.add(self, v));
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::MAP_ADD => {
+                        let v = frame.pop();
+                        let k = frame.pop();
+                        if let Value::Dict(d) = frame.peek(arg - 1).clone() {
+                            tri!('op, d.set(self, k, v));
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::LIST_EXTEND => {
+                        let it = frame.pop();
+                        let items = match self.to_vec(&it) {
+                            Ok(items) => items,
+                            Err(e) if self.err_is(&e, &self.exc.type_error) && !matches!(it, Value::Instance(_)) => {
+                                break 'op self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(&it)));
+                            }
+                            Err(e) => break 'op e,
+                        };
+                        if let Value::List(l) = frame.peek(arg - 1) {
+                            l.items.borrow_mut().extend(items);
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::SET_UPDATE => {
+                        let it = frame.pop();
+                        let items = tri!('op, self.to_vec(&it));
+                        if let Value::Set(s) = frame.peek(arg - 1).clone() {
+                            for item in items {
+                                tri!('op, s.add(self, item));
+                            }
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                        let m = frame.pop();
+                        let target = frame.peek(arg - 1).clone();
+                        let Value::Dict(target) = target else { continue 'dispatch };
+                        let items = match &m {
+                            Value::Dict(d) => d.items(),
+                            other => {
+                                let keys = match self.call_method(other, "keys", &[]) {
+                                    Ok(k) => tri!('op, self.to_vec(&k)),
+                                    Err(_) => {
+                                        let msg = if instr.op == Opcode::DICT_MERGE {
+                                            let fname = self.repr_callable_name(frame.peek(arg + 1));
+                                            format!("{fname} argument after ** must be a mapping, not {}", self.type_name(other))
+                                        } else {
+                                            format!("'{}' object is not a mapping", self.type_name(other))
+                                        };
+                                        break 'op self.type_error(msg);
+                                    }
+                                };
+                                let mut items = Vec::new();
+                                for k in keys {
+                                    let v = tri!('op, self.get_item(other, &k));
+                                    items.push((k, v));
+                                }
+                                items
+                            }
+                        };
+                        for (k, v) in items {
+                            if instr.op == Opcode::DICT_MERGE && tri!('op, target.contains(self, &k)) {
+                                let fname = self.repr_callable_name(frame.peek(arg + 1));
+                                break 'op self.type_error(format!("{fname} got multiple values for keyword argument '{}'", k.as_str().unwrap_or("")));
+                            }
+                            tri!('op, target.set(self, k, v));
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::LIST_TO_TUPLE => {
+                        let l = frame.pop();
+                        let items = match l {
+                            Value::List(l) => l.snapshot(),
+                            _ => Vec::new(),
+                        };
+                        frame.push(Value::tuple(items));
+                        continue 'dispatch;
+                    }
+                    Opcode::FORMAT_VALUE => {
+                        let spec = if arg & 4 != 0 { Some(frame.pop()) } else { None };
+                        let v = frame.pop();
+                        let v = match arg & 3 {
+                            1 => tri!('op, self.str_value(&v)),
+                            2 => Value::string(tri!('op, self.repr(&v))),
+                            3 => Value::string(crate::objects::str::ascii_str(&tri!('op, self.repr(&v)))),
+                            _ => v,
+                        };
+                        let spec = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("");
+                        let r = match (&v, spec) {
+                            (Value::Str(_), "") => v,
+                            _ => Value::string(tri!('op, self.format(&v, spec))),
+                        };
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::UNPACK_SEQUENCE => {
+                        let seq = frame.pop();
+                        let items = match &seq {
+                            Value::Tuple(t) => t.0.clone(),
+                            Value::List(l) => l.snapshot(),
+                            other => match self.to_vec(other) {
+                                Ok(v) => v,
+                                Err(e) => {
+                                    if self.err_is(&e, &self.exc.type_error) && matches!(other, Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_) | Value::BigInt(_)) {
+                                        break 'op self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(other)));
+                                    }
+                                    break 'op e;
+                                }
+                            },
+                        };
+                        if items.len() != arg {
+                            if items.len() > arg {
+                                break 'op self.value_error(format!("too many values to unpack (expected {arg})"));
+                            }
+                            break 'op self.value_error(format!("not enough values to unpack (expected {arg}, got {})", items.len()));
+                        }
+                        frame.stack.extend(items.into_iter().rev());
+                        continue 'dispatch;
+                    }
+                    Opcode::UNPACK_EX => {
+                        let before = arg & 0xff;
+                        let after = arg >> 8;
+                        let seq = frame.pop();
+                        let items = match self.to_vec(&seq) {
+                            Ok(v) => v,
+                            Err(e) if self.err_is(&e, &self.exc.type_error) => break 'op self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(&seq))),
+                            Err(e) => break 'op e,
+                        };
+                        if items.len() < before + after {
+                            break 'op self.value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()));
+                        }
+                        let mid_end = items.len() - after;
+                        let mut out: Vec<Value> = Vec::with_capacity(before + after + 1);
+                        out.extend(items[..before].iter().cloned());
+                        out.push(Value::list(items[before..mid_end].to_vec()));
+                        out.extend(items[mid_end..].iter().cloned());
+                        frame.stack.extend(out.into_iter().rev());
+                        continue 'dispatch;
+                    }
+                    Opcode::JUMP_FORWARD => {
+                        frame.ip = arg;
+                        continue 'dispatch;
+                    }
+                    Opcode::JUMP_ABSOLUTE => {
+                        frame.ip = arg;
+                        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                            self.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
+                            break 'op self.new_exception(&self.exc.keyboard_interrupt, vec![]);
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                        let v = frame.pop();
+                        let t = match v {
+                            Value::Bool(b) => b,
+                            ref other => tri!('op, self.truthy(other)),
+                        };
+                        if t == (instr.op == Opcode::POP_JUMP_IF_TRUE) {
+                            frame.ip = arg;
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+                        let t = tri!('op, self.truthy(frame.top()));
+                        if t == (instr.op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                            frame.ip = arg;
+                        } else {
+                            frame.stack.pop();
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::GET_ITER => {
+                        let v = frame.pop();
+                        let it = tri!('op, self.iter(&v));
+                        frame.push(it);
+                        continue 'dispatch;
+                    }
+                    Opcode::FOR_ITER => {
+                        let next = match frame.top() {
+                            Value::Iter(it) => {
+                                let it = it.clone();
+                                tri!('op, it.next(self))
+                            }
+                            other => {
+                                let other = other.clone();
+                                tri!('op, self.next(&other))
+                            }
+                        };
+                        match next {
+                            Some(v) => frame.push(v),
+                            None => {
+                                frame.stack.pop();
+                                frame.ip = arg;
+                            }
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::SETUP_FINALLY => {
+                        frame.blocks.push(Block { kind: BlockKind::Finally, handler: instr.arg, level: frame.stack.len() as u32 });
+                        continue 'dispatch;
+                    }
+                    Opcode::POP_BLOCK => {
+                        frame.blocks.pop();
+                        continue 'dispatch;
+                    }
+                    Opcode::POP_EXCEPT => {
+                        if let Some(b) = frame.blocks.pop() {
+                            debug_assert_eq!(b.kind, BlockKind::ExceptHandler);
+                        }
+                        let prev = frame.pop();
+                        self.set_handled(prev);
+                        continue 'dispatch;
+                    }
+                    Opcode::RERAISE => {
+                        let exc = frame.pop();
+                        match exc {
+                            Value::Instance(i) if i.is_exception() => {
+                                pending = Some(PyErr(i));
+                                continue 'dispatch;
+                            }
+                            _ => break 'op self.runtime_error("RERAISE of a non-exception"),
+                        }
+                    }
+                    Opcode::RAISE_VARARGS => {
+                        let r = self.do_raise(&mut frame, arg);
+                        match r {
+                            Ok(e) => break 'op e,
+                            Err(e) => break 'op e,
+                        }
+                    }
+                    Opcode::JUMP_IF_NOT_EXC_MATCH => {
+                        let spec = frame.pop();
+                        let exc = frame.top().clone();
+                        if !tri!('op, self.exception_matches(&exc, &spec)) {
+                            frame.ip = arg;
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::CHECK_EG_MATCH => {
+                        let spec = frame.pop();
+                        let rest = frame.pop();
+                        let (m, r) = tri!('op, self.eg_match(&rest, &spec));
+                        frame.push(r);
+                        frame.push(m);
+                        continue 'dispatch;
+                    }
+                    Opcode::PREP_RERAISE_STAR => {
+                        let list = frame.pop();
+                        let orig = frame.pop();
+                        let r = tri!('op, self.prep_reraise_star(&orig, &list));
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::LOAD_ASSERTION_ERROR => {
+                        frame.push(Value::Class(self.exc.assertion_error.clone()));
+                        continue 'dispatch;
+                    }
+                    Opcode::SETUP_WITH => {
+                        let mgr = frame.pop();
+                        let d = dunders();
+                        let class = self.class_of(&mgr);
+                        let (Some(enter), Some(exit)) = (class.lookup(&d.enter), class.lookup(&d.exit)) else {
+                            let missing = if class.lookup(&d.enter).is_none() { "" } else { " (missed __exit__ method)" };
+                            break 'op self.type_error(format!("'{}' object does not support the context manager protocol{missing}", class.name));
+                        };
+                        let exit = tri!('op, self.bind_class_attr(exit, &mgr, &class));
+                        let res = tri!('op, self.call_bound(&enter, &mgr, &[]));
+                        frame.push(exit);
+                        frame.blocks.push(Block { kind: BlockKind::Finally, handler: instr.arg, level: frame.stack.len() as u32 });
+                        frame.push(res);
+                        continue 'dispatch;
+                    }
+                    Opcode::WITH_EXCEPT_START => {
+                        let exc = frame.peek(0).clone();
+                        let exit = frame.peek(2).clone();
+                        let typ = Value::Class(self.class_of(&exc));
+                        let tb = tri!('op, self.get_attr_str(&exc, "__traceback__"));
+                        let r = tri!('op, self.call(&exit, &[typ, exc, tb]));
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::YIELD_VALUE => {
+                        let v = frame.pop();
+                        return (frame, Ok(FrameExit::Yield(v)));
+                    }
+                    Opcode::YIELD_FROM => {
+                        let v = frame.pop();
+                        let delegate = frame.top().clone();
+                        match self.send(&delegate, v) {
+                            Ok(Resumed::Yield(y)) => {
+                                frame.ip = ip;
+                                return (frame, Ok(FrameExit::Yield(y)));
+                            }
+                            Ok(Resumed::Return(r)) => {
+                                frame.stack.pop();
+                                frame.push(r);
+                                continue 'dispatch;
+                            }
+                            Err(e) => break 'op e,
+                        }
+                    }
+                    Opcode::GET_YIELD_FROM_ITER => {
+                        let v = frame.top().clone();
+                        match &v {
+                            Value::Generator(g) if g.kind == GenKind::Coroutine => {
+                                let co_flags = frame.code.co.flags;
+                                if co_flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 && !frame.iterable_coroutine {
+                                    break 'op self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator");
+                                }
+                            }
+                            Value::Generator(_) => {}
+                            _ => {
+                                frame.stack.pop();
+                                let it = tri!('op, self.iter(&v));
+                                frame.push(it);
+                            }
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::GET_AWAITABLE => {
+                        let v = frame.pop();
+                        let a = tri!('op, self.get_awaitable(&v, arg));
+                        frame.push(a);
+                        continue 'dispatch;
+                    }
+                    Opcode::GET_AITER => {
+                        let v = frame.pop();
+                        let class = self.class_of(&v);
+                        let r = match class.lookup(&dunders().aiter) {
+                            Some(m) => tri!('op, self.call_bound(&m, &v, &[])),
+                            None => break 'op self.type_error(format!("'async for' requires an object with __aiter__ method, got {}", class.name)),
+                        };
+                        if self.class_of(&r).lookup(&dunders().anext).is_none() {
+                            break 'op self.type_error(format!("'async for' received an object from __aiter__ that does not implement __anext__: {}", self.type_name(&r)));
+                        }
+                        frame.push(r);
+                        continue 'dispatch;
+                    }
+                    Opcode::GET_ANEXT => {
+                        let ait = frame.top().clone();
+                        let class = self.class_of(&ait);
+                        let aw = match class.lookup(&dunders().anext) {
+                            Some(m) => tri!('op, self.call_bound(&m, &ait, &[])),
+                            None => break 'op self.type_error(format!("'async for' requires an iterator with __anext__ method, got {}", class.name)),
+                        };
+                        let aw = match self.get_awaitable(&aw, 0) {
+                            Ok(a) => a,
+                            Err(_) => break 'op self.type_error(format!("'async for' received an invalid object from __anext__: {}", self.type_name(&aw))),
+                        };
+                        frame.push(aw);
+                        continue 'dispatch;
+                    }
+                    Opcode::END_ASYNC_FOR => {
+                        let exc = frame.pop();
+                        if let Value::Instance(i) = &exc {
+                            if i.class.is_subclass(&self.exc.stop_async_iteration) {
+                                frame.blocks.pop();
+                                let prev = frame.pop();
+                                self.set_handled(prev);
+                                frame.stack.pop();
+                                continue 'dispatch;
+                            }
+                            pending = Some(PyErr(i.clone()));
+                            continue 'dispatch;
+                        }
+                        break 'op self.runtime_error("END_ASYNC_FOR without an exception");
+                    }
+                    Opcode::BEFORE_ASYNC_WITH => {
+                        let mgr = frame.pop();
+                        let d = dunders();
+                        let class = self.class_of(&mgr);
+                        let (Some(enter), Some(exit)) = (class.lookup(&d.aenter), class.lookup(&d.aexit)) else {
+                            let missing = if class.lookup(&d.aenter).is_none() { "" } else { " (missed __aexit__ method)" };
+                            break 'op self.type_error(format!("'{}' object does not support the asynchronous context manager protocol{missing}", class.name));
+                        };
+                        let exit = tri!('op, self.bind_class_attr(exit, &mgr, &class));
+                        let res = tri!('op, self.call_bound(&enter, &mgr, &[]));
+                        frame.push(exit);
+                        frame.push(res);
+                        continue 'dispatch;
+                    }
+                    Opcode::SETUP_ASYNC_WITH => {
+                        let res = frame.pop();
+                        frame.blocks.push(Block { kind: BlockKind::Finally, handler: instr.arg, level: frame.stack.len() as u32 });
+                        frame.push(res);
+                        continue 'dispatch;
+                    }
+                    Opcode::ASYNC_GEN_WRAP => {
+                        let v = frame.pop();
+                        frame.push(crate::builtins::generator::wrap_async_gen_value(v));
+                        continue 'dispatch;
+                    }
+                    Opcode::IMPORT_NAME => {
+                        let fromlist = frame.pop();
+                        let level = frame.pop();
+                        let name = frame.code.names[arg].clone();
+                        let m = tri!('op, self.import_name(name.as_str(), &fromlist, &level, &frame.globals));
+                        frame.push(m);
+                        continue 'dispatch;
+                    }
+                    Opcode::IMPORT_FROM => {
+                        let module = frame.top().clone();
+                        let name = frame.code.names[arg].clone();
+                        let v = match tri!('op, self.get_attr_opt(&module, &name)) {
+                            Some(v) => v,
+                            None => {
+                                // A submodule not imported yet.
+                                let mname = match &module {
+                                    Value::Module(m) => m.name.to_string(),
+                                    _ => String::new(),
+                                };
+                                match self.import_module(&format!("{mname}.{name}")) {
+                                    Ok(m) => Value::Module(m),
+                                    Err(_) => break 'op self.new_error(&self.exc.import_error, format!("cannot import name '{name}' from '{mname}' ({})", self.module_origin(&module))),
+                                }
+                            }
+                        };
+                        frame.push(v);
+                        continue 'dispatch;
+                    }
+                    Opcode::IMPORT_STAR => {
+                        let module = frame.pop();
+                        if let Value::Module(m) = module {
+                            let items: Vec<(Name, Value)> = m.ns.borrow().iter().filter(|(k, _)| !k.as_str().starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
+                            let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
+                            ns.borrow_mut().extend(items);
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::SETUP_ANNOTATIONS => {
+                        let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
+                        let key = Name::new("__annotations__");
+                        if !ns.borrow().contains_key(&key) {
+                            ns.borrow_mut().insert(key, Value::Dict(Rc::new(PyDict::new())));
+                        }
+                        continue 'dispatch;
+                    }
+                    Opcode::PRINT_EXPR => {
+                        let v = frame.pop();
+                        if !v.is_none() {
+                            let r = tri!('op, self.repr(&v));
+                            self.write_stdout(&r);
+                            self.write_stdout("\n");
+                            self.builtins.borrow_mut().insert(Name::new("_"), v);
+                        }
+                        continue 'dispatch;
+                    }
+                }
+            };
+            // The instruction at `ip` raised `err`.
+            self.note_raise(&err, &frame, ip, true);
+            pending = Some(err);
+        }
+    }
+
+    /// Makes `new` the current frame, parking the caller.
+    fn push_frame(&self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>, new: Frame) -> PyResult<()> {
+        let d = self.depth.get();
+        if d >= self.recursion_limit.get() {
+            return Err(self.recursion_error());
+        }
+        self.depth.set(d + 1);
+        let caller = std::mem::replace(frame, Box::new(new));
+        callers.push(caller);
+        Ok(())
+    }
+
+    /// Calls the callable at `frame.stack[func_idx]`; zero-argument `super()`
+    /// and friends need the calling frame, so they are resolved here.
+    fn call_in_frame(&self, frame: &Frame, func_idx: usize, args: Args<'_>) -> PyResult<Value> {
+        let func = &frame.stack[func_idx];
+        if args.pos.is_empty() && args.kwnames.is_empty() && is_zero_arg_special(func) {
+            return self.call_frame_builtin(frame, func);
+        }
+        self.call_args(func, args)
+    }
+
+    /// `super()`, `locals()`, `globals()`, `vars()`, `dir()` with no arguments.
+    fn call_frame_builtin(&self, frame: &Frame, func: &Value) -> PyResult<Value> {
+        let Value::Builtin(b) = func else { return self.call(func, &[]) };
+        match b.name {
+            "super" => {
+                let class_idx = frame.code.cell_names.iter().position(|n| n.as_str() == "__class__");
+                let class = match class_idx.map(|i| frame.cells[i].get()) {
+                    Some(Value::Class(c)) => c,
+                    _ => return Err(self.runtime_error("super(): __class__ cell not found")),
+                };
+                if frame.code.co.argcount == 0 && frame.code.co.flags & flags::VARARGS == 0 {
+                    return Err(self.runtime_error("super(): no arguments"));
+                }
+                let first = match frame.locals.first() {
+                    Some(Value::Undef) | None => {
+                        // The first argument may live in a cell.
+                        let first_name = frame.code.varnames.first().cloned();
+                        let cell = first_name.and_then(|n| frame.code.cell_names.iter().position(|c| *c == n)).map(|i| frame.cells[i].get());
+                        match cell {
+                            Some(v) if !matches!(v, Value::Undef) => v,
+                            _ => return Err(self.runtime_error("super(): arg[0] deleted")),
+                        }
+                    }
+                    Some(v) => v.clone(),
+                };
+                self.call(func, &[Value::Class(class), first])
+            }
+            "locals" | "vars" => {
+                let dict = PyDict::new();
+                if let Some(ns) = &frame.names {
+                    for (k, v) in ns.borrow().iter() {
+                        dict.set(self, Value::str(k.as_str()), v.clone())?;
+                    }
+                } else {
+                    for (name, v) in frame.code.varnames.iter().zip(&frame.locals) {
+                        if !matches!(v, Value::Undef) {
+                            dict.set(self, Value::str(name.as_str()), v.clone())?;
+                        }
+                    }
+                    for (name, c) in frame.code.cell_names.iter().zip(&frame.cells) {
+                        let v = c.get();
+                        if !matches!(v, Value::Undef) {
+                            dict.set(self, Value::str(name.as_str()), v)?;
+                        }
+                    }
+                }
+                Ok(Value::Dict(Rc::new(dict)))
+            }
+            "globals" => Ok(Value::Dict(Rc::new(self.namespace_to_dict(&frame.globals)?))),
+            "dir" => {
+                let mut names: Vec<String> = match &frame.names {
+                    Some(ns) => ns.borrow().keys().map(|k| k.as_str().to_string()).collect(),
+                    None => frame.code.varnames.iter().zip(&frame.locals).filter(|(_, v)| !matches!(v, Value::Undef)).map(|(n, _)| n.as_str().to_string()).collect(),
+                };
+                names.sort();
+                Ok(Value::list(names.into_iter().map(Value::string).collect()))
+            }
+            _ => self.call(func, &[]),
+        }
+    }
+
+    fn unbound_deref(&self, frame: &Frame, i: usize) -> PyErr {
+        let name = frame.code.cell_names[i].clone();
+        if i < frame.code.co.cellvars.len() {
+            self.new_error(&self.exc.unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value"))
+        } else {
+            self.new_error(&self.exc.name_error, format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        }
+    }
+
+    fn repr_callable_name(&self, f: &Value) -> String {
+        match f {
+            Value::Function(f) => format!("{}()", f.qualname.borrow()),
+            Value::Builtin(b) => format!("{}()", b.name),
+            Value::Class(c) => format!("{}()", c.name),
+            other => format!("{}()", self.type_name(other)),
+        }
+    }
+
+    /// Records that `err` was raised by instruction `at` of `frame`: adds the
+    /// traceback entry and, for a fresh exception, chains the exception being handled.
+    fn note_raise(&self, err: &PyErr, frame: &Frame, at: usize, fresh: bool) {
+        let is_new = err.exc().traceback.is_empty();
+        if fresh && is_new {
+            self.set_context(err);
+        }
+        self.add_traceback(err, &frame.code, at);
+    }
+
+    /// Sets `err.__context__` to the exception being handled (breaking cycles as CPython does).
+    pub fn set_context(&self, err: &PyErr) {
+        let Some(handled) = self.current_exception() else { return };
+        let exc = err.value();
+        if handled.is(&exc) {
+            return;
+        }
+        // Break a cycle: if `exc` already appears in the handled exception's context chain, cut it there.
+        let mut cur = handled.clone();
+        for _ in 0..1000 {
+            let Value::Instance(i) = &cur else { break };
+            if !i.is_exception() {
+                break;
+            }
+            let next = i.exc_data().context.clone();
+            match next {
+                Some(n) if n.is(&exc) => {
+                    i.exc_data().context = None;
+                    break;
+                }
+                Some(n) if !n.is_none() => cur = n,
+                _ => break,
+            }
+        }
+        err.exc().context = Some(handled);
+    }
+
+    /// Makes `v` (an exception or None) the exception being handled in the current context.
+    fn set_handled(&self, v: Value) {
+        let mut stack = self.exc_stack.borrow_mut();
+        if let Some(top) = stack.last_mut() {
+            *top = if v.is_none() { None } else { Some(v) };
+        }
+    }
+
+    /// Unwinds `frame`'s blocks to the innermost handler; Err if there is none.
+    fn unwind(&self, frame: &mut Frame, err: PyErr) -> Result<(), PyErr> {
+        while let Some(block) = frame.blocks.pop() {
+            let level = block.level as usize;
+            match block.kind {
+                BlockKind::ExceptHandler => {
+                    let prev = frame.stack.get(level).cloned().unwrap_or_default();
+                    frame.stack.truncate(level);
+                    self.set_handled(prev);
+                }
+                BlockKind::Finally => {
+                    frame.stack.truncate(level);
+                    frame.blocks.push(Block { kind: BlockKind::ExceptHandler, handler: 0, level: frame.stack.len() as u32 });
+                    let prev = self.exc_stack.borrow().last().cloned().flatten().unwrap_or_default();
+                    frame.push(prev);
+                    let exc = err.value();
+                    frame.push(exc.clone());
+                    self.set_handled(exc);
+                    frame.ip = block.handler as usize;
+                    return Ok(());
+                }
+            }
+        }
+        Err(err)
+    }
+
+    /// `raise`, `raise exc`, `raise exc from cause`: returns the exception to raise.
+    fn do_raise(&self, frame: &mut Frame, argc: usize) -> PyResult<PyErr> {
+        if argc == 0 {
+            return match self.current_exception() {
+                Some(Value::Instance(i)) => Ok(PyErr(i)),
+                _ => Err(self.runtime_error("No active exception to reraise")),
+            };
+        }
+        let cause = if argc == 2 { Some(frame.pop()) } else { None };
+        let exc = frame.pop();
+        let err = self.make_exception(&exc, "exceptions must derive from BaseException")?;
+        if let Some(cause) = cause {
+            let cause = match cause {
+                Value::None => Value::None,
+                c => self.make_exception(&c, "exception causes must derive from BaseException")?.value(),
+            };
+            let mut d = err.exc();
+            d.cause = Some(cause);
+            d.suppress_context = true;
+        }
+        self.set_context(&err);
+        Ok(err)
+    }
+
+    /// An exception instance from `raise X` where X is a class or an instance.
+    pub fn make_exception(&self, v: &Value, msg: &str) -> PyResult<PyErr> {
+        match v {
+            Value::Instance(i) if i.is_exception() => Ok(PyErr(i.clone())),
+            Value::Class(c) if c.is_subclass(&self.exc.base_exception) => match self.call(v, &[])? {
+                Value::Instance(i) if i.is_exception() => Ok(PyErr(i)),
+                other => Err(self.type_error(format!("calling {} should have returned an instance of BaseException, not {}", self.repr(v)?, self.type_name(&other)))),
+            },
+            _ => Err(self.type_error(msg.to_string())),
+        }
+    }
+
+    /// Builds a function object for `MAKE_FUNCTION`.
+    fn make_function(&self, frame: &mut Frame, fl: u32) -> PyResult<Value> {
+        let qualname = frame.pop();
+        let code = frame.pop();
+        let closure = if fl & 8 != 0 { frame.pop() } else { Value::None };
+        let annotations = if fl & 4 != 0 { frame.pop() } else { Value::None };
+        let kwdefaults = if fl & 2 != 0 { frame.pop() } else { Value::None };
+        let defaults = if fl & 1 != 0 { frame.pop() } else { Value::None };
+        let Value::Code(code) = code else { return Err(self.runtime_error("MAKE_FUNCTION without a code object")) };
+        let closure = match closure {
+            Value::Tuple(t) => t.0.iter().filter_map(|c| if let Value::Cell(c) = c { Some(c.clone()) } else { None }).collect(),
+            _ => Vec::new(),
+        };
+        let defaults = match defaults {
+            Value::Tuple(t) => t.0.clone(),
+            _ => Vec::new(),
+        };
+        let kwdefaults = match kwdefaults {
+            Value::Dict(d) => d.items().into_iter().map(|(k, v)| (Name::new(k.as_str().unwrap_or("")), v)).collect(),
+            _ => Vec::new(),
+        };
+        let annotations = match annotations {
+            Value::Tuple(t) => {
+                let d = PyDict::new();
+                for pair in t.0.chunks(2) {
+                    if let [k, v] = pair {
+                        d.set(self, k.clone(), v.clone())?;
+                    }
+                }
+                Value::Dict(Rc::new(d))
+            }
+            _ => Value::Dict(Rc::new(PyDict::new())),
+        };
+        let is_function = code.co.flags & flags::OPTIMIZED != 0;
+        let doc = match code.consts.first() {
+            Some(v @ Value::Str(_)) if is_function && &*code.co.name != "<lambda>" => v.clone(),
+            _ => Value::None,
+        };
+        let module = frame.globals.borrow().get(&dunders().name).and_then(|v| v.as_str().map(Rc::from)).unwrap_or_else(|| Rc::from("__main__"));
+        let name: Rc<str> = code.co.name.clone();
+        let qualname: Rc<str> = qualname.as_str().map(Rc::from).unwrap_or_else(|| name.clone());
+        Ok(Value::Function(Rc::new(Function {
+            code,
+            globals: frame.globals.clone(),
+            defaults,
+            kwdefaults,
+            closure,
+            name: std::cell::RefCell::new(name),
+            qualname: std::cell::RefCell::new(qualname),
+            module,
+            doc: std::cell::RefCell::new(doc),
+            annotations: std::cell::RefCell::new(annotations),
+            dict: std::cell::RefCell::new(Default::default()),
+            extra_flags: std::cell::Cell::new(0),
+        })))
+    }
+
+    /// The iterator an `await` delegates to (`GET_AWAITABLE`).
+    pub fn get_awaitable(&self, v: &Value, context: usize) -> PyResult<Value> {
+        match v {
+            Value::Generator(g) if g.kind == GenKind::Coroutine || g.iterable_coroutine => {
+                if g.kind == GenKind::Coroutine && g.yield_from_target().is_some() && g.state.get() == GenState::Suspended && context == 0 {
+                    // Already being awaited elsewhere.
+                    return Err(self.runtime_error("coroutine is being awaited already"));
+                }
+                Ok(v.clone())
+            }
+            _ => {
+                let class = self.class_of(v);
+                match class.lookup(&dunders().await_) {
+                    Some(m) => {
+                        let it = self.call_bound(&m, v, &[])?;
+                        match &it {
+                            Value::Generator(g) if g.kind == GenKind::Coroutine => Err(self.type_error("__await__() returned a coroutine")),
+                            Value::Generator(_) | Value::Iter(_) => Ok(it),
+                            other if self.class_of(other).lookup(&dunders().next).is_some() => Ok(it),
+                            other => Err(self.type_error(format!("__await__() returned non-iterator of type '{}'", self.type_name(other)))),
+                        }
+                    }
+                    None => Err(self.type_error(match context {
+                        1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {}", class.name),
+                        2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {}", class.name),
+                        _ => format!("object {} can't be used in 'await' expression", class.name),
+                    })),
+                }
+            }
+        }
+    }
+
+    // -- generators ------------------------------------------------------------------
+
+    /// Sends `v` into an iterator or generator (the delegate of `yield from`).
+    pub fn send(&self, it: &Value, v: Value) -> PyResult<Resumed> {
+        match it {
+            Value::Generator(g) => self.resume_generator(g, v),
+            Value::Iter(i) => Ok(match i.next(self)? {
+                Some(y) => Resumed::Yield(y),
+                None => Resumed::Return(Value::None),
+            }),
+            _ => {
+                let r = if v.is_none() {
+                    let class = self.class_of(it);
+                    match class.lookup(&dunders().next) {
+                        Some(m) => self.call_bound(&m, it, &[]),
+                        None => return Err(self.type_error(format!("'{}' object is not an iterator", class.name))),
+                    }
+                } else {
+                    self.call_method(it, "send", &[v])
+                };
+                match r {
+                    Ok(y) => Ok(Resumed::Yield(y)),
+                    Err(e) if self.err_is(&e, &self.exc.stop_iteration) => {
+                        let value = e.exc().args.first().cloned().unwrap_or_default();
+                        Ok(Resumed::Return(value))
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    /// `gen.send(v)` / `next(gen)`.
+    pub fn resume_generator(&self, g: &Rc<Generator>, v: Value) -> PyResult<Resumed> {
+        self.resume_with(g, ResumeWith::Send(v))
+    }
+
+    /// `gen.throw(exc)`, with PEP 380 delegation to a `yield from` target.
+    pub fn throw_generator(&self, g: &Rc<Generator>, exc: PyErr) -> PyResult<Resumed> {
+        if g.state.get() == GenState::Suspended {
+            if let Some(delegate) = g.yield_from_target() {
+                let is_exit = self.err_is(&exc, &self.exc.generator_exit);
+                g.state.set(GenState::Running);
+                let r = if is_exit {
+                    let closed = match &delegate {
+                        Value::Generator(d) => self.close_generator(d),
+                        other => match self.get_attr_opt(other, &Name::new("close")) {
+                            Ok(Some(close)) => self.call(&close, &[]).map(|_| ()),
+                            Ok(None) => Ok(()),
+                            Err(e) => Err(e),
+                        },
+                    };
+                    match closed {
+                        Ok(()) => None,
+                        Err(e) => Some(Err(e)),
+                    }
+                } else {
+                    match &delegate {
+                        Value::Generator(d) => Some(self.throw_generator(d, exc.clone())),
+                        other => match self.get_attr_opt(other, &Name::new("throw")) {
+                            Ok(Some(throw)) => Some(match self.call(&throw, &[exc.value()]) {
+                                Ok(y) => Ok(Resumed::Yield(y)),
+                                Err(e) if self.err_is(&e, &self.exc.stop_iteration) => Ok(Resumed::Return(e.exc().args.first().cloned().unwrap_or_default())),
+                                Err(e) => Err(e),
+                            }),
+                            Ok(None) => None,
+                            Err(e) => Some(Err(e)),
+                        },
+                    }
+                };
+                g.state.set(GenState::Suspended);
+                match r {
+                    Some(Ok(Resumed::Yield(y))) => return Ok(Resumed::Yield(y)),
+                    Some(Ok(Resumed::Return(v))) => {
+                        // The delegate finished: its value is the result of the `yield from`.
+                        if let Some(frame) = g.frame.borrow_mut().as_mut() {
+                            frame.stack.pop();
+                            frame.push(v);
+                            frame.ip += 1;
+                        }
+                        return self.resume_with(g, ResumeWith::Continue);
+                    }
+                    Some(Err(e)) => return self.resume_with(g, ResumeWith::Throw(e)),
+                    None => {}
+                }
+            }
+        }
+        self.resume_with(g, ResumeWith::Throw(exc))
+    }
+
+    /// `gen.close()`.
+    pub fn close_generator(&self, g: &Rc<Generator>) -> PyResult<()> {
+        match g.state.get() {
+            GenState::Created => {
+                g.state.set(GenState::Closed);
+                g.frame.borrow_mut().take();
+                return Ok(());
+            }
+            GenState::Closed => return Ok(()),
+            _ => {}
+        }
+        let exit = self.new_exception(&self.exc.generator_exit, vec![]);
+        match self.throw_generator(g, exit) {
+            Ok(Resumed::Yield(_)) => Err(self.runtime_error(format!("{} ignored GeneratorExit", match g.kind {
+                GenKind::AsyncGenerator => "async generator",
+                GenKind::Coroutine => "coroutine",
+                GenKind::Generator => "generator",
+            }))),
+            Ok(Resumed::Return(_)) => Ok(()),
+            Err(e) if self.err_is(&e, &self.exc.generator_exit) || self.err_is(&e, &self.exc.stop_iteration) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn resume_with(&self, g: &Rc<Generator>, how: ResumeWith) -> PyResult<Resumed> {
+        let what = match g.kind {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        };
+        match g.state.get() {
+            GenState::Running => return Err(self.value_error(format!("{what} already executing"))),
+            GenState::Closed => {
+                return match how {
+                    ResumeWith::Throw(e) => Err(e),
+                    _ if g.kind == GenKind::Coroutine => Err(self.runtime_error("cannot reuse already awaited coroutine")),
+                    _ => Err(self.stop_iteration(Value::None)),
+                };
+            }
+            GenState::Created => {
+                if let ResumeWith::Send(v) = &how {
+                    if !v.is_none() {
+                        return Err(self.type_error(format!("can't send non-None value to a just-started {what}")));
+                    }
+                }
+                if let ResumeWith::Throw(e) = how {
+                    g.state.set(GenState::Closed);
+                    g.frame.borrow_mut().take();
+                    return Err(e);
+                }
+            }
+            GenState::Suspended => {}
+        }
+        let Some(mut frame) = g.frame.borrow_mut().take() else {
+            return Err(self.stop_iteration(Value::None));
+        };
+        let was_created = g.state.get() == GenState::Created;
+        g.state.set(GenState::Running);
+        g.started.set(true);
+        let throw = match how {
+            ResumeWith::Send(v) => {
+                if !was_created {
+                    frame.push(v);
+                }
+                None
+            }
+            ResumeWith::Throw(e) => Some(e),
+            ResumeWith::Continue => None,
+        };
+        self.exc_stack.borrow_mut().push(g.saved_exc.borrow_mut().take());
+        let (frame, result) = self.execute(frame, throw);
+        *g.saved_exc.borrow_mut() = self.exc_stack.borrow_mut().pop().flatten();
+        match result {
+            Ok(FrameExit::Yield(v)) => {
+                *g.frame.borrow_mut() = Some(frame);
+                g.state.set(GenState::Suspended);
+                Ok(Resumed::Yield(v))
+            }
+            Ok(FrameExit::Return(v)) => {
+                g.state.set(GenState::Closed);
+                Ok(Resumed::Return(v))
+            }
+            Err(e) => {
+                g.state.set(GenState::Closed);
+                let leaked = if g.kind == GenKind::AsyncGenerator && self.err_is(&e, &self.exc.stop_async_iteration) {
+                    Some("async generator raised StopAsyncIteration".to_string())
+                } else if self.err_is(&e, &self.exc.stop_iteration) {
+                    Some(format!("{what} raised StopIteration"))
+                } else {
+                    None
+                };
+                match leaked {
+                    Some(msg) => {
+                        let new = self.runtime_error(msg);
+                        {
+                            let mut d = new.exc();
+                            d.cause = Some(e.value());
+                            d.context = Some(e.value());
+                            d.suppress_context = true;
+                        }
+                        Err(new)
+                    }
+                    None => Err(e),
+                }
+            }
+        }
+    }
+
+    /// `except*` matching: splits `exc` into (match, rest) by `spec`.
+    fn eg_match(&self, exc: &Value, spec: &Value) -> PyResult<(Value, Value)> {
+        if exc.is_none() {
+            return Ok((Value::None, Value::None));
+        }
+        if let Value::Class(c) = spec {
+            if c.is_subclass(&self.exc.base_exception_group) {
+                return Err(self.type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
+            }
+        }
+        let is_group = matches!(exc, Value::Instance(i) if i.is_exception() && i.exc_data().group.is_some());
+        if !is_group {
+            if self.exception_matches(exc, spec)? {
+                // A naked exception is wrapped in a group.
+                let group = self.call(&Value::Class(self.exc.exception_group.clone()), &[Value::str(""), Value::list(vec![exc.clone()])])?;
+                if let (Value::Instance(g), Value::Instance(e)) = (&group, exc) {
+                    g.exc_data().traceback = e.exc_data().traceback.clone();
+                }
+                return Ok((group, Value::None));
+            }
+            return Ok((Value::None, exc.clone()));
+        }
+        let (m, r) = super::exceptions::split_group(self, exc, spec)?;
+        Ok((m.unwrap_or_default(), r.unwrap_or_default()))
+    }
+
+    /// The exception to re-raise after the `except*` clauses ran, or None.
+    fn prep_reraise_star(&self, orig: &Value, list: &Value) -> PyResult<Value> {
+        let raised: Vec<Value> = match list {
+            Value::List(l) => l.snapshot().into_iter().filter(|v| !v.is_none()).collect(),
+            _ => Vec::new(),
+        };
+        if raised.is_empty() {
+            return Ok(Value::None);
+        }
+        // Exceptions that are (parts of) the original group keep their place in it;
+        // exceptions raised by handlers are new and go beside it.
+        let leaves = |v: &Value| -> Vec<usize> {
+            let mut out = Vec::new();
+            collect_leaf_ids(v, &mut out);
+            out
+        };
+        let orig_leaves = leaves(orig);
+        let (mut reraised, mut new): (Vec<Value>, Vec<Value>) = (Vec::new(), Vec::new());
+        for r in raised {
+            let l = leaves(&r);
+            if !l.is_empty() && l.iter().all(|id| orig_leaves.contains(id)) {
+                reraised.push(r);
+            } else {
+                new.push(r);
+            }
+        }
+        let mut keep_ids = Vec::new();
+        for r in &reraised {
+            collect_leaf_ids(r, &mut keep_ids);
+        }
+        let kept = if keep_ids.is_empty() {
+            None
+        } else {
+            let ids = keep_ids.clone();
+            let pred = Value::Closure(Rc::new(crate::objects::NativeClosure {
+                name: "matcher".into(),
+                func: Box::new(move |_, args: Args<'_>| Ok(Value::Bool(args.get(0).is_some_and(|e| ids.contains(&e.id()))))),
+            }));
+            let is_group = matches!(orig, Value::Instance(i) if i.exc_data().group.is_some());
+            if is_group {
+                super::exceptions::split_group(self, orig, &pred)?.0
+            } else {
+                Some(orig.clone())
+            }
+        };
+        let mut all: Vec<Value> = Vec::new();
+        all.extend(kept);
+        all.extend(new);
+        if all.len() == 1 {
+            return Ok(all.remove(0));
+        }
+        self.call(&Value::Class(self.exc.exception_group.clone()), &[Value::str(""), Value::list(all)])
+    }
+}
+
+fn collect_leaf_ids(v: &Value, out: &mut Vec<usize>) {
+    if let Value::Instance(i) = v {
+        if i.is_exception() {
+            let group = i.exc_data().group.clone();
+            match group {
+                Some((_, excs)) => excs.iter().for_each(|e| collect_leaf_ids(e, out)),
+                None => out.push(v.id()),
+            }
+        }
+    }
+}
+
+/// Builtins that read the calling frame when called without arguments.
+fn is_zero_arg_special(f: &Value) -> bool {
+    matches!(f, Value::Builtin(b) if b.bound.is_none() && b.owner.is_none() && matches!(b.name, "super" | "locals" | "globals" | "vars" | "dir"))
+}
+
+#[allow(dead_code)]
+fn _assert_types(_: &BoundMethod, _: &CellObj) {}

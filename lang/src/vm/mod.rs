@@ -1,0 +1,306 @@
+//! The virtual machine: built-in types, the dispatch loop, calls and the
+//! protocols (`repr`, `hash`, attribute access, operators) that tie values
+//! together.
+//!
+//! The VM is used through `&Vm`: its mutable parts sit behind `Cell` and
+//! `RefCell`. That lets the asyncio task driver, running inside the
+//! executor's `poll`, resume coroutines on the same VM that called
+//! `asyncio.run`.
+
+pub mod call;
+pub mod exceptions;
+pub mod frame;
+pub mod import;
+pub mod interp;
+pub mod ops;
+pub mod protocol;
+pub mod types;
+
+use crate::objects::{new_namespace, Class, Code, Instance, Module, Name, Namespace, PyErr, PyResult, Value};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+
+pub use exceptions::ExcTypes;
+pub use types::Types;
+
+/// CPython's default recursion limit.
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+pub struct Vm {
+    pub types: Types,
+    pub exc: ExcTypes,
+    pub builtins: Namespace,
+    /// Imported modules by name (`sys.modules`).
+    pub modules: RefCell<HashMap<String, Rc<Module>>>,
+    /// Python-level call depth, for RecursionError.
+    pub depth: Cell<usize>,
+    pub recursion_limit: Cell<usize>,
+    /// Exceptions being handled, innermost last (`sys.exc_info()` is the last non-None).
+    pub exc_stack: RefCell<Vec<Option<Value>>>,
+    /// Buffered standard output (line-buffered when it is a terminal).
+    pub stdout: RefCell<Output>,
+    pub argv: RefCell<Vec<String>>,
+    /// Directories searched by `import` for `NAME.py` (the script's directory first).
+    pub path: RefCell<Vec<std::path::PathBuf>>,
+    /// Native modules, created on first import.
+    pub native_modules: RefCell<HashMap<&'static str, fn(&Vm) -> PyResult<Rc<Module>>>>,
+    /// Classes created lazily by name (iterator types and the like).
+    pub lazy_classes: RefCell<HashMap<&'static str, Rc<Class>>>,
+    /// Set by a signal handler when Ctrl-C arrives; checked on backward jumps and calls.
+    pub interrupt: Rc<std::sync::atomic::AtomicBool>,
+}
+
+/// Standard output with Python-like buffering.
+pub struct Output {
+    buf: Vec<u8>,
+    line_buffered: bool,
+}
+
+impl Output {
+    fn new() -> Output {
+        use std::io::IsTerminal;
+        Output { buf: Vec::with_capacity(8192), line_buffered: std::io::stdout().is_terminal() }
+    }
+
+    pub fn write(&mut self, s: &str) {
+        self.buf.extend_from_slice(s.as_bytes());
+        if self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
+            self.flush();
+        }
+    }
+
+    pub fn flush(&mut self) {
+        if !self.buf.is_empty() {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(&self.buf);
+            let _ = out.flush();
+            self.buf.clear();
+        }
+    }
+}
+
+impl Vm {
+    pub fn new() -> Vm {
+        let types = Types::new();
+        let exc = ExcTypes::new(&types);
+        let vm = Vm {
+            types,
+            exc,
+            builtins: new_namespace(),
+            modules: RefCell::new(HashMap::new()),
+            depth: Cell::new(0),
+            recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
+            exc_stack: RefCell::new(vec![None]),
+            stdout: RefCell::new(Output::new()),
+            argv: RefCell::new(Vec::new()),
+            path: RefCell::new(Vec::new()),
+            native_modules: RefCell::new(HashMap::new()),
+            lazy_classes: RefCell::new(HashMap::new()),
+            interrupt: Rc::new(std::sync::atomic::AtomicBool::new(false)),
+        };
+        types::install_methods(&vm);
+        exceptions::install_methods(&vm);
+        crate::builtins::install(&vm);
+        crate::stdlib::register(&vm);
+        vm
+    }
+
+    /// Writes to standard output (through `sys.stdout`'s buffer).
+    pub fn write_stdout(&self, s: &str) {
+        self.stdout.borrow_mut().write(s);
+    }
+
+    pub fn flush_stdout(&self) {
+        self.stdout.borrow_mut().flush();
+    }
+
+    /// A new module namespace with `__name__` etc. set.
+    pub fn new_module(&self, name: &str, file: Option<&str>) -> Rc<Module> {
+        let ns = new_namespace();
+        {
+            let mut d = ns.borrow_mut();
+            d.insert(Name::new("__name__"), Value::str(name));
+            d.insert(Name::new("__doc__"), Value::None);
+            d.insert(Name::new("__builtins__"), Value::None);
+            if let Some(f) = file {
+                d.insert(Name::new("__file__"), Value::str(f));
+            }
+        }
+        Rc::new(Module { name: Rc::from(name), ns })
+    }
+
+    /// The exception currently being handled, if any.
+    pub fn current_exception(&self) -> Option<Value> {
+        self.exc_stack.borrow().iter().rev().find_map(|e| e.clone())
+    }
+
+    // -- errors ----------------------------------------------------------
+
+    /// Instantiates exception `class` with `args` (no `__init__` call: for built-in classes).
+    pub fn new_exception(&self, class: &Rc<Class>, args: Vec<Value>) -> PyErr {
+        let inst = Instance::new(class.clone());
+        inst.exc_data().args = args;
+        PyErr(Rc::new(inst))
+    }
+
+    pub fn new_error(&self, class: &Rc<Class>, msg: impl Into<String>) -> PyErr {
+        self.new_exception(class, vec![Value::string(msg.into())])
+    }
+
+    pub fn type_error(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error(&self.exc.type_error, msg)
+    }
+
+    pub fn value_error(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error(&self.exc.value_error, msg)
+    }
+
+    pub fn index_error(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error(&self.exc.index_error, msg)
+    }
+
+    pub fn key_error(&self, key: Value) -> PyErr {
+        self.new_exception(&self.exc.key_error, vec![key])
+    }
+
+    pub fn attribute_error(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error(&self.exc.attribute_error, msg)
+    }
+
+    pub fn name_error(&self, name: &str) -> PyErr {
+        let err = self.new_error(&self.exc.name_error, format!("name '{name}' is not defined"));
+        err.0.set_attr(Name::new("name"), Value::str(name));
+        err
+    }
+
+    pub fn runtime_error(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error(&self.exc.runtime_error, msg)
+    }
+
+    pub fn zero_division(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error(&self.exc.zero_division_error, msg)
+    }
+
+    pub fn overflow_error(&self, msg: impl Into<String>) -> PyErr {
+        self.new_error(&self.exc.overflow_error, msg)
+    }
+
+    pub fn not_implemented(&self, what: impl Into<String>) -> PyErr {
+        self.new_error(&self.exc.not_implemented_error, what)
+    }
+
+    pub fn stop_iteration(&self, value: Value) -> PyErr {
+        let args = if value.is_none() { vec![] } else { vec![value] };
+        self.new_exception(&self.exc.stop_iteration, args)
+    }
+
+    pub fn recursion_error(&self) -> PyErr {
+        self.new_error(&self.exc.recursion_error, "maximum recursion depth exceeded")
+    }
+
+    /// True if `err` is an instance of `class`.
+    pub fn err_is(&self, err: &PyErr, class: &Rc<Class>) -> bool {
+        err.0.class.is_subclass(class)
+    }
+
+    // -- running code ---------------------------------------------------------
+
+    /// Loads and runs a module's code object in `module`'s namespace.
+    pub fn run_code(&self, code: Rc<Code>, module: &Rc<Module>) -> PyResult<Value> {
+        let frame = frame::Frame::new(code, module.ns.clone(), Some(module.ns.clone()));
+        self.run_frame_to_completion(Box::new(frame))
+    }
+
+    /// Compiles `source` as a module (or eval/interactive input) and turns it into VM code.
+    pub fn compile(&self, source: &str, filename: &str, mode: crate::compiler::Mode) -> Result<Rc<Code>, crate::source::SyntaxError> {
+        let module = match mode {
+            crate::compiler::Mode::Eval => {
+                let expr = crate::parser::parse_expression(source, filename)?;
+                let span = expr.span;
+                crate::ast::Module { body: vec![crate::ast::Stmt::new(crate::ast::StmtKind::Expr(expr), span)] }
+            }
+            _ => crate::parser::parse_module(source, filename)?,
+        };
+        let co = crate::compiler::compile_module(&module, filename, source, mode)?;
+        Ok(self.load_code(&co))
+    }
+
+    /// Turns a compiled [`CodeObject`](crate::bytecode::CodeObject) into VM code, converting constants once.
+    pub fn load_code(&self, co: &Rc<crate::bytecode::CodeObject>) -> Rc<Code> {
+        let consts = co.consts.iter().map(|c| self.load_const(c)).collect();
+        Rc::new(Code {
+            co: co.clone(),
+            consts,
+            names: co.names.iter().map(|n| Name::new(n)).collect(),
+            varnames: co.varnames.iter().map(|n| Name::new(n)).collect(),
+            cell_names: co.cellvars.iter().chain(co.freevars.iter()).map(|n| Name::new(n)).collect(),
+        })
+    }
+
+    fn load_const(&self, c: &crate::bytecode::Constant) -> Value {
+        use crate::bytecode::Constant as C;
+        match c {
+            C::None => Value::None,
+            C::Bool(b) => Value::Bool(*b),
+            C::Int(i) => Value::from_bigint(i.clone()),
+            C::Float(f) => Value::Float(*f),
+            C::Complex(_) => Value::None,
+            C::Str(s) => Value::str(s),
+            C::Bytes(b) => Value::Bytes(Rc::new(b.to_vec())),
+            C::Tuple(items) => Value::tuple(items.iter().map(|c| self.load_const(c)).collect()),
+            C::Code(co) => Value::Code(self.load_code(co)),
+            C::Ellipsis => Value::Ellipsis,
+        }
+    }
+
+    /// Runs a script file as `__main__`: the embedding entry point.
+    pub fn run_main(&self, source: &str, filename: &str) -> Result<(), MainError> {
+        let code = self.compile(source, filename, crate::compiler::Mode::Exec).map_err(MainError::Syntax)?;
+        let module = self.new_module("__main__", Some(filename));
+        self.modules.borrow_mut().insert("__main__".into(), module.clone());
+        let result = self.run_code(code, &module);
+        self.flush_stdout();
+        result.map(|_| ()).map_err(MainError::Exception)
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+/// Why running a program stopped early.
+pub enum MainError {
+    Syntax(crate::source::SyntaxError),
+    Exception(PyErr),
+}
+
+/// The process exit status for an uncaught exception, printing it as CPython does
+/// (SystemExit exits quietly with its code).
+pub fn exit_status(vm: &Vm, err: &PyErr) -> std::process::ExitCode {
+    vm.flush_stdout();
+    if vm.err_is(err, &vm.exc.system_exit) {
+        let code = err.exc().args.first().cloned().unwrap_or_default();
+        return match code {
+            Value::None => std::process::ExitCode::SUCCESS,
+            Value::Int(i) => std::process::ExitCode::from(i as u8),
+            Value::Bool(b) => std::process::ExitCode::from(b as u8),
+            other => {
+                let text = vm.to_str(&other).unwrap_or_default();
+                eprintln!("{text}");
+                std::process::ExitCode::from(1)
+            }
+        };
+    }
+    vm.print_exception(err);
+    std::process::ExitCode::from(1)
+}
+
+/// Makes Ctrl-C raise KeyboardInterrupt in the running program instead of killing it.
+pub fn install_interrupt_handler(_vm: &Vm) {
+    // Installed with the asyncio issue's signal handling; until then the
+    // default SIGINT behaviour (terminate) applies.
+}

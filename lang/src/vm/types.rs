@@ -1,0 +1,175 @@
+//! The built-in types as classes, created once per VM.
+
+use super::Vm;
+use crate::objects::class::Layout;
+use crate::objects::{AttrMap, Builtin, Class, Name, NativeFn, Value};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// Creates a class. `layout` is inherited from the base unless given.
+pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) -> Rc<Class> {
+    let mro = crate::objects::class::compute_mro(bases).unwrap_or_else(|| bases.to_vec());
+    let has_getattr = bases.iter().any(|b| b.has_getattr.get());
+    Rc::new(Class {
+        name: Rc::from(name),
+        qualname: RefCell::new(Rc::from(name)),
+        module: RefCell::new(Rc::from(module)),
+        bases: bases.to_vec(),
+        mro,
+        dict: RefCell::new(AttrMap::default()),
+        layout,
+        subclassable: true,
+        has_getattr: Cell::new(has_getattr),
+    })
+}
+
+macro_rules! builtin_types {
+    ($($field:ident = $name:literal),* $(,)?) => {
+        /// The built-in classes.
+        pub struct Types {
+            pub object: Rc<Class>,
+            pub type_: Rc<Class>,
+            $(pub $field: Rc<Class>,)*
+        }
+
+        impl Types {
+            pub fn new() -> Types {
+                let object = new_class("object", &[], Layout::Object, "builtins");
+                let type_ = new_class("type", &[object.clone()], Layout::Builtin, "builtins");
+                $(let $field = new_class($name, &[object.clone()], Layout::Builtin, "builtins");)*
+                Types { object, type_, $($field,)* }
+            }
+        }
+    };
+}
+
+builtin_types! {
+    int = "int",
+    float = "float",
+    complex = "complex",
+    str = "str",
+    bytes = "bytes",
+    list = "list",
+    tuple = "tuple",
+    dict = "dict",
+    set = "set",
+    frozenset = "frozenset",
+    range = "range",
+    slice = "slice",
+    none_type = "NoneType",
+    not_implemented_type = "NotImplementedType",
+    ellipsis_type = "ellipsis",
+    function = "function",
+    builtin_function = "builtin_function_or_method",
+    method = "method",
+    generator = "generator",
+    coroutine = "coroutine",
+    async_generator = "async_generator",
+    module = "module",
+    code = "code",
+    cell = "cell",
+    property = "property",
+    staticmethod = "staticmethod",
+    classmethod = "classmethod",
+    super_ = "super",
+}
+
+impl Default for Types {
+    fn default() -> Self {
+        Types::new()
+    }
+}
+
+/// `bool` derives from `int`; it is created apart because of that.
+pub fn bool_class(vm: &Vm) -> Rc<Class> {
+    vm.lazy_class("bool", |vm| new_class("bool", &[vm.types.int.clone()], Layout::Builtin, "builtins"))
+}
+
+/// Registers native methods in a class's namespace.
+pub fn add_methods(class: &Class, owner: &'static str, methods: &[(&'static str, NativeFn)]) {
+    let mut dict = class.dict.borrow_mut();
+    for &(name, func) in methods {
+        dict.insert(Name::new(name), Value::Builtin(Rc::new(Builtin { name, func, owner: Some(owner), bound: None })));
+    }
+}
+
+/// Wraps a native function as a class method/static (the first argument is the class).
+pub fn add_classmethod(vm: &Vm, class: &Class, name: &'static str, func: NativeFn) {
+    let f = Value::Builtin(Rc::new(Builtin { name, func, owner: None, bound: None }));
+    let cm = crate::builtins::descriptors::ClassMethod::new(vm, f);
+    class.dict.borrow_mut().insert(Name::new(name), cm);
+}
+
+pub fn install_methods(vm: &Vm) {
+    crate::builtins::install_type_methods(vm);
+}
+
+impl Vm {
+    /// A class created on first use and cached by name.
+    pub fn lazy_class(&self, key: &'static str, make: impl FnOnce(&Vm) -> Rc<Class>) -> Rc<Class> {
+        if let Some(c) = self.lazy_classes.borrow().get(key) {
+            return c.clone();
+        }
+        let c = make(self);
+        self.lazy_classes.borrow_mut().insert(key, c.clone());
+        c
+    }
+
+    /// The class of a value: `type(v)`.
+    pub fn class_of(&self, v: &Value) -> Rc<Class> {
+        let t = &self.types;
+        match v {
+            Value::None => t.none_type.clone(),
+            Value::Bool(_) => bool_class(self),
+            Value::Int(_) | Value::BigInt(_) => t.int.clone(),
+            Value::Float(_) => t.float.clone(),
+            Value::Str(_) => t.str.clone(),
+            Value::Bytes(_) => t.bytes.clone(),
+            Value::List(_) => t.list.clone(),
+            Value::Tuple(_) => t.tuple.clone(),
+            Value::Dict(_) => t.dict.clone(),
+            Value::Set(_) => t.set.clone(),
+            Value::FrozenSet(_) => t.frozenset.clone(),
+            Value::Range(_) => t.range.clone(),
+            Value::Slice(_) => t.slice.clone(),
+            Value::Function(_) => t.function.clone(),
+            Value::Builtin(_) | Value::Closure(_) => t.builtin_function.clone(),
+            Value::BoundMethod(_) => t.method.clone(),
+            Value::Class(_) => t.type_.clone(),
+            Value::Instance(i) => i.class.clone(),
+            Value::Generator(g) => match g.kind {
+                crate::objects::GenKind::Generator => t.generator.clone(),
+                crate::objects::GenKind::Coroutine => t.coroutine.clone(),
+                crate::objects::GenKind::AsyncGenerator => t.async_generator.clone(),
+            },
+            Value::Iter(it) => {
+                let name = it.type_name();
+                self.lazy_class(name, |vm| new_class(name, &[vm.types.object.clone()], Layout::Builtin, "builtins"))
+            }
+            Value::Module(_) => t.module.clone(),
+            Value::Code(_) => t.code.clone(),
+            Value::Cell(_) => t.cell.clone(),
+            Value::Native(n) => n.class(),
+            Value::NotImplemented => t.not_implemented_type.clone(),
+            Value::Ellipsis => t.ellipsis_type.clone(),
+            Value::Undef => t.none_type.clone(),
+        }
+    }
+
+    /// `type(v).__name__`.
+    pub fn type_name(&self, v: &Value) -> String {
+        match v {
+            Value::Iter(it) => it.type_name().to_string(),
+            _ => self.class_of(v).name.to_string(),
+        }
+    }
+
+    /// `isinstance(v, class)`.
+    pub fn isinstance(&self, v: &Value, class: &Rc<Class>) -> bool {
+        match v {
+            Value::Instance(i) => i.class.is_subclass(class),
+            Value::Bool(_) => Rc::ptr_eq(class, &self.types.int) || Rc::ptr_eq(class, &self.types.object) || class.name.as_ref() == "bool" && Rc::ptr_eq(class, &bool_class(self)),
+            _ => self.class_of(v).is_subclass(class),
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! towel's async runtime: smol's crates assembled into one batteries-included
+//! toolbox, the way async-std assembles its own.
+//!
+//! The crate knows nothing of the towel language. It exists so that the
+//! language's `asyncio` module (and plain Rust code) can run coroutines on a
+//! well-tested executor and reactor instead of a home-made one:
+//!
+//! * [`block_on`], [`spawn`], [`yield_now`] and [`Task`] drive a thread-local
+//!   [`async_executor::LocalExecutor`] with [`async_io::block_on`]. Futures do
+//!   not have to be `Send`, because the language's objects are `Rc`.
+//! * [`time`] has sleeps, timeouts and intervals, plus a per-thread
+//!   [`time::VirtualClock`] that makes simulated time jump forward whenever the
+//!   executor has nothing else to do.
+//! * [`net`], [`process`], [`spawn_blocking`], [`channel`] and [`sync`]
+//!   re-export async-net, async-process, blocking, async-channel, async-lock
+//!   and event-listener.
+//! * [`future`], [`stream`], [`io`] and [`prelude`] are futures-lite, as in
+//!   smol.
+//!
+//! # Example
+//!
+//! Spawned tasks run concurrently with the future given to [`block_on`], in the
+//! order in which they became ready:
+//!
+//! ```
+//! use std::time::Duration;
+//! use towel_runtime::{block_on, spawn, time};
+//!
+//! let total = block_on(async {
+//!     let slow = spawn(async {
+//!         time::sleep(Duration::from_millis(20)).await;
+//!         2
+//!     });
+//!     let fast = spawn(async { 1 });
+//!     fast.await + slow.await
+//! });
+//! assert_eq!(total, 3);
+//! ```
+//!
+//! # Threads
+//!
+//! Every thread has its own executor and its own clock setting. A task
+//! spawned on a thread only makes progress while that thread is inside
+//! [`block_on`] (or calls [`try_tick`] / [`run_ready`]). Blocking work belongs
+//! on [`spawn_blocking`]'s thread pool, never on the executor's thread.
+
+#![warn(missing_docs)]
+
+mod pool;
+pub mod channel;
+mod executor;
+pub mod net;
+pub mod process;
+pub mod sync;
+pub mod time;
+
+pub use crate::pool::{spawn_blocking, Unblock};
+pub use crate::executor::{block_on, in_block_on, run_ready, spawn, try_tick, yield_now, Task};
+
+pub use async_io::Async;
+pub use futures_lite::{future, io, pin, prelude, ready, stream};
