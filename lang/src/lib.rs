@@ -13,6 +13,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod compiler;
 pub mod fmt;
+pub mod lexer;
 pub mod objects;
 pub mod parser;
 pub mod source;

@@ -1,10 +1,284 @@
-//! Placeholder until the parser lands.
-use crate::source::{Span, SyntaxError, SyntaxErrorKind};
+//! The parser: a lalrpop grammar over the lexer's token stream, plus the
+//! diagnosis that turns LR parse failures into CPython's error messages.
 
-pub fn parse_module(source: &str, filename: &str) -> Result<crate::ast::Module, SyntaxError> {
-    Err(SyntaxError::at(SyntaxErrorKind::SyntaxError, "parser missing", filename, source, Span::default()))
+mod actions;
+mod diagnose;
+mod strings;
+pub mod dump;
+pub mod visit;
+
+#[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports, dead_code)]
+mod grammar {
+    include!(concat!(env!("OUT_DIR"), "/parser/grammar.rs"));
 }
 
-pub fn parse_expression(source: &str, filename: &str) -> Result<crate::ast::Expr, SyntaxError> {
-    Err(SyntaxError::at(SyntaxErrorKind::SyntaxError, "parser missing", filename, source, Span::default()))
+use crate::ast;
+use crate::lexer::{self, LexError, Spanned, Tok};
+use crate::source::{LineIndex, Span, SyntaxError, SyntaxErrorKind};
+use lalrpop_util::ParseError;
+
+pub use actions::Top;
+
+/// Where a parser error is reported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Loc {
+    /// A byte range of the source.
+    Span(usize, usize),
+    /// At the first token starting at or after this byte offset: CPython
+    /// reports errors raised while reducing a rule at the lookahead token
+    /// (the last token its parser fetched).
+    NextToken(usize),
+    /// Explicit CPython coordinates, with the line text when it is not the
+    /// source line (errors inside f-string expressions).
+    Explicit { lineno: u32, offset: u32, end_lineno: u32, end_offset: u32, text: Option<String> },
 }
+
+/// A syntax error found by the parser or its actions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PError {
+    pub kind: SyntaxErrorKind,
+    pub msg: String,
+    pub loc: Loc,
+    pub incomplete: bool,
+    /// The tokenizer error that stopped lexing, when the parser reached it.
+    pub lex: Option<Box<LexError>>,
+    /// Index of the furthest token CPython's parser would have fetched
+    /// before raising this error (`tokens.len()` means past the last one).
+    /// It decides whether an unclosed bracket is reported instead.
+    pub reach: Option<usize>,
+}
+
+impl PError {
+    pub fn new(msg: impl Into<String>, loc: Loc) -> PError {
+        PError { kind: SyntaxErrorKind::SyntaxError, msg: msg.into(), loc, incomplete: false, lex: None, reach: None }
+    }
+
+    pub fn at(msg: impl Into<String>, span: Span) -> PError {
+        PError::new(msg, Loc::Span(span.start as usize, span.end as usize))
+    }
+}
+
+pub(crate) type PResult<T> = Result<T, ParseError<usize, Tok, PError>>;
+
+pub(crate) fn user_error<T>(e: PError) -> PResult<T> {
+    Err(ParseError::User { error: e })
+}
+
+/// What the grammar actions can see: the source, for decoding strings and
+/// parsing f-string replacement fields.
+pub struct Ctx<'s> {
+    pub src: &'s str,
+    pub index: &'s LineIndex,
+    pub filename: &'s str,
+}
+
+/// Parses a module (`exec` input).
+pub fn parse_module(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
+    match parse(source, filename, Mode::Module)? {
+        Top::Module(body) => Ok(ast::Module { body }),
+        Top::Expression(_) => Ok(ast::Module { body: vec![] }),
+    }
+}
+
+/// Parses one expression (`eval` input); surrounding whitespace and
+/// newlines are allowed.
+pub fn parse_expression(source: &str, filename: &str) -> Result<ast::Expr, SyntaxError> {
+    match parse(source, filename, Mode::Expression)? {
+        Top::Expression(e) => Ok(e),
+        Top::Module(_) => Err(SyntaxError::at(
+            SyntaxErrorKind::SyntaxError,
+            "invalid syntax",
+            filename,
+            source,
+            Span::new(0, 0),
+        )),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Module,
+    Expression,
+}
+
+fn parse(source: &str, filename: &str, mode: Mode) -> Result<Top, SyntaxError> {
+    let index = LineIndex::new(source);
+    let lexed = lexer::tokenize(source, &index);
+    let mut tokens = Vec::with_capacity(lexed.tokens.len() + 1);
+    let start = match mode {
+        Mode::Module => Tok::StartModule,
+        Mode::Expression => Tok::StartExpression,
+    };
+    tokens.push((0, start, 0));
+    match mode {
+        Mode::Module => tokens.extend(lexed.tokens),
+        // `eval` ignores indentation around its expression.
+        Mode::Expression => tokens.extend(lexed.tokens.into_iter().filter(|t| !matches!(t.1, Tok::Indent | Tok::Dedent))),
+    }
+    mark_with_parens(&mut tokens);
+    let ctx = Ctx { src: source, index: &index, filename };
+    match run_parser(&ctx, &tokens, lexed.error.as_ref()) {
+        Ok(top) => Ok(top),
+        Err(e) => Err(finish_error(&ctx, &tokens, lexed.error.as_ref(), e)),
+    }
+}
+
+/// Runs the LR parser over `tokens`, followed by the tokenizer's error (if
+/// lexing stopped early).
+pub(crate) fn run_parser(ctx: &Ctx<'_>, tokens: &[Spanned], lex_error: Option<&LexError>) -> Result<Top, PError> {
+    let lex_err = lex_error.cloned();
+    let iter = tokens.iter().cloned().map(Ok).chain(lex_err.into_iter().map(|e| {
+        let mut p = PError::new(e.msg.clone(), Loc::Span(0, 0));
+        p.kind = e.kind;
+        p.incomplete = e.incomplete;
+        p.lex = Some(Box::new(e));
+        Err(p)
+    }));
+    let parser = grammar::TopParser::new();
+    match parser.parse(ctx, iter) {
+        Ok(top) => Ok(top),
+        Err(ParseError::User { error }) => Err(error),
+        Err(ParseError::UnrecognizedToken { token, expected }) => {
+            let idx = tokens.iter().position(|t| t.0 == token.0 && t.2 == token.2 && t.1 == token.1).unwrap_or(tokens.len().saturating_sub(1));
+            let mut e = diagnose::unexpected_token(ctx, tokens, idx, &expected);
+            e.reach = Some(e.reach.unwrap_or(idx).max(idx));
+            Err(e)
+        }
+        Err(ParseError::UnrecognizedEof { location, expected }) => {
+            let idx = tokens.len().saturating_sub(1);
+            let _ = location;
+            Err(diagnose::unexpected_token(ctx, tokens, idx, &expected))
+        }
+        Err(ParseError::InvalidToken { location }) => Err(PError::new("invalid syntax", Loc::NextToken(location))),
+        Err(ParseError::ExtraToken { token }) => Err(PError::new("invalid syntax", Loc::Span(token.0, token.2))),
+    }
+}
+
+/// Applies CPython's rule that tokenizer errors later in the file win over
+/// parser errors, and turns the error into a [`SyntaxError`].
+fn finish_error(ctx: &Ctx<'_>, tokens: &[Spanned], lex_error: Option<&LexError>, e: PError) -> SyntaxError {
+    if let Some(lex) = &e.lex {
+        return lex_to_syntax_error(ctx, lex);
+    }
+    let err = to_syntax_error(ctx, tokens, &e);
+    if let Some(lex) = lex_error {
+        // CPython tokenizes the rest of the file after a parser error; an
+        // error its tokenizer raises there replaces the parser's, and so
+        // does a bracket left open on a line before the furthest token its
+        // parser fetched. Fetching past the last token is the tokenizer
+        // error itself.
+        if e.reach.is_some_and(|r| r >= tokens.len()) {
+            return lex_to_syntax_error(ctx, lex);
+        }
+        let reach_line = match e.reach {
+            Some(r) => ctx.index.line(tokens[r].0 as u32),
+            None => err.lineno,
+        };
+        let replace = lex.overrides || lex.unclosed_line.is_some_and(|line| line < reach_line);
+        if replace {
+            return lex_to_syntax_error(ctx, lex);
+        }
+    }
+    err
+}
+
+fn lex_to_syntax_error(ctx: &Ctx<'_>, lex: &LexError) -> SyntaxError {
+    SyntaxError {
+        kind: lex.kind,
+        msg: lex.msg.clone(),
+        filename: ctx.filename.to_string(),
+        lineno: lex.lineno,
+        offset: lex.offset,
+        end_lineno: lex.end_lineno,
+        end_offset: lex.end_offset,
+        text: ctx.index.line_text(ctx.src, lex.lineno).to_string(),
+        incomplete: lex.incomplete,
+    }
+}
+
+/// Converts a parser error to CPython's coordinates.
+pub(crate) fn to_syntax_error(ctx: &Ctx<'_>, tokens: &[Spanned], e: &PError) -> SyntaxError {
+    let (lineno, offset, end_lineno, end_offset, text) = match &e.loc {
+        Loc::Span(s, t) => {
+            let (l, o) = ctx.index.line_col(ctx.src, *s as u32);
+            let (el, eo) = ctx.index.line_col(ctx.src, (*t).max(*s) as u32);
+            (l, o, el, eo, None)
+        }
+        Loc::NextToken(pos) => {
+            let tok = tokens.iter().find(|t| t.0 >= *pos && !matches!(t.1, Tok::StartModule | Tok::StartExpression));
+            match tok {
+                Some((s, Tok::EndOfFile, _)) | Some((s, Tok::Dedent, _)) if *s >= ctx.src.len() => {
+                    let (l, o) = eof_location(ctx);
+                    (l, o, l, o, None)
+                }
+                Some((s, _, t)) => {
+                    let (l, o) = ctx.index.line_col(ctx.src, *s as u32);
+                    let (el, eo) = ctx.index.line_col(ctx.src, *t as u32);
+                    (l, o, el, eo, None)
+                }
+                None => {
+                    let (l, o) = eof_location(ctx);
+                    (l, o, l, o, None)
+                }
+            }
+        }
+        Loc::Explicit { lineno, offset, end_lineno, end_offset, text } => {
+            (*lineno, *offset, *end_lineno, *end_offset, text.clone())
+        }
+    };
+    SyntaxError {
+        kind: e.kind,
+        msg: e.msg.clone(),
+        filename: ctx.filename.to_string(),
+        lineno,
+        offset,
+        end_lineno,
+        end_offset,
+        text: text.unwrap_or_else(|| ctx.index.line_text(ctx.src, lineno).to_string()),
+        incomplete: e.incomplete,
+    }
+}
+
+/// Where CPython reports an error at the end of input: on the last line,
+/// just past its last character (counting the newline CPython adds).
+pub(crate) fn eof_location(ctx: &Ctx<'_>) -> (u32, u32) {
+    let len = ctx.src.len();
+    let line = ctx.index.line(len.saturating_sub(1) as u32).max(1);
+    let chars = ctx.index.line_text(ctx.src, line).chars().count() as u32;
+    (line, chars + 1)
+}
+
+/// Marks the parentheses of `with (a as b, c):` so that the grammar can
+/// tell them from a parenthesized expression. CPython tries this form
+/// first: it applies when the matching `)` is followed by `:`.
+fn mark_with_parens(tokens: &mut [Spanned]) {
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        if tokens[i].1 == Tok::With && tokens[i + 1].1 == Tok::Lpar {
+            let mut depth = 0usize;
+            let mut j = i + 1;
+            while j < tokens.len() {
+                match tokens[j].1 {
+                    Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+                    Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    Tok::Newline | Tok::EndOfFile => break,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if j + 1 < tokens.len() && tokens[j].1 == Tok::Rpar && tokens[j + 1].1 == Tok::Colon {
+                tokens[i + 1].1 = Tok::WithLpar;
+                tokens[j].1 = Tok::WithRpar;
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests;

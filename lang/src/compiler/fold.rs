@@ -1,0 +1,282 @@
+//! Constant folding, as CPython's AST optimiser (`ast_opt.c`) does it.
+//!
+//! CPython folds before compiling, so that `-1`, `(1, 2)` and `2 ** 8` are
+//! single constants in `dis` and in the `consts` tuple. The tree here is
+//! borrowed immutably, so instead of rewriting it the code generator asks
+//! [`const_value`] whether a node would have been folded. The same size
+//! limits as CPython's apply, so that `'x' * 10**6` is not folded into a
+//! megabyte constant, and operations that raise (`1 / 0`) are left to run
+//! (and raise) at run time.
+
+use crate::ast::{self, BinOp, Expr, ExprKind, UnaryOp};
+use crate::bytecode::Constant;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::rc::Rc;
+
+/// Largest int (in bits) a folded `*`, `**` or `<<` may produce.
+const MAX_INT_SIZE: u64 = 128;
+/// Largest tuple a folded `*` may produce.
+const MAX_COLLECTION_SIZE: usize = 256;
+/// Largest str/bytes a folded `*` may produce.
+const MAX_STR_SIZE: usize = 4096;
+
+/// Converts a literal to a code constant.
+pub fn literal(c: &ast::Constant) -> Constant {
+    match c {
+        ast::Constant::None => Constant::None,
+        ast::Constant::Bool(b) => Constant::Bool(*b),
+        ast::Constant::Int(i) => Constant::Int(i.clone()),
+        ast::Constant::Float(f) => Constant::Float(*f),
+        ast::Constant::Complex(f) => Constant::Complex(*f),
+        ast::Constant::Str(s) => Constant::Str(Rc::from(s.as_str())),
+        ast::Constant::Bytes(b) => Constant::Bytes(Rc::from(b.as_slice())),
+        ast::Constant::Ellipsis => Constant::Ellipsis,
+    }
+}
+
+/// The constant `e` folds to, if CPython's optimiser would fold it.
+pub fn const_value(e: &Expr) -> Option<Constant> {
+    match &e.kind {
+        ExprKind::Constant(c) => Some(literal(c)),
+        ExprKind::Name(n) if n == "__debug__" => Some(Constant::Bool(true)),
+        ExprKind::UnaryOp { op, operand } => fold_unary(*op, &const_value(operand)?),
+        ExprKind::BinOp { left, op, right } => {
+            let l = const_value(left)?;
+            let r = const_value(right)?;
+            fold_binop(&l, *op, &r)
+        }
+        ExprKind::Tuple(items) => const_tuple(items),
+        ExprKind::Subscript { value, slice } => {
+            let v = const_value(value)?;
+            let i = const_value(slice)?;
+            fold_subscript(&v, &i)
+        }
+        _ => None,
+    }
+}
+
+/// A tuple of the folded items, if every item folds.
+pub fn const_tuple(items: &[Expr]) -> Option<Constant> {
+    let values: Option<Vec<Constant>> = items.iter().map(const_value).collect();
+    values.map(|v| Constant::Tuple(Rc::from(v)))
+}
+
+/// Python truthiness of a constant.
+pub fn truthy(c: &Constant) -> bool {
+    match c {
+        Constant::None => false,
+        Constant::Bool(b) => *b,
+        Constant::Int(i) => !i.is_zero(),
+        Constant::Float(f) | Constant::Complex(f) => *f != 0.0,
+        Constant::Str(s) => !s.is_empty(),
+        Constant::Bytes(b) => !b.is_empty(),
+        Constant::Tuple(t) => !t.is_empty(),
+        Constant::Code(_) | Constant::Ellipsis => true,
+    }
+}
+
+/// An int constant's value (bools are ints).
+fn as_int(c: &Constant) -> Option<BigInt> {
+    match c {
+        Constant::Int(i) => Some(i.clone()),
+        Constant::Bool(b) => Some(BigInt::from(*b as u8)),
+        _ => None,
+    }
+}
+
+/// A number as a float, only when the conversion is exact.
+fn as_float(c: &Constant) -> Option<f64> {
+    match c {
+        Constant::Float(f) => Some(*f),
+        _ => {
+            let i = as_int(c)?;
+            (i.bits() <= 53).then(|| i.to_f64()).flatten()
+        }
+    }
+}
+
+fn fold_unary(op: UnaryOp, v: &Constant) -> Option<Constant> {
+    match op {
+        UnaryOp::Not => Some(Constant::Bool(!truthy(v))),
+        UnaryOp::USub => match v {
+            Constant::Float(f) => Some(Constant::Float(-f)),
+            // -(xj) has a real part of -0.0, which a Complex constant cannot hold.
+            Constant::Complex(_) => None,
+            _ => as_int(v).map(|i| Constant::Int(-i)),
+        },
+        UnaryOp::UAdd => match v {
+            Constant::Float(_) | Constant::Complex(_) => Some(v.clone()),
+            _ => as_int(v).map(Constant::Int),
+        },
+        UnaryOp::Invert => as_int(v).map(|i| Constant::Int(-(i + BigInt::from(1)))),
+    }
+}
+
+/// Floor division and modulo with Python's signs.
+fn floor_divmod(a: &BigInt, b: &BigInt) -> (BigInt, BigInt) {
+    let mut q = a / b;
+    let mut r = a % b;
+    if !r.is_zero() && (r.is_negative() != b.is_negative()) {
+        q -= 1;
+        r += b;
+    }
+    (q, r)
+}
+
+fn fold_binop(l: &Constant, op: BinOp, r: &Constant) -> Option<Constant> {
+    // Bitwise operators on two bools give a bool.
+    if let (Constant::Bool(a), Constant::Bool(b)) = (l, r) {
+        match op {
+            BinOp::BitAnd => return Some(Constant::Bool(a & b)),
+            BinOp::BitOr => return Some(Constant::Bool(a | b)),
+            BinOp::BitXor => return Some(Constant::Bool(a ^ b)),
+            _ => {}
+        }
+    }
+    if let (Some(a), Some(b)) = (as_int(l), as_int(r)) {
+        return fold_int(&a, op, &b);
+    }
+    match (l, op, r) {
+        (Constant::Str(a), BinOp::Add, Constant::Str(b)) => Some(Constant::Str(Rc::from(format!("{a}{b}")))),
+        (Constant::Bytes(a), BinOp::Add, Constant::Bytes(b)) => Some(Constant::Bytes(Rc::from([&a[..], &b[..]].concat()))),
+        (Constant::Tuple(a), BinOp::Add, Constant::Tuple(b)) => {
+            Some(Constant::Tuple(a.iter().chain(b.iter()).cloned().collect::<Vec<_>>().into()))
+        }
+        (Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_), BinOp::Mult, _) => repeat(l, &as_int(r)?),
+        (_, BinOp::Mult, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)) => repeat(r, &as_int(l)?),
+        (Constant::Float(_), _, _) | (_, _, Constant::Float(_)) => {
+            let a = as_float(l)?;
+            let b = as_float(r)?;
+            let v = match op {
+                BinOp::Add => a + b,
+                BinOp::Sub => a - b,
+                BinOp::Mult => a * b,
+                BinOp::Div if b != 0.0 => a / b,
+                _ => return None,
+            };
+            Some(Constant::Float(v))
+        }
+        _ => None,
+    }
+}
+
+fn fold_int(a: &BigInt, op: BinOp, b: &BigInt) -> Option<Constant> {
+    let v = match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mult => {
+            if !a.is_zero() && !b.is_zero() && a.bits() + b.bits() > MAX_INT_SIZE {
+                return None;
+            }
+            a * b
+        }
+        BinOp::FloorDiv | BinOp::Mod => {
+            if b.is_zero() {
+                return None;
+            }
+            let (q, r) = floor_divmod(a, b);
+            if op == BinOp::FloorDiv {
+                q
+            } else {
+                r
+            }
+        }
+        BinOp::Div => {
+            // Exact only while both operands are exactly representable.
+            if b.is_zero() || a.bits() > 53 || b.bits() > 53 {
+                return None;
+            }
+            return Some(Constant::Float(a.to_f64()? / b.to_f64()?));
+        }
+        BinOp::Pow => {
+            if b.is_negative() {
+                return None;
+            }
+            let e = b.to_u64()?;
+            if !a.is_zero() && e > 0 && a.bits() > MAX_INT_SIZE / e {
+                return None;
+            }
+            num_traits::pow(a.clone(), usize::try_from(e).ok()?)
+        }
+        BinOp::LShift => {
+            if b.is_negative() {
+                return None;
+            }
+            if a.is_zero() || b.is_zero() {
+                return Some(Constant::Int(a.clone()));
+            }
+            let s = b.to_u64()?;
+            if s > MAX_INT_SIZE || a.bits() > MAX_INT_SIZE - s {
+                return None;
+            }
+            a << s
+        }
+        BinOp::RShift => {
+            if b.is_negative() {
+                return None;
+            }
+            let s = b.to_u64().unwrap_or(u64::MAX).min(a.bits() + 1);
+            a >> s
+        }
+        BinOp::BitAnd => a & b,
+        BinOp::BitOr => a | b,
+        BinOp::BitXor => a ^ b,
+        BinOp::MatMult => return None,
+    };
+    Some(Constant::Int(v))
+}
+
+/// `seq * n` within CPython's size limits.
+fn repeat(seq: &Constant, n: &BigInt) -> Option<Constant> {
+    let n = n.to_i64()?;
+    if n < 0 {
+        return None;
+    }
+    let n = n as usize;
+    match seq {
+        Constant::Str(s) => {
+            let len = s.chars().count();
+            if len > 0 && n > MAX_STR_SIZE / len {
+                return None;
+            }
+            Some(Constant::Str(Rc::from(s.repeat(n))))
+        }
+        Constant::Bytes(b) => {
+            if !b.is_empty() && n > MAX_STR_SIZE / b.len() {
+                return None;
+            }
+            Some(Constant::Bytes(Rc::from(b.repeat(n))))
+        }
+        Constant::Tuple(t) => {
+            if !t.is_empty() && n > MAX_COLLECTION_SIZE / t.len() {
+                return None;
+            }
+            let items: Vec<Constant> = (0..n).flat_map(|_| t.iter().cloned()).collect();
+            Some(Constant::Tuple(items.into()))
+        }
+        _ => None,
+    }
+}
+
+/// `"abc"[1]`, `(1, 2)[0]`, `b"ab"[0]` with an in-range int index.
+fn fold_subscript(v: &Constant, i: &Constant) -> Option<Constant> {
+    let i = match i {
+        Constant::Int(i) => i.to_i64()?,
+        _ => return None,
+    };
+    let index = |len: usize| -> Option<usize> {
+        let len = len as i64;
+        let i = if i < 0 { i + len } else { i };
+        (0..len).contains(&i).then_some(i as usize)
+    };
+    match v {
+        Constant::Str(s) => {
+            let c = s.chars().nth(index(s.chars().count())?)?;
+            Some(Constant::Str(Rc::from(c.to_string())))
+        }
+        Constant::Bytes(b) => Some(Constant::Int(BigInt::from(b[index(b.len())?]))),
+        Constant::Tuple(t) => Some(t[index(t.len())?].clone()),
+        _ => None,
+    }
+}

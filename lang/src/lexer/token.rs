@@ -1,0 +1,322 @@
+//! The tokens the parser consumes.
+
+use num_bigint::BigInt;
+use std::fmt;
+
+/// Which prefix letters a string literal carried.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StrFlags {
+    pub raw: bool,
+    pub bytes: bool,
+    pub fstring: bool,
+}
+
+/// One string literal as written: its prefix and where its body lies.
+///
+/// Decoding escapes (and splitting f-strings) happens in the parser, as in
+/// CPython, so that errors found there are reported with parser locations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StrTok {
+    pub flags: StrFlags,
+    /// Byte range of the text between the quotes.
+    pub body_start: u32,
+    pub body_end: u32,
+    /// 1 or 3.
+    pub quote_len: u8,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Tok {
+    Name(String),
+    Int(BigInt),
+    Float(f64),
+    Imag(f64),
+    Str(StrTok),
+    Newline,
+    Indent,
+    Dedent,
+    EndOfFile,
+    /// Marks the start of a module parse (one parser table serves all entry points).
+    StartModule,
+    /// Marks the start of an expression parse.
+    StartExpression,
+    /// The parentheses of `with (a as b, c as d):`, told apart from a
+    /// parenthesized expression before parsing (LR(1) cannot).
+    WithLpar,
+    WithRpar,
+
+    // Keywords.
+    False,
+    None,
+    True,
+    And,
+    As,
+    Assert,
+    Async,
+    Await,
+    Break,
+    Class,
+    Continue,
+    Def,
+    Del,
+    Elif,
+    Else,
+    Except,
+    Finally,
+    For,
+    From,
+    Global,
+    If,
+    Import,
+    In,
+    Is,
+    Lambda,
+    Nonlocal,
+    Not,
+    Or,
+    Pass,
+    Raise,
+    Return,
+    Try,
+    While,
+    With,
+    Yield,
+
+    // Operators and delimiters.
+    Lpar,
+    Rpar,
+    Lsqb,
+    Rsqb,
+    Lbrace,
+    Rbrace,
+    Colon,
+    Comma,
+    Semi,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Vbar,
+    Amper,
+    Less,
+    Greater,
+    Equal,
+    Dot,
+    Percent,
+    EqEqual,
+    NotEqual,
+    LessEqual,
+    GreaterEqual,
+    Tilde,
+    Circumflex,
+    LeftShift,
+    RightShift,
+    DoubleStar,
+    PlusEqual,
+    MinEqual,
+    StarEqual,
+    SlashEqual,
+    PercentEqual,
+    AmperEqual,
+    VbarEqual,
+    CircumflexEqual,
+    LeftShiftEqual,
+    RightShiftEqual,
+    DoubleStarEqual,
+    DoubleSlash,
+    DoubleSlashEqual,
+    At,
+    AtEqual,
+    Rarrow,
+    Ellipsis,
+    ColonEqual,
+    /// A character CPython's tokenizer passes on as a one-character operator
+    /// that no rule accepts (`$`, `?`, `!`, a backtick): the parser reports
+    /// `invalid syntax` there.
+    Unknown,
+}
+
+impl Tok {
+    /// The keyword token spelled `name`, if it is one.
+    pub fn keyword(name: &str) -> Option<Tok> {
+        Some(match name {
+            "False" => Tok::False,
+            "None" => Tok::None,
+            "True" => Tok::True,
+            "and" => Tok::And,
+            "as" => Tok::As,
+            "assert" => Tok::Assert,
+            "async" => Tok::Async,
+            "await" => Tok::Await,
+            "break" => Tok::Break,
+            "class" => Tok::Class,
+            "continue" => Tok::Continue,
+            "def" => Tok::Def,
+            "del" => Tok::Del,
+            "elif" => Tok::Elif,
+            "else" => Tok::Else,
+            "except" => Tok::Except,
+            "finally" => Tok::Finally,
+            "for" => Tok::For,
+            "from" => Tok::From,
+            "global" => Tok::Global,
+            "if" => Tok::If,
+            "import" => Tok::Import,
+            "in" => Tok::In,
+            "is" => Tok::Is,
+            "lambda" => Tok::Lambda,
+            "nonlocal" => Tok::Nonlocal,
+            "not" => Tok::Not,
+            "or" => Tok::Or,
+            "pass" => Tok::Pass,
+            "raise" => Tok::Raise,
+            "return" => Tok::Return,
+            "try" => Tok::Try,
+            "while" => Tok::While,
+            "with" => Tok::With,
+            "yield" => Tok::Yield,
+            _ => return None,
+        })
+    }
+
+    pub fn is_keyword(&self) -> bool {
+        self.keyword_text().is_some()
+    }
+
+    /// The spelling of a keyword token.
+    pub fn keyword_text(&self) -> Option<&'static str> {
+        Some(match self {
+            Tok::False => "False",
+            Tok::None => "None",
+            Tok::True => "True",
+            Tok::And => "and",
+            Tok::As => "as",
+            Tok::Assert => "assert",
+            Tok::Async => "async",
+            Tok::Await => "await",
+            Tok::Break => "break",
+            Tok::Class => "class",
+            Tok::Continue => "continue",
+            Tok::Def => "def",
+            Tok::Del => "del",
+            Tok::Elif => "elif",
+            Tok::Else => "else",
+            Tok::Except => "except",
+            Tok::Finally => "finally",
+            Tok::For => "for",
+            Tok::From => "from",
+            Tok::Global => "global",
+            Tok::If => "if",
+            Tok::Import => "import",
+            Tok::In => "in",
+            Tok::Is => "is",
+            Tok::Lambda => "lambda",
+            Tok::Nonlocal => "nonlocal",
+            Tok::Not => "not",
+            Tok::Or => "or",
+            Tok::Pass => "pass",
+            Tok::Raise => "raise",
+            Tok::Return => "return",
+            Tok::Try => "try",
+            Tok::While => "while",
+            Tok::With => "with",
+            Tok::Yield => "yield",
+            _ => return None,
+        })
+    }
+
+    /// True for tokens that can begin an expression.
+    pub fn starts_expression(&self) -> bool {
+        matches!(
+            self,
+            Tok::Name(_)
+                | Tok::Int(_)
+                | Tok::Float(_)
+                | Tok::Imag(_)
+                | Tok::Str(_)
+                | Tok::False
+                | Tok::None
+                | Tok::True
+                | Tok::Await
+                | Tok::Lambda
+                | Tok::Not
+                | Tok::Lpar
+                | Tok::Lsqb
+                | Tok::Lbrace
+                | Tok::Plus
+                | Tok::Minus
+                | Tok::Tilde
+                | Tok::Ellipsis
+        )
+    }
+}
+
+impl fmt::Display for Tok {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(k) = self.keyword_text() {
+            return f.write_str(k);
+        }
+        let s = match self {
+            Tok::Name(n) => return write!(f, "{n}"),
+            Tok::Int(i) => return write!(f, "{i}"),
+            Tok::Float(x) | Tok::Imag(x) => return write!(f, "{x}"),
+            Tok::Str(_) => "<string>",
+            Tok::Newline => "NEWLINE",
+            Tok::Indent => "INDENT",
+            Tok::Dedent => "DEDENT",
+            Tok::EndOfFile => "ENDMARKER",
+            Tok::StartModule | Tok::StartExpression => "<start>",
+            Tok::Lpar | Tok::WithLpar => "(",
+            Tok::WithRpar => ")",
+            Tok::Rpar => ")",
+            Tok::Lsqb => "[",
+            Tok::Rsqb => "]",
+            Tok::Lbrace => "{",
+            Tok::Rbrace => "}",
+            Tok::Colon => ":",
+            Tok::Comma => ",",
+            Tok::Semi => ";",
+            Tok::Plus => "+",
+            Tok::Minus => "-",
+            Tok::Star => "*",
+            Tok::Slash => "/",
+            Tok::Vbar => "|",
+            Tok::Amper => "&",
+            Tok::Less => "<",
+            Tok::Greater => ">",
+            Tok::Equal => "=",
+            Tok::Dot => ".",
+            Tok::Percent => "%",
+            Tok::EqEqual => "==",
+            Tok::NotEqual => "!=",
+            Tok::LessEqual => "<=",
+            Tok::GreaterEqual => ">=",
+            Tok::Tilde => "~",
+            Tok::Circumflex => "^",
+            Tok::LeftShift => "<<",
+            Tok::RightShift => ">>",
+            Tok::DoubleStar => "**",
+            Tok::PlusEqual => "+=",
+            Tok::MinEqual => "-=",
+            Tok::StarEqual => "*=",
+            Tok::SlashEqual => "/=",
+            Tok::PercentEqual => "%=",
+            Tok::AmperEqual => "&=",
+            Tok::VbarEqual => "|=",
+            Tok::CircumflexEqual => "^=",
+            Tok::LeftShiftEqual => "<<=",
+            Tok::RightShiftEqual => ">>=",
+            Tok::DoubleStarEqual => "**=",
+            Tok::DoubleSlash => "//",
+            Tok::DoubleSlashEqual => "//=",
+            Tok::At => "@",
+            Tok::AtEqual => "@=",
+            Tok::Rarrow => "->",
+            Tok::Ellipsis => "...",
+            Tok::ColonEqual => ":=",
+            Tok::Unknown => "<unknown>",
+            _ => "<keyword>",
+        };
+        f.write_str(s)
+    }
+}

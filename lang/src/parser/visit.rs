@@ -1,0 +1,284 @@
+//! Walking the tree: child enumeration (used to move f-string expression
+//! spans into their source and by the span-invariant tests).
+
+use crate::ast::*;
+use crate::source::Span;
+
+/// A reference to a node of either kind.
+#[derive(Clone, Copy)]
+pub enum Node<'a> {
+    Stmt(&'a Stmt),
+    Expr(&'a Expr),
+}
+
+impl Node<'_> {
+    pub fn span(&self) -> Span {
+        match self {
+            Node::Stmt(s) => s.span,
+            Node::Expr(e) => e.span,
+        }
+    }
+}
+
+/// Calls `f` with each direct child of `e`.
+pub fn expr_children<'a>(e: &'a Expr, f: &mut dyn FnMut(Node<'a>)) {
+    let mut ex = |x: &'a Expr| f(Node::Expr(x));
+    match &e.kind {
+        ExprKind::BoolOp { values, .. } => values.iter().for_each(&mut ex),
+        ExprKind::NamedExpr { target, value } => {
+            ex(target);
+            ex(value);
+        }
+        ExprKind::BinOp { left, right, .. } => {
+            ex(left);
+            ex(right);
+        }
+        ExprKind::UnaryOp { operand, .. } => ex(operand),
+        ExprKind::Lambda { args, body } => {
+            arguments_exprs(args, &mut ex);
+            ex(body);
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            ex(test);
+            ex(body);
+            ex(orelse);
+        }
+        ExprKind::Dict { keys, values } => {
+            keys.iter().flatten().for_each(&mut ex);
+            values.iter().for_each(&mut ex);
+        }
+        ExprKind::Set(v) | ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::JoinedStr(v) => v.iter().for_each(&mut ex),
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            ex(elt);
+            comprehension_exprs(generators, &mut ex);
+        }
+        ExprKind::DictComp { key, value, generators } => {
+            ex(key);
+            ex(value);
+            comprehension_exprs(generators, &mut ex);
+        }
+        ExprKind::Await(v) | ExprKind::YieldFrom(v) | ExprKind::Starred(v) => ex(v),
+        ExprKind::Yield(v) => v.iter().for_each(|v| ex(v)),
+        ExprKind::Compare { left, comparators, .. } => {
+            ex(left);
+            comparators.iter().for_each(&mut ex);
+        }
+        ExprKind::Call { func, args, keywords } => {
+            ex(func);
+            args.iter().for_each(&mut ex);
+            keywords.iter().for_each(|k| ex(&k.value));
+        }
+        ExprKind::FormattedValue { value, format_spec, .. } => {
+            ex(value);
+            format_spec.iter().for_each(|s| ex(s));
+        }
+        ExprKind::Constant(_) | ExprKind::Name(_) => {}
+        ExprKind::Attribute { value, .. } => ex(value),
+        ExprKind::Subscript { value, slice } => {
+            ex(value);
+            ex(slice);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            for part in [lower, upper, step].into_iter().flatten() {
+                ex(part);
+            }
+        }
+    }
+}
+
+fn arguments_exprs<'a>(a: &'a Arguments, ex: &mut dyn FnMut(&'a Expr)) {
+    let all = a.posonlyargs.iter().chain(&a.args).chain(&a.vararg).chain(&a.kwonlyargs).chain(&a.kwarg);
+    for arg in all {
+        if let Some(ann) = &arg.annotation {
+            ex(ann);
+        }
+    }
+    a.defaults.iter().for_each(&mut *ex);
+    a.kw_defaults.iter().flatten().for_each(ex);
+}
+
+fn comprehension_exprs<'a>(gens: &'a [Comprehension], ex: &mut dyn FnMut(&'a Expr)) {
+    for g in gens {
+        ex(&g.target);
+        ex(&g.iter);
+        g.ifs.iter().for_each(&mut *ex);
+    }
+}
+
+/// Calls `f` with each direct child of `s`. Decorators are included; note
+/// that, as in CPython, they lie before the statement's own span.
+pub fn stmt_children<'a>(s: &'a Stmt, f: &mut dyn FnMut(Node<'a>)) {
+    let st = |b: &'a [Stmt], f: &mut dyn FnMut(Node<'a>)| b.iter().for_each(|s| f(Node::Stmt(s)));
+    match &s.kind {
+        StmtKind::Expr(e) => f(Node::Expr(e)),
+        StmtKind::Assign { targets, value } => {
+            targets.iter().for_each(|t| f(Node::Expr(t)));
+            f(Node::Expr(value));
+        }
+        StmtKind::AugAssign { target, value, .. } => {
+            f(Node::Expr(target));
+            f(Node::Expr(value));
+        }
+        StmtKind::AnnAssign { target, annotation, value, .. } => {
+            f(Node::Expr(target));
+            f(Node::Expr(annotation));
+            value.iter().for_each(|v| f(Node::Expr(v)));
+        }
+        StmtKind::Delete(v) => v.iter().for_each(|t| f(Node::Expr(t))),
+        StmtKind::Pass | StmtKind::Break | StmtKind::Continue | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+        StmtKind::Import(_) | StmtKind::ImportFrom { .. } => {}
+        StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+            f(Node::Expr(test));
+            st(body, f);
+            st(orelse, f);
+        }
+        StmtKind::For { target, iter, body, orelse, .. } => {
+            f(Node::Expr(target));
+            f(Node::Expr(iter));
+            st(body, f);
+            st(orelse, f);
+        }
+        StmtKind::FunctionDef(d) => {
+            d.decorators.iter().for_each(|e| f(Node::Expr(e)));
+            arguments_exprs(&d.args, &mut |e| f(Node::Expr(e)));
+            d.returns.iter().for_each(|e| f(Node::Expr(e)));
+            st(&d.body, f);
+        }
+        StmtKind::ClassDef(c) => {
+            c.decorators.iter().for_each(|e| f(Node::Expr(e)));
+            c.bases.iter().for_each(|e| f(Node::Expr(e)));
+            c.keywords.iter().for_each(|k| f(Node::Expr(&k.value)));
+            st(&c.body, f);
+        }
+        StmtKind::Return(v) => v.iter().for_each(|e| f(Node::Expr(e))),
+        StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            st(body, f);
+            for h in handlers {
+                h.typ.iter().for_each(|e| f(Node::Expr(e)));
+                st(&h.body, f);
+            }
+            st(orelse, f);
+            st(finalbody, f);
+        }
+        StmtKind::Raise { exc, cause } => {
+            exc.iter().for_each(|e| f(Node::Expr(e)));
+            cause.iter().for_each(|e| f(Node::Expr(e)));
+        }
+        StmtKind::With { items, body, .. } => {
+            for item in items {
+                f(Node::Expr(&item.context_expr));
+                item.optional_vars.iter().for_each(|e| f(Node::Expr(e)));
+            }
+            st(body, f);
+        }
+        StmtKind::Assert { test, msg } => {
+            f(Node::Expr(test));
+            msg.iter().for_each(|e| f(Node::Expr(e)));
+        }
+    }
+}
+
+fn shift_span(s: &mut Span, delta: i64) {
+    s.start = (i64::from(s.start) + delta).max(0) as u32;
+    s.end = (i64::from(s.end) + delta).max(0) as u32;
+}
+
+/// Moves every span in `e` by `delta` bytes.
+pub fn shift_expr(e: &mut Expr, delta: i64) {
+    shift_span(&mut e.span, delta);
+    let sh = |x: &mut Expr| shift_expr(x, delta);
+    match &mut e.kind {
+        ExprKind::BoolOp { values, .. } => values.iter_mut().for_each(sh),
+        ExprKind::NamedExpr { target, value } => {
+            shift_expr(target, delta);
+            shift_expr(value, delta);
+        }
+        ExprKind::BinOp { left, right, .. } => {
+            shift_expr(left, delta);
+            shift_expr(right, delta);
+        }
+        ExprKind::UnaryOp { operand, .. } => shift_expr(operand, delta),
+        ExprKind::Lambda { args, body } => {
+            shift_arguments(args, delta);
+            shift_expr(body, delta);
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            shift_expr(test, delta);
+            shift_expr(body, delta);
+            shift_expr(orelse, delta);
+        }
+        ExprKind::Dict { keys, values } => {
+            keys.iter_mut().flatten().for_each(sh);
+            values.iter_mut().for_each(sh);
+        }
+        ExprKind::Set(v) | ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::JoinedStr(v) => v.iter_mut().for_each(sh),
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            shift_expr(elt, delta);
+            shift_comprehensions(generators, delta);
+        }
+        ExprKind::DictComp { key, value, generators } => {
+            shift_expr(key, delta);
+            shift_expr(value, delta);
+            shift_comprehensions(generators, delta);
+        }
+        ExprKind::Await(v) | ExprKind::YieldFrom(v) | ExprKind::Starred(v) => shift_expr(v, delta),
+        ExprKind::Yield(v) => v.iter_mut().for_each(|v| shift_expr(v, delta)),
+        ExprKind::Compare { left, comparators, .. } => {
+            shift_expr(left, delta);
+            comparators.iter_mut().for_each(sh);
+        }
+        ExprKind::Call { func, args, keywords } => {
+            shift_expr(func, delta);
+            args.iter_mut().for_each(sh);
+            for k in keywords {
+                shift_span(&mut k.span, delta);
+                shift_expr(&mut k.value, delta);
+            }
+        }
+        ExprKind::FormattedValue { value, format_spec, .. } => {
+            shift_expr(value, delta);
+            format_spec.iter_mut().for_each(|s| shift_expr(s, delta));
+        }
+        ExprKind::Constant(_) | ExprKind::Name(_) => {}
+        ExprKind::Attribute { value, .. } => shift_expr(value, delta),
+        ExprKind::Subscript { value, slice } => {
+            shift_expr(value, delta);
+            shift_expr(slice, delta);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            for part in [lower, upper, step].into_iter().flatten() {
+                shift_expr(part, delta);
+            }
+        }
+    }
+}
+
+fn shift_arguments(a: &mut Arguments, delta: i64) {
+    let all = a
+        .posonlyargs
+        .iter_mut()
+        .chain(a.args.iter_mut())
+        .chain(a.vararg.iter_mut())
+        .chain(a.kwonlyargs.iter_mut())
+        .chain(a.kwarg.iter_mut());
+    for arg in all {
+        shift_span(&mut arg.span, delta);
+        if let Some(ann) = &mut arg.annotation {
+            shift_expr(ann, delta);
+        }
+    }
+    a.defaults.iter_mut().for_each(|d| shift_expr(d, delta));
+    a.kw_defaults.iter_mut().flatten().for_each(|d| shift_expr(d, delta));
+}
+
+fn shift_comprehensions(gens: &mut [Comprehension], delta: i64) {
+    for g in gens {
+        shift_expr(&mut g.target, delta);
+        shift_expr(&mut g.iter, delta);
+        g.ifs.iter_mut().for_each(|x| shift_expr(x, delta));
+    }
+}
