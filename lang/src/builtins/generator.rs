@@ -20,7 +20,9 @@ use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
     add_methods(&vm.types.generator, "generator", &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__next__", gen_next), ("__iter__", gen_iter)]);
-    add_methods(&vm.types.coroutine, "coroutine", &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__await__", gen_iter)]);
+    add_methods(&vm.types.coroutine, "coroutine", &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__await__", coro_await)]);
+    add_methods(&wrapper_class(vm), "coroutine_wrapper", &[("send", wrapper_send), ("throw", wrapper_throw), ("close", wrapper_close), ("__next__", wrapper_next), ("__iter__", gen_iter)]);
+    add_methods(&anext_class(vm), "anext_awaitable", &[("send", anext_send), ("throw", anext_throw), ("close", anext_close), ("__next__", anext_next), ("__iter__", gen_iter), ("__await__", gen_iter)]);
     add_methods(&vm.types.async_generator, "async_generator", &[("__aiter__", gen_iter), ("__anext__", agen_anext), ("asend", agen_asend), ("athrow", agen_athrow), ("aclose", agen_aclose)]);
     let c = asend_class(vm);
     add_methods(&c, "async_generator_asend", &[("send", asend_send), ("throw", asend_throw), ("close", asend_close), ("__next__", asend_next), ("__iter__", gen_iter), ("__await__", gen_iter)]);
@@ -295,4 +297,132 @@ fn asend_close(vm: &Vm, args: Args) -> PyResult {
 /// True for coroutine objects (for `inspect.iscoroutine`, asyncio).
 pub fn is_coroutine(v: &Value) -> bool {
     matches!(v, Value::Generator(g) if g.kind == GenKind::Coroutine)
+}
+
+// -- coroutine.__await__() ---------------------------------------------------------------
+
+/// What `coro.__await__()` returns: an iterator over the coroutine (CPython's
+/// `coroutine_wrapper`), so that an `__await__` method may delegate to a coroutine.
+pub struct CoroWrapper {
+    class: Rc<Class>,
+    pub coro: Rc<Generator>,
+}
+
+impl NativeObject for CoroWrapper {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn wrapper_class(vm: &Vm) -> Rc<Class> {
+    vm.lazy_class("coroutine_wrapper", |vm| new_class("coroutine_wrapper", &[vm.types.object.clone()], crate::objects::class::Layout::Builtin, "builtins"))
+}
+
+fn coro_await(vm: &Vm, args: Args) -> PyResult {
+    let g = this(vm, &args)?;
+    Ok(Value::Native(Rc::new(CoroWrapper { class: wrapper_class(vm), coro: g })))
+}
+
+fn wrapped(vm: &Vm, args: &Args) -> PyResult<Rc<Generator>> {
+    args.get(0).and_then(|v| v.downcast_native::<CoroWrapper>()).map(|w| w.coro.clone()).ok_or_else(|| vm.type_error("expected a coroutine_wrapper"))
+}
+
+fn wrapper_send(vm: &Vm, args: Args) -> PyResult {
+    let g = wrapped(vm, &args)?;
+    yielded(vm, vm.resume_generator(&g, args.get(1).cloned().unwrap_or_default())?)
+}
+
+fn wrapper_next(vm: &Vm, args: Args) -> PyResult {
+    let g = wrapped(vm, &args)?;
+    yielded(vm, vm.resume_generator(&g, Value::None)?)
+}
+
+fn wrapper_throw(vm: &Vm, args: Args) -> PyResult {
+    let g = wrapped(vm, &args)?;
+    let exc = throw_args_to_exception(vm, &args.pos[1..])?;
+    yielded(vm, vm.throw_generator(&g, exc)?)
+}
+
+fn wrapper_close(vm: &Vm, args: Args) -> PyResult {
+    let g = wrapped(vm, &args)?;
+    vm.close_generator(&g)?;
+    Ok(Value::None)
+}
+
+// -- anext(ait, default) -----------------------------------------------------------------
+
+/// `anext(ait, default)`: awaits `ait.__anext__()`, turning the end of
+/// iteration into the default value.
+pub struct AnextAwaitable {
+    class: Rc<Class>,
+    inner: Value,
+    default: Value,
+}
+
+impl NativeObject for AnextAwaitable {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn anext_class(vm: &Vm) -> Rc<Class> {
+    vm.lazy_class("anext_awaitable", |vm| new_class("anext_awaitable", &[vm.types.object.clone()], crate::objects::class::Layout::Builtin, "builtins"))
+}
+
+/// Builds the awaitable for `anext(ait, default)`.
+pub fn anext_with_default(vm: &Vm, ait: &Value, default: Value) -> PyResult {
+    let aw = vm.call_method(ait, "__anext__", &[])?;
+    let inner = vm.get_awaitable(&aw, 0)?;
+    Ok(Value::Native(Rc::new(AnextAwaitable { class: anext_class(vm), inner, default })))
+}
+
+fn anext_this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a AnextAwaitable> {
+    args.get(0).and_then(|v| v.downcast_native::<AnextAwaitable>()).ok_or_else(|| vm.type_error("expected an anext_awaitable"))
+}
+
+fn anext_result(vm: &Vm, a: &AnextAwaitable, r: PyResult<Resumed>) -> PyResult {
+    match r {
+        Ok(Resumed::Yield(v)) => Ok(v),
+        Ok(Resumed::Return(v)) => Err(vm.stop_iteration(v)),
+        Err(e) if vm.err_is(&e, &vm.exc.stop_async_iteration) => Err(vm.stop_iteration(a.default.clone())),
+        Err(e) => Err(e),
+    }
+}
+
+fn anext_send(vm: &Vm, args: Args) -> PyResult {
+    let a = anext_this(vm, &args)?;
+    anext_result(vm, a, vm.send(&a.inner, args.get(1).cloned().unwrap_or_default()))
+}
+
+fn anext_next(vm: &Vm, args: Args) -> PyResult {
+    let a = anext_this(vm, &args)?;
+    anext_result(vm, a, vm.send(&a.inner, Value::None))
+}
+
+fn anext_throw(vm: &Vm, args: Args) -> PyResult {
+    let a = anext_this(vm, &args)?;
+    let exc = throw_args_to_exception(vm, &args.pos[1..])?;
+    let r = match &a.inner {
+        Value::Generator(g) => vm.throw_generator(g, exc),
+        other => match vm.call_method(other, "throw", &[exc.value()]) {
+            Ok(v) => Ok(Resumed::Yield(v)),
+            Err(e) if vm.err_is(&e, &vm.exc.stop_iteration) => Ok(Resumed::Return(e.exc().args.first().cloned().unwrap_or_default())),
+            Err(e) => Err(e),
+        },
+    };
+    anext_result(vm, a, r)
+}
+
+fn anext_close(vm: &Vm, args: Args) -> PyResult {
+    let a = anext_this(vm, &args)?;
+    if let Value::Generator(g) = &a.inner {
+        vm.close_generator(g)?;
+    }
+    Ok(Value::None)
 }

@@ -4,6 +4,7 @@
 //! Functions are registered from tables, as Lua's `luaL_Reg` arrays do.
 
 pub mod descriptors;
+pub mod bytearray;
 pub mod dict;
 pub mod generator;
 pub mod io;
@@ -109,6 +110,7 @@ pub fn install_type_methods(vm: &Vm) {
     set::install(vm);
     generator::install(vm);
     io::install(vm);
+    bytearray::install(vm);
 }
 
 /// A function value for a native (used by modules).
@@ -221,7 +223,7 @@ fn aiter(vm: &Vm, args: Args) -> PyResult {
 fn anext(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "anext", 1, 2)?;
     if args.len() == 2 {
-        return Err(vm.not_implemented("anext() with a default"));
+        return generator::anext_with_default(vm, &args.pos[0], args.pos[1].clone());
     }
     vm.call_method(&args.pos[0], "__anext__", &[])
 }
@@ -686,14 +688,30 @@ fn pow(vm: &Vm, args: Args) -> PyResult {
         if m.is_zero() {
             return Err(vm.value_error("pow() 3rd argument cannot be 0"));
         }
-        if e.is_negative() {
-            return Err(vm.not_implemented("pow() with a negative exponent and a modulus"));
-        }
+        let (b, e) = if e.is_negative() {
+            // A negative exponent means the modular inverse, raised to -e.
+            let inv = mod_inverse(&b, &m).ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
+            (inv, -e)
+        } else {
+            (b, e)
+        };
         let r = b.modpow(&e, &m);
         let r = if !r.is_zero() && r.is_negative() != m.is_negative() { r + &m } else { r };
         return Ok(Value::from_bigint(r));
     }
     vm.binary_op(&args.pos[0], &args.pos[1], crate::vm::ops::BinOp::Pow, false)
+}
+
+/// The inverse of `a` modulo `m`, if it exists (extended Euclid).
+fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {
+    use num_integer::Integer;
+    use num_traits::{One, Signed};
+    let m_abs = m.abs();
+    let g = a.mod_floor(&m_abs).extended_gcd(&m_abs);
+    if !g.gcd.is_one() {
+        return None;
+    }
+    Some(g.x.mod_floor(&m_abs))
 }
 
 fn format(vm: &Vm, args: Args) -> PyResult {

@@ -56,6 +56,7 @@ pub fn install(vm: &Vm) {
             ("expandtabs", expandtabs),
             ("removeprefix", removeprefix),
             ("removesuffix", removesuffix),
+            ("translate", translate),
             ("__format__", str_format_method),
             ("__len__", str_len),
             ("__contains__", str_contains),
@@ -66,6 +67,9 @@ pub fn install(vm: &Vm) {
             ("__iter__", str_iter),
         ],
     );
+    let maketrans_fn = Value::Builtin(Rc::new(crate::objects::Builtin { name: "maketrans", func: maketrans, owner: None, bound: None }));
+    let sm = crate::builtins::descriptors::StaticMethod { class: vm.types.staticmethod.clone(), func: maketrans_fn };
+    vm.types.str.set_attr("maketrans", Value::Native(Rc::new(sm)));
     add_methods(&vm.types.bytes, "bytes", &[("__new__", bytes_new), ("decode", decode), ("hex", bytes_hex)]);
 }
 
@@ -605,6 +609,56 @@ fn removesuffix(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
     let p = need_str(vm, args.get(1), "removesuffix", 1)?;
     s(t.strip_suffix(p).unwrap_or(t).to_string())
+}
+
+/// `str.translate(table)`: each character is looked up by its ordinal.
+fn translate(vm: &Vm, args: Args) -> PyResult {
+    let t = this(vm, &args)?;
+    let table = args.get(1).ok_or_else(|| vm.type_error("translate() takes exactly one argument (0 given)"))?;
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        match vm.get_item(table, &Value::Int(c as i64)) {
+            Ok(Value::None) => {}
+            Ok(Value::Str(r)) => out.push_str(r.as_str()),
+            Ok(Value::Int(i)) => out.push(char::from_u32(i as u32).ok_or_else(|| vm.value_error("character mapping must be in range(0x110000)"))?),
+            Ok(other) => return Err(vm.type_error(format!("character mapping must return integer, None or str, not {}", vm.type_name(&other)))),
+            Err(e) if vm.err_is(&e, &vm.exc.lookup_error) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    s(out)
+}
+
+/// `str.maketrans(x[, y[, z]])`.
+fn maketrans(vm: &Vm, args: Args) -> PyResult {
+    let d = crate::objects::PyDict::new();
+    match (args.get(0), args.get(1)) {
+        (Some(Value::Dict(m)), None) => {
+            for (k, v) in m.items() {
+                let key = match &k {
+                    Value::Str(s) if s.char_len() == 1 => Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64)),
+                    Value::Int(_) => k.clone(),
+                    _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
+                };
+                d.set(vm, key, v)?;
+            }
+        }
+        (Some(Value::Str(x)), Some(Value::Str(y))) => {
+            if x.char_len() != y.char_len() {
+                return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+            }
+            for (a, b) in x.as_str().chars().zip(y.as_str().chars()) {
+                d.set(vm, Value::Int(a as i64), Value::Int(b as i64))?;
+            }
+            if let Some(Value::Str(z)) = args.get(2) {
+                for c in z.as_str().chars() {
+                    d.set(vm, Value::Int(c as i64), Value::None)?;
+                }
+            }
+        }
+        _ => return Err(vm.type_error("if you give only one argument to maketrans it must be a dict")),
+    }
+    Ok(Value::Dict(Rc::new(d)))
 }
 
 fn str_format_method(vm: &Vm, args: Args) -> PyResult {

@@ -111,8 +111,9 @@ pub fn install_methods(vm: &Vm) {
             ("add_note", exc_add_note),
         ],
     );
-    add_methods(&vm.exc.base_exception_group, "BaseExceptionGroup", &[("__init__", group_init), ("__str__", group_str), ("split", group_split), ("subgroup", group_subgroup), ("derive", group_derive)]);
+    add_methods(&vm.exc.base_exception_group, "BaseExceptionGroup", &[("__new__", group_new), ("__init__", group_init), ("__str__", group_str), ("split", group_split), ("subgroup", group_subgroup), ("derive", group_derive)]);
     add_methods(&vm.exc.key_error, "KeyError", &[("__str__", key_error_str)]);
+    add_methods(&vm.exc.os_error, "OSError", &[("__str__", os_error_str)]);
 }
 
 fn self_exc(vm: &Vm, args: &Args) -> PyResult<Rc<crate::objects::Instance>> {
@@ -143,6 +144,17 @@ fn key_error_str(vm: &Vm, args: Args) -> PyResult {
     let a = inst.exc_data().args.clone();
     match a.len() {
         1 => Ok(Value::string(vm.repr(&a[0])?)),
+        _ => exc_str(vm, args),
+    }
+}
+
+/// `[Errno 2] No such file: 'name.txt'` when OSError has errno and strerror.
+fn os_error_str(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let a = inst.exc_data().args.clone();
+    match a.as_slice() {
+        [errno, strerror] => Ok(Value::string(format!("[Errno {}] {}", vm.to_str(errno)?, vm.to_str(strerror)?))),
+        [errno, strerror, filename, ..] => Ok(Value::string(format!("[Errno {}] {}: {}", vm.to_str(errno)?, vm.to_str(strerror)?, vm.repr(filename)?))),
         _ => exc_str(vm, args),
     }
 }
@@ -178,27 +190,53 @@ fn exc_add_note(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-fn group_init(vm: &Vm, args: Args) -> PyResult {
-    let inst = self_exc(vm, &args)?;
-    let (msg, excs) = match (args.get(1), args.get(2)) {
-        (Some(m), Some(e)) => (m.clone(), e.clone()),
-        _ => return Err(vm.type_error(format!("{} expected 2 arguments, got {}", inst.class.name, args.len().saturating_sub(1)))),
+/// `BaseExceptionGroup.__new__(cls, message, exceptions)`: validates the
+/// arguments and, as CPython does, makes a plain `BaseExceptionGroup` of
+/// `Exception`s an `ExceptionGroup`.
+fn group_new(vm: &Vm, args: Args) -> PyResult {
+    let Some(Value::Class(cls)) = args.get(0) else { return Err(vm.type_error("BaseExceptionGroup.__new__(X): X is not a type object")) };
+    let name = cls.name.clone();
+    let (msg, excs) = match (args.get(1), args.get(2), args.len()) {
+        (Some(m), Some(e), 3) => (m.clone(), e.clone()),
+        _ => return Err(vm.type_error(format!("{name}.__new__() takes exactly 2 arguments ({} given)", args.len().saturating_sub(1)))),
     };
     if !matches!(msg, Value::Str(_)) {
-        return Err(vm.type_error("argument 1 must be str, not ".to_string() + &vm.type_name(&msg)));
+        return Err(vm.type_error(format!("argument 1 must be str, not {}", vm.type_name(&msg))));
     }
-    let list = vm.to_vec(&excs)?;
+    let list = match &excs {
+        Value::List(l) => l.snapshot(),
+        Value::Tuple(t) => t.0.clone(),
+        _ => return Err(vm.type_error("second argument (exceptions) must be a sequence")),
+    };
     if list.is_empty() {
         return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence"));
     }
-    for e in &list {
-        if !matches!(e, Value::Instance(i) if i.is_exception()) {
-            return Err(vm.value_error(format!("Item {} of second argument (exceptions) is not an exception", list.iter().position(|x| x.is(e)).unwrap_or(0))));
+    let mut all_exceptions = true;
+    for (i, e) in list.iter().enumerate() {
+        match e {
+            Value::Instance(inst) if inst.is_exception() => all_exceptions &= inst.class.is_subclass(&vm.exc.exception),
+            _ => return Err(vm.value_error(format!("Item {i} of second argument (exceptions) is not an exception"))),
         }
     }
-    let mut d = inst.exc_data();
-    d.args = vec![msg.clone(), Value::tuple(list.clone())];
-    d.group = Some((msg, list));
+    let class = if Rc::ptr_eq(cls, &vm.exc.base_exception_group) && all_exceptions {
+        vm.exc.exception_group.clone()
+    } else {
+        if cls.is_subclass(&vm.exc.exception) && !all_exceptions {
+            return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+        }
+        cls.clone()
+    };
+    let inst = crate::objects::Instance::new(class);
+    {
+        let mut d = inst.exc_data();
+        d.args = vec![msg.clone(), excs];
+        d.group = Some((msg, list));
+    }
+    Ok(Value::Instance(Rc::new(inst)))
+}
+
+/// The group was built by `__new__`; `__init__` accepts the same arguments.
+fn group_init(_vm: &Vm, _args: Args) -> PyResult {
     Ok(Value::None)
 }
 

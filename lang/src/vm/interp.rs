@@ -1290,6 +1290,14 @@ impl Vm {
     pub fn send(&self, it: &Value, v: Value) -> PyResult<Resumed> {
         match it {
             Value::Generator(g) => self.resume_generator(g, v),
+            Value::Native(n) if n.as_any().is::<crate::builtins::generator::CoroWrapper>() => {
+                let w = n.as_any().downcast_ref::<crate::builtins::generator::CoroWrapper>().map(|w| w.coro.clone());
+                match w {
+                    Some(g) => self.resume_generator(&g, v),
+                    None => Err(self.runtime_error("bad coroutine wrapper")),
+                }
+            }
+            Value::Iter(_) if !v.is_none() => Err(self.attribute_error(format!("'{}' object has no attribute 'send'", self.type_name(it)))),
             Value::Iter(i) => Ok(match i.next(self)? {
                 Some(y) => Resumed::Yield(y),
                 None => Resumed::Return(Value::None),
@@ -1410,7 +1418,7 @@ impl Vm {
                 return match how {
                     ResumeWith::Throw(e) => Err(e),
                     _ if g.kind == GenKind::Coroutine => Err(self.runtime_error("cannot reuse already awaited coroutine")),
-                    _ => Err(self.stop_iteration(Value::None)),
+                    _ => Ok(Resumed::Return(Value::None)),
                 };
             }
             GenState::Created => {

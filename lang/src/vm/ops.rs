@@ -674,7 +674,8 @@ impl Vm {
 
     fn seq_compare(&self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
         for (p, q) in x.iter().zip(y.iter()) {
-            if !self.eq(p, q)? {
+            // Identity implies equality for container comparison, as in CPython (`[nan] == [nan]`).
+            if !p.is(q) && !self.eq(p, q)? {
                 if op == CmpOp::Eq {
                     return Ok(false);
                 }

@@ -733,17 +733,18 @@ impl Vm {
 
     /// Attributes of built-in values: methods from the type's namespace and a few data attributes.
     fn builtin_get_attr(&self, obj: &Value, name: &Name) -> PyResult<Option<Value>> {
+        // A native object's own attributes come first (`super()` proxies every name).
+        if let Value::Native(n) = obj {
+            if let Some(r) = n.get_attr(self, name.as_str()) {
+                return r.map(Some);
+            }
+        }
         let class = self.class_of(obj);
         if let Some(attr) = class.lookup(name) {
             if let Some(v) = self.data_descriptor_get(&attr, obj)? {
                 return Ok(Some(v));
             }
             return Ok(Some(self.bind_class_attr(attr, obj, &class)?));
-        }
-        if let Value::Native(n) = obj {
-            if let Some(r) = n.get_attr(self, name.as_str()) {
-                return r.map(Some);
-            }
         }
         let s = name.as_str();
         if s == "__class__" {
@@ -757,6 +758,11 @@ impl Vm {
                 "__doc__" => Some(f.doc.borrow().clone()),
                 "__code__" => Some(Value::Code(f.code.clone())),
                 "__defaults__" => Some(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) }),
+                "__kwdefaults__" => Some(if f.kwdefaults.is_empty() {
+                    Value::None
+                } else {
+                    crate::builtins::dict_from_pairs(self, f.kwdefaults.iter().map(|(k, v)| (Value::str(k.as_str()), v.clone())).collect())?
+                }),
                 "__globals__" => Some(Value::Dict(Rc::new(self.namespace_to_dict(&f.globals)?))),
                 "__annotations__" => Some(f.annotations.borrow().clone()),
                 "__closure__" => Some(if f.closure.is_empty() { Value::None } else { Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect()) }),
@@ -835,7 +841,7 @@ impl Vm {
                     if let Some(p) = attr.downcast_native::<Property>() {
                         return match &p.fset {
                             Some(f) => self.call(f, &[obj.clone(), value]).map(|_| ()),
-                            None => Err(self.attribute_error(format!("can't set attribute '{}'", name))),
+                            None => Err(self.attribute_error(format!("property '{}' of '{}' object has no setter", name, class.name))),
                         };
                     }
                     if let Value::Instance(desc) = &attr {
@@ -936,7 +942,7 @@ impl Vm {
                     if let Some(p) = attr.downcast_native::<Property>() {
                         return match &p.fdel {
                             Some(f) => self.call(f, std::slice::from_ref(obj)).map(|_| ()),
-                            None => Err(self.attribute_error(format!("can't delete attribute '{}'", name))),
+                            None => Err(self.attribute_error(format!("property '{}' of '{}' object has no deleter", name, inst.class.name))),
                         };
                     }
                 }
@@ -981,6 +987,13 @@ impl Vm {
                 Ok((self.get_attr(obj, name)?, None))
             }
             Value::Class(_) | Value::Module(_) => Ok((self.get_attr(obj, name)?, None)),
+            Value::Native(n) => match n.get_attr(self, name.as_str()) {
+                Some(attr) => Ok((attr?, None)),
+                None => match self.class_of(obj).lookup(name) {
+                    Some(attr @ (Value::Builtin(_) | Value::Function(_))) => Ok((attr, Some(obj.clone()))),
+                    _ => Ok((self.get_attr(obj, name)?, None)),
+                },
+            },
             _ => {
                 let class = self.class_of(obj);
                 match class.lookup(name) {
@@ -1294,7 +1307,7 @@ impl Vm {
             Value::List(l) => {
                 let items = l.snapshot();
                 for x in &items {
-                    if self.eq(x, item)? {
+                    if x.is(item) || self.eq(x, item)? {
                         return Ok(true);
                     }
                 }
@@ -1302,7 +1315,7 @@ impl Vm {
             }
             Value::Tuple(t) => {
                 for x in &t.0 {
-                    if self.eq(x, item)? {
+                    if x.is(item) || self.eq(x, item)? {
                         return Ok(true);
                     }
                 }
