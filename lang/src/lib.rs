@@ -8,6 +8,7 @@
 //! The bytecode module depends on neither the compiler nor the VM; parsing
 //! and compiling return errors as values ([`source::SyntaxError`]).
 
+#[rustfmt::skip]
 pub mod ast;
 pub mod builtins;
 pub mod bytecode;
@@ -16,9 +17,11 @@ pub mod fmt;
 pub mod lexer;
 pub mod objects;
 pub mod parser;
+#[rustfmt::skip]
 pub mod source;
 pub mod stdlib;
 pub mod vm;
 
 pub use objects::{PyErr, PyResult, Value};
+pub use parser::{parse_expression, parse_module};
 pub use vm::Vm;

@@ -417,7 +417,13 @@ impl Vm {
                         let func = frame.pop();
                         let pos = match pos {
                             Value::Tuple(t) => t.0.clone(),
-                            other => tri!('op, self.to_vec(&other)),
+                            other => match self.to_vec(&other) {
+                                Ok(v) => v,
+                                Err(e) if self.err_is(&e, &self.exc.type_error) && self.iter(&other).is_err() => {
+                                    break 'op self.type_error(format!("{} argument after * must be an iterable, not {}", self.repr_callable_name(&func), self.type_name(&other)));
+                                }
+                                Err(e) => break 'op e,
+                            },
                         };
                         let (mut names, mut values) = (Vec::new(), Vec::new());
                         if let Some(kw) = kwargs {
@@ -774,6 +780,10 @@ impl Vm {
                         let spec = frame.pop();
                         let rest = frame.pop();
                         let (m, r) = tri!('op, self.eg_match(&rest, &spec));
+                        if !m.is_none() {
+                            // The matched subgroup is what the clause handles (bare `raise`, `__context__`).
+                            self.set_handled(m.clone());
+                        }
                         frame.push(r);
                         frame.push(m);
                         continue 'dispatch;
