@@ -23,7 +23,7 @@ impl Vm {
                 if func.code.co.is_resumable() {
                     return Ok(self.make_generator(func, frame));
                 }
-                self.run_frame_to_completion(Box::new(frame))
+                self.run_frame_to_completion(frame)
             }
             Value::Builtin(b) => match &b.bound {
                 None => (b.func)(self, args),
@@ -55,7 +55,7 @@ impl Vm {
     }
 
     /// Wraps a fresh frame of a generator/coroutine function in its object.
-    pub fn make_generator(&self, func: &Rc<Function>, frame: Frame) -> Value {
+    pub fn make_generator(&self, func: &Rc<Function>, frame: Box<Frame>) -> Value {
         let fl = func.flags();
         let kind = if fl & flags::COROUTINE != 0 {
             GenKind::Coroutine
@@ -65,22 +65,25 @@ impl Vm {
             GenKind::Generator
         };
         let iterable_coroutine = fl & flags::ITERABLE_COROUTINE != 0;
-        let gen = Generator::new(kind, func.code.clone(), Box::new(frame), func.name.borrow().clone(), func.qualname.borrow().clone(), iterable_coroutine);
+        let gen = Generator::new(kind, func.code.clone(), frame, func.name.borrow().clone(), func.qualname.borrow().clone(), iterable_coroutine);
         Value::Generator(Rc::new(gen))
     }
 
     /// Builds the frame for calling `func` with `args`: binds parameters, defaults and cells.
-    pub fn make_frame(&self, func: &Rc<Function>, args: Args<'_>) -> PyResult<Frame> {
+    pub fn make_frame(&self, func: &Rc<Function>, args: Args<'_>) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
         let co = &code.co;
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None);
+        let mut frame = self.new_frame(code.clone(), func.globals.clone(), None);
         let simple = co.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0;
         if simple && args.kwnames.is_empty() && args.pos.len() == co.argcount as usize {
             for (slot, a) in frame.locals.iter_mut().zip(args.pos) {
                 *slot = a.clone();
             }
         } else {
-            self.bind_args(func, &mut frame, args)?;
+            if let Err(e) = self.bind_args(func, &mut frame, args) {
+                self.recycle_frame(frame);
+                return Err(e);
+            }
         }
         for (i, arg) in co.cell2arg.iter().enumerate() {
             if let Some(a) = arg {
@@ -287,9 +290,9 @@ impl Vm {
         }
         // Run the body in a fresh namespace.
         let ns = crate::objects::new_namespace();
-        let mut frame = Frame::new(body.code.clone(), body.globals.clone(), Some(ns.clone()));
+        let mut frame = self.new_frame(body.code.clone(), body.globals.clone(), Some(ns.clone()));
         frame.cells.extend(body.closure.iter().cloned());
-        let classcell = self.run_frame_to_completion(Box::new(frame))?;
+        let classcell = self.run_frame_to_completion(frame)?;
         let class = self.create_class(name.as_str(), bases, &ns.borrow(), body.module.clone())?;
         if let Value::Cell(cell) = classcell {
             cell.set(Value::Class(class.clone()));
@@ -334,6 +337,7 @@ impl Vm {
             bases,
             mro,
             dict: std::cell::RefCell::new(dict),
+            lookup_cache: crate::objects::class::new_lookup_cache(),
             layout,
             subclassable: true,
             has_getattr: std::cell::Cell::new(has_getattr),

@@ -61,6 +61,32 @@ impl Frame {
         }
     }
 
+    /// Reinitialises a recycled frame for `code`, keeping its buffers' capacity.
+    pub fn reset(&mut self, code: Rc<Code>, globals: Namespace, names: Option<Namespace>) {
+        let co = &code.co;
+        self.stack.clear();
+        self.stack.reserve(co.stacksize as usize + 1);
+        self.locals.clear();
+        self.locals.resize(co.varnames.len(), Value::Undef);
+        self.cells.clear();
+        self.cells.extend((0..co.cellvars.len()).map(|_| CellObj::new(Value::Undef)));
+        self.blocks.clear();
+        self.ip = 0;
+        self.iterable_coroutine = false;
+        self.globals = globals;
+        self.names = names;
+        self.code = code;
+    }
+
+    /// Drops the values a finished frame still holds, before it goes back to the pool.
+    pub fn clear(&mut self) {
+        self.stack.clear();
+        self.locals.clear();
+        self.cells.clear();
+        self.blocks.clear();
+        self.names = None;
+    }
+
     /// The line being executed (the instruction before `ip`).
     pub fn current_line(&self) -> u32 {
         self.code.co.line_of(self.ip.saturating_sub(1))

@@ -62,7 +62,9 @@ macro_rules! tri {
 impl Vm {
     /// Runs a non-generator frame to its return value.
     pub fn run_frame_to_completion(&self, frame: Box<Frame>) -> PyResult<Value> {
-        match self.execute(frame, None).1? {
+        let (frame, result) = self.execute(frame, None);
+        self.recycle_frame(frame);
+        match result? {
             FrameExit::Return(v) => Ok(v),
             FrameExit::Yield(_) => Err(self.runtime_error("yield outside a generator frame")),
         }
@@ -100,7 +102,8 @@ impl Vm {
                     Err(err) => match callers.pop() {
                         Some(caller) => {
                             self.depth.set(self.depth.get() - 1);
-                            frame = caller;
+                            let done = std::mem::replace(&mut frame, caller);
+                            self.recycle_frame(done);
                             self.note_raise(&err, &frame, frame.ip - 1, false);
                             pending = Some(err);
                             continue 'dispatch;
@@ -189,6 +192,18 @@ impl Vm {
                     Opcode::BINARY_OP => {
                         let b = frame.pop();
                         let a = frame.pop();
+                        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                            let r = match instr.arg % 13 {
+                                0 => x.checked_add(*y),
+                                10 => x.checked_sub(*y),
+                                5 => x.checked_mul(*y),
+                                _ => None,
+                            };
+                            if let Some(r) = r {
+                                frame.push(Value::Int(r));
+                                continue 'dispatch;
+                            }
+                        }
                         let (op, inplace) = BinOp::from_arg(instr.arg);
                         let r = tri!('op, self.binary_op(&a, &b, op, inplace));
                         frame.push(r);
@@ -459,7 +474,8 @@ impl Vm {
                         match callers.pop() {
                             Some(caller) => {
                                 self.depth.set(self.depth.get() - 1);
-                                frame = caller;
+                                let done = std::mem::replace(&mut frame, caller);
+                                self.recycle_frame(done);
                                 frame.push(v);
                                 continue 'dispatch;
                             }
@@ -998,13 +1014,14 @@ impl Vm {
     }
 
     /// Makes `new` the current frame, parking the caller.
-    fn push_frame(&self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>, new: Frame) -> PyResult<()> {
+    fn push_frame(&self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>, new: Box<Frame>) -> PyResult<()> {
         let d = self.depth.get();
         if d >= self.recursion_limit.get() {
+            self.recycle_frame(new);
             return Err(self.recursion_error());
         }
         self.depth.set(d + 1);
-        let caller = std::mem::replace(frame, Box::new(new));
+        let caller = std::mem::replace(frame, new);
         callers.push(caller);
         Ok(())
     }
@@ -1472,10 +1489,12 @@ impl Vm {
             }
             Ok(FrameExit::Return(v)) => {
                 g.state.set(GenState::Closed);
+                self.recycle_frame(frame);
                 Ok(Resumed::Return(v))
             }
             Err(e) => {
                 g.state.set(GenState::Closed);
+                self.recycle_frame(frame);
                 let leaked = if g.kind == GenKind::AsyncGenerator && self.err_is(&e, &self.exc.stop_async_iteration) {
                     Some("async generator raised StopAsyncIteration".to_string())
                 } else if self.err_is(&e, &self.exc.stop_iteration) {

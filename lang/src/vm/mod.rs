@@ -50,6 +50,8 @@ pub struct Vm {
     pub lazy_classes: RefCell<HashMap<&'static str, Rc<Class>>>,
     /// Set by a signal handler when Ctrl-C arrives; checked on backward jumps and calls.
     pub interrupt: Rc<std::sync::atomic::AtomicBool>,
+    /// Finished frames kept for reuse, so a call allocates nothing in the common case.
+    frame_pool: RefCell<Vec<Box<frame::Frame>>>,
 }
 
 /// Standard output with Python-like buffering.
@@ -99,6 +101,7 @@ impl Vm {
             native_modules: RefCell::new(HashMap::new()),
             lazy_classes: RefCell::new(HashMap::new()),
             interrupt: Rc::new(std::sync::atomic::AtomicBool::new(false)),
+            frame_pool: RefCell::new(Vec::new()),
         };
         types::install_methods(&vm);
         exceptions::install_methods(&vm);
@@ -209,8 +212,30 @@ impl Vm {
 
     /// Loads and runs a module's code object in `module`'s namespace.
     pub fn run_code(&self, code: Rc<Code>, module: &Rc<Module>) -> PyResult<Value> {
-        let frame = frame::Frame::new(code, module.ns.clone(), Some(module.ns.clone()));
-        self.run_frame_to_completion(Box::new(frame))
+        let frame = self.new_frame(code, module.ns.clone(), Some(module.ns.clone()));
+        self.run_frame_to_completion(frame)
+    }
+
+    /// A frame for `code`, reusing a pooled one when possible.
+    #[inline]
+    pub fn new_frame(&self, code: Rc<Code>, globals: Namespace, names: Option<Namespace>) -> Box<frame::Frame> {
+        match self.frame_pool.borrow_mut().pop() {
+            Some(mut f) => {
+                f.reset(code, globals, names);
+                f
+            }
+            None => Box::new(frame::Frame::new(code, globals, names)),
+        }
+    }
+
+    /// Returns a finished frame to the pool.
+    #[inline]
+    pub fn recycle_frame(&self, mut frame: Box<frame::Frame>) {
+        frame.clear();
+        let mut pool = self.frame_pool.borrow_mut();
+        if pool.len() < 256 {
+            pool.push(frame);
+        }
     }
 
     /// Compiles `source` as a module (or eval/interactive input) and turns it into VM code.

@@ -889,7 +889,7 @@ impl Vm {
                 if c.layout == crate::objects::class::Layout::Builtin && &**c.module.borrow() == "builtins" {
                     return Err(self.type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name)));
                 }
-                c.dict.borrow_mut().insert(name.clone(), value);
+                c.dict_mut().insert(name.clone(), value);
                 Ok(())
             }
             Value::Function(f) => {
@@ -955,7 +955,7 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
-                if c.dict.borrow_mut().shift_remove(name).is_none() {
+                if c.dict_mut().shift_remove(name).is_none() {
                     return Err(self.no_attribute(obj, name));
                 }
                 Ok(())

@@ -17,6 +17,7 @@ pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) 
         bases: bases.to_vec(),
         mro,
         dict: RefCell::new(AttrMap::default()),
+        lookup_cache: crate::objects::class::new_lookup_cache(),
         layout,
         subclassable: true,
         has_getattr: Cell::new(has_getattr),
@@ -87,7 +88,7 @@ pub fn bool_class(vm: &Vm) -> Rc<Class> {
 
 /// Registers native methods in a class's namespace.
 pub fn add_methods(class: &Class, owner: &'static str, methods: &[(&'static str, NativeFn)]) {
-    let mut dict = class.dict.borrow_mut();
+    let mut dict = class.dict_mut();
     for &(name, func) in methods {
         dict.insert(Name::new(name), Value::Builtin(Rc::new(Builtin { name, func, owner: Some(owner), bound: None })));
     }
@@ -97,7 +98,7 @@ pub fn add_methods(class: &Class, owner: &'static str, methods: &[(&'static str,
 pub fn add_classmethod(vm: &Vm, class: &Class, name: &'static str, func: NativeFn) {
     let f = Value::Builtin(Rc::new(Builtin { name, func, owner: None, bound: None }));
     let cm = crate::builtins::descriptors::ClassMethod::new(vm, f);
-    class.dict.borrow_mut().insert(Name::new(name), cm);
+    class.dict_mut().insert(Name::new(name), cm);
 }
 
 pub fn install_methods(vm: &Vm) {
