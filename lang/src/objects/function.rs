@@ -15,6 +15,13 @@ pub struct Code {
     pub varnames: Vec<Name>,
     /// `cellvars ++ freevars`, interned.
     pub cell_names: Vec<Name>,
+    /// Per global name (by `names` index): where `LOAD_GLOBAL` last found it
+    /// in the globals map, so a hit costs one indexed read and a pointer compare.
+    pub global_slots: Vec<std::cell::Cell<u32>>,
+    /// True when calls can bind arguments by moving them straight into the
+    /// first locals: no `*args`/`**kwargs`/keyword-only parameters and no
+    /// parameter captured in a cell.
+    pub simple_args: bool,
 }
 
 impl Code {

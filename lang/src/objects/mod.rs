@@ -86,7 +86,7 @@ pub trait NativeObject: Any {
 }
 
 /// A Python value.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     #[default]
     None,
@@ -120,6 +120,68 @@ pub enum Value {
     Ellipsis,
     /// An unbound fast local. Never visible to programs.
     Undef,
+}
+
+impl Clone for Value {
+    /// Unboxed values copy inline; only handles take the out-of-line path
+    /// (a reference-count increment).
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Float(f) => Value::Float(*f),
+            _ => self.clone_handle(),
+        }
+    }
+}
+
+impl Value {
+    #[inline(never)]
+    fn clone_handle(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::BigInt(r) => Value::BigInt(r.clone()),
+            Value::Str(r) => Value::Str(r.clone()),
+            Value::Bytes(r) => Value::Bytes(r.clone()),
+            Value::List(r) => Value::List(r.clone()),
+            Value::Tuple(r) => Value::Tuple(r.clone()),
+            Value::Dict(r) => Value::Dict(r.clone()),
+            Value::Set(r) => Value::Set(r.clone()),
+            Value::FrozenSet(r) => Value::FrozenSet(r.clone()),
+            Value::Range(r) => Value::Range(r.clone()),
+            Value::Slice(r) => Value::Slice(r.clone()),
+            Value::Function(r) => Value::Function(r.clone()),
+            Value::Builtin(r) => Value::Builtin(r.clone()),
+            Value::Closure(r) => Value::Closure(r.clone()),
+            Value::BoundMethod(r) => Value::BoundMethod(r.clone()),
+            Value::Class(r) => Value::Class(r.clone()),
+            Value::Instance(r) => Value::Instance(r.clone()),
+            Value::Generator(r) => Value::Generator(r.clone()),
+            Value::Iter(r) => Value::Iter(r.clone()),
+            Value::Module(r) => Value::Module(r.clone()),
+            Value::Code(r) => Value::Code(r.clone()),
+            Value::Cell(r) => Value::Cell(r.clone()),
+            Value::Native(r) => Value::Native(r.clone()),
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Undef => Value::Undef,
+        }
+    }
+
+    /// Drops a value, skipping the out-of-line drop glue for unboxed values
+    /// (the hot loop's ints and bools).
+    #[inline(always)]
+    pub fn release(self) {
+        match self {
+            Value::Int(_) | Value::None | Value::Bool(_) | Value::Float(_) | Value::Undef => std::mem::forget(self),
+            other => drop(other),
+        }
+    }
 }
 
 /// A tuple's items.

@@ -134,15 +134,7 @@ impl Vm {
                     }
                     Opcode::STORE_FAST => {
                         let v = frame.pop();
-                        frame.locals[arg] = v;
-                        continue 'dispatch;
-                    }
-                    Opcode::DELETE_FAST => {
-                        if let Value::Undef = frame.locals[arg] {
-                            let name = frame.code.varnames[arg].clone();
-                            break 'op self.new_error(&self.exc.unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value"));
-                        }
-                        frame.locals[arg] = Value::Undef;
+                        std::mem::replace(&mut frame.locals[arg], v).release();
                         continue 'dispatch;
                     }
                     Opcode::LOAD_CONST => {
@@ -151,7 +143,9 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Opcode::POP_TOP => {
-                        frame.stack.pop();
+                        if let Some(v) = frame.stack.pop() {
+                            v.release();
+                        }
                         continue 'dispatch;
                     }
                     Opcode::ROT_TWO => {
@@ -165,22 +159,9 @@ impl Vm {
                         frame.stack.insert(n - 2, v);
                         continue 'dispatch;
                     }
-                    Opcode::ROT_FOUR => {
-                        let v = frame.pop();
-                        let n = frame.stack.len();
-                        frame.stack.insert(n - 3, v);
-                        continue 'dispatch;
-                    }
                     Opcode::DUP_TOP => {
                         let v = frame.top().clone();
                         frame.push(v);
-                        continue 'dispatch;
-                    }
-                    Opcode::DUP_TOP_TWO => {
-                        let a = frame.peek(1).clone();
-                        let b = frame.peek(0).clone();
-                        frame.push(a);
-                        frame.push(b);
                         continue 'dispatch;
                     }
                     Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_NOT | Opcode::UNARY_INVERT => {
@@ -200,6 +181,8 @@ impl Vm {
                                 _ => None,
                             };
                             if let Some(r) = r {
+                                a.release();
+                                b.release();
                                 frame.push(Value::Int(r));
                                 continue 'dispatch;
                             }
@@ -232,13 +215,6 @@ impl Vm {
                         frame.push(Value::Bool(a.is(&b) != (arg == 1)));
                         continue 'dispatch;
                     }
-                    Opcode::CONTAINS_OP => {
-                        let b = frame.pop();
-                        let a = frame.pop();
-                        let r = tri!('op, self.contains(&b, &a));
-                        frame.push(Value::Bool(r != (arg == 1)));
-                        continue 'dispatch;
-                    }
                     Opcode::BINARY_SUBSCR => {
                         let key = frame.pop();
                         let obj = frame.pop();
@@ -246,22 +222,22 @@ impl Vm {
                         frame.push(r);
                         continue 'dispatch;
                     }
-                    Opcode::STORE_SUBSCR => {
-                        let key = frame.pop();
-                        let obj = frame.pop();
-                        let v = frame.pop();
-                        tri!('op, self.set_item(&obj, &key, v));
-                        continue 'dispatch;
-                    }
-                    Opcode::DELETE_SUBSCR => {
-                        let key = frame.pop();
-                        let obj = frame.pop();
-                        tri!('op, self.del_item(&obj, &key));
-                        continue 'dispatch;
-                    }
                     Opcode::LOAD_GLOBAL => {
                         let name = &frame.code.names[arg];
-                        let v = frame.globals.borrow().get(name).cloned();
+                        let slot = &frame.code.global_slots[arg];
+                        let v = {
+                            let globals = frame.globals.borrow();
+                            match globals.get_index(slot.get() as usize) {
+                                Some((k, v)) if k == name => Some(v.clone()),
+                                _ => match globals.get_full(name) {
+                                    Some((i, _, v)) => {
+                                        slot.set(i as u32);
+                                        Some(v.clone())
+                                    }
+                                    None => None,
+                                },
+                            }
+                        };
                         let v = match v {
                             Some(v) => v,
                             None => match self.builtins.borrow().get(name) {
@@ -270,19 +246,6 @@ impl Vm {
                             },
                         };
                         frame.push(v);
-                        continue 'dispatch;
-                    }
-                    Opcode::STORE_GLOBAL => {
-                        let name = frame.code.names[arg].clone();
-                        let v = frame.pop();
-                        frame.globals.borrow_mut().insert(name, v);
-                        continue 'dispatch;
-                    }
-                    Opcode::DELETE_GLOBAL => {
-                        let name = frame.code.names[arg].clone();
-                        if frame.globals.borrow_mut().shift_remove(&name).is_none() {
-                            break 'op self.name_error(name.as_str());
-                        }
                         continue 'dispatch;
                     }
                     Opcode::LOAD_NAME => {
@@ -307,14 +270,6 @@ impl Vm {
                         };
                         continue 'dispatch;
                     }
-                    Opcode::DELETE_NAME => {
-                        let name = frame.code.names[arg].clone();
-                        let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
-                        if ns.borrow_mut().shift_remove(&name).is_none() {
-                            break 'op self.name_error(name.as_str());
-                        }
-                        continue 'dispatch;
-                    }
                     Opcode::LOAD_CLOSURE => {
                         let c = frame.cells[arg].clone();
                         frame.push(Value::Cell(c));
@@ -328,29 +283,9 @@ impl Vm {
                         frame.push(v);
                         continue 'dispatch;
                     }
-                    Opcode::LOAD_CLASSDEREF => {
-                        let name = frame.code.cell_names[arg].clone();
-                        let local = frame.names.as_ref().and_then(|ns| ns.borrow().get(&name).cloned());
-                        let v = match local {
-                            Some(v) => v,
-                            None => frame.cells[arg].get(),
-                        };
-                        if let Value::Undef = v {
-                            break 'op self.unbound_deref(&frame, arg);
-                        }
-                        frame.push(v);
-                        continue 'dispatch;
-                    }
                     Opcode::STORE_DEREF => {
                         let v = frame.pop();
                         frame.cells[arg].set(v);
-                        continue 'dispatch;
-                    }
-                    Opcode::DELETE_DEREF => {
-                        if let Value::Undef = frame.cells[arg].get() {
-                            break 'op self.unbound_deref(&frame, arg);
-                        }
-                        frame.cells[arg].set(Value::Undef);
                         continue 'dispatch;
                     }
                     Opcode::LOAD_ATTR => {
@@ -363,11 +298,6 @@ impl Vm {
                         let obj = frame.pop();
                         let v = frame.pop();
                         tri!('op, self.set_attr(&obj, &frame.code.names[arg], v));
-                        continue 'dispatch;
-                    }
-                    Opcode::DELETE_ATTR => {
-                        let obj = frame.pop();
-                        tri!('op, self.del_attr(&obj, &frame.code.names[arg]));
                         continue 'dispatch;
                     }
                     Opcode::LOAD_METHOD => {
@@ -383,6 +313,15 @@ impl Vm {
                         let has_self = !matches!(frame.stack[meth_idx + 1], Value::Undef);
                         let args_start = if has_self { meth_idx + 1 } else { meth_idx + 2 };
                         if let Value::Function(f) = &frame.stack[meth_idx] {
+                            if f.code.simple_args && f.code.co.argcount as usize == frame.stack.len() - args_start {
+                                let f = f.clone();
+                                let mut new = self.pooled_frame();
+                                new.reset_with_args(f.code.clone(), f.globals.clone(), frame.stack.drain(args_start..));
+                                new.cells.extend(f.closure.iter().cloned());
+                                frame.stack.truncate(meth_idx);
+                                tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                continue 'dispatch;
+                            }
                             if !f.code.co.is_resumable() {
                                 let f = f.clone();
                                 let new = tri!('op, self.make_frame(&f, Args::new(&frame.stack[args_start..])));
@@ -400,6 +339,16 @@ impl Vm {
                         let n = frame.stack.len();
                         let func_idx = n - arg - 1;
                         if let Value::Function(f) = &frame.stack[func_idx] {
+                            if f.code.simple_args && f.code.co.argcount as usize == arg {
+                                // The common call: arguments move from the caller's stack into the callee's locals.
+                                let f = f.clone();
+                                let mut new = self.pooled_frame();
+                                new.reset_with_args(f.code.clone(), f.globals.clone(), frame.stack.drain(func_idx + 1..));
+                                new.cells.extend(f.closure.iter().cloned());
+                                frame.stack.pop();
+                                tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                continue 'dispatch;
+                            }
                             if !f.code.co.is_resumable() {
                                 let f = f.clone();
                                 let new = tri!('op, self.make_frame(&f, Args::new(&frame.stack[func_idx + 1..])));
@@ -411,62 +360,6 @@ impl Vm {
                         let r = tri!('op, self.call_in_frame(&frame, func_idx, Args::new(&frame.stack[func_idx + 1..])));
                         frame.stack.truncate(func_idx);
                         frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::CALL_FUNCTION_KW => {
-                        let names = frame.pop();
-                        let Value::Tuple(names) = names else { break 'op self.runtime_error("CALL_FUNCTION_KW without names") };
-                        let n = frame.stack.len();
-                        let func_idx = n - arg - 1;
-                        let k = names.0.len();
-                        let all = &frame.stack[func_idx + 1..];
-                        let args = Args::with_kw(&all[..arg - k], &names.0, &all[arg - k..]);
-                        let r = tri!('op, self.call_in_frame(&frame, func_idx, args));
-                        frame.stack.truncate(func_idx);
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::CALL_FUNCTION_EX => {
-                        let kwargs = if arg & 1 != 0 { Some(frame.pop()) } else { None };
-                        let pos = frame.pop();
-                        let func = frame.pop();
-                        let pos = match pos {
-                            Value::Tuple(t) => t.0.clone(),
-                            other => match self.to_vec(&other) {
-                                Ok(v) => v,
-                                Err(e) if self.err_is(&e, &self.exc.type_error) && self.iter(&other).is_err() => {
-                                    break 'op self.type_error(format!("{} argument after * must be an iterable, not {}", self.repr_callable_name(&func), self.type_name(&other)));
-                                }
-                                Err(e) => break 'op e,
-                            },
-                        };
-                        let (mut names, mut values) = (Vec::new(), Vec::new());
-                        if let Some(kw) = kwargs {
-                            let Value::Dict(d) = kw else { break 'op self.type_error("argument after ** must be a mapping") };
-                            for (k, v) in d.items() {
-                                if !matches!(k, Value::Str(_)) {
-                                    break 'op self.type_error("keywords must be strings");
-                                }
-                                names.push(k);
-                                values.push(v);
-                            }
-                        }
-                        let r = if is_zero_arg_special(&func) && pos.is_empty() {
-                            tri!('op, self.call_frame_builtin(&frame, &func))
-                        } else {
-                            tri!('op, self.call_args(&func, Args::with_kw(&pos, &names, &values)))
-                        };
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::MAKE_FUNCTION => {
-                        let f = tri!('op, self.make_function(&mut frame, instr.arg));
-                        frame.push(f);
-                        continue 'dispatch;
-                    }
-                    Opcode::LOAD_BUILD_CLASS => {
-                        let v = self.builtins.borrow().get(&Name::new("__build_class__")).cloned().unwrap_or_default();
-                        frame.push(v);
                         continue 'dispatch;
                     }
                     Opcode::RETURN_VALUE => {
@@ -492,98 +385,10 @@ impl Vm {
                         frame.push(Value::list(items));
                         continue 'dispatch;
                     }
-                    Opcode::BUILD_SET => {
-                        let items = frame.stack.split_off(frame.stack.len() - arg);
-                        let set = PySet::new();
-                        for item in items {
-                            tri!('op, set.add(self, item));
-                        }
-                        frame.push(Value::Set(Rc::new(set)));
-                        continue 'dispatch;
-                    }
-                    Opcode::BUILD_MAP => {
-                        let items = frame.stack.split_off(frame.stack.len() - 2 * arg);
-                        let dict = PyDict::new();
-                        let mut it = items.into_iter();
-                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            tri!('op, dict.set(self, k, v));
-                        }
-                        frame.push(Value::Dict(Rc::new(dict)));
-                        continue 'dispatch;
-                    }
-                    Opcode::BUILD_CONST_KEY_MAP => {
-                        let keys = frame.pop();
-                        let values = frame.stack.split_off(frame.stack.len() - arg);
-                        let dict = PyDict::new();
-                        if let Value::Tuple(keys) = keys {
-                            for (k, v) in keys.0.iter().zip(values) {
-                                tri!('op, dict.set(self, k.clone(), v));
-                            }
-                        }
-                        frame.push(Value::Dict(Rc::new(dict)));
-                        continue 'dispatch;
-                    }
-                    Opcode::BUILD_STRING => {
-                        let items = frame.stack.split_off(frame.stack.len() - arg);
-                        let mut s = String::new();
-                        for item in &items {
-                            if let Some(t) = item.as_str() {
-                                s.push_str(t);
-                            }
-                        }
-                        frame.push(Value::string(s));
-                        continue 'dispatch;
-                    }
-                    Opcode::BUILD_SLICE => {
-                        let step = if arg == 3 { frame.pop() } else { Value::None };
-                        let stop = frame.pop();
-                        let start = frame.pop();
-                        frame.push(Value::Slice(Rc::new(Slice { start, stop, step })));
-                        continue 'dispatch;
-                    }
                     Opcode::LIST_APPEND => {
                         let v = frame.pop();
                         if let Value::List(l) = frame.peek(arg - 1) {
                             l.push(v);
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::SET_ADD => {
-                        let v = frame.pop();
-                        if let Value::Set(s) = frame.peek(arg - 1).clone() {
-                            tri!('op, s.add(self, v));
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::MAP_ADD => {
-                        let v = frame.pop();
-                        let k = frame.pop();
-                        if let Value::Dict(d) = frame.peek(arg - 1).clone() {
-                            tri!('op, d.set(self, k, v));
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::LIST_EXTEND => {
-                        let it = frame.pop();
-                        let items = match self.to_vec(&it) {
-                            Ok(items) => items,
-                            Err(e) if self.err_is(&e, &self.exc.type_error) && !matches!(it, Value::Instance(_)) => {
-                                break 'op self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(&it)));
-                            }
-                            Err(e) => break 'op e,
-                        };
-                        if let Value::List(l) = frame.peek(arg - 1) {
-                            l.items.borrow_mut().extend(items);
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::SET_UPDATE => {
-                        let it = frame.pop();
-                        let items = tri!('op, self.to_vec(&it));
-                        if let Value::Set(s) = frame.peek(arg - 1).clone() {
-                            for item in items {
-                                tri!('op, s.add(self, item));
-                            }
                         }
                         continue 'dispatch;
                     }
@@ -621,76 +426,6 @@ impl Vm {
                             }
                             tri!('op, target.set(self, k, v));
                         }
-                        continue 'dispatch;
-                    }
-                    Opcode::LIST_TO_TUPLE => {
-                        let l = frame.pop();
-                        let items = match l {
-                            Value::List(l) => l.snapshot(),
-                            _ => Vec::new(),
-                        };
-                        frame.push(Value::tuple(items));
-                        continue 'dispatch;
-                    }
-                    Opcode::FORMAT_VALUE => {
-                        let spec = if arg & 4 != 0 { Some(frame.pop()) } else { None };
-                        let v = frame.pop();
-                        let v = match arg & 3 {
-                            1 => tri!('op, self.str_value(&v)),
-                            2 => Value::string(tri!('op, self.repr(&v))),
-                            3 => Value::string(crate::objects::str::ascii_str(&tri!('op, self.repr(&v)))),
-                            _ => v,
-                        };
-                        let spec = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("");
-                        let r = match (&v, spec) {
-                            (Value::Str(_), "") => v,
-                            _ => Value::string(tri!('op, self.format(&v, spec))),
-                        };
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::UNPACK_SEQUENCE => {
-                        let seq = frame.pop();
-                        let items = match &seq {
-                            Value::Tuple(t) => t.0.clone(),
-                            Value::List(l) => l.snapshot(),
-                            other => match self.to_vec(other) {
-                                Ok(v) => v,
-                                Err(e) => {
-                                    if self.err_is(&e, &self.exc.type_error) && matches!(other, Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_) | Value::BigInt(_)) {
-                                        break 'op self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(other)));
-                                    }
-                                    break 'op e;
-                                }
-                            },
-                        };
-                        if items.len() != arg {
-                            if items.len() > arg {
-                                break 'op self.value_error(format!("too many values to unpack (expected {arg})"));
-                            }
-                            break 'op self.value_error(format!("not enough values to unpack (expected {arg}, got {})", items.len()));
-                        }
-                        frame.stack.extend(items.into_iter().rev());
-                        continue 'dispatch;
-                    }
-                    Opcode::UNPACK_EX => {
-                        let before = arg & 0xff;
-                        let after = arg >> 8;
-                        let seq = frame.pop();
-                        let items = match self.to_vec(&seq) {
-                            Ok(v) => v,
-                            Err(e) if self.err_is(&e, &self.exc.type_error) => break 'op self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(&seq))),
-                            Err(e) => break 'op e,
-                        };
-                        if items.len() < before + after {
-                            break 'op self.value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()));
-                        }
-                        let mid_end = items.len() - after;
-                        let mut out: Vec<Value> = Vec::with_capacity(before + after + 1);
-                        out.extend(items[..before].iter().cloned());
-                        out.push(Value::list(items[before..mid_end].to_vec()));
-                        out.extend(items[mid_end..].iter().cloned());
-                        frame.stack.extend(out.into_iter().rev());
                         continue 'dispatch;
                     }
                     Opcode::JUMP_FORWARD => {
@@ -777,68 +512,6 @@ impl Vm {
                             _ => break 'op self.runtime_error("RERAISE of a non-exception"),
                         }
                     }
-                    Opcode::RAISE_VARARGS => {
-                        let r = self.do_raise(&mut frame, arg);
-                        match r {
-                            Ok(e) => break 'op e,
-                            Err(e) => break 'op e,
-                        }
-                    }
-                    Opcode::JUMP_IF_NOT_EXC_MATCH => {
-                        let spec = frame.pop();
-                        let exc = frame.top().clone();
-                        if !tri!('op, self.exception_matches(&exc, &spec)) {
-                            frame.ip = arg;
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::CHECK_EG_MATCH => {
-                        let spec = frame.pop();
-                        let rest = frame.pop();
-                        let (m, r) = tri!('op, self.eg_match(&rest, &spec));
-                        if !m.is_none() {
-                            // The matched subgroup is what the clause handles (bare `raise`, `__context__`).
-                            self.set_handled(m.clone());
-                        }
-                        frame.push(r);
-                        frame.push(m);
-                        continue 'dispatch;
-                    }
-                    Opcode::PREP_RERAISE_STAR => {
-                        let list = frame.pop();
-                        let orig = frame.pop();
-                        let r = tri!('op, self.prep_reraise_star(&orig, &list));
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::LOAD_ASSERTION_ERROR => {
-                        frame.push(Value::Class(self.exc.assertion_error.clone()));
-                        continue 'dispatch;
-                    }
-                    Opcode::SETUP_WITH => {
-                        let mgr = frame.pop();
-                        let d = dunders();
-                        let class = self.class_of(&mgr);
-                        let (Some(enter), Some(exit)) = (class.lookup(&d.enter), class.lookup(&d.exit)) else {
-                            let missing = if class.lookup(&d.enter).is_none() { "" } else { " (missed __exit__ method)" };
-                            break 'op self.type_error(format!("'{}' object does not support the context manager protocol{missing}", class.name));
-                        };
-                        let exit = tri!('op, self.bind_class_attr(exit, &mgr, &class));
-                        let res = tri!('op, self.call_bound(&enter, &mgr, &[]));
-                        frame.push(exit);
-                        frame.blocks.push(Block { kind: BlockKind::Finally, handler: instr.arg, level: frame.stack.len() as u32 });
-                        frame.push(res);
-                        continue 'dispatch;
-                    }
-                    Opcode::WITH_EXCEPT_START => {
-                        let exc = frame.peek(0).clone();
-                        let exit = frame.peek(2).clone();
-                        let typ = Value::Class(self.class_of(&exc));
-                        let tb = tri!('op, self.get_attr_str(&exc, "__traceback__"));
-                        let r = tri!('op, self.call(&exit, &[typ, exc, tb]));
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
                     Opcode::YIELD_VALUE => {
                         let v = frame.pop();
                         return (frame, Ok(FrameExit::Yield(v)));
@@ -859,57 +532,6 @@ impl Vm {
                             Err(e) => break 'op e,
                         }
                     }
-                    Opcode::GET_YIELD_FROM_ITER => {
-                        let v = frame.top().clone();
-                        match &v {
-                            Value::Generator(g) if g.kind == GenKind::Coroutine => {
-                                let co_flags = frame.code.co.flags;
-                                if co_flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 && !frame.iterable_coroutine {
-                                    break 'op self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator");
-                                }
-                            }
-                            Value::Generator(_) => {}
-                            _ => {
-                                frame.stack.pop();
-                                let it = tri!('op, self.iter(&v));
-                                frame.push(it);
-                            }
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::GET_AWAITABLE => {
-                        let v = frame.pop();
-                        let a = tri!('op, self.get_awaitable(&v, arg));
-                        frame.push(a);
-                        continue 'dispatch;
-                    }
-                    Opcode::GET_AITER => {
-                        let v = frame.pop();
-                        let class = self.class_of(&v);
-                        let r = match class.lookup(&dunders().aiter) {
-                            Some(m) => tri!('op, self.call_bound(&m, &v, &[])),
-                            None => break 'op self.type_error(format!("'async for' requires an object with __aiter__ method, got {}", class.name)),
-                        };
-                        if self.class_of(&r).lookup(&dunders().anext).is_none() {
-                            break 'op self.type_error(format!("'async for' received an object from __aiter__ that does not implement __anext__: {}", self.type_name(&r)));
-                        }
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::GET_ANEXT => {
-                        let ait = frame.top().clone();
-                        let class = self.class_of(&ait);
-                        let aw = match class.lookup(&dunders().anext) {
-                            Some(m) => tri!('op, self.call_bound(&m, &ait, &[])),
-                            None => break 'op self.type_error(format!("'async for' requires an iterator with __anext__ method, got {}", class.name)),
-                        };
-                        let aw = match self.get_awaitable(&aw, 0) {
-                            Ok(a) => a,
-                            Err(_) => break 'op self.type_error(format!("'async for' received an invalid object from __anext__: {}", self.type_name(&aw))),
-                        };
-                        frame.push(aw);
-                        continue 'dispatch;
-                    }
                     Opcode::END_ASYNC_FOR => {
                         let exc = frame.pop();
                         if let Value::Instance(i) = &exc {
@@ -925,43 +547,472 @@ impl Vm {
                         }
                         break 'op self.runtime_error("END_ASYNC_FOR without an exception");
                     }
+                    _ => {
+                        tri!('op, self.slow_op(&mut frame, instr));
+                        continue 'dispatch;
+                    }
+                }
+            };
+            // The instruction at `ip` raised `err`.
+            self.note_raise(&err, &frame, ip, true);
+            pending = Some(err);
+        }
+    }
+
+    /// The less frequent instructions, out of line so that the hot loop keeps
+    /// its working set in registers.
+    #[inline(never)]
+    fn slow_op(&self, frame: &mut Frame, instr: crate::bytecode::Instr) -> PyResult<()> {
+        let arg = instr.arg as usize;
+        match instr.op {
+                    Opcode::DELETE_FAST => {
+                        if let Value::Undef = frame.locals[arg] {
+                            let name = frame.code.varnames[arg].clone();
+                            return Err(self.new_error(&self.exc.unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value")));
+                        }
+                        frame.locals[arg] = Value::Undef;
+                        return Ok(());
+                    }
+                    Opcode::ROT_FOUR => {
+                        let v = frame.pop();
+                        let n = frame.stack.len();
+                        frame.stack.insert(n - 3, v);
+                        return Ok(());
+                    }
+                    Opcode::DUP_TOP_TWO => {
+                        let a = frame.peek(1).clone();
+                        let b = frame.peek(0).clone();
+                        frame.push(a);
+                        frame.push(b);
+                        return Ok(());
+                    }
+                    Opcode::CONTAINS_OP => {
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        let r = (self.contains(&b, &a))?;
+                        frame.push(Value::Bool(r != (arg == 1)));
+                        return Ok(());
+                    }
+                    Opcode::STORE_SUBSCR => {
+                        let key = frame.pop();
+                        let obj = frame.pop();
+                        let v = frame.pop();
+                        (self.set_item(&obj, &key, v))?;
+                        return Ok(());
+                    }
+                    Opcode::DELETE_SUBSCR => {
+                        let key = frame.pop();
+                        let obj = frame.pop();
+                        (self.del_item(&obj, &key))?;
+                        return Ok(());
+                    }
+                    Opcode::STORE_GLOBAL => {
+                        let name = frame.code.names[arg].clone();
+                        let v = frame.pop();
+                        frame.globals.borrow_mut().insert(name, v);
+                        return Ok(());
+                    }
+                    Opcode::DELETE_GLOBAL => {
+                        let name = frame.code.names[arg].clone();
+                        if frame.globals.borrow_mut().shift_remove(&name).is_none() {
+                            return Err(self.name_error(name.as_str()));
+                        }
+                        return Ok(());
+                    }
+                    Opcode::DELETE_NAME => {
+                        let name = frame.code.names[arg].clone();
+                        let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
+                        if ns.borrow_mut().shift_remove(&name).is_none() {
+                            return Err(self.name_error(name.as_str()));
+                        }
+                        return Ok(());
+                    }
+                    Opcode::LOAD_CLASSDEREF => {
+                        let name = frame.code.cell_names[arg].clone();
+                        let local = frame.names.as_ref().and_then(|ns| ns.borrow().get(&name).cloned());
+                        let v = match local {
+                            Some(v) => v,
+                            None => frame.cells[arg].get(),
+                        };
+                        if let Value::Undef = v {
+                            return Err(self.unbound_deref(&frame, arg));
+                        }
+                        frame.push(v);
+                        return Ok(());
+                    }
+                    Opcode::DELETE_DEREF => {
+                        if let Value::Undef = frame.cells[arg].get() {
+                            return Err(self.unbound_deref(&frame, arg));
+                        }
+                        frame.cells[arg].set(Value::Undef);
+                        return Ok(());
+                    }
+                    Opcode::DELETE_ATTR => {
+                        let obj = frame.pop();
+                        (self.del_attr(&obj, &frame.code.names[arg]))?;
+                        return Ok(());
+                    }
+                    Opcode::CALL_FUNCTION_KW => {
+                        let names = frame.pop();
+                        let Value::Tuple(names) = names else { return Err(self.runtime_error("CALL_FUNCTION_KW without names")) };
+                        let n = frame.stack.len();
+                        let func_idx = n - arg - 1;
+                        let k = names.0.len();
+                        let all = &frame.stack[func_idx + 1..];
+                        let args = Args::with_kw(&all[..arg - k], &names.0, &all[arg - k..]);
+                        let r = (self.call_in_frame(&frame, func_idx, args))?;
+                        frame.stack.truncate(func_idx);
+                        frame.push(r);
+                        return Ok(());
+                    }
+                    Opcode::CALL_FUNCTION_EX => {
+                        let kwargs = if arg & 1 != 0 { Some(frame.pop()) } else { None };
+                        let pos = frame.pop();
+                        let func = frame.pop();
+                        let pos = match pos {
+                            Value::Tuple(t) => t.0.clone(),
+                            other => match self.to_vec(&other) {
+                                Ok(v) => v,
+                                Err(e) if self.err_is(&e, &self.exc.type_error) && self.iter(&other).is_err() => {
+                                    return Err(self.type_error(format!("{} argument after * must be an iterable, not {}", self.repr_callable_name(&func), self.type_name(&other))));
+                                }
+                                Err(e) => return Err(e),
+                            },
+                        };
+                        let (mut names, mut values) = (Vec::new(), Vec::new());
+                        if let Some(kw) = kwargs {
+                            let Value::Dict(d) = kw else { return Err(self.type_error("argument after ** must be a mapping")) };
+                            for (k, v) in d.items() {
+                                if !matches!(k, Value::Str(_)) {
+                                    return Err(self.type_error("keywords must be strings"));
+                                }
+                                names.push(k);
+                                values.push(v);
+                            }
+                        }
+                        let r = if is_zero_arg_special(&func) && pos.is_empty() {
+                            (self.call_frame_builtin(&frame, &func))?
+                        } else {
+                            (self.call_args(&func, Args::with_kw(&pos, &names, &values)))?
+                        };
+                        frame.push(r);
+                        return Ok(());
+                    }
+                    Opcode::MAKE_FUNCTION => {
+                        let f = (self.make_function(frame, instr.arg))?;
+                        frame.push(f);
+                        return Ok(());
+                    }
+                    Opcode::LOAD_BUILD_CLASS => {
+                        let v = self.builtins.borrow().get(&Name::new("__build_class__")).cloned().unwrap_or_default();
+                        frame.push(v);
+                        return Ok(());
+                    }
+                    Opcode::BUILD_SET => {
+                        let items = frame.stack.split_off(frame.stack.len() - arg);
+                        let set = PySet::new();
+                        for item in items {
+                            (set.add(self, item))?;
+                        }
+                        frame.push(Value::Set(Rc::new(set)));
+                        return Ok(());
+                    }
+                    Opcode::BUILD_MAP => {
+                        let items = frame.stack.split_off(frame.stack.len() - 2 * arg);
+                        let dict = PyDict::new();
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            (dict.set(self, k, v))?;
+                        }
+                        frame.push(Value::Dict(Rc::new(dict)));
+                        return Ok(());
+                    }
+                    Opcode::BUILD_CONST_KEY_MAP => {
+                        let keys = frame.pop();
+                        let values = frame.stack.split_off(frame.stack.len() - arg);
+                        let dict = PyDict::new();
+                        if let Value::Tuple(keys) = keys {
+                            for (k, v) in keys.0.iter().zip(values) {
+                                (dict.set(self, k.clone(), v))?;
+                            }
+                        }
+                        frame.push(Value::Dict(Rc::new(dict)));
+                        return Ok(());
+                    }
+                    Opcode::BUILD_STRING => {
+                        let items = frame.stack.split_off(frame.stack.len() - arg);
+                        let mut s = String::new();
+                        for item in &items {
+                            if let Some(t) = item.as_str() {
+                                s.push_str(t);
+                            }
+                        }
+                        frame.push(Value::string(s));
+                        return Ok(());
+                    }
+                    Opcode::BUILD_SLICE => {
+                        let step = if arg == 3 { frame.pop() } else { Value::None };
+                        let stop = frame.pop();
+                        let start = frame.pop();
+                        frame.push(Value::Slice(Rc::new(Slice { start, stop, step })));
+                        return Ok(());
+                    }
+                    Opcode::SET_ADD => {
+                        let v = frame.pop();
+                        if let Value::Set(s) = frame.peek(arg - 1).clone() {
+                            (s.add(self, v))?;
+                        }
+                        return Ok(());
+                    }
+                    Opcode::MAP_ADD => {
+                        let v = frame.pop();
+                        let k = frame.pop();
+                        if let Value::Dict(d) = frame.peek(arg - 1).clone() {
+                            (d.set(self, k, v))?;
+                        }
+                        return Ok(());
+                    }
+                    Opcode::LIST_EXTEND => {
+                        let it = frame.pop();
+                        let items = match self.to_vec(&it) {
+                            Ok(items) => items,
+                            Err(e) if self.err_is(&e, &self.exc.type_error) && !matches!(it, Value::Instance(_)) => {
+                                return Err(self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(&it))));
+                            }
+                            Err(e) => return Err(e),
+                        };
+                        if let Value::List(l) = frame.peek(arg - 1) {
+                            l.items.borrow_mut().extend(items);
+                        }
+                        return Ok(());
+                    }
+                    Opcode::SET_UPDATE => {
+                        let it = frame.pop();
+                        let items = (self.to_vec(&it))?;
+                        if let Value::Set(s) = frame.peek(arg - 1).clone() {
+                            for item in items {
+                                (s.add(self, item))?;
+                            }
+                        }
+                        return Ok(());
+                    }
+                    Opcode::LIST_TO_TUPLE => {
+                        let l = frame.pop();
+                        let items = match l {
+                            Value::List(l) => l.snapshot(),
+                            _ => Vec::new(),
+                        };
+                        frame.push(Value::tuple(items));
+                        return Ok(());
+                    }
+                    Opcode::FORMAT_VALUE => {
+                        let spec = if arg & 4 != 0 { Some(frame.pop()) } else { None };
+                        let v = frame.pop();
+                        let v = match arg & 3 {
+                            1 => (self.str_value(&v))?,
+                            2 => Value::string((self.repr(&v))?),
+                            3 => Value::string(crate::objects::str::ascii_str(&(self.repr(&v))?)),
+                            _ => v,
+                        };
+                        let spec = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("");
+                        let r = match (&v, spec) {
+                            (Value::Str(_), "") => v,
+                            _ => Value::string((self.format(&v, spec))?),
+                        };
+                        frame.push(r);
+                        return Ok(());
+                    }
+                    Opcode::UNPACK_SEQUENCE => {
+                        let seq = frame.pop();
+                        let items = match &seq {
+                            Value::Tuple(t) => t.0.clone(),
+                            Value::List(l) => l.snapshot(),
+                            other => match self.to_vec(other) {
+                                Ok(v) => v,
+                                Err(e) => {
+                                    if self.err_is(&e, &self.exc.type_error) && matches!(other, Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_) | Value::BigInt(_)) {
+                                        return Err(self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(other))));
+                                    }
+                                    return Err(e);
+                                }
+                            },
+                        };
+                        if items.len() != arg {
+                            if items.len() > arg {
+                                return Err(self.value_error(format!("too many values to unpack (expected {arg})")));
+                            }
+                            return Err(self.value_error(format!("not enough values to unpack (expected {arg}, got {})", items.len())));
+                        }
+                        frame.stack.extend(items.into_iter().rev());
+                        return Ok(());
+                    }
+                    Opcode::UNPACK_EX => {
+                        let before = arg & 0xff;
+                        let after = arg >> 8;
+                        let seq = frame.pop();
+                        let items = match self.to_vec(&seq) {
+                            Ok(v) => v,
+                            Err(e) if self.err_is(&e, &self.exc.type_error) => return Err(self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(&seq)))),
+                            Err(e) => return Err(e,)
+                        };
+                        if items.len() < before + after {
+                            return Err(self.value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
+                        }
+                        let mid_end = items.len() - after;
+                        let mut out: Vec<Value> = Vec::with_capacity(before + after + 1);
+                        out.extend(items[..before].iter().cloned());
+                        out.push(Value::list(items[before..mid_end].to_vec()));
+                        out.extend(items[mid_end..].iter().cloned());
+                        frame.stack.extend(out.into_iter().rev());
+                        return Ok(());
+                    }
+                    Opcode::RAISE_VARARGS => {
+                        // Either way an exception is raised: the one built, or the error building it.
+                        return Err(self.do_raise(frame, arg).unwrap_or_else(|e| e));
+                    }
+                    Opcode::JUMP_IF_NOT_EXC_MATCH => {
+                        let spec = frame.pop();
+                        let exc = frame.top().clone();
+                        if !(self.exception_matches(&exc, &spec))? {
+                            frame.ip = arg;
+                        }
+                        return Ok(());
+                    }
+                    Opcode::CHECK_EG_MATCH => {
+                        let spec = frame.pop();
+                        let rest = frame.pop();
+                        let (m, r) = (self.eg_match(&rest, &spec))?;
+                        if !m.is_none() {
+                            // The matched subgroup is what the clause handles (bare `raise`, `__context__`).
+                            self.set_handled(m.clone());
+                        }
+                        frame.push(r);
+                        frame.push(m);
+                        return Ok(());
+                    }
+                    Opcode::PREP_RERAISE_STAR => {
+                        let list = frame.pop();
+                        let orig = frame.pop();
+                        let r = (self.prep_reraise_star(&orig, &list))?;
+                        frame.push(r);
+                        return Ok(());
+                    }
+                    Opcode::LOAD_ASSERTION_ERROR => {
+                        frame.push(Value::Class(self.exc.assertion_error.clone()));
+                        return Ok(());
+                    }
+                    Opcode::SETUP_WITH => {
+                        let mgr = frame.pop();
+                        let d = dunders();
+                        let class = self.class_of(&mgr);
+                        let (Some(enter), Some(exit)) = (class.lookup(&d.enter), class.lookup(&d.exit)) else {
+                            let missing = if class.lookup(&d.enter).is_none() { "" } else { " (missed __exit__ method)" };
+                            return Err(self.type_error(format!("'{}' object does not support the context manager protocol{missing}", class.name)));
+                        };
+                        let exit = (self.bind_class_attr(exit, &mgr, &class))?;
+                        let res = (self.call_bound(&enter, &mgr, &[]))?;
+                        frame.push(exit);
+                        frame.blocks.push(Block { kind: BlockKind::Finally, handler: instr.arg, level: frame.stack.len() as u32 });
+                        frame.push(res);
+                        return Ok(());
+                    }
+                    Opcode::WITH_EXCEPT_START => {
+                        let exc = frame.peek(0).clone();
+                        let exit = frame.peek(2).clone();
+                        let typ = Value::Class(self.class_of(&exc));
+                        let tb = (self.get_attr_str(&exc, "__traceback__"))?;
+                        let r = (self.call(&exit, &[typ, exc, tb]))?;
+                        frame.push(r);
+                        return Ok(());
+                    }
+                    Opcode::GET_YIELD_FROM_ITER => {
+                        let v = frame.top().clone();
+                        match &v {
+                            Value::Generator(g) if g.kind == GenKind::Coroutine => {
+                                let co_flags = frame.code.co.flags;
+                                if co_flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 && !frame.iterable_coroutine {
+                                    return Err(self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                                }
+                            }
+                            Value::Generator(_) => {}
+                            _ => {
+                                frame.stack.pop();
+                                let it = (self.iter(&v))?;
+                                frame.push(it);
+                            }
+                        }
+                        return Ok(());
+                    }
+                    Opcode::GET_AWAITABLE => {
+                        let v = frame.pop();
+                        let a = (self.get_awaitable(&v, arg))?;
+                        frame.push(a);
+                        return Ok(());
+                    }
+                    Opcode::GET_AITER => {
+                        let v = frame.pop();
+                        let class = self.class_of(&v);
+                        let r = match class.lookup(&dunders().aiter) {
+                            Some(m) => (self.call_bound(&m, &v, &[]))?,
+                            None => return Err(self.type_error(format!("'async for' requires an object with __aiter__ method, got {}", class.name))),
+                        };
+                        if self.class_of(&r).lookup(&dunders().anext).is_none() {
+                            return Err(self.type_error(format!("'async for' received an object from __aiter__ that does not implement __anext__: {}", self.type_name(&r))));
+                        }
+                        frame.push(r);
+                        return Ok(());
+                    }
+                    Opcode::GET_ANEXT => {
+                        let ait = frame.top().clone();
+                        let class = self.class_of(&ait);
+                        let aw = match class.lookup(&dunders().anext) {
+                            Some(m) => (self.call_bound(&m, &ait, &[]))?,
+                            None => return Err(self.type_error(format!("'async for' requires an iterator with __anext__ method, got {}", class.name))),
+                        };
+                        let aw = match self.get_awaitable(&aw, 0) {
+                            Ok(a) => a,
+                            Err(_) => return Err(self.type_error(format!("'async for' received an invalid object from __anext__: {}", self.type_name(&aw)))),
+                        };
+                        frame.push(aw);
+                        return Ok(());
+                    }
                     Opcode::BEFORE_ASYNC_WITH => {
                         let mgr = frame.pop();
                         let d = dunders();
                         let class = self.class_of(&mgr);
                         let (Some(enter), Some(exit)) = (class.lookup(&d.aenter), class.lookup(&d.aexit)) else {
                             let missing = if class.lookup(&d.aenter).is_none() { "" } else { " (missed __aexit__ method)" };
-                            break 'op self.type_error(format!("'{}' object does not support the asynchronous context manager protocol{missing}", class.name));
+                            return Err(self.type_error(format!("'{}' object does not support the asynchronous context manager protocol{missing}", class.name)));
                         };
-                        let exit = tri!('op, self.bind_class_attr(exit, &mgr, &class));
-                        let res = tri!('op, self.call_bound(&enter, &mgr, &[]));
+                        let exit = (self.bind_class_attr(exit, &mgr, &class))?;
+                        let res = (self.call_bound(&enter, &mgr, &[]))?;
                         frame.push(exit);
                         frame.push(res);
-                        continue 'dispatch;
+                        return Ok(());
                     }
                     Opcode::SETUP_ASYNC_WITH => {
                         let res = frame.pop();
                         frame.blocks.push(Block { kind: BlockKind::Finally, handler: instr.arg, level: frame.stack.len() as u32 });
                         frame.push(res);
-                        continue 'dispatch;
+                        return Ok(());
                     }
                     Opcode::ASYNC_GEN_WRAP => {
                         let v = frame.pop();
                         frame.push(crate::builtins::generator::wrap_async_gen_value(v));
-                        continue 'dispatch;
+                        return Ok(());
                     }
                     Opcode::IMPORT_NAME => {
                         let fromlist = frame.pop();
                         let level = frame.pop();
                         let name = frame.code.names[arg].clone();
-                        let m = tri!('op, self.import_name(name.as_str(), &fromlist, &level, &frame.globals));
+                        let m = (self.import_name(name.as_str(), &fromlist, &level, &frame.globals))?;
                         frame.push(m);
-                        continue 'dispatch;
+                        return Ok(());
                     }
                     Opcode::IMPORT_FROM => {
                         let module = frame.top().clone();
                         let name = frame.code.names[arg].clone();
-                        let v = match tri!('op, self.get_attr_opt(&module, &name)) {
+                        let v = match (self.get_attr_opt(&module, &name))? {
                             Some(v) => v,
                             None => {
                                 // A submodule not imported yet.
@@ -971,12 +1022,12 @@ impl Vm {
                                 };
                                 match self.import_module(&format!("{mname}.{name}")) {
                                     Ok(m) => Value::Module(m),
-                                    Err(_) => break 'op self.new_error(&self.exc.import_error, format!("cannot import name '{name}' from '{mname}' ({})", self.module_origin(&module))),
+                                    Err(_) => return Err(self.new_error(&self.exc.import_error, format!("cannot import name '{name}' from '{mname}' ({})", self.module_origin(&module)))),
                                 }
                             }
                         };
                         frame.push(v);
-                        continue 'dispatch;
+                        return Ok(());
                     }
                     Opcode::IMPORT_STAR => {
                         let module = frame.pop();
@@ -985,7 +1036,7 @@ impl Vm {
                             let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
                             ns.borrow_mut().extend(items);
                         }
-                        continue 'dispatch;
+                        return Ok(());
                     }
                     Opcode::SETUP_ANNOTATIONS => {
                         let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
@@ -993,23 +1044,19 @@ impl Vm {
                         if !ns.borrow().contains_key(&key) {
                             ns.borrow_mut().insert(key, Value::Dict(Rc::new(PyDict::new())));
                         }
-                        continue 'dispatch;
+                        return Ok(());
                     }
                     Opcode::PRINT_EXPR => {
                         let v = frame.pop();
                         if !v.is_none() {
-                            let r = tri!('op, self.repr(&v));
+                            let r = (self.repr(&v))?;
                             self.write_stdout(&r);
                             self.write_stdout("\n");
                             self.builtins.borrow_mut().insert(Name::new("_"), v);
                         }
-                        continue 'dispatch;
+                        return Ok(());
                     }
-                }
-            };
-            // The instruction at `ip` raised `err`.
-            self.note_raise(&err, &frame, ip, true);
-            pending = Some(err);
+            _ => Err(self.runtime_error(format!("unknown opcode {}", instr.op.name()))),
         }
     }
 

@@ -228,6 +228,15 @@ impl Vm {
         }
     }
 
+    /// An empty frame from the pool (the caller resets it).
+    #[inline]
+    pub fn pooled_frame(&self) -> Box<frame::Frame> {
+        match self.frame_pool.borrow_mut().pop() {
+            Some(f) => f,
+            None => Box::new(frame::Frame::empty()),
+        }
+    }
+
     /// Returns a finished frame to the pool.
     #[inline]
     pub fn recycle_frame(&self, mut frame: Box<frame::Frame>) {
@@ -261,6 +270,11 @@ impl Vm {
             names: co.names.iter().map(|n| Name::new(n)).collect(),
             varnames: co.varnames.iter().map(|n| Name::new(n)).collect(),
             cell_names: co.cellvars.iter().chain(co.freevars.iter()).map(|n| Name::new(n)).collect(),
+            global_slots: co.names.iter().map(|_| std::cell::Cell::new(u32::MAX)).collect(),
+            simple_args: co.flags & (crate::bytecode::flags::VARARGS | crate::bytecode::flags::VARKEYWORDS) == 0
+                && co.kwonlyargcount == 0
+                && co.cell2arg.iter().all(Option::is_none)
+                && !co.is_resumable(),
         })
     }
 

@@ -2,7 +2,6 @@
 //! (bool < int < float; ints promote to big ints instead of overflowing) and
 //! the dunder protocol (`__add__`, then the reflected `__radd__`) for instances.
 
-use super::protocol::dunders;
 use super::Vm;
 use crate::objects::{Name, PyResult, Value};
 use num_bigint::BigInt;
@@ -198,13 +197,13 @@ impl Vm {
                 if y == 0 {
                     return Err(self.zero_division("integer division or modulo by zero"));
                 }
-                x.checked_div_euclid(y).map(|_| Value::Int(x.div_floor(&y)))
+                x.checked_div_euclid(y).map(|_| Value::Int(num_integer::Integer::div_floor(&x, &y)))
             }
             BinOp::Mod => {
                 if y == 0 {
                     return Err(self.zero_division("integer modulo by zero"));
                 }
-                x.checked_rem(y).map(|_| Value::Int(x.mod_floor(&y)))
+                x.checked_rem(y).map(|_| Value::Int(num_integer::Integer::mod_floor(&x, &y)))
             }
             BinOp::And => Some(Value::Int(x & y)),
             BinOp::Or => Some(Value::Int(x | y)),
