@@ -23,8 +23,12 @@ fn stored_annotation(expr: &str) -> String {
 
 #[test]
 fn annotations_are_unparsed_like_cpython() {
-    let exprs: Vec<&str> = include_str!("compiler/data/annotations.txt").lines().collect();
-    let expected: Vec<&str> = include_str!("compiler/data/annotations.expected").lines().collect();
+    let exprs: Vec<&str> = include_str!("compiler/data/annotations.txt")
+        .lines()
+        .collect();
+    let expected: Vec<&str> = include_str!("compiler/data/annotations.expected")
+        .lines()
+        .collect();
     assert_eq!(
         exprs.len(),
         expected.len(),

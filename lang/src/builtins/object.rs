@@ -23,7 +23,15 @@ pub fn install(vm: &Vm) {
             ("__init_subclass__", object_init_subclass),
         ],
     );
-    add_methods(&vm.types.type_, "type", &[("mro", type_mro), ("__subclasses__", type_subclasses), ("__repr__", type_repr)]);
+    add_methods(
+        &vm.types.type_,
+        "type",
+        &[
+            ("mro", type_mro),
+            ("__subclasses__", type_subclasses),
+            ("__repr__", type_repr),
+        ],
+    );
     add_methods(&vm.types.none_type, "NoneType", &[("__new__", none_new)]);
 }
 
@@ -79,32 +87,49 @@ fn object_format(vm: &Vm, args: Args) -> PyResult {
     let v = args.get(0).cloned().unwrap_or_default();
     match args.get(1).and_then(|s| s.as_str()) {
         Some("") | None => Ok(Value::string(vm.to_str(&v)?)),
-        Some(_) => Err(vm.type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(&v)))),
+        Some(_) => Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(&v)
+        ))),
     }
 }
 
 /// `object.__setattr__(self, name, value)`: the plain instance-dict store, for user `__setattr__` overrides.
 fn object_setattr(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__setattr__", 3, 3)?;
-    let name = crate::objects::Name::new(args.pos[1].as_str().ok_or_else(|| vm.type_error("attribute name must be string"))?);
+    let name = crate::objects::Name::new(
+        args.pos[1]
+            .as_str()
+            .ok_or_else(|| vm.type_error("attribute name must be string"))?,
+    );
     match &args.pos[0] {
         Value::Instance(i) => {
             i.set_attr(name, args.pos[2].clone());
             Ok(Value::None)
         }
-        other => vm.set_attr(other, &name, args.pos[2].clone()).map(|_| Value::None),
+        other => vm
+            .set_attr(other, &name, args.pos[2].clone())
+            .map(|_| Value::None),
     }
 }
 
 fn object_getattribute(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__getattribute__", 2, 2)?;
-    let name = crate::objects::Name::new(args.pos[1].as_str().ok_or_else(|| vm.type_error("attribute name must be string"))?);
+    let name = crate::objects::Name::new(
+        args.pos[1]
+            .as_str()
+            .ok_or_else(|| vm.type_error("attribute name must be string"))?,
+    );
     vm.get_attr(&args.pos[0], &name)
 }
 
 fn object_delattr(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__delattr__", 2, 2)?;
-    let name = crate::objects::Name::new(args.pos[1].as_str().ok_or_else(|| vm.type_error("attribute name must be string"))?);
+    let name = crate::objects::Name::new(
+        args.pos[1]
+            .as_str()
+            .ok_or_else(|| vm.type_error("attribute name must be string"))?,
+    );
     match &args.pos[0] {
         Value::Instance(i) => {
             if i.dict.borrow_mut().shift_remove(&name).is_none() {
@@ -122,7 +147,9 @@ fn object_init_subclass(_vm: &Vm, _args: Args) -> PyResult {
 
 fn type_mro(vm: &Vm, args: Args) -> PyResult {
     match args.get(0) {
-        Some(Value::Class(c)) => Ok(Value::list(c.full_mro().into_iter().map(Value::Class).collect())),
+        Some(Value::Class(c)) => Ok(Value::list(
+            c.full_mro().into_iter().map(Value::Class).collect(),
+        )),
         _ => Err(vm.type_error("descriptor 'mro' requires a 'type' object")),
     }
 }
@@ -132,7 +159,9 @@ fn type_subclasses(_vm: &Vm, _args: Args) -> PyResult {
 }
 
 fn type_repr(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::string(vm.repr(&args.get(0).cloned().unwrap_or_default())?))
+    Ok(Value::string(
+        vm.repr(&args.get(0).cloned().unwrap_or_default())?,
+    ))
 }
 
 fn none_new(_vm: &Vm, _args: Args) -> PyResult {

@@ -140,7 +140,9 @@ pub fn compute_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
         }
         let candidate = seqs.iter().find_map(|s| {
             let head = &s[0];
-            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)));
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)));
             (!in_tail).then(|| head.clone())
         })?;
         for s in seqs.iter_mut() {
@@ -195,7 +197,11 @@ impl Instance {
         } else {
             Payload::None
         };
-        Instance { class, dict: RefCell::new(AttrMap::default()), payload }
+        Instance {
+            class,
+            dict: RefCell::new(AttrMap::default()),
+            payload,
+        }
     }
 
     pub fn is_exception(&self) -> bool {
@@ -206,7 +212,10 @@ impl Instance {
     pub fn exc_data(&self) -> RefMut<'_, ExcData> {
         match &self.payload {
             Payload::Exception(d) => d.borrow_mut(),
-            Payload::None => panic!("exc_data on a non-exception instance of {}", self.class.name),
+            Payload::None => panic!(
+                "exc_data on a non-exception instance of {}",
+                self.class.name
+            ),
         }
     }
 

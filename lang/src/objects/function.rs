@@ -71,8 +71,11 @@ pub struct Builtin {
 /// A native function with captured state (functools.partial, callbacks).
 pub struct NativeClosure {
     pub name: String,
-    pub func: Box<dyn Fn(&Vm, Args<'_>) -> PyResult<Value>>,
+    pub func: Box<ClosureFn>,
 }
+
+/// The body of a [`NativeClosure`].
+pub type ClosureFn = dyn Fn(&Vm, Args<'_>) -> PyResult<Value>;
 
 /// A function bound to an object (`obj.method` evaluated without calling it).
 pub struct BoundMethod {
@@ -88,7 +91,9 @@ pub struct CellObj {
 
 impl CellObj {
     pub fn new(value: Value) -> Rc<CellObj> {
-        Rc::new(CellObj { value: RefCell::new(value) })
+        Rc::new(CellObj {
+            value: RefCell::new(value),
+        })
     }
 
     pub fn get(&self) -> Value {

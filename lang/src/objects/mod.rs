@@ -178,7 +178,9 @@ impl Value {
     #[inline(always)]
     pub fn release(self) {
         match self {
-            Value::Int(_) | Value::None | Value::Bool(_) | Value::Float(_) | Value::Undef => std::mem::forget(self),
+            Value::Int(_) | Value::None | Value::Bool(_) | Value::Float(_) | Value::Undef => {
+                std::mem::forget(self)
+            }
             other => drop(other),
         }
     }
@@ -301,7 +303,10 @@ impl Value {
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::None, Value::None) => true,
-            _ => std::mem::discriminant(self) == std::mem::discriminant(other) && self.id() == other.id(),
+            _ => {
+                std::mem::discriminant(self) == std::mem::discriminant(other)
+                    && self.id() == other.id()
+            }
         }
     }
 
@@ -403,7 +408,7 @@ impl Hasher for PassHasher {
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 = (self.0 << 8 | self.0 >> 56) ^ b as u64;
+            self.0 = self.0.rotate_left(8) ^ b as u64;
         }
     }
     fn write_u64(&mut self, n: u64) {
@@ -446,11 +451,19 @@ pub struct Args<'a> {
 
 impl<'a> Args<'a> {
     pub fn new(pos: &'a [Value]) -> Args<'a> {
-        Args { pos, kwnames: &[], kwvalues: &[] }
+        Args {
+            pos,
+            kwnames: &[],
+            kwvalues: &[],
+        }
     }
 
     pub fn with_kw(pos: &'a [Value], kwnames: &'a [Value], kwvalues: &'a [Value]) -> Args<'a> {
-        Args { pos, kwnames, kwvalues }
+        Args {
+            pos,
+            kwnames,
+            kwvalues,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -467,7 +480,10 @@ impl<'a> Args<'a> {
 
     /// The keyword argument `name`, if given.
     pub fn kw(&self, name: &str) -> Option<&'a Value> {
-        self.kwnames.iter().position(|n| n.as_str() == Some(name)).map(|i| &self.kwvalues[i])
+        self.kwnames
+            .iter()
+            .position(|n| n.as_str() == Some(name))
+            .map(|i| &self.kwvalues[i])
     }
 
     /// Positional argument `i`, else keyword `name`.
@@ -481,13 +497,16 @@ impl<'a> Args<'a> {
 
     /// Drops the first positional argument (`self`).
     pub fn skip_first(&self) -> Args<'a> {
-        Args { pos: self.pos.get(1..).unwrap_or(&[]), ..*self }
+        Args {
+            pos: self.pos.get(1..).unwrap_or(&[]),
+            ..*self
+        }
     }
 
     /// Raises TypeError unless there are between `min` and `max` positional arguments and no keywords.
     pub fn check(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
-        if let Some(kw) = self.kwnames.first() {
-            return Err(vm.type_error(format!("{name}() takes no keyword arguments{}", if kw.is_none() { "" } else { "" })));
+        if !self.kwnames.is_empty() {
+            return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
         }
         self.check_pos(vm, name, min, max)
     }
@@ -503,9 +522,15 @@ impl<'a> Args<'a> {
                     _ => format!("{name} expected {min} arguments, got {n}"),
                 }
             } else if n < min {
-                format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+                format!(
+                    "{name} expected at least {min} argument{}, got {n}",
+                    if min == 1 { "" } else { "s" }
+                )
             } else {
-                format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+                format!(
+                    "{name} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
             };
             return Err(vm.type_error(msg));
         }

@@ -10,8 +10,11 @@ use crate::objects::{Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
+/// Builds a native module on first import.
+pub type ModuleMaker = fn(&Vm) -> PyResult<Rc<Module>>;
+
 /// The native modules, by import name.
-const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[("sys", sys::make), ("time", time::make)];
+const MODULES: &[(&str, ModuleMaker)] = &[("sys", sys::make), ("time", time::make)];
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
@@ -26,7 +29,10 @@ pub fn module_with(vm: &Vm, name: &str, functions: &[(&'static str, NativeFn)]) 
     {
         let mut ns = m.ns.borrow_mut();
         for &(fname, func) in functions {
-            ns.insert(crate::objects::Name::new(fname), crate::builtins::native(fname, func));
+            ns.insert(
+                crate::objects::Name::new(fname),
+                crate::builtins::native(fname, func),
+            );
         }
     }
     m

@@ -6,7 +6,9 @@ use super::protocol::dunders;
 use super::Vm;
 use crate::bytecode::flags;
 use crate::objects::class::Layout;
-use crate::objects::{Args, CellObj, Class, Function, GenKind, Generator, Instance, Name, PyResult, Value};
+use crate::objects::{
+    Args, CellObj, Class, Function, GenKind, Generator, Instance, Name, PyResult, Value,
+};
 use std::rc::Rc;
 
 impl Vm {
@@ -27,7 +29,11 @@ impl Vm {
             }
             Value::Builtin(b) => match &b.bound {
                 None => (b.func)(self, args),
-                Some(recv) => self.call_with_receiver(&Value::Builtin(b.clone()), recv, args, |vm, a| (b.func)(vm, a)),
+                Some(recv) => {
+                    self.call_with_receiver(&Value::Builtin(b.clone()), recv, args, |vm, a| {
+                        (b.func)(vm, a)
+                    })
+                }
             },
             Value::Closure(c) => (c.func)(self, args),
             Value::BoundMethod(m) => {
@@ -39,7 +45,9 @@ impl Vm {
                 let class = self.class_of(f);
                 match class.lookup(&dunders().call) {
                     Some(m) => self.call_with_receiver(&m, f, args, |vm, a| vm.call_args(&m, a)),
-                    None => Err(self.type_error(format!("'{}' object is not callable", class.name))),
+                    None => {
+                        Err(self.type_error(format!("'{}' object is not callable", class.name)))
+                    }
                 }
             }
             _ => Err(self.type_error(format!("'{}' object is not callable", self.type_name(f)))),
@@ -47,11 +55,24 @@ impl Vm {
     }
 
     /// Calls with `receiver` prepended to the positional arguments.
-    fn call_with_receiver(&self, _func: &Value, receiver: &Value, args: Args<'_>, call: impl FnOnce(&Vm, Args<'_>) -> PyResult<Value>) -> PyResult<Value> {
+    fn call_with_receiver(
+        &self,
+        _func: &Value,
+        receiver: &Value,
+        args: Args<'_>,
+        call: impl FnOnce(&Vm, Args<'_>) -> PyResult<Value>,
+    ) -> PyResult<Value> {
         let mut pos = Vec::with_capacity(args.pos.len() + 1);
         pos.push(receiver.clone());
         pos.extend_from_slice(args.pos);
-        call(self, Args { pos: &pos, kwnames: args.kwnames, kwvalues: args.kwvalues })
+        call(
+            self,
+            Args {
+                pos: &pos,
+                kwnames: args.kwnames,
+                kwvalues: args.kwvalues,
+            },
+        )
     }
 
     /// Wraps a fresh frame of a generator/coroutine function in its object.
@@ -65,7 +86,14 @@ impl Vm {
             GenKind::Generator
         };
         let iterable_coroutine = fl & flags::ITERABLE_COROUTINE != 0;
-        let gen = Generator::new(kind, func.code.clone(), frame, func.name.borrow().clone(), func.qualname.borrow().clone(), iterable_coroutine);
+        let gen = Generator::new(
+            kind,
+            func.code.clone(),
+            frame,
+            func.name.borrow().clone(),
+            func.qualname.borrow().clone(),
+            iterable_coroutine,
+        );
         Value::Generator(Rc::new(gen))
     }
 
@@ -74,7 +102,8 @@ impl Vm {
         let code = func.code.clone();
         let co = &code.co;
         let mut frame = self.new_frame(code.clone(), func.globals.clone(), None);
-        let simple = co.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0;
+        let simple =
+            co.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0;
         if simple && args.kwnames.is_empty() && args.pos.len() == co.argcount as usize {
             for (slot, a) in frame.locals.iter_mut().zip(args.pos) {
                 *slot = a.clone();
@@ -112,15 +141,35 @@ impl Vm {
             frame.locals[i] = a.clone();
         }
         if has_varargs {
-            let extra = if given > npos_params { args.pos[npos_params..].to_vec() } else { Vec::new() };
+            let extra = if given > npos_params {
+                args.pos[npos_params..].to_vec()
+            } else {
+                Vec::new()
+            };
             frame.locals[varargs_slot] = Value::tuple(extra);
         } else if given > npos_params {
             let ndefaults = func.defaults.len();
-            let kw_given = args.kwnames.iter().filter(|n| names[npos_params..npos_params + nkwonly].iter().any(|p| Some(p.as_str()) == n.as_str())).count();
+            let kw_given = args
+                .kwnames
+                .iter()
+                .filter(|n| {
+                    names[npos_params..npos_params + nkwonly]
+                        .iter()
+                        .any(|p| Some(p.as_str()) == n.as_str())
+                })
+                .count();
             let takes = if ndefaults > 0 {
-                format!("from {} to {} positional arguments", npos_params - ndefaults, npos_params)
+                format!(
+                    "from {} to {} positional arguments",
+                    npos_params - ndefaults,
+                    npos_params
+                )
             } else {
-                format!("{} positional argument{}", npos_params, if npos_params == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    npos_params,
+                    if npos_params == 1 { "" } else { "s" }
+                )
             };
             let was = if kw_given > 0 {
                 format!(
@@ -131,19 +180,32 @@ impl Vm {
                     if kw_given == 1 { "" } else { "s" }
                 )
             } else {
-                format!("{} {} given", given, if given == 1 { "was" } else { "were" })
+                format!(
+                    "{} {} given",
+                    given,
+                    if given == 1 { "was" } else { "were" }
+                )
             };
             return Err(self.type_error(format!("{qualname}() takes {takes} but {was}")));
         }
-        let kwargs = if has_varkw { Some(crate::objects::PyDict::new()) } else { None };
+        let kwargs = if has_varkw {
+            Some(crate::objects::PyDict::new())
+        } else {
+            None
+        };
         let mut posonly_as_kw = Vec::new();
         for (name, value) in args.kwnames.iter().zip(args.kwvalues) {
             let key = name.as_str().unwrap_or("");
-            let slot = names[nposonly..npos_params + nkwonly].iter().position(|p| p.as_str() == key).map(|i| i + nposonly);
+            let slot = names[nposonly..npos_params + nkwonly]
+                .iter()
+                .position(|p| p.as_str() == key)
+                .map(|i| i + nposonly);
             match slot {
                 Some(j) => {
                     if !matches!(frame.locals[j], Value::Undef) {
-                        return Err(self.type_error(format!("{qualname}() got multiple values for argument '{key}'")));
+                        return Err(self.type_error(format!(
+                            "{qualname}() got multiple values for argument '{key}'"
+                        )));
                     }
                     frame.locals[j] = value.clone();
                 }
@@ -154,7 +216,9 @@ impl Vm {
                             posonly_as_kw.push(key.to_string());
                             continue;
                         }
-                        return Err(self.type_error(format!("{qualname}() got an unexpected keyword argument '{key}'")));
+                        return Err(self.type_error(format!(
+                            "{qualname}() got an unexpected keyword argument '{key}'"
+                        )));
                     }
                 },
             }
@@ -172,28 +236,48 @@ impl Vm {
         let ndefaults = func.defaults.len();
         let first_default = npos_params.saturating_sub(ndefaults);
         let mut missing = Vec::new();
-        for i in given.min(npos_params)..npos_params {
+        for (i, name) in names
+            .iter()
+            .enumerate()
+            .take(npos_params)
+            .skip(given.min(npos_params))
+        {
             if matches!(frame.locals[i], Value::Undef) {
                 if i >= first_default {
                     frame.locals[i] = func.defaults[i - first_default].clone();
                 } else {
-                    missing.push(names[i].as_str().to_string());
+                    missing.push(name.as_str().to_string());
                 }
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(format!("{qualname}() missing {} required positional argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+            return Err(self.type_error(format!(
+                "{qualname}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
         }
-        for i in npos_params..npos_params + nkwonly {
+        for (i, name) in names
+            .iter()
+            .enumerate()
+            .take(npos_params + nkwonly)
+            .skip(npos_params)
+        {
             if matches!(frame.locals[i], Value::Undef) {
-                match func.kwdefaults.iter().find(|(n, _)| *n == names[i]) {
+                match func.kwdefaults.iter().find(|(n, _)| n == name) {
                     Some((_, v)) => frame.locals[i] = v.clone(),
-                    None => missing.push(names[i].as_str().to_string()),
+                    None => missing.push(name.as_str().to_string()),
                 }
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(format!("{qualname}() missing {} required keyword-only argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+            return Err(self.type_error(format!(
+                "{qualname}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
         }
         Ok(())
     }
@@ -210,7 +294,14 @@ impl Vm {
                 let mut pos = Vec::with_capacity(args.pos.len() + 1);
                 pos.push(Value::Class(cls.clone()));
                 pos.extend_from_slice(args.pos);
-                let obj = (b.func)(self, Args { pos: &pos, kwnames: args.kwnames, kwvalues: args.kwvalues })?;
+                let obj = (b.func)(
+                    self,
+                    Args {
+                        pos: &pos,
+                        kwnames: args.kwnames,
+                        kwvalues: args.kwvalues,
+                    },
+                )?;
                 if cls.layout == Layout::Builtin {
                     return Ok(obj);
                 }
@@ -224,7 +315,14 @@ impl Vm {
                 let mut pos = Vec::with_capacity(args.pos.len() + 1);
                 pos.push(Value::Class(cls.clone()));
                 pos.extend_from_slice(args.pos);
-                let obj = self.call_args(&f, Args { pos: &pos, kwnames: args.kwnames, kwvalues: args.kwvalues })?;
+                let obj = self.call_args(
+                    &f,
+                    Args {
+                        pos: &pos,
+                        kwnames: args.kwnames,
+                        kwvalues: args.kwvalues,
+                    },
+                )?;
                 if !self.isinstance(&obj, cls) {
                     return Ok(obj);
                 }
@@ -232,7 +330,10 @@ impl Vm {
             }
             _ => {
                 if cls.layout == Layout::Builtin {
-                    return Err(self.type_error(format!("cannot create '{}' instances", cls.qualname.borrow())));
+                    return Err(self.type_error(format!(
+                        "cannot create '{}' instances",
+                        cls.qualname.borrow()
+                    )));
                 }
                 let inst = Instance::new(cls.clone());
                 if inst.is_exception() {
@@ -245,13 +346,19 @@ impl Vm {
             Some(Value::Builtin(b)) if b.owner == Some("object") => {
                 let custom_new = matches!(&new, Some(Value::Function(_) | Value::Native(_)));
                 if (!args.pos.is_empty() || !args.kwnames.is_empty()) && !custom_new {
-                    return Err(self.type_error(format!("{}() takes no arguments", cls.qualname.borrow())));
+                    return Err(
+                        self.type_error(format!("{}() takes no arguments", cls.qualname.borrow()))
+                    );
                 }
             }
             Some(init) => {
-                let r = self.call_with_receiver(&init, &obj, args, |vm, a| vm.call_args(&init, a))?;
+                let r =
+                    self.call_with_receiver(&init, &obj, args, |vm, a| vm.call_args(&init, a))?;
                 if !r.is_none() {
-                    return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                    return Err(self.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&r)
+                    )));
                 }
             }
             None => {}
@@ -261,14 +368,20 @@ impl Vm {
 
     /// `__build_class__(body, name, *bases, **kw)`: runs the class body and creates the class.
     pub fn build_class(&self, args: Args<'_>) -> PyResult<Value> {
-        let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.get(0), args.get(1)) else {
+        let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.get(0), args.get(1))
+        else {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
         let mut bases = Vec::new();
         for b in &args.pos[2..] {
             match b {
                 Value::Class(c) => bases.push(c.clone()),
-                other => return Err(self.type_error(format!("bases must be types, not {}", self.type_name(other)))),
+                other => {
+                    return Err(self.type_error(format!(
+                        "bases must be types, not {}",
+                        self.type_name(other)
+                    )))
+                }
             }
         }
         let mut metaclass = None;
@@ -280,12 +393,17 @@ impl Vm {
         if let Some(meta) = &metaclass {
             let is_type = matches!(meta, Value::Class(c) if Rc::ptr_eq(c, &self.types.type_) || c.name.as_ref() == "ABCMeta");
             if !is_type {
-                return Err(self.not_implemented("metaclasses other than type are not supported by towel yet"));
+                return Err(self.not_implemented(
+                    "metaclasses other than type are not supported by towel yet",
+                ));
             }
         }
         for b in &bases {
-            if b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object) && !b.subclassable {
-                return Err(self.type_error(format!("type '{}' is not an acceptable base type", b.name)));
+            if b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object) && !b.subclassable
+            {
+                return Err(
+                    self.type_error(format!("type '{}' is not an acceptable base type", b.name))
+                );
             }
         }
         // Run the body in a fresh namespace.
@@ -302,13 +420,22 @@ impl Vm {
     }
 
     /// Creates a class from a finished namespace.
-    pub fn create_class(&self, name: &str, mut bases: Vec<Rc<Class>>, ns: &crate::objects::AttrMap, module: Rc<str>) -> PyResult<Rc<Class>> {
+    pub fn create_class(
+        &self,
+        name: &str,
+        mut bases: Vec<Rc<Class>>,
+        ns: &crate::objects::AttrMap,
+        module: Rc<str>,
+    ) -> PyResult<Rc<Class>> {
         if bases.is_empty() {
             bases.push(self.types.object.clone());
         }
         let layout = if bases.iter().any(|b| b.layout == Layout::Exception) {
             Layout::Exception
-        } else if let Some(b) = bases.iter().find(|b| b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object)) {
+        } else if let Some(b) = bases
+            .iter()
+            .find(|b| b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object))
+        {
             return Err(self.not_implemented(format!("subclassing the built-in type '{}'", b.name)));
         } else {
             Layout::Object
@@ -316,20 +443,31 @@ impl Vm {
         let mro = crate::objects::class::compute_mro(&bases).ok_or_else(|| {
             self.type_error(format!(
                 "Cannot create a consistent method resolution\norder (MRO) for bases {}",
-                bases.iter().map(|b| b.name.to_string()).collect::<Vec<_>>().join(", ")
+                bases
+                    .iter()
+                    .map(|b| b.name.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
         })?;
         let d = dunders();
         let mut dict = ns.clone();
-        let qualname = dict.get(&d.qualname).and_then(|q| q.as_str().map(Rc::from)).unwrap_or_else(|| Rc::from(name));
-        let module = dict.get(&d.module).and_then(|m| m.as_str().map(Rc::from)).unwrap_or(module);
+        let qualname = dict
+            .get(&d.qualname)
+            .and_then(|q| q.as_str().map(Rc::from))
+            .unwrap_or_else(|| Rc::from(name));
+        let module = dict
+            .get(&d.module)
+            .and_then(|m| m.as_str().map(Rc::from))
+            .unwrap_or(module);
         dict.shift_remove(&d.qualname);
         dict.shift_remove(&Name::new("__classcell__"));
         if dict.contains_key(&d.eq) && !dict.contains_key(&d.hash) {
             dict.insert(d.hash.clone(), Value::None);
         }
         // `__new__` and `__init_subclass__` are implicitly static/class methods.
-        let has_getattr = dict.contains_key(&d.getattr) || bases.iter().any(|b| b.has_getattr.get());
+        let has_getattr =
+            dict.contains_key(&d.getattr) || bases.iter().any(|b| b.has_getattr.get());
         let class = Rc::new(Class {
             name: Rc::from(name),
             qualname: std::cell::RefCell::new(qualname),
@@ -348,16 +486,26 @@ impl Vm {
     /// `__set_name__` on attributes and the parent's `__init_subclass__`.
     fn finish_class(&self, class: &Rc<Class>) -> PyResult<()> {
         let d = dunders();
-        let attrs: Vec<(Name, Value)> = class.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let attrs: Vec<(Name, Value)> = class
+            .dict
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         for (k, v) in attrs {
             if let Value::Instance(i) = &v {
                 if let Some(sn) = i.class.lookup(&d.set_name) {
-                    self.call_bound(&sn, &v, &[Value::Class(class.clone()), Value::str(k.as_str())])?;
+                    self.call_bound(
+                        &sn,
+                        &v,
+                        &[Value::Class(class.clone()), Value::str(k.as_str())],
+                    )?;
                 }
             }
         }
         for base in &class.mro {
-            if let Some(f @ Value::Function(_)) = base.dict.borrow().get(&d.init_subclass).cloned() {
+            if let Some(f @ Value::Function(_)) = base.dict.borrow().get(&d.init_subclass).cloned()
+            {
                 self.call(&f, &[Value::Class(class.clone())])?;
                 break;
             }

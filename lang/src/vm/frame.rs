@@ -95,7 +95,11 @@ impl Frame {
                 simple_args: true,
             });
         }
-        Frame::new(EMPTY_CODE.with(Rc::clone), crate::objects::new_namespace(), None)
+        Frame::new(
+            EMPTY_CODE.with(Rc::clone),
+            crate::objects::new_namespace(),
+            None,
+        )
     }
 
     /// Reinitialises a recycled frame for `code`, keeping its buffers' capacity.
@@ -106,7 +110,8 @@ impl Frame {
         self.locals.clear();
         self.locals.resize_with(co.varnames.len(), || Value::Undef);
         self.cells.clear();
-        self.cells.extend((0..co.cellvars.len()).map(|_| CellObj::new(Value::Undef)));
+        self.cells
+            .extend((0..co.cellvars.len()).map(|_| CellObj::new(Value::Undef)));
         self.blocks.clear();
         self.ip = 0;
         self.iterable_coroutine = false;
@@ -117,7 +122,12 @@ impl Frame {
 
     /// Like [`Frame::reset`], but the first locals are the call's arguments,
     /// moved in rather than copied.
-    pub fn reset_with_args(&mut self, code: Rc<Code>, globals: Namespace, args: std::vec::Drain<'_, Value>) {
+    pub fn reset_with_args(
+        &mut self,
+        code: Rc<Code>,
+        globals: Namespace,
+        args: std::vec::Drain<'_, Value>,
+    ) {
         let co = &code.co;
         self.stack.clear();
         self.stack.reserve(co.stacksize as usize + 1);
@@ -125,7 +135,8 @@ impl Frame {
         self.locals.extend(args);
         self.locals.resize_with(co.varnames.len(), || Value::Undef);
         self.cells.clear();
-        self.cells.extend((0..co.cellvars.len()).map(|_| CellObj::new(Value::Undef)));
+        self.cells
+            .extend((0..co.cellvars.len()).map(|_| CellObj::new(Value::Undef)));
         self.blocks.clear();
         self.ip = 0;
         self.iterable_coroutine = false;
@@ -167,6 +178,8 @@ impl Frame {
     #[inline]
     pub fn peek(&self, n: usize) -> &Value {
         let len = self.stack.len();
-        len.checked_sub(n + 1).and_then(|i| self.stack.get(i)).unwrap_or(&Value::None)
+        len.checked_sub(n + 1)
+            .and_then(|i| self.stack.get(i))
+            .unwrap_or(&Value::None)
     }
 }
