@@ -979,6 +979,30 @@ impl Vm {
                         }
                         continue 'dispatch;
                     }
+                    Opcode::ROT_N => {
+                        self.op_rot_n(&mut frame, arg);
+                        continue 'dispatch;
+                    }
+                    Opcode::GET_LEN => {
+                        tri!('op, self.op_get_len(&mut frame));
+                        continue 'dispatch;
+                    }
+                    Opcode::MATCH_SEQUENCE | Opcode::MATCH_MAPPING => {
+                        self.op_match_collection(&mut frame, instr.op == Opcode::MATCH_SEQUENCE);
+                        continue 'dispatch;
+                    }
+                    Opcode::MATCH_KEYS => {
+                        tri!('op, self.op_match_keys(&mut frame));
+                        continue 'dispatch;
+                    }
+                    Opcode::COPY_DICT_WITHOUT_KEYS => {
+                        tri!('op, self.op_copy_dict_without_keys(&mut frame));
+                        continue 'dispatch;
+                    }
+                    Opcode::MATCH_CLASS => {
+                        tri!('op, self.op_match_class(&mut frame, arg));
+                        continue 'dispatch;
+                    }
                     Opcode::PRINT_EXPR => {
                         let v = frame.pop();
                         if !v.is_none() {
