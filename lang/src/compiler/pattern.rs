@@ -63,7 +63,8 @@ impl<'a> PatternContext<'a> {
 enum KeyIdentity {
     Int(BigInt),
     Float(u64),
-    Complex(u64),
+    /// Real and imaginary parts (with no zero sign).
+    Complex(u64, u64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     None,
@@ -81,14 +82,61 @@ fn key_identity(c: &Constant) -> KeyIdentity {
             None => KeyIdentity::Float(f.to_bits()),
         },
         Constant::Float(f) => KeyIdentity::Float(f.to_bits()),
-        Constant::Complex(im) if *im == 0.0 => KeyIdentity::Int(BigInt::from(0)),
-        Constant::Complex(im) if im.is_nan() => KeyIdentity::Unique,
-        Constant::Complex(im) => KeyIdentity::Complex(im.to_bits()),
+        Constant::Complex(im) => complex_identity(0.0, *im),
         Constant::Str(s) => KeyIdentity::Str(s.clone()),
         Constant::Bytes(b) => KeyIdentity::Bytes(b.clone()),
         Constant::None => KeyIdentity::None,
         Constant::Tuple(_) | Constant::Code(_) | Constant::Ellipsis => KeyIdentity::Unique,
     }
+}
+
+/// The identity of the complex number `re + im*j` as a key.
+fn complex_identity(re: f64, im: f64) -> KeyIdentity {
+    if re.is_nan() || im.is_nan() {
+        KeyIdentity::Unique
+    } else if im == 0.0 {
+        key_identity(&Constant::Float(re))
+    } else {
+        // `+ 0.0` turns -0.0 into 0.0, which compares equal to it.
+        KeyIdentity::Complex((re + 0.0).to_bits(), (im + 0.0).to_bits())
+    }
+}
+
+/// The parts of a complex literal key (`1+2j`, `-1.5-2j`), which towel
+/// does not fold into a constant (it has no complex numbers at run time).
+fn complex_literal(e: &Expr) -> Option<(f64, f64)> {
+    fn real(e: &Expr) -> Option<f64> {
+        match fold::const_value(e)? {
+            Constant::Int(i) => i.to_string().parse().ok(),
+            Constant::Float(f) => Some(f),
+            _ => None,
+        }
+    }
+    let ExprKind::BinOp { left, op, right } = &e.kind else {
+        return None;
+    };
+    let Some(Constant::Complex(im)) = fold::const_value(right) else {
+        return None;
+    };
+    let re = real(left)?;
+    match op {
+        BinOp::Add => Some((re, im)),
+        BinOp::Sub => Some((re, -im)),
+        _ => None,
+    }
+}
+
+/// Python's `repr` of a complex number: `2j`, `(1+2j)`, `(1.5-0j)`.
+fn complex_repr(re: f64, im: f64) -> String {
+    let part = |x: f64| {
+        let r = crate::fmt::float_repr(x);
+        r.strip_suffix(".0").map_or(r.clone(), str::to_string)
+    };
+    if re == 0.0 && re.is_sign_positive() {
+        return format!("{}j", part(im));
+    }
+    let sign = if im.is_sign_negative() { "-" } else { "+" };
+    format!("({}{sign}{}j)", part(re), part(im.abs()))
 }
 
 impl<'a> Compiler<'a> {
@@ -473,25 +521,27 @@ impl<'a> Compiler<'a> {
                 ExprKind::JoinedStr(_) => None,
                 _ => fold::const_value(key),
             };
-            match &folded {
-                Some(c) => {
-                    let identity = key_identity(c);
-                    if identity != KeyIdentity::Unique && seen.contains(&identity) {
-                        return Err(
-                            self.error(format!("mapping pattern checks duplicate key ({c})"))
-                        );
-                    }
-                    seen.push(identity);
+            let identity = match (&folded, complex_literal(key)) {
+                (Some(Constant::Complex(im)), _) => {
+                    Some((complex_identity(0.0, *im), complex_repr(0.0, *im)))
                 }
-                None if matches!(key.kind, ExprKind::Attribute { .. }) => {}
-                None if matches!(key.kind, ExprKind::UnaryOp { .. } | ExprKind::BinOp { .. }) => {
-                    // A complex literal towel cannot fold: evaluated at run time.
-                }
-                None => {
+                (Some(c), _) => Some((key_identity(c), c.to_string())),
+                // Evaluated at run time, but still checked for duplicates.
+                (None, Some((re, im))) => Some((complex_identity(re, im), complex_repr(re, im))),
+                (None, None) if matches!(key.kind, ExprKind::Attribute { .. }) => None,
+                (None, None) => {
                     return Err(self.error(
                         "mapping pattern keys may only match literals and attribute lookups",
                     ))
                 }
+            };
+            if let Some((identity, repr)) = identity {
+                if identity != KeyIdentity::Unique && seen.contains(&identity) {
+                    return Err(
+                        self.error(format!("mapping pattern checks duplicate key ({repr})"))
+                    );
+                }
+                seen.push(identity);
             }
             constants.push(folded);
         }

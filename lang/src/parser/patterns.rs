@@ -54,9 +54,28 @@ pub fn literal_pattern(e: Expr, span: Span) -> Pattern {
     }
 }
 
+/// `_` is the wildcard wherever a pattern may start: CPython's parser
+/// takes it as one and then fails at a `.` or `(` after it.
+fn check_wildcard_root(n: &Expr) -> PResult<()> {
+    let mut root = n;
+    while let ExprKind::Attribute { value, .. } = &root.kind {
+        root = value;
+    }
+    match &root.kind {
+        ExprKind::Name(name) if name == "_" => user_error(PError::new(
+            "invalid syntax",
+            Loc::NextToken(root.span.end as usize),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// A bare name captures (`_` is the wildcard); a dotted name is a value.
-pub fn name_pattern(n: Expr, span: Span) -> Pattern {
-    match n.kind {
+pub fn name_pattern(n: Expr, span: Span) -> PResult<Pattern> {
+    if matches!(n.kind, ExprKind::Attribute { .. }) {
+        check_wildcard_root(&n)?;
+    }
+    Ok(match n.kind {
         ExprKind::Name(name) if name == "_" => Pattern::new(
             PatternKind::MatchAs {
                 pattern: None,
@@ -72,7 +91,7 @@ pub fn name_pattern(n: Expr, span: Span) -> Pattern {
             span,
         ),
         _ => Pattern::new(PatternKind::MatchValue(n), span),
-    }
+    })
 }
 
 /// `*name` in a sequence; `*_` binds nothing.
@@ -120,6 +139,7 @@ pub fn mapping_key(n: Expr) -> PResult<Expr> {
 
 /// `Cls(p1, p2, k1=p3, k2=p4)`: keywords come after the positional patterns.
 pub fn class_pattern(cls: Expr, args: Vec<ClassArg>, span: Span) -> PResult<Pattern> {
+    check_wildcard_root(&cls)?;
     let mut patterns = Vec::new();
     let mut kwd_attrs = Vec::new();
     let mut kwd_patterns = Vec::new();
