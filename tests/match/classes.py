@@ -214,3 +214,15 @@ attempt("not a class", 1, m5)
 attempt("int with two", 1, m6)
 attempt("too many positional", Point(1, 2), m7)
 attempt("no isinstance, no error", "x", m1)
+
+# A __match_args__ naming a missing attribute is no match, not an error.
+class Partial:
+    __match_args__ = ("present", "absent")
+    present = 1
+
+
+match Partial():
+    case Partial(1, 2):
+        print("matched both")
+    case Partial(1):
+        print("only the present one was asked for")

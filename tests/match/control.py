@@ -125,3 +125,54 @@ for line in ["go north", "go", "look", "take lamp key", "drop", "quit now", ""]:
             print("(nothing)")
         case [verb, *_]:
             print("unknown verb", repr(verb))
+
+
+# Suspending inside a match: a yield in the subject and in a guard, and an
+# await in a coroutine driven by hand (the subject copies stay on the stack).
+def conversation():
+    match (yield "subject?"):
+        case [x, *_] if (yield f"accept {x}?"):
+            yield f"accepted {x}"
+        case [x, *_]:
+            yield f"rejected {x}"
+        case _:
+            yield "not a list"
+
+
+for answers in ([[1, 2], True], [[1, 2], False], ["text"]):
+    gen = conversation()
+    said = [next(gen)]
+    try:
+        for a in answers:
+            said.append(gen.send(a))
+    except StopIteration:
+        pass
+    print(said)
+
+
+class Ready:
+    def __init__(self, value):
+        self.value = value
+
+    def __await__(self):
+        yield "suspended"
+        return self.value
+
+
+async def classify(v):
+    match await Ready(v):
+        case {"n": n} if await Ready(n > 0):
+            return "positive"
+        case {"n": _}:
+            return "not positive"
+    return "no n"
+
+
+for v in [{"n": 3}, {"n": -3}, {}]:
+    coro = classify(v)
+    steps = []
+    try:
+        while True:
+            steps.append(coro.send(None))
+    except StopIteration as stop:
+        print(v, "->", stop.value, "after", len(steps), "suspensions")
