@@ -129,6 +129,35 @@ fn target(r: &mut Rng) -> String {
     }
 }
 
+fn pattern(r: &mut Rng, depth: u32) -> String {
+    if depth == 0 {
+        return match r.below(4) {
+            0 => r.pick(NAMES).to_string(),
+            1 => r
+                .pick(&["1", "-2", "'s'", "b'b'", "None", "True", "2.5", "1 + 2j"])
+                .to_string(),
+            2 => format!("{}.attr", r.pick(NAMES)),
+            _ => "_".to_string(),
+        };
+    }
+    let d = depth - 1;
+    match r.below(8) {
+        0 => format!(
+            "[{}, *{}, {}]",
+            pattern(r, d),
+            r.pick(&["_", "rest"]),
+            pattern(r, d)
+        ),
+        1 => format!("({}, {})", pattern(r, d), pattern(r, d)),
+        2 => format!("{} | {}", pattern(r, d), pattern(r, d)),
+        3 => format!("({}) as {}", pattern(r, d), r.pick(NAMES)),
+        4 => format!("{{'k': {}, 1: {}, **kw}}", pattern(r, d), pattern(r, d)),
+        5 => format!("C({}, k={})", pattern(r, d), pattern(r, d)),
+        6 => format!("[{}]", pattern(r, d)),
+        _ => pattern(r, 0),
+    }
+}
+
 fn block(r: &mut Rng, depth: u32, indent: usize, out: &mut String) {
     let n = 1 + r.below(3);
     for _ in 0..n {
@@ -171,6 +200,21 @@ fn stmt(r: &mut Rng, depth: u32, indent: usize, out: &mut String) {
         return;
     }
     let d = depth - 1;
+    if r.below(12) == 0 {
+        out.push_str(&format!("{pad}match {}:\n", e(r)));
+        for _ in 0..1 + r.below(3) {
+            let guard = if r.below(3) == 0 {
+                format!(" if {}", e(r))
+            } else {
+                String::new()
+            };
+            let pattern_depth = r.below(3) as u32;
+            let p = pattern(r, pattern_depth);
+            out.push_str(&format!("{pad}    case {p}{guard}:\n"));
+            block(r, d, indent + 2, out);
+        }
+        return;
+    }
     let header = match r.below(11) {
         0 => format!("if {}:", e(r)),
         1 => format!("while {}:", e(r)),

@@ -40,6 +40,7 @@ fixtures! {
     expressions => "expressions.py",
     functions => "functions.py",
     layout => "layout.py",
+    match_statement => "match.py",
     no_trailing_newline => "no_trailing_newline.py",
     statements => "statements.py",
     strings => "strings.py",

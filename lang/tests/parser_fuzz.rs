@@ -90,6 +90,10 @@ const PIECES: &[&str] = &[
     "global",
     "pass",
     "break",
+    "match",
+    "case",
+    "_",
+    "|",
     "\n",
     "\n    ",
     "\n\t",
@@ -119,6 +123,7 @@ const PROGRAMS: &[&str] = &[
     "with (open(a) as f, open(b) as g):\n    data = {**x, 'k': [*y, *z]}\n",
     "async def g():\n    async for x in y:\n        await z\n    return (w := 1)\n",
     "x = a[1:2, ::3] if not b else -c ** 2\nwhile (line := read()):\n    print(line, end='')\n",
+    "match p:\n    case [a, *_] | {'k': a, **r} if a:\n        pass\n    case P(x, y=-1) as q:\n        match q:\n            case _: pass\n",
 ];
 
 fn check(source: &str) {

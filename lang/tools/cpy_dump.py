@@ -92,6 +92,23 @@ def ex0(e):
 def S(body):
     return L(body, st)
 
+def pat(p):
+    return pat0(p) + pos(p)
+
+def pat0(p):
+    t = type(p).__name__
+    if t == "MatchValue": return "MatchValue(%s)" % ex(p.value)
+    if t == "MatchSingleton": return "MatchSingleton(%s)" % const(p.value)
+    if t in ("MatchSequence", "MatchOr"): return "%s(%s)" % (t, L(p.patterns, pat))
+    if t == "MatchMapping": return "MatchMapping(%s, %s, %s)" % (L(p.keys, ex), L(p.patterns, pat), oid(p.rest))
+    if t == "MatchClass": return "MatchClass(%s, %s, %s, %s)" % (ex(p.cls), L(p.patterns, pat), L(p.kwd_attrs, j), L(p.kwd_patterns, pat))
+    if t == "MatchStar": return "MatchStar(%s)" % oid(p.name)
+    if t == "MatchAs": return "MatchAs(%s, %s)" % ("None" if p.pattern is None else pat(p.pattern), oid(p.name))
+    raise TypeError(t)
+
+def case(c):
+    return "match_case(%s, %s, %s)" % (pat(c.pattern), opt(c.guard), S(c.body))
+
 def handler(h):
     return "ExceptHandler(%s, %s, %s)" % (opt(h.type), oid(h.name), S(h.body))
 
@@ -121,6 +138,7 @@ def st0(s):
     if t == "Assert": return "Assert(%s, %s)" % (ex(s.test), opt(s.msg))
     if t == "Import": return "Import(%s)" % L(s.names, alias)
     if t == "ImportFrom": return "ImportFrom(%s, %s, %s)" % (oid(s.module), L(s.names, alias), s.level)
+    if t == "Match": return "Match(%s, %s)" % (ex(s.subject), L(s.cases, case))
     raise TypeError(t)
 
 for path in [a for a in sys.argv[1:] if a != "--spans"]:

@@ -10,7 +10,8 @@ for f in sys.argv[1:]:
 skip = ("duplicate argument", "keyword argument repeated", "outside function", "starred assignment target")
 sys.path.insert(0, here)
 from cpy_err import err
-n = len([x for x in os.listdir(out) if x.endswith(".py")])
+# Numbered after the highest existing case (the numbering has gaps).
+n = max([int(x[:-3]) for x in os.listdir(out) if x.endswith(".py") and x[:-3].isdigit()] or [0])
 seen = set(open(os.path.join(out, x), newline="").read() for x in os.listdir(out) if x.endswith(".py"))
 for c in cases:
     r = err(c)

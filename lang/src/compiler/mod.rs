@@ -24,6 +24,7 @@ mod codegen;
 mod defs;
 mod expr;
 mod fold;
+mod pattern;
 mod stmt;
 pub mod symtable;
 mod unparse;

@@ -20,6 +20,7 @@ pub(super) fn find_ann(stmts: &[Stmt]) -> bool {
         | StmtKind::While { body, orelse, .. }
         | StmtKind::If { body, orelse, .. } => find_ann(body) || find_ann(orelse),
         StmtKind::With { body, .. } => find_ann(body),
+        StmtKind::Match { cases, .. } => cases.iter().any(|c| find_ann(&c.body)),
         StmtKind::Try {
             body,
             handlers,
@@ -188,6 +189,7 @@ impl<'a> Compiler<'a> {
                 names,
                 level,
             } => self.compile_import_from(module.as_deref(), names, *level),
+            StmtKind::Match { subject, cases } => self.compile_match(subject, cases),
         }
     }
 

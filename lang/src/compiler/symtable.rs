@@ -514,6 +514,78 @@ impl Builder {
                 }
                 self.visit_body(body)?;
             }
+            StmtKind::Match { subject, cases } => {
+                self.visit_expr(subject)?;
+                for case in cases {
+                    self.visit_pattern(&case.pattern)?;
+                    if let Some(guard) = &case.guard {
+                        self.visit_expr(guard)?;
+                    }
+                    self.visit_body(&case.body)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A `case` pattern: the names it captures are bound here
+    /// (`symtable_visit_pattern`).
+    fn visit_pattern(&mut self, p: &ast::Pattern) -> CResult {
+        self.nest(p.span, 1)?;
+        let result = self.visit_pattern_inner(p);
+        self.depth -= 1;
+        result
+    }
+
+    fn visit_pattern_inner(&mut self, p: &ast::Pattern) -> CResult {
+        use ast::PatternKind;
+        match &p.kind {
+            PatternKind::MatchValue(value) => self.visit_expr(value)?,
+            PatternKind::MatchSingleton(_) => {}
+            PatternKind::MatchSequence(items) | PatternKind::MatchOr(items) => {
+                for item in items {
+                    self.visit_pattern(item)?;
+                }
+            }
+            PatternKind::MatchStar(name) => {
+                if let Some(name) = name {
+                    self.add_def(name, DEF_LOCAL, p.span)?;
+                }
+            }
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                for key in keys {
+                    self.visit_expr(key)?;
+                }
+                for item in patterns {
+                    self.visit_pattern(item)?;
+                }
+                if let Some(rest) = rest {
+                    self.add_def(rest, DEF_LOCAL, p.span)?;
+                }
+            }
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.visit_expr(cls)?;
+                for item in patterns.iter().chain(kwd_patterns) {
+                    self.visit_pattern(item)?;
+                }
+            }
+            PatternKind::MatchAs { pattern, name } => {
+                if let Some(inner) = pattern {
+                    self.visit_pattern(inner)?;
+                }
+                if let Some(name) = name {
+                    self.add_def(name, DEF_LOCAL, p.span)?;
+                }
+            }
         }
         Ok(())
     }

@@ -130,7 +130,10 @@ impl Diag<'_, '_> {
     }
 
     fn diagnose(&self, idx: usize) -> PError {
-        let (start, tok, end) = &self.tokens[idx];
+        if let Some(e) = self.match_missing_colon(idx) {
+            return e;
+        }
+        let (_, tok, end) = &self.tokens[idx];
         if *tok == Tok::Indent {
             let line = self.ctx.index.line(*end as u32);
             let (_, col) = self.ctx.index.line_col(self.ctx.src, *end as u32);
@@ -144,24 +147,37 @@ impl Diag<'_, '_> {
         if let Some(e) = self.expected_colon(idx) {
             return e;
         }
-        if let Some(e) = self.legacy_print(idx) {
+        if let Some(e) = self.invalid_pattern_target(idx) {
             return e;
         }
-        if let Some(e) = self.forgot_comma(idx) {
-            return e;
+        // Inside a pattern, CPython's error rules for expressions do not apply.
+        if !self.in_pattern(idx) {
+            if let Some(e) = self.legacy_print(idx) {
+                return e;
+            }
+            if let Some(e) = self.forgot_comma(idx) {
+                return e;
+            }
+            if let Some(e) = self.missing_else(idx) {
+                return e;
+            }
+            if let Some(e) = self.assign_in_expression(idx) {
+                return e;
+            }
+            if let Some(e) = self.statement_specific(idx) {
+                return e;
+            }
         }
-        if let Some(e) = self.missing_else(idx) {
-            return e;
-        }
-        if let Some(e) = self.assign_in_expression(idx) {
-            return e;
-        }
-        if let Some(e) = self.statement_specific(idx) {
-            return e;
-        }
+        let at = self.match_reach(idx).map_or(idx, |reach| reach.max(idx));
+        self.error_at_token("invalid syntax", at)
+    }
+
+    /// `msg` at token `idx`; the end of input and DEDENTs have no column
+    /// in CPython (it reports column 0).
+    fn error_at_token(&self, msg: &str, idx: usize) -> PError {
+        let (start, tok, end) = &self.tokens[idx];
         match tok {
             Tok::EndOfFile | Tok::Dedent => {
-                // CPython gives these tokens no column: it reports column 0.
                 let line = if *tok == Tok::EndOfFile {
                     self.ctx
                         .index
@@ -170,9 +186,9 @@ impl Diag<'_, '_> {
                 } else {
                     self.ctx.index.line(*start as u32)
                 };
-                explicit("invalid syntax", line, 0, line, 0)
+                explicit(msg, line, 0, line, 0)
             }
-            _ => PError::new("invalid syntax", Loc::Span(*start, *end)),
+            _ => PError::new(msg, Loc::Span(*start, *end)),
         }
     }
 
@@ -201,13 +217,15 @@ impl Diag<'_, '_> {
             Tok::Except => "'except' statement".to_string(),
             Tok::Def => "function definition".to_string(),
             Tok::Class => "class definition".to_string(),
+            Tok::Match => "'match' statement".to_string(),
+            Tok::Case => "'case' statement".to_string(),
             _ => return None,
         };
         let header_line = self.ctx.index.line(self.tokens[first].0 as u32);
         let msg = format!("expected an indented block after {what} on line {header_line}");
         let (start, tok, end) = &self.tokens[idx];
         let mut e = match tok {
-            Tok::EndOfFile => {
+            Tok::EndOfFile | Tok::Dedent if *start >= self.ctx.src.len() => {
                 let (line, col) = super::eof_location(self.ctx);
                 explicit(&msg, line, col, line, 0)
             }
@@ -240,7 +258,7 @@ impl Diag<'_, '_> {
         );
         let at_newline = matches!(
             self.tok(first),
-            Tok::If | Tok::Elif | Tok::While | Tok::For | Tok::Class | Tok::Except
+            Tok::If | Tok::Elif | Tok::While | Tok::For | Tok::Class | Tok::Except | Tok::Case
         ) && *tok == Tok::Newline;
         if !(forced || at_newline) {
             return None;
@@ -771,6 +789,94 @@ impl Diag<'_, '_> {
             return Some(PError::new("expected '('", Loc::Span(*s, *e)));
         }
         None
+    }
+}
+
+/// The `match` statement's errors. Where a statement starts with the name
+/// `match`, CPython's parser first tries a match statement, and its error
+/// rules look for a match statement missing its colon, so several errors
+/// depend on how far that attempt gets.
+impl Diag<'_, '_> {
+    /// Whether token `i` begins a statement.
+    fn statement_start(&self, i: usize) -> bool {
+        i > 0 && is_line_break(self.tok(i - 1))
+    }
+
+    /// A statement `match <subject>` ending its line: CPython's
+    /// `invalid_match_stmt` rule reports "expected ':'". Its second parse
+    /// meets the first such statement before (or at) the failure, and
+    /// reports at the furthest token its first parse fetched.
+    fn match_missing_colon(&self, idx: usize) -> Option<PError> {
+        let mut s = 1;
+        while s <= idx && s + 1 < self.tokens.len() {
+            if self.statement_start(s)
+                && matches!(self.tok(s), Tok::Name(n) if n == "match")
+                && self.tok(s + 1).starts_expression()
+            {
+                let newline = s
+                    + 1
+                    + self.tokens[s + 1..]
+                        .iter()
+                        .position(|t| t.1 == Tok::Newline)?;
+                if self.parse_range(s + 1, newline).is_ok() {
+                    return Some(self.error_at_token("expected ':'", newline.max(idx)));
+                }
+            }
+            s += 1;
+        }
+        None
+    }
+
+    /// For a statement starting with the name `match` (not a match
+    /// statement), the furthest token CPython's attempt at a match
+    /// statement fetches: the one after the longest subject, or after its
+    /// colon.
+    fn match_reach(&self, idx: usize) -> Option<usize> {
+        let s = self.line_start(idx);
+        if s + 1 >= self.tokens.len()
+            || !matches!(self.tok(s), Tok::Name(n) if n == "match")
+            || !self.tok(s + 1).starts_expression()
+        {
+            return None;
+        }
+        let end = self.longest_expr(s + 1, true)?;
+        let last = self.tokens.len() - 1;
+        match self.tokens.get(end).map(|t| &t.1) {
+            Some(Tok::Colon) if end < last => Some(end + 1),
+            _ => Some(end.min(last)),
+        }
+    }
+
+    /// Whether token `idx` is inside the patterns of a `case` line (before
+    /// its guard).
+    fn in_pattern(&self, idx: usize) -> bool {
+        let ls = self.line_start(idx);
+        if *self.tok(ls) != Tok::Case {
+            return false;
+        }
+        let mut depth = 0usize;
+        for t in &self.tokens[ls..idx] {
+            match &t.1 {
+                t if is_open(t) => depth += 1,
+                t if is_close(t) => depth = depth.saturating_sub(1),
+                Tok::If if depth == 0 => return false,
+                _ => {}
+            }
+        }
+        true
+    }
+
+    /// `case p as <not a name>`: CPython's `invalid_as_pattern`.
+    fn invalid_pattern_target(&self, idx: usize) -> Option<PError> {
+        if idx < 1 || *self.tok(idx - 1) != Tok::As || !self.in_pattern(idx) {
+            return None;
+        }
+        if matches!(self.tok(idx), Tok::Name(_)) || !self.tok(idx).starts_expression() {
+            return None;
+        }
+        let end = self.longest_expr(idx, false)?;
+        let target = self.parse_range(idx, end).ok()?;
+        Some(PError::at("invalid pattern target", target.span))
     }
 }
 

@@ -629,7 +629,87 @@ fn stmt(out: &mut String, s: &Stmt) {
             list(out, names, alias);
             let _ = write!(out, ", {level}");
         }
+        StmtKind::Match { subject, cases } => {
+            out.push_str("Match(");
+            expr(out, subject);
+            out.push_str(", ");
+            list(out, cases, |out, c| {
+                out.push_str("match_case(");
+                pattern(out, &c.pattern);
+                out.push_str(", ");
+                opt(out, &c.guard);
+                out.push_str(", ");
+                stmts(out, &c.body);
+                out.push(')');
+            });
+        }
     }
     out.push(')');
     position(out, s.span);
+}
+
+fn pattern(out: &mut String, p: &Pattern) {
+    match &p.kind {
+        PatternKind::MatchValue(v) => {
+            out.push_str("MatchValue(");
+            expr(out, v);
+        }
+        PatternKind::MatchSingleton(c) => {
+            out.push_str("MatchSingleton(");
+            constant(out, c);
+        }
+        PatternKind::MatchSequence(items) => {
+            out.push_str("MatchSequence(");
+            list(out, items, pattern);
+        }
+        PatternKind::MatchMapping {
+            keys,
+            patterns,
+            rest,
+        } => {
+            out.push_str("MatchMapping(");
+            list(out, keys, expr);
+            out.push_str(", ");
+            list(out, patterns, pattern);
+            out.push_str(", ");
+            opt_ident(out, rest);
+        }
+        PatternKind::MatchClass {
+            cls,
+            patterns,
+            kwd_attrs,
+            kwd_patterns,
+        } => {
+            out.push_str("MatchClass(");
+            expr(out, cls);
+            out.push_str(", ");
+            list(out, patterns, pattern);
+            out.push_str(", ");
+            list(out, kwd_attrs, |o, s| ident(o, s));
+            out.push_str(", ");
+            list(out, kwd_patterns, pattern);
+        }
+        PatternKind::MatchStar(name) => {
+            out.push_str("MatchStar(");
+            opt_ident(out, name);
+        }
+        PatternKind::MatchAs {
+            pattern: inner,
+            name,
+        } => {
+            out.push_str("MatchAs(");
+            match inner {
+                Some(inner) => pattern(out, inner),
+                None => out.push_str("None"),
+            }
+            out.push_str(", ");
+            opt_ident(out, name);
+        }
+        PatternKind::MatchOr(alternatives) => {
+            out.push_str("MatchOr(");
+            list(out, alternatives, pattern);
+        }
+    }
+    out.push(')');
+    position(out, p.span);
 }

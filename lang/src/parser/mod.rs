@@ -4,6 +4,8 @@
 mod actions;
 mod diagnose;
 pub mod dump;
+mod patterns;
+mod soft_keywords;
 mod strings;
 pub mod visit;
 
@@ -140,6 +142,9 @@ fn parse(source: &str, filename: &str, mode: Mode) -> Result<Top, SyntaxError> {
         ),
     }
     mark_with_parens(&mut tokens);
+    if mode == Mode::Module {
+        soft_keywords::mark_soft_keywords(&mut tokens);
+    }
     let ctx = Ctx {
         src: source,
         index: &index,

@@ -218,6 +218,50 @@ pub fn stmt_children<'a>(s: &'a Stmt, f: &mut dyn FnMut(Node<'a>)) {
             f(Node::Expr(test));
             msg.iter().for_each(|e| f(Node::Expr(e)));
         }
+        StmtKind::Match { subject, cases } => {
+            f(Node::Expr(subject));
+            for case in cases {
+                pattern_exprs(&case.pattern, &mut |e| f(Node::Expr(e)));
+                case.guard.iter().for_each(|e| f(Node::Expr(e)));
+                st(&case.body, f);
+            }
+        }
+    }
+}
+
+/// Calls `f` with each expression inside a pattern (values, mapping keys,
+/// class names), in source order. Patterns are not [`Node`]s: their
+/// expressions count as children of the `match` statement.
+pub fn pattern_exprs<'a>(p: &'a Pattern, f: &mut dyn FnMut(&'a Expr)) {
+    match &p.kind {
+        PatternKind::MatchValue(v) => f(v),
+        PatternKind::MatchSingleton(_) | PatternKind::MatchStar(_) => {}
+        PatternKind::MatchSequence(items) | PatternKind::MatchOr(items) => {
+            items.iter().for_each(|p| pattern_exprs(p, f))
+        }
+        PatternKind::MatchMapping { keys, patterns, .. } => {
+            for (k, p) in keys.iter().zip(patterns) {
+                f(k);
+                pattern_exprs(p, f);
+            }
+        }
+        PatternKind::MatchClass {
+            cls,
+            patterns,
+            kwd_patterns,
+            ..
+        } => {
+            f(cls);
+            patterns
+                .iter()
+                .chain(kwd_patterns)
+                .for_each(|p| pattern_exprs(p, f));
+        }
+        PatternKind::MatchAs { pattern, .. } => {
+            if let Some(p) = pattern {
+                pattern_exprs(p, f);
+            }
+        }
     }
 }
 

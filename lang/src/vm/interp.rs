@@ -1219,6 +1219,18 @@ impl Vm {
                 }
                 Ok(())
             }
+            Opcode::ROT_N => {
+                self.op_rot_n(frame, arg);
+                Ok(())
+            }
+            Opcode::GET_LEN => self.op_get_len(frame),
+            Opcode::MATCH_SEQUENCE | Opcode::MATCH_MAPPING => {
+                self.op_match_collection(frame, instr.op == Opcode::MATCH_SEQUENCE);
+                Ok(())
+            }
+            Opcode::MATCH_KEYS => self.op_match_keys(frame),
+            Opcode::COPY_DICT_WITHOUT_KEYS => self.op_copy_dict_without_keys(frame),
+            Opcode::MATCH_CLASS => self.op_match_class(frame, arg),
             _ => Err(self.runtime_error(format!("unknown opcode {}", instr.op.name()))),
         }
     }

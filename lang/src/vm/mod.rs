@@ -13,6 +13,7 @@ pub mod frame;
 pub mod import;
 pub mod interp;
 pub mod ops;
+mod pattern;
 pub mod protocol;
 pub mod types;
 

@@ -153,6 +153,10 @@ pub fn check_stack(code: &CodeObject) -> Result<(), String> {
         let pops = match ins.op {
             // Ops that read below their net effect.
             Opcode::DUP_TOP | Opcode::GET_ITER => 1,
+            Opcode::GET_LEN | Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE => 1,
+            Opcode::MATCH_KEYS | Opcode::COPY_DICT_WITHOUT_KEYS => 2,
+            Opcode::MATCH_CLASS => 3,
+            Opcode::ROT_N => ins.arg as i32,
             _ => 0,
         };
         if depth - pops < 0 || after < 0 {
