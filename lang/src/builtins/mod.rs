@@ -10,6 +10,7 @@ pub mod io;
 pub mod list;
 pub mod number;
 pub mod object;
+pub mod payload;
 pub mod set;
 pub mod str;
 
@@ -106,6 +107,7 @@ pub fn install_type_methods(vm: &Vm) {
     str::install(vm);
     list::install(vm);
     dict::install(vm);
+    payload::install(vm);
     set::install(vm);
     generator::install(vm);
     io::install(vm);

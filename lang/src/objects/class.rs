@@ -118,6 +118,9 @@ pub struct Instance {
 pub enum Payload {
     None,
     Exception(RefCell<ExcData>),
+    /// Instances of user subclasses of `dict`, `list` and `tuple` carry the
+    /// built-in value they extend, so the built-in methods work on it unchanged.
+    Builtin(super::Value),
 }
 
 /// One line of a traceback: a frame's code and the line it was at.
@@ -161,7 +164,7 @@ impl Instance {
     pub fn exc_data(&self) -> RefMut<'_, ExcData> {
         match &self.payload {
             Payload::Exception(d) => d.borrow_mut(),
-            Payload::None => panic!("exc_data on a non-exception instance of {}", self.class.name),
+            Payload::None | Payload::Builtin(_) => panic!("exc_data on a non-exception instance of {}", self.class.name),
         }
     }
 

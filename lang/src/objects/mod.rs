@@ -250,6 +250,18 @@ impl Value {
         }
     }
 
+    /// The built-in value `self` stands for: itself, or the `dict`/`list`/`tuple`
+    /// carried by an instance of a user subclass of one of those.
+    pub fn builtin_base(&self) -> &Value {
+        match self {
+            Value::Instance(i) => match &i.payload {
+                Payload::Builtin(v) => v,
+                _ => self,
+            },
+            _ => self,
+        }
+    }
+
     pub fn downcast_native<T: 'static>(&self) -> Option<&T> {
         match self {
             Value::Native(n) => n.as_any().downcast_ref::<T>(),

@@ -240,7 +240,11 @@ impl Vm {
         };
         match cls.lookup(&d.init) {
             Some(Value::Builtin(b)) if b.owner == Some("object") => {
-                let custom_new = matches!(&new, Some(Value::Function(_) | Value::Native(_)));
+                let custom_new = match &new {
+                    Some(Value::Function(_) | Value::Native(_)) => true,
+                    Some(Value::Builtin(b)) => b.owner != Some("object"),
+                    _ => false,
+                };
                 if (!args.pos.is_empty() || !args.kwnames.is_empty()) && !custom_new {
                     return Err(self.type_error(format!("{}() takes no arguments", cls.qualname.borrow())));
                 }
@@ -305,11 +309,18 @@ impl Vm {
         }
         let layout = if bases.iter().any(|b| b.layout == Layout::Exception) {
             Layout::Exception
-        } else if let Some(b) = bases.iter().find(|b| b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object)) {
+        } else if let Some(b) = bases.iter().find(|b| b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object) && self.payload_base(b).is_none()) {
             return Err(self.not_implemented(format!("subclassing the built-in type '{}'", b.name)));
         } else {
             Layout::Object
         };
+        // Instances of a `dict`/`list`/`tuple` subclass carry one built-in value: two different ones cannot be combined.
+        let mut payload_bases = bases.iter().filter_map(|b| self.payload_base(b));
+        if let Some(first) = payload_bases.next() {
+            if payload_bases.any(|other| !Rc::ptr_eq(&other, &first)) {
+                return Err(self.type_error("multiple bases have instance lay-out conflict"));
+            }
+        }
         let mro = crate::objects::class::compute_mro(&bases).ok_or_else(|| {
             self.type_error(format!(
                 "Cannot create a consistent method resolution\norder (MRO) for bases {}",
@@ -339,6 +350,12 @@ impl Vm {
             has_getattr: std::cell::Cell::new(has_getattr),
         });
         Ok(class)
+    }
+
+    /// The built-in class (`dict`, `list` or `tuple`) whose values instances of `class` carry, if any.
+    pub fn payload_base(&self, class: &Rc<Class>) -> Option<Rc<Class>> {
+        let t = &self.types;
+        class.full_mro().into_iter().find(|c| Rc::ptr_eq(c, &t.dict) || Rc::ptr_eq(c, &t.list) || Rc::ptr_eq(c, &t.tuple))
     }
 
     /// `__set_name__` on attributes and the parent's `__init_subclass__`.

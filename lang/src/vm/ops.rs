@@ -485,7 +485,12 @@ impl Vm {
             }
         }
         // Built-in operands (e.g. a list subclass instance) fall back to the built-in operation.
-        if let Some(v) = self.builtin_binary(a, b, op, inplace)? {
+        let (base_a, base_b) = (a.builtin_base(), b.builtin_base());
+        if let Some(v) = self.builtin_binary(base_a, base_b, op, inplace)? {
+            // `x += y` on a list subclass instance extends it in place and keeps the instance.
+            if inplace && !base_a.is(a) && v.is(base_a) {
+                return Ok(a.clone());
+            }
             return Ok(v);
         }
         Err(self.binop_type_error(a, b, op, inplace))
