@@ -26,13 +26,7 @@ pub fn towel_binary() -> PathBuf {
 /// Case names listed in `tests/conformance_pending.txt` (first word of each non-comment line).
 pub fn pending_cases() -> Vec<String> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/conformance_pending.txt");
-    std::fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
-        .collect()
+    std::fs::read_to_string(path).unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).filter_map(|l| l.split_whitespace().next().map(str::to_string)).collect()
 }
 
 /// Waits for `child`, killing it after `timeout`.

@@ -113,6 +113,25 @@ pub fn install_type_methods(vm: &Vm) {
     io::install(vm);
 }
 
+/// `__next__` and `__iter__` for the classes of the built-in iterators, so
+/// that `it.__next__()` and the `collections.abc.Iterator` check see them.
+pub fn add_iterator_methods(class: &crate::objects::Class, owner: &'static str) {
+    crate::vm::types::add_methods(class, owner, &[("__next__", iterator_next), ("__iter__", iterator_iter)]);
+}
+
+fn iterator_next(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__next__", 1, 1)?;
+    match vm.next(&args.pos[0])? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::None)),
+    }
+}
+
+fn iterator_iter(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__iter__", 1, 1)?;
+    Ok(args.pos[0].clone())
+}
+
 /// A function value for a native (used by modules).
 pub fn native(name: &'static str, func: NativeFn) -> Value {
     Value::Builtin(Rc::new(Builtin { name, func, owner: None, bound: None }))
@@ -229,17 +248,32 @@ fn anext(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `isinstance`'s and `issubclass`'s second argument: a class or a tuple of them.
-fn class_spec_matches(vm: &Vm, spec: &Value, test: &dyn Fn(&Rc<crate::objects::Class>) -> bool, fname: &str) -> PyResult<bool> {
+///
+/// `arg` is the first argument and `hook` `__instancecheck__` or
+/// `__subclasscheck__`. CPython finds the hook on the metaclass; towel has
+/// no metaclasses, so a class's own hook when it is a classmethod (as
+/// `abc.ABC` defines it) is asked when the plain check fails, and
+/// other objects (`int | str`, typing aliases) are asked through their type.
+fn class_spec_matches(vm: &Vm, spec: &Value, test: &dyn Fn(&Rc<crate::objects::Class>) -> bool, arg: &Value, hook: &str, fname: &str) -> PyResult<bool> {
+    let ask_hook = || -> PyResult<bool> {
+        let f = vm.get_attr_str(spec, hook)?;
+        let r = vm.call(&f, std::slice::from_ref(arg))?;
+        vm.truthy(&r)
+    };
     match spec {
-        Value::Class(c) => Ok(test(c)),
+        Value::Class(c) => {
+            let class_hook = || c.lookup_str(hook).is_some_and(|h| h.downcast_native::<descriptors::ClassMethod>().is_some());
+            Ok(test(c) || (class_hook() && ask_hook()?))
+        }
         Value::Tuple(t) => {
             for s in &t.0 {
-                if class_spec_matches(vm, s, test, fname)? {
+                if class_spec_matches(vm, s, test, arg, hook, fname)? {
                     return Ok(true);
                 }
             }
             Ok(false)
         }
+        Value::Instance(_) | Value::Native(_) if vm.class_of(spec).lookup_str(hook).is_some() => ask_hook(),
         _ => Err(vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
     }
 }
@@ -247,14 +281,14 @@ fn class_spec_matches(vm: &Vm, spec: &Value, test: &dyn Fn(&Rc<crate::objects::C
 fn isinstance(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "isinstance", 2, 2)?;
     let obj = &args.pos[0];
-    Ok(Value::Bool(class_spec_matches(vm, &args.pos[1], &|c| vm.isinstance(obj, c), "isinstance")?))
+    Ok(Value::Bool(class_spec_matches(vm, &args.pos[1], &|c| vm.isinstance(obj, c), obj, "__instancecheck__", "isinstance")?))
 }
 
 fn issubclass(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "issubclass", 2, 2)?;
     let Value::Class(c) = &args.pos[0] else { return Err(vm.type_error("issubclass() arg 1 must be a class")) };
     let bool_class = crate::vm::types::bool_class(vm);
-    Ok(Value::Bool(class_spec_matches(vm, &args.pos[1], &|base| c.is_subclass(base) || (Rc::ptr_eq(c, &bool_class) && Rc::ptr_eq(base, &vm.types.int)), "issubclass")?))
+    Ok(Value::Bool(class_spec_matches(vm, &args.pos[1], &|base| c.is_subclass(base) || (Rc::ptr_eq(c, &bool_class) && Rc::ptr_eq(base, &vm.types.int)), &args.pos[0], "__subclasscheck__", "issubclass")?))
 }
 
 fn attr_name(vm: &Vm, v: &Value, fname: &str) -> PyResult<Name> {

@@ -266,10 +266,24 @@ impl Vm {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
         let mut bases = Vec::new();
+        let mut orig_bases = None;
         for b in &args.pos[2..] {
             match b {
                 Value::Class(c) => bases.push(c.clone()),
-                other => return Err(self.type_error(format!("bases must be types, not {}", self.type_name(other)))),
+                // PEP 560: `class Stack(Generic[T])` asks the alias which classes it stands for.
+                other => match self.get_attr_opt(other, &Name::new("__mro_entries__"))? {
+                    Some(entries) => {
+                        let original = Value::tuple(args.pos[2..].to_vec());
+                        for entry in self.to_vec(&self.call(&entries, std::slice::from_ref(&original))?)? {
+                            match entry {
+                                Value::Class(c) => bases.push(c),
+                                other => return Err(self.type_error(format!("bases must be types, not {}", self.type_name(&other)))),
+                            }
+                        }
+                        orig_bases = Some(original);
+                    }
+                    None => return Err(self.type_error(format!("bases must be types, not {}", self.type_name(other)))),
+                },
             }
         }
         let mut metaclass = None;
@@ -294,6 +308,9 @@ impl Vm {
         let mut frame = Frame::new(body.code.clone(), body.globals.clone(), Some(ns.clone()));
         frame.cells.extend(body.closure.iter().cloned());
         let classcell = self.run_frame_to_completion(Box::new(frame))?;
+        if let Some(orig) = orig_bases {
+            ns.borrow_mut().insert(Name::new("__orig_bases__"), orig);
+        }
         let class = self.create_class(name.as_str(), bases, &ns.borrow(), body.module.clone())?;
         if let Value::Cell(cell) = classcell {
             cell.set(Value::Class(class.clone()));

@@ -359,6 +359,13 @@ impl Vm {
     /// Operators on built-in containers and strings.
     fn builtin_binary(&self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Option<Value>> {
         Ok(Some(match (a, b, op) {
+            (Value::Class(_), Value::Class(_) | Value::None, BinOp::Or) | (Value::None, Value::Class(_), BinOp::Or) => {
+                // `int | None`: a `types.UnionType`.
+                match crate::stdlib::types::union(self, a, b)? {
+                    Value::NotImplemented => return Ok(None),
+                    union => union,
+                }
+            }
             (Value::Str(x), Value::Str(y), BinOp::Add) => {
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());

@@ -1141,8 +1141,8 @@ impl Vm {
                     return self.call(&self.class_get_attr(c, &dunders().class_getitem)?.unwrap_or(m), std::slice::from_ref(key));
                 }
                 if c.layout == crate::objects::class::Layout::Builtin || Rc::ptr_eq(c, &self.types.type_) {
-                    // `list[int]`: a generic alias; towel keeps the origin class.
-                    return Ok(obj.clone());
+                    // `list[int]`: a generic alias.
+                    return crate::stdlib::types::generic_alias(self, obj, key);
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", c.name)))
             }

@@ -144,7 +144,11 @@ impl Vm {
             },
             Value::Iter(it) => {
                 let name = it.type_name();
-                self.lazy_class(name, |vm| new_class(name, &[vm.types.object.clone()], Layout::Builtin, "builtins"))
+                self.lazy_class(name, |vm| {
+                    let class = new_class(name, &[vm.types.object.clone()], Layout::Builtin, "builtins");
+                    crate::builtins::add_iterator_methods(&class, name);
+                    class
+                })
             }
             Value::Module(_) => t.module.clone(),
             Value::Code(_) => t.code.clone(),
