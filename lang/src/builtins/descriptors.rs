@@ -30,8 +30,19 @@ impl NativeObject for Property {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+    fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
+            // An abstract getter, setter or deleter makes the property abstract (for `abc`).
+            "__isabstractmethod__" => Some((|| {
+                for f in [&self.fget, &self.fset, &self.fdel].into_iter().flatten() {
+                    if let Some(flag) = vm.get_attr_opt(f, &crate::objects::Name::new("__isabstractmethod__"))? {
+                        if vm.truthy(&flag)? {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                }
+                Ok(Value::Bool(false))
+            })()),
             "fget" => Some(Ok(self.fget.clone().unwrap_or_default())),
             "fset" => Some(Ok(self.fset.clone().unwrap_or_default())),
             "fdel" => Some(Ok(self.fdel.clone().unwrap_or_default())),

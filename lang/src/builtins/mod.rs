@@ -831,8 +831,7 @@ fn exec(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "exec", 1, 3)?;
     let Some(src) = args.pos[0].as_str() else { return Err(vm.not_implemented("exec() of a code object")) };
     let code = vm.compile(src, "<string>", crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_value(&e))?;
-    let module = vm.modules.borrow().get("__main__").cloned().unwrap_or_else(|| vm.new_module("__main__", None));
-    vm.run_code(code, &module)?;
+    run_in_namespaces(vm, code, &args)?;
     Ok(Value::None)
 }
 
@@ -840,8 +839,45 @@ fn eval(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "eval", 1, 3)?;
     let Some(src) = args.pos[0].as_str() else { return Err(vm.not_implemented("eval() of a code object")) };
     let code = vm.compile(src.trim(), "<string>", crate::compiler::Mode::Eval).map_err(|e| vm.syntax_error_value(&e))?;
-    let module = vm.modules.borrow().get("__main__").cloned().unwrap_or_else(|| vm.new_module("__main__", None));
-    vm.run_code(code, &module)
+    run_in_namespaces(vm, code, &args)
+}
+
+/// Runs `exec`/`eval` code in `__main__`, or in the `globals` (and `locals`)
+/// dicts when given. Frames hold namespaces, not dicts, so the dicts are
+/// copied in and the namespaces copied back out afterwards.
+fn run_in_namespaces(vm: &Vm, code: Rc<Code>, args: &Args) -> PyResult {
+    let dict_arg = |i: usize, name: &str| -> PyResult<Option<Rc<PyDict>>> {
+        match args.arg_or_kw(i, name) {
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Dict(d)) => Ok(Some(d.clone())),
+            Some(other) => Err(vm.type_error(format!("{name} must be a dict, not {}", vm.type_name(other)))),
+        }
+    };
+    let (globals, locals) = (dict_arg(1, "globals")?, dict_arg(2, "locals")?);
+    let Some(globals) = globals else {
+        let module = vm.modules.borrow().get("__main__").cloned().unwrap_or_else(|| vm.new_module("__main__", None));
+        return vm.run_code(code, &module);
+    };
+    let to_ns = |d: &PyDict| {
+        let ns = crate::objects::new_namespace();
+        ns.borrow_mut().extend(d.items().into_iter().filter_map(|(k, v)| k.as_str().map(|k| (Name::new(k), v))));
+        ns
+    };
+    let back = |ns: &crate::objects::Namespace, d: &PyDict| -> PyResult<()> {
+        for (k, v) in ns.borrow().iter() {
+            d.set(vm, Value::str(k.as_str()), v.clone())?;
+        }
+        Ok(())
+    };
+    let globals_ns = to_ns(&globals);
+    let locals_ns = locals.as_ref().map(|d| to_ns(d)).unwrap_or_else(|| globals_ns.clone());
+    let frame = crate::vm::frame::Frame::new(code, globals_ns.clone(), Some(locals_ns.clone()));
+    let result = vm.run_frame_to_completion(Box::new(frame));
+    back(&globals_ns, &globals)?;
+    if let Some(l) = &locals {
+        back(&locals_ns, l)?;
+    }
+    result
 }
 
 /// `type(x)` and `type(name, bases, dict)`.

@@ -6,6 +6,7 @@
 //! `include_str!`) run into the module's namespace after the natives are set,
 //! so the source can build on them.
 
+pub mod collections;
 pub mod sys;
 pub mod time;
 pub mod types;
@@ -15,7 +16,25 @@ use crate::vm::Vm;
 use std::rc::Rc;
 
 /// The native modules, by import name.
-const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[("sys", sys::make), ("time", time::make), ("types", types::make)];
+const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
+    ("sys", sys::make),
+    ("time", time::make),
+    ("types", types::make),
+    ("abc", abc),
+    ("collections", collections::make),
+    ("collections.abc", collections::make_abc),
+];
+
+/// Defines the maker of a module written entirely in towel source.
+macro_rules! source_module {
+    ($make:ident, $name:literal, $file:literal) => {
+        fn $make(vm: &Vm) -> PyResult<Rc<Module>> {
+            module_from_source(vm, $name, &[], include_str!($file))
+        }
+    };
+}
+
+source_module!(abc, "abc", "abc.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
