@@ -317,7 +317,7 @@ impl Vm {
         if let Value::Cell(cell) = classcell {
             cell.set(Value::Class(class.clone()));
         }
-        self.finish_class(&class)?;
+        self.finish_class(&class, args)?;
         Ok(Value::Class(class))
     }
 
@@ -355,7 +355,12 @@ impl Vm {
         if dict.contains_key(&d.eq) && !dict.contains_key(&d.hash) {
             dict.insert(d.hash.clone(), Value::None);
         }
-        // `__new__` and `__init_subclass__` are implicitly static/class methods.
+        // `__init_subclass__` and `__class_getitem__` are implicitly class methods.
+        for name in [&d.init_subclass, &d.class_getitem] {
+            if let Some(f @ Value::Function(_)) = dict.get(name).cloned() {
+                dict.insert(name.clone(), crate::builtins::descriptors::ClassMethod::new(self, f));
+            }
+        }
         let has_getattr = dict.contains_key(&d.getattr) || bases.iter().any(|b| b.has_getattr.get());
         let class = Rc::new(Class {
             name: Rc::from(name),
@@ -378,7 +383,7 @@ impl Vm {
     }
 
     /// `__set_name__` on attributes and the parent's `__init_subclass__`.
-    fn finish_class(&self, class: &Rc<Class>) -> PyResult<()> {
+    fn finish_class(&self, class: &Rc<Class>, class_kwargs: Args<'_>) -> PyResult<()> {
         let d = dunders();
         let attrs: Vec<(Name, Value)> = class.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         for (k, v) in attrs {
@@ -388,11 +393,27 @@ impl Vm {
                 }
             }
         }
-        for base in &class.mro {
-            if let Some(f @ Value::Function(_)) = base.dict.borrow().get(&d.init_subclass).cloned() {
-                self.call(&f, &[Value::Class(class.clone())])?;
-                break;
+        // The parent's `__init_subclass__` gets the class keywords other than `metaclass`.
+        let (mut names, mut values) = (Vec::new(), Vec::new());
+        for (k, v) in class_kwargs.kwnames.iter().zip(class_kwargs.kwvalues) {
+            if k.as_str() != Some("metaclass") {
+                names.push(k.clone());
+                values.push(v.clone());
             }
+        }
+        for base in &class.mro {
+            let hook = base.dict.borrow().get(&d.init_subclass).cloned();
+            let f = match &hook {
+                Some(f @ Value::Function(_)) => f.clone(),
+                Some(cm) => match cm.downcast_native::<crate::builtins::descriptors::ClassMethod>() {
+                    Some(cm) => cm.func.clone(),
+                    None => continue,
+                },
+                None => continue,
+            };
+            let cls = [Value::Class(class.clone())];
+            self.call_args(&f, Args::with_kw(&cls, &names, &values))?;
+            break;
         }
         Ok(())
     }

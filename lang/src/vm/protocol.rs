@@ -733,6 +733,13 @@ impl Vm {
 
     /// Attributes of built-in values: methods from the type's namespace and a few data attributes.
     fn builtin_get_attr(&self, obj: &Value, name: &Name) -> PyResult<Option<Value>> {
+        // `super()` looks past the class being defined; its own class (whose `object`
+        // methods would shadow `__init__`, `__repr__`, ...) is consulted only after.
+        if let Some(sup) = obj.downcast_native::<crate::builtins::descriptors::Super>() {
+            if let Some(r) = crate::objects::NativeObject::get_attr(sup, self, name.as_str()) {
+                return r.map(Some);
+            }
+        }
         let class = self.class_of(obj);
         if let Some(attr) = class.lookup(name) {
             if let Some(v) = self.data_descriptor_get(&attr, obj)? {
@@ -981,6 +988,7 @@ impl Vm {
                 Ok((self.get_attr(obj, name)?, None))
             }
             Value::Class(_) | Value::Module(_) => Ok((self.get_attr(obj, name)?, None)),
+            Value::Native(n) if n.as_any().is::<crate::builtins::descriptors::Super>() => Ok((self.get_attr(obj, name)?, None)),
             _ => {
                 let class = self.class_of(obj);
                 match class.lookup(name) {
