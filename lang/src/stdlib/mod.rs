@@ -7,6 +7,7 @@
 //! so the source can build on them.
 
 pub mod collections;
+pub mod functools;
 pub mod sys;
 pub mod time;
 pub mod types;
@@ -23,6 +24,9 @@ const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
     ("abc", abc),
     ("collections", collections::make),
     ("collections.abc", collections::make_abc),
+    ("functools", functools::make),
+    ("contextlib", contextlib),
+    ("typing", typing),
 ];
 
 /// Defines the maker of a module written entirely in towel source.
@@ -35,6 +39,8 @@ macro_rules! source_module {
 }
 
 source_module!(abc, "abc", "abc.py");
+source_module!(contextlib, "contextlib", "contextlib.py");
+source_module!(typing, "typing", "typing.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();

@@ -626,6 +626,9 @@ impl Vm {
                     sm.func.clone()
                 } else if let Some(cm) = attr.downcast_native::<ClassMethod>() {
                     Value::BoundMethod(Rc::new(BoundMethod { func: cm.func.clone(), receiver: Value::Class(class.clone()) }))
+                } else if let Some(get) = self.class_of(&attr).lookup(&dunders().get) {
+                    // Native descriptors (functools' cached functions bind like methods).
+                    self.call_bound(&get, &attr, &[obj.clone(), Value::Class(class.clone())])?
                 } else {
                     attr
                 }
