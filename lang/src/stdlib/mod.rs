@@ -8,6 +8,7 @@
 
 pub mod collections;
 pub mod functools;
+pub mod inspect;
 pub mod sys;
 pub mod time;
 pub mod types;
@@ -27,6 +28,7 @@ const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
     ("functools", functools::make),
     ("contextlib", contextlib),
     ("typing", typing),
+    ("inspect", inspect::make),
 ];
 
 /// Defines the maker of a module written entirely in towel source.
