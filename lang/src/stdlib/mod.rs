@@ -9,6 +9,7 @@
 pub mod collections;
 pub mod functools;
 pub mod inspect;
+pub mod itertools;
 pub mod sys;
 pub mod time;
 pub mod types;
@@ -29,6 +30,7 @@ const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
     ("contextlib", contextlib),
     ("typing", typing),
     ("inspect", inspect::make),
+    ("itertools", itertools::make),
 ];
 
 /// Defines the maker of a module written entirely in towel source.
