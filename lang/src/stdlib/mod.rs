@@ -6,10 +6,13 @@
 //! `include_str!`) run into the module's namespace after the natives are set,
 //! so the source can build on them.
 
+pub mod bisect;
 pub mod collections;
 pub mod functools;
 pub mod inspect;
 pub mod itertools;
+pub mod math;
+pub mod random;
 pub mod sys;
 pub mod time;
 pub mod types;
@@ -31,6 +34,9 @@ const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
     ("typing", typing),
     ("inspect", inspect::make),
     ("itertools", itertools::make),
+    ("math", math::make),
+    ("random", random::make),
+    ("bisect", bisect::make),
 ];
 
 /// Defines the maker of a module written entirely in towel source.
