@@ -12,6 +12,7 @@ pub mod functools;
 pub mod inspect;
 pub mod itertools;
 pub mod math;
+pub mod operator;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -37,6 +38,8 @@ const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
     ("math", math::make),
     ("random", random::make),
     ("bisect", bisect::make),
+    ("string", string),
+    ("operator", operator::make),
 ];
 
 /// Defines the maker of a module written entirely in towel source.
@@ -51,6 +54,7 @@ macro_rules! source_module {
 source_module!(abc, "abc", "abc.py");
 source_module!(contextlib, "contextlib", "contextlib.py");
 source_module!(typing, "typing", "typing.py");
+source_module!(string, "string", "string.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
