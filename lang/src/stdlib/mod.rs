@@ -13,6 +13,7 @@ pub mod inspect;
 pub mod itertools;
 pub mod math;
 pub mod operator;
+pub mod os;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -40,6 +41,8 @@ const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
     ("bisect", bisect::make),
     ("string", string),
     ("operator", operator::make),
+    ("os", os::make),
+    ("os.path", os::make_path),
 ];
 
 /// Defines the maker of a module written entirely in towel source.

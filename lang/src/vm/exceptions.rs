@@ -113,6 +113,40 @@ pub fn install_methods(vm: &Vm) {
     );
     add_methods(&vm.exc.base_exception_group, "BaseExceptionGroup", &[("__init__", group_init), ("__str__", group_str), ("split", group_split), ("subgroup", group_subgroup), ("derive", group_derive)]);
     add_methods(&vm.exc.key_error, "KeyError", &[("__str__", key_error_str)]);
+    add_methods(&vm.exc.os_error, "OSError", &[("__init__", os_error_init), ("__str__", os_error_str)]);
+}
+
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: with a
+/// filename, `args` keeps only (errno, strerror), as in CPython.
+fn os_error_init(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let given = &args.pos[1..];
+    if (3..=5).contains(&given.len()) {
+        inst.set_attr(crate::objects::Name::new("filename"), given[2].clone());
+        if given.len() == 5 {
+            inst.set_attr(crate::objects::Name::new("filename2"), given[4].clone());
+        }
+        inst.exc_data().args = given[..2].to_vec();
+    } else {
+        inst.exc_data().args = given.to_vec();
+    }
+    Ok(Value::None)
+}
+
+/// `[Errno 2] No such file or directory: 'name'`.
+fn os_error_str(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let a = inst.exc_data().args.clone();
+    let attr = |name: &str| inst.get_attr(&crate::objects::Name::new(name)).filter(|v| !v.is_none());
+    if a.len() == 2 {
+        let head = format!("[Errno {}] {}", vm.to_str(&a[0])?, vm.to_str(&a[1])?);
+        return Ok(Value::string(match (attr("filename"), attr("filename2")) {
+            (Some(f), Some(f2)) => format!("{head}: {} -> {}", vm.repr(&f)?, vm.repr(&f2)?),
+            (Some(f), None) => format!("{head}: {}", vm.repr(&f)?),
+            _ => head,
+        }));
+    }
+    exc_str(vm, args)
 }
 
 fn self_exc(vm: &Vm, args: &Args) -> PyResult<Rc<crate::objects::Instance>> {
