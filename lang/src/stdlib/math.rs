@@ -329,7 +329,7 @@ fn vector_norm(vec: &[f64], max: f64, found_nan: bool) -> f64 {
     };
     let (_, max_e) = frexp_parts(max);
     let (mut csum, mut frac1, mut frac2, mut frac3) = (1.0f64, 0.0f64, 0.0f64, 0.0f64);
-    let mut add = |acc: &mut f64, csum: &mut f64, x: f64| {
+    let add = |acc: &mut f64, csum: &mut f64, x: f64| {
         let old = *csum;
         *csum += x;
         *acc += (old - *csum) + x;

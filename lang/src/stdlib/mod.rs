@@ -11,6 +11,7 @@ pub mod collections;
 pub mod functools;
 pub mod inspect;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod operator;
 pub mod os;
@@ -42,6 +43,7 @@ const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
     ("string", string),
     ("operator", operator::make),
     ("os", os::make),
+    ("json", json::make),
     ("os.path", os::make_path),
 ];
 
