@@ -44,6 +44,7 @@ const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
     ("operator", operator::make),
     ("os", os::make),
     ("json", json::make),
+    ("dataclasses", dataclasses),
     ("os.path", os::make_path),
 ];
 
@@ -60,6 +61,7 @@ source_module!(abc, "abc", "abc.py");
 source_module!(contextlib, "contextlib", "contextlib.py");
 source_module!(typing, "typing", "typing.py");
 source_module!(string, "string", "string.py");
+source_module!(dataclasses, "dataclasses", "dataclasses.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
