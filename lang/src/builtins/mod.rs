@@ -250,10 +250,9 @@ fn anext(vm: &Vm, args: Args) -> PyResult {
 /// `isinstance`'s and `issubclass`'s second argument: a class or a tuple of them.
 ///
 /// `arg` is the first argument and `hook` `__instancecheck__` or
-/// `__subclasscheck__`. CPython finds the hook on the metaclass; towel has
-/// no metaclasses, so a class's own hook when it is a classmethod (as
-/// `abc.ABC` defines it) is asked when the plain check fails, and
-/// other objects (`int | str`, typing aliases) are asked through their type.
+/// `__subclasscheck__`, found on the metaclass (`abc.ABCMeta`) of a class
+/// and asked when the plain check fails; other objects (`int | str`, typing
+/// aliases) are asked through their type.
 fn class_spec_matches(vm: &Vm, spec: &Value, test: &dyn Fn(&Rc<crate::objects::Class>) -> bool, arg: &Value, hook: &str, fname: &str) -> PyResult<bool> {
     let ask_hook = || -> PyResult<bool> {
         let f = vm.get_attr_str(spec, hook)?;
@@ -262,8 +261,13 @@ fn class_spec_matches(vm: &Vm, spec: &Value, test: &dyn Fn(&Rc<crate::objects::C
     };
     match spec {
         Value::Class(c) => {
-            let class_hook = || c.lookup_str(hook).is_some_and(|h| h.downcast_native::<descriptors::ClassMethod>().is_some());
-            Ok(test(c) || (class_hook() && ask_hook()?))
+            if test(c) {
+                return Ok(true);
+            }
+            match vm.metaclass_method(c, &Name::new(hook)) {
+                Some(h) => vm.truthy(&vm.call_bound(&h, spec, std::slice::from_ref(arg))?),
+                None => Ok(false),
+            }
         }
         Value::Tuple(t) => {
             for s in &t.0 {

@@ -33,6 +33,10 @@ pub struct Class {
     pub subclassable: bool,
     /// True once a class (or a base) defines `__getattr__`; saves a lookup on every missing attribute.
     pub has_getattr: Cell<bool>,
+    /// The class's metaclass when it is not `type` (a user subclass of `type`).
+    pub metaclass: RefCell<Option<Rc<Class>>>,
+    /// Direct subclasses, for `__subclasses__()` (weak: a class does not keep its subclasses alive).
+    pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
 }
 
 impl Class {

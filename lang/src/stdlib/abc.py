@@ -1,10 +1,7 @@
-# `abc`: abstract base classes.
-#
-# CPython implements ABCs with the ABCMeta metaclass. towel has no
-# metaclasses, so `ABC` carries the metaclass's behaviour itself: the abstract
-# method set is computed in `__init_subclass__`, instantiation is refused in
-# `__new__`, and `__instancecheck__`/`__subclasscheck__` are classmethods that
-# the built-in isinstance/issubclass consult when the plain check fails.
+# `abc`: abstract base classes, after CPython's _py_abc.py. ABCMeta computes
+# the abstract methods of each class it creates, refuses to instantiate a
+# class that still has some, and answers isinstance/issubclass through
+# `__subclasshook__` and registered virtual subclasses.
 
 
 def abstractmethod(funcobj):
@@ -22,82 +19,97 @@ def abstractstaticmethod(funcobj):
     return staticmethod(funcobj)
 
 
-# Classes registered as virtual subclasses, by ABC.
-_registry = {}
+_abc_invalidation_counter = 0
 
 
-def _compute_abstracts(cls):
-    abstracts = set()
-    for name, value in cls.__dict__.items():
-        if getattr(value, "__isabstractmethod__", False):
-            abstracts.add(name)
+def _compute_abstracts(cls, namespace):
+    abstracts = {name for name, value in namespace.items() if getattr(value, "__isabstractmethod__", False)}
     for base in cls.__bases__:
-        for name in getattr(base, "__abstractmethods__", ()):
+        for name in getattr(base, "__abstractmethods__", set()):
             value = getattr(cls, name, None)
             if getattr(value, "__isabstractmethod__", False):
                 abstracts.add(name)
     return frozenset(abstracts)
 
 
-class ABC:
-    __abstractmethods__ = frozenset()
+class ABCMeta(type):
+    def __new__(mcls, name, bases, namespace, /, **kwargs):
+        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        cls.__abstractmethods__ = _compute_abstracts(cls, namespace)
+        cls._abc_registry = []
+        cls._abc_cache = set()
+        cls._abc_negative_cache = set()
+        cls._abc_negative_cache_version = _abc_invalidation_counter
+        return cls
 
-    def __init_subclass__(cls, **kwargs):
-        cls.__abstractmethods__ = _compute_abstracts(cls)
-
-    def __new__(cls, *args, **kwargs):
+    def __call__(cls, *args, **kwargs):
         if cls.__abstractmethods__:
             names = sorted(cls.__abstractmethods__)
             plural = "s" if len(names) > 1 else ""
             raise TypeError(f"Can't instantiate abstract class {cls.__name__} with abstract method{plural} {', '.join(names)}")
-        return object.__new__(cls)
+        return super().__call__(*args, **kwargs)
 
-    @classmethod
     def register(cls, subclass):
         if not isinstance(subclass, type):
             raise TypeError("Can only register classes")
-        _registry.setdefault(cls, []).append(subclass)
+        if issubclass(subclass, cls):
+            return subclass
+        if issubclass(cls, subclass):
+            raise RuntimeError("Refusing to create an inheritance cycle")
+        cls._abc_registry.append(subclass)
+        global _abc_invalidation_counter
+        _abc_invalidation_counter += 1
         return subclass
 
-    @classmethod
-    def __subclasshook__(cls, subclass):
-        return NotImplemented
-
-    @classmethod
-    def __subclasscheck__(cls, subclass):
-        if not isinstance(subclass, type):
-            raise TypeError("issubclass() arg 1 must be a class")
-        if cls in subclass.__mro__:
-            return True
-        ok = cls.__subclasshook__(subclass)
-        if ok is not NotImplemented:
-            return bool(ok)
-        for abc in list(_registry):
-            if cls in abc.__mro__:
-                for registered in _registry[abc]:
-                    if registered in subclass.__mro__ or issubclass(subclass, registered):
-                        return True
-        return False
-
-    @classmethod
     def __instancecheck__(cls, instance):
         return cls.__subclasscheck__(type(instance))
 
+    def __subclasscheck__(cls, subclass):
+        if not isinstance(subclass, type):
+            raise TypeError("issubclass() arg 1 must be a class")
+        if subclass in cls._abc_cache:
+            return True
+        if cls._abc_negative_cache_version < _abc_invalidation_counter:
+            cls._abc_negative_cache = set()
+            cls._abc_negative_cache_version = _abc_invalidation_counter
+        elif subclass in cls._abc_negative_cache:
+            return False
+        result = cls._abc_check(subclass)
+        (cls._abc_cache if result else cls._abc_negative_cache).add(subclass)
+        return result
 
-class ABCMeta:
-    # Accepted as `metaclass=ABCMeta` (the class is then created as usual);
-    # inherit from ABC for abstract-method checks.
-    @staticmethod
-    def register(cls, subclass):
-        _registry.setdefault(cls, []).append(subclass)
-        return subclass
+    def _abc_check(cls, subclass):
+        ok = cls.__subclasshook__(subclass)
+        if ok is not NotImplemented:
+            return bool(ok)
+        if cls in subclass.__mro__:
+            return True
+        for rcls in cls._abc_registry:
+            if issubclass(subclass, rcls):
+                return True
+        for scls in cls.__subclasses__():
+            if issubclass(subclass, scls):
+                return True
+        return False
+
+    def __subclasshook__(cls, subclass):
+        return NotImplemented
+
+    def _dump_registry(cls, file=None):
+        print(f"Class: {cls.__module__}.{cls.__qualname__}", file=file)
+        print(f"Inv. counter: {get_cache_token()}", file=file)
+
+
+class ABC(metaclass=ABCMeta):
+    __slots__ = ()
 
 
 def get_cache_token():
-    return len(_registry)
+    return _abc_invalidation_counter
 
 
 def update_abstractmethods(cls):
-    if hasattr(cls, "__abstractmethods__"):
-        cls.__abstractmethods__ = _compute_abstracts(cls)
+    if not hasattr(cls, "__abstractmethods__"):
+        return cls
+    cls.__abstractmethods__ = _compute_abstracts(cls, cls.__dict__)
     return cls

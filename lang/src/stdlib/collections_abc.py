@@ -262,12 +262,6 @@ class Callable(_ABC):
             return _check_methods(C, "__call__")
         return NotImplemented
 
-    @classmethod
-    def __instancecheck__(cls, instance):
-        if cls is Callable and callable(instance):
-            return True
-        return cls.__subclasscheck__(type(instance))
-
 
 # -- sets ----------------------------------------------------------------------
 

@@ -7,6 +7,7 @@
 # ...), aliases of classes (List = alias of list), subscripted aliases
 # (_GenericAlias), TypeVar, Generic and Protocol.
 
+import abc
 import collections
 import collections.abc
 import contextlib
@@ -649,7 +650,7 @@ _PROTOCOL_EXCLUDED = frozenset([
     "__abstractmethods__", "__annotations__", "__dict__", "__doc__", "__init__", "__module__", "__new__",
     "__slots__", "__subclasshook__", "__weakref__", "__class_getitem__", "_is_protocol", "_is_runtime_protocol",
     "__parameters__", "__orig_bases__", "__qualname__", "__init_subclass__", "__instancecheck__",
-    "__subclasscheck__", "__match_args__", "__hash__",
+    "__subclasscheck__", "__match_args__", "__hash__", "_abc_registry", "__abstractmethods__",
 ])
 
 
@@ -665,21 +666,12 @@ def _get_protocol_attrs(cls):
     return attrs
 
 
-class Protocol(Generic):
-    _is_protocol = True
-    _is_runtime_protocol = False
-
-    def __init_subclass__(cls, *args, **kwargs):
-        super().__init_subclass__(*args, **kwargs)
-        if not cls.__dict__.get("_is_protocol", False):
-            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
-        if "_is_runtime_protocol" not in cls.__dict__:
-            cls._is_runtime_protocol = False
-
-    @classmethod
+class _ProtocolMeta(abc.ABCMeta):
+    # isinstance/issubclass against a runtime-checkable protocol compare
+    # members structurally; other classes behave as ABCs.
     def __instancecheck__(cls, instance):
         if not cls.__dict__.get("_is_protocol", False):
-            return False
+            return super().__instancecheck__(instance)
         if not cls._is_runtime_protocol:
             raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
         for attr in _get_protocol_attrs(cls):
@@ -689,16 +681,27 @@ class Protocol(Generic):
                 return False
         return True
 
-    @classmethod
     def __subclasscheck__(cls, other):
         if not cls.__dict__.get("_is_protocol", False):
-            return False
+            return super().__subclasscheck__(other)
         if not cls._is_runtime_protocol:
             raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
         for attr in _get_protocol_attrs(cls):
             if not any(attr in base.__dict__ for base in other.__mro__):
                 return False
         return True
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
+    _is_protocol = True
+    _is_runtime_protocol = False
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        if not cls.__dict__.get("_is_protocol", False):
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+        if "_is_runtime_protocol" not in cls.__dict__:
+            cls._is_runtime_protocol = False
 
 
 def runtime_checkable(cls):

@@ -34,7 +34,14 @@ impl Vm {
                 let func = m.func.clone();
                 self.call_with_receiver(&func, &m.receiver, args, |vm, a| vm.call_args(&func, a))
             }
-            Value::Class(c) => self.instantiate(c, args),
+            Value::Class(c) => {
+                // A metaclass `__call__` (other than type's) decides what calling the class does.
+                let meta_call = c.metaclass.borrow().as_ref().and_then(|m| m.lookup(&dunders().call)).filter(|m| !matches!(m, Value::Builtin(b) if b.owner == Some("type")));
+                match meta_call {
+                    Some(m) => self.call_with_receiver(&m, f, args, |vm, a| vm.call_args(&m, a)),
+                    None => self.instantiate(c, args),
+                }
+            }
             Value::Instance(_) | Value::Native(_) => {
                 let class = self.class_of(f);
                 match class.lookup(&dunders().call) {
@@ -288,18 +295,8 @@ impl Vm {
                 },
             }
         }
-        let mut metaclass = None;
-        for (k, v) in args.kwnames.iter().zip(args.kwvalues) {
-            if k.as_str() == Some("metaclass") {
-                metaclass = Some(v.clone());
-            }
-        }
-        if let Some(meta) = &metaclass {
-            let is_type = matches!(meta, Value::Class(c) if Rc::ptr_eq(c, &self.types.type_) || c.name.as_ref() == "ABCMeta");
-            if !is_type {
-                return Err(self.not_implemented("metaclasses other than type are not supported by towel yet"));
-            }
-        }
+        let explicit = args.kwnames.iter().zip(args.kwvalues).find(|(k, _)| k.as_str() == Some("metaclass")).map(|(_, v)| v.clone());
+        let metaclass = self.derive_metaclass(explicit, &bases)?;
         for b in &bases {
             if b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object) && !b.subclassable {
                 return Err(self.type_error(format!("type '{}' is not an acceptable base type", b.name)));
@@ -312,6 +309,17 @@ impl Vm {
         let classcell = self.run_frame_to_completion(Box::new(frame))?;
         if let Some(orig) = orig_bases {
             ns.borrow_mut().insert(Name::new("__orig_bases__"), orig);
+        }
+        if let Some(meta) = metaclass {
+            // `meta(name, bases, namespace, **kwargs)` makes the class (usually through `type.__new__`).
+            let dict = self.namespace_to_dict(&ns)?;
+            let call = [Value::Str(name.clone()), Value::tuple(bases.into_iter().map(Value::Class).collect()), Value::Dict(Rc::new(dict))];
+            let (names, values) = class_keywords(args);
+            let class = self.call_args(&meta, Args::with_kw(&call, &names, &values))?;
+            if let Value::Cell(cell) = classcell {
+                cell.set(class.clone());
+            }
+            return Ok(class);
         }
         let class = self.create_class(name.as_str(), bases, &ns.borrow(), body.module.clone())?;
         if let Value::Cell(cell) = classcell {
@@ -328,7 +336,7 @@ impl Vm {
         }
         let layout = if bases.iter().any(|b| b.layout == Layout::Exception) {
             Layout::Exception
-        } else if let Some(b) = bases.iter().find(|b| b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object) && self.payload_base(b).is_none()) {
+        } else if let Some(b) = bases.iter().find(|b| b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object) && !Rc::ptr_eq(b, &self.types.type_) && self.payload_base(b).is_none()) {
             return Err(self.not_implemented(format!("subclassing the built-in type '{}'", b.name)));
         } else {
             Layout::Object
@@ -372,7 +380,14 @@ impl Vm {
             layout,
             subclassable: true,
             has_getattr: std::cell::Cell::new(has_getattr),
+            metaclass: std::cell::RefCell::new(None),
+            subclasses: std::cell::RefCell::new(Vec::new()),
         });
+        for base in &class.bases {
+            let mut subs = base.subclasses.borrow_mut();
+            subs.retain(|w| w.strong_count() > 0);
+            subs.push(Rc::downgrade(&class));
+        }
         Ok(class)
     }
 
@@ -382,8 +397,30 @@ impl Vm {
         class.full_mro().into_iter().find(|c| Rc::ptr_eq(c, &t.dict) || Rc::ptr_eq(c, &t.list) || Rc::ptr_eq(c, &t.tuple))
     }
 
+    /// The metaclass a class statement uses: the explicit one, or the most
+    /// derived metaclass of the bases; None when that is plain `type`.
+    fn derive_metaclass(&self, explicit: Option<Value>, bases: &[Rc<Class>]) -> PyResult<Option<Value>> {
+        let mut winner = match explicit {
+            Some(Value::Class(c)) => c,
+            Some(other) => return Ok(Some(other)),
+            None => self.types.type_.clone(),
+        };
+        for base in bases {
+            let meta = self.class_of(&Value::Class(base.clone()));
+            if winner.is_subclass(&meta) {
+                continue;
+            }
+            if meta.is_subclass(&winner) {
+                winner = meta;
+                continue;
+            }
+            return Err(self.type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"));
+        }
+        Ok((!Rc::ptr_eq(&winner, &self.types.type_)).then_some(Value::Class(winner)))
+    }
+
     /// `__set_name__` on attributes and the parent's `__init_subclass__`.
-    fn finish_class(&self, class: &Rc<Class>, class_kwargs: Args<'_>) -> PyResult<()> {
+    pub fn finish_class(&self, class: &Rc<Class>, class_kwargs: Args<'_>) -> PyResult<()> {
         let d = dunders();
         let attrs: Vec<(Name, Value)> = class.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         for (k, v) in attrs {
@@ -394,13 +431,7 @@ impl Vm {
             }
         }
         // The parent's `__init_subclass__` gets the class keywords other than `metaclass`.
-        let (mut names, mut values) = (Vec::new(), Vec::new());
-        for (k, v) in class_kwargs.kwnames.iter().zip(class_kwargs.kwvalues) {
-            if k.as_str() != Some("metaclass") {
-                names.push(k.clone());
-                values.push(v.clone());
-            }
-        }
+        let (names, values) = class_keywords(class_kwargs);
         for base in &class.mro {
             let hook = base.dict.borrow().get(&d.init_subclass).cloned();
             let f = match &hook {
@@ -417,6 +448,11 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// The keyword arguments of a class statement other than `metaclass`.
+fn class_keywords(args: Args<'_>) -> (Vec<Value>, Vec<Value>) {
+    args.kwnames.iter().zip(args.kwvalues).filter(|(k, _)| k.as_str() != Some("metaclass")).map(|(k, v)| (k.clone(), v.clone())).unzip()
 }
 
 /// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing arguments.

@@ -201,6 +201,13 @@ impl Vm {
                 };
                 format!("<bound method {} of {}>", fname, self.repr(&m.receiver)?)
             }
+            Value::Class(c) if self.metaclass_method(c, &dunders().repr).is_some() => {
+                let m = self.metaclass_method(c, &dunders().repr).unwrap_or_default();
+                match self.call_bound(&m, v, &[])? {
+                    Value::Str(s) => s.as_str().to_string(),
+                    other => return Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(&other)))),
+                }
+            }
             Value::Class(c) => {
                 let module = c.module.borrow();
                 if &**module == "builtins" {
@@ -237,6 +244,12 @@ impl Vm {
                 }
             }
         })
+    }
+
+    /// A dunder a class's metaclass defines in Python (not type's or object's default), if any.
+    pub fn metaclass_method(&self, class: &Class, name: &Name) -> Option<Value> {
+        let meta = class.metaclass.borrow().clone()?;
+        meta.lookup(name).filter(|m| !matches!(m, Value::Builtin(b) if matches!(b.owner, Some("type" | "object"))))
     }
 
     /// `<__main__.Thing object at 0x...>`
@@ -419,7 +432,7 @@ impl Vm {
             Value::Dict(d) => d.len(),
             Value::Set(s) | Value::FrozenSet(s) => s.len(),
             Value::Range(r) => r.len() as usize,
-            Value::Instance(_) | Value::Native(_) => {
+            Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 let class = self.class_of(v);
                 match class.lookup(&dunders().len) {
                     Some(m) => match self.call_bound(&m, v, &[])? {
@@ -674,7 +687,7 @@ impl Vm {
             "__bases__" => Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect()),
             "__base__" => c.bases.first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None),
             "__mro__" => Value::tuple(c.full_mro().into_iter().map(Value::Class).collect()),
-            "__class__" => Value::Class(self.types.type_.clone()),
+            "__class__" => Value::Class(self.class_of(&Value::Class(c.clone()))),
             "__dict__" => {
                 let dict = crate::objects::PyDict::new();
                 for (k, v) in c.dict.borrow().iter() {
@@ -683,6 +696,16 @@ impl Vm {
                 Value::Dict(Rc::new(dict))
             }
             _ => {
+                // Attributes of the metaclass: its methods bind to the class.
+                if let Some(meta) = c.metaclass.borrow().clone() {
+                    if let Some(attr) = meta.lookup(name) {
+                        let cls = Value::Class(c.clone());
+                        if let Some(v) = self.data_descriptor_get(&attr, &cls)? {
+                            return Ok(Some(v));
+                        }
+                        return Ok(Some(self.bind_class_attr(attr, &cls, &meta)?));
+                    }
+                }
                 // Methods of `type` itself (mro, __subclasses__...).
                 return match self.types.type_.lookup(name) {
                     Some(m @ Value::Builtin(_)) => Ok(Some(Value::BoundMethod(Rc::new(BoundMethod { func: m, receiver: Value::Class(c.clone()) })))),
@@ -887,6 +910,9 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
+                if let Some(m) = self.metaclass_method(c, &dunders().setattr) {
+                    return self.call_bound(&m, obj, &[Value::str(name.as_str()), value]).map(|_| ());
+                }
                 if *name == dunders().getattr {
                     c.has_getattr.set(true);
                 }
@@ -1148,6 +1174,9 @@ impl Vm {
                 }
             }
             (Value::Class(c), _) => {
+                if let Some(m) = self.metaclass_method(c, &dunders().getitem) {
+                    return self.call_bound(&m, obj, std::slice::from_ref(key));
+                }
                 if let Some(m) = c.lookup(&dunders().class_getitem) {
                     return self.call(&self.class_get_attr(c, &dunders().class_getitem)?.unwrap_or(m), std::slice::from_ref(key));
                 }

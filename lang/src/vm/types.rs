@@ -20,6 +20,8 @@ pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) 
         layout,
         subclassable: true,
         has_getattr: Cell::new(has_getattr),
+        metaclass: RefCell::new(None),
+        subclasses: RefCell::new(Vec::new()),
     })
 }
 
@@ -135,7 +137,7 @@ impl Vm {
             Value::Function(_) => t.function.clone(),
             Value::Builtin(_) | Value::Closure(_) => t.builtin_function.clone(),
             Value::BoundMethod(_) => t.method.clone(),
-            Value::Class(_) => t.type_.clone(),
+            Value::Class(c) => c.metaclass.borrow().clone().unwrap_or_else(|| t.type_.clone()),
             Value::Instance(i) => i.class.clone(),
             Value::Generator(g) => match g.kind {
                 crate::objects::GenKind::Generator => t.generator.clone(),
