@@ -1,4 +1,4 @@
-//! User subclasses of `dict`, `list` and `tuple`.
+//! User subclasses of `dict`, `list`, `tuple`, `int` and `str`.
 //!
 //! An instance of such a subclass is an ordinary `Instance` (it has a
 //! `__dict__` and the subclass's methods) whose payload is the built-in value
@@ -22,10 +22,12 @@ pub fn new_instance(cls: &Rc<Class>, payload: Value) -> Value {
 
 pub fn install(vm: &Vm) {
     let t = &vm.types;
-    for (class, owner) in [(&t.dict, "dict"), (&t.list, "list"), (&t.tuple, "tuple")] {
+    for (class, owner) in [(&t.dict, "dict"), (&t.list, "list"), (&t.tuple, "tuple"), (&t.int, "int"), (&t.str, "str")] {
         add_methods(class, owner, &[("__repr__", repr), ("__eq__", eq), ("__ne__", ne), ("__lt__", lt), ("__le__", le), ("__gt__", gt), ("__ge__", ge)]);
     }
     add_methods(&t.tuple, "tuple", &[("__hash__", hash)]);
+    add_methods(&t.int, "int", &[("__hash__", hash), ("__bool__", bool_), ("__str__", str_), ("__abs__", abs), ("__round__", round)]);
+    add_methods(&t.str, "str", &[("__hash__", hash), ("__str__", str_)]);
     // Mutable containers are unhashable, subclasses included.
     t.dict.set_attr("__hash__", Value::None);
     t.list.set_attr("__hash__", Value::None);
@@ -39,6 +41,32 @@ fn repr(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::string(vm.repr(receiver(vm, &args)?)?))
 }
 
+fn str_(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::string(vm.to_str(receiver(vm, &args)?)?))
+}
+
+fn bool_(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(vm.truthy(receiver(vm, &args)?)?))
+}
+
+/// Calls the builtin `name` on the receiver's built-in value (and the other arguments).
+fn builtin_on_base(vm: &Vm, args: &Args, name: &str) -> PyResult {
+    let mut pos = args.pos.to_vec();
+    if let Some(first) = pos.first_mut() {
+        *first = first.builtin_base().clone();
+    }
+    let f = vm.builtins.borrow().get(&crate::objects::Name::new(name)).cloned().unwrap_or_default();
+    vm.call(&f, &pos)
+}
+
+fn abs(vm: &Vm, args: Args) -> PyResult {
+    builtin_on_base(vm, &args, "abs")
+}
+
+fn round(vm: &Vm, args: Args) -> PyResult {
+    builtin_on_base(vm, &args, "round")
+}
+
 fn hash(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::Int(vm.hash(receiver(vm, &args)?)?))
 }
@@ -47,7 +75,9 @@ fn hash(vm: &Vm, args: Args) -> PyResult {
 fn compare(vm: &Vm, args: &Args, op: CmpOp) -> PyResult {
     args.check(vm, "comparison", 2, 2)?;
     let (a, b) = (args.pos[0].builtin_base(), args.pos[1].builtin_base());
-    if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_) | Value::Native(_)) || !Rc::ptr_eq(&vm.class_of(a), &vm.class_of(b)) {
+    let numbers = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_));
+    let comparable = Rc::ptr_eq(&vm.class_of(a), &vm.class_of(b)) || (numbers(a) && numbers(b));
+    if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_) | Value::Native(_)) || !comparable {
         return Ok(Value::NotImplemented);
     }
     vm.compare(a, b, op)

@@ -391,10 +391,10 @@ impl Vm {
         Ok(class)
     }
 
-    /// The built-in class (`dict`, `list` or `tuple`) whose values instances of `class` carry, if any.
+    /// The built-in class (`dict`, `list`, `tuple`, `int` or `str`) whose values instances of `class` carry, if any.
     pub fn payload_base(&self, class: &Rc<Class>) -> Option<Rc<Class>> {
         let t = &self.types;
-        class.full_mro().into_iter().find(|c| Rc::ptr_eq(c, &t.dict) || Rc::ptr_eq(c, &t.list) || Rc::ptr_eq(c, &t.tuple))
+        class.full_mro().into_iter().find(|c| [&t.dict, &t.list, &t.tuple, &t.int, &t.str].iter().any(|p| Rc::ptr_eq(c, p)))
     }
 
     /// The metaclass a class statement uses: the explicit one, or the most
