@@ -45,6 +45,7 @@ const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
     ("os", os::make),
     ("json", json::make),
     ("dataclasses", dataclasses),
+    ("enum", enum_),
     ("os.path", os::make_path),
 ];
 
@@ -62,6 +63,7 @@ source_module!(contextlib, "contextlib", "contextlib.py");
 source_module!(typing, "typing", "typing.py");
 source_module!(string, "string", "string.py");
 source_module!(dataclasses, "dataclasses", "dataclasses.py");
+source_module!(enum_, "enum", "enum.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
