@@ -132,6 +132,11 @@ fn iterator_iter(vm: &Vm, args: Args) -> PyResult {
     Ok(args.pos[0].clone())
 }
 
+/// The `owner` of natives that need to know where they were called from
+/// (`warnings.warn`): the interpreter records the calling code and line in
+/// `Vm::call_site` before calling them.
+pub const CALLER_AWARE: &str = "<caller-aware>";
+
 /// A function value for a native (used by modules).
 pub fn native(name: &'static str, func: NativeFn) -> Value {
     Value::Builtin(Rc::new(Builtin { name, func, owner: None, bound: None }))

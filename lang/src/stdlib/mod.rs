@@ -19,6 +19,7 @@ pub mod random;
 pub mod sys;
 pub mod time;
 pub mod types;
+pub mod warnings;
 
 use crate::objects::{Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
@@ -46,6 +47,7 @@ const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
     ("json", json::make),
     ("dataclasses", dataclasses),
     ("enum", enum_),
+    ("warnings", warnings::make),
     ("os.path", os::make_path),
 ];
 

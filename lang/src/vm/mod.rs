@@ -50,6 +50,9 @@ pub struct Vm {
     pub lazy_classes: RefCell<HashMap<&'static str, Rc<Class>>>,
     /// Set by a signal handler when Ctrl-C arrives; checked on backward jumps and calls.
     pub interrupt: Rc<std::sync::atomic::AtomicBool>,
+    /// The code and line that called the running caller-aware native (see
+    /// `builtins::CALLER_AWARE`), e.g. where `warnings.warn` was called.
+    pub call_site: RefCell<Option<(Rc<Code>, u32)>>,
 }
 
 /// Standard output with Python-like buffering.
@@ -99,6 +102,7 @@ impl Vm {
             native_modules: RefCell::new(HashMap::new()),
             lazy_classes: RefCell::new(HashMap::new()),
             interrupt: Rc::new(std::sync::atomic::AtomicBool::new(false)),
+            call_site: RefCell::new(None),
         };
         types::install_methods(&vm);
         exceptions::install_methods(&vm);
