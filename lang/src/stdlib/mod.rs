@@ -9,6 +9,7 @@
 pub mod bisect;
 pub mod collections;
 pub mod functools;
+pub mod heapq;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
@@ -48,6 +49,9 @@ const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
     ("dataclasses", dataclasses),
     ("enum", enum_),
     ("warnings", warnings::make),
+    ("heapq", heapq::make),
+    ("copy", copy),
+    ("io", io),
     ("os.path", os::make_path),
 ];
 
@@ -66,6 +70,8 @@ source_module!(typing, "typing", "typing.py");
 source_module!(string, "string", "string.py");
 source_module!(dataclasses, "dataclasses", "dataclasses.py");
 source_module!(enum_, "enum", "enum.py");
+source_module!(copy, "copy", "copy.py");
+source_module!(io, "io", "io.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
