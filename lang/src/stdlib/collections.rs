@@ -67,7 +67,7 @@ impl NativeObject for Deque {
 }
 
 impl Deque {
-    fn new(vm: &Vm, items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
+    fn create(vm: &Vm, items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
         let d = Deque { class: deque_class(vm), items: RefCell::new(VecDeque::new()), maxlen, state: Cell::new(0) };
         d.extend(items);
         Value::Native(Rc::new(d))
@@ -116,7 +116,7 @@ impl Deque {
 
 fn deque_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("collections.deque", |vm| {
-        let c = new_class("deque", &[vm.types.object.clone()], Layout::Builtin, "collections");
+        let c = new_class("deque", std::slice::from_ref(&vm.types.object), Layout::Builtin, "collections");
         add_methods(
             &c,
             "deque",
@@ -184,7 +184,7 @@ fn deque_new(vm: &Vm, args: Args) -> PyResult {
         Some(v) => vm.to_vec(v)?.into(),
         None => VecDeque::new(),
     };
-    Ok(Deque::new(vm, items, maxlen))
+    Ok(Deque::create(vm, items, maxlen))
 }
 
 fn append(vm: &Vm, args: Args) -> PyResult {
@@ -242,7 +242,7 @@ fn clear(vm: &Vm, args: Args) -> PyResult {
 fn copy(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "copy", 1, 1)?;
     let d = this(vm, &args)?;
-    Ok(Deque::new(vm, d.snapshot().into(), d.maxlen))
+    Ok(Deque::create(vm, d.snapshot().into(), d.maxlen))
 }
 
 fn count(vm: &Vm, args: Args) -> PyResult {
@@ -434,7 +434,7 @@ fn add(vm: &Vm, args: Args) -> PyResult {
     };
     let mut items: VecDeque<Value> = a.snapshot().into();
     items.extend(b.snapshot());
-    Ok(Deque::new(vm, items, a.maxlen))
+    Ok(Deque::create(vm, items, a.maxlen))
 }
 
 fn iadd(vm: &Vm, args: Args) -> PyResult {
@@ -457,7 +457,7 @@ fn repeat(vm: &Vm, args: &Args) -> PyResult<Vec<Value>> {
 
 fn mul(vm: &Vm, args: Args) -> PyResult {
     let items = repeat(vm, &args)?;
-    Ok(Deque::new(vm, items.into(), this(vm, &args)?.maxlen))
+    Ok(Deque::create(vm, items.into(), this(vm, &args)?.maxlen))
 }
 
 fn imul(vm: &Vm, args: Args) -> PyResult {
@@ -495,7 +495,7 @@ impl NativeObject for DequeIter {
 fn iterator_class(vm: &Vm, reverse: bool) -> Rc<Class> {
     let (key, name) = if reverse { ("_collections._deque_reverse_iterator", "_deque_reverse_iterator") } else { ("_collections._deque_iterator", "_deque_iterator") };
     vm.lazy_class(key, |vm| {
-        let c = new_class(name, &[vm.types.object.clone()], Layout::Builtin, "_collections");
+        let c = new_class(name, std::slice::from_ref(&vm.types.object), Layout::Builtin, "_collections");
         add_methods(&c, name, &[("__next__", iter_next), ("__iter__", iter_self)]);
         c
     })

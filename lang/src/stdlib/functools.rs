@@ -90,7 +90,7 @@ impl Partial {
 
 fn partial_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("functools.partial", |vm| {
-        let c = new_class("partial", &[vm.types.object.clone()], Layout::Builtin, "functools");
+        let c = new_class("partial", std::slice::from_ref(&vm.types.object), Layout::Builtin, "functools");
         add_methods(&c, "partial", &[("__new__", partial_new), ("__call__", partial_call), ("__repr__", partial_repr)]);
         c
     })
@@ -199,7 +199,7 @@ impl NativeObject for LruCache {
 
 fn lru_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("functools._lru_cache_wrapper", |vm| {
-        let c = new_class("_lru_cache_wrapper", &[vm.types.object.clone()], Layout::Builtin, "functools");
+        let c = new_class("_lru_cache_wrapper", std::slice::from_ref(&vm.types.object), Layout::Builtin, "functools");
         add_methods(&c, "_lru_cache_wrapper", &[("__call__", lru_call), ("__get__", lru_get), ("cache_info", lru_info), ("cache_clear", lru_clear)]);
         c
     })

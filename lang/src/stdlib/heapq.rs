@@ -83,7 +83,7 @@ fn heappush(vm: &Vm, args: Args) -> PyResult {
 fn heappop(vm: &Vm, args: Args) -> PyResult {
     let heap = heap_arg(vm, &args, "heappop", 1)?;
     let Some(last) = heap.items.borrow_mut().pop() else { return Err(vm.index_error("index out of range")) };
-    if heap.len() == 0 {
+    if heap.is_empty() {
         return Ok(last);
     }
     let top = get(vm, heap, 0)?;
@@ -102,7 +102,7 @@ fn heapify(vm: &Vm, args: Args) -> PyResult {
 
 fn heapreplace(vm: &Vm, args: Args) -> PyResult {
     let heap = heap_arg(vm, &args, "heapreplace", 2)?;
-    if heap.len() == 0 {
+    if heap.is_empty() {
         return Err(vm.index_error("index out of range"));
     }
     let top = get(vm, heap, 0)?;
@@ -114,7 +114,7 @@ fn heapreplace(vm: &Vm, args: Args) -> PyResult {
 fn heappushpop(vm: &Vm, args: Args) -> PyResult {
     let heap = heap_arg(vm, &args, "heappushpop", 2)?;
     let item = args.pos[1].clone();
-    if heap.len() > 0 {
+    if !heap.is_empty() {
         let top = get(vm, heap, 0)?;
         if less(vm, &top, &item)? {
             put(vm, heap, 0, item)?;

@@ -184,7 +184,7 @@ fn kind_class(vm: &Vm, name: &'static str) -> Rc<Class> {
         _ => KINDS.iter().find(|k| k.name == name).map_or("itertools.?", |k| k.key),
     };
     vm.lazy_class(key, |vm| {
-        let c = new_class(name, &[vm.types.object.clone()], Layout::Builtin, "itertools");
+        let c = new_class(name, std::slice::from_ref(&vm.types.object), Layout::Builtin, "itertools");
         add_methods(&c, name, &[("__new__", iter_new), ("__next__", iter_next), ("__iter__", iter_self)]);
         match name {
             "count" | "repeat" => add_methods(&c, name, &[("__repr__", iter_repr)]),

@@ -255,14 +255,7 @@ impl Decoder<'_> {
     }
 
     fn starts_with(&self, i: usize, word: &str) -> bool {
-        let mut j = i;
-        for c in word.chars() {
-            if self.chars.get(j) != Some(&c) {
-                return false;
-            }
-            j += 1;
-        }
-        true
+        word.chars().enumerate().all(|(k, c)| self.chars.get(i + k) == Some(&c))
     }
 
     fn value(&self, i: usize) -> PyResult<(Value, usize)> {

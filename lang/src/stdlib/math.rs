@@ -796,7 +796,9 @@ fn ulp(vm: &Vm, args: Args) -> PyResult {
 
 /// Lanczos approximation parameters (N = 13, g = 6.024680040776729583740234375),
 /// the rational form used by Boost and CPython.
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [

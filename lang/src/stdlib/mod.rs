@@ -26,8 +26,11 @@ use crate::objects::{Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
+/// Creates a module on first import.
+type ModuleMaker = fn(&Vm) -> PyResult<Rc<Module>>;
+
 /// The native modules, by import name.
-const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[
+const MODULES: &[(&str, ModuleMaker)] = &[
     ("sys", sys::make),
     ("time", time::make),
     ("types", types::make),

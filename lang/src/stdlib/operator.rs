@@ -349,7 +349,7 @@ fn getter_class(vm: &Vm, kind: GetterKind) -> Rc<Class> {
         GetterKind::Method => "operator.methodcaller",
     };
     vm.lazy_class(key, |vm| {
-        let c = new_class(kind.name(), &[vm.types.object.clone()], Layout::Builtin, "operator");
+        let c = new_class(kind.name(), std::slice::from_ref(&vm.types.object), Layout::Builtin, "operator");
         add_methods(&c, kind.name(), &[("__new__", getter_new), ("__call__", getter_call), ("__repr__", getter_repr)]);
         c
     })

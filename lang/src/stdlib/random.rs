@@ -140,7 +140,7 @@ impl NativeObject for MersenneTwister {
 
 fn mt_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("random._MersenneTwister", |vm| {
-        let c = new_class("_MersenneTwister", &[vm.types.object.clone()], Layout::Builtin, "random");
+        let c = new_class("_MersenneTwister", std::slice::from_ref(&vm.types.object), Layout::Builtin, "random");
         add_methods(
             &c,
             "_MersenneTwister",
@@ -318,7 +318,7 @@ fn first_primes(n: usize) -> Vec<u64> {
     let mut primes: Vec<u64> = Vec::with_capacity(n);
     let mut candidate = 2u64;
     while primes.len() < n {
-        if primes.iter().take_while(|&&p| p * p <= candidate).all(|&p| candidate % p != 0) {
+        if primes.iter().take_while(|&&p| p * p <= candidate).all(|&p| !candidate.is_multiple_of(p)) {
             primes.push(candidate);
         }
         candidate += 1;
