@@ -83,6 +83,12 @@ pub trait NativeObject: Any {
     fn set_attr(&self, _vm: &Vm, _name: &str, _value: Value) -> Option<PyResult<()>> {
         None
     }
+    /// For native iterators (itertools, deque iterators): the next item, or
+    /// None when exhausted, without a `__next__` method call. `None` here
+    /// means the object is not such an iterator.
+    fn next_item(&self, _vm: &Vm) -> Option<PyResult<Option<Value>>> {
+        None
+    }
 }
 
 /// A Python value.

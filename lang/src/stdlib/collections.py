@@ -245,9 +245,7 @@ class Counter(dict):
                 else:
                     dict.update(self, iterable)
             else:
-                self_get = self.get
-                for elem in iterable:
-                    self[elem] = self_get(elem, 0) + 1
+                _count_elements(self, iterable)
         if kwds:
             self.update(kwds)
 

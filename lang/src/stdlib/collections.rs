@@ -14,7 +14,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(vm, "collections", &[("_move_to_end", move_to_end)]);
+    let m = super::module_with(vm, "collections", &[("_move_to_end", move_to_end), ("_count_elements", count_elements)]);
     super::set(&m, "deque", Value::Class(deque_class(vm)));
     super::exec_source(vm, &m, include_str!("collections.py"))?;
     Ok(m)
@@ -37,6 +37,39 @@ fn move_to_end(vm: &Vm, args: Args) -> PyResult {
     let to = if last { map.len() - 1 } else { 0 };
     map.move_index(i, to);
     d.version.set(d.version.get() + 1);
+    Ok(Value::None)
+}
+
+/// `_count_elements(mapping, iterable)`: Counter's tally loop. Straight on
+/// the dict when the mapping is a dict (sub)class that keeps dict's `get`
+/// and `__setitem__`, as CPython's C helper does; through them otherwise.
+fn count_elements(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_count_elements", 2, 2)?;
+    let mapping = &args.pos[0];
+    let class = vm.class_of(mapping);
+    let plain = |name: &str| matches!(class.lookup_str(name), Some(Value::Builtin(b)) if b.owner == Some("dict"));
+    let direct = match mapping.builtin_base() {
+        Value::Dict(d) if plain("get") && plain("__setitem__") => Some(d.clone()),
+        _ => None,
+    };
+    let it = vm.iter(&args.pos[1])?;
+    let one = Value::Int(1);
+    while let Some(elem) = vm.next(&it)? {
+        match &direct {
+            Some(d) => {
+                let count = match d.get(vm, &elem)? {
+                    Some(c) => vm.binary_op(&c, &one, crate::vm::ops::BinOp::Add, false)?,
+                    None => one.clone(),
+                };
+                d.set(vm, elem, count)?;
+            }
+            None => {
+                let current = vm.call_method(mapping, "get", &[elem.clone(), Value::Int(0)])?;
+                let count = vm.binary_op(&current, &one, crate::vm::ops::BinOp::Add, false)?;
+                vm.set_item(mapping, &elem, count)?;
+            }
+        }
+    }
     Ok(Value::None)
 }
 
@@ -448,7 +481,8 @@ fn repeat(vm: &Vm, args: &Args) -> PyResult<Vec<Value>> {
     let d = this(vm, args)?;
     let n = vm.to_index(&args.pos[1])?.max(0) as usize;
     let items = d.snapshot();
-    let mut out = Vec::with_capacity(items.len() * n);
+    let total = items.len().checked_mul(n).filter(|&t| t <= isize::MAX as usize / 16).ok_or_else(|| vm.new_exception(&vm.exc.memory_error, Vec::new()))?;
+    let mut out = Vec::with_capacity(total);
     for _ in 0..n {
         out.extend(items.iter().cloned());
     }
@@ -490,6 +524,25 @@ impl NativeObject for DequeIter {
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.deque)
     }
+    fn next_item(&self, vm: &Vm) -> Option<PyResult<Option<Value>>> {
+        Some(self.advance(vm))
+    }
+}
+
+impl DequeIter {
+    fn advance(&self, vm: &Vm) -> PyResult<Option<Value>> {
+        let Some(d) = self.deque.downcast_native::<Deque>() else { return Ok(None) };
+        if d.state.get() != self.state {
+            return Err(vm.runtime_error("deque mutated during iteration"));
+        }
+        let items = d.items.borrow();
+        let k = self.taken.get();
+        if k >= items.len() {
+            return Ok(None);
+        }
+        self.taken.set(k + 1);
+        Ok(Some(if self.reverse { items[items.len() - 1 - k].clone() } else { items[k].clone() }))
+    }
 }
 
 fn iterator_class(vm: &Vm, reverse: bool) -> Rc<Class> {
@@ -516,17 +569,10 @@ fn reversed(vm: &Vm, args: Args) -> PyResult {
 
 fn iter_next(vm: &Vm, args: Args) -> PyResult {
     let Some(it) = args.get(0).and_then(|v| v.downcast_native::<DequeIter>()) else { return Err(vm.type_error("descriptor requires a deque iterator")) };
-    let Some(d) = it.deque.downcast_native::<Deque>() else { return Err(vm.stop_iteration(Value::None)) };
-    if d.state.get() != it.state {
-        return Err(vm.runtime_error("deque mutated during iteration"));
+    match it.advance(vm)? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::None)),
     }
-    let items = d.items.borrow();
-    let k = it.taken.get();
-    if k >= items.len() {
-        return Err(vm.stop_iteration(Value::None));
-    }
-    it.taken.set(k + 1);
-    Ok(if it.reverse { items[items.len() - 1 - k].clone() } else { items[k].clone() })
 }
 
 fn iter_self(_vm: &Vm, args: Args) -> PyResult {

@@ -118,9 +118,10 @@ enum State {
         iters: Vec<Option<Value>>,
         fill: Value,
     },
-    GroupBy(GroupBy),
+    /// The groupby state is shared with its groupers (taken out while a step runs).
+    GroupBy(Rc<RefCell<Option<GroupBy>>>),
     Grouper {
-        parent: Value,
+        parent: Rc<RefCell<Option<GroupBy>>>,
         key: Value,
         id: u64,
     },
@@ -175,6 +176,22 @@ impl NativeObject for ItertoolsIter {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn next_item(&self, vm: &Vm) -> Option<PyResult<Option<Value>>> {
+        Some(self.advance(vm))
+    }
+}
+
+impl ItertoolsIter {
+    /// One step, with the state taken out of its cell while the VM runs.
+    fn advance(&self, vm: &Vm) -> PyResult<Option<Value>> {
+        let state = std::mem::replace(&mut *self.state.borrow_mut(), State::Busy);
+        if let State::Busy = state {
+            return Err(vm.value_error("generator already executing"));
+        }
+        let (result, state) = step(vm, state);
+        *self.state.borrow_mut() = state;
+        result
+    }
 }
 
 fn kind_class(vm: &Vm, name: &'static str) -> Rc<Class> {
@@ -218,14 +235,7 @@ fn iter_self(_vm: &Vm, args: Args) -> PyResult {
 }
 
 fn iter_next(vm: &Vm, args: Args) -> PyResult {
-    let it = this(vm, &args)?;
-    let state = std::mem::replace(&mut *it.state.borrow_mut(), State::Busy);
-    if let State::Busy = state {
-        return Err(vm.value_error("generator already executing"));
-    }
-    let (result, state) = step(vm, state, &args.pos[0]);
-    *it.state.borrow_mut() = state;
-    match result? {
+    match this(vm, &args)?.advance(vm)? {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(Value::None)),
     }
@@ -246,13 +256,13 @@ fn iter_repr(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// Advances one state; returns the item (None when exhausted) and the state to keep.
-fn step(vm: &Vm, state: State, this: &Value) -> (PyResult<Option<Value>>, State) {
+fn step(vm: &Vm, state: State) -> (PyResult<Option<Value>>, State) {
     let mut state = state;
-    let r = advance(vm, &mut state, this);
+    let r = advance(vm, &mut state);
     (r, state)
 }
 
-fn advance(vm: &Vm, state: &mut State, this: &Value) -> PyResult<Option<Value>> {
+fn advance(vm: &Vm, state: &mut State) -> PyResult<Option<Value>> {
     match state {
         State::Busy | State::Done => Ok(None),
         State::Count { next, step } => {
@@ -466,25 +476,11 @@ fn advance(vm: &Vm, state: &mut State, this: &Value) -> PyResult<Option<Value>> 
             }
             Ok(Some(Value::tuple(items)))
         }
-        State::GroupBy(g) => {
-            g.id += 1;
-            loop {
-                let same = match (&g.currkey, &g.tgtkey) {
-                    (Some(c), Some(t)) => vm.eq(c, t)?,
-                    (None, None) => true,
-                    _ => false,
-                };
-                if !same {
-                    break;
-                }
-                let Some(v) = vm.next(&g.it)? else { return Ok(None) };
-                g.currkey = Some(keyed(vm, &g.key, &v)?);
-                g.currvalue = Some(v);
-            }
-            g.tgtkey = g.currkey.clone();
-            let key = g.currkey.clone().unwrap_or_default();
-            let grouper = State::Grouper { parent: this.clone(), key: key.clone(), id: g.id };
-            Ok(Some(Value::tuple(vec![key, wrap(vm, "_grouper", grouper)])))
+        State::GroupBy(shared) => {
+            let Some(mut g) = shared.borrow_mut().take() else { return Err(vm.value_error("generator already executing")) };
+            let r = groupby_next(vm, &mut g, shared);
+            *shared.borrow_mut() = Some(g);
+            r
         }
         State::Grouper { parent, key, id } => grouper_next(vm, parent, key, *id),
         State::StarMap { func, it } => match vm.next(it)? {
@@ -547,6 +543,28 @@ fn advance(vm: &Vm, state: &mut State, this: &Value) -> PyResult<Option<Value>> 
     }
 }
 
+/// groupby's step: skips the rest of the current group, then starts the next one.
+fn groupby_next(vm: &Vm, g: &mut GroupBy, shared: &Rc<RefCell<Option<GroupBy>>>) -> PyResult<Option<Value>> {
+    g.id += 1;
+    loop {
+        let same = match (&g.currkey, &g.tgtkey) {
+            (Some(c), Some(t)) => vm.eq(c, t)?,
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            break;
+        }
+        let Some(v) = vm.next(&g.it)? else { return Ok(None) };
+        g.currkey = Some(keyed(vm, &g.key, &v)?);
+        g.currvalue = Some(v);
+    }
+    g.tgtkey = g.currkey.clone();
+    let key = g.currkey.clone().unwrap_or_default();
+    let grouper = State::Grouper { parent: shared.clone(), key: key.clone(), id: g.id };
+    Ok(Some(Value::tuple(vec![key, wrap(vm, "_grouper", grouper)])))
+}
+
 fn keyed(vm: &Vm, key: &Value, v: &Value) -> PyResult<Value> {
     if key.is_none() {
         Ok(v.clone())
@@ -556,13 +574,8 @@ fn keyed(vm: &Vm, key: &Value, v: &Value) -> PyResult<Value> {
 }
 
 /// A group's next item: the parent's current value while it still belongs to this group.
-fn grouper_next(vm: &Vm, parent: &Value, key: &Value, id: u64) -> PyResult<Option<Value>> {
-    let Some(p) = parent.downcast_native::<ItertoolsIter>() else { return Ok(None) };
-    let state = std::mem::replace(&mut *p.state.borrow_mut(), State::Busy);
-    let State::GroupBy(mut g) = state else {
-        *p.state.borrow_mut() = state;
-        return Ok(None);
-    };
+fn grouper_next(vm: &Vm, parent: &Rc<RefCell<Option<GroupBy>>>, key: &Value, id: u64) -> PyResult<Option<Value>> {
+    let Some(mut g) = parent.borrow_mut().take() else { return Err(vm.value_error("generator already executing")) };
     let result = (|| -> PyResult<Option<Value>> {
         if g.id != id {
             return Ok(None);
@@ -581,7 +594,7 @@ fn grouper_next(vm: &Vm, parent: &Value, key: &Value, id: u64) -> PyResult<Optio
             _ => Ok(None),
         }
     })();
-    *p.state.borrow_mut() = State::GroupBy(g);
+    *parent.borrow_mut() = Some(g);
     result
 }
 
@@ -744,7 +757,7 @@ fn groupby_new(vm: &Vm, args: Args) -> PyResult<State> {
     args.check_pos(vm, "groupby", 1, 2)?;
     let Some(iterable) = args.arg_or_kw(0, "iterable") else { return Err(vm.type_error("groupby() missing required argument 'iterable' (pos 1)")) };
     let key = args.arg_or_kw(1, "key").cloned().unwrap_or_default();
-    Ok(State::GroupBy(GroupBy { it: vm.iter(iterable)?, key, tgtkey: None, currkey: None, currvalue: None, id: 0 }))
+    Ok(State::GroupBy(Rc::new(RefCell::new(Some(GroupBy { it: vm.iter(iterable)?, key, tgtkey: None, currkey: None, currvalue: None, id: 0 })))))
 }
 
 fn starmap_new(vm: &Vm, args: Args) -> PyResult<State> {

@@ -327,7 +327,8 @@ class SystemRandom(Random):
 
 _inst = Random()
 seed = _inst.seed
-random = _inst.random
+# The generator's own methods, so that module-level calls skip a Python frame.
+random = _inst._mt.random
 uniform = _inst.uniform
 triangular = _inst.triangular
 randint = _inst.randint
@@ -347,5 +348,5 @@ paretovariate = _inst.paretovariate
 weibullvariate = _inst.weibullvariate
 getstate = _inst.getstate
 setstate = _inst.setstate
-getrandbits = _inst.getrandbits
+getrandbits = _inst._mt.getrandbits
 randbytes = _inst.randbytes

@@ -208,6 +208,9 @@ fn mt_getrandbits(vm: &Vm, args: Args) -> PyResult {
     if k == 0 {
         return Ok(Value::Int(0));
     }
+    if k > 1 << 36 {
+        return Err(vm.new_exception(&vm.exc.memory_error, Vec::new()));
+    }
     Ok(Value::from_bigint(mt.mt.borrow_mut().getrandbits(k as u64)))
 }
 

@@ -341,7 +341,7 @@ impl Vm {
         } else {
             Layout::Object
         };
-        // Instances of a `dict`/`list`/`tuple` subclass carry one built-in value: two different ones cannot be combined.
+        // Instances of a built-in subclass carry one built-in value: two different ones cannot be combined.
         let mut payload_bases = bases.iter().filter_map(|b| self.payload_base(b));
         if let Some(first) = payload_bases.next() {
             if payload_bases.any(|other| !Rc::ptr_eq(&other, &first)) {

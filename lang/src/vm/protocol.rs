@@ -201,14 +201,13 @@ impl Vm {
                 };
                 format!("<bound method {} of {}>", fname, self.repr(&m.receiver)?)
             }
-            Value::Class(c) if self.metaclass_method(c, &dunders().repr).is_some() => {
-                let m = self.metaclass_method(c, &dunders().repr).unwrap_or_default();
-                match self.call_bound(&m, v, &[])? {
-                    Value::Str(s) => s.as_str().to_string(),
-                    other => return Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(&other)))),
-                }
-            }
             Value::Class(c) => {
+                if let Some(m) = self.metaclass_method(c, &dunders().repr) {
+                    return match self.call_bound(&m, v, &[])? {
+                        Value::Str(s) => Ok(s.as_str().to_string()),
+                        other => Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(&other)))),
+                    };
+                }
                 let module = c.module.borrow();
                 if &**module == "builtins" {
                     format!("<class '{}'>", c.qualname.borrow())
@@ -505,17 +504,24 @@ impl Vm {
                 super::interp::Resumed::Yield(v) => Ok(Some(v)),
                 super::interp::Resumed::Return(_) => Ok(None),
             },
-            _ => {
-                let class = self.class_of(it);
-                match class.lookup(&dunders().next) {
-                    Some(m) => match self.call_bound(&m, it, &[]) {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) if self.err_is(&e, &self.exc.stop_iteration) => Ok(None),
-                        Err(e) => Err(e),
-                    },
-                    None => Err(self.type_error(format!("'{}' object is not an iterator", class.name))),
-                }
-            }
+            Value::Native(n) => match n.next_item(self) {
+                Some(r) => r,
+                None => self.next_by_method(it),
+            },
+            _ => self.next_by_method(it),
+        }
+    }
+
+    /// `next(it)` through the iterator's `__next__` method.
+    fn next_by_method(&self, it: &Value) -> PyResult<Option<Value>> {
+        let class = self.class_of(it);
+        match class.lookup(&dunders().next) {
+            Some(m) => match self.call_bound(&m, it, &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_is(&e, &self.exc.stop_iteration) => Ok(None),
+                Err(e) => Err(e),
+            },
+            None => Err(self.type_error(format!("'{}' object is not an iterator", class.name))),
         }
     }
 
