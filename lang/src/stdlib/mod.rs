@@ -55,6 +55,8 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("heapq", heapq::make),
     ("copy", copy),
     ("io", io),
+    ("__future__", future),
+    ("textwrap", textwrap),
     ("os.path", os::make_path),
 ];
 
@@ -75,6 +77,8 @@ source_module!(dataclasses, "dataclasses", "dataclasses.py");
 source_module!(enum_, "enum", "enum.py");
 source_module!(copy, "copy", "copy.py");
 source_module!(io, "io", "io.py");
+source_module!(future, "__future__", "future.py");
+source_module!(textwrap, "textwrap", "textwrap.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
