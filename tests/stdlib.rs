@@ -13,13 +13,26 @@ mod common;
 fn main() {
     let args = Arguments::from_args();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/stdlib");
-    let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "py")).collect()).unwrap_or_default();
+    let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "py"))
+                .collect()
+        })
+        .unwrap_or_default();
     scripts.sort();
-    assert!(!scripts.is_empty(), "no stdlib cases found in {}", dir.display());
+    assert!(
+        !scripts.is_empty(),
+        "no stdlib cases found in {}",
+        dir.display()
+    );
     let trials = scripts
         .into_iter()
         .map(|script| {
-            let name = script.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = script
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             Trial::test(name, move || run_case(&script))
         })
         .collect();
@@ -27,7 +40,8 @@ fn main() {
 }
 
 fn run_case(script: &Path) -> Result<(), Failed> {
-    let expected = std::fs::read(script.with_extension("out")).map_err(|e| format!("missing .out: {e}"))?;
+    let expected =
+        std::fs::read(script.with_extension("out")).map_err(|e| format!("missing .out: {e}"))?;
     let dir = script.parent().ok_or("case has no directory")?;
     let mut child = Command::new(common::towel_binary())
         .arg(script.file_name().ok_or("case has no file name")?)
@@ -41,10 +55,17 @@ fn run_case(script: &Path) -> Result<(), Failed> {
     let output = common::wait_with_timeout(&mut child, Duration::from_secs(60), Instant::now())?;
     let mut problems = Vec::new();
     if output.stdout != expected {
-        problems.push(format!("stdout differs:\n{}", common::diff(&expected, &output.stdout)));
+        problems.push(format!(
+            "stdout differs:\n{}",
+            common::diff(&expected, &output.stdout)
+        ));
     }
     if !output.status.success() {
-        problems.push(format!("exit status {:?}; stderr:\n{}", output.status.code(), String::from_utf8_lossy(&output.stderr)));
+        problems.push(format!(
+            "exit status {:?}; stderr:\n{}",
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr)
+        ));
     }
     if problems.is_empty() {
         Ok(())

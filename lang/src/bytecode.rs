@@ -304,8 +304,8 @@ pub const COMPARE_OPS: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
 
 /// `BINARY_OP` operators, indexed by the argument (CPython 3.11's numbering).
 pub const BINARY_OPS: [&str; 26] = [
-    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=", "<<=", "@=", "*=", "%=",
-    "|=", "**=", ">>=", "-=", "/=", "^=",
+    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=", "<<=",
+    "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
 ];
 
 /// Offset of the in-place variant of a `BINARY_OP` operator.
@@ -446,7 +446,14 @@ impl fmt::Display for Constant {
                 }
                 write!(f, ")")
             }
-            Constant::Code(code) => write!(f, "<code object {} at {:#x}, file \"{}\", line {}>", code.name, Rc::as_ptr(code) as usize, code.filename, code.firstlineno),
+            Constant::Code(code) => write!(
+                f,
+                "<code object {} at {:#x}, file \"{}\", line {}>",
+                code.name,
+                Rc::as_ptr(code) as usize,
+                code.filename,
+                code.firstlineno
+            ),
             Constant::Ellipsis => write!(f, "Ellipsis"),
         }
     }

@@ -3,7 +3,7 @@
 //! # How it works
 //!
 //! Each thread owns one [`LocalExecutor`] in a thread-local. [`spawn`] pushes
-//! a task onto it; the task's [`Runnable`](async_task::Runnable) goes to the
+//! a task onto it; the task's `Runnable` (its handle to be polled) goes to the
 //! back of the executor's global queue every time it is woken, and
 //! [`LocalExecutor::try_tick`] pops from the front. This crate only ever runs
 //! tasks through `try_tick` (and, when idle, through one pending
@@ -322,9 +322,7 @@ impl<F: Future> Future for Driver<'_, F> {
 
             // 3. Idle: register with the executor so a new ready task wakes us.
             let executor = this.executor;
-            let ticker = this
-                .ticker
-                .get_or_insert_with(|| Box::pin(executor.tick()));
+            let ticker = this.ticker.get_or_insert_with(|| Box::pin(executor.tick()));
             if ticker.as_mut().poll(cx).is_ready() {
                 // A task became ready in the meantime and the ticker ran it.
                 this.ticker = None;

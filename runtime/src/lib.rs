@@ -37,6 +37,16 @@
 //! assert_eq!(total, 3);
 //! ```
 //!
+//! # Hand-written futures
+//!
+//! An interpreter's task driver usually implements [`Future::poll`] by hand.
+//! [`Task`], [`time::Sleep`] and [`time::Interval`] (through
+//! [`poll_tick`](time::Interval::poll_tick)) are `Unpin`, so such a driver can
+//! keep them in fields and poll them with `Pin::new(&mut field).poll(cx)`:
+//! on `Pending`, the waker in `cx` is woken when they are ready.
+//!
+//! [`Future::poll`]: std::future::Future::poll
+//!
 //! # Threads
 //!
 //! Every thread has its own executor and its own clock setting. A task
@@ -46,16 +56,16 @@
 
 #![warn(missing_docs)]
 
-mod pool;
 pub mod channel;
 mod executor;
 pub mod net;
+mod pool;
 pub mod process;
 pub mod sync;
 pub mod time;
 
-pub use crate::pool::{spawn_blocking, Unblock};
 pub use crate::executor::{block_on, in_block_on, run_ready, spawn, try_tick, yield_now, Task};
+pub use crate::pool::{spawn_blocking, Unblock};
 
 pub use async_io::Async;
 pub use futures_lite::{future, io, pin, prelude, ready, stream};

@@ -92,7 +92,12 @@ pub fn now() -> Instant {
 /// assert!(wall.elapsed() < Duration::from_secs(1));
 /// ```
 pub fn use_virtual_clock() -> VirtualClock {
-    CLOCK.with(|clock| clock.borrow_mut().get_or_insert_with(VirtualClock::new).clone())
+    CLOCK.with(|clock| {
+        clock
+            .borrow_mut()
+            .get_or_insert_with(VirtualClock::new)
+            .clone()
+    })
 }
 
 /// Switches the current thread back to real time, and returns the virtual
@@ -165,7 +170,11 @@ impl VirtualClock {
 
     /// Returns the earliest deadline among pending timers.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.lock().timers.keys().next().map(|&(deadline, _)| deadline)
+        self.lock()
+            .timers
+            .keys()
+            .next()
+            .map(|&(deadline, _)| deadline)
     }
 
     /// Returns how many timers are waiting on this clock.
@@ -292,7 +301,8 @@ pub fn sleep_until(deadline: Instant) -> Sleep {
 /// `Sleep` is `Unpin`, so a hand-written future can keep one in a field and
 /// poll it with `Pin::new(&mut self.sleep).poll(cx)`: when that returns
 /// `Pending`, the waker in `cx` will be woken at the deadline. Polling again
-/// with another waker replaces the old one. Dropping a `Sleep` cancels it.
+/// with another waker replaces the old one. Once elapsed, a `Sleep` returns
+/// `Ready` every time it is polled. Dropping a `Sleep` cancels it.
 #[derive(Debug)]
 pub struct Sleep {
     /// `None` for a deadline too far away to represent: never fires.
@@ -369,7 +379,18 @@ impl Future for Sleep {
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let this = self.get_mut();
         match &mut this.timer {
-            SleepTimer::Real(timer) => Pin::new(timer).poll(cx).map(|_| ()),
+            SleepTimer::Real(timer) => {
+                if Pin::new(timer).poll(cx).is_ready() {
+                    return Poll::Ready(());
+                }
+                // An `async_io::Timer` that has fired stays `Pending` forever
+                // when polled again; a `Sleep` stays `Ready`, which is what a
+                // hand-written future re-polling its fields expects.
+                match this.deadline {
+                    Some(deadline) if deadline <= Instant::now() => Poll::Ready(()),
+                    _ => Poll::Pending,
+                }
+            }
             SleepTimer::Virtual { clock, key } => {
                 let Some(deadline) = this.deadline else {
                     return Poll::Pending; // Never due: nobody will wake us.

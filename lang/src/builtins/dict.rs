@@ -49,7 +49,11 @@ pub fn update_from(vm: &Vm, d: &PyDict, src: &Value) -> PyResult<()> {
                 d.set(vm, k, v)?;
             }
         }
-        other if vm.get_attr_opt(other, &crate::objects::Name::new("keys"))?.is_some() => {
+        other
+            if vm
+                .get_attr_opt(other, &crate::objects::Name::new("keys"))?
+                .is_some() =>
+        {
             let keys = vm.call_method(other, "keys", &[])?;
             for k in vm.to_vec(&keys)? {
                 let v = vm.get_item(other, &k)?;
@@ -58,9 +62,16 @@ pub fn update_from(vm: &Vm, d: &PyDict, src: &Value) -> PyResult<()> {
         }
         other => {
             for (i, item) in vm.to_vec(other)?.into_iter().enumerate() {
-                let pair = vm.to_vec(&item).map_err(|_| vm.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))?;
+                let pair = vm.to_vec(&item).map_err(|_| {
+                    vm.type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    ))
+                })?;
                 if pair.len() != 2 {
-                    return Err(vm.value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len())));
+                    return Err(vm.value_error(format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        pair.len()
+                    )));
                 }
                 let mut it = pair.into_iter();
                 if let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -76,7 +87,10 @@ fn dict_new(vm: &Vm, args: Args) -> PyResult {
     if let Some(Value::Class(cls)) = args.get(0) {
         if !Rc::ptr_eq(cls, &vm.types.dict) {
             // A subclass: `__init__` fills the dict, as in CPython.
-            return Ok(super::payload::new_instance(cls, Value::Dict(Rc::new(PyDict::new()))));
+            return Ok(super::payload::new_instance(
+                cls,
+                Value::Dict(Rc::new(PyDict::new())),
+            ));
         }
     }
     let args = args.skip_first();
@@ -99,7 +113,9 @@ fn dict_init(vm: &Vm, args: Args) -> PyResult {
 
 fn get(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "get", 2, 3)?;
-    Ok(this(vm, &args)?.get(vm, &args.pos[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_default()))
+    Ok(this(vm, &args)?
+        .get(vm, &args.pos[1])?
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or_default()))
 }
 
 fn view(vm: &Vm, args: &Args, view: DictView) -> PyResult {
@@ -125,7 +141,10 @@ fn pop(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "pop", 2, 3)?;
     match this(vm, &args)?.remove(vm, &args.pos[1])? {
         Some(v) => Ok(v),
-        None => args.get(2).cloned().ok_or_else(|| vm.key_error(args.pos[1].clone())),
+        None => args
+            .get(2)
+            .cloned()
+            .ok_or_else(|| vm.key_error(args.pos[1].clone())),
     }
 }
 
@@ -177,7 +196,9 @@ fn copy(vm: &Vm, args: Args) -> PyResult {
 fn fromkeys(vm: &Vm, args: Args) -> PyResult {
     let d = PyDict::new();
     let value = args.get(2).cloned().unwrap_or_default();
-    let Some(src) = args.get(1) else { return Err(vm.type_error("fromkeys expected at least 1 argument, got 0")) };
+    let Some(src) = args.get(1) else {
+        return Err(vm.type_error("fromkeys expected at least 1 argument, got 0"));
+    };
     for k in vm.to_vec(src)? {
         d.set(vm, k, value.clone())?;
     }
@@ -225,5 +246,10 @@ fn contains(vm: &Vm, args: Args) -> PyResult {
 fn iter(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args)?;
     let len = d.len();
-    Ok(NativeIter::new(IterState::Dict { dict: d, index: 0, view: DictView::Keys, len }))
+    Ok(NativeIter::new(IterState::Dict {
+        dict: d,
+        index: 0,
+        view: DictView::Keys,
+        len,
+    }))
 }

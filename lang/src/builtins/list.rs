@@ -30,9 +30,37 @@ pub fn install(vm: &Vm) {
             ("__iter__", seq_iter),
         ],
     );
-    add_methods(&vm.types.tuple, "tuple", &[("__new__", tuple_new), ("index", index), ("count", count), ("__len__", seq_len), ("__getitem__", seq_getitem), ("__contains__", seq_contains), ("__iter__", seq_iter)]);
-    add_methods(&vm.types.range, "range", &[("__new__", range_new), ("index", index), ("count", count), ("__len__", seq_len), ("__getitem__", seq_getitem), ("__contains__", seq_contains), ("__iter__", seq_iter)]);
-    add_methods(&vm.types.slice, "slice", &[("__new__", slice_new), ("indices", slice_indices)]);
+    add_methods(
+        &vm.types.tuple,
+        "tuple",
+        &[
+            ("__new__", tuple_new),
+            ("index", index),
+            ("count", count),
+            ("__len__", seq_len),
+            ("__getitem__", seq_getitem),
+            ("__contains__", seq_contains),
+            ("__iter__", seq_iter),
+        ],
+    );
+    add_methods(
+        &vm.types.range,
+        "range",
+        &[
+            ("__new__", range_new),
+            ("index", index),
+            ("count", count),
+            ("__len__", seq_len),
+            ("__getitem__", seq_getitem),
+            ("__contains__", seq_contains),
+            ("__iter__", seq_iter),
+        ],
+    );
+    add_methods(
+        &vm.types.slice,
+        "slice",
+        &[("__new__", slice_new), ("indices", slice_indices)],
+    );
 }
 
 fn this(vm: &Vm, args: &Args) -> PyResult<Rc<crate::objects::PyList>> {
@@ -79,7 +107,9 @@ fn tuple_new(vm: &Vm, args: Args) -> PyResult {
         None => Value::tuple(Vec::new()),
     };
     match cls {
-        Some(Value::Class(cls)) if !Rc::ptr_eq(&cls, &vm.types.tuple) => Ok(super::payload::new_instance(&cls, tuple)),
+        Some(Value::Class(cls)) if !Rc::ptr_eq(&cls, &vm.types.tuple) => {
+            Ok(super::payload::new_instance(&cls, tuple))
+        }
         _ => Ok(tuple),
     }
 }
@@ -89,7 +119,10 @@ fn range_new(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "range", 1, 3)?;
     let int = |v: &Value| -> PyResult<i64> {
         match v {
-            Value::Float(_) | Value::Str(_) | Value::None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+            Value::Float(_) | Value::Str(_) | Value::None => Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(v)
+            ))),
             other => vm.to_index(other),
         }
     };
@@ -109,17 +142,35 @@ fn slice_new(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "slice", 1, 3)?;
     let a = |i: usize| args.get(i).cloned().unwrap_or_default();
     Ok(Value::Slice(Rc::new(match args.len() {
-        1 => Slice { start: Value::None, stop: a(0), step: Value::None },
-        2 => Slice { start: a(0), stop: a(1), step: Value::None },
-        _ => Slice { start: a(0), stop: a(1), step: a(2) },
+        1 => Slice {
+            start: Value::None,
+            stop: a(0),
+            step: Value::None,
+        },
+        2 => Slice {
+            start: a(0),
+            stop: a(1),
+            step: Value::None,
+        },
+        _ => Slice {
+            start: a(0),
+            stop: a(1),
+            step: a(2),
+        },
     })))
 }
 
 fn slice_indices(vm: &Vm, args: Args) -> PyResult {
-    let (Some(Value::Slice(s)), Some(n)) = (args.get(0), args.get(1)) else { return Err(vm.type_error("slice.indices() requires a length")) };
+    let (Some(Value::Slice(s)), Some(n)) = (args.get(0), args.get(1)) else {
+        return Err(vm.type_error("slice.indices() requires a length"));
+    };
     let n = vm.to_index(n)?;
     let (a, b, c) = vm.slice_indices(s, n.max(0) as usize)?;
-    Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
+    Ok(Value::tuple(vec![
+        Value::Int(a),
+        Value::Int(b),
+        Value::Int(c),
+    ]))
 }
 
 fn append(vm: &Vm, args: Args) -> PyResult {
@@ -282,7 +333,9 @@ fn seq_setitem(vm: &Vm, args: Args) -> PyResult {
 
 fn seq_contains(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__contains__", 2, 2)?;
-    Ok(Value::Bool(vm.contains(seq_this(vm, &args)?, &args.pos[1])?))
+    Ok(Value::Bool(
+        vm.contains(seq_this(vm, &args)?, &args.pos[1])?,
+    ))
 }
 
 fn seq_iter(vm: &Vm, args: Args) -> PyResult {

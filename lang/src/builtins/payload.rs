@@ -17,16 +17,48 @@ use std::rc::Rc;
 
 /// A new instance of the subclass `cls` carrying `payload`.
 pub fn new_instance(cls: &Rc<Class>, payload: Value) -> Value {
-    Value::Instance(Rc::new(Instance { class: cls.clone(), dict: RefCell::new(AttrMap::default()), payload: Payload::Builtin(payload) }))
+    Value::Instance(Rc::new(Instance {
+        class: cls.clone(),
+        dict: RefCell::new(AttrMap::default()),
+        payload: Payload::Builtin(payload),
+    }))
 }
 
 pub fn install(vm: &Vm) {
     let t = &vm.types;
-    for (class, owner) in [(&t.dict, "dict"), (&t.list, "list"), (&t.tuple, "tuple"), (&t.int, "int"), (&t.str, "str")] {
-        add_methods(class, owner, &[("__repr__", repr), ("__eq__", eq), ("__ne__", ne), ("__lt__", lt), ("__le__", le), ("__gt__", gt), ("__ge__", ge)]);
+    for (class, owner) in [
+        (&t.dict, "dict"),
+        (&t.list, "list"),
+        (&t.tuple, "tuple"),
+        (&t.int, "int"),
+        (&t.str, "str"),
+    ] {
+        add_methods(
+            class,
+            owner,
+            &[
+                ("__repr__", repr),
+                ("__eq__", eq),
+                ("__ne__", ne),
+                ("__lt__", lt),
+                ("__le__", le),
+                ("__gt__", gt),
+                ("__ge__", ge),
+            ],
+        );
     }
     add_methods(&t.tuple, "tuple", &[("__hash__", hash)]);
-    add_methods(&t.int, "int", &[("__hash__", hash), ("__bool__", bool_), ("__str__", str_), ("__abs__", abs), ("__round__", round)]);
+    add_methods(
+        &t.int,
+        "int",
+        &[
+            ("__hash__", hash),
+            ("__bool__", bool_),
+            ("__str__", str_),
+            ("__abs__", abs),
+            ("__round__", round),
+        ],
+    );
     add_methods(&t.str, "str", &[("__hash__", hash), ("__str__", str_)]);
     // Mutable containers are unhashable, subclasses included.
     t.dict.set_attr("__hash__", Value::None);
@@ -34,7 +66,9 @@ pub fn install(vm: &Vm) {
 }
 
 fn receiver<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Value> {
-    args.get(0).map(Value::builtin_base).ok_or_else(|| vm.type_error("descriptor needs an argument"))
+    args.get(0)
+        .map(Value::builtin_base)
+        .ok_or_else(|| vm.type_error("descriptor needs an argument"))
 }
 
 fn repr(vm: &Vm, args: Args) -> PyResult {
@@ -55,7 +89,12 @@ fn builtin_on_base(vm: &Vm, args: &Args, name: &str) -> PyResult {
     if let Some(first) = pos.first_mut() {
         *first = first.builtin_base().clone();
     }
-    let f = vm.builtins.borrow().get(&crate::objects::Name::new(name)).cloned().unwrap_or_default();
+    let f = vm
+        .builtins
+        .borrow()
+        .get(&crate::objects::Name::new(name))
+        .cloned()
+        .unwrap_or_default();
     vm.call(&f, &pos)
 }
 
@@ -75,9 +114,17 @@ fn hash(vm: &Vm, args: Args) -> PyResult {
 fn compare(vm: &Vm, args: &Args, op: CmpOp) -> PyResult {
     args.check(vm, "comparison", 2, 2)?;
     let (a, b) = (args.pos[0].builtin_base(), args.pos[1].builtin_base());
-    let numbers = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_));
+    let numbers = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+        )
+    };
     let comparable = Rc::ptr_eq(&vm.class_of(a), &vm.class_of(b)) || (numbers(a) && numbers(b));
-    if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_) | Value::Native(_)) || !comparable {
+    if matches!(a, Value::Instance(_))
+        || matches!(b, Value::Instance(_) | Value::Native(_))
+        || !comparable
+    {
         return Ok(Value::NotImplemented);
     }
     vm.compare(a, b, op)

@@ -60,7 +60,14 @@ pub struct Generator {
 }
 
 impl Generator {
-    pub fn new(kind: GenKind, code: Rc<Code>, frame: Box<Frame>, name: Rc<str>, qualname: Rc<str>, iterable_coroutine: bool) -> Generator {
+    pub fn new(
+        kind: GenKind,
+        code: Rc<Code>,
+        frame: Box<Frame>,
+        name: Rc<str>,
+        qualname: Rc<str>,
+        iterable_coroutine: bool,
+    ) -> Generator {
         Generator {
             kind,
             code,

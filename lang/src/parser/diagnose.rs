@@ -16,8 +16,17 @@ use lalrpop_util::ParseError;
 
 /// The error for an unexpected token at `tokens[idx]`, given the terminals
 /// the parser would have accepted there.
-pub fn unexpected_token(ctx: &Ctx<'_>, tokens: &[Spanned], idx: usize, expected: &[String]) -> PError {
-    let d = Diag { ctx, tokens, expected };
+pub fn unexpected_token(
+    ctx: &Ctx<'_>,
+    tokens: &[Spanned],
+    idx: usize,
+    expected: &[String],
+) -> PError {
+    let d = Diag {
+        ctx,
+        tokens,
+        expected,
+    };
     let mut e = d.diagnose(idx);
     let tok = &tokens[idx.min(tokens.len() - 1)];
     if tok.1 == Tok::EndOfFile || (tok.1 == Tok::Dedent && tok.0 >= ctx.src.len()) {
@@ -33,7 +42,10 @@ struct Diag<'a, 's> {
 }
 
 fn is_line_break(t: &Tok) -> bool {
-    matches!(t, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartModule | Tok::StartExpression)
+    matches!(
+        t,
+        Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartModule | Tok::StartExpression
+    )
 }
 
 fn is_open(t: &Tok) -> bool {
@@ -151,7 +163,10 @@ impl Diag<'_, '_> {
             Tok::EndOfFile | Tok::Dedent => {
                 // CPython gives these tokens no column: it reports column 0.
                 let line = if *tok == Tok::EndOfFile {
-                    self.ctx.index.line((*start).min(self.ctx.src.len().saturating_sub(1)) as u32).max(1)
+                    self.ctx
+                        .index
+                        .line((*start).min(self.ctx.src.len().saturating_sub(1)) as u32)
+                        .max(1)
                 } else {
                     self.ctx.index.line(*start as u32)
                 };
@@ -219,7 +234,10 @@ impl Diag<'_, '_> {
         let tok = self.tok(idx);
         // Some headers demand the colon whatever follows (CPython's `&&':'`);
         // the others only when the line ends there.
-        let forced = matches!(self.tok(first), Tok::Def | Tok::Try | Tok::Else | Tok::Finally | Tok::With);
+        let forced = matches!(
+            self.tok(first),
+            Tok::Def | Tok::Try | Tok::Else | Tok::Finally | Tok::With
+        );
         let at_newline = matches!(
             self.tok(first),
             Tok::If | Tok::Elif | Tok::While | Tok::For | Tok::Class | Tok::Except
@@ -236,7 +254,9 @@ impl Diag<'_, '_> {
         if idx < 1 {
             return None;
         }
-        let Tok::Name(name) = self.tok(idx - 1) else { return None };
+        let Tok::Name(name) = self.tok(idx - 1) else {
+            return None;
+        };
         if name != "print" && name != "exec" {
             return None;
         }
@@ -310,11 +330,25 @@ impl Diag<'_, '_> {
                     | Tok::AtEqual => true,
                     // In a comprehension or conditional, the condition and
                     // iterable are disjunctions, where CPython does not look.
-                    Tok::If | Tok::For | Tok::Async | Tok::Elif | Tok::While if stop_at_compare => true,
+                    Tok::If | Tok::For | Tok::Async | Tok::Elif | Tok::While if stop_at_compare => {
+                        true
+                    }
                     Tok::If | Tok::For | Tok::Async => return None,
-                    Tok::Star | Tok::DoubleStar => j == stop || matches!(self.tok(j - 1), Tok::Comma) || is_open(self.tok(j - 1)),
-                    Tok::Not | Tok::And | Tok::Or | Tok::Is | Tok::Less | Tok::Greater | Tok::EqEqual | Tok::NotEqual
-                    | Tok::LessEqual | Tok::GreaterEqual
+                    Tok::Star | Tok::DoubleStar => {
+                        j == stop
+                            || matches!(self.tok(j - 1), Tok::Comma)
+                            || is_open(self.tok(j - 1))
+                    }
+                    Tok::Not
+                    | Tok::And
+                    | Tok::Or
+                    | Tok::Is
+                    | Tok::Less
+                    | Tok::Greater
+                    | Tok::EqEqual
+                    | Tok::NotEqual
+                    | Tok::LessEqual
+                    | Tok::GreaterEqual
                         if stop_at_compare =>
                     {
                         true
@@ -337,7 +371,9 @@ impl Diag<'_, '_> {
                                     break;
                                 }
                                 dd -= 1;
-                            } else if dd == 0 && matches!(tk, Tok::For | Tok::Comma | Tok::Colon | Tok::Equal) {
+                            } else if dd == 0
+                                && matches!(tk, Tok::For | Tok::Comma | Tok::Colon | Tok::Equal)
+                            {
                                 is_for = *tk == Tok::For;
                                 break;
                             }
@@ -374,7 +410,13 @@ impl Diag<'_, '_> {
             } else if depth == 0
                 && (matches!(
                     t,
-                    Tok::Newline | Tok::EndOfFile | Tok::Semi | Tok::Colon | Tok::Equal | Tok::Indent | Tok::Dedent
+                    Tok::Newline
+                        | Tok::EndOfFile
+                        | Tok::Semi
+                        | Tok::Colon
+                        | Tok::Equal
+                        | Tok::Indent
+                        | Tok::Dedent
                 ) || (*t == Tok::Comma && !tuple))
             {
                 break;
@@ -414,7 +456,9 @@ impl Diag<'_, '_> {
             Ok(Top::Expression(e)) => Ok(e),
             Ok(Top::Module(_)) => Err(None),
             Err(ParseError::UnrecognizedToken { token, .. }) => {
-                let k = toks.iter().position(|t| t.0 == token.0 && t.2 == token.2 && t.1 == token.1);
+                let k = toks
+                    .iter()
+                    .position(|t| t.0 == token.0 && t.2 == token.2 && t.1 == token.1);
                 Err(k.map(|k| k - 1 + from))
             }
             Err(_) => Err(None),
@@ -424,6 +468,12 @@ impl Diag<'_, '_> {
     /// "invalid syntax. Perhaps you forgot a comma?" for two expressions
     /// side by side inside brackets.
     fn forgot_comma(&self, idx: usize) -> Option<PError> {
+        // `a[]` is not a subscript: CPython reads it as `a` and an empty list.
+        let idx = if idx >= 2 && *self.tok(idx) == Tok::Rsqb && *self.tok(idx - 1) == Tok::Lsqb {
+            idx - 1
+        } else {
+            idx
+        };
         let tok = self.tok(idx);
         if idx < 1 || !tok.starts_expression() || !ends_expression(self.tok(idx - 1)) {
             return None;
@@ -432,6 +482,14 @@ impl Diag<'_, '_> {
             return None;
         }
         let a = self.expr_start_back(idx - 1, false)?;
+        // A parameter name is not an expression.
+        if a > 0 && matches!(self.tok(a - 1), Tok::Lpar | Tok::Comma) {
+            if let Some(open) = self.open_bracket(idx) {
+                if open >= 2 && *self.tok(open) == Tok::Lpar && *self.tok(open - 2) == Tok::Def {
+                    return None;
+                }
+            }
+        }
         if a >= idx {
             return None;
         }
@@ -449,7 +507,10 @@ impl Diag<'_, '_> {
         }
         self.parse_range(a, idx).ok()?;
         let end = self.longest_expr(idx, false)?;
-        let mut e = PError::at("invalid syntax. Perhaps you forgot a comma?", self.span(a, end - 1));
+        let mut e = PError::at(
+            "invalid syntax. Perhaps you forgot a comma?",
+            self.span(a, end - 1),
+        );
         e.reach = Some(end);
         Some(e)
     }
@@ -480,8 +541,13 @@ impl Diag<'_, '_> {
         if j <= stop || *self.tok(j) != Tok::If {
             return None;
         }
-        let a = self.expr_start_back(j - 1, false).or_else(|| self.plain_start_back(j - 1))?;
-        Some(PError::at("expected 'else' after 'if' expression", self.span(a, idx - 1)))
+        let a = self
+            .expr_start_back(j - 1, false)
+            .or_else(|| self.plain_start_back(j - 1))?;
+        Some(PError::at(
+            "expected 'else' after 'if' expression",
+            self.span(a, idx - 1),
+        ))
     }
 
     /// The start of the operand ending at `last`, stopping at any
@@ -499,7 +565,12 @@ impl Diag<'_, '_> {
                     return Some(j + 1);
                 }
                 depth -= 1;
-            } else if depth == 0 && matches!(t, Tok::Comma | Tok::Equal | Tok::Colon | Tok::Return | Tok::Lambda) {
+            } else if depth == 0
+                && matches!(
+                    t,
+                    Tok::Comma | Tok::Equal | Tok::Colon | Tok::Return | Tok::Lambda
+                )
+            {
                 return Some(j + 1);
             }
             if j == stop {
@@ -520,15 +591,20 @@ impl Diag<'_, '_> {
         }
         let before = self.tok(a - 1);
         let inside = self.depth_at(idx) > 0;
-        let allowed = matches!(before, Tok::If | Tok::Elif | Tok::While | Tok::Lpar | Tok::Lsqb | Tok::Lbrace)
-            || (*before == Tok::Comma && inside);
+        let allowed = matches!(
+            before,
+            Tok::If | Tok::Elif | Tok::While | Tok::Lpar | Tok::Lsqb | Tok::Lbrace
+        ) || (*before == Tok::Comma && inside);
         if !allowed {
             return None;
         }
         let target = self.parse_range(a, idx).ok()?;
         // The value is a bitwise_or, which must not be followed by `=`.
         let b_end = self.longest_bitwise_or(idx + 1)?;
-        if matches!(self.tokens.get(b_end).map(|t| &t.1), Some(Tok::Equal | Tok::ColonEqual)) {
+        if matches!(
+            self.tokens.get(b_end).map(|t| &t.1),
+            Some(Tok::Equal | Tok::ColonEqual)
+        ) {
             return None;
         }
         if matches!(target.kind, ExprKind::Name(_)) {
@@ -539,13 +615,19 @@ impl Diag<'_, '_> {
         }
         let excluded = matches!(
             target.kind,
-            ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. } | ExprKind::Constant(crate::ast::Constant::Bool(_) | crate::ast::Constant::None)
+            ExprKind::List(_)
+                | ExprKind::Tuple(_)
+                | ExprKind::GeneratorExp { .. }
+                | ExprKind::Constant(crate::ast::Constant::Bool(_) | crate::ast::Constant::None)
         );
         if excluded {
             return None;
         }
         Some(PError::at(
-            format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&target)),
+            format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                expr_name(&target)
+            ),
             target.span,
         ))
     }
@@ -609,12 +691,22 @@ impl Diag<'_, '_> {
         let ls = self.line_start(idx);
         let first = self.tok(ls);
         // try: ... with neither except nor finally.
-        if self.expects("except") && self.expects("finally") && !matches!(tok, Tok::Except | Tok::Finally) {
+        if self.expects("except")
+            && self.expects("finally")
+            && !matches!(tok, Tok::Except | Tok::Finally)
+        {
             let (start, _, end) = &self.tokens[idx];
-            return Some(PError::new("expected 'except' or 'finally' block", Loc::Span(*start, *end)));
+            return Some(PError::new(
+                "expected 'except' or 'finally' block",
+                Loc::Span(*start, *end),
+            ));
         }
         // from x import a, b,
-        if *first == Tok::From && *tok == Tok::Newline && idx > 0 && *self.tok(idx - 1) == Tok::Comma {
+        if *first == Tok::From
+            && *tok == Tok::Newline
+            && idx > 0
+            && *self.tok(idx - 1) == Tok::Comma
+        {
             let (start, _, end) = &self.tokens[idx];
             return Some(PError::new(
                 "trailing comma not allowed without surrounding parentheses",
@@ -628,21 +720,69 @@ impl Diag<'_, '_> {
                 a += 1;
             }
             let end = self.longest_expr(a, true)?;
-            return Some(PError::at("multiple exception types must be parenthesized", self.span(a, end - 1)));
+            return Some(PError::at(
+                "multiple exception types must be parenthesized",
+                self.span(a, end - 1),
+            ));
         }
-        // {1: 2, 3}
+        // {1: 2, 3}: reported at the key's last character.
         if matches!(tok, Tok::Rbrace | Tok::Comma) && self.expects(":") {
             let open = self.open_bracket(idx)?;
             if *self.tok(open) == Tok::Lbrace {
-                let key = self.expr_start_back(idx - 1, false)?;
-                let (line, col) = self.ctx.index.line_col(self.ctx.src, self.tokens[key].0 as u32);
-                return Some(explicit("':' expected after dictionary key", line, col, line, 0));
+                let (line, col) = self
+                    .ctx
+                    .index
+                    .line_col(self.ctx.src, self.tokens[idx - 1].2 as u32);
+                return Some(explicit(
+                    "':' expected after dictionary key",
+                    line,
+                    col - 1,
+                    line,
+                    0,
+                ));
             }
+        }
+        // {1: }
+        if matches!(tok, Tok::Rbrace | Tok::Comma) && idx > 0 && *self.tok(idx - 1) == Tok::Colon {
+            if let Some(open) = self.open_bracket(idx) {
+                if *self.tok(open) == Tok::Lbrace {
+                    let (s, _, e) = &self.tokens[idx - 1];
+                    return Some(PError::new(
+                        "expression expected after dictionary key and ':'",
+                        Loc::Span(*s, *e),
+                    ));
+                }
+            }
+        }
+        // (**a)
+        if *tok == Tok::DoubleStar && idx > 0 && *self.tok(idx - 1) == Tok::Lpar {
+            let end = self.longest_expr(idx + 1, false)?;
+            if self.tokens.get(end).map(|t| &t.1) == Some(&Tok::Rpar) {
+                let (s, _, e) = &self.tokens[idx];
+                return Some(PError::new(
+                    "cannot use double starred expression here",
+                    Loc::Span(*s, *e),
+                ));
+            }
+        }
+        // def f: (a forced '(' after the name)
+        if *first == Tok::Def && idx == ls + 2 && self.expects("(") {
+            let (s, _, e) = &self.tokens[idx];
+            return Some(PError::new("expected '('", Loc::Span(*s, *e)));
         }
         None
     }
 }
 
 fn explicit(msg: &str, lineno: u32, offset: u32, end_lineno: u32, end_offset: u32) -> PError {
-    PError::new(msg, Loc::Explicit { lineno, offset, end_lineno, end_offset, text: None })
+    PError::new(
+        msg,
+        Loc::Explicit {
+            lineno,
+            offset,
+            end_lineno,
+            end_offset,
+            text: None,
+        },
+    )
 }

@@ -10,7 +10,14 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     Ok(super::module_with(
         vm,
         "bisect",
-        &[("bisect_left", bisect_left), ("bisect_right", bisect_right), ("bisect", bisect_right), ("insort_left", insort_left), ("insort_right", insort_right), ("insort", insort_right)],
+        &[
+            ("bisect_left", bisect_left),
+            ("bisect_right", bisect_right),
+            ("bisect", bisect_right),
+            ("insort_left", insort_left),
+            ("insort_right", insort_right),
+            ("insort", insort_right),
+        ],
     ))
 }
 
@@ -45,7 +52,11 @@ fn search(vm: &Vm, args: &Args, name: &str, right: bool) -> PyResult<usize> {
             Some(k) => vm.call(k, &[item])?,
             None => item,
         };
-        let go_left = if right { less(vm, x, &item)? } else { !less(vm, &item, x)? };
+        let go_left = if right {
+            less(vm, x, &item)?
+        } else {
+            !less(vm, &item, x)?
+        };
         if go_left {
             hi = mid;
         } else {
@@ -73,7 +84,12 @@ fn insort(vm: &Vm, args: &Args, name: &str, right: bool) -> PyResult {
             if pos.len() > 1 {
                 pos[1] = kx;
             }
-            search(vm, &Args::with_kw(&pos, args.kwnames, args.kwvalues), name, right)?
+            search(
+                vm,
+                &Args::with_kw(&pos, args.kwnames, args.kwvalues),
+                name,
+                right,
+            )?
         }
         None => search(vm, args, name, right)?,
     };

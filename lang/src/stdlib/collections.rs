@@ -14,24 +14,40 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(vm, "collections", &[("_move_to_end", move_to_end), ("_count_elements", count_elements)]);
+    let m = super::module_with(
+        vm,
+        "collections",
+        &[
+            ("_move_to_end", move_to_end),
+            ("_count_elements", count_elements),
+        ],
+    );
     super::set(&m, "deque", Value::Class(deque_class(vm)));
     super::exec_source(vm, &m, include_str!("collections.py"))?;
     Ok(m)
 }
 
 pub fn make_abc(vm: &Vm) -> PyResult<Rc<Module>> {
-    super::module_from_source(vm, "collections.abc", &[], include_str!("collections_abc.py"))
+    super::module_from_source(
+        vm,
+        "collections.abc",
+        &[],
+        include_str!("collections_abc.py"),
+    )
 }
 
 /// `_move_to_end(d, key, last)`: OrderedDict.move_to_end on the dict's own order.
 fn move_to_end(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "_move_to_end", 3, 3)?;
-    let Value::Dict(d) = args.pos[0].builtin_base() else { return Err(vm.type_error("_move_to_end() expects a dict")) };
+    let Value::Dict(d) = args.pos[0].builtin_base() else {
+        return Err(vm.type_error("_move_to_end() expects a dict"));
+    };
     let key = &args.pos[1];
     let hash = vm.hash(key)?;
     let index = crate::objects::dict::find_index(vm, &d.map.borrow(), hash, key)?;
-    let Some(i) = index else { return Err(vm.key_error(key.clone())) };
+    let Some(i) = index else {
+        return Err(vm.key_error(key.clone()));
+    };
     let last = vm.truthy(&args.pos[2])?;
     let mut map = d.map.borrow_mut();
     let to = if last { map.len() - 1 } else { 0 };
@@ -101,7 +117,12 @@ impl NativeObject for Deque {
 
 impl Deque {
     fn create(vm: &Vm, items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
-        let d = Deque { class: deque_class(vm), items: RefCell::new(VecDeque::new()), maxlen, state: Cell::new(0) };
+        let d = Deque {
+            class: deque_class(vm),
+            items: RefCell::new(VecDeque::new()),
+            maxlen,
+            state: Cell::new(0),
+        };
         d.extend(items);
         Value::Native(Rc::new(d))
     }
@@ -149,7 +170,12 @@ impl Deque {
 
 fn deque_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("collections.deque", |vm| {
-        let c = new_class("deque", std::slice::from_ref(&vm.types.object), Layout::Builtin, "collections");
+        let c = new_class(
+            "deque",
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "collections",
+        );
         add_methods(
             &c,
             "deque",
@@ -197,7 +223,9 @@ fn deque_class(vm: &Vm) -> Rc<Class> {
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Deque> {
-    args.get(0).and_then(|v| v.downcast_native::<Deque>()).ok_or_else(|| vm.type_error("descriptor requires a 'collections.deque' object"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<Deque>())
+        .ok_or_else(|| vm.type_error("descriptor requires a 'collections.deque' object"))
 }
 
 fn deque_new(vm: &Vm, args: Args) -> PyResult {
@@ -235,7 +263,11 @@ fn appendleft(vm: &Vm, args: Args) -> PyResult {
 fn pop(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "pop", 1, 1)?;
     let d = this(vm, &args)?;
-    let v = d.items.borrow_mut().pop_back().ok_or_else(|| vm.index_error("pop from an empty deque"))?;
+    let v = d
+        .items
+        .borrow_mut()
+        .pop_back()
+        .ok_or_else(|| vm.index_error("pop from an empty deque"))?;
     d.touched();
     Ok(v)
 }
@@ -243,7 +275,11 @@ fn pop(vm: &Vm, args: Args) -> PyResult {
 fn popleft(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "popleft", 1, 1)?;
     let d = this(vm, &args)?;
-    let v = d.items.borrow_mut().pop_front().ok_or_else(|| vm.index_error("pop from an empty deque"))?;
+    let v = d
+        .items
+        .borrow_mut()
+        .pop_front()
+        .ok_or_else(|| vm.index_error("pop from an empty deque"))?;
     d.touched();
     Ok(v)
 }
@@ -371,11 +407,17 @@ fn len(vm: &Vm, args: Args) -> PyResult {
 
 /// Resolves a deque index (ints only, as CPython: no slices).
 fn position(vm: &Vm, d: &Deque, key: &Value) -> PyResult<usize> {
-    if !matches!(key, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) && vm.class_of(key).lookup_str("__index__").is_none() {
-        return Err(vm.type_error(format!("sequence index must be integer, not '{}'", vm.type_name(key))));
+    if !matches!(key, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+        && vm.class_of(key).lookup_str("__index__").is_none()
+    {
+        return Err(vm.type_error(format!(
+            "sequence index must be integer, not '{}'",
+            vm.type_name(key)
+        )));
     }
     let i = vm.to_index(key)?;
-    Vm::norm_index(i, d.items.borrow().len()).ok_or_else(|| vm.index_error("deque index out of range"))
+    Vm::norm_index(i, d.items.borrow().len())
+        .ok_or_else(|| vm.index_error("deque index out of range"))
 }
 
 fn getitem(vm: &Vm, args: Args) -> PyResult {
@@ -436,7 +478,9 @@ fn repr(vm: &Vm, args: Args) -> PyResult {
 fn compare(vm: &Vm, args: &Args, op: CmpOp) -> PyResult {
     args.check(vm, "comparison", 2, 2)?;
     let a = this(vm, args)?;
-    let Some(b) = args.pos[1].downcast_native::<Deque>() else { return Ok(Value::NotImplemented) };
+    let Some(b) = args.pos[1].downcast_native::<Deque>() else {
+        return Ok(Value::NotImplemented);
+    };
     vm.compare(&Value::list(a.snapshot()), &Value::list(b.snapshot()), op)
 }
 
@@ -463,7 +507,10 @@ fn add(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__add__", 2, 2)?;
     let a = this(vm, &args)?;
     let Some(b) = args.pos[1].downcast_native::<Deque>() else {
-        return Err(vm.type_error(format!("can only concatenate deque (not \"{}\") to deque", vm.type_name(&args.pos[1]))));
+        return Err(vm.type_error(format!(
+            "can only concatenate deque (not \"{}\") to deque",
+            vm.type_name(&args.pos[1])
+        )));
     };
     let mut items: VecDeque<Value> = a.snapshot().into();
     items.extend(b.snapshot());
@@ -481,7 +528,11 @@ fn repeat(vm: &Vm, args: &Args) -> PyResult<Vec<Value>> {
     let d = this(vm, args)?;
     let n = vm.to_index(&args.pos[1])?.max(0) as usize;
     let items = d.snapshot();
-    let total = items.len().checked_mul(n).filter(|&t| t <= isize::MAX as usize / 16).ok_or_else(|| vm.new_exception(&vm.exc.memory_error, Vec::new()))?;
+    let total = items
+        .len()
+        .checked_mul(n)
+        .filter(|&t| t <= isize::MAX as usize / 16)
+        .ok_or_else(|| vm.new_exception(&vm.exc.memory_error, Vec::new()))?;
     let mut out = Vec::with_capacity(total);
     for _ in 0..n {
         out.extend(items.iter().cloned());
@@ -531,7 +582,9 @@ impl NativeObject for DequeIter {
 
 impl DequeIter {
     fn advance(&self, vm: &Vm) -> PyResult<Option<Value>> {
-        let Some(d) = self.deque.downcast_native::<Deque>() else { return Ok(None) };
+        let Some(d) = self.deque.downcast_native::<Deque>() else {
+            return Ok(None);
+        };
         if d.state.get() != self.state {
             return Err(vm.runtime_error("deque mutated during iteration"));
         }
@@ -541,22 +594,48 @@ impl DequeIter {
             return Ok(None);
         }
         self.taken.set(k + 1);
-        Ok(Some(if self.reverse { items[items.len() - 1 - k].clone() } else { items[k].clone() }))
+        Ok(Some(if self.reverse {
+            items[items.len() - 1 - k].clone()
+        } else {
+            items[k].clone()
+        }))
     }
 }
 
 fn iterator_class(vm: &Vm, reverse: bool) -> Rc<Class> {
-    let (key, name) = if reverse { ("_collections._deque_reverse_iterator", "_deque_reverse_iterator") } else { ("_collections._deque_iterator", "_deque_iterator") };
+    let (key, name) = if reverse {
+        (
+            "_collections._deque_reverse_iterator",
+            "_deque_reverse_iterator",
+        )
+    } else {
+        ("_collections._deque_iterator", "_deque_iterator")
+    };
     vm.lazy_class(key, |vm| {
-        let c = new_class(name, std::slice::from_ref(&vm.types.object), Layout::Builtin, "_collections");
-        add_methods(&c, name, &[("__next__", iter_next), ("__iter__", iter_self)]);
+        let c = new_class(
+            name,
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "_collections",
+        );
+        add_methods(
+            &c,
+            name,
+            &[("__next__", iter_next), ("__iter__", iter_self)],
+        );
         c
     })
 }
 
 fn make_iter(vm: &Vm, args: &Args, reverse: bool) -> PyResult {
     let d = this(vm, args)?;
-    Ok(Value::Native(Rc::new(DequeIter { class: iterator_class(vm, reverse), deque: args.pos[0].clone(), taken: Cell::new(0), state: d.state.get(), reverse })))
+    Ok(Value::Native(Rc::new(DequeIter {
+        class: iterator_class(vm, reverse),
+        deque: args.pos[0].clone(),
+        taken: Cell::new(0),
+        state: d.state.get(),
+        reverse,
+    })))
 }
 
 fn iter(vm: &Vm, args: Args) -> PyResult {
@@ -568,7 +647,9 @@ fn reversed(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn iter_next(vm: &Vm, args: Args) -> PyResult {
-    let Some(it) = args.get(0).and_then(|v| v.downcast_native::<DequeIter>()) else { return Err(vm.type_error("descriptor requires a deque iterator")) };
+    let Some(it) = args.get(0).and_then(|v| v.downcast_native::<DequeIter>()) else {
+        return Err(vm.type_error("descriptor requires a deque iterator"));
+    };
     match it.advance(vm)? {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(Value::None)),

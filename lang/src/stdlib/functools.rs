@@ -4,7 +4,9 @@
 //! factories are in `functools.py`.
 
 use crate::objects::class::Layout;
-use crate::objects::{Args, AttrMap, BoundMethod, Class, Module, Name, NativeObject, PyDict, PyResult, Value};
+use crate::objects::{
+    Args, AttrMap, BoundMethod, Class, Module, Name, NativeObject, PyDict, PyResult, Value,
+};
 use crate::vm::types::{add_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
@@ -12,7 +14,14 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(vm, "functools", &[("reduce", reduce), ("_lru_cache_wrapper", lru_cache_wrapper)]);
+    let m = super::module_with(
+        vm,
+        "functools",
+        &[
+            ("reduce", reduce),
+            ("_lru_cache_wrapper", lru_cache_wrapper),
+        ],
+    );
     super::set(&m, "partial", Value::Class(partial_class(vm)));
     super::exec_source(vm, &m, include_str!("functools.py"))?;
     Ok(m)
@@ -90,20 +99,38 @@ impl Partial {
 
 fn partial_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("functools.partial", |vm| {
-        let c = new_class("partial", std::slice::from_ref(&vm.types.object), Layout::Builtin, "functools");
-        add_methods(&c, "partial", &[("__new__", partial_new), ("__call__", partial_call), ("__repr__", partial_repr)]);
+        let c = new_class(
+            "partial",
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "functools",
+        );
+        add_methods(
+            &c,
+            "partial",
+            &[
+                ("__new__", partial_new),
+                ("__call__", partial_call),
+                ("__repr__", partial_repr),
+            ],
+        );
         c
     })
 }
 
 fn partial_new(vm: &Vm, args: Args) -> PyResult {
     let args = args.skip_first();
-    let Some(func) = args.get(0) else { return Err(vm.type_error("type 'partial' takes at least one argument")) };
+    let Some(func) = args.get(0) else {
+        return Err(vm.type_error("type 'partial' takes at least one argument"));
+    };
     if !crate::builtins::is_callable(vm, func) {
         return Err(vm.type_error("the first argument must be callable"));
     }
     let mut keywords: Vec<(Value, Value)> = Vec::new();
-    let set_kw = |keywords: &mut Vec<(Value, Value)>, k: &Value, v: &Value| match keywords.iter_mut().find(|(n, _)| n.as_str() == k.as_str()) {
+    let set_kw = |keywords: &mut Vec<(Value, Value)>, k: &Value, v: &Value| match keywords
+        .iter_mut()
+        .find(|(n, _)| n.as_str() == k.as_str())
+    {
         Some(slot) => slot.1 = v.clone(),
         None => keywords.push((k.clone(), v.clone())),
     };
@@ -121,11 +148,19 @@ fn partial_new(vm: &Vm, args: Args) -> PyResult {
     for (k, v) in args.kwnames.iter().zip(args.kwvalues) {
         set_kw(&mut keywords, k, v);
     }
-    Ok(Value::Native(Rc::new(Partial { class: partial_class(vm), func, args: pos, keywords, dict: RefCell::new(AttrMap::default()) })))
+    Ok(Value::Native(Rc::new(Partial {
+        class: partial_class(vm),
+        func,
+        args: pos,
+        keywords,
+        dict: RefCell::new(AttrMap::default()),
+    })))
 }
 
 fn partial_call(vm: &Vm, args: Args) -> PyResult {
-    let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Partial>()) else { return Err(vm.type_error("descriptor '__call__' requires a 'functools.partial' object")) };
+    let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Partial>()) else {
+        return Err(vm.type_error("descriptor '__call__' requires a 'functools.partial' object"));
+    };
     let mut pos = p.args.clone();
     pos.extend_from_slice(&args.pos[1..]);
     let mut names: Vec<Value> = Vec::with_capacity(p.keywords.len() + args.kwnames.len());
@@ -142,7 +177,9 @@ fn partial_call(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn partial_repr(vm: &Vm, args: Args) -> PyResult {
-    let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Partial>()) else { return Err(vm.type_error("descriptor '__repr__' requires a 'functools.partial' object")) };
+    let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Partial>()) else {
+        return Err(vm.type_error("descriptor '__repr__' requires a 'functools.partial' object"));
+    };
     let mut parts = vec![vm.repr(&p.func)?];
     for a in &p.args {
         parts.push(vm.repr(a)?);
@@ -151,7 +188,12 @@ fn partial_repr(vm: &Vm, args: Args) -> PyResult {
         parts.push(format!("{}={}", k.as_str().unwrap_or(""), vm.repr(v)?));
     }
     let class = vm.class_of(&args.pos[0]);
-    Ok(Value::string(format!("{}.{}({})", class.module.borrow(), class.qualname.borrow(), parts.join(", "))))
+    Ok(Value::string(format!(
+        "{}.{}({})",
+        class.module.borrow(),
+        class.qualname.borrow(),
+        parts.join(", ")
+    )))
 }
 
 // -- lru_cache ---------------------------------------------------------------------------
@@ -199,8 +241,22 @@ impl NativeObject for LruCache {
 
 fn lru_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("functools._lru_cache_wrapper", |vm| {
-        let c = new_class("_lru_cache_wrapper", std::slice::from_ref(&vm.types.object), Layout::Builtin, "functools");
-        add_methods(&c, "_lru_cache_wrapper", &[("__call__", lru_call), ("__get__", lru_get), ("cache_info", lru_info), ("cache_clear", lru_clear)]);
+        let c = new_class(
+            "_lru_cache_wrapper",
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "functools",
+        );
+        add_methods(
+            &c,
+            "_lru_cache_wrapper",
+            &[
+                ("__call__", lru_call),
+                ("__get__", lru_get),
+                ("cache_info", lru_info),
+                ("cache_clear", lru_clear),
+            ],
+        );
         c
     })
 }
@@ -226,14 +282,20 @@ fn lru_cache_wrapper(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn this_lru<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a LruCache> {
-    args.get(0).and_then(|v| v.downcast_native::<LruCache>()).ok_or_else(|| vm.type_error("descriptor requires a 'functools._lru_cache_wrapper' object"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<LruCache>())
+        .ok_or_else(|| vm.type_error("descriptor requires a 'functools._lru_cache_wrapper' object"))
 }
 
 /// The cache key of a call, as CPython's `_make_key`: the arguments, a
 /// marker and the keyword items (and the types when `typed`); a lone int or
 /// str argument is its own key.
 fn make_key(vm: &Vm, lru: &LruCache, pos: &[Value], args: &Args) -> Value {
-    if args.kwnames.is_empty() && !lru.typed && pos.len() == 1 && matches!(pos[0], Value::Int(_) | Value::Str(_)) {
+    if args.kwnames.is_empty()
+        && !lru.typed
+        && pos.len() == 1
+        && matches!(pos[0], Value::Int(_) | Value::Str(_))
+    {
         return pos[0].clone();
     }
     let mut key = pos.to_vec();
@@ -267,7 +329,10 @@ fn lru_call(vm: &Vm, args: Args) -> PyResult {
         let mut map = lru.cache.map.borrow_mut();
         let last = map.len() - 1;
         map.move_index(i, last);
-        return Ok(map.get_index(last).map(|(_, v)| v.clone()).unwrap_or_default());
+        return Ok(map
+            .get_index(last)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default());
     }
     lru.misses.set(lru.misses.get() + 1);
     let result = vm.call_args(&lru.func, call)?;
@@ -287,14 +352,25 @@ fn lru_get(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__get__", 2, 3)?;
     match &args.pos[1] {
         Value::None => Ok(args.pos[0].clone()),
-        obj => Ok(Value::BoundMethod(Rc::new(BoundMethod { func: args.pos[0].clone(), receiver: obj.clone() }))),
+        obj => Ok(Value::BoundMethod(Rc::new(BoundMethod {
+            func: args.pos[0].clone(),
+            receiver: obj.clone(),
+        }))),
     }
 }
 
 fn lru_info(vm: &Vm, args: Args) -> PyResult {
     let lru = this_lru(vm, &args)?;
     let maxsize = lru.maxsize.map_or(Value::None, |n| Value::Int(n as i64));
-    vm.call(&lru.info_class, &[Value::Int(lru.hits.get()), Value::Int(lru.misses.get()), maxsize, Value::Int(lru.cache.len() as i64)])
+    vm.call(
+        &lru.info_class,
+        &[
+            Value::Int(lru.hits.get()),
+            Value::Int(lru.misses.get()),
+            maxsize,
+            Value::Int(lru.cache.len() as i64),
+        ],
+    )
 }
 
 fn lru_clear(vm: &Vm, args: Args) -> PyResult {

@@ -8,14 +8,28 @@ use crate::vm::Vm;
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    super::module_from_source(vm, "heapq", &[("heappush", heappush), ("heappop", heappop), ("heapify", heapify), ("heapreplace", heapreplace), ("heappushpop", heappushpop)], include_str!("heapq.py"))
+    super::module_from_source(
+        vm,
+        "heapq",
+        &[
+            ("heappush", heappush),
+            ("heappop", heappop),
+            ("heapify", heapify),
+            ("heapreplace", heapreplace),
+            ("heappushpop", heappushpop),
+        ],
+        include_str!("heapq.py"),
+    )
 }
 
 fn heap_arg<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a Rc<PyList>> {
     args.check(vm, name, n, n)?;
     match args.pos[0].builtin_base() {
         Value::List(l) => Ok(l),
-        other => Err(vm.type_error(format!("{name}() argument 1 must be list, not {}", vm.type_name(other)))),
+        other => Err(vm.type_error(format!(
+            "{name}() argument 1 must be list, not {}",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -25,7 +39,8 @@ fn less(vm: &Vm, a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 fn get(vm: &Vm, heap: &PyList, i: usize) -> PyResult<Value> {
-    heap.get(i).ok_or_else(|| vm.runtime_error("list changed size during iteration"))
+    heap.get(i)
+        .ok_or_else(|| vm.runtime_error("list changed size during iteration"))
 }
 
 fn put(vm: &Vm, heap: &PyList, i: usize, v: Value) -> PyResult<()> {
@@ -82,7 +97,9 @@ fn heappush(vm: &Vm, args: Args) -> PyResult {
 
 fn heappop(vm: &Vm, args: Args) -> PyResult {
     let heap = heap_arg(vm, &args, "heappop", 1)?;
-    let Some(last) = heap.items.borrow_mut().pop() else { return Err(vm.index_error("index out of range")) };
+    let Some(last) = heap.items.borrow_mut().pop() else {
+        return Err(vm.index_error("index out of range"));
+    };
     if heap.is_empty() {
         return Ok(last);
     }

@@ -11,7 +11,12 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     super::module_from_source(
         vm,
         "inspect",
-        &[("_code_flags", code_flags), ("_is_iterable_coroutine", is_iterable_coroutine), ("_kwdefaults", kwdefaults), ("_source_text", source_text)],
+        &[
+            ("_code_flags", code_flags),
+            ("_is_iterable_coroutine", is_iterable_coroutine),
+            ("_kwdefaults", kwdefaults),
+            ("_source_text", source_text),
+        ],
         include_str!("inspect.py"),
     )
 }
@@ -29,7 +34,9 @@ fn code_flags(vm: &Vm, args: Args) -> PyResult {
 /// True for a generator made by an iterable-coroutine function (awaitable).
 fn is_iterable_coroutine(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "_is_iterable_coroutine", 1, 1)?;
-    Ok(Value::Bool(matches!(&args.pos[0], Value::Generator(g) if g.iterable_coroutine)))
+    Ok(Value::Bool(
+        matches!(&args.pos[0], Value::Generator(g) if g.iterable_coroutine),
+    ))
 }
 
 /// A function's keyword-only defaults as a dict (None when it has none).

@@ -32,24 +32,96 @@ struct Kind {
 }
 
 const KINDS: &[Kind] = &[
-    Kind { name: "count", key: "itertools.count", new: count_new },
-    Kind { name: "cycle", key: "itertools.cycle", new: cycle_new },
-    Kind { name: "repeat", key: "itertools.repeat", new: repeat_new },
-    Kind { name: "chain", key: "itertools.chain", new: chain_new },
-    Kind { name: "islice", key: "itertools.islice", new: islice_new },
-    Kind { name: "takewhile", key: "itertools.takewhile", new: takewhile_new },
-    Kind { name: "dropwhile", key: "itertools.dropwhile", new: dropwhile_new },
-    Kind { name: "accumulate", key: "itertools.accumulate", new: accumulate_new },
-    Kind { name: "product", key: "itertools.product", new: product_new },
-    Kind { name: "permutations", key: "itertools.permutations", new: permutations_new },
-    Kind { name: "combinations", key: "itertools.combinations", new: combinations_new },
-    Kind { name: "combinations_with_replacement", key: "itertools.combinations_with_replacement", new: combinations_wr_new },
-    Kind { name: "zip_longest", key: "itertools.zip_longest", new: zip_longest_new },
-    Kind { name: "groupby", key: "itertools.groupby", new: groupby_new },
-    Kind { name: "starmap", key: "itertools.starmap", new: starmap_new },
-    Kind { name: "pairwise", key: "itertools.pairwise", new: pairwise_new },
-    Kind { name: "compress", key: "itertools.compress", new: compress_new },
-    Kind { name: "filterfalse", key: "itertools.filterfalse", new: filterfalse_new },
+    Kind {
+        name: "count",
+        key: "itertools.count",
+        new: count_new,
+    },
+    Kind {
+        name: "cycle",
+        key: "itertools.cycle",
+        new: cycle_new,
+    },
+    Kind {
+        name: "repeat",
+        key: "itertools.repeat",
+        new: repeat_new,
+    },
+    Kind {
+        name: "chain",
+        key: "itertools.chain",
+        new: chain_new,
+    },
+    Kind {
+        name: "islice",
+        key: "itertools.islice",
+        new: islice_new,
+    },
+    Kind {
+        name: "takewhile",
+        key: "itertools.takewhile",
+        new: takewhile_new,
+    },
+    Kind {
+        name: "dropwhile",
+        key: "itertools.dropwhile",
+        new: dropwhile_new,
+    },
+    Kind {
+        name: "accumulate",
+        key: "itertools.accumulate",
+        new: accumulate_new,
+    },
+    Kind {
+        name: "product",
+        key: "itertools.product",
+        new: product_new,
+    },
+    Kind {
+        name: "permutations",
+        key: "itertools.permutations",
+        new: permutations_new,
+    },
+    Kind {
+        name: "combinations",
+        key: "itertools.combinations",
+        new: combinations_new,
+    },
+    Kind {
+        name: "combinations_with_replacement",
+        key: "itertools.combinations_with_replacement",
+        new: combinations_wr_new,
+    },
+    Kind {
+        name: "zip_longest",
+        key: "itertools.zip_longest",
+        new: zip_longest_new,
+    },
+    Kind {
+        name: "groupby",
+        key: "itertools.groupby",
+        new: groupby_new,
+    },
+    Kind {
+        name: "starmap",
+        key: "itertools.starmap",
+        new: starmap_new,
+    },
+    Kind {
+        name: "pairwise",
+        key: "itertools.pairwise",
+        new: pairwise_new,
+    },
+    Kind {
+        name: "compress",
+        key: "itertools.compress",
+        new: compress_new,
+    },
+    Kind {
+        name: "filterfalse",
+        key: "itertools.filterfalse",
+        new: filterfalse_new,
+    },
 ];
 
 enum State {
@@ -198,11 +270,27 @@ fn kind_class(vm: &Vm, name: &'static str) -> Rc<Class> {
     let key: &'static str = match name {
         "_grouper" => "itertools._grouper",
         "_tee" => "itertools._tee",
-        _ => KINDS.iter().find(|k| k.name == name).map_or("itertools.?", |k| k.key),
+        _ => KINDS
+            .iter()
+            .find(|k| k.name == name)
+            .map_or("itertools.?", |k| k.key),
     };
     vm.lazy_class(key, |vm| {
-        let c = new_class(name, std::slice::from_ref(&vm.types.object), Layout::Builtin, "itertools");
-        add_methods(&c, name, &[("__new__", iter_new), ("__next__", iter_next), ("__iter__", iter_self)]);
+        let c = new_class(
+            name,
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "itertools",
+        );
+        add_methods(
+            &c,
+            name,
+            &[
+                ("__new__", iter_new),
+                ("__next__", iter_next),
+                ("__iter__", iter_self),
+            ],
+        );
         match name {
             "count" | "repeat" => add_methods(&c, name, &[("__repr__", iter_repr)]),
             "chain" => add_classmethod(vm, &c, "from_iterable", chain_from_iterable),
@@ -214,20 +302,29 @@ fn kind_class(vm: &Vm, name: &'static str) -> Rc<Class> {
 }
 
 fn wrap(vm: &Vm, name: &'static str, state: State) -> Value {
-    Value::Native(Rc::new(ItertoolsIter { class: kind_class(vm, name), state: RefCell::new(state) }))
+    Value::Native(Rc::new(ItertoolsIter {
+        class: kind_class(vm, name),
+        state: RefCell::new(state),
+    }))
 }
 
 /// `__new__` of every kind: dispatches on the class's name.
 fn iter_new(vm: &Vm, args: Args) -> PyResult {
-    let Some(Value::Class(cls)) = args.get(0) else { return Err(vm.type_error("itertools constructor needs a class")) };
+    let Some(Value::Class(cls)) = args.get(0) else {
+        return Err(vm.type_error("itertools constructor needs a class"));
+    };
     let name = cls.name.clone();
-    let Some(kind) = KINDS.iter().find(|k| *k.name == *name) else { return Err(vm.type_error(format!("cannot create '{name}' instances"))) };
+    let Some(kind) = KINDS.iter().find(|k| *k.name == *name) else {
+        return Err(vm.type_error(format!("cannot create '{name}' instances")));
+    };
     let state = (kind.new)(vm, args.skip_first())?;
     Ok(wrap(vm, kind.name, state))
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a ItertoolsIter> {
-    args.get(0).and_then(|v| v.downcast_native::<ItertoolsIter>()).ok_or_else(|| vm.type_error("descriptor requires an itertools object"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<ItertoolsIter>())
+        .ok_or_else(|| vm.type_error("descriptor requires an itertools object"))
 }
 
 fn iter_self(_vm: &Vm, args: Args) -> PyResult {
@@ -248,8 +345,14 @@ fn iter_repr(vm: &Vm, args: Args) -> PyResult {
             Value::Int(1) => format!("count({})", vm.repr(next)?),
             _ => format!("count({}, {})", vm.repr(next)?, vm.repr(step)?),
         },
-        State::Repeat { obj, remaining: Some(n) } => format!("repeat({}, {n})", vm.repr(obj)?),
-        State::Repeat { obj, remaining: None } => format!("repeat({})", vm.repr(obj)?),
+        State::Repeat {
+            obj,
+            remaining: Some(n),
+        } => format!("repeat({}, {n})", vm.repr(obj)?),
+        State::Repeat {
+            obj,
+            remaining: None,
+        } => format!("repeat({})", vm.repr(obj)?),
         _ => vm.default_repr(&args.pos[0]),
     };
     Ok(Value::string(text))
@@ -310,7 +413,13 @@ fn advance(vm: &Vm, state: &mut State) -> PyResult<Option<Value>> {
                 }
             }
         },
-        State::ISlice { it, next_index, stop, step, position } => {
+        State::ISlice {
+            it,
+            next_index,
+            stop,
+            step,
+            position,
+        } => {
             if stop.is_some_and(|s| *next_index >= s) {
                 // Consume up to `stop`, as CPython does, then finish.
                 while stop.is_some_and(|s| *position < s) {
@@ -349,19 +458,28 @@ fn advance(vm: &Vm, state: &mut State) -> PyResult<Option<Value>> {
             }
         },
         State::DropWhile { pred, it, dropping } => loop {
-            let Some(v) = vm.next(it)? else { return Ok(None) };
+            let Some(v) = vm.next(it)? else {
+                return Ok(None);
+            };
             if *dropping && vm.truthy(&vm.call(pred, std::slice::from_ref(&v))?)? {
                 continue;
             }
             *dropping = false;
             return Ok(Some(v));
         },
-        State::Accumulate { it, func, total, initial } => {
+        State::Accumulate {
+            it,
+            func,
+            total,
+            initial,
+        } => {
             if let Some(init) = initial.take() {
                 *total = Some(init.clone());
                 return Ok(Some(init));
             }
-            let Some(v) = vm.next(it)? else { return Ok(None) };
+            let Some(v) = vm.next(it)? else {
+                return Ok(None);
+            };
             let new = match (total.take(), func) {
                 (None, _) => v,
                 (Some(t), None) => vm.binary_op(&t, &v, BinOp::Add, false)?,
@@ -370,7 +488,11 @@ fn advance(vm: &Vm, state: &mut State) -> PyResult<Option<Value>> {
             *total = Some(new.clone());
             Ok(Some(new))
         }
-        State::Product { pools, indices, first } => {
+        State::Product {
+            pools,
+            indices,
+            first,
+        } => {
             if *first {
                 *first = false;
                 if pools.iter().any(|p| p.is_empty()) {
@@ -391,9 +513,21 @@ fn advance(vm: &Vm, state: &mut State) -> PyResult<Option<Value>> {
                     indices[i] = 0;
                 }
             }
-            Ok(Some(Value::tuple(indices.iter().zip(pools.iter()).map(|(&i, p)| p[i].clone()).collect())))
+            Ok(Some(Value::tuple(
+                indices
+                    .iter()
+                    .zip(pools.iter())
+                    .map(|(&i, p)| p[i].clone())
+                    .collect(),
+            )))
         }
-        State::Permutations { pool, r, indices, cycles, first } => {
+        State::Permutations {
+            pool,
+            r,
+            indices,
+            cycles,
+            first,
+        } => {
             let n = pool.len();
             let r = *r;
             if *first {
@@ -422,9 +556,16 @@ fn advance(vm: &Vm, state: &mut State) -> PyResult<Option<Value>> {
                     return Ok(None);
                 }
             }
-            Ok(Some(Value::tuple(indices[..r].iter().map(|&i| pool[i].clone()).collect())))
+            Ok(Some(Value::tuple(
+                indices[..r].iter().map(|&i| pool[i].clone()).collect(),
+            )))
         }
-        State::Combinations { pool, indices, first, replace } => {
+        State::Combinations {
+            pool,
+            indices,
+            first,
+            replace,
+        } => {
             let n = pool.len();
             let r = indices.len();
             if *first {
@@ -450,7 +591,9 @@ fn advance(vm: &Vm, state: &mut State) -> PyResult<Option<Value>> {
                     }
                 }
             }
-            Ok(Some(Value::tuple(indices.iter().map(|&i| pool[i].clone()).collect())))
+            Ok(Some(Value::tuple(
+                indices.iter().map(|&i| pool[i].clone()).collect(),
+            )))
         }
         State::ZipLongest { iters, fill } => {
             if iters.iter().all(Option::is_none) {
@@ -477,7 +620,9 @@ fn advance(vm: &Vm, state: &mut State) -> PyResult<Option<Value>> {
             Ok(Some(Value::tuple(items)))
         }
         State::GroupBy(shared) => {
-            let Some(mut g) = shared.borrow_mut().take() else { return Err(vm.value_error("generator already executing")) };
+            let Some(mut g) = shared.borrow_mut().take() else {
+                return Err(vm.value_error("generator already executing"));
+            };
             let r = groupby_next(vm, &mut g, shared);
             *shared.borrow_mut() = Some(g);
             r
@@ -510,14 +655,22 @@ fn advance(vm: &Vm, state: &mut State) -> PyResult<Option<Value>> {
             }
         }
         State::Compress { data, selectors } => loop {
-            let (Some(d), Some(s)) = (vm.next(data)?, vm.next(selectors)?) else { return Ok(None) };
+            let (Some(d), Some(s)) = (vm.next(data)?, vm.next(selectors)?) else {
+                return Ok(None);
+            };
             if vm.truthy(&s)? {
                 return Ok(Some(d));
             }
         },
         State::FilterFalse { pred, it } => loop {
-            let Some(v) = vm.next(it)? else { return Ok(None) };
-            let keep = if pred.is_none() { !vm.truthy(&v)? } else { !vm.truthy(&vm.call(pred, std::slice::from_ref(&v))?)? };
+            let Some(v) = vm.next(it)? else {
+                return Ok(None);
+            };
+            let keep = if pred.is_none() {
+                !vm.truthy(&v)?
+            } else {
+                !vm.truthy(&vm.call(pred, std::slice::from_ref(&v))?)?
+            };
             if keep {
                 return Ok(Some(v));
             }
@@ -544,7 +697,11 @@ fn advance(vm: &Vm, state: &mut State) -> PyResult<Option<Value>> {
 }
 
 /// groupby's step: skips the rest of the current group, then starts the next one.
-fn groupby_next(vm: &Vm, g: &mut GroupBy, shared: &Rc<RefCell<Option<GroupBy>>>) -> PyResult<Option<Value>> {
+fn groupby_next(
+    vm: &Vm,
+    g: &mut GroupBy,
+    shared: &Rc<RefCell<Option<GroupBy>>>,
+) -> PyResult<Option<Value>> {
     g.id += 1;
     loop {
         let same = match (&g.currkey, &g.tgtkey) {
@@ -555,13 +712,19 @@ fn groupby_next(vm: &Vm, g: &mut GroupBy, shared: &Rc<RefCell<Option<GroupBy>>>)
         if !same {
             break;
         }
-        let Some(v) = vm.next(&g.it)? else { return Ok(None) };
+        let Some(v) = vm.next(&g.it)? else {
+            return Ok(None);
+        };
         g.currkey = Some(keyed(vm, &g.key, &v)?);
         g.currvalue = Some(v);
     }
     g.tgtkey = g.currkey.clone();
     let key = g.currkey.clone().unwrap_or_default();
-    let grouper = State::Grouper { parent: shared.clone(), key: key.clone(), id: g.id };
+    let grouper = State::Grouper {
+        parent: shared.clone(),
+        key: key.clone(),
+        id: g.id,
+    };
     Ok(Some(Value::tuple(vec![key, wrap(vm, "_grouper", grouper)])))
 }
 
@@ -574,8 +737,15 @@ fn keyed(vm: &Vm, key: &Value, v: &Value) -> PyResult<Value> {
 }
 
 /// A group's next item: the parent's current value while it still belongs to this group.
-fn grouper_next(vm: &Vm, parent: &Rc<RefCell<Option<GroupBy>>>, key: &Value, id: u64) -> PyResult<Option<Value>> {
-    let Some(mut g) = parent.borrow_mut().take() else { return Err(vm.value_error("generator already executing")) };
+fn grouper_next(
+    vm: &Vm,
+    parent: &Rc<RefCell<Option<GroupBy>>>,
+    key: &Value,
+    id: u64,
+) -> PyResult<Option<Value>> {
+    let Some(mut g) = parent.borrow_mut().take() else {
+        return Err(vm.value_error("generator already executing"));
+    };
     let result = (|| -> PyResult<Option<Value>> {
         if g.id != id {
             return Ok(None);
@@ -605,7 +775,14 @@ fn count_new(vm: &Vm, args: Args) -> PyResult<State> {
     let start = args.arg_or_kw(0, "start").cloned().unwrap_or(Value::Int(0));
     let step = args.arg_or_kw(1, "step").cloned().unwrap_or(Value::Int(1));
     for v in [&start, &step] {
-        if !matches!(v, Value::Int(_) | Value::Float(_) | Value::BigInt(_) | Value::Bool(_) | Value::Instance(_)) {
+        if !matches!(
+            v,
+            Value::Int(_)
+                | Value::Float(_)
+                | Value::BigInt(_)
+                | Value::Bool(_)
+                | Value::Instance(_)
+        ) {
             return Err(vm.type_error("a number is required"));
         }
     }
@@ -614,7 +791,11 @@ fn count_new(vm: &Vm, args: Args) -> PyResult<State> {
 
 fn cycle_new(vm: &Vm, args: Args) -> PyResult<State> {
     args.check(vm, "cycle", 1, 1)?;
-    Ok(State::Cycle { it: Some(vm.iter(&args.pos[0])?), saved: Vec::new(), index: 0 })
+    Ok(State::Cycle {
+        it: Some(vm.iter(&args.pos[0])?),
+        saved: Vec::new(),
+        index: 0,
+    })
 }
 
 fn repeat_new(vm: &Vm, args: Args) -> PyResult<State> {
@@ -631,12 +812,22 @@ fn chain_new(vm: &Vm, args: Args) -> PyResult<State> {
     if args.has_kwargs() {
         return Err(vm.type_error("chain() takes no keyword arguments"));
     }
-    Ok(State::Chain { sources: vm.iter(&Value::tuple(args.to_vec()))?, current: None })
+    Ok(State::Chain {
+        sources: vm.iter(&Value::tuple(args.to_vec()))?,
+        current: None,
+    })
 }
 
 fn chain_from_iterable(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "from_iterable", 2, 2)?;
-    Ok(wrap(vm, "chain", State::Chain { sources: vm.iter(&args.pos[1])?, current: None }))
+    Ok(wrap(
+        vm,
+        "chain",
+        State::Chain {
+            sources: vm.iter(&args.pos[1])?,
+            current: None,
+        },
+    ))
 }
 
 fn islice_new(vm: &Vm, args: Args) -> PyResult<State> {
@@ -651,7 +842,8 @@ fn islice_new(vm: &Vm, args: Args) -> PyResult<State> {
             },
         }
     };
-    const STOP: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+    const STOP: &str =
+        "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
     const INDICES: &str = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
     let (start, stop, step) = if args.len() == 2 {
         (0, index(&args.pos[1], STOP)?, 1)
@@ -662,22 +854,39 @@ fn islice_new(vm: &Vm, args: Args) -> PyResult<State> {
             None | Some(Value::None) => 1,
             Some(v) => match vm.to_index(v) {
                 Ok(s) if s > 0 => s as usize,
-                _ => return Err(vm.value_error("Step for islice() must be a positive integer or None.")),
+                _ => {
+                    return Err(
+                        vm.value_error("Step for islice() must be a positive integer or None.")
+                    )
+                }
             },
         };
         (start, stop, step)
     };
-    Ok(State::ISlice { it, next_index: start, stop, step, position: 0 })
+    Ok(State::ISlice {
+        it,
+        next_index: start,
+        stop,
+        step,
+        position: 0,
+    })
 }
 
 fn takewhile_new(vm: &Vm, args: Args) -> PyResult<State> {
     args.check(vm, "takewhile", 2, 2)?;
-    Ok(State::TakeWhile { pred: args.pos[0].clone(), it: vm.iter(&args.pos[1])? })
+    Ok(State::TakeWhile {
+        pred: args.pos[0].clone(),
+        it: vm.iter(&args.pos[1])?,
+    })
 }
 
 fn dropwhile_new(vm: &Vm, args: Args) -> PyResult<State> {
     args.check(vm, "dropwhile", 2, 2)?;
-    Ok(State::DropWhile { pred: args.pos[0].clone(), it: vm.iter(&args.pos[1])?, dropping: true })
+    Ok(State::DropWhile {
+        pred: args.pos[0].clone(),
+        it: vm.iter(&args.pos[1])?,
+        dropping: true,
+    })
 }
 
 fn accumulate_new(vm: &Vm, args: Args) -> PyResult<State> {
@@ -685,7 +894,12 @@ fn accumulate_new(vm: &Vm, args: Args) -> PyResult<State> {
     let it = vm.iter(&args.pos[0])?;
     let func = args.arg_or_kw(1, "func").filter(|f| !f.is_none()).cloned();
     let initial = args.kw("initial").filter(|v| !v.is_none()).cloned();
-    Ok(State::Accumulate { it, func, total: None, initial })
+    Ok(State::Accumulate {
+        it,
+        func,
+        total: None,
+        initial,
+    })
 }
 
 fn product_new(vm: &Vm, args: Args) -> PyResult<State> {
@@ -705,7 +919,11 @@ fn product_new(vm: &Vm, args: Args) -> PyResult<State> {
         pools.extend(base.iter().cloned());
     }
     let indices = vec![0; pools.len()];
-    Ok(State::Product { pools, indices, first: true })
+    Ok(State::Product {
+        pools,
+        indices,
+        first: true,
+    })
 }
 
 fn r_arg(vm: &Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
@@ -726,22 +944,42 @@ fn permutations_new(vm: &Vm, args: Args) -> PyResult<State> {
     let pool = vm.to_vec(&args.pos[0])?;
     let n = pool.len();
     let r = r_arg(vm, args.arg_or_kw(1, "r"))?.unwrap_or(n);
-    let cycles = if r <= n { (0..r).map(|i| n - i).collect() } else { Vec::new() };
-    Ok(State::Permutations { pool, r, indices: (0..n).collect(), cycles, first: true })
+    let cycles = if r <= n {
+        (0..r).map(|i| n - i).collect()
+    } else {
+        Vec::new()
+    };
+    Ok(State::Permutations {
+        pool,
+        r,
+        indices: (0..n).collect(),
+        cycles,
+        first: true,
+    })
 }
 
 fn combinations_new(vm: &Vm, args: Args) -> PyResult<State> {
     args.check_pos(vm, "combinations", 2, 2)?;
     let pool = vm.to_vec(&args.pos[0])?;
     let r = r_arg(vm, args.arg_or_kw(1, "r"))?.unwrap_or(0);
-    Ok(State::Combinations { pool, indices: (0..r).collect(), first: true, replace: false })
+    Ok(State::Combinations {
+        pool,
+        indices: (0..r).collect(),
+        first: true,
+        replace: false,
+    })
 }
 
 fn combinations_wr_new(vm: &Vm, args: Args) -> PyResult<State> {
     args.check_pos(vm, "combinations_with_replacement", 2, 2)?;
     let pool = vm.to_vec(&args.pos[0])?;
     let r = r_arg(vm, args.arg_or_kw(1, "r"))?.unwrap_or(0);
-    Ok(State::Combinations { pool, indices: vec![0; r], first: true, replace: true })
+    Ok(State::Combinations {
+        pool,
+        indices: vec![0; r],
+        first: true,
+        replace: true,
+    })
 }
 
 fn zip_longest_new(vm: &Vm, args: Args) -> PyResult<State> {
@@ -755,29 +993,50 @@ fn zip_longest_new(vm: &Vm, args: Args) -> PyResult<State> {
 
 fn groupby_new(vm: &Vm, args: Args) -> PyResult<State> {
     args.check_pos(vm, "groupby", 1, 2)?;
-    let Some(iterable) = args.arg_or_kw(0, "iterable") else { return Err(vm.type_error("groupby() missing required argument 'iterable' (pos 1)")) };
+    let Some(iterable) = args.arg_or_kw(0, "iterable") else {
+        return Err(vm.type_error("groupby() missing required argument 'iterable' (pos 1)"));
+    };
     let key = args.arg_or_kw(1, "key").cloned().unwrap_or_default();
-    Ok(State::GroupBy(Rc::new(RefCell::new(Some(GroupBy { it: vm.iter(iterable)?, key, tgtkey: None, currkey: None, currvalue: None, id: 0 })))))
+    Ok(State::GroupBy(Rc::new(RefCell::new(Some(GroupBy {
+        it: vm.iter(iterable)?,
+        key,
+        tgtkey: None,
+        currkey: None,
+        currvalue: None,
+        id: 0,
+    })))))
 }
 
 fn starmap_new(vm: &Vm, args: Args) -> PyResult<State> {
     args.check(vm, "starmap", 2, 2)?;
-    Ok(State::StarMap { func: args.pos[0].clone(), it: vm.iter(&args.pos[1])? })
+    Ok(State::StarMap {
+        func: args.pos[0].clone(),
+        it: vm.iter(&args.pos[1])?,
+    })
 }
 
 fn pairwise_new(vm: &Vm, args: Args) -> PyResult<State> {
     args.check(vm, "pairwise", 1, 1)?;
-    Ok(State::Pairwise { it: vm.iter(&args.pos[0])?, last: None })
+    Ok(State::Pairwise {
+        it: vm.iter(&args.pos[0])?,
+        last: None,
+    })
 }
 
 fn compress_new(vm: &Vm, args: Args) -> PyResult<State> {
     args.check_pos(vm, "compress", 2, 2)?;
-    Ok(State::Compress { data: vm.iter(&args.pos[0])?, selectors: vm.iter(&args.pos[1])? })
+    Ok(State::Compress {
+        data: vm.iter(&args.pos[0])?,
+        selectors: vm.iter(&args.pos[1])?,
+    })
 }
 
 fn filterfalse_new(vm: &Vm, args: Args) -> PyResult<State> {
     args.check(vm, "filterfalse", 2, 2)?;
-    Ok(State::FilterFalse { pred: args.pos[0].clone(), it: vm.iter(&args.pos[1])? })
+    Ok(State::FilterFalse {
+        pred: args.pos[0].clone(),
+        it: vm.iter(&args.pos[1])?,
+    })
 }
 
 /// `tee(iterable, n=2)`: n independent iterators over one source.
@@ -790,14 +1049,33 @@ fn tee(vm: &Vm, args: Args) -> PyResult {
     if n < 0 {
         return Err(vm.value_error("n must be >= 0"));
     }
-    let shared = Rc::new(RefCell::new(TeeShared { it: vm.iter(&args.pos[0])?, items: Vec::new() }));
-    Ok(Value::tuple((0..n).map(|_| wrap(vm, "_tee", State::Tee { shared: shared.clone(), index: 0 })).collect()))
+    let shared = Rc::new(RefCell::new(TeeShared {
+        it: vm.iter(&args.pos[0])?,
+        items: Vec::new(),
+    }));
+    Ok(Value::tuple(
+        (0..n)
+            .map(|_| {
+                wrap(
+                    vm,
+                    "_tee",
+                    State::Tee {
+                        shared: shared.clone(),
+                        index: 0,
+                    },
+                )
+            })
+            .collect(),
+    ))
 }
 
 fn tee_copy(vm: &Vm, args: Args) -> PyResult {
     let it = this(vm, &args)?;
     let state = match &*it.state.borrow() {
-        State::Tee { shared, index } => State::Tee { shared: shared.clone(), index: *index },
+        State::Tee { shared, index } => State::Tee {
+            shared: shared.clone(),
+            index: *index,
+        },
         _ => return Err(vm.type_error("__copy__ of a non-tee iterator")),
     };
     Ok(wrap(vm, "_tee", state))

@@ -9,7 +9,12 @@ use std::fmt::Write;
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    super::module_from_source(vm, "json", &[("_encode", encode), ("_decode", decode)], include_str!("json.py"))
+    super::module_from_source(
+        vm,
+        "json",
+        &[("_encode", encode), ("_decode", decode)],
+        include_str!("json.py"),
+    )
 }
 
 // -- encoding ------------------------------------------------------------------------
@@ -38,7 +43,11 @@ fn encode(vm: &Vm, args: Args) -> PyResult {
         Value::Str(s) => Some(s.as_str().to_string()),
         v => Some(" ".repeat(vm.to_index(v)?.max(0) as usize)),
     };
-    let text = |v: &Value| v.as_str().map(str::to_string).ok_or_else(|| vm.type_error("separators must be strings"));
+    let text = |v: &Value| {
+        v.as_str()
+            .map(str::to_string)
+            .ok_or_else(|| vm.type_error("separators must be strings"))
+    };
     let mut enc = Encoder {
         vm,
         indent,
@@ -71,7 +80,9 @@ impl Encoder<'_> {
             return Ok(crate::fmt::float_repr(f));
         }
         if !self.allow_nan {
-            return Err(self.vm.value_error("Out of range float values are not JSON compliant"));
+            return Err(self
+                .vm
+                .value_error("Out of range float values are not JSON compliant"));
         }
         Ok(if f.is_nan() {
             "NaN"
@@ -153,7 +164,12 @@ impl Encoder<'_> {
                         Value::BigInt(b) => b.to_string(),
                         Value::Float(f) => self.float(*f)?,
                         _ if self.skip_keys => continue,
-                        other => return Err(vm.type_error(format!("keys must be str, int, float, bool or None, not {}", vm.type_name(other)))),
+                        other => {
+                            return Err(vm.type_error(format!(
+                                "keys must be str, int, float, bool or None, not {}",
+                                vm.type_name(other)
+                            )))
+                        }
                     };
                     if !first {
                         out.push_str(&self.item_sep);
@@ -175,7 +191,12 @@ impl Encoder<'_> {
                     self.value(&replacement, out, depth)?;
                     self.active.pop();
                 }
-                None => return Err(vm.type_error(format!("Object of type {} is not JSON serializable", vm.type_name(v)))),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "Object of type {} is not JSON serializable",
+                        vm.type_name(v)
+                    )))
+                }
             },
         }
         Ok(())
@@ -225,11 +246,24 @@ fn decode(vm: &Vm, args: Args) -> PyResult {
     let text = match &args.pos[0] {
         Value::Str(s) => s.as_str().to_string(),
         Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-        other => return Err(vm.type_error(format!("the JSON object must be str, bytes or bytearray, not {}", vm.type_name(other)))),
+        other => {
+            return Err(vm.type_error(format!(
+                "the JSON object must be str, bytes or bytearray, not {}",
+                vm.type_name(other)
+            )))
+        }
     };
     let hook = |i: usize| Some(args.pos[i].clone()).filter(|v| !v.is_none());
-    let dec =
-        Decoder { vm, chars: text.chars().collect(), doc: Value::string(text), error_class: args.pos[1].clone(), object_hook: hook(2), pairs_hook: hook(3), parse_float: hook(4), parse_int: hook(5) };
+    let dec = Decoder {
+        vm,
+        chars: text.chars().collect(),
+        doc: Value::string(text),
+        error_class: args.pos[1].clone(),
+        object_hook: hook(2),
+        pairs_hook: hook(3),
+        parse_float: hook(4),
+        parse_int: hook(5),
+    };
     let start = dec.skip_ws(0);
     let (value, end) = dec.value(start)?;
     let end = dec.skip_ws(end);
@@ -241,8 +275,14 @@ fn decode(vm: &Vm, args: Args) -> PyResult {
 
 impl Decoder<'_> {
     fn error(&self, msg: &str, pos: usize) -> PyErr {
-        match self.vm.call(&self.error_class, &[Value::str(msg), self.doc.clone(), Value::Int(pos as i64)]) {
-            Ok(exc) => self.vm.make_exception(&exc, "JSONDecodeError must be an exception").unwrap_or_else(|e| e),
+        match self.vm.call(
+            &self.error_class,
+            &[Value::str(msg), self.doc.clone(), Value::Int(pos as i64)],
+        ) {
+            Ok(exc) => self
+                .vm
+                .make_exception(&exc, "JSONDecodeError must be an exception")
+                .unwrap_or_else(|e| e),
             Err(e) => e,
         }
     }
@@ -255,7 +295,9 @@ impl Decoder<'_> {
     }
 
     fn starts_with(&self, i: usize, word: &str) -> bool {
-        word.chars().enumerate().all(|(k, c)| self.chars.get(i + k) == Some(&c))
+        word.chars()
+            .enumerate()
+            .all(|(k, c)| self.chars.get(i + k) == Some(&c))
     }
 
     fn value(&self, i: usize) -> PyResult<(Value, usize)> {
@@ -271,8 +313,12 @@ impl Decoder<'_> {
             Some('t') if self.starts_with(i, "true") => Ok((Value::Bool(true), i + 4)),
             Some('f') if self.starts_with(i, "false") => Ok((Value::Bool(false), i + 5)),
             Some('N') if self.starts_with(i, "NaN") => Ok((Value::Float(f64::NAN), i + 3)),
-            Some('I') if self.starts_with(i, "Infinity") => Ok((Value::Float(f64::INFINITY), i + 8)),
-            Some('-') if self.starts_with(i, "-Infinity") => Ok((Value::Float(f64::NEG_INFINITY), i + 9)),
+            Some('I') if self.starts_with(i, "Infinity") => {
+                Ok((Value::Float(f64::INFINITY), i + 8))
+            }
+            Some('-') if self.starts_with(i, "-Infinity") => {
+                Ok((Value::Float(f64::NEG_INFINITY), i + 9))
+            }
             Some(c) if *c == '-' || c.is_ascii_digit() => self.number(i),
             _ => Err(self.error("Expecting value", i)),
         }
@@ -331,11 +377,15 @@ impl Decoder<'_> {
         let mut out = String::new();
         let mut i = start + 1;
         loop {
-            let Some(&ch) = c.get(i) else { return Err(self.error("Unterminated string starting at", start)) };
+            let Some(&ch) = c.get(i) else {
+                return Err(self.error("Unterminated string starting at", start));
+            };
             match ch {
                 '"' => return Ok((out, i + 1)),
                 '\\' => {
-                    let Some(&esc) = c.get(i + 1) else { return Err(self.error("Unterminated string starting at", start)) };
+                    let Some(&esc) = c.get(i + 1) else {
+                        return Err(self.error("Unterminated string starting at", start));
+                    };
                     match esc {
                         '"' => out.push('"'),
                         '\\' => out.push('\\'),
@@ -346,10 +396,17 @@ impl Decoder<'_> {
                         'r' => out.push('\r'),
                         't' => out.push('\t'),
                         'u' => {
-                            let unit = self.hex4(i + 2).ok_or_else(|| self.error("Invalid \\uXXXX escape", i + 1))?;
+                            let unit = self
+                                .hex4(i + 2)
+                                .ok_or_else(|| self.error("Invalid \\uXXXX escape", i + 1))?;
                             i += 6;
-                            if (0xd800..0xdc00).contains(&unit) && c.get(i) == Some(&'\\') && c.get(i + 1) == Some(&'u') {
-                                if let Some(low) = self.hex4(i + 2).filter(|l| (0xdc00..0xe000).contains(l)) {
+                            if (0xd800..0xdc00).contains(&unit)
+                                && c.get(i) == Some(&'\\')
+                                && c.get(i + 1) == Some(&'u')
+                            {
+                                if let Some(low) =
+                                    self.hex4(i + 2).filter(|l| (0xdc00..0xe000).contains(l))
+                                {
                                     let cp = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
                                     out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
                                     i += 6;
@@ -363,7 +420,9 @@ impl Decoder<'_> {
                     }
                     i += 2;
                 }
-                ch if (ch as u32) < 0x20 => return Err(self.error("Invalid control character at", i)),
+                ch if (ch as u32) < 0x20 => {
+                    return Err(self.error("Invalid control character at", i))
+                }
                 ch => {
                     out.push(ch);
                     i += 1;
@@ -414,7 +473,12 @@ impl Decoder<'_> {
     fn finish_object(&self, pairs: Vec<(Value, Value)>) -> PyResult {
         let vm = self.vm;
         if let Some(hook) = &self.pairs_hook {
-            let list = Value::list(pairs.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect());
+            let list = Value::list(
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| Value::tuple(vec![k, v]))
+                    .collect(),
+            );
             return vm.call(hook, &[list]);
         }
         let d = PyDict::new();

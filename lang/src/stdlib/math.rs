@@ -110,7 +110,11 @@ fn unary(vm: &Vm, args: &Args, name: &str, f: fn(f64) -> f64, can_overflow: bool
         return Err(domain_error(vm));
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { range_error(vm) } else { domain_error(vm) });
+        return Err(if can_overflow {
+            range_error(vm)
+        } else {
+            domain_error(vm)
+        });
     }
     Ok(Value::Float(r))
 }
@@ -212,11 +216,19 @@ fn log(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn log2(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(log_of(vm, one(vm, &args, "log2")?, f64::log2)?))
+    Ok(Value::Float(log_of(
+        vm,
+        one(vm, &args, "log2")?,
+        f64::log2,
+    )?))
 }
 
 fn log10(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(log_of(vm, one(vm, &args, "log10")?, f64::log10)?))
+    Ok(Value::Float(log_of(
+        vm,
+        one(vm, &args, "log10")?,
+        f64::log10,
+    )?))
 }
 
 /// `floor`/`ceil`/`trunc`: ints unchanged, the dunder if the type has one, else via float.
@@ -231,7 +243,10 @@ fn rounding(vm: &Vm, args: &Args, name: &str, dunder: &str, f: fn(f64) -> f64) -
                 return vm.call_bound(&m, other, &[]);
             }
             if name == "trunc" {
-                return Err(vm.type_error(format!("type {} doesn't define __trunc__ method", vm.type_name(other))));
+                return Err(vm.type_error(format!(
+                    "type {} doesn't define __trunc__ method",
+                    vm.type_name(other)
+                )));
             }
         }
     }
@@ -303,7 +318,11 @@ fn pow(vm: &Vm, args: Args) -> PyResult {
         return Err(domain_error(vm));
     }
     if r.is_infinite() {
-        return Err(if x == 0.0 { domain_error(vm) } else { range_error(vm) });
+        return Err(if x == 0.0 {
+            domain_error(vm)
+        } else {
+            range_error(vm)
+        });
     }
     Ok(Value::Float(r))
 }
@@ -414,15 +433,21 @@ fn isclose(vm: &Vm, args: Args) -> PyResult {
         return Ok(Value::Bool(false));
     }
     let diff = (b - a).abs();
-    Ok(Value::Bool(diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol))
+    Ok(Value::Bool(
+        diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol,
+    ))
 }
 
 fn isfinite(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(to_f64(vm, one(vm, &args, "isfinite")?)?.is_finite()))
+    Ok(Value::Bool(
+        to_f64(vm, one(vm, &args, "isfinite")?)?.is_finite(),
+    ))
 }
 
 fn isinf(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(to_f64(vm, one(vm, &args, "isinf")?)?.is_infinite()))
+    Ok(Value::Bool(
+        to_f64(vm, one(vm, &args, "isinf")?)?.is_infinite(),
+    ))
 }
 
 fn isnan(vm: &Vm, args: Args) -> PyResult {
@@ -436,7 +461,10 @@ fn int_arg(vm: &Vm, v: &Value) -> PyResult<BigInt> {
     match v {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => to_bigint(vm, v),
         Value::Instance(_) if vm.class_of(v).lookup_str("__index__").is_some() => to_bigint(vm, v),
-        other => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other)))),
+        other => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -458,7 +486,11 @@ fn lcm(vm: &Vm, args: Args) -> PyResult {
     let mut acc = BigInt::one();
     for v in args.pos {
         let x = int_arg(vm, v)?;
-        acc = if acc.is_zero() || x.is_zero() { BigInt::zero() } else { acc.lcm(&x) };
+        acc = if acc.is_zero() || x.is_zero() {
+            BigInt::zero()
+        } else {
+            acc.lcm(&x)
+        };
     }
     Ok(Value::from_bigint(acc))
 }
@@ -484,7 +516,9 @@ fn factorial(vm: &Vm, args: Args) -> PyResult {
     if n.is_negative() {
         return Err(vm.value_error("factorial() not defined for negative values"));
     }
-    let Some(n) = n.to_u64().filter(|&n| n <= i64::MAX as u64) else { return Err(vm.overflow_error("factorial() argument should not exceed 9223372036854775807")) };
+    let Some(n) = n.to_u64().filter(|&n| n <= i64::MAX as u64) else {
+        return Err(vm.overflow_error("factorial() argument should not exceed 9223372036854775807"));
+    };
     Ok(Value::from_bigint(range_product(1, n + 1)))
 }
 
@@ -509,7 +543,9 @@ fn comb(vm: &Vm, args: Args) -> PyResult {
     if &n - &k < k {
         k = &n - &k;
     }
-    let Some(k) = k.to_u64() else { return Err(vm.overflow_error("min(n - k, k) must not exceed 9223372036854775807")) };
+    let Some(k) = k.to_u64() else {
+        return Err(vm.overflow_error("min(n - k, k) must not exceed 9223372036854775807"));
+    };
     let mut acc = BigInt::one();
     for i in 0..k {
         acc = acc * (&n - i) / (i + 1);
@@ -527,7 +563,9 @@ fn perm(vm: &Vm, args: Args) -> PyResult {
     if k > n {
         return Ok(Value::Int(0));
     }
-    let Some(k) = k.to_u64() else { return Err(vm.overflow_error("k must not exceed 9223372036854775807")) };
+    let Some(k) = k.to_u64() else {
+        return Err(vm.overflow_error("k must not exceed 9223372036854775807"));
+    };
     let mut acc = BigInt::one();
     for i in 0..k {
         acc *= &n - i;
@@ -628,11 +666,15 @@ fn fsum(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn degrees(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(to_f64(vm, one(vm, &args, "degrees")?)? * (180.0 / PI)))
+    Ok(Value::Float(
+        to_f64(vm, one(vm, &args, "degrees")?)? * (180.0 / PI),
+    ))
 }
 
 fn radians(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(to_f64(vm, one(vm, &args, "radians")?)? * (PI / 180.0)))
+    Ok(Value::Float(
+        to_f64(vm, one(vm, &args, "radians")?)? * (PI / 180.0),
+    ))
 }
 
 fn modf(vm: &Vm, args: Args) -> PyResult {
@@ -706,7 +748,10 @@ fn ldexp(vm: &Vm, args: Args) -> PyResult {
     if x == 0.0 || !x.is_finite() {
         return Ok(Value::Float(x));
     }
-    let e = e.to_i64().unwrap_or(if e.is_negative() { i64::MIN } else { i64::MAX }).clamp(-100_000, 100_000) as i32;
+    let e = e
+        .to_i64()
+        .unwrap_or(if e.is_negative() { i64::MIN } else { i64::MAX })
+        .clamp(-100_000, 100_000) as i32;
     let r = ldexp_f(x, e);
     if r.is_infinite() {
         return Err(range_error(vm));
@@ -816,7 +861,21 @@ const LANCZOS_NUM: [f64; 13] = [
     210.82427775157934587250973392071336271166969580291,
     2.5066282746310002701649081771338373386264310793408,
 ];
-const LANCZOS_DEN: [f64; 13] = [0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0];
+const LANCZOS_DEN: [f64; 13] = [
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
+];
 
 /// The Lanczos sum for x > 0, evaluated in 1/x for large x to avoid overflow.
 fn lanczos_sum(x: f64) -> f64 {
@@ -857,7 +916,11 @@ enum MathErr {
 
 fn gamma_f(x: f64) -> Result<f64, MathErr> {
     if !x.is_finite() {
-        return if x.is_nan() || x > 0.0 { Ok(x) } else { Err(MathErr::Domain) };
+        return if x.is_nan() || x > 0.0 {
+            Ok(x)
+        } else {
+            Err(MathErr::Domain)
+        };
     }
     if x == 0.0 {
         return Err(MathErr::Domain);
@@ -867,20 +930,34 @@ fn gamma_f(x: f64) -> Result<f64, MathErr> {
             return Err(MathErr::Domain);
         }
         if x <= 23.0 {
-            return Ok(crate::fmt::bigint_to_f64(&range_product(1, x as u64)).unwrap_or(f64::INFINITY));
+            return Ok(
+                crate::fmt::bigint_to_f64(&range_product(1, x as u64)).unwrap_or(f64::INFINITY)
+            );
         }
     }
     let absx = x.abs();
     if absx < 1e-20 {
         let r = 1.0 / x;
-        return if r.is_infinite() { Err(MathErr::Range) } else { Ok(r) };
+        return if r.is_infinite() {
+            Err(MathErr::Range)
+        } else {
+            Ok(r)
+        };
     }
     if absx > 200.0 {
-        return if x < 0.0 { Ok(0.0 / sin_pi(x)) } else { Err(MathErr::Range) };
+        return if x < 0.0 {
+            Ok(0.0 / sin_pi(x))
+        } else {
+            Err(MathErr::Range)
+        };
     }
     let y = absx + LANCZOS_G_MINUS_HALF;
     // The rounding error in y, used to correct the power below.
-    let z = if absx > LANCZOS_G_MINUS_HALF { (y - absx) - LANCZOS_G_MINUS_HALF } else { (y - LANCZOS_G_MINUS_HALF) - absx };
+    let z = if absx > LANCZOS_G_MINUS_HALF {
+        (y - absx) - LANCZOS_G_MINUS_HALF
+    } else {
+        (y - LANCZOS_G_MINUS_HALF) - absx
+    };
     let z = z * LANCZOS_G / y;
     let r = if x < 0.0 {
         let mut r = -PI / sin_pi(absx) / absx * y.exp() / lanczos_sum(absx);
@@ -913,7 +990,11 @@ fn lgamma_f(x: f64) -> Result<f64, MathErr> {
         return Ok(if x.is_nan() { x } else { f64::INFINITY });
     }
     if x == x.floor() && x <= 2.0 {
-        return if x <= 0.0 { Err(MathErr::Domain) } else { Ok(0.0) };
+        return if x <= 0.0 {
+            Err(MathErr::Domain)
+        } else {
+            Ok(0.0)
+        };
     }
     let absx = x.abs();
     if absx < 1e-20 {

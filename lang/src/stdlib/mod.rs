@@ -26,8 +26,8 @@ use crate::objects::{Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
-/// Creates a module on first import.
-type ModuleMaker = fn(&Vm) -> PyResult<Rc<Module>>;
+/// Builds a native module on first import.
+pub type ModuleMaker = fn(&Vm) -> PyResult<Rc<Module>>;
 
 /// The native modules, by import name.
 const MODULES: &[(&str, ModuleMaker)] = &[
@@ -93,7 +93,10 @@ pub fn module_with(vm: &Vm, name: &str, functions: &[(&'static str, NativeFn)]) 
     {
         let mut ns = m.ns.borrow_mut();
         for &(fname, func) in functions {
-            ns.insert(crate::objects::Name::new(fname), crate::builtins::native(fname, func));
+            ns.insert(
+                crate::objects::Name::new(fname),
+                crate::builtins::native(fname, func),
+            );
         }
     }
     m
@@ -108,7 +111,12 @@ pub fn set(m: &Module, name: &str, v: Value) {
 ///
 /// The module is registered in `sys.modules` while its source runs, so that
 /// a module its source imports may import it back (as in CPython).
-pub fn module_from_source(vm: &Vm, name: &str, functions: &[(&'static str, NativeFn)], source: &str) -> PyResult<Rc<Module>> {
+pub fn module_from_source(
+    vm: &Vm,
+    name: &str,
+    functions: &[(&'static str, NativeFn)],
+    source: &str,
+) -> PyResult<Rc<Module>> {
     let m = module_with(vm, name, functions);
     exec_source(vm, &m, source)?;
     Ok(m)
@@ -117,7 +125,9 @@ pub fn module_from_source(vm: &Vm, name: &str, functions: &[(&'static str, Nativ
 /// Runs embedded towel source in module `m`'s namespace.
 pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: &str) -> PyResult<()> {
     let filename = format!("<frozen {}>", m.name);
-    let code = vm.compile(source, &filename, crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_value(&e))?;
+    let code = vm
+        .compile(source, &filename, crate::compiler::Mode::Exec)
+        .map_err(|e| vm.syntax_error_value(&e))?;
     let name = m.name.to_string();
     vm.modules.borrow_mut().insert(name.clone(), m.clone());
     let result = vm.run_code(code, m);
@@ -129,5 +139,8 @@ pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: &str) -> PyResult<()> {
 
 /// Reads a global of module `m` (a class or function its source defined).
 pub fn module_attr(vm: &Vm, m: &Module, name: &str) -> PyResult<Value> {
-    m.ns.borrow().get(&crate::objects::Name::new(name)).cloned().ok_or_else(|| vm.attribute_error(format!("module '{}' has no attribute '{name}'", m.name)))
+    m.ns.borrow()
+        .get(&crate::objects::Name::new(name))
+        .cloned()
+        .ok_or_else(|| vm.attribute_error(format!("module '{}' has no attribute '{name}'", m.name)))
 }

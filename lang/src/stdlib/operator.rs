@@ -200,7 +200,12 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
 }
 
 fn abs(vm: &Vm, args: Args) -> PyResult {
-    let f = vm.builtins.borrow().get(&Name::new("abs")).cloned().unwrap_or_default();
+    let f = vm
+        .builtins
+        .borrow()
+        .get(&Name::new("abs"))
+        .cloned()
+        .unwrap_or_default();
     vm.call(&f, args.pos)
 }
 
@@ -234,8 +239,15 @@ fn index(vm: &Vm, args: Args) -> PyResult {
 
 fn concat(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "concat", 2, 2)?;
-    if vm.class_of(&args.pos[0]).lookup_str("__getitem__").is_none() {
-        return Err(vm.type_error(format!("'{}' object can't be concatenated", vm.type_name(&args.pos[0]))));
+    if vm
+        .class_of(&args.pos[0])
+        .lookup_str("__getitem__")
+        .is_none()
+    {
+        return Err(vm.type_error(format!(
+            "'{}' object can't be concatenated",
+            vm.type_name(&args.pos[0])
+        )));
     }
     vm.binary_op(&args.pos[0], &args.pos[1], BinOp::Add, false)
 }
@@ -291,14 +303,21 @@ fn length_hint(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "length_hint", 1, 2)?;
     match vm.len(&args.pos[0]) {
         Ok(n) => Ok(Value::Int(n as i64)),
-        Err(e) if vm.err_is(&e, &vm.exc.type_error) => Ok(args.get(1).cloned().unwrap_or(Value::Int(0))),
+        Err(e) if vm.err_is(&e, &vm.exc.type_error) => {
+            Ok(args.get(1).cloned().unwrap_or(Value::Int(0)))
+        }
         Err(e) => Err(e),
     }
 }
 
 fn call(vm: &Vm, args: Args) -> PyResult {
-    let Some(f) = args.get(0) else { return Err(vm.type_error("call() missing required argument 'obj' (pos 1)")) };
-    vm.call_args(f, Args::with_kw(&args.pos[1..], args.kwnames, args.kwvalues))
+    let Some(f) = args.get(0) else {
+        return Err(vm.type_error("call() missing required argument 'obj' (pos 1)"));
+    };
+    vm.call_args(
+        f,
+        Args::with_kw(&args.pos[1..], args.kwnames, args.kwvalues),
+    )
 }
 
 // -- itemgetter, attrgetter, methodcaller ------------------------------------------------
@@ -349,14 +368,29 @@ fn getter_class(vm: &Vm, kind: GetterKind) -> Rc<Class> {
         GetterKind::Method => "operator.methodcaller",
     };
     vm.lazy_class(key, |vm| {
-        let c = new_class(kind.name(), std::slice::from_ref(&vm.types.object), Layout::Builtin, "operator");
-        add_methods(&c, kind.name(), &[("__new__", getter_new), ("__call__", getter_call), ("__repr__", getter_repr)]);
+        let c = new_class(
+            kind.name(),
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "operator",
+        );
+        add_methods(
+            &c,
+            kind.name(),
+            &[
+                ("__new__", getter_new),
+                ("__call__", getter_call),
+                ("__repr__", getter_repr),
+            ],
+        );
         c
     })
 }
 
 fn getter_new(vm: &Vm, args: Args) -> PyResult {
-    let Some(Value::Class(cls)) = args.get(0) else { return Err(vm.type_error("getter needs a class")) };
+    let Some(Value::Class(cls)) = args.get(0) else {
+        return Err(vm.type_error("getter needs a class"));
+    };
     let kind = match &*cls.name {
         "itemgetter" => GetterKind::Item,
         "attrgetter" => GetterKind::Attr,
@@ -364,14 +398,30 @@ fn getter_new(vm: &Vm, args: Args) -> PyResult {
     };
     let items = args.pos[1..].to_vec();
     match kind {
-        GetterKind::Item | GetterKind::Attr if args.has_kwargs() => return Err(vm.type_error(format!("{}() takes no keyword arguments", kind.name()))),
-        GetterKind::Item | GetterKind::Attr if items.is_empty() => return Err(vm.type_error(format!("{} expected 1 argument, got 0", kind.name()))),
-        GetterKind::Attr if items.iter().any(|i| !matches!(i, Value::Str(_))) => return Err(vm.type_error("attribute name must be a string")),
-        GetterKind::Method if items.is_empty() => return Err(vm.type_error("methodcaller needs at least one argument, the method name")),
-        GetterKind::Method if !matches!(items[0], Value::Str(_)) => return Err(vm.type_error("method name must be a string")),
+        GetterKind::Item | GetterKind::Attr if args.has_kwargs() => {
+            return Err(vm.type_error(format!("{}() takes no keyword arguments", kind.name())))
+        }
+        GetterKind::Item | GetterKind::Attr if items.is_empty() => {
+            return Err(vm.type_error(format!("{} expected 1 argument, got 0", kind.name())))
+        }
+        GetterKind::Attr if items.iter().any(|i| !matches!(i, Value::Str(_))) => {
+            return Err(vm.type_error("attribute name must be a string"))
+        }
+        GetterKind::Method if items.is_empty() => {
+            return Err(vm.type_error("methodcaller needs at least one argument, the method name"))
+        }
+        GetterKind::Method if !matches!(items[0], Value::Str(_)) => {
+            return Err(vm.type_error("method name must be a string"))
+        }
         _ => {}
     }
-    Ok(Value::Native(Rc::new(Getter { class: getter_class(vm, kind), kind, items, kwnames: args.kwnames.to_vec(), kwvalues: args.kwvalues.to_vec() })))
+    Ok(Value::Native(Rc::new(Getter {
+        class: getter_class(vm, kind),
+        kind,
+        items,
+        kwnames: args.kwnames.to_vec(),
+        kwvalues: args.kwvalues.to_vec(),
+    })))
 }
 
 /// `obj.a.b.c` for a dotted attribute path.
@@ -384,7 +434,9 @@ fn dotted_attr(vm: &Vm, obj: &Value, path: &Value) -> PyResult {
 }
 
 fn getter_call(vm: &Vm, args: Args) -> PyResult {
-    let Some(g) = args.get(0).and_then(|v| v.downcast_native::<Getter>()) else { return Err(vm.type_error("descriptor '__call__' needs a getter")) };
+    let Some(g) = args.get(0).and_then(|v| v.downcast_native::<Getter>()) else {
+        return Err(vm.type_error("descriptor '__call__' needs a getter"));
+    };
     if g.kind != GetterKind::Method && args.has_kwargs() {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", g.kind.name())));
     }
@@ -398,18 +450,33 @@ fn getter_call(vm: &Vm, args: Args) -> PyResult {
     match g.kind {
         GetterKind::Method => {
             let method = vm.get_attr_str(obj, g.items[0].as_str().unwrap_or(""))?;
-            vm.call_args(&method, Args::with_kw(&g.items[1..], &g.kwnames, &g.kwvalues))
+            vm.call_args(
+                &method,
+                Args::with_kw(&g.items[1..], &g.kwnames, &g.kwvalues),
+            )
         }
         _ if g.items.len() == 1 => one(&g.items[0]),
-        _ => Ok(Value::tuple(g.items.iter().map(one).collect::<PyResult<Vec<_>>>()?)),
+        _ => Ok(Value::tuple(
+            g.items.iter().map(one).collect::<PyResult<Vec<_>>>()?,
+        )),
     }
 }
 
 fn getter_repr(vm: &Vm, args: Args) -> PyResult {
-    let Some(g) = args.get(0).and_then(|v| v.downcast_native::<Getter>()) else { return Err(vm.type_error("descriptor '__repr__' needs a getter")) };
-    let mut parts = g.items.iter().map(|v| vm.repr(v)).collect::<PyResult<Vec<_>>>()?;
+    let Some(g) = args.get(0).and_then(|v| v.downcast_native::<Getter>()) else {
+        return Err(vm.type_error("descriptor '__repr__' needs a getter"));
+    };
+    let mut parts = g
+        .items
+        .iter()
+        .map(|v| vm.repr(v))
+        .collect::<PyResult<Vec<_>>>()?;
     for (k, v) in g.kwnames.iter().zip(&g.kwvalues) {
         parts.push(format!("{}={}", k.as_str().unwrap_or(""), vm.repr(v)?));
     }
-    Ok(Value::string(format!("operator.{}({})", g.kind.name(), parts.join(", "))))
+    Ok(Value::string(format!(
+        "operator.{}({})",
+        g.kind.name(),
+        parts.join(", ")
+    )))
 }

@@ -32,16 +32,43 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("_stat", stat),
         ],
     );
-    let strings = [("name", "posix"), ("sep", "/"), ("altsep", ""), ("extsep", "."), ("pathsep", ":"), ("linesep", "\n"), ("curdir", "."), ("pardir", ".."), ("devnull", "/dev/null")];
+    let strings = [
+        ("name", "posix"),
+        ("sep", "/"),
+        ("altsep", ""),
+        ("extsep", "."),
+        ("pathsep", ":"),
+        ("linesep", "\n"),
+        ("curdir", "."),
+        ("pardir", ".."),
+        ("devnull", "/dev/null"),
+    ];
     for (name, value) in strings {
-        super::set(&m, name, if name == "altsep" { Value::None } else { Value::str(value) });
+        super::set(
+            &m,
+            name,
+            if name == "altsep" {
+                Value::None
+            } else {
+                Value::str(value)
+            },
+        );
     }
     super::exec_source(vm, &m, include_str!("os.py"))?;
     Ok(m)
 }
 
 pub fn make_path(vm: &Vm) -> PyResult<Rc<Module>> {
-    super::module_from_source(vm, "os.path", &[("_kind", path_kind), ("_getsize", getsize), ("_getmtime", getmtime)], include_str!("os_path.py"))
+    super::module_from_source(
+        vm,
+        "os.path",
+        &[
+            ("_kind", path_kind),
+            ("_getsize", getsize),
+            ("_getmtime", getmtime),
+        ],
+        include_str!("os_path.py"),
+    )
 }
 
 /// The OSError subclass and errno CPython raises for an I/O error on `path`.
@@ -54,10 +81,15 @@ pub fn os_error(vm: &Vm, e: &std::io::Error, path: &str) -> PyErr {
         K::NotADirectory => (&vm.exc.not_a_directory_error, 20, "Not a directory"),
         K::IsADirectory => (&vm.exc.is_a_directory_error, 21, "Is a directory"),
         K::DirectoryNotEmpty => (&vm.exc.os_error, 39, "Directory not empty"),
-        _ => (&vm.exc.os_error, e.raw_os_error().unwrap_or(5), "Input/output error"),
+        _ => (
+            &vm.exc.os_error,
+            e.raw_os_error().unwrap_or(5),
+            "Input/output error",
+        ),
     };
     let err = vm.new_exception(class, vec![Value::Int(errno as i64), Value::str(text)]);
-    err.0.set_attr(crate::objects::Name::new("filename"), Value::str(path));
+    err.0
+        .set_attr(crate::objects::Name::new("filename"), Value::str(path));
     err
 }
 
@@ -69,8 +101,13 @@ fn path_arg(vm: &Vm, v: Option<&Value>, fname: &str) -> PyResult<String> {
             let r = vm.call_method(other, "__fspath__", &[])?;
             path_arg(vm, Some(&r), fname)
         }
-        Some(other) => Err(vm.type_error(format!("{fname}: path should be string, bytes or os.PathLike, not {}", vm.type_name(other)))),
-        None => Err(vm.type_error(format!("{fname}() missing required argument 'path' (pos 1)"))),
+        Some(other) => Err(vm.type_error(format!(
+            "{fname}: path should be string, bytes or os.PathLike, not {}",
+            vm.type_name(other)
+        ))),
+        None => Err(vm.type_error(format!(
+            "{fname}() missing required argument 'path' (pos 1)"
+        ))),
     }
 }
 
@@ -93,7 +130,9 @@ fn listdir(vm: &Vm, args: Args) -> PyResult {
     let mut names = Vec::new();
     for entry in std::fs::read_dir(&path).map_err(|e| os_error(vm, &e, &path))? {
         let entry = entry.map_err(|e| os_error(vm, &e, &path))?;
-        names.push(Value::string(entry.file_name().to_string_lossy().into_owned()));
+        names.push(Value::string(
+            entry.file_name().to_string_lossy().into_owned(),
+        ));
     }
     Ok(Value::list(names))
 }
@@ -122,7 +161,8 @@ fn rename(vm: &Vm, args: Args) -> PyResult {
     let dst = path_arg(vm, args.get(1), "rename")?;
     std::fs::rename(&src, &dst).map_err(|e| {
         let err = os_error(vm, &e, &src);
-        err.0.set_attr(crate::objects::Name::new("filename2"), Value::str(&dst));
+        err.0
+            .set_attr(crate::objects::Name::new("filename2"), Value::str(&dst));
         err
     })?;
     Ok(Value::None)
@@ -135,7 +175,12 @@ fn getpid(_vm: &Vm, _args: Args) -> PyResult {
 /// The parent's pid, read from /proc (0 where that is unavailable).
 fn getppid(_vm: &Vm, _args: Args) -> PyResult {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let ppid = stat.rsplit(')').next().and_then(|rest| rest.split_whitespace().nth(1)).and_then(|p| p.parse().ok()).unwrap_or(0);
+    let ppid = stat
+        .rsplit(')')
+        .next()
+        .and_then(|rest| rest.split_whitespace().nth(1))
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
     Ok(Value::Int(ppid))
 }
 
@@ -151,7 +196,9 @@ fn urandom(vm: &Vm, args: Args) -> PyResult {
     }
     use std::io::Read;
     let mut buf = vec![0u8; n as usize];
-    std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)).map_err(|e| os_error(vm, &e, "/dev/urandom"))?;
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|e| os_error(vm, &e, "/dev/urandom"))?;
     Ok(Value::Bytes(Rc::new(buf)))
 }
 
@@ -160,7 +207,10 @@ fn system(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "system", 1, 1)?;
     let command = path_arg(vm, args.get(0), "system")?;
     vm.flush_stdout();
-    let status = std::process::Command::new("sh").arg("-c").arg(&command).status();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&command)
+        .status();
     Ok(Value::Int(match status {
         Ok(s) => s.code().map_or(-1, |c| (c as i64) << 8),
         Err(_) => 127 << 8,
@@ -168,13 +218,22 @@ fn system(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn environ_items(_vm: &Vm, _args: Args) -> PyResult {
-    let items = std::env::vars_os().map(|(k, v)| Value::tuple(vec![Value::string(k.to_string_lossy().into_owned()), Value::string(v.to_string_lossy().into_owned())])).collect();
+    let items = std::env::vars_os()
+        .map(|(k, v)| {
+            Value::tuple(vec![
+                Value::string(k.to_string_lossy().into_owned()),
+                Value::string(v.to_string_lossy().into_owned()),
+            ])
+        })
+        .collect();
     Ok(Value::list(items))
 }
 
 fn putenv(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "putenv", 2, 2)?;
-    let (Some(k), Some(v)) = (args.pos[0].as_str(), args.pos[1].as_str()) else { return Err(vm.type_error("str expected")) };
+    let (Some(k), Some(v)) = (args.pos[0].as_str(), args.pos[1].as_str()) else {
+        return Err(vm.type_error("str expected"));
+    };
     if k.is_empty() || k.contains('=') || k.contains('\0') || v.contains('\0') {
         return Err(vm.value_error("illegal environment variable name"));
     }
@@ -184,7 +243,9 @@ fn putenv(vm: &Vm, args: Args) -> PyResult {
 
 fn unsetenv(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "unsetenv", 1, 1)?;
-    let Some(k) = args.pos[0].as_str() else { return Err(vm.type_error("str expected")) };
+    let Some(k) = args.pos[0].as_str() else {
+        return Err(vm.type_error("str expected"));
+    };
     if !k.is_empty() && !k.contains('=') && !k.contains('\0') {
         std::env::remove_var(k);
     }
@@ -213,9 +274,15 @@ fn stat(vm: &Vm, args: Args) -> PyResult {
 /// `"file"`, `"dir"`, `"link"`-free kind of a path, or None when it does not exist.
 fn path_kind(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "_kind", 1, 2)?;
-    let Some(path) = args.pos[0].as_str() else { return Ok(Value::None) };
+    let Some(path) = args.pos[0].as_str() else {
+        return Ok(Value::None);
+    };
     let follow = args.get(1).map_or(Ok(true), |v| vm.truthy(v))?;
-    let meta = if follow { std::fs::metadata(path) } else { std::fs::symlink_metadata(path) };
+    let meta = if follow {
+        std::fs::metadata(path)
+    } else {
+        std::fs::symlink_metadata(path)
+    };
     Ok(match meta {
         Ok(m) if m.file_type().is_symlink() => Value::str("link"),
         Ok(m) if m.is_dir() => Value::str("dir"),
@@ -234,6 +301,10 @@ fn getsize(vm: &Vm, args: Args) -> PyResult {
 fn getmtime(vm: &Vm, args: Args) -> PyResult {
     let path = path_arg(vm, args.get(0), "getmtime")?;
     let meta = std::fs::metadata(&path).map_err(|e| os_error(vm, &e, &path))?;
-    let t = meta.modified().ok().and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0.0, |d| d.as_secs_f64());
+    let t = meta
+        .modified()
+        .ok()
+        .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0.0, |d| d.as_secs_f64());
     Ok(Value::Float(t))
 }

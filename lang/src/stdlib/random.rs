@@ -33,14 +33,19 @@ struct Mt {
 
 impl Mt {
     fn new() -> Mt {
-        Mt { state: [0; N], index: N + 1 }
+        Mt {
+            state: [0; N],
+            index: N + 1,
+        }
     }
 
     fn init_genrand(&mut self, seed: u32) {
         self.state[0] = seed;
         for i in 1..N {
             let prev = self.state[i - 1];
-            self.state[i] = 1812433253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+            self.state[i] = 1812433253u32
+                .wrapping_mul(prev ^ (prev >> 30))
+                .wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -50,7 +55,9 @@ impl Mt {
         let (mut i, mut j) = (1usize, 0usize);
         for _ in 0..N.max(key.len()) {
             let prev = self.state[i - 1];
-            self.state[i] = (self.state[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1664525)).wrapping_add(key[j]).wrapping_add(j as u32);
+            self.state[i] = (self.state[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1664525))
+                .wrapping_add(key[j])
+                .wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -63,7 +70,8 @@ impl Mt {
         }
         for _ in 0..N - 1 {
             let prev = self.state[i - 1];
-            self.state[i] = (self.state[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1566083941)).wrapping_sub(i as u32);
+            self.state[i] = (self.state[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1566083941))
+                .wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 self.state[0] = self.state[N - 1];
@@ -140,27 +148,47 @@ impl NativeObject for MersenneTwister {
 
 fn mt_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("random._MersenneTwister", |vm| {
-        let c = new_class("_MersenneTwister", std::slice::from_ref(&vm.types.object), Layout::Builtin, "random");
+        let c = new_class(
+            "_MersenneTwister",
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "random",
+        );
         add_methods(
             &c,
             "_MersenneTwister",
-            &[("__new__", mt_new), ("seed", mt_seed), ("random", mt_random), ("getrandbits", mt_getrandbits), ("randbelow", mt_randbelow), ("getstate", mt_getstate), ("setstate", mt_setstate)],
+            &[
+                ("__new__", mt_new),
+                ("seed", mt_seed),
+                ("random", mt_random),
+                ("getrandbits", mt_getrandbits),
+                ("randbelow", mt_randbelow),
+                ("getstate", mt_getstate),
+                ("setstate", mt_setstate),
+            ],
         );
         c
     })
 }
 
 fn mt_new(vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Native(Rc::new(MersenneTwister { class: mt_class(vm), mt: RefCell::new(Mt::new()) })))
+    Ok(Value::Native(Rc::new(MersenneTwister {
+        class: mt_class(vm),
+        mt: RefCell::new(Mt::new()),
+    })))
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a MersenneTwister> {
-    args.get(0).and_then(|v| v.downcast_native::<MersenneTwister>()).ok_or_else(|| vm.type_error("descriptor requires a '_MersenneTwister' object"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<MersenneTwister>())
+        .ok_or_else(|| vm.type_error("descriptor requires a '_MersenneTwister' object"))
 }
 
 /// A seed taken from the clock and the process (CPython reads the OS's random source).
 fn entropy_seed() -> Vec<u32> {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
     let local = 0u8;
     let addr = &local as *const u8 as usize as u128;
     let mixed = nanos ^ (addr << 64) ^ ((std::process::id() as u128) << 32);
@@ -178,12 +206,21 @@ fn mt_seed(vm: &Vm, args: Args) -> PyResult {
             mt.mt.borrow_mut().init_by_array(&entropy_seed());
             return Ok(Value::None);
         }
-        v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => crate::builtins::number::to_bigint(vm, v)?.abs().magnitude().clone(),
+        v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
+            crate::builtins::number::to_bigint(vm, v)?
+                .abs()
+                .magnitude()
+                .clone()
+        }
         Value::Str(s) => bytes_seed(s.as_str().as_bytes()),
         Value::Bytes(b) => bytes_seed(b),
         other => BigUint::from(vm.hash(other)? as u64),
     };
-    let key = if n.is_zero() { vec![0] } else { n.to_u32_digits() };
+    let key = if n.is_zero() {
+        vec![0]
+    } else {
+        n.to_u32_digits()
+    };
     mt.mt.borrow_mut().init_by_array(&key);
     Ok(Value::None)
 }
@@ -248,7 +285,9 @@ fn mt_setstate(vm: &Vm, args: Args) -> PyResult {
     }
     let mut state = [0u32; N];
     for (slot, v) in state.iter_mut().zip(&items) {
-        *slot = vm.to_index(v)?.to_u32().ok_or_else(|| vm.overflow_error("Python int too large to convert to C unsigned long"))?;
+        *slot = vm.to_index(v)?.to_u32().ok_or_else(|| {
+            vm.overflow_error("Python int too large to convert to C unsigned long")
+        })?;
     }
     let index = vm.to_index(&items[N])?;
     if !(0..=N as i64).contains(&index) {
@@ -293,14 +332,21 @@ fn sha512(data: &[u8]) -> [u8; 64] {
         for t in 16..80 {
             let s0 = w[t - 15].rotate_right(1) ^ w[t - 15].rotate_right(8) ^ (w[t - 15] >> 7);
             let s1 = w[t - 2].rotate_right(19) ^ w[t - 2].rotate_right(61) ^ (w[t - 2] >> 6);
-            w[t] = w[t - 16].wrapping_add(s0).wrapping_add(w[t - 7]).wrapping_add(s1);
+            w[t] = w[t - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[t - 7])
+                .wrapping_add(s1);
         }
         let mut v = [h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]];
         for t in 0..80 {
             let [a, b, c, d, e, f, g, hh] = v;
             let s1 = e.rotate_right(14) ^ e.rotate_right(18) ^ e.rotate_right(41);
             let ch = (e & f) ^ (!e & g);
-            let t1 = hh.wrapping_add(s1).wrapping_add(ch).wrapping_add(k[t]).wrapping_add(w[t]);
+            let t1 = hh
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(k[t])
+                .wrapping_add(w[t]);
             let s0 = a.rotate_right(28) ^ a.rotate_right(34) ^ a.rotate_right(39);
             let maj = (a & b) ^ (a & c) ^ (b & c);
             let t2 = s0.wrapping_add(maj);
@@ -321,7 +367,11 @@ fn first_primes(n: usize) -> Vec<u64> {
     let mut primes: Vec<u64> = Vec::with_capacity(n);
     let mut candidate = 2u64;
     while primes.len() < n {
-        if primes.iter().take_while(|&&p| p * p <= candidate).all(|&p| !candidate.is_multiple_of(p)) {
+        if primes
+            .iter()
+            .take_while(|&&p| p * p <= candidate)
+            .all(|&p| !candidate.is_multiple_of(p))
+        {
             primes.push(candidate);
         }
         candidate += 1;

@@ -14,16 +14,33 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     Ok(super::module_with(
         vm,
         "time",
-        &[("time", time), ("time_ns", time_ns), ("perf_counter", monotonic), ("perf_counter_ns", monotonic_ns), ("monotonic", monotonic), ("monotonic_ns", monotonic_ns), ("process_time", monotonic), ("sleep", sleep)],
+        &[
+            ("time", time),
+            ("time_ns", time_ns),
+            ("perf_counter", monotonic),
+            ("perf_counter_ns", monotonic_ns),
+            ("monotonic", monotonic),
+            ("monotonic_ns", monotonic_ns),
+            ("process_time", monotonic),
+            ("sleep", sleep),
+        ],
     ))
 }
 
 fn time(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Float(SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())))
+    Ok(Value::Float(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64()),
+    ))
 }
 
 fn time_ns(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Int(SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64)))
+    Ok(Value::Int(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as i64),
+    ))
 }
 
 /// Seconds since an arbitrary fixed point; never goes backwards.
@@ -36,7 +53,9 @@ fn monotonic(_vm: &Vm, _args: Args) -> PyResult {
 }
 
 fn monotonic_ns(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Int(START.with(|s| s.elapsed().as_nanos() as i64) + 1_000_000_000))
+    Ok(Value::Int(
+        START.with(|s| s.elapsed().as_nanos() as i64) + 1_000_000_000,
+    ))
 }
 
 fn sleep(vm: &Vm, args: Args) -> PyResult {

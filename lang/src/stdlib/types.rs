@@ -41,7 +41,8 @@ pub fn make_iterable_coroutine(vm: &Vm, func: &Value) -> PyResult {
     match func {
         Value::Function(f) => {
             if f.flags() & flags::GENERATOR != 0 {
-                f.extra_flags.set(f.extra_flags.get() | flags::ITERABLE_COROUTINE);
+                f.extra_flags
+                    .set(f.extra_flags.get() | flags::ITERABLE_COROUTINE);
             }
             Ok(func.clone())
         }
@@ -58,8 +59,15 @@ fn coroutine(vm: &Vm, args: Args) -> PyResult {
 /// `types.ModuleType(name, doc=None)`.
 fn module_new(vm: &Vm, args: Args) -> PyResult {
     let args = args.skip_first();
-    let Some(name) = args.arg_or_kw(0, "name") else { return Err(vm.type_error("module.__new__() missing required argument 'name' (pos 1)")) };
-    let Some(name) = name.as_str() else { return Err(vm.type_error(format!("module.__init__() argument 'name' must be str, not {}", vm.type_name(name)))) };
+    let Some(name) = args.arg_or_kw(0, "name") else {
+        return Err(vm.type_error("module.__new__() missing required argument 'name' (pos 1)"));
+    };
+    let Some(name) = name.as_str() else {
+        return Err(vm.type_error(format!(
+            "module.__init__() argument 'name' must be str, not {}",
+            vm.type_name(name)
+        )));
+    };
     let m = vm.new_module(name, None);
     if let Some(doc) = args.arg_or_kw(1, "doc") {
         super::set(&m, "__doc__", doc.clone());

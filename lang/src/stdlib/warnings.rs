@@ -9,7 +9,16 @@ use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let m = vm.new_module("warnings", None);
-    super::set(&m, "warn", Value::Builtin(Rc::new(Builtin { name: "warn", func: warn, owner: Some(CALLER_AWARE), bound: None })));
+    super::set(
+        &m,
+        "warn",
+        Value::Builtin(Rc::new(Builtin {
+            name: "warn",
+            func: warn,
+            owner: Some(CALLER_AWARE),
+            bound: None,
+        })),
+    );
     super::exec_source(vm, &m, include_str!("warnings.py"))?;
     Ok(m)
 }
@@ -23,11 +32,19 @@ fn warn(vm: &Vm, args: Args) -> PyResult {
     let category = args.arg_or_kw(1, "category").cloned().unwrap_or_default();
     let (filename, lineno, line) = match &site {
         Some((code, line)) => {
-            let text = code.co.source.as_ref().and_then(|s| s.lines().nth((*line as usize).saturating_sub(1))).unwrap_or("").to_string();
+            let text = code
+                .co
+                .source
+                .as_ref()
+                .and_then(|s| s.lines().nth((*line as usize).saturating_sub(1)))
+                .unwrap_or("")
+                .to_string();
             // CPython reports the script by its absolute path.
             let name = code.co.filename.to_string();
             let absolute = match std::env::current_dir() {
-                Ok(dir) if !name.starts_with('<') && !name.starts_with('/') => dir.join(&name).display().to_string(),
+                Ok(dir) if !name.starts_with('<') && !name.starts_with('/') => {
+                    dir.join(&name).display().to_string()
+                }
                 _ => name,
             };
             (absolute, *line as i64, text)
@@ -36,5 +53,14 @@ fn warn(vm: &Vm, args: Args) -> PyResult {
     };
     let m = vm.import_module("warnings")?;
     let imp = super::module_attr(vm, &m, "_warn_impl")?;
-    vm.call(&imp, &[message, category, Value::string(filename), Value::Int(lineno), Value::string(line)])
+    vm.call(
+        &imp,
+        &[
+            message,
+            category,
+            Value::string(filename),
+            Value::Int(lineno),
+            Value::string(line),
+        ],
+    )
 }
