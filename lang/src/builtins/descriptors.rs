@@ -30,8 +30,21 @@ impl NativeObject for Property {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+    fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
+            // An abstract getter, setter or deleter makes the property abstract (for `abc`).
+            "__isabstractmethod__" => Some((|| {
+                for f in [&self.fget, &self.fset, &self.fdel].into_iter().flatten() {
+                    if let Some(flag) =
+                        vm.get_attr_opt(f, &crate::objects::Name::new("__isabstractmethod__"))?
+                    {
+                        if vm.truthy(&flag)? {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                }
+                Ok(Value::Bool(false))
+            })()),
             "fget" => Some(Ok(self.fget.clone().unwrap_or_default())),
             "fset" => Some(Ok(self.fset.clone().unwrap_or_default())),
             "fdel" => Some(Ok(self.fdel.clone().unwrap_or_default())),
@@ -101,8 +114,11 @@ impl NativeObject for Super {
         self
     }
     fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        // `super()` in a classmethod searches the class's own MRO; in an instance
+        // method (including a metaclass method, whose instance is a class) the type's.
+        let class_method = matches!(&self.obj, Value::Class(c) if c.is_subclass(&self.start_after));
         let obj_class = match &self.obj {
-            Value::Class(c) => c.clone(),
+            Value::Class(c) if class_method => c.clone(),
             other => vm.class_of(other),
         };
         let mro = obj_class.full_mro();
@@ -111,13 +127,17 @@ impl NativeObject for Super {
         for c in &mro[pos + 1..] {
             if let Some(attr) = c.dict.borrow().get(&key).cloned() {
                 return Some(match &self.obj {
-                    Value::Class(cls) => match attr.downcast_native::<ClassMethod>() {
-                        Some(cm) => Ok(Value::BoundMethod(Rc::new(crate::objects::BoundMethod {
-                            func: cm.func.clone(),
-                            receiver: Value::Class(cls.clone()),
-                        }))),
-                        None => Ok(attr),
-                    },
+                    Value::Class(cls) if class_method => {
+                        match attr.downcast_native::<ClassMethod>() {
+                            Some(cm) => {
+                                Ok(Value::BoundMethod(Rc::new(crate::objects::BoundMethod {
+                                    func: cm.func.clone(),
+                                    receiver: Value::Class(cls.clone()),
+                                })))
+                            }
+                            None => Ok(attr),
+                        }
+                    }
                     obj => vm.bind_class_attr(attr, obj, &obj_class),
                 });
             }
@@ -208,7 +228,7 @@ fn super_new(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.runtime_error("super(): no arguments"));
     };
     let ok = match obj {
-        Value::Class(c) => c.is_subclass(cls),
+        Value::Class(c) => c.is_subclass(cls) || vm.isinstance(obj, cls),
         other => vm.isinstance(other, cls),
     };
     if !ok {

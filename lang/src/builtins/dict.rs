@@ -12,6 +12,7 @@ pub fn install(vm: &Vm) {
         "dict",
         &[
             ("__new__", dict_new),
+            ("__init__", dict_init),
             ("get", get),
             ("keys", keys),
             ("values", values),
@@ -34,7 +35,7 @@ pub fn install(vm: &Vm) {
 }
 
 fn this(vm: &Vm, args: &Args) -> PyResult<Rc<PyDict>> {
-    match args.get(0) {
+    match args.get(0).map(Value::builtin_base) {
         Some(Value::Dict(d)) => Ok(d.clone()),
         _ => Err(vm.type_error("descriptor requires a 'dict' object")),
     }
@@ -83,6 +84,15 @@ pub fn update_from(vm: &Vm, d: &PyDict, src: &Value) -> PyResult<()> {
 }
 
 fn dict_new(vm: &Vm, args: Args) -> PyResult {
+    if let Some(Value::Class(cls)) = args.get(0) {
+        if !Rc::ptr_eq(cls, &vm.types.dict) {
+            // A subclass: `__init__` fills the dict, as in CPython.
+            return Ok(super::payload::new_instance(
+                cls,
+                Value::Dict(Rc::new(PyDict::new())),
+            ));
+        }
+    }
     let args = args.skip_first();
     args.check_pos(vm, "dict", 0, 1)?;
     let d = PyDict::new();
@@ -93,6 +103,12 @@ fn dict_new(vm: &Vm, args: Args) -> PyResult {
         d.set(vm, k.clone(), v.clone())?;
     }
     Ok(Value::Dict(Rc::new(d)))
+}
+
+/// `dict.__init__(self, [mapping], **kw)`: only subclass instances get here (plain dicts are filled by `__new__`).
+fn dict_init(vm: &Vm, args: Args) -> PyResult {
+    args.check_pos(vm, "dict", 1, 2)?;
+    update(vm, args)
 }
 
 fn get(vm: &Vm, args: Args) -> PyResult {
@@ -195,7 +211,19 @@ fn len(vm: &Vm, args: Args) -> PyResult {
 
 fn getitem(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__getitem__", 2, 2)?;
-    vm.get_item(&args.pos[0], &args.pos[1])
+    let key = &args.pos[1];
+    match this(vm, &args)?.get(vm, key)? {
+        Some(v) => Ok(v),
+        None => {
+            // Subclasses (defaultdict, Counter) may supply missing values.
+            if let Value::Instance(inst) = &args.pos[0] {
+                if let Some(missing) = inst.class.lookup(&crate::vm::protocol::dunders().missing) {
+                    return vm.call_bound(&missing, &args.pos[0], std::slice::from_ref(key));
+                }
+            }
+            Err(vm.key_error(key.clone()))
+        }
+    }
 }
 
 fn setitem(vm: &Vm, args: Args) -> PyResult {
@@ -206,7 +234,7 @@ fn setitem(vm: &Vm, args: Args) -> PyResult {
 
 fn delitem(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__delitem__", 2, 2)?;
-    vm.del_item(&args.pos[0], &args.pos[1])?;
+    vm.del_item(args.pos[0].builtin_base(), &args.pos[1])?;
     Ok(Value::None)
 }
 

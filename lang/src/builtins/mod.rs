@@ -11,6 +11,7 @@ pub mod io;
 pub mod list;
 pub mod number;
 pub mod object;
+pub mod payload;
 pub mod set;
 pub mod str;
 
@@ -147,11 +148,40 @@ pub fn install_type_methods(vm: &Vm) {
     str::install(vm);
     list::install(vm);
     dict::install(vm);
+    payload::install(vm);
     set::install(vm);
     generator::install(vm);
     io::install(vm);
     bytearray::install(vm);
 }
+
+/// `__next__` and `__iter__` for the classes of the built-in iterators, so
+/// that `it.__next__()` and the `collections.abc.Iterator` check see them.
+pub fn add_iterator_methods(class: &crate::objects::Class, owner: &'static str) {
+    crate::vm::types::add_methods(
+        class,
+        owner,
+        &[("__next__", iterator_next), ("__iter__", iterator_iter)],
+    );
+}
+
+fn iterator_next(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__next__", 1, 1)?;
+    match vm.next(&args.pos[0])? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::None)),
+    }
+}
+
+fn iterator_iter(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__iter__", 1, 1)?;
+    Ok(args.pos[0].clone())
+}
+
+/// The `owner` of natives that need to know where they were called from
+/// (`warnings.warn`): the interpreter records the calling code and line in
+/// `Vm::call_site` before calling them.
+pub const CALLER_AWARE: &str = "<caller-aware>";
 
 /// A function value for a native (used by modules).
 pub fn native(name: &'static str, func: NativeFn) -> Value {
@@ -292,21 +322,44 @@ fn anext(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `isinstance`'s and `issubclass`'s second argument: a class or a tuple of them.
+///
+/// `arg` is the first argument and `hook` `__instancecheck__` or
+/// `__subclasscheck__`, found on the metaclass (`abc.ABCMeta`) of a class
+/// and asked when the plain check fails; other objects (`int | str`, typing
+/// aliases) are asked through their type.
 fn class_spec_matches(
     vm: &Vm,
     spec: &Value,
     test: &dyn Fn(&Rc<crate::objects::Class>) -> bool,
+    arg: &Value,
+    hook: &str,
     fname: &str,
 ) -> PyResult<bool> {
+    let ask_hook = || -> PyResult<bool> {
+        let f = vm.get_attr_str(spec, hook)?;
+        let r = vm.call(&f, std::slice::from_ref(arg))?;
+        vm.truthy(&r)
+    };
     match spec {
-        Value::Class(c) => Ok(test(c)),
+        Value::Class(c) => {
+            if test(c) {
+                return Ok(true);
+            }
+            match vm.metaclass_method(c, &Name::new(hook)) {
+                Some(h) => vm.truthy(&vm.call_bound(&h, spec, std::slice::from_ref(arg))?),
+                None => Ok(false),
+            }
+        }
         Value::Tuple(t) => {
             for s in &t.0 {
-                if class_spec_matches(vm, s, test, fname)? {
+                if class_spec_matches(vm, s, test, arg, hook, fname)? {
                     return Ok(true);
                 }
             }
             Ok(false)
+        }
+        Value::Instance(_) | Value::Native(_) if vm.class_of(spec).lookup_str(hook).is_some() => {
+            ask_hook()
         }
         _ => Err(vm.type_error(format!(
             "{fname}() arg 2 must be a type, a tuple of types, or a union"
@@ -321,6 +374,8 @@ fn isinstance(vm: &Vm, args: Args) -> PyResult {
         vm,
         &args.pos[1],
         &|c| vm.isinstance(obj, c),
+        obj,
+        "__instancecheck__",
         "isinstance",
     )?))
 }
@@ -337,6 +392,8 @@ fn issubclass(vm: &Vm, args: Args) -> PyResult {
         &|base| {
             c.is_subclass(base) || (Rc::ptr_eq(c, &bool_class) && Rc::ptr_eq(base, &vm.types.int))
         },
+        &args.pos[0],
+        "__subclasscheck__",
         "issubclass",
     )?))
 }
@@ -1055,13 +1112,7 @@ fn exec(vm: &Vm, args: Args) -> PyResult {
     let code = vm
         .compile(src, "<string>", crate::compiler::Mode::Exec)
         .map_err(|e| vm.syntax_error_value(&e))?;
-    let module = vm
-        .modules
-        .borrow()
-        .get("__main__")
-        .cloned()
-        .unwrap_or_else(|| vm.new_module("__main__", None));
-    vm.run_code(code, &module)?;
+    run_in_namespaces(vm, code, &args)?;
     Ok(Value::None)
 }
 
@@ -1073,13 +1124,60 @@ fn eval(vm: &Vm, args: Args) -> PyResult {
     let code = vm
         .compile(src.trim(), "<string>", crate::compiler::Mode::Eval)
         .map_err(|e| vm.syntax_error_value(&e))?;
-    let module = vm
-        .modules
-        .borrow()
-        .get("__main__")
-        .cloned()
-        .unwrap_or_else(|| vm.new_module("__main__", None));
-    vm.run_code(code, &module)
+    run_in_namespaces(vm, code, &args)
+}
+
+/// Runs `exec`/`eval` code in `__main__`, or in the `globals` (and `locals`)
+/// dicts when given. Frames hold namespaces, not dicts, so the dicts are
+/// copied in and the namespaces copied back out afterwards.
+fn run_in_namespaces(vm: &Vm, code: Rc<Code>, args: &Args) -> PyResult {
+    let dict_arg = |i: usize, name: &str| -> PyResult<Option<Rc<PyDict>>> {
+        match args.arg_or_kw(i, name) {
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Dict(d)) => Ok(Some(d.clone())),
+            Some(other) => Err(vm.type_error(format!(
+                "{name} must be a dict, not {}",
+                vm.type_name(other)
+            ))),
+        }
+    };
+    let (globals, locals) = (dict_arg(1, "globals")?, dict_arg(2, "locals")?);
+    let Some(globals) = globals else {
+        let module = vm
+            .modules
+            .borrow()
+            .get("__main__")
+            .cloned()
+            .unwrap_or_else(|| vm.new_module("__main__", None));
+        return vm.run_code(code, &module);
+    };
+    let to_ns = |d: &PyDict| {
+        let ns = crate::objects::new_namespace();
+        ns.borrow_mut().extend(
+            d.items()
+                .into_iter()
+                .filter_map(|(k, v)| k.as_str().map(|k| (Name::new(k), v))),
+        );
+        ns
+    };
+    let back = |ns: &crate::objects::Namespace, d: &PyDict| -> PyResult<()> {
+        for (k, v) in ns.borrow().iter() {
+            d.set(vm, Value::str(k.as_str()), v.clone())?;
+        }
+        Ok(())
+    };
+    let globals_ns = to_ns(&globals);
+    let locals_ns = locals
+        .as_ref()
+        .map(|d| to_ns(d))
+        .unwrap_or_else(|| globals_ns.clone());
+    let frame = vm.new_frame(code, globals_ns.clone(), Some(locals_ns.clone()));
+    let result = vm.run_frame_to_completion(frame);
+    back(&globals_ns, &globals)?;
+    if let Some(l) = &locals {
+        back(&locals_ns, l)?;
+    }
+    result
 }
 
 /// `type(x)` and `type(name, bases, dict)`.

@@ -45,7 +45,7 @@ pub fn install(vm: &Vm) {
 
 /// An int value (int, bool or big int) as a BigInt; TypeError otherwise.
 pub fn to_bigint(vm: &Vm, v: &Value) -> PyResult<BigInt> {
-    match v {
+    match v.builtin_base() {
         Value::Int(i) => Ok(BigInt::from(*i)),
         Value::Bool(b) => Ok(BigInt::from(*b as i64)),
         Value::BigInt(b) => Ok((**b).clone()),
@@ -59,7 +59,7 @@ pub fn to_bigint(vm: &Vm, v: &Value) -> PyResult<BigInt> {
 
 /// A number as f64 (`float(x)` for ints and floats).
 pub fn to_f64(vm: &Vm, v: &Value) -> PyResult<f64> {
-    match v {
+    match v.builtin_base() {
         Value::Float(f) => Ok(*f),
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
@@ -85,6 +85,15 @@ pub fn to_f64(vm: &Vm, v: &Value) -> PyResult<f64> {
 }
 
 fn int_new(vm: &Vm, args: Args) -> PyResult {
+    if let Some(Value::Class(cls)) = args.get(0) {
+        if !std::rc::Rc::ptr_eq(cls, &vm.types.int) {
+            // A subclass instance carries the int it extends.
+            let mut pos = args.pos.to_vec();
+            pos[0] = Value::Class(vm.types.int.clone());
+            let value = int_new(vm, Args::with_kw(&pos, args.kwnames, args.kwvalues))?;
+            return Ok(super::payload::new_instance(cls, value));
+        }
+    }
     let args = args.skip_first();
     args.check_pos(vm, "int", 0, 2)?;
     let base = args.arg_or_kw(1, "base");
@@ -314,7 +323,11 @@ fn float_round(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn number_format(vm: &Vm, args: Args) -> PyResult {
-    let v = args.get(0).cloned().unwrap_or_default();
+    let v = args
+        .get(0)
+        .map(Value::builtin_base)
+        .cloned()
+        .unwrap_or_default();
     let spec = args.get(1).and_then(|s| s.as_str()).unwrap_or("");
     Ok(Value::string(vm.format(&v, spec)?))
 }

@@ -92,7 +92,7 @@ pub fn install(vm: &Vm) {
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a str> {
-    match args.get(0) {
+    match args.get(0).map(Value::builtin_base) {
         Some(Value::Str(s)) => Ok(s.as_str()),
         Some(other) => Err(vm.type_error(format!(
             "descriptor requires a 'str' object but received a '{}'",
@@ -132,6 +132,15 @@ fn s(v: String) -> PyResult {
 }
 
 fn str_new(vm: &Vm, args: Args) -> PyResult {
+    if let Some(Value::Class(cls)) = args.get(0) {
+        if !std::rc::Rc::ptr_eq(cls, &vm.types.str) {
+            // A subclass instance carries the str it extends.
+            let mut pos = args.pos.to_vec();
+            pos[0] = Value::Class(vm.types.str.clone());
+            let value = str_new(vm, Args::with_kw(&pos, args.kwnames, args.kwvalues))?;
+            return Ok(super::payload::new_instance(cls, value));
+        }
+    }
     let args = args.skip_first();
     match args.arg_or_kw(0, "object") {
         None => Ok(Value::str("")),
@@ -805,30 +814,36 @@ fn maketrans(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn str_format_method(vm: &Vm, args: Args) -> PyResult {
-    let v = args.get(0).cloned().unwrap_or_default();
+    let v = args
+        .get(0)
+        .map(Value::builtin_base)
+        .cloned()
+        .unwrap_or_default();
     let spec = args.get(1).and_then(|s| s.as_str()).unwrap_or("");
     Ok(Value::string(vm.format(&v, spec)?))
 }
 
 fn str_len(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Int(vm.len(&args.pos[0])? as i64))
+    Ok(Value::Int(vm.len(args.pos[0].builtin_base())? as i64))
 }
 
 fn str_contains(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__contains__", 2, 2)?;
-    Ok(Value::Bool(vm.contains(&args.pos[0], &args.pos[1])?))
+    Ok(Value::Bool(
+        vm.contains(args.pos[0].builtin_base(), &args.pos[1])?,
+    ))
 }
 
 fn str_getitem(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__getitem__", 2, 2)?;
-    vm.get_item(&args.pos[0], &args.pos[1])
+    vm.get_item(args.pos[0].builtin_base(), &args.pos[1])
 }
 
 fn str_add(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__add__", 2, 2)?;
     match &args.pos[1] {
         Value::Str(_) => vm.binary_op(
-            &args.pos[0],
+            args.pos[0].builtin_base(),
             &args.pos[1],
             crate::vm::ops::BinOp::Add,
             false,
@@ -840,7 +855,7 @@ fn str_add(vm: &Vm, args: Args) -> PyResult {
 fn str_mul(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__mul__", 2, 2)?;
     vm.binary_op(
-        &args.pos[0],
+        args.pos[0].builtin_base(),
         &args.pos[1],
         crate::vm::ops::BinOp::Mul,
         false,
@@ -857,7 +872,7 @@ fn str_mod(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn str_iter(vm: &Vm, args: Args) -> PyResult {
-    vm.iter(&args.pos[0])
+    vm.iter(args.pos[0].builtin_base())
 }
 
 fn bytes_new(vm: &Vm, args: Args) -> PyResult {

@@ -50,6 +50,10 @@ pub struct Class {
     pub subclassable: bool,
     /// True once a class (or a base) defines `__getattr__`; saves a lookup on every missing attribute.
     pub has_getattr: Cell<bool>,
+    /// The class's metaclass when it is not `type` (a user subclass of `type`).
+    pub metaclass: RefCell<Option<Rc<Class>>>,
+    /// Direct subclasses, for `__subclasses__()` (weak: a class does not keep its subclasses alive).
+    pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
 }
 
 impl Class {
@@ -165,6 +169,9 @@ pub struct Instance {
 pub enum Payload {
     None,
     Exception(RefCell<ExcData>),
+    /// Instances of user subclasses of `dict`, `list` and `tuple` carry the
+    /// built-in value they extend, so the built-in methods work on it unchanged.
+    Builtin(super::Value),
 }
 
 /// One line of a traceback: a frame's code and the line it was at.
@@ -212,7 +219,7 @@ impl Instance {
     pub fn exc_data(&self) -> RefMut<'_, ExcData> {
         match &self.payload {
             Payload::Exception(d) => d.borrow_mut(),
-            Payload::None => panic!(
+            Payload::None | Payload::Builtin(_) => panic!(
                 "exc_data on a non-exception instance of {}",
                 self.class.name
             ),

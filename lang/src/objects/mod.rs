@@ -83,6 +83,12 @@ pub trait NativeObject: Any {
     fn set_attr(&self, _vm: &Vm, _name: &str, _value: Value) -> Option<PyResult<()>> {
         None
     }
+    /// For native iterators (itertools, deque iterators): the next item, or
+    /// None when exhausted, without a `__next__` method call. `None` here
+    /// means the object is not such an iterator.
+    fn next_item(&self, _vm: &Vm) -> Option<PyResult<Option<Value>>> {
+        None
+    }
 }
 
 /// A Python value.
@@ -314,6 +320,18 @@ impl Value {
         match self {
             Value::Str(s) => Some(s.as_str()),
             _ => None,
+        }
+    }
+
+    /// The built-in value `self` stands for: itself, or the `dict`/`list`/`tuple`
+    /// carried by an instance of a user subclass of one of those.
+    pub fn builtin_base(&self) -> &Value {
+        match self {
+            Value::Instance(i) => match &i.payload {
+                Payload::Builtin(v) => v,
+                _ => self,
+            },
+            _ => self,
         }
     }
 

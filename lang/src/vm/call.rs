@@ -40,7 +40,19 @@ impl Vm {
                 let func = m.func.clone();
                 self.call_with_receiver(&func, &m.receiver, args, |vm, a| vm.call_args(&func, a))
             }
-            Value::Class(c) => self.instantiate(c, args),
+            Value::Class(c) => {
+                // A metaclass `__call__` (other than type's) decides what calling the class does.
+                let meta_call = c
+                    .metaclass
+                    .borrow()
+                    .as_ref()
+                    .and_then(|m| m.lookup(&dunders().call))
+                    .filter(|m| !matches!(m, Value::Builtin(b) if b.owner == Some("type")));
+                match meta_call {
+                    Some(m) => self.call_with_receiver(&m, f, args, |vm, a| vm.call_args(&m, a)),
+                    None => self.instantiate(c, args),
+                }
+            }
             Value::Instance(_) | Value::Native(_) => {
                 let class = self.class_of(f);
                 match class.lookup(&dunders().call) {
@@ -76,7 +88,7 @@ impl Vm {
     }
 
     /// Wraps a fresh frame of a generator/coroutine function in its object.
-    pub fn make_generator(&self, func: &Rc<Function>, frame: Box<Frame>) -> Value {
+    pub fn make_generator(&self, func: &Rc<Function>, mut frame: Box<Frame>) -> Value {
         let fl = func.flags();
         let kind = if fl & flags::COROUTINE != 0 {
             GenKind::Coroutine
@@ -86,6 +98,8 @@ impl Vm {
             GenKind::Generator
         };
         let iterable_coroutine = fl & flags::ITERABLE_COROUTINE != 0;
+        // The frame needs it too: `yield from coro` is allowed in an iterable coroutine.
+        frame.iterable_coroutine = iterable_coroutine;
         let gen = Generator::new(
             kind,
             func.code.clone(),
@@ -344,7 +358,11 @@ impl Vm {
         };
         match cls.lookup(&d.init) {
             Some(Value::Builtin(b)) if b.owner == Some("object") => {
-                let custom_new = matches!(&new, Some(Value::Function(_) | Value::Native(_)));
+                let custom_new = match &new {
+                    Some(Value::Function(_) | Value::Native(_)) => true,
+                    Some(Value::Builtin(b)) => b.owner != Some("object"),
+                    _ => false,
+                };
                 if (!args.pos.is_empty() || !args.kwnames.is_empty()) && !custom_new {
                     return Err(
                         self.type_error(format!("{}() takes no arguments", cls.qualname.borrow()))
@@ -373,31 +391,44 @@ impl Vm {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
         let mut bases = Vec::new();
+        let mut orig_bases = None;
         for b in &args.pos[2..] {
             match b {
                 Value::Class(c) => bases.push(c.clone()),
-                other => {
-                    return Err(self.type_error(format!(
-                        "bases must be types, not {}",
-                        self.type_name(other)
-                    )))
-                }
+                // PEP 560: `class Stack(Generic[T])` asks the alias which classes it stands for.
+                other => match self.get_attr_opt(other, &Name::new("__mro_entries__"))? {
+                    Some(entries) => {
+                        let original = Value::tuple(args.pos[2..].to_vec());
+                        let resolved = self.call(&entries, std::slice::from_ref(&original))?;
+                        for entry in self.to_vec(&resolved)? {
+                            match entry {
+                                Value::Class(c) => bases.push(c),
+                                other => {
+                                    return Err(self.type_error(format!(
+                                        "bases must be types, not {}",
+                                        self.type_name(&other)
+                                    )))
+                                }
+                            }
+                        }
+                        orig_bases = Some(original);
+                    }
+                    None => {
+                        return Err(self.type_error(format!(
+                            "bases must be types, not {}",
+                            self.type_name(other)
+                        )))
+                    }
+                },
             }
         }
-        let mut metaclass = None;
-        for (k, v) in args.kwnames.iter().zip(args.kwvalues) {
-            if k.as_str() == Some("metaclass") {
-                metaclass = Some(v.clone());
-            }
-        }
-        if let Some(meta) = &metaclass {
-            let is_type = matches!(meta, Value::Class(c) if Rc::ptr_eq(c, &self.types.type_) || c.name.as_ref() == "ABCMeta");
-            if !is_type {
-                return Err(self.not_implemented(
-                    "metaclasses other than type are not supported by towel yet",
-                ));
-            }
-        }
+        let explicit = args
+            .kwnames
+            .iter()
+            .zip(args.kwvalues)
+            .find(|(k, _)| k.as_str() == Some("metaclass"))
+            .map(|(_, v)| v.clone());
+        let metaclass = self.derive_metaclass(explicit, &bases)?;
         for b in &bases {
             if b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object) && !b.subclassable
             {
@@ -411,11 +442,29 @@ impl Vm {
         let mut frame = self.new_frame(body.code.clone(), body.globals.clone(), Some(ns.clone()));
         frame.cells.extend(body.closure.iter().cloned());
         let classcell = self.run_frame_to_completion(frame)?;
+        if let Some(orig) = orig_bases {
+            ns.borrow_mut().insert(Name::new("__orig_bases__"), orig);
+        }
+        if let Some(meta) = metaclass {
+            // `meta(name, bases, namespace, **kwargs)` makes the class (usually through `type.__new__`).
+            let dict = self.namespace_to_dict(&ns)?;
+            let call = [
+                Value::Str(name.clone()),
+                Value::tuple(bases.into_iter().map(Value::Class).collect()),
+                Value::Dict(Rc::new(dict)),
+            ];
+            let (names, values) = class_keywords(args);
+            let class = self.call_args(&meta, Args::with_kw(&call, &names, &values))?;
+            if let Value::Cell(cell) = classcell {
+                cell.set(class.clone());
+            }
+            return Ok(class);
+        }
         let class = self.create_class(name.as_str(), bases, &ns.borrow(), body.module.clone())?;
         if let Value::Cell(cell) = classcell {
             cell.set(Value::Class(class.clone()));
         }
-        self.finish_class(&class)?;
+        self.finish_class(&class, args)?;
         Ok(Value::Class(class))
     }
 
@@ -432,14 +481,23 @@ impl Vm {
         }
         let layout = if bases.iter().any(|b| b.layout == Layout::Exception) {
             Layout::Exception
-        } else if let Some(b) = bases
-            .iter()
-            .find(|b| b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object))
-        {
+        } else if let Some(b) = bases.iter().find(|b| {
+            b.layout == Layout::Builtin
+                && !Rc::ptr_eq(b, &self.types.object)
+                && !Rc::ptr_eq(b, &self.types.type_)
+                && self.payload_base(b).is_none()
+        }) {
             return Err(self.not_implemented(format!("subclassing the built-in type '{}'", b.name)));
         } else {
             Layout::Object
         };
+        // Instances of a built-in subclass carry one built-in value: two different ones cannot be combined.
+        let mut payload_bases = bases.iter().filter_map(|b| self.payload_base(b));
+        if let Some(first) = payload_bases.next() {
+            if payload_bases.any(|other| !Rc::ptr_eq(&other, &first)) {
+                return Err(self.type_error("multiple bases have instance lay-out conflict"));
+            }
+        }
         let mro = crate::objects::class::compute_mro(&bases).ok_or_else(|| {
             self.type_error(format!(
                 "Cannot create a consistent method resolution\norder (MRO) for bases {}",
@@ -465,7 +523,15 @@ impl Vm {
         if dict.contains_key(&d.eq) && !dict.contains_key(&d.hash) {
             dict.insert(d.hash.clone(), Value::None);
         }
-        // `__new__` and `__init_subclass__` are implicitly static/class methods.
+        // `__init_subclass__` and `__class_getitem__` are implicitly class methods.
+        for name in [&d.init_subclass, &d.class_getitem] {
+            if let Some(f @ Value::Function(_)) = dict.get(name).cloned() {
+                dict.insert(
+                    name.clone(),
+                    crate::builtins::descriptors::ClassMethod::new(self, f),
+                );
+            }
+        }
         let has_getattr =
             dict.contains_key(&d.getattr) || bases.iter().any(|b| b.has_getattr.get());
         let class = Rc::new(Class {
@@ -479,12 +545,55 @@ impl Vm {
             layout,
             subclassable: true,
             has_getattr: std::cell::Cell::new(has_getattr),
+            metaclass: std::cell::RefCell::new(None),
+            subclasses: std::cell::RefCell::new(Vec::new()),
         });
+        for base in &class.bases {
+            let mut subs = base.subclasses.borrow_mut();
+            subs.retain(|w| w.strong_count() > 0);
+            subs.push(Rc::downgrade(&class));
+        }
         Ok(class)
     }
 
+    /// The built-in class (`dict`, `list`, `tuple`, `int` or `str`) whose values instances of `class` carry, if any.
+    pub fn payload_base(&self, class: &Rc<Class>) -> Option<Rc<Class>> {
+        let t = &self.types;
+        class.full_mro().into_iter().find(|c| {
+            [&t.dict, &t.list, &t.tuple, &t.int, &t.str]
+                .iter()
+                .any(|p| Rc::ptr_eq(c, p))
+        })
+    }
+
+    /// The metaclass a class statement uses: the explicit one, or the most
+    /// derived metaclass of the bases; None when that is plain `type`.
+    fn derive_metaclass(
+        &self,
+        explicit: Option<Value>,
+        bases: &[Rc<Class>],
+    ) -> PyResult<Option<Value>> {
+        let mut winner = match explicit {
+            Some(Value::Class(c)) => c,
+            Some(other) => return Ok(Some(other)),
+            None => self.types.type_.clone(),
+        };
+        for base in bases {
+            let meta = self.class_of(&Value::Class(base.clone()));
+            if winner.is_subclass(&meta) {
+                continue;
+            }
+            if meta.is_subclass(&winner) {
+                winner = meta;
+                continue;
+            }
+            return Err(self.type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"));
+        }
+        Ok((!Rc::ptr_eq(&winner, &self.types.type_)).then_some(Value::Class(winner)))
+    }
+
     /// `__set_name__` on attributes and the parent's `__init_subclass__`.
-    fn finish_class(&self, class: &Rc<Class>) -> PyResult<()> {
+    pub fn finish_class(&self, class: &Rc<Class>, class_kwargs: Args<'_>) -> PyResult<()> {
         let d = dunders();
         let attrs: Vec<(Name, Value)> = class
             .dict
@@ -503,15 +612,35 @@ impl Vm {
                 }
             }
         }
+        // The parent's `__init_subclass__` gets the class keywords other than `metaclass`.
+        let (names, values) = class_keywords(class_kwargs);
         for base in &class.mro {
-            if let Some(f @ Value::Function(_)) = base.dict.borrow().get(&d.init_subclass).cloned()
-            {
-                self.call(&f, &[Value::Class(class.clone())])?;
-                break;
-            }
+            let hook = base.dict.borrow().get(&d.init_subclass).cloned();
+            let f = match &hook {
+                Some(f @ Value::Function(_)) => f.clone(),
+                Some(cm) => match cm.downcast_native::<crate::builtins::descriptors::ClassMethod>()
+                {
+                    Some(cm) => cm.func.clone(),
+                    None => continue,
+                },
+                None => continue,
+            };
+            let cls = [Value::Class(class.clone())];
+            self.call_args(&f, Args::with_kw(&cls, &names, &values))?;
+            break;
         }
         Ok(())
     }
+}
+
+/// The keyword arguments of a class statement other than `metaclass`.
+fn class_keywords(args: Args<'_>) -> (Vec<Value>, Vec<Value>) {
+    args.kwnames
+        .iter()
+        .zip(args.kwvalues)
+        .filter(|(k, _)| k.as_str() != Some("metaclass"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .unzip()
 }
 
 /// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing arguments.

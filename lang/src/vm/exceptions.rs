@@ -124,7 +124,50 @@ pub fn install_methods(vm: &Vm) {
         ],
     );
     add_methods(&vm.exc.key_error, "KeyError", &[("__str__", key_error_str)]);
-    add_methods(&vm.exc.os_error, "OSError", &[("__str__", os_error_str)]);
+    add_methods(
+        &vm.exc.os_error,
+        "OSError",
+        &[("__init__", os_error_init), ("__str__", os_error_str)],
+    );
+}
+
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: with a
+/// filename, `args` keeps only (errno, strerror), as in CPython.
+fn os_error_init(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let given = &args.pos[1..];
+    if (3..=5).contains(&given.len()) {
+        inst.set_attr(crate::objects::Name::new("filename"), given[2].clone());
+        if given.len() == 5 {
+            inst.set_attr(crate::objects::Name::new("filename2"), given[4].clone());
+        }
+        inst.exc_data().args = given[..2].to_vec();
+    } else {
+        inst.exc_data().args = given.to_vec();
+    }
+    Ok(Value::None)
+}
+
+/// `[Errno 2] No such file or directory: 'name'` (the file name is an
+/// attribute, or a third argument of an error made natively).
+fn os_error_str(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let a = inst.exc_data().args.clone();
+    let attr = |name: &str| {
+        inst.get_attr(&crate::objects::Name::new(name))
+            .filter(|v| !v.is_none())
+    };
+    let (errno, strerror, filename) = match a.as_slice() {
+        [errno, strerror] => (errno, strerror, attr("filename")),
+        [errno, strerror, filename, ..] => (errno, strerror, Some(filename.clone())),
+        _ => return exc_str(vm, args),
+    };
+    let head = format!("[Errno {}] {}", vm.to_str(errno)?, vm.to_str(strerror)?);
+    Ok(Value::string(match (filename, attr("filename2")) {
+        (Some(f), Some(f2)) => format!("{head}: {} -> {}", vm.repr(&f)?, vm.repr(&f2)?),
+        (Some(f), None) => format!("{head}: {}", vm.repr(&f)?),
+        _ => head,
+    }))
 }
 
 fn self_exc(vm: &Vm, args: &Args) -> PyResult<Rc<crate::objects::Instance>> {
@@ -155,26 +198,6 @@ fn key_error_str(vm: &Vm, args: Args) -> PyResult {
     let a = inst.exc_data().args.clone();
     match a.len() {
         1 => Ok(Value::string(vm.repr(&a[0])?)),
-        _ => exc_str(vm, args),
-    }
-}
-
-/// `[Errno 2] No such file: 'name.txt'` when OSError has errno and strerror.
-fn os_error_str(vm: &Vm, args: Args) -> PyResult {
-    let inst = self_exc(vm, &args)?;
-    let a = inst.exc_data().args.clone();
-    match a.as_slice() {
-        [errno, strerror] => Ok(Value::string(format!(
-            "[Errno {}] {}",
-            vm.to_str(errno)?,
-            vm.to_str(strerror)?
-        ))),
-        [errno, strerror, filename, ..] => Ok(Value::string(format!(
-            "[Errno {}] {}: {}",
-            vm.to_str(errno)?,
-            vm.to_str(strerror)?,
-            vm.repr(filename)?
-        ))),
         _ => exc_str(vm, args),
     }
 }

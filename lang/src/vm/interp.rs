@@ -1261,6 +1261,9 @@ impl Vm {
         if args.pos.is_empty() && args.kwnames.is_empty() && is_zero_arg_special(func) {
             return self.call_frame_builtin(frame, func);
         }
+        if matches!(func, Value::Builtin(b) if b.owner == Some(crate::builtins::CALLER_AWARE)) {
+            *self.call_site.borrow_mut() = Some((frame.code.clone(), frame.current_line()));
+        }
         self.call_args(func, args)
     }
 

@@ -56,6 +56,9 @@ pub struct Vm {
     /// Finished frames kept for reuse, so a call allocates nothing in the common case.
     #[allow(clippy::vec_box)] // frames move between the pool, the loop and generators as boxes
     frame_pool: RefCell<Vec<Box<frame::Frame>>>,
+    /// The code and line that called the running caller-aware native (see
+    /// `builtins::CALLER_AWARE`), e.g. where `warnings.warn` was called.
+    pub call_site: RefCell<Option<(Rc<Code>, u32)>>,
 }
 
 /// Standard output with Python-like buffering.
@@ -109,6 +112,7 @@ impl Vm {
             lazy_classes: RefCell::new(HashMap::new()),
             interrupt: Rc::new(std::sync::atomic::AtomicBool::new(false)),
             frame_pool: RefCell::new(Vec::new()),
+            call_site: RefCell::new(None),
         };
         types::install_methods(&vm);
         exceptions::install_methods(&vm);

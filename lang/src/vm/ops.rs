@@ -444,6 +444,14 @@ impl Vm {
         inplace: bool,
     ) -> PyResult<Option<Value>> {
         Ok(Some(match (a, b, op) {
+            (Value::Class(_), Value::Class(_) | Value::None, BinOp::Or)
+            | (Value::None, Value::Class(_), BinOp::Or) => {
+                // `int | None`: a `types.UnionType`.
+                match crate::stdlib::types::union(self, a, b)? {
+                    Value::NotImplemented => return Ok(None),
+                    union => union,
+                }
+            }
             (Value::Str(x), Value::Str(y), BinOp::Add) => {
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());
@@ -586,7 +594,21 @@ impl Vm {
             }
         }
         // Built-in operands (e.g. a list subclass instance) fall back to the built-in operation.
-        if let Some(v) = self.builtin_binary(a, b, op, inplace)? {
+        let (base_a, base_b) = (a.builtin_base(), b.builtin_base());
+        let plain = |v: &Value| !matches!(v, Value::Instance(_) | Value::Native(_));
+        if (as_num(base_a).is_some() || as_num(base_b).is_some())
+            && plain(base_a)
+            && plain(base_b)
+            && !(base_a.is(a) && base_b.is(b))
+        {
+            // An int subclass instance: the operator on the int it carries.
+            return self.binary_op(base_a, base_b, op, inplace);
+        }
+        if let Some(v) = self.builtin_binary(base_a, base_b, op, inplace)? {
+            // `x += y` on a list subclass instance extends it in place and keeps the instance.
+            if inplace && !base_a.is(a) && v.is(base_a) {
+                return Ok(a.clone());
+            }
             return Ok(v);
         }
         Err(self.binop_type_error(a, b, op, inplace))
@@ -618,6 +640,8 @@ impl Vm {
                 let class = self.class_of(v);
                 match class.lookup(&Name::new(name)) {
                     Some(m) => self.call_bound(&m, v, &[])?,
+                    // An int subclass instance: the operator on the int it carries.
+                    None if !v.builtin_base().is(v) => return self.unary_op(v.builtin_base(), op),
                     None => return Err(self.unary_error(v, op)),
                 }
             }

@@ -219,6 +219,15 @@ impl Vm {
                 format!("<bound method {} of {}>", fname, self.repr(&m.receiver)?)
             }
             Value::Class(c) => {
+                if let Some(m) = self.metaclass_method(c, &dunders().repr) {
+                    return match self.call_bound(&m, v, &[])? {
+                        Value::Str(s) => Ok(s.as_str().to_string()),
+                        other => Err(self.type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            self.type_name(&other)
+                        ))),
+                    };
+                }
                 let module = c.module.borrow();
                 if &**module == "builtins" {
                     format!("<class '{}'>", c.qualname.borrow())
@@ -273,6 +282,14 @@ impl Vm {
                 }
             }
         })
+    }
+
+    /// A dunder a class's metaclass defines in Python (not type's or object's default), if any.
+    pub fn metaclass_method(&self, class: &Class, name: &Name) -> Option<Value> {
+        let meta = class.metaclass.borrow().clone()?;
+        meta.lookup(name).filter(
+            |m| !matches!(m, Value::Builtin(b) if matches!(b.owner, Some("type" | "object"))),
+        )
     }
 
     /// `<__main__.Thing object at 0x...>`
@@ -485,7 +502,7 @@ impl Vm {
             Value::Dict(d) => d.len(),
             Value::Set(s) | Value::FrozenSet(s) => s.len(),
             Value::Range(r) => r.len() as usize,
-            Value::Instance(_) | Value::Native(_) => {
+            Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 let class = self.class_of(v);
                 match class.lookup(&dunders().len) {
                     Some(m) => match self.call_bound(&m, v, &[])? {
@@ -609,19 +626,24 @@ impl Vm {
                 super::interp::Resumed::Yield(v) => Ok(Some(v)),
                 super::interp::Resumed::Return(_) => Ok(None),
             },
-            _ => {
-                let class = self.class_of(it);
-                match class.lookup(&dunders().next) {
-                    Some(m) => match self.call_bound(&m, it, &[]) {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) if self.err_is(&e, &self.exc.stop_iteration) => Ok(None),
-                        Err(e) => Err(e),
-                    },
-                    None => {
-                        Err(self.type_error(format!("'{}' object is not an iterator", class.name)))
-                    }
-                }
-            }
+            Value::Native(n) => match n.next_item(self) {
+                Some(r) => r,
+                None => self.next_by_method(it),
+            },
+            _ => self.next_by_method(it),
+        }
+    }
+
+    /// `next(it)` through the iterator's `__next__` method.
+    fn next_by_method(&self, it: &Value) -> PyResult<Option<Value>> {
+        let class = self.class_of(it);
+        match class.lookup(&dunders().next) {
+            Some(m) => match self.call_bound(&m, it, &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_is(&e, &self.exc.stop_iteration) => Ok(None),
+                Err(e) => Err(e),
+            },
+            None => Err(self.type_error(format!("'{}' object is not an iterator", class.name))),
         }
     }
 
@@ -762,6 +784,9 @@ impl Vm {
                         func: cm.func.clone(),
                         receiver: Value::Class(class.clone()),
                     }))
+                } else if let Some(get) = self.class_of(&attr).lookup(&dunders().get) {
+                    // Native descriptors (functools' cached functions bind like methods).
+                    self.call_bound(&get, &attr, &[obj.clone(), Value::Class(class.clone())])?
                 } else {
                     attr
                 }
@@ -814,7 +839,7 @@ impl Vm {
                 .map(|b| Value::Class(b.clone()))
                 .unwrap_or(Value::None),
             "__mro__" => Value::tuple(c.full_mro().into_iter().map(Value::Class).collect()),
-            "__class__" => Value::Class(self.types.type_.clone()),
+            "__class__" => Value::Class(self.class_of(&Value::Class(c.clone()))),
             "__dict__" => {
                 let dict = crate::objects::PyDict::new();
                 for (k, v) in c.dict.borrow().iter() {
@@ -823,6 +848,16 @@ impl Vm {
                 Value::Dict(Rc::new(dict))
             }
             _ => {
+                // Attributes of the metaclass: its methods bind to the class.
+                if let Some(meta) = c.metaclass.borrow().clone() {
+                    if let Some(attr) = meta.lookup(name) {
+                        let cls = Value::Class(c.clone());
+                        if let Some(v) = self.data_descriptor_get(&attr, &cls)? {
+                            return Ok(Some(v));
+                        }
+                        return Ok(Some(self.bind_class_attr(attr, &cls, &meta)?));
+                    }
+                }
                 // Methods of `type` itself (mro, __subclasses__...).
                 return match self.types.type_.lookup(name) {
                     Some(m @ Value::Builtin(_)) => {
@@ -1063,6 +1098,11 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
+                if let Some(m) = self.metaclass_method(c, &dunders().setattr) {
+                    return self
+                        .call_bound(&m, obj, &[Value::str(name.as_str()), value])
+                        .map(|_| ());
+                }
                 if *name == dunders().getattr {
                     c.has_getattr.set(true);
                 }
@@ -1405,6 +1445,9 @@ impl Vm {
                 }
             }
             (Value::Class(c), _) => {
+                if let Some(m) = self.metaclass_method(c, &dunders().getitem) {
+                    return self.call_bound(&m, obj, std::slice::from_ref(key));
+                }
                 if let Some(m) = c.lookup(&dunders().class_getitem) {
                     return self.call(
                         &self
@@ -1416,8 +1459,8 @@ impl Vm {
                 if c.layout == crate::objects::class::Layout::Builtin
                     || Rc::ptr_eq(c, &self.types.type_)
                 {
-                    // `list[int]`: a generic alias; towel keeps the origin class.
-                    return Ok(obj.clone());
+                    // `list[int]`: a generic alias.
+                    return crate::stdlib::types::generic_alias(self, obj, key);
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", c.name)))
             }

@@ -21,6 +21,8 @@ pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) 
         layout,
         subclassable: true,
         has_getattr: Cell::new(has_getattr),
+        metaclass: RefCell::new(None),
+        subclasses: RefCell::new(Vec::new()),
     })
 }
 
@@ -151,7 +153,11 @@ impl Vm {
             Value::Function(_) => t.function.clone(),
             Value::Builtin(_) | Value::Closure(_) => t.builtin_function.clone(),
             Value::BoundMethod(_) => t.method.clone(),
-            Value::Class(_) => t.type_.clone(),
+            Value::Class(c) => c
+                .metaclass
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| t.type_.clone()),
             Value::Instance(i) => i.class.clone(),
             Value::Generator(g) => match g.kind {
                 crate::objects::GenKind::Generator => t.generator.clone(),
@@ -161,12 +167,14 @@ impl Vm {
             Value::Iter(it) => {
                 let name = it.type_name();
                 self.lazy_class(name, |vm| {
-                    new_class(
+                    let class = new_class(
                         name,
                         &[vm.types.object.clone()],
                         Layout::Builtin,
                         "builtins",
-                    )
+                    );
+                    crate::builtins::add_iterator_methods(&class, name);
+                    class
                 })
             }
             Value::Module(_) => t.module.clone(),
