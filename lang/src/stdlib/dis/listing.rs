@@ -324,10 +324,14 @@ pub fn states(co: &CodeObject) -> Vec<State> {
             SuspendKind::YieldFrom => format!("yield from {text}"),
             SuspendKind::Await => format!("await {text}"),
             SuspendKind::AsyncFor => format!("async for: await __anext__() of {text}"),
-            SuspendKind::AsyncWith => match context {
-                Some(1) => format!("async with: await {text}.__aenter__()"),
-                _ => format!("async with: await {text}.__aexit__()"),
-            },
+            SuspendKind::AsyncWith => {
+                let on_exception = index.checked_sub(3).and_then(|i| co.instructions.get(i)).is_some_and(|i| i.op == Opcode::WITH_EXCEPT_START);
+                match (context, on_exception) {
+                    (Some(1), _) => format!("async with: await {text}.__aenter__()"),
+                    (_, true) => format!("async with: await {text}.__aexit__(exc) on an exception"),
+                    _ => format!("async with: await {text}.__aexit__(None, None, None)"),
+                }
+            }
         };
         out.push(State { number: n + 1, offset: offset_of(index), line: co.line_of(index), waits_on });
     }
@@ -371,14 +375,35 @@ pub fn format_states(co: &std::rc::Rc<CodeObject>, code_flags: u32) -> String {
 /// meaning of its argument, leaving out what naturally differs between two
 /// functions (line numbers, jump offsets, code-object addresses).
 fn compare_key(co: &CodeObject, ins: &Ins) -> String {
-    match (&ins.argval, co.consts.get(match ins.argval {
-        ArgVal::Const(i) => i,
-        _ => usize::MAX,
-    })) {
-        (ArgVal::Offset(_), _) => ins.op.name().to_string(),
-        (ArgVal::Const(_), Some(Constant::Code(inner))) => format!("{} <code {}>", ins.op.name(), inner.name),
-        _ => format!("{} {}", ins.op.name(), ins.argrepr),
+    let name = ins.op.name();
+    match ins.op.arg_kind() {
+        ArgKind::Jump => name.to_string(),
+        ArgKind::Const => match &ins.argval {
+            ArgVal::Const(i) => match co.consts.get(*i) {
+                Some(Constant::Code(inner)) => format!("{name} <code {}>", inner.name),
+                _ => format!("{name} {}", ins.argrepr),
+            },
+            _ => format!("{name} {}", ins.argrepr),
+        },
+        // Table indices differ between functions; what they name is what counts.
+        ArgKind::Name | ArgKind::Local | ArgKind::Free => format!("{name} {}", ins.argrepr),
+        _ => format!("{name} {} {}", ins.arg.unwrap_or(0), ins.argrepr),
     }
+}
+
+/// An instruction in a narrower form than the listing's, for side-by-side
+/// rows: line, jump-target mark, offset, opname, argument and its meaning.
+fn compact(ins: &Ins) -> String {
+    let line = ins.starts_line.map_or(String::new(), |l| l.to_string());
+    let mark = if ins.is_jump_target { ">>" } else { "  " };
+    let mut s = format!("{line:>3} {mark}{:>4} {:<20}", ins.offset, ins.op.name());
+    if let Some(arg) = ins.arg {
+        s.push_str(&format!("{arg:>4}"));
+        if !ins.argrepr.is_empty() {
+            s.push_str(&format!(" ({})", ins.argrepr));
+        }
+    }
+    s.trim_end().to_string()
 }
 
 /// One row of an aligned comparison: an instruction index on either side.
@@ -437,16 +462,10 @@ pub fn compare(a: &CodeObject, a_flags: u32, b: &CodeObject, b_flags: u32) -> St
             a_to_b[x] = Some(y);
         }
     }
-    let side = |co: &CodeObject, ins: &Ins| {
-        let line = ins.starts_line.map_or(String::new(), |l| l.to_string());
-        let w = Widths { lineno: 0, offset: 4 };
-        let _ = co;
-        format!("{line:>4} {}", format_ins(ins, w, false).trim_start())
-    };
-    let left_w = rows.iter().filter_map(|r| r.0).map(|x| side(a, &ia[x]).chars().count()).max().unwrap_or(0).max(a.qualname.chars().count() + 5);
+    let left_w = rows.iter().filter_map(|r| r.0).map(|x| compact(&ia[x]).chars().count()).max().unwrap_or(0).max(a.qualname.chars().count() + kind_name(a_flags).len() + 1);
     let mut out = String::new();
-    let _ = writeln!(out, "  {:<left_w$} | {}", format!("{} {}", kind_name(a_flags), a.qualname), format!("{} {}", kind_name(b_flags), b.qualname));
-    let _ = writeln!(out, "  {:-<left_w$}-+-{:-<w2$}", "", "", w2 = left_w.min(40));
+    let _ = writeln!(out, "  {:<left_w$} | {} {}", format!("{} {}", kind_name(a_flags), a.qualname), kind_name(b_flags), b.qualname);
+    let _ = writeln!(out, "  {:-<left_w$}-+-{:-<left_w$}", "", "");
     let mut changed: Vec<(String, String)> = Vec::new();
     let (mut subs, mut only_left, mut only_right) = (0, 0, 0);
     for &(x, y) in &rows {
@@ -473,16 +492,11 @@ pub fn compare(a: &CodeObject, a_flags: u32, b: &CodeObject, b_flags: u32) -> St
             (None, Some(_)) => only_right += 1,
             _ => {}
         }
-        let l = x.map_or(String::new(), |x| side(a, &ia[x]));
-        let r = y.map_or(String::new(), |y| side(b, &ib[y]));
+        let l = x.map_or(String::new(), |x| compact(&ia[x]));
+        let r = y.map_or(String::new(), |y| compact(&ib[y]));
         let mark = if same { ' ' } else { '*' };
-        let _ = writeln!(out, "{mark} {l:<left_w$} | {r}").map(|_| ());
-        if r.is_empty() {
-            // Keep lines free of trailing blanks when the right side is empty.
-            let trimmed = out.trim_end_matches([' ', '\n', '|']).len();
-            out.truncate(trimmed);
-            out.push_str(" |\n");
-        }
+        let row = format!("{mark} {l:<left_w$} | {r}");
+        let _ = writeln!(out, "{}", row.trim_end());
     }
     let total = rows.len();
     let verdict = if subs + only_left + only_right == 0 {
