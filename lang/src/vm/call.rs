@@ -65,7 +65,7 @@ impl Vm {
             GenKind::Generator
         };
         let iterable_coroutine = fl & flags::ITERABLE_COROUTINE != 0;
-        let gen = Generator::new(kind, func.code.clone(), frame, func.name.borrow().clone(), func.qualname.borrow().clone(), iterable_coroutine);
+        let gen = Generator::new(kind, func.code.clone(), { let mut frame = frame; frame.iterable_coroutine = iterable_coroutine; frame }, func.name.borrow().clone(), func.qualname.borrow().clone(), iterable_coroutine);
         Value::Generator(Rc::new(gen))
     }
 

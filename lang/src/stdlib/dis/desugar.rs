@@ -394,8 +394,9 @@ impl Desugarer {
             return self.body_in(body, ctx);
         }
         let first = items.remove(0);
-        let inner = if items.is_empty() { self.body_in(body, ctx)? } else { self.async_with(items, body, span, ctx)? };
+        // The outer statement's temporaries are numbered before the inner ones.
         let text = self.fresh(ASYNC_WITH);
+        let inner = if items.is_empty() { self.body_in(body, ctx)? } else { self.async_with(items, body, span, ctx)? };
         let target = first.optional_vars.map(|t| self.expr(t, ctx));
         let mut exprs = vec![("__E__", self.expr(first.context_expr, ctx))];
         let text = match target {
@@ -409,9 +410,9 @@ impl Desugarer {
     }
 
     fn async_for(&mut self, target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>, span: Span, ctx: Ctx) -> Result<Vec<Stmt>, String> {
+        let mut text = self.fresh(ASYNC_FOR);
         let body = self.body_in(body, ctx)?;
         let orelse = self.body_in(orelse, ctx)?;
-        let mut text = self.fresh(ASYNC_FOR);
         if orelse.is_empty() {
             text = text.replace("else:\n    __ORELSE__\n", "");
         }
