@@ -373,7 +373,7 @@ fn tuple_class(vm: &Vm, kind: TupleKind) -> Rc<Class> {
         TupleKind::Positions => "dis.Positions",
     };
     vm.lazy_class(key, |vm| {
-        let c = new_class(kind.name(), &[vm.types.object.clone()], Layout::Builtin, "dis");
+        let c = new_class(kind.name(), std::slice::from_ref(&vm.types.object), Layout::Builtin, "dis");
         add_methods(&c, kind.name(), &[("__repr__", nt_repr), ("__eq__", nt_eq), ("__hash__", nt_hash), ("__len__", nt_len), ("__getitem__", nt_getitem), ("__iter__", nt_iter), ("_asdict", nt_asdict)]);
         c
     })
@@ -531,7 +531,7 @@ impl NativeObject for Bytecode {
 
 fn bytecode_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("dis.Bytecode", |vm| {
-        let c = new_class("Bytecode", &[vm.types.object.clone()], Layout::Builtin, "dis");
+        let c = new_class("Bytecode", std::slice::from_ref(&vm.types.object), Layout::Builtin, "dis");
         add_methods(&c, "Bytecode", &[("__new__", bytecode_new), ("__iter__", bytecode_iter), ("__repr__", bytecode_repr), ("dis", bytecode_dis), ("info", bytecode_info)]);
         c
     })
