@@ -334,7 +334,9 @@ impl<'a> Compiler<'a> {
         };
         if !ends_with_return {
             // The implicit return belongs to the last line laid out before it (as CPython's line propagation), not to the `def`.
-            if let Some(span) = self.u().cfg.layout.iter().rev().find_map(|&b| self.u().cfg.blocks[b].instrs.last()).map(|i| i.span) { self.u_mut().span = span; }
+            if let Some(span) = self.u().cfg.layout.iter().rev().find_map(|&b| self.u().cfg.blocks[b].instrs.last()).map(|i| i.span) {
+                self.u_mut().span = span;
+            }
             if add_none {
                 self.emit_const(Constant::None);
             }

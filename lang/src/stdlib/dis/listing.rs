@@ -522,11 +522,11 @@ pub fn compare(a: &CodeObject, a_flags: u32, b: &CodeObject, b_flags: u32) -> St
 }
 
 /// One trace line for the instruction about to run: the code's qualified
-/// name, then the instruction as a listing shows it.
+/// name, the instruction as `compare` rows show it (line, offset, opname,
+/// argument) and the value-stack depth before it runs.
 pub fn trace_line(co: &CodeObject, index: usize, stack_depth: usize) -> String {
-    let Some(_) = co.instructions.get(index) else { return format!("{}: <no instruction at index {index}>", co.qualname) };
+    let Some(instr) = co.instructions.get(index) else { return format!("{}: <no instruction at index {index}>", co.qualname) };
     let (arg, argval, argrepr) = describe_arg(co, index);
-    let op = co.instructions[index].op;
-    let ins = Ins { index, op, arg, argval, argrepr, offset: offset_of(index), starts_line: Some(co.line_of(index)), is_jump_target: false };
-    format!("{:<24} {}  [stack {stack_depth}]", co.qualname, format_ins(&ins, Widths { lineno: 4, offset: 4 }, false))
+    let ins = Ins { index, op: instr.op, arg, argval, argrepr, offset: offset_of(index), starts_line: Some(co.line_of(index)), is_jump_target: false };
+    format!("{:<24} {:<60} [stack {stack_depth}]", co.qualname, compact(&ins))
 }

@@ -613,7 +613,7 @@ pub fn desugar_text(co: &CodeObject) -> Result<String, String> {
         desugar::desugar_stmt(stmt)?
     };
     let mut out = String::new();
-    out.push_str(&format!("# dis.desugar({}): the async syntax spelled out as the generator code it means.\n", co.qualname));
+    out.push_str(&format!("# dis.desugar({}): the generator and async syntax spelled out as the code it means.\n", co.qualname));
     for note in &result.notes {
         out.push_str(&format!("# - {note}\n"));
     }
