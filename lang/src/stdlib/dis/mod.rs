@@ -42,6 +42,8 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("desugar", desugar),
             ("desugar_source", desugar_source),
             ("desugared", desugared),
+            // types.coroutine for builds without a types module (see desugared()).
+            ("_coroutine", coroutine_shim),
         ],
     );
     let mut opname: Vec<Value> = (0..256).map(|i| Value::string(format!("<{i}>"))).collect();
@@ -606,7 +608,12 @@ pub fn desugar_text(co: &CodeObject) -> Result<String, String> {
     let source = co.source.as_deref().ok_or_else(|| format!("no source for {}", co.qualname))?;
     let module = crate::parser::parse_module(source, &co.filename).map_err(|e| e.render())?;
     let result = if &*co.name == "<module>" {
-        desugar::desugar_module(&module)?
+        let mut whole = desugar::desugar_module(&module)?;
+        // A whole module must import what its rewritten coroutines use.
+        if whole.source.contains("@types.coroutine") {
+            whole.source.insert_str(0, "import types\n");
+        }
+        whole
     } else {
         let stmt = desugar::find_def(&module.body, source, &co.name, co.firstlineno)
             .ok_or_else(|| format!("cannot desugar {}: its definition was not found in {} (lambdas and comprehensions have nothing to desugar)", co.qualname, co.filename))?;
@@ -619,6 +626,22 @@ pub fn desugar_text(co: &CodeObject) -> Result<String, String> {
     }
     out.push_str(&result.source);
     Ok(out)
+}
+
+/// The desugared definition of `co` inside `def __dis_desugared__(<free
+/// variables>): ... return NAME`, so that it compiles on its own even when
+/// it closes over variables of an enclosing function.
+pub fn desugar_standalone(co: &CodeObject) -> Result<String, String> {
+    let text = desugar_text(co)?;
+    let free: Vec<&str> = co.freevars.iter().map(|s| &**s).collect();
+    let mut wrapper = format!("def __dis_desugared__({}):\n", free.join(", "));
+    for line in text.lines() {
+        wrapper.push_str("    ");
+        wrapper.push_str(line);
+        wrapper.push('\n');
+    }
+    wrapper.push_str(&format!("    return {}\n", co.name));
+    Ok(wrapper)
 }
 
 fn desugar_source(vm: &Vm, args: Args) -> PyResult {
@@ -660,17 +683,7 @@ fn desugared(vm: &Vm, args: Args) -> PyResult {
         _ => return Err(vm.type_error(format!("desugared() needs a function, not {}", vm.type_name(f)))),
     };
     let co = func.code.co.clone();
-    let text = desugar_text(&co).map_err(|e| vm.value_error(e))?;
-    // The def runs inside a function whose parameters are the original's free
-    // variables, so the new function closes over the same values.
-    let free: Vec<String> = co.freevars.iter().map(|s| s.to_string()).collect();
-    let mut wrapper = format!("def __dis_desugared__({}):\n", free.join(", "));
-    for line in text.lines() {
-        wrapper.push_str("    ");
-        wrapper.push_str(line);
-        wrapper.push('\n');
-    }
-    wrapper.push_str(&format!("    return {}\n", co.name));
+    let wrapper = desugar_standalone(&co).map_err(|e| vm.value_error(e))?;
     let code = vm.compile(&wrapper, &co.filename, crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_value(&e))?;
     let names = crate::objects::new_namespace();
     let types = match vm.import_module("types") {
@@ -707,7 +720,7 @@ fn desugared(vm: &Vm, args: Args) -> PyResult {
 /// module compiles to, without running it, so that disassembling a script
 /// never runs its side effects. Returns the text to print, or an error message.
 pub fn command_line(vm: &Vm, args: &[String]) -> Result<String, String> {
-    const USAGE: &str = "usage: towel -m dis [FILE] [--compare NAME1 NAME2 | --states NAME | --desugar NAME]";
+    const USAGE: &str = "usage: towel -m dis [FILE] [--compare NAME1 NAME2 | --states NAME | --desugar NAME]\n(NAME may be qualified, as Class.method; '<module>' names the whole file)";
     let mut file = None;
     let mut action: Option<(&str, Vec<String>)> = None;
     let mut i = 0;
@@ -741,7 +754,13 @@ pub fn command_line(vm: &Vm, args: &[String]) -> Result<String, String> {
         }
     };
     let code = vm.compile(&source, &filename, crate::compiler::Mode::Exec).map_err(|e| e.render())?;
-    let find = |name: &str| find_code(&code.co, name).ok_or_else(|| format!("no function named {name} in {filename}"));
+    // `<module>` names the module's own code: `--desugar '<module>'` rewrites the whole file.
+    let find = |name: &str| {
+        if name == "<module>" {
+            return Ok(code.co.clone());
+        }
+        find_code(&code.co, name).ok_or_else(|| format!("no function named {name} in {filename}"))
+    };
     match action {
         None => Ok(listing::disassemble_recursive(&code.co, None)),
         Some(("compare", names)) => {
@@ -774,9 +793,12 @@ pub fn find_code(co: &Rc<CodeObject>, name: &str) -> Option<Rc<CodeObject>> {
     None
 }
 
-/// True when `TOWEL_TRACE` asks for every instruction to be printed before it runs.
+/// True when `TOWEL_TRACE` asks for every instruction to be printed before it
+/// runs. The environment is read once; the VM should still keep the answer
+/// in a field of its own rather than call this per instruction.
 pub fn trace_enabled() -> bool {
-    std::env::var_os("TOWEL_TRACE").is_some_and(|v| !v.is_empty() && v != "0")
+    static ENABLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ENABLED.get_or_init(|| std::env::var_os("TOWEL_TRACE").is_some_and(|v| !v.is_empty() && v != "0"))
 }
 
 /// The trace line for the instruction at `index` that `frame` is about to run.
