@@ -17,7 +17,8 @@ fn towel(args: &[&str], dir: &Path) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run towel");
-    common::wait_with_timeout(&mut child, Duration::from_secs(60), Instant::now()).expect("towel finishes")
+    common::wait_with_timeout(&mut child, Duration::from_secs(60), Instant::now())
+        .expect("towel finishes")
 }
 
 fn repo() -> PathBuf {
@@ -31,13 +32,29 @@ fn stdout(o: &Output) -> String {
 /// The talk's slide, from the example file, as a user would type it.
 #[test]
 fn talk_comparison_from_the_command_line() {
-    let o = towel(&["-m", "dis", "examples/dis_py34_vs_py35.py", "--compare", "py34_coro", "py35_coro"], &repo());
+    let o = towel(
+        &[
+            "-m",
+            "dis",
+            "examples/dis_py34_vs_py35.py",
+            "--compare",
+            "py34_coro",
+            "py35_coro",
+        ],
+        &repo(),
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = stdout(&o);
     let marked: Vec<&str> = text.lines().filter(|l| l.starts_with('*')).collect();
     assert_eq!(marked.len(), 1, "{text}");
-    assert!(marked[0].contains("GET_YIELD_FROM_ITER") && marked[0].contains("GET_AWAITABLE"), "{text}");
-    assert!(text.ends_with("Verdict: the same but for GET_YIELD_FROM_ITER / GET_AWAITABLE\n"), "{text}");
+    assert!(
+        marked[0].contains("GET_YIELD_FROM_ITER") && marked[0].contains("GET_AWAITABLE"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("Verdict: the same but for GET_YIELD_FROM_ITER / GET_AWAITABLE\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -45,12 +62,23 @@ fn talk_example_runs() {
     let o = towel(&["examples/dis_py34_vs_py35.py"], &repo());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = stdout(&o);
-    for op in ["GET_YIELD_FROM_ITER", "GET_AWAITABLE", "YIELD_FROM", "Verdict: the same but for", "@types.coroutine"] {
+    for op in [
+        "GET_YIELD_FROM_ITER",
+        "GET_AWAITABLE",
+        "YIELD_FROM",
+        "Verdict: the same but for",
+        "@types.coroutine",
+    ] {
         assert!(text.contains(op), "{op} missing from:\n{text}");
     }
     let o = towel(&["examples/dis_async_desugar.py"], &repo());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(stdout(&o).matches("same results: True").count(), 2, "{}", stdout(&o));
+    assert_eq!(
+        stdout(&o).matches("same results: True").count(),
+        2,
+        "{}",
+        stdout(&o)
+    );
 }
 
 /// `towel -m dis FILE` is `python -m dis FILE`: the module, then each code object it holds.
@@ -59,31 +87,81 @@ fn whole_module_listing() {
     let o = towel(&["-m", "dis", "examples/dis_py34_vs_py35.py"], &repo());
     assert!(o.status.success());
     let text = stdout(&o);
-    assert!(text.contains("IMPORT_NAME") && text.contains("STORE_NAME"), "{text}");
+    assert!(
+        text.contains("IMPORT_NAME") && text.contains("STORE_NAME"),
+        "{text}"
+    );
     for name in ["stuff", "py34_coro", "py35_coro"] {
-        assert!(text.contains(&format!("Disassembly of <code object {name} at 0x")), "{name}:\n{text}");
+        assert!(
+            text.contains(&format!("Disassembly of <code object {name} at 0x")),
+            "{name}:\n{text}"
+        );
     }
 }
 
 #[test]
 fn states_and_desugar_actions() {
-    let o = towel(&["-m", "dis", "examples/dis_async_desugar.py", "--states", "with_resource"], &repo());
+    let o = towel(
+        &[
+            "-m",
+            "dis",
+            "examples/dis_async_desugar.py",
+            "--states",
+            "with_resource",
+        ],
+        &repo(),
+    );
     assert!(o.status.success());
-    assert!(stdout(&o).contains("async with: await Resource(\"db\").__aenter__()"), "{}", stdout(&o));
-    let o = towel(&["-m", "dis", "examples/dis_async_desugar.py", "--desugar", "Countdown.__anext__"], &repo());
+    assert!(
+        stdout(&o).contains("async with: await Resource(\"db\").__aenter__()"),
+        "{}",
+        stdout(&o)
+    );
+    let o = towel(
+        &[
+            "-m",
+            "dis",
+            "examples/dis_async_desugar.py",
+            "--desugar",
+            "Countdown.__anext__",
+        ],
+        &repo(),
+    );
     assert!(o.status.success());
-    assert!(stdout(&o).contains("yield from Tick('tick %d' % self.n).__await__()"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("yield from Tick('tick %d' % self.n).__await__()"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
 fn errors_are_messages() {
-    let o = towel(&["-m", "dis", "examples/dis_async_desugar.py", "--states", "nope"], &repo());
+    let o = towel(
+        &[
+            "-m",
+            "dis",
+            "examples/dis_async_desugar.py",
+            "--states",
+            "nope",
+        ],
+        &repo(),
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no function named nope"));
     let o = towel(&["-m", "dis", "no/such/file.py"], &repo());
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("can't open file"));
-    let o = towel(&["-m", "dis", "examples/dis_async_desugar.py", "--compare", "run"], &repo());
+    let o = towel(
+        &[
+            "-m",
+            "dis",
+            "examples/dis_async_desugar.py",
+            "--compare",
+            "run",
+        ],
+        &repo(),
+    );
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -103,7 +181,9 @@ const EXPECTED_DIFFERENCES: &[(&str, &str, &str)] = &[
 ];
 
 fn expected_difference(case: &str, function: &str) -> bool {
-    EXPECTED_DIFFERENCES.iter().any(|(c, f, _)| *c == case && (*f == "*" || *f == function))
+    EXPECTED_DIFFERENCES
+        .iter()
+        .any(|(c, f, _)| *c == case && (*f == "*" || *f == function))
 }
 
 /// The generator, coroutine and async-generator definitions of a module, nested ones included.
@@ -119,11 +199,19 @@ fn resumable_defs(body: &[towel_lang::ast::Stmt], out: &mut Vec<towel_lang::ast:
                 resumable_defs(&def.body, out);
             }
             StmtKind::ClassDef(c) => resumable_defs(&c.body, out),
-            StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. } => {
                 resumable_defs(body, out);
                 resumable_defs(orelse, out);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 resumable_defs(body, out);
                 handlers.iter().for_each(|h| resumable_defs(&h.body, out));
                 resumable_defs(orelse, out);
@@ -139,9 +227,16 @@ fn resumable_defs(body: &[towel_lang::ast::Stmt], out: &mut Vec<towel_lang::ast:
 /// indentation, so that it replaces the original from then on.
 fn splice_desugared(source: &str, def: &towel_lang::ast::Stmt, desugared: &str) -> String {
     let end = (def.span.end as usize).min(source.len());
-    let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i + 1);
-    let def_line_start = source[..def.span.start as usize].rfind('\n').map_or(0, |i| i + 1);
-    let indent: String = source[def_line_start..].chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let line_end = source[end..]
+        .find('\n')
+        .map_or(source.len(), |i| end + i + 1);
+    let def_line_start = source[..def.span.start as usize]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let indent: String = source[def_line_start..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
     let mut out = String::with_capacity(source.len() + desugared.len() + 64);
     out.push_str(&source[..line_end]);
     if !out.ends_with('\n') {
@@ -163,7 +258,11 @@ fn splice_desugared(source: &str, def: &towel_lang::ast::Stmt, desugared: &str) 
 fn desugaring_any_function_keeps_program_output() {
     let cases = common::shared_dir().join("conformance/cases");
     let mut scripts: Vec<PathBuf> = std::fs::read_dir(&cases)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "py")).collect())
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "py"))
+                .collect()
+        })
         .unwrap_or_default();
     scripts.sort();
     let scratch = std::env::temp_dir().join(format!("towel-dis-desugar-{}", std::process::id()));
@@ -174,9 +273,14 @@ fn desugaring_any_function_keeps_program_output() {
     let (mut compared, mut skipped) = (0, 0);
     let mut failures = Vec::new();
     for script in scripts {
-        let case = script.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let case = script
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let source = std::fs::read_to_string(&script).unwrap_or_default();
-        let Ok(module) = towel_lang::parser::parse_module(&source, &case) else { continue };
+        let Ok(module) = towel_lang::parser::parse_module(&source, &case) else {
+            continue;
+        };
         let mut defs = Vec::new();
         resumable_defs(&module.body, &mut defs);
         if defs.is_empty() {
@@ -184,7 +288,9 @@ fn desugaring_any_function_keeps_program_output() {
         }
         let original = towel(&[&case], &cases);
         for def in defs {
-            let towel_lang::ast::StmtKind::FunctionDef(f) = &def.kind else { continue };
+            let towel_lang::ast::StmtKind::FunctionDef(f) = &def.kind else {
+                continue;
+            };
             if expected_difference(&case, &f.name) {
                 skipped += 1;
                 continue;
@@ -196,7 +302,11 @@ fn desugaring_any_function_keeps_program_output() {
                     continue;
                 }
             };
-            let mut desugared = if has_types { desugared } else { desugared.replace("@types.coroutine", "@__import__('dis')._coroutine") };
+            let mut desugared = if has_types {
+                desugared
+            } else {
+                desugared.replace("@types.coroutine", "@__import__('dis')._coroutine")
+            };
             if has_types {
                 desugared.insert_str(0, "import types\n");
             }
@@ -210,12 +320,20 @@ fn desugaring_any_function_keeps_program_output() {
                     "{case}: {} desugared changes the output:\n{}{}",
                     f.name,
                     common::diff(&original.stdout, &rerun.stdout),
-                    String::from_utf8_lossy(&rerun.stderr).lines().last().unwrap_or("")
+                    String::from_utf8_lossy(&rerun.stderr)
+                        .lines()
+                        .last()
+                        .unwrap_or("")
                 ));
             }
         }
     }
     let _ = std::fs::remove_dir_all(&scratch);
     assert!(compared > 0);
-    assert!(failures.is_empty(), "{} of {compared} functions ({skipped} skipped as expected):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {compared} functions ({skipped} skipped as expected):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -14,7 +14,9 @@ use towel_lang::Vm;
 /// Compiles `src` and returns the code object of the function `name` in it.
 fn code(src: &str, name: &str) -> Rc<CodeObject> {
     let vm = Vm::new();
-    let module = vm.compile(src, "snap.py", towel_lang::compiler::Mode::Exec).unwrap_or_else(|e| panic!("{}", e.render()));
+    let module = vm
+        .compile(src, "snap.py", towel_lang::compiler::Mode::Exec)
+        .unwrap_or_else(|e| panic!("{}", e.render()));
     dis::find_code(&module.co, name).unwrap_or_else(|| panic!("no function {name}"))
 }
 
@@ -53,18 +55,38 @@ fn talk_pair_is_the_slide() {
     let seq = |name: &str| {
         listing::instructions(&code(PY34_VS_PY35, name))
             .iter()
-            .map(|i| if i.argrepr == "None" { format!("{} (None)", i.op.name()) } else { i.op.name().to_string() })
+            .map(|i| {
+                if i.argrepr == "None" {
+                    format!("{} (None)", i.op.name())
+                } else {
+                    i.op.name().to_string()
+                }
+            })
             .collect::<Vec<_>>()
     };
     let expected = |middle: &str| {
-        ["LOAD_GLOBAL", "CALL_FUNCTION", middle, "LOAD_CONST (None)", "YIELD_FROM", "POP_TOP", "LOAD_CONST (None)", "RETURN_VALUE"].map(String::from).to_vec()
+        [
+            "LOAD_GLOBAL",
+            "CALL_FUNCTION",
+            middle,
+            "LOAD_CONST (None)",
+            "YIELD_FROM",
+            "POP_TOP",
+            "LOAD_CONST (None)",
+            "RETURN_VALUE",
+        ]
+        .map(String::from)
+        .to_vec()
     };
     assert_eq!(seq("py34_coro"), expected("GET_YIELD_FROM_ITER"));
     assert_eq!(seq("py35_coro"), expected("GET_AWAITABLE"));
     let a = code(PY34_VS_PY35, "py34_coro");
     let b = code(PY34_VS_PY35, "py35_coro");
     let cmp = listing::compare(&a, a.flags, &b, b.flags);
-    assert!(cmp.ends_with("Verdict: the same but for GET_YIELD_FROM_ITER / GET_AWAITABLE\n"), "{cmp}");
+    assert!(
+        cmp.ends_with("Verdict: the same but for GET_YIELD_FROM_ITER / GET_AWAITABLE\n"),
+        "{cmp}"
+    );
     insta::assert_snapshot!("talk_pair_compare", cmp);
     insta::assert_snapshot!("talk_py34", listing_of(PY34_VS_PY35, "py34_coro"));
     insta::assert_snapshot!("talk_py35", listing_of(PY34_VS_PY35, "py35_coro"));
@@ -196,7 +218,15 @@ fn code_info_layout() {
 #[test]
 fn states_of_each_kind() {
     let mut out = String::new();
-    for name in ["generator", "delegating", "coroutine", "async_generator", "async_with", "async_for", "loops"] {
+    for name in [
+        "generator",
+        "delegating",
+        "coroutine",
+        "async_generator",
+        "async_with",
+        "async_for",
+        "loops",
+    ] {
         let co = code(KINDS, name);
         out.push_str(&listing::format_states(&co, co.flags));
     }
@@ -206,7 +236,14 @@ fn states_of_each_kind() {
 #[test]
 fn desugared_sources() {
     let mut out = String::new();
-    for name in ["delegating", "coroutine", "async_generator", "async_with", "async_for", "loops"] {
+    for name in [
+        "delegating",
+        "coroutine",
+        "async_generator",
+        "async_with",
+        "async_for",
+        "loops",
+    ] {
         out.push_str(&dis::desugar_text(&code(KINDS, name)).unwrap_or_else(|e| panic!("{e}")));
         out.push('\n');
     }
@@ -217,11 +254,27 @@ fn desugared_sources() {
 /// (the printer is a fixed point, so it does not lose or add parentheses).
 #[test]
 fn desugared_text_reparses_to_itself() {
-    for name in ["delegating", "coroutine", "async_generator", "async_with", "async_for", "loops", "comprehensions", "fstrings", "try_finally", "closures"] {
+    for name in [
+        "delegating",
+        "coroutine",
+        "async_generator",
+        "async_with",
+        "async_for",
+        "loops",
+        "comprehensions",
+        "fstrings",
+        "try_finally",
+        "closures",
+    ] {
         let text = dis::desugar_text(&code(KINDS, name)).unwrap_or_else(|e| panic!("{e}"));
-        let module = towel_lang::parser::parse_module(&text, "d.py").unwrap_or_else(|e| panic!("{name}: {}\n{text}", e.render()));
+        let module = towel_lang::parser::parse_module(&text, "d.py")
+            .unwrap_or_else(|e| panic!("{name}: {}\n{text}", e.render()));
         let again = dis::unparse::stmts(&module.body, 0);
-        let body: String = text.lines().filter(|l| !l.starts_with('#')).map(|l| format!("{l}\n")).collect();
+        let body: String = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| format!("{l}\n"))
+            .collect();
         assert_eq!(again, body, "{name}");
     }
 }
@@ -232,13 +285,22 @@ fn compare_marks_differences() {
     let b = code(KINDS, "coroutine");
     insta::assert_snapshot!(listing::compare(&a, a.flags, &b, b.flags));
     let same = listing::compare(&a, a.flags, &a, a.flags);
-    assert!(same.ends_with("Verdict: identical: the same 32 instructions\n"), "{same}");
+    assert!(
+        same.ends_with("Verdict: identical: the same 32 instructions\n"),
+        "{same}"
+    );
 }
 
 #[test]
 fn trace_line_shows_the_instruction() {
     let co = code(PY34_VS_PY35, "py35_coro");
-    assert_eq!(listing::trace_line(&co, 2, 1), format!("{:<24} {:<60} [stack 1]", "py35_coro", "  9      4 GET_AWAITABLE          0"));
+    assert_eq!(
+        listing::trace_line(&co, 2, 1),
+        format!(
+            "{:<24} {:<60} [stack 1]",
+            "py35_coro", "  9      4 GET_AWAITABLE          0"
+        )
+    );
     assert!(listing::trace_line(&co, 99, 0).contains("no instruction"));
 }
 
@@ -250,7 +312,11 @@ fn unparse_round_trips_real_programs() {
     let mut files = Vec::new();
     for dir in ["../../shared/conformance/cases", "../examples", "tests/dis"] {
         if let Ok(entries) = std::fs::read_dir(root.join(dir)) {
-            files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "py")));
+            files.extend(
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "py")),
+            );
         }
     }
     files.sort();
@@ -258,10 +324,23 @@ fn unparse_round_trips_real_programs() {
     let mut checked = 0;
     for path in files {
         let source = std::fs::read_to_string(&path).unwrap_or_default();
-        let Ok(module) = towel_lang::parser::parse_module(&source, "a.py") else { continue };
+        let Ok(module) = towel_lang::parser::parse_module(&source, "a.py") else {
+            continue;
+        };
         let text = dis::unparse::stmts(&module.body, 0);
-        let again = towel_lang::parser::parse_module(&text, "b.py").unwrap_or_else(|e| panic!("{}: printed text does not parse: {}\n{text}", path.display(), e.render()));
-        assert_eq!(towel_lang::parser::dump::dump_module(&again), towel_lang::parser::dump::dump_module(&module), "{}", path.display());
+        let again = towel_lang::parser::parse_module(&text, "b.py").unwrap_or_else(|e| {
+            panic!(
+                "{}: printed text does not parse: {}\n{text}",
+                path.display(),
+                e.render()
+            )
+        });
+        assert_eq!(
+            towel_lang::parser::dump::dump_module(&again),
+            towel_lang::parser::dump::dump_module(&module),
+            "{}",
+            path.display()
+        );
         checked += 1;
     }
     assert!(checked > 3);

@@ -9,7 +9,8 @@ use towel_lang::stdlib::dis::{self, listing};
 use towel_lang::vm::{MainError, Vm};
 
 fn run_script(path: &Path) {
-    let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let source =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let vm = Vm::new();
     *vm.argv.borrow_mut() = vec![path.display().to_string(), "--quiet".into()];
     match vm.run_main(&source, &path.display().to_string()) {
@@ -20,7 +21,9 @@ fn run_script(path: &Path) {
 }
 
 fn test_script(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dis").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/dis")
+        .join(name)
 }
 
 /// The Python-facing API: `dis`, `get_instructions`, `Bytecode`, `code_info`, `file=`, errors.
@@ -47,7 +50,11 @@ fn all_code(co: &Rc<CodeObject>, out: &mut Vec<Rc<CodeObject>>) {
 
 fn scripts_in(dir: &Path) -> Vec<PathBuf> {
     let mut scripts: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "py")).collect())
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "py"))
+                .collect()
+        })
         .unwrap_or_default();
     scripts.sort();
     scripts
@@ -73,23 +80,39 @@ fn check_every_function(scripts: &[PathBuf]) {
     let vm = Vm::new();
     let mut functions = 0;
     for script in scripts {
-        let source = std::fs::read_to_string(&script).unwrap_or_default();
+        let source = std::fs::read_to_string(script).unwrap_or_default();
         let name = script.display().to_string();
         // Cases that test syntax errors have nothing to disassemble.
-        let Ok(module) = vm.compile(&source, &name, towel_lang::compiler::Mode::Exec) else { continue };
+        let Ok(module) = vm.compile(&source, &name, towel_lang::compiler::Mode::Exec) else {
+            continue;
+        };
         let mut codes = Vec::new();
         all_code(&module.co, &mut codes);
         for co in codes.iter().filter(|c| !c.name.starts_with('<')) {
             functions += 1;
             let same = listing::compare(co, co.flags, co, co.flags);
-            assert!(same.contains("Verdict: identical"), "{name}: {}: {same}", co.qualname);
+            assert!(
+                same.contains("Verdict: identical"),
+                "{name}: {}: {same}",
+                co.qualname
+            );
             let states = listing::format_states(co, co.flags);
             if co.is_resumable() {
-                assert_eq!(states.lines().count(), 2 + 1 + co.suspensions.len(), "{name}: {}", co.qualname);
+                assert_eq!(
+                    states.lines().count(),
+                    2 + 1 + co.suspensions.len(),
+                    "{name}: {}",
+                    co.qualname
+                );
             }
-            let text = dis::desugar_standalone(co).unwrap_or_else(|e| panic!("{name}: {}: {e}", co.qualname));
+            let text = dis::desugar_standalone(co)
+                .unwrap_or_else(|e| panic!("{name}: {}: {e}", co.qualname));
             if let Err(e) = vm.compile(&text, "<desugared>", towel_lang::compiler::Mode::Exec) {
-                panic!("{name}: {}: the desugared text does not compile:\n{}\n{text}", co.qualname, e.render());
+                panic!(
+                    "{name}: {}: the desugared text does not compile:\n{}\n{text}",
+                    co.qualname,
+                    e.render()
+                );
             }
         }
     }

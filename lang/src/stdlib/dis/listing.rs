@@ -7,7 +7,9 @@
 //! opcode (the way clox and Lua print their bytecode): the opcode table
 //! stays the only place that knows what an argument means.
 
-use crate::bytecode::{flags, ArgKind, CodeObject, Constant, Opcode, SuspendKind, BINARY_OPS, COMPARE_OPS};
+use crate::bytecode::{
+    flags, ArgKind, CodeObject, Constant, Opcode, SuspendKind, BINARY_OPS, COMPARE_OPS,
+};
 use std::fmt::Write;
 
 /// CPython's `_OPNAME_WIDTH`: the opname column is padded to this width.
@@ -64,13 +66,23 @@ pub fn offset_of(index: usize) -> usize {
 /// Decodes instruction `index`'s argument by its kind: the single place where
 /// argument meanings turn into values and text.
 pub fn describe_arg(co: &CodeObject, index: usize) -> (Option<u32>, ArgVal, String) {
-    let Some(instr) = co.instructions.get(index) else { return (None, ArgVal::None, String::new()) };
+    let Some(instr) = co.instructions.get(index) else {
+        return (None, ArgVal::None, String::new());
+    };
     let arg = instr.arg;
     let i = arg as usize;
-    let name = |list: &[std::rc::Rc<str>]| list.get(i).map_or_else(|| format!("<invalid {arg}>"), |s| s.to_string());
+    let name = |list: &[std::rc::Rc<str>]| {
+        list.get(i)
+            .map_or_else(|| format!("<invalid {arg}>"), |s| s.to_string())
+    };
     let (val, repr) = match instr.op.arg_kind() {
         ArgKind::None => return (None, ArgVal::None, String::new()),
-        ArgKind::Const => (ArgVal::Const(i), co.consts.get(i).map_or_else(|| format!("<invalid {arg}>"), |c| c.to_string())),
+        ArgKind::Const => (
+            ArgVal::Const(i),
+            co.consts
+                .get(i)
+                .map_or_else(|| format!("<invalid {arg}>"), |c| c.to_string()),
+        ),
         ArgKind::Name => {
             let n = name(&co.names);
             (ArgVal::Str(n.clone()), n)
@@ -80,7 +92,12 @@ pub fn describe_arg(co: &CodeObject, index: usize) -> (Option<u32>, ArgVal, Stri
             (ArgVal::Str(n.clone()), n)
         }
         ArgKind::Free => {
-            let n = co.cellvars.iter().chain(co.freevars.iter()).nth(i).map_or_else(|| format!("<invalid {arg}>"), |s| s.to_string());
+            let n = co
+                .cellvars
+                .iter()
+                .chain(co.freevars.iter())
+                .nth(i)
+                .map_or_else(|| format!("<invalid {arg}>"), |s| s.to_string());
             (ArgVal::Str(n.clone()), n)
         }
         ArgKind::Jump => (ArgVal::Offset(offset_of(i)), format!("to {}", offset_of(i))),
@@ -88,7 +105,10 @@ pub fn describe_arg(co: &CodeObject, index: usize) -> (Option<u32>, ArgVal, Stri
             let op = COMPARE_OPS.get(i).copied().unwrap_or("?");
             (ArgVal::Str(op.to_string()), op.to_string())
         }
-        ArgKind::Binary => (ArgVal::Int(arg), BINARY_OPS.get(i).copied().unwrap_or("?").to_string()),
+        ArgKind::Binary => (
+            ArgVal::Int(arg),
+            BINARY_OPS.get(i).copied().unwrap_or("?").to_string(),
+        ),
         ArgKind::Format => {
             let conv = FORMAT_CONVERSIONS[i & 3];
             let spec = arg & 4 != 0;
@@ -99,10 +119,18 @@ pub fn describe_arg(co: &CodeObject, index: usize) -> (Option<u32>, ArgVal, Stri
                 }
                 repr.push_str("with format");
             }
-            (ArgVal::Format((!conv.is_empty()).then_some(conv), spec), repr)
+            (
+                ArgVal::Format((!conv.is_empty()).then_some(conv), spec),
+                repr,
+            )
         }
         ArgKind::Count if instr.op == Opcode::MAKE_FUNCTION => {
-            let names: Vec<&str> = MAKE_FUNCTION_FLAGS.iter().enumerate().filter(|(bit, _)| arg & (1 << bit) != 0).map(|(_, n)| *n).collect();
+            let names: Vec<&str> = MAKE_FUNCTION_FLAGS
+                .iter()
+                .enumerate()
+                .filter(|(bit, _)| arg & (1 << bit) != 0)
+                .map(|(_, n)| *n)
+                .collect();
             (ArgVal::Int(arg), names.join(", "))
         }
         ArgKind::Count => (ArgVal::Int(arg), String::new()),
@@ -155,7 +183,16 @@ pub fn instructions(co: &CodeObject) -> Vec<Ins> {
             };
             let (arg, argval, argrepr) = describe_arg(co, index);
             let offset = offset_of(index);
-            Ins { index, op: instr.op, arg, argval, argrepr, offset, starts_line, is_jump_target: labels.contains(&offset) }
+            Ins {
+                index,
+                op: instr.op,
+                arg,
+                argval,
+                argrepr,
+                offset,
+                starts_line,
+                is_jump_target: labels.contains(&offset),
+            }
         })
         .collect()
 }
@@ -178,7 +215,11 @@ impl Widths {
             Some(_) => 3,
         };
         let max_offset = offset_of(co.instructions.len().saturating_sub(1));
-        let offset = if max_offset >= 10000 { max_offset.to_string().len() } else { 4 };
+        let offset = if max_offset >= 10000 {
+            max_offset.to_string().len()
+        } else {
+            4
+        };
         Widths { lineno, offset }
     }
 }
@@ -271,10 +312,18 @@ pub fn code_info(co: &CodeObject, code_flags: u32) -> String {
     let mut section = |title: &str, items: Vec<String>| {
         if !items.is_empty() {
             lines.push(format!("{title}:"));
-            lines.extend(items.iter().enumerate().map(|(i, s)| format!("{i:>4}: {s}")));
+            lines.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("{i:>4}: {s}")),
+            );
         }
     };
-    section("Constants", co.consts.iter().map(|c| c.to_string()).collect());
+    section(
+        "Constants",
+        co.consts.iter().map(|c| c.to_string()).collect(),
+    );
     let strs = |v: &[std::rc::Rc<str>]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     section("Names", strs(&co.names));
     section("Variable names", strs(&co.varnames));
@@ -312,12 +361,21 @@ pub struct State {
 /// The resume points of `co`, from the compiler's suspension table. State 0
 /// is the frame before it first runs; each suspension is a further state.
 pub fn states(co: &CodeObject) -> Vec<State> {
-    let mut out = vec![State { number: 0, offset: 0, line: co.firstlineno, waits_on: "created: not started yet (the first send(None) starts it)".into() }];
+    let mut out = vec![State {
+        number: 0,
+        offset: 0,
+        line: co.firstlineno,
+        waits_on: "created: not started yet (the first send(None) starts it)".into(),
+    }];
     for (n, (index, kind, text)) in co.suspensions.iter().enumerate() {
         let index = *index as usize;
         let text = one_line(text);
         // The GET_AWAITABLE two instructions earlier says which half of `async with` this is.
-        let context = index.checked_sub(2).and_then(|i| co.instructions.get(i)).filter(|i| i.op == Opcode::GET_AWAITABLE).map(|i| i.arg);
+        let context = index
+            .checked_sub(2)
+            .and_then(|i| co.instructions.get(i))
+            .filter(|i| i.op == Opcode::GET_AWAITABLE)
+            .map(|i| i.arg);
         let waits_on = match kind {
             SuspendKind::Yield if text.is_empty() => "yield".to_string(),
             SuspendKind::Yield => format!("yield {text}"),
@@ -325,7 +383,10 @@ pub fn states(co: &CodeObject) -> Vec<State> {
             SuspendKind::Await => format!("await {text}"),
             SuspendKind::AsyncFor => format!("async for: await __anext__() of {text}"),
             SuspendKind::AsyncWith => {
-                let on_exception = index.checked_sub(3).and_then(|i| co.instructions.get(i)).is_some_and(|i| i.op == Opcode::WITH_EXCEPT_START);
+                let on_exception = index
+                    .checked_sub(3)
+                    .and_then(|i| co.instructions.get(i))
+                    .is_some_and(|i| i.op == Opcode::WITH_EXCEPT_START);
                 match (context, on_exception) {
                     (Some(1), _) => format!("async with: await {text}.__aenter__()"),
                     (_, true) => format!("async with: await {text}.__aexit__(exc) on an exception"),
@@ -333,7 +394,12 @@ pub fn states(co: &CodeObject) -> Vec<State> {
                 }
             }
         };
-        out.push(State { number: n + 1, offset: offset_of(index), line: co.line_of(index), waits_on });
+        out.push(State {
+            number: n + 1,
+            offset: offset_of(index),
+            line: co.line_of(index),
+            waits_on,
+        });
     }
     out
 }
@@ -342,9 +408,15 @@ pub fn states(co: &CodeObject) -> Vec<State> {
 /// `YIELD_FROM` frame stays on its instruction, a `YIELD_VALUE` frame has
 /// moved past it.
 pub fn current_state(co: &CodeObject, ip: usize) -> String {
-    let found = states(co).into_iter().skip(1).find(|s| s.offset == offset_of(ip) || s.offset + 2 == offset_of(ip));
+    let found = states(co)
+        .into_iter()
+        .skip(1)
+        .find(|s| s.offset == offset_of(ip) || s.offset + 2 == offset_of(ip));
     match found {
-        Some(s) => format!("Now suspended in state {} (offset {}, line {}): {}\n", s.number, s.offset, s.line, s.waits_on),
+        Some(s) => format!(
+            "Now suspended in state {} (offset {}, line {}): {}\n",
+            s.number, s.offset, s.line, s.waits_on
+        ),
         None => format!("Now at offset {}\n", offset_of(ip)),
     }
 }
@@ -357,16 +429,36 @@ fn one_line(text: &str) -> String {
 /// The state table as text: a heading, then one row per state.
 pub fn format_states(co: &std::rc::Rc<CodeObject>, code_flags: u32) -> String {
     let mut out = String::new();
-    let resumable = code_flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0;
+    let resumable =
+        code_flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0;
     if !resumable {
-        let _ = writeln!(out, "{} is a plain function: it runs to completion and has no resume points.", co.qualname);
+        let _ = writeln!(
+            out,
+            "{} is a plain function: it runs to completion and has no resume points.",
+            co.qualname
+        );
         return out;
     }
     let st = states(co);
-    let _ = writeln!(out, "States of {} {} ({} resume point{}):", kind_name(code_flags), co.qualname, st.len() - 1, if st.len() == 2 { "" } else { "s" });
-    let _ = writeln!(out, "{:>7} {:>7} {:>5}  waits on", "state", "offset", "line");
+    let _ = writeln!(
+        out,
+        "States of {} {} ({} resume point{}):",
+        kind_name(code_flags),
+        co.qualname,
+        st.len() - 1,
+        if st.len() == 2 { "" } else { "s" }
+    );
+    let _ = writeln!(
+        out,
+        "{:>7} {:>7} {:>5}  waits on",
+        "state", "offset", "line"
+    );
     for s in &st {
-        let _ = writeln!(out, "{:>7} {:>7} {:>5}  {}", s.number, s.offset, s.line, s.waits_on);
+        let _ = writeln!(
+            out,
+            "{:>7} {:>7} {:>5}  {}",
+            s.number, s.offset, s.line, s.waits_on
+        );
     }
     out
 }
@@ -416,7 +508,11 @@ fn align(a: &[String], b: &[String]) -> Vec<Row> {
     let mut lcs = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
         }
     }
     let mut rows = Vec::new();
@@ -462,9 +558,21 @@ pub fn compare(a: &CodeObject, a_flags: u32, b: &CodeObject, b_flags: u32) -> St
             a_to_b[x] = Some(y);
         }
     }
-    let left_w = rows.iter().filter_map(|r| r.0).map(|x| compact(&ia[x]).chars().count()).max().unwrap_or(0).max(a.qualname.chars().count() + kind_name(a_flags).len() + 1);
+    let left_w = rows
+        .iter()
+        .filter_map(|r| r.0)
+        .map(|x| compact(&ia[x]).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(a.qualname.chars().count() + kind_name(a_flags).len() + 1);
     let mut out = String::new();
-    let _ = writeln!(out, "  {:<left_w$} | {} {}", format!("{} {}", kind_name(a_flags), a.qualname), kind_name(b_flags), b.qualname);
+    let _ = writeln!(
+        out,
+        "  {:<left_w$} | {} {}",
+        format!("{} {}", kind_name(a_flags), a.qualname),
+        kind_name(b_flags),
+        b.qualname
+    );
     let _ = writeln!(out, "  {:-<left_w$}-+-{:-<left_w$}", "", "");
     let mut changed: Vec<(String, String)> = Vec::new();
     let (mut subs, mut only_left, mut only_right) = (0, 0, 0);
@@ -472,7 +580,9 @@ pub fn compare(a: &CodeObject, a_flags: u32, b: &CodeObject, b_flags: u32) -> St
         let same = match (x, y) {
             (Some(x), Some(y)) => {
                 let jump_ok = match (&ia[x].argval, &ib[y].argval) {
-                    (ArgVal::Offset(ta), ArgVal::Offset(tb)) => a_to_b.get(ta / 2).copied().flatten() == Some(tb / 2),
+                    (ArgVal::Offset(ta), ArgVal::Offset(tb)) => {
+                        a_to_b.get(ta / 2).copied().flatten() == Some(tb / 2)
+                    }
                     _ => true,
                 };
                 ka[x] == kb[y] && jump_ok
@@ -483,7 +593,11 @@ pub fn compare(a: &CodeObject, a_flags: u32, b: &CodeObject, b_flags: u32) -> St
             (Some(x), Some(y)) if !same => {
                 subs += 1;
                 let pair = (ia[x].op.name().to_string(), ib[y].op.name().to_string());
-                let pair = if pair.0 == pair.1 { (ka[x].clone(), kb[y].clone()) } else { pair };
+                let pair = if pair.0 == pair.1 {
+                    (ka[x].clone(), kb[y].clone())
+                } else {
+                    pair
+                };
                 if !changed.contains(&pair) {
                     changed.push(pair);
                 }
@@ -515,7 +629,11 @@ pub fn compare(a: &CodeObject, a_flags: u32, b: &CodeObject, b_flags: u32) -> St
         if only_right > 0 {
             parts.push(format!("{only_right} only in {}", b.qualname));
         }
-        format!("different: {} of {total} rows differ ({})", subs + only_left + only_right, parts.join(", "))
+        format!(
+            "different: {} of {total} rows differ ({})",
+            subs + only_left + only_right,
+            parts.join(", ")
+        )
     };
     let _ = writeln!(out, "Verdict: {verdict}");
     out
@@ -525,8 +643,23 @@ pub fn compare(a: &CodeObject, a_flags: u32, b: &CodeObject, b_flags: u32) -> St
 /// name, the instruction as `compare` rows show it (line, offset, opname,
 /// argument) and the value-stack depth before it runs.
 pub fn trace_line(co: &CodeObject, index: usize, stack_depth: usize) -> String {
-    let Some(instr) = co.instructions.get(index) else { return format!("{}: <no instruction at index {index}>", co.qualname) };
+    let Some(instr) = co.instructions.get(index) else {
+        return format!("{}: <no instruction at index {index}>", co.qualname);
+    };
     let (arg, argval, argrepr) = describe_arg(co, index);
-    let ins = Ins { index, op: instr.op, arg, argval, argrepr, offset: offset_of(index), starts_line: Some(co.line_of(index)), is_jump_target: false };
-    format!("{:<24} {:<60} [stack {stack_depth}]", co.qualname, compact(&ins))
+    let ins = Ins {
+        index,
+        op: instr.op,
+        arg,
+        argval,
+        argrepr,
+        offset: offset_of(index),
+        starts_line: Some(co.line_of(index)),
+        is_jump_target: false,
+    };
+    format!(
+        "{:<24} {:<60} [stack {stack_depth}]",
+        co.qualname,
+        compact(&ins)
+    )
 }

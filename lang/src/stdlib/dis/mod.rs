@@ -54,7 +54,15 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     }
     super::set(&m, "opname", Value::list(opname));
     super::set(&m, "opmap", Value::Dict(Rc::new(opmap)));
-    let by_kind = |kinds: &[ArgKind]| Value::list(Opcode::ALL.iter().filter(|op| kinds.contains(&op.arg_kind())).map(|&op| Value::Int(op as i64)).collect());
+    let by_kind = |kinds: &[ArgKind]| {
+        Value::list(
+            Opcode::ALL
+                .iter()
+                .filter(|op| kinds.contains(&op.arg_kind()))
+                .map(|&op| Value::Int(op as i64))
+                .collect(),
+        )
+    };
     super::set(&m, "hasconst", by_kind(&[ArgKind::Const]));
     super::set(&m, "hasname", by_kind(&[ArgKind::Name]));
     // Every towel jump holds an absolute instruction index.
@@ -63,15 +71,32 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     super::set(&m, "haslocal", by_kind(&[ArgKind::Local]));
     super::set(&m, "hasfree", by_kind(&[ArgKind::Free]));
     super::set(&m, "hascompare", by_kind(&[ArgKind::Compare]));
-    super::set(&m, "cmp_op", Value::tuple(crate::bytecode::COMPARE_OPS.iter().map(|s| Value::str(s)).collect()));
+    super::set(
+        &m,
+        "cmp_op",
+        Value::tuple(
+            crate::bytecode::COMPARE_OPS
+                .iter()
+                .map(|s| Value::str(s))
+                .collect(),
+        ),
+    );
     let names = crate::objects::PyDict::new();
     for &(bit, name) in flags::NAMES.iter() {
         names.set(vm, Value::Int(bit as i64), Value::str(name))?;
     }
     super::set(&m, "COMPILER_FLAG_NAMES", Value::Dict(Rc::new(names)));
     super::set(&m, "Bytecode", Value::Class(bytecode_class(vm)));
-    super::set(&m, "Instruction", Value::Class(tuple_class(vm, TupleKind::Instruction)));
-    super::set(&m, "Positions", Value::Class(tuple_class(vm, TupleKind::Positions)));
+    super::set(
+        &m,
+        "Instruction",
+        Value::Class(tuple_class(vm, TupleKind::Instruction)),
+    );
+    super::set(
+        &m,
+        "Positions",
+        Value::Class(tuple_class(vm, TupleKind::Positions)),
+    );
     Ok(m)
 }
 
@@ -107,7 +132,9 @@ enum Target {
 fn compile_source(vm: &Vm, source: &str, filename: &str) -> PyResult<Rc<Code>> {
     match vm.compile(source, filename, crate::compiler::Mode::Eval) {
         Ok(code) => Ok(code),
-        Err(_) => vm.compile(source, filename, crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_value(&e)),
+        Err(_) => vm
+            .compile(source, filename, crate::compiler::Mode::Exec)
+            .map_err(|e| vm.syntax_error_value(&e)),
     }
 }
 
@@ -127,7 +154,10 @@ fn resolve(vm: &Vm, x: &Value, filename: &str) -> PyResult<Target> {
         }
     }
     Ok(match &x {
-        Value::Function(f) => Target::Code(CodeRef { code: f.code.clone(), flags: f.flags() }),
+        Value::Function(f) => Target::Code(CodeRef {
+            code: f.code.clone(),
+            flags: f.flags(),
+        }),
         Value::Generator(g) => {
             let mut r = CodeRef::new(g.code.clone());
             if g.iterable_coroutine {
@@ -137,8 +167,19 @@ fn resolve(vm: &Vm, x: &Value, filename: &str) -> PyResult<Target> {
         }
         Value::Code(c) => Target::Code(CodeRef::new(c.clone())),
         Value::Str(s) => Target::Code(CodeRef::new(compile_source(vm, s.as_str(), filename)?)),
-        Value::Class(c) => Target::Namespace(c.dict.borrow().iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect()),
-        Value::Module(m) => Target::Namespace(m.ns.borrow().iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect()),
+        Value::Class(c) => Target::Namespace(
+            c.dict
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.as_str().to_string(), v.clone()))
+                .collect(),
+        ),
+        Value::Module(m) => Target::Namespace(
+            m.ns.borrow()
+                .iter()
+                .map(|(k, v)| (k.as_str().to_string(), v.clone()))
+                .collect(),
+        ),
         other => {
             // Objects that carry code the CPython way (a wrapper with __code__, __wrapped__, ...).
             for attr in ["__code__", "gi_code", "ag_code", "cr_code", "__wrapped__"] {
@@ -148,7 +189,10 @@ fn resolve(vm: &Vm, x: &Value, filename: &str) -> PyResult<Target> {
                     }
                 }
             }
-            return Err(vm.type_error(format!("don't know how to disassemble {} objects", vm.type_name(other))));
+            return Err(vm.type_error(format!(
+                "don't know how to disassemble {} objects",
+                vm.type_name(other)
+            )));
         }
     })
 }
@@ -157,7 +201,10 @@ fn resolve(vm: &Vm, x: &Value, filename: &str) -> PyResult<Target> {
 fn code_of(vm: &Vm, x: &Value) -> PyResult<CodeRef> {
     match resolve(vm, x, "<disassembly>")? {
         Target::Code(c) => Ok(c),
-        Target::Namespace(_) => Err(vm.type_error(format!("don't know how to disassemble {} objects", vm.type_name(x)))),
+        Target::Namespace(_) => Err(vm.type_error(format!(
+            "don't know how to disassemble {} objects",
+            vm.type_name(x)
+        ))),
     }
 }
 
@@ -165,7 +212,12 @@ fn code_of(vm: &Vm, x: &Value) -> PyResult<CodeRef> {
 fn has_code(v: &Value) -> bool {
     match v {
         Value::Function(_) | Value::BoundMethod(_) | Value::Code(_) | Value::Class(_) => true,
-        Value::Native(_) => v.downcast_native::<crate::builtins::descriptors::StaticMethod>().is_some() || v.downcast_native::<crate::builtins::descriptors::ClassMethod>().is_some(),
+        Value::Native(_) => {
+            v.downcast_native::<crate::builtins::descriptors::StaticMethod>()
+                .is_some()
+                || v.downcast_native::<crate::builtins::descriptors::ClassMethod>()
+                    .is_some()
+        }
         _ => false,
     }
 }
@@ -178,7 +230,9 @@ fn check_kwargs(vm: &Vm, args: &Args, fname: &str, allowed: &[&str]) -> PyResult
     for k in args.kwnames {
         let k = k.as_str().unwrap_or("");
         if !allowed.contains(&k) {
-            return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+            return Err(vm.type_error(format!(
+                "{fname}() got an unexpected keyword argument '{k}'"
+            )));
         }
     }
     Ok(())
@@ -239,9 +293,16 @@ fn dis_text(vm: &Vm, x: &Value, depth: Option<usize>) -> PyResult<String> {
 
 /// `dis.dis(x=None, *, file=None, depth=None)`.
 fn dis(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(vm, &args, "dis", &["file", "depth", "show_caches", "adaptive"])?;
+    check_kwargs(
+        vm,
+        &args,
+        "dis",
+        &["file", "depth", "show_caches", "adaptive"],
+    )?;
     args.check_pos(vm, "dis", 0, 1)?;
-    let Some(x) = args.pos.first().filter(|x| !x.is_none()) else { return distb(vm, Args::new(&[])) };
+    let Some(x) = args.pos.first().filter(|x| !x.is_none()) else {
+        return distb(vm, Args::new(&[]));
+    };
     let depth = optional_int(vm, args.kw("depth"))?.map(|d| d.max(0) as usize);
     let text = dis_text(vm, x, depth)?;
     emit(vm, file_arg(&args).as_ref(), &text)?;
@@ -255,11 +316,22 @@ fn distb(vm: &Vm, _args: Args) -> PyResult {
 
 /// `dis.disassemble(co, lasti=-1, *, file=None)`: one code object, `-->` at `lasti`.
 fn disassemble(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(vm, &args, "disassemble", &["file", "lasti", "show_caches", "adaptive"])?;
+    check_kwargs(
+        vm,
+        &args,
+        "disassemble",
+        &["file", "lasti", "show_caches", "adaptive"],
+    )?;
     args.check_pos(vm, "disassemble", 1, 2)?;
     let c = code_of(vm, &args.pos[0])?;
-    let lasti = optional_int(vm, args.arg_or_kw(1, "lasti"))?.filter(|&l| l >= 0).map(|l| l as usize / 2);
-    emit(vm, file_arg(&args).as_ref(), &listing::disassemble(c.co(), lasti))?;
+    let lasti = optional_int(vm, args.arg_or_kw(1, "lasti"))?
+        .filter(|&l| l >= 0)
+        .map(|l| l as usize / 2);
+    emit(
+        vm,
+        file_arg(&args).as_ref(),
+        &listing::disassemble(c.co(), lasti),
+    )?;
     Ok(Value::None)
 }
 
@@ -283,13 +355,26 @@ fn show_code(vm: &Vm, args: Args) -> PyResult {
 
 fn findlinestarts(vm: &Vm, args: Args) -> PyResult {
     let c = code_of(vm, the_arg(vm, &args, "findlinestarts")?)?;
-    let pairs = listing::line_starts(c.co()).into_iter().map(|(i, line)| Value::tuple(vec![Value::Int(listing::offset_of(i) as i64), Value::Int(line as i64)])).collect();
+    let pairs = listing::line_starts(c.co())
+        .into_iter()
+        .map(|(i, line)| {
+            Value::tuple(vec![
+                Value::Int(listing::offset_of(i) as i64),
+                Value::Int(line as i64),
+            ])
+        })
+        .collect();
     vm.iter(&Value::list(pairs))
 }
 
 fn findlabels(vm: &Vm, args: Args) -> PyResult {
     let c = code_of(vm, the_arg(vm, &args, "findlabels")?)?;
-    Ok(Value::list(listing::jump_targets(c.co()).into_iter().map(|o| Value::Int(o as i64)).collect()))
+    Ok(Value::list(
+        listing::jump_targets(c.co())
+            .into_iter()
+            .map(|o| Value::Int(o as i64))
+            .collect(),
+    ))
 }
 
 fn pretty_flags(vm: &Vm, args: Args) -> PyResult {
@@ -302,13 +387,20 @@ fn stack_effect(vm: &Vm, args: Args) -> PyResult {
     check_kwargs(vm, &args, "stack_effect", &["jump"])?;
     args.check_pos(vm, "stack_effect", 1, 2)?;
     let code = vm.to_index(&args.pos[0])?;
-    let op = u8::try_from(code).ok().and_then(Opcode::from_u8).ok_or_else(|| vm.value_error("invalid opcode or oparg"))?;
+    let op = u8::try_from(code)
+        .ok()
+        .and_then(Opcode::from_u8)
+        .ok_or_else(|| vm.value_error("invalid opcode or oparg"))?;
     let oparg = optional_int(vm, args.get(1))?;
     if op.arg_kind() == ArgKind::None && oparg.is_some() {
-        return Err(vm.value_error("stack_effect: opcode does not permit oparg but oparg was specified"));
+        return Err(
+            vm.value_error("stack_effect: opcode does not permit oparg but oparg was specified")
+        );
     }
     if op.arg_kind() != ArgKind::None && oparg.is_none() {
-        return Err(vm.value_error("stack_effect: opcode requires oparg but oparg was not specified"));
+        return Err(
+            vm.value_error("stack_effect: opcode requires oparg but oparg was not specified")
+        );
     }
     let arg = oparg.unwrap_or(0).clamp(0, u32::MAX as i64) as u32;
     let effect = match args.kw("jump") {
@@ -337,7 +429,17 @@ impl TupleKind {
 
     fn fields(self) -> &'static [&'static str] {
         match self {
-            TupleKind::Instruction => &["opname", "opcode", "arg", "argval", "argrepr", "offset", "starts_line", "is_jump_target", "positions"],
+            TupleKind::Instruction => &[
+                "opname",
+                "opcode",
+                "arg",
+                "argval",
+                "argrepr",
+                "offset",
+                "starts_line",
+                "is_jump_target",
+                "positions",
+            ],
             TupleKind::Positions => &["lineno", "end_lineno", "col_offset", "end_col_offset"],
         }
     }
@@ -362,7 +464,9 @@ impl NativeObject for NamedTuple {
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         if name == "_fields" {
-            return Some(Ok(Value::tuple(self.kind.fields().iter().map(|f| Value::str(f)).collect())));
+            return Some(Ok(Value::tuple(
+                self.kind.fields().iter().map(|f| Value::str(f)).collect(),
+            )));
         }
         let i = self.kind.fields().iter().position(|f| *f == name)?;
         Some(Ok(self.values.get(i).cloned().unwrap_or_default()))
@@ -375,18 +479,41 @@ fn tuple_class(vm: &Vm, kind: TupleKind) -> Rc<Class> {
         TupleKind::Positions => "dis.Positions",
     };
     vm.lazy_class(key, |vm| {
-        let c = new_class(kind.name(), std::slice::from_ref(&vm.types.object), Layout::Builtin, "dis");
-        add_methods(&c, kind.name(), &[("__repr__", nt_repr), ("__eq__", nt_eq), ("__hash__", nt_hash), ("__len__", nt_len), ("__getitem__", nt_getitem), ("__iter__", nt_iter), ("_asdict", nt_asdict)]);
+        let c = new_class(
+            kind.name(),
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "dis",
+        );
+        add_methods(
+            &c,
+            kind.name(),
+            &[
+                ("__repr__", nt_repr),
+                ("__eq__", nt_eq),
+                ("__hash__", nt_hash),
+                ("__len__", nt_len),
+                ("__getitem__", nt_getitem),
+                ("__iter__", nt_iter),
+                ("_asdict", nt_asdict),
+            ],
+        );
         c
     })
 }
 
 fn new_tuple(vm: &Vm, kind: TupleKind, values: Vec<Value>) -> Value {
-    Value::Native(Rc::new(NamedTuple { class: tuple_class(vm, kind), kind, values }))
+    Value::Native(Rc::new(NamedTuple {
+        class: tuple_class(vm, kind),
+        kind,
+        values,
+    }))
 }
 
 fn this_tuple<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a NamedTuple> {
-    args.get(0).and_then(|v| v.downcast_native::<NamedTuple>()).ok_or_else(|| vm.type_error("descriptor requires a 'dis' named tuple"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<NamedTuple>())
+        .ok_or_else(|| vm.type_error("descriptor requires a 'dis' named tuple"))
 }
 
 fn nt_repr(vm: &Vm, args: Args) -> PyResult {
@@ -395,7 +522,11 @@ fn nt_repr(vm: &Vm, args: Args) -> PyResult {
     for (f, v) in t.kind.fields().iter().zip(&t.values) {
         parts.push(format!("{f}={}", vm.repr(v)?));
     }
-    Ok(Value::string(format!("{}({})", t.kind.name(), parts.join(", "))))
+    Ok(Value::string(format!(
+        "{}({})",
+        t.kind.name(),
+        parts.join(", ")
+    )))
 }
 
 fn nt_eq(vm: &Vm, args: Args) -> PyResult {
@@ -403,11 +534,17 @@ fn nt_eq(vm: &Vm, args: Args) -> PyResult {
     let Some(b) = args.get(1).and_then(|v| v.downcast_native::<NamedTuple>()) else {
         // Compared with a plain tuple, compare the items, as a named tuple does.
         return match args.get(1) {
-            Some(Value::Tuple(t)) => vm.eq(&Value::tuple(a.values.clone()), &Value::Tuple(t.clone())).map(Value::Bool),
+            Some(Value::Tuple(t)) => vm
+                .eq(&Value::tuple(a.values.clone()), &Value::Tuple(t.clone()))
+                .map(Value::Bool),
             _ => Ok(Value::NotImplemented),
         };
     };
-    vm.eq(&Value::tuple(a.values.clone()), &Value::tuple(b.values.clone())).map(Value::Bool)
+    vm.eq(
+        &Value::tuple(a.values.clone()),
+        &Value::tuple(b.values.clone()),
+    )
+    .map(Value::Bool)
 }
 
 fn nt_hash(vm: &Vm, args: Args) -> PyResult {
@@ -440,17 +577,38 @@ fn nt_asdict(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// The source positions of instruction `index` (CPython's `co_positions`), from its span.
-fn positions(vm: &Vm, co: &CodeObject, index: usize, lines: Option<&crate::source::LineIndex>) -> Value {
+fn positions(
+    vm: &Vm,
+    co: &CodeObject,
+    index: usize,
+    lines: Option<&crate::source::LineIndex>,
+) -> Value {
     let none = || new_tuple(vm, TupleKind::Positions, vec![Value::None; 4]);
-    let (Some(span), Some(source), Some(lines)) = (co.spans.get(index), co.source.as_deref(), lines) else { return none() };
+    let (Some(span), Some(source), Some(lines)) =
+        (co.spans.get(index), co.source.as_deref(), lines)
+    else {
+        return none();
+    };
     if span.end as usize > source.len() || span.start > span.end {
         return none();
     }
-    let (l0, l1) = (lines.line(span.start), lines.line(span.end.saturating_sub(1).max(span.start)));
+    let (l0, l1) = (
+        lines.line(span.start),
+        lines.line(span.end.saturating_sub(1).max(span.start)),
+    );
     // Columns are UTF-8 byte offsets into the line, as CPython's.
     let c0 = span.start - lines.line_start(l0);
     let c1 = span.end - lines.line_start(l1);
-    new_tuple(vm, TupleKind::Positions, vec![Value::Int(l0 as i64), Value::Int(l1 as i64), Value::Int(c0 as i64), Value::Int(c1 as i64)])
+    new_tuple(
+        vm,
+        TupleKind::Positions,
+        vec![
+            Value::Int(l0 as i64),
+            Value::Int(l1 as i64),
+            Value::Int(c0 as i64),
+            Value::Int(c1 as i64),
+        ],
+    )
 }
 
 /// Converts a decoded argument into the value `Instruction.argval` holds.
@@ -462,7 +620,9 @@ fn argval_value(vm: &Vm, code: &Code, v: &ArgVal, arg: Option<u32>) -> Value {
         ArgVal::Str(s) => Value::str(s),
         ArgVal::Offset(o) => Value::Int(*o as i64),
         ArgVal::Format(conv, spec) => {
-            let f = conv.and_then(|c| vm.builtins.borrow().get(&Name::new(c)).cloned()).unwrap_or_default();
+            let f = conv
+                .and_then(|c| vm.builtins.borrow().get(&Name::new(c)).cloned())
+                .unwrap_or_default();
             Value::tuple(vec![f, Value::Bool(*spec)])
         }
     }
@@ -482,7 +642,8 @@ fn instruction_values(vm: &Vm, c: &CodeRef, line_offset: i64) -> Vec<Value> {
                 argval_value(vm, &c.code, &ins.argval, ins.arg),
                 Value::string(ins.argrepr.clone()),
                 Value::Int(ins.offset as i64),
-                ins.starts_line.map_or(Value::None, |l| Value::Int(l as i64 + line_offset)),
+                ins.starts_line
+                    .map_or(Value::None, |l| Value::Int(l as i64 + line_offset)),
                 Value::Bool(ins.is_jump_target),
                 positions(vm, co, ins.index, lines.as_ref()),
             ];
@@ -493,9 +654,15 @@ fn instruction_values(vm: &Vm, c: &CodeRef, line_offset: i64) -> Vec<Value> {
 
 /// `dis.get_instructions(x, *, first_line=None)`: an iterator of `Instruction`s.
 fn get_instructions(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(vm, &args, "get_instructions", &["first_line", "show_caches", "adaptive"])?;
+    check_kwargs(
+        vm,
+        &args,
+        "get_instructions",
+        &["first_line", "show_caches", "adaptive"],
+    )?;
     let c = code_of(vm, the_arg(vm, &args, "get_instructions")?)?;
-    let offset = optional_int(vm, args.kw("first_line"))?.map_or(0, |f| f - c.co().firstlineno as i64);
+    let offset =
+        optional_int(vm, args.kw("first_line"))?.map_or(0, |f| f - c.co().firstlineno as i64);
     vm.iter(&Value::list(instruction_values(vm, &c, offset)))
 }
 
@@ -533,24 +700,53 @@ impl NativeObject for Bytecode {
 
 fn bytecode_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("dis.Bytecode", |vm| {
-        let c = new_class("Bytecode", std::slice::from_ref(&vm.types.object), Layout::Builtin, "dis");
-        add_methods(&c, "Bytecode", &[("__new__", bytecode_new), ("__iter__", bytecode_iter), ("__repr__", bytecode_repr), ("dis", bytecode_dis), ("info", bytecode_info)]);
+        let c = new_class(
+            "Bytecode",
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "dis",
+        );
+        add_methods(
+            &c,
+            "Bytecode",
+            &[
+                ("__new__", bytecode_new),
+                ("__iter__", bytecode_iter),
+                ("__repr__", bytecode_repr),
+                ("dis", bytecode_dis),
+                ("info", bytecode_info),
+            ],
+        );
         c
     })
 }
 
 fn bytecode_new(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(vm, &args, "Bytecode", &["first_line", "current_offset", "show_caches", "adaptive"])?;
+    check_kwargs(
+        vm,
+        &args,
+        "Bytecode",
+        &["first_line", "current_offset", "show_caches", "adaptive"],
+    )?;
     args.check_pos(vm, "Bytecode", 2, 2)?;
     let original = args.pos[1].clone();
     let code = code_of(vm, &original)?;
-    let first_line = optional_int(vm, args.kw("first_line"))?.unwrap_or(code.co().firstlineno as i64);
+    let first_line =
+        optional_int(vm, args.kw("first_line"))?.unwrap_or(code.co().firstlineno as i64);
     let current_offset = optional_int(vm, args.kw("current_offset"))?;
-    Ok(Value::Native(Rc::new(Bytecode { class: bytecode_class(vm), code, original, first_line, current_offset })))
+    Ok(Value::Native(Rc::new(Bytecode {
+        class: bytecode_class(vm),
+        code,
+        original,
+        first_line,
+        current_offset,
+    })))
 }
 
 fn this_bytecode<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Bytecode> {
-    args.get(0).and_then(|v| v.downcast_native::<Bytecode>()).ok_or_else(|| vm.type_error("descriptor requires a 'dis.Bytecode' object"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<Bytecode>())
+        .ok_or_else(|| vm.type_error("descriptor requires a 'dis.Bytecode' object"))
 }
 
 fn bytecode_iter(vm: &Vm, args: Args) -> PyResult {
@@ -561,7 +757,10 @@ fn bytecode_iter(vm: &Vm, args: Args) -> PyResult {
 
 fn bytecode_repr(vm: &Vm, args: Args) -> PyResult {
     let b = this_bytecode(vm, &args)?;
-    Ok(Value::string(format!("Bytecode({})", vm.repr(&b.original)?)))
+    Ok(Value::string(format!(
+        "Bytecode({})",
+        vm.repr(&b.original)?
+    )))
 }
 
 fn bytecode_dis(vm: &Vm, args: Args) -> PyResult {
@@ -584,7 +783,11 @@ fn compare(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "compare", 2, 2)?;
     let a = code_of(vm, &args.pos[0])?;
     let b = code_of(vm, &args.pos[1])?;
-    emit(vm, file_arg(&args).as_ref(), &listing::compare(a.co(), a.flags, b.co(), b.flags))?;
+    emit(
+        vm,
+        file_arg(&args).as_ref(),
+        &listing::compare(a.co(), a.flags, b.co(), b.flags),
+    )?;
     Ok(Value::None)
 }
 
@@ -605,7 +808,10 @@ fn states(vm: &Vm, args: Args) -> PyResult {
 
 /// The desugared source of the function, class or module `co` comes from.
 pub fn desugar_text(co: &CodeObject) -> Result<String, String> {
-    let source = co.source.as_deref().ok_or_else(|| format!("no source for {}", co.qualname))?;
+    let source = co
+        .source
+        .as_deref()
+        .ok_or_else(|| format!("no source for {}", co.qualname))?;
     let module = crate::parser::parse_module(source, &co.filename).map_err(|e| e.render())?;
     let result = if &*co.name == "<module>" {
         let mut whole = desugar::desugar_module(&module)?;
@@ -620,7 +826,10 @@ pub fn desugar_text(co: &CodeObject) -> Result<String, String> {
         desugar::desugar_stmt(stmt)?
     };
     let mut out = String::new();
-    out.push_str(&format!("# dis.desugar({}): the generator and async syntax spelled out as the code it means.\n", co.qualname));
+    out.push_str(&format!(
+        "# dis.desugar({}): the generator and async syntax spelled out as the code it means.\n",
+        co.qualname
+    ));
     for note in &result.notes {
         out.push_str(&format!("# - {note}\n"));
     }
@@ -646,7 +855,9 @@ pub fn desugar_standalone(co: &CodeObject) -> Result<String, String> {
 
 fn desugar_source(vm: &Vm, args: Args) -> PyResult {
     let c = code_of(vm, the_arg(vm, &args, "desugar_source")?)?;
-    desugar_text(c.co()).map(Value::string).map_err(|e| vm.value_error(e))
+    desugar_text(c.co())
+        .map(Value::string)
+        .map_err(|e| vm.value_error(e))
 }
 
 /// `dis.desugar(f, *, file=None)`: prints the desugared source.
@@ -664,7 +875,8 @@ fn coroutine_shim(vm: &Vm, args: Args) -> PyResult {
     let f = the_arg(vm, &args, "coroutine")?;
     if let Value::Function(func) = f {
         if func.code.co.has_flag(flags::GENERATOR) {
-            func.extra_flags.set(func.extra_flags.get() | flags::ITERABLE_COROUTINE);
+            func.extra_flags
+                .set(func.extra_flags.get() | flags::ITERABLE_COROUTINE);
         }
     }
     Ok(f.clone())
@@ -680,23 +892,38 @@ fn desugared(vm: &Vm, args: Args) -> PyResult {
             Value::Function(func) => func.clone(),
             _ => return Err(vm.type_error("desugared() needs a function defined in towel source")),
         },
-        _ => return Err(vm.type_error(format!("desugared() needs a function, not {}", vm.type_name(f)))),
+        _ => {
+            return Err(vm.type_error(format!(
+                "desugared() needs a function, not {}",
+                vm.type_name(f)
+            )))
+        }
     };
     let co = func.code.co.clone();
     let wrapper = desugar_standalone(&co).map_err(|e| vm.value_error(e))?;
-    let code = vm.compile(&wrapper, &co.filename, crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_value(&e))?;
+    let code = vm
+        .compile(&wrapper, &co.filename, crate::compiler::Mode::Exec)
+        .map_err(|e| vm.syntax_error_value(&e))?;
     let names = crate::objects::new_namespace();
     let types = match vm.import_module("types") {
         Ok(m) => Value::Module(m),
         Err(_) => {
             let shim = vm.new_module("types", None);
-            super::set(&shim, "coroutine", crate::builtins::native("coroutine", coroutine_shim));
+            super::set(
+                &shim,
+                "coroutine",
+                crate::builtins::native("coroutine", coroutine_shim),
+            );
             Value::Module(shim)
         }
     };
     let frame = crate::vm::frame::Frame::new(code, func.globals.clone(), Some(names.clone()));
     vm.run_frame_to_completion(Box::new(frame))?;
-    let maker = names.borrow().get(&Name::new("__dis_desugared__")).cloned().ok_or_else(|| vm.runtime_error("desugared(): the desugared definition did not run"))?;
+    let maker = names
+        .borrow()
+        .get(&Name::new("__dis_desugared__"))
+        .cloned()
+        .ok_or_else(|| vm.runtime_error("desugared(): the desugared definition did not run"))?;
     // `types` is looked up as a global when the decorator runs: lend it for the call.
     let key = Name::new("types");
     let previous = func.globals.borrow().get(&key).cloned();
@@ -726,7 +953,16 @@ pub fn command_line(vm: &Vm, args: &[String]) -> Result<String, String> {
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
-        let take = |n: usize| args.get(i + 1..i + 1 + n).map(|s| s.to_vec()).ok_or_else(|| format!("{USAGE}\n{a} needs {n} name{}", if n == 1 { "" } else { "s" }));
+        let take = |n: usize| {
+            args.get(i + 1..i + 1 + n)
+                .map(|s| s.to_vec())
+                .ok_or_else(|| {
+                    format!(
+                        "{USAGE}\n{a} needs {n} name{}",
+                        if n == 1 { "" } else { "s" }
+                    )
+                })
+        };
         match a {
             "--compare" => {
                 action = Some(("compare", take(2)?));
@@ -746,14 +982,20 @@ pub fn command_line(vm: &Vm, args: &[String]) -> Result<String, String> {
         }
     }
     let (source, filename) = match &file {
-        Some(f) if f != "-" => (std::fs::read_to_string(f).map_err(|e| format!("can't open file '{f}': {e}"))?, f.clone()),
+        Some(f) if f != "-" => (
+            std::fs::read_to_string(f).map_err(|e| format!("can't open file '{f}': {e}"))?,
+            f.clone(),
+        ),
         _ => {
             let mut s = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("cannot read stdin: {e}"))?;
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
             (s, "<stdin>".to_string())
         }
     };
-    let code = vm.compile(&source, &filename, crate::compiler::Mode::Exec).map_err(|e| e.render())?;
+    let code = vm
+        .compile(&source, &filename, crate::compiler::Mode::Exec)
+        .map_err(|e| e.render())?;
     // `<module>` names the module's own code: `--desugar '<module>'` rewrites the whole file.
     let find = |name: &str| {
         if name == "<module>" {
@@ -798,7 +1040,8 @@ pub fn find_code(co: &Rc<CodeObject>, name: &str) -> Option<Rc<CodeObject>> {
 /// in a field of its own rather than call this per instruction.
 pub fn trace_enabled() -> bool {
     static ENABLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ENABLED.get_or_init(|| std::env::var_os("TOWEL_TRACE").is_some_and(|v| !v.is_empty() && v != "0"))
+    *ENABLED
+        .get_or_init(|| std::env::var_os("TOWEL_TRACE").is_some_and(|v| !v.is_empty() && v != "0"))
 }
 
 /// The trace line for the instruction at `index` that `frame` is about to run.

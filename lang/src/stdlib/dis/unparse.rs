@@ -33,14 +33,20 @@ mod prec {
 
 /// Source text for a list of statements, each indented by `indent` levels of four spaces.
 pub fn stmts(body: &[Stmt], indent: usize) -> String {
-    let mut p = Printer { out: String::new(), indent };
+    let mut p = Printer {
+        out: String::new(),
+        indent,
+    };
     p.body(body);
     p.out
 }
 
 /// Source text for one expression at the lowest precedence (as an expression statement would print it).
 pub fn expr(e: &Expr) -> String {
-    let mut p = Printer { out: String::new(), indent: 0 };
+    let mut p = Printer {
+        out: String::new(),
+        indent: 0,
+    };
     p.expr(e, prec::TEST);
     p.out
 }
@@ -116,7 +122,12 @@ impl Printer {
                 self.expr(value, prec::TEST);
                 self.newline();
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 self.fill("");
                 let paren = !simple && matches!(target.kind, ExprKind::Name(_));
                 if paren {
@@ -154,7 +165,13 @@ impl Printer {
                 self.block(body);
                 self.else_block(orelse);
             }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 self.fill(if *is_async { "async for " } else { "for " });
                 self.expr(target, prec::TUPLE);
                 self.w(" in ");
@@ -181,7 +198,13 @@ impl Printer {
                 }
                 self.newline();
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => {
                 self.fill("try");
                 self.block(body);
                 for h in handlers {
@@ -213,7 +236,11 @@ impl Printer {
                 }
                 self.newline();
             }
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 self.fill(if *is_async { "async with " } else { "with " });
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
@@ -242,9 +269,18 @@ impl Printer {
                 let names: Vec<String> = names.iter().map(alias).collect();
                 self.line(&format!("import {}", names.join(", ")));
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 let names: Vec<String> = names.iter().map(alias).collect();
-                self.line(&format!("from {}{} import {}", ".".repeat(*level as usize), module.as_deref().unwrap_or(""), names.join(", ")));
+                self.line(&format!(
+                    "from {}{} import {}",
+                    ".".repeat(*level as usize),
+                    module.as_deref().unwrap_or(""),
+                    names.join(", ")
+                ));
             }
         }
     }
@@ -265,7 +301,10 @@ impl Printer {
     fn orelse_if(&mut self, orelse: &[Stmt]) {
         match orelse {
             [] => {}
-            [Stmt { kind: StmtKind::If { test, body, orelse }, .. }] => {
+            [Stmt {
+                kind: StmtKind::If { test, body, orelse },
+                ..
+            }] => {
                 self.fill("elif ");
                 self.expr(test, prec::TEST);
                 self.block(body);
@@ -402,7 +441,11 @@ impl Printer {
             }),
             ExprKind::BinOp { left, op, right } => {
                 let (sym, own) = binop(*op);
-                let (lp, rp) = if *op == BinOp::Pow { (own + 1, own) } else { (own, own + 1) };
+                let (lp, rp) = if *op == BinOp::Pow {
+                    (own + 1, own)
+                } else {
+                    (own, own + 1)
+                };
                 self.wrap(paren(own), |s| {
                     s.expr(left, lp);
                     s.w(&format!(" {sym} "));
@@ -470,10 +513,20 @@ impl Printer {
                     self.w("}");
                 }
             }
-            ExprKind::ListComp { elt, generators } => self.comp("[", "]", |s| s.expr(elt, prec::TEST), generators),
-            ExprKind::SetComp { elt, generators } => self.comp("{", "}", |s| s.expr(elt, prec::TEST), generators),
-            ExprKind::GeneratorExp { elt, generators } => self.comp("(", ")", |s| s.expr(elt, prec::TEST), generators),
-            ExprKind::DictComp { key, value, generators } => self.comp(
+            ExprKind::ListComp { elt, generators } => {
+                self.comp("[", "]", |s| s.expr(elt, prec::TEST), generators)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comp("{", "}", |s| s.expr(elt, prec::TEST), generators)
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comp("(", ")", |s| s.expr(elt, prec::TEST), generators)
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comp(
                 "{",
                 "}",
                 |s| {
@@ -498,14 +551,22 @@ impl Printer {
                 s.w("yield from ");
                 s.expr(v, prec::ATOM);
             }),
-            ExprKind::Compare { left, ops, comparators } => self.wrap(paren(prec::CMP), |s| {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.wrap(paren(prec::CMP), |s| {
                 s.expr(left, prec::CMP + 1);
                 for (op, c) in ops.iter().zip(comparators) {
                     s.w(&format!(" {} ", cmpop(*op)));
                     s.expr(c, prec::CMP + 1);
                 }
             }),
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func, prec::ATOM);
                 self.w("(");
                 // A lone generator expression argument keeps its own parentheses.
@@ -585,7 +646,13 @@ impl Printer {
         }
     }
 
-    fn comp(&mut self, open: &str, close: &str, elt: impl FnOnce(&mut Printer), generators: &[Comprehension]) {
+    fn comp(
+        &mut self,
+        open: &str,
+        close: &str,
+        elt: impl FnOnce(&mut Printer),
+        generators: &[Comprehension],
+    ) {
         self.w(open);
         elt(self);
         for g in generators {
@@ -664,7 +731,10 @@ fn constant(c: &Constant) -> String {
 /// Python 3.12 an f-string cannot reuse its own quote inside a field).
 fn fstring(parts: &[Expr]) -> String {
     let body = fstring_body(parts);
-    let quote = ["'", "\"", "'''", "\"\"\""].into_iter().find(|q| !body.fields.contains(q)).unwrap_or("'");
+    let quote = ["'", "\"", "'''", "\"\"\""]
+        .into_iter()
+        .find(|q| !body.fields.contains(q))
+        .unwrap_or("'");
     let mut out = format!("f{quote}");
     for piece in &body.pieces {
         match piece {
@@ -693,7 +763,11 @@ fn fstring_body(parts: &[Expr]) -> FBody {
     for p in parts {
         match &p.kind {
             ExprKind::Constant(Constant::Str(s)) => pieces.push(Piece::Literal(s.clone())),
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 let mut f = String::from("{");
                 let inner = expr(value);
                 // A field starting with `{` would read as an escaped brace.
@@ -710,7 +784,9 @@ fn fstring_body(parts: &[Expr]) -> FBody {
                     if let ExprKind::JoinedStr(spec_parts) = &spec.kind {
                         for sp in fstring_body(spec_parts).pieces {
                             match sp {
-                                Piece::Literal(s) => f.push_str(&s.replace('{', "{{").replace('}', "}}")),
+                                Piece::Literal(s) => {
+                                    f.push_str(&s.replace('{', "{{").replace('}', "}}"))
+                                }
                                 Piece::Field(s) => f.push_str(&s),
                             }
                         }
@@ -745,7 +821,9 @@ fn escape_literal(s: &str, quote: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
