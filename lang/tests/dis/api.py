@@ -123,6 +123,13 @@ o = Collect()
 dis.desugar(coro, file=o)
 assert "@types.coroutine" in o.text() and "yield from x.__await__()" in o.text(), o.text()
 
+# A class is desugared whole, found through the source of its methods.
+class AsyncUser:
+    async def run(self, aw):
+        return await aw
+text = dis.desugar_source(AsyncUser)
+assert "class AsyncUser:" in text and "@types.coroutine" in text and "yield from aw.__await__()" in text, text
+
 # Errors are TypeErrors / ValueErrors, not crashes.
 for bad in [1, None.__class__]:
     try:

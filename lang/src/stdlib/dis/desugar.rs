@@ -167,6 +167,45 @@ fn find_def_in<'a>(
     None
 }
 
+/// Finds the `class NAME` statement whose lines include `line` (a method's first line).
+pub fn find_class<'a>(body: &'a [Stmt], source: &str, name: &str, line: u32) -> Option<&'a Stmt> {
+    let index = crate::source::LineIndex::new(source);
+    find_class_in(body, &index, name, line)
+}
+
+fn find_class_in<'a>(
+    body: &'a [Stmt],
+    index: &crate::source::LineIndex,
+    name: &str,
+    line: u32,
+) -> Option<&'a Stmt> {
+    for s in body {
+        let inner: &[Stmt] = match &s.kind {
+            StmtKind::ClassDef(c) => {
+                let (first, last) = (
+                    index.line(s.span.start),
+                    index.line(s.span.end.saturating_sub(1)),
+                );
+                if c.name == name && (first..=last).contains(&line) {
+                    return Some(s);
+                }
+                &c.body
+            }
+            StmtKind::FunctionDef(f) => &f.body,
+            StmtKind::If { body, .. }
+            | StmtKind::While { body, .. }
+            | StmtKind::For { body, .. }
+            | StmtKind::With { body, .. } => body,
+            StmtKind::Try { body, .. } => body,
+            _ => continue,
+        };
+        if let Some(found) = find_class_in(inner, index, name, line) {
+            return Some(found);
+        }
+    }
+    None
+}
+
 struct Desugarer {
     /// Every identifier of the tree, so that temporaries never collide with one.
     used: HashSet<String>,

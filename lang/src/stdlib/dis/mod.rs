@@ -806,35 +806,93 @@ fn states(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-/// The desugared source of the function, class or module `co` comes from.
+/// The desugared source of the function, class body or module `co` comes from.
 pub fn desugar_text(co: &CodeObject) -> Result<String, String> {
+    let (source, module) = parse_source_of(co)?;
+    let result = if &*co.name == "<module>" {
+        desugar_whole(&module)?
+    } else {
+        let stmt = desugar::find_def(&module.body, source, &co.name, co.firstlineno).ok_or_else(|| {
+            format!(
+                "cannot desugar {}: its definition was not found in {} (lambdas and comprehensions have nothing to desugar)",
+                co.qualname, co.filename
+            )
+        })?;
+        desugar::desugar_stmt(stmt)?
+    };
+    Ok(with_header(&co.qualname, result))
+}
+
+fn parse_source_of(co: &CodeObject) -> Result<(&str, crate::ast::Module), String> {
     let source = co
         .source
         .as_deref()
         .ok_or_else(|| format!("no source for {}", co.qualname))?;
     let module = crate::parser::parse_module(source, &co.filename).map_err(|e| e.render())?;
-    let result = if &*co.name == "<module>" {
-        let mut whole = desugar::desugar_module(&module)?;
-        // A whole module must import what its rewritten coroutines use.
-        if whole.source.contains("@types.coroutine") {
-            whole.source.insert_str(0, "import types\n");
-        }
-        whole
-    } else {
-        let stmt = desugar::find_def(&module.body, source, &co.name, co.firstlineno)
-            .ok_or_else(|| format!("cannot desugar {}: its definition was not found in {} (lambdas and comprehensions have nothing to desugar)", co.qualname, co.filename))?;
-        desugar::desugar_stmt(stmt)?
-    };
-    let mut out = String::new();
-    out.push_str(&format!(
-        "# dis.desugar({}): the generator and async syntax spelled out as the code it means.\n",
-        co.qualname
-    ));
+    Ok((source, module))
+}
+
+/// A whole module, which must also import what its rewritten coroutines use.
+fn desugar_whole(module: &crate::ast::Module) -> Result<desugar::Desugared, String> {
+    let mut whole = desugar::desugar_module(module)?;
+    whole.notes.retain(|n| !n.ends_with("nothing to desugar"));
+    if whole.source.contains("@types.coroutine") {
+        whole.source.insert_str(0, "import types\n");
+    }
+    Ok(whole)
+}
+
+fn with_header(title: &str, result: desugar::Desugared) -> String {
+    let mut out = format!("# dis.desugar({title}): the generator and async syntax spelled out as the code it means.\n");
     for note in &result.notes {
         out.push_str(&format!("# - {note}\n"));
     }
     out.push_str(&result.source);
-    Ok(out)
+    out
+}
+
+/// `desugar` of anything `dis` accepts: a class is found in the source of
+/// its methods, a module is desugared whole.
+fn desugar_value(vm: &Vm, x: &Value) -> PyResult<String> {
+    let items = match resolve(vm, x, "<desugar>")? {
+        Target::Code(c) => return desugar_text(c.co()).map_err(|e| vm.value_error(e)),
+        Target::Namespace(items) => items,
+    };
+    // Any function defined in the class or module leads to the source.
+    let member = items
+        .iter()
+        .filter(|(_, v)| has_code(v) && !matches!(v, Value::Class(_)))
+        .find_map(|(_, v)| match resolve(vm, v, "<desugar>") {
+            Ok(Target::Code(c)) if c.co().source.is_some() => Some(c),
+            _ => None,
+        });
+    let Some(member) = member else {
+        return Err(vm.value_error(format!(
+            "cannot desugar {}: it defines no functions with source",
+            vm.repr(x)?
+        )));
+    };
+    let (source, module) = parse_source_of(member.co()).map_err(|e| vm.value_error(e))?;
+    let result = match x {
+        Value::Class(c) => {
+            let stmt = desugar::find_class(&module.body, source, &c.name, member.co().firstlineno)
+                .ok_or_else(|| {
+                    vm.value_error(format!(
+                        "cannot desugar class {}: its definition was not found",
+                        c.name
+                    ))
+                })?;
+            desugar::desugar_stmt(stmt)
+        }
+        _ => desugar_whole(&module),
+    }
+    .map_err(|e| vm.value_error(e))?;
+    let title = match x {
+        Value::Class(c) => c.qualname.borrow().to_string(),
+        Value::Module(m) => m.name.to_string(),
+        _ => vm.repr(x)?,
+    };
+    Ok(with_header(&title, result))
 }
 
 /// The desugared definition of `co` inside `def __dis_desugared__(<free
@@ -854,17 +912,13 @@ pub fn desugar_standalone(co: &CodeObject) -> Result<String, String> {
 }
 
 fn desugar_source(vm: &Vm, args: Args) -> PyResult {
-    let c = code_of(vm, the_arg(vm, &args, "desugar_source")?)?;
-    desugar_text(c.co())
-        .map(Value::string)
-        .map_err(|e| vm.value_error(e))
+    desugar_value(vm, the_arg(vm, &args, "desugar_source")?).map(Value::string)
 }
 
 /// `dis.desugar(f, *, file=None)`: prints the desugared source.
 fn desugar(vm: &Vm, args: Args) -> PyResult {
     check_kwargs(vm, &args, "desugar", &["file"])?;
-    let c = code_of(vm, the_arg(vm, &args, "desugar")?)?;
-    let text = desugar_text(c.co()).map_err(|e| vm.value_error(e))?;
+    let text = desugar_value(vm, the_arg(vm, &args, "desugar")?)?;
     emit(vm, file_arg(&args).as_ref(), &text)?;
     Ok(Value::None)
 }
