@@ -169,6 +169,17 @@ def closure_maker(k):
         return await Tick(k)
     return c_closure
 
+# A Python 3.4-style coroutine: a generator flagged as a coroutine, whose
+# `yield from` takes a coroutine as it is. (dis._coroutine sets the same
+# flag as types.coroutine, for builds without a types module.)
+coroutine = dis._coroutine
+
+@coroutine
+def py34(x):
+    r = yield from sub(x)
+    g = yield from subgen(2)
+    return (r, g)
+
 class Holder:
     def __init__(self, v):
         self.v = v
@@ -216,7 +227,7 @@ def drive_agen(agen):
 cases = [
     (c_simple, ()), (c_exprs, (5,)), (c_with, ()), (c_with_suppress, ()), (c_with_raise, ()),
     (c_with_return, ()), (c_with_two, ()), (c_for, ()), (c_for_break, ()), (c_nested, ()),
-    (c_try, ()), (c_no_await, ()), (g_yield_from, ()), (closure_maker(7), ()),
+    (c_try, ()), (c_no_await, ()), (g_yield_from, ()), (closure_maker(7), ()), (py34, ("old",)),
 ]
 checked = 0
 for f, args in cases:
