@@ -167,7 +167,7 @@ pub fn jump_targets(co: &CodeObject) -> Vec<usize> {
 
 /// Decodes every instruction of `co` (CPython's `get_instructions`).
 pub fn instructions(co: &CodeObject) -> Vec<Ins> {
-    let labels = jump_targets(co);
+    let labels: std::collections::HashSet<usize> = jump_targets(co).into_iter().collect();
     let starts = line_starts(co);
     let mut next_start = starts.iter().peekable();
     co.instructions
@@ -505,6 +505,12 @@ type Row = (Option<usize>, Option<usize>);
 /// subsequence; unmatched runs are paired up side by side as substitutions.
 fn align(a: &[String], b: &[String]) -> Vec<Row> {
     let (n, m) = (a.len(), b.len());
+    // The table is n*m: past a few million cells (huge module bodies), pair by position instead.
+    if n.saturating_mul(m) > 4_000_000 {
+        return (0..n.max(m))
+            .map(|i| ((i < n).then_some(i), (i < m).then_some(i)))
+            .collect();
+    }
     let mut lcs = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
