@@ -156,6 +156,19 @@ fn real_main() -> ExitCode {
             }
             run_source(&vm, &source, "<stdin>")
         }
+        Command::Module { name, args } if name == "dis" => {
+            match towel_lang::stdlib::dis::command_line(&vm, &args) {
+                Ok(text) => {
+                    vm.write_stdout(&text);
+                    vm.flush_stdout();
+                    ExitCode::SUCCESS
+                }
+                Err(msg) => {
+                    eprintln!("{}", msg.trim_end());
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Module { name, args } => {
             eprintln!("towel: No module named {name} (runnable modules come with the dis and REPL issues)");
             let _ = args;

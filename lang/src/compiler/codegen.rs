@@ -333,6 +333,18 @@ impl<'a> Compiler<'a> {
                 .is_some_and(|i| i.op == Opcode::RETURN_VALUE)
         };
         if !ends_with_return {
+            // The implicit return belongs to the line that falls into it, not to the `def`
+            // (CPython's line propagation): the last instruction laid out before it.
+            let u = self.u();
+            let last = u
+                .cfg
+                .layout
+                .iter()
+                .rev()
+                .find_map(|&b| u.cfg.blocks[b].instrs.last());
+            if let Some(span) = last.map(|i| i.span) {
+                self.u_mut().span = span;
+            }
             if add_none {
                 self.emit_const(Constant::None);
             }

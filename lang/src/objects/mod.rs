@@ -296,7 +296,8 @@ impl Value {
             Value::Generator(r) => addr(r),
             Value::Iter(r) => addr(r),
             Value::Module(r) => addr(r),
-            Value::Code(r) => addr(r),
+            // The compiled code object, so that `repr(code)` and dis listings show the same address.
+            Value::Code(r) => addr(&r.co),
             Value::Cell(r) => addr(r),
             Value::Native(r) => addr(r),
         }

@@ -8,6 +8,7 @@
 
 pub mod bisect;
 pub mod collections;
+pub mod dis;
 pub mod functools;
 pub mod heapq;
 pub mod inspect;
@@ -31,6 +32,7 @@ pub type ModuleMaker = fn(&Vm) -> PyResult<Rc<Module>>;
 
 /// The native modules, by import name.
 const MODULES: &[(&str, ModuleMaker)] = &[
+    ("dis", dis::make),
     ("sys", sys::make),
     ("time", time::make),
     ("types", types::make),

@@ -129,6 +129,10 @@ impl Vm {
                     Some(self.runtime_error("instruction pointer ran off the end of the code"));
                 continue;
             };
+            if self.trace {
+                self.flush_stdout();
+                eprintln!("{}", crate::stdlib::dis::trace_line(&frame, ip));
+            }
             frame.ip = ip + 1;
             let arg = instr.arg as usize;
             let err: PyErr = 'op: {

@@ -54,6 +54,8 @@ pub struct Vm {
     /// Set by a signal handler when Ctrl-C arrives; checked on backward jumps and calls.
     pub interrupt: Rc<std::sync::atomic::AtomicBool>,
     /// Finished frames kept for reuse, so a call allocates nothing in the common case.
+    /// `TOWEL_TRACE=1`: disassemble each instruction to stderr before it runs.
+    pub trace: bool,
     #[allow(clippy::vec_box)] // frames move between the pool, the loop and generators as boxes
     frame_pool: RefCell<Vec<Box<frame::Frame>>>,
     /// The code and line that called the running caller-aware native (see
@@ -112,6 +114,7 @@ impl Vm {
             lazy_classes: RefCell::new(HashMap::new()),
             interrupt: Rc::new(std::sync::atomic::AtomicBool::new(false)),
             frame_pool: RefCell::new(Vec::new()),
+            trace: crate::stdlib::dis::trace_enabled(),
             call_site: RefCell::new(None),
         };
         types::install_methods(&vm);

@@ -1,0 +1,110 @@
+//! The command line behaves like `python`'s: `-c`, `-V`, `-h`, stdin,
+//! script arguments, exit codes and error output.
+//!
+//! Being an integration test of `towel-cli`, this also makes `cargo test
+//! --workspace` build the `towel` binary before any test runs, which the
+//! root package's conformance tests rely on.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn towel(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_towel"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("towel runs");
+    if let Some(mut input) = child.stdin.take() {
+        input
+            .write_all(stdin.as_bytes())
+            .expect("stdin accepts input");
+    }
+    child.wait_with_output().expect("towel finishes")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn dash_c_runs_code_with_argv() {
+    let out = towel(&["-c", "import sys; print(sys.argv, 6 * 7)", "a", "b"], "");
+    assert_eq!(text(&out.stdout), "['-c', 'a', 'b'] 42\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn version_and_help() {
+    let v = towel(&["-V"], "");
+    assert!(text(&v.stdout).starts_with("towel "), "{}", text(&v.stdout));
+    let h = towel(&["-h"], "");
+    assert!(text(&h.stdout).contains("usage: towel"));
+    assert_eq!(h.status.code(), Some(0));
+}
+
+#[test]
+fn dash_reads_the_program_from_stdin() {
+    let out = towel(&["-"], "for i in range(3):\n    print(i)\n");
+    assert_eq!(text(&out.stdout), "0\n1\n2\n");
+}
+
+#[test]
+fn uncaught_exception_prints_a_traceback_and_exits_1() {
+    let out = towel(&["-c", "def f():\n    return 1 / 0\nf()"], "");
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.starts_with("Traceback (most recent call last):\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("  File \"<string>\", line 3, in <module>\n"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("ZeroDivisionError: division by zero\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn syntax_error_shows_file_line_caret_and_exits_1() {
+    let out = towel(&["-"], "x = 1\nprint((x)\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), "  File \"<stdin>\", line 2\n    print((x)\n         ^\nSyntaxError: '(' was never closed\n");
+}
+
+#[test]
+fn system_exit_codes() {
+    assert_eq!(
+        towel(&["-c", "import sys; sys.exit(3)"], "").status.code(),
+        Some(3)
+    );
+    let out = towel(&["-c", "raise SystemExit('bye')"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), "bye\n");
+}
+
+#[test]
+fn missing_script_is_exit_2() {
+    let out = towel(&["no_such_script.py"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("can't open file"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn deep_recursion_is_a_recursion_error() {
+    let out = towel(&["-c", "def f(n):\n    return f(n + 1)\nf(0)"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{}",
+        text(&out.stderr)
+    );
+}
