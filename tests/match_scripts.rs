@@ -44,8 +44,7 @@ fn run_case(script: &Path) -> Result<(), String> {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let got = stderr
             .lines()
-            .filter(|l| !l.trim().is_empty())
-            .last()
+            .rfind(|l| !l.trim().is_empty())
             .unwrap_or("")
             .trim();
         if got != want {
