@@ -3,6 +3,7 @@
 //! Each module is one file with a `make(vm) -> Module` function that fills
 //! a namespace from a table of natives.
 
+pub mod asyncio;
 pub mod sys;
 pub mod time;
 
@@ -11,7 +12,7 @@ use crate::vm::Vm;
 use std::rc::Rc;
 
 /// The native modules, by import name.
-const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[("sys", sys::make), ("time", time::make)];
+const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[("asyncio", asyncio::make), ("sys", sys::make), ("time", time::make)];
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();

@@ -1302,6 +1302,9 @@ impl Vm {
                 Some(y) => Resumed::Yield(y),
                 None => Resumed::Return(Value::None),
             }),
+            // Native awaitables (asyncio's futures, sleep) resume without a
+            // method lookup or a StopIteration allocation.
+            Value::Native(n) if n.is_resumable() => n.send(self, v),
             _ => {
                 let r = if v.is_none() {
                     let class = self.class_of(it);

@@ -1,0 +1,140 @@
+//! `asyncio`: event loop, futures, tasks and the library built on them.
+//!
+//! The hot core is native: the loop ([`events`]), futures ([`futures`]),
+//! tasks and `sleep` ([`tasks`]), sockets for the streams ([`net`]). The rest
+//! of the library (gather, wait, TaskGroup, timeouts, locks, queues, streams)
+//! is `asyncio.py`, towel source run at import in the module's namespace,
+//! written after CPython's own pure-Python modules so that its behaviour and
+//! messages match.
+
+pub mod events;
+pub mod futures;
+pub mod net;
+pub mod tasks;
+
+use crate::objects::class::Layout;
+use crate::objects::{Class, Module, PyResult, Value};
+use crate::vm::types::new_class;
+use crate::vm::Vm;
+use events::EventLoop;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// Per-thread asyncio state: the native classes and which loop is running.
+pub struct Aio {
+    pub future_class: Rc<Class>,
+    pub task_class: Rc<Class>,
+    pub future_iter_class: Rc<Class>,
+    pub sleep_class: Rc<Class>,
+    pub loop_class: Rc<Class>,
+    pub handle_class: Rc<Class>,
+    pub timer_handle_class: Rc<Class>,
+    pub cancelled_error: Rc<Class>,
+    pub invalid_state_error: Rc<Class>,
+    pub task_counter: Cell<u64>,
+    /// `set_event_loop`'s loop, and whether it was ever called (CPython's `_set_called`).
+    pub set_loop: RefCell<Option<Rc<EventLoop>>>,
+    pub loop_was_set: Cell<bool>,
+    /// The loop inside `run_forever` on this thread, and the VM it runs on.
+    pub running: RefCell<Option<Rc<EventLoop>>>,
+    pub vm: Cell<*const Vm>,
+}
+
+thread_local! {
+    static AIO: RefCell<Option<Rc<Aio>>> = const { RefCell::new(None) };
+}
+
+/// This thread's asyncio state, created on first use.
+pub fn aio(vm: &Vm) -> Rc<Aio> {
+    if let Some(a) = AIO.with(|a| a.borrow().clone()) {
+        return a;
+    }
+    let object = vm.types.object.clone();
+    let class = |name: &str, module: &str| new_class(name, std::slice::from_ref(&object), Layout::Builtin, module);
+    let future_class = class("Future", "_asyncio");
+    let task_class = new_class("Task", std::slice::from_ref(&future_class), Layout::Builtin, "_asyncio");
+    let loop_class = class("_UnixSelectorEventLoop", "asyncio.unix_events");
+    let handle_class = class("Handle", "asyncio.events");
+    let timer_handle_class = new_class("TimerHandle", std::slice::from_ref(&handle_class), Layout::Builtin, "asyncio.events");
+    let a = Rc::new(Aio {
+        future_class,
+        task_class,
+        future_iter_class: class("FutureIter", "_asyncio"),
+        sleep_class: class("coroutine", "builtins"),
+        loop_class,
+        handle_class,
+        timer_handle_class,
+        cancelled_error: new_class("CancelledError", &[vm.exc.base_exception.clone()], Layout::Exception, "asyncio.exceptions"),
+        invalid_state_error: new_class("InvalidStateError", &[vm.exc.exception.clone()], Layout::Exception, "asyncio.exceptions"),
+        task_counter: Cell::new(0),
+        set_loop: RefCell::new(None),
+        loop_was_set: Cell::new(false),
+        running: RefCell::new(None),
+        vm: Cell::new(std::ptr::null()),
+    });
+    AIO.with(|slot| *slot.borrow_mut() = Some(a.clone()));
+    a
+}
+
+/// The towel half of the module.
+const GLUE: &str = include_str!("asyncio.py");
+
+pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
+    let a = aio(vm);
+    let m = vm.new_module("asyncio", None);
+    futures::install(vm, &a);
+    events::install(vm, &a, &m);
+    tasks::install(vm, &a, &m);
+    net::install(vm, &m);
+    use crate::stdlib::set;
+    set(&m, "Future", Value::Class(a.future_class.clone()));
+    set(&m, "Task", Value::Class(a.task_class.clone()));
+    set(&m, "Handle", Value::Class(a.handle_class.clone()));
+    set(&m, "TimerHandle", Value::Class(a.timer_handle_class.clone()));
+    set(&m, "AbstractEventLoop", Value::Class(a.loop_class.clone()));
+    set(&m, "CancelledError", Value::Class(a.cancelled_error.clone()));
+    set(&m, "InvalidStateError", Value::Class(a.invalid_state_error.clone()));
+    set(&m, "TimeoutError", Value::Class(vm.exc.timeout_error.clone()));
+    set(&m, "_set_cancel_hook", crate::builtins::native("_set_cancel_hook", futures::set_cancel_hook));
+    set(&m, "_future_cancel", crate::builtins::native("_future_cancel", futures::plain_cancel));
+    set(&m, "coroutine", crate::builtins::native("coroutine", coroutine_decorator));
+    // Register before running the glue so that its own imports see the module.
+    vm.modules.borrow_mut().insert("asyncio".into(), m.clone());
+    let code = vm.compile(GLUE, "<frozen asyncio>", crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_value(&e))?;
+    if let Err(e) = vm.run_code(code, &m) {
+        vm.modules.borrow_mut().remove("asyncio");
+        return Err(e);
+    }
+    Ok(m)
+}
+
+/// Marks a generator function as an iterable coroutine (`types.coroutine`,
+/// and `asyncio.coroutine` as CPython 3.10 had it): its generators may be
+/// awaited, and may `yield from` coroutines.
+pub fn coroutine_decorator(vm: &Vm, args: crate::objects::Args) -> PyResult {
+    args.check(vm, "coroutine", 1, 1)?;
+    let f = &args.pos[0];
+    if let Value::Function(func) = f {
+        let fl = func.flags();
+        use crate::bytecode::flags;
+        if fl & flags::GENERATOR != 0 {
+            func.extra_flags.set(func.extra_flags.get() | flags::ITERABLE_COROUTINE);
+            return Ok(f.clone());
+        }
+        if fl & (flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
+            return Ok(f.clone());
+        }
+    }
+    if !crate::builtins::is_callable(vm, f) {
+        return Err(vm.type_error("types.coroutine() expects a callable"));
+    }
+    // A plain function: wrap it so that a generator it returns becomes awaitable.
+    let inner = f.clone();
+    Ok(Value::Closure(Rc::new(crate::objects::NativeClosure {
+        name: "coro".to_string(),
+        func: Box::new(move |vm, args| {
+            let r = vm.call_args(&inner, args)?;
+            Ok(r)
+        }),
+    })))
+}
