@@ -196,11 +196,14 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
         raise ValueError(f'Invalid return_when value: {return_when}')
 
-    loop = get_running_loop()
     unique = {}
     for f in fs:
         unique[id(f)] = f
-    fs = [ensure_future(f, loop=loop) for f in unique.values()]
+    fs = list(unique.values())
+    if any(iscoroutine(f) for f in fs):
+        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+
+    loop = get_running_loop()
     return await _wait(fs, timeout, return_when, loop)
 
 
@@ -477,7 +480,10 @@ class TaskGroup:
 
         if self._errors:
             try:
-                me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
+                if all(isinstance(e, Exception) for e in self._errors):
+                    me = ExceptionGroup('unhandled errors in a TaskGroup', self._errors)
+                else:
+                    me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
                 raise me from None
             finally:
                 self._errors = None
@@ -565,6 +571,8 @@ class Timeout:
 
     def reschedule(self, when):
         if self._state is not _ENTERED:
+            if self._state is _CREATED:
+                raise RuntimeError("Timeout has not been entered")
             raise RuntimeError(
                 f"Cannot change state of {self._state} Timeout",
             )
@@ -595,10 +603,14 @@ class Timeout:
         return f"<Timeout [{self._state}]{info_str}>"
 
     async def __aenter__(self):
-        self._state = _ENTERED
-        self._task = current_task()
-        if self._task is None:
+        if self._state is not _CREATED:
+            raise RuntimeError("Timeout has already been entered")
+        task = current_task()
+        if task is None:
             raise RuntimeError("Timeout should be used inside a task")
+        self._state = _ENTERED
+        self._task = task
+        self._cancelling = self._task.cancelling()
         self.reschedule(self._when)
         return self
 
@@ -610,8 +622,8 @@ class Timeout:
         if self._state is _EXPIRING:
             self._state = _EXPIRED
 
-            if self._task.uncancel() == 0 and exc_type is CancelledError:
-                raise TimeoutError
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
         elif self._state is _ENTERED:
             self._state = _EXITED
 

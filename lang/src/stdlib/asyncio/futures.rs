@@ -167,7 +167,7 @@ impl Fut {
     pub fn result(&self, vm: &Vm) -> PyResult {
         match self.state.get() {
             FState::Cancelled => Err(self.make_cancelled_error(vm)),
-            FState::Pending => Err(vm.new_error(&aio(vm).invalid_state_error, "Result is not ready.")),
+            FState::Pending => Err(vm.new_error(&aio(vm).invalid_state_error, "Result is not set.")),
             FState::Finished => {
                 self.log_traceback.set(false);
                 if let Some(e) = self.exception.borrow().clone() {
