@@ -5,6 +5,7 @@
 
 pub mod descriptors;
 pub mod bytearray;
+pub mod bytes_methods;
 pub mod dict;
 pub mod generator;
 pub mod io;
@@ -111,6 +112,7 @@ pub fn install_type_methods(vm: &Vm) {
     generator::install(vm);
     io::install(vm);
     bytearray::install(vm);
+    bytes_methods::install(vm);
 }
 
 /// A function value for a native (used by modules).

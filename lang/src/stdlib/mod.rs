@@ -4,6 +4,7 @@
 //! a namespace from a table of natives.
 
 pub mod asyncio;
+pub mod contextlib_async;
 pub mod sys;
 pub mod time;
 
@@ -12,7 +13,7 @@ use crate::vm::Vm;
 use std::rc::Rc;
 
 /// The native modules, by import name.
-const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[("asyncio", asyncio::make), ("sys", sys::make), ("time", time::make)];
+const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[("asyncio", asyncio::make), ("contextlib", contextlib_async::make), ("sys", sys::make), ("time", time::make)];
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();

@@ -45,6 +45,10 @@ fn sleep(vm: &Vm, args: Args) -> PyResult {
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
+    // Inside an asyncio `run_in_executor` job the event loop keeps running.
+    if crate::stdlib::asyncio::events::sleep_in_executor_job(vm, secs) {
+        return Ok(Value::None);
+    }
     vm.flush_stdout();
     std::thread::sleep(std::time::Duration::from_secs_f64(secs));
     Ok(Value::None)

@@ -55,7 +55,7 @@ impl Vm {
     }
 
     /// Wraps a fresh frame of a generator/coroutine function in its object.
-    pub fn make_generator(&self, func: &Rc<Function>, frame: Frame) -> Value {
+    pub fn make_generator(&self, func: &Rc<Function>, mut frame: Frame) -> Value {
         let fl = func.flags();
         let kind = if fl & flags::COROUTINE != 0 {
             GenKind::Coroutine
@@ -65,6 +65,8 @@ impl Vm {
             GenKind::Generator
         };
         let iterable_coroutine = fl & flags::ITERABLE_COROUTINE != 0;
+        // The frame needs it too: `yield from coro` is allowed in an iterable coroutine.
+        frame.iterable_coroutine = iterable_coroutine;
         let gen = Generator::new(kind, func.code.clone(), Box::new(frame), func.name.borrow().clone(), func.qualname.borrow().clone(), iterable_coroutine);
         Value::Generator(Rc::new(gen))
     }

@@ -451,6 +451,68 @@ pub fn run_forever(vm: &Vm, lp: &Rc<EventLoop>) -> PyResult<()> {
     }
 }
 
+thread_local! {
+    /// How many `run_in_executor` jobs are running (nested) on this thread.
+    static JOBS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Runs one `run_in_executor` job on the loop's thread and settles its future.
+///
+/// The VM is single-threaded, so a script function cannot move to the
+/// runtime's blocking pool; instead the job runs as a loop callback, and a
+/// `time.sleep` inside it keeps the loop turning (see [`sleep_in_executor_job`]),
+/// which is what "the loop keeps running while the thread blocks" means to a
+/// script.
+fn run_job(vm: &Vm, fut: &Rc<Fut>, func: &Value, args: &[Value]) {
+    if fut.cancelled() {
+        return;
+    }
+    JOBS.with(|j| j.set(j.get() + 1));
+    let r = vm.call(func, args);
+    JOBS.with(|j| j.set(j.get().saturating_sub(1)));
+    if fut.done() {
+        return;
+    }
+    let _ = match r {
+        Ok(v) => fut.set_result(vm, v),
+        Err(e) => fut.set_exception(vm, e),
+    };
+}
+
+/// `time.sleep(secs)` inside a `run_in_executor` job: runs the event loop
+/// until `secs` have passed instead of blocking it, and returns true; returns
+/// false (the caller really sleeps) outside jobs or without a running loop.
+pub fn sleep_in_executor_job(vm: &Vm, secs: f64) -> bool {
+    if JOBS.with(Cell::get) == 0 {
+        return false;
+    }
+    let Some(lp) = running_loop(vm) else { return false };
+    vm.flush_stdout();
+    let deadline = Instant::now() + Duration::from_secs_f64(secs.clamp(0.0, 1e9));
+    while Instant::now() < deadline {
+        let due = lp.pop_due();
+        let had_due = !due.is_empty();
+        if had_due {
+            towel_runtime::spawn(RunTimers(lp.clone(), due)).detach();
+        }
+        let ran = towel_runtime::run_ready();
+        if lp.fatal.borrow().is_some() || lp.stopping.get() {
+            // Let the outer loop see it; sleep out the rest for real.
+            let left = deadline.saturating_duration_since(Instant::now());
+            std::thread::sleep(left);
+            break;
+        }
+        if ran == 0 && !had_due {
+            let wake = match lp.next_deadline() {
+                Some(t) if t < deadline => t,
+                _ => deadline,
+            };
+            towel_runtime::run_one_or_wait(Some(wake));
+        }
+    }
+    true
+}
+
 /// `loop.run_until_complete(future)`.
 pub fn run_until_complete(vm: &Vm, lp: &Rc<EventLoop>, future: &Value) -> PyResult {
     lp.check_closed(vm)?;
@@ -642,6 +704,18 @@ fn lp_create_task(vm: &Vm, args: Args) -> PyResult {
     Ok(super::tasks::create_task(vm, &lp, args.pos[1].clone(), name)?.value())
 }
 
+fn lp_run_in_executor(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "run_in_executor", 3, usize::MAX)?;
+    let lp = this(vm, &args)?;
+    lp.check_closed(vm)?;
+    let fut = Fut::new(&lp, lp.aio.future_class.clone(), None);
+    let target = fut.clone();
+    let func = args.pos[2].clone();
+    let fargs = args.pos[3..].to_vec();
+    lp.call_soon_native(move |vm| run_job(vm, &target, &func, &fargs));
+    Ok(fut.value())
+}
+
 fn lp_call_exception_handler(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "call_exception_handler", 2, 2)?;
     let lp = this(vm, &args)?;
@@ -745,6 +819,7 @@ pub fn install(vm: &Vm, a: &Aio, m: &crate::objects::Module) {
             ("call_at", lp_call_at),
             ("create_future", lp_create_future),
             ("create_task", lp_create_task),
+            ("run_in_executor", lp_run_in_executor),
             ("call_exception_handler", lp_call_exception_handler),
             ("set_exception_handler", lp_set_exception_handler),
             ("get_exception_handler", lp_get_exception_handler),

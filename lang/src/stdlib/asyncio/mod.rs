@@ -29,6 +29,8 @@ pub struct Aio {
     pub loop_class: Rc<Class>,
     pub handle_class: Rc<Class>,
     pub timer_handle_class: Rc<Class>,
+    pub conn_class: Rc<Class>,
+    pub listener_class: Rc<Class>,
     pub cancelled_error: Rc<Class>,
     pub invalid_state_error: Rc<Class>,
     pub task_counter: Cell<u64>,
@@ -64,6 +66,8 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
         loop_class,
         handle_class,
         timer_handle_class,
+        conn_class: class("_Conn", "asyncio"),
+        listener_class: class("_Listener", "asyncio"),
         cancelled_error: new_class("CancelledError", &[vm.exc.base_exception.clone()], Layout::Exception, "asyncio.exceptions"),
         invalid_state_error: new_class("InvalidStateError", &[vm.exc.exception.clone()], Layout::Exception, "asyncio.exceptions"),
         task_counter: Cell::new(0),
@@ -85,7 +89,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     futures::install(vm, &a);
     events::install(vm, &a, &m);
     tasks::install(vm, &a, &m);
-    net::install(vm, &m);
+    net::install(vm, &a, &m);
     use crate::stdlib::set;
     set(&m, "Future", Value::Class(a.future_class.clone()));
     set(&m, "Task", Value::Class(a.task_class.clone()));
