@@ -9,6 +9,7 @@
 
 pub mod events;
 pub mod futures;
+pub mod locks;
 pub mod net;
 pub mod tasks;
 
@@ -30,6 +31,12 @@ pub struct Aio {
     pub handle_class: Rc<Class>,
     pub timer_handle_class: Rc<Class>,
     pub conn_class: Rc<Class>,
+    pub op_class: Rc<Class>,
+    pub lock_class: Rc<Class>,
+    pub event_class: Rc<Class>,
+    pub queue_class: Rc<Class>,
+    pub lifo_queue_class: Rc<Class>,
+    pub priority_queue_class: Rc<Class>,
     pub listener_class: Rc<Class>,
     pub cancelled_error: Rc<Class>,
     pub invalid_state_error: Rc<Class>,
@@ -58,7 +65,14 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
     let loop_class = class("_UnixSelectorEventLoop", "asyncio.unix_events");
     let handle_class = class("Handle", "asyncio.events");
     let timer_handle_class = new_class("TimerHandle", std::slice::from_ref(&handle_class), Layout::Builtin, "asyncio.events");
+    let queue_class = class("Queue", "asyncio.queues");
     let a = Rc::new(Aio {
+        op_class: class("coroutine", "builtins"),
+        lock_class: class("Lock", "asyncio.locks"),
+        event_class: class("Event", "asyncio.locks"),
+        lifo_queue_class: new_class("LifoQueue", std::slice::from_ref(&queue_class), Layout::Builtin, "asyncio.queues"),
+        priority_queue_class: new_class("PriorityQueue", std::slice::from_ref(&queue_class), Layout::Builtin, "asyncio.queues"),
+        queue_class,
         future_class,
         task_class,
         future_iter_class: class("FutureIter", "_asyncio"),
@@ -90,6 +104,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     events::install(vm, &a, &m);
     tasks::install(vm, &a, &m);
     net::install(vm, &a, &m);
+    locks::install(vm, &a, &m);
     use crate::stdlib::set;
     set(&m, "Future", Value::Class(a.future_class.clone()));
     set(&m, "Task", Value::Class(a.task_class.clone()));

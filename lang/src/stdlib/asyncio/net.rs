@@ -105,7 +105,7 @@ pub struct Conn {
 
 /// The channel type the writer task reads from.
 mod async_channel_like {
-    pub use towel_runtime::channel::{unbounded, Receiver, Sender};
+    pub use towel_runtime::channel::{unbounded, Sender};
 }
 
 impl NativeObject for Conn {

@@ -255,7 +255,7 @@ pub fn task_cancel(vm: &Vm, task: &Rc<Fut>, msg: Value) -> bool {
 pub fn is_coroutine(v: &Value) -> bool {
     match v {
         Value::Generator(g) => g.kind == GenKind::Coroutine || g.iterable_coroutine,
-        other => other.downcast_native::<SleepAw>().is_some(),
+        other => other.downcast_native::<SleepAw>().is_some() || other.downcast_native::<super::locks::OpAw>().is_some(),
     }
 }
 
