@@ -25,8 +25,9 @@ use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::task::Poll;
-use towel_runtime::io::{AsyncReadExt, AsyncWriteExt};
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+use towel_runtime::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use towel_runtime::net::{Shutdown, TcpListener, TcpStream};
 
 /// Runs `f` with the VM once `lp` is running (right away if it is).
@@ -191,22 +192,50 @@ fn bytes_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
     }
 }
 
+thread_local! {
+    /// Scratch space for reads; data is copied out of it, so no read allocates its full size.
+    static SCRATCH: RefCell<Vec<u8>> = RefCell::new(vec![0u8; 1 << 16]);
+}
+
+/// One non-blocking read attempt into the scratch buffer.
+fn poll_read_some(stream: &mut TcpStream, cx: &mut Context<'_>, n: usize) -> Poll<std::io::Result<Vec<u8>>> {
+    SCRATCH.with(|s| {
+        let mut s = s.borrow_mut();
+        let n = n.min(s.len());
+        match Pin::new(stream).poll_read(cx, &mut s[..n]) {
+            Poll::Ready(Ok(k)) => Poll::Ready(Ok(s[..k].to_vec())),
+            Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
+            Poll::Pending => Poll::Pending,
+        }
+    })
+}
+
 fn conn_recv(vm: &Vm, args: Args) -> PyResult {
     let c = conn(vm, &args)?;
     let n = match args.get(1) {
-        Some(v) => vm.to_index(v)?.clamp(1, 1 << 20) as usize,
-        None => 65536,
+        Some(v) => vm.to_index(v)?.clamp(1, 1 << 16) as usize,
+        None => 1 << 16,
     };
     let fut = Fut::new(&c.lp, aio(vm).future_class.clone(), None);
-    let target = fut.clone();
+    // Data (or EOF) already there: settle at once, so the reader does not
+    // suspend, as with CPython's buffered transport.
+    let mut cx = Context::from_waker(Waker::noop());
     let mut stream = c.stream.clone();
+    match poll_read_some(&mut stream, &mut cx, n) {
+        Poll::Ready(r) => {
+            let v = r.map(|b| Value::Bytes(Rc::new(b))).map_err(|e| os_error(vm, &e, None));
+            settle(vm, &fut, v);
+            return Ok(fut.value());
+        }
+        Poll::Pending => {}
+    }
+    let target = fut.clone();
     let lp = c.lp.clone();
     towel_runtime::spawn(async move {
-        let mut buf = vec![0u8; n];
-        let r = stream.read(&mut buf).await;
+        let r = std::future::poll_fn(|cx| poll_read_some(&mut stream, cx, n)).await;
         with_vm(&lp, |vm| {
             let v = match &r {
-                Ok(k) => Ok(Value::Bytes(Rc::new(buf[..*k].to_vec()))),
+                Ok(b) => Ok(Value::Bytes(Rc::new(b.clone()))),
                 Err(e) => Err(os_error(vm, e, None)),
             };
             settle(vm, &target, v);
@@ -223,6 +252,23 @@ fn conn_write(vm: &Vm, args: Args) -> PyResult {
     let data = bytes_arg(vm, &args.pos[1])?;
     if data.is_empty() || c.closing.get() {
         return Ok(Value::None);
+    }
+    let mut data = data;
+    if c.pending.get() == 0 {
+        // Nothing queued: write what the socket takes now, queue the rest.
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut writer = c.stream.clone();
+        while !data.is_empty() {
+            match Pin::new(&mut writer).poll_write(&mut cx, &data) {
+                Poll::Ready(Ok(k)) if k > 0 => {
+                    data.drain(..k);
+                }
+                _ => break,
+            }
+        }
+        if data.is_empty() {
+            return Ok(Value::None);
+        }
     }
     c.pending.set(c.pending.get() + data.len());
     let _ = c.tx.try_send(WriteCmd::Data(data));
