@@ -21,8 +21,15 @@ fn to_latin1(b: &[u8]) -> Value {
 fn arg_in(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(match v {
         Value::Bytes(b) => to_latin1(b),
-        Value::Str(_) => return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v)))),
-        Value::Tuple(t) => Value::tuple(t.0.iter().map(|x| arg_in(vm, x)).collect::<PyResult<_>>()?),
+        Value::Str(_) => {
+            return Err(vm.type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(v)
+            )))
+        }
+        Value::Tuple(t) => {
+            Value::tuple(t.0.iter().map(|x| arg_in(vm, x)).collect::<PyResult<_>>()?)
+        }
         other => match other.downcast_native::<super::bytearray::ByteArray>() {
             Some(ba) => to_latin1(&ba.bytes.borrow()),
             None => other.clone(),
@@ -33,7 +40,9 @@ fn arg_in(vm: &Vm, v: &Value) -> PyResult<Value> {
 /// A str result back to bytes (lists and tuples of them too).
 fn result_out(v: Value) -> Value {
     match v {
-        Value::Str(s) => Value::Bytes(Rc::new(s.as_str().chars().map(|c| c as u32 as u8).collect())),
+        Value::Str(s) => Value::Bytes(Rc::new(
+            s.as_str().chars().map(|c| c as u32 as u8).collect(),
+        )),
         Value::List(l) => Value::list(l.snapshot().into_iter().map(result_out).collect()),
         Value::Tuple(t) => Value::tuple(t.0.iter().cloned().map(result_out).collect()),
         other => other,
@@ -41,10 +50,19 @@ fn result_out(v: Value) -> Value {
 }
 
 fn via_str(vm: &Vm, name: &str, args: &Args) -> PyResult {
-    let Some(Value::Bytes(me)) = args.get(0) else { return Err(vm.type_error(format!("descriptor '{name}' requires a 'bytes' object"))) };
+    let Some(Value::Bytes(me)) = args.get(0) else {
+        return Err(vm.type_error(format!("descriptor '{name}' requires a 'bytes' object")));
+    };
     let me = to_latin1(me);
-    let pos: Vec<Value> = args.pos[1..].iter().map(|v| arg_in(vm, v)).collect::<PyResult<_>>()?;
-    let kwvalues: Vec<Value> = args.kwvalues.iter().map(|v| arg_in(vm, v)).collect::<PyResult<_>>()?;
+    let pos: Vec<Value> = args.pos[1..]
+        .iter()
+        .map(|v| arg_in(vm, v))
+        .collect::<PyResult<_>>()?;
+    let kwvalues: Vec<Value> = args
+        .kwvalues
+        .iter()
+        .map(|v| arg_in(vm, v))
+        .collect::<PyResult<_>>()?;
     let method = vm.get_attr_str(&me, name)?;
     let r = vm.call_args(&method, Args::with_kw(&pos, args.kwnames, &kwvalues))?;
     Ok(result_out(r))
@@ -57,7 +75,28 @@ macro_rules! via_str_methods {
     };
 }
 
-via_str_methods!(find, rfind, index, rindex, count, replace, startswith, endswith, partition, rpartition, center, ljust, rjust, zfill, expandtabs, removeprefix, removesuffix, isdigit, isalnum, isalpha);
+via_str_methods!(
+    find,
+    rfind,
+    index,
+    rindex,
+    count,
+    replace,
+    startswith,
+    endswith,
+    partition,
+    rpartition,
+    center,
+    ljust,
+    rjust,
+    zfill,
+    expandtabs,
+    removeprefix,
+    removesuffix,
+    isdigit,
+    isalnum,
+    isalpha
+);
 
 fn me<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a [u8]> {
     match args.get(0) {
@@ -78,7 +117,10 @@ fn chars_arg(vm: &Vm, args: &Args) -> PyResult<Option<Vec<u8>>> {
     match args.get(1) {
         None | Some(Value::None) => Ok(None),
         Some(Value::Bytes(b)) => Ok(Some(b.to_vec())),
-        Some(other) => Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(other)))),
+        Some(other) => Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -89,8 +131,16 @@ fn strip_with(vm: &Vm, args: &Args, left: bool, right: bool) -> PyResult {
         Some(s) => !s.contains(c),
         None => !is_space(*c),
     };
-    let start = if left { b.iter().position(keep).unwrap_or(b.len()) } else { 0 };
-    let end = if right { b.iter().rposition(keep).map_or(start, |i| i + 1) } else { b.len() };
+    let start = if left {
+        b.iter().position(keep).unwrap_or(b.len())
+    } else {
+        0
+    };
+    let end = if right {
+        b.iter().rposition(keep).map_or(start, |i| i + 1)
+    } else {
+        b.len()
+    };
     Ok(bytes(b[start..end.max(start)].to_vec()))
 }
 
@@ -200,7 +250,12 @@ fn join(vm: &Vm, args: Args) -> PyResult {
             Value::Bytes(b) => out.extend_from_slice(b),
             other => match other.downcast_native::<super::bytearray::ByteArray>() {
                 Some(ba) => out.extend_from_slice(&ba.bytes.borrow()),
-                None => return Err(vm.type_error(format!("sequence item {i}: expected a bytes-like object, {} found", vm.type_name(other)))),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "sequence item {i}: expected a bytes-like object, {} found",
+                        vm.type_name(other)
+                    )))
+                }
             },
         }
     }
@@ -220,12 +275,29 @@ fn lower(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn swapcase(vm: &Vm, args: Args) -> PyResult {
-    map_ascii(vm, &args, |c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
+    map_ascii(vm, &args, |c| {
+        if c.is_ascii_uppercase() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_ascii_uppercase()
+        }
+    })
 }
 
 fn capitalize(vm: &Vm, args: Args) -> PyResult {
     let b = me(vm, &args)?;
-    Ok(bytes(b.iter().enumerate().map(|(i, &c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect()))
+    Ok(bytes(
+        b.iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                if i == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect(),
+    ))
 }
 
 fn title(vm: &Vm, args: Args) -> PyResult {
@@ -234,7 +306,11 @@ fn title(vm: &Vm, args: Args) -> PyResult {
     Ok(bytes(
         b.iter()
             .map(|&c| {
-                let r = if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                let r = if prev_cased {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                };
                 prev_cased = c.is_ascii_alphabetic();
                 r
             })
@@ -249,12 +325,16 @@ fn isspace(vm: &Vm, args: Args) -> PyResult {
 
 fn isupper(vm: &Vm, args: Args) -> PyResult {
     let b = me(vm, &args)?;
-    Ok(Value::Bool(b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase)))
+    Ok(Value::Bool(
+        b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase),
+    ))
 }
 
 fn islower(vm: &Vm, args: Args) -> PyResult {
     let b = me(vm, &args)?;
-    Ok(Value::Bool(b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase)))
+    Ok(Value::Bool(
+        b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase),
+    ))
 }
 
 pub fn install(vm: &Vm) {

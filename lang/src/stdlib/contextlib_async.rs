@@ -13,7 +13,9 @@ const SOURCE: &str = include_str!("contextlib_async.py");
 
 /// Defines the asynchronous context-manager helpers in `module`.
 pub fn install(vm: &Vm, module: &Rc<Module>) -> PyResult<()> {
-    let code = vm.compile(SOURCE, "<frozen contextlib>", crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_value(&e))?;
+    let code = vm
+        .compile(SOURCE, "<frozen contextlib>", crate::compiler::Mode::Exec)
+        .map_err(|e| vm.syntax_error_value(&e))?;
     vm.run_code(code, module)?;
     Ok(())
 }

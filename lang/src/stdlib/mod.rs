@@ -12,8 +12,11 @@ use crate::objects::{Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
+/// Creates a native module.
+type MakeModule = fn(&Vm) -> PyResult<Rc<Module>>;
+
 /// The native modules, by import name.
-const MODULES: &[(&str, fn(&Vm) -> PyResult<Rc<Module>>)] = &[("asyncio", asyncio::make), ("contextlib", contextlib_async::make), ("sys", sys::make), ("time", time::make)];
+const MODULES: &[(&str, MakeModule)] = &[("asyncio", asyncio::make), ("contextlib", contextlib_async::make), ("sys", sys::make), ("time", time::make)];
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();

@@ -171,7 +171,9 @@ impl EventLoop {
         let seq = self.seq.get();
         self.seq.set(seq + 1);
         let h = Handle::new(&lp, cb, Some((When(when), seq)));
-        self.timers.borrow_mut().insert((When(when), seq), h.clone());
+        self.timers
+            .borrow_mut()
+            .insert((When(when), seq), h.clone());
         Some(h)
     }
 
@@ -214,7 +216,11 @@ impl EventLoop {
     }
 
     fn next_deadline(&self) -> Option<Instant> {
-        self.timers.borrow().keys().next().map(|k| instant_of(k.0 .0))
+        self.timers
+            .borrow()
+            .keys()
+            .next()
+            .map(|k| instant_of(k.0 .0))
     }
 
     pub fn stop(&self) {
@@ -260,16 +266,26 @@ impl EventLoop {
 /// `loop.default_exception_handler`: what CPython's logger prints.
 pub fn default_exception_handler(vm: &Vm, context: &[(&str, Value)]) {
     let mut lines = Vec::new();
-    let message = context.iter().find(|(k, _)| *k == "message").and_then(|(_, v)| v.as_str().map(str::to_string)).unwrap_or_else(|| "Unhandled exception in event loop".to_string());
+    let message = context
+        .iter()
+        .find(|(k, _)| *k == "message")
+        .and_then(|(_, v)| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| "Unhandled exception in event loop".to_string());
     lines.push(message);
-    let mut keys: Vec<&(&str, Value)> = context.iter().filter(|(k, _)| *k != "message" && *k != "exception").collect();
+    let mut keys: Vec<&(&str, Value)> = context
+        .iter()
+        .filter(|(k, _)| *k != "message" && *k != "exception")
+        .collect();
     keys.sort_by_key(|(k, _)| *k);
     for (k, v) in keys {
         let text = match v {
             Value::Str(s) if *k == "handle_repr" => s.as_str().to_string(),
             other => vm.repr(other).unwrap_or_default(),
         };
-        lines.push(format!("{}: {text}", if *k == "handle_repr" { "handle" } else { k }));
+        lines.push(format!(
+            "{}: {text}",
+            if *k == "handle_repr" { "handle" } else { k }
+        ));
     }
     vm.flush_stdout();
     let mut out = lines.join("\n");
@@ -309,8 +325,18 @@ impl NativeObject for Handle {
 
 impl Handle {
     pub fn new(lp: &Rc<EventLoop>, cb: HandleCb, key: Option<(When, u64)>) -> Rc<Handle> {
-        let class = if key.is_some() { lp.aio.timer_handle_class.clone() } else { lp.aio.handle_class.clone() };
-        Rc::new(Handle { class, lp: lp.clone(), cb: RefCell::new(Some(cb)), cancelled: Cell::new(false), key })
+        let class = if key.is_some() {
+            lp.aio.timer_handle_class.clone()
+        } else {
+            lp.aio.handle_class.clone()
+        };
+        Rc::new(Handle {
+            class,
+            lp: lp.clone(),
+            cb: RefCell::new(Some(cb)),
+            cancelled: Cell::new(false),
+            key,
+        })
     }
 
     pub fn cancel(&self) {
@@ -331,12 +357,24 @@ impl Handle {
             Some(HandleCb::Native(f)) => f(vm),
             Some(HandleCb::Py(f, args)) => {
                 if let Err(e) = vm.call(&f, &args) {
-                    if vm.err_is(&e, &vm.exc.keyboard_interrupt) || vm.err_is(&e, &vm.exc.system_exit) {
+                    if vm.err_is(&e, &vm.exc.keyboard_interrupt)
+                        || vm.err_is(&e, &vm.exc.system_exit)
+                    {
                         *self.lp.fatal.borrow_mut() = Some(e);
                         return;
                     }
                     let desc = callable_repr(vm, &f);
-                    self.lp.call_exception_handler(vm, vec![("message", Value::string(format!("Exception in callback {desc}"))), ("exception", e.value()), ("handle_repr", Value::string(format!("<Handle {desc}>")))]);
+                    self.lp.call_exception_handler(
+                        vm,
+                        vec![
+                            (
+                                "message",
+                                Value::string(format!("Exception in callback {desc}")),
+                            ),
+                            ("exception", e.value()),
+                            ("handle_repr", Value::string(format!("<Handle {desc}>"))),
+                        ],
+                    );
                 }
             }
             None => {}
@@ -344,7 +382,11 @@ impl Handle {
     }
 
     fn repr(&self, vm: &Vm) -> String {
-        let name = if self.key.is_some() { "TimerHandle" } else { "Handle" };
+        let name = if self.key.is_some() {
+            "TimerHandle"
+        } else {
+            "Handle"
+        };
         let mut parts = Vec::new();
         if self.cancelled.get() {
             parts.push("cancelled".to_string());
@@ -435,7 +477,10 @@ pub fn run_forever(vm: &Vm, lp: &Rc<EventLoop>) -> PyResult<()> {
         if lp.stopping.get() {
             return Ok(());
         }
-        if vm.interrupt.swap(false, std::sync::atomic::Ordering::Relaxed) {
+        if vm
+            .interrupt
+            .swap(false, std::sync::atomic::Ordering::Relaxed)
+        {
             return Err(vm.new_exception(&vm.exc.keyboard_interrupt, vec![]));
         }
         if ran == 0 && !had_due {
@@ -486,7 +531,9 @@ pub fn sleep_in_executor_job(vm: &Vm, secs: f64) -> bool {
     if JOBS.with(Cell::get) == 0 {
         return false;
     }
-    let Some(lp) = running_loop(vm) else { return false };
+    let Some(lp) = running_loop(vm) else {
+        return false;
+    };
     vm.flush_stdout();
     let deadline = Instant::now() + Duration::from_secs_f64(secs.clamp(0.0, 1e9));
     while Instant::now() < deadline {
@@ -519,7 +566,7 @@ pub fn run_until_complete(vm: &Vm, lp: &Rc<EventLoop>, future: &Value) -> PyResu
     lp.check_running(vm)?;
     let new_task = future.downcast_native::<Fut>().is_none();
     let fut = super::tasks::ensure_future(vm, future, Some(lp))?;
-    let stopper: Rc<dyn Fn(&Vm, &Rc<Fut>)> = Rc::new(|_vm, f| f.lp.stop());
+    let stopper: super::futures::NativeCallback = Rc::new(|_vm, f| f.lp.stop());
     fut.add_callback(vm, Callback::Native(stopper.clone()));
     let r = run_forever(vm, lp);
     if r.is_err() && new_task && fut.done() && !fut.cancelled() {
@@ -536,7 +583,9 @@ pub fn run_until_complete(vm: &Vm, lp: &Rc<EventLoop>, future: &Value) -> PyResu
 // -- module-level functions --------------------------------------------------------------
 
 pub fn this_loop(vm: &Vm, v: &Value) -> PyResult<Rc<EventLoop>> {
-    v.downcast_native::<EventLoop>().and_then(EventLoop::rc).ok_or_else(|| vm.type_error("expected an event loop"))
+    v.downcast_native::<EventLoop>()
+        .and_then(EventLoop::rc)
+        .ok_or_else(|| vm.type_error("expected an event loop"))
 }
 
 fn this(vm: &Vm, args: &Args) -> PyResult<Rc<EventLoop>> {
@@ -563,7 +612,9 @@ pub fn get_event_loop_rc(vm: &Vm) -> PyResult<Rc<EventLoop>> {
     let current = a.set_loop.borrow().clone();
     match current {
         Some(lp) => Ok(lp),
-        None if a.loop_was_set.get() => Err(vm.runtime_error("There is no current event loop in thread 'MainThread'.")),
+        None if a.loop_was_set.get() => {
+            Err(vm.runtime_error("There is no current event loop in thread 'MainThread'."))
+        }
         None => {
             let lp = EventLoop::new(&a);
             *a.set_loop.borrow_mut() = Some(lp.clone());
@@ -664,7 +715,11 @@ fn lp_call_soon(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "call_soon", 2, usize::MAX)?;
     let lp = this(vm, &args)?;
     lp.check_closed(vm)?;
-    let h = Handle::new(&lp, HandleCb::Py(args.pos[1].clone(), args.pos[2..].to_vec()), None);
+    let h = Handle::new(
+        &lp,
+        HandleCb::Py(args.pos[1].clone(), args.pos[2..].to_vec()),
+        None,
+    );
     lp.call_soon_handle(h.clone());
     Ok(handle_value(h))
 }
@@ -719,10 +774,19 @@ fn lp_run_in_executor(vm: &Vm, args: Args) -> PyResult {
 fn lp_call_exception_handler(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "call_exception_handler", 2, 2)?;
     let lp = this(vm, &args)?;
-    let Value::Dict(d) = &args.pos[1] else { return Err(vm.type_error("context must be a dict")) };
+    let Value::Dict(d) = &args.pos[1] else {
+        return Err(vm.type_error("context must be a dict"));
+    };
     let items = d.items();
-    let keys: Vec<String> = items.iter().map(|(k, _)| k.as_str().unwrap_or("").to_string()).collect();
-    let context: Vec<(&str, Value)> = keys.iter().zip(items.iter()).map(|(k, (_, v))| (k.as_str(), v.clone())).collect();
+    let keys: Vec<String> = items
+        .iter()
+        .map(|(k, _)| k.as_str().unwrap_or("").to_string())
+        .collect();
+    let context: Vec<(&str, Value)> = keys
+        .iter()
+        .zip(items.iter())
+        .map(|(k, (_, v))| (k.as_str(), v.clone()))
+        .collect();
     lp.call_exception_handler(vm, context);
     Ok(Value::None)
 }
@@ -742,17 +806,31 @@ fn lp_get_exception_handler(vm: &Vm, args: Args) -> PyResult {
 
 fn lp_default_exception_handler(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "default_exception_handler", 2, 2)?;
-    let Value::Dict(d) = &args.pos[1] else { return Err(vm.type_error("context must be a dict")) };
+    let Value::Dict(d) = &args.pos[1] else {
+        return Err(vm.type_error("context must be a dict"));
+    };
     let items = d.items();
-    let keys: Vec<String> = items.iter().map(|(k, _)| k.as_str().unwrap_or("").to_string()).collect();
-    let context: Vec<(&str, Value)> = keys.iter().zip(items.iter()).map(|(k, (_, v))| (k.as_str(), v.clone())).collect();
+    let keys: Vec<String> = items
+        .iter()
+        .map(|(k, _)| k.as_str().unwrap_or("").to_string())
+        .collect();
+    let context: Vec<(&str, Value)> = keys
+        .iter()
+        .zip(items.iter())
+        .map(|(k, (_, v))| (k.as_str(), v.clone()))
+        .collect();
     default_exception_handler(vm, &context);
     Ok(Value::None)
 }
 
 fn lp_repr(vm: &Vm, args: Args) -> PyResult {
     let lp = this(vm, &args)?;
-    Ok(Value::string(format!("<_UnixSelectorEventLoop running={} closed={} debug={}>", py_bool(lp.running.get()), py_bool(lp.closed.get()), py_bool(lp.debug.get()))))
+    Ok(Value::string(format!(
+        "<_UnixSelectorEventLoop running={} closed={} debug={}>",
+        py_bool(lp.running.get()),
+        py_bool(lp.closed.get()),
+        py_bool(lp.debug.get())
+    )))
 }
 
 fn py_bool(b: bool) -> &'static str {
@@ -827,7 +905,15 @@ pub fn install(vm: &Vm, a: &Aio, m: &crate::objects::Module) {
             ("__repr__", lp_repr),
         ],
     );
-    add_methods(&a.handle_class, "Handle", &[("cancel", h_cancel), ("cancelled", h_cancelled), ("__repr__", h_repr)]);
+    add_methods(
+        &a.handle_class,
+        "Handle",
+        &[
+            ("cancel", h_cancel),
+            ("cancelled", h_cancelled),
+            ("__repr__", h_repr),
+        ],
+    );
     add_methods(&a.timer_handle_class, "TimerHandle", &[("when", h_when)]);
     let _ = vm;
     for (name, f) in [

@@ -27,6 +27,9 @@ pub enum FState {
     Finished,
 }
 
+/// Native glue called with a finished future (gather, run_until_complete).
+pub type NativeCallback = Rc<dyn Fn(&Vm, &Rc<Fut>)>;
+
 /// A done callback.
 pub enum Callback {
     /// A script callable, called as `cb(fut)`.
@@ -34,7 +37,7 @@ pub enum Callback {
     /// A task waiting on this future: its driver is woken.
     Wake(Rc<Fut>),
     /// Native glue (gather, run_until_complete), called with the future.
-    Native(Rc<dyn Fn(&Vm, &Rc<Fut>)>),
+    Native(NativeCallback),
 }
 
 pub struct Fut {
@@ -121,7 +124,9 @@ impl Fut {
 
     pub fn rc(&self) -> Rc<Fut> {
         // `me` always upgrades while `&self` is alive: `self` lives in that Rc.
-        self.me.upgrade().unwrap_or_else(|| Fut::new(&self.lp, self.class.clone(), None))
+        self.me
+            .upgrade()
+            .unwrap_or_else(|| Fut::new(&self.lp, self.class.clone(), None))
     }
 
     pub fn value(&self) -> Value {
@@ -167,7 +172,9 @@ impl Fut {
     pub fn result(&self, vm: &Vm) -> PyResult {
         match self.state.get() {
             FState::Cancelled => Err(self.make_cancelled_error(vm)),
-            FState::Pending => Err(vm.new_error(&aio(vm).invalid_state_error, "Result is not set.")),
+            FState::Pending => {
+                Err(vm.new_error(&aio(vm).invalid_state_error, "Result is not set."))
+            }
             FState::Finished => {
                 self.log_traceback.set(false);
                 if let Some(e) = self.exception.borrow().clone() {
@@ -182,10 +189,17 @@ impl Fut {
     pub fn exception(&self, vm: &Vm) -> PyResult {
         match self.state.get() {
             FState::Cancelled => Err(self.make_cancelled_error(vm)),
-            FState::Pending => Err(vm.new_error(&aio(vm).invalid_state_error, "Exception is not set.")),
+            FState::Pending => {
+                Err(vm.new_error(&aio(vm).invalid_state_error, "Exception is not set."))
+            }
             FState::Finished => {
                 self.log_traceback.set(false);
-                Ok(self.exception.borrow().as_ref().map(|e| e.value()).unwrap_or_default())
+                Ok(self
+                    .exception
+                    .borrow()
+                    .as_ref()
+                    .map(|e| e.value())
+                    .unwrap_or_default())
             }
         }
     }
@@ -280,13 +294,17 @@ impl Fut {
     }
 
     /// Removes a native callback by identity.
-    pub fn remove_native_callback(&self, f: &Rc<dyn Fn(&Vm, &Rc<Fut>)>) {
-        self.callbacks.borrow_mut().retain(|cb| !matches!(cb, Callback::Native(g) if Rc::ptr_eq(g, f)));
+    pub fn remove_native_callback(&self, f: &NativeCallback) {
+        self.callbacks
+            .borrow_mut()
+            .retain(|cb| !matches!(cb, Callback::Native(g) if Rc::ptr_eq(g, f)));
     }
 
     /// Removes a task's wake-up (when the task stops waiting here).
     pub fn remove_waker(&self, task: &Rc<Fut>) {
-        self.callbacks.borrow_mut().retain(|cb| !matches!(cb, Callback::Wake(t) if Rc::ptr_eq(t, task)));
+        self.callbacks
+            .borrow_mut()
+            .retain(|cb| !matches!(cb, Callback::Wake(t) if Rc::ptr_eq(t, task)));
     }
 
     fn schedule_callbacks(&self, vm: &Vm) {
@@ -341,7 +359,16 @@ pub fn future_repr(vm: &Vm, f: &Fut) -> PyResult<String> {
     }
     let cbs = f.callback_reprs(vm);
     if !cbs.is_empty() {
-        let shown = if cbs.len() > 2 { format!("{}, <{} more>, {}", cbs[0], cbs.len() - 2, cbs[cbs.len() - 1]) } else { cbs.join(", ") };
+        let shown = if cbs.len() > 2 {
+            format!(
+                "{}, <{} more>, {}",
+                cbs[0],
+                cbs.len() - 2,
+                cbs[cbs.len() - 1]
+            )
+        } else {
+            cbs.join(", ")
+        };
         parts.push(format!("cb=[{shown}]"));
     }
     Ok(format!("<{} {}>", f.class.name, parts.join(" ")))
@@ -396,11 +423,18 @@ impl NativeObject for FutureIter {
 }
 
 pub fn future_iter(a: &Aio, fut: Rc<Fut>) -> Value {
-    Value::Native(Rc::new(FutureIter { class: a.future_iter_class.clone(), fut, yielded: Cell::new(false) }))
+    Value::Native(Rc::new(FutureIter {
+        class: a.future_iter_class.clone(),
+        fut,
+        yielded: Cell::new(false),
+    }))
 }
 
 fn iter_next(vm: &Vm, args: Args) -> PyResult {
-    let it = args.get(0).and_then(|v| v.downcast_native::<FutureIter>()).ok_or_else(|| vm.type_error("expected a future iterator"))?;
+    let it = args
+        .get(0)
+        .and_then(|v| v.downcast_native::<FutureIter>())
+        .ok_or_else(|| vm.type_error("expected a future iterator"))?;
     match it.send(vm, Value::None)? {
         Resumed::Yield(v) => Ok(v),
         Resumed::Return(v) => Err(vm.stop_iteration(v)),
@@ -408,7 +442,8 @@ fn iter_next(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn iter_throw(vm: &Vm, args: Args) -> PyResult {
-    let exc = crate::builtins::generator::throw_args_to_exception(vm, args.pos.get(1..).unwrap_or(&[]))?;
+    let exc =
+        crate::builtins::generator::throw_args_to_exception(vm, args.pos.get(1..).unwrap_or(&[]))?;
     Err(exc)
 }
 
@@ -423,7 +458,9 @@ fn iter_self(_vm: &Vm, args: Args) -> PyResult {
 // -- methods -------------------------------------------------------------------------
 
 pub fn this(vm: &Vm, v: Option<&Value>) -> PyResult<Rc<Fut>> {
-    v.and_then(|v| v.downcast_native::<Fut>()).map(|f| f.rc()).ok_or_else(|| vm.type_error("descriptor requires an asyncio.Future object"))
+    v.and_then(|v| v.downcast_native::<Fut>())
+        .map(|f| f.rc())
+        .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Future object"))
 }
 
 fn fut_new(vm: &Vm, args: Args) -> PyResult {
@@ -470,7 +507,9 @@ fn fut_set_exception(vm: &Vm, args: Args) -> PyResult {
         _ => return Err(vm.type_error("invalid exception object")),
     };
     if Rc::ptr_eq(err.class(), &vm.exc.stop_iteration) {
-        return Err(vm.type_error("StopIteration interacts badly with generators and cannot be raised into a Future"));
+        return Err(vm.type_error(
+            "StopIteration interacts badly with generators and cannot be raised into a Future",
+        ));
     }
     f.set_exception(vm, err)?;
     Ok(Value::None)
@@ -478,7 +517,10 @@ fn fut_set_exception(vm: &Vm, args: Args) -> PyResult {
 
 /// Reads `msg` from `cancel(msg=None)`.
 pub fn cancel_msg(args: &Args) -> Value {
-    args.get(1).or_else(|| args.kw("msg")).cloned().unwrap_or_default()
+    args.get(1)
+        .or_else(|| args.kw("msg"))
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn fut_cancel(vm: &Vm, args: Args) -> PyResult {
@@ -522,7 +564,10 @@ pub fn set_cancel_hook(vm: &Vm, args: Args) -> PyResult {
 /// `_future_cancel(fut, msg)`: the plain `Future.cancel`, bypassing hooks.
 pub fn plain_cancel(vm: &Vm, args: Args) -> PyResult {
     let f = this(vm, args.get(0))?;
-    Ok(Value::Bool(f.future_cancel(vm, args.get(1).cloned().unwrap_or_default())))
+    Ok(Value::Bool(f.future_cancel(
+        vm,
+        args.get(1).cloned().unwrap_or_default(),
+    )))
 }
 
 fn fut_get_loop(vm: &Vm, args: Args) -> PyResult {
@@ -565,5 +610,15 @@ pub fn install(_vm: &Vm, a: &Aio) {
             ("__repr__", fut_repr),
         ],
     );
-    add_methods(&a.future_iter_class, "FutureIter", &[("__next__", iter_next), ("send", iter_next), ("throw", iter_throw), ("close", iter_close), ("__iter__", iter_self)]);
+    add_methods(
+        &a.future_iter_class,
+        "FutureIter",
+        &[
+            ("__next__", iter_next),
+            ("send", iter_next),
+            ("throw", iter_throw),
+            ("close", iter_close),
+            ("__iter__", iter_self),
+        ],
+    );
 }

@@ -10,7 +10,7 @@
 //! when resumed; `throw` runs its `except`/`finally` clean-up, so a task
 //! cancelled while waiting leaves the primitive as CPython would.
 
-use super::futures::{Fut, FState};
+use super::futures::{FState, Fut};
 use super::{aio, Aio};
 use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
 use crate::vm::interp::Resumed;
@@ -55,7 +55,9 @@ impl NativeObject for Lock {
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
             "_locked" => Some(Ok(Value::Bool(self.locked.get()))),
-            "_waiters" => Some(Ok(Value::list(self.waiters.borrow().iter().map(|f| f.value()).collect()))),
+            "_waiters" => Some(Ok(Value::list(
+                self.waiters.borrow().iter().map(|f| f.value()).collect(),
+            ))),
             _ => None,
         }
     }
@@ -105,7 +107,9 @@ impl NativeObject for Event {
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
             "_value" => Some(Ok(Value::Bool(self.value.get()))),
-            "_waiters" => Some(Ok(Value::list(self.waiters.borrow().iter().map(|f| f.value()).collect()))),
+            "_waiters" => Some(Ok(Value::list(
+                self.waiters.borrow().iter().map(|f| f.value()).collect(),
+            ))),
             _ => None,
         }
     }
@@ -113,7 +117,12 @@ impl NativeObject for Event {
 
 impl Event {
     fn new(a: &Aio) -> Rc<Event> {
-        Rc::new_cyclic(|me| Event { class: a.event_class.clone(), me: me.clone(), waiters: RefCell::new(VecDeque::new()), value: Cell::new(false) })
+        Rc::new_cyclic(|me| Event {
+            class: a.event_class.clone(),
+            me: me.clone(),
+            waiters: RefCell::new(VecDeque::new()),
+            value: Cell::new(false),
+        })
     }
 
     fn set(&self, vm: &Vm) {
@@ -165,11 +174,17 @@ impl NativeObject for Queue {
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
             "maxsize" | "_maxsize" => Some(Ok(Value::Int(self.maxsize.get()))),
-            "_queue" => Some(Ok(Value::list(self.items.borrow().iter().cloned().collect()))),
+            "_queue" => Some(Ok(Value::list(
+                self.items.borrow().iter().cloned().collect(),
+            ))),
             "_unfinished_tasks" => Some(Ok(Value::Int(self.unfinished.get()))),
             "_finished" => Some(Ok(Value::Native(self.finished.clone()))),
-            "_getters" => Some(Ok(Value::list(self.getters.borrow().iter().map(|f| f.value()).collect()))),
-            "_putters" => Some(Ok(Value::list(self.putters.borrow().iter().map(|f| f.value()).collect()))),
+            "_getters" => Some(Ok(Value::list(
+                self.getters.borrow().iter().map(|f| f.value()).collect(),
+            ))),
+            "_putters" => Some(Ok(Value::list(
+                self.putters.borrow().iter().map(|f| f.value()).collect(),
+            ))),
             _ => None,
         }
     }
@@ -297,7 +312,11 @@ fn sift_up(vm: &Vm, heap: &mut [Value], mut pos: usize) -> PyResult<()> {
 
 /// An instance of an exception class defined by the towel half of the module.
 fn glue_error(vm: &Vm, name: &str) -> PyErr {
-    let class = vm.modules.borrow().get("asyncio").and_then(|m| m.ns.borrow().get(&crate::objects::Name::new(name)).cloned());
+    let class = vm
+        .modules
+        .borrow()
+        .get("asyncio")
+        .and_then(|m| m.ns.borrow().get(&crate::objects::Name::new(name)).cloned());
     match class {
         Some(Value::Class(c)) => vm.new_exception(&c, vec![]),
         _ => vm.runtime_error(name.to_string()),
@@ -345,8 +364,13 @@ impl NativeObject for OpAw {
 }
 
 impl OpAw {
-    fn new(a: &Aio, op: Op) -> Value {
-        Value::Native(Rc::new(OpAw { class: a.op_class.clone(), op, waiting: RefCell::new(None), finished: Cell::new(false) }))
+    fn make(a: &Aio, op: Op) -> Value {
+        Value::Native(Rc::new(OpAw {
+            class: a.op_class.clone(),
+            op,
+            waiting: RefCell::new(None),
+            finished: Cell::new(false),
+        }))
     }
 
     fn wait_on(&self, f: Rc<Fut>) -> PyResult<Resumed> {
@@ -415,7 +439,9 @@ impl OpAw {
     /// The method's clean-up when an exception is thrown in at its `await`.
     fn throw(&self, vm: &Vm, exc: PyErr) -> PyErr {
         self.finished.set(true);
-        let Some(f) = self.waiting.borrow_mut().take() else { return exc };
+        let Some(f) = self.waiting.borrow_mut().take() else {
+            return exc;
+        };
         match &self.op {
             Op::LockAcquire(lock, _) => {
                 remove_fut(&lock.waiters, &f);
@@ -447,7 +473,9 @@ impl OpAw {
 }
 
 fn op_this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a OpAw> {
-    args.get(0).and_then(|v| v.downcast_native::<OpAw>()).ok_or_else(|| vm.type_error("expected an asyncio awaitable"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<OpAw>())
+        .ok_or_else(|| vm.type_error("expected an asyncio awaitable"))
 }
 
 fn op_next(vm: &Vm, args: Args) -> PyResult {
@@ -459,7 +487,8 @@ fn op_next(vm: &Vm, args: Args) -> PyResult {
 
 fn op_throw(vm: &Vm, args: Args) -> PyResult {
     let a = op_this(vm, &args)?;
-    let exc = crate::builtins::generator::throw_args_to_exception(vm, args.pos.get(1..).unwrap_or(&[]))?;
+    let exc =
+        crate::builtins::generator::throw_args_to_exception(vm, args.pos.get(1..).unwrap_or(&[]))?;
     Err(a.throw(vm, exc))
 }
 
@@ -477,7 +506,10 @@ fn op_self(_vm: &Vm, args: Args) -> PyResult {
 // -- methods ---------------------------------------------------------------------------
 
 fn lock_this(vm: &Vm, args: &Args) -> PyResult<Rc<Lock>> {
-    args.get(0).and_then(|v| v.downcast_native::<Lock>()).and_then(Lock::rc).ok_or_else(|| vm.type_error("descriptor requires an asyncio.Lock object"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<Lock>())
+        .and_then(Lock::rc)
+        .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Lock object"))
 }
 
 fn lock_new(vm: &Vm, args: Args) -> PyResult {
@@ -485,7 +517,12 @@ fn lock_new(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.type_error("Lock.__init__() takes 1 positional argument but 2 were given"));
     }
     let a = aio(vm);
-    Ok(Value::Native(Rc::new_cyclic(|me| Lock { class: a.lock_class.clone(), me: me.clone(), waiters: RefCell::new(VecDeque::new()), locked: Cell::new(false) })))
+    Ok(Value::Native(Rc::new_cyclic(|me| Lock {
+        class: a.lock_class.clone(),
+        me: me.clone(),
+        waiters: RefCell::new(VecDeque::new()),
+        locked: Cell::new(false),
+    })))
 }
 
 fn lock_locked(vm: &Vm, args: Args) -> PyResult {
@@ -494,12 +531,12 @@ fn lock_locked(vm: &Vm, args: Args) -> PyResult {
 
 fn lock_acquire(vm: &Vm, args: Args) -> PyResult {
     let l = lock_this(vm, &args)?;
-    Ok(OpAw::new(&aio(vm), Op::LockAcquire(l, Value::Bool(true))))
+    Ok(OpAw::make(&aio(vm), Op::LockAcquire(l, Value::Bool(true))))
 }
 
 fn lock_aenter(vm: &Vm, args: Args) -> PyResult {
     let l = lock_this(vm, &args)?;
-    Ok(OpAw::new(&aio(vm), Op::LockAcquire(l, Value::None)))
+    Ok(OpAw::make(&aio(vm), Op::LockAcquire(l, Value::None)))
 }
 
 fn lock_release(vm: &Vm, args: Args) -> PyResult {
@@ -509,21 +546,31 @@ fn lock_release(vm: &Vm, args: Args) -> PyResult {
 
 fn lock_aexit(vm: &Vm, args: Args) -> PyResult {
     lock_this(vm, &args)?.release(vm)?;
-    Ok(OpAw::new(&aio(vm), Op::Ready(Value::None)))
+    Ok(OpAw::make(&aio(vm), Op::Ready(Value::None)))
 }
 
 fn lock_repr(vm: &Vm, args: Args) -> PyResult {
     let l = lock_this(vm, &args)?;
-    let mut extra = if l.locked.get() { "locked".to_string() } else { "unlocked".to_string() };
+    let mut extra = if l.locked.get() {
+        "locked".to_string()
+    } else {
+        "unlocked".to_string()
+    };
     let n = l.waiters.borrow().len();
     if n > 0 {
         extra = format!("{extra}, waiters:{n}");
     }
-    Ok(Value::string(format!("<asyncio.locks.Lock object at {:#x} [{extra}]>", Rc::as_ptr(&l) as usize)))
+    Ok(Value::string(format!(
+        "<asyncio.locks.Lock object at {:#x} [{extra}]>",
+        Rc::as_ptr(&l) as usize
+    )))
 }
 
 fn event_this(vm: &Vm, args: &Args) -> PyResult<Rc<Event>> {
-    args.get(0).and_then(|v| v.downcast_native::<Event>()).and_then(|e| e.me.upgrade()).ok_or_else(|| vm.type_error("descriptor requires an asyncio.Event object"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<Event>())
+        .and_then(|e| e.me.upgrade())
+        .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Event object"))
 }
 
 fn event_new(vm: &Vm, args: Args) -> PyResult {
@@ -549,27 +596,40 @@ fn event_clear(vm: &Vm, args: Args) -> PyResult {
 
 fn event_wait(vm: &Vm, args: Args) -> PyResult {
     let e = event_this(vm, &args)?;
-    Ok(OpAw::new(&aio(vm), Op::EventWait(e)))
+    Ok(OpAw::make(&aio(vm), Op::EventWait(e)))
 }
 
 fn event_repr(vm: &Vm, args: Args) -> PyResult {
     let e = event_this(vm, &args)?;
-    let mut extra = if e.value.get() { "set".to_string() } else { "unset".to_string() };
+    let mut extra = if e.value.get() {
+        "set".to_string()
+    } else {
+        "unset".to_string()
+    };
     let n = e.waiters.borrow().len();
     if n > 0 {
         extra = format!("{extra}, waiters:{n}");
     }
-    Ok(Value::string(format!("<asyncio.locks.Event object at {:#x} [{extra}]>", Rc::as_ptr(&e) as usize)))
+    Ok(Value::string(format!(
+        "<asyncio.locks.Event object at {:#x} [{extra}]>",
+        Rc::as_ptr(&e) as usize
+    )))
 }
 
 fn queue_this(vm: &Vm, args: &Args) -> PyResult<Rc<Queue>> {
-    args.get(0).and_then(|v| v.downcast_native::<Queue>()).and_then(|q| q.me.upgrade()).ok_or_else(|| vm.type_error("descriptor requires an asyncio.Queue object"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<Queue>())
+        .and_then(|q| q.me.upgrade())
+        .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Queue object"))
 }
 
 fn queue_new_kind(vm: &Vm, args: Args, kind: QKind) -> PyResult {
     let rest = args.skip_first();
     if rest.len() > 1 {
-        return Err(vm.type_error(format!("Queue.__init__() takes from 1 to 2 positional arguments but {} were given", rest.len() + 1)));
+        return Err(vm.type_error(format!(
+            "Queue.__init__() takes from 1 to 2 positional arguments but {} were given",
+            rest.len() + 1
+        )));
     }
     let maxsize = match rest.arg_or_kw(0, "maxsize") {
         Some(v) => vm.to_index(v)?,
@@ -608,7 +668,9 @@ fn priority_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn q_qsize(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Int(queue_this(vm, &args)?.items.borrow().len() as i64))
+    Ok(Value::Int(
+        queue_this(vm, &args)?.items.borrow().len() as i64
+    ))
 }
 
 fn q_empty(vm: &Vm, args: Args) -> PyResult {
@@ -622,12 +684,12 @@ fn q_full(vm: &Vm, args: Args) -> PyResult {
 fn q_put(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "put", 2, 2)?;
     let q = queue_this(vm, &args)?;
-    Ok(OpAw::new(&aio(vm), Op::QueuePut(q, args.pos[1].clone())))
+    Ok(OpAw::make(&aio(vm), Op::QueuePut(q, args.pos[1].clone())))
 }
 
 fn q_get(vm: &Vm, args: Args) -> PyResult {
     let q = queue_this(vm, &args)?;
-    Ok(OpAw::new(&aio(vm), Op::QueueGet(q)))
+    Ok(OpAw::make(&aio(vm), Op::QueueGet(q)))
 }
 
 fn q_put_nowait(vm: &Vm, args: Args) -> PyResult {
@@ -656,9 +718,9 @@ fn q_join(vm: &Vm, args: Args) -> PyResult {
     let q = queue_this(vm, &args)?;
     let a = aio(vm);
     if q.unfinished.get() > 0 {
-        return Ok(OpAw::new(&a, Op::EventWait(q.finished.clone())));
+        return Ok(OpAw::make(&a, Op::EventWait(q.finished.clone())));
     }
-    Ok(OpAw::new(&a, Op::Ready(Value::None)))
+    Ok(OpAw::make(&a, Op::Ready(Value::None)))
 }
 
 fn q_format(vm: &Vm, q: &Queue) -> PyResult<String> {
@@ -683,23 +745,62 @@ fn q_format(vm: &Vm, q: &Queue) -> PyResult<String> {
 
 fn q_repr(vm: &Vm, args: Args) -> PyResult {
     let q = queue_this(vm, &args)?;
-    Ok(Value::string(format!("<{} at {:#x} {}>", q.class.name, Rc::as_ptr(&q) as usize, q_format(vm, &q)?)))
+    Ok(Value::string(format!(
+        "<{} at {:#x} {}>",
+        q.class.name,
+        Rc::as_ptr(&q) as usize,
+        q_format(vm, &q)?
+    )))
 }
 
 fn q_str(vm: &Vm, args: Args) -> PyResult {
     let q = queue_this(vm, &args)?;
-    Ok(Value::string(format!("<{} {}>", q.class.name, q_format(vm, &q)?)))
+    Ok(Value::string(format!(
+        "<{} {}>",
+        q.class.name,
+        q_format(vm, &q)?
+    )))
 }
 
 pub fn install(_vm: &Vm, a: &Aio, m: &crate::objects::Module) {
     use crate::vm::types::add_methods;
-    add_methods(&a.op_class, "coroutine", &[("__await__", op_self), ("__iter__", op_self), ("__next__", op_next), ("send", op_next), ("throw", op_throw), ("close", op_close)]);
+    add_methods(
+        &a.op_class,
+        "coroutine",
+        &[
+            ("__await__", op_self),
+            ("__iter__", op_self),
+            ("__next__", op_next),
+            ("send", op_next),
+            ("throw", op_throw),
+            ("close", op_close),
+        ],
+    );
     add_methods(
         &a.lock_class,
         "Lock",
-        &[("__new__", lock_new), ("locked", lock_locked), ("acquire", lock_acquire), ("release", lock_release), ("__aenter__", lock_aenter), ("__aexit__", lock_aexit), ("__repr__", lock_repr)],
+        &[
+            ("__new__", lock_new),
+            ("locked", lock_locked),
+            ("acquire", lock_acquire),
+            ("release", lock_release),
+            ("__aenter__", lock_aenter),
+            ("__aexit__", lock_aexit),
+            ("__repr__", lock_repr),
+        ],
     );
-    add_methods(&a.event_class, "Event", &[("__new__", event_new), ("is_set", event_is_set), ("set", event_set), ("clear", event_clear), ("wait", event_wait), ("__repr__", event_repr)]);
+    add_methods(
+        &a.event_class,
+        "Event",
+        &[
+            ("__new__", event_new),
+            ("is_set", event_is_set),
+            ("set", event_set),
+            ("clear", event_clear),
+            ("wait", event_wait),
+            ("__repr__", event_repr),
+        ],
+    );
     let queue_methods: &[(&'static str, crate::objects::NativeFn)] = &[
         ("qsize", q_qsize),
         ("empty", q_empty),
@@ -716,11 +817,19 @@ pub fn install(_vm: &Vm, a: &Aio, m: &crate::objects::Module) {
     add_methods(&a.queue_class, "Queue", queue_methods);
     add_methods(&a.queue_class, "Queue", &[("__new__", queue_new)]);
     add_methods(&a.lifo_queue_class, "LifoQueue", &[("__new__", lifo_new)]);
-    add_methods(&a.priority_queue_class, "PriorityQueue", &[("__new__", priority_new)]);
+    add_methods(
+        &a.priority_queue_class,
+        "PriorityQueue",
+        &[("__new__", priority_new)],
+    );
     use crate::stdlib::set;
     set(m, "Lock", Value::Class(a.lock_class.clone()));
     set(m, "Event", Value::Class(a.event_class.clone()));
     set(m, "Queue", Value::Class(a.queue_class.clone()));
     set(m, "LifoQueue", Value::Class(a.lifo_queue_class.clone()));
-    set(m, "PriorityQueue", Value::Class(a.priority_queue_class.clone()));
+    set(
+        m,
+        "PriorityQueue",
+        Value::Class(a.priority_queue_class.clone()),
+    );
 }

@@ -59,19 +59,41 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
         return a;
     }
     let object = vm.types.object.clone();
-    let class = |name: &str, module: &str| new_class(name, std::slice::from_ref(&object), Layout::Builtin, module);
+    let class = |name: &str, module: &str| {
+        new_class(name, std::slice::from_ref(&object), Layout::Builtin, module)
+    };
     let future_class = class("Future", "_asyncio");
-    let task_class = new_class("Task", std::slice::from_ref(&future_class), Layout::Builtin, "_asyncio");
+    let task_class = new_class(
+        "Task",
+        std::slice::from_ref(&future_class),
+        Layout::Builtin,
+        "_asyncio",
+    );
     let loop_class = class("_UnixSelectorEventLoop", "asyncio.unix_events");
     let handle_class = class("Handle", "asyncio.events");
-    let timer_handle_class = new_class("TimerHandle", std::slice::from_ref(&handle_class), Layout::Builtin, "asyncio.events");
+    let timer_handle_class = new_class(
+        "TimerHandle",
+        std::slice::from_ref(&handle_class),
+        Layout::Builtin,
+        "asyncio.events",
+    );
     let queue_class = class("Queue", "asyncio.queues");
     let a = Rc::new(Aio {
         op_class: class("coroutine", "builtins"),
         lock_class: class("Lock", "asyncio.locks"),
         event_class: class("Event", "asyncio.locks"),
-        lifo_queue_class: new_class("LifoQueue", std::slice::from_ref(&queue_class), Layout::Builtin, "asyncio.queues"),
-        priority_queue_class: new_class("PriorityQueue", std::slice::from_ref(&queue_class), Layout::Builtin, "asyncio.queues"),
+        lifo_queue_class: new_class(
+            "LifoQueue",
+            std::slice::from_ref(&queue_class),
+            Layout::Builtin,
+            "asyncio.queues",
+        ),
+        priority_queue_class: new_class(
+            "PriorityQueue",
+            std::slice::from_ref(&queue_class),
+            Layout::Builtin,
+            "asyncio.queues",
+        ),
         queue_class,
         future_class,
         task_class,
@@ -82,8 +104,18 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
         timer_handle_class,
         conn_class: class("_Conn", "asyncio"),
         listener_class: class("_Listener", "asyncio"),
-        cancelled_error: new_class("CancelledError", &[vm.exc.base_exception.clone()], Layout::Exception, "asyncio.exceptions"),
-        invalid_state_error: new_class("InvalidStateError", &[vm.exc.exception.clone()], Layout::Exception, "asyncio.exceptions"),
+        cancelled_error: new_class(
+            "CancelledError",
+            std::slice::from_ref(&vm.exc.base_exception),
+            Layout::Exception,
+            "asyncio.exceptions",
+        ),
+        invalid_state_error: new_class(
+            "InvalidStateError",
+            std::slice::from_ref(&vm.exc.exception),
+            Layout::Exception,
+            "asyncio.exceptions",
+        ),
         task_counter: Cell::new(0),
         set_loop: RefCell::new(None),
         loop_was_set: Cell::new(false),
@@ -109,17 +141,47 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     set(&m, "Future", Value::Class(a.future_class.clone()));
     set(&m, "Task", Value::Class(a.task_class.clone()));
     set(&m, "Handle", Value::Class(a.handle_class.clone()));
-    set(&m, "TimerHandle", Value::Class(a.timer_handle_class.clone()));
+    set(
+        &m,
+        "TimerHandle",
+        Value::Class(a.timer_handle_class.clone()),
+    );
     set(&m, "AbstractEventLoop", Value::Class(a.loop_class.clone()));
-    set(&m, "CancelledError", Value::Class(a.cancelled_error.clone()));
-    set(&m, "InvalidStateError", Value::Class(a.invalid_state_error.clone()));
-    set(&m, "TimeoutError", Value::Class(vm.exc.timeout_error.clone()));
-    set(&m, "_set_cancel_hook", crate::builtins::native("_set_cancel_hook", futures::set_cancel_hook));
-    set(&m, "_future_cancel", crate::builtins::native("_future_cancel", futures::plain_cancel));
-    set(&m, "coroutine", crate::builtins::native("coroutine", coroutine_decorator));
+    set(
+        &m,
+        "CancelledError",
+        Value::Class(a.cancelled_error.clone()),
+    );
+    set(
+        &m,
+        "InvalidStateError",
+        Value::Class(a.invalid_state_error.clone()),
+    );
+    set(
+        &m,
+        "TimeoutError",
+        Value::Class(vm.exc.timeout_error.clone()),
+    );
+    set(
+        &m,
+        "_set_cancel_hook",
+        crate::builtins::native("_set_cancel_hook", futures::set_cancel_hook),
+    );
+    set(
+        &m,
+        "_future_cancel",
+        crate::builtins::native("_future_cancel", futures::plain_cancel),
+    );
+    set(
+        &m,
+        "coroutine",
+        crate::builtins::native("coroutine", coroutine_decorator),
+    );
     // Register before running the glue so that its own imports see the module.
     vm.modules.borrow_mut().insert("asyncio".into(), m.clone());
-    let code = vm.compile(GLUE, "<frozen asyncio>", crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_value(&e))?;
+    let code = vm
+        .compile(GLUE, "<frozen asyncio>", crate::compiler::Mode::Exec)
+        .map_err(|e| vm.syntax_error_value(&e))?;
     if let Err(e) = vm.run_code(code, &m) {
         vm.modules.borrow_mut().remove("asyncio");
         return Err(e);
@@ -137,7 +199,8 @@ pub fn coroutine_decorator(vm: &Vm, args: crate::objects::Args) -> PyResult {
         let fl = func.flags();
         use crate::bytecode::flags;
         if fl & flags::GENERATOR != 0 {
-            func.extra_flags.set(func.extra_flags.get() | flags::ITERABLE_COROUTINE);
+            func.extra_flags
+                .set(func.extra_flags.get() | flags::ITERABLE_COROUTINE);
             return Ok(f.clone());
         }
         if fl & (flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {

@@ -24,8 +24,8 @@ use crate::objects::{Args, Class, Module, NativeObject, PyErr, PyResult, Value};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 use towel_runtime::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use towel_runtime::net::{Shutdown, TcpListener, TcpStream};
@@ -59,9 +59,14 @@ fn os_error(vm: &Vm, e: &std::io::Error, what: Option<String>) -> PyErr {
     let text = e.to_string();
     let strerror = text.split(" (os error").next().unwrap_or(&text).to_string();
     let msg = what.unwrap_or(strerror);
-    let err = vm.new_exception(&class, vec![Value::Int(errno as i64), Value::string(msg.clone())]);
-    err.0.set_attr(crate::objects::Name::new("errno"), Value::Int(errno as i64));
-    err.0.set_attr(crate::objects::Name::new("strerror"), Value::string(msg));
+    let err = vm.new_exception(
+        &class,
+        vec![Value::Int(errno as i64), Value::string(msg.clone())],
+    );
+    err.0
+        .set_attr(crate::objects::Name::new("errno"), Value::Int(errno as i64));
+    err.0
+        .set_attr(crate::objects::Name::new("strerror"), Value::string(msg));
     err
 }
 
@@ -77,7 +82,10 @@ fn settle(vm: &Vm, fut: &Rc<Fut>, r: Result<Value, PyErr>) {
 
 fn addr_value(a: std::io::Result<std::net::SocketAddr>) -> Value {
     match a {
-        Ok(a) => Value::tuple(vec![Value::string(a.ip().to_string()), Value::Int(a.port() as i64)]),
+        Ok(a) => Value::tuple(vec![
+            Value::string(a.ip().to_string()),
+            Value::Int(a.port() as i64),
+        ]),
         Err(_) => Value::None,
     }
 }
@@ -166,7 +174,10 @@ fn new_conn(a: &Aio, lp: &Rc<EventLoop>, stream: TcpStream) -> Value {
             let _ = stream.shutdown(Shutdown::Both);
             drop(stream);
             closed.set(true);
-            let waiters: Vec<Rc<Fut>> = std::mem::take(&mut *closed_waiters.borrow_mut()).into_iter().chain(std::mem::take(&mut *drain_waiters.borrow_mut())).collect();
+            let waiters: Vec<Rc<Fut>> = std::mem::take(&mut *closed_waiters.borrow_mut())
+                .into_iter()
+                .chain(std::mem::take(&mut *drain_waiters.borrow_mut()))
+                .collect();
             if !waiters.is_empty() {
                 with_vm(&lp, |vm| {
                     for w in &waiters {
@@ -178,17 +189,32 @@ fn new_conn(a: &Aio, lp: &Rc<EventLoop>, stream: TcpStream) -> Value {
         }
     };
     towel_runtime::spawn(writer).detach();
-    Value::Native(Rc::new(Conn { class: a.conn_class.clone(), stream, lp: lp.clone(), tx, pending, closing: Cell::new(false), drain_waiters, closed_waiters, closed }))
+    Value::Native(Rc::new(Conn {
+        class: a.conn_class.clone(),
+        stream,
+        lp: lp.clone(),
+        tx,
+        pending,
+        closing: Cell::new(false),
+        drain_waiters,
+        closed_waiters,
+        closed,
+    }))
 }
 
 fn conn<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a Conn> {
-    args.get(0).and_then(|v| v.downcast_native::<Conn>()).ok_or_else(|| vm.type_error("expected a connection"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<Conn>())
+        .ok_or_else(|| vm.type_error("expected a connection"))
 }
 
 fn bytes_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
     match v {
         Value::Bytes(b) => Ok(b.to_vec()),
-        other => Err(vm.type_error(format!("data argument must be a bytes-like object, not '{}'", vm.type_name(other)))),
+        other => Err(vm.type_error(format!(
+            "data argument must be a bytes-like object, not '{}'",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -198,7 +224,11 @@ thread_local! {
 }
 
 /// One non-blocking read attempt into the scratch buffer.
-fn poll_read_some(stream: &mut TcpStream, cx: &mut Context<'_>, n: usize) -> Poll<std::io::Result<Vec<u8>>> {
+fn poll_read_some(
+    stream: &mut TcpStream,
+    cx: &mut Context<'_>,
+    n: usize,
+) -> Poll<std::io::Result<Vec<u8>>> {
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         let n = n.min(s.len());
@@ -223,7 +253,9 @@ fn conn_recv(vm: &Vm, args: Args) -> PyResult {
     let mut stream = c.stream.clone();
     match poll_read_some(&mut stream, &mut cx, n) {
         Poll::Ready(r) => {
-            let v = r.map(|b| Value::Bytes(Rc::new(b))).map_err(|e| os_error(vm, &e, None));
+            let v = r
+                .map(|b| Value::Bytes(Rc::new(b)))
+                .map_err(|e| os_error(vm, &e, None));
             settle(vm, &fut, v);
             return Ok(fut.value());
         }
@@ -327,14 +359,19 @@ fn host_port(vm: &Vm, args: &Args) -> PyResult<String> {
     let host = match args.get(0) {
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(Value::None) | None => "0.0.0.0".to_string(),
-        Some(other) => return Err(vm.type_error(format!("host must be a str, not {}", vm.type_name(other)))),
+        Some(other) => {
+            return Err(vm.type_error(format!("host must be a str, not {}", vm.type_name(other))))
+        }
     };
     let port = match args.get(1) {
         Some(Value::None) | None => 0,
         Some(v) => vm.to_index(v)?,
     };
     if !(0..=65535).contains(&port) {
-        return Err(vm.new_error(&vm.exc.overflow_error, "getsockaddrarg: port must be 0-65535."));
+        return Err(vm.new_error(
+            &vm.exc.overflow_error,
+            "getsockaddrarg: port must be 0-65535.",
+        ));
     }
     if host.contains(':') {
         Ok(format!("[{host}]:{port}"))
@@ -361,7 +398,11 @@ fn open_connection(vm: &Vm, args: Args) -> PyResult {
         with_vm(&lp2, |vm| {
             let v = match &r {
                 Ok(s) => Ok(new_conn(&aio(vm), &lp2, s.clone())),
-                Err(e) => Err(os_error(vm, e, Some(format!("Connect call failed {shown}")))),
+                Err(e) => Err(os_error(
+                    vm,
+                    e,
+                    Some(format!("Connect call failed {shown}")),
+                )),
             };
             settle(vm, &target, v);
         })
@@ -413,7 +454,9 @@ fn start_server(vm: &Vm, args: Args) -> PyResult {
             let serving = serving.clone();
             async move {
                 loop {
-                    let Ok((stream, _)) = listener.accept().await else { continue };
+                    let Ok((stream, _)) = listener.accept().await else {
+                        continue;
+                    };
                     let _ = stream.set_nodelay(true);
                     if !serving.get() {
                         break;
@@ -423,7 +466,16 @@ fn start_server(vm: &Vm, args: Args) -> PyResult {
                     with_vm(&lp, |vm| {
                         let c = new_conn(&aio(vm), &lp3, stream.clone());
                         if let Err(e) = vm.call(&cb, &[c]) {
-                            lp3.call_exception_handler(vm, vec![("message", Value::str("Exception in callback for a new connection")), ("exception", e.value())]);
+                            lp3.call_exception_handler(
+                                vm,
+                                vec![
+                                    (
+                                        "message",
+                                        Value::str("Exception in callback for a new connection"),
+                                    ),
+                                    ("exception", e.value()),
+                                ],
+                            );
                         }
                     })
                     .await;
@@ -434,7 +486,12 @@ fn start_server(vm: &Vm, args: Args) -> PyResult {
         let task = towel_runtime::spawn(accept);
         // The accept loop lives as long as the listener is open: dropping
         // its task handle (in `close`) stops it and closes the socket.
-        let l = Rc::new(Listener { class: lp2.aio.listener_class.clone(), addr: addr_v, serving, task: RefCell::new(Some(task)) });
+        let l = Rc::new(Listener {
+            class: lp2.aio.listener_class.clone(),
+            addr: addr_v,
+            serving,
+            task: RefCell::new(Some(task)),
+        });
         drop(listener);
         with_vm(&lp2, |vm| settle(vm, &target, Ok(Value::Native(l.clone())))).await;
     })
@@ -443,7 +500,9 @@ fn start_server(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn listener<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a Listener> {
-    args.get(0).and_then(|v| v.downcast_native::<Listener>()).ok_or_else(|| vm.type_error("expected a listener"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<Listener>())
+        .ok_or_else(|| vm.type_error("expected a listener"))
 }
 
 fn listener_close(vm: &Vm, args: Args) -> PyResult {
@@ -479,9 +538,23 @@ pub fn install(vm: &Vm, a: &Aio, m: &Module) {
             ("sockname", conn_sockname),
         ],
     );
-    add_methods(&a.listener_class, "_Listener", &[("close", listener_close), ("is_serving", listener_is_serving), ("sockname", listener_sockname)]);
+    add_methods(
+        &a.listener_class,
+        "_Listener",
+        &[
+            ("close", listener_close),
+            ("is_serving", listener_is_serving),
+            ("sockname", listener_sockname),
+        ],
+    );
     let _ = vm;
-    for (name, f) in [("_open_connection", open_connection as crate::objects::NativeFn), ("_start_server", start_server)] {
+    for (name, f) in [
+        (
+            "_open_connection",
+            open_connection as crate::objects::NativeFn,
+        ),
+        ("_start_server", start_server),
+    ] {
         crate::stdlib::set(m, name, crate::builtins::native(name, f));
     }
 }

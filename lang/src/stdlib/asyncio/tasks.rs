@@ -54,20 +54,8 @@ pub struct TaskPart {
     waker: RefCell<Option<Waker>>,
 }
 
-fn part(t: &Fut) -> &TaskPart {
-    // Only called on tasks; a plain future never reaches the driver.
-    match &t.task {
-        Some(p) => p,
-        None => unreachable_part(),
-    }
-}
-
-#[cold]
-fn unreachable_part() -> &'static TaskPart {
-    thread_local! {
-        static EMPTY: &'static TaskPart = Box::leak(Box::new(TaskPart::new(Value::None, Value::None)));
-    }
-    EMPTY.with(|e| *e)
+fn part(t: &Fut) -> Option<&TaskPart> {
+    t.task.as_ref()
 }
 
 impl TaskPart {
@@ -87,7 +75,7 @@ impl TaskPart {
 
 /// Wakes a task's driver: a step is owed.
 pub fn wake(task: &Rc<Fut>) {
-    let p = part(task);
+    let Some(p) = part(task) else { return };
     p.step_scheduled.set(true);
     if let Some(w) = p.waker.borrow().as_ref() {
         w.wake_by_ref();
@@ -96,7 +84,9 @@ pub fn wake(task: &Rc<Fut>) {
 
 /// Schedules a step that throws `exc` in.
 fn schedule_throw(task: &Rc<Fut>, exc: PyErr) {
-    *part(task).step_exc.borrow_mut() = Some(exc);
+    if let Some(p) = part(task) {
+        *p.step_exc.borrow_mut() = Some(exc);
+    }
     wake(task);
 }
 
@@ -112,8 +102,12 @@ impl Future for TaskDriver {
         if task.done() {
             return Poll::Ready(());
         }
-        let Some(vm) = task.lp.enter(cx.waker()) else { return Poll::Pending };
-        let p = part(task);
+        let Some(vm) = task.lp.enter(cx.waker()) else {
+            return Poll::Pending;
+        };
+        let Some(p) = part(task) else {
+            return Poll::Ready(());
+        };
         {
             let mut w = p.waker.borrow_mut();
             match &*w {
@@ -146,7 +140,9 @@ fn coro_resume(vm: &Vm, coro: &Value, exc: Option<PyErr>) -> PyResult<Resumed> {
         (other, Some(e)) => match vm.get_attr_opt(other, &crate::objects::Name::new("throw"))? {
             Some(throw) => match vm.call(&throw, &[e.value()]) {
                 Ok(y) => Ok(Resumed::Yield(y)),
-                Err(e) if vm.err_is(&e, &vm.exc.stop_iteration) => Ok(Resumed::Return(e.exc().args.first().cloned().unwrap_or_default())),
+                Err(e) if vm.err_is(&e, &vm.exc.stop_iteration) => Ok(Resumed::Return(
+                    e.exc().args.first().cloned().unwrap_or_default(),
+                )),
                 Err(e) => Err(e),
             },
             None => Err(e),
@@ -156,7 +152,7 @@ fn coro_resume(vm: &Vm, coro: &Value, exc: Option<PyErr>) -> PyResult<Resumed> {
 
 /// CPython's `Task.__step` (with `__wakeup`'s reading of the awaited future folded in).
 fn step(vm: &Vm, task: &Rc<Fut>) {
-    let p = part(task);
+    let Some(p) = part(task) else { return };
     let mut exc = p.step_exc.borrow_mut().take();
     if let Some(w) = p.fut_waiter.borrow_mut().take() {
         if exc.is_none() && w.done() {
@@ -190,46 +186,56 @@ fn step(vm: &Vm, task: &Rc<Fut>) {
             task.future_cancel(vm, Value::None);
         }
         Err(e) => {
-            let fatal = vm.err_is(&e, &vm.exc.keyboard_interrupt) || vm.err_is(&e, &vm.exc.system_exit);
+            let fatal =
+                vm.err_is(&e, &vm.exc.keyboard_interrupt) || vm.err_is(&e, &vm.exc.system_exit);
             let _ = task.set_exception(vm, e.clone());
             if fatal {
                 task.log_traceback.set(false);
                 *lp.fatal.borrow_mut() = Some(e);
             }
         }
-        Ok(Resumed::Yield(y)) => match y.downcast_native::<Fut>() {
-            Some(f) if f.blocking.get() => {
-                let f = f.rc();
-                if Rc::ptr_eq(&f, task) {
-                    let msg = format!("Task cannot await on itself: {}", task_repr(vm, task).unwrap_or_default());
-                    schedule_throw(task, vm.runtime_error(msg));
-                } else {
-                    f.blocking.set(false);
-                    f.add_callback(vm, Callback::Wake(task.clone()));
-                    *p.fut_waiter.borrow_mut() = Some(f.clone());
-                    if p.must_cancel.get() {
-                        let msg = task.cancel_message.borrow().clone();
-                        if f.cancel(vm, msg) {
-                            p.must_cancel.set(false);
+        Ok(Resumed::Yield(y)) => {
+            match y.downcast_native::<Fut>() {
+                Some(f) if f.blocking.get() => {
+                    let f = f.rc();
+                    if Rc::ptr_eq(&f, task) {
+                        let msg = format!(
+                            "Task cannot await on itself: {}",
+                            task_repr(vm, task).unwrap_or_default()
+                        );
+                        schedule_throw(task, vm.runtime_error(msg));
+                    } else {
+                        f.blocking.set(false);
+                        f.add_callback(vm, Callback::Wake(task.clone()));
+                        *p.fut_waiter.borrow_mut() = Some(f.clone());
+                        if p.must_cancel.get() {
+                            let msg = task.cancel_message.borrow().clone();
+                            if f.cancel(vm, msg) {
+                                p.must_cancel.set(false);
+                            }
                         }
                     }
                 }
+                Some(f) => {
+                    let msg = format!(
+                        "yield was used instead of yield from in task {} with {}",
+                        task_repr(vm, task).unwrap_or_default(),
+                        vm.repr(&f.value()).unwrap_or_default()
+                    );
+                    schedule_throw(task, vm.runtime_error(msg));
+                }
+                None if y.is_none() => wake(task),
+                None => {
+                    let msg = match &y {
+                        Value::Generator(g) if g.kind == GenKind::Generator => {
+                            format!("yield was used instead of yield from for generator in task {} with {}", task_repr(vm, task).unwrap_or_default(), vm.repr(&y).unwrap_or_default())
+                        }
+                        _ => format!("Task got bad yield: {}", vm.repr(&y).unwrap_or_default()),
+                    };
+                    schedule_throw(task, vm.runtime_error(msg));
+                }
             }
-            Some(f) => {
-                let msg = format!("yield was used instead of yield from in task {} with {}", task_repr(vm, task).unwrap_or_default(), vm.repr(&f.value()).unwrap_or_default());
-                schedule_throw(task, vm.runtime_error(msg));
-            }
-            None if y.is_none() => wake(task),
-            None => {
-                let msg = match &y {
-                    Value::Generator(g) if g.kind == GenKind::Generator => {
-                        format!("yield was used instead of yield from for generator in task {} with {}", task_repr(vm, task).unwrap_or_default(), vm.repr(&y).unwrap_or_default())
-                    }
-                    _ => format!("Task got bad yield: {}", vm.repr(&y).unwrap_or_default()),
-                };
-                schedule_throw(task, vm.runtime_error(msg));
-            }
-        },
+        }
     }
 }
 
@@ -239,8 +245,11 @@ pub fn task_cancel(vm: &Vm, task: &Rc<Fut>, msg: Value) -> bool {
     if task.done() {
         return false;
     }
-    let p = part(task);
-    p.num_cancels_requested.set(p.num_cancels_requested.get() + 1);
+    let Some(p) = part(task) else {
+        return task.future_cancel(vm, msg);
+    };
+    p.num_cancels_requested
+        .set(p.num_cancels_requested.get() + 1);
     let waiter = p.fut_waiter.borrow().clone();
     if let Some(w) = waiter {
         if w.cancel(vm, msg.clone()) {
@@ -255,7 +264,10 @@ pub fn task_cancel(vm: &Vm, task: &Rc<Fut>, msg: Value) -> bool {
 pub fn is_coroutine(v: &Value) -> bool {
     match v {
         Value::Generator(g) => g.kind == GenKind::Coroutine || g.iterable_coroutine,
-        other => other.downcast_native::<SleepAw>().is_some() || other.downcast_native::<super::locks::OpAw>().is_some(),
+        other => {
+            other.downcast_native::<SleepAw>().is_some()
+                || other.downcast_native::<super::locks::OpAw>().is_some()
+        }
     }
 }
 
@@ -305,7 +317,10 @@ pub fn ensure_future(vm: &Vm, obj: &Value, lp: Option<&Rc<EventLoop>>) -> PyResu
         return create_task(vm, &lp, obj.clone(), Value::None);
     }
     let class = vm.class_of(obj);
-    if class.lookup(&crate::objects::Name::new("__await__")).is_some() {
+    if class
+        .lookup(&crate::objects::Name::new("__await__"))
+        .is_some()
+    {
         let it = vm.get_awaitable(obj, 0)?;
         lp.check_closed(vm)?;
         return Ok(spawn_task(vm, &lp, it, Value::None));
@@ -321,10 +336,19 @@ fn coro_repr(vm: &Vm, coro: &Value) -> String {
             let name = g.qualname.borrow().clone();
             let file = g.code.co.filename.clone();
             match g.state.get() {
-                crate::objects::GenState::Closed => format!("{name}() done, defined at {file}:{}", g.code.co.firstlineno),
-                crate::objects::GenState::Created => format!("{name}() running at {file}:{}", g.code.co.firstlineno),
+                crate::objects::GenState::Closed => {
+                    format!("{name}() done, defined at {file}:{}", g.code.co.firstlineno)
+                }
+                crate::objects::GenState::Created => {
+                    format!("{name}() running at {file}:{}", g.code.co.firstlineno)
+                }
                 _ => {
-                    let line = g.frame.borrow().as_ref().map(|f| f.current_line()).unwrap_or(g.code.co.firstlineno);
+                    let line = g
+                        .frame
+                        .borrow()
+                        .as_ref()
+                        .map(|f| f.current_line())
+                        .unwrap_or(g.code.co.firstlineno);
                     format!("{name}() running at {file}:{line}")
                 }
             }
@@ -336,7 +360,9 @@ fn coro_repr(vm: &Vm, coro: &Value) -> String {
 
 /// `repr(task)`: `<Task finished name='Task-2' coro=<f() done, defined at x.py:5> result=1>`.
 pub fn task_repr(vm: &Vm, t: &Fut) -> PyResult<String> {
-    let p = part(t);
+    let Some(p) = part(t) else {
+        return super::futures::future_repr(vm, t);
+    };
     let mut info = vec![match t.state.get() {
         FState::Pending if p.num_cancels_requested.get() > 0 => "cancelling".to_string(),
         FState::Pending => "pending".to_string(),
@@ -351,7 +377,10 @@ pub fn task_repr(vm: &Vm, t: &Fut) -> PyResult<String> {
     if t.state.get() == FState::Finished {
         match t.exception_ref() {
             Some(e) => info.push(format!("exception={}", vm.repr(&e.value())?)),
-            None => info.push(format!("result={}", super::futures::short_repr(vm, &t.result_ref())?)),
+            None => info.push(format!(
+                "result={}",
+                super::futures::short_repr(vm, &t.result_ref())?
+            )),
         }
     }
     let cbs = t.callback_reprs(vm);
@@ -371,8 +400,16 @@ fn task_this(vm: &Vm, args: &Args) -> PyResult<Rc<Fut>> {
     Ok(t)
 }
 
+/// The task part of a value `task_this` accepted.
+fn tp<'a>(vm: &Vm, t: &'a Fut) -> PyResult<&'a TaskPart> {
+    part(t).ok_or_else(|| vm.type_error("descriptor requires an asyncio.Task object"))
+}
+
 fn task_new(vm: &Vm, args: Args) -> PyResult {
-    let coro = args.get(1).cloned().ok_or_else(|| vm.type_error("Task() missing required argument 'coro'"))?;
+    let coro = args
+        .get(1)
+        .cloned()
+        .ok_or_else(|| vm.type_error("Task() missing required argument 'coro'"))?;
     let lp = match args.kw("loop") {
         Some(v) if !v.is_none() => super::events::this_loop(vm, v)?,
         _ => super::events::get_event_loop_rc(vm)?,
@@ -391,7 +428,7 @@ fn task_cancel_m(vm: &Vm, args: Args) -> PyResult {
 
 fn task_get_name(vm: &Vm, args: Args) -> PyResult {
     let t = task_this(vm, &args)?;
-    let n = part(&t).name.borrow().clone();
+    let n = tp(vm, &t)?.name.borrow().clone();
     Ok(n)
 }
 
@@ -399,23 +436,23 @@ fn task_set_name(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "set_name", 2, 2)?;
     let t = task_this(vm, &args)?;
     let s = vm.to_str(&args.pos[1])?;
-    *part(&t).name.borrow_mut() = Value::string(s);
+    *tp(vm, &t)?.name.borrow_mut() = Value::string(s);
     Ok(Value::None)
 }
 
 fn task_get_coro(vm: &Vm, args: Args) -> PyResult {
     let t = task_this(vm, &args)?;
-    Ok(part(&t).coro.clone())
+    Ok(tp(vm, &t)?.coro.clone())
 }
 
 fn task_cancelling(vm: &Vm, args: Args) -> PyResult {
     let t = task_this(vm, &args)?;
-    Ok(Value::Int(part(&t).num_cancels_requested.get() as i64))
+    Ok(Value::Int(tp(vm, &t)?.num_cancels_requested.get() as i64))
 }
 
 fn task_uncancel(vm: &Vm, args: Args) -> PyResult {
     let t = task_this(vm, &args)?;
-    let p = part(&t);
+    let p = tp(vm, &t)?;
     let n = p.num_cancels_requested.get().saturating_sub(1);
     p.num_cancels_requested.set(n);
     Ok(Value::Int(n as i64))
@@ -440,7 +477,14 @@ fn all_tasks(vm: &Vm, args: Args) -> PyResult {
         Some(v) if !v.is_none() => super::events::this_loop(vm, v)?,
         _ => super::events::get_running_loop_rc(vm)?,
     };
-    let items: Vec<Value> = lp.tasks.borrow().iter().filter_map(|t| t.upgrade()).filter(|t| !t.done()).map(|t| t.value()).collect();
+    let items: Vec<Value> = lp
+        .tasks
+        .borrow()
+        .iter()
+        .filter_map(|t| t.upgrade())
+        .filter(|t| !t.done())
+        .map(|t| t.value())
+        .collect();
     vm.call(&Value::Class(vm.types.set.clone()), &[Value::list(items)])
 }
 
@@ -450,7 +494,14 @@ fn all_tasks_ordered(vm: &Vm, args: Args) -> PyResult {
         Some(v) if !v.is_none() => super::events::this_loop(vm, v)?,
         _ => super::events::get_running_loop_rc(vm)?,
     };
-    let items: Vec<Value> = lp.tasks.borrow().iter().filter_map(|t| t.upgrade()).filter(|t| !t.done()).map(|t| t.value()).collect();
+    let items: Vec<Value> = lp
+        .tasks
+        .borrow()
+        .iter()
+        .filter_map(|t| t.upgrade())
+        .filter(|t| !t.done())
+        .map(|t| t.value())
+        .collect();
     Ok(Value::list(items))
 }
 
@@ -475,7 +526,10 @@ fn iscoroutine_fn(_vm: &Vm, args: Args) -> PyResult {
 }
 
 fn isfuture_fn(_vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(args.get(0).is_some_and(|v| v.downcast_native::<Fut>().is_some())))
+    Ok(Value::Bool(
+        args.get(0)
+            .is_some_and(|v| v.downcast_native::<Fut>().is_some()),
+    ))
 }
 
 // -- sleep ---------------------------------------------------------------------------------
@@ -558,11 +612,20 @@ fn sleep(vm: &Vm, args: Args) -> PyResult {
     let delay = crate::builtins::number::to_f64(vm, &args.pos[0])?;
     let result = args.arg_or_kw(1, "result").cloned().unwrap_or_default();
     let a = aio(vm);
-    Ok(Value::Native(Rc::new(SleepAw { class: a.sleep_class.clone(), delay, result, state: Cell::new(0), fut: RefCell::new(None), timer: RefCell::new(None) })))
+    Ok(Value::Native(Rc::new(SleepAw {
+        class: a.sleep_class.clone(),
+        delay,
+        result,
+        state: Cell::new(0),
+        fut: RefCell::new(None),
+        timer: RefCell::new(None),
+    })))
 }
 
 fn sleep_this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a SleepAw> {
-    args.get(0).and_then(|v| v.downcast_native::<SleepAw>()).ok_or_else(|| vm.type_error("expected a sleep awaitable"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<SleepAw>())
+        .ok_or_else(|| vm.type_error("expected a sleep awaitable"))
 }
 
 fn sleep_next(vm: &Vm, args: Args) -> PyResult {
@@ -576,7 +639,10 @@ fn sleep_throw(vm: &Vm, args: Args) -> PyResult {
     let s = sleep_this(vm, &args)?;
     s.cancel_timer();
     s.state.set(3);
-    Err(crate::builtins::generator::throw_args_to_exception(vm, args.pos.get(1..).unwrap_or(&[]))?)
+    Err(crate::builtins::generator::throw_args_to_exception(
+        vm,
+        args.pos.get(1..).unwrap_or(&[]),
+    )?)
 }
 
 fn sleep_close(vm: &Vm, args: Args) -> PyResult {
@@ -591,7 +657,10 @@ fn sleep_self(_vm: &Vm, args: Args) -> PyResult {
 }
 
 fn sleep_repr(_vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::string(format!("<coroutine object sleep at {:#x}>", args.get(0).map(|v| v.id()).unwrap_or(0))))
+    Ok(Value::string(format!(
+        "<coroutine object sleep at {:#x}>",
+        args.get(0).map(|v| v.id()).unwrap_or(0)
+    )))
 }
 
 pub fn install(_vm: &Vm, a: &Aio, m: &crate::objects::Module) {
@@ -610,7 +679,19 @@ pub fn install(_vm: &Vm, a: &Aio, m: &crate::objects::Module) {
             ("get_stack", task_get_stack),
         ],
     );
-    add_methods(&a.sleep_class, "coroutine", &[("__await__", sleep_self), ("__iter__", sleep_self), ("__next__", sleep_next), ("send", sleep_next), ("throw", sleep_throw), ("close", sleep_close), ("__repr__", sleep_repr)]);
+    add_methods(
+        &a.sleep_class,
+        "coroutine",
+        &[
+            ("__await__", sleep_self),
+            ("__iter__", sleep_self),
+            ("__next__", sleep_next),
+            ("send", sleep_next),
+            ("throw", sleep_throw),
+            ("close", sleep_close),
+            ("__repr__", sleep_repr),
+        ],
+    );
     for (name, f) in [
         ("sleep", sleep as crate::objects::NativeFn),
         ("current_task", current_task),
@@ -624,7 +705,3 @@ pub fn install(_vm: &Vm, a: &Aio, m: &crate::objects::Module) {
         crate::stdlib::set(m, name, crate::builtins::native(name, f));
     }
 }
-
-/// Used by `Class` consumers that need the type (keeps `Class` imported for docs).
-#[allow(dead_code)]
-fn _class_marker(_: &Class) {}
