@@ -278,14 +278,12 @@ pub fn default_exception_handler(vm: &Vm, context: &[(&str, Value)]) {
         .collect();
     keys.sort_by_key(|(k, _)| *k);
     for (k, v) in keys {
-        let text = match v {
-            Value::Str(s) if *k == "handle_repr" => s.as_str().to_string(),
-            other => vm.repr(other).unwrap_or_default(),
+        // `<key>_repr` entries carry a ready-made repr (of an object that is gone).
+        let (key, text) = match (k.strip_suffix("_repr"), v) {
+            (Some(key), Value::Str(s)) => (key, s.as_str().to_string()),
+            _ => (*k, vm.repr(v).unwrap_or_default()),
         };
-        lines.push(format!(
-            "{}: {text}",
-            if *k == "handle_repr" { "handle" } else { k }
-        ));
+        lines.push(format!("{key}: {text}"));
     }
     vm.flush_stdout();
     let mut out = lines.join("\n");
@@ -573,6 +571,7 @@ pub fn run_until_complete(vm: &Vm, lp: &Rc<EventLoop>, future: &Value) -> PyResu
         let _ = fut.exception(vm);
     }
     fut.remove_native_callback(&stopper);
+    super::futures::report_unretrieved(vm, lp);
     r?;
     if !fut.done() {
         return Err(vm.runtime_error("Event loop stopped before Future completed."));

@@ -103,6 +103,75 @@ impl NativeObject for Fut {
     }
 }
 
+/// What is left of a future or task dropped with an exception nobody
+/// retrieved, to be reported from a safe point of the loop (a destructor may
+/// run in the middle of any VM operation, so it must not call back into it).
+struct Unretrieved {
+    repr: String,
+    is_task: bool,
+    exc: PyErr,
+}
+
+thread_local! {
+    static UNRETRIEVED: RefCell<Vec<Unretrieved>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Fut {
+    fn drop(&mut self) {
+        if !self.log_traceback.get() {
+            return;
+        }
+        let Some(exc) = self.exception.borrow_mut().take() else {
+            return;
+        };
+        let repr = match &self.task {
+            Some(t) => {
+                let name = match &*t.name.borrow() {
+                    Value::Str(s) => s.as_str().to_string(),
+                    _ => String::new(),
+                };
+                format!(
+                    "<{} finished name='{name}' coro=<{}>",
+                    self.class.name,
+                    super::tasks::done_coro_repr(&t.coro)
+                )
+            }
+            None => format!("<{} finished", self.class.name),
+        };
+        let _ = UNRETRIEVED.try_with(|u| {
+            u.borrow_mut().push(Unretrieved {
+                repr,
+                is_task: self.task.is_some(),
+                exc,
+            })
+        });
+    }
+}
+
+/// Reports futures that were dropped without their exception being retrieved,
+/// as CPython's `Future.__del__` does ("Task exception was never retrieved").
+pub fn report_unretrieved(vm: &Vm, lp: &EventLoop) {
+    let pending = UNRETRIEVED.with(|u| std::mem::take(&mut *u.borrow_mut()));
+    for u in pending {
+        let exc_repr = vm.repr(&u.exc.value()).unwrap_or_default();
+        let what = if u.is_task { "Task" } else { "Future" };
+        lp.call_exception_handler(
+            vm,
+            vec![
+                (
+                    "message",
+                    Value::string(format!("{what} exception was never retrieved")),
+                ),
+                ("exception", u.exc.value()),
+                (
+                    "future_repr",
+                    Value::string(format!("{} exception={exc_repr}>", u.repr)),
+                ),
+            ],
+        );
+    }
+}
+
 impl Fut {
     pub fn new(lp: &Rc<EventLoop>, class: Rc<Class>, task: Option<TaskPart>) -> Rc<Fut> {
         Rc::new_cyclic(|me| Fut {

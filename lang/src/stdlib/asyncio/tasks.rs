@@ -328,6 +328,19 @@ pub fn ensure_future(vm: &Vm, obj: &Value, lp: Option<&Rc<EventLoop>>) -> PyResu
     Err(vm.type_error("An asyncio.Future, a coroutine or an awaitable is required"))
 }
 
+/// How a finished task's coroutine shows in its repr, without the VM.
+pub fn done_coro_repr(coro: &Value) -> String {
+    match coro {
+        Value::Generator(g) => format!(
+            "{}() done, defined at {}:{}",
+            g.qualname.borrow(),
+            g.code.co.filename,
+            g.code.co.firstlineno
+        ),
+        _ => "coroutine".to_string(),
+    }
+}
+
 // -- repr ------------------------------------------------------------------------------
 
 fn coro_repr(vm: &Vm, coro: &Value) -> String {
