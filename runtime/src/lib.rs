@@ -61,6 +61,7 @@ mod executor;
 pub mod net;
 mod pool;
 pub mod process;
+pub mod signal;
 mod step;
 pub mod sync;
 pub mod time;

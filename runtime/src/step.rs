@@ -22,7 +22,8 @@ use crate::executor::with_executor;
 /// real timers and wake-ups from other threads (such as
 /// [`spawn_blocking`](crate::spawn_blocking) completions) all end the wait. A
 /// task that is already ready runs at once, even if the deadline has passed.
-/// With no deadline it waits until some task is ready.
+/// With no deadline it waits until some task is ready. A Ctrl-C caught by
+/// [`signal::on_interrupt`](crate::signal::on_interrupt) also ends the wait.
 pub fn run_one_or_wait(deadline: Option<Instant>) -> bool {
     with_executor(|executor| {
         let mut tick = pin!(executor.tick());
@@ -30,6 +31,9 @@ pub fn run_one_or_wait(deadline: Option<Instant>) -> bool {
         async_io::block_on(std::future::poll_fn(|cx| {
             if tick.as_mut().poll(cx).is_ready() {
                 return Poll::Ready(true);
+            }
+            if crate::signal::poll_interrupted(cx) {
+                return Poll::Ready(false);
             }
             if let Some(t) = timer.as_mut() {
                 if Pin::new(t).poll(cx).is_ready() {

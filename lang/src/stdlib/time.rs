@@ -50,6 +50,17 @@ fn sleep(vm: &Vm, args: Args) -> PyResult {
         return Ok(Value::None);
     }
     vm.flush_stdout();
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+    // Sleep in slices so that Ctrl-C interrupts the sleep, as in CPython.
+    let end = Instant::now() + std::time::Duration::from_secs_f64(secs);
+    loop {
+        if vm.interrupt.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            return Err(vm.new_exception(&vm.exc.keyboard_interrupt, vec![]));
+        }
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        std::thread::sleep(left.min(std::time::Duration::from_millis(50)));
+    }
     Ok(Value::None)
 }

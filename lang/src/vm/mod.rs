@@ -49,7 +49,7 @@ pub struct Vm {
     /// Classes created lazily by name (iterator types and the like).
     pub lazy_classes: RefCell<HashMap<&'static str, Rc<Class>>>,
     /// Set by a signal handler when Ctrl-C arrives; checked on backward jumps and calls.
-    pub interrupt: Rc<std::sync::atomic::AtomicBool>,
+    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// Standard output with Python-like buffering.
@@ -98,7 +98,7 @@ impl Vm {
             path: RefCell::new(Vec::new()),
             native_modules: RefCell::new(HashMap::new()),
             lazy_classes: RefCell::new(HashMap::new()),
-            interrupt: Rc::new(std::sync::atomic::AtomicBool::new(false)),
+            interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
         };
         types::install_methods(&vm);
         exceptions::install_methods(&vm);
@@ -300,7 +300,11 @@ pub fn exit_status(vm: &Vm, err: &PyErr) -> std::process::ExitCode {
 }
 
 /// Makes Ctrl-C raise KeyboardInterrupt in the running program instead of killing it.
-pub fn install_interrupt_handler(_vm: &Vm) {
-    // Installed with the asyncio issue's signal handling; until then the
-    // default SIGINT behaviour (terminate) applies.
+///
+/// The signal sets `vm.interrupt`, which the dispatch loop checks on backward
+/// jumps and `asyncio`'s event loop checks between iterations (its reactor
+/// wait is woken by the runtime's self-pipe).
+pub fn install_interrupt_handler(vm: &Vm) {
+    // Without a handler the default action (terminate) stays, as before.
+    let _ = towel_runtime::signal::on_interrupt(vm.interrupt.clone());
 }
