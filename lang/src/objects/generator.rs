@@ -98,3 +98,37 @@ impl Generator {
         }
     }
 }
+
+thread_local! {
+    /// Names of coroutines dropped before they ever ran, waiting for the VM to
+    /// report them (a destructor cannot know where the program is).
+    pub static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    /// The VM's "warnings pending" flag, raised with each entry above.
+    pub static WARN_FLAG: RefCell<Option<Rc<Cell<bool>>>> = const { RefCell::new(None) };
+}
+
+/// Records a never-started native coroutine (asyncio's `sleep`, `Queue.get`...) for the warning.
+pub fn note_never_awaited(qualname: &str) {
+    let name: Rc<str> = Rc::from(qualname);
+    let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push(name));
+    let _ = WARN_FLAG.try_with(|f| {
+        if let Some(flag) = &*f.borrow() {
+            flag.set(true);
+        }
+    });
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        // CPython's `_PyGen_Finalize`: a coroutine that was never started warns.
+        if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
+            let name = self.qualname.borrow().clone();
+            let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push(name));
+            let _ = WARN_FLAG.try_with(|f| {
+                if let Some(flag) = &*f.borrow() {
+                    flag.set(true);
+                }
+            });
+        }
+    }
+}

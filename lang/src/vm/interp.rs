@@ -109,6 +109,9 @@ impl Vm {
                     },
                 }
             }
+            if self.warn_pending.get() {
+                self.report_never_awaited(Some(&frame));
+            }
             let ip = frame.ip;
             let Some(&instr) = frame.code.co.instructions.get(ip) else {
                 pending = Some(self.runtime_error("instruction pointer ran off the end of the code"));

@@ -50,6 +50,9 @@ pub struct Vm {
     pub lazy_classes: RefCell<HashMap<&'static str, Rc<Class>>>,
     /// Set by a signal handler when Ctrl-C arrives; checked on backward jumps and calls.
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Raised when a coroutine was dropped unawaited; the dispatch loop then
+    /// prints CPython's RuntimeWarning at the current line.
+    pub warn_pending: Rc<Cell<bool>>,
 }
 
 /// Standard output with Python-like buffering.
@@ -99,7 +102,9 @@ impl Vm {
             native_modules: RefCell::new(HashMap::new()),
             lazy_classes: RefCell::new(HashMap::new()),
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            warn_pending: Rc::new(Cell::new(false)),
         };
+        crate::objects::generator::WARN_FLAG.with(|f| *f.borrow_mut() = Some(vm.warn_pending.clone()));
         types::install_methods(&vm);
         exceptions::install_methods(&vm);
         crate::builtins::install(&vm);
@@ -261,8 +266,41 @@ impl Vm {
         let module = self.new_module("__main__", Some(filename));
         self.modules.borrow_mut().insert("__main__".into(), module.clone());
         let result = self.run_code(code, &module);
+        self.report_never_awaited(None);
         self.flush_stdout();
         result.map(|_| ()).map_err(MainError::Exception)
+    }
+}
+
+impl Vm {
+    /// Prints `RuntimeWarning: coroutine '...' was never awaited` for the
+    /// coroutines dropped since the last call, at `at` (the frame running when
+    /// they were dropped; `sys:1` at shutdown), once per location as
+    /// CPython's default warning filter does.
+    pub fn report_never_awaited(&self, at: Option<&frame::Frame>) {
+        use std::collections::HashSet;
+        thread_local! {
+            static SEEN: RefCell<HashSet<(String, u32, Rc<str>)>> = RefCell::new(HashSet::new());
+        }
+        self.warn_pending.set(false);
+        let names = crate::objects::generator::NEVER_AWAITED.with(|l| std::mem::take(&mut *l.borrow_mut()));
+        for name in names {
+            let (file, line, text) = match at {
+                Some(f) => {
+                    let line = f.current_line();
+                    let co = &f.code.co;
+                    let text = co.source.as_ref().map(|src| crate::source::LineIndex::new(src).line_text(src, line).trim().to_string()).unwrap_or_default();
+                    (co.filename.to_string(), line, text)
+                }
+                None => ("sys".to_string(), 1, String::new()),
+            };
+            if !SEEN.with(|s| s.borrow_mut().insert((file.clone(), line, name.clone()))) {
+                continue;
+            }
+            self.flush_stdout();
+            let source = if text.is_empty() { String::new() } else { format!("  {text}\n") };
+            eprint!("{file}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n{source}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        }
     }
 }
 

@@ -339,6 +339,24 @@ pub struct OpAw {
     op: Op,
     waiting: RefCell<Option<Rc<Fut>>>,
     finished: Cell<bool>,
+    started: Cell<bool>,
+}
+
+impl Drop for OpAw {
+    fn drop(&mut self) {
+        if self.started.get() {
+            return;
+        }
+        let name = match &self.op {
+            Op::LockAcquire(_, Value::None) => "Lock.__aenter__",
+            Op::LockAcquire(..) => "Lock.acquire",
+            Op::EventWait(_) => "Event.wait",
+            Op::QueuePut(..) => "Queue.put",
+            Op::QueueGet(_) => "Queue.get",
+            Op::Ready(_) => return,
+        };
+        crate::objects::generator::note_never_awaited(name);
+    }
 }
 
 impl NativeObject for OpAw {
@@ -355,6 +373,7 @@ impl NativeObject for OpAw {
         if self.finished.get() {
             return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
         }
+        self.started.set(true);
         let r = self.step(vm);
         if !matches!(r, Ok(Resumed::Yield(_))) {
             self.finished.set(true);
@@ -370,6 +389,7 @@ impl OpAw {
             op,
             waiting: RefCell::new(None),
             finished: Cell::new(false),
+            started: Cell::new(false),
         }))
     }
 
@@ -439,6 +459,7 @@ impl OpAw {
     /// The method's clean-up when an exception is thrown in at its `await`.
     fn throw(&self, vm: &Vm, exc: PyErr) -> PyErr {
         self.finished.set(true);
+        self.started.set(true);
         let Some(f) = self.waiting.borrow_mut().take() else {
             return exc;
         };

@@ -612,6 +612,14 @@ impl NativeObject for SleepAw {
     }
 }
 
+impl Drop for SleepAw {
+    fn drop(&mut self) {
+        if self.state.get() == 0 {
+            crate::objects::generator::note_never_awaited("sleep");
+        }
+    }
+}
+
 impl SleepAw {
     fn cancel_timer(&self) {
         if let Some(t) = self.timer.borrow_mut().take() {
