@@ -283,6 +283,7 @@ impl Vm {
             static SEEN: RefCell<HashSet<(String, u32, Rc<str>)>> = RefCell::new(HashSet::new());
         }
         self.warn_pending.set(false);
+        self.finalize_dropped_agens();
         let names = crate::objects::generator::NEVER_AWAITED.with(|l| std::mem::take(&mut *l.borrow_mut()));
         for name in names {
             let (file, line, text) = match at {
@@ -300,6 +301,34 @@ impl Vm {
             self.flush_stdout();
             let source = if text.is_empty() { String::new() } else { format!("  {text}\n") };
             eprint!("{file}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n{source}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        }
+    }
+}
+
+impl Vm {
+    /// Closes async generators that were dropped mid-iteration, or hands them
+    /// to the running event loop's finalizer (which schedules `aclose()`), as
+    /// CPython's `_PyGen_Finalize` does.
+    fn finalize_dropped_agens(&self) {
+        use crate::objects::generator::{ASYNCGEN_HOOKS, DROPPED_AGENS};
+        loop {
+            let agens = DROPPED_AGENS.with(|l| std::mem::take(&mut *l.borrow_mut()));
+            if agens.is_empty() {
+                return;
+            }
+            for g in agens {
+                if g.has_finalizer.get() {
+                    if let Some(hooks) = ASYNCGEN_HOOKS.with(Cell::get) {
+                        (hooks.finalizer)(self, g);
+                        continue;
+                    }
+                }
+                if let Err(e) = self.close_generator(&g) {
+                    self.flush_stdout();
+                    eprintln!("Exception ignored in: <async_generator object {} at {:#x}>", g.qualname.borrow(), Rc::as_ptr(&g) as usize);
+                    self.print_exception(&e);
+                }
+            }
         }
     }
 }

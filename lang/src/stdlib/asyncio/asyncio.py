@@ -53,6 +53,23 @@ async def _noop():
     pass
 
 
+async def _shutdown_asyncgens(loop):
+    closing_agens = _take_asyncgens(loop)
+    if not len(closing_agens):
+        return
+    results = await gather(
+        *[ag.aclose() for ag in closing_agens],
+        return_exceptions=True)
+    for result, agen in zip(results, closing_agens):
+        if isinstance(result, Exception):
+            loop.call_exception_handler({
+                'message': f'an error occurred during closing of '
+                           f'asynchronous generator {agen!r}',
+                'exception': result,
+                'asyncgen': agen
+            })
+
+
 def _cancel_all_tasks(loop):
     to_cancel = _all_tasks_ordered(loop)
     if not to_cancel:
@@ -87,9 +104,8 @@ def run(main, *, debug=None):
     finally:
         try:
             _cancel_all_tasks(loop)
-            # shutdown_asyncgens() and shutdown_default_executor(): each is
-            # one more run of the loop in CPython.
-            loop.run_until_complete(_noop())
+            loop.run_until_complete(_shutdown_asyncgens(loop))
+            # shutdown_default_executor(): one more run of the loop in CPython.
             loop.run_until_complete(_noop())
         finally:
             set_event_loop(None)

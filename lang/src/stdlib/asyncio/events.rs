@@ -64,6 +64,8 @@ pub struct EventLoop {
     seq: Cell<u64>,
     /// Wakers of executor tasks that were polled while this loop was not running.
     deferred: RefCell<Vec<Waker>>,
+    /// Async generators first iterated while this loop ran (for `shutdown_asyncgens`).
+    pub asyncgens: RefCell<Vec<std::rc::Weak<crate::objects::Generator>>>,
     /// Tasks of this loop, in creation order (for `all_tasks`).
     pub tasks: RefCell<Vec<std::rc::Weak<Fut>>>,
     pub current_task: RefCell<Option<Rc<Fut>>>,
@@ -112,6 +114,7 @@ impl EventLoop {
             timers: RefCell::new(BTreeMap::new()),
             seq: Cell::new(0),
             deferred: RefCell::new(Vec::new()),
+            asyncgens: RefCell::new(Vec::new()),
             tasks: RefCell::new(Vec::new()),
             current_task: RefCell::new(None),
             fatal: RefCell::new(None),
@@ -579,6 +582,50 @@ pub fn run_until_complete(vm: &Vm, lp: &Rc<EventLoop>, future: &Value) -> PyResu
     fut.result(vm)
 }
 
+// -- async generator hooks -----------------------------------------------------------
+
+/// `firstiter`: an async generator first iterated while a loop runs is finalized by that loop.
+fn agen_firstiter(vm: &Vm, g: &Rc<crate::objects::Generator>) {
+    if let Some(lp) = running_loop(vm) {
+        g.has_finalizer.set(true);
+        let mut gens = lp.asyncgens.borrow_mut();
+        if gens.len() > 64 && gens.len().is_power_of_two() {
+            gens.retain(|w| w.strong_count() > 0);
+        }
+        gens.push(Rc::downgrade(g));
+    }
+}
+
+/// `finalizer`: `loop.call_soon_threadsafe(loop.create_task, agen.aclose())`.
+fn agen_finalizer(vm: &Vm, g: Rc<crate::objects::Generator>) {
+    let aclose = crate::builtins::generator::aclose_awaitable(vm, g);
+    match running_loop(vm) {
+        Some(lp) => {
+            let target = lp.clone();
+            lp.call_soon_native(move |vm| {
+                super::tasks::spawn_task(vm, &target, aclose.clone(), Value::None);
+            });
+        }
+        None => {
+            // No loop to run it on: drive the close to its end right here.
+            let _ = vm.send(&aclose, Value::None);
+        }
+    }
+}
+
+/// `_take_asyncgens(loop)`: the loop's live async generators, for `shutdown_asyncgens`.
+fn take_asyncgens(vm: &Vm, args: Args) -> PyResult {
+    let lp = this(vm, &args)?;
+    let gens = std::mem::take(&mut *lp.asyncgens.borrow_mut());
+    let live: Vec<Value> = gens
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .filter(|g| g.state.get() != crate::objects::GenState::Closed)
+        .map(Value::Generator)
+        .collect();
+    Ok(Value::list(live))
+}
+
 // -- module-level functions --------------------------------------------------------------
 
 pub fn this_loop(vm: &Vm, v: &Value) -> PyResult<Rc<EventLoop>> {
@@ -915,8 +962,18 @@ pub fn install(vm: &Vm, a: &Aio, m: &crate::objects::Module) {
     );
     add_methods(&a.timer_handle_class, "TimerHandle", &[("when", h_when)]);
     let _ = vm;
+    crate::objects::generator::ASYNCGEN_HOOKS.with(|h| {
+        h.set(Some(crate::objects::generator::AsyncGenHooks {
+            firstiter: agen_firstiter,
+            finalizer: agen_finalizer,
+        }))
+    });
     for (name, f) in [
-        ("get_event_loop", get_event_loop as crate::objects::NativeFn),
+        (
+            "_take_asyncgens",
+            take_asyncgens as crate::objects::NativeFn,
+        ),
+        ("get_event_loop", get_event_loop),
         ("get_running_loop", get_running_loop),
         ("_get_running_loop", private_get_running_loop),
         ("new_event_loop", new_event_loop),

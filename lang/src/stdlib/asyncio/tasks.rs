@@ -280,7 +280,7 @@ pub fn create_task(vm: &Vm, lp: &Rc<EventLoop>, coro: Value, name: Value) -> PyR
     Ok(spawn_task(vm, lp, coro, name))
 }
 
-fn spawn_task(vm: &Vm, lp: &Rc<EventLoop>, coro: Value, name: Value) -> Rc<Fut> {
+pub(super) fn spawn_task(vm: &Vm, lp: &Rc<EventLoop>, coro: Value, name: Value) -> Rc<Fut> {
     let a = &lp.aio;
     let n = a.task_counter.get() + 1;
     a.task_counter.set(n);
