@@ -358,13 +358,13 @@ impl Handle {
             Some(HandleCb::Native(f)) => f(vm),
             Some(HandleCb::Py(f, args)) => {
                 if let Err(e) = vm.call(&f, &args) {
+                    let desc = callable_repr(vm, &f, &args);
                     if vm.err_is(&e, &vm.exc.keyboard_interrupt)
                         || vm.err_is(&e, &vm.exc.system_exit)
                     {
                         *self.lp.fatal.borrow_mut() = Some(e);
                         return;
                     }
-                    let desc = callable_repr(vm, &f);
                     self.lp.call_exception_handler(
                         vm,
                         vec![
@@ -395,8 +395,8 @@ impl Handle {
         if let Some((w, _)) = self.key {
             parts.push(format!("when={}", crate::fmt::float_repr::float_repr(w.0)));
         }
-        if let Some(HandleCb::Py(f, _)) = &*self.cb.borrow() {
-            parts.push(callable_repr(vm, f));
+        if let Some(HandleCb::Py(f, args)) = &*self.cb.borrow() {
+            parts.push(callable_repr(vm, f, args));
         }
         format!("<{name} {}>", parts.join(" "))
     }

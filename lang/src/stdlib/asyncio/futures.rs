@@ -273,14 +273,10 @@ impl Fut {
         }
     }
 
+    /// `set_result`/`set_exception` on a done future; the C-accelerated
+    /// Future that CPython uses says only "invalid state".
     fn state_error(&self, vm: &Vm) -> PyErr {
-        let state = match self.state.get() {
-            FState::Pending => "PENDING",
-            FState::Cancelled => "CANCELLED",
-            FState::Finished => "FINISHED",
-        };
-        let repr = vm.repr(&self.value()).unwrap_or_default();
-        vm.new_error(&aio(vm).invalid_state_error, format!("{state}: {repr}"))
+        vm.new_error(&aio(vm).invalid_state_error, "invalid state")
     }
 
     pub fn set_result(&self, vm: &Vm, v: Value) -> PyResult<()> {
@@ -392,24 +388,49 @@ impl Fut {
             .borrow()
             .iter()
             .map(|cb| match cb {
-                Callback::Py(v) => callable_repr(vm, v),
+                Callback::Py(v) => callable_repr(vm, v, &[]),
                 Callback::Wake(_) => "Task.task_wakeup()".to_string(),
-                Callback::Native(_) => "_done_callback()".to_string(),
+                Callback::Native(_) => "_run_until_complete_cb()".to_string(),
             })
             .collect()
     }
 }
 
-/// How CPython's `format_helpers._format_callback_source` shows a callback.
-pub fn callable_repr(vm: &Vm, v: &Value) -> String {
-    match v {
-        Value::Function(f) => format!("{}()", f.qualname.borrow()),
+/// How CPython's `format_helpers._format_callback_source` shows a callback
+/// and its arguments: `qualname(args) at file:line`.
+pub fn callable_repr(vm: &Vm, v: &Value, args: &[Value]) -> String {
+    let name = match v {
+        Value::Function(f) => f.qualname.borrow().to_string(),
         Value::BoundMethod(m) => match &m.func {
-            Value::Function(f) => format!("{}()", f.qualname.borrow()),
+            Value::Function(f) => f.qualname.borrow().to_string(),
+            Value::Builtin(b) => builtin_qualname(b),
             other => vm.repr(other).unwrap_or_default(),
         },
-        Value::Builtin(b) => format!("{}()", b.name),
-        other => vm.repr(other).unwrap_or_default(),
+        Value::Builtin(b) => builtin_qualname(b),
+        Value::Closure(c) => c.name.clone(),
+        other => match vm.get_attr_str(other, "__qualname__") {
+            Ok(Value::Str(q)) => q.as_str().to_string(),
+            _ => vm.repr(other).unwrap_or_default(),
+        },
+    };
+    let shown: Vec<String> = args
+        .iter()
+        .map(|a| short_repr(vm, a).unwrap_or_default())
+        .collect();
+    let mut out = format!("{name}({})", shown.join(", "));
+    if let Value::Function(f) = v {
+        out.push_str(&format!(
+            " at {}:{}",
+            f.code.co.filename, f.code.co.firstlineno
+        ));
+    }
+    out
+}
+
+fn builtin_qualname(b: &crate::objects::Builtin) -> String {
+    match b.owner {
+        Some(owner) => format!("{owner}.{}", b.name),
+        None => b.name.to_string(),
     }
 }
 
