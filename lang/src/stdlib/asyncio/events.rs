@@ -72,8 +72,6 @@ pub struct EventLoop {
     /// KeyboardInterrupt/SystemExit raised by a task or callback: ends `run_forever`.
     pub fatal: RefCell<Option<PyErr>>,
     exception_handler: RefCell<Value>,
-    /// Where loop time starts: CPython's loop time is `time.monotonic()`.
-    pub started: Instant,
 }
 
 impl NativeObject for EventLoop {
@@ -119,7 +117,6 @@ impl EventLoop {
             current_task: RefCell::new(None),
             fatal: RefCell::new(None),
             exception_handler: RefCell::new(Value::None),
-            started: Instant::now(),
         })
     }
 
@@ -309,6 +306,7 @@ pub enum HandleCb {
 /// `asyncio.Handle` / `asyncio.TimerHandle`.
 pub struct Handle {
     class: Rc<Class>,
+    me: std::rc::Weak<Handle>,
     lp: Rc<EventLoop>,
     cb: RefCell<Option<HandleCb>>,
     cancelled: Cell<bool>,
@@ -331,8 +329,9 @@ impl Handle {
         } else {
             lp.aio.handle_class.clone()
         };
-        Rc::new(Handle {
+        Rc::new_cyclic(|me| Handle {
             class,
+            me: me.clone(),
             lp: lp.clone(),
             cb: RefCell::new(Some(cb)),
             cancelled: Cell::new(false),
@@ -888,20 +887,10 @@ fn py_bool(b: bool) -> &'static str {
 }
 
 fn h_this(vm: &Vm, args: &Args) -> PyResult<Rc<Handle>> {
-    match args.get(0) {
-        Some(Value::Native(n)) => match n.as_any().downcast_ref::<Handle>() {
-            Some(_) => {
-                let rc = n.clone();
-                // Re-own as Rc<Handle>: the value *is* an Rc<Handle>.
-                let raw = Rc::into_raw(rc) as *const Handle;
-                // SAFETY: `downcast_ref` just proved the pointee is a `Handle`,
-                // and `raw` came from `Rc::into_raw` of that same allocation.
-                Ok(unsafe { Rc::from_raw(raw) })
-            }
-            None => Err(vm.type_error("expected a Handle")),
-        },
-        _ => Err(vm.type_error("expected a Handle")),
-    }
+    args.get(0)
+        .and_then(|v| v.downcast_native::<Handle>())
+        .and_then(|h| h.me.upgrade())
+        .ok_or_else(|| vm.type_error("expected a Handle"))
 }
 
 fn h_cancel(vm: &Vm, args: Args) -> PyResult {
