@@ -1238,6 +1238,159 @@ class Server:
         await self.wait_closed()
 
 
+# -- protocols and transports (loop.create_server / create_connection) ------------
+
+class BaseProtocol:
+    __module__ = "asyncio.protocols"
+
+    def connection_made(self, transport):
+        pass
+
+    def connection_lost(self, exc):
+        pass
+
+    def pause_writing(self):
+        pass
+
+    def resume_writing(self):
+        pass
+
+
+class Protocol(BaseProtocol):
+    __module__ = "asyncio.protocols"
+
+    def data_received(self, data):
+        pass
+
+    def eof_received(self):
+        pass
+
+
+class _SocketTransport:
+    def __init__(self, loop, conn, protocol):
+        self._loop = loop
+        self._conn = conn
+        self._protocol = protocol
+        self._closing = False
+
+    def __repr__(self):
+        state = 'closing' if self._closing else 'open'
+        return f'<_SelectorSocketTransport {state}>'
+
+    def get_protocol(self):
+        return self._protocol
+
+    def set_protocol(self, protocol):
+        self._protocol = protocol
+
+    def get_extra_info(self, name, default=None):
+        if name == 'peername':
+            return self._conn.peername()
+        if name == 'sockname':
+            return self._conn.sockname()
+        return default
+
+    def write(self, data):
+        self._conn.write(data)
+
+    def writelines(self, list_of_data):
+        for data in list_of_data:
+            self._conn.write(data)
+
+    def write_eof(self):
+        self._conn.write_eof()
+
+    def can_write_eof(self):
+        return True
+
+    def is_closing(self):
+        return self._closing
+
+    def pause_reading(self):
+        pass
+
+    def resume_reading(self):
+        pass
+
+    def close(self):
+        if self._closing:
+            return
+        self._closing = True
+        self._conn.close()
+        self._loop.call_soon(self._protocol.connection_lost, None)
+
+    def abort(self):
+        self.close()
+
+    def _start(self):
+        self._protocol.connection_made(self)
+        self._conn.start_reading(self._on_data)
+
+    def _on_data(self, data):
+        if self._closing:
+            return False
+        if isinstance(data, BaseException):
+            self._closing = True
+            self._conn.close()
+            self._protocol.connection_lost(data)
+            return False
+        if data:
+            self._protocol.data_received(data)
+            return True
+        keep_open = self._protocol.eof_received()
+        if not keep_open:
+            self.close()
+        return False
+
+
+async def _loop_create_server(self, protocol_factory, host=None, port=None,
+                              *, start_serving=True, **kwds):
+    loop = self
+    server = Server(loop, _DEFAULT_LIMIT)
+
+    def on_connection(conn):
+        protocol = protocol_factory()
+        transport = _SocketTransport(loop, conn, protocol)
+        loop.call_soon(transport._start)
+
+    def on_accept(conn):
+        if server._serving:
+            on_connection(conn)
+        else:
+            server._backlog.append(conn)
+
+    server._on_connection = on_connection
+    listener = await _start_server(host, port, on_accept)
+    server._listener = listener
+    server._sockets = [_ServerSocket(listener)]
+    if start_serving:
+        server._start_serving()
+        await sleep(0)
+    return server
+
+
+async def _loop_create_connection(self, protocol_factory, host=None, port=None, **kwds):
+    conn = await _open_connection(host, port)
+    protocol = protocol_factory()
+    transport = _SocketTransport(self, conn, protocol)
+    transport._start()
+    return transport, protocol
+
+
+async def _loop_shutdown_asyncgens(self):
+    await _shutdown_asyncgens(self)
+
+
+async def _loop_shutdown_default_executor(self):
+    pass
+
+
+_add_loop_method('create_server', _loop_create_server)
+_add_loop_method('create_connection', _loop_create_connection)
+_add_loop_method('shutdown_asyncgens', _loop_shutdown_asyncgens)
+_add_loop_method('shutdown_default_executor', _loop_shutdown_default_executor)
+
+
 async def start_server(client_connected_cb, host=None, port=None, *,
                        limit=_DEFAULT_LIMIT, start_serving=True, **kwds):
     loop = get_running_loop()

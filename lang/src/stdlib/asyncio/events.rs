@@ -612,6 +612,20 @@ fn agen_finalizer(vm: &Vm, g: Rc<crate::objects::Generator>) {
     }
 }
 
+/// `_add_loop_method(name, func)`: a loop method written in towel source.
+fn add_loop_method(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_add_loop_method", 2, 2)?;
+    let name = args.pos[0]
+        .as_str()
+        .ok_or_else(|| vm.type_error("method name must be a str"))?;
+    aio(vm)
+        .loop_class
+        .dict
+        .borrow_mut()
+        .insert(crate::objects::Name::new(name), args.pos[1].clone());
+    Ok(Value::None)
+}
+
 /// `_take_asyncgens(loop)`: the loop's live async generators, for `shutdown_asyncgens`.
 fn take_asyncgens(vm: &Vm, args: Args) -> PyResult {
     let lp = this(vm, &args)?;
@@ -962,6 +976,7 @@ pub fn install(vm: &Vm, a: &Aio, m: &crate::objects::Module) {
             "_take_asyncgens",
             take_asyncgens as crate::objects::NativeFn,
         ),
+        ("_add_loop_method", add_loop_method),
         ("get_event_loop", get_event_loop),
         ("get_running_loop", get_running_loop),
         ("_get_running_loop", private_get_running_loop),

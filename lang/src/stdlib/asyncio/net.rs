@@ -278,6 +278,54 @@ fn conn_recv(vm: &Vm, args: Args) -> PyResult {
     Ok(fut.value())
 }
 
+/// `conn.start_reading(on_data)`: calls `on_data(bytes)` as data arrives and
+/// `on_data(b"")` at end of file (or `on_data(exc)` on an error); the
+/// transport of `loop.create_server`/`create_connection` protocols.
+fn conn_start_reading(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "start_reading", 2, 2)?;
+    let c = conn(vm, &args)?;
+    let callback = args.pos[1].clone();
+    let mut stream = c.stream.clone();
+    let lp = c.lp.clone();
+    towel_runtime::spawn(async move {
+        loop {
+            let r = std::future::poll_fn(|cx| poll_read_some(&mut stream, cx, 1 << 16)).await;
+            let last = !matches!(&r, Ok(b) if !b.is_empty());
+            let cb = callback.clone();
+            let keep_going = with_vm(&lp, |vm| {
+                let arg = match &r {
+                    Ok(b) => Value::Bytes(Rc::new(b.clone())),
+                    Err(e) => os_error(vm, e, None).value(),
+                };
+                match vm.call(&cb, &[arg]) {
+                    Ok(v) => !matches!(v, Value::Bool(false)),
+                    Err(e) => {
+                        lp.call_exception_handler(
+                            vm,
+                            vec![
+                                (
+                                    "message",
+                                    Value::str(
+                                        "Fatal error: protocol.data_received() call failed.",
+                                    ),
+                                ),
+                                ("exception", e.value()),
+                            ],
+                        );
+                        false
+                    }
+                }
+            })
+            .await;
+            if last || !keep_going {
+                break;
+            }
+        }
+    })
+    .detach();
+    Ok(Value::None)
+}
+
 fn conn_write(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "write", 2, 2)?;
     let c = conn(vm, &args)?;
@@ -528,6 +576,7 @@ pub fn install(vm: &Vm, a: &Aio, m: &Module) {
         "_Conn",
         &[
             ("recv", conn_recv),
+            ("start_reading", conn_start_reading),
             ("write", conn_write),
             ("write_eof", conn_write_eof),
             ("close", conn_close),
