@@ -49,6 +49,8 @@ pub enum StmtKind {
     Import(Vec<Alias>),
     /// `from ..mod import a as b, c`; `module` is None for `from . import x`.
     ImportFrom { module: Option<String>, names: Vec<Alias>, level: u32 },
+    /// `match subject:` with its `case` blocks, in order.
+    Match { subject: Expr, cases: Vec<MatchCase> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -120,6 +122,41 @@ pub struct ExceptHandler {
     pub name: Option<Ident>,
     pub body: Vec<Stmt>,
     pub span: Span,
+}
+
+/// One `case pattern if guard:` block of a `match` statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub span: Span,
+}
+
+/// A pattern of a `case`, as CPython's `ast.pattern` subclasses.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
+    /// A literal or dotted name compared with `==`: `1`, `-1.5`, `1+2j`, `"s"`, `Color.RED`.
+    MatchValue(Expr),
+    /// `None`, `True` or `False`, compared with `is`.
+    MatchSingleton(Constant),
+    /// `[a, *rest]`, `(a, b)`, `a, b`: at most one item is a `MatchStar`.
+    MatchSequence(Vec<Pattern>),
+    /// `{"k": v, **rest}`: `keys` (literals or dotted names) pair up with `patterns`.
+    MatchMapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<Ident> },
+    /// `Point(x, y=0)`: positional `patterns`, then `kwd_attrs` paired with `kwd_patterns`.
+    MatchClass { cls: Expr, patterns: Vec<Pattern>, kwd_attrs: Vec<Ident>, kwd_patterns: Vec<Pattern> },
+    /// `*name` in a sequence pattern; None for `*_`.
+    MatchStar(Option<Ident>),
+    /// `pattern as name`, a capture `name` (no pattern), or the wildcard `_` (neither).
+    MatchAs { pattern: Option<Box<Pattern>>, name: Option<Ident> },
+    /// `p1 | p2 | ...` (two or more alternatives).
+    MatchOr(Vec<Pattern>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -244,5 +281,16 @@ impl Expr {
 impl Stmt {
     pub fn new(kind: StmtKind, span: Span) -> Stmt {
         Stmt { kind, span }
+    }
+}
+
+impl Pattern {
+    pub fn new(kind: PatternKind, span: Span) -> Pattern {
+        Pattern { kind, span }
+    }
+
+    /// The wildcard `_` (CPython's `WILDCARD_CHECK`).
+    pub fn is_wildcard(&self) -> bool {
+        matches!(self.kind, PatternKind::MatchAs { pattern: None, name: None })
     }
 }

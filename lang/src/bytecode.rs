@@ -297,6 +297,20 @@ opcodes! {
     SETUP_ANNOTATIONS = 85, None, |_, _| 0;
     /// REPL: print `repr(TOS)` if not None, store it in `builtins._`, and pop it.
     PRINT_EXPR = 70, None, |_, _| -1;
+    /// `[.., x1, .., xn] -> [.., xn, x1, .., xn-1]`: move TOS down to position `arg` (pattern captures).
+    ROT_N = 99, Count, |_, _| 0;
+    /// `[.., x] -> [.., x, len(x)]`
+    GET_LEN = 30, None, |_, _| 1;
+    /// `[.., x] -> [.., x, b]`: b is whether `x` is a mapping (dict, or a `collections.abc.Mapping`).
+    MATCH_MAPPING = 31, None, |_, _| 1;
+    /// `[.., x] -> [.., x, b]`: b is whether `x` is a sequence (list, tuple, range, ...; never str, bytes or bytearray).
+    MATCH_SEQUENCE = 32, None, |_, _| 1;
+    /// `[.., map, keys] -> [.., map, keys, values, True]` if `map` has every key (values a tuple), else `[.., map, keys, None, False]`.
+    MATCH_KEYS = 33, None, |_, _| 2;
+    /// `[.., map, keys] -> [.., map, rest]`: `rest` is a dict of the items of `map` without `keys`.
+    COPY_DICT_WITHOUT_KEYS = 34, None, |_, _| 0;
+    /// `[.., x, cls, names] -> [.., attrs, True]` if `x` is a `cls` with `arg` positional (by `__match_args__`) and the keyword attributes `names` (attrs a tuple), else `[.., x, False]`.
+    MATCH_CLASS = 152, Count, |_, _| -1;
 }
 
 /// `COMPARE_OP` operators, indexed by the argument.
@@ -304,8 +318,8 @@ pub const COMPARE_OPS: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
 
 /// `BINARY_OP` operators, indexed by the argument (CPython 3.11's numbering).
 pub const BINARY_OPS: [&str; 26] = [
-    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=", "<<=", "@=", "*=", "%=",
-    "|=", "**=", ">>=", "-=", "/=", "^=",
+    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=", "<<=",
+    "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
 ];
 
 /// Offset of the in-place variant of a `BINARY_OP` operator.
@@ -446,7 +460,14 @@ impl fmt::Display for Constant {
                 }
                 write!(f, ")")
             }
-            Constant::Code(code) => write!(f, "<code object {} at {:#x}, file \"{}\", line {}>", code.name, Rc::as_ptr(code) as usize, code.filename, code.firstlineno),
+            Constant::Code(code) => write!(
+                f,
+                "<code object {} at {:#x}, file \"{}\", line {}>",
+                code.name,
+                Rc::as_ptr(code) as usize,
+                code.filename,
+                code.firstlineno
+            ),
             Constant::Ellipsis => write!(f, "Ellipsis"),
         }
     }

@@ -43,7 +43,10 @@ fn parse_args(mut argv: Vec<String>) -> Result<Command, ExitCode> {
                 return Err(ExitCode::SUCCESS);
             }
             "-V" | "--version" => {
-                println!("towel {} (Python 3.11 compatible)", env!("CARGO_PKG_VERSION"));
+                println!(
+                    "towel {} (Python 3.11 compatible)",
+                    env!("CARGO_PKG_VERSION")
+                );
                 return Err(ExitCode::SUCCESS);
             }
             "-c" | "-m" => {
@@ -53,24 +56,41 @@ fn parse_args(mut argv: Vec<String>) -> Result<Command, ExitCode> {
                 };
                 let rest = argv[i + 2..].to_vec();
                 return Ok(if a == "-c" {
-                    Command::Code { code: value, args: [vec!["-c".to_string()], rest].concat() }
+                    Command::Code {
+                        code: value,
+                        args: [vec!["-c".to_string()], rest].concat(),
+                    }
                 } else {
-                    Command::Module { name: value, args: rest }
+                    Command::Module {
+                        name: value,
+                        args: rest,
+                    }
                 });
             }
-            "-" => return Ok(Command::Stdin { args: argv[i..].to_vec() }),
+            "-" => {
+                return Ok(Command::Stdin {
+                    args: argv[i..].to_vec(),
+                })
+            }
             "-u" | "-B" | "-E" | "-s" | "-S" | "-I" | "-q" => i += 1,
             _ if a.starts_with('-') && a.len() > 1 => {
                 eprintln!("Unknown option: {a}\n{USAGE}");
                 return Err(ExitCode::from(2));
             }
-            _ => return Ok(Command::Script { path: argv[i].clone(), args: argv[i..].to_vec() }),
+            _ => {
+                return Ok(Command::Script {
+                    path: argv[i].clone(),
+                    args: argv[i..].to_vec(),
+                })
+            }
         }
     }
     if std::io::stdin().is_terminal() {
         Ok(Command::Repl)
     } else {
-        Ok(Command::Stdin { args: vec![String::new()] })
+        Ok(Command::Stdin {
+            args: vec![String::new()],
+        })
     }
 }
 
@@ -101,11 +121,22 @@ fn real_main() -> ExitCode {
                 Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
                 Err(e) => {
                     let program = std::env::args().next().unwrap_or_else(|| "towel".into());
-                    eprintln!("{program}: can't open file '{}': [Errno {}] {}", absolute(&path), e.raw_os_error().unwrap_or(2), describe(&e));
+                    eprintln!(
+                        "{program}: can't open file '{}': [Errno {}] {}",
+                        absolute(&path),
+                        e.raw_os_error().unwrap_or(2),
+                        describe(&e)
+                    );
                     return ExitCode::from(2);
                 }
             };
-            let dir = std::path::Path::new(&path).parent().map(|p| if p.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { p.to_path_buf() });
+            let dir = std::path::Path::new(&path).parent().map(|p| {
+                if p.as_os_str().is_empty() {
+                    std::path::PathBuf::from(".")
+                } else {
+                    p.to_path_buf()
+                }
+            });
             vm.path.borrow_mut().extend(dir);
             *vm.argv.borrow_mut() = args;
             run_source(&vm, &source, &path)
@@ -138,7 +169,9 @@ fn real_main() -> ExitCode {
 }
 
 fn absolute(path: &str) -> String {
-    std::env::current_dir().map(|d| d.join(path).display().to_string()).unwrap_or_else(|_| path.to_string())
+    std::env::current_dir()
+        .map(|d| d.join(path).display().to_string())
+        .unwrap_or_else(|_| path.to_string())
 }
 
 fn describe(e: &std::io::Error) -> &'static str {
@@ -153,7 +186,9 @@ fn main() -> ExitCode {
     // The interpreter runs on a thread with a large stack: Python-to-Python
     // calls do not recurse in Rust, but calls through native code do, up to
     // the recursion limit.
-    let child = std::thread::Builder::new().stack_size(512 << 20).spawn(real_main);
+    let child = std::thread::Builder::new()
+        .stack_size(512 << 20)
+        .spawn(real_main);
     match child {
         Ok(handle) => handle.join().unwrap_or(ExitCode::from(1)),
         Err(_) => real_main(),

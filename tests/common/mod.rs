@@ -17,9 +17,16 @@ pub fn shared_dir() -> PathBuf {
 pub fn towel_binary() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
     // target/<profile>/deps/<test> -> target/<profile>/towel
-    let profile_dir = exe.parent().and_then(|d| d.parent()).expect("target profile directory");
+    let profile_dir = exe
+        .parent()
+        .and_then(|d| d.parent())
+        .expect("target profile directory");
     let bin = profile_dir.join(format!("towel{}", std::env::consts::EXE_SUFFIX));
-    assert!(bin.exists(), "{} not built: run `cargo test --workspace`", bin.display());
+    assert!(
+        bin.exists(),
+        "{} not built: run `cargo test --workspace`",
+        bin.display()
+    );
     bin
 }
 
@@ -36,7 +43,11 @@ pub fn pending_cases() -> Vec<String> {
 }
 
 /// Waits for `child`, killing it after `timeout`.
-pub fn wait_with_timeout(child: &mut Child, timeout: Duration, start: Instant) -> Result<Output, String> {
+pub fn wait_with_timeout(
+    child: &mut Child,
+    timeout: Duration,
+    start: Instant,
+) -> Result<Output, String> {
     let mut stdout = child.stdout.take();
     let mut stderr = child.stderr.take();
     let out_thread = std::thread::spawn(move || {
@@ -66,7 +77,11 @@ pub fn wait_with_timeout(child: &mut Child, timeout: Duration, start: Instant) -
     };
     let stdout = out_thread.join().unwrap_or_default();
     let stderr = err_thread.join().unwrap_or_default();
-    Ok(Output { status, stdout, stderr })
+    Ok(Output {
+        status,
+        stdout,
+        stderr,
+    })
 }
 
 /// The first differing lines of expected vs actual output.
@@ -79,7 +94,12 @@ pub fn diff(expected: &[u8], actual: &[u8]) -> String {
     for i in 0..el.len().max(al.len()) {
         let (x, y) = (el.get(i).copied(), al.get(i).copied());
         if x != y {
-            out.push_str(&format!("  line {}:\n    expected: {:?}\n    actual:   {:?}\n", i + 1, x.unwrap_or("<missing>"), y.unwrap_or("<missing>")));
+            out.push_str(&format!(
+                "  line {}:\n    expected: {:?}\n    actual:   {:?}\n",
+                i + 1,
+                x.unwrap_or("<missing>"),
+                y.unwrap_or("<missing>")
+            ));
             shown += 1;
             if shown == 5 {
                 out.push_str("  ...\n");

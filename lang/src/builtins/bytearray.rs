@@ -22,7 +22,14 @@ impl NativeObject for ByteArray {
 }
 
 pub fn class(vm: &Vm) -> Rc<Class> {
-    vm.lazy_class("bytearray", |vm| new_class("bytearray", &[vm.types.object.clone()], crate::objects::class::Layout::Builtin, "builtins"))
+    vm.lazy_class("bytearray", |vm| {
+        new_class(
+            "bytearray",
+            &[vm.types.object.clone()],
+            crate::objects::class::Layout::Builtin,
+            "builtins",
+        )
+    })
 }
 
 pub fn install(vm: &Vm) {
@@ -42,11 +49,15 @@ pub fn install(vm: &Vm) {
             ("decode", decode),
         ],
     );
-    vm.builtins.borrow_mut().insert(crate::objects::Name::new("bytearray"), Value::Class(c));
+    vm.builtins
+        .borrow_mut()
+        .insert(crate::objects::Name::new("bytearray"), Value::Class(c));
 }
 
 fn this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a ByteArray> {
-    args.get(0).and_then(|v| v.downcast_native::<ByteArray>()).ok_or_else(|| vm.type_error("descriptor requires a 'bytearray' object"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<ByteArray>())
+        .ok_or_else(|| vm.type_error("descriptor requires a 'bytearray' object"))
 }
 
 fn new(vm: &Vm, args: Args) -> PyResult {
@@ -55,15 +66,26 @@ fn new(vm: &Vm, args: Args) -> PyResult {
         None => Vec::new(),
         Some(v) => match vm.call(&Value::Class(vm.types.bytes.clone()), rest.pos)? {
             Value::Bytes(b) => b.to_vec(),
-            _ => return Err(vm.type_error(format!("cannot convert '{}' object to bytearray", vm.type_name(v)))),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "cannot convert '{}' object to bytearray",
+                    vm.type_name(v)
+                )))
+            }
         },
     };
-    Ok(Value::Native(Rc::new(ByteArray { class: class(vm), bytes: RefCell::new(bytes) })))
+    Ok(Value::Native(Rc::new(ByteArray {
+        class: class(vm),
+        bytes: RefCell::new(bytes),
+    })))
 }
 
 fn repr(vm: &Vm, args: Args) -> PyResult {
     let b = this(vm, &args)?;
-    Ok(Value::string(format!("bytearray({})", crate::objects::bytes::repr_bytes(&b.bytes.borrow()))))
+    Ok(Value::string(format!(
+        "bytearray({})",
+        crate::objects::bytes::repr_bytes(&b.bytes.borrow())
+    )))
 }
 
 fn len(vm: &Vm, args: Args) -> PyResult {
@@ -71,7 +93,9 @@ fn len(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn snapshot(vm: &Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Bytes(Rc::new(this(vm, args)?.bytes.borrow().clone())))
+    Ok(Value::Bytes(Rc::new(
+        this(vm, args)?.bytes.borrow().clone(),
+    )))
 }
 
 fn getitem(vm: &Vm, args: Args) -> PyResult {
@@ -107,7 +131,9 @@ fn extend(vm: &Vm, args: Args) -> PyResult {
     let b = this(vm, &args)?;
     for v in vm.to_vec(args.get(1).unwrap_or(&Value::None))? {
         let i = vm.to_index(&v)?;
-        b.bytes.borrow_mut().push(u8::try_from(i).map_err(|_| vm.value_error("byte must be in range(0, 256)"))?);
+        b.bytes
+            .borrow_mut()
+            .push(u8::try_from(i).map_err(|_| vm.value_error("byte must be in range(0, 256)"))?);
     }
     Ok(Value::None)
 }

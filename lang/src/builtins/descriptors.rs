@@ -30,8 +30,21 @@ impl NativeObject for Property {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+    fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
+            // An abstract getter, setter or deleter makes the property abstract (for `abc`).
+            "__isabstractmethod__" => Some((|| {
+                for f in [&self.fget, &self.fset, &self.fdel].into_iter().flatten() {
+                    if let Some(flag) =
+                        vm.get_attr_opt(f, &crate::objects::Name::new("__isabstractmethod__"))?
+                    {
+                        if vm.truthy(&flag)? {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                }
+                Ok(Value::Bool(false))
+            })()),
             "fget" => Some(Ok(self.fget.clone().unwrap_or_default())),
             "fset" => Some(Ok(self.fset.clone().unwrap_or_default())),
             "fdel" => Some(Ok(self.fdel.clone().unwrap_or_default())),
@@ -64,8 +77,13 @@ pub struct ClassMethod {
 }
 
 impl ClassMethod {
+    /// Wraps `func` in a classmethod and returns it as a value.
+    #[allow(clippy::new_ret_no_self)]
     pub fn new(vm: &Vm, func: Value) -> Value {
-        Value::Native(Rc::new(ClassMethod { class: vm.types.classmethod.clone(), func }))
+        Value::Native(Rc::new(ClassMethod {
+            class: vm.types.classmethod.clone(),
+            func,
+        }))
     }
 }
 
@@ -96,8 +114,11 @@ impl NativeObject for Super {
         self
     }
     fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        // `super()` in a classmethod searches the class's own MRO; in an instance
+        // method (including a metaclass method, whose instance is a class) the type's.
+        let class_method = matches!(&self.obj, Value::Class(c) if c.is_subclass(&self.start_after));
         let obj_class = match &self.obj {
-            Value::Class(c) => c.clone(),
+            Value::Class(c) if class_method => c.clone(),
             other => vm.class_of(other),
         };
         let mro = obj_class.full_mro();
@@ -106,10 +127,17 @@ impl NativeObject for Super {
         for c in &mro[pos + 1..] {
             if let Some(attr) = c.dict.borrow().get(&key).cloned() {
                 return Some(match &self.obj {
-                    Value::Class(cls) => match attr.downcast_native::<ClassMethod>() {
-                        Some(cm) => Ok(Value::BoundMethod(Rc::new(crate::objects::BoundMethod { func: cm.func.clone(), receiver: Value::Class(cls.clone()) }))),
-                        None => Ok(attr),
-                    },
+                    Value::Class(cls) if class_method => {
+                        match attr.downcast_native::<ClassMethod>() {
+                            Some(cm) => {
+                                Ok(Value::BoundMethod(Rc::new(crate::objects::BoundMethod {
+                                    func: cm.func.clone(),
+                                    receiver: Value::Class(cls.clone()),
+                                })))
+                            }
+                            None => Ok(attr),
+                        }
+                    }
                     obj => vm.bind_class_attr(attr, obj, &obj_class),
                 });
             }
@@ -126,7 +154,13 @@ pub fn property_new(vm: &Vm, args: Args) -> PyResult {
         (None, Some(Value::Function(f))) => f.doc.borrow().clone(),
         _ => Value::None,
     };
-    Ok(Value::Native(Rc::new(Property { class: vm.types.property.clone(), fget, fset: get(2, "fset"), fdel: get(3, "fdel"), doc })))
+    Ok(Value::Native(Rc::new(Property {
+        class: vm.types.property.clone(),
+        fget,
+        fset: get(2, "fset"),
+        fdel: get(3, "fdel"),
+        doc,
+    })))
 }
 
 fn property_with(vm: &Vm, args: &Args, which: usize) -> PyResult {
@@ -134,7 +168,13 @@ fn property_with(vm: &Vm, args: &Args, which: usize) -> PyResult {
         return Err(vm.type_error("descriptor requires a 'property' object"));
     };
     let f = args.get(1).cloned();
-    let mut new = Property { class: p.class.clone(), fget: p.fget.clone(), fset: p.fset.clone(), fdel: p.fdel.clone(), doc: p.doc.clone() };
+    let mut new = Property {
+        class: p.class.clone(),
+        fget: p.fget.clone(),
+        fset: p.fset.clone(),
+        fdel: p.fdel.clone(),
+        doc: p.doc.clone(),
+    };
     match which {
         0 => new.fget = f,
         1 => new.fset = f,
@@ -165,12 +205,21 @@ fn property_get(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn staticmethod_new(vm: &Vm, args: Args) -> PyResult {
-    let func = args.get(1).cloned().ok_or_else(|| vm.type_error("staticmethod expected 1 argument, got 0"))?;
-    Ok(Value::Native(Rc::new(StaticMethod { class: vm.types.staticmethod.clone(), func })))
+    let func = args
+        .get(1)
+        .cloned()
+        .ok_or_else(|| vm.type_error("staticmethod expected 1 argument, got 0"))?;
+    Ok(Value::Native(Rc::new(StaticMethod {
+        class: vm.types.staticmethod.clone(),
+        func,
+    })))
 }
 
 fn classmethod_new(vm: &Vm, args: Args) -> PyResult {
-    let func = args.get(1).cloned().ok_or_else(|| vm.type_error("classmethod expected 1 argument, got 0"))?;
+    let func = args
+        .get(1)
+        .cloned()
+        .ok_or_else(|| vm.type_error("classmethod expected 1 argument, got 0"))?;
     Ok(ClassMethod::new(vm, func))
 }
 
@@ -179,19 +228,41 @@ fn super_new(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.runtime_error("super(): no arguments"));
     };
     let ok = match obj {
-        Value::Class(c) => c.is_subclass(cls),
+        Value::Class(c) => c.is_subclass(cls) || vm.isinstance(obj, cls),
         other => vm.isinstance(other, cls),
     };
     if !ok {
         return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
-    Ok(Value::Native(Rc::new(Super { class: vm.types.super_.clone(), start_after: cls.clone(), obj: obj.clone() })))
+    Ok(Value::Native(Rc::new(Super {
+        class: vm.types.super_.clone(),
+        start_after: cls.clone(),
+        obj: obj.clone(),
+    })))
 }
 
 pub fn install(vm: &Vm) {
     use crate::vm::types::add_methods;
-    add_methods(&vm.types.property, "property", &[("__new__", property_new), ("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter), ("__get__", property_get)]);
-    add_methods(&vm.types.staticmethod, "staticmethod", &[("__new__", staticmethod_new)]);
-    add_methods(&vm.types.classmethod, "classmethod", &[("__new__", classmethod_new)]);
+    add_methods(
+        &vm.types.property,
+        "property",
+        &[
+            ("__new__", property_new),
+            ("getter", property_getter),
+            ("setter", property_setter),
+            ("deleter", property_deleter),
+            ("__get__", property_get),
+        ],
+    );
+    add_methods(
+        &vm.types.staticmethod,
+        "staticmethod",
+        &[("__new__", staticmethod_new)],
+    );
+    add_methods(
+        &vm.types.classmethod,
+        "classmethod",
+        &[("__new__", classmethod_new)],
+    );
     add_methods(&vm.types.super_, "super", &[("__new__", super_new)]);
 }

@@ -12,6 +12,7 @@ pub fn install(vm: &Vm) {
         "dict",
         &[
             ("__new__", dict_new),
+            ("__init__", dict_init),
             ("get", get),
             ("keys", keys),
             ("values", values),
@@ -34,7 +35,7 @@ pub fn install(vm: &Vm) {
 }
 
 fn this(vm: &Vm, args: &Args) -> PyResult<Rc<PyDict>> {
-    match args.get(0) {
+    match args.get(0).map(Value::builtin_base) {
         Some(Value::Dict(d)) => Ok(d.clone()),
         _ => Err(vm.type_error("descriptor requires a 'dict' object")),
     }
@@ -48,7 +49,11 @@ pub fn update_from(vm: &Vm, d: &PyDict, src: &Value) -> PyResult<()> {
                 d.set(vm, k, v)?;
             }
         }
-        other if vm.get_attr_opt(other, &crate::objects::Name::new("keys"))?.is_some() => {
+        other
+            if vm
+                .get_attr_opt(other, &crate::objects::Name::new("keys"))?
+                .is_some() =>
+        {
             let keys = vm.call_method(other, "keys", &[])?;
             for k in vm.to_vec(&keys)? {
                 let v = vm.get_item(other, &k)?;
@@ -57,9 +62,16 @@ pub fn update_from(vm: &Vm, d: &PyDict, src: &Value) -> PyResult<()> {
         }
         other => {
             for (i, item) in vm.to_vec(other)?.into_iter().enumerate() {
-                let pair = vm.to_vec(&item).map_err(|_| vm.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))?;
+                let pair = vm.to_vec(&item).map_err(|_| {
+                    vm.type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    ))
+                })?;
                 if pair.len() != 2 {
-                    return Err(vm.value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len())));
+                    return Err(vm.value_error(format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        pair.len()
+                    )));
                 }
                 let mut it = pair.into_iter();
                 if let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -72,6 +84,15 @@ pub fn update_from(vm: &Vm, d: &PyDict, src: &Value) -> PyResult<()> {
 }
 
 fn dict_new(vm: &Vm, args: Args) -> PyResult {
+    if let Some(Value::Class(cls)) = args.get(0) {
+        if !Rc::ptr_eq(cls, &vm.types.dict) {
+            // A subclass: `__init__` fills the dict, as in CPython.
+            return Ok(super::payload::new_instance(
+                cls,
+                Value::Dict(Rc::new(PyDict::new())),
+            ));
+        }
+    }
     let args = args.skip_first();
     args.check_pos(vm, "dict", 0, 1)?;
     let d = PyDict::new();
@@ -84,9 +105,17 @@ fn dict_new(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::Dict(Rc::new(d)))
 }
 
+/// `dict.__init__(self, [mapping], **kw)`: only subclass instances get here (plain dicts are filled by `__new__`).
+fn dict_init(vm: &Vm, args: Args) -> PyResult {
+    args.check_pos(vm, "dict", 1, 2)?;
+    update(vm, args)
+}
+
 fn get(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "get", 2, 3)?;
-    Ok(this(vm, &args)?.get(vm, &args.pos[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_default()))
+    Ok(this(vm, &args)?
+        .get(vm, &args.pos[1])?
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or_default()))
 }
 
 fn view(vm: &Vm, args: &Args, view: DictView) -> PyResult {
@@ -112,7 +141,10 @@ fn pop(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "pop", 2, 3)?;
     match this(vm, &args)?.remove(vm, &args.pos[1])? {
         Some(v) => Ok(v),
-        None => args.get(2).cloned().ok_or_else(|| vm.key_error(args.pos[1].clone())),
+        None => args
+            .get(2)
+            .cloned()
+            .ok_or_else(|| vm.key_error(args.pos[1].clone())),
     }
 }
 
@@ -164,7 +196,9 @@ fn copy(vm: &Vm, args: Args) -> PyResult {
 fn fromkeys(vm: &Vm, args: Args) -> PyResult {
     let d = PyDict::new();
     let value = args.get(2).cloned().unwrap_or_default();
-    let Some(src) = args.get(1) else { return Err(vm.type_error("fromkeys expected at least 1 argument, got 0")) };
+    let Some(src) = args.get(1) else {
+        return Err(vm.type_error("fromkeys expected at least 1 argument, got 0"));
+    };
     for k in vm.to_vec(src)? {
         d.set(vm, k, value.clone())?;
     }
@@ -177,7 +211,19 @@ fn len(vm: &Vm, args: Args) -> PyResult {
 
 fn getitem(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__getitem__", 2, 2)?;
-    vm.get_item(&args.pos[0], &args.pos[1])
+    let key = &args.pos[1];
+    match this(vm, &args)?.get(vm, key)? {
+        Some(v) => Ok(v),
+        None => {
+            // Subclasses (defaultdict, Counter) may supply missing values.
+            if let Value::Instance(inst) = &args.pos[0] {
+                if let Some(missing) = inst.class.lookup(&crate::vm::protocol::dunders().missing) {
+                    return vm.call_bound(&missing, &args.pos[0], std::slice::from_ref(key));
+                }
+            }
+            Err(vm.key_error(key.clone()))
+        }
+    }
 }
 
 fn setitem(vm: &Vm, args: Args) -> PyResult {
@@ -188,7 +234,7 @@ fn setitem(vm: &Vm, args: Args) -> PyResult {
 
 fn delitem(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__delitem__", 2, 2)?;
-    vm.del_item(&args.pos[0], &args.pos[1])?;
+    vm.del_item(args.pos[0].builtin_base(), &args.pos[1])?;
     Ok(Value::None)
 }
 
@@ -200,5 +246,10 @@ fn contains(vm: &Vm, args: Args) -> PyResult {
 fn iter(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args)?;
     let len = d.len();
-    Ok(NativeIter::new(IterState::Dict { dict: d, index: 0, view: DictView::Keys, len }))
+    Ok(NativeIter::new(IterState::Dict {
+        dict: d,
+        index: 0,
+        view: DictView::Keys,
+        len,
+    }))
 }

@@ -10,7 +10,9 @@
 //! awaitable (`StopIteration(x)`), an unwrapped one is yielded on to the
 //! event loop, and the generator returning ends iteration (`StopAsyncIteration`).
 
-use crate::objects::{Args, Class, GenKind, GenState, Generator, NativeObject, PyErr, PyResult, Value};
+use crate::objects::{
+    Args, Class, GenKind, GenState, Generator, NativeObject, PyErr, PyResult, Value,
+};
 use crate::vm::interp::Resumed;
 use crate::vm::types::{add_methods, new_class};
 use crate::vm::Vm;
@@ -19,17 +21,85 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
-    add_methods(&vm.types.generator, "generator", &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__next__", gen_next), ("__iter__", gen_iter)]);
-    add_methods(&vm.types.coroutine, "coroutine", &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__await__", coro_await)]);
-    add_methods(&wrapper_class(vm), "coroutine_wrapper", &[("send", wrapper_send), ("throw", wrapper_throw), ("close", wrapper_close), ("__next__", wrapper_next), ("__iter__", gen_iter)]);
-    add_methods(&anext_class(vm), "anext_awaitable", &[("send", anext_send), ("throw", anext_throw), ("close", anext_close), ("__next__", anext_next), ("__iter__", gen_iter), ("__await__", gen_iter)]);
-    add_methods(&vm.types.async_generator, "async_generator", &[("__aiter__", gen_iter), ("__anext__", agen_anext), ("asend", agen_asend), ("athrow", agen_athrow), ("aclose", agen_aclose)]);
+    add_methods(
+        &vm.types.generator,
+        "generator",
+        &[
+            ("send", gen_send),
+            ("throw", gen_throw),
+            ("close", gen_close),
+            ("__next__", gen_next),
+            ("__iter__", gen_iter),
+        ],
+    );
+    add_methods(
+        &vm.types.coroutine,
+        "coroutine",
+        &[
+            ("send", gen_send),
+            ("throw", gen_throw),
+            ("close", gen_close),
+            ("__await__", coro_await),
+        ],
+    );
+    add_methods(
+        &wrapper_class(vm),
+        "coroutine_wrapper",
+        &[
+            ("send", wrapper_send),
+            ("throw", wrapper_throw),
+            ("close", wrapper_close),
+            ("__next__", wrapper_next),
+            ("__iter__", gen_iter),
+        ],
+    );
+    add_methods(
+        &anext_class(vm),
+        "anext_awaitable",
+        &[
+            ("send", anext_send),
+            ("throw", anext_throw),
+            ("close", anext_close),
+            ("__next__", anext_next),
+            ("__iter__", gen_iter),
+            ("__await__", gen_iter),
+        ],
+    );
+    add_methods(
+        &vm.types.async_generator,
+        "async_generator",
+        &[
+            ("__aiter__", gen_iter),
+            ("__anext__", agen_anext),
+            ("asend", agen_asend),
+            ("athrow", agen_athrow),
+            ("aclose", agen_aclose),
+        ],
+    );
     let c = asend_class(vm);
-    add_methods(&c, "async_generator_asend", &[("send", asend_send), ("throw", asend_throw), ("close", asend_close), ("__next__", asend_next), ("__iter__", gen_iter), ("__await__", gen_iter)]);
+    add_methods(
+        &c,
+        "async_generator_asend",
+        &[
+            ("send", asend_send),
+            ("throw", asend_throw),
+            ("close", asend_close),
+            ("__next__", asend_next),
+            ("__iter__", gen_iter),
+            ("__await__", gen_iter),
+        ],
+    );
 }
 
 fn asend_class(vm: &Vm) -> Rc<Class> {
-    vm.lazy_class("async_generator_asend", |vm| new_class("async_generator_asend", &[vm.types.object.clone()], crate::objects::class::Layout::Builtin, "builtins"))
+    vm.lazy_class("async_generator_asend", |vm| {
+        new_class(
+            "async_generator_asend",
+            &[vm.types.object.clone()],
+            crate::objects::class::Layout::Builtin,
+            "builtins",
+        )
+    })
 }
 
 fn this(vm: &Vm, args: &Args) -> PyResult<Rc<Generator>> {
@@ -68,14 +138,34 @@ pub fn throw_args_to_exception(vm: &Vm, args: &[Value]) -> PyResult<PyErr> {
     let val = args.get(1).cloned().filter(|v| !v.is_none());
     match (&typ, val) {
         (Value::Class(c), Some(v)) if c.is_subclass(&vm.exc.base_exception) => match &v {
-            Value::Instance(i) if i.is_exception() && i.class.is_subclass(c) => Ok(PyErr(i.clone())),
-            Value::Tuple(t) => vm.make_exception(&vm.call(&typ, &t.0)?, "exceptions must derive from BaseException"),
-            other => vm.make_exception(&vm.call(&typ, std::slice::from_ref(other))?, "exceptions must derive from BaseException"),
+            Value::Instance(i) if i.is_exception() && i.class.is_subclass(c) => {
+                Ok(PyErr(i.clone()))
+            }
+            Value::Tuple(t) => vm.make_exception(
+                &vm.call(&typ, &t.0)?,
+                "exceptions must derive from BaseException",
+            ),
+            other => vm.make_exception(
+                &vm.call(&typ, std::slice::from_ref(other))?,
+                "exceptions must derive from BaseException",
+            ),
         },
-        (Value::Instance(_), Some(_)) => Err(vm.type_error("instance exception may not have a separate value")),
-        _ => vm.make_exception(&typ, "exceptions must be classes or instances deriving from BaseException, not ".to_string().as_str()).map_err(|_| {
-            vm.type_error(format!("exceptions must be classes or instances deriving from BaseException, not {}", vm.type_name(&typ)))
-        }),
+        (Value::Instance(_), Some(_)) => {
+            Err(vm.type_error("instance exception may not have a separate value"))
+        }
+        _ => vm
+            .make_exception(
+                &typ,
+                "exceptions must be classes or instances deriving from BaseException, not "
+                    .to_string()
+                    .as_str(),
+            )
+            .map_err(|_| {
+                vm.type_error(format!(
+                    "exceptions must be classes or instances deriving from BaseException, not {}",
+                    vm.type_name(&typ)
+                ))
+            }),
     }
 }
 
@@ -94,7 +184,10 @@ fn gen_close(vm: &Vm, args: Args) -> PyResult {
 
 /// `gi_frame`, `gi_running`, `cr_await` and friends.
 pub fn generator_attr(vm: &Vm, g: &Rc<Generator>, name: &str) -> Option<Value> {
-    let suffix = name.strip_prefix("gi_").or_else(|| name.strip_prefix("cr_")).or_else(|| name.strip_prefix("ag_"));
+    let suffix = name
+        .strip_prefix("gi_")
+        .or_else(|| name.strip_prefix("cr_"))
+        .or_else(|| name.strip_prefix("ag_"));
     Some(match (name, suffix) {
         ("__name__", _) => Value::str(&g.name.borrow()),
         ("__qualname__", _) => Value::str(&g.qualname.borrow()),
@@ -112,7 +205,14 @@ pub fn generator_attr(vm: &Vm, g: &Rc<Generator>, name: &str) -> Option<Value> {
 
 /// A snapshot of a suspended generator's frame (`f_lineno`, `f_code`, `f_locals`).
 fn frame_object(vm: &Vm, g: &Rc<Generator>) -> Value {
-    let class = vm.lazy_class("frame", |vm| new_class("frame", &[vm.types.object.clone()], crate::objects::class::Layout::Object, "builtins"));
+    let class = vm.lazy_class("frame", |vm| {
+        new_class(
+            "frame",
+            &[vm.types.object.clone()],
+            crate::objects::class::Layout::Object,
+            "builtins",
+        )
+    });
     let inst = crate::objects::Instance::new(class);
     let frame = g.frame.borrow();
     let line = match frame.as_ref() {
@@ -120,8 +220,14 @@ fn frame_object(vm: &Vm, g: &Rc<Generator>) -> Value {
         Some(f) => f.current_line(),
         None => g.code.co.firstlineno,
     };
-    inst.set_attr(crate::objects::Name::new("f_lineno"), Value::Int(line as i64));
-    inst.set_attr(crate::objects::Name::new("f_code"), Value::Code(g.code.clone()));
+    inst.set_attr(
+        crate::objects::Name::new("f_lineno"),
+        Value::Int(line as i64),
+    );
+    inst.set_attr(
+        crate::objects::Name::new("f_code"),
+        Value::Code(g.code.clone()),
+    );
     if let Some(f) = frame.as_ref() {
         let d = crate::objects::PyDict::new();
         for (n, v) in f.code.varnames.iter().zip(&f.locals) {
@@ -129,7 +235,10 @@ fn frame_object(vm: &Vm, g: &Rc<Generator>) -> Value {
                 let _ = d.set(vm, Value::str(n.as_str()), v.clone());
             }
         }
-        inst.set_attr(crate::objects::Name::new("f_locals"), Value::Dict(Rc::new(d)));
+        inst.set_attr(
+            crate::objects::Name::new("f_locals"),
+            Value::Dict(Rc::new(d)),
+        );
     }
     Value::Instance(Rc::new(inst))
 }
@@ -156,7 +265,10 @@ thread_local! {
 }
 
 pub fn wrap_async_gen_value(v: Value) -> Value {
-    Value::Native(Rc::new(AsyncGenWrapped { class: WRAPPED_CLASS.with(|c| c.clone()), value: v }))
+    Value::Native(Rc::new(AsyncGenWrapped {
+        class: WRAPPED_CLASS.with(|c| c.clone()),
+        value: v,
+    }))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -192,7 +304,13 @@ fn make_asend(vm: &Vm, gen: Rc<Generator>, mode: Mode, first: Result<Value, PyEr
             (hooks.firstiter)(vm, &gen);
         }
     }
-    Value::Native(Rc::new(AsyncGenSend { class: asend_class(vm), gen, mode, first: RefCell::new(Some(first)), done: Cell::new(false) }))
+    Value::Native(Rc::new(AsyncGenSend {
+        class: asend_class(vm),
+        gen,
+        mode,
+        first: RefCell::new(Some(first)),
+        done: Cell::new(false),
+    }))
 }
 
 fn agen_anext(vm: &Vm, args: Args) -> PyResult {
@@ -225,7 +343,9 @@ pub fn aclose_awaitable(vm: &Vm, g: Rc<Generator>) -> Value {
 }
 
 fn asend_this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a AsyncGenSend> {
-    args.get(0).and_then(|v| v.downcast_native::<AsyncGenSend>()).ok_or_else(|| vm.type_error("expected an async generator awaitable"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<AsyncGenSend>())
+        .ok_or_else(|| vm.type_error("expected an async generator awaitable"))
 }
 
 /// One step of an async-generator awaitable.
@@ -275,7 +395,10 @@ fn asend_step(vm: &Vm, a: &AsyncGenSend, input: Result<Value, PyErr>) -> PyResul
         }
         Err(e) => {
             a.done.set(true);
-            if a.mode == Mode::Close && (vm.err_is(&e, &vm.exc.generator_exit) || vm.err_is(&e, &vm.exc.stop_async_iteration)) {
+            if a.mode == Mode::Close
+                && (vm.err_is(&e, &vm.exc.generator_exit)
+                    || vm.err_is(&e, &vm.exc.stop_async_iteration))
+            {
                 return Err(vm.stop_iteration(Value::None));
             }
             Err(e)
@@ -329,21 +452,37 @@ impl NativeObject for CoroWrapper {
 }
 
 fn wrapper_class(vm: &Vm) -> Rc<Class> {
-    vm.lazy_class("coroutine_wrapper", |vm| new_class("coroutine_wrapper", &[vm.types.object.clone()], crate::objects::class::Layout::Builtin, "builtins"))
+    vm.lazy_class("coroutine_wrapper", |vm| {
+        new_class(
+            "coroutine_wrapper",
+            &[vm.types.object.clone()],
+            crate::objects::class::Layout::Builtin,
+            "builtins",
+        )
+    })
 }
 
 fn coro_await(vm: &Vm, args: Args) -> PyResult {
     let g = this(vm, &args)?;
-    Ok(Value::Native(Rc::new(CoroWrapper { class: wrapper_class(vm), coro: g })))
+    Ok(Value::Native(Rc::new(CoroWrapper {
+        class: wrapper_class(vm),
+        coro: g,
+    })))
 }
 
 fn wrapped(vm: &Vm, args: &Args) -> PyResult<Rc<Generator>> {
-    args.get(0).and_then(|v| v.downcast_native::<CoroWrapper>()).map(|w| w.coro.clone()).ok_or_else(|| vm.type_error("expected a coroutine_wrapper"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<CoroWrapper>())
+        .map(|w| w.coro.clone())
+        .ok_or_else(|| vm.type_error("expected a coroutine_wrapper"))
 }
 
 fn wrapper_send(vm: &Vm, args: Args) -> PyResult {
     let g = wrapped(vm, &args)?;
-    yielded(vm, vm.resume_generator(&g, args.get(1).cloned().unwrap_or_default())?)
+    yielded(
+        vm,
+        vm.resume_generator(&g, args.get(1).cloned().unwrap_or_default())?,
+    )
 }
 
 fn wrapper_next(vm: &Vm, args: Args) -> PyResult {
@@ -383,32 +522,51 @@ impl NativeObject for AnextAwaitable {
 }
 
 fn anext_class(vm: &Vm) -> Rc<Class> {
-    vm.lazy_class("anext_awaitable", |vm| new_class("anext_awaitable", &[vm.types.object.clone()], crate::objects::class::Layout::Builtin, "builtins"))
+    vm.lazy_class("anext_awaitable", |vm| {
+        new_class(
+            "anext_awaitable",
+            &[vm.types.object.clone()],
+            crate::objects::class::Layout::Builtin,
+            "builtins",
+        )
+    })
 }
 
 /// Builds the awaitable for `anext(ait, default)`.
 pub fn anext_with_default(vm: &Vm, ait: &Value, default: Value) -> PyResult {
     let aw = vm.call_method(ait, "__anext__", &[])?;
     let inner = vm.get_awaitable(&aw, 0)?;
-    Ok(Value::Native(Rc::new(AnextAwaitable { class: anext_class(vm), inner, default })))
+    Ok(Value::Native(Rc::new(AnextAwaitable {
+        class: anext_class(vm),
+        inner,
+        default,
+    })))
 }
 
 fn anext_this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a AnextAwaitable> {
-    args.get(0).and_then(|v| v.downcast_native::<AnextAwaitable>()).ok_or_else(|| vm.type_error("expected an anext_awaitable"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<AnextAwaitable>())
+        .ok_or_else(|| vm.type_error("expected an anext_awaitable"))
 }
 
 fn anext_result(vm: &Vm, a: &AnextAwaitable, r: PyResult<Resumed>) -> PyResult {
     match r {
         Ok(Resumed::Yield(v)) => Ok(v),
         Ok(Resumed::Return(v)) => Err(vm.stop_iteration(v)),
-        Err(e) if vm.err_is(&e, &vm.exc.stop_async_iteration) => Err(vm.stop_iteration(a.default.clone())),
+        Err(e) if vm.err_is(&e, &vm.exc.stop_async_iteration) => {
+            Err(vm.stop_iteration(a.default.clone()))
+        }
         Err(e) => Err(e),
     }
 }
 
 fn anext_send(vm: &Vm, args: Args) -> PyResult {
     let a = anext_this(vm, &args)?;
-    anext_result(vm, a, vm.send(&a.inner, args.get(1).cloned().unwrap_or_default()))
+    anext_result(
+        vm,
+        a,
+        vm.send(&a.inner, args.get(1).cloned().unwrap_or_default()),
+    )
 }
 
 fn anext_next(vm: &Vm, args: Args) -> PyResult {
@@ -423,7 +581,9 @@ fn anext_throw(vm: &Vm, args: Args) -> PyResult {
         Value::Generator(g) => vm.throw_generator(g, exc),
         other => match vm.call_method(other, "throw", &[exc.value()]) {
             Ok(v) => Ok(Resumed::Yield(v)),
-            Err(e) if vm.err_is(&e, &vm.exc.stop_iteration) => Ok(Resumed::Return(e.exc().args.first().cloned().unwrap_or_default())),
+            Err(e) if vm.err_is(&e, &vm.exc.stop_iteration) => Ok(Resumed::Return(
+                e.exc().args.first().cloned().unwrap_or_default(),
+            )),
             Err(e) => Err(e),
         },
     };

@@ -10,7 +10,16 @@ use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
     let c = stream_class(vm);
-    add_methods(&c, "TextIOWrapper", &[("write", stream_write), ("flush", stream_flush), ("isatty", stream_isatty), ("fileno", stream_fileno)]);
+    add_methods(
+        &c,
+        "TextIOWrapper",
+        &[
+            ("write", stream_write),
+            ("flush", stream_flush),
+            ("isatty", stream_isatty),
+            ("fileno", stream_fileno),
+        ],
+    );
     let f = file_class(vm);
     add_methods(
         &f,
@@ -32,11 +41,25 @@ pub fn install(vm: &Vm) {
 }
 
 fn stream_class(vm: &Vm) -> Rc<Class> {
-    vm.lazy_class("TextIOStream", |vm| new_class("TextIOWrapper", &[vm.types.object.clone()], crate::objects::class::Layout::Builtin, "_io"))
+    vm.lazy_class("TextIOStream", |vm| {
+        new_class(
+            "TextIOWrapper",
+            &[vm.types.object.clone()],
+            crate::objects::class::Layout::Builtin,
+            "_io",
+        )
+    })
 }
 
 fn file_class(vm: &Vm) -> Rc<Class> {
-    vm.lazy_class("TextIOFile", |vm| new_class("TextIOWrapper", &[vm.types.object.clone()], crate::objects::class::Layout::Builtin, "_io"))
+    vm.lazy_class("TextIOFile", |vm| {
+        new_class(
+            "TextIOWrapper",
+            &[vm.types.object.clone()],
+            crate::objects::class::Layout::Builtin,
+            "_io",
+        )
+    })
 }
 
 /// `sys.stdout` (fd 1) or `sys.stderr` (fd 2).
@@ -55,15 +78,32 @@ impl NativeObject for Stream {
 }
 
 pub fn stream(vm: &Vm, fd: i32) -> Value {
-    Value::Native(Rc::new(Stream { class: stream_class(vm), fd }))
+    Value::Native(Rc::new(Stream {
+        class: stream_class(vm),
+        fd,
+    }))
 }
 
 /// Writes to `sys.stdout`, honouring a replaced `sys.stdout`.
 pub fn write_stdout(vm: &Vm, s: &str) -> PyResult<()> {
-    let replaced = vm.modules.borrow().get("sys").and_then(|m| m.ns.borrow().get(&crate::objects::Name::new("stdout")).cloned());
+    let replaced = vm.modules.borrow().get("sys").and_then(|m| {
+        m.ns.borrow()
+            .get(&crate::objects::Name::new("stdout"))
+            .cloned()
+    });
     match replaced {
-        Some(Value::Native(n)) if n.as_any().downcast_ref::<Stream>().is_some_and(|s| s.fd == 1) => vm.write_stdout(s),
-        Some(Value::Native(n)) if n.as_any().downcast_ref::<Stream>().is_some_and(|s| s.fd == 2) => {
+        Some(Value::Native(n))
+            if n.as_any()
+                .downcast_ref::<Stream>()
+                .is_some_and(|s| s.fd == 1) =>
+        {
+            vm.write_stdout(s)
+        }
+        Some(Value::Native(n))
+            if n.as_any()
+                .downcast_ref::<Stream>()
+                .is_some_and(|s| s.fd == 2) =>
+        {
             vm.flush_stdout();
             let _ = std::io::stderr().write_all(s.as_bytes());
         }
@@ -76,10 +116,17 @@ pub fn write_stdout(vm: &Vm, s: &str) -> PyResult<()> {
 }
 
 fn stream_write(vm: &Vm, args: Args) -> PyResult {
-    let Some(st) = args.get(0).and_then(|v| v.downcast_native::<Stream>()) else { return Err(vm.type_error("write() on a non-stream")) };
+    let Some(st) = args.get(0).and_then(|v| v.downcast_native::<Stream>()) else {
+        return Err(vm.type_error("write() on a non-stream"));
+    };
     let text = match args.get(1) {
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(other)))),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "write() argument must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
         None => return Err(vm.type_error("write() takes exactly one argument (0 given)")),
     };
     if st.fd == 1 {
@@ -101,15 +148,21 @@ fn stream_flush(vm: &Vm, args: Args) -> PyResult {
 
 fn stream_isatty(_vm: &Vm, args: Args) -> PyResult {
     use std::io::IsTerminal;
-    Ok(Value::Bool(match args.get(0).and_then(|v| v.downcast_native::<Stream>()) {
-        Some(s) if s.fd == 1 => std::io::stdout().is_terminal(),
-        Some(_) => std::io::stderr().is_terminal(),
-        None => false,
-    }))
+    Ok(Value::Bool(
+        match args.get(0).and_then(|v| v.downcast_native::<Stream>()) {
+            Some(s) if s.fd == 1 => std::io::stdout().is_terminal(),
+            Some(_) => std::io::stderr().is_terminal(),
+            None => false,
+        },
+    ))
 }
 
 fn stream_fileno(_vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Int(args.get(0).and_then(|v| v.downcast_native::<Stream>()).map_or(1, |s| s.fd) as i64))
+    Ok(Value::Int(
+        args.get(0)
+            .and_then(|v| v.downcast_native::<Stream>())
+            .map_or(1, |s| s.fd) as i64,
+    ))
 }
 
 /// A text file opened with `open()`: read fully on open, or written on close.
@@ -148,13 +201,20 @@ impl NativeObject for File {
 
 fn os_error(vm: &Vm, e: &std::io::Error, path: &str) -> crate::objects::PyErr {
     let (class, errno, text) = match e.kind() {
-        std::io::ErrorKind::NotFound => (&vm.exc.file_not_found_error, 2, "No such file or directory"),
+        std::io::ErrorKind::NotFound => {
+            (&vm.exc.file_not_found_error, 2, "No such file or directory")
+        }
         std::io::ErrorKind::PermissionDenied => (&vm.exc.permission_error, 13, "Permission denied"),
         std::io::ErrorKind::AlreadyExists => (&vm.exc.file_exists_error, 17, "File exists"),
-        _ => (&vm.exc.os_error, e.raw_os_error().unwrap_or(5), "Input/output error"),
+        _ => (
+            &vm.exc.os_error,
+            e.raw_os_error().unwrap_or(5),
+            "Input/output error",
+        ),
     };
     let err = vm.new_exception(class, vec![Value::Int(errno as i64), Value::str(text)]);
-    err.0.set_attr(crate::objects::Name::new("filename"), Value::str(path));
+    err.0
+        .set_attr(crate::objects::Name::new("filename"), Value::str(path));
     err
 }
 
@@ -162,27 +222,57 @@ pub fn open(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "open", 1, 3)?;
     let path = match &args.pos[0] {
         Value::Str(s) => s.as_str().to_string(),
-        other => return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(other)))),
+        other => {
+            return Err(vm.type_error(format!(
+                "expected str, bytes or os.PathLike object, not {}",
+                vm.type_name(other)
+            )))
+        }
     };
-    let mode = args.arg_or_kw(1, "mode").and_then(|m| m.as_str()).unwrap_or("r").to_string();
+    let mode = args
+        .arg_or_kw(1, "mode")
+        .and_then(|m| m.as_str())
+        .unwrap_or("r")
+        .to_string();
     if mode.contains('b') {
         return Err(vm.not_implemented("open() in binary mode"));
     }
-    let mut state = FileState { content: String::new(), pos: 0, written: String::new(), closed: false };
+    let mut state = FileState {
+        content: String::new(),
+        pos: 0,
+        written: String::new(),
+        closed: false,
+    };
     if mode.contains('r') {
         state.content = std::fs::read_to_string(&path).map_err(|e| os_error(vm, &e, &path))?;
     } else if mode.contains('w') {
         std::fs::write(&path, "").map_err(|e| os_error(vm, &e, &path))?;
     } else if mode.contains('a') {
-        std::fs::OpenOptions::new().append(true).create(true).open(&path).map_err(|e| os_error(vm, &e, &path))?;
+        std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .map_err(|e| os_error(vm, &e, &path))?;
     } else if mode.contains('x') {
-        std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| os_error(vm, &e, &path))?;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| os_error(vm, &e, &path))?;
     }
-    Ok(Value::Native(Rc::new(File { class: file_class(vm), path, mode, state: RefCell::new(state) })))
+    Ok(Value::Native(Rc::new(File {
+        class: file_class(vm),
+        path,
+        mode,
+        state: RefCell::new(state),
+    })))
 }
 
 fn file<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a File> {
-    let f = args.get(0).and_then(|v| v.downcast_native::<File>()).ok_or_else(|| vm.type_error("expected a file"))?;
+    let f = args
+        .get(0)
+        .and_then(|v| v.downcast_native::<File>())
+        .ok_or_else(|| vm.type_error("expected a file"))?;
     if f.state.borrow().closed {
         return Err(vm.value_error("I/O operation on closed file."));
     }
@@ -193,7 +283,11 @@ fn file_read(vm: &Vm, args: Args) -> PyResult {
     let f = file(vm, &args)?;
     let mut st = f.state.borrow_mut();
     let rest = st.content[st.pos..].to_string();
-    let n = args.get(1).map(|v| vm.to_index(v)).transpose()?.filter(|&n| n >= 0);
+    let n = args
+        .get(1)
+        .map(|v| vm.to_index(v))
+        .transpose()?
+        .filter(|&n| n >= 0);
     let taken: String = match n {
         Some(n) => rest.chars().take(n as usize).collect(),
         None => rest,
@@ -236,7 +330,12 @@ fn file_write(vm: &Vm, args: Args) -> PyResult {
     let f = file(vm, &args)?;
     let text = match args.get(1) {
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(other)))),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "write() argument must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
         None => return Err(vm.type_error("write() takes exactly one argument (0 given)")),
     };
     f.state.borrow_mut().written.push_str(&text);
@@ -252,15 +351,22 @@ fn file_writelines(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn file_close(vm: &Vm, args: Args) -> PyResult {
-    let Some(f) = args.get(0).and_then(|v| v.downcast_native::<File>()) else { return Err(vm.type_error("expected a file")) };
+    let Some(f) = args.get(0).and_then(|v| v.downcast_native::<File>()) else {
+        return Err(vm.type_error("expected a file"));
+    };
     let mut st = f.state.borrow_mut();
     if st.closed {
         return Ok(Value::None);
     }
     st.closed = true;
     if !st.written.is_empty() {
-        let mut file = std::fs::OpenOptions::new().append(true).create(true).open(&f.path).map_err(|e| os_error(vm, &e, &f.path))?;
-        file.write_all(st.written.as_bytes()).map_err(|e| os_error(vm, &e, &f.path))?;
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&f.path)
+            .map_err(|e| os_error(vm, &e, &f.path))?;
+        file.write_all(st.written.as_bytes())
+            .map_err(|e| os_error(vm, &e, &f.path))?;
     }
     Ok(Value::None)
 }

@@ -11,6 +11,7 @@ pub fn install(vm: &Vm) {
         "list",
         &[
             ("__new__", list_new),
+            ("__init__", list_init),
             ("append", append),
             ("extend", extend),
             ("insert", insert),
@@ -29,19 +30,53 @@ pub fn install(vm: &Vm) {
             ("__iter__", seq_iter),
         ],
     );
-    add_methods(&vm.types.tuple, "tuple", &[("__new__", tuple_new), ("index", index), ("count", count), ("__len__", seq_len), ("__getitem__", seq_getitem), ("__contains__", seq_contains), ("__iter__", seq_iter)]);
-    add_methods(&vm.types.range, "range", &[("__new__", range_new), ("index", index), ("count", count), ("__len__", seq_len), ("__getitem__", seq_getitem), ("__contains__", seq_contains), ("__iter__", seq_iter)]);
-    add_methods(&vm.types.slice, "slice", &[("__new__", slice_new), ("indices", slice_indices)]);
+    add_methods(
+        &vm.types.tuple,
+        "tuple",
+        &[
+            ("__new__", tuple_new),
+            ("index", index),
+            ("count", count),
+            ("__len__", seq_len),
+            ("__getitem__", seq_getitem),
+            ("__contains__", seq_contains),
+            ("__iter__", seq_iter),
+        ],
+    );
+    add_methods(
+        &vm.types.range,
+        "range",
+        &[
+            ("__new__", range_new),
+            ("index", index),
+            ("count", count),
+            ("__len__", seq_len),
+            ("__getitem__", seq_getitem),
+            ("__contains__", seq_contains),
+            ("__iter__", seq_iter),
+        ],
+    );
+    add_methods(
+        &vm.types.slice,
+        "slice",
+        &[("__new__", slice_new), ("indices", slice_indices)],
+    );
 }
 
 fn this(vm: &Vm, args: &Args) -> PyResult<Rc<crate::objects::PyList>> {
-    match args.get(0) {
+    match args.get(0).map(Value::builtin_base) {
         Some(Value::List(l)) => Ok(l.clone()),
         _ => Err(vm.type_error("descriptor requires a 'list' object")),
     }
 }
 
 fn list_new(vm: &Vm, args: Args) -> PyResult {
+    if let Some(Value::Class(cls)) = args.get(0) {
+        if !Rc::ptr_eq(cls, &vm.types.list) {
+            // A subclass: `__init__` fills the list, as in CPython.
+            return Ok(super::payload::new_instance(cls, Value::list(Vec::new())));
+        }
+    }
     let args = args.skip_first();
     args.check(vm, "list", 0, 1)?;
     Ok(Value::list(match args.get(0) {
@@ -50,14 +85,33 @@ fn list_new(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
+/// `list.__init__(self, [iterable])`: only subclass instances get here (plain lists are filled by `__new__`).
+fn list_init(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "list", 1, 2)?;
+    let l = this(vm, &args)?;
+    let items = match args.get(1) {
+        Some(v) => vm.to_vec(v)?,
+        None => Vec::new(),
+    };
+    *l.items.borrow_mut() = items;
+    Ok(Value::None)
+}
+
 fn tuple_new(vm: &Vm, args: Args) -> PyResult {
+    let cls = args.get(0).cloned();
     let args = args.skip_first();
     args.check(vm, "tuple", 0, 1)?;
-    Ok(match args.get(0) {
+    let tuple = match args.get(0) {
         Some(v @ Value::Tuple(_)) => v.clone(),
         Some(v) => Value::tuple(vm.to_vec(v)?),
         None => Value::tuple(Vec::new()),
-    })
+    };
+    match cls {
+        Some(Value::Class(cls)) if !Rc::ptr_eq(&cls, &vm.types.tuple) => {
+            Ok(super::payload::new_instance(&cls, tuple))
+        }
+        _ => Ok(tuple),
+    }
 }
 
 fn range_new(vm: &Vm, args: Args) -> PyResult {
@@ -65,7 +119,10 @@ fn range_new(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "range", 1, 3)?;
     let int = |v: &Value| -> PyResult<i64> {
         match v {
-            Value::Float(_) | Value::Str(_) | Value::None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+            Value::Float(_) | Value::Str(_) | Value::None => Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(v)
+            ))),
             other => vm.to_index(other),
         }
     };
@@ -85,17 +142,35 @@ fn slice_new(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "slice", 1, 3)?;
     let a = |i: usize| args.get(i).cloned().unwrap_or_default();
     Ok(Value::Slice(Rc::new(match args.len() {
-        1 => Slice { start: Value::None, stop: a(0), step: Value::None },
-        2 => Slice { start: a(0), stop: a(1), step: Value::None },
-        _ => Slice { start: a(0), stop: a(1), step: a(2) },
+        1 => Slice {
+            start: Value::None,
+            stop: a(0),
+            step: Value::None,
+        },
+        2 => Slice {
+            start: a(0),
+            stop: a(1),
+            step: Value::None,
+        },
+        _ => Slice {
+            start: a(0),
+            stop: a(1),
+            step: a(2),
+        },
     })))
 }
 
 fn slice_indices(vm: &Vm, args: Args) -> PyResult {
-    let (Some(Value::Slice(s)), Some(n)) = (args.get(0), args.get(1)) else { return Err(vm.type_error("slice.indices() requires a length")) };
+    let (Some(Value::Slice(s)), Some(n)) = (args.get(0), args.get(1)) else {
+        return Err(vm.type_error("slice.indices() requires a length"));
+    };
     let n = vm.to_index(n)?;
     let (a, b, c) = vm.slice_indices(s, n.max(0) as usize)?;
-    Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
+    Ok(Value::tuple(vec![
+        Value::Int(a),
+        Value::Int(b),
+        Value::Int(c),
+    ]))
 }
 
 fn append(vm: &Vm, args: Args) -> PyResult {
@@ -154,7 +229,7 @@ fn remove(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn items_of(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
-    match v {
+    match v.builtin_base() {
         Value::Range(r) => Ok((0..r.len()).map(|i| Value::Int(r.get(i))).collect()),
         other => vm.to_vec(other),
     }
@@ -183,7 +258,7 @@ fn index(vm: &Vm, args: Args) -> PyResult {
             return Ok(Value::Int(i));
         }
     }
-    Err(vm.value_error(match &args.pos[0] {
+    Err(vm.value_error(match args.pos[0].builtin_base() {
         Value::List(_) => format!("{} is not in list", vm.repr(&args.pos[1])?),
         Value::Range(_) => format!("{} is not in range", vm.repr(&args.pos[1])?),
         _ => "tuple.index(x): x not in tuple".to_string(),
@@ -233,26 +308,36 @@ fn sort(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// The sequence a method was called on (a subclass instance's built-in value).
+fn seq_this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Value> {
+    match args.get(0).map(Value::builtin_base) {
+        Some(v @ (Value::List(_) | Value::Tuple(_) | Value::Range(_))) => Ok(v),
+        _ => Err(vm.type_error("descriptor requires a sequence object")),
+    }
+}
+
 fn seq_len(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Int(vm.len(&args.pos[0])? as i64))
+    Ok(Value::Int(vm.len(seq_this(vm, &args)?)? as i64))
 }
 
 fn seq_getitem(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__getitem__", 2, 2)?;
-    vm.get_item(&args.pos[0], &args.pos[1])
+    vm.get_item(seq_this(vm, &args)?, &args.pos[1])
 }
 
 fn seq_setitem(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__setitem__", 3, 3)?;
-    vm.set_item(&args.pos[0], &args.pos[1], args.pos[2].clone())?;
+    vm.set_item(seq_this(vm, &args)?, &args.pos[1], args.pos[2].clone())?;
     Ok(Value::None)
 }
 
 fn seq_contains(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__contains__", 2, 2)?;
-    Ok(Value::Bool(vm.contains(&args.pos[0], &args.pos[1])?))
+    Ok(Value::Bool(
+        vm.contains(seq_this(vm, &args)?, &args.pos[1])?,
+    ))
 }
 
 fn seq_iter(vm: &Vm, args: Args) -> PyResult {
-    vm.iter(&args.pos[0])
+    vm.iter(seq_this(vm, &args)?)
 }

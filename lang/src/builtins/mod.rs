@@ -3,15 +3,16 @@
 //!
 //! Functions are registered from tables, as Lua's `luaL_Reg` arrays do.
 
-pub mod descriptors;
 pub mod bytearray;
 pub mod bytes_methods;
+pub mod descriptors;
 pub mod dict;
 pub mod generator;
 pub mod io;
 pub mod list;
 pub mod number;
 pub mod object;
+pub mod payload;
 pub mod set;
 pub mod str;
 
@@ -79,18 +80,58 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 pub fn install(vm: &Vm) {
     let mut b = vm.builtins.borrow_mut();
     for &(name, func) in FUNCTIONS {
-        b.insert(Name::new(name), Value::Builtin(Rc::new(Builtin { name, func, owner: None, bound: None })));
+        b.insert(
+            Name::new(name),
+            Value::Builtin(Rc::new(Builtin {
+                name,
+                func,
+                owner: None,
+                bound: None,
+            })),
+        );
     }
     let t = &vm.types;
-    for class in [&t.object, &t.type_, &t.int, &t.float, &t.str, &t.bytes, &t.list, &t.tuple, &t.dict, &t.set, &t.frozenset, &t.range, &t.slice, &t.property, &t.staticmethod, &t.classmethod, &t.complex] {
+    for class in [
+        &t.object,
+        &t.type_,
+        &t.int,
+        &t.float,
+        &t.str,
+        &t.bytes,
+        &t.list,
+        &t.tuple,
+        &t.dict,
+        &t.set,
+        &t.frozenset,
+        &t.range,
+        &t.slice,
+        &t.property,
+        &t.staticmethod,
+        &t.classmethod,
+        &t.complex,
+    ] {
         b.insert(Name::new(&class.name), Value::Class(class.clone()));
     }
-    b.insert(Name::new("bool"), Value::Class(crate::vm::types::bool_class(vm)));
-    b.insert(Name::new("super"), Value::Builtin(Rc::new(Builtin { name: "super", func: super_, owner: None, bound: None })));
+    b.insert(
+        Name::new("bool"),
+        Value::Class(crate::vm::types::bool_class(vm)),
+    );
+    b.insert(
+        Name::new("super"),
+        Value::Builtin(Rc::new(Builtin {
+            name: "super",
+            func: super_,
+            owner: None,
+            bound: None,
+        })),
+    );
     for class in vm.exc.all() {
         b.insert(Name::new(&class.name), Value::Class(class));
     }
-    b.insert(Name::new("EnvironmentError"), Value::Class(vm.exc.os_error.clone()));
+    b.insert(
+        Name::new("EnvironmentError"),
+        Value::Class(vm.exc.os_error.clone()),
+    );
     b.insert(Name::new("IOError"), Value::Class(vm.exc.os_error.clone()));
     b.insert(Name::new("None"), Value::None);
     b.insert(Name::new("True"), Value::Bool(true));
@@ -108,6 +149,7 @@ pub fn install_type_methods(vm: &Vm) {
     str::install(vm);
     list::install(vm);
     dict::install(vm);
+    payload::install(vm);
     set::install(vm);
     generator::install(vm);
     io::install(vm);
@@ -115,21 +157,64 @@ pub fn install_type_methods(vm: &Vm) {
     bytes_methods::install(vm);
 }
 
+/// `__next__` and `__iter__` for the classes of the built-in iterators, so
+/// that `it.__next__()` and the `collections.abc.Iterator` check see them.
+pub fn add_iterator_methods(class: &crate::objects::Class, owner: &'static str) {
+    crate::vm::types::add_methods(
+        class,
+        owner,
+        &[("__next__", iterator_next), ("__iter__", iterator_iter)],
+    );
+}
+
+fn iterator_next(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__next__", 1, 1)?;
+    match vm.next(&args.pos[0])? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::None)),
+    }
+}
+
+fn iterator_iter(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__iter__", 1, 1)?;
+    Ok(args.pos[0].clone())
+}
+
+/// The `owner` of natives that need to know where they were called from
+/// (`warnings.warn`): the interpreter records the calling code and line in
+/// `Vm::call_site` before calling them.
+pub const CALLER_AWARE: &str = "<caller-aware>";
+
 /// A function value for a native (used by modules).
 pub fn native(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin { name, func, owner: None, bound: None }))
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        func,
+        owner: None,
+        bound: None,
+    }))
 }
 
 fn print(vm: &Vm, args: Args) -> PyResult {
     let sep = match args.kw("sep") {
         None | Some(Value::None) => " ".to_string(),
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => return Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(other)))),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "sep must be None or a string, not {}",
+                vm.type_name(other)
+            )))
+        }
     };
     let end = match args.kw("end") {
         None | Some(Value::None) => "\n".to_string(),
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => return Err(vm.type_error(format!("end must be None or a string, not {}", vm.type_name(other)))),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "end must be None or a string, not {}",
+                vm.type_name(other)
+            )))
+        }
     };
     let mut out = String::new();
     for (i, a) in args.pos.iter().enumerate() {
@@ -175,7 +260,9 @@ fn repr(vm: &Vm, args: Args) -> PyResult {
 
 fn ascii(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "ascii", 1, 1)?;
-    Ok(Value::string(crate::objects::str::ascii_str(&vm.repr(&args.pos[0])?)))
+    Ok(Value::string(crate::objects::str::ascii_str(
+        &vm.repr(&args.pos[0])?,
+    )))
 }
 
 fn iter(vm: &Vm, args: Args) -> PyResult {
@@ -184,7 +271,10 @@ fn iter(vm: &Vm, args: Args) -> PyResult {
         if !is_callable(vm, &args.pos[0]) {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
-        return Ok(NativeIter::new(IterState::CallableSentinel { func: args.pos[0].clone(), sentinel: sentinel.clone() }));
+        return Ok(NativeIter::new(IterState::CallableSentinel {
+            func: args.pos[0].clone(),
+            sentinel: sentinel.clone(),
+        }));
     }
     vm.iter(&args.pos[0])
 }
@@ -192,7 +282,8 @@ fn iter(vm: &Vm, args: Args) -> PyResult {
 fn next(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "next", 1, 2)?;
     let it = &args.pos[0];
-    let is_iterator = matches!(it, Value::Iter(_) | Value::Generator(_)) || vm.class_of(it).lookup_str("__next__").is_some();
+    let is_iterator = matches!(it, Value::Iter(_) | Value::Generator(_))
+        || vm.class_of(it).lookup_str("__next__").is_some();
     if !is_iterator {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
@@ -204,7 +295,9 @@ fn next(vm: &Vm, args: Args) -> PyResult {
                 Some(d) => Ok(d.clone()),
                 None => Err(vm.stop_iteration(v)),
             },
-            Err(e) if vm.err_is(&e, &vm.exc.stop_iteration) && args.get(1).is_some() => Ok(args.pos[1].clone()),
+            Err(e) if vm.err_is(&e, &vm.exc.stop_iteration) && args.get(1).is_some() => {
+                Ok(args.pos[1].clone())
+            }
             Err(e) => Err(e),
         };
     }
@@ -231,38 +324,89 @@ fn anext(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `isinstance`'s and `issubclass`'s second argument: a class or a tuple of them.
-fn class_spec_matches(vm: &Vm, spec: &Value, test: &dyn Fn(&Rc<crate::objects::Class>) -> bool, fname: &str) -> PyResult<bool> {
+///
+/// `arg` is the first argument and `hook` `__instancecheck__` or
+/// `__subclasscheck__`, found on the metaclass (`abc.ABCMeta`) of a class
+/// and asked when the plain check fails; other objects (`int | str`, typing
+/// aliases) are asked through their type.
+fn class_spec_matches(
+    vm: &Vm,
+    spec: &Value,
+    test: &dyn Fn(&Rc<crate::objects::Class>) -> bool,
+    arg: &Value,
+    hook: &str,
+    fname: &str,
+) -> PyResult<bool> {
+    let ask_hook = || -> PyResult<bool> {
+        let f = vm.get_attr_str(spec, hook)?;
+        let r = vm.call(&f, std::slice::from_ref(arg))?;
+        vm.truthy(&r)
+    };
     match spec {
-        Value::Class(c) => Ok(test(c)),
+        Value::Class(c) => {
+            if test(c) {
+                return Ok(true);
+            }
+            match vm.metaclass_method(c, &Name::new(hook)) {
+                Some(h) => vm.truthy(&vm.call_bound(&h, spec, std::slice::from_ref(arg))?),
+                None => Ok(false),
+            }
+        }
         Value::Tuple(t) => {
             for s in &t.0 {
-                if class_spec_matches(vm, s, test, fname)? {
+                if class_spec_matches(vm, s, test, arg, hook, fname)? {
                     return Ok(true);
                 }
             }
             Ok(false)
         }
-        _ => Err(vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+        Value::Instance(_) | Value::Native(_) if vm.class_of(spec).lookup_str(hook).is_some() => {
+            ask_hook()
+        }
+        _ => Err(vm.type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
     }
 }
 
 fn isinstance(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "isinstance", 2, 2)?;
     let obj = &args.pos[0];
-    Ok(Value::Bool(class_spec_matches(vm, &args.pos[1], &|c| vm.isinstance(obj, c), "isinstance")?))
+    Ok(Value::Bool(class_spec_matches(
+        vm,
+        &args.pos[1],
+        &|c| vm.isinstance(obj, c),
+        obj,
+        "__instancecheck__",
+        "isinstance",
+    )?))
 }
 
 fn issubclass(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "issubclass", 2, 2)?;
-    let Value::Class(c) = &args.pos[0] else { return Err(vm.type_error("issubclass() arg 1 must be a class")) };
+    let Value::Class(c) = &args.pos[0] else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
     let bool_class = crate::vm::types::bool_class(vm);
-    Ok(Value::Bool(class_spec_matches(vm, &args.pos[1], &|base| c.is_subclass(base) || (Rc::ptr_eq(c, &bool_class) && Rc::ptr_eq(base, &vm.types.int)), "issubclass")?))
+    Ok(Value::Bool(class_spec_matches(
+        vm,
+        &args.pos[1],
+        &|base| {
+            c.is_subclass(base) || (Rc::ptr_eq(c, &bool_class) && Rc::ptr_eq(base, &vm.types.int))
+        },
+        &args.pos[0],
+        "__subclasscheck__",
+        "issubclass",
+    )?))
 }
 
 fn attr_name(vm: &Vm, v: &Value, fname: &str) -> PyResult<Name> {
     match v {
         Value::Str(s) => Ok(Name::new(s.as_str())),
-        other => Err(vm.type_error(format!("{fname}(): attribute name must be string, not '{}'", vm.type_name(other)))),
+        other => Err(vm.type_error(format!(
+            "{fname}(): attribute name must be string, not '{}'",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -280,7 +424,9 @@ fn getattr(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "getattr", 2, 3)?;
     let name = attr_name(vm, &args.pos[1], "getattr")?;
     match vm.get_attr(&args.pos[0], &name) {
-        Err(e) if args.len() == 3 && vm.err_is(&e, &vm.exc.attribute_error) => Ok(args.pos[2].clone()),
+        Err(e) if args.len() == 3 && vm.err_is(&e, &vm.exc.attribute_error) => {
+            Ok(args.pos[2].clone())
+        }
         other => other,
     }
 }
@@ -311,7 +457,11 @@ fn hash(vm: &Vm, args: Args) -> PyResult {
 
 pub fn is_callable(vm: &Vm, v: &Value) -> bool {
     match v {
-        Value::Function(_) | Value::Builtin(_) | Value::Closure(_) | Value::BoundMethod(_) | Value::Class(_) => true,
+        Value::Function(_)
+        | Value::Builtin(_)
+        | Value::Closure(_)
+        | Value::BoundMethod(_)
+        | Value::Class(_) => true,
         Value::Instance(_) | Value::Native(_) => vm.class_of(v).lookup_str("__call__").is_some(),
         _ => false,
     }
@@ -326,13 +476,21 @@ fn abs(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "abs", 1, 1)?;
     use num_traits::Signed;
     Ok(match &args.pos[0] {
-        Value::Int(i) => i.checked_abs().map(Value::Int).unwrap_or_else(|| Value::from_bigint(num_bigint::BigInt::from(*i).abs())),
+        Value::Int(i) => i
+            .checked_abs()
+            .map(Value::Int)
+            .unwrap_or_else(|| Value::from_bigint(num_bigint::BigInt::from(*i).abs())),
         Value::Bool(b) => Value::Int(*b as i64),
         Value::BigInt(b) => Value::from_bigint(b.abs()),
         Value::Float(f) => Value::Float(f.abs()),
         other => match vm.class_of(other).lookup_str("__abs__") {
             Some(m) => vm.call_bound(&m, other, &[])?,
-            None => return Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(other)))),
+            None => {
+                return Err(vm.type_error(format!(
+                    "bad operand type for abs(): '{}'",
+                    vm.type_name(other)
+                )))
+            }
         },
     })
 }
@@ -342,7 +500,10 @@ fn min_max(vm: &Vm, args: Args, name: &str, want: crate::vm::ops::CmpOp) -> PyRe
     let default = args.kw("default").cloned();
     for k in args.kwnames {
         if !matches!(k.as_str(), Some("key" | "default")) {
-            return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{}'", k.as_str().unwrap_or(""))));
+            return Err(vm.type_error(format!(
+                "{name}() got an unexpected keyword argument '{}'",
+                k.as_str().unwrap_or("")
+            )));
         }
     }
     let items = match args.len() {
@@ -350,7 +511,9 @@ fn min_max(vm: &Vm, args: Args, name: &str, want: crate::vm::ops::CmpOp) -> PyRe
         1 => vm.to_vec(&args.pos[0])?,
         _ => {
             if default.is_some() {
-                return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
             }
             args.pos.to_vec()
         }
@@ -427,9 +590,17 @@ fn all(vm: &Vm, args: Args) -> PyResult {
 
 /// A stable merge sort whose comparison may fail (it runs Python `__lt__`).
 /// Only `<` is used, as in CPython, and a failing comparison stops the sort.
-pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &Vm,
+    items: &mut Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<()> {
     let keys: Vec<Value> = match key {
-        Some(f) => items.iter().map(|v| vm.call(f, std::slice::from_ref(v))).collect::<PyResult<_>>()?,
+        Some(f) => items
+            .iter()
+            .map(|v| vm.call(f, std::slice::from_ref(v)))
+            .collect::<PyResult<_>>()?,
         None => items.clone(),
     };
     let mut idx: Vec<usize> = (0..items.len()).collect();
@@ -445,7 +616,13 @@ pub fn sort_values(vm: &Vm, items: &mut Vec<Value>, key: Option<&Value>, reverse
         vm.truthy(&r)
     };
     // Reverse keeps stability: compare with swapped arguments.
-    let before = |a: usize, b: usize| -> PyResult<bool> { if reverse { less(b, a) } else { less(a, b) } };
+    let before = |a: usize, b: usize| -> PyResult<bool> {
+        if reverse {
+            less(b, a)
+        } else {
+            less(a, b)
+        }
+    };
     merge_sort(&mut idx, &before)?;
     let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
     *items = sorted;
@@ -515,14 +692,30 @@ fn reversed(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "reversed", 1, 1)?;
     let v = &args.pos[0];
     Ok(match v {
-        Value::List(l) => NativeIter::new(IterState::Reversed { seq: v.clone(), index: l.len() }),
-        Value::Tuple(t) => NativeIter::new(IterState::Reversed { seq: v.clone(), index: t.0.len() }),
-        Value::Str(s) => NativeIter::new(IterState::Reversed { seq: v.clone(), index: s.char_len() }),
+        Value::List(l) => NativeIter::new(IterState::Reversed {
+            seq: v.clone(),
+            index: l.len(),
+        }),
+        Value::Tuple(t) => NativeIter::new(IterState::Reversed {
+            seq: v.clone(),
+            index: t.0.len(),
+        }),
+        Value::Str(s) => NativeIter::new(IterState::Reversed {
+            seq: v.clone(),
+            index: s.char_len(),
+        }),
         Value::Range(r) => {
             let n = r.len();
-            NativeIter::new(IterState::Range { next: r.start + (n - 1) * r.step, remaining: n, step: -r.step })
+            NativeIter::new(IterState::Range {
+                next: r.start + (n - 1) * r.step,
+                remaining: n,
+                step: -r.step,
+            })
         }
-        Value::Dict(d) => NativeIter::new(IterState::Items { items: d.keys().into_iter().rev().collect(), index: 0 }),
+        Value::Dict(d) => NativeIter::new(IterState::Items {
+            items: d.keys().into_iter().rev().collect(),
+            index: 0,
+        }),
         other => {
             let class = vm.class_of(other);
             if let Some(m) = class.lookup_str("__reversed__") {
@@ -548,7 +741,10 @@ fn enumerate(vm: &Vm, args: Args) -> PyResult {
         None => 0,
     };
     let inner = vm.iter(&args.pos[0])?;
-    Ok(NativeIter::new(IterState::Enumerate { inner, count: start }))
+    Ok(NativeIter::new(IterState::Enumerate {
+        inner,
+        count: start,
+    }))
 }
 
 fn zip(vm: &Vm, args: Args) -> PyResult {
@@ -556,9 +752,20 @@ fn zip(vm: &Vm, args: Args) -> PyResult {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    let iters = args.pos.iter().enumerate().map(|(i, a)| {
-        vm.iter(a).map_err(|e| if vm.err_is(&e, &vm.exc.type_error) { vm.type_error(format!("zip argument #{} must support iteration", i + 1)) } else { e })
-    }).collect::<PyResult<Vec<_>>>()?;
+    let iters = args
+        .pos
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            vm.iter(a).map_err(|e| {
+                if vm.err_is(&e, &vm.exc.type_error) {
+                    vm.type_error(format!("zip argument #{} must support iteration", i + 1))
+                } else {
+                    e
+                }
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
     Ok(NativeIter::new(IterState::Zip { iters, strict }))
 }
 
@@ -566,14 +773,23 @@ fn map(vm: &Vm, args: Args) -> PyResult {
     if args.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
-    let iters = args.pos[1..].iter().map(|a| vm.iter(a)).collect::<PyResult<Vec<_>>>()?;
-    Ok(NativeIter::new(IterState::Map { func: args.pos[0].clone(), iters }))
+    let iters = args.pos[1..]
+        .iter()
+        .map(|a| vm.iter(a))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(NativeIter::new(IterState::Map {
+        func: args.pos[0].clone(),
+        iters,
+    }))
 }
 
 fn filter(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "filter", 2, 2)?;
     let inner = vm.iter(&args.pos[1])?;
-    Ok(NativeIter::new(IterState::Filter { func: args.pos[0].clone(), inner }))
+    Ok(NativeIter::new(IterState::Filter {
+        func: args.pos[0].clone(),
+        inner,
+    }))
 }
 
 fn chr(vm: &Vm, args: Args) -> PyResult {
@@ -581,9 +797,18 @@ fn chr(vm: &Vm, args: Args) -> PyResult {
     let i = match &args.pos[0] {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
-        other => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other)))),
+        other => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            )))
+        }
     };
-    match u32::try_from(i).ok().filter(|&c| c <= 0x10ffff).map(char::from_u32) {
+    match u32::try_from(i)
+        .ok()
+        .filter(|&c| c <= 0x10ffff)
+        .map(char::from_u32)
+    {
         Some(Some(c)) => Ok(Value::string(c.to_string())),
         Some(None) => Err(vm.not_implemented("chr() of a surrogate code point")),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
@@ -595,20 +820,33 @@ fn ord(vm: &Vm, args: Args) -> PyResult {
     match &args.pos[0] {
         Value::Str(s) => {
             if s.char_len() != 1 {
-                return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.char_len())));
+                return Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.char_len()
+                )));
             }
-            Ok(Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64)))
+            Ok(Value::Int(
+                s.as_str().chars().next().map_or(0, |c| c as i64),
+            ))
         }
         Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
-        Value::Bytes(b) => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
-        other => Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(other)))),
+        Value::Bytes(b) => Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        ))),
+        other => Err(vm.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(other)
+        ))),
     }
 }
 
 fn radix(vm: &Vm, args: Args, name: &str, radix: u32) -> PyResult {
     args.check(vm, name, 1, 1)?;
     let i = number::to_bigint(vm, &args.pos[0])?;
-    Ok(Value::string(crate::fmt::int_to_string_radix(&i, radix, true)))
+    Ok(Value::string(crate::fmt::int_to_string_radix(
+        &i, radix, true,
+    )))
 }
 
 fn hex(vm: &Vm, args: Args) -> PyResult {
@@ -636,18 +874,25 @@ fn round(vm: &Vm, args: Args) -> PyResult {
                     return Err(vm.overflow_error("cannot convert float infinity to integer"));
                 }
                 let r = crate::fmt::round_half_even(*f);
-                Ok(crate::fmt::float_to_bigint(r).map(Value::from_bigint).unwrap_or(Value::Float(r)))
+                Ok(crate::fmt::float_to_bigint(r)
+                    .map(Value::from_bigint)
+                    .unwrap_or(Value::Float(r)))
             }
             Some(n) => {
                 let n = vm.to_index(n)?;
-                Ok(Value::Float(crate::fmt::round_float(*f, n).ok_or_else(|| vm.overflow_error("rounded value too large to represent"))?))
+                Ok(Value::Float(crate::fmt::round_float(*f, n).ok_or_else(
+                    || vm.overflow_error("rounded value too large to represent"),
+                )?))
             }
         },
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
             let i = number::to_bigint(vm, &args.pos[0])?;
             match ndigits {
                 None => Ok(Value::from_bigint(i)),
-                Some(n) => Ok(Value::from_bigint(crate::fmt::round_int(&i, vm.to_index(n)?))),
+                Some(n) => Ok(Value::from_bigint(crate::fmt::round_int(
+                    &i,
+                    vm.to_index(n)?,
+                ))),
             }
         }
         other => match vm.class_of(other).lookup_str("__round__") {
@@ -655,7 +900,10 @@ fn round(vm: &Vm, args: Args) -> PyResult {
                 let extra: Vec<Value> = ndigits.into_iter().cloned().collect();
                 vm.call_bound(&m, other, &extra)
             }
-            None => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(other)))),
+            None => Err(vm.type_error(format!(
+                "type {} doesn't define __round__ method",
+                vm.type_name(other)
+            ))),
         },
     }
 }
@@ -669,14 +917,26 @@ fn divmod(vm: &Vm, args: Args) -> PyResult {
             return vm.call_bound(&m, a, std::slice::from_ref(b));
         }
     }
-    let q = vm.binary_op(a, b, BinOp::FloorDiv, false).map_err(|e| rename_unsupported(vm, e, "//", "divmod()"))?;
+    let q = vm
+        .binary_op(a, b, BinOp::FloorDiv, false)
+        .map_err(|e| rename_unsupported(vm, e, "//", "divmod()"))?;
     let r = vm.binary_op(a, b, BinOp::Mod, false)?;
     Ok(Value::tuple(vec![q, r]))
 }
 
-fn rename_unsupported(vm: &Vm, e: crate::objects::PyErr, op: &str, name: &str) -> crate::objects::PyErr {
+fn rename_unsupported(
+    vm: &Vm,
+    e: crate::objects::PyErr,
+    op: &str,
+    name: &str,
+) -> crate::objects::PyErr {
     if vm.err_is(&e, &vm.exc.type_error) {
-        let msg = e.exc().args.first().and_then(|m| m.as_str().map(str::to_string)).unwrap_or_default();
+        let msg = e
+            .exc()
+            .args
+            .first()
+            .and_then(|m| m.as_str().map(str::to_string))
+            .unwrap_or_default();
         return vm.type_error(msg.replace(&format!("for {op}:"), &format!("for {name}:")));
     }
     e
@@ -685,23 +945,37 @@ fn rename_unsupported(vm: &Vm, e: crate::objects::PyErr, op: &str, name: &str) -
 fn pow(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "pow", 2, 3)?;
     if let Some(m) = args.get(2).filter(|m| !m.is_none()) {
-        let (b, e, m) = (number::to_bigint(vm, &args.pos[0])?, number::to_bigint(vm, &args.pos[1])?, number::to_bigint(vm, m)?);
+        let (b, e, m) = (
+            number::to_bigint(vm, &args.pos[0])?,
+            number::to_bigint(vm, &args.pos[1])?,
+            number::to_bigint(vm, m)?,
+        );
         use num_traits::{Signed, Zero};
         if m.is_zero() {
             return Err(vm.value_error("pow() 3rd argument cannot be 0"));
         }
         let (b, e) = if e.is_negative() {
             // A negative exponent means the modular inverse, raised to -e.
-            let inv = mod_inverse(&b, &m).ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
+            let inv = mod_inverse(&b, &m)
+                .ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
             (inv, -e)
         } else {
             (b, e)
         };
         let r = b.modpow(&e, &m);
-        let r = if !r.is_zero() && r.is_negative() != m.is_negative() { r + &m } else { r };
+        let r = if !r.is_zero() && r.is_negative() != m.is_negative() {
+            r + &m
+        } else {
+            r
+        };
         return Ok(Value::from_bigint(r));
     }
-    vm.binary_op(&args.pos[0], &args.pos[1], crate::vm::ops::BinOp::Pow, false)
+    vm.binary_op(
+        &args.pos[0],
+        &args.pos[1],
+        crate::vm::ops::BinOp::Pow,
+        false,
+    )
 }
 
 /// The inverse of `a` modulo `m`, if it exists (extended Euclid).
@@ -720,7 +994,12 @@ fn format(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "format", 1, 2)?;
     let spec = match args.get(1) {
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(other)))),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "format() argument 2 must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
         None => String::new(),
     };
     Ok(Value::string(vm.format(&args.pos[0], &spec)?))
@@ -752,7 +1031,9 @@ fn input(vm: &Vm, args: Args) -> PyResult {
 fn vars(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "vars", 0, 1)?;
     match args.get(0) {
-        Some(v) => vm.get_attr_str(v, "__dict__").map_err(|_| vm.type_error("vars() argument must have __dict__ attribute")),
+        Some(v) => vm
+            .get_attr_str(v, "__dict__")
+            .map_err(|_| vm.type_error("vars() argument must have __dict__ attribute")),
         None => Err(vm.runtime_error("vars(): no current frame")),
     }
 }
@@ -767,7 +1048,9 @@ fn globals(vm: &Vm, _args: Args) -> PyResult {
 
 fn dir(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "dir", 0, 1)?;
-    let Some(obj) = args.get(0) else { return Err(vm.runtime_error("dir(): no current frame")) };
+    let Some(obj) = args.get(0) else {
+        return Err(vm.runtime_error("dir(): no current frame"));
+    };
     let mut names: Vec<String> = Vec::new();
     let mut add = |n: &str| {
         if !names.iter().any(|x| x == n) {
@@ -776,12 +1059,22 @@ fn dir(vm: &Vm, args: Args) -> PyResult {
     };
     match obj {
         Value::Module(m) => m.ns.borrow().keys().for_each(|k| add(k.as_str())),
-        Value::Class(c) => c.full_mro().iter().for_each(|c| c.dict.borrow().keys().for_each(|k| add(k.as_str()))),
+        Value::Class(c) => c
+            .full_mro()
+            .iter()
+            .for_each(|c| c.dict.borrow().keys().for_each(|k| add(k.as_str()))),
         Value::Instance(i) => {
             i.dict.borrow().keys().for_each(|k| add(k.as_str()));
-            i.class.full_mro().iter().for_each(|c| c.dict.borrow().keys().for_each(|k| add(k.as_str())));
+            i.class
+                .full_mro()
+                .iter()
+                .for_each(|c| c.dict.borrow().keys().for_each(|k| add(k.as_str())));
         }
-        other => vm.class_of(other).full_mro().iter().for_each(|c| c.dict.borrow().keys().for_each(|k| add(k.as_str()))),
+        other => vm
+            .class_of(other)
+            .full_mro()
+            .iter()
+            .for_each(|c| c.dict.borrow().keys().for_each(|k| add(k.as_str()))),
     }
     names.sort();
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
@@ -803,7 +1096,9 @@ fn build_class(vm: &Vm, args: Args) -> PyResult {
 
 fn import(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "__import__", 1, 5)?;
-    let Some(name) = args.pos[0].as_str() else { return Err(vm.type_error("__import__() argument 1 must be str")) };
+    let Some(name) = args.pos[0].as_str() else {
+        return Err(vm.type_error("__import__() argument 1 must be str"));
+    };
     Ok(Value::Module(vm.import_module(name)?))
 }
 
@@ -813,19 +1108,78 @@ fn compile(vm: &Vm, _args: Args) -> PyResult {
 
 fn exec(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "exec", 1, 3)?;
-    let Some(src) = args.pos[0].as_str() else { return Err(vm.not_implemented("exec() of a code object")) };
-    let code = vm.compile(src, "<string>", crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_value(&e))?;
-    let module = vm.modules.borrow().get("__main__").cloned().unwrap_or_else(|| vm.new_module("__main__", None));
-    vm.run_code(code, &module)?;
+    let Some(src) = args.pos[0].as_str() else {
+        return Err(vm.not_implemented("exec() of a code object"));
+    };
+    let code = vm
+        .compile(src, "<string>", crate::compiler::Mode::Exec)
+        .map_err(|e| vm.syntax_error_value(&e))?;
+    run_in_namespaces(vm, code, &args)?;
     Ok(Value::None)
 }
 
 fn eval(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "eval", 1, 3)?;
-    let Some(src) = args.pos[0].as_str() else { return Err(vm.not_implemented("eval() of a code object")) };
-    let code = vm.compile(src.trim(), "<string>", crate::compiler::Mode::Eval).map_err(|e| vm.syntax_error_value(&e))?;
-    let module = vm.modules.borrow().get("__main__").cloned().unwrap_or_else(|| vm.new_module("__main__", None));
-    vm.run_code(code, &module)
+    let Some(src) = args.pos[0].as_str() else {
+        return Err(vm.not_implemented("eval() of a code object"));
+    };
+    let code = vm
+        .compile(src.trim(), "<string>", crate::compiler::Mode::Eval)
+        .map_err(|e| vm.syntax_error_value(&e))?;
+    run_in_namespaces(vm, code, &args)
+}
+
+/// Runs `exec`/`eval` code in `__main__`, or in the `globals` (and `locals`)
+/// dicts when given. Frames hold namespaces, not dicts, so the dicts are
+/// copied in and the namespaces copied back out afterwards.
+fn run_in_namespaces(vm: &Vm, code: Rc<Code>, args: &Args) -> PyResult {
+    let dict_arg = |i: usize, name: &str| -> PyResult<Option<Rc<PyDict>>> {
+        match args.arg_or_kw(i, name) {
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Dict(d)) => Ok(Some(d.clone())),
+            Some(other) => Err(vm.type_error(format!(
+                "{name} must be a dict, not {}",
+                vm.type_name(other)
+            ))),
+        }
+    };
+    let (globals, locals) = (dict_arg(1, "globals")?, dict_arg(2, "locals")?);
+    let Some(globals) = globals else {
+        let module = vm
+            .modules
+            .borrow()
+            .get("__main__")
+            .cloned()
+            .unwrap_or_else(|| vm.new_module("__main__", None));
+        return vm.run_code(code, &module);
+    };
+    let to_ns = |d: &PyDict| {
+        let ns = crate::objects::new_namespace();
+        ns.borrow_mut().extend(
+            d.items()
+                .into_iter()
+                .filter_map(|(k, v)| k.as_str().map(|k| (Name::new(k), v))),
+        );
+        ns
+    };
+    let back = |ns: &crate::objects::Namespace, d: &PyDict| -> PyResult<()> {
+        for (k, v) in ns.borrow().iter() {
+            d.set(vm, Value::str(k.as_str()), v.clone())?;
+        }
+        Ok(())
+    };
+    let globals_ns = to_ns(&globals);
+    let locals_ns = locals
+        .as_ref()
+        .map(|d| to_ns(d))
+        .unwrap_or_else(|| globals_ns.clone());
+    let frame = vm.new_frame(code, globals_ns.clone(), Some(locals_ns.clone()));
+    let result = vm.run_frame_to_completion(frame);
+    back(&globals_ns, &globals)?;
+    if let Some(l) = &locals {
+        back(&locals_ns, l)?;
+    }
+    result
 }
 
 /// `type(x)` and `type(name, bases, dict)`.
@@ -833,9 +1187,23 @@ pub fn type_call(vm: &Vm, args: Args) -> PyResult {
     match args.len() {
         1 => Ok(Value::Class(vm.class_of(&args.pos[0]))),
         3 => {
-            let Some(name) = args.pos[0].as_str() else { return Err(vm.type_error("type.__new__() argument 1 must be str")) };
-            let bases = vm.to_vec(&args.pos[1])?.into_iter().filter_map(|b| if let Value::Class(c) = b { Some(c) } else { None }).collect();
-            let Value::Dict(d) = &args.pos[2] else { return Err(vm.type_error("type.__new__() argument 3 must be dict")) };
+            let Some(name) = args.pos[0].as_str() else {
+                return Err(vm.type_error("type.__new__() argument 1 must be str"));
+            };
+            let bases = vm
+                .to_vec(&args.pos[1])?
+                .into_iter()
+                .filter_map(|b| {
+                    if let Value::Class(c) = b {
+                        Some(c)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            let Value::Dict(d) = &args.pos[2] else {
+                return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+            };
             let mut ns = crate::objects::AttrMap::default();
             for (k, v) in d.items() {
                 if let Some(k) = k.as_str() {
@@ -851,7 +1219,14 @@ pub fn type_call(vm: &Vm, args: Args) -> PyResult {
 
 /// A minimal traceback object (`tb_lineno`, `tb_next`) for `e.__traceback__`.
 pub fn traceback_object(vm: &Vm, tb: &[crate::objects::class::TracebackEntry]) -> Value {
-    let class = vm.lazy_class("traceback", |vm| crate::vm::types::new_class("traceback", &[vm.types.object.clone()], crate::objects::class::Layout::Object, "builtins"));
+    let class = vm.lazy_class("traceback", |vm| {
+        crate::vm::types::new_class(
+            "traceback",
+            &[vm.types.object.clone()],
+            crate::objects::class::Layout::Object,
+            "builtins",
+        )
+    });
     let mut next = Value::None;
     for entry in tb.iter() {
         let inst = crate::objects::Instance::new(class.clone());
@@ -883,7 +1258,12 @@ pub fn code_attr(_vm: &Vm, c: &Rc<Code>, name: &str) -> Option<Value> {
         "co_cellvars" => strs(&co.cellvars),
         "co_freevars" => strs(&co.freevars),
         "co_consts" => Value::tuple(c.consts.clone()),
-        "co_code" => Value::Bytes(Rc::new(co.instructions.iter().flat_map(|i| [i.op as u8, i.arg.min(255) as u8]).collect())),
+        "co_code" => Value::Bytes(Rc::new(
+            co.instructions
+                .iter()
+                .flat_map(|i| [i.op as u8, i.arg.min(255) as u8])
+                .collect(),
+        )),
         _ => return None,
     })
 }
@@ -917,21 +1297,30 @@ impl Vm {
                 if spec.is_empty() {
                     return Ok(crate::fmt::float_repr(*f));
                 }
-                let parsed = crate::fmt::parse_format_spec(spec).map_err(|e| fmt_err(e, "float"))?;
+                let parsed =
+                    crate::fmt::parse_format_spec(spec).map_err(|e| fmt_err(e, "float"))?;
                 crate::fmt::format_float(*f, &parsed).map_err(|e| fmt_err(e, "float"))
             }
             _ => {
                 let class = self.class_of(v);
                 match class.lookup(&crate::vm::protocol::dunders().format) {
-                    Some(m) if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) => match self.call_bound(&m, v, &[Value::str(spec)])? {
-                        Value::Str(s) => Ok(s.as_str().to_string()),
-                        other => Err(self.type_error(format!("__format__ must return a str, not {}", self.type_name(&other)))),
-                    },
+                    Some(m) if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) => {
+                        match self.call_bound(&m, v, &[Value::str(spec)])? {
+                            Value::Str(s) => Ok(s.as_str().to_string()),
+                            other => Err(self.type_error(format!(
+                                "__format__ must return a str, not {}",
+                                self.type_name(&other)
+                            ))),
+                        }
+                    }
                     _ => {
                         if spec.is_empty() {
                             self.to_str(v)
                         } else {
-                            Err(self.type_error(format!("unsupported format string passed to {}.__format__", class.name)))
+                            Err(self.type_error(format!(
+                                "unsupported format string passed to {}.__format__",
+                                class.name
+                            )))
                         }
                     }
                 }
@@ -946,11 +1335,21 @@ impl Vm {
             crate::source::SyntaxErrorKind::IndentationError => &self.exc.indentation_error,
             crate::source::SyntaxErrorKind::TabError => &self.exc.tab_error,
         };
-        let details = Value::tuple(vec![Value::str(&e.filename), Value::Int(e.lineno as i64), Value::Int(e.offset as i64), Value::str(&e.text), Value::Int(e.end_lineno as i64), Value::Int(e.end_offset as i64)]);
+        let details = Value::tuple(vec![
+            Value::str(&e.filename),
+            Value::Int(e.lineno as i64),
+            Value::Int(e.offset as i64),
+            Value::str(&e.text),
+            Value::Int(e.end_lineno as i64),
+            Value::Int(e.end_offset as i64),
+        ]);
         let err = self.new_exception(class, vec![Value::str(&e.msg), details]);
-        err.0.set_attr(Name::new("lineno"), Value::Int(e.lineno as i64));
-        err.0.set_attr(Name::new("offset"), Value::Int(e.offset as i64));
-        err.0.set_attr(Name::new("filename"), Value::str(&e.filename));
+        err.0
+            .set_attr(Name::new("lineno"), Value::Int(e.lineno as i64));
+        err.0
+            .set_attr(Name::new("offset"), Value::Int(e.offset as i64));
+        err.0
+            .set_attr(Name::new("filename"), Value::str(&e.filename));
         err.0.set_attr(Name::new("text"), Value::str(&e.text));
         err
     }

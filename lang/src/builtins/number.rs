@@ -45,36 +45,55 @@ pub fn install(vm: &Vm) {
 
 /// An int value (int, bool or big int) as a BigInt; TypeError otherwise.
 pub fn to_bigint(vm: &Vm, v: &Value) -> PyResult<BigInt> {
-    match v {
+    match v.builtin_base() {
         Value::Int(i) => Ok(BigInt::from(*i)),
         Value::Bool(b) => Ok(BigInt::from(*b as i64)),
         Value::BigInt(b) => Ok((**b).clone()),
         Value::Instance(_) => Ok(BigInt::from(vm.to_index(v)?)),
-        other => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other)))),
+        other => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(other)
+        ))),
     }
 }
 
 /// A number as f64 (`float(x)` for ints and floats).
 pub fn to_f64(vm: &Vm, v: &Value) -> PyResult<f64> {
-    match v {
+    match v.builtin_base() {
         Value::Float(f) => Ok(*f),
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
-        Value::BigInt(b) => crate::fmt::bigint_to_f64(b).ok_or_else(|| vm.overflow_error("int too large to convert to float")),
+        Value::BigInt(b) => crate::fmt::bigint_to_f64(b)
+            .ok_or_else(|| vm.overflow_error("int too large to convert to float")),
         other => match vm.class_of(other).lookup_str("__float__") {
             Some(m) => match vm.call_bound(&m, other, &[])? {
                 Value::Float(f) => Ok(f),
-                r => Err(vm.type_error(format!("{}.__float__ returned non-float (type {})", vm.type_name(other), vm.type_name(&r)))),
+                r => Err(vm.type_error(format!(
+                    "{}.__float__ returned non-float (type {})",
+                    vm.type_name(other),
+                    vm.type_name(&r)
+                ))),
             },
             None => match vm.class_of(other).lookup_str("__index__") {
                 Some(_) => Ok(vm.to_index(other)? as f64),
-                None => Err(vm.type_error(format!("must be real number, not {}", vm.type_name(other)))),
+                None => {
+                    Err(vm.type_error(format!("must be real number, not {}", vm.type_name(other))))
+                }
             },
         },
     }
 }
 
 fn int_new(vm: &Vm, args: Args) -> PyResult {
+    if let Some(Value::Class(cls)) = args.get(0) {
+        if !std::rc::Rc::ptr_eq(cls, &vm.types.int) {
+            // A subclass instance carries the int it extends.
+            let mut pos = args.pos.to_vec();
+            pos[0] = Value::Class(vm.types.int.clone());
+            let value = int_new(vm, Args::with_kw(&pos, args.kwnames, args.kwvalues))?;
+            return Ok(super::payload::new_instance(cls, value));
+        }
+    }
     let args = args.skip_first();
     args.check_pos(vm, "int", 0, 2)?;
     let base = args.arg_or_kw(1, "base");
@@ -102,7 +121,9 @@ fn int_new(vm: &Vm, args: Args) -> PyResult {
             if f.is_infinite() {
                 return Err(vm.overflow_error("cannot convert float infinity to integer"));
             }
-            Ok(crate::fmt::float_to_bigint(*f).map(Value::from_bigint).unwrap_or(Value::Int(0)))
+            Ok(crate::fmt::float_to_bigint(*f)
+                .map(Value::from_bigint)
+                .unwrap_or(Value::Int(0)))
         }
         Value::Str(s) => parse_int_value(vm, s.as_str(), 10),
         Value::Bytes(b) => parse_int_value(vm, &String::from_utf8_lossy(b), 10),
@@ -113,7 +134,10 @@ fn int_new(vm: &Vm, args: Args) -> PyResult {
                     return vm.call_bound(&m, other, &[]);
                 }
             }
-            Err(vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", class.name)))
+            Err(vm.type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                class.name
+            )))
         }
     }
 }
@@ -140,11 +164,18 @@ fn bool_new(vm: &Vm, args: Args) -> PyResult {
 fn float_new(vm: &Vm, args: Args) -> PyResult {
     let args = args.skip_first();
     args.check(vm, "float", 0, 1)?;
-    let Some(x) = args.get(0) else { return Ok(Value::Float(0.0)) };
+    let Some(x) = args.get(0) else {
+        return Ok(Value::Float(0.0));
+    };
     match x {
         Value::Str(s) => crate::fmt::parse_float(s.as_str())
             .map(Value::Float)
-            .ok_or_else(|| vm.value_error(format!("could not convert string to float: {}", crate::objects::str::repr_str(s.as_str())))),
+            .ok_or_else(|| {
+                vm.value_error(format!(
+                    "could not convert string to float: {}",
+                    crate::objects::str::repr_str(s.as_str())
+                ))
+            }),
         other => Ok(Value::Float(to_f64(vm, other)?)),
     }
 }
@@ -162,7 +193,10 @@ fn int_conjugate(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn int_float(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(to_f64(vm, args.get(0).unwrap_or(&Value::None))?))
+    Ok(Value::Float(to_f64(
+        vm,
+        args.get(0).unwrap_or(&Value::None),
+    )?))
 }
 
 fn int_is_integer(_vm: &Vm, _args: Args) -> PyResult {
@@ -170,19 +204,41 @@ fn int_is_integer(_vm: &Vm, _args: Args) -> PyResult {
 }
 
 fn int_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::tuple(vec![Value::from_bigint(self_int(vm, &args)?), Value::Int(1)]))
+    Ok(Value::tuple(vec![
+        Value::from_bigint(self_int(vm, &args)?),
+        Value::Int(1),
+    ]))
 }
 
 fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
     let v = self_int(vm, &args)?;
-    let length = args.arg_or_kw(1, "length").map(|l| vm.to_index(l)).transpose()?.unwrap_or(1) as usize;
-    let big = matches!(args.arg_or_kw(2, "byteorder").and_then(|b| b.as_str()), Some("big") | None);
-    let signed = args.kw("signed").map(|s| vm.truthy(s)).transpose()?.unwrap_or(false);
-    let mut bytes = if signed { v.to_signed_bytes_le() } else { v.to_bytes_le().1 };
+    let length = args
+        .arg_or_kw(1, "length")
+        .map(|l| vm.to_index(l))
+        .transpose()?
+        .unwrap_or(1) as usize;
+    let big = matches!(
+        args.arg_or_kw(2, "byteorder").and_then(|b| b.as_str()),
+        Some("big") | None
+    );
+    let signed = args
+        .kw("signed")
+        .map(|s| vm.truthy(s))
+        .transpose()?
+        .unwrap_or(false);
+    let mut bytes = if signed {
+        v.to_signed_bytes_le()
+    } else {
+        v.to_bytes_le().1
+    };
     if bytes.len() > length {
         return Err(vm.overflow_error("int too big to convert"));
     }
-    let fill = if signed && v.sign() == num_bigint::Sign::Minus { 0xff } else { 0 };
+    let fill = if signed && v.sign() == num_bigint::Sign::Minus {
+        0xff
+    } else {
+        0
+    };
     bytes.resize(length, fill);
     if big {
         bytes.reverse();
@@ -191,14 +247,27 @@ fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn int_from_bytes(vm: &Vm, args: Args) -> PyResult {
-    let Some(Value::Bytes(b)) = args.get(1) else { return Err(vm.type_error("from_bytes() argument must be bytes")) };
-    let big = matches!(args.arg_or_kw(2, "byteorder").and_then(|b| b.as_str()), Some("big") | None);
-    let signed = args.kw("signed").map(|s| vm.truthy(s)).transpose()?.unwrap_or(false);
+    let Some(Value::Bytes(b)) = args.get(1) else {
+        return Err(vm.type_error("from_bytes() argument must be bytes"));
+    };
+    let big = matches!(
+        args.arg_or_kw(2, "byteorder").and_then(|b| b.as_str()),
+        Some("big") | None
+    );
+    let signed = args
+        .kw("signed")
+        .map(|s| vm.truthy(s))
+        .transpose()?
+        .unwrap_or(false);
     let mut bytes = b.to_vec();
     if big {
         bytes.reverse();
     }
-    let v = if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &bytes) };
+    let v = if signed {
+        BigInt::from_signed_bytes_le(&bytes)
+    } else {
+        BigInt::from_bytes_le(num_bigint::Sign::Plus, &bytes)
+    };
     Ok(Value::from_bigint(v))
 }
 
@@ -220,7 +289,10 @@ fn float_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.value_error("cannot convert NaN to integer ratio"));
     }
     match crate::fmt::float_as_integer_ratio(f) {
-        Some((n, d)) => Ok(Value::tuple(vec![Value::from_bigint(n), Value::from_bigint(d)])),
+        Some((n, d)) => Ok(Value::tuple(vec![
+            Value::from_bigint(n),
+            Value::from_bigint(d),
+        ])),
         None => Err(vm.overflow_error("cannot convert Infinity to integer ratio")),
     }
 }
@@ -241,13 +313,21 @@ fn float_int(vm: &Vm, args: Args) -> PyResult {
 fn float_round(vm: &Vm, args: Args) -> PyResult {
     let f = self_float(vm, &args)?;
     match args.get(1) {
-        None | Some(Value::None) => Ok(crate::fmt::float_to_bigint(crate::fmt::round_half_even(f)).map(Value::from_bigint).unwrap_or(Value::Int(0))),
-        Some(n) => Ok(Value::Float(crate::fmt::round_float(f, vm.to_index(n)?).unwrap_or(f))),
+        None | Some(Value::None) => Ok(crate::fmt::float_to_bigint(crate::fmt::round_half_even(f))
+            .map(Value::from_bigint)
+            .unwrap_or(Value::Int(0))),
+        Some(n) => Ok(Value::Float(
+            crate::fmt::round_float(f, vm.to_index(n)?).unwrap_or(f),
+        )),
     }
 }
 
 fn number_format(vm: &Vm, args: Args) -> PyResult {
-    let v = args.get(0).cloned().unwrap_or_default();
+    let v = args
+        .get(0)
+        .map(Value::builtin_base)
+        .cloned()
+        .unwrap_or_default();
     let spec = args.get(1).and_then(|s| s.as_str()).unwrap_or("");
     Ok(Value::string(vm.format(&v, spec)?))
 }

@@ -23,7 +23,19 @@ pub fn install(vm: &Vm) {
             ("__init_subclass__", object_init_subclass),
         ],
     );
-    add_methods(&vm.types.type_, "type", &[("mro", type_mro), ("__subclasses__", type_subclasses), ("__repr__", type_repr)]);
+    add_methods(
+        &vm.types.type_,
+        "type",
+        &[
+            ("mro", type_mro),
+            ("__subclasses__", type_subclasses),
+            ("__repr__", type_repr),
+            ("__new__", type_new),
+            ("__init__", type_init),
+            ("__call__", type_call_method),
+            ("__setattr__", type_setattr),
+        ],
+    );
     add_methods(&vm.types.none_type, "NoneType", &[("__new__", none_new)]);
 }
 
@@ -79,32 +91,49 @@ fn object_format(vm: &Vm, args: Args) -> PyResult {
     let v = args.get(0).cloned().unwrap_or_default();
     match args.get(1).and_then(|s| s.as_str()) {
         Some("") | None => Ok(Value::string(vm.to_str(&v)?)),
-        Some(_) => Err(vm.type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(&v)))),
+        Some(_) => Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(&v)
+        ))),
     }
 }
 
 /// `object.__setattr__(self, name, value)`: the plain instance-dict store, for user `__setattr__` overrides.
 fn object_setattr(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__setattr__", 3, 3)?;
-    let name = crate::objects::Name::new(args.pos[1].as_str().ok_or_else(|| vm.type_error("attribute name must be string"))?);
+    let name = crate::objects::Name::new(
+        args.pos[1]
+            .as_str()
+            .ok_or_else(|| vm.type_error("attribute name must be string"))?,
+    );
     match &args.pos[0] {
         Value::Instance(i) => {
             i.set_attr(name, args.pos[2].clone());
             Ok(Value::None)
         }
-        other => vm.set_attr(other, &name, args.pos[2].clone()).map(|_| Value::None),
+        other => vm
+            .set_attr(other, &name, args.pos[2].clone())
+            .map(|_| Value::None),
     }
 }
 
 fn object_getattribute(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__getattribute__", 2, 2)?;
-    let name = crate::objects::Name::new(args.pos[1].as_str().ok_or_else(|| vm.type_error("attribute name must be string"))?);
+    let name = crate::objects::Name::new(
+        args.pos[1]
+            .as_str()
+            .ok_or_else(|| vm.type_error("attribute name must be string"))?,
+    );
     vm.get_attr(&args.pos[0], &name)
 }
 
 fn object_delattr(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__delattr__", 2, 2)?;
-    let name = crate::objects::Name::new(args.pos[1].as_str().ok_or_else(|| vm.type_error("attribute name must be string"))?);
+    let name = crate::objects::Name::new(
+        args.pos[1]
+            .as_str()
+            .ok_or_else(|| vm.type_error("attribute name must be string"))?,
+    );
     match &args.pos[0] {
         Value::Instance(i) => {
             if i.dict.borrow_mut().shift_remove(&name).is_none() {
@@ -120,19 +149,104 @@ fn object_init_subclass(_vm: &Vm, _args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// `type.__new__(mcs, name, bases, namespace, **kwargs)`: creates a class
+/// whose metaclass is `mcs` (metaclasses call it through `super().__new__`).
+fn type_new(vm: &Vm, args: Args) -> PyResult {
+    let Some(Value::Class(mcs)) = args.get(0) else {
+        return Err(vm.type_error("type.__new__(X): X is not a type object"));
+    };
+    if args.len() == 2 {
+        return Ok(Value::Class(vm.class_of(&args.pos[1])));
+    }
+    if args.len() != 4 {
+        return Err(vm.type_error("type.__new__() takes exactly 3 arguments"));
+    }
+    let Some(name) = args.pos[1].as_str() else {
+        return Err(vm.type_error("type.__new__() argument 1 must be str"));
+    };
+    let mut bases = Vec::new();
+    for b in vm.to_vec(&args.pos[2])? {
+        match b {
+            Value::Class(c) => bases.push(c),
+            other => {
+                return Err(
+                    vm.type_error(format!("bases must be types, not {}", vm.type_name(&other)))
+                )
+            }
+        }
+    }
+    let Value::Dict(d) = args.pos[3].builtin_base() else {
+        return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+    };
+    let mut ns = crate::objects::AttrMap::default();
+    for (k, v) in d.items() {
+        if let Some(k) = k.as_str() {
+            ns.insert(crate::objects::Name::new(k), v);
+        }
+    }
+    let class = vm.create_class(name, bases, &ns, std::rc::Rc::from("__main__"))?;
+    if !std::rc::Rc::ptr_eq(mcs, &vm.types.type_) {
+        *class.metaclass.borrow_mut() = Some(mcs.clone());
+    }
+    vm.finish_class(&class, Args::with_kw(&[], args.kwnames, args.kwvalues))?;
+    Ok(Value::Class(class))
+}
+
+fn type_init(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::None)
+}
+
+/// `type.__call__(cls, *args)`: plain instantiation, for metaclass `__call__` overrides to delegate to.
+fn type_call_method(vm: &Vm, args: Args) -> PyResult {
+    let Some(Value::Class(cls)) = args.get(0) else {
+        return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+    };
+    vm.instantiate(
+        cls,
+        Args::with_kw(&args.pos[1..], args.kwnames, args.kwvalues),
+    )
+}
+
+/// `type.__setattr__(cls, name, value)`: the plain class-namespace store.
+fn type_setattr(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__setattr__", 3, 3)?;
+    let (Value::Class(c), Some(name)) = (&args.pos[0], args.pos[1].as_str()) else {
+        return Err(vm.type_error("descriptor '__setattr__' requires a 'type' object"));
+    };
+    if name == "__getattr__" {
+        c.has_getattr.set(true);
+    }
+    c.set_attr(name, args.pos[2].clone());
+    Ok(Value::None)
+}
+
 fn type_mro(vm: &Vm, args: Args) -> PyResult {
     match args.get(0) {
-        Some(Value::Class(c)) => Ok(Value::list(c.full_mro().into_iter().map(Value::Class).collect())),
+        Some(Value::Class(c)) => Ok(Value::list(
+            c.full_mro().into_iter().map(Value::Class).collect(),
+        )),
         _ => Err(vm.type_error("descriptor 'mro' requires a 'type' object")),
     }
 }
 
-fn type_subclasses(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::list(Vec::new()))
+fn type_subclasses(vm: &Vm, args: Args) -> PyResult {
+    let Some(Value::Class(c)) = args.get(0) else {
+        return Err(vm.type_error("descriptor '__subclasses__' requires a 'type' object"));
+    };
+    Ok(Value::list(
+        c.subclasses
+            .borrow()
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .map(Value::Class)
+            .collect(),
+    ))
 }
 
 fn type_repr(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::string(vm.repr(&args.get(0).cloned().unwrap_or_default())?))
+    Ok(Value::string(
+        vm.repr(&args.get(0).cloned().unwrap_or_default())?,
+    ))
 }
 
 fn none_new(_vm: &Vm, _args: Args) -> PyResult {

@@ -24,11 +24,49 @@ pub fn install(vm: &Vm) {
     ];
     add_methods(&vm.types.set, "set", common);
     add_methods(&vm.types.frozenset, "frozenset", common);
-    add_methods(&vm.types.set, "set", &[("__new__", set_new), ("add", add), ("remove", remove), ("discard", discard), ("pop", pop), ("clear", clear), ("update", update), ("difference_update", difference_update), ("intersection_update", intersection_update)]);
-    add_methods(&vm.types.frozenset, "frozenset", &[("__new__", frozenset_new)]);
-    for (key, name) in [("dict_keys", "dict_keys"), ("dict_values", "dict_values"), ("dict_items", "dict_items")] {
-        let c = vm.lazy_class(key, |vm| new_class(name, &[vm.types.object.clone()], crate::objects::class::Layout::Builtin, "builtins"));
-        add_methods(&c, name, &[("__len__", view_len), ("__iter__", view_iter), ("__contains__", view_contains), ("__repr__", view_repr)]);
+    add_methods(
+        &vm.types.set,
+        "set",
+        &[
+            ("__new__", set_new),
+            ("add", add),
+            ("remove", remove),
+            ("discard", discard),
+            ("pop", pop),
+            ("clear", clear),
+            ("update", update),
+            ("difference_update", difference_update),
+            ("intersection_update", intersection_update),
+        ],
+    );
+    add_methods(
+        &vm.types.frozenset,
+        "frozenset",
+        &[("__new__", frozenset_new)],
+    );
+    for (key, name) in [
+        ("dict_keys", "dict_keys"),
+        ("dict_values", "dict_values"),
+        ("dict_items", "dict_items"),
+    ] {
+        let c = vm.lazy_class(key, |vm| {
+            new_class(
+                name,
+                &[vm.types.object.clone()],
+                crate::objects::class::Layout::Builtin,
+                "builtins",
+            )
+        });
+        add_methods(
+            &c,
+            name,
+            &[
+                ("__len__", view_len),
+                ("__iter__", view_iter),
+                ("__contains__", view_contains),
+                ("__repr__", view_repr),
+            ],
+        );
     }
 }
 
@@ -54,19 +92,33 @@ pub fn dict_view(vm: &Vm, dict: Rc<PyDict>, view: DictView) -> Value {
         DictView::Values => "dict_values",
         DictView::Items => "dict_items",
     };
-    let class = vm.lazy_class(key, |vm| new_class(key, &[vm.types.object.clone()], crate::objects::class::Layout::Builtin, "builtins"));
+    let class = vm.lazy_class(key, |vm| {
+        new_class(
+            key,
+            &[vm.types.object.clone()],
+            crate::objects::class::Layout::Builtin,
+            "builtins",
+        )
+    });
     Value::Native(Rc::new(DictViewObj { class, dict, view }))
 }
 
 fn view_of<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a DictViewObj> {
-    args.get(0).and_then(|v| v.downcast_native::<DictViewObj>()).ok_or_else(|| vm.type_error("expected a dict view"))
+    args.get(0)
+        .and_then(|v| v.downcast_native::<DictViewObj>())
+        .ok_or_else(|| vm.type_error("expected a dict view"))
 }
 
 fn view_items(v: &DictViewObj) -> Vec<Value> {
     match v.view {
         DictView::Keys => v.dict.keys(),
         DictView::Values => v.dict.values(),
-        DictView::Items => v.dict.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+        DictView::Items => v
+            .dict
+            .items()
+            .into_iter()
+            .map(|(k, v)| Value::tuple(vec![k, v]))
+            .collect(),
     }
 }
 
@@ -76,7 +128,12 @@ fn view_len(vm: &Vm, args: Args) -> PyResult {
 
 fn view_iter(vm: &Vm, args: Args) -> PyResult {
     let v = view_of(vm, &args)?;
-    Ok(NativeIter::new(IterState::Dict { dict: v.dict.clone(), index: 0, view: v.view, len: v.dict.len() }))
+    Ok(NativeIter::new(IterState::Dict {
+        dict: v.dict.clone(),
+        index: 0,
+        view: v.view,
+        len: v.dict.len(),
+    }))
 }
 
 fn view_contains(vm: &Vm, args: Args) -> PyResult {
@@ -104,7 +161,10 @@ fn view_repr(vm: &Vm, args: Args) -> PyResult {
         DictView::Values => "dict_values",
         DictView::Items => "dict_items",
     };
-    Ok(Value::string(format!("{name}({})", vm.repr(&Value::list(view_items(v)))?)))
+    Ok(Value::string(format!(
+        "{name}({})",
+        vm.repr(&Value::list(view_items(v)))?
+    )))
 }
 
 fn set_from(vm: &Vm, v: Option<&Value>) -> PyResult<PySet> {
@@ -257,7 +317,9 @@ fn len(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn contains(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(this(vm, &args)?.contains(vm, args.get(1).unwrap_or(&Value::None))?))
+    Ok(Value::Bool(
+        this(vm, &args)?.contains(vm, args.get(1).unwrap_or(&Value::None))?,
+    ))
 }
 
 fn iter(vm: &Vm, args: Args) -> PyResult {

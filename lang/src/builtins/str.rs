@@ -67,16 +67,37 @@ pub fn install(vm: &Vm) {
             ("__iter__", str_iter),
         ],
     );
-    let maketrans_fn = Value::Builtin(Rc::new(crate::objects::Builtin { name: "maketrans", func: maketrans, owner: None, bound: None }));
-    let sm = crate::builtins::descriptors::StaticMethod { class: vm.types.staticmethod.clone(), func: maketrans_fn };
-    vm.types.str.set_attr("maketrans", Value::Native(Rc::new(sm)));
-    add_methods(&vm.types.bytes, "bytes", &[("__new__", bytes_new), ("decode", decode), ("hex", bytes_hex)]);
+    let maketrans_fn = Value::Builtin(Rc::new(crate::objects::Builtin {
+        name: "maketrans",
+        func: maketrans,
+        owner: None,
+        bound: None,
+    }));
+    let sm = crate::builtins::descriptors::StaticMethod {
+        class: vm.types.staticmethod.clone(),
+        func: maketrans_fn,
+    };
+    vm.types
+        .str
+        .set_attr("maketrans", Value::Native(Rc::new(sm)));
+    add_methods(
+        &vm.types.bytes,
+        "bytes",
+        &[
+            ("__new__", bytes_new),
+            ("decode", decode),
+            ("hex", bytes_hex),
+        ],
+    );
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a str> {
-    match args.get(0) {
+    match args.get(0).map(Value::builtin_base) {
         Some(Value::Str(s)) => Ok(s.as_str()),
-        Some(other) => Err(vm.type_error(format!("descriptor requires a 'str' object but received a '{}'", vm.type_name(other)))),
+        Some(other) => Err(vm.type_error(format!(
+            "descriptor requires a 'str' object but received a '{}'",
+            vm.type_name(other)
+        ))),
         None => Err(vm.type_error("descriptor needs an argument")),
     }
 }
@@ -85,15 +106,24 @@ fn arg_str<'a>(vm: &Vm, v: Option<&'a Value>, what: &str) -> PyResult<Option<&'a
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.as_str())),
-        Some(other) => Err(vm.type_error(format!("{what} arg must be None or str, not {}", vm.type_name(other)))),
+        Some(other) => Err(vm.type_error(format!(
+            "{what} arg must be None or str, not {}",
+            vm.type_name(other)
+        ))),
     }
 }
 
 fn need_str<'a>(vm: &Vm, v: Option<&'a Value>, fname: &str, n: usize) -> PyResult<&'a str> {
     match v {
         Some(Value::Str(s)) => Ok(s.as_str()),
-        Some(other) => Err(vm.type_error(format!("{fname}() argument {n} must be str, not {}", vm.type_name(other)))),
-        None => Err(vm.type_error(format!("{fname}() takes at least {n} argument ({} given)", n - 1))),
+        Some(other) => Err(vm.type_error(format!(
+            "{fname}() argument {n} must be str, not {}",
+            vm.type_name(other)
+        ))),
+        None => Err(vm.type_error(format!(
+            "{fname}() takes at least {n} argument ({} given)",
+            n - 1
+        ))),
     }
 }
 
@@ -102,10 +132,21 @@ fn s(v: String) -> PyResult {
 }
 
 fn str_new(vm: &Vm, args: Args) -> PyResult {
+    if let Some(Value::Class(cls)) = args.get(0) {
+        if !std::rc::Rc::ptr_eq(cls, &vm.types.str) {
+            // A subclass instance carries the str it extends.
+            let mut pos = args.pos.to_vec();
+            pos[0] = Value::Class(vm.types.str.clone());
+            let value = str_new(vm, Args::with_kw(&pos, args.kwnames, args.kwvalues))?;
+            return Ok(super::payload::new_instance(cls, value));
+        }
+    }
     let args = args.skip_first();
     match args.arg_or_kw(0, "object") {
         None => Ok(Value::str("")),
-        Some(Value::Bytes(b)) if args.len() > 1 || args.kw("encoding").is_some() => decode(vm, Args::new(&[Value::Bytes(b.clone())])),
+        Some(Value::Bytes(b)) if args.len() > 1 || args.kw("encoding").is_some() => {
+            decode(vm, Args::new(&[Value::Bytes(b.clone())]))
+        }
         Some(v) => vm.str_value(v),
     }
 }
@@ -144,7 +185,15 @@ fn title(vm: &Vm, args: Args) -> PyResult {
 
 fn swapcase(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
-    s(t.chars().flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() }).collect())
+    s(t.chars()
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect()
+            }
+        })
+        .collect())
 }
 
 fn strip_impl(vm: &Vm, args: &Args, left: bool, right: bool, name: &str) -> PyResult {
@@ -199,7 +248,9 @@ fn split(vm: &Vm, args: Args) -> PyResult {
             if maxsplit < 0 {
                 t.split(sep).map(str::to_string).collect()
             } else {
-                t.splitn(maxsplit as usize + 1, sep).map(str::to_string).collect()
+                t.splitn(maxsplit as usize + 1, sep)
+                    .map(str::to_string)
+                    .collect()
             }
         }
         None => {
@@ -228,7 +279,9 @@ fn rsplit(vm: &Vm, args: Args) -> PyResult {
             if maxsplit < 0 {
                 t.rsplit(sep).map(str::to_string).collect()
             } else {
-                t.rsplitn(maxsplit as usize + 1, sep).map(str::to_string).collect()
+                t.rsplitn(maxsplit as usize + 1, sep)
+                    .map(str::to_string)
+                    .collect()
             }
         }
         None => {
@@ -239,7 +292,9 @@ fn rsplit(vm: &Vm, args: Args) -> PyResult {
                     out.push(rest.to_string());
                     break;
                 }
-                let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+                let start = rest.rfind(char::is_whitespace).map_or(0, |i| {
+                    i + rest[i..].chars().next().map_or(1, char::len_utf8)
+                });
                 out.push(rest[start..].to_string());
                 rest = rest[..start].trim_end();
             }
@@ -262,14 +317,29 @@ fn splitlines(vm: &Vm, args: Args) -> PyResult {
     let mut i = 0;
     while i < bytes.len() {
         let (pos, c) = bytes[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut end = pos + c.len_utf8();
             if c == '\r' && bytes.get(i + 1).map(|b| b.1) == Some('\n') {
                 end += 1;
                 i += 1;
             }
-            out.push(Value::str(if keep { &t[start..end] } else { &t[start..pos] }));
+            out.push(Value::str(if keep {
+                &t[start..end]
+            } else {
+                &t[start..pos]
+            }));
             start = end;
         }
         i += 1;
@@ -282,7 +352,9 @@ fn splitlines(vm: &Vm, args: Args) -> PyResult {
 
 fn join(vm: &Vm, args: Args) -> PyResult {
     let sep = this(vm, &args)?;
-    let Some(it) = args.get(1) else { return Err(vm.type_error("str.join() takes exactly one argument (0 given)")) };
+    let Some(it) = args.get(1) else {
+        return Err(vm.type_error("str.join() takes exactly one argument (0 given)"));
+    };
     let items = vm.to_vec(it)?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
@@ -291,7 +363,12 @@ fn join(vm: &Vm, args: Args) -> PyResult {
         }
         match item {
             Value::Str(x) => out.push_str(x.as_str()),
-            other => return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_name(other)))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(other)
+                )))
+            }
         }
     }
     s(out)
@@ -313,7 +390,12 @@ fn replace(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// Resolves optional start/end arguments to a char-index window of `t`.
-fn window<'a>(vm: &Vm, t: &'a str, start: Option<&Value>, end: Option<&Value>) -> PyResult<(&'a str, usize)> {
+fn window<'a>(
+    vm: &Vm,
+    t: &'a str,
+    start: Option<&Value>,
+    end: Option<&Value>,
+) -> PyResult<(&'a str, usize)> {
     let py = crate::objects::PyStr::new(t);
     let n = py.char_len() as i64;
     let norm = |v: Option<&Value>, default: i64| -> PyResult<i64> {
@@ -343,12 +425,20 @@ fn prefix_check(vm: &Vm, args: &Args, name: &str, test: fn(&str, &str) -> bool) 
                 match p {
                     Value::Str(p) if test(win, p.as_str()) => return Ok(Value::Bool(true)),
                     Value::Str(_) => {}
-                    other => return Err(vm.type_error(format!("tuple for {name} must only contain str, not {}", vm.type_name(other)))),
+                    other => {
+                        return Err(vm.type_error(format!(
+                            "tuple for {name} must only contain str, not {}",
+                            vm.type_name(other)
+                        )))
+                    }
                 }
             }
             Ok(Value::Bool(false))
         }
-        Some(other) => Err(vm.type_error(format!("{name} first arg must be str or a tuple of str, not {}", vm.type_name(other)))),
+        Some(other) => Err(vm.type_error(format!(
+            "{name} first arg must be str or a tuple of str, not {}",
+            vm.type_name(other)
+        ))),
         None => Err(vm.type_error(format!("{name}() takes at least 1 argument (0 given)"))),
     }
 }
@@ -369,11 +459,17 @@ fn find_impl(vm: &Vm, args: &Args, reverse: bool) -> PyResult<i64> {
     let t = this(vm, args)?;
     let sub = match args.get(1) {
         Some(Value::Str(x)) => x.as_str(),
-        Some(other) => return Err(vm.type_error(format!("must be str, not {}", vm.type_name(other)))),
+        Some(other) => {
+            return Err(vm.type_error(format!("must be str, not {}", vm.type_name(other))))
+        }
         None => return Err(vm.type_error("find() takes at least 1 argument (0 given)")),
     };
     let (win, offset) = window(vm, t, args.get(2), args.get(3))?;
-    let found = if reverse { win.rfind(sub) } else { win.find(sub) };
+    let found = if reverse {
+        win.rfind(sub)
+    } else {
+        win.find(sub)
+    };
     Ok(found.map_or(-1, |b| (offset + char_index(win, b)) as i64))
 }
 
@@ -415,7 +511,9 @@ fn all_chars(vm: &Vm, args: &Args, pred: fn(char) -> bool) -> PyResult {
 }
 
 fn isdigit(vm: &Vm, args: Args) -> PyResult {
-    all_chars(vm, &args, |c| c.is_ascii_digit() || crate::fmt::decimal_value(c).is_some())
+    all_chars(vm, &args, |c| {
+        c.is_ascii_digit() || crate::fmt::decimal_value(c).is_some()
+    })
 }
 
 fn isnumeric(vm: &Vm, args: Args) -> PyResult {
@@ -439,17 +537,25 @@ fn isascii(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn isprintable(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(this(vm, &args)?.chars().all(crate::objects::str::is_printable)))
+    Ok(Value::Bool(
+        this(vm, &args)?
+            .chars()
+            .all(crate::objects::str::is_printable),
+    ))
 }
 
 fn isupper(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
-    Ok(Value::Bool(t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase)))
+    Ok(Value::Bool(
+        t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase),
+    ))
 }
 
 fn islower(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
-    Ok(Value::Bool(t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase)))
+    Ok(Value::Bool(
+        t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase),
+    ))
 }
 
 fn istitle(vm: &Vm, args: Args) -> PyResult {
@@ -493,7 +599,9 @@ fn pad_args(vm: &Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
     let fill = match args.get(2) {
         None => ' ',
         Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
-        Some(_) => return Err(vm.type_error("The fill character must be exactly one character long")),
+        Some(_) => {
+            return Err(vm.type_error("The fill character must be exactly one character long"))
+        }
     };
     Ok((width, fill))
 }
@@ -509,21 +617,34 @@ fn center(vm: &Vm, args: Args) -> PyResult {
     // CPython puts the extra character on the left when the original length is odd... and the padding odd.
     let left = total / 2 + (total & n & 1);
     let right = total - left;
-    s(format!("{}{}{}", fill.to_string().repeat(left), t, fill.to_string().repeat(right)))
+    s(format!(
+        "{}{}{}",
+        fill.to_string().repeat(left),
+        t,
+        fill.to_string().repeat(right)
+    ))
 }
 
 fn ljust(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
     let (width, fill) = pad_args(vm, &args, "ljust")?;
     let n = t.chars().count();
-    s(format!("{}{}", t, fill.to_string().repeat(width.saturating_sub(n))))
+    s(format!(
+        "{}{}",
+        t,
+        fill.to_string().repeat(width.saturating_sub(n))
+    ))
 }
 
 fn rjust(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
     let (width, fill) = pad_args(vm, &args, "rjust")?;
     let n = t.chars().count();
-    s(format!("{}{}", fill.to_string().repeat(width.saturating_sub(n)), t))
+    s(format!(
+        "{}{}",
+        fill.to_string().repeat(width.saturating_sub(n)),
+        t
+    ))
 }
 
 fn zfill(vm: &Vm, args: Args) -> PyResult {
@@ -547,7 +668,11 @@ fn partition(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.value_error("empty separator"));
     }
     Ok(match t.find(sep) {
-        Some(i) => Value::tuple(vec![Value::str(&t[..i]), Value::str(sep), Value::str(&t[i + sep.len()..])]),
+        Some(i) => Value::tuple(vec![
+            Value::str(&t[..i]),
+            Value::str(sep),
+            Value::str(&t[i + sep.len()..]),
+        ]),
         None => Value::tuple(vec![args.pos[0].clone(), Value::str(""), Value::str("")]),
     })
 }
@@ -559,7 +684,11 @@ fn rpartition(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.value_error("empty separator"));
     }
     Ok(match t.rfind(sep) {
-        Some(i) => Value::tuple(vec![Value::str(&t[..i]), Value::str(sep), Value::str(&t[i + sep.len()..])]),
+        Some(i) => Value::tuple(vec![
+            Value::str(&t[..i]),
+            Value::str(sep),
+            Value::str(&t[i + sep.len()..]),
+        ]),
         None => Value::tuple(vec![Value::str(""), Value::str(""), args.pos[0].clone()]),
     })
 }
@@ -614,14 +743,25 @@ fn removesuffix(vm: &Vm, args: Args) -> PyResult {
 /// `str.translate(table)`: each character is looked up by its ordinal.
 fn translate(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
-    let table = args.get(1).ok_or_else(|| vm.type_error("translate() takes exactly one argument (0 given)"))?;
+    let table = args
+        .get(1)
+        .ok_or_else(|| vm.type_error("translate() takes exactly one argument (0 given)"))?;
     let mut out = String::with_capacity(t.len());
     for c in t.chars() {
         match vm.get_item(table, &Value::Int(c as i64)) {
             Ok(Value::None) => {}
             Ok(Value::Str(r)) => out.push_str(r.as_str()),
-            Ok(Value::Int(i)) => out.push(char::from_u32(i as u32).ok_or_else(|| vm.value_error("character mapping must be in range(0x110000)"))?),
-            Ok(other) => return Err(vm.type_error(format!("character mapping must return integer, None or str, not {}", vm.type_name(&other)))),
+            Ok(Value::Int(i)) => {
+                out.push(char::from_u32(i as u32).ok_or_else(|| {
+                    vm.value_error("character mapping must be in range(0x110000)")
+                })?)
+            }
+            Ok(other) => {
+                return Err(vm.type_error(format!(
+                    "character mapping must return integer, None or str, not {}",
+                    vm.type_name(&other)
+                )))
+            }
             Err(e) if vm.err_is(&e, &vm.exc.lookup_error) => out.push(c),
             Err(e) => return Err(e),
         }
@@ -636,16 +776,24 @@ fn maketrans(vm: &Vm, args: Args) -> PyResult {
         (Some(Value::Dict(m)), None) => {
             for (k, v) in m.items() {
                 let key = match &k {
-                    Value::Str(s) if s.char_len() == 1 => Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64)),
+                    Value::Str(s) if s.char_len() == 1 => {
+                        Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64))
+                    }
                     Value::Int(_) => k.clone(),
-                    _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
+                    _ => {
+                        return Err(
+                            vm.value_error("string keys in translate table must be of length 1")
+                        )
+                    }
                 };
                 d.set(vm, key, v)?;
             }
         }
         (Some(Value::Str(x)), Some(Value::Str(y))) => {
             if x.char_len() != y.char_len() {
-                return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+                return Err(
+                    vm.value_error("the first two maketrans arguments must have equal length")
+                );
             }
             for (a, b) in x.as_str().chars().zip(y.as_str().chars()) {
                 d.set(vm, Value::Int(a as i64), Value::Int(b as i64))?;
@@ -656,51 +804,75 @@ fn maketrans(vm: &Vm, args: Args) -> PyResult {
                 }
             }
         }
-        _ => return Err(vm.type_error("if you give only one argument to maketrans it must be a dict")),
+        _ => {
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            )
+        }
     }
     Ok(Value::Dict(Rc::new(d)))
 }
 
 fn str_format_method(vm: &Vm, args: Args) -> PyResult {
-    let v = args.get(0).cloned().unwrap_or_default();
+    let v = args
+        .get(0)
+        .map(Value::builtin_base)
+        .cloned()
+        .unwrap_or_default();
     let spec = args.get(1).and_then(|s| s.as_str()).unwrap_or("");
     Ok(Value::string(vm.format(&v, spec)?))
 }
 
 fn str_len(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Int(vm.len(&args.pos[0])? as i64))
+    Ok(Value::Int(vm.len(args.pos[0].builtin_base())? as i64))
 }
 
 fn str_contains(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__contains__", 2, 2)?;
-    Ok(Value::Bool(vm.contains(&args.pos[0], &args.pos[1])?))
+    Ok(Value::Bool(
+        vm.contains(args.pos[0].builtin_base(), &args.pos[1])?,
+    ))
 }
 
 fn str_getitem(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__getitem__", 2, 2)?;
-    vm.get_item(&args.pos[0], &args.pos[1])
+    vm.get_item(args.pos[0].builtin_base(), &args.pos[1])
 }
 
 fn str_add(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__add__", 2, 2)?;
     match &args.pos[1] {
-        Value::Str(_) => vm.binary_op(&args.pos[0], &args.pos[1], crate::vm::ops::BinOp::Add, false),
+        Value::Str(_) => vm.binary_op(
+            args.pos[0].builtin_base(),
+            &args.pos[1],
+            crate::vm::ops::BinOp::Add,
+            false,
+        ),
         _ => Ok(Value::NotImplemented),
     }
 }
 
 fn str_mul(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__mul__", 2, 2)?;
-    vm.binary_op(&args.pos[0], &args.pos[1], crate::vm::ops::BinOp::Mul, false)
+    vm.binary_op(
+        args.pos[0].builtin_base(),
+        &args.pos[1],
+        crate::vm::ops::BinOp::Mul,
+        false,
+    )
 }
 
 fn str_mod(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__mod__", 2, 2)?;
-    Ok(Value::string(percent_format(vm, this(vm, &args)?, &args.pos[1])?))
+    Ok(Value::string(percent_format(
+        vm,
+        this(vm, &args)?,
+        &args.pos[1],
+    )?))
 }
 
 fn str_iter(vm: &Vm, args: Args) -> PyResult {
-    vm.iter(&args.pos[0])
+    vm.iter(args.pos[0].builtin_base())
 }
 
 fn bytes_new(vm: &Vm, args: Args) -> PyResult {
@@ -754,17 +926,26 @@ fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
 fn format(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
     let rest = args.skip_first();
-    s(format_string(vm, t, rest.pos, &|name| rest.kw(name).cloned())?)
+    s(format_string(vm, t, rest.pos, &|name| {
+        rest.kw(name).cloned()
+    })?)
 }
 
 fn format_map(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
     let mapping = args.get(1).cloned().unwrap_or_default();
-    s(format_string(vm, t, &[], &|name| vm.get_item(&mapping, &Value::str(name)).ok())?)
+    s(format_string(vm, t, &[], &|name| {
+        vm.get_item(&mapping, &Value::str(name)).ok()
+    })?)
 }
 
 /// `str.format`: replacement fields `{[name][.attr|[key]]*[!conv][:spec]}`.
-pub fn format_string(vm: &Vm, template: &str, pos: &[Value], named: &dyn Fn(&str) -> Option<Value>) -> PyResult<String> {
+pub fn format_string(
+    vm: &Vm,
+    template: &str,
+    pos: &[Value],
+    named: &dyn Fn(&str) -> Option<Value>,
+) -> PyResult<String> {
     let mut out = String::new();
     let chars: Vec<char> = template.chars().collect();
     let mut i = 0;
@@ -812,7 +993,11 @@ pub fn format_string(vm: &Vm, template: &str, pos: &[Value], named: &dyn Fn(&str
                     return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
                 }
                 used_auto = true;
-                let v = pos.get(auto_index).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {auto_index} out of range for positional args tuple")))?;
+                let v = pos.get(auto_index).cloned().ok_or_else(|| {
+                    vm.index_error(format!(
+                        "Replacement index {auto_index} out of range for positional args tuple"
+                    ))
+                })?;
                 auto_index += 1;
                 v
             } else if let Ok(n) = first.parse::<usize>() {
@@ -820,7 +1005,11 @@ pub fn format_string(vm: &Vm, template: &str, pos: &[Value], named: &dyn Fn(&str
                     return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
                 }
                 used_manual = true;
-                pos.get(n).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {n} out of range for positional args tuple")))?
+                pos.get(n).cloned().ok_or_else(|| {
+                    vm.index_error(format!(
+                        "Replacement index {n} out of range for positional args tuple"
+                    ))
+                })?
             } else {
                 named(first).ok_or_else(|| vm.key_error(Value::str(first)))?
             };
@@ -832,13 +1021,20 @@ pub fn format_string(vm: &Vm, template: &str, pos: &[Value], named: &dyn Fn(&str
                     value = vm.get_attr_str(&value, &r[..e])?;
                     rest = &r[e..];
                 } else if let Some(r) = rest.strip_prefix('[') {
-                    let e = r.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
+                    let e = r
+                        .find(']')
+                        .ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
                     let key = &r[..e];
-                    let k = key.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::str(key));
+                    let k = key
+                        .parse::<i64>()
+                        .map(Value::Int)
+                        .unwrap_or_else(|_| Value::str(key));
                     value = vm.get_item(&value, &k)?;
                     rest = &r[e + 1..];
                 } else {
-                    return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                    return Err(
+                        vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                    );
                 }
             }
             let value = match conv {
@@ -846,10 +1042,16 @@ pub fn format_string(vm: &Vm, template: &str, pos: &[Value], named: &dyn Fn(&str
                 Some("r") => Value::string(vm.repr(&value)?),
                 Some("s") => vm.str_value(&value)?,
                 Some("a") => Value::string(crate::objects::str::ascii_str(&vm.repr(&value)?)),
-                Some(other) => return Err(vm.value_error(format!("Unknown conversion specifier {other}"))),
+                Some(other) => {
+                    return Err(vm.value_error(format!("Unknown conversion specifier {other}")))
+                }
             };
             // Nested replacement fields in the spec.
-            let spec = if spec.contains('{') { format_string_nested(vm, &spec, pos, named, &mut auto_index)? } else { spec };
+            let spec = if spec.contains('{') {
+                format_string_nested(vm, &spec, pos, named, &mut auto_index)?
+            } else {
+                spec
+            };
             out.push_str(&vm.format(&value, &spec)?);
         } else if c == '}' {
             if chars.get(i + 1) == Some(&'}') {
@@ -866,19 +1068,37 @@ pub fn format_string(vm: &Vm, template: &str, pos: &[Value], named: &dyn Fn(&str
     Ok(out)
 }
 
-fn format_string_nested(vm: &Vm, spec: &str, pos: &[Value], named: &dyn Fn(&str) -> Option<Value>, auto: &mut usize) -> PyResult<String> {
+fn format_string_nested(
+    vm: &Vm,
+    spec: &str,
+    pos: &[Value],
+    named: &dyn Fn(&str) -> Option<Value>,
+    auto: &mut usize,
+) -> PyResult<String> {
     let mut out = String::new();
     let mut rest = spec;
     while let Some(k) = rest.find('{') {
         out.push_str(&rest[..k]);
-        let e = rest[k..].find('}').ok_or_else(|| vm.value_error("unmatched '{' in format spec"))? + k;
+        let e = rest[k..]
+            .find('}')
+            .ok_or_else(|| vm.value_error("unmatched '{' in format spec"))?
+            + k;
         let name = &rest[k + 1..e];
         let v = if name.is_empty() {
-            let v = pos.get(*auto).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {} out of range for positional args tuple", *auto)))?;
+            let v = pos.get(*auto).cloned().ok_or_else(|| {
+                vm.index_error(format!(
+                    "Replacement index {} out of range for positional args tuple",
+                    *auto
+                ))
+            })?;
             *auto += 1;
             v
         } else if let Ok(n) = name.parse::<usize>() {
-            pos.get(n).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {n} out of range for positional args tuple")))?
+            pos.get(n).cloned().ok_or_else(|| {
+                vm.index_error(format!(
+                    "Replacement index {n} out of range for positional args tuple"
+                ))
+            })?
         } else {
             named(name).ok_or_else(|| vm.key_error(Value::str(name)))?
         };
@@ -913,7 +1133,9 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
     };
     let mapping = match args {
         Value::Dict(_) => Some(args.clone()),
-        Value::Instance(_) if vm.class_of(args).lookup_str("__getitem__").is_some() => Some(args.clone()),
+        Value::Instance(_) if vm.class_of(args).lookup_str("__getitem__").is_some() => {
+            Some(args.clone())
+        }
         _ => None,
     };
     let mut next = 0usize;
@@ -921,7 +1143,10 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
     let chars: Vec<char> = template.chars().collect();
     let mut i = 0;
     let mut take = |vm: &Vm| -> PyResult<Value> {
-        let v = values.get(next).cloned().ok_or_else(|| vm.type_error("not enough arguments for format string"))?;
+        let v = values
+            .get(next)
+            .cloned()
+            .ok_or_else(|| vm.type_error("not enough arguments for format string"))?;
         next += 1;
         Ok(v)
     };
@@ -936,10 +1161,16 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
         // %(key)
         let mut keyed: Option<Value> = None;
         if chars.get(i) == Some(&'(') {
-            let close = chars[i..].iter().position(|&c| c == ')').ok_or_else(|| vm.value_error("incomplete format key"))? + i;
+            let close = chars[i..]
+                .iter()
+                .position(|&c| c == ')')
+                .ok_or_else(|| vm.value_error("incomplete format key"))?
+                + i;
             let key: String = chars[i + 1..close].iter().collect();
             i = close + 1;
-            let m = mapping.as_ref().ok_or_else(|| vm.type_error("format requires a mapping"))?;
+            let m = mapping
+                .as_ref()
+                .ok_or_else(|| vm.type_error("format requires a mapping"))?;
             keyed = Some(vm.get_item(m, &Value::string(key))?);
             used_mapping = true;
         }
@@ -978,7 +1209,9 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
         while matches!(chars.get(i), Some('l' | 'h' | 'L')) {
             i += 1;
         }
-        let Some(&conv) = chars.get(i) else { return Err(vm.value_error("incomplete format")) };
+        let Some(&conv) = chars.get(i) else {
+            return Err(vm.value_error("incomplete format"));
+        };
         i += 1;
         if conv == '%' {
             out.push('%');
@@ -990,10 +1223,19 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
         };
         let left = flags.contains('-');
         let align = if left { "<" } else { ">" };
-        let sign = if flags.contains('+') { "+" } else if flags.contains(' ') { " " } else { "" };
+        let sign = if flags.contains('+') {
+            "+"
+        } else if flags.contains(' ') {
+            " "
+        } else {
+            ""
+        };
         let zero = flags.contains('0') && !left;
         let alt = if flags.contains('#') { "#" } else { "" };
-        let prec = precision.as_ref().map(|p| format!(".{p}")).unwrap_or_default();
+        let prec = precision
+            .as_ref()
+            .map(|p| format!(".{p}"))
+            .unwrap_or_default();
         let text = match conv {
             's' | 'r' | 'a' => {
                 let mut t = match conv {
@@ -1009,11 +1251,22 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
             }
             'd' | 'i' | 'u' => {
                 let n = match &v {
-                    Value::Float(f) => Value::from_bigint(crate::fmt::float_to_bigint(f.trunc()).unwrap_or_default()),
+                    Value::Float(f) => Value::from_bigint(
+                        crate::fmt::float_to_bigint(f.trunc()).unwrap_or_default(),
+                    ),
                     Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => v.clone(),
-                    other => match vm.class_of(other).lookup_str("__int__").or_else(|| vm.class_of(other).lookup_str("__index__")) {
+                    other => match vm
+                        .class_of(other)
+                        .lookup_str("__int__")
+                        .or_else(|| vm.class_of(other).lookup_str("__index__"))
+                    {
                         Some(m) => vm.call_bound(&m, other, &[])?,
-                        None => return Err(vm.type_error(format!("%{conv} format: a real number is required, not {}", vm.type_name(other)))),
+                        None => {
+                            return Err(vm.type_error(format!(
+                                "%{conv} format: a real number is required, not {}",
+                                vm.type_name(other)
+                            )))
+                        }
                     },
                 };
                 let z = if zero { "0" } else { "" };
@@ -1022,7 +1275,10 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
             }
             'x' | 'X' | 'o' => {
                 if !matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
-                    return Err(vm.type_error(format!("%{conv} format: an integer is required, not {}", vm.type_name(&v))));
+                    return Err(vm.type_error(format!(
+                        "%{conv} format: an integer is required, not {}",
+                        vm.type_name(&v)
+                    )));
                 }
                 let z = if zero { "0" } else { "" };
                 let a = if zero { "" } else { align };
@@ -1030,27 +1286,44 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match &v {
-                    Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Value::Float(super::number::to_f64(vm, &v)?),
+                    Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                        Value::Float(super::number::to_f64(vm, &v)?)
+                    }
                     other => match super::number::to_f64(vm, other) {
                         Ok(f) => Value::Float(f),
-                        Err(_) => return Err(vm.type_error(format!("must be real number, not {}", vm.type_name(other)))),
+                        Err(_) => {
+                            return Err(vm.type_error(format!(
+                                "must be real number, not {}",
+                                vm.type_name(other)
+                            )))
+                        }
                     },
                 };
                 let z = if zero { "0" } else { "" };
                 let a = if zero { "" } else { align };
-                let prec = if prec.is_empty() { ".6".to_string() } else { prec.clone() };
+                let prec = if prec.is_empty() {
+                    ".6".to_string()
+                } else {
+                    prec.clone()
+                };
                 vm.format(&f, &format!("{a}{sign}{alt}{z}{width}{prec}{conv}"))?
             }
             'c' => {
                 let ch = match &v {
-                    Value::Int(i) => char::from_u32(*i as u32).map(String::from).unwrap_or_default(),
+                    Value::Int(i) => char::from_u32(*i as u32)
+                        .map(String::from)
+                        .unwrap_or_default(),
                     Value::Str(s) if s.char_len() == 1 => s.as_str().to_string(),
                     _ => return Err(vm.type_error("%c requires int or char")),
                 };
                 vm.format(&Value::string(ch), &format!("{align}{width}"))?
             }
             other => {
-                return Err(vm.value_error(format!("unsupported format character '{other}' (0x{:x}) at index {}", other as u32, i - 1)));
+                return Err(vm.value_error(format!(
+                    "unsupported format character '{other}' (0x{:x}) at index {}",
+                    other as u32,
+                    i - 1
+                )));
             }
         };
         out.push_str(&text);

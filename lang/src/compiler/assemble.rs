@@ -49,7 +49,11 @@ pub struct Assembled {
 pub fn is_terminator(op: Opcode) -> bool {
     matches!(
         op,
-        Opcode::JUMP_FORWARD | Opcode::JUMP_ABSOLUTE | Opcode::RETURN_VALUE | Opcode::RAISE_VARARGS | Opcode::RERAISE
+        Opcode::JUMP_FORWARD
+            | Opcode::JUMP_ABSOLUTE
+            | Opcode::RETURN_VALUE
+            | Opcode::RAISE_VARARGS
+            | Opcode::RERAISE
     )
 }
 
@@ -110,14 +114,18 @@ impl Cfg {
                         | Opcode::JUMP_IF_FALSE_OR_POP
                         | Opcode::JUMP_IF_TRUE_OR_POP
                 );
-                let Some(mut target) = ins.target else { continue };
+                let Some(mut target) = ins.target else {
+                    continue;
+                };
                 if !threadable {
                     continue;
                 }
                 // Bounded, so that a jump cycle (`while True: pass`) cannot loop forever.
                 for _ in 0..16 {
                     match self.first_instr(target, &pos) {
-                        Some((tb, next)) if is_unconditional_jump(next.op) && next.target.is_some() => {
+                        Some((tb, next))
+                            if is_unconditional_jump(next.op) && next.target.is_some() =>
+                        {
                             let t = next.target.unwrap_or(tb);
                             if t == target {
                                 break;
@@ -137,12 +145,16 @@ impl Cfg {
         let pos = self.positions();
         for li in 0..self.layout.len() {
             let b = self.layout[li];
-            let Some(last) = self.blocks[b].instrs.last() else { continue };
+            let Some(last) = self.blocks[b].instrs.last() else {
+                continue;
+            };
             if !is_unconditional_jump(last.op) {
                 continue;
             }
             let Some(target) = last.target else { continue };
-            let next = self.layout[li + 1..].iter().find(|&&n| !self.blocks[n].instrs.is_empty());
+            let next = self.layout[li + 1..]
+                .iter()
+                .find(|&&n| !self.blocks[n].instrs.is_empty());
             let target_first = self.first_instr(target, &pos).map(|(tb, _)| tb);
             if next.is_some() && next.copied() == target_first {
                 self.blocks[b].instrs.pop();
@@ -202,7 +214,11 @@ impl Cfg {
                     Some(t) => {
                         let target = start[t];
                         if is_unconditional_jump(op) {
-                            op = if target > index { Opcode::JUMP_FORWARD } else { Opcode::JUMP_ABSOLUTE };
+                            op = if target > index {
+                                Opcode::JUMP_FORWARD
+                            } else {
+                                Opcode::JUMP_ABSOLUTE
+                            };
                         }
                         target
                     }
@@ -216,7 +232,12 @@ impl Cfg {
             }
         }
         let stacksize = max_stack_depth(&instructions);
-        Assembled { instructions, spans, suspensions, stacksize }
+        Assembled {
+            instructions,
+            spans,
+            suspensions,
+            stacksize,
+        }
     }
 }
 

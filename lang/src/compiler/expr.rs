@@ -4,10 +4,10 @@
 //! comparisons, comprehensions as nested code objects, f-strings), with
 //! 3.11's `BINARY_OP` and the await family named as in `bytecode.rs`.
 
-use super::codegen::{binop_index, CResult, Compiler, FBlockKind, NameCtx, UnitKind, STACK_USE_GUIDELINE};
-use super::symtable::{node_key, CompKind};
+use super::codegen::{CResult, Compiler, NameCtx, UnitKind, STACK_USE_GUIDELINE};
+use super::symtable::CompKind;
 use super::{fold, CompileError};
-use crate::ast::{self, CmpOp, Comprehension, Expr, ExprKind, UnaryOp};
+use crate::ast::{self, CmpOp, Expr, ExprKind, UnaryOp};
 use crate::bytecode::{Constant, Opcode, SuspendKind};
 use std::rc::Rc;
 
@@ -29,28 +29,41 @@ fn compare_op(op: CmpOp) -> (Opcode, u32) {
 
 /// `not (a is b)` is compiled as `a is not b` (and likewise for `in`), as CPython's optimiser does.
 fn inverted_compare(e: &Expr) -> Option<(&Expr, CmpOp, &Expr)> {
-    let ExprKind::UnaryOp { op: UnaryOp::Not, operand } = &e.kind else { return None };
-    let ExprKind::Compare { left, ops, comparators } = &operand.kind else { return None };
-    if ops.len() != 1 {
+    let ExprKind::UnaryOp {
+        op: UnaryOp::Not,
+        operand,
+    } = &e.kind
+    else {
         return None;
-    }
-    let inverted = match ops[0] {
+    };
+    let ExprKind::Compare {
+        left,
+        ops,
+        comparators,
+    } = &operand.kind
+    else {
+        return None;
+    };
+    let ([op], [right]) = (ops.as_slice(), comparators.as_slice()) else {
+        return None;
+    };
+    let inverted = match op {
         CmpOp::Is => CmpOp::IsNot,
         CmpOp::IsNot => CmpOp::Is,
         CmpOp::In => CmpOp::NotIn,
         CmpOp::NotIn => CmpOp::In,
         _ => return None,
     };
-    Some((left, inverted, &comparators[0]))
+    Some((left, inverted, right))
 }
 
-fn is_starred(e: &Expr) -> bool {
+pub(super) fn is_starred(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Starred(_))
 }
 
 impl<'a> Compiler<'a> {
     pub fn compile_expr(&mut self, e: &'a Expr) -> CResult {
-        self.enter_nesting(e.span)?;
+        self.enter_nesting(e.span, 1)?;
         let saved = std::mem::replace(&mut self.u_mut().span, e.span);
         let result = self.compile_expr_inner(e);
         self.u_mut().span = saved;
@@ -113,12 +126,25 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Dict { keys, values } => self.compile_dict(keys, values),
-            ExprKind::Set(items) => self.starunpack_helper(items, 0, Opcode::BUILD_SET, Opcode::SET_ADD, Opcode::SET_UPDATE, false),
-            ExprKind::ListComp { elt, generators } => self.compile_comprehension(e, CompKind::List, generators, elt, None),
-            ExprKind::SetComp { elt, generators } => self.compile_comprehension(e, CompKind::Set, generators, elt, None),
-            ExprKind::DictComp { key, value, generators } => {
-                self.compile_comprehension(e, CompKind::Dict, generators, key, Some(value))
+            ExprKind::Set(items) => self.starunpack_helper(
+                items,
+                0,
+                Opcode::BUILD_SET,
+                Opcode::SET_ADD,
+                Opcode::SET_UPDATE,
+                false,
+            ),
+            ExprKind::ListComp { elt, generators } => {
+                self.compile_comprehension(e, CompKind::List, generators, elt, None)
             }
+            ExprKind::SetComp { elt, generators } => {
+                self.compile_comprehension(e, CompKind::Set, generators, elt, None)
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.compile_comprehension(e, CompKind::Dict, generators, key, Some(value)),
             ExprKind::GeneratorExp { elt, generators } => {
                 self.compile_comprehension(e, CompKind::Generator, generators, elt, None)
             }
@@ -152,7 +178,10 @@ impl<'a> Compiler<'a> {
                     if self.scope().kind != super::symtable::BlockType::Function {
                         return Err(self.error("'await' outside function"));
                     }
-                    if !matches!(self.u().kind, UnitKind::AsyncFunction | UnitKind::Comprehension) {
+                    if !matches!(
+                        self.u().kind,
+                        UnitKind::AsyncFunction | UnitKind::Comprehension
+                    ) {
                         return Err(self.error("'await' outside async function"));
                     }
                 }
@@ -160,9 +189,21 @@ impl<'a> Compiler<'a> {
                 self.emit_await_suspend(SuspendKind::Await, value.span, 0);
                 Ok(())
             }
-            ExprKind::Compare { left, ops, comparators } => self.compile_compare(left, ops, comparators),
-            ExprKind::Call { func, args, keywords } => self.compile_call(func, args, keywords),
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compile_compare(left, ops, comparators),
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.compile_call(func, args, keywords),
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.compile_expr(value)?;
                 let mut flags = match conversion {
                     Some('s') => 1,
@@ -195,12 +236,22 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Starred(_) => Err(self.error("can't use starred expression here")),
             ExprKind::Name(name) => self.name_op(name, NameCtx::Load),
-            ExprKind::List(items) => {
-                self.starunpack_helper(items, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, false)
-            }
-            ExprKind::Tuple(items) => {
-                self.starunpack_helper(items, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)
-            }
+            ExprKind::List(items) => self.starunpack_helper(
+                items,
+                0,
+                Opcode::BUILD_LIST,
+                Opcode::LIST_APPEND,
+                Opcode::LIST_EXTEND,
+                false,
+            ),
+            ExprKind::Tuple(items) => self.starunpack_helper(
+                items,
+                0,
+                Opcode::BUILD_LIST,
+                Opcode::LIST_APPEND,
+                Opcode::LIST_EXTEND,
+                true,
+            ),
             ExprKind::Slice { lower, upper, step } => {
                 for part in [lower, upper] {
                     match part {
@@ -220,7 +271,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `YIELD_VALUE` (wrapped first in an async generator), recording the suspension.
-    fn emit_yield(&mut self, what: crate::source::Span) {
+    pub(super) fn emit_yield(&mut self, what: crate::source::Span) {
         let st = self.scope();
         if st.generator && st.coroutine {
             self.emit(Opcode::ASYNC_GEN_WRAP, 0);
@@ -238,7 +289,14 @@ impl<'a> Compiler<'a> {
                         self.emit_const(t);
                         Ok(())
                     }
-                    None => self.starunpack_helper(items, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true),
+                    None => self.starunpack_helper(
+                        items,
+                        0,
+                        Opcode::BUILD_LIST,
+                        Opcode::LIST_APPEND,
+                        Opcode::LIST_EXTEND,
+                        true,
+                    ),
                 };
                 self.u_mut().span = saved;
                 result
@@ -250,8 +308,13 @@ impl<'a> Compiler<'a> {
     // ----- conditions ----------------------------------------------------
 
     /// Jumps to `target` if `e` is true (`cond`) or false (`!cond`), else falls through.
-    pub fn jump_if(&mut self, e: &'a Expr, target: super::assemble::BlockId, cond: bool) -> CResult {
-        self.enter_nesting(e.span)?;
+    pub fn jump_if(
+        &mut self,
+        e: &'a Expr,
+        target: super::assemble::BlockId,
+        cond: bool,
+    ) -> CResult {
+        self.enter_nesting(e.span, 1)?;
         let saved = std::mem::replace(&mut self.u_mut().span, e.span);
         let result = self.jump_if_inner(e, target, cond);
         self.u_mut().span = saved;
@@ -259,7 +322,12 @@ impl<'a> Compiler<'a> {
         result
     }
 
-    fn jump_if_inner(&mut self, e: &'a Expr, target: super::assemble::BlockId, cond: bool) -> CResult {
+    fn jump_if_inner(
+        &mut self,
+        e: &'a Expr,
+        target: super::assemble::BlockId,
+        cond: bool,
+    ) -> CResult {
         if let Some(c) = fold::const_value(e) {
             // A constant test: jump always or never.
             if fold::truthy(&c) == cond {
@@ -269,13 +337,22 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } if inverted_compare(e).is_none() => {
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } if inverted_compare(e).is_none() => {
                 return self.jump_if(operand, target, !cond);
             }
             ExprKind::BoolOp { op, values } => {
-                let Some((last, rest)) = values.split_last() else { return Ok(()) };
+                let Some((last, rest)) = values.split_last() else {
+                    return Ok(());
+                };
                 let cond2 = *op == ast::BoolOp::Or;
-                let next2 = if cond2 != cond { self.new_block() } else { target };
+                let next2 = if cond2 != cond {
+                    self.new_block()
+                } else {
+                    target
+                };
                 for v in rest {
                     self.jump_if(v, next2, cond2)?;
                 }
@@ -296,7 +373,11 @@ impl<'a> Compiler<'a> {
                 self.use_block(end);
                 return Ok(());
             }
-            ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() > 1 && ops.len() == comparators.len() => {
                 let cleanup = self.new_block();
                 self.compile_expr(left)?;
                 let n = ops.len() - 1;
@@ -312,7 +393,11 @@ impl<'a> Compiler<'a> {
                 self.compile_comparator(ops[n], &comparators[n])?;
                 let (opcode, arg) = compare_op(ops[n]);
                 self.emit(opcode, arg);
-                let jump = if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
+                let jump = if cond {
+                    Opcode::POP_JUMP_IF_TRUE
+                } else {
+                    Opcode::POP_JUMP_IF_FALSE
+                };
                 self.emit_jump(jump, target);
                 self.next_block();
                 let end = self.new_block();
@@ -328,7 +413,11 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         self.compile_expr(e)?;
-        let jump = if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
+        let jump = if cond {
+            Opcode::POP_JUMP_IF_TRUE
+        } else {
+            Opcode::POP_JUMP_IF_FALSE
+        };
         self.emit_jump(jump, target);
         self.next_block();
         Ok(())
@@ -340,7 +429,9 @@ impl<'a> Compiler<'a> {
             ast::BoolOp::Or => Opcode::JUMP_IF_TRUE_OR_POP,
         };
         let end = self.new_block();
-        let Some((last, rest)) = values.split_last() else { return Ok(()) };
+        let Some((last, rest)) = values.split_last() else {
+            return Ok(());
+        };
         for v in rest {
             self.compile_expr(v)?;
             self.emit_jump(jump, end);
@@ -360,7 +451,15 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn compile_compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> CResult {
+    fn compile_compare(
+        &mut self,
+        left: &'a Expr,
+        ops: &[CmpOp],
+        comparators: &'a [Expr],
+    ) -> CResult {
+        if ops.len() != comparators.len() {
+            return Err(self.error("internal error: comparison without its operands"));
+        }
         self.compile_expr(left)?;
         let n = ops.len().saturating_sub(1);
         if n == 0 {
@@ -397,7 +496,7 @@ impl<'a> Compiler<'a> {
 
     /// Stores TOS into an assignment target.
     pub fn compile_store(&mut self, e: &'a Expr) -> CResult {
-        self.enter_nesting(e.span)?;
+        self.enter_nesting(e.span, 1)?;
         let saved = std::mem::replace(&mut self.u_mut().span, e.span);
         let result = self.compile_store_inner(e);
         self.u_mut().span = saved;
@@ -429,8 +528,10 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            ExprKind::Starred(_) => Err(self.error("starred assignment target must be in a list or tuple")),
-            _ => Err(self.error(format!("cannot assign to {}", super::codegen::expr_kind_name(e)))),
+            ExprKind::Starred(_) => {
+                Err(self.error("starred assignment target must be in a list or tuple"))
+            }
+            _ => Err(self.error(format!("cannot assign to {}", expr_kind_name(e)))),
         }
     }
 
@@ -443,7 +544,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error("multiple starred expressions in assignment"));
                 }
-                if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
+                if i >= 1 << 8 || n - i > (i32::MAX >> 8) as usize {
                     return Err(self.error("too many expressions in star-unpacking assignment"));
                 }
                 self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
@@ -457,19 +558,22 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn compile_delete(&mut self, e: &'a Expr) -> CResult {
-        self.enter_nesting(e.span)?;
+        self.enter_nesting(e.span, 1)?;
         let saved = std::mem::replace(&mut self.u_mut().span, e.span);
         let result = match &e.kind {
             ExprKind::Name(name) => self.name_op(name, NameCtx::Del),
-            ExprKind::Attribute { value, attr } => self.compile_expr(value).map(|()| self.emit_name(Opcode::DELETE_ATTR, attr)),
-            ExprKind::Subscript { value, slice } => {
-                self.compile_expr(value)
-                    .and_then(|()| self.compile_expr(slice))
-                    .map(|()| self.emit(Opcode::DELETE_SUBSCR, 0))
+            ExprKind::Attribute { value, attr } => self
+                .compile_expr(value)
+                .map(|()| self.emit_name(Opcode::DELETE_ATTR, attr)),
+            ExprKind::Subscript { value, slice } => self
+                .compile_expr(value)
+                .and_then(|()| self.compile_expr(slice))
+                .map(|()| self.emit(Opcode::DELETE_SUBSCR, 0)),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|i| self.compile_delete(i))
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|i| self.compile_delete(i)),
             ExprKind::Starred(_) => Err(self.error("cannot delete starred")),
-            _ => Err(self.error(format!("cannot delete {}", super::codegen::expr_kind_name(e)))),
+            _ => Err(self.error(format!("cannot delete {}", expr_kind_name(e)))),
         };
         self.u_mut().span = saved;
         self.depth -= 1;
@@ -480,7 +584,15 @@ impl<'a> Compiler<'a> {
 
     /// Builds a list/tuple/set from items that may contain `*x`, with `pushed`
     /// values already on the stack (CPython's `starunpack_helper`).
-    fn starunpack_helper(&mut self, items: &'a [Expr], pushed: u32, build: Opcode, add: Opcode, extend: Opcode, tuple: bool) -> CResult {
+    fn starunpack_helper(
+        &mut self,
+        items: &'a [Expr],
+        pushed: u32,
+        build: Opcode,
+        add: Opcode,
+        extend: Opcode,
+        tuple: bool,
+    ) -> CResult {
         let n = items.len();
         // Three or more constants: one constant tuple (extended into a list).
         if n > 2 && build != Opcode::BUILD_SET {
@@ -532,12 +644,20 @@ impl<'a> Compiler<'a> {
     }
 
     /// `{k: v, ..}` for entries `begin..end` (no `**`).
-    fn compile_subdict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], begin: usize, end: usize) -> CResult {
+    fn compile_subdict(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+        begin: usize,
+        end: usize,
+    ) -> CResult {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         if n > 1 && !big {
-            let const_keys: Option<Vec<Constant>> =
-                keys[begin..end].iter().map(|k| k.as_ref().and_then(fold::const_value)).collect();
+            let const_keys: Option<Vec<Constant>> = keys[begin..end]
+                .iter()
+                .map(|k| k.as_ref().and_then(fold::const_value))
+                .collect();
             if let Some(const_keys) = const_keys {
                 for v in &values[begin..end] {
                     self.compile_expr(v)?;
@@ -633,9 +753,17 @@ impl<'a> Compiler<'a> {
 
     // ----- calls ---------------------------------------------------------
 
-    fn compile_call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [ast::Keyword]) -> CResult {
+    fn compile_call(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+    ) -> CResult {
         if let ExprKind::Attribute { value, attr } = &func.kind {
-            if keywords.is_empty() && args.len() < STACK_USE_GUIDELINE && !args.iter().any(is_starred) {
+            if keywords.is_empty()
+                && args.len() < STACK_USE_GUIDELINE
+                && !args.iter().any(is_starred)
+            {
                 self.compile_expr(value)?;
                 let saved = std::mem::replace(&mut self.u_mut().span, func.span);
                 self.emit_name(Opcode::LOAD_METHOD, attr);
@@ -657,8 +785,14 @@ impl<'a> Compiler<'a> {
             if name == "__debug__" {
                 return Err(self.error("cannot assign to __debug__"));
             }
-            if let Some(other) = keywords[i + 1..].iter().find(|o| o.arg.as_ref() == Some(name)) {
-                return Err(CompileError::new(format!("keyword argument repeated: {name}"), other.span));
+            if let Some(other) = keywords[i + 1..]
+                .iter()
+                .find(|o| o.arg.as_ref() == Some(name))
+            {
+                return Err(CompileError::new(
+                    format!("keyword argument repeated: {name}"),
+                    other.span,
+                ));
             }
         }
         Ok(())
@@ -666,7 +800,12 @@ impl<'a> Compiler<'a> {
 
     /// The arguments of a call whose callable (and `pushed` leading
     /// arguments) are on the stack, then the call itself.
-    pub fn compile_call_helper(&mut self, pushed: u32, args: &'a [Expr], keywords: &'a [ast::Keyword]) -> CResult {
+    pub fn compile_call_helper(
+        &mut self,
+        pushed: u32,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+    ) -> CResult {
         self.validate_keywords(keywords)?;
         let nelts = args.len();
         let nkw = keywords.len();
@@ -681,8 +820,10 @@ impl<'a> Compiler<'a> {
                 for k in keywords {
                     self.compile_expr(&k.value)?;
                 }
-                let names: Vec<Constant> =
-                    keywords.iter().map(|k| Constant::Str(Rc::from(k.arg.as_deref().unwrap_or("")))).collect();
+                let names: Vec<Constant> = keywords
+                    .iter()
+                    .map(|k| Constant::Str(Rc::from(k.arg.as_deref().unwrap_or(""))))
+                    .collect();
                 self.emit_const(Constant::Tuple(names.into()));
                 self.emit(Opcode::CALL_FUNCTION_KW, pushed + (nelts + nkw) as u32);
             } else {
@@ -692,8 +833,18 @@ impl<'a> Compiler<'a> {
         }
         // The general case: a positional tuple and a keyword dict.
         match args {
-            [Expr { kind: ExprKind::Starred(value), .. }] if pushed == 0 => self.compile_expr(value)?,
-            _ => self.starunpack_helper(args, pushed, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?,
+            [Expr {
+                kind: ExprKind::Starred(value),
+                ..
+            }] if pushed == 0 => self.compile_expr(value)?,
+            _ => self.starunpack_helper(
+                args,
+                pushed,
+                Opcode::BUILD_LIST,
+                Opcode::LIST_APPEND,
+                Opcode::LIST_EXTEND,
+                true,
+            )?,
         }
         if nkw > 0 {
             let mut have_dict = false;
@@ -730,7 +881,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// A dict of the plain keyword arguments `begin..end`.
-    fn compile_subkwargs(&mut self, keywords: &'a [ast::Keyword], begin: usize, end: usize) -> CResult {
+    fn compile_subkwargs(
+        &mut self,
+        keywords: &'a [ast::Keyword],
+        begin: usize,
+        end: usize,
+    ) -> CResult {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         let kws = &keywords[begin..end];
@@ -738,7 +894,10 @@ impl<'a> Compiler<'a> {
             for k in kws {
                 self.compile_expr(&k.value)?;
             }
-            let names: Vec<Constant> = kws.iter().map(|k| Constant::Str(Rc::from(k.arg.as_deref().unwrap_or("")))).collect();
+            let names: Vec<Constant> = kws
+                .iter()
+                .map(|k| Constant::Str(Rc::from(k.arg.as_deref().unwrap_or(""))))
+                .collect();
             self.emit_const(Constant::Tuple(names.into()));
             self.emit(Opcode::BUILD_CONST_KEY_MAP, n as u32);
             return Ok(());
@@ -758,237 +917,58 @@ impl<'a> Compiler<'a> {
         }
         Ok(())
     }
-
-    // ----- lambdas and comprehensions ------------------------------------
-
-    fn compile_lambda(&mut self, e: &'a Expr, args: &'a ast::Arguments, body: &'a Expr) -> CResult {
-        self.check_debug_args(args)?;
-        let make_flags = self.compile_defaults(args)?;
-        let scope = self.scope_of_node(node_key(e), e.span)?;
-        let line = self.line_of(e.span);
-        self.enter_unit(scope, UnitKind::Lambda, "<lambda>", line, e.span);
-        // None first, so that a lambda never has a docstring.
-        self.add_const(Constant::None);
-        self.set_arg_counts(args);
-        self.compile_expr(body)?;
-        self.emit(Opcode::RETURN_VALUE, 0);
-        let code = self.exit_unit(false);
-        self.make_closure(code, make_flags, None)
-    }
-
-    fn compile_comprehension(
-        &mut self,
-        e: &'a Expr,
-        kind: CompKind,
-        generators: &'a [Comprehension],
-        elt: &'a Expr,
-        value: Option<&'a Expr>,
-    ) -> CResult {
-        let Some(outermost) = generators.first() else {
-            return Err(self.error("comprehension without a for clause"));
-        };
-        let top_level_await = self.is_top_level_await();
-        let outer_kind = self.u().kind;
-        let scope = self.scope_of_node(node_key(e), e.span)?;
-        let name = match kind {
-            CompKind::List => "<listcomp>",
-            CompKind::Set => "<setcomp>",
-            CompKind::Dict => "<dictcomp>",
-            CompKind::Generator => "<genexpr>",
-        };
-        let line = self.line_of(e.span);
-        self.enter_unit(scope, UnitKind::Comprehension, name, line, e.span);
-        let is_async = self.scope().coroutine;
-        if is_async
-            && kind != CompKind::Generator
-            && !matches!(outer_kind, UnitKind::AsyncFunction | UnitKind::Comprehension)
-            && !top_level_await
-        {
-            let err = self.error("asynchronous comprehension outside of an asynchronous function");
-            self.units.pop();
-            return Err(err);
-        }
-        self.u_mut().argcount = 1;
-        let build = match kind {
-            CompKind::List => Some(Opcode::BUILD_LIST),
-            CompKind::Set => Some(Opcode::BUILD_SET),
-            CompKind::Dict => Some(Opcode::BUILD_MAP),
-            CompKind::Generator => None,
-        };
-        if let Some(op) = build {
-            self.emit(op, 0);
-        }
-        let result = self.comprehension_generator(generators, 0, 0, elt, value, kind);
-        if let Err(err) = result {
-            self.units.pop();
-            return Err(err);
-        }
-        if build.is_some() {
-            self.emit(Opcode::RETURN_VALUE, 0);
-        }
-        let code = self.exit_unit(true);
-        if top_level_await && is_async {
-            self.u_mut().top_level_coroutine = true;
-        }
-        self.make_closure(code, 0, None)?;
-        self.compile_expr(&outermost.iter)?;
-        self.emit(if outermost.is_async { Opcode::GET_AITER } else { Opcode::GET_ITER }, 0);
-        self.emit(Opcode::CALL_FUNCTION, 1);
-        if is_async && kind != CompKind::Generator {
-            self.emit_await_suspend(SuspendKind::Await, e.span, 0);
-        }
-        Ok(())
-    }
-
-    fn comprehension_generator(
-        &mut self,
-        generators: &'a [Comprehension],
-        index: usize,
-        depth: u32,
-        elt: &'a Expr,
-        value: Option<&'a Expr>,
-        kind: CompKind,
-    ) -> CResult {
-        if generators[index].is_async {
-            self.async_comprehension_generator(generators, index, depth, elt, value, kind)
-        } else {
-            self.sync_comprehension_generator(generators, index, depth, elt, value, kind)
-        }
-    }
-
-    /// The innermost part of a comprehension: add the element to the result (or yield it).
-    fn comprehension_element(&mut self, depth: u32, elt: &'a Expr, value: Option<&'a Expr>, kind: CompKind) -> CResult {
-        match kind {
-            CompKind::Generator => {
-                self.compile_expr(elt)?;
-                self.emit_yield(elt.span);
-                self.emit(Opcode::POP_TOP, 0);
-            }
-            CompKind::List => {
-                self.compile_expr(elt)?;
-                self.emit(Opcode::LIST_APPEND, depth + 1);
-            }
-            CompKind::Set => {
-                self.compile_expr(elt)?;
-                self.emit(Opcode::SET_ADD, depth + 1);
-            }
-            CompKind::Dict => {
-                self.compile_expr(elt)?;
-                if let Some(v) = value {
-                    self.compile_expr(v)?;
-                }
-                self.emit(Opcode::MAP_ADD, depth + 1);
-            }
-        }
-        Ok(())
-    }
-
-    fn sync_comprehension_generator(
-        &mut self,
-        generators: &'a [Comprehension],
-        index: usize,
-        mut depth: u32,
-        elt: &'a Expr,
-        value: Option<&'a Expr>,
-        kind: CompKind,
-    ) -> CResult {
-        let gen = &generators[index];
-        let mut start = Some(self.new_block());
-        let if_cleanup = self.new_block();
-        let anchor = self.new_block();
-        if index == 0 {
-            // The outermost iterator arrives as the argument `.0`.
-            self.emit(Opcode::LOAD_FAST, 0);
-        } else {
-            // `for y in [f(x)]` binds y without a loop.
-            let single = match &gen.iter.kind {
-                ExprKind::List(items) | ExprKind::Tuple(items) if items.len() == 1 && !is_starred(&items[0]) => {
-                    Some(&items[0])
-                }
-                _ => None,
-            };
-            match single {
-                Some(item) => {
-                    self.compile_expr(item)?;
-                    start = None;
-                }
-                None => {
-                    self.compile_expr(&gen.iter)?;
-                    self.emit(Opcode::GET_ITER, 0);
-                }
-            }
-        }
-        if let Some(start) = start {
-            depth += 1;
-            self.use_block(start);
-            self.emit_jump(Opcode::FOR_ITER, anchor);
-        }
-        self.next_block();
-        self.compile_store(&gen.target)?;
-        for cond in &gen.ifs {
-            self.jump_if(cond, if_cleanup, false)?;
-            self.next_block();
-        }
-        if index + 1 < generators.len() {
-            self.comprehension_generator(generators, index + 1, depth, elt, value, kind)?;
-        } else {
-            self.comprehension_element(depth, elt, value, kind)?;
-        }
-        self.use_block(if_cleanup);
-        if let Some(start) = start {
-            self.emit_jump(Opcode::JUMP_ABSOLUTE, start);
-            self.use_block(anchor);
-        }
-        Ok(())
-    }
-
-    fn async_comprehension_generator(
-        &mut self,
-        generators: &'a [Comprehension],
-        index: usize,
-        mut depth: u32,
-        elt: &'a Expr,
-        value: Option<&'a Expr>,
-        kind: CompKind,
-    ) -> CResult {
-        let gen = &generators[index];
-        let start = self.new_block();
-        let except = self.new_block();
-        let if_cleanup = self.new_block();
-        if index == 0 {
-            self.emit(Opcode::LOAD_FAST, 0);
-        } else {
-            self.compile_expr(&gen.iter)?;
-            self.emit(Opcode::GET_AITER, 0);
-        }
-        self.use_block(start);
-        self.push_fblock(FBlockKind::AsyncComprehensionGenerator, start, start);
-        self.emit_jump(Opcode::SETUP_FINALLY, except);
-        self.emit(Opcode::GET_ANEXT, 0);
-        self.emit_const(Constant::None);
-        self.emit_suspend(Opcode::YIELD_FROM, SuspendKind::AsyncFor, gen.iter.span);
-        self.emit(Opcode::POP_BLOCK, 0);
-        self.compile_store(&gen.target)?;
-        for cond in &gen.ifs {
-            self.jump_if(cond, if_cleanup, false)?;
-            self.next_block();
-        }
-        depth += 1;
-        if index + 1 < generators.len() {
-            self.comprehension_generator(generators, index + 1, depth, elt, value, kind)?;
-        } else {
-            self.comprehension_element(depth, elt, value, kind)?;
-        }
-        self.use_block(if_cleanup);
-        self.emit_jump(Opcode::JUMP_ABSOLUTE, start);
-        self.pop_fblock();
-        self.use_block(except);
-        self.emit(Opcode::END_ASYNC_FOR, 0);
-        Ok(())
-    }
 }
 
 /// An empty span at the start of `e` (a bare `yield` has no operand text).
 fn ast_span_empty(e: &Expr) -> crate::source::Span {
-    crate::source::Span { start: e.span.start, end: e.span.start }
+    crate::source::Span {
+        start: e.span.start,
+        end: e.span.start,
+    }
+}
+
+/// `BINARY_OP` argument for an operator (index into `BINARY_OPS`).
+pub(super) fn binop_index(op: ast::BinOp) -> u32 {
+    use ast::BinOp::*;
+    match op {
+        Add => 0,
+        BitAnd => 1,
+        FloorDiv => 2,
+        LShift => 3,
+        MatMult => 4,
+        Mult => 5,
+        Mod => 6,
+        BitOr => 7,
+        Pow => 8,
+        RShift => 9,
+        Sub => 10,
+        Div => 11,
+        BitXor => 12,
+    }
+}
+
+/// The name CPython's error messages use for an expression kind.
+pub(super) fn expr_kind_name(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Tuple(_) => "tuple",
+        ExprKind::List(_) => "list",
+        ExprKind::Starred(_) => "starred",
+        ExprKind::Lambda { .. } => "lambda",
+        ExprKind::Call { .. } => "function call",
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
+        ExprKind::GeneratorExp { .. } => "generator expression",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
+        ExprKind::Await(_) => "await expression",
+        ExprKind::ListComp { .. } => "list comprehension",
+        ExprKind::SetComp { .. } => "set comprehension",
+        ExprKind::DictComp { .. } => "dict comprehension",
+        ExprKind::Dict { .. } => "dict literal",
+        ExprKind::Set(_) => "set display",
+        ExprKind::JoinedStr(_) | ExprKind::FormattedValue { .. } => "f-string expression",
+        ExprKind::Constant(_) => "literal",
+        ExprKind::Compare { .. } => "comparison",
+        ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::NamedExpr { .. } => "named expression",
+        _ => "expression",
+    }
 }

@@ -138,13 +138,21 @@ fn fold_binop(l: &Constant, op: BinOp, r: &Constant) -> Option<Constant> {
         return fold_int(&a, op, &b);
     }
     match (l, op, r) {
-        (Constant::Str(a), BinOp::Add, Constant::Str(b)) => Some(Constant::Str(Rc::from(format!("{a}{b}")))),
-        (Constant::Bytes(a), BinOp::Add, Constant::Bytes(b)) => Some(Constant::Bytes(Rc::from([&a[..], &b[..]].concat()))),
-        (Constant::Tuple(a), BinOp::Add, Constant::Tuple(b)) => {
-            Some(Constant::Tuple(a.iter().chain(b.iter()).cloned().collect::<Vec<_>>().into()))
+        (Constant::Str(a), BinOp::Add, Constant::Str(b)) => {
+            Some(Constant::Str(Rc::from(format!("{a}{b}"))))
         }
-        (Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_), BinOp::Mult, _) => repeat(l, &as_int(r)?),
-        (_, BinOp::Mult, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)) => repeat(r, &as_int(l)?),
+        (Constant::Bytes(a), BinOp::Add, Constant::Bytes(b)) => {
+            Some(Constant::Bytes(Rc::from([&a[..], &b[..]].concat())))
+        }
+        (Constant::Tuple(a), BinOp::Add, Constant::Tuple(b)) => Some(Constant::Tuple(
+            a.iter().chain(b.iter()).cloned().collect::<Vec<_>>().into(),
+        )),
+        (Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_), BinOp::Mult, _) => {
+            repeat(l, &as_int(r)?)
+        }
+        (_, BinOp::Mult, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)) => {
+            repeat(r, &as_int(l)?)
+        }
         (Constant::Float(_), _, _) | (_, _, Constant::Float(_)) => {
             let a = as_float(l)?;
             let b = as_float(r)?;

@@ -14,7 +14,7 @@
 //! function, class, lambda or comprehension it meets without the two passes
 //! having to visit children in the same order.
 
-use super::{mangle, CompileError, MAX_NESTING, TOO_DEEP};
+use super::{mangle, CResult, CompileError, MAX_NESTING, STMT_WEIGHT, TOO_DEEP};
 use crate::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 use crate::source::Span;
 use std::collections::{HashMap, HashSet};
@@ -141,7 +141,9 @@ impl Scope {
 
     /// The analysed scope of `name` (Unknown if the scope never mentions it).
     pub fn scope_of(&self, name: &str) -> NameScope {
-        self.index.get(name).map_or(NameScope::Unknown, |&i| self.symbols[i].1.scope)
+        self.index
+            .get(name)
+            .map_or(NameScope::Unknown, |&i| self.symbols[i].1.scope)
     }
 
     fn set_flags(&mut self, name: &str, flags: u32) {
@@ -149,7 +151,13 @@ impl Scope {
             Some(&i) => self.symbols[i].1.flags = flags,
             None => {
                 self.index.insert(name.to_string(), self.symbols.len());
-                self.symbols.push((name.to_string(), Symbol { flags, scope: NameScope::Unknown }));
+                self.symbols.push((
+                    name.to_string(),
+                    Symbol {
+                        flags,
+                        scope: NameScope::Unknown,
+                    },
+                ));
             }
         }
     }
@@ -194,12 +202,16 @@ enum Ctx {
 }
 
 /// Builds and analyses the symbol table of a module.
-pub fn build(module: &ast::Module) -> Result<SymbolTable, CompileError> {
+pub fn build(module: &ast::Module, future_annotations: bool) -> CResult<SymbolTable> {
     let mut builder = Builder {
-        table: SymbolTable { scopes: vec![Scope::new("top", BlockType::Module, false)], by_node: HashMap::new() },
+        table: SymbolTable {
+            scopes: vec![Scope::new("top", BlockType::Module, false)],
+            by_node: HashMap::new(),
+        },
         stack: vec![0],
         private: None,
         depth: 0,
+        future_annotations,
     };
     builder.table.by_node.insert(node_key(module), 0);
     for stmt in &module.body {
@@ -217,6 +229,8 @@ struct Builder {
     /// The name of the class whose body is being visited (for private-name mangling).
     private: Option<String>,
     depth: usize,
+    /// Under `from __future__ import annotations` annotations are strings: no names are used.
+    future_annotations: bool,
 }
 
 impl Builder {
@@ -245,19 +259,22 @@ impl Builder {
         self.stack.pop();
     }
 
-    fn add_def(&mut self, name: &str, flag: u32, span: Span) -> Result<(), CompileError> {
+    fn add_def(&mut self, name: &str, flag: u32, span: Span) -> CResult {
         let id = self.cur();
         self.add_def_in(id, name, flag, span)
     }
 
-    fn add_def_in(&mut self, id: ScopeId, name: &str, flag: u32, span: Span) -> Result<(), CompileError> {
+    fn add_def_in(&mut self, id: ScopeId, name: &str, flag: u32, span: Span) -> CResult {
         let mangled = mangle(self.private.as_deref(), name);
         let scope = &mut self.table.scopes[id];
         let old = scope.flags(&mangled);
         let mut val = flag;
         if scope.index.contains_key(&mangled) {
             if flag & DEF_PARAM != 0 && old & DEF_PARAM != 0 {
-                return Err(CompileError::new(format!("duplicate argument '{name}' in function definition"), span));
+                return Err(CompileError::new(
+                    format!("duplicate argument '{name}' in function definition"),
+                    span,
+                ));
             }
             val |= old;
         }
@@ -282,26 +299,26 @@ impl Builder {
         Ok(())
     }
 
-    fn nest(&mut self, span: Span) -> Result<(), CompileError> {
-        self.depth += 1;
+    fn nest(&mut self, span: Span, weight: usize) -> CResult {
+        self.depth += weight;
         if self.depth > MAX_NESTING {
             return Err(CompileError::new(TOO_DEEP, span));
         }
         Ok(())
     }
 
-    fn visit_body(&mut self, body: &[Stmt]) -> Result<(), CompileError> {
+    fn visit_body(&mut self, body: &[Stmt]) -> CResult {
         body.iter().try_for_each(|s| self.visit_stmt(s))
     }
 
-    fn visit_stmt(&mut self, stmt: &Stmt) -> Result<(), CompileError> {
-        self.nest(stmt.span)?;
+    fn visit_stmt(&mut self, stmt: &Stmt) -> CResult {
+        self.nest(stmt.span, STMT_WEIGHT)?;
         let result = self.visit_stmt_inner(stmt);
-        self.depth -= 1;
+        self.depth -= STMT_WEIGHT;
         result
     }
 
-    fn visit_stmt_inner(&mut self, stmt: &Stmt) -> Result<(), CompileError> {
+    fn visit_stmt_inner(&mut self, stmt: &Stmt) -> CResult {
         match &stmt.kind {
             StmtKind::FunctionDef(def) => {
                 self.add_def(&def.name, DEF_LOCAL, stmt.span)?;
@@ -353,13 +370,25 @@ impl Builder {
                 }
                 self.visit_expr(value)?;
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 if let ExprKind::Name(name) = &target.kind {
                     let mangled = mangle(self.private.as_deref(), name);
                     let cur = self.table.scopes[self.cur()].flags(&mangled);
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur() != 0 && *simple {
-                        let what = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
-                        return Err(CompileError::new(format!("annotated name '{name}' can't be {what}"), stmt.span));
+                        let what = if cur & DEF_GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
+                        return Err(CompileError::new(
+                            format!("annotated name '{name}' can't be {what}"),
+                            stmt.span,
+                        ));
                     }
                     if *simple {
                         self.add_def(name, DEF_ANNOT | DEF_LOCAL, target.span)?;
@@ -369,7 +398,7 @@ impl Builder {
                 } else {
                     self.visit_target(target)?;
                 }
-                self.visit_expr(annotation)?;
+                self.visit_annotation(annotation)?;
                 if let Some(v) = value {
                     self.visit_expr(v)?;
                 }
@@ -378,7 +407,13 @@ impl Builder {
                 self.visit_target(target)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.visit_target(target)?;
                 self.visit_expr(iter)?;
                 self.visit_body(body)?;
@@ -397,7 +432,13 @@ impl Builder {
                     }
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 self.visit_body(body)?;
                 self.visit_body(orelse)?;
                 for h in handlers {
@@ -473,19 +514,97 @@ impl Builder {
                 }
                 self.visit_body(body)?;
             }
+            StmtKind::Match { subject, cases } => {
+                self.visit_expr(subject)?;
+                for case in cases {
+                    self.visit_pattern(&case.pattern)?;
+                    if let Some(guard) = &case.guard {
+                        self.visit_expr(guard)?;
+                    }
+                    self.visit_body(&case.body)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A `case` pattern: the names it captures are bound here
+    /// (`symtable_visit_pattern`).
+    fn visit_pattern(&mut self, p: &ast::Pattern) -> CResult {
+        self.nest(p.span, 1)?;
+        let result = self.visit_pattern_inner(p);
+        self.depth -= 1;
+        result
+    }
+
+    fn visit_pattern_inner(&mut self, p: &ast::Pattern) -> CResult {
+        use ast::PatternKind;
+        match &p.kind {
+            PatternKind::MatchValue(value) => self.visit_expr(value)?,
+            PatternKind::MatchSingleton(_) => {}
+            PatternKind::MatchSequence(items) | PatternKind::MatchOr(items) => {
+                for item in items {
+                    self.visit_pattern(item)?;
+                }
+            }
+            PatternKind::MatchStar(name) => {
+                if let Some(name) = name {
+                    self.add_def(name, DEF_LOCAL, p.span)?;
+                }
+            }
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                for key in keys {
+                    self.visit_expr(key)?;
+                }
+                for item in patterns {
+                    self.visit_pattern(item)?;
+                }
+                if let Some(rest) = rest {
+                    self.add_def(rest, DEF_LOCAL, p.span)?;
+                }
+            }
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.visit_expr(cls)?;
+                for item in patterns.iter().chain(kwd_patterns) {
+                    self.visit_pattern(item)?;
+                }
+            }
+            PatternKind::MatchAs { pattern, name } => {
+                if let Some(inner) = pattern {
+                    self.visit_pattern(inner)?;
+                }
+                if let Some(name) = name {
+                    self.add_def(name, DEF_LOCAL, p.span)?;
+                }
+            }
         }
         Ok(())
     }
 
     fn record_directive(&mut self, name: &str, span: Span) {
-        self.cur_scope().directives.entry(name.to_string()).or_insert(span);
+        self.cur_scope()
+            .directives
+            .entry(name.to_string())
+            .or_insert(span);
     }
 
-    fn visit_alias(&mut self, alias: &ast::Alias) -> Result<(), CompileError> {
+    fn visit_alias(&mut self, alias: &ast::Alias) -> CResult {
         let name = alias.asname.as_deref().unwrap_or(&alias.name);
         if name == "*" {
             if self.table.scopes[self.cur()].kind != BlockType::Module {
-                return Err(CompileError::new("import * only allowed at module level", alias.span));
+                return Err(CompileError::new(
+                    "import * only allowed at module level",
+                    alias.span,
+                ));
             }
             return Ok(());
         }
@@ -493,7 +612,7 @@ impl Builder {
         self.add_def(store, DEF_IMPORT, alias.span)
     }
 
-    fn visit_defaults(&mut self, args: &ast::Arguments) -> Result<(), CompileError> {
+    fn visit_defaults(&mut self, args: &ast::Arguments) -> CResult {
         for d in &args.defaults {
             self.visit_expr(d)?;
         }
@@ -503,7 +622,7 @@ impl Builder {
         Ok(())
     }
 
-    fn visit_annotations(&mut self, args: &ast::Arguments, returns: Option<&Expr>) -> Result<(), CompileError> {
+    fn visit_annotations(&mut self, args: &ast::Arguments, returns: Option<&Expr>) -> CResult {
         let all = args
             .posonlyargs
             .iter()
@@ -513,17 +632,29 @@ impl Builder {
             .chain(&args.kwonlyargs);
         for a in all {
             if let Some(ann) = &a.annotation {
-                self.visit_expr(ann)?;
+                self.visit_annotation(ann)?;
             }
         }
         if let Some(r) = returns {
-            self.visit_expr(r)?;
+            self.visit_annotation(r)?;
         }
         Ok(())
     }
 
-    fn visit_params(&mut self, args: &ast::Arguments) -> Result<(), CompileError> {
-        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+    fn visit_annotation(&mut self, ann: &Expr) -> CResult {
+        if self.future_annotations {
+            return Ok(());
+        }
+        self.visit_expr(ann)
+    }
+
+    fn visit_params(&mut self, args: &ast::Arguments) -> CResult {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             self.add_def(&a.name, DEF_PARAM, a.span)?;
         }
         if let Some(a) = &args.vararg {
@@ -538,22 +669,22 @@ impl Builder {
     }
 
     /// Visits an assignment or deletion target: names in it are bound.
-    fn visit_target(&mut self, e: &Expr) -> Result<(), CompileError> {
+    fn visit_target(&mut self, e: &Expr) -> CResult {
         self.visit_expr_ctx(e, Ctx::Store)
     }
 
-    fn visit_expr(&mut self, e: &Expr) -> Result<(), CompileError> {
+    fn visit_expr(&mut self, e: &Expr) -> CResult {
         self.visit_expr_ctx(e, Ctx::Load)
     }
 
-    fn visit_expr_ctx(&mut self, e: &Expr, ctx: Ctx) -> Result<(), CompileError> {
-        self.nest(e.span)?;
+    fn visit_expr_ctx(&mut self, e: &Expr, ctx: Ctx) -> CResult {
+        self.nest(e.span, 1)?;
         let result = self.visit_expr_inner(e, ctx);
         self.depth -= 1;
         result
     }
 
-    fn visit_expr_inner(&mut self, e: &Expr, ctx: Ctx) -> Result<(), CompileError> {
+    fn visit_expr_inner(&mut self, e: &Expr, ctx: Ctx) -> CResult {
         match &e.kind {
             ExprKind::NamedExpr { target, value } => self.visit_namedexpr(e, target, value)?,
             ExprKind::BoolOp { values, .. } => {
@@ -597,9 +728,18 @@ impl Builder {
             ExprKind::SetComp { elt, generators } => {
                 self.visit_comprehension(e, "setcomp", CompKind::Set, generators, elt, None)?
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.visit_comprehension(e, "dictcomp", CompKind::Dict, generators, key, Some(value))?
-            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.visit_comprehension(
+                e,
+                "dictcomp",
+                CompKind::Dict,
+                generators,
+                key,
+                Some(value),
+            )?,
             ExprKind::GeneratorExp { elt, generators } => {
                 self.visit_comprehension(e, "genexpr", CompKind::Generator, generators, elt, None)?
             }
@@ -617,13 +757,19 @@ impl Builder {
                 self.visit_expr(value)?;
                 self.cur_scope().coroutine = true;
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.visit_expr(left)?;
                 for c in comparators {
                     self.visit_expr(c)?;
                 }
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.visit_expr(func)?;
                 for a in args {
                     self.visit_expr(a)?;
@@ -632,7 +778,9 @@ impl Builder {
                     self.visit_expr(&k.value)?;
                 }
             }
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            } => {
                 self.visit_expr(value)?;
                 if let Some(s) = format_spec {
                     self.visit_expr(s)?;
@@ -659,7 +807,10 @@ impl Builder {
                 let flag = if ctx == Ctx::Load { USE } else { DEF_LOCAL };
                 self.add_def(name, flag, e.span)?;
                 // A bare `super` reads `__class__`, so that zero-argument super() works.
-                if ctx == Ctx::Load && name == "super" && self.table.scopes[self.cur()].kind == BlockType::Function {
+                if ctx == Ctx::Load
+                    && name == "super"
+                    && self.table.scopes[self.cur()].kind == BlockType::Function
+                {
                     self.add_def("__class__", USE, e.span)?;
                 }
             }
@@ -672,7 +823,7 @@ impl Builder {
         Ok(())
     }
 
-    fn mark_generator(&mut self, e: &Expr) -> Result<(), CompileError> {
+    fn mark_generator(&mut self, e: &Expr) -> CResult {
         let scope = self.cur_scope();
         scope.generator = true;
         if let Some(kind) = scope.comprehension {
@@ -687,7 +838,7 @@ impl Builder {
         Ok(())
     }
 
-    fn visit_namedexpr(&mut self, e: &Expr, target: &Expr, value: &Expr) -> Result<(), CompileError> {
+    fn visit_namedexpr(&mut self, e: &Expr, target: &Expr, value: &Expr) -> CResult {
         if self.table.scopes[self.cur()].comp_iter_expr > 0 {
             return Err(CompileError::new(
                 "assignment expression cannot be used in a comprehension iterable expression",
@@ -702,8 +853,10 @@ impl Builder {
     }
 
     /// A walrus in a comprehension binds in the nearest enclosing function or module.
-    fn extend_namedexpr_scope(&mut self, target: &Expr) -> Result<(), CompileError> {
-        let ExprKind::Name(name) = &target.kind else { return Ok(()) };
+    fn extend_namedexpr_scope(&mut self, target: &Expr) -> CResult {
+        let ExprKind::Name(name) = &target.kind else {
+            return Ok(());
+        };
         let span = target.span;
         for &id in self.stack.clone().iter().rev() {
             let scope = &self.table.scopes[id];
@@ -718,7 +871,11 @@ impl Builder {
             }
             match scope.kind {
                 BlockType::Function => {
-                    let flag = if scope.flags(name) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    let flag = if scope.flags(name) & DEF_GLOBAL != 0 {
+                        DEF_GLOBAL
+                    } else {
+                        DEF_NONLOCAL
+                    };
                     self.add_def(name, flag, span)?;
                     self.record_directive(name, span);
                     return self.add_def_in(id, name, DEF_LOCAL, span);
@@ -747,13 +904,12 @@ impl Builder {
         generators: &[ast::Comprehension],
         elt: &Expr,
         value: Option<&Expr>,
-    ) -> Result<(), CompileError> {
-        let Some((outermost, rest)) = generators.split_first() else { return Ok(()) };
+    ) -> CResult {
+        let Some((outermost, rest)) = generators.split_first() else {
+            return Ok(());
+        };
         // The outermost iterable is evaluated in the enclosing scope.
-        self.cur_scope().comp_iter_expr += 1;
-        let result = self.visit_expr(&outermost.iter);
-        self.cur_scope().comp_iter_expr -= 1;
-        result?;
+        self.visit_comp_iter(&outermost.iter)?;
         let id = self.enter(&format!("<{name}>"), BlockType::Function, node_key(e));
         self.table.scopes[id].comprehension = Some(kind);
         if outermost.is_async {
@@ -767,10 +923,7 @@ impl Builder {
         }
         for gen in rest {
             self.visit_comp_target(&gen.target)?;
-            self.cur_scope().comp_iter_expr += 1;
-            let result = self.visit_expr(&gen.iter);
-            self.cur_scope().comp_iter_expr -= 1;
-            result?;
+            self.visit_comp_iter(&gen.iter)?;
             for cond in &gen.ifs {
                 self.visit_expr(cond)?;
             }
@@ -793,16 +946,26 @@ impl Builder {
         Ok(())
     }
 
-    fn visit_comp_target(&mut self, target: &Expr) -> Result<(), CompileError> {
-        self.cur_scope().comp_iter_target = true;
+    fn visit_comp_target(&mut self, target: &Expr) -> CResult {
+        let id = self.cur();
+        self.table.scopes[id].comp_iter_target = true;
         let result = self.visit_target(target);
-        self.cur_scope().comp_iter_target = false;
+        self.table.scopes[id].comp_iter_target = false;
+        result
+    }
+
+    /// A comprehension's iterable, where a walrus is not allowed.
+    fn visit_comp_iter(&mut self, iter: &Expr) -> CResult {
+        let id = self.cur();
+        self.table.scopes[id].comp_iter_expr += 1;
+        let result = self.visit_expr(iter);
+        self.table.scopes[id].comp_iter_expr -= 1;
         result
     }
 }
 
 /// Resolves every name of every scope (CPython's `symtable_analyze`).
-fn analyze(table: &mut SymbolTable) -> Result<(), CompileError> {
+fn analyze(table: &mut SymbolTable) -> CResult {
     let mut free = HashSet::new();
     let mut global = HashSet::new();
     analyze_block(table, 0, None, &mut free, &mut global)
@@ -814,7 +977,7 @@ fn analyze_block(
     mut bound: Option<HashSet<String>>,
     free: &mut HashSet<String>,
     global: &mut HashSet<String>,
-) -> Result<(), CompileError> {
+) -> CResult {
     let mut local = HashSet::new();
     let mut scopes: HashMap<String, NameScope> = HashMap::new();
     let mut newglobal = HashSet::new();
@@ -831,9 +994,21 @@ fn analyze_block(
         }
     }
 
-    let symbols: Vec<(String, u32)> = table.scopes[id].symbols.iter().map(|(n, s)| (n.clone(), s.flags)).collect();
+    let symbols: Vec<(String, u32)> = table.scopes[id]
+        .symbols
+        .iter()
+        .map(|(n, s)| (n.clone(), s.flags))
+        .collect();
     for (name, flags) in &symbols {
-        let scope = analyze_name(&mut table.scopes[id], name, *flags, bound.as_mut(), &mut local, free, global)?;
+        let scope = analyze_name(
+            &mut table.scopes[id],
+            name,
+            *flags,
+            bound.as_mut(),
+            &mut local,
+            free,
+            global,
+        )?;
         scopes.insert(name.clone(), scope);
     }
 
@@ -853,7 +1028,13 @@ fn analyze_block(
     for child in table.scopes[id].children.clone() {
         let mut child_free = newfree.clone();
         let mut child_global = newglobal.clone();
-        analyze_block(table, child, Some(newbound.clone()), &mut child_free, &mut child_global)?;
+        analyze_block(
+            table,
+            child,
+            Some(newbound.clone()),
+            &mut child_free,
+            &mut child_global,
+        )?;
         allfree.extend(child_free);
         if table.scopes[child].free || table.scopes[child].child_free {
             table.scopes[id].child_free = true;
@@ -909,14 +1090,17 @@ fn analyze_name(
     local: &mut HashSet<String>,
     free: &mut HashSet<String>,
     global: &mut HashSet<String>,
-) -> Result<NameScope, CompileError> {
+) -> CResult<NameScope> {
     let directive = |scope: &Scope, msg: String| {
         let span = scope.directives.get(name).copied().unwrap_or_default();
         CompileError::new(msg, span)
     };
     if flags & DEF_GLOBAL != 0 {
         if flags & DEF_NONLOCAL != 0 {
-            return Err(directive(scope, format!("name '{name}' is nonlocal and global")));
+            return Err(directive(
+                scope,
+                format!("name '{name}' is nonlocal and global"),
+            ));
         }
         global.insert(name.to_string());
         if let Some(b) = bound {
@@ -926,10 +1110,16 @@ fn analyze_name(
     }
     if flags & DEF_NONLOCAL != 0 {
         let Some(bound) = bound else {
-            return Err(directive(scope, "nonlocal declaration not allowed at module level".to_string()));
+            return Err(directive(
+                scope,
+                "nonlocal declaration not allowed at module level".to_string(),
+            ));
         };
         if !bound.contains(name) {
-            return Err(directive(scope, format!("no binding for nonlocal '{name}' found")));
+            return Err(directive(
+                scope,
+                format!("no binding for nonlocal '{name}' found"),
+            ));
         }
         scope.free = true;
         free.insert(name.to_string());

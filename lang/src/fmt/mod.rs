@@ -63,9 +63,17 @@ pub fn bigint_true_div(a: &BigInt, b: &BigInt) -> Option<f64> {
     let negative = a.is_negative() != b.is_negative();
     let (a, b) = (a.abs(), b.abs());
     let shift = 66 + b.bits() as i64 - a.bits() as i64;
-    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+    let (num, den) = if shift >= 0 {
+        (a << shift as usize, b)
+    } else {
+        (a, b << (-shift) as usize)
+    };
     let (q, r) = num.div_rem(&den);
-    let q = if r.bits() > 0 { (q << 1usize) | BigInt::from(1) } else { q << 1usize };
+    let q = if r.bits() > 0 {
+        (q << 1usize) | BigInt::from(1)
+    } else {
+        q << 1usize
+    };
     let f = q.to_f64()? * 2f64.powi(-(shift as i32) - 1);
     if !f.is_finite() {
         return None;

@@ -60,9 +60,14 @@ struct Open {
 
 /// Tokenizes a whole module.
 pub fn tokenize(source: &str, index: &LineIndex) -> Lexed {
-    let mut lx = Lexer::new(source, index, 0, source.len(), false);
+    // A UTF-8 byte order mark at the start is not part of the program.
+    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lx = Lexer::new(source, index, start, source.len(), false);
     lx.run();
-    Lexed { tokens: lx.tokens, error: lx.error }
+    Lexed {
+        tokens: lx.tokens,
+        error: lx.error,
+    }
 }
 
 /// Tokenizes `source[start..end]` as if it were inside parentheses (no
@@ -70,7 +75,10 @@ pub fn tokenize(source: &str, index: &LineIndex) -> Lexed {
 pub fn tokenize_parenthesized(source: &str, index: &LineIndex, start: usize, end: usize) -> Lexed {
     let mut lx = Lexer::new(source, index, start, end, true);
     lx.run();
-    Lexed { tokens: lx.tokens, error: lx.error }
+    Lexed {
+        tokens: lx.tokens,
+        error: lx.error,
+    }
 }
 
 struct Lexer<'s> {
@@ -93,7 +101,13 @@ struct Lexer<'s> {
 }
 
 impl<'s> Lexer<'s> {
-    fn new(src: &'s str, index: &'s LineIndex, base: usize, end: usize, parenthesized: bool) -> Self {
+    fn new(
+        src: &'s str,
+        index: &'s LineIndex,
+        base: usize,
+        end: usize,
+        parenthesized: bool,
+    ) -> Self {
         let slice = src.get(base..end).unwrap_or("");
         Lexer {
             src,
@@ -143,7 +157,13 @@ impl<'s> Lexer<'s> {
         self.tokens.push((start, tok, end));
     }
 
-    fn fail(&mut self, kind: SyntaxErrorKind, msg: impl Into<String>, loc: (u32, u32, u32, u32), overrides: bool) {
+    fn fail(
+        &mut self,
+        kind: SyntaxErrorKind,
+        msg: impl Into<String>,
+        loc: (u32, u32, u32, u32),
+        overrides: bool,
+    ) {
         self.error = Some(LexError {
             kind,
             msg: msg.into(),
@@ -162,7 +182,12 @@ impl<'s> Lexer<'s> {
     /// so it designates the character before the cursor).
     fn fail_at_cursor(&mut self, msg: impl Into<String>, cur: usize) {
         let (line, col) = self.line_col0(cur);
-        self.fail(SyntaxErrorKind::SyntaxError, msg, (line, col, line, col), true);
+        self.fail(
+            SyntaxErrorKind::SyntaxError,
+            msg,
+            (line, col, line, col),
+            true,
+        );
     }
 
     fn run(&mut self) {
@@ -179,7 +204,9 @@ impl<'s> Lexer<'s> {
                     Err(()) => return,
                 }
             }
-            let Some((raw, start, end)) = self.next_raw() else { break };
+            let Some((raw, start, end)) = self.next_raw() else {
+                break;
+            };
             let raw = match raw {
                 Ok(r) => r,
                 Err(()) => {
@@ -285,8 +312,12 @@ impl<'s> Lexer<'s> {
                         self.fail_at_cursor("too many nested parentheses", end);
                         return;
                     }
-                    let (line, _) = self.line_col0(start);
-                    self.brackets.push(Open { ch: self.bytes[start], pos: start, line });
+                    let line = self.index.line(start as u32);
+                    self.brackets.push(Open {
+                        ch: self.bytes[start],
+                        pos: start,
+                        line,
+                    });
                     self.push(start, raw.tok(), end);
                     line_has_tokens = true;
                 }
@@ -348,7 +379,9 @@ impl<'s> Lexer<'s> {
         let mut cont_col: Option<(u32, u32)> = None;
         let mut line_start: Option<usize> = None;
         let next = loop {
-            let Some((raw, start, end)) = self.next_raw() else { return Ok(true) };
+            let Some((raw, start, end)) = self.next_raw() else {
+                return Ok(true);
+            };
             line_start.get_or_insert(start);
             match raw {
                 Ok(Raw::Whitespace) => {
@@ -393,7 +426,12 @@ impl<'s> Lexer<'s> {
             }
         } else if col > cur {
             if self.indents.len() >= 100 {
-                self.fail(SyntaxErrorKind::IndentationError, "too many levels of indentation", (line, 1, line, 0), false);
+                self.fail(
+                    SyntaxErrorKind::IndentationError,
+                    "too many levels of indentation",
+                    (line, 1, line, 0),
+                    false,
+                );
                 return Err(());
             }
             if altcol <= cur_alt {
@@ -440,7 +478,12 @@ impl<'s> Lexer<'s> {
         let ch = self.bytes[start];
         let Some(open) = self.brackets.pop() else {
             let (line, col) = self.line_col0(end);
-            self.fail(SyntaxErrorKind::SyntaxError, format!("unmatched '{}'", ch as char), (line, col, line, col), true);
+            self.fail(
+                SyntaxErrorKind::SyntaxError,
+                format!("unmatched '{}'", ch as char),
+                (line, col, line, col),
+                true,
+            );
             return false;
         };
         let matches = matches!((open.ch, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
@@ -452,9 +495,17 @@ impl<'s> Lexer<'s> {
                     ch as char, open.ch as char, open.line
                 )
             } else {
-                format!("closing parenthesis '{}' does not match opening parenthesis '{}'", ch as char, open.ch as char)
+                format!(
+                    "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                    ch as char, open.ch as char
+                )
             };
-            self.fail(SyntaxErrorKind::SyntaxError, msg, (line, col, line, col), true);
+            self.fail(
+                SyntaxErrorKind::SyntaxError,
+                msg,
+                (line, col, line, col),
+                true,
+            );
             return false;
         }
         true
@@ -464,7 +515,9 @@ impl<'s> Lexer<'s> {
     /// CPython does; ASCII ones become an `Unknown` token that the parser
     /// rejects. Returns false when lexing must stop.
     fn unknown(&mut self, start: usize, end: usize) -> bool {
-        let Some(c) = self.src[start..].chars().next() else { return false };
+        let Some(c) = self.src[start..].chars().next() else {
+            return false;
+        };
         if !c.is_ascii() {
             return self.verify_identifier(start, start + c.len_utf8());
         }
@@ -491,7 +544,12 @@ impl<'s> Lexer<'s> {
                 } else {
                     format!("invalid non-printable character U+{:04X}", c as u32)
                 };
-                self.fail(SyntaxErrorKind::SyntaxError, msg, (line, col + 1, line, col + 1), true);
+                self.fail(
+                    SyntaxErrorKind::SyntaxError,
+                    msg,
+                    (line, col + 1, line, col + 1),
+                    true,
+                );
                 return false;
             }
         }
@@ -525,7 +583,10 @@ impl<'s> Lexer<'s> {
                 let c = self.byte(cur);
                 if !(c as char).is_digit(radix) {
                     if radix != 16 && c.is_ascii_digit() {
-                        self.fail_at_cursor(format!("invalid digit '{}' in {} literal", c as char, kind), cur + 1);
+                        self.fail_at_cursor(
+                            format!("invalid digit '{}' in {} literal", c as char, kind),
+                            cur + 1,
+                        );
                     } else {
                         self.fail_at_cursor(format!("invalid {kind} literal"), cur);
                     }
@@ -540,13 +601,19 @@ impl<'s> Lexer<'s> {
             }
             let c = self.byte(cur);
             if radix != 16 && c.is_ascii_digit() {
-                self.fail_at_cursor(format!("invalid digit '{}' in {} literal", c as char, kind), cur + 1);
+                self.fail_at_cursor(
+                    format!("invalid digit '{}' in {} literal", c as char, kind),
+                    cur + 1,
+                );
                 return None;
             }
             if !self.verify_end_of_number(cur, kind) {
                 return None;
             }
-            let digits: String = self.src[start + 2..cur].chars().filter(|&c| c != '_').collect();
+            let digits: String = self.src[start + 2..cur]
+                .chars()
+                .filter(|&c| c != '_')
+                .collect();
             let value = BigInt::from_str_radix(&digits, radix).unwrap_or_default();
             return Some((Tok::Int(value), cur));
         }
@@ -722,16 +789,24 @@ impl<'s> Lexer<'s> {
             if cur >= self.end || (quote_len == 1 && self.bytes[cur] == b'\n') {
                 let (line, col) = self.line_col0(start);
                 let detected = if cur >= self.end {
-                    self.index.line(self.end.saturating_sub(1).max(start) as u32)
+                    self.index
+                        .line(self.end.saturating_sub(1).max(start) as u32)
                 } else {
                     self.index.line(cur as u32)
                 };
                 let msg = if quote_len == 3 {
-                    format!("unterminated triple-quoted string literal (detected at line {detected})")
+                    format!(
+                        "unterminated triple-quoted string literal (detected at line {detected})"
+                    )
                 } else {
                     format!("unterminated string literal (detected at line {detected})")
                 };
-                self.fail(SyntaxErrorKind::SyntaxError, msg, (line, col + 1, line, col + 1), true);
+                self.fail(
+                    SyntaxErrorKind::SyntaxError,
+                    msg,
+                    (line, col + 1, line, col + 1),
+                    true,
+                );
                 if quote_len == 3 {
                     if let Some(e) = self.error.as_mut() {
                         e.incomplete = true;
@@ -757,7 +832,12 @@ impl<'s> Lexer<'s> {
             }
         }
         let body_end = cur - quote_len as usize;
-        let tok = StrTok { flags, body_start: body_start as u32, body_end: body_end as u32, quote_len };
+        let tok = StrTok {
+            flags,
+            body_start: body_start as u32,
+            body_end: body_end as u32,
+            quote_len,
+        };
         Some((Tok::Str(tok), cur))
     }
 }

@@ -182,7 +182,14 @@ impl Raw {
     pub fn is_operator(self) -> bool {
         !matches!(
             self,
-            Raw::Whitespace | Raw::Comment | Raw::Newline | Raw::Continuation | Raw::Backslash | Raw::Name | Raw::Number | Raw::StringStart
+            Raw::Whitespace
+                | Raw::Comment
+                | Raw::Newline
+                | Raw::Continuation
+                | Raw::Backslash
+                | Raw::Name
+                | Raw::Number
+                | Raw::StringStart
         )
     }
 }

@@ -44,6 +44,11 @@ pub enum Tok {
     /// parenthesized expression before parsing (LR(1) cannot).
     WithLpar,
     WithRpar,
+    /// The soft keywords `match` and `case` where they begin a `match`
+    /// statement or one of its `case` blocks (decided before parsing, by
+    /// `parser::soft_keywords`); everywhere else they stay names.
+    Match,
+    Case,
 
     // Keywords.
     False,
@@ -268,6 +273,8 @@ impl fmt::Display for Tok {
             Tok::StartModule | Tok::StartExpression => "<start>",
             Tok::Lpar | Tok::WithLpar => "(",
             Tok::WithRpar => ")",
+            Tok::Match => "match",
+            Tok::Case => "case",
             Tok::Rpar => ")",
             Tok::Lsqb => "[",
             Tok::Rsqb => "]",

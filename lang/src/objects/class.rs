@@ -5,9 +5,23 @@
 //! physically is (a plain object, an exception, a built-in value) is decided
 //! by the built-in base it derives from, recorded as [`Layout`].
 
-use super::{AttrMap, Name, Value};
+use super::{AttrMap, Name, PassBuild, Value};
 use std::cell::{Cell, RefCell, RefMut};
+use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Bumped whenever any class namespace changes. Lookup caches remember the
+/// epoch they were filled in, so one counter invalidates every cache,
+/// including those of subclasses whose base changed.
+static CLASS_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// Per-class memo of MRO lookups: (epoch, name -> result).
+pub type LookupCache = RefCell<(u64, HashMap<Name, Option<Value>, PassBuild>)>;
+
+pub fn new_lookup_cache() -> LookupCache {
+    RefCell::new((0, HashMap::default()))
+}
 
 /// What kind of object instances of a class are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,17 +41,52 @@ pub struct Class {
     pub bases: Vec<Rc<Class>>,
     /// Method resolution order, without the class itself (it comes first).
     pub mro: Vec<Rc<Class>>,
+    /// The class namespace. Read it freely; change it only through
+    /// [`Class::dict_mut`], which invalidates the lookup caches.
     pub dict: RefCell<AttrMap>,
+    pub lookup_cache: LookupCache,
     pub layout: Layout,
     /// Built-in types cannot be subclassed unless this is set (like CPython's Py_TPFLAGS_BASETYPE).
     pub subclassable: bool,
     /// True once a class (or a base) defines `__getattr__`; saves a lookup on every missing attribute.
     pub has_getattr: Cell<bool>,
+    /// The class's metaclass when it is not `type` (a user subclass of `type`).
+    pub metaclass: RefCell<Option<Rc<Class>>>,
+    /// Direct subclasses, for `__subclasses__()` (weak: a class does not keep its subclasses alive).
+    pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
 }
 
 impl Class {
     /// Looks a name up along the MRO: the class itself, then its ancestors.
+    /// Results (including misses) are memoised until some class changes.
+    #[inline]
     pub fn lookup(&self, name: &Name) -> Option<Value> {
+        let epoch = CLASS_EPOCH.load(Ordering::Relaxed);
+        {
+            let cache = self.lookup_cache.borrow();
+            if cache.0 == epoch {
+                if let Some(v) = cache.1.get(name) {
+                    return v.clone();
+                }
+            }
+        }
+        let found = self.lookup_uncached(name);
+        let mut cache = self.lookup_cache.borrow_mut();
+        if cache.0 != epoch {
+            cache.1.clear();
+            cache.0 = epoch;
+        }
+        cache.1.insert(name.clone(), found.clone());
+        found
+    }
+
+    /// The namespace for writing; invalidates every class's lookup cache.
+    pub fn dict_mut(&self) -> RefMut<'_, AttrMap> {
+        CLASS_EPOCH.fetch_add(1, Ordering::Relaxed);
+        self.dict.borrow_mut()
+    }
+
+    fn lookup_uncached(&self, name: &Name) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
         }
@@ -71,7 +120,7 @@ impl Class {
     }
 
     pub fn set_attr(&self, name: &str, value: Value) {
-        self.dict.borrow_mut().insert(Name::new(name), value);
+        self.dict_mut().insert(Name::new(name), value);
     }
 
     /// The full MRO including the class itself, as `__mro__` shows it.
@@ -95,7 +144,9 @@ pub fn compute_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
         }
         let candidate = seqs.iter().find_map(|s| {
             let head = &s[0];
-            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)));
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)));
             (!in_tail).then(|| head.clone())
         })?;
         for s in seqs.iter_mut() {
@@ -118,6 +169,9 @@ pub struct Instance {
 pub enum Payload {
     None,
     Exception(RefCell<ExcData>),
+    /// Instances of user subclasses of `dict`, `list` and `tuple` carry the
+    /// built-in value they extend, so the built-in methods work on it unchanged.
+    Builtin(super::Value),
 }
 
 /// One line of a traceback: a frame's code and the line it was at.
@@ -150,7 +204,11 @@ impl Instance {
         } else {
             Payload::None
         };
-        Instance { class, dict: RefCell::new(AttrMap::default()), payload }
+        Instance {
+            class,
+            dict: RefCell::new(AttrMap::default()),
+            payload,
+        }
     }
 
     pub fn is_exception(&self) -> bool {
@@ -161,7 +219,10 @@ impl Instance {
     pub fn exc_data(&self) -> RefMut<'_, ExcData> {
         match &self.payload {
             Payload::Exception(d) => d.borrow_mut(),
-            Payload::None => panic!("exc_data on a non-exception instance of {}", self.class.name),
+            Payload::None | Payload::Builtin(_) => panic!(
+                "exc_data on a non-exception instance of {}",
+                self.class.name
+            ),
         }
     }
 

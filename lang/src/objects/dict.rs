@@ -27,7 +27,8 @@ impl Hash for DictKey {
 
 impl PartialEq for DictKey {
     fn eq(&self, other: &DictKey) -> bool {
-        self.hash == other.hash && native_eq(&self.key, &other.key).unwrap_or_else(|| self.key.is(&other.key))
+        self.hash == other.hash
+            && native_eq(&self.key, &other.key).unwrap_or_else(|| self.key.is(&other.key))
     }
 }
 
@@ -102,7 +103,10 @@ impl Default for PyDict {
 
 impl PyDict {
     pub fn new() -> PyDict {
-        PyDict { map: RefCell::new(KeyMap::default()), version: Cell::new(0) }
+        PyDict {
+            map: RefCell::new(KeyMap::default()),
+            version: Cell::new(0),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -124,7 +128,9 @@ impl PyDict {
         let hash = super::str::PyStr::new(key).hash();
         let map = self.map.borrow();
         map.raw_entry_v1()
-            .from_hash(table_hash(hash), |k| k.hash == hash && k.key.as_str() == Some(key))
+            .from_hash(table_hash(hash), |k| {
+                k.hash == hash && k.key.as_str() == Some(key)
+            })
             .map(|(_, v)| v.clone())
     }
 
@@ -152,7 +158,10 @@ impl PyDict {
                 }
             }
             None => {
-                if let RawEntryMut::Vacant(entry) = map.raw_entry_mut_v1().from_hash(table_hash(hash), |_| false) {
+                if let RawEntryMut::Vacant(entry) = map
+                    .raw_entry_mut_v1()
+                    .from_hash(table_hash(hash), |_| false)
+                {
                     entry.insert(DictKey { hash, key }, value);
                 }
                 self.version.set(self.version.get() + 1);
@@ -183,7 +192,11 @@ impl PyDict {
     }
 
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.map.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect()
+        self.map
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.key.clone(), v.clone()))
+            .collect()
     }
 
     pub fn clear(&self) {
@@ -193,10 +206,16 @@ impl PyDict {
 
     /// A shallow copy.
     pub fn copy(&self) -> PyDict {
-        PyDict { map: RefCell::new(self.map.borrow().clone()), version: Cell::new(0) }
+        PyDict {
+            map: RefCell::new(self.map.borrow().clone()),
+            version: Cell::new(0),
+        }
     }
 
     pub fn entry_at(&self, i: usize) -> Option<(Value, Value)> {
-        self.map.borrow().get_index(i).map(|(k, v)| (k.key.clone(), v.clone()))
+        self.map
+            .borrow()
+            .get_index(i)
+            .map(|(k, v)| (k.key.clone(), v.clone()))
     }
 }

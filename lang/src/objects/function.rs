@@ -15,6 +15,13 @@ pub struct Code {
     pub varnames: Vec<Name>,
     /// `cellvars ++ freevars`, interned.
     pub cell_names: Vec<Name>,
+    /// Per global name (by `names` index): where `LOAD_GLOBAL` last found it
+    /// in the globals map, so a hit costs one indexed read and a pointer compare.
+    pub global_slots: Vec<std::cell::Cell<u32>>,
+    /// True when calls can bind arguments by moving them straight into the
+    /// first locals: no `*args`/`**kwargs`/keyword-only parameters and no
+    /// parameter captured in a cell.
+    pub simple_args: bool,
 }
 
 impl Code {
@@ -64,8 +71,11 @@ pub struct Builtin {
 /// A native function with captured state (functools.partial, callbacks).
 pub struct NativeClosure {
     pub name: String,
-    pub func: Box<dyn Fn(&Vm, Args<'_>) -> PyResult<Value>>,
+    pub func: Box<ClosureFn>,
 }
+
+/// The body of a [`NativeClosure`].
+pub type ClosureFn = dyn Fn(&Vm, Args<'_>) -> PyResult<Value>;
 
 /// A function bound to an object (`obj.method` evaluated without calling it).
 pub struct BoundMethod {
@@ -81,7 +91,9 @@ pub struct CellObj {
 
 impl CellObj {
     pub fn new(value: Value) -> Rc<CellObj> {
-        Rc::new(CellObj { value: RefCell::new(value) })
+        Rc::new(CellObj {
+            value: RefCell::new(value),
+        })
     }
 
     pub fn get(&self) -> Value {

@@ -66,7 +66,14 @@ pub struct Generator {
 }
 
 impl Generator {
-    pub fn new(kind: GenKind, code: Rc<Code>, frame: Box<Frame>, name: Rc<str>, qualname: Rc<str>, iterable_coroutine: bool) -> Generator {
+    pub fn new(
+        kind: GenKind,
+        code: Rc<Code>,
+        frame: Box<Frame>,
+        name: Rc<str>,
+        qualname: Rc<str>,
+        iterable_coroutine: bool,
+    ) -> Generator {
         Generator {
             kind,
             code,
@@ -154,9 +161,21 @@ impl Drop for Generator {
         // An async generator dropped mid-iteration still owes its `finally`
         // blocks a run: its frame moves into a new generator object that the
         // VM closes (or the event loop `aclose()`s) at the next safe point.
-        if self.kind == GenKind::AsyncGenerator && self.state.get() == GenState::Suspended && !self.finalized.get() {
-            let Some(frame) = self.frame.borrow_mut().take() else { return };
-            let g = Generator::new(self.kind, self.code.clone(), frame, self.name.borrow().clone(), self.qualname.borrow().clone(), false);
+        if self.kind == GenKind::AsyncGenerator
+            && self.state.get() == GenState::Suspended
+            && !self.finalized.get()
+        {
+            let Some(frame) = self.frame.borrow_mut().take() else {
+                return;
+            };
+            let g = Generator::new(
+                self.kind,
+                self.code.clone(),
+                frame,
+                self.name.borrow().clone(),
+                self.qualname.borrow().clone(),
+                false,
+            );
             g.state.set(GenState::Suspended);
             g.started.set(true);
             g.hooks_inited.set(true);

@@ -19,24 +19,61 @@ pub enum DictView {
 
 pub enum IterState {
     /// A list, tuple or str, read by index so that list growth during iteration is seen.
-    Seq { seq: Value, index: usize },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
     /// Reversed list/tuple/str.
-    Reversed { seq: Value, index: usize },
-    Range { next: i64, remaining: i64, step: i64 },
-    Dict { dict: Rc<PyDict>, index: usize, view: DictView, len: usize },
+    Reversed {
+        seq: Value,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        remaining: i64,
+        step: i64,
+    },
+    Dict {
+        dict: Rc<PyDict>,
+        index: usize,
+        view: DictView,
+        len: usize,
+    },
     /// A snapshot (sets, misc).
-    Items { items: Vec<Value>, index: usize },
-    Enumerate { inner: Value, count: i64 },
-    Zip { iters: Vec<Value>, strict: bool },
-    Map { func: Value, iters: Vec<Value> },
-    Filter { func: Value, inner: Value },
-    CallableSentinel { func: Value, sentinel: Value },
+    Items {
+        items: Vec<Value>,
+        index: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
+    CallableSentinel {
+        func: Value,
+        sentinel: Value,
+    },
     Exhausted,
 }
 
 impl NativeIter {
+    /// A new iterator, returned as a value.
+    #[allow(clippy::new_ret_no_self)]
     pub fn new(state: IterState) -> Value {
-        Value::Iter(Rc::new(NativeIter { state: RefCell::new(state) }))
+        Value::Iter(Rc::new(NativeIter {
+            state: RefCell::new(state),
+        }))
     }
 
     /// The next item, or None when exhausted.
@@ -73,7 +110,11 @@ impl NativeIter {
                 };
                 Ok(item)
             }
-            IterState::Range { next, remaining, step } => {
+            IterState::Range {
+                next,
+                remaining,
+                step,
+            } => {
                 if *remaining <= 0 {
                     return Ok(None);
                 }
@@ -82,7 +123,12 @@ impl NativeIter {
                 *next = next.wrapping_add(*step);
                 Ok(Some(Value::Int(v)))
             }
-            IterState::Dict { dict, index, view, len } => {
+            IterState::Dict {
+                dict,
+                index,
+                view,
+                len,
+            } => {
                 if dict.len() != *len {
                     let dict_len = *len;
                     *state = IterState::Exhausted;
@@ -107,7 +153,9 @@ impl NativeIter {
                 let n = *count;
                 *count += 1;
                 drop(state);
-                Ok(vm.next(&inner)?.map(|v| Value::tuple(vec![Value::Int(n), v])))
+                Ok(vm
+                    .next(&inner)?
+                    .map(|v| Value::tuple(vec![Value::Int(n), v])))
             }
             IterState::Zip { iters, strict } => {
                 let iters = iters.clone();
@@ -123,7 +171,11 @@ impl NativeIter {
                                     "zip() argument {} is shorter than argument{} 1{}",
                                     i + 1,
                                     if i > 1 { "s" } else { "" },
-                                    if i > 1 { format!("-{i}") } else { String::new() }
+                                    if i > 1 {
+                                        format!("-{i}")
+                                    } else {
+                                        String::new()
+                                    }
                                 )));
                             }
                             if strict && i == 0 {
@@ -133,7 +185,11 @@ impl NativeIter {
                                             "zip() argument {} is longer than argument{} 1{}",
                                             j + 1,
                                             if j > 1 { "s" } else { "" },
-                                            if j > 1 { format!("-{j}") } else { String::new() }
+                                            if j > 1 {
+                                                format!("-{j}")
+                                            } else {
+                                                String::new()
+                                            }
                                         )));
                                     }
                                 }
@@ -164,7 +220,11 @@ impl NativeIter {
                 let (func, inner) = (func.clone(), inner.clone());
                 drop(state);
                 while let Some(v) = vm.next(&inner)? {
-                    let keep = if func.is_none() { vm.truthy(&v)? } else { vm.truthy(&vm.call(&func, std::slice::from_ref(&v))?)? };
+                    let keep = if func.is_none() {
+                        vm.truthy(&v)?
+                    } else {
+                        vm.truthy(&vm.call(&func, std::slice::from_ref(&v))?)?
+                    };
                     if keep {
                         return Ok(Some(v));
                     }

@@ -91,10 +91,16 @@ pub trait NativeObject: Any {
     fn send(&self, vm: &Vm, _value: Value) -> PyResult<crate::vm::interp::Resumed> {
         Err(vm.type_error("object is not an iterator"))
     }
+    /// For native iterators (itertools, deque iterators): the next item, or
+    /// None when exhausted, without a `__next__` method call. `None` here
+    /// means the object is not such an iterator.
+    fn next_item(&self, _vm: &Vm) -> Option<PyResult<Option<Value>>> {
+        None
+    }
 }
 
 /// A Python value.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     #[default]
     None,
@@ -128,6 +134,70 @@ pub enum Value {
     Ellipsis,
     /// An unbound fast local. Never visible to programs.
     Undef,
+}
+
+impl Clone for Value {
+    /// Unboxed values copy inline; only handles take the out-of-line path
+    /// (a reference-count increment).
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Float(f) => Value::Float(*f),
+            _ => self.clone_handle(),
+        }
+    }
+}
+
+impl Value {
+    #[inline(never)]
+    fn clone_handle(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::BigInt(r) => Value::BigInt(r.clone()),
+            Value::Str(r) => Value::Str(r.clone()),
+            Value::Bytes(r) => Value::Bytes(r.clone()),
+            Value::List(r) => Value::List(r.clone()),
+            Value::Tuple(r) => Value::Tuple(r.clone()),
+            Value::Dict(r) => Value::Dict(r.clone()),
+            Value::Set(r) => Value::Set(r.clone()),
+            Value::FrozenSet(r) => Value::FrozenSet(r.clone()),
+            Value::Range(r) => Value::Range(r.clone()),
+            Value::Slice(r) => Value::Slice(r.clone()),
+            Value::Function(r) => Value::Function(r.clone()),
+            Value::Builtin(r) => Value::Builtin(r.clone()),
+            Value::Closure(r) => Value::Closure(r.clone()),
+            Value::BoundMethod(r) => Value::BoundMethod(r.clone()),
+            Value::Class(r) => Value::Class(r.clone()),
+            Value::Instance(r) => Value::Instance(r.clone()),
+            Value::Generator(r) => Value::Generator(r.clone()),
+            Value::Iter(r) => Value::Iter(r.clone()),
+            Value::Module(r) => Value::Module(r.clone()),
+            Value::Code(r) => Value::Code(r.clone()),
+            Value::Cell(r) => Value::Cell(r.clone()),
+            Value::Native(r) => Value::Native(r.clone()),
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Undef => Value::Undef,
+        }
+    }
+
+    /// Drops a value, skipping the out-of-line drop glue for unboxed values
+    /// (the hot loop's ints and bools).
+    #[inline(always)]
+    pub fn release(self) {
+        match self {
+            Value::Int(_) | Value::None | Value::Bool(_) | Value::Float(_) | Value::Undef => {
+                std::mem::forget(self)
+            }
+            other => drop(other),
+        }
+    }
 }
 
 /// A tuple's items.
@@ -247,7 +317,10 @@ impl Value {
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::None, Value::None) => true,
-            _ => std::mem::discriminant(self) == std::mem::discriminant(other) && self.id() == other.id(),
+            _ => {
+                std::mem::discriminant(self) == std::mem::discriminant(other)
+                    && self.id() == other.id()
+            }
         }
     }
 
@@ -255,6 +328,18 @@ impl Value {
         match self {
             Value::Str(s) => Some(s.as_str()),
             _ => None,
+        }
+    }
+
+    /// The built-in value `self` stands for: itself, or the `dict`/`list`/`tuple`
+    /// carried by an instance of a user subclass of one of those.
+    pub fn builtin_base(&self) -> &Value {
+        match self {
+            Value::Instance(i) => match &i.payload {
+                Payload::Builtin(v) => v,
+                _ => self,
+            },
+            _ => self,
         }
     }
 
@@ -349,7 +434,7 @@ impl Hasher for PassHasher {
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 = (self.0 << 8 | self.0 >> 56) ^ b as u64;
+            self.0 = self.0.rotate_left(8) ^ b as u64;
         }
     }
     fn write_u64(&mut self, n: u64) {
@@ -392,11 +477,19 @@ pub struct Args<'a> {
 
 impl<'a> Args<'a> {
     pub fn new(pos: &'a [Value]) -> Args<'a> {
-        Args { pos, kwnames: &[], kwvalues: &[] }
+        Args {
+            pos,
+            kwnames: &[],
+            kwvalues: &[],
+        }
     }
 
     pub fn with_kw(pos: &'a [Value], kwnames: &'a [Value], kwvalues: &'a [Value]) -> Args<'a> {
-        Args { pos, kwnames, kwvalues }
+        Args {
+            pos,
+            kwnames,
+            kwvalues,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -413,7 +506,10 @@ impl<'a> Args<'a> {
 
     /// The keyword argument `name`, if given.
     pub fn kw(&self, name: &str) -> Option<&'a Value> {
-        self.kwnames.iter().position(|n| n.as_str() == Some(name)).map(|i| &self.kwvalues[i])
+        self.kwnames
+            .iter()
+            .position(|n| n.as_str() == Some(name))
+            .map(|i| &self.kwvalues[i])
     }
 
     /// Positional argument `i`, else keyword `name`.
@@ -427,13 +523,16 @@ impl<'a> Args<'a> {
 
     /// Drops the first positional argument (`self`).
     pub fn skip_first(&self) -> Args<'a> {
-        Args { pos: self.pos.get(1..).unwrap_or(&[]), ..*self }
+        Args {
+            pos: self.pos.get(1..).unwrap_or(&[]),
+            ..*self
+        }
     }
 
     /// Raises TypeError unless there are between `min` and `max` positional arguments and no keywords.
     pub fn check(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
-        if let Some(kw) = self.kwnames.first() {
-            return Err(vm.type_error(format!("{name}() takes no keyword arguments{}", if kw.is_none() { "" } else { "" })));
+        if !self.kwnames.is_empty() {
+            return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
         }
         self.check_pos(vm, name, min, max)
     }
@@ -449,9 +548,15 @@ impl<'a> Args<'a> {
                     _ => format!("{name} expected {min} arguments, got {n}"),
                 }
             } else if n < min {
-                format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+                format!(
+                    "{name} expected at least {min} argument{}, got {n}",
+                    if min == 1 { "" } else { "s" }
+                )
             } else {
-                format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+                format!(
+                    "{name} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
             };
             return Err(vm.type_error(msg));
         }

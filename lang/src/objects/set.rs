@@ -43,7 +43,10 @@ impl PySet {
         };
         if !present {
             let mut map = self.map.borrow_mut();
-            if let RawEntryMut::Vacant(e) = map.raw_entry_mut_v1().from_hash(super::dict::table_hash(hash), |_| false) {
+            if let RawEntryMut::Vacant(e) = map
+                .raw_entry_mut_v1()
+                .from_hash(super::dict::table_hash(hash), |_| false)
+            {
                 e.insert(DictKey { hash, key }, ());
             }
         }
@@ -72,7 +75,9 @@ impl PySet {
         // For sets of small non-negative ints CPython's table order is by value mod table size;
         // emulate the common case (all ints, all below the table size) exactly.
         let table = table_size(items.len());
-        let small_ints = items.iter().all(|k| matches!(k.key, Value::Int(i) if i >= 0 && (i as usize) < table));
+        let small_ints = items
+            .iter()
+            .all(|k| matches!(k.key, Value::Int(i) if i >= 0 && (i as usize) < table));
         if small_ints && !items.is_empty() {
             let mut v: Vec<Value> = items.iter().map(|k| k.key.clone()).collect();
             v.sort_by_key(|k| if let Value::Int(i) = k { *i } else { 0 });
@@ -86,7 +91,9 @@ impl PySet {
     }
 
     pub fn copy(&self) -> PySet {
-        PySet { map: RefCell::new(self.map.borrow().clone()) }
+        PySet {
+            map: RefCell::new(self.map.borrow().clone()),
+        }
     }
 }
 

@@ -18,8 +18,16 @@ impl PyStr {
     }
 
     pub fn from_string(s: String) -> PyStr {
-        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s, char_len, hash: Cell::new(0) }
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        PyStr {
+            s,
+            char_len,
+            hash: Cell::new(0),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -49,7 +57,10 @@ impl PyStr {
         if self.is_ascii() {
             i.min(self.s.len())
         } else {
-            self.s.char_indices().nth(i).map_or(self.s.len(), |(b, _)| b)
+            self.s
+                .char_indices()
+                .nth(i)
+                .map_or(self.s.len(), |(b, _)| b)
         }
     }
 
@@ -82,7 +93,11 @@ impl PyStr {
 
 /// Python's `repr()` of a string: single quotes unless the text holds a single quote and no double quote.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -95,7 +110,9 @@ pub fn repr_str(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if !is_printable(c) => {
                 let n = c as u32;
                 if n <= 0xff {
@@ -139,8 +156,10 @@ pub fn is_printable(c: char) -> bool {
         return false;
     }
     // Separators other than ASCII space, and unassigned/private/surrogate ranges.
-    !(matches!(n, 0x2028 | 0x2029 | 0xa0 | 0x1680 | 0x2000..=0x200f | 0x202f | 0x205f | 0x3000 | 0xfeff)
-        || (0xe000..=0xf8ff).contains(&n)
+    !(matches!(
+        n,
+        0x2028 | 0x2029 | 0xa0 | 0x1680 | 0x2000..=0x200f | 0x202f | 0x205f | 0x3000 | 0xfeff
+    ) || (0xe000..=0xf8ff).contains(&n)
         || (0xd800..=0xdfff).contains(&n)
         || n == 0xfffe
         || n == 0xffff)

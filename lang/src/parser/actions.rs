@@ -18,7 +18,14 @@ pub fn sp(l: usize, r: usize) -> Span {
 }
 
 pub fn bin(left: Expr, op: BinOp, right: Expr, span: Span) -> Expr {
-    Expr::new(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, span)
+    Expr::new(
+        ExprKind::BinOp {
+            left: Box::new(left),
+            op,
+            right: Box::new(right),
+        },
+        span,
+    )
 }
 
 pub fn bool_op(op: BoolOp, first: Expr, rest: Vec<Expr>, span: Span) -> Expr {
@@ -28,12 +35,21 @@ pub fn bool_op(op: BoolOp, first: Expr, rest: Vec<Expr>, span: Span) -> Expr {
 }
 
 pub fn genexp(elt: Expr, generators: Vec<Comprehension>, span: Span) -> Expr {
-    Expr::new(ExprKind::GeneratorExp { elt: Box::new(elt), generators }, span)
+    Expr::new(
+        ExprKind::GeneratorExp {
+            elt: Box::new(elt),
+            generators,
+        },
+        span,
+    )
 }
 
 /// The end of a compound statement: the end of its last nested statement.
 pub fn block_end(body: &[Stmt], orelse: &[Stmt]) -> usize {
-    orelse.last().or(body.last()).map_or(0, |s| s.span.end as usize)
+    orelse
+        .last()
+        .or(body.last())
+        .map_or(0, |s| s.span.end as usize)
 }
 
 /// CPython's `_PyPegen_get_expr_name`: how messages name an expression.
@@ -82,7 +98,9 @@ pub enum TargetKind {
 /// cannot be a target, if any.
 fn invalid_target(e: &Expr, kind: TargetKind) -> Option<&Expr> {
     match &e.kind {
-        ExprKind::List(elts) | ExprKind::Tuple(elts) => elts.iter().find_map(|x| invalid_target(x, kind)),
+        ExprKind::List(elts) | ExprKind::Tuple(elts) => {
+            elts.iter().find_map(|x| invalid_target(x, kind))
+        }
         ExprKind::Starred(inner) => {
             if kind == TargetKind::Del {
                 Some(e)
@@ -107,7 +125,11 @@ fn invalid_target(e: &Expr, kind: TargetKind) -> Option<&Expr> {
 }
 
 fn target_error(bad: &Expr, kind: TargetKind) -> PError {
-    let verb = if kind == TargetKind::Del { "delete" } else { "assign to" };
+    let verb = if kind == TargetKind::Del {
+        "delete"
+    } else {
+        "assign to"
+    };
     PError::at(format!("cannot {verb} {}", expr_name(bad)), bad.span)
 }
 
@@ -133,7 +155,8 @@ pub fn del_stmt(t: Expr, span: Span) -> PResult<Stmt> {
 /// Whether a tuple spanning `span` starts before its first element, i.e.
 /// was written in parentheses.
 fn parenthesized_at(elts: &[Expr], span: Span) -> bool {
-    elts.first().is_some_and(|first| first.span.start > span.start)
+    elts.first()
+        .is_some_and(|first| first.span.start > span.start)
 }
 
 /// True if `e` is at the level of CPython's `bitwise_or` (no comparison,
@@ -143,7 +166,10 @@ fn is_bitwise_or_level(e: &Expr) -> bool {
         e.kind,
         ExprKind::Compare { .. }
             | ExprKind::BoolOp { .. }
-            | ExprKind::UnaryOp { op: UnaryOp::Not, .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
             | ExprKind::IfExp { .. }
             | ExprKind::Lambda { .. }
             | ExprKind::NamedExpr { .. }
@@ -162,7 +188,9 @@ fn starts_with_bitwise_or(e: &Expr) -> bool {
         ExprKind::BoolOp { values, .. } => values.first().is_some_and(starts_with_bitwise_or),
         ExprKind::Compare { left, .. } => starts_with_bitwise_or(left),
         ExprKind::IfExp { body, .. } => starts_with_bitwise_or(body),
-        ExprKind::UnaryOp { op: UnaryOp::Not, .. }
+        ExprKind::UnaryOp {
+            op: UnaryOp::Not, ..
+        }
         | ExprKind::Lambda { .. }
         | ExprKind::Starred(_)
         | ExprKind::Yield(_)
@@ -179,7 +207,10 @@ pub fn assign_stmt(first: Expr, mut rest: Vec<Expr>, span: Span) -> PResult<Stmt
     targets.extend(rest);
     for (i, target) in targets.iter().enumerate() {
         if matches!(target.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
-            return user_error(PError::at("assignment to yield expression not possible", target.span));
+            return user_error(PError::at(
+                "assignment to yield expression not possible",
+                target.span,
+            ));
         }
         if let Some(bad) = invalid_target(target, TargetKind::Assign) {
             // CPython's invalid_named_expression rule fires first for a
@@ -191,9 +222,17 @@ pub fn assign_stmt(first: Expr, mut rest: Vec<Expr>, span: Span) -> PResult<Stmt
                     | ExprKind::GeneratorExp { .. }
                     | ExprKind::Constant(Constant::Bool(_) | Constant::None)
             );
-            if i == 0 && targets.len() == 1 && !excluded && is_bitwise_or_level(target) && starts_with_bitwise_or(&value) {
+            if i == 0
+                && targets.len() == 1
+                && !excluded
+                && is_bitwise_or_level(target)
+                && starts_with_bitwise_or(&value)
+            {
                 return user_error(PError::at(
-                    format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(target)),
+                    format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        expr_name(target)
+                    ),
                     target.span,
                 ));
             }
@@ -204,41 +243,79 @@ pub fn assign_stmt(first: Expr, mut rest: Vec<Expr>, span: Span) -> PResult<Stmt
 }
 
 pub fn aug_assign(target: Expr, op: BinOp, value: Expr, span: Span) -> PResult<Stmt> {
-    if !matches!(target.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
+    if !matches!(
+        target.kind,
+        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+    ) {
         return user_error(PError::at(
-            format!("'{}' is an illegal expression for augmented assignment", expr_name(&target)),
+            format!(
+                "'{}' is an illegal expression for augmented assignment",
+                expr_name(&target)
+            ),
             target.span,
         ));
     }
     Ok(Stmt::new(StmtKind::AugAssign { target, op, value }, span))
 }
 
-pub fn ann_assign(target: Expr, annotation: Expr, value: Option<Expr>, span: Span) -> PResult<Stmt> {
+pub fn ann_assign(
+    target: Expr,
+    annotation: Expr,
+    value: Option<Expr>,
+    span: Span,
+) -> PResult<Stmt> {
     match &target.kind {
         ExprKind::Tuple(elts) => {
             // A bare `a, b: int` is reported at its first element.
-            let at = if parenthesized_at(elts, target.span) { target.span } else { elts[0].span };
-            return user_error(PError::at("only single target (not tuple) can be annotated", at));
+            let at = if parenthesized_at(elts, target.span) {
+                target.span
+            } else {
+                elts[0].span
+            };
+            return user_error(PError::at(
+                "only single target (not tuple) can be annotated",
+                at,
+            ));
         }
         ExprKind::List(_) => {
-            return user_error(PError::at("only single target (not list) can be annotated", target.span));
+            return user_error(PError::at(
+                "only single target (not list) can be annotated",
+                target.span,
+            ));
         }
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
         _ => return user_error(PError::at("illegal target for annotation", target.span)),
     }
     // `(x): int` is not simple: the statement starts before its target.
     let simple = matches!(target.kind, ExprKind::Name(_)) && target.span.start == span.start;
-    Ok(Stmt::new(StmtKind::AnnAssign { target, annotation, value, simple }, span))
+    Ok(Stmt::new(
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+            simple,
+        },
+        span,
+    ))
 }
 
 pub fn named_expr(target: Expr, value: Expr, span: Span) -> PResult<Expr> {
     if !matches!(target.kind, ExprKind::Name(_)) {
         return user_error(PError::at(
-            format!("cannot use assignment expressions with {}", expr_name(&target)),
+            format!(
+                "cannot use assignment expressions with {}",
+                expr_name(&target)
+            ),
             target.span,
         ));
     }
-    Ok(Expr::new(ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }, span))
+    Ok(Expr::new(
+        ExprKind::NamedExpr {
+            target: Box::new(target),
+            value: Box::new(value),
+        },
+        span,
+    ))
 }
 
 pub fn starred_group(e: Expr) -> PResult<Expr> {
@@ -264,10 +341,24 @@ pub fn if_stmt(
     let mut tail = orelse.unwrap_or_default();
     for (l, t, b) in elifs.into_iter().rev() {
         let r = block_end(&b, &tail);
-        tail = vec![Stmt::new(StmtKind::If { test: t, body: b, orelse: tail }, sp(l, r))];
+        tail = vec![Stmt::new(
+            StmtKind::If {
+                test: t,
+                body: b,
+                orelse: tail,
+            },
+            sp(l, r),
+        )];
     }
     let r = block_end(&body, &tail);
-    Stmt::new(StmtKind::If { test, body, orelse: tail }, sp(start, r))
+    Stmt::new(
+        StmtKind::If {
+            test,
+            body,
+            orelse: tail,
+        },
+        sp(start, r),
+    )
 }
 
 pub fn try_stmt(
@@ -279,9 +370,15 @@ pub fn try_stmt(
 ) -> PResult<Stmt> {
     let stars = handlers.iter().filter(|h| h.1).count();
     if stars != 0 && stars != handlers.len() {
-        let at = handlers.iter().find(|h| h.1 != handlers[0].1).map_or(sp(start, start), |h| h.0.span);
+        let at = handlers
+            .iter()
+            .find(|h| h.1 != handlers[0].1)
+            .map_or(sp(start, start), |h| h.0.span);
         let at = Span::new(at.start as usize, at.start as usize + 6);
-        return user_error(PError::at("cannot have both 'except' and 'except*' on the same 'try'", at));
+        return user_error(PError::at(
+            "cannot have both 'except' and 'except*' on the same 'try'",
+            at,
+        ));
     }
     let handlers: Vec<ExceptHandler> = handlers.into_iter().map(|h| h.0).collect();
     let orelse = orelse.unwrap_or_default();
@@ -293,7 +390,16 @@ pub fn try_stmt(
         .or(handlers.last().map(|h| h.span.end as usize))
         .unwrap_or_else(|| block_end(&body, &[]));
     let is_star = stars > 0;
-    Ok(Stmt::new(StmtKind::Try { body, handlers, orelse, finalbody, is_star }, sp(start, end)))
+    Ok(Stmt::new(
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            is_star,
+        },
+        sp(start, end),
+    ))
 }
 
 /// One item of a parameter list, before the order checks.
@@ -330,7 +436,10 @@ pub fn build_arguments(items: Vec<ParamItem>, is_lambda: bool) -> PResult<Argume
     while let Some(item) = items.next() {
         i += 1;
         if seen_kwarg {
-            return user_error(PError::at("arguments cannot follow var-keyword argument", item.span()));
+            return user_error(PError::at(
+                "arguments cannot follow var-keyword argument",
+                item.span(),
+            ));
         }
         match item {
             ParamItem::Slash(span) => {
@@ -342,7 +451,11 @@ pub fn build_arguments(items: Vec<ParamItem>, is_lambda: bool) -> PResult<Argume
                 }
                 if a.args.is_empty() {
                     // CPython has a message only for `/,` at the start.
-                    let msg = if i == 1 && n > 1 { "at least one argument must precede /" } else { "invalid syntax" };
+                    let msg = if i == 1 && n > 1 {
+                        "at least one argument must precede /"
+                    } else {
+                        "invalid syntax"
+                    };
                     return user_error(PError::at(msg, span));
                 }
                 seen_slash = true;
@@ -359,7 +472,10 @@ pub fn build_arguments(items: Vec<ParamItem>, is_lambda: bool) -> PResult<Argume
                             a.defaults.push(d);
                         }
                         None if seen_default => {
-                            return user_error(PError::at("non-default argument follows default argument", arg.span));
+                            return user_error(PError::at(
+                                "non-default argument follows default argument",
+                                arg.span,
+                            ));
                         }
                         None => {}
                     }
@@ -387,10 +503,15 @@ pub fn build_arguments(items: Vec<ParamItem>, is_lambda: bool) -> PResult<Argume
                             // CPython points at the token it stopped at:
                             // the `**` of `*, **k`, else the one after `*`.
                             let loc = match items.peek() {
-                                Some(ParamItem::DoubleStar(s, _, _)) => Loc::Span(s.start as usize, s.end as usize),
+                                Some(ParamItem::DoubleStar(s, _, _)) => {
+                                    Loc::Span(s.start as usize, s.end as usize)
+                                }
                                 _ => Loc::NextToken(span.end as usize),
                             };
-                            return user_error(PError::new("named arguments must follow bare *", loc));
+                            return user_error(PError::new(
+                                "named arguments must follow bare *",
+                                loc,
+                            ));
                         }
                         return user_error(PError::at("named arguments must follow bare *", span));
                     }
@@ -425,8 +546,13 @@ pub enum CallArg {
 }
 
 /// Splits call arguments into positional and keyword arguments, with
-/// CPython's checks on their order.
-pub fn call_args(items: Vec<CallArg>, trailing_comma: bool, is_class: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+/// CPython's checks on their order. `parens` is the span of a call's
+/// parentheses (None for a class's bases, where a bare generator is an error).
+pub fn call_args(
+    items: Vec<CallArg>,
+    trailing_comma: bool,
+    parens: Option<Span>,
+) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
     let mut args = Vec::new();
     let mut keywords = Vec::new();
     let mut seen_keyword = false;
@@ -457,13 +583,21 @@ pub fn call_args(items: Vec<CallArg>, trailing_comma: bool, is_class: bool) -> P
                 }
                 args.push(e);
             }
-            CallArg::Generator(e, for_pos) => {
-                if is_class {
-                    return user_error(PError::at("invalid syntax", Span::new(for_pos, for_pos + 3)));
-                }
+            CallArg::Generator(mut e, for_pos) => {
+                let Some(parens) = parens else {
+                    return user_error(PError::at(
+                        "invalid syntax",
+                        Span::new(for_pos, for_pos + 3),
+                    ));
+                };
                 if count > 1 || trailing_comma {
-                    return user_error(PError::at("Generator expression must be parenthesized", e.span));
+                    return user_error(PError::at(
+                        "Generator expression must be parenthesized",
+                        e.span,
+                    ));
                 }
+                // A lone generator argument takes the call's parentheses.
+                e.span = parens;
                 args.push(e);
             }
             CallArg::Keyword(name, value, span, eq_end) => {
@@ -471,10 +605,17 @@ pub fn call_args(items: Vec<CallArg>, trailing_comma: bool, is_class: bool) -> P
                 match name.kind {
                     ExprKind::Name(id) => {
                         seen_keyword = true;
-                        keywords.push(Keyword { arg: Some(id), value, span });
+                        keywords.push(Keyword {
+                            arg: Some(id),
+                            value,
+                            span,
+                        });
                     }
                     ExprKind::Constant(Constant::Bool(_) | Constant::None) => {
-                        return user_error(PError::at(format!("cannot assign to {}", expr_name(&name)), at));
+                        return user_error(PError::at(
+                            format!("cannot assign to {}", expr_name(&name)),
+                            at,
+                        ));
                     }
                     _ => {
                         return user_error(PError::at(
@@ -486,7 +627,11 @@ pub fn call_args(items: Vec<CallArg>, trailing_comma: bool, is_class: bool) -> P
             }
             CallArg::DoubleStar(value, span) => {
                 seen_double_star = true;
-                keywords.push(Keyword { arg: None, value, span });
+                keywords.push(Keyword {
+                    arg: None,
+                    value,
+                    span,
+                });
             }
         }
     }

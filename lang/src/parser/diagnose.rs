@@ -16,8 +16,17 @@ use lalrpop_util::ParseError;
 
 /// The error for an unexpected token at `tokens[idx]`, given the terminals
 /// the parser would have accepted there.
-pub fn unexpected_token(ctx: &Ctx<'_>, tokens: &[Spanned], idx: usize, expected: &[String]) -> PError {
-    let d = Diag { ctx, tokens, expected };
+pub fn unexpected_token(
+    ctx: &Ctx<'_>,
+    tokens: &[Spanned],
+    idx: usize,
+    expected: &[String],
+) -> PError {
+    let d = Diag {
+        ctx,
+        tokens,
+        expected,
+    };
     let mut e = d.diagnose(idx);
     let tok = &tokens[idx.min(tokens.len() - 1)];
     if tok.1 == Tok::EndOfFile || (tok.1 == Tok::Dedent && tok.0 >= ctx.src.len()) {
@@ -33,7 +42,10 @@ struct Diag<'a, 's> {
 }
 
 fn is_line_break(t: &Tok) -> bool {
-    matches!(t, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartModule | Tok::StartExpression)
+    matches!(
+        t,
+        Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartModule | Tok::StartExpression
+    )
 }
 
 fn is_open(t: &Tok) -> bool {
@@ -118,7 +130,10 @@ impl Diag<'_, '_> {
     }
 
     fn diagnose(&self, idx: usize) -> PError {
-        let (start, tok, end) = &self.tokens[idx];
+        if let Some(e) = self.match_missing_colon(idx) {
+            return e;
+        }
+        let (_, tok, end) = &self.tokens[idx];
         if *tok == Tok::Indent {
             let line = self.ctx.index.line(*end as u32);
             let (_, col) = self.ctx.index.line_col(self.ctx.src, *end as u32);
@@ -132,32 +147,48 @@ impl Diag<'_, '_> {
         if let Some(e) = self.expected_colon(idx) {
             return e;
         }
-        if let Some(e) = self.legacy_print(idx) {
+        if let Some(e) = self.invalid_pattern_target(idx) {
             return e;
         }
-        if let Some(e) = self.forgot_comma(idx) {
-            return e;
+        // Inside a pattern, CPython's error rules for expressions do not apply.
+        if !self.in_pattern(idx) {
+            if let Some(e) = self.legacy_print(idx) {
+                return e;
+            }
+            if let Some(e) = self.forgot_comma(idx) {
+                return e;
+            }
+            if let Some(e) = self.missing_else(idx) {
+                return e;
+            }
+            if let Some(e) = self.assign_in_expression(idx) {
+                return e;
+            }
+            if let Some(e) = self.statement_specific(idx) {
+                return e;
+            }
         }
-        if let Some(e) = self.missing_else(idx) {
-            return e;
-        }
-        if let Some(e) = self.assign_in_expression(idx) {
-            return e;
-        }
-        if let Some(e) = self.statement_specific(idx) {
-            return e;
-        }
+        let at = self.match_reach(idx).map_or(idx, |reach| reach.max(idx));
+        self.error_at_token("invalid syntax", at)
+    }
+
+    /// `msg` at token `idx`; the end of input and DEDENTs have no column
+    /// in CPython (it reports column 0).
+    fn error_at_token(&self, msg: &str, idx: usize) -> PError {
+        let (start, tok, end) = &self.tokens[idx];
         match tok {
             Tok::EndOfFile | Tok::Dedent => {
-                // CPython gives these tokens no column: it reports column 0.
                 let line = if *tok == Tok::EndOfFile {
-                    self.ctx.index.line((*start).min(self.ctx.src.len().saturating_sub(1)) as u32).max(1)
+                    self.ctx
+                        .index
+                        .line((*start).min(self.ctx.src.len().saturating_sub(1)) as u32)
+                        .max(1)
                 } else {
                     self.ctx.index.line(*start as u32)
                 };
-                explicit("invalid syntax", line, 0, line, 0)
+                explicit(msg, line, 0, line, 0)
             }
-            _ => PError::new("invalid syntax", Loc::Span(*start, *end)),
+            _ => PError::new(msg, Loc::Span(*start, *end)),
         }
     }
 
@@ -186,13 +217,15 @@ impl Diag<'_, '_> {
             Tok::Except => "'except' statement".to_string(),
             Tok::Def => "function definition".to_string(),
             Tok::Class => "class definition".to_string(),
+            Tok::Match => "'match' statement".to_string(),
+            Tok::Case => "'case' statement".to_string(),
             _ => return None,
         };
         let header_line = self.ctx.index.line(self.tokens[first].0 as u32);
         let msg = format!("expected an indented block after {what} on line {header_line}");
         let (start, tok, end) = &self.tokens[idx];
         let mut e = match tok {
-            Tok::EndOfFile => {
+            Tok::EndOfFile | Tok::Dedent if *start >= self.ctx.src.len() => {
                 let (line, col) = super::eof_location(self.ctx);
                 explicit(&msg, line, col, line, 0)
             }
@@ -219,10 +252,13 @@ impl Diag<'_, '_> {
         let tok = self.tok(idx);
         // Some headers demand the colon whatever follows (CPython's `&&':'`);
         // the others only when the line ends there.
-        let forced = matches!(self.tok(first), Tok::Def | Tok::Try | Tok::Else | Tok::Finally | Tok::With);
+        let forced = matches!(
+            self.tok(first),
+            Tok::Def | Tok::Try | Tok::Else | Tok::Finally | Tok::With
+        );
         let at_newline = matches!(
             self.tok(first),
-            Tok::If | Tok::Elif | Tok::While | Tok::For | Tok::Class | Tok::Except
+            Tok::If | Tok::Elif | Tok::While | Tok::For | Tok::Class | Tok::Except | Tok::Case
         ) && *tok == Tok::Newline;
         if !(forced || at_newline) {
             return None;
@@ -236,7 +272,9 @@ impl Diag<'_, '_> {
         if idx < 1 {
             return None;
         }
-        let Tok::Name(name) = self.tok(idx - 1) else { return None };
+        let Tok::Name(name) = self.tok(idx - 1) else {
+            return None;
+        };
         if name != "print" && name != "exec" {
             return None;
         }
@@ -310,11 +348,25 @@ impl Diag<'_, '_> {
                     | Tok::AtEqual => true,
                     // In a comprehension or conditional, the condition and
                     // iterable are disjunctions, where CPython does not look.
-                    Tok::If | Tok::For | Tok::Async | Tok::Elif | Tok::While if stop_at_compare => true,
+                    Tok::If | Tok::For | Tok::Async | Tok::Elif | Tok::While if stop_at_compare => {
+                        true
+                    }
                     Tok::If | Tok::For | Tok::Async => return None,
-                    Tok::Star | Tok::DoubleStar => j == stop || matches!(self.tok(j - 1), Tok::Comma) || is_open(self.tok(j - 1)),
-                    Tok::Not | Tok::And | Tok::Or | Tok::Is | Tok::Less | Tok::Greater | Tok::EqEqual | Tok::NotEqual
-                    | Tok::LessEqual | Tok::GreaterEqual
+                    Tok::Star | Tok::DoubleStar => {
+                        j == stop
+                            || matches!(self.tok(j - 1), Tok::Comma)
+                            || is_open(self.tok(j - 1))
+                    }
+                    Tok::Not
+                    | Tok::And
+                    | Tok::Or
+                    | Tok::Is
+                    | Tok::Less
+                    | Tok::Greater
+                    | Tok::EqEqual
+                    | Tok::NotEqual
+                    | Tok::LessEqual
+                    | Tok::GreaterEqual
                         if stop_at_compare =>
                     {
                         true
@@ -337,7 +389,9 @@ impl Diag<'_, '_> {
                                     break;
                                 }
                                 dd -= 1;
-                            } else if dd == 0 && matches!(tk, Tok::For | Tok::Comma | Tok::Colon | Tok::Equal) {
+                            } else if dd == 0
+                                && matches!(tk, Tok::For | Tok::Comma | Tok::Colon | Tok::Equal)
+                            {
                                 is_for = *tk == Tok::For;
                                 break;
                             }
@@ -374,7 +428,13 @@ impl Diag<'_, '_> {
             } else if depth == 0
                 && (matches!(
                     t,
-                    Tok::Newline | Tok::EndOfFile | Tok::Semi | Tok::Colon | Tok::Equal | Tok::Indent | Tok::Dedent
+                    Tok::Newline
+                        | Tok::EndOfFile
+                        | Tok::Semi
+                        | Tok::Colon
+                        | Tok::Equal
+                        | Tok::Indent
+                        | Tok::Dedent
                 ) || (*t == Tok::Comma && !tuple))
             {
                 break;
@@ -414,7 +474,9 @@ impl Diag<'_, '_> {
             Ok(Top::Expression(e)) => Ok(e),
             Ok(Top::Module(_)) => Err(None),
             Err(ParseError::UnrecognizedToken { token, .. }) => {
-                let k = toks.iter().position(|t| t.0 == token.0 && t.2 == token.2 && t.1 == token.1);
+                let k = toks
+                    .iter()
+                    .position(|t| t.0 == token.0 && t.2 == token.2 && t.1 == token.1);
                 Err(k.map(|k| k - 1 + from))
             }
             Err(_) => Err(None),
@@ -424,6 +486,12 @@ impl Diag<'_, '_> {
     /// "invalid syntax. Perhaps you forgot a comma?" for two expressions
     /// side by side inside brackets.
     fn forgot_comma(&self, idx: usize) -> Option<PError> {
+        // `a[]` is not a subscript: CPython reads it as `a` and an empty list.
+        let idx = if idx >= 2 && *self.tok(idx) == Tok::Rsqb && *self.tok(idx - 1) == Tok::Lsqb {
+            idx - 1
+        } else {
+            idx
+        };
         let tok = self.tok(idx);
         if idx < 1 || !tok.starts_expression() || !ends_expression(self.tok(idx - 1)) {
             return None;
@@ -432,6 +500,14 @@ impl Diag<'_, '_> {
             return None;
         }
         let a = self.expr_start_back(idx - 1, false)?;
+        // A parameter name is not an expression.
+        if a > 0 && matches!(self.tok(a - 1), Tok::Lpar | Tok::Comma) {
+            if let Some(open) = self.open_bracket(idx) {
+                if open >= 2 && *self.tok(open) == Tok::Lpar && *self.tok(open - 2) == Tok::Def {
+                    return None;
+                }
+            }
+        }
         if a >= idx {
             return None;
         }
@@ -449,7 +525,10 @@ impl Diag<'_, '_> {
         }
         self.parse_range(a, idx).ok()?;
         let end = self.longest_expr(idx, false)?;
-        let mut e = PError::at("invalid syntax. Perhaps you forgot a comma?", self.span(a, end - 1));
+        let mut e = PError::at(
+            "invalid syntax. Perhaps you forgot a comma?",
+            self.span(a, end - 1),
+        );
         e.reach = Some(end);
         Some(e)
     }
@@ -480,8 +559,13 @@ impl Diag<'_, '_> {
         if j <= stop || *self.tok(j) != Tok::If {
             return None;
         }
-        let a = self.expr_start_back(j - 1, false).or_else(|| self.plain_start_back(j - 1))?;
-        Some(PError::at("expected 'else' after 'if' expression", self.span(a, idx - 1)))
+        let a = self
+            .expr_start_back(j - 1, false)
+            .or_else(|| self.plain_start_back(j - 1))?;
+        Some(PError::at(
+            "expected 'else' after 'if' expression",
+            self.span(a, idx - 1),
+        ))
     }
 
     /// The start of the operand ending at `last`, stopping at any
@@ -499,7 +583,12 @@ impl Diag<'_, '_> {
                     return Some(j + 1);
                 }
                 depth -= 1;
-            } else if depth == 0 && matches!(t, Tok::Comma | Tok::Equal | Tok::Colon | Tok::Return | Tok::Lambda) {
+            } else if depth == 0
+                && matches!(
+                    t,
+                    Tok::Comma | Tok::Equal | Tok::Colon | Tok::Return | Tok::Lambda
+                )
+            {
                 return Some(j + 1);
             }
             if j == stop {
@@ -520,15 +609,20 @@ impl Diag<'_, '_> {
         }
         let before = self.tok(a - 1);
         let inside = self.depth_at(idx) > 0;
-        let allowed = matches!(before, Tok::If | Tok::Elif | Tok::While | Tok::Lpar | Tok::Lsqb | Tok::Lbrace)
-            || (*before == Tok::Comma && inside);
+        let allowed = matches!(
+            before,
+            Tok::If | Tok::Elif | Tok::While | Tok::Lpar | Tok::Lsqb | Tok::Lbrace
+        ) || (*before == Tok::Comma && inside);
         if !allowed {
             return None;
         }
         let target = self.parse_range(a, idx).ok()?;
         // The value is a bitwise_or, which must not be followed by `=`.
         let b_end = self.longest_bitwise_or(idx + 1)?;
-        if matches!(self.tokens.get(b_end).map(|t| &t.1), Some(Tok::Equal | Tok::ColonEqual)) {
+        if matches!(
+            self.tokens.get(b_end).map(|t| &t.1),
+            Some(Tok::Equal | Tok::ColonEqual)
+        ) {
             return None;
         }
         if matches!(target.kind, ExprKind::Name(_)) {
@@ -539,13 +633,19 @@ impl Diag<'_, '_> {
         }
         let excluded = matches!(
             target.kind,
-            ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. } | ExprKind::Constant(crate::ast::Constant::Bool(_) | crate::ast::Constant::None)
+            ExprKind::List(_)
+                | ExprKind::Tuple(_)
+                | ExprKind::GeneratorExp { .. }
+                | ExprKind::Constant(crate::ast::Constant::Bool(_) | crate::ast::Constant::None)
         );
         if excluded {
             return None;
         }
         Some(PError::at(
-            format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&target)),
+            format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                expr_name(&target)
+            ),
             target.span,
         ))
     }
@@ -609,12 +709,22 @@ impl Diag<'_, '_> {
         let ls = self.line_start(idx);
         let first = self.tok(ls);
         // try: ... with neither except nor finally.
-        if self.expects("except") && self.expects("finally") && !matches!(tok, Tok::Except | Tok::Finally) {
+        if self.expects("except")
+            && self.expects("finally")
+            && !matches!(tok, Tok::Except | Tok::Finally)
+        {
             let (start, _, end) = &self.tokens[idx];
-            return Some(PError::new("expected 'except' or 'finally' block", Loc::Span(*start, *end)));
+            return Some(PError::new(
+                "expected 'except' or 'finally' block",
+                Loc::Span(*start, *end),
+            ));
         }
         // from x import a, b,
-        if *first == Tok::From && *tok == Tok::Newline && idx > 0 && *self.tok(idx - 1) == Tok::Comma {
+        if *first == Tok::From
+            && *tok == Tok::Newline
+            && idx > 0
+            && *self.tok(idx - 1) == Tok::Comma
+        {
             let (start, _, end) = &self.tokens[idx];
             return Some(PError::new(
                 "trailing comma not allowed without surrounding parentheses",
@@ -628,21 +738,157 @@ impl Diag<'_, '_> {
                 a += 1;
             }
             let end = self.longest_expr(a, true)?;
-            return Some(PError::at("multiple exception types must be parenthesized", self.span(a, end - 1)));
+            return Some(PError::at(
+                "multiple exception types must be parenthesized",
+                self.span(a, end - 1),
+            ));
         }
-        // {1: 2, 3}
+        // {1: 2, 3}: reported at the key's last character.
         if matches!(tok, Tok::Rbrace | Tok::Comma) && self.expects(":") {
             let open = self.open_bracket(idx)?;
             if *self.tok(open) == Tok::Lbrace {
-                let key = self.expr_start_back(idx - 1, false)?;
-                let (line, col) = self.ctx.index.line_col(self.ctx.src, self.tokens[key].0 as u32);
-                return Some(explicit("':' expected after dictionary key", line, col, line, 0));
+                let (line, col) = self
+                    .ctx
+                    .index
+                    .line_col(self.ctx.src, self.tokens[idx - 1].2 as u32);
+                return Some(explicit(
+                    "':' expected after dictionary key",
+                    line,
+                    col - 1,
+                    line,
+                    0,
+                ));
             }
+        }
+        // {1: }
+        if matches!(tok, Tok::Rbrace | Tok::Comma) && idx > 0 && *self.tok(idx - 1) == Tok::Colon {
+            if let Some(open) = self.open_bracket(idx) {
+                if *self.tok(open) == Tok::Lbrace {
+                    let (s, _, e) = &self.tokens[idx - 1];
+                    return Some(PError::new(
+                        "expression expected after dictionary key and ':'",
+                        Loc::Span(*s, *e),
+                    ));
+                }
+            }
+        }
+        // (**a)
+        if *tok == Tok::DoubleStar && idx > 0 && *self.tok(idx - 1) == Tok::Lpar {
+            let end = self.longest_expr(idx + 1, false)?;
+            if self.tokens.get(end).map(|t| &t.1) == Some(&Tok::Rpar) {
+                let (s, _, e) = &self.tokens[idx];
+                return Some(PError::new(
+                    "cannot use double starred expression here",
+                    Loc::Span(*s, *e),
+                ));
+            }
+        }
+        // def f: (a forced '(' after the name)
+        if *first == Tok::Def && idx == ls + 2 && self.expects("(") {
+            let (s, _, e) = &self.tokens[idx];
+            return Some(PError::new("expected '('", Loc::Span(*s, *e)));
         }
         None
     }
 }
 
+/// The `match` statement's errors. Where a statement starts with the name
+/// `match`, CPython's parser first tries a match statement, and its error
+/// rules look for a match statement missing its colon, so several errors
+/// depend on how far that attempt gets.
+impl Diag<'_, '_> {
+    /// Whether token `i` begins a statement.
+    fn statement_start(&self, i: usize) -> bool {
+        i > 0 && is_line_break(self.tok(i - 1))
+    }
+
+    /// A statement `match <subject>` ending its line: CPython's
+    /// `invalid_match_stmt` rule reports "expected ':'". Its second parse
+    /// meets the first such statement before (or at) the failure, and
+    /// reports at the furthest token its first parse fetched.
+    fn match_missing_colon(&self, idx: usize) -> Option<PError> {
+        let mut s = 1;
+        while s <= idx && s + 1 < self.tokens.len() {
+            if self.statement_start(s)
+                && matches!(self.tok(s), Tok::Name(n) if n == "match")
+                && self.tok(s + 1).starts_expression()
+            {
+                let newline = s
+                    + 1
+                    + self.tokens[s + 1..]
+                        .iter()
+                        .position(|t| t.1 == Tok::Newline)?;
+                if self.parse_range(s + 1, newline).is_ok() {
+                    return Some(self.error_at_token("expected ':'", newline.max(idx)));
+                }
+            }
+            s += 1;
+        }
+        None
+    }
+
+    /// For a statement starting with the name `match` (not a match
+    /// statement), the furthest token CPython's attempt at a match
+    /// statement fetches: the one after the longest subject, or after its
+    /// colon.
+    fn match_reach(&self, idx: usize) -> Option<usize> {
+        let s = self.line_start(idx);
+        if s + 1 >= self.tokens.len()
+            || !matches!(self.tok(s), Tok::Name(n) if n == "match")
+            || !self.tok(s + 1).starts_expression()
+        {
+            return None;
+        }
+        let end = self.longest_expr(s + 1, true)?;
+        let last = self.tokens.len() - 1;
+        match self.tokens.get(end).map(|t| &t.1) {
+            Some(Tok::Colon) if end < last => Some(end + 1),
+            _ => Some(end.min(last)),
+        }
+    }
+
+    /// Whether token `idx` is inside the patterns of a `case` line (before
+    /// its guard).
+    fn in_pattern(&self, idx: usize) -> bool {
+        let ls = self.line_start(idx);
+        if *self.tok(ls) != Tok::Case {
+            return false;
+        }
+        let mut depth = 0usize;
+        for t in &self.tokens[ls..idx] {
+            match &t.1 {
+                t if is_open(t) => depth += 1,
+                t if is_close(t) => depth = depth.saturating_sub(1),
+                Tok::If if depth == 0 => return false,
+                _ => {}
+            }
+        }
+        true
+    }
+
+    /// `case p as <not a name>`: CPython's `invalid_as_pattern`.
+    fn invalid_pattern_target(&self, idx: usize) -> Option<PError> {
+        if idx < 1 || *self.tok(idx - 1) != Tok::As || !self.in_pattern(idx) {
+            return None;
+        }
+        if matches!(self.tok(idx), Tok::Name(_)) || !self.tok(idx).starts_expression() {
+            return None;
+        }
+        let end = self.longest_expr(idx, false)?;
+        let target = self.parse_range(idx, end).ok()?;
+        Some(PError::at("invalid pattern target", target.span))
+    }
+}
+
 fn explicit(msg: &str, lineno: u32, offset: u32, end_lineno: u32, end_offset: u32) -> PError {
-    PError::new(msg, Loc::Explicit { lineno, offset, end_lineno, end_offset, text: None })
+    PError::new(
+        msg,
+        Loc::Explicit {
+            lineno,
+            offset,
+            end_lineno,
+            end_offset,
+            text: None,
+        },
+    )
 }

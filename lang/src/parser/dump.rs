@@ -3,7 +3,40 @@
 //! CPython's own parse (see `tools/cpy_dump.py`, which prints the same form).
 
 use crate::ast::*;
+use crate::source::{LineIndex, Span};
+use std::cell::RefCell;
 use std::fmt::Write;
+
+thread_local! {
+    /// When set, node positions are appended as `@line:col-line:col`, with
+    /// byte columns like CPython's `col_offset` (see `dump_module_spans`).
+    static POSITIONS: RefCell<Option<(LineIndex, String)>> = const { RefCell::new(None) };
+}
+
+/// Like [`dump_module`], with each statement's and expression's position,
+/// for comparison with CPython's (`tools/cpy_dump.py --spans`).
+pub fn dump_module_spans(source: &str, m: &Module) -> String {
+    POSITIONS.with(|p| *p.borrow_mut() = Some((LineIndex::new(source), source.to_string())));
+    let out = dump_module(m);
+    POSITIONS.with(|p| *p.borrow_mut() = None);
+    out
+}
+
+fn position(out: &mut String, span: Span) {
+    POSITIONS.with(|p| {
+        if let Some((index, _)) = p.borrow().as_ref() {
+            let (l1, c1) = (
+                index.line(span.start),
+                span.start - index.line_start(index.line(span.start)),
+            );
+            let (l2, c2) = (
+                index.line(span.end),
+                span.end - index.line_start(index.line(span.end)),
+            );
+            let _ = write!(out, "@{l1}:{c1}-{l2}:{c2}");
+        }
+    });
+}
 
 /// Dumps a module, one top-level statement per line.
 pub fn dump_module(m: &Module) -> String {
@@ -226,7 +259,11 @@ fn alias(out: &mut String, a: &Alias) {
 fn expr(out: &mut String, e: &Expr) {
     match &e.kind {
         ExprKind::BoolOp { op, values } => {
-            out.push_str(if *op == BoolOp::And { "BoolOp(And, " } else { "BoolOp(Or, " });
+            out.push_str(if *op == BoolOp::And {
+                "BoolOp(And, "
+            } else {
+                "BoolOp(Or, "
+            });
             list(out, values, expr);
         }
         ExprKind::NamedExpr { target, value } => {
@@ -293,7 +330,11 @@ fn expr(out: &mut String, e: &Expr) {
             out.push_str(", ");
             list(out, generators, comprehension);
         }
-        ExprKind::DictComp { key, value, generators } => {
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
             out.push_str("DictComp(");
             expr(out, key);
             out.push_str(", ");
@@ -313,7 +354,11 @@ fn expr(out: &mut String, e: &Expr) {
             out.push_str("YieldFrom(");
             expr(out, v);
         }
-        ExprKind::Compare { left, ops, comparators } => {
+        ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } => {
             out.push_str("Compare(");
             expr(out, left);
             out.push_str(", ");
@@ -321,7 +366,11 @@ fn expr(out: &mut String, e: &Expr) {
             out.push_str(", ");
             list(out, comparators, expr);
         }
-        ExprKind::Call { func, args, keywords } => {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
             out.push_str("Call(");
             expr(out, func);
             out.push_str(", ");
@@ -329,7 +378,11 @@ fn expr(out: &mut String, e: &Expr) {
             out.push_str(", ");
             list(out, keywords, keyword);
         }
-        ExprKind::FormattedValue { value, conversion, format_spec } => {
+        ExprKind::FormattedValue {
+            value,
+            conversion,
+            format_spec,
+        } => {
             out.push_str("FormattedValue(");
             expr(out, value);
             match conversion {
@@ -386,6 +439,7 @@ fn expr(out: &mut String, e: &Expr) {
         }
     }
     out.push(')');
+    position(out, e.span);
 }
 
 fn stmts(out: &mut String, body: &[Stmt]) {
@@ -410,7 +464,12 @@ fn stmt(out: &mut String, s: &Stmt) {
             let _ = write!(out, ", {}, ", binop(*op));
             expr(out, value);
         }
-        StmtKind::AnnAssign { target, annotation, value, simple } => {
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+            simple,
+        } => {
             out.push_str("AnnAssign(");
             expr(out, target);
             out.push_str(", ");
@@ -443,7 +502,13 @@ fn stmt(out: &mut String, s: &Stmt) {
             out.push_str(", ");
             stmts(out, orelse);
         }
-        StmtKind::For { target, iter, body, orelse, is_async } => {
+        StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+            is_async,
+        } => {
             out.push_str("For(");
             expr(out, target);
             out.push_str(", ");
@@ -485,7 +550,13 @@ fn stmt(out: &mut String, s: &Stmt) {
             out.push_str("Return(");
             opt(out, v);
         }
-        StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            is_star,
+        } => {
             out.push_str("Try(");
             stmts(out, body);
             out.push_str(", ");
@@ -511,7 +582,11 @@ fn stmt(out: &mut String, s: &Stmt) {
             out.push_str(", ");
             opt(out, cause);
         }
-        StmtKind::With { items, body, is_async } => {
+        StmtKind::With {
+            items,
+            body,
+            is_async,
+        } => {
             out.push_str("With(");
             list(out, items, |out, w| {
                 out.push_str("withitem(");
@@ -543,13 +618,98 @@ fn stmt(out: &mut String, s: &Stmt) {
             out.push_str("Import(");
             list(out, names, alias);
         }
-        StmtKind::ImportFrom { module, names, level } => {
+        StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        } => {
             out.push_str("ImportFrom(");
             opt_ident(out, module);
             out.push_str(", ");
             list(out, names, alias);
             let _ = write!(out, ", {level}");
         }
+        StmtKind::Match { subject, cases } => {
+            out.push_str("Match(");
+            expr(out, subject);
+            out.push_str(", ");
+            list(out, cases, |out, c| {
+                out.push_str("match_case(");
+                pattern(out, &c.pattern);
+                out.push_str(", ");
+                opt(out, &c.guard);
+                out.push_str(", ");
+                stmts(out, &c.body);
+                out.push(')');
+            });
+        }
     }
     out.push(')');
+    position(out, s.span);
+}
+
+fn pattern(out: &mut String, p: &Pattern) {
+    match &p.kind {
+        PatternKind::MatchValue(v) => {
+            out.push_str("MatchValue(");
+            expr(out, v);
+        }
+        PatternKind::MatchSingleton(c) => {
+            out.push_str("MatchSingleton(");
+            constant(out, c);
+        }
+        PatternKind::MatchSequence(items) => {
+            out.push_str("MatchSequence(");
+            list(out, items, pattern);
+        }
+        PatternKind::MatchMapping {
+            keys,
+            patterns,
+            rest,
+        } => {
+            out.push_str("MatchMapping(");
+            list(out, keys, expr);
+            out.push_str(", ");
+            list(out, patterns, pattern);
+            out.push_str(", ");
+            opt_ident(out, rest);
+        }
+        PatternKind::MatchClass {
+            cls,
+            patterns,
+            kwd_attrs,
+            kwd_patterns,
+        } => {
+            out.push_str("MatchClass(");
+            expr(out, cls);
+            out.push_str(", ");
+            list(out, patterns, pattern);
+            out.push_str(", ");
+            list(out, kwd_attrs, |o, s| ident(o, s));
+            out.push_str(", ");
+            list(out, kwd_patterns, pattern);
+        }
+        PatternKind::MatchStar(name) => {
+            out.push_str("MatchStar(");
+            opt_ident(out, name);
+        }
+        PatternKind::MatchAs {
+            pattern: inner,
+            name,
+        } => {
+            out.push_str("MatchAs(");
+            match inner {
+                Some(inner) => pattern(out, inner),
+                None => out.push_str("None"),
+            }
+            out.push_str(", ");
+            opt_ident(out, name);
+        }
+        PatternKind::MatchOr(alternatives) => {
+            out.push_str("MatchOr(");
+            list(out, alternatives, pattern);
+        }
+    }
+    out.push(')');
+    position(out, p.span);
 }

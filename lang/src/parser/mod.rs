@@ -3,11 +3,19 @@
 
 mod actions;
 mod diagnose;
-mod strings;
 pub mod dump;
+mod patterns;
+mod soft_keywords;
+mod strings;
 pub mod visit;
 
-#[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports, dead_code)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    unused_parens,
+    unused_imports,
+    dead_code
+)]
 mod grammar {
     include!(concat!(env!("OUT_DIR"), "/parser/grammar.rs"));
 }
@@ -30,7 +38,13 @@ pub enum Loc {
     NextToken(usize),
     /// Explicit CPython coordinates, with the line text when it is not the
     /// source line (errors inside f-string expressions).
-    Explicit { lineno: u32, offset: u32, end_lineno: u32, end_offset: u32, text: Option<String> },
+    Explicit {
+        lineno: u32,
+        offset: u32,
+        end_lineno: u32,
+        end_offset: u32,
+        text: Option<String>,
+    },
 }
 
 /// A syntax error found by the parser or its actions.
@@ -50,7 +64,14 @@ pub struct PError {
 
 impl PError {
     pub fn new(msg: impl Into<String>, loc: Loc) -> PError {
-        PError { kind: SyntaxErrorKind::SyntaxError, msg: msg.into(), loc, incomplete: false, lex: None, reach: None }
+        PError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: msg.into(),
+            loc,
+            incomplete: false,
+            lex: None,
+            reach: None,
+        }
     }
 
     pub fn at(msg: impl Into<String>, span: Span) -> PError {
@@ -113,33 +134,74 @@ fn parse(source: &str, filename: &str, mode: Mode) -> Result<Top, SyntaxError> {
     match mode {
         Mode::Module => tokens.extend(lexed.tokens),
         // `eval` ignores indentation around its expression.
-        Mode::Expression => tokens.extend(lexed.tokens.into_iter().filter(|t| !matches!(t.1, Tok::Indent | Tok::Dedent))),
+        Mode::Expression => tokens.extend(
+            lexed
+                .tokens
+                .into_iter()
+                .filter(|t| !matches!(t.1, Tok::Indent | Tok::Dedent)),
+        ),
     }
     mark_with_parens(&mut tokens);
-    let ctx = Ctx { src: source, index: &index, filename };
+    if mode == Mode::Module {
+        soft_keywords::mark_soft_keywords(&mut tokens);
+    }
+    let ctx = Ctx {
+        src: source,
+        index: &index,
+        filename,
+    };
     match run_parser(&ctx, &tokens, lexed.error.as_ref()) {
-        Ok(top) => Ok(top),
+        Ok(top) => {
+            let deep = match &top {
+                Top::Module(body) => check_depth(body, 0),
+                Top::Expression(e) => (visit::expr_depth(e) > MAX_DEPTH).then_some(e.span),
+            };
+            match deep {
+                Some(span) => {
+                    // Dropping the tree would recurse as deep as it is; a
+                    // tree this deep is refused, and left unfreed instead.
+                    std::mem::forget(top);
+                    let e = recursion_error(span.start as usize);
+                    Err(to_syntax_error(&ctx, &tokens, &e))
+                }
+                None => Ok(top),
+            }
+        }
         Err(e) => Err(finish_error(&ctx, &tokens, lexed.error.as_ref(), e)),
     }
 }
 
 /// Runs the LR parser over `tokens`, followed by the tokenizer's error (if
 /// lexing stopped early).
-pub(crate) fn run_parser(ctx: &Ctx<'_>, tokens: &[Spanned], lex_error: Option<&LexError>) -> Result<Top, PError> {
+pub(crate) fn run_parser(
+    ctx: &Ctx<'_>,
+    tokens: &[Spanned],
+    lex_error: Option<&LexError>,
+) -> Result<Top, PError> {
+    if let Some(pos) = too_deep(tokens) {
+        return Err(recursion_error(pos));
+    }
     let lex_err = lex_error.cloned();
-    let iter = tokens.iter().cloned().map(Ok).chain(lex_err.into_iter().map(|e| {
-        let mut p = PError::new(e.msg.clone(), Loc::Span(0, 0));
-        p.kind = e.kind;
-        p.incomplete = e.incomplete;
-        p.lex = Some(Box::new(e));
-        Err(p)
-    }));
+    let iter = tokens
+        .iter()
+        .cloned()
+        .map(Ok)
+        .chain(lex_err.into_iter().map(|e| {
+            let mut p = PError::new(e.msg.clone(), Loc::Span(0, 0));
+            p.kind = e.kind;
+            p.incomplete = e.incomplete;
+            p.lex = Some(Box::new(e));
+            Err(p)
+        }));
     let parser = grammar::TopParser::new();
     match parser.parse(ctx, iter) {
         Ok(top) => Ok(top),
         Err(ParseError::User { error }) => Err(error),
         Err(ParseError::UnrecognizedToken { token, expected }) => {
-            let idx = tokens.iter().position(|t| t.0 == token.0 && t.2 == token.2 && t.1 == token.1).unwrap_or(tokens.len().saturating_sub(1));
+            let idx = tokens
+                .iter()
+                .position(|t| t.0 == token.0 && t.2 == token.2 && t.1 == token.1)
+                .unwrap_or(tokens.len().saturating_sub(1));
             let mut e = diagnose::unexpected_token(ctx, tokens, idx, &expected);
             e.reach = Some(e.reach.unwrap_or(idx).max(idx));
             Err(e)
@@ -149,14 +211,121 @@ pub(crate) fn run_parser(ctx: &Ctx<'_>, tokens: &[Spanned], lex_error: Option<&L
             let _ = location;
             Err(diagnose::unexpected_token(ctx, tokens, idx, &expected))
         }
-        Err(ParseError::InvalidToken { location }) => Err(PError::new("invalid syntax", Loc::NextToken(location))),
-        Err(ParseError::ExtraToken { token }) => Err(PError::new("invalid syntax", Loc::Span(token.0, token.2))),
+        Err(ParseError::InvalidToken { location }) => {
+            Err(PError::new("invalid syntax", Loc::NextToken(location)))
+        }
+        Err(ParseError::ExtraToken { token }) => {
+            Err(PError::new("invalid syntax", Loc::Span(token.0, token.2)))
+        }
     }
+}
+
+/// CPython's compiler gives up on trees deeper than this (counting the
+/// statements around an expression).
+const MAX_DEPTH: usize = 2994;
+
+/// The error CPython raises (as a RecursionError) for too deep a tree.
+fn recursion_error(pos: usize) -> PError {
+    PError::new(
+        "maximum recursion depth exceeded during compilation",
+        Loc::Span(pos, pos),
+    )
+}
+
+/// Estimates, from the tokens alone, how deep the tree of each statement
+/// will be, returning where a statement gets deeper than CPython allows.
+///
+/// The tree is built and dropped recursively, so an absurdly deep one (a
+/// sum of a million terms) must be refused before it exists. Each operator,
+/// `.`, `lambda`, `if`, `await` and bracket can add one level; commas start
+/// sibling subtrees. The estimate bounds the real depth from above, closely
+/// enough that `check_depth` settles the exact limit on the built tree.
+fn too_deep(tokens: &[Spanned]) -> Option<usize> {
+    let mut saved: Vec<(usize, usize)> = Vec::new();
+    let mut base = 0usize;
+    let mut run = 0usize;
+    for (start, tok, _) in tokens {
+        match tok {
+            Tok::Newline | Tok::Semi | Tok::Indent | Tok::Dedent => {
+                saved.clear();
+                base = 0;
+                run = 0;
+            }
+            Tok::Comma => run = 0,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => {
+                run += 1;
+                saved.push((base, run));
+                base += run + 1;
+                run = 0;
+            }
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace | Tok::WithRpar => {
+                if let Some((b, r)) = saved.pop() {
+                    base = b;
+                    run = r;
+                }
+            }
+            Tok::Plus
+            | Tok::Minus
+            | Tok::Star
+            | Tok::Slash
+            | Tok::DoubleSlash
+            | Tok::Percent
+            | Tok::At
+            | Tok::LeftShift
+            | Tok::RightShift
+            | Tok::Amper
+            | Tok::Vbar
+            | Tok::Circumflex
+            | Tok::DoubleStar
+            | Tok::Tilde
+            | Tok::Not
+            | Tok::Await
+            | Tok::Dot
+            | Tok::Lambda
+            | Tok::If
+            | Tok::ColonEqual => run += 1,
+            _ => {}
+        }
+        if base + run > MAX_DEPTH + 6 {
+            return Some(*start);
+        }
+    }
+    None
+}
+
+/// Checks the exact depth of parsed statements against CPython's limit,
+/// returning the span of the first statement that is too deep.
+fn check_depth(stmts: &[ast::Stmt], outer: usize) -> Option<Span> {
+    for s in stmts {
+        let depth = outer + 1;
+        let mut found = None;
+        visit::stmt_children(s, &mut |c| match c {
+            visit::Node::Expr(e) => {
+                if found.is_none() && depth + visit::expr_depth(e) > MAX_DEPTH {
+                    found = Some(s.span);
+                }
+            }
+            visit::Node::Stmt(inner) => {
+                if found.is_none() {
+                    found = check_depth(std::slice::from_ref(inner), depth);
+                }
+            }
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 /// Applies CPython's rule that tokenizer errors later in the file win over
 /// parser errors, and turns the error into a [`SyntaxError`].
-fn finish_error(ctx: &Ctx<'_>, tokens: &[Spanned], lex_error: Option<&LexError>, e: PError) -> SyntaxError {
+fn finish_error(
+    ctx: &Ctx<'_>,
+    tokens: &[Spanned],
+    lex_error: Option<&LexError>,
+    e: PError,
+) -> SyntaxError {
     if let Some(lex) = &e.lex {
         return lex_to_syntax_error(ctx, lex);
     }
@@ -205,7 +374,9 @@ pub(crate) fn to_syntax_error(ctx: &Ctx<'_>, tokens: &[Spanned], e: &PError) -> 
             (l, o, el, eo, None)
         }
         Loc::NextToken(pos) => {
-            let tok = tokens.iter().find(|t| t.0 >= *pos && !matches!(t.1, Tok::StartModule | Tok::StartExpression));
+            let tok = tokens
+                .iter()
+                .find(|t| t.0 >= *pos && !matches!(t.1, Tok::StartModule | Tok::StartExpression));
             match tok {
                 Some((s, Tok::EndOfFile, _)) | Some((s, Tok::Dedent, _)) if *s >= ctx.src.len() => {
                     let (l, o) = eof_location(ctx);
@@ -222,9 +393,13 @@ pub(crate) fn to_syntax_error(ctx: &Ctx<'_>, tokens: &[Spanned], e: &PError) -> 
                 }
             }
         }
-        Loc::Explicit { lineno, offset, end_lineno, end_offset, text } => {
-            (*lineno, *offset, *end_lineno, *end_offset, text.clone())
-        }
+        Loc::Explicit {
+            lineno,
+            offset,
+            end_lineno,
+            end_offset,
+            text,
+        } => (*lineno, *offset, *end_lineno, *end_offset, text.clone()),
     };
     SyntaxError {
         kind: e.kind,

@@ -26,52 +26,64 @@ impl Ctx<'_> {
         // Errors found here are reported at the token after the literals,
         // which is where CPython's parser stands when it concatenates them.
         let after = Loc::NextToken(last.2);
-        let any_bytes = parts.iter().any(|p| p.1.flags.bytes);
-        if any_bytes && parts.iter().any(|p| !p.1.flags.bytes) {
-            return user_error(PError::new("cannot mix bytes and nonbytes literals", after));
-        }
-        if any_bytes {
-            let mut out = Vec::new();
-            for (l, tok, r) in &parts {
-                let body = self.body(tok);
+        // Literals are taken in order, as CPython does: a bad f-string is
+        // reported before a bytes literal that follows it.
+        let bytes_mode = first.1.flags.bytes;
+        let any_fstring = parts.iter().any(|p| p.1.flags.fstring);
+        let mut bytes = Vec::new();
+        let mut text = String::new();
+        let mut pieces = Vec::new();
+        for (l, tok, r) in &parts {
+            if tok.flags.bytes != bytes_mode {
+                return user_error(PError::new("cannot mix bytes and nonbytes literals", after));
+            }
+            let body = self.body(tok);
+            if tok.flags.bytes {
                 if !body.is_ascii() {
                     return user_error(PError::at(
                         "bytes can only contain ASCII literal characters",
                         Span::new(*l, *r),
                     ));
                 }
-                decode_bytes(body, tok.flags.raw, &mut out).map_err(|m| err(m, after.clone()))?;
-            }
-            return Ok(Expr::new(ExprKind::Constant(Constant::Bytes(out)), span));
-        }
-        if !parts.iter().any(|p| p.1.flags.fstring) {
-            let mut out = String::new();
-            for (_, tok, _) in &parts {
-                decode_str(self.body(tok), tok.flags.raw, &mut out).map_err(|m| err(m, after.clone()))?;
-            }
-            return Ok(Expr::new(ExprKind::Constant(Constant::Str(out)), span));
-        }
-        let mut pieces = Vec::new();
-        for (_, tok, _) in &parts {
-            if tok.flags.fstring {
+                decode_bytes(body, tok.flags.raw, &mut bytes).map_err(|m| err(m, after.clone()))?;
+            } else if tok.flags.fstring {
                 let mut cur = tok.body_start as usize;
-                self.fstring(&mut cur, tok.body_end as usize, tok.flags.raw, 0, &after, &mut pieces)?;
-            } else {
+                let end = tok.body_end as usize;
+                self.fstring(&mut cur, end, tok.flags.raw, 0, &after, &mut pieces)?;
+            } else if any_fstring {
                 let mut s = String::new();
-                decode_str(self.body(tok), tok.flags.raw, &mut s).map_err(|m| err(m, after.clone()))?;
+                decode_str(body, tok.flags.raw, &mut s).map_err(|m| err(m, after.clone()))?;
                 pieces.push(Part::Literal(s));
+            } else {
+                decode_str(body, tok.flags.raw, &mut text).map_err(|m| err(m, after.clone()))?;
             }
+        }
+        if bytes_mode {
+            return Ok(Expr::new(ExprKind::Constant(Constant::Bytes(bytes)), span));
+        }
+        if !any_fstring {
+            return Ok(Expr::new(ExprKind::Constant(Constant::Str(text)), span));
         }
         Ok(Expr::new(ExprKind::JoinedStr(join(pieces, span)), span))
     }
 
     fn body(&self, tok: &StrTok) -> &str {
-        self.src.get(tok.body_start as usize..tok.body_end as usize).unwrap_or("")
+        self.src
+            .get(tok.body_start as usize..tok.body_end as usize)
+            .unwrap_or("")
     }
 
     /// Parses f-string text from `*s` to `end` (CPython's `fstring_parse`),
     /// stopping at the end or, in a format spec, at its closing `}`.
-    fn fstring(&self, s: &mut usize, end: usize, raw: bool, lvl: u32, after: &Loc, out: &mut Vec<Part>) -> PResult<()> {
+    fn fstring(
+        &self,
+        s: &mut usize,
+        end: usize,
+        raw: bool,
+        lvl: u32,
+        after: &Loc,
+        out: &mut Vec<Part>,
+    ) -> PResult<()> {
         loop {
             let (literal, doubled) = self.fstring_literal(s, end, raw, lvl, after)?;
             if !literal.is_empty() {
@@ -90,7 +102,14 @@ impl Ctx<'_> {
     /// The literal text up to the next replacement field (CPython's
     /// `fstring_find_literal`). Returns true as the second value when it
     /// stopped after a doubled brace and scanning should go on.
-    fn fstring_literal(&self, s: &mut usize, end: usize, raw: bool, lvl: u32, after: &Loc) -> PResult<(String, bool)> {
+    fn fstring_literal(
+        &self,
+        s: &mut usize,
+        end: usize,
+        raw: bool,
+        lvl: u32,
+        after: &Loc,
+    ) -> PResult<(String, bool)> {
         let b = self.src.as_bytes();
         let start = *s;
         let mut i = *s;
@@ -126,7 +145,10 @@ impl Ctx<'_> {
                         break;
                     }
                     if ch == b'}' {
-                        return user_error(err("f-string: single '}' is not allowed".into(), after.clone()));
+                        return user_error(err(
+                            "f-string: single '}' is not allowed".into(),
+                            after.clone(),
+                        ));
                     }
                 }
                 i -= 1;
@@ -146,7 +168,15 @@ impl Ctx<'_> {
     }
 
     /// One replacement field `{expr=!c:spec}` (CPython's `fstring_find_expr`).
-    fn fstring_expr(&self, s: &mut usize, end: usize, raw: bool, lvl: u32, after: &Loc, out: &mut Vec<Part>) -> PResult<()> {
+    fn fstring_expr(
+        &self,
+        s: &mut usize,
+        end: usize,
+        raw: bool,
+        lvl: u32,
+        after: &Loc,
+        out: &mut Vec<Part>,
+    ) -> PResult<()> {
         let fail = |msg: &str| user_error(err(msg.to_string(), after.clone()));
         if lvl >= 2 {
             return fail("f-string: expressions nested too deeply");
@@ -227,8 +257,17 @@ impl Ctx<'_> {
             return fail("f-string: expecting '}'");
         }
         let text = &self.src[expr_start..expr_end];
-        if text.bytes().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')) {
-            return fail("f-string: empty expression not allowed");
+        if text
+            .bytes()
+            .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
+        {
+            return match b[*s] {
+                c @ (b'!' | b':' | b'=') => fail(&format!(
+                    "f-string: expression required before '{}'",
+                    c as char
+                )),
+                _ => fail("f-string: empty expression not allowed"),
+            };
         }
         let value = self.fstring_compile(open, expr_start, expr_end)?;
         let mut debug_text = None;
@@ -277,8 +316,17 @@ impl Ctx<'_> {
         }
         // Nodes made from the f-string get the span of its whole token run;
         // `join` assigns it.
-        let spec = format_spec.map(|parts| Box::new(Expr::new(ExprKind::JoinedStr(join(parts, value.span)), value.span)));
-        let fv = ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec: spec };
+        let spec = format_spec.map(|parts| {
+            Box::new(Expr::new(
+                ExprKind::JoinedStr(join(parts, value.span)),
+                value.span,
+            ))
+        });
+        let fv = ExprKind::FormattedValue {
+            value: Box::new(value),
+            conversion,
+            format_spec: spec,
+        };
         out.push(Part::Value(Expr::new(fv, Span::default())));
         Ok(())
     }
@@ -291,15 +339,26 @@ impl Ctx<'_> {
         let lexed = lexer::tokenize(&sub, &index);
         let mut tokens = Vec::with_capacity(lexed.tokens.len() + 1);
         tokens.push((0, Tok::StartExpression, 0));
-        tokens.extend(lexed.tokens.into_iter().filter(|t| !matches!(t.1, Tok::Indent | Tok::Dedent)));
-        let ctx = Ctx { src: &sub, index: &index, filename: self.filename };
+        tokens.extend(
+            lexed
+                .tokens
+                .into_iter()
+                .filter(|t| !matches!(t.1, Tok::Indent | Tok::Dedent)),
+        );
+        let ctx = Ctx {
+            src: &sub,
+            index: &index,
+            filename: self.filename,
+        };
         match run_parser(&ctx, &tokens, lexed.error.as_ref()) {
             Ok(Top::Expression(mut e)) => {
                 // '(' stands where '{' is, so offsets map one to one.
                 visit::shift_expr(&mut e, open as i64);
                 Ok(e)
             }
-            Ok(Top::Module(_)) => user_error(PError::new("f-string: invalid syntax", Loc::NextToken(end))),
+            Ok(Top::Module(_)) => {
+                user_error(PError::new("f-string: invalid syntax", Loc::NextToken(end)))
+            }
             Err(e) => {
                 let se = match &e.lex {
                     Some(lex) => crate::source::SyntaxError {
@@ -318,7 +377,11 @@ impl Ctx<'_> {
                 // CPython reports these relative to the `(expr)` text, on
                 // the line where the field starts.
                 let base_line = self.index.line(open as u32);
-                let msg = if se.msg.starts_with("f-string") { se.msg } else { format!("f-string: {}", se.msg) };
+                let msg = if se.msg.starts_with("f-string") {
+                    se.msg
+                } else {
+                    format!("f-string: {}", se.msg)
+                };
                 let mut pe = PError::new(
                     msg,
                     Loc::Explicit {
@@ -352,7 +415,7 @@ fn join(parts: Vec<Part>, span: Span) -> Vec<Expr> {
                     let s = std::mem::take(&mut pending);
                     values.push(Expr::new(ExprKind::Constant(Constant::Str(s)), span));
                 }
-                e.span = span;
+                respan(&mut e, span);
                 values.push(e);
             }
         }
@@ -361,6 +424,24 @@ fn join(parts: Vec<Part>, span: Span) -> Vec<Expr> {
         values.push(Expr::new(ExprKind::Constant(Constant::Str(pending)), span));
     }
     values
+}
+
+/// Gives a replacement field, and its format spec's parts, the span of
+/// the whole literal (its expression keeps its own).
+fn respan(e: &mut Expr, span: Span) {
+    e.span = span;
+    if let ExprKind::FormattedValue {
+        format_spec: Some(spec),
+        ..
+    } = &mut e.kind
+    {
+        spec.span = span;
+        if let ExprKind::JoinedStr(parts) = &mut spec.kind {
+            for p in parts {
+                respan(p, span);
+            }
+        }
+    }
 }
 
 /// Copies raw text, turning CRLF line endings into LF as CPython's reader does.
@@ -386,7 +467,10 @@ fn hex_value(digits: &[u8]) -> Option<u32> {
 
 /// Counts the hex digits at the start of `b`, at most `max`.
 fn hex_run(b: &[u8], max: usize) -> usize {
-    b.iter().take(max).take_while(|c| c.is_ascii_hexdigit()).count()
+    b.iter()
+        .take(max)
+        .take_while(|c| c.is_ascii_hexdigit())
+        .count()
 }
 
 /// Decodes the body of a str literal, appending to `out`.
@@ -461,10 +545,18 @@ pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), String>
             }
             b'N' => {
                 if b.get(i) != Some(&b'{') {
-                    return Err(unicode_error(start, i - 1, "malformed \\N character escape"));
+                    return Err(unicode_error(
+                        start,
+                        i - 1,
+                        "malformed \\N character escape",
+                    ));
                 }
                 let Some(close) = body[i..].find('}') else {
-                    return Err(unicode_error(start, b.len() - 1, "malformed \\N character escape"));
+                    return Err(unicode_error(
+                        start,
+                        b.len() - 1,
+                        "malformed \\N character escape",
+                    ));
                 };
                 let name = &body[i + 1..i + close];
                 let end = i + close;
@@ -473,7 +565,9 @@ pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), String>
                 }
                 match unicode_names2::character(name) {
                     Some(ch) => out.push(ch),
-                    None => return Err(unicode_error(start, end, "unknown Unicode character name")),
+                    None => {
+                        return Err(unicode_error(start, end, "unknown Unicode character name"))
+                    }
                 }
                 i = end + 1;
             }
@@ -537,7 +631,9 @@ pub fn decode_bytes(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<(), Stri
             }
             b'x' => {
                 if hex_run(&b[i..], 2) < 2 {
-                    return Err(format!("(value error) invalid \\x escape at position {start}"));
+                    return Err(format!(
+                        "(value error) invalid \\x escape at position {start}"
+                    ));
                 }
                 out.push(hex_value(&b[i..i + 2]).unwrap_or(0) as u8);
                 i += 2;

@@ -1,9 +1,9 @@
 //! The asynchronous half of `contextlib`: `asynccontextmanager`, `aclosing`
 //! and `AbstractAsyncContextManager`, as towel source (`contextlib_async.py`).
 //!
-//! [`install`] runs that source into any module's namespace, so that a full
-//! `contextlib` module can include it; [`make`] builds a `contextlib` module
-//! holding only these, for as long as no fuller one is registered.
+//! [`install`] runs that source into any module's namespace; [`make`] builds
+//! the private module `_contextlib_async`, whose public names `contextlib`
+//! re-exports.
 
 use crate::objects::{Module, PyResult};
 use crate::vm::Vm;
@@ -21,7 +21,7 @@ pub fn install(vm: &Vm, module: &Rc<Module>) -> PyResult<()> {
 }
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = vm.new_module("contextlib", None);
+    let m = vm.new_module("_contextlib_async", None);
     install(vm, &m)?;
     Ok(m)
 }

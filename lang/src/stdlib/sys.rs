@@ -5,7 +5,19 @@ use crate::vm::Vm;
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(vm, "sys", &[("exit", exit), ("getrecursionlimit", getrecursionlimit), ("setrecursionlimit", setrecursionlimit), ("exc_info", exc_info), ("exception", exception), ("getsizeof", getsizeof), ("intern", intern)]);
+    let m = super::module_with(
+        vm,
+        "sys",
+        &[
+            ("exit", exit),
+            ("getrecursionlimit", getrecursionlimit),
+            ("setrecursionlimit", setrecursionlimit),
+            ("exc_info", exc_info),
+            ("exception", exception),
+            ("getsizeof", getsizeof),
+            ("intern", intern),
+        ],
+    );
     let argv = vm.argv.borrow().iter().map(|a| Value::str(a)).collect();
     super::set(&m, "argv", Value::list(argv));
     super::set(&m, "stdout", crate::builtins::io::stream(vm, 1));
@@ -14,12 +26,47 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     super::set(&m, "__stderr__", crate::builtins::io::stream(vm, 2));
     super::set(&m, "platform", Value::str(std::env::consts::OS));
     super::set(&m, "maxsize", Value::Int(i64::MAX));
-    super::set(&m, "byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
-    super::set(&m, "version", Value::str(concat!("3.11.0 (towel ", env!("CARGO_PKG_VERSION"), ")")));
-    super::set(&m, "version_info", Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)]));
+    super::set(
+        &m,
+        "byteorder",
+        Value::str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
+    super::set(
+        &m,
+        "version",
+        Value::str(concat!("3.11.0 (towel ", env!("CARGO_PKG_VERSION"), ")")),
+    );
+    super::set(
+        &m,
+        "version_info",
+        Value::tuple(vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(0),
+            Value::str("final"),
+            Value::Int(0),
+        ]),
+    );
     super::set(&m, "implementation", Value::str("towel"));
-    super::set(&m, "executable", Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
-    let path = vm.path.borrow().iter().map(|p| Value::string(p.display().to_string())).collect();
+    super::set(
+        &m,
+        "executable",
+        Value::string(
+            std::env::current_exe()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+        ),
+    );
+    let path = vm
+        .path
+        .borrow()
+        .iter()
+        .map(|p| Value::string(p.display().to_string()))
+        .collect();
     super::set(&m, "path", Value::list(path));
     let modules = crate::objects::PyDict::new();
     super::set(&m, "modules", Value::Dict(Rc::new(modules)));

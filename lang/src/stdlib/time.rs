@@ -14,16 +14,33 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     Ok(super::module_with(
         vm,
         "time",
-        &[("time", time), ("time_ns", time_ns), ("perf_counter", monotonic), ("perf_counter_ns", monotonic_ns), ("monotonic", monotonic), ("monotonic_ns", monotonic_ns), ("process_time", monotonic), ("sleep", sleep)],
+        &[
+            ("time", time),
+            ("time_ns", time_ns),
+            ("perf_counter", monotonic),
+            ("perf_counter_ns", monotonic_ns),
+            ("monotonic", monotonic),
+            ("monotonic_ns", monotonic_ns),
+            ("process_time", monotonic),
+            ("sleep", sleep),
+        ],
     ))
 }
 
 fn time(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Float(SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())))
+    Ok(Value::Float(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64()),
+    ))
 }
 
 fn time_ns(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Int(SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64)))
+    Ok(Value::Int(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as i64),
+    ))
 }
 
 /// Seconds since an arbitrary fixed point; never goes backwards.
@@ -36,7 +53,9 @@ fn monotonic(_vm: &Vm, _args: Args) -> PyResult {
 }
 
 fn monotonic_ns(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Int(START.with(|s| s.elapsed().as_nanos() as i64) + 1_000_000_000))
+    Ok(Value::Int(
+        START.with(|s| s.elapsed().as_nanos() as i64) + 1_000_000_000,
+    ))
 }
 
 fn sleep(vm: &Vm, args: Args) -> PyResult {
@@ -53,7 +72,10 @@ fn sleep(vm: &Vm, args: Args) -> PyResult {
     // Sleep in slices so that Ctrl-C interrupts the sleep, as in CPython.
     let end = Instant::now() + std::time::Duration::from_secs_f64(secs);
     loop {
-        if vm.interrupt.swap(false, std::sync::atomic::Ordering::Relaxed) {
+        if vm
+            .interrupt
+            .swap(false, std::sync::atomic::Ordering::Relaxed)
+        {
             return Err(vm.new_exception(&vm.exc.keyboard_interrupt, vec![]));
         }
         let left = end.saturating_duration_since(Instant::now());

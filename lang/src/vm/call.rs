@@ -6,7 +6,9 @@ use super::protocol::dunders;
 use super::Vm;
 use crate::bytecode::flags;
 use crate::objects::class::Layout;
-use crate::objects::{Args, CellObj, Class, Function, GenKind, Generator, Instance, Name, PyResult, Value};
+use crate::objects::{
+    Args, CellObj, Class, Function, GenKind, Generator, Instance, Name, PyResult, Value,
+};
 use std::rc::Rc;
 
 impl Vm {
@@ -23,23 +25,41 @@ impl Vm {
                 if func.code.co.is_resumable() {
                     return Ok(self.make_generator(func, frame));
                 }
-                self.run_frame_to_completion(Box::new(frame))
+                self.run_frame_to_completion(frame)
             }
             Value::Builtin(b) => match &b.bound {
                 None => (b.func)(self, args),
-                Some(recv) => self.call_with_receiver(&Value::Builtin(b.clone()), recv, args, |vm, a| (b.func)(vm, a)),
+                Some(recv) => {
+                    self.call_with_receiver(&Value::Builtin(b.clone()), recv, args, |vm, a| {
+                        (b.func)(vm, a)
+                    })
+                }
             },
             Value::Closure(c) => (c.func)(self, args),
             Value::BoundMethod(m) => {
                 let func = m.func.clone();
                 self.call_with_receiver(&func, &m.receiver, args, |vm, a| vm.call_args(&func, a))
             }
-            Value::Class(c) => self.instantiate(c, args),
+            Value::Class(c) => {
+                // A metaclass `__call__` (other than type's) decides what calling the class does.
+                let meta_call = c
+                    .metaclass
+                    .borrow()
+                    .as_ref()
+                    .and_then(|m| m.lookup(&dunders().call))
+                    .filter(|m| !matches!(m, Value::Builtin(b) if b.owner == Some("type")));
+                match meta_call {
+                    Some(m) => self.call_with_receiver(&m, f, args, |vm, a| vm.call_args(&m, a)),
+                    None => self.instantiate(c, args),
+                }
+            }
             Value::Instance(_) | Value::Native(_) => {
                 let class = self.class_of(f);
                 match class.lookup(&dunders().call) {
                     Some(m) => self.call_with_receiver(&m, f, args, |vm, a| vm.call_args(&m, a)),
-                    None => Err(self.type_error(format!("'{}' object is not callable", class.name))),
+                    None => {
+                        Err(self.type_error(format!("'{}' object is not callable", class.name)))
+                    }
                 }
             }
             _ => Err(self.type_error(format!("'{}' object is not callable", self.type_name(f)))),
@@ -47,15 +67,28 @@ impl Vm {
     }
 
     /// Calls with `receiver` prepended to the positional arguments.
-    fn call_with_receiver(&self, _func: &Value, receiver: &Value, args: Args<'_>, call: impl FnOnce(&Vm, Args<'_>) -> PyResult<Value>) -> PyResult<Value> {
+    fn call_with_receiver(
+        &self,
+        _func: &Value,
+        receiver: &Value,
+        args: Args<'_>,
+        call: impl FnOnce(&Vm, Args<'_>) -> PyResult<Value>,
+    ) -> PyResult<Value> {
         let mut pos = Vec::with_capacity(args.pos.len() + 1);
         pos.push(receiver.clone());
         pos.extend_from_slice(args.pos);
-        call(self, Args { pos: &pos, kwnames: args.kwnames, kwvalues: args.kwvalues })
+        call(
+            self,
+            Args {
+                pos: &pos,
+                kwnames: args.kwnames,
+                kwvalues: args.kwvalues,
+            },
+        )
     }
 
     /// Wraps a fresh frame of a generator/coroutine function in its object.
-    pub fn make_generator(&self, func: &Rc<Function>, mut frame: Frame) -> Value {
+    pub fn make_generator(&self, func: &Rc<Function>, mut frame: Box<Frame>) -> Value {
         let fl = func.flags();
         let kind = if fl & flags::COROUTINE != 0 {
             GenKind::Coroutine
@@ -67,22 +100,33 @@ impl Vm {
         let iterable_coroutine = fl & flags::ITERABLE_COROUTINE != 0;
         // The frame needs it too: `yield from coro` is allowed in an iterable coroutine.
         frame.iterable_coroutine = iterable_coroutine;
-        let gen = Generator::new(kind, func.code.clone(), Box::new(frame), func.name.borrow().clone(), func.qualname.borrow().clone(), iterable_coroutine);
+        let gen = Generator::new(
+            kind,
+            func.code.clone(),
+            frame,
+            func.name.borrow().clone(),
+            func.qualname.borrow().clone(),
+            iterable_coroutine,
+        );
         Value::Generator(Rc::new(gen))
     }
 
     /// Builds the frame for calling `func` with `args`: binds parameters, defaults and cells.
-    pub fn make_frame(&self, func: &Rc<Function>, args: Args<'_>) -> PyResult<Frame> {
+    pub fn make_frame(&self, func: &Rc<Function>, args: Args<'_>) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
         let co = &code.co;
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None);
-        let simple = co.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0;
+        let mut frame = self.new_frame(code.clone(), func.globals.clone(), None);
+        let simple =
+            co.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0;
         if simple && args.kwnames.is_empty() && args.pos.len() == co.argcount as usize {
             for (slot, a) in frame.locals.iter_mut().zip(args.pos) {
                 *slot = a.clone();
             }
         } else {
-            self.bind_args(func, &mut frame, args)?;
+            if let Err(e) = self.bind_args(func, &mut frame, args) {
+                self.recycle_frame(frame);
+                return Err(e);
+            }
         }
         for (i, arg) in co.cell2arg.iter().enumerate() {
             if let Some(a) = arg {
@@ -111,15 +155,35 @@ impl Vm {
             frame.locals[i] = a.clone();
         }
         if has_varargs {
-            let extra = if given > npos_params { args.pos[npos_params..].to_vec() } else { Vec::new() };
+            let extra = if given > npos_params {
+                args.pos[npos_params..].to_vec()
+            } else {
+                Vec::new()
+            };
             frame.locals[varargs_slot] = Value::tuple(extra);
         } else if given > npos_params {
             let ndefaults = func.defaults.len();
-            let kw_given = args.kwnames.iter().filter(|n| names[npos_params..npos_params + nkwonly].iter().any(|p| Some(p.as_str()) == n.as_str())).count();
+            let kw_given = args
+                .kwnames
+                .iter()
+                .filter(|n| {
+                    names[npos_params..npos_params + nkwonly]
+                        .iter()
+                        .any(|p| Some(p.as_str()) == n.as_str())
+                })
+                .count();
             let takes = if ndefaults > 0 {
-                format!("from {} to {} positional arguments", npos_params - ndefaults, npos_params)
+                format!(
+                    "from {} to {} positional arguments",
+                    npos_params - ndefaults,
+                    npos_params
+                )
             } else {
-                format!("{} positional argument{}", npos_params, if npos_params == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    npos_params,
+                    if npos_params == 1 { "" } else { "s" }
+                )
             };
             let was = if kw_given > 0 {
                 format!(
@@ -130,19 +194,32 @@ impl Vm {
                     if kw_given == 1 { "" } else { "s" }
                 )
             } else {
-                format!("{} {} given", given, if given == 1 { "was" } else { "were" })
+                format!(
+                    "{} {} given",
+                    given,
+                    if given == 1 { "was" } else { "were" }
+                )
             };
             return Err(self.type_error(format!("{qualname}() takes {takes} but {was}")));
         }
-        let kwargs = if has_varkw { Some(crate::objects::PyDict::new()) } else { None };
+        let kwargs = if has_varkw {
+            Some(crate::objects::PyDict::new())
+        } else {
+            None
+        };
         let mut posonly_as_kw = Vec::new();
         for (name, value) in args.kwnames.iter().zip(args.kwvalues) {
             let key = name.as_str().unwrap_or("");
-            let slot = names[nposonly..npos_params + nkwonly].iter().position(|p| p.as_str() == key).map(|i| i + nposonly);
+            let slot = names[nposonly..npos_params + nkwonly]
+                .iter()
+                .position(|p| p.as_str() == key)
+                .map(|i| i + nposonly);
             match slot {
                 Some(j) => {
                     if !matches!(frame.locals[j], Value::Undef) {
-                        return Err(self.type_error(format!("{qualname}() got multiple values for argument '{key}'")));
+                        return Err(self.type_error(format!(
+                            "{qualname}() got multiple values for argument '{key}'"
+                        )));
                     }
                     frame.locals[j] = value.clone();
                 }
@@ -153,7 +230,9 @@ impl Vm {
                             posonly_as_kw.push(key.to_string());
                             continue;
                         }
-                        return Err(self.type_error(format!("{qualname}() got an unexpected keyword argument '{key}'")));
+                        return Err(self.type_error(format!(
+                            "{qualname}() got an unexpected keyword argument '{key}'"
+                        )));
                     }
                 },
             }
@@ -171,28 +250,48 @@ impl Vm {
         let ndefaults = func.defaults.len();
         let first_default = npos_params.saturating_sub(ndefaults);
         let mut missing = Vec::new();
-        for i in given.min(npos_params)..npos_params {
+        for (i, name) in names
+            .iter()
+            .enumerate()
+            .take(npos_params)
+            .skip(given.min(npos_params))
+        {
             if matches!(frame.locals[i], Value::Undef) {
                 if i >= first_default {
                     frame.locals[i] = func.defaults[i - first_default].clone();
                 } else {
-                    missing.push(names[i].as_str().to_string());
+                    missing.push(name.as_str().to_string());
                 }
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(format!("{qualname}() missing {} required positional argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+            return Err(self.type_error(format!(
+                "{qualname}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
         }
-        for i in npos_params..npos_params + nkwonly {
+        for (i, name) in names
+            .iter()
+            .enumerate()
+            .take(npos_params + nkwonly)
+            .skip(npos_params)
+        {
             if matches!(frame.locals[i], Value::Undef) {
-                match func.kwdefaults.iter().find(|(n, _)| *n == names[i]) {
+                match func.kwdefaults.iter().find(|(n, _)| n == name) {
                     Some((_, v)) => frame.locals[i] = v.clone(),
-                    None => missing.push(names[i].as_str().to_string()),
+                    None => missing.push(name.as_str().to_string()),
                 }
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(format!("{qualname}() missing {} required keyword-only argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+            return Err(self.type_error(format!(
+                "{qualname}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
         }
         Ok(())
     }
@@ -209,7 +308,14 @@ impl Vm {
                 let mut pos = Vec::with_capacity(args.pos.len() + 1);
                 pos.push(Value::Class(cls.clone()));
                 pos.extend_from_slice(args.pos);
-                let obj = (b.func)(self, Args { pos: &pos, kwnames: args.kwnames, kwvalues: args.kwvalues })?;
+                let obj = (b.func)(
+                    self,
+                    Args {
+                        pos: &pos,
+                        kwnames: args.kwnames,
+                        kwvalues: args.kwvalues,
+                    },
+                )?;
                 if cls.layout == Layout::Builtin {
                     return Ok(obj);
                 }
@@ -223,7 +329,14 @@ impl Vm {
                 let mut pos = Vec::with_capacity(args.pos.len() + 1);
                 pos.push(Value::Class(cls.clone()));
                 pos.extend_from_slice(args.pos);
-                let obj = self.call_args(&f, Args { pos: &pos, kwnames: args.kwnames, kwvalues: args.kwvalues })?;
+                let obj = self.call_args(
+                    &f,
+                    Args {
+                        pos: &pos,
+                        kwnames: args.kwnames,
+                        kwvalues: args.kwvalues,
+                    },
+                )?;
                 if !self.isinstance(&obj, cls) {
                     return Ok(obj);
                 }
@@ -231,7 +344,10 @@ impl Vm {
             }
             _ => {
                 if cls.layout == Layout::Builtin {
-                    return Err(self.type_error(format!("cannot create '{}' instances", cls.qualname.borrow())));
+                    return Err(self.type_error(format!(
+                        "cannot create '{}' instances",
+                        cls.qualname.borrow()
+                    )));
                 }
                 let inst = Instance::new(cls.clone());
                 if inst.is_exception() {
@@ -242,15 +358,25 @@ impl Vm {
         };
         match cls.lookup(&d.init) {
             Some(Value::Builtin(b)) if b.owner == Some("object") => {
-                let custom_new = matches!(&new, Some(Value::Function(_) | Value::Native(_)));
+                let custom_new = match &new {
+                    Some(Value::Function(_) | Value::Native(_)) => true,
+                    Some(Value::Builtin(b)) => b.owner != Some("object"),
+                    _ => false,
+                };
                 if (!args.pos.is_empty() || !args.kwnames.is_empty()) && !custom_new {
-                    return Err(self.type_error(format!("{}() takes no arguments", cls.qualname.borrow())));
+                    return Err(
+                        self.type_error(format!("{}() takes no arguments", cls.qualname.borrow()))
+                    );
                 }
             }
             Some(init) => {
-                let r = self.call_with_receiver(&init, &obj, args, |vm, a| vm.call_args(&init, a))?;
+                let r =
+                    self.call_with_receiver(&init, &obj, args, |vm, a| vm.call_args(&init, a))?;
                 if !r.is_none() {
-                    return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                    return Err(self.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&r)
+                    )));
                 }
             }
             None => {}
@@ -260,75 +386,154 @@ impl Vm {
 
     /// `__build_class__(body, name, *bases, **kw)`: runs the class body and creates the class.
     pub fn build_class(&self, args: Args<'_>) -> PyResult<Value> {
-        let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.get(0), args.get(1)) else {
+        let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.get(0), args.get(1))
+        else {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
         let mut bases = Vec::new();
+        let mut orig_bases = None;
         for b in &args.pos[2..] {
             match b {
                 Value::Class(c) => bases.push(c.clone()),
-                other => return Err(self.type_error(format!("bases must be types, not {}", self.type_name(other)))),
+                // PEP 560: `class Stack(Generic[T])` asks the alias which classes it stands for.
+                other => match self.get_attr_opt(other, &Name::new("__mro_entries__"))? {
+                    Some(entries) => {
+                        let original = Value::tuple(args.pos[2..].to_vec());
+                        let resolved = self.call(&entries, std::slice::from_ref(&original))?;
+                        for entry in self.to_vec(&resolved)? {
+                            match entry {
+                                Value::Class(c) => bases.push(c),
+                                other => {
+                                    return Err(self.type_error(format!(
+                                        "bases must be types, not {}",
+                                        self.type_name(&other)
+                                    )))
+                                }
+                            }
+                        }
+                        orig_bases = Some(original);
+                    }
+                    None => {
+                        return Err(self.type_error(format!(
+                            "bases must be types, not {}",
+                            self.type_name(other)
+                        )))
+                    }
+                },
             }
         }
-        let mut metaclass = None;
-        for (k, v) in args.kwnames.iter().zip(args.kwvalues) {
-            if k.as_str() == Some("metaclass") {
-                metaclass = Some(v.clone());
-            }
-        }
-        if let Some(meta) = &metaclass {
-            let is_type = matches!(meta, Value::Class(c) if Rc::ptr_eq(c, &self.types.type_) || c.name.as_ref() == "ABCMeta");
-            if !is_type {
-                return Err(self.not_implemented("metaclasses other than type are not supported by towel yet"));
-            }
-        }
+        let explicit = args
+            .kwnames
+            .iter()
+            .zip(args.kwvalues)
+            .find(|(k, _)| k.as_str() == Some("metaclass"))
+            .map(|(_, v)| v.clone());
+        let metaclass = self.derive_metaclass(explicit, &bases)?;
         for b in &bases {
-            if b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object) && !b.subclassable {
-                return Err(self.type_error(format!("type '{}' is not an acceptable base type", b.name)));
+            if b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object) && !b.subclassable
+            {
+                return Err(
+                    self.type_error(format!("type '{}' is not an acceptable base type", b.name))
+                );
             }
         }
         // Run the body in a fresh namespace.
         let ns = crate::objects::new_namespace();
-        let mut frame = Frame::new(body.code.clone(), body.globals.clone(), Some(ns.clone()));
+        let mut frame = self.new_frame(body.code.clone(), body.globals.clone(), Some(ns.clone()));
         frame.cells.extend(body.closure.iter().cloned());
-        let classcell = self.run_frame_to_completion(Box::new(frame))?;
+        let classcell = self.run_frame_to_completion(frame)?;
+        if let Some(orig) = orig_bases {
+            ns.borrow_mut().insert(Name::new("__orig_bases__"), orig);
+        }
+        if let Some(meta) = metaclass {
+            // `meta(name, bases, namespace, **kwargs)` makes the class (usually through `type.__new__`).
+            let dict = self.namespace_to_dict(&ns)?;
+            let call = [
+                Value::Str(name.clone()),
+                Value::tuple(bases.into_iter().map(Value::Class).collect()),
+                Value::Dict(Rc::new(dict)),
+            ];
+            let (names, values) = class_keywords(args);
+            let class = self.call_args(&meta, Args::with_kw(&call, &names, &values))?;
+            if let Value::Cell(cell) = classcell {
+                cell.set(class.clone());
+            }
+            return Ok(class);
+        }
         let class = self.create_class(name.as_str(), bases, &ns.borrow(), body.module.clone())?;
         if let Value::Cell(cell) = classcell {
             cell.set(Value::Class(class.clone()));
         }
-        self.finish_class(&class)?;
+        self.finish_class(&class, args)?;
         Ok(Value::Class(class))
     }
 
     /// Creates a class from a finished namespace.
-    pub fn create_class(&self, name: &str, mut bases: Vec<Rc<Class>>, ns: &crate::objects::AttrMap, module: Rc<str>) -> PyResult<Rc<Class>> {
+    pub fn create_class(
+        &self,
+        name: &str,
+        mut bases: Vec<Rc<Class>>,
+        ns: &crate::objects::AttrMap,
+        module: Rc<str>,
+    ) -> PyResult<Rc<Class>> {
         if bases.is_empty() {
             bases.push(self.types.object.clone());
         }
         let layout = if bases.iter().any(|b| b.layout == Layout::Exception) {
             Layout::Exception
-        } else if let Some(b) = bases.iter().find(|b| b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object)) {
+        } else if let Some(b) = bases.iter().find(|b| {
+            b.layout == Layout::Builtin
+                && !Rc::ptr_eq(b, &self.types.object)
+                && !Rc::ptr_eq(b, &self.types.type_)
+                && self.payload_base(b).is_none()
+        }) {
             return Err(self.not_implemented(format!("subclassing the built-in type '{}'", b.name)));
         } else {
             Layout::Object
         };
+        // Instances of a built-in subclass carry one built-in value: two different ones cannot be combined.
+        let mut payload_bases = bases.iter().filter_map(|b| self.payload_base(b));
+        if let Some(first) = payload_bases.next() {
+            if payload_bases.any(|other| !Rc::ptr_eq(&other, &first)) {
+                return Err(self.type_error("multiple bases have instance lay-out conflict"));
+            }
+        }
         let mro = crate::objects::class::compute_mro(&bases).ok_or_else(|| {
             self.type_error(format!(
                 "Cannot create a consistent method resolution\norder (MRO) for bases {}",
-                bases.iter().map(|b| b.name.to_string()).collect::<Vec<_>>().join(", ")
+                bases
+                    .iter()
+                    .map(|b| b.name.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
         })?;
         let d = dunders();
         let mut dict = ns.clone();
-        let qualname = dict.get(&d.qualname).and_then(|q| q.as_str().map(Rc::from)).unwrap_or_else(|| Rc::from(name));
-        let module = dict.get(&d.module).and_then(|m| m.as_str().map(Rc::from)).unwrap_or(module);
+        let qualname = dict
+            .get(&d.qualname)
+            .and_then(|q| q.as_str().map(Rc::from))
+            .unwrap_or_else(|| Rc::from(name));
+        let module = dict
+            .get(&d.module)
+            .and_then(|m| m.as_str().map(Rc::from))
+            .unwrap_or(module);
         dict.shift_remove(&d.qualname);
         dict.shift_remove(&Name::new("__classcell__"));
         if dict.contains_key(&d.eq) && !dict.contains_key(&d.hash) {
             dict.insert(d.hash.clone(), Value::None);
         }
-        // `__new__` and `__init_subclass__` are implicitly static/class methods.
-        let has_getattr = dict.contains_key(&d.getattr) || bases.iter().any(|b| b.has_getattr.get());
+        // `__init_subclass__` and `__class_getitem__` are implicitly class methods.
+        for name in [&d.init_subclass, &d.class_getitem] {
+            if let Some(f @ Value::Function(_)) = dict.get(name).cloned() {
+                dict.insert(
+                    name.clone(),
+                    crate::builtins::descriptors::ClassMethod::new(self, f),
+                );
+            }
+        }
+        let has_getattr =
+            dict.contains_key(&d.getattr) || bases.iter().any(|b| b.has_getattr.get());
         let class = Rc::new(Class {
             name: Rc::from(name),
             qualname: std::cell::RefCell::new(qualname),
@@ -336,32 +541,106 @@ impl Vm {
             bases,
             mro,
             dict: std::cell::RefCell::new(dict),
+            lookup_cache: crate::objects::class::new_lookup_cache(),
             layout,
             subclassable: true,
             has_getattr: std::cell::Cell::new(has_getattr),
+            metaclass: std::cell::RefCell::new(None),
+            subclasses: std::cell::RefCell::new(Vec::new()),
         });
+        for base in &class.bases {
+            let mut subs = base.subclasses.borrow_mut();
+            subs.retain(|w| w.strong_count() > 0);
+            subs.push(Rc::downgrade(&class));
+        }
         Ok(class)
     }
 
+    /// The built-in class (`dict`, `list`, `tuple`, `int` or `str`) whose values instances of `class` carry, if any.
+    pub fn payload_base(&self, class: &Rc<Class>) -> Option<Rc<Class>> {
+        let t = &self.types;
+        class.full_mro().into_iter().find(|c| {
+            [&t.dict, &t.list, &t.tuple, &t.int, &t.str]
+                .iter()
+                .any(|p| Rc::ptr_eq(c, p))
+        })
+    }
+
+    /// The metaclass a class statement uses: the explicit one, or the most
+    /// derived metaclass of the bases; None when that is plain `type`.
+    fn derive_metaclass(
+        &self,
+        explicit: Option<Value>,
+        bases: &[Rc<Class>],
+    ) -> PyResult<Option<Value>> {
+        let mut winner = match explicit {
+            Some(Value::Class(c)) => c,
+            Some(other) => return Ok(Some(other)),
+            None => self.types.type_.clone(),
+        };
+        for base in bases {
+            let meta = self.class_of(&Value::Class(base.clone()));
+            if winner.is_subclass(&meta) {
+                continue;
+            }
+            if meta.is_subclass(&winner) {
+                winner = meta;
+                continue;
+            }
+            return Err(self.type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"));
+        }
+        Ok((!Rc::ptr_eq(&winner, &self.types.type_)).then_some(Value::Class(winner)))
+    }
+
     /// `__set_name__` on attributes and the parent's `__init_subclass__`.
-    fn finish_class(&self, class: &Rc<Class>) -> PyResult<()> {
+    pub fn finish_class(&self, class: &Rc<Class>, class_kwargs: Args<'_>) -> PyResult<()> {
         let d = dunders();
-        let attrs: Vec<(Name, Value)> = class.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let attrs: Vec<(Name, Value)> = class
+            .dict
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         for (k, v) in attrs {
             if let Value::Instance(i) = &v {
                 if let Some(sn) = i.class.lookup(&d.set_name) {
-                    self.call_bound(&sn, &v, &[Value::Class(class.clone()), Value::str(k.as_str())])?;
+                    self.call_bound(
+                        &sn,
+                        &v,
+                        &[Value::Class(class.clone()), Value::str(k.as_str())],
+                    )?;
                 }
             }
         }
+        // The parent's `__init_subclass__` gets the class keywords other than `metaclass`.
+        let (names, values) = class_keywords(class_kwargs);
         for base in &class.mro {
-            if let Some(f @ Value::Function(_)) = base.dict.borrow().get(&d.init_subclass).cloned() {
-                self.call(&f, &[Value::Class(class.clone())])?;
-                break;
-            }
+            let hook = base.dict.borrow().get(&d.init_subclass).cloned();
+            let f = match &hook {
+                Some(f @ Value::Function(_)) => f.clone(),
+                Some(cm) => match cm.downcast_native::<crate::builtins::descriptors::ClassMethod>()
+                {
+                    Some(cm) => cm.func.clone(),
+                    None => continue,
+                },
+                None => continue,
+            };
+            let cls = [Value::Class(class.clone())];
+            self.call_args(&f, Args::with_kw(&cls, &names, &values))?;
+            break;
         }
         Ok(())
     }
+}
+
+/// The keyword arguments of a class statement other than `metaclass`.
+fn class_keywords(args: Args<'_>) -> (Vec<Value>, Vec<Value>) {
+    args.kwnames
+        .iter()
+        .zip(args.kwvalues)
+        .filter(|(k, _)| k.as_str() != Some("metaclass"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .unzip()
 }
 
 /// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing arguments.

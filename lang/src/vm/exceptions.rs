@@ -111,9 +111,63 @@ pub fn install_methods(vm: &Vm) {
             ("add_note", exc_add_note),
         ],
     );
-    add_methods(&vm.exc.base_exception_group, "BaseExceptionGroup", &[("__new__", group_new), ("__init__", group_init), ("__str__", group_str), ("split", group_split), ("subgroup", group_subgroup), ("derive", group_derive)]);
+    add_methods(
+        &vm.exc.base_exception_group,
+        "BaseExceptionGroup",
+        &[
+            ("__new__", group_new),
+            ("__init__", group_init),
+            ("__str__", group_str),
+            ("split", group_split),
+            ("subgroup", group_subgroup),
+            ("derive", group_derive),
+        ],
+    );
     add_methods(&vm.exc.key_error, "KeyError", &[("__str__", key_error_str)]);
-    add_methods(&vm.exc.os_error, "OSError", &[("__str__", os_error_str)]);
+    add_methods(
+        &vm.exc.os_error,
+        "OSError",
+        &[("__init__", os_error_init), ("__str__", os_error_str)],
+    );
+}
+
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: with a
+/// filename, `args` keeps only (errno, strerror), as in CPython.
+fn os_error_init(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let given = &args.pos[1..];
+    if (3..=5).contains(&given.len()) {
+        inst.set_attr(crate::objects::Name::new("filename"), given[2].clone());
+        if given.len() == 5 {
+            inst.set_attr(crate::objects::Name::new("filename2"), given[4].clone());
+        }
+        inst.exc_data().args = given[..2].to_vec();
+    } else {
+        inst.exc_data().args = given.to_vec();
+    }
+    Ok(Value::None)
+}
+
+/// `[Errno 2] No such file or directory: 'name'` (the file name is an
+/// attribute, or a third argument of an error made natively).
+fn os_error_str(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let a = inst.exc_data().args.clone();
+    let attr = |name: &str| {
+        inst.get_attr(&crate::objects::Name::new(name))
+            .filter(|v| !v.is_none())
+    };
+    let (errno, strerror, filename) = match a.as_slice() {
+        [errno, strerror] => (errno, strerror, attr("filename")),
+        [errno, strerror, filename, ..] => (errno, strerror, Some(filename.clone())),
+        _ => return exc_str(vm, args),
+    };
+    let head = format!("[Errno {}] {}", vm.to_str(errno)?, vm.to_str(strerror)?);
+    Ok(Value::string(match (filename, attr("filename2")) {
+        (Some(f), Some(f2)) => format!("{head}: {} -> {}", vm.repr(&f)?, vm.repr(&f2)?),
+        (Some(f), None) => format!("{head}: {}", vm.repr(&f)?),
+        _ => head,
+    }))
 }
 
 fn self_exc(vm: &Vm, args: &Args) -> PyResult<Rc<crate::objects::Instance>> {
@@ -148,17 +202,6 @@ fn key_error_str(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-/// `[Errno 2] No such file: 'name.txt'` when OSError has errno and strerror.
-fn os_error_str(vm: &Vm, args: Args) -> PyResult {
-    let inst = self_exc(vm, &args)?;
-    let a = inst.exc_data().args.clone();
-    match a.as_slice() {
-        [errno, strerror] => Ok(Value::string(format!("[Errno {}] {}", vm.to_str(errno)?, vm.to_str(strerror)?))),
-        [errno, strerror, filename, ..] => Ok(Value::string(format!("[Errno {}] {}: {}", vm.to_str(errno)?, vm.to_str(strerror)?, vm.repr(filename)?))),
-        _ => exc_str(vm, args),
-    }
-}
-
 fn exc_repr(vm: &Vm, args: Args) -> PyResult {
     let inst = self_exc(vm, &args)?;
     let a = inst.exc_data().args.clone();
@@ -185,7 +228,9 @@ fn exc_add_note(vm: &Vm, args: Args) -> PyResult {
             inst.exc_data().notes.push(note.clone());
             Ok(Value::None)
         }
-        Some(other) => Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(other)))),
+        Some(other) => {
+            Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(other))))
+        }
         None => Err(vm.type_error("add_note() takes exactly one argument (0 given)")),
     }
 }
@@ -194,14 +239,24 @@ fn exc_add_note(vm: &Vm, args: Args) -> PyResult {
 /// arguments and, as CPython does, makes a plain `BaseExceptionGroup` of
 /// `Exception`s an `ExceptionGroup`.
 fn group_new(vm: &Vm, args: Args) -> PyResult {
-    let Some(Value::Class(cls)) = args.get(0) else { return Err(vm.type_error("BaseExceptionGroup.__new__(X): X is not a type object")) };
+    let Some(Value::Class(cls)) = args.get(0) else {
+        return Err(vm.type_error("BaseExceptionGroup.__new__(X): X is not a type object"));
+    };
     let name = cls.name.clone();
     let (msg, excs) = match (args.get(1), args.get(2), args.len()) {
         (Some(m), Some(e), 3) => (m.clone(), e.clone()),
-        _ => return Err(vm.type_error(format!("{name}.__new__() takes exactly 2 arguments ({} given)", args.len().saturating_sub(1)))),
+        _ => {
+            return Err(vm.type_error(format!(
+                "{name}.__new__() takes exactly 2 arguments ({} given)",
+                args.len().saturating_sub(1)
+            )))
+        }
     };
     if !matches!(msg, Value::Str(_)) {
-        return Err(vm.type_error(format!("argument 1 must be str, not {}", vm.type_name(&msg))));
+        return Err(vm.type_error(format!(
+            "argument 1 must be str, not {}",
+            vm.type_name(&msg)
+        )));
     }
     let list = match &excs {
         Value::List(l) => l.snapshot(),
@@ -214,8 +269,14 @@ fn group_new(vm: &Vm, args: Args) -> PyResult {
     let mut all_exceptions = true;
     for (i, e) in list.iter().enumerate() {
         match e {
-            Value::Instance(inst) if inst.is_exception() => all_exceptions &= inst.class.is_subclass(&vm.exc.exception),
-            _ => return Err(vm.value_error(format!("Item {i} of second argument (exceptions) is not an exception"))),
+            Value::Instance(inst) if inst.is_exception() => {
+                all_exceptions &= inst.class.is_subclass(&vm.exc.exception)
+            }
+            _ => {
+                return Err(vm.value_error(format!(
+                    "Item {i} of second argument (exceptions) is not an exception"
+                )))
+            }
         }
     }
     let class = if Rc::ptr_eq(cls, &vm.exc.base_exception_group) && all_exceptions {
@@ -246,7 +307,12 @@ fn group_str(vm: &Vm, args: Args) -> PyResult {
     match &d.group {
         Some((msg, list)) => {
             let n = list.len();
-            Ok(Value::string(format!("{} ({} sub-exception{})", msg.as_str().unwrap_or(""), n, if n == 1 { "" } else { "s" })))
+            Ok(Value::string(format!(
+                "{} ({} sub-exception{})",
+                msg.as_str().unwrap_or(""),
+                n,
+                if n == 1 { "" } else { "s" }
+            )))
         }
         None => Ok(Value::str("")),
     }
@@ -261,13 +327,21 @@ fn group_matches(vm: &Vm, e: &Value, matcher: &Value) -> PyResult<bool> {
 }
 
 /// Splits group `g` into (matching, rest) subgroups, preserving nesting; None for an empty side.
-pub fn split_group(vm: &Vm, g: &Value, matcher: &Value) -> PyResult<(Option<Value>, Option<Value>)> {
+pub fn split_group(
+    vm: &Vm,
+    g: &Value,
+    matcher: &Value,
+) -> PyResult<(Option<Value>, Option<Value>)> {
     if group_matches(vm, g, matcher)? {
         return Ok((Some(g.clone()), None));
     }
-    let Value::Instance(inst) = g else { return Ok((None, Some(g.clone()))) };
+    let Value::Instance(inst) = g else {
+        return Ok((None, Some(g.clone())));
+    };
     let group = inst.exc_data().group.clone();
-    let Some((msg, excs)) = group else { return Ok((None, Some(g.clone()))) };
+    let Some((msg, excs)) = group else {
+        return Ok((None, Some(g.clone())));
+    };
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for e in &excs {
         let (m, r) = split_group(vm, e, matcher)?;
@@ -285,7 +359,12 @@ pub fn split_group(vm: &Vm, g: &Value, matcher: &Value) -> PyResult<(Option<Valu
 }
 
 /// `g.derive(excs)` plus copying traceback, cause, context and notes, as CPython's split does.
-fn derive_group(vm: &Vm, inst: &Rc<crate::objects::Instance>, msg: &Value, items: Vec<Value>) -> PyResult<Value> {
+fn derive_group(
+    vm: &Vm,
+    inst: &Rc<crate::objects::Instance>,
+    msg: &Value,
+    items: Vec<Value>,
+) -> PyResult<Value> {
     let derive = vm.get_attr(&Value::Instance(inst.clone()), &Name::new("derive"))?;
     let new = vm.call(&derive, &[Value::list(items)])?;
     if let Value::Instance(ni) = &new {
@@ -306,7 +385,10 @@ fn group_split(vm: &Vm, args: Args) -> PyResult {
     let g = args.get(0).cloned().unwrap_or_default();
     let matcher = args.get(1).cloned().unwrap_or_default();
     let (m, r) = split_group(vm, &g, &matcher)?;
-    Ok(Value::tuple(vec![m.unwrap_or_default(), r.unwrap_or_default()]))
+    Ok(Value::tuple(vec![
+        m.unwrap_or_default(),
+        r.unwrap_or_default(),
+    ]))
 }
 
 fn group_subgroup(vm: &Vm, args: Args) -> PyResult {
@@ -317,11 +399,22 @@ fn group_subgroup(vm: &Vm, args: Args) -> PyResult {
 
 fn group_derive(vm: &Vm, args: Args) -> PyResult {
     let inst = self_exc(vm, &args)?;
-    let msg = inst.exc_data().group.as_ref().map(|g| g.0.clone()).unwrap_or_default();
+    let msg = inst
+        .exc_data()
+        .group
+        .as_ref()
+        .map(|g| g.0.clone())
+        .unwrap_or_default();
     let excs = args.get(1).cloned().unwrap_or_default();
     let items = vm.to_vec(&excs)?;
-    let all_exceptions = items.iter().all(|e| matches!(e, Value::Instance(i) if i.class.is_subclass(&vm.exc.exception)));
-    let class = if all_exceptions { vm.exc.exception_group.clone() } else { vm.exc.base_exception_group.clone() };
+    let all_exceptions = items
+        .iter()
+        .all(|e| matches!(e, Value::Instance(i) if i.class.is_subclass(&vm.exc.exception)));
+    let class = if all_exceptions {
+        vm.exc.exception_group.clone()
+    } else {
+        vm.exc.base_exception_group.clone()
+    };
     vm.call(&Value::Class(class), &[msg, Value::list(items)])
 }
 
@@ -331,7 +424,9 @@ impl Vm {
         match spec {
             Value::Class(c) => {
                 if !c.is_subclass(&self.exc.base_exception) {
-                    return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
                 }
                 Ok(self.isinstance(e, c))
             }
@@ -343,14 +438,20 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
     /// Adds a traceback entry for a frame the exception is passing through.
     pub fn add_traceback(&self, err: &PyErr, code: &Rc<crate::objects::Code>, instr: usize) {
         let line = code.co.line_of(instr);
-        err.exc().traceback.push(TracebackEntry { code: code.clone(), line, instr: instr as u32 });
+        err.exc().traceback.push(TracebackEntry {
+            code: code.clone(),
+            line,
+            instr: instr as u32,
+        });
     }
 
     /// The text CPython prints for an uncaught exception (with its chain).
@@ -373,10 +474,16 @@ impl Vm {
         };
         if let Some(cause) = cause.filter(|c| !c.is_none() && !seen.contains(&c.id())) {
             self.format_exception_chain(&cause, out, seen);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if let Some(ctx) = context.filter(|c| !suppress && !c.is_none() && !seen.contains(&c.id())) {
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
+        } else if let Some(ctx) =
+            context.filter(|c| !suppress && !c.is_none() && !seen.contains(&c.id()))
+        {
             self.format_exception_chain(&ctx, out, seen);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
         self.format_single_exception(inst, out);
     }
@@ -404,7 +511,14 @@ impl Vm {
     }
 
     /// The exception-group box drawing of CPython 3.11's traceback module.
-    fn format_group(&self, inst: &Rc<crate::objects::Instance>, tb: &[TracebackEntry], excs: &[Value], out: &mut String, depth: usize) {
+    fn format_group(
+        &self,
+        inst: &Rc<crate::objects::Instance>,
+        tb: &[TracebackEntry],
+        excs: &[Value],
+        out: &mut String,
+        depth: usize,
+    ) {
         let margin = |out: &mut String, s: &str| {
             for line in s.lines() {
                 out.push_str(&"| ".repeat(0));
@@ -428,7 +542,11 @@ impl Vm {
         }
         let n = excs.len();
         for (i, e) in excs.iter().enumerate() {
-            let header = if i == 0 { format!("  +-+---------------- {} ----------------\n", i + 1) } else { format!("    +---------------- {} ----------------\n", i + 1) };
+            let header = if i == 0 {
+                format!("  +-+---------------- {} ----------------\n", i + 1)
+            } else {
+                format!("    +---------------- {} ----------------\n", i + 1)
+            };
             out.push_str(&header);
             let mut sub = String::new();
             let mut seen = Vec::new();
@@ -481,13 +599,20 @@ pub fn format_traceback_entries(tb: &[TracebackEntry]) -> String {
             }
         } else {
             if repeats >= 3 {
-                out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeats - 2, if repeats - 2 == 1 { "" } else { "s" }));
+                out.push_str(&format!(
+                    "  [Previous line repeated {} more time{}]\n",
+                    repeats - 2,
+                    if repeats - 2 == 1 { "" } else { "s" }
+                ));
             }
             repeats = 0;
             last = Some(key);
         }
         let co = &entry.code.co;
-        out.push_str(&format!("  File \"{}\", line {}, in {}\n", co.filename, entry.line, co.name));
+        out.push_str(&format!(
+            "  File \"{}\", line {}, in {}\n",
+            co.filename, entry.line, co.name
+        ));
         if let Some(src) = &co.source {
             let index = crate::source::LineIndex::new(src);
             let text = index.line_text(src, entry.line).trim();
@@ -499,7 +624,11 @@ pub fn format_traceback_entries(tb: &[TracebackEntry]) -> String {
         }
     }
     if repeats >= 3 {
-        out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeats - 2, if repeats - 2 == 1 { "" } else { "s" }));
+        out.push_str(&format!(
+            "  [Previous line repeated {} more time{}]\n",
+            repeats - 2,
+            if repeats - 2 == 1 { "" } else { "s" }
+        ));
     }
     out
 }

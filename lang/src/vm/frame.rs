@@ -61,6 +61,99 @@ impl Frame {
         }
     }
 
+    /// A frame with no code yet, to be reset before use.
+    pub fn empty() -> Frame {
+        thread_local! {
+            static EMPTY_CODE: Rc<Code> = Rc::new(Code {
+                co: Rc::new(crate::bytecode::CodeObject {
+                    name: Rc::from(""),
+                    qualname: Rc::from(""),
+                    filename: Rc::from(""),
+                    firstlineno: 0,
+                    flags: 0,
+                    argcount: 0,
+                    posonlyargcount: 0,
+                    kwonlyargcount: 0,
+                    instructions: Vec::new(),
+                    spans: Vec::new(),
+                    lines: Vec::new(),
+                    consts: Vec::new(),
+                    names: Vec::new(),
+                    varnames: Vec::new(),
+                    cellvars: Vec::new(),
+                    freevars: Vec::new(),
+                    cell2arg: Vec::new(),
+                    stacksize: 0,
+                    suspensions: Vec::new(),
+                    source: None,
+                }),
+                consts: Vec::new(),
+                names: Vec::new(),
+                varnames: Vec::new(),
+                cell_names: Vec::new(),
+                global_slots: Vec::new(),
+                simple_args: true,
+            });
+        }
+        Frame::new(
+            EMPTY_CODE.with(Rc::clone),
+            crate::objects::new_namespace(),
+            None,
+        )
+    }
+
+    /// Reinitialises a recycled frame for `code`, keeping its buffers' capacity.
+    pub fn reset(&mut self, code: Rc<Code>, globals: Namespace, names: Option<Namespace>) {
+        let co = &code.co;
+        self.stack.clear();
+        self.stack.reserve(co.stacksize as usize + 1);
+        self.locals.clear();
+        self.locals.resize_with(co.varnames.len(), || Value::Undef);
+        self.cells.clear();
+        self.cells
+            .extend((0..co.cellvars.len()).map(|_| CellObj::new(Value::Undef)));
+        self.blocks.clear();
+        self.ip = 0;
+        self.iterable_coroutine = false;
+        self.globals = globals;
+        self.names = names;
+        self.code = code;
+    }
+
+    /// Like [`Frame::reset`], but the first locals are the call's arguments,
+    /// moved in rather than copied.
+    pub fn reset_with_args(
+        &mut self,
+        code: Rc<Code>,
+        globals: Namespace,
+        args: std::vec::Drain<'_, Value>,
+    ) {
+        let co = &code.co;
+        self.stack.clear();
+        self.stack.reserve(co.stacksize as usize + 1);
+        self.locals.clear();
+        self.locals.extend(args);
+        self.locals.resize_with(co.varnames.len(), || Value::Undef);
+        self.cells.clear();
+        self.cells
+            .extend((0..co.cellvars.len()).map(|_| CellObj::new(Value::Undef)));
+        self.blocks.clear();
+        self.ip = 0;
+        self.iterable_coroutine = false;
+        self.globals = globals;
+        self.names = None;
+        self.code = code;
+    }
+
+    /// Drops the values a finished frame still holds, before it goes back to the pool.
+    pub fn clear(&mut self) {
+        self.stack.clear();
+        self.locals.clear();
+        self.cells.clear();
+        self.blocks.clear();
+        self.names = None;
+    }
+
     /// The line being executed (the instruction before `ip`).
     pub fn current_line(&self) -> u32 {
         self.code.co.line_of(self.ip.saturating_sub(1))
@@ -85,6 +178,8 @@ impl Frame {
     #[inline]
     pub fn peek(&self, n: usize) -> &Value {
         let len = self.stack.len();
-        len.checked_sub(n + 1).and_then(|i| self.stack.get(i)).unwrap_or(&Value::None)
+        len.checked_sub(n + 1)
+            .and_then(|i| self.stack.get(i))
+            .unwrap_or(&Value::None)
     }
 }

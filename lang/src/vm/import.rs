@@ -16,7 +16,9 @@ impl Vm {
             Some(make) => make(self)?,
             None => self.import_source_module(name)?,
         };
-        self.modules.borrow_mut().insert(name.to_string(), module.clone());
+        self.modules
+            .borrow_mut()
+            .insert(name.to_string(), module.clone());
         Ok(module)
     }
 
@@ -24,13 +26,20 @@ impl Vm {
         let rel = name.replace('.', "/");
         let dirs = self.path.borrow().clone();
         for dir in dirs {
-            for candidate in [dir.join(format!("{rel}.py")), dir.join(&rel).join("__init__.py")] {
+            for candidate in [
+                dir.join(format!("{rel}.py")),
+                dir.join(&rel).join("__init__.py"),
+            ] {
                 if let Ok(source) = std::fs::read_to_string(&candidate) {
                     let filename = candidate.display().to_string();
-                    let code = self.compile(&source, &filename, crate::compiler::Mode::Exec).map_err(|e| self.syntax_error_value(&e))?;
+                    let code = self
+                        .compile(&source, &filename, crate::compiler::Mode::Exec)
+                        .map_err(|e| self.syntax_error_value(&e))?;
                     let module = self.new_module(name, Some(&filename));
                     // Registered before running, so circular imports see the partial module.
-                    self.modules.borrow_mut().insert(name.to_string(), module.clone());
+                    self.modules
+                        .borrow_mut()
+                        .insert(name.to_string(), module.clone());
                     if let Err(e) = self.run_code(code, &module) {
                         self.modules.borrow_mut().remove(name);
                         return Err(e);
@@ -39,15 +48,28 @@ impl Vm {
                 }
             }
         }
-        let err = self.new_error(&self.exc.module_not_found_error, format!("No module named '{name}'"));
-        err.0.set_attr(crate::objects::Name::new("name"), Value::str(name));
+        let err = self.new_error(
+            &self.exc.module_not_found_error,
+            format!("No module named '{name}'"),
+        );
+        err.0
+            .set_attr(crate::objects::Name::new("name"), Value::str(name));
         Err(err)
     }
 
     /// `IMPORT_NAME`: the module bound by `import a.b` (the top package) or `from a.b import x` (a.b).
-    pub fn import_name(&self, name: &str, fromlist: &Value, level: &Value, _globals: &crate::objects::Namespace) -> PyResult<Value> {
+    pub fn import_name(
+        &self,
+        name: &str,
+        fromlist: &Value,
+        level: &Value,
+        _globals: &crate::objects::Namespace,
+    ) -> PyResult<Value> {
         if matches!(level, Value::Int(l) if *l > 0) {
-            return Err(self.new_error(&self.exc.import_error, "attempted relative import with no known parent package"));
+            return Err(self.new_error(
+                &self.exc.import_error,
+                "attempted relative import with no known parent package",
+            ));
         }
         let mut parts = Vec::new();
         let mut top = None;
@@ -60,18 +82,31 @@ impl Vm {
             if parts.len() > 1 {
                 // Bind the submodule on its parent package.
                 let parent = self.import_module(&parts[..parts.len() - 1].join("."))?;
-                parent.ns.borrow_mut().insert(crate::objects::Name::new(part), Value::Module(m.clone()));
+                parent
+                    .ns
+                    .borrow_mut()
+                    .insert(crate::objects::Name::new(part), Value::Module(m.clone()));
             }
         }
         let last = self.import_module(name)?;
-        let has_fromlist = !fromlist.is_none() && !matches!(fromlist, Value::Tuple(t) if t.0.is_empty());
-        Ok(Value::Module(if has_fromlist { last } else { top.unwrap_or(last) }))
+        let has_fromlist =
+            !fromlist.is_none() && !matches!(fromlist, Value::Tuple(t) if t.0.is_empty());
+        Ok(Value::Module(if has_fromlist {
+            last
+        } else {
+            top.unwrap_or(last)
+        }))
     }
 
     /// `(built-in)` or the module's file, for ImportError messages.
     pub fn module_origin(&self, m: &Value) -> String {
         match m {
-            Value::Module(m) => match m.ns.borrow().get(&crate::objects::Name::new("__file__")).and_then(|f| f.as_str().map(str::to_string)) {
+            Value::Module(m) => match m
+                .ns
+                .borrow()
+                .get(&crate::objects::Name::new("__file__"))
+                .and_then(|f| f.as_str().map(str::to_string))
+            {
                 Some(f) => f,
                 None => "unknown location".to_string(),
             },

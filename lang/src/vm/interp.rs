@@ -25,7 +25,10 @@ use super::ops::{BinOp, CmpOp};
 use super::protocol::dunders;
 use super::Vm;
 use crate::bytecode::{flags, Opcode};
-use crate::objects::{Args, BoundMethod, CellObj, Function, GenKind, GenState, Generator, Name, PyDict, PyErr, PyResult, PySet, Slice, Value};
+use crate::objects::{
+    Args, BoundMethod, CellObj, Function, GenKind, GenState, Generator, Name, PyDict, PyErr,
+    PyResult, PySet, Slice, Value,
+};
 use std::rc::Rc;
 
 /// How a frame stopped.
@@ -62,14 +65,20 @@ macro_rules! tri {
 impl Vm {
     /// Runs a non-generator frame to its return value.
     pub fn run_frame_to_completion(&self, frame: Box<Frame>) -> PyResult<Value> {
-        match self.execute(frame, None).1? {
+        let (frame, result) = self.execute(frame, None);
+        self.recycle_frame(frame);
+        match result? {
             FrameExit::Return(v) => Ok(v),
             FrameExit::Yield(_) => Err(self.runtime_error("yield outside a generator frame")),
         }
     }
 
     /// Runs `base` until it returns or yields, starting with `throw` raised in it if given.
-    pub fn execute(&self, base: Box<Frame>, throw: Option<PyErr>) -> (Box<Frame>, PyResult<FrameExit>) {
+    pub fn execute(
+        &self,
+        base: Box<Frame>,
+        throw: Option<PyErr>,
+    ) -> (Box<Frame>, PyResult<FrameExit>) {
         let depth0 = self.depth.get();
         if depth0 >= self.recursion_limit.get() {
             return (base, Err(self.recursion_error()));
@@ -80,7 +89,11 @@ impl Vm {
         (frame, result)
     }
 
-    fn dispatch(&self, base: Box<Frame>, throw: Option<PyErr>) -> (Box<Frame>, PyResult<FrameExit>) {
+    fn dispatch(
+        &self,
+        base: Box<Frame>,
+        throw: Option<PyErr>,
+    ) -> (Box<Frame>, PyResult<FrameExit>) {
         let mut frame = base;
         let mut callers: Vec<Box<Frame>> = Vec::new();
         let mut pending: Option<PyErr> = None;
@@ -100,7 +113,8 @@ impl Vm {
                     Err(err) => match callers.pop() {
                         Some(caller) => {
                             self.depth.set(self.depth.get() - 1);
-                            frame = caller;
+                            let done = std::mem::replace(&mut frame, caller);
+                            self.recycle_frame(done);
                             self.note_raise(&err, &frame, frame.ip - 1, false);
                             pending = Some(err);
                             continue 'dispatch;
@@ -114,7 +128,8 @@ impl Vm {
             }
             let ip = frame.ip;
             let Some(&instr) = frame.code.co.instructions.get(ip) else {
-                pending = Some(self.runtime_error("instruction pointer ran off the end of the code"));
+                pending =
+                    Some(self.runtime_error("instruction pointer ran off the end of the code"));
                 continue;
             };
             frame.ip = ip + 1;
@@ -134,15 +149,7 @@ impl Vm {
                     }
                     Opcode::STORE_FAST => {
                         let v = frame.pop();
-                        frame.locals[arg] = v;
-                        continue 'dispatch;
-                    }
-                    Opcode::DELETE_FAST => {
-                        if let Value::Undef = frame.locals[arg] {
-                            let name = frame.code.varnames[arg].clone();
-                            break 'op self.new_error(&self.exc.unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value"));
-                        }
-                        frame.locals[arg] = Value::Undef;
+                        std::mem::replace(&mut frame.locals[arg], v).release();
                         continue 'dispatch;
                     }
                     Opcode::LOAD_CONST => {
@@ -151,7 +158,9 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Opcode::POP_TOP => {
-                        frame.stack.pop();
+                        if let Some(v) = frame.stack.pop() {
+                            v.release();
+                        }
                         continue 'dispatch;
                     }
                     Opcode::ROT_TWO => {
@@ -165,25 +174,15 @@ impl Vm {
                         frame.stack.insert(n - 2, v);
                         continue 'dispatch;
                     }
-                    Opcode::ROT_FOUR => {
-                        let v = frame.pop();
-                        let n = frame.stack.len();
-                        frame.stack.insert(n - 3, v);
-                        continue 'dispatch;
-                    }
                     Opcode::DUP_TOP => {
                         let v = frame.top().clone();
                         frame.push(v);
                         continue 'dispatch;
                     }
-                    Opcode::DUP_TOP_TWO => {
-                        let a = frame.peek(1).clone();
-                        let b = frame.peek(0).clone();
-                        frame.push(a);
-                        frame.push(b);
-                        continue 'dispatch;
-                    }
-                    Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_NOT | Opcode::UNARY_INVERT => {
+                    Opcode::UNARY_POSITIVE
+                    | Opcode::UNARY_NEGATIVE
+                    | Opcode::UNARY_NOT
+                    | Opcode::UNARY_INVERT => {
                         let v = frame.pop();
                         let r = tri!('op, self.unary_op(&v, instr.op));
                         frame.push(r);
@@ -192,6 +191,20 @@ impl Vm {
                     Opcode::BINARY_OP => {
                         let b = frame.pop();
                         let a = frame.pop();
+                        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                            let r = match instr.arg % 13 {
+                                0 => x.checked_add(*y),
+                                10 => x.checked_sub(*y),
+                                5 => x.checked_mul(*y),
+                                _ => None,
+                            };
+                            if let Some(r) = r {
+                                a.release();
+                                b.release();
+                                frame.push(Value::Int(r));
+                                continue 'dispatch;
+                            }
+                        }
                         let (op, inplace) = BinOp::from_arg(instr.arg);
                         let r = tri!('op, self.binary_op(&a, &b, op, inplace));
                         frame.push(r);
@@ -201,14 +214,16 @@ impl Vm {
                         let b = frame.pop();
                         let a = frame.pop();
                         let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => Value::Bool(match CmpOp::from_arg(instr.arg) {
-                                CmpOp::Lt => x < y,
-                                CmpOp::Le => x <= y,
-                                CmpOp::Eq => x == y,
-                                CmpOp::Ne => x != y,
-                                CmpOp::Gt => x > y,
-                                CmpOp::Ge => x >= y,
-                            }),
+                            (Value::Int(x), Value::Int(y)) => {
+                                Value::Bool(match CmpOp::from_arg(instr.arg) {
+                                    CmpOp::Lt => x < y,
+                                    CmpOp::Le => x <= y,
+                                    CmpOp::Eq => x == y,
+                                    CmpOp::Ne => x != y,
+                                    CmpOp::Gt => x > y,
+                                    CmpOp::Ge => x >= y,
+                                })
+                            }
                             _ => tri!('op, self.compare(&a, &b, CmpOp::from_arg(instr.arg))),
                         };
                         frame.push(r);
@@ -220,13 +235,6 @@ impl Vm {
                         frame.push(Value::Bool(a.is(&b) != (arg == 1)));
                         continue 'dispatch;
                     }
-                    Opcode::CONTAINS_OP => {
-                        let b = frame.pop();
-                        let a = frame.pop();
-                        let r = tri!('op, self.contains(&b, &a));
-                        frame.push(Value::Bool(r != (arg == 1)));
-                        continue 'dispatch;
-                    }
                     Opcode::BINARY_SUBSCR => {
                         let key = frame.pop();
                         let obj = frame.pop();
@@ -234,22 +242,22 @@ impl Vm {
                         frame.push(r);
                         continue 'dispatch;
                     }
-                    Opcode::STORE_SUBSCR => {
-                        let key = frame.pop();
-                        let obj = frame.pop();
-                        let v = frame.pop();
-                        tri!('op, self.set_item(&obj, &key, v));
-                        continue 'dispatch;
-                    }
-                    Opcode::DELETE_SUBSCR => {
-                        let key = frame.pop();
-                        let obj = frame.pop();
-                        tri!('op, self.del_item(&obj, &key));
-                        continue 'dispatch;
-                    }
                     Opcode::LOAD_GLOBAL => {
                         let name = &frame.code.names[arg];
-                        let v = frame.globals.borrow().get(name).cloned();
+                        let slot = &frame.code.global_slots[arg];
+                        let v = {
+                            let globals = frame.globals.borrow();
+                            match globals.get_index(slot.get() as usize) {
+                                Some((k, v)) if k == name => Some(v.clone()),
+                                _ => match globals.get_full(name) {
+                                    Some((i, _, v)) => {
+                                        slot.set(i as u32);
+                                        Some(v.clone())
+                                    }
+                                    None => None,
+                                },
+                            }
+                        };
                         let v = match v {
                             Some(v) => v,
                             None => match self.builtins.borrow().get(name) {
@@ -260,25 +268,21 @@ impl Vm {
                         frame.push(v);
                         continue 'dispatch;
                     }
-                    Opcode::STORE_GLOBAL => {
-                        let name = frame.code.names[arg].clone();
-                        let v = frame.pop();
-                        frame.globals.borrow_mut().insert(name, v);
-                        continue 'dispatch;
-                    }
-                    Opcode::DELETE_GLOBAL => {
-                        let name = frame.code.names[arg].clone();
-                        if frame.globals.borrow_mut().shift_remove(&name).is_none() {
-                            break 'op self.name_error(name.as_str());
-                        }
-                        continue 'dispatch;
-                    }
                     Opcode::LOAD_NAME => {
                         let name = &frame.code.names[arg];
-                        let local = frame.names.as_ref().and_then(|ns| ns.borrow().get(name).cloned());
+                        let local = frame
+                            .names
+                            .as_ref()
+                            .and_then(|ns| ns.borrow().get(name).cloned());
                         let v = match local {
                             Some(v) => v,
-                            None => match frame.globals.borrow().get(name).cloned().or_else(|| self.builtins.borrow().get(name).cloned()) {
+                            None => match frame
+                                .globals
+                                .borrow()
+                                .get(name)
+                                .cloned()
+                                .or_else(|| self.builtins.borrow().get(name).cloned())
+                            {
                                 Some(v) => v,
                                 None => break 'op self.name_error(name.as_str()),
                             },
@@ -295,14 +299,6 @@ impl Vm {
                         };
                         continue 'dispatch;
                     }
-                    Opcode::DELETE_NAME => {
-                        let name = frame.code.names[arg].clone();
-                        let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
-                        if ns.borrow_mut().shift_remove(&name).is_none() {
-                            break 'op self.name_error(name.as_str());
-                        }
-                        continue 'dispatch;
-                    }
                     Opcode::LOAD_CLOSURE => {
                         let c = frame.cells[arg].clone();
                         frame.push(Value::Cell(c));
@@ -316,29 +312,9 @@ impl Vm {
                         frame.push(v);
                         continue 'dispatch;
                     }
-                    Opcode::LOAD_CLASSDEREF => {
-                        let name = frame.code.cell_names[arg].clone();
-                        let local = frame.names.as_ref().and_then(|ns| ns.borrow().get(&name).cloned());
-                        let v = match local {
-                            Some(v) => v,
-                            None => frame.cells[arg].get(),
-                        };
-                        if let Value::Undef = v {
-                            break 'op self.unbound_deref(&frame, arg);
-                        }
-                        frame.push(v);
-                        continue 'dispatch;
-                    }
                     Opcode::STORE_DEREF => {
                         let v = frame.pop();
                         frame.cells[arg].set(v);
-                        continue 'dispatch;
-                    }
-                    Opcode::DELETE_DEREF => {
-                        if let Value::Undef = frame.cells[arg].get() {
-                            break 'op self.unbound_deref(&frame, arg);
-                        }
-                        frame.cells[arg].set(Value::Undef);
                         continue 'dispatch;
                     }
                     Opcode::LOAD_ATTR => {
@@ -351,11 +327,6 @@ impl Vm {
                         let obj = frame.pop();
                         let v = frame.pop();
                         tri!('op, self.set_attr(&obj, &frame.code.names[arg], v));
-                        continue 'dispatch;
-                    }
-                    Opcode::DELETE_ATTR => {
-                        let obj = frame.pop();
-                        tri!('op, self.del_attr(&obj, &frame.code.names[arg]));
                         continue 'dispatch;
                     }
                     Opcode::LOAD_METHOD => {
@@ -371,6 +342,21 @@ impl Vm {
                         let has_self = !matches!(frame.stack[meth_idx + 1], Value::Undef);
                         let args_start = if has_self { meth_idx + 1 } else { meth_idx + 2 };
                         if let Value::Function(f) = &frame.stack[meth_idx] {
+                            if f.code.simple_args
+                                && f.code.co.argcount as usize == frame.stack.len() - args_start
+                            {
+                                let f = f.clone();
+                                let mut new = self.pooled_frame();
+                                new.reset_with_args(
+                                    f.code.clone(),
+                                    f.globals.clone(),
+                                    frame.stack.drain(args_start..),
+                                );
+                                new.cells.extend(f.closure.iter().cloned());
+                                frame.stack.truncate(meth_idx);
+                                tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                continue 'dispatch;
+                            }
                             if !f.code.co.is_resumable() {
                                 let f = f.clone();
                                 let new = tri!('op, self.make_frame(&f, Args::new(&frame.stack[args_start..])));
@@ -388,6 +374,20 @@ impl Vm {
                         let n = frame.stack.len();
                         let func_idx = n - arg - 1;
                         if let Value::Function(f) = &frame.stack[func_idx] {
+                            if f.code.simple_args && f.code.co.argcount as usize == arg {
+                                // The common call: arguments move from the caller's stack into the callee's locals.
+                                let f = f.clone();
+                                let mut new = self.pooled_frame();
+                                new.reset_with_args(
+                                    f.code.clone(),
+                                    f.globals.clone(),
+                                    frame.stack.drain(func_idx + 1..),
+                                );
+                                new.cells.extend(f.closure.iter().cloned());
+                                frame.stack.pop();
+                                tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                continue 'dispatch;
+                            }
                             if !f.code.co.is_resumable() {
                                 let f = f.clone();
                                 let new = tri!('op, self.make_frame(&f, Args::new(&frame.stack[func_idx + 1..])));
@@ -401,62 +401,13 @@ impl Vm {
                         frame.push(r);
                         continue 'dispatch;
                     }
-                    Opcode::CALL_FUNCTION_KW => {
-                        let names = frame.pop();
-                        let Value::Tuple(names) = names else { break 'op self.runtime_error("CALL_FUNCTION_KW without names") };
-                        let n = frame.stack.len();
-                        let func_idx = n - arg - 1;
-                        let k = names.0.len();
-                        let all = &frame.stack[func_idx + 1..];
-                        let args = Args::with_kw(&all[..arg - k], &names.0, &all[arg - k..]);
-                        let r = tri!('op, self.call_in_frame(&frame, func_idx, args));
-                        frame.stack.truncate(func_idx);
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::CALL_FUNCTION_EX => {
-                        let kwargs = if arg & 1 != 0 { Some(frame.pop()) } else { None };
-                        let pos = frame.pop();
-                        let func = frame.pop();
-                        let pos = match pos {
-                            Value::Tuple(t) => t.0.clone(),
-                            other => tri!('op, self.to_vec(&other)),
-                        };
-                        let (mut names, mut values) = (Vec::new(), Vec::new());
-                        if let Some(kw) = kwargs {
-                            let Value::Dict(d) = kw else { break 'op self.type_error("argument after ** must be a mapping") };
-                            for (k, v) in d.items() {
-                                if !matches!(k, Value::Str(_)) {
-                                    break 'op self.type_error("keywords must be strings");
-                                }
-                                names.push(k);
-                                values.push(v);
-                            }
-                        }
-                        let r = if is_zero_arg_special(&func) && pos.is_empty() {
-                            tri!('op, self.call_frame_builtin(&frame, &func))
-                        } else {
-                            tri!('op, self.call_args(&func, Args::with_kw(&pos, &names, &values)))
-                        };
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::MAKE_FUNCTION => {
-                        let f = tri!('op, self.make_function(&mut frame, instr.arg));
-                        frame.push(f);
-                        continue 'dispatch;
-                    }
-                    Opcode::LOAD_BUILD_CLASS => {
-                        let v = self.builtins.borrow().get(&Name::new("__build_class__")).cloned().unwrap_or_default();
-                        frame.push(v);
-                        continue 'dispatch;
-                    }
                     Opcode::RETURN_VALUE => {
                         let v = frame.pop();
                         match callers.pop() {
                             Some(caller) => {
                                 self.depth.set(self.depth.get() - 1);
-                                frame = caller;
+                                let done = std::mem::replace(&mut frame, caller);
+                                self.recycle_frame(done);
                                 frame.push(v);
                                 continue 'dispatch;
                             }
@@ -473,55 +424,6 @@ impl Vm {
                         frame.push(Value::list(items));
                         continue 'dispatch;
                     }
-                    Opcode::BUILD_SET => {
-                        let items = frame.stack.split_off(frame.stack.len() - arg);
-                        let set = PySet::new();
-                        for item in items {
-                            tri!('op, set.add(self, item));
-                        }
-                        frame.push(Value::Set(Rc::new(set)));
-                        continue 'dispatch;
-                    }
-                    Opcode::BUILD_MAP => {
-                        let items = frame.stack.split_off(frame.stack.len() - 2 * arg);
-                        let dict = PyDict::new();
-                        let mut it = items.into_iter();
-                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            tri!('op, dict.set(self, k, v));
-                        }
-                        frame.push(Value::Dict(Rc::new(dict)));
-                        continue 'dispatch;
-                    }
-                    Opcode::BUILD_CONST_KEY_MAP => {
-                        let keys = frame.pop();
-                        let values = frame.stack.split_off(frame.stack.len() - arg);
-                        let dict = PyDict::new();
-                        if let Value::Tuple(keys) = keys {
-                            for (k, v) in keys.0.iter().zip(values) {
-                                tri!('op, dict.set(self, k.clone(), v));
-                            }
-                        }
-                        frame.push(Value::Dict(Rc::new(dict)));
-                        continue 'dispatch;
-                    }
-                    Opcode::BUILD_STRING => {
-                        let items = frame.stack.split_off(frame.stack.len() - arg);
-                        let mut s = String::new();
-                        for item in &items {
-                            if let Some(t) = item.as_str() {
-                                s.push_str(t);
-                            }
-                        }
-                        frame.push(Value::string(s));
-                        continue 'dispatch;
-                    }
-                    Opcode::BUILD_SLICE => {
-                        let step = if arg == 3 { frame.pop() } else { Value::None };
-                        let stop = frame.pop();
-                        let start = frame.pop();
-                        frame.push(Value::Slice(Rc::new(Slice { start, stop, step })));
-                        continue 'dispatch;
-                    }
                     Opcode::LIST_APPEND => {
                         let v = frame.pop();
                         if let Value::List(l) = frame.peek(arg - 1) {
@@ -529,49 +431,12 @@ impl Vm {
                         }
                         continue 'dispatch;
                     }
-                    Opcode::SET_ADD => {
-                        let v = frame.pop();
-                        if let Value::Set(s) = frame.peek(arg - 1).clone() {
-                            tri!('op, s.add(self, v));
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::MAP_ADD => {
-                        let v = frame.pop();
-                        let k = frame.pop();
-                        if let Value::Dict(d) = frame.peek(arg - 1).clone() {
-                            tri!('op, d.set(self, k, v));
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::LIST_EXTEND => {
-                        let it = frame.pop();
-                        let items = match self.to_vec(&it) {
-                            Ok(items) => items,
-                            Err(e) if self.err_is(&e, &self.exc.type_error) && !matches!(it, Value::Instance(_)) => {
-                                break 'op self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(&it)));
-                            }
-                            Err(e) => break 'op e,
-                        };
-                        if let Value::List(l) = frame.peek(arg - 1) {
-                            l.items.borrow_mut().extend(items);
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::SET_UPDATE => {
-                        let it = frame.pop();
-                        let items = tri!('op, self.to_vec(&it));
-                        if let Value::Set(s) = frame.peek(arg - 1).clone() {
-                            for item in items {
-                                tri!('op, s.add(self, item));
-                            }
-                        }
-                        continue 'dispatch;
-                    }
                     Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
                         let m = frame.pop();
                         let target = frame.peek(arg - 1).clone();
-                        let Value::Dict(target) = target else { continue 'dispatch };
+                        let Value::Dict(target) = target else {
+                            continue 'dispatch;
+                        };
                         let items = match &m {
                             Value::Dict(d) => d.items(),
                             other => {
@@ -579,10 +444,14 @@ impl Vm {
                                     Ok(k) => tri!('op, self.to_vec(&k)),
                                     Err(_) => {
                                         let msg = if instr.op == Opcode::DICT_MERGE {
-                                            let fname = self.repr_callable_name(frame.peek(arg + 1));
+                                            let fname =
+                                                self.repr_callable_name(frame.peek(arg + 1));
                                             format!("{fname} argument after ** must be a mapping, not {}", self.type_name(other))
                                         } else {
-                                            format!("'{}' object is not a mapping", self.type_name(other))
+                                            format!(
+                                                "'{}' object is not a mapping",
+                                                self.type_name(other)
+                                            )
                                         };
                                         break 'op self.type_error(msg);
                                     }
@@ -596,82 +465,17 @@ impl Vm {
                             }
                         };
                         for (k, v) in items {
-                            if instr.op == Opcode::DICT_MERGE && tri!('op, target.contains(self, &k)) {
+                            if instr.op == Opcode::DICT_MERGE
+                                && tri!('op, target.contains(self, &k))
+                            {
                                 let fname = self.repr_callable_name(frame.peek(arg + 1));
-                                break 'op self.type_error(format!("{fname} got multiple values for keyword argument '{}'", k.as_str().unwrap_or("")));
+                                break 'op self.type_error(format!(
+                                    "{fname} got multiple values for keyword argument '{}'",
+                                    k.as_str().unwrap_or("")
+                                ));
                             }
                             tri!('op, target.set(self, k, v));
                         }
-                        continue 'dispatch;
-                    }
-                    Opcode::LIST_TO_TUPLE => {
-                        let l = frame.pop();
-                        let items = match l {
-                            Value::List(l) => l.snapshot(),
-                            _ => Vec::new(),
-                        };
-                        frame.push(Value::tuple(items));
-                        continue 'dispatch;
-                    }
-                    Opcode::FORMAT_VALUE => {
-                        let spec = if arg & 4 != 0 { Some(frame.pop()) } else { None };
-                        let v = frame.pop();
-                        let v = match arg & 3 {
-                            1 => tri!('op, self.str_value(&v)),
-                            2 => Value::string(tri!('op, self.repr(&v))),
-                            3 => Value::string(crate::objects::str::ascii_str(&tri!('op, self.repr(&v)))),
-                            _ => v,
-                        };
-                        let spec = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("");
-                        let r = match (&v, spec) {
-                            (Value::Str(_), "") => v,
-                            _ => Value::string(tri!('op, self.format(&v, spec))),
-                        };
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::UNPACK_SEQUENCE => {
-                        let seq = frame.pop();
-                        let items = match &seq {
-                            Value::Tuple(t) => t.0.clone(),
-                            Value::List(l) => l.snapshot(),
-                            other => match self.to_vec(other) {
-                                Ok(v) => v,
-                                Err(e) => {
-                                    if self.err_is(&e, &self.exc.type_error) && matches!(other, Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_) | Value::BigInt(_)) {
-                                        break 'op self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(other)));
-                                    }
-                                    break 'op e;
-                                }
-                            },
-                        };
-                        if items.len() != arg {
-                            if items.len() > arg {
-                                break 'op self.value_error(format!("too many values to unpack (expected {arg})"));
-                            }
-                            break 'op self.value_error(format!("not enough values to unpack (expected {arg}, got {})", items.len()));
-                        }
-                        frame.stack.extend(items.into_iter().rev());
-                        continue 'dispatch;
-                    }
-                    Opcode::UNPACK_EX => {
-                        let before = arg & 0xff;
-                        let after = arg >> 8;
-                        let seq = frame.pop();
-                        let items = match self.to_vec(&seq) {
-                            Ok(v) => v,
-                            Err(e) if self.err_is(&e, &self.exc.type_error) => break 'op self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(&seq))),
-                            Err(e) => break 'op e,
-                        };
-                        if items.len() < before + after {
-                            break 'op self.value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()));
-                        }
-                        let mid_end = items.len() - after;
-                        let mut out: Vec<Value> = Vec::with_capacity(before + after + 1);
-                        out.extend(items[..before].iter().cloned());
-                        out.push(Value::list(items[before..mid_end].to_vec()));
-                        out.extend(items[mid_end..].iter().cloned());
-                        frame.stack.extend(out.into_iter().rev());
                         continue 'dispatch;
                     }
                     Opcode::JUMP_FORWARD => {
@@ -681,7 +485,8 @@ impl Vm {
                     Opcode::JUMP_ABSOLUTE => {
                         frame.ip = arg;
                         if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
-                            self.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
+                            self.interrupt
+                                .store(false, std::sync::atomic::Ordering::Relaxed);
                             break 'op self.new_exception(&self.exc.keyboard_interrupt, vec![]);
                         }
                         continue 'dispatch;
@@ -733,7 +538,11 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Opcode::SETUP_FINALLY => {
-                        frame.blocks.push(Block { kind: BlockKind::Finally, handler: instr.arg, level: frame.stack.len() as u32 });
+                        frame.blocks.push(Block {
+                            kind: BlockKind::Finally,
+                            handler: instr.arg,
+                            level: frame.stack.len() as u32,
+                        });
                         continue 'dispatch;
                     }
                     Opcode::POP_BLOCK => {
@@ -758,64 +567,6 @@ impl Vm {
                             _ => break 'op self.runtime_error("RERAISE of a non-exception"),
                         }
                     }
-                    Opcode::RAISE_VARARGS => {
-                        let r = self.do_raise(&mut frame, arg);
-                        match r {
-                            Ok(e) => break 'op e,
-                            Err(e) => break 'op e,
-                        }
-                    }
-                    Opcode::JUMP_IF_NOT_EXC_MATCH => {
-                        let spec = frame.pop();
-                        let exc = frame.top().clone();
-                        if !tri!('op, self.exception_matches(&exc, &spec)) {
-                            frame.ip = arg;
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::CHECK_EG_MATCH => {
-                        let spec = frame.pop();
-                        let rest = frame.pop();
-                        let (m, r) = tri!('op, self.eg_match(&rest, &spec));
-                        frame.push(r);
-                        frame.push(m);
-                        continue 'dispatch;
-                    }
-                    Opcode::PREP_RERAISE_STAR => {
-                        let list = frame.pop();
-                        let orig = frame.pop();
-                        let r = tri!('op, self.prep_reraise_star(&orig, &list));
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::LOAD_ASSERTION_ERROR => {
-                        frame.push(Value::Class(self.exc.assertion_error.clone()));
-                        continue 'dispatch;
-                    }
-                    Opcode::SETUP_WITH => {
-                        let mgr = frame.pop();
-                        let d = dunders();
-                        let class = self.class_of(&mgr);
-                        let (Some(enter), Some(exit)) = (class.lookup(&d.enter), class.lookup(&d.exit)) else {
-                            let missing = if class.lookup(&d.enter).is_none() { "" } else { " (missed __exit__ method)" };
-                            break 'op self.type_error(format!("'{}' object does not support the context manager protocol{missing}", class.name));
-                        };
-                        let exit = tri!('op, self.bind_class_attr(exit, &mgr, &class));
-                        let res = tri!('op, self.call_bound(&enter, &mgr, &[]));
-                        frame.push(exit);
-                        frame.blocks.push(Block { kind: BlockKind::Finally, handler: instr.arg, level: frame.stack.len() as u32 });
-                        frame.push(res);
-                        continue 'dispatch;
-                    }
-                    Opcode::WITH_EXCEPT_START => {
-                        let exc = frame.peek(0).clone();
-                        let exit = frame.peek(2).clone();
-                        let typ = Value::Class(self.class_of(&exc));
-                        let tb = tri!('op, self.get_attr_str(&exc, "__traceback__"));
-                        let r = tri!('op, self.call(&exit, &[typ, exc, tb]));
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
                     Opcode::YIELD_VALUE => {
                         let v = frame.pop();
                         return (frame, Ok(FrameExit::Yield(v)));
@@ -836,57 +587,6 @@ impl Vm {
                             Err(e) => break 'op e,
                         }
                     }
-                    Opcode::GET_YIELD_FROM_ITER => {
-                        let v = frame.top().clone();
-                        match &v {
-                            Value::Generator(g) if g.kind == GenKind::Coroutine => {
-                                let co_flags = frame.code.co.flags;
-                                if co_flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 && !frame.iterable_coroutine {
-                                    break 'op self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator");
-                                }
-                            }
-                            Value::Generator(_) => {}
-                            _ => {
-                                frame.stack.pop();
-                                let it = tri!('op, self.iter(&v));
-                                frame.push(it);
-                            }
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::GET_AWAITABLE => {
-                        let v = frame.pop();
-                        let a = tri!('op, self.get_awaitable(&v, arg));
-                        frame.push(a);
-                        continue 'dispatch;
-                    }
-                    Opcode::GET_AITER => {
-                        let v = frame.pop();
-                        let class = self.class_of(&v);
-                        let r = match class.lookup(&dunders().aiter) {
-                            Some(m) => tri!('op, self.call_bound(&m, &v, &[])),
-                            None => break 'op self.type_error(format!("'async for' requires an object with __aiter__ method, got {}", class.name)),
-                        };
-                        if self.class_of(&r).lookup(&dunders().anext).is_none() {
-                            break 'op self.type_error(format!("'async for' received an object from __aiter__ that does not implement __anext__: {}", self.type_name(&r)));
-                        }
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::GET_ANEXT => {
-                        let ait = frame.top().clone();
-                        let class = self.class_of(&ait);
-                        let aw = match class.lookup(&dunders().anext) {
-                            Some(m) => tri!('op, self.call_bound(&m, &ait, &[])),
-                            None => break 'op self.type_error(format!("'async for' requires an iterator with __anext__ method, got {}", class.name)),
-                        };
-                        let aw = match self.get_awaitable(&aw, 0) {
-                            Ok(a) => a,
-                            Err(_) => break 'op self.type_error(format!("'async for' received an invalid object from __anext__: {}", self.type_name(&aw))),
-                        };
-                        frame.push(aw);
-                        continue 'dispatch;
-                    }
                     Opcode::END_ASYNC_FOR => {
                         let exc = frame.pop();
                         if let Value::Instance(i) = &exc {
@@ -902,84 +602,8 @@ impl Vm {
                         }
                         break 'op self.runtime_error("END_ASYNC_FOR without an exception");
                     }
-                    Opcode::BEFORE_ASYNC_WITH => {
-                        let mgr = frame.pop();
-                        let d = dunders();
-                        let class = self.class_of(&mgr);
-                        let (Some(enter), Some(exit)) = (class.lookup(&d.aenter), class.lookup(&d.aexit)) else {
-                            let missing = if class.lookup(&d.aenter).is_none() { "" } else { " (missed __aexit__ method)" };
-                            break 'op self.type_error(format!("'{}' object does not support the asynchronous context manager protocol{missing}", class.name));
-                        };
-                        let exit = tri!('op, self.bind_class_attr(exit, &mgr, &class));
-                        let res = tri!('op, self.call_bound(&enter, &mgr, &[]));
-                        frame.push(exit);
-                        frame.push(res);
-                        continue 'dispatch;
-                    }
-                    Opcode::SETUP_ASYNC_WITH => {
-                        let res = frame.pop();
-                        frame.blocks.push(Block { kind: BlockKind::Finally, handler: instr.arg, level: frame.stack.len() as u32 });
-                        frame.push(res);
-                        continue 'dispatch;
-                    }
-                    Opcode::ASYNC_GEN_WRAP => {
-                        let v = frame.pop();
-                        frame.push(crate::builtins::generator::wrap_async_gen_value(v));
-                        continue 'dispatch;
-                    }
-                    Opcode::IMPORT_NAME => {
-                        let fromlist = frame.pop();
-                        let level = frame.pop();
-                        let name = frame.code.names[arg].clone();
-                        let m = tri!('op, self.import_name(name.as_str(), &fromlist, &level, &frame.globals));
-                        frame.push(m);
-                        continue 'dispatch;
-                    }
-                    Opcode::IMPORT_FROM => {
-                        let module = frame.top().clone();
-                        let name = frame.code.names[arg].clone();
-                        let v = match tri!('op, self.get_attr_opt(&module, &name)) {
-                            Some(v) => v,
-                            None => {
-                                // A submodule not imported yet.
-                                let mname = match &module {
-                                    Value::Module(m) => m.name.to_string(),
-                                    _ => String::new(),
-                                };
-                                match self.import_module(&format!("{mname}.{name}")) {
-                                    Ok(m) => Value::Module(m),
-                                    Err(_) => break 'op self.new_error(&self.exc.import_error, format!("cannot import name '{name}' from '{mname}' ({})", self.module_origin(&module))),
-                                }
-                            }
-                        };
-                        frame.push(v);
-                        continue 'dispatch;
-                    }
-                    Opcode::IMPORT_STAR => {
-                        let module = frame.pop();
-                        if let Value::Module(m) = module {
-                            let items: Vec<(Name, Value)> = m.ns.borrow().iter().filter(|(k, _)| !k.as_str().starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
-                            let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
-                            ns.borrow_mut().extend(items);
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::SETUP_ANNOTATIONS => {
-                        let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
-                        let key = Name::new("__annotations__");
-                        if !ns.borrow().contains_key(&key) {
-                            ns.borrow_mut().insert(key, Value::Dict(Rc::new(PyDict::new())));
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::PRINT_EXPR => {
-                        let v = frame.pop();
-                        if !v.is_none() {
-                            let r = tri!('op, self.repr(&v));
-                            self.write_stdout(&r);
-                            self.write_stdout("\n");
-                            self.builtins.borrow_mut().insert(Name::new("_"), v);
-                        }
+                    _ => {
+                        tri!('op, self.slow_op(&mut frame, instr));
                         continue 'dispatch;
                     }
                 }
@@ -990,14 +614,645 @@ impl Vm {
         }
     }
 
+    /// The less frequent instructions, out of line so that the hot loop keeps
+    /// its working set in registers.
+    #[inline(never)]
+    fn slow_op(&self, frame: &mut Frame, instr: crate::bytecode::Instr) -> PyResult<()> {
+        let arg = instr.arg as usize;
+        match instr.op {
+            Opcode::DELETE_FAST => {
+                if let Value::Undef = frame.locals[arg] {
+                    let name = frame.code.varnames[arg].clone();
+                    return Err(self.new_error(&self.exc.unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value")));
+                }
+                frame.locals[arg] = Value::Undef;
+                Ok(())
+            }
+            Opcode::ROT_FOUR => {
+                let v = frame.pop();
+                let n = frame.stack.len();
+                frame.stack.insert(n - 3, v);
+                Ok(())
+            }
+            Opcode::DUP_TOP_TWO => {
+                let a = frame.peek(1).clone();
+                let b = frame.peek(0).clone();
+                frame.push(a);
+                frame.push(b);
+                Ok(())
+            }
+            Opcode::CONTAINS_OP => {
+                let b = frame.pop();
+                let a = frame.pop();
+                let r = (self.contains(&b, &a))?;
+                frame.push(Value::Bool(r != (arg == 1)));
+                Ok(())
+            }
+            Opcode::STORE_SUBSCR => {
+                let key = frame.pop();
+                let obj = frame.pop();
+                let v = frame.pop();
+                (self.set_item(&obj, &key, v))?;
+                Ok(())
+            }
+            Opcode::DELETE_SUBSCR => {
+                let key = frame.pop();
+                let obj = frame.pop();
+                (self.del_item(&obj, &key))?;
+                Ok(())
+            }
+            Opcode::STORE_GLOBAL => {
+                let name = frame.code.names[arg].clone();
+                let v = frame.pop();
+                frame.globals.borrow_mut().insert(name, v);
+                Ok(())
+            }
+            Opcode::DELETE_GLOBAL => {
+                let name = frame.code.names[arg].clone();
+                if frame.globals.borrow_mut().shift_remove(&name).is_none() {
+                    return Err(self.name_error(name.as_str()));
+                }
+                Ok(())
+            }
+            Opcode::DELETE_NAME => {
+                let name = frame.code.names[arg].clone();
+                let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
+                if ns.borrow_mut().shift_remove(&name).is_none() {
+                    return Err(self.name_error(name.as_str()));
+                }
+                Ok(())
+            }
+            Opcode::LOAD_CLASSDEREF => {
+                let name = frame.code.cell_names[arg].clone();
+                let local = frame
+                    .names
+                    .as_ref()
+                    .and_then(|ns| ns.borrow().get(&name).cloned());
+                let v = match local {
+                    Some(v) => v,
+                    None => frame.cells[arg].get(),
+                };
+                if let Value::Undef = v {
+                    return Err(self.unbound_deref(frame, arg));
+                }
+                frame.push(v);
+                Ok(())
+            }
+            Opcode::DELETE_DEREF => {
+                if let Value::Undef = frame.cells[arg].get() {
+                    return Err(self.unbound_deref(frame, arg));
+                }
+                frame.cells[arg].set(Value::Undef);
+                Ok(())
+            }
+            Opcode::DELETE_ATTR => {
+                let obj = frame.pop();
+                (self.del_attr(&obj, &frame.code.names[arg]))?;
+                Ok(())
+            }
+            Opcode::CALL_FUNCTION_KW => {
+                let names = frame.pop();
+                let Value::Tuple(names) = names else {
+                    return Err(self.runtime_error("CALL_FUNCTION_KW without names"));
+                };
+                let n = frame.stack.len();
+                let func_idx = n - arg - 1;
+                let k = names.0.len();
+                let all = &frame.stack[func_idx + 1..];
+                let args = Args::with_kw(&all[..arg - k], &names.0, &all[arg - k..]);
+                let r = (self.call_in_frame(frame, func_idx, args))?;
+                frame.stack.truncate(func_idx);
+                frame.push(r);
+                Ok(())
+            }
+            Opcode::CALL_FUNCTION_EX => {
+                let kwargs = if arg & 1 != 0 {
+                    Some(frame.pop())
+                } else {
+                    None
+                };
+                let pos = frame.pop();
+                let func = frame.pop();
+                let pos = match pos {
+                    Value::Tuple(t) => t.0.clone(),
+                    other => match self.to_vec(&other) {
+                        Ok(v) => v,
+                        Err(e)
+                            if self.err_is(&e, &self.exc.type_error)
+                                && self.iter(&other).is_err() =>
+                        {
+                            return Err(self.type_error(format!(
+                                "{} argument after * must be an iterable, not {}",
+                                self.repr_callable_name(&func),
+                                self.type_name(&other)
+                            )));
+                        }
+                        Err(e) => return Err(e),
+                    },
+                };
+                let (mut names, mut values) = (Vec::new(), Vec::new());
+                if let Some(kw) = kwargs {
+                    let Value::Dict(d) = kw else {
+                        return Err(self.type_error("argument after ** must be a mapping"));
+                    };
+                    for (k, v) in d.items() {
+                        if !matches!(k, Value::Str(_)) {
+                            return Err(self.type_error("keywords must be strings"));
+                        }
+                        names.push(k);
+                        values.push(v);
+                    }
+                }
+                let r = if is_zero_arg_special(&func) && pos.is_empty() {
+                    (self.call_frame_builtin(frame, &func))?
+                } else {
+                    (self.call_args(&func, Args::with_kw(&pos, &names, &values)))?
+                };
+                frame.push(r);
+                Ok(())
+            }
+            Opcode::MAKE_FUNCTION => {
+                let f = (self.make_function(frame, instr.arg))?;
+                frame.push(f);
+                Ok(())
+            }
+            Opcode::LOAD_BUILD_CLASS => {
+                let v = self
+                    .builtins
+                    .borrow()
+                    .get(&Name::new("__build_class__"))
+                    .cloned()
+                    .unwrap_or_default();
+                frame.push(v);
+                Ok(())
+            }
+            Opcode::BUILD_SET => {
+                let items = frame.stack.split_off(frame.stack.len() - arg);
+                let set = PySet::new();
+                for item in items {
+                    (set.add(self, item))?;
+                }
+                frame.push(Value::Set(Rc::new(set)));
+                Ok(())
+            }
+            Opcode::BUILD_MAP => {
+                let items = frame.stack.split_off(frame.stack.len() - 2 * arg);
+                let dict = PyDict::new();
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    (dict.set(self, k, v))?;
+                }
+                frame.push(Value::Dict(Rc::new(dict)));
+                Ok(())
+            }
+            Opcode::BUILD_CONST_KEY_MAP => {
+                let keys = frame.pop();
+                let values = frame.stack.split_off(frame.stack.len() - arg);
+                let dict = PyDict::new();
+                if let Value::Tuple(keys) = keys {
+                    for (k, v) in keys.0.iter().zip(values) {
+                        (dict.set(self, k.clone(), v))?;
+                    }
+                }
+                frame.push(Value::Dict(Rc::new(dict)));
+                Ok(())
+            }
+            Opcode::BUILD_STRING => {
+                let items = frame.stack.split_off(frame.stack.len() - arg);
+                let mut s = String::new();
+                for item in &items {
+                    if let Some(t) = item.as_str() {
+                        s.push_str(t);
+                    }
+                }
+                frame.push(Value::string(s));
+                Ok(())
+            }
+            Opcode::BUILD_SLICE => {
+                let step = if arg == 3 { frame.pop() } else { Value::None };
+                let stop = frame.pop();
+                let start = frame.pop();
+                frame.push(Value::Slice(Rc::new(Slice { start, stop, step })));
+                Ok(())
+            }
+            Opcode::SET_ADD => {
+                let v = frame.pop();
+                if let Value::Set(s) = frame.peek(arg - 1).clone() {
+                    (s.add(self, v))?;
+                }
+                Ok(())
+            }
+            Opcode::MAP_ADD => {
+                let v = frame.pop();
+                let k = frame.pop();
+                if let Value::Dict(d) = frame.peek(arg - 1).clone() {
+                    (d.set(self, k, v))?;
+                }
+                Ok(())
+            }
+            Opcode::LIST_EXTEND => {
+                let it = frame.pop();
+                let items = match self.to_vec(&it) {
+                    Ok(items) => items,
+                    Err(e)
+                        if self.err_is(&e, &self.exc.type_error)
+                            && !matches!(it, Value::Instance(_)) =>
+                    {
+                        return Err(self.type_error(format!(
+                            "Value after * must be an iterable, not {}",
+                            self.type_name(&it)
+                        )));
+                    }
+                    Err(e) => return Err(e),
+                };
+                if let Value::List(l) = frame.peek(arg - 1) {
+                    l.items.borrow_mut().extend(items);
+                }
+                Ok(())
+            }
+            Opcode::SET_UPDATE => {
+                let it = frame.pop();
+                let items = (self.to_vec(&it))?;
+                if let Value::Set(s) = frame.peek(arg - 1).clone() {
+                    for item in items {
+                        (s.add(self, item))?;
+                    }
+                }
+                Ok(())
+            }
+            Opcode::LIST_TO_TUPLE => {
+                let l = frame.pop();
+                let items = match l {
+                    Value::List(l) => l.snapshot(),
+                    _ => Vec::new(),
+                };
+                frame.push(Value::tuple(items));
+                Ok(())
+            }
+            Opcode::FORMAT_VALUE => {
+                let spec = if arg & 4 != 0 {
+                    Some(frame.pop())
+                } else {
+                    None
+                };
+                let v = frame.pop();
+                let v = match arg & 3 {
+                    1 => (self.str_value(&v))?,
+                    2 => Value::string((self.repr(&v))?),
+                    3 => Value::string(crate::objects::str::ascii_str(&(self.repr(&v))?)),
+                    _ => v,
+                };
+                let spec = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("");
+                let r = match (&v, spec) {
+                    (Value::Str(_), "") => v,
+                    _ => Value::string((self.format(&v, spec))?),
+                };
+                frame.push(r);
+                Ok(())
+            }
+            Opcode::UNPACK_SEQUENCE => {
+                let seq = frame.pop();
+                let items = match &seq {
+                    Value::Tuple(t) => t.0.clone(),
+                    Value::List(l) => l.snapshot(),
+                    other => match self.to_vec(other) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            if self.err_is(&e, &self.exc.type_error)
+                                && matches!(
+                                    other,
+                                    Value::Int(_)
+                                        | Value::Float(_)
+                                        | Value::None
+                                        | Value::Bool(_)
+                                        | Value::BigInt(_)
+                                )
+                            {
+                                return Err(self.type_error(format!(
+                                    "cannot unpack non-iterable {} object",
+                                    self.type_name(other)
+                                )));
+                            }
+                            return Err(e);
+                        }
+                    },
+                };
+                if items.len() != arg {
+                    if items.len() > arg {
+                        return Err(
+                            self.value_error(format!("too many values to unpack (expected {arg})"))
+                        );
+                    }
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected {arg}, got {})",
+                        items.len()
+                    )));
+                }
+                frame.stack.extend(items.into_iter().rev());
+                Ok(())
+            }
+            Opcode::UNPACK_EX => {
+                let before = arg & 0xff;
+                let after = arg >> 8;
+                let seq = frame.pop();
+                let items = match self.to_vec(&seq) {
+                    Ok(v) => v,
+                    Err(e) if self.err_is(&e, &self.exc.type_error) => {
+                        return Err(self.type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            self.type_name(&seq)
+                        )))
+                    }
+                    Err(e) => return Err(e),
+                };
+                if items.len() < before + after {
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
+                }
+                let mid_end = items.len() - after;
+                let mut out: Vec<Value> = Vec::with_capacity(before + after + 1);
+                out.extend(items[..before].iter().cloned());
+                out.push(Value::list(items[before..mid_end].to_vec()));
+                out.extend(items[mid_end..].iter().cloned());
+                frame.stack.extend(out.into_iter().rev());
+                Ok(())
+            }
+            Opcode::RAISE_VARARGS => {
+                // Either way an exception is raised: the one built, or the error building it.
+                Err(self.do_raise(frame, arg).unwrap_or_else(|e| e))
+            }
+            Opcode::JUMP_IF_NOT_EXC_MATCH => {
+                let spec = frame.pop();
+                let exc = frame.top().clone();
+                if !(self.exception_matches(&exc, &spec))? {
+                    frame.ip = arg;
+                }
+                Ok(())
+            }
+            Opcode::CHECK_EG_MATCH => {
+                let spec = frame.pop();
+                let rest = frame.pop();
+                let (m, r) = (self.eg_match(&rest, &spec))?;
+                if !m.is_none() {
+                    // The matched subgroup is what the clause handles (bare `raise`, `__context__`).
+                    self.set_handled(m.clone());
+                }
+                frame.push(r);
+                frame.push(m);
+                Ok(())
+            }
+            Opcode::PREP_RERAISE_STAR => {
+                let list = frame.pop();
+                let orig = frame.pop();
+                let r = (self.prep_reraise_star(&orig, &list))?;
+                frame.push(r);
+                Ok(())
+            }
+            Opcode::LOAD_ASSERTION_ERROR => {
+                frame.push(Value::Class(self.exc.assertion_error.clone()));
+                Ok(())
+            }
+            Opcode::SETUP_WITH => {
+                let mgr = frame.pop();
+                let d = dunders();
+                let class = self.class_of(&mgr);
+                let (Some(enter), Some(exit)) = (class.lookup(&d.enter), class.lookup(&d.exit))
+                else {
+                    let missing = if class.lookup(&d.enter).is_none() {
+                        ""
+                    } else {
+                        " (missed __exit__ method)"
+                    };
+                    return Err(self.type_error(format!(
+                        "'{}' object does not support the context manager protocol{missing}",
+                        class.name
+                    )));
+                };
+                let exit = (self.bind_class_attr(exit, &mgr, &class))?;
+                let res = (self.call_bound(&enter, &mgr, &[]))?;
+                frame.push(exit);
+                frame.blocks.push(Block {
+                    kind: BlockKind::Finally,
+                    handler: instr.arg,
+                    level: frame.stack.len() as u32,
+                });
+                frame.push(res);
+                Ok(())
+            }
+            Opcode::WITH_EXCEPT_START => {
+                let exc = frame.peek(0).clone();
+                let exit = frame.peek(2).clone();
+                let typ = Value::Class(self.class_of(&exc));
+                let tb = (self.get_attr_str(&exc, "__traceback__"))?;
+                let r = (self.call(&exit, &[typ, exc, tb]))?;
+                frame.push(r);
+                Ok(())
+            }
+            Opcode::GET_YIELD_FROM_ITER => {
+                let v = frame.top().clone();
+                match &v {
+                    Value::Generator(g) if g.kind == GenKind::Coroutine => {
+                        let co_flags = frame.code.co.flags;
+                        if co_flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0
+                            && !frame.iterable_coroutine
+                        {
+                            return Err(self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                        }
+                    }
+                    Value::Generator(_) => {}
+                    _ => {
+                        frame.stack.pop();
+                        let it = (self.iter(&v))?;
+                        frame.push(it);
+                    }
+                }
+                Ok(())
+            }
+            Opcode::GET_AWAITABLE => {
+                let v = frame.pop();
+                let a = (self.get_awaitable(&v, arg))?;
+                frame.push(a);
+                Ok(())
+            }
+            Opcode::GET_AITER => {
+                let v = frame.pop();
+                let class = self.class_of(&v);
+                let r = match class.lookup(&dunders().aiter) {
+                    Some(m) => (self.call_bound(&m, &v, &[]))?,
+                    None => {
+                        return Err(self.type_error(format!(
+                            "'async for' requires an object with __aiter__ method, got {}",
+                            class.name
+                        )))
+                    }
+                };
+                if self.class_of(&r).lookup(&dunders().anext).is_none() {
+                    return Err(self.type_error(format!("'async for' received an object from __aiter__ that does not implement __anext__: {}", self.type_name(&r))));
+                }
+                frame.push(r);
+                Ok(())
+            }
+            Opcode::GET_ANEXT => {
+                let ait = frame.top().clone();
+                let class = self.class_of(&ait);
+                let aw = match class.lookup(&dunders().anext) {
+                    Some(m) => (self.call_bound(&m, &ait, &[]))?,
+                    None => {
+                        return Err(self.type_error(format!(
+                            "'async for' requires an iterator with __anext__ method, got {}",
+                            class.name
+                        )))
+                    }
+                };
+                let aw = match self.get_awaitable(&aw, 0) {
+                    Ok(a) => a,
+                    Err(_) => {
+                        return Err(self.type_error(format!(
+                            "'async for' received an invalid object from __anext__: {}",
+                            self.type_name(&aw)
+                        )))
+                    }
+                };
+                frame.push(aw);
+                Ok(())
+            }
+            Opcode::BEFORE_ASYNC_WITH => {
+                let mgr = frame.pop();
+                let d = dunders();
+                let class = self.class_of(&mgr);
+                let (Some(enter), Some(exit)) = (class.lookup(&d.aenter), class.lookup(&d.aexit))
+                else {
+                    let missing = if class.lookup(&d.aenter).is_none() {
+                        ""
+                    } else {
+                        " (missed __aexit__ method)"
+                    };
+                    return Err(self.type_error(format!("'{}' object does not support the asynchronous context manager protocol{missing}", class.name)));
+                };
+                let exit = (self.bind_class_attr(exit, &mgr, &class))?;
+                let res = (self.call_bound(&enter, &mgr, &[]))?;
+                frame.push(exit);
+                frame.push(res);
+                Ok(())
+            }
+            Opcode::SETUP_ASYNC_WITH => {
+                let res = frame.pop();
+                frame.blocks.push(Block {
+                    kind: BlockKind::Finally,
+                    handler: instr.arg,
+                    level: frame.stack.len() as u32,
+                });
+                frame.push(res);
+                Ok(())
+            }
+            Opcode::ASYNC_GEN_WRAP => {
+                let v = frame.pop();
+                frame.push(crate::builtins::generator::wrap_async_gen_value(v));
+                Ok(())
+            }
+            Opcode::IMPORT_NAME => {
+                let fromlist = frame.pop();
+                let level = frame.pop();
+                let name = frame.code.names[arg].clone();
+                let m = (self.import_name(name.as_str(), &fromlist, &level, &frame.globals))?;
+                frame.push(m);
+                Ok(())
+            }
+            Opcode::IMPORT_FROM => {
+                let module = frame.top().clone();
+                let name = frame.code.names[arg].clone();
+                let v = match (self.get_attr_opt(&module, &name))? {
+                    Some(v) => v,
+                    None => {
+                        // A submodule not imported yet.
+                        let mname = match &module {
+                            Value::Module(m) => m.name.to_string(),
+                            _ => String::new(),
+                        };
+                        match self.import_module(&format!("{mname}.{name}")) {
+                            Ok(m) => Value::Module(m),
+                            Err(_) => {
+                                return Err(self.new_error(
+                                    &self.exc.import_error,
+                                    format!(
+                                        "cannot import name '{name}' from '{mname}' ({})",
+                                        self.module_origin(&module)
+                                    ),
+                                ))
+                            }
+                        }
+                    }
+                };
+                frame.push(v);
+                Ok(())
+            }
+            Opcode::IMPORT_STAR => {
+                let module = frame.pop();
+                if let Value::Module(m) = module {
+                    let items: Vec<(Name, Value)> =
+                        m.ns.borrow()
+                            .iter()
+                            .filter(|(k, _)| !k.as_str().starts_with('_'))
+                            .map(|(k, v)| (k.clone(), v.clone()))
+                            .collect();
+                    let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
+                    ns.borrow_mut().extend(items);
+                }
+                Ok(())
+            }
+            Opcode::SETUP_ANNOTATIONS => {
+                let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
+                let key = Name::new("__annotations__");
+                if !ns.borrow().contains_key(&key) {
+                    ns.borrow_mut()
+                        .insert(key, Value::Dict(Rc::new(PyDict::new())));
+                }
+                Ok(())
+            }
+            Opcode::PRINT_EXPR => {
+                let v = frame.pop();
+                if !v.is_none() {
+                    let r = (self.repr(&v))?;
+                    self.write_stdout(&r);
+                    self.write_stdout("\n");
+                    self.builtins.borrow_mut().insert(Name::new("_"), v);
+                }
+                Ok(())
+            }
+            Opcode::ROT_N => {
+                self.op_rot_n(frame, arg);
+                Ok(())
+            }
+            Opcode::GET_LEN => self.op_get_len(frame),
+            Opcode::MATCH_SEQUENCE | Opcode::MATCH_MAPPING => {
+                self.op_match_collection(frame, instr.op == Opcode::MATCH_SEQUENCE);
+                Ok(())
+            }
+            Opcode::MATCH_KEYS => self.op_match_keys(frame),
+            Opcode::COPY_DICT_WITHOUT_KEYS => self.op_copy_dict_without_keys(frame),
+            Opcode::MATCH_CLASS => self.op_match_class(frame, arg),
+            _ => Err(self.runtime_error(format!("unknown opcode {}", instr.op.name()))),
+        }
+    }
+
     /// Makes `new` the current frame, parking the caller.
-    fn push_frame(&self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>, new: Frame) -> PyResult<()> {
+    #[allow(clippy::vec_box)] // parked frames stay boxed: they move back without copying
+    fn push_frame(
+        &self,
+        frame: &mut Box<Frame>,
+        callers: &mut Vec<Box<Frame>>,
+        new: Box<Frame>,
+    ) -> PyResult<()> {
         let d = self.depth.get();
         if d >= self.recursion_limit.get() {
+            self.recycle_frame(new);
             return Err(self.recursion_error());
         }
         self.depth.set(d + 1);
-        let caller = std::mem::replace(frame, Box::new(new));
+        let caller = std::mem::replace(frame, new);
         callers.push(caller);
         Ok(())
     }
@@ -1009,15 +1264,24 @@ impl Vm {
         if args.pos.is_empty() && args.kwnames.is_empty() && is_zero_arg_special(func) {
             return self.call_frame_builtin(frame, func);
         }
+        if matches!(func, Value::Builtin(b) if b.owner == Some(crate::builtins::CALLER_AWARE)) {
+            *self.call_site.borrow_mut() = Some((frame.code.clone(), frame.current_line()));
+        }
         self.call_args(func, args)
     }
 
     /// `super()`, `locals()`, `globals()`, `vars()`, `dir()` with no arguments.
     fn call_frame_builtin(&self, frame: &Frame, func: &Value) -> PyResult<Value> {
-        let Value::Builtin(b) = func else { return self.call(func, &[]) };
+        let Value::Builtin(b) = func else {
+            return self.call(func, &[]);
+        };
         match b.name {
             "super" => {
-                let class_idx = frame.code.cell_names.iter().position(|n| n.as_str() == "__class__");
+                let class_idx = frame
+                    .code
+                    .cell_names
+                    .iter()
+                    .position(|n| n.as_str() == "__class__");
                 let class = match class_idx.map(|i| frame.cells[i].get()) {
                     Some(Value::Class(c)) => c,
                     _ => return Err(self.runtime_error("super(): __class__ cell not found")),
@@ -1029,7 +1293,9 @@ impl Vm {
                     Some(Value::Undef) | None => {
                         // The first argument may live in a cell.
                         let first_name = frame.code.varnames.first().cloned();
-                        let cell = first_name.and_then(|n| frame.code.cell_names.iter().position(|c| *c == n)).map(|i| frame.cells[i].get());
+                        let cell = first_name
+                            .and_then(|n| frame.code.cell_names.iter().position(|c| *c == n))
+                            .map(|i| frame.cells[i].get());
                         match cell {
                             Some(v) if !matches!(v, Value::Undef) => v,
                             _ => return Err(self.runtime_error("super(): arg[0] deleted")),
@@ -1060,11 +1326,20 @@ impl Vm {
                 }
                 Ok(Value::Dict(Rc::new(dict)))
             }
-            "globals" => Ok(Value::Dict(Rc::new(self.namespace_to_dict(&frame.globals)?))),
+            "globals" => Ok(Value::Dict(Rc::new(
+                self.namespace_to_dict(&frame.globals)?,
+            ))),
             "dir" => {
                 let mut names: Vec<String> = match &frame.names {
                     Some(ns) => ns.borrow().keys().map(|k| k.as_str().to_string()).collect(),
-                    None => frame.code.varnames.iter().zip(&frame.locals).filter(|(_, v)| !matches!(v, Value::Undef)).map(|(n, _)| n.as_str().to_string()).collect(),
+                    None => frame
+                        .code
+                        .varnames
+                        .iter()
+                        .zip(&frame.locals)
+                        .filter(|(_, v)| !matches!(v, Value::Undef))
+                        .map(|(n, _)| n.as_str().to_string())
+                        .collect(),
                 };
                 names.sort();
                 Ok(Value::list(names.into_iter().map(Value::string).collect()))
@@ -1076,7 +1351,12 @@ impl Vm {
     fn unbound_deref(&self, frame: &Frame, i: usize) -> PyErr {
         let name = frame.code.cell_names[i].clone();
         if i < frame.code.co.cellvars.len() {
-            self.new_error(&self.exc.unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value"))
+            self.new_error(
+                &self.exc.unbound_local_error,
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            )
         } else {
             self.new_error(&self.exc.name_error, format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
         }
@@ -1103,7 +1383,9 @@ impl Vm {
 
     /// Sets `err.__context__` to the exception being handled (breaking cycles as CPython does).
     pub fn set_context(&self, err: &PyErr) {
-        let Some(handled) = self.current_exception() else { return };
+        let Some(handled) = self.current_exception() else {
+            return;
+        };
         let exc = err.value();
         if handled.is(&exc) {
             return;
@@ -1148,8 +1430,18 @@ impl Vm {
                 }
                 BlockKind::Finally => {
                     frame.stack.truncate(level);
-                    frame.blocks.push(Block { kind: BlockKind::ExceptHandler, handler: 0, level: frame.stack.len() as u32 });
-                    let prev = self.exc_stack.borrow().last().cloned().flatten().unwrap_or_default();
+                    frame.blocks.push(Block {
+                        kind: BlockKind::ExceptHandler,
+                        handler: 0,
+                        level: frame.stack.len() as u32,
+                    });
+                    let prev = self
+                        .exc_stack
+                        .borrow()
+                        .last()
+                        .cloned()
+                        .flatten()
+                        .unwrap_or_default();
                     frame.push(prev);
                     let exc = err.value();
                     frame.push(exc.clone());
@@ -1176,7 +1468,9 @@ impl Vm {
         if let Some(cause) = cause {
             let cause = match cause {
                 Value::None => Value::None,
-                c => self.make_exception(&c, "exception causes must derive from BaseException")?.value(),
+                c => self
+                    .make_exception(&c, "exception causes must derive from BaseException")?
+                    .value(),
             };
             let mut d = err.exc();
             d.cause = Some(cause);
@@ -1190,10 +1484,16 @@ impl Vm {
     pub fn make_exception(&self, v: &Value, msg: &str) -> PyResult<PyErr> {
         match v {
             Value::Instance(i) if i.is_exception() => Ok(PyErr(i.clone())),
-            Value::Class(c) if c.is_subclass(&self.exc.base_exception) => match self.call(v, &[])? {
-                Value::Instance(i) if i.is_exception() => Ok(PyErr(i)),
-                other => Err(self.type_error(format!("calling {} should have returned an instance of BaseException, not {}", self.repr(v)?, self.type_name(&other)))),
-            },
+            Value::Class(c) if c.is_subclass(&self.exc.base_exception) => {
+                match self.call(v, &[])? {
+                    Value::Instance(i) if i.is_exception() => Ok(PyErr(i)),
+                    other => Err(self.type_error(format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        self.repr(v)?,
+                        self.type_name(&other)
+                    ))),
+                }
+            }
             _ => Err(self.type_error(msg.to_string())),
         }
     }
@@ -1202,13 +1502,41 @@ impl Vm {
     fn make_function(&self, frame: &mut Frame, fl: u32) -> PyResult<Value> {
         let qualname = frame.pop();
         let code = frame.pop();
-        let closure = if fl & 8 != 0 { frame.pop() } else { Value::None };
-        let annotations = if fl & 4 != 0 { frame.pop() } else { Value::None };
-        let kwdefaults = if fl & 2 != 0 { frame.pop() } else { Value::None };
-        let defaults = if fl & 1 != 0 { frame.pop() } else { Value::None };
-        let Value::Code(code) = code else { return Err(self.runtime_error("MAKE_FUNCTION without a code object")) };
+        let closure = if fl & 8 != 0 {
+            frame.pop()
+        } else {
+            Value::None
+        };
+        let annotations = if fl & 4 != 0 {
+            frame.pop()
+        } else {
+            Value::None
+        };
+        let kwdefaults = if fl & 2 != 0 {
+            frame.pop()
+        } else {
+            Value::None
+        };
+        let defaults = if fl & 1 != 0 {
+            frame.pop()
+        } else {
+            Value::None
+        };
+        let Value::Code(code) = code else {
+            return Err(self.runtime_error("MAKE_FUNCTION without a code object"));
+        };
         let closure = match closure {
-            Value::Tuple(t) => t.0.iter().filter_map(|c| if let Value::Cell(c) = c { Some(c.clone()) } else { None }).collect(),
+            Value::Tuple(t) => {
+                t.0.iter()
+                    .filter_map(|c| {
+                        if let Value::Cell(c) = c {
+                            Some(c.clone())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect()
+            }
             _ => Vec::new(),
         };
         let defaults = match defaults {
@@ -1216,7 +1544,11 @@ impl Vm {
             _ => Vec::new(),
         };
         let kwdefaults = match kwdefaults {
-            Value::Dict(d) => d.items().into_iter().map(|(k, v)| (Name::new(k.as_str().unwrap_or("")), v)).collect(),
+            Value::Dict(d) => d
+                .items()
+                .into_iter()
+                .map(|(k, v)| (Name::new(k.as_str().unwrap_or("")), v))
+                .collect(),
             _ => Vec::new(),
         };
         let annotations = match annotations {
@@ -1236,9 +1568,17 @@ impl Vm {
             Some(v @ Value::Str(_)) if is_function && &*code.co.name != "<lambda>" => v.clone(),
             _ => Value::None,
         };
-        let module = frame.globals.borrow().get(&dunders().name).and_then(|v| v.as_str().map(Rc::from)).unwrap_or_else(|| Rc::from("__main__"));
+        let module = frame
+            .globals
+            .borrow()
+            .get(&dunders().name)
+            .and_then(|v| v.as_str().map(Rc::from))
+            .unwrap_or_else(|| Rc::from("__main__"));
         let name: Rc<str> = code.co.name.clone();
-        let qualname: Rc<str> = qualname.as_str().map(Rc::from).unwrap_or_else(|| name.clone());
+        let qualname: Rc<str> = qualname
+            .as_str()
+            .map(Rc::from)
+            .unwrap_or_else(|| name.clone());
         Ok(Value::Function(Rc::new(Function {
             code,
             globals: frame.globals.clone(),
@@ -1259,7 +1599,11 @@ impl Vm {
     pub fn get_awaitable(&self, v: &Value, context: usize) -> PyResult<Value> {
         match v {
             Value::Generator(g) if g.kind == GenKind::Coroutine || g.iterable_coroutine => {
-                if g.kind == GenKind::Coroutine && g.yield_from_target().is_some() && g.state.get() == GenState::Suspended && context == 0 {
+                if g.kind == GenKind::Coroutine
+                    && g.yield_from_target().is_some()
+                    && g.state.get() == GenState::Suspended
+                    && context == 0
+                {
                     // Already being awaited elsewhere.
                     return Err(self.runtime_error("coroutine is being awaited already"));
                 }
@@ -1294,13 +1638,19 @@ impl Vm {
         match it {
             Value::Generator(g) => self.resume_generator(g, v),
             Value::Native(n) if n.as_any().is::<crate::builtins::generator::CoroWrapper>() => {
-                let w = n.as_any().downcast_ref::<crate::builtins::generator::CoroWrapper>().map(|w| w.coro.clone());
+                let w = n
+                    .as_any()
+                    .downcast_ref::<crate::builtins::generator::CoroWrapper>()
+                    .map(|w| w.coro.clone());
                 match w {
                     Some(g) => self.resume_generator(&g, v),
                     None => Err(self.runtime_error("bad coroutine wrapper")),
                 }
             }
-            Value::Iter(_) if !v.is_none() => Err(self.attribute_error(format!("'{}' object has no attribute 'send'", self.type_name(it)))),
+            Value::Iter(_) if !v.is_none() => Err(self.attribute_error(format!(
+                "'{}' object has no attribute 'send'",
+                self.type_name(it)
+            ))),
             Value::Iter(i) => Ok(match i.next(self)? {
                 Some(y) => Resumed::Yield(y),
                 None => Resumed::Return(Value::None),
@@ -1313,7 +1663,10 @@ impl Vm {
                     let class = self.class_of(it);
                     match class.lookup(&dunders().next) {
                         Some(m) => self.call_bound(&m, it, &[]),
-                        None => return Err(self.type_error(format!("'{}' object is not an iterator", class.name))),
+                        None => {
+                            return Err(self
+                                .type_error(format!("'{}' object is not an iterator", class.name)))
+                        }
                     }
                 } else {
                     self.call_method(it, "send", &[v])
@@ -1360,7 +1713,11 @@ impl Vm {
                         other => match self.get_attr_opt(other, &Name::new("throw")) {
                             Ok(Some(throw)) => Some(match self.call(&throw, &[exc.value()]) {
                                 Ok(y) => Ok(Resumed::Yield(y)),
-                                Err(e) if self.err_is(&e, &self.exc.stop_iteration) => Ok(Resumed::Return(e.exc().args.first().cloned().unwrap_or_default())),
+                                Err(e) if self.err_is(&e, &self.exc.stop_iteration) => {
+                                    Ok(Resumed::Return(
+                                        e.exc().args.first().cloned().unwrap_or_default(),
+                                    ))
+                                }
                                 Err(e) => Err(e),
                             }),
                             Ok(None) => None,
@@ -1401,13 +1758,21 @@ impl Vm {
         }
         let exit = self.new_exception(&self.exc.generator_exit, vec![]);
         match self.throw_generator(g, exit) {
-            Ok(Resumed::Yield(_)) => Err(self.runtime_error(format!("{} ignored GeneratorExit", match g.kind {
-                GenKind::AsyncGenerator => "async generator",
-                GenKind::Coroutine => "coroutine",
-                GenKind::Generator => "generator",
-            }))),
+            Ok(Resumed::Yield(_)) => Err(self.runtime_error(format!(
+                "{} ignored GeneratorExit",
+                match g.kind {
+                    GenKind::AsyncGenerator => "async generator",
+                    GenKind::Coroutine => "coroutine",
+                    GenKind::Generator => "generator",
+                }
+            ))),
             Ok(Resumed::Return(_)) => Ok(()),
-            Err(e) if self.err_is(&e, &self.exc.generator_exit) || self.err_is(&e, &self.exc.stop_iteration) => Ok(()),
+            Err(e)
+                if self.err_is(&e, &self.exc.generator_exit)
+                    || self.err_is(&e, &self.exc.stop_iteration) =>
+            {
+                Ok(())
+            }
             Err(e) => Err(e),
         }
     }
@@ -1423,14 +1788,18 @@ impl Vm {
             GenState::Closed => {
                 return match how {
                     ResumeWith::Throw(e) => Err(e),
-                    _ if g.kind == GenKind::Coroutine => Err(self.runtime_error("cannot reuse already awaited coroutine")),
+                    _ if g.kind == GenKind::Coroutine => {
+                        Err(self.runtime_error("cannot reuse already awaited coroutine"))
+                    }
                     _ => Ok(Resumed::Return(Value::None)),
                 };
             }
             GenState::Created => {
                 if let ResumeWith::Send(v) = &how {
                     if !v.is_none() {
-                        return Err(self.type_error(format!("can't send non-None value to a just-started {what}")));
+                        return Err(self.type_error(format!(
+                            "can't send non-None value to a just-started {what}"
+                        )));
                     }
                 }
                 if let ResumeWith::Throw(e) = how {
@@ -1457,7 +1826,9 @@ impl Vm {
             ResumeWith::Throw(e) => Some(e),
             ResumeWith::Continue => None,
         };
-        self.exc_stack.borrow_mut().push(g.saved_exc.borrow_mut().take());
+        self.exc_stack
+            .borrow_mut()
+            .push(g.saved_exc.borrow_mut().take());
         let (frame, result) = self.execute(frame, throw);
         *g.saved_exc.borrow_mut() = self.exc_stack.borrow_mut().pop().flatten();
         match result {
@@ -1468,11 +1839,15 @@ impl Vm {
             }
             Ok(FrameExit::Return(v)) => {
                 g.state.set(GenState::Closed);
+                self.recycle_frame(frame);
                 Ok(Resumed::Return(v))
             }
             Err(e) => {
                 g.state.set(GenState::Closed);
-                let leaked = if g.kind == GenKind::AsyncGenerator && self.err_is(&e, &self.exc.stop_async_iteration) {
+                self.recycle_frame(frame);
+                let leaked = if g.kind == GenKind::AsyncGenerator
+                    && self.err_is(&e, &self.exc.stop_async_iteration)
+                {
                     Some("async generator raised StopAsyncIteration".to_string())
                 } else if self.err_is(&e, &self.exc.stop_iteration) {
                     Some(format!("{what} raised StopIteration"))
@@ -1503,14 +1878,20 @@ impl Vm {
         }
         if let Value::Class(c) = spec {
             if c.is_subclass(&self.exc.base_exception_group) {
-                return Err(self.type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
+                return Err(self.type_error(
+                    "catching ExceptionGroup with except* is not allowed. Use except instead.",
+                ));
             }
         }
-        let is_group = matches!(exc, Value::Instance(i) if i.is_exception() && i.exc_data().group.is_some());
+        let is_group =
+            matches!(exc, Value::Instance(i) if i.is_exception() && i.exc_data().group.is_some());
         if !is_group {
             if self.exception_matches(exc, spec)? {
                 // A naked exception is wrapped in a group.
-                let group = self.call(&Value::Class(self.exc.exception_group.clone()), &[Value::str(""), Value::list(vec![exc.clone()])])?;
+                let group = self.call(
+                    &Value::Class(self.exc.exception_group.clone()),
+                    &[Value::str(""), Value::list(vec![exc.clone()])],
+                )?;
                 if let (Value::Instance(g), Value::Instance(e)) = (&group, exc) {
                     g.exc_data().traceback = e.exc_data().traceback.clone();
                 }
@@ -1558,7 +1939,11 @@ impl Vm {
             let ids = keep_ids.clone();
             let pred = Value::Closure(Rc::new(crate::objects::NativeClosure {
                 name: "matcher".into(),
-                func: Box::new(move |_, args: Args<'_>| Ok(Value::Bool(args.get(0).is_some_and(|e| ids.contains(&e.id()))))),
+                func: Box::new(move |_, args: Args<'_>| {
+                    Ok(Value::Bool(
+                        args.get(0).is_some_and(|e| ids.contains(&e.id())),
+                    ))
+                }),
             }));
             let is_group = matches!(orig, Value::Instance(i) if i.exc_data().group.is_some());
             if is_group {
@@ -1573,7 +1958,10 @@ impl Vm {
         if all.len() == 1 {
             return Ok(all.remove(0));
         }
-        self.call(&Value::Class(self.exc.exception_group.clone()), &[Value::str(""), Value::list(all)])
+        self.call(
+            &Value::Class(self.exc.exception_group.clone()),
+            &[Value::str(""), Value::list(all)],
+        )
     }
 }
 

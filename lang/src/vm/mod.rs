@@ -13,10 +13,13 @@ pub mod frame;
 pub mod import;
 pub mod interp;
 pub mod ops;
+mod pattern;
 pub mod protocol;
 pub mod types;
 
-use crate::objects::{new_namespace, Class, Code, Instance, Module, Name, Namespace, PyErr, PyResult, Value};
+use crate::objects::{
+    new_namespace, Class, Code, Instance, Module, Name, Namespace, PyErr, PyResult, Value,
+};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::io::Write;
@@ -45,14 +48,21 @@ pub struct Vm {
     /// Directories searched by `import` for `NAME.py` (the script's directory first).
     pub path: RefCell<Vec<std::path::PathBuf>>,
     /// Native modules, created on first import.
-    pub native_modules: RefCell<HashMap<&'static str, fn(&Vm) -> PyResult<Rc<Module>>>>,
+    pub native_modules: RefCell<HashMap<&'static str, crate::stdlib::ModuleMaker>>,
     /// Classes created lazily by name (iterator types and the like).
     pub lazy_classes: RefCell<HashMap<&'static str, Rc<Class>>>,
     /// Set by a signal handler when Ctrl-C arrives; checked on backward jumps and calls.
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    /// Raised when a coroutine was dropped unawaited; the dispatch loop then
-    /// prints CPython's RuntimeWarning at the current line.
+    /// Raised when a coroutine was dropped unawaited or an async generator
+    /// mid-iteration; the dispatch loop then finalizes them (and prints
+    /// CPython's RuntimeWarning) at the current line.
     pub warn_pending: Rc<Cell<bool>>,
+    /// Finished frames kept for reuse, so a call allocates nothing in the common case.
+    #[allow(clippy::vec_box)] // frames move between the pool, the loop and generators as boxes
+    frame_pool: RefCell<Vec<Box<frame::Frame>>>,
+    /// The code and line that called the running caller-aware native (see
+    /// `builtins::CALLER_AWARE`), e.g. where `warnings.warn` was called.
+    pub call_site: RefCell<Option<(Rc<Code>, u32)>>,
 }
 
 /// Standard output with Python-like buffering.
@@ -64,7 +74,10 @@ pub struct Output {
 impl Output {
     fn new() -> Output {
         use std::io::IsTerminal;
-        Output { buf: Vec::with_capacity(8192), line_buffered: std::io::stdout().is_terminal() }
+        Output {
+            buf: Vec::with_capacity(8192),
+            line_buffered: std::io::stdout().is_terminal(),
+        }
     }
 
     pub fn write(&mut self, s: &str) {
@@ -103,8 +116,11 @@ impl Vm {
             lazy_classes: RefCell::new(HashMap::new()),
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
             warn_pending: Rc::new(Cell::new(false)),
+            frame_pool: RefCell::new(Vec::new()),
+            call_site: RefCell::new(None),
         };
-        crate::objects::generator::WARN_FLAG.with(|f| *f.borrow_mut() = Some(vm.warn_pending.clone()));
+        crate::objects::generator::WARN_FLAG
+            .with(|f| *f.borrow_mut() = Some(vm.warn_pending.clone()));
         types::install_methods(&vm);
         exceptions::install_methods(&vm);
         crate::builtins::install(&vm);
@@ -133,7 +149,10 @@ impl Vm {
                 d.insert(Name::new("__file__"), Value::str(f));
             }
         }
-        Rc::new(Module { name: Rc::from(name), ns })
+        Rc::new(Module {
+            name: Rc::from(name),
+            ns,
+        })
     }
 
     /// The exception currently being handled, if any.
@@ -175,7 +194,10 @@ impl Vm {
     }
 
     pub fn name_error(&self, name: &str) -> PyErr {
-        let err = self.new_error(&self.exc.name_error, format!("name '{name}' is not defined"));
+        let err = self.new_error(
+            &self.exc.name_error,
+            format!("name '{name}' is not defined"),
+        );
         err.0.set_attr(Name::new("name"), Value::str(name));
         err
     }
@@ -202,7 +224,10 @@ impl Vm {
     }
 
     pub fn recursion_error(&self) -> PyErr {
-        self.new_error(&self.exc.recursion_error, "maximum recursion depth exceeded")
+        self.new_error(
+            &self.exc.recursion_error,
+            "maximum recursion depth exceeded",
+        )
     }
 
     /// True if `err` is an instance of `class`.
@@ -214,17 +239,63 @@ impl Vm {
 
     /// Loads and runs a module's code object in `module`'s namespace.
     pub fn run_code(&self, code: Rc<Code>, module: &Rc<Module>) -> PyResult<Value> {
-        let frame = frame::Frame::new(code, module.ns.clone(), Some(module.ns.clone()));
-        self.run_frame_to_completion(Box::new(frame))
+        let frame = self.new_frame(code, module.ns.clone(), Some(module.ns.clone()));
+        self.run_frame_to_completion(frame)
+    }
+
+    /// A frame for `code`, reusing a pooled one when possible.
+    #[inline]
+    pub fn new_frame(
+        &self,
+        code: Rc<Code>,
+        globals: Namespace,
+        names: Option<Namespace>,
+    ) -> Box<frame::Frame> {
+        match self.frame_pool.borrow_mut().pop() {
+            Some(mut f) => {
+                f.reset(code, globals, names);
+                f
+            }
+            None => Box::new(frame::Frame::new(code, globals, names)),
+        }
+    }
+
+    /// An empty frame from the pool (the caller resets it).
+    #[inline]
+    pub fn pooled_frame(&self) -> Box<frame::Frame> {
+        match self.frame_pool.borrow_mut().pop() {
+            Some(f) => f,
+            None => Box::new(frame::Frame::empty()),
+        }
+    }
+
+    /// Returns a finished frame to the pool.
+    #[inline]
+    pub fn recycle_frame(&self, mut frame: Box<frame::Frame>) {
+        frame.clear();
+        let mut pool = self.frame_pool.borrow_mut();
+        if pool.len() < 256 {
+            pool.push(frame);
+        }
     }
 
     /// Compiles `source` as a module (or eval/interactive input) and turns it into VM code.
-    pub fn compile(&self, source: &str, filename: &str, mode: crate::compiler::Mode) -> Result<Rc<Code>, crate::source::SyntaxError> {
+    pub fn compile(
+        &self,
+        source: &str,
+        filename: &str,
+        mode: crate::compiler::Mode,
+    ) -> Result<Rc<Code>, crate::source::SyntaxError> {
         let module = match mode {
             crate::compiler::Mode::Eval => {
                 let expr = crate::parser::parse_expression(source, filename)?;
                 let span = expr.span;
-                crate::ast::Module { body: vec![crate::ast::Stmt::new(crate::ast::StmtKind::Expr(expr), span)] }
+                crate::ast::Module {
+                    body: vec![crate::ast::Stmt::new(
+                        crate::ast::StmtKind::Expr(expr),
+                        span,
+                    )],
+                }
             }
             _ => crate::parser::parse_module(source, filename)?,
         };
@@ -240,7 +311,23 @@ impl Vm {
             consts,
             names: co.names.iter().map(|n| Name::new(n)).collect(),
             varnames: co.varnames.iter().map(|n| Name::new(n)).collect(),
-            cell_names: co.cellvars.iter().chain(co.freevars.iter()).map(|n| Name::new(n)).collect(),
+            cell_names: co
+                .cellvars
+                .iter()
+                .chain(co.freevars.iter())
+                .map(|n| Name::new(n))
+                .collect(),
+            global_slots: co
+                .names
+                .iter()
+                .map(|_| std::cell::Cell::new(u32::MAX))
+                .collect(),
+            simple_args: co.flags
+                & (crate::bytecode::flags::VARARGS | crate::bytecode::flags::VARKEYWORDS)
+                == 0
+                && co.kwonlyargcount == 0
+                && co.cell2arg.iter().all(Option::is_none)
+                && !co.is_resumable(),
         })
     }
 
@@ -262,9 +349,13 @@ impl Vm {
 
     /// Runs a script file as `__main__`: the embedding entry point.
     pub fn run_main(&self, source: &str, filename: &str) -> Result<(), MainError> {
-        let code = self.compile(source, filename, crate::compiler::Mode::Exec).map_err(MainError::Syntax)?;
+        let code = self
+            .compile(source, filename, crate::compiler::Mode::Exec)
+            .map_err(MainError::Syntax)?;
         let module = self.new_module("__main__", Some(filename));
-        self.modules.borrow_mut().insert("__main__".into(), module.clone());
+        self.modules
+            .borrow_mut()
+            .insert("__main__".into(), module.clone());
         let result = self.run_code(code, &module);
         self.report_never_awaited(None);
         self.flush_stdout();
@@ -284,13 +375,23 @@ impl Vm {
         }
         self.warn_pending.set(false);
         self.finalize_dropped_agens();
-        let names = crate::objects::generator::NEVER_AWAITED.with(|l| std::mem::take(&mut *l.borrow_mut()));
+        let names =
+            crate::objects::generator::NEVER_AWAITED.with(|l| std::mem::take(&mut *l.borrow_mut()));
         for name in names {
             let (file, line, text) = match at {
                 Some(f) => {
                     let line = f.current_line();
                     let co = &f.code.co;
-                    let text = co.source.as_ref().map(|src| crate::source::LineIndex::new(src).line_text(src, line).trim().to_string()).unwrap_or_default();
+                    let text = co
+                        .source
+                        .as_ref()
+                        .map(|src| {
+                            crate::source::LineIndex::new(src)
+                                .line_text(src, line)
+                                .trim()
+                                .to_string()
+                        })
+                        .unwrap_or_default();
                     (co.filename.to_string(), line, text)
                 }
                 None => ("sys".to_string(), 1, String::new()),
@@ -299,7 +400,11 @@ impl Vm {
                 continue;
             }
             self.flush_stdout();
-            let source = if text.is_empty() { String::new() } else { format!("  {text}\n") };
+            let source = if text.is_empty() {
+                String::new()
+            } else {
+                format!("  {text}\n")
+            };
             eprint!("{file}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n{source}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
         }
     }
@@ -325,7 +430,11 @@ impl Vm {
                 }
                 if let Err(e) = self.close_generator(&g) {
                     self.flush_stdout();
-                    eprintln!("Exception ignored in: <async_generator object {} at {:#x}>", g.qualname.borrow(), Rc::as_ptr(&g) as usize);
+                    eprintln!(
+                        "Exception ignored in: <async_generator object {} at {:#x}>",
+                        g.qualname.borrow(),
+                        Rc::as_ptr(&g) as usize
+                    );
                     self.print_exception(&e);
                 }
             }

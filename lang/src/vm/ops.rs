@@ -2,7 +2,6 @@
 //! (bool < int < float; ints promote to big ints instead of overflowing) and
 //! the dunder protocol (`__add__`, then the reflected `__radd__`) for instances.
 
-use super::protocol::dunders;
 use super::Vm;
 use crate::objects::{Name, PyResult, Value};
 use num_bigint::BigInt;
@@ -31,7 +30,9 @@ pub enum BinOp {
 impl BinOp {
     pub fn from_arg(arg: u32) -> (BinOp, bool) {
         use BinOp::*;
-        const OPS: [BinOp; 13] = [Add, And, FloorDiv, LShift, MatMul, Mul, Mod, Or, Pow, RShift, Sub, TrueDiv, Xor];
+        const OPS: [BinOp; 13] = [
+            Add, And, FloorDiv, LShift, MatMul, Mul, Mod, Or, Pow, RShift, Sub, TrueDiv, Xor,
+        ];
         let inplace = arg >= crate::bytecode::BINARY_OP_INPLACE;
         (OPS[(arg % 13) as usize], inplace)
     }
@@ -73,7 +74,14 @@ pub enum CmpOp {
 
 impl CmpOp {
     pub fn from_arg(arg: u32) -> CmpOp {
-        [CmpOp::Lt, CmpOp::Le, CmpOp::Eq, CmpOp::Ne, CmpOp::Gt, CmpOp::Ge][arg as usize % 6]
+        [
+            CmpOp::Lt,
+            CmpOp::Le,
+            CmpOp::Eq,
+            CmpOp::Ne,
+            CmpOp::Gt,
+            CmpOp::Ge,
+        ][arg as usize % 6]
     }
 
     pub fn symbol(self) -> &'static str {
@@ -138,7 +146,10 @@ impl Vm {
         Ok(match n {
             Num::Int(i) => *i as f64,
             Num::Float(f) => *f,
-            Num::Big(b) => b.to_f64().filter(|f| f.is_finite()).ok_or_else(|| self.overflow_error("int too large to convert to float"))?,
+            Num::Big(b) => b
+                .to_f64()
+                .filter(|f| f.is_finite())
+                .ok_or_else(|| self.overflow_error("int too large to convert to float"))?,
         })
     }
 
@@ -151,7 +162,9 @@ impl Vm {
             }
         }
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
-            if let (Value::Bool(p), Value::Bool(q), BinOp::And | BinOp::Or | BinOp::Xor) = (a, b, op) {
+            if let (Value::Bool(p), Value::Bool(q), BinOp::And | BinOp::Or | BinOp::Xor) =
+                (a, b, op)
+            {
                 return Ok(Value::Bool(match op {
                     BinOp::And => *p & *q,
                     BinOp::Or => *p | *q,
@@ -160,7 +173,9 @@ impl Vm {
             }
             return self.num_op(x, y, op, a, b);
         }
-        if matches!(a, Value::Instance(_) | Value::Native(_)) || matches!(b, Value::Instance(_) | Value::Native(_)) {
+        if matches!(a, Value::Instance(_) | Value::Native(_))
+            || matches!(b, Value::Instance(_) | Value::Native(_))
+        {
             return self.dunder_binary(a, b, op, inplace);
         }
         if let Some(v) = self.builtin_binary(a, b, op, inplace)? {
@@ -169,23 +184,63 @@ impl Vm {
         Err(self.binop_type_error(a, b, op, inplace))
     }
 
-    fn binop_type_error(&self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> crate::objects::PyErr {
+    fn binop_type_error(
+        &self,
+        a: &Value,
+        b: &Value,
+        op: BinOp,
+        inplace: bool,
+    ) -> crate::objects::PyErr {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         match (a, op) {
-            (Value::Str(_), BinOp::Add) => return self.type_error(format!("can only concatenate str (not \"{tb}\") to str")),
-            (Value::List(_), BinOp::Add) => return self.type_error(format!("can only concatenate list (not \"{tb}\") to list")),
-            (Value::Tuple(_), BinOp::Add) => return self.type_error(format!("can only concatenate tuple (not \"{tb}\") to tuple")),
-            (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), BinOp::Mul) | (_, BinOp::Mul) if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
-                let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) { &tb } else { &ta };
-                return self.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
+            (Value::Str(_), BinOp::Add) => {
+                return self.type_error(format!("can only concatenate str (not \"{tb}\") to str"))
+            }
+            (Value::List(_), BinOp::Add) => {
+                return self.type_error(format!("can only concatenate list (not \"{tb}\") to list"))
+            }
+            (Value::Tuple(_), BinOp::Add) => {
+                return self.type_error(format!(
+                    "can only concatenate tuple (not \"{tb}\") to tuple"
+                ))
+            }
+            (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), BinOp::Mul)
+            | (_, BinOp::Mul)
+                if matches!(
+                    a,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                ) || matches!(
+                    b,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                ) =>
+            {
+                let other = if matches!(
+                    a,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                ) {
+                    &tb
+                } else {
+                    &ta
+                };
+                return self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{other}'"
+                ));
             }
             _ => {}
         }
-        let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
+        let sym = if inplace {
+            format!("{}=", op.symbol())
+        } else {
+            op.symbol().to_string()
+        };
         if op == BinOp::Pow && !inplace {
-            return self.type_error(format!("unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'"));
+            return self.type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'"
+            ));
         }
-        self.type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
+        self.type_error(format!(
+            "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
+        ))
     }
 
     #[inline]
@@ -198,13 +253,15 @@ impl Vm {
                 if y == 0 {
                     return Err(self.zero_division("integer division or modulo by zero"));
                 }
-                x.checked_div_euclid(y).map(|_| Value::Int(x.div_floor(&y)))
+                x.checked_div_euclid(y)
+                    .map(|_| Value::Int(num_integer::Integer::div_floor(&x, &y)))
             }
             BinOp::Mod => {
                 if y == 0 {
                     return Err(self.zero_division("integer modulo by zero"));
                 }
-                x.checked_rem(y).map(|_| Value::Int(x.mod_floor(&y)))
+                x.checked_rem(y)
+                    .map(|_| Value::Int(num_integer::Integer::mod_floor(&x, &y)))
             }
             BinOp::And => Some(Value::Int(x & y)),
             BinOp::Or => Some(Value::Int(x | y)),
@@ -233,7 +290,15 @@ impl Vm {
                 if y < 0 {
                     return Err(self.value_error("negative shift count"));
                 }
-                Some(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }))
+                Some(Value::Int(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                }))
             }
             BinOp::Pow => {
                 if y >= 0 && y <= u32::MAX as i64 {
@@ -249,7 +314,10 @@ impl Vm {
     fn num_op(&self, x: Num, y: Num, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         let is_float = matches!(x, Num::Float(_)) || matches!(y, Num::Float(_));
         if is_float {
-            if matches!(op, BinOp::And | BinOp::Or | BinOp::Xor | BinOp::LShift | BinOp::RShift | BinOp::MatMul) {
+            if matches!(
+                op,
+                BinOp::And | BinOp::Or | BinOp::Xor | BinOp::LShift | BinOp::RShift | BinOp::MatMul
+            ) {
                 return Err(self.binop_type_error(a, b, op, false));
             }
             let (p, q) = (self.num_to_f64(&x)?, self.num_to_f64(&y)?);
@@ -276,7 +344,9 @@ impl Vm {
                 if q.is_zero() {
                     return Err(self.zero_division("division by zero"));
                 }
-                Value::Float(crate::fmt::bigint_true_div(&p, &q).ok_or_else(|| self.overflow_error("integer division result too large for a float"))?)
+                Value::Float(crate::fmt::bigint_true_div(&p, &q).ok_or_else(|| {
+                    self.overflow_error("integer division result too large for a float")
+                })?)
             }
             BinOp::And => Value::from_bigint(p & q),
             BinOp::Or => Value::from_bigint(p | q),
@@ -306,8 +376,10 @@ impl Vm {
                     }
                     return Ok(Value::Float(pf.powf(qf)));
                 }
-                let e = q.to_u32().ok_or_else(|| self.overflow_error("exponent too large"))?;
-                if p.bits() as u64 * e as u64 > 1 << 26 {
+                let e = q
+                    .to_u32()
+                    .ok_or_else(|| self.overflow_error("exponent too large"))?;
+                if p.bits() * e as u64 > 1 << 26 {
                     return Err(self.overflow_error("result too large"));
                 }
                 Value::from_bigint(Pow::pow(p, e))
@@ -344,7 +416,9 @@ impl Vm {
                     return Err(self.zero_division("0.0 cannot be raised to a negative power"));
                 }
                 if p < 0.0 && q.fract() != 0.0 && q.is_finite() {
-                    return Err(self.not_implemented("complex numbers (negative float to a fractional power)"));
+                    return Err(self.not_implemented(
+                        "complex numbers (negative float to a fractional power)",
+                    ));
                 }
                 let r = p.powf(q);
                 if r.is_infinite() && p.is_finite() && q.is_finite() {
@@ -352,13 +426,32 @@ impl Vm {
                 }
                 r
             }
-            _ => return Err(self.type_error(format!("unsupported operand type(s) for {}: 'float' and 'float'", op.symbol()))),
+            _ => {
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for {}: 'float' and 'float'",
+                    op.symbol()
+                )))
+            }
         }))
     }
 
     /// Operators on built-in containers and strings.
-    fn builtin_binary(&self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Option<Value>> {
+    fn builtin_binary(
+        &self,
+        a: &Value,
+        b: &Value,
+        op: BinOp,
+        inplace: bool,
+    ) -> PyResult<Option<Value>> {
         Ok(Some(match (a, b, op) {
+            (Value::Class(_), Value::Class(_) | Value::None, BinOp::Or)
+            | (Value::None, Value::Class(_), BinOp::Or) => {
+                // `int | None`: a `types.UnionType`.
+                match crate::stdlib::types::union(self, a, b)? {
+                    Value::NotImplemented => return Ok(None),
+                    union => union,
+                }
+            }
             (Value::Str(x), Value::Str(y), BinOp::Add) => {
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());
@@ -369,9 +462,15 @@ impl Vm {
                 let k = self.repeat_count(n)?;
                 Value::string(s.as_str().repeat(k))
             }
-            (Value::Str(s), args, BinOp::Mod) => Value::string(crate::builtins::str::percent_format(self, s.as_str(), args)?),
-            (Value::Bytes(x), Value::Bytes(y), BinOp::Add) => Value::Bytes(Rc::new([x.as_slice(), y.as_slice()].concat())),
-            (Value::Bytes(s), n, BinOp::Mul) | (n, Value::Bytes(s), BinOp::Mul) if is_int(n) => Value::Bytes(Rc::new(s.repeat(self.repeat_count(n)?))),
+            (Value::Str(s), args, BinOp::Mod) => Value::string(
+                crate::builtins::str::percent_format(self, s.as_str(), args)?,
+            ),
+            (Value::Bytes(x), Value::Bytes(y), BinOp::Add) => {
+                Value::Bytes(Rc::new([x.as_slice(), y.as_slice()].concat()))
+            }
+            (Value::Bytes(s), n, BinOp::Mul) | (n, Value::Bytes(s), BinOp::Mul) if is_int(n) => {
+                Value::Bytes(Rc::new(s.repeat(self.repeat_count(n)?)))
+            }
             (Value::List(x), Value::List(y), BinOp::Add) => {
                 if inplace {
                     let extra = y.snapshot();
@@ -418,13 +517,21 @@ impl Vm {
                 Value::tuple(v)
             }
             (Value::Dict(x), Value::Dict(y), BinOp::Or) => {
-                let target = if inplace { x.clone() } else { Rc::new(x.copy()) };
+                let target = if inplace {
+                    x.clone()
+                } else {
+                    Rc::new(x.copy())
+                };
                 for (k, v) in y.items() {
                     target.set(self, k, v)?;
                 }
                 Value::Dict(target)
             }
-            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
+            (
+                Value::Set(_) | Value::FrozenSet(_),
+                Value::Set(_) | Value::FrozenSet(_),
+                BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor,
+            ) => {
                 return crate::builtins::set::set_binary(self, a, b, op, inplace).map(Some);
             }
             _ => return Ok(None),
@@ -434,7 +541,9 @@ impl Vm {
     fn repeat_count(&self, n: &Value) -> PyResult<usize> {
         let k = match n {
             Value::BigInt(b) if b.is_negative() => 0,
-            Value::BigInt(_) => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+            Value::BigInt(_) => {
+                return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+            }
             other => self.to_index(other)?.max(0),
         };
         if k > (1 << 32) {
@@ -485,7 +594,21 @@ impl Vm {
             }
         }
         // Built-in operands (e.g. a list subclass instance) fall back to the built-in operation.
-        if let Some(v) = self.builtin_binary(a, b, op, inplace)? {
+        let (base_a, base_b) = (a.builtin_base(), b.builtin_base());
+        let plain = |v: &Value| !matches!(v, Value::Instance(_) | Value::Native(_));
+        if (as_num(base_a).is_some() || as_num(base_b).is_some())
+            && plain(base_a)
+            && plain(base_b)
+            && !(base_a.is(a) && base_b.is(b))
+        {
+            // An int subclass instance: the operator on the int it carries.
+            return self.binary_op(base_a, base_b, op, inplace);
+        }
+        if let Some(v) = self.builtin_binary(base_a, base_b, op, inplace)? {
+            // `x += y` on a list subclass instance extends it in place and keeps the instance.
+            if inplace && !base_a.is(a) && v.is(base_a) {
+                return Ok(a.clone());
+            }
             return Ok(v);
         }
         Err(self.binop_type_error(a, b, op, inplace))
@@ -495,7 +618,10 @@ impl Vm {
     pub fn unary_op(&self, v: &Value, op: crate::bytecode::Opcode) -> PyResult<Value> {
         use crate::bytecode::Opcode::*;
         Ok(match (op, v) {
-            (UNARY_NEGATIVE, Value::Int(i)) => i.checked_neg().map(Value::Int).unwrap_or_else(|| Value::from_bigint(-BigInt::from(*i))),
+            (UNARY_NEGATIVE, Value::Int(i)) => i
+                .checked_neg()
+                .map(Value::Int)
+                .unwrap_or_else(|| Value::from_bigint(-BigInt::from(*i))),
             (UNARY_NEGATIVE, Value::Bool(b)) => Value::Int(-(*b as i64)),
             (UNARY_NEGATIVE, Value::BigInt(b)) => Value::from_bigint(-(**b).clone()),
             (UNARY_NEGATIVE, Value::Float(f)) => Value::Float(-f),
@@ -514,6 +640,8 @@ impl Vm {
                 let class = self.class_of(v);
                 match class.lookup(&Name::new(name)) {
                     Some(m) => self.call_bound(&m, v, &[])?,
+                    // An int subclass instance: the operator on the int it carries.
+                    None if !v.builtin_base().is(v) => return self.unary_op(v.builtin_base(), op),
                     None => return Err(self.unary_error(v, op)),
                 }
             }
@@ -527,7 +655,10 @@ impl Vm {
             crate::bytecode::Opcode::UNARY_POSITIVE => "+",
             _ => "~",
         };
-        self.type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(v)))
+        self.type_error(format!(
+            "bad operand type for unary {sym}: '{}'",
+            self.type_name(v)
+        ))
     }
 
     // -- comparison ------------------------------------------------------------------
@@ -551,7 +682,12 @@ impl Vm {
         let user_a = matches!(a, Value::Instance(_) | Value::Native(_));
         let user_b = matches!(b, Value::Instance(_) | Value::Native(_));
         let rev_first = user_b && !Rc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca);
-        let try_side = |vm: &Vm, this: &Value, class: &Rc<crate::objects::Class>, other: &Value, op: CmpOp| -> PyResult<Option<Value>> {
+        let try_side = |vm: &Vm,
+                        this: &Value,
+                        class: &Rc<crate::objects::Class>,
+                        other: &Value,
+                        op: CmpOp|
+         -> PyResult<Option<Value>> {
             if let Some(m) = class.lookup(&Name::new(op.dunder())) {
                 if matches!(&m, Value::Builtin(bi) if bi.owner == Some("object")) {
                     return Ok(None);
@@ -623,8 +759,12 @@ impl Vm {
         Ok(Some(match (a, b) {
             (Value::Str(x), Value::Str(y)) => op.test(x.as_str().cmp(y.as_str())),
             (Value::Bytes(x), Value::Bytes(y)) => op.test(x.as_slice().cmp(y.as_slice())),
-            (Value::List(x), Value::List(y)) => return self.seq_compare(&x.snapshot(), &y.snapshot(), op).map(Some),
-            (Value::Tuple(x), Value::Tuple(y)) => return self.seq_compare(&x.0, &y.0, op).map(Some),
+            (Value::List(x), Value::List(y)) => {
+                return self.seq_compare(&x.snapshot(), &y.snapshot(), op).map(Some)
+            }
+            (Value::Tuple(x), Value::Tuple(y)) => {
+                return self.seq_compare(&x.0, &y.0, op).map(Some)
+            }
             (Value::Dict(x), Value::Dict(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let eq = x.len() == y.len() && {
                     let mut all = true;
@@ -642,14 +782,15 @@ impl Vm {
                 (op == CmpOp::Eq) == eq
             }
             (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
-                let sub = |p: &crate::objects::PySet, q: &crate::objects::PySet| -> PyResult<bool> {
-                    for item in p.items() {
-                        if !q.contains(self, &item)? {
-                            return Ok(false);
+                let sub =
+                    |p: &crate::objects::PySet, q: &crate::objects::PySet| -> PyResult<bool> {
+                        for item in p.items() {
+                            if !q.contains(self, &item)? {
+                                return Ok(false);
+                            }
                         }
-                    }
-                    Ok(true)
-                };
+                        Ok(true)
+                    };
                 match op {
                     CmpOp::Eq => x.len() == y.len() && sub(x, y)?,
                     CmpOp::Ne => !(x.len() == y.len() && sub(x, y)?),
@@ -660,10 +801,14 @@ impl Vm {
                 }
             }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                let same = (x.len() == 0 && y.len() == 0) || (x.len() == y.len() && x.start == y.start && (x.len() == 1 || x.step == y.step));
+                let same = (x.is_empty() && y.is_empty())
+                    || (x.len() == y.len()
+                        && x.start == y.start
+                        && (x.len() == 1 || x.step == y.step));
                 (op == CmpOp::Eq) == same
             }
-            (Value::Instance(_) | Value::Native(_), _) | (_, Value::Instance(_) | Value::Native(_)) => return Ok(None),
+            (Value::Instance(_) | Value::Native(_), _)
+            | (_, Value::Instance(_) | Value::Native(_)) => return Ok(None),
             _ => match op {
                 CmpOp::Eq => a.is(b),
                 CmpOp::Ne => !a.is(b),
@@ -700,12 +845,20 @@ fn cmp_float_int(f: f64, i: &BigInt) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less });
+        return Some(if f > 0.0 {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Less
+        });
     }
     let fl = f.floor();
     let fb = BigInt::from_f64(fl)?;
     match fb.cmp(i) {
-        std::cmp::Ordering::Equal => Some(if f > fl { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal }),
+        std::cmp::Ordering::Equal => Some(if f > fl {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }),
         o => Some(o),
     }
 }

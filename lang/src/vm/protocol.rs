@@ -120,7 +120,9 @@ pub fn dunders() -> Rc<Dunders> {
 /// True if the class's `name` attribute is a user-defined function (not a
 /// built-in default inherited from `object`).
 fn user_method(class: &Class, name: &Name) -> Option<Value> {
-    class.lookup(name).filter(|v| !matches!(v, Value::Builtin(b) if b.owner == Some("object")))
+    class
+        .lookup(name)
+        .filter(|v| !matches!(v, Value::Builtin(b) if b.owner == Some("object")))
 }
 
 fn hex_id(v: &Value) -> String {
@@ -184,24 +186,48 @@ impl Vm {
                     format!("range({}, {}, {})", r.start, r.stop, r.step)
                 }
             }
-            Value::Slice(s) => format!("slice({}, {}, {})", self.repr(&s.start)?, self.repr(&s.stop)?, self.repr(&s.step)?),
+            Value::Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr(&s.start)?,
+                self.repr(&s.stop)?,
+                self.repr(&s.step)?
+            ),
             Value::Function(f) => format!("<function {} at {}>", f.qualname.borrow(), hex_id(v)),
             Value::Builtin(b) => match &b.bound {
                 Some(Value::Module(_)) | None => format!("<built-in function {}>", b.name),
-                Some(obj) => format!("<built-in method {} of {} object at {}>", b.name, self.type_name(obj), hex_id(obj)),
+                Some(obj) => format!(
+                    "<built-in method {} of {} object at {}>",
+                    b.name,
+                    self.type_name(obj),
+                    hex_id(obj)
+                ),
             },
             Value::Closure(c) => format!("<built-in function {}>", c.name),
             Value::BoundMethod(m) => {
                 let fname = match &m.func {
                     Value::Function(f) => f.qualname.borrow().to_string(),
                     Value::Builtin(b) => {
-                        return Ok(format!("<built-in method {} of {} object at {}>", b.name, self.type_name(&m.receiver), hex_id(&m.receiver)));
+                        return Ok(format!(
+                            "<built-in method {} of {} object at {}>",
+                            b.name,
+                            self.type_name(&m.receiver),
+                            hex_id(&m.receiver)
+                        ));
                     }
                     other => self.repr(other)?,
                 };
                 format!("<bound method {} of {}>", fname, self.repr(&m.receiver)?)
             }
             Value::Class(c) => {
+                if let Some(m) = self.metaclass_method(c, &dunders().repr) {
+                    return match self.call_bound(&m, v, &[])? {
+                        Value::Str(s) => Ok(s.as_str().to_string()),
+                        other => Err(self.type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            self.type_name(&other)
+                        ))),
+                    };
+                }
                 let module = c.module.borrow();
                 if &**module == "builtins" {
                     format!("<class '{}'>", c.qualname.borrow())
@@ -209,16 +235,30 @@ impl Vm {
                     format!("<class '{}.{}'>", module, c.qualname.borrow())
                 }
             }
-            Value::Generator(g) => format!("<{} object {} at {}>", g.kind.type_name(), g.qualname.borrow(), hex_id(v)),
+            Value::Generator(g) => format!(
+                "<{} object {} at {}>",
+                g.kind.type_name(),
+                g.qualname.borrow(),
+                hex_id(v)
+            ),
             Value::Iter(it) => format!("<{} object at {}>", it.type_name(), hex_id(v)),
             Value::Module(m) => {
-                let file = m.ns.borrow().get(&Name::new("__file__")).and_then(|f| f.as_str().map(str::to_string));
+                let file =
+                    m.ns.borrow()
+                        .get(&Name::new("__file__"))
+                        .and_then(|f| f.as_str().map(str::to_string));
                 match file {
                     Some(f) => format!("<module '{}' from '{}'>", m.name, f),
                     None => format!("<module '{}' (built-in)>", m.name),
                 }
             }
-            Value::Code(c) => format!("<code object {} at {}, file \"{}\", line {}>", c.co.name, hex_id(v), c.co.filename, c.co.firstlineno),
+            Value::Code(c) => format!(
+                "<code object {} at {}, file \"{}\", line {}>",
+                c.co.name,
+                hex_id(v),
+                c.co.filename,
+                c.co.firstlineno
+            ),
             Value::Cell(_) => format!("<cell at {}>", hex_id(v)),
             Value::NotImplemented => "NotImplemented".into(),
             Value::Ellipsis => "Ellipsis".into(),
@@ -230,13 +270,26 @@ impl Vm {
                         let r = self.call_bound(&m, v, &[])?;
                         match r {
                             Value::Str(s) => s.as_str().to_string(),
-                            other => return Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(&other)))),
+                            other => {
+                                return Err(self.type_error(format!(
+                                    "__repr__ returned non-string (type {})",
+                                    self.type_name(&other)
+                                )))
+                            }
                         }
                     }
                     None => self.default_repr(v),
                 }
             }
         })
+    }
+
+    /// A dunder a class's metaclass defines in Python (not type's or object's default), if any.
+    pub fn metaclass_method(&self, class: &Class, name: &Name) -> Option<Value> {
+        let meta = class.metaclass.borrow().clone()?;
+        meta.lookup(name).filter(
+            |m| !matches!(m, Value::Builtin(b) if matches!(b.owner, Some("type" | "object"))),
+        )
     }
 
     /// `<__main__.Thing object at 0x...>`
@@ -246,7 +299,12 @@ impl Vm {
         if &*module == "builtins" {
             format!("<{} object at {}>", class.qualname.borrow(), hex_id(v))
         } else {
-            format!("<{}.{} object at {}>", module, class.qualname.borrow(), hex_id(v))
+            format!(
+                "<{}.{} object at {}>",
+                module,
+                class.qualname.borrow(),
+                hex_id(v)
+            )
         }
     }
 
@@ -263,7 +321,12 @@ impl Vm {
     }
 
     /// Guards against infinite recursion when a container contains itself.
-    fn repr_guarded(&self, v: &Value, placeholder: &str, f: impl FnOnce(&Vm) -> PyResult<String>) -> PyResult<String> {
+    fn repr_guarded(
+        &self,
+        v: &Value,
+        placeholder: &str,
+        f: impl FnOnce(&Vm) -> PyResult<String>,
+    ) -> PyResult<String> {
         let id = v.id();
         if REPR_GUARD.with(|g| g.borrow().contains(&id)) {
             return Ok(placeholder.to_string());
@@ -293,10 +356,15 @@ impl Vm {
             Value::Instance(_) | Value::Native(_) => {
                 let class = self.class_of(v);
                 match class.lookup(&dunders().str) {
-                    Some(m) if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) => match self.call_bound(&m, v, &[])? {
-                        Value::Str(s) => Ok(s.as_str().to_string()),
-                        other => Err(self.type_error(format!("__str__ returned non-string (type {})", self.type_name(&other)))),
-                    },
+                    Some(m) if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) => {
+                        match self.call_bound(&m, v, &[])? {
+                            Value::Str(s) => Ok(s.as_str().to_string()),
+                            other => Err(self.type_error(format!(
+                                "__str__ returned non-string (type {})",
+                                self.type_name(&other)
+                            ))),
+                        }
+                    }
                     _ => self.repr(v),
                 }
             }
@@ -337,18 +405,28 @@ impl Vm {
                 }
                 h
             }
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v)))),
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+                return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+            }
             Value::Slice(_) => return Err(self.type_error("unhashable type: 'slice'")),
             Value::Instance(_) | Value::Native(_) => {
                 let class = self.class_of(v);
                 match class.lookup(&dunders().hash) {
-                    Some(Value::None) => return Err(self.type_error(format!("unhashable type: '{}'", class.name))),
-                    Some(m) if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) => match self.call_bound(&m, v, &[])? {
-                        Value::Int(i) => i,
-                        Value::Bool(b) => b as i64,
-                        Value::BigInt(b) => crate::fmt::int_hash(&b),
-                        _ => return Err(self.type_error("__hash__ method should return an integer")),
-                    },
+                    Some(Value::None) => {
+                        return Err(self.type_error(format!("unhashable type: '{}'", class.name)))
+                    }
+                    Some(m) if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) => {
+                        match self.call_bound(&m, v, &[])? {
+                            Value::Int(i) => i,
+                            Value::Bool(b) => b as i64,
+                            Value::BigInt(b) => crate::fmt::int_hash(&b),
+                            _ => {
+                                return Err(
+                                    self.type_error("__hash__ method should return an integer")
+                                )
+                            }
+                        }
+                    }
                     _ => (v.id() >> 4) as i64,
                 }
             }
@@ -396,7 +474,12 @@ impl Vm {
                 if let Some(m) = class.lookup(&d.bool) {
                     match self.call_bound(&m, v, &[])? {
                         Value::Bool(b) => b,
-                        other => return Err(self.type_error(format!("__bool__ should return bool, returned {}", self.type_name(&other)))),
+                        other => {
+                            return Err(self.type_error(format!(
+                                "__bool__ should return bool, returned {}",
+                                self.type_name(&other)
+                            )))
+                        }
                     }
                 } else if let Some(m) = class.lookup(&d.len) {
                     let n = self.call_bound(&m, v, &[])?;
@@ -419,19 +502,34 @@ impl Vm {
             Value::Dict(d) => d.len(),
             Value::Set(s) | Value::FrozenSet(s) => s.len(),
             Value::Range(r) => r.len() as usize,
-            Value::Instance(_) | Value::Native(_) => {
+            Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 let class = self.class_of(v);
                 match class.lookup(&dunders().len) {
                     Some(m) => match self.call_bound(&m, v, &[])? {
                         Value::Int(i) if i >= 0 => i as usize,
-                        Value::Int(_) => return Err(self.value_error("__len__() should return >= 0")),
+                        Value::Int(_) => {
+                            return Err(self.value_error("__len__() should return >= 0"))
+                        }
                         Value::Bool(b) => b as usize,
-                        other => return Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(&other)))),
+                        other => {
+                            return Err(self.type_error(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                self.type_name(&other)
+                            )))
+                        }
                     },
-                    None => return Err(self.type_error(format!("object of type '{}' has no len()", class.name))),
+                    None => {
+                        return Err(self
+                            .type_error(format!("object of type '{}' has no len()", class.name)))
+                    }
                 }
             }
-            _ => return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))),
+            _ => {
+                return Err(self.type_error(format!(
+                    "object of type '{}' has no len()",
+                    self.type_name(v)
+                )))
+            }
         })
     }
 
@@ -440,10 +538,27 @@ impl Vm {
     /// `iter(v)`.
     pub fn iter(&self, v: &Value) -> PyResult<Value> {
         Ok(match v {
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => NativeIter::new(IterState::Seq { seq: v.clone(), index: 0 }),
-            Value::Range(r) => NativeIter::new(IterState::Range { next: r.start, remaining: r.len(), step: r.step }),
-            Value::Dict(d) => NativeIter::new(IterState::Dict { dict: d.clone(), index: 0, view: DictView::Keys, len: d.len() }),
-            Value::Set(s) | Value::FrozenSet(s) => NativeIter::new(IterState::Items { items: s.items(), index: 0 }),
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
+                NativeIter::new(IterState::Seq {
+                    seq: v.clone(),
+                    index: 0,
+                })
+            }
+            Value::Range(r) => NativeIter::new(IterState::Range {
+                next: r.start,
+                remaining: r.len(),
+                step: r.step,
+            }),
+            Value::Dict(d) => NativeIter::new(IterState::Dict {
+                dict: d.clone(),
+                index: 0,
+                view: DictView::Keys,
+                len: d.len(),
+            }),
+            Value::Set(s) | Value::FrozenSet(s) => NativeIter::new(IterState::Items {
+                items: s.items(),
+                index: 0,
+            }),
             Value::Iter(_) => v.clone(),
             Value::Generator(g) if g.kind == GenKind::Generator => v.clone(),
             Value::Instance(_) | Value::Native(_) | Value::Generator(_) | Value::Class(_) => {
@@ -461,26 +576,45 @@ impl Vm {
                                     let i = counter.get();
                                     counter.set(i + 1);
                                     match vm.call(&getitem, &[Value::Int(i)]) {
-                                        Err(e) if vm.err_is(&e, &vm.exc.index_error) || vm.err_is(&e, &vm.exc.stop_iteration) => Ok(Value::Undef),
+                                        Err(e)
+                                            if vm.err_is(&e, &vm.exc.index_error)
+                                                || vm.err_is(&e, &vm.exc.stop_iteration) =>
+                                        {
+                                            Ok(Value::Undef)
+                                        }
                                         other => other,
                                     }
                                 }),
                             };
-                            return Ok(NativeIter::new(IterState::CallableSentinel { func: Value::Closure(Rc::new(f)), sentinel: Value::Undef }));
+                            return Ok(NativeIter::new(IterState::CallableSentinel {
+                                func: Value::Closure(Rc::new(f)),
+                                sentinel: Value::Undef,
+                            }));
                         }
-                        return Err(self.type_error(format!("'{}' object is not iterable", class.name)));
+                        return Err(
+                            self.type_error(format!("'{}' object is not iterable", class.name))
+                        );
                     }
                     Some(m) => {
                         let it = self.call_bound(&m, v, &[])?;
                         let it_class = self.class_of(&it);
-                        if !matches!(it, Value::Iter(_) | Value::Generator(_)) && it_class.lookup(&d.next).is_none() {
-                            return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", it_class.name)));
+                        if !matches!(it, Value::Iter(_) | Value::Generator(_))
+                            && it_class.lookup(&d.next).is_none()
+                        {
+                            return Err(self.type_error(format!(
+                                "iter() returned non-iterator of type '{}'",
+                                it_class.name
+                            )));
                         }
                         it
                     }
                 }
             }
-            _ => return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v)))),
+            _ => {
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                )
+            }
         })
     }
 
@@ -492,17 +626,24 @@ impl Vm {
                 super::interp::Resumed::Yield(v) => Ok(Some(v)),
                 super::interp::Resumed::Return(_) => Ok(None),
             },
-            _ => {
-                let class = self.class_of(it);
-                match class.lookup(&dunders().next) {
-                    Some(m) => match self.call_bound(&m, it, &[]) {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) if self.err_is(&e, &self.exc.stop_iteration) => Ok(None),
-                        Err(e) => Err(e),
-                    },
-                    None => Err(self.type_error(format!("'{}' object is not an iterator", class.name))),
-                }
-            }
+            Value::Native(n) => match n.next_item(self) {
+                Some(r) => r,
+                None => self.next_by_method(it),
+            },
+            _ => self.next_by_method(it),
+        }
+    }
+
+    /// `next(it)` through the iterator's `__next__` method.
+    fn next_by_method(&self, it: &Value) -> PyResult<Option<Value>> {
+        let class = self.class_of(it);
+        match class.lookup(&dunders().next) {
+            Some(m) => match self.call_bound(&m, it, &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_is(&e, &self.exc.stop_iteration) => Ok(None),
+                Err(e) => Err(e),
+            },
+            None => Err(self.type_error(format!("'{}' object is not an iterator", class.name))),
         }
     }
 
@@ -541,7 +682,11 @@ impl Vm {
         let msg = match obj {
             Value::Class(c) => format!("type object '{}' has no attribute '{}'", c.name, name),
             Value::Module(m) => format!("module '{}' has no attribute '{}'", m.name, name),
-            _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
+            _ => format!(
+                "'{}' object has no attribute '{}'",
+                self.type_name(obj),
+                name
+            ),
         };
         let err = self.attribute_error(msg);
         err.0.set_attr(Name::new("name"), Value::str(name.as_str()));
@@ -604,12 +749,19 @@ impl Vm {
         if let Some(p) = attr.downcast_native::<Property>() {
             return match &p.fget {
                 Some(f) => Ok(Some(self.call(f, std::slice::from_ref(obj))?)),
-                None => Err(self.attribute_error(format!("property {}of '{}' object has no getter", p.name_for_error(), self.type_name(obj)))),
+                None => Err(self.attribute_error(format!(
+                    "property {}of '{}' object has no getter",
+                    p.name_for_error(),
+                    self.type_name(obj)
+                ))),
             };
         }
         if let Value::Instance(desc) = attr {
             let d = dunders();
-            if let (Some(get), true) = (desc.class.lookup(&d.get), desc.class.lookup(&d.set).is_some()) {
+            if let (Some(get), true) = (
+                desc.class.lookup(&d.get),
+                desc.class.lookup(&d.set).is_some(),
+            ) {
                 let owner = Value::Class(self.class_of(obj));
                 return Ok(Some(self.call_bound(&get, attr, &[obj.clone(), owner])?));
             }
@@ -620,12 +772,21 @@ impl Vm {
     /// Binds a class attribute found for `obj`: functions become bound methods, etc.
     pub fn bind_class_attr(&self, attr: Value, obj: &Value, class: &Rc<Class>) -> PyResult<Value> {
         Ok(match attr {
-            Value::Function(_) | Value::Builtin(_) => Value::BoundMethod(Rc::new(BoundMethod { func: attr, receiver: obj.clone() })),
+            Value::Function(_) | Value::Builtin(_) => Value::BoundMethod(Rc::new(BoundMethod {
+                func: attr,
+                receiver: obj.clone(),
+            })),
             Value::Native(_) => {
                 if let Some(sm) = attr.downcast_native::<StaticMethod>() {
                     sm.func.clone()
                 } else if let Some(cm) = attr.downcast_native::<ClassMethod>() {
-                    Value::BoundMethod(Rc::new(BoundMethod { func: cm.func.clone(), receiver: Value::Class(class.clone()) }))
+                    Value::BoundMethod(Rc::new(BoundMethod {
+                        func: cm.func.clone(),
+                        receiver: Value::Class(class.clone()),
+                    }))
+                } else if let Some(get) = self.class_of(&attr).lookup(&dunders().get) {
+                    // Native descriptors (functools' cached functions bind like methods).
+                    self.call_bound(&get, &attr, &[obj.clone(), Value::Class(class.clone())])?
                 } else {
                     attr
                 }
@@ -648,7 +809,10 @@ impl Vm {
                     if let Some(sm) = attr.downcast_native::<StaticMethod>() {
                         sm.func.clone()
                     } else if let Some(cm) = attr.downcast_native::<ClassMethod>() {
-                        Value::BoundMethod(Rc::new(BoundMethod { func: cm.func.clone(), receiver: Value::Class(c.clone()) }))
+                        Value::BoundMethod(Rc::new(BoundMethod {
+                            func: cm.func.clone(),
+                            receiver: Value::Class(c.clone()),
+                        }))
                     } else {
                         attr
                     }
@@ -669,9 +833,13 @@ impl Vm {
             "__module__" => Value::str(&c.module.borrow()),
             "__doc__" => Value::None,
             "__bases__" => Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect()),
-            "__base__" => c.bases.first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None),
+            "__base__" => c
+                .bases
+                .first()
+                .map(|b| Value::Class(b.clone()))
+                .unwrap_or(Value::None),
             "__mro__" => Value::tuple(c.full_mro().into_iter().map(Value::Class).collect()),
-            "__class__" => Value::Class(self.types.type_.clone()),
+            "__class__" => Value::Class(self.class_of(&Value::Class(c.clone()))),
             "__dict__" => {
                 let dict = crate::objects::PyDict::new();
                 for (k, v) in c.dict.borrow().iter() {
@@ -680,9 +848,24 @@ impl Vm {
                 Value::Dict(Rc::new(dict))
             }
             _ => {
+                // Attributes of the metaclass: its methods bind to the class.
+                if let Some(meta) = c.metaclass.borrow().clone() {
+                    if let Some(attr) = meta.lookup(name) {
+                        let cls = Value::Class(c.clone());
+                        if let Some(v) = self.data_descriptor_get(&attr, &cls)? {
+                            return Ok(Some(v));
+                        }
+                        return Ok(Some(self.bind_class_attr(attr, &cls, &meta)?));
+                    }
+                }
                 // Methods of `type` itself (mro, __subclasses__...).
                 return match self.types.type_.lookup(name) {
-                    Some(m @ Value::Builtin(_)) => Ok(Some(Value::BoundMethod(Rc::new(BoundMethod { func: m, receiver: Value::Class(c.clone()) })))),
+                    Some(m @ Value::Builtin(_)) => {
+                        Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
+                            func: m,
+                            receiver: Value::Class(c.clone()),
+                        }))))
+                    }
                     _ => Ok(None),
                 };
             }
@@ -706,14 +889,20 @@ impl Vm {
                 }
             }
             "__notes__" if !d.notes.is_empty() => Value::list(d.notes.clone()),
-            "value" if inst.class.is_subclass(&self.exc.stop_iteration) => d.args.first().cloned().unwrap_or_default(),
+            "value" if inst.class.is_subclass(&self.exc.stop_iteration) => {
+                d.args.first().cloned().unwrap_or_default()
+            }
             "code" if inst.class.is_subclass(&self.exc.system_exit) => match d.args.len() {
                 0 => Value::None,
                 1 => d.args[0].clone(),
                 _ => Value::tuple(d.args.clone()),
             },
-            "message" if d.group.is_some() => d.group.as_ref().map(|g| g.0.clone()).unwrap_or_default(),
-            "exceptions" if d.group.is_some() => Value::tuple(d.group.as_ref().map(|g| g.1.clone()).unwrap_or_default()),
+            "message" if d.group.is_some() => {
+                d.group.as_ref().map(|g| g.0.clone()).unwrap_or_default()
+            }
+            "exceptions" if d.group.is_some() => {
+                Value::tuple(d.group.as_ref().map(|g| g.1.clone()).unwrap_or_default())
+            }
             "errno" | "strerror" | "filename" if inst.class.is_subclass(&self.exc.os_error) => {
                 let i = match name {
                     "errno" => 0,
@@ -726,7 +915,9 @@ impl Vm {
                     Value::None
                 }
             }
-            "msg" if inst.class.is_subclass(&self.exc.syntax_error) => d.args.first().cloned().unwrap_or_default(),
+            "msg" if inst.class.is_subclass(&self.exc.syntax_error) => {
+                d.args.first().cloned().unwrap_or_default()
+            }
             _ => return None,
         })
     }
@@ -757,15 +948,29 @@ impl Vm {
                 "__module__" => Some(Value::str(&f.module)),
                 "__doc__" => Some(f.doc.borrow().clone()),
                 "__code__" => Some(Value::Code(f.code.clone())),
-                "__defaults__" => Some(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) }),
+                "__defaults__" => Some(if f.defaults.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.defaults.clone())
+                }),
                 "__kwdefaults__" => Some(if f.kwdefaults.is_empty() {
                     Value::None
                 } else {
-                    crate::builtins::dict_from_pairs(self, f.kwdefaults.iter().map(|(k, v)| (Value::str(k.as_str()), v.clone())).collect())?
+                    crate::builtins::dict_from_pairs(
+                        self,
+                        f.kwdefaults
+                            .iter()
+                            .map(|(k, v)| (Value::str(k.as_str()), v.clone()))
+                            .collect(),
+                    )?
                 }),
                 "__globals__" => Some(Value::Dict(Rc::new(self.namespace_to_dict(&f.globals)?))),
                 "__annotations__" => Some(f.annotations.borrow().clone()),
-                "__closure__" => Some(if f.closure.is_empty() { Value::None } else { Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect()) }),
+                "__closure__" => Some(if f.closure.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
+                }),
                 "__dict__" => {
                     let dict = crate::objects::PyDict::new();
                     for (k, v) in f.dict.borrow().iter() {
@@ -824,7 +1029,10 @@ impl Vm {
         })
     }
 
-    pub fn namespace_to_dict(&self, ns: &crate::objects::Namespace) -> PyResult<crate::objects::PyDict> {
+    pub fn namespace_to_dict(
+        &self,
+        ns: &crate::objects::Namespace,
+    ) -> PyResult<crate::objects::PyDict> {
         let dict = crate::objects::PyDict::new();
         for (k, v) in ns.borrow().iter() {
             dict.set(self, Value::str(k.as_str()), v.clone())?;
@@ -841,17 +1049,24 @@ impl Vm {
                     if let Some(p) = attr.downcast_native::<Property>() {
                         return match &p.fset {
                             Some(f) => self.call(f, &[obj.clone(), value]).map(|_| ()),
-                            None => Err(self.attribute_error(format!("property '{}' of '{}' object has no setter", name, class.name))),
+                            None => Err(self.attribute_error(format!(
+                                "property '{}' of '{}' object has no setter",
+                                name, class.name
+                            ))),
                         };
                     }
                     if let Value::Instance(desc) = &attr {
                         if let Some(set) = desc.class.lookup(&dunders().set) {
-                            return self.call_bound(&set, &attr, &[obj.clone(), value]).map(|_| ());
+                            return self
+                                .call_bound(&set, &attr, &[obj.clone(), value])
+                                .map(|_| ());
                         }
                     }
                 }
                 if let Some(sa) = user_method(class, &dunders().setattr) {
-                    return self.call_bound(&sa, obj, &[Value::str(name.as_str()), value]).map(|_| ());
+                    return self
+                        .call_bound(&sa, obj, &[Value::str(name.as_str()), value])
+                        .map(|_| ());
                 }
                 if inst.is_exception() {
                     let mut d = inst.exc_data();
@@ -883,19 +1098,31 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
+                if let Some(m) = self.metaclass_method(c, &dunders().setattr) {
+                    return self
+                        .call_bound(&m, obj, &[Value::str(name.as_str()), value])
+                        .map(|_| ());
+                }
                 if *name == dunders().getattr {
                     c.has_getattr.set(true);
                 }
-                if c.layout == crate::objects::class::Layout::Builtin && &**c.module.borrow() == "builtins" {
-                    return Err(self.type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name)));
+                if c.layout == crate::objects::class::Layout::Builtin
+                    && &**c.module.borrow() == "builtins"
+                {
+                    return Err(self.type_error(format!(
+                        "cannot set '{}' attribute of immutable type '{}'",
+                        name, c.name
+                    )));
                 }
-                c.dict.borrow_mut().insert(name.clone(), value);
+                c.dict_mut().insert(name.clone(), value);
                 Ok(())
             }
             Value::Function(f) => {
                 match name.as_str() {
                     "__name__" => *f.name.borrow_mut() = Rc::from(value.as_str().unwrap_or("")),
-                    "__qualname__" => *f.qualname.borrow_mut() = Rc::from(value.as_str().unwrap_or("")),
+                    "__qualname__" => {
+                        *f.qualname.borrow_mut() = Rc::from(value.as_str().unwrap_or(""))
+                    }
                     "__doc__" => *f.doc.borrow_mut() = value,
                     "__annotations__" => *f.annotations.borrow_mut() = value,
                     _ => {
@@ -908,7 +1135,9 @@ impl Vm {
                 m.ns.borrow_mut().insert(name.clone(), value);
                 Ok(())
             }
-            Value::Generator(g) if name.as_str() == "__name__" || name.as_str() == "__qualname__" => {
+            Value::Generator(g)
+                if name.as_str() == "__name__" || name.as_str() == "__qualname__" =>
+            {
                 let s: Rc<str> = Rc::from(value.as_str().unwrap_or(""));
                 if name.as_str() == "__name__" {
                     *g.name.borrow_mut() = s;
@@ -921,14 +1150,24 @@ impl Vm {
                 if let Some(r) = n.set_attr(self, name.as_str(), value) {
                     return r;
                 }
-                Err(self.attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), name)))
+                Err(self.attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name(obj),
+                    name
+                )))
             }
             _ => {
                 let class = self.class_of(obj);
                 if class.lookup(name).is_some() {
-                    Err(self.attribute_error(format!("'{}' object attribute '{}' is read-only", class.name, name)))
+                    Err(self.attribute_error(format!(
+                        "'{}' object attribute '{}' is read-only",
+                        class.name, name
+                    )))
                 } else {
-                    Err(self.attribute_error(format!("'{}' object has no attribute '{}'", class.name, name)))
+                    Err(self.attribute_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        class.name, name
+                    )))
                 }
             }
         }
@@ -942,12 +1181,17 @@ impl Vm {
                     if let Some(p) = attr.downcast_native::<Property>() {
                         return match &p.fdel {
                             Some(f) => self.call(f, std::slice::from_ref(obj)).map(|_| ()),
-                            None => Err(self.attribute_error(format!("property '{}' of '{}' object has no deleter", name, inst.class.name))),
+                            None => Err(self.attribute_error(format!(
+                                "property '{}' of '{}' object has no deleter",
+                                name, inst.class.name
+                            ))),
                         };
                     }
                 }
                 if let Some(da) = user_method(&inst.class, &dunders().delattr) {
-                    return self.call_bound(&da, obj, &[Value::str(name.as_str())]).map(|_| ());
+                    return self
+                        .call_bound(&da, obj, &[Value::str(name.as_str())])
+                        .map(|_| ());
                 }
                 if inst.dict.borrow_mut().shift_remove(name).is_none() {
                     return Err(self.no_attribute(obj, name));
@@ -955,7 +1199,7 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
-                if c.dict.borrow_mut().shift_remove(name).is_none() {
+                if c.dict_mut().shift_remove(name).is_none() {
                     return Err(self.no_attribute(obj, name));
                 }
                 Ok(())
@@ -980,7 +1224,9 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 if let Some(attr) = inst.class.lookup(name) {
-                    if matches!(attr, Value::Function(_) | Value::Builtin(_)) && !inst.dict.borrow().contains_key(name) {
+                    if matches!(attr, Value::Function(_) | Value::Builtin(_))
+                        && !inst.dict.borrow().contains_key(name)
+                    {
                         return Ok((attr, Some(obj.clone())));
                     }
                 }
@@ -990,14 +1236,18 @@ impl Vm {
             Value::Native(n) => match n.get_attr(self, name.as_str()) {
                 Some(attr) => Ok((attr?, None)),
                 None => match self.class_of(obj).lookup(name) {
-                    Some(attr @ (Value::Builtin(_) | Value::Function(_))) => Ok((attr, Some(obj.clone()))),
+                    Some(attr @ (Value::Builtin(_) | Value::Function(_))) => {
+                        Ok((attr, Some(obj.clone())))
+                    }
                     _ => Ok((self.get_attr(obj, name)?, None)),
                 },
             },
             _ => {
                 let class = self.class_of(obj);
                 match class.lookup(name) {
-                    Some(attr @ (Value::Builtin(_) | Value::Function(_))) => Ok((attr, Some(obj.clone()))),
+                    Some(attr @ (Value::Builtin(_) | Value::Function(_))) => {
+                        Ok((attr, Some(obj.clone())))
+                    }
                     _ => Ok((self.get_attr(obj, name)?, None)),
                 }
             }
@@ -1028,7 +1278,9 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(b) => b.to_i64().ok_or_else(|| self.index_error(format!("cannot fit 'int' into an index-sized integer"))),
+            Value::BigInt(b) => b.to_i64().ok_or_else(|| {
+                self.index_error("cannot fit 'int' into an index-sized integer".to_string())
+            }),
             Value::Instance(_) => {
                 let class = self.class_of(v);
                 match class.lookup(&dunders().index) {
@@ -1036,10 +1288,16 @@ impl Vm {
                         let r = self.call_bound(&m, v, &[])?;
                         self.to_index(&r)
                     }
-                    None => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", class.name))),
+                    None => Err(self.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        class.name
+                    ))),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(v)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(v)
+            ))),
         }
     }
 
@@ -1051,7 +1309,11 @@ impl Vm {
     }
 
     /// Resolves a slice against a sequence length: (start, stop, step) as CPython's `PySlice_AdjustIndices`.
-    pub fn slice_indices(&self, s: &crate::objects::Slice, len: usize) -> PyResult<(i64, i64, i64)> {
+    pub fn slice_indices(
+        &self,
+        s: &crate::objects::Slice,
+        len: usize,
+    ) -> PyResult<(i64, i64, i64)> {
         let len = len as i64;
         let step = match &s.step {
             Value::None => 1,
@@ -1075,7 +1337,11 @@ impl Vm {
                         }
                         _ => self.to_index(v)?,
                     };
-                    Ok(if i < 0 { (i + len).max(lower) } else { i.min(upper) })
+                    Ok(if i < 0 {
+                        (i + len).max(lower)
+                    } else {
+                        i.min(upper)
+                    })
                 }
             }
         };
@@ -1122,7 +1388,9 @@ impl Vm {
                 None => Err(self.key_error(key.clone())),
             },
             (Value::Str(s), Value::Int(i)) => match Vm::norm_index(*i, s.char_len()) {
-                Some(i) => Ok(Value::string(s.char_at(i).map(String::from).unwrap_or_default())),
+                Some(i) => Ok(Value::string(
+                    s.char_at(i).map(String::from).unwrap_or_default(),
+                )),
                 None => Err(self.index_error("string index out of range")),
             },
             (Value::Bytes(b), Value::Int(i)) => match Vm::norm_index(*i, b.len()) {
@@ -1133,33 +1401,73 @@ impl Vm {
                 Some(i) => Ok(Value::Int(r.get(i as i64))),
                 None => Err(self.index_error("range object index out of range")),
             },
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_), Value::Slice(s)) => self.get_slice(obj, s),
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_), Value::Bool(_) | Value::BigInt(_) | Value::Instance(_)) => {
-                let i = self.to_index(key).map_err(|_| self.seq_index_type_error(obj, key))?;
+            (
+                Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_),
+                Value::Slice(s),
+            ) => self.get_slice(obj, s),
+            (
+                Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_),
+                Value::Bool(_) | Value::BigInt(_) | Value::Instance(_),
+            ) => {
+                let i = self
+                    .to_index(key)
+                    .map_err(|_| self.seq_index_type_error(obj, key))?;
                 if let Value::BigInt(_) = key {
-                    return Err(self.index_error(format!("cannot fit 'int' into an index-sized integer")));
+                    return Err(self
+                        .index_error("cannot fit 'int' into an index-sized integer".to_string()));
                 }
                 self.get_item(obj, &Value::Int(i))
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_), _) => Err(self.seq_index_type_error(obj, key)),
+            (
+                Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_),
+                _,
+            ) => Err(self.seq_index_type_error(obj, key)),
             (Value::Instance(_) | Value::Native(_), _) => {
                 let class = self.class_of(obj);
                 match class.lookup(&dunders().getitem) {
                     Some(m) => self.call_bound(&m, obj, std::slice::from_ref(key)),
-                    None => Err(self.type_error(format!("'{}' object is not subscriptable", class.name))),
+                    None => {
+                        Err(self
+                            .type_error(format!("'{}' object is not subscriptable", class.name)))
+                    }
                 }
             }
             (Value::Class(c), _) => {
-                if let Some(m) = c.lookup(&dunders().class_getitem) {
-                    return self.call(&self.class_get_attr(c, &dunders().class_getitem)?.unwrap_or(m), std::slice::from_ref(key));
+                if let Some(m) = self.metaclass_method(c, &dunders().getitem) {
+                    return self.call_bound(&m, obj, std::slice::from_ref(key));
                 }
-                if c.layout == crate::objects::class::Layout::Builtin || Rc::ptr_eq(c, &self.types.type_) {
-                    // `list[int]`: a generic alias; towel keeps the origin class.
-                    return Ok(obj.clone());
+                if let Some(m) = c.lookup(&dunders().class_getitem) {
+                    return self.call(
+                        &self
+                            .class_get_attr(c, &dunders().class_getitem)?
+                            .unwrap_or(m),
+                        std::slice::from_ref(key),
+                    );
+                }
+                if c.layout == crate::objects::class::Layout::Builtin
+                    || Rc::ptr_eq(c, &self.types.type_)
+                {
+                    // `list[int]`: a generic alias.
+                    return crate::stdlib::types::generic_alias(self, obj, key);
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", c.name)))
             }
-            _ => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(obj)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -1172,9 +1480,15 @@ impl Vm {
             _ => "range",
         };
         if let Value::Range(_) = obj {
-            return self.type_error(format!("range indices must be integers or slices, not {}", self.type_name(key)));
+            return self.type_error(format!(
+                "range indices must be integers or slices, not {}",
+                self.type_name(key)
+            ));
         }
-        self.type_error(format!("{what} indices must be integers or slices, not {}", self.type_name(key)))
+        self.type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            self.type_name(key)
+        ))
     }
 
     fn get_slice(&self, obj: &Value, s: &crate::objects::Slice) -> PyResult<Value> {
@@ -1208,7 +1522,11 @@ impl Vm {
                 let (start, stop, step) = self.slice_indices(s, r.len() as usize)?;
                 let new_start = r.get(start);
                 let new_stop = r.get(stop);
-                Value::Range(Rc::new(crate::objects::Range { start: new_start, stop: new_stop, step: r.step * step }))
+                Value::Range(Rc::new(crate::objects::Range {
+                    start: new_start,
+                    stop: new_stop,
+                    step: r.step * step,
+                }))
             }
             _ => return Err(self.type_error("unsliceable object")),
         })
@@ -1233,12 +1551,18 @@ impl Vm {
                 let (start, stop, step) = self.slice_indices(s, len)?;
                 if step == 1 {
                     let stop = stop.max(start);
-                    l.items.borrow_mut().splice(start as usize..stop as usize, new);
+                    l.items
+                        .borrow_mut()
+                        .splice(start as usize..stop as usize, new);
                     Ok(())
                 } else {
                     let idx = self.slice_positions(s, len)?;
                     if idx.len() != new.len() {
-                        return Err(self.value_error(format!("attempt to assign sequence of size {} to extended slice of size {}", new.len(), idx.len())));
+                        return Err(self.value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new.len(),
+                            idx.len()
+                        )));
                     }
                     let mut items = l.items.borrow_mut();
                     for (i, v) in idx.into_iter().zip(new) {
@@ -1248,7 +1572,12 @@ impl Vm {
                 }
             }
             (Value::List(_), _) => {
-                let i = self.to_index(key).map_err(|_| self.type_error(format!("list indices must be integers or slices, not {}", self.type_name(key))))?;
+                let i = self.to_index(key).map_err(|_| {
+                    self.type_error(format!(
+                        "list indices must be integers or slices, not {}",
+                        self.type_name(key)
+                    ))
+                })?;
                 self.set_item(obj, &Value::Int(i), value)
             }
             (Value::Dict(d), _) => d.set(self, key.clone(), value),
@@ -1256,10 +1585,16 @@ impl Vm {
                 let class = self.class_of(obj);
                 match class.lookup(&dunders().setitem) {
                     Some(m) => self.call_bound(&m, obj, &[key.clone(), value]).map(|_| ()),
-                    None => Err(self.type_error(format!("'{}' object does not support item assignment", class.name))),
+                    None => Err(self.type_error(format!(
+                        "'{}' object does not support item assignment",
+                        class.name
+                    ))),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(obj)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -1293,11 +1628,19 @@ impl Vm {
             (Value::Instance(_) | Value::Native(_), _) => {
                 let class = self.class_of(obj);
                 match class.lookup(&dunders().delitem) {
-                    Some(m) => self.call_bound(&m, obj, std::slice::from_ref(key)).map(|_| ()),
-                    None => Err(self.type_error(format!("'{}' object does not support item deletion", class.name))),
+                    Some(m) => self
+                        .call_bound(&m, obj, std::slice::from_ref(key))
+                        .map(|_| ()),
+                    None => Err(self.type_error(format!(
+                        "'{}' object does not support item deletion",
+                        class.name
+                    ))),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(obj)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support item deletion",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -1323,11 +1666,16 @@ impl Vm {
             }
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
-                _ => Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", self.type_name(item)))),
+                _ => Err(self.type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
             },
             Value::Bytes(b) => match item {
                 Value::Int(i) => Ok(b.contains(&(*i as u8))),
-                Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice())),
+                Value::Bytes(sub) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice()))
+                }
                 _ => Err(self.type_error("a bytes-like object is required")),
             },
             Value::Dict(d) => d.contains(self, item),
@@ -1335,7 +1683,11 @@ impl Vm {
             Value::Range(r) => match item {
                 Value::Int(i) => {
                     let i = *i;
-                    Ok(if r.step > 0 { i >= r.start && i < r.stop } else { i <= r.start && i > r.stop } && (i - r.start) % r.step == 0)
+                    Ok(if r.step > 0 {
+                        i >= r.start && i < r.stop
+                    } else {
+                        i <= r.start && i > r.stop
+                    } && (i - r.start) % r.step == 0)
                 }
                 _ => {
                     let it = self.iter(container)?;
@@ -1353,7 +1705,9 @@ impl Vm {
                     let r = self.call_bound(&m, container, std::slice::from_ref(item))?;
                     return self.truthy(&r);
                 }
-                let it = self.iter(container).map_err(|_| self.type_error(format!("argument of type '{}' is not iterable", class.name)))?;
+                let it = self.iter(container).map_err(|_| {
+                    self.type_error(format!("argument of type '{}' is not iterable", class.name))
+                })?;
                 while let Some(x) = self.next(&it)? {
                     if self.eq(&x, item)? {
                         return Ok(true);

@@ -17,9 +17,12 @@ pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) 
         bases: bases.to_vec(),
         mro,
         dict: RefCell::new(AttrMap::default()),
+        lookup_cache: crate::objects::class::new_lookup_cache(),
         layout,
         subclassable: true,
         has_getattr: Cell::new(has_getattr),
+        metaclass: RefCell::new(None),
+        subclasses: RefCell::new(Vec::new()),
     })
 }
 
@@ -82,22 +85,37 @@ impl Default for Types {
 
 /// `bool` derives from `int`; it is created apart because of that.
 pub fn bool_class(vm: &Vm) -> Rc<Class> {
-    vm.lazy_class("bool", |vm| new_class("bool", &[vm.types.int.clone()], Layout::Builtin, "builtins"))
+    vm.lazy_class("bool", |vm| {
+        new_class("bool", &[vm.types.int.clone()], Layout::Builtin, "builtins")
+    })
 }
 
 /// Registers native methods in a class's namespace.
 pub fn add_methods(class: &Class, owner: &'static str, methods: &[(&'static str, NativeFn)]) {
-    let mut dict = class.dict.borrow_mut();
+    let mut dict = class.dict_mut();
     for &(name, func) in methods {
-        dict.insert(Name::new(name), Value::Builtin(Rc::new(Builtin { name, func, owner: Some(owner), bound: None })));
+        dict.insert(
+            Name::new(name),
+            Value::Builtin(Rc::new(Builtin {
+                name,
+                func,
+                owner: Some(owner),
+                bound: None,
+            })),
+        );
     }
 }
 
 /// Wraps a native function as a class method/static (the first argument is the class).
 pub fn add_classmethod(vm: &Vm, class: &Class, name: &'static str, func: NativeFn) {
-    let f = Value::Builtin(Rc::new(Builtin { name, func, owner: None, bound: None }));
+    let f = Value::Builtin(Rc::new(Builtin {
+        name,
+        func,
+        owner: None,
+        bound: None,
+    }));
     let cm = crate::builtins::descriptors::ClassMethod::new(vm, f);
-    class.dict.borrow_mut().insert(Name::new(name), cm);
+    class.dict_mut().insert(Name::new(name), cm);
 }
 
 pub fn install_methods(vm: &Vm) {
@@ -135,7 +153,11 @@ impl Vm {
             Value::Function(_) => t.function.clone(),
             Value::Builtin(_) | Value::Closure(_) => t.builtin_function.clone(),
             Value::BoundMethod(_) => t.method.clone(),
-            Value::Class(_) => t.type_.clone(),
+            Value::Class(c) => c
+                .metaclass
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| t.type_.clone()),
             Value::Instance(i) => i.class.clone(),
             Value::Generator(g) => match g.kind {
                 crate::objects::GenKind::Generator => t.generator.clone(),
@@ -144,7 +166,16 @@ impl Vm {
             },
             Value::Iter(it) => {
                 let name = it.type_name();
-                self.lazy_class(name, |vm| new_class(name, &[vm.types.object.clone()], Layout::Builtin, "builtins"))
+                self.lazy_class(name, |vm| {
+                    let class = new_class(
+                        name,
+                        &[vm.types.object.clone()],
+                        Layout::Builtin,
+                        "builtins",
+                    );
+                    crate::builtins::add_iterator_methods(&class, name);
+                    class
+                })
             }
             Value::Module(_) => t.module.clone(),
             Value::Code(_) => t.code.clone(),
@@ -168,7 +199,11 @@ impl Vm {
     pub fn isinstance(&self, v: &Value, class: &Rc<Class>) -> bool {
         match v {
             Value::Instance(i) => i.class.is_subclass(class),
-            Value::Bool(_) => Rc::ptr_eq(class, &self.types.int) || Rc::ptr_eq(class, &self.types.object) || class.name.as_ref() == "bool" && Rc::ptr_eq(class, &bool_class(self)),
+            Value::Bool(_) => {
+                Rc::ptr_eq(class, &self.types.int)
+                    || Rc::ptr_eq(class, &self.types.object)
+                    || class.name.as_ref() == "bool" && Rc::ptr_eq(class, &bool_class(self))
+            }
             _ => self.class_of(v).is_subclass(class),
         }
     }

@@ -175,7 +175,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     set(
         &m,
         "coroutine",
-        crate::builtins::native("coroutine", coroutine_decorator),
+        crate::builtins::native("coroutine", coroutine),
     );
     // Register before running the glue so that its own imports see the module.
     vm.modules.borrow_mut().insert("asyncio".into(), m.clone());
@@ -189,34 +189,8 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     Ok(m)
 }
 
-/// Marks a generator function as an iterable coroutine (`types.coroutine`,
-/// and `asyncio.coroutine` as CPython 3.10 had it): its generators may be
-/// awaited, and may `yield from` coroutines.
-pub fn coroutine_decorator(vm: &Vm, args: crate::objects::Args) -> PyResult {
+/// `@asyncio.coroutine`, as CPython 3.10 had it: `types.coroutine`.
+fn coroutine(vm: &Vm, args: crate::objects::Args) -> PyResult {
     args.check(vm, "coroutine", 1, 1)?;
-    let f = &args.pos[0];
-    if let Value::Function(func) = f {
-        let fl = func.flags();
-        use crate::bytecode::flags;
-        if fl & flags::GENERATOR != 0 {
-            func.extra_flags
-                .set(func.extra_flags.get() | flags::ITERABLE_COROUTINE);
-            return Ok(f.clone());
-        }
-        if fl & (flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
-            return Ok(f.clone());
-        }
-    }
-    if !crate::builtins::is_callable(vm, f) {
-        return Err(vm.type_error("types.coroutine() expects a callable"));
-    }
-    // A plain function: wrap it so that a generator it returns becomes awaitable.
-    let inner = f.clone();
-    Ok(Value::Closure(Rc::new(crate::objects::NativeClosure {
-        name: "coro".to_string(),
-        func: Box::new(move |vm, args| {
-            let r = vm.call_args(&inner, args)?;
-            Ok(r)
-        }),
-    })))
+    crate::stdlib::types::make_iterable_coroutine(vm, &args.pos[0])
 }

@@ -1,0 +1,661 @@
+//! `collections`: `deque` (native: it is the queue of schedulers and
+//! breadth-first searches), and in `collections.py` namedtuple, defaultdict,
+//! Counter, OrderedDict and ChainMap, written as subclasses of the built-in
+//! `dict` and `tuple`. `collections.abc` is `collections_abc.py`.
+
+use crate::objects::class::Layout;
+use crate::objects::{Args, Class, Module, NativeObject, PyResult, Value};
+use crate::vm::ops::CmpOp;
+use crate::vm::types::{add_methods, new_class};
+use crate::vm::Vm;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
+    let m = super::module_with(
+        vm,
+        "collections",
+        &[
+            ("_move_to_end", move_to_end),
+            ("_count_elements", count_elements),
+        ],
+    );
+    super::set(&m, "deque", Value::Class(deque_class(vm)));
+    super::exec_source(vm, &m, include_str!("collections.py"))?;
+    Ok(m)
+}
+
+pub fn make_abc(vm: &Vm) -> PyResult<Rc<Module>> {
+    super::module_from_source(
+        vm,
+        "collections.abc",
+        &[],
+        include_str!("collections_abc.py"),
+    )
+}
+
+/// `_move_to_end(d, key, last)`: OrderedDict.move_to_end on the dict's own order.
+fn move_to_end(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_move_to_end", 3, 3)?;
+    let Value::Dict(d) = args.pos[0].builtin_base() else {
+        return Err(vm.type_error("_move_to_end() expects a dict"));
+    };
+    let key = &args.pos[1];
+    let hash = vm.hash(key)?;
+    let index = crate::objects::dict::find_index(vm, &d.map.borrow(), hash, key)?;
+    let Some(i) = index else {
+        return Err(vm.key_error(key.clone()));
+    };
+    let last = vm.truthy(&args.pos[2])?;
+    let mut map = d.map.borrow_mut();
+    let to = if last { map.len() - 1 } else { 0 };
+    map.move_index(i, to);
+    d.version.set(d.version.get() + 1);
+    Ok(Value::None)
+}
+
+/// `_count_elements(mapping, iterable)`: Counter's tally loop. Straight on
+/// the dict when the mapping is a dict (sub)class that keeps dict's `get`
+/// and `__setitem__`, as CPython's C helper does; through them otherwise.
+fn count_elements(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_count_elements", 2, 2)?;
+    let mapping = &args.pos[0];
+    let class = vm.class_of(mapping);
+    let plain = |name: &str| matches!(class.lookup_str(name), Some(Value::Builtin(b)) if b.owner == Some("dict"));
+    let direct = match mapping.builtin_base() {
+        Value::Dict(d) if plain("get") && plain("__setitem__") => Some(d.clone()),
+        _ => None,
+    };
+    let it = vm.iter(&args.pos[1])?;
+    let one = Value::Int(1);
+    while let Some(elem) = vm.next(&it)? {
+        match &direct {
+            Some(d) => {
+                let count = match d.get(vm, &elem)? {
+                    Some(c) => vm.binary_op(&c, &one, crate::vm::ops::BinOp::Add, false)?,
+                    None => one.clone(),
+                };
+                d.set(vm, elem, count)?;
+            }
+            None => {
+                let current = vm.call_method(mapping, "get", &[elem.clone(), Value::Int(0)])?;
+                let count = vm.binary_op(&current, &one, crate::vm::ops::BinOp::Add, false)?;
+                vm.set_item(mapping, &elem, count)?;
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+// -- deque ------------------------------------------------------------------------
+
+/// A double-ended queue with an optional maximum length.
+pub struct Deque {
+    class: Rc<Class>,
+    items: RefCell<VecDeque<Value>>,
+    maxlen: Option<usize>,
+    /// Bumped by every mutation, so iterators can detect one.
+    state: Cell<u64>,
+}
+
+impl NativeObject for Deque {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.items.borrow().iter().for_each(visit);
+    }
+    fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        (name == "maxlen").then(|| Ok(self.maxlen.map_or(Value::None, |n| Value::Int(n as i64))))
+    }
+}
+
+impl Deque {
+    fn create(vm: &Vm, items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
+        let d = Deque {
+            class: deque_class(vm),
+            items: RefCell::new(VecDeque::new()),
+            maxlen,
+            state: Cell::new(0),
+        };
+        d.extend(items);
+        Value::Native(Rc::new(d))
+    }
+
+    fn touched(&self) {
+        self.state.set(self.state.get().wrapping_add(1));
+    }
+
+    fn push_back(&self, v: Value) {
+        let mut items = self.items.borrow_mut();
+        if self.maxlen == Some(0) {
+            return;
+        }
+        if Some(items.len()) == self.maxlen {
+            items.pop_front();
+        }
+        items.push_back(v);
+        drop(items);
+        self.touched();
+    }
+
+    fn push_front(&self, v: Value) {
+        let mut items = self.items.borrow_mut();
+        if self.maxlen == Some(0) {
+            return;
+        }
+        if Some(items.len()) == self.maxlen {
+            items.pop_back();
+        }
+        items.push_front(v);
+        drop(items);
+        self.touched();
+    }
+
+    fn extend(&self, items: impl IntoIterator<Item = Value>) {
+        for v in items {
+            self.push_back(v);
+        }
+    }
+
+    fn snapshot(&self) -> Vec<Value> {
+        self.items.borrow().iter().cloned().collect()
+    }
+}
+
+fn deque_class(vm: &Vm) -> Rc<Class> {
+    vm.lazy_class("collections.deque", |vm| {
+        let c = new_class(
+            "deque",
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "collections",
+        );
+        add_methods(
+            &c,
+            "deque",
+            &[
+                ("__new__", deque_new),
+                ("append", append),
+                ("appendleft", appendleft),
+                ("pop", pop),
+                ("popleft", popleft),
+                ("extend", extend),
+                ("extendleft", extendleft),
+                ("clear", clear),
+                ("copy", copy),
+                ("__copy__", copy),
+                ("count", count),
+                ("index", index),
+                ("insert", insert),
+                ("remove", remove),
+                ("reverse", reverse),
+                ("rotate", rotate),
+                ("__len__", len),
+                ("__getitem__", getitem),
+                ("__setitem__", setitem),
+                ("__delitem__", delitem),
+                ("__contains__", contains),
+                ("__iter__", iter),
+                ("__reversed__", reversed),
+                ("__repr__", repr),
+                ("__eq__", eq),
+                ("__ne__", ne),
+                ("__lt__", lt),
+                ("__le__", le),
+                ("__gt__", gt),
+                ("__ge__", ge),
+                ("__add__", add),
+                ("__iadd__", iadd),
+                ("__mul__", mul),
+                ("__rmul__", mul),
+                ("__imul__", imul),
+            ],
+        );
+        c.set_attr("__hash__", Value::None);
+        c
+    })
+}
+
+fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Deque> {
+    args.get(0)
+        .and_then(|v| v.downcast_native::<Deque>())
+        .ok_or_else(|| vm.type_error("descriptor requires a 'collections.deque' object"))
+}
+
+fn deque_new(vm: &Vm, args: Args) -> PyResult {
+    let args = args.skip_first();
+    args.check_pos(vm, "deque", 0, 2)?;
+    let maxlen = match args.arg_or_kw(1, "maxlen") {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let n = vm.to_index(v)?;
+            if n < 0 {
+                return Err(vm.value_error("maxlen must be non-negative"));
+            }
+            Some(n as usize)
+        }
+    };
+    let items = match args.arg_or_kw(0, "iterable") {
+        Some(v) => vm.to_vec(v)?.into(),
+        None => VecDeque::new(),
+    };
+    Ok(Deque::create(vm, items, maxlen))
+}
+
+fn append(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "append", 2, 2)?;
+    this(vm, &args)?.push_back(args.pos[1].clone());
+    Ok(Value::None)
+}
+
+fn appendleft(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "appendleft", 2, 2)?;
+    this(vm, &args)?.push_front(args.pos[1].clone());
+    Ok(Value::None)
+}
+
+fn pop(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "pop", 1, 1)?;
+    let d = this(vm, &args)?;
+    let v = d
+        .items
+        .borrow_mut()
+        .pop_back()
+        .ok_or_else(|| vm.index_error("pop from an empty deque"))?;
+    d.touched();
+    Ok(v)
+}
+
+fn popleft(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "popleft", 1, 1)?;
+    let d = this(vm, &args)?;
+    let v = d
+        .items
+        .borrow_mut()
+        .pop_front()
+        .ok_or_else(|| vm.index_error("pop from an empty deque"))?;
+    d.touched();
+    Ok(v)
+}
+
+fn extend(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "extend", 2, 2)?;
+    let d = this(vm, &args)?;
+    d.extend(vm.to_vec(&args.pos[1])?);
+    Ok(Value::None)
+}
+
+fn extendleft(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "extendleft", 2, 2)?;
+    let d = this(vm, &args)?;
+    for v in vm.to_vec(&args.pos[1])? {
+        d.push_front(v);
+    }
+    Ok(Value::None)
+}
+
+fn clear(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "clear", 1, 1)?;
+    let d = this(vm, &args)?;
+    d.items.borrow_mut().clear();
+    d.touched();
+    Ok(Value::None)
+}
+
+fn copy(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "copy", 1, 1)?;
+    let d = this(vm, &args)?;
+    Ok(Deque::create(vm, d.snapshot().into(), d.maxlen))
+}
+
+fn count(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "count", 2, 2)?;
+    let mut n = 0;
+    for x in this(vm, &args)?.snapshot() {
+        if vm.eq(&x, &args.pos[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn index(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "index", 2, 4)?;
+    let items = this(vm, &args)?.snapshot();
+    let n = items.len() as i64;
+    let bound = |v: Option<&Value>, default: i64| -> PyResult<usize> {
+        Ok(match v {
+            Some(v) => {
+                let i = vm.to_index(v)?;
+                (if i < 0 { (i + n).max(0) } else { i.min(n) }) as usize
+            }
+            None => default as usize,
+        })
+    };
+    let (start, stop) = (bound(args.get(2), 0)?, bound(args.get(3), n)?);
+    for (i, x) in items.iter().enumerate().take(stop).skip(start) {
+        if vm.eq(x, &args.pos[1])? {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    Err(vm.value_error(format!("{} is not in deque", vm.repr(&args.pos[1])?)))
+}
+
+fn insert(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "insert", 3, 3)?;
+    let d = this(vm, &args)?;
+    let len = d.items.borrow().len();
+    if Some(len) == d.maxlen {
+        return Err(vm.index_error("deque already at its maximum size"));
+    }
+    let i = vm.to_index(&args.pos[1])?;
+    let n = len as i64;
+    let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    d.items.borrow_mut().insert(i as usize, args.pos[2].clone());
+    d.touched();
+    Ok(Value::None)
+}
+
+fn remove(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "remove", 2, 2)?;
+    let d = this(vm, &args)?;
+    for (i, x) in d.snapshot().iter().enumerate() {
+        if vm.eq(x, &args.pos[1])? {
+            d.items.borrow_mut().remove(i);
+            d.touched();
+            return Ok(Value::None);
+        }
+    }
+    Err(vm.value_error(format!("{} is not in deque", vm.repr(&args.pos[1])?)))
+}
+
+fn reverse(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "reverse", 1, 1)?;
+    let d = this(vm, &args)?;
+    d.items.borrow_mut().make_contiguous().reverse();
+    d.touched();
+    Ok(Value::None)
+}
+
+fn rotate(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "rotate", 1, 2)?;
+    let d = this(vm, &args)?;
+    let n = match args.get(1) {
+        Some(v) => vm.to_index(v)?,
+        None => 1,
+    };
+    let mut items = d.items.borrow_mut();
+    let len = items.len() as i64;
+    if len > 1 {
+        let k = n.rem_euclid(len) as usize;
+        items.rotate_right(k);
+    }
+    drop(items);
+    d.touched();
+    Ok(Value::None)
+}
+
+fn len(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::Int(this(vm, &args)?.items.borrow().len() as i64))
+}
+
+/// Resolves a deque index (ints only, as CPython: no slices).
+fn position(vm: &Vm, d: &Deque, key: &Value) -> PyResult<usize> {
+    if !matches!(key, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+        && vm.class_of(key).lookup_str("__index__").is_none()
+    {
+        return Err(vm.type_error(format!(
+            "sequence index must be integer, not '{}'",
+            vm.type_name(key)
+        )));
+    }
+    let i = vm.to_index(key)?;
+    Vm::norm_index(i, d.items.borrow().len())
+        .ok_or_else(|| vm.index_error("deque index out of range"))
+}
+
+fn getitem(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__getitem__", 2, 2)?;
+    let d = this(vm, &args)?;
+    let i = position(vm, d, &args.pos[1])?;
+    Ok(d.items.borrow()[i].clone())
+}
+
+fn setitem(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__setitem__", 3, 3)?;
+    let d = this(vm, &args)?;
+    let i = position(vm, d, &args.pos[1])?;
+    d.items.borrow_mut()[i] = args.pos[2].clone();
+    Ok(Value::None)
+}
+
+fn delitem(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__delitem__", 2, 2)?;
+    let d = this(vm, &args)?;
+    let i = position(vm, d, &args.pos[1])?;
+    d.items.borrow_mut().remove(i);
+    d.touched();
+    Ok(Value::None)
+}
+
+fn contains(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__contains__", 2, 2)?;
+    for x in this(vm, &args)?.snapshot() {
+        if vm.eq(&x, &args.pos[1])? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+thread_local! {
+    /// Deques whose repr is being built, so that a deque containing itself prints `[...]`.
+    static REPR_ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+fn repr(vm: &Vm, args: Args) -> PyResult {
+    let d = this(vm, &args)?;
+    let id = args.pos[0].id();
+    if REPR_ACTIVE.with(|a| a.borrow().contains(&id)) {
+        return Ok(Value::str("[...]"));
+    }
+    REPR_ACTIVE.with(|a| a.borrow_mut().push(id));
+    let body = vm.repr(&Value::list(d.snapshot()));
+    REPR_ACTIVE.with(|a| a.borrow_mut().retain(|&x| x != id));
+    let name = d.class.name.clone();
+    Ok(Value::string(match d.maxlen {
+        Some(n) => format!("{name}({}, maxlen={n})", body?),
+        None => format!("{name}({})", body?),
+    }))
+}
+
+fn compare(vm: &Vm, args: &Args, op: CmpOp) -> PyResult {
+    args.check(vm, "comparison", 2, 2)?;
+    let a = this(vm, args)?;
+    let Some(b) = args.pos[1].downcast_native::<Deque>() else {
+        return Ok(Value::NotImplemented);
+    };
+    vm.compare(&Value::list(a.snapshot()), &Value::list(b.snapshot()), op)
+}
+
+fn eq(vm: &Vm, args: Args) -> PyResult {
+    compare(vm, &args, CmpOp::Eq)
+}
+fn ne(vm: &Vm, args: Args) -> PyResult {
+    compare(vm, &args, CmpOp::Ne)
+}
+fn lt(vm: &Vm, args: Args) -> PyResult {
+    compare(vm, &args, CmpOp::Lt)
+}
+fn le(vm: &Vm, args: Args) -> PyResult {
+    compare(vm, &args, CmpOp::Le)
+}
+fn gt(vm: &Vm, args: Args) -> PyResult {
+    compare(vm, &args, CmpOp::Gt)
+}
+fn ge(vm: &Vm, args: Args) -> PyResult {
+    compare(vm, &args, CmpOp::Ge)
+}
+
+fn add(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__add__", 2, 2)?;
+    let a = this(vm, &args)?;
+    let Some(b) = args.pos[1].downcast_native::<Deque>() else {
+        return Err(vm.type_error(format!(
+            "can only concatenate deque (not \"{}\") to deque",
+            vm.type_name(&args.pos[1])
+        )));
+    };
+    let mut items: VecDeque<Value> = a.snapshot().into();
+    items.extend(b.snapshot());
+    Ok(Deque::create(vm, items, a.maxlen))
+}
+
+fn iadd(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__iadd__", 2, 2)?;
+    this(vm, &args)?.extend(vm.to_vec(&args.pos[1])?);
+    Ok(args.pos[0].clone())
+}
+
+fn repeat(vm: &Vm, args: &Args) -> PyResult<Vec<Value>> {
+    args.check(vm, "__mul__", 2, 2)?;
+    let d = this(vm, args)?;
+    let n = vm.to_index(&args.pos[1])?.max(0) as usize;
+    let items = d.snapshot();
+    let total = items
+        .len()
+        .checked_mul(n)
+        .filter(|&t| t <= isize::MAX as usize / 16)
+        .ok_or_else(|| vm.new_exception(&vm.exc.memory_error, Vec::new()))?;
+    let mut out = Vec::with_capacity(total);
+    for _ in 0..n {
+        out.extend(items.iter().cloned());
+    }
+    Ok(out)
+}
+
+fn mul(vm: &Vm, args: Args) -> PyResult {
+    let items = repeat(vm, &args)?;
+    Ok(Deque::create(vm, items.into(), this(vm, &args)?.maxlen))
+}
+
+fn imul(vm: &Vm, args: Args) -> PyResult {
+    let items = repeat(vm, &args)?;
+    let d = this(vm, &args)?;
+    d.items.borrow_mut().clear();
+    d.extend(items);
+    Ok(args.pos[0].clone())
+}
+
+// -- iterators ---------------------------------------------------------------------
+
+/// Iterates a deque forwards or backwards; fails if the deque changes meanwhile.
+pub struct DequeIter {
+    class: Rc<Class>,
+    deque: Value,
+    /// Items taken so far.
+    taken: Cell<usize>,
+    state: u64,
+    reverse: bool,
+}
+
+impl NativeObject for DequeIter {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.deque)
+    }
+    fn next_item(&self, vm: &Vm) -> Option<PyResult<Option<Value>>> {
+        Some(self.advance(vm))
+    }
+}
+
+impl DequeIter {
+    fn advance(&self, vm: &Vm) -> PyResult<Option<Value>> {
+        let Some(d) = self.deque.downcast_native::<Deque>() else {
+            return Ok(None);
+        };
+        if d.state.get() != self.state {
+            return Err(vm.runtime_error("deque mutated during iteration"));
+        }
+        let items = d.items.borrow();
+        let k = self.taken.get();
+        if k >= items.len() {
+            return Ok(None);
+        }
+        self.taken.set(k + 1);
+        Ok(Some(if self.reverse {
+            items[items.len() - 1 - k].clone()
+        } else {
+            items[k].clone()
+        }))
+    }
+}
+
+fn iterator_class(vm: &Vm, reverse: bool) -> Rc<Class> {
+    let (key, name) = if reverse {
+        (
+            "_collections._deque_reverse_iterator",
+            "_deque_reverse_iterator",
+        )
+    } else {
+        ("_collections._deque_iterator", "_deque_iterator")
+    };
+    vm.lazy_class(key, |vm| {
+        let c = new_class(
+            name,
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "_collections",
+        );
+        add_methods(
+            &c,
+            name,
+            &[("__next__", iter_next), ("__iter__", iter_self)],
+        );
+        c
+    })
+}
+
+fn make_iter(vm: &Vm, args: &Args, reverse: bool) -> PyResult {
+    let d = this(vm, args)?;
+    Ok(Value::Native(Rc::new(DequeIter {
+        class: iterator_class(vm, reverse),
+        deque: args.pos[0].clone(),
+        taken: Cell::new(0),
+        state: d.state.get(),
+        reverse,
+    })))
+}
+
+fn iter(vm: &Vm, args: Args) -> PyResult {
+    make_iter(vm, &args, false)
+}
+
+fn reversed(vm: &Vm, args: Args) -> PyResult {
+    make_iter(vm, &args, true)
+}
+
+fn iter_next(vm: &Vm, args: Args) -> PyResult {
+    let Some(it) = args.get(0).and_then(|v| v.downcast_native::<DequeIter>()) else {
+        return Err(vm.type_error("descriptor requires a deque iterator"));
+    };
+    match it.advance(vm)? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::None)),
+    }
+}
+
+fn iter_self(_vm: &Vm, args: Args) -> PyResult {
+    Ok(args.get(0).cloned().unwrap_or_default())
+}

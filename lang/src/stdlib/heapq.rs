@@ -1,0 +1,143 @@
+//! `heapq`: the binary-heap operations on lists, native and with CPython's
+//! exact sift order (so equal keys come out in the same order); `nlargest`,
+//! `nsmallest` and `merge` are in `heapq.py`.
+
+use crate::objects::{Args, Module, PyList, PyResult, Value};
+use crate::vm::ops::CmpOp;
+use crate::vm::Vm;
+use std::rc::Rc;
+
+pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
+    super::module_from_source(
+        vm,
+        "heapq",
+        &[
+            ("heappush", heappush),
+            ("heappop", heappop),
+            ("heapify", heapify),
+            ("heapreplace", heapreplace),
+            ("heappushpop", heappushpop),
+        ],
+        include_str!("heapq.py"),
+    )
+}
+
+fn heap_arg<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a Rc<PyList>> {
+    args.check(vm, name, n, n)?;
+    match args.pos[0].builtin_base() {
+        Value::List(l) => Ok(l),
+        other => Err(vm.type_error(format!(
+            "{name}() argument 1 must be list, not {}",
+            vm.type_name(other)
+        ))),
+    }
+}
+
+fn less(vm: &Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    let r = vm.compare(a, b, CmpOp::Lt)?;
+    vm.truthy(&r)
+}
+
+fn get(vm: &Vm, heap: &PyList, i: usize) -> PyResult<Value> {
+    heap.get(i)
+        .ok_or_else(|| vm.runtime_error("list changed size during iteration"))
+}
+
+fn put(vm: &Vm, heap: &PyList, i: usize, v: Value) -> PyResult<()> {
+    match heap.items.borrow_mut().get_mut(i) {
+        Some(slot) => {
+            *slot = v;
+            Ok(())
+        }
+        None => Err(vm.runtime_error("list changed size during iteration")),
+    }
+}
+
+/// Moves the item at `pos` up towards `start` while it is smaller than its parent.
+fn sift_down(vm: &Vm, heap: &PyList, start: usize, mut pos: usize) -> PyResult<()> {
+    let item = get(vm, heap, pos)?;
+    while pos > start {
+        let parent_pos = (pos - 1) >> 1;
+        let parent = get(vm, heap, parent_pos)?;
+        if less(vm, &item, &parent)? {
+            put(vm, heap, pos, parent)?;
+            pos = parent_pos;
+            continue;
+        }
+        break;
+    }
+    put(vm, heap, pos, item)
+}
+
+/// Moves the smaller child up until a leaf is reached, then sifts the item into place.
+fn sift_up(vm: &Vm, heap: &PyList, mut pos: usize) -> PyResult<()> {
+    let end = heap.len();
+    let start = pos;
+    let item = get(vm, heap, pos)?;
+    let mut child = 2 * pos + 1;
+    while child < end {
+        let right = child + 1;
+        if right < end && !less(vm, &get(vm, heap, child)?, &get(vm, heap, right)?)? {
+            child = right;
+        }
+        put(vm, heap, pos, get(vm, heap, child)?)?;
+        pos = child;
+        child = 2 * pos + 1;
+    }
+    put(vm, heap, pos, item)?;
+    sift_down(vm, heap, start, pos)
+}
+
+fn heappush(vm: &Vm, args: Args) -> PyResult {
+    let heap = heap_arg(vm, &args, "heappush", 2)?;
+    heap.push(args.pos[1].clone());
+    sift_down(vm, heap, 0, heap.len() - 1)?;
+    Ok(Value::None)
+}
+
+fn heappop(vm: &Vm, args: Args) -> PyResult {
+    let heap = heap_arg(vm, &args, "heappop", 1)?;
+    let Some(last) = heap.items.borrow_mut().pop() else {
+        return Err(vm.index_error("index out of range"));
+    };
+    if heap.is_empty() {
+        return Ok(last);
+    }
+    let top = get(vm, heap, 0)?;
+    put(vm, heap, 0, last)?;
+    sift_up(vm, heap, 0)?;
+    Ok(top)
+}
+
+fn heapify(vm: &Vm, args: Args) -> PyResult {
+    let heap = heap_arg(vm, &args, "heapify", 1)?;
+    for i in (0..heap.len() / 2).rev() {
+        sift_up(vm, heap, i)?;
+    }
+    Ok(Value::None)
+}
+
+fn heapreplace(vm: &Vm, args: Args) -> PyResult {
+    let heap = heap_arg(vm, &args, "heapreplace", 2)?;
+    if heap.is_empty() {
+        return Err(vm.index_error("index out of range"));
+    }
+    let top = get(vm, heap, 0)?;
+    put(vm, heap, 0, args.pos[1].clone())?;
+    sift_up(vm, heap, 0)?;
+    Ok(top)
+}
+
+fn heappushpop(vm: &Vm, args: Args) -> PyResult {
+    let heap = heap_arg(vm, &args, "heappushpop", 2)?;
+    let item = args.pos[1].clone();
+    if !heap.is_empty() {
+        let top = get(vm, heap, 0)?;
+        if less(vm, &top, &item)? {
+            put(vm, heap, 0, item)?;
+            sift_up(vm, heap, 0)?;
+            return Ok(top);
+        }
+    }
+    Ok(item)
+}

@@ -1,0 +1,221 @@
+# `os.path` for POSIX paths (CPython's posixpath): string arithmetic here,
+# file queries through natives.
+
+import os
+
+sep = "/"
+curdir = "."
+pardir = ".."
+extsep = "."
+pathsep = ":"
+defpath = "/bin:/usr/bin"
+altsep = None
+devnull = "/dev/null"
+
+
+def _fspath(p):
+    return os.fspath(p)
+
+
+def isabs(s):
+    return _fspath(s).startswith("/")
+
+
+def join(a, *p):
+    a = _fspath(a)
+    path = a
+    for b in map(_fspath, p):
+        if b.startswith("/"):
+            path = b
+        elif not path or path.endswith("/"):
+            path += b
+        else:
+            path += "/" + b
+    return path
+
+
+def split(p):
+    p = _fspath(p)
+    i = p.rfind("/") + 1
+    head, tail = p[:i], p[i:]
+    if head and head != "/" * len(head):
+        head = head.rstrip("/")
+    return head, tail
+
+
+def splitext(p):
+    p = _fspath(p)
+    sep_index = p.rfind("/")
+    dot_index = p.rfind(".")
+    if dot_index > sep_index:
+        filename_index = sep_index + 1
+        while filename_index < dot_index:
+            if p[filename_index] != ".":
+                return p[:dot_index], p[dot_index:]
+            filename_index += 1
+    return p, p[:0]
+
+
+def splitdrive(p):
+    return p[:0], p
+
+
+def basename(p):
+    p = _fspath(p)
+    return p[p.rfind("/") + 1:]
+
+
+def dirname(p):
+    p = _fspath(p)
+    i = p.rfind("/") + 1
+    head = p[:i]
+    if head and head != "/" * len(head):
+        head = head.rstrip("/")
+    return head
+
+
+def normpath(path):
+    path = _fspath(path)
+    if path == "":
+        return "."
+    initial_slashes = 1 if path.startswith("/") else 0
+    if initial_slashes and path.startswith("//") and not path.startswith("///"):
+        initial_slashes = 2
+    comps = path.split("/")
+    new_comps = []
+    for comp in comps:
+        if comp in ("", "."):
+            continue
+        if comp != ".." or (not initial_slashes and not new_comps) or (new_comps and new_comps[-1] == ".."):
+            new_comps.append(comp)
+        elif new_comps:
+            new_comps.pop()
+    path = "/".join(new_comps)
+    if initial_slashes:
+        path = "/" * initial_slashes + path
+    return path or "."
+
+
+def abspath(path):
+    path = _fspath(path)
+    if not isabs(path):
+        path = join(os.getcwd(), path)
+    return normpath(path)
+
+
+def realpath(filename, *, strict=False):
+    return abspath(filename)
+
+
+def relpath(path, start=None):
+    if not path:
+        raise ValueError("no path specified")
+    start = curdir if start is None else _fspath(start)
+    start_list = [x for x in abspath(start).split("/") if x]
+    path_list = [x for x in abspath(path).split("/") if x]
+    i = len(commonprefix([start_list, path_list]))
+    rel_list = [pardir] * (len(start_list) - i) + path_list[i:]
+    if not rel_list:
+        return curdir
+    return join(*rel_list)
+
+
+def commonprefix(m):
+    if not m:
+        return ""
+    s1 = min(m)
+    s2 = max(m)
+    for i, c in enumerate(s1):
+        if c != s2[i]:
+            return s1[:i]
+    return s1
+
+
+def commonpath(paths):
+    if not paths:
+        raise ValueError("commonpath() arg is an empty sequence")
+    absolute = {p.startswith("/") for p in paths}
+    if len(absolute) > 1:
+        raise ValueError("Can't mix absolute and relative paths")
+    split_paths = [[c for c in p.split("/") if c and c != "."] for p in paths]
+    s1 = min(split_paths)
+    s2 = max(split_paths)
+    common = s1
+    for i, c in enumerate(s1):
+        if c != s2[i]:
+            common = s1[:i]
+            break
+    prefix = "/" if absolute.pop() else ""
+    return prefix + "/".join(common)
+
+
+def expanduser(path):
+    path = _fspath(path)
+    if not path.startswith("~"):
+        return path
+    i = path.find("/", 1)
+    if i < 0:
+        i = len(path)
+    if i == 1:
+        home = os.environ.get("HOME", "/")
+    else:
+        return path
+    return (home.rstrip("/") or "/") + path[i:]
+
+
+def expandvars(path):
+    path = _fspath(path)
+    out = []
+    i = 0
+    while i < len(path):
+        c = path[i]
+        if c == "$" and i + 1 < len(path):
+            if path[i + 1] == "{":
+                j = path.find("}", i + 2)
+                if j > 0 and path[i + 2:j] in os.environ:
+                    out.append(os.environ[path[i + 2:j]])
+                    i = j + 1
+                    continue
+            else:
+                j = i + 1
+                while j < len(path) and (path[j].isalnum() or path[j] == "_"):
+                    j += 1
+                name = path[i + 1:j]
+                if name in os.environ:
+                    out.append(os.environ[name])
+                    i = j
+                    continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def exists(path):
+    try:
+        return _kind(_fspath(path)) is not None
+    except TypeError:
+        return False
+
+
+def lexists(path):
+    return _kind(_fspath(path), False) is not None
+
+
+def isfile(path):
+    return _kind(_fspath(path)) == "file"
+
+
+def isdir(s):
+    return _kind(_fspath(s)) == "dir"
+
+
+def islink(path):
+    return _kind(_fspath(path), False) == "link"
+
+
+def getsize(filename):
+    return _getsize(_fspath(filename))
+
+
+def getmtime(filename):
+    return _getmtime(_fspath(filename))

@@ -1,0 +1,184 @@
+# The script-level half of `types`: SimpleNamespace, and the objects that
+# `list[int]` (GenericAlias) and `int | None` (UnionType) evaluate to. The
+# type objects themselves (GeneratorType, FunctionType, ...) and `coroutine`
+# are set natively before this runs.
+
+
+class SimpleNamespace:
+    def __init__(self, *args, **kwargs):
+        if args:
+            raise TypeError("no positional arguments expected")
+        for key, value in kwargs.items():
+            setattr(self, key, value)
+
+    def __repr__(self):
+        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
+        items = ", ".join(f"{key}={value!r}" for key, value in self.__dict__.items())
+        return f"{name}({items})"
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+
+def _alias_item_repr(item):
+    # As CPython's ga_repr_item: aliases by repr, classes by qualified name.
+    if item is ...:
+        return "..."
+    if isinstance(item, list):
+        return "[" + ", ".join(_alias_item_repr(x) for x in item) + "]"
+    if hasattr(item, "__origin__") and hasattr(item, "__args__"):
+        return repr(item)
+    if isinstance(item, type):
+        if item.__module__ == "builtins":
+            return item.__qualname__
+        return f"{item.__module__}.{item.__qualname__}"
+    return repr(item)
+
+
+class GenericAlias:
+    def __init__(self, origin, args):
+        if not isinstance(args, tuple):
+            args = (args,)
+        self.__origin__ = origin
+        self.__args__ = args
+        self.__parameters__ = tuple(a for a in args if type(a).__name__ == "TypeVar")
+
+    def __repr__(self):
+        if not self.__args__:
+            return _alias_item_repr(self.__origin__) + "[()]"
+        return _alias_item_repr(self.__origin__) + "[" + ", ".join(_alias_item_repr(a) for a in self.__args__) + "]"
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+    def __instancecheck__(self, obj):
+        raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
+
+
+def _union_arg(arg):
+    if arg is None:
+        return type(None)
+    if isinstance(arg, (type, GenericAlias, UnionType)) or type(arg).__name__ == "TypeVar":
+        return arg
+    return NotImplemented
+
+
+def _union(left, right):
+    a, b = _union_arg(left), _union_arg(right)
+    if a is NotImplemented or b is NotImplemented:
+        return NotImplemented
+    args = []
+    for arg in (a, b):
+        for item in arg.__args__ if isinstance(arg, UnionType) else (arg,):
+            if item not in args:
+                args.append(item)
+    if len(args) == 1:
+        return args[0]
+    return UnionType(tuple(args))
+
+
+class UnionType:
+    def __init__(self, args):
+        self.__args__ = args
+        self.__parameters__ = ()
+
+    def __repr__(self):
+        return " | ".join("None" if a is type(None) else _alias_item_repr(a) for a in self.__args__)
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __instancecheck__(self, obj):
+        for arg in self.__args__:
+            if isinstance(arg, GenericAlias):
+                raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        for arg in self.__args__:
+            if isinstance(arg, GenericAlias):
+                raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+        return issubclass(cls, self.__args__)
+
+
+class MappingProxyType:
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+    def __repr__(self):
+        return f"mappingproxy({self._mapping!r})"
+
+    def __str__(self):
+        return str(self._mapping)
+
+
+def new_class(name, bases=(), kwds=None, exec_body=None):
+    ns = {}
+    if exec_body is not None:
+        exec_body(ns)
+    return type(name, tuple(bases), ns)

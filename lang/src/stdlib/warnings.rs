@@ -1,0 +1,66 @@
+//! `warnings`: `warn` is native so that it can report the line that called
+//! it (see `builtins::CALLER_AWARE`); filters, `catch_warnings` and the
+//! output format are in `warnings.py`.
+
+use crate::builtins::CALLER_AWARE;
+use crate::objects::{Args, Builtin, Module, PyResult, Value};
+use crate::vm::Vm;
+use std::rc::Rc;
+
+pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
+    let m = vm.new_module("warnings", None);
+    super::set(
+        &m,
+        "warn",
+        Value::Builtin(Rc::new(Builtin {
+            name: "warn",
+            func: warn,
+            owner: Some(CALLER_AWARE),
+            bound: None,
+        })),
+    );
+    super::exec_source(vm, &m, include_str!("warnings.py"))?;
+    Ok(m)
+}
+
+/// `warn(message, category=None, stacklevel=1, source=None)`: finds the
+/// caller's file, line and source text, then lets `_warn_impl` filter and show it.
+fn warn(vm: &Vm, args: Args) -> PyResult {
+    let site = vm.call_site.borrow_mut().take();
+    args.check_pos(vm, "warn", 1, 4)?;
+    let message = args.pos[0].clone();
+    let category = args.arg_or_kw(1, "category").cloned().unwrap_or_default();
+    let (filename, lineno, line) = match &site {
+        Some((code, line)) => {
+            let text = code
+                .co
+                .source
+                .as_ref()
+                .and_then(|s| s.lines().nth((*line as usize).saturating_sub(1)))
+                .unwrap_or("")
+                .to_string();
+            // CPython reports the script by its absolute path.
+            let name = code.co.filename.to_string();
+            let absolute = match std::env::current_dir() {
+                Ok(dir) if !name.starts_with('<') && !name.starts_with('/') => {
+                    dir.join(&name).display().to_string()
+                }
+                _ => name,
+            };
+            (absolute, *line as i64, text)
+        }
+        None => ("sys".to_string(), 1, String::new()),
+    };
+    let m = vm.import_module("warnings")?;
+    let imp = super::module_attr(vm, &m, "_warn_impl")?;
+    vm.call(
+        &imp,
+        &[
+            message,
+            category,
+            Value::string(filename),
+            Value::Int(lineno),
+            Value::string(line),
+        ],
+    )
+}

@@ -1,0 +1,2 @@
+from . import (a, b,)
+from x import a b

@@ -1,0 +1,4 @@
+x = [a, b
+
+def f():
+    pass

@@ -1,0 +1,1 @@
+s = "He said "hi""

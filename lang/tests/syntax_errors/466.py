@@ -1,0 +1,2 @@
+result = f(1, 2
+print(result)

@@ -1,0 +1,3 @@
+values = {'a': 1, 'b': 2
+}
+print(values['a'

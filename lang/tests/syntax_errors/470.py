@@ -1,0 +1,3 @@
+while x < 10:
+    x += 1
+        print(x)

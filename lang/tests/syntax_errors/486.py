@@ -1,0 +1,1 @@
+s = f"{'a' if x else "b"}"

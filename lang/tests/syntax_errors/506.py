@@ -1,0 +1,2 @@
+match 1:
+    case 1 + 1: pass

@@ -1,0 +1,2 @@
+match 1:
+    case 1j + 1j: pass

@@ -1,0 +1,2 @@
+match 1:
+    case {**rest, 'a': 1}: pass

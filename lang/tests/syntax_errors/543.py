@@ -1,0 +1,6 @@
+match x:
+    case 1:
+        pass
+    case 2:
+        pass
+  x = 1

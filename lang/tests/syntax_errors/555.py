@@ -1,0 +1,2 @@
+match x:
+    case {**a, 'k': 1}: pass

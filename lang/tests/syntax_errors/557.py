@@ -1,0 +1,3 @@
+_ = 1
+match _:
+    case _.x: pass

@@ -1,0 +1,2 @@
+match x:
+    case [x.y, *z.w]: pass

@@ -1,0 +1,2 @@
+match x:
+    case P(x.y=1): pass

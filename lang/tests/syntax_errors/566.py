@@ -1,0 +1,2 @@
+match x:
+    case 1 if x, y: pass

@@ -1,0 +1,2 @@
+match x:
+    case lambda: 1: pass

@@ -1,0 +1,2 @@
+match x:
+    case not 1: pass

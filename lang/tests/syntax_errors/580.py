@@ -1,0 +1,2 @@
+match x:
+    case 'a' if (x = 1): pass

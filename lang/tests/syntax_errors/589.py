@@ -1,0 +1,2 @@
+match x:
+    case None as y | True: pass

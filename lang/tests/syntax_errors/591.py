@@ -1,0 +1,3 @@
+print(1)
+match x
+y = 2

@@ -1,0 +1,2 @@
+print(1); match x:
+    case 1: pass

@@ -1,0 +1,2 @@
+if x: match y:
+    case 1: pass
