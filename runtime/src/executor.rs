@@ -153,6 +153,13 @@ pub fn block_on<T>(future: impl Future<Output = T>) -> T {
     EXECUTOR.with(|ex| async_io::block_on(Driver::new(ex, future)))
 }
 
+/// Lends the current thread's executor to `f` (for the event-loop helpers in
+/// `crate::step`, which need to wait for a task without running a whole
+/// `block_on`).
+pub(crate) fn with_executor<R>(f: impl FnOnce(&LocalExecutor<'static>) -> R) -> R {
+    EXECUTOR.with(f)
+}
+
 /// Tells whether the current thread is inside [`block_on`], where a nested
 /// `block_on` would panic.
 pub fn in_block_on() -> bool {

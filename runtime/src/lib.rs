@@ -61,11 +61,14 @@ mod executor;
 pub mod net;
 mod pool;
 pub mod process;
+pub mod signal;
+mod step;
 pub mod sync;
 pub mod time;
 
 pub use crate::executor::{block_on, in_block_on, run_ready, spawn, try_tick, yield_now, Task};
 pub use crate::pool::{spawn_blocking, Unblock};
+pub use crate::step::run_one_or_wait;
 
 pub use async_io::Async;
 pub use futures_lite::{future, io, pin, prelude, ready, stream};

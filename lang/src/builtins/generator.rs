@@ -298,6 +298,12 @@ impl NativeObject for AsyncGenSend {
 }
 
 fn make_asend(vm: &Vm, gen: Rc<Generator>, mode: Mode, first: Result<Value, PyErr>) -> Value {
+    // The first `__anext__`/`asend`/`athrow`/`aclose` runs the event loop's firstiter hook.
+    if !gen.hooks_inited.replace(true) {
+        if let Some(hooks) = crate::objects::generator::ASYNCGEN_HOOKS.with(std::cell::Cell::get) {
+            (hooks.firstiter)(vm, &gen);
+        }
+    }
     Value::Native(Rc::new(AsyncGenSend {
         class: asend_class(vm),
         gen,
@@ -327,8 +333,13 @@ fn agen_athrow(vm: &Vm, args: Args) -> PyResult {
 
 fn agen_aclose(vm: &Vm, args: Args) -> PyResult {
     let g = this(vm, &args)?;
+    Ok(aclose_awaitable(vm, g))
+}
+
+/// `agen.aclose()`: the awaitable that throws GeneratorExit into the generator.
+pub fn aclose_awaitable(vm: &Vm, g: Rc<Generator>) -> Value {
     let exit = vm.new_exception(&vm.exc.generator_exit, vec![]);
-    Ok(make_asend(vm, g, Mode::Close, Err(exit)))
+    make_asend(vm, g, Mode::Close, Err(exit))
 }
 
 fn asend_this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a AsyncGenSend> {

@@ -4,6 +4,7 @@
 //! Functions are registered from tables, as Lua's `luaL_Reg` arrays do.
 
 pub mod bytearray;
+pub mod bytes_methods;
 pub mod descriptors;
 pub mod dict;
 pub mod generator;
@@ -153,6 +154,7 @@ pub fn install_type_methods(vm: &Vm) {
     generator::install(vm);
     io::install(vm);
     bytearray::install(vm);
+    bytes_methods::install(vm);
 }
 
 /// `__next__` and `__iter__` for the classes of the built-in iterators, so

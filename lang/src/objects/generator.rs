@@ -57,6 +57,12 @@ pub struct Generator {
     pub running_async: Cell<bool>,
     /// Set when a coroutine was created by an iterable-coroutine (types.coroutine) function.
     pub iterable_coroutine: bool,
+    /// Async generators: the first-iteration hook ran (CPython's `ag_hooks_inited`).
+    pub hooks_inited: Cell<bool>,
+    /// Async generators: an event loop finalizes this one (schedules `aclose()`).
+    pub has_finalizer: Cell<bool>,
+    /// Async generators: already handed to a finalizer once (never twice).
+    pub finalized: Cell<bool>,
 }
 
 impl Generator {
@@ -79,6 +85,9 @@ impl Generator {
             started: Cell::new(false),
             running_async: Cell::new(false),
             iterable_coroutine,
+            hooks_inited: Cell::new(false),
+            has_finalizer: Cell::new(false),
+            finalized: Cell::new(false),
         }
     }
 
@@ -102,6 +111,79 @@ impl Generator {
             frame.stack.last().cloned()
         } else {
             None
+        }
+    }
+}
+
+thread_local! {
+    /// Names of coroutines dropped before they ever ran, waiting for the VM to
+    /// report them (a destructor cannot know where the program is).
+    pub static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    /// The VM's "finalizers pending" flag, raised with each entry here.
+    pub static WARN_FLAG: RefCell<Option<Rc<Cell<bool>>>> = const { RefCell::new(None) };
+    /// Async generators dropped while suspended: the VM closes them (or hands
+    /// them to the event loop's finalizer) at its next safe point.
+    pub static DROPPED_AGENS: RefCell<Vec<Rc<Generator>>> = const { RefCell::new(Vec::new()) };
+    /// `sys.set_asyncgen_hooks` as asyncio sets them: (firstiter, finalizer).
+    pub static ASYNCGEN_HOOKS: Cell<Option<AsyncGenHooks>> = const { Cell::new(None) };
+}
+
+/// The event loop's async-generator hooks (see `ASYNCGEN_HOOKS`).
+#[derive(Clone, Copy)]
+pub struct AsyncGenHooks {
+    pub firstiter: fn(&crate::vm::Vm, &Rc<Generator>),
+    pub finalizer: fn(&crate::vm::Vm, Rc<Generator>),
+}
+
+fn raise_flag() {
+    let _ = WARN_FLAG.try_with(|f| {
+        if let Some(flag) = &*f.borrow() {
+            flag.set(true);
+        }
+    });
+}
+
+/// Records a never-started native coroutine (asyncio's `sleep`, `Queue.get`...) for the warning.
+pub fn note_never_awaited(qualname: &str) {
+    let name: Rc<str> = Rc::from(qualname);
+    let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push(name));
+    raise_flag();
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        // CPython's `_PyGen_Finalize`: a coroutine that was never started warns.
+        if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
+            let name = self.qualname.borrow().clone();
+            let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push(name));
+            raise_flag();
+        }
+        // An async generator dropped mid-iteration still owes its `finally`
+        // blocks a run: its frame moves into a new generator object that the
+        // VM closes (or the event loop `aclose()`s) at the next safe point.
+        if self.kind == GenKind::AsyncGenerator
+            && self.state.get() == GenState::Suspended
+            && !self.finalized.get()
+        {
+            let Some(frame) = self.frame.borrow_mut().take() else {
+                return;
+            };
+            let g = Generator::new(
+                self.kind,
+                self.code.clone(),
+                frame,
+                self.name.borrow().clone(),
+                self.qualname.borrow().clone(),
+                false,
+            );
+            g.state.set(GenState::Suspended);
+            g.started.set(true);
+            g.hooks_inited.set(true);
+            g.has_finalizer.set(self.has_finalizer.get());
+            g.finalized.set(true);
+            *g.saved_exc.borrow_mut() = self.saved_exc.borrow_mut().take();
+            let _ = DROPPED_AGENS.try_with(|l| l.borrow_mut().push(Rc::new(g)));
+            raise_flag();
         }
     }
 }

@@ -83,6 +83,14 @@ pub trait NativeObject: Any {
     fn set_attr(&self, _vm: &Vm, _name: &str, _value: Value) -> Option<PyResult<()>> {
         None
     }
+    /// True for native iterators that `yield from`/`await` may resume directly through [`NativeObject::send`].
+    fn is_resumable(&self) -> bool {
+        false
+    }
+    /// Resumes a native iterator that is the delegate of a `yield from`/`await` (see `is_resumable`).
+    fn send(&self, vm: &Vm, _value: Value) -> PyResult<crate::vm::interp::Resumed> {
+        Err(vm.type_error("object is not an iterator"))
+    }
     /// For native iterators (itertools, deque iterators): the next item, or
     /// None when exhausted, without a `__next__` method call. `None` here
     /// means the object is not such an iterator.

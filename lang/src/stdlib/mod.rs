@@ -6,8 +6,10 @@
 //! `include_str!`) run into the module's namespace after the natives are set,
 //! so the source can build on them.
 
+pub mod asyncio;
 pub mod bisect;
 pub mod collections;
+pub mod contextlib_async;
 pub mod dis;
 pub mod functools;
 pub mod heapq;
@@ -35,6 +37,8 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("dis", dis::make),
     ("sys", sys::make),
     ("time", time::make),
+    ("asyncio", asyncio::make),
+    ("_contextlib_async", contextlib_async::make),
     ("types", types::make),
     ("abc", abc),
     ("collections", collections::make),

@@ -64,7 +64,25 @@ fn sleep(vm: &Vm, args: Args) -> PyResult {
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
+    // Inside an asyncio `run_in_executor` job the event loop keeps running.
+    if crate::stdlib::asyncio::events::sleep_in_executor_job(vm, secs) {
+        return Ok(Value::None);
+    }
     vm.flush_stdout();
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+    // Sleep in slices so that Ctrl-C interrupts the sleep, as in CPython.
+    let end = Instant::now() + std::time::Duration::from_secs_f64(secs);
+    loop {
+        if vm
+            .interrupt
+            .swap(false, std::sync::atomic::Ordering::Relaxed)
+        {
+            return Err(vm.new_exception(&vm.exc.keyboard_interrupt, vec![]));
+        }
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        std::thread::sleep(left.min(std::time::Duration::from_millis(50)));
+    }
     Ok(Value::None)
 }

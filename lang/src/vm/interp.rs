@@ -123,6 +123,9 @@ impl Vm {
                     },
                 }
             }
+            if self.warn_pending.get() {
+                self.report_never_awaited(Some(&frame));
+            }
             let ip = frame.ip;
             let Some(&instr) = frame.code.co.instructions.get(ip) else {
                 pending =
@@ -1656,6 +1659,9 @@ impl Vm {
                 Some(y) => Resumed::Yield(y),
                 None => Resumed::Return(Value::None),
             }),
+            // Native awaitables (asyncio's futures, sleep) resume without a
+            // method lookup or a StopIteration allocation.
+            Value::Native(n) if n.is_resumable() => n.send(self, v),
             _ => {
                 let r = if v.is_none() {
                     let class = self.class_of(it);

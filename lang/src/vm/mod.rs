@@ -52,7 +52,11 @@ pub struct Vm {
     /// Classes created lazily by name (iterator types and the like).
     pub lazy_classes: RefCell<HashMap<&'static str, Rc<Class>>>,
     /// Set by a signal handler when Ctrl-C arrives; checked on backward jumps and calls.
-    pub interrupt: Rc<std::sync::atomic::AtomicBool>,
+    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Raised when a coroutine was dropped unawaited or an async generator
+    /// mid-iteration; the dispatch loop then finalizes them (and prints
+    /// CPython's RuntimeWarning) at the current line.
+    pub warn_pending: Rc<Cell<bool>>,
     /// Finished frames kept for reuse, so a call allocates nothing in the common case.
     /// `TOWEL_TRACE=1`: disassemble each instruction to stderr before it runs.
     pub trace: bool,
@@ -112,11 +116,14 @@ impl Vm {
             path: RefCell::new(Vec::new()),
             native_modules: RefCell::new(HashMap::new()),
             lazy_classes: RefCell::new(HashMap::new()),
-            interrupt: Rc::new(std::sync::atomic::AtomicBool::new(false)),
+            interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            warn_pending: Rc::new(Cell::new(false)),
             frame_pool: RefCell::new(Vec::new()),
             trace: crate::stdlib::dis::trace_enabled(),
             call_site: RefCell::new(None),
         };
+        crate::objects::generator::WARN_FLAG
+            .with(|f| *f.borrow_mut() = Some(vm.warn_pending.clone()));
         types::install_methods(&vm);
         exceptions::install_methods(&vm);
         crate::builtins::install(&vm);
@@ -353,8 +360,88 @@ impl Vm {
             .borrow_mut()
             .insert("__main__".into(), module.clone());
         let result = self.run_code(code, &module);
+        self.report_never_awaited(None);
         self.flush_stdout();
         result.map(|_| ()).map_err(MainError::Exception)
+    }
+}
+
+impl Vm {
+    /// Prints `RuntimeWarning: coroutine '...' was never awaited` for the
+    /// coroutines dropped since the last call, at `at` (the frame running when
+    /// they were dropped; `sys:1` at shutdown), once per location as
+    /// CPython's default warning filter does.
+    pub fn report_never_awaited(&self, at: Option<&frame::Frame>) {
+        use std::collections::HashSet;
+        thread_local! {
+            static SEEN: RefCell<HashSet<(String, u32, Rc<str>)>> = RefCell::new(HashSet::new());
+        }
+        self.warn_pending.set(false);
+        self.finalize_dropped_agens();
+        let names =
+            crate::objects::generator::NEVER_AWAITED.with(|l| std::mem::take(&mut *l.borrow_mut()));
+        for name in names {
+            let (file, line, text) = match at {
+                Some(f) => {
+                    let line = f.current_line();
+                    let co = &f.code.co;
+                    let text = co
+                        .source
+                        .as_ref()
+                        .map(|src| {
+                            crate::source::LineIndex::new(src)
+                                .line_text(src, line)
+                                .trim()
+                                .to_string()
+                        })
+                        .unwrap_or_default();
+                    (co.filename.to_string(), line, text)
+                }
+                None => ("sys".to_string(), 1, String::new()),
+            };
+            if !SEEN.with(|s| s.borrow_mut().insert((file.clone(), line, name.clone()))) {
+                continue;
+            }
+            self.flush_stdout();
+            let source = if text.is_empty() {
+                String::new()
+            } else {
+                format!("  {text}\n")
+            };
+            eprint!("{file}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n{source}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        }
+    }
+}
+
+impl Vm {
+    /// Closes async generators that were dropped mid-iteration, or hands them
+    /// to the running event loop's finalizer (which schedules `aclose()`), as
+    /// CPython's `_PyGen_Finalize` does.
+    fn finalize_dropped_agens(&self) {
+        use crate::objects::generator::{ASYNCGEN_HOOKS, DROPPED_AGENS};
+        loop {
+            let agens = DROPPED_AGENS.with(|l| std::mem::take(&mut *l.borrow_mut()));
+            if agens.is_empty() {
+                return;
+            }
+            for g in agens {
+                if g.has_finalizer.get() {
+                    if let Some(hooks) = ASYNCGEN_HOOKS.with(Cell::get) {
+                        (hooks.finalizer)(self, g);
+                        continue;
+                    }
+                }
+                if let Err(e) = self.close_generator(&g) {
+                    self.flush_stdout();
+                    eprintln!(
+                        "Exception ignored in: <async_generator object {} at {:#x}>",
+                        g.qualname.borrow(),
+                        Rc::as_ptr(&g) as usize
+                    );
+                    self.print_exception(&e);
+                }
+            }
+        }
     }
 }
 
@@ -392,7 +479,11 @@ pub fn exit_status(vm: &Vm, err: &PyErr) -> std::process::ExitCode {
 }
 
 /// Makes Ctrl-C raise KeyboardInterrupt in the running program instead of killing it.
-pub fn install_interrupt_handler(_vm: &Vm) {
-    // Installed with the asyncio issue's signal handling; until then the
-    // default SIGINT behaviour (terminate) applies.
+///
+/// The signal sets `vm.interrupt`, which the dispatch loop checks on backward
+/// jumps and `asyncio`'s event loop checks between iterations (its reactor
+/// wait is woken by the runtime's self-pipe).
+pub fn install_interrupt_handler(vm: &Vm) {
+    // Without a handler the default action (terminate) stays, as before.
+    let _ = towel_runtime::signal::on_interrupt(vm.interrupt.clone());
 }

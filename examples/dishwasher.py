@@ -1,0 +1,33 @@
+# A dishwasher runs while its owner does other chores.
+# Run it with: towel examples/dishwasher.py
+#
+# Starting the dishwasher is create_task: it runs in the background while the
+# owner's own coroutine carries on, and the owner awaits it only at the end.
+import asyncio
+
+
+async def dishwasher(loads):
+    for n in range(1, loads + 1):
+        print(f"  dishwasher: washing load {n}")
+        await asyncio.sleep(0.05)
+    print("  dishwasher: done, beeping")
+    return loads
+
+
+async def chore(name, minutes):
+    print(f"owner: {name}")
+    await asyncio.sleep(minutes / 100)
+
+
+async def main():
+    washing = asyncio.create_task(dishwasher(3))
+    await asyncio.sleep(0)
+    await chore("vacuums the living room", 2)
+    await chore("waters the plants", 2)
+    await chore("folds the laundry", 2)
+    print("owner: waits for the dishwasher")
+    loads = await washing
+    print(f"owner: unloads {loads} loads of clean dishes")
+
+
+asyncio.run(main())

@@ -1,0 +1,714 @@
+//! `asyncio.Future` and the state it shares with `asyncio.Task`.
+//!
+//! A [`Fut`] is pending, finished (with a result or an exception) or
+//! cancelled. Completing it schedules its done callbacks through the loop's
+//! FIFO (one `call_soon` each, in registration order), exactly as CPython's
+//! `Future.__schedule_callbacks` does; a task waiting on the future is one of
+//! those callbacks ([`Callback::Wake`]), so it resumes one hop later, in the
+//! same position as CPython's `Task.__wakeup`.
+//!
+//! Tasks are futures too: a task is a `Fut` whose `task` part holds the
+//! coroutine and the driver's state (see `tasks.rs`).
+
+use super::events::EventLoop;
+use super::tasks::TaskPart;
+use super::{aio, Aio};
+use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
+use crate::vm::interp::Resumed;
+use crate::vm::Vm;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum FState {
+    Pending,
+    Cancelled,
+    Finished,
+}
+
+/// Native glue called with a finished future (gather, run_until_complete).
+pub type NativeCallback = Rc<dyn Fn(&Vm, &Rc<Fut>)>;
+
+/// A done callback.
+pub enum Callback {
+    /// A script callable, called as `cb(fut)`.
+    Py(Value),
+    /// A task waiting on this future: its driver is woken.
+    Wake(Rc<Fut>),
+    /// Native glue (gather, run_until_complete), called with the future.
+    Native(NativeCallback),
+}
+
+pub struct Fut {
+    pub class: Rc<Class>,
+    me: Weak<Fut>,
+    pub lp: Rc<EventLoop>,
+    pub state: Cell<FState>,
+    result: RefCell<Value>,
+    exception: RefCell<Option<PyErr>>,
+    callbacks: RefCell<Vec<Callback>>,
+    pub cancel_message: RefCell<Value>,
+    pub cancelled_exc: RefCell<Option<PyErr>>,
+    /// `_asyncio_future_blocking`: set while a `yield fut` travels up to the task.
+    pub blocking: Cell<bool>,
+    pub log_traceback: Cell<bool>,
+    /// A script-level `cancel` override (gather's outer future cancels its children).
+    pub cancel_hook: RefCell<Value>,
+    pub task: Option<TaskPart>,
+}
+
+impl NativeObject for Fut {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.result.borrow());
+        for cb in self.callbacks.borrow().iter() {
+            if let Callback::Py(v) = cb {
+                visit(v);
+            }
+        }
+        if let Some(t) = &self.task {
+            visit(&t.coro);
+        }
+    }
+    fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "_asyncio_future_blocking" => Some(Ok(Value::Bool(self.blocking.get()))),
+            "_state" => Some(Ok(Value::str(match self.state.get() {
+                FState::Pending => "PENDING",
+                FState::Cancelled => "CANCELLED",
+                FState::Finished => "FINISHED",
+            }))),
+            "_loop" => Some(Ok(self.lp.value())),
+            "_cancel_message" => Some(Ok(self.cancel_message.borrow().clone())),
+            "_log_traceback" => Some(Ok(Value::Bool(self.log_traceback.get()))),
+            _ => None,
+        }
+    }
+    fn set_attr(&self, vm: &Vm, name: &str, value: Value) -> Option<PyResult<()>> {
+        match name {
+            "_asyncio_future_blocking" => Some(vm.truthy(&value).map(|b| self.blocking.set(b))),
+            "_log_traceback" => Some(vm.truthy(&value).map(|b| self.log_traceback.set(b))),
+            "_cancel_message" => {
+                *self.cancel_message.borrow_mut() = value;
+                Some(Ok(()))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What is left of a future or task dropped with an exception nobody
+/// retrieved, to be reported from a safe point of the loop (a destructor may
+/// run in the middle of any VM operation, so it must not call back into it).
+struct Unretrieved {
+    repr: String,
+    is_task: bool,
+    exc: PyErr,
+}
+
+thread_local! {
+    static UNRETRIEVED: RefCell<Vec<Unretrieved>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Fut {
+    fn drop(&mut self) {
+        if !self.log_traceback.get() {
+            return;
+        }
+        let Some(exc) = self.exception.borrow_mut().take() else {
+            return;
+        };
+        let repr = match &self.task {
+            Some(t) => {
+                let name = match &*t.name.borrow() {
+                    Value::Str(s) => s.as_str().to_string(),
+                    _ => String::new(),
+                };
+                format!(
+                    "<{} finished name='{name}' coro=<{}>",
+                    self.class.name,
+                    super::tasks::done_coro_repr(&t.coro)
+                )
+            }
+            None => format!("<{} finished", self.class.name),
+        };
+        let _ = UNRETRIEVED.try_with(|u| {
+            u.borrow_mut().push(Unretrieved {
+                repr,
+                is_task: self.task.is_some(),
+                exc,
+            })
+        });
+    }
+}
+
+/// Reports futures that were dropped without their exception being retrieved,
+/// as CPython's `Future.__del__` does ("Task exception was never retrieved").
+pub fn report_unretrieved(vm: &Vm, lp: &EventLoop) {
+    let pending = UNRETRIEVED.with(|u| std::mem::take(&mut *u.borrow_mut()));
+    for u in pending {
+        let exc_repr = vm.repr(&u.exc.value()).unwrap_or_default();
+        let what = if u.is_task { "Task" } else { "Future" };
+        lp.call_exception_handler(
+            vm,
+            vec![
+                (
+                    "message",
+                    Value::string(format!("{what} exception was never retrieved")),
+                ),
+                ("exception", u.exc.value()),
+                (
+                    "future_repr",
+                    Value::string(format!("{} exception={exc_repr}>", u.repr)),
+                ),
+            ],
+        );
+    }
+}
+
+impl Fut {
+    pub fn new(lp: &Rc<EventLoop>, class: Rc<Class>, task: Option<TaskPart>) -> Rc<Fut> {
+        Rc::new_cyclic(|me| Fut {
+            class,
+            me: me.clone(),
+            lp: lp.clone(),
+            state: Cell::new(FState::Pending),
+            result: RefCell::new(Value::None),
+            exception: RefCell::new(None),
+            callbacks: RefCell::new(Vec::new()),
+            cancel_message: RefCell::new(Value::None),
+            cancelled_exc: RefCell::new(None),
+            blocking: Cell::new(false),
+            log_traceback: Cell::new(false),
+            cancel_hook: RefCell::new(Value::None),
+            task,
+        })
+    }
+
+    pub fn rc(&self) -> Rc<Fut> {
+        // `me` always upgrades while `&self` is alive: `self` lives in that Rc.
+        self.me
+            .upgrade()
+            .unwrap_or_else(|| Fut::new(&self.lp, self.class.clone(), None))
+    }
+
+    pub fn value(&self) -> Value {
+        Value::Native(self.rc())
+    }
+
+    pub fn done(&self) -> bool {
+        self.state.get() != FState::Pending
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.state.get() == FState::Cancelled
+    }
+
+    pub fn is_task(&self) -> bool {
+        self.task.is_some()
+    }
+
+    /// The finished future's exception, without marking it retrieved.
+    pub fn exception_ref(&self) -> Option<PyErr> {
+        self.exception.borrow().clone()
+    }
+
+    pub fn result_ref(&self) -> Value {
+        self.result.borrow().clone()
+    }
+
+    /// `_make_cancelled_error`.
+    pub fn make_cancelled_error(&self, vm: &Vm) -> PyErr {
+        if let Some(e) = self.cancelled_exc.borrow_mut().take() {
+            return e;
+        }
+        let a = aio(vm);
+        let msg = self.cancel_message.borrow().clone();
+        if msg.is_none() {
+            vm.new_exception(&a.cancelled_error, vec![])
+        } else {
+            vm.new_exception(&a.cancelled_error, vec![msg])
+        }
+    }
+
+    /// `fut.result()`.
+    pub fn result(&self, vm: &Vm) -> PyResult {
+        match self.state.get() {
+            FState::Cancelled => Err(self.make_cancelled_error(vm)),
+            FState::Pending => {
+                Err(vm.new_error(&aio(vm).invalid_state_error, "Result is not set."))
+            }
+            FState::Finished => {
+                self.log_traceback.set(false);
+                if let Some(e) = self.exception.borrow().clone() {
+                    return Err(e);
+                }
+                Ok(self.result.borrow().clone())
+            }
+        }
+    }
+
+    /// `fut.exception()`.
+    pub fn exception(&self, vm: &Vm) -> PyResult {
+        match self.state.get() {
+            FState::Cancelled => Err(self.make_cancelled_error(vm)),
+            FState::Pending => {
+                Err(vm.new_error(&aio(vm).invalid_state_error, "Exception is not set."))
+            }
+            FState::Finished => {
+                self.log_traceback.set(false);
+                Ok(self
+                    .exception
+                    .borrow()
+                    .as_ref()
+                    .map(|e| e.value())
+                    .unwrap_or_default())
+            }
+        }
+    }
+
+    /// `set_result`/`set_exception` on a done future; the C-accelerated
+    /// Future that CPython uses says only "invalid state".
+    fn state_error(&self, vm: &Vm) -> PyErr {
+        vm.new_error(&aio(vm).invalid_state_error, "invalid state")
+    }
+
+    pub fn set_result(&self, vm: &Vm, v: Value) -> PyResult<()> {
+        if self.done() {
+            return Err(self.state_error(vm));
+        }
+        *self.result.borrow_mut() = v;
+        self.state.set(FState::Finished);
+        self.schedule_callbacks(vm);
+        Ok(())
+    }
+
+    pub fn set_exception(&self, vm: &Vm, e: PyErr) -> PyResult<()> {
+        if self.done() {
+            return Err(self.state_error(vm));
+        }
+        *self.exception.borrow_mut() = Some(e);
+        self.state.set(FState::Finished);
+        self.schedule_callbacks(vm);
+        self.log_traceback.set(true);
+        Ok(())
+    }
+
+    /// `Future.cancel` (the task's own `cancel` is in `tasks.rs`).
+    pub fn future_cancel(&self, vm: &Vm, msg: Value) -> bool {
+        self.log_traceback.set(false);
+        if self.done() {
+            return false;
+        }
+        self.state.set(FState::Cancelled);
+        *self.cancel_message.borrow_mut() = msg;
+        self.schedule_callbacks(vm);
+        true
+    }
+
+    /// `fut.cancel(msg)`, for futures and tasks alike.
+    pub fn cancel(&self, vm: &Vm, msg: Value) -> bool {
+        if self.task.is_some() {
+            super::tasks::task_cancel(vm, &self.rc(), msg)
+        } else if !self.cancel_hook.borrow().is_none() {
+            let hook = self.cancel_hook.borrow().clone();
+            match vm.call(&hook, &[msg]).and_then(|r| vm.truthy(&r)) {
+                Ok(b) => b,
+                Err(e) => {
+                    vm.print_exception(&e);
+                    false
+                }
+            }
+        } else {
+            self.future_cancel(vm, msg)
+        }
+    }
+
+    pub fn add_callback(&self, vm: &Vm, cb: Callback) {
+        if self.done() {
+            self.lp.schedule_callback(vm, cb, self.rc());
+        } else {
+            self.callbacks.borrow_mut().push(cb);
+        }
+    }
+
+    /// Removes the script callbacks equal to `f`; returns how many.
+    pub fn remove_callback(&self, vm: &Vm, f: &Value) -> PyResult<usize> {
+        let old = std::mem::take(&mut *self.callbacks.borrow_mut());
+        let mut kept = Vec::with_capacity(old.len());
+        let mut removed = 0;
+        for cb in old {
+            if let Callback::Py(v) = &cb {
+                if v.is(f) || vm.eq(v, f)? {
+                    removed += 1;
+                    continue;
+                }
+            }
+            kept.push(cb);
+        }
+        let mut cur = self.callbacks.borrow_mut();
+        kept.append(&mut cur);
+        *cur = kept;
+        Ok(removed)
+    }
+
+    /// Removes a native callback by identity.
+    pub fn remove_native_callback(&self, f: &NativeCallback) {
+        self.callbacks
+            .borrow_mut()
+            .retain(|cb| !matches!(cb, Callback::Native(g) if Rc::ptr_eq(g, f)));
+    }
+
+    /// Removes a task's wake-up (when the task stops waiting here).
+    pub fn remove_waker(&self, task: &Rc<Fut>) {
+        self.callbacks
+            .borrow_mut()
+            .retain(|cb| !matches!(cb, Callback::Wake(t) if Rc::ptr_eq(t, task)));
+    }
+
+    fn schedule_callbacks(&self, vm: &Vm) {
+        let cbs = std::mem::take(&mut *self.callbacks.borrow_mut());
+        if cbs.is_empty() {
+            return;
+        }
+        let me = self.rc();
+        for cb in cbs {
+            self.lp.schedule_callback(vm, cb, me.clone());
+        }
+    }
+
+    pub fn callback_reprs(&self, vm: &Vm) -> Vec<String> {
+        self.callbacks
+            .borrow()
+            .iter()
+            .map(|cb| match cb {
+                Callback::Py(v) => callable_repr(vm, v, &[]),
+                Callback::Wake(_) => "Task.task_wakeup()".to_string(),
+                Callback::Native(_) => "_run_until_complete_cb()".to_string(),
+            })
+            .collect()
+    }
+}
+
+/// How CPython's `format_helpers._format_callback_source` shows a callback
+/// and its arguments: `qualname(args) at file:line`.
+pub fn callable_repr(vm: &Vm, v: &Value, args: &[Value]) -> String {
+    let name = match v {
+        Value::Function(f) => f.qualname.borrow().to_string(),
+        Value::BoundMethod(m) => match &m.func {
+            Value::Function(f) => f.qualname.borrow().to_string(),
+            Value::Builtin(b) => builtin_qualname(b),
+            other => vm.repr(other).unwrap_or_default(),
+        },
+        Value::Builtin(b) => builtin_qualname(b),
+        Value::Closure(c) => c.name.clone(),
+        other => match vm.get_attr_str(other, "__qualname__") {
+            Ok(Value::Str(q)) => q.as_str().to_string(),
+            _ => vm.repr(other).unwrap_or_default(),
+        },
+    };
+    let shown: Vec<String> = args
+        .iter()
+        .map(|a| short_repr(vm, a).unwrap_or_default())
+        .collect();
+    let mut out = format!("{name}({})", shown.join(", "));
+    if let Value::Function(f) = v {
+        out.push_str(&format!(
+            " at {}:{}",
+            f.code.co.filename, f.code.co.firstlineno
+        ));
+    }
+    out
+}
+
+fn builtin_qualname(b: &crate::objects::Builtin) -> String {
+    match b.owner {
+        Some(owner) => format!("{owner}.{}", b.name),
+        None => b.name.to_string(),
+    }
+}
+
+/// `repr(fut)` for plain futures: `<Future pending cb=[...]>`.
+pub fn future_repr(vm: &Vm, f: &Fut) -> PyResult<String> {
+    let mut parts = vec![match f.state.get() {
+        FState::Pending => "pending".to_string(),
+        FState::Cancelled => "cancelled".to_string(),
+        FState::Finished => "finished".to_string(),
+    }];
+    if f.state.get() == FState::Finished {
+        match f.exception_ref() {
+            Some(e) => parts.push(format!("exception={}", vm.repr(&e.value())?)),
+            None => parts.push(format!("result={}", short_repr(vm, &f.result_ref())?)),
+        }
+    }
+    let cbs = f.callback_reprs(vm);
+    if !cbs.is_empty() {
+        let shown = if cbs.len() > 2 {
+            format!(
+                "{}, <{} more>, {}",
+                cbs[0],
+                cbs.len() - 2,
+                cbs[cbs.len() - 1]
+            )
+        } else {
+            cbs.join(", ")
+        };
+        parts.push(format!("cb=[{shown}]"));
+    }
+    Ok(format!("<{} {}>", f.class.name, parts.join(" ")))
+}
+
+/// `reprlib.repr` as asyncio uses it: long reprs are cut in the middle.
+pub fn short_repr(vm: &Vm, v: &Value) -> PyResult<String> {
+    let r = vm.repr(v)?;
+    let chars: Vec<char> = r.chars().collect();
+    if chars.len() > 30 {
+        let head: String = chars[..13].iter().collect();
+        let tail: String = chars[chars.len() - 14..].iter().collect();
+        Ok(format!("{head}...{tail}"))
+    } else {
+        Ok(r)
+    }
+}
+
+// -- the awaitable ------------------------------------------------------------------
+
+/// What `Future.__await__` returns: yields the future once (telling the task
+/// to wait for it), then returns its result.
+pub struct FutureIter {
+    class: Rc<Class>,
+    fut: Rc<Fut>,
+    yielded: Cell<bool>,
+}
+
+impl NativeObject for FutureIter {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn is_resumable(&self) -> bool {
+        true
+    }
+    fn send(&self, vm: &Vm, _value: Value) -> PyResult<Resumed> {
+        let f = &self.fut;
+        if !self.yielded.get() && !f.done() {
+            self.yielded.set(true);
+            f.blocking.set(true);
+            return Ok(Resumed::Yield(f.value()));
+        }
+        if !f.done() {
+            // Resumed while still pending: whoever drove us did not wait for it.
+            return Err(vm.runtime_error("await wasn't used with future"));
+        }
+        f.result(vm).map(Resumed::Return)
+    }
+}
+
+pub fn future_iter(a: &Aio, fut: Rc<Fut>) -> Value {
+    Value::Native(Rc::new(FutureIter {
+        class: a.future_iter_class.clone(),
+        fut,
+        yielded: Cell::new(false),
+    }))
+}
+
+fn iter_next(vm: &Vm, args: Args) -> PyResult {
+    let it = args
+        .get(0)
+        .and_then(|v| v.downcast_native::<FutureIter>())
+        .ok_or_else(|| vm.type_error("expected a future iterator"))?;
+    match it.send(vm, Value::None)? {
+        Resumed::Yield(v) => Ok(v),
+        Resumed::Return(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn iter_throw(vm: &Vm, args: Args) -> PyResult {
+    let exc =
+        crate::builtins::generator::throw_args_to_exception(vm, args.pos.get(1..).unwrap_or(&[]))?;
+    Err(exc)
+}
+
+fn iter_close(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::None)
+}
+
+fn iter_self(_vm: &Vm, args: Args) -> PyResult {
+    Ok(args.get(0).cloned().unwrap_or_default())
+}
+
+// -- methods -------------------------------------------------------------------------
+
+pub fn this(vm: &Vm, v: Option<&Value>) -> PyResult<Rc<Fut>> {
+    v.and_then(|v| v.downcast_native::<Fut>())
+        .map(|f| f.rc())
+        .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Future object"))
+}
+
+fn fut_new(vm: &Vm, args: Args) -> PyResult {
+    let a = aio(vm);
+    let lp = match args.kw("loop") {
+        Some(v) if !v.is_none() => super::events::this_loop(vm, v)?,
+        _ => super::events::get_event_loop_rc(vm)?,
+    };
+    Ok(Fut::new(&lp, a.future_class.clone(), None).value())
+}
+
+fn fut_result(vm: &Vm, args: Args) -> PyResult {
+    this(vm, args.get(0))?.result(vm)
+}
+
+fn fut_exception(vm: &Vm, args: Args) -> PyResult {
+    this(vm, args.get(0))?.exception(vm)
+}
+
+fn fut_set_result(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "set_result", 2, 2)?;
+    let f = this(vm, args.get(0))?;
+    if f.is_task() {
+        return Err(vm.runtime_error("Task does not support set_result() operation"));
+    }
+    f.set_result(vm, args.pos[1].clone())?;
+    Ok(Value::None)
+}
+
+fn fut_set_exception(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "set_exception", 2, 2)?;
+    let f = this(vm, args.get(0))?;
+    if f.is_task() {
+        return Err(vm.runtime_error("Task does not support set_exception() operation"));
+    }
+    let mut exc = args.pos[1].clone();
+    if let Value::Class(c) = &exc {
+        if c.is_subclass(&vm.exc.base_exception) {
+            exc = vm.call(&exc, &[])?;
+        }
+    }
+    let err = match &exc {
+        Value::Instance(i) if i.is_exception() => PyErr(i.clone()),
+        _ => return Err(vm.type_error("invalid exception object")),
+    };
+    if Rc::ptr_eq(err.class(), &vm.exc.stop_iteration) {
+        return Err(vm.type_error(
+            "StopIteration interacts badly with generators and cannot be raised into a Future",
+        ));
+    }
+    f.set_exception(vm, err)?;
+    Ok(Value::None)
+}
+
+/// Reads `msg` from `cancel(msg=None)`.
+pub fn cancel_msg(args: &Args) -> Value {
+    args.get(1)
+        .or_else(|| args.kw("msg"))
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn fut_cancel(vm: &Vm, args: Args) -> PyResult {
+    let f = this(vm, args.get(0))?;
+    Ok(Value::Bool(f.cancel(vm, cancel_msg(&args))))
+}
+
+fn fut_cancelled(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(this(vm, args.get(0))?.cancelled()))
+}
+
+fn fut_done(vm: &Vm, args: Args) -> PyResult {
+    Ok(Value::Bool(this(vm, args.get(0))?.done()))
+}
+
+fn fut_add_done_callback(vm: &Vm, args: Args) -> PyResult {
+    args.check_pos(vm, "add_done_callback", 2, 2)?;
+    let f = this(vm, args.get(0))?;
+    f.add_callback(vm, Callback::Py(args.pos[1].clone()));
+    Ok(Value::None)
+}
+
+fn fut_remove_done_callback(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "remove_done_callback", 2, 2)?;
+    let f = this(vm, args.get(0))?;
+    Ok(Value::Int(f.remove_callback(vm, &args.pos[1])? as i64))
+}
+
+fn fut_make_cancelled_error(vm: &Vm, args: Args) -> PyResult {
+    Ok(this(vm, args.get(0))?.make_cancelled_error(vm).value())
+}
+
+/// `_set_cancel_hook(fut, fn)`: `fut.cancel(msg)` calls `fn(msg)` instead (gather).
+pub fn set_cancel_hook(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_set_cancel_hook", 2, 2)?;
+    let f = this(vm, args.get(0))?;
+    *f.cancel_hook.borrow_mut() = args.pos[1].clone();
+    Ok(Value::None)
+}
+
+/// `_future_cancel(fut, msg)`: the plain `Future.cancel`, bypassing hooks.
+pub fn plain_cancel(vm: &Vm, args: Args) -> PyResult {
+    let f = this(vm, args.get(0))?;
+    Ok(Value::Bool(f.future_cancel(
+        vm,
+        args.get(1).cloned().unwrap_or_default(),
+    )))
+}
+
+fn fut_get_loop(vm: &Vm, args: Args) -> PyResult {
+    Ok(this(vm, args.get(0))?.lp.value())
+}
+
+fn fut_await(vm: &Vm, args: Args) -> PyResult {
+    let f = this(vm, args.get(0))?;
+    Ok(future_iter(&aio(vm), f))
+}
+
+fn fut_repr(vm: &Vm, args: Args) -> PyResult {
+    let f = this(vm, args.get(0))?;
+    if f.is_task() {
+        return Ok(Value::string(super::tasks::task_repr(vm, &f)?));
+    }
+    Ok(Value::string(future_repr(vm, &f)?))
+}
+
+pub fn install(_vm: &Vm, a: &Aio) {
+    use crate::vm::types::add_methods;
+    add_methods(
+        &a.future_class,
+        "Future",
+        &[
+            ("__new__", fut_new),
+            ("result", fut_result),
+            ("exception", fut_exception),
+            ("set_result", fut_set_result),
+            ("set_exception", fut_set_exception),
+            ("cancel", fut_cancel),
+            ("cancelled", fut_cancelled),
+            ("done", fut_done),
+            ("add_done_callback", fut_add_done_callback),
+            ("remove_done_callback", fut_remove_done_callback),
+            ("get_loop", fut_get_loop),
+            ("_make_cancelled_error", fut_make_cancelled_error),
+            ("__await__", fut_await),
+            ("__iter__", fut_await),
+            ("__repr__", fut_repr),
+        ],
+    );
+    add_methods(
+        &a.future_iter_class,
+        "FutureIter",
+        &[
+            ("__next__", iter_next),
+            ("send", iter_next),
+            ("throw", iter_throw),
+            ("close", iter_close),
+            ("__iter__", iter_self),
+        ],
+    );
+}
