@@ -49,7 +49,9 @@ pub struct Vm {
     /// Classes created lazily by name (iterator types and the like).
     pub lazy_classes: RefCell<HashMap<&'static str, Rc<Class>>>,
     /// Set by a signal handler when Ctrl-C arrives; checked on backward jumps and calls.
-    pub interrupt: Rc<std::sync::atomic::AtomicBool>,
+    /// An `Arc` because the handler (or the thread that receives the signal) sets it
+    /// from outside the VM's thread.
+    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Finished frames kept for reuse, so a call allocates nothing in the common case.
     frame_pool: RefCell<Vec<Box<frame::Frame>>>,
 }
@@ -100,7 +102,7 @@ impl Vm {
             path: RefCell::new(Vec::new()),
             native_modules: RefCell::new(HashMap::new()),
             lazy_classes: RefCell::new(HashMap::new()),
-            interrupt: Rc::new(std::sync::atomic::AtomicBool::new(false)),
+            interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
             frame_pool: RefCell::new(Vec::new()),
         };
         types::install_methods(&vm);
