@@ -5,6 +5,7 @@
 
 pub mod sys;
 pub mod time;
+pub mod towel;
 
 use crate::objects::{Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
@@ -18,6 +19,7 @@ pub fn register(vm: &Vm) {
     for &(name, make) in MODULES {
         m.insert(name, make);
     }
+    m.insert("towel", towel::make);
 }
 
 /// Creates a module with the given native functions.
