@@ -96,7 +96,7 @@ asyncio.run(main())
     assert!(
         lines[0].starts_with("Task-1")
             && lines[0].contains("running")
-            && lines[0].contains("main (<string>:"),
+            && lines[0].contains("main (<string>)"),
         "{listing}"
     );
     assert!(
