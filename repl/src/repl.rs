@@ -78,14 +78,7 @@ pub fn run(vm: Vm) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let lp = match EventLoop::new(vm) {
-        Ok(lp) => Rc::new(lp),
-        Err(e) => {
-            vm.print_exception(&e);
-            reader.stop();
-            return ExitCode::from(1);
-        }
-    };
+    let lp = Rc::new(EventLoop::new(vm));
     install_builtins(vm, &lp);
     let session = Session {
         vm,

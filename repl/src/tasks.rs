@@ -60,13 +60,20 @@ pub enum EventLoop {
 }
 
 impl EventLoop {
-    /// An asyncio loop when the interpreter has `asyncio`, else the runtime fallback.
-    pub fn new(vm: &'static Vm) -> PyResult<EventLoop> {
+    /// An asyncio loop when the interpreter has `asyncio`, else the runtime
+    /// fallback. If asyncio is there but cannot start, the session still
+    /// starts, on the fallback, after saying why.
+    pub fn new(vm: &'static Vm) -> EventLoop {
         if vm.native_modules.borrow().contains_key("asyncio") {
-            Ok(EventLoop::Asyncio(AsyncioLoop::new(vm)?))
-        } else {
-            Ok(EventLoop::Runtime(RuntimeLoop::new(vm)))
+            match AsyncioLoop::new(vm) {
+                Ok(lp) => return EventLoop::Asyncio(lp),
+                Err(e) => {
+                    vm.print_exception(&e);
+                    eprintln!("towel: asyncio could not start; the REPL runs without it");
+                }
+            }
         }
+        EventLoop::Runtime(RuntimeLoop::new(vm))
     }
 
     /// The source run in `__main__` before the first prompt (shown to the user, like CPython's).
