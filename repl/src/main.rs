@@ -8,6 +8,14 @@
 //! towel                      the async REPL (reads stdin when it is not a terminal)
 //! ```
 
+mod complete;
+mod editor;
+mod highlight;
+mod interrupt;
+mod output;
+mod repl;
+mod tasks;
+
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 use towel_lang::vm::{MainError, Vm};
@@ -169,15 +177,13 @@ fn real_main() -> ExitCode {
                 }
             }
         }
-        Command::Module { name, args } => {
-            eprintln!("towel: No module named {name} (runnable modules come with the dis and REPL issues)");
-            let _ = args;
+        Command::Module { name, .. } if name == "asyncio" => repl::run(vm),
+        Command::Module { name, .. } => {
+            let program = std::env::args().next().unwrap_or_else(|| "towel".into());
+            eprintln!("{program}: No module named {name}");
             ExitCode::from(1)
         }
-        Command::Repl => {
-            eprintln!("towel: the interactive REPL is not available yet; run a script with `towel script.py`");
-            ExitCode::from(2)
-        }
+        Command::Repl => repl::run(vm),
     }
 }
 

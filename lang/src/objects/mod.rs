@@ -97,6 +97,18 @@ pub trait NativeObject: Any {
     fn next_item(&self, _vm: &Vm) -> Option<PyResult<Option<Value>>> {
         None
     }
+    /// What a coroutine suspended on this object waits for, in a few words
+    /// ("sleep(1), 0.4s left", "Lock", "task Task-3"). Task listings
+    /// (`towel.format_tasks`, the REPL's `tasks()`) show it at the end of a
+    /// task's await chain; objects without an answer are shown by their repr.
+    fn waiting_for(&self, _vm: &Vm) -> Option<String> {
+        None
+    }
+    /// When this object was created, for objects whose age a task listing
+    /// shows (tasks); None when the object does not keep track.
+    fn created_at(&self) -> Option<std::time::Instant> {
+        None
+    }
 }
 
 /// A Python value.

@@ -22,6 +22,7 @@ pub mod os;
 pub mod random;
 pub mod sys;
 pub mod time;
+pub mod towel;
 pub mod types;
 pub mod warnings;
 
@@ -91,6 +92,7 @@ pub fn register(vm: &Vm) {
     for &(name, make) in MODULES {
         m.insert(name, make);
     }
+    m.insert("towel", towel::make);
 }
 
 /// Creates a module with the given native functions.

@@ -488,9 +488,13 @@ impl Vm {
                     }
                     Opcode::JUMP_ABSOLUTE => {
                         frame.ip = arg;
-                        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
-                            self.interrupt
-                                .store(false, std::sync::atomic::Ordering::Relaxed);
+                        // Swap, not store: whoever else watches the flag (the REPL) must
+                        // not also act on the same Ctrl-C.
+                        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
+                            && self
+                                .interrupt
+                                .swap(false, std::sync::atomic::Ordering::AcqRel)
+                        {
                             break 'op self.new_exception(&self.exc.keyboard_interrupt, vec![]);
                         }
                         continue 'dispatch;

@@ -52,14 +52,16 @@ pub struct Vm {
     /// Classes created lazily by name (iterator types and the like).
     pub lazy_classes: RefCell<HashMap<&'static str, Rc<Class>>>,
     /// Set by a signal handler when Ctrl-C arrives; checked on backward jumps and calls.
+    /// An `Arc` because the handler (or the thread that receives the signal) sets it
+    /// from outside the VM's thread.
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Raised when a coroutine was dropped unawaited or an async generator
     /// mid-iteration; the dispatch loop then finalizes them (and prints
     /// CPython's RuntimeWarning) at the current line.
     pub warn_pending: Rc<Cell<bool>>,
-    /// Finished frames kept for reuse, so a call allocates nothing in the common case.
     /// `TOWEL_TRACE=1`: disassemble each instruction to stderr before it runs.
     pub trace: bool,
+    /// Finished frames kept for reuse, so a call allocates nothing in the common case.
     #[allow(clippy::vec_box)] // frames move between the pool, the loop and generators as boxes
     frame_pool: RefCell<Vec<Box<frame::Frame>>>,
     /// The code and line that called the running caller-aware native (see

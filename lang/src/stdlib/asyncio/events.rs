@@ -323,6 +323,11 @@ impl NativeObject for Handle {
 }
 
 impl Handle {
+    /// The loop time at which a timer handle runs (None for `call_soon` handles).
+    pub fn when(&self) -> Option<f64> {
+        self.key.map(|(w, _)| w.0)
+    }
+
     pub fn new(lp: &Rc<EventLoop>, cb: HandleCb, key: Option<(When, u64)>) -> Rc<Handle> {
         let class = if key.is_some() {
             lp.aio.timer_handle_class.clone()

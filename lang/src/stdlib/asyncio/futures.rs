@@ -62,6 +62,9 @@ impl NativeObject for Fut {
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
+    fn created_at(&self) -> Option<std::time::Instant> {
+        self.task.as_ref().map(|p| p.created)
+    }
     fn as_any(&self) -> &dyn Any {
         self
     }
@@ -490,6 +493,16 @@ pub struct FutureIter {
 impl NativeObject for FutureIter {
     fn class(&self) -> Rc<Class> {
         self.class.clone()
+    }
+    fn waiting_for(&self, vm: &Vm) -> Option<String> {
+        Some(match &self.fut.task {
+            Some(p) => format!("task {}", vm.to_str(&p.name.borrow()).unwrap_or_default()),
+            None => format!(
+                "{} {}",
+                self.fut.class.name,
+                if self.fut.done() { "done" } else { "pending" }
+            ),
+        })
     }
     fn as_any(&self) -> &dyn Any {
         self

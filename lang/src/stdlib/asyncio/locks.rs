@@ -363,6 +363,18 @@ impl NativeObject for OpAw {
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
+    fn waiting_for(&self, _vm: &Vm) -> Option<String> {
+        Some(
+            match &self.op {
+                Op::LockAcquire(..) => "Lock.acquire()",
+                Op::EventWait(_) => "Event.wait()",
+                Op::QueuePut(..) => "Queue.put() (the queue is full)",
+                Op::QueueGet(_) => "Queue.get() (the queue is empty)",
+                Op::Ready(_) => return None,
+            }
+            .to_string(),
+        )
+    }
     fn as_any(&self) -> &dyn Any {
         self
     }

@@ -52,6 +52,8 @@ pub struct TaskPart {
     /// An exception the next step throws in (bad yields).
     step_exc: RefCell<Option<PyErr>>,
     waker: RefCell<Option<Waker>>,
+    /// When the task was created, for task listings (`towel.format_tasks`).
+    pub created: std::time::Instant,
 }
 
 fn part(t: &Fut) -> Option<&TaskPart> {
@@ -69,6 +71,7 @@ impl TaskPart {
             step_scheduled: Cell::new(true),
             step_exc: RefCell::new(None),
             waker: RefCell::new(None),
+            created: std::time::Instant::now(),
         }
     }
 }
@@ -561,6 +564,17 @@ pub struct SleepAw {
 impl NativeObject for SleepAw {
     fn class(&self) -> Rc<Class> {
         self.class.clone()
+    }
+    fn waiting_for(&self, _vm: &Vm) -> Option<String> {
+        let delay = crate::fmt::float_repr::float_repr(self.delay);
+        let when = self.timer.borrow().as_ref().and_then(|t| t.when());
+        Some(match when {
+            Some(when) => format!(
+                "sleep({delay}), {:.1}s left",
+                (when - super::events::now()).max(0.0)
+            ),
+            None => format!("sleep({delay})"),
+        })
     }
     fn as_any(&self) -> &dyn Any {
         self
