@@ -16,6 +16,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// including those of subclasses whose base changed.
 static CLASS_EPOCH: AtomicU64 = AtomicU64::new(1);
 
+/// The current class epoch (see [`CLASS_EPOCH`]), for caches keyed on it.
+#[inline]
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.load(Ordering::Relaxed)
+}
+
 /// Per-class memo of MRO lookups: (epoch, name -> result).
 pub type LookupCache = RefCell<(u64, HashMap<Name, Option<Value>, PassBuild>)>;
 

@@ -18,6 +18,9 @@ pub struct Code {
     /// Per global name (by `names` index): where `LOAD_GLOBAL` last found it
     /// in the globals map, so a hit costs one indexed read and a pointer compare.
     pub global_slots: Vec<std::cell::Cell<u32>>,
+    /// Per name (by `names` index): the inline cache of attribute
+    /// instructions on instances (see `vm::inline_cache`).
+    pub attr_sites: Vec<crate::vm::inline_cache::AttrSite>,
     /// True when calls can bind arguments by moving them straight into the
     /// first locals: no `*args`/`**kwargs`/keyword-only parameters and no
     /// parameter captured in a cell.

@@ -7,7 +7,7 @@ use super::Vm;
 use crate::bytecode::flags;
 use crate::objects::class::Layout;
 use crate::objects::{
-    Args, CellObj, Class, Function, GenKind, Generator, Instance, Name, PyResult, Value,
+    Args, CellObj, Class, Function, GenKind, Generator, Instance, Name, PyErr, PyResult, Value,
 };
 use std::rc::Rc;
 
@@ -296,6 +296,40 @@ impl Vm {
         Ok(())
     }
 
+    /// The `__init__` that `cls(a1, .., an)` (`nargs` positional arguments)
+    /// runs when the call needs nothing but a fresh plain instance and that
+    /// function: object's `__new__`, no metaclass, a Python `__init__` whose
+    /// parameters the arguments fill one to one. The dispatch loop then runs
+    /// `__init__` as one of its own frames; anything else goes through
+    /// [`Vm::instantiate`].
+    pub fn plain_init(&self, cls: &Class, nargs: usize) -> Option<Rc<Function>> {
+        if cls.layout != Layout::Object || cls.metaclass.borrow().is_some() {
+            return None;
+        }
+        let d = dunders();
+        match cls.lookup(&d.new) {
+            None => {}
+            Some(Value::Builtin(b)) if b.owner == Some("object") => {}
+            Some(_) => return None,
+        }
+        match cls.lookup(&d.init) {
+            Some(Value::Function(f))
+                if f.code.simple_args && f.code.co.argcount as usize == nargs + 1 =>
+            {
+                Some(f)
+            }
+            _ => None,
+        }
+    }
+
+    /// The error of a class call whose `__init__` returned `r`, not None.
+    pub fn init_returned_non_none(&self, r: &Value) -> PyErr {
+        self.type_error(format!(
+            "__init__() should return None, not '{}'",
+            self.type_name(r)
+        ))
+    }
+
     /// `cls(*args, **kw)`.
     pub fn instantiate(&self, cls: &Rc<Class>, args: Args<'_>) -> PyResult<Value> {
         let d = dunders();
@@ -373,10 +407,7 @@ impl Vm {
                 let r =
                     self.call_with_receiver(&init, &obj, args, |vm, a| vm.call_args(&init, a))?;
                 if !r.is_none() {
-                    return Err(self.type_error(format!(
-                        "__init__() should return None, not '{}'",
-                        self.type_name(&r)
-                    )));
+                    return Err(self.init_returned_non_none(&r));
                 }
             }
             None => {}

@@ -41,6 +41,10 @@ pub struct Frame {
     pub blocks: Vec<Block>,
     /// Set for frames of `types.coroutine`-decorated generators, which may `yield from` coroutines.
     pub iterable_coroutine: bool,
+    /// Set on an `__init__` frame that a class call pushed (see
+    /// `Vm::plain_init`): returning hands the caller this new instance
+    /// instead of `__init__`'s result, which must be None.
+    pub init_instance: Option<Value>,
 }
 
 impl Frame {
@@ -56,6 +60,7 @@ impl Frame {
             names,
             blocks: Vec::new(),
             iterable_coroutine: false,
+            init_instance: None,
             ip: 0,
             code,
         }
@@ -92,6 +97,7 @@ impl Frame {
                 varnames: Vec::new(),
                 cell_names: Vec::new(),
                 global_slots: Vec::new(),
+                attr_sites: Vec::new(),
                 simple_args: true,
             });
         }
@@ -115,6 +121,7 @@ impl Frame {
         self.blocks.clear();
         self.ip = 0;
         self.iterable_coroutine = false;
+        self.init_instance = None;
         self.globals = globals;
         self.names = names;
         self.code = code;
@@ -126,7 +133,7 @@ impl Frame {
         &mut self,
         code: Rc<Code>,
         globals: Namespace,
-        args: std::vec::Drain<'_, Value>,
+        args: impl Iterator<Item = Value>,
     ) {
         let co = &code.co;
         self.stack.clear();
@@ -140,6 +147,7 @@ impl Frame {
         self.blocks.clear();
         self.ip = 0;
         self.iterable_coroutine = false;
+        self.init_instance = None;
         self.globals = globals;
         self.names = None;
         self.code = code;
@@ -152,6 +160,7 @@ impl Frame {
         self.cells.clear();
         self.blocks.clear();
         self.names = None;
+        self.init_instance = None;
     }
 
     /// The line being executed (the instruction before `ip`).

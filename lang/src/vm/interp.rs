@@ -25,6 +25,7 @@ use super::ops::{BinOp, CmpOp};
 use super::protocol::dunders;
 use super::Vm;
 use crate::bytecode::{flags, Opcode};
+use crate::objects::class::Instance;
 use crate::objects::{
     Args, BoundMethod, CellObj, Function, GenKind, GenState, Generator, Name, PyDict, PyErr,
     PyResult, PySet, Slice, Value,
@@ -323,19 +324,19 @@ impl Vm {
                     }
                     Opcode::LOAD_ATTR => {
                         let obj = frame.pop();
-                        let r = tri!('op, self.get_attr(&obj, &frame.code.names[arg]));
+                        let r = tri!('op, self.load_attr_cached(&frame.code.attr_sites[arg], &obj, &frame.code.names[arg]));
                         frame.push(r);
                         continue 'dispatch;
                     }
                     Opcode::STORE_ATTR => {
                         let obj = frame.pop();
                         let v = frame.pop();
-                        tri!('op, self.set_attr(&obj, &frame.code.names[arg], v));
+                        tri!('op, self.store_attr_cached(&frame.code.attr_sites[arg], &obj, &frame.code.names[arg], v));
                         continue 'dispatch;
                     }
                     Opcode::LOAD_METHOD => {
                         let obj = frame.pop();
-                        let (m, this) = tri!('op, self.get_method(&obj, &frame.code.names[arg]));
+                        let (m, this) = tri!('op, self.load_method_cached(&frame.code.attr_sites[arg], &obj, &frame.code.names[arg]));
                         frame.push(m);
                         frame.push(this.unwrap_or(Value::Undef));
                         continue 'dispatch;
@@ -377,6 +378,25 @@ impl Vm {
                     Opcode::CALL_FUNCTION => {
                         let n = frame.stack.len();
                         let func_idx = n - arg - 1;
+                        if let Value::Class(cls) = &frame.stack[func_idx] {
+                            if let Some(init) = self.plain_init(cls, arg) {
+                                // `Cls(args)` with object's `__new__` and a Python `__init__`:
+                                // the instance is made here and `__init__` runs as a frame of this loop.
+                                let inst = Value::Instance(Rc::new(Instance::new(cls.clone())));
+                                let mut new = self.pooled_frame();
+                                new.reset_with_args(
+                                    init.code.clone(),
+                                    init.globals.clone(),
+                                    std::iter::once(inst.clone())
+                                        .chain(frame.stack.drain(func_idx + 1..)),
+                                );
+                                new.cells.extend(init.closure.iter().cloned());
+                                new.init_instance = Some(inst);
+                                frame.stack.pop();
+                                tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                continue 'dispatch;
+                            }
+                        }
                         if let Value::Function(f) = &frame.stack[func_idx] {
                             if f.code.simple_args && f.code.co.argcount as usize == arg {
                                 // The common call: arguments move from the caller's stack into the callee's locals.
@@ -406,12 +426,23 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Opcode::RETURN_VALUE => {
-                        let v = frame.pop();
+                        let mut v = frame.pop();
                         match callers.pop() {
                             Some(caller) => {
                                 self.depth.set(self.depth.get() - 1);
+                                let init_instance = frame.init_instance.take();
                                 let done = std::mem::replace(&mut frame, caller);
                                 self.recycle_frame(done);
+                                if let Some(inst) = init_instance {
+                                    if !v.is_none() {
+                                        // Raised by the class call, in the caller.
+                                        let err = self.init_returned_non_none(&v);
+                                        self.note_raise(&err, &frame, frame.ip - 1, true);
+                                        pending = Some(err);
+                                        continue 'dispatch;
+                                    }
+                                    v = inst;
+                                }
                                 frame.push(v);
                                 continue 'dispatch;
                             }

@@ -11,6 +11,7 @@ pub mod call;
 pub mod exceptions;
 pub mod frame;
 pub mod import;
+pub mod inline_cache;
 pub mod interp;
 pub mod ops;
 mod pattern;
@@ -327,6 +328,7 @@ impl Vm {
                 .iter()
                 .map(|_| std::cell::Cell::new(u32::MAX))
                 .collect(),
+            attr_sites: co.names.iter().map(|_| Default::default()).collect(),
             simple_args: co.flags
                 & (crate::bytecode::flags::VARARGS | crate::bytecode::flags::VARKEYWORDS)
                 == 0

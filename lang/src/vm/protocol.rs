@@ -119,7 +119,7 @@ pub fn dunders() -> Rc<Dunders> {
 
 /// True if the class's `name` attribute is a user-defined function (not a
 /// built-in default inherited from `object`).
-fn user_method(class: &Class, name: &Name) -> Option<Value> {
+pub(super) fn user_method(class: &Class, name: &Name) -> Option<Value> {
     class
         .lookup(name)
         .filter(|v| !matches!(v, Value::Builtin(b) if b.owner == Some("object")))
