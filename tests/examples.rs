@@ -3,10 +3,8 @@
 //! (re-record with `python3 examples/NAME.py > examples/expected/NAME.out`).
 //! A script must also exit with status 0.
 
-use libtest_mimic::{Arguments, Failed, Trial};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use libtest_mimic::{Arguments, Trial};
+use std::path::PathBuf;
 
 mod common;
 
@@ -37,47 +35,11 @@ fn main() {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let root = root.clone();
-            Trial::test(name, move || run_example(&root, &script))
+            let recording = root.join("examples/expected").join(format!("{name}.out"));
+            Trial::test(name, move || {
+                Ok(common::run_against_recording(&script, &root, &recording)?)
+            })
         })
         .collect();
     libtest_mimic::run(&args, trials).exit();
-}
-
-fn run_example(root: &Path, script: &Path) -> Result<(), Failed> {
-    let name = script
-        .file_stem()
-        .ok_or("example has no name")?
-        .to_string_lossy()
-        .into_owned();
-    let expected_path = root.join("examples/expected").join(format!("{name}.out"));
-    let expected = std::fs::read(&expected_path)
-        .map_err(|e| format!("missing {}: {e}", expected_path.display()))?;
-    let mut child = Command::new(common::towel_binary())
-        .arg(script)
-        .current_dir(root)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run towel: {e}"))?;
-    let output = common::wait_with_timeout(&mut child, Duration::from_secs(60), Instant::now())?;
-    let mut problems = Vec::new();
-    if output.stdout != expected {
-        problems.push(format!(
-            "stdout differs from CPython's:\n{}",
-            common::diff(&expected, &output.stdout)
-        ));
-    }
-    if !output.status.success() {
-        problems.push(format!(
-            "exit status {:?}; stderr:\n{}",
-            output.status.code(),
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("\n").into())
-    }
 }

@@ -1,11 +1,12 @@
 //! Helpers shared by the end-to-end tests: finding the binary and `../shared`,
-//! running with a timeout, and a small line diff for failure messages.
+//! running a recorded case (script plus CPython's `.out`/`.exit`/`.err`) with
+//! a timeout, and a small line diff for failure messages.
 
 #![allow(dead_code)]
 
 use std::io::Read;
-use std::path::PathBuf;
-use std::process::{Child, Output};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// `../shared` beside the repository.
@@ -108,4 +109,93 @@ pub fn diff(expected: &[u8], actual: &[u8]) -> String {
         }
     }
     out
+}
+
+/// The `*.py` scripts in `dir` that have a recording (`NAME.out`) beside
+/// them, with their stems as test names, sorted; panics when there are none
+/// (a missing directory must not pass as empty).
+pub fn recorded_cases(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut scripts: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "py"))
+                .filter(|p| p.with_extension("out").exists())
+                .collect()
+        })
+        .unwrap_or_default();
+    scripts.sort();
+    assert!(!scripts.is_empty(), "no cases found in {}", dir.display());
+    scripts
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, p)
+        })
+        .collect()
+}
+
+/// Runs `script` with the built `towel` in its own directory and checks it
+/// against CPython's recording beside it (see [`run_against_recording`]).
+pub fn run_recorded_case(script: &Path) -> Result<(), String> {
+    let arg = script.file_name().ok_or("case has no file name")?;
+    let dir = script.parent().ok_or("case has no directory")?;
+    run_against_recording(Path::new(arg), dir, &script.with_extension("out"))
+}
+
+/// Runs `towel SCRIPT` in `cwd` and checks it against CPython's recording:
+/// stdout byte for byte (`out_file`), the exit code (the `.exit` file beside
+/// it, 0 when absent) and, when a `.err` file is there, the last non-empty
+/// stderr line.
+pub fn run_against_recording(script: &Path, cwd: &Path, out_file: &Path) -> Result<(), String> {
+    let expected =
+        std::fs::read(out_file).map_err(|e| format!("missing {}: {e}", out_file.display()))?;
+    let want_code: i32 = std::fs::read_to_string(out_file.with_extension("exit"))
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0);
+    let want_err = std::fs::read_to_string(out_file.with_extension("err"))
+        .ok()
+        .map(|s| s.trim().to_string());
+    let mut child = Command::new(towel_binary())
+        .arg(script)
+        .current_dir(cwd)
+        .env("PYTHONHASHSEED", "0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run towel: {e}"))?;
+    let output = wait_with_timeout(&mut child, Duration::from_secs(60), Instant::now())?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let mut problems = Vec::new();
+    if output.stdout != expected {
+        problems.push(format!(
+            "stdout differs:\n{}",
+            diff(&expected, &output.stdout)
+        ));
+    }
+    let code = output.status.code().unwrap_or(-1);
+    if code != want_code {
+        problems.push(format!(
+            "exit code {code}, expected {want_code}; stderr:\n{stderr}"
+        ));
+    }
+    if let Some(want) = want_err {
+        let got = stderr
+            .lines()
+            .rfind(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim();
+        if got != want {
+            problems.push(format!("last stderr line {got:?}, expected {want:?}"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
 }
