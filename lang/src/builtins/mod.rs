@@ -17,7 +17,9 @@ pub mod set;
 pub mod str;
 
 use crate::objects::iter::IterState;
-use crate::objects::{Args, Builtin, Code, Name, NativeFn, NativeIter, PyDict, PyResult, Value};
+use crate::objects::{
+    Args, Builtin, CallerNeeds, Code, Name, NativeFn, NativeIter, PyDict, PyResult, Value,
+};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -63,10 +65,6 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("format", format),
     ("input", input),
     ("open", io::open),
-    ("vars", vars),
-    ("locals", locals),
-    ("globals", globals),
-    ("dir", dir),
     ("super", super_),
     ("exit", exit),
     ("quit", exit),
@@ -77,18 +75,35 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("eval", eval),
 ];
 
+/// Builtins that, called with no arguments, answer about the calling frame
+/// (see `CallerNeeds::FrameWhenNoArgs`); with arguments they are plain natives.
+const FRAME_READERS: &[(&str, NativeFn)] = &[
+    ("vars", vars),
+    ("locals", locals),
+    ("globals", globals),
+    ("dir", dir),
+    ("super", super_),
+];
+
 pub fn install(vm: &Vm) {
     let mut b = vm.builtins.borrow_mut();
-    for &(name, func) in FUNCTIONS {
-        b.insert(
-            Name::new(name),
-            Value::Builtin(Rc::new(Builtin {
-                name,
-                func,
-                owner: None,
-                bound: None,
-            })),
-        );
+    let tables = [
+        (FUNCTIONS, CallerNeeds::Nothing),
+        (FRAME_READERS, CallerNeeds::FrameWhenNoArgs),
+    ];
+    for (table, caller) in tables {
+        for &(name, func) in table {
+            b.insert(
+                Name::new(name),
+                Value::Builtin(Rc::new(Builtin {
+                    name,
+                    func,
+                    owner: None,
+                    bound: None,
+                    caller,
+                })),
+            );
+        }
     }
     let t = &vm.types;
     for class in [
@@ -115,15 +130,6 @@ pub fn install(vm: &Vm) {
     b.insert(
         Name::new("bool"),
         Value::Class(crate::vm::types::bool_class(vm)),
-    );
-    b.insert(
-        Name::new("super"),
-        Value::Builtin(Rc::new(Builtin {
-            name: "super",
-            func: super_,
-            owner: None,
-            bound: None,
-        })),
     );
     for class in vm.exc.all() {
         b.insert(Name::new(&class.name), Value::Class(class));
@@ -180,11 +186,6 @@ fn iterator_iter(vm: &Vm, args: Args) -> PyResult {
     Ok(args.pos[0].clone())
 }
 
-/// The `owner` of natives that need to know where they were called from
-/// (`warnings.warn`): the interpreter records the calling code and line in
-/// `Vm::call_site` before calling them.
-pub const CALLER_AWARE: &str = "<caller-aware>";
-
 /// A function value for a native (used by modules).
 pub fn native(name: &'static str, func: NativeFn) -> Value {
     Value::Builtin(Rc::new(Builtin {
@@ -192,6 +193,7 @@ pub fn native(name: &'static str, func: NativeFn) -> Value {
         func,
         owner: None,
         bound: None,
+        caller: Default::default(),
     }))
 }
 

@@ -72,6 +72,7 @@ pub fn install(vm: &Vm) {
         func: maketrans,
         owner: None,
         bound: None,
+        caller: Default::default(),
     }));
     let sm = crate::builtins::descriptors::StaticMethod {
         class: vm.types.staticmethod.clone(),

@@ -69,6 +69,22 @@ pub struct Builtin {
     pub owner: Option<&'static str>,
     /// Module functions and bound natives: the value passed as the first argument.
     pub bound: Option<Value>,
+    /// What the native needs from the frame that calls it.
+    pub caller: CallerNeeds,
+}
+
+/// What a native needs from the frame that calls it; the dispatch loop
+/// provides it at the call (natives do not see frames otherwise).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CallerNeeds {
+    #[default]
+    Nothing,
+    /// Called with no arguments, it answers about the calling frame:
+    /// `super()`, `locals()`, `globals()`, `vars()`, `dir()`.
+    FrameWhenNoArgs,
+    /// The caller's code and line are recorded in `Vm::call_site` before the
+    /// call (`warnings.warn` attributes the warning to them).
+    CallSite,
 }
 
 /// A native function with captured state (functools.partial, callbacks).

@@ -30,7 +30,9 @@ use std::rc::Rc;
 
 pub use class::{Class, ExcData, Instance, Payload};
 pub use dict::{DictKey, PyDict};
-pub use function::{BoundMethod, Builtin, CellObj, Code, Function, NativeClosure, NativeFn};
+pub use function::{
+    BoundMethod, Builtin, CallerNeeds, CellObj, Code, Function, NativeClosure, NativeFn,
+};
 pub use generator::{GenKind, GenState, Generator};
 pub use iter::NativeIter;
 pub use list::PyList;

@@ -1,9 +1,8 @@
 //! `warnings`: `warn` is native so that it can report the line that called
-//! it (see `builtins::CALLER_AWARE`); filters, `catch_warnings` and the
+//! it (`CallerNeeds::CallSite`); filters, `catch_warnings` and the
 //! output format are in `warnings.py`.
 
-use crate::builtins::CALLER_AWARE;
-use crate::objects::{Args, Builtin, Module, PyResult, Value};
+use crate::objects::{Args, Builtin, CallerNeeds, Module, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -15,8 +14,9 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         Value::Builtin(Rc::new(Builtin {
             name: "warn",
             func: warn,
-            owner: Some(CALLER_AWARE),
+            owner: None,
             bound: None,
+            caller: CallerNeeds::CallSite,
         })),
     );
     super::exec_source(vm, &m, include_str!("warnings.py"))?;

@@ -27,8 +27,8 @@ use super::Vm;
 use crate::bytecode::{flags, Opcode};
 use crate::objects::class::Instance;
 use crate::objects::{
-    Args, BoundMethod, CellObj, Function, GenKind, GenState, Generator, Name, PyDict, PyErr,
-    PyResult, PySet, Slice, Value,
+    Args, BoundMethod, CallerNeeds, CellObj, Function, GenKind, GenState, Generator, Name, PyDict,
+    PyErr, PyResult, PySet, Slice, Value,
 };
 use std::rc::Rc;
 
@@ -802,7 +802,7 @@ impl Vm {
                         values.push(v);
                     }
                 }
-                let r = if is_zero_arg_special(&func) && pos.is_empty() {
+                let r = if reads_caller_frame(&func) && pos.is_empty() {
                     (self.call_frame_builtin(frame, &func))?
                 } else {
                     (self.call_args(&func, Args::with_kw(&pos, &names, &values)))?
@@ -1296,15 +1296,22 @@ impl Vm {
         Ok(())
     }
 
-    /// Calls the callable at `frame.stack[func_idx]`; zero-argument `super()`
-    /// and friends need the calling frame, so they are resolved here.
+    /// Calls the callable at `frame.stack[func_idx]`, giving natives what
+    /// they need of the calling frame (their `CallerNeeds`).
     fn call_in_frame(&self, frame: &Frame, func_idx: usize, args: Args<'_>) -> PyResult<Value> {
         let func = &frame.stack[func_idx];
-        if args.pos.is_empty() && args.kwnames.is_empty() && is_zero_arg_special(func) {
-            return self.call_frame_builtin(frame, func);
-        }
-        if matches!(func, Value::Builtin(b) if b.owner == Some(crate::builtins::CALLER_AWARE)) {
-            *self.call_site.borrow_mut() = Some((frame.code.clone(), frame.current_line()));
+        if let Value::Builtin(b) = func {
+            match b.caller {
+                CallerNeeds::Nothing => {}
+                CallerNeeds::FrameWhenNoArgs => {
+                    if args.pos.is_empty() && args.kwnames.is_empty() && b.bound.is_none() {
+                        return self.call_frame_builtin(frame, func);
+                    }
+                }
+                CallerNeeds::CallSite => {
+                    *self.call_site.borrow_mut() = Some((frame.code.clone(), frame.current_line()));
+                }
+            }
         }
         self.call_args(func, args)
     }
@@ -2017,8 +2024,10 @@ fn collect_leaf_ids(v: &Value, out: &mut Vec<usize>) {
 }
 
 /// Builtins that read the calling frame when called without arguments.
-fn is_zero_arg_special(f: &Value) -> bool {
-    matches!(f, Value::Builtin(b) if b.bound.is_none() && b.owner.is_none() && matches!(b.name, "super" | "locals" | "globals" | "vars" | "dir"))
+/// True for a frame-reading builtin (`super`, `locals`, ...) that has to be
+/// answered from the calling frame (see `CallerNeeds::FrameWhenNoArgs`).
+fn reads_caller_frame(f: &Value) -> bool {
+    matches!(f, Value::Builtin(b) if b.caller == CallerNeeds::FrameWhenNoArgs && b.bound.is_none())
 }
 
 #[allow(dead_code)]

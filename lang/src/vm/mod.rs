@@ -66,7 +66,7 @@ pub struct Vm {
     #[allow(clippy::vec_box)] // frames move between the pool, the loop and generators as boxes
     frame_pool: RefCell<Vec<Box<frame::Frame>>>,
     /// The code and line that called the running caller-aware native (see
-    /// `builtins::CALLER_AWARE`), e.g. where `warnings.warn` was called.
+    /// `CallerNeeds::CallSite`), e.g. where `warnings.warn` was called.
     pub call_site: RefCell<Option<(Rc<Code>, u32)>>,
 }
 

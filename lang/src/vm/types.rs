@@ -101,6 +101,7 @@ pub fn add_methods(class: &Class, owner: &'static str, methods: &[(&'static str,
                 func,
                 owner: Some(owner),
                 bound: None,
+                caller: Default::default(),
             })),
         );
     }
@@ -113,6 +114,7 @@ pub fn add_classmethod(vm: &Vm, class: &Class, name: &'static str, func: NativeF
         func,
         owner: None,
         bound: None,
+        caller: Default::default(),
     }));
     let cm = crate::builtins::descriptors::ClassMethod::new(vm, f);
     class.dict_mut().insert(Name::new(name), cm);
