@@ -183,8 +183,8 @@ impl Vm {
         self.set_attr(obj, name, value)
     }
 
-    /// `LOAD_METHOD`: the method and its receiver when `obj.name` is a plain
-    /// method of `obj`'s class, else the attribute and None.
+    /// `LOAD_METHOD`: the function and its receiver when `obj.name` is a
+    /// method, else the attribute and None.
     pub fn load_method_cached(
         &self,
         site: &AttrSite,
@@ -208,6 +208,14 @@ impl Vm {
                 }
             }
         }
-        self.get_method(obj, name)
+        match self.get_method(obj, name)? {
+            // A bound method found some other way (`super().m`, a native's
+            // attribute): its function and receiver, so that CALL_METHOD can
+            // run a Python function as a frame of the dispatch loop.
+            (Value::BoundMethod(m), None) if matches!(m.func, Value::Function(_)) => {
+                Ok((m.func.clone(), Some(m.receiver.clone())))
+            }
+            found => Ok(found),
+        }
     }
 }
