@@ -74,6 +74,7 @@ impl Vm {
     }
 
     /// Runs `base` until it returns or yields, starting with `throw` raised in it if given.
+    #[inline]
     pub fn execute(
         &self,
         base: Box<Frame>,
@@ -651,8 +652,18 @@ impl Vm {
                     }
                     Opcode::YIELD_FROM => {
                         let v = frame.pop();
-                        let delegate = frame.top().clone();
-                        match self.send(&delegate, v) {
+                        let resumed = match frame.top() {
+                            // The common delegate, resumed without going through `send`.
+                            Value::Generator(g) => {
+                                let g = g.clone();
+                                self.resume_generator(&g, v)
+                            }
+                            other => {
+                                let delegate = other.clone();
+                                self.send(&delegate, v)
+                            }
+                        };
+                        match resumed {
                             Ok(Resumed::Yield(y)) => {
                                 frame.ip = ip;
                                 return (frame, Ok(FrameExit::Yield(y)));
@@ -1774,6 +1785,7 @@ impl Vm {
     }
 
     /// `gen.send(v)` / `next(gen)`.
+    #[inline]
     pub fn resume_generator(&self, g: &Rc<Generator>, v: Value) -> PyResult<Resumed> {
         self.resume_with(g, ResumeWith::Send(v))
     }
