@@ -590,6 +590,22 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Opcode::FOR_ITER => {
+                        let in_range = match frame.top() {
+                            Value::Iter(it) => it.range_next(),
+                            _ => None,
+                        };
+                        match in_range {
+                            Some(Some(i)) => {
+                                frame.push(Value::Int(i));
+                                continue 'dispatch;
+                            }
+                            Some(None) => {
+                                frame.stack.pop();
+                                frame.ip = arg;
+                                continue 'dispatch;
+                            }
+                            None => {}
+                        }
                         let next = match frame.top() {
                             Value::Iter(it) => {
                                 let it = it.clone();
