@@ -563,6 +563,12 @@ fn sum(vm: &Vm, args: Args) -> PyResult {
     }
     let it = vm.iter(&args.pos[0])?;
     while let Some(x) = vm.next(&it)? {
+        if let (Value::Int(a), Value::Int(b)) = (&total, &x) {
+            if let Some(r) = a.checked_add(*b) {
+                total = Value::Int(r);
+                continue;
+            }
+        }
         total = vm.binary_op(&total, &x, crate::vm::ops::BinOp::Add, false)?;
     }
     Ok(total)

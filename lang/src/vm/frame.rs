@@ -127,30 +127,60 @@ impl Frame {
         self.code = code;
     }
 
-    /// Like [`Frame::reset`], but the first locals are the call's arguments,
-    /// moved in rather than copied.
-    pub fn reset_with_args(
+    /// Sets up a pooled (cleared) frame to call `code`: the values
+    /// `args[start..]` become the first locals, moved rather than cloned, and
+    /// `closure` the free-variable cells. Used by the dispatch loop's fast
+    /// path for calls that bind arguments positionally (`Code::simple_args`).
+    #[inline]
+    pub fn setup_call(
         &mut self,
-        code: Rc<Code>,
-        globals: Namespace,
-        args: impl Iterator<Item = Value>,
+        code: &Rc<Code>,
+        globals: &Namespace,
+        args: &mut Vec<Value>,
+        start: usize,
+        closure: &[Rc<CellObj>],
     ) {
+        debug_assert!(self.stack.is_empty() && self.locals.is_empty());
+        debug_assert!(self.cells.is_empty() && self.blocks.is_empty());
         let co = &code.co;
-        self.stack.clear();
+        let nargs = args.len() - start;
+        let nlocals = co.varnames.len().max(nargs);
         self.stack.reserve(co.stacksize as usize + 1);
-        self.locals.clear();
-        self.locals.extend(args);
-        self.locals.resize_with(co.varnames.len(), || Value::Undef);
-        self.cells.clear();
-        self.cells
-            .extend((0..co.cellvars.len()).map(|_| CellObj::new(Value::Undef)));
-        self.blocks.clear();
+        self.locals.reserve(nlocals);
+        // SAFETY: `start <= args.len()` (`nargs` was computed from it), the
+        // frame came cleared from the pool so `locals` is empty, and it now has
+        // room for `nlocals >= nargs` values. The `nargs` values are moved
+        // bit for bit: `args` gives them up by shrinking to `start` (no drop
+        // runs for them there) and `locals` takes them by growing to `nargs`,
+        // so each value is owned exactly once. The two buffers are distinct
+        // allocations, hence non-overlapping.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                args.as_ptr().add(start),
+                self.locals.as_mut_ptr(),
+                nargs,
+            );
+            args.set_len(start);
+            self.locals.set_len(nargs);
+        }
+        for _ in nargs..nlocals {
+            self.locals.push(Value::Undef);
+        }
+        if !co.cellvars.is_empty() {
+            self.cells
+                .extend((0..co.cellvars.len()).map(|_| CellObj::new(Value::Undef)));
+        }
+        if !closure.is_empty() {
+            self.cells.extend(closure.iter().cloned());
+        }
         self.ip = 0;
         self.iterable_coroutine = false;
-        self.init_instance = None;
-        self.globals = globals;
-        self.names = None;
-        self.code = code;
+        if !Rc::ptr_eq(&self.globals, globals) {
+            self.globals = globals.clone();
+        }
+        if !Rc::ptr_eq(&self.code, code) {
+            self.code = code.clone();
+        }
     }
 
     /// Drops the values a finished frame still holds, before it goes back to the pool.
@@ -168,9 +198,48 @@ impl Frame {
         self.code.co.line_of(self.ip.saturating_sub(1))
     }
 
-    #[inline]
+    /// Pushes `v`. Room is made before `v` is written, so that the value is
+    /// stored straight into its slot instead of through a temporary (a
+    /// piecewise-written temporary read back whole stalls store forwarding).
+    #[inline(always)]
     pub fn push(&mut self, v: Value) {
-        self.stack.push(v);
+        let len = self.stack.len();
+        if len == self.stack.capacity() {
+            self.stack.reserve(1);
+        }
+        // SAFETY: `len < capacity` now holds, so slot `len` is allocated and
+        // unused; writing it and then growing the length by one hands the
+        // value to the vector exactly once.
+        unsafe {
+            self.stack.as_mut_ptr().add(len).write(v);
+            self.stack.set_len(len + 1);
+        }
+    }
+
+    /// The two topmost values, when both are unboxed ints (for the arithmetic
+    /// and comparison fast paths, which work on the stack in place).
+    #[inline(always)]
+    pub fn top_two_ints(&mut self) -> Option<(&mut i64, i64)> {
+        match self.stack.as_mut_slice() {
+            [.., Value::Int(a), Value::Int(b)] => Some((a, *b)),
+            _ => None,
+        }
+    }
+
+    /// Drops the topmost `n` values, which the caller has checked are unboxed
+    /// (`Int`, `Bool`, `Float`, `None`) and so own nothing.
+    #[inline(always)]
+    pub fn forget_unboxed(&mut self, n: usize) {
+        let len = self.stack.len();
+        debug_assert!(len >= n);
+        debug_assert!(self.stack[len - n..].iter().all(|v| matches!(
+            v,
+            Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::None
+        )));
+        // SAFETY: the caller guarantees that the top `n` values (n <= len)
+        // are unboxed variants, which hold no resources, so shortening the
+        // vector without running their destructors leaks nothing.
+        unsafe { self.stack.set_len(len - n) };
     }
 
     #[inline]

@@ -24,7 +24,7 @@ use super::frame::{Block, BlockKind, Frame};
 use super::ops::{BinOp, CmpOp};
 use super::protocol::dunders;
 use super::Vm;
-use crate::bytecode::{flags, Opcode};
+use crate::bytecode::{flags, Instr, Opcode};
 use crate::objects::class::Instance;
 use crate::objects::{
     Args, BoundMethod, CallerNeeds, CellObj, Function, GenKind, GenState, Generator, Name, PyDict,
@@ -75,6 +75,7 @@ impl Vm {
     }
 
     /// Runs `base` until it returns or yields, starting with `throw` raised in it if given.
+    #[inline]
     pub fn execute(
         &self,
         base: Box<Frame>,
@@ -107,6 +108,22 @@ impl Vm {
             self.note_raise(&err, &frame, at, true);
             pending = Some(err);
         }
+        // The running frame's instructions, cached so that a fetch is one
+        // indexed load rather than a walk through frame -> code -> code object.
+        // `load_code!` refreshes them whenever `frame` becomes another frame.
+        let (mut instrs, mut n_instrs): (*const Instr, usize) = {
+            let v = &frame.code.co.instructions;
+            (v.as_ptr(), v.len())
+        };
+        macro_rules! load_code {
+            () => {{
+                let v = &frame.code.co.instructions;
+                instrs = v.as_ptr();
+                n_instrs = v.len();
+            }};
+        }
+        // Raised when a dropped coroutine awaits its warning, and for good while tracing.
+        let attention: &std::cell::Cell<bool> = &self.warn_pending;
         'dispatch: loop {
             if let Some(err) = pending.take() {
                 match self.unwind(&mut frame, err) {
@@ -116,6 +133,7 @@ impl Vm {
                             self.depth.set(self.depth.get() - 1);
                             let done = std::mem::replace(&mut frame, caller);
                             self.recycle_frame(done);
+                            load_code!();
                             self.note_raise(&err, &frame, frame.ip - 1, false);
                             pending = Some(err);
                             continue 'dispatch;
@@ -124,18 +142,22 @@ impl Vm {
                     },
                 }
             }
-            if self.warn_pending.get() {
-                self.report_never_awaited(Some(&frame));
-            }
             let ip = frame.ip;
-            let Some(&instr) = frame.code.co.instructions.get(ip) else {
+            if ip >= n_instrs {
                 pending =
                     Some(self.runtime_error("instruction pointer ran off the end of the code"));
                 continue;
-            };
-            if self.trace {
-                self.flush_stdout();
-                eprintln!("{}", crate::stdlib::dis::trace_line(&frame, ip));
+            }
+            // SAFETY: `instrs`/`n_instrs` describe `frame.code.co.instructions`:
+            // `load_code!` runs after every assignment to `frame`, and a frame's
+            // `code` only changes while the frame sits in the pool, never while
+            // it is running here. The running frame holds an `Rc` to its code,
+            // which keeps the vector alive, and code objects are immutable once
+            // built, so the vector is never reallocated. `ip < n_instrs` was
+            // checked just above.
+            let instr = unsafe { *instrs.add(ip) };
+            if attention.get() {
+                self.attend(&frame, ip);
             }
             frame.ip = ip + 1;
             let arg = instr.arg as usize;
@@ -143,16 +165,31 @@ impl Vm {
                 match instr.op {
                     Opcode::NOP => continue 'dispatch,
                     Opcode::LOAD_FAST => {
-                        let v = &frame.locals[arg];
-                        if let Value::Undef = v {
-                            let name = frame.code.varnames[arg].clone();
-                            break 'op self.new_error(&self.exc.unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value"));
+                        match &frame.locals[arg] {
+                            Value::Int(i) => {
+                                let i = *i;
+                                frame.push(Value::Int(i));
+                            }
+                            Value::Undef => {
+                                let name = frame.code.varnames[arg].clone();
+                                break 'op self.new_error(&self.exc.unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value"));
+                            }
+                            v => {
+                                let v = v.clone();
+                                frame.push(v);
+                            }
                         }
-                        let v = v.clone();
-                        frame.stack.push(v);
                         continue 'dispatch;
                     }
                     Opcode::STORE_FAST => {
+                        // int over int: only the payload changes.
+                        if let (Some(Value::Int(v)), Some(Value::Int(slot))) =
+                            (frame.stack.last(), frame.locals.get_mut(arg))
+                        {
+                            *slot = *v;
+                            frame.forget_unboxed(1);
+                            continue 'dispatch;
+                        }
                         let v = frame.pop();
                         std::mem::replace(&mut frame.locals[arg], v).release();
                         continue 'dispatch;
@@ -194,43 +231,57 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Opcode::BINARY_OP => {
-                        let b = frame.pop();
-                        let a = frame.pop();
-                        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                            let r = match instr.arg % 13 {
-                                0 => x.checked_add(*y),
-                                10 => x.checked_sub(*y),
-                                5 => x.checked_mul(*y),
-                                _ => None,
-                            };
-                            if let Some(r) = r {
-                                a.release();
-                                b.release();
-                                frame.push(Value::Int(r));
+                        if let Some((x, y)) = frame.top_two_ints() {
+                            if let Some(r) = int_binary_op(*x, y, instr.arg % 13) {
+                                *x = r;
+                                frame.forget_unboxed(1);
                                 continue 'dispatch;
                             }
                         }
+                        let b = frame.pop();
+                        let a = frame.pop();
                         let (op, inplace) = BinOp::from_arg(instr.arg);
                         let r = tri!('op, self.binary_op(&a, &b, op, inplace));
                         frame.push(r);
                         continue 'dispatch;
                     }
                     Opcode::COMPARE_OP => {
+                        if let Some((x, y)) = frame.top_two_ints() {
+                            let x = *x;
+                            let t = match CmpOp::from_arg(instr.arg) {
+                                CmpOp::Lt => x < y,
+                                CmpOp::Le => x <= y,
+                                CmpOp::Eq => x == y,
+                                CmpOp::Ne => x != y,
+                                CmpOp::Gt => x > y,
+                                CmpOp::Ge => x >= y,
+                            };
+                            frame.forget_unboxed(2);
+                            // A conditional jump right after takes the result
+                            // directly (not while tracing: each instruction shows).
+                            if ip + 1 < n_instrs && !attention.get() {
+                                // SAFETY: `ip + 1 < n_instrs`; see the fetch above.
+                                let next = unsafe { *instrs.add(ip + 1) };
+                                let jump_if = match next.op {
+                                    Opcode::POP_JUMP_IF_FALSE => Some(false),
+                                    Opcode::POP_JUMP_IF_TRUE => Some(true),
+                                    _ => None,
+                                };
+                                if let Some(jump_if) = jump_if {
+                                    frame.ip = if t == jump_if {
+                                        next.arg as usize
+                                    } else {
+                                        ip + 2
+                                    };
+                                    continue 'dispatch;
+                                }
+                            }
+                            frame.push(Value::Bool(t));
+                            continue 'dispatch;
+                        }
                         let b = frame.pop();
                         let a = frame.pop();
-                        let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => {
-                                Value::Bool(match CmpOp::from_arg(instr.arg) {
-                                    CmpOp::Lt => x < y,
-                                    CmpOp::Le => x <= y,
-                                    CmpOp::Eq => x == y,
-                                    CmpOp::Ne => x != y,
-                                    CmpOp::Gt => x > y,
-                                    CmpOp::Ge => x >= y,
-                                })
-                            }
-                            _ => tri!('op, self.compare(&a, &b, CmpOp::from_arg(instr.arg))),
-                        };
+                        let r = tri!('op, self.compare(&a, &b, CmpOp::from_arg(instr.arg)));
                         frame.push(r);
                         continue 'dispatch;
                     }
@@ -352,14 +403,16 @@ impl Vm {
                             {
                                 let f = f.clone();
                                 let mut new = self.pooled_frame();
-                                new.reset_with_args(
-                                    f.code.clone(),
-                                    f.globals.clone(),
-                                    frame.stack.drain(args_start..),
+                                new.setup_call(
+                                    &f.code,
+                                    &f.globals,
+                                    &mut frame.stack,
+                                    args_start,
+                                    &f.closure,
                                 );
-                                new.cells.extend(f.closure.iter().cloned());
                                 frame.stack.truncate(meth_idx);
                                 tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                load_code!();
                                 continue 'dispatch;
                             }
                             if !f.code.co.is_resumable() {
@@ -367,6 +420,7 @@ impl Vm {
                                 let new = tri!('op, self.make_frame(&f, Args::new(&frame.stack[args_start..])));
                                 frame.stack.truncate(meth_idx);
                                 tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                load_code!();
                                 continue 'dispatch;
                             }
                         }
@@ -382,18 +436,20 @@ impl Vm {
                             if let Some(init) = self.plain_init(cls, arg) {
                                 // `Cls(args)` with object's `__new__` and a Python `__init__`:
                                 // the instance is made here and `__init__` runs as a frame of this loop.
+                                // The instance takes the class's place on the stack, as `self`.
                                 let inst = Value::Instance(Rc::new(Instance::new(cls.clone())));
+                                frame.stack[func_idx] = inst.clone();
                                 let mut new = self.pooled_frame();
-                                new.reset_with_args(
-                                    init.code.clone(),
-                                    init.globals.clone(),
-                                    std::iter::once(inst.clone())
-                                        .chain(frame.stack.drain(func_idx + 1..)),
+                                new.setup_call(
+                                    &init.code,
+                                    &init.globals,
+                                    &mut frame.stack,
+                                    func_idx,
+                                    &init.closure,
                                 );
-                                new.cells.extend(init.closure.iter().cloned());
                                 new.init_instance = Some(inst);
-                                frame.stack.pop();
                                 tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                load_code!();
                                 continue 'dispatch;
                             }
                         }
@@ -402,14 +458,16 @@ impl Vm {
                                 // The common call: arguments move from the caller's stack into the callee's locals.
                                 let f = f.clone();
                                 let mut new = self.pooled_frame();
-                                new.reset_with_args(
-                                    f.code.clone(),
-                                    f.globals.clone(),
-                                    frame.stack.drain(func_idx + 1..),
+                                new.setup_call(
+                                    &f.code,
+                                    &f.globals,
+                                    &mut frame.stack,
+                                    func_idx + 1,
+                                    &f.closure,
                                 );
-                                new.cells.extend(f.closure.iter().cloned());
                                 frame.stack.pop();
                                 tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                load_code!();
                                 continue 'dispatch;
                             }
                             if !f.code.co.is_resumable() {
@@ -417,6 +475,7 @@ impl Vm {
                                 let new = tri!('op, self.make_frame(&f, Args::new(&frame.stack[func_idx + 1..])));
                                 frame.stack.truncate(func_idx);
                                 tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                load_code!();
                                 continue 'dispatch;
                             }
                         }
@@ -433,6 +492,7 @@ impl Vm {
                                 let init_instance = frame.init_instance.take();
                                 let done = std::mem::replace(&mut frame, caller);
                                 self.recycle_frame(done);
+                                load_code!();
                                 if let Some(inst) = init_instance {
                                     if !v.is_none() {
                                         // Raised by the class call, in the caller.
@@ -531,10 +591,16 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
-                        let v = frame.pop();
-                        let t = match v {
-                            Value::Bool(b) => b,
-                            ref other => tri!('op, self.truthy(other)),
+                        let t = match frame.stack.last() {
+                            Some(Value::Bool(b)) => {
+                                let b = *b;
+                                frame.forget_unboxed(1);
+                                b
+                            }
+                            _ => {
+                                let v = frame.pop();
+                                tri!('op, self.truthy(&v))
+                            }
                         };
                         if t == (instr.op == Opcode::POP_JUMP_IF_TRUE) {
                             frame.ip = arg;
@@ -557,10 +623,33 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Opcode::FOR_ITER => {
+                        let in_range = match frame.top() {
+                            Value::Iter(it) => it.range_next(),
+                            _ => None,
+                        };
+                        match in_range {
+                            Some(Some(i)) => {
+                                frame.push(Value::Int(i));
+                                continue 'dispatch;
+                            }
+                            Some(None) => {
+                                frame.stack.pop();
+                                frame.ip = arg;
+                                continue 'dispatch;
+                            }
+                            None => {}
+                        }
                         let next = match frame.top() {
                             Value::Iter(it) => {
                                 let it = it.clone();
                                 tri!('op, it.next(self))
+                            }
+                            Value::Generator(g) => {
+                                let g = g.clone();
+                                match tri!('op, self.resume_generator(&g, Value::None)) {
+                                    Resumed::Yield(v) => Some(v),
+                                    Resumed::Return(_) => None,
+                                }
                             }
                             other => {
                                 let other = other.clone();
@@ -612,8 +701,18 @@ impl Vm {
                     }
                     Opcode::YIELD_FROM => {
                         let v = frame.pop();
-                        let delegate = frame.top().clone();
-                        match self.send(&delegate, v) {
+                        let resumed = match frame.top() {
+                            // The common delegate, resumed without going through `send`.
+                            Value::Generator(g) => {
+                                let g = g.clone();
+                                self.resume_generator(&g, v)
+                            }
+                            other => {
+                                let delegate = other.clone();
+                                self.send(&delegate, v)
+                            }
+                        };
+                        match resumed {
                             Ok(Resumed::Yield(y)) => {
                                 frame.ip = ip;
                                 return (frame, Ok(FrameExit::Yield(y)));
@@ -650,6 +749,18 @@ impl Vm {
             // The instruction at `ip` raised `err`.
             self.note_raise(&err, &frame, ip, true);
             pending = Some(err);
+        }
+    }
+
+    /// Work between instructions that the dispatch loop does only when
+    /// `warn_pending` is raised: reporting dropped coroutines and tracing.
+    #[cold]
+    #[inline(never)]
+    fn attend(&self, frame: &Frame, ip: usize) {
+        self.report_never_awaited(Some(frame));
+        if self.trace {
+            self.flush_stdout();
+            eprintln!("{}", crate::stdlib::dis::trace_line(frame, ip));
         }
     }
 
@@ -1730,6 +1841,7 @@ impl Vm {
     }
 
     /// `gen.send(v)` / `next(gen)`.
+    #[inline]
     pub fn resume_generator(&self, g: &Rc<Generator>, v: Value) -> PyResult<Resumed> {
         self.resume_with(g, ResumeWith::Send(v))
     }
@@ -2023,7 +2135,45 @@ fn collect_leaf_ids(v: &Value, out: &mut Vec<usize>) {
     }
 }
 
-/// Builtins that read the calling frame when called without arguments.
+/// `x <op> y` for the integer operators whose result fits an unboxed int
+/// (`op` is `BINARY_OP`'s argument modulo 13, the in-place flag dropped);
+/// None sends the operation down the general path (overflow, division by
+/// zero, negative shift counts, the other operators).
+#[inline(always)]
+fn int_binary_op(x: i64, y: i64, op: u32) -> Option<i64> {
+    match op {
+        0 => x.checked_add(y),
+        10 => x.checked_sub(y),
+        5 => x.checked_mul(y),
+        1 => Some(x & y),
+        7 => Some(x | y),
+        12 => Some(x ^ y),
+        // `%` and `//` round towards negative infinity.
+        6 if y != 0 => {
+            let r = x.checked_rem(y)?;
+            Some(if r != 0 && (r < 0) != (y < 0) {
+                r + y
+            } else {
+                r
+            })
+        }
+        2 if y != 0 => {
+            let q = x.checked_div(y)?;
+            Some(if x % y != 0 && (x < 0) != (y < 0) {
+                q - 1
+            } else {
+                q
+            })
+        }
+        9 if y >= 0 => Some(if y >= 64 { x >> 63 } else { x >> y }),
+        3 if (0..64).contains(&y) => {
+            let r = x << y;
+            (r >> y == x).then_some(r)
+        }
+        _ => None,
+    }
+}
+
 /// True for a frame-reading builtin (`super`, `locals`, ...) that has to be
 /// answered from the calling frame (see `CallerNeeds::FrameWhenNoArgs`).
 fn reads_caller_frame(f: &Value) -> bool {

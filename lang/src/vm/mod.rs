@@ -58,7 +58,8 @@ pub struct Vm {
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Raised when a coroutine was dropped unawaited or an async generator
     /// mid-iteration; the dispatch loop then finalizes them (and prints
-    /// CPython's RuntimeWarning) at the current line.
+    /// CPython's RuntimeWarning) at the current line. While tracing it stays
+    /// raised, so the loop's single check per instruction covers both.
     pub warn_pending: Rc<Cell<bool>>,
     /// `TOWEL_TRACE=1`: disassemble each instruction to stderr before it runs.
     pub trace: bool,
@@ -106,6 +107,7 @@ impl Vm {
     pub fn new() -> Vm {
         let types = Types::new();
         let exc = ExcTypes::new(&types);
+        let trace = crate::stdlib::dis::trace_enabled();
         let vm = Vm {
             types,
             exc,
@@ -120,9 +122,9 @@ impl Vm {
             native_modules: RefCell::new(HashMap::new()),
             lazy_classes: RefCell::new(HashMap::new()),
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
-            warn_pending: Rc::new(Cell::new(false)),
+            warn_pending: Rc::new(Cell::new(trace)),
             frame_pool: RefCell::new(Vec::new()),
-            trace: crate::stdlib::dis::trace_enabled(),
+            trace,
             call_site: RefCell::new(None),
         };
         crate::objects::generator::WARN_FLAG
@@ -380,7 +382,7 @@ impl Vm {
         thread_local! {
             static SEEN: RefCell<HashSet<(String, u32, Rc<str>)>> = RefCell::new(HashSet::new());
         }
-        self.warn_pending.set(false);
+        self.warn_pending.set(self.trace);
         self.finalize_dropped_agens();
         let names =
             crate::objects::generator::NEVER_AWAITED.with(|l| std::mem::take(&mut *l.borrow_mut()));
