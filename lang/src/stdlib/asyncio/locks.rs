@@ -25,14 +25,68 @@ fn new_waiter(vm: &Vm) -> PyResult<Rc<Fut>> {
     Ok(Fut::new(&lp, lp.aio.future_class.clone(), None))
 }
 
-fn remove_fut(list: &RefCell<VecDeque<Rc<Fut>>>, f: &Rc<Fut>) -> bool {
-    let mut l = list.borrow_mut();
-    match l.iter().position(|x| Rc::ptr_eq(x, f)) {
-        Some(i) => {
+/// The futures of the coroutines waiting on a lock, an event or one side of
+/// a queue, in arrival order (CPython's `_waiters`, `_getters`, `_putters`).
+#[derive(Default)]
+struct Waiters(RefCell<VecDeque<Rc<Fut>>>);
+
+impl Waiters {
+    fn push(&self, f: Rc<Fut>) {
+        self.0.borrow_mut().push_back(f);
+    }
+
+    /// Removes `f` (a waiter that was cancelled or has been served).
+    fn remove(&self, f: &Rc<Fut>) {
+        let mut l = self.0.borrow_mut();
+        if let Some(i) = l.iter().position(|x| Rc::ptr_eq(x, f)) {
             l.remove(i);
-            true
         }
-        None => false,
+    }
+
+    fn len(&self) -> usize {
+        self.0.borrow().len()
+    }
+
+    fn all_cancelled(&self) -> bool {
+        self.0.borrow().iter().all(|w| w.cancelled())
+    }
+
+    /// The waiting futures as a list, for the private attributes tests peek at.
+    fn to_list(&self) -> Value {
+        Value::list(self.0.borrow().iter().map(|f| f.value()).collect())
+    }
+
+    /// `Lock._wake_up_first`: the first waiter, if still waiting, gets True;
+    /// it stays queued until its acquire() resumes and removes it.
+    fn wake_first(&self, vm: &Vm) {
+        let first = self.0.borrow().front().cloned();
+        if let Some(f) = first.filter(|f| !f.done()) {
+            let _ = f.set_result(vm, Value::Bool(true));
+        }
+    }
+
+    /// `Event.set`: every waiter still waiting gets True.
+    fn wake_all(&self, vm: &Vm) {
+        let waiters: Vec<Rc<Fut>> = self.0.borrow().iter().cloned().collect();
+        for f in waiters.into_iter().filter(|f| !f.done()) {
+            let _ = f.set_result(vm, Value::Bool(true));
+        }
+    }
+
+    /// `Queue._wakeup_next`: the first waiter still waiting leaves the queue
+    /// and gets None; finished ones before it are dropped.
+    fn wake_next(&self, vm: &Vm) {
+        loop {
+            let w = self.0.borrow_mut().pop_front();
+            match w {
+                Some(w) if !w.done() => {
+                    let _ = w.set_result(vm, Value::None);
+                    break;
+                }
+                Some(_) => {}
+                None => break,
+            }
+        }
     }
 }
 
@@ -41,7 +95,7 @@ fn remove_fut(list: &RefCell<VecDeque<Rc<Fut>>>, f: &Rc<Fut>) -> bool {
 pub struct Lock {
     class: Rc<Class>,
     me: std::rc::Weak<Lock>,
-    waiters: RefCell<VecDeque<Rc<Fut>>>,
+    waiters: Waiters,
     locked: Cell<bool>,
 }
 
@@ -55,9 +109,7 @@ impl NativeObject for Lock {
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
             "_locked" => Some(Ok(Value::Bool(self.locked.get()))),
-            "_waiters" => Some(Ok(Value::list(
-                self.waiters.borrow().iter().map(|f| f.value()).collect(),
-            ))),
+            "_waiters" => Some(Ok(self.waiters.to_list())),
             _ => None,
         }
     }
@@ -68,19 +120,10 @@ impl Lock {
         self.me.upgrade()
     }
 
-    fn wake_up_first(&self, vm: &Vm) {
-        let first = self.waiters.borrow().front().cloned();
-        if let Some(f) = first {
-            if !f.done() {
-                let _ = f.set_result(vm, Value::Bool(true));
-            }
-        }
-    }
-
     fn release(&self, vm: &Vm) -> PyResult<()> {
         if self.locked.get() {
             self.locked.set(false);
-            self.wake_up_first(vm);
+            self.waiters.wake_first(vm);
             Ok(())
         } else {
             Err(vm.runtime_error("Lock is not acquired."))
@@ -93,7 +136,7 @@ impl Lock {
 pub struct Event {
     class: Rc<Class>,
     me: std::rc::Weak<Event>,
-    waiters: RefCell<VecDeque<Rc<Fut>>>,
+    waiters: Waiters,
     value: Cell<bool>,
 }
 
@@ -107,9 +150,7 @@ impl NativeObject for Event {
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
             "_value" => Some(Ok(Value::Bool(self.value.get()))),
-            "_waiters" => Some(Ok(Value::list(
-                self.waiters.borrow().iter().map(|f| f.value()).collect(),
-            ))),
+            "_waiters" => Some(Ok(self.waiters.to_list())),
             _ => None,
         }
     }
@@ -120,7 +161,7 @@ impl Event {
         Rc::new_cyclic(|me| Event {
             class: a.event_class.clone(),
             me: me.clone(),
-            waiters: RefCell::new(VecDeque::new()),
+            waiters: Waiters::default(),
             value: Cell::new(false),
         })
     }
@@ -128,12 +169,7 @@ impl Event {
     fn set(&self, vm: &Vm) {
         if !self.value.get() {
             self.value.set(true);
-            let waiters: Vec<Rc<Fut>> = self.waiters.borrow().iter().cloned().collect();
-            for f in waiters {
-                if !f.done() {
-                    let _ = f.set_result(vm, Value::Bool(true));
-                }
-            }
+            self.waiters.wake_all(vm);
         }
     }
 }
@@ -153,8 +189,8 @@ pub struct Queue {
     kind: QKind,
     maxsize: Cell<i64>,
     items: RefCell<VecDeque<Value>>,
-    getters: RefCell<VecDeque<Rc<Fut>>>,
-    putters: RefCell<VecDeque<Rc<Fut>>>,
+    getters: Waiters,
+    putters: Waiters,
     unfinished: Cell<i64>,
     finished: Rc<Event>,
 }
@@ -179,12 +215,8 @@ impl NativeObject for Queue {
             ))),
             "_unfinished_tasks" => Some(Ok(Value::Int(self.unfinished.get()))),
             "_finished" => Some(Ok(Value::Native(self.finished.clone()))),
-            "_getters" => Some(Ok(Value::list(
-                self.getters.borrow().iter().map(|f| f.value()).collect(),
-            ))),
-            "_putters" => Some(Ok(Value::list(
-                self.putters.borrow().iter().map(|f| f.value()).collect(),
-            ))),
+            "_getters" => Some(Ok(self.getters.to_list())),
+            "_putters" => Some(Ok(self.putters.to_list())),
             _ => None,
         }
     }
@@ -203,20 +235,6 @@ impl Queue {
 
     fn empty(&self) -> bool {
         self.items.borrow().is_empty()
-    }
-
-    fn wakeup_next(vm: &Vm, waiters: &RefCell<VecDeque<Rc<Fut>>>) {
-        loop {
-            let w = waiters.borrow_mut().pop_front();
-            match w {
-                Some(w) if !w.done() => {
-                    let _ = w.set_result(vm, Value::None);
-                    break;
-                }
-                Some(_) => {}
-                None => break,
-            }
-        }
     }
 
     fn push(&self, vm: &Vm, item: Value) -> PyResult<()> {
@@ -261,7 +279,7 @@ impl Queue {
         self.push(vm, item)?;
         self.unfinished.set(self.unfinished.get() + 1);
         self.finished.value.set(false);
-        Queue::wakeup_next(vm, &self.getters);
+        self.getters.wake_next(vm);
         Ok(())
     }
 
@@ -270,7 +288,7 @@ impl Queue {
             return Err(glue_error(vm, "QueueEmpty"));
         }
         let item = self.pop(vm)?;
-        Queue::wakeup_next(vm, &self.putters);
+        self.putters.wake_next(vm);
         Ok(item)
     }
 }
@@ -424,34 +442,34 @@ impl OpAw {
             Op::Ready(v) => Ok(Resumed::Return(v.clone())),
             Op::LockAcquire(lock, ret) => {
                 if let Some(f) = resumed {
-                    remove_fut(&lock.waiters, &f);
+                    lock.waiters.remove(&f);
                     lock.locked.set(true);
                     return Ok(Resumed::Return(ret.clone()));
                 }
-                if !lock.locked.get() && lock.waiters.borrow().iter().all(|w| w.cancelled()) {
+                if !lock.locked.get() && lock.waiters.all_cancelled() {
                     lock.locked.set(true);
                     return Ok(Resumed::Return(ret.clone()));
                 }
                 let f = new_waiter(vm)?;
-                lock.waiters.borrow_mut().push_back(f.clone());
+                lock.waiters.push(f.clone());
                 self.wait_on(f)
             }
             Op::EventWait(ev) => {
                 if let Some(f) = resumed {
-                    remove_fut(&ev.waiters, &f);
+                    ev.waiters.remove(&f);
                     return Ok(Resumed::Return(Value::Bool(true)));
                 }
                 if ev.value.get() {
                     return Ok(Resumed::Return(Value::Bool(true)));
                 }
                 let f = new_waiter(vm)?;
-                ev.waiters.borrow_mut().push_back(f.clone());
+                ev.waiters.push(f.clone());
                 self.wait_on(f)
             }
             Op::QueuePut(q, item) => {
                 if q.full() {
                     let f = new_waiter(vm)?;
-                    q.putters.borrow_mut().push_back(f.clone());
+                    q.putters.push(f.clone());
                     return self.wait_on(f);
                 }
                 q.put_nowait(vm, item.clone())?;
@@ -460,7 +478,7 @@ impl OpAw {
             Op::QueueGet(q) => {
                 if q.empty() {
                     let f = new_waiter(vm)?;
-                    q.getters.borrow_mut().push_back(f.clone());
+                    q.getters.push(f.clone());
                     return self.wait_on(f);
                 }
                 q.get_nowait(vm).map(Resumed::Return)
@@ -477,26 +495,26 @@ impl OpAw {
         };
         match &self.op {
             Op::LockAcquire(lock, _) => {
-                remove_fut(&lock.waiters, &f);
+                lock.waiters.remove(&f);
                 if vm.err_is(&exc, &aio(vm).cancelled_error) && !lock.locked.get() {
-                    lock.wake_up_first(vm);
+                    lock.waiters.wake_first(vm);
                 }
             }
             Op::EventWait(ev) => {
-                remove_fut(&ev.waiters, &f);
+                ev.waiters.remove(&f);
             }
             Op::QueuePut(q, _) => {
                 f.cancel(vm, Value::None);
-                remove_fut(&q.putters, &f);
+                q.putters.remove(&f);
                 if !q.full() && f.state.get() != FState::Cancelled {
-                    Queue::wakeup_next(vm, &q.putters);
+                    q.putters.wake_next(vm);
                 }
             }
             Op::QueueGet(q) => {
                 f.cancel(vm, Value::None);
-                remove_fut(&q.getters, &f);
+                q.getters.remove(&f);
                 if !q.empty() && f.state.get() != FState::Cancelled {
-                    Queue::wakeup_next(vm, &q.getters);
+                    q.getters.wake_next(vm);
                 }
             }
             Op::Ready(_) => {}
@@ -553,7 +571,7 @@ fn lock_new(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::Native(Rc::new_cyclic(|me| Lock {
         class: a.lock_class.clone(),
         me: me.clone(),
-        waiters: RefCell::new(VecDeque::new()),
+        waiters: Waiters::default(),
         locked: Cell::new(false),
     })))
 }
@@ -589,7 +607,7 @@ fn lock_repr(vm: &Vm, args: Args) -> PyResult {
     } else {
         "unlocked".to_string()
     };
-    let n = l.waiters.borrow().len();
+    let n = l.waiters.len();
     if n > 0 {
         extra = format!("{extra}, waiters:{n}");
     }
@@ -639,7 +657,7 @@ fn event_repr(vm: &Vm, args: Args) -> PyResult {
     } else {
         "unset".to_string()
     };
-    let n = e.waiters.borrow().len();
+    let n = e.waiters.len();
     if n > 0 {
         extra = format!("{extra}, waiters:{n}");
     }
@@ -681,8 +699,8 @@ fn queue_new_kind(vm: &Vm, args: Args, kind: QKind) -> PyResult {
         kind,
         maxsize: Cell::new(maxsize),
         items: RefCell::new(VecDeque::new()),
-        getters: RefCell::new(VecDeque::new()),
-        putters: RefCell::new(VecDeque::new()),
+        getters: Waiters::default(),
+        putters: Waiters::default(),
         unfinished: Cell::new(0),
         finished,
     })))
@@ -762,11 +780,11 @@ fn q_format(vm: &Vm, q: &Queue) -> PyResult<String> {
         let items = Value::list(q.items.borrow().iter().cloned().collect());
         r.push_str(&format!(" _queue={}", vm.repr(&items)?));
     }
-    let g = q.getters.borrow().len();
+    let g = q.getters.len();
     if g > 0 {
         r.push_str(&format!(" _getters[{g}]"));
     }
-    let p = q.putters.borrow().len();
+    let p = q.putters.len();
     if p > 0 {
         r.push_str(&format!(" _putters[{p}]"));
     }
