@@ -45,6 +45,10 @@ pub struct Frame {
     /// `Vm::plain_init`): returning hands the caller this new instance
     /// instead of `__init__`'s result, which must be None.
     pub init_instance: Option<Value>,
+    /// Set while a plain generator's frame runs as a callee of the dispatch
+    /// loop, entered by the `FOR_ITER` below it (see `Vm::enter_generator`):
+    /// a yield hands the value to that `FOR_ITER`, a return ends its loop.
+    pub gen_owner: Option<Rc<crate::objects::Generator>>,
 }
 
 impl Frame {
@@ -61,6 +65,7 @@ impl Frame {
             blocks: Vec::new(),
             iterable_coroutine: false,
             init_instance: None,
+            gen_owner: None,
             ip: 0,
             code,
         }
@@ -191,6 +196,7 @@ impl Frame {
         self.blocks.clear();
         self.names = None;
         self.init_instance = None;
+        self.gen_owner = None;
     }
 
     /// The line being executed (the instruction before `ip`).

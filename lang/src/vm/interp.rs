@@ -122,6 +122,30 @@ impl Vm {
                 n_instrs = v.len();
             }};
         }
+        // A generator frame entered by FOR_ITER (`Frame::gen_owner`) that
+        // suspends: back into its generator, and the value to the FOR_ITER.
+        // Evaluates to the value when the frame is not such a frame.
+        macro_rules! yield_to_for_iter {
+            ($v:expr) => {{
+                // Such a frame always sits above the FOR_ITER's frame in `callers`.
+                match (frame.gen_owner.is_some(), callers.pop()) {
+                    (true, Some(caller)) => {
+                        self.depth.set(self.depth.get() - 1);
+                        let mut suspended = std::mem::replace(&mut frame, caller);
+                        if let Some(g) = suspended.gen_owner.take() {
+                            self.leave_generator(&g, Some(suspended));
+                        }
+                        load_code!();
+                        frame.push($v);
+                        None
+                    }
+                    (_, caller) => {
+                        callers.extend(caller);
+                        Some($v)
+                    }
+                }
+            }};
+        }
         // Raised when a dropped coroutine awaits its warning, and for good while tracing.
         let attention: &std::cell::Cell<bool> = &self.warn_pending;
         'dispatch: loop {
@@ -131,10 +155,18 @@ impl Vm {
                     Err(err) => match callers.pop() {
                         Some(caller) => {
                             self.depth.set(self.depth.get() - 1);
+                            let gen_owner = frame.gen_owner.take();
                             let done = std::mem::replace(&mut frame, caller);
                             self.recycle_frame(done);
                             load_code!();
-                            self.note_raise(&err, &frame, frame.ip - 1, false);
+                            let (err, fresh) = match gen_owner {
+                                Some(g) => {
+                                    self.leave_generator(&g, None);
+                                    self.generator_error(&g, err)
+                                }
+                                None => (err, false),
+                            };
+                            self.note_raise(&err, &frame, frame.ip - 1, fresh);
                             pending = Some(err);
                             continue 'dispatch;
                         }
@@ -490,9 +522,19 @@ impl Vm {
                             Some(caller) => {
                                 self.depth.set(self.depth.get() - 1);
                                 let init_instance = frame.init_instance.take();
+                                let gen_owner = frame.gen_owner.take();
                                 let done = std::mem::replace(&mut frame, caller);
                                 self.recycle_frame(done);
                                 load_code!();
+                                if let Some(g) = gen_owner {
+                                    // The generator is exhausted: the FOR_ITER that entered it ends its loop.
+                                    self.leave_generator(&g, None);
+                                    v.release();
+                                    frame.stack.pop();
+                                    frame.ip =
+                                        frame.code.co.instructions[frame.ip - 1].arg as usize;
+                                    continue 'dispatch;
+                                }
                                 if let Some(inst) = init_instance {
                                     if !v.is_none() {
                                         // Raised by the class call, in the caller.
@@ -646,6 +688,11 @@ impl Vm {
                             }
                             Value::Generator(g) => {
                                 let g = g.clone();
+                                if let Some(entered) = self.enter_generator(&g) {
+                                    tri!('op, self.push_frame(&mut frame, &mut callers, entered));
+                                    load_code!();
+                                    continue 'dispatch;
+                                }
                                 match tri!('op, self.resume_generator(&g, Value::None)) {
                                     Resumed::Yield(v) => Some(v),
                                     Resumed::Return(_) => None,
@@ -697,6 +744,9 @@ impl Vm {
                     }
                     Opcode::YIELD_VALUE => {
                         let v = frame.pop();
+                        let Some(v) = yield_to_for_iter!(v) else {
+                            continue 'dispatch;
+                        };
                         return (frame, Ok(FrameExit::Yield(v)));
                     }
                     Opcode::YIELD_FROM => {
@@ -715,6 +765,9 @@ impl Vm {
                         match resumed {
                             Ok(Resumed::Yield(y)) => {
                                 frame.ip = ip;
+                                let Some(y) = yield_to_for_iter!(y) else {
+                                    continue 'dispatch;
+                                };
                                 return (frame, Ok(FrameExit::Yield(y)));
                             }
                             Ok(Resumed::Return(r)) => {
@@ -2003,29 +2056,82 @@ impl Vm {
             Err(e) => {
                 g.state.set(GenState::Closed);
                 self.recycle_frame(frame);
-                let leaked = if g.kind == GenKind::AsyncGenerator
-                    && self.err_is(&e, &self.exc.stop_async_iteration)
-                {
-                    Some("async generator raised StopAsyncIteration".to_string())
-                } else if self.err_is(&e, &self.exc.stop_iteration) {
-                    Some(format!("{what} raised StopIteration"))
-                } else {
-                    None
-                };
-                match leaked {
-                    Some(msg) => {
-                        let new = self.runtime_error(msg);
-                        {
-                            let mut d = new.exc();
-                            d.cause = Some(e.value());
-                            d.context = Some(e.value());
-                            d.suppress_context = true;
-                        }
-                        Err(new)
-                    }
-                    None => Err(e),
-                }
+                Err(self.generator_error(g, e).0)
             }
+        }
+    }
+
+    /// The error a generator's caller sees when `e` escapes the generator:
+    /// PEP 479 turns a leaked StopIteration (StopAsyncIteration for async
+    /// generators) into a RuntimeError caused by it. The flag says whether
+    /// the error is new.
+    fn generator_error(&self, g: &Generator, e: PyErr) -> (PyErr, bool) {
+        let what = match g.kind {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        };
+        let leaked = if g.kind == GenKind::AsyncGenerator
+            && self.err_is(&e, &self.exc.stop_async_iteration)
+        {
+            Some("async generator raised StopAsyncIteration".to_string())
+        } else if self.err_is(&e, &self.exc.stop_iteration) {
+            Some(format!("{what} raised StopIteration"))
+        } else {
+            None
+        };
+        match leaked {
+            Some(msg) => {
+                let new = self.runtime_error(msg);
+                {
+                    let mut d = new.exc();
+                    d.cause = Some(e.value());
+                    d.context = Some(e.value());
+                    d.suppress_context = true;
+                }
+                (new, true)
+            }
+            None => (e, false),
+        }
+    }
+
+    /// Takes a new or suspended plain generator's frame so that the dispatch
+    /// loop runs it as a callee of the `FOR_ITER` asking for its next value,
+    /// with the state changes `resume_with` makes but no nested `execute`.
+    /// None when it cannot be entered that way (not a plain generator, not
+    /// suspended, or at the recursion limit): the caller resumes it as usual.
+    fn enter_generator(&self, g: &Rc<Generator>) -> Option<Box<Frame>> {
+        if g.kind != GenKind::Generator || self.depth.get() >= self.recursion_limit.get() {
+            return None;
+        }
+        let was_created = match g.state.get() {
+            GenState::Created => true,
+            GenState::Suspended => false,
+            GenState::Running | GenState::Closed => return None,
+        };
+        let mut frame = g.frame.borrow_mut().take()?;
+        g.state.set(GenState::Running);
+        g.started.set(true);
+        if !was_created {
+            frame.push(Value::None);
+        }
+        self.exc_stack
+            .borrow_mut()
+            .push(g.saved_exc.borrow_mut().take());
+        frame.gen_owner = Some(g.clone());
+        Some(frame)
+    }
+
+    /// A generator frame entered by [`Vm::enter_generator`] stops running:
+    /// suspended (`Some`, parked in the generator again) or finished (`None`).
+    fn leave_generator(&self, g: &Generator, suspended: Option<Box<Frame>>) {
+        *g.saved_exc.borrow_mut() = self.exc_stack.borrow_mut().pop().flatten();
+        match suspended {
+            Some(frame) => {
+                *g.frame.borrow_mut() = Some(frame);
+                g.state.set(GenState::Suspended);
+            }
+            None => g.state.set(GenState::Closed),
         }
     }
 
