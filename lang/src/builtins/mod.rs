@@ -1268,6 +1268,18 @@ pub fn code_attr(_vm: &Vm, c: &Rc<Code>, name: &str) -> Option<Value> {
     })
 }
 
+/// `str(x)` and `int(x)`, the common one-argument conversions, for `instantiate` to call
+/// without looking up `__new__` or building an argument vector; None for other classes.
+pub fn convert_one(vm: &Vm, cls: &Rc<crate::objects::Class>, x: &Value) -> Option<PyResult> {
+    if Rc::ptr_eq(cls, &vm.types.str) {
+        Some(str::str_of(vm, x))
+    } else if Rc::ptr_eq(cls, &vm.types.int) {
+        Some(number::int_of(vm, x))
+    } else {
+        None
+    }
+}
+
 impl Vm {
     /// `format(v, spec)`.
     pub fn format(&self, v: &Value, spec: &str) -> PyResult<String> {
