@@ -1293,7 +1293,7 @@ impl Vm {
     pub fn format_value(&self, v: &Value, spec: &str) -> PyResult<Value> {
         match (v, spec) {
             (Value::Str(_), "") => Ok(v.clone()),
-            (Value::Int(i), "") => Ok(Value::str(crate::fmt::i64_decimal(*i, &mut [0; 20]))),
+            (Value::Int(i), "") => Ok(Value::Str(Rc::new(crate::objects::PyStr::from_i64(*i)))),
             _ => Ok(Value::string(self.format(v, spec)?)),
         }
     }

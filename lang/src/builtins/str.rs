@@ -169,7 +169,7 @@ fn str_new(vm: &Vm, args: Args) -> PyResult {
 /// `str(v)` with one argument.
 pub(crate) fn str_of(vm: &Vm, v: &Value) -> PyResult {
     match v {
-        Value::Int(i) => Ok(Value::str(crate::fmt::i64_decimal(*i, &mut [0; 20]))),
+        Value::Int(i) => Ok(Value::Str(Rc::new(PyStr::from_i64(*i)))),
         v => vm.str_value(v),
     }
 }

@@ -59,16 +59,32 @@ impl PyStr {
         if s.len() <= INLINE_CAP {
             let mut buf = [0u8; INLINE_CAP];
             buf[..s.len()].copy_from_slice(s.as_bytes());
-            return PyStr {
-                hash: Cell::new(0),
-                repr: Repr::Inline {
-                    len: s.len() as u8,
-                    chars: char_len as u8,
-                    buf,
-                },
-            };
+            return PyStr::inline(buf, s.len(), char_len);
         }
         PyStr::heap(s.into(), char_len)
+    }
+
+    /// An inline string from `buf[..len]`, which must be UTF-8 of `chars` code points:
+    /// every caller fills `buf` from `&str`s or with ASCII bytes, and `as_str` relies on it.
+    fn inline(buf: [u8; INLINE_CAP], len: usize, chars: usize) -> PyStr {
+        debug_assert!(std::str::from_utf8(&buf[..len]).is_ok());
+        PyStr {
+            hash: Cell::new(0),
+            repr: Repr::Inline {
+                len: len as u8,
+                chars: chars as u8,
+                buf,
+            },
+        }
+    }
+
+    /// `str(i)` for an inline int, written straight into the string.
+    pub fn from_i64(i: i64) -> PyStr {
+        let mut digits = [0u8; 20];
+        let text = crate::fmt::i64_decimal(i, &mut digits).as_bytes();
+        let mut buf = [0u8; INLINE_CAP];
+        buf[..text.len()].copy_from_slice(text);
+        PyStr::inline(buf, text.len(), text.len())
     }
 
     /// The concatenation of `parts`, built in place: short results need no allocation
@@ -88,8 +104,7 @@ impl PyStr {
                 n += b.len();
             }
             // Concatenated UTF-8 is UTF-8.
-            let s = std::str::from_utf8(&buf[..n]).unwrap_or_default();
-            return PyStr::with_len(s, chars);
+            return PyStr::inline(buf, n, chars);
         }
         let mut s = String::with_capacity(bytes);
         for p in parts {
@@ -124,12 +139,12 @@ impl PyStr {
             for (o, b) in buf.iter_mut().zip(s.as_bytes()) {
                 *o = f(b);
             }
-            let t = std::str::from_utf8(&buf[..s.len()]).unwrap_or_default();
-            return PyStr::with_len(t, s.len());
+            if buf.is_ascii() {
+                return PyStr::inline(buf, s.len(), s.len());
+            }
         }
         let bytes: Vec<u8> = s.bytes().map(|b| f(&b)).collect();
-        let t = String::from_utf8(bytes).unwrap_or_default();
-        PyStr::heap(t.into_boxed_str(), s.len())
+        PyStr::from_string(String::from_utf8(bytes).unwrap_or_default())
     }
 
     fn heap(s: Box<str>, char_len: usize) -> PyStr {
