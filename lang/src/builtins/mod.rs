@@ -1276,45 +1276,102 @@ pub fn code_attr(_vm: &Vm, c: &Rc<Code>, name: &str) -> Option<Value> {
     })
 }
 
+/// `str(x)` and `int(x)`, the common one-argument conversions, for `instantiate` to call
+/// without looking up `__new__` or building an argument vector; None for other classes.
+pub fn convert_one(vm: &Vm, cls: &Rc<crate::objects::Class>, x: &Value) -> Option<PyResult> {
+    if Rc::ptr_eq(cls, &vm.types.str) {
+        Some(str::str_of(vm, x))
+    } else if Rc::ptr_eq(cls, &vm.types.int) {
+        Some(number::int_of(vm, x))
+    } else {
+        None
+    }
+}
+
 impl Vm {
     /// `format(v, spec)`.
     pub fn format(&self, v: &Value, spec: &str) -> PyResult<String> {
+        let mut out = String::new();
+        self.format_into(&mut out, v, spec)?;
+        Ok(out)
+    }
+
+    /// `format(v, spec)` as a value: a str formatted with an empty spec is itself, and
+    /// short results need no intermediate `String` (f-strings' `FORMAT_VALUE`).
+    pub fn format_value(&self, v: &Value, spec: &str) -> PyResult<Value> {
+        match (v, spec) {
+            (Value::Str(_), "") => Ok(v.clone()),
+            (Value::Int(i), "") => Ok(Value::Str(Rc::new(crate::objects::PyStr::from_i64(*i)))),
+            _ => Ok(Value::string(self.format(v, spec)?)),
+        }
+    }
+
+    /// `format(v, spec)`, appended to `out` (on error `out` may hold part of the text).
+    pub fn format_into(&self, out: &mut String, v: &Value, spec: &str) -> PyResult<()> {
         let fmt_err = |e: crate::fmt::FormatError, tn: &str| match e.exception_name() {
             "OverflowError" => self.overflow_error(e.message(tn)),
             "MemoryError" => self.new_error(&self.exc.memory_error, ""),
             _ => self.value_error(e.message(tn)),
         };
+        // The type name only appears in error messages: computed on failure.
+        let int_err = |e: crate::fmt::FormatError| fmt_err(e, &self.type_name(v));
         match v {
             Value::Str(s) => {
                 if spec.is_empty() {
-                    return Ok(s.as_str().to_string());
+                    out.push_str(s.as_str());
+                    return Ok(());
                 }
                 let parsed = crate::fmt::parse_format_spec(spec).map_err(|e| fmt_err(e, "str"))?;
-                crate::fmt::format_str(s.as_str(), &parsed).map_err(|e| fmt_err(e, "str"))
+                crate::fmt::format_str_into(out, s.as_str(), &parsed).map_err(|e| fmt_err(e, "str"))
             }
-            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            Value::Int(i) => {
                 if spec.is_empty() {
-                    return self.to_str(v);
+                    crate::fmt::push_i64(out, *i);
+                    return Ok(());
                 }
-                let tn = self.type_name(v);
-                let parsed = crate::fmt::parse_format_spec(spec).map_err(|e| fmt_err(e, &tn))?;
-                let i = number::to_bigint(self, v)?;
-                crate::fmt::format_int(&i, &parsed).map_err(|e| fmt_err(e, &tn))
+                let parsed = crate::fmt::parse_format_spec(spec).map_err(int_err)?;
+                crate::fmt::format_int_into(out, crate::fmt::IntRef::Small(*i), &parsed)
+                    .map_err(int_err)
+            }
+            Value::Bool(b) => {
+                if spec.is_empty() {
+                    out.push_str(if *b { "True" } else { "False" });
+                    return Ok(());
+                }
+                let parsed = crate::fmt::parse_format_spec(spec).map_err(int_err)?;
+                crate::fmt::format_int_into(out, crate::fmt::IntRef::Small(*b as i64), &parsed)
+                    .map_err(int_err)
+            }
+            Value::BigInt(b) => {
+                if spec.is_empty() {
+                    out.push_str(&self.to_str(v)?);
+                    return Ok(());
+                }
+                let parsed = crate::fmt::parse_format_spec(spec).map_err(int_err)?;
+                crate::fmt::format_int_into(out, crate::fmt::IntRef::Big(b), &parsed)
+                    .map_err(int_err)
             }
             Value::Float(f) => {
                 if spec.is_empty() {
-                    return Ok(crate::fmt::float_repr(*f));
+                    out.push_str(&crate::fmt::float_repr(*f));
+                    return Ok(());
                 }
                 let parsed =
                     crate::fmt::parse_format_spec(spec).map_err(|e| fmt_err(e, "float"))?;
-                crate::fmt::format_float(*f, &parsed).map_err(|e| fmt_err(e, "float"))
+                out.push_str(
+                    &crate::fmt::format_float(*f, &parsed).map_err(|e| fmt_err(e, "float"))?,
+                );
+                Ok(())
             }
             _ => {
                 let class = self.class_of(v);
                 match class.lookup(&crate::vm::protocol::dunders().format) {
                     Some(m) if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) => {
                         match self.call_bound(&m, v, &[Value::str(spec)])? {
-                            Value::Str(s) => Ok(s.as_str().to_string()),
+                            Value::Str(s) => {
+                                out.push_str(s.as_str());
+                                Ok(())
+                            }
                             other => Err(self.type_error(format!(
                                 "__format__ must return a str, not {}",
                                 self.type_name(&other)
@@ -1323,7 +1380,8 @@ impl Vm {
                     }
                     _ => {
                         if spec.is_empty() {
-                            self.to_str(v)
+                            out.push_str(&self.to_str(v)?);
+                            Ok(())
                         } else {
                             Err(self.type_error(format!(
                                 "unsupported format string passed to {}.__format__",

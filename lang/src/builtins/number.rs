@@ -111,6 +111,11 @@ fn int_new(vm: &Vm, args: Args) -> PyResult {
             _ => Err(vm.type_error("int() can't convert non-string with explicit base")),
         };
     }
+    int_of(vm, x)
+}
+
+/// `int(x)` with one argument.
+pub(crate) fn int_of(vm: &Vm, x: &Value) -> PyResult {
     match x {
         Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
@@ -142,7 +147,28 @@ fn int_new(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+/// `int(s)` for the common text: an optional sign and at most 18 ASCII digits, nothing
+/// else (no spaces, underscores or non-ASCII digits, which take the general parser).
+fn small_decimal(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    let (negative, digits) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        Some(b'+') => (false, &b[1..]),
+        _ => (false, b),
+    };
+    if digits.is_empty() || digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let v = digits.iter().fold(0i64, |v, &d| v * 10 + (d - b'0') as i64);
+    Some(if negative { -v } else { v })
+}
+
 fn parse_int_value(vm: &Vm, s: &str, base: u32) -> PyResult {
+    if base == 10 {
+        if let Some(i) = small_decimal(s) {
+            return Ok(Value::Int(i));
+        }
+    }
     match crate::fmt::parse_int_checked(s, base, true) {
         Ok(i) => Ok(Value::from_bigint(i)),
         Err(crate::fmt::IntParseError::TooManyDigits(n)) => Err(vm.value_error(format!(

@@ -1,6 +1,7 @@
 //! `str`: the constructor, methods, `str.format` and `%`-formatting.
 
-use crate::objects::{Args, PyResult, Value};
+use crate::objects::str::{count_chars, is_py_space_byte};
+use crate::objects::{Args, PyResult, PyStr, Value};
 use crate::vm::types::add_methods;
 use crate::vm::Vm;
 use std::rc::Rc;
@@ -93,8 +94,13 @@ pub fn install(vm: &Vm) {
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a str> {
+    Ok(this_py(vm, args)?.as_str())
+}
+
+/// The `str` a method is called on, with its cached length and ASCII flag.
+fn this_py<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a PyStr> {
     match args.get(0).map(Value::builtin_base) {
-        Some(Value::Str(s)) => Ok(s.as_str()),
+        Some(Value::Str(s)) => Ok(s),
         Some(other) => Err(vm.type_error(format!(
             "descriptor requires a 'str' object but received a '{}'",
             vm.type_name(other)
@@ -132,6 +138,15 @@ fn s(v: String) -> PyResult {
     Ok(Value::string(v))
 }
 
+/// A new str value for a piece of a str that is known to be ASCII (no code-point count).
+fn piece(p: &str, ascii: bool) -> Value {
+    if ascii {
+        Value::Str(Rc::new(PyStr::with_len(p, p.len())))
+    } else {
+        Value::str(p)
+    }
+}
+
 fn str_new(vm: &Vm, args: Args) -> PyResult {
     if let Some(Value::Class(cls)) = args.get(0) {
         if !std::rc::Rc::ptr_eq(cls, &vm.types.str) {
@@ -148,16 +163,32 @@ fn str_new(vm: &Vm, args: Args) -> PyResult {
         Some(Value::Bytes(b)) if args.len() > 1 || args.kw("encoding").is_some() => {
             decode(vm, Args::new(&[Value::Bytes(b.clone())]))
         }
-        Some(v) => vm.str_value(v),
+        Some(v) => str_of(vm, v),
+    }
+}
+
+/// `str(v)` with one argument.
+pub(crate) fn str_of(vm: &Vm, v: &Value) -> PyResult {
+    match v {
+        Value::Int(i) => Ok(Value::Str(Rc::new(PyStr::from_i64(*i)))),
+        v => vm.str_value(v),
     }
 }
 
 fn upper(vm: &Vm, args: Args) -> PyResult {
-    s(this(vm, &args)?.to_uppercase())
+    let t = this_py(vm, &args)?;
+    if t.is_ascii() {
+        return Ok(Value::Str(Rc::new(t.map_ascii(u8::to_ascii_uppercase))));
+    }
+    s(t.as_str().to_uppercase())
 }
 
 fn lower(vm: &Vm, args: Args) -> PyResult {
-    s(this(vm, &args)?.to_lowercase())
+    let t = this_py(vm, &args)?;
+    if t.is_ascii() {
+        return Ok(Value::Str(Rc::new(t.map_ascii(u8::to_ascii_lowercase))));
+    }
+    s(t.as_str().to_lowercase())
 }
 
 fn capitalize(vm: &Vm, args: Args) -> PyResult {
@@ -198,23 +229,52 @@ fn swapcase(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn strip_impl(vm: &Vm, args: &Args, left: bool, right: bool, name: &str) -> PyResult {
-    let t = this(vm, args)?;
+    let py = this_py(vm, args)?;
+    let t = py.as_str();
     let chars = arg_str(vm, args.get(1), name)?;
-    let pred = |c: char| match chars {
-        Some(set) => set.contains(c),
-        None => c.is_whitespace(),
+    let r = match chars {
+        // Stripping ASCII characters cuts at ASCII bytes, which never split a UTF-8 sequence.
+        None if py.is_ascii() => trim_bytes(t, left, right, is_py_space_byte),
+        Some(set) if set.is_ascii() => {
+            let set = set.as_bytes();
+            trim_bytes(t, left, right, |b| set.contains(&b))
+        }
+        _ => {
+            let pred = |c: char| match chars {
+                Some(set) => set.contains(c),
+                None => crate::fmt::is_py_space(c),
+            };
+            let mut r = t;
+            if left {
+                r = r.trim_start_matches(pred);
+            }
+            if right {
+                r = r.trim_end_matches(pred);
+            }
+            r
+        }
     };
-    let mut r = t;
-    if left {
-        r = r.trim_start_matches(pred);
-    }
-    if right {
-        r = r.trim_end_matches(pred);
-    }
-    if r.len() == t.len() {
+    if r.len() == t.len() && matches!(args.pos[0], Value::Str(_)) {
         return Ok(args.pos[0].clone());
     }
-    Ok(Value::str(r))
+    Ok(piece(r, py.is_ascii()))
+}
+
+/// `t` without the leading and/or trailing bytes for which `strip` holds (an ASCII test).
+fn trim_bytes(t: &str, left: bool, right: bool, strip: impl Fn(u8) -> bool) -> &str {
+    let b = t.as_bytes();
+    let (mut i, mut j) = (0, b.len());
+    if left {
+        while i < j && strip(b[i]) {
+            i += 1;
+        }
+    }
+    if right {
+        while j > i && strip(b[j - 1]) {
+            j -= 1;
+        }
+    }
+    &t[i..j]
 }
 
 fn strip(vm: &Vm, args: Args) -> PyResult {
@@ -242,34 +302,58 @@ fn split_args<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<(Option<&'a str>, i64)> 
 }
 
 fn split(vm: &Vm, args: Args) -> PyResult {
-    let t = this(vm, &args)?;
+    let py = this_py(vm, &args)?;
+    let (t, ascii) = (py.as_str(), py.is_ascii());
     let (sep, maxsplit) = split_args(vm, &args)?;
-    let parts: Vec<String> = match sep {
-        Some(sep) => {
-            if maxsplit < 0 {
-                t.split(sep).map(str::to_string).collect()
-            } else {
-                t.splitn(maxsplit as usize + 1, sep)
-                    .map(str::to_string)
-                    .collect()
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize + 1
+    };
+    let mut out = Vec::new();
+    match sep {
+        // A one-byte separator is searched with memchr.
+        Some(sep) if sep.len() == 1 => out.extend(
+            t.splitn(limit, sep.as_bytes()[0] as char)
+                .map(|p| piece(p, ascii)),
+        ),
+        Some(sep) => out.extend(t.splitn(limit, sep).map(|p| piece(p, ascii))),
+        None if ascii => {
+            let b = t.as_bytes();
+            let mut i = 0;
+            loop {
+                while i < b.len() && is_py_space_byte(b[i]) {
+                    i += 1;
+                }
+                if i == b.len() {
+                    break;
+                }
+                if maxsplit >= 0 && out.len() as i64 == maxsplit {
+                    out.push(piece(&t[i..], true));
+                    break;
+                }
+                let start = i;
+                while i < b.len() && !is_py_space_byte(b[i]) {
+                    i += 1;
+                }
+                out.push(piece(&t[start..i], true));
             }
         }
         None => {
-            let mut out = Vec::new();
-            let mut rest = t.trim_start();
+            let space = crate::fmt::is_py_space;
+            let mut rest = t.trim_start_matches(space);
             while !rest.is_empty() {
                 if maxsplit >= 0 && out.len() as i64 == maxsplit {
-                    out.push(rest.to_string());
+                    out.push(Value::str(rest));
                     break;
                 }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(rest[..end].to_string());
-                rest = rest[end..].trim_start();
+                let end = rest.find(space).unwrap_or(rest.len());
+                out.push(Value::str(&rest[..end]));
+                rest = rest[end..].trim_start_matches(space);
             }
-            out
         }
-    };
-    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+    }
+    Ok(Value::list(out))
 }
 
 fn rsplit(vm: &Vm, args: Args) -> PyResult {
@@ -287,17 +371,18 @@ fn rsplit(vm: &Vm, args: Args) -> PyResult {
         }
         None => {
             let mut out = Vec::new();
-            let mut rest = t.trim_end();
+            let space = crate::fmt::is_py_space;
+            let mut rest = t.trim_end_matches(space);
             while !rest.is_empty() {
                 if maxsplit >= 0 && out.len() as i64 == maxsplit {
                     out.push(rest.to_string());
                     break;
                 }
-                let start = rest.rfind(char::is_whitespace).map_or(0, |i| {
+                let start = rest.rfind(space).map_or(0, |i| {
                     i + rest[i..].chars().next().map_or(1, char::len_utf8)
                 });
                 out.push(rest[start..].to_string());
-                rest = rest[..start].trim_end();
+                rest = rest[..start].trim_end_matches(space);
             }
             out
         }
@@ -307,72 +392,70 @@ fn rsplit(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn splitlines(vm: &Vm, args: Args) -> PyResult {
-    let t = this(vm, &args)?;
+    let py = this_py(vm, &args)?;
+    let (t, ascii) = (py.as_str(), py.is_ascii());
     let keep = match args.arg_or_kw(1, "keepends") {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
     let mut out = Vec::new();
+    let b = t.as_bytes();
     let mut start = 0;
-    let bytes: Vec<(usize, char)> = t.char_indices().collect();
     let mut i = 0;
-    while i < bytes.len() {
-        let (pos, c) = bytes[i];
-        let is_break = matches!(
-            c,
-            '\n' | '\r'
-                | '\x0b'
-                | '\x0c'
-                | '\x1c'
-                | '\x1d'
-                | '\x1e'
-                | '\u{85}'
-                | '\u{2028}'
-                | '\u{2029}'
-        );
-        if is_break {
-            let mut end = pos + c.len_utf8();
-            if c == '\r' && bytes.get(i + 1).map(|b| b.1) == Some('\n') {
-                end += 1;
-                i += 1;
-            }
-            out.push(Value::str(if keep {
-                &t[start..end]
-            } else {
-                &t[start..pos]
-            }));
-            start = end;
+    while i < b.len() {
+        // The byte length of a line break at `i` (\x85, \u2028 and \u2029 are multi-byte).
+        let brk = match b[i] {
+            b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
+            b'\n' | b'\r' | 0x0b | 0x0c | 0x1c | 0x1d | 0x1e => 1,
+            0xc2 if b.get(i + 1) == Some(&0x85) => 2,
+            0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)) => 3,
+            _ => 0,
+        };
+        if brk == 0 {
+            i += 1;
+            continue;
         }
-        i += 1;
+        let end = i + brk;
+        out.push(piece(&t[start..if keep { end } else { i }], ascii));
+        start = end;
+        i = end;
     }
     if start < t.len() {
-        out.push(Value::str(&t[start..]));
+        out.push(piece(&t[start..], ascii));
     }
     Ok(Value::list(out))
 }
 
 fn join(vm: &Vm, args: Args) -> PyResult {
-    let sep = this(vm, &args)?;
+    let sep = this_py(vm, &args)?;
     let Some(it) = args.get(1) else {
         return Err(vm.type_error("str.join() takes exactly one argument (0 given)"));
     };
-    let items = vm.to_vec(it)?;
-    let mut out = String::new();
+    match it {
+        Value::List(l) => join_items(vm, sep, &l.items.borrow()),
+        Value::Tuple(t) => join_items(vm, sep, &t.0),
+        _ => join_items(vm, sep, &vm.to_vec(it)?),
+    }
+}
+
+/// `sep.join(items)`: the result is sized before any text is copied.
+fn join_items(vm: &Vm, sep: &PyStr, items: &[Value]) -> PyResult {
     for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        match item {
-            Value::Str(x) => out.push_str(x.as_str()),
-            other => {
-                return Err(vm.type_error(format!(
-                    "sequence item {i}: expected str instance, {} found",
-                    vm.type_name(other)
-                )))
-            }
+        if !matches!(item, Value::Str(_)) {
+            return Err(vm.type_error(format!(
+                "sequence item {i}: expected str instance, {} found",
+                vm.type_name(item)
+            )));
         }
     }
-    s(out)
+    let parts = items.iter().enumerate().flat_map(|(i, item)| {
+        let text = match item {
+            Value::Str(x) => Some(&**x),
+            _ => None,
+        };
+        (i > 0).then_some(sep).into_iter().chain(text)
+    });
+    Ok(Value::Str(Rc::new(PyStr::concat(parts))))
 }
 
 fn replace(vm: &Vm, args: Args) -> PyResult {
@@ -383,48 +466,62 @@ fn replace(vm: &Vm, args: Args) -> PyResult {
         Some(v) => vm.to_index(v)?,
         None => -1,
     };
-    if count < 0 {
-        s(t.replace(old, new))
+    let n = if count < 0 {
+        usize::MAX
     } else {
-        s(t.replacen(old, new, count as usize))
+        count as usize
+    };
+    if old.len() == 1 && !t.contains(old.as_bytes()[0] as char) {
+        return Ok(args.pos[0].builtin_base().clone());
+    }
+    if old.len() == 1 {
+        s(t.replacen(old.as_bytes()[0] as char, new, n))
+    } else {
+        s(t.replacen(old, new, n))
     }
 }
 
-/// Resolves optional start/end arguments to a char-index window of `t`.
+/// Resolves optional start/end arguments to a char-index window of `py` and its start,
+/// as CPython's `ADJUST_INDICES`; None when start lies past end (nothing matches there,
+/// not even an empty string).
 fn window<'a>(
     vm: &Vm,
-    t: &'a str,
+    py: &'a PyStr,
     start: Option<&Value>,
     end: Option<&Value>,
-) -> PyResult<(&'a str, usize)> {
-    let py = crate::objects::PyStr::new(t);
+) -> PyResult<Option<(&'a str, usize)>> {
+    let t = py.as_str();
+    if matches!(start, None | Some(Value::None)) && matches!(end, None | Some(Value::None)) {
+        return Ok(Some((t, 0)));
+    }
     let n = py.char_len() as i64;
     let norm = |v: Option<&Value>, default: i64| -> PyResult<i64> {
         match v {
             None | Some(Value::None) => Ok(default),
             Some(v) => {
                 let i = vm.to_index(v)?;
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+                Ok(if i < 0 { (i + n).max(0) } else { i })
             }
         }
     };
-    let (a, b) = (norm(start, 0)?, norm(end, n)?);
+    let (a, b) = (norm(start, 0)?, norm(end, n)?.min(n));
     if a > b {
-        return Ok(("", a as usize));
+        return Ok(None);
     }
     let (ba, bb) = (py.byte_offset(a as usize), py.byte_offset(b as usize));
-    Ok((&t[ba..bb], a as usize))
+    Ok(Some((&t[ba..bb], a as usize)))
 }
 
 fn prefix_check(vm: &Vm, args: &Args, name: &str, test: fn(&str, &str) -> bool) -> PyResult {
-    let t = this(vm, args)?;
-    let (win, _) = window(vm, t, args.get(2), args.get(3))?;
+    let t = this_py(vm, args)?;
+    let win = window(vm, t, args.get(2), args.get(3))?;
+    let test = |p: &str| win.is_some_and(|(w, _)| test(w, p));
     match args.get(1) {
-        Some(Value::Str(p)) => Ok(Value::Bool(test(win, p.as_str()))),
+        Some(Value::Str(p)) => Ok(Value::Bool(test(p.as_str()))),
         Some(Value::Tuple(tup)) => {
             for p in &tup.0 {
                 match p {
-                    Value::Str(p) if test(win, p.as_str()) => return Ok(Value::Bool(true)),
+                    Value::Str(p) if test(p.as_str()) => return Ok(Value::Bool(true)),
                     Value::Str(_) => {}
                     other => {
                         return Err(vm.type_error(format!(
@@ -452,12 +549,8 @@ fn endswith(vm: &Vm, args: Args) -> PyResult {
     prefix_check(vm, &args, "endswith", |w, p| w.ends_with(p))
 }
 
-fn char_index(t: &str, byte: usize) -> usize {
-    t[..byte].chars().count()
-}
-
 fn find_impl(vm: &Vm, args: &Args, reverse: bool) -> PyResult<i64> {
-    let t = this(vm, args)?;
+    let t = this_py(vm, args)?;
     let sub = match args.get(1) {
         Some(Value::Str(x)) => x.as_str(),
         Some(other) => {
@@ -465,13 +558,23 @@ fn find_impl(vm: &Vm, args: &Args, reverse: bool) -> PyResult<i64> {
         }
         None => return Err(vm.type_error("find() takes at least 1 argument (0 given)")),
     };
-    let (win, offset) = window(vm, t, args.get(2), args.get(3))?;
-    let found = if reverse {
-        win.rfind(sub)
-    } else {
-        win.find(sub)
+    let Some((win, offset)) = window(vm, t, args.get(2), args.get(3))? else {
+        return Ok(-1);
     };
-    Ok(found.map_or(-1, |b| (offset + char_index(win, b)) as i64))
+    let found = match (reverse, sub.len()) {
+        (false, 1) => win.find(sub.as_bytes()[0] as char),
+        (false, _) => win.find(sub),
+        (true, 1) => win.rfind(sub.as_bytes()[0] as char),
+        (true, _) => win.rfind(sub),
+    };
+    let char_index = |b: usize| {
+        if t.is_ascii() {
+            b
+        } else {
+            count_chars(&win[..b])
+        }
+    };
+    Ok(found.map_or(-1, |b| (offset + char_index(b)) as i64))
 }
 
 fn find(vm: &Vm, args: Args) -> PyResult {
@@ -497,11 +600,17 @@ fn rindex(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn count(vm: &Vm, args: Args) -> PyResult {
-    let t = this(vm, &args)?;
+    let t = this_py(vm, &args)?;
     let sub = need_str(vm, args.get(1), "count", 1)?;
-    let (win, _) = window(vm, t, args.get(2), args.get(3))?;
+    let Some((win, _)) = window(vm, t, args.get(2), args.get(3))? else {
+        return Ok(Value::Int(0));
+    };
     if sub.is_empty() {
-        return Ok(Value::Int(win.chars().count() as i64 + 1));
+        return Ok(Value::Int(count_chars(win) as i64 + 1));
+    }
+    if sub.len() == 1 {
+        let c = sub.as_bytes()[0];
+        return Ok(Value::Int(win.bytes().filter(|&b| b == c).count() as i64));
     }
     Ok(Value::Int(win.matches(sub).count() as i64))
 }
@@ -512,6 +621,13 @@ fn all_chars(vm: &Vm, args: &Args, pred: fn(char) -> bool) -> PyResult {
 }
 
 fn isdigit(vm: &Vm, args: Args) -> PyResult {
+    let t = this_py(vm, &args)?;
+    if t.is_ascii() {
+        let b = t.as_str().as_bytes();
+        return Ok(Value::Bool(
+            !b.is_empty() && b.iter().all(u8::is_ascii_digit),
+        ));
+    }
     all_chars(vm, &args, |c| {
         c.is_ascii_digit() || crate::fmt::decimal_value(c).is_some()
     })
@@ -649,30 +765,41 @@ fn rjust(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn zfill(vm: &Vm, args: Args) -> PyResult {
-    let t = this(vm, &args)?;
+    let py = this_py(vm, &args)?;
+    let t = py.as_str();
     let width = vm.to_index(args.get(1).unwrap_or(&Value::Int(0)))?.max(0) as usize;
-    let n = t.chars().count();
+    let n = py.char_len();
     if width <= n {
         return Ok(args.pos[0].clone());
     }
-    let (sign, rest) = match t.chars().next() {
-        Some(c @ ('+' | '-')) => (c.to_string(), &t[1..]),
-        _ => (String::new(), t),
+    let (sign, rest) = match t.as_bytes().first() {
+        Some(b'+' | b'-') => t.split_at(1),
+        _ => ("", t),
     };
-    s(format!("{}{}{}", sign, "0".repeat(width - n), rest))
+    let mut out = String::with_capacity(t.len() + width - n);
+    out.push_str(sign);
+    out.extend(std::iter::repeat_n('0', width - n));
+    out.push_str(rest);
+    Ok(Value::Str(Rc::new(PyStr::from_string_with_len(out, width))))
 }
 
 fn partition(vm: &Vm, args: Args) -> PyResult {
-    let t = this(vm, &args)?;
+    let py = this_py(vm, &args)?;
+    let (t, ascii) = (py.as_str(), py.is_ascii());
     let sep = need_str(vm, args.get(1), "partition", 1)?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    Ok(match t.find(sep) {
+    let found = if sep.len() == 1 {
+        t.find(sep.as_bytes()[0] as char)
+    } else {
+        t.find(sep)
+    };
+    Ok(match found {
         Some(i) => Value::tuple(vec![
-            Value::str(&t[..i]),
-            Value::str(sep),
-            Value::str(&t[i + sep.len()..]),
+            piece(&t[..i], ascii),
+            args.pos[1].clone(),
+            piece(&t[i + sep.len()..], ascii),
         ]),
         None => Value::tuple(vec![args.pos[0].clone(), Value::str(""), Value::str("")]),
     })
@@ -941,47 +1068,55 @@ fn format_map(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `str.format`: replacement fields `{[name][.attr|[key]]*[!conv][:spec]}`.
+///
+/// The template is scanned as bytes: every character with a meaning here is ASCII, and
+/// literal text between fields is copied as whole slices.
 pub fn format_string(
     vm: &Vm,
     template: &str,
     pos: &[Value],
     named: &dyn Fn(&str) -> Option<Value>,
 ) -> PyResult<String> {
-    let mut out = String::new();
-    let chars: Vec<char> = template.chars().collect();
+    let mut out = String::with_capacity(template.len() + 16);
+    let b = template.as_bytes();
     let mut i = 0;
+    let mut lit = 0;
     let mut auto_index = 0usize;
     let mut used_manual = false;
     let mut used_auto = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' {
-            if chars.get(i + 1) == Some(&'{') {
+    while i < b.len() {
+        let c = b[i];
+        if c == b'{' {
+            out.push_str(&template[lit..i]);
+            if b.get(i + 1) == Some(&b'{') {
                 out.push('{');
                 i += 2;
+                lit = i;
                 continue;
             }
             // Find the matching close brace (spec may nest one level of braces).
             let mut depth = 1;
             let mut j = i + 1;
-            while j < chars.len() && depth > 0 {
-                match chars[j] {
-                    '{' => depth += 1,
-                    '}' => depth -= 1,
+            while j < b.len() && depth > 0 {
+                match b[j] {
+                    b'{' => depth += 1,
+                    b'}' => depth -= 1,
                     _ => {}
                 }
                 j += 1;
             }
             if depth != 0 {
-                return Err(vm.value_error("expected '}' before end of string"));
+                return Err(vm.value_error(if i + 1 == b.len() {
+                    "Single '{' encountered in format string"
+                } else {
+                    "expected '}' before end of string"
+                }));
             }
-            let field: String = chars[i + 1..j - 1].iter().collect();
+            let field = &template[i + 1..j - 1];
             i = j;
+            lit = j;
             // Split field into name, conversion and spec.
-            let (head, spec) = match split_top_level(&field, ':') {
-                Some((h, s)) => (h, s.to_string()),
-                None => (field.as_str(), String::new()),
-            };
+            let (head, spec) = split_top_level(field, ':').unwrap_or((field, ""));
             let (name_part, conv) = match head.find('!') {
                 Some(k) => (&head[..k], Some(&head[k + 1..])),
                 None => (head, None),
@@ -1048,24 +1183,26 @@ pub fn format_string(
                 }
             };
             // Nested replacement fields in the spec.
-            let spec = if spec.contains('{') {
-                format_string_nested(vm, &spec, pos, named, &mut auto_index)?
+            if spec.contains('{') {
+                let spec = format_string_nested(vm, spec, pos, named, &mut auto_index)?;
+                vm.format_into(&mut out, &value, &spec)?;
             } else {
-                spec
-            };
-            out.push_str(&vm.format(&value, &spec)?);
-        } else if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
+                vm.format_into(&mut out, &value, spec)?;
+            }
+        } else if c == b'}' {
+            out.push_str(&template[lit..i]);
+            if b.get(i + 1) == Some(&b'}') {
                 out.push('}');
                 i += 2;
+                lit = i;
                 continue;
             }
             return Err(vm.value_error("Single '}' encountered in format string"));
         } else {
-            out.push(c);
             i += 1;
         }
     }
+    out.push_str(&template[lit..]);
     Ok(out)
 }
 
@@ -1128,9 +1265,9 @@ fn split_top_level(s: &str, sep: char) -> Option<(&str, &str)> {
 
 /// `template % args`.
 pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String> {
-    let values: Vec<Value> = match args {
-        Value::Tuple(t) => t.0.clone(),
-        other => vec![other.clone()],
+    let values: &[Value] = match args {
+        Value::Tuple(t) => &t.0,
+        other => std::slice::from_ref(other),
     };
     let mapping = match args {
         Value::Dict(_) => Some(args.clone()),
@@ -1140,9 +1277,11 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
         _ => None,
     };
     let mut next = 0usize;
-    let mut out = String::new();
-    let chars: Vec<char> = template.chars().collect();
+    let mut out = String::with_capacity(template.len() + 16);
+    // Scanned as bytes: the directives are ASCII; literal text is copied in slices.
+    let b = template.as_bytes();
     let mut i = 0;
+    let mut lit = 0;
     let mut take = |vm: &Vm| -> PyResult<Value> {
         let v = values
             .get(next)
@@ -1152,68 +1291,70 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
         Ok(v)
     };
     let mut used_mapping = false;
-    while i < chars.len() {
-        let c = chars[i];
-        i += 1;
-        if c != '%' {
-            out.push(c);
+    while i < b.len() {
+        if b[i] != b'%' {
+            i += 1;
             continue;
         }
+        out.push_str(&template[lit..i]);
+        i += 1;
         // %(key)
         let mut keyed: Option<Value> = None;
-        if chars.get(i) == Some(&'(') {
-            let close = chars[i..]
+        if b.get(i) == Some(&b'(') {
+            let close = b[i..]
                 .iter()
-                .position(|&c| c == ')')
+                .position(|&c| c == b')')
                 .ok_or_else(|| vm.value_error("incomplete format key"))?
                 + i;
-            let key: String = chars[i + 1..close].iter().collect();
+            let key = &template[i + 1..close];
             i = close + 1;
             let m = mapping
                 .as_ref()
                 .ok_or_else(|| vm.type_error("format requires a mapping"))?;
-            keyed = Some(vm.get_item(m, &Value::string(key))?);
+            keyed = Some(vm.get_item(m, &Value::str(key))?);
             used_mapping = true;
         }
         let mut flags = String::new();
-        while let Some(&f) = chars.get(i) {
-            if "-+ #0".contains(f) {
-                flags.push(f);
+        while let Some(&f) = b.get(i) {
+            if b"-+ #0".contains(&f) {
+                flags.push(f as char);
                 i += 1;
             } else {
                 break;
             }
         }
         let mut width = String::new();
-        if chars.get(i) == Some(&'*') {
+        if b.get(i) == Some(&b'*') {
             width = vm.to_index(&take(vm)?)?.to_string();
             i += 1;
         }
-        while let Some(&d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
-            width.push(d);
+        while let Some(&d) = b.get(i).filter(|c| c.is_ascii_digit()) {
+            width.push(d as char);
             i += 1;
         }
         let mut precision: Option<String> = None;
-        if chars.get(i) == Some(&'.') {
+        if b.get(i) == Some(&b'.') {
             i += 1;
             let mut p = String::new();
-            if chars.get(i) == Some(&'*') {
+            if b.get(i) == Some(&b'*') {
                 p = vm.to_index(&take(vm)?)?.to_string();
                 i += 1;
             }
-            while let Some(&d) = chars.get(i).filter(|c| c.is_ascii_digit()) {
-                p.push(d);
+            while let Some(&d) = b.get(i).filter(|c| c.is_ascii_digit()) {
+                p.push(d as char);
                 i += 1;
             }
             precision = Some(if p.is_empty() { "0".into() } else { p });
         }
-        while matches!(chars.get(i), Some('l' | 'h' | 'L')) {
+        while matches!(b.get(i), Some(b'l' | b'h' | b'L')) {
             i += 1;
         }
-        let Some(&conv) = chars.get(i) else {
+        let Some(conv) = template[i..].chars().next() else {
             return Err(vm.value_error("incomplete format"));
         };
-        i += 1;
+        let conv_at = i;
+        i += conv.len_utf8();
+        lit = i;
         if conv == '%' {
             out.push('%');
             continue;
@@ -1222,6 +1363,20 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
             Some(v) => v,
             None => take(vm)?,
         };
+        // `%s` and `%d` without flags, width or precision: written directly.
+        if flags.is_empty() && width.is_empty() && precision.is_none() {
+            match (conv, &v) {
+                ('s', Value::Str(s)) => {
+                    out.push_str(s.as_str());
+                    continue;
+                }
+                ('s' | 'd' | 'i' | 'u', Value::Int(n)) => {
+                    crate::fmt::push_i64(&mut out, *n);
+                    continue;
+                }
+                _ => {}
+            }
+        }
         let left = flags.contains('-');
         let align = if left { "<" } else { ">" };
         let sign = if flags.contains('+') {
@@ -1323,12 +1478,13 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
                 return Err(vm.value_error(format!(
                     "unsupported format character '{other}' (0x{:x}) at index {}",
                     other as u32,
-                    i - 1
+                    count_chars(&template[..conv_at])
                 )));
             }
         };
         out.push_str(&text);
     }
+    out.push_str(&template[lit..]);
     if !used_mapping && next < values.len() && !matches!(args, Value::Dict(_)) {
         return Err(vm.type_error("not all arguments converted during string formatting"));
     }

@@ -30,13 +30,50 @@ pub use parse::{
     IntParseError,
 };
 pub use spec::{
-    format_float, format_float_with, format_int, format_int_with, format_str, format_str_with,
-    int_to_decimal_string, parse_format_spec, FormatError, FormatSpec, MAX_FORMAT_LEN,
+    format_float, format_float_with, format_i64, format_int, format_int_into, format_int_with,
+    format_str, format_str_into, format_str_with, int_to_decimal_string, parse_format_spec,
+    FormatError, FormatSpec, IntRef, MAX_FORMAT_LEN,
 };
 pub use unicode::{decimal_value, is_py_space};
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
+
+/// The decimal text of `v`, written at the end of `buf` (`str(v)` without an allocation).
+pub fn i64_decimal(v: i64, buf: &mut [u8; 20]) -> &str {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    let mut n = v.unsigned_abs();
+    let mut i = buf.len();
+    while n >= 100 {
+        let k = (n % 100) as usize * 2;
+        n /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[k..k + 2]);
+    }
+    if n >= 10 {
+        let k = n as usize * 2;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[k..k + 2]);
+    } else {
+        i -= 1;
+        buf[i] = b'0' + n as u8;
+    }
+    if v < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    // Only ASCII digits and '-' were written.
+    std::str::from_utf8(&buf[i..]).unwrap_or_default()
+}
+
+/// Appends the decimal text of `v` to `out`.
+pub fn push_i64(out: &mut String, v: i64) {
+    out.push_str(i64_decimal(v, &mut [0; 20]));
+}
 
 /// `hash(i)` for a small int, without building a big int.
 pub fn int_hash_i64(i: i64) -> i64 {

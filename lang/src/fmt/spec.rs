@@ -143,7 +143,20 @@ fn get_integer(chars: &[char], pos: &mut usize) -> Result<Option<usize>, FormatE
 /// Parses a format spec as CPython's `parse_internal_render_format_spec` (type-independent
 /// part); errors: missing precision, too many digits, both `,` and `_`, invalid specifier.
 pub fn parse_format_spec(spec: &str) -> Result<FormatSpec, FormatError> {
-    let chars: Vec<char> = spec.chars().collect();
+    // Specs are short: decode into a stack buffer (a str has at most as many chars as bytes).
+    let mut small = ['\0'; 24];
+    let heap: Vec<char>;
+    let chars: &[char] = if spec.len() <= small.len() {
+        let mut n = 0;
+        for c in spec.chars() {
+            small[n] = c;
+            n += 1;
+        }
+        &small[..n]
+    } else {
+        heap = spec.chars().collect();
+        &heap
+    };
     let end = chars.len();
     let mut pos = 0usize;
     let mut f = FormatSpec::default();
@@ -172,7 +185,7 @@ pub fn parse_format_spec(spec: &str) -> Result<FormatSpec, FormatError> {
         f.zero_pad = true;
         pos += 1;
     }
-    f.width = get_integer(&chars, &mut pos)?;
+    f.width = get_integer(chars, &mut pos)?;
     let both = || FormatError::Value("Cannot specify both ',' and '_'.".into());
     if pos < end && chars[pos] == ',' {
         f.grouping = Some(',');
@@ -190,7 +203,7 @@ pub fn parse_format_spec(spec: &str) -> Result<FormatSpec, FormatError> {
     }
     if pos < end && chars[pos] == '.' {
         pos += 1;
-        match get_integer(&chars, &mut pos)? {
+        match get_integer(chars, &mut pos)? {
             Some(p) => f.precision = Some(p),
             None => {
                 return Err(FormatError::Value(
@@ -333,6 +346,18 @@ fn fill_number(
     r: &Resolved,
     grouping: Option<(usize, char)>,
 ) -> Result<String, FormatError> {
+    let mut out = String::new();
+    fill_number_into(&mut out, n, r, grouping)?;
+    Ok(out)
+}
+
+/// `fill_number`, appending to `out`.
+fn fill_number_into(
+    out: &mut String,
+    n: &NumberParts<'_>,
+    r: &Resolved,
+    grouping: Option<(usize, char)>,
+) -> Result<(), FormatError> {
     let sign = match r.sign {
         Some('+') => Some(if n.negative { '-' } else { '+' }),
         Some(' ') => Some(if n.negative { '-' } else { ' ' }),
@@ -341,7 +366,7 @@ fn fill_number(
     if r.width > MAX_FORMAT_LEN as i64 {
         return Err(FormatError::Memory);
     }
-    let n_remainder = n.remainder.chars().count() as i64;
+    let n_remainder = crate::objects::str::count_chars(n.remainder) as i64;
     let n_non_digit =
         sign.is_some() as i64 + n.prefix.len() as i64 + n.has_decimal as i64 + n_remainder;
     let min_width = if r.fill == '0' && r.align == '=' {
@@ -349,12 +374,20 @@ fn fill_number(
     } else {
         0
     };
-    let grouped = if n.digits.is_empty() {
-        String::new()
+    // Without grouping the digits are only left-padded with zeros up to `min_width`.
+    let (grouped, n_zeros) = if n.digits.is_empty() {
+        (String::new(), 0)
+    } else if grouping.is_none() {
+        (String::new(), (min_width - n.digits.len() as i64).max(0))
     } else {
-        insert_grouping(n.digits, min_width, grouping)
+        (insert_grouping(n.digits, min_width, grouping), 0)
     };
-    let body_len = n_non_digit + grouped.len() as i64;
+    let n_digits = if grouping.is_none() {
+        n.digits.len() as i64 + n_zeros
+    } else {
+        grouped.len() as i64
+    };
+    let body_len = n_non_digit + n_digits;
     let n_padding = (r.width - body_len).max(0);
     let (lpad, spad, rpad) = match r.align {
         '<' => (0, 0, n_padding),
@@ -365,21 +398,31 @@ fn fill_number(
     if (body_len + n_padding) as u64 > MAX_FORMAT_LEN {
         return Err(FormatError::Memory);
     }
-    let mut out = String::with_capacity((body_len + n_padding) as usize);
-    let pad = |out: &mut String, k: i64| out.extend(std::iter::repeat_n(r.fill, k as usize));
-    pad(&mut out, lpad);
+    out.reserve((body_len + n_padding) as usize);
+    let pad = |out: &mut String, c: char, k: i64| {
+        if k > 0 {
+            out.extend(std::iter::repeat_n(c, k as usize))
+        }
+    };
+    pad(out, r.fill, lpad);
     if let Some(s) = sign {
         out.push(s);
     }
     out.push_str(n.prefix);
-    pad(&mut out, spad);
-    out.push_str(&grouped);
+    pad(out, r.fill, spad);
+    if grouping.is_none() {
+        pad(out, '0', n_zeros);
+        // The digits are ASCII.
+        out.push_str(std::str::from_utf8(n.digits).unwrap_or_default());
+    } else {
+        out.push_str(&grouped);
+    }
     if n.has_decimal {
         out.push('.');
     }
     out.push_str(n.remainder);
-    pad(&mut out, rpad);
-    Ok(out)
+    pad(out, r.fill, rpad);
+    Ok(())
 }
 
 /// Number of decimal digits of `v` exceeds CPython's default `sys.get_int_max_str_digits()`.
@@ -409,19 +452,73 @@ pub(crate) fn str_digits_error() -> FormatError {
 /// spec with `str(obj)`, which the caller must handle. Decimal output longer than 4300 digits
 /// fails as in CPython's default `int_max_str_digits` setting.
 pub fn format_int(v: &BigInt, spec: &FormatSpec) -> Result<String, FormatError> {
+    let mut out = String::new();
+    format_int_into(&mut out, IntRef::Big(v), spec)?;
+    Ok(out)
+}
+
+/// `format(v, spec)` for an `int` that fits in an `i64` (no big-int conversion).
+pub fn format_i64(v: i64, spec: &FormatSpec) -> Result<String, FormatError> {
+    let mut out = String::new();
+    format_int_into(&mut out, IntRef::Small(v), spec)?;
+    Ok(out)
+}
+
+/// An int to format: inline or big.
+#[derive(Clone, Copy)]
+pub enum IntRef<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntRef<'_> {
+    fn to_bigint(self) -> BigInt {
+        match self {
+            IntRef::Small(i) => BigInt::from(i),
+            IntRef::Big(b) => b.clone(),
+        }
+    }
+}
+
+/// `format(v, spec)` for an `int`, appending to `out` (which is left as it was on error
+/// only up to a prefix: callers discard `out` when this fails).
+pub fn format_int_into(
+    out: &mut String,
+    v: IntRef<'_>,
+    spec: &FormatSpec,
+) -> Result<(), FormatError> {
     let r = resolve(spec, 'd', '>')?;
     match r.ty {
-        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_long_internal(v, &r),
+        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_long_internal(out, v, &r),
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            let x = bigint_to_f64(v)
-                .ok_or_else(|| FormatError::Overflow("int too large to convert to float".into()))?;
-            format_float_internal(x, &r)
+            let x = match v {
+                IntRef::Small(i) if i.unsigned_abs() < (1 << 53) => i as f64,
+                _ => bigint_to_f64(&v.to_bigint()).ok_or_else(|| {
+                    FormatError::Overflow("int too large to convert to float".into())
+                })?,
+            };
+            out.push_str(&format_float_internal(x, &r)?);
+            Ok(())
         }
         c => Err(FormatError::UnknownCode(c)),
     }
 }
 
-fn format_long_internal(v: &BigInt, r: &Resolved) -> Result<String, FormatError> {
+/// The digits of `v` in `base` (2, 8, 10 or 16, lowercase), written at the end of `buf`.
+fn u64_digits(mut v: u64, base: u64, buf: &mut [u8; 64]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b"0123456789abcdef"[(v % base) as usize];
+        v /= base;
+        if v == 0 {
+            break;
+        }
+    }
+    &buf[i..]
+}
+
+fn format_long_internal(out: &mut String, v: IntRef<'_>, r: &Resolved) -> Result<(), FormatError> {
     if r.precision != -1 {
         return Err(FormatError::Value(
             "Precision not allowed in integer format specifier".into(),
@@ -443,9 +540,12 @@ fn format_long_internal(v: &BigInt, r: &Resolved) -> Result<String, FormatError>
                 "Alternate form (#) not allowed with integer format specifier 'c'".into(),
             ));
         }
-        let x = v.to_i64().ok_or_else(|| {
-            FormatError::Overflow("Python int too large to convert to C long".into())
-        })?;
+        let x = match v {
+            IntRef::Small(i) => i,
+            IntRef::Big(b) => b.to_i64().ok_or_else(|| {
+                FormatError::Overflow("Python int too large to convert to C long".into())
+            })?,
+        };
         if !(0..=0x10ffff).contains(&x) {
             return Err(FormatError::Overflow(
                 "%c arg not in range(0x110000)".into(),
@@ -460,7 +560,7 @@ fn format_long_internal(v: &BigInt, r: &Resolved) -> Result<String, FormatError>
             has_decimal: false,
             remainder: &s,
         };
-        return fill_number(&parts, r, None);
+        return fill_number_into(out, &parts, r, None);
     }
     let (base, prefix) = match r.ty {
         'b' => (2, "0b"),
@@ -469,22 +569,34 @@ fn format_long_internal(v: &BigInt, r: &Resolved) -> Result<String, FormatError>
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    if base == 10 && exceeds_str_digits(v) {
-        return Err(str_digits_error());
-    }
-    let mut digits = v.magnitude().to_str_radix(base);
-    if r.ty == 'X' {
-        digits.make_ascii_uppercase();
-    }
+    let mut buf = [0u8; 64];
+    let big_digits;
+    let (negative, digits): (bool, &[u8]) = match v {
+        IntRef::Small(i) => (i < 0, u64_digits(i.unsigned_abs(), base as u64, &mut buf)),
+        IntRef::Big(b) => {
+            if base == 10 && exceeds_str_digits(b) {
+                return Err(str_digits_error());
+            }
+            big_digits = b.magnitude().to_str_radix(base);
+            (b.sign() == Sign::Minus, big_digits.as_bytes())
+        }
+    };
+    let upper;
+    let digits = if r.ty == 'X' {
+        upper = digits.to_ascii_uppercase();
+        &upper[..]
+    } else {
+        digits
+    };
     let parts = NumberParts {
-        negative: v.sign() == Sign::Minus,
+        negative,
         prefix: if r.alternate { prefix } else { "" },
-        digits: digits.as_bytes(),
+        digits,
         has_decimal: false,
         remainder: "",
     };
     let grouping = if r.ty == 'n' { None } else { r.grouping };
-    fill_number(&parts, r, grouping)
+    fill_number_into(out, &parts, r, grouping)
 }
 
 /// `format(v, spec)` for a `float` (types e E f F g G n % and none); an empty spec is `repr`.
@@ -567,6 +679,13 @@ fn format_float_internal(v: f64, r: &Resolved) -> Result<String, FormatError> {
 
 /// `format(v, spec)` for a `str` (type `s` or none): precision truncates, default align left.
 pub fn format_str(v: &str, spec: &FormatSpec) -> Result<String, FormatError> {
+    let mut out = String::new();
+    format_str_into(&mut out, v, spec)?;
+    Ok(out)
+}
+
+/// `format_str`, appending to `out`.
+pub fn format_str_into(out: &mut String, v: &str, spec: &FormatSpec) -> Result<(), FormatError> {
     let r = resolve(spec, 's', '<')?;
     if r.ty != 's' {
         return Err(FormatError::UnknownCode(r.ty));
@@ -593,7 +712,7 @@ pub fn format_str(v: &str, spec: &FormatSpec) -> Result<String, FormatError> {
             "'=' alignment not allowed in string format specifier".into(),
         ));
     }
-    let len = v.chars().count() as i64;
+    let len = crate::objects::str::count_chars(v) as i64;
     let (text, nchars) = if r.precision >= 0 && len >= r.precision {
         let end = v
             .char_indices()
@@ -613,11 +732,11 @@ pub fn format_str(v: &str, spec: &FormatSpec) -> Result<String, FormatError> {
         _ => 0,
     };
     let rpad = total - nchars - lpad;
-    let mut out = String::with_capacity(text.len() + (lpad + rpad) as usize);
+    out.reserve(text.len() + (lpad + rpad) as usize);
     out.extend(std::iter::repeat_n(r.fill, lpad as usize));
     out.push_str(text);
     out.extend(std::iter::repeat_n(r.fill, rpad as usize));
-    Ok(out)
+    Ok(())
 }
 
 /// `str(v)` for an int, failing like CPython 3.11 beyond 4300 decimal digits.

@@ -336,6 +336,11 @@ impl Vm {
         if Rc::ptr_eq(cls, &self.types.type_) {
             return crate::builtins::type_call(self, args);
         }
+        if let ([x], []) = (args.pos, args.kwnames) {
+            if let Some(r) = crate::builtins::convert_one(self, cls, x) {
+                return r;
+            }
+        }
         let new = cls.lookup(&d.new);
         let obj = match &new {
             Some(Value::Builtin(b)) if b.owner != Some("object") => {

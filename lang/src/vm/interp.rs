@@ -1021,14 +1021,10 @@ impl Vm {
                 Ok(())
             }
             Opcode::BUILD_STRING => {
-                let items = frame.stack.split_off(frame.stack.len() - arg);
-                let mut s = String::new();
-                for item in &items {
-                    if let Some(t) = item.as_str() {
-                        s.push_str(t);
-                    }
-                }
-                frame.push(Value::string(s));
+                let start = frame.stack.len() - arg;
+                let s = crate::objects::str::concat_values(&frame.stack[start..]);
+                frame.stack.truncate(start);
+                frame.push(s);
                 Ok(())
             }
             Opcode::BUILD_SLICE => {
@@ -1106,11 +1102,7 @@ impl Vm {
                     _ => v,
                 };
                 let spec = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("");
-                let r = match (&v, spec) {
-                    (Value::Str(_), "") => v,
-                    _ => Value::string((self.format(&v, spec))?),
-                };
-                frame.push(r);
+                frame.push(self.format_value(&v, spec)?);
                 Ok(())
             }
             Opcode::UNPACK_SEQUENCE => {

@@ -452,12 +452,9 @@ impl Vm {
                     union => union,
                 }
             }
-            (Value::Str(x), Value::Str(y), BinOp::Add) => {
-                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                s.push_str(x.as_str());
-                s.push_str(y.as_str());
-                Value::string(s)
-            }
+            (Value::Str(x), Value::Str(y), BinOp::Add) => Value::Str(Rc::new(
+                crate::objects::PyStr::concat([&**x, &**y].into_iter()),
+            )),
             (Value::Str(s), n, BinOp::Mul) | (n, Value::Str(s), BinOp::Mul) if is_int(n) => {
                 let k = self.repeat_count(n)?;
                 Value::string(s.as_str().repeat(k))
