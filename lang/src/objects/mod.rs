@@ -151,8 +151,10 @@ pub enum Value {
 }
 
 impl Clone for Value {
-    /// Unboxed values copy inline; only handles take the out-of-line path
-    /// (a reference-count increment).
+    /// Unboxed values copy inline, and so do instances and strings (the
+    /// handles attribute loads clone most); the other handles take the
+    /// out-of-line path. Built in registers, an inline clone also spares the
+    /// caller reading back a value the out-of-line call wrote to memory.
     #[inline(always)]
     fn clone(&self) -> Value {
         match self {
@@ -160,6 +162,8 @@ impl Clone for Value {
             Value::None => Value::None,
             Value::Bool(b) => Value::Bool(*b),
             Value::Float(f) => Value::Float(*f),
+            Value::Instance(r) => Value::Instance(Rc::clone(r)),
+            Value::Str(r) => Value::Str(Rc::clone(r)),
             _ => self.clone_handle(),
         }
     }
