@@ -86,15 +86,7 @@ impl NativeIter {
                 next,
                 remaining,
                 step,
-            } => {
-                if *remaining <= 0 {
-                    return Some(None);
-                }
-                let v = *next;
-                *remaining -= 1;
-                *next = next.wrapping_add(*step);
-                Some(Some(v))
-            }
+            } => Some(advance_range(next, remaining, *step)),
             _ => None,
         }
     }
@@ -137,15 +129,7 @@ impl NativeIter {
                 next,
                 remaining,
                 step,
-            } => {
-                if *remaining <= 0 {
-                    return Ok(None);
-                }
-                let v = *next;
-                *remaining -= 1;
-                *next = next.wrapping_add(*step);
-                Ok(Some(Value::Int(v)))
-            }
+            } => Ok(advance_range(next, remaining, *step).map(Value::Int)),
             IterState::Dict {
                 dict,
                 index,
@@ -297,4 +281,16 @@ impl NativeIter {
             IterState::Exhausted => "iterator",
         }
     }
+}
+
+/// One step of a range iterator: the current int, or None once exhausted.
+#[inline]
+fn advance_range(next: &mut i64, remaining: &mut i64, step: i64) -> Option<i64> {
+    if *remaining <= 0 {
+        return None;
+    }
+    let v = *next;
+    *remaining -= 1;
+    *next = next.wrapping_add(step);
+    Some(v)
 }
