@@ -615,11 +615,16 @@ pub fn format_traceback_entries(tb: &[TracebackEntry]) -> String {
         ));
         if let Some(src) = &co.source {
             let index = crate::source::LineIndex::new(src);
-            let text = index.line_text(src, entry.line).trim();
-            if !text.is_empty() {
+            let text = super::carets::shown_line(index.line_text(src, entry.line));
+            if !text.trim().is_empty() {
                 out.push_str("    ");
                 out.push_str(text);
                 out.push('\n');
+                if let Some(&span) = co.spans.get(entry.instr as usize) {
+                    if let Some(carets) = super::carets::caret_line(src, &index, span) {
+                        out.push_str(&carets);
+                    }
+                }
             }
         }
     }
