@@ -261,7 +261,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value: obj, attr } => {
                 self.compile_expr(obj)?;
                 self.emit(Opcode::DUP_TOP, 0);
-                self.emit_name(Opcode::LOAD_ATTR, attr);
+                self.emit_attr(Opcode::LOAD_ATTR, target, attr);
             }
             ExprKind::Subscript { value: obj, slice } => {
                 self.compile_expr(obj)?;
@@ -290,7 +290,7 @@ impl<'a> Compiler<'a> {
         match &target.kind {
             ExprKind::Attribute { attr, .. } => {
                 self.emit(Opcode::ROT_TWO, 0);
-                self.emit_name(Opcode::STORE_ATTR, attr);
+                self.emit_attr(Opcode::STORE_ATTR, target, attr);
             }
             ExprKind::Subscript { .. } => {
                 self.emit(Opcode::ROT_THREE, 0);
@@ -834,8 +834,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_import(&mut self, names: &'a [ast::Alias]) -> CResult {
+        // Every instruction of the statement is at the statement, as in CPython.
         for alias in names {
-            self.u_mut().span = alias.span;
             self.emit_const(Constant::Int(BigInt::from(0)));
             self.emit_const(Constant::None);
             self.emit_name(Opcode::IMPORT_NAME, &alias.name);
