@@ -614,7 +614,9 @@ pub fn format_traceback_entries(tb: &[TracebackEntry]) -> String {
             "  File \"{}\", line {}, in {}\n",
             co.filename, entry.line, co.name
         ));
-        if let Some(src) = &co.source {
+        // Like CPython, no source line for `<string>`, `<frozen os>` and such.
+        let pseudo_file = co.filename.starts_with('<') && co.filename.ends_with('>');
+        if let Some(src) = co.source.as_ref().filter(|_| !pseudo_file) {
             let index = crate::source::LineIndex::new(src);
             let text = super::carets::shown_line(index.line_text(src, entry.line));
             if !text.trim().is_empty() {
