@@ -1,6 +1,10 @@
 """Records CPython's results for the traceback scripts beside this file.
 
-Usage: python3.11 tests/tracebacks/record.py   (with CPython 3.11)
+Usage: /usr/bin/python3.11 tests/tracebacks/record.py
+
+Recorded with CPython 3.11.2, whose C traceback printer towel follows; later
+3.11 releases changed the caret line (display width of wide characters,
+anchors skipping ')' after the left operand), so record with 3.11.2.
 
 For each NAME.py, run from this directory with its bare file name (so the
 `File "NAME.py"` lines match what towel prints): NAME.out (stdout),
