@@ -40,10 +40,20 @@ impl<'a> Compiler<'a> {
         self.compile_stmts(body)?;
         let code = self.exit_unit(true);
         self.make_closure(code, make_flags, None)?;
-        for _ in &def.decorators {
+        self.apply_decorators(&def.decorators);
+        self.name_op(&def.name, NameCtx::Store)
+    }
+
+    /// Calls the decorators on the object on top of the stack, innermost
+    /// first; each call is at its decorator's position, as in CPython, so a
+    /// traceback through one shows the `@decorator` line.
+    fn apply_decorators(&mut self, decorators: &[Expr]) {
+        let saved = self.u().span;
+        for d in decorators.iter().rev() {
+            self.u_mut().span = d.span;
             self.emit(Opcode::CALL_FUNCTION, 1);
         }
-        self.name_op(&def.name, NameCtx::Store)
+        self.u_mut().span = saved;
     }
 
     /// A parameter named `__debug__` is an assignment to it.
@@ -215,9 +225,7 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0, Some(name))?;
         self.emit_str(&class.name);
         self.compile_call_helper(2, &class.bases, &class.keywords)?;
-        for _ in &class.decorators {
-            self.emit(Opcode::CALL_FUNCTION, 1);
-        }
+        self.apply_decorators(&class.decorators);
         self.name_op(&class.name, NameCtx::Store)
     }
 

@@ -9,6 +9,7 @@ use super::symtable::CompKind;
 use super::{fold, CompileError};
 use crate::ast::{self, CmpOp, Expr, ExprKind, UnaryOp};
 use crate::bytecode::{Constant, Opcode, SuspendKind};
+use crate::source::Span;
 use std::rc::Rc;
 
 /// `COMPARE_OP`/`IS_OP`/`CONTAINS_OP` and its argument for a comparison operator.
@@ -225,7 +226,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Attribute { value, attr } => {
                 self.compile_expr(value)?;
-                self.emit_name(Opcode::LOAD_ATTR, attr);
+                self.emit_attr(Opcode::LOAD_ATTR, e, attr);
                 Ok(())
             }
             ExprKind::Subscript { value, slice } => {
@@ -509,7 +510,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(name) => self.name_op(name, NameCtx::Store),
             ExprKind::Attribute { value, attr } => {
                 self.compile_expr(value)?;
-                self.emit_name(Opcode::STORE_ATTR, attr);
+                self.emit_attr(Opcode::STORE_ATTR, e, attr);
                 Ok(())
             }
             ExprKind::Subscript { value, slice } => {
@@ -564,7 +565,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(name) => self.name_op(name, NameCtx::Del),
             ExprKind::Attribute { value, attr } => self
                 .compile_expr(value)
-                .map(|()| self.emit_name(Opcode::DELETE_ATTR, attr)),
+                .map(|()| self.emit_attr(Opcode::DELETE_ATTR, e, attr)),
             ExprKind::Subscript { value, slice } => self
                 .compile_expr(value)
                 .and_then(|()| self.compile_expr(slice))
@@ -751,6 +752,32 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The position of an instruction of attribute `attr_expr` (`value.attr`):
+    /// the current one, but when the name is on a later line than the
+    /// position starts, starting at the name (CPython 3.11's
+    /// `update_start_location_to_match_attr`), so a traceback through
+    /// `obj\n    .method()` shows the `.method()` line.
+    pub(super) fn attr_span(&self, attr_expr: &Expr, attr: &str) -> Span {
+        let cur = self.u().span;
+        if self.lines.line(cur.start) == self.lines.line(attr_expr.span.end) {
+            return cur;
+        }
+        // CPython subtracts the name's length in characters from a byte offset.
+        let start = attr_expr
+            .span
+            .end
+            .saturating_sub(attr.chars().count() as u32);
+        Span::new(start as usize, cur.end.max(start) as usize)
+    }
+
+    /// Emits an attribute instruction at [`Compiler::attr_span`].
+    pub(super) fn emit_attr(&mut self, op: Opcode, attr_expr: &Expr, attr: &str) {
+        let span = self.attr_span(attr_expr, attr);
+        let saved = std::mem::replace(&mut self.u_mut().span, span);
+        self.emit_name(op, attr);
+        self.u_mut().span = saved;
+    }
+
     // ----- calls ---------------------------------------------------------
 
     fn compile_call(
@@ -766,16 +793,26 @@ impl<'a> Compiler<'a> {
             {
                 self.compile_expr(value)?;
                 let saved = std::mem::replace(&mut self.u_mut().span, func.span);
-                self.emit_name(Opcode::LOAD_METHOD, attr);
+                self.emit_attr(Opcode::LOAD_METHOD, func, attr);
                 self.u_mut().span = saved;
                 for a in args {
                     self.compile_expr(a)?;
                 }
+                self.u_mut().span = self.attr_span(func, attr);
                 self.emit(Opcode::CALL_METHOD, args.len() as u32);
+                self.u_mut().span = saved;
                 return Ok(());
             }
         }
         self.compile_expr(func)?;
+        if let ExprKind::Attribute { attr, .. } = &func.kind {
+            // A method call is at the method's line (see `attr_span`).
+            let span = self.attr_span(func, attr);
+            let saved = std::mem::replace(&mut self.u_mut().span, span);
+            let result = self.compile_call_helper(0, args, keywords);
+            self.u_mut().span = saved;
+            return result;
+        }
         self.compile_call_helper(0, args, keywords)
     }
 

@@ -174,12 +174,20 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 let end = self.new_block();
                 self.jump_if(test, end, true)?;
+                // CPython 3.11's compiler keeps the position of the last
+                // comparison of the test for the rest of the statement, so
+                // the traceback points at `x > 1` in `assert x > 1, msg`.
+                let saved = self.u().span;
+                if let Some(span) = last_compare_span(test) {
+                    self.u_mut().span = span;
+                }
                 self.emit(Opcode::LOAD_ASSERTION_ERROR, 0);
                 if let Some(m) = msg {
                     self.compile_expr(m)?;
                     self.emit(Opcode::CALL_FUNCTION, 1);
                 }
                 self.emit(Opcode::RAISE_VARARGS, 1);
+                self.u_mut().span = saved;
                 self.use_block(end);
                 Ok(())
             }
@@ -253,7 +261,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value: obj, attr } => {
                 self.compile_expr(obj)?;
                 self.emit(Opcode::DUP_TOP, 0);
-                self.emit_name(Opcode::LOAD_ATTR, attr);
+                self.emit_attr(Opcode::LOAD_ATTR, target, attr);
             }
             ExprKind::Subscript { value: obj, slice } => {
                 self.compile_expr(obj)?;
@@ -282,7 +290,7 @@ impl<'a> Compiler<'a> {
         match &target.kind {
             ExprKind::Attribute { attr, .. } => {
                 self.emit(Opcode::ROT_TWO, 0);
-                self.emit_name(Opcode::STORE_ATTR, attr);
+                self.emit_attr(Opcode::STORE_ATTR, target, attr);
             }
             ExprKind::Subscript { .. } => {
                 self.emit(Opcode::ROT_THREE, 0);
@@ -826,8 +834,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_import(&mut self, names: &'a [ast::Alias]) -> CResult {
+        // Every instruction of the statement is at the statement, as in CPython.
         for alias in names {
-            self.u_mut().span = alias.span;
             self.emit_const(Constant::Int(BigInt::from(0)));
             self.emit_const(Constant::None);
             self.emit_name(Opcode::IMPORT_NAME, &alias.name);
@@ -889,5 +897,23 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::POP_TOP, 0);
         Ok(())
+    }
+}
+
+/// The span of the comparison a test's conditional jumps end on, as CPython
+/// 3.11's `compiler_jump_if` walks it (through `not`, `and`/`or` and
+/// conditional expressions): the last one compiled, if any.
+fn last_compare_span(e: &Expr) -> Option<crate::source::Span> {
+    match &e.kind {
+        ExprKind::Compare { .. } => Some(e.span),
+        ExprKind::UnaryOp {
+            op: ast::UnaryOp::Not,
+            operand,
+        } => last_compare_span(operand),
+        ExprKind::BoolOp { values, .. } => values.iter().rev().find_map(last_compare_span),
+        ExprKind::IfExp { test, body, orelse } => last_compare_span(orelse)
+            .or_else(|| last_compare_span(body))
+            .or_else(|| last_compare_span(test)),
+        _ => None,
     }
 }

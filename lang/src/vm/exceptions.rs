@@ -456,111 +456,112 @@ impl Vm {
 
     /// The text CPython prints for an uncaught exception (with its chain).
     pub fn format_exception(&self, err: &PyErr) -> String {
-        let mut out = String::new();
-        let mut seen = Vec::new();
-        self.format_exception_chain(&err.value(), &mut out, &mut seen);
-        out
+        let mut ctx = PrintContext::default();
+        self.print_exception_recursive(&mut ctx, &err.value());
+        ctx.out
     }
 
-    fn format_exception_chain(&self, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
+    /// An exception preceded by its cause or context, as CPython 3.11's
+    /// `print_exception_recursive` (Python/pythonrun.c) prints it.
+    fn print_exception_recursive(&self, ctx: &mut PrintContext, exc: &Value) {
         let Value::Instance(inst) = exc else { return };
         if !inst.is_exception() {
             return;
         }
-        seen.push(exc.id());
+        ctx.seen.push(exc.id());
         let (cause, context, suppress) = {
             let d = inst.exc_data();
             (d.cause.clone(), d.context.clone(), d.suppress_context)
         };
-        if let Some(cause) = cause.filter(|c| !c.is_none() && !seen.contains(&c.id())) {
-            self.format_exception_chain(&cause, out, seen);
-            out.push_str(
-                "\nThe above exception was the direct cause of the following exception:\n\n",
-            );
-        } else if let Some(ctx) =
-            context.filter(|c| !suppress && !c.is_none() && !seen.contains(&c.id()))
-        {
-            self.format_exception_chain(&ctx, out, seen);
-            out.push_str(
-                "\nDuring handling of the above exception, another exception occurred:\n\n",
-            );
+        let chained = match cause.filter(|c| !c.is_none()) {
+            Some(cause) => Some((
+                cause,
+                "The above exception was the direct cause of the following exception:",
+            )),
+            None if suppress => None,
+            None => context.filter(|c| !c.is_none()).map(|c| {
+                (
+                    c,
+                    "During handling of the above exception, another exception occurred:",
+                )
+            }),
+        };
+        if let Some((prev, message)) = chained.filter(|(p, _)| !ctx.seen.contains(&p.id())) {
+            let need_close = ctx.need_close;
+            self.print_exception_recursive(ctx, &prev);
+            ctx.need_close = need_close;
+            ctx.emit(&format!("\n{message}\n\n"), '|');
         }
-        self.format_single_exception(inst, out);
-    }
-
-    fn format_single_exception(&self, inst: &Rc<crate::objects::Instance>, out: &mut String) {
         let (tb, group, notes) = {
             let d = inst.exc_data();
             (d.traceback.clone(), d.group.clone(), d.notes.clone())
         };
-        if let Some((_, excs)) = group {
-            self.format_group(inst, &tb, &excs, out, 0);
-            return;
+        let is_group = group.is_some();
+        if is_group {
+            if ctx.depth > MAX_GROUP_DEPTH {
+                ctx.emit(
+                    &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                    '|',
+                );
+                return;
+            }
+            if ctx.depth == 0 {
+                ctx.depth = 1;
+            }
         }
         if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            out.push_str(&format_traceback_entries(&tb));
+            let (header, margin) = if is_group {
+                ("Exception Group Traceback (most recent call last):\n", '+')
+            } else {
+                ("Traceback (most recent call last):\n", '|')
+            };
+            ctx.emit(header, margin);
+            ctx.emit(&format_traceback_entries(&tb), '|');
         }
-        out.push_str(&self.exception_only(&Value::Instance(inst.clone())));
+        ctx.emit(&self.exception_only(exc), '|');
         for n in notes {
             if let Some(s) = n.as_str() {
-                out.push_str(s);
-                out.push('\n');
+                ctx.emit(&format!("{s}\n"), '|');
             }
         }
-    }
-
-    /// The exception-group box drawing of CPython 3.11's traceback module.
-    fn format_group(
-        &self,
-        inst: &Rc<crate::objects::Instance>,
-        tb: &[TracebackEntry],
-        excs: &[Value],
-        out: &mut String,
-        depth: usize,
-    ) {
-        let margin = |out: &mut String, s: &str| {
-            for line in s.lines() {
-                out.push_str(&"| ".repeat(0));
-                out.push_str(line);
-                out.push('\n');
+        let Some((_, excs)) = group else { return };
+        let n = excs.len().min(MAX_GROUP_WIDTH + 1);
+        ctx.need_close = false;
+        for (i, e) in excs.iter().take(n).enumerate() {
+            let last = i + 1 == n;
+            if last {
+                // The closing line may come from a nested group instead.
+                ctx.need_close = true;
             }
-        };
-        let prefix = if depth == 0 { "  + " } else { "" };
-        let _ = prefix;
-        let mut body = String::new();
-        if !tb.is_empty() {
-            body.push_str("Exception Group Traceback (most recent call last):\n");
-            body.push_str(&format_traceback_entries(tb));
-        }
-        body.push_str(&self.exception_only(&Value::Instance(inst.clone())));
-        // First line of the group gets "  + ", the rest "  | ".
-        for (i, line) in body.lines().enumerate() {
-            out.push_str(if i == 0 { "  + " } else { "  | " });
-            out.push_str(line);
-            out.push('\n');
-        }
-        let n = excs.len();
-        for (i, e) in excs.iter().enumerate() {
-            let header = if i == 0 {
-                format!("  +-+---------------- {} ----------------\n", i + 1)
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let corner = if i == 0 { "+-" } else { "  " };
+            let label = if truncated {
+                "...".to_string()
             } else {
-                format!("    +---------------- {} ----------------\n", i + 1)
+                (i + 1).to_string()
             };
-            out.push_str(&header);
-            let mut sub = String::new();
-            let mut seen = Vec::new();
-            self.format_exception_chain(e, &mut sub, &mut seen);
-            for line in sub.lines() {
-                out.push_str("    | ");
-                out.push_str(line);
-                out.push('\n');
+            ctx.indent();
+            ctx.out.push_str(&format!(
+                "{corner}+---------------- {label} ----------------\n"
+            ));
+            ctx.depth += 1;
+            if truncated {
+                let more = excs.len() - MAX_GROUP_WIDTH;
+                let s = if more > 1 { "s" } else { "" };
+                ctx.emit(&format!("and {more} more exception{s}\n"), '|');
+            } else {
+                self.print_exception_recursive(ctx, e);
             }
-            if i + 1 == n {
-                out.push_str("    +------------------------------------\n");
+            if last && ctx.need_close {
+                ctx.indent();
+                ctx.out.push_str("+------------------------------------\n");
+                ctx.need_close = false;
             }
+            ctx.depth -= 1;
         }
-        margin(out, "");
+        if ctx.depth == 1 {
+            ctx.depth = 0;
+        }
     }
 
     /// The final `Type: message` line(s) of a traceback.
@@ -613,13 +614,20 @@ pub fn format_traceback_entries(tb: &[TracebackEntry]) -> String {
             "  File \"{}\", line {}, in {}\n",
             co.filename, entry.line, co.name
         ));
-        if let Some(src) = &co.source {
+        // Like CPython, no source line for `<string>`, `<frozen os>` and such.
+        let pseudo_file = co.filename.starts_with('<') && co.filename.ends_with('>');
+        if let Some(src) = co.source.as_ref().filter(|_| !pseudo_file) {
             let index = crate::source::LineIndex::new(src);
-            let text = index.line_text(src, entry.line).trim();
-            if !text.is_empty() {
+            let text = super::carets::shown_line(index.line_text(src, entry.line));
+            if !text.trim().is_empty() {
                 out.push_str("    ");
                 out.push_str(text);
                 out.push('\n');
+                if let Some(&span) = co.spans.get(entry.instr as usize) {
+                    if let Some(carets) = super::carets::caret_line(src, &index, span) {
+                        out.push_str(&carets);
+                    }
+                }
             }
         }
     }
@@ -631,4 +639,41 @@ pub fn format_traceback_entries(tb: &[TracebackEntry]) -> String {
         ));
     }
     out
+}
+
+/// CPython's limits on how much of an exception group a traceback shows.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// The state of printing one uncaught exception with its chain and groups
+/// (CPython's `struct exception_print_context`).
+#[derive(Default)]
+struct PrintContext {
+    out: String,
+    /// Ids of the exceptions printed so far (a chain can loop).
+    seen: Vec<usize>,
+    /// Exception-group nesting: lines are indented by two spaces a level
+    /// and, inside a group, get a `| ` margin.
+    depth: usize,
+    /// Whether the innermost group still owes its closing line.
+    need_close: bool,
+}
+
+impl PrintContext {
+    fn indent(&mut self) {
+        self.out.extend(std::iter::repeat_n(' ', 2 * self.depth));
+    }
+
+    /// Writes each line of `text` with the indentation and margin (`margin`
+    /// then a space, inside a group).
+    fn emit(&mut self, text: &str, margin: char) {
+        for line in text.split_inclusive('\n') {
+            self.indent();
+            if self.depth > 0 {
+                self.out.push(margin);
+                self.out.push(' ');
+            }
+            self.out.push_str(line);
+        }
+    }
 }

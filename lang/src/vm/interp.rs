@@ -1580,6 +1580,18 @@ impl Vm {
         if fresh && is_new {
             self.set_context(err);
         }
+        // A bare `raise` re-raises with the traceback the exception has: like
+        // CPython, it adds no line of its own.
+        let bare_raise = matches!(
+            frame.code.co.instructions.get(at),
+            Some(Instr {
+                op: Opcode::RAISE_VARARGS,
+                arg: 0
+            })
+        );
+        if bare_raise && !is_new {
+            return;
+        }
         self.add_traceback(err, &frame.code, at);
     }
 

@@ -8,6 +8,7 @@
 //! `asyncio.run`.
 
 pub mod call;
+mod carets;
 pub mod exceptions;
 pub mod frame;
 pub mod import;

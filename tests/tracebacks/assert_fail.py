@@ -1,0 +1,5 @@
+def check(x):
+    assert x > 1, "too small: " + str(x)
+
+
+check(0)

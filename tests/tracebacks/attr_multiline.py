@@ -1,0 +1,7 @@
+class A:
+    pass
+
+
+a = A()
+v = (a
+     .missing)

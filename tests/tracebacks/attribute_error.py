@@ -1,0 +1,9 @@
+class P:
+    pass
+
+
+def show(p):
+    print(p.name.upper())
+
+
+show(P())

@@ -1,0 +1,7 @@
+def f(n):
+    total = 0
+    total += n
+    return total
+
+
+f("x")

@@ -1,0 +1,6 @@
+def f(x, y):
+    r = x  //  y
+    return r
+
+
+f(10, 0)

@@ -1,0 +1,9 @@
+def g(a, b):
+    return a
+
+
+def f():
+    return [1, 2] + [g(1)]
+
+
+f()

@@ -1,0 +1,9 @@
+def make():
+    return None
+
+
+def f():
+    return make()(1)
+
+
+f()

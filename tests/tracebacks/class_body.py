@@ -1,0 +1,6 @@
+class K:
+    x = 1
+    y = x + None
+
+
+print(K)

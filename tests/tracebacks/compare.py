@@ -1,0 +1,6 @@
+def f(a, b):
+    if a < b:
+        return 1
+
+
+f(1, "x")

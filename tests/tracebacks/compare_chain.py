@@ -1,0 +1,5 @@
+def f(a, b, c):
+    return a < b < c
+
+
+f(1, 2, "x")

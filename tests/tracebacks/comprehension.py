@@ -1,0 +1,5 @@
+def f(rows):
+    return {k: v / 0 for k, v in rows.items()}
+
+
+f({"a": 1})

@@ -1,0 +1,5 @@
+def f():
+    import no_such_module_xyz
+
+
+f()

@@ -1,0 +1,5 @@
+def apply(fn, x):
+    return fn(x)
+
+
+apply(lambda v: v.strip(), 3)

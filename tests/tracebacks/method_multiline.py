@@ -1,0 +1,10 @@
+class S:
+    def add(self, *xs):
+        return sum(xs)
+
+
+s = S()
+s.add(
+    1,
+    "two",
+)

@@ -1,0 +1,4 @@
+values = {"a": 1}
+if values:
+    for k in values:
+        total = values[k] + values["b"]

@@ -1,0 +1,6 @@
+def g(s, n):
+    return s + n
+
+
+g("""multi
+line""", 3)

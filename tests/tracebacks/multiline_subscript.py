@@ -1,0 +1,7 @@
+def f(d):
+    return d[
+        "missing"
+    ]
+
+
+f({})

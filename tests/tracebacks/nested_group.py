@@ -1,0 +1,5 @@
+def f():
+    raise ExceptionGroup("outer", [ValueError("v"), ExceptionGroup("inner", [KeyError("k")])])
+
+
+f()

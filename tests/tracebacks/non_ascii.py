@@ -1,0 +1,5 @@
+def f(d):
+    s = "héllo wörld" ; return d["ключ"] + len(s)
+
+
+f({"ключ": None})

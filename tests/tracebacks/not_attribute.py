@@ -1,0 +1,5 @@
+def f(x):
+    return not x.ok
+
+
+f(1)

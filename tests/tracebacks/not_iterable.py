@@ -1,0 +1,6 @@
+def f(n):
+    for i in n:
+        print(i)
+
+
+f(5)

@@ -1,0 +1,12 @@
+def inner():
+    return [][0]
+
+
+def outer():
+    try:
+        inner()
+    except IndexError:
+        raise
+
+
+outer()

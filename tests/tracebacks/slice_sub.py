@@ -1,0 +1,5 @@
+def f(x):
+    return x[1:2]
+
+
+f(5)

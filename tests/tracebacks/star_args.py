@@ -1,0 +1,9 @@
+def g(a):
+    return a
+
+
+def f(args):
+    return g(*args)
+
+
+f([1, 2])

@@ -1,0 +1,5 @@
+def get(d):
+    return d["k"]
+
+
+get({"j": 1})

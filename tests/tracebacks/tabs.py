@@ -1,0 +1,6 @@
+def f(a):
+	if a:
+		return a + "x"
+
+
+f(3)
