@@ -147,7 +147,10 @@ fn real_main() -> ExitCode {
             });
             vm.path.borrow_mut().extend(dir);
             *vm.argv.borrow_mut() = args;
-            run_source(&vm, &source, &path)
+            // As CPython: `__file__` and tracebacks name the script by its
+            // absolute path (the working directory joined, not normalised);
+            // `sys.argv[0]` keeps the name as given.
+            run_source(&vm, &source, &absolute(&path))
         }
         Command::Code { code, args } => {
             vm.path.borrow_mut().push(".".into());

@@ -6,8 +6,8 @@ Recorded with CPython 3.11.2, whose C traceback printer towel follows; later
 3.11 releases changed the caret line (display width of wide characters,
 anchors skipping ')' after the left operand), so record with 3.11.2.
 
-For each NAME.py, run from this directory with its bare file name (so the
-`File "NAME.py"` lines match what towel prints): NAME.out (stdout),
+For each NAME.py, run from this directory with its bare file name:
+NAME.out (stdout),
 NAME.stderr (the whole of stderr, traceback and all) and, when the exit code
 is not 0, NAME.exit. `tests/tracebacks.rs` runs towel on the scripts and
 compares all three byte for byte.
@@ -28,8 +28,9 @@ for name in sorted(f for f in os.listdir(here) if f.endswith(".py") and f != "re
     )
     with open(os.path.join(here, stem + ".out"), "wb") as f:
         f.write(proc.stdout)
-    # CPython 3.11 names the main script by its absolute path; towel by the
-    # name it was given. Drop the directory so the recording is portable.
+    # CPython 3.11 (and towel) name the main script by its absolute path.
+    # Drop the directory so the recording is portable; tests/tracebacks.rs
+    # drops it from towel's stderr too.
     stderr = proc.stderr.replace((here + os.sep).encode(), b"")
     with open(os.path.join(here, stem + ".stderr"), "wb") as f:
         f.write(stderr)
