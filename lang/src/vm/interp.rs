@@ -2220,9 +2220,10 @@ impl Vm {
                 Some(orig.clone())
             }
         };
-        let mut all: Vec<Value> = Vec::new();
+        // As CPython's _PyExc_PrepReraiseStar: the new exceptions first, then
+        // what is left of the original group.
+        let mut all: Vec<Value> = new;
         all.extend(kept);
-        all.extend(new);
         if all.len() == 1 {
             return Ok(all.remove(0));
         }
