@@ -147,8 +147,8 @@ pub fn run_recorded_case(script: &Path) -> Result<(), String> {
 
 /// Runs `towel SCRIPT` in `cwd` and checks it against CPython's recording:
 /// stdout byte for byte (`out_file`), the exit code (the `.exit` file beside
-/// it, 0 when absent) and, when a `.err` file is there, the last non-empty
-/// stderr line.
+/// it, 0 when absent), the whole of stderr when a `.stderr` file is there
+/// (tracebacks), and the last non-empty stderr line when a `.err` file is.
 pub fn run_against_recording(script: &Path, cwd: &Path, out_file: &Path) -> Result<(), String> {
     let expected =
         std::fs::read(out_file).map_err(|e| format!("missing {}: {e}", out_file.display()))?;
@@ -159,6 +159,7 @@ pub fn run_against_recording(script: &Path, cwd: &Path, out_file: &Path) -> Resu
     let want_err = std::fs::read_to_string(out_file.with_extension("err"))
         .ok()
         .map(|s| s.trim().to_string());
+    let want_stderr = std::fs::read(out_file.with_extension("stderr")).ok();
     let mut child = Command::new(towel_binary())
         .arg(script)
         .current_dir(cwd)
@@ -182,6 +183,17 @@ pub fn run_against_recording(script: &Path, cwd: &Path, out_file: &Path) -> Resu
         problems.push(format!(
             "exit code {code}, expected {want_code}; stderr:\n{stderr}"
         ));
+    }
+    if let Some(want) = want_stderr {
+        // The main script is named by its absolute path; recordings drop
+        // the directory, and so does the comparison.
+        let got = stderr.replace(
+            &format!("{}{}", cwd.display(), std::path::MAIN_SEPARATOR),
+            "",
+        );
+        if got.as_bytes() != want.as_slice() {
+            problems.push(format!("stderr differs:\n{}", diff(&want, got.as_bytes())));
+        }
     }
     if let Some(want) = want_err {
         let got = stderr

@@ -30,7 +30,7 @@ for name in sorted(f for f in os.listdir(here) if f.endswith(".py") and f != "re
         f.write(proc.stdout)
     # CPython 3.11 (and towel) name the main script by its absolute path.
     # Drop the directory so the recording is portable; tests/tracebacks.rs
-    # drops it from towel's stderr too.
+    # (through tests/common) drops it from towel's stderr too.
     stderr = proc.stderr.replace((here + os.sep).encode(), b"")
     with open(os.path.join(here, stem + ".stderr"), "wb") as f:
         f.write(stderr)
