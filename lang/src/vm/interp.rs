@@ -1212,22 +1212,7 @@ impl Vm {
             }
             Opcode::SETUP_WITH => {
                 let mgr = frame.pop();
-                let d = dunders();
-                let class = self.class_of(&mgr);
-                let (Some(enter), Some(exit)) = (class.lookup(&d.enter), class.lookup(&d.exit))
-                else {
-                    let missing = if class.lookup(&d.enter).is_none() {
-                        ""
-                    } else {
-                        " (missed __exit__ method)"
-                    };
-                    return Err(self.type_error(format!(
-                        "'{}' object does not support the context manager protocol{missing}",
-                        class.name
-                    )));
-                };
-                let exit = (self.bind_class_attr(exit, &mgr, &class))?;
-                let res = (self.call_bound(&enter, &mgr, &[]))?;
+                let (exit, res) = self.enter_context(&mgr, false)?;
                 frame.push(exit);
                 frame.blocks.push(Block {
                     kind: BlockKind::Finally,
@@ -1316,19 +1301,7 @@ impl Vm {
             }
             Opcode::BEFORE_ASYNC_WITH => {
                 let mgr = frame.pop();
-                let d = dunders();
-                let class = self.class_of(&mgr);
-                let (Some(enter), Some(exit)) = (class.lookup(&d.aenter), class.lookup(&d.aexit))
-                else {
-                    let missing = if class.lookup(&d.aenter).is_none() {
-                        ""
-                    } else {
-                        " (missed __aexit__ method)"
-                    };
-                    return Err(self.type_error(format!("'{}' object does not support the asynchronous context manager protocol{missing}", class.name)));
-                };
-                let exit = (self.bind_class_attr(exit, &mgr, &class))?;
-                let res = (self.call_bound(&enter, &mgr, &[]))?;
+                let (exit, res) = self.enter_context(&mgr, true)?;
                 frame.push(exit);
                 frame.push(res);
                 Ok(())
@@ -2137,6 +2110,33 @@ impl Vm {
             }
             None => g.state.set(GenState::Closed),
         }
+    }
+
+    /// The start of `with mgr` (`async with` when `is_async`): the bound
+    /// `__exit__` (`__aexit__`) and what `__enter__` (`__aenter__`) returned,
+    /// or CPython's error for an object that is no context manager.
+    fn enter_context(&self, mgr: &Value, is_async: bool) -> PyResult<(Value, Value)> {
+        let d = dunders();
+        let (enter_name, exit_name, what) = if is_async {
+            (&d.aenter, &d.aexit, "asynchronous context manager")
+        } else {
+            (&d.enter, &d.exit, "context manager")
+        };
+        let class = self.class_of(mgr);
+        let (Some(enter), Some(exit)) = (class.lookup(enter_name), class.lookup(exit_name)) else {
+            let missing = if class.lookup(enter_name).is_none() {
+                String::new()
+            } else {
+                format!(" (missed {exit_name} method)")
+            };
+            return Err(self.type_error(format!(
+                "'{}' object does not support the {what} protocol{missing}",
+                class.name
+            )));
+        };
+        let exit = self.bind_class_attr(exit, mgr, &class)?;
+        let res = self.call_bound(&enter, mgr, &[])?;
+        Ok((exit, res))
     }
 
     /// `except*` matching: splits `exc` into (match, rest) by `spec`.
