@@ -41,14 +41,24 @@ pub struct Frame {
     pub blocks: Vec<Block>,
     /// Set for frames of `types.coroutine`-decorated generators, which may `yield from` coroutines.
     pub iterable_coroutine: bool,
-    /// Set on an `__init__` frame that a class call pushed (see
-    /// `Vm::plain_init`): returning hands the caller this new instance
-    /// instead of `__init__`'s result, which must be None.
-    pub init_instance: Option<Value>,
-    /// Set while a plain generator's frame runs as a callee of the dispatch
-    /// loop, entered by the `FOR_ITER` below it (see `Vm::enter_generator`):
-    /// a yield hands the value to that `FOR_ITER`, a return ends its loop.
-    pub gen_owner: Option<Rc<crate::objects::Generator>>,
+    /// What the caller's instruction expects when this frame stops.
+    pub callee: Callee,
+}
+
+/// Why a frame runs as a callee of the dispatch loop, when it is not a plain
+/// function call: what its return (or yield) means to the caller.
+#[derive(Default)]
+pub enum Callee {
+    #[default]
+    Call,
+    /// An `__init__` pushed by a class call (see `Vm::plain_init`): returning
+    /// hands the caller this new instance instead of `__init__`'s result,
+    /// which must be None.
+    Init(Value),
+    /// A plain generator's frame entered by the `FOR_ITER` below it (see
+    /// `Vm::enter_generator`): a yield hands the value to that `FOR_ITER`, a
+    /// return ends its loop.
+    Generator(Rc<crate::objects::Generator>),
 }
 
 impl Frame {
@@ -64,8 +74,7 @@ impl Frame {
             names,
             blocks: Vec::new(),
             iterable_coroutine: false,
-            init_instance: None,
-            gen_owner: None,
+            callee: Callee::Call,
             ip: 0,
             code,
         }
@@ -126,7 +135,7 @@ impl Frame {
         self.blocks.clear();
         self.ip = 0;
         self.iterable_coroutine = false;
-        self.init_instance = None;
+        self.callee = Callee::Call;
         self.globals = globals;
         self.names = names;
         self.code = code;
@@ -195,8 +204,7 @@ impl Frame {
         self.cells.clear();
         self.blocks.clear();
         self.names = None;
-        self.init_instance = None;
-        self.gen_owner = None;
+        self.callee = Callee::Call;
     }
 
     /// The line being executed (the instruction before `ip`).

@@ -20,7 +20,7 @@
 //! executes it again: a suspended `await` is just a frame parked on
 //! `YIELD_FROM` with its delegate on top of the stack.
 
-use super::frame::{Block, BlockKind, Frame};
+use super::frame::{Block, BlockKind, Callee, Frame};
 use super::ops::{BinOp, CmpOp};
 use super::protocol::dunders;
 use super::Vm;
@@ -122,17 +122,18 @@ impl Vm {
                 n_instrs = v.len();
             }};
         }
-        // A generator frame entered by FOR_ITER (`Frame::gen_owner`) that
+        // A generator frame entered by FOR_ITER (`Callee::Generator`) that
         // suspends: back into its generator, and the value to the FOR_ITER.
         // Evaluates to the value when the frame is not such a frame.
         macro_rules! yield_to_for_iter {
             ($v:expr) => {{
                 // Such a frame always sits above the FOR_ITER's frame in `callers`.
-                match (frame.gen_owner.is_some(), callers.pop()) {
+                let entered = matches!(frame.callee, Callee::Generator(_));
+                match (entered, callers.pop()) {
                     (true, Some(caller)) => {
                         self.depth.set(self.depth.get() - 1);
                         let mut suspended = std::mem::replace(&mut frame, caller);
-                        if let Some(g) = suspended.gen_owner.take() {
+                        if let Callee::Generator(g) = std::mem::take(&mut suspended.callee) {
                             self.leave_generator(&g, Some(suspended));
                         }
                         load_code!();
@@ -155,16 +156,16 @@ impl Vm {
                     Err(err) => match callers.pop() {
                         Some(caller) => {
                             self.depth.set(self.depth.get() - 1);
-                            let gen_owner = frame.gen_owner.take();
+                            let callee = std::mem::take(&mut frame.callee);
                             let done = std::mem::replace(&mut frame, caller);
                             self.recycle_frame(done);
                             load_code!();
-                            let (err, fresh) = match gen_owner {
-                                Some(g) => {
+                            let (err, fresh) = match callee {
+                                Callee::Generator(g) => {
                                     self.leave_generator(&g, None);
                                     self.generator_error(&g, err)
                                 }
-                                None => (err, false),
+                                Callee::Call | Callee::Init(_) => (err, false),
                             };
                             self.note_raise(&err, &frame, frame.ip - 1, fresh);
                             pending = Some(err);
@@ -479,7 +480,7 @@ impl Vm {
                                     func_idx,
                                     &init.closure,
                                 );
-                                new.init_instance = Some(inst);
+                                new.callee = Callee::Init(inst);
                                 tri!('op, self.push_frame(&mut frame, &mut callers, new));
                                 load_code!();
                                 continue 'dispatch;
@@ -521,29 +522,31 @@ impl Vm {
                         match callers.pop() {
                             Some(caller) => {
                                 self.depth.set(self.depth.get() - 1);
-                                let init_instance = frame.init_instance.take();
-                                let gen_owner = frame.gen_owner.take();
+                                let callee = std::mem::take(&mut frame.callee);
                                 let done = std::mem::replace(&mut frame, caller);
                                 self.recycle_frame(done);
                                 load_code!();
-                                if let Some(g) = gen_owner {
-                                    // The generator is exhausted: the FOR_ITER that entered it ends its loop.
-                                    self.leave_generator(&g, None);
-                                    v.release();
-                                    frame.stack.pop();
-                                    frame.ip =
-                                        frame.code.co.instructions[frame.ip - 1].arg as usize;
-                                    continue 'dispatch;
-                                }
-                                if let Some(inst) = init_instance {
-                                    if !v.is_none() {
-                                        // Raised by the class call, in the caller.
-                                        let err = self.init_returned_non_none(&v);
-                                        self.note_raise(&err, &frame, frame.ip - 1, true);
-                                        pending = Some(err);
+                                match callee {
+                                    Callee::Call => {}
+                                    Callee::Generator(g) => {
+                                        // The generator is exhausted: the FOR_ITER that entered it ends its loop.
+                                        self.leave_generator(&g, None);
+                                        v.release();
+                                        frame.stack.pop();
+                                        frame.ip =
+                                            frame.code.co.instructions[frame.ip - 1].arg as usize;
                                         continue 'dispatch;
                                     }
-                                    v = inst;
+                                    Callee::Init(inst) => {
+                                        if !v.is_none() {
+                                            // Raised by the class call, in the caller.
+                                            let err = self.init_returned_non_none(&v);
+                                            self.note_raise(&err, &frame, frame.ip - 1, true);
+                                            pending = Some(err);
+                                            continue 'dispatch;
+                                        }
+                                        v = inst;
+                                    }
                                 }
                                 frame.push(v);
                                 continue 'dispatch;
@@ -2095,7 +2098,7 @@ impl Vm {
         self.exc_stack
             .borrow_mut()
             .push(g.saved_exc.borrow_mut().take());
-        frame.gen_owner = Some(g.clone());
+        frame.callee = Callee::Generator(g.clone());
         Some(frame)
     }
 
