@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 
-use towel_lang::objects::{NativeClosure, NativeObject, PyResult, Value};
+use towel_lang::objects::{NativeClosure, NativeRef, PyResult, Value, WeakNative};
 use towel_lang::stdlib::towel::{format_tasks, task_info};
 use towel_lang::Vm;
 
@@ -64,7 +64,7 @@ pub struct EventLoop {
     foreground: RefCell<Option<Weak<StatementState>>>,
     /// Tasks seen alive, so that listings keep showing them once done while
     /// something else still holds them.
-    seen: RefCell<Vec<Weak<dyn NativeObject>>>,
+    seen: RefCell<Vec<WeakNative>>,
 }
 
 impl EventLoop {
@@ -186,9 +186,9 @@ impl EventLoop {
             if let Value::Native(n) = &t {
                 if !seen
                     .iter()
-                    .any(|w| std::ptr::addr_eq(w.as_ptr(), Rc::as_ptr(n)))
+                    .any(|w| w.as_ptr() as *const () as usize == n.addr())
                 {
-                    seen.push(Rc::downgrade(n));
+                    seen.push(n.downgrade());
                 }
             }
         }
@@ -206,7 +206,7 @@ impl EventLoop {
             .seen
             .borrow()
             .iter()
-            .filter_map(|w| w.upgrade())
+            .filter_map(NativeRef::upgrade)
             .map(Value::Native)
             .collect();
         let mut infos = Vec::new();

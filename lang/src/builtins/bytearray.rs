@@ -74,10 +74,10 @@ fn new(vm: &Vm, args: Args) -> PyResult {
             }
         },
     };
-    Ok(Value::Native(Rc::new(ByteArray {
+    Ok(Value::native(ByteArray {
         class: class(vm),
         bytes: RefCell::new(bytes),
-    })))
+    }))
 }
 
 fn repr(vm: &Vm, args: Args) -> PyResult {

@@ -80,10 +80,10 @@ impl ClassMethod {
     /// Wraps `func` in a classmethod and returns it as a value.
     #[allow(clippy::new_ret_no_self)]
     pub fn new(vm: &Vm, func: Value) -> Value {
-        Value::Native(Rc::new(ClassMethod {
+        Value::native(ClassMethod {
             class: vm.types.classmethod.clone(),
             func,
-        }))
+        })
     }
 }
 
@@ -154,13 +154,13 @@ pub fn property_new(vm: &Vm, args: Args) -> PyResult {
         (None, Some(Value::Function(f))) => f.doc.borrow().clone(),
         _ => Value::None,
     };
-    Ok(Value::Native(Rc::new(Property {
+    Ok(Value::native(Property {
         class: vm.types.property.clone(),
         fget,
         fset: get(2, "fset"),
         fdel: get(3, "fdel"),
         doc,
-    })))
+    }))
 }
 
 fn property_with(vm: &Vm, args: &Args, which: usize) -> PyResult {
@@ -180,7 +180,7 @@ fn property_with(vm: &Vm, args: &Args, which: usize) -> PyResult {
         1 => new.fset = f,
         _ => new.fdel = f,
     }
-    Ok(Value::Native(Rc::new(new)))
+    Ok(Value::native(new))
 }
 
 fn property_getter(vm: &Vm, args: Args) -> PyResult {
@@ -209,10 +209,10 @@ fn staticmethod_new(vm: &Vm, args: Args) -> PyResult {
         .get(1)
         .cloned()
         .ok_or_else(|| vm.type_error("staticmethod expected 1 argument, got 0"))?;
-    Ok(Value::Native(Rc::new(StaticMethod {
+    Ok(Value::native(StaticMethod {
         class: vm.types.staticmethod.clone(),
         func,
-    })))
+    }))
 }
 
 fn classmethod_new(vm: &Vm, args: Args) -> PyResult {
@@ -234,11 +234,11 @@ fn super_new(vm: &Vm, args: Args) -> PyResult {
     if !ok {
         return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
-    Ok(Value::Native(Rc::new(Super {
+    Ok(Value::native(Super {
         class: vm.types.super_.clone(),
         start_after: cls.clone(),
         obj: obj.clone(),
-    })))
+    }))
 }
 
 pub fn install(vm: &Vm) {

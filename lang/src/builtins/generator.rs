@@ -265,10 +265,10 @@ thread_local! {
 }
 
 pub fn wrap_async_gen_value(v: Value) -> Value {
-    Value::Native(Rc::new(AsyncGenWrapped {
+    Value::native(AsyncGenWrapped {
         class: WRAPPED_CLASS.with(|c| c.clone()),
         value: v,
-    }))
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -304,13 +304,13 @@ fn make_asend(vm: &Vm, gen: Rc<Generator>, mode: Mode, first: Result<Value, PyEr
             (hooks.firstiter)(vm, &gen);
         }
     }
-    Value::Native(Rc::new(AsyncGenSend {
+    Value::native(AsyncGenSend {
         class: asend_class(vm),
         gen,
         mode,
         first: RefCell::new(Some(first)),
         done: Cell::new(false),
-    }))
+    })
 }
 
 fn agen_anext(vm: &Vm, args: Args) -> PyResult {
@@ -464,10 +464,10 @@ fn wrapper_class(vm: &Vm) -> Rc<Class> {
 
 fn coro_await(vm: &Vm, args: Args) -> PyResult {
     let g = this(vm, &args)?;
-    Ok(Value::Native(Rc::new(CoroWrapper {
+    Ok(Value::native(CoroWrapper {
         class: wrapper_class(vm),
         coro: g,
-    })))
+    }))
 }
 
 fn wrapped(vm: &Vm, args: &Args) -> PyResult<Rc<Generator>> {
@@ -536,11 +536,11 @@ fn anext_class(vm: &Vm) -> Rc<Class> {
 pub fn anext_with_default(vm: &Vm, ait: &Value, default: Value) -> PyResult {
     let aw = vm.call_method(ait, "__anext__", &[])?;
     let inner = vm.get_awaitable(&aw, 0)?;
-    Ok(Value::Native(Rc::new(AnextAwaitable {
+    Ok(Value::native(AnextAwaitable {
         class: anext_class(vm),
         inner,
         default,
-    })))
+    }))
 }
 
 fn anext_this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a AnextAwaitable> {

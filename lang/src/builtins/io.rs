@@ -78,10 +78,10 @@ impl NativeObject for Stream {
 }
 
 pub fn stream(vm: &Vm, fd: i32) -> Value {
-    Value::Native(Rc::new(Stream {
+    Value::native(Stream {
         class: stream_class(vm),
         fd,
-    }))
+    })
 }
 
 /// Writes to `sys.stdout`, honouring a replaced `sys.stdout`.
@@ -260,12 +260,12 @@ pub fn open(vm: &Vm, args: Args) -> PyResult {
             .open(&path)
             .map_err(|e| os_error(vm, &e, &path))?;
     }
-    Ok(Value::Native(Rc::new(File {
+    Ok(Value::native(File {
         class: file_class(vm),
         path,
         mode,
         state: RefCell::new(state),
-    })))
+    }))
 }
 
 fn file<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a File> {

@@ -100,7 +100,7 @@ pub fn dict_view(vm: &Vm, dict: Rc<PyDict>, view: DictView) -> Value {
             "builtins",
         )
     });
-    Value::Native(Rc::new(DictViewObj { class, dict, view }))
+    Value::native(DictViewObj { class, dict, view })
 }
 
 fn view_of<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a DictViewObj> {

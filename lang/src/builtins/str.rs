@@ -79,9 +79,7 @@ pub fn install(vm: &Vm) {
         class: vm.types.staticmethod.clone(),
         func: maketrans_fn,
     };
-    vm.types
-        .str
-        .set_attr("maketrans", Value::Native(Rc::new(sm)));
+    vm.types.str.set_attr("maketrans", Value::native(sm));
     add_methods(
         &vm.types.bytes,
         "bytes",

@@ -1,6 +1,6 @@
 //! The object model: [`Value`] and the heap objects it points to.
 //!
-//! `Value` is a 16-byte enum: `None`, `Bool`, `Int` and `Float` are stored
+//! `Value` is a 16-byte enum (two machine words): `None`, `Bool`, `Int` and `Float` are stored
 //! inline (ints are unboxed until they overflow `i64`); everything else is an
 //! `Rc` handle. Objects are single-threaded (`Rc`/`RefCell`), which is why the
 //! runtime's executor is a `LocalExecutor`.
@@ -16,6 +16,7 @@ pub mod function;
 pub mod generator;
 pub mod iter;
 pub mod list;
+pub mod native;
 pub mod set;
 pub mod str;
 
@@ -36,6 +37,7 @@ pub use function::{
 pub use generator::{GenKind, GenState, Generator};
 pub use iter::NativeIter;
 pub use list::PyList;
+pub use native::{Native, NativeBox, NativeRef, WeakNative};
 pub use set::PySet;
 pub use str::PyStr;
 
@@ -143,7 +145,7 @@ pub enum Value {
     Module(Rc<Module>),
     Code(Rc<Code>),
     Cell(Rc<CellObj>),
-    Native(Rc<dyn NativeObject>),
+    Native(NativeRef),
     NotImplemented,
     Ellipsis,
     /// An unbound fast local. Never visible to programs.
@@ -279,6 +281,10 @@ impl Value {
         Value::List(Rc::new(PyList::new(items)))
     }
 
+    pub fn native<T: NativeObject>(obj: T) -> Value {
+        Value::Native(NativeRef::new(obj))
+    }
+
     pub fn from_bigint(b: BigInt) -> Value {
         use num_traits::ToPrimitive;
         match b.to_i64() {
@@ -325,7 +331,7 @@ impl Value {
             // The compiled code object, so that `repr(code)` and dis listings show the same address.
             Value::Code(r) => addr(&r.co),
             Value::Cell(r) => addr(r),
-            Value::Native(r) => addr(r),
+            Value::Native(r) => r.addr(),
         }
     }
 

@@ -124,7 +124,7 @@ impl Deque {
             state: Cell::new(0),
         };
         d.extend(items);
-        Value::Native(Rc::new(d))
+        Value::native(d)
     }
 
     fn touched(&self) {
@@ -629,13 +629,13 @@ fn iterator_class(vm: &Vm, reverse: bool) -> Rc<Class> {
 
 fn make_iter(vm: &Vm, args: &Args, reverse: bool) -> PyResult {
     let d = this(vm, args)?;
-    Ok(Value::Native(Rc::new(DequeIter {
+    Ok(Value::native(DequeIter {
         class: iterator_class(vm, reverse),
         deque: args.pos[0].clone(),
         taken: Cell::new(0),
         state: d.state.get(),
         reverse,
-    })))
+    }))
 }
 
 fn iter(vm: &Vm, args: Args) -> PyResult {

@@ -148,13 +148,13 @@ fn partial_new(vm: &Vm, args: Args) -> PyResult {
     for (k, v) in args.kwnames.iter().zip(args.kwvalues) {
         set_kw(&mut keywords, k, v);
     }
-    Ok(Value::Native(Rc::new(Partial {
+    Ok(Value::native(Partial {
         class: partial_class(vm),
         func,
         args: pos,
         keywords,
         dict: RefCell::new(AttrMap::default()),
-    })))
+    }))
 }
 
 fn partial_call(vm: &Vm, args: Args) -> PyResult {
@@ -268,7 +268,7 @@ fn lru_cache_wrapper(vm: &Vm, args: Args) -> PyResult {
         Value::None => None,
         v => Some(vm.to_index(v)?.max(0) as usize),
     };
-    Ok(Value::Native(Rc::new(LruCache {
+    Ok(Value::native(LruCache {
         class: lru_class(vm),
         func: args.pos[0].clone(),
         maxsize,
@@ -278,7 +278,7 @@ fn lru_cache_wrapper(vm: &Vm, args: Args) -> PyResult {
         misses: Cell::new(0),
         info_class: args.pos[3].clone(),
         dict: RefCell::new(AttrMap::default()),
-    })))
+    }))
 }
 
 fn this_lru<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a LruCache> {

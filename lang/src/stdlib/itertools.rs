@@ -302,10 +302,10 @@ fn kind_class(vm: &Vm, name: &'static str) -> Rc<Class> {
 }
 
 fn wrap(vm: &Vm, name: &'static str, state: State) -> Value {
-    Value::Native(Rc::new(ItertoolsIter {
+    Value::native(ItertoolsIter {
         class: kind_class(vm, name),
         state: RefCell::new(state),
-    }))
+    })
 }
 
 /// `__new__` of every kind: dispatches on the class's name.

@@ -415,13 +415,13 @@ fn getter_new(vm: &Vm, args: Args) -> PyResult {
         }
         _ => {}
     }
-    Ok(Value::Native(Rc::new(Getter {
+    Ok(Value::native(Getter {
         class: getter_class(vm, kind),
         kind,
         items,
         kwnames: args.kwnames.to_vec(),
         kwvalues: args.kwvalues.to_vec(),
-    })))
+    }))
 }
 
 /// `obj.a.b.c` for a dotted attribute path.

@@ -172,10 +172,10 @@ fn mt_class(vm: &Vm) -> Rc<Class> {
 }
 
 fn mt_new(vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Native(Rc::new(MersenneTwister {
+    Ok(Value::native(MersenneTwister {
         class: mt_class(vm),
         mt: RefCell::new(Mt::new()),
-    })))
+    }))
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a MersenneTwister> {

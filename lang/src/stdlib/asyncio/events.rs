@@ -24,6 +24,7 @@
 use super::futures::{callable_repr, Callback, Fut};
 use super::{aio, Aio};
 use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
+use crate::objects::{Native, NativeBox};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -54,21 +55,21 @@ impl Ord for When {
 
 pub struct EventLoop {
     class: Rc<Class>,
-    me: std::rc::Weak<EventLoop>,
+    me: std::rc::Weak<NativeBox<EventLoop>>,
     pub aio: Rc<Aio>,
     pub closed: Cell<bool>,
     pub running: Cell<bool>,
     pub stopping: Cell<bool>,
     pub debug: Cell<bool>,
-    timers: RefCell<BTreeMap<(When, u64), Rc<Handle>>>,
+    timers: RefCell<BTreeMap<(When, u64), Native<Handle>>>,
     seq: Cell<u64>,
     /// Wakers of executor tasks that were polled while this loop was not running.
     deferred: RefCell<Vec<Waker>>,
     /// Async generators first iterated while this loop ran (for `shutdown_asyncgens`).
     pub asyncgens: RefCell<Vec<std::rc::Weak<crate::objects::Generator>>>,
     /// Tasks of this loop, in creation order (for `all_tasks`).
-    pub tasks: RefCell<Vec<std::rc::Weak<Fut>>>,
-    pub current_task: RefCell<Option<Rc<Fut>>>,
+    pub tasks: RefCell<Vec<std::rc::Weak<NativeBox<Fut>>>>,
+    pub current_task: RefCell<Option<Native<Fut>>>,
     /// KeyboardInterrupt/SystemExit raised by a task or callback: ends `run_forever`.
     pub fatal: RefCell<Option<PyErr>>,
     exception_handler: RefCell<Value>,
@@ -100,8 +101,8 @@ fn instant_of(when: f64) -> Instant {
 }
 
 impl EventLoop {
-    pub fn new(a: &Rc<Aio>) -> Rc<EventLoop> {
-        Rc::new_cyclic(|me| EventLoop {
+    pub fn new(a: &Rc<Aio>) -> Native<EventLoop> {
+        NativeBox::new_cyclic(|me| EventLoop {
             class: a.loop_class.clone(),
             me: me.clone(),
             aio: a.clone(),
@@ -120,13 +121,13 @@ impl EventLoop {
         })
     }
 
-    pub fn rc(&self) -> Option<Rc<EventLoop>> {
+    pub fn rc(&self) -> Option<Native<EventLoop>> {
         self.me.upgrade()
     }
 
     pub fn value(&self) -> Value {
         match self.rc() {
-            Some(rc) => Value::Native(rc),
+            Some(rc) => Value::Native(rc.into()),
             None => Value::None,
         }
     }
@@ -136,7 +137,7 @@ impl EventLoop {
     pub fn enter(&self, waker: &Waker) -> Option<&Vm> {
         let running = self.aio.running.borrow();
         match &*running {
-            Some(lp) if std::ptr::eq(Rc::as_ptr(lp), self) => {
+            Some(lp) if std::ptr::eq(&***lp, self) => {
                 let vm = self.aio.vm.get();
                 if vm.is_null() {
                     return None;
@@ -155,7 +156,7 @@ impl EventLoop {
     }
 
     /// `call_soon`: runs `handle` after everything already queued.
-    pub fn call_soon_handle(&self, handle: Rc<Handle>) {
+    pub fn call_soon_handle(&self, handle: Native<Handle>) {
         towel_runtime::spawn(RunHandle(handle)).detach();
     }
 
@@ -166,7 +167,7 @@ impl EventLoop {
         }
     }
 
-    pub fn call_at_handle(&self, when: f64, cb: HandleCb) -> Option<Rc<Handle>> {
+    pub fn call_at_handle(&self, when: f64, cb: HandleCb) -> Option<Native<Handle>> {
         let lp = self.rc()?;
         let seq = self.seq.get();
         self.seq.set(seq + 1);
@@ -182,7 +183,7 @@ impl EventLoop {
     }
 
     /// Schedules a future's done callback (one `call_soon`, or a task wake-up).
-    pub fn schedule_callback(&self, _vm: &Vm, cb: Callback, fut: Rc<Fut>) {
+    pub fn schedule_callback(&self, _vm: &Vm, cb: Callback, fut: Native<Fut>) {
         match cb {
             Callback::Wake(task) => super::tasks::wake(&task),
             Callback::Py(f) => {
@@ -195,7 +196,7 @@ impl EventLoop {
         }
     }
 
-    fn pop_due(&self) -> Vec<Rc<Handle>> {
+    fn pop_due(&self) -> Vec<Native<Handle>> {
         let mut timers = self.timers.borrow_mut();
         let first = match timers.keys().next() {
             Some(k) => k.0 .0,
@@ -306,8 +307,8 @@ pub enum HandleCb {
 /// `asyncio.Handle` / `asyncio.TimerHandle`.
 pub struct Handle {
     class: Rc<Class>,
-    me: std::rc::Weak<Handle>,
-    lp: Rc<EventLoop>,
+    me: std::rc::Weak<NativeBox<Handle>>,
+    lp: Native<EventLoop>,
     cb: RefCell<Option<HandleCb>>,
     cancelled: Cell<bool>,
     key: Option<(When, u64)>,
@@ -328,13 +329,13 @@ impl Handle {
         self.key.map(|(w, _)| w.0)
     }
 
-    pub fn new(lp: &Rc<EventLoop>, cb: HandleCb, key: Option<(When, u64)>) -> Rc<Handle> {
+    pub fn new(lp: &Native<EventLoop>, cb: HandleCb, key: Option<(When, u64)>) -> Native<Handle> {
         let class = if key.is_some() {
             lp.aio.timer_handle_class.clone()
         } else {
             lp.aio.handle_class.clone()
         };
-        Rc::new_cyclic(|me| Handle {
+        NativeBox::new_cyclic(|me| Handle {
             class,
             me: me.clone(),
             lp: lp.clone(),
@@ -407,7 +408,7 @@ impl Handle {
 }
 
 /// The executor task of one `call_soon`.
-struct RunHandle(Rc<Handle>);
+struct RunHandle(Native<Handle>);
 
 impl Future for RunHandle {
     type Output = ();
@@ -427,7 +428,7 @@ impl Future for RunHandle {
 }
 
 /// The executor task that runs the timers found due at the start of an iteration.
-struct RunTimers(Rc<EventLoop>, Vec<Rc<Handle>>);
+struct RunTimers(Native<EventLoop>, Vec<Native<Handle>>);
 
 impl Future for RunTimers {
     type Output = ();
@@ -459,7 +460,7 @@ impl Drop for Running<'_> {
 }
 
 /// `loop.run_forever()`: iterations until `stop()`.
-pub fn run_forever(vm: &Vm, lp: &Rc<EventLoop>) -> PyResult<()> {
+pub fn run_forever(vm: &Vm, lp: &Native<EventLoop>) -> PyResult<()> {
     lp.check_closed(vm)?;
     lp.check_running(vm)?;
     lp.running.set(true);
@@ -513,7 +514,7 @@ thread_local! {
 /// `time.sleep` inside it keeps the loop turning (see [`sleep_in_executor_job`]),
 /// which is what "the loop keeps running while the thread blocks" means to a
 /// script.
-fn run_job(vm: &Vm, fut: &Rc<Fut>, func: &Value, args: &[Value]) {
+fn run_job(vm: &Vm, fut: &Native<Fut>, func: &Value, args: &[Value]) {
     if fut.cancelled() {
         return;
     }
@@ -566,7 +567,7 @@ pub fn sleep_in_executor_job(vm: &Vm, secs: f64) -> bool {
 }
 
 /// `loop.run_until_complete(future)`.
-pub fn run_until_complete(vm: &Vm, lp: &Rc<EventLoop>, future: &Value) -> PyResult {
+pub fn run_until_complete(vm: &Vm, lp: &Native<EventLoop>, future: &Value) -> PyResult {
     lp.check_closed(vm)?;
     lp.check_running(vm)?;
     let new_task = future.downcast_native::<Fut>().is_none();
@@ -646,29 +647,29 @@ fn take_asyncgens(vm: &Vm, args: Args) -> PyResult {
 
 // -- module-level functions --------------------------------------------------------------
 
-pub fn this_loop(vm: &Vm, v: &Value) -> PyResult<Rc<EventLoop>> {
+pub fn this_loop(vm: &Vm, v: &Value) -> PyResult<Native<EventLoop>> {
     v.downcast_native::<EventLoop>()
         .and_then(EventLoop::rc)
         .ok_or_else(|| vm.type_error("expected an event loop"))
 }
 
-fn this(vm: &Vm, args: &Args) -> PyResult<Rc<EventLoop>> {
+fn this(vm: &Vm, args: &Args) -> PyResult<Native<EventLoop>> {
     match args.get(0) {
         Some(v) => this_loop(vm, v),
         None => Err(vm.type_error("expected an event loop")),
     }
 }
 
-pub fn running_loop(vm: &Vm) -> Option<Rc<EventLoop>> {
+pub fn running_loop(vm: &Vm) -> Option<Native<EventLoop>> {
     aio(vm).running.borrow().clone()
 }
 
-pub fn get_running_loop_rc(vm: &Vm) -> PyResult<Rc<EventLoop>> {
+pub fn get_running_loop_rc(vm: &Vm) -> PyResult<Native<EventLoop>> {
     running_loop(vm).ok_or_else(|| vm.runtime_error("no running event loop"))
 }
 
 /// `asyncio.get_event_loop()`: the running loop, else the thread's current one (created on demand).
-pub fn get_event_loop_rc(vm: &Vm) -> PyResult<Rc<EventLoop>> {
+pub fn get_event_loop_rc(vm: &Vm) -> PyResult<Native<EventLoop>> {
     if let Some(lp) = running_loop(vm) {
         return Ok(lp);
     }
@@ -771,8 +772,8 @@ fn lp_set_debug(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn handle_value(h: Rc<Handle>) -> Value {
-    Value::Native(h)
+fn handle_value(h: Native<Handle>) -> Value {
+    Value::Native(h.into())
 }
 
 fn lp_call_soon(vm: &Vm, args: Args) -> PyResult {
@@ -788,7 +789,7 @@ fn lp_call_soon(vm: &Vm, args: Args) -> PyResult {
     Ok(handle_value(h))
 }
 
-fn call_at(vm: &Vm, lp: &Rc<EventLoop>, when: f64, args: &Args) -> PyResult {
+fn call_at(vm: &Vm, lp: &Native<EventLoop>, when: f64, args: &Args) -> PyResult {
     lp.check_closed(vm)?;
     let cb = HandleCb::Py(args.pos[2].clone(), args.pos[3..].to_vec());
     match lp.call_at_handle(when, cb) {
@@ -905,7 +906,7 @@ fn py_bool(b: bool) -> &'static str {
     }
 }
 
-fn h_this(vm: &Vm, args: &Args) -> PyResult<Rc<Handle>> {
+fn h_this(vm: &Vm, args: &Args) -> PyResult<Native<Handle>> {
     args.get(0)
         .and_then(|v| v.downcast_native::<Handle>())
         .and_then(|h| h.me.upgrade())

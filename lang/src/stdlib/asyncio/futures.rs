@@ -14,6 +14,7 @@ use super::events::EventLoop;
 use super::tasks::TaskPart;
 use super::{aio, Aio};
 use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
+use crate::objects::{Native, NativeBox};
 use crate::vm::interp::Resumed;
 use crate::vm::Vm;
 use std::any::Any;
@@ -28,22 +29,22 @@ pub enum FState {
 }
 
 /// Native glue called with a finished future (gather, run_until_complete).
-pub type NativeCallback = Rc<dyn Fn(&Vm, &Rc<Fut>)>;
+pub type NativeCallback = Rc<dyn Fn(&Vm, &Native<Fut>)>;
 
 /// A done callback.
 pub enum Callback {
     /// A script callable, called as `cb(fut)`.
     Py(Value),
     /// A task waiting on this future: its driver is woken.
-    Wake(Rc<Fut>),
+    Wake(Native<Fut>),
     /// Native glue (gather, run_until_complete), called with the future.
     Native(NativeCallback),
 }
 
 pub struct Fut {
     pub class: Rc<Class>,
-    me: Weak<Fut>,
-    pub lp: Rc<EventLoop>,
+    me: Weak<NativeBox<Fut>>,
+    pub lp: Native<EventLoop>,
     pub state: Cell<FState>,
     result: RefCell<Value>,
     exception: RefCell<Option<PyErr>>,
@@ -176,8 +177,8 @@ pub fn report_unretrieved(vm: &Vm, lp: &EventLoop) {
 }
 
 impl Fut {
-    pub fn new(lp: &Rc<EventLoop>, class: Rc<Class>, task: Option<TaskPart>) -> Rc<Fut> {
-        Rc::new_cyclic(|me| Fut {
+    pub fn new(lp: &Native<EventLoop>, class: Rc<Class>, task: Option<TaskPart>) -> Native<Fut> {
+        NativeBox::new_cyclic(|me| Fut {
             class,
             me: me.clone(),
             lp: lp.clone(),
@@ -194,7 +195,7 @@ impl Fut {
         })
     }
 
-    pub fn rc(&self) -> Rc<Fut> {
+    pub fn rc(&self) -> Native<Fut> {
         // `me` always upgrades while `&self` is alive: `self` lives in that Rc.
         self.me
             .upgrade()
@@ -202,7 +203,7 @@ impl Fut {
     }
 
     pub fn value(&self) -> Value {
-        Value::Native(self.rc())
+        Value::Native(self.rc().into())
     }
 
     pub fn done(&self) -> bool {
@@ -369,7 +370,7 @@ impl Fut {
     }
 
     /// Removes a task's wake-up (when the task stops waiting here).
-    pub fn remove_waker(&self, task: &Rc<Fut>) {
+    pub fn remove_waker(&self, task: &Native<Fut>) {
         self.callbacks
             .borrow_mut()
             .retain(|cb| !matches!(cb, Callback::Wake(t) if Rc::ptr_eq(t, task)));
@@ -486,7 +487,7 @@ pub fn short_repr(vm: &Vm, v: &Value) -> PyResult<String> {
 /// to wait for it), then returns its result.
 pub struct FutureIter {
     class: Rc<Class>,
-    fut: Rc<Fut>,
+    fut: Native<Fut>,
     yielded: Cell<bool>,
 }
 
@@ -525,12 +526,12 @@ impl NativeObject for FutureIter {
     }
 }
 
-pub fn future_iter(a: &Aio, fut: Rc<Fut>) -> Value {
-    Value::Native(Rc::new(FutureIter {
+pub fn future_iter(a: &Aio, fut: Native<Fut>) -> Value {
+    Value::native(FutureIter {
         class: a.future_iter_class.clone(),
         fut,
         yielded: Cell::new(false),
-    }))
+    })
 }
 
 fn iter_next(vm: &Vm, args: Args) -> PyResult {
@@ -560,7 +561,7 @@ fn iter_self(_vm: &Vm, args: Args) -> PyResult {
 
 // -- methods -------------------------------------------------------------------------
 
-pub fn this(vm: &Vm, v: Option<&Value>) -> PyResult<Rc<Fut>> {
+pub fn this(vm: &Vm, v: Option<&Value>) -> PyResult<Native<Fut>> {
     v.and_then(|v| v.downcast_native::<Fut>())
         .map(|f| f.rc())
         .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Future object"))

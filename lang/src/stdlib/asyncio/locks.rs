@@ -13,6 +13,7 @@
 use super::futures::{FState, Fut};
 use super::{aio, Aio};
 use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
+use crate::objects::{Native, NativeBox};
 use crate::vm::interp::Resumed;
 use crate::vm::Vm;
 use std::any::Any;
@@ -20,7 +21,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-fn new_waiter(vm: &Vm) -> PyResult<Rc<Fut>> {
+fn new_waiter(vm: &Vm) -> PyResult<Native<Fut>> {
     let lp = super::events::get_running_loop_rc(vm)?;
     Ok(Fut::new(&lp, lp.aio.future_class.clone(), None))
 }
@@ -28,15 +29,15 @@ fn new_waiter(vm: &Vm) -> PyResult<Rc<Fut>> {
 /// The futures of the coroutines waiting on a lock, an event or one side of
 /// a queue, in arrival order (CPython's `_waiters`, `_getters`, `_putters`).
 #[derive(Default)]
-struct Waiters(RefCell<VecDeque<Rc<Fut>>>);
+struct Waiters(RefCell<VecDeque<Native<Fut>>>);
 
 impl Waiters {
-    fn push(&self, f: Rc<Fut>) {
+    fn push(&self, f: Native<Fut>) {
         self.0.borrow_mut().push_back(f);
     }
 
     /// Removes `f` (a waiter that was cancelled or has been served).
-    fn remove(&self, f: &Rc<Fut>) {
+    fn remove(&self, f: &Native<Fut>) {
         let mut l = self.0.borrow_mut();
         if let Some(i) = l.iter().position(|x| Rc::ptr_eq(x, f)) {
             l.remove(i);
@@ -67,7 +68,7 @@ impl Waiters {
 
     /// `Event.set`: every waiter still waiting gets True.
     fn wake_all(&self, vm: &Vm) {
-        let waiters: Vec<Rc<Fut>> = self.0.borrow().iter().cloned().collect();
+        let waiters: Vec<Native<Fut>> = self.0.borrow().iter().cloned().collect();
         for f in waiters.into_iter().filter(|f| !f.done()) {
             let _ = f.set_result(vm, Value::Bool(true));
         }
@@ -94,7 +95,7 @@ impl Waiters {
 
 pub struct Lock {
     class: Rc<Class>,
-    me: std::rc::Weak<Lock>,
+    me: std::rc::Weak<NativeBox<Lock>>,
     waiters: Waiters,
     locked: Cell<bool>,
 }
@@ -116,7 +117,7 @@ impl NativeObject for Lock {
 }
 
 impl Lock {
-    fn rc(&self) -> Option<Rc<Lock>> {
+    fn rc(&self) -> Option<Native<Lock>> {
         self.me.upgrade()
     }
 
@@ -135,7 +136,7 @@ impl Lock {
 
 pub struct Event {
     class: Rc<Class>,
-    me: std::rc::Weak<Event>,
+    me: std::rc::Weak<NativeBox<Event>>,
     waiters: Waiters,
     value: Cell<bool>,
 }
@@ -157,8 +158,8 @@ impl NativeObject for Event {
 }
 
 impl Event {
-    fn new(a: &Aio) -> Rc<Event> {
-        Rc::new_cyclic(|me| Event {
+    fn new(a: &Aio) -> Native<Event> {
+        NativeBox::new_cyclic(|me| Event {
             class: a.event_class.clone(),
             me: me.clone(),
             waiters: Waiters::default(),
@@ -185,14 +186,14 @@ enum QKind {
 
 pub struct Queue {
     class: Rc<Class>,
-    me: std::rc::Weak<Queue>,
+    me: std::rc::Weak<NativeBox<Queue>>,
     kind: QKind,
     maxsize: Cell<i64>,
     items: RefCell<VecDeque<Value>>,
     getters: Waiters,
     putters: Waiters,
     unfinished: Cell<i64>,
-    finished: Rc<Event>,
+    finished: Native<Event>,
 }
 
 impl NativeObject for Queue {
@@ -214,7 +215,7 @@ impl NativeObject for Queue {
                 self.items.borrow().iter().cloned().collect(),
             ))),
             "_unfinished_tasks" => Some(Ok(Value::Int(self.unfinished.get()))),
-            "_finished" => Some(Ok(Value::Native(self.finished.clone()))),
+            "_finished" => Some(Ok(Value::Native(self.finished.clone().into()))),
             "_getters" => Some(Ok(self.getters.to_list())),
             "_putters" => Some(Ok(self.putters.to_list())),
             _ => None,
@@ -344,10 +345,10 @@ fn glue_error(vm: &Vm, name: &str) -> PyErr {
 // -- the awaitables --------------------------------------------------------------------
 
 enum Op {
-    LockAcquire(Rc<Lock>, Value),
-    EventWait(Rc<Event>),
-    QueuePut(Rc<Queue>, Value),
-    QueueGet(Rc<Queue>),
+    LockAcquire(Native<Lock>, Value),
+    EventWait(Native<Event>),
+    QueuePut(Native<Queue>, Value),
+    QueueGet(Native<Queue>),
     Ready(Value),
 }
 
@@ -355,7 +356,7 @@ enum Op {
 pub struct OpAw {
     class: Rc<Class>,
     op: Op,
-    waiting: RefCell<Option<Rc<Fut>>>,
+    waiting: RefCell<Option<Native<Fut>>>,
     finished: Cell<bool>,
     started: Cell<bool>,
 }
@@ -414,16 +415,16 @@ impl NativeObject for OpAw {
 
 impl OpAw {
     fn make(a: &Aio, op: Op) -> Value {
-        Value::Native(Rc::new(OpAw {
+        Value::native(OpAw {
             class: a.op_class.clone(),
             op,
             waiting: RefCell::new(None),
             finished: Cell::new(false),
             started: Cell::new(false),
-        }))
+        })
     }
 
-    fn wait_on(&self, f: Rc<Fut>) -> PyResult<Resumed> {
+    fn wait_on(&self, f: Native<Fut>) -> PyResult<Resumed> {
         f.blocking.set(true);
         let v = f.value();
         *self.waiting.borrow_mut() = Some(f);
@@ -556,7 +557,7 @@ fn op_self(_vm: &Vm, args: Args) -> PyResult {
 
 // -- methods ---------------------------------------------------------------------------
 
-fn lock_this(vm: &Vm, args: &Args) -> PyResult<Rc<Lock>> {
+fn lock_this(vm: &Vm, args: &Args) -> PyResult<Native<Lock>> {
     args.get(0)
         .and_then(|v| v.downcast_native::<Lock>())
         .and_then(Lock::rc)
@@ -568,12 +569,15 @@ fn lock_new(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.type_error("Lock.__init__() takes 1 positional argument but 2 were given"));
     }
     let a = aio(vm);
-    Ok(Value::Native(Rc::new_cyclic(|me| Lock {
-        class: a.lock_class.clone(),
-        me: me.clone(),
-        waiters: Waiters::default(),
-        locked: Cell::new(false),
-    })))
+    Ok(Value::Native(
+        NativeBox::new_cyclic(|me| Lock {
+            class: a.lock_class.clone(),
+            me: me.clone(),
+            waiters: Waiters::default(),
+            locked: Cell::new(false),
+        })
+        .into(),
+    ))
 }
 
 fn lock_locked(vm: &Vm, args: Args) -> PyResult {
@@ -617,7 +621,7 @@ fn lock_repr(vm: &Vm, args: Args) -> PyResult {
     )))
 }
 
-fn event_this(vm: &Vm, args: &Args) -> PyResult<Rc<Event>> {
+fn event_this(vm: &Vm, args: &Args) -> PyResult<Native<Event>> {
     args.get(0)
         .and_then(|v| v.downcast_native::<Event>())
         .and_then(|e| e.me.upgrade())
@@ -628,7 +632,7 @@ fn event_new(vm: &Vm, args: Args) -> PyResult {
     if args.len() > 1 || args.has_kwargs() {
         return Err(vm.type_error("Event.__init__() takes 1 positional argument but 2 were given"));
     }
-    Ok(Value::Native(Event::new(&aio(vm))))
+    Ok(Value::Native(Event::new(&aio(vm)).into()))
 }
 
 fn event_is_set(vm: &Vm, args: Args) -> PyResult {
@@ -667,7 +671,7 @@ fn event_repr(vm: &Vm, args: Args) -> PyResult {
     )))
 }
 
-fn queue_this(vm: &Vm, args: &Args) -> PyResult<Rc<Queue>> {
+fn queue_this(vm: &Vm, args: &Args) -> PyResult<Native<Queue>> {
     args.get(0)
         .and_then(|v| v.downcast_native::<Queue>())
         .and_then(|q| q.me.upgrade())
@@ -693,17 +697,20 @@ fn queue_new_kind(vm: &Vm, args: Args, kind: QKind) -> PyResult {
     };
     let finished = Event::new(&a);
     finished.value.set(true);
-    Ok(Value::Native(Rc::new_cyclic(|me| Queue {
-        class,
-        me: me.clone(),
-        kind,
-        maxsize: Cell::new(maxsize),
-        items: RefCell::new(VecDeque::new()),
-        getters: Waiters::default(),
-        putters: Waiters::default(),
-        unfinished: Cell::new(0),
-        finished,
-    })))
+    Ok(Value::Native(
+        NativeBox::new_cyclic(|me| Queue {
+            class,
+            me: me.clone(),
+            kind,
+            maxsize: Cell::new(maxsize),
+            items: RefCell::new(VecDeque::new()),
+            getters: Waiters::default(),
+            putters: Waiters::default(),
+            unfinished: Cell::new(0),
+            finished,
+        })
+        .into(),
+    ))
 }
 
 fn queue_new(vm: &Vm, args: Args) -> PyResult {

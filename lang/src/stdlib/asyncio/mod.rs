@@ -14,6 +14,7 @@ pub mod net;
 pub mod tasks;
 
 use crate::objects::class::Layout;
+use crate::objects::Native;
 use crate::objects::{Class, Module, PyResult, Value};
 use crate::vm::types::new_class;
 use crate::vm::Vm;
@@ -42,10 +43,10 @@ pub struct Aio {
     pub invalid_state_error: Rc<Class>,
     pub task_counter: Cell<u64>,
     /// `set_event_loop`'s loop, and whether it was ever called (CPython's `_set_called`).
-    pub set_loop: RefCell<Option<Rc<EventLoop>>>,
+    pub set_loop: RefCell<Option<Native<EventLoop>>>,
     pub loop_was_set: Cell<bool>,
     /// The loop inside `run_forever` on this thread, and the VM it runs on.
-    pub running: RefCell<Option<Rc<EventLoop>>>,
+    pub running: RefCell<Option<Native<EventLoop>>>,
     pub vm: Cell<*const Vm>,
 }
 

@@ -21,6 +21,7 @@ use super::events::EventLoop;
 use super::futures::Fut;
 use super::{aio, Aio};
 use crate::objects::{Args, Class, Module, NativeObject, PyErr, PyResult, Value};
+use crate::objects::{Native, NativeBox};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -31,7 +32,7 @@ use towel_runtime::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use towel_runtime::net::{Shutdown, TcpListener, TcpStream};
 
 /// Runs `f` with the VM once `lp` is running (right away if it is).
-async fn with_vm<R>(lp: &Rc<EventLoop>, mut f: impl FnMut(&Vm) -> R) -> R {
+async fn with_vm<R>(lp: &Native<EventLoop>, mut f: impl FnMut(&Vm) -> R) -> R {
     let mut f = Some(&mut f);
     std::future::poll_fn(|cx| match lp.enter(cx.waker()) {
         Some(vm) => match f.take() {
@@ -70,7 +71,7 @@ fn os_error(vm: &Vm, e: &std::io::Error, what: Option<String>) -> PyErr {
     err
 }
 
-fn settle(vm: &Vm, fut: &Rc<Fut>, r: Result<Value, PyErr>) {
+fn settle(vm: &Vm, fut: &Native<Fut>, r: Result<Value, PyErr>) {
     if fut.done() {
         return;
     }
@@ -101,14 +102,14 @@ enum WriteCmd {
 pub struct Conn {
     class: Rc<Class>,
     stream: TcpStream,
-    lp: Rc<EventLoop>,
+    lp: Native<EventLoop>,
     tx: async_channel_like::Sender<WriteCmd>,
     /// Bytes written by the script but not yet by the socket.
     pending: Rc<Cell<usize>>,
     closing: Cell<bool>,
     /// Futures waiting for the writer to catch up (`drain`) or to finish (`wait_closed`).
-    drain_waiters: Rc<RefCell<Vec<Rc<Fut>>>>,
-    closed_waiters: Rc<RefCell<Vec<Rc<Fut>>>>,
+    drain_waiters: Rc<RefCell<Vec<Native<Fut>>>>,
+    closed_waiters: Rc<RefCell<Vec<Native<Fut>>>>,
     closed: Rc<Cell<bool>>,
 }
 
@@ -129,11 +130,11 @@ impl NativeObject for Conn {
 /// Above this many unsent bytes `drain()` waits, as CPython's default high-water mark.
 const HIGH_WATER: usize = 64 * 1024;
 
-fn new_conn(a: &Aio, lp: &Rc<EventLoop>, stream: TcpStream) -> Value {
+fn new_conn(a: &Aio, lp: &Native<EventLoop>, stream: TcpStream) -> Value {
     let (tx, rx) = async_channel_like::unbounded::<WriteCmd>();
     let pending = Rc::new(Cell::new(0usize));
-    let drain_waiters: Rc<RefCell<Vec<Rc<Fut>>>> = Rc::new(RefCell::new(Vec::new()));
-    let closed_waiters: Rc<RefCell<Vec<Rc<Fut>>>> = Rc::new(RefCell::new(Vec::new()));
+    let drain_waiters: Rc<RefCell<Vec<Native<Fut>>>> = Rc::new(RefCell::new(Vec::new()));
+    let closed_waiters: Rc<RefCell<Vec<Native<Fut>>>> = Rc::new(RefCell::new(Vec::new()));
     let closed = Rc::new(Cell::new(false));
     let writer = {
         let mut stream = stream.clone();
@@ -174,7 +175,7 @@ fn new_conn(a: &Aio, lp: &Rc<EventLoop>, stream: TcpStream) -> Value {
             let _ = stream.shutdown(Shutdown::Both);
             drop(stream);
             closed.set(true);
-            let waiters: Vec<Rc<Fut>> = std::mem::take(&mut *closed_waiters.borrow_mut())
+            let waiters: Vec<Native<Fut>> = std::mem::take(&mut *closed_waiters.borrow_mut())
                 .into_iter()
                 .chain(std::mem::take(&mut *drain_waiters.borrow_mut()))
                 .collect();
@@ -189,7 +190,7 @@ fn new_conn(a: &Aio, lp: &Rc<EventLoop>, stream: TcpStream) -> Value {
         }
     };
     towel_runtime::spawn(writer).detach();
-    Value::Native(Rc::new(Conn {
+    Value::native(Conn {
         class: a.conn_class.clone(),
         stream,
         lp: lp.clone(),
@@ -199,7 +200,7 @@ fn new_conn(a: &Aio, lp: &Rc<EventLoop>, stream: TcpStream) -> Value {
         drain_waiters,
         closed_waiters,
         closed,
-    }))
+    })
 }
 
 fn conn<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a Conn> {
@@ -534,14 +535,17 @@ fn start_server(vm: &Vm, args: Args) -> PyResult {
         let task = towel_runtime::spawn(accept);
         // The accept loop lives as long as the listener is open: dropping
         // its task handle (in `close`) stops it and closes the socket.
-        let l = Rc::new(Listener {
+        let l = NativeBox::new(Listener {
             class: lp2.aio.listener_class.clone(),
             addr: addr_v,
             serving,
             task: RefCell::new(Some(task)),
         });
         drop(listener);
-        with_vm(&lp2, |vm| settle(vm, &target, Ok(Value::Native(l.clone())))).await;
+        with_vm(&lp2, |vm| {
+            settle(vm, &target, Ok(Value::Native(l.clone().into())))
+        })
+        .await;
     })
     .detach();
     Ok(fut.value())

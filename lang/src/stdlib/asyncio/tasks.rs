@@ -30,6 +30,7 @@
 use super::events::{EventLoop, HandleCb};
 use super::futures::{cancel_msg, this, Callback, FState, Fut};
 use super::{aio, Aio};
+use crate::objects::Native;
 use crate::objects::{Args, Class, GenKind, NativeObject, PyErr, PyResult, Value};
 use crate::vm::interp::Resumed;
 use crate::vm::Vm;
@@ -45,7 +46,7 @@ pub struct TaskPart {
     pub coro: Value,
     pub name: RefCell<Value>,
     pub must_cancel: Cell<bool>,
-    pub fut_waiter: RefCell<Option<Rc<Fut>>>,
+    pub fut_waiter: RefCell<Option<Native<Fut>>>,
     pub num_cancels_requested: Cell<u32>,
     /// A step is owed: set by creation, wake-ups and bare yields.
     step_scheduled: Cell<bool>,
@@ -77,7 +78,7 @@ impl TaskPart {
 }
 
 /// Wakes a task's driver: a step is owed.
-pub fn wake(task: &Rc<Fut>) {
+pub fn wake(task: &Native<Fut>) {
     let Some(p) = part(task) else { return };
     p.step_scheduled.set(true);
     if let Some(w) = p.waker.borrow().as_ref() {
@@ -86,7 +87,7 @@ pub fn wake(task: &Rc<Fut>) {
 }
 
 /// Schedules a step that throws `exc` in.
-fn schedule_throw(task: &Rc<Fut>, exc: PyErr) {
+fn schedule_throw(task: &Native<Fut>, exc: PyErr) {
     if let Some(p) = part(task) {
         *p.step_exc.borrow_mut() = Some(exc);
     }
@@ -95,7 +96,7 @@ fn schedule_throw(task: &Rc<Fut>, exc: PyErr) {
 
 /// The executor task of one script task.
 pub struct TaskDriver {
-    task: Rc<Fut>,
+    task: Native<Fut>,
 }
 
 impl Future for TaskDriver {
@@ -154,7 +155,7 @@ fn coro_resume(vm: &Vm, coro: &Value, exc: Option<PyErr>) -> PyResult<Resumed> {
 }
 
 /// CPython's `Task.__step` (with `__wakeup`'s reading of the awaited future folded in).
-fn step(vm: &Vm, task: &Rc<Fut>) {
+fn step(vm: &Vm, task: &Native<Fut>) {
     let Some(p) = part(task) else { return };
     let mut exc = p.step_exc.borrow_mut().take();
     if let Some(w) = p.fut_waiter.borrow_mut().take() {
@@ -243,7 +244,7 @@ fn step(vm: &Vm, task: &Rc<Fut>) {
 }
 
 /// `task.cancel(msg)`.
-pub fn task_cancel(vm: &Vm, task: &Rc<Fut>, msg: Value) -> bool {
+pub fn task_cancel(vm: &Vm, task: &Native<Fut>, msg: Value) -> bool {
     task.log_traceback.set(false);
     if task.done() {
         return false;
@@ -275,7 +276,12 @@ pub fn is_coroutine(v: &Value) -> bool {
 }
 
 /// `loop.create_task(coro, name=...)`.
-pub fn create_task(vm: &Vm, lp: &Rc<EventLoop>, coro: Value, name: Value) -> PyResult<Rc<Fut>> {
+pub fn create_task(
+    vm: &Vm,
+    lp: &Native<EventLoop>,
+    coro: Value,
+    name: Value,
+) -> PyResult<Native<Fut>> {
     lp.check_closed(vm)?;
     if !is_coroutine(&coro) {
         return Err(vm.type_error(format!("a coroutine was expected, got {}", vm.repr(&coro)?)));
@@ -283,7 +289,7 @@ pub fn create_task(vm: &Vm, lp: &Rc<EventLoop>, coro: Value, name: Value) -> PyR
     Ok(spawn_task(vm, lp, coro, name))
 }
 
-pub(super) fn spawn_task(vm: &Vm, lp: &Rc<EventLoop>, coro: Value, name: Value) -> Rc<Fut> {
+pub(super) fn spawn_task(vm: &Vm, lp: &Native<EventLoop>, coro: Value, name: Value) -> Native<Fut> {
     let a = &lp.aio;
     let n = a.task_counter.get() + 1;
     a.task_counter.set(n);
@@ -308,7 +314,11 @@ pub(super) fn spawn_task(vm: &Vm, lp: &Rc<EventLoop>, coro: Value, name: Value) 
 }
 
 /// `asyncio.ensure_future(obj, loop=...)`.
-pub fn ensure_future(vm: &Vm, obj: &Value, lp: Option<&Rc<EventLoop>>) -> PyResult<Rc<Fut>> {
+pub fn ensure_future(
+    vm: &Vm,
+    obj: &Value,
+    lp: Option<&Native<EventLoop>>,
+) -> PyResult<Native<Fut>> {
     if let Some(f) = obj.downcast_native::<Fut>() {
         return Ok(f.rc());
     }
@@ -408,7 +418,7 @@ pub fn task_repr(vm: &Vm, t: &Fut) -> PyResult<String> {
 
 // -- Task methods ------------------------------------------------------------------------
 
-fn task_this(vm: &Vm, args: &Args) -> PyResult<Rc<Fut>> {
+fn task_this(vm: &Vm, args: &Args) -> PyResult<Native<Fut>> {
     let t = this(vm, args.get(0))?;
     if t.task.is_none() {
         return Err(vm.type_error("descriptor requires an asyncio.Task object"));
@@ -557,8 +567,8 @@ pub struct SleepAw {
     result: Value,
     /// 0: not started; 1: yielded once (sleep(0)); 2: waiting on `fut`; 3: finished.
     state: Cell<u8>,
-    fut: RefCell<Option<Rc<Fut>>>,
-    timer: RefCell<Option<Rc<super::events::Handle>>>,
+    fut: RefCell<Option<Native<Fut>>>,
+    timer: RefCell<Option<Native<super::events::Handle>>>,
 }
 
 impl NativeObject for SleepAw {
@@ -647,14 +657,14 @@ fn sleep(vm: &Vm, args: Args) -> PyResult {
     let delay = crate::builtins::number::to_f64(vm, &args.pos[0])?;
     let result = args.arg_or_kw(1, "result").cloned().unwrap_or_default();
     let a = aio(vm);
-    Ok(Value::Native(Rc::new(SleepAw {
+    Ok(Value::native(SleepAw {
         class: a.sleep_class.clone(),
         delay,
         result,
         state: Cell::new(0),
         fut: RefCell::new(None),
         timer: RefCell::new(None),
-    })))
+    }))
 }
 
 fn sleep_this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a SleepAw> {

@@ -503,11 +503,11 @@ fn tuple_class(vm: &Vm, kind: TupleKind) -> Rc<Class> {
 }
 
 fn new_tuple(vm: &Vm, kind: TupleKind, values: Vec<Value>) -> Value {
-    Value::Native(Rc::new(NamedTuple {
+    Value::native(NamedTuple {
         class: tuple_class(vm, kind),
         kind,
         values,
-    }))
+    })
 }
 
 fn this_tuple<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a NamedTuple> {
@@ -734,13 +734,13 @@ fn bytecode_new(vm: &Vm, args: Args) -> PyResult {
     let first_line =
         optional_int(vm, args.kw("first_line"))?.unwrap_or(code.co().firstlineno as i64);
     let current_offset = optional_int(vm, args.kw("current_offset"))?;
-    Ok(Value::Native(Rc::new(Bytecode {
+    Ok(Value::native(Bytecode {
         class: bytecode_class(vm),
         code,
         original,
         first_line,
         current_offset,
-    })))
+    }))
 }
 
 fn this_bytecode<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Bytecode> {
