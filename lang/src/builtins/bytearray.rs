@@ -110,9 +110,9 @@ fn iter(vm: &Vm, args: Args) -> PyResult {
 fn eq(vm: &Vm, args: Args) -> PyResult {
     let mine = this(vm, &args)?.bytes.borrow().clone();
     Ok(match args.get(1) {
-        Some(Value::Bytes(b)) => Value::Bool(**b == mine),
+        Some(Value::Bytes(b)) => Value::from_bool(**b == mine),
         Some(other) => match other.downcast_native::<ByteArray>() {
-            Some(o) => Value::Bool(*o.bytes.borrow() == mine),
+            Some(o) => Value::from_bool(*o.bytes.borrow() == mine),
             None => Value::NotImplemented,
         },
         None => Value::NotImplemented,

@@ -320,19 +320,21 @@ fn title(vm: &Vm, args: Args) -> PyResult {
 
 fn isspace(vm: &Vm, args: Args) -> PyResult {
     let b = me(vm, &args)?;
-    Ok(Value::Bool(!b.is_empty() && b.iter().all(|&c| is_space(c))))
+    Ok(Value::from_bool(
+        !b.is_empty() && b.iter().all(|&c| is_space(c)),
+    ))
 }
 
 fn isupper(vm: &Vm, args: Args) -> PyResult {
     let b = me(vm, &args)?;
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase),
     ))
 }
 
 fn islower(vm: &Vm, args: Args) -> PyResult {
     let b = me(vm, &args)?;
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase),
     ))
 }

@@ -1,5 +1,6 @@
 //! `property`, `staticmethod`, `classmethod` and `super`.
 
+use crate::objects::BoolWord;
 use crate::objects::{Args, Class, NativeObject, PyResult, Value};
 use crate::vm::Vm;
 use std::any::Any;
@@ -39,11 +40,11 @@ impl NativeObject for Property {
                         vm.get_attr_opt(f, &crate::objects::Name::new("__isabstractmethod__"))?
                     {
                         if vm.truthy(&flag)? {
-                            return Ok(Value::Bool(true));
+                            return Ok(Value::Bool(BoolWord::TRUE));
                         }
                     }
                 }
-                Ok(Value::Bool(false))
+                Ok(Value::Bool(BoolWord::FALSE))
             })()),
             "fget" => Some(Ok(self.fget.clone().unwrap_or_default())),
             "fset" => Some(Ok(self.fset.clone().unwrap_or_default())),

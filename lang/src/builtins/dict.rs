@@ -240,7 +240,9 @@ fn delitem(vm: &Vm, args: Args) -> PyResult {
 
 fn contains(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__contains__", 2, 2)?;
-    Ok(Value::Bool(this(vm, &args)?.contains(vm, &args.pos[1])?))
+    Ok(Value::from_bool(
+        this(vm, &args)?.contains(vm, &args.pos[1])?,
+    ))
 }
 
 fn iter(vm: &Vm, args: Args) -> PyResult {

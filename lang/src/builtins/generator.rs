@@ -191,8 +191,8 @@ pub fn generator_attr(vm: &Vm, g: &Rc<Generator>, name: &str) -> Option<Value> {
     Some(match (name, suffix) {
         ("__name__", _) => Value::str(&g.name.borrow()),
         ("__qualname__", _) => Value::str(&g.qualname.borrow()),
-        (_, Some("running")) => Value::Bool(g.state.get() == GenState::Running),
-        (_, Some("suspended")) => Value::Bool(g.state.get() == GenState::Suspended),
+        (_, Some("running")) => Value::from_bool(g.state.get() == GenState::Running),
+        (_, Some("suspended")) => Value::from_bool(g.state.get() == GenState::Suspended),
         (_, Some("code")) => Value::Code(g.code.clone()),
         (_, Some("yieldfrom" | "await")) => g.yield_from_target().unwrap_or_default(),
         (_, Some("frame")) => match g.state.get() {

@@ -1,5 +1,6 @@
 //! Text I/O: `sys.stdout`/`sys.stderr` objects and `open()` for text files.
 
+use crate::objects::BoolWord;
 use crate::objects::{Args, Class, NativeObject, PyResult, Value};
 use crate::vm::types::{add_methods, new_class};
 use crate::vm::Vm;
@@ -150,9 +151,9 @@ fn stream_isatty(_vm: &Vm, args: Args) -> PyResult {
     use std::io::IsTerminal;
     Ok(Value::Bool(
         match args.get(0).and_then(|v| v.downcast_native::<Stream>()) {
-            Some(s) if s.fd == 1 => std::io::stdout().is_terminal(),
-            Some(_) => std::io::stderr().is_terminal(),
-            None => false,
+            Some(s) if s.fd == 1 => BoolWord::from(std::io::stdout().is_terminal()),
+            Some(_) => BoolWord::from(std::io::stderr().is_terminal()),
+            None => BoolWord::from(false),
         },
     ))
 }
@@ -193,7 +194,7 @@ impl NativeObject for File {
         match name {
             "name" => Some(Ok(Value::str(&self.path))),
             "mode" => Some(Ok(Value::str(&self.mode))),
-            "closed" => Some(Ok(Value::Bool(self.state.borrow().closed))),
+            "closed" => Some(Ok(Value::from_bool(self.state.borrow().closed))),
             _ => None,
         }
     }
@@ -378,5 +379,5 @@ fn file_enter(vm: &Vm, args: Args) -> PyResult {
 
 fn file_exit(vm: &Vm, args: Args) -> PyResult {
     file_close(vm, Args::new(&args.pos[..1]))?;
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(BoolWord::FALSE))
 }

@@ -333,7 +333,7 @@ fn seq_setitem(vm: &Vm, args: Args) -> PyResult {
 
 fn seq_contains(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__contains__", 2, 2)?;
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         vm.contains(seq_this(vm, &args)?, &args.pos[1])?,
     ))
 }

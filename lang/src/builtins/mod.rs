@@ -17,6 +17,7 @@ pub mod set;
 pub mod str;
 
 use crate::objects::iter::IterState;
+use crate::objects::BoolWord;
 use crate::objects::{
     Args, Builtin, CallerNeeds, Code, Name, NativeFn, NativeIter, PyDict, PyResult, Value,
 };
@@ -140,11 +141,11 @@ pub fn install(vm: &Vm) {
     );
     b.insert(Name::new("IOError"), Value::Class(vm.exc.os_error.clone()));
     b.insert(Name::new("None"), Value::None);
-    b.insert(Name::new("True"), Value::Bool(true));
-    b.insert(Name::new("False"), Value::Bool(false));
+    b.insert(Name::new("True"), Value::Bool(BoolWord::TRUE));
+    b.insert(Name::new("False"), Value::Bool(BoolWord::FALSE));
     b.insert(Name::new("NotImplemented"), Value::NotImplemented);
     b.insert(Name::new("Ellipsis"), Value::Ellipsis);
-    b.insert(Name::new("__debug__"), Value::Bool(true));
+    b.insert(Name::new("__debug__"), Value::Bool(BoolWord::TRUE));
     b.insert(Name::new("__name__"), Value::str("builtins"));
 }
 
@@ -374,7 +375,7 @@ fn class_spec_matches(
 fn isinstance(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "isinstance", 2, 2)?;
     let obj = &args.pos[0];
-    Ok(Value::Bool(class_spec_matches(
+    Ok(Value::from_bool(class_spec_matches(
         vm,
         &args.pos[1],
         &|c| vm.isinstance(obj, c),
@@ -390,7 +391,7 @@ fn issubclass(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
     let bool_class = crate::vm::types::bool_class(vm);
-    Ok(Value::Bool(class_spec_matches(
+    Ok(Value::from_bool(class_spec_matches(
         vm,
         &args.pos[1],
         &|base| {
@@ -416,8 +417,8 @@ fn hasattr(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "hasattr", 2, 2)?;
     let name = attr_name(vm, &args.pos[1], "hasattr")?;
     match vm.get_attr_opt(&args.pos[0], &name) {
-        Ok(v) => Ok(Value::Bool(v.is_some())),
-        Err(e) if vm.err_is(&e, &vm.exc.attribute_error) => Ok(Value::Bool(false)),
+        Ok(v) => Ok(Value::from_bool(v.is_some())),
+        Err(e) if vm.err_is(&e, &vm.exc.attribute_error) => Ok(Value::Bool(BoolWord::FALSE)),
         Err(e) => Err(e),
     }
 }
@@ -471,7 +472,7 @@ pub fn is_callable(vm: &Vm, v: &Value) -> bool {
 
 fn callable(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "callable", 1, 1)?;
-    Ok(Value::Bool(is_callable(vm, &args.pos[0])))
+    Ok(Value::from_bool(is_callable(vm, &args.pos[0])))
 }
 
 fn abs(vm: &Vm, args: Args) -> PyResult {
@@ -482,9 +483,9 @@ fn abs(vm: &Vm, args: Args) -> PyResult {
             .checked_abs()
             .map(Value::Int)
             .unwrap_or_else(|| Value::from_bigint(num_bigint::BigInt::from(*i).abs())),
-        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Bool(b) => Value::Int(b.get() as i64),
         Value::BigInt(b) => Value::from_bigint(b.abs()),
-        Value::Float(f) => Value::Float(f.abs()),
+        Value::Float(f) => Value::float(f.get().abs()),
         other => match vm.class_of(other).lookup_str("__abs__") {
             Some(m) => vm.call_bound(&m, other, &[])?,
             None => {
@@ -579,10 +580,10 @@ fn any(vm: &Vm, args: Args) -> PyResult {
     let it = vm.iter(&args.pos[0])?;
     while let Some(x) = vm.next(&it)? {
         if vm.truthy(&x)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::Bool(BoolWord::TRUE));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(BoolWord::FALSE))
 }
 
 fn all(vm: &Vm, args: Args) -> PyResult {
@@ -590,10 +591,10 @@ fn all(vm: &Vm, args: Args) -> PyResult {
     let it = vm.iter(&args.pos[0])?;
     while let Some(x) = vm.next(&it)? {
         if !vm.truthy(&x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(BoolWord::FALSE));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(BoolWord::TRUE))
 }
 
 /// A stable merge sort whose comparison may fail (it runs Python `__lt__`).
@@ -804,7 +805,7 @@ fn chr(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "chr", 1, 1)?;
     let i = match &args.pos[0] {
         Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
+        Value::Bool(b) => b.get() as i64,
         other => {
             return Err(vm.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -875,22 +876,23 @@ fn round(vm: &Vm, args: Args) -> PyResult {
     match &args.pos[0] {
         Value::Float(f) => match ndigits {
             None => {
-                if f.is_nan() {
+                if f.get().is_nan() {
                     return Err(vm.value_error("cannot convert float NaN to integer"));
                 }
-                if f.is_infinite() {
+                if f.get().is_infinite() {
                     return Err(vm.overflow_error("cannot convert float infinity to integer"));
                 }
-                let r = crate::fmt::round_half_even(*f);
+                let r = crate::fmt::round_half_even(f.get());
                 Ok(crate::fmt::float_to_bigint(r)
                     .map(Value::from_bigint)
-                    .unwrap_or(Value::Float(r)))
+                    .unwrap_or(Value::float(r)))
             }
             Some(n) => {
                 let n = vm.to_index(n)?;
-                Ok(Value::Float(crate::fmt::round_float(*f, n).ok_or_else(
-                    || vm.overflow_error("rounded value too large to represent"),
-                )?))
+                Ok(Value::float(
+                    crate::fmt::round_float(f.get(), n)
+                        .ok_or_else(|| vm.overflow_error("rounded value too large to represent"))?,
+                ))
             }
         },
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
@@ -1335,11 +1337,11 @@ impl Vm {
             }
             Value::Bool(b) => {
                 if spec.is_empty() {
-                    out.push_str(if *b { "True" } else { "False" });
+                    out.push_str(if b.get() { "True" } else { "False" });
                     return Ok(());
                 }
                 let parsed = crate::fmt::parse_format_spec(spec).map_err(int_err)?;
-                crate::fmt::format_int_into(out, crate::fmt::IntRef::Small(*b as i64), &parsed)
+                crate::fmt::format_int_into(out, crate::fmt::IntRef::Small(b.get() as i64), &parsed)
                     .map_err(int_err)
             }
             Value::BigInt(b) => {
@@ -1353,13 +1355,13 @@ impl Vm {
             }
             Value::Float(f) => {
                 if spec.is_empty() {
-                    out.push_str(&crate::fmt::float_repr(*f));
+                    out.push_str(&crate::fmt::float_repr(f.get()));
                     return Ok(());
                 }
                 let parsed =
                     crate::fmt::parse_format_spec(spec).map_err(|e| fmt_err(e, "float"))?;
                 out.push_str(
-                    &crate::fmt::format_float(*f, &parsed).map_err(|e| fmt_err(e, "float"))?,
+                    &crate::fmt::format_float(f.get(), &parsed).map_err(|e| fmt_err(e, "float"))?,
                 );
                 Ok(())
             }

@@ -1,5 +1,6 @@
 //! `int`, `bool` and `float`: constructors and methods.
 
+use crate::objects::BoolWord;
 use crate::objects::{Args, PyResult, Value};
 use crate::vm::types::{add_classmethod, add_methods, bool_class};
 use crate::vm::Vm;
@@ -47,7 +48,7 @@ pub fn install(vm: &Vm) {
 pub fn to_bigint(vm: &Vm, v: &Value) -> PyResult<BigInt> {
     match v.builtin_base() {
         Value::Int(i) => Ok(BigInt::from(*i)),
-        Value::Bool(b) => Ok(BigInt::from(*b as i64)),
+        Value::Bool(b) => Ok(BigInt::from(b.get() as i64)),
         Value::BigInt(b) => Ok((**b).clone()),
         Value::Instance(_) => Ok(BigInt::from(vm.to_index(v)?)),
         other => Err(vm.type_error(format!(
@@ -60,14 +61,14 @@ pub fn to_bigint(vm: &Vm, v: &Value) -> PyResult<BigInt> {
 /// A number as f64 (`float(x)` for ints and floats).
 pub fn to_f64(vm: &Vm, v: &Value) -> PyResult<f64> {
     match v.builtin_base() {
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(f.get()),
         Value::Int(i) => Ok(*i as f64),
-        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Bool(b) => Ok(b.get() as i64 as f64),
         Value::BigInt(b) => crate::fmt::bigint_to_f64(b)
             .ok_or_else(|| vm.overflow_error("int too large to convert to float")),
         other => match vm.class_of(other).lookup_str("__float__") {
             Some(m) => match vm.call_bound(&m, other, &[])? {
-                Value::Float(f) => Ok(f),
+                Value::Float(f) => Ok(f.get()),
                 r => Err(vm.type_error(format!(
                     "{}.__float__ returned non-float (type {})",
                     vm.type_name(other),
@@ -118,15 +119,15 @@ fn int_new(vm: &Vm, args: Args) -> PyResult {
 pub(crate) fn int_of(vm: &Vm, x: &Value) -> PyResult {
     match x {
         Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Bool(b) => Ok(Value::Int(b.get() as i64)),
         Value::Float(f) => {
-            if f.is_nan() {
+            if f.get().is_nan() {
                 return Err(vm.value_error("cannot convert float NaN to integer"));
             }
-            if f.is_infinite() {
+            if f.get().is_infinite() {
                 return Err(vm.overflow_error("cannot convert float infinity to integer"));
             }
-            Ok(crate::fmt::float_to_bigint(*f)
+            Ok(crate::fmt::float_to_bigint(f.get())
                 .map(Value::from_bigint)
                 .unwrap_or(Value::Int(0)))
         }
@@ -182,8 +183,8 @@ fn bool_new(vm: &Vm, args: Args) -> PyResult {
     let args = args.skip_first();
     args.check(vm, "bool", 0, 1)?;
     Ok(Value::Bool(match args.get(0) {
-        Some(v) => vm.truthy(v)?,
-        None => false,
+        Some(v) => BoolWord::from(vm.truthy(v)?),
+        None => BoolWord::from(false),
     }))
 }
 
@@ -191,18 +192,18 @@ fn float_new(vm: &Vm, args: Args) -> PyResult {
     let args = args.skip_first();
     args.check(vm, "float", 0, 1)?;
     let Some(x) = args.get(0) else {
-        return Ok(Value::Float(0.0));
+        return Ok(Value::float(0.0));
     };
     match x {
         Value::Str(s) => crate::fmt::parse_float(s.as_str())
-            .map(Value::Float)
+            .map(Value::float)
             .ok_or_else(|| {
                 vm.value_error(format!(
                     "could not convert string to float: {}",
                     crate::objects::str::repr_str(s.as_str())
                 ))
             }),
-        other => Ok(Value::Float(to_f64(vm, other)?)),
+        other => Ok(Value::float(to_f64(vm, other)?)),
     }
 }
 
@@ -219,14 +220,14 @@ fn int_conjugate(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn int_float(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(to_f64(
+    Ok(Value::float(to_f64(
         vm,
         args.get(0).unwrap_or(&Value::None),
     )?))
 }
 
 fn int_is_integer(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(BoolWord::TRUE))
 }
 
 fn int_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
@@ -299,14 +300,14 @@ fn int_from_bytes(vm: &Vm, args: Args) -> PyResult {
 
 fn self_float(vm: &Vm, args: &Args) -> PyResult<f64> {
     match args.get(0) {
-        Some(Value::Float(f)) => Ok(*f),
+        Some(Value::Float(f)) => Ok(f.get()),
         _ => Err(vm.type_error("descriptor requires a 'float' object")),
     }
 }
 
 fn float_is_integer(vm: &Vm, args: Args) -> PyResult {
     let f = self_float(vm, &args)?;
-    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+    Ok(Value::from_bool(f.is_finite() && f.fract() == 0.0))
 }
 
 fn float_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
@@ -324,7 +325,7 @@ fn float_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn float_conjugate(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(self_float(vm, &args)?))
+    Ok(Value::float(self_float(vm, &args)?))
 }
 
 fn float_hex(vm: &Vm, _args: Args) -> PyResult {
@@ -333,7 +334,7 @@ fn float_hex(vm: &Vm, _args: Args) -> PyResult {
 
 fn float_int(vm: &Vm, args: Args) -> PyResult {
     let f = self_float(vm, &args)?;
-    int_new(vm, Args::new(&[Value::None, Value::Float(f)]))
+    int_new(vm, Args::new(&[Value::None, Value::float(f)]))
 }
 
 fn float_round(vm: &Vm, args: Args) -> PyResult {
@@ -342,7 +343,7 @@ fn float_round(vm: &Vm, args: Args) -> PyResult {
         None | Some(Value::None) => Ok(crate::fmt::float_to_bigint(crate::fmt::round_half_even(f))
             .map(Value::from_bigint)
             .unwrap_or(Value::Int(0))),
-        Some(n) => Ok(Value::Float(
+        Some(n) => Ok(Value::float(
             crate::fmt::round_float(f, vm.to_index(n)?).unwrap_or(f),
         )),
     }

@@ -1,5 +1,6 @@
 //! Methods of `object` (the defaults every class inherits) and of `type`.
 
+use crate::objects::BoolWord;
 use crate::objects::{Args, PyResult, Value};
 use crate::vm::types::add_methods;
 use crate::vm::Vm;
@@ -68,7 +69,7 @@ fn object_str(vm: &Vm, args: Args) -> PyResult {
 
 fn object_eq(_vm: &Vm, args: Args) -> PyResult {
     match (args.get(0), args.get(1)) {
-        (Some(a), Some(b)) if a.is(b) => Ok(Value::Bool(true)),
+        (Some(a), Some(b)) if a.is(b) => Ok(Value::Bool(BoolWord::TRUE)),
         _ => Ok(Value::NotImplemented),
     }
 }
@@ -77,7 +78,7 @@ fn object_ne(vm: &Vm, args: Args) -> PyResult {
     match (args.get(0), args.get(1)) {
         (Some(a), Some(b)) => {
             let r = vm.compare(a, b, crate::vm::ops::CmpOp::Eq)?;
-            Ok(Value::Bool(!vm.truthy(&r)?))
+            Ok(Value::from_bool(!vm.truthy(&r)?))
         }
         _ => Ok(Value::NotImplemented),
     }

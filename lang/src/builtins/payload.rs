@@ -80,7 +80,7 @@ fn str_(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn bool_(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(vm.truthy(receiver(vm, &args)?)?))
+    Ok(Value::from_bool(vm.truthy(receiver(vm, &args)?)?))
 }
 
 /// Calls the builtin `name` on the receiver's built-in value (and the other arguments).

@@ -1,6 +1,7 @@
 //! `set`, `frozenset` and the dict views (`keys()`, `values()`, `items()`).
 
 use crate::objects::iter::{DictView, IterState};
+use crate::objects::BoolWord;
 use crate::objects::{Args, Class, NativeIter, NativeObject, PyDict, PyResult, PySet, Value};
 use crate::vm::ops::BinOp;
 use crate::vm::types::{add_methods, new_class};
@@ -140,7 +141,7 @@ fn view_contains(vm: &Vm, args: Args) -> PyResult {
     let v = view_of(vm, &args)?;
     let item = args.get(1).cloned().unwrap_or_default();
     Ok(Value::Bool(match v.view {
-        DictView::Keys => v.dict.contains(vm, &item)?,
+        DictView::Keys => BoolWord::from(v.dict.contains(vm, &item)?),
         _ => {
             let mut found = false;
             for x in view_items(v) {
@@ -149,7 +150,7 @@ fn view_contains(vm: &Vm, args: Args) -> PyResult {
                     break;
                 }
             }
-            found
+            BoolWord::from(found)
         }
     }))
 }
@@ -282,30 +283,30 @@ fn issubset(vm: &Vm, args: Args) -> PyResult {
     let other = set_from(vm, args.get(1))?;
     for v in s.items() {
         if !other.contains(vm, &v)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(BoolWord::FALSE));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(BoolWord::TRUE))
 }
 
 fn issuperset(vm: &Vm, args: Args) -> PyResult {
     let s = this(vm, &args)?;
     for v in vm.to_vec(args.get(1).unwrap_or(&Value::None))? {
         if !s.contains(vm, &v)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(BoolWord::FALSE));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(BoolWord::TRUE))
 }
 
 fn isdisjoint(vm: &Vm, args: Args) -> PyResult {
     let s = this(vm, &args)?;
     for v in vm.to_vec(args.get(1).unwrap_or(&Value::None))? {
         if s.contains(vm, &v)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::Bool(BoolWord::FALSE));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(BoolWord::TRUE))
 }
 
 fn copy(vm: &Vm, args: Args) -> PyResult {
@@ -317,7 +318,7 @@ fn len(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn contains(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         this(vm, &args)?.contains(vm, args.get(1).unwrap_or(&Value::None))?,
     ))
 }

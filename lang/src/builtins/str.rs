@@ -1,6 +1,7 @@
 //! `str`: the constructor, methods, `str.format` and `%`-formatting.
 
 use crate::objects::str::{count_chars, is_py_space_byte};
+use crate::objects::BoolWord;
 use crate::objects::{Args, PyResult, PyStr, Value};
 use crate::vm::types::add_methods;
 use crate::vm::Vm;
@@ -515,11 +516,11 @@ fn prefix_check(vm: &Vm, args: &Args, name: &str, test: fn(&str, &str) -> bool) 
     let win = window(vm, t, args.get(2), args.get(3))?;
     let test = |p: &str| win.is_some_and(|(w, _)| test(w, p));
     match args.get(1) {
-        Some(Value::Str(p)) => Ok(Value::Bool(test(p.as_str()))),
+        Some(Value::Str(p)) => Ok(Value::from_bool(test(p.as_str()))),
         Some(Value::Tuple(tup)) => {
             for p in &tup.0 {
                 match p {
-                    Value::Str(p) if test(p.as_str()) => return Ok(Value::Bool(true)),
+                    Value::Str(p) if test(p.as_str()) => return Ok(Value::Bool(BoolWord::TRUE)),
                     Value::Str(_) => {}
                     other => {
                         return Err(vm.type_error(format!(
@@ -529,7 +530,7 @@ fn prefix_check(vm: &Vm, args: &Args, name: &str, test: fn(&str, &str) -> bool) 
                     }
                 }
             }
-            Ok(Value::Bool(false))
+            Ok(Value::Bool(BoolWord::FALSE))
         }
         Some(other) => Err(vm.type_error(format!(
             "{name} first arg must be str or a tuple of str, not {}",
@@ -615,14 +616,14 @@ fn count(vm: &Vm, args: Args) -> PyResult {
 
 fn all_chars(vm: &Vm, args: &Args, pred: fn(char) -> bool) -> PyResult {
     let t = this(vm, args)?;
-    Ok(Value::Bool(!t.is_empty() && t.chars().all(pred)))
+    Ok(Value::from_bool(!t.is_empty() && t.chars().all(pred)))
 }
 
 fn isdigit(vm: &Vm, args: Args) -> PyResult {
     let t = this_py(vm, &args)?;
     if t.is_ascii() {
         let b = t.as_str().as_bytes();
-        return Ok(Value::Bool(
+        return Ok(Value::from_bool(
             !b.is_empty() && b.iter().all(u8::is_ascii_digit),
         ));
     }
@@ -648,11 +649,11 @@ fn isspace(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn isascii(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(this(vm, &args)?.is_ascii()))
+    Ok(Value::from_bool(this(vm, &args)?.is_ascii()))
 }
 
 fn isprintable(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         this(vm, &args)?
             .chars()
             .all(crate::objects::str::is_printable),
@@ -661,14 +662,14 @@ fn isprintable(vm: &Vm, args: Args) -> PyResult {
 
 fn isupper(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase),
     ))
 }
 
 fn islower(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase),
     ))
 }
@@ -680,13 +681,13 @@ fn istitle(vm: &Vm, args: Args) -> PyResult {
     for c in t.chars() {
         if c.is_uppercase() {
             if prev_cased {
-                return Ok(Value::Bool(false));
+                return Ok(Value::Bool(BoolWord::FALSE));
             }
             prev_cased = true;
             any = true;
         } else if c.is_lowercase() {
             if !prev_cased {
-                return Ok(Value::Bool(false));
+                return Ok(Value::Bool(BoolWord::FALSE));
             }
             prev_cased = true;
             any = true;
@@ -694,15 +695,17 @@ fn istitle(vm: &Vm, args: Args) -> PyResult {
             prev_cased = false;
         }
     }
-    Ok(Value::Bool(any))
+    Ok(Value::from_bool(any))
 }
 
 fn isidentifier(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
     let mut chars = t.chars();
     Ok(Value::Bool(match chars.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric()),
-        _ => false,
+        Some(c) if c == '_' || c.is_alphabetic() => {
+            BoolWord::from(chars.all(|c| c == '_' || c.is_alphanumeric()))
+        }
+        _ => BoolWord::from(false),
     }))
 }
 
@@ -955,7 +958,7 @@ fn str_len(vm: &Vm, args: Args) -> PyResult {
 
 fn str_contains(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__contains__", 2, 2)?;
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         vm.contains(args.pos[0].builtin_base(), &args.pos[1])?,
     ))
 }
@@ -1406,7 +1409,7 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
             'd' | 'i' | 'u' => {
                 let n = match &v {
                     Value::Float(f) => Value::from_bigint(
-                        crate::fmt::float_to_bigint(f.trunc()).unwrap_or_default(),
+                        crate::fmt::float_to_bigint(f.get().trunc()).unwrap_or_default(),
                     ),
                     Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => v.clone(),
                     other => match vm
@@ -1441,10 +1444,10 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match &v {
                     Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-                        Value::Float(super::number::to_f64(vm, &v)?)
+                        Value::float(super::number::to_f64(vm, &v)?)
                     }
                     other => match super::number::to_f64(vm, other) {
-                        Ok(f) => Value::Float(f),
+                        Ok(f) => Value::float(f),
                         Err(_) => {
                             return Err(vm.type_error(format!(
                                 "must be real number, not {}",

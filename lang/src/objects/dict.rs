@@ -50,10 +50,10 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
     Some(match (a, b) {
         (Str(x), Str(y)) => x.as_str() == y.as_str(),
         (Int(x), Int(y)) => x == y,
-        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && (*y as i64) == *x,
-        (Float(x), Float(y)) => x == y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == y.get() && (y.get() as i64) == *x,
+        (Float(x), Float(y)) => x.get() == y.get(),
         (Bool(x), Bool(y)) => x == y,
-        (Bool(x), Int(y)) | (Int(y), Bool(x)) => (*x as i64) == *y,
+        (Bool(x), Int(y)) | (Int(y), Bool(x)) => (x.get() as i64) == *y,
         (None, None) => true,
         (BigInt(x), BigInt(y)) => x == y,
         (Int(_), BigInt(_)) | (BigInt(_), Int(_)) => false,

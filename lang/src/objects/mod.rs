@@ -120,9 +120,9 @@ pub trait NativeObject: Any {
 pub enum Value {
     #[default]
     None,
-    Bool(bool),
+    Bool(BoolWord),
     Int(i64),
-    Float(f64),
+    Float(FloatBits),
     BigInt(Rc<BigInt>),
     Str(Rc<PyStr>),
     Bytes(Rc<Vec<u8>>),
@@ -220,6 +220,56 @@ impl Value {
     }
 }
 
+/// A `float` payload, stored as its bits.
+///
+/// Every payload of [`Value`] is one 64-bit integer or pointer: that makes
+/// `Value` a pair of scalars to the compiler, passed and returned in two
+/// registers. One `f64` (or `bool`) payload would make it an aggregate that
+/// goes through memory on every move, where copies written piecewise and
+/// read back whole stall the CPU.
+///
+/// It has no `PartialEq`: floats compare by value (`-0.0 == 0.0`, NaN is
+/// unequal to itself), never by bits, so compare `get()`s.
+#[derive(Clone, Copy)]
+#[repr(transparent)]
+pub struct FloatBits(u64);
+
+impl FloatBits {
+    #[inline(always)]
+    pub fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+}
+
+impl From<f64> for FloatBits {
+    #[inline(always)]
+    fn from(f: f64) -> FloatBits {
+        FloatBits(f.to_bits())
+    }
+}
+
+/// A `bool` payload, one word wide for the reason given at [`FloatBits`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(transparent)]
+pub struct BoolWord(u64);
+
+impl BoolWord {
+    pub const TRUE: BoolWord = BoolWord(1);
+    pub const FALSE: BoolWord = BoolWord(0);
+
+    #[inline(always)]
+    pub fn get(self) -> bool {
+        self.0 != 0
+    }
+}
+
+impl From<bool> for BoolWord {
+    #[inline(always)]
+    fn from(b: bool) -> BoolWord {
+        BoolWord(b as u64)
+    }
+}
+
 /// A tuple's items.
 pub struct Tuple(pub Vec<Value>);
 
@@ -281,6 +331,16 @@ impl Value {
         Value::List(Rc::new(PyList::new(items)))
     }
 
+    #[inline(always)]
+    pub fn from_bool(b: bool) -> Value {
+        Value::Bool(b.into())
+    }
+
+    #[inline(always)]
+    pub fn float(f: f64) -> Value {
+        Value::Float(f.into())
+    }
+
     pub fn native<T: NativeObject>(obj: T) -> Value {
         Value::Native(NativeRef::new(obj))
     }
@@ -304,12 +364,12 @@ impl Value {
         }
         match self {
             Value::None => 1,
-            Value::Bool(b) => 2 + *b as usize,
+            Value::Bool(b) => 2 + b.get() as usize,
             Value::NotImplemented => 4,
             Value::Ellipsis => 5,
             Value::Undef => 6,
             Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(8),
-            Value::Float(f) => f.to_bits() as usize | 7,
+            Value::Float(f) => f.get().to_bits() as usize | 7,
             Value::BigInt(r) => addr(r),
             Value::Str(r) => addr(r),
             Value::Bytes(r) => addr(r),
@@ -339,7 +399,7 @@ impl Value {
     pub fn is(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::Int(a), Value::Int(b)) => a == b,
-            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Float(a), Value::Float(b)) => a.get().to_bits() == b.get().to_bits(),
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::None, Value::None) => true,
             _ => {
@@ -380,9 +440,9 @@ impl fmt::Debug for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::None => write!(f, "None"),
-            Value::Bool(b) => write!(f, "{b}"),
+            Value::Bool(b) => write!(f, "{}", b.get()),
             Value::Int(i) => write!(f, "{i}"),
-            Value::Float(x) => write!(f, "{x}"),
+            Value::Float(x) => write!(f, "{}", x.get()),
             Value::Str(s) => write!(f, "{:?}", s.as_str()),
             other => write!(f, "<value at {:#x}>", other.id()),
         }

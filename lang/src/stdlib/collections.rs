@@ -4,6 +4,7 @@
 //! `dict` and `tuple`. `collections.abc` is `collections_abc.py`.
 
 use crate::objects::class::Layout;
+use crate::objects::BoolWord;
 use crate::objects::{Args, Class, Module, NativeObject, PyResult, Value};
 use crate::vm::ops::CmpOp;
 use crate::vm::types::{add_methods, new_class};
@@ -448,10 +449,10 @@ fn contains(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__contains__", 2, 2)?;
     for x in this(vm, &args)?.snapshot() {
         if vm.eq(&x, &args.pos[1])? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::Bool(BoolWord::TRUE));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(BoolWord::FALSE))
 }
 
 thread_local! {

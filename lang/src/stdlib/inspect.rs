@@ -34,7 +34,7 @@ fn code_flags(vm: &Vm, args: Args) -> PyResult {
 /// True for a generator made by an iterable-coroutine function (awaitable).
 fn is_iterable_coroutine(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "_is_iterable_coroutine", 1, 1)?;
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         matches!(&args.pos[0], Value::Generator(g) if g.iterable_coroutine),
     ))
 }

@@ -2,6 +2,7 @@
 //! error messages; `json.py` holds the public functions, JSONEncoder /
 //! JSONDecoder and JSONDecodeError.
 
+use crate::objects::BoolWord;
 use crate::objects::{Args, Module, PyDict, PyErr, PyResult, Value};
 use crate::vm::Vm;
 use num_bigint::BigInt;
@@ -107,15 +108,15 @@ impl Encoder<'_> {
         let vm = self.vm;
         match v.builtin_base() {
             Value::None => out.push_str("null"),
-            Value::Bool(true) => out.push_str("true"),
-            Value::Bool(false) => out.push_str("false"),
+            Value::Bool(BoolWord::TRUE) => out.push_str("true"),
+            Value::Bool(BoolWord::FALSE) => out.push_str("false"),
             Value::Int(i) => {
                 let _ = write!(out, "{i}");
             }
             Value::BigInt(b) => {
                 let _ = write!(out, "{b}");
             }
-            Value::Float(f) => out.push_str(&self.float(*f)?),
+            Value::Float(f) => out.push_str(&self.float(f.get())?),
             Value::Str(s) => write_string(s.as_str(), self.ensure_ascii, out),
             base @ (Value::List(_) | Value::Tuple(_)) => {
                 let items = vm.to_vec(base)?;
@@ -158,11 +159,11 @@ impl Encoder<'_> {
                 for (k, val) in &items {
                     let key = match k {
                         Value::Str(s) => s.as_str().to_string(),
-                        Value::Bool(b) => if *b { "true" } else { "false" }.to_string(),
+                        Value::Bool(b) => if b.get() { "true" } else { "false" }.to_string(),
                         Value::None => "null".to_string(),
                         Value::Int(i) => i.to_string(),
                         Value::BigInt(b) => b.to_string(),
-                        Value::Float(f) => self.float(*f)?,
+                        Value::Float(f) => self.float(f.get())?,
                         _ if self.skip_keys => continue,
                         other => {
                             return Err(vm.type_error(format!(
@@ -310,14 +311,14 @@ impl Decoder<'_> {
             Some('{') => vm.with_depth(|| self.object(i)),
             Some('[') => vm.with_depth(|| self.array(i)),
             Some('n') if self.starts_with(i, "null") => Ok((Value::None, i + 4)),
-            Some('t') if self.starts_with(i, "true") => Ok((Value::Bool(true), i + 4)),
-            Some('f') if self.starts_with(i, "false") => Ok((Value::Bool(false), i + 5)),
-            Some('N') if self.starts_with(i, "NaN") => Ok((Value::Float(f64::NAN), i + 3)),
+            Some('t') if self.starts_with(i, "true") => Ok((Value::Bool(BoolWord::TRUE), i + 4)),
+            Some('f') if self.starts_with(i, "false") => Ok((Value::Bool(BoolWord::FALSE), i + 5)),
+            Some('N') if self.starts_with(i, "NaN") => Ok((Value::float(f64::NAN), i + 3)),
             Some('I') if self.starts_with(i, "Infinity") => {
-                Ok((Value::Float(f64::INFINITY), i + 8))
+                Ok((Value::float(f64::INFINITY), i + 8))
             }
             Some('-') if self.starts_with(i, "-Infinity") => {
-                Ok((Value::Float(f64::NEG_INFINITY), i + 9))
+                Ok((Value::float(f64::NEG_INFINITY), i + 9))
             }
             Some(c) if *c == '-' || c.is_ascii_digit() => self.number(i),
             _ => Err(self.error("Expecting value", i)),
@@ -360,7 +361,7 @@ impl Decoder<'_> {
         let value = if is_float {
             match &self.parse_float {
                 Some(f) => self.vm.call(f, &[Value::string(text)])?,
-                None => Value::Float(crate::fmt::parse_float(&text).unwrap_or(f64::NAN)),
+                None => Value::float(crate::fmt::parse_float(&text).unwrap_or(f64::NAN)),
             }
         } else {
             match &self.parse_int {

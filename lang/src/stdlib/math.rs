@@ -9,6 +9,7 @@
 //! (documented in its mathmodule.c), not libm's, so results agree bit for bit.
 
 use crate::builtins::number::{to_bigint, to_f64};
+use crate::objects::BoolWord;
 use crate::objects::{Args, Module, PyResult, Value};
 use crate::vm::ops::BinOp;
 use crate::vm::Vm;
@@ -80,11 +81,11 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("erfc", erfc),
         ],
     );
-    super::set(&m, "pi", Value::Float(PI));
-    super::set(&m, "e", Value::Float(std::f64::consts::E));
-    super::set(&m, "tau", Value::Float(std::f64::consts::TAU));
-    super::set(&m, "inf", Value::Float(f64::INFINITY));
-    super::set(&m, "nan", Value::Float(f64::NAN));
+    super::set(&m, "pi", Value::float(PI));
+    super::set(&m, "e", Value::float(std::f64::consts::E));
+    super::set(&m, "tau", Value::float(std::f64::consts::TAU));
+    super::set(&m, "inf", Value::float(f64::INFINITY));
+    super::set(&m, "nan", Value::float(f64::NAN));
     Ok(m)
 }
 
@@ -116,7 +117,7 @@ fn unary(vm: &Vm, args: &Args, name: &str, f: fn(f64) -> f64, can_overflow: bool
             domain_error(vm)
         });
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// Two float arguments with CPython's error rules (`math_2`).
@@ -130,7 +131,7 @@ fn binary(vm: &Vm, args: &Args, name: &str, f: fn(f64, f64) -> f64) -> PyResult 
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 macro_rules! unary_fns {
@@ -204,19 +205,19 @@ fn log(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "log", 1, 2)?;
     let num = log_of(vm, &args.pos[0], f64::ln)?;
     match args.get(1) {
-        None => Ok(Value::Float(num)),
+        None => Ok(Value::float(num)),
         Some(base) => {
             let den = log_of(vm, base, f64::ln)?;
             if den == 0.0 {
                 return Err(vm.zero_division("float division by zero"));
             }
-            Ok(Value::Float(num / den))
+            Ok(Value::float(num / den))
         }
     }
 }
 
 fn log2(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(log_of(
+    Ok(Value::float(log_of(
         vm,
         one(vm, &args, "log2")?,
         f64::log2,
@@ -224,7 +225,7 @@ fn log2(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn log10(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(log_of(
+    Ok(Value::float(log_of(
         vm,
         one(vm, &args, "log10")?,
         f64::log10,
@@ -236,7 +237,7 @@ fn rounding(vm: &Vm, args: &Args, name: &str, dunder: &str, f: fn(f64) -> f64) -
     let v = one(vm, args, name)?;
     match v {
         Value::Int(_) | Value::BigInt(_) => return Ok(v.clone()),
-        Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+        Value::Bool(b) => return Ok(Value::Int(b.get() as i64)),
         Value::Float(_) => {}
         other => {
             if let Some(m) = vm.class_of(other).lookup_str(dunder) {
@@ -311,7 +312,7 @@ fn pow(vm: &Vm, args: Args) -> PyResult {
         } else {
             0.0
         };
-        return Ok(Value::Float(r));
+        return Ok(Value::float(r));
     }
     let r = x.powf(y);
     if r.is_nan() {
@@ -324,7 +325,7 @@ fn pow(vm: &Vm, args: Args) -> PyResult {
             range_error(vm)
         });
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// The Euclidean norm of non-negative finite values, as CPython's
@@ -390,7 +391,7 @@ fn hypot(vm: &Vm, args: Args) -> PyResult {
         }
         coords.push(x);
     }
-    Ok(Value::Float(vector_norm(&coords, max, found_nan)))
+    Ok(Value::float(vector_norm(&coords, max, found_nan)))
 }
 
 fn dist(vm: &Vm, args: Args) -> PyResult {
@@ -409,7 +410,7 @@ fn dist(vm: &Vm, args: Args) -> PyResult {
         }
         diffs.push(x);
     }
-    Ok(Value::Float(vector_norm(&diffs, max, found_nan)))
+    Ok(Value::float(vector_norm(&diffs, max, found_nan)))
 }
 
 fn isclose(vm: &Vm, args: Args) -> PyResult {
@@ -427,31 +428,33 @@ fn isclose(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
     if a == b {
-        return Ok(Value::Bool(true));
+        return Ok(Value::Bool(BoolWord::TRUE));
     }
     if a.is_infinite() || b.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::Bool(BoolWord::FALSE));
     }
     let diff = (b - a).abs();
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol,
     ))
 }
 
 fn isfinite(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         to_f64(vm, one(vm, &args, "isfinite")?)?.is_finite(),
     ))
 }
 
 fn isinf(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         to_f64(vm, one(vm, &args, "isinf")?)?.is_infinite(),
     ))
 }
 
 fn isnan(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(to_f64(vm, one(vm, &args, "isnan")?)?.is_nan()))
+    Ok(Value::from_bool(
+        to_f64(vm, one(vm, &args, "isnan")?)?.is_nan(),
+    ))
 }
 
 // -- integers -------------------------------------------------------------------------
@@ -635,7 +638,7 @@ fn fsum(vm: &Vm, args: Args) -> PyResult {
         if inf_sum.is_nan() {
             return Err(vm.value_error("-inf + inf in fsum"));
         }
-        return Ok(Value::Float(special_sum));
+        return Ok(Value::float(special_sum));
     }
     let mut hi = 0.0f64;
     if let Some(&top) = partials.last() {
@@ -662,17 +665,17 @@ fn fsum(vm: &Vm, args: Args) -> PyResult {
             }
         }
     }
-    Ok(Value::Float(hi))
+    Ok(Value::float(hi))
 }
 
 fn degrees(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(
+    Ok(Value::float(
         to_f64(vm, one(vm, &args, "degrees")?)? * (180.0 / PI),
     ))
 }
 
 fn radians(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(
+    Ok(Value::float(
         to_f64(vm, one(vm, &args, "radians")?)? * (PI / 180.0),
     ))
 }
@@ -687,7 +690,7 @@ fn modf(vm: &Vm, args: Args) -> PyResult {
         let int = x.trunc();
         ((x - int).copysign(x), int)
     };
-    Ok(Value::tuple(vec![Value::Float(frac), Value::Float(int)]))
+    Ok(Value::tuple(vec![Value::float(frac), Value::float(int)]))
 }
 
 /// `frexp` for a finite non-zero x: (mantissa in [0.5, 1), exponent).
@@ -735,7 +738,7 @@ fn ldexp_f(x: f64, e: i32) -> f64 {
 fn frexp(vm: &Vm, args: Args) -> PyResult {
     let x = to_f64(vm, one(vm, &args, "frexp")?)?;
     let (m, e) = frexp_parts(x);
-    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+    Ok(Value::tuple(vec![Value::float(m), Value::Int(e as i64)]))
 }
 
 fn ldexp(vm: &Vm, args: Args) -> PyResult {
@@ -746,7 +749,7 @@ fn ldexp(vm: &Vm, args: Args) -> PyResult {
         _ => return Err(vm.type_error("Expected an int as second argument to ldexp.")),
     };
     if x == 0.0 || !x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let e = e
         .to_i64()
@@ -756,20 +759,20 @@ fn ldexp(vm: &Vm, args: Args) -> PyResult {
     if r.is_infinite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn fmod(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "fmod", 2, 2)?;
     let (x, y) = (to_f64(vm, &args.pos[0])?, to_f64(vm, &args.pos[1])?);
     if y.is_infinite() && x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let r = x % y;
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// IEEE 754 remainder: `x - n*y` with n the integer nearest x/y (ties to even), computed exactly.
@@ -807,7 +810,7 @@ fn remainder(vm: &Vm, args: Args) -> PyResult {
 fn nextafter(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "nextafter", 2, 2)?;
     let (x, y) = (to_f64(vm, &args.pos[0])?, to_f64(vm, &args.pos[1])?);
-    Ok(Value::Float(next_toward(x, y)))
+    Ok(Value::float(next_toward(x, y)))
 }
 
 fn next_toward(x: f64, y: f64) -> f64 {
@@ -828,13 +831,13 @@ fn next_toward(x: f64, y: f64) -> f64 {
 fn ulp(vm: &Vm, args: Args) -> PyResult {
     let x = to_f64(vm, one(vm, &args, "ulp")?)?.abs();
     if x.is_nan() || x.is_infinite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let next = next_toward(x, f64::INFINITY);
     if next.is_infinite() {
-        return Ok(Value::Float(x - next_toward(x, 0.0)));
+        return Ok(Value::float(x - next_toward(x, 0.0)));
     }
-    Ok(Value::Float(next - x))
+    Ok(Value::float(next - x))
 }
 
 // -- gamma and error functions --------------------------------------------------------
@@ -1014,7 +1017,7 @@ fn lgamma_f(x: f64) -> Result<f64, MathErr> {
 
 fn gamma_result(vm: &Vm, r: Result<f64, MathErr>) -> PyResult {
     match r {
-        Ok(v) => Ok(Value::Float(v)),
+        Ok(v) => Ok(Value::float(v)),
         Err(MathErr::Domain) => Err(domain_error(vm)),
         Err(MathErr::Range) => Err(range_error(vm)),
     }
@@ -1103,9 +1106,9 @@ fn erfc_f(x: f64) -> f64 {
 }
 
 fn erf(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(erf_f(to_f64(vm, one(vm, &args, "erf")?)?)))
+    Ok(Value::float(erf_f(to_f64(vm, one(vm, &args, "erf")?)?)))
 }
 
 fn erfc(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(erfc_f(to_f64(vm, one(vm, &args, "erfc")?)?)))
+    Ok(Value::float(erfc_f(to_f64(vm, one(vm, &args, "erfc")?)?)))
 }

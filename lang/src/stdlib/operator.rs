@@ -211,22 +211,22 @@ fn abs(vm: &Vm, args: Args) -> PyResult {
 
 fn not_(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "not_", 1, 1)?;
-    Ok(Value::Bool(!vm.truthy(&args.pos[0])?))
+    Ok(Value::from_bool(!vm.truthy(&args.pos[0])?))
 }
 
 fn truth(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "truth", 1, 1)?;
-    Ok(Value::Bool(vm.truthy(&args.pos[0])?))
+    Ok(Value::from_bool(vm.truthy(&args.pos[0])?))
 }
 
 fn is_(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "is_", 2, 2)?;
-    Ok(Value::Bool(args.pos[0].is(&args.pos[1])))
+    Ok(Value::from_bool(args.pos[0].is(&args.pos[1])))
 }
 
 fn is_not(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "is_not", 2, 2)?;
-    Ok(Value::Bool(!args.pos[0].is(&args.pos[1])))
+    Ok(Value::from_bool(!args.pos[0].is(&args.pos[1])))
 }
 
 fn index(vm: &Vm, args: Args) -> PyResult {
@@ -254,7 +254,7 @@ fn concat(vm: &Vm, args: Args) -> PyResult {
 
 fn contains(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "contains", 2, 2)?;
-    Ok(Value::Bool(vm.contains(&args.pos[0], &args.pos[1])?))
+    Ok(Value::from_bool(vm.contains(&args.pos[0], &args.pos[1])?))
 }
 
 fn count_of(vm: &Vm, args: Args) -> PyResult {

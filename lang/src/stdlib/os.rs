@@ -265,9 +265,9 @@ fn stat(vm: &Vm, args: Args) -> PyResult {
         Value::Int(meta.uid() as i64),
         Value::Int(meta.gid() as i64),
         Value::Int(meta.size() as i64),
-        Value::Float(meta.atime() as f64 + meta.atime_nsec() as f64 * 1e-9),
-        Value::Float(meta.mtime() as f64 + meta.mtime_nsec() as f64 * 1e-9),
-        Value::Float(meta.ctime() as f64 + meta.ctime_nsec() as f64 * 1e-9),
+        Value::float(meta.atime() as f64 + meta.atime_nsec() as f64 * 1e-9),
+        Value::float(meta.mtime() as f64 + meta.mtime_nsec() as f64 * 1e-9),
+        Value::float(meta.ctime() as f64 + meta.ctime_nsec() as f64 * 1e-9),
     ]))
 }
 
@@ -306,5 +306,5 @@ fn getmtime(vm: &Vm, args: Args) -> PyResult {
         .ok()
         .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0.0, |d| d.as_secs_f64());
-    Ok(Value::Float(t))
+    Ok(Value::float(t))
 }

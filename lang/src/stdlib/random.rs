@@ -232,7 +232,7 @@ fn bytes_seed(bytes: &[u8]) -> BigUint {
 }
 
 fn mt_random(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Float(this(vm, &args)?.mt.borrow_mut().random()))
+    Ok(Value::float(this(vm, &args)?.mt.borrow_mut().random()))
 }
 
 fn mt_getrandbits(vm: &Vm, args: Args) -> PyResult {

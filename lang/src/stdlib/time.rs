@@ -28,7 +28,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
 }
 
 fn time(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Float(
+    Ok(Value::float(
         SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0.0, |d| d.as_secs_f64()),
@@ -49,7 +49,7 @@ pub fn monotonic_seconds() -> f64 {
 }
 
 fn monotonic(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Float(monotonic_seconds()))
+    Ok(Value::float(monotonic_seconds()))
 }
 
 fn monotonic_ns(_vm: &Vm, _args: Args) -> PyResult {

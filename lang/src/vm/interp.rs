@@ -309,7 +309,7 @@ impl Vm {
                                     continue 'dispatch;
                                 }
                             }
-                            frame.push(Value::Bool(t));
+                            frame.push(Value::from_bool(t));
                             continue 'dispatch;
                         }
                         let b = frame.pop();
@@ -321,7 +321,7 @@ impl Vm {
                     Opcode::IS_OP => {
                         let b = frame.pop();
                         let a = frame.pop();
-                        frame.push(Value::Bool(a.is(&b) != (arg == 1)));
+                        frame.push(Value::from_bool(a.is(&b) != (arg == 1)));
                         continue 'dispatch;
                     }
                     Opcode::BINARY_SUBSCR => {
@@ -638,7 +638,7 @@ impl Vm {
                     Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
                         let t = match frame.stack.last() {
                             Some(Value::Bool(b)) => {
-                                let b = *b;
+                                let b = b.get();
                                 frame.forget_unboxed(1);
                                 b
                             }
@@ -851,7 +851,7 @@ impl Vm {
                 let b = frame.pop();
                 let a = frame.pop();
                 let r = (self.contains(&b, &a))?;
-                frame.push(Value::Bool(r != (arg == 1)));
+                frame.push(Value::from_bool(r != (arg == 1)));
                 Ok(())
             }
             Opcode::STORE_SUBSCR => {
@@ -2211,7 +2211,7 @@ impl Vm {
             let pred = Value::Closure(Rc::new(crate::objects::NativeClosure {
                 name: "matcher".into(),
                 func: Box::new(move |_, args: Args<'_>| {
-                    Ok(Value::Bool(
+                    Ok(Value::from_bool(
                         args.get(0).is_some_and(|e| ids.contains(&e.id())),
                     ))
                 }),

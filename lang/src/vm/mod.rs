@@ -345,9 +345,9 @@ impl Vm {
         use crate::bytecode::Constant as C;
         match c {
             C::None => Value::None,
-            C::Bool(b) => Value::Bool(*b),
+            C::Bool(b) => Value::from_bool(*b),
             C::Int(i) => Value::from_bigint(i.clone()),
-            C::Float(f) => Value::Float(*f),
+            C::Float(f) => Value::float(*f),
             C::Complex(_) => Value::None,
             C::Str(s) => Value::str(s),
             C::Bytes(b) => Value::Bytes(Rc::new(b.to_vec())),
@@ -473,7 +473,7 @@ pub fn exit_status(vm: &Vm, err: &PyErr) -> std::process::ExitCode {
         return match code {
             Value::None => std::process::ExitCode::SUCCESS,
             Value::Int(i) => std::process::ExitCode::from(i as u8),
-            Value::Bool(b) => std::process::ExitCode::from(b as u8),
+            Value::Bool(b) => std::process::ExitCode::from(b.get() as u8),
             other => {
                 let text = vm.to_str(&other).unwrap_or_default();
                 eprintln!("{text}");

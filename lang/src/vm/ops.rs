@@ -126,9 +126,9 @@ enum Num {
 fn as_num(v: &Value) -> Option<Num> {
     match v {
         Value::Int(i) => Some(Num::Int(*i)),
-        Value::Bool(b) => Some(Num::Int(*b as i64)),
+        Value::Bool(b) => Some(Num::Int(b.get() as i64)),
         Value::BigInt(b) => Some(Num::Big((**b).clone())),
-        Value::Float(f) => Some(Num::Float(*f)),
+        Value::Float(f) => Some(Num::Float(f.get())),
         _ => None,
     }
 }
@@ -165,11 +165,14 @@ impl Vm {
             if let (Value::Bool(p), Value::Bool(q), BinOp::And | BinOp::Or | BinOp::Xor) =
                 (a, b, op)
             {
-                return Ok(Value::Bool(match op {
-                    BinOp::And => *p & *q,
-                    BinOp::Or => *p | *q,
-                    _ => *p ^ *q,
-                }));
+                return Ok(Value::Bool(
+                    match op {
+                        BinOp::And => p.get() & q.get(),
+                        BinOp::Or => p.get() | q.get(),
+                        _ => p.get() ^ q.get(),
+                    }
+                    .into(),
+                ));
             }
             return self.num_op(x, y, op, a, b);
         }
@@ -271,7 +274,7 @@ impl Vm {
                     return Err(self.zero_division("division by zero"));
                 }
                 if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
-                    Some(Value::Float(x as f64 / y as f64))
+                    Some(Value::float(x as f64 / y as f64))
                 } else {
                     None
                 }
@@ -344,7 +347,7 @@ impl Vm {
                 if q.is_zero() {
                     return Err(self.zero_division("division by zero"));
                 }
-                Value::Float(crate::fmt::bigint_true_div(&p, &q).ok_or_else(|| {
+                Value::float(crate::fmt::bigint_true_div(&p, &q).ok_or_else(|| {
                     self.overflow_error("integer division result too large for a float")
                 })?)
             }
@@ -374,7 +377,7 @@ impl Vm {
                     if pf == 0.0 {
                         return Err(self.zero_division("0.0 cannot be raised to a negative power"));
                     }
-                    return Ok(Value::Float(pf.powf(qf)));
+                    return Ok(Value::float(pf.powf(qf)));
                 }
                 let e = q
                     .to_u32()
@@ -389,7 +392,7 @@ impl Vm {
     }
 
     pub fn float_op(&self, p: f64, q: f64, op: BinOp) -> PyResult<Value> {
-        Ok(Value::Float(match op {
+        Ok(Value::float(match op {
             BinOp::Add => p + q,
             BinOp::Sub => p - q,
             BinOp::Mul => p * q,
@@ -619,15 +622,15 @@ impl Vm {
                 .checked_neg()
                 .map(Value::Int)
                 .unwrap_or_else(|| Value::from_bigint(-BigInt::from(*i))),
-            (UNARY_NEGATIVE, Value::Bool(b)) => Value::Int(-(*b as i64)),
+            (UNARY_NEGATIVE, Value::Bool(b)) => Value::Int(-(b.get() as i64)),
             (UNARY_NEGATIVE, Value::BigInt(b)) => Value::from_bigint(-(**b).clone()),
-            (UNARY_NEGATIVE, Value::Float(f)) => Value::Float(-f),
+            (UNARY_NEGATIVE, Value::Float(f)) => Value::float(-f.get()),
             (UNARY_POSITIVE, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => v.clone(),
-            (UNARY_POSITIVE, Value::Bool(b)) => Value::Int(*b as i64),
+            (UNARY_POSITIVE, Value::Bool(b)) => Value::Int(b.get() as i64),
             (UNARY_INVERT, Value::Int(i)) => Value::Int(!i),
-            (UNARY_INVERT, Value::Bool(b)) => Value::Int(!(*b as i64)),
+            (UNARY_INVERT, Value::Bool(b)) => Value::Int(!(b.get() as i64)),
             (UNARY_INVERT, Value::BigInt(b)) => Value::from_bigint(-(**b).clone() - 1),
-            (UNARY_NOT, _) => Value::Bool(!self.truthy(v)?),
+            (UNARY_NOT, _) => Value::from_bool(!self.truthy(v)?),
             (_, Value::Instance(_) | Value::Native(_)) => {
                 let name = match op {
                     UNARY_NEGATIVE => "__neg__",
@@ -672,7 +675,7 @@ impl Vm {
     /// Rich comparison `a OP b`.
     pub fn compare(&self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
         if let Some(ord) = self.native_ordering(a, b, op)? {
-            return Ok(Value::Bool(ord));
+            return Ok(Value::from_bool(ord));
         }
         let ca = self.class_of(a);
         let cb = self.class_of(b);
@@ -712,15 +715,15 @@ impl Vm {
             }
         }
         match op {
-            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+            CmpOp::Eq => Ok(Value::from_bool(a.is(b))),
             CmpOp::Ne => {
                 // `!=` defaults to the inverse of a user `__eq__`.
                 if user_a {
                     if let Some(r) = try_side(self, a, &ca, b, CmpOp::Eq)? {
-                        return Ok(Value::Bool(!self.truthy(&r)?));
+                        return Ok(Value::from_bool(!self.truthy(&r)?));
                     }
                 }
-                Ok(Value::Bool(!a.is(b)))
+                Ok(Value::from_bool(!a.is(b)))
             }
             _ => Err(self.type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",

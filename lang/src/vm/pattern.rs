@@ -14,6 +14,7 @@
 
 use super::frame::Frame;
 use super::Vm;
+use crate::objects::BoolWord;
 use crate::objects::{Class, Instance, Name, PyDict, PyResult, Value};
 use std::rc::Rc;
 
@@ -53,7 +54,7 @@ impl Vm {
             Collection::Mapping
         };
         let is = self.collection_kind(frame.top()) == want;
-        frame.push(Value::Bool(is));
+        frame.push(Value::from_bool(is));
     }
 
     /// `MATCH_KEYS`: `[.., map, keys] -> [.., map, keys, values, True]`, or
@@ -64,11 +65,11 @@ impl Vm {
         match self.match_keys(&map, &keys)? {
             Some(values) => {
                 frame.push(values);
-                frame.push(Value::Bool(true));
+                frame.push(Value::Bool(BoolWord::TRUE));
             }
             None => {
                 frame.push(Value::None);
-                frame.push(Value::Bool(false));
+                frame.push(Value::Bool(BoolWord::FALSE));
             }
         }
         Ok(())
@@ -104,7 +105,7 @@ impl Vm {
                 false
             }
         };
-        frame.push(Value::Bool(matched));
+        frame.push(Value::from_bool(matched));
         Ok(())
     }
 

@@ -5,6 +5,7 @@
 use super::Vm;
 use crate::builtins::descriptors::{ClassMethod, Property, StaticMethod};
 use crate::objects::iter::{DictView, IterState};
+use crate::objects::BoolWord;
 use crate::objects::{BoundMethod, Class, GenKind, Name, NativeIter, PyResult, Value};
 use num_traits::{Signed, ToPrimitive, Zero};
 use std::rc::Rc;
@@ -135,10 +136,10 @@ impl Vm {
     pub fn repr(&self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::None => "None".into(),
-            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Bool(b) => if b.get() { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => b.to_string(),
-            Value::Float(f) => crate::fmt::float_repr(*f),
+            Value::Float(f) => crate::fmt::float_repr(f.get()),
             Value::Str(s) => crate::objects::str::repr_str(s.as_str()),
             Value::Bytes(b) => crate::objects::bytes::repr_bytes(b),
             Value::List(l) => {
@@ -386,8 +387,8 @@ impl Vm {
         Ok(match v {
             Value::Str(s) => s.hash(),
             Value::Int(i) => crate::fmt::int_hash_i64(*i),
-            Value::Bool(b) => *b as i64,
-            Value::Float(f) => crate::fmt::float_hash(*f),
+            Value::Bool(b) => b.get() as i64,
+            Value::Float(f) => crate::fmt::float_hash(f.get()),
             Value::BigInt(b) => crate::fmt::int_hash(b),
             Value::None => 0x5f3759df,
             Value::Tuple(t) => self.hash_tuple(&t.0)?,
@@ -418,7 +419,7 @@ impl Vm {
                     Some(m) if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) => {
                         match self.call_bound(&m, v, &[])? {
                             Value::Int(i) => i,
-                            Value::Bool(b) => b as i64,
+                            Value::Bool(b) => b.get() as i64,
                             Value::BigInt(b) => crate::fmt::int_hash(&b),
                             _ => {
                                 return Err(
@@ -457,10 +458,10 @@ impl Vm {
     pub fn truthy(&self, v: &Value) -> PyResult<bool> {
         Ok(match v {
             Value::None => false,
-            Value::Bool(b) => *b,
+            Value::Bool(b) => b.get(),
             Value::Int(i) => *i != 0,
             Value::BigInt(b) => !b.is_zero(),
-            Value::Float(f) => *f != 0.0,
+            Value::Float(f) => f.get() != 0.0,
             Value::Str(s) => !s.as_str().is_empty(),
             Value::Bytes(b) => !b.is_empty(),
             Value::List(l) => !l.is_empty(),
@@ -473,7 +474,7 @@ impl Vm {
                 let d = dunders();
                 if let Some(m) = class.lookup(&d.bool) {
                     match self.call_bound(&m, v, &[])? {
-                        Value::Bool(b) => b,
+                        Value::Bool(b) => b.get(),
                         other => {
                             return Err(self.type_error(format!(
                                 "__bool__ should return bool, returned {}",
@@ -510,7 +511,7 @@ impl Vm {
                         Value::Int(_) => {
                             return Err(self.value_error("__len__() should return >= 0"))
                         }
-                        Value::Bool(b) => b as usize,
+                        Value::Bool(b) => b.get() as usize,
                         other => {
                             return Err(self.type_error(format!(
                                 "'{}' object cannot be interpreted as an integer",
@@ -880,7 +881,7 @@ impl Vm {
             "args" => Value::tuple(d.args.clone()),
             "__cause__" => d.cause.clone().unwrap_or_default(),
             "__context__" => d.context.clone().unwrap_or_default(),
-            "__suppress_context__" => Value::Bool(d.suppress_context),
+            "__suppress_context__" => Value::from_bool(d.suppress_context),
             "__traceback__" => {
                 if d.traceback.is_empty() {
                     Value::None
@@ -1001,7 +1002,7 @@ impl Vm {
             Value::Cell(c) if s == "cell_contents" => Some(c.get()),
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match s {
                 "real" | "numerator" => Some(match obj {
-                    Value::Bool(b) => Value::Int(*b as i64),
+                    Value::Bool(b) => Value::Int(b.get() as i64),
                     o => o.clone(),
                 }),
                 "imag" => Some(Value::Int(0)),
@@ -1010,7 +1011,7 @@ impl Vm {
             },
             Value::Float(f) => match s {
                 "real" => Some(Value::Float(*f)),
-                "imag" => Some(Value::Float(0.0)),
+                "imag" => Some(Value::float(0.0)),
                 _ => None,
             },
             Value::Range(r) => match s {
@@ -1081,7 +1082,7 @@ impl Vm {
                             return Ok(());
                         }
                         "__suppress_context__" => {
-                            d.suppress_context = matches!(value, Value::Bool(true));
+                            d.suppress_context = matches!(value, Value::Bool(BoolWord::TRUE));
                             return Ok(());
                         }
                         "args" => {
@@ -1277,7 +1278,7 @@ impl Vm {
     pub fn to_index(&self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(*i),
-            Value::Bool(b) => Ok(*b as i64),
+            Value::Bool(b) => Ok(b.get() as i64),
             Value::BigInt(b) => b.to_i64().ok_or_else(|| {
                 self.index_error("cannot fit 'int' into an index-sized integer".to_string())
             }),

@@ -750,19 +750,19 @@ fn lp_close(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn lp_is_running(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(this(vm, &args)?.running.get()))
+    Ok(Value::from_bool(this(vm, &args)?.running.get()))
 }
 
 fn lp_is_closed(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(this(vm, &args)?.closed.get()))
+    Ok(Value::from_bool(this(vm, &args)?.closed.get()))
 }
 
 fn lp_time(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Float(now()))
+    Ok(Value::float(now()))
 }
 
 fn lp_get_debug(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(this(vm, &args)?.debug.get()))
+    Ok(Value::from_bool(this(vm, &args)?.debug.get()))
 }
 
 fn lp_set_debug(vm: &Vm, args: Args) -> PyResult {
@@ -919,12 +919,12 @@ fn h_cancel(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn h_cancelled(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(h_this(vm, &args)?.cancelled.get()))
+    Ok(Value::from_bool(h_this(vm, &args)?.cancelled.get()))
 }
 
 fn h_when(vm: &Vm, args: Args) -> PyResult {
     let h = h_this(vm, &args)?;
-    Ok(h.key.map(|(w, _)| Value::Float(w.0)).unwrap_or_default())
+    Ok(h.key.map(|(w, _)| Value::float(w.0)).unwrap_or_default())
 }
 
 fn h_repr(vm: &Vm, args: Args) -> PyResult {

@@ -82,7 +82,7 @@ impl NativeObject for Fut {
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
-            "_asyncio_future_blocking" => Some(Ok(Value::Bool(self.blocking.get()))),
+            "_asyncio_future_blocking" => Some(Ok(Value::from_bool(self.blocking.get()))),
             "_state" => Some(Ok(Value::str(match self.state.get() {
                 FState::Pending => "PENDING",
                 FState::Cancelled => "CANCELLED",
@@ -90,7 +90,7 @@ impl NativeObject for Fut {
             }))),
             "_loop" => Some(Ok(self.lp.value())),
             "_cancel_message" => Some(Ok(self.cancel_message.borrow().clone())),
-            "_log_traceback" => Some(Ok(Value::Bool(self.log_traceback.get()))),
+            "_log_traceback" => Some(Ok(Value::from_bool(self.log_traceback.get()))),
             _ => None,
         }
     }
@@ -629,15 +629,15 @@ pub fn cancel_msg(args: &Args) -> Value {
 
 fn fut_cancel(vm: &Vm, args: Args) -> PyResult {
     let f = this(vm, args.get(0))?;
-    Ok(Value::Bool(f.cancel(vm, cancel_msg(&args))))
+    Ok(Value::from_bool(f.cancel(vm, cancel_msg(&args))))
 }
 
 fn fut_cancelled(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(this(vm, args.get(0))?.cancelled()))
+    Ok(Value::from_bool(this(vm, args.get(0))?.cancelled()))
 }
 
 fn fut_done(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(this(vm, args.get(0))?.done()))
+    Ok(Value::from_bool(this(vm, args.get(0))?.done()))
 }
 
 fn fut_add_done_callback(vm: &Vm, args: Args) -> PyResult {
@@ -668,7 +668,7 @@ pub fn set_cancel_hook(vm: &Vm, args: Args) -> PyResult {
 /// `_future_cancel(fut, msg)`: the plain `Future.cancel`, bypassing hooks.
 pub fn plain_cancel(vm: &Vm, args: Args) -> PyResult {
     let f = this(vm, args.get(0))?;
-    Ok(Value::Bool(f.future_cancel(
+    Ok(Value::from_bool(f.future_cancel(
         vm,
         args.get(1).cloned().unwrap_or_default(),
     )))

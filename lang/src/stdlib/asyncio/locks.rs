@@ -12,6 +12,7 @@
 
 use super::futures::{FState, Fut};
 use super::{aio, Aio};
+use crate::objects::BoolWord;
 use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::interp::Resumed;
@@ -62,7 +63,7 @@ impl Waiters {
     fn wake_first(&self, vm: &Vm) {
         let first = self.0.borrow().front().cloned();
         if let Some(f) = first.filter(|f| !f.done()) {
-            let _ = f.set_result(vm, Value::Bool(true));
+            let _ = f.set_result(vm, Value::Bool(BoolWord::TRUE));
         }
     }
 
@@ -70,7 +71,7 @@ impl Waiters {
     fn wake_all(&self, vm: &Vm) {
         let waiters: Vec<Native<Fut>> = self.0.borrow().iter().cloned().collect();
         for f in waiters.into_iter().filter(|f| !f.done()) {
-            let _ = f.set_result(vm, Value::Bool(true));
+            let _ = f.set_result(vm, Value::Bool(BoolWord::TRUE));
         }
     }
 
@@ -109,7 +110,7 @@ impl NativeObject for Lock {
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
-            "_locked" => Some(Ok(Value::Bool(self.locked.get()))),
+            "_locked" => Some(Ok(Value::from_bool(self.locked.get()))),
             "_waiters" => Some(Ok(self.waiters.to_list())),
             _ => None,
         }
@@ -150,7 +151,7 @@ impl NativeObject for Event {
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
-            "_value" => Some(Ok(Value::Bool(self.value.get()))),
+            "_value" => Some(Ok(Value::from_bool(self.value.get()))),
             "_waiters" => Some(Ok(self.waiters.to_list())),
             _ => None,
         }
@@ -458,10 +459,10 @@ impl OpAw {
             Op::EventWait(ev) => {
                 if let Some(f) = resumed {
                     ev.waiters.remove(&f);
-                    return Ok(Resumed::Return(Value::Bool(true)));
+                    return Ok(Resumed::Return(Value::Bool(BoolWord::TRUE)));
                 }
                 if ev.value.get() {
-                    return Ok(Resumed::Return(Value::Bool(true)));
+                    return Ok(Resumed::Return(Value::Bool(BoolWord::TRUE)));
                 }
                 let f = new_waiter(vm)?;
                 ev.waiters.push(f.clone());
@@ -581,12 +582,15 @@ fn lock_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn lock_locked(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(lock_this(vm, &args)?.locked.get()))
+    Ok(Value::from_bool(lock_this(vm, &args)?.locked.get()))
 }
 
 fn lock_acquire(vm: &Vm, args: Args) -> PyResult {
     let l = lock_this(vm, &args)?;
-    Ok(OpAw::make(&aio(vm), Op::LockAcquire(l, Value::Bool(true))))
+    Ok(OpAw::make(
+        &aio(vm),
+        Op::LockAcquire(l, Value::Bool(BoolWord::TRUE)),
+    ))
 }
 
 fn lock_aenter(vm: &Vm, args: Args) -> PyResult {
@@ -636,7 +640,7 @@ fn event_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn event_is_set(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(event_this(vm, &args)?.value.get()))
+    Ok(Value::from_bool(event_this(vm, &args)?.value.get()))
 }
 
 fn event_set(vm: &Vm, args: Args) -> PyResult {
@@ -732,11 +736,11 @@ fn q_qsize(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn q_empty(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(queue_this(vm, &args)?.empty()))
+    Ok(Value::from_bool(queue_this(vm, &args)?.empty()))
 }
 
 fn q_full(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(queue_this(vm, &args)?.full()))
+    Ok(Value::from_bool(queue_this(vm, &args)?.full()))
 }
 
 fn q_put(vm: &Vm, args: Args) -> PyResult {

@@ -20,6 +20,7 @@
 use super::events::EventLoop;
 use super::futures::Fut;
 use super::{aio, Aio};
+use crate::objects::BoolWord;
 use crate::objects::{Args, Class, Module, NativeObject, PyErr, PyResult, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::Vm;
@@ -299,7 +300,7 @@ fn conn_start_reading(vm: &Vm, args: Args) -> PyResult {
                     Err(e) => os_error(vm, e, None).value(),
                 };
                 match vm.call(&cb, &[arg]) {
-                    Ok(v) => !matches!(v, Value::Bool(false)),
+                    Ok(v) => !matches!(v, Value::Bool(BoolWord::FALSE)),
                     Err(e) => {
                         lp.call_exception_handler(
                             vm,
@@ -371,7 +372,7 @@ fn conn_close(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn conn_is_closing(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(conn(vm, &args)?.closing.get()))
+    Ok(Value::from_bool(conn(vm, &args)?.closing.get()))
 }
 
 fn conn_drain(vm: &Vm, args: Args) -> PyResult {
@@ -566,7 +567,7 @@ fn listener_close(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn listener_is_serving(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(listener(vm, &args)?.serving.get()))
+    Ok(Value::from_bool(listener(vm, &args)?.serving.get()))
 }
 
 fn listener_sockname(vm: &Vm, args: Args) -> PyResult {

@@ -449,7 +449,7 @@ fn task_new(vm: &Vm, args: Args) -> PyResult {
 
 fn task_cancel_m(vm: &Vm, args: Args) -> PyResult {
     let t = task_this(vm, &args)?;
-    Ok(Value::Bool(task_cancel(vm, &t, cancel_msg(&args))))
+    Ok(Value::from_bool(task_cancel(vm, &t, cancel_msg(&args))))
 }
 
 fn task_get_name(vm: &Vm, args: Args) -> PyResult {
@@ -548,11 +548,11 @@ fn ensure_future_fn(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn iscoroutine_fn(_vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(args.get(0).is_some_and(is_coroutine)))
+    Ok(Value::from_bool(args.get(0).is_some_and(is_coroutine)))
 }
 
 fn isfuture_fn(_vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         args.get(0)
             .is_some_and(|v| v.downcast_native::<Fut>().is_some()),
     ))

@@ -536,7 +536,7 @@ fn nt_eq(vm: &Vm, args: Args) -> PyResult {
         return match args.get(1) {
             Some(Value::Tuple(t)) => vm
                 .eq(&Value::tuple(a.values.clone()), &Value::Tuple(t.clone()))
-                .map(Value::Bool),
+                .map(Value::from_bool),
             _ => Ok(Value::NotImplemented),
         };
     };
@@ -544,7 +544,7 @@ fn nt_eq(vm: &Vm, args: Args) -> PyResult {
         &Value::tuple(a.values.clone()),
         &Value::tuple(b.values.clone()),
     )
-    .map(Value::Bool)
+    .map(Value::from_bool)
 }
 
 fn nt_hash(vm: &Vm, args: Args) -> PyResult {
@@ -623,7 +623,7 @@ fn argval_value(vm: &Vm, code: &Code, v: &ArgVal, arg: Option<u32>) -> Value {
             let f = conv
                 .and_then(|c| vm.builtins.borrow().get(&Name::new(c)).cloned())
                 .unwrap_or_default();
-            Value::tuple(vec![f, Value::Bool(*spec)])
+            Value::tuple(vec![f, Value::from_bool(*spec)])
         }
     }
 }
@@ -644,7 +644,7 @@ fn instruction_values(vm: &Vm, c: &CodeRef, line_offset: i64) -> Vec<Value> {
                 Value::Int(ins.offset as i64),
                 ins.starts_line
                     .map_or(Value::None, |l| Value::Int(l as i64 + line_offset)),
-                Value::Bool(ins.is_jump_target),
+                Value::from_bool(ins.is_jump_target),
                 positions(vm, co, ins.index, lines.as_ref()),
             ];
             new_tuple(vm, TupleKind::Instruction, values)
