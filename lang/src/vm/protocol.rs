@@ -622,10 +622,7 @@ impl Vm {
     pub fn next(&self, it: &Value) -> PyResult<Option<Value>> {
         match it {
             Value::Iter(i) => i.next(self),
-            Value::Generator(g) => match self.resume_generator(g, Value::None)? {
-                super::interp::Resumed::Yield(v) => Ok(Some(v)),
-                super::interp::Resumed::Return(_) => Ok(None),
-            },
+            Value::Generator(g) => self.generator_next(g),
             Value::Native(n) => match n.next_item(self) {
                 Some(r) => r,
                 None => self.next_by_method(it),
