@@ -22,6 +22,7 @@ use crate::objects::{
     Args, Builtin, CallerNeeds, Code, Name, NativeFn, NativeIter, PyDict, PyResult, Value,
 };
 use crate::vm::Vm;
+use std::ops::ControlFlow;
 use std::rc::Rc;
 
 /// The builtin functions, by name.
@@ -509,25 +510,14 @@ fn min_max(vm: &Vm, args: Args, name: &str, want: crate::vm::ops::CmpOp) -> PyRe
             )));
         }
     }
-    let items = match args.len() {
-        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.to_vec(&args.pos[0])?,
-        _ => {
-            if default.is_some() {
-                return Err(vm.type_error(format!(
-                    "Cannot specify a default for {name}() with multiple positional arguments"
-                )));
-            }
-            args.pos.to_vec()
-        }
-    };
     let mut best: Option<(Value, Value)> = None;
-    for item in items {
+    // Each item is keyed and compared as it comes, as in CPython.
+    let mut consider = |item: Value| -> PyResult<ControlFlow<()>> {
         let k = match &key {
             Some(f) => vm.call(f, std::slice::from_ref(&item))?,
             None => item.clone(),
         };
-        best = Some(match best {
+        best = Some(match best.take() {
             None => (k, item),
             Some((bk, bv)) => {
                 let better = vm.compare(&k, &bk, want)?;
@@ -538,6 +528,23 @@ fn min_max(vm: &Vm, args: Args, name: &str, want: crate::vm::ops::CmpOp) -> PyRe
                 }
             }
         });
+        Ok(ControlFlow::Continue(()))
+    };
+    match args.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => {
+            vm.for_each(&args.pos[0], consider)?;
+        }
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            for item in args.pos {
+                let _ = consider(item.clone())?;
+            }
+        }
     }
     match best {
         Some((_, v)) => Ok(v),
@@ -562,39 +569,38 @@ fn sum(vm: &Vm, args: Args) -> PyResult {
     if matches!(total, Value::Bytes(_)) {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
-    let it = vm.iter(&args.pos[0])?;
-    while let Some(x) = vm.next(&it)? {
+    vm.for_each(&args.pos[0], |x| {
         if let (Value::Int(a), Value::Int(b)) = (&total, &x) {
             if let Some(r) = a.checked_add(*b) {
                 total = Value::Int(r);
-                continue;
+                return Ok(ControlFlow::<()>::Continue(()));
             }
         }
         total = vm.binary_op(&total, &x, crate::vm::ops::BinOp::Add, false)?;
-    }
+        Ok(ControlFlow::Continue(()))
+    })?;
     Ok(total)
 }
 
+/// `any(iterable)` (`want` true) and `all(iterable)` (false): whether some
+/// item's truth is `want`, stopping at the first such item.
+fn any_all(vm: &Vm, args: Args, name: &str, want: bool) -> PyResult {
+    args.check(vm, name, 1, 1)?;
+    let found = vm.for_each(&args.pos[0], |x| {
+        Ok(match vm.truthy(&x)? == want {
+            true => ControlFlow::Break(()),
+            false => ControlFlow::Continue(()),
+        })
+    })?;
+    Ok(Value::from_bool(found.is_some() == want))
+}
+
 fn any(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "any", 1, 1)?;
-    let it = vm.iter(&args.pos[0])?;
-    while let Some(x) = vm.next(&it)? {
-        if vm.truthy(&x)? {
-            return Ok(Value::Bool(BoolWord::TRUE));
-        }
-    }
-    Ok(Value::Bool(BoolWord::FALSE))
+    any_all(vm, args, "any", true)
 }
 
 fn all(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "all", 1, 1)?;
-    let it = vm.iter(&args.pos[0])?;
-    while let Some(x) = vm.next(&it)? {
-        if !vm.truthy(&x)? {
-            return Ok(Value::Bool(BoolWord::FALSE));
-        }
-    }
-    Ok(Value::Bool(BoolWord::TRUE))
+    any_all(vm, args, "all", false)
 }
 
 /// A stable merge sort whose comparison may fail (it runs Python `__lt__`).

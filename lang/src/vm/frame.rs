@@ -230,6 +230,23 @@ impl Frame {
         }
     }
 
+    /// Pushes None. The slot is written in place: a `Value::None` handed to
+    /// [`Frame::push`] may be built in a temporary (the `reserve` call sits
+    /// between) and copied whole from its one-byte write, which stalls store
+    /// forwarding.
+    #[inline(always)]
+    pub fn push_none(&mut self) {
+        let len = self.stack.len();
+        if len == self.stack.capacity() {
+            self.stack.reserve(1);
+        }
+        // SAFETY: as in `push`.
+        unsafe {
+            self.stack.as_mut_ptr().add(len).write(Value::None);
+            self.stack.set_len(len + 1);
+        }
+    }
+
     /// The two topmost values, when both are unboxed ints (for the arithmetic
     /// and comparison fast paths, which work on the stack in place).
     #[inline(always)]

@@ -2005,8 +2005,6 @@ impl Vm {
             return Err(self.stop_iteration(Value::None));
         };
         let was_created = g.state.get() == GenState::Created;
-        g.state.set(GenState::Running);
-        g.started.set(true);
         let throw = match how {
             ResumeWith::Send(v) => {
                 if !was_created {
@@ -2017,24 +2015,66 @@ impl Vm {
             ResumeWith::Throw(e) => Some(e),
             ResumeWith::Continue => None,
         };
+        self.mark_running(g);
+        let (frame, result) = self.execute(frame, throw);
+        self.finish_resume(g, frame, result, Resumed::Yield, Resumed::Return)
+    }
+
+    /// `next(g)` for the native consumers of a generator (`sum`, `list`,
+    /// `Vm::next`...): None when it is exhausted. A new or suspended plain
+    /// generator is resumed straight into the dispatch loop, without the
+    /// checks `resume_with` makes for `send`/`throw`, and the value it yields
+    /// goes straight to the caller (each move of a `Value` between
+    /// differently laid out enums costs a store-forwarding stall).
+    #[inline(always)]
+    pub fn generator_next(&self, g: &Rc<Generator>) -> PyResult<Option<Value>> {
+        match self.start_generator(g) {
+            Some(frame) => {
+                let (frame, result) = self.execute(frame, None);
+                self.finish_resume(g, frame, result, Some, |_| None)
+            }
+            None => Ok(match self.resume_generator(g, Value::None)? {
+                Resumed::Yield(v) => Some(v),
+                Resumed::Return(_) => None,
+            }),
+        }
+    }
+
+    /// Marks `g`, whose frame the caller has taken, running: the handled
+    /// exception it saved becomes the current one (undone by `leave_generator`).
+    #[inline(always)]
+    fn mark_running(&self, g: &Generator) {
+        g.state.set(GenState::Running);
+        g.started.set(true);
         self.exc_stack
             .borrow_mut()
             .push(g.saved_exc.borrow_mut().take());
-        let (frame, result) = self.execute(frame, throw);
-        *g.saved_exc.borrow_mut() = self.exc_stack.borrow_mut().pop().flatten();
+    }
+
+    /// What a generator's frame running from `resume_with` or
+    /// `generator_next` stopping with `result` means to whoever resumed it:
+    /// `yielded(v)` or `returned(v)`, or the error that escaped.
+    #[inline(always)]
+    fn finish_resume<T>(
+        &self,
+        g: &Generator,
+        frame: Box<Frame>,
+        result: PyResult<FrameExit>,
+        yielded: impl FnOnce(Value) -> T,
+        returned: impl FnOnce(Value) -> T,
+    ) -> PyResult<T> {
         match result {
             Ok(FrameExit::Yield(v)) => {
-                *g.frame.borrow_mut() = Some(frame);
-                g.state.set(GenState::Suspended);
-                Ok(Resumed::Yield(v))
+                self.leave_generator(g, Some(frame));
+                Ok(yielded(v))
             }
             Ok(FrameExit::Return(v)) => {
-                g.state.set(GenState::Closed);
+                self.leave_generator(g, None);
                 self.recycle_frame(frame);
-                Ok(Resumed::Return(v))
+                Ok(returned(v))
             }
             Err(e) => {
-                g.state.set(GenState::Closed);
+                self.leave_generator(g, None);
                 self.recycle_frame(frame);
                 Err(self.generator_error(g, e).0)
             }
@@ -2078,9 +2118,20 @@ impl Vm {
     /// Takes a new or suspended plain generator's frame so that the dispatch
     /// loop runs it as a callee of the `FOR_ITER` asking for its next value,
     /// with the state changes `resume_with` makes but no nested `execute`.
-    /// None when it cannot be entered that way (not a plain generator, not
-    /// suspended, or at the recursion limit): the caller resumes it as usual.
+    /// None when it cannot be entered that way (see `start_generator`): the
+    /// caller resumes it as usual.
     fn enter_generator(&self, g: &Rc<Generator>) -> Option<Box<Frame>> {
+        let mut frame = self.start_generator(g)?;
+        frame.callee = Callee::Generator(g.clone());
+        Some(frame)
+    }
+
+    /// Takes a new or suspended plain generator's frame and marks it running,
+    /// with the None that `next()` sends pushed as the result of the `yield`
+    /// it is suspended at. None when it cannot be resumed that simply: not a
+    /// plain generator, not new or suspended, or at the recursion limit.
+    #[inline]
+    fn start_generator(&self, g: &Generator) -> Option<Box<Frame>> {
         if g.kind != GenKind::Generator || self.depth.get() >= self.recursion_limit.get() {
             return None;
         }
@@ -2090,20 +2141,17 @@ impl Vm {
             GenState::Running | GenState::Closed => return None,
         };
         let mut frame = g.frame.borrow_mut().take()?;
-        g.state.set(GenState::Running);
-        g.started.set(true);
         if !was_created {
-            frame.push(Value::None);
+            frame.push_none();
         }
-        self.exc_stack
-            .borrow_mut()
-            .push(g.saved_exc.borrow_mut().take());
-        frame.callee = Callee::Generator(g.clone());
+        self.mark_running(g);
         Some(frame)
     }
 
-    /// A generator frame entered by [`Vm::enter_generator`] stops running:
-    /// suspended (`Some`, parked in the generator again) or finished (`None`).
+    /// A generator frame taken by [`Vm::start_generator`] (or `resume_with`)
+    /// stops running: suspended (`Some`, parked in the generator again) or
+    /// finished (`None`).
+    #[inline(always)]
     fn leave_generator(&self, g: &Generator, suspended: Option<Box<Frame>>) {
         *g.saved_exc.borrow_mut() = self.exc_stack.borrow_mut().pop().flatten();
         match suspended {

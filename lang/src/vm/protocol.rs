@@ -8,6 +8,7 @@ use crate::objects::iter::{DictView, IterState};
 use crate::objects::BoolWord;
 use crate::objects::{BoundMethod, Class, GenKind, Name, NativeIter, PyResult, Value};
 use num_traits::{Signed, ToPrimitive, Zero};
+use std::ops::ControlFlow;
 use std::rc::Rc;
 
 /// Pre-interned dunder names, so hot paths skip the interner.
@@ -623,10 +624,7 @@ impl Vm {
     pub fn next(&self, it: &Value) -> PyResult<Option<Value>> {
         match it {
             Value::Iter(i) => i.next(self),
-            Value::Generator(g) => match self.resume_generator(g, Value::None)? {
-                super::interp::Resumed::Yield(v) => Ok(Some(v)),
-                super::interp::Resumed::Return(_) => Ok(None),
-            },
+            Value::Generator(g) => self.generator_next(g),
             Value::Native(n) => match n.next_item(self) {
                 Some(r) => r,
                 None => self.next_by_method(it),
@@ -654,14 +652,53 @@ impl Vm {
             Value::List(l) => Ok(l.snapshot()),
             Value::Tuple(t) => Ok(t.0.clone()),
             _ => {
-                let it = self.iter(v)?;
                 let mut out = Vec::new();
-                while let Some(x) = self.next(&it)? {
+                self.for_each(v, |x| {
                     out.push(x);
-                }
+                    Ok(ControlFlow::<()>::Continue(()))
+                })?;
                 Ok(out)
             }
         }
+    }
+
+    /// Feeds the items of `iterable` to `f` until they run out (None) or `f`
+    /// breaks (`Some` of what it broke with): the loop of every native that
+    /// drains an iterable.
+    #[inline]
+    pub fn for_each<B>(
+        &self,
+        iterable: &Value,
+        f: impl FnMut(Value) -> PyResult<ControlFlow<B>>,
+    ) -> PyResult<Option<B>> {
+        self.for_each_in(&self.iter(iterable)?, f)
+    }
+
+    /// [`Vm::for_each`] over the items of the iterator `it`. Generic so that
+    /// a generator's resumption is inlined into each consumer's loop: an item
+    /// then goes from the generator's frame to `f` without being moved
+    /// through intermediate results, each such move of a `Value` risking a
+    /// store-forwarding stall.
+    #[inline]
+    pub fn for_each_in<B>(
+        &self,
+        it: &Value,
+        mut f: impl FnMut(Value) -> PyResult<ControlFlow<B>>,
+    ) -> PyResult<Option<B>> {
+        if let Value::Generator(g) = it {
+            while let Some(x) = self.generator_next(g)? {
+                if let ControlFlow::Break(b) = f(x)? {
+                    return Ok(Some(b));
+                }
+            }
+            return Ok(None);
+        }
+        while let Some(x) = self.next(it)? {
+            if let ControlFlow::Break(b) = f(x)? {
+                return Ok(Some(b));
+            }
+        }
+        Ok(None)
     }
 
     // -- attributes ------------------------------------------------------------------
@@ -1690,15 +1727,7 @@ impl Vm {
                         i <= r.start && i > r.stop
                     } && (i - r.start) % r.step == 0)
                 }
-                _ => {
-                    let it = self.iter(container)?;
-                    while let Some(x) = self.next(&it)? {
-                        if self.eq(&x, item)? {
-                            return Ok(true);
-                        }
-                    }
-                    Ok(false)
-                }
+                _ => self.iter_contains(&self.iter(container)?, item),
             },
             _ => {
                 let class = self.class_of(container);
@@ -1709,13 +1738,19 @@ impl Vm {
                 let it = self.iter(container).map_err(|_| {
                     self.type_error(format!("argument of type '{}' is not iterable", class.name))
                 })?;
-                while let Some(x) = self.next(&it)? {
-                    if self.eq(&x, item)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
+                self.iter_contains(&it, item)
             }
         }
+    }
+
+    /// `item in container` by going through `it`, the container's iterator.
+    fn iter_contains(&self, it: &Value, item: &Value) -> PyResult<bool> {
+        let found = self.for_each_in(it, |x| {
+            Ok(match self.eq(&x, item)? {
+                true => ControlFlow::Break(()),
+                false => ControlFlow::Continue(()),
+            })
+        })?;
+        Ok(found.is_some())
     }
 }
