@@ -149,11 +149,11 @@ fn stream_flush(vm: &Vm, args: Args) -> PyResult {
 
 fn stream_isatty(_vm: &Vm, args: Args) -> PyResult {
     use std::io::IsTerminal;
-    Ok(Value::Bool(
+    Ok(Value::from_bool(
         match args.get(0).and_then(|v| v.downcast_native::<Stream>()) {
-            Some(s) if s.fd == 1 => BoolWord::from(std::io::stdout().is_terminal()),
-            Some(_) => BoolWord::from(std::io::stderr().is_terminal()),
-            None => BoolWord::from(false),
+            Some(s) if s.fd == 1 => std::io::stdout().is_terminal(),
+            Some(_) => std::io::stderr().is_terminal(),
+            None => false,
         },
     ))
 }

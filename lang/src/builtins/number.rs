@@ -182,9 +182,9 @@ fn parse_int_value(vm: &Vm, s: &str, base: u32) -> PyResult {
 fn bool_new(vm: &Vm, args: Args) -> PyResult {
     let args = args.skip_first();
     args.check(vm, "bool", 0, 1)?;
-    Ok(Value::Bool(match args.get(0) {
-        Some(v) => BoolWord::from(vm.truthy(v)?),
-        None => BoolWord::from(false),
+    Ok(Value::from_bool(match args.get(0) {
+        Some(v) => vm.truthy(v)?,
+        None => false,
     }))
 }
 

@@ -140,8 +140,8 @@ fn view_iter(vm: &Vm, args: Args) -> PyResult {
 fn view_contains(vm: &Vm, args: Args) -> PyResult {
     let v = view_of(vm, &args)?;
     let item = args.get(1).cloned().unwrap_or_default();
-    Ok(Value::Bool(match v.view {
-        DictView::Keys => BoolWord::from(v.dict.contains(vm, &item)?),
+    Ok(Value::from_bool(match v.view {
+        DictView::Keys => v.dict.contains(vm, &item)?,
         _ => {
             let mut found = false;
             for x in view_items(v) {
@@ -150,7 +150,7 @@ fn view_contains(vm: &Vm, args: Args) -> PyResult {
                     break;
                 }
             }
-            BoolWord::from(found)
+            found
         }
     }))
 }

@@ -701,11 +701,9 @@ fn istitle(vm: &Vm, args: Args) -> PyResult {
 fn isidentifier(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
     let mut chars = t.chars();
-    Ok(Value::Bool(match chars.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => {
-            BoolWord::from(chars.all(|c| c == '_' || c.is_alphanumeric()))
-        }
-        _ => BoolWord::from(false),
+    Ok(Value::from_bool(match chars.next() {
+        Some(c) if c == '_' || c.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric()),
+        _ => false,
     }))
 }
 
