@@ -149,7 +149,9 @@ impl Vm {
         }
         // Raised when a dropped coroutine awaits its warning, and for good while tracing.
         let attention: &std::cell::Cell<bool> = &self.warn_pending;
-        'dispatch: loop {
+        // Errors leave the inner loop for the outer one, which unwinds to a
+        // handler (or to the caller): the hot loop's head does no error check.
+        'unwind: loop {
             if let Some(err) = pending.take() {
                 match self.unwind(&mut frame, err) {
                     Ok(()) => {}
@@ -169,642 +171,645 @@ impl Vm {
                             };
                             self.note_raise(&err, &frame, frame.ip - 1, fresh);
                             pending = Some(err);
-                            continue 'dispatch;
+                            continue 'unwind;
                         }
                         None => return (frame, Err(err)),
                     },
                 }
             }
-            let ip = frame.ip;
-            if ip >= n_instrs {
-                pending =
-                    Some(self.runtime_error("instruction pointer ran off the end of the code"));
-                continue;
-            }
-            // SAFETY: `instrs`/`n_instrs` describe `frame.code.co.instructions`:
-            // `load_code!` runs after every assignment to `frame`, and a frame's
-            // `code` only changes while the frame sits in the pool, never while
-            // it is running here. The running frame holds an `Rc` to its code,
-            // which keeps the vector alive, and code objects are immutable once
-            // built, so the vector is never reallocated. `ip < n_instrs` was
-            // checked just above.
-            let instr = unsafe { *instrs.add(ip) };
-            if attention.get() {
-                self.attend(&frame, ip);
-            }
-            frame.ip = ip + 1;
-            let arg = instr.arg as usize;
-            let err: PyErr = 'op: {
-                match instr.op {
-                    Opcode::NOP => continue 'dispatch,
-                    Opcode::LOAD_FAST => {
-                        match &frame.locals[arg] {
-                            Value::Int(i) => {
-                                let i = *i;
-                                frame.push(Value::Int(i));
+            'dispatch: loop {
+                let ip = frame.ip;
+                if ip >= n_instrs {
+                    pending =
+                        Some(self.runtime_error("instruction pointer ran off the end of the code"));
+                    continue 'unwind;
+                }
+                // SAFETY: `instrs`/`n_instrs` describe `frame.code.co.instructions`:
+                // `load_code!` runs after every assignment to `frame`, and a frame's
+                // `code` only changes while the frame sits in the pool, never while
+                // it is running here. The running frame holds an `Rc` to its code,
+                // which keeps the vector alive, and code objects are immutable once
+                // built, so the vector is never reallocated. `ip < n_instrs` was
+                // checked just above.
+                let instr = unsafe { *instrs.add(ip) };
+                if attention.get() {
+                    self.attend(&frame, ip);
+                }
+                frame.ip = ip + 1;
+                let arg = instr.arg as usize;
+                let err: PyErr = 'op: {
+                    match instr.op {
+                        Opcode::NOP => continue 'dispatch,
+                        Opcode::LOAD_FAST => {
+                            match &frame.locals[arg] {
+                                Value::Int(i) => {
+                                    let i = *i;
+                                    frame.push(Value::Int(i));
+                                }
+                                Value::Undef => {
+                                    let name = frame.code.varnames[arg].clone();
+                                    break 'op self.new_error(&self.exc.unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value"));
+                                }
+                                v => {
+                                    let v = v.clone();
+                                    frame.push(v);
+                                }
                             }
-                            Value::Undef => {
-                                let name = frame.code.varnames[arg].clone();
-                                break 'op self.new_error(&self.exc.unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value"));
-                            }
-                            v => {
-                                let v = v.clone();
-                                frame.push(v);
-                            }
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::STORE_FAST => {
-                        // int over int: only the payload changes.
-                        if let (Some(Value::Int(v)), Some(Value::Int(slot))) =
-                            (frame.stack.last(), frame.locals.get_mut(arg))
-                        {
-                            *slot = *v;
-                            frame.forget_unboxed(1);
                             continue 'dispatch;
                         }
-                        let v = frame.pop();
-                        std::mem::replace(&mut frame.locals[arg], v).release();
-                        continue 'dispatch;
-                    }
-                    Opcode::LOAD_CONST => {
-                        let v = frame.code.consts[arg].clone();
-                        frame.stack.push(v);
-                        continue 'dispatch;
-                    }
-                    Opcode::POP_TOP => {
-                        if let Some(v) = frame.stack.pop() {
-                            v.release();
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::ROT_TWO => {
-                        let n = frame.stack.len();
-                        frame.stack.swap(n - 1, n - 2);
-                        continue 'dispatch;
-                    }
-                    Opcode::ROT_THREE => {
-                        let v = frame.pop();
-                        let n = frame.stack.len();
-                        frame.stack.insert(n - 2, v);
-                        continue 'dispatch;
-                    }
-                    Opcode::DUP_TOP => {
-                        let v = frame.top().clone();
-                        frame.push(v);
-                        continue 'dispatch;
-                    }
-                    Opcode::UNARY_POSITIVE
-                    | Opcode::UNARY_NEGATIVE
-                    | Opcode::UNARY_NOT
-                    | Opcode::UNARY_INVERT => {
-                        let v = frame.pop();
-                        let r = tri!('op, self.unary_op(&v, instr.op));
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::BINARY_OP => {
-                        if let Some((x, y)) = frame.top_two_ints() {
-                            if let Some(r) = int_binary_op(*x, y, instr.arg % 13) {
-                                *x = r;
+                        Opcode::STORE_FAST => {
+                            // int over int: only the payload changes.
+                            if let (Some(Value::Int(v)), Some(Value::Int(slot))) =
+                                (frame.stack.last(), frame.locals.get_mut(arg))
+                            {
+                                *slot = *v;
                                 frame.forget_unboxed(1);
                                 continue 'dispatch;
                             }
+                            let v = frame.pop();
+                            std::mem::replace(&mut frame.locals[arg], v).release();
+                            continue 'dispatch;
                         }
-                        let b = frame.pop();
-                        let a = frame.pop();
-                        let (op, inplace) = BinOp::from_arg(instr.arg);
-                        let r = tri!('op, self.binary_op(&a, &b, op, inplace));
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::COMPARE_OP => {
-                        if let Some((x, y)) = frame.top_two_ints() {
-                            let x = *x;
-                            let t = match CmpOp::from_arg(instr.arg) {
-                                CmpOp::Lt => x < y,
-                                CmpOp::Le => x <= y,
-                                CmpOp::Eq => x == y,
-                                CmpOp::Ne => x != y,
-                                CmpOp::Gt => x > y,
-                                CmpOp::Ge => x >= y,
-                            };
-                            frame.forget_unboxed(2);
-                            // A conditional jump right after takes the result
-                            // directly (not while tracing: each instruction shows).
-                            if ip + 1 < n_instrs && !attention.get() {
-                                // SAFETY: `ip + 1 < n_instrs`; see the fetch above.
-                                let next = unsafe { *instrs.add(ip + 1) };
-                                let jump_if = match next.op {
-                                    Opcode::POP_JUMP_IF_FALSE => Some(false),
-                                    Opcode::POP_JUMP_IF_TRUE => Some(true),
-                                    _ => None,
-                                };
-                                if let Some(jump_if) = jump_if {
-                                    frame.ip = if t == jump_if {
-                                        next.arg as usize
-                                    } else {
-                                        ip + 2
-                                    };
+                        Opcode::LOAD_CONST => {
+                            let v = frame.code.consts[arg].clone();
+                            frame.stack.push(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::POP_TOP => {
+                            if let Some(v) = frame.stack.pop() {
+                                v.release();
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::ROT_TWO => {
+                            let n = frame.stack.len();
+                            frame.stack.swap(n - 1, n - 2);
+                            continue 'dispatch;
+                        }
+                        Opcode::ROT_THREE => {
+                            let v = frame.pop();
+                            let n = frame.stack.len();
+                            frame.stack.insert(n - 2, v);
+                            continue 'dispatch;
+                        }
+                        Opcode::DUP_TOP => {
+                            let v = frame.top().clone();
+                            frame.push(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::UNARY_POSITIVE
+                        | Opcode::UNARY_NEGATIVE
+                        | Opcode::UNARY_NOT
+                        | Opcode::UNARY_INVERT => {
+                            let v = frame.pop();
+                            let r = tri!('op, self.unary_op(&v, instr.op));
+                            frame.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::BINARY_OP => {
+                            if let Some((x, y)) = frame.top_two_ints() {
+                                if let Some(r) = int_binary_op(*x, y, instr.arg % 13) {
+                                    *x = r;
+                                    frame.forget_unboxed(1);
                                     continue 'dispatch;
                                 }
                             }
-                            frame.push(Value::from_bool(t));
+                            let b = frame.pop();
+                            let a = frame.pop();
+                            let (op, inplace) = BinOp::from_arg(instr.arg);
+                            let r = tri!('op, self.binary_op(&a, &b, op, inplace));
+                            frame.push(r);
                             continue 'dispatch;
                         }
-                        let b = frame.pop();
-                        let a = frame.pop();
-                        let r = tri!('op, self.compare(&a, &b, CmpOp::from_arg(instr.arg)));
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::IS_OP => {
-                        let b = frame.pop();
-                        let a = frame.pop();
-                        frame.push(Value::from_bool(a.is(&b) != (arg == 1)));
-                        continue 'dispatch;
-                    }
-                    Opcode::BINARY_SUBSCR => {
-                        let key = frame.pop();
-                        let obj = frame.pop();
-                        let r = tri!('op, self.get_item(&obj, &key));
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::LOAD_GLOBAL => {
-                        let name = &frame.code.names[arg];
-                        let slot = &frame.code.global_slots[arg];
-                        let v = {
-                            let globals = frame.globals.borrow();
-                            match globals.get_index(slot.get() as usize) {
-                                Some((k, v)) if k == name => Some(v.clone()),
-                                _ => match globals.get_full(name) {
-                                    Some((i, _, v)) => {
-                                        slot.set(i as u32);
-                                        Some(v.clone())
-                                    }
-                                    None => None,
-                                },
-                            }
-                        };
-                        let v = match v {
-                            Some(v) => v,
-                            None => match self.builtins.borrow().get(name) {
-                                Some(v) => v.clone(),
-                                None => break 'op self.name_error(name.as_str()),
-                            },
-                        };
-                        frame.push(v);
-                        continue 'dispatch;
-                    }
-                    Opcode::LOAD_NAME => {
-                        let name = &frame.code.names[arg];
-                        let local = frame
-                            .names
-                            .as_ref()
-                            .and_then(|ns| ns.borrow().get(name).cloned());
-                        let v = match local {
-                            Some(v) => v,
-                            None => match frame
-                                .globals
-                                .borrow()
-                                .get(name)
-                                .cloned()
-                                .or_else(|| self.builtins.borrow().get(name).cloned())
-                            {
-                                Some(v) => v,
-                                None => break 'op self.name_error(name.as_str()),
-                            },
-                        };
-                        frame.push(v);
-                        continue 'dispatch;
-                    }
-                    Opcode::STORE_NAME => {
-                        let name = frame.code.names[arg].clone();
-                        let v = frame.pop();
-                        match &frame.names {
-                            Some(ns) => ns.borrow_mut().insert(name, v),
-                            None => frame.globals.borrow_mut().insert(name, v),
-                        };
-                        continue 'dispatch;
-                    }
-                    Opcode::LOAD_CLOSURE => {
-                        let c = frame.cells[arg].clone();
-                        frame.push(Value::Cell(c));
-                        continue 'dispatch;
-                    }
-                    Opcode::LOAD_DEREF => {
-                        let v = frame.cells[arg].get();
-                        if let Value::Undef = v {
-                            break 'op self.unbound_deref(&frame, arg);
-                        }
-                        frame.push(v);
-                        continue 'dispatch;
-                    }
-                    Opcode::STORE_DEREF => {
-                        let v = frame.pop();
-                        frame.cells[arg].set(v);
-                        continue 'dispatch;
-                    }
-                    Opcode::LOAD_ATTR => {
-                        let obj = frame.pop();
-                        let r = tri!('op, self.load_attr_cached(&frame.code.attr_sites[arg], &obj, &frame.code.names[arg]));
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::STORE_ATTR => {
-                        let obj = frame.pop();
-                        let v = frame.pop();
-                        tri!('op, self.store_attr_cached(&frame.code.attr_sites[arg], &obj, &frame.code.names[arg], v));
-                        continue 'dispatch;
-                    }
-                    Opcode::LOAD_METHOD => {
-                        let obj = frame.pop();
-                        let (m, this) = tri!('op, self.load_method_cached(&frame.code.attr_sites[arg], &obj, &frame.code.names[arg]));
-                        frame.push(m);
-                        frame.push(this.unwrap_or(Value::Undef));
-                        continue 'dispatch;
-                    }
-                    Opcode::CALL_METHOD => {
-                        let n = frame.stack.len();
-                        let meth_idx = n - arg - 2;
-                        let has_self = !matches!(frame.stack[meth_idx + 1], Value::Undef);
-                        let args_start = if has_self { meth_idx + 1 } else { meth_idx + 2 };
-                        if let Value::Function(f) = &frame.stack[meth_idx] {
-                            if f.code.simple_args
-                                && f.code.co.argcount as usize == frame.stack.len() - args_start
-                            {
-                                let f = f.clone();
-                                let mut new = self.pooled_frame();
-                                new.setup_call(
-                                    &f.code,
-                                    &f.globals,
-                                    &mut frame.stack,
-                                    args_start,
-                                    &f.closure,
-                                );
-                                frame.stack.truncate(meth_idx);
-                                tri!('op, self.push_frame(&mut frame, &mut callers, new));
-                                load_code!();
-                                continue 'dispatch;
-                            }
-                            if !f.code.co.is_resumable() {
-                                let f = f.clone();
-                                let new = tri!('op, self.make_frame(&f, Args::new(&frame.stack[args_start..])));
-                                frame.stack.truncate(meth_idx);
-                                tri!('op, self.push_frame(&mut frame, &mut callers, new));
-                                load_code!();
-                                continue 'dispatch;
-                            }
-                        }
-                        let r = tri!('op, self.call_in_frame(&frame, meth_idx, Args::new(&frame.stack[args_start..])));
-                        frame.stack.truncate(meth_idx);
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::CALL_FUNCTION => {
-                        let n = frame.stack.len();
-                        let func_idx = n - arg - 1;
-                        if let Value::Class(cls) = &frame.stack[func_idx] {
-                            if let Some(init) = self.plain_init(cls, arg) {
-                                // `Cls(args)` with object's `__new__` and a Python `__init__`:
-                                // the instance is made here and `__init__` runs as a frame of this loop.
-                                // The instance takes the class's place on the stack, as `self`.
-                                let inst = Value::Instance(Rc::new(Instance::new(cls.clone())));
-                                frame.stack[func_idx] = inst.clone();
-                                let mut new = self.pooled_frame();
-                                new.setup_call(
-                                    &init.code,
-                                    &init.globals,
-                                    &mut frame.stack,
-                                    func_idx,
-                                    &init.closure,
-                                );
-                                new.callee = Callee::Init(inst);
-                                tri!('op, self.push_frame(&mut frame, &mut callers, new));
-                                load_code!();
-                                continue 'dispatch;
-                            }
-                        }
-                        if let Value::Function(f) = &frame.stack[func_idx] {
-                            if f.code.simple_args && f.code.co.argcount as usize == arg {
-                                // The common call: arguments move from the caller's stack into the callee's locals.
-                                let f = f.clone();
-                                let mut new = self.pooled_frame();
-                                new.setup_call(
-                                    &f.code,
-                                    &f.globals,
-                                    &mut frame.stack,
-                                    func_idx + 1,
-                                    &f.closure,
-                                );
-                                frame.stack.pop();
-                                tri!('op, self.push_frame(&mut frame, &mut callers, new));
-                                load_code!();
-                                continue 'dispatch;
-                            }
-                            if !f.code.co.is_resumable() {
-                                let f = f.clone();
-                                let new = tri!('op, self.make_frame(&f, Args::new(&frame.stack[func_idx + 1..])));
-                                frame.stack.truncate(func_idx);
-                                tri!('op, self.push_frame(&mut frame, &mut callers, new));
-                                load_code!();
-                                continue 'dispatch;
-                            }
-                        }
-                        let r = tri!('op, self.call_in_frame(&frame, func_idx, Args::new(&frame.stack[func_idx + 1..])));
-                        frame.stack.truncate(func_idx);
-                        frame.push(r);
-                        continue 'dispatch;
-                    }
-                    Opcode::RETURN_VALUE => {
-                        let mut v = frame.pop();
-                        match callers.pop() {
-                            Some(caller) => {
-                                self.depth.set(self.depth.get() - 1);
-                                let callee = std::mem::take(&mut frame.callee);
-                                let done = std::mem::replace(&mut frame, caller);
-                                self.recycle_frame(done);
-                                load_code!();
-                                match callee {
-                                    Callee::Call => {}
-                                    Callee::Generator(g) => {
-                                        // The generator is exhausted: the FOR_ITER that entered it ends its loop.
-                                        self.leave_generator(&g, None);
-                                        v.release();
-                                        frame.stack.pop();
-                                        frame.ip =
-                                            frame.code.co.instructions[frame.ip - 1].arg as usize;
+                        Opcode::COMPARE_OP => {
+                            if let Some((x, y)) = frame.top_two_ints() {
+                                let x = *x;
+                                let t = match CmpOp::from_arg(instr.arg) {
+                                    CmpOp::Lt => x < y,
+                                    CmpOp::Le => x <= y,
+                                    CmpOp::Eq => x == y,
+                                    CmpOp::Ne => x != y,
+                                    CmpOp::Gt => x > y,
+                                    CmpOp::Ge => x >= y,
+                                };
+                                frame.forget_unboxed(2);
+                                // A conditional jump right after takes the result
+                                // directly (not while tracing: each instruction shows).
+                                if ip + 1 < n_instrs && !attention.get() {
+                                    // SAFETY: `ip + 1 < n_instrs`; see the fetch above.
+                                    let next = unsafe { *instrs.add(ip + 1) };
+                                    let jump_if = match next.op {
+                                        Opcode::POP_JUMP_IF_FALSE => Some(false),
+                                        Opcode::POP_JUMP_IF_TRUE => Some(true),
+                                        _ => None,
+                                    };
+                                    if let Some(jump_if) = jump_if {
+                                        frame.ip = if t == jump_if {
+                                            next.arg as usize
+                                        } else {
+                                            ip + 2
+                                        };
                                         continue 'dispatch;
                                     }
-                                    Callee::Init(inst) => {
-                                        if !v.is_none() {
-                                            // Raised by the class call, in the caller.
-                                            let err = self.init_returned_non_none(&v);
-                                            self.note_raise(&err, &frame, frame.ip - 1, true);
-                                            pending = Some(err);
-                                            continue 'dispatch;
-                                        }
-                                        v = inst;
-                                    }
                                 }
-                                frame.push(v);
+                                frame.push(Value::from_bool(t));
                                 continue 'dispatch;
                             }
-                            None => return (frame, Ok(FrameExit::Return(v))),
-                        }
-                    }
-                    Opcode::BUILD_TUPLE => {
-                        let items = frame.stack.split_off(frame.stack.len() - arg);
-                        frame.push(Value::tuple(items));
-                        continue 'dispatch;
-                    }
-                    Opcode::BUILD_LIST => {
-                        let items = frame.stack.split_off(frame.stack.len() - arg);
-                        frame.push(Value::list(items));
-                        continue 'dispatch;
-                    }
-                    Opcode::LIST_APPEND => {
-                        let v = frame.pop();
-                        if let Value::List(l) = frame.peek(arg - 1) {
-                            l.push(v);
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
-                        let m = frame.pop();
-                        let target = frame.peek(arg - 1).clone();
-                        let Value::Dict(target) = target else {
+                            let b = frame.pop();
+                            let a = frame.pop();
+                            let r = tri!('op, self.compare(&a, &b, CmpOp::from_arg(instr.arg)));
+                            frame.push(r);
                             continue 'dispatch;
-                        };
-                        let items = match &m {
-                            Value::Dict(d) => d.items(),
-                            other => {
-                                let keys = match self.call_method(other, "keys", &[]) {
-                                    Ok(k) => tri!('op, self.to_vec(&k)),
-                                    Err(_) => {
-                                        let msg = if instr.op == Opcode::DICT_MERGE {
-                                            let fname =
-                                                self.repr_callable_name(frame.peek(arg + 1));
-                                            format!("{fname} argument after ** must be a mapping, not {}", self.type_name(other))
-                                        } else {
-                                            format!(
-                                                "'{}' object is not a mapping",
-                                                self.type_name(other)
-                                            )
-                                        };
-                                        break 'op self.type_error(msg);
-                                    }
-                                };
-                                let mut items = Vec::new();
-                                for k in keys {
-                                    let v = tri!('op, self.get_item(other, &k));
-                                    items.push((k, v));
+                        }
+                        Opcode::IS_OP => {
+                            let b = frame.pop();
+                            let a = frame.pop();
+                            frame.push(Value::from_bool(a.is(&b) != (arg == 1)));
+                            continue 'dispatch;
+                        }
+                        Opcode::BINARY_SUBSCR => {
+                            let key = frame.pop();
+                            let obj = frame.pop();
+                            let r = tri!('op, self.get_item(&obj, &key));
+                            frame.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::LOAD_GLOBAL => {
+                            let name = &frame.code.names[arg];
+                            let slot = &frame.code.global_slots[arg];
+                            let v = {
+                                let globals = frame.globals.borrow();
+                                match globals.get_index(slot.get() as usize) {
+                                    Some((k, v)) if k == name => Some(v.clone()),
+                                    _ => match globals.get_full(name) {
+                                        Some((i, _, v)) => {
+                                            slot.set(i as u32);
+                                            Some(v.clone())
+                                        }
+                                        None => None,
+                                    },
                                 }
-                                items
-                            }
-                        };
-                        for (k, v) in items {
-                            if instr.op == Opcode::DICT_MERGE
-                                && tri!('op, target.contains(self, &k))
-                            {
-                                let fname = self.repr_callable_name(frame.peek(arg + 1));
-                                break 'op self.type_error(format!(
-                                    "{fname} got multiple values for keyword argument '{}'",
-                                    k.as_str().unwrap_or("")
-                                ));
-                            }
-                            tri!('op, target.set(self, k, v));
+                            };
+                            let v = match v {
+                                Some(v) => v,
+                                None => match self.builtins.borrow().get(name) {
+                                    Some(v) => v.clone(),
+                                    None => break 'op self.name_error(name.as_str()),
+                                },
+                            };
+                            frame.push(v);
+                            continue 'dispatch;
                         }
-                        continue 'dispatch;
-                    }
-                    Opcode::JUMP_FORWARD => {
-                        frame.ip = arg;
-                        continue 'dispatch;
-                    }
-                    Opcode::JUMP_ABSOLUTE => {
-                        frame.ip = arg;
-                        // Swap, not store: whoever else watches the flag (the REPL) must
-                        // not also act on the same Ctrl-C.
-                        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
-                            && self
-                                .interrupt
-                                .swap(false, std::sync::atomic::Ordering::AcqRel)
-                        {
-                            break 'op self.new_exception(&self.exc.keyboard_interrupt, vec![]);
+                        Opcode::LOAD_NAME => {
+                            let name = &frame.code.names[arg];
+                            let local = frame
+                                .names
+                                .as_ref()
+                                .and_then(|ns| ns.borrow().get(name).cloned());
+                            let v = match local {
+                                Some(v) => v,
+                                None => match frame
+                                    .globals
+                                    .borrow()
+                                    .get(name)
+                                    .cloned()
+                                    .or_else(|| self.builtins.borrow().get(name).cloned())
+                                {
+                                    Some(v) => v,
+                                    None => break 'op self.name_error(name.as_str()),
+                                },
+                            };
+                            frame.push(v);
+                            continue 'dispatch;
                         }
-                        continue 'dispatch;
-                    }
-                    Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
-                        let t = match frame.stack.last() {
-                            Some(Value::Bool(b)) => {
-                                let b = b.get();
-                                frame.forget_unboxed(1);
-                                b
-                            }
-                            _ => {
-                                let v = frame.pop();
-                                tri!('op, self.truthy(&v))
-                            }
-                        };
-                        if t == (instr.op == Opcode::POP_JUMP_IF_TRUE) {
-                            frame.ip = arg;
+                        Opcode::STORE_NAME => {
+                            let name = frame.code.names[arg].clone();
+                            let v = frame.pop();
+                            match &frame.names {
+                                Some(ns) => ns.borrow_mut().insert(name, v),
+                                None => frame.globals.borrow_mut().insert(name, v),
+                            };
+                            continue 'dispatch;
                         }
-                        continue 'dispatch;
-                    }
-                    Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
-                        let t = tri!('op, self.truthy(frame.top()));
-                        if t == (instr.op == Opcode::JUMP_IF_TRUE_OR_POP) {
-                            frame.ip = arg;
-                        } else {
-                            frame.stack.pop();
+                        Opcode::LOAD_CLOSURE => {
+                            let c = frame.cells[arg].clone();
+                            frame.push(Value::Cell(c));
+                            continue 'dispatch;
                         }
-                        continue 'dispatch;
-                    }
-                    Opcode::GET_ITER => {
-                        let v = frame.pop();
-                        let it = tri!('op, self.iter(&v));
-                        frame.push(it);
-                        continue 'dispatch;
-                    }
-                    Opcode::FOR_ITER => {
-                        let in_range = match frame.top() {
-                            Value::Iter(it) => it.range_next(),
-                            _ => None,
-                        };
-                        match in_range {
-                            Some(Some(i)) => {
-                                frame.push(Value::Int(i));
-                                continue 'dispatch;
+                        Opcode::LOAD_DEREF => {
+                            let v = frame.cells[arg].get();
+                            if let Value::Undef = v {
+                                break 'op self.unbound_deref(&frame, arg);
                             }
-                            Some(None) => {
-                                frame.stack.pop();
-                                frame.ip = arg;
-                                continue 'dispatch;
-                            }
-                            None => {}
+                            frame.push(v);
+                            continue 'dispatch;
                         }
-                        let next = match frame.top() {
-                            Value::Iter(it) => {
-                                let it = it.clone();
-                                tri!('op, it.next(self))
-                            }
-                            Value::Generator(g) => {
-                                let g = g.clone();
-                                if let Some(entered) = self.enter_generator(&g) {
-                                    tri!('op, self.push_frame(&mut frame, &mut callers, entered));
+                        Opcode::STORE_DEREF => {
+                            let v = frame.pop();
+                            frame.cells[arg].set(v);
+                            continue 'dispatch;
+                        }
+                        Opcode::LOAD_ATTR => {
+                            let obj = frame.pop();
+                            let r = tri!('op, self.load_attr_cached(&frame.code.attr_sites[arg], &obj, &frame.code.names[arg]));
+                            frame.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::STORE_ATTR => {
+                            let obj = frame.pop();
+                            let v = frame.pop();
+                            tri!('op, self.store_attr_cached(&frame.code.attr_sites[arg], &obj, &frame.code.names[arg], v));
+                            continue 'dispatch;
+                        }
+                        Opcode::LOAD_METHOD => {
+                            let obj = frame.pop();
+                            let (m, this) = tri!('op, self.load_method_cached(&frame.code.attr_sites[arg], &obj, &frame.code.names[arg]));
+                            frame.push(m);
+                            frame.push(this.unwrap_or(Value::Undef));
+                            continue 'dispatch;
+                        }
+                        Opcode::CALL_METHOD => {
+                            let n = frame.stack.len();
+                            let meth_idx = n - arg - 2;
+                            let has_self = !matches!(frame.stack[meth_idx + 1], Value::Undef);
+                            let args_start = if has_self { meth_idx + 1 } else { meth_idx + 2 };
+                            if let Value::Function(f) = &frame.stack[meth_idx] {
+                                if f.code.simple_args
+                                    && f.code.co.argcount as usize == frame.stack.len() - args_start
+                                {
+                                    let f = f.clone();
+                                    let mut new = self.pooled_frame();
+                                    new.setup_call(
+                                        &f.code,
+                                        &f.globals,
+                                        &mut frame.stack,
+                                        args_start,
+                                        &f.closure,
+                                    );
+                                    frame.stack.truncate(meth_idx);
+                                    tri!('op, self.push_frame(&mut frame, &mut callers, new));
                                     load_code!();
                                     continue 'dispatch;
                                 }
-                                match tri!('op, self.resume_generator(&g, Value::None)) {
-                                    Resumed::Yield(v) => Some(v),
-                                    Resumed::Return(_) => None,
+                                if !f.code.co.is_resumable() {
+                                    let f = f.clone();
+                                    let new = tri!('op, self.make_frame(&f, Args::new(&frame.stack[args_start..])));
+                                    frame.stack.truncate(meth_idx);
+                                    tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                    load_code!();
+                                    continue 'dispatch;
                                 }
                             }
-                            other => {
-                                let other = other.clone();
-                                tri!('op, self.next(&other))
+                            let r = tri!('op, self.call_in_frame(&frame, meth_idx, Args::new(&frame.stack[args_start..])));
+                            frame.stack.truncate(meth_idx);
+                            frame.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::CALL_FUNCTION => {
+                            let n = frame.stack.len();
+                            let func_idx = n - arg - 1;
+                            if let Value::Class(cls) = &frame.stack[func_idx] {
+                                if let Some(init) = self.plain_init(cls, arg) {
+                                    // `Cls(args)` with object's `__new__` and a Python `__init__`:
+                                    // the instance is made here and `__init__` runs as a frame of this loop.
+                                    // The instance takes the class's place on the stack, as `self`.
+                                    let inst = Value::Instance(Rc::new(Instance::new(cls.clone())));
+                                    frame.stack[func_idx] = inst.clone();
+                                    let mut new = self.pooled_frame();
+                                    new.setup_call(
+                                        &init.code,
+                                        &init.globals,
+                                        &mut frame.stack,
+                                        func_idx,
+                                        &init.closure,
+                                    );
+                                    new.callee = Callee::Init(inst);
+                                    tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                    load_code!();
+                                    continue 'dispatch;
+                                }
                             }
-                        };
-                        match next {
-                            Some(v) => frame.push(v),
-                            None => {
-                                frame.stack.pop();
+                            if let Value::Function(f) = &frame.stack[func_idx] {
+                                if f.code.simple_args && f.code.co.argcount as usize == arg {
+                                    // The common call: arguments move from the caller's stack into the callee's locals.
+                                    let f = f.clone();
+                                    let mut new = self.pooled_frame();
+                                    new.setup_call(
+                                        &f.code,
+                                        &f.globals,
+                                        &mut frame.stack,
+                                        func_idx + 1,
+                                        &f.closure,
+                                    );
+                                    frame.stack.pop();
+                                    tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                    load_code!();
+                                    continue 'dispatch;
+                                }
+                                if !f.code.co.is_resumable() {
+                                    let f = f.clone();
+                                    let new = tri!('op, self.make_frame(&f, Args::new(&frame.stack[func_idx + 1..])));
+                                    frame.stack.truncate(func_idx);
+                                    tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                    load_code!();
+                                    continue 'dispatch;
+                                }
+                            }
+                            let r = tri!('op, self.call_in_frame(&frame, func_idx, Args::new(&frame.stack[func_idx + 1..])));
+                            frame.stack.truncate(func_idx);
+                            frame.push(r);
+                            continue 'dispatch;
+                        }
+                        Opcode::RETURN_VALUE => {
+                            let mut v = frame.pop();
+                            match callers.pop() {
+                                Some(caller) => {
+                                    self.depth.set(self.depth.get() - 1);
+                                    let callee = std::mem::take(&mut frame.callee);
+                                    let done = std::mem::replace(&mut frame, caller);
+                                    self.recycle_frame(done);
+                                    load_code!();
+                                    match callee {
+                                        Callee::Call => {}
+                                        Callee::Generator(g) => {
+                                            // The generator is exhausted: the FOR_ITER that entered it ends its loop.
+                                            self.leave_generator(&g, None);
+                                            v.release();
+                                            frame.stack.pop();
+                                            frame.ip = frame.code.co.instructions[frame.ip - 1].arg
+                                                as usize;
+                                            continue 'dispatch;
+                                        }
+                                        Callee::Init(inst) => {
+                                            if !v.is_none() {
+                                                // Raised by the class call, in the caller.
+                                                let err = self.init_returned_non_none(&v);
+                                                self.note_raise(&err, &frame, frame.ip - 1, true);
+                                                pending = Some(err);
+                                                continue 'unwind;
+                                            }
+                                            v = inst;
+                                        }
+                                    }
+                                    frame.push(v);
+                                    continue 'dispatch;
+                                }
+                                None => return (frame, Ok(FrameExit::Return(v))),
+                            }
+                        }
+                        Opcode::BUILD_TUPLE => {
+                            let items = frame.stack.split_off(frame.stack.len() - arg);
+                            frame.push(Value::tuple(items));
+                            continue 'dispatch;
+                        }
+                        Opcode::BUILD_LIST => {
+                            let items = frame.stack.split_off(frame.stack.len() - arg);
+                            frame.push(Value::list(items));
+                            continue 'dispatch;
+                        }
+                        Opcode::LIST_APPEND => {
+                            let v = frame.pop();
+                            if let Value::List(l) = frame.peek(arg - 1) {
+                                l.push(v);
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                            let m = frame.pop();
+                            let target = frame.peek(arg - 1).clone();
+                            let Value::Dict(target) = target else {
+                                continue 'dispatch;
+                            };
+                            let items = match &m {
+                                Value::Dict(d) => d.items(),
+                                other => {
+                                    let keys = match self.call_method(other, "keys", &[]) {
+                                        Ok(k) => tri!('op, self.to_vec(&k)),
+                                        Err(_) => {
+                                            let msg = if instr.op == Opcode::DICT_MERGE {
+                                                let fname =
+                                                    self.repr_callable_name(frame.peek(arg + 1));
+                                                format!("{fname} argument after ** must be a mapping, not {}", self.type_name(other))
+                                            } else {
+                                                format!(
+                                                    "'{}' object is not a mapping",
+                                                    self.type_name(other)
+                                                )
+                                            };
+                                            break 'op self.type_error(msg);
+                                        }
+                                    };
+                                    let mut items = Vec::new();
+                                    for k in keys {
+                                        let v = tri!('op, self.get_item(other, &k));
+                                        items.push((k, v));
+                                    }
+                                    items
+                                }
+                            };
+                            for (k, v) in items {
+                                if instr.op == Opcode::DICT_MERGE
+                                    && tri!('op, target.contains(self, &k))
+                                {
+                                    let fname = self.repr_callable_name(frame.peek(arg + 1));
+                                    break 'op self.type_error(format!(
+                                        "{fname} got multiple values for keyword argument '{}'",
+                                        k.as_str().unwrap_or("")
+                                    ));
+                                }
+                                tri!('op, target.set(self, k, v));
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::JUMP_FORWARD => {
+                            frame.ip = arg;
+                            continue 'dispatch;
+                        }
+                        Opcode::JUMP_ABSOLUTE => {
+                            frame.ip = arg;
+                            // Swap, not store: whoever else watches the flag (the REPL) must
+                            // not also act on the same Ctrl-C.
+                            if self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
+                                && self
+                                    .interrupt
+                                    .swap(false, std::sync::atomic::Ordering::AcqRel)
+                            {
+                                break 'op self.new_exception(&self.exc.keyboard_interrupt, vec![]);
+                            }
+                            continue 'dispatch;
+                        }
+                        Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                            let t = match frame.stack.last() {
+                                Some(Value::Bool(b)) => {
+                                    let b = b.get();
+                                    frame.forget_unboxed(1);
+                                    b
+                                }
+                                _ => {
+                                    let v = frame.pop();
+                                    tri!('op, self.truthy(&v))
+                                }
+                            };
+                            if t == (instr.op == Opcode::POP_JUMP_IF_TRUE) {
                                 frame.ip = arg;
                             }
-                        }
-                        continue 'dispatch;
-                    }
-                    Opcode::SETUP_FINALLY => {
-                        frame.blocks.push(Block {
-                            kind: BlockKind::Finally,
-                            handler: instr.arg,
-                            level: frame.stack.len() as u32,
-                        });
-                        continue 'dispatch;
-                    }
-                    Opcode::POP_BLOCK => {
-                        frame.blocks.pop();
-                        continue 'dispatch;
-                    }
-                    Opcode::POP_EXCEPT => {
-                        if let Some(b) = frame.blocks.pop() {
-                            debug_assert_eq!(b.kind, BlockKind::ExceptHandler);
-                        }
-                        let prev = frame.pop();
-                        self.set_handled(prev);
-                        continue 'dispatch;
-                    }
-                    Opcode::RERAISE => {
-                        let exc = frame.pop();
-                        match exc {
-                            Value::Instance(i) if i.is_exception() => {
-                                pending = Some(PyErr(i));
-                                continue 'dispatch;
-                            }
-                            _ => break 'op self.runtime_error("RERAISE of a non-exception"),
-                        }
-                    }
-                    Opcode::YIELD_VALUE => {
-                        let v = frame.pop();
-                        let Some(v) = yield_to_for_iter!(v) else {
                             continue 'dispatch;
-                        };
-                        return (frame, Ok(FrameExit::Yield(v)));
-                    }
-                    Opcode::YIELD_FROM => {
-                        let v = frame.pop();
-                        let resumed = match frame.top() {
-                            // The common delegate, resumed without going through `send`.
-                            Value::Generator(g) => {
-                                let g = g.clone();
-                                self.resume_generator(&g, v)
+                        }
+                        Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+                            let t = tri!('op, self.truthy(frame.top()));
+                            if t == (instr.op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                                frame.ip = arg;
+                            } else {
+                                frame.stack.pop();
                             }
-                            other => {
-                                let delegate = other.clone();
-                                self.send(&delegate, v)
-                            }
-                        };
-                        match resumed {
-                            Ok(Resumed::Yield(y)) => {
-                                frame.ip = ip;
-                                let Some(y) = yield_to_for_iter!(y) else {
+                            continue 'dispatch;
+                        }
+                        Opcode::GET_ITER => {
+                            let v = frame.pop();
+                            let it = tri!('op, self.iter(&v));
+                            frame.push(it);
+                            continue 'dispatch;
+                        }
+                        Opcode::FOR_ITER => {
+                            let in_range = match frame.top() {
+                                Value::Iter(it) => it.range_next(),
+                                _ => None,
+                            };
+                            match in_range {
+                                Some(Some(i)) => {
+                                    frame.push(Value::Int(i));
                                     continue 'dispatch;
-                                };
-                                return (frame, Ok(FrameExit::Yield(y)));
+                                }
+                                Some(None) => {
+                                    frame.stack.pop();
+                                    frame.ip = arg;
+                                    continue 'dispatch;
+                                }
+                                None => {}
                             }
-                            Ok(Resumed::Return(r)) => {
-                                frame.stack.pop();
-                                frame.push(r);
-                                continue 'dispatch;
+                            let next = match frame.top() {
+                                Value::Iter(it) => {
+                                    let it = it.clone();
+                                    tri!('op, it.next(self))
+                                }
+                                Value::Generator(g) => {
+                                    let g = g.clone();
+                                    if let Some(entered) = self.enter_generator(&g) {
+                                        tri!('op, self.push_frame(&mut frame, &mut callers, entered));
+                                        load_code!();
+                                        continue 'dispatch;
+                                    }
+                                    match tri!('op, self.resume_generator(&g, Value::None)) {
+                                        Resumed::Yield(v) => Some(v),
+                                        Resumed::Return(_) => None,
+                                    }
+                                }
+                                other => {
+                                    let other = other.clone();
+                                    tri!('op, self.next(&other))
+                                }
+                            };
+                            match next {
+                                Some(v) => frame.push(v),
+                                None => {
+                                    frame.stack.pop();
+                                    frame.ip = arg;
+                                }
                             }
-                            Err(e) => break 'op e,
-                        }
-                    }
-                    Opcode::END_ASYNC_FOR => {
-                        let exc = frame.pop();
-                        if let Value::Instance(i) = &exc {
-                            if i.class.is_subclass(&self.exc.stop_async_iteration) {
-                                frame.blocks.pop();
-                                let prev = frame.pop();
-                                self.set_handled(prev);
-                                frame.stack.pop();
-                                continue 'dispatch;
-                            }
-                            pending = Some(PyErr(i.clone()));
                             continue 'dispatch;
                         }
-                        break 'op self.runtime_error("END_ASYNC_FOR without an exception");
+                        Opcode::SETUP_FINALLY => {
+                            frame.blocks.push(Block {
+                                kind: BlockKind::Finally,
+                                handler: instr.arg,
+                                level: frame.stack.len() as u32,
+                            });
+                            continue 'dispatch;
+                        }
+                        Opcode::POP_BLOCK => {
+                            frame.blocks.pop();
+                            continue 'dispatch;
+                        }
+                        Opcode::POP_EXCEPT => {
+                            if let Some(b) = frame.blocks.pop() {
+                                debug_assert_eq!(b.kind, BlockKind::ExceptHandler);
+                            }
+                            let prev = frame.pop();
+                            self.set_handled(prev);
+                            continue 'dispatch;
+                        }
+                        Opcode::RERAISE => {
+                            let exc = frame.pop();
+                            match exc {
+                                Value::Instance(i) if i.is_exception() => {
+                                    pending = Some(PyErr(i));
+                                    continue 'unwind;
+                                }
+                                _ => break 'op self.runtime_error("RERAISE of a non-exception"),
+                            }
+                        }
+                        Opcode::YIELD_VALUE => {
+                            let v = frame.pop();
+                            let Some(v) = yield_to_for_iter!(v) else {
+                                continue 'dispatch;
+                            };
+                            return (frame, Ok(FrameExit::Yield(v)));
+                        }
+                        Opcode::YIELD_FROM => {
+                            let v = frame.pop();
+                            let resumed = match frame.top() {
+                                // The common delegate, resumed without going through `send`.
+                                Value::Generator(g) => {
+                                    let g = g.clone();
+                                    self.resume_generator(&g, v)
+                                }
+                                other => {
+                                    let delegate = other.clone();
+                                    self.send(&delegate, v)
+                                }
+                            };
+                            match resumed {
+                                Ok(Resumed::Yield(y)) => {
+                                    frame.ip = ip;
+                                    let Some(y) = yield_to_for_iter!(y) else {
+                                        continue 'dispatch;
+                                    };
+                                    return (frame, Ok(FrameExit::Yield(y)));
+                                }
+                                Ok(Resumed::Return(r)) => {
+                                    frame.stack.pop();
+                                    frame.push(r);
+                                    continue 'dispatch;
+                                }
+                                Err(e) => break 'op e,
+                            }
+                        }
+                        Opcode::END_ASYNC_FOR => {
+                            let exc = frame.pop();
+                            if let Value::Instance(i) = &exc {
+                                if i.class.is_subclass(&self.exc.stop_async_iteration) {
+                                    frame.blocks.pop();
+                                    let prev = frame.pop();
+                                    self.set_handled(prev);
+                                    frame.stack.pop();
+                                    continue 'dispatch;
+                                }
+                                pending = Some(PyErr(i.clone()));
+                                continue 'unwind;
+                            }
+                            break 'op self.runtime_error("END_ASYNC_FOR without an exception");
+                        }
+                        _ => {
+                            tri!('op, self.slow_op(&mut frame, instr));
+                            continue 'dispatch;
+                        }
                     }
-                    _ => {
-                        tri!('op, self.slow_op(&mut frame, instr));
-                        continue 'dispatch;
-                    }
-                }
-            };
-            // The instruction at `ip` raised `err`.
-            self.note_raise(&err, &frame, ip, true);
-            pending = Some(err);
+                };
+                // The instruction at `ip` raised `err`.
+                self.note_raise(&err, &frame, ip, true);
+                pending = Some(err);
+                continue 'unwind;
+            }
         }
     }
 
