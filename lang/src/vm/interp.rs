@@ -574,53 +574,6 @@ impl Vm {
                             }
                             continue 'dispatch;
                         }
-                        Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
-                            let m = frame.pop();
-                            let target = frame.peek(arg - 1).clone();
-                            let Value::Dict(target) = target else {
-                                continue 'dispatch;
-                            };
-                            let items = match &m {
-                                Value::Dict(d) => d.items(),
-                                other => {
-                                    let keys = match self.call_method(other, "keys", &[]) {
-                                        Ok(k) => tri!('op, self.to_vec(&k)),
-                                        Err(_) => {
-                                            let msg = if instr.op == Opcode::DICT_MERGE {
-                                                let fname =
-                                                    self.repr_callable_name(frame.peek(arg + 1));
-                                                format!("{fname} argument after ** must be a mapping, not {}", self.type_name(other))
-                                            } else {
-                                                format!(
-                                                    "'{}' object is not a mapping",
-                                                    self.type_name(other)
-                                                )
-                                            };
-                                            break 'op self.type_error(msg);
-                                        }
-                                    };
-                                    let mut items = Vec::new();
-                                    for k in keys {
-                                        let v = tri!('op, self.get_item(other, &k));
-                                        items.push((k, v));
-                                    }
-                                    items
-                                }
-                            };
-                            for (k, v) in items {
-                                if instr.op == Opcode::DICT_MERGE
-                                    && tri!('op, target.contains(self, &k))
-                                {
-                                    let fname = self.repr_callable_name(frame.peek(arg + 1));
-                                    break 'op self.type_error(format!(
-                                        "{fname} got multiple values for keyword argument '{}'",
-                                        k.as_str().unwrap_or("")
-                                    ));
-                                }
-                                tri!('op, target.set(self, k, v));
-                            }
-                            continue 'dispatch;
-                        }
                         Opcode::JUMP_FORWARD => {
                             frame.ip = arg;
                             continue 'dispatch;
@@ -799,7 +752,65 @@ impl Vm {
                             }
                             break 'op self.runtime_error("END_ASYNC_FOR without an exception");
                         }
-                        _ => {
+                        // Listed rather than `_`: an exhaustive match lets the
+                        // jump table skip its range check.
+                        Opcode::ROT_FOUR
+                        | Opcode::DUP_TOP_TWO
+                        | Opcode::STORE_SUBSCR
+                        | Opcode::DELETE_SUBSCR
+                        | Opcode::CONTAINS_OP
+                        | Opcode::DELETE_NAME
+                        | Opcode::STORE_GLOBAL
+                        | Opcode::DELETE_GLOBAL
+                        | Opcode::DELETE_FAST
+                        | Opcode::LOAD_CLASSDEREF
+                        | Opcode::DELETE_DEREF
+                        | Opcode::DELETE_ATTR
+                        | Opcode::CALL_FUNCTION_KW
+                        | Opcode::CALL_FUNCTION_EX
+                        | Opcode::MAKE_FUNCTION
+                        | Opcode::LOAD_BUILD_CLASS
+                        | Opcode::BUILD_SET
+                        | Opcode::BUILD_MAP
+                        | Opcode::BUILD_CONST_KEY_MAP
+                        | Opcode::BUILD_STRING
+                        | Opcode::BUILD_SLICE
+                        | Opcode::SET_ADD
+                        | Opcode::MAP_ADD
+                        | Opcode::LIST_EXTEND
+                        | Opcode::SET_UPDATE
+                        | Opcode::DICT_UPDATE
+                        | Opcode::DICT_MERGE
+                        | Opcode::LIST_TO_TUPLE
+                        | Opcode::FORMAT_VALUE
+                        | Opcode::UNPACK_SEQUENCE
+                        | Opcode::UNPACK_EX
+                        | Opcode::RAISE_VARARGS
+                        | Opcode::JUMP_IF_NOT_EXC_MATCH
+                        | Opcode::CHECK_EG_MATCH
+                        | Opcode::PREP_RERAISE_STAR
+                        | Opcode::LOAD_ASSERTION_ERROR
+                        | Opcode::SETUP_WITH
+                        | Opcode::WITH_EXCEPT_START
+                        | Opcode::GET_YIELD_FROM_ITER
+                        | Opcode::GET_AWAITABLE
+                        | Opcode::GET_AITER
+                        | Opcode::GET_ANEXT
+                        | Opcode::BEFORE_ASYNC_WITH
+                        | Opcode::SETUP_ASYNC_WITH
+                        | Opcode::ASYNC_GEN_WRAP
+                        | Opcode::IMPORT_NAME
+                        | Opcode::IMPORT_FROM
+                        | Opcode::IMPORT_STAR
+                        | Opcode::SETUP_ANNOTATIONS
+                        | Opcode::PRINT_EXPR
+                        | Opcode::ROT_N
+                        | Opcode::GET_LEN
+                        | Opcode::MATCH_MAPPING
+                        | Opcode::MATCH_SEQUENCE
+                        | Opcode::MATCH_KEYS
+                        | Opcode::COPY_DICT_WITHOUT_KEYS
+                        | Opcode::MATCH_CLASS => {
                             tri!('op, self.slow_op(&mut frame, instr));
                             continue 'dispatch;
                         }
@@ -838,6 +849,50 @@ impl Vm {
                 }
                 frame.locals[arg] = Value::Undef;
                 Ok(())
+            }
+            Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                let m = frame.pop();
+                let target = frame.peek(arg - 1).clone();
+                let Value::Dict(target) = target else {
+                    return Ok(());
+                };
+                let items = match &m {
+                    Value::Dict(d) => d.items(),
+                    other => {
+                        let keys = match self.call_method(other, "keys", &[]) {
+                            Ok(k) => self.to_vec(&k)?,
+                            Err(_) => {
+                                let msg = if instr.op == Opcode::DICT_MERGE {
+                                    let fname = self.repr_callable_name(frame.peek(arg + 1));
+                                    format!(
+                                        "{fname} argument after ** must be a mapping, not {}",
+                                        self.type_name(other)
+                                    )
+                                } else {
+                                    format!("'{}' object is not a mapping", self.type_name(other))
+                                };
+                                return Err(self.type_error(msg));
+                            }
+                        };
+                        let mut items = Vec::new();
+                        for k in keys {
+                            let v = self.get_item(other, &k)?;
+                            items.push((k, v));
+                        }
+                        items
+                    }
+                };
+                for (k, v) in items {
+                    if instr.op == Opcode::DICT_MERGE && target.contains(self, &k)? {
+                        let fname = self.repr_callable_name(frame.peek(arg + 1));
+                        return Err(self.type_error(format!(
+                            "{fname} got multiple values for keyword argument '{}'",
+                            k.as_str().unwrap_or("")
+                        )));
+                    }
+                    target.set(self, k, v)?;
+                }
+                return Ok(());
             }
             Opcode::ROT_FOUR => {
                 let v = frame.pop();
