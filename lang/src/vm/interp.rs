@@ -892,7 +892,7 @@ impl Vm {
                     }
                     target.set(self, k, v)?;
                 }
-                return Ok(());
+                Ok(())
             }
             Opcode::ROT_FOUR => {
                 let v = frame.pop();
