@@ -168,12 +168,14 @@ impl Frame {
         // runs for them there) and `locals` takes them by growing to `nargs`,
         // so each value is owned exactly once. The two buffers are distinct
         // allocations, hence non-overlapping.
+        // (A loop rather than `copy_nonoverlapping`: argument counts are
+        // small, and a `memcpy` call of unknown length costs more than a few
+        // 16-byte moves.)
         unsafe {
-            std::ptr::copy_nonoverlapping(
-                args.as_ptr().add(start),
-                self.locals.as_mut_ptr(),
-                nargs,
-            );
+            let (from, to) = (args.as_ptr().add(start), self.locals.as_mut_ptr());
+            for i in 0..nargs {
+                to.add(i).write(from.add(i).read());
+            }
             args.set_len(start);
             self.locals.set_len(nargs);
         }
