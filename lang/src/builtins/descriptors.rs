@@ -1,7 +1,7 @@
 //! `property`, `staticmethod`, `classmethod` and `super`.
 
 use crate::objects::BoolWord;
-use crate::objects::{Args, Class, NativeObject, PyResult, Value};
+use crate::objects::{Args, Class, Name, NativeObject, PyResult, Value};
 use crate::vm::Vm;
 use std::any::Any;
 use std::rc::Rc;
@@ -36,9 +36,7 @@ impl NativeObject for Property {
             // An abstract getter, setter or deleter makes the property abstract (for `abc`).
             "__isabstractmethod__" => Some((|| {
                 for f in [&self.fget, &self.fset, &self.fdel].into_iter().flatten() {
-                    if let Some(flag) =
-                        vm.get_attr_opt(f, &crate::objects::Name::new("__isabstractmethod__"))?
-                    {
+                    if let Some(flag) = vm.get_attr_opt(f, &Name::new("__isabstractmethod__"))? {
                         if vm.truthy(&flag)? {
                             return Ok(Value::Bool(BoolWord::TRUE));
                         }
@@ -107,6 +105,48 @@ pub struct Super {
     pub obj: Value,
 }
 
+impl Super {
+    /// The class whose MRO is searched, and whether `obj` is searched as a
+    /// class: `super()` in a classmethod searches the class's own MRO; in an
+    /// instance method (including a metaclass method, whose instance is a
+    /// class) the type's.
+    fn search_class(&self, vm: &Vm) -> (Rc<Class>, bool) {
+        match &self.obj {
+            Value::Class(c) if c.is_subclass(&self.start_after) => (c.clone(), true),
+            other => (vm.class_of(other), false),
+        }
+    }
+
+    /// The first attribute under `name` in `class`'s MRO after `start_after`
+    /// (the MRO is walked in place: no list, no allocation).
+    fn find(&self, class: &Rc<Class>, name: &Name) -> Option<Value> {
+        let rest = if Rc::ptr_eq(class, &self.start_after) {
+            &class.mro[..]
+        } else {
+            let pos = class
+                .mro
+                .iter()
+                .position(|c| Rc::ptr_eq(c, &self.start_after))?;
+            &class.mro[pos + 1..]
+        };
+        rest.iter().find_map(|c| c.dict.borrow().get(name).cloned())
+    }
+
+    /// For `LOAD_METHOD`: the plain function `super().name` finds when it
+    /// binds to `obj` as a method (so the call can prepend `obj` instead of
+    /// building a bound method); None leaves the attribute to `get_attr`.
+    pub fn method(&self, vm: &Vm, name: &Name) -> Option<Value> {
+        if name.as_str() == "__class__" {
+            return None;
+        }
+        let (class, as_class) = self.search_class(vm);
+        match self.find(&class, name)? {
+            f @ Value::Function(_) if !as_class => Some(f),
+            _ => None,
+        }
+    }
+}
+
 impl NativeObject for Super {
     fn class(&self) -> Rc<Class> {
         self.class.clone()
@@ -115,35 +155,18 @@ impl NativeObject for Super {
         self
     }
     fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
-        // `super()` in a classmethod searches the class's own MRO; in an instance
-        // method (including a metaclass method, whose instance is a class) the type's.
-        let class_method = matches!(&self.obj, Value::Class(c) if c.is_subclass(&self.start_after));
-        let obj_class = match &self.obj {
-            Value::Class(c) if class_method => c.clone(),
-            other => vm.class_of(other),
-        };
-        let mro = obj_class.full_mro();
-        let pos = mro.iter().position(|c| Rc::ptr_eq(c, &self.start_after))?;
-        let key = crate::objects::Name::new(name);
-        for c in &mro[pos + 1..] {
-            if let Some(attr) = c.dict.borrow().get(&key).cloned() {
-                return Some(match &self.obj {
-                    Value::Class(cls) if class_method => {
-                        match attr.downcast_native::<ClassMethod>() {
-                            Some(cm) => {
-                                Ok(Value::BoundMethod(Rc::new(crate::objects::BoundMethod {
-                                    func: cm.func.clone(),
-                                    receiver: Value::Class(cls.clone()),
-                                })))
-                            }
-                            None => Ok(attr),
-                        }
-                    }
-                    obj => vm.bind_class_attr(attr, obj, &obj_class),
-                });
-            }
-        }
-        None
+        let (obj_class, as_class) = self.search_class(vm);
+        let attr = self.find(&obj_class, &Name::new(name))?;
+        Some(match &self.obj {
+            Value::Class(cls) if as_class => match attr.downcast_native::<ClassMethod>() {
+                Some(cm) => Ok(Value::BoundMethod(Rc::new(crate::objects::BoundMethod {
+                    func: cm.func.clone(),
+                    receiver: Value::Class(cls.clone()),
+                }))),
+                None => Ok(attr),
+            },
+            obj => vm.bind_class_attr(attr, obj, &obj_class),
+        })
     }
 }
 
@@ -228,6 +251,13 @@ fn super_new(vm: &Vm, args: Args) -> PyResult {
     let (Some(Value::Class(cls)), Some(obj)) = (args.get(1), args.get(2)) else {
         return Err(vm.runtime_error("super(): no arguments"));
     };
+    new_super(vm, cls, obj)
+}
+
+/// `super(cls, obj)`, checked. Zero-argument `super()` can call this
+/// directly: going through the `super` type's `__new__` costs an argument
+/// vector and an instantiation.
+pub fn new_super(vm: &Vm, cls: &Rc<Class>, obj: &Value) -> PyResult {
     let ok = match obj {
         Value::Class(c) => c.is_subclass(cls) || vm.isinstance(obj, cls),
         other => vm.isinstance(other, cls),

@@ -376,6 +376,12 @@ fn class_spec_matches(
 fn isinstance(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "isinstance", 2, 2)?;
     let obj = &args.pos[0];
+    // A class without a metaclass has no `__instancecheck__` hook to ask.
+    if let Value::Class(c) = &args.pos[1] {
+        if c.metaclass.borrow().is_none() {
+            return Ok(Value::from_bool(vm.isinstance(obj, c)));
+        }
+    }
     Ok(Value::from_bool(class_spec_matches(
         vm,
         &args.pos[1],
