@@ -1541,7 +1541,8 @@ impl Vm {
                     }
                     Some(v) => v.clone(),
                 };
-                self.call(func, &[Value::Class(class), first])
+                // `super(class, first)`, without the argument vector and class call.
+                crate::builtins::descriptors::new_super(self, &class, &first)
             }
             "locals" | "vars" => {
                 let dict = PyDict::new();
