@@ -60,6 +60,22 @@ pub struct Class {
     pub metaclass: RefCell<Option<Rc<Class>>>,
     /// Direct subclasses, for `__subclasses__()` (weak: a class does not keep its subclasses alive).
     pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
+    /// What calling the class takes, with the epoch it was worked out in
+    /// (see `Vm::call_plan`).
+    pub call_plan: RefCell<(u64, CallPlan)>,
+}
+
+/// What `Cls(args)` takes, as far as the dispatch loop's fast paths care.
+#[derive(Clone, Default)]
+pub enum CallPlan {
+    /// Anything but the cases below: `Vm::instantiate` decides.
+    #[default]
+    General,
+    /// `object.__new__`, then this Python `__init__`.
+    Init(Rc<super::Function>),
+    /// `object.__new__` and `object.__init__`: a plain instance, and no
+    /// arguments allowed.
+    Bare,
 }
 
 impl Class {

@@ -5,7 +5,7 @@ use super::frame::Frame;
 use super::protocol::dunders;
 use super::Vm;
 use crate::bytecode::flags;
-use crate::objects::class::Layout;
+use crate::objects::class::{class_epoch, CallPlan, Layout};
 use crate::objects::{
     Args, CellObj, Class, Function, GenKind, Generator, Instance, Name, PyErr, PyResult, Value,
 };
@@ -296,29 +296,41 @@ impl Vm {
         Ok(())
     }
 
-    /// The `__init__` that `cls(a1, .., an)` (`nargs` positional arguments)
-    /// runs when the call needs nothing but a fresh plain instance and that
-    /// function: object's `__new__`, no metaclass, a Python `__init__` whose
-    /// parameters the arguments fill one to one. The dispatch loop then runs
-    /// `__init__` as one of its own frames; anything else goes through
-    /// [`Vm::instantiate`].
-    pub fn plain_init(&self, cls: &Class, nargs: usize) -> Option<Rc<Function>> {
+    /// What calling `cls` takes (see [`CallPlan`]), memoised on the class
+    /// until some class changes. A class call that needs nothing but a fresh
+    /// plain instance (object's `__new__`, no metaclass) and a Python
+    /// `__init__` runs that `__init__` as a frame of the dispatch loop; with
+    /// object's `__init__` too, the loop makes the instance itself; anything
+    /// else goes through [`Vm::instantiate`]. (A metaclass is only ever set
+    /// while the class is being made, before it can be called.)
+    #[inline(never)]
+    pub fn call_plan(&self, cls: &Class) -> CallPlan {
+        let epoch = class_epoch();
+        {
+            let memo = cls.call_plan.borrow();
+            if memo.0 == epoch {
+                return memo.1.clone();
+            }
+        }
+        let plan = self.work_out_call_plan(cls);
+        *cls.call_plan.borrow_mut() = (epoch, plan.clone());
+        plan
+    }
+
+    fn work_out_call_plan(&self, cls: &Class) -> CallPlan {
         if cls.layout != Layout::Object || cls.metaclass.borrow().is_some() {
-            return None;
+            return CallPlan::General;
         }
         let d = dunders();
         match cls.lookup(&d.new) {
             None => {}
             Some(Value::Builtin(b)) if b.owner == Some("object") => {}
-            Some(_) => return None,
+            Some(_) => return CallPlan::General,
         }
         match cls.lookup(&d.init) {
-            Some(Value::Function(f))
-                if f.code.simple_args && f.code.co.argcount as usize == nargs + 1 =>
-            {
-                Some(f)
-            }
-            _ => None,
+            Some(Value::Function(f)) => CallPlan::Init(f),
+            Some(Value::Builtin(b)) if b.owner == Some("object") => CallPlan::Bare,
+            _ => CallPlan::General,
         }
     }
 
@@ -583,6 +595,7 @@ impl Vm {
             has_getattr: std::cell::Cell::new(has_getattr),
             metaclass: std::cell::RefCell::new(None),
             subclasses: std::cell::RefCell::new(Vec::new()),
+            call_plan: std::cell::RefCell::new((0, Default::default())),
         });
         for base in &class.bases {
             let mut subs = base.subclasses.borrow_mut();

@@ -51,7 +51,7 @@ pub struct Frame {
 pub enum Callee {
     #[default]
     Call,
-    /// An `__init__` pushed by a class call (see `Vm::plain_init`): returning
+    /// An `__init__` pushed by a class call (see `Vm::call_plan`): returning
     /// hands the caller this new instance instead of `__init__`'s result,
     /// which must be None.
     Init(Value),

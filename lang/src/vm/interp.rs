@@ -25,7 +25,7 @@ use super::ops::{BinOp, CmpOp};
 use super::protocol::dunders;
 use super::Vm;
 use crate::bytecode::{flags, Instr, Opcode};
-use crate::objects::class::Instance;
+use crate::objects::class::{CallPlan, Instance};
 use crate::objects::{
     Args, BoundMethod, CallerNeeds, CellObj, Function, GenKind, GenState, Generator, Name, PyDict,
     PyErr, PyResult, PySet, Slice, Value,
@@ -469,24 +469,39 @@ impl Vm {
                             let n = frame.stack.len();
                             let func_idx = n - arg - 1;
                             if let Value::Class(cls) = &frame.stack[func_idx] {
-                                if let Some(init) = self.plain_init(cls, arg) {
-                                    // `Cls(args)` with object's `__new__` and a Python `__init__`:
-                                    // the instance is made here and `__init__` runs as a frame of this loop.
-                                    // The instance takes the class's place on the stack, as `self`.
-                                    let inst = Value::Instance(Rc::new(Instance::new(cls.clone())));
-                                    frame.stack[func_idx] = inst.clone();
-                                    let mut new = self.pooled_frame();
-                                    new.setup_call(
-                                        &init.code,
-                                        &init.globals,
-                                        &mut frame.stack,
-                                        func_idx,
-                                        &init.closure,
-                                    );
-                                    new.callee = Callee::Init(inst);
-                                    tri!('op, self.push_frame(&mut frame, &mut callers, new));
-                                    load_code!();
-                                    continue 'dispatch;
+                                match self.call_plan(cls) {
+                                    CallPlan::Init(init)
+                                        if init.code.simple_args
+                                            && init.code.co.argcount as usize == arg + 1 =>
+                                    {
+                                        // `Cls(args)` with object's `__new__` and a Python `__init__`
+                                        // taking the arguments as they are: the instance is made here and
+                                        // `__init__` runs as a frame of this loop. The instance takes the
+                                        // class's place on the stack, as `self`.
+                                        let inst =
+                                            Value::Instance(Rc::new(Instance::new(cls.clone())));
+                                        frame.stack[func_idx] = inst.clone();
+                                        let mut new = self.pooled_frame();
+                                        new.setup_call(
+                                            &init.code,
+                                            &init.globals,
+                                            &mut frame.stack,
+                                            func_idx,
+                                            &init.closure,
+                                        );
+                                        new.callee = Callee::Init(inst);
+                                        tri!('op, self.push_frame(&mut frame, &mut callers, new));
+                                        load_code!();
+                                        continue 'dispatch;
+                                    }
+                                    CallPlan::Bare if arg == 0 => {
+                                        // `Cls()` with object's `__new__` and `__init__`.
+                                        let inst =
+                                            Value::Instance(Rc::new(Instance::new(cls.clone())));
+                                        frame.stack[func_idx] = inst;
+                                        continue 'dispatch;
+                                    }
+                                    _ => {}
                                 }
                             }
                             if let Value::Function(f) = &frame.stack[func_idx] {

@@ -23,6 +23,7 @@ pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) 
         has_getattr: Cell::new(has_getattr),
         metaclass: RefCell::new(None),
         subclasses: RefCell::new(Vec::new()),
+        call_plan: RefCell::new((0, Default::default())),
     })
 }
 
