@@ -669,8 +669,20 @@ impl Vm {
     pub fn for_each<B>(
         &self,
         iterable: &Value,
-        f: impl FnMut(Value) -> PyResult<ControlFlow<B>>,
+        mut f: impl FnMut(Value) -> PyResult<ControlFlow<B>>,
     ) -> PyResult<Option<B>> {
+        // A list is read by index, as its iterator would (so growth during
+        // the loop is seen), without making the iterator object.
+        if let Value::List(l) = iterable {
+            let mut i = 0;
+            while let Some(x) = l.get(i) {
+                i += 1;
+                if let ControlFlow::Break(b) = f(x)? {
+                    return Ok(Some(b));
+                }
+            }
+            return Ok(None);
+        }
         self.for_each_in(&self.iter(iterable)?, f)
     }
 
