@@ -1631,17 +1631,21 @@ impl Vm {
         })
     }
 
-    /// `obj[key] = value`. An in-range list index is done here, without the
-    /// general function's stack frame; the rest, errors included, is
-    /// [`Vm::set_item_general`].
+    /// `obj[key] = value`. An in-range list index and dicts are done here,
+    /// without the general function's stack frame; the rest, errors
+    /// included, is [`Vm::set_item_general`].
     #[inline]
     pub fn set_item(&self, obj: &Value, key: &Value, value: Value) -> PyResult<()> {
-        if let (Value::List(l), Value::Int(i)) = (obj, key) {
-            let mut items = l.items.borrow_mut();
-            if let Some(i) = Vm::norm_index(*i, items.len()) {
-                items[i] = value;
-                return Ok(());
+        match (obj, key) {
+            (Value::List(l), Value::Int(i)) => {
+                let mut items = l.items.borrow_mut();
+                if let Some(i) = Vm::norm_index(*i, items.len()) {
+                    items[i] = value;
+                    return Ok(());
+                }
             }
+            (Value::Dict(d), _) => return d.set(self, key.clone(), value),
+            _ => {}
         }
         self.set_item_general(obj, key, value)
     }
