@@ -170,3 +170,18 @@ show(lambda: m["a"])
 show(lambda: m["zz"])
 show(lambda: sum(L([1, 2])))
 show(lambda: sum(D(a=1)))
+
+# Repetition of lists and tuples.
+show(lambda: [True] * 3)
+show(lambda: 2 * [1, "a"])
+show(lambda: [] * 10**9)
+show(lambda: [1, 2] * -1)
+show(lambda: (1,) * 4)
+show(lambda: 3 * (1, 2))
+show(lambda: [[0] * 2] * 2)
+rep = [1, 2]
+alias = rep
+rep *= 2
+print(rep, alias is rep)
+rep *= 0
+print(rep, alias is rep)
