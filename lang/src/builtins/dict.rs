@@ -34,9 +34,11 @@ pub fn install(vm: &Vm) {
     add_classmethod(vm, &vm.types.dict, "fromkeys", fromkeys);
 }
 
-fn this(vm: &Vm, args: &Args) -> PyResult<Rc<PyDict>> {
+/// The dict a method was called on (a subclass instance's built-in value),
+/// borrowed from the arguments.
+fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Rc<PyDict>> {
     match args.get(0).map(Value::builtin_base) {
-        Some(Value::Dict(d)) => Ok(d.clone()),
+        Some(Value::Dict(d)) => Ok(d),
         _ => Err(vm.type_error("descriptor requires a 'dict' object")),
     }
 }
@@ -122,7 +124,7 @@ fn view(vm: &Vm, args: &Args, view: DictView) -> PyResult {
     let d = this(vm, args)?;
     // A view is a live object in CPython; towel returns a dict-backed iterator
     // wrapped as a view value that supports len/iter/in/repr.
-    Ok(super::set::dict_view(vm, d, view))
+    Ok(super::set::dict_view(vm, d.clone(), view))
 }
 
 fn keys(vm: &Vm, args: Args) -> PyResult {
@@ -176,7 +178,7 @@ fn setdefault(vm: &Vm, args: Args) -> PyResult {
 fn update(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args)?;
     if let Some(src) = args.get(1) {
-        update_from(vm, &d, src)?;
+        update_from(vm, d, src)?;
     }
     for (k, v) in args.kwnames.iter().zip(args.kwvalues) {
         d.set(vm, k.clone(), v.clone())?;
@@ -249,7 +251,7 @@ fn iter(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args)?;
     let len = d.len();
     Ok(NativeIter::new(IterState::Dict {
-        dict: d,
+        dict: d.clone(),
         index: 0,
         view: DictView::Keys,
         len,

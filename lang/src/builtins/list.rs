@@ -63,9 +63,11 @@ pub fn install(vm: &Vm) {
     );
 }
 
-fn this(vm: &Vm, args: &Args) -> PyResult<Rc<crate::objects::PyList>> {
+/// The list a method was called on (a subclass instance's built-in value),
+/// borrowed from the arguments.
+fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Rc<crate::objects::PyList>> {
     match args.get(0).map(Value::builtin_base) {
-        Some(Value::List(l)) => Ok(l.clone()),
+        Some(Value::List(l)) => Ok(l),
         _ => Err(vm.type_error("descriptor requires a 'list' object")),
     }
 }

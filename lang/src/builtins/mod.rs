@@ -566,26 +566,68 @@ fn max(vm: &Vm, args: Args) -> PyResult {
     min_max(vm, args, "max", crate::vm::ops::CmpOp::Gt)
 }
 
+/// The running total of `sum`, unboxed while it is a plain int or float: as
+/// in CPython's loops, exact ints and bools add as i64 until that overflows
+/// and floats add as f64; anything else goes through `+`.
+enum SumTotal {
+    Int(i64),
+    Float(f64),
+    Any(Value),
+}
+
+impl SumTotal {
+    fn new(v: Value) -> SumTotal {
+        match v {
+            Value::Int(i) => SumTotal::Int(i),
+            Value::Float(f) => SumTotal::Float(f.get()),
+            v => SumTotal::Any(v),
+        }
+    }
+
+    fn into_value(self) -> Value {
+        match self {
+            SumTotal::Int(i) => Value::Int(i),
+            SumTotal::Float(f) => Value::float(f),
+            SumTotal::Any(v) => v,
+        }
+    }
+}
+
 fn sum(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "sum", 1, 2)?;
-    let mut total = args.arg_or_kw(1, "start").cloned().unwrap_or(Value::Int(0));
-    if matches!(total, Value::Str(_)) {
+    let start = args.arg_or_kw(1, "start").cloned().unwrap_or(Value::Int(0));
+    if matches!(start, Value::Str(_)) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    if matches!(total, Value::Bytes(_)) {
+    if matches!(start, Value::Bytes(_)) {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
+    let mut total = SumTotal::new(start);
     vm.for_each(&args.pos[0], |x| {
-        if let (Value::Int(a), Value::Int(b)) = (&total, &x) {
-            if let Some(r) = a.checked_add(*b) {
-                total = Value::Int(r);
-                return Ok(ControlFlow::<()>::Continue(()));
+        match (&mut total, &x) {
+            (SumTotal::Int(a), Value::Int(b)) => {
+                if let Some(r) = a.checked_add(*b) {
+                    *a = r;
+                    return Ok(ControlFlow::<()>::Continue(()));
+                }
             }
+            (SumTotal::Int(a), Value::Bool(b)) => {
+                if let Some(r) = a.checked_add(b.get() as i64) {
+                    *a = r;
+                    return Ok(ControlFlow::Continue(()));
+                }
+            }
+            (SumTotal::Float(a), Value::Float(b)) => {
+                *a += b.get();
+                return Ok(ControlFlow::Continue(()));
+            }
+            _ => {}
         }
-        total = vm.binary_op(&total, &x, crate::vm::ops::BinOp::Add, false)?;
+        let t = std::mem::replace(&mut total, SumTotal::Int(0)).into_value();
+        total = SumTotal::new(vm.binary_op(&t, &x, crate::vm::ops::BinOp::Add, false)?);
         Ok(ControlFlow::Continue(()))
     })?;
-    Ok(total)
+    Ok(total.into_value())
 }
 
 /// `any(iterable)` (`want` true) and `all(iterable)` (false): whether some
@@ -617,6 +659,9 @@ pub fn sort_values(
     key: Option<&Value>,
     reverse: bool,
 ) -> PyResult<()> {
+    if key.is_none() && sort_natively(items, reverse) {
+        return Ok(());
+    }
     let keys: Vec<Value> = match key {
         Some(f) => items
             .iter()
@@ -648,6 +693,39 @@ pub fn sort_values(
     let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
     *items = sorted;
     Ok(())
+}
+
+/// Sorts a list of only ints or only strs with Rust's sorts and says so;
+/// false (leaving `items` alone) for other lists. Their `<` is a total order
+/// that runs no Python code and cannot fail, so the result is the merge
+/// sort's: stable, and reversed with equal items kept in order.
+fn sort_natively(items: &mut [Value], reverse: bool) -> bool {
+    fn int(v: &Value) -> i64 {
+        match v {
+            Value::Int(i) => *i,
+            _ => 0,
+        }
+    }
+    fn str(v: &Value) -> &str {
+        v.as_str().unwrap_or("")
+    }
+    if items.iter().all(|v| matches!(v, Value::Int(_))) {
+        // Equal ints are indistinguishable, so stability does not matter.
+        items.sort_unstable_by_key(int);
+        if reverse {
+            items.reverse();
+        }
+        return true;
+    }
+    if items.iter().all(|v| matches!(v, Value::Str(_))) {
+        if reverse {
+            items.sort_by(|a, b| str(b).cmp(str(a)));
+        } else {
+            items.sort_by(|a, b| str(a).cmp(str(b)));
+        }
+        return true;
+    }
+    false
 }
 
 fn merge_sort(v: &mut Vec<usize>, before: &dyn Fn(usize, usize) -> PyResult<bool>) -> PyResult<()> {

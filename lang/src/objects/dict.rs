@@ -43,6 +43,17 @@ pub fn table_hash(h: i64) -> u64 {
     s.finish()
 }
 
+/// [`native_eq`] for a dict probe: two ints and one str twice, the usual
+/// cases, are answered in line.
+#[inline]
+fn probe_eq(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        (Value::Str(x), Value::Str(y)) if std::rc::Rc::ptr_eq(x, y) => Some(true),
+        _ => native_eq(a, b),
+    }
+}
+
 /// Equality that needs no VM: Some(answer) for str/int/float/bool/None and
 /// identical objects, None when `__eq__` may have to run.
 pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
@@ -66,7 +77,32 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
 }
 
 /// Finds `key` in `map` using the VM for equality when needed.
+#[inline]
 pub fn find_index<V>(vm: &Vm, map: &KeyMap<V>, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+    // First without the VM: the answer unless some key of equal hash met
+    // before the match (if any) needs `__eq__`.
+    let mut undecided = false;
+    let found = map.raw_entry_v1().index_from_hash(table_hash(hash), |k| {
+        k.hash == hash
+            && probe_eq(&k.key, key).unwrap_or_else(|| {
+                undecided = true;
+                false
+            })
+    });
+    if !undecided {
+        return Ok(found);
+    }
+    find_index_by_eq(vm, map, hash, key)
+}
+
+/// [`find_index`] for when equality may run `__eq__`.
+#[inline(never)]
+fn find_index_by_eq<V>(
+    vm: &Vm,
+    map: &KeyMap<V>,
+    hash: i64,
+    key: &Value,
+) -> PyResult<Option<usize>> {
     let error = RefCell::new(None);
     let found = map.raw_entry_v1().index_from_hash(table_hash(hash), |k| {
         if k.hash != hash || error.borrow().is_some() {

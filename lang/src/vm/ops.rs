@@ -141,6 +141,21 @@ fn to_big(n: &Num) -> BigInt {
     }
 }
 
+/// `items` repeated `k` times (`seq * k`); one item (`[x] * n`) is cloned
+/// in a single loop rather than extended onto the vector `k` times.
+fn repeat_items(items: &[Value], k: usize) -> Vec<Value> {
+    match items {
+        [] => return Vec::new(),
+        [x] => return vec![x.clone(); k],
+        _ => {}
+    }
+    let mut v = Vec::with_capacity(items.len() * k);
+    for _ in 0..k {
+        v.extend_from_slice(items);
+    }
+    v
+}
+
 impl Vm {
     fn num_to_f64(&self, n: &Num) -> PyResult<f64> {
         Ok(match n {
@@ -488,18 +503,10 @@ impl Vm {
             }
             (Value::List(l), n, BinOp::Mul) | (n, Value::List(l), BinOp::Mul) if is_int(n) => {
                 let k = self.repeat_count(n)?;
-                let items = l.snapshot();
+                let v = repeat_items(&l.items.borrow(), k);
                 if inplace && matches!(a, Value::List(_)) {
-                    let mut v = Vec::with_capacity(items.len() * k);
-                    for _ in 0..k {
-                        v.extend(items.iter().cloned());
-                    }
                     *l.items.borrow_mut() = v;
                     return Ok(Some(a.clone()));
-                }
-                let mut v = Vec::with_capacity(items.len() * k);
-                for _ in 0..k {
-                    v.extend(items.iter().cloned());
                 }
                 Value::list(v)
             }
@@ -509,12 +516,7 @@ impl Vm {
                 Value::tuple(v)
             }
             (Value::Tuple(t), n, BinOp::Mul) | (n, Value::Tuple(t), BinOp::Mul) if is_int(n) => {
-                let k = self.repeat_count(n)?;
-                let mut v = Vec::with_capacity(t.0.len() * k);
-                for _ in 0..k {
-                    v.extend(t.0.iter().cloned());
-                }
-                Value::tuple(v)
+                Value::tuple(repeat_items(&t.0, self.repeat_count(n)?))
             }
             (Value::Dict(x), Value::Dict(y), BinOp::Or) => {
                 let target = if inplace {

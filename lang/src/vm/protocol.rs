@@ -384,7 +384,21 @@ impl Vm {
 
     // -- hashing and truth ---------------------------------------------------------
 
+    /// `hash(v)`. Str and int keys, the common ones, are hashed here, in a
+    /// function small enough to need no stack frame; the rest is
+    /// [`Vm::hash_general`]. Out of line: inlined, it perturbed the dispatch
+    /// loop's code (fib(22) +16% instructions).
+    #[inline(never)]
     pub fn hash(&self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Str(s) => Ok(s.hash()),
+            Value::Int(i) => Ok(crate::fmt::int_hash_i64(*i)),
+            _ => self.hash_general(v),
+        }
+    }
+
+    #[inline(never)]
+    fn hash_general(&self, v: &Value) -> PyResult<i64> {
         Ok(match v {
             Value::Str(s) => s.hash(),
             Value::Int(i) => crate::fmt::int_hash_i64(*i),
@@ -669,8 +683,20 @@ impl Vm {
     pub fn for_each<B>(
         &self,
         iterable: &Value,
-        f: impl FnMut(Value) -> PyResult<ControlFlow<B>>,
+        mut f: impl FnMut(Value) -> PyResult<ControlFlow<B>>,
     ) -> PyResult<Option<B>> {
+        // A list is read by index, as its iterator would (so growth during
+        // the loop is seen), without making the iterator object.
+        if let Value::List(l) = iterable {
+            let mut i = 0;
+            while let Some(x) = l.get(i) {
+                i += 1;
+                if let ControlFlow::Break(b) = f(x)? {
+                    return Ok(Some(b));
+                }
+            }
+            return Ok(None);
+        }
         self.for_each_in(&self.iter(iterable)?, f)
     }
 
@@ -1281,7 +1307,14 @@ impl Vm {
                 },
             },
             _ => {
-                let class = self.class_of(obj);
+                // The commonest receivers' classes without cloning the Rc.
+                let t = &self.types;
+                let class = match obj {
+                    Value::List(_) => &t.list,
+                    Value::Dict(_) => &t.dict,
+                    Value::Str(_) => &t.str,
+                    _ => &self.class_of(obj),
+                };
                 match class.lookup(name) {
                     Some(attr @ (Value::Builtin(_) | Value::Function(_))) => {
                         Ok((attr, Some(obj.clone())))
@@ -1322,10 +1355,14 @@ impl Vm {
             Value::Instance(_) => {
                 let class = self.class_of(v);
                 match class.lookup(&dunders().index) {
-                    Some(m) => {
-                        let r = self.call_bound(&m, v, &[])?;
-                        self.to_index(&r)
-                    }
+                    Some(m) => match self.call_bound(&m, v, &[])? {
+                        // CPython names the type whose `__index__` gave the big int.
+                        Value::BigInt(b) if b.to_i64().is_none() => Err(self.index_error(format!(
+                            "cannot fit '{}' into an index-sized integer",
+                            class.name
+                        ))),
+                        r => self.to_index(&r),
+                    },
                     None => Err(self.type_error(format!(
                         "'{}' object cannot be interpreted as an integer",
                         class.name
@@ -1407,8 +1444,31 @@ impl Vm {
         Ok(out)
     }
 
-    /// `obj[key]`.
+    /// `obj[key]`. The in-range list and tuple cases are done here, in a
+    /// function small enough to need no stack frame; everything else, errors
+    /// included, is [`Vm::get_item_general`]. Kept out of line: inlined into
+    /// the dispatch loop it would change that loop's register allocation.
+    #[inline(never)]
     pub fn get_item(&self, obj: &Value, key: &Value) -> PyResult<Value> {
+        match (obj, key) {
+            (Value::List(l), Value::Int(i)) => {
+                let items = l.items.borrow();
+                if let Some(i) = Vm::norm_index(*i, items.len()) {
+                    return Ok(items[i].clone());
+                }
+            }
+            (Value::Tuple(t), Value::Int(i)) => {
+                if let Some(i) = Vm::norm_index(*i, t.0.len()) {
+                    return Ok(t.0[i].clone());
+                }
+            }
+            _ => {}
+        }
+        self.get_item_general(obj, key)
+    }
+
+    #[inline(never)]
+    fn get_item_general(&self, obj: &Value, key: &Value) -> PyResult<Value> {
         match (obj, key) {
             (Value::List(l), Value::Int(i)) => {
                 let items = l.items.borrow();
@@ -1453,25 +1513,11 @@ impl Vm {
                 | Value::Str(_)
                 | Value::Bytes(_)
                 | Value::Range(_),
-                Value::Bool(_) | Value::BigInt(_) | Value::Instance(_),
+                _,
             ) => {
-                let i = self
-                    .to_index(key)
-                    .map_err(|_| self.seq_index_type_error(obj, key))?;
-                if let Value::BigInt(_) = key {
-                    return Err(self
-                        .index_error("cannot fit 'int' into an index-sized integer".to_string()));
-                }
+                let i = self.seq_index(obj, key)?;
                 self.get_item(obj, &Value::Int(i))
             }
-            (
-                Value::List(_)
-                | Value::Tuple(_)
-                | Value::Str(_)
-                | Value::Bytes(_)
-                | Value::Range(_),
-                _,
-            ) => Err(self.seq_index_type_error(obj, key)),
             (Value::Instance(_) | Value::Native(_), _) => {
                 let class = self.class_of(obj);
                 match class.lookup(&dunders().getitem) {
@@ -1507,6 +1553,21 @@ impl Vm {
                 self.type_name(obj)
             ))),
         }
+    }
+
+    /// A sequence subscript other than an int or a slice (a bool, a big int,
+    /// an object with `__index__`) as an i64, with CPython's errors: an
+    /// IndexError for ints too big, a TypeError for keys that are not ints.
+    fn seq_index(&self, obj: &Value, key: &Value) -> PyResult<i64> {
+        let is_int = match key {
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => true,
+            Value::Instance(_) => self.class_of(key).lookup(&dunders().index).is_some(),
+            _ => false,
+        };
+        if !is_int {
+            return Err(self.seq_index_type_error(obj, key));
+        }
+        self.to_index(key)
     }
 
     fn seq_index_type_error(&self, obj: &Value, key: &Value) -> crate::objects::PyErr {
@@ -1570,8 +1631,27 @@ impl Vm {
         })
     }
 
-    /// `obj[key] = value`.
+    /// `obj[key] = value`. An in-range list index and dicts are done here,
+    /// without the general function's stack frame; the rest, errors
+    /// included, is [`Vm::set_item_general`].
+    #[inline]
     pub fn set_item(&self, obj: &Value, key: &Value, value: Value) -> PyResult<()> {
+        match (obj, key) {
+            (Value::List(l), Value::Int(i)) => {
+                let mut items = l.items.borrow_mut();
+                if let Some(i) = Vm::norm_index(*i, items.len()) {
+                    items[i] = value;
+                    return Ok(());
+                }
+            }
+            (Value::Dict(d), _) => return d.set(self, key.clone(), value),
+            _ => {}
+        }
+        self.set_item_general(obj, key, value)
+    }
+
+    #[inline(never)]
+    fn set_item_general(&self, obj: &Value, key: &Value, value: Value) -> PyResult<()> {
         match (obj, key) {
             (Value::List(l), Value::Int(i)) => {
                 let mut items = l.items.borrow_mut();
@@ -1610,12 +1690,7 @@ impl Vm {
                 }
             }
             (Value::List(_), _) => {
-                let i = self.to_index(key).map_err(|_| {
-                    self.type_error(format!(
-                        "list indices must be integers or slices, not {}",
-                        self.type_name(key)
-                    ))
-                })?;
+                let i = self.seq_index(obj, key)?;
                 self.set_item(obj, &Value::Int(i), value)
             }
             (Value::Dict(d), _) => d.set(self, key.clone(), value),
@@ -1649,7 +1724,7 @@ impl Vm {
                 Ok(())
             }
             (Value::List(l), _) => {
-                let i = self.to_index(key)?;
+                let i = self.seq_index(obj, key)?;
                 let mut items = l.items.borrow_mut();
                 match Vm::norm_index(i, items.len()) {
                     Some(i) => {
