@@ -334,6 +334,13 @@ impl Vm {
                             frame.push(r);
                             continue 'dispatch;
                         }
+                        Opcode::STORE_SUBSCR => {
+                            let key = frame.pop();
+                            let obj = frame.pop();
+                            let v = frame.pop();
+                            tri!('op, self.set_item(&obj, &key, v));
+                            continue 'dispatch;
+                        }
                         Opcode::LOAD_GLOBAL => {
                             let name = &frame.code.names[arg];
                             let slot = &frame.code.global_slots[arg];
@@ -771,7 +778,6 @@ impl Vm {
                         // jump table skip its range check.
                         Opcode::ROT_FOUR
                         | Opcode::DUP_TOP_TWO
-                        | Opcode::STORE_SUBSCR
                         | Opcode::DELETE_SUBSCR
                         | Opcode::CONTAINS_OP
                         | Opcode::DELETE_NAME
@@ -927,13 +933,6 @@ impl Vm {
                 let a = frame.pop();
                 let r = (self.contains(&b, &a))?;
                 frame.push(Value::from_bool(r != (arg == 1)));
-                Ok(())
-            }
-            Opcode::STORE_SUBSCR => {
-                let key = frame.pop();
-                let obj = frame.pop();
-                let v = frame.pop();
-                (self.set_item(&obj, &key, v))?;
                 Ok(())
             }
             Opcode::DELETE_SUBSCR => {
