@@ -584,6 +584,15 @@ impl SumTotal {
         }
     }
 
+    /// `total + x` through the `+` protocol. Out of line, so that the
+    /// unboxed cases stay small enough to inline into the draining loop.
+    #[inline(never)]
+    fn add_general(&mut self, vm: &Vm, x: &Value) -> PyResult<()> {
+        let t = std::mem::replace(self, SumTotal::Int(0)).into_value();
+        *self = SumTotal::new(vm.binary_op(&t, x, crate::vm::ops::BinOp::Add, false)?);
+        Ok(())
+    }
+
     fn into_value(self) -> Value {
         match self {
             SumTotal::Int(i) => Value::Int(i),
@@ -623,8 +632,7 @@ fn sum(vm: &Vm, args: Args) -> PyResult {
             }
             _ => {}
         }
-        let t = std::mem::replace(&mut total, SumTotal::Int(0)).into_value();
-        total = SumTotal::new(vm.binary_op(&t, &x, crate::vm::ops::BinOp::Add, false)?);
+        total.add_general(vm, &x)?;
         Ok(ControlFlow::Continue(()))
     })?;
     Ok(total.into_value())
