@@ -147,6 +147,15 @@ impl Vm {
                 }
             }};
         }
+        // A pooled frame set up to run Python function `$f`, its arguments
+        // moved from `frame.stack[$start..]` (see `Frame::setup_call`).
+        macro_rules! call_frame {
+            ($f:expr, $start:expr) => {{
+                let mut new = self.pooled_frame();
+                new.setup_call(&$f.code, &$f.globals, &mut frame.stack, $start, &$f.closure);
+                new
+            }};
+        }
         // Raised when a dropped coroutine awaits its warning, and for good while tracing.
         let attention: &std::cell::Cell<bool> = &self.warn_pending;
         // Errors leave the inner loop for the outer one, which unwinds to a
@@ -445,14 +454,7 @@ impl Vm {
                                     && f.code.co.argcount as usize == frame.stack.len() - args_start
                                 {
                                     let f = f.clone();
-                                    let mut new = self.pooled_frame();
-                                    new.setup_call(
-                                        &f.code,
-                                        &f.globals,
-                                        &mut frame.stack,
-                                        args_start,
-                                        &f.closure,
-                                    );
+                                    let new = call_frame!(f, args_start);
                                     frame.stack.truncate(meth_idx);
                                     tri!('op, self.push_frame(&mut frame, &mut callers, new));
                                     load_code!();
@@ -488,14 +490,7 @@ impl Vm {
                                         let inst =
                                             Value::Instance(Rc::new(Instance::new(cls.clone())));
                                         frame.stack[func_idx] = inst.clone();
-                                        let mut new = self.pooled_frame();
-                                        new.setup_call(
-                                            &init.code,
-                                            &init.globals,
-                                            &mut frame.stack,
-                                            func_idx,
-                                            &init.closure,
-                                        );
+                                        let mut new = call_frame!(init, func_idx);
                                         new.callee = Callee::Init(inst);
                                         tri!('op, self.push_frame(&mut frame, &mut callers, new));
                                         load_code!();
@@ -515,14 +510,7 @@ impl Vm {
                                 if f.code.simple_args && f.code.co.argcount as usize == arg {
                                     // The common call: arguments move from the caller's stack into the callee's locals.
                                     let f = f.clone();
-                                    let mut new = self.pooled_frame();
-                                    new.setup_call(
-                                        &f.code,
-                                        &f.globals,
-                                        &mut frame.stack,
-                                        func_idx + 1,
-                                        &f.closure,
-                                    );
+                                    let new = call_frame!(f, func_idx + 1);
                                     frame.stack.pop();
                                     tri!('op, self.push_frame(&mut frame, &mut callers, new));
                                     load_code!();
