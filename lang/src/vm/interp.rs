@@ -147,6 +147,18 @@ impl Vm {
                 }
             }};
         }
+        // The running frame has finished: back to `caller`, the finished
+        // frame to the pool. Evaluates to what the finished frame was a callee as.
+        macro_rules! return_to {
+            ($caller:expr) => {{
+                self.depth.set(self.depth.get() - 1);
+                let callee = std::mem::take(&mut frame.callee);
+                let done = std::mem::replace(&mut frame, $caller);
+                self.recycle_frame(done);
+                load_code!();
+                callee
+            }};
+        }
         // A pooled frame set up to run Python function `$f`, its arguments
         // moved from `frame.stack[$start..]` (see `Frame::setup_call`).
         macro_rules! call_frame {
@@ -166,11 +178,7 @@ impl Vm {
                     Ok(()) => {}
                     Err(err) => match callers.pop() {
                         Some(caller) => {
-                            self.depth.set(self.depth.get() - 1);
-                            let callee = std::mem::take(&mut frame.callee);
-                            let done = std::mem::replace(&mut frame, caller);
-                            self.recycle_frame(done);
-                            load_code!();
+                            let callee = return_to!(caller);
                             let (err, fresh) = match callee {
                                 Callee::Generator(g) => {
                                     self.leave_generator(&g, None);
@@ -534,11 +542,7 @@ impl Vm {
                             let mut v = frame.pop();
                             match callers.pop() {
                                 Some(caller) => {
-                                    self.depth.set(self.depth.get() - 1);
-                                    let callee = std::mem::take(&mut frame.callee);
-                                    let done = std::mem::replace(&mut frame, caller);
-                                    self.recycle_frame(done);
-                                    load_code!();
+                                    let callee = return_to!(caller);
                                     match callee {
                                         Callee::Call => {}
                                         Callee::Generator(g) => {
