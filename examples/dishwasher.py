@@ -9,7 +9,7 @@ import asyncio
 async def dishwasher(loads):
     for n in range(1, loads + 1):
         print(f"  dishwasher: washing load {n}")
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.2)
     print("  dishwasher: done, beeping")
     return loads
 
@@ -22,9 +22,9 @@ async def chore(name, minutes):
 async def main():
     washing = asyncio.create_task(dishwasher(3))
     await asyncio.sleep(0)
-    await chore("vacuums the living room", 2)
-    await chore("waters the plants", 2)
-    await chore("folds the laundry", 2)
+    await chore("vacuums the living room", 8)
+    await chore("waters the plants", 8)
+    await chore("folds the laundry", 8)
     print("owner: waits for the dishwasher")
     loads = await washing
     print(f"owner: unloads {loads} loads of clean dishes")
