@@ -26,7 +26,7 @@ pub mod towel;
 pub mod types;
 pub mod warnings;
 
-use crate::objects::{Module, NativeFn, PyResult, Value};
+use crate::objects::{Module, NativeFn, NativeRow, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -97,13 +97,26 @@ pub fn register(vm: &Vm) {
 
 /// Creates a module with the given native functions.
 pub fn module_with(vm: &Vm, name: &str, functions: &[(&'static str, NativeFn)]) -> Rc<Module> {
+    module_with_rows(vm, name, functions)
+}
+
+/// [`module_with`] for natives with declared signatures.
+pub fn module_with_declared(
+    vm: &Vm,
+    name: &str,
+    functions: &[(&'static crate::objects::Signature, NativeFn)],
+) -> Rc<Module> {
+    module_with_rows(vm, name, functions)
+}
+
+fn module_with_rows<R: NativeRow>(vm: &Vm, name: &str, functions: &[R]) -> Rc<Module> {
     let m = vm.new_module(name, None);
     {
         let mut ns = m.ns.borrow_mut();
-        for &(fname, func) in functions {
+        for row in functions {
             ns.insert(
-                crate::objects::Name::new(fname),
-                crate::builtins::native(fname, func),
+                crate::objects::Name::new(row.name()),
+                crate::builtins::native_row(row),
             );
         }
     }

@@ -17,6 +17,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             owner: None,
             bound: None,
             caller: CallerNeeds::CallSite,
+            sig: None,
         })),
     );
     super::exec_source(vm, &m, include_str!("warnings.py"))?;
