@@ -67,11 +67,54 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("os.path", os::make_path),
 ];
 
+/// Towel source of the standard library, embedded in the binary, with the
+/// place in the repository it came from.
+///
+/// `TOWEL_DEV_STDLIB=REPO` makes towel read the file from that checkout
+/// instead (`REPO/lang/src/stdlib/NAME.py`), so that changing a module
+/// written in towel needs no rebuild while developing it.
+#[derive(Clone, Copy)]
+pub struct Source {
+    /// The Rust file that embeds it (`file!()`): the source sits beside it.
+    pub embedder: &'static str,
+    pub name: &'static str,
+    pub embedded: &'static str,
+}
+
+/// The [`Source`] of a towel file beside the calling Rust file.
+macro_rules! stdlib_source {
+    ($name:literal) => {
+        $crate::stdlib::Source {
+            embedder: file!(),
+            name: $name,
+            embedded: include_str!($name),
+        }
+    };
+}
+pub(crate) use stdlib_source;
+
+impl Source {
+    /// The text to run: the embedded copy, or the checkout's under `TOWEL_DEV_STDLIB`.
+    pub fn text(&self) -> std::borrow::Cow<'static, str> {
+        if let Some(root) = std::env::var_os("TOWEL_DEV_STDLIB") {
+            let dir = std::path::Path::new(self.embedder)
+                .parent()
+                .unwrap_or(std::path::Path::new(""));
+            if let Ok(text) =
+                std::fs::read_to_string(std::path::Path::new(&root).join(dir).join(self.name))
+            {
+                return text.into();
+            }
+        }
+        self.embedded.into()
+    }
+}
+
 /// Defines the maker of a module written entirely in towel source.
 macro_rules! source_module {
     ($make:ident, $name:literal, $file:literal) => {
         fn $make(vm: &Vm) -> PyResult<Rc<Module>> {
-            module_from_source(vm, $name, &[], include_str!($file))
+            module_from_source(vm, $name, &[], stdlib_source!($file))
         }
     };
 }
@@ -136,7 +179,7 @@ pub fn module_from_source(
     vm: &Vm,
     name: &str,
     functions: &[(&'static str, NativeFn)],
-    source: &str,
+    source: Source,
 ) -> PyResult<Rc<Module>> {
     let m = module_with(vm, name, functions);
     exec_source(vm, &m, source)?;
@@ -144,10 +187,10 @@ pub fn module_from_source(
 }
 
 /// Runs embedded towel source in module `m`'s namespace.
-pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: &str) -> PyResult<()> {
+pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: Source) -> PyResult<()> {
     let filename = format!("<frozen {}>", m.name);
     let code = vm
-        .compile(source, &filename, crate::compiler::Mode::Exec)
+        .compile(&source.text(), &filename, crate::compiler::Mode::Exec)
         .map_err(|e| vm.syntax_error_value(&e))?;
     let name = m.name.to_string();
     vm.modules.borrow_mut().insert(name.clone(), m.clone());

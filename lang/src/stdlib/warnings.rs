@@ -20,7 +20,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             sig: None,
         })),
     );
-    super::exec_source(vm, &m, include_str!("warnings.py"))?;
+    super::exec_source(vm, &m, super::stdlib_source!("warnings.py"))?;
     Ok(m)
 }
 
