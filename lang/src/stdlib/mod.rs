@@ -73,6 +73,10 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("binascii", binascii::make),
     ("base64", base64),
     ("secrets", secrets),
+    ("getopt", getopt),
+    ("urllib", urllib),
+    ("urllib.parse", urllib_parse),
+    ("uuid", uuid),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -139,6 +143,10 @@ source_module!(future, "__future__", "future.py");
 source_module!(textwrap, "textwrap", "textwrap.py");
 source_module!(base64, "base64", "base64.py");
 source_module!(secrets, "secrets", "secrets.py");
+source_module!(getopt, "getopt", "getopt.py");
+source_module!(urllib, "urllib", "urllib.py");
+source_module!(urllib_parse, "urllib.parse", "urllib_parse.py");
+source_module!(uuid, "uuid", "uuid.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
