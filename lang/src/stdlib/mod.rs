@@ -6,6 +6,7 @@
 //! `include_str!`) run into the module's namespace after the natives are set,
 //! so the source can build on them.
 
+pub mod ast;
 pub mod asyncio;
 pub mod bisect;
 pub mod collections;
@@ -65,6 +66,7 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("__future__", future),
     ("textwrap", textwrap),
     ("os.path", os::make_path),
+    ("ast", ast::make),
 ];
 
 /// Defines the maker of a module written entirely in towel source.
@@ -98,21 +100,15 @@ pub fn register(vm: &Vm) {
 /// Creates a module with the given native functions.
 pub fn module_with(vm: &Vm, name: &str, functions: &[(&'static str, NativeFn)]) -> Rc<Module> {
     let m = vm.new_module(name, None);
-    {
-        let mut ns = m.ns.borrow_mut();
-        for &(fname, func) in functions {
-            ns.insert(
-                crate::objects::Name::new(fname),
-                crate::builtins::native(fname, func),
-            );
-        }
+    for &(fname, func) in functions {
+        set(&m, fname, crate::builtins::native(fname, func));
     }
     m
 }
 
 /// Sets an attribute in a module's namespace.
 pub fn set(m: &Module, name: &str, v: Value) {
-    m.ns.borrow_mut().insert(crate::objects::Name::new(name), v);
+    m.set(name, v);
 }
 
 /// Creates module `name` from its natives and then its embedded towel source.
@@ -147,8 +143,6 @@ pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: &str) -> PyResult<()> {
 
 /// Reads a global of module `m` (a class or function its source defined).
 pub fn module_attr(vm: &Vm, m: &Module, name: &str) -> PyResult<Value> {
-    m.ns.borrow()
-        .get(&crate::objects::Name::new(name))
-        .cloned()
+    m.ns.get_name(&crate::objects::Name::new(name))
         .ok_or_else(|| vm.attribute_error(format!("module '{}' has no attribute '{name}'", m.name)))
 }
