@@ -245,10 +245,9 @@ impl Vm {
             ),
             Value::Iter(it) => format!("<{} object at {}>", it.type_name(), hex_id(v)),
             Value::Module(m) => {
-                let file =
-                    m.ns.borrow()
-                        .get(&Name::new("__file__"))
-                        .and_then(|f| f.as_str().map(str::to_string));
+                let file = m
+                    .get("__file__")
+                    .and_then(|f| f.as_str().map(str::to_string));
                 match file {
                     Some(f) => format!("<module '{}' from '{}'>", m.name, f),
                     None => format!("<module '{}' (built-in)>", m.name),
@@ -782,11 +781,7 @@ impl Vm {
                     return Ok(Some(Value::Class(class.clone())));
                 }
                 if *name == d.dict {
-                    let dict = crate::objects::PyDict::new();
-                    for (k, v) in inst.dict.borrow().iter() {
-                        dict.set(self, Value::str(k.as_str()), v.clone())?;
-                    }
-                    return Ok(Some(Value::Dict(Rc::new(dict))));
+                    return Ok(Some(Value::Dict(inst.dict())));
                 }
                 if let Some(attr) = class_attr {
                     return Ok(Some(self.bind_class_attr(attr, obj, class)?));
@@ -803,7 +798,11 @@ impl Vm {
                 Ok(None)
             }
             Value::Class(c) => self.class_get_attr(c, name),
-            Value::Module(m) => Ok(m.ns.borrow().get(name).cloned()),
+            Value::Module(m) => Ok(if *name == d.dict {
+                Some(Value::Dict(m.ns.clone()))
+            } else {
+                m.ns.get_name(name)
+            }),
             _ => self.builtin_get_attr(obj, name),
         }
     }
@@ -904,13 +903,7 @@ impl Vm {
                 .unwrap_or(Value::None),
             "__mro__" => Value::tuple(c.full_mro().into_iter().map(Value::Class).collect()),
             "__class__" => Value::Class(self.class_of(&Value::Class(c.clone()))),
-            "__dict__" => {
-                let dict = crate::objects::PyDict::new();
-                for (k, v) in c.dict.borrow().iter() {
-                    dict.set(self, Value::str(k.as_str()), v.clone())?;
-                }
-                Value::Dict(Rc::new(dict))
-            }
+            "__dict__" => crate::builtins::mappingproxy::of_class(self, c),
             _ => {
                 // Attributes of the metaclass: its methods bind to the class.
                 if let Some(meta) = c.metaclass.borrow().clone() {
@@ -1028,21 +1021,15 @@ impl Vm {
                             .collect(),
                     )?
                 }),
-                "__globals__" => Some(Value::Dict(Rc::new(self.namespace_to_dict(&f.globals)?))),
+                "__globals__" => Some(Value::Dict(f.globals.clone())),
                 "__annotations__" => Some(f.annotations.borrow().clone()),
                 "__closure__" => Some(if f.closure.is_empty() {
                     Value::None
                 } else {
                     Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
                 }),
-                "__dict__" => {
-                    let dict = crate::objects::PyDict::new();
-                    for (k, v) in f.dict.borrow().iter() {
-                        dict.set(self, Value::str(k.as_str()), v.clone())?;
-                    }
-                    Some(Value::Dict(Rc::new(dict)))
-                }
-                _ => f.dict.borrow().get(name).cloned(),
+                "__dict__" => Some(Value::Dict(f.dict())),
+                _ => f.get_attr(name),
             },
             Value::BoundMethod(m) => match s {
                 "__self__" => Some(m.receiver.clone()),
@@ -1096,17 +1083,6 @@ impl Vm {
             },
             _ => None,
         })
-    }
-
-    pub fn namespace_to_dict(
-        &self,
-        ns: &crate::objects::Namespace,
-    ) -> PyResult<crate::objects::PyDict> {
-        let dict = crate::objects::PyDict::new();
-        for (k, v) in ns.borrow().iter() {
-            dict.set(self, Value::str(k.as_str()), v.clone())?;
-        }
-        Ok(dict)
     }
 
     /// `setattr(obj, name, value)`.
@@ -1163,7 +1139,21 @@ impl Vm {
                         _ => {}
                     }
                 }
-                inst.set_attr(name.clone(), value);
+                if *name == dunders().dict {
+                    return match value {
+                        Value::Dict(d) => {
+                            inst.set_dict(d);
+                            Ok(())
+                        }
+                        other => Err(self.type_error(format!(
+                            "__dict__ must be set to a dictionary, not a '{}'",
+                            self.type_name(&other)
+                        ))),
+                    };
+                }
+                if let Some(old) = inst.store_attr(name, value) {
+                    old.release();
+                }
                 Ok(())
             }
             Value::Class(c) => {
@@ -1194,14 +1184,14 @@ impl Vm {
                     }
                     "__doc__" => *f.doc.borrow_mut() = value,
                     "__annotations__" => *f.annotations.borrow_mut() = value,
-                    _ => {
-                        f.dict.borrow_mut().insert(name.clone(), value);
-                    }
+                    _ => f.set_attr(name, value),
                 }
                 Ok(())
             }
             Value::Module(m) => {
-                m.ns.borrow_mut().insert(name.clone(), value);
+                if let Some(old) = m.ns.set_name(name, value) {
+                    old.release();
+                }
                 Ok(())
             }
             Value::Generator(g)
@@ -1262,7 +1252,7 @@ impl Vm {
                         .call_bound(&da, obj, &[Value::str(name.as_str())])
                         .map(|_| ());
                 }
-                if inst.dict.borrow_mut().shift_remove(name).is_none() {
+                if inst.del_attr(name).is_none() {
                     return Err(self.no_attribute(obj, name));
                 }
                 Ok(())
@@ -1274,13 +1264,15 @@ impl Vm {
                 Ok(())
             }
             Value::Module(m) => {
-                if m.ns.borrow_mut().shift_remove(name).is_none() {
+                if m.ns.del_name(name).is_none() {
                     return Err(self.no_attribute(obj, name));
                 }
                 Ok(())
             }
             Value::Function(f) => {
-                f.dict.borrow_mut().shift_remove(name);
+                if f.del_attr(name).is_none() {
+                    return Err(self.no_attribute(obj, name));
+                }
                 Ok(())
             }
             _ => Err(self.no_attribute(obj, name)),
@@ -1294,7 +1286,7 @@ impl Vm {
             Value::Instance(inst) => {
                 if let Some(attr) = inst.class.lookup(name) {
                     if matches!(attr, Value::Function(_) | Value::Builtin(_))
-                        && !inst.dict.borrow().contains_key(name)
+                        && !inst.has_attr(name)
                     {
                         return Ok((attr, Some(obj.clone())));
                     }
