@@ -121,6 +121,7 @@ enum ConstKey {
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
     Code(usize),
     Ellipsis,
 }
@@ -135,6 +136,7 @@ fn const_key(c: &Constant) -> ConstKey {
         Constant::Str(s) => ConstKey::Str(s.clone()),
         Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
         Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(const_key).collect()),
+        Constant::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(const_key).collect()),
         Constant::Code(c) => ConstKey::Code(Rc::as_ptr(c) as usize),
         Constant::Ellipsis => ConstKey::Ellipsis,
     }

@@ -23,7 +23,7 @@ mod assemble;
 mod codegen;
 mod defs;
 mod expr;
-mod fold;
+pub(crate) mod fold;
 mod pattern;
 mod stmt;
 pub mod symtable;

@@ -173,6 +173,11 @@ impl PyDict {
 
     pub fn contains(&self, vm: &Vm, key: &Value) -> PyResult<bool> {
         let hash = vm.hash(key)?;
+        self.contains_hashed(vm, key, hash)
+    }
+
+    /// `contains` for a key whose hash is known.
+    pub fn contains_hashed(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<bool> {
         let map = self.map.borrow();
         Ok(find_index(vm, &map, hash, key)?.is_some())
     }
@@ -222,6 +227,11 @@ impl PyDict {
 
     pub fn keys(&self) -> Vec<Value> {
         self.map.borrow().keys().map(|k| k.key.clone()).collect()
+    }
+
+    /// The keys with their hashes, in order.
+    pub fn keys_with_hashes(&self) -> Vec<DictKey> {
+        self.map.borrow().keys().cloned().collect()
     }
 
     pub fn values(&self) -> Vec<Value> {

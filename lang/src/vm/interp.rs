@@ -81,11 +81,10 @@ impl Vm {
         base: Box<Frame>,
         throw: Option<PyErr>,
     ) -> (Box<Frame>, PyResult<FrameExit>) {
-        let depth0 = self.depth.get();
-        if depth0 >= self.recursion_limit.get() {
-            return (base, Err(self.recursion_error()));
-        }
-        self.depth.set(depth0 + 1);
+        let depth0 = match self.enter_recursion(super::limits::Recursing::Call) {
+            Ok(d) => d,
+            Err(e) => return (base, Err(e)),
+        };
         let (frame, result) = self.dispatch(base, throw);
         self.depth.set(depth0);
         (frame, result)
@@ -1115,11 +1114,8 @@ impl Vm {
             }
             Opcode::SET_UPDATE => {
                 let it = frame.pop();
-                let items = (self.to_vec(&it))?;
                 if let Value::Set(s) = frame.peek(arg - 1).clone() {
-                    for item in items {
-                        (s.add(self, item))?;
-                    }
+                    crate::builtins::set::update_internal(self, &s, &it)?;
                 }
                 Ok(())
             }

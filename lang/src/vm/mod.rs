@@ -14,6 +14,7 @@ pub mod frame;
 pub mod import;
 pub mod inline_cache;
 pub mod interp;
+pub mod limits;
 pub mod ops;
 mod pattern;
 pub mod protocol;
@@ -237,6 +238,11 @@ impl Vm {
         self.new_error(&self.exc.overflow_error, msg)
     }
 
+    /// `MemoryError` (no message, as CPython raises it when an allocation fails).
+    pub fn memory_error(&self) -> PyErr {
+        self.new_exception(&self.exc.memory_error, Vec::new())
+    }
+
     pub fn not_implemented(&self, what: impl Into<String>) -> PyErr {
         self.new_error(&self.exc.not_implemented_error, what)
     }
@@ -385,6 +391,14 @@ impl Vm {
             C::Str(s) => Value::str(s),
             C::Bytes(b) => Value::Bytes(Rc::new(b.to_vec())),
             C::Tuple(items) => Value::tuple(items.iter().map(|c| self.load_const(c)).collect()),
+            C::FrozenSet(items) => {
+                let set = crate::objects::PySet::new();
+                for c in items.iter() {
+                    // The compiler folds only hashable, distinct items: this cannot fail.
+                    let _ = set.add(self, self.load_const(c));
+                }
+                Value::FrozenSet(Rc::new(set))
+            }
             C::Code(co) => Value::Code(self.load_code(co)),
             C::Ellipsis => Value::Ellipsis,
         }

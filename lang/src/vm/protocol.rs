@@ -2,6 +2,7 @@
 //! attribute access and subscripting. Built-in types are handled in Rust;
 //! instances of user classes dispatch to their dunder methods.
 
+use super::limits::Recursing;
 use super::Vm;
 use crate::builtins::descriptors::{ClassMethod, Property, StaticMethod};
 use crate::objects::iter::{DictView, IterState};
@@ -147,13 +148,10 @@ impl Vm {
                 let items = l.snapshot();
                 self.repr_guarded(v, "[...]", |vm| vm.repr_seq("[", &items, "]"))?
             }
-            Value::Tuple(t) => {
-                if t.0.len() == 1 {
-                    format!("({},)", self.repr(&t.0[0])?)
-                } else {
-                    self.repr_guarded(v, "(...)", |vm| vm.repr_seq("(", &t.0, ")"))?
-                }
-            }
+            Value::Tuple(t) => self.repr_guarded(v, "(...)", |vm| match &t.0[..] {
+                [only] => Ok(format!("({},)", vm.repr(only)?)),
+                items => vm.repr_seq("(", items, ")"),
+            })?,
             Value::Dict(d) => self.repr_guarded(v, "{...}", |vm| {
                 let mut out = String::from("{");
                 for (i, (k, val)) in d.items().iter().enumerate() {
@@ -178,7 +176,10 @@ impl Vm {
                 if s.is_empty() {
                     "frozenset()".into()
                 } else {
-                    format!("frozenset({})", self.repr_seq("{", &s.items(), "}")?)
+                    let items = s.items();
+                    self.recursing(Recursing::Repr, || {
+                        Ok(format!("frozenset({})", self.repr_seq("{", &items, "}")?))
+                    })?
                 }
             }
             Value::Range(r) => {
@@ -268,7 +269,7 @@ impl Vm {
                 let class = self.class_of(v);
                 match class.lookup(&dunders().repr) {
                     Some(m) => {
-                        let r = self.call_bound(&m, v, &[])?;
+                        let r = self.recursing(Recursing::Repr, || self.call_bound(&m, v, &[]))?;
                         match r {
                             Value::Str(s) => s.as_str().to_string(),
                             other => {
@@ -333,21 +334,9 @@ impl Vm {
             return Ok(placeholder.to_string());
         }
         REPR_GUARD.with(|g| g.borrow_mut().push(id));
-        let result = self.with_depth(|| f(self));
+        let result = self.recursing(Recursing::Repr, || f(self));
         REPR_GUARD.with(|g| g.borrow_mut().retain(|&x| x != id));
         result
-    }
-
-    /// Runs `f` one level deeper, raising RecursionError past the limit.
-    pub fn with_depth<T>(&self, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-        let d = self.depth.get();
-        if d >= self.recursion_limit.get() {
-            return Err(self.recursion_error());
-        }
-        self.depth.set(d + 1);
-        let r = f();
-        self.depth.set(d);
-        r
     }
 
     /// `str(v)`.
@@ -358,7 +347,7 @@ impl Vm {
                 let class = self.class_of(v);
                 match class.lookup(&dunders().str) {
                     Some(m) if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) => {
-                        match self.call_bound(&m, v, &[])? {
+                        match self.recursing(Recursing::Str, || self.call_bound(&m, v, &[]))? {
                             Value::Str(s) => Ok(s.as_str().to_string()),
                             other => Err(self.type_error(format!(
                                 "__str__ returned non-string (type {})",
@@ -404,22 +393,10 @@ impl Vm {
             Value::Bool(b) => b.get() as i64,
             Value::Float(f) => crate::fmt::float_hash(f.get()),
             Value::BigInt(b) => crate::fmt::int_hash(b),
-            Value::None => 0x5f3759df,
+            Value::None => crate::fmt::NONE_HASH,
             Value::Tuple(t) => self.hash_tuple(&t.0)?,
-            Value::Bytes(b) => {
-                let mut x: u64 = 0xcbf2_9ce4_8422_2325;
-                for &c in b.iter() {
-                    x = (x ^ c as u64).wrapping_mul(0x0100_0000_01b3);
-                }
-                (x >> 1) as i64
-            }
-            Value::FrozenSet(s) => {
-                let mut h: i64 = 0;
-                for item in s.items() {
-                    h ^= self.hash(&item)?.wrapping_mul(0x5bd1e995);
-                }
-                h
-            }
+            Value::Bytes(b) => crate::fmt::bytes_hash(b),
+            Value::FrozenSet(s) => s.frozen_hash(),
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
@@ -449,23 +426,13 @@ impl Vm {
         })
     }
 
-    /// CPython's tuple hash (xxHash-based), so equal tuples hash alike across types.
+    /// CPython's tuple hash of the items' hashes.
     fn hash_tuple(&self, items: &[Value]) -> PyResult<i64> {
-        const P1: u64 = 11400714785074694791;
-        const P2: u64 = 14029467366897019727;
-        const P5: u64 = 2870177450012600261;
-        let mut acc: u64 = P5;
+        let mut hasher = crate::fmt::TupleHasher::new();
         for item in items {
-            let lane = self.hash(item)? as u64;
-            acc = acc.wrapping_add(lane.wrapping_mul(P2));
-            acc = acc.rotate_left(31);
-            acc = acc.wrapping_mul(P1);
+            hasher.add(self.hash(item)?);
         }
-        acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
-        if acc == u64::MAX {
-            return Ok(1546275796);
-        }
-        Ok(acc as i64)
+        Ok(hasher.finish())
     }
 
     /// `bool(v)`.
@@ -570,9 +537,10 @@ impl Vm {
                 view: DictView::Keys,
                 len: d.len(),
             }),
-            Value::Set(s) | Value::FrozenSet(s) => NativeIter::new(IterState::Items {
-                items: s.items(),
-                index: 0,
+            Value::Set(s) | Value::FrozenSet(s) => NativeIter::new(IterState::Set {
+                set: s.clone(),
+                pos: 0,
+                len: s.len(),
             }),
             Value::Iter(_) => v.clone(),
             Value::Generator(g) if g.kind == GenKind::Generator => v.clone(),
