@@ -19,6 +19,7 @@ pub mod hmac;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
+pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod os;
@@ -77,6 +78,9 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("urllib", urllib),
     ("urllib.parse", urllib_parse),
     ("uuid", uuid),
+    ("logging", logging::make),
+    ("logging.handlers", logging_handlers),
+    ("logging.config", logging_config),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -147,6 +151,8 @@ source_module!(getopt, "getopt", "getopt.py");
 source_module!(urllib, "urllib", "urllib.py");
 source_module!(urllib_parse, "urllib.parse", "urllib_parse.py");
 source_module!(uuid, "uuid", "uuid.py");
+source_module!(logging_handlers, "logging.handlers", "logging_handlers.py");
+source_module!(logging_config, "logging.config", "logging_config.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
