@@ -74,3 +74,8 @@ class MyLogger(logging.Logger):
 logging.setLoggerClass(MyLogger); print(type(logging.getLogger("custom.one")).__name__, logging.getLoggerClass().__name__); logging.setLoggerClass(logging.Logger)
 try: logging.setLoggerClass(int)
 except TypeError as e: print(e)
+rec = logging.makeLogRecord({"msg": "t", "created": 1700000000.123, "msecs": 123.0})
+s = logging.Formatter("%(asctime)s %(message)s").format(rec)
+print(len(s), s[4], s[7], s[10], s[13], s[16], s[19:], rec.asctime == s[:23])
+print(len(logging.Formatter("%(asctime)s", datefmt="%Y/%m/%d %H").format(rec)), logging.Formatter("{asctime}", style="{").usesTime(), logging.Formatter("%(message)s").usesTime())
+live = logging.LogRecord("n", 10, "p", 1, "m", (), None); print(live.msecs == int((live.created - int(live.created)) * 1000), 0 <= live.relativeCreated, live.thread != 0, live.threadName, live.processName, live.process > 0)
