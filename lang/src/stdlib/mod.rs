@@ -81,6 +81,7 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("logging", logging::make),
     ("logging.handlers", logging_handlers),
     ("logging.config", logging_config),
+    ("argparse", argparse),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -153,6 +154,7 @@ source_module!(urllib_parse, "urllib.parse", "urllib_parse.py");
 source_module!(uuid, "uuid", "uuid.py");
 source_module!(logging_handlers, "logging.handlers", "logging_handlers.py");
 source_module!(logging_config, "logging.config", "logging_config.py");
+source_module!(argparse, "argparse", "argparse.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
