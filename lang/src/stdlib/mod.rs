@@ -20,6 +20,7 @@ pub mod hmac;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
+pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod os;
@@ -79,6 +80,10 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("urllib.parse", urllib_parse),
     ("uuid", uuid),
     ("ast", ast::make),
+    ("logging", logging::make),
+    ("logging.handlers", logging_handlers),
+    ("logging.config", logging_config),
+    ("argparse", argparse),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -149,6 +154,9 @@ source_module!(getopt, "getopt", "getopt.py");
 source_module!(urllib, "urllib", "urllib.py");
 source_module!(urllib_parse, "urllib.parse", "urllib_parse.py");
 source_module!(uuid, "uuid", "uuid.py");
+source_module!(logging_handlers, "logging.handlers", "logging_handlers.py");
+source_module!(logging_config, "logging.config", "logging_config.py");
+source_module!(argparse, "argparse", "argparse.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
