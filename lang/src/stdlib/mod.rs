@@ -65,6 +65,21 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("__future__", future),
     ("textwrap", textwrap),
     ("os.path", os::make_path),
+    ("difflib", difflib),
+    ("pprint", pprint),
+    ("fnmatch", fnmatch),
+    ("unittest", unittest),
+    ("unittest.util", unittest_util),
+    ("unittest.result", unittest_result),
+    ("unittest.case", unittest_case),
+    ("unittest.suite", unittest_suite),
+    ("unittest.loader", unittest_loader),
+    ("unittest.signals", unittest_signals),
+    ("unittest.runner", unittest_runner),
+    ("unittest.main", unittest_main),
+    ("unittest.async_case", unittest_async_case),
+    ("unittest._log", unittest_log),
+    ("unittest.__main__", unittest_dunder_main),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -129,6 +144,29 @@ source_module!(copy, "copy", "copy.py");
 source_module!(io, "io", "io.py");
 source_module!(future, "__future__", "future.py");
 source_module!(textwrap, "textwrap", "textwrap.py");
+source_module!(difflib, "difflib", "difflib.py");
+source_module!(pprint, "pprint", "pprint.py");
+source_module!(fnmatch, "fnmatch", "fnmatch.py");
+source_module!(unittest, "unittest", "unittest/__init__.py");
+source_module!(unittest_util, "unittest.util", "unittest/util.py");
+source_module!(unittest_result, "unittest.result", "unittest/result.py");
+source_module!(unittest_case, "unittest.case", "unittest/case.py");
+source_module!(unittest_suite, "unittest.suite", "unittest/suite.py");
+source_module!(unittest_loader, "unittest.loader", "unittest/loader.py");
+source_module!(unittest_signals, "unittest.signals", "unittest/signals.py");
+source_module!(unittest_runner, "unittest.runner", "unittest/runner.py");
+source_module!(unittest_main, "unittest.main", "unittest/main.py");
+source_module!(
+    unittest_async_case,
+    "unittest.async_case",
+    "unittest/async_case.py"
+);
+source_module!(unittest_log, "unittest._log", "unittest/_log.py");
+source_module!(
+    unittest_dunder_main,
+    "unittest.__main__",
+    "unittest/__main__.py"
+);
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
