@@ -80,6 +80,7 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("unittest.async_case", unittest_async_case),
     ("unittest._log", unittest_log),
     ("unittest.__main__", unittest_dunder_main),
+    ("unittest.mock", unittest_mock),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -162,6 +163,7 @@ source_module!(
     "unittest/async_case.py"
 );
 source_module!(unittest_log, "unittest._log", "unittest/_log.py");
+source_module!(unittest_mock, "unittest.mock", "unittest/mock.py");
 source_module!(
     unittest_dunder_main,
     "unittest.__main__",
