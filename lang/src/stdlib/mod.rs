@@ -7,12 +7,15 @@
 //! so the source can build on them.
 
 pub mod asyncio;
+pub mod binascii;
 pub mod bisect;
 pub mod collections;
 pub mod contextlib_async;
 pub mod dis;
 pub mod functools;
+pub mod hashlib;
 pub mod heapq;
+pub mod hmac;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
@@ -65,6 +68,15 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("__future__", future),
     ("textwrap", textwrap),
     ("os.path", os::make_path),
+    ("hashlib", hashlib::make),
+    ("hmac", hmac::make),
+    ("binascii", binascii::make),
+    ("base64", base64),
+    ("secrets", secrets),
+    ("getopt", getopt),
+    ("urllib", urllib),
+    ("urllib.parse", urllib_parse),
+    ("uuid", uuid),
     ("difflib", difflib),
     ("pprint", pprint),
     ("fnmatch", fnmatch),
@@ -145,6 +157,12 @@ source_module!(copy, "copy", "copy.py");
 source_module!(io, "io", "io.py");
 source_module!(future, "__future__", "future.py");
 source_module!(textwrap, "textwrap", "textwrap.py");
+source_module!(base64, "base64", "base64.py");
+source_module!(secrets, "secrets", "secrets.py");
+source_module!(getopt, "getopt", "getopt.py");
+source_module!(urllib, "urllib", "urllib.py");
+source_module!(urllib_parse, "urllib.parse", "urllib_parse.py");
+source_module!(uuid, "uuid", "uuid.py");
 source_module!(difflib, "difflib", "difflib.py");
 source_module!(pprint, "pprint", "pprint.py");
 source_module!(fnmatch, "fnmatch", "fnmatch.py");
