@@ -426,17 +426,38 @@ fn isinstance(vm: &Vm, args: Args) -> PyResult {
     // A class without a metaclass has no `__instancecheck__` hook to ask.
     if let Value::Class(c) = spec {
         if c.metaclass.borrow().is_none() {
-            return Ok(Value::from_bool(vm.isinstance(obj, c)));
+            return Ok(Value::from_bool(instance_of(vm, obj, c)));
         }
     }
     Ok(Value::from_bool(class_spec_matches(
         vm,
         spec,
-        &|c| vm.isinstance(obj, c),
+        &|c| instance_of(vm, obj, c),
         obj,
         "__instancecheck__",
         "isinstance",
     )?))
+}
+
+/// `isinstance`'s plain check: the object's type, or else the class its
+/// `__class__` attribute claims, as CPython asks when a class defines
+/// `__class__` (a mock with a spec passes for an instance of the spec).
+fn instance_of(vm: &Vm, obj: &Value, class: &Rc<crate::objects::Class>) -> bool {
+    if vm.isinstance(obj, class) {
+        return true;
+    }
+    let Value::Instance(inst) = obj else {
+        return false;
+    };
+    if inst.class.lookup_str("__class__").is_none() {
+        return false;
+    }
+    match vm.get_attr_str(obj, "__class__") {
+        Ok(Value::Class(claimed)) => {
+            !Rc::ptr_eq(&claimed, &inst.class) && claimed.is_subclass(class)
+        }
+        _ => false,
+    }
 }
 
 static ISSUBCLASS: Signature =
@@ -1267,6 +1288,15 @@ fn dir(vm: &Vm, args: Args) -> PyResult {
     let Some(obj) = args.get(0) else {
         return Err(vm.runtime_error("dir(): no current frame"));
     };
+    // A class's own `__dir__` decides, its answer sorted (as CPython does).
+    if let Value::Instance(inst) = obj {
+        if let Some(own_dir) = inst.class.lookup_str("__dir__") {
+            let listed = vm.call_bound(&own_dir, obj, &[])?;
+            let names = Value::list(vm.to_vec(&listed)?);
+            vm.call_method(&names, "sort", &[])?;
+            return Ok(names);
+        }
+    }
     let mut names: Vec<String> = Vec::new();
     let mut add = |n: &str| {
         if !names.iter().any(|x| x == n) {

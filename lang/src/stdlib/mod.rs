@@ -84,6 +84,22 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("logging.handlers", logging_handlers),
     ("logging.config", logging_config),
     ("argparse", argparse),
+    ("difflib", difflib),
+    ("pprint", pprint),
+    ("fnmatch", fnmatch),
+    ("unittest", unittest),
+    ("unittest.util", unittest_util),
+    ("unittest.result", unittest_result),
+    ("unittest.case", unittest_case),
+    ("unittest.suite", unittest_suite),
+    ("unittest.loader", unittest_loader),
+    ("unittest.signals", unittest_signals),
+    ("unittest.runner", unittest_runner),
+    ("unittest.main", unittest_main),
+    ("unittest.async_case", unittest_async_case),
+    ("unittest._log", unittest_log),
+    ("unittest.__main__", unittest_dunder_main),
+    ("unittest.mock", unittest_mock),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -157,6 +173,30 @@ source_module!(uuid, "uuid", "uuid.py");
 source_module!(logging_handlers, "logging.handlers", "logging_handlers.py");
 source_module!(logging_config, "logging.config", "logging_config.py");
 source_module!(argparse, "argparse", "argparse.py");
+source_module!(difflib, "difflib", "difflib.py");
+source_module!(pprint, "pprint", "pprint.py");
+source_module!(fnmatch, "fnmatch", "fnmatch.py");
+source_module!(unittest, "unittest", "unittest/__init__.py");
+source_module!(unittest_util, "unittest.util", "unittest/util.py");
+source_module!(unittest_result, "unittest.result", "unittest/result.py");
+source_module!(unittest_case, "unittest.case", "unittest/case.py");
+source_module!(unittest_suite, "unittest.suite", "unittest/suite.py");
+source_module!(unittest_loader, "unittest.loader", "unittest/loader.py");
+source_module!(unittest_signals, "unittest.signals", "unittest/signals.py");
+source_module!(unittest_runner, "unittest.runner", "unittest/runner.py");
+source_module!(unittest_main, "unittest.main", "unittest/main.py");
+source_module!(
+    unittest_async_case,
+    "unittest.async_case",
+    "unittest/async_case.py"
+);
+source_module!(unittest_log, "unittest._log", "unittest/_log.py");
+source_module!(unittest_mock, "unittest.mock", "unittest/mock.py");
+source_module!(
+    unittest_dunder_main,
+    "unittest.__main__",
+    "unittest/__main__.py"
+);
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();

@@ -1299,12 +1299,42 @@ impl Vm {
         }
     }
 
-    /// Calls `func` with `receiver` prepended to `args` (an unbound method call).
+    /// Calls `func`, found on `receiver`'s class, as a method of `receiver`:
+    /// a function gets `receiver` prepended to `args` (an unbound method
+    /// call). Any other object (an instance, a class, a bound method) is not
+    /// bound that way: as in CPython's special-method lookup, it is bound
+    /// through its `__get__` if it has one, and otherwise called as it is
+    /// (`unittest.mock` puts such objects on classes as `__len__` and kin).
     pub fn call_bound(&self, func: &Value, receiver: &Value, args: &[Value]) -> PyResult<Value> {
+        if let Value::Instance(_) | Value::Class(_) | Value::BoundMethod(_) = func {
+            return self.call_descriptor_method(func, receiver, args);
+        }
         let mut all = Vec::with_capacity(args.len() + 1);
         all.push(receiver.clone());
         all.extend_from_slice(args);
         self.call(func, &all)
+    }
+
+    /// [`Vm::call_bound`] for a class attribute that is not a function.
+    #[inline(never)]
+    fn call_descriptor_method(
+        &self,
+        func: &Value,
+        receiver: &Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        let getter = match func {
+            Value::Instance(inst) => inst.class.lookup(&Name::new("__get__")),
+            _ => None,
+        };
+        match getter {
+            Some(get) => {
+                let owner = Value::Class(self.class_of(receiver));
+                let bound = self.call_bound(&get, func, &[receiver.clone(), owner])?;
+                self.call(&bound, args)
+            }
+            None => self.call(func, args),
+        }
     }
 
     // -- items ---------------------------------------------------------------------
