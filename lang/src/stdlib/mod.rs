@@ -6,6 +6,7 @@
 //! `include_str!`) run into the module's namespace after the natives are set,
 //! so the source can build on them.
 
+pub mod ast;
 pub mod asyncio;
 pub mod binascii;
 pub mod bisect;
@@ -19,6 +20,7 @@ pub mod hmac;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
+pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod os;
@@ -77,6 +79,11 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("urllib", urllib),
     ("urllib.parse", urllib_parse),
     ("uuid", uuid),
+    ("ast", ast::make),
+    ("logging", logging::make),
+    ("logging.handlers", logging_handlers),
+    ("logging.config", logging_config),
+    ("argparse", argparse),
     ("difflib", difflib),
     ("pprint", pprint),
     ("fnmatch", fnmatch),
@@ -165,6 +172,9 @@ source_module!(getopt, "getopt", "getopt.py");
 source_module!(urllib, "urllib", "urllib.py");
 source_module!(urllib_parse, "urllib.parse", "urllib_parse.py");
 source_module!(uuid, "uuid", "uuid.py");
+source_module!(logging_handlers, "logging.handlers", "logging_handlers.py");
+source_module!(logging_config, "logging.config", "logging_config.py");
+source_module!(argparse, "argparse", "argparse.py");
 source_module!(difflib, "difflib", "difflib.py");
 source_module!(pprint, "pprint", "pprint.py");
 source_module!(fnmatch, "fnmatch", "fnmatch.py");
@@ -216,21 +226,15 @@ pub fn module_with_declared(
 
 fn module_with_rows<R: NativeRow>(vm: &Vm, name: &str, functions: &[R]) -> Rc<Module> {
     let m = vm.new_module(name, None);
-    {
-        let mut ns = m.ns.borrow_mut();
-        for row in functions {
-            ns.insert(
-                crate::objects::Name::new(row.name()),
-                crate::builtins::native_row(row),
-            );
-        }
+    for row in functions {
+        set(&m, row.name(), crate::builtins::native_row(row));
     }
     m
 }
 
 /// Sets an attribute in a module's namespace.
 pub fn set(m: &Module, name: &str, v: Value) {
-    m.ns.borrow_mut().insert(crate::objects::Name::new(name), v);
+    m.set(name, v);
 }
 
 /// Creates module `name` from its natives and then its embedded towel source.
@@ -265,8 +269,6 @@ pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: Source) -> PyResult<()> {
 
 /// Reads a global of module `m` (a class or function its source defined).
 pub fn module_attr(vm: &Vm, m: &Module, name: &str) -> PyResult<Value> {
-    m.ns.borrow()
-        .get(&crate::objects::Name::new(name))
-        .cloned()
+    m.ns.get_name(&crate::objects::Name::new(name))
         .ok_or_else(|| vm.attribute_error(format!("module '{}' has no attribute '{name}'", m.name)))
 }

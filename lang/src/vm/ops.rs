@@ -2,6 +2,7 @@
 //! (bool < int < float; ints promote to big ints instead of overflowing) and
 //! the dunder protocol (`__add__`, then the reflected `__radd__`) for instances.
 
+use super::limits::Recursing;
 use super::Vm;
 use crate::objects::{Name, PyResult, Value};
 use num_bigint::BigInt;
@@ -694,7 +695,9 @@ impl Vm {
                 if matches!(&m, Value::Builtin(bi) if bi.owner == Some("object")) {
                     return Ok(None);
                 }
-                let r = vm.call_bound(&m, this, std::slice::from_ref(other))?;
+                let r = vm.recursing(Recursing::Comparison, || {
+                    vm.call_bound(&m, this, std::slice::from_ref(other))
+                })?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(Some(r));
                 }
@@ -762,45 +765,25 @@ impl Vm {
             (Value::Str(x), Value::Str(y)) => op.test(x.as_str().cmp(y.as_str())),
             (Value::Bytes(x), Value::Bytes(y)) => op.test(x.as_slice().cmp(y.as_slice())),
             (Value::List(x), Value::List(y)) => {
-                return self.seq_compare(&x.snapshot(), &y.snapshot(), op).map(Some)
+                let (x, y) = (x.snapshot(), y.snapshot());
+                return self
+                    .recursing(Recursing::Comparison, || self.seq_compare(&x, &y, op))
+                    .map(Some);
             }
             (Value::Tuple(x), Value::Tuple(y)) => {
-                return self.seq_compare(&x.0, &y.0, op).map(Some)
+                return self
+                    .recursing(Recursing::Comparison, || self.seq_compare(&x.0, &y.0, op))
+                    .map(Some)
             }
             (Value::Dict(x), Value::Dict(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                let eq = x.len() == y.len() && {
-                    let mut all = true;
-                    for (k, v) in x.items() {
-                        match y.get(self, &k)? {
-                            Some(v2) if self.eq(&v, &v2)? => {}
-                            _ => {
-                                all = false;
-                                break;
-                            }
-                        }
-                    }
-                    all
-                };
+                let eq = x.len() == y.len()
+                    && self.recursing(Recursing::Comparison, || self.dict_items_equal(x, y))?;
                 (op == CmpOp::Eq) == eq
             }
             (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
-                let sub =
-                    |p: &crate::objects::PySet, q: &crate::objects::PySet| -> PyResult<bool> {
-                        for item in p.items() {
-                            if !q.contains(self, &item)? {
-                                return Ok(false);
-                            }
-                        }
-                        Ok(true)
-                    };
-                match op {
-                    CmpOp::Eq => x.len() == y.len() && sub(x, y)?,
-                    CmpOp::Ne => !(x.len() == y.len() && sub(x, y)?),
-                    CmpOp::Le => sub(x, y)?,
-                    CmpOp::Lt => x.len() < y.len() && sub(x, y)?,
-                    CmpOp::Ge => sub(y, x)?,
-                    CmpOp::Gt => x.len() > y.len() && sub(y, x)?,
-                }
+                return self
+                    .recursing(Recursing::Comparison, || set_compare(self, x, y, op))
+                    .map(Some)
             }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let same = (x.is_empty() && y.is_empty())
@@ -817,6 +800,21 @@ impl Vm {
                 _ => return Ok(None),
             },
         }))
+    }
+
+    /// Whether two dicts of equal length hold equal values under equal keys.
+    fn dict_items_equal(
+        &self,
+        x: &crate::objects::PyDict,
+        y: &crate::objects::PyDict,
+    ) -> PyResult<bool> {
+        for (k, v) in x.items() {
+            match y.get(self, &k)? {
+                Some(v2) if self.eq(&v, &v2)? => {}
+                _ => return Ok(false),
+            }
+        }
+        Ok(true)
     }
 
     fn seq_compare(&self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
@@ -863,4 +861,29 @@ fn cmp_float_int(f: f64, i: &BigInt) -> Option<std::cmp::Ordering> {
         }),
         o => Some(o),
     }
+}
+
+/// Set comparison: equality and the subset orders.
+fn set_compare(
+    vm: &Vm,
+    x: &crate::objects::PySet,
+    y: &crate::objects::PySet,
+    op: CmpOp,
+) -> PyResult<bool> {
+    let subset = |p: &crate::objects::PySet, q: &crate::objects::PySet| -> PyResult<bool> {
+        for item in p.items() {
+            if !q.contains(vm, &item)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    Ok(match op {
+        CmpOp::Eq => x.len() == y.len() && subset(x, y)?,
+        CmpOp::Ne => !(x.len() == y.len() && subset(x, y)?),
+        CmpOp::Le => subset(x, y)?,
+        CmpOp::Lt => x.len() < y.len() && subset(x, y)?,
+        CmpOp::Ge => subset(y, x)?,
+        CmpOp::Gt => x.len() > y.len() && subset(y, x)?,
+    })
 }
