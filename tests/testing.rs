@@ -6,7 +6,9 @@
 //! A case is a folder holding the program's files and `args` (the command
 //! line after the interpreter, one argument per line; default `main.py`),
 //! and the recording: `expected.out`, `expected.err` (all of stderr) and
-//! `expected.exit` (when not 0). What differs from run to run is masked in
+//! `expected.exit` (when not 0). A case whose folder has a `pending` file
+//! (saying what towel still lacks for it) shows as ignored; `-- --ignored`
+//! runs those. What differs from run to run is masked in
 //! both recorded and actual output before they are compared: the time in
 //! unittest's "Ran N tests in 0.002s" line and the figures of timeit's
 //! report lines; timeit's warning that the timings vary too much (which
@@ -39,7 +41,8 @@ fn main() {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            Trial::test(name, move || Ok(run_case(&case)?))
+            let pending = case.join("pending").exists();
+            Trial::test(name, move || Ok(run_case(&case)?)).with_ignored_flag(pending)
         })
         .collect();
     libtest_mimic::run(&args, trials).exit();
