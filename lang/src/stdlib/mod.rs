@@ -100,6 +100,8 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("unittest._log", unittest_log),
     ("unittest.__main__", unittest_dunder_main),
     ("unittest.mock", unittest_mock),
+    ("doctest", doctest),
+    ("timeit", timeit),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -192,6 +194,8 @@ source_module!(
 );
 source_module!(unittest_log, "unittest._log", "unittest/_log.py");
 source_module!(unittest_mock, "unittest.mock", "unittest/mock.py");
+source_module!(doctest, "doctest", "doctest.py");
+source_module!(timeit, "timeit", "timeit.py");
 source_module!(
     unittest_dunder_main,
     "unittest.__main__",

@@ -3,11 +3,12 @@
 
 import sys
 
-if sys.argv[0].endswith("__main__.py") or sys.argv[0] in ("-m", ""):
-    # Usage messages name the command: `towel -m unittest`.
-    import os.path
-    sys.argv[0] = os.path.basename(sys.executable) + " -m unittest"
-    del os
+# Usage messages name the command (`towel -m unittest`) rather than the
+# module's file; towel's unittest is built in, so there is always one to
+# replace.
+import os.path
+sys.argv[0] = os.path.basename(sys.executable) + " -m unittest"
+del os
 
 __unittest = True
 

@@ -43,7 +43,7 @@ class IsolatedAsyncioTestCase(TestCase):
         # The loop exists (and is current) before setUp, for code that asks
         # asyncio for it.
         self._asyncioRunner.get_loop()
-        self._asyncioTestContext.run(self.setUp)
+        self._in_context(self.setUp)
         self._callAsync(self.asyncSetUp)
 
     def _callTestMethod(self, method):
@@ -53,7 +53,7 @@ class IsolatedAsyncioTestCase(TestCase):
 
     def _callTearDown(self):
         self._callAsync(self.asyncTearDown)
-        self._asyncioTestContext.run(self.tearDown)
+        self._in_context(self.tearDown)
 
     def _callCleanup(self, function, *args, **kwargs):
         self._callMaybeAsync(function, *args, **kwargs)
@@ -61,12 +61,25 @@ class IsolatedAsyncioTestCase(TestCase):
     def _callAsync(self, func, /, *args, **kwargs):
         assert self._asyncioRunner is not None, "asyncio runner is not initialized"
         assert inspect.iscoroutinefunction(func), f"{func!r} is not an async function"
-        return self._asyncioRunner.run(func(*args, **kwargs), context=self._asyncioTestContext)
+        return self._run_coroutine(func(*args, **kwargs))
 
     def _callMaybeAsync(self, func, /, *args, **kwargs):
         assert self._asyncioRunner is not None, "asyncio runner is not initialized"
         if inspect.iscoroutinefunction(func):
-            return self._asyncioRunner.run(func(*args, **kwargs), context=self._asyncioTestContext)
+            return self._run_coroutine(func(*args, **kwargs))
+        return self._in_context(func, *args, **kwargs)
+
+    # Without contextvars (towel has none yet) the parts run in the current
+    # context: context variables set in setUp are then seen everywhere.
+
+    def _run_coroutine(self, coro):
+        if self._asyncioTestContext is None:
+            return self._asyncioRunner.run(coro)
+        return self._asyncioRunner.run(coro, context=self._asyncioTestContext)
+
+    def _in_context(self, func, /, *args, **kwargs):
+        if self._asyncioTestContext is None:
+            return func(*args, **kwargs)
         return self._asyncioTestContext.run(func, *args, **kwargs)
 
     def _setupAsyncioRunner(self):
@@ -95,5 +108,8 @@ class IsolatedAsyncioTestCase(TestCase):
 
 
 def _copy_context():
-    import contextvars
+    try:
+        import contextvars
+    except ImportError:
+        return None
     return contextvars.copy_context()

@@ -2,6 +2,7 @@
 # test module and of `towel -m unittest` (test names, or `discover`).
 
 import sys
+import argparse
 import os
 import warnings
 
@@ -149,7 +150,7 @@ class TestProgram(object):
         self._discovery_parser = self._getDiscoveryArgParser(parent_parser)
 
     def _getParentArgParser(self):
-        parser = _argument_parser(add_help=False)
+        parser = argparse.ArgumentParser(add_help=False)
         parser.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=2,
                             help="Verbose output")
         parser.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=0,
@@ -176,7 +177,7 @@ class TestProgram(object):
         return parser
 
     def _getMainArgParser(self, parent):
-        parser = _argument_parser(parents=[parent])
+        parser = argparse.ArgumentParser(parents=[parent])
         parser.prog = self.progName
         parser.print_help = self._print_help
         parser.add_argument("tests", nargs="*",
@@ -184,7 +185,7 @@ class TestProgram(object):
         return parser
 
     def _getDiscoveryArgParser(self, parent):
-        parser = _argument_parser(parents=[parent])
+        parser = argparse.ArgumentParser(parents=[parent])
         parser.prog = "%s discover" % self.progName
         parser.epilog = ("For test discovery all test modules must be "
                          "importable from the top level directory of the project.")
@@ -196,7 +197,7 @@ class TestProgram(object):
                             help="Top level directory of project (defaults to start directory)")
         # The three may also be given as positional arguments.
         for arg in ("start", "pattern", "top"):
-            parser.add_argument(arg, nargs="?", default=_SUPPRESS, help=_SUPPRESS)
+            parser.add_argument(arg, nargs="?", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         return parser
 
     def _do_discovery(self, argv, Loader=None):
@@ -234,113 +235,3 @@ class TestProgram(object):
 
 
 main = TestProgram
-
-
-# --- The command line without argparse --------------------------------------
-#
-# `unittest.main` parses its command line with argparse. Until towel has
-# argparse, a small parser reads the same options (what the parsers above
-# declare); help and usage errors need argparse itself.
-
-_SUPPRESS = "==SUPPRESS=="
-
-
-def _argument_parser(**kwargs):
-    try:
-        import argparse
-    except ImportError:
-        return _SmallParser(**kwargs)
-    return argparse.ArgumentParser(**kwargs)
-
-
-class _SmallParser:
-    """The part of argparse.ArgumentParser that TestProgram uses, for valid command lines."""
-
-    def __init__(self, add_help=True, parents=()):
-        self.prog = None
-        self.epilog = None
-        self._options = {}
-        self._positionals = []
-        self._defaults = {}
-        for parent in parents:
-            self._options.update(parent._options)
-            self._defaults.update(parent._defaults)
-
-    def add_argument(self, *names, dest=None, action="store", const=None, type=None,
-                     nargs=None, default=None, help=None):
-        if not names[0].startswith("-"):
-            self._positionals.append((names[0], nargs, default))
-            return
-        spec = (dest, action, const, type)
-        for name in names:
-            self._options[name] = spec
-        if action == "store_true":
-            self._defaults[dest] = False
-        elif dest not in self._defaults:
-            self._defaults[dest] = None
-
-    def format_help(self):
-        raise NotImplementedError("unittest: the help text needs argparse")
-
-    def print_help(self):
-        print(self.format_help())
-
-    def parse_args(self, args, namespace):
-        values = {}
-        loose = []
-        rest_positional = False
-        i = 0
-        while i < len(args):
-            arg = args[i]
-            i += 1
-            if rest_positional or not arg.startswith("-") or arg == "-":
-                loose.append(arg)
-                continue
-            if arg == "--":
-                rest_positional = True
-                continue
-            if arg in ("-h", "--help"):
-                self.print_help()
-                sys.exit(0)
-            name, attached = arg, None
-            if arg.startswith("--") and "=" in arg:
-                name, attached = arg.split("=", 1)
-            elif not arg.startswith("--") and len(arg) > 2:
-                name, attached = arg[:2], arg[2:]
-            spec = self._options.get(name)
-            if spec is None:
-                raise NotImplementedError(f"unittest: the usage error for {arg!r} needs argparse")
-            dest, action, const, convert = spec
-            if action == "store_const":
-                values[dest] = const
-            elif action == "store_true":
-                values[dest] = True
-            else:
-                if attached is None:
-                    attached = args[i]
-                    i += 1
-                if convert is not None:
-                    attached = convert(attached)
-                if action == "append":
-                    values[dest] = (values.get(dest) or getattr(namespace, dest, None) or []) + [attached]
-                else:
-                    values[dest] = attached
-                attached = None
-            if attached:
-                # Short flags written together, as in -vf.
-                args = args[:i] + ["-" + attached] + args[i:]
-        for name, nargs, default in self._positionals:
-            if nargs == "*":
-                values[name] = loose
-                loose = []
-            elif loose:
-                values[name] = loose.pop(0)
-            elif default is not _SUPPRESS:
-                values[name] = default
-        # As argparse: a default only for what the namespace does not have.
-        for key, default in self._defaults.items():
-            if key not in values and not hasattr(namespace, key):
-                values[key] = default
-        for key, value in values.items():
-            setattr(namespace, key, value)
-        return namespace
