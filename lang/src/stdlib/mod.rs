@@ -11,6 +11,7 @@ pub mod binascii;
 pub mod bisect;
 pub mod collections;
 pub mod contextlib_async;
+pub mod csv;
 pub mod dis;
 pub mod functools;
 pub mod hashlib;
@@ -82,6 +83,8 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("logging.handlers", logging_handlers),
     ("logging.config", logging_config),
     ("argparse", argparse),
+    ("_csv", csv::make),
+    ("csv", csv),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -155,6 +158,7 @@ source_module!(uuid, "uuid", "uuid.py");
 source_module!(logging_handlers, "logging.handlers", "logging_handlers.py");
 source_module!(logging_config, "logging.config", "logging_config.py");
 source_module!(argparse, "argparse", "argparse.py");
+source_module!(csv, "csv", "csv.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
