@@ -12,6 +12,7 @@ pub mod binascii;
 pub mod bisect;
 pub mod collections;
 pub mod contextlib_async;
+pub mod csv;
 pub mod dis;
 pub mod functools;
 pub mod hashlib;
@@ -102,6 +103,8 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("unittest.mock", unittest_mock),
     ("doctest", doctest),
     ("timeit", timeit),
+    ("_csv", csv::make),
+    ("csv", csv),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -201,6 +204,7 @@ source_module!(
     "unittest.__main__",
     "unittest/__main__.py"
 );
+source_module!(csv, "csv", "csv.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
