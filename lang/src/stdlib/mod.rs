@@ -7,12 +7,15 @@
 //! so the source can build on them.
 
 pub mod asyncio;
+pub mod binascii;
 pub mod bisect;
 pub mod collections;
 pub mod contextlib_async;
 pub mod dis;
 pub mod functools;
+pub mod hashlib;
 pub mod heapq;
+pub mod hmac;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
@@ -26,7 +29,7 @@ pub mod towel;
 pub mod types;
 pub mod warnings;
 
-use crate::objects::{Module, NativeFn, PyResult, Value};
+use crate::objects::{Module, NativeFn, NativeRow, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -65,13 +68,65 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("__future__", future),
     ("textwrap", textwrap),
     ("os.path", os::make_path),
+    ("hashlib", hashlib::make),
+    ("hmac", hmac::make),
+    ("binascii", binascii::make),
+    ("base64", base64),
+    ("secrets", secrets),
+    ("getopt", getopt),
+    ("urllib", urllib),
+    ("urllib.parse", urllib_parse),
+    ("uuid", uuid),
 ];
+
+/// Towel source of the standard library, embedded in the binary, with the
+/// place in the repository it came from.
+///
+/// `TOWEL_DEV_STDLIB=REPO` makes towel read the file from that checkout
+/// instead (`REPO/lang/src/stdlib/NAME.py`), so that changing a module
+/// written in towel needs no rebuild while developing it.
+#[derive(Clone, Copy)]
+pub struct Source {
+    /// The Rust file that embeds it (`file!()`): the source sits beside it.
+    pub embedder: &'static str,
+    pub name: &'static str,
+    pub embedded: &'static str,
+}
+
+/// The [`Source`] of a towel file beside the calling Rust file.
+macro_rules! stdlib_source {
+    ($name:literal) => {
+        $crate::stdlib::Source {
+            embedder: file!(),
+            name: $name,
+            embedded: include_str!($name),
+        }
+    };
+}
+pub(crate) use stdlib_source;
+
+impl Source {
+    /// The text to run: the embedded copy, or the checkout's under `TOWEL_DEV_STDLIB`.
+    pub fn text(&self) -> std::borrow::Cow<'static, str> {
+        if let Some(root) = std::env::var_os("TOWEL_DEV_STDLIB") {
+            let dir = std::path::Path::new(self.embedder)
+                .parent()
+                .unwrap_or(std::path::Path::new(""));
+            if let Ok(text) =
+                std::fs::read_to_string(std::path::Path::new(&root).join(dir).join(self.name))
+            {
+                return text.into();
+            }
+        }
+        self.embedded.into()
+    }
+}
 
 /// Defines the maker of a module written entirely in towel source.
 macro_rules! source_module {
     ($make:ident, $name:literal, $file:literal) => {
         fn $make(vm: &Vm) -> PyResult<Rc<Module>> {
-            module_from_source(vm, $name, &[], include_str!($file))
+            module_from_source(vm, $name, &[], stdlib_source!($file))
         }
     };
 }
@@ -86,6 +141,12 @@ source_module!(copy, "copy", "copy.py");
 source_module!(io, "io", "io.py");
 source_module!(future, "__future__", "future.py");
 source_module!(textwrap, "textwrap", "textwrap.py");
+source_module!(base64, "base64", "base64.py");
+source_module!(secrets, "secrets", "secrets.py");
+source_module!(getopt, "getopt", "getopt.py");
+source_module!(urllib, "urllib", "urllib.py");
+source_module!(urllib_parse, "urllib.parse", "urllib_parse.py");
+source_module!(uuid, "uuid", "uuid.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
@@ -97,13 +158,26 @@ pub fn register(vm: &Vm) {
 
 /// Creates a module with the given native functions.
 pub fn module_with(vm: &Vm, name: &str, functions: &[(&'static str, NativeFn)]) -> Rc<Module> {
+    module_with_rows(vm, name, functions)
+}
+
+/// [`module_with`] for natives with declared signatures.
+pub fn module_with_declared(
+    vm: &Vm,
+    name: &str,
+    functions: &[(&'static crate::objects::Signature, NativeFn)],
+) -> Rc<Module> {
+    module_with_rows(vm, name, functions)
+}
+
+fn module_with_rows<R: NativeRow>(vm: &Vm, name: &str, functions: &[R]) -> Rc<Module> {
     let m = vm.new_module(name, None);
     {
         let mut ns = m.ns.borrow_mut();
-        for &(fname, func) in functions {
+        for row in functions {
             ns.insert(
-                crate::objects::Name::new(fname),
-                crate::builtins::native(fname, func),
+                crate::objects::Name::new(row.name()),
+                crate::builtins::native_row(row),
             );
         }
     }
@@ -123,7 +197,7 @@ pub fn module_from_source(
     vm: &Vm,
     name: &str,
     functions: &[(&'static str, NativeFn)],
-    source: &str,
+    source: Source,
 ) -> PyResult<Rc<Module>> {
     let m = module_with(vm, name, functions);
     exec_source(vm, &m, source)?;
@@ -131,10 +205,10 @@ pub fn module_from_source(
 }
 
 /// Runs embedded towel source in module `m`'s namespace.
-pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: &str) -> PyResult<()> {
+pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: Source) -> PyResult<()> {
     let filename = format!("<frozen {}>", m.name);
     let code = vm
-        .compile(source, &filename, crate::compiler::Mode::Exec)
+        .compile(&source.text(), &filename, crate::compiler::Mode::Exec)
         .map_err(|e| vm.syntax_error_value(&e))?;
     let name = m.name.to_string();
     vm.modules.borrow_mut().insert(name.clone(), m.clone());
