@@ -271,6 +271,23 @@ impl NativeIter {
         }
     }
 
+    /// How many items are left, when that is known without running code
+    /// (ranges, sequences, dicts and sets); 0 otherwise.
+    pub fn length_hint(&self) -> usize {
+        match &*self.state.borrow() {
+            IterState::Range { remaining, .. } => (*remaining).max(0) as usize,
+            IterState::Seq { seq, index } => match seq {
+                Value::List(l) => l.len().saturating_sub(*index),
+                Value::Tuple(t) => t.0.len().saturating_sub(*index),
+                _ => 0,
+            },
+            IterState::Dict { dict, index, .. } => dict.len().saturating_sub(*index),
+            IterState::Set { set, .. } => set.len(),
+            IterState::Items { items, index } => items.len().saturating_sub(*index),
+            _ => 0,
+        }
+    }
+
     /// The type name `type(it).__name__` reports.
     pub fn type_name(&self) -> &'static str {
         match &*self.state.borrow() {

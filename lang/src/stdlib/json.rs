@@ -43,7 +43,12 @@ fn encode(vm: &Vm, args: Args) -> PyResult {
     let indent = match &a[1] {
         Value::None => None,
         Value::Str(s) => Some(s.as_str().to_string()),
-        v => Some(" ".repeat(vm.to_index(v)?.max(0) as usize)),
+        v => {
+            let n = vm.size_arg(v, crate::vm::limits::SizeArg::Index)?.max(0) as usize;
+            let mut spaces = vm.try_string(n)?;
+            spaces.extend(std::iter::repeat_n(' ', n));
+            Some(spaces)
+        }
     };
     let text = |v: &Value| {
         v.as_str()

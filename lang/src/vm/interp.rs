@@ -1065,7 +1065,8 @@ impl Vm {
             }
             Opcode::BUILD_STRING => {
                 let start = frame.stack.len() - arg;
-                let s = crate::objects::str::concat_values(&frame.stack[start..]);
+                let s = crate::objects::str::concat_values(&frame.stack[start..])
+                    .ok_or_else(|| self.memory_error())?;
                 frame.stack.truncate(start);
                 frame.push(s);
                 Ok(())

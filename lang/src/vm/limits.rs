@@ -17,7 +17,7 @@
 //!   CPython would crash.
 
 use super::Vm;
-use crate::objects::{PyErr, PyResult};
+use crate::objects::{PyErr, PyResult, Value};
 
 /// Stack bytes that must remain when a recursive step starts: room for the
 /// deepest native call chain between two checks (a dispatch loop frame, a
@@ -104,5 +104,79 @@ impl Vm {
         let r = f();
         self.depth.set(d);
         r
+    }
+}
+
+// -- sizes and allocations ----------------------------------------------------
+//
+// A program chooses many sizes (`'a' * n`, `bytearray(n)`, `s.center(n)`,
+// `list(range(n))`). Allocating them infallibly would abort the process when
+// the memory is not there; these helpers turn a size that does not fit into
+// the exception CPython raises, and a failed allocation into MemoryError.
+
+/// How an integer argument that sizes something is converted, each with
+/// CPython's error for an int too big for it.
+#[derive(Clone, Copy)]
+pub enum SizeArg {
+    /// `PyNumber_AsSsize_t(v, OverflowError)`: sequence repetition,
+    /// `bytearray(n)`.
+    Index,
+    /// An `n` argument of a C function (`str.center`, `str.zfill`).
+    Ssize,
+    /// An `i` argument of a C function (`str.expandtabs`).
+    CInt,
+}
+
+impl Vm {
+    /// `v` as a size argument, with CPython's OverflowError when it does not
+    /// fit (negative values pass: each caller treats them as CPython does).
+    pub fn size_arg(&self, v: &Value, kind: SizeArg) -> PyResult<i64> {
+        let too_big = || {
+            self.overflow_error(match kind {
+                SizeArg::Index => "cannot fit 'int' into an index-sized integer",
+                SizeArg::Ssize => "Python int too large to convert to C ssize_t",
+                SizeArg::CInt => "Python int too large to convert to C int",
+            })
+        };
+        let n = match v {
+            Value::BigInt(_) => return Err(too_big()),
+            Value::Instance(_) => match self.to_index(v) {
+                Err(e) if self.err_is(&e, &self.exc.index_error) => return Err(too_big()),
+                other => other?,
+            },
+            _ => self.to_index(v)?,
+        };
+        if matches!(kind, SizeArg::CInt) && i32::try_from(n).is_err() {
+            return Err(too_big());
+        }
+        Ok(n)
+    }
+
+    /// An empty string with room for `bytes` bytes, or MemoryError.
+    pub fn try_string(&self, bytes: usize) -> PyResult<String> {
+        let mut s = String::new();
+        s.try_reserve_exact(bytes)
+            .map_err(|_| self.memory_error())?;
+        Ok(s)
+    }
+
+    /// An empty vector with room for `n` items, or MemoryError.
+    pub fn try_vec<T>(&self, n: usize) -> PyResult<Vec<T>> {
+        let mut v = Vec::new();
+        v.try_reserve_exact(n).map_err(|_| self.memory_error())?;
+        Ok(v)
+    }
+
+    /// Room for `more` items in `v`, or MemoryError.
+    pub fn try_grow<T>(&self, v: &mut Vec<T>, more: usize) -> PyResult<()> {
+        v.try_reserve(more).map_err(|_| self.memory_error())
+    }
+
+    /// `a * b` for sizes, or MemoryError when it overflows (as CPython's
+    /// list and tuple repetition report it).
+    pub fn size_mul(&self, a: usize, b: usize) -> PyResult<usize> {
+        a.checked_mul(b)
+            .filter(|&n| n <= isize::MAX as usize)
+            .ok_or_else(|| self.memory_error())
     }
 }

@@ -82,6 +82,14 @@ pub struct Output {
     line_buffered: bool,
 }
 
+/// Whatever the program printed reaches the terminal even when the
+/// interpreter stops abnormally (an internal error unwinding the VM).
+impl Drop for Output {
+    fn drop(&mut self) {
+        self.flush();
+    }
+}
+
 impl Output {
     fn new() -> Output {
         use std::io::IsTerminal;

@@ -144,17 +144,52 @@ fn to_big(n: &Num) -> BigInt {
 
 /// `items` repeated `k` times (`seq * k`); one item (`[x] * n`) is cloned
 /// in a single loop rather than extended onto the vector `k` times.
-fn repeat_items(items: &[Value], k: usize) -> Vec<Value> {
+/// MemoryError when the result does not fit, as CPython's list and tuple
+/// repetition report it.
+fn repeat_items(vm: &Vm, items: &[Value], k: usize) -> PyResult<Vec<Value>> {
+    let mut v = vm.try_vec(vm.size_mul(items.len(), k)?)?;
     match items {
-        [] => return Vec::new(),
-        [x] => return vec![x.clone(); k],
-        _ => {}
+        [] => {}
+        [x] => v.resize(k, x.clone()),
+        _ => {
+            for _ in 0..k {
+                v.extend_from_slice(items);
+            }
+        }
     }
-    let mut v = Vec::with_capacity(items.len() * k);
+    Ok(v)
+}
+
+/// `bytes * k`: OverflowError when the size overflows, MemoryError when it
+/// cannot be allocated.
+fn repeat_bytes(vm: &Vm, b: &[u8], k: usize) -> PyResult<Vec<u8>> {
+    let n = b
+        .len()
+        .checked_mul(k)
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(|| vm.overflow_error("repeated bytes are too long"))?;
+    let mut v = vm.try_vec(n)?;
     for _ in 0..k {
-        v.extend_from_slice(items);
+        v.extend_from_slice(b);
     }
-    v
+    Ok(v)
+}
+
+/// `str * k`, with CPython's errors as for bytes.
+fn repeat_str(vm: &Vm, s: &crate::objects::PyStr, k: usize) -> PyResult<Value> {
+    let text = s.as_str();
+    let n = text
+        .len()
+        .checked_mul(k)
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(|| vm.overflow_error("repeated string is too long"))?;
+    let mut out = vm.try_string(n)?;
+    for _ in 0..k {
+        out.push_str(text);
+    }
+    Ok(Value::Str(Rc::new(
+        crate::objects::PyStr::from_string_with_len(out, s.char_len() * k),
+    )))
 }
 
 impl Vm {
@@ -472,11 +507,11 @@ impl Vm {
                 }
             }
             (Value::Str(x), Value::Str(y), BinOp::Add) => Value::Str(Rc::new(
-                crate::objects::PyStr::concat([&**x, &**y].into_iter()),
+                crate::objects::PyStr::concat([&**x, &**y].into_iter())
+                    .ok_or_else(|| self.memory_error())?,
             )),
             (Value::Str(s), n, BinOp::Mul) | (n, Value::Str(s), BinOp::Mul) if is_int(n) => {
-                let k = self.repeat_count(n)?;
-                Value::string(s.as_str().repeat(k))
+                repeat_str(self, s, self.repeat_count(n)?)?
             }
             (Value::Str(s), args, BinOp::Mod) => Value::string(
                 crate::builtins::str::percent_format(self, s.as_str(), args)?,
@@ -485,7 +520,7 @@ impl Vm {
                 Value::Bytes(Rc::new([x.as_slice(), y.as_slice()].concat()))
             }
             (Value::Bytes(s), n, BinOp::Mul) | (n, Value::Bytes(s), BinOp::Mul) if is_int(n) => {
-                Value::Bytes(Rc::new(s.repeat(self.repeat_count(n)?)))
+                Value::Bytes(Rc::new(repeat_bytes(self, s, self.repeat_count(n)?)?))
             }
             (Value::List(x), Value::List(y), BinOp::Add) => {
                 if inplace {
@@ -504,7 +539,7 @@ impl Vm {
             }
             (Value::List(l), n, BinOp::Mul) | (n, Value::List(l), BinOp::Mul) if is_int(n) => {
                 let k = self.repeat_count(n)?;
-                let v = repeat_items(&l.items.borrow(), k);
+                let v = repeat_items(self, &l.items.borrow(), k)?;
                 if inplace && matches!(a, Value::List(_)) {
                     *l.items.borrow_mut() = v;
                     return Ok(Some(a.clone()));
@@ -517,7 +552,7 @@ impl Vm {
                 Value::tuple(v)
             }
             (Value::Tuple(t), n, BinOp::Mul) | (n, Value::Tuple(t), BinOp::Mul) if is_int(n) => {
-                Value::tuple(repeat_items(&t.0, self.repeat_count(n)?))
+                Value::tuple(repeat_items(self, &t.0, self.repeat_count(n)?)?)
             }
             (Value::Dict(x), Value::Dict(y), BinOp::Or) => {
                 let target = if inplace {
@@ -541,18 +576,15 @@ impl Vm {
         }))
     }
 
+    /// The count of a sequence repetition: negative counts repeat nothing.
     fn repeat_count(&self, n: &Value) -> PyResult<usize> {
-        let k = match n {
-            Value::BigInt(b) if b.is_negative() => 0,
-            Value::BigInt(_) => {
-                return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+        if let Value::BigInt(b) = n {
+            if b.is_negative() {
+                return Ok(0);
             }
-            other => self.to_index(other)?.max(0),
-        };
-        if k > (1 << 32) {
-            return Err(self.new_error(&self.exc.memory_error, ""));
         }
-        Ok(k as usize)
+        let k = self.size_arg(n, super::limits::SizeArg::Index)?;
+        Ok(k.max(0) as usize)
     }
 
     /// The dunder protocol for binary operators.

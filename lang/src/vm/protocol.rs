@@ -633,13 +633,30 @@ impl Vm {
             Value::List(l) => Ok(l.snapshot()),
             Value::Tuple(t) => Ok(t.0.clone()),
             _ => {
-                let mut out = Vec::new();
+                // Room for what the iterable says it holds, first: a huge
+                // range is refused with MemoryError before it is walked.
+                let mut out = self.try_vec(self.length_hint(v))?;
                 self.for_each(v, |x| {
+                    self.try_grow(&mut out, 1)?;
                     out.push(x);
                     Ok(ControlFlow::<()>::Continue(()))
                 })?;
                 Ok(out)
             }
+        }
+    }
+
+    /// How many items `v` holds, when a built-in iterable can tell without
+    /// running code (0 otherwise): what a native draining it reserves.
+    pub fn length_hint(&self, v: &Value) -> usize {
+        match v {
+            Value::Range(r) => r.len().max(0) as usize,
+            Value::Dict(d) => d.len(),
+            Value::Set(s) | Value::FrozenSet(s) => s.len(),
+            Value::Str(s) => s.char_len(),
+            Value::Bytes(b) => b.len(),
+            Value::Iter(it) => it.length_hint(),
+            _ => 0,
         }
     }
 
