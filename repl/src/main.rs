@@ -104,15 +104,17 @@ fn parse_args(mut argv: Vec<String>) -> Result<Command, ExitCode> {
 
 /// Runs `source` as `__main__` and turns the outcome into python's exit status.
 fn run_source(vm: &Vm, source: &str, filename: &str) -> ExitCode {
-    match vm.run_main(source, filename) {
+    let status = match vm.run_main(source, filename) {
         Ok(()) => ExitCode::SUCCESS,
         Err(MainError::Syntax(e)) => {
             vm.flush_stdout();
             eprint!("{}", e.render());
-            ExitCode::from(1)
+            return ExitCode::from(1);
         }
         Err(MainError::Exception(err)) => towel_lang::vm::exit_status(vm, &err),
-    }
+    };
+    vm.finalize_at_exit();
+    status
 }
 
 fn real_main() -> ExitCode {

@@ -97,13 +97,14 @@ pub fn install(vm: &Vm) {
     let add = |row: &dyn NativeRow, caller: CallerNeeds| {
         b.set_name(
             &Name::new(row.name()),
-            Value::Builtin(Rc::new(Builtin {
+            Value::Builtin(crate::objects::gc::new(Builtin {
                 name: row.name(),
                 func: row.func(),
                 owner: None,
                 bound: None,
                 caller,
                 sig: row.sig(),
+                gc: crate::objects::gc::GcHead::new(),
             })),
         );
     };
@@ -207,13 +208,14 @@ pub fn native(name: &'static str, func: NativeFn) -> Value {
 
 /// A function value for a row of a table of natives.
 pub fn native_row<R: NativeRow>(row: &R) -> Value {
-    Value::Builtin(Rc::new(Builtin {
+    Value::Builtin(crate::objects::gc::new(Builtin {
         name: row.name(),
         func: row.func(),
         owner: None,
         bound: None,
         caller: Default::default(),
         sig: row.sig(),
+        gc: crate::objects::gc::GcHead::new(),
     }))
 }
 
@@ -1395,7 +1397,7 @@ pub fn traceback_object(vm: &Vm, tb: &[crate::objects::class::TracebackEntry]) -
         inst.set_attr(Name::new("tb_lineno"), Value::Int(entry.line as i64));
         inst.set_attr(Name::new("tb_next"), next);
         inst.set_attr(Name::new("tb_lasti"), Value::Int(entry.instr as i64 * 2));
-        next = Value::Instance(Rc::new(inst));
+        next = Value::Instance(crate::objects::gc::new(inst));
     }
     next
 }
@@ -1581,5 +1583,5 @@ pub fn dict_from_pairs(vm: &Vm, pairs: Vec<(Value, Value)>) -> PyResult<Value> {
     for (k, v) in pairs {
         d.set(vm, k, v)?;
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(crate::objects::gc::new(d)))
 }

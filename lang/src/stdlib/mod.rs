@@ -8,6 +8,7 @@
 
 pub mod ast;
 pub mod asyncio;
+pub mod atexit;
 pub mod binascii;
 pub mod bisect;
 pub mod collections;
@@ -15,6 +16,7 @@ pub mod contextlib_async;
 pub mod csv;
 pub mod dis;
 pub mod functools;
+pub mod gc;
 pub mod hashlib;
 pub mod heapq;
 pub mod hmac;
@@ -31,6 +33,7 @@ pub mod time;
 pub mod towel;
 pub mod types;
 pub mod warnings;
+pub mod weakref;
 
 use crate::objects::{Module, NativeFn, NativeRow, PyResult, Value};
 use crate::vm::Vm;
@@ -105,6 +108,9 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("timeit", timeit),
     ("_csv", csv::make),
     ("csv", csv),
+    ("gc", gc::make),
+    ("weakref", weakref::make),
+    ("atexit", atexit::make),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the

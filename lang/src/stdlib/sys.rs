@@ -16,7 +16,13 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("exception", exception),
             ("getsizeof", getsizeof),
             ("intern", intern),
+            ("unraisablehook", crate::vm::finalize::unraisablehook),
         ],
+    );
+    super::set(
+        &m,
+        "__unraisablehook__",
+        crate::builtins::native("unraisablehook", crate::vm::finalize::unraisablehook),
     );
     let argv = vm.argv.borrow().iter().map(|a| Value::str(a)).collect();
     super::set(&m, "argv", Value::list(argv));
@@ -69,7 +75,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         .collect();
     super::set(&m, "path", Value::list(path));
     let modules = crate::objects::PyDict::new();
-    super::set(&m, "modules", Value::Dict(Rc::new(modules)));
+    super::set(&m, "modules", Value::Dict(crate::objects::gc::new(modules)));
     Ok(m)
 }
 
