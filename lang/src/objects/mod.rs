@@ -323,6 +323,12 @@ impl gc::Traced for Tuple {
     fn traverse(&self, visit: &mut gc::Visitor<'_>) {
         visit.values(self.0.iter().rev());
     }
+    /// A tuple of atoms (a dict item, an `enumerate` pair, most call
+    /// arguments) can never be in a cycle, so it is never linked: tracking
+    /// it would only cost its allocation and its drop a list update each.
+    fn tracked_when_made(&self) -> bool {
+        self.0.iter().any(Value::may_be_tracked)
+    }
 }
 
 /// `range(start, stop, step)`; step is never zero.

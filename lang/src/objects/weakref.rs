@@ -268,6 +268,11 @@ pub fn new_ref(
     Some(wr)
 }
 
+/// Whether any object has weak references.
+pub(crate) fn any_exist() -> bool {
+    REGISTRY.with(|r| !r.borrow().is_empty())
+}
+
 /// `weakref.getweakrefcount(obj)`.
 pub fn count(obj: &Value) -> usize {
     match obj.gc_head() {

@@ -205,11 +205,18 @@ impl Vm {
     /// program's namespace still holds are finalized, in the order CPython's
     /// shutdown finalizes them (breadth first from `__main__`'s globals: its
     /// last collections meet them in that order), and released.
+    ///
+    /// When no object could notice (nothing with a finalizer, no weak
+    /// reference, no collector callback), the heap is left to the process's
+    /// end: walking and freeing a large heap would only cost time.
     pub fn finalize_at_exit(&self) {
         crate::stdlib::atexit::run_all(self);
         self.attend_pending(None);
+        let noticed = crate::objects::weakref::any_exist()
+            || !crate::objects::gc::callbacks_list().is_empty()
+            || crate::objects::gc::any_object(|v| self.has_finalizer(v));
         let main = self.modules.borrow().get("__main__").cloned();
-        if let Some(main) = main {
+        if let Some(main) = main.filter(|_| noticed) {
             let alive = crate::objects::gc::reachable_from(&Value::Dict(main.ns.clone()));
             for v in &alive {
                 let Some(head) = v.gc_head() else { continue };

@@ -293,11 +293,9 @@ fn collect_generation(vm: &Vm, generation: usize) -> (usize, usize) {
     // SAFETY: every head in `young` is linked, so its object is alive, and
     // no code runs (and no count changes) until the survivors have moved.
     let survivors = unsafe {
-        untrack_atomic_tuples(young);
         update_refs(young);
         subtract_refs(young);
-        move_unreachable(young, unreachable);
-        let survivors = count(young);
+        let survivors = move_unreachable(young, unreachable);
         if young != older {
             splice(young, older);
         }
@@ -362,35 +360,19 @@ fn collect_generation(vm: &Vm, generation: usize) -> (usize, usize) {
     (collected + weakrefs_freed, 0)
 }
 
-/// Stops tracking the tuples of `list` that hold only atoms (CPython's
-/// `untrack_tuples`).
-///
-/// # Safety
-/// `list` is a live sentinel whose heads are alive.
-unsafe fn untrack_atomic_tuples(list: *const GcHead) {
-    for_each(list, |h| {
-        if h.kind.get() == Kind::Tuple {
-            (*super::object::<crate::objects::Tuple>(h)).untrack_if_atomic();
-        }
-    });
-}
-
-/// The number of heads in `list`.
-///
-/// # Safety
-/// As [`for_each`].
-unsafe fn count(list: *const GcHead) -> usize {
-    let mut n = 0;
-    for_each(list, |_| n += 1);
-    n
-}
-
-/// Step 1: each head's `refs` starts as its object's strong count.
+/// Step 1: each head's `refs` starts as its object's strong count. Tuples
+/// that hold only atoms stop being tracked on the way (CPython's
+/// `untrack_tuples`: what they held may have become untracked since).
 ///
 /// # Safety
 /// `list`'s heads are alive.
 unsafe fn update_refs(list: *const GcHead) {
     for_each(list, |h| {
+        if h.kind.get() == Kind::Tuple
+            && (*super::object::<crate::objects::Tuple>(h)).untrack_if_atomic()
+        {
+            return;
+        }
         h.refs.set(strong_count(h).min(u32::MAX as usize) as u32);
         h.set(COLLECTING);
         h.unset(TENTATIVE);
@@ -437,10 +419,13 @@ unsafe fn subtract_refs(list: *const GcHead) {
 /// flag once scanned; what ends in `unreachable` keeps it (with
 /// `TENTATIVE`).
 ///
+/// Returns the number of reachable heads (those left in `young`).
+///
 /// # Safety
 /// Both are live sentinels; `young`'s heads are alive and flagged
 /// `COLLECTING` with their `refs` from [`subtract_refs`].
-unsafe fn move_unreachable(young: *const GcHead, unreachable: &GcHead) {
+unsafe fn move_unreachable(young: *const GcHead, unreachable: &GcHead) -> usize {
+    let mut reachable = 0;
     let mut visit = |r: Referent<'_>| {
         let Some(target) = r.head() else { return };
         if !target.has(COLLECTING) {
@@ -461,6 +446,7 @@ unsafe fn move_unreachable(young: *const GcHead, unreachable: &GcHead) {
         if head.refs.get() > 0 {
             traverse_head(head, &mut Visitor::new(&mut visit));
             head.unset(COLLECTING);
+            reachable += 1;
             // Read after the traversal, which may append heads to `young`.
             h = head.next.get();
         } else {
@@ -471,6 +457,7 @@ unsafe fn move_unreachable(young: *const GcHead, unreachable: &GcHead) {
             h = next;
         }
     }
+    reachable
 }
 
 /// Step 5: runs the finalizers of the garbage that has one and has not run
@@ -581,6 +568,27 @@ pub fn objects(generation: Option<usize>) -> Vec<Value> {
             .map(|h| unsafe { value_of(&*h) })
             .collect()
     })
+}
+
+/// Whether `pred` holds for any tracked object (a walk that makes no list).
+pub fn any_object(mut pred: impl FnMut(&Value) -> bool) -> bool {
+    let lists: Vec<*const GcHead> = GC.with(|gc| (0..=PERMANENT).map(|i| gc.list(i)).collect());
+    let mut found = false;
+    for list in lists {
+        // SAFETY: linked heads are alive; `pred` runs no code that could
+        // free or unlink another head (it only inspects the object).
+        unsafe {
+            for_each(list, |h| {
+                if !found && pred(&value_of(h)) {
+                    found = true;
+                }
+            })
+        };
+        if found {
+            return true;
+        }
+    }
+    false
 }
 
 /// The values `obj` references (its `traverse`).

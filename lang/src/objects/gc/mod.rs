@@ -52,9 +52,9 @@
 mod collect;
 
 pub use collect::{
-    callbacks_list, collect, collect_due, counts, enable, freeze, freeze_count, garbage_list,
-    is_due, is_enabled, objects, reachable_from, referents, referrers, set_thresholds, stats,
-    thresholds, unfreeze, GenStats, DEBUG, DEBUG_SAVEALL,
+    any_object, callbacks_list, collect, collect_due, counts, enable, freeze, freeze_count,
+    garbage_list, is_due, is_enabled, objects, reachable_from, referents, referrers,
+    set_thresholds, stats, thresholds, unfreeze, GenStats, DEBUG, DEBUG_SAVEALL,
 };
 
 use super::Value;
