@@ -55,12 +55,9 @@ pub fn run(vm: Vm) -> ExitCode {
     // The session and the tasks it starts hold the VM for as long as the
     // process lives; leaking it gives them the `'static` borrow they need.
     let vm: &'static Vm = Box::leak(Box::new(vm));
-    vm.path.borrow_mut().push(".".into());
-    *vm.argv.borrow_mut() = vec![String::new()];
-    let main = vm.new_module("__main__", None);
-    vm.modules
-        .borrow_mut()
-        .insert("__main__".into(), main.clone());
+    // The command line has set `sys.path` and `sys.argv`; a script run
+    // before (`-i`) leaves its globals in `__main__`.
+    let main = vm.main_module();
 
     use std::io::IsTerminal;
     let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
@@ -502,11 +499,8 @@ fn help(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             names.sort();
             out.push_str("Built-in functions, types and exceptions:\n");
             out.push_str(&wrap(&names));
-            let mut modules: Vec<String> = vm
-                .native_modules
-                .borrow()
-                .keys()
-                .map(|k| k.to_string())
+            let mut modules: Vec<String> = towel_lang::stdlib::module_names()
+                .map(str::to_string)
                 .collect();
             modules.sort();
             out.push_str("\nModules (import NAME):\n");

@@ -14,6 +14,7 @@ pub mod number;
 pub mod object;
 pub mod payload;
 pub mod set;
+pub mod stdin;
 pub mod str;
 
 use crate::objects::iter::IterState;
@@ -71,7 +72,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("exit", exit),
     ("quit", exit),
     ("__build_class__", build_class),
-    ("__import__", import),
+    ("__import__", import_),
     ("compile", compile),
     ("exec", exec),
     ("eval", eval),
@@ -1202,12 +1203,46 @@ fn build_class(vm: &Vm, args: Args) -> PyResult {
     vm.build_class(args)
 }
 
-fn import(vm: &Vm, args: Args) -> PyResult {
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+pub fn import_(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "__import__", 1, 5)?;
-    let Some(name) = args.pos[0].as_str() else {
-        return Err(vm.type_error("__import__() argument 1 must be str"));
+    let name = match args.arg_or_kw(0, "name") {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "__import__() argument 1 must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
+        None => return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)")),
     };
-    Ok(Value::Module(vm.import_module(name)?))
+    let globals = match args.arg_or_kw(1, "globals") {
+        Some(Value::Dict(d)) => Some(d.clone()),
+        _ => None,
+    };
+    let fromlist = args.arg_or_kw(3, "fromlist").cloned().unwrap_or_default();
+    let level = match args.arg_or_kw(4, "level") {
+        Some(v) => vm.to_index(v)?,
+        None => 0,
+    };
+    let lookup = |k: &str| globals.as_ref().and_then(|g| g.get_str(k));
+    vm.import_with(&name, &lookup, &fromlist, level)
+}
+
+/// The `builtins` module: its namespace is the one every global lookup
+/// falls back to, so `builtins.x = 1` makes `x` visible everywhere.
+pub fn make_module(vm: &Vm) -> PyResult<Rc<crate::objects::Module>> {
+    let m = Rc::new(crate::objects::Module {
+        name: Rc::from("builtins"),
+        ns: vm.builtins.clone(),
+    });
+    crate::stdlib::set(&m, "__name__", Value::str("builtins"));
+    crate::stdlib::set(
+        &m,
+        "__doc__",
+        Value::str("Built-in functions, types, exceptions, and other objects."),
+    );
+    Ok(m)
 }
 
 fn compile(vm: &Vm, _args: Args) -> PyResult {
@@ -1253,13 +1288,7 @@ fn run_in_namespaces(vm: &Vm, code: Rc<Code>, args: &Args) -> PyResult {
     };
     let (globals, locals) = (dict_arg(1, "globals")?, dict_arg(2, "locals")?);
     let Some(globals) = globals else {
-        let module = vm
-            .modules
-            .borrow()
-            .get("__main__")
-            .cloned()
-            .unwrap_or_else(|| vm.new_module("__main__", None));
-        return vm.run_code(code, &module);
+        return vm.run_code(code, &vm.main_module());
     };
     let to_ns = |d: &PyDict| {
         let ns = crate::objects::new_namespace();

@@ -1400,44 +1400,14 @@ impl Vm {
             }
             Opcode::IMPORT_FROM => {
                 let module = frame.top().clone();
-                let name = frame.code.names[arg].clone();
-                let v = match (self.get_attr_opt(&module, &name))? {
-                    Some(v) => v,
-                    None => {
-                        // A submodule not imported yet.
-                        let mname = match &module {
-                            Value::Module(m) => m.name.to_string(),
-                            _ => String::new(),
-                        };
-                        match self.import_module(&format!("{mname}.{name}")) {
-                            Ok(m) => Value::Module(m),
-                            Err(_) => {
-                                return Err(self.new_error(
-                                    &self.exc.import_error,
-                                    format!(
-                                        "cannot import name '{name}' from '{mname}' ({})",
-                                        self.module_origin(&module)
-                                    ),
-                                ))
-                            }
-                        }
-                    }
-                };
+                let v = (self.import_from(&module, &frame.code.names[arg]))?;
                 frame.push(v);
                 Ok(())
             }
             Opcode::IMPORT_STAR => {
                 let module = frame.pop();
-                if let Value::Module(m) = module {
-                    let items: Vec<(Name, Value)> =
-                        m.ns.borrow()
-                            .iter()
-                            .filter(|(k, _)| !k.as_str().starts_with('_'))
-                            .map(|(k, v)| (k.clone(), v.clone()))
-                            .collect();
-                    let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
-                    ns.borrow_mut().extend(items);
-                }
+                let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
+                (self.import_star(&module, &ns))?;
                 Ok(())
             }
             Opcode::SETUP_ANNOTATIONS => {

@@ -37,8 +37,8 @@ pub struct Vm {
     pub types: Types,
     pub exc: ExcTypes,
     pub builtins: Namespace,
-    /// Imported modules by name (`sys.modules`).
-    pub modules: RefCell<HashMap<String, Rc<Module>>>,
+    /// `sys.modules`, `sys.path` and the rest of the import system's state.
+    pub imports: import::ImportState,
     /// Python-level call depth, for RecursionError.
     pub depth: Cell<usize>,
     pub recursion_limit: Cell<usize>,
@@ -46,11 +46,10 @@ pub struct Vm {
     pub exc_stack: RefCell<Vec<Option<Value>>>,
     /// Buffered standard output (line-buffered when it is a terminal).
     pub stdout: RefCell<Output>,
+    /// What `sys.argv` starts as (set by the embedder before `sys` is made).
     pub argv: RefCell<Vec<String>>,
-    /// Directories searched by `import` for `NAME.py` (the script's directory first).
-    pub path: RefCell<Vec<std::path::PathBuf>>,
-    /// Native modules, created on first import.
-    pub native_modules: RefCell<HashMap<&'static str, crate::stdlib::ModuleMaker>>,
+    /// The command line's settings (`sys.flags`, `-W`, `-X`), for `sys`.
+    pub config: RefCell<Config>,
     /// Classes created lazily by name (iterator types and the like).
     pub lazy_classes: RefCell<HashMap<&'static str, Rc<Class>>>,
     /// Set by a signal handler when Ctrl-C arrives; checked on backward jumps and calls.
@@ -70,12 +69,16 @@ pub struct Vm {
     /// The code and line that called the running caller-aware native (see
     /// `CallerNeeds::CallSite`), e.g. where `warnings.warn` was called.
     pub call_site: RefCell<Option<(Rc<Code>, u32)>>,
+    /// `sys.set_asyncgen_hooks`: (firstiter, finalizer), None when unset.
+    pub asyncgen_hooks: RefCell<(Value, Value)>,
 }
 
 /// Standard output with Python-like buffering.
 pub struct Output {
     buf: Vec<u8>,
     line_buffered: bool,
+    /// `-u`: every write goes straight out.
+    unbuffered: bool,
 }
 
 impl Output {
@@ -84,12 +87,18 @@ impl Output {
         Output {
             buf: Vec::with_capacity(8192),
             line_buffered: std::io::stdout().is_terminal(),
+            unbuffered: false,
         }
+    }
+
+    /// `-u` and `PYTHONUNBUFFERED`: no buffering at all.
+    pub fn set_unbuffered(&mut self) {
+        self.unbuffered = true;
     }
 
     pub fn write(&mut self, s: &str) {
         self.buf.extend_from_slice(s.as_bytes());
-        if self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
+        if self.unbuffered || self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
             self.flush();
         }
     }
@@ -113,27 +122,26 @@ impl Vm {
             types,
             exc,
             builtins: new_namespace(),
-            modules: RefCell::new(HashMap::new()),
+            imports: import::ImportState::new(),
             depth: Cell::new(0),
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             exc_stack: RefCell::new(vec![None]),
             stdout: RefCell::new(Output::new()),
             argv: RefCell::new(Vec::new()),
-            path: RefCell::new(Vec::new()),
-            native_modules: RefCell::new(HashMap::new()),
+            config: RefCell::new(Config::default()),
             lazy_classes: RefCell::new(HashMap::new()),
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
             warn_pending: Rc::new(Cell::new(trace)),
             frame_pool: RefCell::new(Vec::new()),
             trace,
             call_site: RefCell::new(None),
+            asyncgen_hooks: RefCell::new((Value::None, Value::None)),
         };
         crate::objects::generator::WARN_FLAG
             .with(|f| *f.borrow_mut() = Some(vm.warn_pending.clone()));
         types::install_methods(&vm);
         exceptions::install_methods(&vm);
         crate::builtins::install(&vm);
-        crate::stdlib::register(&vm);
         vm
     }
 
@@ -146,14 +154,18 @@ impl Vm {
         self.stdout.borrow_mut().flush();
     }
 
-    /// A new module namespace with `__name__` etc. set.
+    /// A new module with what every module object starts with in CPython
+    /// (`__name__`, `__doc__`, and `__package__`, `__loader__`, `__spec__`
+    /// as None until the import system sets them).
     pub fn new_module(&self, name: &str, file: Option<&str>) -> Rc<Module> {
         let ns = new_namespace();
         {
             let mut d = ns.borrow_mut();
             d.insert(Name::new("__name__"), Value::str(name));
             d.insert(Name::new("__doc__"), Value::None);
-            d.insert(Name::new("__builtins__"), Value::None);
+            d.insert(Name::new("__package__"), Value::None);
+            d.insert(Name::new("__loader__"), Value::None);
+            d.insert(Name::new("__spec__"), Value::None);
             if let Some(f) = file {
                 d.insert(Name::new("__file__"), Value::str(f));
             }
@@ -356,21 +368,6 @@ impl Vm {
             C::Ellipsis => Value::Ellipsis,
         }
     }
-
-    /// Runs a script file as `__main__`: the embedding entry point.
-    pub fn run_main(&self, source: &str, filename: &str) -> Result<(), MainError> {
-        let code = self
-            .compile(source, filename, crate::compiler::Mode::Exec)
-            .map_err(MainError::Syntax)?;
-        let module = self.new_module("__main__", Some(filename));
-        self.modules
-            .borrow_mut()
-            .insert("__main__".into(), module.clone());
-        let result = self.run_code(code, &module);
-        self.report_never_awaited(None);
-        self.flush_stdout();
-        result.map(|_| ()).map_err(MainError::Exception)
-    }
 }
 
 impl Vm {
@@ -462,6 +459,40 @@ impl Default for Vm {
 pub enum MainError {
     Syntax(crate::source::SyntaxError),
     Exception(PyErr),
+    /// The program could not be started (`-m` found no such module): the
+    /// whole message, for standard error; the exit status is 1.
+    Message(String),
+}
+
+/// The command line's settings that the running program can see
+/// (`sys.flags`, `sys.warnoptions`, `sys._xoptions`, `sys.orig_argv`).
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// `-O` count: 1 turns assertions off and `__debug__` False.
+    pub optimize: u8,
+    pub inspect: bool,
+    pub interactive: bool,
+    pub dont_write_bytecode: bool,
+    pub no_user_site: bool,
+    pub no_site: bool,
+    pub ignore_environment: bool,
+    pub verbose: u8,
+    pub bytes_warning: u8,
+    pub quiet: bool,
+    pub isolated: bool,
+    pub dev_mode: bool,
+    pub safe_path: bool,
+    pub unbuffered: bool,
+    /// `-x`: the first line of the script is not part of the program.
+    pub skip_first_line: bool,
+    /// `PYTHONASYNCIODEBUG` (or `-X dev`): asyncio's debug mode.
+    pub asyncio_debug: bool,
+    /// `-W` options, in order.
+    pub warnoptions: Vec<String>,
+    /// `-X` options: name and value (`True` when given without `=`).
+    pub xoptions: Vec<(String, Option<String>)>,
+    /// The command line as given.
+    pub orig_argv: Vec<String>,
 }
 
 /// The process exit status for an uncaught exception, printing it as CPython does

@@ -179,12 +179,13 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         crate::builtins::native("coroutine", coroutine),
     );
     // Register before running the glue so that its own imports see the module.
-    vm.modules.borrow_mut().insert("asyncio".into(), m.clone());
+    vm.init_table_module(&m)?;
+    vm.register_module("asyncio", Value::Module(m.clone()))?;
     let code = vm
         .compile(GLUE, "<frozen asyncio>", crate::compiler::Mode::Exec)
         .map_err(|e| vm.syntax_error_value(&e))?;
     if let Err(e) = vm.run_code(code, &m) {
-        vm.modules.borrow_mut().remove("asyncio");
+        vm.unregister_module("asyncio");
         return Err(e);
     }
     Ok(m)
