@@ -187,6 +187,8 @@ pub(super) struct Compiler<'a> {
     /// Current recursion depth over statements and expressions.
     pub depth: usize,
     pub future: Future,
+    /// `-O` level: from 1, assertions are left out and `__debug__` is False.
+    pub optimize: u8,
 }
 
 /// Compiles the module whose symbol table is `table`.
@@ -197,6 +199,7 @@ pub(super) fn compile(
     source: &str,
     mode: Mode,
     future: Future,
+    optimize: u8,
 ) -> CResult<Rc<CodeObject>> {
     let mut c = Compiler {
         table,
@@ -208,6 +211,7 @@ pub(super) fn compile(
         units: Vec::new(),
         depth: 0,
         future,
+        optimize,
     };
     let first_span = module.body.first().map(|s| s.span).unwrap_or_default();
     c.enter_unit(0, UnitKind::Module, "<module>", 1, first_span);
@@ -241,6 +245,16 @@ pub(super) fn compile(
 }
 
 impl<'a> Compiler<'a> {
+    /// The constant `e` folds to, with `__debug__` as `-O` sets it.
+    pub fn const_value(&self, e: &ast::Expr) -> Option<crate::bytecode::Constant> {
+        super::fold::const_value_in(e, self.optimize == 0)
+    }
+
+    /// The folded tuple of `items`, with `__debug__` as `-O` sets it.
+    pub fn const_tuple(&self, items: &[ast::Expr]) -> Option<crate::bytecode::Constant> {
+        super::fold::const_tuple_in(items, self.optimize == 0)
+    }
+
     // ----- units -------------------------------------------------------
 
     pub fn u(&self) -> &Unit<'a> {

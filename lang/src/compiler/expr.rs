@@ -82,7 +82,7 @@ impl<'a> Compiler<'a> {
                 | ExprKind::Subscript { .. }
                 | ExprKind::Name(_)
         ) {
-            if let Some(c) = fold::const_value(e) {
+            if let Some(c) = self.const_value(e) {
                 self.emit_const(c);
                 return Ok(());
             }
@@ -285,7 +285,7 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::List(items) if !items.iter().any(is_starred) => {
                 let saved = std::mem::replace(&mut self.u_mut().span, e.span);
-                let result = match fold::const_tuple(items) {
+                let result = match self.const_tuple(items) {
                     Some(t) => {
                         self.emit_const(t);
                         Ok(())
@@ -329,7 +329,7 @@ impl<'a> Compiler<'a> {
         target: super::assemble::BlockId,
         cond: bool,
     ) -> CResult {
-        if let Some(c) = fold::const_value(e) {
+        if let Some(c) = self.const_value(e) {
             // A constant test: jump always or never.
             if fold::truthy(&c) == cond {
                 self.emit_jump(Opcode::JUMP_ABSOLUTE, target);
@@ -597,7 +597,7 @@ impl<'a> Compiler<'a> {
         let n = items.len();
         // Three or more constants: one constant tuple (extended into a list).
         if n > 2 && build != Opcode::BUILD_SET {
-            if let Some(folded) = fold::const_tuple(items) {
+            if let Some(folded) = self.const_tuple(items) {
                 if tuple {
                     self.emit_const(folded);
                 } else {
@@ -657,7 +657,7 @@ impl<'a> Compiler<'a> {
         if n > 1 && !big {
             let const_keys: Option<Vec<Constant>> = keys[begin..end]
                 .iter()
-                .map(|k| k.as_ref().and_then(fold::const_value))
+                .map(|k| k.as_ref().and_then(|k| self.const_value(k)))
                 .collect();
             if let Some(const_keys) = const_keys {
                 for v in &values[begin..end] {

@@ -86,6 +86,17 @@ pub fn compile_module(
     source: &str,
     mode: Mode,
 ) -> Result<Rc<CodeObject>, SyntaxError> {
+    compile_module_optimized(module, filename, source, mode, 0)
+}
+
+/// [`compile_module`] at an `-O` level (1: no assertions, `__debug__` False).
+pub fn compile_module_optimized(
+    module: &ast::Module,
+    filename: &str,
+    source: &str,
+    mode: Mode,
+    optimize: u8,
+) -> Result<Rc<CodeObject>, SyntaxError> {
     let to_syntax_error = |e: Box<CompileError>| {
         SyntaxError::at(
             SyntaxErrorKind::SyntaxError,
@@ -97,7 +108,8 @@ pub fn compile_module(
     };
     let future = parse_future(module, source, mode).map_err(to_syntax_error)?;
     let table = symtable::build(module, future.annotations).map_err(to_syntax_error)?;
-    codegen::compile(module, &table, filename, source, mode, future).map_err(to_syntax_error)
+    codegen::compile(module, &table, filename, source, mode, future, optimize)
+        .map_err(to_syntax_error)
 }
 
 /// What the `from __future__ import ...` statements at the top of a module ask for.

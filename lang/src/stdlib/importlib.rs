@@ -255,6 +255,10 @@ fn spec_from_file_location(vm: &Vm, args: Args) -> PyResult {
         Some(v) if !v.is_none() => vm.to_str(&vm.call_method(v, "__fspath__", &[])?)?,
         _ => return Err(vm.not_implemented("spec_from_file_location() without a location")),
     };
+    // As CPython: the spec's origin (the module's `__file__`) is absolute.
+    let location = std::env::current_dir()
+        .map(|d| d.join(&location).display().to_string())
+        .unwrap_or(location);
     let given_locations = args.kw("submodule_search_locations").cloned();
     let loader = match args.kw("loader") {
         Some(l) if !l.is_none() => l.clone(),

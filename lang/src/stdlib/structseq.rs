@@ -87,9 +87,8 @@ fn repr(vm: &Vm, args: Args) -> PyResult {
         parts.push(format!("{}={}", vm.to_str(name)?, vm.repr(value)?));
     }
     Ok(Value::string(format!(
-        "{}.{}({})",
-        class.module.borrow(),
-        class.name,
+        "{}({})",
+        class.display_name(),
         parts.join(", ")
     )))
 }

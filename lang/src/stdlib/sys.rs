@@ -383,7 +383,7 @@ fn getsizeof(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::Int(match &args.pos[0] {
         Value::None => 16,
         Value::Bool(b) => 24 + 4 * b.get() as i64,
-        Value::Int(0) => 24,
+        Value::Int(0) => 28,
         Value::Int(i) => 24 + 4 * ((64 - i.unsigned_abs().leading_zeros() as i64) + 29) / 30,
         Value::BigInt(b) => 24 + 4 * ((b.bits() as i64) + 29) / 30,
         Value::Float(_) => 24,

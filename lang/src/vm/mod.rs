@@ -142,6 +142,9 @@ impl Vm {
         types::install_methods(&vm);
         exceptions::install_methods(&vm);
         crate::builtins::install(&vm);
+        // Embedders get the standard library; the command line puts the
+        // program's folder and PYTHONPATH in front.
+        vm.set_search_path(None, Vec::new());
         vm
     }
 
@@ -320,7 +323,8 @@ impl Vm {
             }
             _ => crate::parser::parse_module(source, filename)?,
         };
-        let co = crate::compiler::compile_module(&module, filename, source, mode)?;
+        let optimize = self.config.borrow().optimize;
+        let co = crate::compiler::compile_module_optimized(&module, filename, source, mode, optimize)?;
         Ok(self.load_code(&co))
     }
 

@@ -44,9 +44,13 @@ impl Vm {
             .compile(source, filename, crate::compiler::Mode::Exec)
             .map_err(MainError::Syntax)?;
         let main = self.main_module();
-        if !filename.starts_with('<') {
+        // As CPython: a script has `__file__` and `__cached__`, standard
+        // input `__file__` only, `-c` neither.
+        if filename != "<string>" {
             stdlib::set(&main, "__file__", Value::str(filename));
-            stdlib::set(&main, "__cached__", Value::None);
+            if filename != "<stdin>" {
+                stdlib::set(&main, "__cached__", Value::None);
+            }
         }
         self.run_as_main(code, &main)
     }
