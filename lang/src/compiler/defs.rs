@@ -4,9 +4,9 @@
 
 use super::codegen::{CResult, Compiler, FBlockKind, NameCtx, UnitKind};
 use super::expr::is_starred;
+use super::mangle;
 use super::stmt::docstring;
 use super::symtable::{node_key, CompKind, NameScope};
-use super::mangle;
 use crate::ast::{self, Comprehension, Expr, ExprKind, Stmt};
 use crate::bytecode::{CodeObject, Constant, Opcode, SuspendKind};
 use std::rc::Rc;

@@ -175,18 +175,13 @@ fn set_build_facts(vm: &Vm, m: &Module) {
 
 /// `sys.implementation`: a SimpleNamespace, as in CPython.
 fn implementation(vm: &Vm, version: Value, hexversion: i64) -> Value {
-    let made = vm.import_module("types").and_then(|types| {
-        let ns = super::module_attr(vm, &types, "SimpleNamespace")?;
-        let names = ["name", "cache_tag", "version", "hexversion"].map(Value::str);
-        let values = [
-            Value::str("towel"),
-            Value::None,
-            version,
-            Value::Int(hexversion),
-        ];
-        vm.call_args(&ns, Args::with_kw(&[], &names, &values))
-    });
-    made.unwrap_or_default()
+    let items = [
+        ("name", Value::str("towel")),
+        ("cache_tag", Value::None),
+        ("version", version),
+        ("hexversion", Value::Int(hexversion)),
+    ];
+    super::types::new_namespace(vm, &items).unwrap_or_default()
 }
 
 fn platform() -> &'static str {

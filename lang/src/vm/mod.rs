@@ -324,7 +324,8 @@ impl Vm {
             _ => crate::parser::parse_module(source, filename)?,
         };
         let optimize = self.config.borrow().optimize;
-        let co = crate::compiler::compile_module_optimized(&module, filename, source, mode, optimize)?;
+        let co =
+            crate::compiler::compile_module_optimized(&module, filename, source, mode, optimize)?;
         Ok(self.load_code(&co))
     }
 
