@@ -169,7 +169,10 @@ enum Next {
 
 impl Session {
     async fn run(self) -> ExitCode {
-        self.banner();
+        // `-q`: no version and copyright lines, as python's.
+        if !self.vm.config.borrow().quiet {
+            self.banner();
+        }
         eprintln!(">>> {PRELUDE}");
         if let Ok(code) = self.vm.compile(PRELUDE, FILENAME, Mode::Interactive) {
             if let Some(exit) = self.execute(code).await {
