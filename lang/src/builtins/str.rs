@@ -75,6 +75,7 @@ pub fn install(vm: &Vm) {
         owner: None,
         bound: None,
         caller: Default::default(),
+        sig: None,
     }));
     let sm = crate::builtins::descriptors::StaticMethod {
         class: vm.types.staticmethod.clone(),

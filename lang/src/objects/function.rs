@@ -1,6 +1,6 @@
 //! Code objects as the VM holds them, functions, native functions and methods.
 
-use super::{Args, AttrMap, Name, Namespace, PyResult, Value};
+use super::{Args, AttrMap, Name, Namespace, PyResult, Signature, Value};
 use crate::bytecode::CodeObject;
 use crate::vm::Vm;
 use std::cell::RefCell;
@@ -71,6 +71,42 @@ pub struct Builtin {
     pub bound: Option<Value>,
     /// What the native needs from the frame that calls it.
     pub caller: CallerNeeds,
+    /// The declared parameters, for `__text_signature__` and `help()`
+    /// (natives not yet converted to [`Signature`] have none).
+    pub sig: Option<&'static Signature>,
+}
+
+/// One row of a table of natives: the name and the function, plus the
+/// declared signature for natives that have one (the name is then the
+/// signature's, so it is written once).
+pub trait NativeRow {
+    fn name(&self) -> &'static str;
+    fn func(&self) -> NativeFn;
+    fn sig(&self) -> Option<&'static Signature>;
+}
+
+impl NativeRow for (&'static str, NativeFn) {
+    fn name(&self) -> &'static str {
+        self.0
+    }
+    fn func(&self) -> NativeFn {
+        self.1
+    }
+    fn sig(&self) -> Option<&'static Signature> {
+        None
+    }
+}
+
+impl NativeRow for (&'static Signature, NativeFn) {
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+    fn func(&self) -> NativeFn {
+        self.1
+    }
+    fn sig(&self) -> Option<&'static Signature> {
+        Some(self.0)
+    }
 }
 
 /// What a native needs from the frame that calls it; the dispatch loop

@@ -18,6 +18,7 @@ pub mod iter;
 pub mod list;
 pub mod native;
 pub mod set;
+pub mod signature;
 pub mod str;
 
 use indexmap::IndexMap;
@@ -32,13 +33,14 @@ use std::rc::Rc;
 pub use class::{Class, ExcData, Instance, Payload};
 pub use dict::{DictKey, PyDict};
 pub use function::{
-    BoundMethod, Builtin, CallerNeeds, CellObj, Code, Function, NativeClosure, NativeFn,
+    BoundMethod, Builtin, CallerNeeds, CellObj, Code, Function, NativeClosure, NativeFn, NativeRow,
 };
 pub use generator::{GenKind, GenState, Generator};
 pub use iter::NativeIter;
 pub use list::PyList;
 pub use native::{Native, NativeBox, NativeRef, WeakNative};
 pub use set::PySet;
+pub use signature::{Signature, Style};
 pub use str::PyStr;
 
 use crate::vm::Vm;

@@ -179,7 +179,7 @@ fn reload(vm: &Vm, args: Args) -> PyResult {
     let loader = vm.get_attr_str(&spec, "loader")?;
     match (super::find(&name), &loader) {
         (Some(d), Value::Class(_)) => {
-            if let super::Make::Source(source) = d.make {
+            if let super::Make::Script(source) = d.make {
                 super::exec_source(vm, m, source)?;
             }
         }

@@ -14,7 +14,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         vm,
         "json",
         &[("_encode", encode), ("_decode", decode)],
-        include_str!("json.py"),
+        super::stdlib_source!("json.py"),
     )
 }
 

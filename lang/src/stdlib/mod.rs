@@ -6,7 +6,7 @@
 //! is towel source (`NAME.py` beside the Rust file, embedded with
 //! `include_str!`) run into the module's namespace after the natives are set,
 //! so the source can build on them. A module written wholly in towel is a
-//! [`Make::Source`] row; a submodule whose objects live in its package
+//! [`Make::Script`] row; a submodule whose objects live in its package
 //! (`asyncio.tasks`) is a [`Make::Reexport`] row.
 
 pub mod asyncio;
@@ -33,12 +33,55 @@ pub mod importlib;
 pub mod structseq;
 mod sys_names;
 
-use crate::objects::{Module, NativeFn, PyResult, Value};
+use crate::objects::{Module, NativeFn, NativeRow, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
 /// Builds a native module on first import.
 pub type ModuleMaker = fn(&Vm) -> PyResult<Rc<Module>>;
+
+/// Towel source of the standard library, embedded in the binary, with the
+/// place in the repository it came from.
+///
+/// `TOWEL_DEV_STDLIB=REPO` makes towel read the file from that checkout
+/// instead (`REPO/lang/src/stdlib/NAME.py`), so that changing a module
+/// written in towel needs no rebuild while developing it.
+#[derive(Clone, Copy)]
+pub struct Source {
+    /// The Rust file that embeds it (`file!()`): the source sits beside it.
+    pub embedder: &'static str,
+    pub name: &'static str,
+    pub embedded: &'static str,
+}
+
+/// The [`Source`] of a towel file beside the calling Rust file.
+macro_rules! stdlib_source {
+    ($name:literal) => {
+        $crate::stdlib::Source {
+            embedder: file!(),
+            name: $name,
+            embedded: include_str!($name),
+        }
+    };
+}
+pub(crate) use stdlib_source;
+
+impl Source {
+    /// The text to run: the embedded copy, or the checkout's under `TOWEL_DEV_STDLIB`.
+    pub fn text(&self) -> std::borrow::Cow<'static, str> {
+        if let Some(root) = std::env::var_os("TOWEL_DEV_STDLIB") {
+            let dir = std::path::Path::new(self.embedder)
+                .parent()
+                .unwrap_or(std::path::Path::new(""));
+            if let Ok(text) =
+                std::fs::read_to_string(std::path::Path::new(&root).join(dir).join(self.name))
+            {
+                return text.into();
+            }
+        }
+        self.embedded.into()
+    }
+}
 
 /// Where the import system finds a module, as CPython 3.11 would find the
 /// module of that name.
@@ -63,7 +106,7 @@ pub enum Make {
     /// A Rust function that builds the module.
     Native(ModuleMaker),
     /// A module written entirely in towel source.
-    Source(&'static str),
+    Script(Source),
     /// A submodule of a package whose objects live in the package itself
     /// (`asyncio.tasks`): it binds each of `names` that the package (first
     /// field) has, so `asyncio.tasks.Task is asyncio.Task`.
@@ -82,7 +125,7 @@ const fn def(name: &'static str, kind: Kind, make: Make) -> ModuleDef {
 }
 
 use Kind::{Builtin, Frozen, Stdlib};
-use Make::{Native, Reexport, Source};
+use Make::{Native, Reexport, Script};
 
 /// The built-in modules, by import name. A dotted name is a submodule, and
 /// a module with submodules here is a package (it gets a `__path__`); a new
@@ -95,8 +138,8 @@ pub const MODULES: &[ModuleDef] = &[
     def("itertools", Builtin, Native(itertools::make)),
     def("towel", Builtin, Native(towel::make)),
     def("_contextlib_async", Builtin, Native(contextlib_async::make)),
-    def("abc", Frozen, Source(include_str!("abc.py"))),
-    def("io", Frozen, Source(include_str!("io.py"))),
+    def("abc", Frozen, Script(stdlib_source!("abc.py"))),
+    def("io", Frozen, Script(stdlib_source!("io.py"))),
     def("os", Frozen, Native(os::make)),
     def("posixpath", Frozen, Native(os::make_path)),
     def("importlib", Stdlib, Native(importlib::make)),
@@ -112,26 +155,26 @@ pub const MODULES: &[ModuleDef] = &[
     def("collections", Stdlib, Native(collections::make)),
     def("collections.abc", Stdlib, Native(collections::make_abc)),
     def("functools", Stdlib, Native(functools::make)),
-    def("contextlib", Stdlib, Source(include_str!("contextlib.py"))),
-    def("typing", Stdlib, Source(include_str!("typing.py"))),
+    def("contextlib", Stdlib, Script(stdlib_source!("contextlib.py"))),
+    def("typing", Stdlib, Script(stdlib_source!("typing.py"))),
     def("inspect", Stdlib, Native(inspect::make)),
     def("random", Stdlib, Native(random::make)),
     def("bisect", Stdlib, Native(bisect::make)),
-    def("string", Stdlib, Source(include_str!("string.py"))),
+    def("string", Stdlib, Script(stdlib_source!("string.py"))),
     def("operator", Stdlib, Native(operator::make)),
     def("json", Stdlib, Native(json::make)),
-    def("json.tool", Stdlib, Source(include_str!("json_tool.py"))),
+    def("json.tool", Stdlib, Script(stdlib_source!("json_tool.py"))),
     def(
         "dataclasses",
         Stdlib,
-        Source(include_str!("dataclasses.py")),
+        Script(stdlib_source!("dataclasses.py")),
     ),
-    def("enum", Stdlib, Source(include_str!("enum.py"))),
+    def("enum", Stdlib, Script(stdlib_source!("enum.py"))),
     def("warnings", Stdlib, Native(warnings::make)),
     def("heapq", Stdlib, Native(heapq::make)),
-    def("copy", Stdlib, Source(include_str!("copy.py"))),
-    def("__future__", Stdlib, Source(include_str!("future.py"))),
-    def("textwrap", Stdlib, Source(include_str!("textwrap.py"))),
+    def("copy", Stdlib, Script(stdlib_source!("copy.py"))),
+    def("__future__", Stdlib, Script(stdlib_source!("future.py"))),
+    def("textwrap", Stdlib, Script(stdlib_source!("textwrap.py"))),
     // asyncio's submodules, each with the names CPython 3.11 defines there.
     def(
         "asyncio.base_events",
@@ -345,7 +388,7 @@ pub fn module_names() -> impl Iterator<Item = &'static str> {
 pub fn make(vm: &Vm, d: &ModuleDef) -> PyResult<Rc<Module>> {
     match d.make {
         Native(make) => make(vm),
-        Source(source) => module_from_source(vm, d.name, &[], source),
+        Script(source) => module_from_source(vm, d.name, &[], source),
         Reexport(package, names) => {
             let from = vm.import_module(package)?;
             let m = vm.new_module(d.name, None);
@@ -361,13 +404,26 @@ pub fn make(vm: &Vm, d: &ModuleDef) -> PyResult<Rc<Module>> {
 
 /// Creates a module with the given native functions.
 pub fn module_with(vm: &Vm, name: &str, functions: &[(&'static str, NativeFn)]) -> Rc<Module> {
+    module_with_rows(vm, name, functions)
+}
+
+/// [`module_with`] for natives with declared signatures.
+pub fn module_with_declared(
+    vm: &Vm,
+    name: &str,
+    functions: &[(&'static crate::objects::Signature, NativeFn)],
+) -> Rc<Module> {
+    module_with_rows(vm, name, functions)
+}
+
+fn module_with_rows<R: NativeRow>(vm: &Vm, name: &str, functions: &[R]) -> Rc<Module> {
     let m = vm.new_module(name, None);
     {
         let mut ns = m.ns.borrow_mut();
-        for &(fname, func) in functions {
+        for row in functions {
             ns.insert(
-                crate::objects::Name::new(fname),
-                crate::builtins::native(fname, func),
+                crate::objects::Name::new(row.name()),
+                crate::builtins::native_row(row),
             );
         }
     }
@@ -387,7 +443,7 @@ pub fn module_from_source(
     vm: &Vm,
     name: &str,
     functions: &[(&'static str, NativeFn)],
-    source: &str,
+    source: Source,
 ) -> PyResult<Rc<Module>> {
     let m = module_with(vm, name, functions);
     exec_source(vm, &m, source)?;
@@ -397,10 +453,10 @@ pub fn module_from_source(
 /// Runs embedded towel source in module `m`'s namespace, with the import
 /// attributes of its table row set and the module in `sys.modules`
 /// meanwhile (so that a module its source imports may import it back).
-pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: &str) -> PyResult<()> {
+pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: Source) -> PyResult<()> {
     let filename = format!("<frozen {}>", m.name);
     let code = vm
-        .compile(source, &filename, crate::compiler::Mode::Exec)
+        .compile(&source.text(), &filename, crate::compiler::Mode::Exec)
         .map_err(|e| vm.syntax_error_value(&e))?;
     vm.init_table_module(m)?;
     vm.set_module_builtins(m, false)?;

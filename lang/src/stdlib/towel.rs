@@ -168,7 +168,9 @@ pub fn task_info(vm: &Vm, task: &Value, current: Option<&Value>) -> PyResult<Tas
         _ => None,
     };
     let age = match task {
-        Value::Native(n) => n.created_at().map(|t| t.elapsed()),
+        Value::Native(n) => n
+            .created_at()
+            .map(|t| towel_runtime::time::now().saturating_duration_since(t)),
         _ => None,
     };
     Ok(TaskInfo {

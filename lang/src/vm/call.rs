@@ -6,6 +6,7 @@ use super::protocol::dunders;
 use super::Vm;
 use crate::bytecode::flags;
 use crate::objects::class::{class_epoch, CallPlan, Layout};
+use crate::objects::signature::python_style;
 use crate::objects::{
     Args, CellObj, Class, Function, GenKind, Generator, Instance, Name, PyErr, PyResult, Value,
 };
@@ -172,35 +173,13 @@ impl Vm {
                         .any(|p| Some(p.as_str()) == n.as_str())
                 })
                 .count();
-            let takes = if ndefaults > 0 {
-                format!(
-                    "from {} to {} positional arguments",
-                    npos_params - ndefaults,
-                    npos_params
-                )
-            } else {
-                format!(
-                    "{} positional argument{}",
-                    npos_params,
-                    if npos_params == 1 { "" } else { "s" }
-                )
-            };
-            let was = if kw_given > 0 {
-                format!(
-                    "{} positional argument{} (and {} keyword-only argument{}) were given",
-                    given,
-                    if given == 1 { "" } else { "s" },
-                    kw_given,
-                    if kw_given == 1 { "" } else { "s" }
-                )
-            } else {
-                format!(
-                    "{} {} given",
-                    given,
-                    if given == 1 { "was" } else { "were" }
-                )
-            };
-            return Err(self.type_error(format!("{qualname}() takes {takes} but {was}")));
+            return Err(self.type_error(python_style::too_many_positional(
+                &qualname,
+                npos_params,
+                ndefaults,
+                given,
+                kw_given,
+            )));
         }
         let kwargs = if has_varkw {
             Some(crate::objects::PyDict::new())
@@ -265,12 +244,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(format!(
-                "{qualname}() missing {} required positional argument{}: {}",
-                missing.len(),
-                if missing.len() == 1 { "" } else { "s" },
-                join_names(&missing)
-            )));
+            return Err(self.type_error(python_style::missing(&qualname, "positional", &missing)));
         }
         for (i, name) in names
             .iter()
@@ -286,11 +260,10 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(format!(
-                "{qualname}() missing {} required keyword-only argument{}: {}",
-                missing.len(),
-                if missing.len() == 1 { "" } else { "s" },
-                join_names(&missing)
+            return Err(self.type_error(python_style::missing(
+                &qualname,
+                "keyword-only",
+                &missing,
             )));
         }
         Ok(())
@@ -690,15 +663,4 @@ fn class_keywords(args: Args<'_>) -> (Vec<Value>, Vec<Value>) {
         .filter(|(k, _)| k.as_str() != Some("metaclass"))
         .map(|(k, v)| (k.clone(), v.clone()))
         .unzip()
-}
-
-/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing arguments.
-fn join_names(names: &[String]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
-    match quoted.len() {
-        0 => String::new(),
-        1 => quoted[0].clone(),
-        2 => format!("{} and {}", quoted[0], quoted[1]),
-        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
-    }
 }

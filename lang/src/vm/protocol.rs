@@ -1042,6 +1042,11 @@ impl Vm {
             },
             Value::Builtin(b) => match s {
                 "__name__" | "__qualname__" => Some(Value::str(b.name)),
+                "__text_signature__" => Some(
+                    b.sig
+                        .and_then(|sig| sig.text_signature())
+                        .map_or(Value::None, Value::string),
+                ),
                 "__self__" => Some(b.bound.clone().unwrap_or_default()),
                 "__doc__" => Some(Value::None),
                 "__module__" => Some(Value::str("builtins")),
