@@ -155,7 +155,11 @@ pub const MODULES: &[ModuleDef] = &[
     def("collections", Stdlib, Native(collections::make)),
     def("collections.abc", Stdlib, Native(collections::make_abc)),
     def("functools", Stdlib, Native(functools::make)),
-    def("contextlib", Stdlib, Script(stdlib_source!("contextlib.py"))),
+    def(
+        "contextlib",
+        Stdlib,
+        Script(stdlib_source!("contextlib.py")),
+    ),
     def("typing", Stdlib, Script(stdlib_source!("typing.py"))),
     def("inspect", Stdlib, Native(inspect::make)),
     def("random", Stdlib, Native(random::make)),

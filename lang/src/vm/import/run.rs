@@ -224,7 +224,9 @@ impl Vm {
     fn module_code(&self, name: &str, spec: &Value, loader: &Value) -> PyResult<Option<Rc<Code>>> {
         let (source, filename) = match stdlib::find(name) {
             Some(d) if matches!(loader, Value::Class(_)) => match d.make {
-                stdlib::Make::Script(source) => (source.text().into_owned(), format!("<frozen {name}>")),
+                stdlib::Make::Script(source) => {
+                    (source.text().into_owned(), format!("<frozen {name}>"))
+                }
                 _ => return Ok(None),
             },
             _ => {
