@@ -10,12 +10,15 @@
 //! (`asyncio.tasks`) is a [`Make::Reexport`] row.
 
 pub mod asyncio;
+pub mod binascii;
 pub mod bisect;
 pub mod collections;
 pub mod contextlib_async;
 pub mod dis;
 pub mod functools;
+pub mod hashlib;
 pub mod heapq;
+pub mod hmac;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
@@ -179,6 +182,19 @@ pub const MODULES: &[ModuleDef] = &[
     def("copy", Stdlib, Script(stdlib_source!("copy.py"))),
     def("__future__", Stdlib, Script(stdlib_source!("future.py"))),
     def("textwrap", Stdlib, Script(stdlib_source!("textwrap.py"))),
+    def("binascii", Builtin, Native(binascii::make)),
+    def("hashlib", Stdlib, Native(hashlib::make)),
+    def("hmac", Stdlib, Native(hmac::make)),
+    def("base64", Stdlib, Script(stdlib_source!("base64.py"))),
+    def("secrets", Stdlib, Script(stdlib_source!("secrets.py"))),
+    def("getopt", Stdlib, Script(stdlib_source!("getopt.py"))),
+    def("urllib", Stdlib, Script(stdlib_source!("urllib.py"))),
+    def(
+        "urllib.parse",
+        Stdlib,
+        Script(stdlib_source!("urllib_parse.py")),
+    ),
+    def("uuid", Stdlib, Script(stdlib_source!("uuid.py"))),
     // asyncio's submodules, each with the names CPython 3.11 defines there.
     def(
         "asyncio.base_events",
