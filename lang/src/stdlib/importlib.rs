@@ -202,7 +202,7 @@ fn invalidate_caches(vm: &Vm, _args: Args) -> PyResult {
         None => Vec::new(),
     };
     for finder in finders {
-        if let Some(f) = vm.get_attr_opt(&finder, &Name::new("invalidate_caches"))? {
+        if let Some(f) = vm.lookup_attr(&finder, "invalidate_caches")? {
             vm.call(&f, &[])?;
         }
     }
@@ -229,7 +229,7 @@ fn module_from_spec(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "module_from_spec", 1, 1)?;
     let spec = &args.pos[0];
     let loader = vm.get_attr_str(spec, "loader")?;
-    let created = match vm.get_attr_opt(&loader, &Name::new("create_module"))? {
+    let created = match vm.lookup_attr(&loader, "create_module")? {
         Some(create) => vm.call(&create, &[spec.clone()])?,
         None => Value::None,
     };
@@ -277,7 +277,7 @@ fn spec_from_file_location(vm: &Vm, args: Args) -> PyResult {
         search_locations: None,
         has_location: true,
     });
-    let populate = match vm.get_attr_opt(&loader, &Name::new("is_package"))? {
+    let populate = match vm.lookup_attr(&loader, "is_package")? {
         Some(is_package) => vm.truthy(&vm.call(&is_package, &[Value::str(name)])?)?,
         None => false,
     };
@@ -317,7 +317,7 @@ fn spec_from_loader(vm: &Vm, args: Args) -> PyResult {
     let origin = args.kw("origin").filter(|o| !o.is_none());
     let is_package = match args.kw("is_package") {
         Some(v) if !v.is_none() => vm.truthy(v)?,
-        _ => match vm.get_attr_opt(&loader, &Name::new("is_package"))? {
+        _ => match vm.lookup_attr(&loader, "is_package")? {
             Some(f) => vm.truthy(&vm.call(&f, &[Value::str(name)])?)?,
             None => false,
         },

@@ -794,7 +794,13 @@ impl Vm {
                 Ok(None)
             }
             Value::Class(c) => self.class_get_attr(c, name),
-            Value::Module(m) => Ok(m.ns.borrow().get(name).cloned()),
+            Value::Module(m) => {
+                let found = m.ns.borrow().get(name).cloned();
+                match found {
+                    Some(v) => Ok(Some(v)),
+                    None => self.module_getattr(m, name),
+                }
+            }
             _ => self.builtin_get_attr(obj, name),
         }
     }

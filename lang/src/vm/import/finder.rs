@@ -63,7 +63,7 @@ impl Vm {
             let spec = match self.native_finder(&finder) {
                 Some(Finder::Table(kind)) => self.find_in_table(name, kind),
                 Some(Finder::Path) => self.find_on_path(name, path)?,
-                None => match self.get_attr_opt(&finder, &Name::new("find_spec"))? {
+                None => match self.lookup_attr(&finder, "find_spec")? {
                     Some(find) => {
                         let spec =
                             self.call(&find, &[Value::str(name), path.clone(), Value::None])?;

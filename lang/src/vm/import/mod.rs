@@ -151,7 +151,7 @@ impl Vm {
             if let Some(m) = self.imports.modules.get_str(name) {
                 return Ok(m);
             }
-            search = match self.get_attr_opt(&package, &Name::new("__path__"))? {
+            search = match self.lookup_attr(&package, "__path__")? {
                 Some(p) => p,
                 None => {
                     return Err(self.import_error(
@@ -190,7 +190,7 @@ impl Vm {
             self.register_module(&name, Value::Module(m.clone()))?;
             return Ok(Value::Module(m));
         }
-        let created = match self.get_attr_opt(&loader, &Name::new("create_module"))? {
+        let created = match self.lookup_attr(&loader, "create_module")? {
             Some(create) => self.call(&create, &[spec.clone()])?,
             None => Value::None,
         };
@@ -236,7 +236,7 @@ impl Vm {
                 return self.exec_source_file(m, &self.to_str(&path)?);
             }
         }
-        match self.get_attr_opt(loader, &Name::new("exec_module"))? {
+        match self.lookup_attr(loader, "exec_module")? {
             Some(exec) => self.call(&exec, &[module.clone()]).map(|_| ()),
             None => Err(self.import_error(
                 &self.exc.import_error,
@@ -270,7 +270,7 @@ impl Vm {
         let dict = if main {
             None
         } else {
-            self.get_attr_opt(&builtins, &Name::new("__dict__"))?
+            self.lookup_attr(&builtins, "__dict__")?
         };
         let value = dict.unwrap_or(builtins);
         stdlib::set(m, "__builtins__", value);
@@ -334,10 +334,7 @@ impl Vm {
                 self.import(&full[..keep])
             };
         }
-        if self
-            .get_attr_opt(&module, &Name::new("__path__"))?
-            .is_some()
-        {
+        if self.lookup_attr(&module, "__path__")?.is_some() {
             self.handle_fromlist(&module, fromlist, false)?;
         }
         Ok(module)
@@ -361,13 +358,13 @@ impl Vm {
             };
             if x == "*" {
                 if !recursive {
-                    if let Some(all) = self.get_attr_opt(module, &Name::new("__all__"))? {
+                    if let Some(all) = self.lookup_attr(module, "__all__")? {
                         self.handle_fromlist(module, &all, true)?;
                     }
                 }
                 continue;
             }
-            if self.get_attr_opt(module, &Name::new(x))?.is_some() {
+            if self.lookup_attr(module, x)?.is_some() {
                 continue;
             }
             let package = self.to_str(&self.get_attr_str(module, "__name__")?)?;
@@ -449,10 +446,10 @@ impl Vm {
     /// `IMPORT_FROM`: the attribute `name` of `module`, or the submodule
     /// `module.name` already in `sys.modules`, else CPython's ImportError.
     pub fn import_from(&self, module: &Value, name: &Name) -> PyResult<Value> {
-        if let Some(v) = self.get_attr_opt(module, name)? {
+        if let Some(v) = self.lookup_attr(module, name.as_str())? {
             return Ok(v);
         }
-        let package = self.get_attr_opt(module, &Name::new("__name__"))?;
+        let package = self.lookup_attr(module, "__name__")?;
         let Some(package) = package.as_ref().and_then(Value::as_str) else {
             return Err(self.import_error(
                 &self.exc.import_error,
@@ -472,7 +469,7 @@ impl Vm {
             return Ok(m);
         }
         let path = self
-            .get_attr_opt(module, &Name::new("__file__"))?
+            .lookup_attr(module, "__file__")?
             .filter(|p| p.as_str().is_some());
         let location = path
             .as_ref()
@@ -509,18 +506,14 @@ impl Vm {
         };
         stdlib::module_get(m, "__spec__")
             .filter(|s| !s.is_none())
-            .and_then(|s| {
-                self.get_attr_opt(&s, &Name::new("_initializing"))
-                    .ok()
-                    .flatten()
-            })
+            .and_then(|s| self.lookup_attr(&s, "_initializing").ok().flatten())
             .is_some_and(|v| self.truthy(&v).unwrap_or(false))
     }
 
     /// `IMPORT_STAR`: binds the names of `__all__`, or else every public
     /// name of the module, in `ns`.
     pub fn import_star(&self, module: &Value, ns: &Namespace) -> PyResult<()> {
-        let items: Vec<(Name, Value)> = match self.get_attr_opt(module, &Name::new("__all__"))? {
+        let items: Vec<(Name, Value)> = match self.lookup_attr(module, "__all__")? {
             Some(all) => {
                 let module_name = self.get_attr_str(module, "__name__")?;
                 let mut items = Vec::new();
@@ -557,6 +550,24 @@ impl Vm {
         };
         ns.borrow_mut().extend(items);
         Ok(())
+    }
+
+    /// `getattr(obj, name, None)`-like: None when the attribute is missing
+    /// or its lookup raises AttributeError (a module's `__getattr__` may).
+    pub fn lookup_attr(&self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.get_attr_opt(obj, &Name::new(name)) {
+            Err(e) if self.err_is(&e, &self.exc.attribute_error) => Ok(None),
+            other => other,
+        }
+    }
+
+    /// A module attribute its namespace lacks: the module's own
+    /// `__getattr__(name)` answers when it defines one (PEP 562).
+    pub fn module_getattr(&self, m: &Rc<Module>, name: &Name) -> PyResult<Option<Value>> {
+        match stdlib::module_get(m, "__getattr__") {
+            Some(hook) => self.call(&hook, &[Value::str(name.as_str())]).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// The AttributeError message for a missing module attribute: CPython

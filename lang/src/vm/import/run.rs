@@ -248,7 +248,7 @@ impl Vm {
     /// a loaded module, else a search (importing the parent packages).
     pub fn util_find_spec(&self, name: &str) -> PyResult<Option<Value>> {
         if let Some(m) = self.imports.modules.get_str(name) {
-            let spec = self.get_attr_opt(&m, &Name::new("__spec__"))?;
+            let spec = self.lookup_attr(&m, "__spec__")?;
             return match spec {
                 Some(s) if !s.is_none() => Ok(Some(s)),
                 _ => Err(self.value_error(format!("{name}.__spec__ is None"))),
@@ -257,7 +257,7 @@ impl Vm {
         let path = match name.rsplit_once('.') {
             Some((parent, _)) => {
                 let package = self.import(parent)?;
-                match self.get_attr_opt(&package, &Name::new("__path__"))? {
+                match self.lookup_attr(&package, "__path__")? {
                     Some(p) => p,
                     None => {
                         return Err(self.import_error(
