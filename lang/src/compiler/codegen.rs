@@ -121,6 +121,7 @@ enum ConstKey {
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
     Code(usize),
     Ellipsis,
 }
@@ -135,6 +136,7 @@ fn const_key(c: &Constant) -> ConstKey {
         Constant::Str(s) => ConstKey::Str(s.clone()),
         Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
         Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(const_key).collect()),
+        Constant::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(const_key).collect()),
         Constant::Code(c) => ConstKey::Code(Rc::as_ptr(c) as usize),
         Constant::Ellipsis => ConstKey::Ellipsis,
     }
@@ -189,6 +191,10 @@ pub(super) struct Compiler<'a> {
     pub future: Future,
     /// `-O` level: from 1, assertions are left out and `__debug__` is False.
     pub optimize: u8,
+    /// `await` (and `async for`/`async with`) allowed at the top level,
+    /// making the module code a coroutine: the REPL, and `compile()` with
+    /// `ast.PyCF_ALLOW_TOP_LEVEL_AWAIT`.
+    pub top_level_await: bool,
 }
 
 /// Compiles the module whose symbol table is `table`.
@@ -199,9 +205,10 @@ pub(super) fn compile(
     source: &str,
     mode: Mode,
     future: Future,
-    optimize: u8,
+    options: super::Options,
 ) -> CResult<Rc<CodeObject>> {
     let mut c = Compiler {
+        top_level_await: options.top_level_await,
         table,
         filename: Rc::from(filename),
         source,
@@ -211,7 +218,7 @@ pub(super) fn compile(
         units: Vec::new(),
         depth: 0,
         future,
-        optimize,
+        optimize: options.optimize,
     };
     let first_span = module.body.first().map(|s| s.span).unwrap_or_default();
     c.enter_unit(0, UnitKind::Module, "<module>", 1, first_span);
@@ -253,6 +260,11 @@ impl<'a> Compiler<'a> {
     /// The folded tuple of `items`, with `__debug__` as `-O` sets it.
     pub fn const_tuple(&self, items: &[ast::Expr]) -> Option<crate::bytecode::Constant> {
         super::fold::const_tuple_in(items, self.optimize == 0)
+    }
+
+    /// The folded frozenset of `items`, with `__debug__` as `-O` sets it.
+    pub fn const_frozenset(&self, items: &[ast::Expr]) -> Option<crate::bytecode::Constant> {
+        super::fold::const_frozenset_in(items, self.optimize == 0)
     }
 
     // ----- units -------------------------------------------------------
@@ -387,7 +399,7 @@ impl<'a> Compiler<'a> {
                 code_flags |= flags::VARKEYWORDS;
             }
         }
-        if self.mode == Mode::Interactive
+        if self.top_level_await
             && unit.kind == UnitKind::Module
             && (st.coroutine || unit.top_level_coroutine)
             && !st.generator
@@ -475,9 +487,10 @@ impl<'a> Compiler<'a> {
         CompileError::new(msg, self.u().span)
     }
 
-    /// Interactive top level, where `await` is allowed outside functions.
+    /// A top level where `await` is allowed outside functions (see
+    /// `Compiler::top_level_await`).
     pub fn is_top_level_await(&self) -> bool {
-        self.mode == Mode::Interactive && self.u().kind == UnitKind::Module
+        self.top_level_await && self.u().kind == UnitKind::Module
     }
 
     // ----- emitting ----------------------------------------------------

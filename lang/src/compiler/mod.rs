@@ -23,7 +23,7 @@ mod assemble;
 mod codegen;
 mod defs;
 mod expr;
-mod fold;
+pub(crate) mod fold;
 mod pattern;
 mod stmt;
 pub mod symtable;
@@ -80,22 +80,38 @@ impl CompileError {
 pub type CResult<T = ()> = Result<T, Box<CompileError>>;
 
 /// Compiles a parsed module into the code object of its top level.
+/// Interactive input may `await` at the top level; see [`compile_module_with`].
 pub fn compile_module(
     module: &ast::Module,
     filename: &str,
     source: &str,
     mode: Mode,
 ) -> Result<Rc<CodeObject>, SyntaxError> {
-    compile_module_optimized(module, filename, source, mode, 0)
+    let options = Options {
+        top_level_await: mode == Mode::Interactive,
+        optimize: 0,
+    };
+    compile_module_with(module, filename, source, mode, options)
 }
 
-/// [`compile_module`] at an `-O` level (1: no assertions, `__debug__` False).
-pub fn compile_module_optimized(
+/// How to compile beyond the source and its mode.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// `await` (and `async for`/`async with`) allowed at the top level
+    /// (the REPL, `compile()`'s `ast.PyCF_ALLOW_TOP_LEVEL_AWAIT`); the code
+    /// is then a coroutine when it awaits.
+    pub top_level_await: bool,
+    /// `-O` level: from 1, assertions are left out and `__debug__` is False.
+    pub optimize: u8,
+}
+
+/// [`compile_module`] with explicit [`Options`].
+pub fn compile_module_with(
     module: &ast::Module,
     filename: &str,
     source: &str,
     mode: Mode,
-    optimize: u8,
+    options: Options,
 ) -> Result<Rc<CodeObject>, SyntaxError> {
     let to_syntax_error = |e: Box<CompileError>| {
         SyntaxError::at(
@@ -108,7 +124,7 @@ pub fn compile_module_optimized(
     };
     let future = parse_future(module, source, mode).map_err(to_syntax_error)?;
     let table = symtable::build(module, future.annotations).map_err(to_syntax_error)?;
-    codegen::compile(module, &table, filename, source, mode, future, optimize)
+    codegen::compile(module, &table, filename, source, mode, future, options)
         .map_err(to_syntax_error)
 }
 

@@ -9,11 +9,13 @@
 //! [`Make::Script`] row; a submodule whose objects live in its package
 //! (`asyncio.tasks`) is a [`Make::Reexport`] row.
 
+pub mod ast;
 pub mod asyncio;
 pub mod binascii;
 pub mod bisect;
 pub mod collections;
 pub mod contextlib_async;
+pub mod csv;
 pub mod dis;
 pub mod functools;
 pub mod hashlib;
@@ -22,6 +24,7 @@ pub mod hmac;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
+pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod os;
@@ -195,6 +198,92 @@ pub const MODULES: &[ModuleDef] = &[
         Script(stdlib_source!("urllib_parse.py")),
     ),
     def("uuid", Stdlib, Script(stdlib_source!("uuid.py"))),
+    def("ast", Stdlib, Native(ast::make)),
+    def("logging", Stdlib, Native(logging::make)),
+    def(
+        "logging.handlers",
+        Stdlib,
+        Script(stdlib_source!("logging_handlers.py")),
+    ),
+    def(
+        "logging.config",
+        Stdlib,
+        Script(stdlib_source!("logging_config.py")),
+    ),
+    def("argparse", Stdlib, Script(stdlib_source!("argparse.py"))),
+    def("difflib", Stdlib, Script(stdlib_source!("difflib.py"))),
+    def("pprint", Stdlib, Script(stdlib_source!("pprint.py"))),
+    def("fnmatch", Stdlib, Script(stdlib_source!("fnmatch.py"))),
+    def("doctest", Stdlib, Script(stdlib_source!("doctest.py"))),
+    def("timeit", Stdlib, Script(stdlib_source!("timeit.py"))),
+    def("_csv", Builtin, Native(csv::make)),
+    def("csv", Stdlib, Script(stdlib_source!("csv.py"))),
+    // unittest: a package of submodules, as CPython's.
+    def(
+        "unittest",
+        Stdlib,
+        Script(stdlib_source!("unittest/__init__.py")),
+    ),
+    def(
+        "unittest.util",
+        Stdlib,
+        Script(stdlib_source!("unittest/util.py")),
+    ),
+    def(
+        "unittest.result",
+        Stdlib,
+        Script(stdlib_source!("unittest/result.py")),
+    ),
+    def(
+        "unittest.case",
+        Stdlib,
+        Script(stdlib_source!("unittest/case.py")),
+    ),
+    def(
+        "unittest.suite",
+        Stdlib,
+        Script(stdlib_source!("unittest/suite.py")),
+    ),
+    def(
+        "unittest.loader",
+        Stdlib,
+        Script(stdlib_source!("unittest/loader.py")),
+    ),
+    def(
+        "unittest.signals",
+        Stdlib,
+        Script(stdlib_source!("unittest/signals.py")),
+    ),
+    def(
+        "unittest.runner",
+        Stdlib,
+        Script(stdlib_source!("unittest/runner.py")),
+    ),
+    def(
+        "unittest.main",
+        Stdlib,
+        Script(stdlib_source!("unittest/main.py")),
+    ),
+    def(
+        "unittest.async_case",
+        Stdlib,
+        Script(stdlib_source!("unittest/async_case.py")),
+    ),
+    def(
+        "unittest._log",
+        Stdlib,
+        Script(stdlib_source!("unittest/_log.py")),
+    ),
+    def(
+        "unittest.__main__",
+        Stdlib,
+        Script(stdlib_source!("unittest/__main__.py")),
+    ),
+    def(
+        "unittest.mock",
+        Stdlib,
+        Script(stdlib_source!("unittest/mock.py")),
+    ),
     // asyncio's submodules, each with the names CPython 3.11 defines there.
     def(
         "asyncio.base_events",
@@ -438,21 +527,15 @@ pub fn module_with_declared(
 
 fn module_with_rows<R: NativeRow>(vm: &Vm, name: &str, functions: &[R]) -> Rc<Module> {
     let m = vm.new_module(name, None);
-    {
-        let mut ns = m.ns.borrow_mut();
-        for row in functions {
-            ns.insert(
-                crate::objects::Name::new(row.name()),
-                crate::builtins::native_row(row),
-            );
-        }
+    for row in functions {
+        set(&m, row.name(), crate::builtins::native_row(row));
     }
     m
 }
 
 /// Sets an attribute in a module's namespace.
 pub fn set(m: &Module, name: &str, v: Value) {
-    m.ns.borrow_mut().insert(crate::objects::Name::new(name), v);
+    m.set(name, v);
 }
 
 /// Creates module `name` from its natives and then its embedded towel source.
@@ -491,7 +574,7 @@ pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: Source) -> PyResult<()> {
 
 /// A global of module `m`, if it has one.
 pub fn module_get(m: &Module, name: &str) -> Option<Value> {
-    m.ns.borrow().get(&crate::objects::Name::new(name)).cloned()
+    m.get(name)
 }
 
 /// Reads a global of module `m` (a class or function its source defined).

@@ -14,6 +14,7 @@ pub mod frame;
 pub mod import;
 pub mod inline_cache;
 pub mod interp;
+pub mod limits;
 pub mod ops;
 mod pattern;
 pub mod protocol;
@@ -71,6 +72,9 @@ pub struct Vm {
     pub call_site: RefCell<Option<(Rc<Code>, u32)>>,
     /// `sys.set_asyncgen_hooks`: (firstiter, finalizer), None when unset.
     pub asyncgen_hooks: RefCell<(Value, Value)>,
+    /// The caller's globals and locals, for a native that runs code in them
+    /// (see `CallerNeeds::Namespaces`).
+    pub caller_namespaces: RefCell<Option<(Namespace, Namespace)>>,
 }
 
 /// Standard output with Python-like buffering.
@@ -79,6 +83,14 @@ pub struct Output {
     line_buffered: bool,
     /// `-u`: every write goes straight out.
     unbuffered: bool,
+}
+
+/// Whatever the program printed reaches the terminal even when the
+/// interpreter stops abnormally (an internal error unwinding the VM).
+impl Drop for Output {
+    fn drop(&mut self) {
+        self.flush();
+    }
 }
 
 impl Output {
@@ -136,6 +148,7 @@ impl Vm {
             trace,
             call_site: RefCell::new(None),
             asyncgen_hooks: RefCell::new((Value::None, Value::None)),
+            caller_namespaces: RefCell::new(None),
         };
         crate::objects::generator::WARN_FLAG
             .with(|f| *f.borrow_mut() = Some(vm.warn_pending.clone()));
@@ -162,21 +175,28 @@ impl Vm {
     /// as None until the import system sets them).
     pub fn new_module(&self, name: &str, file: Option<&str>) -> Rc<Module> {
         let ns = new_namespace();
-        {
-            let mut d = ns.borrow_mut();
-            d.insert(Name::new("__name__"), Value::str(name));
-            d.insert(Name::new("__doc__"), Value::None);
-            d.insert(Name::new("__package__"), Value::None);
-            d.insert(Name::new("__loader__"), Value::None);
-            d.insert(Name::new("__spec__"), Value::None);
-            if let Some(f) = file {
-                d.insert(Name::new("__file__"), Value::str(f));
-            }
+        for (key, value) in [
+            ("__name__", Value::str(name)),
+            ("__doc__", Value::None),
+            ("__package__", Value::None),
+            ("__loader__", Value::None),
+            ("__spec__", Value::None),
+        ] {
+            ns.set_name(&Name::new(key), value);
+        }
+        if let Some(f) = file {
+            ns.set_name(&Name::new("__file__"), Value::str(f));
         }
         Rc::new(Module {
             name: Rc::from(name),
             ns,
         })
+    }
+
+    /// The namespace of `__main__` (made if there is none yet), where code
+    /// runs when nothing says where.
+    pub fn main_namespace(&self) -> Namespace {
+        self.main_module().ns.clone()
     }
 
     /// The exception currently being handled, if any.
@@ -236,6 +256,11 @@ impl Vm {
 
     pub fn overflow_error(&self, msg: impl Into<String>) -> PyErr {
         self.new_error(&self.exc.overflow_error, msg)
+    }
+
+    /// `MemoryError` (no message, as CPython raises it when an allocation fails).
+    pub fn memory_error(&self) -> PyErr {
+        self.new_exception(&self.exc.memory_error, Vec::new())
     }
 
     pub fn not_implemented(&self, what: impl Into<String>) -> PyErr {
@@ -310,6 +335,27 @@ impl Vm {
         filename: &str,
         mode: crate::compiler::Mode,
     ) -> Result<Rc<Code>, crate::source::SyntaxError> {
+        let options = self.compile_options(mode == crate::compiler::Mode::Interactive);
+        self.compile_with(source, filename, mode, options)
+    }
+
+    /// Compiler options at the interpreter's `-O` level.
+    pub fn compile_options(&self, top_level_await: bool) -> crate::compiler::Options {
+        crate::compiler::Options {
+            top_level_await,
+            optimize: self.config.borrow().optimize,
+        }
+    }
+
+    /// [`Vm::compile`] with explicit options: whether the top level may
+    /// `await`, and the `-O` level (see `compiler::Options`).
+    pub fn compile_with(
+        &self,
+        source: &str,
+        filename: &str,
+        mode: crate::compiler::Mode,
+        options: crate::compiler::Options,
+    ) -> Result<Rc<Code>, crate::source::SyntaxError> {
         let module = match mode {
             crate::compiler::Mode::Eval => {
                 let expr = crate::parser::parse_expression(source, filename)?;
@@ -323,9 +369,7 @@ impl Vm {
             }
             _ => crate::parser::parse_module(source, filename)?,
         };
-        let optimize = self.config.borrow().optimize;
-        let co =
-            crate::compiler::compile_module_optimized(&module, filename, source, mode, optimize)?;
+        let co = crate::compiler::compile_module_with(&module, filename, source, mode, options)?;
         Ok(self.load_code(&co))
     }
 
@@ -366,9 +410,22 @@ impl Vm {
             C::Int(i) => Value::from_bigint(i.clone()),
             C::Float(f) => Value::float(*f),
             C::Complex(_) => Value::None,
+            // Constants made of name characters are interned, as CPython
+            // does: `globals()['x']` then finds the name by pointer.
+            C::Str(s) if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                Name::new(s).to_value()
+            }
             C::Str(s) => Value::str(s),
             C::Bytes(b) => Value::Bytes(Rc::new(b.to_vec())),
             C::Tuple(items) => Value::tuple(items.iter().map(|c| self.load_const(c)).collect()),
+            C::FrozenSet(items) => {
+                let set = crate::objects::PySet::new();
+                for c in items.iter() {
+                    // The compiler folds only hashable, distinct items: this cannot fail.
+                    let _ = set.add(self, self.load_const(c));
+                }
+                Value::FrozenSet(Rc::new(set))
+            }
             C::Code(co) => Value::Code(self.load_code(co)),
             C::Ellipsis => Value::Ellipsis,
         }

@@ -290,7 +290,7 @@ impl Vm {
             Value::Int(l) => *l,
             _ => 0,
         };
-        let lookup = |k: &str| globals.borrow().get(&Name::new(k)).cloned();
+        let lookup = |k: &str| globals.get_name(&Name::new(k));
         self.import_with(name, &lookup, fromlist, level)
     }
 
@@ -532,10 +532,12 @@ impl Vm {
             }
             None => match module {
                 Value::Module(m) => {
-                    m.ns.borrow()
-                        .iter()
-                        .filter(|(k, _)| !k.as_str().starts_with('_'))
-                        .map(|(k, v)| (k.clone(), v.clone()))
+                    m.ns.items()
+                        .into_iter()
+                        .filter_map(|(k, v)| match k.as_str() {
+                            Some(k) if !k.starts_with('_') => Some((Name::new(k), v)),
+                            _ => None,
+                        })
                         .collect()
                 }
                 _ => {
@@ -548,7 +550,9 @@ impl Vm {
                 }
             },
         };
-        ns.borrow_mut().extend(items);
+        for (key, value) in items {
+            ns.set_name(&key, value);
+        }
         Ok(())
     }
 
