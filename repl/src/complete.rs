@@ -52,7 +52,7 @@ pub fn complete(vm: &Vm, main: &Module, line: &str, pos: usize) -> (usize, Vec<S
             let start = pos - prefix.len();
             return (start, attributes(vm, main, base, prefix));
         }
-        None if is_import_context(&before[..word_start]) => module_names(word),
+        None if is_import_context(&before[..word_start]) => module_names(vm, word),
         None => global_names(vm, main, word),
     };
     out.sort();
@@ -92,8 +92,10 @@ fn global_names(vm: &Vm, main: &Module, prefix: &str) -> Vec<String> {
 }
 
 /// Names of importable native modules that start with `prefix`.
-fn module_names(prefix: &str) -> Vec<String> {
-    towel_lang::stdlib::module_names()
+fn module_names(vm: &Vm, prefix: &str) -> Vec<String> {
+    vm.native_modules
+        .borrow()
+        .keys()
         .filter(|n| n.starts_with(prefix))
         .map(|n| n.to_string())
         .collect()
@@ -200,10 +202,7 @@ mod tests {
         let (vm, m) = session("import time\n");
         let (_, c) = complete(&vm, &m, "time.mono", 9);
         assert_eq!(c, ["monotonic(", "monotonic_ns("]);
-        let (start, c) = complete(&vm, &m, "import ti", 9);
-        assert_eq!(
-            (start, c),
-            (7, vec!["time".to_string(), "timeit".to_string()])
-        );
+        let (start, c) = complete(&vm, &m, "import asynci", 13);
+        assert_eq!((start, c), (7, vec!["asyncio".to_string()]));
     }
 }
