@@ -52,7 +52,7 @@ pub fn complete(vm: &Vm, main: &Module, line: &str, pos: usize) -> (usize, Vec<S
             let start = pos - prefix.len();
             return (start, attributes(vm, main, base, prefix));
         }
-        None if is_import_context(&before[..word_start]) => module_names(vm, word),
+        None if is_import_context(&before[..word_start]) => module_names(word),
         None => global_names(vm, main, word),
     };
     out.sort();
@@ -92,10 +92,8 @@ fn global_names(vm: &Vm, main: &Module, prefix: &str) -> Vec<String> {
 }
 
 /// Names of importable native modules that start with `prefix`.
-fn module_names(vm: &Vm, prefix: &str) -> Vec<String> {
-    vm.native_modules
-        .borrow()
-        .keys()
+fn module_names(prefix: &str) -> Vec<String> {
+    towel_lang::stdlib::module_names()
         .filter(|n| n.starts_with(prefix))
         .map(|n| n.to_string())
         .collect()
