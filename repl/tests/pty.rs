@@ -151,6 +151,53 @@ fn typed_indentation_replaces_the_automatic_one() -> Result<(), Error> {
     Ok(())
 }
 
+/// Types `text` one key at a time, as a person does: the editor sees each
+/// key on its own rather than a burst that arrives in one read.
+fn type_slowly(p: &mut PtySession, text: &str) -> Result<(), Error> {
+    for c in text.chars() {
+        keys(p, &c.to_string())?;
+        std::thread::sleep(Duration::from_millis(15));
+    }
+    Ok(())
+}
+
+#[test]
+fn indentation_typed_key_by_key_after_the_automatic_one() -> Result<(), Error> {
+    let mut p = start("typed_indent_keys")?;
+    p.send_line("def f(x):")?;
+    p.exp_string("... ")?;
+    // The first body line keeps the editor's indentation...
+    type_slowly(&mut p, "y = x + 1")?;
+    p.send_line("")?;
+    p.exp_string("... ")?;
+    // ...the second is indented by hand over it, and must line up.
+    type_slowly(&mut p, "    return y")?;
+    p.send_line("")?;
+    p.exp_string("... ")?;
+    line(&mut p, "")?;
+    let out = line(&mut p, "f(41)")?;
+    assert!(out.contains("42"), "{out:?}");
+    Ok(())
+}
+
+#[test]
+fn backspace_in_the_indentation_removes_one_level() -> Result<(), Error> {
+    let mut p = start("backspace_level")?;
+    p.send_line("if True:")?;
+    p.exp_string("... ")?;
+    p.send_line("for i in range(2):")?;
+    p.exp_string("... ")?;
+    p.send_line("print('in', i)")?;
+    p.exp_string("... ")?;
+    // The editor offers eight spaces; one Backspace leaves four.
+    keys(&mut p, "\x7f")?;
+    p.send_line("print('after')")?;
+    p.exp_string("... ")?;
+    let out = line(&mut p, "")?;
+    assert!(out.contains("in 1\r\nafter"), "{out:?}");
+    Ok(())
+}
+
 #[test]
 fn top_level_await_inside_a_for_loop_and_async_with() -> Result<(), Error> {
     let mut p = start("for_await")?;
