@@ -507,40 +507,104 @@ fn help(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 .native_modules
                 .borrow()
                 .keys()
+                .filter(|k| !k.starts_with('_') && !k.contains('.'))
                 .map(|k| k.to_string())
                 .collect();
             modules.sort();
             out.push_str("\nModules (import NAME):\n");
             out.push_str(&wrap(&modules));
         }
-        Some(obj) => {
-            let name = match vm.get_attr_opt(obj, &Name::new("__name__")) {
-                Ok(Some(n)) => vm.to_str(&n)?,
-                _ => vm.repr(obj)?,
-            };
-            out.push_str(&format!("Help on {} {name}:\n\n", vm.type_name(obj)));
-            if let Ok(Some(doc)) = vm.get_attr_opt(obj, &Name::new("__doc__")) {
-                if !doc.is_none() {
-                    out.push_str(&vm.to_str(&doc)?);
-                    out.push_str("\n\n");
-                }
-            }
-            if matches!(obj, Value::Module(_) | Value::Class(_)) {
-                if let Some(dir) = vm.builtins.get_name(&Name::new("dir")) {
-                    let names = vm.to_vec(&vm.call(&dir, std::slice::from_ref(obj))?)?;
-                    let names: Vec<String> = names
-                        .iter()
-                        .filter_map(|n| n.as_str().map(str::to_string))
-                        .filter(|n| !n.starts_with('_'))
-                        .collect();
-                    out.push_str("Names:\n");
-                    out.push_str(&wrap(&names));
-                }
-            }
-        }
+        Some(obj) => out.push_str(&describe(vm, obj)?),
     }
     vm.write_stdout(&out);
     Ok(Value::None)
+}
+
+/// `help(obj)`: a heading saying what `obj` is, its call signature when it
+/// has one, its docstring, and for a module or class its public names.
+fn describe(vm: &Vm, obj: &Value) -> PyResult<String> {
+    let attr = |name: &str| vm.get_attr_opt(obj, &Name::new(name)).ok().flatten();
+    let text = |v: Option<Value>| v.filter(|v| !v.is_none()).and_then(|v| vm.to_str(&v).ok());
+    let name = text(attr("__name__")).map_or_else(|| vm.repr(obj), Ok)?;
+    let kind = match obj {
+        Value::Builtin(_) => "built-in function".to_string(),
+        Value::Function(_) => "function".to_string(),
+        Value::Module(_) => "module".to_string(),
+        Value::Class(_) => "class".to_string(),
+        _ => vm.type_name(obj),
+    };
+    let mut out = format!("Help on {kind} {name}");
+    match text(attr("__module__")) {
+        Some(module) if !matches!(obj, Value::Module(_)) => {
+            out.push_str(&format!(" in module {module}:\n\n"))
+        }
+        _ => out.push_str(":\n\n"),
+    }
+    let indent = match signature(vm, obj) {
+        Some(sig) => {
+            out.push_str(&format!("{name}{sig}\n"));
+            "    "
+        }
+        None => "",
+    };
+    if let Some(doc) = text(attr("__doc__")) {
+        for line in cleandoc(&doc).lines() {
+            out.push_str(indent);
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    if matches!(obj, Value::Module(_) | Value::Class(_)) {
+        if let Some(dir) = vm.builtins.get_name(&Name::new("dir")) {
+            let names = vm.to_vec(&vm.call(&dir, std::slice::from_ref(obj))?)?;
+            let names: Vec<String> = names
+                .iter()
+                .filter_map(|n| n.as_str().map(str::to_string))
+                .filter(|n| !n.starts_with('_'))
+                .collect();
+            out.push_str("Names:\n");
+            out.push_str(&wrap(&names));
+        }
+    }
+    Ok(out)
+}
+
+/// `(params)` as `inspect.signature` gives it, for what is callable and has one.
+fn signature(vm: &Vm, obj: &Value) -> Option<String> {
+    if matches!(obj, Value::Module(_)) {
+        return None;
+    }
+    let inspect = vm.import_module("inspect").ok()?;
+    let sig = vm.get_attr_opt(&Value::Module(inspect), &Name::new("signature")).ok()??;
+    let found = vm.call(&sig, std::slice::from_ref(obj)).ok()?;
+    vm.to_str(&found).ok()
+}
+
+/// A docstring without the indentation its source lines share (the first
+/// line aside) and without blank lines at either end, as pydoc shows it.
+fn cleandoc(doc: &str) -> String {
+    let mut lines: Vec<&str> = doc.lines().collect();
+    let margin = lines
+        .iter()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    for line in lines.iter_mut().skip(1) {
+        *line = line.get(margin..).unwrap_or("");
+    }
+    if let Some(first) = lines.first_mut() {
+        *first = first.trim_start();
+    }
+    while lines.first().is_some_and(|l| l.trim().is_empty()) {
+        lines.remove(0);
+    }
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    lines.join("\n")
 }
 
 /// Names in lines of at most 76 columns, indented by four.
