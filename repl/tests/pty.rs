@@ -527,6 +527,35 @@ fn a_background_ticker_prints_while_the_prompt_waits() -> Result<(), Error> {
 }
 
 #[test]
+fn background_output_without_a_newline_stands_on_its_own_line() -> Result<(), Error> {
+    let mut p = start("partial_line")?;
+    p.send_line("async def dots():")?;
+    p.exp_string("... ")?;
+    p.send_line("for i in range(3):")?;
+    p.exp_string("... ")?;
+    p.send_line("print(f'dot{i}', end='', flush=True)")?;
+    p.exp_string("... ")?;
+    p.send_line("await asyncio.sleep(0.3)")?;
+    p.exp_string("... ")?;
+    line(&mut p, "")?;
+    line(&mut p, "t = asyncio.create_task(dots())")?;
+    // Each line start shows up while the prompt waits, though no newline
+    // ends it...
+    p.exp_string("dot0")?;
+    p.exp_string("dot1")?;
+    let seen = p.exp_string("dot2")?;
+    assert!(!seen.contains("dot0dot1"), "{seen:?}");
+    // ...and what comes next starts a line of its own.
+    p.send_line("'next' + 'line'")?;
+    let (before, _) = p.exp_regex("'nextline'")?;
+    assert!(!before.ends_with("dot2"), "{before:?}");
+    p.send_line("print('x', end='')")?;
+    // A prompt starts on a line of its own (else this times out on `x>>> `).
+    p.exp_regex("\\nx\r\n")?;
+    Ok(())
+}
+
+#[test]
 fn await_asyncio_sleep_returns_to_the_prompt() -> Result<(), Error> {
     let mut p = start("sleep")?;
     let began = Instant::now();
