@@ -293,9 +293,9 @@ fn forward_loop(shared: &Shared) {
     use rustix::event::{poll, PollFd, PollFlags};
     loop {
         let mut fds = [PollFd::new(&shared.pipe, PollFlags::IN)];
-        let wait = shared.partial_pending().then(|| {
-            rustix::event::Timespec::try_from(PARTIAL_WAIT).unwrap_or_default()
-        });
+        let wait = shared
+            .partial_pending()
+            .then(|| rustix::event::Timespec::try_from(PARTIAL_WAIT).unwrap_or_default());
         match poll(&mut fds, wait.as_ref()) {
             Ok(0) => {
                 shared.flush_partial();

@@ -207,8 +207,13 @@ impl Session {
                 Input::Line(text) => {
                     self.failures.set(0);
                     // A paste may bring several lines at once.
-                    for line in text.split('\n') {
-                        lines.push(line.trim_end_matches('\r').to_string());
+                    let pasted: Vec<&str> =
+                        text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+                    for (i, line) in pasted.iter().enumerate() {
+                        lines.push(line.to_string());
+                        if blank_inside_pasted_block(&lines, &pasted[i + 1..]) {
+                            continue;
+                        }
                         match self.next(&lines) {
                             Next::More => continue,
                             Next::Nothing => {}
@@ -364,6 +369,15 @@ impl Session {
 /// CancelledError (the statement's task was cancelled at an `await`).
 fn is_cancellation(vm: &Vm, err: &PyErr) -> bool {
     vm.err_is(err, &vm.exc.keyboard_interrupt) || &*err.class().name == "CancelledError"
+}
+
+/// Whether the blank line just added to `lines` sits inside a block that
+/// goes on in the rest of the same paste (its next line is indented): a
+/// blank line typed ends a block, but one inside pasted code does not.
+fn blank_inside_pasted_block(lines: &[String], rest: &[&str]) -> bool {
+    let blank = lines.last().is_some_and(|l| l.trim().is_empty());
+    let next = rest.iter().find(|l| !l.trim().is_empty());
+    blank && lines.len() > 1 && next.is_some_and(|l| l.starts_with([' ', '\t']))
 }
 
 /// Whether `source` starts a compound statement, which ends with an empty line.
@@ -576,7 +590,9 @@ fn signature(vm: &Vm, obj: &Value) -> Option<String> {
         return None;
     }
     let inspect = vm.import_module("inspect").ok()?;
-    let sig = vm.get_attr_opt(&Value::Module(inspect), &Name::new("signature")).ok()??;
+    let sig = vm
+        .get_attr_opt(&Value::Module(inspect), &Name::new("signature"))
+        .ok()??;
     let found = vm.call(&sig, std::slice::from_ref(obj)).ok()?;
     vm.to_str(&found).ok()
 }
@@ -645,6 +661,15 @@ mod tests {
         );
         assert_eq!(next_indent(&lines(&["def f():", "    return 1"])), "");
         assert_eq!(next_indent(&lines(&["x = {'a:'"])), "");
+    }
+
+    #[test]
+    fn a_blank_line_ends_a_pasted_block_only_where_the_block_ends() {
+        let block = lines(&["def f():", "    x = 1", ""]);
+        assert!(blank_inside_pasted_block(&block, &["    return x", ""]));
+        assert!(!blank_inside_pasted_block(&block, &["f()"]));
+        assert!(!blank_inside_pasted_block(&block, &[]));
+        assert!(!blank_inside_pasted_block(&lines(&[""]), &["    x"]));
     }
 
     #[test]

@@ -556,6 +556,22 @@ fn background_output_without_a_newline_stands_on_its_own_line() -> Result<(), Er
 }
 
 #[test]
+fn a_pasted_block_with_blank_lines_inside_is_one_statement() -> Result<(), Error> {
+    let mut p = start("paste")?;
+    // A terminal wraps pasted text in bracketed-paste markers.
+    keys(
+        &mut p,
+        "\x1b[200~def f():\r    x = 1\r\r    y = 2\r\r    return x + y\r\x1b[201~",
+    )?;
+    p.send_line("")?;
+    // Had a blank line ended the block, `f` would not exist: no 30, a timeout.
+    p.send_line("f() * 10")?;
+    let (before, _) = p.exp_regex("\\b30\r\n")?;
+    assert!(!before.contains("Error"), "{before:?}");
+    Ok(())
+}
+
+#[test]
 fn await_asyncio_sleep_returns_to_the_prompt() -> Result<(), Error> {
     let mut p = start("sleep")?;
     let began = Instant::now();

@@ -43,7 +43,8 @@ pub(crate) fn install(vm: &Vm) {
             class: class.clone(),
             name,
         };
-        vm.builtins.set_name(&Name::new(name), Value::native(quitter));
+        vm.builtins
+            .set_name(&Name::new(name), Value::native(quitter));
     }
 }
 
