@@ -163,11 +163,7 @@ impl Vm {
     /// the program set one, else CPython's "Exception ignored in: OBJ" and
     /// the traceback on stderr.
     pub fn report_unraisable(&self, err: &PyErr, obj: Option<&Value>, msg: Option<&str>) {
-        let hook = self
-            .modules
-            .borrow()
-            .get("sys")
-            .and_then(|m| m.get("unraisablehook"));
+        let hook = self.imports.sys.get().and_then(|m| m.get("unraisablehook"));
         if let Some(hook) = hook.filter(|h| !is_default_hook(h)) {
             let args = self.unraisable_args(err, obj, msg);
             if let Err(e) = self.call(&hook, &[args]) {
@@ -215,7 +211,7 @@ impl Vm {
         let noticed = crate::objects::weakref::any_exist()
             || !crate::objects::gc::callbacks_list().is_empty()
             || crate::objects::gc::any_object(|v| self.has_finalizer(v));
-        let main = self.modules.borrow().get("__main__").cloned();
+        let main = self.loaded_module("__main__");
         if let Some(main) = main.filter(|_| noticed) {
             let alive = crate::objects::gc::reachable_from(&Value::Dict(main.ns.clone()));
             for v in &alive {
