@@ -26,6 +26,7 @@ pub mod math;
 pub mod operator;
 pub mod os;
 pub mod random;
+pub mod re;
 pub mod sys;
 pub mod time;
 pub mod towel;
@@ -105,6 +106,10 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("timeit", timeit),
     ("_csv", csv::make),
     ("csv", csv),
+    ("_re", re::make),
+    ("re", re::make_re),
+    ("shlex", shlex),
+    ("reprlib", reprlib),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -205,6 +210,8 @@ source_module!(
     "unittest/__main__.py"
 );
 source_module!(csv, "csv", "csv.py");
+source_module!(shlex, "shlex", "shlex.py");
+source_module!(reprlib, "reprlib", "reprlib.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
