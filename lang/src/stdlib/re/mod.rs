@@ -31,11 +31,6 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     Ok(m)
 }
 
-/// Builds the `re` module: the natives, then `re.py`.
-pub fn make_re(vm: &Vm) -> PyResult<Rc<Module>> {
-    super::module_from_source(vm, "re", &[], super::stdlib_source!("re.py"))
-}
-
 /// A str and its code points.
 type Decoded = (Rc<PyStr>, Rc<Vec<u32>>);
 
