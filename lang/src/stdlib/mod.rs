@@ -31,6 +31,7 @@ pub mod math;
 pub mod operator;
 pub mod os;
 pub mod random;
+pub mod re;
 pub mod sys;
 pub mod time;
 pub mod towel;
@@ -224,6 +225,10 @@ pub const MODULES: &[ModuleDef] = &[
     def("gc", Builtin, Native(gc::make)),
     def("atexit", Builtin, Native(atexit::make)),
     def("weakref", Stdlib, Native(weakref::make)),
+    def("_re", Builtin, Native(re::make)),
+    def("re", Stdlib, Script(stdlib_source!("re/re.py"))),
+    def("shlex", Stdlib, Script(stdlib_source!("shlex.py"))),
+    def("reprlib", Stdlib, Script(stdlib_source!("reprlib.py"))),
     // unittest: a package of submodules, as CPython's.
     def(
         "unittest",
