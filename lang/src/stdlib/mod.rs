@@ -25,6 +25,7 @@ pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod os;
+pub mod os_sys;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -105,6 +106,17 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("timeit", timeit),
     ("_csv", csv::make),
     ("csv", csv),
+    ("datetime", datetime_),
+    ("calendar", calendar_),
+    ("pathlib", pathlib_),
+    ("tempfile", tempfile_),
+    ("shutil", shutil_),
+    ("glob", glob_),
+    ("errno", errno_),
+    ("platform", platform_),
+    ("stat", stat_),
+    ("locale", locale_),
+    ("fileinput", fileinput_),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -205,6 +217,17 @@ source_module!(
     "unittest/__main__.py"
 );
 source_module!(csv, "csv", "csv.py");
+source_module!(datetime_, "datetime", "datetime.py");
+source_module!(calendar_, "calendar", "calendar.py");
+source_module!(pathlib_, "pathlib", "pathlib.py");
+source_module!(tempfile_, "tempfile", "tempfile.py");
+source_module!(shutil_, "shutil", "shutil.py");
+source_module!(glob_, "glob", "glob.py");
+source_module!(errno_, "errno", "errno.py");
+source_module!(platform_, "platform", "platform.py");
+source_module!(stat_, "stat", "stat.py");
+source_module!(locale_, "locale", "locale.py");
+source_module!(fileinput_, "fileinput", "fileinput.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
