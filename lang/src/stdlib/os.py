@@ -2,9 +2,12 @@
 # DirEntry, walk, makedirs, and the structured results (uname, times,
 # terminal_size) built from the natives' tuples.
 
-import os.path as path
+import sys
+import posixpath as path
 import abc as _abc
-import sys as _sys
+
+# As CPython's os: `os.path` is the platform's path module under a second name.
+sys.modules["os.path"] = path
 
 error = OSError
 SEEK_SET = 0
