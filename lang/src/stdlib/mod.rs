@@ -30,6 +30,7 @@ pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod os;
+pub mod os_sys;
 pub mod random;
 pub mod re;
 pub mod sys;
@@ -229,6 +230,18 @@ pub const MODULES: &[ModuleDef] = &[
     def("re", Stdlib, Script(stdlib_source!("re/re.py"))),
     def("shlex", Stdlib, Script(stdlib_source!("shlex.py"))),
     def("reprlib", Stdlib, Script(stdlib_source!("reprlib.py"))),
+    // Time and files.
+    def("datetime", Stdlib, Script(stdlib_source!("datetime.py"))),
+    def("calendar", Stdlib, Script(stdlib_source!("calendar.py"))),
+    def("pathlib", Stdlib, Script(stdlib_source!("pathlib.py"))),
+    def("tempfile", Stdlib, Script(stdlib_source!("tempfile.py"))),
+    def("shutil", Stdlib, Script(stdlib_source!("shutil.py"))),
+    def("glob", Stdlib, Script(stdlib_source!("glob.py"))),
+    def("errno", Builtin, Script(stdlib_source!("errno.py"))),
+    def("platform", Stdlib, Script(stdlib_source!("platform.py"))),
+    def("stat", Frozen, Script(stdlib_source!("stat.py"))),
+    def("locale", Stdlib, Script(stdlib_source!("locale.py"))),
+    def("fileinput", Stdlib, Script(stdlib_source!("fileinput.py"))),
     // unittest: a package of submodules, as CPython's.
     def(
         "unittest",
