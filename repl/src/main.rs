@@ -152,12 +152,15 @@ fn real_main() -> ExitCode {
         Command::Module { name, .. } => finish(&vm, vm.run_module_as_main(name)),
         Command::Repl => return repl::run(vm),
     };
-    match ran {
+    let status = match ran {
         // `-i`: the REPL after the program, even when it raised.
-        Ended::Normally | Ended::Failed(_) if inv.config.inspect => repl::run(vm),
+        Ended::Normally | Ended::Failed(_) if inv.config.inspect => return repl::run(vm),
         Ended::Normally => ExitCode::SUCCESS,
         Ended::Failed(code) | Ended::Exited(code) => code,
-    }
+    };
+    // `atexit` functions, then what the program's objects still owe it.
+    vm.finalize_at_exit();
+    status
 }
 
 /// `towel PATH`: a script file, or a folder with a `__main__.py`.

@@ -301,7 +301,7 @@ impl Session {
             let ns = self.main.ns.clone();
             let frame = vm.new_frame(code.clone(), ns.clone(), Some(ns));
             let name: Rc<str> = Rc::from("<module>");
-            let coro = Value::Generator(Rc::new(Generator::new(
+            let coro = Value::Generator(towel_lang::objects::gc::new(Generator::new(
                 GenKind::Coroutine,
                 code,
                 frame,

@@ -25,6 +25,14 @@ impl Property {
 }
 
 impl NativeObject for Property {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.fget
+            .iter()
+            .chain(&self.fset)
+            .chain(&self.fdel)
+            .for_each(&mut *visit);
+        visit(&self.doc);
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -59,6 +67,9 @@ pub struct StaticMethod {
 }
 
 impl NativeObject for StaticMethod {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -87,6 +98,9 @@ impl ClassMethod {
 }
 
 impl NativeObject for ClassMethod {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -148,6 +162,10 @@ impl Super {
 }
 
 impl NativeObject for Super {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Class(self.start_after.clone()));
+        visit(&self.obj);
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -159,10 +177,10 @@ impl NativeObject for Super {
         let attr = self.find(&obj_class, &Name::new(name))?;
         Some(match &self.obj {
             Value::Class(cls) if as_class => match attr.downcast_native::<ClassMethod>() {
-                Some(cm) => Ok(Value::BoundMethod(Rc::new(crate::objects::BoundMethod {
-                    func: cm.func.clone(),
-                    receiver: Value::Class(cls.clone()),
-                }))),
+                Some(cm) => Ok(crate::objects::BoundMethod::value(
+                    cm.func.clone(),
+                    Value::Class(cls.clone()),
+                )),
                 None => Ok(attr),
             },
             obj => vm.bind_class_attr(attr, obj, &obj_class),
@@ -296,4 +314,28 @@ pub fn install(vm: &Vm) {
         &[("__new__", classmethod_new)],
     );
     add_methods(&vm.types.super_, "super", &[("__new__", super_new)]);
+    add_methods(&vm.types.method, "method", &[("__new__", method_new)]);
+}
+
+/// `types.MethodType(func, obj)`: `func` bound to `obj`.
+fn method_new(vm: &Vm, args: Args) -> PyResult {
+    if args.has_kwargs() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    let [_, func, obj] = args.pos else {
+        return Err(vm.type_error(format!(
+            "method expected 2 arguments, got {}",
+            args.pos.len().saturating_sub(1)
+        )));
+    };
+    if !crate::builtins::is_callable(vm, func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if obj.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(crate::objects::BoundMethod::value(
+        func.clone(),
+        obj.clone(),
+    ))
 }

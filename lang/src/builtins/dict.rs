@@ -91,7 +91,7 @@ fn dict_new(vm: &Vm, args: Args) -> PyResult {
             // A subclass: `__init__` fills the dict, as in CPython.
             return Ok(super::payload::new_instance(
                 cls,
-                Value::Dict(Rc::new(PyDict::new())),
+                Value::Dict(crate::objects::gc::new(PyDict::new())),
             ));
         }
     }
@@ -104,7 +104,7 @@ fn dict_new(vm: &Vm, args: Args) -> PyResult {
     for (k, v) in args.kwnames.iter().zip(args.kwvalues) {
         d.set(vm, k.clone(), v.clone())?;
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(crate::objects::gc::new(d)))
 }
 
 /// `dict.__init__(self, [mapping], **kw)`: only subclass instances get here (plain dicts are filled by `__new__`).
@@ -192,7 +192,9 @@ fn clear(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn copy(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Dict(Rc::new(this(vm, &args)?.copy())))
+    Ok(Value::Dict(crate::objects::gc::new(
+        this(vm, &args)?.copy(),
+    )))
 }
 
 fn fromkeys(vm: &Vm, args: Args) -> PyResult {
@@ -204,7 +206,7 @@ fn fromkeys(vm: &Vm, args: Args) -> PyResult {
     for k in vm.to_vec(src)? {
         d.set(vm, k, value.clone())?;
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(crate::objects::gc::new(d)))
 }
 
 fn len(vm: &Vm, args: Args) -> PyResult {

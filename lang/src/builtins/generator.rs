@@ -237,10 +237,10 @@ fn frame_object(vm: &Vm, g: &Rc<Generator>) -> Value {
         }
         inst.set_attr(
             crate::objects::Name::new("f_locals"),
-            Value::Dict(Rc::new(d)),
+            Value::Dict(crate::objects::gc::new(d)),
         );
     }
-    Value::Instance(Rc::new(inst))
+    Value::Instance(crate::objects::gc::new(inst))
 }
 
 // -- async generators -----------------------------------------------------------------
@@ -252,6 +252,9 @@ pub struct AsyncGenWrapped {
 }
 
 impl NativeObject for AsyncGenWrapped {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.value);
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -289,6 +292,14 @@ pub struct AsyncGenSend {
 }
 
 impl NativeObject for AsyncGenSend {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Generator(self.gen.clone()));
+        match self.first.try_borrow().as_deref() {
+            Ok(Some(Ok(v))) => visit(v),
+            Ok(Some(Err(e))) => visit(&e.value()),
+            _ => {}
+        }
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -443,6 +454,9 @@ pub struct CoroWrapper {
 }
 
 impl NativeObject for CoroWrapper {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Generator(self.coro.clone()));
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -513,6 +527,10 @@ pub struct AnextAwaitable {
 }
 
 impl NativeObject for AnextAwaitable {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.inner);
+        visit(&self.default);
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }

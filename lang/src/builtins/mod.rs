@@ -97,13 +97,14 @@ pub fn install(vm: &Vm) {
     let add = |row: &dyn NativeRow, caller: CallerNeeds| {
         b.set_name(
             &Name::new(row.name()),
-            Value::Builtin(Rc::new(Builtin {
+            Value::Builtin(crate::objects::gc::new(Builtin {
                 name: row.name(),
                 func: row.func(),
                 owner: None,
                 bound: None,
                 caller,
                 sig: row.sig(),
+                gc: crate::objects::gc::GcHead::new(),
             })),
         );
     };
@@ -208,13 +209,14 @@ pub fn native(name: &'static str, func: NativeFn) -> Value {
 
 /// A function value for a row of a table of natives.
 pub fn native_row<R: NativeRow>(row: &R) -> Value {
-    Value::Builtin(Rc::new(Builtin {
+    Value::Builtin(crate::objects::gc::new(Builtin {
         name: row.name(),
         func: row.func(),
         owner: None,
         bound: None,
         caller: Default::default(),
         sig: row.sig(),
+        gc: crate::objects::gc::GcHead::new(),
     }))
 }
 
@@ -1368,10 +1370,7 @@ pub fn import_(vm: &Vm, args: Args) -> PyResult {
 /// The `builtins` module: its namespace is the one every global lookup
 /// falls back to, so `builtins.x = 1` makes `x` visible everywhere.
 pub fn make_module(vm: &Vm) -> PyResult<Rc<crate::objects::Module>> {
-    let m = Rc::new(crate::objects::Module {
-        name: Rc::from("builtins"),
-        ns: vm.builtins.clone(),
-    });
+    let m = crate::objects::Module::new("builtins", vm.builtins.clone());
     crate::stdlib::set(&m, "__name__", Value::str("builtins"));
     crate::stdlib::set(
         &m,
@@ -1426,7 +1425,7 @@ pub fn traceback_object(vm: &Vm, tb: &[crate::objects::class::TracebackEntry]) -
         inst.set_attr(Name::new("tb_lineno"), Value::Int(entry.line as i64));
         inst.set_attr(Name::new("tb_next"), next);
         inst.set_attr(Name::new("tb_lasti"), Value::Int(entry.instr as i64 * 2));
-        next = Value::Instance(Rc::new(inst));
+        next = Value::Instance(crate::objects::gc::new(inst));
     }
     next
 }
@@ -1612,5 +1611,5 @@ pub fn dict_from_pairs(vm: &Vm, pairs: Vec<(Value, Value)>) -> PyResult<Value> {
     for (k, v) in pairs {
         d.set(vm, k, v)?;
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(crate::objects::gc::new(d)))
 }

@@ -51,7 +51,7 @@ fn object_new(vm: &Vm, args: Args) -> PyResult {
             if inst.is_exception() {
                 inst.exc_data().args = args.pos[1..].to_vec();
             }
-            Ok(Value::Instance(std::rc::Rc::new(inst)))
+            Ok(Value::Instance(crate::objects::gc::new(inst)))
         }
         _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
     }

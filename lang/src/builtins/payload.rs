@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 /// A new instance of the subclass `cls` carrying `payload`.
 pub fn new_instance(cls: &Rc<Class>, payload: Value) -> Value {
-    Value::Instance(Rc::new(Instance::with_payload(
+    Value::Instance(crate::objects::gc::new(Instance::with_payload(
         cls.clone(),
         Payload::Builtin(payload),
     )))

@@ -84,6 +84,9 @@ pub struct DictViewObj {
 }
 
 impl NativeObject for DictViewObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Dict(self.dict.clone()));
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -208,7 +211,10 @@ pub(crate) fn update_internal(vm: &Vm, s: &PySet, other: &Value) -> PyResult<()>
 fn set_new(vm: &Vm, args: Args) -> PyResult {
     let args = args.skip_first();
     args.check(vm, "set", 0, 1)?;
-    Ok(Value::Set(Rc::new(set_from(vm, args.get(0))?)))
+    Ok(Value::Set(crate::objects::gc::new(set_from(
+        vm,
+        args.get(0),
+    )?)))
 }
 
 fn frozenset_new(vm: &Vm, args: Args) -> PyResult {
@@ -217,7 +223,7 @@ fn frozenset_new(vm: &Vm, args: Args) -> PyResult {
     if let Some(v @ Value::FrozenSet(_)) = args.get(0) {
         return Ok(v.clone());
     }
-    Ok(Value::FrozenSet(Rc::new(set_from(vm, args.get(0))?)))
+    Ok(Value::frozenset(set_from(vm, args.get(0))?))
 }
 
 fn this(vm: &Vm, args: &Args) -> PyResult<Rc<PySet>> {
@@ -230,8 +236,8 @@ fn this(vm: &Vm, args: &Args) -> PyResult<Rc<PySet>> {
 /// Wraps a result set in the type of `like` (set or frozenset).
 fn same_kind(like: &Value, s: PySet) -> Value {
     match like {
-        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
-        _ => Value::Set(Rc::new(s)),
+        Value::FrozenSet(_) => Value::FrozenSet(crate::objects::gc::new_frozenset(s)),
+        _ => Value::Set(crate::objects::gc::new(s)),
     }
 }
 

@@ -70,13 +70,14 @@ pub fn install(vm: &Vm) {
             ("__iter__", str_iter),
         ],
     );
-    let maketrans_fn = Value::Builtin(Rc::new(crate::objects::Builtin {
+    let maketrans_fn = Value::Builtin(crate::objects::gc::new(crate::objects::Builtin {
         name: "maketrans",
         func: maketrans,
         owner: None,
         bound: None,
         caller: Default::default(),
         sig: None,
+        gc: crate::objects::gc::GcHead::new(),
     }));
     let sm = crate::builtins::descriptors::StaticMethod {
         class: vm.types.staticmethod.clone(),
@@ -971,7 +972,7 @@ fn maketrans(vm: &Vm, args: Args) -> PyResult {
             )
         }
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(crate::objects::gc::new(d)))
 }
 
 fn str_format_method(vm: &Vm, args: Args) -> PyResult {

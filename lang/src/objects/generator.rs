@@ -9,6 +9,7 @@
 //! value stack *are* the state machine's state: nothing else is saved, and
 //! resuming allocates nothing.
 
+use super::gc::{GcHead, Kind, Traced, Visitor};
 use super::{Code, Value};
 use crate::vm::frame::Frame;
 use std::cell::{Cell, RefCell};
@@ -40,7 +41,11 @@ pub enum GenState {
     Closed,
 }
 
+#[repr(C)]
 pub struct Generator {
+    /// First, next to the reference counts, so that a collection reads
+    /// one cache line per object it only counts (`objects::gc`).
+    pub(crate) gc: GcHead,
     pub kind: GenKind,
     pub code: Rc<Code>,
     pub name: RefCell<Rc<str>>,
@@ -63,6 +68,32 @@ pub struct Generator {
     pub has_finalizer: Cell<bool>,
     /// Async generators: already handed to a finalizer once (never twice).
     pub finalized: Cell<bool>,
+}
+
+/// A suspended generator owns its frame, and with it everything the frame
+/// holds; a running one has lent its frame to the dispatch loop, whose
+/// references count as references from outside.
+impl Traced for Generator {
+    const KIND: Kind = Kind::Generator;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(Generator, gc);
+    fn gc_head(&self) -> &GcHead {
+        &self.gc
+    }
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        if let Ok(Some(frame)) = self.frame.try_borrow().as_deref() {
+            frame.traverse(visit);
+        }
+        if let Ok(Some(exc)) = self.saved_exc.try_borrow().as_deref() {
+            visit.value(exc);
+        }
+    }
+    fn clear(&self) {
+        let taken = (
+            self.frame.try_borrow_mut().map(|mut f| f.take()),
+            self.saved_exc.try_borrow_mut().map(|mut e| e.take()),
+        );
+        drop(taken);
+    }
 }
 
 impl Generator {
@@ -88,6 +119,7 @@ impl Generator {
             hooks_inited: Cell::new(false),
             has_finalizer: Cell::new(false),
             finalized: Cell::new(false),
+            gc: GcHead::new(),
         }
     }
 
@@ -135,7 +167,9 @@ pub struct AsyncGenHooks {
     pub finalizer: fn(&crate::vm::Vm, Rc<Generator>),
 }
 
-fn raise_flag() {
+/// Raises the VM's attention flag: the dispatch loop then does the pending
+/// work (finalizers, a due collection, warnings) before its next instruction.
+pub(crate) fn raise_attention() {
     let _ = WARN_FLAG.try_with(|f| {
         if let Some(flag) = &*f.borrow() {
             flag.set(true);
@@ -147,7 +181,7 @@ fn raise_flag() {
 pub fn note_never_awaited(qualname: &str) {
     let name: Rc<str> = Rc::from(qualname);
     let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push(name));
-    raise_flag();
+    raise_attention();
 }
 
 impl Drop for Generator {
@@ -156,7 +190,7 @@ impl Drop for Generator {
         if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
             let name = self.qualname.borrow().clone();
             let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push(name));
-            raise_flag();
+            raise_attention();
         }
         // An async generator dropped mid-iteration still owes its `finally`
         // blocks a run: its frame moves into a new generator object that the
@@ -165,25 +199,39 @@ impl Drop for Generator {
             && self.state.get() == GenState::Suspended
             && !self.finalized.get()
         {
-            let Some(frame) = self.frame.borrow_mut().take() else {
-                return;
-            };
-            let g = Generator::new(
-                self.kind,
-                self.code.clone(),
-                frame,
-                self.name.borrow().clone(),
-                self.qualname.borrow().clone(),
-                false,
-            );
-            g.state.set(GenState::Suspended);
-            g.started.set(true);
-            g.hooks_inited.set(true);
-            g.has_finalizer.set(self.has_finalizer.get());
-            g.finalized.set(true);
-            *g.saved_exc.borrow_mut() = self.saved_exc.borrow_mut().take();
-            let _ = DROPPED_AGENS.try_with(|l| l.borrow_mut().push(Rc::new(g)));
-            raise_flag();
+            if let Some(g) = self.take_suspended() {
+                let g = super::gc::new(g);
+                let _ = DROPPED_AGENS.try_with(|l| l.borrow_mut().push(g));
+                raise_attention();
+            }
+            return;
         }
+        // So does a generator or coroutine suspended in a `try` or `with`.
+        crate::vm::finalize::generator_dropped(self);
+    }
+}
+
+impl Generator {
+    /// A new generator object owning this one's suspended frame (which
+    /// this one gives up), marked finalized: what a dropped generator's
+    /// finalization runs on (see `vm::finalize`).
+    pub(crate) fn take_suspended(&self) -> Option<Generator> {
+        let frame = self.frame.borrow_mut().take()?;
+        let g = Generator::new(
+            self.kind,
+            self.code.clone(),
+            frame,
+            self.name.borrow().clone(),
+            self.qualname.borrow().clone(),
+            self.iterable_coroutine,
+        );
+        g.state.set(GenState::Suspended);
+        g.started.set(true);
+        g.hooks_inited.set(true);
+        g.has_finalizer.set(self.has_finalizer.get());
+        g.finalized.set(true);
+        g.gc.mark_finalized();
+        *g.saved_exc.borrow_mut() = self.saved_exc.borrow_mut().take();
+        Some(g)
     }
 }

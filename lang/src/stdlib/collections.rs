@@ -109,7 +109,9 @@ impl NativeObject for Deque {
         self
     }
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.items.borrow().iter().for_each(visit);
+        if let Ok(items) = self.items.try_borrow() {
+            items.iter().for_each(visit);
+        }
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         (name == "maxlen").then(|| Ok(self.maxlen.map_or(Value::None, |n| Value::Int(n as i64))))

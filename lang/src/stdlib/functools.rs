@@ -93,7 +93,7 @@ impl Partial {
         for (k, v) in &self.keywords {
             d.set(vm, k.clone(), v.clone())?;
         }
-        Ok(Value::Dict(Rc::new(d)))
+        Ok(Value::Dict(crate::objects::gc::new(d)))
     }
 }
 
@@ -352,10 +352,7 @@ fn lru_get(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__get__", 2, 3)?;
     match &args.pos[1] {
         Value::None => Ok(args.pos[0].clone()),
-        obj => Ok(Value::BoundMethod(Rc::new(BoundMethod {
-            func: args.pos[0].clone(),
-            receiver: obj.clone(),
-        }))),
+        obj => Ok(BoundMethod::value(args.pos[0].clone(), obj.clone())),
     }
 }
 

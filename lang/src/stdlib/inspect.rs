@@ -48,7 +48,7 @@ fn kwdefaults(vm: &Vm, args: Args) -> PyResult {
             for (k, v) in &f.kwdefaults {
                 d.set(vm, Value::str(k.as_str()), v.clone())?;
             }
-            Ok(Value::Dict(Rc::new(d)))
+            Ok(Value::Dict(crate::objects::gc::new(d)))
         }
         _ => Ok(Value::None),
     }

@@ -508,7 +508,7 @@ impl Decoder<'_> {
         for (k, v) in pairs {
             d.set(vm, k, v)?;
         }
-        let d = Value::Dict(Rc::new(d));
+        let d = Value::Dict(crate::objects::gc::new(d));
         match &self.object_hook {
             Some(hook) => vm.call(hook, &[d]),
             None => Ok(d),

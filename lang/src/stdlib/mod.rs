@@ -11,6 +11,7 @@
 
 pub mod ast;
 pub mod asyncio;
+pub mod atexit;
 pub mod binascii;
 pub mod bisect;
 pub mod collections;
@@ -18,6 +19,7 @@ pub mod contextlib_async;
 pub mod csv;
 pub mod dis;
 pub mod functools;
+pub mod gc;
 pub mod hashlib;
 pub mod heapq;
 pub mod hmac;
@@ -35,6 +37,7 @@ pub mod time;
 pub mod towel;
 pub mod types;
 pub mod warnings;
+pub mod weakref;
 
 pub mod importlib;
 pub mod structseq;
@@ -219,6 +222,9 @@ pub const MODULES: &[ModuleDef] = &[
     def("timeit", Stdlib, Script(stdlib_source!("timeit.py"))),
     def("_csv", Builtin, Native(csv::make)),
     def("csv", Stdlib, Script(stdlib_source!("csv.py"))),
+    def("gc", Builtin, Native(gc::make)),
+    def("atexit", Builtin, Native(atexit::make)),
+    def("weakref", Stdlib, Native(weakref::make)),
     def("_re", Builtin, Native(re::make)),
     def("re", Stdlib, Script(stdlib_source!("re/re.py"))),
     def("shlex", Stdlib, Script(stdlib_source!("shlex.py"))),

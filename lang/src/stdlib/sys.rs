@@ -34,7 +34,13 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("get_asyncgen_hooks", get_asyncgen_hooks),
             ("set_asyncgen_hooks", set_asyncgen_hooks),
             ("get_int_max_str_digits", get_int_max_str_digits),
+            ("unraisablehook", crate::vm::finalize::unraisablehook),
         ],
+    );
+    super::set(
+        &m,
+        "__unraisablehook__",
+        crate::builtins::native("unraisablehook", crate::vm::finalize::unraisablehook),
     );
     // Recorded first: the import system reads `sys.path` and
     // `sys.meta_path` from here from now on.

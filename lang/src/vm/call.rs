@@ -109,7 +109,7 @@ impl Vm {
             func.qualname.borrow().clone(),
             iterable_coroutine,
         );
-        Value::Generator(Rc::new(gen))
+        Value::Generator(crate::objects::gc::new(gen))
     }
 
     /// Builds the frame for calling `func` with `args`: binds parameters, defaults and cells.
@@ -223,7 +223,7 @@ impl Vm {
             )));
         }
         if let Some(d) = kwargs {
-            frame.locals[varkw_slot] = Value::Dict(Rc::new(d));
+            frame.locals[varkw_slot] = Value::Dict(crate::objects::gc::new(d));
         }
         // Defaults fill the last parameters.
         let ndefaults = func.defaults.len();
@@ -377,7 +377,7 @@ impl Vm {
                 if inst.is_exception() {
                     inst.exc_data().args = args.pos.to_vec();
                 }
-                Value::Instance(Rc::new(inst))
+                Value::Instance(crate::objects::gc::new(inst))
             }
         };
         match cls.lookup(&d.init) {
@@ -560,7 +560,7 @@ impl Vm {
         }
         let has_getattr =
             dict.contains_key(&d.getattr) || bases.iter().any(|b| b.has_getattr.get());
-        let class = Rc::new(Class {
+        let class = crate::objects::gc::new(Class {
             name: Rc::from(name),
             qualname: std::cell::RefCell::new(qualname),
             module: std::cell::RefCell::new(module),
@@ -574,7 +574,9 @@ impl Vm {
             metaclass: std::cell::RefCell::new(None),
             subclasses: std::cell::RefCell::new(Vec::new()),
             call_plan: std::cell::RefCell::new((0, Default::default())),
+            del_cache: Default::default(),
             keys: Default::default(),
+            gc: crate::objects::gc::GcHead::new(),
         });
         for base in &class.bases {
             let mut subs = base.subclasses.borrow_mut();

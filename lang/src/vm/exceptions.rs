@@ -339,7 +339,7 @@ fn group_new(vm: &Vm, args: Args) -> PyResult {
         d.args = vec![msg.clone(), excs];
         d.group = Some((msg, list));
     }
-    Ok(Value::Instance(Rc::new(inst)))
+    Ok(Value::Instance(crate::objects::gc::new(inst)))
 }
 
 /// The group was built by `__new__`; `__init__` accepts the same arguments.

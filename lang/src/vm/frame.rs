@@ -199,6 +199,27 @@ impl Frame {
         }
     }
 
+    /// Visits the references the frame owns, for the cycle collector (see
+    /// `objects::gc`): its stack, locals, cells, namespaces and what it is a
+    /// callee for. Only suspended frames (owned by a generator) are
+    /// traversed: the frames the dispatch loop runs are the collector's roots.
+    pub fn traverse(&self, visit: &mut crate::objects::gc::Visitor<'_>) {
+        visit.values(&self.stack);
+        visit.values(&self.locals);
+        for cell in &self.cells {
+            visit.rc(cell);
+        }
+        visit.rc(&self.globals);
+        if let Some(names) = &self.names {
+            visit.rc(names);
+        }
+        match &self.callee {
+            Callee::Call => {}
+            Callee::Init(v) => visit.value(v),
+            Callee::Generator(g) => visit.rc(g),
+        }
+    }
+
     /// Drops the values a finished frame still holds, before it goes back to the pool.
     pub fn clear(&mut self) {
         self.stack.clear();

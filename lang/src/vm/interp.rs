@@ -475,8 +475,9 @@ impl Vm {
                                         // taking the arguments as they are: the instance is made here and
                                         // `__init__` runs as a frame of this loop. The instance takes the
                                         // class's place on the stack, as `self`.
-                                        let inst =
-                                            Value::Instance(Rc::new(Instance::new(cls.clone())));
+                                        let inst = Value::Instance(crate::objects::gc::new(
+                                            Instance::new(cls.clone()),
+                                        ));
                                         frame.stack[func_idx] = inst.clone();
                                         let mut new = call_frame!(init, func_idx);
                                         new.callee = Callee::Init(inst);
@@ -486,8 +487,9 @@ impl Vm {
                                     }
                                     CallPlan::Bare if arg == 0 => {
                                         // `Cls()` with object's `__new__` and `__init__`.
-                                        let inst =
-                                            Value::Instance(Rc::new(Instance::new(cls.clone())));
+                                        let inst = Value::Instance(crate::objects::gc::new(
+                                            Instance::new(cls.clone()),
+                                        ));
                                         frame.stack[func_idx] = inst;
                                         continue 'dispatch;
                                     }
@@ -822,7 +824,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn attend(&self, frame: &Frame, ip: usize) {
-        self.report_never_awaited(Some(frame));
+        self.attend_pending(Some(frame));
         if self.trace {
             self.flush_stdout();
             eprintln!("{}", crate::stdlib::dis::trace_line(frame, ip));
@@ -1038,7 +1040,7 @@ impl Vm {
                 for item in items {
                     (set.add(self, item))?;
                 }
-                frame.push(Value::Set(Rc::new(set)));
+                frame.push(Value::Set(crate::objects::gc::new(set)));
                 Ok(())
             }
             Opcode::BUILD_MAP => {
@@ -1048,7 +1050,7 @@ impl Vm {
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
                     (dict.set(self, k, v))?;
                 }
-                frame.push(Value::Dict(Rc::new(dict)));
+                frame.push(Value::Dict(crate::objects::gc::new(dict)));
                 Ok(())
             }
             Opcode::BUILD_CONST_KEY_MAP => {
@@ -1060,7 +1062,7 @@ impl Vm {
                         (dict.set(self, k.clone(), v))?;
                     }
                 }
-                frame.push(Value::Dict(Rc::new(dict)));
+                frame.push(Value::Dict(crate::objects::gc::new(dict)));
                 Ok(())
             }
             Opcode::BUILD_STRING => {
@@ -1386,7 +1388,7 @@ impl Vm {
                 let ns = frame.names.as_ref().unwrap_or(&frame.globals);
                 let key = Name::new("__annotations__");
                 if !ns.contains_name(&key) {
-                    ns.set_name(&key, Value::Dict(Rc::new(PyDict::new())));
+                    ns.set_name(&key, Value::Dict(crate::objects::gc::new(PyDict::new())));
                 }
                 Ok(())
             }
@@ -1482,7 +1484,7 @@ impl Vm {
                 dict.set_name(name, v);
             }
         }
-        Ok(Rc::new(dict))
+        Ok(crate::objects::gc::new(dict))
     }
 
     /// `super()`, `locals()`, `globals()`, `vars()`, `dir()` with no arguments.
@@ -1769,9 +1771,9 @@ impl Vm {
                         d.set(self, k.clone(), v.clone())?;
                     }
                 }
-                Value::Dict(Rc::new(d))
+                Value::Dict(crate::objects::gc::new(d))
             }
-            _ => Value::Dict(Rc::new(PyDict::new())),
+            _ => Value::Dict(crate::objects::gc::new(PyDict::new())),
         };
         let is_function = code.co.flags & flags::OPTIMIZED != 0;
         let doc = match code.consts.first() {
@@ -1788,7 +1790,7 @@ impl Vm {
             .as_str()
             .map(Rc::from)
             .unwrap_or_else(|| name.clone());
-        Ok(Value::Function(Rc::new(Function {
+        Ok(Value::Function(crate::objects::gc::new(Function {
             code,
             globals: frame.globals.clone(),
             defaults,
@@ -1801,6 +1803,7 @@ impl Vm {
             annotations: std::cell::RefCell::new(annotations),
             dict: std::cell::RefCell::new(Default::default()),
             extra_flags: std::cell::Cell::new(0),
+            gc: crate::objects::gc::GcHead::new(),
         })))
     }
 

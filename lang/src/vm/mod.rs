@@ -10,6 +10,7 @@
 pub mod call;
 mod carets;
 pub mod exceptions;
+pub mod finalize;
 pub mod frame;
 pub mod import;
 pub mod inline_cache;
@@ -187,9 +188,10 @@ impl Vm {
         if let Some(f) = file {
             ns.set_name(&Name::new("__file__"), Value::str(f));
         }
-        Rc::new(Module {
+        crate::objects::gc::new(Module {
             name: Rc::from(name),
             ns,
+            gc: crate::objects::gc::GcHead::new(),
         })
     }
 
@@ -210,7 +212,7 @@ impl Vm {
     pub fn new_exception(&self, class: &Rc<Class>, args: Vec<Value>) -> PyErr {
         let inst = Instance::new(class.clone());
         inst.exc_data().args = args;
-        PyErr(Rc::new(inst))
+        PyErr(crate::objects::gc::new(inst))
     }
 
     pub fn new_error(&self, class: &Rc<Class>, msg: impl Into<String>) -> PyErr {
@@ -417,14 +419,20 @@ impl Vm {
             }
             C::Str(s) => Value::str(s),
             C::Bytes(b) => Value::Bytes(Rc::new(b.to_vec())),
-            C::Tuple(items) => Value::tuple(items.iter().map(|c| self.load_const(c)).collect()),
+            C::Tuple(items) => {
+                let t = Value::tuple(items.iter().map(|c| self.load_const(c)).collect());
+                if let Value::Tuple(t) = &t {
+                    t.untrack_if_atomic();
+                }
+                t
+            }
             C::FrozenSet(items) => {
                 let set = crate::objects::PySet::new();
                 for c in items.iter() {
                     // The compiler folds only hashable, distinct items: this cannot fail.
                     let _ = set.add(self, self.load_const(c));
                 }
-                Value::FrozenSet(Rc::new(set))
+                Value::frozenset(set)
             }
             C::Code(co) => Value::Code(self.load_code(co)),
             C::Ellipsis => Value::Ellipsis,

@@ -558,7 +558,7 @@ impl Vm {
                 let target = if inplace {
                     x.clone()
                 } else {
-                    Rc::new(x.copy())
+                    crate::objects::gc::new(x.copy())
                 };
                 for (k, v) in y.items() {
                     target.set(self, k, v)?;

@@ -544,27 +544,7 @@ impl Vm {
                         if class.lookup(&d.getitem).is_some() && !matches!(v, Value::Class(_)) {
                             // The old sequence protocol: index from 0 until IndexError.
                             let getitem = self.get_attr(v, &d.getitem)?;
-                            let counter = std::cell::Cell::new(0i64);
-                            let f = crate::objects::NativeClosure {
-                                name: "iterator".into(),
-                                func: Box::new(move |vm: &Vm, _| {
-                                    let i = counter.get();
-                                    counter.set(i + 1);
-                                    match vm.call(&getitem, &[Value::Int(i)]) {
-                                        Err(e)
-                                            if vm.err_is(&e, &vm.exc.index_error)
-                                                || vm.err_is(&e, &vm.exc.stop_iteration) =>
-                                        {
-                                            Ok(Value::Undef)
-                                        }
-                                        other => other,
-                                    }
-                                }),
-                            };
-                            return Ok(NativeIter::new(IterState::CallableSentinel {
-                                func: Value::Closure(Rc::new(f)),
-                                sentinel: Value::Undef,
-                            }));
+                            return Ok(NativeIter::new(IterState::GetItem { getitem, index: 0 }));
                         }
                         return Err(
                             self.type_error(format!("'{}' object is not iterable", class.name))
@@ -816,18 +796,12 @@ impl Vm {
     /// Binds a class attribute found for `obj`: functions become bound methods, etc.
     pub fn bind_class_attr(&self, attr: Value, obj: &Value, class: &Rc<Class>) -> PyResult<Value> {
         Ok(match attr {
-            Value::Function(_) | Value::Builtin(_) => Value::BoundMethod(Rc::new(BoundMethod {
-                func: attr,
-                receiver: obj.clone(),
-            })),
+            Value::Function(_) | Value::Builtin(_) => BoundMethod::value(attr, obj.clone()),
             Value::Native(_) => {
                 if let Some(sm) = attr.downcast_native::<StaticMethod>() {
                     sm.func.clone()
                 } else if let Some(cm) = attr.downcast_native::<ClassMethod>() {
-                    Value::BoundMethod(Rc::new(BoundMethod {
-                        func: cm.func.clone(),
-                        receiver: Value::Class(class.clone()),
-                    }))
+                    BoundMethod::value(cm.func.clone(), Value::Class(class.clone()))
                 } else if let Some(get) = self.class_of(&attr).lookup(&dunders().get) {
                     // Native descriptors (functools' cached functions bind like methods).
                     self.call_bound(&get, &attr, &[obj.clone(), Value::Class(class.clone())])?
@@ -853,10 +827,7 @@ impl Vm {
                     if let Some(sm) = attr.downcast_native::<StaticMethod>() {
                         sm.func.clone()
                     } else if let Some(cm) = attr.downcast_native::<ClassMethod>() {
-                        Value::BoundMethod(Rc::new(BoundMethod {
-                            func: cm.func.clone(),
-                            receiver: Value::Class(c.clone()),
-                        }))
+                        BoundMethod::value(cm.func.clone(), Value::Class(c.clone()))
                     } else {
                         attr
                     }
@@ -899,10 +870,7 @@ impl Vm {
                 // Methods of `type` itself (mro, __subclasses__...).
                 return match self.types.type_.lookup(name) {
                     Some(m @ Value::Builtin(_)) => {
-                        Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
-                            func: m,
-                            receiver: Value::Class(c.clone()),
-                        }))))
+                        Ok(Some(BoundMethod::value(m, Value::Class(c.clone()))))
                     }
                     _ => Ok(None),
                 };

@@ -10,7 +10,7 @@ use std::rc::Rc;
 pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) -> Rc<Class> {
     let mro = crate::objects::class::compute_mro(bases).unwrap_or_else(|| bases.to_vec());
     let has_getattr = bases.iter().any(|b| b.has_getattr.get());
-    Rc::new(Class {
+    crate::objects::gc::new(Class {
         name: Rc::from(name),
         qualname: RefCell::new(Rc::from(name)),
         module: RefCell::new(Rc::from(module)),
@@ -24,7 +24,9 @@ pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) 
         metaclass: RefCell::new(None),
         subclasses: RefCell::new(Vec::new()),
         call_plan: RefCell::new((0, Default::default())),
+        del_cache: Default::default(),
         keys: Default::default(),
+        gc: crate::objects::gc::GcHead::new(),
     })
 }
 
@@ -111,13 +113,14 @@ fn add_rows<R: NativeRow>(class: &Class, owner: &'static str, methods: &[R]) {
     for row in methods {
         dict.insert(
             Name::new(row.name()),
-            Value::Builtin(Rc::new(Builtin {
+            Value::Builtin(crate::objects::gc::new(Builtin {
                 name: row.name(),
                 func: row.func(),
                 owner: Some(owner),
                 bound: None,
                 caller: Default::default(),
                 sig: row.sig(),
+                gc: crate::objects::gc::GcHead::new(),
             })),
         );
     }
@@ -125,13 +128,14 @@ fn add_rows<R: NativeRow>(class: &Class, owner: &'static str, methods: &[R]) {
 
 /// Wraps a native function as a class method/static (the first argument is the class).
 pub fn add_classmethod(vm: &Vm, class: &Class, name: &'static str, func: NativeFn) {
-    let f = Value::Builtin(Rc::new(Builtin {
+    let f = Value::Builtin(crate::objects::gc::new(Builtin {
         name,
         func,
         owner: None,
         bound: None,
         caller: Default::default(),
         sig: None,
+        gc: crate::objects::gc::GcHead::new(),
     }));
     let cm = crate::builtins::descriptors::ClassMethod::new(vm, f);
     class.dict_mut().insert(Name::new(name), cm);

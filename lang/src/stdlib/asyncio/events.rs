@@ -70,9 +70,13 @@ impl NativeObject for EventLoop {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// The loop owns its timer handles (each visits its own callback).
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.exception_handler.borrow());
-        self.core.for_each_timer(|h| h.traverse(visit));
+        if let Ok(handler) = self.exception_handler.try_borrow() {
+            visit(&handler);
+        }
+        self.core
+            .for_each_timer(|h| visit(&Value::Native(h.clone().into())));
     }
 }
 
@@ -213,7 +217,10 @@ impl EventLoop {
             for (k, v) in &context {
                 let _ = d.set(vm, Value::str(k), v.clone());
             }
-            if let Err(e) = vm.call(&handler, &[self.value(), Value::Dict(Rc::new(d))]) {
+            if let Err(e) = vm.call(
+                &handler,
+                &[self.value(), Value::Dict(crate::objects::gc::new(d))],
+            ) {
                 vm.flush_stdout();
                 eprintln!("Unhandled error in exception handler");
                 vm.print_exception(&e);
@@ -285,7 +292,7 @@ impl NativeObject for Handle {
         self
     }
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        if let Some(HandleCb::Py(f, args)) = &*self.cb.borrow() {
+        if let Ok(Some(HandleCb::Py(f, args))) = self.cb.try_borrow().as_deref() {
             visit(f);
             args.iter().for_each(visit);
         }

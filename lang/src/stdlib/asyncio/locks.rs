@@ -54,6 +54,13 @@ impl Waiters {
     }
 
     /// The waiting futures as a list, for the private attributes tests peek at.
+    /// The waiting futures, for the collector.
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(waiters) = self.0.try_borrow() {
+            waiters.iter().for_each(|f| visit(&f.value()));
+        }
+    }
+
     fn to_list(&self) -> Value {
         Value::list(self.0.borrow().iter().map(|f| f.value()).collect())
     }
@@ -102,6 +109,9 @@ pub struct Lock {
 }
 
 impl NativeObject for Lock {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.waiters.traverse(visit);
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -143,6 +153,9 @@ pub struct Event {
 }
 
 impl NativeObject for Event {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.waiters.traverse(visit);
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -205,9 +218,11 @@ impl NativeObject for Queue {
         self
     }
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        for v in self.items.borrow().iter() {
-            visit(v);
+        if let Ok(items) = self.items.try_borrow() {
+            items.iter().for_each(&mut *visit);
         }
+        self.getters.traverse(visit);
+        self.putters.traverse(visit);
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
@@ -378,6 +393,24 @@ impl Drop for OpAw {
 }
 
 impl NativeObject for OpAw {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        match &self.op {
+            Op::LockAcquire(lock, v) => {
+                visit(&Value::Native(lock.clone().into()));
+                visit(v);
+            }
+            Op::EventWait(event) => visit(&Value::Native(event.clone().into())),
+            Op::QueuePut(queue, v) => {
+                visit(&Value::Native(queue.clone().into()));
+                visit(v);
+            }
+            Op::QueueGet(queue) => visit(&Value::Native(queue.clone().into())),
+            Op::Ready(v) => visit(v),
+        }
+        if let Ok(Some(f)) = self.waiting.try_borrow().as_deref() {
+            visit(&f.value());
+        }
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }

@@ -30,8 +30,8 @@
 use super::events::{EventLoop, HandleCb};
 use super::futures::{cancel_msg, this, Callback, FState, Fut};
 use super::{aio, Aio};
-use crate::objects::Native;
 use crate::objects::{Args, Class, GenKind, NativeObject, PyErr, PyResult, Value};
+use crate::objects::{Native, NativeBox};
 use crate::vm::interp::Resumed;
 use crate::vm::Vm;
 use std::any::Any;
@@ -50,6 +50,13 @@ pub struct TaskPart {
     pub num_cancels_requested: Cell<u32>,
     /// A step is owed: set by creation, wake-ups and bare yields.
     step_scheduled: Cell<bool>,
+    /// The task itself while a step is owed: what CPython's ready queue
+    /// holds. The driver holds the task weakly, so a task waiting on a
+    /// future lives only as long as that future (whose callbacks hold it),
+    /// and one nobody can wake is collected ("Task was destroyed but it is
+    /// pending!"). Never visited by the collector: a scheduled task is a
+    /// root.
+    queued: RefCell<Option<Native<Fut>>>,
     /// An exception the next step throws in (bad yields).
     step_exc: RefCell<Option<PyErr>>,
     waker: RefCell<Option<Waker>>,
@@ -70,6 +77,7 @@ impl TaskPart {
             fut_waiter: RefCell::new(None),
             num_cancels_requested: Cell::new(0),
             step_scheduled: Cell::new(true),
+            queued: RefCell::new(None),
             step_exc: RefCell::new(None),
             waker: RefCell::new(None),
             created: towel_runtime::time::now(),
@@ -81,6 +89,7 @@ impl TaskPart {
 pub fn wake(task: &Native<Fut>) {
     let Some(p) = part(task) else { return };
     p.step_scheduled.set(true);
+    *p.queued.borrow_mut() = Some(task.clone());
     if let Some(w) = p.waker.borrow().as_ref() {
         w.wake_by_ref();
     }
@@ -96,13 +105,16 @@ fn schedule_throw(task: &Native<Fut>, exc: PyErr) {
 
 /// The executor task of one script task.
 pub struct TaskDriver {
-    task: Native<Fut>,
+    task: std::rc::Weak<NativeBox<Fut>>,
 }
 
 impl Future for TaskDriver {
     type Output = ();
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let task = &self.task;
+        let Some(task) = self.task.upgrade() else {
+            return Poll::Ready(());
+        };
+        let task = &task;
         if task.done() {
             return Poll::Ready(());
         }
@@ -122,7 +134,9 @@ impl Future for TaskDriver {
         if !p.step_scheduled.replace(false) {
             return Poll::Pending;
         }
+        let queued = p.queued.borrow_mut().take();
         step(vm, task);
+        drop(queued);
         if task.done() {
             Poll::Ready(())
         } else {
@@ -309,7 +323,13 @@ pub(super) fn spawn_task(vm: &Vm, lp: &Native<EventLoop>, coro: Value, name: Val
         }
         tasks.push(Rc::downgrade(&task));
     }
-    towel_runtime::spawn(TaskDriver { task: task.clone() }).detach();
+    if let Some(p) = part(&task) {
+        *p.queued.borrow_mut() = Some(task.clone());
+    }
+    towel_runtime::spawn(TaskDriver {
+        task: Rc::downgrade(&task),
+    })
+    .detach();
     task
 }
 
@@ -572,6 +592,15 @@ pub struct SleepAw {
 }
 
 impl NativeObject for SleepAw {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.result);
+        if let Ok(Some(f)) = self.fut.try_borrow().as_deref() {
+            visit(&f.value());
+        }
+        if let Ok(Some(t)) = self.timer.try_borrow().as_deref() {
+            visit(&Value::Native(t.clone().into()));
+        }
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }

@@ -53,7 +53,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         opmap.set(vm, Value::str(op.name()), Value::Int(op as i64))?;
     }
     super::set(&m, "opname", Value::list(opname));
-    super::set(&m, "opmap", Value::Dict(Rc::new(opmap)));
+    super::set(&m, "opmap", Value::Dict(crate::objects::gc::new(opmap)));
     let by_kind = |kinds: &[ArgKind]| {
         Value::list(
             Opcode::ALL
@@ -85,7 +85,11 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     for &(bit, name) in flags::NAMES.iter() {
         names.set(vm, Value::Int(bit as i64), Value::str(name))?;
     }
-    super::set(&m, "COMPILER_FLAG_NAMES", Value::Dict(Rc::new(names)));
+    super::set(
+        &m,
+        "COMPILER_FLAG_NAMES",
+        Value::Dict(crate::objects::gc::new(names)),
+    );
     super::set(&m, "Bytecode", Value::Class(bytecode_class(vm)));
     super::set(
         &m,
@@ -573,7 +577,7 @@ fn nt_asdict(vm: &Vm, args: Args) -> PyResult {
     for (f, v) in t.kind.fields().iter().zip(&t.values) {
         d.set(vm, Value::str(f), v.clone())?;
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(crate::objects::gc::new(d)))
 }
 
 /// The source positions of instruction `index` (CPython's `co_positions`), from its span.

@@ -116,7 +116,7 @@ impl Vm {
 
     fn run_as_main(&self, code: Rc<Code>, main: &Rc<Module>) -> Result<(), MainError> {
         let result = self.run_code(code, main);
-        self.report_never_awaited(None);
+        self.attend_pending(None);
         self.flush_stdout();
         result.map(|_| ()).map_err(MainError::Exception)
     }
