@@ -95,6 +95,9 @@ pub struct Program {
     pub anchored: bool,
     /// A character every match starts with, when there is no prefix.
     pub first: Option<Single>,
+    /// The code points below 256 a match can start with, when every match
+    /// starts with one of them (`agggtaaa|tttaccct`).
+    pub first_bytes: Option<[u64; 4]>,
 }
 
 pub fn compile(node: &Node, groups: usize) -> Program {
@@ -108,12 +111,61 @@ pub fn compile(node: &Node, groups: usize) -> Program {
             prefix: Vec::new(),
             anchored: false,
             first: None,
+            first_bytes: None,
         },
     };
     c.node(node);
     c.emit(Inst::Match);
     c.analyse();
+    if c.prog.prefix.is_empty() && c.prog.first.is_none() && !c.prog.anchored {
+        c.prog.first_bytes = first_bytes(node);
+    }
     c.prog
+}
+
+/// The code points below 256 that every match of `node` starts with, if
+/// `node` cannot match empty and can start with nothing else.
+fn first_bytes(node: &Node) -> Option<[u64; 4]> {
+    let mut bits = [0u64; 4];
+    match node {
+        Node::Literal { c, icase } => {
+            if *c >= 256 || *icase == Case::UnicodeIgnore {
+                return None;
+            }
+            bits[(*c >> 6) as usize] |= 1 << (c & 63);
+            if *icase == Case::AsciiIgnore && *c < 128 {
+                for v in [
+                    (*c as u8).to_ascii_lowercase(),
+                    (*c as u8).to_ascii_uppercase(),
+                ] {
+                    bits[(v >> 6) as usize] |= 1 << (v & 63);
+                }
+            }
+        }
+        Node::Set(class) => {
+            if !class.latin1_only() {
+                return None;
+            }
+            for c in 0..256u32 {
+                if class.contains(c) {
+                    bits[(c >> 6) as usize] |= 1 << (c & 63);
+                }
+            }
+        }
+        Node::Concat(items) => return items.first().and_then(first_bytes),
+        Node::Alternate(branches) => {
+            for b in branches {
+                let more = first_bytes(b)?;
+                for (w, m) in bits.iter_mut().zip(more) {
+                    *w |= m;
+                }
+            }
+        }
+        Node::Group(_, inner) | Node::Atomic(inner) => return first_bytes(inner),
+        Node::Repeat { node, min, .. } if *min > 0 => return first_bytes(node),
+        _ => return None,
+    }
+    Some(bits)
 }
 
 struct Compiler {

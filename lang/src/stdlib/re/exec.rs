@@ -198,6 +198,16 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
                     Some(i) => start = i,
                     None => return Ok(None),
                 }
+            } else if let Some(bits) = &prog.first_bytes {
+                while start < self.end && {
+                    let c = self.text.at(start);
+                    c >= 256 || bits[(c >> 6) as usize] & (1 << (c & 63)) == 0
+                } {
+                    start += 1;
+                }
+                if start >= self.end {
+                    return Ok(None);
+                }
             } else if let Some(first) = prog.first {
                 while start < self.end && !self.single(first, self.text.at(start)) {
                     start += 1;

@@ -115,6 +115,17 @@ impl Class {
                 .any(|&(k, neg)| k.contains(c, self.unicode) != neg)
     }
 
+    /// Whether the set can match only code points below 256.
+    pub fn latin1_only(&self) -> bool {
+        !self.negate
+            && self.case != Case::UnicodeIgnore
+            && self.ranges.iter().all(|&(_, hi)| hi < 256)
+            && self
+                .kinds
+                .iter()
+                .all(|&(_, negate)| !negate && !self.unicode)
+    }
+
     /// The single character this set stands for, if it is one (no case rules).
     pub fn as_single_char(&self) -> Option<u32> {
         match (self.negate, self.case, &self.ranges[..], &self.kinds[..]) {
