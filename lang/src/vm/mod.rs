@@ -73,6 +73,8 @@ pub struct Vm {
     pub call_site: RefCell<Option<(Rc<Code>, u32)>>,
     /// `sys.set_asyncgen_hooks`: (firstiter, finalizer), None when unset.
     pub asyncgen_hooks: RefCell<(Value, Value)>,
+    /// `sys.intern`'s table: the one string object kept for each text.
+    pub interned: RefCell<HashMap<Rc<str>, Value>>,
     /// The caller's globals and locals, for a native that runs code in them
     /// (see `CallerNeeds::Namespaces`).
     pub caller_namespaces: RefCell<Option<(Namespace, Namespace)>>,
@@ -149,6 +151,7 @@ impl Vm {
             trace,
             call_site: RefCell::new(None),
             asyncgen_hooks: RefCell::new((Value::None, Value::None)),
+            interned: RefCell::new(HashMap::new()),
             caller_namespaces: RefCell::new(None),
         };
         crate::objects::generator::WARN_FLAG

@@ -635,7 +635,7 @@ pub fn get_event_loop_rc(vm: &Vm) -> PyResult<Native<EventLoop>> {
             Err(vm.runtime_error("There is no current event loop in thread 'MainThread'."))
         }
         None => {
-            let lp = EventLoop::new(&a);
+            let lp = new_loop(vm, &a);
             *a.set_loop.borrow_mut() = Some(lp.clone());
             a.loop_was_set.set(true);
             Ok(lp)
@@ -656,7 +656,15 @@ fn private_get_running_loop(vm: &Vm, _args: Args) -> PyResult {
 }
 
 fn new_event_loop(vm: &Vm, _args: Args) -> PyResult {
-    Ok(EventLoop::new(&aio(vm)).value())
+    Ok(new_loop(vm, &aio(vm)).value())
+}
+
+/// A new loop, in debug mode under `-X dev` or `PYTHONASYNCIODEBUG` (as
+/// CPython's `coroutines._is_debug_mode()`).
+fn new_loop(vm: &Vm, a: &Rc<Aio>) -> Native<EventLoop> {
+    let lp = EventLoop::new(a);
+    lp.debug.set(vm.config.borrow().asyncio_debug);
+    lp
 }
 
 fn set_event_loop(vm: &Vm, args: Args) -> PyResult {
