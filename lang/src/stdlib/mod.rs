@@ -24,6 +24,7 @@ pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod os;
+pub mod pickle;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -85,6 +86,9 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("argparse", argparse),
     ("_csv", csv::make),
     ("csv", csv),
+    ("_pickle", pickle::make),
+    ("pickle", pickle_),
+    ("copyreg", copyreg),
 ];
 
 /// Towel source of the standard library, embedded in the binary, with the
@@ -159,6 +163,8 @@ source_module!(logging_handlers, "logging.handlers", "logging_handlers.py");
 source_module!(logging_config, "logging.config", "logging_config.py");
 source_module!(argparse, "argparse", "argparse.py");
 source_module!(csv, "csv", "csv.py");
+source_module!(pickle_, "pickle", "pickle.py");
+source_module!(copyreg, "copyreg", "copyreg.py");
 
 pub fn register(vm: &Vm) {
     let mut m = vm.native_modules.borrow_mut();
