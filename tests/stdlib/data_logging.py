@@ -1,7 +1,14 @@
 # logging: the logger hierarchy and propagation, levels, handlers, filters, the
 # three format styles and their validation, basicConfig, exc_info, LoggerAdapter,
 # disable, captureWarnings; everything logged to sys.stdout.
-import logging, sys, io
+import logging, sys, io, os
+# Tracebacks and warnings name this file by its absolute path: print it relative.
+_HERE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+class _Relative:
+    def __init__(self, out): self.out = out
+    def write(self, s): return self.out.write(s.replace(_HERE, ""))
+    def flush(self): self.out.flush()
+sys.stdout = _Relative(sys.stdout)
 logging.basicConfig(stream=sys.stdout, level=logging.DEBUG, format="%(levelname)s:%(name)s:%(message)s")
 log = logging.getLogger("app")
 log.debug("debug %s", 1); log.info("info %d items", 3); log.warning("warn"); log.error("err %(x)s", {"x": 5}); log.critical("crit")

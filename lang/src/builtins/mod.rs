@@ -7,9 +7,11 @@ pub mod bytearray;
 pub mod bytes_methods;
 pub mod descriptors;
 pub mod dict;
+mod exec;
 pub mod generator;
 pub mod io;
 pub mod list;
+pub mod mappingproxy;
 pub mod number;
 pub mod object;
 pub mod payload;
@@ -77,9 +79,7 @@ const UNDECLARED: &[(&str, NativeFn)] = &[
     ("quit", exit),
     ("__build_class__", build_class),
     ("__import__", import),
-    ("compile", compile),
-    ("exec", exec),
-    ("eval", eval),
+    ("compile", exec::compile),
 ];
 
 /// Builtins that, called with no arguments, answer about the calling frame
@@ -93,10 +93,10 @@ const FRAME_READERS: &[(&str, NativeFn)] = &[
 ];
 
 pub fn install(vm: &Vm) {
-    let mut b = vm.builtins.borrow_mut();
-    let add = |b: &mut crate::objects::AttrMap, row: &dyn NativeRow, caller: CallerNeeds| {
-        b.insert(
-            Name::new(row.name()),
+    let b = &vm.builtins;
+    let add = |row: &dyn NativeRow, caller: CallerNeeds| {
+        b.set_name(
+            &Name::new(row.name()),
             Value::Builtin(Rc::new(Builtin {
                 name: row.name(),
                 func: row.func(),
@@ -108,13 +108,16 @@ pub fn install(vm: &Vm) {
         );
     };
     for row in FUNCTIONS {
-        add(&mut b, row, CallerNeeds::Nothing);
+        add(row, CallerNeeds::Nothing);
     }
     for row in UNDECLARED {
-        add(&mut b, row, CallerNeeds::Nothing);
+        add(row, CallerNeeds::Nothing);
     }
     for row in FRAME_READERS {
-        add(&mut b, row, CallerNeeds::FrameWhenNoArgs);
+        add(row, CallerNeeds::FrameWhenNoArgs);
+    }
+    for row in exec::NAMESPACE_READERS {
+        add(row, CallerNeeds::Namespaces);
     }
     let t = &vm.types;
     for class in [
@@ -136,27 +139,27 @@ pub fn install(vm: &Vm) {
         &t.classmethod,
         &t.complex,
     ] {
-        b.insert(Name::new(&class.name), Value::Class(class.clone()));
+        b.set_name(&Name::new(&class.name), Value::Class(class.clone()));
     }
-    b.insert(
-        Name::new("bool"),
+    b.set_name(
+        &Name::new("bool"),
         Value::Class(crate::vm::types::bool_class(vm)),
     );
     for class in vm.exc.all() {
-        b.insert(Name::new(&class.name), Value::Class(class));
+        b.set_name(&Name::new(&class.name), Value::Class(class));
     }
-    b.insert(
-        Name::new("EnvironmentError"),
+    b.set_name(
+        &Name::new("EnvironmentError"),
         Value::Class(vm.exc.os_error.clone()),
     );
-    b.insert(Name::new("IOError"), Value::Class(vm.exc.os_error.clone()));
-    b.insert(Name::new("None"), Value::None);
-    b.insert(Name::new("True"), Value::Bool(BoolWord::TRUE));
-    b.insert(Name::new("False"), Value::Bool(BoolWord::FALSE));
-    b.insert(Name::new("NotImplemented"), Value::NotImplemented);
-    b.insert(Name::new("Ellipsis"), Value::Ellipsis);
-    b.insert(Name::new("__debug__"), Value::Bool(BoolWord::TRUE));
-    b.insert(Name::new("__name__"), Value::str("builtins"));
+    b.set_name(&Name::new("IOError"), Value::Class(vm.exc.os_error.clone()));
+    b.set_name(&Name::new("None"), Value::None);
+    b.set_name(&Name::new("True"), Value::Bool(BoolWord::TRUE));
+    b.set_name(&Name::new("False"), Value::Bool(BoolWord::FALSE));
+    b.set_name(&Name::new("NotImplemented"), Value::NotImplemented);
+    b.set_name(&Name::new("Ellipsis"), Value::Ellipsis);
+    b.set_name(&Name::new("__debug__"), Value::Bool(BoolWord::TRUE));
+    b.set_name(&Name::new("__name__"), Value::str("builtins"));
 }
 
 pub fn install_type_methods(vm: &Vm) {
@@ -423,17 +426,38 @@ fn isinstance(vm: &Vm, args: Args) -> PyResult {
     // A class without a metaclass has no `__instancecheck__` hook to ask.
     if let Value::Class(c) = spec {
         if c.metaclass.borrow().is_none() {
-            return Ok(Value::from_bool(vm.isinstance(obj, c)));
+            return Ok(Value::from_bool(instance_of(vm, obj, c)));
         }
     }
     Ok(Value::from_bool(class_spec_matches(
         vm,
         spec,
-        &|c| vm.isinstance(obj, c),
+        &|c| instance_of(vm, obj, c),
         obj,
         "__instancecheck__",
         "isinstance",
     )?))
+}
+
+/// `isinstance`'s plain check: the object's type, or else the class its
+/// `__class__` attribute claims, as CPython asks when a class defines
+/// `__class__` (a mock with a spec passes for an instance of the spec).
+fn instance_of(vm: &Vm, obj: &Value, class: &Rc<crate::objects::Class>) -> bool {
+    if vm.isinstance(obj, class) {
+        return true;
+    }
+    let Value::Instance(inst) = obj else {
+        return false;
+    };
+    if inst.class.lookup_str("__class__").is_none() {
+        return false;
+    }
+    match vm.get_attr_str(obj, "__class__") {
+        Ok(Value::Class(claimed)) => {
+            !Rc::ptr_eq(&claimed, &inst.class) && claimed.is_subclass(class)
+        }
+        _ => false,
+    }
 }
 
 static ISSUBCLASS: Signature =
@@ -1264,6 +1288,15 @@ fn dir(vm: &Vm, args: Args) -> PyResult {
     let Some(obj) = args.get(0) else {
         return Err(vm.runtime_error("dir(): no current frame"));
     };
+    // A class's own `__dir__` decides, its answer sorted (as CPython does).
+    if let Value::Instance(inst) = obj {
+        if let Some(own_dir) = inst.class.lookup_str("__dir__") {
+            let listed = vm.call_bound(&own_dir, obj, &[])?;
+            let names = Value::list(vm.to_vec(&listed)?);
+            vm.call_method(&names, "sort", &[])?;
+            return Ok(names);
+        }
+    }
     let mut names: Vec<String> = Vec::new();
     let mut add = |n: &str| {
         if !names.iter().any(|x| x == n) {
@@ -1271,13 +1304,15 @@ fn dir(vm: &Vm, args: Args) -> PyResult {
         }
     };
     match obj {
-        Value::Module(m) => m.ns.borrow().keys().for_each(|k| add(k.as_str())),
+        Value::Module(m) => m.ns.key_names().iter().for_each(|k| add(k.as_str())),
         Value::Class(c) => c
             .full_mro()
             .iter()
             .for_each(|c| c.dict.borrow().keys().for_each(|k| add(k.as_str()))),
         Value::Instance(i) => {
-            i.dict.borrow().keys().for_each(|k| add(k.as_str()));
+            i.attr_items()
+                .iter()
+                .for_each(|(k, _)| add(k.as_str().unwrap_or_default()));
             i.class
                 .full_mro()
                 .iter()
@@ -1315,86 +1350,6 @@ fn import(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::Module(vm.import_module(name)?))
 }
 
-fn compile(vm: &Vm, _args: Args) -> PyResult {
-    Err(vm.not_implemented("compile()"))
-}
-
-fn exec(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "exec", 1, 3)?;
-    let Some(src) = args.pos[0].as_str() else {
-        return Err(vm.not_implemented("exec() of a code object"));
-    };
-    let code = vm
-        .compile(src, "<string>", crate::compiler::Mode::Exec)
-        .map_err(|e| vm.syntax_error_value(&e))?;
-    run_in_namespaces(vm, code, &args)?;
-    Ok(Value::None)
-}
-
-fn eval(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "eval", 1, 3)?;
-    let Some(src) = args.pos[0].as_str() else {
-        return Err(vm.not_implemented("eval() of a code object"));
-    };
-    let code = vm
-        .compile(src.trim(), "<string>", crate::compiler::Mode::Eval)
-        .map_err(|e| vm.syntax_error_value(&e))?;
-    run_in_namespaces(vm, code, &args)
-}
-
-/// Runs `exec`/`eval` code in `__main__`, or in the `globals` (and `locals`)
-/// dicts when given. Frames hold namespaces, not dicts, so the dicts are
-/// copied in and the namespaces copied back out afterwards.
-fn run_in_namespaces(vm: &Vm, code: Rc<Code>, args: &Args) -> PyResult {
-    let dict_arg = |i: usize, name: &str| -> PyResult<Option<Rc<PyDict>>> {
-        match args.arg_or_kw(i, name) {
-            None | Some(Value::None) => Ok(None),
-            Some(Value::Dict(d)) => Ok(Some(d.clone())),
-            Some(other) => Err(vm.type_error(format!(
-                "{name} must be a dict, not {}",
-                vm.type_name(other)
-            ))),
-        }
-    };
-    let (globals, locals) = (dict_arg(1, "globals")?, dict_arg(2, "locals")?);
-    let Some(globals) = globals else {
-        let module = vm
-            .modules
-            .borrow()
-            .get("__main__")
-            .cloned()
-            .unwrap_or_else(|| vm.new_module("__main__", None));
-        return vm.run_code(code, &module);
-    };
-    let to_ns = |d: &PyDict| {
-        let ns = crate::objects::new_namespace();
-        ns.borrow_mut().extend(
-            d.items()
-                .into_iter()
-                .filter_map(|(k, v)| k.as_str().map(|k| (Name::new(k), v))),
-        );
-        ns
-    };
-    let back = |ns: &crate::objects::Namespace, d: &PyDict| -> PyResult<()> {
-        for (k, v) in ns.borrow().iter() {
-            d.set(vm, Value::str(k.as_str()), v.clone())?;
-        }
-        Ok(())
-    };
-    let globals_ns = to_ns(&globals);
-    let locals_ns = locals
-        .as_ref()
-        .map(|d| to_ns(d))
-        .unwrap_or_else(|| globals_ns.clone());
-    let frame = vm.new_frame(code, globals_ns.clone(), Some(locals_ns.clone()));
-    let result = vm.run_frame_to_completion(frame);
-    back(&globals_ns, &globals)?;
-    if let Some(l) = &locals {
-        back(&locals_ns, l)?;
-    }
-    result
-}
-
 /// `type(x)` and `type(name, bases, dict)`.
 pub fn type_call(vm: &Vm, args: Args) -> PyResult {
     match args.len() {
@@ -1417,14 +1372,8 @@ pub fn type_call(vm: &Vm, args: Args) -> PyResult {
             let Value::Dict(d) = &args.pos[2] else {
                 return Err(vm.type_error("type.__new__() argument 3 must be dict"));
             };
-            let mut ns = crate::objects::AttrMap::default();
-            for (k, v) in d.items() {
-                if let Some(k) = k.as_str() {
-                    ns.insert(Name::new(k), v);
-                }
-            }
             let module: Rc<str> = Rc::from("__main__");
-            Ok(Value::Class(vm.create_class(name, bases, &ns, module)?))
+            Ok(Value::Class(vm.create_class(name, bases, d, module)?))
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }

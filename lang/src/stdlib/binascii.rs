@@ -134,7 +134,7 @@ pub(crate) fn hex_with_separator(data: &[u8], sep: Option<u8>, per_sep: i64) -> 
     for (i, b) in data.iter().enumerate() {
         if let Some(sep) = sep.filter(|_| group > 0 && i > 0) {
             let boundary = if per_sep > 0 {
-                (data.len() - i) % group == 0
+                (data.len() - i).is_multiple_of(group)
             } else {
                 i % group == 0
             };

@@ -6,6 +6,7 @@
 //! `include_str!`) run into the module's namespace after the natives are set,
 //! so the source can build on them.
 
+pub mod ast;
 pub mod asyncio;
 pub mod binascii;
 pub mod bisect;
@@ -80,10 +81,29 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("urllib", urllib),
     ("urllib.parse", urllib_parse),
     ("uuid", uuid),
+    ("ast", ast::make),
     ("logging", logging::make),
     ("logging.handlers", logging_handlers),
     ("logging.config", logging_config),
     ("argparse", argparse),
+    ("difflib", difflib),
+    ("pprint", pprint),
+    ("fnmatch", fnmatch),
+    ("unittest", unittest),
+    ("unittest.util", unittest_util),
+    ("unittest.result", unittest_result),
+    ("unittest.case", unittest_case),
+    ("unittest.suite", unittest_suite),
+    ("unittest.loader", unittest_loader),
+    ("unittest.signals", unittest_signals),
+    ("unittest.runner", unittest_runner),
+    ("unittest.main", unittest_main),
+    ("unittest.async_case", unittest_async_case),
+    ("unittest._log", unittest_log),
+    ("unittest.__main__", unittest_dunder_main),
+    ("unittest.mock", unittest_mock),
+    ("doctest", doctest),
+    ("timeit", timeit),
     ("_csv", csv::make),
     ("csv", csv),
     ("_pickle", pickle::make),
@@ -162,6 +182,32 @@ source_module!(uuid, "uuid", "uuid.py");
 source_module!(logging_handlers, "logging.handlers", "logging_handlers.py");
 source_module!(logging_config, "logging.config", "logging_config.py");
 source_module!(argparse, "argparse", "argparse.py");
+source_module!(difflib, "difflib", "difflib.py");
+source_module!(pprint, "pprint", "pprint.py");
+source_module!(fnmatch, "fnmatch", "fnmatch.py");
+source_module!(unittest, "unittest", "unittest/__init__.py");
+source_module!(unittest_util, "unittest.util", "unittest/util.py");
+source_module!(unittest_result, "unittest.result", "unittest/result.py");
+source_module!(unittest_case, "unittest.case", "unittest/case.py");
+source_module!(unittest_suite, "unittest.suite", "unittest/suite.py");
+source_module!(unittest_loader, "unittest.loader", "unittest/loader.py");
+source_module!(unittest_signals, "unittest.signals", "unittest/signals.py");
+source_module!(unittest_runner, "unittest.runner", "unittest/runner.py");
+source_module!(unittest_main, "unittest.main", "unittest/main.py");
+source_module!(
+    unittest_async_case,
+    "unittest.async_case",
+    "unittest/async_case.py"
+);
+source_module!(unittest_log, "unittest._log", "unittest/_log.py");
+source_module!(unittest_mock, "unittest.mock", "unittest/mock.py");
+source_module!(doctest, "doctest", "doctest.py");
+source_module!(timeit, "timeit", "timeit.py");
+source_module!(
+    unittest_dunder_main,
+    "unittest.__main__",
+    "unittest/__main__.py"
+);
 source_module!(csv, "csv", "csv.py");
 source_module!(pickle_, "pickle", "pickle.py");
 source_module!(copyreg, "copyreg", "copyreg.py");
@@ -190,21 +236,15 @@ pub fn module_with_declared(
 
 fn module_with_rows<R: NativeRow>(vm: &Vm, name: &str, functions: &[R]) -> Rc<Module> {
     let m = vm.new_module(name, None);
-    {
-        let mut ns = m.ns.borrow_mut();
-        for row in functions {
-            ns.insert(
-                crate::objects::Name::new(row.name()),
-                crate::builtins::native_row(row),
-            );
-        }
+    for row in functions {
+        set(&m, row.name(), crate::builtins::native_row(row));
     }
     m
 }
 
 /// Sets an attribute in a module's namespace.
 pub fn set(m: &Module, name: &str, v: Value) {
-    m.ns.borrow_mut().insert(crate::objects::Name::new(name), v);
+    m.set(name, v);
 }
 
 /// Creates module `name` from its natives and then its embedded towel source.
@@ -239,8 +279,6 @@ pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: Source) -> PyResult<()> {
 
 /// Reads a global of module `m` (a class or function its source defined).
 pub fn module_attr(vm: &Vm, m: &Module, name: &str) -> PyResult<Value> {
-    m.ns.borrow()
-        .get(&crate::objects::Name::new(name))
-        .cloned()
+    m.ns.get_name(&crate::objects::Name::new(name))
         .ok_or_else(|| vm.attribute_error(format!("module '{}' has no attribute '{name}'", m.name)))
 }

@@ -464,15 +464,14 @@ impl Vm {
         frame.cells.extend(body.closure.iter().cloned());
         let classcell = self.run_frame_to_completion(frame)?;
         if let Some(orig) = orig_bases {
-            ns.borrow_mut().insert(Name::new("__orig_bases__"), orig);
+            ns.set_name(&Name::new("__orig_bases__"), orig);
         }
         if let Some(meta) = metaclass {
             // `meta(name, bases, namespace, **kwargs)` makes the class (usually through `type.__new__`).
-            let dict = self.namespace_to_dict(&ns)?;
             let call = [
                 Value::Str(name.clone()),
                 Value::tuple(bases.into_iter().map(Value::Class).collect()),
-                Value::Dict(Rc::new(dict)),
+                Value::Dict(ns),
             ];
             let (names, values) = class_keywords(args);
             let class = self.call_args(&meta, Args::with_kw(&call, &names, &values))?;
@@ -481,7 +480,7 @@ impl Vm {
             }
             return Ok(class);
         }
-        let class = self.create_class(name.as_str(), bases, &ns.borrow(), body.module.clone())?;
+        let class = self.create_class(name.as_str(), bases, &ns, body.module.clone())?;
         if let Value::Cell(cell) = classcell {
             cell.set(Value::Class(class.clone()));
         }
@@ -489,12 +488,13 @@ impl Vm {
         Ok(Value::Class(class))
     }
 
-    /// Creates a class from a finished namespace.
+    /// Creates a class from a finished namespace (copied: the class owns its
+    /// namespace, which programs see through a read-only `mappingproxy`).
     pub fn create_class(
         &self,
         name: &str,
         mut bases: Vec<Rc<Class>>,
-        ns: &crate::objects::AttrMap,
+        ns: &crate::objects::PyDict,
         module: Rc<str>,
     ) -> PyResult<Rc<Class>> {
         if bases.is_empty() {
@@ -530,7 +530,12 @@ impl Vm {
             ))
         })?;
         let d = dunders();
-        let mut dict = ns.clone();
+        let mut dict = crate::objects::AttrMap::default();
+        for (k, v) in ns.items() {
+            if let Value::Str(k) = k {
+                dict.insert(Name::new(k.as_str()), v);
+            }
+        }
         let qualname = dict
             .get(&d.qualname)
             .and_then(|q| q.as_str().map(Rc::from))
@@ -569,6 +574,7 @@ impl Vm {
             metaclass: std::cell::RefCell::new(None),
             subclasses: std::cell::RefCell::new(Vec::new()),
             call_plan: std::cell::RefCell::new((0, Default::default())),
+            keys: Default::default(),
         });
         for base in &class.bases {
             let mut subs = base.subclasses.borrow_mut();

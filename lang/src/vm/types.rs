@@ -24,6 +24,7 @@ pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) 
         metaclass: RefCell::new(None),
         subclasses: RefCell::new(Vec::new()),
         call_plan: RefCell::new((0, Default::default())),
+        keys: Default::default(),
     })
 }
 
