@@ -66,12 +66,11 @@ def _reduce_ex(self, proto):
             raise TypeError(f"cannot pickle {cls.__name__!r} object")
         state = base(self)
     args = (cls, base, state)
-    if getattr(type(self), "__getstate__", None) is not None:
-        dict = self.__getstate__()
-    else:
-        if getattr(self, "__slots__", None):
-            raise TypeError("a class that defines __slots__ without defining __getstate__ cannot be pickled")
-        dict = getattr(self, "__dict__", None) or None
+    # object's own __getstate__ would pair the __dict__ with the slot
+    # values, which _reconstructor cannot restore.
+    if type(self).__getstate__ is object.__getstate__ and getattr(self, "__slots__", None):
+        raise TypeError("a class that defines __slots__ without defining __getstate__ cannot be pickled")
+    dict = self.__getstate__()
     if dict:
         return _reconstructor, args, dict
     return _reconstructor, args

@@ -198,9 +198,17 @@ fn partial_reduce(vm: &Vm, args: Args) -> PyResult {
     };
     let (func, pos, has_keywords) = {
         let parts = p.parts.borrow();
-        (parts.func.clone(), parts.args.clone(), !parts.keywords.is_empty())
+        (
+            parts.func.clone(),
+            parts.args.clone(),
+            !parts.keywords.is_empty(),
+        )
     };
-    let keywords = if has_keywords { p.keywords_dict(vm)? } else { Value::None };
+    let keywords = if has_keywords {
+        p.keywords_dict(vm)?
+    } else {
+        Value::None
+    };
     let dict = if p.dict.borrow().is_empty() {
         Value::None
     } else {
@@ -220,7 +228,9 @@ fn partial_reduce(vm: &Vm, args: Args) -> PyResult {
 /// `__setstate__((func, args, keywords, dict))`, for unpickling.
 fn partial_setstate(vm: &Vm, args: Args) -> PyResult {
     let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Partial>()) else {
-        return Err(vm.type_error("descriptor '__setstate__' requires a 'functools.partial' object"));
+        return Err(
+            vm.type_error("descriptor '__setstate__' requires a 'functools.partial' object")
+        );
     };
     let state = args.get(1).cloned().unwrap_or(Value::None);
     let Value::Tuple(t) = &state else {
@@ -229,7 +239,10 @@ fn partial_setstate(vm: &Vm, args: Args) -> PyResult {
     let [func, fargs, keywords, dict] = t.0.as_slice() else {
         return Err(vm.type_error(format!("expected 4 items in state, got {}", t.0.len())));
     };
-    if !crate::builtins::is_callable(vm, func) || !matches!(fargs, Value::Tuple(_)) || !matches!(keywords, Value::Dict(_) | Value::None) {
+    if !crate::builtins::is_callable(vm, func)
+        || !matches!(fargs, Value::Tuple(_))
+        || !matches!(keywords, Value::Dict(_) | Value::None)
+    {
         return Err(vm.type_error("invalid partial state"));
     }
     let keywords = match keywords {
@@ -257,7 +270,11 @@ fn partial_repr(vm: &Vm, args: Args) -> PyResult {
     };
     let (func, pos, keywords) = {
         let parts = p.parts.borrow();
-        (parts.func.clone(), parts.args.clone(), parts.keywords.clone())
+        (
+            parts.func.clone(),
+            parts.args.clone(),
+            parts.keywords.clone(),
+        )
     };
     let mut parts = vec![vm.repr(&func)?];
     for a in &pos {

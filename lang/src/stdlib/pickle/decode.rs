@@ -24,10 +24,15 @@ pub(super) static LOAD: Signature = Signature::new(
 /// when the Unpickler does not override them; `unpickler` (or None) gets
 /// the protocol in its `proto` attribute.
 pub(super) fn load(vm: &Vm, args: Args) -> PyResult {
-    let ([source, fix_imports, encoding, errors, find_class, persistent_load, memo, buffers, unpickler], []) =
-        LOAD.bind(vm, args)?;
+    let (
+        [source, fix_imports, encoding, errors, find_class, persistent_load, memo, buffers, unpickler],
+        [],
+    ) = LOAD.bind(vm, args)?;
     let input = match bytes_like(source) {
-        Some(data) => Input::Bytes { data: data.into_owned(), pos: 0 },
+        Some(data) => Input::Bytes {
+            data: data.into_owned(),
+            pos: 0,
+        },
         None => Input::File {
             read: vm.get_attr_str(source, "read")?,
             readline: vm.get_attr_str(source, "readline")?,
@@ -71,7 +76,10 @@ pub(super) fn load(vm: &Vm, args: Args) -> PyResult {
 }
 
 enum Input {
-    Bytes { data: Vec<u8>, pos: usize },
+    Bytes {
+        data: Vec<u8>,
+        pos: usize,
+    },
     File {
         read: Value,
         readline: Value,
@@ -116,7 +124,12 @@ impl Decoder<'_> {
                 *pos += n;
                 Ok(out)
             }
-            Input::File { read, frame, frame_pos, .. } => {
+            Input::File {
+                read,
+                frame,
+                frame_pos,
+                ..
+            } => {
                 if *frame_pos < frame.len() {
                     if *frame_pos + n > frame.len() {
                         return Err(unpickling_error(vm, "pickle exhausted before end of frame"));
@@ -128,7 +141,10 @@ impl Decoder<'_> {
                 let read = read.clone();
                 let chunk = vm.call(&read, &[Value::Int(n as i64)])?;
                 let Some(bytes) = bytes_like(&chunk) else {
-                    return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(&chunk))));
+                    return Err(vm.type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        vm.type_name(&chunk)
+                    )));
                 };
                 if bytes.len() != n {
                     return Err(truncated(vm));
@@ -163,7 +179,12 @@ impl Decoder<'_> {
                 *pos += end + 1;
                 return Ok(line);
             }
-            Input::File { readline, frame, frame_pos, .. } => {
+            Input::File {
+                readline,
+                frame,
+                frame_pos,
+                ..
+            } => {
                 if *frame_pos < frame.len() {
                     let rest = &frame[*frame_pos..];
                     let Some(end) = rest.iter().position(|&b| b == b'\n') else {
@@ -178,7 +199,10 @@ impl Decoder<'_> {
             }
         };
         let Some(mut bytes) = bytes_like(&line).map(|b| b.into_owned()) else {
-            return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(&line))));
+            return Err(vm.type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(&line)
+            )));
         };
         if bytes.last() != Some(&b'\n') {
             return Err(truncated(vm));
@@ -256,10 +280,9 @@ impl Decoder<'_> {
     }
 
     fn memo_get(&self, idx: u64) -> PyResult<Value> {
-        self.memo
-            .get(&idx)
-            .cloned()
-            .ok_or_else(|| unpickling_error(self.vm, format!("Memo value not found at index {idx}")))
+        self.memo.get(&idx).cloned().ok_or_else(|| {
+            unpickling_error(self.vm, format!("Memo value not found at index {idx}"))
+        })
     }
 
     fn memo_put(&mut self, idx: u64) -> PyResult<()> {
@@ -298,7 +321,10 @@ impl Decoder<'_> {
                 let len = self.size(len)?;
                 if let Input::File { .. } = self.input {
                     let data = self.read(len)?;
-                    if let Input::File { frame, frame_pos, .. } = &mut self.input {
+                    if let Input::File {
+                        frame, frame_pos, ..
+                    } = &mut self.input
+                    {
                         *frame = data;
                         *frame_pos = 0;
                     }
@@ -355,7 +381,10 @@ impl Decoder<'_> {
             FLOAT => {
                 let line = self.readline()?;
                 let text = String::from_utf8_lossy(&line).into_owned();
-                let v = vm.call(&Value::Class(vm.types.float.clone()), &[Value::string(text)])?;
+                let v = vm.call(
+                    &Value::Class(vm.types.float.clone()),
+                    &[Value::string(text)],
+                )?;
                 self.push(v);
             }
             BINFLOAT => {
@@ -367,8 +396,17 @@ impl Decoder<'_> {
             STRING => {
                 let line = self.readline()?;
                 let inner = match line.as_slice() {
-                    [q, inner @ .., q2] if line.len() >= 2 && q == q2 && (*q == b'\'' || *q == b'"') => inner.to_vec(),
-                    _ => return Err(unpickling_error(vm, "the STRING opcode argument must be quoted")),
+                    [q, inner @ .., q2]
+                        if line.len() >= 2 && q == q2 && (*q == b'\'' || *q == b'"') =>
+                    {
+                        inner.to_vec()
+                    }
+                    _ => {
+                        return Err(unpickling_error(
+                            vm,
+                            "the STRING opcode argument must be quoted",
+                        ))
+                    }
                 };
                 let raw = escape_decode(&inner);
                 let v = self.py2_string(raw)?;
@@ -378,7 +416,10 @@ impl Decoder<'_> {
                 let n = if op == BINSTRING {
                     let n = self.read_i32()?;
                     if n < 0 {
-                        return Err(unpickling_error(vm, "BINSTRING pickle has negative byte count"));
+                        return Err(unpickling_error(
+                            vm,
+                            "BINSTRING pickle has negative byte count",
+                        ));
                     }
                     n as usize
                 } else {
@@ -438,7 +479,11 @@ impl Decoder<'_> {
                     Ok(s) => Value::string(s),
                     Err(e) => {
                         let bytes = Value::Bytes(Rc::new(e.into_bytes()));
-                        vm.call_method(&bytes, "decode", &[Value::str("utf-8"), Value::str("surrogatepass")])?
+                        vm.call_method(
+                            &bytes,
+                            "decode",
+                            &[Value::str("utf-8"), Value::str("surrogatepass")],
+                        )?
                     }
                 };
                 self.push(v);
@@ -592,7 +637,7 @@ impl Decoder<'_> {
                 let (Some(module), Some(name)) = (module.as_str(), name.as_str()) else {
                     return Err(unpickling_error(vm, "STACK_GLOBAL requires str"));
                 };
-                let v = self.find(&module.to_string(), &name.to_string())?;
+                let v = self.find(module, name)?;
                 self.push(v);
             }
             EXT1 | EXT2 | EXT4 => {
@@ -618,7 +663,10 @@ impl Decoder<'_> {
                     return Err(unpickling_error(vm, "NEWOBJ expected an arg tuple."));
                 };
                 if !matches!(cls, Value::Class(_)) {
-                    return Err(unpickling_error(vm, "NEWOBJ class argument isn't a type object"));
+                    return Err(unpickling_error(
+                        vm,
+                        "NEWOBJ class argument isn't a type object",
+                    ));
                 }
                 let new = vm.get_attr_str(&cls, "__new__")?;
                 let mut all = vec![cls];
@@ -633,19 +681,28 @@ impl Decoder<'_> {
                 if !matches!(cls, Value::Class(_)) {
                     return Err(unpickling_error(
                         vm,
-                        format!("NEWOBJ_EX class argument must be a type, not {}", vm.type_name(&cls)),
+                        format!(
+                            "NEWOBJ_EX class argument must be a type, not {}",
+                            vm.type_name(&cls)
+                        ),
                     ));
                 }
                 let Value::Tuple(args) = &args else {
                     return Err(unpickling_error(
                         vm,
-                        format!("NEWOBJ_EX args argument must be a tuple, not {}", vm.type_name(&args)),
+                        format!(
+                            "NEWOBJ_EX args argument must be a tuple, not {}",
+                            vm.type_name(&args)
+                        ),
                     ));
                 };
                 let Value::Dict(kwargs) = &kwargs else {
                     return Err(unpickling_error(
                         vm,
-                        format!("NEWOBJ_EX kwargs argument must be a dict, not {}", vm.type_name(&kwargs)),
+                        format!(
+                            "NEWOBJ_EX kwargs argument must be a dict, not {}",
+                            vm.type_name(&kwargs)
+                        ),
                     ));
                 };
                 let new = vm.get_attr_str(&cls, "__new__")?;
@@ -683,7 +740,10 @@ impl Decoder<'_> {
                 let pid = if op == PERSID {
                     let line = self.readline()?;
                     if !line.is_ascii() {
-                        return Err(unpickling_error(vm, "persistent IDs in protocol 0 must be ASCII strings"));
+                        return Err(unpickling_error(
+                            vm,
+                            "persistent IDs in protocol 0 must be ASCII strings",
+                        ));
                     }
                     Value::string(String::from_utf8_lossy(&line).into_owned())
                 } else {
@@ -692,14 +752,19 @@ impl Decoder<'_> {
                 let Some(load) = self.persistent_load.clone() else {
                     return Err(unpickling_error(
                         vm,
-                        "A load persistent id instruction was encountered, but no persistent_load function was specified.",
+                        "A load persistent id instruction was encountered,\nbut no persistent_load function was specified.",
                     ));
                 };
                 let v = vm.call(&load, &[pid])?;
                 self.push(v);
             }
             other => {
-                return Err(unpickling_error(vm, format!("invalid load key, '{}'.", other as char)));
+                let key = if (0x20..0x7f).contains(&other) {
+                    (other as char).to_string()
+                } else {
+                    format!("\\x{other:02x}")
+                };
+                return Err(unpickling_error(vm, format!("invalid load key, '{key}'.")));
             }
         }
         Ok(())
@@ -730,7 +795,12 @@ impl Decoder<'_> {
     /// for a class without arguments or `__getinitargs__`.
     fn instantiate(&mut self, cls: &Value, args: Vec<Value>) -> PyResult<Value> {
         let vm = self.vm;
-        if args.is_empty() && matches!(cls, Value::Class(_)) && vm.get_attr_opt(cls, &Name::new("__getinitargs__"))?.is_none() {
+        if args.is_empty()
+            && matches!(cls, Value::Class(_))
+            && vm
+                .get_attr_opt(cls, &Name::new("__getinitargs__"))?
+                .is_none()
+        {
             let new = vm.get_attr_str(cls, "__new__")?;
             return vm.call(&new, &[cls.clone()]);
         }
@@ -812,8 +882,18 @@ impl Decoder<'_> {
     }
 
     /// A Python 2 str: decoded with the Unpickler's encoding, or kept as
-    /// bytes when the encoding is 'bytes'.
+    /// bytes when the encoding is 'bytes'. Latin-1, the usual choice for
+    /// such pickles, is decoded here.
     fn py2_string(&mut self, raw: Vec<u8>) -> PyResult<Value> {
+        let normalized = self.encoding.to_ascii_lowercase().replace('_', "-");
+        if matches!(
+            normalized.as_str(),
+            "latin1" | "latin-1" | "iso-8859-1" | "l1"
+        ) {
+            return Ok(Value::string(
+                raw.iter().map(|&b| b as char).collect::<String>(),
+            ));
+        }
         let bytes = Value::Bytes(Rc::new(raw));
         if self.encoding == "bytes" {
             return Ok(bytes);
@@ -848,7 +928,11 @@ fn find_global(vm: &Vm, module: &str, name: &str, proto: u8, fix_imports: bool) 
     } else {
         (module.to_string(), name.to_string())
     };
-    let path: Vec<&str> = if proto >= 4 { name.split('.').collect() } else { vec![name.as_str()] };
+    let path: Vec<&str> = if proto >= 4 {
+        name.split('.').collect()
+    } else {
+        vec![name.as_str()]
+    };
     if path.contains(&"<locals>") {
         let module_value = Value::Module(vm.import_module(&module)?);
         return Err(vm.attribute_error(format!(
@@ -875,7 +959,10 @@ fn find_global(vm: &Vm, module: &str, name: &str, proto: u8, fix_imports: bool) 
 
 /// (module, name) of Python 2 as Python 3 has them.
 fn py3_names(module: &str, name: &str) -> (String, String) {
-    if let Some((_, (m, n))) = NAME_FROM_PY2.iter().find(|((m, n), _)| *m == module && *n == name) {
+    if let Some((_, (m, n))) = NAME_FROM_PY2
+        .iter()
+        .find(|((m, n), _)| *m == module && *n == name)
+    {
         return (m.to_string(), n.to_string());
     }
     if let Some((_, m)) = MODULE_FROM_PY2.iter().find(|(m, _)| *m == module) {
@@ -893,7 +980,12 @@ fn parse_index(vm: &Vm, text: &[u8]) -> PyResult<u64> {
     std::str::from_utf8(text)
         .ok()
         .and_then(|s| s.parse::<u64>().ok())
-        .ok_or_else(|| vm.value_error(format!("invalid literal for int() with base 10: {}", crate::objects::bytes::repr_bytes(text))))
+        .ok_or_else(|| {
+            vm.value_error(format!(
+                "invalid literal for int() with base 10: {}",
+                crate::objects::bytes::repr_bytes(text)
+            ))
+        })
 }
 
 /// The backslash escapes of a Python 2 string literal.
@@ -921,7 +1013,10 @@ fn escape_decode(s: &[u8]) -> Vec<u8> {
             b'v' => out.push(11),
             b'\n' => {}
             b'x' if i + 2 <= s.len() && s[i..i + 2].iter().all(u8::is_ascii_hexdigit) => {
-                out.push(u8::from_str_radix(std::str::from_utf8(&s[i..i + 2]).unwrap_or("0"), 16).unwrap_or(0));
+                out.push(
+                    u8::from_str_radix(std::str::from_utf8(&s[i..i + 2]).unwrap_or("0"), 16)
+                        .unwrap_or(0),
+                );
                 i += 2;
             }
             b'0'..=b'7' => {

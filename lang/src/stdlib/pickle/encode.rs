@@ -29,8 +29,10 @@ pub(super) static DUMP: Signature = Signature::new(
 /// Pickler's memo (or None for a fresh one); the callables are None when
 /// the Pickler does not define them.
 pub(super) fn dump(vm: &Vm, args: Args) -> PyResult {
-    let ([obj, protocol, fix_imports, memo, persistent_id, dispatch_table, reducer_override, fast], []) =
-        DUMP.bind(vm, args)?;
+    let (
+        [obj, protocol, fix_imports, memo, persistent_id, dispatch_table, reducer_override, fast],
+        [],
+    ) = DUMP.bind(vm, args)?;
     let proto = protocol_number(vm, protocol)?;
     let fresh;
     let memo = match memo.downcast_native::<Memo>() {
@@ -134,7 +136,8 @@ impl Encoder<'_> {
         let len = self.out.len() - start - FRAME_HEADER_SIZE;
         if len >= FRAME_SIZE_MIN {
             self.out[start] = FRAME;
-            self.out[start + 1..start + FRAME_HEADER_SIZE].copy_from_slice(&(len as u64).to_le_bytes());
+            self.out[start + 1..start + FRAME_HEADER_SIZE]
+                .copy_from_slice(&(len as u64).to_le_bytes());
         } else {
             self.out.drain(start..start + FRAME_HEADER_SIZE);
         }
@@ -315,7 +318,10 @@ impl Encoder<'_> {
             return self.save_global(obj, Some(name));
         }
         let Value::Tuple(t) = &reduce_value else {
-            return Err(pickling_error(vm, "__reduce__ must return a string or tuple"));
+            return Err(pickling_error(
+                vm,
+                "__reduce__ must return a string or tuple",
+            ));
         };
         self.save_reduce(&t.0, Some(obj))
     }
@@ -427,7 +433,10 @@ impl Encoder<'_> {
             }
             let text: String = data.iter().map(|&b| b as char).collect();
             self.save_codecs_encode()?;
-            self.save(&Value::tuple(vec![Value::string(text), Value::str("latin1")]), false)?;
+            self.save(
+                &Value::tuple(vec![Value::string(text), Value::str("latin1")]),
+                false,
+            )?;
             self.write(&[REDUCE]);
             if let Some(idx) = self.memo_index(obj) {
                 self.write(&[POP]);
@@ -528,7 +537,11 @@ impl Encoder<'_> {
 
     fn save_tuple(&mut self, obj: &Value, items: &[Value]) -> PyResult<()> {
         if items.is_empty() {
-            self.write(if self.proto >= 1 { &[EMPTY_TUPLE] } else { b"(t" });
+            self.write(if self.proto >= 1 {
+                &[EMPTY_TUPLE]
+            } else {
+                b"(t"
+            });
             return Ok(());
         }
         let short = items.len() <= 3 && self.proto >= 2;
@@ -566,7 +579,11 @@ impl Encoder<'_> {
     }
 
     fn save_list(&mut self, obj: &Value) -> PyResult<()> {
-        self.write(if self.proto >= 1 { &[EMPTY_LIST] } else { b"(l" });
+        self.write(if self.proto >= 1 {
+            &[EMPTY_LIST]
+        } else {
+            b"(l"
+        });
         self.memo_put(obj);
         let Value::List(list) = obj else {
             return Ok(());
@@ -651,7 +668,11 @@ impl Encoder<'_> {
     }
 
     fn save_dict(&mut self, obj: &Value) -> PyResult<()> {
-        self.write(if self.proto >= 1 { &[EMPTY_DICT] } else { b"(d" });
+        self.write(if self.proto >= 1 {
+            &[EMPTY_DICT]
+        } else {
+            b"(d"
+        });
         self.memo_put(obj);
         let Value::Dict(d) = obj else {
             return Ok(());
@@ -666,7 +687,10 @@ impl Encoder<'_> {
         }
         let size = d.len();
         if size == 1 {
-            let (k, v) = d.entry_at(0).ok_or_else(|| self.vm.runtime_error("dictionary changed size during iteration"))?;
+            let (k, v) = d.entry_at(0).ok_or_else(|| {
+                self.vm
+                    .runtime_error("dictionary changed size during iteration")
+            })?;
             self.save(&k, false)?;
             self.save(&v, false)?;
             self.write(&[SETITEM]);
@@ -687,7 +711,9 @@ impl Encoder<'_> {
             }
             self.write(&[SETITEMS]);
             if d.len() != size {
-                return Err(self.vm.runtime_error("dictionary changed size during iteration"));
+                return Err(self
+                    .vm
+                    .runtime_error("dictionary changed size during iteration"));
             }
             if batch != BATCHSIZE {
                 return Ok(());
@@ -751,7 +777,7 @@ impl Encoder<'_> {
 
     fn set_items(obj: &Value) -> Vec<Value> {
         match obj {
-            Value::Set(s) | Value::FrozenSet(s) => s.iteration_order(),
+            Value::Set(s) | Value::FrozenSet(s) => s.items(),
             _ => Vec::new(),
         }
     }
@@ -759,7 +785,10 @@ impl Encoder<'_> {
     fn save_set(&mut self, obj: &Value) -> PyResult<()> {
         let items = Self::set_items(obj);
         if self.proto < 4 {
-            let reduce = [Value::Class(self.vm.types.set.clone()), Value::tuple(vec![Value::list(items)])];
+            let reduce = [
+                Value::Class(self.vm.types.set.clone()),
+                Value::tuple(vec![Value::list(items)]),
+            ];
             return self.save_reduce(&reduce, Some(obj));
         }
         self.write(&[EMPTY_SET]);
@@ -777,7 +806,10 @@ impl Encoder<'_> {
     fn save_frozenset(&mut self, obj: &Value) -> PyResult<()> {
         let items = Self::set_items(obj);
         if self.proto < 4 {
-            let reduce = [Value::Class(self.vm.types.frozenset.clone()), Value::tuple(vec![Value::list(items)])];
+            let reduce = [
+                Value::Class(self.vm.types.frozenset.clone()),
+                Value::tuple(vec![Value::list(items)]),
+            ];
             return self.save_reduce(&reduce, Some(obj));
         }
         self.write(&[MARK]);
@@ -879,7 +911,11 @@ impl Encoder<'_> {
         }
         let in_module = path.len() == 1;
         let last = path[path.len() - 1].to_string();
-        let global_name = if in_module { last.clone() } else { global_name.clone() };
+        let global_name = if in_module {
+            last.clone()
+        } else {
+            global_name.clone()
+        };
         if self.proto >= 4 {
             let module_value = self.interned(&module_name);
             let name_value = self.interned(&global_name);
@@ -888,8 +924,12 @@ impl Encoder<'_> {
             self.write(&[STACK_GLOBAL]);
         } else if !in_module {
             // A nested name, before protocol 4: getattr(parent, last).
-            let parent = super::resolve_global(vm, &module_name, &path[..path.len() - 1])?.unwrap_or(Value::None);
-            let getattr = vm.builtins.borrow().get(&Name::new("getattr")).cloned().unwrap_or(Value::None);
+            let parent = super::resolve_global(vm, &module_name, &path[..path.len() - 1])?
+                .unwrap_or(Value::None);
+            let getattr = vm
+                .builtins
+                .get_name(&Name::new("getattr"))
+                .unwrap_or(Value::None);
             let reduce = [getattr, Value::tuple(vec![parent, Value::string(last)])];
             self.save_reduce(&reduce, None)?;
         } else {
@@ -946,8 +986,12 @@ impl Encoder<'_> {
                 return Ok("builtins".to_string());
             }
         }
-        let modules: Vec<(String, Rc<Module>)> =
-            vm.modules.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let modules: Vec<(String, Rc<Module>)> = vm
+            .modules
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         for (name, module) in modules {
             if name == "__main__" || name == "__mp_main__" {
                 continue;
@@ -990,7 +1034,12 @@ impl Encoder<'_> {
             other => {
                 return Err(pickling_error(
                     vm,
-                    format!("Can't pickle {}.{}: extension code {} is out of range", module_name, global_name, vm.repr(&other)?),
+                    format!(
+                        "Can't pickle {}.{}: extension code {} is out of range",
+                        module_name,
+                        global_name,
+                        vm.repr(&other)?
+                    ),
                 ))
             }
         };
@@ -1010,53 +1059,24 @@ impl Encoder<'_> {
 
     // -- the reduce protocol ----------------------------------------------------------
 
-    /// `obj.__reduce_ex__(proto)` (or `__reduce__`) when its class defines
-    /// one, else CPython's default reduction.
+    /// `obj.__reduce_ex__(proto)`, looked up on the class as special methods
+    /// are; `object` defines it for every value (see [`super::reduce`]).
     fn reduce_ex(&mut self, obj: &Value) -> PyResult<Value> {
         let vm = self.vm;
-        let class = vm.class_of(obj);
-        if class.lookup_str("__reduce_ex__").is_some() {
-            return vm.call_method(obj, "__reduce_ex__", &[Value::Int(self.proto as i64)]);
-        }
-        if class.lookup_str("__reduce__").is_some() {
-            return vm.call_method(obj, "__reduce__", &[]);
-        }
-        match obj {
-            Value::Builtin(b) => match &b.bound {
-                Some(receiver) if !matches!(receiver, Value::Module(_)) => Ok(getattr_reduce(vm, receiver.clone(), b.name)),
-                _ => Ok(Value::str(b.name)),
-            },
-            Value::BoundMethod(m) => {
-                let name = vm.get_attr_str(&m.func, "__name__")?;
-                let getattr = vm.builtins.borrow().get(&Name::new("getattr")).cloned().unwrap_or(Value::None);
-                Ok(Value::tuple(vec![getattr, Value::tuple(vec![m.receiver.clone(), name])]))
-            }
-            Value::Range(r) => Ok(Value::tuple(vec![
-                Value::Class(vm.types.range.clone()),
-                Value::tuple(vec![Value::Int(r.start), Value::Int(r.stop), Value::Int(r.step)]),
-            ])),
-            Value::Slice(s) => Ok(Value::tuple(vec![
-                Value::Class(vm.types.slice.clone()),
-                Value::tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()]),
-            ])),
-            Value::Ellipsis => Ok(Value::str("Ellipsis")),
-            Value::NotImplemented => Ok(Value::str("NotImplemented")),
-            Value::Instance(inst) if matches!(inst.payload, crate::objects::class::Payload::Exception(_)) => {
-                exception_reduce(vm, obj)
-            }
-            Value::Instance(_) => default_reduce(self, obj),
-            Value::Native(_) | Value::Iter(_) => Err(vm.not_implemented(format!(
-                "pickling '{}' objects is not implemented in towel",
-                vm.type_name(obj)
-            ))),
-            _ => Err(vm.type_error(format!("cannot pickle '{}' object", vm.type_name(obj)))),
-        }
+        let reduce_ex = vm
+            .class_of(obj)
+            .lookup_str("__reduce_ex__")
+            .unwrap_or_default();
+        vm.call_bound(&reduce_ex, obj, &[Value::Int(self.proto as i64)])
     }
 
     fn save_reduce(&mut self, parts: &[Value], obj: Option<&Value>) -> PyResult<()> {
         let vm = self.vm;
         if !(2..=6).contains(&parts.len()) {
-            return Err(pickling_error(vm, "tuple returned by __reduce__ must contain 2 through 6 elements"));
+            return Err(pickling_error(
+                vm,
+                "tuple returned by __reduce__ must contain 2 through 6 elements",
+            ));
         }
         let callable = &parts[0];
         let argtup = &parts[1];
@@ -1066,14 +1086,22 @@ impl Encoder<'_> {
         let dictitems = part(4);
         let state_setter = part(5);
         if !crate::builtins::is_callable(vm, callable) {
-            return Err(pickling_error(vm, "first item of the tuple returned by __reduce__ must be callable"));
+            return Err(pickling_error(
+                vm,
+                "first item of the tuple returned by __reduce__ must be callable",
+            ));
         }
         let Value::Tuple(argtup) = argtup else {
-            return Err(pickling_error(vm, "second item of the tuple returned by __reduce__ must be a tuple"));
+            return Err(pickling_error(
+                vm,
+                "second item of the tuple returned by __reduce__ must be a tuple",
+            ));
         };
         for (item, ordinal) in [(listitems, "fourth"), (dictitems, "fifth")] {
             if let Some(it) = item {
-                if vm.class_of(it).lookup_str("__next__").is_none() && !matches!(it, Value::Iter(_) | Value::Generator(_)) {
+                if vm.class_of(it).lookup_str("__next__").is_none()
+                    && !matches!(it, Value::Iter(_) | Value::Generator(_))
+                {
                     return Err(pickling_error(
                         vm,
                         format!("{ordinal} element of the tuple returned by __reduce__ must be an iterator, not {}", vm.type_name(it)),
@@ -1090,7 +1118,8 @@ impl Encoder<'_> {
             }
         }
         let name = if self.proto >= 2 {
-            vm.get_attr_opt(callable, &Name::new("__name__"))?.and_then(|n| n.as_str().map(str::to_string))
+            vm.get_attr_opt(callable, &Name::new("__name__"))?
+                .and_then(|n| n.as_str().map(str::to_string))
         } else {
             None
         };
@@ -1101,11 +1130,17 @@ impl Encoder<'_> {
                     return Err(pickling_error(vm, "__newobj__ arglist is empty"));
                 };
                 let Value::Class(c) = cls else {
-                    return Err(pickling_error(vm, "args[0] from __newobj__ args is not a type"));
+                    return Err(pickling_error(
+                        vm,
+                        "args[0] from __newobj__ args is not a type",
+                    ));
                 };
                 if let Some(obj) = obj {
                     if !Rc::ptr_eq(&vm.class_of(obj), c) {
-                        return Err(pickling_error(vm, "args[0] from __newobj__ args has the wrong class"));
+                        return Err(pickling_error(
+                            vm,
+                            "args[0] from __newobj__ args has the wrong class",
+                        ));
                     }
                 }
                 self.save(cls, false)?;
@@ -1156,31 +1191,46 @@ impl Encoder<'_> {
         if args.len() != 3 {
             return Err(pickling_error(
                 vm,
-                format!("length of the NEWOBJ_EX argument tuple must be exactly 3, not {}", args.len()),
+                format!(
+                    "length of the NEWOBJ_EX argument tuple must be exactly 3, not {}",
+                    args.len()
+                ),
             ));
         }
         let (cls, cargs, kwargs) = (&args[0], &args[1], &args[2]);
         let Value::Class(c) = cls else {
             return Err(pickling_error(
                 vm,
-                format!("first item from NEWOBJ_EX argument tuple must be a class, not {}", vm.type_name(cls)),
+                format!(
+                    "first item from NEWOBJ_EX argument tuple must be a class, not {}",
+                    vm.type_name(cls)
+                ),
             ));
         };
         if let Some(obj) = obj {
             if !Rc::ptr_eq(&vm.class_of(obj), c) {
-                return Err(pickling_error(vm, "args[0] from __newobj_ex__ args has the wrong class"));
+                return Err(pickling_error(
+                    vm,
+                    "args[0] from __newobj_ex__ args has the wrong class",
+                ));
             }
         }
         let Value::Tuple(cargs) = cargs else {
             return Err(pickling_error(
                 vm,
-                format!("second item from NEWOBJ_EX argument tuple must be a tuple, not {}", vm.type_name(cargs)),
+                format!(
+                    "second item from NEWOBJ_EX argument tuple must be a tuple, not {}",
+                    vm.type_name(cargs)
+                ),
             ));
         };
         if !matches!(kwargs, Value::Dict(_)) {
             return Err(pickling_error(
                 vm,
-                format!("third item from NEWOBJ_EX argument tuple must be a dict, not {}", vm.type_name(kwargs)),
+                format!(
+                    "third item from NEWOBJ_EX argument tuple must be a dict, not {}",
+                    vm.type_name(kwargs)
+                ),
             ));
         }
         if self.proto >= 4 {
@@ -1208,11 +1258,6 @@ impl Encoder<'_> {
     }
 }
 
-fn getattr_reduce(vm: &Vm, receiver: Value, name: &str) -> Value {
-    let getattr = vm.builtins.borrow().get(&Name::new("getattr")).cloned().unwrap_or(Value::None);
-    Value::tuple(vec![getattr, Value::tuple(vec![receiver, Value::str(name)])])
-}
-
 /// The text of a str CPython would have interned: one made of name
 /// characters (letters, digits, underscore), as identifiers, attribute
 /// names and such constants in code are. CPython shares one object per
@@ -1222,145 +1267,19 @@ fn interned_name(obj: &Value) -> Option<&str> {
     match obj {
         Value::Str(s) => {
             let text = s.as_str();
-            (!text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')).then_some(text)
+            (!text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+                .then_some(text)
         }
         _ => None,
     }
 }
 
-/// `BaseException.__reduce__`: (type, args) plus the `__dict__` if any.
-fn exception_reduce(vm: &Vm, obj: &Value) -> PyResult<Value> {
-    let class = Value::Class(vm.class_of(obj));
-    let args = vm.get_attr_str(obj, "args")?;
-    let dict = vm.get_attr_opt(obj, &Name::new("__dict__"))?;
-    let mut parts = vec![class, args];
-    if let Some(Value::Dict(d)) = &dict {
-        if !d.is_empty() {
-            parts.push(dict.unwrap_or(Value::None));
-        }
-    }
-    Ok(Value::tuple(parts))
-}
-
-/// What CPython's `object.__reduce_ex__(proto)` returns for an instance of
-/// a Python class: `copyreg._reduce_ex` before protocol 2; from protocol 2
-/// `(copyreg.__newobj__, (cls, *args), state, listitems, dictitems)`.
-fn default_reduce(enc: &mut Encoder, obj: &Value) -> PyResult<Value> {
-    let vm = enc.vm;
-    let copyreg = enc.copyreg()?;
-    if enc.proto < 2 {
-        let reduce_ex = super::super::module_attr(vm, &copyreg, "_reduce_ex")?;
-        return vm.call(&reduce_ex, &[obj.clone(), Value::Int(enc.proto as i64)]);
-    }
-    let class = vm.class_of(obj);
-    let mut kwargs = None;
-    let args: Vec<Value> = if class.lookup_str("__getnewargs_ex__").is_some() {
-        let r = vm.call_method(obj, "__getnewargs_ex__", &[])?;
-        let Value::Tuple(t) = &r else {
-            return Err(vm.type_error(format!("__getnewargs_ex__ should return a tuple, not '{}'", vm.type_name(&r))));
-        };
-        if t.0.len() != 2 {
-            return Err(vm.value_error(format!("__getnewargs_ex__ should return a tuple of length 2, not {}", t.0.len())));
-        }
-        let Value::Tuple(a) = &t.0[0] else {
-            return Err(vm.type_error(format!(
-                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'",
-                vm.type_name(&t.0[0])
-            )));
-        };
-        if !matches!(t.0[1], Value::Dict(_)) {
-            return Err(vm.type_error(format!(
-                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'",
-                vm.type_name(&t.0[1])
-            )));
-        }
-        kwargs = Some(t.0[1].clone()).filter(|k| matches!(k, Value::Dict(d) if !d.is_empty()));
-        a.0.clone()
-    } else if class.lookup_str("__getnewargs__").is_some() {
-        let r = vm.call_method(obj, "__getnewargs__", &[])?;
-        match r {
-            Value::Tuple(t) => t.0.clone(),
-            other => {
-                return Err(vm.type_error(format!("__getnewargs__ should return a tuple, not '{}'", vm.type_name(&other))))
-            }
-        }
-    } else {
-        // Subclasses of tuple, str, int, float and bytes carry their value
-        // as the argument of __new__ (CPython's __getnewargs__ of those types).
-        match obj.builtin_base() {
-            v @ (Value::Tuple(_) | Value::Str(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bytes(_))
-                if !v.is(obj) =>
-            {
-                vec![v.clone()]
-            }
-            _ => Vec::new(),
-        }
-    };
-    let state = if class.lookup_str("__getstate__").is_some() {
-        vm.call_method(obj, "__getstate__", &[])?
-    } else {
-        default_state(enc, &copyreg, obj)?
-    };
-    let is_list = vm.isinstance(obj, &vm.types.list);
-    let is_dict = vm.isinstance(obj, &vm.types.dict);
-    let listitems = if is_list { vm.iter(obj)? } else { Value::None };
-    let dictitems = if is_dict { vm.iter(&vm.call_method(obj, "items", &[])?)? } else { Value::None };
-    let cls = Value::Class(class);
-    let (newobj, newargs) = match kwargs {
-        Some(kw) => (
-            super::super::module_attr(vm, &copyreg, "__newobj_ex__")?,
-            Value::tuple(vec![cls, Value::tuple(args), kw]),
-        ),
-        None => {
-            let mut all = vec![cls];
-            all.extend(args);
-            (super::super::module_attr(vm, &copyreg, "__newobj__")?, Value::tuple(all))
-        }
-    };
-    Ok(Value::tuple(vec![newobj, newargs, state, listitems, dictitems]))
-}
-
-/// `object.__getstate__()`: the instance's `__dict__` (None when empty),
-/// paired with its slot values when the class has `__slots__`. The keys
-/// are attribute names, one str object per name as CPython's interned
-/// names are, so that they are memoized across instances.
-fn default_state(enc: &mut Encoder, copyreg: &Rc<Module>, obj: &Value) -> PyResult<Value> {
-    let vm = enc.vm;
-    let slotnames_fn = super::super::module_attr(vm, copyreg, "_slotnames")?;
-    let names = vm.call(&slotnames_fn, &[Value::Class(vm.class_of(obj))])?;
-    let names: Vec<String> = vm.to_vec(&names)?.iter().map(|n| vm.to_str(n)).collect::<PyResult<_>>()?;
-    let dict = crate::objects::PyDict::new();
-    if let Some(Value::Dict(d)) = vm.get_attr_opt(obj, &Name::new("__dict__"))? {
-        for (k, v) in d.items() {
-            let key = match k.as_str() {
-                // Slot values are kept apart, as in CPython where they are not in __dict__.
-                Some(name) if names.iter().any(|n| n == name) => continue,
-                Some(name) => enc.interned(name),
-                None => k,
-            };
-            dict.set(vm, key, v)?;
-        }
-    }
-    let dict = if dict.is_empty() { Value::None } else { Value::Dict(Rc::new(dict)) };
-    if names.is_empty() {
-        return Ok(dict);
-    }
-    let slots = crate::objects::PyDict::new();
-    for name in &names {
-        if let Some(v) = vm.get_attr_opt(obj, &Name::new(name))? {
-            let key = enc.interned(name);
-            slots.set(vm, key, v)?;
-        }
-    }
-    if slots.is_empty() {
-        return Ok(dict);
-    }
-    Ok(Value::tuple(vec![dict, Value::Dict(Rc::new(slots))]))
-}
-
 /// (module, name) as Python 2 spelled them, for protocols < 3.
 fn py2_names(module: &str, name: &str) -> (String, String) {
-    if let Some((_, (m, n))) = NAME_TO_PY2.iter().find(|((m, n), _)| *m == module && *n == name) {
+    if let Some((_, (m, n))) = NAME_TO_PY2
+        .iter()
+        .find(|((m, n), _)| *m == module && *n == name)
+    {
         return (m.to_string(), n.to_string());
     }
     if module == "builtins" && PY2_EXCEPTIONS.contains(&name) {

@@ -5,13 +5,13 @@
 //! `copyreg.py` the reduction registry both use.
 //!
 //! The encoder handles built-in values itself and everything else through
-//! the reduce protocol: `__reduce_ex__`/`__reduce__` when a class defines
-//! them, else what CPython's `object.__reduce_ex__` returns (towel's
-//! `object` has no such method), computed here ([`encode::default_reduce`]).
+//! the reduce protocol: `__reduce_ex__`, whose defaults on `object`
+//! ([`reduce`]) copy uses too.
 
 mod decode;
 mod encode;
 mod opcodes;
+pub(crate) mod reduce;
 
 use crate::objects::class::Layout;
 use crate::objects::signature::{Signature, Style};
@@ -50,11 +50,18 @@ struct Errors {
 
 fn errors(vm: &Vm) -> Errors {
     let base = vm.lazy_class("_pickle.PickleError", |vm| {
-        new_class("PickleError", std::slice::from_ref(&vm.exc.exception), Layout::Exception, "_pickle")
+        new_class(
+            "PickleError",
+            std::slice::from_ref(&vm.exc.exception),
+            Layout::Exception,
+            "_pickle",
+        )
     });
     let sub = |key, name: &str| {
         let base = base.clone();
-        vm.lazy_class(key, move |_| new_class(name, &[base], Layout::Exception, "_pickle"))
+        vm.lazy_class(key, move |_| {
+            new_class(name, &[base], Layout::Exception, "_pickle")
+        })
     };
     Errors {
         pickling: sub("_pickle.PicklingError", "PicklingError"),
@@ -70,7 +77,7 @@ fn resolve_global(vm: &Vm, module: &str, path: &[&str]) -> PyResult<Option<Value
     let mut v = match vm.import_module(module) {
         Ok(m) => Value::Module(m),
         Err(e) => match (module, path) {
-            ("builtins", [first, ..]) => match vm.builtins.borrow().get(&Name::new(first)).cloned() {
+            ("builtins", [first, ..]) => match vm.builtins.get_name(&Name::new(first)) {
                 Some(v) => return walk(vm, v, &path[1..]),
                 None => return Ok(None),
             },
@@ -103,14 +110,21 @@ fn codecs_encode() -> Value {
     crate::builtins::native_row(&(&CODECS_ENCODE, codecs_encode_fn as NativeFn))
 }
 
-static CODECS_ENCODE: Signature =
-    Signature::new(Style::Clinic, "encode", "obj, encoding='utf-8', errors='strict'");
+static CODECS_ENCODE: Signature = Signature::new(
+    Style::Clinic,
+    "encode",
+    "obj, encoding='utf-8', errors='strict'",
+);
 
 fn codecs_encode_fn(vm: &Vm, args: Args) -> PyResult {
     let ([obj], [encoding, errors]) = CODECS_ENCODE.bind(vm, args)?;
-    let encoding = encoding.map(|e| vm.to_str(e)).transpose()?.unwrap_or_else(|| "utf-8".into());
+    let encoding = encoding
+        .map(|e| vm.to_str(e))
+        .transpose()?
+        .unwrap_or_else(|| "utf-8".into());
     let normalized = encoding.to_ascii_lowercase().replace('_', "-");
-    if let (Value::Str(s), "latin1" | "latin-1" | "iso-8859-1" | "l1") = (obj, normalized.as_str()) {
+    if let (Value::Str(s), "latin1" | "latin-1" | "iso-8859-1" | "l1") = (obj, normalized.as_str())
+    {
         let mut out = Vec::with_capacity(s.as_str().len());
         for (i, c) in s.as_str().chars().enumerate() {
             let code = c as u32;
@@ -162,8 +176,17 @@ impl NativeObject for Memo {
 
 fn memo_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("_pickle.PicklerMemo", |vm| {
-        let c = new_class("PicklerMemo", std::slice::from_ref(&vm.types.object), Layout::Builtin, "_pickle");
-        crate::vm::types::add_methods(&c, "PicklerMemo", &[("clear", memo_clear), ("__len__", memo_len)]);
+        let c = new_class(
+            "PicklerMemo",
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "_pickle",
+        );
+        crate::vm::types::add_methods(
+            &c,
+            "PicklerMemo",
+            &[("clear", memo_clear), ("__len__", memo_len)],
+        );
         c
     })
 }
@@ -193,5 +216,7 @@ fn memo_clear(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn memo_len(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Int(this_memo(vm, &args)?.entries.borrow().len() as i64))
+    Ok(Value::Int(
+        this_memo(vm, &args)?.entries.borrow().len() as i64
+    ))
 }

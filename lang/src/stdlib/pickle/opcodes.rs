@@ -115,8 +115,11 @@ pub const MODULE_TO_PY2: &[(&str, &str)] = &[
     ("dbm", "anydbm"),
 ];
 
+/// A global as a pickle names it: (module, name).
+pub type QualifiedName = (&'static str, &'static str);
+
 /// (module, name) pairs renamed between Python 3 and 2.
-pub const NAME_TO_PY2: &[((&str, &str), (&str, &str))] = &[
+pub const NAME_TO_PY2: &[(QualifiedName, QualifiedName)] = &[
     (("builtins", "range"), ("__builtin__", "xrange")),
     (("functools", "reduce"), ("__builtin__", "reduce")),
     (("sys", "intern"), ("__builtin__", "intern")),
@@ -128,42 +131,98 @@ pub const NAME_TO_PY2: &[((&str, &str), (&str, &str))] = &[
     (("builtins", "filter"), ("itertools", "ifilter")),
     (("itertools", "zip_longest"), ("itertools", "izip_longest")),
     (("itertools", "filterfalse"), ("itertools", "ifilterfalse")),
-    (("collections", "UserDict"), ("UserDict", "IterableUserDict")),
+    (
+        ("collections", "UserDict"),
+        ("UserDict", "IterableUserDict"),
+    ),
     (("collections", "UserList"), ("UserList", "UserList")),
     (("collections", "UserString"), ("UserString", "UserString")),
     (("collections.abc", "Mapping"), ("UserDict", "DictMixin")),
     (("builtins", "ConnectionError"), ("exceptions", "OSError")),
-    (("builtins", "ProcessLookupError"), ("exceptions", "OSError")),
+    (
+        ("builtins", "ProcessLookupError"),
+        ("exceptions", "OSError"),
+    ),
     (("builtins", "PermissionError"), ("exceptions", "OSError")),
     (("builtins", "TimeoutError"), ("exceptions", "OSError")),
     (("builtins", "BlockingIOError"), ("exceptions", "OSError")),
     (("builtins", "ChildProcessError"), ("exceptions", "OSError")),
-    (("builtins", "ConnectionAbortedError"), ("exceptions", "OSError")),
-    (("builtins", "ConnectionRefusedError"), ("exceptions", "OSError")),
-    (("builtins", "ConnectionResetError"), ("exceptions", "OSError")),
+    (
+        ("builtins", "ConnectionAbortedError"),
+        ("exceptions", "OSError"),
+    ),
+    (
+        ("builtins", "ConnectionRefusedError"),
+        ("exceptions", "OSError"),
+    ),
+    (
+        ("builtins", "ConnectionResetError"),
+        ("exceptions", "OSError"),
+    ),
     (("builtins", "BrokenPipeError"), ("exceptions", "OSError")),
     (("builtins", "FileExistsError"), ("exceptions", "OSError")),
     (("builtins", "FileNotFoundError"), ("exceptions", "OSError")),
     (("builtins", "InterruptedError"), ("exceptions", "OSError")),
     (("builtins", "IsADirectoryError"), ("exceptions", "OSError")),
-    (("builtins", "NotADirectoryError"), ("exceptions", "OSError")),
-    (("builtins", "ModuleNotFoundError"), ("exceptions", "ImportError")),
+    (
+        ("builtins", "NotADirectoryError"),
+        ("exceptions", "OSError"),
+    ),
+    (
+        ("builtins", "ModuleNotFoundError"),
+        ("exceptions", "ImportError"),
+    ),
 ];
 
 /// Built-in exceptions that Python 2 had, in its `exceptions` module.
 pub const PY2_EXCEPTIONS: &[&str] = &[
-    "ArithmeticError", "AssertionError", "AttributeError", "BaseException",
-    "BufferError", "BytesWarning", "DeprecationWarning", "EOFError",
-    "EnvironmentError", "Exception", "FloatingPointError", "FutureWarning",
-    "GeneratorExit", "IOError", "ImportError", "ImportWarning",
-    "IndentationError", "IndexError", "KeyError", "KeyboardInterrupt",
-    "LookupError", "MemoryError", "NameError", "NotImplementedError",
-    "OSError", "OverflowError", "PendingDeprecationWarning", "ReferenceError",
-    "RuntimeError", "RuntimeWarning", "StopIteration", "SyntaxError",
-    "SyntaxWarning", "SystemError", "SystemExit", "TabError", "TypeError",
-    "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError",
-    "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning",
-    "ValueError", "Warning", "ZeroDivisionError",
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BaseException",
+    "BufferError",
+    "BytesWarning",
+    "DeprecationWarning",
+    "EOFError",
+    "EnvironmentError",
+    "Exception",
+    "FloatingPointError",
+    "FutureWarning",
+    "GeneratorExit",
+    "IOError",
+    "ImportError",
+    "ImportWarning",
+    "IndentationError",
+    "IndexError",
+    "KeyError",
+    "KeyboardInterrupt",
+    "LookupError",
+    "MemoryError",
+    "NameError",
+    "NotImplementedError",
+    "OSError",
+    "OverflowError",
+    "PendingDeprecationWarning",
+    "ReferenceError",
+    "RuntimeError",
+    "RuntimeWarning",
+    "StopIteration",
+    "SyntaxError",
+    "SyntaxWarning",
+    "SystemError",
+    "SystemExit",
+    "TabError",
+    "TypeError",
+    "UnboundLocalError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+    "UnicodeError",
+    "UnicodeTranslateError",
+    "UnicodeWarning",
+    "UserWarning",
+    "ValueError",
+    "Warning",
+    "ZeroDivisionError",
 ];
 
 /// Python 2 module names in Python 3 (unpickling, protocols < 3).
@@ -201,7 +260,7 @@ pub const MODULE_FROM_PY2: &[(&str, &str)] = &[
 ];
 
 /// (module, name) pairs of Python 2 renamed in Python 3 (unpickling).
-pub const NAME_FROM_PY2: &[((&str, &str), (&str, &str))] = &[
+pub const NAME_FROM_PY2: &[(QualifiedName, QualifiedName)] = &[
     (("__builtin__", "xrange"), ("builtins", "range")),
     (("__builtin__", "reduce"), ("functools", "reduce")),
     (("__builtin__", "intern"), ("sys", "intern")),
@@ -214,22 +273,43 @@ pub const NAME_FROM_PY2: &[((&str, &str), (&str, &str))] = &[
     (("itertools", "ifilter"), ("builtins", "filter")),
     (("itertools", "ifilterfalse"), ("itertools", "filterfalse")),
     (("itertools", "izip_longest"), ("itertools", "zip_longest")),
-    (("UserDict", "IterableUserDict"), ("collections", "UserDict")),
+    (
+        ("UserDict", "IterableUserDict"),
+        ("collections", "UserDict"),
+    ),
     (("UserList", "UserList"), ("collections", "UserList")),
     (("UserString", "UserString"), ("collections", "UserString")),
     (("whichdb", "whichdb"), ("dbm", "whichdb")),
     (("_socket", "fromfd"), ("socket", "fromfd")),
-    (("_multiprocessing", "Connection"), ("multiprocessing.connection", "Connection")),
-    (("multiprocessing.process", "Process"), ("multiprocessing.context", "Process")),
-    (("multiprocessing.forking", "Popen"), ("multiprocessing.popen_fork", "Popen")),
-    (("urllib", "ContentTooShortError"), ("urllib.error", "ContentTooShortError")),
+    (
+        ("_multiprocessing", "Connection"),
+        ("multiprocessing.connection", "Connection"),
+    ),
+    (
+        ("multiprocessing.process", "Process"),
+        ("multiprocessing.context", "Process"),
+    ),
+    (
+        ("multiprocessing.forking", "Popen"),
+        ("multiprocessing.popen_fork", "Popen"),
+    ),
+    (
+        ("urllib", "ContentTooShortError"),
+        ("urllib.error", "ContentTooShortError"),
+    ),
     (("urllib", "getproxies"), ("urllib.request", "getproxies")),
-    (("urllib", "pathname2url"), ("urllib.request", "pathname2url")),
+    (
+        ("urllib", "pathname2url"),
+        ("urllib.request", "pathname2url"),
+    ),
     (("urllib", "quote_plus"), ("urllib.parse", "quote_plus")),
     (("urllib", "quote"), ("urllib.parse", "quote")),
     (("urllib", "unquote_plus"), ("urllib.parse", "unquote_plus")),
     (("urllib", "unquote"), ("urllib.parse", "unquote")),
-    (("urllib", "url2pathname"), ("urllib.request", "url2pathname")),
+    (
+        ("urllib", "url2pathname"),
+        ("urllib.request", "url2pathname"),
+    ),
     (("urllib", "urlcleanup"), ("urllib.request", "urlcleanup")),
     (("urllib", "urlencode"), ("urllib.parse", "urlencode")),
     (("urllib", "urlopen"), ("urllib.request", "urlopen")),
