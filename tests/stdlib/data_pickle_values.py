@@ -1,13 +1,15 @@
 # pickle of built-in values under every protocol: CPython's exact bytes,
 # and the values loaded back; shared and recursive structures; pickles
 # written by CPython and Python 2 loaded.
+import math
 import pickle
+import sys
 
 values = [None, True, False, 0, 1, -1, 255, 256, 65535, 65536, -2**31, 2**31 - 1, 2**31, 2**64, -2**100, 10**40,
           1.5, -0.0, 1e300, float("inf"), float("-inf"), "", "abc", "é\u1234\U0001f600", "back\\slash\nnew\r\x1a\0",
           "x" * 300, b"", b"abc", b"\x00\xff" * 150, bytearray(b"xy"), bytearray(), (), (1,), (1, 2), (1, 2, 3), (1, 2, 3, 4),
           [], [1, [2]], {}, {"a": 1, "b": [1, 2]}, set(), {1, 2, 3}, frozenset(), frozenset({1, 2}),
-          list(range(2000)), {i: str(i) for i in range(1002)}, set(range(1500)), int, len, max, Ellipsis, NotImplemented,
+          list(range(2000)), {i: str(i) for i in range(1002)}, set(range(1500)), int, len, max, sys.exit, math.sqrt, Ellipsis, NotImplemented,
           type(None), type(Ellipsis), range(1, 10, 2), range(5), slice(1, 2, 3), slice(None), ValueError, KeyError("k")]
 
 for proto in range(pickle.HIGHEST_PROTOCOL + 1):

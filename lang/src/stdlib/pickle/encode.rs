@@ -976,7 +976,13 @@ impl Encoder<'_> {
     fn which_module(&mut self, obj: &Value, path: &[&str]) -> PyResult<String> {
         let vm = self.vm;
         if let Some(m) = vm.get_attr_opt(obj, &Name::new("__module__"))? {
-            if !m.is_none() {
+            // towel's module functions are not linked to their module and
+            // all say 'builtins': those that builtins does not hold are
+            // looked for in sys.modules below.
+            let unlinked = matches!(obj, Value::Builtin(_))
+                && !super::resolve_global(vm, "builtins", path)
+                    .is_ok_and(|found| found.is_some_and(|f| f.is(obj)));
+            if !m.is_none() && !unlinked {
                 return vm.to_str(&m);
             }
         }
@@ -987,10 +993,14 @@ impl Encoder<'_> {
             }
         }
         let modules: Vec<(String, Rc<Module>)> = vm
+            .imports
             .modules
-            .borrow()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
+            .items()
+            .into_iter()
+            .filter_map(|(k, v)| match (k.as_str(), v) {
+                (Some(name), Value::Module(m)) => Some((name.to_string(), m)),
+                _ => None,
+            })
             .collect();
         for (name, module) in modules {
             if name == "__main__" || name == "__mp_main__" {
