@@ -47,6 +47,7 @@ pub fn install(vm: &Vm) {
             ("append", append),
             ("extend", extend),
             ("decode", decode),
+            ("copy", copy),
         ],
     );
     vm.builtins
@@ -57,6 +58,16 @@ fn this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a ByteArray> {
     args.get(0)
         .and_then(|v| v.downcast_native::<ByteArray>())
         .ok_or_else(|| vm.type_error("descriptor requires a 'bytearray' object"))
+}
+
+/// `bytearray.copy()`: a new bytearray with the same bytes.
+fn copy(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "copy", 1, 1)?;
+    let bytes = this(vm, &args)?.bytes.borrow().clone();
+    Ok(Value::native(ByteArray {
+        class: class(vm),
+        bytes: RefCell::new(bytes),
+    }))
 }
 
 fn new(vm: &Vm, args: Args) -> PyResult {

@@ -22,6 +22,15 @@ pub fn install(vm: &Vm) {
             ("__getattribute__", object_getattribute),
             ("__delattr__", object_delattr),
             ("__init_subclass__", object_init_subclass),
+            (
+                "__reduce_ex__",
+                crate::stdlib::pickle::reduce::object_reduce_ex,
+            ),
+            ("__reduce__", crate::stdlib::pickle::reduce::object_reduce),
+            (
+                "__getstate__",
+                crate::stdlib::pickle::reduce::object_getstate,
+            ),
         ],
     );
     add_methods(

@@ -31,6 +31,7 @@ pub mod math;
 pub mod operator;
 pub mod os;
 pub mod os_sys;
+pub mod pickle;
 pub mod random;
 pub mod re;
 pub mod sys;
@@ -242,6 +243,9 @@ pub const MODULES: &[ModuleDef] = &[
     def("stat", Frozen, Script(stdlib_source!("stat.py"))),
     def("locale", Stdlib, Script(stdlib_source!("locale.py"))),
     def("fileinput", Stdlib, Script(stdlib_source!("fileinput.py"))),
+    def("_pickle", Stdlib, Native(pickle::make)),
+    def("pickle", Stdlib, Script(stdlib_source!("pickle.py"))),
+    def("copyreg", Stdlib, Script(stdlib_source!("copyreg.py"))),
     // unittest: a package of submodules, as CPython's.
     def(
         "unittest",

@@ -35,6 +35,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         Value::Class(simple_namespace_class(vm)),
     );
     crate::vm::types::add_methods(&t.module, "module", &[("__new__", module_new)]);
+    crate::vm::types::add_methods(&t.method, "method", &[("__new__", method_new)]);
     super::exec_source(vm, &m, super::stdlib_source!("types.py"))?;
     Ok(m)
 }
@@ -161,6 +162,23 @@ fn module_new(vm: &Vm, args: Args) -> PyResult {
         super::set(&m, "__doc__", doc.clone());
     }
     Ok(Value::Module(m))
+}
+
+/// `types.MethodType(function, instance)`: `function` bound to `instance`.
+fn method_new(vm: &Vm, args: Args) -> PyResult {
+    let args = args.skip_first();
+    args.check(vm, "method", 2, 2)?;
+    let (func, receiver) = (&args.pos[0], &args.pos[1]);
+    if !crate::builtins::is_callable(vm, func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if receiver.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(Value::BoundMethod(Rc::new(crate::objects::BoundMethod {
+        func: func.clone(),
+        receiver: receiver.clone(),
+    })))
 }
 
 /// Calls a class defined by `types.py` (importing `types` on first use).

@@ -824,6 +824,28 @@ impl Vm {
                         && (x.len() == 1 || x.step == y.step));
                 (op == CmpOp::Eq) == same
             }
+            (Value::Slice(x), Value::Slice(y)) => {
+                let (x, y) = (
+                    [x.start.clone(), x.stop.clone(), x.step.clone()],
+                    [y.start.clone(), y.stop.clone(), y.step.clone()],
+                );
+                return self
+                    .recursing(Recursing::Comparison, || self.seq_compare(&x, &y, op))
+                    .map(Some);
+            }
+            // Methods are equal when they bind the same function to the same object.
+            (Value::BoundMethod(x), Value::BoundMethod(y))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
+                (op == CmpOp::Eq) == (x.receiver.is(&y.receiver) && self.eq(&x.func, &y.func)?)
+            }
+            (Value::Builtin(x), Value::Builtin(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let same = match (&x.bound, &y.bound) {
+                    (Some(p), Some(q)) => p.is(q) && x.name == y.name && x.owner == y.owner,
+                    _ => a.is(b),
+                };
+                (op == CmpOp::Eq) == same
+            }
             (Value::Instance(_) | Value::Native(_), _)
             | (_, Value::Instance(_) | Value::Native(_)) => return Ok(None),
             _ => match op {

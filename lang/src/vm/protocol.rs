@@ -994,7 +994,12 @@ impl Vm {
                 ),
                 "__self__" => Some(b.bound.clone().unwrap_or_default()),
                 "__doc__" => Some(Value::None),
-                "__module__" => Some(Value::str("builtins")),
+                // A module's function names its module; a method of a value, none.
+                "__module__" => Some(match &b.bound {
+                    Some(Value::Module(m)) => Value::str(&m.name),
+                    Some(_) => Value::None,
+                    None => Value::str("builtins"),
+                }),
                 _ => None,
             },
             Value::Closure(c) => match s {
