@@ -23,6 +23,7 @@ pub mod random;
 pub mod sys;
 pub mod time;
 pub mod towel;
+pub mod traceback;
 pub mod types;
 pub mod warnings;
 
@@ -65,6 +66,8 @@ const MODULES: &[(&str, ModuleMaker)] = &[
     ("__future__", future),
     ("textwrap", textwrap),
     ("os.path", os::make_path),
+    ("traceback", traceback::make),
+    ("linecache", linecache),
 ];
 
 /// Defines the maker of a module written entirely in towel source.
@@ -77,6 +80,7 @@ macro_rules! source_module {
 }
 
 source_module!(abc, "abc", "abc.py");
+source_module!(linecache, "linecache", "linecache.py");
 source_module!(contextlib, "contextlib", "contextlib.py");
 source_module!(typing, "typing", "typing.py");
 source_module!(string, "string", "string.py");

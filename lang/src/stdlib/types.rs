@@ -28,6 +28,10 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     for (name, class) in classes {
         super::set(&m, name, Value::Class(class.clone()));
     }
+    let frame_class = crate::vm::frame_object::frame_class(vm);
+    super::set(&m, "FrameType", Value::Class(frame_class));
+    let traceback_class = crate::vm::traceback::traceback_class(vm);
+    super::set(&m, "TracebackType", Value::Class(traceback_class));
     crate::vm::types::add_methods(&t.module, "module", &[("__new__", module_new)]);
     super::exec_source(vm, &m, include_str!("types.py"))?;
     Ok(m)
