@@ -19,7 +19,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("_source_text", source_text),
             ("_positions", positions),
         ],
-        include_str!("inspect.py"),
+        super::stdlib_source!("inspect.py"),
     )
 }
 

@@ -37,7 +37,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     );
     // The defaults stay reachable when a program replaces a hook.
     for hook in ["excepthook", "displayhook", "unraisablehook"] {
-        let default = m.ns.borrow().get(&crate::objects::Name::new(hook)).cloned();
+        let default = m.ns.get_name(&crate::objects::Name::new(hook));
         super::set(&m, &format!("__{hook}__"), default.unwrap_or_default());
     }
     let argv = vm.argv.borrow().iter().map(|a| Value::str(a)).collect();

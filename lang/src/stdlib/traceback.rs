@@ -27,7 +27,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("_format", format),
             ("_format_exception_only", format_exception_only),
         ],
-        include_str!("traceback.py"),
+        super::stdlib_source!("traceback.py"),
     )
 }
 

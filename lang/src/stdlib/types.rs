@@ -33,7 +33,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let traceback_class = crate::vm::traceback::traceback_class(vm);
     super::set(&m, "TracebackType", Value::Class(traceback_class));
     crate::vm::types::add_methods(&t.module, "module", &[("__new__", module_new)]);
-    super::exec_source(vm, &m, include_str!("types.py"))?;
+    super::exec_source(vm, &m, super::stdlib_source!("types.py"))?;
     Ok(m)
 }
 

@@ -132,7 +132,7 @@ impl FrameObject {
         let (names, bound) = {
             let frame = self.frame();
             if let Some(ns) = &frame.names {
-                return Ok(Value::Dict(Rc::new(vm.namespace_to_dict(ns)?)));
+                return Ok(Value::Dict(ns.clone()));
             }
             let code = &frame.code;
             let names: Vec<_> = code
@@ -217,19 +217,8 @@ impl NativeObject for FrameObject {
             "f_lineno" => Value::Int(self.lineno() as i64),
             "f_lasti" => Value::Int(self.lasti()),
             "f_locals" => return Some(self.locals(vm)),
-            "f_globals" => {
-                let globals = self.frame().globals.clone();
-                return Some(
-                    vm.namespace_to_dict(&globals)
-                        .map(|d| Value::Dict(Rc::new(d))),
-                );
-            }
-            "f_builtins" => {
-                return Some(
-                    vm.namespace_to_dict(&vm.builtins)
-                        .map(|d| Value::Dict(Rc::new(d))),
-                )
-            }
+            "f_globals" => Value::Dict(self.frame().globals.clone()),
+            "f_builtins" => Value::Dict(vm.builtins.clone()),
             "f_trace" => self.trace.borrow().clone(),
             "f_trace_lines" => Value::from_bool(self.trace_lines.get()),
             "f_trace_opcodes" => Value::from_bool(self.trace_opcodes.get()),

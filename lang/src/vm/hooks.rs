@@ -23,7 +23,7 @@ impl Vm {
     /// deleted the attribute, `None` when `sys` was not imported.
     fn sys_attr(&self, name: &str) -> Option<Option<Value>> {
         let sys = self.sys_module()?;
-        let v = sys.ns.borrow().get(&Name::new(name)).cloned();
+        let v = sys.ns.get_name(&Name::new(name));
         Some(v)
     }
 
@@ -37,10 +37,9 @@ impl Vm {
         let typ = Value::Class(err.class().clone());
         let tb = traceback_value(err.exc().traceback.clone());
         if let Ok(sys) = self.import_module("sys") {
-            let mut ns = sys.ns.borrow_mut();
-            ns.insert(Name::new("last_type"), typ.clone());
-            ns.insert(Name::new("last_value"), exc.clone());
-            ns.insert(Name::new("last_traceback"), tb.clone());
+            drop(sys.ns.set_name(&Name::new("last_type"), typ.clone()));
+            drop(sys.ns.set_name(&Name::new("last_value"), exc.clone()));
+            drop(sys.ns.set_name(&Name::new("last_traceback"), tb.clone()));
         }
         let hook = match self.sys_attr("excepthook") {
             Some(Some(hook)) if !is_native(&hook, "excepthook") => hook,
@@ -167,13 +166,11 @@ fn default_display(vm: &Vm, value: Value) -> PyResult<()> {
         return Ok(());
     }
     let underscore = Name::new("_");
-    vm.builtins
-        .borrow_mut()
-        .insert(underscore.clone(), Value::None);
+    drop(vm.builtins.set_name(&underscore, Value::None));
     let text = vm.repr(&value)?;
     crate::builtins::io::write_stdout(vm, &text)?;
     crate::builtins::io::write_stdout(vm, "\n")?;
-    vm.builtins.borrow_mut().insert(underscore, value);
+    drop(vm.builtins.set_name(&underscore, value));
     Ok(())
 }
 
