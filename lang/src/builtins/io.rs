@@ -98,11 +98,7 @@ pub fn write_stderr(vm: &Vm, s: &str) -> PyResult<()> {
 /// Writes to `sys.NAME` (`stdout` or `stderr`): to the process's stream
 /// while it is a standard one (or unset), else through the object's `write`.
 fn write_sys_stream(vm: &Vm, name: &str, s: &str) -> PyResult<()> {
-    let replaced = vm
-        .modules
-        .borrow()
-        .get("sys")
-        .and_then(|m| m.ns.get_name(&crate::objects::Name::new(name)));
+    let replaced = vm.sys_attr(name);
     let default_fd = if name == "stderr" { 2 } else { 1 };
     let fd = match &replaced {
         None | Some(Value::None) => default_fd,

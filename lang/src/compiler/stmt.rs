@@ -5,7 +5,7 @@
 use super::codegen::{CResult, Compiler, FBlockKind, NameCtx, UnitKind};
 use super::expr::{binop_index, expr_kind_name};
 use super::symtable::BlockType;
-use super::{fold, mangle, CompileError, Mode, MAX_NESTING, STMT_WEIGHT, TOO_DEEP};
+use super::{mangle, CompileError, Mode, MAX_NESTING, STMT_WEIGHT, TOO_DEEP};
 use crate::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 use crate::bytecode::{Constant, Opcode, SuspendKind};
 use crate::source::Span;
@@ -183,6 +183,7 @@ impl<'a> Compiler<'a> {
                 body,
                 is_async: true,
             } => self.compile_async_with(items, body),
+            StmtKind::Assert { .. } if self.optimize > 0 => Ok(()),
             StmtKind::Assert { test, msg } => {
                 let end = self.new_block();
                 self.jump_if(test, end, true)?;
@@ -243,7 +244,7 @@ impl<'a> Compiler<'a> {
                 .iter()
                 .chain(targets)
                 .any(|e| matches!(e.kind, ExprKind::Starred(_)))
-            || fold::const_tuple(values).is_some()
+            || self.const_tuple(values).is_some()
         {
             return Ok(false);
         }
@@ -404,7 +405,7 @@ impl<'a> Compiler<'a> {
         if value.is_some() && self.scope().coroutine && self.scope().generator {
             return Err(self.error("'return' with value in async generator"));
         }
-        let folded = value.and_then(fold::const_value);
+        let folded = value.and_then(|k| self.const_value(k));
         let preserve_tos = value.is_some() && folded.is_none();
         if preserve_tos {
             if let Some(v) = value {
@@ -452,7 +453,7 @@ impl<'a> Compiler<'a> {
         let stmt_span = self.u().span;
         // `while True:` runs no test, but its line shows on entry and on
         // each jump back, as CPython's (whose back edge is on that line).
-        let always = fold::const_value(test).is_some_and(|c| fold::truthy(&c));
+        let always = super::fold::const_value(test).is_some_and(|c| super::fold::truthy(&c));
         if always {
             self.emit(Opcode::NOP, 0);
         }

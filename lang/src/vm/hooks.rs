@@ -14,17 +14,11 @@ use crate::objects::{Args, Name, PyErr, PyResult, Value};
 use std::rc::Rc;
 
 impl Vm {
-    /// The `sys` module, if the program imported it.
-    fn sys_module(&self) -> Option<Rc<crate::objects::Module>> {
-        self.modules.borrow().get("sys").cloned()
-    }
-
-    /// `sys.NAME` when the program imported `sys`: `Some(None)` when it
-    /// deleted the attribute, `None` when `sys` was not imported.
-    fn sys_attr(&self, name: &str) -> Option<Option<Value>> {
-        let sys = self.sys_module()?;
-        let v = sys.ns.get_name(&Name::new(name));
-        Some(v)
+    /// `sys.NAME` once `sys` exists: `Some(None)` when the program deleted
+    /// the attribute, `None` before `sys` is made.
+    fn sys_hook(&self, name: &str) -> Option<Option<Value>> {
+        let sys = self.imports.sys.get()?;
+        Some(crate::stdlib::module_get(sys, name))
     }
 
     /// Reports an uncaught exception as CPython's `PyErr_Print` does: sets
@@ -41,7 +35,7 @@ impl Vm {
             drop(sys.ns.set_name(&Name::new("last_value"), exc.clone()));
             drop(sys.ns.set_name(&Name::new("last_traceback"), tb.clone()));
         }
-        let hook = match self.sys_attr("excepthook") {
+        let hook = match self.sys_hook("excepthook") {
             Some(Some(hook)) if !is_native(&hook, "excepthook") => hook,
             Some(None) => {
                 self.write_stderr("sys.excepthook is missing\n");
@@ -83,7 +77,7 @@ impl Vm {
     /// Shows the value of an expression statement at the REPL (`PRINT_EXPR`)
     /// through `sys.displayhook`.
     pub fn display_value(&self, value: Value) -> PyResult<()> {
-        match self.sys_attr("displayhook") {
+        match self.sys_hook("displayhook") {
             Some(Some(hook)) if !is_native(&hook, "displayhook") => {
                 self.call(&hook, &[value]).map(|_| ())
             }
@@ -96,7 +90,7 @@ impl Vm {
     /// through `sys.unraisablehook`: `err_msg` (default "Exception ignored
     /// in") and the object involved.
     pub fn write_unraisable(&self, err: &PyErr, err_msg: Option<&str>, object: Value) {
-        let hook = match self.sys_attr("unraisablehook") {
+        let hook = match self.sys_hook("unraisablehook") {
             Some(Some(hook)) if !is_native(&hook, "unraisablehook") => hook,
             _ => return self.default_unraisable(err, err_msg, &object),
         };

@@ -859,9 +859,7 @@ impl Vm {
 
     /// `sys.tracebacklimit`, when the program set it to an int.
     pub fn sys_tracebacklimit(&self) -> Option<i64> {
-        let sys = self.modules.borrow().get("sys").cloned()?;
-        let limit = sys.ns.get_name(&Name::new("tracebacklimit"));
-        match limit {
+        match self.sys_attr("tracebacklimit") {
             Some(Value::Int(i)) => Some(i),
             _ => None,
         }

@@ -316,10 +316,7 @@ fn distb(vm: &Vm, args: Args) -> PyResult {
     check_kwargs(vm, &args, "distb", &["file", "show_caches", "adaptive"])?;
     args.check_pos(vm, "distb", 0, 1)?;
     let given = args.pos.first().filter(|tb| !tb.is_none()).cloned();
-    let last = || {
-        let sys = vm.modules.borrow().get("sys").cloned();
-        sys.and_then(|m| m.ns.get_name(&Name::new("last_traceback")))
-    };
+    let last = || vm.sys_attr("last_traceback");
     let Some(tb) = given.or_else(last) else {
         return Err(vm.runtime_error("no last traceback to disassemble"));
     };
