@@ -182,65 +182,42 @@ fn gen_close(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-/// `gi_frame`, `gi_running`, `cr_await` and friends.
+/// `gi_frame`, `gi_running`, `cr_await` and friends: `gi_` for generators,
+/// `cr_` for coroutines, `ag_` for async generators.
 pub fn generator_attr(vm: &Vm, g: &Rc<Generator>, name: &str) -> Option<Value> {
-    let suffix = name
-        .strip_prefix("gi_")
-        .or_else(|| name.strip_prefix("cr_"))
-        .or_else(|| name.strip_prefix("ag_"));
-    Some(match (name, suffix) {
+    let prefix = match g.kind {
+        GenKind::Generator => "gi_",
+        GenKind::Coroutine => "cr_",
+        GenKind::AsyncGenerator => "ag_",
+    };
+    Some(match (name, name.strip_prefix(prefix)) {
         ("__name__", _) => Value::str(&g.name.borrow()),
         ("__qualname__", _) => Value::str(&g.qualname.borrow()),
+        (_, Some("running")) if g.kind == GenKind::AsyncGenerator => {
+            Value::from_bool(g.running_async.get())
+        }
         (_, Some("running")) => Value::from_bool(g.state.get() == GenState::Running),
-        (_, Some("suspended")) => Value::from_bool(g.state.get() == GenState::Suspended),
+        (_, Some("suspended")) if g.kind != GenKind::AsyncGenerator => {
+            Value::from_bool(g.state.get() == GenState::Suspended)
+        }
         (_, Some("code")) => Value::Code(g.code.clone()),
-        (_, Some("yieldfrom" | "await")) => g.yield_from_target().unwrap_or_default(),
-        (_, Some("frame")) => match g.state.get() {
-            GenState::Closed => Value::None,
-            _ => frame_object(vm, g),
+        (_, Some("yieldfrom")) if g.kind == GenKind::Generator => {
+            g.yield_from_target().unwrap_or_default()
+        }
+        (_, Some("await")) if g.kind != GenKind::Generator => {
+            g.yield_from_target().unwrap_or_default()
+        }
+        (_, Some("origin")) if g.kind == GenKind::Coroutine => g.origin.borrow().clone(),
+        (_, Some("frame")) => match g.live_frame() {
+            Some(frame) => {
+                let obj = frame.object(vm);
+                *obj.generator.borrow_mut() = Rc::downgrade(g);
+                Value::Native(crate::objects::NativeRef::from(obj))
+            }
+            None => Value::None,
         },
         _ => return None,
     })
-}
-
-/// A snapshot of a suspended generator's frame (`f_lineno`, `f_code`, `f_locals`).
-fn frame_object(vm: &Vm, g: &Rc<Generator>) -> Value {
-    let class = vm.lazy_class("frame", |vm| {
-        new_class(
-            "frame",
-            &[vm.types.object.clone()],
-            crate::objects::class::Layout::Object,
-            "builtins",
-        )
-    });
-    let inst = crate::objects::Instance::new(class);
-    let frame = g.frame.borrow();
-    let line = match frame.as_ref() {
-        Some(f) if g.state.get() == GenState::Created => f.code.co.firstlineno,
-        Some(f) => f.current_line(),
-        None => g.code.co.firstlineno,
-    };
-    inst.set_attr(
-        crate::objects::Name::new("f_lineno"),
-        Value::Int(line as i64),
-    );
-    inst.set_attr(
-        crate::objects::Name::new("f_code"),
-        Value::Code(g.code.clone()),
-    );
-    if let Some(f) = frame.as_ref() {
-        let d = crate::objects::PyDict::new();
-        for (n, v) in f.code.varnames.iter().zip(&f.locals) {
-            if !matches!(v, Value::Undef) {
-                let _ = d.set(vm, Value::str(n.as_str()), v.clone());
-            }
-        }
-        inst.set_attr(
-            crate::objects::Name::new("f_locals"),
-            Value::Dict(crate::objects::gc::new(d)),
-        );
-    }
-    Value::Instance(crate::objects::gc::new(inst))
 }
 
 // -- async generators -----------------------------------------------------------------

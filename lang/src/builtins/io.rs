@@ -56,27 +56,34 @@ pub fn stream(vm: &Vm, fd: i32) -> Value {
 
 /// Writes to `sys.stdout`, honouring a replaced `sys.stdout`.
 pub fn write_stdout(vm: &Vm, s: &str) -> PyResult<()> {
-    let replaced = vm.sys_attr("stdout");
-    match replaced {
-        Some(Value::Native(n))
-            if n.as_any()
-                .downcast_ref::<Stream>()
-                .is_some_and(|s| s.fd == 1) =>
-        {
-            vm.write_stdout(s)
-        }
-        Some(Value::Native(n))
-            if n.as_any()
-                .downcast_ref::<Stream>()
-                .is_some_and(|s| s.fd == 2) =>
-        {
+    write_sys_stream(vm, "stdout", s)
+}
+
+/// Writes to `sys.stderr`, honouring a replaced `sys.stderr`.
+pub fn write_stderr(vm: &Vm, s: &str) -> PyResult<()> {
+    write_sys_stream(vm, "stderr", s)
+}
+
+/// Writes to `sys.NAME` (`stdout` or `stderr`): to the process's stream
+/// while it is a standard one (or unset), else through the object's `write`.
+fn write_sys_stream(vm: &Vm, name: &str, s: &str) -> PyResult<()> {
+    let replaced = vm.sys_attr(name);
+    let default_fd = if name == "stderr" { 2 } else { 1 };
+    let fd = match &replaced {
+        None | Some(Value::None) => default_fd,
+        Some(Value::Native(n)) => n.as_any().downcast_ref::<Stream>().map_or(0, |st| st.fd),
+        Some(_) => 0,
+    };
+    match (fd, replaced) {
+        (1, _) => vm.write_stdout(s),
+        (2, _) => {
             vm.flush_stdout();
             let _ = std::io::stderr().write_all(s.as_bytes());
         }
-        Some(other) if !other.is_none() => {
+        (_, Some(other)) => {
             vm.call_method(&other, "write", &[Value::str(s)])?;
         }
-        _ => vm.write_stdout(s),
+        (_, None) => {}
     }
     Ok(())
 }

@@ -1409,27 +1409,6 @@ pub fn type_call(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-/// A minimal traceback object (`tb_lineno`, `tb_next`) for `e.__traceback__`.
-pub fn traceback_object(vm: &Vm, tb: &[crate::objects::class::TracebackEntry]) -> Value {
-    let class = vm.lazy_class("traceback", |vm| {
-        crate::vm::types::new_class(
-            "traceback",
-            &[vm.types.object.clone()],
-            crate::objects::class::Layout::Object,
-            "builtins",
-        )
-    });
-    let mut next = Value::None;
-    for entry in tb.iter() {
-        let inst = crate::objects::Instance::new(class.clone());
-        inst.set_attr(Name::new("tb_lineno"), Value::Int(entry.line as i64));
-        inst.set_attr(Name::new("tb_next"), next);
-        inst.set_attr(Name::new("tb_lasti"), Value::Int(entry.instr as i64 * 2));
-        next = Value::Instance(crate::objects::gc::new(inst));
-    }
-    next
-}
-
 /// Attributes of code objects.
 pub fn code_attr(_vm: &Vm, c: &Rc<Code>, name: &str) -> Option<Value> {
     let co = &c.co;
@@ -1601,6 +1580,11 @@ impl Vm {
         err.0
             .set_attr(Name::new("filename"), Value::str(&e.filename));
         err.0.set_attr(Name::new("text"), Value::str(&e.text));
+        err.0
+            .set_attr(Name::new("end_lineno"), Value::Int(e.end_lineno as i64));
+        err.0
+            .set_attr(Name::new("end_offset"), Value::Int(e.end_offset as i64));
+        err.0.set_attr(Name::new("msg"), Value::str(&e.msg));
         err
     }
 }

@@ -388,21 +388,13 @@ pub enum Payload {
     Builtin(super::Value),
 }
 
-/// One line of a traceback: a frame's code and the line it was at.
-#[derive(Clone)]
-pub struct TracebackEntry {
-    pub code: Rc<super::Code>,
-    pub line: u32,
-    /// Index of the instruction (for the caret line of 3.11 tracebacks).
-    pub instr: u32,
-}
-
 /// The state of an exception object.
 #[derive(Default)]
 pub struct ExcData {
     pub args: Vec<Value>,
-    /// Innermost entry first (appended as the exception propagates outward).
-    pub traceback: Vec<TracebackEntry>,
+    /// `__traceback__`: the entry of the outermost frame the exception
+    /// reached (see `vm/traceback.rs`).
+    pub traceback: Option<super::Native<crate::vm::traceback::Traceback>>,
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,

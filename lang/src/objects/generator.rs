@@ -52,6 +52,9 @@ pub struct Generator {
     pub qualname: RefCell<Rc<str>>,
     /// The parked frame; None while it runs (the VM holds it) and after it finished.
     pub frame: RefCell<Option<Box<Frame>>>,
+    /// Where the frame is, parked or running (a frame does not move while
+    /// its box does); not to be read once the generator is closed.
+    pub frame_addr: std::ptr::NonNull<Frame>,
     pub state: Cell<GenState>,
     /// The exception being handled inside the generator when it yielded
     /// (restored when it resumes, as CPython's `gi_exc_state`).
@@ -68,6 +71,9 @@ pub struct Generator {
     pub has_finalizer: Cell<bool>,
     /// Async generators: already handed to a finalizer once (never twice).
     pub finalized: Cell<bool>,
+    /// Coroutines: `cr_origin`, where it was created, when
+    /// `sys.set_coroutine_origin_tracking_depth` asked for it.
+    pub origin: RefCell<Value>,
 }
 
 /// A suspended generator owns its frame, and with it everything the frame
@@ -110,6 +116,7 @@ impl Generator {
             code,
             name: RefCell::new(name),
             qualname: RefCell::new(qualname),
+            frame_addr: std::ptr::NonNull::from(&*frame),
             frame: RefCell::new(Some(frame)),
             state: Cell::new(GenState::Created),
             saved_exc: RefCell::new(None),
@@ -120,7 +127,18 @@ impl Generator {
             has_finalizer: Cell::new(false),
             finalized: Cell::new(false),
             gc: GcHead::new(),
+            origin: RefCell::new(Value::None),
         }
+    }
+
+    /// The generator's frame while it is not closed, parked or running.
+    pub fn live_frame(&self) -> Option<&Frame> {
+        if self.state.get() == GenState::Closed {
+            return None;
+        }
+        // SAFETY: until the generator is closed its frame is alive: parked
+        // in `self.frame`, or running on the frame chain (see `frame_addr`).
+        Some(unsafe { self.frame_addr.as_ref() })
     }
 
     /// The instruction index the frame is suspended at (for `dis.states` and task listings).
@@ -148,9 +166,10 @@ impl Generator {
 }
 
 thread_local! {
-    /// Names of coroutines dropped before they ever ran, waiting for the VM to
-    /// report them (a destructor cannot know where the program is).
-    pub static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    /// Names of coroutines dropped before they ever ran, with their
+    /// `cr_origin`, waiting for the VM to report them (a destructor cannot
+    /// know where the program is).
+    pub static NEVER_AWAITED: RefCell<Vec<(Rc<str>, Value)>> = const { RefCell::new(Vec::new()) };
     /// The VM's "finalizers pending" flag, raised with each entry here.
     pub static WARN_FLAG: RefCell<Option<Rc<Cell<bool>>>> = const { RefCell::new(None) };
     /// Async generators dropped while suspended: the VM closes them (or hands
@@ -180,7 +199,7 @@ pub(crate) fn raise_attention() {
 /// Records a never-started native coroutine (asyncio's `sleep`, `Queue.get`...) for the warning.
 pub fn note_never_awaited(qualname: &str) {
     let name: Rc<str> = Rc::from(qualname);
-    let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push(name));
+    let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push((name, Value::None)));
     raise_attention();
 }
 
@@ -189,7 +208,8 @@ impl Drop for Generator {
         // CPython's `_PyGen_Finalize`: a coroutine that was never started warns.
         if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
             let name = self.qualname.borrow().clone();
-            let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push(name));
+            let origin = self.origin.take();
+            let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push((name, origin)));
             raise_attention();
         }
         // An async generator dropped mid-iteration still owes its `finally`

@@ -37,6 +37,7 @@ pub mod re;
 pub mod sys;
 pub mod time;
 pub mod towel;
+pub mod traceback;
 pub mod types;
 pub mod warnings;
 pub mod weakref;
@@ -205,6 +206,8 @@ pub const MODULES: &[ModuleDef] = &[
     ),
     def("uuid", Stdlib, Script(stdlib_source!("uuid.py"))),
     def("ast", Stdlib, Native(ast::make)),
+    def("traceback", Stdlib, Native(traceback::make)),
+    def("linecache", Stdlib, Script(stdlib_source!("linecache.py"))),
     def("logging", Stdlib, Native(logging::make)),
     def(
         "logging.handlers",

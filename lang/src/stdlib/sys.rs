@@ -1,4 +1,5 @@
-//! `sys`: the interpreter's state as programs see it.
+//! `sys`: the interpreter's state as programs see it, frames
+//! (`_getframe`), tracing and the hooks the VM reports through.
 //!
 //! The import system's tables are the live objects (`sys.path` is the list
 //! the finders read, `sys.modules` the dict every import consults); the
@@ -34,14 +35,29 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("get_asyncgen_hooks", get_asyncgen_hooks),
             ("set_asyncgen_hooks", set_asyncgen_hooks),
             ("get_int_max_str_digits", get_int_max_str_digits),
-            ("unraisablehook", crate::vm::finalize::unraisablehook),
+            ("_getframe", getframe),
+            ("settrace", settrace),
+            ("gettrace", gettrace),
+            ("setprofile", setprofile),
+            ("getprofile", getprofile),
+            ("excepthook", crate::vm::hooks::excepthook),
+            ("displayhook", crate::vm::hooks::displayhook),
+            ("unraisablehook", crate::vm::hooks::unraisablehook),
+            (
+                "set_coroutine_origin_tracking_depth",
+                set_coroutine_origin_tracking_depth,
+            ),
+            (
+                "get_coroutine_origin_tracking_depth",
+                get_coroutine_origin_tracking_depth,
+            ),
         ],
     );
-    super::set(
-        &m,
-        "__unraisablehook__",
-        crate::builtins::native("unraisablehook", crate::vm::finalize::unraisablehook),
-    );
+    // The defaults stay reachable when a program replaces a hook.
+    for hook in ["excepthook", "displayhook", "unraisablehook"] {
+        let default = m.ns.get_name(&crate::objects::Name::new(hook));
+        super::set(&m, &format!("__{hook}__"), default.unwrap_or_default());
+    }
     // Recorded first: the import system reads `sys.path` and
     // `sys.meta_path` from here from now on.
     let _ = vm.imports.sys.set(m.clone());
@@ -605,4 +621,53 @@ fn set_asyncgen_hooks(vm: &Vm, args: Args) -> PyResult {
         hooks.0 = f;
     }
     Ok(Value::None)
+}
+
+/// `sys._getframe(depth=0)`: the frame `depth` calls out from the caller's.
+fn getframe(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_getframe", 0, 1)?;
+    let depth = match args.get(0) {
+        Some(d) => vm.to_index(d)?,
+        None => 0,
+    };
+    usize::try_from(depth)
+        .ok()
+        .and_then(|d| vm.frame_object_at(d))
+        .ok_or_else(|| vm.value_error("call stack is not deep enough"))
+}
+
+fn settrace(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "settrace", 1, 1)?;
+    vm.set_trace_function(args.pos[0].clone(), false);
+    Ok(Value::None)
+}
+
+fn gettrace(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "gettrace", 0, 0)?;
+    Ok(vm.tracing.trace.borrow().clone())
+}
+
+fn setprofile(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "setprofile", 1, 1)?;
+    vm.set_trace_function(args.pos[0].clone(), true);
+    Ok(Value::None)
+}
+
+fn getprofile(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "getprofile", 0, 0)?;
+    Ok(vm.tracing.profile.borrow().clone())
+}
+
+/// How many frames a new coroutine's `cr_origin` records.
+fn set_coroutine_origin_tracking_depth(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "set_coroutine_origin_tracking_depth", 1, 1)?;
+    let depth = vm.to_index(&args.pos[0])?;
+    let depth = usize::try_from(depth).map_err(|_| vm.value_error("depth must be >= 0"))?;
+    vm.coroutine_origin_depth.set(depth);
+    Ok(Value::None)
+}
+
+fn get_coroutine_origin_tracking_depth(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "get_coroutine_origin_tracking_depth", 0, 0)?;
+    Ok(Value::Int(vm.coroutine_origin_depth.get() as i64))
 }

@@ -29,6 +29,10 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     for (name, class) in classes {
         super::set(&m, name, Value::Class(class.clone()));
     }
+    let frame_class = crate::vm::frame_object::frame_class(vm);
+    super::set(&m, "FrameType", Value::Class(frame_class));
+    let traceback_class = crate::vm::traceback::traceback_class(vm);
+    super::set(&m, "TracebackType", Value::Class(traceback_class));
     super::set(
         &m,
         "SimpleNamespace",
@@ -175,10 +179,10 @@ fn method_new(vm: &Vm, args: Args) -> PyResult {
     if receiver.is_none() {
         return Err(vm.type_error("instance must not be None"));
     }
-    Ok(Value::BoundMethod(Rc::new(crate::objects::BoundMethod {
-        func: func.clone(),
-        receiver: receiver.clone(),
-    })))
+    Ok(crate::objects::BoundMethod::value(
+        func.clone(),
+        receiver.clone(),
+    ))
 }
 
 /// Calls a class defined by `types.py` (importing `types` on first use).

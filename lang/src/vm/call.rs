@@ -109,7 +109,28 @@ impl Vm {
             func.qualname.borrow().clone(),
             iterable_coroutine,
         );
+        if kind == GenKind::Coroutine && self.coroutine_origin_depth.get() > 0 {
+            *gen.origin.borrow_mut() = self.coroutine_origin();
+        }
         Value::Generator(crate::objects::gc::new(gen))
+    }
+
+    /// `cr_origin` for a coroutine created now: (filename, line, function)
+    /// of each frame out from its creator's, as deep as
+    /// `sys.set_coroutine_origin_tracking_depth` says.
+    fn coroutine_origin(&self) -> Value {
+        let frames = self.frame_chain().take(self.coroutine_origin_depth.get());
+        Value::tuple(
+            frames
+                .map(|f| {
+                    Value::tuple(vec![
+                        Value::str(&f.code.co.filename),
+                        Value::Int(f.current_line() as i64),
+                        Value::str(&f.code.co.name),
+                    ])
+                })
+                .collect(),
+        )
     }
 
     /// Builds the frame for calling `func` with `args`: binds parameters, defaults and cells.

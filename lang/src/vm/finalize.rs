@@ -94,7 +94,7 @@ impl Vm {
     /// a due collection, queued finalizers, then the "never awaited"
     /// warnings (at the line of `at`).
     pub fn attend_pending(&self, at: Option<&super::frame::Frame>) {
-        self.warn_pending.set(self.trace);
+        self.warn_pending.set(self.attention_baseline());
         loop {
             if crate::objects::gc::is_due() {
                 crate::objects::gc::collect_due(self);
@@ -159,41 +159,12 @@ impl Vm {
     }
 
     /// Reports an exception that cannot be raised (in a finalizer, a weak
-    /// reference callback, a collector callback): `sys.unraisablehook` if
-    /// the program set one, else CPython's "Exception ignored in: OBJ" and
-    /// the traceback on stderr.
+    /// reference callback, a collector callback) through `sys.unraisablehook`
+    /// (`hooks.rs`): "Exception ignored in: OBJ" (or "Exception ignored MSG:
+    /// OBJ") and the traceback by default.
     pub fn report_unraisable(&self, err: &PyErr, obj: Option<&Value>, msg: Option<&str>) {
-        let hook = self.imports.sys.get().and_then(|m| m.get("unraisablehook"));
-        if let Some(hook) = hook.filter(|h| !is_default_hook(h)) {
-            let args = self.unraisable_args(err, obj, msg);
-            if let Err(e) = self.call(&hook, &[args]) {
-                self.flush_stdout();
-                eprintln!(
-                    "Exception ignored in sys.unraisablehook: {}",
-                    self.repr(&hook).unwrap_or_default()
-                );
-                self.print_exception(&e);
-            }
-            return;
-        }
-        self.print_unraisable(err, obj, msg);
-    }
-
-    /// CPython's default unraisable hook: "Exception ignored in: OBJ" (or
-    /// "Exception ignored MSG: OBJ") and the traceback.
-    pub fn print_unraisable(&self, err: &PyErr, obj: Option<&Value>, msg: Option<&str>) {
-        self.flush_stdout();
-        let head = unraisable_message(msg);
-        match obj {
-            Some(o) => {
-                let what = self
-                    .repr(o)
-                    .unwrap_or_else(|_| "<object repr() failed>".into());
-                eprintln!("{head}: {what}");
-            }
-            None => eprintln!("{head}"),
-        }
-        self.print_exception(err);
+        let msg = msg.map(|m| format!("Exception ignored {m}"));
+        self.write_unraisable(err, msg.as_deref(), obj.cloned().unwrap_or_default());
     }
 
     /// What is left to do when the program ends, in CPython's order: the
@@ -228,78 +199,4 @@ impl Vm {
         self.attend_pending(None);
         self.flush_stdout();
     }
-
-    /// The `UnraisableHookArgs` passed to `sys.unraisablehook`.
-    fn unraisable_args(&self, err: &PyErr, obj: Option<&Value>, msg: Option<&str>) -> Value {
-        let class = self.lazy_class("UnraisableHookArgs", |vm| {
-            super::types::new_class(
-                "UnraisableHookArgs",
-                &[vm.types.object.clone()],
-                crate::objects::class::Layout::Object,
-                "sys",
-            )
-        });
-        let args = Instance::new(class);
-        let exc = err.value();
-        let tb = self
-            .get_attr_opt(&exc, &Name::new("__traceback__"))
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        args.set_attr(Name::new("exc_type"), Value::Class(err.class().clone()));
-        args.set_attr(Name::new("exc_value"), exc);
-        args.set_attr(Name::new("exc_traceback"), tb);
-        args.set_attr(
-            Name::new("err_msg"),
-            msg.map(|m| Value::string(unraisable_message(Some(m))))
-                .unwrap_or_default(),
-        );
-        args.set_attr(Name::new("object"), obj.cloned().unwrap_or_default());
-        Value::instance(args)
-    }
-}
-
-/// `sys.unraisablehook(unraisable)`, CPython's default: prints what
-/// [`Vm::print_unraisable`] prints, from the `UnraisableHookArgs`.
-pub fn unraisablehook(vm: &Vm, args: crate::objects::Args) -> crate::objects::PyResult {
-    args.check(vm, "unraisablehook", 1, 1)?;
-    let a = &args.pos[0];
-    let get = |name: &str| {
-        vm.get_attr_opt(a, &Name::new(name))
-            .map(Option::unwrap_or_default)
-    };
-    let (exc, obj, msg) = (get("exc_value")?, get("object")?, get("err_msg")?);
-    vm.flush_stdout();
-    let head = match &msg {
-        Value::None => unraisable_message(None),
-        m => vm.to_str(m)?,
-    };
-    if obj.is_none() {
-        eprintln!("{head}");
-    } else {
-        let what = vm
-            .repr(&obj)
-            .unwrap_or_else(|_| "<object repr() failed>".into());
-        eprintln!("{head}: {what}");
-    }
-    if let Value::Instance(i) = &exc {
-        if i.is_exception() {
-            vm.print_exception(&PyErr(i.clone()));
-        }
-    }
-    Ok(Value::None)
-}
-
-/// "Exception ignored in" or "Exception ignored MSG".
-fn unraisable_message(msg: Option<&str>) -> String {
-    match msg {
-        Some(m) => format!("Exception ignored {m}"),
-        None => "Exception ignored in".to_string(),
-    }
-}
-
-/// Whether `hook` is the default `sys.unraisablehook` (printing directly
-/// is then the same and cheaper).
-fn is_default_hook(hook: &Value) -> bool {
-    matches!(hook, Value::Builtin(b) if b.name == "unraisablehook")
 }

@@ -887,13 +887,7 @@ impl Vm {
             "__cause__" => d.cause.clone().unwrap_or_default(),
             "__context__" => d.context.clone().unwrap_or_default(),
             "__suppress_context__" => Value::from_bool(d.suppress_context),
-            "__traceback__" => {
-                if d.traceback.is_empty() {
-                    Value::None
-                } else {
-                    crate::builtins::traceback_object(self, &d.traceback)
-                }
-            }
+            "__traceback__" => super::traceback::traceback_value(d.traceback.clone()),
             "__notes__" if !d.notes.is_empty() => Value::list(d.notes.clone()),
             "value" if inst.class.is_subclass(&self.exc.stop_iteration) => {
                 d.args.first().cloned().unwrap_or_default()
@@ -923,6 +917,17 @@ impl Vm {
             }
             "msg" if inst.class.is_subclass(&self.exc.syntax_error) => {
                 d.args.first().cloned().unwrap_or_default()
+            }
+            "filename"
+            | "lineno"
+            | "offset"
+            | "text"
+            | "end_lineno"
+            | "end_offset"
+            | "print_file_and_line"
+                if inst.class.is_subclass(&self.exc.syntax_error) =>
+            {
+                Value::None
             }
             _ => return None,
         })
@@ -1089,7 +1094,10 @@ impl Vm {
                             inst.exc_data().args = args;
                             return Ok(());
                         }
-                        "__traceback__" => return Ok(()),
+                        "__traceback__" => {
+                            drop(d);
+                            return super::exceptions::set_traceback(self, inst, &value);
+                        }
                         _ => {}
                     }
                 }
