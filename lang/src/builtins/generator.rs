@@ -14,7 +14,7 @@ use crate::objects::{
     Args, Class, GenKind, GenState, Generator, NativeObject, PyErr, PyResult, Value,
 };
 use crate::vm::interp::Resumed;
-use crate::vm::types::{add_methods, new_class};
+use crate::vm::types::{add_methods, new_final_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -93,10 +93,9 @@ pub fn install(vm: &Vm) {
 
 fn asend_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("async_generator_asend", |vm| {
-        new_class(
+        new_final_class(
             "async_generator_asend",
             &[vm.types.object.clone()],
-            crate::objects::class::Layout::Builtin,
             "builtins",
         )
     })
@@ -206,7 +205,7 @@ pub fn generator_attr(vm: &Vm, g: &Rc<Generator>, name: &str) -> Option<Value> {
 /// A snapshot of a suspended generator's frame (`f_lineno`, `f_code`, `f_locals`).
 fn frame_object(vm: &Vm, g: &Rc<Generator>) -> Value {
     let class = vm.lazy_class("frame", |vm| {
-        new_class(
+        crate::vm::types::new_class(
             "frame",
             &[vm.types.object.clone()],
             crate::objects::class::Layout::Object,
@@ -261,7 +260,7 @@ impl NativeObject for AsyncGenWrapped {
 }
 
 thread_local! {
-    static WRAPPED_CLASS: Rc<Class> = new_class("async_generator_wrapped_value", &[], crate::objects::class::Layout::Builtin, "builtins");
+    static WRAPPED_CLASS: Rc<Class> = new_final_class("async_generator_wrapped_value", &[], "builtins");
 }
 
 pub fn wrap_async_gen_value(v: Value) -> Value {
@@ -453,12 +452,7 @@ impl NativeObject for CoroWrapper {
 
 fn wrapper_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("coroutine_wrapper", |vm| {
-        new_class(
-            "coroutine_wrapper",
-            &[vm.types.object.clone()],
-            crate::objects::class::Layout::Builtin,
-            "builtins",
-        )
+        new_final_class("coroutine_wrapper", &[vm.types.object.clone()], "builtins")
     })
 }
 
@@ -523,12 +517,7 @@ impl NativeObject for AnextAwaitable {
 
 fn anext_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("anext_awaitable", |vm| {
-        new_class(
-            "anext_awaitable",
-            &[vm.types.object.clone()],
-            crate::objects::class::Layout::Builtin,
-            "builtins",
-        )
+        new_final_class("anext_awaitable", &[vm.types.object.clone()], "builtins")
     })
 }
 

@@ -14,6 +14,7 @@ pub mod number;
 pub mod object;
 pub mod payload;
 pub mod set;
+pub mod slots;
 pub mod str;
 
 use crate::objects::iter::IterState;
@@ -157,12 +158,13 @@ pub fn install_type_methods(vm: &Vm) {
     str::install(vm);
     list::install(vm);
     dict::install(vm);
-    payload::install(vm);
     set::install(vm);
     generator::install(vm);
     io::install(vm);
     bytearray::install(vm);
     bytes_methods::install(vm);
+    // Last: the slot tables are the types' dunders.
+    slots::install(vm);
 }
 
 /// `__next__` and `__iter__` for the classes of the built-in iterators, so
@@ -482,7 +484,7 @@ fn callable(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::from_bool(is_callable(vm, &args.pos[0])))
 }
 
-fn abs(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn abs(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "abs", 1, 1)?;
     use num_traits::Signed;
     Ok(match &args.pos[0] {
@@ -795,7 +797,7 @@ fn sorted(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::list(items))
 }
 
-fn reversed(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn reversed(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "reversed", 1, 1)?;
     let v = &args.pos[0];
     Ok(match v {
@@ -901,16 +903,7 @@ fn filter(vm: &Vm, args: Args) -> PyResult {
 
 fn chr(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "chr", 1, 1)?;
-    let i = match &args.pos[0] {
-        Value::Int(i) => *i,
-        Value::Bool(b) => b.get() as i64,
-        other => {
-            return Err(vm.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                vm.type_name(other)
-            )))
-        }
-    };
+    let i = vm.to_index(&args.pos[0])?;
     match u32::try_from(i)
         .ok()
         .filter(|&c| c <= 0x10ffff)
@@ -924,7 +917,7 @@ fn chr(vm: &Vm, args: Args) -> PyResult {
 
 fn ord(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "ord", 1, 1)?;
-    match &args.pos[0] {
+    match args.pos[0].builtin_base() {
         Value::Str(s) => {
             if s.char_len() != 1 {
                 return Err(vm.type_error(format!(
@@ -968,7 +961,7 @@ fn bin(vm: &Vm, args: Args) -> PyResult {
     radix(vm, args, "bin", 2)
 }
 
-fn round(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn round(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "round", 1, 2)?;
     let ndigits = args.arg_or_kw(1, "ndigits").filter(|v| !v.is_none());
     match &args.pos[0] {
@@ -1016,7 +1009,7 @@ fn round(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-fn divmod(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn divmod(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "divmod", 2, 2)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
     use crate::vm::ops::BinOp;
@@ -1050,7 +1043,7 @@ fn rename_unsupported(
     e
 }
 
-fn pow(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn pow(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "pow", 2, 3)?;
     if let Some(m) = args.get(2).filter(|m| !m.is_none()) {
         let (b, e, m) = (

@@ -4,7 +4,7 @@ use crate::objects::iter::{DictView, IterState};
 use crate::objects::BoolWord;
 use crate::objects::{Args, Class, NativeIter, NativeObject, PyDict, PyResult, PySet, Value};
 use crate::vm::ops::BinOp;
-use crate::vm::types::{add_methods, new_class};
+use crate::vm::types::{add_methods, new_final_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::rc::Rc;
@@ -19,9 +19,6 @@ pub fn install(vm: &Vm) {
         ("issuperset", issuperset),
         ("isdisjoint", isdisjoint),
         ("copy", copy),
-        ("__len__", len),
-        ("__contains__", contains),
-        ("__iter__", iter),
     ];
     add_methods(&vm.types.set, "set", common);
     add_methods(&vm.types.frozenset, "frozenset", common);
@@ -30,6 +27,7 @@ pub fn install(vm: &Vm) {
         "set",
         &[
             ("__new__", set_new),
+            ("__init__", set_init),
             ("add", add),
             ("remove", remove),
             ("discard", discard),
@@ -51,12 +49,7 @@ pub fn install(vm: &Vm) {
         ("dict_items", "dict_items"),
     ] {
         let c = vm.lazy_class(key, |vm| {
-            new_class(
-                name,
-                &[vm.types.object.clone()],
-                crate::objects::class::Layout::Builtin,
-                "builtins",
-            )
+            new_final_class(name, &[vm.types.object.clone()], "builtins")
         });
         add_methods(
             &c,
@@ -94,12 +87,7 @@ pub fn dict_view(vm: &Vm, dict: Rc<PyDict>, view: DictView) -> Value {
         DictView::Items => "dict_items",
     };
     let class = vm.lazy_class(key, |vm| {
-        new_class(
-            key,
-            &[vm.types.object.clone()],
-            crate::objects::class::Layout::Builtin,
-            "builtins",
-        )
+        new_final_class(key, &[vm.types.object.clone()], "builtins")
     });
     Value::native(DictViewObj { class, dict, view })
 }
@@ -179,19 +167,34 @@ fn set_from(vm: &Vm, v: Option<&Value>) -> PyResult<PySet> {
 }
 
 fn set_new(vm: &Vm, args: Args) -> PyResult {
-    let args = args.skip_first();
-    args.check(vm, "set", 0, 1)?;
-    Ok(Value::Set(Rc::new(set_from(vm, args.get(0))?)))
+    super::payload::construct(vm, args, &vm.types.set, |vm, args, exact| {
+        // A subclass's set is filled by `__init__`, as in CPython.
+        if !exact {
+            return Ok(Value::Set(Rc::new(PySet::new())));
+        }
+        args.check(vm, "set", 0, 1)?;
+        Ok(Value::Set(Rc::new(set_from(vm, args.get(0))?)))
+    })
+}
+
+/// `set.__init__(self, [iterable])`: `set(x)` skips it (its `__new__` fills the set).
+fn set_init(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "set", 1, 2)?;
+    let s = this(vm, &args)?;
+    let items = set_from(vm, args.get(1))?;
+    *s.map.borrow_mut() = items.map.into_inner();
+    Ok(Value::None)
 }
 
 fn frozenset_new(vm: &Vm, args: Args) -> PyResult {
-    let args = args.skip_first();
-    args.check(vm, "frozenset", 0, 1)?;
-    Ok(Value::FrozenSet(Rc::new(set_from(vm, args.get(0))?)))
+    super::payload::construct(vm, args, &vm.types.frozenset, |vm, args, _| {
+        args.check(vm, "frozenset", 0, 1)?;
+        Ok(Value::FrozenSet(Rc::new(set_from(vm, args.get(0))?)))
+    })
 }
 
 fn this(vm: &Vm, args: &Args) -> PyResult<Rc<PySet>> {
-    match args.get(0) {
+    match args.get(0).map(Value::builtin_base) {
         Some(Value::Set(s)) | Some(Value::FrozenSet(s)) => Ok(s.clone()),
         _ => Err(vm.type_error("descriptor requires a 'set' object")),
     }
@@ -199,7 +202,7 @@ fn this(vm: &Vm, args: &Args) -> PyResult<Rc<PySet>> {
 
 /// Wraps a result set in the type of `like` (set or frozenset).
 fn same_kind(like: &Value, s: PySet) -> Value {
-    match like {
+    match like.builtin_base() {
         Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
         _ => Value::Set(Rc::new(s)),
     }
@@ -259,7 +262,7 @@ fn multi(vm: &Vm, args: &Args, op: BinOp) -> PyResult {
         let o = Value::Set(Rc::new(set_from(vm, Some(other))?));
         acc = set_binary(vm, &acc, &o, op, false)?;
     }
-    Ok(match (&args.pos[0], acc) {
+    Ok(match (args.pos[0].builtin_base(), acc) {
         (Value::FrozenSet(_), Value::Set(s)) => Value::FrozenSet(s),
         (_, v) => v,
     })
@@ -311,20 +314,6 @@ fn isdisjoint(vm: &Vm, args: Args) -> PyResult {
 
 fn copy(vm: &Vm, args: Args) -> PyResult {
     Ok(same_kind(&args.pos[0], this(vm, &args)?.copy()))
-}
-
-fn len(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Int(this(vm, &args)?.len() as i64))
-}
-
-fn contains(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(
-        this(vm, &args)?.contains(vm, args.get(1).unwrap_or(&Value::None))?,
-    ))
-}
-
-fn iter(vm: &Vm, args: Args) -> PyResult {
-    vm.iter(&args.pos[0])
 }
 
 fn add(vm: &Vm, args: Args) -> PyResult {
