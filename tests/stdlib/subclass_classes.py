@@ -152,3 +152,18 @@ try:
     class Bad4(type(lambda: 0)): pass
 except TypeError as e:
     print("TypeError", e)
+
+# Generic aliases of the built-in containers, inherited by subclasses.
+from collections import Counter, OrderedDict, defaultdict, deque
+
+
+class Stack(list):
+    pass
+
+
+class Ring(deque):
+    pass
+
+
+print(list[int], Stack[int], dict[str, list[int]], tuple[int, ...], Ring[int], deque[str], OrderedDict[str, int], defaultdict[str, int], Counter[str], set[int], frozenset[str], type[int])
+print(list[int]([1, 2]), Stack[int]([3]), type(Stack[int]([3])).__name__, list[int].__origin__, Stack[int].__args__, list.__class_getitem__(int), "__class_getitem__" in list.__dict__)

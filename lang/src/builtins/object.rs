@@ -42,6 +42,7 @@ pub fn install(vm: &Vm) {
             ("__setattr__", type_setattr),
         ],
     );
+    crate::vm::types::add_classmethod(vm, &vm.types.type_, "__prepare__", type_prepare);
     add_methods(&vm.types.none_type, "NoneType", &[("__new__", none_new)]);
 }
 
@@ -176,7 +177,15 @@ fn object_delattr(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-fn object_init_subclass(_vm: &Vm, _args: Args) -> PyResult {
+/// `object.__init_subclass__(cls)`: the end of the chain takes no class keywords.
+fn object_init_subclass(vm: &Vm, args: Args) -> PyResult {
+    if args.has_kwargs() {
+        let name = match args.get(0) {
+            Some(Value::Class(c)) => format!("{}.__init_subclass__", c.qualname.borrow()),
+            _ => "__init_subclass__".to_string(),
+        };
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
     Ok(Value::None)
 }
 
@@ -221,6 +230,11 @@ fn type_new(vm: &Vm, args: Args) -> PyResult {
     }
     vm.finish_class(&class, Args::with_kw(&[], args.kwnames, args.kwvalues))?;
     Ok(Value::Class(class))
+}
+
+/// `type.__prepare__(name, bases, **kwargs)`: the empty dict a class body runs in.
+fn type_prepare(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::Dict(std::rc::Rc::new(crate::objects::PyDict::new())))
 }
 
 fn type_init(vm: &Vm, args: Args) -> PyResult {

@@ -18,7 +18,7 @@ use super::payload::wrong_receiver;
 use crate::bytecode::Opcode;
 use crate::objects::{Args, Class, NativeFn, PyResult, Value};
 use crate::vm::ops::{BinOp, CmpOp};
-use crate::vm::types::{add_methods, bool_class};
+use crate::vm::types::{add_classmethod, add_methods, bool_class};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -336,6 +336,16 @@ pub fn install(vm: &Vm) {
     for class in [&t.list, &t.dict, &t.set] {
         class.set_attr("__hash__", Value::None);
     }
+    // `list[int]`, and `Stack[int]` for a subclass, are generic aliases.
+    for class in [&t.list, &t.tuple, &t.dict, &t.set, &t.frozenset] {
+        add_classmethod(vm, class, "__class_getitem__", class_getitem);
+    }
+}
+
+/// `cls[item]` for the generic built-in containers: `types.GenericAlias`.
+pub(crate) fn class_getitem(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__class_getitem__", 2, 2)?;
+    crate::stdlib::types::generic_alias(vm, &args.pos[0], &args.pos[1])
 }
 
 /// Runs the slot `name` (operation `op`) of the type `kind`.

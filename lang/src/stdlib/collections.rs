@@ -226,6 +226,12 @@ fn deque_class(vm: &Vm) -> Rc<Class> {
             ],
         );
         c.set_attr("__hash__", Value::None);
+        crate::vm::types::add_classmethod(
+            vm,
+            &c,
+            "__class_getitem__",
+            crate::builtins::slots::class_getitem,
+        );
         c
     })
 }

@@ -494,8 +494,11 @@ impl Vm {
                 );
             }
         }
-        // Run the body in a fresh namespace.
-        let ns = crate::objects::new_namespace();
+        // Run the body in a fresh namespace (or the one `__prepare__` gives).
+        let ns = match &metaclass {
+            Some(meta) => self.prepare_namespace(meta, name, &bases, args)?,
+            None => crate::objects::new_namespace(),
+        };
         let mut frame = self.new_frame(body.code.clone(), body.globals.clone(), Some(ns.clone()));
         frame.cells.extend(body.closure.iter().cloned());
         let classcell = self.run_frame_to_completion(frame)?;
@@ -523,6 +526,46 @@ impl Vm {
         }
         self.finish_class(&class, args)?;
         Ok(Value::Class(class))
+    }
+
+    /// The namespace a class body runs in: what the metaclass's
+    /// `__prepare__(name, bases, **kwargs)` returns, copied into a fresh
+    /// namespace. The body stores into that namespace, not into the mapping
+    /// itself, so only plain dicts (and dict subclasses that keep dict's
+    /// item methods) are honoured; other mappings are refused clearly.
+    fn prepare_namespace(
+        &self,
+        meta: &Value,
+        name: &Rc<crate::objects::PyStr>,
+        bases: &[Rc<Class>],
+        args: Args<'_>,
+    ) -> PyResult<crate::objects::Namespace> {
+        let ns = crate::objects::new_namespace();
+        let Some(prepare) = self.get_attr_opt(meta, &Name::new("__prepare__"))? else {
+            return Ok(ns);
+        };
+        let call = [
+            Value::Str(name.clone()),
+            Value::tuple(bases.iter().cloned().map(Value::Class).collect()),
+        ];
+        let (names, values) = class_keywords(args);
+        let mapping = self.call_args(&prepare, Args::with_kw(&call, &names, &values))?;
+        let plain = |method: &str| matches!(self.class_of(&mapping).lookup_str(method), Some(Value::Builtin(b)) if b.owner == Some("dict"));
+        let Some(d) = crate::builtins::dict::raw_dict(&mapping)
+            .filter(|_| plain("__setitem__") && plain("__getitem__"))
+        else {
+            return Err(self.not_implemented(format!(
+                "a class namespace of type '{}' from __prepare__",
+                self.type_name(&mapping)
+            )));
+        };
+        for (k, v) in d.items() {
+            match k.as_str() {
+                Some(k) => ns.borrow_mut().insert(Name::new(k), v),
+                None => return Err(self.type_error("class namespace keys must be strings")),
+            };
+        }
+        Ok(ns)
     }
 
     /// Creates a class from a finished namespace.
@@ -683,7 +726,7 @@ impl Vm {
         for base in &class.mro {
             let hook = base.dict.borrow().get(&d.init_subclass).cloned();
             let f = match &hook {
-                Some(f @ Value::Function(_)) => f.clone(),
+                Some(f @ (Value::Function(_) | Value::Builtin(_))) => f.clone(),
                 Some(cm) => match cm.downcast_native::<crate::builtins::descriptors::ClassMethod>()
                 {
                     Some(cm) => cm.func(),

@@ -176,9 +176,7 @@ impl Vm {
                 return Ok(v);
             }
         }
-        if matches!(a, Value::Instance(_) | Value::Native(_))
-            || matches!(b, Value::Instance(_) | Value::Native(_))
-        {
+        if has_dunders(a) || has_dunders(b) {
             return self.dunder_binary(a, b, op, inplace);
         }
         match self.native_binary(a, b, op, inplace)? {
@@ -846,8 +844,7 @@ impl Vm {
                         && (x.len() == 1 || x.step == y.step));
                 (op == CmpOp::Eq) == same
             }
-            (Value::Instance(_) | Value::Native(_), _)
-            | (_, Value::Instance(_) | Value::Native(_)) => return Ok(None),
+            (a, b) if has_dunders(a) || has_dunders(b) => return Ok(None),
             _ => match op {
                 CmpOp::Eq => a.is(b),
                 CmpOp::Ne => !a.is(b),
@@ -871,6 +868,16 @@ impl Vm {
             }
         }
         Ok(op.test(x.len().cmp(&y.len())))
+    }
+}
+
+/// True for operands whose operators are methods of a class a program
+/// wrote: instances, native objects, classes with a metaclass.
+fn has_dunders(v: &Value) -> bool {
+    match v {
+        Value::Instance(_) | Value::Native(_) => true,
+        Value::Class(c) => c.metaclass.borrow().is_some(),
+        _ => false,
     }
 }
 

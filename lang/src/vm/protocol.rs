@@ -384,6 +384,17 @@ impl Vm {
                     _ => self.repr(v),
                 }
             }
+            // A metaclass's `__str__`.
+            Value::Class(c) => match self.metaclass_method(c, &dunders().str) {
+                Some(m) => match self.call_bound(&m, v, &[])? {
+                    Value::Str(s) => Ok(s.as_str().to_string()),
+                    other => Err(self.type_error(format!(
+                        "__str__ returned non-string (type {})",
+                        self.type_name(&other)
+                    ))),
+                },
+                None => self.repr(v),
+            },
             _ => self.repr(v),
         }
     }
@@ -498,28 +509,31 @@ impl Vm {
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
             Value::Range(r) => !r.is_empty(),
-            Value::Instance(_) | Value::Native(_) => {
-                let class = self.class_of(v);
-                let d = dunders();
-                if let Some(m) = class.lookup(&d.bool) {
-                    match self.call_bound(&m, v, &[])? {
-                        Value::Bool(b) => b.get(),
-                        other => {
-                            return Err(self.type_error(format!(
-                                "__bool__ should return bool, returned {}",
-                                self.type_name(&other)
-                            )))
-                        }
-                    }
-                } else if let Some(m) = class.lookup(&d.len) {
-                    let n = self.call_bound(&m, v, &[])?;
-                    self.truthy(&n)?
-                } else {
-                    true
-                }
-            }
+            Value::Instance(_) | Value::Native(_) => self.truthy_by_dunders(v)?,
+            // A class whose metaclass may define `__bool__` or `__len__`.
+            Value::Class(c) if c.metaclass.borrow().is_some() => self.truthy_by_dunders(v)?,
             _ => true,
         })
+    }
+
+    /// `bool(v)` from `__bool__`, else `__len__`, else true.
+    fn truthy_by_dunders(&self, v: &Value) -> PyResult<bool> {
+        let class = self.class_of(v);
+        let d = dunders();
+        if let Some(m) = class.lookup(&d.bool) {
+            match self.call_bound(&m, v, &[])? {
+                Value::Bool(b) => Ok(b.get()),
+                other => Err(self.type_error(format!(
+                    "__bool__ should return bool, returned {}",
+                    self.type_name(&other)
+                ))),
+            }
+        } else if let Some(m) = class.lookup(&d.len) {
+            let n = self.call_bound(&m, v, &[])?;
+            self.truthy(&n)
+        } else {
+            Ok(true)
+        }
     }
 
     /// `len(v)`.
