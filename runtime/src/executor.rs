@@ -29,10 +29,11 @@
 //!    later (by another task, a timer, a socket or another thread) unparks the
 //!    thread;
 //! 4. if this thread uses a [`VirtualClock`](crate::time::VirtualClock) with
-//!    pending timers, it advances the clock instead of parking (see
-//!    [`crate::time`]): first it yields once to `async_io` so that I/O which
-//!    is already ready is seen before time jumps, then it moves the clock to
-//!    the earliest deadline and loops;
+//!    pending timers and no [`PendingIo`](crate::event_loop::PendingIo) is
+//!    alive, it advances the clock instead of parking (see [`crate::time`]):
+//!    first it yields once to `async_io` so that I/O which is already ready
+//!    is seen before time jumps, then it moves the clock to the earliest
+//!    deadline and loops;
 //! 5. otherwise it returns `Pending` and `async_io` parks the thread.
 //!
 //! The main future is thus polled between batches of tasks, not queued among
@@ -154,7 +155,7 @@ pub fn block_on<T>(future: impl Future<Output = T>) -> T {
 }
 
 /// Lends the current thread's executor to `f` (for the event-loop helpers in
-/// `crate::step`, which need to wait for a task without running a whole
+/// `crate::event_loop`, which need to wait for a task without running a whole
 /// `block_on`).
 pub(crate) fn with_executor<R>(f: impl FnOnce(&LocalExecutor<'static>) -> R) -> R {
     EXECUTOR.with(f)
@@ -338,9 +339,10 @@ impl<F: Future> Future for Driver<'_, F> {
                 continue;
             }
 
-            // 4. Idle with a virtual clock: jump to the next deadline.
+            // 4. Idle with a virtual clock: jump to the next deadline,
+            // unless a real event is expected soon.
             if let Some(clock) = time::current_virtual_clock() {
-                if clock.next_deadline().is_some() {
+                if clock.next_deadline().is_some() && crate::event_loop::pending_io() == 0 {
                     if !this.reactor_checked {
                         this.reactor_checked = true;
                         cx.waker().wake_by_ref();

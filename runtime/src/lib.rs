@@ -11,6 +11,9 @@
 //! * [`time`] has sleeps, timeouts and intervals, plus a per-thread
 //!   [`time::VirtualClock`] that makes simulated time jump forward whenever the
 //!   executor has nothing else to do.
+//! * [`event_loop`] runs the executor in iterations, with timers in
+//!   (deadline, sequence) order: the engine of a language's event loop
+//!   (towel's `asyncio` is a thin face over it).
 //! * [`net`], [`process`], [`spawn_blocking`], [`channel`] and [`sync`]
 //!   re-export async-net, async-process, blocking, async-channel, async-lock
 //!   and event-listener.
@@ -51,24 +54,25 @@
 //!
 //! Every thread has its own executor and its own clock setting. A task
 //! spawned on a thread only makes progress while that thread is inside
-//! [`block_on`] (or calls [`try_tick`] / [`run_ready`]). Blocking work belongs
+//! [`block_on`] (or calls [`try_tick`] / [`run_ready`], or runs an
+//! [`event_loop::EventLoop`]). Blocking work belongs
 //! on [`spawn_blocking`]'s thread pool, never on the executor's thread.
 
 #![warn(missing_docs)]
 
 pub mod channel;
+pub mod event_loop;
 mod executor;
 pub mod net;
 mod pool;
 pub mod process;
 pub mod signal;
-mod step;
 pub mod sync;
 pub mod time;
 
+pub use crate::event_loop::run_one_or_wait;
 pub use crate::executor::{block_on, in_block_on, run_ready, spawn, try_tick, yield_now, Task};
 pub use crate::pool::{spawn_blocking, Unblock};
-pub use crate::step::run_one_or_wait;
 
 pub use async_io::Async;
 pub use futures_lite::{future, io, pin, prelude, ready, stream};

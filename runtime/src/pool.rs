@@ -16,7 +16,9 @@ use crate::Task;
 /// or `BLOCKING_MAX_THREADS`) and exit after a second of idleness.
 ///
 /// The function runs to completion even if the task is dropped or cancelled:
-/// a thread cannot be interrupted. A panic in `f` is resumed in whoever awaits
+/// a thread cannot be interrupted. Until its result is delivered, the job
+/// counts as a [`PendingIo`](crate::event_loop::PendingIo): a virtual clock
+/// waits for it instead of jumping. A panic in `f` is resumed in whoever awaits
 /// the task.
 ///
 /// ```
@@ -30,5 +32,11 @@ where
     F: FnOnce() -> T + Send + 'static,
     T: Send + 'static,
 {
-    blocking::unblock(f)
+    let pending = crate::event_loop::PendingIo::new();
+    let job = blocking::unblock(f);
+    crate::spawn(async move {
+        let output = job.await;
+        drop(pending);
+        output
+    })
 }

@@ -36,17 +36,20 @@
 //! task waiting on it. A timer joins the queue when it is created (not when it
 //! is first polled) and leaves it when it fires or is dropped. Nothing moves
 //! the clock except [`VirtualClock::advance`], [`VirtualClock::advance_to`],
-//! [`VirtualClock::advance_to_next`], and [`block_on`](crate::block_on): when
-//! its thread's executor has no task ready to run and the main future is
-//! waiting, `block_on` first lets the reactor deliver any I/O that is already
-//! ready, then calls `advance_to_next`, which jumps to the earliest deadline
-//! and wakes every timer due at that instant, in creation order. So time only
-//! passes while the program is blocked on time.
+//! [`VirtualClock::advance_to_next`], [`block_on`](crate::block_on) and
+//! [`EventLoop::run_once`](crate::event_loop::EventLoop::run_once): when
+//! its thread's executor has no task ready to run and the main future (or
+//! the event loop) is waiting, they first let the reactor deliver any I/O
+//! that is already ready, then jump to the earliest deadline and wake every
+//! timer due at that instant, in creation order. So time only passes while
+//! the program is blocked on time.
 //!
-//! Time jumps even if some task is also waiting for real I/O or for
-//! [`spawn_blocking`](crate::spawn_blocking): simulated time does not wait for
-//! real events. Programs that race real I/O against timeouts should use the
-//! real clock.
+//! Time does not jump while a [`PendingIo`](crate::event_loop::PendingIo)
+//! is alive on the thread (a socket operation or a
+//! [`spawn_blocking`](crate::spawn_blocking) job that will complete soon):
+//! the thread waits for that real event first. A task that waits for real
+//! I/O without such a guard (a listening socket, say) does not hold time
+//! back.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -54,9 +57,9 @@ use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::io;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::task::{Context, Poll, Waker};
-pub use std::time::{Duration, Instant};
+pub use std::time::{Duration, Instant, SystemTime};
 
 use futures_lite::Stream;
 
@@ -71,6 +74,42 @@ pub fn now() -> Instant {
     match current_virtual_clock() {
         Some(clock) => clock.now(),
         None => Instant::now(),
+    }
+}
+
+/// The process's reference point for [`since_start`]: the first time any
+/// thread asked for it.
+pub fn start() -> Instant {
+    static START: OnceLock<Instant> = OnceLock::new();
+    *START.get_or_init(Instant::now)
+}
+
+/// How far this thread's clock ([`now`]) is past [`start`]: a monotonic
+/// reading that language clocks (`time.monotonic()`, an event loop's
+/// `time()`) can turn into seconds, and that follows a virtual clock.
+///
+/// ```
+/// use std::time::Duration;
+/// use towel_runtime::time;
+///
+/// let before = time::since_start();
+/// time::use_virtual_clock().advance(Duration::from_secs(60));
+/// assert!(time::since_start() - before >= Duration::from_secs(60));
+/// ```
+pub fn since_start() -> Duration {
+    now().saturating_duration_since(start())
+}
+
+/// The wall clock according to this thread's clock: [`SystemTime::now`], or
+/// with a virtual clock the wall time at which that clock was installed plus
+/// the virtual time that has passed since.
+pub fn system_now() -> SystemTime {
+    match current_virtual_clock() {
+        Some(clock) => {
+            let state = clock.lock();
+            state.wall_start + state.now.saturating_duration_since(state.start)
+        }
+        None => SystemTime::now(),
     }
 }
 
@@ -135,6 +174,10 @@ pub struct VirtualClock {
 /// The mutable part of a [`VirtualClock`].
 struct ClockState {
     now: Instant,
+    /// The real instant and wall time at which the clock was made, for
+    /// [`system_now`].
+    start: Instant,
+    wall_start: SystemTime,
     /// Creation number of the next timer, to break deadline ties.
     next_id: u64,
     /// Pending timers, in firing order, with the waker of whoever last polled
@@ -147,9 +190,12 @@ impl VirtualClock {
     /// installed on any thread; timers can only be made on it through
     /// [`use_virtual_clock`].
     fn new() -> Self {
+        let start = Instant::now();
         VirtualClock {
             state: Arc::new(Mutex::new(ClockState {
-                now: Instant::now(),
+                now: start,
+                start,
+                wall_start: SystemTime::now(),
                 next_id: 0,
                 timers: BTreeMap::new(),
             })),

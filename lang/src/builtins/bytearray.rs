@@ -67,8 +67,7 @@ pub fn install(vm: &Vm) {
     );
     c.set_attr("__hash__", Value::None);
     vm.builtins
-        .borrow_mut()
-        .insert(crate::objects::Name::new("bytearray"), Value::Class(c));
+        .set_name(&crate::objects::Name::new("bytearray"), Value::Class(c));
 }
 
 /// True if `v` is a bytearray (or an instance of a subclass).

@@ -37,18 +37,16 @@
 //! (`args.pos[0]`) at hand.
 
 use crate::objects::class::{Instance, Payload};
-use crate::objects::{Args, AttrMap, Class, PyResult, Value};
+use crate::objects::{Args, Class, PyResult, Value};
 use crate::vm::Vm;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 /// A new instance of the subclass `cls` carrying the base value `payload`.
 pub fn new_instance(cls: &Rc<Class>, payload: Value) -> Value {
-    Value::Instance(Rc::new(Instance {
-        class: cls.clone(),
-        dict: RefCell::new(AttrMap::default()),
-        payload: Payload::Builtin(payload),
-    }))
+    Value::Instance(Rc::new(Instance::with_payload(
+        cls.clone(),
+        Payload::Builtin(payload),
+    )))
 }
 
 /// `T.__new__(cls, *args)` for the built-in type `owner` (`T`): checks `cls`,

@@ -168,7 +168,9 @@ pub fn task_info(vm: &Vm, task: &Value, current: Option<&Value>) -> PyResult<Tas
         _ => None,
     };
     let age = match task {
-        Value::Native(n) => n.created_at().map(|t| t.elapsed()),
+        Value::Native(n) => n
+            .created_at()
+            .map(|t| towel_runtime::time::now().saturating_duration_since(t)),
         _ => None,
     };
     Ok(TaskInfo {
@@ -299,11 +301,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{}", e.render()));
         let m = vm.new_module("__main__", None);
         assert!(vm.run_code(code, &m).is_ok());
-        let g =
-            m.ns.borrow()
-                .get(&crate::objects::Name::new("g"))
-                .cloned()
-                .expect("g is set");
+        let g = m.get("g").expect("g is set");
         let chain = await_chain(&vm, &g);
         assert_eq!(
             format_chain(&chain),

@@ -5,6 +5,7 @@
 
 mod blocking;
 mod channel;
+mod event_loop;
 mod executor;
 mod net;
 mod process;

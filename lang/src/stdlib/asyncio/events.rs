@@ -1,4 +1,4 @@
-//! The event loop: a thin face over the runtime's executor.
+//! The event loop: a thin face over the runtime's event loop.
 //!
 //! # How it works
 //! Everything the loop runs is an executor task on the runtime's
@@ -8,14 +8,17 @@
 //! the same queue, which is what makes interleavings match CPython's
 //! `call_soon` order.
 //!
-//! [`run_forever`] runs the executor in iterations, like CPython's
-//! `_run_once`: first the timers that are due are handed to one executor task
-//! that runs them in (deadline, creation) order, behind the work already
-//! queued; then `run_ready` runs exactly the tasks that are ready at that
-//! point (work scheduled meanwhile waits for the next iteration). When an
-//! iteration finds nothing to do, the loop sleeps in the reactor with
-//! `run_one_or_wait` until a task becomes ready (a socket, another thread) or
-//! the next timer is due, so a program waiting on a timer costs no CPU.
+//! Timers (`call_at`, `call_later`, `sleep`) live in the runtime's
+//! [`towel_runtime::event_loop::EventLoop`], one per asyncio loop, keyed by
+//! (deadline, creation order); the runtime also owns the clock, real or
+//! virtual, that `loop.time()` reads. An iteration of the loop (CPython's
+//! `_run_once`) is the runtime's [`run_once`](RuntimeLoop::run_once): due
+//! timers go behind the work already queued, the tasks ready at that point
+//! run, and an idle loop sleeps in the reactor (or jumps a virtual clock)
+//! until the next timer or a ready task. [`run_forever`] is that iteration
+//! plus the checks between iterations (`stop()`, a fatal exception, Ctrl-C);
+//! `run_until_complete`, `asyncio.run`, the REPL and a `time.sleep` inside a
+//! `run_in_executor` job all turn the loop through it.
 //!
 //! Several loops may exist (`new_event_loop`), but one runs at a time per
 //! thread; an executor task that belongs to a loop that is not running parks
@@ -28,30 +31,15 @@ use crate::objects::{Native, NativeBox};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
+use towel_runtime::event_loop::{TimerKey, Wait};
 
-/// A timer deadline in loop time (seconds, as `loop.time()` reports them), ordered totally.
-#[derive(Clone, Copy, PartialEq)]
-pub struct When(pub f64);
-
-impl Eq for When {}
-
-impl PartialOrd for When {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for When {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
-    }
-}
+/// The runtime loop under an asyncio loop: its timers are `TimerHandle`s.
+type RuntimeLoop = towel_runtime::event_loop::EventLoop<Native<Handle>>;
 
 pub struct EventLoop {
     class: Rc<Class>,
@@ -61,8 +49,8 @@ pub struct EventLoop {
     pub running: Cell<bool>,
     pub stopping: Cell<bool>,
     pub debug: Cell<bool>,
-    timers: RefCell<BTreeMap<(When, u64), Native<Handle>>>,
-    seq: Cell<u64>,
+    /// The timers and the iteration.
+    core: RuntimeLoop,
     /// Wakers of executor tasks that were polled while this loop was not running.
     deferred: RefCell<Vec<Waker>>,
     /// Async generators first iterated while this loop ran (for `shutdown_asyncgens`).
@@ -82,6 +70,10 @@ impl NativeObject for EventLoop {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.exception_handler.borrow());
+        self.core.for_each_timer(|h| h.traverse(visit));
+    }
 }
 
 /// Loop time now, in the same seconds as `time.monotonic()`.
@@ -89,15 +81,9 @@ pub fn now() -> f64 {
     crate::stdlib::time::monotonic_seconds()
 }
 
-/// The `Instant` at which loop time reaches `when`.
+/// The instant of the runtime's clock at which loop time reaches `when`.
 fn instant_of(when: f64) -> Instant {
-    let delta = when - now();
-    let base = Instant::now();
-    if delta.is_finite() && delta > 0.0 {
-        base + Duration::from_secs_f64(delta.min(1e9))
-    } else {
-        base
-    }
+    crate::stdlib::time::instant_of_monotonic(when)
 }
 
 impl EventLoop {
@@ -110,8 +96,7 @@ impl EventLoop {
             running: Cell::new(false),
             stopping: Cell::new(false),
             debug: Cell::new(false),
-            timers: RefCell::new(BTreeMap::new()),
-            seq: Cell::new(0),
+            core: RuntimeLoop::new(fire_timer),
             deferred: RefCell::new(Vec::new()),
             asyncgens: RefCell::new(Vec::new()),
             tasks: RefCell::new(Vec::new()),
@@ -132,27 +117,32 @@ impl EventLoop {
         }
     }
 
-    /// The VM, if this loop is the one running on this thread; otherwise
-    /// `waker` is kept until the loop runs again and None is returned.
-    pub fn enter(&self, waker: &Waker) -> Option<&Vm> {
+    /// The VM, if this loop is the one running on this thread.
+    pub fn running_vm(&self) -> Option<&Vm> {
         let running = self.aio.running.borrow();
         match &*running {
             Some(lp) if std::ptr::eq(&***lp, self) => {
                 let vm = self.aio.vm.get();
-                if vm.is_null() {
-                    return None;
-                }
                 // SAFETY: `aio.vm` is set by `run_forever` from the `&Vm` it was
-                // called with and cleared before it returns; executor tasks only
-                // run inside that call (through `run_ready`/`run_one_or_wait`),
-                // so the VM outlives every use of this reference.
-                Some(unsafe { &*vm })
+                // called with and cleared (with `aio.running`) before it
+                // returns, so a non-null pointer seen while this loop is the
+                // running one points at a live VM. Callers use the reference
+                // within the executor task or callback that asked for it,
+                // which runs inside that `run_forever` call.
+                (!vm.is_null()).then(|| unsafe { &*vm })
             }
-            _ => {
-                self.deferred.borrow_mut().push(waker.clone());
-                None
-            }
+            _ => None,
         }
+    }
+
+    /// The VM, if this loop is the one running on this thread; otherwise
+    /// `waker` is kept until the loop runs again and None is returned.
+    pub fn enter(&self, waker: &Waker) -> Option<&Vm> {
+        let vm = self.running_vm();
+        if vm.is_none() {
+            self.deferred.borrow_mut().push(waker.clone());
+        }
+        vm
     }
 
     /// `call_soon`: runs `handle` after everything already queued.
@@ -167,19 +157,17 @@ impl EventLoop {
         }
     }
 
+    /// `call_at`: a `TimerHandle` that runs `cb` once loop time reaches `when`.
     pub fn call_at_handle(&self, when: f64, cb: HandleCb) -> Option<Native<Handle>> {
         let lp = self.rc()?;
-        let seq = self.seq.get();
-        self.seq.set(seq + 1);
-        let h = Handle::new(&lp, cb, Some((When(when), seq)));
-        self.timers
-            .borrow_mut()
-            .insert((When(when), seq), h.clone());
+        let h = Handle::new(&lp, cb, Some(when));
+        let key = self.core.call_at(instant_of(when), h.clone());
+        h.timer.set(Some(key));
         Some(h)
     }
 
-    pub fn cancel_timer(&self, key: (When, u64)) {
-        self.timers.borrow_mut().remove(&key);
+    pub fn cancel_timer(&self, key: TimerKey) {
+        self.core.cancel(key);
     }
 
     /// Schedules a future's done callback (one `call_soon`, or a task wake-up).
@@ -194,34 +182,6 @@ impl EventLoop {
             }
             Callback::Native(f) => self.call_soon_native(move |vm| f(vm, &fut)),
         }
-    }
-
-    fn pop_due(&self) -> Vec<Native<Handle>> {
-        let mut timers = self.timers.borrow_mut();
-        let first = match timers.keys().next() {
-            Some(k) => k.0 .0,
-            None => return Vec::new(),
-        };
-        let end = now() + 1e-9;
-        if first >= end {
-            return Vec::new();
-        }
-        let mut due = Vec::new();
-        while let Some(entry) = timers.first_entry() {
-            if entry.key().0 .0 >= end {
-                break;
-            }
-            due.push(entry.remove());
-        }
-        due
-    }
-
-    fn next_deadline(&self) -> Option<Instant> {
-        self.timers
-            .borrow()
-            .keys()
-            .next()
-            .map(|k| instant_of(k.0 .0))
     }
 
     pub fn stop(&self) {
@@ -311,7 +271,10 @@ pub struct Handle {
     lp: Native<EventLoop>,
     cb: RefCell<Option<HandleCb>>,
     cancelled: Cell<bool>,
-    key: Option<(When, u64)>,
+    /// The loop time at which a timer handle runs (None for `call_soon` handles).
+    when: Option<f64>,
+    /// Where a timer handle waits in the runtime's queue, until it fires.
+    timer: Cell<Option<TimerKey>>,
 }
 
 impl NativeObject for Handle {
@@ -321,16 +284,22 @@ impl NativeObject for Handle {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(HandleCb::Py(f, args)) = &*self.cb.borrow() {
+            visit(f);
+            args.iter().for_each(visit);
+        }
+    }
 }
 
 impl Handle {
     /// The loop time at which a timer handle runs (None for `call_soon` handles).
     pub fn when(&self) -> Option<f64> {
-        self.key.map(|(w, _)| w.0)
+        self.when
     }
 
-    pub fn new(lp: &Native<EventLoop>, cb: HandleCb, key: Option<(When, u64)>) -> Native<Handle> {
-        let class = if key.is_some() {
+    pub fn new(lp: &Native<EventLoop>, cb: HandleCb, when: Option<f64>) -> Native<Handle> {
+        let class = if when.is_some() {
             lp.aio.timer_handle_class.clone()
         } else {
             lp.aio.handle_class.clone()
@@ -341,13 +310,14 @@ impl Handle {
             lp: lp.clone(),
             cb: RefCell::new(Some(cb)),
             cancelled: Cell::new(false),
-            key,
+            when,
+            timer: Cell::new(None),
         })
     }
 
     pub fn cancel(&self) {
         if !self.cancelled.replace(true) {
-            if let Some(key) = self.key {
+            if let Some(key) = self.timer.take() {
                 self.lp.cancel_timer(key);
             }
             self.cb.borrow_mut().take();
@@ -388,7 +358,7 @@ impl Handle {
     }
 
     fn repr(&self, vm: &Vm) -> String {
-        let name = if self.key.is_some() {
+        let name = if self.when.is_some() {
             "TimerHandle"
         } else {
             "Handle"
@@ -397,8 +367,8 @@ impl Handle {
         if self.cancelled.get() {
             parts.push("cancelled".to_string());
         }
-        if let Some((w, _)) = self.key {
-            parts.push(format!("when={}", crate::fmt::float_repr::float_repr(w.0)));
+        if let Some(when) = self.when {
+            parts.push(format!("when={}", crate::fmt::float_repr::float_repr(when)));
         }
         if let Some(HandleCb::Py(f, args)) = &*self.cb.borrow() {
             parts.push(callable_repr(vm, f, args));
@@ -427,21 +397,16 @@ impl Future for RunHandle {
     }
 }
 
-/// The executor task that runs the timers found due at the start of an iteration.
-struct RunTimers(Native<EventLoop>, Vec<Native<Handle>>);
-
-impl Future for RunTimers {
-    type Output = ();
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        match self.0.enter(cx.waker()) {
-            Some(vm) => {
-                for h in &self.1 {
-                    h.run(vm);
-                }
-                Poll::Ready(())
-            }
-            None => Poll::Pending,
-        }
+/// The runtime loop's `fire` for asyncio loops: runs a due `TimerHandle`.
+///
+/// Timers fire inside their own loop's iteration, so the loop is running and
+/// lends its VM; should a handle ever come due elsewhere, it waits in the
+/// ready queue for its loop like a `call_soon`.
+fn fire_timer(h: Native<Handle>) {
+    h.timer.set(None);
+    match h.lp.running_vm() {
+        Some(vm) => h.run(vm),
+        None => h.lp.call_soon_handle(h.clone()),
     }
 }
 
@@ -471,12 +436,14 @@ pub fn run_forever(vm: &Vm, lp: &Native<EventLoop>) -> PyResult<()> {
         w.wake();
     }
     loop {
-        let due = lp.pop_due();
-        let had_due = !due.is_empty();
-        if had_due {
-            towel_runtime::spawn(RunTimers(lp.clone(), due)).detach();
-        }
-        let ran = towel_runtime::run_ready();
+        // After `stop()`, CPython's loop still runs the iteration under way
+        // (and one more if stopped before it started), without waiting.
+        let wait = if lp.stopping.get() {
+            Wait::Never
+        } else {
+            Wait::Forever
+        };
+        lp.core.run_once(wait);
         if let Some(e) = lp.fatal.borrow_mut().take() {
             return Err(e);
         }
@@ -488,16 +455,6 @@ pub fn run_forever(vm: &Vm, lp: &Native<EventLoop>) -> PyResult<()> {
             .swap(false, std::sync::atomic::Ordering::Relaxed)
         {
             return Err(vm.new_exception(&vm.exc.keyboard_interrupt, vec![]));
-        }
-        if ran == 0 && !had_due {
-            let deadline = lp.next_deadline();
-            towel_runtime::run_one_or_wait(deadline);
-            if let Some(e) = lp.fatal.borrow_mut().take() {
-                return Err(e);
-            }
-            if lp.stopping.get() {
-                return Ok(());
-            }
         }
     }
 }
@@ -533,7 +490,7 @@ fn run_job(vm: &Vm, fut: &Native<Fut>, func: &Value, args: &[Value]) {
 /// `time.sleep(secs)` inside a `run_in_executor` job: runs the event loop
 /// until `secs` have passed instead of blocking it, and returns true; returns
 /// false (the caller really sleeps) outside jobs or without a running loop.
-pub fn sleep_in_executor_job(vm: &Vm, secs: f64) -> bool {
+pub fn sleep_in_executor_job(vm: &Vm, secs: Duration) -> bool {
     if JOBS.with(Cell::get) == 0 {
         return false;
     }
@@ -541,26 +498,16 @@ pub fn sleep_in_executor_job(vm: &Vm, secs: f64) -> bool {
         return false;
     };
     vm.flush_stdout();
-    let deadline = Instant::now() + Duration::from_secs_f64(secs.clamp(0.0, 1e9));
-    while Instant::now() < deadline {
-        let due = lp.pop_due();
-        let had_due = !due.is_empty();
-        if had_due {
-            towel_runtime::spawn(RunTimers(lp.clone(), due)).detach();
-        }
-        let ran = towel_runtime::run_ready();
+    let Some(deadline) = towel_runtime::time::now().checked_add(secs) else {
+        return false;
+    };
+    while towel_runtime::time::now() < deadline {
+        lp.core.run_once(Wait::Until(deadline));
         if lp.fatal.borrow().is_some() || lp.stopping.get() {
-            // Let the outer loop see it; sleep out the rest for real.
-            let left = deadline.saturating_duration_since(Instant::now());
-            std::thread::sleep(left);
+            // Let the outer loop see it; sleep out the rest without the loop.
+            let left = deadline.saturating_duration_since(towel_runtime::time::now());
+            crate::stdlib::time::block_thread_for(left);
             break;
-        }
-        if ran == 0 && !had_due {
-            let wake = match lp.next_deadline() {
-                Some(t) if t < deadline => t,
-                _ => deadline,
-            };
-            towel_runtime::run_one_or_wait(Some(wake));
         }
     }
     true
@@ -744,7 +691,7 @@ fn lp_close(vm: &Vm, args: Args) -> PyResult {
     if lp.closed.replace(true) {
         return Ok(Value::None);
     }
-    lp.timers.borrow_mut().clear();
+    lp.core.clear();
     lp.deferred.borrow_mut().clear();
     Ok(Value::None)
 }
@@ -924,7 +871,7 @@ fn h_cancelled(vm: &Vm, args: Args) -> PyResult {
 
 fn h_when(vm: &Vm, args: Args) -> PyResult {
     let h = h_this(vm, &args)?;
-    Ok(h.key.map(|(w, _)| Value::float(w.0)).unwrap_or_default())
+    Ok(h.when.map(Value::float).unwrap_or_default())
 }
 
 fn h_repr(vm: &Vm, args: Args) -> PyResult {

@@ -336,7 +336,7 @@ fn glue_error(vm: &Vm, name: &str) -> PyErr {
         .modules
         .borrow()
         .get("asyncio")
-        .and_then(|m| m.ns.borrow().get(&crate::objects::Name::new(name)).cloned());
+        .and_then(|m| m.ns.get_name(&crate::objects::Name::new(name)));
     match class {
         Some(Value::Class(c)) => vm.new_exception(&c, vec![]),
         _ => vm.runtime_error(name.to_string()),

@@ -72,7 +72,7 @@ impl TaskPart {
             step_scheduled: Cell::new(true),
             step_exc: RefCell::new(None),
             waker: RefCell::new(None),
-            created: std::time::Instant::now(),
+            created: towel_runtime::time::now(),
         }
     }
 }
