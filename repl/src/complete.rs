@@ -202,7 +202,7 @@ mod tests {
         let (vm, m) = session("import time\n");
         let (_, c) = complete(&vm, &m, "time.mono", 9);
         assert_eq!(c, ["monotonic(", "monotonic_ns("]);
-        let (start, c) = complete(&vm, &m, "import ti", 9);
-        assert_eq!((start, c), (7, vec!["time".to_string()]));
+        let (start, c) = complete(&vm, &m, "import asynci", 13);
+        assert_eq!((start, c), (7, vec!["asyncio".to_string()]));
     }
 }
