@@ -157,8 +157,20 @@ fn append(vm: &Vm, args: Args) -> PyResult {
 fn extend(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "extend", 2, 2)?;
     let l = this(vm, &args)?;
-    let items = vm.to_vec(&args.pos[1])?;
-    l.items.borrow_mut().extend(items);
+    match &args.pos[1] {
+        source @ (Value::List(_) | Value::Tuple(_)) => {
+            let items = vm.to_vec(source)?;
+            l.items.borrow_mut().extend(items);
+        }
+        // Items are appended as they come, so an iterator that fails part
+        // way leaves the ones before it in the list, as in CPython.
+        source => {
+            vm.for_each(source, |item| {
+                l.items.borrow_mut().push(item);
+                Ok(std::ops::ControlFlow::<()>::Continue(()))
+            })?;
+        }
+    }
     Ok(Value::None)
 }
 

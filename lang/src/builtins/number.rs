@@ -379,6 +379,30 @@ fn float_conjugate(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::float(self_float(vm, &args)?))
 }
 
-fn float_hex(vm: &Vm, _args: Args) -> PyResult {
-    Err(vm.not_implemented("float.hex()"))
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exponent>` for normal numbers,
+/// `0x0.<digits>p-1022` for subnormal ones, as CPython writes them.
+fn float_hex(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "hex", 1, 1)?;
+    Ok(Value::string(hex_of_float(self_float(vm, &args)?)))
+}
+
+fn hex_of_float(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f < 0.0 { "-inf" } else { "inf" }.into();
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = f.to_bits();
+    let mantissa = bits & ((1u64 << 52) - 1);
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    if biased == 0 {
+        format!("{sign}0x0.{mantissa:013x}p-1022")
+    } else {
+        format!("{sign}0x1.{mantissa:013x}p{:+}", biased - 1023)
+    }
 }

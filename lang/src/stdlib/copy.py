@@ -16,12 +16,29 @@ _ATOMIC = (type(None), int, float, bool, complex, str, bytes, type, range, slice
            _types.BuiltinFunctionType, type(Ellipsis), type(NotImplemented), property, _types.CodeType)
 
 
+# Immutable built-in types whose subclasses' instances are rebuilt from
+# their value, as CPython's __reduce_ex__ does through __getnewargs__.
+_VALUE_BASES = (str, int, float, complex, bytes, frozenset)
+
+
+def _new_args(x, base):
+    """The arguments `type(x).__new__` is called with to rebuild `x`."""
+    if hasattr(type(x), "__getnewargs__"):
+        return x.__getnewargs__()
+    if base is str:
+        return (str.__str__(x),)
+    return (base(x),)
+
+
 def _new_like(x):
     cls = type(x)
-    if isinstance(x, (dict, list)):
+    if isinstance(x, (dict, list, set)):
         return cls.__new__(cls)
     if isinstance(x, tuple):
         return x
+    for base in _VALUE_BASES:
+        if isinstance(x, base):
+            return cls.__new__(cls, *_new_args(x, base))
     return object.__new__(cls)
 
 
@@ -37,7 +54,10 @@ def copy(x):
     if cls in (dict, set):
         return x.copy()
     if isinstance(x, tuple):
-        y = cls._make(x) if hasattr(cls, "_make") else tuple.__new__(cls, x)
+        if hasattr(cls, "__getnewargs__"):
+            y = cls.__new__(cls, *x.__getnewargs__())
+        else:
+            y = cls._make(x) if hasattr(cls, "_make") else tuple.__new__(cls, x)
         for name, value in x.__dict__.items():
             object.__setattr__(y, name, value)
         return y
@@ -46,6 +66,8 @@ def copy(x):
         dict.update(y, x)
     elif isinstance(x, list):
         list.extend(y, x)
+    elif isinstance(x, set):
+        set.update(y, x)
     for name, value in x.__dict__.items():
         object.__setattr__(y, name, value)
     return y
@@ -90,8 +112,16 @@ def deepcopy(x, memo=None, _nil=[]):
         elif isinstance(x, list):
             for a in list.__iter__(x):
                 list.append(y, deepcopy(a, memo))
+        elif isinstance(x, set):
+            for a in set.__iter__(x):
+                set.add(y, deepcopy(a, memo))
         elif isinstance(x, tuple):
-            y = cls.__new__(cls, *[deepcopy(a, memo) for a in x]) if hasattr(cls, "_fields") else tuple(deepcopy(a, memo) for a in x)
+            if hasattr(cls, "__getnewargs__"):
+                y = cls.__new__(cls, *deepcopy(x.__getnewargs__(), memo))
+            elif hasattr(cls, "_fields"):
+                y = cls.__new__(cls, *[deepcopy(a, memo) for a in x])
+            else:
+                y = cls.__new__(cls, tuple(deepcopy(a, memo) for a in x))
         for name, value in x.__dict__.items():
             object.__setattr__(y, name, deepcopy(value, memo))
     if y is not x:
