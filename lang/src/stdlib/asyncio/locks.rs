@@ -333,10 +333,8 @@ fn sift_up(vm: &Vm, heap: &mut [Value], mut pos: usize) -> PyResult<()> {
 /// An instance of an exception class defined by the towel half of the module.
 fn glue_error(vm: &Vm, name: &str) -> PyErr {
     let class = vm
-        .modules
-        .borrow()
-        .get("asyncio")
-        .and_then(|m| m.ns.get_name(&crate::objects::Name::new(name)));
+        .loaded_module("asyncio")
+        .and_then(|m| crate::stdlib::module_get(&m, name));
     match class {
         Some(Value::Class(c)) => vm.new_exception(&c, vec![]),
         _ => vm.runtime_error(name.to_string()),

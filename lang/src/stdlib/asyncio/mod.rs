@@ -179,7 +179,8 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         crate::builtins::native("coroutine", coroutine),
     );
     // Register before running the glue so that its own imports see the module.
-    vm.modules.borrow_mut().insert("asyncio".into(), m.clone());
+    vm.init_table_module(&m)?;
+    vm.register_module("asyncio", Value::Module(m.clone()))?;
     let code = vm
         .compile(
             &GLUE.text(),
@@ -188,7 +189,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         )
         .map_err(|e| vm.syntax_error_value(&e))?;
     if let Err(e) = vm.run_code(code, &m) {
-        vm.modules.borrow_mut().remove("asyncio");
+        vm.unregister_module("asyncio");
         return Err(e);
     }
     Ok(m)
