@@ -27,6 +27,18 @@ pub struct PropertyFns {
 }
 
 impl Property {
+    /// A read-only property of `getter`, for the attributes native types
+    /// expose as properties (struct sequences' fields, `ModuleSpec.parent`).
+    pub fn read_only(vm: &Vm, getter: Value) -> Value {
+        Value::native(Property {
+            class: vm.types.property.clone(),
+            fns: RefCell::new(PropertyFns {
+                fget: Some(getter),
+                ..PropertyFns::default()
+            }),
+        })
+    }
+
     pub fn getter(&self) -> Option<Value> {
         self.fns.borrow().fget.clone()
     }
