@@ -212,13 +212,33 @@ impl Vm {
                 return Ok(v);
             }
         }
+        // Numbers next: they never have dunders a program wrote.
+        if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+            return self.num_binary(a, b, x, y, op);
+        }
         if has_dunders(a) || has_dunders(b) {
             return self.dunder_binary(a, b, op, inplace);
         }
-        match self.native_binary(a, b, op, inplace)? {
+        match self.builtin_binary(a, b, op, inplace)? {
             Some(v) => Ok(v),
             None => Err(self.binop_type_error(a, b, op, inplace)),
         }
+    }
+
+    /// `a OP b` for two numbers (`x` and `y` are `a` and `b` as `Num`s).
+    #[inline]
+    fn num_binary(&self, a: &Value, b: &Value, x: Num, y: Num, op: BinOp) -> PyResult<Value> {
+        if let (Value::Bool(p), Value::Bool(q), BinOp::And | BinOp::Or | BinOp::Xor) = (a, b, op) {
+            return Ok(Value::Bool(
+                match op {
+                    BinOp::And => p.get() & q.get(),
+                    BinOp::Or => p.get() | q.get(),
+                    _ => p.get() ^ q.get(),
+                }
+                .into(),
+            ));
+        }
+        self.num_op(x, y, op, a, b)
     }
 
     /// `a OP b` as the built-in types compute it, calling no method of an
@@ -233,19 +253,7 @@ impl Vm {
         inplace: bool,
     ) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
-            if let (Value::Bool(p), Value::Bool(q), BinOp::And | BinOp::Or | BinOp::Xor) =
-                (a, b, op)
-            {
-                return Ok(Some(Value::Bool(
-                    match op {
-                        BinOp::And => p.get() & q.get(),
-                        BinOp::Or => p.get() | q.get(),
-                        _ => p.get() ^ q.get(),
-                    }
-                    .into(),
-                )));
-            }
-            return self.num_op(x, y, op, a, b).map(Some);
+            return self.num_binary(a, b, x, y, op).map(Some);
         }
         self.builtin_binary(a, b, op, inplace)
     }
