@@ -14,7 +14,7 @@ use crate::objects::{
     Args, Class, GenKind, GenState, Generator, NativeObject, PyErr, PyResult, Value,
 };
 use crate::vm::interp::Resumed;
-use crate::vm::types::{add_methods, new_class};
+use crate::vm::types::{add_methods, new_final_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -93,10 +93,9 @@ pub fn install(vm: &Vm) {
 
 fn asend_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("async_generator_asend", |vm| {
-        new_class(
+        new_final_class(
             "async_generator_asend",
             &[vm.types.object.clone()],
-            crate::objects::class::Layout::Builtin,
             "builtins",
         )
     })
@@ -241,7 +240,7 @@ impl NativeObject for AsyncGenWrapped {
 }
 
 thread_local! {
-    static WRAPPED_CLASS: Rc<Class> = new_class("async_generator_wrapped_value", &[], crate::objects::class::Layout::Builtin, "builtins");
+    static WRAPPED_CLASS: Rc<Class> = new_final_class("async_generator_wrapped_value", &[], "builtins");
 }
 
 pub fn wrap_async_gen_value(v: Value) -> Value {
@@ -444,12 +443,7 @@ impl NativeObject for CoroWrapper {
 
 fn wrapper_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("coroutine_wrapper", |vm| {
-        new_class(
-            "coroutine_wrapper",
-            &[vm.types.object.clone()],
-            crate::objects::class::Layout::Builtin,
-            "builtins",
-        )
+        new_final_class("coroutine_wrapper", &[vm.types.object.clone()], "builtins")
     })
 }
 
@@ -518,12 +512,7 @@ impl NativeObject for AnextAwaitable {
 
 fn anext_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("anext_awaitable", |vm| {
-        new_class(
-            "anext_awaitable",
-            &[vm.types.object.clone()],
-            crate::objects::class::Layout::Builtin,
-            "builtins",
-        )
+        new_final_class("anext_awaitable", &[vm.types.object.clone()], "builtins")
     })
 }
 

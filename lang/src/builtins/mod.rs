@@ -17,6 +17,7 @@ pub mod object;
 pub mod payload;
 mod quitter;
 pub mod set;
+pub mod slots;
 pub mod stdin;
 pub mod str;
 
@@ -171,12 +172,13 @@ pub fn install_type_methods(vm: &Vm) {
     str::install(vm);
     list::install(vm);
     dict::install(vm);
-    payload::install(vm);
     set::install(vm);
     generator::install(vm);
     io::install(vm);
     bytearray::install(vm);
     bytes_methods::install(vm);
+    // Last: the slot tables are the types' dunders.
+    slots::install(vm);
 }
 
 /// `__next__` and `__iter__` for the classes of the built-in iterators, so
@@ -576,7 +578,7 @@ fn callable(vm: &Vm, args: Args) -> PyResult {
 
 static ABS: Signature = Signature::new(Style::Exact, "abs", "x, /");
 
-fn abs(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn abs(vm: &Vm, args: Args) -> PyResult {
     let ([x], []) = ABS.bind(vm, args)?;
     use num_traits::Signed;
     Ok(match x {
@@ -903,7 +905,7 @@ fn sorted(vm: &Vm, args: Args) -> PyResult {
 
 static REVERSED: Signature = Signature::new(Style::Positional, "reversed", "sequence, /");
 
-fn reversed(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn reversed(vm: &Vm, args: Args) -> PyResult {
     let ([v], []) = REVERSED.bind(vm, args)?;
     Ok(match v {
         Value::List(l) => NativeIter::new(IterState::Reversed {
@@ -1021,16 +1023,7 @@ static CHR: Signature = Signature::new(Style::Exact, "chr", "i, /");
 
 fn chr(vm: &Vm, args: Args) -> PyResult {
     let ([i], []) = CHR.bind(vm, args)?;
-    let i = match i {
-        Value::Int(i) => *i,
-        Value::Bool(b) => b.get() as i64,
-        other => {
-            return Err(vm.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                vm.type_name(other)
-            )))
-        }
-    };
+    let i = vm.to_index(i)?;
     match u32::try_from(i)
         .ok()
         .filter(|&c| c <= 0x10ffff)
@@ -1046,7 +1039,7 @@ static ORD: Signature = Signature::new(Style::Exact, "ord", "c, /");
 
 fn ord(vm: &Vm, args: Args) -> PyResult {
     let ([c], []) = ORD.bind(vm, args)?;
-    match c {
+    match c.builtin_base() {
         Value::Str(s) => {
             if s.char_len() != 1 {
                 return Err(vm.type_error(format!(
@@ -1098,7 +1091,7 @@ fn bin(vm: &Vm, args: Args) -> PyResult {
 
 static ROUND: Signature = Signature::new(Style::Clinic, "round", "number, ndigits=None");
 
-fn round(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn round(vm: &Vm, args: Args) -> PyResult {
     let ([number], [ndigits]) = ROUND.bind(vm, args)?;
     let ndigits = ndigits.filter(|v| !v.is_none());
     match number {
@@ -1148,7 +1141,7 @@ fn round(vm: &Vm, args: Args) -> PyResult {
 
 static DIVMOD: Signature = Signature::new(Style::Positional, "divmod", "x, y, /");
 
-fn divmod(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn divmod(vm: &Vm, args: Args) -> PyResult {
     let ([a, b], []) = DIVMOD.bind(vm, args)?;
     use crate::vm::ops::BinOp;
     if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
@@ -1183,7 +1176,7 @@ fn rename_unsupported(
 
 static POW: Signature = Signature::new(Style::Clinic, "pow", "base, exp, mod=None");
 
-fn pow(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn pow(vm: &Vm, args: Args) -> PyResult {
     let ([base, exp], [modulus]) = POW.bind(vm, args)?;
     if let Some(m) = modulus.filter(|m| !m.is_none()) {
         let (b, e, m) = (

@@ -8,6 +8,23 @@ use std::rc::Rc;
 
 /// Creates a class. `layout` is inherited from the base unless given.
 pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) -> Rc<Class> {
+    make_class(name, bases, layout, module, true)
+}
+
+/// Creates a built-in class that programs cannot subclass (`bool`,
+/// `range`, `function`, the iterators: CPython's types without
+/// `Py_TPFLAGS_BASETYPE`).
+pub fn new_final_class(name: &str, bases: &[Rc<Class>], module: &str) -> Rc<Class> {
+    make_class(name, bases, Layout::Builtin, module, false)
+}
+
+fn make_class(
+    name: &str,
+    bases: &[Rc<Class>],
+    layout: Layout,
+    module: &str,
+    subclassable: bool,
+) -> Rc<Class> {
     let mro = crate::objects::class::compute_mro(bases).unwrap_or_else(|| bases.to_vec());
     let has_getattr = bases.iter().any(|b| b.has_getattr.get());
     crate::objects::gc::new(Class {
@@ -19,7 +36,7 @@ pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) 
         dict: RefCell::new(AttrMap::default()),
         lookup_cache: crate::objects::class::new_lookup_cache(),
         layout,
-        subclassable: true,
+        subclassable,
         has_getattr: Cell::new(has_getattr),
         metaclass: RefCell::new(None),
         subclasses: RefCell::new(Vec::new()),
@@ -31,12 +48,13 @@ pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) 
 }
 
 macro_rules! builtin_types {
-    ($($field:ident = $name:literal),* $(,)?) => {
+    ($($field:ident = $name:literal),* ; final: $($final_field:ident = $final_name:literal),* $(,)?) => {
         /// The built-in classes.
         pub struct Types {
             pub object: Rc<Class>,
             pub type_: Rc<Class>,
             $(pub $field: Rc<Class>,)*
+            $(pub $final_field: Rc<Class>,)*
         }
 
         impl Types {
@@ -44,7 +62,8 @@ macro_rules! builtin_types {
                 let object = new_class("object", &[], Layout::Object, "builtins");
                 let type_ = new_class("type", &[object.clone()], Layout::Builtin, "builtins");
                 $(let $field = new_class($name, &[object.clone()], Layout::Builtin, "builtins");)*
-                Types { object, type_, $($field,)* }
+                $(let $final_field = new_final_class($final_name, &[object.clone()], "builtins");)*
+                Types { object, type_, $($field,)* $($final_field,)* }
             }
         }
     };
@@ -61,6 +80,12 @@ builtin_types! {
     dict = "dict",
     set = "set",
     frozenset = "frozenset",
+    module = "module",
+    property = "property",
+    staticmethod = "staticmethod",
+    classmethod = "classmethod",
+    super_ = "super";
+    final:
     range = "range",
     slice = "slice",
     none_type = "NoneType",
@@ -72,13 +97,8 @@ builtin_types! {
     generator = "generator",
     coroutine = "coroutine",
     async_generator = "async_generator",
-    module = "module",
     code = "code",
     cell = "cell",
-    property = "property",
-    staticmethod = "staticmethod",
-    classmethod = "classmethod",
-    super_ = "super",
 }
 
 impl Default for Types {
@@ -90,7 +110,7 @@ impl Default for Types {
 /// `bool` derives from `int`; it is created apart because of that.
 pub fn bool_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("bool", |vm| {
-        new_class("bool", &[vm.types.int.clone()], Layout::Builtin, "builtins")
+        new_final_class("bool", &[vm.types.int.clone()], "builtins")
     })
 }
 
@@ -190,12 +210,7 @@ impl Vm {
             Value::Iter(it) => {
                 let name = it.type_name();
                 self.lazy_class(name, |vm| {
-                    let class = new_class(
-                        name,
-                        &[vm.types.object.clone()],
-                        Layout::Builtin,
-                        "builtins",
-                    );
+                    let class = new_final_class(name, &[vm.types.object.clone()], "builtins");
                     crate::builtins::add_iterator_methods(&class, name);
                     class
                 })

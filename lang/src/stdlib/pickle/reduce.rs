@@ -81,6 +81,18 @@ fn reduce(vm: &Vm, obj: &Value, proto: i64) -> PyResult {
                 Value::None,
             ]))
         }
+        // A subclass of set or frozenset: as set's own `__reduce__`, with
+        // the instance's attributes as the state.
+        Value::Instance(_) if matches!(obj.builtin_base(), Value::Set(_) | Value::FrozenSet(_)) => {
+            let (Value::Set(s) | Value::FrozenSet(s)) = obj.builtin_base() else {
+                unreachable!("matched just above")
+            };
+            Ok(Value::tuple(vec![
+                Value::Class(vm.class_of(obj)),
+                Value::tuple(vec![Value::list(s.items())]),
+                default_state(vm, obj)?,
+            ]))
+        }
         Value::Native(_) if obj.downcast_native::<ByteArray>().is_some() => {
             bytearray_reduce(vm, obj, proto)
         }

@@ -377,7 +377,12 @@ class Match:
         s = self._spans[2 * g + 1]
         if s < 0:
             return default
-        return self.string[s:self._spans[2 * g + 2]]
+        text = self.string[s:self._spans[2 * g + 2]]
+        # Groups are exact str or bytes, whatever the subject (a str
+        # subclass, a bytearray, a memoryview), as CPython's.
+        if type(text) is str or type(text) is bytes:
+            return text
+        return str.__str__(text) if isinstance(text, str) else bytes(text)
 
     def group(self, *groups):
         """One group's text (group 0, the whole match, by default), or a tuple of several."""

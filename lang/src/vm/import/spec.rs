@@ -48,13 +48,7 @@ impl Vm {
                     ("__eq__", spec_eq),
                 ],
             );
-            let parent = Value::native(Property {
-                class: vm.types.property.clone(),
-                fget: Some(crate::builtins::native("parent", spec_parent)),
-                fset: None,
-                fdel: None,
-                doc: Value::None,
-            });
+            let parent = Property::read_only(vm, crate::builtins::native("parent", spec_parent));
             c.set_attr("parent", parent);
             c
         })
