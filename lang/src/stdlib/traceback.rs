@@ -78,6 +78,7 @@ fn extract_tb(vm: &Vm, args: Args) -> PyResult {
         capture_locals: vm.truthy(&args.pos[2])?,
         lookup_lines: true,
         compact: false,
+        suggestions: false,
     };
     let frames = vm.extract_tb(&tb, opts);
     let items = frames
@@ -115,6 +116,7 @@ fn report_tree(vm: &Vm, args: Args) -> PyResult {
         capture_locals: vm.truthy(&args.pos[4])?,
         lookup_lines: true,
         compact: vm.truthy(&args.pos[5])?,
+        suggestions: false,
     };
     let tb = as_traceback(&args.pos[2]);
     let report = vm.exception_report(&args.pos[0], &args.pos[1], tb, opts);

@@ -22,6 +22,7 @@ pub mod ops;
 mod pattern;
 pub mod protocol;
 pub mod report;
+mod suggestions;
 pub mod traceback;
 pub mod tracing;
 pub mod types;

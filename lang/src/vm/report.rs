@@ -586,6 +586,9 @@ pub struct ReportOptions {
     pub lookup_lines: bool,
     /// Leave out a context that will not be shown (the module's `compact`).
     pub compact: bool,
+    /// Add "Did you mean" hints to `NameError`s and `AttributeError`s: the
+    /// interpreter's printer does, 3.11's `traceback` module does not.
+    pub suggestions: bool,
 }
 
 impl ReportOptions {
@@ -602,6 +605,7 @@ impl ReportOptions {
             capture_locals: false,
             lookup_lines: true,
             compact: false,
+            suggestions: true,
         }
     }
 }
@@ -695,12 +699,22 @@ impl Vm {
         tb: Option<Native<Traceback>>,
         opts: ReportOptions,
     ) -> ExceptionReport {
+        let scopes = tb
+            .as_ref()
+            .filter(|_| opts.suggestions)
+            .and_then(|tb| self.name_scopes(tb));
         let stack = tb.map(|tb| self.extract_tb(&tb, opts)).unwrap_or_default();
         let type_name = match exc_type {
             Value::None => None,
             other => Some(self.qualified_type_name(other)),
         };
-        let message = self.safe_str(exc, "exception");
+        let mut message = self.safe_str(exc, "exception");
+        let hint = opts
+            .suggestions
+            .then(|| self.suggestion(exc, scopes.as_ref()));
+        if let Some(hint) = hint.flatten() {
+            message.push_str(&format!(". Did you mean: '{hint}'?"));
+        }
         let is_syntax_error =
             matches!(exc_type, Value::Class(c) if c.is_subclass(&self.exc.syntax_error));
         let syntax = is_syntax_error.then(|| self.syntax_details(exc));
@@ -720,6 +734,21 @@ impl Vm {
             exc: exc.clone(),
             ..ExceptionReport::default()
         }
+    }
+
+    /// The names visible where the traceback's innermost frame raised: what
+    /// a `NameError` may have meant (see `suggestions.rs`).
+    fn name_scopes(&self, tb: &Native<Traceback>) -> Option<super::suggestions::NameScopes> {
+        let last = Traceback::chain(tb).last()?;
+        let frame = last.frame.frame();
+        let strings = |names: Vec<crate::objects::Name>| {
+            names.iter().map(|n| n.as_str().to_string()).collect()
+        };
+        Some(super::suggestions::NameScopes {
+            locals: frame.code.varnames.iter().map(|n| n.to_string()).collect(),
+            globals: strings(frame.globals.key_names()),
+            builtins: strings(self.builtins.key_names()),
+        })
     }
 
     /// A traceback's frames as summaries, outermost first.
@@ -884,6 +913,7 @@ impl Vm {
                 capture_locals: false,
                 lookup_lines: false,
                 compact: true,
+                suggestions: false,
             },
         );
         format_exception_only(&report).concat()
