@@ -138,9 +138,12 @@ fn real_main() -> ExitCode {
         Command::Module { name, args } if name == "dis" => {
             return match towel_lang::stdlib::dis::command_line(&vm, args) {
                 Ok(text) => {
-                    vm.write_stdout(&text);
-                    vm.flush_stdout();
-                    ExitCode::SUCCESS
+                    let _ = vm.write_stdout(&text);
+                    if vm.flush_stdout_at_exit() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(120)
+                    }
                 }
                 Err(msg) => {
                     eprintln!("{}", msg.trim_end());
@@ -169,6 +172,10 @@ fn real_main() -> ExitCode {
     };
     // `atexit` functions, then what the program's objects still owe it.
     vm.finalize_at_exit();
+    // CPython exits with 120 when standard output cannot take what is left.
+    if !vm.flush_stdout_at_exit() {
+        return ExitCode::from(120);
+    }
     status
 }
 
