@@ -612,6 +612,7 @@ impl Vm {
             [&t.dict, &t.list, &t.tuple, &t.int, &t.str]
                 .iter()
                 .any(|p| Rc::ptr_eq(c, p))
+                || crate::stdlib::asyncio::is_native_class(c)
         })
     }
 

@@ -791,6 +791,13 @@ impl Vm {
                 if let Some(attr) = class_attr {
                     return Ok(Some(self.bind_class_attr(attr, obj, class)?));
                 }
+                // Data attributes of the built-in value a subclass instance
+                // carries (`.real`, `.maxlen`, `.fget`).
+                if let crate::objects::Payload::Builtin(base) = &inst.payload {
+                    if let Some(v) = self.builtin_get_attr(base, name)? {
+                        return Ok(Some(v));
+                    }
+                }
                 if class.has_getattr.get() {
                     if let Some(ga) = class.lookup(&d.getattr) {
                         return match self.call_bound(&ga, obj, &[Value::str(name.as_str())]) {

@@ -9,8 +9,13 @@
 //!
 //! Tasks are futures too: a task is a `Fut` whose `task` part holds the
 //! coroutine and the driver's state (see `tasks.rs`).
+//!
+//! A user subclass of `Future` or `Task` wraps the `Fut` (see `face.rs`);
+//! the `Fut` keeps its subclass instance as its face while pending, and
+//! [`Fut::value`] is how the machinery hands the future to Python code.
 
 use super::events::EventLoop;
+use super::face::{self, Face};
 use super::tasks::TaskPart;
 use super::{aio, Aio};
 use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
@@ -54,9 +59,9 @@ pub struct Fut {
     /// `_asyncio_future_blocking`: set while a `yield fut` travels up to the task.
     pub blocking: Cell<bool>,
     pub log_traceback: Cell<bool>,
-    /// A script-level `cancel` override (gather's outer future cancels its children).
-    pub cancel_hook: RefCell<Value>,
     pub task: Option<TaskPart>,
+    /// The user subclass instance this future is the payload of, if any.
+    pub face: Face,
 }
 
 impl NativeObject for Fut {
@@ -77,8 +82,11 @@ impl NativeObject for Fut {
             }
         }
         if let Some(t) = &self.task {
-            visit(&t.coro);
+            if let Some(coro) = t.coro.get() {
+                visit(coro);
+            }
         }
+        self.face.traverse(visit);
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
@@ -136,11 +144,14 @@ impl Drop for Fut {
                 };
                 format!(
                     "<{} finished name='{name}' coro=<{}>",
-                    self.class.name,
-                    super::tasks::done_coro_repr(&t.coro)
+                    self.type_name(),
+                    t.coro
+                        .get()
+                        .map(super::tasks::done_coro_repr)
+                        .unwrap_or_default()
                 )
             }
-            None => format!("<{} finished", self.class.name),
+            None => format!("<{} finished", self.type_name()),
         };
         let _ = UNRETRIEVED.try_with(|u| {
             u.borrow_mut().push(Unretrieved {
@@ -190,8 +201,8 @@ impl Fut {
             cancelled_exc: RefCell::new(None),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
-            cancel_hook: RefCell::new(Value::None),
             task,
+            face: Face::default(),
         })
     }
 
@@ -202,8 +213,17 @@ impl Fut {
             .unwrap_or_else(|| Fut::new(&self.lp, self.class.clone(), None))
     }
 
+    /// The future as Python code sees it: its subclass instance, or itself.
+    #[inline]
     pub fn value(&self) -> Value {
-        Value::Native(self.rc().into())
+        self.face
+            .get()
+            .unwrap_or_else(|| Value::Native(self.rc().into()))
+    }
+
+    /// The name of the future's class, a user subclass included.
+    pub fn type_name(&self) -> Rc<str> {
+        self.face.class_name(&self.class)
     }
 
     pub fn done(&self) -> bool {
@@ -290,6 +310,7 @@ impl Fut {
         *self.result.borrow_mut() = v;
         self.state.set(FState::Finished);
         self.schedule_callbacks(vm);
+        self.face.release();
         Ok(())
     }
 
@@ -301,6 +322,7 @@ impl Fut {
         self.state.set(FState::Finished);
         self.schedule_callbacks(vm);
         self.log_traceback.set(true);
+        self.face.release();
         Ok(())
     }
 
@@ -313,24 +335,35 @@ impl Fut {
         self.state.set(FState::Cancelled);
         *self.cancel_message.borrow_mut() = msg;
         self.schedule_callbacks(vm);
+        self.face.release();
         true
     }
 
-    /// `fut.cancel(msg)`, for futures and tasks alike.
-    pub fn cancel(&self, vm: &Vm, msg: Value) -> bool {
+    /// `fut.cancel(msg=msg)` as the machinery calls it: through a subclass's
+    /// override of `cancel` (gather's outer future has one).
+    pub fn cancel(&self, vm: &Vm, msg: Value) -> PyResult<bool> {
+        if let Some(Value::Instance(i)) = self.face.get() {
+            let native = if self.is_task() {
+                &self.lp.aio.task_class
+            } else {
+                &self.lp.aio.future_class
+            };
+            if face::overrides(&i.class, native, "cancel") {
+                let receiver = Value::Instance(i);
+                let cancel = vm.get_attr(&receiver, &crate::objects::Name::new("cancel"))?;
+                let r = vm.call_args(&cancel, Args::with_kw(&[], &[Value::str("msg")], &[msg]))?;
+                return vm.truthy(&r);
+            }
+        }
+        self.cancel_native(vm, msg)
+    }
+
+    /// The native `cancel`, for futures and tasks alike.
+    pub fn cancel_native(&self, vm: &Vm, msg: Value) -> PyResult<bool> {
         if self.task.is_some() {
             super::tasks::task_cancel(vm, &self.rc(), msg)
-        } else if !self.cancel_hook.borrow().is_none() {
-            let hook = self.cancel_hook.borrow().clone();
-            match vm.call(&hook, &[msg]).and_then(|r| vm.truthy(&r)) {
-                Ok(b) => b,
-                Err(e) => {
-                    vm.print_exception(&e);
-                    false
-                }
-            }
         } else {
-            self.future_cancel(vm, msg)
+            Ok(self.future_cancel(vm, msg))
         }
     }
 
@@ -465,7 +498,7 @@ pub fn future_repr(vm: &Vm, f: &Fut) -> PyResult<String> {
         };
         parts.push(format!("cb=[{shown}]"));
     }
-    Ok(format!("<{} {}>", f.class.name, parts.join(" ")))
+    Ok(format!("<{} {}>", f.type_name(), parts.join(" ")))
 }
 
 /// `reprlib.repr` as asyncio uses it: long reprs are cut in the middle.
@@ -500,7 +533,7 @@ impl NativeObject for FutureIter {
             Some(p) => format!("task {}", vm.to_str(&p.name.borrow()).unwrap_or_default()),
             None => format!(
                 "{} {}",
-                self.fut.class.name,
+                self.fut.type_name(),
                 if self.fut.done() { "done" } else { "pending" }
             ),
         })
@@ -561,19 +594,67 @@ fn iter_self(_vm: &Vm, args: Args) -> PyResult {
 
 // -- methods -------------------------------------------------------------------------
 
+#[inline]
 pub fn this(vm: &Vm, v: Option<&Value>) -> PyResult<Native<Fut>> {
-    v.and_then(|v| v.downcast_native::<Fut>())
+    v.and_then(face::receiver::<Fut>)
         .map(|f| f.rc())
         .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Future object"))
 }
 
+/// Checks `Future(*, loop=None)`'s arguments and returns the loop to use.
+fn future_loop(vm: &Vm, args: &Args) -> PyResult<Native<EventLoop>> {
+    if !args.pos.is_empty() {
+        return Err(vm.type_error("Future() takes no positional arguments"));
+    }
+    super::check_keywords(vm, args, "Future", &["loop"])?;
+    match args.kw("loop") {
+        Some(v) if !v.is_none() => super::events::this_loop(vm, v),
+        _ => super::events::get_event_loop_rc(vm),
+    }
+}
+
+/// `Future.__new__(cls, *, loop=None)`. For a subclass the arguments are
+/// its own (its `__init__` passes the future's on to `Future.__init__`):
+/// only a `loop=` it is given is used.
 fn fut_new(vm: &Vm, args: Args) -> PyResult {
     let a = aio(vm);
-    let lp = match args.kw("loop") {
-        Some(v) if !v.is_none() => super::events::this_loop(vm, v)?,
-        _ => super::events::get_event_loop_rc(vm)?,
+    let cls = face::new_target(vm, &args, &a.future_class)?;
+    let args = args.skip_first();
+    let lp = if Rc::ptr_eq(&cls, &a.future_class) {
+        future_loop(vm, &args)?
+    } else {
+        match args.kw("loop").and_then(face::receiver::<EventLoop>) {
+            Some(lp) => lp.rc().ok_or_else(|| vm.runtime_error("Event loop is closed"))?,
+            None => super::events::get_event_loop_rc(vm)?,
+        }
     };
-    Ok(Fut::new(&lp, a.future_class.clone(), None).value())
+    let fut = Fut::new(&lp, a.future_class.clone(), None);
+    Ok(wrap_new(&cls, &a.future_class, fut))
+}
+
+/// A new native future or task as an object of `cls`: itself for the native
+/// class, else wrapped in an instance of the subclass, which it holds while
+/// pending.
+pub fn wrap_new(cls: &Rc<Class>, native: &Rc<Class>, fut: Native<Fut>) -> Value {
+    if Rc::ptr_eq(cls, native) {
+        return Value::Native(fut.into());
+    }
+    let instance = face::subclass_instance(cls, Value::Native(fut.clone().into()));
+    fut.face.hold(&instance);
+    Value::Instance(instance)
+}
+
+/// `Future.__init__(self, *, loop=None)`: `__new__` did the work; this
+/// checks the arguments a subclass passes on with `super().__init__()`.
+fn fut_init(vm: &Vm, args: Args) -> PyResult {
+    let fut = this(vm, args.get(0))?;
+    let lp = future_loop(vm, &args.skip_first())?;
+    if !Rc::ptr_eq(&lp, &fut.lp) {
+        return Err(vm.not_implemented(
+            "a Future subclass whose __init__ passes another loop than its constructor was given",
+        ));
+    }
+    Ok(Value::None)
 }
 
 fn fut_result(vm: &Vm, args: Args) -> PyResult {
@@ -629,7 +710,7 @@ pub fn cancel_msg(args: &Args) -> Value {
 
 fn fut_cancel(vm: &Vm, args: Args) -> PyResult {
     let f = this(vm, args.get(0))?;
-    Ok(Value::from_bool(f.cancel(vm, cancel_msg(&args))))
+    Ok(Value::from_bool(f.cancel_native(vm, cancel_msg(&args))?))
 }
 
 fn fut_cancelled(vm: &Vm, args: Args) -> PyResult {
@@ -657,23 +738,6 @@ fn fut_make_cancelled_error(vm: &Vm, args: Args) -> PyResult {
     Ok(this(vm, args.get(0))?.make_cancelled_error(vm).value())
 }
 
-/// `_set_cancel_hook(fut, fn)`: `fut.cancel(msg)` calls `fn(msg)` instead (gather).
-pub fn set_cancel_hook(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_set_cancel_hook", 2, 2)?;
-    let f = this(vm, args.get(0))?;
-    *f.cancel_hook.borrow_mut() = args.pos[1].clone();
-    Ok(Value::None)
-}
-
-/// `_future_cancel(fut, msg)`: the plain `Future.cancel`, bypassing hooks.
-pub fn plain_cancel(vm: &Vm, args: Args) -> PyResult {
-    let f = this(vm, args.get(0))?;
-    Ok(Value::from_bool(f.future_cancel(
-        vm,
-        args.get(1).cloned().unwrap_or_default(),
-    )))
-}
-
 fn fut_get_loop(vm: &Vm, args: Args) -> PyResult {
     Ok(this(vm, args.get(0))?.lp.value())
 }
@@ -698,6 +762,7 @@ pub fn install(_vm: &Vm, a: &Aio) {
         "Future",
         &[
             ("__new__", fut_new),
+            ("__init__", fut_init),
             ("result", fut_result),
             ("exception", fut_exception),
             ("set_result", fut_set_result),
