@@ -371,6 +371,9 @@ pub enum Constant {
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Rc<[Constant]>),
+    /// A frozenset's distinct items, in the order the VM adds them (see
+    /// `compiler::fold::const_frozenset`).
+    FrozenSet(Rc<[Constant]>),
     Code(Rc<CodeObject>),
     Ellipsis,
 }
@@ -459,6 +462,24 @@ impl fmt::Display for Constant {
                     write!(f, ",")?;
                 }
                 write!(f, ")")
+            }
+            Constant::FrozenSet(items) => {
+                // Listed in the order the built set iterates them.
+                let hashes: Vec<i64> = items
+                    .iter()
+                    .map(|c| crate::compiler::fold::const_hash(c).unwrap_or_default())
+                    .collect();
+                write!(f, "frozenset({{")?;
+                for (i, k) in crate::objects::set::slot_order(&hashes)
+                    .into_iter()
+                    .enumerate()
+                {
+                    if i > 0 {
+                        write!(f, ", ")?;
+                    }
+                    write!(f, "{}", items[k])?;
+                }
+                write!(f, "}})")
             }
             Constant::Code(code) => write!(
                 f,

@@ -78,10 +78,10 @@ fn global_names(vm: &Vm, main: &Module, prefix: &str) -> Vec<String> {
         |n: &str| n.starts_with(prefix) && (prefix.starts_with('_') || !n.starts_with("__"));
     for ns in [&main.ns, &vm.builtins] {
         let names: Vec<(String, Value)> = ns
-            .borrow()
-            .iter()
-            .filter(|(k, _)| wanted(k.as_str()))
-            .map(|(k, v)| (k.as_str().to_string(), v.clone()))
+            .items()
+            .into_iter()
+            .filter_map(|(k, v)| Some((k.as_str()?.to_string(), v)))
+            .filter(|(k, _)| wanted(k))
             .collect();
         for (name, value) in names {
             let callable = towel_lang::builtins::is_callable(vm, &value);
@@ -108,7 +108,7 @@ fn attributes(vm: &Vm, main: &Module, base: &str, prefix: &str) -> Vec<String> {
     let Some(obj) = resolve(vm, main, base) else {
         return Vec::new();
     };
-    let Some(dir) = vm.builtins.borrow().get(&Name::new("dir")).cloned() else {
+    let Some(dir) = vm.builtins.get_name(&Name::new("dir")) else {
         return Vec::new();
     };
     let Ok(names) = vm
@@ -141,10 +141,8 @@ fn resolve(vm: &Vm, main: &Module, dotted: &str) -> Option<Value> {
     let name = Name::new(first);
     let mut cur = main
         .ns
-        .borrow()
-        .get(&name)
-        .cloned()
-        .or_else(|| vm.builtins.borrow().get(&name).cloned())?;
+        .get_name(&name)
+        .or_else(|| vm.builtins.get_name(&name))?;
     for part in parts {
         if !is_identifier(part) {
             return None;

@@ -204,14 +204,45 @@ fn describe(e: &std::io::Error) -> &'static str {
     }
 }
 
+/// Reports a panic (a bug in towel, never a program's fault) in one clear
+/// message instead of Rust's thread-panicked text. The interpreter thread
+/// then unwinds, which flushes the program's buffered standard output (the
+/// VM's output buffer flushes when dropped), and the process exits with
+/// status 1. `RUST_BACKTRACE=1` adds Rust's report with its backtrace.
+fn install_panic_report() {
+    let rust_report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "towel: internal error: {what}{at}\n\
+             This is a bug in towel, not in your program; please report it."
+        );
+        if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
+            rust_report(info);
+        }
+    }));
+}
+
 fn main() -> ExitCode {
+    install_panic_report();
     // The interpreter runs on a thread with a large stack: Python-to-Python
     // calls do not recurse in Rust, but calls through native code do, up to
-    // the recursion limit.
+    // the recursion limit (and `towel_lang::vm::limits` stops native
+    // recursion before the stack runs out).
     let child = std::thread::Builder::new()
         .stack_size(512 << 20)
         .spawn(real_main);
     match child {
+        // A panic was reported by the hook above.
         Ok(handle) => handle.join().unwrap_or(ExitCode::from(1)),
         Err(_) => real_main(),
     }

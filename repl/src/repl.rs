@@ -469,9 +469,10 @@ fn install_builtins(vm: &Vm, lp: &Rc<EventLoop>) {
         name: "help".into(),
         func: Box::new(help),
     };
-    let mut builtins = vm.builtins.borrow_mut();
-    builtins.insert(Name::new("tasks"), Value::Closure(Rc::new(tasks)));
-    builtins.insert(Name::new("help"), Value::Closure(Rc::new(help)));
+    vm.builtins
+        .set_name(&Name::new("tasks"), Value::Closure(Rc::new(tasks)));
+    vm.builtins
+        .set_name(&Name::new("help"), Value::Closure(Rc::new(help)));
 }
 
 /// `help()`: the builtins and the modules; `help(obj)`: its documentation and public names.
@@ -494,8 +495,8 @@ fn help(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             );
             let mut names: Vec<String> = vm
                 .builtins
-                .borrow()
-                .keys()
+                .key_names()
+                .iter()
                 .map(|k| k.as_str().to_string())
                 .filter(|n| !n.starts_with('_'))
                 .collect();
@@ -525,7 +526,7 @@ fn help(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 }
             }
             if matches!(obj, Value::Module(_) | Value::Class(_)) {
-                if let Some(dir) = vm.builtins.borrow().get(&Name::new("dir")).cloned() {
+                if let Some(dir) = vm.builtins.get_name(&Name::new("dir")) {
                     let names = vm.to_vec(&vm.call(&dir, std::slice::from_ref(obj))?)?;
                     let names: Vec<String> = names
                         .iter()

@@ -50,8 +50,7 @@ pub fn install(vm: &Vm) {
         ],
     );
     vm.builtins
-        .borrow_mut()
-        .insert(crate::objects::Name::new("bytearray"), Value::Class(c));
+        .set_name(&crate::objects::Name::new("bytearray"), Value::Class(c));
 }
 
 fn this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a ByteArray> {

@@ -32,7 +32,7 @@ pub fn install(vm: &Vm) {
             ("write", file_write),
             ("writelines", file_writelines),
             ("close", file_close),
-            ("flush", stream_flush),
+            ("flush", file_flush),
             ("__enter__", file_enter),
             ("__exit__", file_exit),
             ("__iter__", file_enter),
@@ -87,11 +87,11 @@ pub fn stream(vm: &Vm, fd: i32) -> Value {
 
 /// Writes to `sys.stdout`, honouring a replaced `sys.stdout`.
 pub fn write_stdout(vm: &Vm, s: &str) -> PyResult<()> {
-    let replaced = vm.modules.borrow().get("sys").and_then(|m| {
-        m.ns.borrow()
-            .get(&crate::objects::Name::new("stdout"))
-            .cloned()
-    });
+    let replaced = vm
+        .modules
+        .borrow()
+        .get("sys")
+        .and_then(|m| m.ns.get_name(&crate::objects::Name::new("stdout")));
     match replaced {
         Some(Value::Native(n))
             if n.as_any()
@@ -355,21 +355,37 @@ fn file_close(vm: &Vm, args: Args) -> PyResult {
     let Some(f) = args.get(0).and_then(|v| v.downcast_native::<File>()) else {
         return Err(vm.type_error("expected a file"));
     };
-    let mut st = f.state.borrow_mut();
-    if st.closed {
+    if f.state.borrow().closed {
         return Ok(Value::None);
     }
-    st.closed = true;
-    if !st.written.is_empty() {
-        let mut file = std::fs::OpenOptions::new()
-            .append(true)
-            .create(true)
-            .open(&f.path)
-            .map_err(|e| os_error(vm, &e, &f.path))?;
-        file.write_all(st.written.as_bytes())
-            .map_err(|e| os_error(vm, &e, &f.path))?;
-    }
+    write_pending(vm, f)?;
+    f.state.borrow_mut().closed = true;
     Ok(Value::None)
+}
+
+/// `flush()`: what was written so far goes to the file now (loggers
+/// flush after every record, and rotating ones then read the file's size).
+fn file_flush(vm: &Vm, args: Args) -> PyResult {
+    write_pending(vm, file(vm, &args)?)?;
+    Ok(Value::None)
+}
+
+/// Appends the text written since the last flush to the file (a file
+/// opened for writing was truncated when opened).
+fn write_pending(vm: &Vm, f: &File) -> PyResult<()> {
+    let mut st = f.state.borrow_mut();
+    if st.written.is_empty() {
+        return Ok(());
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&f.path)
+        .map_err(|e| os_error(vm, &e, &f.path))?;
+    file.write_all(st.written.as_bytes())
+        .map_err(|e| os_error(vm, &e, &f.path))?;
+    st.written.clear();
+    Ok(())
 }
 
 fn file_enter(vm: &Vm, args: Args) -> PyResult {

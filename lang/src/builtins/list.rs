@@ -1,7 +1,7 @@
 //! `list`, `tuple`, `range` and `slice`: constructors and methods.
 
-use crate::objects::{Args, PyResult, Range, Slice, Value};
-use crate::vm::types::add_methods;
+use crate::objects::{Args, PyResult, Range, Signature, Slice, Style, Value};
+use crate::vm::types::{add_declared_methods, add_methods};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -22,7 +22,6 @@ pub fn install(vm: &Vm) {
             ("clear", clear),
             ("copy", copy),
             ("reverse", reverse),
-            ("sort", sort),
             ("__len__", seq_len),
             ("__getitem__", seq_getitem),
             ("__setitem__", seq_setitem),
@@ -30,6 +29,7 @@ pub fn install(vm: &Vm) {
             ("__iter__", seq_iter),
         ],
     );
+    add_declared_methods(&vm.types.list, "list", &[(&SORT, sort)]);
     add_methods(
         &vm.types.tuple,
         "tuple",
@@ -292,13 +292,18 @@ fn reverse(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// `list.sort`'s parameters; `sorted` takes the same keywords.
+pub(crate) static SORT: Signature = Signature::new(
+    Style::Clinic,
+    "list.sort",
+    "$self, /, *, key=None, reverse=False",
+);
+
 fn sort(vm: &Vm, args: Args) -> PyResult {
-    if args.len() > 1 {
-        return Err(vm.type_error("sort() takes no positional arguments"));
-    }
+    let ([_], [key, reverse]) = SORT.bind(vm, args)?;
     let l = this(vm, &args)?;
-    let key = args.kw("key").filter(|k| !k.is_none());
-    let reverse = match args.kw("reverse") {
+    let key = key.filter(|k| !k.is_none());
+    let reverse = match reverse {
         Some(r) => vm.truthy(r)?,
         None => false,
     };

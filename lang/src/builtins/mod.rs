@@ -7,9 +7,11 @@ pub mod bytearray;
 pub mod bytes_methods;
 pub mod descriptors;
 pub mod dict;
+mod exec;
 pub mod generator;
 pub mod io;
 pub mod list;
+pub mod mappingproxy;
 pub mod number;
 pub mod object;
 pub mod payload;
@@ -19,62 +21,65 @@ pub mod str;
 use crate::objects::iter::IterState;
 use crate::objects::BoolWord;
 use crate::objects::{
-    Args, Builtin, CallerNeeds, Code, Name, NativeFn, NativeIter, PyDict, PyResult, Value,
+    Args, Builtin, CallerNeeds, Code, Name, NativeFn, NativeIter, NativeRow, PyDict, PyResult,
+    Signature, Style, Value,
 };
 use crate::vm::Vm;
 use std::ops::ControlFlow;
 use std::rc::Rc;
 
-/// The builtin functions, by name.
-const FUNCTIONS: &[(&str, NativeFn)] = &[
-    ("print", print),
-    ("len", len),
-    ("repr", repr),
-    ("ascii", ascii),
-    ("iter", iter),
-    ("next", next),
-    ("aiter", aiter),
-    ("anext", anext),
-    ("isinstance", isinstance),
-    ("issubclass", issubclass),
-    ("hasattr", hasattr),
-    ("getattr", getattr),
-    ("setattr", setattr),
-    ("delattr", delattr),
-    ("id", id),
-    ("hash", hash),
-    ("callable", callable),
-    ("abs", abs),
-    ("min", min),
-    ("max", max),
-    ("sum", sum),
-    ("any", any),
-    ("all", all),
-    ("sorted", sorted),
-    ("reversed", reversed),
-    ("enumerate", enumerate),
-    ("zip", zip),
+/// The builtin functions with declared signatures.
+const FUNCTIONS: &[(&Signature, NativeFn)] = &[
+    (&PRINT, print),
+    (&LEN, len),
+    (&REPR, repr),
+    (&ASCII, ascii),
+    (&ITER, iter),
+    (&NEXT, next),
+    (&AITER, aiter),
+    (&ANEXT, anext),
+    (&ISINSTANCE, isinstance),
+    (&ISSUBCLASS, issubclass),
+    (&HASATTR, hasattr),
+    (&GETATTR, getattr),
+    (&SETATTR, setattr),
+    (&DELATTR, delattr),
+    (&ID, id),
+    (&HASH, hash),
+    (&CALLABLE, callable),
+    (&ABS, abs),
+    (&MIN, min),
+    (&MAX, max),
+    (&SUM, sum),
+    (&ANY, any),
+    (&ALL, all),
+    (&SORTED, sorted),
+    (&REVERSED, reversed),
+    (&ENUMERATE, enumerate),
+    (&ZIP, zip),
+    (&FILTER, filter),
+    (&CHR, chr),
+    (&ORD, ord),
+    (&HEX, hex),
+    (&OCT, oct),
+    (&BIN, bin),
+    (&ROUND, round),
+    (&DIVMOD, divmod),
+    (&POW, pow),
+    (&FORMAT, format),
+    (&INPUT, input),
+];
+
+/// The builtin functions not yet converted to declared signatures.
+const UNDECLARED: &[(&str, NativeFn)] = &[
     ("map", map),
-    ("filter", filter),
-    ("chr", chr),
-    ("ord", ord),
-    ("hex", hex),
-    ("oct", oct),
-    ("bin", bin),
-    ("round", round),
-    ("divmod", divmod),
-    ("pow", pow),
-    ("format", format),
-    ("input", input),
     ("open", io::open),
     ("super", super_),
     ("exit", exit),
     ("quit", exit),
     ("__build_class__", build_class),
     ("__import__", import),
-    ("compile", compile),
-    ("exec", exec),
-    ("eval", eval),
+    ("compile", exec::compile),
 ];
 
 /// Builtins that, called with no arguments, answer about the calling frame
@@ -88,24 +93,31 @@ const FRAME_READERS: &[(&str, NativeFn)] = &[
 ];
 
 pub fn install(vm: &Vm) {
-    let mut b = vm.builtins.borrow_mut();
-    let tables = [
-        (FUNCTIONS, CallerNeeds::Nothing),
-        (FRAME_READERS, CallerNeeds::FrameWhenNoArgs),
-    ];
-    for (table, caller) in tables {
-        for &(name, func) in table {
-            b.insert(
-                Name::new(name),
-                Value::Builtin(Rc::new(Builtin {
-                    name,
-                    func,
-                    owner: None,
-                    bound: None,
-                    caller,
-                })),
-            );
-        }
+    let b = &vm.builtins;
+    let add = |row: &dyn NativeRow, caller: CallerNeeds| {
+        b.set_name(
+            &Name::new(row.name()),
+            Value::Builtin(Rc::new(Builtin {
+                name: row.name(),
+                func: row.func(),
+                owner: None,
+                bound: None,
+                caller,
+                sig: row.sig(),
+            })),
+        );
+    };
+    for row in FUNCTIONS {
+        add(row, CallerNeeds::Nothing);
+    }
+    for row in UNDECLARED {
+        add(row, CallerNeeds::Nothing);
+    }
+    for row in FRAME_READERS {
+        add(row, CallerNeeds::FrameWhenNoArgs);
+    }
+    for row in exec::NAMESPACE_READERS {
+        add(row, CallerNeeds::Namespaces);
     }
     let t = &vm.types;
     for class in [
@@ -127,27 +139,27 @@ pub fn install(vm: &Vm) {
         &t.classmethod,
         &t.complex,
     ] {
-        b.insert(Name::new(&class.name), Value::Class(class.clone()));
+        b.set_name(&Name::new(&class.name), Value::Class(class.clone()));
     }
-    b.insert(
-        Name::new("bool"),
+    b.set_name(
+        &Name::new("bool"),
         Value::Class(crate::vm::types::bool_class(vm)),
     );
     for class in vm.exc.all() {
-        b.insert(Name::new(&class.name), Value::Class(class));
+        b.set_name(&Name::new(&class.name), Value::Class(class));
     }
-    b.insert(
-        Name::new("EnvironmentError"),
+    b.set_name(
+        &Name::new("EnvironmentError"),
         Value::Class(vm.exc.os_error.clone()),
     );
-    b.insert(Name::new("IOError"), Value::Class(vm.exc.os_error.clone()));
-    b.insert(Name::new("None"), Value::None);
-    b.insert(Name::new("True"), Value::Bool(BoolWord::TRUE));
-    b.insert(Name::new("False"), Value::Bool(BoolWord::FALSE));
-    b.insert(Name::new("NotImplemented"), Value::NotImplemented);
-    b.insert(Name::new("Ellipsis"), Value::Ellipsis);
-    b.insert(Name::new("__debug__"), Value::Bool(BoolWord::TRUE));
-    b.insert(Name::new("__name__"), Value::str("builtins"));
+    b.set_name(&Name::new("IOError"), Value::Class(vm.exc.os_error.clone()));
+    b.set_name(&Name::new("None"), Value::None);
+    b.set_name(&Name::new("True"), Value::Bool(BoolWord::TRUE));
+    b.set_name(&Name::new("False"), Value::Bool(BoolWord::FALSE));
+    b.set_name(&Name::new("NotImplemented"), Value::NotImplemented);
+    b.set_name(&Name::new("Ellipsis"), Value::Ellipsis);
+    b.set_name(&Name::new("__debug__"), Value::Bool(BoolWord::TRUE));
+    b.set_name(&Name::new("__name__"), Value::str("builtins"));
 }
 
 pub fn install_type_methods(vm: &Vm) {
@@ -190,17 +202,31 @@ fn iterator_iter(vm: &Vm, args: Args) -> PyResult {
 
 /// A function value for a native (used by modules).
 pub fn native(name: &'static str, func: NativeFn) -> Value {
+    native_row(&(name, func))
+}
+
+/// A function value for a row of a table of natives.
+pub fn native_row<R: NativeRow>(row: &R) -> Value {
     Value::Builtin(Rc::new(Builtin {
-        name,
-        func,
+        name: row.name(),
+        func: row.func(),
         owner: None,
         bound: None,
         caller: Default::default(),
+        sig: row.sig(),
     }))
 }
 
+static PRINT: Signature = Signature::new(
+    Style::Clinic,
+    "print",
+    "*args, sep=' ', end='\\n', file=None, flush=False",
+);
+
 fn print(vm: &Vm, args: Args) -> PyResult {
-    let sep = match args.kw("sep") {
+    let bound = PRINT.bind_all::<0, 4>(vm, args)?;
+    let [sep, end, file, flush] = bound.optional;
+    let sep = match sep {
         None | Some(Value::None) => " ".to_string(),
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(other) => {
@@ -210,7 +236,7 @@ fn print(vm: &Vm, args: Args) -> PyResult {
             )))
         }
     };
-    let end = match args.kw("end") {
+    let end = match end {
         None | Some(Value::None) => "\n".to_string(),
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(other) => {
@@ -221,7 +247,7 @@ fn print(vm: &Vm, args: Args) -> PyResult {
         }
     };
     let mut out = String::new();
-    for (i, a) in args.pos.iter().enumerate() {
+    for (i, a) in bound.varargs.iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);
         }
@@ -231,11 +257,11 @@ fn print(vm: &Vm, args: Args) -> PyResult {
         }
     }
     out.push_str(&end);
-    let flush = match args.kw("flush") {
+    let flush = match flush {
         Some(f) => vm.truthy(f)?,
         None => false,
     };
-    match args.kw("file") {
+    match file {
         None | Some(Value::None) => {
             io::write_stdout(vm, &out)?;
             if flush {
@@ -252,40 +278,51 @@ fn print(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+static LEN: Signature = Signature::new(Style::Exact, "len", "obj, /");
+
 fn len(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "len", 1, 1)?;
-    Ok(Value::Int(vm.len(&args.pos[0])? as i64))
+    let ([obj], []) = LEN.bind(vm, args)?;
+    Ok(Value::Int(vm.len(obj)? as i64))
 }
+
+static REPR: Signature = Signature::new(Style::Exact, "repr", "obj, /");
 
 fn repr(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "repr", 1, 1)?;
-    Ok(Value::string(vm.repr(&args.pos[0])?))
+    let ([obj], []) = REPR.bind(vm, args)?;
+    Ok(Value::string(vm.repr(obj)?))
 }
 
+static ASCII: Signature = Signature::new(Style::Exact, "ascii", "obj, /");
+
 fn ascii(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "ascii", 1, 1)?;
+    let ([obj], []) = ASCII.bind(vm, args)?;
     Ok(Value::string(crate::objects::str::ascii_str(
-        &vm.repr(&args.pos[0])?,
+        &vm.repr(obj)?,
     )))
 }
 
+static ITER: Signature =
+    Signature::undocumented(Style::Positional, "iter", "object, sentinel=None, /");
+
 fn iter(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "iter", 1, 2)?;
-    if let Some(sentinel) = args.get(1) {
-        if !is_callable(vm, &args.pos[0]) {
+    let ([object], [sentinel]) = ITER.bind(vm, args)?;
+    if let Some(sentinel) = sentinel {
+        if !is_callable(vm, object) {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
         return Ok(NativeIter::new(IterState::CallableSentinel {
-            func: args.pos[0].clone(),
+            func: object.clone(),
             sentinel: sentinel.clone(),
         }));
     }
-    vm.iter(&args.pos[0])
+    vm.iter(object)
 }
 
+static NEXT: Signature =
+    Signature::undocumented(Style::Positional, "next", "iterator, default=None, /");
+
 fn next(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "next", 1, 2)?;
-    let it = &args.pos[0];
+    let ([it], [default]) = NEXT.bind(vm, args)?;
     let is_iterator = matches!(it, Value::Iter(_) | Value::Generator(_))
         || vm.class_of(it).lookup_str("__next__").is_some();
     if !is_iterator {
@@ -295,36 +332,44 @@ fn next(vm: &Vm, args: Args) -> PyResult {
         // Keep the StopIteration value of a generator's return.
         return match vm.resume_generator(g, Value::None) {
             Ok(crate::vm::interp::Resumed::Yield(v)) => Ok(v),
-            Ok(crate::vm::interp::Resumed::Return(v)) => match args.get(1) {
+            Ok(crate::vm::interp::Resumed::Return(v)) => match default {
                 Some(d) => Ok(d.clone()),
                 None => Err(vm.stop_iteration(v)),
             },
-            Err(e) if vm.err_is(&e, &vm.exc.stop_iteration) && args.get(1).is_some() => {
-                Ok(args.pos[1].clone())
+            Err(e) if vm.err_is(&e, &vm.exc.stop_iteration) && default.is_some() => {
+                Ok(default.cloned().unwrap_or_default())
             }
             Err(e) => Err(e),
         };
     }
     match vm.next(it)? {
         Some(v) => Ok(v),
-        None => match args.get(1) {
+        None => match default {
             Some(d) => Ok(d.clone()),
             None => Err(vm.stop_iteration(Value::None)),
         },
     }
 }
 
+static AITER: Signature = Signature::new(Style::Exact, "aiter", "async_iterable, /");
+
 fn aiter(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "aiter", 1, 1)?;
-    vm.call_method(&args.pos[0], "__aiter__", &[])
+    let ([obj], []) = AITER.bind(vm, args)?;
+    vm.call_method(obj, "__aiter__", &[])
 }
 
+static ANEXT: Signature = Signature::new(
+    Style::Positional,
+    "anext",
+    "aiterator, default=<unrepresentable>, /",
+);
+
 fn anext(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "anext", 1, 2)?;
-    if args.len() == 2 {
-        return generator::anext_with_default(vm, &args.pos[0], args.pos[1].clone());
+    let ([aiterator], [default]) = ANEXT.bind(vm, args)?;
+    if let Some(default) = default {
+        return generator::anext_with_default(vm, aiterator, default.clone());
     }
-    vm.call_method(&args.pos[0], "__anext__", &[])
+    vm.call_method(aiterator, "__anext__", &[])
 }
 
 /// `isinstance`'s and `issubclass`'s second argument: a class or a tuple of them.
@@ -373,38 +418,64 @@ fn class_spec_matches(
     }
 }
 
+static ISINSTANCE: Signature =
+    Signature::new(Style::Positional, "isinstance", "obj, class_or_tuple, /");
+
 fn isinstance(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "isinstance", 2, 2)?;
-    let obj = &args.pos[0];
+    let ([obj, spec], []) = ISINSTANCE.bind(vm, args)?;
     // A class without a metaclass has no `__instancecheck__` hook to ask.
-    if let Value::Class(c) = &args.pos[1] {
+    if let Value::Class(c) = spec {
         if c.metaclass.borrow().is_none() {
-            return Ok(Value::from_bool(vm.isinstance(obj, c)));
+            return Ok(Value::from_bool(instance_of(vm, obj, c)));
         }
     }
     Ok(Value::from_bool(class_spec_matches(
         vm,
-        &args.pos[1],
-        &|c| vm.isinstance(obj, c),
+        spec,
+        &|c| instance_of(vm, obj, c),
         obj,
         "__instancecheck__",
         "isinstance",
     )?))
 }
 
+/// `isinstance`'s plain check: the object's type, or else the class its
+/// `__class__` attribute claims, as CPython asks when a class defines
+/// `__class__` (a mock with a spec passes for an instance of the spec).
+fn instance_of(vm: &Vm, obj: &Value, class: &Rc<crate::objects::Class>) -> bool {
+    if vm.isinstance(obj, class) {
+        return true;
+    }
+    let Value::Instance(inst) = obj else {
+        return false;
+    };
+    if inst.class.lookup_str("__class__").is_none() {
+        return false;
+    }
+    match vm.get_attr_str(obj, "__class__") {
+        Ok(Value::Class(claimed)) => {
+            !Rc::ptr_eq(&claimed, &inst.class) && claimed.is_subclass(class)
+        }
+        _ => false,
+    }
+}
+
+static ISSUBCLASS: Signature =
+    Signature::new(Style::Positional, "issubclass", "cls, class_or_tuple, /");
+
 fn issubclass(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "issubclass", 2, 2)?;
-    let Value::Class(c) = &args.pos[0] else {
+    let ([cls, spec], []) = ISSUBCLASS.bind(vm, args)?;
+    let Value::Class(c) = cls else {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
     let bool_class = crate::vm::types::bool_class(vm);
     Ok(Value::from_bool(class_spec_matches(
         vm,
-        &args.pos[1],
+        spec,
         &|base| {
             c.is_subclass(base) || (Rc::ptr_eq(c, &bool_class) && Rc::ptr_eq(base, &vm.types.int))
         },
-        &args.pos[0],
+        cls,
         "__subclasscheck__",
         "issubclass",
     )?))
@@ -420,49 +491,65 @@ fn attr_name(vm: &Vm, v: &Value, fname: &str) -> PyResult<Name> {
     }
 }
 
+static HASATTR: Signature = Signature::new(Style::Positional, "hasattr", "obj, name, /");
+
 fn hasattr(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "hasattr", 2, 2)?;
-    let name = attr_name(vm, &args.pos[1], "hasattr")?;
-    match vm.get_attr_opt(&args.pos[0], &name) {
+    let ([obj, name], []) = HASATTR.bind(vm, args)?;
+    let name = attr_name(vm, name, "hasattr")?;
+    match vm.get_attr_opt(obj, &name) {
         Ok(v) => Ok(Value::from_bool(v.is_some())),
         Err(e) if vm.err_is(&e, &vm.exc.attribute_error) => Ok(Value::Bool(BoolWord::FALSE)),
         Err(e) => Err(e),
     }
 }
 
+static GETATTR: Signature = Signature::undocumented(
+    Style::Positional,
+    "getattr",
+    "object, name, default=None, /",
+);
+
 fn getattr(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "getattr", 2, 3)?;
-    let name = attr_name(vm, &args.pos[1], "getattr")?;
-    match vm.get_attr(&args.pos[0], &name) {
-        Err(e) if args.len() == 3 && vm.err_is(&e, &vm.exc.attribute_error) => {
-            Ok(args.pos[2].clone())
+    let ([obj, name], [default]) = GETATTR.bind(vm, args)?;
+    let name = attr_name(vm, name, "getattr")?;
+    match vm.get_attr(obj, &name) {
+        Err(e) if vm.err_is(&e, &vm.exc.attribute_error) && default.is_some() => {
+            Ok(default.cloned().unwrap_or_default())
         }
         other => other,
     }
 }
 
+static SETATTR: Signature = Signature::new(Style::Positional, "setattr", "obj, name, value, /");
+
 fn setattr(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "setattr", 3, 3)?;
-    let name = attr_name(vm, &args.pos[1], "setattr")?;
-    vm.set_attr(&args.pos[0], &name, args.pos[2].clone())?;
+    let ([obj, name, value], []) = SETATTR.bind(vm, args)?;
+    let name = attr_name(vm, name, "setattr")?;
+    vm.set_attr(obj, &name, value.clone())?;
     Ok(Value::None)
 }
+
+static DELATTR: Signature = Signature::new(Style::Positional, "delattr", "obj, name, /");
 
 fn delattr(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "delattr", 2, 2)?;
-    let name = attr_name(vm, &args.pos[1], "delattr")?;
-    vm.del_attr(&args.pos[0], &name)?;
+    let ([obj, name], []) = DELATTR.bind(vm, args)?;
+    let name = attr_name(vm, name, "delattr")?;
+    vm.del_attr(obj, &name)?;
     Ok(Value::None)
 }
 
+static ID: Signature = Signature::new(Style::Exact, "id", "obj, /");
+
 fn id(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "id", 1, 1)?;
-    Ok(Value::Int(args.pos[0].id() as i64))
+    let ([obj], []) = ID.bind(vm, args)?;
+    Ok(Value::Int(obj.id() as i64))
 }
 
+static HASH: Signature = Signature::new(Style::Exact, "hash", "obj, /");
+
 fn hash(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "hash", 1, 1)?;
-    Ok(Value::Int(vm.hash(&args.pos[0])?))
+    let ([obj], []) = HASH.bind(vm, args)?;
+    Ok(Value::Int(vm.hash(obj)?))
 }
 
 pub fn is_callable(vm: &Vm, v: &Value) -> bool {
@@ -477,15 +564,19 @@ pub fn is_callable(vm: &Vm, v: &Value) -> bool {
     }
 }
 
+static CALLABLE: Signature = Signature::new(Style::Exact, "callable", "obj, /");
+
 fn callable(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "callable", 1, 1)?;
-    Ok(Value::from_bool(is_callable(vm, &args.pos[0])))
+    let ([obj], []) = CALLABLE.bind(vm, args)?;
+    Ok(Value::from_bool(is_callable(vm, obj)))
 }
 
+static ABS: Signature = Signature::new(Style::Exact, "abs", "x, /");
+
 fn abs(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "abs", 1, 1)?;
+    let ([x], []) = ABS.bind(vm, args)?;
     use num_traits::Signed;
-    Ok(match &args.pos[0] {
+    Ok(match x {
         Value::Int(i) => i
             .checked_abs()
             .map(Value::Int)
@@ -505,17 +596,11 @@ fn abs(vm: &Vm, args: Args) -> PyResult {
     })
 }
 
-fn min_max(vm: &Vm, args: Args, name: &str, want: crate::vm::ops::CmpOp) -> PyResult {
-    let key = args.kw("key").filter(|k| !k.is_none()).cloned();
-    let default = args.kw("default").cloned();
-    for k in args.kwnames {
-        if !matches!(k.as_str(), Some("key" | "default")) {
-            return Err(vm.type_error(format!(
-                "{name}() got an unexpected keyword argument '{}'",
-                k.as_str().unwrap_or("")
-            )));
-        }
-    }
+fn min_max(vm: &Vm, args: Args, sig: &Signature, want: crate::vm::ops::CmpOp) -> PyResult {
+    let name = sig.name();
+    let ([], [key, default]) = sig.bind(vm, Args::with_kw(&[], args.kwnames, args.kwvalues))?;
+    let key = key.filter(|k| !k.is_none()).cloned();
+    let default = default.cloned();
     let mut best: Option<(Value, Value)> = None;
     // Each item is keyed and compared as it comes, as in CPython.
     let mut consider = |item: Value| -> PyResult<ControlFlow<()>> {
@@ -558,12 +643,17 @@ fn min_max(vm: &Vm, args: Args, name: &str, want: crate::vm::ops::CmpOp) -> PyRe
     }
 }
 
+/// `min`'s and `max`'s keywords: CPython parses them apart from the
+/// positional arguments, so they are bound alone.
+static MIN: Signature = Signature::undocumented(Style::Clinic, "min", "*, key=None, default=None");
+static MAX: Signature = Signature::undocumented(Style::Clinic, "max", "*, key=None, default=None");
+
 fn min(vm: &Vm, args: Args) -> PyResult {
-    min_max(vm, args, "min", crate::vm::ops::CmpOp::Lt)
+    min_max(vm, args, &MIN, crate::vm::ops::CmpOp::Lt)
 }
 
 fn max(vm: &Vm, args: Args) -> PyResult {
-    min_max(vm, args, "max", crate::vm::ops::CmpOp::Gt)
+    min_max(vm, args, &MAX, crate::vm::ops::CmpOp::Gt)
 }
 
 /// The running total of `sum`, unboxed while it is a plain int or float: as
@@ -602,9 +692,11 @@ impl SumTotal {
     }
 }
 
+static SUM: Signature = Signature::new(Style::Clinic, "sum", "iterable, /, start=0");
+
 fn sum(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "sum", 1, 2)?;
-    let start = args.arg_or_kw(1, "start").cloned().unwrap_or(Value::Int(0));
+    let ([iterable], [start]) = SUM.bind(vm, args)?;
+    let start = start.cloned().unwrap_or(Value::Int(0));
     if matches!(start, Value::Str(_)) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -612,7 +704,7 @@ fn sum(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
     let mut total = SumTotal::new(start);
-    vm.for_each(&args.pos[0], |x| {
+    vm.for_each(iterable, |x| {
         match (&mut total, &x) {
             (SumTotal::Int(a), Value::Int(b)) => {
                 if let Some(r) = a.checked_add(*b) {
@@ -640,9 +732,9 @@ fn sum(vm: &Vm, args: Args) -> PyResult {
 
 /// `any(iterable)` (`want` true) and `all(iterable)` (false): whether some
 /// item's truth is `want`, stopping at the first such item.
-fn any_all(vm: &Vm, args: Args, name: &str, want: bool) -> PyResult {
-    args.check(vm, name, 1, 1)?;
-    let found = vm.for_each(&args.pos[0], |x| {
+fn any_all(vm: &Vm, args: Args, sig: &Signature, want: bool) -> PyResult {
+    let ([iterable], []) = sig.bind(vm, args)?;
+    let found = vm.for_each(iterable, |x| {
         Ok(match vm.truthy(&x)? == want {
             true => ControlFlow::Break(()),
             false => ControlFlow::Continue(()),
@@ -651,12 +743,15 @@ fn any_all(vm: &Vm, args: Args, name: &str, want: bool) -> PyResult {
     Ok(Value::from_bool(found.is_some() == want))
 }
 
+static ANY: Signature = Signature::new(Style::Exact, "any", "iterable, /");
+static ALL: Signature = Signature::new(Style::Exact, "all", "iterable, /");
+
 fn any(vm: &Vm, args: Args) -> PyResult {
-    any_all(vm, args, "any", true)
+    any_all(vm, args, &ANY, true)
 }
 
 fn all(vm: &Vm, args: Args) -> PyResult {
-    any_all(vm, args, "all", false)
+    any_all(vm, args, &ALL, false)
 }
 
 /// A stable merge sort whose comparison may fail (it runs Python `__lt__`).
@@ -781,13 +876,21 @@ fn merge_sort(v: &mut Vec<usize>, before: &dyn Fn(usize, usize) -> PyResult<bool
     Ok(())
 }
 
+static SORTED: Signature = Signature::new(
+    Style::Positional,
+    "sorted",
+    "iterable, /, *, key=None, reverse=False",
+);
+
 fn sorted(vm: &Vm, args: Args) -> PyResult {
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
-    }
-    let mut items = vm.to_vec(&args.pos[0])?;
-    let key = args.kw("key").filter(|k| !k.is_none());
-    let reverse = match args.kw("reverse") {
+    // CPython checks the positional argument, then hands the keywords to
+    // `list.sort`, whose errors name `sort()`.
+    let ([iterable], [_, _]) = SORTED.bind(vm, Args::new(args.pos))?;
+    let keywords = Args::with_kw(std::slice::from_ref(iterable), args.kwnames, args.kwvalues);
+    let ([_], [key, reverse]) = list::SORT.bind(vm, keywords)?;
+    let mut items = vm.to_vec(iterable)?;
+    let key = key.filter(|k| !k.is_none());
+    let reverse = match reverse {
         Some(r) => vm.truthy(r)?,
         None => false,
     };
@@ -795,9 +898,10 @@ fn sorted(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::list(items))
 }
 
+static REVERSED: Signature = Signature::new(Style::Positional, "reversed", "sequence, /");
+
 fn reversed(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "reversed", 1, 1)?;
-    let v = &args.pos[0];
+    let ([v], []) = REVERSED.bind(vm, args)?;
     Ok(match v {
         Value::List(l) => NativeIter::new(IterState::Reversed {
             seq: v.clone(),
@@ -841,21 +945,27 @@ fn reversed(vm: &Vm, args: Args) -> PyResult {
     })
 }
 
+static ENUMERATE: Signature = Signature::new(Style::Clinic, "enumerate", "iterable, start=0");
+
 fn enumerate(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "enumerate", 1, 2)?;
-    let start = match args.arg_or_kw(1, "start") {
+    let ([iterable], [start]) = ENUMERATE.bind(vm, args)?;
+    let start = match start {
         Some(v) => vm.to_index(v)?,
         None => 0,
     };
-    let inner = vm.iter(&args.pos[0])?;
+    let inner = vm.iter(iterable)?;
     Ok(NativeIter::new(IterState::Enumerate {
         inner,
         count: start,
     }))
 }
 
+/// `zip`'s keyword, bound apart from the iterables as CPython does.
+static ZIP: Signature = Signature::new(Style::Clinic, "zip", "*, strict=False");
+
 fn zip(vm: &Vm, args: Args) -> PyResult {
-    let strict = match args.kw("strict") {
+    let ([], [strict]) = ZIP.bind(vm, Args::with_kw(&[], args.kwnames, args.kwvalues))?;
+    let strict = match strict {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -877,6 +987,9 @@ fn zip(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn map(vm: &Vm, args: Args) -> PyResult {
+    if args.has_kwargs() {
+        return Err(vm.type_error("map() takes no keyword arguments"));
+    }
     if args.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
@@ -890,18 +1003,22 @@ fn map(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
+static FILTER: Signature = Signature::new(Style::Positional, "filter", "function, iterable, /");
+
 fn filter(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "filter", 2, 2)?;
-    let inner = vm.iter(&args.pos[1])?;
+    let ([function, iterable], []) = FILTER.bind(vm, args)?;
+    let inner = vm.iter(iterable)?;
     Ok(NativeIter::new(IterState::Filter {
-        func: args.pos[0].clone(),
+        func: function.clone(),
         inner,
     }))
 }
 
+static CHR: Signature = Signature::new(Style::Exact, "chr", "i, /");
+
 fn chr(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "chr", 1, 1)?;
-    let i = match &args.pos[0] {
+    let ([i], []) = CHR.bind(vm, args)?;
+    let i = match i {
         Value::Int(i) => *i,
         Value::Bool(b) => b.get() as i64,
         other => {
@@ -922,9 +1039,11 @@ fn chr(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+static ORD: Signature = Signature::new(Style::Exact, "ord", "c, /");
+
 fn ord(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "ord", 1, 1)?;
-    match &args.pos[0] {
+    let ([c], []) = ORD.bind(vm, args)?;
+    match c {
         Value::Str(s) => {
             if s.char_len() != 1 {
                 return Err(vm.type_error(format!(
@@ -948,30 +1067,38 @@ fn ord(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-fn radix(vm: &Vm, args: Args, name: &str, radix: u32) -> PyResult {
-    args.check(vm, name, 1, 1)?;
-    let i = number::to_bigint(vm, &args.pos[0])?;
+fn radix(vm: &Vm, args: Args, sig: &Signature, radix: u32) -> PyResult {
+    let ([number], []) = sig.bind(vm, args)?;
+    let i = number::to_bigint(vm, number)?;
     Ok(Value::string(crate::fmt::int_to_string_radix(
         &i, radix, true,
     )))
 }
 
+static HEX: Signature = Signature::new(Style::Exact, "hex", "number, /");
+
 fn hex(vm: &Vm, args: Args) -> PyResult {
-    radix(vm, args, "hex", 16)
+    radix(vm, args, &HEX, 16)
 }
+
+static OCT: Signature = Signature::new(Style::Exact, "oct", "number, /");
 
 fn oct(vm: &Vm, args: Args) -> PyResult {
-    radix(vm, args, "oct", 8)
+    radix(vm, args, &OCT, 8)
 }
+
+static BIN: Signature = Signature::new(Style::Exact, "bin", "number, /");
 
 fn bin(vm: &Vm, args: Args) -> PyResult {
-    radix(vm, args, "bin", 2)
+    radix(vm, args, &BIN, 2)
 }
 
+static ROUND: Signature = Signature::new(Style::Clinic, "round", "number, ndigits=None");
+
 fn round(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "round", 1, 2)?;
-    let ndigits = args.arg_or_kw(1, "ndigits").filter(|v| !v.is_none());
-    match &args.pos[0] {
+    let ([number], [ndigits]) = ROUND.bind(vm, args)?;
+    let ndigits = ndigits.filter(|v| !v.is_none());
+    match number {
         Value::Float(f) => match ndigits {
             None => {
                 if f.get().is_nan() {
@@ -994,7 +1121,7 @@ fn round(vm: &Vm, args: Args) -> PyResult {
             }
         },
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-            let i = number::to_bigint(vm, &args.pos[0])?;
+            let i = number::to_bigint(vm, number)?;
             match ndigits {
                 None => Ok(Value::from_bigint(i)),
                 Some(n) => Ok(Value::from_bigint(crate::fmt::round_int(
@@ -1016,9 +1143,10 @@ fn round(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+static DIVMOD: Signature = Signature::new(Style::Positional, "divmod", "x, y, /");
+
 fn divmod(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "divmod", 2, 2)?;
-    let (a, b) = (&args.pos[0], &args.pos[1]);
+    let ([a, b], []) = DIVMOD.bind(vm, args)?;
     use crate::vm::ops::BinOp;
     if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
         if let Some(m) = vm.class_of(a).lookup_str("__divmod__") {
@@ -1050,12 +1178,14 @@ fn rename_unsupported(
     e
 }
 
+static POW: Signature = Signature::new(Style::Clinic, "pow", "base, exp, mod=None");
+
 fn pow(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "pow", 2, 3)?;
-    if let Some(m) = args.get(2).filter(|m| !m.is_none()) {
+    let ([base, exp], [modulus]) = POW.bind(vm, args)?;
+    if let Some(m) = modulus.filter(|m| !m.is_none()) {
         let (b, e, m) = (
-            number::to_bigint(vm, &args.pos[0])?,
-            number::to_bigint(vm, &args.pos[1])?,
+            number::to_bigint(vm, base)?,
+            number::to_bigint(vm, exp)?,
             number::to_bigint(vm, m)?,
         );
         use num_traits::{Signed, Zero};
@@ -1078,12 +1208,7 @@ fn pow(vm: &Vm, args: Args) -> PyResult {
         };
         return Ok(Value::from_bigint(r));
     }
-    vm.binary_op(
-        &args.pos[0],
-        &args.pos[1],
-        crate::vm::ops::BinOp::Pow,
-        false,
-    )
+    vm.binary_op(base, exp, crate::vm::ops::BinOp::Pow, false)
 }
 
 /// The inverse of `a` modulo `m`, if it exists (extended Euclid).
@@ -1098,9 +1223,11 @@ fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_big
     Some(g.x.mod_floor(&m_abs))
 }
 
+static FORMAT: Signature = Signature::new(Style::Positional, "format", "value, format_spec='', /");
+
 fn format(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "format", 1, 2)?;
-    let spec = match args.get(1) {
+    let ([value], [spec]) = FORMAT.bind(vm, args)?;
+    let spec = match spec {
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(other) => {
             return Err(vm.type_error(format!(
@@ -1110,12 +1237,14 @@ fn format(vm: &Vm, args: Args) -> PyResult {
         }
         None => String::new(),
     };
-    Ok(Value::string(vm.format(&args.pos[0], &spec)?))
+    Ok(Value::string(vm.format(value, &spec)?))
 }
 
+static INPUT: Signature = Signature::new(Style::Positional, "input", "prompt='', /");
+
 fn input(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "input", 0, 1)?;
-    if let Some(p) = args.get(0) {
+    let ([], [prompt]) = INPUT.bind(vm, args)?;
+    if let Some(p) = prompt {
         let s = vm.to_str(p)?;
         io::write_stdout(vm, &s)?;
     }
@@ -1159,6 +1288,15 @@ fn dir(vm: &Vm, args: Args) -> PyResult {
     let Some(obj) = args.get(0) else {
         return Err(vm.runtime_error("dir(): no current frame"));
     };
+    // A class's own `__dir__` decides, its answer sorted (as CPython does).
+    if let Value::Instance(inst) = obj {
+        if let Some(own_dir) = inst.class.lookup_str("__dir__") {
+            let listed = vm.call_bound(&own_dir, obj, &[])?;
+            let names = Value::list(vm.to_vec(&listed)?);
+            vm.call_method(&names, "sort", &[])?;
+            return Ok(names);
+        }
+    }
     let mut names: Vec<String> = Vec::new();
     let mut add = |n: &str| {
         if !names.iter().any(|x| x == n) {
@@ -1166,13 +1304,15 @@ fn dir(vm: &Vm, args: Args) -> PyResult {
         }
     };
     match obj {
-        Value::Module(m) => m.ns.borrow().keys().for_each(|k| add(k.as_str())),
+        Value::Module(m) => m.ns.key_names().iter().for_each(|k| add(k.as_str())),
         Value::Class(c) => c
             .full_mro()
             .iter()
             .for_each(|c| c.dict.borrow().keys().for_each(|k| add(k.as_str()))),
         Value::Instance(i) => {
-            i.dict.borrow().keys().for_each(|k| add(k.as_str()));
+            i.attr_items()
+                .iter()
+                .for_each(|(k, _)| add(k.as_str().unwrap_or_default()));
             i.class
                 .full_mro()
                 .iter()
@@ -1210,86 +1350,6 @@ fn import(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::Module(vm.import_module(name)?))
 }
 
-fn compile(vm: &Vm, _args: Args) -> PyResult {
-    Err(vm.not_implemented("compile()"))
-}
-
-fn exec(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "exec", 1, 3)?;
-    let Some(src) = args.pos[0].as_str() else {
-        return Err(vm.not_implemented("exec() of a code object"));
-    };
-    let code = vm
-        .compile(src, "<string>", crate::compiler::Mode::Exec)
-        .map_err(|e| vm.syntax_error_value(&e))?;
-    run_in_namespaces(vm, code, &args)?;
-    Ok(Value::None)
-}
-
-fn eval(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "eval", 1, 3)?;
-    let Some(src) = args.pos[0].as_str() else {
-        return Err(vm.not_implemented("eval() of a code object"));
-    };
-    let code = vm
-        .compile(src.trim(), "<string>", crate::compiler::Mode::Eval)
-        .map_err(|e| vm.syntax_error_value(&e))?;
-    run_in_namespaces(vm, code, &args)
-}
-
-/// Runs `exec`/`eval` code in `__main__`, or in the `globals` (and `locals`)
-/// dicts when given. Frames hold namespaces, not dicts, so the dicts are
-/// copied in and the namespaces copied back out afterwards.
-fn run_in_namespaces(vm: &Vm, code: Rc<Code>, args: &Args) -> PyResult {
-    let dict_arg = |i: usize, name: &str| -> PyResult<Option<Rc<PyDict>>> {
-        match args.arg_or_kw(i, name) {
-            None | Some(Value::None) => Ok(None),
-            Some(Value::Dict(d)) => Ok(Some(d.clone())),
-            Some(other) => Err(vm.type_error(format!(
-                "{name} must be a dict, not {}",
-                vm.type_name(other)
-            ))),
-        }
-    };
-    let (globals, locals) = (dict_arg(1, "globals")?, dict_arg(2, "locals")?);
-    let Some(globals) = globals else {
-        let module = vm
-            .modules
-            .borrow()
-            .get("__main__")
-            .cloned()
-            .unwrap_or_else(|| vm.new_module("__main__", None));
-        return vm.run_code(code, &module);
-    };
-    let to_ns = |d: &PyDict| {
-        let ns = crate::objects::new_namespace();
-        ns.borrow_mut().extend(
-            d.items()
-                .into_iter()
-                .filter_map(|(k, v)| k.as_str().map(|k| (Name::new(k), v))),
-        );
-        ns
-    };
-    let back = |ns: &crate::objects::Namespace, d: &PyDict| -> PyResult<()> {
-        for (k, v) in ns.borrow().iter() {
-            d.set(vm, Value::str(k.as_str()), v.clone())?;
-        }
-        Ok(())
-    };
-    let globals_ns = to_ns(&globals);
-    let locals_ns = locals
-        .as_ref()
-        .map(|d| to_ns(d))
-        .unwrap_or_else(|| globals_ns.clone());
-    let frame = vm.new_frame(code, globals_ns.clone(), Some(locals_ns.clone()));
-    let result = vm.run_frame_to_completion(frame);
-    back(&globals_ns, &globals)?;
-    if let Some(l) = &locals {
-        back(&locals_ns, l)?;
-    }
-    result
-}
-
 /// `type(x)` and `type(name, bases, dict)`.
 pub fn type_call(vm: &Vm, args: Args) -> PyResult {
     match args.len() {
@@ -1312,14 +1372,8 @@ pub fn type_call(vm: &Vm, args: Args) -> PyResult {
             let Value::Dict(d) = &args.pos[2] else {
                 return Err(vm.type_error("type.__new__() argument 3 must be dict"));
             };
-            let mut ns = crate::objects::AttrMap::default();
-            for (k, v) in d.items() {
-                if let Some(k) = k.as_str() {
-                    ns.insert(Name::new(k), v);
-                }
-            }
             let module: Rc<str> = Rc::from("__main__");
-            Ok(Value::Class(vm.create_class(name, bases, &ns, module)?))
+            Ok(Value::Class(vm.create_class(name, bases, d, module)?))
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }

@@ -237,28 +237,74 @@ fn int_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
     ]))
 }
 
-fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
-    let v = self_int(vm, &args)?;
-    let length = args
-        .arg_or_kw(1, "length")
-        .map(|l| vm.to_index(l))
-        .transpose()?
-        .unwrap_or(1) as usize;
-    let big = matches!(
-        args.arg_or_kw(2, "byteorder").and_then(|b| b.as_str()),
-        Some("big") | None
-    );
+/// `byteorder` and `signed` of `to_bytes`/`from_bytes`, checked as CPython does:
+/// true for big-endian.
+fn byteorder_and_sign(vm: &Vm, args: &Args, name: &str) -> PyResult<(bool, bool)> {
+    for kw in args.kwnames {
+        let known = matches!(
+            kw.as_str(),
+            Some("length" | "bytes" | "byteorder" | "signed")
+        );
+        if !known {
+            return Err(vm.type_error(format!(
+                "'{}' is an invalid keyword argument for {name}()",
+                kw.as_str().unwrap_or("")
+            )));
+        }
+    }
+    let big = match args.arg_or_kw(2, "byteorder") {
+        None => true,
+        Some(Value::Str(s)) => match s.as_str() {
+            "big" => true,
+            "little" => false,
+            _ => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+        },
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "{name}() argument 'byteorder' must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
+    };
     let signed = args
         .kw("signed")
         .map(|s| vm.truthy(s))
         .transpose()?
         .unwrap_or(false);
-    let mut bytes = if signed {
+    Ok((big, signed))
+}
+
+fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
+    if args.len() > 3 {
+        return Err(vm.type_error(format!(
+            "to_bytes() takes at most 2 positional arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    let v = self_int(vm, &args)?;
+    let length = match args.arg_or_kw(1, "length") {
+        Some(l) => vm.size_arg(l, crate::vm::limits::SizeArg::Ssize)?,
+        None => 1,
+    };
+    if length < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
+    let (big, signed) = byteorder_and_sign(vm, &args, "to_bytes")?;
+    if !signed && v.sign() == num_bigint::Sign::Minus {
+        return Err(vm.overflow_error("can't convert negative int to unsigned"));
+    }
+    let digits = if signed {
         v.to_signed_bytes_le()
     } else {
         v.to_bytes_le().1
     };
-    if bytes.len() > length {
+    // Zero's minimal form is one byte; it fits any length, even 0.
+    let needed = if v.sign() == num_bigint::Sign::NoSign {
+        0
+    } else {
+        digits.len()
+    };
+    if needed > length as usize {
         return Err(vm.overflow_error("int too big to convert"));
     }
     let fill = if signed && v.sign() == num_bigint::Sign::Minus {
@@ -266,7 +312,9 @@ fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
     } else {
         0
     };
-    bytes.resize(length, fill);
+    let mut bytes = vm.try_vec(length as usize)?;
+    bytes.extend_from_slice(&digits[..needed]);
+    bytes.resize(length as usize, fill);
     if big {
         bytes.reverse();
     }
@@ -274,19 +322,34 @@ fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn int_from_bytes(vm: &Vm, args: Args) -> PyResult {
-    let Some(Value::Bytes(b)) = args.get(1) else {
-        return Err(vm.type_error("from_bytes() argument must be bytes"));
+    if args.len() > 3 {
+        return Err(vm.type_error(format!(
+            "from_bytes() takes at most 2 positional arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    let mut bytes = match args.arg_or_kw(1, "bytes") {
+        Some(Value::Bytes(b)) => b.to_vec(),
+        Some(other) => {
+            let items = vm.to_vec(other).map_err(|_| {
+                vm.type_error(format!(
+                    "cannot convert '{}' object to bytes",
+                    vm.type_name(other)
+                ))
+            })?;
+            let mut out = Vec::with_capacity(items.len());
+            for item in &items {
+                let i = vm.to_index(item)?;
+                out.push(
+                    u8::try_from(i)
+                        .map_err(|_| vm.value_error("bytes must be in range(0, 256)"))?,
+                );
+            }
+            out
+        }
+        None => return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)")),
     };
-    let big = matches!(
-        args.arg_or_kw(2, "byteorder").and_then(|b| b.as_str()),
-        Some("big") | None
-    );
-    let signed = args
-        .kw("signed")
-        .map(|s| vm.truthy(s))
-        .transpose()?
-        .unwrap_or(false);
-    let mut bytes = b.to_vec();
+    let (big, signed) = byteorder_and_sign(vm, &args, "from_bytes")?;
     if big {
         bytes.reverse();
     }

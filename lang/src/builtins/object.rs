@@ -137,7 +137,7 @@ fn object_delattr(vm: &Vm, args: Args) -> PyResult {
     );
     match &args.pos[0] {
         Value::Instance(i) => {
-            if i.dict.borrow_mut().shift_remove(&name).is_none() {
+            if i.del_attr(&name).is_none() {
                 return Err(vm.no_attribute(&args.pos[0], &name));
             }
             Ok(Value::None)
@@ -179,13 +179,7 @@ fn type_new(vm: &Vm, args: Args) -> PyResult {
     let Value::Dict(d) = args.pos[3].builtin_base() else {
         return Err(vm.type_error("type.__new__() argument 3 must be dict"));
     };
-    let mut ns = crate::objects::AttrMap::default();
-    for (k, v) in d.items() {
-        if let Some(k) = k.as_str() {
-            ns.insert(crate::objects::Name::new(k), v);
-        }
-    }
-    let class = vm.create_class(name, bases, &ns, std::rc::Rc::from("__main__"))?;
+    let class = vm.create_class(name, bases, d, std::rc::Rc::from("__main__"))?;
     if !std::rc::Rc::ptr_eq(mcs, &vm.types.type_) {
         *class.metaclass.borrow_mut() = Some(mcs.clone());
     }

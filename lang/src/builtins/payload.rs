@@ -8,20 +8,18 @@
 //! `class Point(tuple)` or `class Counter(dict)` behave as in CPython.
 
 use crate::objects::class::{Instance, Payload};
-use crate::objects::{Args, AttrMap, Class, PyResult, Value};
+use crate::objects::{Args, Class, PyResult, Value};
 use crate::vm::ops::CmpOp;
 use crate::vm::types::add_methods;
 use crate::vm::Vm;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 /// A new instance of the subclass `cls` carrying `payload`.
 pub fn new_instance(cls: &Rc<Class>, payload: Value) -> Value {
-    Value::Instance(Rc::new(Instance {
-        class: cls.clone(),
-        dict: RefCell::new(AttrMap::default()),
-        payload: Payload::Builtin(payload),
-    }))
+    Value::Instance(Rc::new(Instance::with_payload(
+        cls.clone(),
+        Payload::Builtin(payload),
+    )))
 }
 
 pub fn install(vm: &Vm) {
@@ -91,9 +89,7 @@ fn builtin_on_base(vm: &Vm, args: &Args, name: &str) -> PyResult {
     }
     let f = vm
         .builtins
-        .borrow()
-        .get(&crate::objects::Name::new(name))
-        .cloned()
+        .get_name(&crate::objects::Name::new(name))
         .unwrap_or_default();
     vm.call(&f, &pos)
 }

@@ -7,13 +7,14 @@ use crate::vm::ops::BinOp;
 use crate::vm::types::{add_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
+use std::ops::ControlFlow;
 use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
     let common: &[(&'static str, crate::objects::NativeFn)] = &[
         ("union", union),
-        ("intersection", intersection),
-        ("difference", difference),
+        ("intersection", intersection_method),
+        ("difference", difference_method),
         ("symmetric_difference", symmetric_difference),
         ("issubset", issubset),
         ("issuperset", issuperset),
@@ -38,6 +39,10 @@ pub fn install(vm: &Vm) {
             ("update", update),
             ("difference_update", difference_update),
             ("intersection_update", intersection_update),
+            (
+                "symmetric_difference_update",
+                symmetric_difference_update_method,
+            ),
         ],
     );
     add_methods(
@@ -168,14 +173,36 @@ fn view_repr(vm: &Vm, args: Args) -> PyResult {
     )))
 }
 
+/// Calls `f` on each item of the iterable `v`.
+fn each(vm: &Vm, v: &Value, mut f: impl FnMut(Value) -> PyResult<()>) -> PyResult<()> {
+    vm.for_each(v, |item| f(item).map(|()| ControlFlow::<()>::Continue(())))?;
+    Ok(())
+}
+
+/// A new set of the elements of `v` (CPython's `make_new_set`).
 fn set_from(vm: &Vm, v: Option<&Value>) -> PyResult<PySet> {
     let s = PySet::new();
     if let Some(v) = v {
-        for item in vm.to_vec(v)? {
-            s.add(vm, item)?;
-        }
+        update_internal(vm, &s, v)?;
     }
     Ok(s)
+}
+
+/// Adds the elements of `other` to `s`: a set is merged table to table, a
+/// dict's keys are added with their hashes after one resize, anything else
+/// is iterated.
+pub(crate) fn update_internal(vm: &Vm, s: &PySet, other: &Value) -> PyResult<()> {
+    match other {
+        Value::Set(o) | Value::FrozenSet(o) => s.merge(vm, o),
+        Value::Dict(d) => {
+            s.reserve_for(vm, d.len())?;
+            for k in d.keys_with_hashes() {
+                s.add_hashed(vm, k.key, k.hash)?;
+            }
+            Ok(())
+        }
+        _ => each(vm, other, |item| s.add(vm, item)),
+    }
 }
 
 fn set_new(vm: &Vm, args: Args) -> PyResult {
@@ -187,6 +214,9 @@ fn set_new(vm: &Vm, args: Args) -> PyResult {
 fn frozenset_new(vm: &Vm, args: Args) -> PyResult {
     let args = args.skip_first();
     args.check(vm, "frozenset", 0, 1)?;
+    if let Some(v @ Value::FrozenSet(_)) = args.get(0) {
+        return Ok(v.clone());
+    }
     Ok(Value::FrozenSet(Rc::new(set_from(vm, args.get(0))?)))
 }
 
@@ -205,77 +235,218 @@ fn same_kind(like: &Value, s: PySet) -> Value {
     }
 }
 
-/// `a | b`, `a & b`, `a - b`, `a ^ b` for sets (in place when `inplace`).
+/// The set `other` is, if it is one.
+fn as_set(other: &Value) -> Option<&Rc<PySet>> {
+    match other {
+        Value::Set(o) | Value::FrozenSet(o) => Some(o),
+        _ => None,
+    }
+}
+
+/// `so & other`: walks the smaller set (the right one on a tie) and keeps
+/// what the other holds; an iterable other is walked in its order.
+fn intersection(vm: &Vm, so: &Rc<PySet>, other: &Value) -> PyResult<PySet> {
+    let result = PySet::new();
+    match as_set(other) {
+        Some(o) if Rc::ptr_eq(o, so) => return so.copy_in(vm),
+        Some(o) => {
+            let (probe, walk) = if o.len() > so.len() { (o, so) } else { (so, o) };
+            for k in walk.entries() {
+                if probe.contains_hashed(vm, &k.key, k.hash)? {
+                    result.add_hashed(vm, k.key, k.hash)?;
+                }
+            }
+        }
+        None => each(vm, other, |item| {
+            let hash = vm.hash(&item)?;
+            if so.contains_hashed(vm, &item, hash)? {
+                result.add_hashed(vm, item, hash)?;
+            }
+            Ok(())
+        })?,
+    }
+    Ok(result)
+}
+
+/// `so - other`: when `so` is much bigger than `other` (or `other` is a
+/// plain iterable), a copy of `so` with `other` removed; else the elements
+/// of `so` that `other` lacks.
+fn difference(vm: &Vm, so: &Rc<PySet>, other: &Value) -> PyResult<PySet> {
+    let other_len = match other {
+        Value::Set(o) | Value::FrozenSet(o) => Some(o.len()),
+        Value::Dict(d) => Some(d.len()),
+        _ => None,
+    };
+    if !matches!(other_len, Some(n) if (so.len() >> 2) <= n) {
+        let result = so.copy_in(vm)?;
+        difference_update_internal(vm, &result, other)?;
+        return Ok(result);
+    }
+    let result = PySet::new();
+    for k in so.entries() {
+        let present = match other {
+            Value::Dict(d) => d.contains_hashed(vm, &k.key, k.hash)?,
+            Value::Set(o) | Value::FrozenSet(o) => o.contains_hashed(vm, &k.key, k.hash)?,
+            // Other values took the copy-and-remove path above.
+            _ => false,
+        };
+        if !present {
+            result.add_hashed(vm, k.key, k.hash)?;
+        }
+    }
+    Ok(result)
+}
+
+/// `so -= other`; a set more than 8 times bigger than `so` is first cut
+/// down to the intersection. Ends by clearing away dummies if they fill
+/// more than a quarter of the table.
+fn difference_update_internal(vm: &Vm, so: &PySet, other: &Value) -> PyResult<()> {
+    match as_set(other) {
+        Some(o) if std::ptr::eq(&**o, so) => {
+            so.clear();
+            return Ok(());
+        }
+        Some(o) => {
+            let entries = if (o.len() >> 3) > so.len() {
+                let so_rc = Rc::new(so.copy());
+                intersection(vm, &so_rc, other)?.entries()
+            } else {
+                o.entries()
+            };
+            for k in entries {
+                so.remove_hashed(vm, &k.key, k.hash)?;
+            }
+        }
+        None => each(vm, other, |item| so.remove(vm, &item).map(drop))?,
+    }
+    so.shrink_dummies(vm)
+}
+
+/// `so ^= other`: each element of `other` is removed from `so` if there,
+/// else added (a plain iterable is first made a set).
+fn symmetric_difference_update(vm: &Vm, so: &PySet, other: &Value) -> PyResult<()> {
+    let entries = match other {
+        Value::Set(o) | Value::FrozenSet(o) if std::ptr::eq(&**o, so) => {
+            so.clear();
+            return Ok(());
+        }
+        Value::Set(o) | Value::FrozenSet(o) => o.entries(),
+        Value::Dict(d) => d.keys_with_hashes(),
+        _ => set_from(vm, Some(other))?.entries(),
+    };
+    for k in entries {
+        if !so.remove_hashed(vm, &k.key, k.hash)? {
+            so.add_hashed(vm, k.key, k.hash)?;
+        }
+    }
+    Ok(())
+}
+
+/// `so ^ other`: a new set of `other`'s elements, updated with `so`'s.
+fn symmetric_difference_of(vm: &Vm, so: &Value, other: &Value) -> PyResult<PySet> {
+    let result = set_from(vm, Some(other))?;
+    symmetric_difference_update(vm, &result, so)?;
+    Ok(result)
+}
+
+/// `a | b`, `a & b`, `a - b`, `a ^ b` for sets (in place when `inplace`
+/// and `a` is a mutable set).
 pub fn set_binary(vm: &Vm, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Value> {
-    let (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) = (a, b) else {
+    let (Value::Set(x) | Value::FrozenSet(x), Value::Set(_) | Value::FrozenSet(_)) = (a, b) else {
         return Err(vm.type_error("set operation on non-sets"));
     };
-    let result = PySet::new();
-    match op {
+    if inplace && matches!(a, Value::Set(_)) {
+        match op {
+            BinOp::Or => update_internal(vm, x, b)?,
+            BinOp::And => x.swap_bodies(&intersection(vm, x, b)?),
+            BinOp::Sub => difference_update_internal(vm, x, b)?,
+            _ => symmetric_difference_update(vm, x, b)?,
+        }
+        return Ok(a.clone());
+    }
+    let result = match op {
         BinOp::Or => {
-            for v in x.items().into_iter().chain(y.items()) {
-                result.add(vm, v)?;
-            }
+            let r = x.copy_in(vm)?;
+            update_internal(vm, &r, b)?;
+            r
         }
-        BinOp::And => {
-            for v in x.items() {
-                if y.contains(vm, &v)? {
-                    result.add(vm, v)?;
-                }
-            }
-        }
-        BinOp::Sub => {
-            for v in x.items() {
-                if !y.contains(vm, &v)? {
-                    result.add(vm, v)?;
-                }
-            }
-        }
-        _ => {
-            for v in x.items() {
-                if !y.contains(vm, &v)? {
-                    result.add(vm, v)?;
-                }
-            }
-            for v in y.items() {
-                if !x.contains(vm, &v)? {
-                    result.add(vm, v)?;
-                }
-            }
-        }
-    }
-    if inplace {
-        if let Value::Set(x) = a {
-            *x.map.borrow_mut() = result.map.into_inner();
-            return Ok(a.clone());
-        }
-    }
+        BinOp::And => intersection(vm, x, b)?,
+        BinOp::Sub => difference(vm, x, b)?,
+        _ => symmetric_difference_of(vm, a, b)?,
+    };
     Ok(same_kind(a, result))
 }
 
-fn multi(vm: &Vm, args: &Args, op: BinOp) -> PyResult {
-    let mut acc = Value::Set(Rc::new(this(vm, args)?.copy()));
+fn union(vm: &Vm, args: Args) -> PyResult {
+    let so = this(vm, &args)?;
+    let result = so.copy_in(vm)?;
     for other in &args.pos[1..] {
-        let o = Value::Set(Rc::new(set_from(vm, Some(other))?));
-        acc = set_binary(vm, &acc, &o, op, false)?;
+        if !matches!(as_set(other), Some(o) if Rc::ptr_eq(o, &so)) {
+            update_internal(vm, &result, other)?;
+        }
     }
-    Ok(match (&args.pos[0], acc) {
-        (Value::FrozenSet(_), Value::Set(s)) => Value::FrozenSet(s),
-        (_, v) => v,
-    })
+    Ok(same_kind(&args.pos[0], result))
 }
 
-fn union(vm: &Vm, args: Args) -> PyResult {
-    multi(vm, &args, BinOp::Or)
+/// The intersection of `so` with every set of `others`, in turn.
+fn intersection_all(vm: &Vm, so: &Rc<PySet>, others: &[Value]) -> PyResult<PySet> {
+    let mut acc = match others.split_first() {
+        None => return so.copy_in(vm),
+        Some((first, _)) => Rc::new(intersection(vm, so, first)?),
+    };
+    for other in &others[1..] {
+        acc = Rc::new(intersection(vm, &acc, other)?);
+    }
+    Ok(Rc::try_unwrap(acc).unwrap_or_else(|rc| rc.copy()))
 }
-fn intersection(vm: &Vm, args: Args) -> PyResult {
-    multi(vm, &args, BinOp::And)
+
+fn intersection_method(vm: &Vm, args: Args) -> PyResult {
+    let so = this(vm, &args)?;
+    let result = intersection_all(vm, &so, &args.pos[1..])?;
+    Ok(same_kind(&args.pos[0], result))
 }
-fn difference(vm: &Vm, args: Args) -> PyResult {
-    multi(vm, &args, BinOp::Sub)
+
+fn intersection_update(vm: &Vm, args: Args) -> PyResult {
+    let so = this(vm, &args)?;
+    let result = intersection_all(vm, &so, &args.pos[1..])?;
+    so.swap_bodies(&result);
+    Ok(Value::None)
 }
+
+fn difference_method(vm: &Vm, args: Args) -> PyResult {
+    let so = this(vm, &args)?;
+    let result = match &args.pos[1..] {
+        [] => so.copy_in(vm)?,
+        [other] => difference(vm, &so, other)?,
+        others => {
+            let r = so.copy_in(vm)?;
+            for other in others {
+                difference_update_internal(vm, &r, other)?;
+            }
+            r
+        }
+    };
+    Ok(same_kind(&args.pos[0], result))
+}
+
+fn difference_update(vm: &Vm, args: Args) -> PyResult {
+    let so = this(vm, &args)?;
+    for other in &args.pos[1..] {
+        difference_update_internal(vm, &so, other)?;
+    }
+    Ok(Value::None)
+}
+
 fn symmetric_difference(vm: &Vm, args: Args) -> PyResult {
-    multi(vm, &args, BinOp::Xor)
+    args.check(vm, "symmetric_difference", 2, 2)?;
+    let result = symmetric_difference_of(vm, &args.pos[0], &args.pos[1])?;
+    Ok(same_kind(&args.pos[0], result))
+}
+
+fn symmetric_difference_update_method(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "symmetric_difference_update", 2, 2)?;
+    symmetric_difference_update(vm, &*this(vm, &args)?, &args.pos[1])?;
+    Ok(Value::None)
 }
 
 fn issubset(vm: &Vm, args: Args) -> PyResult {
@@ -310,7 +481,10 @@ fn isdisjoint(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn copy(vm: &Vm, args: Args) -> PyResult {
-    Ok(same_kind(&args.pos[0], this(vm, &args)?.copy()))
+    if let Value::FrozenSet(_) = &args.pos[0] {
+        return Ok(args.pos[0].clone());
+    }
+    Ok(same_kind(&args.pos[0], this(vm, &args)?.copy_in(vm)?))
 }
 
 fn len(vm: &Vm, args: Args) -> PyResult {
@@ -348,47 +522,22 @@ fn discard(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn pop(vm: &Vm, args: Args) -> PyResult {
-    let s = this(vm, &args)?;
-    let first = s.items().into_iter().next();
-    match first {
-        Some(v) => {
-            s.remove(vm, &v)?;
-            Ok(v)
-        }
-        None => Err(vm.key_error(Value::str("pop from an empty set"))),
-    }
+    args.check(vm, "pop", 1, 1)?;
+    this(vm, &args)?
+        .pop()
+        .ok_or_else(|| vm.key_error(Value::str("pop from an empty set")))
 }
 
 fn clear(vm: &Vm, args: Args) -> PyResult {
-    this(vm, &args)?.map.borrow_mut().clear();
+    args.check(vm, "clear", 1, 1)?;
+    this(vm, &args)?.clear();
     Ok(Value::None)
 }
 
 fn update(vm: &Vm, args: Args) -> PyResult {
     let s = this(vm, &args)?;
     for other in &args.pos[1..] {
-        for v in vm.to_vec(other)? {
-            s.add(vm, v)?;
-        }
-    }
-    Ok(Value::None)
-}
-
-fn difference_update(vm: &Vm, args: Args) -> PyResult {
-    let s = this(vm, &args)?;
-    for other in &args.pos[1..] {
-        for v in vm.to_vec(other)? {
-            s.remove(vm, &v)?;
-        }
-    }
-    Ok(Value::None)
-}
-
-fn intersection_update(vm: &Vm, args: Args) -> PyResult {
-    let r = multi(vm, &args, BinOp::And)?;
-    let s = this(vm, &args)?;
-    if let Value::Set(r) | Value::FrozenSet(r) = r {
-        *s.map.borrow_mut() = r.map.borrow().clone();
+        update_internal(vm, &s, other)?;
     }
     Ok(Value::None)
 }

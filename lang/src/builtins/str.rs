@@ -3,6 +3,7 @@
 use crate::objects::str::{count_chars, is_py_space_byte};
 use crate::objects::BoolWord;
 use crate::objects::{Args, PyResult, PyStr, Value};
+use crate::vm::limits::SizeArg;
 use crate::vm::types::add_methods;
 use crate::vm::Vm;
 use std::rc::Rc;
@@ -75,6 +76,7 @@ pub fn install(vm: &Vm) {
         owner: None,
         bound: None,
         caller: Default::default(),
+        sig: None,
     }));
     let sm = crate::builtins::descriptors::StaticMethod {
         class: vm.types.staticmethod.clone(),
@@ -454,7 +456,9 @@ fn join_items(vm: &Vm, sep: &PyStr, items: &[Value]) -> PyResult {
         };
         (i > 0).then_some(sep).into_iter().chain(text)
     });
-    Ok(Value::Str(Rc::new(PyStr::concat(parts))))
+    Ok(Value::Str(Rc::new(
+        PyStr::concat(parts).ok_or_else(|| vm.memory_error())?,
+    )))
 }
 
 fn replace(vm: &Vm, args: Args) -> PyResult {
@@ -709,7 +713,7 @@ fn isidentifier(vm: &Vm, args: Args) -> PyResult {
 
 fn pad_args(vm: &Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
     let width = match args.get(1) {
-        Some(w) => vm.to_index(w)?.max(0) as usize,
+        Some(w) => vm.size_arg(w, SizeArg::Ssize)?.max(0) as usize,
         None => return Err(vm.type_error(format!("{name}() takes at least 1 argument (0 given)"))),
     };
     let fill = match args.get(2) {
@@ -722,51 +726,61 @@ fn pad_args(vm: &Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
     Ok((width, fill))
 }
 
+/// `text` with `left` and `right` fill characters around it (MemoryError
+/// when that does not fit in memory).
+fn padded(vm: &Vm, text: &PyStr, left: usize, right: usize, fill: char) -> PyResult {
+    let total = left.saturating_add(right);
+    let mut out = vm.try_string(
+        text.as_str()
+            .len()
+            .saturating_add(total.saturating_mul(fill.len_utf8())),
+    )?;
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(text.as_str());
+    out.extend(std::iter::repeat_n(fill, right));
+    Ok(Value::Str(Rc::new(PyStr::from_string_with_len(
+        out,
+        text.char_len() + total,
+    ))))
+}
+
 fn center(vm: &Vm, args: Args) -> PyResult {
-    let t = this(vm, &args)?;
+    let t = this_py(vm, &args)?;
     let (width, fill) = pad_args(vm, &args, "center")?;
-    let n = t.chars().count();
+    let n = t.char_len();
     if width <= n {
         return Ok(args.pos[0].clone());
     }
     let total = width - n;
-    // CPython puts the extra character on the left when the original length is odd... and the padding odd.
-    let left = total / 2 + (total & n & 1);
-    let right = total - left;
-    s(format!(
-        "{}{}{}",
-        fill.to_string().repeat(left),
-        t,
-        fill.to_string().repeat(right)
-    ))
+    // CPython puts the odd fill character on the left when the width is odd too.
+    let left = total / 2 + (total & width & 1);
+    padded(vm, t, left, total - left, fill)
 }
 
 fn ljust(vm: &Vm, args: Args) -> PyResult {
-    let t = this(vm, &args)?;
+    let t = this_py(vm, &args)?;
     let (width, fill) = pad_args(vm, &args, "ljust")?;
-    let n = t.chars().count();
-    s(format!(
-        "{}{}",
-        t,
-        fill.to_string().repeat(width.saturating_sub(n))
-    ))
+    if width <= t.char_len() {
+        return Ok(args.pos[0].clone());
+    }
+    padded(vm, t, 0, width - t.char_len(), fill)
 }
 
 fn rjust(vm: &Vm, args: Args) -> PyResult {
-    let t = this(vm, &args)?;
+    let t = this_py(vm, &args)?;
     let (width, fill) = pad_args(vm, &args, "rjust")?;
-    let n = t.chars().count();
-    s(format!(
-        "{}{}",
-        fill.to_string().repeat(width.saturating_sub(n)),
-        t
-    ))
+    if width <= t.char_len() {
+        return Ok(args.pos[0].clone());
+    }
+    padded(vm, t, width - t.char_len(), 0, fill)
 }
 
 fn zfill(vm: &Vm, args: Args) -> PyResult {
     let py = this_py(vm, &args)?;
     let t = py.as_str();
-    let width = vm.to_index(args.get(1).unwrap_or(&Value::Int(0)))?.max(0) as usize;
+    let width = vm
+        .size_arg(args.get(1).unwrap_or(&Value::Int(0)), SizeArg::Ssize)?
+        .max(0) as usize;
     let n = py.char_len();
     if width <= n {
         return Ok(args.pos[0].clone());
@@ -775,7 +789,7 @@ fn zfill(vm: &Vm, args: Args) -> PyResult {
         Some(b'+' | b'-') => t.split_at(1),
         _ => ("", t),
     };
-    let mut out = String::with_capacity(t.len() + width - n);
+    let mut out = vm.try_string(t.len() + (width - n))?;
     out.push_str(sign);
     out.extend(std::iter::repeat_n('0', width - n));
     out.push_str(rest);
@@ -828,17 +842,37 @@ fn encode(vm: &Vm, args: Args) -> PyResult {
 fn expandtabs(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
     let size = match args.arg_or_kw(1, "tabsize") {
-        Some(v) => vm.to_index(v)?.max(0) as usize,
+        Some(v) => vm.size_arg(v, SizeArg::CInt)?.max(0) as usize,
         None => 8,
     };
-    let mut out = String::new();
-    let mut col = 0;
+    // The result's size first, so a huge one is refused before it is built.
+    let (mut bytes, mut col) = (0usize, 0usize);
+    for c in t.chars() {
+        match c {
+            '\t' if size > 0 => {
+                let n = size - col % size;
+                bytes = bytes.saturating_add(n);
+                col = col.saturating_add(n);
+            }
+            '\t' => {}
+            '\n' | '\r' => {
+                bytes += 1;
+                col = 0;
+            }
+            c => {
+                bytes += c.len_utf8();
+                col += 1;
+            }
+        }
+    }
+    let mut out = vm.try_string(bytes)?;
+    col = 0;
     for c in t.chars() {
         match c {
             '\t' => {
                 if size > 0 {
                     let n = size - col % size;
-                    out.push_str(&" ".repeat(n));
+                    out.extend(std::iter::repeat_n(' ', n));
                     col += n;
                 }
             }
@@ -1012,7 +1046,15 @@ fn bytes_new(vm: &Vm, args: Args) -> PyResult {
             }
             s.as_str().as_bytes().to_vec()
         }
-        Some(Value::Int(n)) => vec![0; (*n).max(0) as usize],
+        Some(n @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
+            let n = vm.size_arg(n, SizeArg::Index)?;
+            if n < 0 {
+                return Err(vm.value_error("negative count"));
+            }
+            let mut zeros = vm.try_vec(n as usize)?;
+            zeros.resize(n as usize, 0);
+            zeros
+        }
         Some(Value::Bytes(b)) => b.to_vec(),
         Some(other) => {
             let mut out = Vec::new();

@@ -121,6 +121,7 @@ enum ConstKey {
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
     Code(usize),
     Ellipsis,
 }
@@ -135,6 +136,7 @@ fn const_key(c: &Constant) -> ConstKey {
         Constant::Str(s) => ConstKey::Str(s.clone()),
         Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
         Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(const_key).collect()),
+        Constant::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(const_key).collect()),
         Constant::Code(c) => ConstKey::Code(Rc::as_ptr(c) as usize),
         Constant::Ellipsis => ConstKey::Ellipsis,
     }
@@ -187,6 +189,10 @@ pub(super) struct Compiler<'a> {
     /// Current recursion depth over statements and expressions.
     pub depth: usize,
     pub future: Future,
+    /// `await` (and `async for`/`async with`) allowed at the top level,
+    /// making the module code a coroutine: the REPL, and `compile()` with
+    /// `ast.PyCF_ALLOW_TOP_LEVEL_AWAIT`.
+    pub top_level_await: bool,
 }
 
 /// Compiles the module whose symbol table is `table`.
@@ -197,8 +203,10 @@ pub(super) fn compile(
     source: &str,
     mode: Mode,
     future: Future,
+    top_level_await: bool,
 ) -> CResult<Rc<CodeObject>> {
     let mut c = Compiler {
+        top_level_await,
         table,
         filename: Rc::from(filename),
         source,
@@ -373,7 +381,7 @@ impl<'a> Compiler<'a> {
                 code_flags |= flags::VARKEYWORDS;
             }
         }
-        if self.mode == Mode::Interactive
+        if self.top_level_await
             && unit.kind == UnitKind::Module
             && (st.coroutine || unit.top_level_coroutine)
             && !st.generator
@@ -461,9 +469,10 @@ impl<'a> Compiler<'a> {
         CompileError::new(msg, self.u().span)
     }
 
-    /// Interactive top level, where `await` is allowed outside functions.
+    /// A top level where `await` is allowed outside functions (see
+    /// `Compiler::top_level_await`).
     pub fn is_top_level_await(&self) -> bool {
-        self.mode == Mode::Interactive && self.u().kind == UnitKind::Module
+        self.top_level_await && self.u().kind == UnitKind::Module
     }
 
     // ----- emitting ----------------------------------------------------

@@ -307,7 +307,7 @@ impl<'a> Compiler<'a> {
             self.u_mut().top_level_coroutine = true;
         }
         self.make_closure(code, 0, None)?;
-        self.compile_expr(&outermost.iter)?;
+        self.compile_iterable(&outermost.iter)?;
         self.emit(
             if outermost.is_async {
                 Opcode::GET_AITER
@@ -404,7 +404,7 @@ impl<'a> Compiler<'a> {
                     start = None;
                 }
                 None => {
-                    self.compile_expr(&gen.iter)?;
+                    self.compile_iterable(&gen.iter)?;
                     self.emit(Opcode::GET_ITER, 0);
                 }
             }
@@ -449,7 +449,7 @@ impl<'a> Compiler<'a> {
         if index == 0 {
             self.emit(Opcode::LOAD_FAST, 0);
         } else {
-            self.compile_expr(&gen.iter)?;
+            self.compile_iterable(&gen.iter)?;
             self.emit(Opcode::GET_AITER, 0);
         }
         self.use_block(start);

@@ -280,9 +280,21 @@ impl<'a> Compiler<'a> {
         self.emit_suspend(Opcode::YIELD_VALUE, SuspendKind::Yield, what);
     }
 
-    /// An iterable of `for` or the right side of `in`: a list display becomes a tuple.
+    /// An iterable of `for` or the right side of `in`: a list display becomes a
+    /// tuple, and a set display of constants a frozenset constant.
     pub fn compile_iterable(&mut self, e: &'a Expr) -> CResult {
         match &e.kind {
+            ExprKind::Set(items) if !items.iter().any(is_starred) => {
+                match fold::const_frozenset(items) {
+                    Some(folded) => {
+                        let saved = std::mem::replace(&mut self.u_mut().span, e.span);
+                        self.emit_const(folded);
+                        self.u_mut().span = saved;
+                        Ok(())
+                    }
+                    None => self.compile_expr(e),
+                }
+            }
             ExprKind::List(items) if !items.iter().any(is_starred) => {
                 let saved = std::mem::replace(&mut self.u_mut().span, e.span);
                 let result = match fold::const_tuple(items) {
@@ -595,9 +607,15 @@ impl<'a> Compiler<'a> {
         tuple: bool,
     ) -> CResult {
         let n = items.len();
-        // Three or more constants: one constant tuple (extended into a list).
-        if n > 2 && build != Opcode::BUILD_SET {
-            if let Some(folded) = fold::const_tuple(items) {
+        // Three or more constants: one constant tuple (extended into a list)
+        // or frozenset (updated into a set).
+        if n > 2 {
+            let folded = if build == Opcode::BUILD_SET {
+                fold::const_frozenset(items)
+            } else {
+                fold::const_tuple(items)
+            };
+            if let Some(folded) = folded {
                 if tuple {
                     self.emit_const(folded);
                 } else {

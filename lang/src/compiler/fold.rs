@@ -11,7 +11,7 @@
 use crate::ast::{self, BinOp, Expr, ExprKind, UnaryOp};
 use crate::bytecode::Constant;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
 use std::rc::Rc;
 
 /// Largest int (in bits) a folded `*`, `**` or `<<` may produce.
@@ -62,6 +62,74 @@ pub fn const_tuple(items: &[Expr]) -> Option<Constant> {
     values.map(|v| Constant::Tuple(Rc::from(v)))
 }
 
+/// A frozenset of the folded items, if every item folds to a hashable
+/// constant (CPython folds a set display of three or more constants, and a
+/// set display iterated by `for` or tested by `in`).
+///
+/// CPython builds the frozenset from the items in order, then (merging
+/// constants) builds it again from the first one's iteration order; the
+/// items are stored in that second construction order, which the VM
+/// repeats, so the constant's table is laid out as CPython's.
+pub fn const_frozenset(items: &[Expr]) -> Option<Constant> {
+    let mut distinct: Vec<(Constant, i64)> = Vec::new();
+    for item in items {
+        let c = const_value(item)?;
+        let hash = const_hash(&c)?;
+        if !distinct.iter().any(|(d, h)| *h == hash && const_eq(d, &c)) {
+            distinct.push((c, hash));
+        }
+    }
+    let hashes: Vec<i64> = distinct.iter().map(|(_, h)| *h).collect();
+    let first_build = crate::objects::set::slot_order(&hashes);
+    Some(Constant::FrozenSet(
+        first_build
+            .into_iter()
+            .map(|i| distinct[i].0.clone())
+            .collect(),
+    ))
+}
+
+/// `hash(c)` as the VM computes it, for constants whose hash needs no
+/// object identity (None for NaN, `...` and code).
+pub fn const_hash(c: &Constant) -> Option<i64> {
+    Some(match c {
+        Constant::None => crate::fmt::NONE_HASH,
+        Constant::Bool(b) => *b as i64,
+        Constant::Int(i) => crate::fmt::int_hash(i),
+        Constant::Float(f) if f.is_nan() => return None,
+        Constant::Float(f) => crate::fmt::float_hash(*f),
+        Constant::Str(s) => crate::objects::PyStr::new(s).hash(),
+        Constant::Bytes(b) => crate::fmt::bytes_hash(b),
+        Constant::Tuple(items) => {
+            let mut hasher = crate::fmt::TupleHasher::new();
+            for item in items.iter() {
+                hasher.add(const_hash(item)?);
+            }
+            hasher.finish()
+        }
+        Constant::FrozenSet(_) | Constant::Complex(_) | Constant::Code(_) | Constant::Ellipsis => {
+            return None
+        }
+    })
+}
+
+/// `a == b` for hashable constants (numbers compare across types).
+fn const_eq(a: &Constant, b: &Constant) -> bool {
+    match (a, b) {
+        (Constant::Str(x), Constant::Str(y)) => x == y,
+        (Constant::Bytes(x), Constant::Bytes(y)) => x == y,
+        (Constant::None, Constant::None) => true,
+        (Constant::Tuple(x), Constant::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| const_eq(p, q))
+        }
+        (Constant::Float(x), Constant::Float(y)) => x == y,
+        (Constant::Float(f), other) | (other, Constant::Float(f)) => {
+            as_int(other).is_some_and(|i| f.fract() == 0.0 && BigInt::from_f64(*f) == Some(i))
+        }
+        _ => matches!((as_int(a), as_int(b)), (Some(x), Some(y)) if x == y),
+    }
+}
+
 /// Python truthiness of a constant.
 pub fn truthy(c: &Constant) -> bool {
     match c {
@@ -71,7 +139,7 @@ pub fn truthy(c: &Constant) -> bool {
         Constant::Float(f) | Constant::Complex(f) => *f != 0.0,
         Constant::Str(s) => !s.is_empty(),
         Constant::Bytes(b) => !b.is_empty(),
-        Constant::Tuple(t) => !t.is_empty(),
+        Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Code(_) | Constant::Ellipsis => true,
     }
 }

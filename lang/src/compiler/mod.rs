@@ -23,7 +23,7 @@ mod assemble;
 mod codegen;
 mod defs;
 mod expr;
-mod fold;
+pub(crate) mod fold;
 mod pattern;
 mod stmt;
 pub mod symtable;
@@ -80,11 +80,25 @@ impl CompileError {
 pub type CResult<T = ()> = Result<T, Box<CompileError>>;
 
 /// Compiles a parsed module into the code object of its top level.
+/// Interactive input may `await` at the top level; see [`compile_module_with`].
 pub fn compile_module(
     module: &ast::Module,
     filename: &str,
     source: &str,
     mode: Mode,
+) -> Result<Rc<CodeObject>, SyntaxError> {
+    compile_module_with(module, filename, source, mode, mode == Mode::Interactive)
+}
+
+/// [`compile_module`], saying whether `await` is allowed at the top level
+/// (`compile()`'s `ast.PyCF_ALLOW_TOP_LEVEL_AWAIT`); the code is then a
+/// coroutine when it awaits.
+pub fn compile_module_with(
+    module: &ast::Module,
+    filename: &str,
+    source: &str,
+    mode: Mode,
+    top_level_await: bool,
 ) -> Result<Rc<CodeObject>, SyntaxError> {
     let to_syntax_error = |e: Box<CompileError>| {
         SyntaxError::at(
@@ -97,7 +111,16 @@ pub fn compile_module(
     };
     let future = parse_future(module, source, mode).map_err(to_syntax_error)?;
     let table = symtable::build(module, future.annotations).map_err(to_syntax_error)?;
-    codegen::compile(module, &table, filename, source, mode, future).map_err(to_syntax_error)
+    codegen::compile(
+        module,
+        &table,
+        filename,
+        source,
+        mode,
+        future,
+        top_level_await,
+    )
+    .map_err(to_syntax_error)
 }
 
 /// What the `from __future__ import ...` statements at the top of a module ask for.

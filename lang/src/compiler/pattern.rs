@@ -86,7 +86,9 @@ fn key_identity(c: &Constant) -> KeyIdentity {
         Constant::Str(s) => KeyIdentity::Str(s.clone()),
         Constant::Bytes(b) => KeyIdentity::Bytes(b.clone()),
         Constant::None => KeyIdentity::None,
-        Constant::Tuple(_) | Constant::Code(_) | Constant::Ellipsis => KeyIdentity::Unique,
+        Constant::Tuple(_) | Constant::FrozenSet(_) | Constant::Code(_) | Constant::Ellipsis => {
+            KeyIdentity::Unique
+        }
     }
 }
 

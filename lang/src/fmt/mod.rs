@@ -21,9 +21,9 @@ pub mod unicode;
 
 pub use float_repr::{double_to_string, float_repr, DtsfFlags};
 pub use numeric::{
-    bigint_to_f64, float_as_integer_ratio, float_divmod, float_floordiv, float_hash, float_mod,
-    float_to_bigint, int_hash, int_to_string_radix, round_float, round_half_even, round_int,
-    HASH_INF, HASH_MODULUS, INT_MAX_STR_DIGITS,
+    bigint_to_f64, bytes_hash, float_as_integer_ratio, float_divmod, float_floordiv, float_hash,
+    float_mod, float_to_bigint, int_hash, int_to_string_radix, round_float, round_half_even,
+    round_int, TupleHasher, HASH_INF, HASH_MODULUS, INT_MAX_STR_DIGITS, NONE_HASH,
 };
 pub use parse::{
     float_literal_value, int_literal_value, parse_float, parse_int, parse_int_checked,

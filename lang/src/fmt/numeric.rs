@@ -248,6 +248,60 @@ pub fn int_hash(v: &BigInt) -> i64 {
     signed_hash(h as u64, sign == Sign::Minus)
 }
 
+/// CPython's tuple hash (xxHash-based), fed the hashes of the items one by
+/// one, so equal tuples hash alike whatever the types of their items.
+pub struct TupleHasher {
+    acc: u64,
+    len: u64,
+}
+
+impl TupleHasher {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+
+    pub fn new() -> TupleHasher {
+        TupleHasher {
+            acc: Self::P5,
+            len: 0,
+        }
+    }
+
+    pub fn add(&mut self, lane: i64) {
+        self.acc = self.acc.wrapping_add((lane as u64).wrapping_mul(Self::P2));
+        self.acc = self.acc.rotate_left(31);
+        self.acc = self.acc.wrapping_mul(Self::P1);
+        self.len += 1;
+    }
+
+    pub fn finish(self) -> i64 {
+        let acc = self.acc.wrapping_add(self.len ^ (Self::P5 ^ 3527539));
+        if acc == u64::MAX {
+            return 1546275796;
+        }
+        acc as i64
+    }
+}
+
+impl Default for TupleHasher {
+    fn default() -> Self {
+        TupleHasher::new()
+    }
+}
+
+/// A hash of a bytes object's contents (CPython randomises these, as it
+/// does str hashes, so any good hash behaves as CPython's does).
+pub fn bytes_hash(b: &[u8]) -> i64 {
+    let mut x: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in b {
+        x = (x ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    (x >> 1) as i64
+}
+
+/// `hash(None)` (a fixed number; CPython 3.11 hashes None by its address).
+pub const NONE_HASH: i64 = 0x5f3759df;
+
 /// `bin`/`oct`/`hex`-style text: `-0xff` for `(-255, 16, true)`; the prefix (`0b`, `0o`,
 /// `0x`) exists only for radix 2, 8, 16; a radix outside 2..=36 is treated as 10.
 pub fn int_to_string_radix(v: &BigInt, radix: u32, prefix: bool) -> String {

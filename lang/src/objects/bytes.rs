@@ -27,3 +27,16 @@ pub fn repr_bytes(b: &[u8]) -> String {
     out.push(quote);
     out
 }
+
+/// The contents of a bytes-like value (`bytes`, `bytearray`), for natives
+/// that take any buffer; `None` for every other value. A `bytearray` is
+/// copied, since it may change while the native runs.
+pub(crate) fn bytes_like(v: &super::Value) -> Option<std::borrow::Cow<'_, [u8]>> {
+    use std::borrow::Cow;
+    match v {
+        super::Value::Bytes(b) => Some(Cow::Borrowed(b.as_slice())),
+        other => other
+            .downcast_native::<crate::builtins::bytearray::ByteArray>()
+            .map(|ba| Cow::Owned(ba.bytes.borrow().clone())),
+    }
+}

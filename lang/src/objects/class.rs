@@ -5,8 +5,8 @@
 //! physically is (a plain object, an exception, a built-in value) is decided
 //! by the built-in base it derives from, recorded as [`Layout`].
 
-use super::{AttrMap, Name, PassBuild, Value};
-use std::cell::{Cell, RefCell, RefMut};
+use super::{AttrMap, Name, PassBuild, PyDict, Value};
+use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -63,6 +63,60 @@ pub struct Class {
     /// What calling the class takes, with the epoch it was worked out in
     /// (see `Vm::call_plan`).
     pub call_plan: RefCell<(u64, CallPlan)>,
+    /// The attribute names its instances store inline (see [`SharedKeys`]).
+    pub keys: SharedKeys,
+}
+
+/// The attribute names that instances of one class store inline, in the
+/// order they were first set (CPython's shared keys, V8's hidden classes).
+///
+/// An instance keeps one value per key index instead of a dict of its own,
+/// so `self.x` is an index once an inline cache knows `x`'s index. The list
+/// only grows, so a name's index never changes; it is capped at
+/// [`MAX_SHARED_KEYS`], past which instances fall back to a dict.
+#[derive(Default)]
+pub struct SharedKeys {
+    names: RefCell<Vec<Name>>,
+    /// `names.len()`, readable without a borrow (inline caches check it).
+    len: Cell<u32>,
+}
+
+/// How many names a class shares among its instances (as CPython's 30).
+pub const MAX_SHARED_KEYS: usize = 30;
+
+impl SharedKeys {
+    #[inline]
+    pub fn len(&self) -> u32 {
+        self.len.get()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len.get() == 0
+    }
+
+    /// The index of `name`, if instances share it.
+    #[inline]
+    pub fn index_of(&self, name: &Name) -> Option<usize> {
+        self.names.borrow().iter().position(|n| n == name)
+    }
+
+    /// The index of `name`, adding it at the end when it is new and there is room.
+    fn index_or_add(&self, name: &Name) -> Option<usize> {
+        if let Some(i) = self.index_of(name) {
+            return Some(i);
+        }
+        let mut names = self.names.borrow_mut();
+        if names.len() >= MAX_SHARED_KEYS {
+            return None;
+        }
+        names.push(name.clone());
+        self.len.set(names.len() as u32);
+        Some(names.len() - 1)
+    }
+
+    pub fn name_at(&self, i: usize) -> Name {
+        self.names.borrow()[i].clone()
+    }
 }
 
 /// What `Cls(args)` takes, as far as the dispatch loop's fast paths care.
@@ -183,14 +237,31 @@ pub fn compute_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
 /// An instance of a user class (or of an exception class).
 pub struct Instance {
     pub class: Rc<Class>,
-    pub dict: RefCell<AttrMap>,
+    /// The instance's attributes (its `__dict__`); see [`Attrs`].
+    attrs: RefCell<Attrs>,
     pub payload: Payload,
 }
 
-/// Data that some instances carry besides their `__dict__`.
+/// Where an instance keeps its attributes.
+///
+/// Instances start [`Attrs::Inline`]: values indexed like their class's
+/// [`SharedKeys`]. The first time a program asks for the `__dict__` (or
+/// sets attributes in an order the shared keys cannot express), the values
+/// move into a real dict, [`Attrs::Dict`], which is then the only store:
+/// the dict a program holds and the attributes are one and the same.
+pub enum Attrs {
+    /// `values[i]` is the attribute named by shared key `i`, or `Undef` when
+    /// the instance lacks it. The instance's attributes were set in key
+    /// order, so key order is their insertion order (which `__dict__` shows).
+    Inline(Vec<Value>),
+    /// The materialised `__dict__`.
+    Dict(Rc<PyDict>),
+}
+/// Data that some instances carry besides their attributes.
 pub enum Payload {
     None,
-    Exception(RefCell<ExcData>),
+    /// Boxed: most instances are not exceptions, and the data is large.
+    Exception(Box<RefCell<ExcData>>),
     /// Instances of user subclasses of `dict`, `list` and `tuple` carry the
     /// built-in value they extend, so the built-in methods work on it unchanged.
     Builtin(super::Value),
@@ -222,13 +293,25 @@ pub struct ExcData {
 impl Instance {
     pub fn new(class: Rc<Class>) -> Instance {
         let payload = if class.layout == Layout::Exception {
-            Payload::Exception(RefCell::new(ExcData::default()))
+            Payload::Exception(Box::new(RefCell::new(ExcData::default())))
         } else {
             Payload::None
         };
+        // Sized for the attributes instances of the class have had so far,
+        // so an instance's values take one allocation.
+        let values = Vec::with_capacity(class.keys.len() as usize);
         Instance {
             class,
-            dict: RefCell::new(AttrMap::default()),
+            attrs: RefCell::new(Attrs::Inline(values)),
+            payload,
+        }
+    }
+
+    /// An instance that carries `payload` (a built-in value or exception data).
+    pub fn with_payload(class: Rc<Class>, payload: Payload) -> Instance {
+        Instance {
+            attrs: RefCell::new(Attrs::Inline(Vec::new())),
+            class,
             payload,
         }
     }
@@ -248,11 +331,142 @@ impl Instance {
         }
     }
 
+    /// The attribute storage, for the inline caches' fast paths.
+    #[inline(always)]
+    pub fn attrs(&self) -> Ref<'_, Attrs> {
+        self.attrs.borrow()
+    }
+
+    #[inline(always)]
+    pub fn attrs_mut(&self) -> RefMut<'_, Attrs> {
+        self.attrs.borrow_mut()
+    }
+
     pub fn get_attr(&self, name: &Name) -> Option<Value> {
-        self.dict.borrow().get(name).cloned()
+        match &*self.attrs.borrow() {
+            Attrs::Inline(values) => {
+                let i = self.class.keys.index_of(name)?;
+                values
+                    .get(i)
+                    .filter(|v| !matches!(v, Value::Undef))
+                    .cloned()
+            }
+            Attrs::Dict(d) => d.get_name(name),
+        }
+    }
+
+    pub fn has_attr(&self, name: &Name) -> bool {
+        match &*self.attrs.borrow() {
+            Attrs::Inline(values) => self
+                .class
+                .keys
+                .index_of(name)
+                .and_then(|i| values.get(i))
+                .is_some_and(|v| !matches!(v, Value::Undef)),
+            Attrs::Dict(d) => d.contains_name(name),
+        }
     }
 
     pub fn set_attr(&self, name: Name, value: Value) {
-        self.dict.borrow_mut().insert(name, value);
+        let old = self.store_attr(&name, value);
+        drop(old);
+    }
+
+    /// Stores an attribute, returning the value it replaced (for the caller
+    /// to drop once nothing is borrowed).
+    pub fn store_attr(&self, name: &Name, value: Value) -> Option<Value> {
+        let mut attrs = self.attrs.borrow_mut();
+        if let Attrs::Inline(values) = &mut *attrs {
+            // Inline while the insertion order stays the key order: a new
+            // attribute must come after every attribute already present.
+            match self.class.keys.index_of(name) {
+                Some(i) if i < values.len() && !matches!(values[i], Value::Undef) => {
+                    return Some(std::mem::replace(&mut values[i], value));
+                }
+                Some(i) if i >= values.len() => {
+                    values.resize_with(i, || Value::Undef);
+                    values.push(value);
+                    return None;
+                }
+                None if values.len() == self.class.keys.len() as usize => {
+                    if let Some(i) = self.class.keys.index_or_add(name) {
+                        debug_assert_eq!(i, values.len());
+                        values.push(value);
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+            let dict = self.materialise(values);
+            *attrs = Attrs::Dict(dict);
+        }
+        match &*attrs {
+            Attrs::Dict(d) => d.set_name(name, value),
+            Attrs::Inline(_) => unreachable!("materialised above"),
+        }
+    }
+
+    /// Removes an attribute, returning its value if it was present.
+    pub fn del_attr(&self, name: &Name) -> Option<Value> {
+        let mut attrs = self.attrs.borrow_mut();
+        match &mut *attrs {
+            Attrs::Inline(values) => {
+                let i = self.class.keys.index_of(name)?;
+                let slot = values.get_mut(i)?;
+                if matches!(slot, Value::Undef) {
+                    return None;
+                }
+                let old = std::mem::replace(slot, Value::Undef);
+                while matches!(values.last(), Some(Value::Undef)) {
+                    values.pop();
+                }
+                Some(old)
+            }
+            Attrs::Dict(d) => d.del_name(name),
+        }
+    }
+
+    /// The instance's `__dict__`: its attributes move into a dict (once),
+    /// which is from then on where they live.
+    pub fn dict(&self) -> Rc<PyDict> {
+        let mut attrs = self.attrs.borrow_mut();
+        match &mut *attrs {
+            Attrs::Dict(d) => d.clone(),
+            Attrs::Inline(values) => {
+                let dict = self.materialise(values);
+                *attrs = Attrs::Dict(dict.clone());
+                dict
+            }
+        }
+    }
+
+    /// `obj.__dict__ = d`.
+    pub fn set_dict(&self, dict: Rc<PyDict>) {
+        let old = std::mem::replace(&mut *self.attrs.borrow_mut(), Attrs::Dict(dict));
+        drop(old);
+    }
+
+    /// The attributes, in order, as (name, value) pairs (a snapshot).
+    pub fn attr_items(&self) -> Vec<(Value, Value)> {
+        match &*self.attrs.borrow() {
+            Attrs::Inline(values) => values
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| !matches!(v, Value::Undef))
+                .map(|(i, v)| (self.class.keys.name_at(i).to_value(), v.clone()))
+                .collect(),
+            Attrs::Dict(d) => d.items(),
+        }
+    }
+
+    /// A dict holding `values` (taken) under their shared key names.
+    fn materialise(&self, values: &mut Vec<Value>) -> Rc<PyDict> {
+        let dict = PyDict::new();
+        for (i, v) in std::mem::take(values).into_iter().enumerate() {
+            if !matches!(v, Value::Undef) {
+                dict.set_name(&self.class.keys.name_at(i), v);
+            }
+        }
+        Rc::new(dict)
     }
 }

@@ -4,13 +4,14 @@
 //! entry API so that equality can call back into the VM (`__eq__` on user
 //! objects) and report its errors; str and int keys never leave Rust.
 
-use super::{PassHasher, PyResult, Value};
+use super::{Name, PassHasher, PyResult, Value};
 use crate::vm::Vm;
 use indexmap::map::raw_entry_v1::RawEntryMut;
 use indexmap::map::RawEntryApiV1;
 use indexmap::IndexMap;
 use std::cell::{Cell, RefCell};
 use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 /// A key with its precomputed Python hash.
 #[derive(Clone)]
@@ -172,6 +173,11 @@ impl PyDict {
 
     pub fn contains(&self, vm: &Vm, key: &Value) -> PyResult<bool> {
         let hash = vm.hash(key)?;
+        self.contains_hashed(vm, key, hash)
+    }
+
+    /// `contains` for a key whose hash is known.
+    pub fn contains_hashed(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<bool> {
         let map = self.map.borrow();
         Ok(find_index(vm, &map, hash, key)?.is_some())
     }
@@ -223,6 +229,11 @@ impl PyDict {
         self.map.borrow().keys().map(|k| k.key.clone()).collect()
     }
 
+    /// The keys with their hashes, in order.
+    pub fn keys_with_hashes(&self) -> Vec<DictKey> {
+        self.map.borrow().keys().cloned().collect()
+    }
+
     pub fn values(&self) -> Vec<Value> {
         self.map.borrow().values().cloned().collect()
     }
@@ -253,5 +264,116 @@ impl PyDict {
             .borrow()
             .get_index(i)
             .map(|(k, v)| (k.key.clone(), v.clone()))
+    }
+}
+
+/// Whether dict key `key` is the string `name` (interned names compare by
+/// pointer; a string built at run time by its text).
+#[inline(always)]
+fn is_name(key: &Value, name: &Name) -> bool {
+    match key {
+        Value::Str(s) => Rc::ptr_eq(s, name.as_pystr()) || s.as_str() == name.as_str(),
+        _ => false,
+    }
+}
+
+/// Namespace access: module globals, class bodies and materialised instance
+/// dicts are plain dicts whose keys are names. These methods never run
+/// Python code: a key matches a name when it is a `str` with the same text.
+impl PyDict {
+    /// The index of `name` in the map.
+    #[inline]
+    fn name_index(map: &KeyMap<Value>, name: &Name) -> Option<usize> {
+        let hash = name.py_hash();
+        map.raw_entry_v1().index_from_hash(table_hash(hash), |k| {
+            k.hash == hash && is_name(&k.key, name)
+        })
+    }
+
+    /// The value under `name`.
+    pub fn get_name(&self, name: &Name) -> Option<Value> {
+        let map = self.map.borrow();
+        let i = Self::name_index(&map, name)?;
+        map.get_index(i).map(|(_, v)| v.clone())
+    }
+
+    /// The value under `name`, trying index `hint` first (where the name was
+    /// last found: namespaces rarely move their entries) and updating it.
+    #[inline(always)]
+    pub fn get_name_hinted(&self, name: &Name, hint: &Cell<u32>) -> Option<Value> {
+        let map = self.map.borrow();
+        if let Some((k, v)) = map.get_index(hint.get() as usize) {
+            if is_name(&k.key, name) {
+                return Some(v.clone());
+            }
+        }
+        let i = Self::name_index(&map, name)?;
+        hint.set(i as u32);
+        map.get_index(i).map(|(_, v)| v.clone())
+    }
+
+    pub fn contains_name(&self, name: &Name) -> bool {
+        Self::name_index(&self.map.borrow(), name).is_some()
+    }
+
+    /// Stores `value` under `name`; returns the value it replaced, which the
+    /// caller drops (after the dict is no longer borrowed).
+    pub fn set_name(&self, name: &Name, value: Value) -> Option<Value> {
+        let mut map = self.map.borrow_mut();
+        if let Some(i) = Self::name_index(&map, name) {
+            return map
+                .get_index_mut(i)
+                .map(|(_, v)| std::mem::replace(v, value));
+        }
+        let hash = name.py_hash();
+        if let RawEntryMut::Vacant(entry) = map
+            .raw_entry_mut_v1()
+            .from_hash(table_hash(hash), |_| false)
+        {
+            entry.insert(
+                DictKey {
+                    hash,
+                    key: name.to_value(),
+                },
+                value,
+            );
+        }
+        self.version.set(self.version.get() + 1);
+        None
+    }
+
+    /// [`PyDict::set_name`] trying index `hint` first.
+    #[inline(always)]
+    pub fn set_name_hinted(&self, name: &Name, value: Value, hint: &Cell<u32>) -> Option<Value> {
+        {
+            let mut map = self.map.borrow_mut();
+            if let Some((k, v)) = map.get_index_mut(hint.get() as usize) {
+                if is_name(&k.key, name) {
+                    return Some(std::mem::replace(v, value));
+                }
+            }
+        }
+        let old = self.set_name(name, value);
+        if let Some(i) = Self::name_index(&self.map.borrow(), name) {
+            hint.set(i as u32);
+        }
+        old
+    }
+
+    /// Removes `name`, returning its value if it was present.
+    pub fn del_name(&self, name: &Name) -> Option<Value> {
+        let mut map = self.map.borrow_mut();
+        let i = Self::name_index(&map, name)?;
+        self.version.set(self.version.get() + 1);
+        map.shift_remove_index(i).map(|(_, v)| v)
+    }
+
+    /// The names (string keys) in order, for `dir()` and completion.
+    pub fn key_names(&self) -> Vec<Name> {
+        self.map
+            .borrow()
+            .keys()
+            .filter_map(|k| k.key.as_str().map(Name::new))
+            .collect()
     }
 }

@@ -1,6 +1,6 @@
 //! Code objects as the VM holds them, functions, native functions and methods.
 
-use super::{Args, AttrMap, Name, Namespace, PyResult, Value};
+use super::{Args, Name, Namespace, PyDict, PyResult, Signature, Value};
 use crate::bytecode::CodeObject;
 use crate::vm::Vm;
 use std::cell::RefCell;
@@ -46,8 +46,9 @@ pub struct Function {
     pub module: Rc<str>,
     pub doc: RefCell<Value>,
     pub annotations: RefCell<Value>,
-    /// Attributes set on the function object (`f.calls = 0`, `__wrapped__`).
-    pub dict: RefCell<AttrMap>,
+    /// Attributes set on the function object (`f.calls = 0`, `__wrapped__`):
+    /// its `__dict__`, made when first needed.
+    pub dict: RefCell<Option<Rc<PyDict>>>,
     /// Code flags that decorators such as `types.coroutine` add after the fact.
     pub extra_flags: std::cell::Cell<u32>,
 }
@@ -55,6 +56,28 @@ pub struct Function {
 impl Function {
     pub fn flags(&self) -> u32 {
         self.code.co.flags | self.extra_flags.get()
+    }
+
+    /// The attribute `name` set on the function, if any.
+    pub fn get_attr(&self, name: &Name) -> Option<Value> {
+        self.dict.borrow().as_ref()?.get_name(name)
+    }
+
+    pub fn set_attr(&self, name: &Name, value: Value) {
+        let old = self.dict().set_name(name, value);
+        drop(old);
+    }
+
+    pub fn del_attr(&self, name: &Name) -> Option<Value> {
+        self.dict.borrow().as_ref()?.del_name(name)
+    }
+
+    /// The function's `__dict__`.
+    pub fn dict(&self) -> Rc<PyDict> {
+        self.dict
+            .borrow_mut()
+            .get_or_insert_with(|| Rc::new(PyDict::new()))
+            .clone()
     }
 }
 
@@ -71,6 +94,42 @@ pub struct Builtin {
     pub bound: Option<Value>,
     /// What the native needs from the frame that calls it.
     pub caller: CallerNeeds,
+    /// The declared parameters, for `__text_signature__` and `help()`
+    /// (natives not yet converted to [`Signature`] have none).
+    pub sig: Option<&'static Signature>,
+}
+
+/// One row of a table of natives: the name and the function, plus the
+/// declared signature for natives that have one (the name is then the
+/// signature's, so it is written once).
+pub trait NativeRow {
+    fn name(&self) -> &'static str;
+    fn func(&self) -> NativeFn;
+    fn sig(&self) -> Option<&'static Signature>;
+}
+
+impl NativeRow for (&'static str, NativeFn) {
+    fn name(&self) -> &'static str {
+        self.0
+    }
+    fn func(&self) -> NativeFn {
+        self.1
+    }
+    fn sig(&self) -> Option<&'static Signature> {
+        None
+    }
+}
+
+impl NativeRow for (&'static Signature, NativeFn) {
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+    fn func(&self) -> NativeFn {
+        self.1
+    }
+    fn sig(&self) -> Option<&'static Signature> {
+        Some(self.0)
+    }
 }
 
 /// What a native needs from the frame that calls it; the dispatch loop
@@ -85,6 +144,10 @@ pub enum CallerNeeds {
     /// The caller's code and line are recorded in `Vm::call_site` before the
     /// call (`warnings.warn` attributes the warning to them).
     CallSite,
+    /// Called without a globals dict, it runs code in the caller's globals
+    /// and locals, which are recorded in `Vm::caller_namespaces` before the
+    /// call (`exec`, `eval`).
+    Namespaces,
 }
 
 /// A native function with captured state (functools.partial, callbacks).

@@ -1,7 +1,7 @@
 //! Built-in iterators: over sequences, ranges, dicts and sets, and the lazy
 //! builtins (`enumerate`, `zip`, `map`, `filter`, `reversed`, `iter(f, sentinel)`).
 
-use super::{PyDict, PyResult, Value};
+use super::{PyDict, PyResult, PySet, Value};
 use crate::vm::Vm;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -39,7 +39,14 @@ pub enum IterState {
         view: DictView,
         len: usize,
     },
-    /// A snapshot (sets, misc).
+    /// A set or frozenset, walked slot by slot; `len` is its size when
+    /// iteration began (a change of size is an error, as in CPython).
+    Set {
+        set: Rc<PySet>,
+        pos: usize,
+        len: usize,
+    },
+    /// A snapshot.
     Items {
         items: Vec<Value>,
         index: usize,
@@ -150,6 +157,18 @@ impl NativeIter {
                     DictView::Items => Value::tuple(vec![k, v]),
                 }))
             }
+            IterState::Set { set, pos, len } => {
+                if set.len() != *len {
+                    // Stays in error, as CPython's iterator does.
+                    *len = usize::MAX;
+                    return Err(vm.runtime_error("Set changed size during iteration"));
+                }
+                let item = set.next_from(pos);
+                if item.is_none() {
+                    *state = IterState::Exhausted;
+                }
+                Ok(item)
+            }
             IterState::Items { items, index } => {
                 let item = items.get(*index).cloned();
                 *index += 1;
@@ -252,6 +271,23 @@ impl NativeIter {
         }
     }
 
+    /// How many items are left, when that is known without running code
+    /// (ranges, sequences, dicts and sets); 0 otherwise.
+    pub fn length_hint(&self) -> usize {
+        match &*self.state.borrow() {
+            IterState::Range { remaining, .. } => (*remaining).max(0) as usize,
+            IterState::Seq { seq, index } => match seq {
+                Value::List(l) => l.len().saturating_sub(*index),
+                Value::Tuple(t) => t.0.len().saturating_sub(*index),
+                _ => 0,
+            },
+            IterState::Dict { dict, index, .. } => dict.len().saturating_sub(*index),
+            IterState::Set { set, .. } => set.len(),
+            IterState::Items { items, index } => items.len().saturating_sub(*index),
+            _ => 0,
+        }
+    }
+
     /// The type name `type(it).__name__` reports.
     pub fn type_name(&self) -> &'static str {
         match &*self.state.borrow() {
@@ -272,7 +308,8 @@ impl NativeIter {
                 DictView::Values => "dict_valueiterator",
                 DictView::Items => "dict_itemiterator",
             },
-            IterState::Items { .. } => "set_iterator",
+            IterState::Set { .. } => "set_iterator",
+            IterState::Items { .. } => "iterator",
             IterState::Enumerate { .. } => "enumerate",
             IterState::Zip { .. } => "zip",
             IterState::Map { .. } => "map",

@@ -18,6 +18,7 @@ pub mod iter;
 pub mod list;
 pub mod native;
 pub mod set;
+pub mod signature;
 pub mod str;
 
 use indexmap::IndexMap;
@@ -29,16 +30,17 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
-pub use class::{Class, ExcData, Instance, Payload};
+pub use class::{Attrs, Class, ExcData, Instance, Payload};
 pub use dict::{DictKey, PyDict};
 pub use function::{
-    BoundMethod, Builtin, CallerNeeds, CellObj, Code, Function, NativeClosure, NativeFn,
+    BoundMethod, Builtin, CallerNeeds, CellObj, Code, Function, NativeClosure, NativeFn, NativeRow,
 };
 pub use generator::{GenKind, GenState, Generator};
 pub use iter::NativeIter;
 pub use list::PyList;
 pub use native::{Native, NativeBox, NativeRef, WeakNative};
 pub use set::PySet;
+pub use signature::{Signature, Style};
 pub use str::PyStr;
 
 use crate::vm::Vm;
@@ -308,10 +310,22 @@ pub struct Slice {
     pub step: Value,
 }
 
-/// A module: a name and a namespace.
+/// A module: a name and a namespace (its `__dict__`).
 pub struct Module {
     pub name: Rc<str>,
     pub ns: Namespace,
+}
+
+impl Module {
+    /// The module global `name`.
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.ns.get_name(&Name::new(name))
+    }
+
+    /// Sets module global `name`.
+    pub fn set(&self, name: &str, value: Value) {
+        drop(self.ns.set_name(&Name::new(name), value));
+    }
 }
 
 impl Value {
@@ -453,12 +467,39 @@ impl fmt::Debug for Value {
 // Interned names
 
 /// An interned string: equal names share one allocation, so name lookups
-/// hash and compare a pointer instead of the text.
+/// compare a pointer instead of the text.
+///
+/// A name is a `str` object, so namespaces that are Python dicts (module
+/// globals, materialised instance dicts) use it as their key as it is, and
+/// its hash is computed once, when it is first interned.
 #[derive(Clone)]
-pub struct Name(Rc<str>);
+pub struct Name(Rc<PyStr>);
+
+/// The interner's key: a name's string, found by its text.
+struct Interned(Rc<PyStr>);
+
+impl std::borrow::Borrow<str> for Interned {
+    fn borrow(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl PartialEq for Interned {
+    fn eq(&self, other: &Interned) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
+}
+
+impl Eq for Interned {}
+
+impl Hash for Interned {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.as_str().hash(state)
+    }
+}
 
 thread_local! {
-    static INTERNER: RefCell<HashSet<Rc<str>>> = RefCell::new(HashSet::new());
+    static INTERNER: RefCell<HashSet<Interned>> = RefCell::new(HashSet::new());
 }
 
 impl Name {
@@ -466,20 +507,33 @@ impl Name {
         INTERNER.with(|set| {
             let mut set = set.borrow_mut();
             if let Some(existing) = set.get(s) {
-                return Name(existing.clone());
+                return Name(existing.0.clone());
             }
-            let rc: Rc<str> = Rc::from(s);
-            set.insert(rc.clone());
+            let rc = Rc::new(PyStr::new(s));
+            rc.hash();
+            set.insert(Interned(rc.clone()));
             Name(rc)
         })
     }
 
     pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    /// The name as a `str` object (the interned one itself).
+    pub fn as_pystr(&self) -> &Rc<PyStr> {
         &self.0
     }
 
-    pub fn as_rc(&self) -> &Rc<str> {
-        &self.0
+    /// The name as a Python `str` value, sharing the interned string.
+    pub fn to_value(&self) -> Value {
+        Value::Str(self.0.clone())
+    }
+
+    /// The Python hash of the name's text (cached in the string).
+    #[inline]
+    pub fn py_hash(&self) -> i64 {
+        self.0.hash()
     }
 }
 
@@ -499,13 +553,13 @@ impl Hash for Name {
 
 impl fmt::Debug for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", &*self.0)
+        write!(f, "{}", self.as_str())
     }
 }
 
 impl fmt::Display for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
@@ -539,11 +593,13 @@ pub type PassBuild = BuildHasherDefault<PassHasher>;
 /// Attribute and namespace storage: interned names to values, in insertion order.
 pub type AttrMap = IndexMap<Name, Value, PassBuild>;
 
-/// A shared, mutable namespace (module globals, a class body being executed).
-pub type Namespace = Rc<RefCell<AttrMap>>;
+/// A namespace that programs see as a dict (module globals, a class body
+/// being executed, `exec`'s dicts): the dict itself, keyed by names (see
+/// `PyDict::get_name`).
+pub type Namespace = Rc<PyDict>;
 
 pub fn new_namespace() -> Namespace {
-    Rc::new(RefCell::new(AttrMap::default()))
+    Rc::new(PyDict::new())
 }
 
 // ---------------------------------------------------------------------------

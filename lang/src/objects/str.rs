@@ -89,10 +89,12 @@ impl PyStr {
 
     /// The concatenation of `parts`, built in place: short results need no allocation
     /// besides the `Rc`, and code points are summed rather than counted again.
-    pub fn concat<'a>(parts: impl Iterator<Item = &'a PyStr> + Clone) -> PyStr {
+    /// None when the memory for the result cannot be had (the caller raises
+    /// MemoryError).
+    pub fn concat<'a>(parts: impl Iterator<Item = &'a PyStr> + Clone) -> Option<PyStr> {
         let (mut bytes, mut chars) = (0usize, 0usize);
         for p in parts.clone() {
-            bytes += p.as_str().len();
+            bytes = bytes.checked_add(p.as_str().len())?;
             chars += p.char_len();
         }
         if bytes <= INLINE_CAP {
@@ -104,13 +106,14 @@ impl PyStr {
                 n += b.len();
             }
             // Concatenated UTF-8 is UTF-8.
-            return PyStr::inline(buf, n, chars);
+            return Some(PyStr::inline(buf, n, chars));
         }
-        let mut s = String::with_capacity(bytes);
+        let mut s = String::new();
+        s.try_reserve_exact(bytes).ok()?;
         for p in parts {
             s.push_str(p.as_str());
         }
-        PyStr::heap(s.into_boxed_str(), chars)
+        Some(PyStr::heap(s.into_boxed_str(), chars))
     }
 
     pub fn from_string(s: String) -> PyStr {
@@ -303,11 +306,12 @@ pub fn is_printable(c: char) -> bool {
         || n == 0xffff)
 }
 
-/// `BUILD_STRING`: the concatenation of the str values among `items`.
-pub fn concat_values(items: &[super::Value]) -> super::Value {
+/// `BUILD_STRING`: the concatenation of the str values among `items` (None
+/// when it does not fit in memory).
+pub fn concat_values(items: &[super::Value]) -> Option<super::Value> {
     let parts = items.iter().filter_map(|v| match v {
         super::Value::Str(s) => Some(&**s),
         _ => None,
     });
-    super::Value::Str(std::rc::Rc::new(PyStr::concat(parts)))
+    Some(super::Value::Str(std::rc::Rc::new(PyStr::concat(parts)?)))
 }

@@ -24,7 +24,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         ],
     );
     super::set(&m, "deque", Value::Class(deque_class(vm)));
-    super::exec_source(vm, &m, include_str!("collections.py"))?;
+    super::exec_source(vm, &m, super::stdlib_source!("collections.py"))?;
     Ok(m)
 }
 
@@ -33,7 +33,7 @@ pub fn make_abc(vm: &Vm) -> PyResult<Rc<Module>> {
         vm,
         "collections.abc",
         &[],
-        include_str!("collections_abc.py"),
+        super::stdlib_source!("collections_abc.py"),
     )
 }
 

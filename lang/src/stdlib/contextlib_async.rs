@@ -9,12 +9,16 @@ use crate::objects::{Module, PyResult};
 use crate::vm::Vm;
 use std::rc::Rc;
 
-const SOURCE: &str = include_str!("contextlib_async.py");
+const SOURCE: super::Source = super::stdlib_source!("contextlib_async.py");
 
 /// Defines the asynchronous context-manager helpers in `module`.
 pub fn install(vm: &Vm, module: &Rc<Module>) -> PyResult<()> {
     let code = vm
-        .compile(SOURCE, "<frozen contextlib>", crate::compiler::Mode::Exec)
+        .compile(
+            &SOURCE.text(),
+            "<frozen contextlib>",
+            crate::compiler::Mode::Exec,
+        )
         .map_err(|e| vm.syntax_error_value(&e))?;
     vm.run_code(code, module)?;
     Ok(())

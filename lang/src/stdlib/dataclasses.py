@@ -155,6 +155,29 @@ def _make_function(cls, name, params, body, namespace):
     return fn
 
 
+def _recursive_repr(cls, generated):
+    # As in CPython, the generated __repr__ shows "..." where an object
+    # meets itself, and keeps the generated function as `__wrapped__`, whose
+    # qualified name marks it as generated (pprint lays such objects out
+    # field by field).
+    running = set()
+
+    def __repr__(self):
+        key = id(self)
+        if key in running:
+            return "..."
+        running.add(key)
+        try:
+            return generated(self)
+        finally:
+            running.discard(key)
+
+    generated.__qualname__ = "__create_fn__.<locals>.__repr__"
+    __repr__.__qualname__ = f"{cls.__qualname__}.__repr__"
+    __repr__.__wrapped__ = generated
+    return __repr__
+
+
 def _init_fn(cls, fields, std_fields, kw_only_fields, frozen, has_post_init):
     seen_default = False
     for f in std_fields:
@@ -248,7 +271,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if repr:
         repr_fields = [f for f in field_list if f.repr]
         body = "return self.__class__.__qualname__ + f\"(" + ", ".join(f"{f.name}={{self.{f.name}!r}}" for f in repr_fields) + ")\""
-        _set_new_attribute(cls, "__repr__", _make_function(cls, "__repr__", ["self"], [body], {}))
+        _set_new_attribute(cls, "__repr__", _recursive_repr(cls, _make_function(cls, "__repr__", ["self"], [body], {})))
     if eq:
         cmp_fields = [f for f in field_list if f.compare]
         body = ["if other.__class__ is self.__class__:", f"    return {_tuple_str('self', cmp_fields)} == {_tuple_str('other', cmp_fields)}", "return NotImplemented"]

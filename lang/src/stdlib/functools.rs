@@ -23,7 +23,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         ],
     );
     super::set(&m, "partial", Value::Class(partial_class(vm)));
-    super::exec_source(vm, &m, include_str!("functools.py"))?;
+    super::exec_source(vm, &m, super::stdlib_source!("functools.py"))?;
     Ok(m)
 }
 

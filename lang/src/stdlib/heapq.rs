@@ -18,7 +18,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("heapreplace", heapreplace),
             ("heappushpop", heappushpop),
         ],
-        include_str!("heapq.py"),
+        super::stdlib_source!("heapq.py"),
     )
 }
 

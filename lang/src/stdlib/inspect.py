@@ -141,9 +141,29 @@ def _has_code_flag(f, flag):
     while ismethod(f):
         f = f.__func__
     f = _unwrap_partial(f)
-    if not isfunction(f):
+    if isfunction(f):
+        return bool(_code_flags(f) & flag)
+    # An object that looks like a function (unittest.mock's AsyncMock) has
+    # its flags on its __code__.
+    if _signature_is_functionlike(f):
+        return bool(f.__code__.co_flags & flag)
+    return False
+
+
+def _signature_is_functionlike(obj):
+    # Callable, not a class, with a function's attributes of the right types.
+    if not callable(obj) or isclass(obj):
         return False
-    return bool(_code_flags(f) & flag)
+    name = getattr(obj, "__name__", None)
+    code = getattr(obj, "__code__", None)
+    missing = object()
+    defaults = getattr(obj, "__defaults__", missing)
+    kwdefaults = getattr(obj, "__kwdefaults__", missing)
+    annotations = getattr(obj, "__annotations__", None)
+    return (isinstance(code, types.CodeType) and isinstance(name, str)
+            and (defaults is None or isinstance(defaults, tuple))
+            and (kwdefaults is None or isinstance(kwdefaults, dict))
+            and (annotations is None or isinstance(annotations, dict)))
 
 
 def isgeneratorfunction(obj):

@@ -17,7 +17,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("_kwdefaults", kwdefaults),
             ("_source_text", source_text),
         ],
-        include_str!("inspect.py"),
+        super::stdlib_source!("inspect.py"),
     )
 }
 

@@ -4,6 +4,7 @@
 
 use crate::objects::BoolWord;
 use crate::objects::{Args, Module, PyDict, PyErr, PyResult, Value};
+use crate::vm::limits::Recursing;
 use crate::vm::Vm;
 use num_bigint::BigInt;
 use std::fmt::Write;
@@ -14,7 +15,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         vm,
         "json",
         &[("_encode", encode), ("_decode", decode)],
-        include_str!("json.py"),
+        super::stdlib_source!("json.py"),
     )
 }
 
@@ -42,7 +43,12 @@ fn encode(vm: &Vm, args: Args) -> PyResult {
     let indent = match &a[1] {
         Value::None => None,
         Value::Str(s) => Some(s.as_str().to_string()),
-        v => Some(" ".repeat(vm.to_index(v)?.max(0) as usize)),
+        v => {
+            let n = vm.size_arg(v, crate::vm::limits::SizeArg::Index)?.max(0) as usize;
+            let mut spaces = vm.try_string(n)?;
+            spaces.extend(std::iter::repeat_n(' ', n));
+            Some(spaces)
+        }
     };
     let text = |v: &Value| {
         v.as_str()
@@ -105,6 +111,22 @@ impl Encoder<'_> {
     }
 
     fn value(&mut self, v: &Value, out: &mut String, depth: usize) -> PyResult<()> {
+        let vm = self.vm;
+        match v.builtin_base() {
+            Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Str(_) => self.value_unchecked(v, out, depth),
+            // Containers and `default` replacements recurse: one level each, as CPython counts.
+            _ => vm.recursing(Recursing::JsonEncode, || {
+                self.value_unchecked(v, out, depth)
+            }),
+        }
+    }
+
+    fn value_unchecked(&mut self, v: &Value, out: &mut String, depth: usize) -> PyResult<()> {
         let vm = self.vm;
         match v.builtin_base() {
             Value::None => out.push_str("null"),
@@ -308,8 +330,8 @@ impl Decoder<'_> {
                 let (s, end) = self.string(i)?;
                 Ok((Value::string(s), end))
             }
-            Some('{') => vm.with_depth(|| self.object(i)),
-            Some('[') => vm.with_depth(|| self.array(i)),
+            Some('{') => vm.recursing(Recursing::JsonDecodeObject, || self.object(i)),
+            Some('[') => vm.recursing(Recursing::JsonDecodeArray, || self.array(i)),
             Some('n') if self.starts_with(i, "null") => Ok((Value::None, i + 4)),
             Some('t') if self.starts_with(i, "true") => Ok((Value::Bool(BoolWord::TRUE), i + 4)),
             Some('f') if self.starts_with(i, "false") => Ok((Value::Bool(BoolWord::FALSE), i + 5)),

@@ -200,12 +200,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
 }
 
 fn abs(vm: &Vm, args: Args) -> PyResult {
-    let f = vm
-        .builtins
-        .borrow()
-        .get(&Name::new("abs"))
-        .cloned()
-        .unwrap_or_default();
+    let f = vm.builtins.get_name(&Name::new("abs")).unwrap_or_default();
     vm.call(&f, args.pos)
 }
 

@@ -66,9 +66,14 @@ def unsetenv(key):
 def fspath(p):
     if isinstance(p, (str, bytes)):
         return p
-    if hasattr(type(p), "__fspath__"):
-        return type(p).__fspath__(p)
-    raise TypeError(f"expected str, bytes or os.PathLike object, not {type(p).__name__}")
+    if not hasattr(type(p), "__fspath__"):
+        raise TypeError(f"expected str, bytes or os.PathLike object, not {type(p).__name__}")
+    # A special method: through the instance, so that a non-function on the
+    # class (a mock) is bound as descriptors are, or called as it is.
+    path = p.__fspath__()
+    if isinstance(path, (str, bytes)):
+        return path
+    raise TypeError(f"expected {type(p).__name__}.__fspath__() to return str or bytes, not {type(path).__name__}")
 
 
 stat_result = _namedtuple("stat_result", "st_mode st_ino st_dev st_nlink st_uid st_gid st_size st_atime st_mtime st_ctime", module="os")

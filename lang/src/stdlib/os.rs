@@ -54,7 +54,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             },
         );
     }
-    super::exec_source(vm, &m, include_str!("os.py"))?;
+    super::exec_source(vm, &m, super::stdlib_source!("os.py"))?;
     Ok(m)
 }
 
@@ -67,7 +67,7 @@ pub fn make_path(vm: &Vm) -> PyResult<Rc<Module>> {
             ("_getsize", getsize),
             ("_getmtime", getmtime),
         ],
-        include_str!("os_path.py"),
+        super::stdlib_source!("os_path.py"),
     )
 }
 

@@ -17,6 +17,11 @@ def _fspath(p):
     return os.fspath(p)
 
 
+def normcase(s):
+    """The path as the file system compares it: unchanged on POSIX."""
+    return _fspath(s)
+
+
 def isabs(s):
     return _fspath(s).startswith("/")
 

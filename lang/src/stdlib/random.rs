@@ -18,7 +18,7 @@ use std::rc::Rc;
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let m = super::module_with(vm, "random", &[]);
     super::set(&m, "_MersenneTwister", Value::Class(mt_class(vm)));
-    super::exec_source(vm, &m, include_str!("random.py"))?;
+    super::exec_source(vm, &m, super::stdlib_source!("random.py"))?;
     Ok(m)
 }
 

@@ -95,17 +95,56 @@ pub fn block_thread_for(duration: Duration) {
     }
 }
 
+/// A number of seconds as CPython's `time` functions convert it (to whole
+/// nanoseconds that fit in 64 bits), with its errors.
+pub fn seconds_arg(vm: &Vm, v: &Value) -> PyResult<f64> {
+    const NANOS: f64 = 1e9;
+    let too_big = || vm.overflow_error("timestamp too large to convert to C _PyTime_t");
+    let secs = match v {
+        Value::Float(f) => {
+            let f = f.get();
+            if f.is_nan() {
+                return Err(vm.value_error("Invalid value NaN (not a number)"));
+            }
+            let ns = (f * NANOS).round();
+            if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&ns) {
+                return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+            }
+            ns / NANOS
+        }
+        _ => {
+            let n = match v {
+                Value::BigInt(_) => return Err(too_big()),
+                Value::Instance(_)
+                    if vm
+                        .class_of(v)
+                        .lookup(&crate::objects::Name::new("__float__"))
+                        .is_some() =>
+                {
+                    return seconds_arg(vm, &Value::float(crate::builtins::number::to_f64(vm, v)?));
+                }
+                _ => vm.to_index(v).map_err(|e| {
+                    if vm.err_is(&e, &vm.exc.index_error) {
+                        too_big()
+                    } else {
+                        e
+                    }
+                })?,
+            };
+            n.checked_mul(1_000_000_000).ok_or_else(too_big)?;
+            n as f64
+        }
+    };
+    Ok(secs)
+}
+
 fn sleep(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "sleep", 1, 1)?;
-    let secs = crate::builtins::number::to_f64(vm, &args.pos[0])?;
+    let secs = seconds_arg(vm, &args.pos[0])?;
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
-    if secs.is_nan() {
-        return Err(vm.value_error("Invalid value NaN (not a number)"));
-    }
-    let duration = Duration::try_from_secs_f64(secs)
-        .map_err(|_| vm.overflow_error("timestamp out of range for platform time_t"))?;
+    let duration = Duration::from_secs_f64(secs);
     // Inside an asyncio `run_in_executor` job the event loop keeps running.
     if crate::stdlib::asyncio::events::sleep_in_executor_job(vm, duration) {
         return Ok(Value::None);

@@ -301,11 +301,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{}", e.render()));
         let m = vm.new_module("__main__", None);
         assert!(vm.run_code(code, &m).is_ok());
-        let g =
-            m.ns.borrow()
-                .get(&crate::objects::Name::new("g"))
-                .cloned()
-                .expect("g is set");
+        let g = m.get("g").expect("g is set");
         let chain = await_chain(&vm, &g);
         assert_eq!(
             format_chain(&chain),

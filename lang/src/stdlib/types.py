@@ -139,42 +139,7 @@ class UnionType:
         return issubclass(cls, self.__args__)
 
 
-class MappingProxyType:
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __getitem__(self, key):
-        return self._mapping[key]
-
-    def __iter__(self):
-        return iter(self._mapping)
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def get(self, key, default=None):
-        return self._mapping.get(key, default)
-
-    def keys(self):
-        return self._mapping.keys()
-
-    def values(self):
-        return self._mapping.values()
-
-    def items(self):
-        return self._mapping.items()
-
-    def copy(self):
-        return self._mapping.copy()
-
-    def __repr__(self):
-        return f"mappingproxy({self._mapping!r})"
-
-    def __str__(self):
-        return str(self._mapping)
+MappingProxyType = type(type.__dict__)
 
 
 def new_class(name, bases=(), kwds=None, exec_body=None):

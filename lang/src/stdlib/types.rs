@@ -29,7 +29,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         super::set(&m, name, Value::Class(class.clone()));
     }
     crate::vm::types::add_methods(&t.module, "module", &[("__new__", module_new)]);
-    super::exec_source(vm, &m, include_str!("types.py"))?;
+    super::exec_source(vm, &m, super::stdlib_source!("types.py"))?;
     Ok(m)
 }
 

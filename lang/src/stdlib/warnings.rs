@@ -17,9 +17,10 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             owner: None,
             bound: None,
             caller: CallerNeeds::CallSite,
+            sig: None,
         })),
     );
-    super::exec_source(vm, &m, include_str!("warnings.py"))?;
+    super::exec_source(vm, &m, super::stdlib_source!("warnings.py"))?;
     Ok(m)
 }
 

@@ -6,6 +6,7 @@ use super::protocol::dunders;
 use super::Vm;
 use crate::bytecode::flags;
 use crate::objects::class::{class_epoch, CallPlan, Layout};
+use crate::objects::signature::python_style;
 use crate::objects::{
     Args, CellObj, Class, Function, GenKind, Generator, Instance, Name, PyErr, PyResult, Value,
 };
@@ -172,35 +173,13 @@ impl Vm {
                         .any(|p| Some(p.as_str()) == n.as_str())
                 })
                 .count();
-            let takes = if ndefaults > 0 {
-                format!(
-                    "from {} to {} positional arguments",
-                    npos_params - ndefaults,
-                    npos_params
-                )
-            } else {
-                format!(
-                    "{} positional argument{}",
-                    npos_params,
-                    if npos_params == 1 { "" } else { "s" }
-                )
-            };
-            let was = if kw_given > 0 {
-                format!(
-                    "{} positional argument{} (and {} keyword-only argument{}) were given",
-                    given,
-                    if given == 1 { "" } else { "s" },
-                    kw_given,
-                    if kw_given == 1 { "" } else { "s" }
-                )
-            } else {
-                format!(
-                    "{} {} given",
-                    given,
-                    if given == 1 { "was" } else { "were" }
-                )
-            };
-            return Err(self.type_error(format!("{qualname}() takes {takes} but {was}")));
+            return Err(self.type_error(python_style::too_many_positional(
+                &qualname,
+                npos_params,
+                ndefaults,
+                given,
+                kw_given,
+            )));
         }
         let kwargs = if has_varkw {
             Some(crate::objects::PyDict::new())
@@ -265,12 +244,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(format!(
-                "{qualname}() missing {} required positional argument{}: {}",
-                missing.len(),
-                if missing.len() == 1 { "" } else { "s" },
-                join_names(&missing)
-            )));
+            return Err(self.type_error(python_style::missing(&qualname, "positional", &missing)));
         }
         for (i, name) in names
             .iter()
@@ -286,11 +260,10 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(format!(
-                "{qualname}() missing {} required keyword-only argument{}: {}",
-                missing.len(),
-                if missing.len() == 1 { "" } else { "s" },
-                join_names(&missing)
+            return Err(self.type_error(python_style::missing(
+                &qualname,
+                "keyword-only",
+                &missing,
             )));
         }
         Ok(())
@@ -491,15 +464,14 @@ impl Vm {
         frame.cells.extend(body.closure.iter().cloned());
         let classcell = self.run_frame_to_completion(frame)?;
         if let Some(orig) = orig_bases {
-            ns.borrow_mut().insert(Name::new("__orig_bases__"), orig);
+            ns.set_name(&Name::new("__orig_bases__"), orig);
         }
         if let Some(meta) = metaclass {
             // `meta(name, bases, namespace, **kwargs)` makes the class (usually through `type.__new__`).
-            let dict = self.namespace_to_dict(&ns)?;
             let call = [
                 Value::Str(name.clone()),
                 Value::tuple(bases.into_iter().map(Value::Class).collect()),
-                Value::Dict(Rc::new(dict)),
+                Value::Dict(ns),
             ];
             let (names, values) = class_keywords(args);
             let class = self.call_args(&meta, Args::with_kw(&call, &names, &values))?;
@@ -508,7 +480,7 @@ impl Vm {
             }
             return Ok(class);
         }
-        let class = self.create_class(name.as_str(), bases, &ns.borrow(), body.module.clone())?;
+        let class = self.create_class(name.as_str(), bases, &ns, body.module.clone())?;
         if let Value::Cell(cell) = classcell {
             cell.set(Value::Class(class.clone()));
         }
@@ -516,12 +488,13 @@ impl Vm {
         Ok(Value::Class(class))
     }
 
-    /// Creates a class from a finished namespace.
+    /// Creates a class from a finished namespace (copied: the class owns its
+    /// namespace, which programs see through a read-only `mappingproxy`).
     pub fn create_class(
         &self,
         name: &str,
         mut bases: Vec<Rc<Class>>,
-        ns: &crate::objects::AttrMap,
+        ns: &crate::objects::PyDict,
         module: Rc<str>,
     ) -> PyResult<Rc<Class>> {
         if bases.is_empty() {
@@ -557,7 +530,12 @@ impl Vm {
             ))
         })?;
         let d = dunders();
-        let mut dict = ns.clone();
+        let mut dict = crate::objects::AttrMap::default();
+        for (k, v) in ns.items() {
+            if let Value::Str(k) = k {
+                dict.insert(Name::new(k.as_str()), v);
+            }
+        }
         let qualname = dict
             .get(&d.qualname)
             .and_then(|q| q.as_str().map(Rc::from))
@@ -596,6 +574,7 @@ impl Vm {
             metaclass: std::cell::RefCell::new(None),
             subclasses: std::cell::RefCell::new(Vec::new()),
             call_plan: std::cell::RefCell::new((0, Default::default())),
+            keys: Default::default(),
         });
         for base in &class.bases {
             let mut subs = base.subclasses.borrow_mut();
@@ -691,15 +670,4 @@ fn class_keywords(args: Args<'_>) -> (Vec<Value>, Vec<Value>) {
         .filter(|(k, _)| k.as_str() != Some("metaclass"))
         .map(|(k, v)| (k.clone(), v.clone()))
         .unzip()
-}
-
-/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing arguments.
-fn join_names(names: &[String]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
-    match quoted.len() {
-        0 => String::new(),
-        1 => quoted[0].clone(),
-        2 => format!("{} and {}", quoted[0], quoted[1]),
-        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
-    }
 }

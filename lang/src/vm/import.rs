@@ -82,10 +82,7 @@ impl Vm {
             if parts.len() > 1 {
                 // Bind the submodule on its parent package.
                 let parent = self.import_module(&parts[..parts.len() - 1].join("."))?;
-                parent
-                    .ns
-                    .borrow_mut()
-                    .insert(crate::objects::Name::new(part), Value::Module(m.clone()));
+                parent.set(part, Value::Module(m.clone()));
             }
         }
         let last = self.import_module(name)?;
@@ -102,9 +99,7 @@ impl Vm {
     pub fn module_origin(&self, m: &Value) -> String {
         match m {
             Value::Module(m) => match m
-                .ns
-                .borrow()
-                .get(&crate::objects::Name::new("__file__"))
+                .get("__file__")
                 .and_then(|f| f.as_str().map(str::to_string))
             {
                 Some(f) => f,

@@ -11,17 +11,20 @@
 //! A site remembers the last class it saw and the class epoch (any change to
 //! any class namespace invalidates every site, as it does the per-class
 //! lookup caches), what the MRO lookup found, reduced to what the fast paths
-//! need, and the index in the instance dict where the name was last found.
-//! Instances built by the same `__init__` put their attributes at the same
-//! indices, so that index is a hint checked with one pointer compare instead
-//! of a hash probe. Whatever the fast paths do not cover (exceptions,
-//! descriptors, `__setattr__`, `__getattr__`, misses) takes the general path
-//! in `protocol.rs`, which stays the definition of the semantics.
+//! need, and the name's index among the class's shared keys (see
+//! `objects::class::SharedKeys`): an instance whose attributes are inline
+//! holds the value at that index, so `self.x` is a bounds check and a load.
+//! For instances whose `__dict__` was materialised, the site keeps the index
+//! in the dict where the name was last found, a hint checked with one
+//! pointer compare instead of a hash probe. Whatever the fast paths do not
+//! cover (exceptions, descriptors, `__setattr__`, `__getattr__`, misses)
+//! takes the general path in `protocol.rs`, which stays the definition of
+//! the semantics.
 
 use super::Vm;
 use crate::builtins::descriptors::Super;
-use crate::objects::class::{class_epoch, Class, Instance};
-use crate::objects::{AttrMap, BoundMethod, Name, PyResult, Value};
+use crate::objects::class::{class_epoch, Attrs, Class, Instance};
+use crate::objects::{BoundMethod, Name, PyResult, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
@@ -48,11 +51,18 @@ pub struct AttrSite {
     flags: Cell<u8>,
     /// The index of the primary's way, which holds its method.
     way: Cell<u8>,
-    /// Index in the instance dict where the name was last found or stored:
-    /// one hint for all classes, since subclasses mostly share `__init__`s.
+    /// The name's index among the primary class's shared keys, or
+    /// [`NO_INDEX`] when the name was not one of them, as of `nkeys` keys.
+    index: Cell<u32>,
+    nkeys: Cell<u32>,
+    /// Index in a materialised instance dict where the name was last found
+    /// or stored: one hint for all classes.
     slot: Cell<u32>,
     ways: RefCell<Vec<Way>>,
 }
+
+/// The name is not (yet) a shared key of the class.
+const NO_INDEX: u32 = u32::MAX;
 
 impl Default for AttrSite {
     fn default() -> AttrSite {
@@ -61,6 +71,8 @@ impl Default for AttrSite {
             epoch: Cell::new(0),
             flags: Cell::new(0),
             way: Cell::new(0),
+            index: Cell::new(NO_INDEX),
+            nkeys: Cell::new(0),
             slot: Cell::new(0),
             ways: RefCell::new(Vec::new()),
         }
@@ -90,6 +102,9 @@ struct Way {
     flags: u8,
     /// The function the class holds under the name, when [`METHOD`].
     method: Option<Value>,
+    /// As `AttrSite::index` and `AttrSite::nkeys`, for this class.
+    index: u32,
+    nkeys: u32,
 }
 
 impl Way {
@@ -114,6 +129,8 @@ impl Way {
             epoch,
             flags,
             method,
+            index: class.keys.index_of(name).map_or(NO_INDEX, |i| i as u32),
+            nkeys: class.keys.len(),
         }
     }
 }
@@ -146,32 +163,103 @@ impl AttrSite {
             .ways
             .borrow()
             .iter()
-            .enumerate()
-            .find(|(_, w)| w.epoch == epoch && std::ptr::eq(w.addr, class))
-            .map(|(at, w)| (at, w.flags));
-        let (at, flags) = match hit {
-            Some(hit) => hit,
+            .position(|w| w.epoch == epoch && std::ptr::eq(w.addr, class));
+        let at = match hit {
+            Some(at) => at,
             None => self.add_way(Way::new(&inst.class, name, epoch)),
         };
+        let ways = self.ways.borrow();
+        let way = &ways[at];
         self.class.set(class);
         self.epoch.set(epoch);
-        self.flags.set(flags);
+        self.flags.set(way.flags);
         self.way.set(at as u8);
-        flags
+        self.index.set(way.index);
+        self.nkeys.set(way.nkeys);
+        way.flags
+    }
+
+    /// The name's shared-key index in the primary's class (`class`), or
+    /// [`NO_INDEX`]. A name that was not a key may have become one since.
+    #[inline(always)]
+    fn key_index(&self, class: &Class, name: &Name) -> u32 {
+        let i = self.index.get();
+        if i != NO_INDEX || class.keys.len() == self.nkeys.get() {
+            return i;
+        }
+        self.refresh_index(class, name)
+    }
+
+    /// The slow half of [`AttrSite::key_index`], which also updates the way.
+    #[cold]
+    #[inline(never)]
+    fn refresh_index(&self, class: &Class, name: &Name) -> u32 {
+        let i = class.keys.index_of(name).map_or(NO_INDEX, |i| i as u32);
+        let nkeys = class.keys.len();
+        self.index.set(i);
+        self.nkeys.set(nkeys);
+        if let Some(way) = self.ways.borrow_mut().get_mut(self.way.get() as usize) {
+            way.index = i;
+            way.nkeys = nkeys;
+        }
+        i
+    }
+
+    /// The instance's value under `name` (None when it lacks it), the
+    /// primary describing its class.
+    #[inline(always)]
+    fn instance_value(&self, inst: &Instance, name: &Name) -> Option<Value> {
+        match &*inst.attrs() {
+            Attrs::Inline(values) => {
+                let i = self.key_index(&inst.class, name);
+                match values.get(i as usize) {
+                    Some(Value::Undef) | None => None,
+                    Some(v) => Some(v.clone()),
+                }
+            }
+            Attrs::Dict(d) => d.get_name_hinted(name, &self.slot),
+        }
     }
 
     /// Adds `way`, dropping those of older epochs and, when full, the oldest.
-    /// Returns its index and flags.
+    /// Returns its index.
     #[cold]
-    fn add_way(&self, way: Way) -> (usize, u8) {
-        let flags = way.flags;
+    fn add_way(&self, way: Way) -> usize {
         let mut ways = self.ways.borrow_mut();
         ways.retain(|w| w.epoch == way.epoch);
         if ways.len() == SITE_WAYS {
             ways.remove(0);
         }
         ways.push(way);
-        (ways.len() - 1, flags)
+        ways.len() - 1
+    }
+
+    /// Stores `value` as the instance's attribute `name` (the primary
+    /// describing its class); returns the value it replaced.
+    #[inline(always)]
+    fn store(&self, inst: &Instance, name: &Name, value: Value) -> Option<Value> {
+        {
+            let mut attrs = inst.attrs_mut();
+            match &mut *attrs {
+                Attrs::Inline(values) => {
+                    let i = self.key_index(&inst.class, name) as usize;
+                    let len = values.len();
+                    match values.get_mut(i) {
+                        Some(slot) if !matches!(slot, Value::Undef) => {
+                            return Some(std::mem::replace(slot, value));
+                        }
+                        None if i == len => {
+                            values.push(value);
+                            return None;
+                        }
+                        _ => {}
+                    }
+                }
+                Attrs::Dict(d) => return d.set_name_hinted(name, value, &self.slot),
+            }
+        }
+        // A new shared key or a new order: the instance decides.
+        inst.store_attr(name, value)
     }
 
     /// The primary's method (only call when its flags have [`METHOD`]).
@@ -185,45 +273,6 @@ impl AttrSite {
     }
 }
 
-/// Whether an instance dict holds `name`. Instances rarely shadow methods
-/// and their dicts are small, so a scan of the keys by pointer is cheaper
-/// than hashing.
-#[inline(always)]
-fn dict_has(dict: &AttrMap, name: &Name) -> bool {
-    if dict.len() <= 8 {
-        dict.keys().any(|k| k == name)
-    } else {
-        dict.contains_key(name)
-    }
-}
-
-/// The value under `name` in an instance dict, trying the hinted index first.
-#[inline(always)]
-fn dict_get(dict: &AttrMap, name: &Name, slot: &Cell<u32>) -> Option<Value> {
-    if let Some((k, v)) = dict.get_index(slot.get() as usize) {
-        if k == name {
-            return Some(v.clone());
-        }
-    }
-    let (i, _, v) = dict.get_full(name)?;
-    slot.set(i as u32);
-    Some(v.clone())
-}
-
-/// Stores `value` under `name`, trying the hinted index first; returns the
-/// value replaced, to be dropped once the dict is no longer borrowed.
-#[inline(always)]
-fn dict_set(dict: &mut AttrMap, name: &Name, value: Value, slot: &Cell<u32>) -> Option<Value> {
-    if let Some((k, v)) = dict.get_index_mut(slot.get() as usize) {
-        if k == name {
-            return Some(std::mem::replace(v, value));
-        }
-    }
-    let (i, old) = dict.insert_full(name.clone(), value);
-    slot.set(i as u32);
-    old
-}
-
 impl Vm {
     /// `LOAD_ATTR`: `obj.name`, through `site` when `obj` is an instance.
     /// Not inlined, to keep the dispatch loop's code independent of this.
@@ -232,7 +281,7 @@ impl Vm {
         if let Value::Instance(inst) = obj {
             let flags = site.flags(inst, name);
             if flags & DICT_FIRST != 0 {
-                if let Some(v) = dict_get(&inst.dict.borrow(), name, &site.slot) {
+                if let Some(v) = site.instance_value(inst, name) {
                     return Ok(v);
                 }
                 if flags & METHOD != 0 {
@@ -257,7 +306,7 @@ impl Vm {
     ) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
             if site.flags(inst, name) & PLAIN_STORE != 0 {
-                let old = dict_set(&mut inst.dict.borrow_mut(), name, value, &site.slot);
+                let old = site.store(inst, name, value);
                 if let Some(old) = old {
                     old.release();
                 }
@@ -280,13 +329,12 @@ impl Vm {
             Value::Instance(inst) => {
                 let flags = site.flags(inst, name);
                 if flags & DICT_FIRST != 0 {
-                    let dict = inst.dict.borrow();
-                    if flags & METHOD != 0 && !dict_has(&dict, name) {
-                        drop(dict);
-                        return Ok((site.method(), Some(obj.clone())));
-                    }
-                    if let Some(v) = dict_get(&dict, name, &site.slot) {
-                        return Ok((v, None));
+                    match site.instance_value(inst, name) {
+                        None if flags & METHOD != 0 => {
+                            return Ok((site.method(), Some(obj.clone())));
+                        }
+                        Some(v) => return Ok((v, None)),
+                        None => {}
                     }
                 }
             }

@@ -81,11 +81,10 @@ impl Vm {
         base: Box<Frame>,
         throw: Option<PyErr>,
     ) -> (Box<Frame>, PyResult<FrameExit>) {
-        let depth0 = self.depth.get();
-        if depth0 >= self.recursion_limit.get() {
-            return (base, Err(self.recursion_error()));
-        }
-        self.depth.set(depth0 + 1);
+        let depth0 = match self.enter_recursion(super::limits::Recursing::Call) {
+            Ok(d) => d,
+            Err(e) => return (base, Err(e)),
+        };
         let (frame, result) = self.dispatch(base, throw);
         self.depth.set(depth0);
         (frame, result)
@@ -361,23 +360,10 @@ impl Vm {
                         Opcode::LOAD_GLOBAL => {
                             let name = &frame.code.names[arg];
                             let slot = &frame.code.global_slots[arg];
-                            let v = {
-                                let globals = frame.globals.borrow();
-                                match globals.get_index(slot.get() as usize) {
-                                    Some((k, v)) if k == name => Some(v.clone()),
-                                    _ => match globals.get_full(name) {
-                                        Some((i, _, v)) => {
-                                            slot.set(i as u32);
-                                            Some(v.clone())
-                                        }
-                                        None => None,
-                                    },
-                                }
-                            };
-                            let v = match v {
+                            let v = match frame.globals.get_name_hinted(name, slot) {
                                 Some(v) => v,
-                                None => match self.builtins.borrow().get(name) {
-                                    Some(v) => v.clone(),
+                                None => match self.builtins.get_name(name) {
+                                    Some(v) => v,
                                     None => break 'op self.name_error(name.as_str()),
                                 },
                             };
@@ -386,18 +372,13 @@ impl Vm {
                         }
                         Opcode::LOAD_NAME => {
                             let name = &frame.code.names[arg];
-                            let local = frame
-                                .names
-                                .as_ref()
-                                .and_then(|ns| ns.borrow().get(name).cloned());
+                            let local = frame.names.as_ref().and_then(|ns| ns.get_name(name));
                             let v = match local {
                                 Some(v) => v,
                                 None => match frame
                                     .globals
-                                    .borrow()
-                                    .get(name)
-                                    .cloned()
-                                    .or_else(|| self.builtins.borrow().get(name).cloned())
+                                    .get_name(name)
+                                    .or_else(|| self.builtins.get_name(name))
                                 {
                                     Some(v) => v,
                                     None => break 'op self.name_error(name.as_str()),
@@ -407,12 +388,11 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::STORE_NAME => {
-                            let name = frame.code.names[arg].clone();
                             let v = frame.pop();
-                            match &frame.names {
-                                Some(ns) => ns.borrow_mut().insert(name, v),
-                                None => frame.globals.borrow_mut().insert(name, v),
-                            };
+                            let ns = frame.names.as_ref().unwrap_or(&frame.globals);
+                            if let Some(old) = ns.set_name(&frame.code.names[arg], v) {
+                                old.release();
+                            }
                             continue 'dispatch;
                         }
                         Opcode::LOAD_CLOSURE => {
@@ -934,32 +914,28 @@ impl Vm {
                 Ok(())
             }
             Opcode::STORE_GLOBAL => {
-                let name = frame.code.names[arg].clone();
                 let v = frame.pop();
-                frame.globals.borrow_mut().insert(name, v);
+                drop(frame.globals.set_name(&frame.code.names[arg], v));
                 Ok(())
             }
             Opcode::DELETE_GLOBAL => {
-                let name = frame.code.names[arg].clone();
-                if frame.globals.borrow_mut().shift_remove(&name).is_none() {
+                let name = &frame.code.names[arg];
+                if frame.globals.del_name(name).is_none() {
                     return Err(self.name_error(name.as_str()));
                 }
                 Ok(())
             }
             Opcode::DELETE_NAME => {
-                let name = frame.code.names[arg].clone();
-                let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
-                if ns.borrow_mut().shift_remove(&name).is_none() {
+                let name = &frame.code.names[arg];
+                let ns = frame.names.as_ref().unwrap_or(&frame.globals);
+                if ns.del_name(name).is_none() {
                     return Err(self.name_error(name.as_str()));
                 }
                 Ok(())
             }
             Opcode::LOAD_CLASSDEREF => {
                 let name = frame.code.cell_names[arg].clone();
-                let local = frame
-                    .names
-                    .as_ref()
-                    .and_then(|ns| ns.borrow().get(&name).cloned());
+                let local = frame.names.as_ref().and_then(|ns| ns.get_name(&name));
                 let v = match local {
                     Some(v) => v,
                     None => frame.cells[arg].get(),
@@ -1051,9 +1027,7 @@ impl Vm {
             Opcode::LOAD_BUILD_CLASS => {
                 let v = self
                     .builtins
-                    .borrow()
-                    .get(&Name::new("__build_class__"))
-                    .cloned()
+                    .get_name(&Name::new("__build_class__"))
                     .unwrap_or_default();
                 frame.push(v);
                 Ok(())
@@ -1091,7 +1065,8 @@ impl Vm {
             }
             Opcode::BUILD_STRING => {
                 let start = frame.stack.len() - arg;
-                let s = crate::objects::str::concat_values(&frame.stack[start..]);
+                let s = crate::objects::str::concat_values(&frame.stack[start..])
+                    .ok_or_else(|| self.memory_error())?;
                 frame.stack.truncate(start);
                 frame.push(s);
                 Ok(())
@@ -1140,11 +1115,8 @@ impl Vm {
             }
             Opcode::SET_UPDATE => {
                 let it = frame.pop();
-                let items = (self.to_vec(&it))?;
                 if let Value::Set(s) = frame.peek(arg - 1).clone() {
-                    for item in items {
-                        (s.add(self, item))?;
-                    }
+                    crate::builtins::set::update_internal(self, &s, &it)?;
                 }
                 Ok(())
             }
@@ -1429,23 +1401,21 @@ impl Vm {
             Opcode::IMPORT_STAR => {
                 let module = frame.pop();
                 if let Value::Module(m) = module {
-                    let items: Vec<(Name, Value)> =
-                        m.ns.borrow()
-                            .iter()
-                            .filter(|(k, _)| !k.as_str().starts_with('_'))
-                            .map(|(k, v)| (k.clone(), v.clone()))
-                            .collect();
-                    let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
-                    ns.borrow_mut().extend(items);
+                    let ns = frame.names.as_ref().unwrap_or(&frame.globals);
+                    for (k, v) in m.ns.items() {
+                        match k.as_str() {
+                            Some(k) if !k.starts_with('_') => drop(ns.set_name(&Name::new(k), v)),
+                            _ => {}
+                        }
+                    }
                 }
                 Ok(())
             }
             Opcode::SETUP_ANNOTATIONS => {
-                let ns = frame.names.clone().unwrap_or_else(|| frame.globals.clone());
+                let ns = frame.names.as_ref().unwrap_or(&frame.globals);
                 let key = Name::new("__annotations__");
-                if !ns.borrow().contains_key(&key) {
-                    ns.borrow_mut()
-                        .insert(key, Value::Dict(Rc::new(PyDict::new())));
+                if !ns.contains_name(&key) {
+                    ns.set_name(&key, Value::Dict(Rc::new(PyDict::new())));
                 }
                 Ok(())
             }
@@ -1455,7 +1425,7 @@ impl Vm {
                     let r = (self.repr(&v))?;
                     self.write_stdout(&r);
                     self.write_stdout("\n");
-                    self.builtins.borrow_mut().insert(Name::new("_"), v);
+                    drop(self.builtins.set_name(&Name::new("_"), v));
                 }
                 Ok(())
             }
@@ -1509,9 +1479,39 @@ impl Vm {
                 CallerNeeds::CallSite => {
                     *self.call_site.borrow_mut() = Some((frame.code.clone(), frame.current_line()));
                 }
+                CallerNeeds::Namespaces => {
+                    let has_globals = args.pos.len() >= 2 || args.kw("globals").is_some();
+                    if !has_globals {
+                        let locals = self.frame_locals(frame)?;
+                        *self.caller_namespaces.borrow_mut() =
+                            Some((frame.globals.clone(), locals));
+                    }
+                }
             }
         }
         self.call_args(func, args)
+    }
+
+    /// What `locals()` returns in `frame`: the namespace itself at module
+    /// and class level, a new dict of the bound fast locals and cells in a
+    /// function (a snapshot: writing to it changes no variable).
+    pub fn frame_locals(&self, frame: &Frame) -> PyResult<Rc<PyDict>> {
+        if let Some(ns) = &frame.names {
+            return Ok(ns.clone());
+        }
+        let dict = PyDict::new();
+        for (name, v) in frame.code.varnames.iter().zip(&frame.locals) {
+            if !matches!(v, Value::Undef) {
+                dict.set_name(name, v.clone());
+            }
+        }
+        for (name, c) in frame.code.cell_names.iter().zip(&frame.cells) {
+            let v = c.get();
+            if !matches!(v, Value::Undef) {
+                dict.set_name(name, v);
+            }
+        }
+        Ok(Rc::new(dict))
     }
 
     /// `super()`, `locals()`, `globals()`, `vars()`, `dir()` with no arguments.
@@ -1550,33 +1550,15 @@ impl Vm {
                 // `super(class, first)`, without the argument vector and class call.
                 crate::builtins::descriptors::new_super(self, &class, &first)
             }
-            "locals" | "vars" => {
-                let dict = PyDict::new();
-                if let Some(ns) = &frame.names {
-                    for (k, v) in ns.borrow().iter() {
-                        dict.set(self, Value::str(k.as_str()), v.clone())?;
-                    }
-                } else {
-                    for (name, v) in frame.code.varnames.iter().zip(&frame.locals) {
-                        if !matches!(v, Value::Undef) {
-                            dict.set(self, Value::str(name.as_str()), v.clone())?;
-                        }
-                    }
-                    for (name, c) in frame.code.cell_names.iter().zip(&frame.cells) {
-                        let v = c.get();
-                        if !matches!(v, Value::Undef) {
-                            dict.set(self, Value::str(name.as_str()), v)?;
-                        }
-                    }
-                }
-                Ok(Value::Dict(Rc::new(dict)))
-            }
-            "globals" => Ok(Value::Dict(Rc::new(
-                self.namespace_to_dict(&frame.globals)?,
-            ))),
+            "locals" | "vars" => Ok(Value::Dict(self.frame_locals(frame)?)),
+            "globals" => Ok(Value::Dict(frame.globals.clone())),
             "dir" => {
                 let mut names: Vec<String> = match &frame.names {
-                    Some(ns) => ns.borrow().keys().map(|k| k.as_str().to_string()).collect(),
+                    Some(ns) => ns
+                        .key_names()
+                        .iter()
+                        .map(|k| k.as_str().to_string())
+                        .collect(),
                     None => frame
                         .code
                         .varnames
@@ -1827,8 +1809,7 @@ impl Vm {
         };
         let module = frame
             .globals
-            .borrow()
-            .get(&dunders().name)
+            .get_name(&dunders().name)
             .and_then(|v| v.as_str().map(Rc::from))
             .unwrap_or_else(|| Rc::from("__main__"));
         let name: Rc<str> = code.co.name.clone();

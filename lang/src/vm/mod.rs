@@ -14,6 +14,7 @@ pub mod frame;
 pub mod import;
 pub mod inline_cache;
 pub mod interp;
+pub mod limits;
 pub mod ops;
 mod pattern;
 pub mod protocol;
@@ -70,12 +71,23 @@ pub struct Vm {
     /// The code and line that called the running caller-aware native (see
     /// `CallerNeeds::CallSite`), e.g. where `warnings.warn` was called.
     pub call_site: RefCell<Option<(Rc<Code>, u32)>>,
+    /// The caller's globals and locals, for a native that runs code in them
+    /// (see `CallerNeeds::Namespaces`).
+    pub caller_namespaces: RefCell<Option<(Namespace, Namespace)>>,
 }
 
 /// Standard output with Python-like buffering.
 pub struct Output {
     buf: Vec<u8>,
     line_buffered: bool,
+}
+
+/// Whatever the program printed reaches the terminal even when the
+/// interpreter stops abnormally (an internal error unwinding the VM).
+impl Drop for Output {
+    fn drop(&mut self) {
+        self.flush();
+    }
 }
 
 impl Output {
@@ -127,6 +139,7 @@ impl Vm {
             frame_pool: RefCell::new(Vec::new()),
             trace,
             call_site: RefCell::new(None),
+            caller_namespaces: RefCell::new(None),
         };
         crate::objects::generator::WARN_FLAG
             .with(|f| *f.borrow_mut() = Some(vm.warn_pending.clone()));
@@ -149,19 +162,29 @@ impl Vm {
     /// A new module namespace with `__name__` etc. set.
     pub fn new_module(&self, name: &str, file: Option<&str>) -> Rc<Module> {
         let ns = new_namespace();
-        {
-            let mut d = ns.borrow_mut();
-            d.insert(Name::new("__name__"), Value::str(name));
-            d.insert(Name::new("__doc__"), Value::None);
-            d.insert(Name::new("__builtins__"), Value::None);
-            if let Some(f) = file {
-                d.insert(Name::new("__file__"), Value::str(f));
-            }
+        ns.set_name(&Name::new("__name__"), Value::str(name));
+        ns.set_name(&Name::new("__doc__"), Value::None);
+        ns.set_name(&Name::new("__builtins__"), Value::None);
+        if let Some(f) = file {
+            ns.set_name(&Name::new("__file__"), Value::str(f));
         }
         Rc::new(Module {
             name: Rc::from(name),
             ns,
         })
+    }
+
+    /// The namespace of `__main__` (made if there is none yet), where code
+    /// runs when nothing says where.
+    pub fn main_namespace(&self) -> Namespace {
+        if let Some(m) = self.modules.borrow().get("__main__") {
+            return m.ns.clone();
+        }
+        let m = self.new_module("__main__", None);
+        self.modules
+            .borrow_mut()
+            .insert("__main__".into(), m.clone());
+        m.ns.clone()
     }
 
     /// The exception currently being handled, if any.
@@ -221,6 +244,11 @@ impl Vm {
 
     pub fn overflow_error(&self, msg: impl Into<String>) -> PyErr {
         self.new_error(&self.exc.overflow_error, msg)
+    }
+
+    /// `MemoryError` (no message, as CPython raises it when an allocation fails).
+    pub fn memory_error(&self) -> PyErr {
+        self.new_exception(&self.exc.memory_error, Vec::new())
     }
 
     pub fn not_implemented(&self, what: impl Into<String>) -> PyErr {
@@ -295,6 +323,19 @@ impl Vm {
         filename: &str,
         mode: crate::compiler::Mode,
     ) -> Result<Rc<Code>, crate::source::SyntaxError> {
+        let top_level_await = mode == crate::compiler::Mode::Interactive;
+        self.compile_with(source, filename, mode, top_level_await)
+    }
+
+    /// [`Vm::compile`], saying whether the top level may `await` (see
+    /// `compiler::compile_module_with`).
+    pub fn compile_with(
+        &self,
+        source: &str,
+        filename: &str,
+        mode: crate::compiler::Mode,
+        top_level_await: bool,
+    ) -> Result<Rc<Code>, crate::source::SyntaxError> {
         let module = match mode {
             crate::compiler::Mode::Eval => {
                 let expr = crate::parser::parse_expression(source, filename)?;
@@ -308,7 +349,8 @@ impl Vm {
             }
             _ => crate::parser::parse_module(source, filename)?,
         };
-        let co = crate::compiler::compile_module(&module, filename, source, mode)?;
+        let co =
+            crate::compiler::compile_module_with(&module, filename, source, mode, top_level_await)?;
         Ok(self.load_code(&co))
     }
 
@@ -349,9 +391,22 @@ impl Vm {
             C::Int(i) => Value::from_bigint(i.clone()),
             C::Float(f) => Value::float(*f),
             C::Complex(_) => Value::None,
+            // Constants made of name characters are interned, as CPython
+            // does: `globals()['x']` then finds the name by pointer.
+            C::Str(s) if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                Name::new(s).to_value()
+            }
             C::Str(s) => Value::str(s),
             C::Bytes(b) => Value::Bytes(Rc::new(b.to_vec())),
             C::Tuple(items) => Value::tuple(items.iter().map(|c| self.load_const(c)).collect()),
+            C::FrozenSet(items) => {
+                let set = crate::objects::PySet::new();
+                for c in items.iter() {
+                    // The compiler folds only hashable, distinct items: this cannot fail.
+                    let _ = set.add(self, self.load_const(c));
+                }
+                Value::FrozenSet(Rc::new(set))
+            }
             C::Code(co) => Value::Code(self.load_code(co)),
             C::Ellipsis => Value::Ellipsis,
         }

@@ -2,6 +2,7 @@
 //! (bool < int < float; ints promote to big ints instead of overflowing) and
 //! the dunder protocol (`__add__`, then the reflected `__radd__`) for instances.
 
+use super::limits::Recursing;
 use super::Vm;
 use crate::objects::{Name, PyResult, Value};
 use num_bigint::BigInt;
@@ -143,17 +144,52 @@ fn to_big(n: &Num) -> BigInt {
 
 /// `items` repeated `k` times (`seq * k`); one item (`[x] * n`) is cloned
 /// in a single loop rather than extended onto the vector `k` times.
-fn repeat_items(items: &[Value], k: usize) -> Vec<Value> {
+/// MemoryError when the result does not fit, as CPython's list and tuple
+/// repetition report it.
+fn repeat_items(vm: &Vm, items: &[Value], k: usize) -> PyResult<Vec<Value>> {
+    let mut v = vm.try_vec(vm.size_mul(items.len(), k)?)?;
     match items {
-        [] => return Vec::new(),
-        [x] => return vec![x.clone(); k],
-        _ => {}
+        [] => {}
+        [x] => v.resize(k, x.clone()),
+        _ => {
+            for _ in 0..k {
+                v.extend_from_slice(items);
+            }
+        }
     }
-    let mut v = Vec::with_capacity(items.len() * k);
+    Ok(v)
+}
+
+/// `bytes * k`: OverflowError when the size overflows, MemoryError when it
+/// cannot be allocated.
+fn repeat_bytes(vm: &Vm, b: &[u8], k: usize) -> PyResult<Vec<u8>> {
+    let n = b
+        .len()
+        .checked_mul(k)
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(|| vm.overflow_error("repeated bytes are too long"))?;
+    let mut v = vm.try_vec(n)?;
     for _ in 0..k {
-        v.extend_from_slice(items);
+        v.extend_from_slice(b);
     }
-    v
+    Ok(v)
+}
+
+/// `str * k`, with CPython's errors as for bytes.
+fn repeat_str(vm: &Vm, s: &crate::objects::PyStr, k: usize) -> PyResult<Value> {
+    let text = s.as_str();
+    let n = text
+        .len()
+        .checked_mul(k)
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(|| vm.overflow_error("repeated string is too long"))?;
+    let mut out = vm.try_string(n)?;
+    for _ in 0..k {
+        out.push_str(text);
+    }
+    Ok(Value::Str(Rc::new(
+        crate::objects::PyStr::from_string_with_len(out, s.char_len() * k),
+    )))
 }
 
 impl Vm {
@@ -471,11 +507,11 @@ impl Vm {
                 }
             }
             (Value::Str(x), Value::Str(y), BinOp::Add) => Value::Str(Rc::new(
-                crate::objects::PyStr::concat([&**x, &**y].into_iter()),
+                crate::objects::PyStr::concat([&**x, &**y].into_iter())
+                    .ok_or_else(|| self.memory_error())?,
             )),
             (Value::Str(s), n, BinOp::Mul) | (n, Value::Str(s), BinOp::Mul) if is_int(n) => {
-                let k = self.repeat_count(n)?;
-                Value::string(s.as_str().repeat(k))
+                repeat_str(self, s, self.repeat_count(n)?)?
             }
             (Value::Str(s), args, BinOp::Mod) => Value::string(
                 crate::builtins::str::percent_format(self, s.as_str(), args)?,
@@ -484,7 +520,7 @@ impl Vm {
                 Value::Bytes(Rc::new([x.as_slice(), y.as_slice()].concat()))
             }
             (Value::Bytes(s), n, BinOp::Mul) | (n, Value::Bytes(s), BinOp::Mul) if is_int(n) => {
-                Value::Bytes(Rc::new(s.repeat(self.repeat_count(n)?)))
+                Value::Bytes(Rc::new(repeat_bytes(self, s, self.repeat_count(n)?)?))
             }
             (Value::List(x), Value::List(y), BinOp::Add) => {
                 if inplace {
@@ -503,7 +539,7 @@ impl Vm {
             }
             (Value::List(l), n, BinOp::Mul) | (n, Value::List(l), BinOp::Mul) if is_int(n) => {
                 let k = self.repeat_count(n)?;
-                let v = repeat_items(&l.items.borrow(), k);
+                let v = repeat_items(self, &l.items.borrow(), k)?;
                 if inplace && matches!(a, Value::List(_)) {
                     *l.items.borrow_mut() = v;
                     return Ok(Some(a.clone()));
@@ -516,7 +552,7 @@ impl Vm {
                 Value::tuple(v)
             }
             (Value::Tuple(t), n, BinOp::Mul) | (n, Value::Tuple(t), BinOp::Mul) if is_int(n) => {
-                Value::tuple(repeat_items(&t.0, self.repeat_count(n)?))
+                Value::tuple(repeat_items(self, &t.0, self.repeat_count(n)?)?)
             }
             (Value::Dict(x), Value::Dict(y), BinOp::Or) => {
                 let target = if inplace {
@@ -540,18 +576,15 @@ impl Vm {
         }))
     }
 
+    /// The count of a sequence repetition: negative counts repeat nothing.
     fn repeat_count(&self, n: &Value) -> PyResult<usize> {
-        let k = match n {
-            Value::BigInt(b) if b.is_negative() => 0,
-            Value::BigInt(_) => {
-                return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+        if let Value::BigInt(b) = n {
+            if b.is_negative() {
+                return Ok(0);
             }
-            other => self.to_index(other)?.max(0),
-        };
-        if k > (1 << 32) {
-            return Err(self.new_error(&self.exc.memory_error, ""));
         }
-        Ok(k as usize)
+        let k = self.size_arg(n, super::limits::SizeArg::Index)?;
+        Ok(k.max(0) as usize)
     }
 
     /// The dunder protocol for binary operators.
@@ -694,7 +727,9 @@ impl Vm {
                 if matches!(&m, Value::Builtin(bi) if bi.owner == Some("object")) {
                     return Ok(None);
                 }
-                let r = vm.call_bound(&m, this, std::slice::from_ref(other))?;
+                let r = vm.recursing(Recursing::Comparison, || {
+                    vm.call_bound(&m, this, std::slice::from_ref(other))
+                })?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(Some(r));
                 }
@@ -762,45 +797,25 @@ impl Vm {
             (Value::Str(x), Value::Str(y)) => op.test(x.as_str().cmp(y.as_str())),
             (Value::Bytes(x), Value::Bytes(y)) => op.test(x.as_slice().cmp(y.as_slice())),
             (Value::List(x), Value::List(y)) => {
-                return self.seq_compare(&x.snapshot(), &y.snapshot(), op).map(Some)
+                let (x, y) = (x.snapshot(), y.snapshot());
+                return self
+                    .recursing(Recursing::Comparison, || self.seq_compare(&x, &y, op))
+                    .map(Some);
             }
             (Value::Tuple(x), Value::Tuple(y)) => {
-                return self.seq_compare(&x.0, &y.0, op).map(Some)
+                return self
+                    .recursing(Recursing::Comparison, || self.seq_compare(&x.0, &y.0, op))
+                    .map(Some)
             }
             (Value::Dict(x), Value::Dict(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                let eq = x.len() == y.len() && {
-                    let mut all = true;
-                    for (k, v) in x.items() {
-                        match y.get(self, &k)? {
-                            Some(v2) if self.eq(&v, &v2)? => {}
-                            _ => {
-                                all = false;
-                                break;
-                            }
-                        }
-                    }
-                    all
-                };
+                let eq = x.len() == y.len()
+                    && self.recursing(Recursing::Comparison, || self.dict_items_equal(x, y))?;
                 (op == CmpOp::Eq) == eq
             }
             (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
-                let sub =
-                    |p: &crate::objects::PySet, q: &crate::objects::PySet| -> PyResult<bool> {
-                        for item in p.items() {
-                            if !q.contains(self, &item)? {
-                                return Ok(false);
-                            }
-                        }
-                        Ok(true)
-                    };
-                match op {
-                    CmpOp::Eq => x.len() == y.len() && sub(x, y)?,
-                    CmpOp::Ne => !(x.len() == y.len() && sub(x, y)?),
-                    CmpOp::Le => sub(x, y)?,
-                    CmpOp::Lt => x.len() < y.len() && sub(x, y)?,
-                    CmpOp::Ge => sub(y, x)?,
-                    CmpOp::Gt => x.len() > y.len() && sub(y, x)?,
-                }
+                return self
+                    .recursing(Recursing::Comparison, || set_compare(self, x, y, op))
+                    .map(Some)
             }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let same = (x.is_empty() && y.is_empty())
@@ -817,6 +832,21 @@ impl Vm {
                 _ => return Ok(None),
             },
         }))
+    }
+
+    /// Whether two dicts of equal length hold equal values under equal keys.
+    fn dict_items_equal(
+        &self,
+        x: &crate::objects::PyDict,
+        y: &crate::objects::PyDict,
+    ) -> PyResult<bool> {
+        for (k, v) in x.items() {
+            match y.get(self, &k)? {
+                Some(v2) if self.eq(&v, &v2)? => {}
+                _ => return Ok(false),
+            }
+        }
+        Ok(true)
     }
 
     fn seq_compare(&self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
@@ -863,4 +893,29 @@ fn cmp_float_int(f: f64, i: &BigInt) -> Option<std::cmp::Ordering> {
         }),
         o => Some(o),
     }
+}
+
+/// Set comparison: equality and the subset orders.
+fn set_compare(
+    vm: &Vm,
+    x: &crate::objects::PySet,
+    y: &crate::objects::PySet,
+    op: CmpOp,
+) -> PyResult<bool> {
+    let subset = |p: &crate::objects::PySet, q: &crate::objects::PySet| -> PyResult<bool> {
+        for item in p.items() {
+            if !q.contains(vm, &item)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    Ok(match op {
+        CmpOp::Eq => x.len() == y.len() && subset(x, y)?,
+        CmpOp::Ne => !(x.len() == y.len() && subset(x, y)?),
+        CmpOp::Le => subset(x, y)?,
+        CmpOp::Lt => x.len() < y.len() && subset(x, y)?,
+        CmpOp::Ge => subset(y, x)?,
+        CmpOp::Gt => x.len() > y.len() && subset(y, x)?,
+    })
 }

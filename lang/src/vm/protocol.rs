@@ -2,6 +2,7 @@
 //! attribute access and subscripting. Built-in types are handled in Rust;
 //! instances of user classes dispatch to their dunder methods.
 
+use super::limits::Recursing;
 use super::Vm;
 use crate::builtins::descriptors::{ClassMethod, Property, StaticMethod};
 use crate::objects::iter::{DictView, IterState};
@@ -147,13 +148,10 @@ impl Vm {
                 let items = l.snapshot();
                 self.repr_guarded(v, "[...]", |vm| vm.repr_seq("[", &items, "]"))?
             }
-            Value::Tuple(t) => {
-                if t.0.len() == 1 {
-                    format!("({},)", self.repr(&t.0[0])?)
-                } else {
-                    self.repr_guarded(v, "(...)", |vm| vm.repr_seq("(", &t.0, ")"))?
-                }
-            }
+            Value::Tuple(t) => self.repr_guarded(v, "(...)", |vm| match &t.0[..] {
+                [only] => Ok(format!("({},)", vm.repr(only)?)),
+                items => vm.repr_seq("(", items, ")"),
+            })?,
             Value::Dict(d) => self.repr_guarded(v, "{...}", |vm| {
                 let mut out = String::from("{");
                 for (i, (k, val)) in d.items().iter().enumerate() {
@@ -178,7 +176,10 @@ impl Vm {
                 if s.is_empty() {
                     "frozenset()".into()
                 } else {
-                    format!("frozenset({})", self.repr_seq("{", &s.items(), "}")?)
+                    let items = s.items();
+                    self.recursing(Recursing::Repr, || {
+                        Ok(format!("frozenset({})", self.repr_seq("{", &items, "}")?))
+                    })?
                 }
             }
             Value::Range(r) => {
@@ -245,10 +246,9 @@ impl Vm {
             ),
             Value::Iter(it) => format!("<{} object at {}>", it.type_name(), hex_id(v)),
             Value::Module(m) => {
-                let file =
-                    m.ns.borrow()
-                        .get(&Name::new("__file__"))
-                        .and_then(|f| f.as_str().map(str::to_string));
+                let file = m
+                    .get("__file__")
+                    .and_then(|f| f.as_str().map(str::to_string));
                 match file {
                     Some(f) => format!("<module '{}' from '{}'>", m.name, f),
                     None => format!("<module '{}' (built-in)>", m.name),
@@ -269,7 +269,7 @@ impl Vm {
                 let class = self.class_of(v);
                 match class.lookup(&dunders().repr) {
                     Some(m) => {
-                        let r = self.call_bound(&m, v, &[])?;
+                        let r = self.recursing(Recursing::Repr, || self.call_bound(&m, v, &[]))?;
                         match r {
                             Value::Str(s) => s.as_str().to_string(),
                             other => {
@@ -334,21 +334,9 @@ impl Vm {
             return Ok(placeholder.to_string());
         }
         REPR_GUARD.with(|g| g.borrow_mut().push(id));
-        let result = self.with_depth(|| f(self));
+        let result = self.recursing(Recursing::Repr, || f(self));
         REPR_GUARD.with(|g| g.borrow_mut().retain(|&x| x != id));
         result
-    }
-
-    /// Runs `f` one level deeper, raising RecursionError past the limit.
-    pub fn with_depth<T>(&self, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-        let d = self.depth.get();
-        if d >= self.recursion_limit.get() {
-            return Err(self.recursion_error());
-        }
-        self.depth.set(d + 1);
-        let r = f();
-        self.depth.set(d);
-        r
     }
 
     /// `str(v)`.
@@ -359,7 +347,7 @@ impl Vm {
                 let class = self.class_of(v);
                 match class.lookup(&dunders().str) {
                     Some(m) if !matches!(&m, Value::Builtin(b) if b.owner == Some("object")) => {
-                        match self.call_bound(&m, v, &[])? {
+                        match self.recursing(Recursing::Str, || self.call_bound(&m, v, &[]))? {
                             Value::Str(s) => Ok(s.as_str().to_string()),
                             other => Err(self.type_error(format!(
                                 "__str__ returned non-string (type {})",
@@ -405,22 +393,10 @@ impl Vm {
             Value::Bool(b) => b.get() as i64,
             Value::Float(f) => crate::fmt::float_hash(f.get()),
             Value::BigInt(b) => crate::fmt::int_hash(b),
-            Value::None => 0x5f3759df,
+            Value::None => crate::fmt::NONE_HASH,
             Value::Tuple(t) => self.hash_tuple(&t.0)?,
-            Value::Bytes(b) => {
-                let mut x: u64 = 0xcbf2_9ce4_8422_2325;
-                for &c in b.iter() {
-                    x = (x ^ c as u64).wrapping_mul(0x0100_0000_01b3);
-                }
-                (x >> 1) as i64
-            }
-            Value::FrozenSet(s) => {
-                let mut h: i64 = 0;
-                for item in s.items() {
-                    h ^= self.hash(&item)?.wrapping_mul(0x5bd1e995);
-                }
-                h
-            }
+            Value::Bytes(b) => crate::fmt::bytes_hash(b),
+            Value::FrozenSet(s) => s.frozen_hash(),
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
@@ -450,23 +426,13 @@ impl Vm {
         })
     }
 
-    /// CPython's tuple hash (xxHash-based), so equal tuples hash alike across types.
+    /// CPython's tuple hash of the items' hashes.
     fn hash_tuple(&self, items: &[Value]) -> PyResult<i64> {
-        const P1: u64 = 11400714785074694791;
-        const P2: u64 = 14029467366897019727;
-        const P5: u64 = 2870177450012600261;
-        let mut acc: u64 = P5;
+        let mut hasher = crate::fmt::TupleHasher::new();
         for item in items {
-            let lane = self.hash(item)? as u64;
-            acc = acc.wrapping_add(lane.wrapping_mul(P2));
-            acc = acc.rotate_left(31);
-            acc = acc.wrapping_mul(P1);
+            hasher.add(self.hash(item)?);
         }
-        acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
-        if acc == u64::MAX {
-            return Ok(1546275796);
-        }
-        Ok(acc as i64)
+        Ok(hasher.finish())
     }
 
     /// `bool(v)`.
@@ -571,9 +537,10 @@ impl Vm {
                 view: DictView::Keys,
                 len: d.len(),
             }),
-            Value::Set(s) | Value::FrozenSet(s) => NativeIter::new(IterState::Items {
-                items: s.items(),
-                index: 0,
+            Value::Set(s) | Value::FrozenSet(s) => NativeIter::new(IterState::Set {
+                set: s.clone(),
+                pos: 0,
+                len: s.len(),
             }),
             Value::Iter(_) => v.clone(),
             Value::Generator(g) if g.kind == GenKind::Generator => v.clone(),
@@ -666,13 +633,30 @@ impl Vm {
             Value::List(l) => Ok(l.snapshot()),
             Value::Tuple(t) => Ok(t.0.clone()),
             _ => {
-                let mut out = Vec::new();
+                // Room for what the iterable says it holds, first: a huge
+                // range is refused with MemoryError before it is walked.
+                let mut out = self.try_vec(self.length_hint(v))?;
                 self.for_each(v, |x| {
+                    self.try_grow(&mut out, 1)?;
                     out.push(x);
                     Ok(ControlFlow::<()>::Continue(()))
                 })?;
                 Ok(out)
             }
+        }
+    }
+
+    /// How many items `v` holds, when a built-in iterable can tell without
+    /// running code (0 otherwise): what a native draining it reserves.
+    pub fn length_hint(&self, v: &Value) -> usize {
+        match v {
+            Value::Range(r) => r.len().max(0) as usize,
+            Value::Dict(d) => d.len(),
+            Value::Set(s) | Value::FrozenSet(s) => s.len(),
+            Value::Str(s) => s.char_len(),
+            Value::Bytes(b) => b.len(),
+            Value::Iter(it) => it.length_hint(),
+            _ => 0,
         }
     }
 
@@ -782,11 +766,7 @@ impl Vm {
                     return Ok(Some(Value::Class(class.clone())));
                 }
                 if *name == d.dict {
-                    let dict = crate::objects::PyDict::new();
-                    for (k, v) in inst.dict.borrow().iter() {
-                        dict.set(self, Value::str(k.as_str()), v.clone())?;
-                    }
-                    return Ok(Some(Value::Dict(Rc::new(dict))));
+                    return Ok(Some(Value::Dict(inst.dict())));
                 }
                 if let Some(attr) = class_attr {
                     return Ok(Some(self.bind_class_attr(attr, obj, class)?));
@@ -810,7 +790,11 @@ impl Vm {
                 Ok(None)
             }
             Value::Class(c) => self.class_get_attr(c, name),
-            Value::Module(m) => Ok(m.ns.borrow().get(name).cloned()),
+            Value::Module(m) => Ok(if *name == d.dict {
+                Some(Value::Dict(m.ns.clone()))
+            } else {
+                m.ns.get_name(name)
+            }),
             _ => self.builtin_get_attr(obj, name),
         }
     }
@@ -911,13 +895,7 @@ impl Vm {
                 .unwrap_or(Value::None),
             "__mro__" => Value::tuple(c.full_mro().into_iter().map(Value::Class).collect()),
             "__class__" => Value::Class(self.class_of(&Value::Class(c.clone()))),
-            "__dict__" => {
-                let dict = crate::objects::PyDict::new();
-                for (k, v) in c.dict.borrow().iter() {
-                    dict.set(self, Value::str(k.as_str()), v.clone())?;
-                }
-                Value::Dict(Rc::new(dict))
-            }
+            "__dict__" => crate::builtins::mappingproxy::of_class(self, c),
             _ => {
                 // Attributes of the metaclass: its methods bind to the class.
                 if let Some(meta) = c.metaclass.borrow().clone() {
@@ -1035,21 +1013,15 @@ impl Vm {
                             .collect(),
                     )?
                 }),
-                "__globals__" => Some(Value::Dict(Rc::new(self.namespace_to_dict(&f.globals)?))),
+                "__globals__" => Some(Value::Dict(f.globals.clone())),
                 "__annotations__" => Some(f.annotations.borrow().clone()),
                 "__closure__" => Some(if f.closure.is_empty() {
                     Value::None
                 } else {
                     Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
                 }),
-                "__dict__" => {
-                    let dict = crate::objects::PyDict::new();
-                    for (k, v) in f.dict.borrow().iter() {
-                        dict.set(self, Value::str(k.as_str()), v.clone())?;
-                    }
-                    Some(Value::Dict(Rc::new(dict)))
-                }
-                _ => f.dict.borrow().get(name).cloned(),
+                "__dict__" => Some(Value::Dict(f.dict())),
+                _ => f.get_attr(name),
             },
             Value::BoundMethod(m) => match s {
                 "__self__" => Some(m.receiver.clone()),
@@ -1058,6 +1030,11 @@ impl Vm {
             },
             Value::Builtin(b) => match s {
                 "__name__" | "__qualname__" => Some(Value::str(b.name)),
+                "__text_signature__" => Some(
+                    b.sig
+                        .and_then(|sig| sig.text_signature())
+                        .map_or(Value::None, Value::string),
+                ),
                 "__self__" => Some(b.bound.clone().unwrap_or_default()),
                 "__doc__" => Some(Value::None),
                 "__module__" => Some(Value::str("builtins")),
@@ -1098,17 +1075,6 @@ impl Vm {
             },
             _ => None,
         })
-    }
-
-    pub fn namespace_to_dict(
-        &self,
-        ns: &crate::objects::Namespace,
-    ) -> PyResult<crate::objects::PyDict> {
-        let dict = crate::objects::PyDict::new();
-        for (k, v) in ns.borrow().iter() {
-            dict.set(self, Value::str(k.as_str()), v.clone())?;
-        }
-        Ok(dict)
     }
 
     /// `setattr(obj, name, value)`.
@@ -1165,7 +1131,21 @@ impl Vm {
                         _ => {}
                     }
                 }
-                inst.set_attr(name.clone(), value);
+                if *name == dunders().dict {
+                    return match value {
+                        Value::Dict(d) => {
+                            inst.set_dict(d);
+                            Ok(())
+                        }
+                        other => Err(self.type_error(format!(
+                            "__dict__ must be set to a dictionary, not a '{}'",
+                            self.type_name(&other)
+                        ))),
+                    };
+                }
+                if let Some(old) = inst.store_attr(name, value) {
+                    old.release();
+                }
                 Ok(())
             }
             Value::Class(c) => {
@@ -1196,14 +1176,14 @@ impl Vm {
                     }
                     "__doc__" => *f.doc.borrow_mut() = value,
                     "__annotations__" => *f.annotations.borrow_mut() = value,
-                    _ => {
-                        f.dict.borrow_mut().insert(name.clone(), value);
-                    }
+                    _ => f.set_attr(name, value),
                 }
                 Ok(())
             }
             Value::Module(m) => {
-                m.ns.borrow_mut().insert(name.clone(), value);
+                if let Some(old) = m.ns.set_name(name, value) {
+                    old.release();
+                }
                 Ok(())
             }
             Value::Generator(g)
@@ -1264,7 +1244,7 @@ impl Vm {
                         .call_bound(&da, obj, &[Value::str(name.as_str())])
                         .map(|_| ());
                 }
-                if inst.dict.borrow_mut().shift_remove(name).is_none() {
+                if inst.del_attr(name).is_none() {
                     return Err(self.no_attribute(obj, name));
                 }
                 Ok(())
@@ -1276,13 +1256,15 @@ impl Vm {
                 Ok(())
             }
             Value::Module(m) => {
-                if m.ns.borrow_mut().shift_remove(name).is_none() {
+                if m.ns.del_name(name).is_none() {
                     return Err(self.no_attribute(obj, name));
                 }
                 Ok(())
             }
             Value::Function(f) => {
-                f.dict.borrow_mut().shift_remove(name);
+                if f.del_attr(name).is_none() {
+                    return Err(self.no_attribute(obj, name));
+                }
                 Ok(())
             }
             _ => Err(self.no_attribute(obj, name)),
@@ -1296,7 +1278,7 @@ impl Vm {
             Value::Instance(inst) => {
                 if let Some(attr) = inst.class.lookup(name) {
                     if matches!(attr, Value::Function(_) | Value::Builtin(_))
-                        && !inst.dict.borrow().contains_key(name)
+                        && !inst.has_attr(name)
                     {
                         return Ok((attr, Some(obj.clone())));
                     }
@@ -1341,12 +1323,42 @@ impl Vm {
         }
     }
 
-    /// Calls `func` with `receiver` prepended to `args` (an unbound method call).
+    /// Calls `func`, found on `receiver`'s class, as a method of `receiver`:
+    /// a function gets `receiver` prepended to `args` (an unbound method
+    /// call). Any other object (an instance, a class, a bound method) is not
+    /// bound that way: as in CPython's special-method lookup, it is bound
+    /// through its `__get__` if it has one, and otherwise called as it is
+    /// (`unittest.mock` puts such objects on classes as `__len__` and kin).
     pub fn call_bound(&self, func: &Value, receiver: &Value, args: &[Value]) -> PyResult<Value> {
+        if let Value::Instance(_) | Value::Class(_) | Value::BoundMethod(_) = func {
+            return self.call_descriptor_method(func, receiver, args);
+        }
         let mut all = Vec::with_capacity(args.len() + 1);
         all.push(receiver.clone());
         all.extend_from_slice(args);
         self.call(func, &all)
+    }
+
+    /// [`Vm::call_bound`] for a class attribute that is not a function.
+    #[inline(never)]
+    fn call_descriptor_method(
+        &self,
+        func: &Value,
+        receiver: &Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        let getter = match func {
+            Value::Instance(inst) => inst.class.lookup(&Name::new("__get__")),
+            _ => None,
+        };
+        match getter {
+            Some(get) => {
+                let owner = Value::Class(self.class_of(receiver));
+                let bound = self.call_bound(&get, func, &[receiver.clone(), owner])?;
+                self.call(&bound, args)
+            }
+            None => self.call(func, args),
+        }
     }
 
     // -- items ---------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 use super::Vm;
 use crate::objects::class::Layout;
-use crate::objects::{AttrMap, Builtin, Class, Name, NativeFn, Value};
+use crate::objects::{AttrMap, Builtin, Class, Name, NativeFn, NativeRow, Signature, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -24,6 +24,7 @@ pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) 
         metaclass: RefCell::new(None),
         subclasses: RefCell::new(Vec::new()),
         call_plan: RefCell::new((0, Default::default())),
+        keys: Default::default(),
     })
 }
 
@@ -93,16 +94,30 @@ pub fn bool_class(vm: &Vm) -> Rc<Class> {
 
 /// Registers native methods in a class's namespace.
 pub fn add_methods(class: &Class, owner: &'static str, methods: &[(&'static str, NativeFn)]) {
+    add_rows(class, owner, methods)
+}
+
+/// [`add_methods`] for natives with declared signatures.
+pub fn add_declared_methods(
+    class: &Class,
+    owner: &'static str,
+    methods: &[(&'static Signature, NativeFn)],
+) {
+    add_rows(class, owner, methods)
+}
+
+fn add_rows<R: NativeRow>(class: &Class, owner: &'static str, methods: &[R]) {
     let mut dict = class.dict_mut();
-    for &(name, func) in methods {
+    for row in methods {
         dict.insert(
-            Name::new(name),
+            Name::new(row.name()),
             Value::Builtin(Rc::new(Builtin {
-                name,
-                func,
+                name: row.name(),
+                func: row.func(),
                 owner: Some(owner),
                 bound: None,
                 caller: Default::default(),
+                sig: row.sig(),
             })),
         );
     }
@@ -116,6 +131,7 @@ pub fn add_classmethod(vm: &Vm, class: &Class, name: &'static str, func: NativeF
         owner: None,
         bound: None,
         caller: Default::default(),
+        sig: None,
     }));
     let cm = crate::builtins::descriptors::ClassMethod::new(vm, f);
     class.dict_mut().insert(Name::new(name), cm);

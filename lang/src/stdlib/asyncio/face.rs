@@ -30,7 +30,7 @@
 //!   path.
 
 use crate::objects::class::{Instance, Payload};
-use crate::objects::{AttrMap, Class, Name, PyResult, Value};
+use crate::objects::{Class, Name, PyResult, Value};
 use crate::vm::Vm;
 use std::cell::{OnceCell, RefCell};
 use std::rc::{Rc, Weak};
@@ -149,11 +149,7 @@ pub fn receiver<T: 'static>(v: &Value) -> Option<&T> {
 
 /// Wraps `native` in a new instance of the user subclass `cls`.
 pub fn subclass_instance(cls: &Rc<Class>, native: Value) -> Rc<Instance> {
-    Rc::new(Instance {
-        class: cls.clone(),
-        dict: RefCell::new(AttrMap::default()),
-        payload: Payload::Builtin(native),
-    })
+    Rc::new(Instance::with_payload(cls.clone(), Payload::Builtin(native)))
 }
 
 /// The class a native `__new__` was asked to build (its first argument).

@@ -173,12 +173,12 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
 pub fn glue(vm: &Vm, name: &str) -> PyResult<Value> {
     let module = aio(vm).module.borrow().clone();
     module
-        .and_then(|m| m.ns.borrow().get(&Name::new(name)).cloned())
+        .and_then(|m| m.ns.get_name(&Name::new(name)))
         .ok_or_else(|| vm.runtime_error(format!("asyncio is not initialised ({name})")))
 }
 
 /// The towel half of the module.
-const GLUE: &str = include_str!("asyncio.py");
+const GLUE: crate::stdlib::Source = crate::stdlib::stdlib_source!("asyncio.py");
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let a = aio(vm);
@@ -235,7 +235,11 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     // Register before running the glue so that its own imports see the module.
     vm.modules.borrow_mut().insert("asyncio".into(), m.clone());
     let code = vm
-        .compile(GLUE, "<frozen asyncio>", crate::compiler::Mode::Exec)
+        .compile(
+            &GLUE.text(),
+            "<frozen asyncio>",
+            crate::compiler::Mode::Exec,
+        )
         .map_err(|e| vm.syntax_error_value(&e))?;
     if let Err(e) = vm.run_code(code, &m) {
         vm.modules.borrow_mut().remove("asyncio");

@@ -175,9 +175,9 @@ fn resolve(vm: &Vm, x: &Value, filename: &str) -> PyResult<Target> {
                 .collect(),
         ),
         Value::Module(m) => Target::Namespace(
-            m.ns.borrow()
-                .iter()
-                .map(|(k, v)| (k.as_str().to_string(), v.clone()))
+            m.ns.items()
+                .into_iter()
+                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), v)))
                 .collect(),
         ),
         other => {
@@ -621,7 +621,7 @@ fn argval_value(vm: &Vm, code: &Code, v: &ArgVal, arg: Option<u32>) -> Value {
         ArgVal::Offset(o) => Value::Int(*o as i64),
         ArgVal::Format(conv, spec) => {
             let f = conv
-                .and_then(|c| vm.builtins.borrow().get(&Name::new(c)).cloned())
+                .and_then(|c| vm.builtins.get_name(&Name::new(c)))
                 .unwrap_or_default();
             Value::tuple(vec![f, Value::from_bool(*spec)])
         }
@@ -974,20 +974,18 @@ fn desugared(vm: &Vm, args: Args) -> PyResult {
     let frame = crate::vm::frame::Frame::new(code, func.globals.clone(), Some(names.clone()));
     vm.run_frame_to_completion(Box::new(frame))?;
     let maker = names
-        .borrow()
-        .get(&Name::new("__dis_desugared__"))
-        .cloned()
+        .get_name(&Name::new("__dis_desugared__"))
         .ok_or_else(|| vm.runtime_error("desugared(): the desugared definition did not run"))?;
     // `types` is looked up as a global when the decorator runs: lend it for the call.
     let key = Name::new("types");
-    let previous = func.globals.borrow().get(&key).cloned();
+    let previous = func.globals.get_name(&key);
     if previous.is_none() {
-        func.globals.borrow_mut().insert(key.clone(), types);
+        func.globals.set_name(&key, types);
     }
     let cells: Vec<Value> = func.closure.iter().map(|c| c.get()).collect();
     let result = vm.call(&maker, &cells);
     if previous.is_none() {
-        func.globals.borrow_mut().shift_remove(&key);
+        func.globals.del_name(&key);
     }
     result
 }
