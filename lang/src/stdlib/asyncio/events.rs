@@ -183,6 +183,18 @@ impl EventLoop {
         self.bound_hook(vm, hook).map(Some)
     }
 
+    /// The loop's `call_later`, bound, when its class overrides it or what
+    /// the inherited one calls (`time`, `call_at`); `None` when the native
+    /// timer path sees everything the subclass changed.
+    #[inline]
+    pub fn timer_hook(&self, vm: &Vm) -> PyResult<Option<Value>> {
+        let timer_hooks = Hook::CallLater as u8 | Hook::CallAt as u8 | Hook::Time as u8;
+        if self.hooks.get() & timer_hooks == 0 {
+            return Ok(None);
+        }
+        self.bound_hook(vm, Hook::CallLater).map(Some)
+    }
+
     #[inline(never)]
     fn bound_hook(&self, vm: &Vm, hook: Hook) -> PyResult<Value> {
         vm.get_attr_str(&self.value(), hook.name())

@@ -153,24 +153,28 @@ pub fn subclass_instance(cls: &Rc<Class>, native: Value) -> Rc<Instance> {
 }
 
 /// The class a native `__new__` was asked to build (its first argument).
+/// Errors name the class as CPython does: `_asyncio.Future` for the types
+/// CPython writes in C, `object` for those it writes in Python.
 pub fn new_target(vm: &Vm, args: &crate::objects::Args, owner: &Rc<Class>) -> PyResult<Rc<Class>> {
+    let owner_name = if &**owner.module.borrow() == "_asyncio" {
+        owner.display_name()
+    } else {
+        "object".to_string()
+    };
     match args.get(0) {
         Some(Value::Class(c)) if c.is_subclass(owner) => Ok(c.clone()),
-        Some(Value::Class(c)) => Err(vm.type_error(format!(
-            "{}.__new__({}): {} is not a subtype of {}",
-            owner.name,
-            c.qualname.borrow(),
-            c.qualname.borrow(),
-            owner.name
-        ))),
+        Some(Value::Class(c)) => {
+            let name = c.qualname.borrow();
+            Err(vm.type_error(format!(
+                "{owner_name}.__new__({name}): {name} is not a subtype of {owner_name}"
+            )))
+        }
         Some(other) => Err(vm.type_error(format!(
-            "{}.__new__(X): X is not a type object ({})",
-            owner.name,
+            "{owner_name}.__new__(X): X is not a type object ({})",
             vm.type_name(other)
         ))),
         None => Err(vm.type_error(format!(
-            "{}.__new__(): not enough arguments",
-            owner.name
+            "{owner_name}.__new__(): not enough arguments"
         ))),
     }
 }

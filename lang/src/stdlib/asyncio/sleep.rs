@@ -4,13 +4,14 @@
 //! everything ready now). A longer sleep does what CPython's does: a future
 //! from the loop, settled by a `call_later` timer, and the future yielded to
 //! the task. Both go through the running loop's overrides of
-//! `create_future` and `call_later` when it is a subclass that has them.
+//! `create_future` and `call_later` (or of the `time` and `call_at` an
+//! inherited `call_later` calls) when it is a subclass that has them.
 
-use super::events::{get_running_loop_rc, now, EventLoop, Hook};
+use super::events::{get_running_loop_rc, now, EventLoop};
 use super::futures::Fut;
 use super::handles::{Handle, HandleCb};
 use super::{aio, Aio};
-use crate::objects::{Args, Class, Native, NativeClosure, NativeObject, PyResult, Value};
+use crate::objects::{Args, Class, Native, NativeObject, PyResult, Value};
 use crate::vm::interp::Resumed;
 use crate::vm::Vm;
 use std::any::Any;
@@ -117,6 +118,17 @@ impl Drop for SleepAw {
 impl SleepAw {
     /// `loop.call_later(delay, _set_result_unless_cancelled, fut, result)`.
     fn start_timer(&self, vm: &Vm, lp: &Native<EventLoop>, fut: &Native<Fut>) -> PyResult<Timer> {
+        if let Some(call_later) = lp.timer_hook(vm)? {
+            let settle = crate::builtins::native(
+                "_set_result_unless_cancelled",
+                set_result_unless_cancelled,
+            );
+            let handle = vm.call(
+                &call_later,
+                &[Value::float(self.delay), settle, fut.value(), self.result.clone()],
+            )?;
+            return Ok(Timer::Py(handle));
+        }
         let target = fut.clone();
         let result = self.result.clone();
         let wake_up = Rc::new(move |vm: &Vm| {
@@ -124,17 +136,6 @@ impl SleepAw {
                 let _ = target.set_result(vm, result.clone());
             }
         });
-        if let Some(call_later) = lp.hook(vm, Hook::CallLater)? {
-            let callback = Value::Closure(Rc::new(NativeClosure {
-                name: "_set_result_unless_cancelled".into(),
-                func: Box::new(move |vm, _args| {
-                    wake_up(vm);
-                    Ok(Value::None)
-                }),
-            }));
-            let handle = vm.call(&call_later, &[Value::float(self.delay), callback])?;
-            return Ok(Timer::Py(handle));
-        }
         lp.call_at_handle(now() + self.delay, HandleCb::Native(wake_up))
             .map(Timer::Native)
             .ok_or_else(|| vm.runtime_error("Event loop is closed"))
@@ -151,6 +152,17 @@ impl SleepAw {
             None => {}
         }
     }
+}
+
+/// `_set_result_unless_cancelled(fut, result)`: the callback a sleep hands
+/// to a loop subclass's `call_later`, as CPython's `sleep` does.
+fn set_result_unless_cancelled(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_set_result_unless_cancelled", 2, 2)?;
+    let cancelled = vm.call_method(&args.pos[0], "cancelled", &[])?;
+    if !vm.truthy(&cancelled)? {
+        vm.call_method(&args.pos[0], "set_result", &[args.pos[1].clone()])?;
+    }
+    Ok(Value::None)
 }
 
 fn sleep(vm: &Vm, args: Args) -> PyResult {
