@@ -133,7 +133,8 @@ fn run_case(case: &Path) -> Result<(), String> {
     let output = common::wait_with_timeout(&mut child, Duration::from_secs(120), Instant::now())?;
     let mut problems = Vec::new();
     for (name, got) in [("out", &output.stdout), ("err", &output.stderr)] {
-        let want = std::fs::read_to_string(case.join(format!("expected.{name}"))).unwrap_or_default();
+        let want =
+            std::fs::read_to_string(case.join(format!("expected.{name}"))).unwrap_or_default();
         let want = normalise(&want, &case);
         let got = normalise(&String::from_utf8_lossy(got), &case);
         if got != want {

@@ -6,6 +6,7 @@
 //! towel -m MODULE [args]     run a module (`-m dis FILE`, `-m asyncio`)
 //! towel -                    read the program from stdin
 //! towel                      the async REPL (reads stdin when it is not a terminal)
+//! towel --virtual-time ...   any of the above on a virtual clock (also TOWEL_VIRTUAL_TIME=1)
 //! ```
 
 mod complete;
@@ -26,6 +27,10 @@ Options:
 -h     : print this help message and exit (also -? or --help)
 -m mod : run library module as a script (terminates option list)
 -V     : print the towel version number and exit (also --version)
+-X dev : development mode (asyncio's debug mode on; other -X options are
+         accepted and ignored)
+--virtual-time : run on a virtual clock that jumps to the next timer whenever
+         every task waits on one (also TOWEL_VIRTUAL_TIME=1)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -40,7 +45,27 @@ enum Command {
     Repl,
 }
 
-fn parse_args(mut argv: Vec<String>) -> Result<Command, ExitCode> {
+/// The options that are not a [`Command`].
+#[derive(Default)]
+struct Options {
+    /// `--virtual-time` or `TOWEL_VIRTUAL_TIME=1`: the program's clock is
+    /// the runtime's virtual clock.
+    virtual_time: bool,
+    /// `-X dev`: development mode.
+    dev_mode: bool,
+}
+
+impl Options {
+    fn from_environment() -> Options {
+        Options {
+            virtual_time: std::env::var_os("TOWEL_VIRTUAL_TIME")
+                .is_some_and(|v| !v.is_empty() && v != "0"),
+            dev_mode: false,
+        }
+    }
+}
+
+fn parse_args(mut argv: Vec<String>, options: &mut Options) -> Result<Command, ExitCode> {
     argv.remove(0);
     let mut i = 0;
     while i < argv.len() {
@@ -81,6 +106,22 @@ fn parse_args(mut argv: Vec<String>) -> Result<Command, ExitCode> {
                 })
             }
             "-u" | "-B" | "-E" | "-s" | "-S" | "-I" | "-q" => i += 1,
+            "-X" => {
+                let Some(option) = argv.get(i + 1) else {
+                    eprintln!("Argument expected for the -X option\n{USAGE}");
+                    return Err(ExitCode::from(2));
+                };
+                options.dev_mode |= option == "dev";
+                i += 2;
+            }
+            _ if a.starts_with("-X") => {
+                options.dev_mode |= a == "-Xdev";
+                i += 1;
+            }
+            "--virtual-time" => {
+                options.virtual_time = true;
+                i += 1;
+            }
             _ if a.starts_with('-') && a.len() > 1 => {
                 eprintln!("Unknown option: {a}\n{USAGE}");
                 return Err(ExitCode::from(2));
@@ -117,10 +158,18 @@ fn run_source(vm: &Vm, source: &str, filename: &str) -> ExitCode {
 
 fn real_main() -> ExitCode {
     let argv: Vec<String> = std::env::args().collect();
-    let command = match parse_args(argv) {
+    let mut options = Options::from_environment();
+    let command = match parse_args(argv, &mut options) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if options.virtual_time {
+        // The clock is per thread: this is the thread the program runs on.
+        towel_runtime::time::use_virtual_clock();
+    }
+    if options.dev_mode {
+        towel_lang::stdlib::asyncio::debug::set_dev_mode();
+    }
     let vm = Vm::new();
     towel_lang::vm::install_interrupt_handler(&vm);
     match command {

@@ -119,7 +119,11 @@ fn lp_get_debug(vm: &Vm, args: Args) -> PyResult {
 fn lp_set_debug(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "set_debug", 2, 2)?;
     let lp = this(vm, &args)?;
-    lp.debug.set(vm.truthy(&args.pos[1])?);
+    let on = vm.truthy(&args.pos[1])?;
+    if on {
+        super::debug::note_debug_loop();
+    }
+    lp.debug.set(on);
     Ok(Value::None)
 }
 
@@ -324,7 +328,9 @@ fn add_abstract_method(vm: &Vm, args: Args) -> PyResult {
     let name = args.pos[0]
         .as_str()
         .ok_or_else(|| vm.type_error("method name must be a str"))?;
-    aio(vm).abstract_loop_class.set_attr(name, args.pos[1].clone());
+    aio(vm)
+        .abstract_loop_class
+        .set_attr(name, args.pos[1].clone());
     Ok(Value::None)
 }
 
@@ -349,6 +355,12 @@ fn private_get_running_loop(vm: &Vm, _args: Args) -> PyResult {
     Ok(running_loop(vm).map(|l| l.value()).unwrap_or_default())
 }
 
+super::debug::recording_site!(lp_call_soon_sited => lp_call_soon);
+super::debug::recording_site!(lp_call_later_sited => lp_call_later);
+super::debug::recording_site!(lp_call_at_sited => lp_call_at);
+super::debug::recording_site!(lp_create_future_sited => lp_create_future);
+super::debug::recording_site!(lp_create_task_sited => lp_create_task);
+
 pub fn install(a: &Aio, m: &crate::objects::Module) {
     use crate::vm::types::add_methods;
     add_methods(
@@ -366,12 +378,12 @@ pub fn install(a: &Aio, m: &crate::objects::Module) {
             ("time", lp_time),
             ("get_debug", lp_get_debug),
             ("set_debug", lp_set_debug),
-            ("call_soon", lp_call_soon),
-            ("call_soon_threadsafe", lp_call_soon),
-            ("call_later", lp_call_later),
-            ("call_at", lp_call_at),
-            ("create_future", lp_create_future),
-            ("create_task", lp_create_task),
+            ("call_soon", lp_call_soon_sited),
+            ("call_soon_threadsafe", lp_call_soon_sited),
+            ("call_later", lp_call_later_sited),
+            ("call_at", lp_call_at_sited),
+            ("create_future", lp_create_future_sited),
+            ("create_task", lp_create_task_sited),
             ("set_task_factory", lp_set_task_factory),
             ("get_task_factory", lp_get_task_factory),
             ("run_in_executor", lp_run_in_executor),
@@ -380,6 +392,17 @@ pub fn install(a: &Aio, m: &crate::objects::Module) {
             ("get_exception_handler", lp_get_exception_handler),
             ("default_exception_handler", lp_default_exception_handler),
             ("__repr__", lp_repr),
+        ],
+    );
+    super::debug::record_call_sites(
+        &a.base_loop_class,
+        &[
+            "call_soon",
+            "call_soon_threadsafe",
+            "call_later",
+            "call_at",
+            "create_future",
+            "create_task",
         ],
     );
     for (name, f) in [

@@ -88,6 +88,9 @@ pub struct EventLoop {
     pub running: Cell<bool>,
     pub stopping: Cell<bool>,
     pub debug: Cell<bool>,
+    /// `loop.slow_callback_duration`: in debug mode, steps and callbacks
+    /// that take longer are reported (see `debug.rs`).
+    pub slow_callback_duration: Cell<f64>,
     /// The timers and the iteration.
     core: RuntimeLoop,
     /// Wakers of executor tasks that were polled while this loop was not running.
@@ -117,6 +120,21 @@ impl NativeObject for EventLoop {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "slow_callback_duration" => Some(Ok(Value::float(self.slow_callback_duration.get()))),
+            _ => None,
+        }
+    }
+    fn set_attr(&self, vm: &Vm, name: &str, value: Value) -> Option<PyResult<()>> {
+        match name {
+            "slow_callback_duration" => Some(
+                crate::builtins::number::to_f64(vm, &value)
+                    .map(|seconds| self.slow_callback_duration.set(seconds)),
+            ),
+            _ => None,
+        }
+    }
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.exception_handler.borrow());
         visit(&self.task_factory.borrow());
@@ -145,7 +163,8 @@ impl EventLoop {
             closed: Cell::new(false),
             running: Cell::new(false),
             stopping: Cell::new(false),
-            debug: Cell::new(false),
+            debug: Cell::new(super::debug::enabled_by_default()),
+            slow_callback_duration: Cell::new(super::debug::SLOW_CALLBACK_DURATION),
             core: RuntimeLoop::new(super::handles::fire_timer),
             deferred: RefCell::new(Vec::new()),
             asyncgens: RefCell::new(Vec::new()),
@@ -322,7 +341,9 @@ impl EventLoop {
         match self.hook(vm, Hook::CreateTask)? {
             Some(create_task) => vm.call(&create_task, &[coro]),
             None => {
-                let lp = self.rc().ok_or_else(|| vm.runtime_error("Event loop is closed"))?;
+                let lp = self
+                    .rc()
+                    .ok_or_else(|| vm.runtime_error("Event loop is closed"))?;
                 super::task_api::loop_create_task(vm, &lp, coro, Value::None)
             }
         }

@@ -149,7 +149,10 @@ pub fn receiver<T: 'static>(v: &Value) -> Option<&T> {
 
 /// Wraps `native` in a new instance of the user subclass `cls`.
 pub fn subclass_instance(cls: &Rc<Class>, native: Value) -> Rc<Instance> {
-    Rc::new(Instance::with_payload(cls.clone(), Payload::Builtin(native)))
+    Rc::new(Instance::with_payload(
+        cls.clone(),
+        Payload::Builtin(native),
+    ))
 }
 
 /// The class a native `__new__` was asked to build (its first argument).
@@ -173,9 +176,7 @@ pub fn new_target(vm: &Vm, args: &crate::objects::Args, owner: &Rc<Class>) -> Py
             "{owner_name}.__new__(X): X is not a type object ({})",
             vm.type_name(other)
         ))),
-        None => Err(vm.type_error(format!(
-            "{owner_name}.__new__(): not enough arguments"
-        ))),
+        None => Err(vm.type_error(format!("{owner_name}.__new__(): not enough arguments"))),
     }
 }
 

@@ -62,6 +62,8 @@ pub struct Fut {
     pub task: Option<TaskPart>,
     /// The user subclass instance this future is the payload of, if any.
     pub face: Face,
+    /// Where it was made, in debug mode.
+    pub source: super::debug::SiteCell,
 }
 
 impl NativeObject for Fut {
@@ -203,6 +205,7 @@ impl Fut {
             log_traceback: Cell::new(false),
             task,
             face: Face::default(),
+            source: Default::default(),
         })
     }
 
@@ -498,7 +501,12 @@ pub fn future_repr(vm: &Vm, f: &Fut) -> PyResult<String> {
         };
         parts.push(format!("cb=[{shown}]"));
     }
-    Ok(format!("<{} {}>", f.type_name(), parts.join(" ")))
+    Ok(format!(
+        "<{} {}{}>",
+        f.type_name(),
+        parts.join(" "),
+        f.source.suffix()
+    ))
 }
 
 /// `reprlib.repr` as asyncio uses it: long reprs are cut in the middle.
@@ -624,7 +632,9 @@ fn fut_new(vm: &Vm, args: Args) -> PyResult {
         future_loop(vm, &args)?
     } else {
         match args.kw("loop").and_then(face::receiver::<EventLoop>) {
-            Some(lp) => lp.rc().ok_or_else(|| vm.runtime_error("Event loop is closed"))?,
+            Some(lp) => lp
+                .rc()
+                .ok_or_else(|| vm.runtime_error("Event loop is closed"))?,
             None => super::events::get_event_loop_rc(vm)?,
         }
     };

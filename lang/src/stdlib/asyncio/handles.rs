@@ -2,7 +2,7 @@
 //! loop, by `call_soon` (an executor task, [`RunHandle`]) or by `call_at` /
 //! `call_later` (a timer of the runtime's loop, fired by [`fire_timer`]).
 
-use super::events::EventLoop;
+use super::events::{now, EventLoop};
 use super::futures::callable_repr;
 use super::Aio;
 use crate::objects::{Args, Class, NativeObject, PyResult, Value};
@@ -28,13 +28,15 @@ pub enum HandleCb {
 pub struct Handle {
     class: Rc<Class>,
     me: std::rc::Weak<NativeBox<Handle>>,
-    lp: Native<EventLoop>,
+    pub(super) lp: Native<EventLoop>,
     cb: RefCell<Option<HandleCb>>,
     cancelled: Cell<bool>,
     /// The loop time at which a timer handle runs (None for `call_soon` handles).
     when: Option<f64>,
     /// Where a timer handle waits in the runtime's queue, until it fires.
     timer: Cell<Option<TimerKey>>,
+    /// Where it was made, in debug mode.
+    pub(super) source: super::debug::SiteCell,
 }
 
 impl NativeObject for Handle {
@@ -77,6 +79,7 @@ impl Handle {
             cancelled: Cell::new(false),
             when,
             timer: Cell::new(None),
+            source: Default::default(),
         })
     }
 
@@ -85,7 +88,11 @@ impl Handle {
             if let Some(key) = self.timer.take() {
                 self.lp.cancel_timer(key);
             }
-            self.cb.borrow_mut().take();
+            // In debug mode the callback stays for the repr, as CPython
+            // keeps the repr it had; it never runs.
+            if !self.lp.debug.get() {
+                self.cb.borrow_mut().take();
+            }
         }
     }
 
@@ -93,6 +100,20 @@ impl Handle {
         if self.cancelled.get() {
             return;
         }
+        if self.lp.debug.get() {
+            // Timed in debug mode (see `debug.rs`); the report shows the
+            // handle as it was before it ran.
+            let before = self.repr(vm);
+            let start = now();
+            self.run_callback(vm);
+            let limit = self.lp.slow_callback_duration.get();
+            super::debug::check_slow(vm, limit, now() - start, || before);
+            return;
+        }
+        self.run_callback(vm);
+    }
+
+    fn run_callback(&self, vm: &Vm) {
         let cb = self.cb.borrow_mut().take();
         match cb {
             Some(HandleCb::Native(f)) => f(vm),
@@ -138,7 +159,7 @@ impl Handle {
         if let Some(HandleCb::Py(f, args)) = &*self.cb.borrow() {
             parts.push(callable_repr(vm, f, args));
         }
-        format!("<{name} {}>", parts.join(" "))
+        format!("<{name} {}{}>", parts.join(" "), self.source.suffix())
     }
 }
 
@@ -174,7 +195,6 @@ pub fn fire_timer(h: Native<Handle>) {
         None => h.lp.call_soon_handle(h.clone()),
     }
 }
-
 
 fn h_this(vm: &Vm, args: &Args) -> PyResult<Native<Handle>> {
     args.get(0)

@@ -8,6 +8,7 @@
 //! messages match.
 
 pub mod base_events;
+pub mod debug;
 pub mod events;
 pub mod face;
 pub mod futures;
@@ -88,9 +89,9 @@ thread_local! {
 /// subclass (their instances carry the native object as their payload).
 pub fn is_native_class(class: &Rc<Class>) -> bool {
     AIO.with(|a| {
-        a.borrow().as_ref().is_some_and(|a| {
-            a.subclassable().iter().any(|c| Rc::ptr_eq(c, class))
-        })
+        a.borrow()
+            .as_ref()
+            .is_some_and(|a| a.subclassable().iter().any(|c| Rc::ptr_eq(c, class)))
     })
 }
 

@@ -125,7 +125,12 @@ impl SleepAw {
             );
             let handle = vm.call(
                 &call_later,
-                &[Value::float(self.delay), settle, fut.value(), self.result.clone()],
+                &[
+                    Value::float(self.delay),
+                    settle,
+                    fut.value(),
+                    self.result.clone(),
+                ],
             )?;
             return Ok(Timer::Py(handle));
         }

@@ -14,8 +14,8 @@ use super::futures::{cancel_msg, this, wrap_new, Fut};
 use super::tasks::{is_coroutine, new_task, part, spawn_task, start_task, task_cancel, TaskPart};
 use super::{aio, Aio};
 use crate::objects::{Args, Name, Native, PyResult, Value};
-use std::rc::Rc;
 use crate::vm::Vm;
+use std::rc::Rc;
 
 fn task_this(vm: &Vm, args: &Args) -> PyResult<Native<Fut>> {
     let t = this(vm, args.get(0))?;
@@ -57,10 +57,7 @@ fn task_args(vm: &Vm, args: &Args) -> PyResult<TaskArgs> {
         _ => get_event_loop_rc(vm)?,
     };
     if !is_coroutine(&coro) {
-        return Err(vm.type_error(format!(
-            "a coroutine was expected, got {}",
-            vm.repr(&coro)?
-        )));
+        return Err(vm.type_error(format!("a coroutine was expected, got {}", vm.repr(&coro)?)));
     }
     let name = args.kw("name").cloned().unwrap_or_default();
     Ok(TaskArgs { coro, lp, name })
@@ -81,7 +78,9 @@ fn task_new(vm: &Vm, args: Args) -> PyResult {
         return Ok(spawn_task(vm, &t.lp, t.coro, t.name).value());
     }
     let lp = match args.kw("loop").and_then(face::receiver::<EventLoop>) {
-        Some(lp) => lp.rc().ok_or_else(|| vm.runtime_error("Event loop is closed"))?,
+        Some(lp) => lp
+            .rc()
+            .ok_or_else(|| vm.runtime_error("Event loop is closed"))?,
         None => get_event_loop_rc(vm)?,
     };
     Ok(wrap_new(&cls, &a.task_class, new_task(&lp, None)))
@@ -127,10 +126,7 @@ pub fn loop_create_task(
     let factory = lp.task_factory.borrow().clone();
     if factory.is_none() {
         if !is_coroutine(&coro) {
-            return Err(vm.type_error(format!(
-                "a coroutine was expected, got {}",
-                vm.repr(&coro)?
-            )));
+            return Err(vm.type_error(format!("a coroutine was expected, got {}", vm.repr(&coro)?)));
         }
         return Ok(spawn_task(vm, lp, coro, name).value());
     }
@@ -227,6 +223,9 @@ fn all_tasks_ordered(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::list(pending_tasks(&lp)))
 }
 
+super::debug::recording_site!(create_task_sited => create_task_fn);
+super::debug::recording_site!(ensure_future_sited => ensure_future_fn);
+
 /// `asyncio.create_task(coro, *, name=None, context=None)`: the running
 /// loop's `create_task(coro)`, then the name.
 fn create_task_fn(vm: &Vm, args: Args) -> PyResult {
@@ -266,7 +265,10 @@ pub fn isfuture(vm: &Vm, v: &Value) -> PyResult<bool> {
     let Value::Instance(i) = v else {
         return Ok(false);
     };
-    if i.class.lookup(&Name::new("_asyncio_future_blocking")).is_none() {
+    if i.class
+        .lookup(&Name::new("_asyncio_future_blocking"))
+        .is_none()
+    {
         return Ok(false);
     }
     Ok(!vm
@@ -365,11 +367,15 @@ pub fn install(a: &Aio, m: &crate::objects::Module) {
         ("current_task", current_task as crate::objects::NativeFn),
         ("all_tasks", all_tasks),
         ("_all_tasks_ordered", all_tasks_ordered),
-        ("create_task", create_task_fn),
-        ("ensure_future", ensure_future_fn),
         ("iscoroutine", iscoroutine_fn),
         ("isfuture", isfuture_fn),
     ] {
         crate::stdlib::set(m, name, crate::builtins::native(name, f));
+    }
+    for (name, f) in [
+        ("create_task", create_task_sited as crate::objects::NativeFn),
+        ("ensure_future", ensure_future_sited),
+    ] {
+        crate::stdlib::set(m, name, super::debug::native_recording_site(name, f));
     }
 }

@@ -38,10 +38,10 @@
 //! is a subclass overriding `call_soon`, steps are scheduled through it with
 //! the same kind of callable. Otherwise everything above stays native.
 
-use super::events::{EventLoop, Hook};
+use super::aio;
+use super::events::{now, EventLoop, Hook};
 use super::face;
 use super::futures::{Callback, FState, Fut};
-use super::aio;
 use crate::objects::{GenKind, Name, Native, NativeClosure, PyErr, PyResult, Value};
 use crate::vm::interp::Resumed;
 use crate::vm::Vm;
@@ -156,7 +156,11 @@ fn schedule(task: &Native<Fut>, what: &'static str, fut: Option<&Native<Fut>>) {
 /// Schedules the step through the loop subclass's `call_soon`; false if
 /// the loop is not running (the driver is woken instead).
 #[inline(never)]
-fn schedule_through_hook(task: &Native<Fut>, what: &'static str, fut: Option<&Native<Fut>>) -> bool {
+fn schedule_through_hook(
+    task: &Native<Fut>,
+    what: &'static str,
+    fut: Option<&Native<Fut>>,
+) -> bool {
     let Some(vm) = task.lp.running_vm() else {
         return false;
     };
@@ -257,7 +261,7 @@ fn is_cancelled_error(vm: &Vm, e: &PyErr) -> bool {
 }
 
 /// Resumes (or throws into) a task's coroutine.
-#[inline]
+#[inline(always)]
 pub fn coro_resume(vm: &Vm, coro: &Value, exc: Option<PyErr>) -> PyResult<Resumed> {
     match (coro, exc) {
         (Value::Generator(g), None) => vm.resume_generator(g, Value::None),
@@ -285,9 +289,29 @@ fn waiter_outcome(vm: &Vm, w: &Waiter) -> Option<PyErr> {
     }
 }
 
-/// CPython's `Task.__step` (with `__wakeup`'s reading of the awaited future folded in).
-#[inline]
+/// CPython's `Task.__step` (with `__wakeup`'s reading of the awaited
+/// future folded in), timed in debug mode (see `debug.rs`).
+#[inline(always)]
 fn step(vm: &Vm, task: &Native<Fut>) {
+    if task.lp.debug.get() {
+        return step_timed(vm, task);
+    }
+    step_untimed(vm, task);
+}
+
+#[inline(never)]
+fn step_timed(vm: &Vm, task: &Native<Fut>) {
+    let start = now();
+    step_untimed(vm, task);
+    let limit = task.lp.slow_callback_duration.get();
+    super::debug::check_slow(vm, limit, now() - start, || {
+        vm.repr(&task.value()).unwrap_or_default()
+    });
+}
+
+// Inlined into the driver's poll: this is the hot path of every task switch.
+#[inline(always)]
+fn step_untimed(vm: &Vm, task: &Native<Fut>) {
     let Some(p) = part(task) else { return };
     p.started.set(true);
     let mut exc = p.step_exc.borrow_mut().take();
@@ -332,6 +356,8 @@ fn step(vm: &Vm, task: &Native<Fut>) {
                 *lp.fatal.borrow_mut() = Some(e);
             }
         }
+        // A bare `yield` (`sleep(0)`): run again after what is ready now.
+        Ok(Resumed::Yield(y)) if y.is_none() => schedule_step(task),
         Ok(Resumed::Yield(y)) => {
             if let Err(e) = wait_for_yielded(vm, task, p, y) {
                 schedule_throw(task, e);
@@ -359,8 +385,7 @@ fn wait_for_yielded(vm: &Vm, task: &Native<Fut>, p: &TaskPart, y: Value) -> PyRe
             return Err(other_loop(vm, task, &y));
         }
         f.blocking.set(false);
-        let overrides =
-            matches!(&y, Value::Instance(i) if face::overrides(&i.class, &aio(vm).future_class, "add_done_callback"));
+        let overrides = matches!(&y, Value::Instance(i) if face::overrides(&i.class, &aio(vm).future_class, "add_done_callback"));
         if overrides {
             vm.call_method(&y, "add_done_callback", &[wakeup_callable(task)])?;
             *p.fut_waiter.borrow_mut() = Some(Waiter::Py(Box::new(y)));
@@ -392,7 +417,11 @@ fn wait_for_yielded(vm: &Vm, task: &Native<Fut>, p: &TaskPart, y: Value) -> PyRe
             if !its_loop.is(&task.lp.value()) {
                 return Err(other_loop(vm, task, &y));
             }
-            vm.set_attr(&y, &Name::new("_asyncio_future_blocking"), Value::from_bool(false))?;
+            vm.set_attr(
+                &y,
+                &Name::new("_asyncio_future_blocking"),
+                Value::from_bool(false),
+            )?;
             vm.call_method(&y, "add_done_callback", &[wakeup_callable(task)])?;
             *p.fut_waiter.borrow_mut() = Some(Waiter::Py(Box::new(y)));
             if p.must_cancel.get() {
@@ -568,7 +597,9 @@ fn coro_repr(vm: &Vm, coro: &Value) -> String {
                 }
             }
         }
-        other if other.downcast_native::<super::sleep::SleepAw>().is_some() => "sleep()".to_string(),
+        other if other.downcast_native::<super::sleep::SleepAw>().is_some() => {
+            "sleep()".to_string()
+        }
         other => vm.repr(other).unwrap_or_default(),
     }
 }
@@ -604,6 +635,10 @@ pub fn task_repr(vm: &Vm, t: &Fut) -> PyResult<String> {
     if !cbs.is_empty() {
         info.push(format!("cb=[{}]", cbs.join(", ")));
     }
-    Ok(format!("<{} {}>", t.type_name(), info.join(" ")))
+    Ok(format!(
+        "<{} {}{}>",
+        t.type_name(),
+        info.join(" "),
+        t.source.suffix()
+    ))
 }
-
