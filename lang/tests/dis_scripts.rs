@@ -17,6 +17,7 @@ fn run_script(path: &Path) {
         Ok(()) => {}
         Err(MainError::Syntax(e)) => panic!("{}", e.render()),
         Err(MainError::Exception(err)) => panic!("{}", vm.format_exception(&err)),
+        Err(MainError::Message(msg)) => panic!("{msg}"),
     }
 }
 

@@ -47,12 +47,23 @@ pub fn complete(vm: &Vm, main: &Module, line: &str, pos: usize) -> (usize, Vec<S
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         return (pos, Vec::new());
     }
+    if is_import_context(&before[..word_start]) {
+        // A dotted module name is completed from its last dot.
+        let start = word
+            .rfind('.')
+            .map_or(word_start, |dot| word_start + dot + 1);
+        let mut out: Vec<String> = module_names(word)
+            .into_iter()
+            .map(|n| n[start - word_start..].to_string())
+            .collect();
+        out.sort();
+        return (start, out);
+    }
     let mut out = match word.rsplit_once('.') {
         Some((base, prefix)) => {
             let start = pos - prefix.len();
             return (start, attributes(vm, main, base, prefix));
         }
-        None if is_import_context(&before[..word_start]) => module_names(vm, word),
         None => global_names(vm, main, word),
     };
     out.sort();
@@ -91,12 +102,14 @@ fn global_names(vm: &Vm, main: &Module, prefix: &str) -> Vec<String> {
     out
 }
 
-/// Names of importable native modules that start with `prefix`.
-fn module_names(vm: &Vm, prefix: &str) -> Vec<String> {
-    vm.native_modules
-        .borrow()
-        .keys()
-        .filter(|n| n.starts_with(prefix))
+/// Names of towel's own modules that start with `prefix`, one level at a
+/// time: submodules (`asyncio.tasks`) once the prefix names their package.
+fn module_names(prefix: &str) -> Vec<String> {
+    towel_lang::stdlib::module_names()
+        .filter(|n| {
+            n.strip_prefix(prefix)
+                .is_some_and(|rest| !rest.contains('.'))
+        })
         .map(|n| n.to_string())
         .collect()
 }
@@ -202,7 +215,9 @@ mod tests {
         let (vm, m) = session("import time\n");
         let (_, c) = complete(&vm, &m, "time.mono", 9);
         assert_eq!(c, ["monotonic(", "monotonic_ns("]);
-        let (start, c) = complete(&vm, &m, "import ti", 9);
-        assert_eq!((start, c), (7, vec!["time".to_string()]));
+        let (start, c) = complete(&vm, &m, "import asynci", 13);
+        assert_eq!((start, c), (7, vec!["asyncio".to_string()]));
+        let (start, c) = complete(&vm, &m, "from asyncio.ta", 15);
+        assert_eq!((start, c), (13, vec!["taskgroups".into(), "tasks".into()]));
     }
 }

@@ -164,8 +164,8 @@ fn edit_loop(
     gate: Option<&Gate>,
     history: Option<PathBuf>,
 ) {
-    let indent = Arc::new(Mutex::new(String::new()));
-    let mut editor = new_editor(events, &indent, gate, history.as_ref());
+    let auto = Arc::new(Mutex::new(AutoIndent::default()));
+    let mut editor = new_editor(events, &auto, gate, history.as_ref());
     while let Ok(Request::Read {
         prompt,
         indent: initial,
@@ -175,10 +175,13 @@ fn edit_loop(
             let _ = events.send_blocking(Event::Input(Input::Failed(
                 "the line editor could not start".into(),
             )));
-            editor = new_editor(events, &indent, gate, history.as_ref());
+            editor = new_editor(events, &auto, gate, history.as_ref());
             continue;
         };
-        *indent.lock().unwrap_or_else(PoisonError::into_inner) = initial.clone();
+        *lock(&auto) = AutoIndent {
+            offered: initial.clone(),
+            owed_space: false,
+        };
         if let Some(g) = gate {
             g.set_editing(true);
         }
@@ -205,7 +208,7 @@ fn edit_loop(
             Err(_) => {
                 // The panic message went to stderr already; start afresh.
                 drop(editor.take());
-                editor = new_editor(events, &indent, gate, history.as_ref());
+                editor = new_editor(events, &auto, gate, history.as_ref());
                 Input::Failed("the line editor crashed; the line was lost".into())
             }
         };
@@ -221,7 +224,7 @@ fn edit_loop(
 /// A configured editor with its helper, key bindings, history and printer.
 fn new_editor(
     events: &Sender<Event>,
-    indent: &Arc<Mutex<String>>,
+    auto: &Arc<Mutex<AutoIndent>>,
     gate: Option<&Gate>,
     history: Option<&PathBuf>,
 ) -> Option<Editor> {
@@ -232,6 +235,7 @@ fn new_editor(
         .ok()?
         .history_ignore_space(false)
         .completion_type(rustyline::CompletionType::List)
+        .indent_size(INDENT.len() as u8)
         .build();
     let mut ed = Editor::with_config(config).ok()?;
     ed.set_helper(Some(Helper {
@@ -240,17 +244,19 @@ fn new_editor(
     }));
     ed.bind_sequence(
         KeyEvent(KeyCode::Tab, Modifiers::NONE),
-        EventHandler::Conditional(Box::new(TabIndents)),
+        EventHandler::Conditional(Box::new(TabIndents { auto: auto.clone() })),
     );
     ed.bind_sequence(
         KeyEvent(KeyCode::Backspace, Modifiers::NONE),
-        EventHandler::Conditional(Box::new(BackspaceDedents)),
+        EventHandler::Conditional(Box::new(BackspaceDedents { auto: auto.clone() })),
     );
     ed.bind_sequence(
         KeyEvent(KeyCode::Char(' '), Modifiers::NONE),
-        EventHandler::Conditional(Box::new(SpaceReplacesAutoIndent {
-            indent: indent.clone(),
-        })),
+        EventHandler::Conditional(Box::new(SpaceReplacesAutoIndent { auto: auto.clone() })),
+    );
+    ed.bind_sequence(
+        rustyline::Event::Any,
+        EventHandler::Conditional(Box::new(OwedSpaceComesFirst { auto: auto.clone() })),
     );
     if let Some(path) = history {
         // No history file yet is the normal first run.
@@ -339,7 +345,9 @@ fn blank_before(ctx: &EventContext<'_>) -> Option<usize> {
 }
 
 /// Tab at the start of a line indents by one level; elsewhere it completes.
-struct TabIndents;
+struct TabIndents {
+    auto: Arc<Mutex<AutoIndent>>,
+}
 
 impl ConditionalEventHandler for TabIndents {
     fn handle(
@@ -349,12 +357,21 @@ impl ConditionalEventHandler for TabIndents {
         _positive: bool,
         ctx: &EventContext<'_>,
     ) -> Option<Cmd> {
-        blank_before(ctx).map(|_| Cmd::Insert(1, INDENT.into()))
+        let owed = std::mem::take(&mut lock(&self.auto).owed_space);
+        blank_before(ctx)
+            .map(|_| Cmd::Insert(1, format!("{}{INDENT}", if owed { " " } else { "" })))
     }
 }
 
-/// Backspace in the indentation removes one level, back to the previous multiple of four.
-struct BackspaceDedents;
+/// Backspace in the indentation removes one level, when the indentation is
+/// whole levels; otherwise one column, back to the previous level.
+///
+/// rustyline replays a returned command with the key's repeat count, which
+/// would turn "delete four columns" into "delete one"; `Dedent` of the whole
+/// line is not counted, so it removes exactly one level (`indent_size`).
+struct BackspaceDedents {
+    auto: Arc<Mutex<AutoIndent>>,
+}
 
 impl ConditionalEventHandler for BackspaceDedents {
     fn handle(
@@ -364,22 +381,46 @@ impl ConditionalEventHandler for BackspaceDedents {
         _positive: bool,
         ctx: &EventContext<'_>,
     ) -> Option<Cmd> {
+        lock(&self.auto).owed_space = false;
         match blank_before(ctx) {
-            Some(len) if len > 0 && !ctx.line()[..len].contains('\t') => {
-                let n = (len - 1) % INDENT.len() + 1;
-                Some(Cmd::Kill(Movement::BackwardChar(n as RepeatCount)))
+            Some(len)
+                if len > 0
+                    && len.is_multiple_of(INDENT.len())
+                    && !ctx.line()[..len].contains('\t') =>
+            {
+                Some(Cmd::Dedent(Movement::WholeLine))
             }
             _ => None,
         }
     }
 }
 
+/// The automatic indentation of the line being edited, and what typing over
+/// it has left to do.
+#[derive(Default)]
+struct AutoIndent {
+    /// The indentation the editor offered, while the line still holds exactly it.
+    offered: String,
+    /// The user's first space removed the offered indentation; that space is
+    /// still to be inserted, with the next key.
+    owed_space: bool,
+}
+
+fn lock(auto: &Mutex<AutoIndent>) -> std::sync::MutexGuard<'_, AutoIndent> {
+    auto.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// The automatic indentation is a suggestion: a space typed on a line that
 /// still holds exactly that indentation replaces it. So a user (or a paste
 /// without bracketed-paste support) who types the indentation gets exactly
 /// the indentation typed, never the sum of both.
+///
+/// rustyline has no single command that deletes text and leaves the cursor
+/// after what it inserts, so the first space deletes the offered
+/// indentation and the next key brings that space back in front of itself
+/// ([`OwedSpaceComesFirst`]).
 struct SpaceReplacesAutoIndent {
-    indent: Arc<Mutex<String>>,
+    auto: Arc<Mutex<AutoIndent>>,
 }
 
 impl ConditionalEventHandler for SpaceReplacesAutoIndent {
@@ -390,13 +431,45 @@ impl ConditionalEventHandler for SpaceReplacesAutoIndent {
         _positive: bool,
         ctx: &EventContext<'_>,
     ) -> Option<Cmd> {
-        let mut indent = self.indent.lock().unwrap_or_else(PoisonError::into_inner);
-        if !indent.is_empty() && ctx.line() == indent.as_str() && ctx.pos() == ctx.line().len() {
-            // Only the first space: the user's own indentation may be as deep.
-            indent.clear();
-            Some(Cmd::Replace(Movement::WholeLine, Some(" ".into())))
+        let mut auto = lock(&self.auto);
+        if std::mem::take(&mut auto.owed_space) {
+            return Some(Cmd::Insert(1, "  ".into()));
+        }
+        let untouched = !auto.offered.is_empty()
+            && ctx.line() == auto.offered.as_str()
+            && ctx.pos() == ctx.line().len();
+        if untouched {
+            auto.offered.clear();
+            auto.owed_space = true;
+            Some(Cmd::Kill(Movement::BeginningOfLine))
         } else {
             None
+        }
+    }
+}
+
+/// Any other key after the space that replaced the automatic indentation:
+/// a character is inserted after the owed space; any other key drops it.
+struct OwedSpaceComesFirst {
+    auto: Arc<Mutex<AutoIndent>>,
+}
+
+impl ConditionalEventHandler for OwedSpaceComesFirst {
+    fn handle(
+        &self,
+        evt: &rustyline::Event,
+        _n: RepeatCount,
+        _positive: bool,
+        _ctx: &EventContext<'_>,
+    ) -> Option<Cmd> {
+        if !std::mem::take(&mut lock(&self.auto).owed_space) {
+            return None;
+        }
+        match evt.get(0) {
+            Some(KeyEvent(KeyCode::Char(c), Modifiers::NONE)) => {
+                Some(Cmd::Insert(1, format!(" {c}")))
+            }
+            _ => None,
         }
     }
 }

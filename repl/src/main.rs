@@ -2,13 +2,20 @@
 //!
 //! ```text
 //! towel script.py [args]     run a script (sys.argv = [script, args...])
+//! towel FOLDER [args]        run FOLDER/__main__.py
 //! towel -c CODE [args]       run CODE
-//! towel -m MODULE [args]     run a module (`-m dis FILE`, `-m asyncio`)
+//! towel -m MODULE [args]     run a module or package (`-m json.tool`, `-m dis FILE`, `-m asyncio`)
 //! towel -                    read the program from stdin
 //! towel                      the async REPL (reads stdin when it is not a terminal)
 //! towel --virtual-time ...   any of the above on a virtual clock (also TOWEL_VIRTUAL_TIME=1)
 //! ```
+//!
+//! Options are python's (see [`HELP`]), parsed as its getopt does: flags
+//! combine (`-uc CODE`), and an option's argument may follow in the same
+//! word (`-Wignore`, `-Xdev`). What they set reaches the program through
+//! `sys.flags`, `sys.warnoptions` and `sys._xoptions`.
 
+mod cli;
 mod complete;
 mod editor;
 mod highlight;
@@ -17,198 +24,118 @@ mod output;
 mod repl;
 mod tasks;
 
-use std::io::{IsTerminal, Read};
+use cli::{Command, Invocation};
+use std::io::Read;
 use std::process::ExitCode;
 use towel_lang::vm::{MainError, Vm};
 
-const USAGE: &str = "usage: towel [option] ... [-c cmd | -m mod | file | -] [arg] ...
-Options:
--c cmd : program passed in as string (terminates option list)
--h     : print this help message and exit (also -? or --help)
--m mod : run library module as a script (terminates option list)
--V     : print the towel version number and exit (also --version)
--X dev : development mode (asyncio's debug mode on; other -X options are
-         accepted and ignored)
---virtual-time : run on a virtual clock that jumps to the next timer whenever
-         every task waits on one (also TOWEL_VIRTUAL_TIME=1)
-file   : program read from script file
--      : program read from stdin (default; interactive mode if a tty)
-arg ...: arguments passed to program in sys.argv[1:]
-";
-
-/// What the command line asks for.
-enum Command {
-    Script { path: String, args: Vec<String> },
-    Code { code: String, args: Vec<String> },
-    Module { name: String, args: Vec<String> },
-    Stdin { args: Vec<String> },
-    Repl,
+/// How the program ended.
+enum Ended {
+    /// It ran to its end.
+    Normally,
+    /// With an error, reported already; `-i` goes on to the REPL.
+    Failed(ExitCode),
+    /// With `sys.exit()`, or before it started; no REPL follows.
+    Exited(ExitCode),
 }
 
-/// The options that are not a [`Command`].
-#[derive(Default)]
-struct Options {
-    /// `--virtual-time` or `TOWEL_VIRTUAL_TIME=1`: the program's clock is
-    /// the runtime's virtual clock.
-    virtual_time: bool,
-    /// `-X dev`: development mode.
-    dev_mode: bool,
-}
-
-impl Options {
-    fn from_environment() -> Options {
-        Options {
-            virtual_time: std::env::var_os("TOWEL_VIRTUAL_TIME")
-                .is_some_and(|v| !v.is_empty() && v != "0"),
-            dev_mode: false,
-        }
+/// Runs `source` as `__main__`.
+fn run_source(vm: &Vm, source: &str, filename: &str) -> Ended {
+    let skip = vm.config.borrow().skip_first_line && filename != "<string>";
+    if skip {
+        // The line is blanked, not removed, so line numbers stay right.
+        let rest = source.find('\n').map_or("", |at| &source[at..]);
+        return finish(vm, vm.run_main(rest, filename));
     }
+    finish(vm, vm.run_main(source, filename))
 }
 
-fn parse_args(mut argv: Vec<String>, options: &mut Options) -> Result<Command, ExitCode> {
-    argv.remove(0);
-    let mut i = 0;
-    while i < argv.len() {
-        let a = argv[i].as_str();
-        match a {
-            "-h" | "--help" | "-?" => {
-                print!("{USAGE}");
-                return Err(ExitCode::SUCCESS);
-            }
-            "-V" | "--version" => {
-                println!(
-                    "towel {} (Python 3.11 compatible)",
-                    env!("CARGO_PKG_VERSION")
-                );
-                return Err(ExitCode::SUCCESS);
-            }
-            "-c" | "-m" => {
-                let Some(value) = argv.get(i + 1).cloned() else {
-                    eprintln!("Argument expected for the {a} option\n{USAGE}");
-                    return Err(ExitCode::from(2));
-                };
-                let rest = argv[i + 2..].to_vec();
-                return Ok(if a == "-c" {
-                    Command::Code {
-                        code: value,
-                        args: [vec!["-c".to_string()], rest].concat(),
-                    }
-                } else {
-                    Command::Module {
-                        name: value,
-                        args: rest,
-                    }
-                });
-            }
-            "-" => {
-                return Ok(Command::Stdin {
-                    args: argv[i..].to_vec(),
-                })
-            }
-            "-u" | "-B" | "-E" | "-s" | "-S" | "-I" | "-q" => i += 1,
-            "-X" => {
-                let Some(option) = argv.get(i + 1) else {
-                    eprintln!("Argument expected for the -X option\n{USAGE}");
-                    return Err(ExitCode::from(2));
-                };
-                options.dev_mode |= option == "dev";
-                i += 2;
-            }
-            _ if a.starts_with("-X") => {
-                options.dev_mode |= a == "-Xdev";
-                i += 1;
-            }
-            "--virtual-time" => {
-                options.virtual_time = true;
-                i += 1;
-            }
-            _ if a.starts_with('-') && a.len() > 1 => {
-                eprintln!("Unknown option: {a}\n{USAGE}");
-                return Err(ExitCode::from(2));
-            }
-            _ => {
-                return Ok(Command::Script {
-                    path: argv[i].clone(),
-                    args: argv[i..].to_vec(),
-                })
-            }
-        }
-    }
-    if std::io::stdin().is_terminal() {
-        Ok(Command::Repl)
-    } else {
-        Ok(Command::Stdin {
-            args: vec![String::new()],
-        })
-    }
-}
-
-/// Runs `source` as `__main__` and turns the outcome into python's exit status.
-fn run_source(vm: &Vm, source: &str, filename: &str) -> ExitCode {
-    match vm.run_main(source, filename) {
-        Ok(()) => ExitCode::SUCCESS,
+/// Reports how the program ended, as python does.
+fn finish(vm: &Vm, result: Result<(), MainError>) -> Ended {
+    match result {
+        Ok(()) => Ended::Normally,
         Err(MainError::Syntax(e)) => {
             vm.flush_stdout();
             eprint!("{}", e.render());
-            ExitCode::from(1)
+            Ended::Failed(ExitCode::from(1))
         }
-        Err(MainError::Exception(err)) => towel_lang::vm::exit_status(vm, &err),
+        Err(MainError::Message(msg)) => {
+            vm.flush_stdout();
+            eprintln!("{msg}");
+            Ended::Exited(ExitCode::from(1))
+        }
+        Err(MainError::Exception(err)) => {
+            let exited = vm.err_is(&err, &vm.exc.system_exit);
+            let code = towel_lang::vm::exit_status(vm, &err);
+            if exited {
+                Ended::Exited(code)
+            } else {
+                Ended::Failed(code)
+            }
+        }
     }
+}
+
+/// Sets up the VM as the options ask: `sys.flags`, `sys.path`, buffering.
+fn configure(vm: &Vm, inv: &Invocation) {
+    let config = &inv.config;
+    *vm.config.borrow_mut() = config.clone();
+    if config.unbuffered {
+        vm.stdout.borrow_mut().set_unbuffered();
+    }
+    let first = if config.safe_path {
+        None
+    } else {
+        match &inv.command {
+            Command::Script { path, .. } => Some(script_folder(path)),
+            Command::Module { .. } => Some(cwd()),
+            Command::Code { .. } | Command::Stdin { .. } | Command::Repl => Some(String::new()),
+        }
+    };
+    vm.set_search_path(first, inv.pythonpath.clone());
+}
+
+/// `sys.path[0]` for a script: its folder, absolute with links resolved
+/// (the folder itself when the script is a folder).
+fn script_folder(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    let resolved = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    if resolved.is_dir() {
+        return resolved.display().to_string();
+    }
+    resolved
+        .parent()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default()
+}
+
+fn cwd() -> String {
+    std::env::current_dir()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default()
 }
 
 fn real_main() -> ExitCode {
     let argv: Vec<String> = std::env::args().collect();
-    let mut options = Options::from_environment();
-    let command = match parse_args(argv, &mut options) {
-        Ok(c) => c,
+    let inv = match cli::parse(argv) {
+        Ok(inv) => inv,
         Err(code) => return code,
     };
-    if options.virtual_time {
+    if inv.virtual_time {
         // The clock is per thread: this is the thread the program runs on.
         towel_runtime::time::use_virtual_clock();
     }
-    if options.dev_mode {
-        towel_lang::stdlib::asyncio::debug::set_dev_mode();
+    if inv.config.asyncio_debug {
+        towel_lang::stdlib::asyncio::debug::set_debug_by_default();
     }
     let vm = Vm::new();
     towel_lang::vm::install_interrupt_handler(&vm);
-    match command {
-        Command::Script { path, args } => {
-            let source = match std::fs::read(&path) {
-                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                Err(e) => {
-                    let program = std::env::args().next().unwrap_or_else(|| "towel".into());
-                    eprintln!(
-                        "{program}: can't open file '{}': [Errno {}] {}",
-                        absolute(&path),
-                        e.raw_os_error().unwrap_or(2),
-                        describe(&e)
-                    );
-                    return ExitCode::from(2);
-                }
-            };
-            let dir = std::path::Path::new(&path).parent().map(|p| {
-                if p.as_os_str().is_empty() {
-                    std::path::PathBuf::from(".")
-                } else {
-                    p.to_path_buf()
-                }
-            });
-            vm.path.borrow_mut().extend(dir);
-            *vm.argv.borrow_mut() = args;
-            // As CPython: `__file__` and tracebacks name the script by its
-            // absolute path (the working directory joined, not normalised);
-            // `sys.argv[0]` keeps the name as given.
-            run_source(&vm, &source, &absolute(&path))
-        }
-        Command::Code { code, args } => {
-            vm.path.borrow_mut().push(".".into());
-            *vm.argv.borrow_mut() = args;
-            run_source(&vm, &code, "<string>")
-        }
-        Command::Stdin { args } => {
-            vm.path.borrow_mut().push(".".into());
-            *vm.argv.borrow_mut() = args;
+    configure(&vm, &inv);
+    *vm.argv.borrow_mut() = inv.command.argv();
+    let ran = match &inv.command {
+        Command::Script { path, .. } => run_script(&vm, path),
+        Command::Code { code, .. } => run_source(&vm, code, "<string>"),
+        Command::Stdin { .. } => {
             let mut source = String::new();
             if let Err(e) = std::io::stdin().read_to_string(&mut source) {
                 eprintln!("towel: cannot read stdin: {e}");
@@ -217,7 +144,7 @@ fn real_main() -> ExitCode {
             run_source(&vm, &source, "<stdin>")
         }
         Command::Module { name, args } if name == "dis" => {
-            match towel_lang::stdlib::dis::command_line(&vm, &args) {
+            return match towel_lang::stdlib::dis::command_line(&vm, args) {
                 Ok(text) => {
                     vm.write_stdout(&text);
                     vm.flush_stdout();
@@ -227,16 +154,48 @@ fn real_main() -> ExitCode {
                     eprintln!("{}", msg.trim_end());
                     ExitCode::from(1)
                 }
-            }
+            };
         }
-        Command::Module { name, .. } if name == "asyncio" => repl::run(vm),
-        Command::Module { name, .. } => {
-            let program = std::env::args().next().unwrap_or_else(|| "towel".into());
-            eprintln!("{program}: No module named {name}");
-            ExitCode::from(1)
-        }
-        Command::Repl => repl::run(vm),
+        Command::Module { name, .. } if name == "asyncio" => return repl::run(vm),
+        Command::Module { name, .. } => finish(&vm, vm.run_module_as_main(name)),
+        Command::Repl => return repl::run(vm),
+    };
+    match ran {
+        // `-i`: the REPL after the program, even when it raised.
+        Ended::Normally | Ended::Failed(_) if inv.config.inspect => repl::run(vm),
+        Ended::Normally => ExitCode::SUCCESS,
+        Ended::Failed(code) | Ended::Exited(code) => code,
     }
+}
+
+/// `towel PATH`: a script file, or a folder with a `__main__.py`.
+fn run_script(vm: &Vm, path: &str) -> Ended {
+    let program = std::env::args().next().unwrap_or_else(|| "towel".into());
+    if std::path::Path::new(path).is_dir() {
+        let folder = script_folder(path);
+        return finish(vm, vm.run_folder_as_main(&folder));
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!(
+                "{program}: can't open file '{}': [Errno {}] {}",
+                absolute(path),
+                e.raw_os_error().unwrap_or(2),
+                describe(&e)
+            );
+            return Ended::Exited(ExitCode::from(2));
+        }
+    };
+    if bytes.starts_with(b"PK\x03\x04") {
+        eprintln!("{program}: running a zip archive as a script is not supported by towel");
+        return Ended::Exited(ExitCode::from(1));
+    }
+    let source = String::from_utf8_lossy(&bytes);
+    // As CPython: `__file__` and tracebacks name the script by its
+    // absolute path (the working directory joined, not normalised);
+    // `sys.argv[0]` keeps the name as given.
+    run_source(vm, &source, &absolute(path))
 }
 
 fn absolute(path: &str) -> String {

@@ -15,7 +15,13 @@
 //!   rustyline's `ExternalPrinter`: that clears the prompt, prints the text
 //!   and redraws the prompt with what the user has typed so far. Only whole
 //!   lines go that way (the printer ends every message with a newline); a
-//!   partial line waits for its end, or for the prompt to go away.
+//!   partial line waits a moment for its end ([`PARTIAL_WAIT`]), then is
+//!   shown as a line of its own, so background output that never ends its
+//!   line (`print('.', end='')`) still appears, and never glues onto the
+//!   next message.
+//!
+//! A prompt always starts on a line of its own: before drawing one, the REPL
+//! ends a line the program left open, as Python 3.13's REPL does.
 //!
 //! Before the REPL shows a prompt it drains the pipe itself ([`Gate::sync`]),
 //! so the output of the statement that just finished is on the screen before
@@ -53,6 +59,9 @@ pub type Printer = Box<dyn ExternalPrinter + Send>;
 /// How long the end of an edit waits for output still on its way to the printer.
 const PRINTER_DRAIN: Duration = Duration::from_millis(200);
 
+/// How long the start of a line written while the prompt is up waits for its end.
+const PARTIAL_WAIT: Duration = Duration::from_millis(50);
+
 /// The pipe behind stdout and stderr, and the threads that empty it.
 pub struct Gate {
     shared: Arc<Shared>,
@@ -79,6 +88,8 @@ enum ToPrinter {
 struct State {
     /// The terminal (a duplicate of the original stdout).
     term: File,
+    /// Whether what was last written to `term` ended its line.
+    at_line_start: bool,
     /// The start of a line written while the prompt was up, waiting for its end.
     partial: Vec<u8>,
     /// Whether the line editor has the prompt up.
@@ -137,8 +148,32 @@ impl Shared {
             }
         } else {
             let partial = std::mem::take(&mut state.partial);
-            write_term(&mut state.term, &partial);
-            write_term(&mut state.term, data);
+            state.write(&partial);
+            state.write(data);
+        }
+    }
+
+    /// Shows a line start that waited [`PARTIAL_WAIT`] for its end as a
+    /// line of its own above the prompt.
+    fn flush_partial(&self) {
+        let mut state = self.lock();
+        if state.editing && state.has_printer && !state.partial.is_empty() {
+            state.partial.push(b'\n');
+            let data = std::mem::take(&mut state.partial);
+            self.forward(&mut state, &data);
+        }
+    }
+
+    fn partial_pending(&self) -> bool {
+        !self.lock().partial.is_empty()
+    }
+}
+
+impl State {
+    fn write(&mut self, bytes: &[u8]) {
+        if let Some(&last) = bytes.last() {
+            self.at_line_start = last == b'\n';
+            write_term(&mut self.term, bytes);
         }
     }
 }
@@ -176,6 +211,7 @@ impl Gate {
             pipe: File::from(OwnedFd::from(reader)),
             state: Mutex::new(State {
                 term,
+                at_line_start: true,
                 partial: Vec::new(),
                 editing: false,
                 has_printer: false,
@@ -196,11 +232,16 @@ impl Gate {
         })
     }
 
-    /// Forwards everything written so far; call it before drawing a prompt.
+    /// Forwards everything written so far and ends a line left open; call
+    /// it before drawing a prompt.
     pub fn sync(&self) {
         let _ = std::io::stdout().flush();
         let _ = std::io::stderr().flush();
         self.shared.pump();
+        let mut state = self.shared.lock();
+        if !state.at_line_start {
+            state.write(b"\n");
+        }
     }
 
     /// Says whether the prompt is up; output then goes through the printer.
@@ -216,8 +257,13 @@ impl Gate {
         let mut state = self.shared.lock();
         state.editing = editing;
         if !editing {
-            let partial = std::mem::take(&mut state.partial);
-            write_term(&mut state.term, &partial);
+            let mut partial = std::mem::take(&mut state.partial);
+            if !partial.is_empty() {
+                // The user's Enter moved the cursor to a new line: the
+                // waiting line start goes there as a line of its own.
+                partial.push(b'\n');
+            }
+            state.write(&partial);
         }
     }
 
@@ -247,7 +293,14 @@ fn forward_loop(shared: &Shared) {
     use rustix::event::{poll, PollFd, PollFlags};
     loop {
         let mut fds = [PollFd::new(&shared.pipe, PollFlags::IN)];
-        match poll(&mut fds, None) {
+        let wait = shared
+            .partial_pending()
+            .then(|| rustix::event::Timespec::try_from(PARTIAL_WAIT).unwrap_or_default());
+        match poll(&mut fds, wait.as_ref()) {
+            Ok(0) => {
+                shared.flush_partial();
+                continue;
+            }
             Ok(_) => {}
             Err(rustix::io::Errno::INTR) => continue,
             Err(_) => return,

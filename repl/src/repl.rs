@@ -55,12 +55,9 @@ pub fn run(vm: Vm) -> ExitCode {
     // The session and the tasks it starts hold the VM for as long as the
     // process lives; leaking it gives them the `'static` borrow they need.
     let vm: &'static Vm = Box::leak(Box::new(vm));
-    vm.path.borrow_mut().push(".".into());
-    *vm.argv.borrow_mut() = vec![String::new()];
-    let main = vm.new_module("__main__", None);
-    vm.modules
-        .borrow_mut()
-        .insert("__main__".into(), main.clone());
+    // The command line has set `sys.path` and `sys.argv`; a script run
+    // before (`-i`) leaves its globals in `__main__`.
+    let main = vm.main_module();
 
     use std::io::IsTerminal;
     let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
@@ -172,7 +169,10 @@ enum Next {
 
 impl Session {
     async fn run(self) -> ExitCode {
-        self.banner();
+        // `-q`: no version and copyright lines, as python's.
+        if !self.vm.config.borrow().quiet {
+            self.banner();
+        }
         eprintln!(">>> {PRELUDE}");
         if let Ok(code) = self.vm.compile(PRELUDE, FILENAME, Mode::Interactive) {
             if let Some(exit) = self.execute(code).await {
@@ -207,8 +207,13 @@ impl Session {
                 Input::Line(text) => {
                     self.failures.set(0);
                     // A paste may bring several lines at once.
-                    for line in text.split('\n') {
-                        lines.push(line.trim_end_matches('\r').to_string());
+                    let pasted: Vec<&str> =
+                        text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+                    for (i, line) in pasted.iter().enumerate() {
+                        lines.push(line.to_string());
+                        if blank_inside_pasted_block(&lines, &pasted[i + 1..]) {
+                            continue;
+                        }
                         match self.next(&lines) {
                             Next::More => continue,
                             Next::Nothing => {}
@@ -366,6 +371,15 @@ fn is_cancellation(vm: &Vm, err: &PyErr) -> bool {
     vm.err_is(err, &vm.exc.keyboard_interrupt) || &*err.class().name == "CancelledError"
 }
 
+/// Whether the blank line just added to `lines` sits inside a block that
+/// goes on in the rest of the same paste (its next line is indented): a
+/// blank line typed ends a block, but one inside pasted code does not.
+fn blank_inside_pasted_block(lines: &[String], rest: &[&str]) -> bool {
+    let blank = lines.last().is_some_and(|l| l.trim().is_empty());
+    let next = rest.iter().find(|l| !l.trim().is_empty());
+    blank && lines.len() > 1 && next.is_some_and(|l| l.starts_with([' ', '\t']))
+}
+
 /// Whether `source` starts a compound statement, which ends with an empty line.
 fn starts_compound(source: &str) -> bool {
     let first = source.trim_start();
@@ -503,44 +517,107 @@ fn help(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             names.sort();
             out.push_str("Built-in functions, types and exceptions:\n");
             out.push_str(&wrap(&names));
-            let mut modules: Vec<String> = vm
-                .native_modules
-                .borrow()
-                .keys()
-                .map(|k| k.to_string())
+            let mut modules: Vec<String> = towel_lang::stdlib::module_names()
+                .filter(|k| !k.starts_with('_') && !k.contains('.'))
+                .map(str::to_string)
                 .collect();
             modules.sort();
             out.push_str("\nModules (import NAME):\n");
             out.push_str(&wrap(&modules));
         }
-        Some(obj) => {
-            let name = match vm.get_attr_opt(obj, &Name::new("__name__")) {
-                Ok(Some(n)) => vm.to_str(&n)?,
-                _ => vm.repr(obj)?,
-            };
-            out.push_str(&format!("Help on {} {name}:\n\n", vm.type_name(obj)));
-            if let Ok(Some(doc)) = vm.get_attr_opt(obj, &Name::new("__doc__")) {
-                if !doc.is_none() {
-                    out.push_str(&vm.to_str(&doc)?);
-                    out.push_str("\n\n");
-                }
-            }
-            if matches!(obj, Value::Module(_) | Value::Class(_)) {
-                if let Some(dir) = vm.builtins.get_name(&Name::new("dir")) {
-                    let names = vm.to_vec(&vm.call(&dir, std::slice::from_ref(obj))?)?;
-                    let names: Vec<String> = names
-                        .iter()
-                        .filter_map(|n| n.as_str().map(str::to_string))
-                        .filter(|n| !n.starts_with('_'))
-                        .collect();
-                    out.push_str("Names:\n");
-                    out.push_str(&wrap(&names));
-                }
-            }
-        }
+        Some(obj) => out.push_str(&describe(vm, obj)?),
     }
     vm.write_stdout(&out);
     Ok(Value::None)
+}
+
+/// `help(obj)`: a heading saying what `obj` is, its call signature when it
+/// has one, its docstring, and for a module or class its public names.
+fn describe(vm: &Vm, obj: &Value) -> PyResult<String> {
+    let attr = |name: &str| vm.get_attr_opt(obj, &Name::new(name)).ok().flatten();
+    let text = |v: Option<Value>| v.filter(|v| !v.is_none()).and_then(|v| vm.to_str(&v).ok());
+    let name = text(attr("__name__")).map_or_else(|| vm.repr(obj), Ok)?;
+    let kind = match obj {
+        Value::Builtin(_) => "built-in function".to_string(),
+        Value::Function(_) => "function".to_string(),
+        Value::Module(_) => "module".to_string(),
+        Value::Class(_) => "class".to_string(),
+        _ => vm.type_name(obj),
+    };
+    let mut out = format!("Help on {kind} {name}");
+    match text(attr("__module__")) {
+        Some(module) if !matches!(obj, Value::Module(_)) => {
+            out.push_str(&format!(" in module {module}:\n\n"))
+        }
+        _ => out.push_str(":\n\n"),
+    }
+    let indent = match signature(vm, obj) {
+        Some(sig) => {
+            out.push_str(&format!("{name}{sig}\n"));
+            "    "
+        }
+        None => "",
+    };
+    if let Some(doc) = text(attr("__doc__")) {
+        for line in cleandoc(&doc).lines() {
+            out.push_str(indent);
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    if matches!(obj, Value::Module(_) | Value::Class(_)) {
+        if let Some(dir) = vm.builtins.get_name(&Name::new("dir")) {
+            let names = vm.to_vec(&vm.call(&dir, std::slice::from_ref(obj))?)?;
+            let names: Vec<String> = names
+                .iter()
+                .filter_map(|n| n.as_str().map(str::to_string))
+                .filter(|n| !n.starts_with('_'))
+                .collect();
+            out.push_str("Names:\n");
+            out.push_str(&wrap(&names));
+        }
+    }
+    Ok(out)
+}
+
+/// `(params)` as `inspect.signature` gives it, for what is callable and has one.
+fn signature(vm: &Vm, obj: &Value) -> Option<String> {
+    if matches!(obj, Value::Module(_)) {
+        return None;
+    }
+    let inspect = vm.import_module("inspect").ok()?;
+    let sig = vm
+        .get_attr_opt(&Value::Module(inspect), &Name::new("signature"))
+        .ok()??;
+    let found = vm.call(&sig, std::slice::from_ref(obj)).ok()?;
+    vm.to_str(&found).ok()
+}
+
+/// A docstring without the indentation its source lines share (the first
+/// line aside) and without blank lines at either end, as pydoc shows it.
+fn cleandoc(doc: &str) -> String {
+    let mut lines: Vec<&str> = doc.lines().collect();
+    let margin = lines
+        .iter()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    for line in lines.iter_mut().skip(1) {
+        *line = line.get(margin..).unwrap_or("");
+    }
+    if let Some(first) = lines.first_mut() {
+        *first = first.trim_start();
+    }
+    while lines.first().is_some_and(|l| l.trim().is_empty()) {
+        lines.remove(0);
+    }
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    lines.join("\n")
 }
 
 /// Names in lines of at most 76 columns, indented by four.
@@ -581,6 +658,15 @@ mod tests {
         );
         assert_eq!(next_indent(&lines(&["def f():", "    return 1"])), "");
         assert_eq!(next_indent(&lines(&["x = {'a:'"])), "");
+    }
+
+    #[test]
+    fn a_blank_line_ends_a_pasted_block_only_where_the_block_ends() {
+        let block = lines(&["def f():", "    x = 1", ""]);
+        assert!(blank_inside_pasted_block(&block, &["    return x", ""]));
+        assert!(!blank_inside_pasted_block(&block, &["f()"]));
+        assert!(!blank_inside_pasted_block(&block, &[]));
+        assert!(!blank_inside_pasted_block(&lines(&[""]), &["    x"]));
     }
 
     #[test]

@@ -44,7 +44,13 @@ fn version_and_help() {
     let v = towel(&["-V"], "");
     assert!(text(&v.stdout).starts_with("towel "), "{}", text(&v.stdout));
     let h = towel(&["-h"], "");
-    assert!(text(&h.stdout).contains("usage: towel"));
+    // As python's, the usage line names the program as it was invoked.
+    let usage = format!(
+        "usage: {} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n",
+        env!("CARGO_BIN_EXE_towel")
+    );
+    assert!(text(&h.stdout).starts_with(&usage), "{}", text(&h.stdout));
+    assert!(text(&h.stdout).contains("\n-m mod : run library module as a script"));
     assert_eq!(h.status.code(), Some(0));
 }
 

@@ -151,6 +151,53 @@ fn typed_indentation_replaces_the_automatic_one() -> Result<(), Error> {
     Ok(())
 }
 
+/// Types `text` one key at a time, as a person does: the editor sees each
+/// key on its own rather than a burst that arrives in one read.
+fn type_slowly(p: &mut PtySession, text: &str) -> Result<(), Error> {
+    for c in text.chars() {
+        keys(p, &c.to_string())?;
+        std::thread::sleep(Duration::from_millis(15));
+    }
+    Ok(())
+}
+
+#[test]
+fn indentation_typed_key_by_key_after_the_automatic_one() -> Result<(), Error> {
+    let mut p = start("typed_indent_keys")?;
+    p.send_line("def f(x):")?;
+    p.exp_string("... ")?;
+    // The first body line keeps the editor's indentation...
+    type_slowly(&mut p, "y = x + 1")?;
+    p.send_line("")?;
+    p.exp_string("... ")?;
+    // ...the second is indented by hand over it, and must line up.
+    type_slowly(&mut p, "    return y")?;
+    p.send_line("")?;
+    p.exp_string("... ")?;
+    line(&mut p, "")?;
+    let out = line(&mut p, "f(41)")?;
+    assert!(out.contains("42"), "{out:?}");
+    Ok(())
+}
+
+#[test]
+fn backspace_in_the_indentation_removes_one_level() -> Result<(), Error> {
+    let mut p = start("backspace_level")?;
+    p.send_line("if True:")?;
+    p.exp_string("... ")?;
+    p.send_line("for i in range(2):")?;
+    p.exp_string("... ")?;
+    p.send_line("print('in', i)")?;
+    p.exp_string("... ")?;
+    // The editor offers eight spaces; one Backspace leaves four.
+    keys(&mut p, "\x7f")?;
+    p.send_line("print('after')")?;
+    p.exp_string("... ")?;
+    let out = line(&mut p, "")?;
+    assert!(out.contains("in 1\r\nafter"), "{out:?}");
+    Ok(())
+}
+
 #[test]
 fn top_level_await_inside_a_for_loop_and_async_with() -> Result<(), Error> {
     let mut p = start("for_await")?;
@@ -476,6 +523,51 @@ fn a_background_ticker_prints_while_the_prompt_waits() -> Result<(), Error> {
     p.exp_string("True")?;
     p.send_line("'after' + ' cancel'")?;
     p.exp_string("'after cancel'")?;
+    Ok(())
+}
+
+#[test]
+fn background_output_without_a_newline_stands_on_its_own_line() -> Result<(), Error> {
+    let mut p = start("partial_line")?;
+    p.send_line("async def dots():")?;
+    p.exp_string("... ")?;
+    p.send_line("for i in range(3):")?;
+    p.exp_string("... ")?;
+    p.send_line("print(f'dot{i}', end='', flush=True)")?;
+    p.exp_string("... ")?;
+    p.send_line("await asyncio.sleep(0.3)")?;
+    p.exp_string("... ")?;
+    line(&mut p, "")?;
+    line(&mut p, "t = asyncio.create_task(dots())")?;
+    // Each line start shows up while the prompt waits, though no newline
+    // ends it...
+    p.exp_string("dot0")?;
+    p.exp_string("dot1")?;
+    let seen = p.exp_string("dot2")?;
+    assert!(!seen.contains("dot0dot1"), "{seen:?}");
+    // ...and what comes next starts a line of its own.
+    p.send_line("'next' + 'line'")?;
+    let (before, _) = p.exp_regex("'nextline'")?;
+    assert!(!before.ends_with("dot2"), "{before:?}");
+    p.send_line("print('x', end='')")?;
+    // A prompt starts on a line of its own (else this times out on `x>>> `).
+    p.exp_regex("\\nx\r\n")?;
+    Ok(())
+}
+
+#[test]
+fn a_pasted_block_with_blank_lines_inside_is_one_statement() -> Result<(), Error> {
+    let mut p = start("paste")?;
+    // A terminal wraps pasted text in bracketed-paste markers.
+    keys(
+        &mut p,
+        "\x1b[200~def f():\r    x = 1\r\r    y = 2\r\r    return x + y\r\x1b[201~",
+    )?;
+    p.send_line("")?;
+    // Had a blank line ended the block, `f` would not exist: no 30, a timeout.
+    p.send_line("f() * 10")?;
+    let (before, _) = p.exp_regex("\\b30\r\n")?;
+    assert!(!before.contains("Error"), "{before:?}");
     Ok(())
 }
 

@@ -113,7 +113,7 @@ fn run(vm: &Vm, args: Args, func: &str) -> PyResult {
             } else {
                 (text.as_str(), Mode::Exec)
             };
-            vm.compile_with(text, "<string>", mode, false)
+            vm.compile_with(text, "<string>", mode, vm.compile_options(false))
                 .map_err(|e| vm.syntax_error_value(&e))?
         }
     };
@@ -288,9 +288,11 @@ pub(super) fn compile(vm: &Vm, args: Args) -> PyResult {
     if flags & !known != 0 {
         return Err(vm.value_error("compile(): unrecognised flags"));
     }
+    let mut options = vm.compile_options(flags & PYCF_ALLOW_TOP_LEVEL_AWAIT != 0);
     if let Some(opt) = values[5] {
         match opt {
-            Value::Int(-1..=2) => {}
+            Value::Int(-1) => {}
+            Value::Int(level @ 0..=2) => options.optimize = *level as u8,
             Value::Int(_) => return Err(vm.value_error("compile(): invalid optimize value")),
             other => {
                 return Err(vm.type_error(format!(
@@ -312,9 +314,8 @@ pub(super) fn compile(vm: &Vm, args: Args) -> PyResult {
     } else {
         text
     };
-    let top_level_await = flags & PYCF_ALLOW_TOP_LEVEL_AWAIT != 0;
     let code = vm
-        .compile_with(&text, &filename, mode, top_level_await)
+        .compile_with(&text, &filename, mode, options)
         .map_err(|e| vm.syntax_error_value(&e))?;
     Ok(Value::Code(code))
 }

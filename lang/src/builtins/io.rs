@@ -87,11 +87,7 @@ pub fn stream(vm: &Vm, fd: i32) -> Value {
 
 /// Writes to `sys.stdout`, honouring a replaced `sys.stdout`.
 pub fn write_stdout(vm: &Vm, s: &str) -> PyResult<()> {
-    let replaced = vm
-        .modules
-        .borrow()
-        .get("sys")
-        .and_then(|m| m.ns.get_name(&crate::objects::Name::new("stdout")));
+    let replaced = vm.sys_attr("stdout");
     match replaced {
         Some(Value::Native(n))
             if n.as_any()

@@ -15,7 +15,9 @@ pub mod mappingproxy;
 pub mod number;
 pub mod object;
 pub mod payload;
+mod quitter;
 pub mod set;
+pub mod stdin;
 pub mod str;
 
 use crate::objects::iter::IterState;
@@ -75,10 +77,8 @@ const UNDECLARED: &[(&str, NativeFn)] = &[
     ("map", map),
     ("open", io::open),
     ("super", super_),
-    ("exit", exit),
-    ("quit", exit),
     ("__build_class__", build_class),
-    ("__import__", import),
+    ("__import__", import_),
     ("compile", exec::compile),
 ];
 
@@ -113,6 +113,7 @@ pub fn install(vm: &Vm) {
     for row in UNDECLARED {
         add(row, CallerNeeds::Nothing);
     }
+    quitter::install(vm);
     for row in FRAME_READERS {
         add(row, CallerNeeds::FrameWhenNoArgs);
     }
@@ -1334,20 +1335,50 @@ fn super_(vm: &Vm, args: Args) -> PyResult {
     vm.instantiate(&vm.types.super_, Args::new(&pos[1..]))
 }
 
-fn exit(vm: &Vm, args: Args) -> PyResult {
-    Err(vm.new_exception(&vm.exc.system_exit, args.pos.to_vec()))
-}
-
 fn build_class(vm: &Vm, args: Args) -> PyResult {
     vm.build_class(args)
 }
 
-fn import(vm: &Vm, args: Args) -> PyResult {
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+pub fn import_(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "__import__", 1, 5)?;
-    let Some(name) = args.pos[0].as_str() else {
-        return Err(vm.type_error("__import__() argument 1 must be str"));
+    let name = match args.arg_or_kw(0, "name") {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "__import__() argument 1 must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
+        None => return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)")),
     };
-    Ok(Value::Module(vm.import_module(name)?))
+    let globals = match args.arg_or_kw(1, "globals") {
+        Some(Value::Dict(d)) => Some(d.clone()),
+        _ => None,
+    };
+    let fromlist = args.arg_or_kw(3, "fromlist").cloned().unwrap_or_default();
+    let level = match args.arg_or_kw(4, "level") {
+        Some(v) => vm.to_index(v)?,
+        None => 0,
+    };
+    let lookup = |k: &str| globals.as_ref().and_then(|g| g.get_str(k));
+    vm.import_with(&name, &lookup, &fromlist, level)
+}
+
+/// The `builtins` module: its namespace is the one every global lookup
+/// falls back to, so `builtins.x = 1` makes `x` visible everywhere.
+pub fn make_module(vm: &Vm) -> PyResult<Rc<crate::objects::Module>> {
+    let m = Rc::new(crate::objects::Module {
+        name: Rc::from("builtins"),
+        ns: vm.builtins.clone(),
+    });
+    crate::stdlib::set(&m, "__name__", Value::str("builtins"));
+    crate::stdlib::set(
+        &m,
+        "__doc__",
+        Value::str("Built-in functions, types, exceptions, and other objects."),
+    );
+    Ok(m)
 }
 
 /// `type(x)` and `type(name, bases, dict)`.

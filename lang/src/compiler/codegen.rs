@@ -189,6 +189,8 @@ pub(super) struct Compiler<'a> {
     /// Current recursion depth over statements and expressions.
     pub depth: usize,
     pub future: Future,
+    /// `-O` level: from 1, assertions are left out and `__debug__` is False.
+    pub optimize: u8,
     /// `await` (and `async for`/`async with`) allowed at the top level,
     /// making the module code a coroutine: the REPL, and `compile()` with
     /// `ast.PyCF_ALLOW_TOP_LEVEL_AWAIT`.
@@ -203,10 +205,10 @@ pub(super) fn compile(
     source: &str,
     mode: Mode,
     future: Future,
-    top_level_await: bool,
+    options: super::Options,
 ) -> CResult<Rc<CodeObject>> {
     let mut c = Compiler {
-        top_level_await,
+        top_level_await: options.top_level_await,
         table,
         filename: Rc::from(filename),
         source,
@@ -216,6 +218,7 @@ pub(super) fn compile(
         units: Vec::new(),
         depth: 0,
         future,
+        optimize: options.optimize,
     };
     let first_span = module.body.first().map(|s| s.span).unwrap_or_default();
     c.enter_unit(0, UnitKind::Module, "<module>", 1, first_span);
@@ -249,6 +252,21 @@ pub(super) fn compile(
 }
 
 impl<'a> Compiler<'a> {
+    /// The constant `e` folds to, with `__debug__` as `-O` sets it.
+    pub fn const_value(&self, e: &ast::Expr) -> Option<crate::bytecode::Constant> {
+        super::fold::const_value_in(e, self.optimize == 0)
+    }
+
+    /// The folded tuple of `items`, with `__debug__` as `-O` sets it.
+    pub fn const_tuple(&self, items: &[ast::Expr]) -> Option<crate::bytecode::Constant> {
+        super::fold::const_tuple_in(items, self.optimize == 0)
+    }
+
+    /// The folded frozenset of `items`, with `__debug__` as `-O` sets it.
+    pub fn const_frozenset(&self, items: &[ast::Expr]) -> Option<crate::bytecode::Constant> {
+        super::fold::const_frozenset_in(items, self.optimize == 0)
+    }
+
     // ----- units -------------------------------------------------------
 
     pub fn u(&self) -> &Unit<'a> {

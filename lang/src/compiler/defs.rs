@@ -4,9 +4,9 @@
 
 use super::codegen::{CResult, Compiler, FBlockKind, NameCtx, UnitKind};
 use super::expr::is_starred;
+use super::mangle;
 use super::stmt::docstring;
 use super::symtable::{node_key, CompKind, NameScope};
-use super::{fold, mangle};
 use crate::ast::{self, Comprehension, Expr, ExprKind, Stmt};
 use crate::bytecode::{CodeObject, Constant, Opcode, SuspendKind};
 use std::rc::Rc;
@@ -84,7 +84,7 @@ impl<'a> Compiler<'a> {
     pub fn compile_defaults(&mut self, args: &'a ast::Arguments) -> CResult<u32> {
         let mut make_flags = 0;
         if !args.defaults.is_empty() {
-            match fold::const_tuple(&args.defaults) {
+            match self.const_tuple(&args.defaults) {
                 Some(t) => self.emit_const(t),
                 None => {
                     for d in &args.defaults {

@@ -82,7 +82,7 @@ impl<'a> Compiler<'a> {
                 | ExprKind::Subscript { .. }
                 | ExprKind::Name(_)
         ) {
-            if let Some(c) = fold::const_value(e) {
+            if let Some(c) = self.const_value(e) {
                 self.emit_const(c);
                 return Ok(());
             }
@@ -285,7 +285,7 @@ impl<'a> Compiler<'a> {
     pub fn compile_iterable(&mut self, e: &'a Expr) -> CResult {
         match &e.kind {
             ExprKind::Set(items) if !items.iter().any(is_starred) => {
-                match fold::const_frozenset(items) {
+                match self.const_frozenset(items) {
                     Some(folded) => {
                         let saved = std::mem::replace(&mut self.u_mut().span, e.span);
                         self.emit_const(folded);
@@ -297,7 +297,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::List(items) if !items.iter().any(is_starred) => {
                 let saved = std::mem::replace(&mut self.u_mut().span, e.span);
-                let result = match fold::const_tuple(items) {
+                let result = match self.const_tuple(items) {
                     Some(t) => {
                         self.emit_const(t);
                         Ok(())
@@ -341,7 +341,7 @@ impl<'a> Compiler<'a> {
         target: super::assemble::BlockId,
         cond: bool,
     ) -> CResult {
-        if let Some(c) = fold::const_value(e) {
+        if let Some(c) = self.const_value(e) {
             // A constant test: jump always or never.
             if fold::truthy(&c) == cond {
                 self.emit_jump(Opcode::JUMP_ABSOLUTE, target);
@@ -611,9 +611,9 @@ impl<'a> Compiler<'a> {
         // or frozenset (updated into a set).
         if n > 2 {
             let folded = if build == Opcode::BUILD_SET {
-                fold::const_frozenset(items)
+                self.const_frozenset(items)
             } else {
-                fold::const_tuple(items)
+                self.const_tuple(items)
             };
             if let Some(folded) = folded {
                 if tuple {
@@ -675,7 +675,7 @@ impl<'a> Compiler<'a> {
         if n > 1 && !big {
             let const_keys: Option<Vec<Constant>> = keys[begin..end]
                 .iter()
-                .map(|k| k.as_ref().and_then(fold::const_value))
+                .map(|k| k.as_ref().and_then(|k| self.const_value(k)))
                 .collect();
             if let Some(const_keys) = const_keys {
                 for v in &values[begin..end] {

@@ -37,28 +37,35 @@ pub fn literal(c: &ast::Constant) -> Constant {
 
 /// The constant `e` folds to, if CPython's optimiser would fold it.
 pub fn const_value(e: &Expr) -> Option<Constant> {
+    const_value_in(e, true)
+}
+
+/// [`const_value`] with `__debug__` standing for `debug` (False under `-O`).
+pub fn const_value_in(e: &Expr, debug: bool) -> Option<Constant> {
+    let fold = |e: &Expr| const_value_in(e, debug);
     match &e.kind {
         ExprKind::Constant(c) => Some(literal(c)),
-        ExprKind::Name(n) if n == "__debug__" => Some(Constant::Bool(true)),
-        ExprKind::UnaryOp { op, operand } => fold_unary(*op, &const_value(operand)?),
+        ExprKind::Name(n) if n == "__debug__" => Some(Constant::Bool(debug)),
+        ExprKind::UnaryOp { op, operand } => fold_unary(*op, &fold(operand)?),
         ExprKind::BinOp { left, op, right } => {
-            let l = const_value(left)?;
-            let r = const_value(right)?;
+            let l = fold(left)?;
+            let r = fold(right)?;
             fold_binop(&l, *op, &r)
         }
-        ExprKind::Tuple(items) => const_tuple(items),
+        ExprKind::Tuple(items) => const_tuple_in(items, debug),
         ExprKind::Subscript { value, slice } => {
-            let v = const_value(value)?;
-            let i = const_value(slice)?;
+            let v = fold(value)?;
+            let i = fold(slice)?;
             fold_subscript(&v, &i)
         }
         _ => None,
     }
 }
 
-/// A tuple of the folded items, if every item folds.
-pub fn const_tuple(items: &[Expr]) -> Option<Constant> {
-    let values: Option<Vec<Constant>> = items.iter().map(const_value).collect();
+/// A tuple of the folded items, if every item folds (`__debug__` stands
+/// for `debug`).
+pub fn const_tuple_in(items: &[Expr], debug: bool) -> Option<Constant> {
+    let values: Option<Vec<Constant>> = items.iter().map(|e| const_value_in(e, debug)).collect();
     values.map(|v| Constant::Tuple(Rc::from(v)))
 }
 
@@ -69,11 +76,12 @@ pub fn const_tuple(items: &[Expr]) -> Option<Constant> {
 /// CPython builds the frozenset from the items in order, then (merging
 /// constants) builds it again from the first one's iteration order; the
 /// items are stored in that second construction order, which the VM
-/// repeats, so the constant's table is laid out as CPython's.
-pub fn const_frozenset(items: &[Expr]) -> Option<Constant> {
+/// repeats, so the constant's table is laid out as CPython's. `__debug__`
+/// stands for `debug`.
+pub fn const_frozenset_in(items: &[Expr], debug: bool) -> Option<Constant> {
     let mut distinct: Vec<(Constant, i64)> = Vec::new();
     for item in items {
-        let c = const_value(item)?;
+        let c = const_value_in(item, debug)?;
         let hash = const_hash(&c)?;
         if !distinct.iter().any(|(d, h)| *h == hash && const_eq(d, &c)) {
             distinct.push((c, hash));

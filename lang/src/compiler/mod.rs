@@ -87,18 +87,31 @@ pub fn compile_module(
     source: &str,
     mode: Mode,
 ) -> Result<Rc<CodeObject>, SyntaxError> {
-    compile_module_with(module, filename, source, mode, mode == Mode::Interactive)
+    let options = Options {
+        top_level_await: mode == Mode::Interactive,
+        optimize: 0,
+    };
+    compile_module_with(module, filename, source, mode, options)
 }
 
-/// [`compile_module`], saying whether `await` is allowed at the top level
-/// (`compile()`'s `ast.PyCF_ALLOW_TOP_LEVEL_AWAIT`); the code is then a
-/// coroutine when it awaits.
+/// How to compile beyond the source and its mode.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// `await` (and `async for`/`async with`) allowed at the top level
+    /// (the REPL, `compile()`'s `ast.PyCF_ALLOW_TOP_LEVEL_AWAIT`); the code
+    /// is then a coroutine when it awaits.
+    pub top_level_await: bool,
+    /// `-O` level: from 1, assertions are left out and `__debug__` is False.
+    pub optimize: u8,
+}
+
+/// [`compile_module`] with explicit [`Options`].
 pub fn compile_module_with(
     module: &ast::Module,
     filename: &str,
     source: &str,
     mode: Mode,
-    top_level_await: bool,
+    options: Options,
 ) -> Result<Rc<CodeObject>, SyntaxError> {
     let to_syntax_error = |e: Box<CompileError>| {
         SyntaxError::at(
@@ -111,16 +124,8 @@ pub fn compile_module_with(
     };
     let future = parse_future(module, source, mode).map_err(to_syntax_error)?;
     let table = symtable::build(module, future.annotations).map_err(to_syntax_error)?;
-    codegen::compile(
-        module,
-        &table,
-        filename,
-        source,
-        mode,
-        future,
-        top_level_await,
-    )
-    .map_err(to_syntax_error)
+    codegen::compile(module, &table, filename, source, mode, future, options)
+        .map_err(to_syntax_error)
 }
 
 /// What the `from __future__ import ...` statements at the top of a module ask for.

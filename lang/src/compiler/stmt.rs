@@ -5,7 +5,7 @@
 use super::codegen::{CResult, Compiler, FBlockKind, NameCtx, UnitKind};
 use super::expr::{binop_index, expr_kind_name};
 use super::symtable::BlockType;
-use super::{fold, mangle, CompileError, Mode, MAX_NESTING, STMT_WEIGHT, TOO_DEEP};
+use super::{mangle, CompileError, Mode, MAX_NESTING, STMT_WEIGHT, TOO_DEEP};
 use crate::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 use crate::bytecode::{Constant, Opcode, SuspendKind};
 use crate::source::Span;
@@ -171,6 +171,7 @@ impl<'a> Compiler<'a> {
                 body,
                 is_async: true,
             } => self.compile_async_with(items, body),
+            StmtKind::Assert { .. } if self.optimize > 0 => Ok(()),
             StmtKind::Assert { test, msg } => {
                 let end = self.new_block();
                 self.jump_if(test, end, true)?;
@@ -231,7 +232,7 @@ impl<'a> Compiler<'a> {
                 .iter()
                 .chain(targets)
                 .any(|e| matches!(e.kind, ExprKind::Starred(_)))
-            || fold::const_tuple(values).is_some()
+            || self.const_tuple(values).is_some()
         {
             return Ok(false);
         }
@@ -392,7 +393,7 @@ impl<'a> Compiler<'a> {
         if value.is_some() && self.scope().coroutine && self.scope().generator {
             return Err(self.error("'return' with value in async generator"));
         }
-        let folded = value.and_then(fold::const_value);
+        let folded = value.and_then(|k| self.const_value(k));
         let preserve_tos = value.is_some() && folded.is_none();
         if preserve_tos {
             if let Some(v) = value {

@@ -832,6 +832,66 @@ def _signature_of_partial(sig, partial):
     return sig.replace(parameters=rest + kw_only + var_kw)
 
 
+def _split_parameters(text):
+    """The comma-separated items of a text signature's parameter list,
+    commas inside quotes and brackets left alone."""
+    items, depth, quote, start = [], 0, None, 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = None
+        elif c in "'\"":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            items.append(text[start:i].strip())
+            start = i + 1
+        i += 1
+    last = text[start:].strip()
+    if last:
+        items.append(last)
+    return items
+
+
+def _signature_from_text(text, bound_to):
+    """The Signature a native's `__text_signature__` states (CPython's
+    syntax: `$module`/`$self`/`$type` for the receiver, `/` and `*`
+    markers). The receiver is left out for module functions and for
+    methods bound to an object, as CPython's inspect does."""
+    items = _split_parameters(text.strip()[1:-1])
+    params = []
+    kind = _POSITIONAL_OR_KEYWORD
+    for item in items:
+        if item == "/":
+            params = [p.replace(kind=_POSITIONAL_ONLY) for p in params]
+            continue
+        if item == "*":
+            kind = _KEYWORD_ONLY
+            continue
+        if item.startswith("$"):
+            if item == "$module" or bound_to is not None:
+                continue
+            item = item[1:]
+        if item.startswith("**"):
+            params.append(Parameter(item[2:], _VAR_KEYWORD))
+            continue
+        if item.startswith("*"):
+            params.append(Parameter(item[1:], _VAR_POSITIONAL))
+            kind = _KEYWORD_ONLY
+            continue
+        name, eq, default = item.partition("=")
+        value = eval(default, {}) if eq else _empty
+        params.append(Parameter(name.strip(), kind, default=value))
+    return Signature(params)
+
+
 def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=False):
     if not callable(obj):
         raise TypeError(f"{obj!r} is not a callable object")
@@ -859,6 +919,10 @@ def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=F
         if obj.__module__ != "builtins":
             return Signature()
         raise ValueError(f"no signature found for builtin type {obj!r}")
+    if isbuiltin(obj) or ismethoddescriptor(obj):
+        text = getattr(obj, "__text_signature__", None)
+        if text:
+            return _signature_from_text(text, getattr(obj, "__self__", None))
     if isbuiltin(obj):
         raise ValueError(f"no signature found for builtin {obj!r}")
     call = getattr(type(obj), "__call__", None)

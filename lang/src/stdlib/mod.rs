@@ -1,10 +1,13 @@
-//! Native modules, registered by name and created on first import.
+//! The built-in modules: one table ([`MODULES`]) that the import system
+//! reads, each module created on first import.
 //!
 //! Each module is one file with a `make(vm) -> Module` function that fills
 //! a namespace from a table of natives. Glue that is naturally script-level
 //! is towel source (`NAME.py` beside the Rust file, embedded with
 //! `include_str!`) run into the module's namespace after the natives are set,
-//! so the source can build on them.
+//! so the source can build on them. A module written wholly in towel is a
+//! [`Make::Script`] row; a submodule whose objects live in its package
+//! (`asyncio.tasks`) is a [`Make::Reexport`] row.
 
 pub mod ast;
 pub mod asyncio;
@@ -32,80 +35,16 @@ pub mod towel;
 pub mod types;
 pub mod warnings;
 
+pub mod importlib;
+pub mod structseq;
+mod sys_names;
+
 use crate::objects::{Module, NativeFn, NativeRow, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
 /// Builds a native module on first import.
 pub type ModuleMaker = fn(&Vm) -> PyResult<Rc<Module>>;
-
-/// The native modules, by import name.
-const MODULES: &[(&str, ModuleMaker)] = &[
-    ("dis", dis::make),
-    ("sys", sys::make),
-    ("time", time::make),
-    ("asyncio", asyncio::make),
-    ("_contextlib_async", contextlib_async::make),
-    ("types", types::make),
-    ("abc", abc),
-    ("collections", collections::make),
-    ("collections.abc", collections::make_abc),
-    ("functools", functools::make),
-    ("contextlib", contextlib),
-    ("typing", typing),
-    ("inspect", inspect::make),
-    ("itertools", itertools::make),
-    ("math", math::make),
-    ("random", random::make),
-    ("bisect", bisect::make),
-    ("string", string),
-    ("operator", operator::make),
-    ("os", os::make),
-    ("json", json::make),
-    ("dataclasses", dataclasses),
-    ("enum", enum_),
-    ("warnings", warnings::make),
-    ("heapq", heapq::make),
-    ("copy", copy),
-    ("io", io),
-    ("__future__", future),
-    ("textwrap", textwrap),
-    ("os.path", os::make_path),
-    ("hashlib", hashlib::make),
-    ("hmac", hmac::make),
-    ("binascii", binascii::make),
-    ("base64", base64),
-    ("secrets", secrets),
-    ("getopt", getopt),
-    ("urllib", urllib),
-    ("urllib.parse", urllib_parse),
-    ("uuid", uuid),
-    ("ast", ast::make),
-    ("logging", logging::make),
-    ("logging.handlers", logging_handlers),
-    ("logging.config", logging_config),
-    ("argparse", argparse),
-    ("difflib", difflib),
-    ("pprint", pprint),
-    ("fnmatch", fnmatch),
-    ("unittest", unittest),
-    ("unittest.util", unittest_util),
-    ("unittest.result", unittest_result),
-    ("unittest.case", unittest_case),
-    ("unittest.suite", unittest_suite),
-    ("unittest.loader", unittest_loader),
-    ("unittest.signals", unittest_signals),
-    ("unittest.runner", unittest_runner),
-    ("unittest.main", unittest_main),
-    ("unittest.async_case", unittest_async_case),
-    ("unittest._log", unittest_log),
-    ("unittest.__main__", unittest_dunder_main),
-    ("unittest.mock", unittest_mock),
-    ("doctest", doctest),
-    ("timeit", timeit),
-    ("_csv", csv::make),
-    ("csv", csv),
-];
 
 /// Towel source of the standard library, embedded in the binary, with the
 /// place in the repository it came from.
@@ -150,68 +89,426 @@ impl Source {
     }
 }
 
-/// Defines the maker of a module written entirely in towel source.
-macro_rules! source_module {
-    ($make:ident, $name:literal, $file:literal) => {
-        fn $make(vm: &Vm) -> PyResult<Rc<Module>> {
-            module_from_source(vm, $name, &[], stdlib_source!($file))
-        }
-    };
+/// Where the import system finds a module, as CPython 3.11 would find the
+/// module of that name.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    /// Compiled into CPython's interpreter (`sys.builtin_module_names`):
+    /// found before `sys.path` is searched, with origin `built-in`.
+    Builtin,
+    /// Frozen into CPython 3.11 (`abc`, `io`, `os`, ...): found before
+    /// `sys.path`, with origin `frozen`.
+    Frozen,
+    /// The rest of the standard library: found at the standard library's
+    /// entry of `sys.path` ([`crate::vm::import::ImportState::stdlib_dir`]),
+    /// so a script's own `json.py` shadows towel's `json` as it would
+    /// CPython's. Shown as frozen (towel's library is inside the binary).
+    Stdlib,
 }
 
-source_module!(abc, "abc", "abc.py");
-source_module!(contextlib, "contextlib", "contextlib.py");
-source_module!(typing, "typing", "typing.py");
-source_module!(string, "string", "string.py");
-source_module!(dataclasses, "dataclasses", "dataclasses.py");
-source_module!(enum_, "enum", "enum.py");
-source_module!(copy, "copy", "copy.py");
-source_module!(io, "io", "io.py");
-source_module!(future, "__future__", "future.py");
-source_module!(textwrap, "textwrap", "textwrap.py");
-source_module!(base64, "base64", "base64.py");
-source_module!(secrets, "secrets", "secrets.py");
-source_module!(getopt, "getopt", "getopt.py");
-source_module!(urllib, "urllib", "urllib.py");
-source_module!(urllib_parse, "urllib.parse", "urllib_parse.py");
-source_module!(uuid, "uuid", "uuid.py");
-source_module!(logging_handlers, "logging.handlers", "logging_handlers.py");
-source_module!(logging_config, "logging.config", "logging_config.py");
-source_module!(argparse, "argparse", "argparse.py");
-source_module!(difflib, "difflib", "difflib.py");
-source_module!(pprint, "pprint", "pprint.py");
-source_module!(fnmatch, "fnmatch", "fnmatch.py");
-source_module!(unittest, "unittest", "unittest/__init__.py");
-source_module!(unittest_util, "unittest.util", "unittest/util.py");
-source_module!(unittest_result, "unittest.result", "unittest/result.py");
-source_module!(unittest_case, "unittest.case", "unittest/case.py");
-source_module!(unittest_suite, "unittest.suite", "unittest/suite.py");
-source_module!(unittest_loader, "unittest.loader", "unittest/loader.py");
-source_module!(unittest_signals, "unittest.signals", "unittest/signals.py");
-source_module!(unittest_runner, "unittest.runner", "unittest/runner.py");
-source_module!(unittest_main, "unittest.main", "unittest/main.py");
-source_module!(
-    unittest_async_case,
-    "unittest.async_case",
-    "unittest/async_case.py"
-);
-source_module!(unittest_log, "unittest._log", "unittest/_log.py");
-source_module!(unittest_mock, "unittest.mock", "unittest/mock.py");
-source_module!(doctest, "doctest", "doctest.py");
-source_module!(timeit, "timeit", "timeit.py");
-source_module!(
-    unittest_dunder_main,
-    "unittest.__main__",
-    "unittest/__main__.py"
-);
-source_module!(csv, "csv", "csv.py");
+/// How a module of the table is made.
+#[derive(Clone, Copy)]
+pub enum Make {
+    /// A Rust function that builds the module.
+    Native(ModuleMaker),
+    /// A module written entirely in towel source.
+    Script(Source),
+    /// A submodule of a package whose objects live in the package itself
+    /// (`asyncio.tasks`): it binds each of `names` that the package (first
+    /// field) has, so `asyncio.tasks.Task is asyncio.Task`.
+    Reexport(&'static str, &'static [&'static str]),
+}
 
-pub fn register(vm: &Vm) {
-    let mut m = vm.native_modules.borrow_mut();
-    for &(name, make) in MODULES {
-        m.insert(name, make);
+/// One row of the module table.
+pub struct ModuleDef {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub make: Make,
+}
+
+const fn def(name: &'static str, kind: Kind, make: Make) -> ModuleDef {
+    ModuleDef { name, kind, make }
+}
+
+use Kind::{Builtin, Frozen, Stdlib};
+use Make::{Native, Reexport, Script};
+
+/// The built-in modules, by import name. A dotted name is a submodule, and
+/// a module with submodules here is a package (it gets a `__path__`); a new
+/// submodule of a package (`urllib.parse`, `json.tool`) is one more row.
+pub const MODULES: &[ModuleDef] = &[
+    def("sys", Builtin, Native(sys::make)),
+    def("builtins", Builtin, Native(crate::builtins::make_module)),
+    def("time", Builtin, Native(time::make)),
+    def("math", Builtin, Native(math::make)),
+    def("itertools", Builtin, Native(itertools::make)),
+    def("towel", Builtin, Native(towel::make)),
+    def("_contextlib_async", Builtin, Native(contextlib_async::make)),
+    def("abc", Frozen, Script(stdlib_source!("abc.py"))),
+    def("io", Frozen, Script(stdlib_source!("io.py"))),
+    def("os", Frozen, Native(os::make)),
+    def("posixpath", Frozen, Native(os::make_path)),
+    def("importlib", Stdlib, Native(importlib::make)),
+    def("importlib.util", Frozen, Native(importlib::make_util)),
+    def(
+        "importlib.machinery",
+        Frozen,
+        Native(importlib::make_machinery),
+    ),
+    def("dis", Stdlib, Native(dis::make)),
+    def("asyncio", Stdlib, Native(asyncio::make)),
+    def("types", Stdlib, Native(types::make)),
+    def("collections", Stdlib, Native(collections::make)),
+    def("collections.abc", Stdlib, Native(collections::make_abc)),
+    def("functools", Stdlib, Native(functools::make)),
+    def(
+        "contextlib",
+        Stdlib,
+        Script(stdlib_source!("contextlib.py")),
+    ),
+    def("typing", Stdlib, Script(stdlib_source!("typing.py"))),
+    def("inspect", Stdlib, Native(inspect::make)),
+    def("random", Stdlib, Native(random::make)),
+    def("bisect", Stdlib, Native(bisect::make)),
+    def("string", Stdlib, Script(stdlib_source!("string.py"))),
+    def("operator", Stdlib, Native(operator::make)),
+    def("json", Stdlib, Native(json::make)),
+    def("json.tool", Stdlib, Script(stdlib_source!("json_tool.py"))),
+    def(
+        "dataclasses",
+        Stdlib,
+        Script(stdlib_source!("dataclasses.py")),
+    ),
+    def("enum", Stdlib, Script(stdlib_source!("enum.py"))),
+    def("warnings", Stdlib, Native(warnings::make)),
+    def("heapq", Stdlib, Native(heapq::make)),
+    def("copy", Stdlib, Script(stdlib_source!("copy.py"))),
+    def("__future__", Stdlib, Script(stdlib_source!("future.py"))),
+    def("textwrap", Stdlib, Script(stdlib_source!("textwrap.py"))),
+    def("binascii", Builtin, Native(binascii::make)),
+    def("hashlib", Stdlib, Native(hashlib::make)),
+    def("hmac", Stdlib, Native(hmac::make)),
+    def("base64", Stdlib, Script(stdlib_source!("base64.py"))),
+    def("secrets", Stdlib, Script(stdlib_source!("secrets.py"))),
+    def("getopt", Stdlib, Script(stdlib_source!("getopt.py"))),
+    def("urllib", Stdlib, Script(stdlib_source!("urllib.py"))),
+    def(
+        "urllib.parse",
+        Stdlib,
+        Script(stdlib_source!("urllib_parse.py")),
+    ),
+    def("uuid", Stdlib, Script(stdlib_source!("uuid.py"))),
+    def("ast", Stdlib, Native(ast::make)),
+    def("logging", Stdlib, Native(logging::make)),
+    def(
+        "logging.handlers",
+        Stdlib,
+        Script(stdlib_source!("logging_handlers.py")),
+    ),
+    def(
+        "logging.config",
+        Stdlib,
+        Script(stdlib_source!("logging_config.py")),
+    ),
+    def("argparse", Stdlib, Script(stdlib_source!("argparse.py"))),
+    def("difflib", Stdlib, Script(stdlib_source!("difflib.py"))),
+    def("pprint", Stdlib, Script(stdlib_source!("pprint.py"))),
+    def("fnmatch", Stdlib, Script(stdlib_source!("fnmatch.py"))),
+    def("doctest", Stdlib, Script(stdlib_source!("doctest.py"))),
+    def("timeit", Stdlib, Script(stdlib_source!("timeit.py"))),
+    def("_csv", Builtin, Native(csv::make)),
+    def("csv", Stdlib, Script(stdlib_source!("csv.py"))),
+    // unittest: a package of submodules, as CPython's.
+    def(
+        "unittest",
+        Stdlib,
+        Script(stdlib_source!("unittest/__init__.py")),
+    ),
+    def(
+        "unittest.util",
+        Stdlib,
+        Script(stdlib_source!("unittest/util.py")),
+    ),
+    def(
+        "unittest.result",
+        Stdlib,
+        Script(stdlib_source!("unittest/result.py")),
+    ),
+    def(
+        "unittest.case",
+        Stdlib,
+        Script(stdlib_source!("unittest/case.py")),
+    ),
+    def(
+        "unittest.suite",
+        Stdlib,
+        Script(stdlib_source!("unittest/suite.py")),
+    ),
+    def(
+        "unittest.loader",
+        Stdlib,
+        Script(stdlib_source!("unittest/loader.py")),
+    ),
+    def(
+        "unittest.signals",
+        Stdlib,
+        Script(stdlib_source!("unittest/signals.py")),
+    ),
+    def(
+        "unittest.runner",
+        Stdlib,
+        Script(stdlib_source!("unittest/runner.py")),
+    ),
+    def(
+        "unittest.main",
+        Stdlib,
+        Script(stdlib_source!("unittest/main.py")),
+    ),
+    def(
+        "unittest.async_case",
+        Stdlib,
+        Script(stdlib_source!("unittest/async_case.py")),
+    ),
+    def(
+        "unittest._log",
+        Stdlib,
+        Script(stdlib_source!("unittest/_log.py")),
+    ),
+    def(
+        "unittest.__main__",
+        Stdlib,
+        Script(stdlib_source!("unittest/__main__.py")),
+    ),
+    def(
+        "unittest.mock",
+        Stdlib,
+        Script(stdlib_source!("unittest/mock.py")),
+    ),
+    // asyncio's submodules, each with the names CPython 3.11 defines there.
+    def(
+        "asyncio.base_events",
+        Stdlib,
+        Reexport("asyncio", &["BaseEventLoop", "Server"]),
+    ),
+    def(
+        "asyncio.coroutines",
+        Stdlib,
+        Reexport("asyncio", &["iscoroutinefunction", "iscoroutine"]),
+    ),
+    def(
+        "asyncio.events",
+        Stdlib,
+        Reexport(
+            "asyncio",
+            &[
+                "AbstractEventLoopPolicy",
+                "AbstractEventLoop",
+                "AbstractServer",
+                "Handle",
+                "TimerHandle",
+                "get_event_loop_policy",
+                "set_event_loop_policy",
+                "get_event_loop",
+                "set_event_loop",
+                "new_event_loop",
+                "get_child_watcher",
+                "set_child_watcher",
+                "_set_running_loop",
+                "get_running_loop",
+                "_get_running_loop",
+                "BaseDefaultEventLoopPolicy",
+            ],
+        ),
+    ),
+    def(
+        "asyncio.exceptions",
+        Stdlib,
+        Reexport(
+            "asyncio",
+            &[
+                "BrokenBarrierError",
+                "CancelledError",
+                "InvalidStateError",
+                "TimeoutError",
+                "IncompleteReadError",
+                "LimitOverrunError",
+                "SendfileNotAvailableError",
+            ],
+        ),
+    ),
+    def(
+        "asyncio.futures",
+        Stdlib,
+        Reexport("asyncio", &["Future", "wrap_future", "isfuture"]),
+    ),
+    def(
+        "asyncio.locks",
+        Stdlib,
+        Reexport(
+            "asyncio",
+            &[
+                "Lock",
+                "Event",
+                "Condition",
+                "Semaphore",
+                "BoundedSemaphore",
+                "Barrier",
+            ],
+        ),
+    ),
+    def(
+        "asyncio.protocols",
+        Stdlib,
+        Reexport(
+            "asyncio",
+            &[
+                "BaseProtocol",
+                "Protocol",
+                "DatagramProtocol",
+                "SubprocessProtocol",
+                "BufferedProtocol",
+            ],
+        ),
+    ),
+    def(
+        "asyncio.queues",
+        Stdlib,
+        Reexport(
+            "asyncio",
+            &[
+                "Queue",
+                "PriorityQueue",
+                "LifoQueue",
+                "QueueFull",
+                "QueueEmpty",
+            ],
+        ),
+    ),
+    def(
+        "asyncio.runners",
+        Stdlib,
+        Reexport("asyncio", &["Runner", "run"]),
+    ),
+    def(
+        "asyncio.streams",
+        Stdlib,
+        Reexport(
+            "asyncio",
+            &[
+                "StreamReader",
+                "StreamWriter",
+                "StreamReaderProtocol",
+                "open_connection",
+                "start_server",
+                "open_unix_connection",
+                "start_unix_server",
+            ],
+        ),
+    ),
+    def(
+        "asyncio.subprocess",
+        Stdlib,
+        Reexport(
+            "asyncio",
+            &["create_subprocess_exec", "create_subprocess_shell"],
+        ),
+    ),
+    def(
+        "asyncio.taskgroups",
+        Stdlib,
+        Reexport("asyncio", &["TaskGroup"]),
+    ),
+    def(
+        "asyncio.tasks",
+        Stdlib,
+        Reexport(
+            "asyncio",
+            &[
+                "Task",
+                "create_task",
+                "FIRST_COMPLETED",
+                "FIRST_EXCEPTION",
+                "ALL_COMPLETED",
+                "wait",
+                "wait_for",
+                "as_completed",
+                "sleep",
+                "gather",
+                "shield",
+                "ensure_future",
+                "run_coroutine_threadsafe",
+                "current_task",
+                "all_tasks",
+                "_register_task",
+                "_unregister_task",
+                "_enter_task",
+                "_leave_task",
+            ],
+        ),
+    ),
+    def(
+        "asyncio.threads",
+        Stdlib,
+        Reexport("asyncio", &["to_thread"]),
+    ),
+    def(
+        "asyncio.timeouts",
+        Stdlib,
+        Reexport("asyncio", &["Timeout", "timeout", "timeout_at"]),
+    ),
+    def(
+        "asyncio.transports",
+        Stdlib,
+        Reexport(
+            "asyncio",
+            &[
+                "BaseTransport",
+                "ReadTransport",
+                "WriteTransport",
+                "Transport",
+                "DatagramTransport",
+                "SubprocessTransport",
+            ],
+        ),
+    ),
+];
+
+/// The table row for module `name`.
+pub fn find(name: &str) -> Option<&'static ModuleDef> {
+    MODULES.iter().find(|d| d.name == name)
+}
+
+/// True if the table has submodules of `name`: it is then a package.
+pub fn is_package(name: &str) -> bool {
+    MODULES.iter().any(|d| {
+        d.name.len() > name.len()
+            && d.name.starts_with(name)
+            && d.name.as_bytes()[name.len()] == b'.'
+    })
+}
+
+/// The names of the modules in the table (for completion and `help()`).
+pub fn module_names() -> impl Iterator<Item = &'static str> {
+    MODULES.iter().map(|d| d.name)
+}
+
+/// Builds the module of table row `d` (the import system then sets its
+/// `__spec__` and the other import attributes).
+pub fn make(vm: &Vm, d: &ModuleDef) -> PyResult<Rc<Module>> {
+    match d.make {
+        Native(make) => make(vm),
+        Script(source) => module_from_source(vm, d.name, &[], source),
+        Reexport(package, names) => {
+            let from = vm.import_module(package)?;
+            let m = vm.new_module(d.name, None);
+            for &name in names {
+                if let Some(v) = module_get(&from, name) {
+                    set(&m, name, v);
+                }
+            }
+            Ok(m)
+        }
     }
-    m.insert("towel", towel::make);
 }
 
 /// Creates a module with the given native functions.
@@ -256,23 +553,32 @@ pub fn module_from_source(
     Ok(m)
 }
 
-/// Runs embedded towel source in module `m`'s namespace.
+/// Runs embedded towel source in module `m`'s namespace, with the import
+/// attributes of its table row set and the module in `sys.modules`
+/// meanwhile (so that a module its source imports may import it back).
 pub fn exec_source(vm: &Vm, m: &Rc<Module>, source: Source) -> PyResult<()> {
     let filename = format!("<frozen {}>", m.name);
     let code = vm
         .compile(&source.text(), &filename, crate::compiler::Mode::Exec)
         .map_err(|e| vm.syntax_error_value(&e))?;
+    vm.init_table_module(m)?;
+    vm.set_module_builtins(m, false)?;
     let name = m.name.to_string();
-    vm.modules.borrow_mut().insert(name.clone(), m.clone());
+    vm.register_module(&name, Value::Module(m.clone()))?;
     let result = vm.run_code(code, m);
     if result.is_err() {
-        vm.modules.borrow_mut().remove(&name);
+        vm.unregister_module(&name);
     }
     result.map(|_| ())
 }
 
+/// A global of module `m`, if it has one.
+pub fn module_get(m: &Module, name: &str) -> Option<Value> {
+    m.get(name)
+}
+
 /// Reads a global of module `m` (a class or function its source defined).
 pub fn module_attr(vm: &Vm, m: &Module, name: &str) -> PyResult<Value> {
-    m.ns.get_name(&crate::objects::Name::new(name))
+    module_get(m, name)
         .ok_or_else(|| vm.attribute_error(format!("module '{}' has no attribute '{name}'", m.name)))
 }

@@ -1,6 +1,10 @@
 # The script-level half of `os`: environ, getenv, stat_result, walk, makedirs.
 
-import os.path as path
+import sys
+import posixpath as path
+
+# As CPython's os: `os.path` is the platform's path module under a second name.
+sys.modules["os.path"] = path
 from collections import namedtuple as _namedtuple
 
 error = OSError

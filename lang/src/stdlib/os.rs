@@ -61,7 +61,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
 pub fn make_path(vm: &Vm) -> PyResult<Rc<Module>> {
     super::module_from_source(
         vm,
-        "os.path",
+        "posixpath",
         &[
             ("_kind", path_kind),
             ("_getsize", getsize),

@@ -1,8 +1,19 @@
-//! `sys`: argv, exit, the standard streams, the recursion limit.
+//! `sys`: the interpreter's state as programs see it.
+//!
+//! The import system's tables are the live objects (`sys.path` is the list
+//! the finders read, `sys.modules` the dict every import consults); the
+//! command line's settings come from [`crate::vm::Config`]. Values that
+//! describe CPython's build (`float_info`, `maxunicode`) are those of
+//! towel's, which match; `implementation.name` is `'towel'` and its
+//! `cache_tag` None (towel writes no bytecode caches).
 
-use crate::objects::{Args, Module, PyResult, Value};
+use super::structseq;
+use crate::objects::{Args, Module, PyDict, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
+
+/// The Python version towel implements, as `sys.version_info`.
+const VERSION: (i64, i64, i64) = (3, 11, 0);
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let m = super::module_with(
@@ -15,19 +26,105 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("exc_info", exc_info),
             ("exception", exception),
             ("getsizeof", getsizeof),
+            ("getrefcount", getrefcount),
             ("intern", intern),
+            ("getdefaultencoding", utf8),
+            ("getfilesystemencoding", utf8),
+            ("getfilesystemencodeerrors", surrogateescape),
+            ("get_asyncgen_hooks", get_asyncgen_hooks),
+            ("set_asyncgen_hooks", set_asyncgen_hooks),
+            ("get_int_max_str_digits", get_int_max_str_digits),
         ],
     );
-    let argv = vm.argv.borrow().iter().map(|a| Value::str(a)).collect();
-    super::set(&m, "argv", Value::list(argv));
-    super::set(&m, "stdout", crate::builtins::io::stream(vm, 1));
-    super::set(&m, "stderr", crate::builtins::io::stream(vm, 2));
-    super::set(&m, "__stdout__", crate::builtins::io::stream(vm, 1));
-    super::set(&m, "__stderr__", crate::builtins::io::stream(vm, 2));
-    super::set(&m, "platform", Value::str(std::env::consts::OS));
-    super::set(&m, "maxsize", Value::Int(i64::MAX));
-    super::set(
-        &m,
+    // Recorded first: the import system reads `sys.path` and
+    // `sys.meta_path` from here from now on.
+    let _ = vm.imports.sys.set(m.clone());
+    let set = |name: &str, v: Value| super::set(&m, name, v);
+    let strs = |items: &[String]| Value::list(items.iter().map(|a| Value::str(a)).collect());
+    set("argv", strs(&vm.argv.borrow()));
+    set("path", Value::List(vm.imports.path.clone()));
+    set("modules", Value::Dict(vm.imports.modules.clone()));
+    set("meta_path", Value::list(vm.default_meta_path()));
+    set("path_hooks", Value::list(Vec::new()));
+    set("path_importer_cache", Value::Dict(Rc::new(PyDict::new())));
+    set_streams(vm, &m);
+    set_build_facts(vm, &m);
+    set_config(vm, &m)?;
+    let builtin_names = super::MODULES
+        .iter()
+        .filter(|d| d.kind == super::Kind::Builtin)
+        .map(|d| d.name);
+    let mut builtin_names: Vec<&str> = builtin_names.collect();
+    builtin_names.sort_unstable();
+    set(
+        "builtin_module_names",
+        Value::tuple(builtin_names.into_iter().map(Value::str).collect()),
+    );
+    let names = super::sys_names::STDLIB_MODULE_NAMES;
+    let set_of_names = crate::objects::PySet::new();
+    for name in names {
+        set_of_names.add(vm, Value::str(name))?;
+    }
+    set(
+        "stdlib_module_names",
+        Value::FrozenSet(Rc::new(set_of_names)),
+    );
+    Ok(m)
+}
+
+fn set_streams(vm: &Vm, m: &Module) {
+    use crate::builtins::io;
+    let stdin = crate::builtins::stdin::stdin(vm);
+    for (name, v) in [
+        ("stdin", stdin.clone()),
+        ("stdout", io::stream(vm, 1)),
+        ("stderr", io::stream(vm, 2)),
+        ("__stdin__", stdin),
+        ("__stdout__", io::stream(vm, 1)),
+        ("__stderr__", io::stream(vm, 2)),
+    ] {
+        super::set(m, name, v);
+    }
+}
+
+/// What the interpreter is: version, platform, limits of its numbers.
+fn set_build_facts(vm: &Vm, m: &Module) {
+    let set = |name: &str, v: Value| super::set(m, name, v);
+    let (major, minor, micro) = VERSION;
+    let version_info = structseq::class(
+        vm,
+        "sys.version_info",
+        "sys",
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+    );
+    let version_info = structseq::new(
+        &version_info,
+        vec![
+            Value::Int(major),
+            Value::Int(minor),
+            Value::Int(micro),
+            Value::str("final"),
+            Value::Int(0),
+        ],
+    );
+    let hexversion = (major << 24) | (minor << 16) | (micro << 8) | 0xf0;
+    set("version_info", version_info.clone());
+    set("hexversion", Value::Int(hexversion));
+    set("api_version", Value::Int(1013));
+    set(
+        "version",
+        Value::string(format!(
+            "{major}.{minor}.{micro} (towel {})",
+            env!("CARGO_PKG_VERSION")
+        )),
+    );
+    set(
+        "implementation",
+        implementation(vm, version_info, hexversion),
+    );
+    set("platform", Value::str(platform()));
+    set(
         "byteorder",
         Value::str(if cfg!(target_endian = "little") {
             "little"
@@ -35,42 +132,210 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             "big"
         }),
     );
-    super::set(
-        &m,
-        "version",
-        Value::str(concat!("3.11.0 (towel ", env!("CARGO_PKG_VERSION"), ")")),
+    set("maxsize", Value::Int(i64::MAX));
+    set("maxunicode", Value::Int(0x10ffff));
+    set("float_repr_style", Value::str("short"));
+    set("abiflags", Value::str(""));
+    set(
+        "copyright",
+        Value::str("towel: a Python 3.11-compatible language written in Rust"),
     );
-    super::set(
-        &m,
-        "version_info",
-        Value::tuple(vec![
-            Value::Int(3),
-            Value::Int(11),
+    let executable = crate::vm::import::executable();
+    set("executable", Value::string(executable));
+    let prefix = crate::vm::import::prefix();
+    for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        set(name, Value::str(&prefix));
+    }
+    set("platlibdir", Value::str("lib"));
+    set("pycache_prefix", Value::None);
+    set("float_info", float_info(vm));
+    let int_info = structseq::class(
+        vm,
+        "sys.int_info",
+        "sys",
+        "int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+    );
+    // towel's big integers are vectors of 64-bit digits.
+    let int_info = structseq::new(
+        &int_info,
+        [64, 8, crate::fmt::numeric::INT_MAX_STR_DIGITS as i64, 640]
+            .into_iter()
+            .map(Value::Int)
+            .collect(),
+    );
+    set("int_info", int_info);
+    set("hash_info", hash_info(vm));
+}
+
+/// `sys.implementation`: a SimpleNamespace, as in CPython.
+fn implementation(vm: &Vm, version: Value, hexversion: i64) -> Value {
+    let items = [
+        ("name", Value::str("towel")),
+        ("cache_tag", Value::None),
+        ("version", version),
+        ("hexversion", Value::Int(hexversion)),
+    ];
+    super::types::new_namespace(vm, &items).unwrap_or_default()
+}
+
+fn platform() -> &'static str {
+    match std::env::consts::OS {
+        "macos" => "darwin",
+        "windows" => "win32",
+        other => other,
+    }
+}
+
+fn float_info(vm: &Vm) -> Value {
+    let class = structseq::class(
+        vm,
+        "sys.float_info",
+        "sys",
+        "float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+    );
+    structseq::new(
+        &class,
+        vec![
+            Value::float(f64::MAX),
+            Value::Int(f64::MAX_EXP as i64),
+            Value::Int(f64::MAX_10_EXP as i64),
+            Value::float(f64::MIN_POSITIVE),
+            Value::Int(f64::MIN_EXP as i64),
+            Value::Int(f64::MIN_10_EXP as i64),
+            Value::Int(f64::DIGITS as i64),
+            Value::Int(f64::MANTISSA_DIGITS as i64),
+            Value::float(f64::EPSILON),
+            Value::Int(f64::RADIX as i64),
+            Value::Int(1),
+        ],
+    )
+}
+
+/// `sys.hash_info`: numbers hash as CPython's do (modulus 2**61 - 1);
+/// strings with FNV-1a, unseeded.
+fn hash_info(vm: &Vm) -> Value {
+    let class = structseq::class(
+        vm,
+        "sys.hash_info",
+        "sys",
+        "hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+    );
+    structseq::new(
+        &class,
+        vec![
+            Value::Int(64),
+            Value::Int((1 << 61) - 1),
+            Value::Int(314159),
             Value::Int(0),
-            Value::str("final"),
+            Value::Int(1000003),
+            Value::str("fnv"),
+            Value::Int(64),
             Value::Int(0),
-        ]),
+            Value::Int(0),
+        ],
+    )
+}
+
+/// `sys.flags`, `warnoptions`, `_xoptions`, `orig_argv`, `dont_write_bytecode`.
+fn set_config(vm: &Vm, m: &Module) -> PyResult<()> {
+    let c = vm.config.borrow().clone();
+    let set = |name: &str, v: Value| super::set(m, name, v);
+    let class = structseq::class(
+        vm,
+        "sys.flags",
+        "sys",
+        "flags",
+        &[
+            "debug",
+            "inspect",
+            "interactive",
+            "optimize",
+            "dont_write_bytecode",
+            "no_user_site",
+            "no_site",
+            "ignore_environment",
+            "verbose",
+            "bytes_warning",
+            "quiet",
+            "hash_randomization",
+            "isolated",
+            "dev_mode",
+            "utf8_mode",
+            "warn_default_encoding",
+            "safe_path",
+            "int_max_str_digits",
+        ],
     );
-    super::set(&m, "implementation", Value::str("towel"));
-    super::set(
-        &m,
-        "executable",
-        Value::string(
-            std::env::current_exe()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default(),
-        ),
+    let int = |b: bool| Value::Int(b as i64);
+    let flags = vec![
+        Value::Int(0),
+        int(c.inspect),
+        int(c.interactive),
+        Value::Int(c.optimize as i64),
+        int(c.dont_write_bytecode),
+        int(c.no_user_site),
+        int(c.no_site),
+        int(c.ignore_environment),
+        Value::Int(c.verbose as i64),
+        Value::Int(c.bytes_warning as i64),
+        int(c.quiet),
+        // String hashes are not randomised.
+        Value::Int(0),
+        int(c.isolated),
+        Value::from_bool(c.dev_mode),
+        Value::Int(0),
+        Value::Int(0),
+        Value::from_bool(c.safe_path),
+        Value::Int(-1),
+    ];
+    set("flags", structseq::new(&class, flags));
+    set(
+        "dont_write_bytecode",
+        Value::from_bool(c.dont_write_bytecode),
     );
-    let path = vm
-        .path
-        .borrow()
-        .iter()
-        .map(|p| Value::string(p.display().to_string()))
-        .collect();
-    super::set(&m, "path", Value::list(path));
-    let modules = crate::objects::PyDict::new();
-    super::set(&m, "modules", Value::Dict(Rc::new(modules)));
-    Ok(m)
+    let strs = |items: &[String]| Value::list(items.iter().map(|a| Value::str(a)).collect());
+    set("warnoptions", strs(&c.warnoptions));
+    set("orig_argv", strs(&c.orig_argv));
+    let xoptions = PyDict::new();
+    for (k, v) in &c.xoptions {
+        let v = v
+            .as_deref()
+            .map(Value::str)
+            .unwrap_or(Value::from_bool(true));
+        xoptions.set(vm, Value::str(k), v)?;
+    }
+    set("_xoptions", Value::Dict(Rc::new(xoptions)));
+    Ok(())
 }
 
 fn exit(vm: &Vm, args: Args) -> PyResult {
@@ -107,20 +372,135 @@ fn exception(vm: &Vm, _args: Args) -> PyResult {
     Ok(vm.current_exception().unwrap_or_default())
 }
 
+/// Plausible sizes: CPython 3.11's on 64-bit for the common objects.
 fn getsizeof(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "getsizeof", 1, 2)?;
     Ok(Value::Int(match &args.pos[0] {
-        Value::Int(_) => 28,
+        Value::None => 16,
+        Value::Bool(b) => 24 + 4 * b.get() as i64,
+        Value::Int(0) => 28,
+        Value::Int(i) => 24 + 4 * ((64 - i.unsigned_abs().leading_zeros() as i64) + 29) / 30,
+        Value::BigInt(b) => 24 + 4 * ((b.bits() as i64) + 29) / 30,
         Value::Float(_) => 24,
-        Value::Str(s) => 49 + s.as_str().len() as i64,
+        Value::Str(s) => {
+            let text = s.as_str();
+            let widest = text.chars().map(|c| c as u32).max().unwrap_or(0);
+            let n = text.chars().count() as i64;
+            match widest {
+                0..=0x7f => 49 + n,
+                0x80..=0xff => 73 + n,
+                0x100..=0xffff => 74 + 2 * n,
+                _ => 76 + 4 * n,
+            }
+        }
+        Value::Bytes(b) => 33 + b.len() as i64,
         Value::List(l) => 56 + 8 * l.len() as i64,
         Value::Tuple(t) => 40 + 8 * t.0.len() as i64,
+        Value::Dict(d) => match d.len() {
+            0 => 64,
+            1..=5 => 184,
+            6..=10 => 272,
+            n => 64 + 40 * n.next_power_of_two() as i64,
+        },
+        Value::Set(s) | Value::FrozenSet(s) => match s.len() {
+            0..=4 => 216,
+            n => 216 + 64 * n.next_power_of_two() as i64,
+        },
+        Value::Range(_) => 48,
+        Value::Function(_) => 152,
         Value::Generator(_) => 104,
+        Value::Class(_) => 1072,
+        Value::Module(_) => 72,
         _ => 48,
     }))
 }
 
+/// The number of references to the object (the argument's own included),
+/// as far as towel counts them; values stored inline have no count and
+/// report a large one, as CPython's immortal objects do.
+fn getrefcount(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "getrefcount", 1, 1)?;
+    let count = match &args.pos[0] {
+        Value::Str(r) => Rc::strong_count(r),
+        Value::List(r) => Rc::strong_count(r),
+        Value::Tuple(r) => Rc::strong_count(r),
+        Value::Dict(r) => Rc::strong_count(r),
+        Value::Set(r) | Value::FrozenSet(r) => Rc::strong_count(r),
+        Value::Function(r) => Rc::strong_count(r),
+        Value::Class(r) => Rc::strong_count(r),
+        Value::Instance(r) => Rc::strong_count(r),
+        Value::Module(r) => Rc::strong_count(r),
+        Value::Generator(r) => Rc::strong_count(r),
+        Value::BigInt(r) => Rc::strong_count(r),
+        Value::Bytes(r) => Rc::strong_count(r),
+        _ => u32::MAX as usize,
+    };
+    Ok(Value::Int(count as i64))
+}
+
 fn intern(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "intern", 1, 1)?;
-    Ok(args.pos[0].clone())
+    match &args.pos[0] {
+        Value::Str(_) => Ok(args.pos[0].clone()),
+        other => Err(vm.type_error(format!(
+            "intern() argument must be str, not {}",
+            vm.type_name(other)
+        ))),
+    }
+}
+
+fn utf8(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::str("utf-8"))
+}
+
+fn surrogateescape(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::str("surrogateescape"))
+}
+
+fn get_int_max_str_digits(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::Int(crate::fmt::numeric::INT_MAX_STR_DIGITS as i64))
+}
+
+fn asyncgen_hooks_class(vm: &Vm) -> Rc<crate::objects::Class> {
+    structseq::class(
+        vm,
+        "asyncgen_hooks",
+        "builtins",
+        "asyncgen_hooks",
+        &["firstiter", "finalizer"],
+    )
+}
+
+/// `sys.get_asyncgen_hooks()`: `asyncgen_hooks(firstiter=..., finalizer=...)`.
+fn get_asyncgen_hooks(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "get_asyncgen_hooks", 0, 0)?;
+    let (firstiter, finalizer) = vm.asyncgen_hooks.borrow().clone();
+    Ok(structseq::new(
+        &asyncgen_hooks_class(vm),
+        vec![firstiter, finalizer],
+    ))
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: an argument
+/// left out keeps its hook; None removes it.
+fn set_asyncgen_hooks(vm: &Vm, args: Args) -> PyResult {
+    args.check_pos(vm, "set_asyncgen_hooks", 0, 2)?;
+    let pick = |i: usize, name: &str| -> PyResult<Option<Value>> {
+        match args.arg_or_kw(i, name) {
+            None => Ok(None),
+            Some(v) if v.is_none() || crate::builtins::is_callable(vm, v) => Ok(Some(v.clone())),
+            Some(v) => {
+                Err(vm.type_error(format!("callable {name} expected, got {}", vm.type_name(v))))
+            }
+        }
+    };
+    let (firstiter, finalizer) = (pick(0, "firstiter")?, pick(1, "finalizer")?);
+    let mut hooks = vm.asyncgen_hooks.borrow_mut();
+    if let Some(f) = finalizer {
+        hooks.1 = f;
+    }
+    if let Some(f) = firstiter {
+        hooks.0 = f;
+    }
+    Ok(Value::None)
 }

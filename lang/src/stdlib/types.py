@@ -1,25 +1,7 @@
-# The script-level half of `types`: SimpleNamespace, and the objects that
-# `list[int]` (GenericAlias) and `int | None` (UnionType) evaluate to. The
-# type objects themselves (GeneratorType, FunctionType, ...) and `coroutine`
-# are set natively before this runs.
-
-
-class SimpleNamespace:
-    def __init__(self, *args, **kwargs):
-        if args:
-            raise TypeError("no positional arguments expected")
-        for key, value in kwargs.items():
-            setattr(self, key, value)
-
-    def __repr__(self):
-        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
-        items = ", ".join(f"{key}={value!r}" for key, value in self.__dict__.items())
-        return f"{name}({items})"
-
-    def __eq__(self, other):
-        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
-            return self.__dict__ == other.__dict__
-        return NotImplemented
+# The script-level half of `types`: the objects that `list[int]`
+# (GenericAlias) and `int | None` (UnionType) evaluate to. The type objects
+# themselves (GeneratorType, FunctionType, ...), SimpleNamespace and
+# `coroutine` are set natively before this runs.
 
 
 def _alias_item_repr(item):

@@ -1,5 +1,6 @@
 //! `types`: the classes of the interpreter's built-in objects, `coroutine`,
-//! and (in `types.py`) SimpleNamespace, GenericAlias and UnionType.
+//! SimpleNamespace (native: `sys.implementation` is one, and `sys` must not
+//! need `types.py`), and (in `types.py`) GenericAlias and UnionType.
 
 use crate::bytecode::flags;
 use crate::objects::{Args, Module, PyResult, Value};
@@ -28,9 +29,96 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     for (name, class) in classes {
         super::set(&m, name, Value::Class(class.clone()));
     }
+    super::set(
+        &m,
+        "SimpleNamespace",
+        Value::Class(simple_namespace_class(vm)),
+    );
     crate::vm::types::add_methods(&t.module, "module", &[("__new__", module_new)]);
     super::exec_source(vm, &m, super::stdlib_source!("types.py"))?;
     Ok(m)
+}
+
+/// `types.SimpleNamespace`: an object whose attributes are its keyword
+/// arguments, shown as `namespace(a=1, b=2)`.
+pub fn simple_namespace_class(vm: &Vm) -> Rc<crate::objects::Class> {
+    vm.lazy_class("SimpleNamespace", |vm| {
+        let c = crate::vm::types::new_class(
+            "SimpleNamespace",
+            &[vm.types.object.clone()],
+            crate::objects::class::Layout::Object,
+            "types",
+        );
+        crate::vm::types::add_methods(
+            &c,
+            "SimpleNamespace",
+            &[
+                ("__init__", namespace_init),
+                ("__repr__", namespace_repr),
+                ("__eq__", namespace_eq),
+            ],
+        );
+        c.set_attr("__hash__", Value::None);
+        c
+    })
+}
+
+/// A SimpleNamespace with the given attributes.
+pub fn new_namespace(vm: &Vm, items: &[(&str, Value)]) -> PyResult {
+    let names: Vec<Value> = items.iter().map(|(k, _)| Value::str(k)).collect();
+    let values: Vec<Value> = items.iter().map(|(_, v)| v.clone()).collect();
+    let class = Value::Class(simple_namespace_class(vm));
+    vm.call_args(&class, Args::with_kw(&[], &names, &values))
+}
+
+fn namespace_init(vm: &Vm, args: Args) -> PyResult {
+    if args.len() > 1 {
+        return Err(vm.type_error("no positional arguments expected"));
+    }
+    let this = &args.pos[0];
+    for (name, value) in args.kwnames.iter().zip(args.kwvalues) {
+        let name = vm.to_str(name)?;
+        vm.set_attr(this, &crate::objects::Name::new(&name), value.clone())?;
+    }
+    Ok(Value::None)
+}
+
+fn namespace_items(vm: &Vm, this: &Value) -> PyResult<Vec<(Value, Value)>> {
+    match vm.get_attr_str(this, "__dict__")? {
+        Value::Dict(d) => Ok(d.items()),
+        other => Err(vm.type_error(format!(
+            "__dict__ must be a dict, not {}",
+            vm.type_name(&other)
+        ))),
+    }
+}
+
+fn namespace_repr(vm: &Vm, args: Args) -> PyResult {
+    let this = &args.pos[0];
+    let class = vm.class_of(this);
+    let name = if Rc::ptr_eq(&class, &simple_namespace_class(vm)) {
+        "namespace".to_string()
+    } else {
+        class.name.to_string()
+    };
+    let mut parts = Vec::new();
+    for (k, v) in namespace_items(vm, this)? {
+        parts.push(format!("{}={}", vm.to_str(&k)?, vm.repr(&v)?));
+    }
+    Ok(Value::string(format!("{name}({})", parts.join(", "))))
+}
+
+fn namespace_eq(vm: &Vm, args: Args) -> PyResult {
+    let (this, other) = (&args.pos[0], args.get(1).cloned().unwrap_or_default());
+    let class = simple_namespace_class(vm);
+    if !vm.isinstance(&other, &class) {
+        return Ok(Value::NotImplemented);
+    }
+    let (a, b) = (
+        vm.get_attr_str(this, "__dict__")?,
+        vm.get_attr_str(&other, "__dict__")?,
+    );
+    Ok(Value::from_bool(vm.eq(&a, &b)?))
 }
 
 /// Marks a generator function as an iterable coroutine (`@types.coroutine`,

@@ -161,3 +161,69 @@ class catch_warnings:
         filters[:] = self._filters
         _registry = self._registry
         _recorder = self._recorder
+
+
+# -W options and PYTHONWARNINGS (`sys.warnoptions`): each is
+# action:message:category:module:lineno, applied in order, so the last
+# one wins, as in CPython.
+class _OptionError(Exception):
+    pass
+
+
+def _option_action(action):
+    if not action:
+        return "default"
+    for name in ("default", "always", "ignore", "module", "once", "error"):
+        if name.startswith(action):
+            return name
+    raise _OptionError(f"invalid action: {action!r}")
+
+
+def _option_category(category):
+    if not category:
+        return Warning
+    if "." in category:
+        module_name, _, name = category.rpartition(".")
+        try:
+            module = __import__(module_name, None, None, [name])
+        except ImportError:
+            raise _OptionError(f"invalid module name: {module_name!r}") from None
+    else:
+        import builtins as module
+        name = category
+    try:
+        found = getattr(module, name)
+    except AttributeError:
+        raise _OptionError(f"unknown warning category: {category!r}") from None
+    if not (isinstance(found, type) and issubclass(found, Warning)):
+        raise _OptionError(f"invalid warning category: {category!r}")
+    return found
+
+
+def _apply_option(arg):
+    parts = arg.split(":")
+    if len(parts) > 5:
+        raise _OptionError(f"too many fields (max 5): {arg!r}")
+    parts += [""] * (5 - len(parts))
+    action, message, category, module, lineno = [s.strip() for s in parts]
+    if lineno:
+        try:
+            lineno = int(lineno)
+        except ValueError:
+            lineno = -1
+        if lineno < 0:
+            raise _OptionError(f"invalid lineno {parts[4]!r}") from None
+    else:
+        lineno = 0
+    filterwarnings(_option_action(action), message, _option_category(category), module, lineno)
+
+
+def _process_options(args):
+    for arg in args:
+        try:
+            _apply_option(arg)
+        except _OptionError as error:
+            print("Invalid -W option ignored:", error, file=sys.stderr)
+
+
+_process_options(sys.warnoptions)

@@ -125,6 +125,17 @@ pub fn install_methods(vm: &Vm) {
     );
     add_methods(&vm.exc.key_error, "KeyError", &[("__str__", key_error_str)]);
     add_methods(
+        &vm.exc.import_error,
+        "ImportError",
+        &[
+            ("__init__", import_error_init),
+            ("__str__", import_error_str),
+        ],
+    );
+    for attr in ["msg", "name", "path"] {
+        vm.exc.import_error.set_attr(attr, Value::None);
+    }
+    add_methods(
         &vm.exc.os_error,
         "OSError",
         &[("__init__", os_error_init), ("__str__", os_error_str)],
@@ -190,6 +201,41 @@ fn exc_str(vm: &Vm, args: Args) -> PyResult {
         0 => Ok(Value::str("")),
         1 => Ok(Value::string(vm.to_str(&a[0])?)),
         _ => Ok(Value::string(vm.repr(&Value::tuple(a))?)),
+    }
+}
+
+/// `ImportError(*args, name=None, path=None)`: `msg` is the one argument.
+fn import_error_init(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    for name in args.kwnames {
+        let key = name.as_str().unwrap_or_default();
+        if key != "name" && key != "path" {
+            return Err(vm.type_error(format!(
+                "'{key}' is an invalid keyword argument for {}()",
+                inst.class.name
+            )));
+        }
+    }
+    let given = &args.pos[1..];
+    inst.exc_data().args = given.to_vec();
+    let msg = if given.len() == 1 {
+        given[0].clone()
+    } else {
+        Value::None
+    };
+    inst.set_attr(Name::new("msg"), msg);
+    for key in ["name", "path"] {
+        inst.set_attr(Name::new(key), args.kw(key).cloned().unwrap_or_default());
+    }
+    Ok(Value::None)
+}
+
+/// `str(ImportError)`: `msg` when set, else as any exception.
+fn import_error_str(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    match inst.get_attr(&Name::new("msg")) {
+        Some(msg) if !msg.is_none() => Ok(Value::string(vm.to_str(&msg)?)),
+        _ => exc_str(vm, args),
     }
 }
 

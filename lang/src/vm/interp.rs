@@ -1372,43 +1372,14 @@ impl Vm {
             }
             Opcode::IMPORT_FROM => {
                 let module = frame.top().clone();
-                let name = frame.code.names[arg].clone();
-                let v = match (self.get_attr_opt(&module, &name))? {
-                    Some(v) => v,
-                    None => {
-                        // A submodule not imported yet.
-                        let mname = match &module {
-                            Value::Module(m) => m.name.to_string(),
-                            _ => String::new(),
-                        };
-                        match self.import_module(&format!("{mname}.{name}")) {
-                            Ok(m) => Value::Module(m),
-                            Err(_) => {
-                                return Err(self.new_error(
-                                    &self.exc.import_error,
-                                    format!(
-                                        "cannot import name '{name}' from '{mname}' ({})",
-                                        self.module_origin(&module)
-                                    ),
-                                ))
-                            }
-                        }
-                    }
-                };
+                let v = (self.import_from(&module, &frame.code.names[arg]))?;
                 frame.push(v);
                 Ok(())
             }
             Opcode::IMPORT_STAR => {
                 let module = frame.pop();
-                if let Value::Module(m) = module {
-                    let ns = frame.names.as_ref().unwrap_or(&frame.globals);
-                    for (k, v) in m.ns.items() {
-                        match k.as_str() {
-                            Some(k) if !k.starts_with('_') => drop(ns.set_name(&Name::new(k), v)),
-                            _ => {}
-                        }
-                    }
-                }
+                let ns = frame.names.as_ref().unwrap_or(&frame.globals);
+                (self.import_star(&module, ns))?;
                 Ok(())
             }
             Opcode::SETUP_ANNOTATIONS => {

@@ -38,8 +38,8 @@ pub struct Vm {
     pub types: Types,
     pub exc: ExcTypes,
     pub builtins: Namespace,
-    /// Imported modules by name (`sys.modules`).
-    pub modules: RefCell<HashMap<String, Rc<Module>>>,
+    /// `sys.modules`, `sys.path` and the rest of the import system's state.
+    pub imports: import::ImportState,
     /// Python-level call depth, for RecursionError.
     pub depth: Cell<usize>,
     pub recursion_limit: Cell<usize>,
@@ -47,11 +47,10 @@ pub struct Vm {
     pub exc_stack: RefCell<Vec<Option<Value>>>,
     /// Buffered standard output (line-buffered when it is a terminal).
     pub stdout: RefCell<Output>,
+    /// What `sys.argv` starts as (set by the embedder before `sys` is made).
     pub argv: RefCell<Vec<String>>,
-    /// Directories searched by `import` for `NAME.py` (the script's directory first).
-    pub path: RefCell<Vec<std::path::PathBuf>>,
-    /// Native modules, created on first import.
-    pub native_modules: RefCell<HashMap<&'static str, crate::stdlib::ModuleMaker>>,
+    /// The command line's settings (`sys.flags`, `-W`, `-X`), for `sys`.
+    pub config: RefCell<Config>,
     /// Classes created lazily by name (iterator types and the like).
     pub lazy_classes: RefCell<HashMap<&'static str, Rc<Class>>>,
     /// Set by a signal handler when Ctrl-C arrives; checked on backward jumps and calls.
@@ -71,6 +70,8 @@ pub struct Vm {
     /// The code and line that called the running caller-aware native (see
     /// `CallerNeeds::CallSite`), e.g. where `warnings.warn` was called.
     pub call_site: RefCell<Option<(Rc<Code>, u32)>>,
+    /// `sys.set_asyncgen_hooks`: (firstiter, finalizer), None when unset.
+    pub asyncgen_hooks: RefCell<(Value, Value)>,
     /// The caller's globals and locals, for a native that runs code in them
     /// (see `CallerNeeds::Namespaces`).
     pub caller_namespaces: RefCell<Option<(Namespace, Namespace)>>,
@@ -80,6 +81,8 @@ pub struct Vm {
 pub struct Output {
     buf: Vec<u8>,
     line_buffered: bool,
+    /// `-u`: every write goes straight out.
+    unbuffered: bool,
 }
 
 /// Whatever the program printed reaches the terminal even when the
@@ -96,12 +99,18 @@ impl Output {
         Output {
             buf: Vec::with_capacity(8192),
             line_buffered: std::io::stdout().is_terminal(),
+            unbuffered: false,
         }
+    }
+
+    /// `-u` and `PYTHONUNBUFFERED`: no buffering at all.
+    pub fn set_unbuffered(&mut self) {
+        self.unbuffered = true;
     }
 
     pub fn write(&mut self, s: &str) {
         self.buf.extend_from_slice(s.as_bytes());
-        if self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
+        if self.unbuffered || self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
             self.flush();
         }
     }
@@ -125,20 +134,20 @@ impl Vm {
             types,
             exc,
             builtins: new_namespace(),
-            modules: RefCell::new(HashMap::new()),
+            imports: import::ImportState::new(),
             depth: Cell::new(0),
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             exc_stack: RefCell::new(vec![None]),
             stdout: RefCell::new(Output::new()),
             argv: RefCell::new(Vec::new()),
-            path: RefCell::new(Vec::new()),
-            native_modules: RefCell::new(HashMap::new()),
+            config: RefCell::new(Config::default()),
             lazy_classes: RefCell::new(HashMap::new()),
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
             warn_pending: Rc::new(Cell::new(trace)),
             frame_pool: RefCell::new(Vec::new()),
             trace,
             call_site: RefCell::new(None),
+            asyncgen_hooks: RefCell::new((Value::None, Value::None)),
             caller_namespaces: RefCell::new(None),
         };
         crate::objects::generator::WARN_FLAG
@@ -146,7 +155,9 @@ impl Vm {
         types::install_methods(&vm);
         exceptions::install_methods(&vm);
         crate::builtins::install(&vm);
-        crate::stdlib::register(&vm);
+        // Embedders get the standard library; the command line puts the
+        // program's folder and PYTHONPATH in front.
+        vm.set_search_path(None, Vec::new());
         vm
     }
 
@@ -159,12 +170,20 @@ impl Vm {
         self.stdout.borrow_mut().flush();
     }
 
-    /// A new module namespace with `__name__` etc. set.
+    /// A new module with what every module object starts with in CPython
+    /// (`__name__`, `__doc__`, and `__package__`, `__loader__`, `__spec__`
+    /// as None until the import system sets them).
     pub fn new_module(&self, name: &str, file: Option<&str>) -> Rc<Module> {
         let ns = new_namespace();
-        ns.set_name(&Name::new("__name__"), Value::str(name));
-        ns.set_name(&Name::new("__doc__"), Value::None);
-        ns.set_name(&Name::new("__builtins__"), Value::None);
+        for (key, value) in [
+            ("__name__", Value::str(name)),
+            ("__doc__", Value::None),
+            ("__package__", Value::None),
+            ("__loader__", Value::None),
+            ("__spec__", Value::None),
+        ] {
+            ns.set_name(&Name::new(key), value);
+        }
         if let Some(f) = file {
             ns.set_name(&Name::new("__file__"), Value::str(f));
         }
@@ -177,14 +196,7 @@ impl Vm {
     /// The namespace of `__main__` (made if there is none yet), where code
     /// runs when nothing says where.
     pub fn main_namespace(&self) -> Namespace {
-        if let Some(m) = self.modules.borrow().get("__main__") {
-            return m.ns.clone();
-        }
-        let m = self.new_module("__main__", None);
-        self.modules
-            .borrow_mut()
-            .insert("__main__".into(), m.clone());
-        m.ns.clone()
+        self.main_module().ns.clone()
     }
 
     /// The exception currently being handled, if any.
@@ -323,18 +335,26 @@ impl Vm {
         filename: &str,
         mode: crate::compiler::Mode,
     ) -> Result<Rc<Code>, crate::source::SyntaxError> {
-        let top_level_await = mode == crate::compiler::Mode::Interactive;
-        self.compile_with(source, filename, mode, top_level_await)
+        let options = self.compile_options(mode == crate::compiler::Mode::Interactive);
+        self.compile_with(source, filename, mode, options)
     }
 
-    /// [`Vm::compile`], saying whether the top level may `await` (see
-    /// `compiler::compile_module_with`).
+    /// Compiler options at the interpreter's `-O` level.
+    pub fn compile_options(&self, top_level_await: bool) -> crate::compiler::Options {
+        crate::compiler::Options {
+            top_level_await,
+            optimize: self.config.borrow().optimize,
+        }
+    }
+
+    /// [`Vm::compile`] with explicit options: whether the top level may
+    /// `await`, and the `-O` level (see `compiler::Options`).
     pub fn compile_with(
         &self,
         source: &str,
         filename: &str,
         mode: crate::compiler::Mode,
-        top_level_await: bool,
+        options: crate::compiler::Options,
     ) -> Result<Rc<Code>, crate::source::SyntaxError> {
         let module = match mode {
             crate::compiler::Mode::Eval => {
@@ -349,8 +369,7 @@ impl Vm {
             }
             _ => crate::parser::parse_module(source, filename)?,
         };
-        let co =
-            crate::compiler::compile_module_with(&module, filename, source, mode, top_level_await)?;
+        let co = crate::compiler::compile_module_with(&module, filename, source, mode, options)?;
         Ok(self.load_code(&co))
     }
 
@@ -410,21 +429,6 @@ impl Vm {
             C::Code(co) => Value::Code(self.load_code(co)),
             C::Ellipsis => Value::Ellipsis,
         }
-    }
-
-    /// Runs a script file as `__main__`: the embedding entry point.
-    pub fn run_main(&self, source: &str, filename: &str) -> Result<(), MainError> {
-        let code = self
-            .compile(source, filename, crate::compiler::Mode::Exec)
-            .map_err(MainError::Syntax)?;
-        let module = self.new_module("__main__", Some(filename));
-        self.modules
-            .borrow_mut()
-            .insert("__main__".into(), module.clone());
-        let result = self.run_code(code, &module);
-        self.report_never_awaited(None);
-        self.flush_stdout();
-        result.map(|_| ()).map_err(MainError::Exception)
     }
 }
 
@@ -517,6 +521,40 @@ impl Default for Vm {
 pub enum MainError {
     Syntax(crate::source::SyntaxError),
     Exception(PyErr),
+    /// The program could not be started (`-m` found no such module): the
+    /// whole message, for standard error; the exit status is 1.
+    Message(String),
+}
+
+/// The command line's settings that the running program can see
+/// (`sys.flags`, `sys.warnoptions`, `sys._xoptions`, `sys.orig_argv`).
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// `-O` count: 1 turns assertions off and `__debug__` False.
+    pub optimize: u8,
+    pub inspect: bool,
+    pub interactive: bool,
+    pub dont_write_bytecode: bool,
+    pub no_user_site: bool,
+    pub no_site: bool,
+    pub ignore_environment: bool,
+    pub verbose: u8,
+    pub bytes_warning: u8,
+    pub quiet: bool,
+    pub isolated: bool,
+    pub dev_mode: bool,
+    pub safe_path: bool,
+    pub unbuffered: bool,
+    /// `-x`: the first line of the script is not part of the program.
+    pub skip_first_line: bool,
+    /// `PYTHONASYNCIODEBUG` (or `-X dev`): asyncio's debug mode.
+    pub asyncio_debug: bool,
+    /// `-W` options, in order.
+    pub warnoptions: Vec<String>,
+    /// `-X` options: name and value (`True` when given without `=`).
+    pub xoptions: Vec<(String, Option<String>)>,
+    /// The command line as given.
+    pub orig_argv: Vec<String>,
 }
 
 /// The process exit status for an uncaught exception, printing it as CPython does

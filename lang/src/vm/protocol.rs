@@ -245,15 +245,7 @@ impl Vm {
                 hex_id(v)
             ),
             Value::Iter(it) => format!("<{} object at {}>", it.type_name(), hex_id(v)),
-            Value::Module(m) => {
-                let file = m
-                    .get("__file__")
-                    .and_then(|f| f.as_str().map(str::to_string));
-                match file {
-                    Some(f) => format!("<module '{}' from '{}'>", m.name, f),
-                    None => format!("<module '{}' (built-in)>", m.name),
-                }
-            }
+            Value::Module(m) => self.module_repr(m),
             Value::Code(c) => format!(
                 "<code object {} at {}, file \"{}\", line {}>",
                 c.co.name,
@@ -729,7 +721,7 @@ impl Vm {
     pub fn no_attribute(&self, obj: &Value, name: &Name) -> crate::objects::PyErr {
         let msg = match obj {
             Value::Class(c) => format!("type object '{}' has no attribute '{}'", c.name, name),
-            Value::Module(m) => format!("module '{}' has no attribute '{}'", m.name, name),
+            Value::Module(m) => self.module_attribute_message(m, name.as_str()),
             _ => format!(
                 "'{}' object has no attribute '{}'",
                 self.type_name(obj),
@@ -790,11 +782,15 @@ impl Vm {
                 Ok(None)
             }
             Value::Class(c) => self.class_get_attr(c, name),
-            Value::Module(m) => Ok(if *name == d.dict {
-                Some(Value::Dict(m.ns.clone()))
-            } else {
-                m.ns.get_name(name)
-            }),
+            Value::Module(m) => {
+                if *name == d.dict {
+                    return Ok(Some(Value::Dict(m.ns.clone())));
+                }
+                match m.ns.get_name(name) {
+                    Some(v) => Ok(Some(v)),
+                    None => self.module_getattr(m, name),
+                }
+            }
             _ => self.builtin_get_attr(obj, name),
         }
     }

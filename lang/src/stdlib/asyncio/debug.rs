@@ -22,20 +22,19 @@ use std::cell::OnceCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// `-X dev` on the command line (the environment's `PYTHONDEVMODE` is read
-/// directly).
-static DEV_MODE: AtomicBool = AtomicBool::new(false);
+/// What the command line asked for: `PYTHONASYNCIODEBUG` or development
+/// mode (`-X dev`, `PYTHONDEVMODE`), read with the other options
+/// (`sys.flags`, so `-E` is honoured).
+static DEBUG_BY_DEFAULT: AtomicBool = AtomicBool::new(false);
 
-/// Turns on development mode's asyncio part (`-X dev`): new loops start in
-/// debug mode.
-pub fn set_dev_mode() {
-    DEV_MODE.store(true, Ordering::Relaxed);
+/// New loops start in debug mode (the command line asked for it).
+pub fn set_debug_by_default() {
+    DEBUG_BY_DEFAULT.store(true, Ordering::Relaxed);
 }
 
 /// Whether a new loop starts in debug mode (CPython's `_is_debug_mode`).
 pub fn enabled_by_default() -> bool {
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    let on = DEV_MODE.load(Ordering::Relaxed) || set("PYTHONDEVMODE") || set("PYTHONASYNCIODEBUG");
+    let on = DEBUG_BY_DEFAULT.load(Ordering::Relaxed);
     if on {
         note_debug_loop();
     }

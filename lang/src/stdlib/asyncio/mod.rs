@@ -23,7 +23,7 @@ pub mod tasks;
 
 use crate::objects::class::Layout;
 use crate::objects::Native;
-use crate::objects::{Args, Class, Module, Name, PyResult, Value};
+use crate::objects::{Args, Class, Module, PyResult, Value};
 use crate::vm::types::new_class;
 use crate::vm::Vm;
 use events::EventLoop;
@@ -174,7 +174,7 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
 pub fn glue(vm: &Vm, name: &str) -> PyResult<Value> {
     let module = aio(vm).module.borrow().clone();
     module
-        .and_then(|m| m.ns.get_name(&Name::new(name)))
+        .and_then(|m| crate::stdlib::module_get(&m, name))
         .ok_or_else(|| vm.runtime_error(format!("asyncio is not initialised ({name})")))
 }
 
@@ -234,7 +234,8 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         crate::builtins::native("coroutine", coroutine),
     );
     // Register before running the glue so that its own imports see the module.
-    vm.modules.borrow_mut().insert("asyncio".into(), m.clone());
+    vm.init_table_module(&m)?;
+    vm.register_module("asyncio", Value::Module(m.clone()))?;
     let code = vm
         .compile(
             &GLUE.text(),
@@ -243,7 +244,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         )
         .map_err(|e| vm.syntax_error_value(&e))?;
     if let Err(e) = vm.run_code(code, &m) {
-        vm.modules.borrow_mut().remove("asyncio");
+        vm.unregister_module("asyncio");
         return Err(e);
     }
     Ok(m)

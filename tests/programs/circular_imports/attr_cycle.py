@@ -1,0 +1,2 @@
+import attr_other
+later = 1

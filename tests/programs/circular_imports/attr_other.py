@@ -1,0 +1,2 @@
+import attr_cycle
+print(attr_cycle.later)

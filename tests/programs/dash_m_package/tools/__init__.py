@@ -1,0 +1,1 @@
+print("tools package:", __name__)

@@ -1,0 +1,2 @@
+def greet(who):
+    return f"hello from {__name__} to {who}"

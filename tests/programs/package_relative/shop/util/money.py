@@ -1,0 +1,2 @@
+def fmt(cents):
+    return f"${cents / 100:.2f}"

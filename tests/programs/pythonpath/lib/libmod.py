@@ -1,0 +1,2 @@
+def where():
+    return __file__.rsplit("/", 2)[-2:]
