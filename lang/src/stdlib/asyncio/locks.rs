@@ -46,7 +46,7 @@ impl Waiters {
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.0.borrow().len()
     }
 
