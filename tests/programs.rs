@@ -22,24 +22,9 @@ mod common;
 fn main() {
     let args = Arguments::from_args();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.join("expected.out").exists())
-                .collect()
-        })
-        .unwrap_or_default();
-    cases.sort();
-    assert!(!cases.is_empty(), "no cases found in {}", dir.display());
-    let trials = cases
+    let trials = common::case_folders(&dir)
         .into_iter()
-        .map(|case| {
-            let name = case
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            Trial::test(name, move || Ok(run_case(&case)?))
-        })
+        .map(|(name, case)| Trial::test(name, move || Ok(run_case(&case)?)))
         .collect();
     libtest_mimic::run(&args, trials).exit();
 }

@@ -156,16 +156,28 @@ fn real_main() -> ExitCode {
                 }
             };
         }
-        Command::Module { name, .. } if name == "asyncio" => return repl::run(vm),
+        Command::Module { name, .. } if name == "asyncio" => {
+            return repl::run(vm, repl::Start::Fresh)
+        }
         Command::Module { name, .. } => finish(&vm, vm.run_module_as_main(name)),
-        Command::Repl => return repl::run(vm),
+        Command::Repl => return repl::run(vm, repl::Start::Fresh),
     };
-    match ran {
-        // `-i`: the REPL after the program, even when it raised.
-        Ended::Normally | Ended::Failed(_) if inv.config.inspect => repl::run(vm),
+    let status = match ran {
+        // `-i`: the REPL after the program, even when it raised; from
+        // PYTHONINSPECT only when standard input is a terminal.
+        Ended::Normally | Ended::Failed(_)
+            if inv.config.inspect
+                && (inv.config.interactive
+                    || std::io::IsTerminal::is_terminal(&std::io::stdin())) =>
+        {
+            return repl::run(vm, repl::Start::AfterProgram)
+        }
         Ended::Normally => ExitCode::SUCCESS,
         Ended::Failed(code) | Ended::Exited(code) => code,
-    }
+    };
+    // `atexit` functions, then what the program's objects still owe it.
+    vm.finalize_at_exit();
+    status
 }
 
 /// `towel PATH`: a script file, or a folder with a `__main__.py`.

@@ -50,8 +50,17 @@ const PRELUDE: &str = "import asyncio";
 /// How many editor failures in a row end the session (a terminal that went away).
 const MAX_FAILURES: u32 = 3;
 
+/// How the session starts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// `towel`, `towel -m asyncio`: the banner (unless `-q`) and the prelude.
+    Fresh,
+    /// `-i` after a program: straight to the prompt, as python's.
+    AfterProgram,
+}
+
 /// Runs the REPL until `exit()`, Ctrl-D or the end of input.
-pub fn run(vm: Vm) -> ExitCode {
+pub fn run(vm: Vm, start: Start) -> ExitCode {
     // The session and the tasks it starts hold the VM for as long as the
     // process lives; leaking it gives them the `'static` borrow they need.
     let vm: &'static Vm = Box::leak(Box::new(vm));
@@ -94,6 +103,8 @@ pub fn run(vm: Vm) -> ExitCode {
         events,
         gate: gate.clone(),
         failures: Cell::new(0),
+        start,
+        terminal,
     };
     let reader = session.reader.clone();
     let terminal_mode = TerminalMode::save();
@@ -155,6 +166,9 @@ struct Session {
     events: Receiver<Event>,
     gate: Option<Arc<Gate>>,
     failures: Cell<u32>,
+    start: Start,
+    /// Standard input and output are a terminal (the line editor echoes).
+    terminal: bool,
 }
 
 /// What the lines gathered so far call for.
@@ -169,14 +183,16 @@ enum Next {
 
 impl Session {
     async fn run(self) -> ExitCode {
-        // `-q`: no version and copyright lines, as python's.
-        if !self.vm.config.borrow().quiet {
-            self.banner();
-        }
-        eprintln!(">>> {PRELUDE}");
-        if let Ok(code) = self.vm.compile(PRELUDE, FILENAME, Mode::Interactive) {
-            if let Some(exit) = self.execute(code).await {
-                return exit;
+        if self.start == Start::Fresh {
+            // `-q`: no version and copyright lines, as python's.
+            if !self.vm.config.borrow().quiet {
+                self.banner();
+            }
+            eprintln!(">>> {PRELUDE}");
+            if let Ok(code) = self.vm.compile(PRELUDE, FILENAME, Mode::Interactive) {
+                if let Some(exit) = self.execute(code).await {
+                    return exit;
+                }
             }
         }
         let mut lines: Vec<String> = Vec::new();
@@ -191,7 +207,13 @@ impl Session {
                 return ExitCode::SUCCESS;
             }
             match self.next_input().await {
-                Input::Eof => return ExitCode::SUCCESS,
+                Input::Eof => {
+                    // As python's: the prompt's line ends when the input does.
+                    if !self.terminal {
+                        eprintln!();
+                    }
+                    return ExitCode::SUCCESS;
+                }
                 Input::Interrupted => {
                     eprintln!("KeyboardInterrupt");
                     lines.clear();
@@ -301,7 +323,7 @@ impl Session {
             let ns = self.main.ns.clone();
             let frame = vm.new_frame(code.clone(), ns.clone(), Some(ns));
             let name: Rc<str> = Rc::from("<module>");
-            let coro = Value::Generator(Rc::new(Generator::new(
+            let coro = Value::Generator(towel_lang::objects::gc::new(Generator::new(
                 GenKind::Coroutine,
                 code,
                 frame,

@@ -533,9 +533,10 @@ fn background_output_without_a_newline_stands_on_its_own_line() -> Result<(), Er
     p.exp_string("... ")?;
     p.send_line("for i in range(3):")?;
     p.exp_string("... ")?;
-    p.send_line("print(f'dot{i}', end='', flush=True)")?;
-    p.exp_string("... ")?;
+    // Sleep first, so that the first line start comes after the prompt.
     p.send_line("await asyncio.sleep(0.3)")?;
+    p.exp_string("... ")?;
+    p.send_line("print(f'dot{i}', end='', flush=True)")?;
     p.exp_string("... ")?;
     line(&mut p, "")?;
     line(&mut p, "t = asyncio.create_task(dots())")?;

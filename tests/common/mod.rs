@@ -111,6 +111,30 @@ pub fn diff(expected: &[u8], actual: &[u8]) -> String {
     out
 }
 
+/// The case folders in `dir` (each with its `expected.out`), with their
+/// names as test names, sorted; panics when there are none.
+pub fn case_folders(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.join("expected.out").exists())
+                .collect()
+        })
+        .unwrap_or_default();
+    cases.sort();
+    assert!(!cases.is_empty(), "no cases found in {}", dir.display());
+    cases
+        .into_iter()
+        .map(|case| {
+            let name = case
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, case)
+        })
+        .collect()
+}
+
 /// The `*.py` scripts in `dir` that have a recording (`NAME.out`) beside
 /// them, with their stems as test names, sorted; panics when there are none
 /// (a missing directory must not pass as empty).

@@ -1,6 +1,8 @@
 //! `bytearray`: a mutable byte string (the common methods).
 
+use super::payload::native_receiver;
 use crate::objects::{Args, Class, NativeObject, PyResult, Value};
+use crate::vm::ops::CmpOp;
 use crate::vm::types::{add_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
@@ -39,50 +41,108 @@ pub fn install(vm: &Vm) {
         "bytearray",
         &[
             ("__new__", new),
+            ("__init__", init),
             ("__repr__", repr),
+            ("__str__", repr),
             ("__len__", len),
             ("__getitem__", getitem),
+            ("__setitem__", setitem),
             ("__iter__", iter),
+            ("__contains__", contains),
             ("__eq__", eq),
+            ("__ne__", ne),
+            ("__lt__", lt),
+            ("__le__", le),
+            ("__gt__", gt),
+            ("__ge__", ge),
+            ("__add__", add),
+            ("__iadd__", iadd),
+            ("__mul__", mul),
+            ("__rmul__", mul),
+            ("__imul__", imul),
             ("append", append),
             ("extend", extend),
             ("decode", decode),
+            ("copy", copy),
         ],
     );
+    c.set_attr("__hash__", Value::None);
     vm.builtins
         .set_name(&crate::objects::Name::new("bytearray"), Value::Class(c));
 }
 
+/// True if `v` is a bytearray (or an instance of a subclass).
+pub fn is_bytearray(v: &Value) -> bool {
+    native_receiver::<ByteArray>(v).is_some()
+}
+
+/// The bytes of a bytes-like value (bytes, bytearray, their subclasses).
+pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
+    match v.builtin_base() {
+        Value::Bytes(b) => Some(b.to_vec()),
+        other => other
+            .downcast_native::<ByteArray>()
+            .map(|b| b.bytes.borrow().clone()),
+    }
+}
+
 fn this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a ByteArray> {
     args.get(0)
-        .and_then(|v| v.downcast_native::<ByteArray>())
+        .and_then(native_receiver::<ByteArray>)
         .ok_or_else(|| vm.type_error("descriptor requires a 'bytearray' object"))
 }
 
-fn new(vm: &Vm, args: Args) -> PyResult {
-    let rest = args.skip_first();
-    let bytes = match rest.get(0) {
-        None => Vec::new(),
-        Some(v) => match vm.call(&Value::Class(vm.types.bytes.clone()), rest.pos)? {
-            Value::Bytes(b) => b.to_vec(),
-            _ => {
-                return Err(vm.type_error(format!(
-                    "cannot convert '{}' object to bytearray",
-                    vm.type_name(v)
-                )))
-            }
-        },
-    };
+/// `bytearray.copy()`: a new bytearray with the same bytes.
+fn copy(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "copy", 1, 1)?;
+    let bytes = this(vm, &args)?.bytes.borrow().clone();
     Ok(Value::native(ByteArray {
         class: class(vm),
         bytes: RefCell::new(bytes),
     }))
 }
 
+fn new(vm: &Vm, args: Args) -> PyResult {
+    super::payload::construct(vm, args, &class(vm), |vm, args, exact| {
+        // A subclass's bytearray is filled by `__init__`, as in CPython.
+        let bytes = if exact {
+            initial_bytes(vm, &args)?
+        } else {
+            Vec::new()
+        };
+        Ok(Value::native(ByteArray {
+            class: class(vm),
+            bytes: RefCell::new(bytes),
+        }))
+    })
+}
+
+/// `bytearray.__init__(self, source=b'', ...)`: `bytearray(x)` skips it.
+fn init(vm: &Vm, args: Args) -> PyResult {
+    let b = this(vm, &args)?;
+    *b.bytes.borrow_mut() = initial_bytes(vm, &args.skip_first())?;
+    Ok(Value::None)
+}
+
+/// The contents `bytearray(source, encoding, errors)` starts with.
+fn initial_bytes(vm: &Vm, args: &Args) -> PyResult<Vec<u8>> {
+    match args.get(0) {
+        None => Ok(Vec::new()),
+        Some(v) => match vm.call(&Value::Class(vm.types.bytes.clone()), args.pos)? {
+            Value::Bytes(b) => Ok(b.to_vec()),
+            _ => Err(vm.type_error(format!(
+                "cannot convert '{}' object to bytearray",
+                vm.type_name(v)
+            ))),
+        },
+    }
+}
+
 fn repr(vm: &Vm, args: Args) -> PyResult {
     let b = this(vm, &args)?;
     Ok(Value::string(format!(
-        "bytearray({})",
+        "{}({})",
+        vm.type_name(&args.pos[0]),
         crate::objects::bytes::repr_bytes(&b.bytes.borrow())
     )))
 }
@@ -98,42 +158,154 @@ fn snapshot(vm: &Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn getitem(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__getitem__", 2, 2)?;
     let b = snapshot(vm, &args)?;
-    vm.get_item(&b, args.get(1).unwrap_or(&Value::None))
+    match vm.get_item(&b, &args.pos[1])? {
+        // A slice of a bytearray is a bytearray.
+        Value::Bytes(part) => Ok(Value::native(ByteArray {
+            class: class(vm),
+            bytes: RefCell::new(part.to_vec()),
+        })),
+        item => Ok(item),
+    }
+}
+
+/// `b[i] = byte` (an index; slices are not supported yet).
+fn setitem(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__setitem__", 3, 3)?;
+    let b = this(vm, &args)?;
+    if matches!(args.pos[1], Value::Slice(_)) {
+        return Err(vm.not_implemented("bytearray slice assignment"));
+    }
+    let len = b.bytes.borrow().len();
+    let i = Vm::norm_index(vm.to_index(&args.pos[1])?, len)
+        .ok_or_else(|| vm.index_error("bytearray index out of range"))?;
+    b.bytes.borrow_mut()[i] = byte(vm, &args.pos[2])?;
+    Ok(Value::None)
 }
 
 fn iter(vm: &Vm, args: Args) -> PyResult {
     vm.iter(&snapshot(vm, &args)?)
 }
 
+fn contains(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__contains__", 2, 2)?;
+    let mine = snapshot(vm, &args)?;
+    let item = match bytes_like(&args.pos[1]) {
+        Some(b) => Value::Bytes(Rc::new(b)),
+        None => args.pos[1].clone(),
+    };
+    Ok(Value::from_bool(vm.contains(&mine, &item)?))
+}
+
+/// Comparisons with any bytes-like value, as bytes.
+fn compare(vm: &Vm, args: &Args, op: CmpOp) -> PyResult {
+    args.check(vm, "comparison", 2, 2)?;
+    let mine = snapshot(vm, args)?;
+    match bytes_like(&args.pos[1]) {
+        Some(other) => vm.compare(&mine, &Value::Bytes(Rc::new(other)), op),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
 fn eq(vm: &Vm, args: Args) -> PyResult {
-    let mine = this(vm, &args)?.bytes.borrow().clone();
-    Ok(match args.get(1) {
-        Some(Value::Bytes(b)) => Value::from_bool(**b == mine),
-        Some(other) => match other.downcast_native::<ByteArray>() {
-            Some(o) => Value::from_bool(*o.bytes.borrow() == mine),
-            None => Value::NotImplemented,
-        },
-        None => Value::NotImplemented,
+    compare(vm, &args, CmpOp::Eq)
+}
+fn ne(vm: &Vm, args: Args) -> PyResult {
+    compare(vm, &args, CmpOp::Ne)
+}
+fn lt(vm: &Vm, args: Args) -> PyResult {
+    compare(vm, &args, CmpOp::Lt)
+}
+fn le(vm: &Vm, args: Args) -> PyResult {
+    compare(vm, &args, CmpOp::Le)
+}
+fn gt(vm: &Vm, args: Args) -> PyResult {
+    compare(vm, &args, CmpOp::Gt)
+}
+fn ge(vm: &Vm, args: Args) -> PyResult {
+    compare(vm, &args, CmpOp::Ge)
+}
+
+/// The bytes-like right operand of `+` (`args.pos[1]`), or CPython's TypeError.
+fn operand(vm: &Vm, args: &Args) -> PyResult<Vec<u8>> {
+    bytes_like(&args.pos[1]).ok_or_else(|| {
+        vm.type_error(format!(
+            "can't concat {} to {}",
+            vm.type_name(&args.pos[1]),
+            vm.type_name(&args.pos[0])
+        ))
     })
 }
 
+/// `bytearray + bytes-like`: a new bytearray.
+fn add(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__add__", 2, 2)?;
+    let mut bytes = this(vm, &args)?.bytes.borrow().clone();
+    bytes.extend(operand(vm, &args)?);
+    Ok(Value::native(ByteArray {
+        class: class(vm),
+        bytes: RefCell::new(bytes),
+    }))
+}
+
+/// `bytearray += bytes-like`: extends in place.
+fn iadd(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__iadd__", 2, 2)?;
+    let extra = operand(vm, &args)?;
+    this(vm, &args)?.bytes.borrow_mut().extend(extra);
+    Ok(args.pos[0].clone())
+}
+
+fn repeated(vm: &Vm, args: &Args) -> PyResult<Vec<u8>> {
+    args.check(vm, "__mul__", 2, 2)?;
+    let n = vm.to_index(&args.pos[1])?.max(0) as usize;
+    let bytes = this(vm, args)?.bytes.borrow().clone();
+    if bytes.len().saturating_mul(n) > isize::MAX as usize / 2 {
+        return Err(vm.new_exception(&vm.exc.memory_error, Vec::new()));
+    }
+    Ok(bytes.repeat(n))
+}
+
+fn mul(vm: &Vm, args: Args) -> PyResult {
+    let bytes = repeated(vm, &args)?;
+    Ok(Value::native(ByteArray {
+        class: class(vm),
+        bytes: RefCell::new(bytes),
+    }))
+}
+
+fn imul(vm: &Vm, args: Args) -> PyResult {
+    let bytes = repeated(vm, &args)?;
+    *this(vm, &args)?.bytes.borrow_mut() = bytes;
+    Ok(args.pos[0].clone())
+}
+
+fn byte(vm: &Vm, v: &Value) -> PyResult<u8> {
+    let i = vm.to_index(v)?;
+    u8::try_from(i).map_err(|_| vm.value_error("byte must be in range(0, 256)"))
+}
+
 fn append(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "append", 2, 2)?;
     let b = this(vm, &args)?;
-    let i = vm.to_index(args.get(1).unwrap_or(&Value::None))?;
-    let byte = u8::try_from(i).map_err(|_| vm.value_error("byte must be in range(0, 256)"))?;
-    b.bytes.borrow_mut().push(byte);
+    let v = byte(vm, &args.pos[1])?;
+    b.bytes.borrow_mut().push(v);
     Ok(Value::None)
 }
 
 fn extend(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "extend", 2, 2)?;
     let b = this(vm, &args)?;
-    for v in vm.to_vec(args.get(1).unwrap_or(&Value::None))? {
-        let i = vm.to_index(&v)?;
-        b.bytes
-            .borrow_mut()
-            .push(u8::try_from(i).map_err(|_| vm.value_error("byte must be in range(0, 256)"))?);
-    }
+    let items = match bytes_like(&args.pos[1]) {
+        Some(bytes) => bytes,
+        None => vm
+            .to_vec(&args.pos[1])?
+            .iter()
+            .map(|v| byte(vm, v))
+            .collect::<PyResult<_>>()?,
+    };
+    b.bytes.borrow_mut().extend(items);
     Ok(Value::None)
 }
 

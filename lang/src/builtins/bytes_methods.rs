@@ -19,7 +19,7 @@ fn to_latin1(b: &[u8]) -> Value {
 
 /// A bytes-like argument as its Latin-1 str; other values pass through.
 fn arg_in(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(match v {
+    Ok(match v.builtin_base() {
         Value::Bytes(b) => to_latin1(b),
         Value::Str(_) => {
             return Err(vm.type_error(format!(
@@ -50,7 +50,7 @@ fn result_out(v: Value) -> Value {
 }
 
 fn via_str(vm: &Vm, name: &str, args: &Args) -> PyResult {
-    let Some(Value::Bytes(me)) = args.get(0) else {
+    let Some(Value::Bytes(me)) = args.get(0).map(Value::builtin_base) else {
         return Err(vm.type_error(format!("descriptor '{name}' requires a 'bytes' object")));
     };
     let me = to_latin1(me);
@@ -99,7 +99,7 @@ via_str_methods!(
 );
 
 fn me<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a [u8]> {
-    match args.get(0) {
+    match args.get(0).map(Value::builtin_base) {
         Some(Value::Bytes(b)) => Ok(b),
         _ => Err(vm.type_error("descriptor requires a 'bytes' object")),
     }
@@ -246,17 +246,14 @@ fn join(vm: &Vm, args: Args) -> PyResult {
         if i > 0 {
             out.extend_from_slice(sep);
         }
-        match item {
-            Value::Bytes(b) => out.extend_from_slice(b),
-            other => match other.downcast_native::<super::bytearray::ByteArray>() {
-                Some(ba) => out.extend_from_slice(&ba.bytes.borrow()),
-                None => {
-                    return Err(vm.type_error(format!(
-                        "sequence item {i}: expected a bytes-like object, {} found",
-                        vm.type_name(other)
-                    )))
-                }
-            },
+        match super::bytearray::bytes_like(item) {
+            Some(b) => out.extend_from_slice(&b),
+            None => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {} found",
+                    vm.type_name(item)
+                )))
+            }
         }
     }
     Ok(bytes(out))

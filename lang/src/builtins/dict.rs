@@ -1,7 +1,7 @@
 //! `dict`: the constructor and methods.
 
-use crate::objects::iter::{DictView, IterState};
-use crate::objects::{Args, NativeIter, PyDict, PyResult, Value};
+use crate::objects::iter::DictView;
+use crate::objects::{Args, PyDict, PyResult, Value};
 use crate::vm::types::{add_classmethod, add_methods};
 use crate::vm::Vm;
 use std::rc::Rc;
@@ -23,12 +23,6 @@ pub fn install(vm: &Vm) {
             ("update", update),
             ("clear", clear),
             ("copy", copy),
-            ("__len__", len),
-            ("__getitem__", getitem),
-            ("__setitem__", setitem),
-            ("__delitem__", delitem),
-            ("__contains__", contains),
-            ("__iter__", iter),
         ],
     );
     add_classmethod(vm, &vm.types.dict, "fromkeys", fromkeys);
@@ -43,27 +37,44 @@ fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Rc<PyDict>> {
     }
 }
 
+/// The dict whose entries `src` stands for when they may be copied without
+/// calling its methods: a dict, or an instance of a dict subclass that keeps
+/// dict's `__iter__` (CPython copies those directly too, whatever their
+/// `keys` and `__getitem__` say).
+pub fn raw_dict(src: &Value) -> Option<&Rc<PyDict>> {
+    match src {
+        Value::Dict(d) => Some(d),
+        Value::Instance(inst) => match src.builtin_base() {
+            Value::Dict(d) => {
+                let iter = inst.class.lookup(&crate::vm::protocol::dunders().iter);
+                matches!(iter, Some(Value::Builtin(b)) if b.owner == Some("dict")).then_some(d)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Adds a mapping or an iterable of pairs to `d` (`dict(x)`, `d.update(x)`).
 pub fn update_from(vm: &Vm, d: &PyDict, src: &Value) -> PyResult<()> {
-    match src {
-        Value::Dict(s) => {
+    match raw_dict(src) {
+        Some(s) => {
             for (k, v) in s.items() {
                 d.set(vm, k, v)?;
             }
         }
-        other
-            if vm
-                .get_attr_opt(other, &crate::objects::Name::new("keys"))?
-                .is_some() =>
+        None if vm
+            .get_attr_opt(src, &crate::objects::Name::new("keys"))?
+            .is_some() =>
         {
-            let keys = vm.call_method(other, "keys", &[])?;
+            let keys = vm.call_method(src, "keys", &[])?;
             for k in vm.to_vec(&keys)? {
-                let v = vm.get_item(other, &k)?;
+                let v = vm.get_item(src, &k)?;
                 d.set(vm, k, v)?;
             }
         }
-        other => {
-            for (i, item) in vm.to_vec(other)?.into_iter().enumerate() {
+        None => {
+            for (i, item) in vm.to_vec(src)?.into_iter().enumerate() {
                 let pair = vm.to_vec(&item).map_err(|_| {
                     vm.type_error(format!(
                         "cannot convert dictionary update sequence element #{i} to a sequence"
@@ -86,28 +97,23 @@ pub fn update_from(vm: &Vm, d: &PyDict, src: &Value) -> PyResult<()> {
 }
 
 fn dict_new(vm: &Vm, args: Args) -> PyResult {
-    if let Some(Value::Class(cls)) = args.get(0) {
-        if !Rc::ptr_eq(cls, &vm.types.dict) {
-            // A subclass: `__init__` fills the dict, as in CPython.
-            return Ok(super::payload::new_instance(
-                cls,
-                Value::Dict(Rc::new(PyDict::new())),
-            ));
+    super::payload::construct(vm, args, &vm.types.dict, |vm, args, exact| {
+        let d = PyDict::new();
+        // A subclass's dict is filled by `__init__`, as in CPython.
+        if exact {
+            args.check_pos(vm, "dict", 0, 1)?;
+            if let Some(src) = args.get(0) {
+                update_from(vm, &d, src)?;
+            }
+            for (k, v) in args.kwnames.iter().zip(args.kwvalues) {
+                d.set(vm, k.clone(), v.clone())?;
+            }
         }
-    }
-    let args = args.skip_first();
-    args.check_pos(vm, "dict", 0, 1)?;
-    let d = PyDict::new();
-    if let Some(src) = args.get(0) {
-        update_from(vm, &d, src)?;
-    }
-    for (k, v) in args.kwnames.iter().zip(args.kwvalues) {
-        d.set(vm, k.clone(), v.clone())?;
-    }
-    Ok(Value::Dict(Rc::new(d)))
+        Ok(Value::Dict(crate::objects::gc::new(d)))
+    })
 }
 
-/// `dict.__init__(self, [mapping], **kw)`: only subclass instances get here (plain dicts are filled by `__new__`).
+/// `dict.__init__(self, [mapping], **kw)`: `dict(x)` skips it (its `__new__` fills the dict).
 fn dict_init(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "dict", 1, 2)?;
     update(vm, args)
@@ -192,7 +198,9 @@ fn clear(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn copy(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Dict(Rc::new(this(vm, &args)?.copy())))
+    Ok(Value::Dict(crate::objects::gc::new(
+        this(vm, &args)?.copy(),
+    )))
 }
 
 fn fromkeys(vm: &Vm, args: Args) -> PyResult {
@@ -204,56 +212,5 @@ fn fromkeys(vm: &Vm, args: Args) -> PyResult {
     for k in vm.to_vec(src)? {
         d.set(vm, k, value.clone())?;
     }
-    Ok(Value::Dict(Rc::new(d)))
-}
-
-fn len(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Int(this(vm, &args)?.len() as i64))
-}
-
-fn getitem(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__getitem__", 2, 2)?;
-    let key = &args.pos[1];
-    match this(vm, &args)?.get(vm, key)? {
-        Some(v) => Ok(v),
-        None => {
-            // Subclasses (defaultdict, Counter) may supply missing values.
-            if let Value::Instance(inst) = &args.pos[0] {
-                if let Some(missing) = inst.class.lookup(&crate::vm::protocol::dunders().missing) {
-                    return vm.call_bound(&missing, &args.pos[0], std::slice::from_ref(key));
-                }
-            }
-            Err(vm.key_error(key.clone()))
-        }
-    }
-}
-
-fn setitem(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__setitem__", 3, 3)?;
-    this(vm, &args)?.set(vm, args.pos[1].clone(), args.pos[2].clone())?;
-    Ok(Value::None)
-}
-
-fn delitem(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__delitem__", 2, 2)?;
-    vm.del_item(args.pos[0].builtin_base(), &args.pos[1])?;
-    Ok(Value::None)
-}
-
-fn contains(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__contains__", 2, 2)?;
-    Ok(Value::from_bool(
-        this(vm, &args)?.contains(vm, &args.pos[1])?,
-    ))
-}
-
-fn iter(vm: &Vm, args: Args) -> PyResult {
-    let d = this(vm, &args)?;
-    let len = d.len();
-    Ok(NativeIter::new(IterState::Dict {
-        dict: d.clone(),
-        index: 0,
-        view: DictView::Keys,
-        len,
-    }))
+    Ok(Value::Dict(crate::objects::gc::new(d)))
 }

@@ -134,7 +134,7 @@ fn run_code_in(vm: &Vm, code: Rc<Code>, globals: Namespace, locals: Namespace) -
     let frame = vm.new_frame(code.clone(), globals, Some(locals));
     if code.co.flags & flags::COROUTINE != 0 {
         let name: Rc<str> = Rc::from(code.co.name.as_ref());
-        return Ok(Value::Generator(Rc::new(Generator::new(
+        return Ok(Value::Generator(crate::objects::gc::new(Generator::new(
             GenKind::Coroutine,
             code,
             frame,

@@ -14,7 +14,7 @@ use crate::objects::{
     Args, Class, GenKind, GenState, Generator, NativeObject, PyErr, PyResult, Value,
 };
 use crate::vm::interp::Resumed;
-use crate::vm::types::{add_methods, new_class};
+use crate::vm::types::{add_methods, new_final_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -93,10 +93,9 @@ pub fn install(vm: &Vm) {
 
 fn asend_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("async_generator_asend", |vm| {
-        new_class(
+        new_final_class(
             "async_generator_asend",
             &[vm.types.object.clone()],
-            crate::objects::class::Layout::Builtin,
             "builtins",
         )
     })
@@ -182,65 +181,42 @@ fn gen_close(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-/// `gi_frame`, `gi_running`, `cr_await` and friends.
+/// `gi_frame`, `gi_running`, `cr_await` and friends: `gi_` for generators,
+/// `cr_` for coroutines, `ag_` for async generators.
 pub fn generator_attr(vm: &Vm, g: &Rc<Generator>, name: &str) -> Option<Value> {
-    let suffix = name
-        .strip_prefix("gi_")
-        .or_else(|| name.strip_prefix("cr_"))
-        .or_else(|| name.strip_prefix("ag_"));
-    Some(match (name, suffix) {
+    let prefix = match g.kind {
+        GenKind::Generator => "gi_",
+        GenKind::Coroutine => "cr_",
+        GenKind::AsyncGenerator => "ag_",
+    };
+    Some(match (name, name.strip_prefix(prefix)) {
         ("__name__", _) => Value::str(&g.name.borrow()),
         ("__qualname__", _) => Value::str(&g.qualname.borrow()),
+        (_, Some("running")) if g.kind == GenKind::AsyncGenerator => {
+            Value::from_bool(g.running_async.get())
+        }
         (_, Some("running")) => Value::from_bool(g.state.get() == GenState::Running),
-        (_, Some("suspended")) => Value::from_bool(g.state.get() == GenState::Suspended),
+        (_, Some("suspended")) if g.kind != GenKind::AsyncGenerator => {
+            Value::from_bool(g.state.get() == GenState::Suspended)
+        }
         (_, Some("code")) => Value::Code(g.code.clone()),
-        (_, Some("yieldfrom" | "await")) => g.yield_from_target().unwrap_or_default(),
-        (_, Some("frame")) => match g.state.get() {
-            GenState::Closed => Value::None,
-            _ => frame_object(vm, g),
+        (_, Some("yieldfrom")) if g.kind == GenKind::Generator => {
+            g.yield_from_target().unwrap_or_default()
+        }
+        (_, Some("await")) if g.kind != GenKind::Generator => {
+            g.yield_from_target().unwrap_or_default()
+        }
+        (_, Some("origin")) if g.kind == GenKind::Coroutine => g.origin.borrow().clone(),
+        (_, Some("frame")) => match g.live_frame() {
+            Some(frame) => {
+                let obj = frame.object(vm);
+                *obj.generator.borrow_mut() = Rc::downgrade(g);
+                Value::Native(crate::objects::NativeRef::from(obj))
+            }
+            None => Value::None,
         },
         _ => return None,
     })
-}
-
-/// A snapshot of a suspended generator's frame (`f_lineno`, `f_code`, `f_locals`).
-fn frame_object(vm: &Vm, g: &Rc<Generator>) -> Value {
-    let class = vm.lazy_class("frame", |vm| {
-        new_class(
-            "frame",
-            &[vm.types.object.clone()],
-            crate::objects::class::Layout::Object,
-            "builtins",
-        )
-    });
-    let inst = crate::objects::Instance::new(class);
-    let frame = g.frame.borrow();
-    let line = match frame.as_ref() {
-        Some(f) if g.state.get() == GenState::Created => f.code.co.firstlineno,
-        Some(f) => f.current_line(),
-        None => g.code.co.firstlineno,
-    };
-    inst.set_attr(
-        crate::objects::Name::new("f_lineno"),
-        Value::Int(line as i64),
-    );
-    inst.set_attr(
-        crate::objects::Name::new("f_code"),
-        Value::Code(g.code.clone()),
-    );
-    if let Some(f) = frame.as_ref() {
-        let d = crate::objects::PyDict::new();
-        for (n, v) in f.code.varnames.iter().zip(&f.locals) {
-            if !matches!(v, Value::Undef) {
-                let _ = d.set(vm, Value::str(n.as_str()), v.clone());
-            }
-        }
-        inst.set_attr(
-            crate::objects::Name::new("f_locals"),
-            Value::Dict(Rc::new(d)),
-        );
-    }
-    Value::Instance(Rc::new(inst))
 }
 
 // -- async generators -----------------------------------------------------------------
@@ -252,6 +228,9 @@ pub struct AsyncGenWrapped {
 }
 
 impl NativeObject for AsyncGenWrapped {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.value);
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -261,7 +240,7 @@ impl NativeObject for AsyncGenWrapped {
 }
 
 thread_local! {
-    static WRAPPED_CLASS: Rc<Class> = new_class("async_generator_wrapped_value", &[], crate::objects::class::Layout::Builtin, "builtins");
+    static WRAPPED_CLASS: Rc<Class> = new_final_class("async_generator_wrapped_value", &[], "builtins");
 }
 
 pub fn wrap_async_gen_value(v: Value) -> Value {
@@ -289,6 +268,14 @@ pub struct AsyncGenSend {
 }
 
 impl NativeObject for AsyncGenSend {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Generator(self.gen.clone()));
+        match self.first.try_borrow().as_deref() {
+            Ok(Some(Ok(v))) => visit(v),
+            Ok(Some(Err(e))) => visit(&e.value()),
+            _ => {}
+        }
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -443,6 +430,9 @@ pub struct CoroWrapper {
 }
 
 impl NativeObject for CoroWrapper {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Generator(self.coro.clone()));
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -453,12 +443,7 @@ impl NativeObject for CoroWrapper {
 
 fn wrapper_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("coroutine_wrapper", |vm| {
-        new_class(
-            "coroutine_wrapper",
-            &[vm.types.object.clone()],
-            crate::objects::class::Layout::Builtin,
-            "builtins",
-        )
+        new_final_class("coroutine_wrapper", &[vm.types.object.clone()], "builtins")
     })
 }
 
@@ -513,6 +498,10 @@ pub struct AnextAwaitable {
 }
 
 impl NativeObject for AnextAwaitable {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.inner);
+        visit(&self.default);
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -523,12 +512,7 @@ impl NativeObject for AnextAwaitable {
 
 fn anext_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("anext_awaitable", |vm| {
-        new_class(
-            "anext_awaitable",
-            &[vm.types.object.clone()],
-            crate::objects::class::Layout::Builtin,
-            "builtins",
-        )
+        new_final_class("anext_awaitable", &[vm.types.object.clone()], "builtins")
     })
 }
 

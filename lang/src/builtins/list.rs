@@ -22,39 +22,18 @@ pub fn install(vm: &Vm) {
             ("clear", clear),
             ("copy", copy),
             ("reverse", reverse),
-            ("__len__", seq_len),
-            ("__getitem__", seq_getitem),
-            ("__setitem__", seq_setitem),
-            ("__contains__", seq_contains),
-            ("__iter__", seq_iter),
         ],
     );
     add_declared_methods(&vm.types.list, "list", &[(&SORT, sort)]);
     add_methods(
         &vm.types.tuple,
         "tuple",
-        &[
-            ("__new__", tuple_new),
-            ("index", index),
-            ("count", count),
-            ("__len__", seq_len),
-            ("__getitem__", seq_getitem),
-            ("__contains__", seq_contains),
-            ("__iter__", seq_iter),
-        ],
+        &[("__new__", tuple_new), ("index", index), ("count", count)],
     );
     add_methods(
         &vm.types.range,
         "range",
-        &[
-            ("__new__", range_new),
-            ("index", index),
-            ("count", count),
-            ("__len__", seq_len),
-            ("__getitem__", seq_getitem),
-            ("__contains__", seq_contains),
-            ("__iter__", seq_iter),
-        ],
+        &[("__new__", range_new), ("index", index), ("count", count)],
     );
     add_methods(
         &vm.types.slice,
@@ -73,21 +52,21 @@ fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Rc<crate::objects::PyList>
 }
 
 fn list_new(vm: &Vm, args: Args) -> PyResult {
-    if let Some(Value::Class(cls)) = args.get(0) {
-        if !Rc::ptr_eq(cls, &vm.types.list) {
-            // A subclass: `__init__` fills the list, as in CPython.
-            return Ok(super::payload::new_instance(cls, Value::list(Vec::new())));
+    super::payload::construct(vm, args, &vm.types.list, |vm, args, exact| {
+        // A subclass's list is filled by `__init__`, as in CPython; `list(x)`
+        // fills it here and skips `__init__`.
+        if !exact {
+            return Ok(Value::list(Vec::new()));
         }
-    }
-    let args = args.skip_first();
-    args.check(vm, "list", 0, 1)?;
-    Ok(Value::list(match args.get(0) {
-        Some(v) => vm.to_vec(v)?,
-        None => Vec::new(),
-    }))
+        args.check(vm, "list", 0, 1)?;
+        Ok(Value::list(match args.get(0) {
+            Some(v) => vm.to_vec(v)?,
+            None => Vec::new(),
+        }))
+    })
 }
 
-/// `list.__init__(self, [iterable])`: only subclass instances get here (plain lists are filled by `__new__`).
+/// `list.__init__(self, [iterable])`: `list(x)` skips it (its `__new__` fills the list).
 fn list_init(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "list", 1, 2)?;
     let l = this(vm, &args)?;
@@ -100,20 +79,14 @@ fn list_init(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn tuple_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = args.get(0).cloned();
-    let args = args.skip_first();
-    args.check(vm, "tuple", 0, 1)?;
-    let tuple = match args.get(0) {
-        Some(v @ Value::Tuple(_)) => v.clone(),
-        Some(v) => Value::tuple(vm.to_vec(v)?),
-        None => Value::tuple(Vec::new()),
-    };
-    match cls {
-        Some(Value::Class(cls)) if !Rc::ptr_eq(&cls, &vm.types.tuple) => {
-            Ok(super::payload::new_instance(&cls, tuple))
-        }
-        _ => Ok(tuple),
-    }
+    super::payload::construct(vm, args, &vm.types.tuple, |vm, args, _| {
+        args.check(vm, "tuple", 0, 1)?;
+        Ok(match args.get(0) {
+            Some(v @ Value::Tuple(_)) => v.clone(),
+            Some(v) => Value::tuple(vm.to_vec(v)?),
+            None => Value::tuple(Vec::new()),
+        })
+    })
 }
 
 fn range_new(vm: &Vm, args: Args) -> PyResult {
@@ -184,8 +157,20 @@ fn append(vm: &Vm, args: Args) -> PyResult {
 fn extend(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "extend", 2, 2)?;
     let l = this(vm, &args)?;
-    let items = vm.to_vec(&args.pos[1])?;
-    l.items.borrow_mut().extend(items);
+    match &args.pos[1] {
+        source @ (Value::List(_) | Value::Tuple(_)) => {
+            let items = vm.to_vec(source)?;
+            l.items.borrow_mut().extend(items);
+        }
+        // Items are appended as they come, so an iterator that fails part
+        // way leaves the ones before it in the list, as in CPython.
+        source => {
+            vm.for_each(source, |item| {
+                l.items.borrow_mut().push(item);
+                Ok(std::ops::ControlFlow::<()>::Continue(()))
+            })?;
+        }
+    }
     Ok(Value::None)
 }
 
@@ -313,38 +298,4 @@ fn sort(vm: &Vm, args: Args) -> PyResult {
     *l.items.borrow_mut() = items;
     result?;
     Ok(Value::None)
-}
-
-/// The sequence a method was called on (a subclass instance's built-in value).
-fn seq_this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Value> {
-    match args.get(0).map(Value::builtin_base) {
-        Some(v @ (Value::List(_) | Value::Tuple(_) | Value::Range(_))) => Ok(v),
-        _ => Err(vm.type_error("descriptor requires a sequence object")),
-    }
-}
-
-fn seq_len(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Int(vm.len(seq_this(vm, &args)?)? as i64))
-}
-
-fn seq_getitem(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__getitem__", 2, 2)?;
-    vm.get_item(seq_this(vm, &args)?, &args.pos[1])
-}
-
-fn seq_setitem(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__setitem__", 3, 3)?;
-    vm.set_item(seq_this(vm, &args)?, &args.pos[1], args.pos[2].clone())?;
-    Ok(Value::None)
-}
-
-fn seq_contains(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__contains__", 2, 2)?;
-    Ok(Value::from_bool(
-        vm.contains(seq_this(vm, &args)?, &args.pos[1])?,
-    ))
-}
-
-fn seq_iter(vm: &Vm, args: Args) -> PyResult {
-    vm.iter(seq_this(vm, &args)?)
 }

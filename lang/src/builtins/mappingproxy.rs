@@ -108,7 +108,7 @@ fn class_snapshot(cls: &Class) -> Rc<PyDict> {
     for (k, v) in cls.dict.borrow().iter() {
         dict.set_name(k, v.clone());
     }
-    Rc::new(dict)
+    crate::objects::gc::new(dict)
 }
 
 /// The mapping to read: the target, or a snapshot of a class namespace.

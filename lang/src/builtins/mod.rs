@@ -17,6 +17,7 @@ pub mod object;
 pub mod payload;
 mod quitter;
 pub mod set;
+pub mod slots;
 pub mod stdin;
 pub mod str;
 
@@ -97,13 +98,14 @@ pub fn install(vm: &Vm) {
     let add = |row: &dyn NativeRow, caller: CallerNeeds| {
         b.set_name(
             &Name::new(row.name()),
-            Value::Builtin(Rc::new(Builtin {
+            Value::Builtin(crate::objects::gc::new(Builtin {
                 name: row.name(),
                 func: row.func(),
                 owner: None,
                 bound: None,
                 caller,
                 sig: row.sig(),
+                gc: crate::objects::gc::GcHead::new(),
             })),
         );
     };
@@ -170,12 +172,13 @@ pub fn install_type_methods(vm: &Vm) {
     str::install(vm);
     list::install(vm);
     dict::install(vm);
-    payload::install(vm);
     set::install(vm);
     generator::install(vm);
     io::install(vm);
     bytearray::install(vm);
     bytes_methods::install(vm);
+    // Last: the slot tables are the types' dunders.
+    slots::install(vm);
 }
 
 /// `__next__` and `__iter__` for the classes of the built-in iterators, so
@@ -208,13 +211,14 @@ pub fn native(name: &'static str, func: NativeFn) -> Value {
 
 /// A function value for a row of a table of natives.
 pub fn native_row<R: NativeRow>(row: &R) -> Value {
-    Value::Builtin(Rc::new(Builtin {
+    Value::Builtin(crate::objects::gc::new(Builtin {
         name: row.name(),
         func: row.func(),
         owner: None,
         bound: None,
         caller: Default::default(),
         sig: row.sig(),
+        gc: crate::objects::gc::GcHead::new(),
     }))
 }
 
@@ -574,7 +578,7 @@ fn callable(vm: &Vm, args: Args) -> PyResult {
 
 static ABS: Signature = Signature::new(Style::Exact, "abs", "x, /");
 
-fn abs(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn abs(vm: &Vm, args: Args) -> PyResult {
     let ([x], []) = ABS.bind(vm, args)?;
     use num_traits::Signed;
     Ok(match x {
@@ -901,7 +905,7 @@ fn sorted(vm: &Vm, args: Args) -> PyResult {
 
 static REVERSED: Signature = Signature::new(Style::Positional, "reversed", "sequence, /");
 
-fn reversed(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn reversed(vm: &Vm, args: Args) -> PyResult {
     let ([v], []) = REVERSED.bind(vm, args)?;
     Ok(match v {
         Value::List(l) => NativeIter::new(IterState::Reversed {
@@ -1019,16 +1023,7 @@ static CHR: Signature = Signature::new(Style::Exact, "chr", "i, /");
 
 fn chr(vm: &Vm, args: Args) -> PyResult {
     let ([i], []) = CHR.bind(vm, args)?;
-    let i = match i {
-        Value::Int(i) => *i,
-        Value::Bool(b) => b.get() as i64,
-        other => {
-            return Err(vm.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                vm.type_name(other)
-            )))
-        }
-    };
+    let i = vm.to_index(i)?;
     match u32::try_from(i)
         .ok()
         .filter(|&c| c <= 0x10ffff)
@@ -1044,7 +1039,7 @@ static ORD: Signature = Signature::new(Style::Exact, "ord", "c, /");
 
 fn ord(vm: &Vm, args: Args) -> PyResult {
     let ([c], []) = ORD.bind(vm, args)?;
-    match c {
+    match c.builtin_base() {
         Value::Str(s) => {
             if s.char_len() != 1 {
                 return Err(vm.type_error(format!(
@@ -1096,7 +1091,7 @@ fn bin(vm: &Vm, args: Args) -> PyResult {
 
 static ROUND: Signature = Signature::new(Style::Clinic, "round", "number, ndigits=None");
 
-fn round(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn round(vm: &Vm, args: Args) -> PyResult {
     let ([number], [ndigits]) = ROUND.bind(vm, args)?;
     let ndigits = ndigits.filter(|v| !v.is_none());
     match number {
@@ -1146,7 +1141,7 @@ fn round(vm: &Vm, args: Args) -> PyResult {
 
 static DIVMOD: Signature = Signature::new(Style::Positional, "divmod", "x, y, /");
 
-fn divmod(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn divmod(vm: &Vm, args: Args) -> PyResult {
     let ([a, b], []) = DIVMOD.bind(vm, args)?;
     use crate::vm::ops::BinOp;
     if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
@@ -1181,7 +1176,7 @@ fn rename_unsupported(
 
 static POW: Signature = Signature::new(Style::Clinic, "pow", "base, exp, mod=None");
 
-fn pow(vm: &Vm, args: Args) -> PyResult {
+pub(crate) fn pow(vm: &Vm, args: Args) -> PyResult {
     let ([base, exp], [modulus]) = POW.bind(vm, args)?;
     if let Some(m) = modulus.filter(|m| !m.is_none()) {
         let (b, e, m) = (
@@ -1368,10 +1363,7 @@ pub fn import_(vm: &Vm, args: Args) -> PyResult {
 /// The `builtins` module: its namespace is the one every global lookup
 /// falls back to, so `builtins.x = 1` makes `x` visible everywhere.
 pub fn make_module(vm: &Vm) -> PyResult<Rc<crate::objects::Module>> {
-    let m = Rc::new(crate::objects::Module {
-        name: Rc::from("builtins"),
-        ns: vm.builtins.clone(),
-    });
+    let m = crate::objects::Module::new("builtins", vm.builtins.clone());
     crate::stdlib::set(&m, "__name__", Value::str("builtins"));
     crate::stdlib::set(
         &m,
@@ -1408,27 +1400,6 @@ pub fn type_call(vm: &Vm, args: Args) -> PyResult {
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
-}
-
-/// A minimal traceback object (`tb_lineno`, `tb_next`) for `e.__traceback__`.
-pub fn traceback_object(vm: &Vm, tb: &[crate::objects::class::TracebackEntry]) -> Value {
-    let class = vm.lazy_class("traceback", |vm| {
-        crate::vm::types::new_class(
-            "traceback",
-            &[vm.types.object.clone()],
-            crate::objects::class::Layout::Object,
-            "builtins",
-        )
-    });
-    let mut next = Value::None;
-    for entry in tb.iter() {
-        let inst = crate::objects::Instance::new(class.clone());
-        inst.set_attr(Name::new("tb_lineno"), Value::Int(entry.line as i64));
-        inst.set_attr(Name::new("tb_next"), next);
-        inst.set_attr(Name::new("tb_lasti"), Value::Int(entry.instr as i64 * 2));
-        next = Value::Instance(Rc::new(inst));
-    }
-    next
 }
 
 /// Attributes of code objects.
@@ -1602,6 +1573,11 @@ impl Vm {
         err.0
             .set_attr(Name::new("filename"), Value::str(&e.filename));
         err.0.set_attr(Name::new("text"), Value::str(&e.text));
+        err.0
+            .set_attr(Name::new("end_lineno"), Value::Int(e.end_lineno as i64));
+        err.0
+            .set_attr(Name::new("end_offset"), Value::Int(e.end_offset as i64));
+        err.0.set_attr(Name::new("msg"), Value::str(&e.msg));
         err
     }
 }
@@ -1612,5 +1588,5 @@ pub fn dict_from_pairs(vm: &Vm, pairs: Vec<(Value, Value)>) -> PyResult<Value> {
     for (k, v) in pairs {
         d.set(vm, k, v)?;
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(crate::objects::gc::new(d)))
 }

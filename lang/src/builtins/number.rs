@@ -5,7 +5,6 @@ use crate::objects::{Args, PyResult, Value};
 use crate::vm::types::{add_classmethod, add_methods, bool_class};
 use crate::vm::Vm;
 use num_bigint::BigInt;
-use num_traits::ToPrimitive;
 
 pub fn install(vm: &Vm) {
     add_methods(
@@ -16,12 +15,8 @@ pub fn install(vm: &Vm) {
             ("bit_length", int_bit_length),
             ("conjugate", int_conjugate),
             ("to_bytes", int_to_bytes),
-            ("__index__", int_conjugate),
-            ("__int__", int_conjugate),
-            ("__float__", int_float),
             ("is_integer", int_is_integer),
             ("as_integer_ratio", int_as_integer_ratio),
-            ("__format__", number_format),
         ],
     );
     add_classmethod(vm, &vm.types.int, "from_bytes", int_from_bytes);
@@ -35,11 +30,6 @@ pub fn install(vm: &Vm) {
             ("as_integer_ratio", float_as_integer_ratio),
             ("conjugate", float_conjugate),
             ("hex", float_hex),
-            ("__int__", float_int),
-            ("__float__", float_conjugate),
-            ("__format__", number_format),
-            ("__round__", float_round),
-            ("__trunc__", float_int),
         ],
     );
 }
@@ -86,16 +76,11 @@ pub fn to_f64(vm: &Vm, v: &Value) -> PyResult<f64> {
 }
 
 fn int_new(vm: &Vm, args: Args) -> PyResult {
-    if let Some(Value::Class(cls)) = args.get(0) {
-        if !std::rc::Rc::ptr_eq(cls, &vm.types.int) {
-            // A subclass instance carries the int it extends.
-            let mut pos = args.pos.to_vec();
-            pos[0] = Value::Class(vm.types.int.clone());
-            let value = int_new(vm, Args::with_kw(&pos, args.kwnames, args.kwvalues))?;
-            return Ok(super::payload::new_instance(cls, value));
-        }
-    }
-    let args = args.skip_first();
+    super::payload::construct(vm, args, &vm.types.int, |vm, args, _| int_value(vm, args))
+}
+
+/// `int(x=0, base=10)` from the arguments after the class.
+fn int_value(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "int", 0, 2)?;
     let base = args.arg_or_kw(1, "base");
     let Some(x) = args.arg_or_kw(0, "x") else {
@@ -106,7 +91,7 @@ fn int_new(vm: &Vm, args: Args) -> PyResult {
         if b != 0 && !(2..=36).contains(&b) {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        return match x {
+        return match x.builtin_base() {
             Value::Str(s) => parse_int_value(vm, s.as_str(), b as u32),
             Value::Bytes(bts) => parse_int_value(vm, &String::from_utf8_lossy(bts), b as u32),
             _ => Err(vm.type_error("int() can't convert non-string with explicit base")),
@@ -139,6 +124,10 @@ pub(crate) fn int_of(vm: &Vm, x: &Value) -> PyResult {
                 if let Some(m) = class.lookup_str(name) {
                     return vm.call_bound(&m, other, &[]);
                 }
+            }
+            // A str or bytes subclass without those methods: its text.
+            if let base @ (Value::Str(_) | Value::Bytes(_)) = other.builtin_base() {
+                return int_of(vm, base);
             }
             Err(vm.type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -189,12 +178,18 @@ fn bool_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn float_new(vm: &Vm, args: Args) -> PyResult {
-    let args = args.skip_first();
+    super::payload::construct(vm, args, &vm.types.float, |vm, args, _| {
+        float_value(vm, args)
+    })
+}
+
+/// `float(x=0.0)` from the arguments after the class.
+fn float_value(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "float", 0, 1)?;
     let Some(x) = args.get(0) else {
         return Ok(Value::float(0.0));
     };
-    match x {
+    match x.builtin_base() {
         Value::Str(s) => crate::fmt::parse_float(s.as_str())
             .map(Value::float)
             .ok_or_else(|| {
@@ -217,13 +212,6 @@ fn int_bit_length(vm: &Vm, args: Args) -> PyResult {
 
 fn int_conjugate(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::from_bigint(self_int(vm, &args)?))
-}
-
-fn int_float(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::float(to_f64(
-        vm,
-        args.get(0).unwrap_or(&Value::None),
-    )?))
 }
 
 fn int_is_integer(_vm: &Vm, _args: Args) -> PyResult {
@@ -362,7 +350,7 @@ fn int_from_bytes(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn self_float(vm: &Vm, args: &Args) -> PyResult<f64> {
-    match args.get(0) {
+    match args.get(0).map(Value::builtin_base) {
         Some(Value::Float(f)) => Ok(f.get()),
         _ => Err(vm.type_error("descriptor requires a 'float' object")),
     }
@@ -391,38 +379,30 @@ fn float_conjugate(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::float(self_float(vm, &args)?))
 }
 
-fn float_hex(vm: &Vm, _args: Args) -> PyResult {
-    Err(vm.not_implemented("float.hex()"))
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exponent>` for normal numbers,
+/// `0x0.<digits>p-1022` for subnormal ones, as CPython writes them.
+fn float_hex(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "hex", 1, 1)?;
+    Ok(Value::string(hex_of_float(self_float(vm, &args)?)))
 }
 
-fn float_int(vm: &Vm, args: Args) -> PyResult {
-    let f = self_float(vm, &args)?;
-    int_new(vm, Args::new(&[Value::None, Value::float(f)]))
-}
-
-fn float_round(vm: &Vm, args: Args) -> PyResult {
-    let f = self_float(vm, &args)?;
-    match args.get(1) {
-        None | Some(Value::None) => Ok(crate::fmt::float_to_bigint(crate::fmt::round_half_even(f))
-            .map(Value::from_bigint)
-            .unwrap_or(Value::Int(0))),
-        Some(n) => Ok(Value::float(
-            crate::fmt::round_float(f, vm.to_index(n)?).unwrap_or(f),
-        )),
+fn hex_of_float(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
     }
-}
-
-fn number_format(vm: &Vm, args: Args) -> PyResult {
-    let v = args
-        .get(0)
-        .map(Value::builtin_base)
-        .cloned()
-        .unwrap_or_default();
-    let spec = args.get(1).and_then(|s| s.as_str()).unwrap_or("");
-    Ok(Value::string(vm.format(&v, spec)?))
-}
-
-#[allow(dead_code)]
-fn as_i64(v: &BigInt) -> Option<i64> {
-    v.to_i64()
+    if f.is_infinite() {
+        return if f < 0.0 { "-inf" } else { "inf" }.into();
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = f.to_bits();
+    let mantissa = bits & ((1u64 << 52) - 1);
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    if biased == 0 {
+        format!("{sign}0x0.{mantissa:013x}p-1022")
+    } else {
+        format!("{sign}0x1.{mantissa:013x}p{:+}", biased - 1023)
+    }
 }

@@ -2,6 +2,7 @@
 
 use crate::objects::BoolWord;
 use crate::objects::{Args, PyResult, Value};
+use crate::vm::protocol::dunders;
 use crate::vm::types::add_methods;
 use crate::vm::Vm;
 
@@ -16,12 +17,25 @@ pub fn install(vm: &Vm) {
             ("__str__", object_str),
             ("__eq__", object_eq),
             ("__ne__", object_ne),
+            ("__lt__", object_order),
+            ("__le__", object_order),
+            ("__gt__", object_order),
+            ("__ge__", object_order),
             ("__hash__", object_hash),
             ("__format__", object_format),
             ("__setattr__", object_setattr),
             ("__getattribute__", object_getattribute),
             ("__delattr__", object_delattr),
             ("__init_subclass__", object_init_subclass),
+            (
+                "__reduce_ex__",
+                crate::stdlib::pickle::reduce::object_reduce_ex,
+            ),
+            ("__reduce__", crate::stdlib::pickle::reduce::object_reduce),
+            (
+                "__getstate__",
+                crate::stdlib::pickle::reduce::object_getstate,
+            ),
         ],
     );
     add_methods(
@@ -37,6 +51,7 @@ pub fn install(vm: &Vm) {
             ("__setattr__", type_setattr),
         ],
     );
+    crate::vm::types::add_classmethod(vm, &vm.types.type_, "__prepare__", type_prepare);
     add_methods(&vm.types.none_type, "NoneType", &[("__new__", none_new)]);
 }
 
@@ -46,12 +61,32 @@ fn object_init(_vm: &Vm, _args: Args) -> PyResult {
 
 fn object_new(vm: &Vm, args: Args) -> PyResult {
     match args.get(0) {
+        Some(Value::Class(c)) if vm.payload_base(c).is_some() => {
+            // Its instances carry a built-in value that only the built-in
+            // type's `__new__` makes; CPython names the nearest class whose
+            // `__new__` is not written in Python.
+            let static_base = c
+                .full_mro()
+                .into_iter()
+                .find(|k| {
+                    !matches!(
+                        k.dict.borrow().get(&dunders().new),
+                        Some(Value::Function(_))
+                    )
+                })
+                .unwrap_or_else(|| c.clone());
+            Err(vm.type_error(format!(
+                "object.__new__({}) is not safe, use {}.__new__()",
+                c.qualname.borrow(),
+                static_base.qualname.borrow()
+            )))
+        }
         Some(Value::Class(c)) => {
             let inst = crate::objects::Instance::new(c.clone());
             if inst.is_exception() {
                 inst.exc_data().args = args.pos[1..].to_vec();
             }
-            Ok(Value::Instance(std::rc::Rc::new(inst)))
+            Ok(Value::Instance(crate::objects::gc::new(inst)))
         }
         _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
     }
@@ -82,6 +117,11 @@ fn object_ne(vm: &Vm, args: Args) -> PyResult {
         }
         _ => Ok(Value::NotImplemented),
     }
+}
+
+/// `object.__lt__` and the other orderings: objects are not ordered.
+fn object_order(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::NotImplemented)
 }
 
 fn object_hash(_vm: &Vm, args: Args) -> PyResult {
@@ -146,7 +186,15 @@ fn object_delattr(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-fn object_init_subclass(_vm: &Vm, _args: Args) -> PyResult {
+/// `object.__init_subclass__(cls)`: the end of the chain takes no class keywords.
+fn object_init_subclass(vm: &Vm, args: Args) -> PyResult {
+    if args.has_kwargs() {
+        let name = match args.get(0) {
+            Some(Value::Class(c)) => format!("{}.__init_subclass__", c.qualname.borrow()),
+            _ => "__init_subclass__".to_string(),
+        };
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
     Ok(Value::None)
 }
 
@@ -187,14 +235,25 @@ fn type_new(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::Class(class))
 }
 
-fn type_init(_vm: &Vm, _args: Args) -> PyResult {
+/// `type.__prepare__(name, bases, **kwargs)`: the empty dict a class body runs in.
+fn type_prepare(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::Dict(std::rc::Rc::new(crate::objects::PyDict::new())))
+}
+
+fn type_init(vm: &Vm, args: Args) -> PyResult {
+    if !matches!(args.len(), 2 | 4) {
+        return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
+    }
     Ok(Value::None)
 }
 
 /// `type.__call__(cls, *args)`: plain instantiation, for metaclass `__call__` overrides to delegate to.
 fn type_call_method(vm: &Vm, args: Args) -> PyResult {
     let Some(Value::Class(cls)) = args.get(0) else {
-        return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+        return Err(match args.get(0) {
+            Some(other) => super::payload::wrong_receiver(vm, "__call__", "type", other),
+            None => vm.type_error("descriptor '__call__' of 'type' object needs an argument"),
+        });
     };
     vm.instantiate(
         cls,

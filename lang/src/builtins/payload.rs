@@ -1,151 +1,102 @@
-//! User subclasses of `dict`, `list`, `tuple`, `int` and `str`.
+//! Subclasses of built-in types: how `class Celsius(float)`, `class
+//! Registry(dict)` or `class Cached(property)` get their instances.
 //!
-//! An instance of such a subclass is an ordinary `Instance` (it has a
-//! `__dict__` and the subclass's methods) whose payload is the built-in value
-//! it extends. The built-in methods unwrap the payload (`Value::builtin_base`),
-//! and the dunders below give the protocols the VM only knows for built-in
-//! values (repr, comparison, hashing) to the instances, so that
-//! `class Point(tuple)` or `class Counter(dict)` behave as in CPython.
+//! # How it works
+//!
+//! A built-in value (an int, a list, a native object such as a deque or a
+//! property) has no room for a `__dict__` or another class. An instance of a
+//! user subclass is therefore an ordinary [`Instance`] (its class, its
+//! `__dict__`) whose payload, [`Payload::Builtin`], is the built-in value it
+//! extends: the *base value*. Three rules make such instances behave as the
+//! base everywhere:
+//!
+//! 1. **Construction.** Every subclassable built-in type's `__new__` goes
+//!    through [`construct`]: called with the type itself it returns the plain
+//!    value (the fast path, nothing wrapped); called with a subclass it wraps
+//!    the value in an instance of that subclass. Immutable types (int, str,
+//!    tuple, ...) build the value in `__new__`; mutable ones (list, dict,
+//!    deque, property, ...) build an empty one there and fill it in
+//!    `__init__`, as CPython does, so `super().__init__(...)` works.
+//! 2. **Protocols.** The VM treats these instances as it treats any instance:
+//!    operators, `len`, iteration, hashing, `repr`, subscripts look the dunder
+//!    up on the class. The built-in type's own dunders are found there
+//!    (unless the subclass overrides them): for the core value types they are
+//!    the slot wrappers of `slots.rs`, which check the receiver, take its base
+//!    value and run the native operation on it. Results have the base type
+//!    (`MyList([1]) + [2]` is a list), as in CPython.
+//! 3. **Methods.** A native method reads its receiver with
+//!    [`Value::builtin_base`] (core values) or [`native_receiver`] (native
+//!    objects), so `super().append(x)` and inherited methods act on the base
+//!    value.
+//!
+//! Reusing it for a native type (`Value::Native`): give the class a `__new__`
+//! that calls [`construct`], read receivers with [`native_receiver`] instead
+//! of `downcast_native`, and leave the class subclassable. The native object
+//! knows only itself; when it must hand its Python identity to callbacks (a
+//! Task passing itself to done-callbacks), the method has the receiver
+//! (`args.pos[0]`) at hand.
 
 use crate::objects::class::{Instance, Payload};
 use crate::objects::{Args, Class, PyResult, Value};
-use crate::vm::ops::CmpOp;
-use crate::vm::types::add_methods;
 use crate::vm::Vm;
 use std::rc::Rc;
 
-/// A new instance of the subclass `cls` carrying `payload`.
+/// A new instance of the subclass `cls` carrying the base value `payload`.
 pub fn new_instance(cls: &Rc<Class>, payload: Value) -> Value {
-    Value::Instance(Rc::new(Instance::with_payload(
+    Value::Instance(crate::objects::gc::new(Instance::with_payload(
         cls.clone(),
         Payload::Builtin(payload),
     )))
 }
 
-pub fn install(vm: &Vm) {
-    let t = &vm.types;
-    for (class, owner) in [
-        (&t.dict, "dict"),
-        (&t.list, "list"),
-        (&t.tuple, "tuple"),
-        (&t.int, "int"),
-        (&t.str, "str"),
-    ] {
-        add_methods(
-            class,
-            owner,
-            &[
-                ("__repr__", repr),
-                ("__eq__", eq),
-                ("__ne__", ne),
-                ("__lt__", lt),
-                ("__le__", le),
-                ("__gt__", gt),
-                ("__ge__", ge),
-            ],
-        );
-    }
-    add_methods(&t.tuple, "tuple", &[("__hash__", hash)]);
-    add_methods(
-        &t.int,
-        "int",
-        &[
-            ("__hash__", hash),
-            ("__bool__", bool_),
-            ("__str__", str_),
-            ("__abs__", abs),
-            ("__round__", round),
-        ],
-    );
-    add_methods(&t.str, "str", &[("__hash__", hash), ("__str__", str_)]);
-    // Mutable containers are unhashable, subclasses included.
-    t.dict.set_attr("__hash__", Value::None);
-    t.list.set_attr("__hash__", Value::None);
-}
-
-fn receiver<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Value> {
-    args.get(0)
-        .map(Value::builtin_base)
-        .ok_or_else(|| vm.type_error("descriptor needs an argument"))
-}
-
-fn repr(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::string(vm.repr(receiver(vm, &args)?)?))
-}
-
-fn str_(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::string(vm.to_str(receiver(vm, &args)?)?))
-}
-
-fn bool_(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(vm.truthy(receiver(vm, &args)?)?))
-}
-
-/// Calls the builtin `name` on the receiver's built-in value (and the other arguments).
-fn builtin_on_base(vm: &Vm, args: &Args, name: &str) -> PyResult {
-    let mut pos = args.pos.to_vec();
-    if let Some(first) = pos.first_mut() {
-        *first = first.builtin_base().clone();
-    }
-    let f = vm
-        .builtins
-        .get_name(&crate::objects::Name::new(name))
-        .unwrap_or_default();
-    vm.call(&f, &pos)
-}
-
-fn abs(vm: &Vm, args: Args) -> PyResult {
-    builtin_on_base(vm, &args, "abs")
-}
-
-fn round(vm: &Vm, args: Args) -> PyResult {
-    builtin_on_base(vm, &args, "round")
-}
-
-fn hash(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Int(vm.hash(receiver(vm, &args)?)?))
-}
-
-/// Compares the built-in values of both sides when they are of the same built-in type.
-fn compare(vm: &Vm, args: &Args, op: CmpOp) -> PyResult {
-    args.check(vm, "comparison", 2, 2)?;
-    let (a, b) = (args.pos[0].builtin_base(), args.pos[1].builtin_base());
-    let numbers = |v: &Value| {
-        matches!(
-            v,
-            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
-        )
+/// `T.__new__(cls, *args)` for the built-in type `owner` (`T`): checks `cls`,
+/// builds the base value with `make` (told whether `cls` is `T` itself) and
+/// returns it as is for `T`, wrapped in an instance of `cls` for a subclass.
+pub fn construct(
+    vm: &Vm,
+    args: Args,
+    owner: &Rc<Class>,
+    make: impl FnOnce(&Vm, Args, bool) -> PyResult,
+) -> PyResult {
+    let cls = match args.get(0) {
+        Some(Value::Class(c)) => c,
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "{}.__new__(X): X is not a type object ({})",
+                owner.name,
+                vm.type_name(other)
+            )))
+        }
+        None => {
+            return Err(vm.type_error(format!("{}.__new__(): not enough arguments", owner.name)))
+        }
     };
-    let comparable = Rc::ptr_eq(&vm.class_of(a), &vm.class_of(b)) || (numbers(a) && numbers(b));
-    if matches!(a, Value::Instance(_))
-        || matches!(b, Value::Instance(_) | Value::Native(_))
-        || !comparable
-    {
-        return Ok(Value::NotImplemented);
+    if Rc::ptr_eq(cls, owner) {
+        return make(vm, args.skip_first(), true);
     }
-    vm.compare(a, b, op)
+    if !cls.is_subclass(owner) {
+        return Err(vm.type_error(format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            owner.name,
+            cls.qualname.borrow(),
+            cls.qualname.borrow(),
+            owner.name
+        )));
+    }
+    let value = make(vm, args.skip_first(), false)?;
+    Ok(new_instance(cls, value))
 }
 
-fn eq(vm: &Vm, args: Args) -> PyResult {
-    compare(vm, &args, CmpOp::Eq)
+/// The native object of type `T` a method was called on: the receiver itself,
+/// or the base value of an instance of a subclass.
+pub fn native_receiver<T: 'static>(v: &Value) -> Option<&T> {
+    v.builtin_base().downcast_native::<T>()
 }
 
-fn ne(vm: &Vm, args: Args) -> PyResult {
-    compare(vm, &args, CmpOp::Ne)
-}
-
-fn lt(vm: &Vm, args: Args) -> PyResult {
-    compare(vm, &args, CmpOp::Lt)
-}
-
-fn le(vm: &Vm, args: Args) -> PyResult {
-    compare(vm, &args, CmpOp::Le)
-}
-
-fn gt(vm: &Vm, args: Args) -> PyResult {
-    compare(vm, &args, CmpOp::Gt)
-}
-
-fn ge(vm: &Vm, args: Args) -> PyResult {
-    compare(vm, &args, CmpOp::Ge)
+/// The TypeError of a method of `owner` called on a value of another type.
+pub fn wrong_receiver(vm: &Vm, name: &str, owner: &str, got: &Value) -> crate::objects::PyErr {
+    vm.type_error(format!(
+        "descriptor '{name}' requires a '{owner}' object but received a '{}'",
+        vm.type_name(got)
+    ))
 }

@@ -4,7 +4,7 @@ use crate::objects::iter::{DictView, IterState};
 use crate::objects::BoolWord;
 use crate::objects::{Args, Class, NativeIter, NativeObject, PyDict, PyResult, PySet, Value};
 use crate::vm::ops::BinOp;
-use crate::vm::types::{add_methods, new_class};
+use crate::vm::types::{add_methods, new_final_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::ops::ControlFlow;
@@ -20,9 +20,6 @@ pub fn install(vm: &Vm) {
         ("issuperset", issuperset),
         ("isdisjoint", isdisjoint),
         ("copy", copy),
-        ("__len__", len),
-        ("__contains__", contains),
-        ("__iter__", iter),
     ];
     add_methods(&vm.types.set, "set", common);
     add_methods(&vm.types.frozenset, "frozenset", common);
@@ -31,6 +28,7 @@ pub fn install(vm: &Vm) {
         "set",
         &[
             ("__new__", set_new),
+            ("__init__", set_init),
             ("add", add),
             ("remove", remove),
             ("discard", discard),
@@ -56,12 +54,7 @@ pub fn install(vm: &Vm) {
         ("dict_items", "dict_items"),
     ] {
         let c = vm.lazy_class(key, |vm| {
-            new_class(
-                name,
-                &[vm.types.object.clone()],
-                crate::objects::class::Layout::Builtin,
-                "builtins",
-            )
+            new_final_class(name, &[vm.types.object.clone()], "builtins")
         });
         add_methods(
             &c,
@@ -84,6 +77,9 @@ pub struct DictViewObj {
 }
 
 impl NativeObject for DictViewObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Dict(self.dict.clone()));
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -99,12 +95,7 @@ pub fn dict_view(vm: &Vm, dict: Rc<PyDict>, view: DictView) -> Value {
         DictView::Items => "dict_items",
     };
     let class = vm.lazy_class(key, |vm| {
-        new_class(
-            key,
-            &[vm.types.object.clone()],
-            crate::objects::class::Layout::Builtin,
-            "builtins",
-        )
+        new_final_class(key, &[vm.types.object.clone()], "builtins")
     });
     Value::native(DictViewObj { class, dict, view })
 }
@@ -206,22 +197,41 @@ pub(crate) fn update_internal(vm: &Vm, s: &PySet, other: &Value) -> PyResult<()>
 }
 
 fn set_new(vm: &Vm, args: Args) -> PyResult {
-    let args = args.skip_first();
-    args.check(vm, "set", 0, 1)?;
-    Ok(Value::Set(Rc::new(set_from(vm, args.get(0))?)))
+    super::payload::construct(vm, args, &vm.types.set, |vm, args, exact| {
+        // A subclass's set is filled by `__init__`, as in CPython.
+        if !exact {
+            return Ok(Value::Set(crate::objects::gc::new(PySet::new())));
+        }
+        args.check(vm, "set", 0, 1)?;
+        Ok(Value::Set(crate::objects::gc::new(set_from(
+            vm,
+            args.get(0),
+        )?)))
+    })
+}
+
+/// `set.__init__(self, [iterable])`: `set(x)` skips it (its `__new__` fills the set).
+fn set_init(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "set", 1, 2)?;
+    let s = this(vm, &args)?;
+    let items = set_from(vm, args.get(1))?;
+    s.swap_bodies(&items);
+    Ok(Value::None)
 }
 
 fn frozenset_new(vm: &Vm, args: Args) -> PyResult {
-    let args = args.skip_first();
-    args.check(vm, "frozenset", 0, 1)?;
-    if let Some(v @ Value::FrozenSet(_)) = args.get(0) {
-        return Ok(v.clone());
-    }
-    Ok(Value::FrozenSet(Rc::new(set_from(vm, args.get(0))?)))
+    super::payload::construct(vm, args, &vm.types.frozenset, |vm, args, exact| {
+        args.check(vm, "frozenset", 0, 1)?;
+        // `frozenset(f)` of a frozenset is `f` itself, as in CPython.
+        if let (true, Some(v @ Value::FrozenSet(_))) = (exact, args.get(0)) {
+            return Ok(v.clone());
+        }
+        Ok(Value::frozenset(set_from(vm, args.get(0))?))
+    })
 }
 
 fn this(vm: &Vm, args: &Args) -> PyResult<Rc<PySet>> {
-    match args.get(0) {
+    match args.get(0).map(Value::builtin_base) {
         Some(Value::Set(s)) | Some(Value::FrozenSet(s)) => Ok(s.clone()),
         _ => Err(vm.type_error("descriptor requires a 'set' object")),
     }
@@ -229,9 +239,9 @@ fn this(vm: &Vm, args: &Args) -> PyResult<Rc<PySet>> {
 
 /// Wraps a result set in the type of `like` (set or frozenset).
 fn same_kind(like: &Value, s: PySet) -> Value {
-    match like {
-        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
-        _ => Value::Set(Rc::new(s)),
+    match like.builtin_base() {
+        Value::FrozenSet(_) => Value::FrozenSet(crate::objects::gc::new_frozenset(s)),
+        _ => Value::Set(crate::objects::gc::new(s)),
     }
 }
 
@@ -485,20 +495,6 @@ fn copy(vm: &Vm, args: Args) -> PyResult {
         return Ok(args.pos[0].clone());
     }
     Ok(same_kind(&args.pos[0], this(vm, &args)?.copy_in(vm)?))
-}
-
-fn len(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Int(this(vm, &args)?.len() as i64))
-}
-
-fn contains(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(
-        this(vm, &args)?.contains(vm, args.get(1).unwrap_or(&Value::None))?,
-    ))
-}
-
-fn iter(vm: &Vm, args: Args) -> PyResult {
-    vm.iter(&args.pos[0])
 }
 
 fn add(vm: &Vm, args: Args) -> PyResult {

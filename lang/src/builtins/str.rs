@@ -60,29 +60,21 @@ pub fn install(vm: &Vm) {
             ("removeprefix", removeprefix),
             ("removesuffix", removesuffix),
             ("translate", translate),
-            ("__format__", str_format_method),
-            ("__len__", str_len),
-            ("__contains__", str_contains),
-            ("__getitem__", str_getitem),
-            ("__add__", str_add),
-            ("__mul__", str_mul),
-            ("__mod__", str_mod),
-            ("__iter__", str_iter),
         ],
     );
-    let maketrans_fn = Value::Builtin(Rc::new(crate::objects::Builtin {
+    let maketrans_fn = Value::Builtin(crate::objects::gc::new(crate::objects::Builtin {
         name: "maketrans",
         func: maketrans,
         owner: None,
         bound: None,
         caller: Default::default(),
         sig: None,
+        gc: crate::objects::gc::GcHead::new(),
     }));
-    let sm = crate::builtins::descriptors::StaticMethod {
-        class: vm.types.staticmethod.clone(),
-        func: maketrans_fn,
-    };
-    vm.types.str.set_attr("maketrans", Value::native(sm));
+    vm.types.str.set_attr(
+        "maketrans",
+        crate::builtins::descriptors::StaticMethod::new(vm, maketrans_fn),
+    );
     add_methods(
         &vm.types.bytes,
         "bytes",
@@ -111,7 +103,7 @@ fn this_py<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a PyStr> {
 }
 
 fn arg_str<'a>(vm: &Vm, v: Option<&'a Value>, what: &str) -> PyResult<Option<&'a str>> {
-    match v {
+    match v.map(Value::builtin_base) {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.as_str())),
         Some(other) => Err(vm.type_error(format!(
@@ -122,7 +114,7 @@ fn arg_str<'a>(vm: &Vm, v: Option<&'a Value>, what: &str) -> PyResult<Option<&'a
 }
 
 fn need_str<'a>(vm: &Vm, v: Option<&'a Value>, fname: &str, n: usize) -> PyResult<&'a str> {
-    match v {
+    match v.map(Value::builtin_base) {
         Some(Value::Str(s)) => Ok(s.as_str()),
         Some(other) => Err(vm.type_error(format!(
             "{fname}() argument {n} must be str, not {}",
@@ -149,23 +141,17 @@ fn piece(p: &str, ascii: bool) -> Value {
 }
 
 fn str_new(vm: &Vm, args: Args) -> PyResult {
-    if let Some(Value::Class(cls)) = args.get(0) {
-        if !std::rc::Rc::ptr_eq(cls, &vm.types.str) {
-            // A subclass instance carries the str it extends.
-            let mut pos = args.pos.to_vec();
-            pos[0] = Value::Class(vm.types.str.clone());
-            let value = str_new(vm, Args::with_kw(&pos, args.kwnames, args.kwvalues))?;
-            return Ok(super::payload::new_instance(cls, value));
+    super::payload::construct(vm, args, &vm.types.str, |vm, args, _| {
+        let encoded = args.len() > 1 || args.kw("encoding").is_some();
+        match args.arg_or_kw(0, "object") {
+            None => Ok(Value::str("")),
+            Some(v) if encoded => match v.builtin_base() {
+                b @ Value::Bytes(_) => decode(vm, Args::new(std::slice::from_ref(b))),
+                _ => str_of(vm, v),
+            },
+            Some(v) => str_of(vm, v),
         }
-    }
-    let args = args.skip_first();
-    match args.arg_or_kw(0, "object") {
-        None => Ok(Value::str("")),
-        Some(Value::Bytes(b)) if args.len() > 1 || args.kw("encoding").is_some() => {
-            decode(vm, Args::new(&[Value::Bytes(b.clone())]))
-        }
-        Some(v) => str_of(vm, v),
-    }
+    })
 }
 
 /// `str(v)` with one argument.
@@ -441,8 +427,9 @@ fn join(vm: &Vm, args: Args) -> PyResult {
 
 /// `sep.join(items)`: the result is sized before any text is copied.
 fn join_items(vm: &Vm, sep: &PyStr, items: &[Value]) -> PyResult {
+    // Instances of str subclasses join as their text.
     for (i, item) in items.iter().enumerate() {
-        if !matches!(item, Value::Str(_)) {
+        if !matches!(item.builtin_base(), Value::Str(_)) {
             return Err(vm.type_error(format!(
                 "sequence item {i}: expected str instance, {} found",
                 vm.type_name(item)
@@ -450,7 +437,7 @@ fn join_items(vm: &Vm, sep: &PyStr, items: &[Value]) -> PyResult {
         }
     }
     let parts = items.iter().enumerate().flat_map(|(i, item)| {
-        let text = match item {
+        let text = match item.builtin_base() {
             Value::Str(x) => Some(&**x),
             _ => None,
         };
@@ -519,11 +506,11 @@ fn prefix_check(vm: &Vm, args: &Args, name: &str, test: fn(&str, &str) -> bool) 
     let t = this_py(vm, args)?;
     let win = window(vm, t, args.get(2), args.get(3))?;
     let test = |p: &str| win.is_some_and(|(w, _)| test(w, p));
-    match args.get(1) {
+    match args.get(1).map(Value::builtin_base) {
         Some(Value::Str(p)) => Ok(Value::from_bool(test(p.as_str()))),
         Some(Value::Tuple(tup)) => {
             for p in &tup.0 {
-                match p {
+                match p.builtin_base() {
                     Value::Str(p) if test(p.as_str()) => return Ok(Value::Bool(BoolWord::TRUE)),
                     Value::Str(_) => {}
                     other => {
@@ -554,7 +541,7 @@ fn endswith(vm: &Vm, args: Args) -> PyResult {
 
 fn find_impl(vm: &Vm, args: &Args, reverse: bool) -> PyResult<i64> {
     let t = this_py(vm, args)?;
-    let sub = match args.get(1) {
+    let sub = match args.get(1).map(Value::builtin_base) {
         Some(Value::Str(x)) => x.as_str(),
         Some(other) => {
             return Err(vm.type_error(format!("must be str, not {}", vm.type_name(other))))
@@ -716,7 +703,7 @@ fn pad_args(vm: &Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
         Some(w) => vm.size_arg(w, SizeArg::Ssize)?.max(0) as usize,
         None => return Err(vm.type_error(format!("{name}() takes at least 1 argument (0 given)"))),
     };
-    let fill = match args.get(2) {
+    let fill = match args.get(2).map(Value::builtin_base) {
         None => ' ',
         Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
         Some(_) => {
@@ -971,82 +958,39 @@ fn maketrans(vm: &Vm, args: Args) -> PyResult {
             )
         }
     }
-    Ok(Value::Dict(Rc::new(d)))
-}
-
-fn str_format_method(vm: &Vm, args: Args) -> PyResult {
-    let v = args
-        .get(0)
-        .map(Value::builtin_base)
-        .cloned()
-        .unwrap_or_default();
-    let spec = args.get(1).and_then(|s| s.as_str()).unwrap_or("");
-    Ok(Value::string(vm.format(&v, spec)?))
-}
-
-fn str_len(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::Int(vm.len(args.pos[0].builtin_base())? as i64))
-}
-
-fn str_contains(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__contains__", 2, 2)?;
-    Ok(Value::from_bool(
-        vm.contains(args.pos[0].builtin_base(), &args.pos[1])?,
-    ))
-}
-
-fn str_getitem(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__getitem__", 2, 2)?;
-    vm.get_item(args.pos[0].builtin_base(), &args.pos[1])
-}
-
-fn str_add(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__add__", 2, 2)?;
-    match &args.pos[1] {
-        Value::Str(_) => vm.binary_op(
-            args.pos[0].builtin_base(),
-            &args.pos[1],
-            crate::vm::ops::BinOp::Add,
-            false,
-        ),
-        _ => Ok(Value::NotImplemented),
-    }
-}
-
-fn str_mul(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__mul__", 2, 2)?;
-    vm.binary_op(
-        args.pos[0].builtin_base(),
-        &args.pos[1],
-        crate::vm::ops::BinOp::Mul,
-        false,
-    )
-}
-
-fn str_mod(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__mod__", 2, 2)?;
-    Ok(Value::string(percent_format(
-        vm,
-        this(vm, &args)?,
-        &args.pos[1],
-    )?))
-}
-
-fn str_iter(vm: &Vm, args: Args) -> PyResult {
-    vm.iter(args.pos[0].builtin_base())
+    Ok(Value::Dict(crate::objects::gc::new(d)))
 }
 
 fn bytes_new(vm: &Vm, args: Args) -> PyResult {
-    let args = args.skip_first();
-    Ok(Value::Bytes(Rc::new(match args.get(0) {
-        None => Vec::new(),
-        Some(Value::Str(s)) => {
+    super::payload::construct(vm, args, &vm.types.bytes, |vm, args, _| {
+        bytes_value(vm, args)
+    })
+}
+
+/// `bytes(source)` from the arguments after the class.
+fn bytes_value(vm: &Vm, args: Args) -> PyResult {
+    let Some(source) = args.get(0) else {
+        return Ok(Value::Bytes(Rc::new(Vec::new())));
+    };
+    if matches!(source, Value::Instance(_) | Value::Native(_)) {
+        if let Some(m) = vm.class_of(source).lookup_str("__bytes__") {
+            return match vm.call_bound(&m, source, &[])? {
+                b @ Value::Bytes(_) => Ok(b),
+                other => Err(vm.type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    vm.type_name(&other)
+                ))),
+            };
+        }
+    }
+    Ok(Value::Bytes(Rc::new(match source.builtin_base() {
+        Value::Str(s) => {
             if args.get(1).is_none() && args.kw("encoding").is_none() {
                 return Err(vm.type_error("string argument without an encoding"));
             }
             s.as_str().as_bytes().to_vec()
         }
-        Some(n @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
+        n @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
             let n = vm.size_arg(n, SizeArg::Index)?;
             if n < 0 {
                 return Err(vm.value_error("negative count"));
@@ -1055,23 +999,26 @@ fn bytes_new(vm: &Vm, args: Args) -> PyResult {
             zeros.resize(n as usize, 0);
             zeros
         }
-        Some(Value::Bytes(b)) => b.to_vec(),
-        Some(other) => {
-            let mut out = Vec::new();
-            for v in vm.to_vec(other)? {
-                let i = vm.to_index(&v)?;
-                if !(0..256).contains(&i) {
-                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+        Value::Bytes(b) => b.to_vec(),
+        other => match other.downcast_native::<super::bytearray::ByteArray>() {
+            Some(ba) => ba.bytes.borrow().clone(),
+            None => {
+                let mut out = Vec::new();
+                for v in vm.to_vec(other)? {
+                    let i = vm.to_index(&v)?;
+                    if !(0..256).contains(&i) {
+                        return Err(vm.value_error("bytes must be in range(0, 256)"));
+                    }
+                    out.push(i as u8);
                 }
-                out.push(i as u8);
+                out
             }
-            out
-        }
+        },
     })))
 }
 
 fn decode(vm: &Vm, args: Args) -> PyResult {
-    match args.get(0) {
+    match args.get(0).map(Value::builtin_base) {
         Some(Value::Bytes(b)) => match String::from_utf8(b.to_vec()) {
             Ok(s) => Ok(Value::string(s)),
             Err(e) => {
@@ -1084,7 +1031,7 @@ fn decode(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
-    match args.get(0) {
+    match args.get(0).map(Value::builtin_base) {
         Some(Value::Bytes(b)) => s(b.iter().map(|x| format!("{x:02x}")).collect()),
         _ => Err(vm.type_error("descriptor 'hex' requires a 'bytes' object")),
     }
@@ -1306,12 +1253,15 @@ fn split_top_level(s: &str, sep: char) -> Option<(&str, &str)> {
 
 /// `template % args`.
 pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String> {
-    let values: &[Value] = match args {
+    let values: &[Value] = match args.builtin_base() {
         Value::Tuple(t) => &t.0,
-        other => std::slice::from_ref(other),
+        _ => std::slice::from_ref(args),
     };
     let mapping = match args {
         Value::Dict(_) => Some(args.clone()),
+        Value::Instance(_) if matches!(args.builtin_base(), Value::Tuple(_) | Value::Str(_)) => {
+            None
+        }
         Value::Instance(_) if vm.class_of(args).lookup_str("__getitem__").is_some() => {
             Some(args.clone())
         }
@@ -1447,7 +1397,7 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
                 vm.format(&Value::string(t), &format!("{align}{width}"))?
             }
             'd' | 'i' | 'u' => {
-                let n = match &v {
+                let n = match v.builtin_base() {
                     Value::Float(f) => Value::from_bigint(
                         crate::fmt::float_to_bigint(f.get().trunc()).unwrap_or_default(),
                     ),
@@ -1471,15 +1421,21 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
                 vm.format(&n, &format!("{a}{sign}{z}{width}d"))?
             }
             'x' | 'X' | 'o' => {
-                if !matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
-                    return Err(vm.type_error(format!(
-                        "%{conv} format: an integer is required, not {}",
-                        vm.type_name(&v)
-                    )));
-                }
+                let n = match v.builtin_base() {
+                    n @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => n.clone(),
+                    other if vm.class_of(other).lookup_str("__index__").is_some() => {
+                        Value::Int(vm.to_index(other)?)
+                    }
+                    other => {
+                        return Err(vm.type_error(format!(
+                            "%{conv} format: an integer is required, not {}",
+                            vm.type_name(other)
+                        )))
+                    }
+                };
                 let z = if zero { "0" } else { "" };
                 let a = if zero { "" } else { align };
-                vm.format(&v, &format!("{a}{sign}{alt}{z}{width}{conv}"))?
+                vm.format(&n, &format!("{a}{sign}{alt}{z}{width}{conv}"))?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match &v {

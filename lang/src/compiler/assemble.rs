@@ -23,6 +23,8 @@ pub struct Ins {
     pub span: Span,
     /// For `YIELD_VALUE`/`YIELD_FROM`: what is awaited and the span of its source text.
     pub suspend: Option<(SuspendKind, Span)>,
+    /// A jump whose line must show when it runs: never threaded through.
+    pub own_line: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -76,8 +78,9 @@ impl Cfg {
             .find_map(|&b| self.blocks[b].instrs.first().map(|i| (b, i)))
     }
 
-    /// Lays the blocks out, simplifies jumps and removes dead code.
-    pub fn assemble(mut self) -> Assembled {
+    /// Lays the blocks out, simplifies jumps and removes dead code and the
+    /// NOPs no line needs (`line_of` gives a span's line).
+    pub fn assemble(mut self, line_of: impl Fn(Span) -> u32) -> Assembled {
         // Instructions after a terminator in the same block can never run.
         for block in &mut self.blocks {
             if let Some(i) = block.instrs.iter().position(|i| is_terminator(i.op)) {
@@ -88,7 +91,40 @@ impl Cfg {
         self.remove_unreachable();
         self.remove_jumps_to_next();
         self.remove_unreachable();
+        self.remove_redundant_nops(line_of);
         self.linearize()
+    }
+
+    /// A NOP is there to give its line an instruction (`pass`, `while
+    /// True:`), for line tracing; it goes when an instruction of the same
+    /// line comes right before it in its block, right after it, or first in
+    /// the next block (CPython's `clean_basic_block`).
+    fn remove_redundant_nops(&mut self, line_of: impl Fn(Span) -> u32) {
+        for li in 0..self.layout.len() {
+            let b = self.layout[li];
+            let next_first = self.layout[li + 1..]
+                .iter()
+                .find_map(|&n| self.blocks[n].instrs.first())
+                .map(|i| line_of(i.span));
+            let instrs = std::mem::take(&mut self.blocks[b].instrs);
+            let mut kept: Vec<Ins> = Vec::with_capacity(instrs.len());
+            let mut prev_line = None;
+            for (i, ins) in instrs.iter().enumerate() {
+                let line = line_of(ins.span);
+                if ins.op == Opcode::NOP {
+                    let next_line = match instrs.get(i + 1) {
+                        Some(next) => Some(line_of(next.span)),
+                        None => next_first,
+                    };
+                    if prev_line == Some(line) || next_line == Some(line) {
+                        continue;
+                    }
+                }
+                prev_line = Some(line);
+                kept.push(ins.clone());
+            }
+            self.blocks[b].instrs = kept;
+        }
     }
 
     fn positions(&self) -> Vec<Option<usize>> {
@@ -124,7 +160,9 @@ impl Cfg {
                 for _ in 0..16 {
                     match self.first_instr(target, &pos) {
                         Some((tb, next))
-                            if is_unconditional_jump(next.op) && next.target.is_some() =>
+                            if is_unconditional_jump(next.op)
+                                && next.target.is_some()
+                                && !next.own_line =>
                         {
                             let t = next.target.unwrap_or(tb);
                             if t == target {
@@ -140,7 +178,9 @@ impl Cfg {
         }
     }
 
-    /// An unconditional jump to the instruction right after it is dropped.
+    /// An unconditional jump to the instruction right after it becomes a
+    /// NOP, which stays only if its line needs it (a `break` at the end of
+    /// a loop, for line tracing; see `remove_redundant_nops`).
     fn remove_jumps_to_next(&mut self) {
         let pos = self.positions();
         for li in 0..self.layout.len() {
@@ -157,7 +197,10 @@ impl Cfg {
                 .find(|&&n| !self.blocks[n].instrs.is_empty());
             let target_first = self.first_instr(target, &pos).map(|(tb, _)| tb);
             if next.is_some() && next.copied() == target_first {
-                self.blocks[b].instrs.pop();
+                if let Some(jump) = self.blocks[b].instrs.last_mut() {
+                    jump.op = Opcode::NOP;
+                    jump.target = None;
+                }
             }
         }
     }

@@ -426,7 +426,7 @@ impl<'a> Compiler<'a> {
         } else {
             Vec::new()
         };
-        let assembled = unit.cfg.assemble();
+        let assembled = unit.cfg.assemble(|span| self.lines.line(span.start));
         let lines = assembled
             .spans
             .iter()
@@ -525,6 +525,7 @@ impl<'a> Compiler<'a> {
             target: None,
             span,
             suspend: None,
+            own_line: false,
         });
     }
 
@@ -536,7 +537,18 @@ impl<'a> Compiler<'a> {
             target: Some(target),
             span,
             suspend: None,
+            own_line: false,
         });
+    }
+
+    /// An unconditional jump that shows its line when it runs (a `while
+    /// True:` back edge): other jumps are not threaded through it.
+    pub fn emit_jump_on_own_line(&mut self, target: BlockId) {
+        self.emit_jump(Opcode::JUMP_ABSOLUTE, target);
+        let u = self.u_mut();
+        if let Some(ins) = u.cfg.blocks[u.cur].instrs.last_mut() {
+            ins.own_line = true;
+        }
     }
 
     /// Emits a `YIELD_VALUE`/`YIELD_FROM` and records what it waits on.
@@ -548,6 +560,7 @@ impl<'a> Compiler<'a> {
             target: None,
             span,
             suspend: Some((kind, what)),
+            own_line: false,
         });
     }
 

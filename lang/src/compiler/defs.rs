@@ -207,7 +207,7 @@ impl<'a> Compiler<'a> {
         self.emit_str(&qualname);
         self.name_op("__qualname__", NameCtx::Store)?;
         self.compile_body(&class.body)?;
-        self.u_mut().span = s.span;
+        // The return of the namespace keeps the last statement's position.
         if self.scope().needs_class_closure {
             // Return the `__class__` cell so that type.__new__ can fill it in.
             let i = self.u().cellvars.get("__class__").unwrap_or(0);

@@ -76,11 +76,17 @@ impl<'a> Compiler<'a> {
         self.compile_stmts(rest)
     }
 
+    /// Compiles one statement at its own position. The position is left
+    /// as the statement set it last (as CPython's compiler leaves it): the
+    /// jumps and block bookkeeping a compound statement emits after a body
+    /// take the position of the body's last statement, so that a line
+    /// trace (`sys.settrace`) shows no line twice where CPython shows it
+    /// once. Positions a statement needs after its body are set again
+    /// explicitly (the `with` exit, a `while True` back edge).
     pub fn compile_stmt(&mut self, s: &'a Stmt) -> CResult {
         self.enter_nesting(s.span, STMT_WEIGHT)?;
-        let saved = std::mem::replace(&mut self.u_mut().span, s.span);
+        self.u_mut().span = s.span;
         let result = self.compile_stmt_inner(s);
-        self.u_mut().span = saved;
         self.depth -= STMT_WEIGHT;
         result
     }
@@ -111,7 +117,13 @@ impl<'a> Compiler<'a> {
                 simple,
             } => self.compile_annassign(target, annotation, value.as_ref(), *simple),
             StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.compile_delete(t)),
-            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
+            // A NOP keeps the line for tracing; the assembler drops it
+            // where another instruction of the line follows or precedes it.
+            StmtKind::Pass => {
+                self.emit(Opcode::NOP, 0);
+                Ok(())
+            }
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
             StmtKind::Break => self.compile_break(),
             StmtKind::Continue => self.compile_continue(),
             StmtKind::If { test, body, orelse } => self.compile_if(test, body, orelse),
@@ -438,11 +450,23 @@ impl<'a> Compiler<'a> {
         let lp = self.new_block();
         let anchor = self.new_block();
         let end = self.new_block();
+        let stmt_span = self.u().span;
+        // `while True:` runs no test, but its line shows on entry and on
+        // each jump back, as CPython's (whose back edge is on that line).
+        let always = super::fold::const_value(test).is_some_and(|c| super::fold::truthy(&c));
+        if always {
+            self.emit(Opcode::NOP, 0);
+        }
         self.use_block(lp);
         self.push_fblock(FBlockKind::WhileLoop, lp, end);
         self.jump_if(test, anchor, false)?;
         self.compile_stmts(body)?;
-        self.emit_jump(Opcode::JUMP_ABSOLUTE, lp);
+        if always {
+            self.u_mut().span = stmt_span;
+            self.emit_jump_on_own_line(lp);
+        } else {
+            self.emit_jump(Opcode::JUMP_ABSOLUTE, lp);
+        }
         self.pop_fblock();
         self.use_block(anchor);
         self.compile_stmts(orelse)?;
@@ -593,7 +617,6 @@ impl<'a> Compiler<'a> {
                 );
                 self.compile_stmts(&handler.body)?;
                 self.pop_fblock();
-                self.u_mut().span = handler.span;
                 self.emit(Opcode::POP_BLOCK, 0);
                 self.emit(Opcode::POP_EXCEPT, 0);
                 self.clear_name(name)?;
@@ -609,7 +632,6 @@ impl<'a> Compiler<'a> {
                 self.push_fblock(FBlockKind::HandlerCleanup(None), cleanup_body, cleanup_body);
                 self.compile_stmts(&handler.body)?;
                 self.pop_fblock();
-                self.u_mut().span = handler.span;
                 self.emit(Opcode::POP_EXCEPT, 0);
                 self.emit_jump(Opcode::JUMP_FORWARD, end);
             }
@@ -678,7 +700,6 @@ impl<'a> Compiler<'a> {
             );
             self.compile_stmts(&handler.body)?;
             self.pop_fblock();
-            self.u_mut().span = handler.span;
             self.emit(Opcode::POP_BLOCK, 0);
             if let Some(name) = &handler.name {
                 self.clear_name(name)?;

@@ -5,6 +5,7 @@
 //! physically is (a plain object, an exception, a built-in value) is decided
 //! by the built-in base it derives from, recorded as [`Layout`].
 
+use super::gc::{GcHead, Kind, Traced, Visitor};
 use super::{AttrMap, Name, PassBuild, PyDict, Value};
 use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::collections::HashMap;
@@ -40,7 +41,11 @@ pub enum Layout {
     Builtin,
 }
 
+#[repr(C)]
 pub struct Class {
+    /// First, next to the reference counts, so that a collection reads
+    /// one cache line per object it only counts (`objects::gc`).
+    pub(crate) gc: GcHead,
     pub name: Rc<str>,
     pub qualname: RefCell<Rc<str>>,
     pub module: RefCell<Rc<str>>,
@@ -65,6 +70,51 @@ pub struct Class {
     pub call_plan: RefCell<(u64, CallPlan)>,
     /// The attribute names its instances store inline (see [`SharedKeys`]).
     pub keys: SharedKeys,
+    /// Whether instances have a `__del__`, as `epoch << 1 | answer` (see
+    /// [`Class::has_del`]).
+    pub del_cache: Cell<u64>,
+}
+
+impl Traced for Class {
+    const KIND: Kind = Kind::Class;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(Class, gc);
+    fn gc_head(&self) -> &GcHead {
+        &self.gc
+    }
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        if let Ok(dict) = self.dict.try_borrow() {
+            visit.values(dict.values());
+        }
+        for c in self.bases.iter().chain(&self.mro) {
+            visit.rc(c);
+        }
+        if let Ok(cache) = self.lookup_cache.try_borrow() {
+            visit.values(cache.1.values().flatten());
+        }
+        if let Ok(Some(meta)) = self.metaclass.try_borrow().as_deref() {
+            visit.rc(meta);
+        }
+        if let Ok(plan) = self.call_plan.try_borrow() {
+            if let CallPlan::Init(f) = &plan.1 {
+                visit.rc(f);
+            }
+        }
+    }
+    fn clear(&self) {
+        let taken = (
+            self.dict
+                .try_borrow_mut()
+                .map(|mut d| std::mem::take(&mut *d)),
+            self.lookup_cache
+                .try_borrow_mut()
+                .map(|mut c| std::mem::take(&mut c.1)),
+            self.metaclass.try_borrow_mut().map(|mut m| m.take()),
+            self.call_plan
+                .try_borrow_mut()
+                .map(|mut p| std::mem::take(&mut p.1)),
+        );
+        drop(taken);
+    }
 }
 
 /// The attribute names that instances of one class store inline, in the
@@ -174,6 +224,30 @@ impl Class {
         None
     }
 
+    /// Whether instances have a `__del__` (asked on every instance's drop,
+    /// so the answer is kept per class epoch). Drops happen anywhere, even
+    /// while a class namespace is being changed: then the last answer stands.
+    pub fn has_del(&self) -> bool {
+        let epoch = CLASS_EPOCH.load(Ordering::Relaxed);
+        let cached = self.del_cache.get();
+        if cached >> 1 == epoch {
+            return cached & 1 != 0;
+        }
+        let name = Name::new("__del__");
+        let mut found = false;
+        for class in std::iter::once(self).chain(self.mro.iter().map(|c| &**c)) {
+            let Ok(dict) = class.dict.try_borrow() else {
+                return cached & 1 != 0;
+            };
+            if dict.contains_key(&name) {
+                found = true;
+                break;
+            }
+        }
+        self.del_cache.set(epoch << 1 | found as u64);
+        found
+    }
+
     pub fn lookup_str(&self, name: &str) -> Option<Value> {
         self.lookup(&Name::new(name))
     }
@@ -235,11 +309,56 @@ pub fn compute_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
 }
 
 /// An instance of a user class (or of an exception class).
+#[repr(C)]
 pub struct Instance {
+    /// First, next to the reference counts, so that a collection reads
+    /// one cache line per object it only counts (`objects::gc`).
+    pub(crate) gc: GcHead,
     pub class: Rc<Class>,
     /// The instance's attributes (its `__dict__`); see [`Attrs`].
     attrs: RefCell<Attrs>,
     pub payload: Payload,
+}
+
+impl Traced for Instance {
+    const KIND: Kind = Kind::Instance;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(Instance, gc);
+    fn gc_head(&self) -> &GcHead {
+        &self.gc
+    }
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        // SAFETY: as in `PyList::traverse`.
+        if let Ok(attrs) = unsafe { self.attrs.try_borrow_unguarded() } {
+            match attrs {
+                Attrs::Inline(values) => visit.values(values),
+                Attrs::Dict(d) => visit.rc(d),
+            }
+        }
+        match &self.payload {
+            Payload::None => {}
+            Payload::Builtin(v) => visit.value(v),
+            Payload::Exception(data) => {
+                if let Ok(data) = data.try_borrow() {
+                    data.traverse(visit);
+                }
+            }
+        }
+        visit.rc(&self.class);
+    }
+    fn clear(&self) {
+        let attrs = self
+            .attrs
+            .try_borrow_mut()
+            .map(|mut a| std::mem::replace(&mut *a, Attrs::Inline(Vec::new())));
+        let data = match &self.payload {
+            Payload::Exception(data) => data
+                .try_borrow_mut()
+                .ok()
+                .map(|mut d| std::mem::take(&mut *d)),
+            _ => None,
+        };
+        drop((attrs, data));
+    }
 }
 
 /// Where an instance keeps its attributes.
@@ -252,7 +371,9 @@ pub struct Instance {
 pub enum Attrs {
     /// `values[i]` is the attribute named by shared key `i`, or `Undef` when
     /// the instance lacks it. The instance's attributes were set in key
-    /// order, so key order is their insertion order (which `__dict__` shows).
+    /// order, so key order is their insertion order (which `__dict__` shows):
+    /// an attribute whose key comes before one the instance has can only be
+    /// added to a materialised dict.
     Inline(Vec<Value>),
     /// The materialised `__dict__`.
     Dict(Rc<PyDict>),
@@ -267,27 +388,31 @@ pub enum Payload {
     Builtin(super::Value),
 }
 
-/// One line of a traceback: a frame's code and the line it was at.
-#[derive(Clone)]
-pub struct TracebackEntry {
-    pub code: Rc<super::Code>,
-    pub line: u32,
-    /// Index of the instruction (for the caret line of 3.11 tracebacks).
-    pub instr: u32,
-}
-
 /// The state of an exception object.
 #[derive(Default)]
 pub struct ExcData {
     pub args: Vec<Value>,
-    /// Innermost entry first (appended as the exception propagates outward).
-    pub traceback: Vec<TracebackEntry>,
+    /// `__traceback__`: the entry of the outermost frame the exception
+    /// reached (see `vm/traceback.rs`).
+    pub traceback: Option<super::Native<crate::vm::traceback::Traceback>>,
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
     /// `BaseExceptionGroup`: the message and the nested exceptions.
     pub group: Option<(Value, Vec<Value>)>,
     pub notes: Vec<Value>,
+}
+
+impl ExcData {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.values(&self.args);
+        visit.values(self.cause.iter().chain(&self.context));
+        if let Some((msg, excs)) = &self.group {
+            visit.value(msg);
+            visit.values(excs);
+        }
+        visit.values(&self.notes);
+    }
 }
 
 impl Instance {
@@ -304,6 +429,7 @@ impl Instance {
             class,
             attrs: RefCell::new(Attrs::Inline(values)),
             payload,
+            gc: GcHead::new(),
         }
     }
 
@@ -313,6 +439,7 @@ impl Instance {
             attrs: RefCell::new(Attrs::Inline(Vec::new())),
             class,
             payload,
+            gc: GcHead::new(),
         }
     }
 
@@ -372,6 +499,21 @@ impl Instance {
         drop(old);
     }
 
+    /// Moves the instance's state (attributes and payload) into a new
+    /// instance of the same class, leaving this one empty (see
+    /// `vm::finalize`: an instance with `__del__` is finalized that way).
+    pub(crate) fn take_state(&mut self) -> Instance {
+        Instance {
+            class: self.class.clone(),
+            attrs: RefCell::new(std::mem::replace(
+                self.attrs.get_mut(),
+                Attrs::Inline(Vec::new()),
+            )),
+            payload: std::mem::replace(&mut self.payload, Payload::None),
+            gc: GcHead::new(),
+        }
+    }
+
     /// Stores an attribute, returning the value it replaced (for the caller
     /// to drop once nothing is borrowed).
     pub fn store_attr(&self, name: &Name, value: Value) -> Option<Value> {
@@ -388,9 +530,11 @@ impl Instance {
                     values.push(value);
                     return None;
                 }
-                None if values.len() == self.class.keys.len() as usize => {
+                None => {
+                    // A new key comes after every key, so after every
+                    // attribute the instance has.
                     if let Some(i) = self.class.keys.index_or_add(name) {
-                        debug_assert_eq!(i, values.len());
+                        values.resize_with(i, || Value::Undef);
                         values.push(value);
                         return None;
                     }
@@ -467,6 +611,12 @@ impl Instance {
                 dict.set_name(&self.class.keys.name_at(i), v);
             }
         }
-        Rc::new(dict)
+        super::gc::new(dict)
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        crate::vm::finalize::instance_dropped(self);
     }
 }

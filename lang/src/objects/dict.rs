@@ -4,6 +4,7 @@
 //! entry API so that equality can call back into the VM (`__eq__` on user
 //! objects) and report its errors; str and int keys never leave Rust.
 
+use super::gc::{GcHead, Kind, Traced, Visitor};
 use super::{Name, PassHasher, PyResult, Value};
 use crate::vm::Vm;
 use indexmap::map::raw_entry_v1::RawEntryMut;
@@ -126,10 +127,53 @@ fn find_index_by_eq<V>(
     }
 }
 
+#[repr(C)]
 pub struct PyDict {
+    /// First, next to the reference counts, so that a collection reads
+    /// one cache line per object it only counts (`objects::gc`).
+    pub(crate) gc: GcHead,
     pub map: RefCell<KeyMap<Value>>,
     /// Bumped on every insertion or removal, so iterators can detect changes.
     pub version: Cell<u64>,
+}
+
+/// A dict is tracked by the collector only once it holds something that can
+/// hold references, as in CPython: most dicts (keyword arguments, JSON
+/// records, counters) hold strings and numbers, and cost a collection nothing.
+impl Traced for PyDict {
+    const KIND: Kind = Kind::Dict;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(PyDict, gc);
+    fn gc_head(&self) -> &GcHead {
+        &self.gc
+    }
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        // As CPython: strings cannot reference anything, so a dict whose
+        // keys are all strings reports only its values.
+        // SAFETY: as in `PyList::traverse`.
+        if let Ok(map) = unsafe { self.map.try_borrow_unguarded() } {
+            let str_keys = map.keys().all(|k| matches!(k.key, Value::Str(_)));
+            for (k, v) in map.iter() {
+                visit.value(v);
+                if !str_keys {
+                    visit.value(&k.key);
+                }
+            }
+        }
+    }
+    fn clear(&self) {
+        let map = self
+            .map
+            .try_borrow_mut()
+            .map(|mut m| std::mem::take(&mut *m));
+        self.version.set(self.version.get() + 1);
+        drop(map);
+    }
+    fn tracked_when_made(&self) -> bool {
+        self.map
+            .borrow()
+            .iter()
+            .any(|(k, v)| k.key.may_be_tracked() || v.may_be_tracked())
+    }
 }
 
 impl Default for PyDict {
@@ -143,11 +187,20 @@ impl PyDict {
         PyDict {
             map: RefCell::new(KeyMap::default()),
             version: Cell::new(0),
+            gc: GcHead::new(),
         }
     }
 
     pub fn len(&self) -> usize {
         self.map.borrow().len()
+    }
+
+    /// Tracks the dict once it gets a key or value that can hold references.
+    #[inline]
+    fn track_for(&self, key: &Value, value: &Value) {
+        if !self.gc.is_tracked() && (value.may_be_tracked() || key.may_be_tracked()) {
+            self.gc.track_late();
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -188,6 +241,7 @@ impl PyDict {
     }
 
     pub fn set_hashed(&self, vm: &Vm, hash: i64, key: Value, value: Value) -> PyResult<()> {
+        self.track_for(&key, &value);
         let index = {
             let map = self.map.borrow();
             find_index(vm, &map, hash, &key)?
@@ -247,8 +301,10 @@ impl PyDict {
     }
 
     pub fn clear(&self) {
-        self.map.borrow_mut().clear();
+        // Dropped once the map is no longer borrowed.
+        let old = std::mem::take(&mut *self.map.borrow_mut());
         self.version.set(self.version.get() + 1);
+        drop(old);
     }
 
     /// A shallow copy.
@@ -256,6 +312,7 @@ impl PyDict {
         PyDict {
             map: RefCell::new(self.map.borrow().clone()),
             version: Cell::new(0),
+            gc: GcHead::new(),
         }
     }
 
@@ -319,6 +376,7 @@ impl PyDict {
     /// Stores `value` under `name`; returns the value it replaced, which the
     /// caller drops (after the dict is no longer borrowed).
     pub fn set_name(&self, name: &Name, value: Value) -> Option<Value> {
+        self.track_for(&Value::None, &value);
         let mut map = self.map.borrow_mut();
         if let Some(i) = Self::name_index(&map, name) {
             return map
@@ -349,6 +407,9 @@ impl PyDict {
             let mut map = self.map.borrow_mut();
             if let Some((k, v)) = map.get_index_mut(hint.get() as usize) {
                 if is_name(&k.key, name) {
+                    if !self.gc.is_tracked() && value.may_be_tracked() {
+                        self.gc.track_late();
+                    }
                     return Some(std::mem::replace(v, value));
                 }
             }

@@ -1,5 +1,6 @@
 //! Code objects as the VM holds them, functions, native functions and methods.
 
+use super::gc::{GcHead, Kind, Traced, Visitor};
 use super::{Args, Name, Namespace, PyDict, PyResult, Signature, Value};
 use crate::bytecode::CodeObject;
 use crate::vm::Vm;
@@ -34,7 +35,11 @@ impl Code {
 }
 
 /// A Python function: code plus everything bound at `def` time.
+#[repr(C)]
 pub struct Function {
+    /// First, next to the reference counts, so that a collection reads
+    /// one cache line per object it only counts (`objects::gc`).
+    pub(crate) gc: GcHead,
     pub code: Rc<Code>,
     pub globals: Namespace,
     pub defaults: Vec<Value>,
@@ -51,6 +56,43 @@ pub struct Function {
     pub dict: RefCell<Option<Rc<PyDict>>>,
     /// Code flags that decorators such as `types.coroutine` add after the fact.
     pub extra_flags: std::cell::Cell<u32>,
+}
+
+impl Traced for Function {
+    const KIND: Kind = Kind::Function;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(Function, gc);
+    fn gc_head(&self) -> &GcHead {
+        &self.gc
+    }
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.rc(&self.globals);
+        visit.values(&self.defaults);
+        visit.values(self.kwdefaults.iter().map(|(_, v)| v));
+        for cell in &self.closure {
+            visit.rc(cell);
+        }
+        if let Ok(doc) = self.doc.try_borrow() {
+            visit.value(&doc);
+        }
+        if let Ok(annotations) = self.annotations.try_borrow() {
+            visit.value(&annotations);
+        }
+        if let Ok(Some(dict)) = self.dict.try_borrow().as_deref() {
+            visit.rc(dict);
+        }
+    }
+    fn clear(&self) {
+        let taken = (
+            self.doc
+                .try_borrow_mut()
+                .map(|mut d| std::mem::take(&mut *d)),
+            self.annotations
+                .try_borrow_mut()
+                .map(|mut a| std::mem::take(&mut *a)),
+            self.dict.try_borrow_mut().map(|mut d| d.take()),
+        );
+        drop(taken);
+    }
 }
 
 impl Function {
@@ -76,7 +118,7 @@ impl Function {
     pub fn dict(&self) -> Rc<PyDict> {
         self.dict
             .borrow_mut()
-            .get_or_insert_with(|| Rc::new(PyDict::new()))
+            .get_or_insert_with(|| crate::objects::gc::new(PyDict::new()))
             .clone()
     }
 }
@@ -85,7 +127,11 @@ impl Function {
 pub type NativeFn = fn(&Vm, Args<'_>) -> PyResult<Value>;
 
 /// A native function or method (`len`, `str.upper`, ...).
+#[repr(C)]
 pub struct Builtin {
+    /// First, next to the reference counts, so that a collection reads
+    /// one cache line per object it only counts (`objects::gc`).
+    pub(crate) gc: GcHead,
     pub name: &'static str,
     pub func: NativeFn,
     /// For methods: the qualified owner name used in messages (`str`), if any.
@@ -132,6 +178,23 @@ impl NativeRow for (&'static Signature, NativeFn) {
     }
 }
 
+/// Bound natives are tracked (the object they are bound to may reference them).
+impl Traced for Builtin {
+    const KIND: Kind = Kind::Builtin;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(Builtin, gc);
+    fn gc_head(&self) -> &GcHead {
+        &self.gc
+    }
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        if let Some(b) = &self.bound {
+            visit.value(b);
+        }
+    }
+    fn tracked_when_made(&self) -> bool {
+        self.bound.as_ref().is_some_and(Value::may_be_tracked)
+    }
+}
+
 /// What a native needs from the frame that calls it; the dispatch loop
 /// provides it at the call (natives do not see frames otherwise).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -150,7 +213,12 @@ pub enum CallerNeeds {
     Namespaces,
 }
 
-/// A native function with captured state (functools.partial, callbacks).
+/// A native function with captured state.
+///
+/// What the closure captures is invisible to the cycle collector (it counts
+/// as referenced from outside, so it is never freed early, but a cycle
+/// through a closure is never found): state that can reference the objects
+/// that hold the closure belongs in a `NativeObject` with a `traverse`.
 pub struct NativeClosure {
     pub name: String,
     pub func: Box<ClosureFn>,
@@ -160,21 +228,74 @@ pub struct NativeClosure {
 pub type ClosureFn = dyn Fn(&Vm, Args<'_>) -> PyResult<Value>;
 
 /// A function bound to an object (`obj.method` evaluated without calling it).
+#[repr(C)]
 pub struct BoundMethod {
+    /// First, next to the reference counts, so that a collection reads
+    /// one cache line per object it only counts (`objects::gc`).
+    pub(crate) gc: GcHead,
     pub func: Value,
     pub receiver: Value,
 }
 
+impl Traced for BoundMethod {
+    const KIND: Kind = Kind::BoundMethod;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(BoundMethod, gc);
+    fn gc_head(&self) -> &GcHead {
+        &self.gc
+    }
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.func);
+        visit.value(&self.receiver);
+    }
+}
+
+impl BoundMethod {
+    /// `func` bound to `receiver`, as a value.
+    #[inline]
+    pub fn value(func: Value, receiver: Value) -> Value {
+        Value::BoundMethod(super::gc::new(BoundMethod {
+            func,
+            receiver,
+            gc: GcHead::new(),
+        }))
+    }
+}
+
 /// A cell holding a variable shared between a function and its closures.
 #[derive(Default)]
+#[repr(C)]
 pub struct CellObj {
+    /// First, next to the reference counts, so that a collection reads
+    /// one cache line per object it only counts (`objects::gc`).
+    pub(crate) gc: GcHead,
     pub value: RefCell<Value>,
+}
+
+impl Traced for CellObj {
+    const KIND: Kind = Kind::Cell;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(CellObj, gc);
+    fn gc_head(&self) -> &GcHead {
+        &self.gc
+    }
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        if let Ok(v) = self.value.try_borrow() {
+            visit.value(&v);
+        }
+    }
+    fn clear(&self) {
+        let old = self
+            .value
+            .try_borrow_mut()
+            .map(|mut v| std::mem::take(&mut *v));
+        drop(old);
+    }
 }
 
 impl CellObj {
     pub fn new(value: Value) -> Rc<CellObj> {
-        Rc::new(CellObj {
+        super::gc::new(CellObj {
             value: RefCell::new(value),
+            gc: GcHead::new(),
         })
     }
 

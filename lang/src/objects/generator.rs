@@ -9,6 +9,7 @@
 //! value stack *are* the state machine's state: nothing else is saved, and
 //! resuming allocates nothing.
 
+use super::gc::{GcHead, Kind, Traced, Visitor};
 use super::{Code, Value};
 use crate::vm::frame::Frame;
 use std::cell::{Cell, RefCell};
@@ -40,13 +41,20 @@ pub enum GenState {
     Closed,
 }
 
+#[repr(C)]
 pub struct Generator {
+    /// First, next to the reference counts, so that a collection reads
+    /// one cache line per object it only counts (`objects::gc`).
+    pub(crate) gc: GcHead,
     pub kind: GenKind,
     pub code: Rc<Code>,
     pub name: RefCell<Rc<str>>,
     pub qualname: RefCell<Rc<str>>,
     /// The parked frame; None while it runs (the VM holds it) and after it finished.
     pub frame: RefCell<Option<Box<Frame>>>,
+    /// Where the frame is, parked or running (a frame does not move while
+    /// its box does); not to be read once the generator is closed.
+    pub frame_addr: std::ptr::NonNull<Frame>,
     pub state: Cell<GenState>,
     /// The exception being handled inside the generator when it yielded
     /// (restored when it resumes, as CPython's `gi_exc_state`).
@@ -63,6 +71,35 @@ pub struct Generator {
     pub has_finalizer: Cell<bool>,
     /// Async generators: already handed to a finalizer once (never twice).
     pub finalized: Cell<bool>,
+    /// Coroutines: `cr_origin`, where it was created, when
+    /// `sys.set_coroutine_origin_tracking_depth` asked for it.
+    pub origin: RefCell<Value>,
+}
+
+/// A suspended generator owns its frame, and with it everything the frame
+/// holds; a running one has lent its frame to the dispatch loop, whose
+/// references count as references from outside.
+impl Traced for Generator {
+    const KIND: Kind = Kind::Generator;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(Generator, gc);
+    fn gc_head(&self) -> &GcHead {
+        &self.gc
+    }
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        if let Ok(Some(frame)) = self.frame.try_borrow().as_deref() {
+            frame.traverse(visit);
+        }
+        if let Ok(Some(exc)) = self.saved_exc.try_borrow().as_deref() {
+            visit.value(exc);
+        }
+    }
+    fn clear(&self) {
+        let taken = (
+            self.frame.try_borrow_mut().map(|mut f| f.take()),
+            self.saved_exc.try_borrow_mut().map(|mut e| e.take()),
+        );
+        drop(taken);
+    }
 }
 
 impl Generator {
@@ -79,6 +116,7 @@ impl Generator {
             code,
             name: RefCell::new(name),
             qualname: RefCell::new(qualname),
+            frame_addr: std::ptr::NonNull::from(&*frame),
             frame: RefCell::new(Some(frame)),
             state: Cell::new(GenState::Created),
             saved_exc: RefCell::new(None),
@@ -88,7 +126,19 @@ impl Generator {
             hooks_inited: Cell::new(false),
             has_finalizer: Cell::new(false),
             finalized: Cell::new(false),
+            gc: GcHead::new(),
+            origin: RefCell::new(Value::None),
         }
+    }
+
+    /// The generator's frame while it is not closed, parked or running.
+    pub fn live_frame(&self) -> Option<&Frame> {
+        if self.state.get() == GenState::Closed {
+            return None;
+        }
+        // SAFETY: until the generator is closed its frame is alive: parked
+        // in `self.frame`, or running on the frame chain (see `frame_addr`).
+        Some(unsafe { self.frame_addr.as_ref() })
     }
 
     /// The instruction index the frame is suspended at (for `dis.states` and task listings).
@@ -116,9 +166,10 @@ impl Generator {
 }
 
 thread_local! {
-    /// Names of coroutines dropped before they ever ran, waiting for the VM to
-    /// report them (a destructor cannot know where the program is).
-    pub static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    /// Names of coroutines dropped before they ever ran, with their
+    /// `cr_origin`, waiting for the VM to report them (a destructor cannot
+    /// know where the program is).
+    pub static NEVER_AWAITED: RefCell<Vec<(Rc<str>, Value)>> = const { RefCell::new(Vec::new()) };
     /// The VM's "finalizers pending" flag, raised with each entry here.
     pub static WARN_FLAG: RefCell<Option<Rc<Cell<bool>>>> = const { RefCell::new(None) };
     /// Async generators dropped while suspended: the VM closes them (or hands
@@ -135,7 +186,9 @@ pub struct AsyncGenHooks {
     pub finalizer: fn(&crate::vm::Vm, Rc<Generator>),
 }
 
-fn raise_flag() {
+/// Raises the VM's attention flag: the dispatch loop then does the pending
+/// work (finalizers, a due collection, warnings) before its next instruction.
+pub(crate) fn raise_attention() {
     let _ = WARN_FLAG.try_with(|f| {
         if let Some(flag) = &*f.borrow() {
             flag.set(true);
@@ -146,8 +199,8 @@ fn raise_flag() {
 /// Records a never-started native coroutine (asyncio's `sleep`, `Queue.get`...) for the warning.
 pub fn note_never_awaited(qualname: &str) {
     let name: Rc<str> = Rc::from(qualname);
-    let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push(name));
-    raise_flag();
+    let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push((name, Value::None)));
+    raise_attention();
 }
 
 impl Drop for Generator {
@@ -155,8 +208,9 @@ impl Drop for Generator {
         // CPython's `_PyGen_Finalize`: a coroutine that was never started warns.
         if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
             let name = self.qualname.borrow().clone();
-            let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push(name));
-            raise_flag();
+            let origin = self.origin.take();
+            let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push((name, origin)));
+            raise_attention();
         }
         // An async generator dropped mid-iteration still owes its `finally`
         // blocks a run: its frame moves into a new generator object that the
@@ -165,25 +219,39 @@ impl Drop for Generator {
             && self.state.get() == GenState::Suspended
             && !self.finalized.get()
         {
-            let Some(frame) = self.frame.borrow_mut().take() else {
-                return;
-            };
-            let g = Generator::new(
-                self.kind,
-                self.code.clone(),
-                frame,
-                self.name.borrow().clone(),
-                self.qualname.borrow().clone(),
-                false,
-            );
-            g.state.set(GenState::Suspended);
-            g.started.set(true);
-            g.hooks_inited.set(true);
-            g.has_finalizer.set(self.has_finalizer.get());
-            g.finalized.set(true);
-            *g.saved_exc.borrow_mut() = self.saved_exc.borrow_mut().take();
-            let _ = DROPPED_AGENS.try_with(|l| l.borrow_mut().push(Rc::new(g)));
-            raise_flag();
+            if let Some(g) = self.take_suspended() {
+                let g = super::gc::new(g);
+                let _ = DROPPED_AGENS.try_with(|l| l.borrow_mut().push(g));
+                raise_attention();
+            }
+            return;
         }
+        // So does a generator or coroutine suspended in a `try` or `with`.
+        crate::vm::finalize::generator_dropped(self);
+    }
+}
+
+impl Generator {
+    /// A new generator object owning this one's suspended frame (which
+    /// this one gives up), marked finalized: what a dropped generator's
+    /// finalization runs on (see `vm::finalize`).
+    pub(crate) fn take_suspended(&self) -> Option<Generator> {
+        let frame = self.frame.borrow_mut().take()?;
+        let g = Generator::new(
+            self.kind,
+            self.code.clone(),
+            frame,
+            self.name.borrow().clone(),
+            self.qualname.borrow().clone(),
+            self.iterable_coroutine,
+        );
+        g.state.set(GenState::Suspended);
+        g.started.set(true);
+        g.hooks_inited.set(true);
+        g.has_finalizer.set(self.has_finalizer.get());
+        g.finalized.set(true);
+        g.gc.mark_finalized();
+        *g.saved_exc.borrow_mut() = self.saved_exc.borrow_mut().take();
+        Some(g)
     }
 }

@@ -1,13 +1,68 @@
 //! Built-in iterators: over sequences, ranges, dicts and sets, and the lazy
 //! builtins (`enumerate`, `zip`, `map`, `filter`, `reversed`, `iter(f, sentinel)`).
 
+use super::gc::{GcHead, Kind, Traced, Visitor};
 use super::{PyDict, PyResult, PySet, Value};
 use crate::vm::Vm;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+#[repr(C)]
 pub struct NativeIter {
+    /// First, next to the reference counts, so that a collection reads
+    /// one cache line per object it only counts (`objects::gc`).
+    pub(crate) gc: GcHead,
     pub state: RefCell<IterState>,
+}
+
+/// Iterators that hold values are tracked; range iterators (the commonest)
+/// are not, as in CPython.
+impl Traced for NativeIter {
+    const KIND: Kind = Kind::Iter;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(NativeIter, gc);
+    fn gc_head(&self) -> &GcHead {
+        &self.gc
+    }
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        let Ok(state) = self.state.try_borrow() else {
+            return;
+        };
+        match &*state {
+            IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => visit.value(seq),
+            IterState::Dict { dict, .. } => visit.rc(dict),
+            IterState::Set { set, .. } => visit.rc(set),
+            IterState::Items { items, .. } => visit.values(items),
+            IterState::Enumerate { inner, .. } => visit.value(inner),
+            IterState::Zip { iters, .. } => visit.values(iters),
+            IterState::Map { func, iters } => {
+                visit.value(func);
+                visit.values(iters);
+            }
+            IterState::Filter { func, inner } => {
+                visit.value(func);
+                visit.value(inner);
+            }
+            IterState::CallableSentinel { func, sentinel } => {
+                visit.value(func);
+                visit.value(sentinel);
+            }
+            IterState::GetItem { getitem, .. } => visit.value(getitem),
+            IterState::Range { .. } | IterState::Exhausted => {}
+        }
+    }
+    fn clear(&self) {
+        let old = self
+            .state
+            .try_borrow_mut()
+            .map(|mut s| std::mem::replace(&mut *s, IterState::Exhausted));
+        drop(old);
+    }
+    fn tracked_when_made(&self) -> bool {
+        !matches!(
+            &*self.state.borrow(),
+            IterState::Range { .. } | IterState::Exhausted
+        )
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -71,6 +126,12 @@ pub enum IterState {
         func: Value,
         sentinel: Value,
     },
+    /// The old sequence protocol: `getitem(0)`, `getitem(1)`, ... until
+    /// IndexError (or StopIteration).
+    GetItem {
+        getitem: Value,
+        index: i64,
+    },
     Exhausted,
 }
 
@@ -78,8 +139,9 @@ impl NativeIter {
     /// A new iterator, returned as a value.
     #[allow(clippy::new_ret_no_self)]
     pub fn new(state: IterState) -> Value {
-        Value::Iter(Rc::new(NativeIter {
+        Value::Iter(super::gc::new(NativeIter {
             state: RefCell::new(state),
+            gc: GcHead::new(),
         }))
     }
 
@@ -267,6 +329,22 @@ impl NativeIter {
                 }
                 Ok(Some(v))
             }
+            IterState::GetItem { getitem, index } => {
+                let (getitem, i) = (getitem.clone(), *index);
+                *index += 1;
+                drop(state);
+                match vm.call(&getitem, &[Value::Int(i)]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e)
+                        if vm.err_is(&e, &vm.exc.index_error)
+                            || vm.err_is(&e, &vm.exc.stop_iteration) =>
+                    {
+                        *self.state.borrow_mut() = IterState::Exhausted;
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
             IterState::Exhausted => Ok(None),
         }
     }
@@ -315,7 +393,7 @@ impl NativeIter {
             IterState::Map { .. } => "map",
             IterState::Filter { .. } => "filter",
             IterState::CallableSentinel { .. } => "callable_iterator",
-            IterState::Exhausted => "iterator",
+            IterState::GetItem { .. } | IterState::Exhausted => "iterator",
         }
     }
 }

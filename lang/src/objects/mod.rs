@@ -13,6 +13,7 @@ pub mod bytes;
 pub mod class;
 pub mod dict;
 pub mod function;
+pub mod gc;
 pub mod generator;
 pub mod iter;
 pub mod list;
@@ -20,6 +21,7 @@ pub mod native;
 pub mod set;
 pub mod signature;
 pub mod str;
+pub mod weakref;
 
 use indexmap::IndexMap;
 use num_bigint::BigInt;
@@ -79,8 +81,24 @@ impl fmt::Debug for PyErr {
 pub trait NativeObject: Any {
     fn class(&self) -> Rc<Class>;
     fn as_any(&self) -> &dyn Any;
-    /// Calls `visit` on every value the object holds (for a cycle collector).
+    /// Calls `visit` on every value the object holds, for the cycle
+    /// collector: each strong reference the object owns, once (see
+    /// `objects::gc`). A value the object holds but does not visit is never
+    /// freed by the collector while the object lives (it counts as
+    /// referenced from outside), so a cycle through it leaks.
     fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// Drops the values held in the object's `RefCell`s when the collector
+    /// frees it as part of a cycle; objects that hold values mutably
+    /// implement it, so that a cycle through them can be broken.
+    fn clear(&self) {}
+    /// Whether the object owes the program something when the collector
+    /// finds it in garbage (asyncio's reports on futures and tasks); the
+    /// collector then calls [`NativeObject::finalize`] once, before it
+    /// clears anything (PEP 442).
+    fn needs_finalizing(&self) -> bool {
+        false
+    }
+    fn finalize(&self, _vm: &Vm) {}
     /// Data attributes that are not methods of the class (`fut._state`, `prop.fget`).
     fn get_attr(&self, _vm: &Vm, _name: &str) -> Option<PyResult<Value>> {
         None
@@ -272,8 +290,46 @@ impl From<bool> for BoolWord {
     }
 }
 
-/// A tuple's items.
-pub struct Tuple(pub Vec<Value>);
+/// A tuple's items (and the collector's head: see `objects::gc`).
+#[repr(C)]
+pub struct Tuple(pub Vec<Value>, pub(crate) gc::GcHead);
+
+/// Items are released last first, as CPython does.
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        list::release_reversed(std::mem::take(&mut self.0));
+    }
+}
+
+impl Tuple {
+    /// Stops tracking the tuple if it holds nothing that can reference
+    /// anything (CPython's `_PyTuple_MaybeUntrack`): tuples cannot change, so
+    /// such a tuple can never be part of a cycle.
+    pub fn untrack_if_atomic(&self) -> bool {
+        if self.0.iter().any(Value::may_be_tracked) {
+            return false;
+        }
+        self.1.untrack();
+        true
+    }
+}
+
+impl gc::Traced for Tuple {
+    const KIND: gc::Kind = gc::Kind::Tuple;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(Tuple, 1);
+    fn gc_head(&self) -> &gc::GcHead {
+        &self.1
+    }
+    fn traverse(&self, visit: &mut gc::Visitor<'_>) {
+        visit.values(self.0.iter().rev());
+    }
+    /// A tuple of atoms (a dict item, an `enumerate` pair, most call
+    /// arguments) can never be in a cycle, so it is never linked: tracking
+    /// it would only cost its allocation and its drop a list update each.
+    fn tracked_when_made(&self) -> bool {
+        self.0.iter().any(Value::may_be_tracked)
+    }
+}
 
 /// `range(start, stop, step)`; step is never zero.
 #[derive(Clone, Debug)]
@@ -311,12 +367,36 @@ pub struct Slice {
 }
 
 /// A module: a name and a namespace (its `__dict__`).
+#[repr(C)]
 pub struct Module {
+    /// First, next to the reference counts, so that a collection reads
+    /// one cache line per object it only counts (`objects::gc`).
+    pub(crate) gc: gc::GcHead,
     pub name: Rc<str>,
     pub ns: Namespace,
 }
 
+impl gc::Traced for Module {
+    const KIND: gc::Kind = gc::Kind::Module;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(Module, gc);
+    fn gc_head(&self) -> &gc::GcHead {
+        &self.gc
+    }
+    fn traverse(&self, visit: &mut gc::Visitor<'_>) {
+        visit.rc(&self.ns);
+    }
+}
+
 impl Module {
+    /// A module named `name` with namespace `ns`, tracked.
+    pub fn new(name: &str, ns: Namespace) -> Rc<Module> {
+        gc::new(Module {
+            name: Rc::from(name),
+            ns,
+            gc: gc::GcHead::new(),
+        })
+    }
+
     /// The module global `name`.
     pub fn get(&self, name: &str) -> Option<Value> {
         self.ns.get_name(&Name::new(name))
@@ -338,11 +418,29 @@ impl Value {
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(Tuple(items)))
+        Value::Tuple(gc::new(Tuple(items, gc::GcHead::new())))
     }
 
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(PyList::new(items)))
+        Value::List(gc::new(PyList::new(items)))
+    }
+
+    /// A dict value (tracked by the collector once it holds a container).
+    pub fn dict(d: PyDict) -> Value {
+        Value::Dict(gc::new(d))
+    }
+
+    pub fn set(s: PySet) -> Value {
+        Value::Set(gc::new(s))
+    }
+
+    pub fn frozenset(s: PySet) -> Value {
+        Value::FrozenSet(gc::new_frozenset(s))
+    }
+
+    /// An instance value, tracked by the collector.
+    pub fn instance(inst: Instance) -> Value {
+        Value::Instance(gc::new(inst))
     }
 
     #[inline(always)]
@@ -599,7 +697,7 @@ pub type AttrMap = IndexMap<Name, Value, PassBuild>;
 pub type Namespace = Rc<PyDict>;
 
 pub fn new_namespace() -> Namespace {
-    Rc::new(PyDict::new())
+    gc::new(PyDict::new())
 }
 
 // ---------------------------------------------------------------------------

@@ -12,7 +12,9 @@
 //! into the handle a `Value` holds. Both count the same allocation, so
 //! identity (`is`, `id()`) is the same whichever way a value was made.
 
+use super::gc::{GcHead, Kind};
 use super::NativeObject;
+use std::mem::ManuallyDrop;
 use std::ops::Deref;
 use std::ptr::NonNull;
 use std::rc::{Rc, Weak};
@@ -26,8 +28,15 @@ pub struct NativeBox<T: ?Sized> {
     /// Always the first field (`repr(C)`), so it can be read through a
     /// pointer that does not know `T`.
     as_dyn: AsDyn,
+    /// The cycle collector's head (see `objects::gc`), always second, so
+    /// the collector finds the box from it whatever `T` is.
+    gc: GcHead,
     value: T,
 }
+
+/// Where the head sits in every box: right after `as_dyn` (a function
+/// pointer, so no padding whatever the alignment of `T`).
+const HEAD_OFFSET: usize = std::mem::size_of::<AsDyn>();
 
 /// A typed, counted handle to a native object.
 pub type Native<T> = Rc<NativeBox<T>>;
@@ -41,19 +50,33 @@ unsafe fn as_dyn<T: NativeObject>(data: *const ()) -> *const NativeBox<dyn Nativ
 }
 
 impl<T: NativeObject> NativeBox<T> {
+    /// A new native object, tracked by the cycle collector.
     pub fn new(value: T) -> Native<T> {
-        Rc::new(NativeBox {
+        let rc = Rc::new(NativeBox {
             as_dyn: as_dyn::<T>,
+            gc: GcHead::new(),
             value,
-        })
+        });
+        super::gc::adopt(&rc.gc, Kind::Native, true);
+        rc
     }
 
     /// For objects that keep a weak handle to themselves (futures, locks).
     pub fn new_cyclic(make: impl FnOnce(&Weak<NativeBox<T>>) -> T) -> Native<T> {
-        Rc::new_cyclic(|me| NativeBox {
+        let rc = Rc::new_cyclic(|me| NativeBox {
             as_dyn: as_dyn::<T>,
+            gc: GcHead::new(),
             value: make(me),
-        })
+        });
+        super::gc::adopt(&rc.gc, Kind::Native, true);
+        rc
+    }
+}
+
+impl<T: ?Sized> NativeBox<T> {
+    /// The collector's head.
+    pub fn gc_head(&self) -> &GcHead {
+        &self.gc
     }
 }
 
@@ -91,6 +114,30 @@ impl NativeRef {
     /// The address of the object, for identity.
     pub fn addr(&self) -> usize {
         self.0.as_ptr() as usize
+    }
+
+    /// The collector's head of the object.
+    pub fn gc_head(&self) -> &GcHead {
+        // SAFETY: see `wide`; the box lives as long as this handle.
+        unsafe { &(*self.wide()).gc }
+    }
+
+    /// The number of strong handles to the object.
+    pub fn strong_count(&self) -> usize {
+        // SAFETY: as in `downgrade`: the rebuilt `Rc` is never dropped.
+        let rc = ManuallyDrop::new(unsafe { Rc::from_raw(self.wide()) });
+        Rc::strong_count(&rc)
+    }
+
+    /// A handle to the box whose head is `head`, that must not be dropped
+    /// (it owns no count).
+    ///
+    /// # Safety
+    /// `head` is the `gc` field of a live `NativeBox` made by `NativeBox::new`
+    /// or `new_cyclic` (only those are tracked with `Kind::Native`).
+    pub(crate) unsafe fn borrow_from_head(head: &GcHead) -> ManuallyDrop<NativeRef> {
+        let data = (head as *const GcHead as *const u8).sub(HEAD_OFFSET) as *mut ();
+        ManuallyDrop::new(NativeRef(NonNull::new_unchecked(data)))
     }
 
     /// The typed handle, if the object is a `T`.
@@ -212,6 +259,12 @@ mod tests {
         assert_eq!(DROPS.with(Cell::get), 0);
         drop(back);
         assert_eq!(DROPS.with(Cell::get), 1);
+    }
+
+    #[test]
+    fn the_head_sits_after_the_vtable_function() {
+        assert_eq!(std::mem::offset_of!(NativeBox<u8>, gc), HEAD_OFFSET);
+        assert_eq!(std::mem::offset_of!(NativeBox<u128>, gc), HEAD_OFFSET);
     }
 
     #[test]

@@ -24,6 +24,7 @@
 //! CPython does; those choices live in `builtins/set.rs`.
 
 use super::dict::{native_eq, DictKey};
+use super::gc::{GcHead, Kind, Traced, Visitor};
 use super::{PyResult, Value};
 use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
@@ -189,7 +190,11 @@ enum Probe {
     Absent { slot: usize, reuses_dummy: bool },
 }
 
+#[repr(C)]
 pub struct PySet {
+    /// First, next to the reference counts, so that a collection reads
+    /// one cache line per object it only counts (`objects::gc`).
+    pub(crate) gc: GcHead,
     table: RefCell<Table>,
     /// Bumped by every change to the table, so that a probe that ran an
     /// `__eq__` can tell the table changed under it and start again, as
@@ -207,6 +212,27 @@ impl Default for PySet {
     }
 }
 
+impl Traced for PySet {
+    const KIND: Kind = Kind::Set;
+    const HEAD_OFFSET: usize = std::mem::offset_of!(PySet, gc);
+    fn gc_head(&self) -> &GcHead {
+        &self.gc
+    }
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        if let Ok(table) = self.table.try_borrow() {
+            visit.values(table.entries().map(|k| &k.key));
+        }
+    }
+    fn clear(&self) {
+        let table = self
+            .table
+            .try_borrow_mut()
+            .map(|mut t| std::mem::replace(&mut *t, Table::new(MIN_SIZE)));
+        self.changed();
+        drop(table);
+    }
+}
+
 impl PySet {
     pub fn new() -> PySet {
         PySet {
@@ -214,6 +240,7 @@ impl PySet {
             version: Cell::new(0),
             finger: Cell::new(0),
             hash: Cell::new(None),
+            gc: GcHead::new(),
         }
     }
 
@@ -441,6 +468,7 @@ impl PySet {
             version: Cell::new(0),
             finger: Cell::new(0),
             hash: Cell::new(None),
+            gc: GcHead::new(),
         }
     }
 

@@ -156,7 +156,25 @@ class defaultdict(dict):
 
 class OrderedDict(dict):
     def __init__(self, other=(), /, **kwds):
-        dict.update(self, other, **kwds)
+        self.update(other, **kwds)
+
+    def update(self, other=(), /, **kwds):
+        # Items go through a subclass's own __setitem__, as with CPython's
+        # MutableMapping.update; a plain OrderedDict takes dict's fast path.
+        if type(self).__setitem__ is dict.__setitem__:
+            dict.update(self, other, **kwds)
+            return
+        if isinstance(other, _abc.Mapping):
+            for key in other:
+                self[key] = other[key]
+        elif hasattr(other, "keys"):
+            for key in other.keys():
+                self[key] = other[key]
+        else:
+            for key, value in other:
+                self[key] = value
+        for key, value in kwds.items():
+            self[key] = value
 
     def move_to_end(self, key, last=True):
         _move_to_end(self, key, last)
@@ -185,7 +203,14 @@ class OrderedDict(dict):
         return result if result is NotImplemented else not result
 
     def copy(self):
-        return self.__class__(self)
+        # A subclass's copy is made with no arguments and filled through its
+        # own item methods, as CPython's OrderedDict does.
+        if type(self) is OrderedDict:
+            return OrderedDict(self)
+        new = type(self)()
+        for key in list(dict.keys(self)):
+            new[key] = self[key]
+        return new
 
     __copy__ = copy
 

@@ -96,7 +96,8 @@ fn count_elements(vm: &Vm, args: Args) -> PyResult {
 pub struct Deque {
     class: Rc<Class>,
     items: RefCell<VecDeque<Value>>,
-    maxlen: Option<usize>,
+    /// Set by `__new__` for `deque(...)`, by `__init__` for a subclass.
+    maxlen: Cell<Option<usize>>,
     /// Bumped by every mutation, so iterators can detect one.
     state: Cell<u64>,
 }
@@ -109,10 +110,17 @@ impl NativeObject for Deque {
         self
     }
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.items.borrow().iter().for_each(visit);
+        if let Ok(items) = self.items.try_borrow() {
+            items.iter().for_each(visit);
+        }
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
-        (name == "maxlen").then(|| Ok(self.maxlen.map_or(Value::None, |n| Value::Int(n as i64))))
+        (name == "maxlen").then(|| {
+            Ok(self
+                .maxlen
+                .get()
+                .map_or(Value::None, |n| Value::Int(n as i64)))
+        })
     }
 }
 
@@ -121,7 +129,7 @@ impl Deque {
         let d = Deque {
             class: deque_class(vm),
             items: RefCell::new(VecDeque::new()),
-            maxlen,
+            maxlen: Cell::new(maxlen),
             state: Cell::new(0),
         };
         d.extend(items);
@@ -134,10 +142,10 @@ impl Deque {
 
     fn push_back(&self, v: Value) {
         let mut items = self.items.borrow_mut();
-        if self.maxlen == Some(0) {
+        if self.maxlen.get() == Some(0) {
             return;
         }
-        if Some(items.len()) == self.maxlen {
+        if Some(items.len()) == self.maxlen.get() {
             items.pop_front();
         }
         items.push_back(v);
@@ -147,10 +155,10 @@ impl Deque {
 
     fn push_front(&self, v: Value) {
         let mut items = self.items.borrow_mut();
-        if self.maxlen == Some(0) {
+        if self.maxlen.get() == Some(0) {
             return;
         }
-        if Some(items.len()) == self.maxlen {
+        if Some(items.len()) == self.maxlen.get() {
             items.pop_back();
         }
         items.push_front(v);
@@ -182,6 +190,7 @@ fn deque_class(vm: &Vm) -> Rc<Class> {
             "deque",
             &[
                 ("__new__", deque_new),
+                ("__init__", deque_init),
                 ("append", append),
                 ("appendleft", appendleft),
                 ("pop", pop),
@@ -219,18 +228,47 @@ fn deque_class(vm: &Vm) -> Rc<Class> {
             ],
         );
         c.set_attr("__hash__", Value::None);
+        crate::vm::types::add_classmethod(
+            vm,
+            &c,
+            "__class_getitem__",
+            crate::builtins::slots::class_getitem,
+        );
         c
     })
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Deque> {
     args.get(0)
-        .and_then(|v| v.downcast_native::<Deque>())
+        .and_then(crate::builtins::payload::native_receiver::<Deque>)
         .ok_or_else(|| vm.type_error("descriptor requires a 'collections.deque' object"))
 }
 
 fn deque_new(vm: &Vm, args: Args) -> PyResult {
-    let args = args.skip_first();
+    let class = deque_class(vm);
+    crate::builtins::payload::construct(vm, args, &class, |vm, args, exact| {
+        // A subclass's deque is filled by `__init__`, as in CPython.
+        if !exact {
+            return Ok(Deque::create(vm, VecDeque::new(), None));
+        }
+        let (items, maxlen) = deque_args(vm, &args)?;
+        Ok(Deque::create(vm, items, maxlen))
+    })
+}
+
+/// `deque.__init__(self, iterable=(), maxlen=None)`: `deque(x)` skips it
+/// (its `__new__` fills the deque).
+fn deque_init(vm: &Vm, args: Args) -> PyResult {
+    let d = this(vm, &args)?;
+    let (items, maxlen) = deque_args(vm, &args.skip_first())?;
+    d.items.borrow_mut().clear();
+    d.maxlen.set(maxlen);
+    d.extend(items);
+    Ok(Value::None)
+}
+
+/// The `iterable` and `maxlen` arguments of `deque(...)`.
+fn deque_args(vm: &Vm, args: &Args) -> PyResult<(VecDeque<Value>, Option<usize>)> {
     args.check_pos(vm, "deque", 0, 2)?;
     let maxlen = match args.arg_or_kw(1, "maxlen") {
         None | Some(Value::None) => None,
@@ -246,7 +284,21 @@ fn deque_new(vm: &Vm, args: Args) -> PyResult {
         Some(v) => vm.to_vec(v)?.into(),
         None => VecDeque::new(),
     };
-    Ok(Deque::create(vm, items, maxlen))
+    Ok((items, maxlen))
+}
+
+/// A new deque of the receiver's own type holding `items` (CPython's
+/// `deque.copy`, `+` and `*` call a subclass to make theirs).
+fn same_type(vm: &Vm, receiver: &Value, d: &Deque, items: Vec<Value>) -> PyResult {
+    let class = vm.class_of(receiver);
+    if Rc::ptr_eq(&class, &deque_class(vm)) {
+        return Ok(Deque::create(vm, items.into(), d.maxlen.get()));
+    }
+    let mut call = vec![Value::list(items)];
+    if let Some(n) = d.maxlen.get() {
+        call.push(Value::Int(n as i64));
+    }
+    vm.call(&Value::Class(class), &call)
 }
 
 fn append(vm: &Vm, args: Args) -> PyResult {
@@ -312,7 +364,7 @@ fn clear(vm: &Vm, args: Args) -> PyResult {
 fn copy(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "copy", 1, 1)?;
     let d = this(vm, &args)?;
-    Ok(Deque::create(vm, d.snapshot().into(), d.maxlen))
+    same_type(vm, &args.pos[0], d, d.snapshot())
 }
 
 fn count(vm: &Vm, args: Args) -> PyResult {
@@ -352,7 +404,7 @@ fn insert(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "insert", 3, 3)?;
     let d = this(vm, &args)?;
     let len = d.items.borrow().len();
-    if Some(len) == d.maxlen {
+    if Some(len) == d.maxlen.get() {
         return Err(vm.index_error("deque already at its maximum size"));
     }
     let i = vm.to_index(&args.pos[1])?;
@@ -469,8 +521,8 @@ fn repr(vm: &Vm, args: Args) -> PyResult {
     REPR_ACTIVE.with(|a| a.borrow_mut().push(id));
     let body = vm.repr(&Value::list(d.snapshot()));
     REPR_ACTIVE.with(|a| a.borrow_mut().retain(|&x| x != id));
-    let name = d.class.name.clone();
-    Ok(Value::string(match d.maxlen {
+    let name = vm.type_name(&args.pos[0]);
+    Ok(Value::string(match d.maxlen.get() {
         Some(n) => format!("{name}({}, maxlen={n})", body?),
         None => format!("{name}({})", body?),
     }))
@@ -479,7 +531,7 @@ fn repr(vm: &Vm, args: Args) -> PyResult {
 fn compare(vm: &Vm, args: &Args, op: CmpOp) -> PyResult {
     args.check(vm, "comparison", 2, 2)?;
     let a = this(vm, args)?;
-    let Some(b) = args.pos[1].downcast_native::<Deque>() else {
+    let Some(b) = crate::builtins::payload::native_receiver::<Deque>(&args.pos[1]) else {
         return Ok(Value::NotImplemented);
     };
     vm.compare(&Value::list(a.snapshot()), &Value::list(b.snapshot()), op)
@@ -507,15 +559,15 @@ fn ge(vm: &Vm, args: Args) -> PyResult {
 fn add(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__add__", 2, 2)?;
     let a = this(vm, &args)?;
-    let Some(b) = args.pos[1].downcast_native::<Deque>() else {
+    let Some(b) = crate::builtins::payload::native_receiver::<Deque>(&args.pos[1]) else {
         return Err(vm.type_error(format!(
             "can only concatenate deque (not \"{}\") to deque",
             vm.type_name(&args.pos[1])
         )));
     };
-    let mut items: VecDeque<Value> = a.snapshot().into();
+    let mut items = a.snapshot();
     items.extend(b.snapshot());
-    Ok(Deque::create(vm, items, a.maxlen))
+    same_type(vm, &args.pos[0], a, items)
 }
 
 fn iadd(vm: &Vm, args: Args) -> PyResult {
@@ -543,7 +595,7 @@ fn repeat(vm: &Vm, args: &Args) -> PyResult<Vec<Value>> {
 
 fn mul(vm: &Vm, args: Args) -> PyResult {
     let items = repeat(vm, &args)?;
-    Ok(Deque::create(vm, items.into(), this(vm, &args)?.maxlen))
+    same_type(vm, &args.pos[0], this(vm, &args)?, items)
 }
 
 fn imul(vm: &Vm, args: Args) -> PyResult {
@@ -583,7 +635,7 @@ impl NativeObject for DequeIter {
 
 impl DequeIter {
     fn advance(&self, vm: &Vm) -> PyResult<Option<Value>> {
-        let Some(d) = self.deque.downcast_native::<Deque>() else {
+        let Some(d) = crate::builtins::payload::native_receiver::<Deque>(&self.deque) else {
             return Ok(None);
         };
         if d.state.get() != self.state {

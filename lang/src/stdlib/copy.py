@@ -1,7 +1,10 @@
-# `copy`: shallow and deep copies, after CPython's copy.py (towel has no
-# __reduce_ex__, so instances are rebuilt from their class and __dict__).
+# `copy`: shallow and deep copies, on the protocol pickle uses. Built-in
+# containers are copied directly; any other object through its class's
+# __copy__ / its own __deepcopy__, else a copyreg.dispatch_table entry,
+# else __reduce_ex__(4), whose reduction _reconstruct rebuilds.
 
 import types as _types
+from copyreg import dispatch_table as _dispatch_table
 
 __all__ = ["Error", "copy", "deepcopy"]
 
@@ -12,97 +15,129 @@ class Error(Exception):
 
 error = Error
 
-_ATOMIC = (type(None), int, float, bool, complex, str, bytes, type, range, slice, _types.FunctionType,
-           _types.BuiltinFunctionType, type(Ellipsis), type(NotImplemented), property, _types.CodeType)
+# Types whose values both copies return as they are: immutable values,
+# and objects that are copied by reference (functions, classes, code).
+_ATOMIC = frozenset([type(None), type(Ellipsis), type(NotImplemented), int, float, bool, complex, str, bytes,
+                     range, property, _types.FunctionType, _types.BuiltinFunctionType, _types.CodeType])
 
-
-def _new_like(x):
-    cls = type(x)
-    if isinstance(x, (dict, list)):
-        return cls.__new__(cls)
-    if isinstance(x, tuple):
-        return x
-    return object.__new__(cls)
+# The same for shallow copies, which also share immutable containers.
+_SHALLOW_ATOMIC = _ATOMIC | frozenset([tuple, frozenset, slice])
 
 
 def copy(x):
+    """A shallow copy of x: a new container holding the same items."""
     cls = type(x)
-    if isinstance(x, _ATOMIC) and cls in _ATOMIC or cls in (tuple, frozenset):
+    if cls in _SHALLOW_ATOMIC or issubclass(cls, type):
         return x
+    if cls in (list, dict, set, bytearray):
+        return x.copy()
     copier = getattr(cls, "__copy__", None)
     if copier is not None:
         return copier(x)
-    if cls is list:
-        return x[:]
-    if cls in (dict, set):
-        return x.copy()
-    if isinstance(x, tuple):
-        y = cls._make(x) if hasattr(cls, "_make") else tuple.__new__(cls, x)
-        for name, value in x.__dict__.items():
-            object.__setattr__(y, name, value)
-        return y
-    y = _new_like(x)
-    if isinstance(x, dict):
-        dict.update(y, x)
-    elif isinstance(x, list):
-        list.extend(y, x)
-    for name, value in x.__dict__.items():
-        object.__setattr__(y, name, value)
-    return y
+    rv = _reduction(x, cls, "shallow")
+    if isinstance(rv, str):
+        return x
+    return _reconstruct(x, None, *rv)
 
 
 def deepcopy(x, memo=None, _nil=[]):
+    """A deep copy of x: its items copied recursively, each object once
+    (memo maps the ids of objects copied so far to their copies)."""
     if memo is None:
         memo = {}
-    d = id(x)
-    y = memo.get(d, _nil)
+    key = id(x)
+    y = memo.get(key, _nil)
     if y is not _nil:
         return y
     cls = type(x)
-    if isinstance(x, _ATOMIC) and cls in _ATOMIC:
-        return x
-    copier = getattr(cls, "__deepcopy__", None)
-    if copier is not None:
-        y = copier(x, memo)
+    if cls in _ATOMIC or issubclass(cls, type):
+        y = x
     elif cls is list:
         y = []
-        memo[d] = y
-        for a in x:
-            y.append(deepcopy(a, memo))
-    elif cls is tuple:
-        items = [deepcopy(a, memo) for a in x]
-        if d in memo:
-            return memo[d]
-        y = x if all(a is b for a, b in zip(items, x)) else tuple(items)
+        memo[key] = y
+        for item in x:
+            y.append(deepcopy(item, memo))
     elif cls is dict:
         y = {}
-        memo[d] = y
-        for key, value in x.items():
-            y[deepcopy(key, memo)] = deepcopy(value, memo)
-    elif cls in (set, frozenset):
-        y = cls(deepcopy(a, memo) for a in x)
+        memo[key] = y
+        for k, v in x.items():
+            y[deepcopy(k, memo)] = deepcopy(v, memo)
+    elif cls is tuple:
+        y = _deepcopy_tuple(x, memo)
+    elif cls is _types.MethodType:
+        y = cls(x.__func__, deepcopy(x.__self__, memo))
     else:
-        y = _new_like(x)
-        memo[d] = y
-        if isinstance(x, dict):
-            for key, value in dict.items(x):
-                dict.__setitem__(y, deepcopy(key, memo), deepcopy(value, memo))
-        elif isinstance(x, list):
-            for a in list.__iter__(x):
-                list.append(y, deepcopy(a, memo))
-        elif isinstance(x, tuple):
-            y = cls.__new__(cls, *[deepcopy(a, memo) for a in x]) if hasattr(cls, "_fields") else tuple(deepcopy(a, memo) for a in x)
-        for name, value in x.__dict__.items():
-            object.__setattr__(y, name, deepcopy(value, memo))
+        copier = getattr(x, "__deepcopy__", None)
+        if copier is not None:
+            y = copier(memo)
+        else:
+            rv = _reduction(x, cls, "deep")
+            y = x if isinstance(rv, str) else _reconstruct(x, memo, *rv)
     if y is not x:
-        memo[d] = y
+        memo[key] = y
+        # The memo holds the original too, so that its id is not reused
+        # by a new object while the copy runs.
         memo.setdefault(id(memo), []).append(x)
     return y
 
 
-def replace(obj, /, **changes):
-    cls = obj.__class__
-    func = getattr(cls, "__replace__", None)
-    if func is None:
-        raise TypeError(f"replace() does not support {cls.__name__} objects")
-    return func(obj, **changes)
+def _deepcopy_tuple(x, memo):
+    items = [deepcopy(item, memo) for item in x]
+    # A tuple reached again through its own items was copied there.
+    copied = memo.get(id(x))
+    if copied is not None:
+        return copied
+    for old, new in zip(x, items):
+        if old is not new:
+            return tuple(items)
+    return x
+
+
+def _reduction(x, cls, kind):
+    """How x is rebuilt, from copyreg's dispatch table or __reduce_ex__."""
+    reductor = _dispatch_table.get(cls)
+    if reductor is not None:
+        return reductor(x)
+    reductor = getattr(x, "__reduce_ex__", None)
+    if reductor is not None:
+        return reductor(4)
+    reductor = getattr(x, "__reduce__", None)
+    if reductor is not None:
+        return reductor()
+    raise Error("un(%scopy)able object of type %s" % (kind, cls))
+
+
+def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None):
+    """Rebuilds x from its reduction; deep (copying the parts) when a
+    memo is given."""
+    deep = memo is not None
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = func(*args)
+    if deep:
+        memo[id(x)] = y
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        if hasattr(y, "__setstate__"):
+            y.__setstate__(state)
+        else:
+            slotstate = None
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            if state:
+                y.__dict__.update(state)
+            if slotstate:
+                for name, value in slotstate.items():
+                    setattr(y, name, value)
+    if listiter is not None:
+        for item in listiter:
+            y.append(deepcopy(item, memo) if deep else item)
+    if dictiter is not None:
+        for k, v in dictiter:
+            if deep:
+                k = deepcopy(k, memo)
+                v = deepcopy(v, memo)
+            y[k] = v
+    return y
+

@@ -91,6 +91,10 @@ class EnumType(type):
             for member in enum_class._member_map_.values():
                 flag_mask |= member._value_
             type.__setattr__(enum_class, "_flag_mask_", flag_mask)
+            # Flag's operators win over a mixed-in int's, as in CPython.
+            for op in ("__or__", "__and__", "__xor__", "__ror__", "__rand__", "__rxor__", "__invert__"):
+                if op not in classdict:
+                    type.__setattr__(enum_class, op, getattr(Flag, op))
         return enum_class
 
     def _add_member(cls, name, value, member_type):

@@ -49,11 +49,16 @@ fn reduce(vm: &Vm, args: Args) -> PyResult {
 /// `partial(func, *args, **keywords)`: a call with some arguments filled in.
 pub struct Partial {
     class: Rc<Class>,
+    /// Replaced only by `__setstate__` (unpickling).
+    parts: RefCell<PartialParts>,
+    dict: RefCell<AttrMap>,
+}
+
+struct PartialParts {
     func: Value,
     args: Vec<Value>,
     /// Keyword names (str values) and values, in order.
     keywords: Vec<(Value, Value)>,
-    dict: RefCell<AttrMap>,
 }
 
 impl NativeObject for Partial {
@@ -64,16 +69,17 @@ impl NativeObject for Partial {
         self
     }
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.func);
-        self.args.iter().for_each(&mut *visit);
-        for (_, v) in &self.keywords {
+        let parts = self.parts.borrow();
+        visit(&parts.func);
+        parts.args.iter().for_each(&mut *visit);
+        for (_, v) in &parts.keywords {
             visit(v);
         }
     }
     fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
-            "func" => Some(Ok(self.func.clone())),
-            "args" => Some(Ok(Value::tuple(self.args.clone()))),
+            "func" => Some(Ok(self.parts.borrow().func.clone())),
+            "args" => Some(Ok(Value::tuple(self.parts.borrow().args.clone()))),
             "keywords" => Some(self.keywords_dict(vm)),
             _ => self.dict.borrow().get(&Name::new(name)).cloned().map(Ok),
         }
@@ -90,10 +96,11 @@ impl NativeObject for Partial {
 impl Partial {
     fn keywords_dict(&self, vm: &Vm) -> PyResult {
         let d = PyDict::new();
-        for (k, v) in &self.keywords {
+        let keywords = self.parts.borrow().keywords.clone();
+        for (k, v) in &keywords {
             d.set(vm, k.clone(), v.clone())?;
         }
-        Ok(Value::Dict(Rc::new(d)))
+        Ok(Value::Dict(crate::objects::gc::new(d)))
     }
 }
 
@@ -112,6 +119,8 @@ fn partial_class(vm: &Vm) -> Rc<Class> {
                 ("__new__", partial_new),
                 ("__call__", partial_call),
                 ("__repr__", partial_repr),
+                ("__reduce__", partial_reduce),
+                ("__setstate__", partial_setstate),
             ],
         );
         c
@@ -137,6 +146,7 @@ fn partial_new(vm: &Vm, args: Args) -> PyResult {
     // A partial of a partial flattens into one, as in CPython.
     let (func, mut pos) = match func.downcast_native::<Partial>() {
         Some(inner) => {
+            let inner = inner.parts.borrow();
             for (k, v) in &inner.keywords {
                 set_kw(&mut keywords, k, v);
             }
@@ -150,9 +160,11 @@ fn partial_new(vm: &Vm, args: Args) -> PyResult {
     }
     Ok(Value::native(Partial {
         class: partial_class(vm),
-        func,
-        args: pos,
-        keywords,
+        parts: RefCell::new(PartialParts {
+            func,
+            args: pos,
+            keywords,
+        }),
         dict: RefCell::new(AttrMap::default()),
     }))
 }
@@ -161,30 +173,114 @@ fn partial_call(vm: &Vm, args: Args) -> PyResult {
     let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Partial>()) else {
         return Err(vm.type_error("descriptor '__call__' requires a 'functools.partial' object"));
     };
-    let mut pos = p.args.clone();
+    let parts = p.parts.borrow();
+    let func = parts.func.clone();
+    let mut pos = parts.args.clone();
     pos.extend_from_slice(&args.pos[1..]);
-    let mut names: Vec<Value> = Vec::with_capacity(p.keywords.len() + args.kwnames.len());
+    let mut names: Vec<Value> = Vec::with_capacity(parts.keywords.len() + args.kwnames.len());
     let mut values: Vec<Value> = Vec::with_capacity(names.capacity());
-    for (k, v) in &p.keywords {
+    for (k, v) in &parts.keywords {
         if !args.kwnames.iter().any(|n| n.as_str() == k.as_str()) {
             names.push(k.clone());
             values.push(v.clone());
         }
     }
+    drop(parts);
     names.extend_from_slice(args.kwnames);
     values.extend_from_slice(args.kwvalues);
-    vm.call_args(&p.func, Args::with_kw(&pos, &names, &values))
+    vm.call_args(&func, Args::with_kw(&pos, &names, &values))
+}
+
+/// `__reduce__`: `(type, (func,), (func, args, keywords or None, __dict__ or None))`.
+fn partial_reduce(vm: &Vm, args: Args) -> PyResult {
+    let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Partial>()) else {
+        return Err(vm.type_error("descriptor '__reduce__' requires a 'functools.partial' object"));
+    };
+    let (func, pos, has_keywords) = {
+        let parts = p.parts.borrow();
+        (
+            parts.func.clone(),
+            parts.args.clone(),
+            !parts.keywords.is_empty(),
+        )
+    };
+    let keywords = if has_keywords {
+        p.keywords_dict(vm)?
+    } else {
+        Value::None
+    };
+    let dict = if p.dict.borrow().is_empty() {
+        Value::None
+    } else {
+        let d = PyDict::new();
+        for (k, v) in p.dict.borrow().iter() {
+            d.set(vm, Value::str(k.as_str()), v.clone())?;
+        }
+        Value::Dict(Rc::new(d))
+    };
+    Ok(Value::tuple(vec![
+        Value::Class(vm.class_of(&args.pos[0])),
+        Value::tuple(vec![func.clone()]),
+        Value::tuple(vec![func, Value::tuple(pos), keywords, dict]),
+    ]))
+}
+
+/// `__setstate__((func, args, keywords, dict))`, for unpickling.
+fn partial_setstate(vm: &Vm, args: Args) -> PyResult {
+    let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Partial>()) else {
+        return Err(
+            vm.type_error("descriptor '__setstate__' requires a 'functools.partial' object")
+        );
+    };
+    let state = args.get(1).cloned().unwrap_or(Value::None);
+    let Value::Tuple(t) = &state else {
+        return Err(vm.type_error("argument to __setstate__ must be a tuple"));
+    };
+    let [func, fargs, keywords, dict] = t.0.as_slice() else {
+        return Err(vm.type_error(format!("expected 4 items in state, got {}", t.0.len())));
+    };
+    if !crate::builtins::is_callable(vm, func)
+        || !matches!(fargs, Value::Tuple(_))
+        || !matches!(keywords, Value::Dict(_) | Value::None)
+    {
+        return Err(vm.type_error("invalid partial state"));
+    }
+    let keywords = match keywords {
+        Value::Dict(d) => d.items(),
+        _ => Vec::new(),
+    };
+    *p.parts.borrow_mut() = PartialParts {
+        func: func.clone(),
+        args: vm.to_vec(fargs)?,
+        keywords,
+    };
+    let mut own = p.dict.borrow_mut();
+    own.clear();
+    if let Value::Dict(d) = dict {
+        for (k, v) in d.items() {
+            own.insert(Name::new(&vm.to_str(&k)?), v);
+        }
+    }
+    Ok(Value::None)
 }
 
 fn partial_repr(vm: &Vm, args: Args) -> PyResult {
     let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Partial>()) else {
         return Err(vm.type_error("descriptor '__repr__' requires a 'functools.partial' object"));
     };
-    let mut parts = vec![vm.repr(&p.func)?];
-    for a in &p.args {
+    let (func, pos, keywords) = {
+        let parts = p.parts.borrow();
+        (
+            parts.func.clone(),
+            parts.args.clone(),
+            parts.keywords.clone(),
+        )
+    };
+    let mut parts = vec![vm.repr(&func)?];
+    for a in &pos {
         parts.push(vm.repr(a)?);
     }
-    for (k, v) in &p.keywords {
+    for (k, v) in &keywords {
         parts.push(format!("{}={}", k.as_str().unwrap_or(""), vm.repr(v)?));
     }
     let class = vm.class_of(&args.pos[0]);
@@ -352,10 +448,7 @@ fn lru_get(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__get__", 2, 3)?;
     match &args.pos[1] {
         Value::None => Ok(args.pos[0].clone()),
-        obj => Ok(Value::BoundMethod(Rc::new(BoundMethod {
-            func: args.pos[0].clone(),
-            receiver: obj.clone(),
-        }))),
+        obj => Ok(BoundMethod::value(args.pos[0].clone(), obj.clone())),
     }
 }
 

@@ -264,6 +264,10 @@ def getmodule(object, _filename=None):
 
 
 def _code_of(object):
+    if istraceback(object):
+        object = object.tb_frame
+    if isframe(object):
+        return object.f_code
     if ismethod(object):
         object = object.__func__
     if isfunction(object):
@@ -385,6 +389,36 @@ def getsourcelines(object):
     if code.co_name == "<lambda>":
         return [lines[start]], start + 1
     return _block_from(lines, start), start + 1
+
+
+def findsource(object):
+    """All the lines of the object's source file, and the index of the
+    object's first line among them."""
+    if ismodule(object):
+        return getsourcelines(object)
+    if isclass(object):
+        lines, lnum = _class_source(object)
+        code = None
+    else:
+        code = _code_of(unwrap(object) if isfunction(object) else object)
+    if code is None and not isclass(object):
+        raise TypeError(f"module, class, method, function, traceback, frame, or code object was expected, got {type(object).__name__}")
+    text = _source_text(code) if code is not None else None
+    if text is None:
+        try:
+            with open(getfile(object)) as f:
+                text = f.read()
+        except (OSError, TypeError):
+            raise OSError("could not get source code")
+    lines = text.splitlines(True)
+    if code is None:
+        for i, line in enumerate(lines):
+            stripped = line.lstrip()
+            name = object.__qualname__.split(".")[-1]
+            if stripped.startswith("class " + name):
+                return lines, i
+        raise OSError("could not find class definition")
+    return lines, max(code.co_firstlineno - 1, 0)
 
 
 def getsource(object):
@@ -969,3 +1003,129 @@ def get_annotations(obj, *, globals=None, locals=None, eval_str=False):
     else:
         ann = getattr(obj, "__annotations__", None)
     return dict(ann) if ann else {}
+
+
+# -- frames ----------------------------------------------------------------------------
+
+
+class _Traceback(namedtuple("_Traceback", "filename lineno function code_context index")):
+    pass
+
+
+class Traceback(_Traceback):
+    def __new__(cls, filename, lineno, function, code_context, index, *, positions=None):
+        instance = super().__new__(cls, filename, lineno, function, code_context, index)
+        instance.positions = positions
+        return instance
+
+    def __repr__(self):
+        return (f"Traceback(filename={self.filename!r}, lineno={self.lineno!r}, "
+                f"function={self.function!r}, code_context={self.code_context!r}, "
+                f"index={self.index!r}, positions={self.positions!r})")
+
+
+class _FrameInfo(namedtuple("_FrameInfo", "frame filename lineno function code_context index")):
+    pass
+
+
+class FrameInfo(_FrameInfo):
+    def __new__(cls, frame, filename, lineno, function, code_context, index, *, positions=None):
+        instance = super().__new__(cls, frame, filename, lineno, function, code_context, index)
+        instance.positions = positions
+        return instance
+
+    def __repr__(self):
+        return (f"FrameInfo(frame={self.frame!r}, filename={self.filename!r}, "
+                f"lineno={self.lineno!r}, function={self.function!r}, "
+                f"code_context={self.code_context!r}, index={self.index!r}, "
+                f"positions={self.positions!r})")
+
+
+def currentframe():
+    """The caller's frame."""
+    return sys._getframe(1)
+
+
+def getlineno(frame):
+    return frame.f_lineno
+
+
+def getframeinfo(frame, context=1):
+    """A Traceback tuple for a frame or traceback: where it is, with
+    `context` lines of source around its line."""
+    import dis
+    if istraceback(frame):
+        positions = _positions(frame.tb_frame.f_code, frame.tb_lasti)
+        lineno = frame.tb_lineno
+        frame = frame.tb_frame
+    else:
+        if not isframe(frame):
+            raise TypeError(f"{frame!r} is not a frame or traceback object")
+        lineno = frame.f_lineno
+        positions = _positions(frame.f_code, frame.f_lasti)
+    if positions[0] is None:
+        positions = (lineno,) + positions[1:]
+    lineno = positions[0]
+    filename = getsourcefile(frame) or getfile(frame)
+    if context > 0:
+        start = lineno - 1 - context // 2
+        try:
+            lines, _ = findsource(frame)
+        except OSError:
+            lines = index = None
+        else:
+            start = max(0, min(start, len(lines) - context))
+            lines = lines[start:start + context]
+            index = lineno - 1 - start
+    else:
+        lines = index = None
+    return Traceback(filename, lineno, frame.f_code.co_name, lines, index,
+                     positions=dis.Positions(*positions))
+
+
+def getouterframes(frame, context=1):
+    """FrameInfo for the frame and each frame out from it."""
+    framelist = []
+    while frame:
+        info = getframeinfo(frame, context)
+        framelist.append(FrameInfo(frame, *info, positions=info.positions))
+        frame = frame.f_back
+    return framelist
+
+
+def getinnerframes(tb, context=1):
+    """FrameInfo for each entry of a traceback, outermost first."""
+    framelist = []
+    while tb:
+        info = getframeinfo(tb, context)
+        framelist.append(FrameInfo(tb.tb_frame, *info, positions=info.positions))
+        tb = tb.tb_next
+    return framelist
+
+
+def stack(context=1):
+    """FrameInfo for the caller's frame and each frame out from it."""
+    return getouterframes(sys._getframe(1), context)
+
+
+def trace(context=1):
+    """FrameInfo for the frames of the exception being handled."""
+    return getinnerframes(sys.exc_info()[2], context)
+
+
+ArgInfo = namedtuple("ArgInfo", "args varargs keywords locals")
+
+
+def getargvalues(frame):
+    """The arguments of a frame's function, with the frame's locals."""
+    code = frame.f_code
+    nargs = code.co_argcount + code.co_kwonlyargcount
+    names = code.co_varnames
+    args = list(names[:nargs])
+    varargs = varkw = None
+    if code.co_flags & CO_VARARGS:
+        varargs = names[nargs]
+        nargs += 1
+    if code.co_flags & CO_VARKEYWORDS:
+        varkw = names[nargs]
+    return ArgInfo(args, varargs, varkw, frame.f_locals)

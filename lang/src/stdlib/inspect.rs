@@ -1,7 +1,8 @@
 //! `inspect`: the few facts only the interpreter knows (a function's effective
-//! code flags, its keyword-only defaults, a code object's source text) are
-//! natives; everything else (states, predicates, `signature`, `getsource`)
-//! is in `inspect.py`.
+//! code flags, its keyword-only defaults, a code object's source text, an
+//! instruction's source positions) are natives; everything else (states,
+//! predicates, `signature`, `getsource`, the frame functions) is in
+//! `inspect.py`.
 
 use crate::objects::{Args, Module, PyDict, PyResult, Value};
 use crate::vm::Vm;
@@ -16,6 +17,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("_is_iterable_coroutine", is_iterable_coroutine),
             ("_kwdefaults", kwdefaults),
             ("_source_text", source_text),
+            ("_positions", positions),
         ],
         super::stdlib_source!("inspect.py"),
     )
@@ -48,7 +50,7 @@ fn kwdefaults(vm: &Vm, args: Args) -> PyResult {
             for (k, v) in &f.kwdefaults {
                 d.set(vm, Value::str(k.as_str()), v.clone())?;
             }
-            Ok(Value::Dict(Rc::new(d)))
+            Ok(Value::Dict(crate::objects::gc::new(d)))
         }
         _ => Ok(Value::None),
     }
@@ -61,4 +63,26 @@ fn source_text(vm: &Vm, args: Args) -> PyResult {
         Value::Code(c) => c.co.source.as_ref().map_or(Value::None, |s| Value::str(s)),
         _ => Value::None,
     })
+}
+
+/// `_positions(code, lasti)`: the source positions of the instruction at
+/// byte offset `lasti`, `(lineno, end_lineno, col_offset, end_col_offset)`,
+/// each None when unknown.
+fn positions(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_positions", 2, 2)?;
+    let pos = match (&args.pos[0], &args.pos[1]) {
+        (Value::Code(c), Value::Int(lasti)) if *lasti >= 0 => {
+            crate::vm::report::code_positions(c, *lasti as usize / 2)
+        }
+        _ => None,
+    };
+    Ok(Value::tuple(match pos {
+        Some(p) => vec![
+            Value::Int(p.lineno as i64),
+            Value::Int(p.end_lineno as i64),
+            Value::Int(p.colno as i64),
+            Value::Int(p.end_colno as i64),
+        ],
+        None => vec![Value::None; 4],
+    }))
 }

@@ -140,8 +140,9 @@ impl Encoder<'_> {
             }
             Value::Float(f) => out.push_str(&self.float(f.get())?),
             Value::Str(s) => write_string(s.as_str(), self.ensure_ascii, out),
-            base @ (Value::List(_) | Value::Tuple(_)) => {
-                let items = vm.to_vec(base)?;
+            Value::List(_) | Value::Tuple(_) => {
+                // A subclass is encoded as what it iterates to, as in CPython.
+                let items = vm.to_vec(v)?;
                 if items.is_empty() {
                     out.push_str("[]");
                     return Ok(());
@@ -160,7 +161,21 @@ impl Encoder<'_> {
                 self.active.pop();
             }
             Value::Dict(d) => {
-                let mut items = d.items();
+                // A subclass is encoded from its `items()`, as in CPython.
+                let mut items = match v {
+                    Value::Instance(_) => {
+                        let pairs = vm.call_method(v, "items", &[])?;
+                        let mut items = Vec::new();
+                        for pair in vm.to_vec(&pairs)? {
+                            match vm.to_vec(&pair)?.as_slice() {
+                                [k, val] => items.push((k.clone(), val.clone())),
+                                _ => return Err(vm.value_error("items must return 2-tuples")),
+                            }
+                        }
+                        items
+                    }
+                    _ => d.items(),
+                };
                 if items.is_empty() {
                     out.push_str("{}");
                     return Ok(());
@@ -179,7 +194,7 @@ impl Encoder<'_> {
                 out.push('{');
                 let mut first = true;
                 for (k, val) in &items {
-                    let key = match k {
+                    let key = match k.builtin_base() {
                         Value::Str(s) => s.as_str().to_string(),
                         Value::Bool(b) => if b.get() { "true" } else { "false" }.to_string(),
                         Value::None => "null".to_string(),
@@ -508,7 +523,7 @@ impl Decoder<'_> {
         for (k, v) in pairs {
             d.set(vm, k, v)?;
         }
-        let d = Value::Dict(Rc::new(d));
+        let d = Value::Dict(crate::objects::gc::new(d));
         match &self.object_hook {
             Some(hook) => vm.call(hook, &[d]),
             None => Ok(d),

@@ -1,7 +1,7 @@
 # `logging`: loggers in a dotted hierarchy, handlers, formatters, filters and
 # levels, with CPython's behaviour and output. The natives beside it
-# (logging.rs) stand in for time, threading and traceback functions towel
-# does not have yet; the code below prefers the real ones when they exist.
+# (logging.rs) stand in for time and threading functions towel does not
+# have yet; the code below prefers the real ones when they exist.
 
 import sys
 import os
@@ -92,14 +92,10 @@ def _checkLevel(level):
 
 # -- the source file and the caller's frame ----------------------------------------
 
-if hasattr(sys, "_getframe"):
-    def currentframe():
-        return sys._getframe(1)
-else:
-    # Without frame objects the caller is unknown, as CPython reports it
-    # when it finds no frame: "(unknown file)", line 0, "(unknown function)".
-    def currentframe():
-        return None
+def currentframe():
+    """The frame of the caller of the function that calls this."""
+    return sys._getframe(1)
+
 
 # The file of this module's code, so that its frames are skipped when
 # looking for the caller.
@@ -530,21 +526,12 @@ class Formatter:
         return s
 
     def formatException(self, ei):
-        """The traceback of an exc_info triple, as the interpreter prints it."""
-        try:
-            import traceback
-        except ImportError:
-            traceback = None
-        if traceback is not None:
-            sio = io.StringIO()
-            tb = ei[2]
-            traceback.print_exception(ei[0], ei[1], tb, None, sio)
-            s = sio.getvalue()
-            sio.close()
-            if s[-1:] == "\n":
-                s = s[:-1]
-            return s
-        return _format_exception(ei[1])
+        """The traceback of an exc_info triple, as traceback.print_exception prints it."""
+        import traceback
+        with io.StringIO() as sio:
+            traceback.print_exception(ei[0], ei[1], ei[2], None, sio)
+            text = sio.getvalue()
+        return text[:-1] if text.endswith("\n") else text
 
     def usesTime(self):
         return self._style.usesTime()
@@ -765,13 +752,8 @@ def _format_exc_info(t, v, tb):
 
 def _call_stack():
     """The stack of the code that logged, as traceback.print_stack prints it."""
-    try:
-        import traceback
-    except ImportError:
-        return ""
+    import traceback
     frame = currentframe()
-    if frame is None:
-        return ""
     while frame and frame.f_code.co_filename == _srcfile:
         frame = frame.f_back
     sio = io.StringIO()

@@ -1,13 +1,12 @@
 //! `logging`: written in towel (`logging.py`, `logging_handlers.py`,
 //! `logging_config.py`); these natives are what it needs from the system
-//! that towel's `time`, `threading` and `traceback` modules do not offer
-//! yet: local time and `strftime` for `%(asctime)s`, the thread identity
-//! for `%(thread)d`, and traceback text for `exc_info`. `logging.py` uses
-//! `time.localtime`/`time.strftime`, `threading.get_ident` and
-//! `traceback.print_exception` instead when those exist.
+//! that towel's `time` and `threading` modules do not offer yet: local
+//! time and `strftime` for `%(asctime)s` and the thread identity for
+//! `%(thread)d`. `logging.py` uses `time.localtime`/`time.strftime` and
+//! `threading.get_ident` instead when those exist.
 
 use crate::objects::signature::{Signature, Style};
-use crate::objects::{Args, Module, NativeFn, PyErr, PyResult, Value};
+use crate::objects::{Args, Module, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -15,7 +14,6 @@ const FUNCTIONS: &[(&Signature, NativeFn)] = &[
     (&LOCALTIME, localtime),
     (&STRFTIME, strftime),
     (&GET_IDENT, get_ident),
-    (&FORMAT_EXCEPTION, format_exception),
 ];
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
@@ -127,18 +125,4 @@ fn get_ident(vm: &Vm, args: Args) -> PyResult {
     // SAFETY: pthread_self has no preconditions.
     let id = unsafe { libc::pthread_self() };
     Ok(Value::from_bigint((id as u64).into()))
-}
-
-static FORMAT_EXCEPTION: Signature =
-    Signature::new(Style::Positional, "_format_exception", "exc, /");
-
-/// `_format_exception(exc)`: the traceback text the interpreter prints for
-/// an uncaught `exc`, without its final newline.
-fn format_exception(vm: &Vm, args: Args) -> PyResult {
-    let ([exc], []) = FORMAT_EXCEPTION.bind(vm, args)?;
-    let Value::Instance(inst) = exc else {
-        return Err(vm.type_error("exceptions must derive from BaseException"));
-    };
-    let text = vm.format_exception(&PyErr(inst.clone()));
-    Ok(Value::string(text.trim_end_matches('\n').to_string()))
 }

@@ -11,6 +11,7 @@
 
 pub mod ast;
 pub mod asyncio;
+pub mod atexit;
 pub mod binascii;
 pub mod bisect;
 pub mod collections;
@@ -18,6 +19,7 @@ pub mod contextlib_async;
 pub mod csv;
 pub mod dis;
 pub mod functools;
+pub mod gc;
 pub mod hashlib;
 pub mod heapq;
 pub mod hmac;
@@ -28,12 +30,17 @@ pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod os;
+pub mod os_sys;
+pub mod pickle;
 pub mod random;
+pub mod re;
 pub mod sys;
 pub mod time;
 pub mod towel;
+pub mod traceback;
 pub mod types;
 pub mod warnings;
+pub mod weakref;
 
 pub mod importlib;
 pub mod structseq;
@@ -199,6 +206,8 @@ pub const MODULES: &[ModuleDef] = &[
     ),
     def("uuid", Stdlib, Script(stdlib_source!("uuid.py"))),
     def("ast", Stdlib, Native(ast::make)),
+    def("traceback", Stdlib, Native(traceback::make)),
+    def("linecache", Stdlib, Script(stdlib_source!("linecache.py"))),
     def("logging", Stdlib, Native(logging::make)),
     def(
         "logging.handlers",
@@ -218,6 +227,28 @@ pub const MODULES: &[ModuleDef] = &[
     def("timeit", Stdlib, Script(stdlib_source!("timeit.py"))),
     def("_csv", Builtin, Native(csv::make)),
     def("csv", Stdlib, Script(stdlib_source!("csv.py"))),
+    def("gc", Builtin, Native(gc::make)),
+    def("atexit", Builtin, Native(atexit::make)),
+    def("weakref", Stdlib, Native(weakref::make)),
+    def("_re", Builtin, Native(re::make)),
+    def("re", Stdlib, Script(stdlib_source!("re/re.py"))),
+    def("shlex", Stdlib, Script(stdlib_source!("shlex.py"))),
+    def("reprlib", Stdlib, Script(stdlib_source!("reprlib.py"))),
+    // Time and files.
+    def("datetime", Stdlib, Script(stdlib_source!("datetime.py"))),
+    def("calendar", Stdlib, Script(stdlib_source!("calendar.py"))),
+    def("pathlib", Stdlib, Script(stdlib_source!("pathlib.py"))),
+    def("tempfile", Stdlib, Script(stdlib_source!("tempfile.py"))),
+    def("shutil", Stdlib, Script(stdlib_source!("shutil.py"))),
+    def("glob", Stdlib, Script(stdlib_source!("glob.py"))),
+    def("errno", Builtin, Script(stdlib_source!("errno.py"))),
+    def("platform", Stdlib, Script(stdlib_source!("platform.py"))),
+    def("stat", Frozen, Script(stdlib_source!("stat.py"))),
+    def("locale", Stdlib, Script(stdlib_source!("locale.py"))),
+    def("fileinput", Stdlib, Script(stdlib_source!("fileinput.py"))),
+    def("_pickle", Stdlib, Native(pickle::make)),
+    def("pickle", Stdlib, Script(stdlib_source!("pickle.py"))),
+    def("copyreg", Stdlib, Script(stdlib_source!("copyreg.py"))),
     // unittest: a package of submodules, as CPython's.
     def(
         "unittest",

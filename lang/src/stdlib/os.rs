@@ -29,9 +29,11 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("_environ_items", environ_items),
             ("_putenv", putenv),
             ("_unsetenv", unsetenv),
-            ("_stat", stat),
         ],
     );
+    for row in super::os_sys::NATIVES {
+        super::set(&m, row.0, crate::builtins::native_row(row));
+    }
     let strings = [
         ("name", "posix"),
         ("sep", "/"),
@@ -73,24 +75,8 @@ pub fn make_path(vm: &Vm) -> PyResult<Rc<Module>> {
 
 /// The OSError subclass and errno CPython raises for an I/O error on `path`.
 pub fn os_error(vm: &Vm, e: &std::io::Error, path: &str) -> PyErr {
-    use std::io::ErrorKind as K;
-    let (class, errno, text) = match e.kind() {
-        K::NotFound => (&vm.exc.file_not_found_error, 2, "No such file or directory"),
-        K::PermissionDenied => (&vm.exc.permission_error, 13, "Permission denied"),
-        K::AlreadyExists => (&vm.exc.file_exists_error, 17, "File exists"),
-        K::NotADirectory => (&vm.exc.not_a_directory_error, 20, "Not a directory"),
-        K::IsADirectory => (&vm.exc.is_a_directory_error, 21, "Is a directory"),
-        K::DirectoryNotEmpty => (&vm.exc.os_error, 39, "Directory not empty"),
-        _ => (
-            &vm.exc.os_error,
-            e.raw_os_error().unwrap_or(5),
-            "Input/output error",
-        ),
-    };
-    let err = vm.new_exception(class, vec![Value::Int(errno as i64), Value::str(text)]);
-    err.0
-        .set_attr(crate::objects::Name::new("filename"), Value::str(path));
-    err
+    let errno = e.raw_os_error().unwrap_or(libc::EIO);
+    super::os_sys::errno_error(vm, errno, Some(&Value::str(path)), None)
 }
 
 /// A path argument: str (or an object with `__fspath__`).
@@ -138,8 +124,16 @@ fn listdir(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn mkdir(vm: &Vm, args: Args) -> PyResult {
+    use std::os::unix::fs::DirBuilderExt;
     let path = path_arg(vm, args.arg_or_kw(0, "path"), "mkdir")?;
-    std::fs::create_dir(&path).map_err(|e| os_error(vm, &e, &path))?;
+    let mode = match args.arg_or_kw(1, "mode") {
+        Some(m) => vm.to_index(m)? as u32,
+        None => 0o777,
+    };
+    std::fs::DirBuilder::new()
+        .mode(mode)
+        .create(&path)
+        .map_err(|e| os_error(vm, &e, &path))?;
     Ok(Value::None)
 }
 
@@ -250,25 +244,6 @@ fn unsetenv(vm: &Vm, args: Args) -> PyResult {
         std::env::remove_var(k);
     }
     Ok(Value::None)
-}
-
-/// `(mode, size, mtime, is_dir)` for `os.stat` (built into stat_result in os.py).
-fn stat(vm: &Vm, args: Args) -> PyResult {
-    let path = path_arg(vm, args.arg_or_kw(0, "path"), "stat")?;
-    let meta = std::fs::metadata(&path).map_err(|e| os_error(vm, &e, &path))?;
-    use std::os::unix::fs::MetadataExt;
-    Ok(Value::tuple(vec![
-        Value::Int(meta.mode() as i64),
-        Value::Int(meta.ino() as i64),
-        Value::Int(meta.dev() as i64),
-        Value::Int(meta.nlink() as i64),
-        Value::Int(meta.uid() as i64),
-        Value::Int(meta.gid() as i64),
-        Value::Int(meta.size() as i64),
-        Value::float(meta.atime() as f64 + meta.atime_nsec() as f64 * 1e-9),
-        Value::float(meta.mtime() as f64 + meta.mtime_nsec() as f64 * 1e-9),
-        Value::float(meta.ctime() as f64 + meta.ctime_nsec() as f64 * 1e-9),
-    ]))
 }
 
 /// `"file"`, `"dir"`, `"link"`-free kind of a path, or None when it does not exist.

@@ -109,7 +109,78 @@ def abspath(path):
 
 
 def realpath(filename, *, strict=False):
-    return abspath(filename)
+    # The absolute path with every symbolic link resolved, one part at a time.
+    filename = _fspath(filename)
+    parts = abspath(filename).split("/")[1:]
+    resolved = "/"
+    seen = {}
+    pending = list(reversed(parts))
+    while pending:
+        part = pending.pop()
+        if not part or part == ".":
+            continue
+        if part == "..":
+            resolved = dirname(resolved)
+            continue
+        candidate = join(resolved, part)
+        try:
+            st = os.lstat(candidate)
+        except OSError:
+            if strict:
+                raise
+            resolved = candidate
+            continue
+        if st.st_mode & 0o170000 != 0o120000:
+            resolved = candidate
+            continue
+        if candidate in seen:
+            if strict:
+                os.stat(candidate)
+            resolved = candidate
+            continue
+        seen[candidate] = True
+        target = os.readlink(candidate)
+        if target.startswith("/"):
+            resolved = "/"
+        pending.extend(reversed(target.split("/")))
+    return resolved
+
+
+def samefile(f1, f2):
+    s1 = os.stat(f1)
+    s2 = os.stat(f2)
+    return samestat(s1, s2)
+
+
+def samestat(s1, s2):
+    return s1.st_ino == s2.st_ino and s1.st_dev == s2.st_dev
+
+
+def sameopenfile(fp1, fp2):
+    return samestat(os.fstat(fp1), os.fstat(fp2))
+
+
+def getatime(filename):
+    return os.stat(filename).st_atime
+
+
+def getctime(filename):
+    return os.stat(filename).st_ctime
+
+
+def ismount(path):
+    try:
+        s1 = os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    if s1.st_mode & 0o170000 == 0o120000:
+        return False
+    parent = realpath(join(_fspath(path), pardir))
+    try:
+        s2 = os.lstat(parent)
+    except (OSError, ValueError):
+        return False
+    return s1.st_dev != s2.st_dev or s1.st_ino == s2.st_ino
 
 
 def relpath(path, start=None):

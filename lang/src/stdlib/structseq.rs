@@ -30,13 +30,7 @@ pub fn class(
                 name: field.to_string(),
                 func: Box::new(move |vm: &Vm, args: Args| item(vm, &args, i)),
             }));
-            let prop = Value::native(Property {
-                class: vm.types.property.clone(),
-                fget: Some(getter),
-                fset: None,
-                fdel: None,
-                doc: Value::None,
-            });
+            let prop = Property::read_only(vm, getter);
             c.set_attr(field, prop);
         }
         let names = fields.iter().map(|f| Value::str(f)).collect();

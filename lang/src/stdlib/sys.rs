@@ -1,4 +1,5 @@
-//! `sys`: the interpreter's state as programs see it.
+//! `sys`: the interpreter's state as programs see it, frames
+//! (`_getframe`), tracing and the hooks the VM reports through.
 //!
 //! The import system's tables are the live objects (`sys.path` is the list
 //! the finders read, `sys.modules` the dict every import consults); the
@@ -8,7 +9,7 @@
 //! `cache_tag` None (towel writes no bytecode caches).
 
 use super::structseq;
-use crate::objects::{Args, Module, PyDict, PyResult, Value};
+use crate::objects::{Args, Class, Module, PyDict, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -34,8 +35,29 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("get_asyncgen_hooks", get_asyncgen_hooks),
             ("set_asyncgen_hooks", set_asyncgen_hooks),
             ("get_int_max_str_digits", get_int_max_str_digits),
+            ("_getframe", getframe),
+            ("settrace", settrace),
+            ("gettrace", gettrace),
+            ("setprofile", setprofile),
+            ("getprofile", getprofile),
+            ("excepthook", crate::vm::hooks::excepthook),
+            ("displayhook", crate::vm::hooks::displayhook),
+            ("unraisablehook", crate::vm::hooks::unraisablehook),
+            (
+                "set_coroutine_origin_tracking_depth",
+                set_coroutine_origin_tracking_depth,
+            ),
+            (
+                "get_coroutine_origin_tracking_depth",
+                get_coroutine_origin_tracking_depth,
+            ),
         ],
     );
+    // The defaults stay reachable when a program replaces a hook.
+    for hook in ["excepthook", "displayhook", "unraisablehook"] {
+        let default = m.ns.get_name(&crate::objects::Name::new(hook));
+        super::set(&m, &format!("__{hook}__"), default.unwrap_or_default());
+    }
     // Recorded first: the import system reads `sys.path` and
     // `sys.meta_path` from here from now on.
     let _ = vm.imports.sys.set(m.clone());
@@ -373,9 +395,95 @@ fn exception(vm: &Vm, _args: Args) -> PyResult {
 }
 
 /// Plausible sizes: CPython 3.11's on 64-bit for the common objects.
+/// The GC header CPython puts before objects its cycle collector tracks.
+const GC_HEADER: i64 = 16;
+
+/// `sys.getsizeof(obj[, default])`: CPython 3.11's sizes on 64-bit Linux
+/// for the built-in types, and a class's own `__sizeof__()` (plus the GC
+/// header) when the program defines one.
 fn getsizeof(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "getsizeof", 1, 2)?;
-    Ok(Value::Int(match &args.pos[0] {
+    let obj = &args.pos[0];
+    if let Value::Instance(inst) = obj {
+        if let Some(size) = program_sizeof(vm, obj)? {
+            return Ok(Value::Int(size + pre_header(vm, &inst.class)));
+        }
+        return Ok(Value::Int(instance_size(vm, &inst.class)));
+    }
+    Ok(Value::Int(builtin_size(obj)))
+}
+
+/// The result of a `__sizeof__` the program's classes define, checked as
+/// CPython checks it.
+fn program_sizeof(vm: &Vm, obj: &Value) -> PyResult<Option<i64>> {
+    let class = vm.class_of(obj);
+    let Some(Value::Function(_)) = class.lookup_str("__sizeof__") else {
+        return Ok(None);
+    };
+    let size = match vm.call_method(obj, "__sizeof__", &[])? {
+        Value::Int(n) => n,
+        Value::Bool(b) => b.get() as i64,
+        Value::BigInt(_) => {
+            return Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+        }
+        _ => return Err(vm.type_error("an integer is required")),
+    };
+    if size < 0 {
+        return Err(vm.value_error("__sizeof__() should return >= 0"));
+    }
+    Ok(Some(size))
+}
+
+/// What CPython 3.11 puts before an instance of a class: the GC header,
+/// and the managed dict's two words when the instances have a dict.
+fn pre_header(vm: &Vm, class: &Rc<Class>) -> i64 {
+    match slot_count(vm, class) {
+        None if !class.is_subclass(&vm.exc.base_exception) => GC_HEADER + 16,
+        _ => GC_HEADER,
+    }
+}
+
+/// An instance of a class: `object()` has no GC header; exceptions carry
+/// their fields; an instance without a dict has one word a slot.
+fn instance_size(vm: &Vm, class: &Rc<Class>) -> i64 {
+    if Rc::ptr_eq(class, &vm.types.object) {
+        return 16;
+    }
+    if class.is_subclass(&vm.exc.base_exception) {
+        let native = &**class.module.borrow() == "builtins";
+        return if native { 88 } else { 96 };
+    }
+    match slot_count(vm, class) {
+        Some(slots) => 16 + GC_HEADER + 8 * slots,
+        None => 16 + pre_header(vm, class) + 8,
+    }
+}
+
+/// The slots of the class's instances, or None when they have a `__dict__`
+/// (a class of the MRO declares no `__slots__`, or names `__dict__` there).
+fn slot_count(vm: &Vm, class: &Rc<Class>) -> Option<i64> {
+    let mut slots = 0;
+    for c in std::iter::once(class).chain(class.mro.iter()) {
+        if Rc::ptr_eq(c, &vm.types.object) {
+            continue;
+        }
+        let names = match c.dict.borrow().get(&crate::objects::Name::new("__slots__")) {
+            Some(Value::Str(s)) => vec![Value::Str(s.clone())],
+            Some(Value::Tuple(t)) => t.0.to_vec(),
+            Some(Value::List(l)) => l.items.borrow().clone(),
+            _ => return None,
+        };
+        if names.iter().any(|n| n.as_str() == Some("__dict__")) {
+            return None;
+        }
+        slots += names.len() as i64;
+    }
+    Some(slots)
+}
+
+/// The size of a built-in object.
+fn builtin_size(obj: &Value) -> i64 {
+    match obj {
         Value::None => 16,
         Value::Bool(b) => 24 + 4 * b.get() as i64,
         Value::Int(0) => 28,
@@ -412,7 +520,7 @@ fn getsizeof(vm: &Vm, args: Args) -> PyResult {
         Value::Class(_) => 1072,
         Value::Module(_) => 72,
         _ => 48,
-    }))
+    }
 }
 
 /// The number of references to the object (the argument's own included),
@@ -441,7 +549,17 @@ fn getrefcount(vm: &Vm, args: Args) -> PyResult {
 fn intern(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "intern", 1, 1)?;
     match &args.pos[0] {
-        Value::Str(_) => Ok(args.pos[0].clone()),
+        Value::Str(s) => {
+            let mut table = vm.interned.borrow_mut();
+            let kept = table
+                .entry(Rc::from(s.as_str()))
+                .or_insert_with(|| args.pos[0].clone());
+            Ok(kept.clone())
+        }
+        // A str subclass instance is refused, as CPython's.
+        other if vm.isinstance(other, &vm.types.str) => {
+            Err(vm.type_error(format!("can't intern {}", vm.type_name(other))))
+        }
         other => Err(vm.type_error(format!(
             "intern() argument must be str, not {}",
             vm.type_name(other)
@@ -503,4 +621,53 @@ fn set_asyncgen_hooks(vm: &Vm, args: Args) -> PyResult {
         hooks.0 = f;
     }
     Ok(Value::None)
+}
+
+/// `sys._getframe(depth=0)`: the frame `depth` calls out from the caller's.
+fn getframe(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_getframe", 0, 1)?;
+    let depth = match args.get(0) {
+        Some(d) => vm.to_index(d)?,
+        None => 0,
+    };
+    usize::try_from(depth)
+        .ok()
+        .and_then(|d| vm.frame_object_at(d))
+        .ok_or_else(|| vm.value_error("call stack is not deep enough"))
+}
+
+fn settrace(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "settrace", 1, 1)?;
+    vm.set_trace_function(args.pos[0].clone(), false);
+    Ok(Value::None)
+}
+
+fn gettrace(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "gettrace", 0, 0)?;
+    Ok(vm.tracing.trace.borrow().clone())
+}
+
+fn setprofile(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "setprofile", 1, 1)?;
+    vm.set_trace_function(args.pos[0].clone(), true);
+    Ok(Value::None)
+}
+
+fn getprofile(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "getprofile", 0, 0)?;
+    Ok(vm.tracing.profile.borrow().clone())
+}
+
+/// How many frames a new coroutine's `cr_origin` records.
+fn set_coroutine_origin_tracking_depth(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "set_coroutine_origin_tracking_depth", 1, 1)?;
+    let depth = vm.to_index(&args.pos[0])?;
+    let depth = usize::try_from(depth).map_err(|_| vm.value_error("depth must be >= 0"))?;
+    vm.coroutine_origin_depth.set(depth);
+    Ok(Value::None)
+}
+
+fn get_coroutine_origin_tracking_depth(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "get_coroutine_origin_tracking_depth", 0, 0)?;
+    Ok(Value::Int(vm.coroutine_origin_depth.get() as i64))
 }

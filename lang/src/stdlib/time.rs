@@ -3,7 +3,9 @@
 //! Every clock reads the runtime's clock of this thread
 //! (`towel_runtime::time`), so under virtual time (`towel --virtual-time`)
 //! `time()`, `monotonic()`, `perf_counter()` and `sleep()` all see the
-//! simulated time that asyncio's loop jumps through.
+//! simulated time that asyncio's loop jumps through. Calendar work
+//! (`struct_time`, `gmtime`, `strftime`, `strptime`, ...) is towel source in
+//! `time.py`; the C library answers what only it knows (the local zone).
 
 use crate::objects::{Args, Module, PyResult, Value};
 use crate::vm::Vm;
@@ -16,7 +18,7 @@ use towel_runtime::time as clock;
 const MONOTONIC_OFFSET: Duration = Duration::from_secs(1);
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    Ok(super::module_with(
+    let m = super::module_with(
         vm,
         "time",
         &[
@@ -26,10 +28,126 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("perf_counter_ns", monotonic_ns),
             ("monotonic", monotonic),
             ("monotonic_ns", monotonic_ns),
-            ("process_time", monotonic),
+            ("process_time", process_time),
+            ("process_time_ns", process_time_ns),
+            ("thread_time", thread_time),
+            ("thread_time_ns", thread_time_ns),
             ("sleep", sleep),
+            ("_localtime", localtime_fields),
+            ("_mktime", mktime),
+            ("_tzset", tzset),
         ],
+    );
+    super::exec_source(vm, &m, super::stdlib_source!("time.py"))?;
+    Ok(m)
+}
+
+/// Nanoseconds of CPU time on one of the C library's CPU clocks.
+fn cpu_clock_ns(clock_id: libc::clockid_t) -> i64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the call's duration.
+    unsafe { libc::clock_gettime(clock_id, &mut ts) };
+    ts.tv_sec * 1_000_000_000 + ts.tv_nsec
+}
+
+fn process_time(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::float(
+        cpu_clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID) as f64 * 1e-9,
     ))
+}
+
+fn process_time_ns(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::Int(cpu_clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID)))
+}
+
+fn thread_time(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::float(
+        cpu_clock_ns(libc::CLOCK_THREAD_CPUTIME_ID) as f64 * 1e-9,
+    ))
+}
+
+fn thread_time_ns(_vm: &Vm, _args: Args) -> PyResult {
+    Ok(Value::Int(cpu_clock_ns(libc::CLOCK_THREAD_CPUTIME_ID)))
+}
+
+/// `_tzset()`: re-reads `TZ` from the environment (behind `time.tzset`).
+fn tzset(_vm: &Vm, _args: Args) -> PyResult {
+    extern "C" {
+        fn tzset();
+    }
+    // SAFETY: tzset only reads the environment and updates libc's zone globals.
+    unsafe { tzset() };
+    Ok(Value::None)
+}
+
+/// `_localtime(seconds)`: the local calendar fields of a Unix time as the C
+/// library computes them, `(year, month, mday, hour, minute, second,
+/// weekday (Monday 0), yearday, isdst, zone, gmtoff)`.
+fn localtime_fields(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_localtime", 1, 1)?;
+    let t = vm.to_index(&args.pos[0])?;
+    let secs: libc::time_t = t;
+    // SAFETY: an all-zero `tm` is a valid value (null `tm_zone` included).
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: both pointers are valid for the call; localtime_r is reentrant.
+    let ok = unsafe { !libc::localtime_r(&secs, &mut tm).is_null() };
+    if !ok {
+        return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+    }
+    let zone = if tm.tm_zone.is_null() {
+        String::new()
+    } else {
+        // SAFETY: a non-null tm_zone points at a NUL-terminated string owned by libc.
+        unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }
+            .to_string_lossy()
+            .into_owned()
+    };
+    Ok(Value::tuple(vec![
+        Value::Int(tm.tm_year as i64 + 1900),
+        Value::Int(tm.tm_mon as i64 + 1),
+        Value::Int(tm.tm_mday as i64),
+        Value::Int(tm.tm_hour as i64),
+        Value::Int(tm.tm_min as i64),
+        Value::Int(tm.tm_sec as i64),
+        Value::Int((tm.tm_wday as i64 + 6) % 7),
+        Value::Int(tm.tm_yday as i64 + 1),
+        Value::Int(tm.tm_isdst as i64),
+        Value::string(zone),
+        Value::Int(tm.tm_gmtoff),
+    ]))
+}
+
+/// `_mktime(year, month, mday, hour, minute, second, isdst)`: the Unix time
+/// of a local time (None when the C library cannot represent it).
+fn mktime(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_mktime", 7, 7)?;
+    let mut f = [0i64; 7];
+    for (slot, v) in f.iter_mut().zip(args.pos.iter()) {
+        *slot = vm.to_index(v)?;
+    }
+    let field = |v: i64| -> PyResult<libc::c_int> {
+        libc::c_int::try_from(v)
+            .map_err(|_| vm.overflow_error("signed integer is greater than maximum"))
+    };
+    // SAFETY: an all-zero `tm` is a valid value.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    tm.tm_year = field(f[0] - 1900)?;
+    tm.tm_mon = field(f[1] - 1)?;
+    tm.tm_mday = field(f[2])?;
+    tm.tm_hour = field(f[3])?;
+    tm.tm_min = field(f[4])?;
+    tm.tm_sec = field(f[5])?;
+    tm.tm_isdst = field(f[6])?;
+    tm.tm_wday = -1;
+    // SAFETY: `tm` is valid and writable for the call.
+    let t = unsafe { libc::mktime(&mut tm) };
+    if t == -1 && tm.tm_wday == -1 {
+        return Ok(Value::None);
+    }
+    Ok(Value::Int(t))
 }
 
 /// Seconds since the Unix epoch on this thread's clock (virtual or real).

@@ -29,12 +29,17 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     for (name, class) in classes {
         super::set(&m, name, Value::Class(class.clone()));
     }
+    let frame_class = crate::vm::frame_object::frame_class(vm);
+    super::set(&m, "FrameType", Value::Class(frame_class));
+    let traceback_class = crate::vm::traceback::traceback_class(vm);
+    super::set(&m, "TracebackType", Value::Class(traceback_class));
     super::set(
         &m,
         "SimpleNamespace",
         Value::Class(simple_namespace_class(vm)),
     );
     crate::vm::types::add_methods(&t.module, "module", &[("__new__", module_new)]);
+    crate::vm::types::add_methods(&t.method, "method", &[("__new__", method_new)]);
     super::exec_source(vm, &m, super::stdlib_source!("types.py"))?;
     Ok(m)
 }
@@ -161,6 +166,23 @@ fn module_new(vm: &Vm, args: Args) -> PyResult {
         super::set(&m, "__doc__", doc.clone());
     }
     Ok(Value::Module(m))
+}
+
+/// `types.MethodType(function, instance)`: `function` bound to `instance`.
+fn method_new(vm: &Vm, args: Args) -> PyResult {
+    let args = args.skip_first();
+    args.check(vm, "method", 2, 2)?;
+    let (func, receiver) = (&args.pos[0], &args.pos[1]);
+    if !crate::builtins::is_callable(vm, func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if receiver.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(crate::objects::BoundMethod::value(
+        func.clone(),
+        receiver.clone(),
+    ))
 }
 
 /// Calls a class defined by `types.py` (importing `types` on first use).

@@ -84,7 +84,7 @@ def _action_for(text, category, module, lineno):
     return defaultaction
 
 
-def _warn_impl(message, category, filename, lineno, line):
+def _warn_impl(message, category, filename, lineno, line, module=None):
     if isinstance(message, Warning):
         category = message.__class__
     if category is None:
@@ -92,8 +92,9 @@ def _warn_impl(message, category, filename, lineno, line):
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError(f"category must be a Warning subclass, not '{type(category).__name__}'")
     text = str(message)
-    main = sys.modules.get("__main__") if hasattr(sys, "modules") else None
-    module = "__main__" if main is None or getattr(main, "__file__", None) in (filename, None) else filename
+    if module is None:
+        main = sys.modules.get("__main__") if hasattr(sys, "modules") else None
+        module = "__main__" if main is None or getattr(main, "__file__", None) in (filename, None) else filename
     action = _action_for(text, category, module, lineno)
     if action == "ignore":
         return
@@ -120,6 +121,17 @@ def _warn_impl(message, category, filename, lineno, line):
         _recorder.append(msg)
         return
     showwarning(msg.message, category, filename, lineno, None, None)
+
+
+def warn_explicit(message, category, filename, lineno, module=None, registry=None, module_globals=None, source=None):
+    """A warning said to come from `filename`:`lineno` (and `module`,
+    which defaults to the file name without `.py`), through the filters."""
+    lineno = int(lineno)
+    if module is None:
+        module = filename or "<unknown>"
+        if module[-3:].lower() == ".py":
+            module = module[:-3]
+    return _warn_impl(message, category, filename, lineno, None, module)
 
 
 _recorder = None

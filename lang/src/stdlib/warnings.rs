@@ -11,13 +11,14 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     super::set(
         &m,
         "warn",
-        Value::Builtin(Rc::new(Builtin {
+        Value::Builtin(crate::objects::gc::new(Builtin {
             name: "warn",
             func: warn,
             owner: None,
             bound: None,
             caller: CallerNeeds::CallSite,
             sig: None,
+            gc: crate::objects::gc::GcHead::new(),
         })),
     );
     super::exec_source(vm, &m, super::stdlib_source!("warnings.py"))?;

@@ -109,7 +109,28 @@ impl Vm {
             func.qualname.borrow().clone(),
             iterable_coroutine,
         );
-        Value::Generator(Rc::new(gen))
+        if kind == GenKind::Coroutine && self.coroutine_origin_depth.get() > 0 {
+            *gen.origin.borrow_mut() = self.coroutine_origin();
+        }
+        Value::Generator(crate::objects::gc::new(gen))
+    }
+
+    /// `cr_origin` for a coroutine created now: (filename, line, function)
+    /// of each frame out from its creator's, as deep as
+    /// `sys.set_coroutine_origin_tracking_depth` says.
+    fn coroutine_origin(&self) -> Value {
+        let frames = self.frame_chain().take(self.coroutine_origin_depth.get());
+        Value::tuple(
+            frames
+                .map(|f| {
+                    Value::tuple(vec![
+                        Value::str(&f.code.co.filename),
+                        Value::Int(f.current_line() as i64),
+                        Value::str(&f.code.co.name),
+                    ])
+                })
+                .collect(),
+        )
     }
 
     /// Builds the frame for calling `func` with `args`: binds parameters, defaults and cells.
@@ -223,7 +244,7 @@ impl Vm {
             )));
         }
         if let Some(d) = kwargs {
-            frame.locals[varkw_slot] = Value::Dict(Rc::new(d));
+            frame.locals[varkw_slot] = Value::Dict(crate::objects::gc::new(d));
         }
         // Defaults fill the last parameters.
         let ndefaults = func.defaults.len();
@@ -343,11 +364,19 @@ impl Vm {
                 if cls.layout == Layout::Builtin {
                     return Ok(obj);
                 }
+                if !self.isinstance(&obj, cls) {
+                    // The built-in `__new__` ignored the subclass it was given
+                    // (it does not build through `payload::construct`).
+                    return Err(self.not_implemented(format!(
+                        "subclassing the built-in type '{}'",
+                        b.owner.unwrap_or(b.name)
+                    )));
+                }
                 obj
             }
             Some(new @ (Value::Function(_) | Value::Native(_))) => {
                 let f = match new.downcast_native::<crate::builtins::descriptors::StaticMethod>() {
-                    Some(sm) => sm.func.clone(),
+                    Some(sm) => sm.func(),
                     None => new.clone(),
                 };
                 let mut pos = Vec::with_capacity(args.pos.len() + 1);
@@ -367,7 +396,7 @@ impl Vm {
                 obj
             }
             _ => {
-                if cls.layout == Layout::Builtin {
+                if cls.layout == Layout::Builtin || self.payload_base(cls).is_some() {
                     return Err(self.type_error(format!(
                         "cannot create '{}' instances",
                         cls.qualname.borrow()
@@ -377,10 +406,12 @@ impl Vm {
                 if inst.is_exception() {
                     inst.exc_data().args = args.pos.to_vec();
                 }
-                Value::Instance(Rc::new(inst))
+                Value::Instance(crate::objects::gc::new(inst))
             }
         };
-        match cls.lookup(&d.init) {
+        // As CPython's `type.__call__`: the `__init__` of the object's own type.
+        let class = self.class_of(&obj);
+        match class.lookup(&d.init) {
             Some(Value::Builtin(b)) if b.owner == Some("object") => {
                 let custom_new = match &new {
                     Some(Value::Function(_) | Value::Native(_)) => true,
@@ -451,27 +482,32 @@ impl Vm {
             .map(|(_, v)| v.clone());
         let metaclass = self.derive_metaclass(explicit, &bases)?;
         for b in &bases {
-            if b.layout == Layout::Builtin && !Rc::ptr_eq(b, &self.types.object) && !b.subclassable
-            {
+            if b.layout == Layout::Builtin && !b.subclassable {
                 return Err(
                     self.type_error(format!("type '{}' is not an acceptable base type", b.name))
                 );
             }
         }
-        // Run the body in a fresh namespace.
-        let ns = crate::objects::new_namespace();
+        // Run the body in a fresh namespace (or the one `__prepare__` gives).
+        let (ns, mapping) = match &metaclass {
+            Some(meta) => {
+                let (ns, mapping) = self.prepare_namespace(meta, name, &bases, args)?;
+                (ns, Some(mapping))
+            }
+            None => (crate::objects::new_namespace(), None),
+        };
         let mut frame = self.new_frame(body.code.clone(), body.globals.clone(), Some(ns.clone()));
         frame.cells.extend(body.closure.iter().cloned());
         let classcell = self.run_frame_to_completion(frame)?;
         if let Some(orig) = orig_bases {
             ns.set_name(&Name::new("__orig_bases__"), orig);
         }
-        if let Some(meta) = metaclass {
+        if let (Some(meta), Some(mapping)) = (metaclass, mapping) {
             // `meta(name, bases, namespace, **kwargs)` makes the class (usually through `type.__new__`).
             let call = [
                 Value::Str(name.clone()),
                 Value::tuple(bases.into_iter().map(Value::Class).collect()),
-                Value::Dict(ns),
+                mapping,
             ];
             let (names, values) = class_keywords(args);
             let class = self.call_args(&meta, Args::with_kw(&call, &names, &values))?;
@@ -488,6 +524,51 @@ impl Vm {
         Ok(Value::Class(class))
     }
 
+    /// The namespace a class body runs in, and the mapping the metaclass is
+    /// given: what the metaclass's `__prepare__(name, bases, **kwargs)`
+    /// returns. The body stores into the dict itself, so only dicts (and dict
+    /// subclasses that keep dict's item methods) are honoured; other mappings
+    /// are refused clearly.
+    fn prepare_namespace(
+        &self,
+        meta: &Value,
+        name: &Rc<crate::objects::PyStr>,
+        bases: &[Rc<Class>],
+        args: Args<'_>,
+    ) -> PyResult<(crate::objects::Namespace, Value)> {
+        let Some(prepare) = self.get_attr_opt(meta, &Name::new("__prepare__"))? else {
+            let ns = crate::objects::new_namespace();
+            return Ok((ns.clone(), Value::Dict(ns)));
+        };
+        let call = [
+            Value::Str(name.clone()),
+            Value::tuple(bases.iter().cloned().map(Value::Class).collect()),
+        ];
+        let (names, values) = class_keywords(args);
+        let mapping = self.call_args(&prepare, Args::with_kw(&call, &names, &values))?;
+        let class = self.class_of(&mapping);
+        let dict_method = |method: &str| matches!(class.lookup_str(method), Some(Value::Builtin(b)) if b.owner == Some("dict"));
+        if let Some(d) = crate::builtins::dict::raw_dict(&mapping)
+            .filter(|_| dict_method("__setitem__") && dict_method("__getitem__"))
+        {
+            return Ok((d.clone(), mapping));
+        }
+        if class.lookup_str("__getitem__").is_none() {
+            let meta_name = match meta {
+                Value::Class(c) => c.name.to_string(),
+                other => self.type_name(other),
+            };
+            return Err(self.type_error(format!(
+                "{meta_name}.__prepare__() must return a mapping, not {}",
+                self.type_name(&mapping)
+            )));
+        }
+        Err(self.not_implemented(format!(
+            "a class namespace of type '{}' from __prepare__",
+            self.type_name(&mapping)
+        )))
+    }
+
     /// Creates a class from a finished namespace (copied: the class owns its
     /// namespace, which programs see through a read-only `mappingproxy`).
     pub fn create_class(
@@ -500,25 +581,28 @@ impl Vm {
         if bases.is_empty() {
             bases.push(self.types.object.clone());
         }
-        let layout = if bases.iter().any(|b| b.layout == Layout::Exception) {
-            Layout::Exception
-        } else if let Some(b) = bases.iter().find(|b| {
-            b.layout == Layout::Builtin
-                && !Rc::ptr_eq(b, &self.types.object)
-                && !Rc::ptr_eq(b, &self.types.type_)
-                && self.payload_base(b).is_none()
-        }) {
-            return Err(self.not_implemented(format!("subclassing the built-in type '{}'", b.name)));
-        } else {
-            Layout::Object
-        };
-        // Instances of a built-in subclass carry one built-in value: two different ones cannot be combined.
+        for b in &bases {
+            if b.layout == Layout::Builtin && !b.subclassable {
+                return Err(
+                    self.type_error(format!("type '{}' is not an acceptable base type", b.name))
+                );
+            }
+        }
+        // Instances of a built-in subclass carry one built-in value (see
+        // `builtins/payload.rs`): two different ones cannot be combined, nor
+        // one with an exception's data.
+        let exception = bases.iter().any(|b| b.layout == Layout::Exception);
         let mut payload_bases = bases.iter().filter_map(|b| self.payload_base(b));
         if let Some(first) = payload_bases.next() {
-            if payload_bases.any(|other| !Rc::ptr_eq(&other, &first)) {
+            if exception || payload_bases.any(|other| !Rc::ptr_eq(&other, &first)) {
                 return Err(self.type_error("multiple bases have instance lay-out conflict"));
             }
         }
+        let layout = if exception {
+            Layout::Exception
+        } else {
+            Layout::Object
+        };
         let mro = crate::objects::class::compute_mro(&bases).ok_or_else(|| {
             self.type_error(format!(
                 "Cannot create a consistent method resolution\norder (MRO) for bases {}",
@@ -546,6 +630,10 @@ impl Vm {
             .unwrap_or(module);
         dict.shift_remove(&d.qualname);
         dict.shift_remove(&Name::new("__classcell__"));
+        // Every class has its own `__doc__` (None without a docstring), so a
+        // docstring is not inherited and a class's None shadows the
+        // `__doc__` of a built-in base's instances, as in CPython.
+        dict.entry(d.doc.clone()).or_insert(Value::None);
         if dict.contains_key(&d.eq) && !dict.contains_key(&d.hash) {
             dict.insert(d.hash.clone(), Value::None);
         }
@@ -560,7 +648,7 @@ impl Vm {
         }
         let has_getattr =
             dict.contains_key(&d.getattr) || bases.iter().any(|b| b.has_getattr.get());
-        let class = Rc::new(Class {
+        let class = crate::objects::gc::new(Class {
             name: Rc::from(name),
             qualname: std::cell::RefCell::new(qualname),
             module: std::cell::RefCell::new(module),
@@ -574,7 +662,9 @@ impl Vm {
             metaclass: std::cell::RefCell::new(None),
             subclasses: std::cell::RefCell::new(Vec::new()),
             call_plan: std::cell::RefCell::new((0, Default::default())),
+            del_cache: Default::default(),
             keys: Default::default(),
+            gc: crate::objects::gc::GcHead::new(),
         });
         for base in &class.bases {
             let mut subs = base.subclasses.borrow_mut();
@@ -584,15 +674,15 @@ impl Vm {
         Ok(class)
     }
 
-    /// The built-in class (`dict`, `list`, `tuple`, `int` or `str`) whose values instances of `class` carry, if any.
+    /// The built-in class whose values the instances of `class` carry as
+    /// their payload (`list` for `class Stack(list)`), if any: the first
+    /// built-in type in its MRO (`type` aside: a metaclass's instances are
+    /// classes).
     pub fn payload_base(&self, class: &Rc<Class>) -> Option<Rc<Class>> {
-        let t = &self.types;
-        class.full_mro().into_iter().find(|c| {
-            [&t.dict, &t.list, &t.tuple, &t.int, &t.str]
-                .iter()
-                .any(|p| Rc::ptr_eq(c, p))
-                || crate::stdlib::asyncio::is_native_class(c)
-        })
+        std::iter::once(class)
+            .chain(class.mro.iter())
+            .find(|c| c.layout == Layout::Builtin && !Rc::ptr_eq(c, &self.types.type_))
+            .cloned()
     }
 
     /// The metaclass a class statement uses: the explicit one, or the most
@@ -631,8 +721,8 @@ impl Vm {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         for (k, v) in attrs {
-            if let Value::Instance(i) = &v {
-                if let Some(sn) = i.class.lookup(&d.set_name) {
+            if matches!(v, Value::Instance(_) | Value::Native(_)) {
+                if let Some(sn) = self.class_of(&v).lookup(&d.set_name) {
                     self.call_bound(
                         &sn,
                         &v,
@@ -646,10 +736,10 @@ impl Vm {
         for base in &class.mro {
             let hook = base.dict.borrow().get(&d.init_subclass).cloned();
             let f = match &hook {
-                Some(f @ Value::Function(_)) => f.clone(),
+                Some(f @ (Value::Function(_) | Value::Builtin(_))) => f.clone(),
                 Some(cm) => match cm.downcast_native::<crate::builtins::descriptors::ClassMethod>()
                 {
-                    Some(cm) => cm.func.clone(),
+                    Some(cm) => cm.func(),
                     None => continue,
                 },
                 None => continue,

@@ -1,9 +1,9 @@
-//! The built-in exception hierarchy and traceback printing.
+//! The built-in exception hierarchy and the methods of exceptions.
 
 use super::types::{add_methods, new_class};
 use super::{Types, Vm};
-use crate::objects::class::{Layout, TracebackEntry};
-use crate::objects::{Args, Class, Name, PyErr, PyResult, Value};
+use crate::objects::class::Layout;
+use crate::objects::{Args, Class, Name, PyResult, Value};
 use std::rc::Rc;
 
 macro_rules! exception_types {
@@ -125,6 +125,14 @@ pub fn install_methods(vm: &Vm) {
     );
     add_methods(&vm.exc.key_error, "KeyError", &[("__str__", key_error_str)]);
     add_methods(
+        &vm.exc.syntax_error,
+        "SyntaxError",
+        &[
+            ("__init__", syntax_error_init),
+            ("__str__", syntax_error_str),
+        ],
+    );
+    add_methods(
         &vm.exc.import_error,
         "ImportError",
         &[
@@ -178,6 +186,69 @@ fn os_error_str(vm: &Vm, args: Args) -> PyResult {
         (Some(f), Some(f2)) => format!("{head}: {} -> {}", vm.repr(&f)?, vm.repr(&f2)?),
         (Some(f), None) => format!("{head}: {}", vm.repr(&f)?),
         _ => head,
+    }))
+}
+
+/// `SyntaxError(msg, (filename, lineno, offset, text[, end_lineno,
+/// end_offset]))`: the location becomes attributes.
+fn syntax_error_init(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let given = &args.pos[1..];
+    inst.exc_data().args = given.to_vec();
+    if let [msg, ..] = given {
+        inst.set_attr(Name::new("msg"), msg.clone());
+    }
+    if let [_, info] = given {
+        let info = vm.to_vec(info)?;
+        if !(4..=6).contains(&info.len()) {
+            return Err(vm.type_error(format!(
+                "function takes {} 4 arguments ({} given)",
+                if info.len() < 4 {
+                    "at least"
+                } else {
+                    "at most"
+                },
+                info.len()
+            )));
+        }
+        if info.len() == 5 {
+            return Err(vm.type_error("end_offset must be provided when end_lineno is provided"));
+        }
+        let names = [
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ];
+        for (name, value) in names.iter().zip(info) {
+            inst.set_attr(Name::new(name), value);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `msg (file.py, line 3)`: the message, with the file's base name and the
+/// line when known.
+fn syntax_error_str(vm: &Vm, args: Args) -> PyResult {
+    let inst = self_exc(vm, &args)?;
+    let this = Value::Instance(inst);
+    let attr = |name: &str| vm.get_attr_opt(&this, &Name::new(name)).ok().flatten();
+    let msg = vm.to_str(&attr("msg").unwrap_or_default())?;
+    let filename = match attr("filename") {
+        Some(Value::Str(f)) => Some(f.as_str().rsplit('/').next().unwrap_or("").to_string()),
+        _ => None,
+    };
+    let lineno = match attr("lineno") {
+        Some(Value::Int(l)) => Some(l),
+        _ => None,
+    };
+    Ok(Value::string(match (filename, lineno) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
     }))
 }
 
@@ -262,9 +333,25 @@ fn exc_repr(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::string(format!("{name}({inner})")))
 }
 
+/// `e.with_traceback(tb)`: sets `__traceback__` and returns `e`.
 fn exc_with_traceback(vm: &Vm, args: Args) -> PyResult {
     let inst = self_exc(vm, &args)?;
+    args.check(vm, "with_traceback", 2, 2)?;
+    set_traceback(vm, &inst, &args.pos[1])?;
     Ok(Value::Instance(inst))
+}
+
+/// `e.__traceback__ = tb`: a traceback or None.
+pub fn set_traceback(vm: &Vm, inst: &crate::objects::Instance, tb: &Value) -> PyResult<()> {
+    let tb = match tb {
+        Value::None => None,
+        other => Some(
+            super::traceback::as_traceback(other)
+                .ok_or_else(|| vm.type_error("__traceback__ must be a traceback or None"))?,
+        ),
+    };
+    inst.exc_data().traceback = tb;
+    Ok(())
 }
 
 fn exc_add_note(vm: &Vm, args: Args) -> PyResult {
@@ -339,7 +426,7 @@ fn group_new(vm: &Vm, args: Args) -> PyResult {
         d.args = vec![msg.clone(), excs];
         d.group = Some((msg, list));
     }
-    Ok(Value::Instance(Rc::new(inst)))
+    Ok(Value::Instance(crate::objects::gc::new(inst)))
 }
 
 /// The group was built by `__new__`; `__init__` accepts the same arguments.
@@ -487,239 +574,6 @@ impl Vm {
             _ => Err(self.type_error(
                 "catching classes that do not inherit from BaseException is not allowed",
             )),
-        }
-    }
-
-    /// Adds a traceback entry for a frame the exception is passing through.
-    pub fn add_traceback(&self, err: &PyErr, code: &Rc<crate::objects::Code>, instr: usize) {
-        let line = code.co.line_of(instr);
-        err.exc().traceback.push(TracebackEntry {
-            code: code.clone(),
-            line,
-            instr: instr as u32,
-        });
-    }
-
-    /// The text CPython prints for an uncaught exception (with its chain).
-    pub fn format_exception(&self, err: &PyErr) -> String {
-        let mut ctx = PrintContext::default();
-        self.print_exception_recursive(&mut ctx, &err.value());
-        ctx.out
-    }
-
-    /// An exception preceded by its cause or context, as CPython 3.11's
-    /// `print_exception_recursive` (Python/pythonrun.c) prints it.
-    fn print_exception_recursive(&self, ctx: &mut PrintContext, exc: &Value) {
-        let Value::Instance(inst) = exc else { return };
-        if !inst.is_exception() {
-            return;
-        }
-        ctx.seen.push(exc.id());
-        let (cause, context, suppress) = {
-            let d = inst.exc_data();
-            (d.cause.clone(), d.context.clone(), d.suppress_context)
-        };
-        let chained = match cause.filter(|c| !c.is_none()) {
-            Some(cause) => Some((
-                cause,
-                "The above exception was the direct cause of the following exception:",
-            )),
-            None if suppress => None,
-            None => context.filter(|c| !c.is_none()).map(|c| {
-                (
-                    c,
-                    "During handling of the above exception, another exception occurred:",
-                )
-            }),
-        };
-        if let Some((prev, message)) = chained.filter(|(p, _)| !ctx.seen.contains(&p.id())) {
-            let need_close = ctx.need_close;
-            self.print_exception_recursive(ctx, &prev);
-            ctx.need_close = need_close;
-            ctx.emit(&format!("\n{message}\n\n"), '|');
-        }
-        let (tb, group, notes) = {
-            let d = inst.exc_data();
-            (d.traceback.clone(), d.group.clone(), d.notes.clone())
-        };
-        let is_group = group.is_some();
-        if is_group {
-            if ctx.depth > MAX_GROUP_DEPTH {
-                ctx.emit(
-                    &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
-                    '|',
-                );
-                return;
-            }
-            if ctx.depth == 0 {
-                ctx.depth = 1;
-            }
-        }
-        if !tb.is_empty() {
-            let (header, margin) = if is_group {
-                ("Exception Group Traceback (most recent call last):\n", '+')
-            } else {
-                ("Traceback (most recent call last):\n", '|')
-            };
-            ctx.emit(header, margin);
-            ctx.emit(&format_traceback_entries(&tb), '|');
-        }
-        ctx.emit(&self.exception_only(exc), '|');
-        for n in notes {
-            if let Some(s) = n.as_str() {
-                ctx.emit(&format!("{s}\n"), '|');
-            }
-        }
-        let Some((_, excs)) = group else { return };
-        let n = excs.len().min(MAX_GROUP_WIDTH + 1);
-        ctx.need_close = false;
-        for (i, e) in excs.iter().take(n).enumerate() {
-            let last = i + 1 == n;
-            if last {
-                // The closing line may come from a nested group instead.
-                ctx.need_close = true;
-            }
-            let truncated = i >= MAX_GROUP_WIDTH;
-            let corner = if i == 0 { "+-" } else { "  " };
-            let label = if truncated {
-                "...".to_string()
-            } else {
-                (i + 1).to_string()
-            };
-            ctx.indent();
-            ctx.out.push_str(&format!(
-                "{corner}+---------------- {label} ----------------\n"
-            ));
-            ctx.depth += 1;
-            if truncated {
-                let more = excs.len() - MAX_GROUP_WIDTH;
-                let s = if more > 1 { "s" } else { "" };
-                ctx.emit(&format!("and {more} more exception{s}\n"), '|');
-            } else {
-                self.print_exception_recursive(ctx, e);
-            }
-            if last && ctx.need_close {
-                ctx.indent();
-                ctx.out.push_str("+------------------------------------\n");
-                ctx.need_close = false;
-            }
-            ctx.depth -= 1;
-        }
-        if ctx.depth == 1 {
-            ctx.depth = 0;
-        }
-    }
-
-    /// The final `Type: message` line(s) of a traceback.
-    pub fn exception_only(&self, exc: &Value) -> String {
-        let class = self.class_of(exc);
-        let name = class.display_name();
-        let msg = match self.call_method(exc, "__str__", &[]) {
-            Ok(v) => v.as_str().map(str::to_string).unwrap_or_default(),
-            Err(_) => "<exception str() failed>".to_string(),
-        };
-        if msg.is_empty() {
-            format!("{name}\n")
-        } else {
-            format!("{name}: {msg}\n")
-        }
-    }
-
-    /// Prints an uncaught exception to stderr as CPython does.
-    pub fn print_exception(&self, err: &PyErr) {
-        self.flush_stdout();
-        eprint!("{}", self.format_exception(err));
-    }
-}
-
-/// `  File "f.py", line 3, in g` plus the source line, outermost frame first.
-pub fn format_traceback_entries(tb: &[TracebackEntry]) -> String {
-    let mut out = String::new();
-    let mut last: Option<(usize, u32)> = None;
-    let mut repeats = 0;
-    for entry in tb.iter().rev() {
-        let key = (Rc::as_ptr(&entry.code) as usize, entry.line);
-        if last == Some(key) {
-            repeats += 1;
-            if repeats >= 3 {
-                continue;
-            }
-        } else {
-            if repeats >= 3 {
-                out.push_str(&format!(
-                    "  [Previous line repeated {} more time{}]\n",
-                    repeats - 2,
-                    if repeats - 2 == 1 { "" } else { "s" }
-                ));
-            }
-            repeats = 0;
-            last = Some(key);
-        }
-        let co = &entry.code.co;
-        out.push_str(&format!(
-            "  File \"{}\", line {}, in {}\n",
-            co.filename, entry.line, co.name
-        ));
-        // Like CPython, no source line for `<string>`, `<frozen os>` and such.
-        let pseudo_file = co.filename.starts_with('<') && co.filename.ends_with('>');
-        if let Some(src) = co.source.as_ref().filter(|_| !pseudo_file) {
-            let index = crate::source::LineIndex::new(src);
-            let text = super::carets::shown_line(index.line_text(src, entry.line));
-            if !text.trim().is_empty() {
-                out.push_str("    ");
-                out.push_str(text);
-                out.push('\n');
-                if let Some(&span) = co.spans.get(entry.instr as usize) {
-                    if let Some(carets) = super::carets::caret_line(src, &index, span) {
-                        out.push_str(&carets);
-                    }
-                }
-            }
-        }
-    }
-    if repeats >= 3 {
-        out.push_str(&format!(
-            "  [Previous line repeated {} more time{}]\n",
-            repeats - 2,
-            if repeats - 2 == 1 { "" } else { "s" }
-        ));
-    }
-    out
-}
-
-/// CPython's limits on how much of an exception group a traceback shows.
-const MAX_GROUP_WIDTH: usize = 15;
-const MAX_GROUP_DEPTH: usize = 10;
-
-/// The state of printing one uncaught exception with its chain and groups
-/// (CPython's `struct exception_print_context`).
-#[derive(Default)]
-struct PrintContext {
-    out: String,
-    /// Ids of the exceptions printed so far (a chain can loop).
-    seen: Vec<usize>,
-    /// Exception-group nesting: lines are indented by two spaces a level
-    /// and, inside a group, get a `| ` margin.
-    depth: usize,
-    /// Whether the innermost group still owes its closing line.
-    need_close: bool,
-}
-
-impl PrintContext {
-    fn indent(&mut self) {
-        self.out.extend(std::iter::repeat_n(' ', 2 * self.depth));
-    }
-
-    /// Writes each line of `text` with the indentation and margin (`margin`
-    /// then a space, inside a group).
-    fn emit(&mut self, text: &str, margin: char) {
-        for line in text.split_inclusive('\n') {
-            self.indent();
-            if self.depth > 0 {
-                self.out.push(margin);
-                self.out.push(' ');
-            }
-            self.out.push_str(line);
         }
     }
 }

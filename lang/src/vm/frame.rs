@@ -7,8 +7,27 @@
 //! the frame is the state machine. Fast locals live in a `Vec` indexed by
 //! `LOAD_FAST`'s argument; the value stack is allocated once at the code's
 //! computed maximum depth.
+//!
+//! # The frame chain
+//! Every frame that is running, or waiting for a callee to return, is on
+//! one chain: `Vm::current_frame` points at the innermost and each frame's
+//! `back` at the frame that called or resumed it (null for the outermost,
+//! and for a frame that is not running). The chain is what `sys._getframe`,
+//! `f_back` and tracebacks walk. It costs a pointer store when a frame is
+//! entered and one when it is left, nothing per instruction.
+//!
+//! # Frame objects
+//! The Python-visible `frame` ([`FrameObject`]) is made only when someone
+//! asks for it (`sys._getframe`, a traceback, `gi_frame`, tracing) and is
+//! kept in `object`, so a frame has one object for its whole life. The
+//! object points at the frame. A frame that finishes while its object is
+//! still referenced is handed to the object (see `Vm::recycle_frame` and
+//! `Drop`) instead of going back to the pool, so the object stays valid and
+//! keeps the final locals.
 
-use crate::objects::{CellObj, Code, Namespace, Value};
+use super::frame_object::FrameObject;
+use crate::objects::{CellObj, Code, Namespace, Native, Value};
+use std::cell::Cell;
 use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +62,11 @@ pub struct Frame {
     pub iterable_coroutine: bool,
     /// What the caller's instruction expects when this frame stops.
     pub callee: Callee,
+    /// The frame that called or resumed this one, while it runs (see "The
+    /// frame chain" above); null otherwise.
+    pub back: Cell<*const Frame>,
+    /// The frame's Python object, once made (see "Frame objects" above).
+    pub object: Cell<Option<Native<FrameObject>>>,
 }
 
 /// Why a frame runs as a callee of the dispatch loop, when it is not a plain
@@ -77,6 +101,8 @@ impl Frame {
             callee: Callee::Call,
             ip: 0,
             code,
+            back: Cell::new(std::ptr::null()),
+            object: Cell::new(None),
         }
     }
 
@@ -139,6 +165,8 @@ impl Frame {
         self.globals = globals;
         self.names = names;
         self.code = code;
+        // A frame made here may be parked in a generator before it runs.
+        self.back.set(std::ptr::null());
     }
 
     /// Sets up a pooled (cleared) frame to call `code`: the values
@@ -199,6 +227,27 @@ impl Frame {
         }
     }
 
+    /// Visits the references the frame owns, for the cycle collector (see
+    /// `objects::gc`): its stack, locals, cells, namespaces and what it is a
+    /// callee for. Only suspended frames (owned by a generator) are
+    /// traversed: the frames the dispatch loop runs are the collector's roots.
+    pub fn traverse(&self, visit: &mut crate::objects::gc::Visitor<'_>) {
+        visit.values(&self.stack);
+        visit.values(&self.locals);
+        for cell in &self.cells {
+            visit.rc(cell);
+        }
+        visit.rc(&self.globals);
+        if let Some(names) = &self.names {
+            visit.rc(names);
+        }
+        match &self.callee {
+            Callee::Call => {}
+            Callee::Init(v) => visit.value(v),
+            Callee::Generator(g) => visit.rc(g),
+        }
+    }
+
     /// Drops the values a finished frame still holds, before it goes back to the pool.
     pub fn clear(&mut self) {
         self.stack.clear();
@@ -212,6 +261,65 @@ impl Frame {
     /// The line being executed (the instruction before `ip`).
     pub fn current_line(&self) -> u32 {
         self.code.co.line_of(self.ip.saturating_sub(1))
+    }
+
+    /// The line `f_lineno` shows: the current line, or the `def` line for
+    /// a frame that has not started (as CPython, whose first instruction
+    /// sits on that line).
+    pub fn shown_line(&self) -> u32 {
+        if self.ip == 0 {
+            self.code.co.firstlineno
+        } else {
+            self.current_line()
+        }
+    }
+
+    /// The frame's object, made on first use.
+    pub fn object(&self, vm: &super::Vm) -> Native<FrameObject> {
+        let obj = match self.object.take() {
+            Some(obj) => obj,
+            None => FrameObject::new(vm, self),
+        };
+        self.object.set(Some(obj.clone()));
+        obj
+    }
+
+    /// [`Frame::traverse`] for the owner of a finished frame that is a
+    /// native object (a frame object), whose visitor takes values.
+    pub fn traverse_values(&self, visit: &mut dyn FnMut(&Value)) {
+        self.stack.iter().for_each(&mut *visit);
+        self.locals.iter().for_each(&mut *visit);
+        for cell in &self.cells {
+            visit(&Value::Cell(cell.clone()));
+        }
+        visit(&Value::Dict(self.globals.clone()));
+        if let Some(names) = &self.names {
+            visit(&Value::Dict(names.clone()));
+        }
+        match &self.callee {
+            Callee::Call => {}
+            Callee::Init(v) => visit(v),
+            Callee::Generator(g) => visit(&Value::Generator(g.clone())),
+        }
+    }
+
+    /// The state of a finished frame for its object to keep (the code,
+    /// namespaces, position, locals and cells), taken out of `self`.
+    fn take_finished_state(&mut self) -> Frame {
+        Frame {
+            code: self.code.clone(),
+            ip: self.ip,
+            stack: Vec::new(),
+            locals: std::mem::take(&mut self.locals),
+            cells: std::mem::take(&mut self.cells),
+            globals: self.globals.clone(),
+            names: self.names.take(),
+            blocks: Vec::new(),
+            iterable_coroutine: self.iterable_coroutine,
+            callee: Callee::Call,
+            back: Cell::new(std::ptr::null()),
+            object: Cell::new(None),
+        }
     }
 
     /// Pushes `v`. Room is made before `v` is written, so that the value is
@@ -292,5 +400,17 @@ impl Frame {
         len.checked_sub(n + 1)
             .and_then(|i| self.stack.get(i))
             .unwrap_or(&Value::None)
+    }
+}
+
+impl Drop for Frame {
+    /// A frame dropped while its object lives on (a generator dropped with
+    /// its `gi_frame` kept) leaves its final state to the object.
+    fn drop(&mut self) {
+        if let Some(obj) = self.object.take() {
+            if Rc::strong_count(&obj) > 1 {
+                obj.adopt(Box::new(self.take_finished_state()), Value::None);
+            }
+        }
     }
 }

@@ -285,10 +285,7 @@ impl Vm {
                     return Ok(v);
                 }
                 if flags & METHOD != 0 {
-                    return Ok(Value::BoundMethod(Rc::new(BoundMethod {
-                        func: site.method(),
-                        receiver: obj.clone(),
-                    })));
+                    return Ok(BoundMethod::value(site.method(), obj.clone()));
                 }
             }
         }

@@ -85,7 +85,11 @@ impl Vm {
             Ok(d) => d,
             Err(e) => return (base, Err(e)),
         };
+        let caller = self.current_frame.get();
+        base.back.set(caller);
+        self.current_frame.set(&*base);
         let (frame, result) = self.dispatch(base, throw);
+        self.current_frame.set(caller);
         self.depth.set(depth0);
         (frame, result)
     }
@@ -104,8 +108,7 @@ impl Vm {
                 Some(i) if i.op == Opcode::YIELD_FROM => frame.ip,
                 _ => frame.ip.saturating_sub(1),
             };
-            self.note_raise(&err, &frame, at, true);
-            pending = Some(err);
+            pending = Some(self.note_raise(err, &frame, at, true));
         }
         // The running frame's instructions, cached so that a fetch is one
         // indexed load rather than a walk through frame -> code -> code object.
@@ -132,6 +135,7 @@ impl Vm {
                     (true, Some(caller)) => {
                         self.depth.set(self.depth.get() - 1);
                         let mut suspended = std::mem::replace(&mut frame, caller);
+                        self.current_frame.set(&*frame);
                         if let Callee::Generator(g) = std::mem::take(&mut suspended.callee) {
                             self.leave_generator(&g, Some(suspended));
                         }
@@ -153,6 +157,7 @@ impl Vm {
                 self.depth.set(self.depth.get() - 1);
                 let callee = std::mem::take(&mut frame.callee);
                 let done = std::mem::replace(&mut frame, $caller);
+                self.current_frame.set(&*frame);
                 self.recycle_frame(done);
                 load_code!();
                 callee
@@ -173,24 +178,27 @@ impl Vm {
         // handler (or to the caller): the hot loop's head does no error check.
         'unwind: loop {
             if let Some(err) = pending.take() {
-                match self.unwind(&mut frame, err) {
-                    Ok(()) => {}
-                    Err(err) => match callers.pop() {
-                        Some(caller) => {
-                            let callee = return_to!(caller);
-                            let (err, fresh) = match callee {
-                                Callee::Generator(g) => {
-                                    self.leave_generator(&g, None);
-                                    self.generator_error(&g, err)
-                                }
-                                Callee::Call | Callee::Init(_) => (err, false),
-                            };
-                            self.note_raise(&err, &frame, frame.ip - 1, fresh);
-                            pending = Some(err);
-                            continue 'unwind;
-                        }
-                        None => return (frame, Err(err)),
-                    },
+                let Err(mut err) = self.unwind(&mut frame, err) else {
+                    continue 'unwind;
+                };
+                if attention.get() {
+                    // The frame is left with `err`: its 'return' trace event.
+                    err = self.trace_unwound(&frame, err);
+                }
+                match callers.pop() {
+                    Some(caller) => {
+                        let callee = return_to!(caller);
+                        let (err, fresh) = match callee {
+                            Callee::Generator(g) => {
+                                self.leave_generator(&g, None);
+                                self.generator_error(&g, err)
+                            }
+                            Callee::Call | Callee::Init(_) => (err, false),
+                        };
+                        pending = Some(self.note_raise(err, &frame, frame.ip - 1, fresh));
+                        continue 'unwind;
+                    }
+                    None => return (frame, Err(err)),
                 }
             }
             'dispatch: loop {
@@ -209,7 +217,11 @@ impl Vm {
                 // checked just above.
                 let instr = unsafe { *instrs.add(ip) };
                 if attention.get() {
-                    self.attend(&frame, ip);
+                    if let Some(err) = self.attend(&mut frame, ip) {
+                        frame.ip = ip + 1;
+                        pending = Some(self.note_raise(err, &frame, ip, true));
+                        continue 'unwind;
+                    }
                 }
                 frame.ip = ip + 1;
                 let arg = instr.arg as usize;
@@ -475,8 +487,9 @@ impl Vm {
                                         // taking the arguments as they are: the instance is made here and
                                         // `__init__` runs as a frame of this loop. The instance takes the
                                         // class's place on the stack, as `self`.
-                                        let inst =
-                                            Value::Instance(Rc::new(Instance::new(cls.clone())));
+                                        let inst = Value::Instance(crate::objects::gc::new(
+                                            Instance::new(cls.clone()),
+                                        ));
                                         frame.stack[func_idx] = inst.clone();
                                         let mut new = call_frame!(init, func_idx);
                                         new.callee = Callee::Init(inst);
@@ -486,8 +499,9 @@ impl Vm {
                                     }
                                     CallPlan::Bare if arg == 0 => {
                                         // `Cls()` with object's `__new__` and `__init__`.
-                                        let inst =
-                                            Value::Instance(Rc::new(Instance::new(cls.clone())));
+                                        let inst = Value::Instance(crate::objects::gc::new(
+                                            Instance::new(cls.clone()),
+                                        ));
                                         frame.stack[func_idx] = inst;
                                         continue 'dispatch;
                                     }
@@ -528,6 +542,9 @@ impl Vm {
                                         Callee::Generator(g) => {
                                             // The generator is exhausted: the FOR_ITER that entered it ends its loop.
                                             self.leave_generator(&g, None);
+                                            if attention.get() {
+                                                self.trace_stop_iteration(&frame, &v, false);
+                                            }
                                             v.release();
                                             frame.stack.pop();
                                             frame.ip = frame.code.co.instructions[frame.ip - 1].arg
@@ -538,8 +555,12 @@ impl Vm {
                                             if !v.is_none() {
                                                 // Raised by the class call, in the caller.
                                                 let err = self.init_returned_non_none(&v);
-                                                self.note_raise(&err, &frame, frame.ip - 1, true);
-                                                pending = Some(err);
+                                                pending = Some(self.note_raise(
+                                                    err,
+                                                    &frame,
+                                                    frame.ip - 1,
+                                                    true,
+                                                ));
                                                 continue 'unwind;
                                             }
                                             v = inst;
@@ -648,7 +669,12 @@ impl Vm {
                                     }
                                     match tri!('op, self.resume_generator(&g, Value::None)) {
                                         Resumed::Yield(v) => Some(v),
-                                        Resumed::Return(_) => None,
+                                        Resumed::Return(v) => {
+                                            if attention.get() {
+                                                self.trace_stop_iteration(&frame, &v, false);
+                                            }
+                                            None
+                                        }
                                     }
                                 }
                                 other => {
@@ -724,6 +750,12 @@ impl Vm {
                                     return (frame, Ok(FrameExit::Yield(y)));
                                 }
                                 Ok(Resumed::Return(r)) => {
+                                    if attention.get() {
+                                        if let Value::Generator(g) = frame.top() {
+                                            let coroutine = g.kind == GenKind::Coroutine;
+                                            self.trace_stop_iteration(&frame, &r, coroutine);
+                                        }
+                                    }
                                     frame.stack.pop();
                                     frame.push(r);
                                     continue 'dispatch;
@@ -810,23 +842,28 @@ impl Vm {
                     }
                 };
                 // The instruction at `ip` raised `err`.
-                self.note_raise(&err, &frame, ip, true);
-                pending = Some(err);
+                pending = Some(self.note_raise(err, &frame, ip, true));
                 continue 'unwind;
             }
         }
     }
 
     /// Work between instructions that the dispatch loop does only when
-    /// `warn_pending` is raised: reporting dropped coroutines and tracing.
+    /// `warn_pending` is raised: reporting dropped coroutines, disassembling
+    /// (`TOWEL_TRACE`) and calling trace functions (`sys.settrace`). An
+    /// error is one a trace function raised, to raise at the instruction.
     #[cold]
     #[inline(never)]
-    fn attend(&self, frame: &Frame, ip: usize) {
-        self.report_never_awaited(Some(frame));
+    fn attend(&self, frame: &mut Frame, ip: usize) -> Option<PyErr> {
+        self.attend_pending(Some(frame));
         if self.trace {
             self.flush_stdout();
             eprintln!("{}", crate::stdlib::dis::trace_line(frame, ip));
         }
+        if self.tracing.is_active() {
+            return self.trace_instruction(frame, ip);
+        }
+        None
     }
 
     /// The less frequent instructions, out of line so that the hot loop keeps
@@ -1038,7 +1075,7 @@ impl Vm {
                 for item in items {
                     (set.add(self, item))?;
                 }
-                frame.push(Value::Set(Rc::new(set)));
+                frame.push(Value::Set(crate::objects::gc::new(set)));
                 Ok(())
             }
             Opcode::BUILD_MAP => {
@@ -1048,7 +1085,7 @@ impl Vm {
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
                     (dict.set(self, k, v))?;
                 }
-                frame.push(Value::Dict(Rc::new(dict)));
+                frame.push(Value::Dict(crate::objects::gc::new(dict)));
                 Ok(())
             }
             Opcode::BUILD_CONST_KEY_MAP => {
@@ -1060,7 +1097,7 @@ impl Vm {
                         (dict.set(self, k.clone(), v))?;
                     }
                 }
-                frame.push(Value::Dict(Rc::new(dict)));
+                frame.push(Value::Dict(crate::objects::gc::new(dict)));
                 Ok(())
             }
             Opcode::BUILD_STRING => {
@@ -1386,19 +1423,13 @@ impl Vm {
                 let ns = frame.names.as_ref().unwrap_or(&frame.globals);
                 let key = Name::new("__annotations__");
                 if !ns.contains_name(&key) {
-                    ns.set_name(&key, Value::Dict(Rc::new(PyDict::new())));
+                    ns.set_name(&key, Value::Dict(crate::objects::gc::new(PyDict::new())));
                 }
                 Ok(())
             }
             Opcode::PRINT_EXPR => {
                 let v = frame.pop();
-                if !v.is_none() {
-                    let r = (self.repr(&v))?;
-                    self.write_stdout(&r);
-                    self.write_stdout("\n");
-                    drop(self.builtins.set_name(&Name::new("_"), v));
-                }
-                Ok(())
+                self.display_value(v)
             }
             Opcode::ROT_N => {
                 self.op_rot_n(frame, arg);
@@ -1430,6 +1461,8 @@ impl Vm {
             return Err(self.recursion_error());
         }
         self.depth.set(d + 1);
+        new.back.set(&**frame);
+        self.current_frame.set(&*new);
         let caller = std::mem::replace(frame, new);
         callers.push(caller);
         Ok(())
@@ -1488,7 +1521,7 @@ impl Vm {
                 dict.set_name(name, v);
             }
         }
-        Ok(Rc::new(dict))
+        Ok(crate::objects::gc::new(dict))
     }
 
     /// `super()`, `locals()`, `globals()`, `vars()`, `dir()` with no arguments.
@@ -1576,11 +1609,15 @@ impl Vm {
     }
 
     /// Records that `err` was raised by instruction `at` of `frame`: adds the
-    /// traceback entry and, for a fresh exception, chains the exception being handled.
-    fn note_raise(&self, err: &PyErr, frame: &Frame, at: usize, fresh: bool) {
-        let is_new = err.exc().traceback.is_empty();
-        if fresh && is_new {
-            self.set_context(err);
+    /// traceback entry and, for a fresh exception, chains the exception
+    /// being handled. Returns the exception to raise: `err`, unless a trace
+    /// function's 'exception' event raised another.
+    fn note_raise(&self, err: PyErr, frame: &Frame, at: usize, fresh: bool) -> PyErr {
+        let is_new = err.exc().traceback.is_none();
+        // An exception made with its context already set (PEP 479's
+        // RuntimeError, chained to the StopIteration) keeps it.
+        if fresh && is_new && err.exc().context.is_none() {
+            self.set_context(&err);
         }
         // A bare `raise` re-raises with the traceback the exception has: like
         // CPython, it adds no line of its own.
@@ -1592,9 +1629,13 @@ impl Vm {
             })
         );
         if bare_raise && !is_new {
-            return;
+            return err;
         }
-        self.add_traceback(err, &frame.code, at);
+        self.add_traceback(&err, frame, at);
+        if self.warn_pending.get() {
+            return self.trace_exception(frame, err);
+        }
+        err
     }
 
     /// Sets `err.__context__` to the exception being handled (breaking cycles as CPython does).
@@ -1775,9 +1816,9 @@ impl Vm {
                         d.set(self, k.clone(), v.clone())?;
                     }
                 }
-                Value::Dict(Rc::new(d))
+                Value::Dict(crate::objects::gc::new(d))
             }
-            _ => Value::Dict(Rc::new(PyDict::new())),
+            _ => Value::Dict(crate::objects::gc::new(PyDict::new())),
         };
         let is_function = code.co.flags & flags::OPTIMIZED != 0;
         let doc = match code.consts.first() {
@@ -1794,7 +1835,7 @@ impl Vm {
             .as_str()
             .map(Rc::from)
             .unwrap_or_else(|| name.clone());
-        Ok(Value::Function(Rc::new(Function {
+        Ok(Value::Function(crate::objects::gc::new(Function {
             code,
             globals: frame.globals.clone(),
             defaults,
@@ -1807,6 +1848,7 @@ impl Vm {
             annotations: std::cell::RefCell::new(annotations),
             dict: std::cell::RefCell::new(Default::default()),
             extra_flags: std::cell::Cell::new(0),
+            gc: crate::objects::gc::GcHead::new(),
         })))
     }
 
@@ -2181,6 +2223,7 @@ impl Vm {
         *g.saved_exc.borrow_mut() = self.exc_stack.borrow_mut().pop().flatten();
         match suspended {
             Some(frame) => {
+                frame.back.set(std::ptr::null());
                 *g.frame.borrow_mut() = Some(frame);
                 g.state.set(GenState::Suspended);
             }

@@ -10,7 +10,10 @@
 pub mod call;
 mod carets;
 pub mod exceptions;
+pub mod finalize;
 pub mod frame;
+pub mod frame_object;
+pub mod hooks;
 pub mod import;
 pub mod inline_cache;
 pub mod interp;
@@ -18,6 +21,10 @@ pub mod limits;
 pub mod ops;
 mod pattern;
 pub mod protocol;
+pub mod report;
+mod suggestions;
+pub mod traceback;
+pub mod tracing;
 pub mod types;
 
 use crate::objects::{
@@ -64,6 +71,14 @@ pub struct Vm {
     pub warn_pending: Rc<Cell<bool>>,
     /// `TOWEL_TRACE=1`: disassemble each instruction to stderr before it runs.
     pub trace: bool,
+    /// `sys.settrace` and `sys.setprofile`.
+    pub tracing: tracing::Tracing,
+    /// `sys.set_coroutine_origin_tracking_depth`: how many frames a new
+    /// coroutine's `cr_origin` records (0: none, and no cost).
+    pub coroutine_origin_depth: Cell<usize>,
+    /// The innermost running frame: the head of the frame chain (see
+    /// `frame.rs`); null when no Python code runs.
+    pub current_frame: Cell<*const frame::Frame>,
     /// Finished frames kept for reuse, so a call allocates nothing in the common case.
     #[allow(clippy::vec_box)] // frames move between the pool, the loop and generators as boxes
     frame_pool: RefCell<Vec<Box<frame::Frame>>>,
@@ -72,6 +87,8 @@ pub struct Vm {
     pub call_site: RefCell<Option<(Rc<Code>, u32)>>,
     /// `sys.set_asyncgen_hooks`: (firstiter, finalizer), None when unset.
     pub asyncgen_hooks: RefCell<(Value, Value)>,
+    /// `sys.intern`'s table: the one string object kept for each text.
+    pub interned: RefCell<HashMap<Rc<str>, Value>>,
     /// The caller's globals and locals, for a native that runs code in them
     /// (see `CallerNeeds::Namespaces`).
     pub caller_namespaces: RefCell<Option<(Namespace, Namespace)>>,
@@ -144,10 +161,14 @@ impl Vm {
             lazy_classes: RefCell::new(HashMap::new()),
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
             warn_pending: Rc::new(Cell::new(trace)),
+            current_frame: Cell::new(std::ptr::null()),
             frame_pool: RefCell::new(Vec::new()),
             trace,
+            tracing: Default::default(),
+            coroutine_origin_depth: Cell::new(0),
             call_site: RefCell::new(None),
             asyncgen_hooks: RefCell::new((Value::None, Value::None)),
+            interned: RefCell::new(HashMap::new()),
             caller_namespaces: RefCell::new(None),
         };
         crate::objects::generator::WARN_FLAG
@@ -187,9 +208,10 @@ impl Vm {
         if let Some(f) = file {
             ns.set_name(&Name::new("__file__"), Value::str(f));
         }
-        Rc::new(Module {
+        crate::objects::gc::new(Module {
             name: Rc::from(name),
             ns,
+            gc: crate::objects::gc::GcHead::new(),
         })
     }
 
@@ -210,7 +232,7 @@ impl Vm {
     pub fn new_exception(&self, class: &Rc<Class>, args: Vec<Value>) -> PyErr {
         let inst = Instance::new(class.clone());
         inst.exc_data().args = args;
-        PyErr(Rc::new(inst))
+        PyErr(crate::objects::gc::new(inst))
     }
 
     pub fn new_error(&self, class: &Rc<Class>, msg: impl Into<String>) -> PyErr {
@@ -318,14 +340,41 @@ impl Vm {
         }
     }
 
-    /// Returns a finished frame to the pool.
+    /// Returns a finished frame to the pool, or to its object when it has
+    /// one that is still referenced (see "Frame objects" in `frame.rs`).
     #[inline]
     pub fn recycle_frame(&self, mut frame: Box<frame::Frame>) {
+        if frame.object.get_mut().is_some() {
+            return self.retire_frame_with_object(frame);
+        }
         frame.clear();
         let mut pool = self.frame_pool.borrow_mut();
         if pool.len() < 256 {
             pool.push(frame);
         }
+    }
+
+    /// `recycle_frame` for a frame with an object: the object takes the
+    /// frame, with its caller's object as `f_back`, unless nothing else
+    /// refers to the object.
+    #[cold]
+    #[inline(never)]
+    fn retire_frame_with_object(&self, mut frame: Box<frame::Frame>) {
+        let Some(obj) = frame.object.get_mut().take() else {
+            return self.recycle_frame(frame);
+        };
+        if Rc::strong_count(&obj) == 1 {
+            drop(obj);
+            return self.recycle_frame(frame);
+        }
+        // SAFETY: a finishing frame's `back` is its caller, still running.
+        let caller = unsafe { frame.back.get().as_ref() };
+        // As in CPython, a finished generator's frame has no `f_back`.
+        let back = match caller.filter(|_| !frame.code.co.is_resumable()) {
+            Some(caller) => Value::Native(crate::objects::NativeRef::from(caller.object(self))),
+            None => Value::None,
+        };
+        obj.adopt(frame, back);
     }
 
     /// Compiles `source` as a module (or eval/interactive input) and turns it into VM code.
@@ -417,14 +466,20 @@ impl Vm {
             }
             C::Str(s) => Value::str(s),
             C::Bytes(b) => Value::Bytes(Rc::new(b.to_vec())),
-            C::Tuple(items) => Value::tuple(items.iter().map(|c| self.load_const(c)).collect()),
+            C::Tuple(items) => {
+                let t = Value::tuple(items.iter().map(|c| self.load_const(c)).collect());
+                if let Value::Tuple(t) = &t {
+                    t.untrack_if_atomic();
+                }
+                t
+            }
             C::FrozenSet(items) => {
                 let set = crate::objects::PySet::new();
                 for c in items.iter() {
                     // The compiler folds only hashable, distinct items: this cannot fail.
                     let _ = set.add(self, self.load_const(c));
                 }
-                Value::FrozenSet(Rc::new(set))
+                Value::frozenset(set)
             }
             C::Code(co) => Value::Code(self.load_code(co)),
             C::Ellipsis => Value::Ellipsis,
@@ -442,11 +497,12 @@ impl Vm {
         thread_local! {
             static SEEN: RefCell<HashSet<(String, u32, Rc<str>)>> = RefCell::new(HashSet::new());
         }
-        self.warn_pending.set(self.trace);
+        self.warn_pending.set(self.attention_baseline());
         self.finalize_dropped_agens();
         let names =
             crate::objects::generator::NEVER_AWAITED.with(|l| std::mem::take(&mut *l.borrow_mut()));
-        for name in names {
+        for (name, origin) in names {
+            let message = self.never_awaited_message(&name, &origin);
             let (file, line, text) = match at {
                 Some(f) => {
                     let line = f.current_line();
@@ -465,7 +521,7 @@ impl Vm {
                 }
                 None => ("sys".to_string(), 1, String::new()),
             };
-            if !SEEN.with(|s| s.borrow_mut().insert((file.clone(), line, name.clone()))) {
+            if !SEEN.with(|s| s.borrow_mut().insert((file.clone(), line, message.clone()))) {
                 continue;
             }
             self.flush_stdout();
@@ -474,8 +530,25 @@ impl Vm {
             } else {
                 format!("  {text}\n")
             };
-            eprint!("{file}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n{source}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+            eprint!("{file}:{line}: RuntimeWarning: {message}\n{source}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
         }
+    }
+
+    /// The never-awaited warning's text, with where the coroutine was
+    /// created when its `cr_origin` was recorded.
+    fn never_awaited_message(&self, name: &str, origin: &Value) -> Rc<str> {
+        let mut message = format!("coroutine '{name}' was never awaited\n");
+        let frames = self.to_vec(origin).unwrap_or_default();
+        if !frames.is_empty() {
+            message.push_str("Coroutine created at (most recent call last)\n");
+            let summaries: Vec<_> = frames
+                .iter()
+                .rev()
+                .filter_map(|f| report::FrameSummary::from_origin(self, f))
+                .collect();
+            message.extend(report::format_stack(&summaries, report::Printer::Module));
+        }
+        Rc::from(message.trim_end_matches('\n'))
     }
 }
 
@@ -498,13 +571,7 @@ impl Vm {
                     }
                 }
                 if let Err(e) = self.close_generator(&g) {
-                    self.flush_stdout();
-                    eprintln!(
-                        "Exception ignored in: <async_generator object {} at {:#x}>",
-                        g.qualname.borrow(),
-                        Rc::as_ptr(&g) as usize
-                    );
-                    self.print_exception(&e);
+                    self.write_unraisable(&e, None, Value::Generator(g));
                 }
             }
         }
@@ -574,8 +641,10 @@ pub fn exit_status(vm: &Vm, err: &PyErr) -> std::process::ExitCode {
             }
         };
     }
-    vm.print_exception(err);
-    std::process::ExitCode::from(1)
+    match vm.handle_uncaught(err) {
+        Some(exit) => exit_status(vm, &exit),
+        None => std::process::ExitCode::from(1),
+    }
 }
 
 /// Makes Ctrl-C raise KeyboardInterrupt in the running program instead of killing it.

@@ -212,33 +212,53 @@ impl Vm {
                 return Ok(v);
             }
         }
+        // Numbers next: they never have dunders a program wrote.
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
-            if let (Value::Bool(p), Value::Bool(q), BinOp::And | BinOp::Or | BinOp::Xor) =
-                (a, b, op)
-            {
-                return Ok(Value::Bool(
-                    match op {
-                        BinOp::And => p.get() & q.get(),
-                        BinOp::Or => p.get() | q.get(),
-                        _ => p.get() ^ q.get(),
-                    }
-                    .into(),
-                ));
-            }
-            return self.num_op(x, y, op, a, b);
+            return self.num_binary(a, b, x, y, op);
         }
-        if matches!(a, Value::Instance(_) | Value::Native(_))
-            || matches!(b, Value::Instance(_) | Value::Native(_))
-        {
+        if has_dunders(a) || has_dunders(b) {
             return self.dunder_binary(a, b, op, inplace);
         }
-        if let Some(v) = self.builtin_binary(a, b, op, inplace)? {
-            return Ok(v);
+        match self.builtin_binary(a, b, op, inplace)? {
+            Some(v) => Ok(v),
+            None => Err(self.binop_type_error(a, b, op, inplace)),
         }
-        Err(self.binop_type_error(a, b, op, inplace))
     }
 
-    fn binop_type_error(
+    /// `a OP b` for two numbers (`x` and `y` are `a` and `b` as `Num`s).
+    #[inline]
+    fn num_binary(&self, a: &Value, b: &Value, x: Num, y: Num, op: BinOp) -> PyResult<Value> {
+        if let (Value::Bool(p), Value::Bool(q), BinOp::And | BinOp::Or | BinOp::Xor) = (a, b, op) {
+            return Ok(Value::Bool(
+                match op {
+                    BinOp::And => p.get() & q.get(),
+                    BinOp::Or => p.get() | q.get(),
+                    _ => p.get() ^ q.get(),
+                }
+                .into(),
+            ));
+        }
+        self.num_op(x, y, op, a, b)
+    }
+
+    /// `a OP b` as the built-in types compute it, calling no method of an
+    /// instance; None when they do not define it for these operands. It is
+    /// what the slot wrappers (`int.__add__`, ...) run, so a slot never
+    /// comes back to the dunder protocol.
+    pub(crate) fn native_binary(
+        &self,
+        a: &Value,
+        b: &Value,
+        op: BinOp,
+        inplace: bool,
+    ) -> PyResult<Option<Value>> {
+        if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+            return self.num_binary(a, b, x, y, op).map(Some);
+        }
+        self.builtin_binary(a, b, op, inplace)
+    }
+
+    pub(crate) fn binop_type_error(
         &self,
         a: &Value,
         b: &Value,
@@ -246,9 +266,14 @@ impl Vm {
         inplace: bool,
     ) -> crate::objects::PyErr {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
+        // An instance of a built-in subclass gets its base type's message.
+        let (a, b) = (a.builtin_base(), b.builtin_base());
         match (a, op) {
             (Value::Str(_), BinOp::Add) => {
                 return self.type_error(format!("can only concatenate str (not \"{tb}\") to str"))
+            }
+            (Value::Bytes(_), BinOp::Add) => {
+                return self.type_error(format!("can't concat {tb} to bytes"))
             }
             (Value::List(_), BinOp::Add) => {
                 return self.type_error(format!("can only concatenate list (not \"{tb}\") to list"))
@@ -519,6 +544,10 @@ impl Vm {
             (Value::Bytes(x), Value::Bytes(y), BinOp::Add) => {
                 Value::Bytes(Rc::new([x.as_slice(), y.as_slice()].concat()))
             }
+            (Value::Bytes(x), y, BinOp::Add) if crate::builtins::bytearray::is_bytearray(y) => {
+                let tail = crate::builtins::bytearray::bytes_like(y).unwrap_or_default();
+                Value::Bytes(Rc::new([x.as_slice(), &tail].concat()))
+            }
             (Value::Bytes(s), n, BinOp::Mul) | (n, Value::Bytes(s), BinOp::Mul) if is_int(n) => {
                 Value::Bytes(Rc::new(repeat_bytes(self, s, self.repeat_count(n)?)?))
             }
@@ -558,7 +587,7 @@ impl Vm {
                 let target = if inplace {
                     x.clone()
                 } else {
-                    Rc::new(x.copy())
+                    crate::objects::gc::new(x.copy())
                 };
                 for (k, v) in y.items() {
                     target.set(self, k, v)?;
@@ -587,64 +616,78 @@ impl Vm {
         Ok(k.max(0) as usize)
     }
 
-    /// The dunder protocol for binary operators.
+    /// The dunder protocol for binary operators, when an operand is an
+    /// instance or a native object: the left operand's `__add__`, then the
+    /// right's `__radd__` (first when the right operand's class derives from
+    /// the left's and overrides it, as in CPython). Plain operands take part
+    /// through their types' slot wrappers (`builtins/slots.rs`), which compute
+    /// natively and never come back here; instances of built-in subclasses
+    /// find the same wrappers.
     fn dunder_binary(&self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Value> {
         let (fwd, rev, inp) = op.dunder_names();
         let ca = self.class_of(a);
         let cb = self.class_of(b);
-        if inplace {
-            if let Some(m) = ca.lookup(&Name::new(inp)) {
-                let r = self.call_bound(&m, a, std::slice::from_ref(b))?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+        let attempt = |m: Option<Value>, this: &Value, other: &Value| -> PyResult<Option<Value>> {
+            match m {
+                Some(m) => match self.call_bound(&m, this, std::slice::from_ref(other))? {
+                    Value::NotImplemented => Ok(None),
+                    r => Ok(Some(r)),
+                },
+                None => Ok(None),
+            }
+        };
+        if inplace && matches!(a, Value::Instance(_) | Value::Native(_)) {
+            if let Some(r) = attempt(ca.lookup(&Name::new(inp)), a, b)? {
+                return Ok(r);
             }
         }
-        let same = Rc::ptr_eq(&ca, &cb);
-        let rev_first = !same && cb.is_subclass(&ca) && cb.lookup(&Name::new(rev)).is_some();
+        let rev_name = Name::new(rev);
+        let reflected = if Rc::ptr_eq(&ca, &cb) {
+            None
+        } else {
+            cb.lookup(&rev_name)
+        };
+        let rev_first = reflected.is_some()
+            && cb.is_subclass(&ca)
+            && !matches!((&reflected, ca.lookup(&rev_name)), (Some(x), Some(y)) if x.is(&y));
         if rev_first {
-            if let Some(m) = cb.lookup(&Name::new(rev)) {
-                let r = self.call_bound(&m, b, std::slice::from_ref(a))?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+            if let Some(r) = attempt(reflected.clone(), b, a)? {
+                return Ok(r);
             }
         }
-        if let Some(m) = ca.lookup(&Name::new(fwd)) {
-            if matches!(a, Value::Instance(_) | Value::Native(_)) {
-                let r = self.call_bound(&m, a, std::slice::from_ref(b))?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+        if let Some(r) = attempt(ca.lookup(&Name::new(fwd)), a, b)? {
+            return Ok(r);
+        }
+        if !rev_first {
+            if let Some(r) = attempt(reflected, b, a)? {
+                return Ok(r);
             }
         }
-        if !rev_first && !same {
-            if let Some(m) = cb.lookup(&Name::new(rev)) {
-                if matches!(b, Value::Instance(_) | Value::Native(_)) {
-                    let r = self.call_bound(&m, b, std::slice::from_ref(a))?;
-                    if !matches!(r, Value::NotImplemented) {
-                        return Ok(r);
-                    }
-                }
-            }
-        }
-        // Built-in operands (e.g. a list subclass instance) fall back to the built-in operation.
-        let (base_a, base_b) = (a.builtin_base(), b.builtin_base());
-        let plain = |v: &Value| !matches!(v, Value::Instance(_) | Value::Native(_));
-        if (as_num(base_a).is_some() || as_num(base_b).is_some())
-            && plain(base_a)
-            && plain(base_b)
-            && !(base_a.is(a) && base_b.is(b))
-        {
-            // An int subclass instance: the operator on the int it carries.
-            return self.binary_op(base_a, base_b, op, inplace);
-        }
-        if let Some(v) = self.builtin_binary(base_a, base_b, op, inplace)? {
-            // `x += y` on a list subclass instance extends it in place and keeps the instance.
-            if inplace && !base_a.is(a) && v.is(base_a) {
-                return Ok(a.clone());
-            }
+        // Built-in operations that take any object on one side:
+        // `lst += iterable`, `seq * obj` for an object with `__index__`.
+        if let Some(v) = self.builtin_binary(a, b, op, inplace)? {
             return Ok(v);
+        }
+        if op == BinOp::Mul {
+            let sequence = |v: &Value| {
+                matches!(
+                    v,
+                    Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_)
+                )
+            };
+            let indexable = |v: &Value| {
+                matches!(v, Value::Instance(_) | Value::Native(_))
+                    && self
+                        .class_of(v)
+                        .lookup(&super::protocol::dunders().index)
+                        .is_some()
+            };
+            if sequence(a) && indexable(b) {
+                return self.binary_op(a, &Value::Int(self.to_index(b)?), op, inplace);
+            }
+            if indexable(a) && sequence(b) {
+                return self.binary_op(&Value::Int(self.to_index(a)?), b, op, inplace);
+            }
         }
         Err(self.binop_type_error(a, b, op, inplace))
     }
@@ -675,8 +718,6 @@ impl Vm {
                 let class = self.class_of(v);
                 match class.lookup(&Name::new(name)) {
                     Some(m) => self.call_bound(&m, v, &[])?,
-                    // An int subclass instance: the operator on the int it carries.
-                    None if !v.builtin_base().is(v) => return self.unary_op(v.builtin_base(), op),
                     None => return Err(self.unary_error(v, op)),
                 }
             }
@@ -707,16 +748,17 @@ impl Vm {
         self.truthy(&r)
     }
 
-    /// Rich comparison `a OP b`.
+    /// Rich comparison `a OP b`: natively for built-in values, else the
+    /// dunders of both sides (the right side's reflected one first when its
+    /// class derives from the left's), plain values through their types'
+    /// slot wrappers.
     pub fn compare(&self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
         if let Some(ord) = self.native_ordering(a, b, op)? {
             return Ok(Value::from_bool(ord));
         }
         let ca = self.class_of(a);
         let cb = self.class_of(b);
-        let user_a = matches!(a, Value::Instance(_) | Value::Native(_));
-        let user_b = matches!(b, Value::Instance(_) | Value::Native(_));
-        let rev_first = user_b && !Rc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca);
+        let rev_first = !Rc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca);
         let try_side = |vm: &Vm,
                         this: &Value,
                         class: &Rc<crate::objects::Class>,
@@ -741,12 +783,10 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if user_a {
-            if let Some(r) = try_side(self, a, &ca, b, op)? {
-                return Ok(r);
-            }
+        if let Some(r) = try_side(self, a, &ca, b, op)? {
+            return Ok(r);
         }
-        if user_b && !rev_first {
+        if !rev_first {
             if let Some(r) = try_side(self, b, &cb, a, op.reflected())? {
                 return Ok(r);
             }
@@ -755,10 +795,8 @@ impl Vm {
             CmpOp::Eq => Ok(Value::from_bool(a.is(b))),
             CmpOp::Ne => {
                 // `!=` defaults to the inverse of a user `__eq__`.
-                if user_a {
-                    if let Some(r) = try_side(self, a, &ca, b, CmpOp::Eq)? {
-                        return Ok(Value::from_bool(!self.truthy(&r)?));
-                    }
+                if let Some(r) = try_side(self, a, &ca, b, CmpOp::Eq)? {
+                    return Ok(Value::from_bool(!self.truthy(&r)?));
                 }
                 Ok(Value::from_bool(!a.is(b)))
             }
@@ -772,7 +810,12 @@ impl Vm {
     }
 
     /// Comparison of built-in values; None when the dunder protocol must decide.
-    fn native_ordering(&self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
+    pub(crate) fn native_ordering(
+        &self,
+        a: &Value,
+        b: &Value,
+        op: CmpOp,
+    ) -> PyResult<Option<bool>> {
         use std::cmp::Ordering;
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return Ok(Some(op.test(x.cmp(y))));
@@ -824,8 +867,29 @@ impl Vm {
                         && (x.len() == 1 || x.step == y.step));
                 (op == CmpOp::Eq) == same
             }
-            (Value::Instance(_) | Value::Native(_), _)
-            | (_, Value::Instance(_) | Value::Native(_)) => return Ok(None),
+            (Value::Slice(x), Value::Slice(y)) => {
+                let (x, y) = (
+                    [x.start.clone(), x.stop.clone(), x.step.clone()],
+                    [y.start.clone(), y.stop.clone(), y.step.clone()],
+                );
+                return self
+                    .recursing(Recursing::Comparison, || self.seq_compare(&x, &y, op))
+                    .map(Some);
+            }
+            // Methods are equal when they bind the same function to the same object.
+            (Value::BoundMethod(x), Value::BoundMethod(y))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
+                (op == CmpOp::Eq) == (x.receiver.is(&y.receiver) && self.eq(&x.func, &y.func)?)
+            }
+            (Value::Builtin(x), Value::Builtin(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let same = match (&x.bound, &y.bound) {
+                    (Some(p), Some(q)) => p.is(q) && x.name == y.name && x.owner == y.owner,
+                    _ => a.is(b),
+                };
+                (op == CmpOp::Eq) == same
+            }
+            (a, b) if has_dunders(a) || has_dunders(b) => return Ok(None),
             _ => match op {
                 CmpOp::Eq => a.is(b),
                 CmpOp::Ne => !a.is(b),
@@ -864,6 +928,16 @@ impl Vm {
             }
         }
         Ok(op.test(x.len().cmp(&y.len())))
+    }
+}
+
+/// True for operands whose operators are methods of a class a program
+/// wrote: instances, native objects, classes with a metaclass.
+fn has_dunders(v: &Value) -> bool {
+    match v {
+        Value::Instance(_) | Value::Native(_) => true,
+        Value::Class(c) => c.metaclass.borrow().is_some(),
+        _ => false,
     }
 }
 

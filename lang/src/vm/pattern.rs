@@ -85,7 +85,7 @@ impl Vm {
                 return Err(self.key_error(key.clone()));
             }
         }
-        frame.push(Value::Dict(Rc::new(rest)));
+        frame.push(Value::Dict(crate::objects::gc::new(rest)));
         Ok(())
     }
 
@@ -170,7 +170,7 @@ impl Vm {
             Value::Dict(_) => None,
             _ => Some(self.get_attr(map, &Name::new("get"))?),
         };
-        let sentinel = Rc::new(Instance::new(self.types.object.clone()));
+        let sentinel = crate::objects::gc::new(Instance::new(self.types.object.clone()));
         let seen = PyDict::new();
         let mut values = Vec::with_capacity(keys.len());
         for key in keys {

@@ -128,6 +128,11 @@ pub(super) fn user_method(class: &Class, name: &Name) -> Option<Value> {
         .filter(|v| !matches!(v, Value::Builtin(b) if b.owner == Some("object")))
 }
 
+/// `__name__`-shaped: the names of slot wrappers.
+fn is_dunder(name: &str) -> bool {
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
+}
+
 fn hex_id(v: &Value) -> String {
     format!("{:#x}", v.id())
 }
@@ -196,9 +201,14 @@ impl Vm {
                 self.repr(&s.step)?
             ),
             Value::Function(f) => format!("<function {} at {}>", f.qualname.borrow(), hex_id(v)),
-            Value::Builtin(b) => match &b.bound {
-                Some(Value::Module(_)) | None => format!("<built-in function {}>", b.name),
-                Some(obj) => format!(
+            Value::Builtin(b) => match (&b.bound, b.owner) {
+                // An unbound method of a built-in type (`list.append`, `int.__add__`).
+                (None, Some(owner)) if is_dunder(b.name) => {
+                    format!("<slot wrapper '{}' of '{owner}' objects>", b.name)
+                }
+                (None, Some(owner)) => format!("<method '{}' of '{owner}' objects>", b.name),
+                (Some(Value::Module(_)) | None, _) => format!("<built-in function {}>", b.name),
+                (Some(obj), _) => format!(
                     "<built-in method {} of {} object at {}>",
                     b.name,
                     self.type_name(obj),
@@ -210,9 +220,13 @@ impl Vm {
                 let fname = match &m.func {
                     Value::Function(f) => f.qualname.borrow().to_string(),
                     Value::Builtin(b) => {
+                        let what = if is_dunder(b.name) && b.owner.is_some() {
+                            format!("method-wrapper '{}'", b.name)
+                        } else {
+                            format!("built-in method {}", b.name)
+                        };
                         return Ok(format!(
-                            "<built-in method {} of {} object at {}>",
-                            b.name,
+                            "<{what} of {} object at {}>",
                             self.type_name(&m.receiver),
                             hex_id(&m.receiver)
                         ));
@@ -350,6 +364,17 @@ impl Vm {
                     _ => self.repr(v),
                 }
             }
+            // A metaclass's `__str__`.
+            Value::Class(c) => match self.metaclass_method(c, &dunders().str) {
+                Some(m) => match self.call_bound(&m, v, &[])? {
+                    Value::Str(s) => Ok(s.as_str().to_string()),
+                    other => Err(self.type_error(format!(
+                        "__str__ returned non-string (type {})",
+                        self.type_name(&other)
+                    ))),
+                },
+                None => self.repr(v),
+            },
             _ => self.repr(v),
         }
     }
@@ -442,28 +467,31 @@ impl Vm {
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
             Value::Range(r) => !r.is_empty(),
-            Value::Instance(_) | Value::Native(_) => {
-                let class = self.class_of(v);
-                let d = dunders();
-                if let Some(m) = class.lookup(&d.bool) {
-                    match self.call_bound(&m, v, &[])? {
-                        Value::Bool(b) => b.get(),
-                        other => {
-                            return Err(self.type_error(format!(
-                                "__bool__ should return bool, returned {}",
-                                self.type_name(&other)
-                            )))
-                        }
-                    }
-                } else if let Some(m) = class.lookup(&d.len) {
-                    let n = self.call_bound(&m, v, &[])?;
-                    self.truthy(&n)?
-                } else {
-                    true
-                }
-            }
+            Value::Instance(_) | Value::Native(_) => self.truthy_by_dunders(v)?,
+            // A class whose metaclass may define `__bool__` or `__len__`.
+            Value::Class(c) if c.metaclass.borrow().is_some() => self.truthy_by_dunders(v)?,
             _ => true,
         })
+    }
+
+    /// `bool(v)` from `__bool__`, else `__len__`, else true.
+    fn truthy_by_dunders(&self, v: &Value) -> PyResult<bool> {
+        let class = self.class_of(v);
+        let d = dunders();
+        if let Some(m) = class.lookup(&d.bool) {
+            match self.call_bound(&m, v, &[])? {
+                Value::Bool(b) => Ok(b.get()),
+                other => Err(self.type_error(format!(
+                    "__bool__ should return bool, returned {}",
+                    self.type_name(&other)
+                ))),
+            }
+        } else if let Some(m) = class.lookup(&d.len) {
+            let n = self.call_bound(&m, v, &[])?;
+            self.truthy(&n)
+        } else {
+            Ok(true)
+        }
     }
 
     /// `len(v)`.
@@ -544,27 +572,7 @@ impl Vm {
                         if class.lookup(&d.getitem).is_some() && !matches!(v, Value::Class(_)) {
                             // The old sequence protocol: index from 0 until IndexError.
                             let getitem = self.get_attr(v, &d.getitem)?;
-                            let counter = std::cell::Cell::new(0i64);
-                            let f = crate::objects::NativeClosure {
-                                name: "iterator".into(),
-                                func: Box::new(move |vm: &Vm, _| {
-                                    let i = counter.get();
-                                    counter.set(i + 1);
-                                    match vm.call(&getitem, &[Value::Int(i)]) {
-                                        Err(e)
-                                            if vm.err_is(&e, &vm.exc.index_error)
-                                                || vm.err_is(&e, &vm.exc.stop_iteration) =>
-                                        {
-                                            Ok(Value::Undef)
-                                        }
-                                        other => other,
-                                    }
-                                }),
-                            };
-                            return Ok(NativeIter::new(IterState::CallableSentinel {
-                                func: Value::Closure(Rc::new(f)),
-                                sentinel: Value::Undef,
-                            }));
+                            return Ok(NativeIter::new(IterState::GetItem { getitem, index: 0 }));
                         }
                         return Err(
                             self.type_error(format!("'{}' object is not iterable", class.name))
@@ -798,8 +806,8 @@ impl Vm {
     /// Data descriptors found on the class win over the instance dict (properties).
     fn data_descriptor_get(&self, attr: &Value, obj: &Value) -> PyResult<Option<Value>> {
         if let Some(p) = attr.downcast_native::<Property>() {
-            return match &p.fget {
-                Some(f) => Ok(Some(self.call(f, std::slice::from_ref(obj))?)),
+            return match p.getter() {
+                Some(f) => Ok(Some(self.call(&f, std::slice::from_ref(obj))?)),
                 None => Err(self.attribute_error(format!(
                     "property {}of '{}' object has no getter",
                     p.name_for_error(),
@@ -823,18 +831,12 @@ impl Vm {
     /// Binds a class attribute found for `obj`: functions become bound methods, etc.
     pub fn bind_class_attr(&self, attr: Value, obj: &Value, class: &Rc<Class>) -> PyResult<Value> {
         Ok(match attr {
-            Value::Function(_) | Value::Builtin(_) => Value::BoundMethod(Rc::new(BoundMethod {
-                func: attr,
-                receiver: obj.clone(),
-            })),
+            Value::Function(_) | Value::Builtin(_) => BoundMethod::value(attr, obj.clone()),
             Value::Native(_) => {
                 if let Some(sm) = attr.downcast_native::<StaticMethod>() {
-                    sm.func.clone()
+                    sm.func()
                 } else if let Some(cm) = attr.downcast_native::<ClassMethod>() {
-                    Value::BoundMethod(Rc::new(BoundMethod {
-                        func: cm.func.clone(),
-                        receiver: Value::Class(class.clone()),
-                    }))
+                    BoundMethod::value(cm.func(), Value::Class(class.clone()))
                 } else if let Some(get) = self.class_of(&attr).lookup(&dunders().get) {
                     // Native descriptors (functools' cached functions bind like methods).
                     self.call_bound(&get, &attr, &[obj.clone(), Value::Class(class.clone())])?
@@ -858,12 +860,9 @@ impl Vm {
             return Ok(Some(match attr {
                 Value::Native(_) => {
                     if let Some(sm) = attr.downcast_native::<StaticMethod>() {
-                        sm.func.clone()
+                        sm.func()
                     } else if let Some(cm) = attr.downcast_native::<ClassMethod>() {
-                        Value::BoundMethod(Rc::new(BoundMethod {
-                            func: cm.func.clone(),
-                            receiver: Value::Class(c.clone()),
-                        }))
+                        BoundMethod::value(cm.func(), Value::Class(c.clone()))
                     } else {
                         attr
                     }
@@ -906,10 +905,7 @@ impl Vm {
                 // Methods of `type` itself (mro, __subclasses__...).
                 return match self.types.type_.lookup(name) {
                     Some(m @ Value::Builtin(_)) => {
-                        Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
-                            func: m,
-                            receiver: Value::Class(c.clone()),
-                        }))))
+                        Ok(Some(BoundMethod::value(m, Value::Class(c.clone()))))
                     }
                     _ => Ok(None),
                 };
@@ -926,13 +922,7 @@ impl Vm {
             "__cause__" => d.cause.clone().unwrap_or_default(),
             "__context__" => d.context.clone().unwrap_or_default(),
             "__suppress_context__" => Value::from_bool(d.suppress_context),
-            "__traceback__" => {
-                if d.traceback.is_empty() {
-                    Value::None
-                } else {
-                    crate::builtins::traceback_object(self, &d.traceback)
-                }
-            }
+            "__traceback__" => super::traceback::traceback_value(d.traceback.clone()),
             "__notes__" if !d.notes.is_empty() => Value::list(d.notes.clone()),
             "value" if inst.class.is_subclass(&self.exc.stop_iteration) => {
                 d.args.first().cloned().unwrap_or_default()
@@ -962,6 +952,17 @@ impl Vm {
             }
             "msg" if inst.class.is_subclass(&self.exc.syntax_error) => {
                 d.args.first().cloned().unwrap_or_default()
+            }
+            "filename"
+            | "lineno"
+            | "offset"
+            | "text"
+            | "end_lineno"
+            | "end_offset"
+            | "print_file_and_line"
+                if inst.class.is_subclass(&self.exc.syntax_error) =>
+            {
+                Value::None
             }
             _ => return None,
         })
@@ -1033,7 +1034,12 @@ impl Vm {
                 ),
                 "__self__" => Some(b.bound.clone().unwrap_or_default()),
                 "__doc__" => Some(Value::None),
-                "__module__" => Some(Value::str("builtins")),
+                // A module's function names its module; a method of a value, none.
+                "__module__" => Some(match &b.bound {
+                    Some(Value::Module(m)) => Value::str(&m.name),
+                    Some(_) => Value::None,
+                    None => Value::str("builtins"),
+                }),
                 _ => None,
             },
             Value::Closure(c) => match s {
@@ -1080,8 +1086,8 @@ impl Vm {
                 let class = &inst.class;
                 if let Some(attr) = class.lookup(name) {
                     if let Some(p) = attr.downcast_native::<Property>() {
-                        return match &p.fset {
-                            Some(f) => self.call(f, &[obj.clone(), value]).map(|_| ()),
+                        return match p.setter() {
+                            Some(f) => self.call(&f, &[obj.clone(), value]).map(|_| ()),
                             None => Err(self.attribute_error(format!(
                                 "property '{}' of '{}' object has no setter",
                                 name, class.name
@@ -1123,7 +1129,10 @@ impl Vm {
                             inst.exc_data().args = args;
                             return Ok(());
                         }
-                        "__traceback__" => return Ok(()),
+                        "__traceback__" => {
+                            drop(d);
+                            return super::exceptions::set_traceback(self, inst, &value);
+                        }
                         _ => {}
                     }
                 }
@@ -1226,13 +1235,20 @@ impl Vm {
             Value::Instance(inst) => {
                 if let Some(attr) = inst.class.lookup(name) {
                     if let Some(p) = attr.downcast_native::<Property>() {
-                        return match &p.fdel {
-                            Some(f) => self.call(f, std::slice::from_ref(obj)).map(|_| ()),
+                        return match p.deleter() {
+                            Some(f) => self.call(&f, std::slice::from_ref(obj)).map(|_| ()),
                             None => Err(self.attribute_error(format!(
                                 "property '{}' of '{}' object has no deleter",
                                 name, inst.class.name
                             ))),
                         };
+                    }
+                    if let Value::Instance(desc) = &attr {
+                        if let Some(delete) = desc.class.lookup_str("__delete__") {
+                            return self
+                                .call_bound(&delete, &attr, std::slice::from_ref(obj))
+                                .map(|_| ());
+                        }
                     }
                 }
                 if let Some(da) = user_method(&inst.class, &dunders().delattr) {
@@ -1367,6 +1383,10 @@ impl Vm {
             Value::BigInt(b) => b.to_i64().ok_or_else(|| {
                 self.index_error("cannot fit 'int' into an index-sized integer".to_string())
             }),
+            // An int subclass's value, without calling `__index__` (as CPython).
+            Value::Instance(_) if matches!(v.builtin_base(), Value::Int(_) | Value::BigInt(_)) => {
+                self.to_index(v.builtin_base())
+            }
             Value::Instance(_) => {
                 let class = self.class_of(v);
                 match class.lookup(&dunders().index) {
@@ -1792,14 +1812,14 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Value::Str(s) => match item {
+            Value::Str(s) => match item.builtin_base() {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
                 _ => Err(self.type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     self.type_name(item)
                 ))),
             },
-            Value::Bytes(b) => match item {
+            Value::Bytes(b) => match item.builtin_base() {
                 Value::Int(i) => Ok(b.contains(&(*i as u8))),
                 Value::Bytes(sub) => {
                     Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice()))

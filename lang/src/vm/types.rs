@@ -8,9 +8,26 @@ use std::rc::Rc;
 
 /// Creates a class. `layout` is inherited from the base unless given.
 pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) -> Rc<Class> {
+    make_class(name, bases, layout, module, true)
+}
+
+/// Creates a built-in class that programs cannot subclass (`bool`,
+/// `range`, `function`, the iterators: CPython's types without
+/// `Py_TPFLAGS_BASETYPE`).
+pub fn new_final_class(name: &str, bases: &[Rc<Class>], module: &str) -> Rc<Class> {
+    make_class(name, bases, Layout::Builtin, module, false)
+}
+
+fn make_class(
+    name: &str,
+    bases: &[Rc<Class>],
+    layout: Layout,
+    module: &str,
+    subclassable: bool,
+) -> Rc<Class> {
     let mro = crate::objects::class::compute_mro(bases).unwrap_or_else(|| bases.to_vec());
     let has_getattr = bases.iter().any(|b| b.has_getattr.get());
-    Rc::new(Class {
+    crate::objects::gc::new(Class {
         name: Rc::from(name),
         qualname: RefCell::new(Rc::from(name)),
         module: RefCell::new(Rc::from(module)),
@@ -19,22 +36,25 @@ pub fn new_class(name: &str, bases: &[Rc<Class>], layout: Layout, module: &str) 
         dict: RefCell::new(AttrMap::default()),
         lookup_cache: crate::objects::class::new_lookup_cache(),
         layout,
-        subclassable: true,
+        subclassable,
         has_getattr: Cell::new(has_getattr),
         metaclass: RefCell::new(None),
         subclasses: RefCell::new(Vec::new()),
         call_plan: RefCell::new((0, Default::default())),
+        del_cache: Default::default(),
         keys: Default::default(),
+        gc: crate::objects::gc::GcHead::new(),
     })
 }
 
 macro_rules! builtin_types {
-    ($($field:ident = $name:literal),* $(,)?) => {
+    ($($field:ident = $name:literal),* ; final: $($final_field:ident = $final_name:literal),* $(,)?) => {
         /// The built-in classes.
         pub struct Types {
             pub object: Rc<Class>,
             pub type_: Rc<Class>,
             $(pub $field: Rc<Class>,)*
+            $(pub $final_field: Rc<Class>,)*
         }
 
         impl Types {
@@ -42,7 +62,8 @@ macro_rules! builtin_types {
                 let object = new_class("object", &[], Layout::Object, "builtins");
                 let type_ = new_class("type", &[object.clone()], Layout::Builtin, "builtins");
                 $(let $field = new_class($name, &[object.clone()], Layout::Builtin, "builtins");)*
-                Types { object, type_, $($field,)* }
+                $(let $final_field = new_final_class($final_name, &[object.clone()], "builtins");)*
+                Types { object, type_, $($field,)* $($final_field,)* }
             }
         }
     };
@@ -59,6 +80,12 @@ builtin_types! {
     dict = "dict",
     set = "set",
     frozenset = "frozenset",
+    module = "module",
+    property = "property",
+    staticmethod = "staticmethod",
+    classmethod = "classmethod",
+    super_ = "super";
+    final:
     range = "range",
     slice = "slice",
     none_type = "NoneType",
@@ -70,13 +97,8 @@ builtin_types! {
     generator = "generator",
     coroutine = "coroutine",
     async_generator = "async_generator",
-    module = "module",
     code = "code",
     cell = "cell",
-    property = "property",
-    staticmethod = "staticmethod",
-    classmethod = "classmethod",
-    super_ = "super",
 }
 
 impl Default for Types {
@@ -88,7 +110,7 @@ impl Default for Types {
 /// `bool` derives from `int`; it is created apart because of that.
 pub fn bool_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("bool", |vm| {
-        new_class("bool", &[vm.types.int.clone()], Layout::Builtin, "builtins")
+        new_final_class("bool", &[vm.types.int.clone()], "builtins")
     })
 }
 
@@ -111,13 +133,14 @@ fn add_rows<R: NativeRow>(class: &Class, owner: &'static str, methods: &[R]) {
     for row in methods {
         dict.insert(
             Name::new(row.name()),
-            Value::Builtin(Rc::new(Builtin {
+            Value::Builtin(crate::objects::gc::new(Builtin {
                 name: row.name(),
                 func: row.func(),
                 owner: Some(owner),
                 bound: None,
                 caller: Default::default(),
                 sig: row.sig(),
+                gc: crate::objects::gc::GcHead::new(),
             })),
         );
     }
@@ -125,13 +148,14 @@ fn add_rows<R: NativeRow>(class: &Class, owner: &'static str, methods: &[R]) {
 
 /// Wraps a native function as a class method/static (the first argument is the class).
 pub fn add_classmethod(vm: &Vm, class: &Class, name: &'static str, func: NativeFn) {
-    let f = Value::Builtin(Rc::new(Builtin {
+    let f = Value::Builtin(crate::objects::gc::new(Builtin {
         name,
         func,
         owner: None,
         bound: None,
         caller: Default::default(),
         sig: None,
+        gc: crate::objects::gc::GcHead::new(),
     }));
     let cm = crate::builtins::descriptors::ClassMethod::new(vm, f);
     class.dict_mut().insert(Name::new(name), cm);
@@ -186,12 +210,7 @@ impl Vm {
             Value::Iter(it) => {
                 let name = it.type_name();
                 self.lazy_class(name, |vm| {
-                    let class = new_class(
-                        name,
-                        &[vm.types.object.clone()],
-                        Layout::Builtin,
-                        "builtins",
-                    );
+                    let class = new_final_class(name, &[vm.types.object.clone()], "builtins");
                     crate::builtins::add_iterator_methods(&class, name);
                     class
                 })

@@ -1,6 +1,10 @@
 # timeit's command line: bad options, a unit it does not know, help, and the
-# process-time timer.
+# process-time timer. (Its "results are likely unreliable" warning depends
+# on the machine's load, so warnings are silenced to keep the output fixed.)
 import timeit
+import warnings
+
+warnings.simplefilter("ignore")
 
 print(timeit.main(["--bogus"]))
 print(timeit.main(["-u", "fortnights", "pass"]))

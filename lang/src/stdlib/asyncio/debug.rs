@@ -16,6 +16,7 @@ use super::futures::Fut;
 use super::handles::Handle;
 use crate::objects::function::Code;
 use crate::objects::function::{Builtin, CallerNeeds};
+use crate::objects::gc::GcHead;
 use crate::objects::{Class, Name, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 use std::cell::OnceCell;
@@ -173,22 +174,24 @@ pub fn record_call_sites(class: &Class, names: &[&str]) {
                 bound: b.bound.clone(),
                 caller: CallerNeeds::CallSite,
                 sig: b.sig,
+                gc: GcHead::new(),
             },
             _ => continue,
         };
-        dict.insert(name, Value::Builtin(Rc::new(marked)));
+        dict.insert(name, Value::Builtin(crate::objects::gc::new(marked)));
     }
 }
 
 /// A module function whose call site the dispatch loop records (a native
 /// made with [`recording_site!`]).
 pub fn native_recording_site(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin {
+    Value::Builtin(crate::objects::gc::new(Builtin {
         name,
         func,
         owner: None,
         bound: None,
         caller: CallerNeeds::CallSite,
         sig: None,
+        gc: GcHead::new(),
     }))
 }

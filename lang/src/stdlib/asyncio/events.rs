@@ -135,11 +135,24 @@ impl NativeObject for EventLoop {
             _ => None,
         }
     }
+    /// The loop owns its handlers, its timer handles (each visits its own
+    /// callback) and, while it runs, its subclass instance.
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.exception_handler.borrow());
-        visit(&self.task_factory.borrow());
-        self.core.for_each_timer(|h| h.traverse(visit));
+        for cell in [&self.exception_handler, &self.task_factory] {
+            if let Ok(v) = cell.try_borrow() {
+                visit(&v);
+            }
+        }
+        self.core.for_each_timer(|h| visit(&face::native_value(h)));
         self.face.traverse(visit);
+    }
+    /// Breaks the cycles through the loop: its handlers and its subclass
+    /// instance (whose payload is the loop).
+    fn clear(&self) {
+        let taken = [&self.exception_handler, &self.task_factory]
+            .map(|cell| cell.try_borrow_mut().map(|mut v| std::mem::take(&mut *v)));
+        drop(taken);
+        self.face.release();
     }
 }
 
@@ -391,7 +404,10 @@ impl EventLoop {
             for (k, v) in &context {
                 let _ = d.set(vm, Value::str(k), v.clone());
             }
-            if let Err(e) = vm.call(&handler, &[self.value(), Value::Dict(Rc::new(d))]) {
+            if let Err(e) = vm.call(
+                &handler,
+                &[self.value(), Value::Dict(crate::objects::gc::new(d))],
+            ) {
                 vm.flush_stdout();
                 eprintln!("Unhandled error in exception handler");
                 vm.print_exception(&e);

@@ -141,6 +141,14 @@ fn release(data: &FaceData) {
     }
 }
 
+/// `native` as the collector must see it: the native object itself, never
+/// its subclass instance ([`Fut::value`](super::futures::Fut::value) gives
+/// the instance, which is a different object with its own count).
+#[inline]
+pub fn native_value<T: crate::objects::NativeObject>(native: &crate::objects::Native<T>) -> Value {
+    Value::Native(native.clone().into())
+}
+
 /// The native object of type `T` a method was called on: the receiver
 /// itself, or the payload of a subclass instance.
 pub fn receiver<T: 'static>(v: &Value) -> Option<&T> {
@@ -149,7 +157,7 @@ pub fn receiver<T: 'static>(v: &Value) -> Option<&T> {
 
 /// Wraps `native` in a new instance of the user subclass `cls`.
 pub fn subclass_instance(cls: &Rc<Class>, native: Value) -> Rc<Instance> {
-    Rc::new(Instance::with_payload(
+    crate::objects::gc::new(Instance::with_payload(
         cls.clone(),
         Payload::Builtin(native),
     ))

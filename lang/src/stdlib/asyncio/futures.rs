@@ -15,7 +15,7 @@
 //! [`Fut::value`] is how the machinery hands the future to Python code.
 
 use super::events::EventLoop;
-use super::face::{self, Face};
+use super::face::{self, native_value, Face};
 use super::tasks::TaskPart;
 use super::{aio, Aio};
 use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
@@ -76,19 +76,108 @@ impl NativeObject for Fut {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// Everything the future owns that can lead back to it: its result and
+    /// exception, its callbacks (script callables and the tasks waiting on
+    /// it), for a task its coroutine, name and the future it waits on, and
+    /// a subclass instance held while the future is pending. (Native glue callbacks are closures the
+    /// collector cannot see into: what they hold counts as referenced from
+    /// outside.)
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.result.borrow());
-        for cb in self.callbacks.borrow().iter() {
-            if let Callback::Py(v) = cb {
-                visit(v);
+        let err = |e: &PyErr| Value::Instance(e.0.clone());
+        visit(&native_value(&self.lp));
+        if let Ok(v) = self.result.try_borrow() {
+            visit(&v);
+        }
+        if let Ok(Some(e)) = self.exception.try_borrow().as_deref() {
+            visit(&err(e));
+        }
+        if let Ok(callbacks) = self.callbacks.try_borrow() {
+            for cb in callbacks.iter() {
+                match cb {
+                    Callback::Py(v) => visit(v),
+                    Callback::Wake(task) => visit(&native_value(task)),
+                    Callback::Native(_) => {}
+                }
             }
+        }
+        if let Ok(v) = self.cancel_message.try_borrow() {
+            visit(&v);
+        }
+        if let Ok(Some(e)) = self.cancelled_exc.try_borrow().as_deref() {
+            visit(&err(e));
         }
         if let Some(t) = &self.task {
             if let Some(coro) = t.coro.get() {
                 visit(coro);
             }
+            if let Ok(name) = t.name.try_borrow() {
+                visit(&name);
+            }
+            if let Ok(Some(w)) = t.fut_waiter.try_borrow().as_deref() {
+                w.traverse(visit);
+            }
         }
         self.face.traverse(visit);
+    }
+    /// CPython's `Task.__del__` and `Future.__del__`, when the collector
+    /// finds the future in garbage: a task still pending, or an exception
+    /// nobody retrieved, is reported through the loop's exception handler.
+    fn needs_finalizing(&self) -> bool {
+        self.is_pending_task()
+            || (self.log_traceback.get() && self.exception.try_borrow().is_ok_and(|e| e.is_some()))
+    }
+    fn finalize(&self, vm: &Vm) {
+        if self.is_pending_task() {
+            self.lp.call_exception_handler(
+                vm,
+                vec![
+                    (
+                        "message",
+                        Value::str("Task was destroyed but it is pending!"),
+                    ),
+                    ("task", self.value()),
+                ],
+            );
+            return;
+        }
+        let Some(exc) = self.exception.borrow().clone() else {
+            return;
+        };
+        self.log_traceback.set(false);
+        let what = self.type_name();
+        self.lp.call_exception_handler(
+            vm,
+            vec![
+                (
+                    "message",
+                    Value::string(format!("{what} exception was never retrieved")),
+                ),
+                ("exception", exc.value()),
+                ("future", self.value()),
+            ],
+        );
+    }
+    /// Breaks the cycles through the future; an exception nobody retrieved
+    /// stays, so that dropping the future reports it.
+    fn clear(&self) {
+        let taken = (
+            self.result
+                .try_borrow_mut()
+                .map(|mut v| std::mem::take(&mut *v)),
+            self.callbacks
+                .try_borrow_mut()
+                .map(|mut v| std::mem::take(&mut *v)),
+            self.cancel_message
+                .try_borrow_mut()
+                .map(|mut v| std::mem::take(&mut *v)),
+            self.cancelled_exc.try_borrow_mut().map(|mut v| v.take()),
+            self.task
+                .as_ref()
+                .and_then(|t| t.fut_waiter.try_borrow_mut().ok().map(|mut w| w.take())),
+        );
+        drop(taken);
+        // The subclass instance's payload is this future: let it go.
+        self.face.release();
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
@@ -207,6 +296,10 @@ impl Fut {
             face: Face::default(),
             source: Default::default(),
         })
+    }
+
+    fn is_pending_task(&self) -> bool {
+        self.task.is_some() && self.state.get() == FState::Pending
     }
 
     pub fn rc(&self) -> Native<Fut> {
@@ -533,6 +626,9 @@ pub struct FutureIter {
 }
 
 impl NativeObject for FutureIter {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&native_value(&self.fut));
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }

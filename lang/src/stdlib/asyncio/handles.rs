@@ -47,7 +47,7 @@ impl NativeObject for Handle {
         self
     }
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        if let Some(HandleCb::Py(f, args)) = &*self.cb.borrow() {
+        if let Ok(Some(HandleCb::Py(f, args))) = self.cb.try_borrow().as_deref() {
             visit(f);
             args.iter().for_each(visit);
         }

@@ -54,6 +54,13 @@ impl Waiters {
         self.0.borrow().iter().all(|w| w.cancelled())
     }
 
+    /// The waiting futures, for the collector.
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(waiters) = self.0.try_borrow() {
+            waiters.iter().for_each(|f| visit(&face::native_value(f)));
+        }
+    }
+
     /// The waiting futures as a list, for the private attributes tests peek at.
     pub fn to_list(&self) -> Value {
         Value::list(self.0.borrow().iter().map(|f| f.value()).collect())
@@ -115,6 +122,9 @@ pub struct Lock {
 }
 
 impl NativeObject for Lock {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.waiters.traverse(visit);
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
@@ -156,6 +166,9 @@ pub struct Event {
 }
 
 impl NativeObject for Event {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.waiters.traverse(visit);
+    }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }

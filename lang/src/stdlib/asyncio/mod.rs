@@ -24,7 +24,7 @@ pub mod tasks;
 use crate::objects::class::Layout;
 use crate::objects::Native;
 use crate::objects::{Args, Class, Module, PyResult, Value};
-use crate::vm::types::new_class;
+use crate::vm::types::{new_class, new_final_class};
 use crate::vm::Vm;
 use events::EventLoop;
 use std::cell::{Cell, RefCell};
@@ -47,6 +47,8 @@ pub struct Aio {
     pub timer_handle_class: Rc<Class>,
     pub conn_class: Rc<Class>,
     pub op_class: Rc<Class>,
+    /// A task's step as a callable (`tasks::TaskStep`).
+    pub task_step_class: Rc<Class>,
     pub lock_class: Rc<Class>,
     pub event_class: Rc<Class>,
     pub queue_class: Rc<Class>,
@@ -63,36 +65,8 @@ pub struct Aio {
     module: RefCell<Option<Rc<Module>>>,
 }
 
-impl Aio {
-    /// The native classes a user class may subclass.
-    fn subclassable(&self) -> [&Rc<Class>; 10] {
-        [
-            &self.priority_queue_class,
-            &self.future_class,
-            &self.task_class,
-            &self.base_loop_class,
-            &self.selector_loop_class,
-            &self.loop_class,
-            &self.lock_class,
-            &self.event_class,
-            &self.queue_class,
-            &self.lifo_queue_class,
-        ]
-    }
-}
-
 thread_local! {
     static AIO: RefCell<Option<Rc<Aio>>> = const { RefCell::new(None) };
-}
-
-/// Whether `class` is one of asyncio's native classes that user classes may
-/// subclass (their instances carry the native object as their payload).
-pub fn is_native_class(class: &Rc<Class>) -> bool {
-    AIO.with(|a| {
-        a.borrow()
-            .as_ref()
-            .is_some_and(|a| a.subclassable().iter().any(|c| Rc::ptr_eq(c, class)))
-    })
 }
 
 /// This thread's asyncio state, created on first use.
@@ -104,6 +78,8 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
     let class = |name: &str, module: &str| {
         new_class(name, std::slice::from_ref(&object), Layout::Builtin, module)
     };
+    let final_class =
+        |name: &str, module: &str| new_final_class(name, std::slice::from_ref(&object), module);
     let subclass = |name: &str, base: &Rc<Class>, module: &str| {
         new_class(name, std::slice::from_ref(base), Layout::Builtin, module)
     };
@@ -130,7 +106,8 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
     let timer_handle_class = subclass("TimerHandle", &handle_class, "asyncio.events");
     let queue_class = class("Queue", "asyncio.queues");
     let a = Rc::new(Aio {
-        op_class: class("coroutine", "builtins"),
+        op_class: final_class("coroutine", "builtins"),
+        task_step_class: final_class("TaskStepMethWrapper", "_asyncio"),
         lock_class: class("Lock", "asyncio.locks"),
         event_class: class("Event", "asyncio.locks"),
         lifo_queue_class: subclass("LifoQueue", &queue_class, "asyncio.queues"),
@@ -138,16 +115,16 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
         queue_class,
         future_class,
         task_class,
-        future_iter_class: class("FutureIter", "_asyncio"),
-        sleep_class: class("coroutine", "builtins"),
+        future_iter_class: final_class("FutureIter", "_asyncio"),
+        sleep_class: final_class("coroutine", "builtins"),
         abstract_loop_class,
         base_loop_class,
         selector_loop_class,
         loop_class,
         handle_class,
         timer_handle_class,
-        conn_class: class("_Conn", "asyncio"),
-        listener_class: class("_Listener", "asyncio"),
+        conn_class: final_class("_Conn", "asyncio"),
+        listener_class: final_class("_Listener", "asyncio"),
         cancelled_error: new_class(
             "CancelledError",
             std::slice::from_ref(&vm.exc.base_exception),
@@ -195,6 +172,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     locks::install(&a, &m);
     queues::install(&a, &m);
     ops::install(&a);
+    tasks::install(&a);
     use crate::stdlib::set;
     set(&m, "Future", Value::Class(a.future_class.clone()));
     set(&m, "Task", Value::Class(a.task_class.clone()));

@@ -7,6 +7,7 @@
 //! `except`/`finally` clean-up, so a task cancelled while waiting leaves the
 //! primitive as CPython would.
 
+use super::face::native_value;
 use super::futures::{FState, Fut};
 use super::locks::{new_waiter, Event, Lock};
 use super::queues::QueueRef;
@@ -78,16 +79,28 @@ impl NativeObject for OpAw {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// The primitive the method runs on, its values, and the future it
+    /// waits on.
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         match &self.op {
-            Op::LockAcquire(_, v) | Op::Ready(v) => visit(v),
-            Op::QueuePut(_, item) => visit(item),
-            Op::QueueGet(_) => {}
+            Op::LockAcquire(lock, v) => {
+                visit(&native_value(lock));
+                visit(v);
+            }
+            Op::EventWait(event) => visit(&native_value(event)),
+            Op::QueuePut(queue, item) => {
+                visit(&native_value(queue));
+                visit(item);
+            }
+            Op::QueueGet(queue) => visit(&native_value(queue)),
+            Op::Ready(v) => visit(v),
             Op::Delegate(inner, ret) => {
                 visit(inner);
                 visit(ret);
             }
-            Op::EventWait(_) => {}
+        }
+        if let Ok(Some(f)) = self.waiting.try_borrow().as_deref() {
+            visit(&native_value(f));
         }
     }
     fn is_resumable(&self) -> bool {

@@ -113,10 +113,16 @@ impl NativeObject for Queue {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// The items, the waiting futures, the `join()` event and the
+    /// subclass instance (held weakly, so never visited).
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        for v in self.items.borrow().iter() {
-            visit(v);
+        if let Ok(items) = self.items.try_borrow() {
+            items.iter().for_each(&mut *visit);
         }
+        self.getters.traverse(visit);
+        self.putters.traverse(visit);
+        visit(&face::native_value(&self.finished));
+        self.face.traverse(visit);
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {

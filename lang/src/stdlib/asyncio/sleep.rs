@@ -64,10 +64,16 @@ impl NativeObject for SleepAw {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// The result, the future it waits on and the timer that settles it.
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.result);
-        if let Some(Timer::Py(t)) = &*self.timer.borrow() {
-            visit(t);
+        if let Ok(Some(f)) = self.fut.try_borrow().as_deref() {
+            visit(&super::face::native_value(f));
+        }
+        match self.timer.try_borrow().as_deref() {
+            Ok(Some(Timer::Native(t))) => visit(&super::face::native_value(t)),
+            Ok(Some(Timer::Py(t))) => visit(t),
+            _ => {}
         }
     }
     fn is_resumable(&self) -> bool {

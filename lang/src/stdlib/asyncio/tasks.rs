@@ -42,9 +42,12 @@ use super::aio;
 use super::events::{now, EventLoop, Hook};
 use super::face;
 use super::futures::{Callback, FState, Fut};
-use crate::objects::{GenKind, Name, Native, NativeClosure, PyErr, PyResult, Value};
+use crate::objects::{
+    Class, GenKind, Name, Native, NativeBox, NativeObject, PyErr, PyResult, Value,
+};
 use crate::vm::interp::Resumed;
 use crate::vm::Vm;
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
@@ -67,6 +70,14 @@ impl Waiter {
         match self {
             Waiter::Native(f) => f.value(),
             Waiter::Py(v) => (**v).clone(),
+        }
+    }
+
+    /// Visits the awaited future, for the task's `traverse`.
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        match self {
+            Waiter::Native(f) => visit(&face::native_value(f)),
+            Waiter::Py(v) => visit(v),
         }
     }
 
@@ -97,6 +108,13 @@ pub struct TaskPart {
     pub num_cancels_requested: Cell<u32>,
     /// A step is owed: set by creation, wake-ups and bare yields.
     step_scheduled: Cell<bool>,
+    /// The task itself while a step is owed: what CPython's ready queue
+    /// holds. The driver holds the task weakly, so a task waiting on a
+    /// future lives only as long as that future (whose callbacks hold it),
+    /// and one nobody can wake is collected ("Task was destroyed but it is
+    /// pending!"). Never visited by the collector: a scheduled task is a
+    /// root.
+    queued: RefCell<Option<Native<Fut>>>,
     /// Whether the task was started ([`start_task`]).
     pub launched: Cell<bool>,
     /// Whether the first step has run.
@@ -121,6 +139,7 @@ impl TaskPart {
             fut_waiter: RefCell::new(None),
             num_cancels_requested: Cell::new(0),
             step_scheduled: Cell::new(first_step_owed),
+            queued: RefCell::new(None),
             launched: Cell::new(false),
             started: Cell::new(false),
             step_exc: RefCell::new(None),
@@ -150,6 +169,7 @@ fn schedule(task: &Native<Fut>, what: &'static str, fut: Option<&Native<Fut>>) {
         return;
     }
     p.step_scheduled.set(true);
+    *p.queued.borrow_mut() = Some(task.clone());
     wake_driver(p);
 }
 
@@ -175,21 +195,59 @@ fn wake_driver(p: &TaskPart) {
     }
 }
 
-/// A callable that runs a step of `task` when called (with the awaited
+/// A callable that runs a step of its task when called (with the awaited
 /// future, or nothing): what a Python-level `add_done_callback` or
-/// `call_soon` receives, CPython's `Task.__wakeup` / `Task.__step` (`what`
-/// is the name CPython's object shows).
+/// `call_soon` receives, CPython's `Task.__wakeup` / `Task.__step`. Like
+/// CPython's bound method it holds the task, and shows it to the collector
+/// (a task waiting on a Python future is held by that future's callbacks).
+pub struct TaskStep {
+    class: Rc<Class>,
+    task: Native<Fut>,
+    /// The name CPython's object shows in reprs.
+    what: &'static str,
+}
+
+impl NativeObject for TaskStep {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&face::native_value(&self.task));
+    }
+    fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "__qualname__" | "__name__" => Some(Ok(Value::str(self.what))),
+            _ => None,
+        }
+    }
+}
+
+/// `TaskStep.__call__`: runs the step.
+fn task_step_call(vm: &Vm, args: crate::objects::Args) -> PyResult {
+    if let Some(s) = args.get(0).and_then(|v| v.downcast_native::<TaskStep>()) {
+        step_now(vm, &s.task);
+    }
+    Ok(Value::None)
+}
+
+/// Gives the step class its `__call__`.
+pub fn install(a: &super::Aio) {
+    crate::vm::types::add_methods(
+        &a.task_step_class,
+        "TaskStep",
+        &[("__call__", task_step_call)],
+    );
+}
+
 fn step_callable(task: &Native<Fut>, what: &'static str) -> Value {
-    let weak = Rc::downgrade(task);
-    Value::Closure(Rc::new(NativeClosure {
-        name: what.into(),
-        func: Box::new(move |vm, _args| {
-            if let Some(task) = weak.upgrade() {
-                step_now(vm, &task);
-            }
-            Ok(Value::None)
-        }),
-    }))
+    Value::native(TaskStep {
+        class: task.lp.aio.task_step_class.clone(),
+        task: task.clone(),
+        what,
+    })
 }
 
 /// The callable a future's Python-level `add_done_callback` gets.
@@ -221,13 +279,16 @@ fn schedule_throw(task: &Native<Fut>, exc: PyErr) {
 
 /// The executor task of one script task.
 pub struct TaskDriver {
-    task: Native<Fut>,
+    task: std::rc::Weak<NativeBox<Fut>>,
 }
 
 impl Future for TaskDriver {
     type Output = ();
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let task = &self.task;
+        let Some(task) = self.task.upgrade() else {
+            return Poll::Ready(());
+        };
+        let task = &task;
         if task.done() {
             return Poll::Ready(());
         }
@@ -247,7 +308,9 @@ impl Future for TaskDriver {
         if !p.step_scheduled.replace(false) {
             return Poll::Pending;
         }
+        let queued = p.queued.borrow_mut().take();
         step(vm, task);
+        drop(queued);
         if task.done() {
             Poll::Ready(())
         } else {
@@ -553,7 +616,13 @@ pub fn start_task(vm: &Vm, task: &Native<Fut>, name: Value) {
     }
     let call_soon_hook = lp.hooks.get() & Hook::CallSoon as u8 != 0;
     p.step_scheduled.set(!call_soon_hook);
-    towel_runtime::spawn(TaskDriver { task: task.clone() }).detach();
+    if !call_soon_hook {
+        *p.queued.borrow_mut() = Some(task.clone());
+    }
+    towel_runtime::spawn(TaskDriver {
+        task: Rc::downgrade(task),
+    })
+    .detach();
     if call_soon_hook {
         lp.call_soon_py(vm, step_callable(task, "TaskStepMethWrapper"), vec![]);
     }

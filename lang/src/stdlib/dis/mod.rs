@@ -53,7 +53,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         opmap.set(vm, Value::str(op.name()), Value::Int(op as i64))?;
     }
     super::set(&m, "opname", Value::list(opname));
-    super::set(&m, "opmap", Value::Dict(Rc::new(opmap)));
+    super::set(&m, "opmap", Value::Dict(crate::objects::gc::new(opmap)));
     let by_kind = |kinds: &[ArgKind]| {
         Value::list(
             Opcode::ALL
@@ -85,7 +85,11 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     for &(bit, name) in flags::NAMES.iter() {
         names.set(vm, Value::Int(bit as i64), Value::str(name))?;
     }
-    super::set(&m, "COMPILER_FLAG_NAMES", Value::Dict(Rc::new(names)));
+    super::set(
+        &m,
+        "COMPILER_FLAG_NAMES",
+        Value::Dict(crate::objects::gc::new(names)),
+    );
     super::set(&m, "Bytecode", Value::Class(bytecode_class(vm)));
     super::set(
         &m,
@@ -309,9 +313,31 @@ fn dis(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-/// `dis.distb()`: towel keeps no `sys.last_traceback`, so there is never one to disassemble.
-fn distb(vm: &Vm, _args: Args) -> PyResult {
-    Err(vm.runtime_error("no last traceback to disassemble"))
+/// `dis.distb(tb=None, *, file=None)`: the code of a traceback's innermost
+/// frame (of `sys.last_traceback` by default), `-->` at the instruction
+/// that raised.
+fn distb(vm: &Vm, args: Args) -> PyResult {
+    check_kwargs(vm, &args, "distb", &["file", "show_caches", "adaptive"])?;
+    args.check_pos(vm, "distb", 0, 1)?;
+    let given = args.pos.first().filter(|tb| !tb.is_none()).cloned();
+    let last = || vm.sys_attr("last_traceback");
+    let Some(tb) = given.or_else(last) else {
+        return Err(vm.runtime_error("no last traceback to disassemble"));
+    };
+    let Some(tb) = crate::vm::traceback::as_traceback(&tb) else {
+        return Err(vm.type_error(format!(
+            "don't know how to disassemble {} objects",
+            vm.type_name(&tb)
+        )));
+    };
+    let Some(innermost) = crate::vm::traceback::Traceback::chain(&tb).last() else {
+        return Ok(Value::None);
+    };
+    let code = Value::Code(innermost.code());
+    let file: Vec<Value> = args.kw("file").into_iter().cloned().collect();
+    let names: Vec<Value> = file.iter().map(|_| Value::str("file")).collect();
+    let pos = [code, Value::Int(innermost.lasti)];
+    disassemble(vm, Args::with_kw(&pos, &names, &file))
 }
 
 /// `dis.disassemble(co, lasti=-1, *, file=None)`: one code object, `-->` at `lasti`.
@@ -498,8 +524,65 @@ fn tuple_class(vm: &Vm, kind: TupleKind) -> Rc<Class> {
                 ("_asdict", nt_asdict),
             ],
         );
+        let new: crate::objects::NativeFn = match kind {
+            TupleKind::Instruction => nt_new_instruction,
+            TupleKind::Positions => nt_new_positions,
+        };
+        add_methods(&c, kind.name(), &[("__new__", new)]);
         c
     })
+}
+
+/// `Instruction(...)`: every field but `positions` (None) is required.
+fn nt_new_instruction(vm: &Vm, args: Args) -> PyResult {
+    nt_new(vm, &args, TupleKind::Instruction, 8)
+}
+
+/// `Positions(lineno=None, end_lineno=None, col_offset=None, end_col_offset=None)`.
+fn nt_new_positions(vm: &Vm, args: Args) -> PyResult {
+    nt_new(vm, &args, TupleKind::Positions, 0)
+}
+
+/// A named tuple from positional and keyword fields; fields past the
+/// first `required` default to None.
+fn nt_new(vm: &Vm, args: &Args, kind: TupleKind, required: usize) -> PyResult {
+    let fields = kind.fields();
+    let given = args.skip_first();
+    let name = kind.name();
+    if given.pos.len() > fields.len() {
+        return Err(vm.type_error(format!(
+            "{name}.__new__() takes {} positional arguments but {} were given",
+            fields.len() + 1,
+            given.pos.len() + 1
+        )));
+    }
+    let mut values: Vec<Option<Value>> = given.pos.iter().cloned().map(Some).collect();
+    values.resize(fields.len(), None);
+    for (k, v) in given.kwnames.iter().zip(given.kwvalues) {
+        let key = k.as_str().unwrap_or("");
+        let Some(i) = fields.iter().position(|f| *f == key) else {
+            return Err(vm.type_error(format!(
+                "{name}.__new__() got an unexpected keyword argument '{key}'"
+            )));
+        };
+        if values[i].is_some() {
+            return Err(vm.type_error(format!(
+                "{name}.__new__() got multiple values for argument '{key}'"
+            )));
+        }
+        values[i] = Some(v.clone());
+    }
+    if let Some(i) = values[..required].iter().position(Option::is_none) {
+        return Err(vm.type_error(format!(
+            "{name}.__new__() missing required argument '{}'",
+            fields[i]
+        )));
+    }
+    Ok(new_tuple(
+        vm,
+        kind,
+        values.into_iter().map(Option::unwrap_or_default).collect(),
+    ))
 }
 
 fn new_tuple(vm: &Vm, kind: TupleKind, values: Vec<Value>) -> Value {
@@ -573,7 +656,7 @@ fn nt_asdict(vm: &Vm, args: Args) -> PyResult {
     for (f, v) in t.kind.fields().iter().zip(&t.values) {
         d.set(vm, Value::str(f), v.clone())?;
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(crate::objects::gc::new(d)))
 }
 
 /// The source positions of instruction `index` (CPython's `co_positions`), from its span.

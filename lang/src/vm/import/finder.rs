@@ -155,15 +155,20 @@ impl Vm {
         })))
     }
 
+    /// `SourceFileLoader(name, path)`.
+    pub fn source_loader(&self, name: &str, path: &str) -> Value {
+        let loader = Instance::new(self.source_loader_class());
+        loader.set_attr(Name::new("name"), Value::str(name));
+        loader.set_attr(Name::new("path"), Value::str(path));
+        Value::Instance(Rc::new(loader))
+    }
+
     /// The spec of a source file, with a `SourceFileLoader`.
     pub fn source_spec(&self, name: &str, file: &Path, package: Option<Vec<String>>) -> Value {
         let path = file.display().to_string();
-        let loader = Instance::new(self.source_loader_class());
-        loader.set_attr(Name::new("name"), Value::str(name));
-        loader.set_attr(Name::new("path"), Value::str(&path));
         self.new_spec(SpecFields {
             name: name.to_string(),
-            loader: Value::Instance(Rc::new(loader)),
+            loader: self.source_loader(name, &path),
             origin: Some(path),
             search_locations: package,
             has_location: true,

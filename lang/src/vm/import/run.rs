@@ -28,6 +28,10 @@ impl Vm {
             return m;
         }
         let m = self.new_module("__main__", None);
+        // As CPython's: `__main__` is a built-in module until a script's
+        // loader replaces this.
+        let loader = self.table_loader(stdlib::Kind::Builtin);
+        stdlib::set(&m, "__loader__", Value::Class(loader));
         stdlib::set(&m, "__annotations__", Value::Dict(Rc::new(PyDict::new())));
         let builtins = self
             .import_module("builtins")
@@ -50,6 +54,8 @@ impl Vm {
             stdlib::set(&main, "__file__", Value::str(filename));
             if filename != "<stdin>" {
                 stdlib::set(&main, "__cached__", Value::None);
+                let loader = self.source_loader("__main__", filename);
+                stdlib::set(&main, "__loader__", loader);
             }
         }
         self.run_as_main(code, &main)
@@ -116,7 +122,7 @@ impl Vm {
 
     fn run_as_main(&self, code: Rc<Code>, main: &Rc<Module>) -> Result<(), MainError> {
         let result = self.run_code(code, main);
-        self.report_never_awaited(None);
+        self.attend_pending(None);
         self.flush_stdout();
         result.map(|_| ()).map_err(MainError::Exception)
     }

@@ -48,13 +48,7 @@ impl Vm {
                     ("__eq__", spec_eq),
                 ],
             );
-            let parent = Value::native(Property {
-                class: vm.types.property.clone(),
-                fget: Some(crate::builtins::native("parent", spec_parent)),
-                fset: None,
-                fdel: None,
-                doc: Value::None,
-            });
+            let parent = Property::read_only(vm, crate::builtins::native("parent", spec_parent));
             c.set_attr("parent", parent);
             c
         })
@@ -214,13 +208,24 @@ impl Vm {
         }
     }
 
-    /// `repr(module)`, from its spec as CPython's `_module_repr_from_spec`.
+    /// `repr(module)` as CPython 3.11's `_module_repr`: a built-in or
+    /// frozen loader names itself, else the spec (`_module_repr_from_spec`)
+    /// or `__file__` says where the module came from.
     pub fn module_repr(&self, m: &Module) -> String {
         let name = match stdlib::module_get(m, "__name__") {
             Some(Value::Str(s)) => s.as_str().to_string(),
             _ => "?".to_string(),
         };
         let attr = |o: &Value, k: &str| self.get_attr_opt(o, &Name::new(k)).ok().flatten();
+        let loader = stdlib::module_get(m, "__loader__").filter(|l| !l.is_none());
+        if let Some(Value::Class(c)) = &loader {
+            if Rc::ptr_eq(c, &self.table_loader(Kind::Builtin)) {
+                return format!("<module '{name}' (built-in)>");
+            }
+            if Rc::ptr_eq(c, &self.table_loader(Kind::Frozen)) {
+                return format!("<module '{name}' (frozen)>");
+            }
+        }
         let spec = stdlib::module_get(m, "__spec__").filter(|s| !s.is_none());
         if let Some(spec) = &spec {
             let origin = attr(spec, "origin").filter(|o| !o.is_none());
@@ -238,12 +243,16 @@ impl Vm {
                 }
             }
         }
-        match stdlib::module_get(m, "__file__")
-            .as_ref()
-            .and_then(Value::as_str)
-        {
-            Some(f) => format!("<module '{name}' from '{f}'>"),
-            None => format!("<module '{name}'>"),
+        match (stdlib::module_get(m, "__file__"), loader) {
+            (Some(f), _) => {
+                let f = self.repr(&f).unwrap_or_default();
+                format!("<module '{name}' from {f}>")
+            }
+            (None, Some(loader)) => {
+                let r = self.repr(&loader).unwrap_or_default();
+                format!("<module '{name}' ({r})>")
+            }
+            (None, None) => format!("<module '{name}'>"),
         }
     }
 }

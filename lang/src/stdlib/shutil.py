@@ -1,0 +1,328 @@
+# `shutil`: copying, moving and removing files and trees, `which`,
+# `disk_usage` and the terminal size, over `os`.
+
+import os
+import sys
+import fnmatch
+import stat as _stat
+
+__all__ = ["copyfileobj", "copyfile", "copymode", "copystat", "copy", "copy2", "copytree", "move",
+           "rmtree", "Error", "SpecialFileError", "ignore_patterns", "which", "disk_usage",
+           "get_terminal_size", "SameFileError", "chown", "make_archive", "unpack_archive"]
+
+COPY_BUFSIZE = 64 * 1024
+
+
+class Error(OSError):
+    pass
+
+
+class SameFileError(Error):
+    pass
+
+
+class SpecialFileError(OSError):
+    pass
+
+
+class ExecError(OSError):
+    pass
+
+
+class ReadError(OSError):
+    pass
+
+
+class RegistryError(Exception):
+    pass
+
+
+def copyfileobj(fsrc, fdst, length=0):
+    if not length:
+        length = COPY_BUFSIZE
+    while True:
+        buf = fsrc.read(length)
+        if not buf:
+            break
+        fdst.write(buf)
+
+
+def _samefile(src, dst):
+    try:
+        return os.path.samefile(src, dst)
+    except OSError:
+        return False
+
+
+def copyfile(src, dst, *, follow_symlinks=True):
+    if _samefile(src, dst):
+        raise SameFileError(f"{src!r} and {dst!r} are the same file")
+    for name in (src, dst):
+        try:
+            st = os.stat(name)
+        except OSError:
+            continue
+        if _stat.S_ISFIFO(st.st_mode):
+            raise SpecialFileError(f"`{os.fspath(name)}` is a named pipe")
+    if not follow_symlinks and os.path.islink(src):
+        os.symlink(os.readlink(src), dst)
+        return dst
+    with open(src, "rb") as fsrc:
+        with open(dst, "wb") as fdst:
+            copyfileobj(fsrc, fdst)
+    return dst
+
+
+def copymode(src, dst, *, follow_symlinks=True):
+    if not follow_symlinks and os.path.islink(src) and os.path.islink(dst):
+        return
+    st = os.stat(src)
+    os.chmod(dst, _stat.S_IMODE(st.st_mode))
+
+
+def copystat(src, dst, *, follow_symlinks=True):
+    if not follow_symlinks and os.path.islink(src) and os.path.islink(dst):
+        return
+    st = os.stat(src)
+    os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.chmod(dst, _stat.S_IMODE(st.st_mode))
+
+
+def copy(src, dst, *, follow_symlinks=True):
+    if os.path.isdir(dst):
+        dst = os.path.join(dst, os.path.basename(src))
+    copyfile(src, dst, follow_symlinks=follow_symlinks)
+    copymode(src, dst, follow_symlinks=follow_symlinks)
+    return dst
+
+
+def copy2(src, dst, *, follow_symlinks=True):
+    if os.path.isdir(dst):
+        dst = os.path.join(dst, os.path.basename(src))
+    copyfile(src, dst, follow_symlinks=follow_symlinks)
+    copystat(src, dst, follow_symlinks=follow_symlinks)
+    return dst
+
+
+def ignore_patterns(*patterns):
+    def _ignore_patterns(path, names):
+        ignored = []
+        for pattern in patterns:
+            ignored.extend(fnmatch.filter(names, pattern))
+        return set(ignored)
+    return _ignore_patterns
+
+
+def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2,
+             ignore_dangling_symlinks=False, dirs_exist_ok=False):
+    with os.scandir(src) as it:
+        entries = list(it)
+    ignored = ignore(os.fspath(src), [e.name for e in entries]) if ignore is not None else set()
+    os.makedirs(dst, exist_ok=dirs_exist_ok)
+    errors = []
+    for entry in entries:
+        if entry.name in ignored:
+            continue
+        src_name = os.path.join(src, entry.name)
+        dst_name = os.path.join(dst, entry.name)
+        try:
+            if entry.is_symlink():
+                link = os.readlink(src_name)
+                if symlinks:
+                    os.symlink(link, dst_name)
+                    copystat(src_name, dst_name, follow_symlinks=False)
+                elif not os.path.exists(link if os.path.isabs(link) else os.path.join(src, link)):
+                    if ignore_dangling_symlinks:
+                        continue
+                    copy_function(src_name, dst_name)
+                elif entry.is_dir():
+                    copytree(src_name, dst_name, symlinks, ignore, copy_function,
+                             ignore_dangling_symlinks, dirs_exist_ok)
+                else:
+                    copy_function(src_name, dst_name)
+            elif entry.is_dir():
+                copytree(src_name, dst_name, symlinks, ignore, copy_function,
+                         ignore_dangling_symlinks, dirs_exist_ok)
+            else:
+                copy_function(src_name, dst_name)
+        except Error as err:
+            errors.extend(err.args[0])
+        except OSError as why:
+            errors.append((src_name, dst_name, str(why)))
+    try:
+        copystat(src, dst)
+    except OSError as why:
+        errors.append((src, dst, str(why)))
+    if errors:
+        raise Error(errors)
+    return dst
+
+
+def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
+    if ignore_errors:
+        def onerror(*args):
+            pass
+    elif onerror is None:
+        def onerror(*args):
+            raise
+    try:
+        if os.path.islink(path):
+            raise OSError("Cannot call rmtree on a symbolic link")
+    except OSError:
+        onerror(os.path.islink, path, sys.exc_info())
+        return
+    _rmtree(path, onerror)
+
+
+def _rmtree(path, onerror):
+    try:
+        with os.scandir(path) as it:
+            entries = list(it)
+    except OSError:
+        onerror(os.scandir, path, sys.exc_info())
+        entries = []
+    for entry in entries:
+        full = entry.path
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            _rmtree(full, onerror)
+        else:
+            try:
+                os.unlink(full)
+            except OSError:
+                onerror(os.unlink, full, sys.exc_info())
+    try:
+        os.rmdir(path)
+    except OSError:
+        onerror(os.rmdir, path, sys.exc_info())
+
+
+def _basename(path):
+    path = os.fspath(path)
+    return os.path.basename(path.rstrip(os.sep))
+
+
+def move(src, dst, copy_function=copy2):
+    real_dst = dst
+    if os.path.isdir(dst):
+        if _samefile(src, dst):
+            os.rename(src, dst)
+            return
+        real_dst = os.path.join(dst, _basename(src))
+        if os.path.exists(real_dst):
+            raise Error(f"Destination path '{real_dst}' already exists")
+    try:
+        os.rename(src, real_dst)
+    except OSError:
+        if os.path.islink(src):
+            os.symlink(os.readlink(src), real_dst)
+            os.unlink(src)
+        elif os.path.isdir(src):
+            if _destinsrc(src, dst):
+                raise Error(f"Cannot move a directory '{src}' into itself '{dst}'.")
+            copytree(src, real_dst, copy_function=copy_function, symlinks=True)
+            rmtree(src)
+        else:
+            copy_function(src, real_dst)
+            os.unlink(src)
+    return real_dst
+
+
+def _destinsrc(src, dst):
+    src = os.path.abspath(src)
+    dst = os.path.abspath(dst)
+    if not src.endswith(os.path.sep):
+        src += os.path.sep
+    if not dst.endswith(os.path.sep):
+        dst += os.path.sep
+    return dst.startswith(src)
+
+
+class usage(tuple):
+    def __new__(cls, total, used, free):
+        return tuple.__new__(cls, (total, used, free))
+
+    total = property(lambda self: self[0])
+    used = property(lambda self: self[1])
+    free = property(lambda self: self[2])
+
+    def __repr__(self):
+        return f"usage(total={self[0]!r}, used={self[1]!r}, free={self[2]!r})"
+
+
+_ntuple_diskusage = usage
+del usage
+
+
+def disk_usage(path):
+    total, free, available = os._statvfs_usage(os.fspath(path))
+    return _ntuple_diskusage(total, total - free, available)
+
+
+def chown(path, user=None, group=None):
+    raise NotImplementedError("shutil.chown is not available in towel")
+
+
+def get_terminal_size(fallback=(80, 24)):
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    try:
+        lines = int(os.environ["LINES"])
+    except (KeyError, ValueError):
+        lines = 0
+    if columns <= 0 or lines <= 0:
+        try:
+            size = os.get_terminal_size(sys.__stdout__.fileno() if hasattr(sys, "__stdout__") else 1)
+        except (AttributeError, ValueError, OSError):
+            size = os.terminal_size(fallback)
+        if columns <= 0:
+            columns = size.columns or fallback[0]
+        if lines <= 0:
+            lines = size.lines or fallback[1]
+    return os.terminal_size((columns, lines))
+
+
+def which(cmd, mode=os.F_OK | os.X_OK, path=None):
+    cmd = os.fspath(cmd)
+    if os.path.dirname(cmd):
+        if os.path.exists(cmd) and os.access(cmd, mode) and not os.path.isdir(cmd):
+            return cmd
+        return None
+    if path is None:
+        path = os.environ.get("PATH", None)
+        if path is None:
+            path = os.defpath if hasattr(os, "defpath") else os.path.defpath
+    if not path:
+        return None
+    seen = set()
+    for directory in os.fspath(path).split(os.pathsep):
+        normdir = os.path.normcase(directory)
+        if normdir in seen:
+            continue
+        seen.add(normdir)
+        name = os.path.join(directory, cmd)
+        if os.path.exists(name) and os.access(name, mode) and not os.path.isdir(name):
+            return name
+    return None
+
+
+def make_archive(base_name, format, root_dir=None, base_dir=None, verbose=0, dry_run=0,
+                 owner=None, group=None, logger=None):
+    raise NotImplementedError("shutil.make_archive is not available in towel yet (needs zipfile/tarfile)")
+
+
+def unpack_archive(filename, extract_dir=None, format=None):
+    raise NotImplementedError("shutil.unpack_archive is not available in towel yet (needs zipfile/tarfile)")
+
+
+def get_archive_formats():
+    return []
+
+
+def get_unpack_formats():
+    return []

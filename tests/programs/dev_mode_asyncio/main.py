@@ -1,0 +1,15 @@
+# -X dev turns on asyncio's debug mode too.
+import asyncio
+import sys
+
+
+async def main():
+    return asyncio.get_running_loop().get_debug()
+
+
+print(sys.flags.dev_mode, asyncio.run(main()), asyncio.run(main(), debug=False))
+loop = asyncio.new_event_loop()
+print(loop.get_debug())
+loop.set_debug(False)
+print(loop.get_debug())
+loop.close()

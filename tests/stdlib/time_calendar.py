@@ -1,0 +1,30 @@
+# calendar: text and HTML calendars, the Calendar iterators, and the date helpers.
+import calendar
+print(calendar.month(2024, 2))
+print(calendar.month(2023, 12, w=3, l=2))
+print(calendar.calendar(2024))
+print(calendar.calendar(2023, w=3, l=1, c=4, m=4))
+print(calendar.isleap(2000), calendar.isleap(1900), calendar.isleap(2024), calendar.leapdays(1900, 2024), calendar.weekday(2024, 12, 25))
+print(calendar.monthrange(2024, 2), calendar.monthrange(2023, 12), calendar.monthcalendar(2024, 3))
+print(calendar.timegm((2024, 1, 1, 0, 0, 0)), calendar.timegm((1969, 12, 31, 23, 59, 59, 0, 0, 0)))
+print(list(calendar.day_name), list(calendar.day_abbr), list(calendar.month_name), calendar.month_abbr[1:4], len(calendar.month_name))
+cal = calendar.Calendar(firstweekday=6)
+print(list(cal.iterweekdays()), list(cal.itermonthdates(2024, 2))[:3], list(cal.itermonthdays(2024, 2))[:10])
+print(list(cal.itermonthdays2(2024, 2))[:5], list(cal.itermonthdays3(2024, 2))[:3], list(cal.itermonthdays4(2024, 2))[-2:])
+print(cal.monthdatescalendar(2024, 2)[0], cal.monthdayscalendar(2024, 2), len(cal.yeardayscalendar(2024)), len(cal.yeardays2calendar(2024, 4)[0]))
+tc = calendar.TextCalendar(calendar.SUNDAY)
+print(tc.formatmonth(2024, 9))
+print(tc.formatweekheader(3), "|", tc.formatweekheader(9), "|", tc.formatmonthname(2024, 9, 20), "|")
+print(calendar.HTMLCalendar().formatmonth(2024, 1))
+print(calendar.HTMLCalendar(calendar.SUNDAY).formatyear(2024, 4)[:400])
+print(calendar.firstweekday(), calendar.weekheader(2))
+calendar.setfirstweekday(calendar.SUNDAY)
+print(calendar.firstweekday(), calendar.month(2024, 6))
+calendar.setfirstweekday(0)
+for bad in [lambda: calendar.monthrange(2024, 13), lambda: calendar.setfirstweekday(9), lambda: calendar.month(2024, 0)]:
+    try:
+        bad()
+    except ValueError as e:
+        print(type(e).__name__, e)
+calendar.prmonth(2021, 7)
+calendar.prcal(2020, m=6)
