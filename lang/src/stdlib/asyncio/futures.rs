@@ -229,7 +229,7 @@ impl Drop for Fut {
         };
         let repr = match &self.task {
             Some(t) => {
-                let name = match &*t.name.borrow() {
+                let name = match t.name() {
                     Value::Str(s) => s.as_str().to_string(),
                     _ => String::new(),
                 };
@@ -634,7 +634,7 @@ impl NativeObject for FutureIter {
     }
     fn waiting_for(&self, vm: &Vm) -> Option<String> {
         Some(match &self.fut.task {
-            Some(p) => format!("task {}", vm.to_str(&p.name.borrow()).unwrap_or_default()),
+            Some(p) => format!("task {}", vm.to_str(&p.name()).unwrap_or_default()),
             None => format!(
                 "{} {}",
                 self.fut.type_name(),

@@ -25,8 +25,11 @@ pub enum HandleCb {
 }
 
 /// `asyncio.Handle` / `asyncio.TimerHandle`.
+///
+/// Kept small (its class follows from `when`): one is made for every
+/// callback scheduled, and a larger one lands in a busier allocator bin
+/// (measured: 8 more bytes cost aio_spawn 5-8%, in glibc malloc).
 pub struct Handle {
-    class: Rc<Class>,
     me: std::rc::Weak<NativeBox<Handle>>,
     pub(super) lp: Native<EventLoop>,
     cb: RefCell<Option<HandleCb>>,
@@ -41,7 +44,11 @@ pub struct Handle {
 
 impl NativeObject for Handle {
     fn class(&self) -> Rc<Class> {
-        self.class.clone()
+        if self.when.is_some() {
+            self.lp.aio.timer_handle_class.clone()
+        } else {
+            self.lp.aio.handle_class.clone()
+        }
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -66,13 +73,7 @@ impl Handle {
     }
 
     pub fn new(lp: &Native<EventLoop>, cb: HandleCb, when: Option<f64>) -> Native<Handle> {
-        let class = if when.is_some() {
-            lp.aio.timer_handle_class.clone()
-        } else {
-            lp.aio.handle_class.clone()
-        };
         NativeBox::new_cyclic(|me| Handle {
-            class,
             me: me.clone(),
             lp: lp.clone(),
             cb: RefCell::new(Some(cb)),

@@ -150,7 +150,7 @@ fn task_cancel_m(vm: &Vm, args: Args) -> PyResult {
 
 fn task_get_name(vm: &Vm, args: Args) -> PyResult {
     let t = task_this(vm, &args)?;
-    let n = tp(vm, &t)?.name.borrow().clone();
+    let n = tp(vm, &t)?.name();
     Ok(n)
 }
 

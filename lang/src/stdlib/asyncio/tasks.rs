@@ -102,6 +102,9 @@ pub struct TaskPart {
     /// The coroutine: set when the task is made, or by the `Task.__init__`
     /// of a subclass (see `task_api.rs`).
     pub coro: std::cell::OnceCell<Value>,
+    /// The name as set (a str), or the number `n` of a default name
+    /// `Task-n`, made into a str only when asked for ([`TaskPart::name`]):
+    /// most tasks are never asked their name.
     pub name: RefCell<Value>,
     pub must_cancel: Cell<bool>,
     pub fut_waiter: RefCell<Option<Waiter>>,
@@ -145,6 +148,16 @@ impl TaskPart {
             step_exc: RefCell::new(None),
             waker: RefCell::new(None),
             created: towel_runtime::time::now(),
+        }
+    }
+}
+
+impl TaskPart {
+    /// The task's name, as `get_name()` returns it.
+    pub fn name(&self) -> Value {
+        match &*self.name.borrow() {
+            Value::Int(n) => Value::string(format!("Task-{n}")),
+            name => name.clone(),
         }
     }
 }
@@ -599,7 +612,7 @@ pub fn start_task(vm: &Vm, task: &Native<Fut>, name: Value) {
         Value::None => {
             let n = a.task_counter.get() + 1;
             a.task_counter.set(n);
-            Value::string(format!("Task-{n}"))
+            Value::Int(n as i64)
         }
         Value::Str(_) => name,
         other => Value::string(vm.to_str(&other).unwrap_or_default()),
@@ -684,7 +697,7 @@ pub fn task_repr(vm: &Vm, t: &Fut) -> PyResult<String> {
         FState::Cancelled => "cancelled".to_string(),
         FState::Finished => "finished".to_string(),
     }];
-    info.push(format!("name={}", vm.repr(&p.name.borrow())?));
+    info.push(format!("name={}", vm.repr(&p.name())?));
     if let Some(coro) = p.coro.get() {
         info.push(format!("coro=<{}>", coro_repr(vm, coro)));
     }
