@@ -85,7 +85,14 @@ impl GcState {
         if !s.is_null() {
             return s;
         }
+        self.new_list(i)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn new_list(&self, i: usize) -> *const GcHead {
         let s: &'static GcHead = Box::leak(Box::new(GcHead::sentinel()));
+        s.init_list();
         self.lists[i].set(s);
         s
     }
@@ -109,12 +116,12 @@ impl GcHead {
 /// Links `head` at the end of list `list`.
 ///
 /// # Safety
-/// `list` is a live sentinel; `head` is unlinked and sits in an `Rc` (its
-/// address is stable until it is dropped, which unlinks it).
+/// `list` is a live sentinel of a well-formed list (every sentinel is made
+/// a list of one before use: see `GcState::new_list`); `head` is unlinked
+/// and sits in an `Rc` (its address is stable until it is dropped, which
+/// unlinks it).
+#[inline(always)]
 unsafe fn link(list: *const GcHead, head: &GcHead) {
-    if (*list).next.get().is_null() {
-        (*list).init_list();
-    }
     let last = (*list).prev.get();
     head.prev.set(last);
     head.next.set(list);
@@ -140,11 +147,8 @@ pub(super) unsafe fn unlink(head: &GcHead) {
 /// Both are live sentinels.
 unsafe fn splice(from: *const GcHead, to: *const GcHead) {
     let first = (*from).next.get();
-    if first.is_null() || first == from {
+    if first == from {
         return;
-    }
-    if (*to).next.get().is_null() {
-        (*to).init_list();
     }
     let last = (*from).prev.get();
     let to_last = (*to).prev.get();
@@ -162,9 +166,6 @@ unsafe fn splice(from: *const GcHead, to: *const GcHead) {
 /// `list` is a live sentinel and its list is well formed.
 unsafe fn for_each(list: *const GcHead, mut f: impl FnMut(&GcHead)) {
     let mut h = (*list).next.get();
-    if h.is_null() {
-        return;
-    }
     while h != list {
         let next = (*h).next.get();
         f(&*h);
@@ -449,7 +450,7 @@ unsafe fn move_unreachable(young: *const GcHead, unreachable: &GcHead) -> usize 
     let mut reachable = 0;
     let mut visitor = Visitor::reaching(&*young);
     let mut h = (*young).next.get();
-    while !h.is_null() && h != young {
+    while h != young {
         let head = &*h;
         if head.refs.get() > 0 {
             traverse_head(head, &mut visitor);
