@@ -123,7 +123,11 @@ impl NativeRef {
     pub fn gc_head(&self) -> &GcHead {
         // SAFETY: `self.0` points at a live `NativeBox` (see `wide`), which
         // is `repr(C)` with its head at `HEAD_OFFSET` whatever `T` is.
-        unsafe { &*(self.0.as_ptr() as *const u8).add(HEAD_OFFSET).cast::<GcHead>() }
+        unsafe {
+            &*(self.0.as_ptr() as *const u8)
+                .add(HEAD_OFFSET)
+                .cast::<GcHead>()
+        }
     }
 
     /// The number of strong handles to the object.
