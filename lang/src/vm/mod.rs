@@ -386,12 +386,14 @@ impl Vm {
         }
     }
 
-    /// An empty frame from the pool (the caller resets it).
-    #[inline]
+    /// An empty frame from the pool (the caller resets it). Every call of a
+    /// Python function takes one, so the pool's hit stays inline and the
+    /// allocation of a new frame is out of line.
+    #[inline(always)]
     pub fn pooled_frame(&self) -> Box<frame::Frame> {
         match self.frame_pool.borrow_mut().pop() {
             Some(f) => f,
-            None => Box::new(frame::Frame::empty()),
+            None => new_empty_frame(),
         }
     }
 
@@ -746,4 +748,11 @@ pub fn exit_status(vm: &Vm, err: &PyErr) -> std::process::ExitCode {
 pub fn install_interrupt_handler(vm: &Vm) {
     // Without a handler the default action (terminate) stays, as before.
     let _ = towel_runtime::signal::on_interrupt(vm.interrupt.clone());
+}
+
+/// A new frame for the pool to hand out (see `Vm::pooled_frame`).
+#[cold]
+#[inline(never)]
+fn new_empty_frame() -> Box<frame::Frame> {
+    Box::new(frame::Frame::empty())
 }
