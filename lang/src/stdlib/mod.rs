@@ -34,6 +34,9 @@ pub mod os_sys;
 pub mod pickle;
 pub mod random;
 pub mod re;
+pub mod select;
+pub mod signal;
+pub mod socket;
 pub mod sys;
 pub mod time;
 pub mod towel;
@@ -249,6 +252,12 @@ pub const MODULES: &[ModuleDef] = &[
     def("_pickle", Stdlib, Native(pickle::make)),
     def("pickle", Stdlib, Script(stdlib_source!("pickle.py"))),
     def("copyreg", Stdlib, Script(stdlib_source!("copyreg.py"))),
+    // Sockets, processes and signals (over towel_runtime's I/O).
+    def("_socket", Builtin, Native(socket::make)),
+    def("socket", Stdlib, Script(stdlib_source!("socket/socket.py"))),
+    def("select", Builtin, Native(select::make)),
+    def("selectors", Stdlib, Script(stdlib_source!("selectors.py"))),
+    def("signal", Builtin, Native(signal::make)),
     // unittest: a package of submodules, as CPython's.
     def(
         "unittest",
