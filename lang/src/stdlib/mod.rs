@@ -30,6 +30,7 @@ pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod os;
+pub mod os_process;
 pub mod os_sys;
 pub mod pickle;
 pub mod random;
@@ -37,6 +38,7 @@ pub mod re;
 pub mod select;
 pub mod signal;
 pub mod socket;
+pub mod subprocess;
 pub mod sys;
 pub mod time;
 pub mod towel;
@@ -257,7 +259,14 @@ pub const MODULES: &[ModuleDef] = &[
     def("socket", Stdlib, Script(stdlib_source!("socket/socket.py"))),
     def("select", Builtin, Native(select::make)),
     def("selectors", Stdlib, Script(stdlib_source!("selectors.py"))),
-    def("signal", Builtin, Native(signal::make)),
+    def("_signal", Builtin, Native(signal::make)),
+    def("signal", Stdlib, Script(stdlib_source!("signal.py"))),
+    def("_subprocess", Builtin, Native(subprocess::make)),
+    def(
+        "subprocess",
+        Stdlib,
+        Script(stdlib_source!("subprocess/subprocess.py")),
+    ),
     // unittest: a package of submodules, as CPython's.
     def(
         "unittest",
