@@ -288,6 +288,7 @@ impl Session {
                     // Nothing runs in the foreground: a late Ctrl-C must not
                     // hit whatever runs next.
                     self.vm.interrupt.store(false, Ordering::Release);
+                    towel_runtime::signal::take_pending(signal_hook::consts::SIGINT);
                 }
                 Err(_) => return Input::Eof,
             }
@@ -373,6 +374,8 @@ impl Session {
                 Woke::Event(Ok(Event::Interrupt)) => {
                     // Unless the VM already raised KeyboardInterrupt for this Ctrl-C.
                     if self.vm.interrupt.swap(false, Ordering::AcqRel) {
+                        // The session acts on this Ctrl-C: no handler runs for it.
+                        towel_runtime::signal::take_pending(signal_hook::consts::SIGINT);
                         stmt.cancel();
                     }
                 }

@@ -625,14 +625,12 @@ impl Vm {
                         }
                         Opcode::JUMP_ABSOLUTE => {
                             frame.ip = arg;
-                            // Swap, not store: whoever else watches the flag (the REPL) must
-                            // not also act on the same Ctrl-C.
-                            if self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
-                                && self
-                                    .interrupt
-                                    .swap(false, std::sync::atomic::Ordering::AcqRel)
-                            {
-                                break 'op self.new_exception(&self.exc.keyboard_interrupt, vec![]);
+                            // A signal arrived (Ctrl-C among them): its handler runs
+                            // here, between two instructions, as in CPython.
+                            if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                                if let Err(e) = crate::stdlib::signal::run_handlers(self) {
+                                    break 'op e;
+                                }
                             }
                             continue 'dispatch;
                         }

@@ -515,12 +515,7 @@ pub fn run_forever(vm: &Vm, lp: &Native<EventLoop>) -> PyResult<()> {
         if lp.stopping.get() {
             return Ok(());
         }
-        if vm
-            .interrupt
-            .swap(false, std::sync::atomic::Ordering::Relaxed)
-        {
-            return Err(vm.new_exception(&vm.exc.keyboard_interrupt, vec![]));
-        }
+        crate::stdlib::signal::run_handlers(vm)?;
     }
 }
 
