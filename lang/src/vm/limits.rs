@@ -68,7 +68,12 @@ impl Recursing {
 /// left (false when the platform cannot tell).
 #[inline]
 pub fn stack_exhausted() -> bool {
-    matches!(stacker::remaining_stack(), Some(n) if n < STACK_RED_ZONE)
+    match crate::stdlib::thread::green_stack_limit() {
+        // A thread other than the main one runs on a stack of its own, whose
+        // bounds the OS (and so `stacker`) does not know.
+        Some(limit) => (psm::stack_pointer() as usize).saturating_sub(limit) < STACK_RED_ZONE,
+        None => matches!(stacker::remaining_stack(), Some(n) if n < STACK_RED_ZONE),
+    }
 }
 
 impl Vm {
