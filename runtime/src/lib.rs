@@ -63,6 +63,7 @@
 pub mod channel;
 pub mod event_loop;
 mod executor;
+pub mod green;
 pub mod net;
 mod pool;
 pub mod process;

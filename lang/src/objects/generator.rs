@@ -210,7 +210,7 @@ thread_local! {
     /// know where the program is).
     pub static NEVER_AWAITED: RefCell<Vec<(Rc<str>, Value)>> = const { RefCell::new(Vec::new()) };
     /// The VM's "finalizers pending" flag, raised with each entry here.
-    pub static WARN_FLAG: RefCell<Option<Rc<Cell<bool>>>> = const { RefCell::new(None) };
+    pub static WARN_FLAG: RefCell<Option<std::sync::Arc<crate::vm::attention::AttentionFlag>>> = const { RefCell::new(None) };
     /// Async generators dropped while suspended: the VM closes them (or hands
     /// them to the event loop's finalizer) at its next safe point.
     pub static DROPPED_AGENS: RefCell<Vec<Rc<Generator>>> = const { RefCell::new(Vec::new()) };

@@ -16,6 +16,7 @@ pub mod binascii;
 pub mod bisect;
 pub mod collections;
 pub mod contextlib_async;
+pub mod contextvars;
 pub mod csv;
 pub mod dis;
 pub mod functools;
@@ -39,7 +40,9 @@ pub mod select;
 pub mod signal;
 pub mod socket;
 pub mod subprocess;
+pub mod spawn;
 pub mod sys;
+pub mod thread;
 pub mod time;
 pub mod towel;
 pub mod traceback;
@@ -266,6 +269,47 @@ pub const MODULES: &[ModuleDef] = &[
         "subprocess",
         Stdlib,
         Script(stdlib_source!("subprocess/subprocess.py")),
+    ),
+    // Concurrency: contexts, threads, executors, processes.
+    def("contextvars", Stdlib, Native(contextvars::make)),
+    def("_thread", Builtin, Native(thread::make)),
+    def("threading", Stdlib, Script(stdlib_source!("threading.py"))),
+    def("queue", Stdlib, Script(stdlib_source!("queue.py"))),
+    def(
+        "concurrent",
+        Stdlib,
+        Script(stdlib_source!("concurrent/__init__.py")),
+    ),
+    def(
+        "concurrent.futures",
+        Stdlib,
+        Script(stdlib_source!("concurrent/futures/__init__.py")),
+    ),
+    def(
+        "concurrent.futures._base",
+        Stdlib,
+        Script(stdlib_source!("concurrent/futures/_base.py")),
+    ),
+    def(
+        "concurrent.futures.thread",
+        Stdlib,
+        Script(stdlib_source!("concurrent/futures/thread.py")),
+    ),
+    def(
+        "concurrent.futures.process",
+        Stdlib,
+        Script(stdlib_source!("concurrent/futures/process.py")),
+    ),
+    def("_spawn", Builtin, Native(spawn::make)),
+    def(
+        "multiprocessing",
+        Stdlib,
+        Script(stdlib_source!("multiprocessing/__init__.py")),
+    ),
+    def(
+        "multiprocessing.pool",
+        Stdlib,
+        Script(stdlib_source!("multiprocessing/pool.py")),
     ),
     // unittest: a package of submodules, as CPython's.
     def(

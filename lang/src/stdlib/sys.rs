@@ -24,6 +24,8 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             ("exit", exit),
             ("getrecursionlimit", getrecursionlimit),
             ("setrecursionlimit", setrecursionlimit),
+            ("getswitchinterval", getswitchinterval),
+            ("setswitchinterval", setswitchinterval),
             ("exc_info", exc_info),
             ("exception", exception),
             ("getsizeof", getsizeof),
@@ -367,6 +369,24 @@ fn exit(vm: &Vm, args: Args) -> PyResult {
 
 fn getrecursionlimit(vm: &Vm, _args: Args) -> PyResult {
     Ok(Value::Int(vm.recursion_limit.get() as i64))
+}
+
+/// How long a thread runs before the others get a turn (`towel_runtime::green`).
+fn getswitchinterval(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "getswitchinterval", 0, 0)?;
+    Ok(Value::float(
+        towel_runtime::green::switch_interval().as_secs_f64(),
+    ))
+}
+
+fn setswitchinterval(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "setswitchinterval", 1, 1)?;
+    let secs = crate::builtins::number::to_f64(vm, &args.pos[0])?;
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    towel_runtime::green::set_switch_interval(std::time::Duration::from_secs_f64(secs.min(1e9)));
+    Ok(Value::None)
 }
 
 fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {

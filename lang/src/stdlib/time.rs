@@ -267,6 +267,10 @@ fn sleep(vm: &Vm, args: Args) -> PyResult {
     if crate::stdlib::asyncio::events::sleep_in_executor_job(vm, duration) {
         return Ok(Value::None);
     }
+    // With threads, the others run meanwhile.
+    if let Some(slept) = crate::stdlib::thread::sleep(vm, duration) {
+        return slept.map(|()| Value::None);
+    }
     vm.flush_stdout();
     if let Some(virtual_clock) = clock::virtual_clock() {
         virtual_clock.advance(duration);

@@ -177,6 +177,7 @@ impl Vm {
     /// reference, no collector callback), the heap is left to the process's
     /// end: walking and freeing a large heap would only cost time.
     pub fn finalize_at_exit(&self) {
+        crate::stdlib::thread::shutdown(self);
         crate::stdlib::atexit::run_all(self);
         self.attend_pending(None);
         let noticed = crate::objects::weakref::any_exist()

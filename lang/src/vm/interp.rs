@@ -173,7 +173,7 @@ impl Vm {
             }};
         }
         // Raised when a dropped coroutine awaits its warning, and for good while tracing.
-        let attention: &std::cell::Cell<bool> = &self.warn_pending;
+        let attention: &super::attention::AttentionFlag = &self.warn_pending;
         // Errors leave the inner loop for the outer one, which unwinds to a
         // handler (or to the caller): the hot loop's head does no error check.
         'unwind: loop {
@@ -882,6 +882,10 @@ impl Vm {
     #[inline(never)]
     fn attend(&self, frame: &mut Frame, ip: usize) -> Option<PyErr> {
         self.attend_pending(Some(frame));
+        // Another thread is waiting for its turn (the switch interval passed).
+        if towel_runtime::green::take_switch_request() {
+            crate::stdlib::thread::give_way(self);
+        }
         if self.trace {
             self.flush_stdout();
             eprintln!("{}", crate::stdlib::dis::trace_line(frame, ip));

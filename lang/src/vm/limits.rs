@@ -84,8 +84,16 @@ pub fn stack_exhausted() -> bool {
 
 thread_local! {
     /// The stack address below which less than [`STACK_RED_ZONE`] bytes are
-    /// left on this thread (0 when the platform cannot tell).
+    /// left on the running stack (0 when the platform cannot tell; None
+    /// until first needed).
     static RED_LINE: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Tells the check which stack runs from now on: a green thread's, whose
+/// lowest address is `lowest` (the OS, and so `stacker`, does not know its
+/// bounds), or with None the OS thread's own.
+pub(crate) fn enter_stack(lowest: Option<usize>) {
+    RED_LINE.with(|line| line.set(lowest.map(|low| low.saturating_add(STACK_RED_ZONE))));
 }
 
 /// An address in the current stack frame (stacks grow down on every

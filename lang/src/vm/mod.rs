@@ -7,6 +7,7 @@
 //! executor's `poll`, resume coroutines on the same VM that called
 //! `asyncio.run`.
 
+pub mod attention;
 pub mod call;
 mod carets;
 pub mod exceptions;
@@ -68,7 +69,7 @@ pub struct Vm {
     /// mid-iteration; the dispatch loop then finalizes them (and prints
     /// CPython's RuntimeWarning) at the current line. While tracing it stays
     /// raised, so the loop's single check per instruction covers both.
-    pub warn_pending: Rc<Cell<bool>>,
+    pub warn_pending: std::sync::Arc<attention::AttentionFlag>,
     /// `TOWEL_TRACE=1`: disassemble each instruction to stderr before it runs.
     pub trace: bool,
     /// `sys.settrace` and `sys.setprofile`.
@@ -171,7 +172,7 @@ impl Vm {
             config: RefCell::new(Config::default()),
             lazy_classes: RefCell::new(HashMap::new()),
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
-            warn_pending: Rc::new(Cell::new(trace)),
+            warn_pending: std::sync::Arc::new(attention::AttentionFlag::new(trace)),
             current_frame: Cell::new(std::ptr::null()),
             frame_pool: RefCell::new(Vec::new()),
             trace,
