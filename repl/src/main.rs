@@ -37,6 +37,9 @@ enum Ended {
     Failed(ExitCode),
     /// With `sys.exit()`, or before it started; no REPL follows.
     Exited(ExitCode),
+    /// With an uncaught `KeyboardInterrupt`, reported already: the process
+    /// ends by SIGINT, as CPython's does.
+    Interrupted,
 }
 
 /// Runs `source` as `__main__`.
@@ -66,9 +69,12 @@ fn finish(vm: &Vm, result: Result<(), MainError>) -> Ended {
         }
         Err(MainError::Exception(err)) => {
             let exited = vm.err_is(&err, &vm.exc.system_exit);
+            let interrupted = vm.err_is(&err, &vm.exc.keyboard_interrupt);
             let code = towel_lang::vm::exit_status(vm, &err);
             if exited {
                 Ended::Exited(code)
+            } else if interrupted {
+                Ended::Interrupted
             } else {
                 Ended::Failed(code)
             }
@@ -168,14 +174,14 @@ fn real_main() -> ExitCode {
     let status = match ran {
         // `-i`: the REPL after the program, even when it raised; from
         // PYTHONINSPECT only when standard input is a terminal.
-        Ended::Normally | Ended::Failed(_)
+        Ended::Normally | Ended::Failed(_) | Ended::Interrupted
             if inv.config.inspect
                 && (inv.config.interactive
                     || std::io::IsTerminal::is_terminal(&std::io::stdin())) =>
         {
             return repl::run(vm, repl::Start::AfterProgram)
         }
-        Ended::Normally => ExitCode::SUCCESS,
+        Ended::Normally | Ended::Interrupted => ExitCode::SUCCESS,
         Ended::Failed(code) | Ended::Exited(code) => code,
     };
     // `atexit` functions, then what the program's objects still owe it.
@@ -183,6 +189,9 @@ fn real_main() -> ExitCode {
     // CPython exits with 120 when standard output cannot take what is left.
     if !vm.flush_stdout_at_exit() {
         return ExitCode::from(120);
+    }
+    if matches!(ran, Ended::Interrupted) {
+        towel_runtime::signal::end_by_signal(signal_hook::consts::SIGINT);
     }
     status
 }

@@ -72,10 +72,25 @@ pub fn wait_pid(pid: i32, block: bool) -> std::io::Result<Option<i32>> {
 }
 
 /// Sends `signum` to process `pid` (`kill(2)`).
+///
+/// A signal a process sends itself goes to the calling thread (`raise(3)`),
+/// so that its handler has run when this returns, as in a single-threaded
+/// program: `kill(2)` would let the kernel hand it to any thread of the
+/// process (the runtime's helpers, or a thread waiting on the one that runs
+/// the program), to be handled a moment later.
 #[cfg(unix)]
 pub fn send_signal(pid: i32, signum: i32) -> std::io::Result<()> {
-    // SAFETY: kill(2) takes plain integers.
-    if unsafe { libc::kill(pid, signum) } == -1 {
+    // SAFETY: getpid(2) has no preconditions.
+    let itself = pid == unsafe { libc::getpid() };
+    // SAFETY: raise(3) and kill(2) take plain integers.
+    let failed = unsafe {
+        if itself {
+            libc::raise(signum) != 0
+        } else {
+            libc::kill(pid, signum) == -1
+        }
+    };
+    if failed {
         return Err(std::io::Error::last_os_error());
     }
     Ok(())

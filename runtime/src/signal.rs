@@ -207,3 +207,19 @@ pub fn set_pending(signum: i32) {
         flag.store(true, Ordering::Release);
     }
 }
+
+/// Ends the process the way `signum` would have, had nothing caught it: the
+/// default action is restored and the signal raised, so that the parent
+/// (a shell: status 128 + `signum`) sees how it ended. Programs end so after
+/// an uncaught `KeyboardInterrupt`, as CPython does.
+///
+/// ```no_run
+/// towel_runtime::signal::end_by_signal(libc::SIGINT);
+/// ```
+pub fn end_by_signal(signum: i32) -> ! {
+    let _ = set_disposition(signum, Disposition::Default);
+    // SAFETY: raise(3) only sends a signal to the calling thread.
+    unsafe { libc::raise(signum) };
+    // A signal whose default action does not end the process.
+    std::process::exit(128 + signum)
+}

@@ -747,6 +747,12 @@ pub fn exit_status(vm: &Vm, err: &PyErr) -> std::process::ExitCode {
 /// jumps and `asyncio`'s event loop checks between iterations (its reactor
 /// wait is woken by the runtime's self-pipe).
 pub fn install_interrupt_handler(vm: &Vm) {
+    use towel_runtime::signal::{disposition, Disposition};
+    // An "ignore SIGINT" inherited from the parent (`nohup`, a shell's
+    // background job) stays, as CPython leaves it.
+    if matches!(disposition(libc::SIGINT), Ok(Disposition::Ignore)) {
+        return;
+    }
     // Without a handler the default action (terminate) stays, as before.
     let _ = towel_runtime::signal::on_interrupt(vm.interrupt.clone());
 }
