@@ -139,7 +139,12 @@ impl SyntaxError {
     pub fn render(&self) -> String {
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
         let stripped = self.text.trim_start();
-        if !stripped.is_empty() {
+        // Without an offset (errors about a whole line) there is no caret line.
+        if !stripped.is_empty() && self.offset == 0 {
+            out.push_str("    ");
+            out.push_str(stripped.trim_end());
+            out.push('\n');
+        } else if !stripped.is_empty() {
             let indent = self.text.chars().count() - stripped.chars().count();
             let stripped = stripped.trim_end();
             out.push_str("    ");
