@@ -44,6 +44,7 @@ pub mod traceback;
 pub mod types;
 pub mod warnings;
 pub mod weakref;
+pub mod zlib;
 
 pub mod importlib;
 pub mod structseq;
@@ -196,11 +197,13 @@ pub const MODULES: &[ModuleDef] = &[
     def("__future__", Stdlib, Script(stdlib_source!("future.py"))),
     def("textwrap", Stdlib, Script(stdlib_source!("textwrap.py"))),
     def("binascii", Builtin, Native(binascii::make)),
-    def("_struct", Builtin, Native(packing::make)),
+    def("_struct", Stdlib, Native(packing::make)),
     def("_codecs", Builtin, Native(codecs::make)),
     def("codecs", Frozen, Script(stdlib_source!("codecs.py"))),
     def("struct", Stdlib, Script(stdlib_source!("struct.py"))),
-    def("array", Builtin, Native(array::make)),
+    def("array", Stdlib, Native(array::make)),
+    def("zlib", Stdlib, Native(zlib::make)),
+    def("gzip", Stdlib, Script(stdlib_source!("gzip.py"))),
     def("hashlib", Stdlib, Native(hashlib::make)),
     def("hmac", Stdlib, Native(hmac::make)),
     def("base64", Stdlib, Script(stdlib_source!("base64.py"))),
