@@ -205,6 +205,7 @@ fn located(msg: String, filename: &str, lineno: u32, text: String) -> crate::sou
         end_lineno: lineno,
         end_offset: 0,
         text,
+        origin: crate::source::ErrorOrigin::Tokenizer,
         incomplete: false,
     }
 }
