@@ -155,7 +155,15 @@ fn run_compress(
         let before = c.total_out();
         let status = c
             .compress_vec(&input[consumed..], out, flush)
-            .map_err(|e| error(vm, format!("Error -2 while {what}: {}", e.message().unwrap_or("inconsistent stream state"))))?;
+            .map_err(|e| {
+                error(
+                    vm,
+                    format!(
+                        "Error -2 while {what}: {}",
+                        e.message().unwrap_or("inconsistent stream state")
+                    ),
+                )
+            })?;
         let done_input = (c.total_in() - start) as usize == input.len();
         let room_left = out.len() < out.capacity();
         match status {
@@ -171,9 +179,13 @@ fn run_compress(
 
 // -- one-shot functions ---------------------------------------------------------------
 
-static COMPRESS: Signature = Signature::new(Style::Clinic, "compress", "data, /, level=-1, wbits=15");
-static DECOMPRESS: Signature =
-    Signature::new(Style::Clinic, "decompress", "data, /, wbits=15, bufsize=16384");
+static COMPRESS: Signature =
+    Signature::new(Style::Clinic, "compress", "data, /, level=-1, wbits=15");
+static DECOMPRESS: Signature = Signature::new(
+    Style::Clinic,
+    "decompress",
+    "data, /, wbits=15, bufsize=16384",
+);
 static CRC32: Signature = Signature::new(Style::Positional, "crc32", "data, value=0, /");
 static ADLER32: Signature = Signature::new(Style::Positional, "adler32", "data, value=1, /");
 
@@ -182,7 +194,14 @@ fn compress(vm: &Vm, args: Args) -> PyResult {
     let data = crate::stdlib::binascii::binary(vm, data)?;
     let mut c = compressor(vm, int_arg(vm, lvl, -1)?, int_arg(vm, wbits, 15)?)?;
     let mut out = Vec::new();
-    run_compress(vm, &mut c, &data, FlushCompress::Finish, &mut out, "compressing data")?;
+    run_compress(
+        vm,
+        &mut c,
+        &data,
+        FlushCompress::Finish,
+        &mut out,
+        "compressing data",
+    )?;
     Ok(bytes(out))
 }
 
@@ -236,7 +255,11 @@ fn run_decompress(
             .decompress(&input[used..], &mut chunk[..room], FlushDecompress::None)
             .map_err(|e| {
                 let msg = e.message().unwrap_or("invalid data");
-                let code = if msg == "requires a dictionary" { 2 } else { -3 };
+                let code = if msg == "requires a dictionary" {
+                    2
+                } else {
+                    -3
+                };
                 error(vm, format!("Error {code} while decompressing data: {msg}"))
             })?;
         let produced = (d.total_out() - before.1) as usize;
@@ -328,7 +351,8 @@ fn compressobj(vm: &Vm, args: Args) -> PyResult {
 }
 
 static C_COMPRESS: Signature = Signature::new(Style::Exact, "compress", "$self, data, /");
-static C_FLUSH: Signature = Signature::new(Style::Positional, "flush", "$self, mode=zlib.Z_FINISH, /");
+static C_FLUSH: Signature =
+    Signature::new(Style::Positional, "flush", "$self, mode=zlib.Z_FINISH, /");
 static C_COPY: Signature = Signature::new(Style::Exact, "copy", "$self, /");
 
 fn compressor_class(vm: &Vm) -> Rc<Class> {
@@ -342,7 +366,11 @@ fn compressor_class(vm: &Vm) -> Rc<Class> {
         add_declared_methods(
             &c,
             "Compress",
-            &[(&C_COMPRESS, c_compress), (&C_FLUSH, c_flush), (&C_COPY, c_copy)],
+            &[
+                (&C_COMPRESS, c_compress),
+                (&C_FLUSH, c_flush),
+                (&C_COPY, c_copy),
+            ],
         );
         c
     })
@@ -360,10 +388,20 @@ fn c_compress(vm: &Vm, args: Args) -> PyResult {
     let data = crate::stdlib::binascii::binary(vm, data)?;
     let mut state = c.state.borrow_mut();
     let Some(stream) = state.as_mut() else {
-        return Err(error(vm, "Error -2 while compressing data: inconsistent stream state"));
+        return Err(error(
+            vm,
+            "Error -2 while compressing data: inconsistent stream state",
+        ));
     };
     let mut out = Vec::new();
-    run_compress(vm, stream, &data, FlushCompress::None, &mut out, "compressing data")?;
+    run_compress(
+        vm,
+        stream,
+        &data,
+        FlushCompress::None,
+        &mut out,
+        "compressing data",
+    )?;
     Ok(bytes(out))
 }
 
@@ -377,11 +415,19 @@ fn c_flush(vm: &Vm, args: Args) -> PyResult {
         2 => FlushCompress::Sync,
         3 => FlushCompress::Full,
         4 => FlushCompress::Finish,
-        _ => return Err(error(vm, "Error -2 while flushing: inconsistent stream state")),
+        _ => {
+            return Err(error(
+                vm,
+                "Error -2 while flushing: inconsistent stream state",
+            ))
+        }
     };
     let mut state = c.state.borrow_mut();
     let Some(stream) = state.as_mut() else {
-        return Err(error(vm, "Error -2 while flushing: inconsistent stream state"));
+        return Err(error(
+            vm,
+            "Error -2 while flushing: inconsistent stream state",
+        ));
     };
     let mut out = Vec::new();
     run_compress(vm, stream, &[], flush, &mut out, "flushing")?;
@@ -460,8 +506,11 @@ fn decompressobj(vm: &Vm, args: Args) -> PyResult {
 
 static D_DECOMPRESS: Signature =
     Signature::new(Style::Clinic, "decompress", "$self, data, /, max_length=0");
-static D_FLUSH: Signature =
-    Signature::new(Style::Positional, "flush", "$self, length=zlib.DEF_BUF_SIZE, /");
+static D_FLUSH: Signature = Signature::new(
+    Style::Positional,
+    "flush",
+    "$self, length=zlib.DEF_BUF_SIZE, /",
+);
 static D_COPY: Signature = Signature::new(Style::Exact, "copy", "$self, /");
 
 fn decompressor_class(vm: &Vm) -> Rc<Class> {
@@ -519,9 +568,12 @@ impl Decompressor {
             Err(e) if self.zdict.is_some() && vm.err_is(&e, &error_class(vm)) => {
                 // A zlib stream asks for its dictionary: give it and go on.
                 let dict = self.zdict.as_ref().expect("checked");
-                stream
-                    .set_dictionary(dict)
-                    .map_err(|_| error(vm, "Error -3 while setting zdict: invalid distance too far back"))?;
+                stream.set_dictionary(dict).map_err(|_| {
+                    error(
+                        vm,
+                        "Error -3 while setting zdict: invalid distance too far back",
+                    )
+                })?;
                 let done = ((stream.total_in() - base) as usize).min(data.len());
                 let (more, ended) = run_decompress(vm, stream, &data[done..], &mut out, limit)?;
                 (done + more, ended)
@@ -547,7 +599,11 @@ fn d_decompress(vm: &Vm, args: Args) -> PyResult {
     if max_length < 0 {
         return Err(vm.value_error("max_length must be non-negative"));
     }
-    let limit = if max_length == 0 { usize::MAX } else { max_length as usize };
+    let limit = if max_length == 0 {
+        usize::MAX
+    } else {
+        max_length as usize
+    };
     Ok(bytes(d.feed(vm, &data, limit)?))
 }
 
