@@ -23,6 +23,7 @@ pub mod objects;
 pub mod parser;
 #[rustfmt::skip]
 pub mod source;
+pub mod source_encoding;
 pub mod stdlib;
 pub mod vm;
 

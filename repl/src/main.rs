@@ -219,11 +219,15 @@ fn run_script(vm: &Vm, path: &str) -> Ended {
         eprintln!("{program}: running a zip archive as a script is not supported by towel");
         return Ended::Exited(ExitCode::from(1));
     }
-    let source = String::from_utf8_lossy(&bytes);
     // As CPython: `__file__` and tracebacks name the script by its
     // absolute path (the working directory joined, not normalised);
     // `sys.argv[0]` keeps the name as given.
-    run_source(vm, &source, &absolute(path))
+    let filename = absolute(path);
+    let kind = towel_lang::source_encoding::SourceKind::File;
+    match towel_lang::source_encoding::decode_source(&bytes, &filename, kind) {
+        Ok(source) => run_source(vm, &source, &filename),
+        Err(e) => finish(vm, Err(vm.source_decode_error(e, &filename))),
+    }
 }
 
 fn absolute(path: &str) -> String {

@@ -1,17 +1,36 @@
 //! `bytearray`: a mutable byte string (the common methods).
 
 use super::payload::native_receiver;
+use crate::objects::buffer::{self, Buffer, BufferBytes};
 use crate::objects::{Args, Class, NativeObject, PyResult, Value};
 use crate::vm::ops::CmpOp;
 use crate::vm::types::{add_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 pub struct ByteArray {
     class: Rc<Class>,
     pub bytes: RefCell<Vec<u8>>,
+    /// Live memoryviews of these bytes: while there are any, the length is fixed.
+    exports: Cell<usize>,
+}
+
+impl ByteArray {
+    pub(crate) fn new(vm: &Vm, bytes: Vec<u8>) -> ByteArray {
+        ByteArray {
+            class: class(vm),
+            bytes: RefCell::new(bytes),
+            exports: Cell::new(0),
+        }
+    }
+
+    /// The bytes, for a change of length: BufferError while views exist.
+    fn resizable(&self, vm: &Vm) -> PyResult<std::cell::RefMut<'_, Vec<u8>>> {
+        buffer::check_resizable(vm, self)?;
+        Ok(self.bytes.borrow_mut())
+    }
 }
 
 impl NativeObject for ByteArray {
@@ -20,6 +39,24 @@ impl NativeObject for ByteArray {
     }
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    fn buffer(&self) -> Option<&dyn Buffer> {
+        Some(self)
+    }
+}
+
+impl Buffer for ByteArray {
+    fn buffer_bytes(&self) -> BufferBytes<'_> {
+        BufferBytes::Cell(self.bytes.borrow())
+    }
+    fn buffer_bytes_mut(&self) -> Option<std::cell::RefMut<'_, Vec<u8>>> {
+        Some(self.bytes.borrow_mut())
+    }
+    fn writable(&self) -> bool {
+        true
+    }
+    fn exports(&self) -> Option<&Cell<usize>> {
+        Some(&self.exports)
     }
 }
 
@@ -62,7 +99,7 @@ pub fn install(vm: &Vm) {
             ("__imul__", imul),
             ("append", append),
             ("extend", extend),
-            ("decode", decode),
+            ("decode", super::str::decode),
             ("copy", copy),
         ],
     );
@@ -78,12 +115,7 @@ pub fn is_bytearray(v: &Value) -> bool {
 
 /// The bytes of a bytes-like value (bytes, bytearray, their subclasses).
 pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
-    match v.builtin_base() {
-        Value::Bytes(b) => Some(b.to_vec()),
-        other => other
-            .downcast_native::<ByteArray>()
-            .map(|b| b.bytes.borrow().clone()),
-    }
+    buffer::contents(v).map(|b| b.into_owned())
 }
 
 fn this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a ByteArray> {
@@ -96,10 +128,7 @@ fn this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a ByteArray> {
 fn copy(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "copy", 1, 1)?;
     let bytes = this(vm, &args)?.bytes.borrow().clone();
-    Ok(Value::native(ByteArray {
-        class: class(vm),
-        bytes: RefCell::new(bytes),
-    }))
+    Ok(Value::native(ByteArray::new(vm, bytes)))
 }
 
 fn new(vm: &Vm, args: Args) -> PyResult {
@@ -110,17 +139,15 @@ fn new(vm: &Vm, args: Args) -> PyResult {
         } else {
             Vec::new()
         };
-        Ok(Value::native(ByteArray {
-            class: class(vm),
-            bytes: RefCell::new(bytes),
-        }))
+        Ok(Value::native(ByteArray::new(vm, bytes)))
     })
 }
 
 /// `bytearray.__init__(self, source=b'', ...)`: `bytearray(x)` skips it.
 fn init(vm: &Vm, args: Args) -> PyResult {
     let b = this(vm, &args)?;
-    *b.bytes.borrow_mut() = initial_bytes(vm, &args.skip_first())?;
+    let bytes = initial_bytes(vm, &args.skip_first())?;
+    *b.resizable(vm)? = bytes;
     Ok(Value::None)
 }
 
@@ -128,6 +155,16 @@ fn init(vm: &Vm, args: Args) -> PyResult {
 fn initial_bytes(vm: &Vm, args: &Args) -> PyResult<Vec<u8>> {
     match args.get(0) {
         None => Ok(Vec::new()),
+        Some(text @ Value::Str(_)) => match args.arg_or_kw(1, "encoding") {
+            None => Err(vm.type_error("string argument without an encoding")),
+            encoding => crate::stdlib::codecs::encode_str(
+                vm,
+                "bytearray",
+                text,
+                encoding,
+                args.arg_or_kw(2, "errors"),
+            ),
+        },
         Some(v) => match vm.call(&Value::Class(vm.types.bytes.clone()), args.pos)? {
             Value::Bytes(b) => Ok(b.to_vec()),
             _ => Err(vm.type_error(format!(
@@ -162,10 +199,7 @@ fn getitem(vm: &Vm, args: Args) -> PyResult {
     let b = snapshot(vm, &args)?;
     match vm.get_item(&b, &args.pos[1])? {
         // A slice of a bytearray is a bytearray.
-        Value::Bytes(part) => Ok(Value::native(ByteArray {
-            class: class(vm),
-            bytes: RefCell::new(part.to_vec()),
-        })),
+        Value::Bytes(part) => Ok(Value::native(ByteArray::new(vm, part.to_vec()))),
         item => Ok(item),
     }
 }
@@ -243,17 +277,14 @@ fn add(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__add__", 2, 2)?;
     let mut bytes = this(vm, &args)?.bytes.borrow().clone();
     bytes.extend(operand(vm, &args)?);
-    Ok(Value::native(ByteArray {
-        class: class(vm),
-        bytes: RefCell::new(bytes),
-    }))
+    Ok(Value::native(ByteArray::new(vm, bytes)))
 }
 
 /// `bytearray += bytes-like`: extends in place.
 fn iadd(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__iadd__", 2, 2)?;
     let extra = operand(vm, &args)?;
-    this(vm, &args)?.bytes.borrow_mut().extend(extra);
+    this(vm, &args)?.resizable(vm)?.extend(extra);
     Ok(args.pos[0].clone())
 }
 
@@ -269,15 +300,12 @@ fn repeated(vm: &Vm, args: &Args) -> PyResult<Vec<u8>> {
 
 fn mul(vm: &Vm, args: Args) -> PyResult {
     let bytes = repeated(vm, &args)?;
-    Ok(Value::native(ByteArray {
-        class: class(vm),
-        bytes: RefCell::new(bytes),
-    }))
+    Ok(Value::native(ByteArray::new(vm, bytes)))
 }
 
 fn imul(vm: &Vm, args: Args) -> PyResult {
     let bytes = repeated(vm, &args)?;
-    *this(vm, &args)?.bytes.borrow_mut() = bytes;
+    *this(vm, &args)?.resizable(vm)? = bytes;
     Ok(args.pos[0].clone())
 }
 
@@ -290,7 +318,7 @@ fn append(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "append", 2, 2)?;
     let b = this(vm, &args)?;
     let v = byte(vm, &args.pos[1])?;
-    b.bytes.borrow_mut().push(v);
+    b.resizable(vm)?.push(v);
     Ok(Value::None)
 }
 
@@ -305,11 +333,6 @@ fn extend(vm: &Vm, args: Args) -> PyResult {
             .map(|v| byte(vm, v))
             .collect::<PyResult<_>>()?,
     };
-    b.bytes.borrow_mut().extend(items);
+    b.resizable(vm)?.extend(items);
     Ok(Value::None)
-}
-
-fn decode(vm: &Vm, args: Args) -> PyResult {
-    let b = snapshot(vm, &args)?;
-    vm.call_method(&b, "decode", &args.pos[1..])
 }

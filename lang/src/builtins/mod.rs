@@ -12,6 +12,7 @@ pub mod generator;
 pub mod io;
 pub mod list;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod number;
 pub mod object;
 pub mod payload;
@@ -176,6 +177,7 @@ pub fn install_type_methods(vm: &Vm) {
     generator::install(vm);
     io::install(vm);
     bytearray::install(vm);
+    memoryview::install(vm);
     bytes_methods::install(vm);
     // Last: the slot tables are the types' dunders.
     slots::install(vm);

@@ -142,16 +142,35 @@ fn piece(p: &str, ascii: bool) -> Value {
 
 fn str_new(vm: &Vm, args: Args) -> PyResult {
     super::payload::construct(vm, args, &vm.types.str, |vm, args, _| {
-        let encoded = args.len() > 1 || args.kw("encoding").is_some();
+        let encoded =
+            args.len() > 1 || args.kw("encoding").is_some() || args.kw("errors").is_some();
         match args.arg_or_kw(0, "object") {
             None => Ok(Value::str("")),
-            Some(v) if encoded => match v.builtin_base() {
-                b @ Value::Bytes(_) => decode(vm, Args::new(std::slice::from_ref(b))),
-                _ => str_of(vm, v),
-            },
+            Some(v) if encoded => decode_object(vm, v, &args),
             Some(v) => str_of(vm, v),
         }
     })
+}
+
+/// `str(object, encoding, errors)`: the object decoded, which must be bytes-like.
+fn decode_object(vm: &Vm, v: &Value, args: &Args) -> PyResult {
+    let Some(bytes) = crate::objects::buffer::contents(v) else {
+        return Err(vm.type_error(match v.builtin_base() {
+            Value::Str(_) => "decoding str is not supported".to_string(),
+            other => format!(
+                "decoding to str: need a bytes-like object, {} found",
+                vm.type_name(other)
+            ),
+        }));
+    };
+    let text = crate::stdlib::codecs::decode_bytes(
+        vm,
+        "str",
+        &bytes,
+        args.arg_or_kw(1, "encoding"),
+        args.arg_or_kw(2, "errors"),
+    )?;
+    Ok(Value::string(text))
 }
 
 /// `str(v)` with one argument.
@@ -821,9 +840,19 @@ fn rpartition(vm: &Vm, args: Args) -> PyResult {
     })
 }
 
+static ENCODE: crate::objects::Signature = crate::objects::Signature::new(
+    crate::objects::Style::Clinic,
+    "encode",
+    "$self, /, encoding='utf-8', errors='strict'",
+);
+
+/// `str.encode(encoding='utf-8', errors='strict')`.
 fn encode(vm: &Vm, args: Args) -> PyResult {
-    let t = this(vm, &args)?;
-    Ok(Value::Bytes(Rc::new(t.as_bytes().to_vec())))
+    this(vm, &args)?;
+    let ([text], [encoding, errors]) = ENCODE.bind(vm, args)?;
+    let bytes =
+        crate::stdlib::codecs::encode_str(vm, "encode", text.builtin_base(), encoding, errors)?;
+    Ok(Value::Bytes(Rc::new(bytes)))
 }
 
 fn expandtabs(vm: &Vm, args: Args) -> PyResult {
@@ -984,11 +1013,13 @@ fn bytes_value(vm: &Vm, args: Args) -> PyResult {
         }
     }
     Ok(Value::Bytes(Rc::new(match source.builtin_base() {
-        Value::Str(s) => {
-            if args.get(1).is_none() && args.kw("encoding").is_none() {
+        Value::Str(_) => {
+            let (encoding, errors) = (args.arg_or_kw(1, "encoding"), args.arg_or_kw(2, "errors"));
+            if encoding.is_none() {
                 return Err(vm.type_error("string argument without an encoding"));
             }
-            s.as_str().as_bytes().to_vec()
+            let text = source.builtin_base();
+            crate::stdlib::codecs::encode_str(vm, "bytes", text, encoding, errors)?
         }
         n @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
             let n = vm.size_arg(n, SizeArg::Index)?;
@@ -1000,8 +1031,8 @@ fn bytes_value(vm: &Vm, args: Args) -> PyResult {
             zeros
         }
         Value::Bytes(b) => b.to_vec(),
-        other => match other.downcast_native::<super::bytearray::ByteArray>() {
-            Some(ba) => ba.bytes.borrow().clone(),
+        other => match crate::objects::buffer::contents(other) {
+            Some(bytes) => bytes.into_owned(),
             None => {
                 let mut out = Vec::new();
                 for v in vm.to_vec(other)? {
@@ -1017,17 +1048,20 @@ fn bytes_value(vm: &Vm, args: Args) -> PyResult {
     })))
 }
 
-fn decode(vm: &Vm, args: Args) -> PyResult {
-    match args.get(0).map(Value::builtin_base) {
-        Some(Value::Bytes(b)) => match String::from_utf8(b.to_vec()) {
-            Ok(s) => Ok(Value::string(s)),
-            Err(e) => {
-                let pos = e.utf8_error().valid_up_to();
-                Err(vm.new_error(&vm.exc.unicode_decode_error, format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte", b[pos])))
-            }
-        },
-        _ => Err(vm.type_error("descriptor 'decode' requires a 'bytes' object")),
-    }
+static DECODE: crate::objects::Signature = crate::objects::Signature::new(
+    crate::objects::Style::Clinic,
+    "decode",
+    "$self, /, encoding='utf-8', errors='strict'",
+);
+
+/// `bytes.decode(encoding='utf-8', errors='strict')` (and `bytearray`'s).
+pub(crate) fn decode(vm: &Vm, args: Args) -> PyResult {
+    let ([data], [encoding, errors]) = DECODE.bind(vm, args)?;
+    let Some(bytes) = crate::objects::buffer::contents(data) else {
+        return Err(vm.type_error("descriptor 'decode' requires a 'bytes' object"));
+    };
+    let text = crate::stdlib::codecs::decode_bytes(vm, "decode", &bytes, encoding, errors)?;
+    Ok(Value::string(text))
 }
 
 fn bytes_hex(vm: &Vm, args: Args) -> PyResult {

@@ -28,15 +28,10 @@ pub fn repr_bytes(b: &[u8]) -> String {
     out
 }
 
-/// The contents of a bytes-like value (`bytes`, `bytearray`), for natives
-/// that take any buffer; `None` for every other value. A `bytearray` is
-/// copied, since it may change while the native runs.
+/// The contents of a bytes-like value (`bytes`, `bytearray`, `array`,
+/// `memoryview`), for natives that take any buffer; `None` for every other
+/// value. Mutable exporters are copied, since they may change while the
+/// native runs.
 pub(crate) fn bytes_like(v: &super::Value) -> Option<std::borrow::Cow<'_, [u8]>> {
-    use std::borrow::Cow;
-    match v {
-        super::Value::Bytes(b) => Some(Cow::Borrowed(b.as_slice())),
-        other => other
-            .downcast_native::<crate::builtins::bytearray::ByteArray>()
-            .map(|ba| Cow::Owned(ba.bytes.borrow().clone())),
-    }
+    super::buffer::contents(v)
 }

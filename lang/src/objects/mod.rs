@@ -9,6 +9,7 @@
 //! namespace holds its methods as native functions, so `"a".upper()`,
 //! `str.upper("a")` and `getattr("a", "upper")` all go through one lookup.
 
+pub mod buffer;
 pub mod bytes;
 pub mod class;
 pub mod dict;
@@ -131,6 +132,11 @@ pub trait NativeObject: Any {
     /// When this object was created, for objects whose age a task listing
     /// shows (tasks); None when the object does not keep track.
     fn created_at(&self) -> Option<std::time::Instant> {
+        None
+    }
+    /// The object's bytes, for exporters of the buffer protocol
+    /// (`bytearray`, `array.array`); see `objects::buffer`.
+    fn buffer(&self) -> Option<&dyn buffer::Buffer> {
         None
     }
 }

@@ -9,11 +9,13 @@
 //! [`Make::Script`] row; a submodule whose objects live in its package
 //! (`asyncio.tasks`) is a [`Make::Reexport`] row.
 
+pub mod array;
 pub mod ast;
 pub mod asyncio;
 pub mod atexit;
 pub mod binascii;
 pub mod bisect;
+pub mod codecs;
 pub mod collections;
 pub mod contextlib_async;
 pub mod contextvars;
@@ -33,6 +35,7 @@ pub mod operator;
 pub mod os;
 pub mod os_process;
 pub mod os_sys;
+pub mod packing;
 pub mod pickle;
 pub mod random;
 pub mod re;
@@ -49,6 +52,7 @@ pub mod traceback;
 pub mod types;
 pub mod warnings;
 pub mod weakref;
+pub mod zlib;
 
 pub mod importlib;
 pub mod structseq;
@@ -201,6 +205,13 @@ pub const MODULES: &[ModuleDef] = &[
     def("__future__", Stdlib, Script(stdlib_source!("future.py"))),
     def("textwrap", Stdlib, Script(stdlib_source!("textwrap.py"))),
     def("binascii", Builtin, Native(binascii::make)),
+    def("_struct", Stdlib, Native(packing::make)),
+    def("_codecs", Builtin, Native(codecs::make)),
+    def("codecs", Frozen, Script(stdlib_source!("codecs.py"))),
+    def("struct", Stdlib, Script(stdlib_source!("struct.py"))),
+    def("array", Stdlib, Native(array::make)),
+    def("zlib", Stdlib, Native(zlib::make)),
+    def("gzip", Stdlib, Script(stdlib_source!("gzip.py"))),
     def("hashlib", Stdlib, Native(hashlib::make)),
     def("hmac", Stdlib, Native(hmac::make)),
     def("base64", Stdlib, Script(stdlib_source!("base64.py"))),

@@ -148,6 +148,7 @@ pub fn install_methods(vm: &Vm) {
         "OSError",
         &[("__init__", os_error_init), ("__str__", os_error_str)],
     );
+    crate::stdlib::codecs::install_exceptions(vm);
 }
 
 /// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: with a

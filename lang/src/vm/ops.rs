@@ -544,8 +544,11 @@ impl Vm {
             (Value::Bytes(x), Value::Bytes(y), BinOp::Add) => {
                 Value::Bytes(Rc::new([x.as_slice(), y.as_slice()].concat()))
             }
-            (Value::Bytes(x), y, BinOp::Add) if crate::builtins::bytearray::is_bytearray(y) => {
-                let tail = crate::builtins::bytearray::bytes_like(y).unwrap_or_default();
+            // Any other buffer (bytearray, memoryview, array) on the right.
+            (Value::Bytes(x), y @ Value::Native(_), BinOp::Add)
+                if crate::objects::buffer::contents(y).is_some() =>
+            {
+                let tail = crate::objects::buffer::contents(y).unwrap_or_default();
                 Value::Bytes(Rc::new([x.as_slice(), &tail].concat()))
             }
             (Value::Bytes(s), n, BinOp::Mul) | (n, Value::Bytes(s), BinOp::Mul) if is_int(n) => {

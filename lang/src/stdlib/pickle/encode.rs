@@ -468,10 +468,8 @@ impl Encoder<'_> {
         let f = match &self.codecs_encode {
             Some(f) => f.clone(),
             None => {
-                let f = match super::resolve_global(self.vm, "_codecs", &["encode"])? {
-                    Some(f) => f,
-                    None => super::codecs_encode(),
-                };
+                let f = super::resolve_global(self.vm, "_codecs", &["encode"])?
+                    .ok_or_else(|| self.vm.not_implemented("_codecs.encode"))?;
                 self.codecs_encode = Some(f.clone());
                 f
             }

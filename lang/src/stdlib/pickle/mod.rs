@@ -71,8 +71,8 @@ fn errors(vm: &Vm) -> Errors {
 }
 
 /// The object `module.path` for pickling and unpickling. Until towel has
-/// `builtins` and `_codecs` modules to import, their names are found in the
-/// builtins namespace and in [`codecs_encode`].
+/// a `builtins` module to import, its names are found in the builtins
+/// namespace.
 fn resolve_global(vm: &Vm, module: &str, path: &[&str]) -> PyResult<Option<Value>> {
     let mut v = match vm.import_module(module) {
         Ok(m) => Value::Module(m),
@@ -81,7 +81,6 @@ fn resolve_global(vm: &Vm, module: &str, path: &[&str]) -> PyResult<Option<Value
                 Some(v) => return walk(vm, v, &path[1..]),
                 None => return Ok(None),
             },
-            ("_codecs", ["encode"]) => return Ok(Some(codecs_encode())),
             _ => return Err(e),
         },
     };
@@ -102,45 +101,6 @@ fn walk(vm: &Vm, mut v: Value, path: &[&str]) -> PyResult<Option<Value>> {
         }
     }
     Ok(Some(v))
-}
-
-/// `_codecs.encode(obj, encoding='utf-8', errors='strict')`, which pickles
-/// of bytes before protocol 3 call: str to bytes, Latin-1 done here.
-fn codecs_encode() -> Value {
-    crate::builtins::native_row(&(&CODECS_ENCODE, codecs_encode_fn as NativeFn))
-}
-
-static CODECS_ENCODE: Signature = Signature::new(
-    Style::Clinic,
-    "encode",
-    "obj, encoding='utf-8', errors='strict'",
-);
-
-fn codecs_encode_fn(vm: &Vm, args: Args) -> PyResult {
-    let ([obj], [encoding, errors]) = CODECS_ENCODE.bind(vm, args)?;
-    let encoding = encoding
-        .map(|e| vm.to_str(e))
-        .transpose()?
-        .unwrap_or_else(|| "utf-8".into());
-    let normalized = encoding.to_ascii_lowercase().replace('_', "-");
-    if let (Value::Str(s), "latin1" | "latin-1" | "iso-8859-1" | "l1") = (obj, normalized.as_str())
-    {
-        let mut out = Vec::with_capacity(s.as_str().len());
-        for (i, c) in s.as_str().chars().enumerate() {
-            let code = c as u32;
-            if code > 255 {
-                return Err(vm.new_error(
-                    &vm.exc.unicode_encode_error,
-                    format!("'latin-1' codec can't encode character '\\u{code:04x}' in position {i}: ordinal not in range(256)"),
-                ));
-            }
-            out.push(code as u8);
-        }
-        return Ok(Value::Bytes(Rc::new(out)));
-    }
-    let mut call_args = vec![Value::string(encoding)];
-    call_args.extend(errors.cloned());
-    vm.call_method(obj, "encode", &call_args)
 }
 
 fn pickling_error(vm: &Vm, msg: impl Into<String>) -> PyErr {

@@ -250,8 +250,7 @@ impl Vm {
     /// Runs the source file `path` in module `m` (the body of
     /// `SourceFileLoader.exec_module`).
     pub fn exec_source_file(&self, m: &Rc<Module>, path: &str) -> PyResult<()> {
-        let bytes = std::fs::read(path).map_err(|e| stdlib::os::os_error(self, &e, path))?;
-        let source = String::from_utf8_lossy(&bytes);
+        let source = self.read_source(path)?;
         let code = self
             .compile(&source, path, crate::compiler::Mode::Exec)
             .map_err(|e| self.syntax_error_value(&e))?;

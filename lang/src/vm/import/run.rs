@@ -244,9 +244,7 @@ impl Vm {
                 let Some(path) = origin.as_str().map(str::to_string) else {
                     return Ok(None);
                 };
-                let bytes =
-                    std::fs::read(&path).map_err(|e| stdlib::os::os_error(self, &e, &path))?;
-                (String::from_utf8_lossy(&bytes).into_owned(), path)
+                (self.read_source(&path)?, path)
             }
         };
         self.compile(&source, &filename, crate::compiler::Mode::Exec)
