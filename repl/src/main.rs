@@ -7,6 +7,7 @@
 //! towel -m MODULE [args]     run a module or package (`-m json.tool`, `-m dis FILE`, `-m asyncio`)
 //! towel -                    read the program from stdin
 //! towel                      the async REPL (reads stdin when it is not a terminal)
+//! towel --virtual-time ...   any of the above on a virtual clock (also TOWEL_VIRTUAL_TIME=1)
 //! ```
 //!
 //! Options are python's (see [`HELP`]), parsed as its getopt does: flags
@@ -120,6 +121,13 @@ fn real_main() -> ExitCode {
         Ok(inv) => inv,
         Err(code) => return code,
     };
+    if inv.virtual_time {
+        // The clock is per thread: this is the thread the program runs on.
+        towel_runtime::time::use_virtual_clock();
+    }
+    if inv.config.asyncio_debug {
+        towel_lang::stdlib::asyncio::debug::set_debug_by_default();
+    }
     let vm = Vm::new();
     towel_lang::vm::install_interrupt_handler(&vm);
     configure(&vm, &inv);

@@ -1496,6 +1496,12 @@ impl Vm {
                     }
                 }
             }
+        } else if let Value::BoundMethod(m) = func {
+            // A native method called in its bound form (`obj.m(x, k=v)`
+            // compiles to an attribute load and a keyword call).
+            if matches!(&m.func, Value::Builtin(b) if b.caller == CallerNeeds::CallSite) {
+                *self.call_site.borrow_mut() = Some((frame.code.clone(), frame.current_line()));
+            }
         }
         self.call_args(func, args)
     }
