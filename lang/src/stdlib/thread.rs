@@ -27,8 +27,9 @@
 use crate::objects::class::Layout;
 use crate::objects::signature::{Signature, Style};
 use crate::objects::{
-    Args, Class, Code, Module, Namespace, NativeFn, NativeObject, PyResult, Value,
+    Args, Class, Code, Module, Namespace, Native, NativeFn, NativeObject, PyResult, Value,
 };
+use crate::stdlib::asyncio::events::EventLoop;
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -51,7 +52,8 @@ struct ThreadState {
     current_frame: *const crate::vm::frame::Frame,
     call_site: Option<(Rc<Code>, u32)>,
     caller_namespaces: Option<(Namespace, Namespace)>,
-    context: Option<Value>,
+    context: Option<super::contextvars::Current>,
+    running_loop: Option<Native<EventLoop>>,
 }
 
 thread_local! {
@@ -65,15 +67,16 @@ thread_local! {
 
 /// The lowest address of the running thread's stack when it is not the main
 /// thread (whose bounds the OS knows).
-/// A program that never started a thread pays one static load, not a
-/// thread-local lookup.
-#[inline]
 pub(crate) fn green_stack_limit() -> Option<usize> {
-    if !THREADS_STARTED.load(Ordering::Relaxed) {
-        return None;
-    }
     let limit = GREEN_LIMIT.with(Cell::get);
     (limit != 0).then_some(limit)
+}
+
+/// Whether the program has started a thread (one static load, for checks
+/// on hot paths that only matter once it has).
+#[inline(always)]
+pub(crate) fn threads_started() -> bool {
+    THREADS_STARTED.load(Ordering::Relaxed)
 }
 
 /// Set when the program starts its first thread.
@@ -88,6 +91,7 @@ fn leave(vm: &Vm, id: ThreadId) {
         call_site: vm.call_site.borrow_mut().take(),
         caller_namespaces: vm.caller_namespaces.borrow_mut().take(),
         context: super::contextvars::take_current(),
+        running_loop: super::asyncio::swap_running_loop(None),
     };
     SAVED.with(|s| s.borrow_mut().insert(id, state));
 }
@@ -103,6 +107,7 @@ fn enter(vm: &Vm, id: ThreadId) {
         call_site: None,
         caller_namespaces: None,
         context: None,
+        running_loop: None,
     });
     vm.depth.set(state.depth);
     *vm.exc_stack.borrow_mut() = state.exc_stack;
@@ -110,6 +115,7 @@ fn enter(vm: &Vm, id: ThreadId) {
     *vm.call_site.borrow_mut() = state.call_site;
     *vm.caller_namespaces.borrow_mut() = state.caller_namespaces;
     super::contextvars::set_current(state.context);
+    super::asyncio::swap_running_loop(state.running_loop);
     GREEN_LIMIT.with(|l| l.set(green::stack_limit().unwrap_or(0)));
 }
 

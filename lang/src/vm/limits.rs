@@ -68,9 +68,20 @@ impl Recursing {
 /// left (false when the platform cannot tell).
 #[inline]
 pub fn stack_exhausted() -> bool {
+    if crate::stdlib::thread::threads_started() {
+        return thread_stack_exhausted();
+    }
+    matches!(stacker::remaining_stack(), Some(n) if n < STACK_RED_ZONE)
+}
+
+/// [`stack_exhausted`] once the program has started threads: a thread other
+/// than the main one runs on a stack of its own, whose bounds the OS (and so
+/// `stacker`) does not know. Out of line, so that programs without threads
+/// keep the short inline check.
+#[cold]
+#[inline(never)]
+fn thread_stack_exhausted() -> bool {
     match crate::stdlib::thread::green_stack_limit() {
-        // A thread other than the main one runs on a stack of its own, whose
-        // bounds the OS (and so `stacker`) does not know.
         Some(limit) => (psm::stack_pointer() as usize).saturating_sub(limit) < STACK_RED_ZONE,
         None => matches!(stacker::remaining_stack(), Some(n) if n < STACK_RED_ZONE),
     }
