@@ -20,40 +20,103 @@ use std::rc::Rc;
 /// A context's variables and values, in the order they were first set.
 type Mapping = Rc<Vec<(Value, Value)>>;
 
+/// What a thread's (or an asyncio task's) current context is: a `Context`
+/// object, or a copy not yet made into one. asyncio copies the context for
+/// every task, and most tasks never set a variable nor ask for their
+/// context, so a task's copy stays a shared mapping until one does.
+#[derive(Clone)]
+pub(crate) enum Current {
+    Object(Value),
+    Detached(Mapping),
+}
+
+impl Current {
+    fn mapping(&self) -> Mapping {
+        match self {
+            Current::Object(ctx) => ctx
+                .downcast_native::<Context>()
+                .map(|c| c.mapping.borrow().clone())
+                .unwrap_or_default(),
+            Current::Detached(mapping) => mapping.clone(),
+        }
+    }
+
+    /// The `Context` object, for the collector (a detached mapping is
+    /// shared, so it counts as referenced from outside).
+    pub(crate) fn object(&self) -> Option<&Value> {
+        match self {
+            Current::Object(ctx) => Some(ctx),
+            Current::Detached(_) => None,
+        }
+    }
+}
+
 thread_local! {
     /// The running thread's context, if one was made yet.
-    static CURRENT: RefCell<Option<Value>> = const { RefCell::new(None) };
+    static CURRENT: RefCell<Option<Current>> = const { RefCell::new(None) };
 }
 
 /// Takes the running thread's context out of the slot (a thread switch).
-pub(crate) fn take_current() -> Option<Value> {
+pub(crate) fn take_current() -> Option<Current> {
     CURRENT.with(|c| c.borrow_mut().take())
 }
 
 /// Puts a thread's context back in the slot (a thread switch).
-pub(crate) fn set_current(context: Option<Value>) {
+pub(crate) fn set_current(context: Option<Current>) {
     CURRENT.with(|c| *c.borrow_mut() = context);
 }
 
-/// The running thread's context, made empty on first use.
+/// The running thread's context object, made (empty, or from a detached
+/// copy) on first use.
 pub(crate) fn current(vm: &Vm) -> Value {
     CURRENT.with(|c| {
-        c.borrow_mut()
-            .get_or_insert_with(|| new_context(vm, Rc::default()))
-            .clone()
+        let mut slot = c.borrow_mut();
+        match &*slot {
+            Some(Current::Object(ctx)) => ctx.clone(),
+            other => {
+                let mapping = other.as_ref().map(Current::mapping).unwrap_or_default();
+                let ctx = new_context(vm, mapping);
+                *slot = Some(Current::Object(ctx.clone()));
+                ctx
+            }
+        }
+    })
+}
+
+/// The current context's mapping (empty when there is none).
+fn current_mapping() -> Mapping {
+    CURRENT.with(|c| {
+        c.borrow()
+            .as_ref()
+            .map(Current::mapping)
+            .unwrap_or_default()
     })
 }
 
 /// A new context with the current one's variables: what `copy_context()`
-/// returns and what every asyncio task runs in.
+/// returns.
 pub(crate) fn copy_current(vm: &Vm) -> Value {
-    let mapping = CURRENT.with(|c| {
-        c.borrow().as_ref().and_then(|ctx| {
-            ctx.downcast_native::<Context>()
-                .map(|c| c.mapping.borrow().clone())
-        })
-    });
-    new_context(vm, mapping.unwrap_or_default())
+    new_context(vm, current_mapping())
+}
+
+/// The context a new asyncio task runs in: a copy of the current one (a
+/// shared mapping, made into an object only if the task sets a variable or
+/// asks for it), or None while the thread has none yet (the task then makes
+/// its own, empty, on its first `ContextVar.set`, which is what a copy of
+/// nothing is). So a program that never uses context variables pays one
+/// thread-local read per task.
+pub(crate) fn context_for_task() -> Option<Current> {
+    CURRENT.with(|c| {
+        c.borrow()
+            .as_ref()
+            .map(|current| Current::Detached(current.mapping()))
+    })
+}
+
+/// Makes `context` the current context and returns the one it replaces
+/// (an asyncio task's step enters and leaves its context this way).
+pub(crate) fn swap_current(context: Option<Current>) -> Option<Current> {
+    CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), context))
 }
 
 /// Runs `f` with `context` as the current context, as `Context.run` does.
@@ -65,7 +128,7 @@ pub(crate) fn run_in<T>(vm: &Vm, context: &Value, f: impl FnOnce() -> PyResult<T
             vm.repr(context)?
         )));
     }
-    let before = CURRENT.with(|c| c.borrow_mut().replace(context.clone()));
+    let before = CURRENT.with(|c| c.borrow_mut().replace(Current::Object(context.clone())));
     let result = f();
     CURRENT.with(|c| *c.borrow_mut() = before);
     ctx.entered.set(false);
@@ -360,8 +423,11 @@ fn var_new(vm: &Vm, args: Args) -> PyResult {
 fn var_get(vm: &Vm, args: Args) -> PyResult {
     let ([me], [default]) = VAR_GET.bind(vm, args)?;
     let var = as_var(vm, me)?;
-    let ctx = current(vm);
-    if let Some(v) = lookup(vm, as_context(vm, &ctx)?, me)? {
+    let found = current_mapping()
+        .iter()
+        .find(|(v, _)| v.is(me))
+        .map(|(_, value)| value.clone());
+    if let Some(v) = found {
         return Ok(v);
     }
     match default.or(var.default.as_ref()) {

@@ -27,8 +27,9 @@
 use crate::objects::class::Layout;
 use crate::objects::signature::{Signature, Style};
 use crate::objects::{
-    Args, Class, Code, Module, Namespace, NativeFn, NativeObject, PyResult, Value,
+    Args, Class, Code, Module, Namespace, Native, NativeFn, NativeObject, PyResult, Value,
 };
+use crate::stdlib::asyncio::events::EventLoop;
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -50,7 +51,8 @@ struct ThreadState {
     current_frame: *const crate::vm::frame::Frame,
     call_site: Option<(Rc<Code>, u32)>,
     caller_namespaces: Option<(Namespace, Namespace)>,
-    context: Option<Value>,
+    context: Option<super::contextvars::Current>,
+    running_loop: Option<Native<EventLoop>>,
 }
 
 thread_local! {
@@ -68,6 +70,7 @@ fn leave(vm: &Vm, id: ThreadId) {
         call_site: vm.call_site.borrow_mut().take(),
         caller_namespaces: vm.caller_namespaces.borrow_mut().take(),
         context: super::contextvars::take_current(),
+        running_loop: super::asyncio::swap_running_loop(None),
     };
     SAVED.with(|s| s.borrow_mut().insert(id, state));
 }
@@ -83,6 +86,7 @@ fn enter(vm: &Vm, id: ThreadId) {
         call_site: None,
         caller_namespaces: None,
         context: None,
+        running_loop: None,
     });
     vm.depth.set(state.depth);
     *vm.exc_stack.borrow_mut() = state.exc_stack;
@@ -90,6 +94,7 @@ fn enter(vm: &Vm, id: ThreadId) {
     *vm.call_site.borrow_mut() = state.call_site;
     *vm.caller_namespaces.borrow_mut() = state.caller_namespaces;
     super::contextvars::set_current(state.context);
+    super::asyncio::swap_running_loop(state.running_loop);
     crate::vm::limits::enter_stack(green::stack_limit());
 }
 

@@ -204,15 +204,6 @@ fn monotonic_ns(_vm: &Vm, _args: Args) -> PyResult {
     Ok(Value::Int(monotonic_duration().as_nanos() as i64))
 }
 
-/// Lets `duration` pass with nothing else running: the thread sleeps, or a
-/// virtual clock moves forward by that much.
-pub fn block_thread_for(duration: Duration) {
-    match clock::virtual_clock() {
-        Some(virtual_clock) => virtual_clock.advance(duration),
-        None => std::thread::sleep(duration),
-    }
-}
-
 /// A number of seconds as CPython's `time` functions convert it (to whole
 /// nanoseconds that fit in 64 bits), with its errors.
 pub fn seconds_arg(vm: &Vm, v: &Value) -> PyResult<f64> {
@@ -263,10 +254,6 @@ fn sleep(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
     let duration = Duration::from_secs_f64(secs);
-    // Inside an asyncio `run_in_executor` job the event loop keeps running.
-    if crate::stdlib::asyncio::events::sleep_in_executor_job(vm, duration) {
-        return Ok(Value::None);
-    }
     // With threads, the others run meanwhile.
     if let Some(slept) = crate::stdlib::thread::sleep(vm, duration) {
         return slept.map(|()| Value::None);

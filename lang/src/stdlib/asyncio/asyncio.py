@@ -584,15 +584,126 @@ def as_completed(fs, *, timeout=None):
         yield _wait_for_one()
 
 
+# -- threads and executors -------------------------------------------------------
+#
+# Executor jobs run on real (green) threads of `threading`, beside the loop:
+# the loop keeps turning while they work, and their results come back to it
+# through `call_soon_threadsafe`.
+
+# Each loop's default executor, made on its first `run_in_executor(None, ...)`.
+_default_executors = {}
+
+
+def _default_executor(loop):
+    executor = _default_executors.get(loop)
+    if executor is None:
+        import concurrent.futures
+        executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix='asyncio')
+        _default_executors[loop] = executor
+    return executor
+
+
+def _run_in_executor(loop, executor, func, *args):
+    """`loop.run_in_executor(executor, func, *args)`."""
+    if iscoroutine(func) or iscoroutinefunction(func):
+        raise TypeError("coroutines cannot be used with run_in_executor()")
+    if executor is None:
+        executor = _default_executor(loop)
+    return wrap_future(executor.submit(func, *args), loop=loop)
+
+
+def _loop_set_default_executor(self, executor):
+    import concurrent.futures
+    if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+        raise TypeError('executor must be ThreadPoolExecutor')
+    _default_executors[self] = executor
+
+
 async def to_thread(func, /, *args, **kwargs):
+    """Runs `func(*args, **kwargs)` on a thread of the loop's default
+    executor, in a copy of the current context."""
+    import contextvars
+    import functools
     loop = get_running_loop()
-    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    ctx = contextvars.copy_context()
+    call = functools.partial(ctx.run, func, *args, **kwargs)
+    return await loop.run_in_executor(None, call)
+
+
+def _copy_future_state(source, dest):
+    """Settles `dest` as `source` (a done future of either kind) was."""
+    if dest.cancelled():
+        return
+    if source.cancelled():
+        dest.cancel()
+        return
+    exception = source.exception()
+    if exception is not None:
+        dest.set_exception(exception)
+    else:
+        dest.set_result(source.result())
+
+
+def _chain_future(source, destination):
+    """Makes `destination` follow `source`, each on its own loop (or thread):
+    a result or exception goes forward, a cancellation either way."""
+    import concurrent.futures
+    source_loop = source.get_loop() if isfuture(source) else None
+    dest_loop = destination.get_loop() if isfuture(destination) else None
+
+    def on_dest_done(dest):
+        if dest.cancelled():
+            if source_loop is None or source_loop is dest_loop:
+                source.cancel()
+            else:
+                source_loop.call_soon_threadsafe(source.cancel)
+
+    def on_source_done(src):
+        if destination.cancelled() and dest_loop is not None and dest_loop.is_closed():
+            return
+        if dest_loop is None or dest_loop is source_loop:
+            _copy_future_state(src, destination)
+        elif not dest_loop.is_closed():
+            dest_loop.call_soon_threadsafe(_copy_future_state, src, destination)
+
+    destination.add_done_callback(on_dest_done)
+    source.add_done_callback(on_source_done)
 
 
 def wrap_future(future, *, loop=None):
+    """An asyncio future that follows a `concurrent.futures.Future`."""
     if isfuture(future):
         return future
-    raise TypeError(f"concurrent.futures.Future is expected, got {future!r}")
+    import concurrent.futures
+    if not isinstance(future, concurrent.futures.Future):
+        raise TypeError(f"concurrent.futures.Future is expected, got {future!r}")
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
+    _chain_future(future, new_future)
+    return new_future
+
+
+def run_coroutine_threadsafe(coro, loop):
+    """Submits a coroutine to `loop` from another thread; returns a
+    `concurrent.futures.Future` for its result."""
+    if not iscoroutine(coro):
+        raise TypeError('A coroutine object is required')
+    import concurrent.futures
+    future = concurrent.futures.Future()
+
+    def start():
+        try:
+            _chain_future(ensure_future(coro, loop=loop), future)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
+
+    loop.call_soon_threadsafe(start)
+    return future
 
 
 # -- TaskGroup ------------------------------------------------------------------
@@ -1578,13 +1689,35 @@ async def _loop_shutdown_asyncgens(self):
 
 
 async def _loop_shutdown_default_executor(self):
-    pass
+    """Waits, on a thread of its own, for the default executor to finish."""
+    executor = _default_executors.pop(self, None)
+    if executor is None:
+        return
+    import threading
+    future = self.create_future()
+
+    def shut_down():
+        try:
+            executor.shutdown(wait=True)
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_result, None)
+        except Exception as ex:
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_exception, ex)
+
+    thread = threading.Thread(target=shut_down)
+    thread.start()
+    try:
+        await future
+    finally:
+        thread.join()
 
 
 _add_loop_method('create_server', _loop_create_server)
 _add_loop_method('create_connection', _loop_create_connection)
 _add_loop_method('shutdown_asyncgens', _loop_shutdown_asyncgens)
 _add_loop_method('shutdown_default_executor', _loop_shutdown_default_executor)
+_add_loop_method('set_default_executor', _loop_set_default_executor)
 
 
 async def start_server(client_connected_cb, host=None, port=None, *,

@@ -12,8 +12,8 @@
 //! CPython's `BaseEventLoop.call_later` does.
 
 use super::events::{
-    default_exception_handler, now, run_forever, run_job, run_until_complete, running_loop,
-    this_loop, EventLoop, Hook,
+    default_exception_handler, now, run_forever, run_until_complete, running_loop, this_loop,
+    EventLoop, Hook,
 };
 use super::face;
 use super::futures::Fut;
@@ -131,14 +131,35 @@ fn handle_value(h: Native<Handle>) -> Value {
     Value::Native(h.into())
 }
 
-/// The `context=` of the scheduling methods: towel has no `contextvars`,
-/// so only the default is accepted.
+/// The `context=` of the scheduling methods, checked.
 fn check_context(vm: &Vm, args: &Args, fname: &str) -> PyResult<()> {
-    super::check_keywords(vm, args, fname, &["context"])?;
-    match args.kw("context") {
-        None | Some(Value::None) => Ok(()),
-        Some(_) => Err(vm.not_implemented("contextvars (the context= argument)")),
-    }
+    super::check_keywords(vm, args, fname, &["context"])
+}
+
+/// What a handle for `callback(*cb_args)` runs: the call itself, or, in a
+/// context (the `context=` given, else a copy of the current one if the
+/// thread has one), `context.run(callback, *cb_args)`.
+fn handle_callback(
+    vm: &Vm,
+    args: &Args,
+    callback: &Value,
+    cb_args: &[Value],
+) -> PyResult<HandleCb> {
+    let context = match super::task_api::context_kw(args) {
+        Some(c) => Some(c),
+        None => crate::stdlib::contextvars::context_for_task()
+            .map(|_| crate::stdlib::contextvars::copy_current(vm)),
+    };
+    Ok(match context {
+        None => HandleCb::Py(callback.clone(), cb_args.to_vec()),
+        Some(context) => {
+            let run = vm.get_attr_str(&context, "run")?;
+            let mut all = Vec::with_capacity(cb_args.len() + 1);
+            all.push(callback.clone());
+            all.extend_from_slice(cb_args);
+            HandleCb::Py(run, all)
+        }
+    })
 }
 
 fn lp_call_soon(vm: &Vm, args: Args) -> PyResult {
@@ -146,18 +167,15 @@ fn lp_call_soon(vm: &Vm, args: Args) -> PyResult {
     check_context(vm, &args, "call_soon")?;
     let lp = this(vm, &args)?;
     lp.check_closed(vm)?;
-    let h = Handle::new(
-        &lp,
-        HandleCb::Py(args.pos[1].clone(), args.pos[2..].to_vec()),
-        None,
-    );
+    let cb = handle_callback(vm, &args, &args.pos[1], &args.pos[2..])?;
+    let h = Handle::new(&lp, cb, None);
     lp.call_soon_handle(h.clone());
     Ok(handle_value(h))
 }
 
 fn call_at(vm: &Vm, lp: &Native<EventLoop>, when: f64, args: &Args) -> PyResult {
     lp.check_closed(vm)?;
-    let cb = HandleCb::Py(args.pos[2].clone(), args.pos[3..].to_vec());
+    let cb = handle_callback(vm, args, &args.pos[2], &args.pos[3..])?;
     match lp.call_at_handle(when, cb) {
         Some(h) => Ok(handle_value(h)),
         None => Err(vm.runtime_error("Event loop is closed")),
@@ -205,12 +223,13 @@ fn lp_create_future(vm: &Vm, args: Args) -> PyResult {
 fn lp_create_task(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "create_task", 2, 2)?;
     super::check_keywords(vm, &args, "create_task", &["name", "context"])?;
-    if !matches!(args.kw("context"), None | Some(Value::None)) {
-        return Err(vm.not_implemented("contextvars (the context= argument)"));
-    }
     let lp = this(vm, &args)?;
     let name = args.kw("name").cloned().unwrap_or_default();
-    super::task_api::loop_create_task(vm, &lp, args.pos[1].clone(), name)
+    let task = super::task_api::loop_create_task(vm, &lp, args.pos[1].clone(), name)?;
+    if let Some(context) = super::task_api::context_kw(&args) {
+        super::tasks::set_task_context(&task, context);
+    }
+    Ok(task)
 }
 
 /// `loop.set_task_factory(factory)`: `create_task` calls `factory(loop,
@@ -232,16 +251,15 @@ fn lp_get_task_factory(vm: &Vm, args: Args) -> PyResult {
     Ok(factory)
 }
 
+/// `loop.run_in_executor(executor, func, *args)`: the call runs on a thread
+/// of `executor` (the loop's default `ThreadPoolExecutor` for None) and the
+/// loop gets an asyncio future for it (`_run_in_executor` in asyncio.py).
 fn lp_run_in_executor(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "run_in_executor", 3, usize::MAX)?;
     let lp = this(vm, &args)?;
     lp.check_closed(vm)?;
-    let fut = super::events::new_future(vm, &lp)?;
-    let target = fut.clone();
-    let func = args.pos[2].clone();
-    let fargs = args.pos[3..].to_vec();
-    lp.call_soon_native(move |vm| run_job(vm, &target, &func, &fargs));
-    Ok(fut.value())
+    let run = super::glue(vm, "_run_in_executor")?;
+    vm.call(&run, args.pos)
 }
 
 /// The `(key, value)` pairs of an exception-handler context dict.

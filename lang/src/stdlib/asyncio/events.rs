@@ -17,8 +17,8 @@
 //! run, and an idle loop sleeps in the reactor (or jumps a virtual clock)
 //! until the next timer or a ready task. [`run_forever`] is that iteration
 //! plus the checks between iterations (`stop()`, a fatal exception, Ctrl-C);
-//! `run_until_complete`, `asyncio.run`, the REPL and a `time.sleep` inside a
-//! `run_in_executor` job all turn the loop through it.
+//! `run_until_complete`, `asyncio.run` and the REPL all turn the loop
+//! through it.
 //!
 //! Several loops may exist (`new_event_loop`), but one runs at a time per
 //! thread; an executor task that belongs to a loop that is not running parks
@@ -35,7 +35,7 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::task::Waker;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use towel_runtime::event_loop::{TimerKey, Wait};
 
 /// The runtime loop under an asyncio loop: its timers are `TimerHandle`s.
@@ -517,60 +517,6 @@ pub fn run_forever(vm: &Vm, lp: &Native<EventLoop>) -> PyResult<()> {
         }
         crate::stdlib::signal::run_handlers(vm)?;
     }
-}
-
-thread_local! {
-    /// How many `run_in_executor` jobs are running (nested) on this thread.
-    static JOBS: Cell<usize> = const { Cell::new(0) };
-}
-
-/// Runs one `run_in_executor` job on the loop's thread and settles its future.
-///
-/// The VM is single-threaded, so a script function cannot move to the
-/// runtime's blocking pool; instead the job runs as a loop callback, and a
-/// `time.sleep` inside it keeps the loop turning (see [`sleep_in_executor_job`]),
-/// which is what "the loop keeps running while the thread blocks" means to a
-/// script.
-pub fn run_job(vm: &Vm, fut: &Native<Fut>, func: &Value, args: &[Value]) {
-    if fut.cancelled() {
-        return;
-    }
-    JOBS.with(|j| j.set(j.get() + 1));
-    let r = vm.call(func, args);
-    JOBS.with(|j| j.set(j.get().saturating_sub(1)));
-    if fut.done() {
-        return;
-    }
-    let _ = match r {
-        Ok(v) => fut.set_result(vm, v),
-        Err(e) => fut.set_exception(vm, e),
-    };
-}
-
-/// `time.sleep(secs)` inside a `run_in_executor` job: runs the event loop
-/// until `secs` have passed instead of blocking it, and returns true; returns
-/// false (the caller really sleeps) outside jobs or without a running loop.
-pub fn sleep_in_executor_job(vm: &Vm, secs: Duration) -> bool {
-    if JOBS.with(Cell::get) == 0 {
-        return false;
-    }
-    let Some(lp) = running_loop(vm) else {
-        return false;
-    };
-    vm.flush_stdout();
-    let Some(deadline) = towel_runtime::time::now().checked_add(secs) else {
-        return false;
-    };
-    while towel_runtime::time::now() < deadline {
-        lp.core.run_once(Wait::Until(deadline));
-        if lp.fatal.borrow().is_some() || lp.stopping.get() {
-            // Let the outer loop see it; sleep out the rest without the loop.
-            let left = deadline.saturating_duration_since(towel_runtime::time::now());
-            crate::stdlib::time::block_thread_for(left);
-            break;
-        }
-    }
-    true
 }
 
 /// `loop.run_until_complete(future)`.

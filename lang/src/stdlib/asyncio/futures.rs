@@ -116,6 +116,11 @@ impl NativeObject for Fut {
             if let Ok(Some(w)) = t.fut_waiter.try_borrow().as_deref() {
                 w.traverse(visit);
             }
+            if let Ok(Some(context)) = t.context.try_borrow().as_deref() {
+                if let Some(context) = context.object() {
+                    visit(context);
+                }
+            }
         }
         self.face.traverse(visit);
     }
@@ -827,10 +832,22 @@ fn fut_done(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::from_bool(this(vm, args.get(0))?.done()))
 }
 
+/// `add_done_callback(fn, *, context=None)`: with a context, the callback
+/// is `functools.partial(context.run, fn)`.
 fn fut_add_done_callback(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "add_done_callback", 2, 2)?;
+    super::check_keywords(vm, &args, "add_done_callback", &["context"])?;
     let f = this(vm, args.get(0))?;
-    f.add_callback(vm, Callback::Py(args.pos[1].clone()));
+    let callback = match super::task_api::context_kw(&args) {
+        None => args.pos[1].clone(),
+        Some(context) => {
+            let run = vm.get_attr_str(&context, "run")?;
+            let functools = Value::Module(vm.import_module("functools")?);
+            let partial = vm.get_attr_str(&functools, "partial")?;
+            vm.call(&partial, &[run, args.pos[1].clone()])?
+        }
+    };
+    f.add_callback(vm, Callback::Py(callback));
     Ok(Value::None)
 }
 

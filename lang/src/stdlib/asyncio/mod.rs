@@ -70,6 +70,15 @@ thread_local! {
 }
 
 /// This thread's asyncio state, created on first use.
+/// A thread switch (`stdlib::thread`): the running loop belongs to the
+/// thread that runs it, so each thread keeps its own (a new thread has
+/// none). Returns the one replaced; does nothing before asyncio is used.
+pub(crate) fn swap_running_loop(lp: Option<Native<EventLoop>>) -> Option<Native<EventLoop>> {
+    let a = AIO.with(|a| a.borrow().clone())?;
+    let mut running = a.running.borrow_mut();
+    std::mem::replace(&mut *running, lp)
+}
+
 pub fn aio(vm: &Vm) -> Rc<Aio> {
     if let Some(a) = AIO.with(|a| a.borrow().clone()) {
         return a;

@@ -35,6 +35,13 @@ struct TaskArgs {
     coro: Value,
     lp: Native<EventLoop>,
     name: Value,
+    /// The `contextvars.Context` to run in, when one was given.
+    context: Option<Value>,
+}
+
+/// The `context=` keyword of the task-making functions, when given.
+pub(crate) fn context_kw(args: &Args) -> Option<Value> {
+    args.kw("context").filter(|c| !c.is_none()).cloned()
 }
 
 fn task_args(vm: &Vm, args: &Args) -> PyResult<TaskArgs> {
@@ -45,9 +52,6 @@ fn task_args(vm: &Vm, args: &Args) -> PyResult<TaskArgs> {
         )));
     }
     super::check_keywords(vm, args, "Task", &["coro", "loop", "name", "context"])?;
-    if !matches!(args.kw("context"), None | Some(Value::None)) {
-        return Err(vm.not_implemented("contextvars (the context= argument)"));
-    }
     let coro = args
         .arg_or_kw(0, "coro")
         .cloned()
@@ -60,7 +64,12 @@ fn task_args(vm: &Vm, args: &Args) -> PyResult<TaskArgs> {
         return Err(vm.type_error(format!("a coroutine was expected, got {}", vm.repr(&coro)?)));
     }
     let name = args.kw("name").cloned().unwrap_or_default();
-    Ok(TaskArgs { coro, lp, name })
+    Ok(TaskArgs {
+        coro,
+        lp,
+        name,
+        context: context_kw(args),
+    })
 }
 
 /// `Task.__new__(cls, coro, *, loop=None, name=None, context=None)`. A
@@ -75,7 +84,11 @@ fn task_new(vm: &Vm, args: Args) -> PyResult {
     if Rc::ptr_eq(&cls, &a.task_class) {
         let t = task_args(vm, &args)?;
         t.lp.check_closed(vm)?;
-        return Ok(spawn_task(vm, &t.lp, t.coro, t.name).value());
+        let task = spawn_task(vm, &t.lp, t.coro, t.name).value();
+        if let Some(context) = t.context {
+            super::tasks::set_task_context(&task, context);
+        }
+        return Ok(task);
     }
     let lp = match args.kw("loop").and_then(face::receiver::<EventLoop>) {
         Some(lp) => lp
@@ -111,6 +124,9 @@ fn task_init(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.runtime_error("Task.__init__() called twice"));
     }
     start_task(vm, &task, t.name);
+    if let Some(context) = t.context {
+        super::tasks::set_task_context(&args.pos[0], context);
+    }
     Ok(Value::None)
 }
 
@@ -231,9 +247,7 @@ super::debug::recording_site!(ensure_future_sited => ensure_future_fn);
 fn create_task_fn(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "create_task", 1, 1)?;
     super::check_keywords(vm, &args, "create_task", &["name", "context"])?;
-    if !matches!(args.kw("context"), None | Some(Value::None)) {
-        return Err(vm.not_implemented("contextvars (the context= argument)"));
-    }
+    let context = context_kw(&args);
     let lp = get_running_loop_rc(vm)?;
     let name = args.kw("name").cloned().unwrap_or_default();
     if lp.hooks.get() == 0 && lp.task_factory.borrow().is_none() {
@@ -249,10 +263,16 @@ fn create_task_fn(vm: &Vm, args: Args) -> PyResult {
         if let (Some(p), false) = (part(&task), name.is_none()) {
             *p.name.borrow_mut() = Value::string(vm.to_str(&name)?);
         }
+        if let Some(context) = context {
+            super::tasks::set_task_context(&task.value(), context);
+        }
         return Ok(task.value());
     }
     let task = lp.create_task_value(vm, args.pos[0].clone())?;
     set_task_name(vm, &task, name)?;
+    if let Some(context) = context {
+        super::tasks::set_task_context(&task, context);
+    }
     Ok(task)
 }
 

@@ -45,6 +45,7 @@ use super::futures::{Callback, FState, Fut};
 use crate::objects::{
     Class, GenKind, Name, Native, NativeBox, NativeObject, PyErr, PyResult, Value,
 };
+use crate::stdlib::contextvars;
 use crate::vm::interp::Resumed;
 use crate::vm::Vm;
 use std::any::Any;
@@ -127,6 +128,9 @@ pub struct TaskPart {
     waker: RefCell<Option<Waker>>,
     /// When the task was created, for task listings (`towel.format_tasks`).
     pub created: std::time::Instant,
+    /// The `contextvars` context each step runs in (see
+    /// `contextvars::context_for_task`; None: none made yet).
+    pub(crate) context: RefCell<Option<contextvars::Current>>,
 }
 
 pub fn part(t: &Fut) -> Option<&TaskPart> {
@@ -148,6 +152,7 @@ impl TaskPart {
             step_exc: RefCell::new(None),
             waker: RefCell::new(None),
             created: towel_runtime::time::now(),
+            context: RefCell::new(None),
         }
     }
 }
@@ -404,10 +409,12 @@ fn step_untimed(vm: &Vm, task: &Native<Fut>) {
     }
     let lp = &task.lp;
     let prev = lp.current_task.borrow_mut().replace(task.clone());
+    let outer = contextvars::swap_current(p.context.borrow_mut().take());
     let r = match p.coro.get() {
         Some(coro) => coro_resume(vm, coro, exc),
         None => Err(vm.runtime_error("Task has no coroutine (Task.__init__ was not called)")),
     };
+    *p.context.borrow_mut() = contextvars::swap_current(outer);
     *lp.current_task.borrow_mut() = prev;
     match r {
         Ok(Resumed::Return(v)) => {
@@ -589,6 +596,16 @@ pub fn spawn_task(vm: &Vm, lp: &Native<EventLoop>, coro: Value, name: Value) -> 
     task
 }
 
+/// Makes `task` run in `context` (`create_task(..., context=ctx)`); a value
+/// that is not a task is left alone (a task factory's own future).
+pub fn set_task_context(task: &Value, context: Value) {
+    if let Some(fut) = face::receiver::<Fut>(task) {
+        if let Some(p) = part(fut) {
+            *p.context.borrow_mut() = Some(contextvars::Current::Object(context));
+        }
+    }
+}
+
 /// A task for `coro` on `lp` that does nothing until [`start_task`] (what a
 /// subclass's `__new__` makes, for its `__init__` to start).
 pub fn new_task(lp: &Native<EventLoop>, coro: Option<Value>) -> Native<Fut> {
@@ -606,6 +623,7 @@ pub fn start_task(vm: &Vm, task: &Native<Fut>, name: Value) {
     if p.launched.replace(true) {
         return;
     }
+    *p.context.borrow_mut() = contextvars::context_for_task();
     let lp = &task.lp;
     let a = &lp.aio;
     *p.name.borrow_mut() = match name {
