@@ -49,6 +49,8 @@ pub struct Invocation {
     /// `--virtual-time` or `TOWEL_VIRTUAL_TIME=1`: the program runs on the
     /// runtime's virtual clock.
     pub virtual_time: bool,
+    /// `--timeline FILE`: where to write the task timeline at the end.
+    pub timeline: Option<String>,
 }
 
 /// The options python's getopt knows; those followed by `:` take an argument.
@@ -91,6 +93,8 @@ Options (and corresponding environment variables):
 -x     : skip first line of source, allowing use of non-Unix forms of #!cmd
 --virtual-time : run on a virtual clock that jumps to the next timer whenever
          every task waits on one; also TOWEL_VIRTUAL_TIME=1
+--timeline FILE : record what every asyncio task did and write it to FILE at
+         the end: .json (Chrome/Perfetto trace), .svg (a picture) or .html
 -X opt : set implementation-specific option: -X dev turns on the
          development mode (also PYTHONDEVMODE=1); others are recorded
          in sys._xoptions
@@ -132,6 +136,7 @@ pub fn parse(argv: Vec<String>) -> Result<Invocation, ExitCode> {
     let mut warn_cli = Vec::new();
     let mut virtual_time =
         std::env::var_os("TOWEL_VIRTUAL_TIME").is_some_and(|v| !v.is_empty() && v != "0");
+    let mut timeline = None;
     let mut i = 1;
     let mut command = None;
     'words: while i < argv.len() {
@@ -152,6 +157,21 @@ pub fn parse(argv: Vec<String>) -> Result<Invocation, ExitCode> {
                 "version" => return Err(version()),
                 "check-hash-based-pycs" => i += 1,
                 "virtual-time" => virtual_time = true,
+                "timeline" => {
+                    let Some(path) = argv.get(i + 1) else {
+                        return Err(bad_usage(
+                            &program,
+                            "Argument expected for the --timeline option",
+                        ));
+                    };
+                    if let Err(msg) =
+                        towel_lang::stdlib::asyncio::timeline::render::Format::of(path)
+                    {
+                        return Err(bad_usage(&program, &msg));
+                    }
+                    timeline = Some(path.clone());
+                    i += 1;
+                }
                 _ => return Err(bad_usage(&program, &format!("unknown option {word}"))),
             }
             i += 1;
@@ -258,6 +278,7 @@ pub fn parse(argv: Vec<String>) -> Result<Invocation, ExitCode> {
         command,
         pythonpath,
         virtual_time,
+        timeline,
     })
 }
 

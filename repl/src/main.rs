@@ -8,6 +8,7 @@
 //! towel -                    read the program from stdin
 //! towel                      the async REPL (reads stdin when it is not a terminal)
 //! towel --virtual-time ...   any of the above on a virtual clock (also TOWEL_VIRTUAL_TIME=1)
+//! towel --timeline F ...     any of the above, writing its asyncio task timeline to F (.json/.svg/.html)
 //! ```
 //!
 //! Options are python's (see [`HELP`]), parsed as its getopt does: flags
@@ -131,6 +132,9 @@ fn real_main() -> ExitCode {
         // The clock is per thread: this is the thread the program runs on.
         towel_runtime::time::use_virtual_clock();
     }
+    if inv.timeline.is_some() {
+        towel_lang::stdlib::asyncio::timeline::start();
+    }
     if inv.config.asyncio_debug {
         towel_lang::stdlib::asyncio::debug::set_debug_by_default();
     }
@@ -184,6 +188,11 @@ fn real_main() -> ExitCode {
         Ended::Normally | Ended::Interrupted => ExitCode::SUCCESS,
         Ended::Failed(code) | Ended::Exited(code) => code,
     };
+    if let Some(path) = &inv.timeline {
+        if let Err(msg) = towel_lang::stdlib::asyncio::timeline::write(path) {
+            eprintln!("towel: {msg}");
+        }
+    }
     // `atexit` functions, then what the program's objects still owe it.
     vm.finalize_at_exit();
     // CPython exits with 120 when standard output cannot take what is left.

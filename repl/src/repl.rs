@@ -492,7 +492,7 @@ fn next_indent(lines: &[String]) -> String {
     base
 }
 
-/// `tasks()` and `help()`, available at the prompt.
+/// `tasks()`, `timeline(path)` and `help()`, available at the prompt.
 fn install_builtins(vm: &Vm, lp: &Rc<EventLoop>) {
     let listing = lp.clone();
     let tasks = NativeClosure {
@@ -504,12 +504,25 @@ fn install_builtins(vm: &Vm, lp: &Rc<EventLoop>) {
             Ok(Value::None)
         }),
     };
+    // The session's tasks are recorded from the start, for `timeline()`.
+    towel_lang::stdlib::asyncio::timeline::ensure_started();
+    let timeline = NativeClosure {
+        name: "timeline".into(),
+        func: Box::new(|vm: &Vm, args: Args<'_>| {
+            args.check(vm, "timeline", 1, 1)?;
+            let path = vm.to_str(&args.pos[0])?;
+            towel_lang::stdlib::asyncio::timeline::write(&path).map_err(|e| vm.value_error(e))?;
+            Ok(Value::None)
+        }),
+    };
     let help = NativeClosure {
         name: "help".into(),
         func: Box::new(help),
     };
     vm.builtins
         .set_name(&Name::new("tasks"), Value::Closure(Rc::new(tasks)));
+    vm.builtins
+        .set_name(&Name::new("timeline"), Value::Closure(Rc::new(timeline)));
     vm.builtins
         .set_name(&Name::new("help"), Value::Closure(Rc::new(help)));
 }

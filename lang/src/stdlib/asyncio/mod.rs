@@ -20,6 +20,7 @@ pub mod queues;
 pub mod sleep;
 pub mod task_api;
 pub mod tasks;
+pub mod timeline;
 
 use crate::objects::class::Layout;
 use crate::objects::Native;

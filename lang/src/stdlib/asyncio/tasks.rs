@@ -42,6 +42,7 @@ use super::aio;
 use super::events::{now, EventLoop, Hook};
 use super::face;
 use super::futures::{Callback, FState, Fut};
+use super::timeline;
 use crate::objects::{
     Class, GenKind, Name, Native, NativeBox, NativeObject, PyErr, PyResult, Value,
 };
@@ -185,6 +186,9 @@ fn schedule(task: &Native<Fut>, what: &'static str, fut: Option<&Native<Fut>>) {
     let Some(p) = part(task) else { return };
     if task.lp.hooks.get() & Hook::CallSoon as u8 != 0 && schedule_through_hook(task, what, fut) {
         return;
+    }
+    if fut.is_some() && timeline::on() {
+        timeline::woken(task);
     }
     p.step_scheduled.set(true);
     *p.queued.borrow_mut() = Some(task.clone());
@@ -374,10 +378,27 @@ fn waiter_outcome(vm: &Vm, w: &Waiter) -> Option<PyErr> {
 /// future folded in), timed in debug mode (see `debug.rs`).
 #[inline(always)]
 fn step(vm: &Vm, task: &Native<Fut>) {
-    if task.lp.debug.get() {
-        return step_timed(vm, task);
+    if task.lp.debug.get() | timeline::on() {
+        return step_observed(vm, task);
     }
     step_untimed(vm, task);
+}
+
+/// A step in debug mode or while a timeline is recorded.
+#[inline(never)]
+fn step_observed(vm: &Vm, task: &Native<Fut>) {
+    let recording = timeline::on();
+    if recording {
+        timeline::step_started(task);
+    }
+    if task.lp.debug.get() {
+        step_timed(vm, task);
+    } else {
+        step_untimed(vm, task);
+    }
+    if recording {
+        timeline::step_ended(vm, task);
+    }
 }
 
 #[inline(never)]
@@ -644,6 +665,9 @@ pub fn start_task(vm: &Vm, task: &Native<Fut>, name: Value) {
             tasks.retain(|t| t.upgrade().is_some_and(|t| !t.done()));
         }
         tasks.push(Rc::downgrade(task));
+    }
+    if timeline::on() {
+        timeline::task_created(vm, task);
     }
     let call_soon_hook = lp.hooks.get() & Hook::CallSoon as u8 != 0;
     p.step_scheduled.set(!call_soon_hook);
