@@ -14,6 +14,7 @@ pub mod asyncio;
 pub mod atexit;
 pub mod binascii;
 pub mod bisect;
+pub mod cmath;
 pub mod collections;
 pub mod contextlib_async;
 pub mod csv;
@@ -26,6 +27,7 @@ pub mod hmac;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
+mod libm;
 pub mod logging;
 pub mod math;
 pub mod operator;
@@ -148,6 +150,7 @@ pub const MODULES: &[ModuleDef] = &[
     def("builtins", Builtin, Native(crate::builtins::make_module)),
     def("time", Builtin, Native(time::make)),
     def("math", Builtin, Native(math::make)),
+    def("cmath", Builtin, Native(cmath::make)),
     def("itertools", Builtin, Native(itertools::make)),
     def("towel", Builtin, Native(towel::make)),
     def("_contextlib_async", Builtin, Native(contextlib_async::make)),
