@@ -181,6 +181,8 @@ pub const MODULES: &[ModuleDef] = &[
     def("random", Stdlib, Native(random::make)),
     def("bisect", Stdlib, Native(bisect::make)),
     def("string", Stdlib, Script(stdlib_source!("string.py"))),
+    def("numbers", Stdlib, Script(stdlib_source!("numbers.py"))),
+    def("fractions", Stdlib, Script(stdlib_source!("fractions.py"))),
     def("operator", Stdlib, Native(operator::make)),
     def("json", Stdlib, Native(json::make)),
     def("json.tool", Stdlib, Script(stdlib_source!("json_tool.py"))),
