@@ -182,6 +182,11 @@ pub const MODULES: &[ModuleDef] = &[
     def("bisect", Stdlib, Native(bisect::make)),
     def("string", Stdlib, Script(stdlib_source!("string.py"))),
     def("numbers", Stdlib, Script(stdlib_source!("numbers.py"))),
+    def(
+        "statistics",
+        Stdlib,
+        Script(stdlib_source!("statistics.py")),
+    ),
     def("fractions", Stdlib, Script(stdlib_source!("fractions.py"))),
     def("operator", Stdlib, Native(operator::make)),
     def("json", Stdlib, Native(json::make)),
