@@ -288,6 +288,7 @@ impl Session {
                     // Nothing runs in the foreground: a late Ctrl-C must not
                     // hit whatever runs next.
                     self.vm.interrupt.store(false, Ordering::Release);
+                    towel_runtime::signal::take_pending(signal_hook::consts::SIGINT);
                 }
                 Err(_) => return Input::Eof,
             }
@@ -373,6 +374,8 @@ impl Session {
                 Woke::Event(Ok(Event::Interrupt)) => {
                     // Unless the VM already raised KeyboardInterrupt for this Ctrl-C.
                     if self.vm.interrupt.swap(false, Ordering::AcqRel) {
+                        // The session acts on this Ctrl-C: no handler runs for it.
+                        towel_runtime::signal::take_pending(signal_hook::consts::SIGINT);
                         stmt.cancel();
                     }
                 }
@@ -497,7 +500,7 @@ fn install_builtins(vm: &Vm, lp: &Rc<EventLoop>) {
         func: Box::new(move |vm: &Vm, args: Args<'_>| {
             args.check(vm, "tasks", 0, 0)?;
             let text = listing.listing()?;
-            vm.write_stdout(&text);
+            vm.write_stdout(&text)?;
             Ok(Value::None)
         }),
     };
@@ -549,7 +552,7 @@ fn help(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         }
         Some(obj) => out.push_str(&describe(vm, obj)?),
     }
-    vm.write_stdout(&out);
+    vm.write_stdout(&out)?;
     Ok(Value::None)
 }
 

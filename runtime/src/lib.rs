@@ -67,6 +67,7 @@ pub mod net;
 mod pool;
 pub mod process;
 pub mod signal;
+pub mod socket;
 pub mod sync;
 pub mod time;
 

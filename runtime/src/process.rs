@@ -32,3 +32,51 @@ pub mod unix {
 pub mod windows {
     pub use async_process::windows::*;
 }
+
+/// How a child ended, as a scripting language reports it: its exit code, or
+/// minus the number of the signal that killed it.
+///
+/// Waits for child `pid` (`waitpid(2)`); with `block` false, `Ok(None)`
+/// while it runs. A signal interrupts a blocking wait with `Interrupted`,
+/// so that the caller can run its handlers and wait again.
+///
+/// ```
+/// # #[cfg(unix)] {
+/// use std::process::Command;
+/// use towel_runtime::process::wait_pid;
+///
+/// let child = Command::new("sh").args(["-c", "exit 3"]).spawn()?;
+/// assert_eq!(wait_pid(child.id() as i32, true)?, Some(3));
+/// # }
+/// # std::io::Result::Ok(())
+/// ```
+#[cfg(unix)]
+pub fn wait_pid(pid: i32, block: bool) -> std::io::Result<Option<i32>> {
+    let mut status: libc::c_int = 0;
+    let flags = if block { 0 } else { libc::WNOHANG };
+    // SAFETY: waitpid writes the status into `status`.
+    let r = unsafe { libc::waitpid(pid, &mut status, flags) };
+    if r == -1 {
+        return Err(std::io::Error::last_os_error());
+    }
+    if r == 0 {
+        return Ok(None);
+    }
+    if libc::WIFEXITED(status) {
+        Ok(Some(libc::WEXITSTATUS(status)))
+    } else if libc::WIFSIGNALED(status) {
+        Ok(Some(-libc::WTERMSIG(status)))
+    } else {
+        Ok(Some(status))
+    }
+}
+
+/// Sends `signum` to process `pid` (`kill(2)`).
+#[cfg(unix)]
+pub fn send_signal(pid: i32, signum: i32) -> std::io::Result<()> {
+    // SAFETY: kill(2) takes plain integers.
+    if unsafe { libc::kill(pid, signum) } == -1 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}

@@ -357,7 +357,8 @@ impl Signature {
             Style::ParseTuple => {
                 let (min, max) = (p.nreq_pos, p.npos);
                 if nkw > 0 && !p.varkw && p.list.iter().all(|q| q.kind == Kind::PositionalOnly) {
-                    format!("{name}() takes no keyword arguments")
+                    // The method's qualified name, as the method descriptor says it.
+                    format!("{qualname}() takes no keyword arguments")
                 } else if npos >= min && (npos <= max || p.varargs) {
                     return Ok(());
                 } else {
@@ -461,7 +462,7 @@ impl Signature {
                     .iter()
                     .all(|q| q.kind == Kind::PositionalOnly) =>
             {
-                format!("{}() takes no keyword arguments", self.name())
+                format!("{}() takes no keyword arguments", self.qualname)
             }
             _ => format!(
                 "'{key}' is an invalid keyword argument for {}()",

@@ -32,10 +32,15 @@ pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod os;
+pub mod os_process;
 pub mod os_sys;
 pub mod pickle;
 pub mod random;
 pub mod re;
+pub mod select;
+pub mod signal;
+pub mod socket;
+pub mod subprocess;
 pub mod sys;
 pub mod time;
 pub mod towel;
@@ -259,6 +264,19 @@ pub const MODULES: &[ModuleDef] = &[
     def("_pickle", Stdlib, Native(pickle::make)),
     def("pickle", Stdlib, Script(stdlib_source!("pickle.py"))),
     def("copyreg", Stdlib, Script(stdlib_source!("copyreg.py"))),
+    // Sockets, processes and signals (over towel_runtime's I/O).
+    def("_socket", Builtin, Native(socket::make)),
+    def("socket", Stdlib, Script(stdlib_source!("socket/socket.py"))),
+    def("select", Builtin, Native(select::make)),
+    def("selectors", Stdlib, Script(stdlib_source!("selectors.py"))),
+    def("_signal", Builtin, Native(signal::make)),
+    def("signal", Stdlib, Script(stdlib_source!("signal.py"))),
+    def("_subprocess", Builtin, Native(subprocess::make)),
+    def(
+        "subprocess",
+        Stdlib,
+        Script(stdlib_source!("subprocess/subprocess.py")),
+    ),
     // unittest: a package of submodules, as CPython's.
     def(
         "unittest",

@@ -34,6 +34,12 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     for row in super::os_sys::NATIVES {
         super::set(&m, row.0, crate::builtins::native_row(row));
     }
+    for row in super::os_process::NATIVES {
+        super::set(&m, row.0.name(), crate::builtins::native_row(row));
+    }
+    for (name, value) in super::os_process::CONSTANTS {
+        super::set(&m, name, Value::Int(*value as i64));
+    }
     let strings = [
         ("name", "posix"),
         ("sep", "/"),

@@ -275,12 +275,9 @@ fn sleep(vm: &Vm, args: Args) -> PyResult {
     // Sleep in slices so that Ctrl-C interrupts the sleep, as in CPython.
     let end = Instant::now() + duration;
     loop {
-        if vm
-            .interrupt
-            .swap(false, std::sync::atomic::Ordering::Relaxed)
-        {
-            return Err(vm.new_exception(&vm.exc.keyboard_interrupt, vec![]));
-        }
+        // A signal's handler runs during the sleep; unless it raises, the
+        // sleep goes on for the time left (PEP 475).
+        super::signal::run_handlers(vm)?;
         let left = end.saturating_duration_since(Instant::now());
         if left.is_zero() {
             break;
