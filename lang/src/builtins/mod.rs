@@ -1237,11 +1237,12 @@ fn ternary_pow(vm: &Vm, base: &Value, exp: &Value, m: &Value) -> PyResult {
         }
         seen.push(class.clone());
         match v {
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-                if operands.iter().all(|v| is_int(v)) {
-                    return int_modpow(vm, base, exp, m);
-                }
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_)
+                if operands.iter().all(|v| is_int(v)) =>
+            {
+                return int_modpow(vm, base, exp, m);
             }
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {}
             Value::Float(_) => {
                 return Err(vm.type_error(
                     "pow() 3rd argument not allowed unless all arguments are integers",

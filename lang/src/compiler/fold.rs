@@ -261,10 +261,10 @@ fn fold_complex(l: &Constant, op: BinOp, r: &Constant) -> Option<Constant> {
     };
     let (a, b) = (part(l)?, part(r)?);
     let v = match op {
-        BinOp::Add => a.add(b),
-        BinOp::Sub => a.sub(b),
-        BinOp::Mult => a.mul(b),
-        BinOp::Div => a.div(b).ok()?,
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mult => a * b,
+        BinOp::Div => a.quotient(b).ok()?,
         BinOp::Pow => a.pow(b).ok()?,
         _ => return None,
     };

@@ -3,6 +3,7 @@
 //! overflow and NaN cases included).
 
 use crate::fmt::{double_to_string, float_hash, DtsfFlags};
+use std::ops::{Add, Mul, Neg, Sub};
 
 /// A complex number. `Value::Complex` boxes it, so `Value` stays two words.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -31,28 +32,9 @@ impl Complex {
         Complex { re, im }
     }
 
-    pub fn add(self, o: Complex) -> Complex {
-        Complex::new(self.re + o.re, self.im + o.im)
-    }
-
-    pub fn sub(self, o: Complex) -> Complex {
-        Complex::new(self.re - o.re, self.im - o.im)
-    }
-
-    pub fn mul(self, o: Complex) -> Complex {
-        Complex::new(
-            self.re * o.re - self.im * o.im,
-            self.re * o.im + self.im * o.re,
-        )
-    }
-
-    pub fn neg(self) -> Complex {
-        Complex::new(-self.re, -self.im)
-    }
-
     /// Smith's algorithm, scaling by the larger part of the divisor so that
     /// intermediate products do not overflow (CPython's `_Py_c_quot`).
-    pub fn div(self, o: Complex) -> Result<Complex, ComplexError> {
+    pub fn quotient(self, o: Complex) -> Result<Complex, ComplexError> {
         let (a, b) = (self, o);
         let (abs_re, abs_im) = (b.re.abs(), b.im.abs());
         if abs_re >= abs_im {
@@ -112,7 +94,7 @@ impl Complex {
         if n > 0 {
             Ok(self.powu(n as u64))
         } else {
-            Complex::ONE.div(self.powu(n.unsigned_abs()))
+            Complex::ONE.quotient(self.powu(n.unsigned_abs()))
         }
     }
 
@@ -122,10 +104,10 @@ impl Complex {
         let mut mask = 1u64;
         while mask <= n {
             if n & mask != 0 {
-                r = r.mul(p);
+                r = r * p;
             }
             mask <<= 1;
-            p = p.mul(p);
+            p = p * p;
         }
         r
     }
@@ -184,5 +166,36 @@ impl Complex {
         } else {
             h
         }
+    }
+}
+
+impl Add for Complex {
+    type Output = Complex;
+    fn add(self, o: Complex) -> Complex {
+        Complex::new(self.re + o.re, self.im + o.im)
+    }
+}
+
+impl Sub for Complex {
+    type Output = Complex;
+    fn sub(self, o: Complex) -> Complex {
+        Complex::new(self.re - o.re, self.im - o.im)
+    }
+}
+
+impl Mul for Complex {
+    type Output = Complex;
+    fn mul(self, o: Complex) -> Complex {
+        Complex::new(
+            self.re * o.re - self.im * o.im,
+            self.re * o.im + self.im * o.re,
+        )
+    }
+}
+
+impl Neg for Complex {
+    type Output = Complex;
+    fn neg(self) -> Complex {
+        Complex::new(-self.re, -self.im)
     }
 }

@@ -501,11 +501,11 @@ impl Vm {
         inplace: bool,
     ) -> PyResult<Value> {
         let r = match op {
-            BinOp::Add => x.add(y),
-            BinOp::Sub => x.sub(y),
-            BinOp::Mul => x.mul(y),
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
             BinOp::TrueDiv => x
-                .div(y)
+                .quotient(y)
                 .map_err(|_| self.zero_division("complex division by zero"))?,
             BinOp::Pow => self.complex_pow(x, y)?,
             _ => return Err(self.binop_type_error(a, b, op, inplace)),
@@ -757,7 +757,7 @@ impl Vm {
             (UNARY_NEGATIVE, Value::Bool(b)) => Value::Int(-(b.get() as i64)),
             (UNARY_NEGATIVE, Value::BigInt(b)) => Value::from_bigint(-(**b).clone()),
             (UNARY_NEGATIVE, Value::Float(f)) => Value::float(-f.get()),
-            (UNARY_NEGATIVE, Value::Complex(c)) => Value::Complex(Rc::new(c.neg())),
+            (UNARY_NEGATIVE, Value::Complex(c)) => Value::Complex(Rc::new(-**c)),
             (
                 UNARY_POSITIVE,
                 Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Complex(_),

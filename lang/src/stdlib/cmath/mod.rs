@@ -307,7 +307,7 @@ fn c_atanh(z: Complex) -> CResult {
         return r;
     }
     if z.re < 0.0 {
-        return c_atanh(z.neg()).map(Complex::neg);
+        return c_atanh(-z).map(|r| -r);
     }
     let ay = z.im.abs();
     if z.re > sqrt_large() || ay > sqrt_large() {
@@ -472,7 +472,7 @@ fn log(vm: &Vm, args: Args) -> PyResult {
     // whether there is an error: `log(0, 2)` is `-inf` over `log(2)`.
     let (num, _) = log_with_value(x);
     let (den, error) = log_with_value(to_complex(vm, base)?);
-    result(vm, error.map_or_else(|| num.div(den), Err))
+    result(vm, error.map_or_else(|| num.quotient(den), Err))
 }
 
 fn phase(vm: &Vm, args: Args) -> PyResult {
@@ -552,7 +552,7 @@ fn isclose(vm: &Vm, args: Args) -> PyResult {
     }
     // `_Py_c_abs` of finite values: an overflow is infinite, never an error.
     let modulus = |c: Complex| c.abs().unwrap_or(f64::INFINITY);
-    let diff = modulus(a.sub(b));
+    let diff = modulus(a - b);
     Ok(Value::from_bool(
         diff <= rel_tol * modulus(b) || diff <= rel_tol * modulus(a) || diff <= abs_tol,
     ))
