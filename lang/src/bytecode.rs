@@ -367,7 +367,8 @@ pub enum Constant {
     Bool(bool),
     Int(BigInt),
     Float(f64),
-    Complex(f64),
+    /// A complex number: its real and imaginary parts.
+    Complex(f64, f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Rc<[Constant]>),
@@ -447,7 +448,13 @@ impl fmt::Display for Constant {
             Constant::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
             Constant::Int(i) => write!(f, "{i}"),
             Constant::Float(x) => write!(f, "{}", crate::fmt::float_repr(*x)),
-            Constant::Complex(x) => write!(f, "{}j", crate::fmt::float_repr(*x)),
+            Constant::Complex(re, im) => {
+                write!(
+                    f,
+                    "{}",
+                    crate::objects::complex::Complex::new(*re, *im).repr()
+                )
+            }
             Constant::Str(s) => write!(f, "{}", crate::objects::str::repr_str(s)),
             Constant::Bytes(b) => write!(f, "{}", crate::objects::bytes::repr_bytes(b)),
             Constant::Tuple(items) => {

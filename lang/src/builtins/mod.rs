@@ -5,6 +5,7 @@
 
 pub mod bytearray;
 pub mod bytes_methods;
+pub(crate) mod complex;
 pub mod descriptors;
 pub mod dict;
 mod exec;
@@ -170,6 +171,7 @@ pub fn install_type_methods(vm: &Vm) {
     object::install(vm);
     descriptors::install(vm);
     number::install(vm);
+    complex::install(vm);
     str::install(vm);
     list::install(vm);
     dict::install(vm);
@@ -591,6 +593,10 @@ pub(crate) fn abs(vm: &Vm, args: Args) -> PyResult {
         Value::Bool(b) => Value::Int(b.get() as i64),
         Value::BigInt(b) => Value::from_bigint(b.abs()),
         Value::Float(f) => Value::float(f.get().abs()),
+        Value::Complex(c) => Value::float(
+            c.abs()
+                .map_err(|_| vm.overflow_error("absolute value too large"))?,
+        ),
         other => match vm.class_of(other).lookup_str("__abs__") {
             Some(m) => vm.call_bound(&m, other, &[])?,
             None => {
@@ -1147,15 +1153,46 @@ pub(crate) fn divmod(vm: &Vm, args: Args) -> PyResult {
     let ([a, b], []) = DIVMOD.bind(vm, args)?;
     use crate::vm::ops::BinOp;
     if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
-        if let Some(m) = vm.class_of(a).lookup_str("__divmod__") {
-            return vm.call_bound(&m, a, std::slice::from_ref(b));
-        }
+        return divmod_dunders(vm, a, b);
     }
     let q = vm
         .binary_op(a, b, BinOp::FloorDiv, false)
         .map_err(|e| rename_unsupported(vm, e, "//", "divmod()"))?;
     let r = vm.binary_op(a, b, BinOp::Mod, false)?;
     Ok(Value::tuple(vec![q, r]))
+}
+
+/// `divmod(a, b)` through `a.__divmod__(b)` and `b.__rdivmod__(a)` (the
+/// reflected one first when `b`'s class is a subclass of `a`'s that
+/// overrides it), each skipped when it returns NotImplemented.
+fn divmod_dunders(vm: &Vm, a: &Value, b: &Value) -> PyResult {
+    let (ca, cb) = (vm.class_of(a), vm.class_of(b));
+    let forward = ca.lookup_str("__divmod__");
+    let reflected = if Rc::ptr_eq(&ca, &cb) {
+        None
+    } else {
+        cb.lookup_str("__rdivmod__")
+    };
+    let reflected_first = reflected.is_some()
+        && cb.is_subclass(&ca)
+        && !matches!((&reflected, &ca.lookup_str("__rdivmod__")), (Some(r), Some(f)) if r.is(f));
+    let mut calls = [(forward, a, b), (reflected, b, a)];
+    if reflected_first {
+        calls.swap(0, 1);
+    }
+    for (method, this, other) in calls {
+        if let Some(m) = method {
+            let r = vm.call_bound(&m, this, std::slice::from_ref(other))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+    }
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        vm.type_name(a),
+        vm.type_name(b)
+    )))
 }
 
 fn rename_unsupported(
@@ -1181,6 +1218,66 @@ static POW: Signature = Signature::new(Style::Clinic, "pow", "base, exp, mod=Non
 pub(crate) fn pow(vm: &Vm, args: Args) -> PyResult {
     let ([base, exp], [modulus]) = POW.bind(vm, args)?;
     if let Some(m) = modulus.filter(|m| !m.is_none()) {
+        return ternary_pow(vm, base, exp, m);
+    }
+    vm.binary_op(base, exp, crate::vm::ops::BinOp::Pow, false)
+}
+
+/// `pow(base, exp, mod)`: CPython offers the three operands' types their
+/// turn in order (each type once); int computes when all three are ints,
+/// float refuses any modulus, complex refuses it differently, and of other
+/// types only the base's `__pow__` is asked.
+fn ternary_pow(vm: &Vm, base: &Value, exp: &Value, m: &Value) -> PyResult {
+    let is_int = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_));
+    let is_real = |v: &Value| is_int(v) || matches!(v, Value::Float(_));
+    let operands = [base, exp, m];
+    let mut seen: Vec<Rc<crate::objects::Class>> = Vec::with_capacity(3);
+    for (i, v) in operands.iter().enumerate() {
+        let class = vm.class_of(v);
+        if seen.iter().any(|c| Rc::ptr_eq(c, &class)) {
+            continue;
+        }
+        seen.push(class.clone());
+        match v {
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_)
+                if operands.iter().all(|v| is_int(v)) =>
+            {
+                return int_modpow(vm, base, exp, m);
+            }
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {}
+            Value::Float(_) => {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ))
+            }
+            Value::Complex(_) => {
+                let complex_ok = |v: &Value| is_real(v) || matches!(v, Value::Complex(_));
+                if complex_ok(base) && complex_ok(exp) {
+                    return Err(vm.value_error("complex modulo"));
+                }
+            }
+            _ if i == 0 => {
+                if let Some(f) = class.lookup_str("__pow__") {
+                    let r = vm.call_bound(&f, base, &[exp.clone(), m.clone()])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        vm.type_name(base),
+        vm.type_name(exp),
+        vm.type_name(m)
+    )))
+}
+
+/// `pow(b, e, m)` for ints; a negative exponent takes the modular inverse.
+fn int_modpow(vm: &Vm, base: &Value, exp: &Value, m: &Value) -> PyResult {
+    {
         let (b, e, m) = (
             number::to_bigint(vm, base)?,
             number::to_bigint(vm, exp)?,
@@ -1204,9 +1301,8 @@ pub(crate) fn pow(vm: &Vm, args: Args) -> PyResult {
         } else {
             r
         };
-        return Ok(Value::from_bigint(r));
+        Ok(Value::from_bigint(r))
     }
-    vm.binary_op(base, exp, crate::vm::ops::BinOp::Pow, false)
 }
 
 /// The inverse of `a` modulo `m`, if it exists (extended Euclid).
@@ -1519,6 +1615,16 @@ impl Vm {
                 out.push_str(
                     &crate::fmt::format_float(f.get(), &parsed).map_err(|e| fmt_err(e, "float"))?,
                 );
+                Ok(())
+            }
+            Value::Complex(c) => {
+                if spec.is_empty() {
+                    out.push_str(&c.repr());
+                    return Ok(());
+                }
+                let err = |e| fmt_err(e, "complex");
+                let parsed = crate::fmt::parse_format_spec(spec).map_err(err)?;
+                out.push_str(&crate::fmt::format_complex(c.re, c.im, &parsed).map_err(err)?);
                 Ok(())
             }
             _ => {

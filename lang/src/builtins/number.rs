@@ -198,7 +198,31 @@ fn float_value(vm: &Vm, args: Args) -> PyResult {
                     crate::objects::str::repr_str(s.as_str())
                 ))
             }),
-        other => Ok(Value::float(to_f64(vm, other)?)),
+        Value::Bytes(b) => std::str::from_utf8(b)
+            .ok()
+            .and_then(crate::fmt::parse_float)
+            .map(Value::float)
+            .ok_or_else(|| {
+                vm.value_error(format!(
+                    "could not convert string to float: {}",
+                    crate::objects::bytes::repr_bytes(b)
+                ))
+            }),
+        other => {
+            let class = vm.class_of(x);
+            let real = matches!(
+                other,
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+            ) || class.lookup_str("__float__").is_some()
+                || class.lookup_str("__index__").is_some();
+            if !real {
+                return Err(vm.type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    vm.type_name(x)
+                )));
+            }
+            Ok(Value::float(to_f64(vm, other)?))
+        }
     }
 }
 

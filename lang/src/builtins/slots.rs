@@ -28,6 +28,7 @@ pub(crate) enum Kind {
     Int,
     Bool,
     Float,
+    Complex,
     Str,
     Bytes,
     List,
@@ -120,6 +121,7 @@ impl Kind {
             Kind::Int => t.int.clone(),
             Kind::Bool => bool_class(vm),
             Kind::Float => t.float.clone(),
+            Kind::Complex => t.complex.clone(),
             Kind::Str => t.str.clone(),
             Kind::Bytes => t.bytes.clone(),
             Kind::List => t.list.clone(),
@@ -137,6 +139,7 @@ impl Kind {
             Kind::Int => is_int(v),
             Kind::Bool => matches!(v, Value::Bool(_)),
             Kind::Float => matches!(v, Value::Float(_)),
+            Kind::Complex => matches!(v, Value::Complex(_)),
             Kind::Str => matches!(v, Value::Str(_)),
             Kind::Bytes => matches!(v, Value::Bytes(_)),
             Kind::List => matches!(v, Value::List(_)),
@@ -162,6 +165,7 @@ impl Kind {
         match (self, op) {
             (Int | Bool, _) => is_int(other),
             (Float, _) => number,
+            (Complex, _) => number || matches!(other, Value::Complex(_)),
             (Dict, SlotOp::Compare(CmpOp::Eq | CmpOp::Ne)) => matches!(other, Value::Dict(_)),
             (Range, SlotOp::Compare(CmpOp::Eq | CmpOp::Ne)) => matches!(other, Value::Range(_)),
             (Dict | Range, SlotOp::Compare(_)) => false,
@@ -253,6 +257,16 @@ const FLOAT: SlotTable = slots!(compared Float:
     "__pow__" => Binary(Pow), "__rpow__" => Reflected(Pow),
 );
 
+const COMPLEX: SlotTable = slots!(compared Complex:
+    "__repr__" => Repr, "__hash__" => Hash, "__bool__" => Bool, "__format__" => Format,
+    "__neg__" => Neg, "__pos__" => Pos, "__abs__" => Abs, "__getnewargs__" => GetNewArgs,
+    "__add__" => Binary(Add), "__radd__" => Reflected(Add),
+    "__sub__" => Binary(Sub), "__rsub__" => Reflected(Sub),
+    "__mul__" => Binary(Mul), "__rmul__" => Reflected(Mul),
+    "__truediv__" => Binary(TrueDiv), "__rtruediv__" => Reflected(TrueDiv),
+    "__pow__" => Binary(Pow), "__rpow__" => Reflected(Pow),
+);
+
 const STR: SlotTable = slots!(compared Str:
     "__repr__" => Repr, "__str__" => SlotOp::Str, "__hash__" => Hash, "__format__" => Format,
     "__len__" => Len, "__iter__" => Iter, "__contains__" => Contains, "__getitem__" => GetItem,
@@ -316,9 +330,10 @@ const RANGE: SlotTable = slots!(compared Range:
 /// Registers every table in its type's namespace.
 pub fn install(vm: &Vm) {
     let t = &vm.types;
-    let tables: [(&Rc<Class>, &'static str, SlotTable); 11] = [
+    let tables: [(&Rc<Class>, &'static str, SlotTable); 12] = [
         (&t.int, "int", INT),
         (&t.float, "float", FLOAT),
+        (&t.complex, "complex", COMPLEX),
         (&t.str, "str", STR),
         (&t.bytes, "bytes", BYTES),
         (&t.list, "list", LIST),
@@ -469,7 +484,10 @@ fn call_slot(vm: &Vm, args: Args, kind: Kind, name: &str, op: SlotOp) -> PyResul
             };
             super::divmod(vm, Args::new(&pair))
         }
-        SlotOp::GetNewArgs => Ok(Value::tuple(vec![this.clone()])),
+        SlotOp::GetNewArgs => Ok(Value::tuple(match this {
+            Value::Complex(c) => vec![Value::float(c.re), Value::float(c.im)],
+            _ => vec![this.clone()],
+        })),
         SlotOp::Bytes => Ok(this.clone()),
     }
 }

@@ -28,7 +28,7 @@ pub fn literal(c: &ast::Constant) -> Constant {
         ast::Constant::Bool(b) => Constant::Bool(*b),
         ast::Constant::Int(i) => Constant::Int(i.clone()),
         ast::Constant::Float(f) => Constant::Float(*f),
-        ast::Constant::Complex(f) => Constant::Complex(*f),
+        ast::Constant::Complex(f) => Constant::Complex(0.0, *f),
         ast::Constant::Str(s) => Constant::Str(Rc::from(s.as_str())),
         ast::Constant::Bytes(b) => Constant::Bytes(Rc::from(b.as_slice())),
         ast::Constant::Ellipsis => Constant::Ellipsis,
@@ -115,9 +115,9 @@ pub fn const_hash(c: &Constant) -> Option<i64> {
             }
             hasher.finish()
         }
-        Constant::FrozenSet(_) | Constant::Complex(_) | Constant::Code(_) | Constant::Ellipsis => {
-            return None
-        }
+        Constant::Complex(re, im) if re.is_nan() || im.is_nan() => return None,
+        Constant::Complex(re, im) => crate::objects::complex::Complex::new(*re, *im).hash(),
+        Constant::FrozenSet(_) | Constant::Code(_) | Constant::Ellipsis => return None,
     })
 }
 
@@ -144,7 +144,8 @@ pub fn truthy(c: &Constant) -> bool {
         Constant::None => false,
         Constant::Bool(b) => *b,
         Constant::Int(i) => !i.is_zero(),
-        Constant::Float(f) | Constant::Complex(f) => *f != 0.0,
+        Constant::Float(f) => *f != 0.0,
+        Constant::Complex(re, im) => *re != 0.0 || *im != 0.0,
         Constant::Str(s) => !s.is_empty(),
         Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
@@ -177,12 +178,11 @@ fn fold_unary(op: UnaryOp, v: &Constant) -> Option<Constant> {
         UnaryOp::Not => Some(Constant::Bool(!truthy(v))),
         UnaryOp::USub => match v {
             Constant::Float(f) => Some(Constant::Float(-f)),
-            // -(xj) has a real part of -0.0, which a Complex constant cannot hold.
-            Constant::Complex(_) => None,
+            Constant::Complex(re, im) => Some(Constant::Complex(-re, -im)),
             _ => as_int(v).map(|i| Constant::Int(-i)),
         },
         UnaryOp::UAdd => match v {
-            Constant::Float(_) | Constant::Complex(_) => Some(v.clone()),
+            Constant::Float(_) | Constant::Complex(..) => Some(v.clone()),
             _ => as_int(v).map(Constant::Int),
         },
         UnaryOp::Invert => as_int(v).map(|i| Constant::Int(-(i + BigInt::from(1)))),
@@ -229,6 +229,7 @@ fn fold_binop(l: &Constant, op: BinOp, r: &Constant) -> Option<Constant> {
         (_, BinOp::Mult, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)) => {
             repeat(r, &as_int(l)?)
         }
+        (Constant::Complex(..), _, _) | (_, _, Constant::Complex(..)) => fold_complex(l, op, r),
         (Constant::Float(_), _, _) | (_, _, Constant::Float(_)) => {
             let a = as_float(l)?;
             let b = as_float(r)?;
@@ -243,6 +244,31 @@ fn fold_binop(l: &Constant, op: BinOp, r: &Constant) -> Option<Constant> {
         }
         _ => None,
     }
+}
+
+/// Complex arithmetic on constants (ints and floats taken as complex), as
+/// the VM computes it; operations that raise are left to run time.
+fn fold_complex(l: &Constant, op: BinOp, r: &Constant) -> Option<Constant> {
+    use crate::objects::complex::Complex;
+    let part = |c: &Constant| match c {
+        Constant::Complex(re, im) => Some(Complex::new(*re, *im)),
+        Constant::Float(f) => Some(Complex::new(*f, 0.0)),
+        _ => {
+            let i = as_int(c)?;
+            let f = i.to_f64().filter(|f| f.is_finite())?;
+            Some(Complex::new(f, 0.0))
+        }
+    };
+    let (a, b) = (part(l)?, part(r)?);
+    let v = match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mult => a * b,
+        BinOp::Div => a.quotient(b).ok()?,
+        BinOp::Pow => a.pow(b).ok()?,
+        _ => return None,
+    };
+    Some(Constant::Complex(v.re, v.im))
 }
 
 fn fold_int(a: &BigInt, op: BinOp, b: &BigInt) -> Option<Constant> {

@@ -82,7 +82,7 @@ fn key_identity(c: &Constant) -> KeyIdentity {
             None => KeyIdentity::Float(f.to_bits()),
         },
         Constant::Float(f) => KeyIdentity::Float(f.to_bits()),
-        Constant::Complex(im) => complex_identity(0.0, *im),
+        Constant::Complex(re, im) => complex_identity(*re, *im),
         Constant::Str(s) => KeyIdentity::Str(s.clone()),
         Constant::Bytes(b) => KeyIdentity::Bytes(b.clone()),
         Constant::None => KeyIdentity::None,
@@ -104,8 +104,8 @@ fn complex_identity(re: f64, im: f64) -> KeyIdentity {
     }
 }
 
-/// The parts of a complex literal key (`1+2j`, `-1.5-2j`), which towel
-/// does not fold into a constant (it has no complex numbers at run time).
+/// The parts of a complex literal key (`1+2j`, `-1.5-2j`) that did not fold
+/// into a constant.
 fn complex_literal(e: &Expr) -> Option<(f64, f64)> {
     fn real(e: &Expr) -> Option<f64> {
         match fold::const_value(e)? {
@@ -117,7 +117,7 @@ fn complex_literal(e: &Expr) -> Option<(f64, f64)> {
     let ExprKind::BinOp { left, op, right } = &e.kind else {
         return None;
     };
-    let Some(Constant::Complex(im)) = fold::const_value(right) else {
+    let Some(Constant::Complex(_, im)) = fold::const_value(right) else {
         return None;
     };
     let re = real(left)?;
@@ -130,15 +130,7 @@ fn complex_literal(e: &Expr) -> Option<(f64, f64)> {
 
 /// Python's `repr` of a complex number: `2j`, `(1+2j)`, `(1.5-0j)`.
 fn complex_repr(re: f64, im: f64) -> String {
-    let part = |x: f64| {
-        let r = crate::fmt::float_repr(x);
-        r.strip_suffix(".0").map_or(r.clone(), str::to_string)
-    };
-    if re == 0.0 && re.is_sign_positive() {
-        return format!("{}j", part(im));
-    }
-    let sign = if im.is_sign_negative() { "-" } else { "+" };
-    format!("({}{sign}{}j)", part(re), part(im.abs()))
+    crate::objects::complex::Complex::new(re, im).repr()
 }
 
 impl<'a> Compiler<'a> {
@@ -336,8 +328,8 @@ impl<'a> Compiler<'a> {
             ExprKind::Constant(_) | ExprKind::UnaryOp { .. } | ExprKind::BinOp { .. } => {
                 match fold::const_value(value) {
                     Some(c) => self.emit_const(c),
-                    // A complex literal towel cannot fold (its complex numbers are not
-                    // supported): evaluate it, as a sum, at run time.
+                    // A literal the folder leaves to run time (an int too large for a
+                    // float in a complex sum): evaluate it, as a sum, then.
                     None => self.compile_expr(value)?,
                 }
             }
@@ -524,8 +516,8 @@ impl<'a> Compiler<'a> {
                 _ => fold::const_value(key),
             };
             let identity = match (&folded, complex_literal(key)) {
-                (Some(Constant::Complex(im)), _) => {
-                    Some((complex_identity(0.0, *im), complex_repr(0.0, *im)))
+                (Some(Constant::Complex(re, im)), _) => {
+                    Some((complex_identity(*re, *im), complex_repr(*re, *im)))
                 }
                 (Some(c), _) => Some((key_identity(c), c.to_string())),
                 // Evaluated at run time, but still checked for duplicates.

@@ -35,7 +35,7 @@ fn constant_type(c: &Constant) -> &'static str {
         Constant::Bool(_) => "bool",
         Constant::Int(_) => "int",
         Constant::Float(_) => "float",
-        Constant::Complex(_) => "complex",
+        Constant::Complex(..) => "complex",
         Constant::Str(_) => "str",
         Constant::Bytes(_) => "bytes",
         Constant::Tuple(_) => "tuple",

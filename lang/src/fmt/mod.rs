@@ -26,13 +26,13 @@ pub use numeric::{
     round_int, TupleHasher, HASH_INF, HASH_MODULUS, INT_MAX_STR_DIGITS, NONE_HASH,
 };
 pub use parse::{
-    float_literal_value, int_literal_value, parse_float, parse_int, parse_int_checked,
-    IntParseError,
+    float_literal_value, int_literal_value, parse_complex, parse_float, parse_int,
+    parse_int_checked, ComplexParseError, IntParseError,
 };
 pub use spec::{
-    format_float, format_float_with, format_i64, format_int, format_int_into, format_int_with,
-    format_str, format_str_into, format_str_with, int_to_decimal_string, parse_format_spec,
-    FormatError, FormatSpec, IntRef, MAX_FORMAT_LEN,
+    format_complex, format_float, format_float_with, format_i64, format_int, format_int_into,
+    format_int_with, format_str, format_str_into, format_str_with, int_to_decimal_string,
+    parse_format_spec, FormatError, FormatSpec, IntRef, MAX_FORMAT_LEN,
 };
 pub use unicode::{decimal_value, is_py_space};
 

@@ -304,3 +304,144 @@ pub fn float_literal_value(src: &str) -> Option<f64> {
     let clean: String = src.chars().filter(|&c| c != '_').collect();
     clean.parse::<f64>().ok()
 }
+
+/// Why `complex(s)` rejected a string: the two messages CPython words differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComplexParseError {
+    /// "complex() arg is a malformed string".
+    Malformed,
+    /// An underscore not between two digits: "could not convert string to complex: 's'".
+    Underscores,
+}
+
+/// `complex(s)` for a str: `<float>`, `<float>j`, `<float><signed float>j`, `<float><sign>j`,
+/// `<sign>j` or `j`, optionally in parentheses, with surrounding whitespace, Unicode decimal
+/// digits and underscores between digits, as CPython's `complex_from_string_inner` reads it.
+pub fn parse_complex(s: &str) -> Result<(f64, f64), ComplexParseError> {
+    // CPython looks for an underscore with C's strchr, so only before a NUL;
+    // text with one takes the underscore pass, where a NUL is also an error.
+    // Without, a NUL makes the text malformed.
+    let buf = transform_decimal_and_space(s);
+    let before_nul = buf.split(|&b| b == 0).next().unwrap_or_default();
+    let buf = if before_nul.contains(&b'_') {
+        strip_float_underscores(&buf).ok_or(ComplexParseError::Underscores)?
+    } else {
+        buf
+    };
+    if buf.contains(&0) {
+        return Err(ComplexParseError::Malformed);
+    }
+    complex_parts(&buf).ok_or(ComplexParseError::Malformed)
+}
+
+fn complex_parts(t: &[u8]) -> Option<(f64, f64)> {
+    let mut i = 0;
+    let skip_space = |i: &mut usize| {
+        while *i < t.len() && is_ascii_space(t[*i]) {
+            *i += 1;
+        }
+    };
+    skip_space(&mut i);
+    let bracket = t.get(i) == Some(&b'(');
+    if bracket {
+        i += 1;
+        skip_space(&mut i);
+    }
+    let is_j = |b: Option<&u8>| matches!(b, Some(b'j' | b'J'));
+    let sign_unit = |b: u8| if b == b'+' { 1.0 } else { -1.0 };
+    let (re, im);
+    if let Some((z, n)) = float_prefix(&t[i..]) {
+        i += n;
+        match t.get(i) {
+            Some(&c @ (b'+' | b'-')) => {
+                re = z;
+                im = match float_prefix(&t[i..]) {
+                    Some((y, n)) => {
+                        i += n;
+                        y
+                    }
+                    None => {
+                        i += 1;
+                        sign_unit(c)
+                    }
+                };
+                if !is_j(t.get(i)) {
+                    return None;
+                }
+                i += 1;
+            }
+            Some(b'j' | b'J') => {
+                i += 1;
+                (re, im) = (0.0, z);
+            }
+            _ => (re, im) = (z, 0.0),
+        }
+    } else {
+        re = 0.0;
+        im = match t.get(i) {
+            Some(&c @ (b'+' | b'-')) => {
+                i += 1;
+                sign_unit(c)
+            }
+            _ => 1.0,
+        };
+        if !is_j(t.get(i)) {
+            return None;
+        }
+        i += 1;
+    }
+    skip_space(&mut i);
+    if bracket {
+        if t.get(i) != Some(&b')') {
+            return None;
+        }
+        i += 1;
+        skip_space(&mut i);
+    }
+    (i == t.len()).then_some((re, im))
+}
+
+/// The longest prefix of `t` that is a float (`strtod`'s syntax: sign, digits with an
+/// optional point and exponent, or `inf`/`infinity`/`nan`), with its length.
+fn float_prefix(t: &[u8]) -> Option<(f64, usize)> {
+    let len = t.len();
+    let mut i = usize::from(matches!(t.first(), Some(b'+' | b'-')));
+    let start = i;
+    let digits = |i: &mut usize| {
+        let s = *i;
+        while *i < len && t[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - s
+    };
+    let mut n = digits(&mut i);
+    if i < len && t[i] == b'.' {
+        let mut j = i + 1;
+        let frac = digits(&mut j);
+        if n + frac > 0 {
+            i = j;
+            n += frac;
+        }
+    }
+    if n == 0 {
+        let word = t[start..].to_ascii_lowercase();
+        let n = if word.starts_with(b"infinity") {
+            8
+        } else if word.starts_with(b"inf") || word.starts_with(b"nan") {
+            3
+        } else {
+            return None;
+        };
+        return Some((parse_float_core(&t[..start + n])?, start + n));
+    }
+    if i < len && (t[i] == b'e' || t[i] == b'E') {
+        let mut j = i + 1;
+        if j < len && (t[j] == b'+' || t[j] == b'-') {
+            j += 1;
+        }
+        if digits(&mut j) > 0 {
+            i = j;
+        }
+    }
+    Some((parse_float_core(&t[..i])?, i))
+}

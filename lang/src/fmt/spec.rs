@@ -222,6 +222,7 @@ pub fn parse_format_spec(spec: &str) -> Result<FormatSpec, FormatError> {
 }
 
 /// A spec with CPython's type-dependent defaults applied (`InternalFormatSpec`).
+#[derive(Clone)]
 struct Resolved {
     fill: char,
     align: char,
@@ -763,4 +764,107 @@ pub fn format_float_with(v: f64, spec: &str) -> Result<String, FormatError> {
 /// Convenience: parse `spec` and format a str (`format(v, spec)`).
 pub fn format_str_with(v: &str, spec: &str) -> Result<String, FormatError> {
     format_str(v, &parse_format_spec(spec)?)
+}
+
+/// `format(z, spec)` for a `complex` (types e E f F g G n and none). With no type the parts
+/// are written as `repr` writes them (parenthesised unless the real part is +0); the width,
+/// fill and alignment apply to the whole text.
+pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String, FormatError> {
+    let r = resolve(spec, '\0', '>')?;
+    if !matches!(r.ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
+        return Err(FormatError::UnknownCode(r.ty));
+    }
+    if r.fill == '0' {
+        return Err(FormatError::Value(
+            "Zero padding is not allowed in complex format specifier".into(),
+        ));
+    }
+    if r.align == '=' {
+        return Err(FormatError::Value(
+            "'=' alignment flag is not allowed in complex format specifier".into(),
+        ));
+    }
+    if r.precision > i32::MAX as i64 {
+        return Err(FormatError::Value("precision too big".into()));
+    }
+    let (mut ty, mut precision) = (r.ty, r.precision);
+    let (mut skip_re, mut parens) = (false, false);
+    if ty == '\0' {
+        ty = 'r';
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            parens = true;
+        }
+    }
+    if ty == 'n' {
+        ty = 'g';
+    }
+    if precision < 0 {
+        precision = if ty == 'r' { 0 } else { 6 };
+    } else if ty == 'r' {
+        ty = 'g';
+    }
+    if precision as u64 > MAX_FORMAT_LEN {
+        return Err(FormatError::Memory);
+    }
+    let flags = DtsfFlags {
+        alt: r.alternate,
+        no_neg_0: r.no_neg_0,
+        ..DtsfFlags::default()
+    };
+    // Each part is a number of its own (sign, grouping), with no width.
+    let part = |x: f64, sign: Option<char>| -> Result<String, FormatError> {
+        let buf = double_to_string(x, ty, precision, flags).unwrap_or_default();
+        let (negative, body) = match buf.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, buf.as_str()),
+        };
+        let n_int = body.bytes().take_while(u8::is_ascii_digit).count();
+        let has_decimal = body.as_bytes().get(n_int) == Some(&b'.');
+        let parts = NumberParts {
+            negative,
+            prefix: "",
+            digits: &body.as_bytes()[..n_int],
+            has_decimal,
+            remainder: &body[n_int + has_decimal as usize..],
+        };
+        let bare = Resolved {
+            width: -1,
+            sign,
+            ..r.clone()
+        };
+        let grouping = if r.ty == 'n' { None } else { r.grouping };
+        fill_number(&parts, &bare, grouping)
+    };
+    let mut text = String::new();
+    if parens {
+        text.push('(');
+    }
+    if !skip_re {
+        text.push_str(&part(re, r.sign)?);
+    }
+    text.push_str(&part(im, if skip_re { r.sign } else { Some('+') })?);
+    text.push('j');
+    if parens {
+        text.push(')');
+    }
+    let nchars = crate::objects::str::count_chars(&text) as i64;
+    let total = r.width.max(nchars);
+    if total as u64 > MAX_FORMAT_LEN {
+        return Err(FormatError::Memory);
+    }
+    let lpad = match r.align {
+        '<' => 0,
+        '^' => (total - nchars) / 2,
+        _ => total - nchars,
+    };
+    let mut out = String::with_capacity(text.len() + (total - nchars) as usize);
+    out.extend(std::iter::repeat_n(r.fill, lpad as usize));
+    out.push_str(&text);
+    out.extend(std::iter::repeat_n(
+        r.fill,
+        (total - nchars - lpad) as usize,
+    ));
+    Ok(out)
 }

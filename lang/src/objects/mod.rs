@@ -12,6 +12,7 @@
 pub mod buffer;
 pub mod bytes;
 pub mod class;
+pub mod complex;
 pub mod dict;
 pub mod function;
 pub mod gc;
@@ -150,6 +151,8 @@ pub enum Value {
     Int(i64),
     Float(FloatBits),
     BigInt(Rc<BigInt>),
+    /// Boxed, so that `Value` stays two words wide.
+    Complex(Rc<complex::Complex>),
     Str(Rc<PyStr>),
     Bytes(Rc<Vec<u8>>),
     List(Rc<PyList>),
@@ -206,6 +209,7 @@ impl Value {
             Value::Int(i) => Value::Int(*i),
             Value::Float(f) => Value::Float(*f),
             Value::BigInt(r) => Value::BigInt(r.clone()),
+            Value::Complex(r) => Value::Complex(r.clone()),
             Value::Str(r) => Value::Str(r.clone()),
             Value::Bytes(r) => Value::Bytes(r.clone()),
             Value::List(r) => Value::List(r.clone()),
@@ -463,6 +467,10 @@ impl Value {
         Value::Native(NativeRef::new(obj))
     }
 
+    pub fn complex(re: f64, im: f64) -> Value {
+        Value::Complex(Rc::new(complex::Complex::new(re, im)))
+    }
+
     pub fn from_bigint(b: BigInt) -> Value {
         use num_traits::ToPrimitive;
         match b.to_i64() {
@@ -489,6 +497,7 @@ impl Value {
             Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(8),
             Value::Float(f) => f.get().to_bits() as usize | 7,
             Value::BigInt(r) => addr(r),
+            Value::Complex(r) => addr(r),
             Value::Str(r) => addr(r),
             Value::Bytes(r) => addr(r),
             Value::List(r) => addr(r),

@@ -21,6 +21,14 @@ def constructor(object):
         raise TypeError("constructors must be callable")
 
 
+def pickle_complex(c):
+    """complex pickles as a call `complex(real, imag)`."""
+    return complex, (c.real, c.imag)
+
+
+pickle(complex, pickle_complex, complex)
+
+
 def pickle_union(obj):
     import functools
     import operator

@@ -5,7 +5,7 @@
 //! `ValueError: math domain error`; an infinite result from finite
 //! arguments is `OverflowError: math range error` for the functions that can
 //! overflow (exp, cosh, ...) and a domain error for the others (log(0)).
-//! gamma, lgamma, erf, erfc, hypot and fsum use CPython's own algorithms
+//! gamma, lgamma, hypot and fsum use CPython's own algorithms
 //! (documented in its mathmodule.c), not libm's, so results agree bit for bit.
 
 use crate::builtins::number::{to_bigint, to_f64};
@@ -156,10 +156,12 @@ unary_fns! {
     sinh => f64::sinh, true;
     cosh => f64::cosh, true;
     tanh => f64::tanh, false;
-    asinh => f64::asinh, false;
-    acosh => f64::acosh, false;
-    atanh => f64::atanh, false;
+    asinh => super::libm::asinh, false;
+    acosh => super::libm::acosh, false;
+    atanh => super::libm::atanh, false;
     cbrt => f64::cbrt, false;
+    erf => super::libm::erf, false;
+    erfc => super::libm::erfc, false;
     fabs => f64::abs, false;
     log1p => f64::ln_1p, false;
 }
@@ -1034,81 +1036,4 @@ fn lgamma(vm: &Vm, args: Args) -> PyResult {
 }
 
 #[allow(clippy::excessive_precision)]
-const SQRT_PI: f64 = 1.772453850905516027298167483341145182798;
-#[allow(clippy::excessive_precision)]
 const LOG_PI: f64 = 1.144729885849400174143427351353058711647;
-
-/// erf by its power series (small |x|).
-fn erf_series(x: f64) -> f64 {
-    let x2 = x * x;
-    let mut acc = 0.0;
-    let mut fk = 25.5;
-    for _ in 0..25 {
-        acc = 2.0 + x2 * acc / fk;
-        fk -= 1.0;
-    }
-    acc * x * (-x2).exp() / SQRT_PI
-}
-
-/// erfc by its continued fraction (larger x > 0).
-fn erfc_contfrac(x: f64) -> f64 {
-    if x >= 30.0 {
-        return 0.0;
-    }
-    let x2 = x * x;
-    let (mut a, mut da) = (0.0, 0.5);
-    let (mut p, mut p_last) = (1.0, 0.0);
-    let (mut q, mut q_last) = (da + x2, 1.0);
-    for _ in 0..50 {
-        a += da;
-        da += 2.0;
-        let b = da + x2;
-        let t = p;
-        p = b * p - a * p_last;
-        p_last = t;
-        let t = q;
-        q = b * q - a * q_last;
-        q_last = t;
-    }
-    p / q * x * (-x2).exp() / SQRT_PI
-}
-
-fn erf_f(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    if x.abs() < 1.5 {
-        erf_series(x)
-    } else {
-        let cf = erfc_contfrac(x.abs());
-        if x > 0.0 {
-            1.0 - cf
-        } else {
-            cf - 1.0
-        }
-    }
-}
-
-fn erfc_f(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    if x.abs() < 1.5 {
-        1.0 - erf_series(x)
-    } else {
-        let cf = erfc_contfrac(x.abs());
-        if x > 0.0 {
-            cf
-        } else {
-            2.0 - cf
-        }
-    }
-}
-
-fn erf(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::float(erf_f(to_f64(vm, one(vm, &args, "erf")?)?)))
-}
-
-fn erfc(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::float(erfc_f(to_f64(vm, one(vm, &args, "erfc")?)?)))
-}

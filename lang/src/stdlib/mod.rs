@@ -16,6 +16,7 @@ pub mod atexit;
 pub mod binascii;
 pub mod bisect;
 pub mod codecs;
+pub mod cmath;
 pub mod collections;
 pub mod contextlib_async;
 pub mod contextvars;
@@ -29,6 +30,7 @@ pub mod hmac;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
+mod libm;
 pub mod logging;
 pub mod math;
 pub mod operator;
@@ -160,6 +162,7 @@ pub const MODULES: &[ModuleDef] = &[
     def("builtins", Builtin, Native(crate::builtins::make_module)),
     def("time", Builtin, Native(time::make)),
     def("math", Builtin, Native(math::make)),
+    def("cmath", Builtin, Native(cmath::make)),
     def("itertools", Builtin, Native(itertools::make)),
     def("towel", Builtin, Native(towel::make)),
     def("_contextlib_async", Builtin, Native(contextlib_async::make)),
@@ -190,6 +193,13 @@ pub const MODULES: &[ModuleDef] = &[
     def("random", Stdlib, Native(random::make)),
     def("bisect", Stdlib, Native(bisect::make)),
     def("string", Stdlib, Script(stdlib_source!("string.py"))),
+    def("numbers", Stdlib, Script(stdlib_source!("numbers.py"))),
+    def(
+        "statistics",
+        Stdlib,
+        Script(stdlib_source!("statistics.py")),
+    ),
+    def("fractions", Stdlib, Script(stdlib_source!("fractions.py"))),
     def("operator", Stdlib, Native(operator::make)),
     def("json", Stdlib, Native(json::make)),
     def("json.tool", Stdlib, Script(stdlib_source!("json_tool.py"))),

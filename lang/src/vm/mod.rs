@@ -552,7 +552,7 @@ impl Vm {
             C::Bool(b) => Value::from_bool(*b),
             C::Int(i) => Value::from_bigint(i.clone()),
             C::Float(f) => Value::float(*f),
-            C::Complex(_) => Value::None,
+            C::Complex(re, im) => Value::complex(*re, *im),
             // Constants made of name characters are interned, as CPython
             // does: `globals()['x']` then finds the name by pointer.
             C::Str(s) if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {

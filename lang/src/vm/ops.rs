@@ -4,6 +4,7 @@
 
 use super::limits::Recursing;
 use super::Vm;
+use crate::objects::complex::{Complex, ComplexError};
 use crate::objects::{Name, PyResult, Value};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -216,6 +217,11 @@ impl Vm {
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
             return self.num_binary(a, b, x, y, op);
         }
+        if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
+            if let (Some(x), Some(y)) = (self.as_complex(a)?, self.as_complex(b)?) {
+                return self.complex_op(x, y, op, a, b, inplace);
+            }
+        }
         if has_dunders(a) || has_dunders(b) {
             return self.dunder_binary(a, b, op, inplace);
         }
@@ -254,6 +260,11 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
             return self.num_binary(a, b, x, y, op).map(Some);
+        }
+        if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
+            if let (Some(x), Some(y)) = (self.as_complex(a)?, self.as_complex(b)?) {
+                return self.complex_op(x, y, op, a, b, inplace).map(Some);
+            }
         }
         self.builtin_binary(a, b, op, inplace)
     }
@@ -467,6 +478,49 @@ impl Vm {
         })
     }
 
+    /// A number as a complex operand: complex, float, or int (OverflowError
+    /// past float's range); None for other values.
+    fn as_complex(&self, v: &Value) -> PyResult<Option<Complex>> {
+        Ok(match v {
+            Value::Complex(c) => Some(**c),
+            _ => match as_num(v) {
+                Some(n) => Some(Complex::new(self.num_to_f64(&n)?, 0.0)),
+                None => None,
+            },
+        })
+    }
+
+    /// Complex arithmetic, with CPython's errors.
+    fn complex_op(
+        &self,
+        x: Complex,
+        y: Complex,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+        inplace: bool,
+    ) -> PyResult<Value> {
+        let r = match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            BinOp::TrueDiv => x
+                .quotient(y)
+                .map_err(|_| self.zero_division("complex division by zero"))?,
+            BinOp::Pow => self.complex_pow(x, y)?,
+            _ => return Err(self.binop_type_error(a, b, op, inplace)),
+        };
+        Ok(Value::Complex(Rc::new(r)))
+    }
+
+    /// `x ** y` for complex numbers.
+    pub fn complex_pow(&self, x: Complex, y: Complex) -> PyResult<Complex> {
+        x.pow(y).map_err(|e| match e {
+            ComplexError::Domain => self.zero_division("0.0 to a negative or complex power"),
+            ComplexError::Range => self.overflow_error("complex exponentiation"),
+        })
+    }
+
     pub fn float_op(&self, p: f64, q: f64, op: BinOp) -> PyResult<Value> {
         Ok(Value::float(match op {
             BinOp::Add => p + q,
@@ -495,9 +549,9 @@ impl Vm {
                     return Err(self.zero_division("0.0 cannot be raised to a negative power"));
                 }
                 if p < 0.0 && q.fract() != 0.0 && q.is_finite() {
-                    return Err(self.not_implemented(
-                        "complex numbers (negative float to a fractional power)",
-                    ));
+                    // A negative base to a fractional power is complex.
+                    let r = self.complex_pow(Complex::new(p, 0.0), Complex::new(q, 0.0))?;
+                    return Ok(Value::Complex(Rc::new(r)));
                 }
                 let r = p.powf(q);
                 if r.is_infinite() && p.is_finite() && q.is_finite() {
@@ -706,7 +760,11 @@ impl Vm {
             (UNARY_NEGATIVE, Value::Bool(b)) => Value::Int(-(b.get() as i64)),
             (UNARY_NEGATIVE, Value::BigInt(b)) => Value::from_bigint(-(**b).clone()),
             (UNARY_NEGATIVE, Value::Float(f)) => Value::float(-f.get()),
-            (UNARY_POSITIVE, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => v.clone(),
+            (UNARY_NEGATIVE, Value::Complex(c)) => Value::Complex(Rc::new(-**c)),
+            (
+                UNARY_POSITIVE,
+                Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Complex(_),
+            ) => v.clone(),
             (UNARY_POSITIVE, Value::Bool(b)) => Value::Int(b.get() as i64),
             (UNARY_INVERT, Value::Int(i)) => Value::Int(!i),
             (UNARY_INVERT, Value::Bool(b)) => Value::Int(!(b.get() as i64)),
@@ -839,6 +897,9 @@ impl Vm {
                 None => op == CmpOp::Ne, // NaN
             }));
         }
+        if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
+            return self.complex_compare(a, b, op);
+        }
         Ok(Some(match (a, b) {
             (Value::Str(x), Value::Str(y)) => op.test(x.as_str().cmp(y.as_str())),
             (Value::Bytes(x), Value::Bytes(y)) => op.test(x.as_slice().cmp(y.as_slice())),
@@ -899,6 +960,32 @@ impl Vm {
                 _ => return Ok(None),
             },
         }))
+    }
+
+    /// `==` and `!=` of a complex number with a number (exactly: a complex
+    /// equals an int only if the int is exactly its real part); orderings
+    /// are not defined (None: the caller raises TypeError).
+    fn complex_compare(&self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
+        if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            return Ok(None);
+        }
+        let (c, other) = match (a, b) {
+            (Value::Complex(c), other) | (other, Value::Complex(c)) => (**c, other),
+            _ => return Ok(None),
+        };
+        let equal = match other {
+            Value::Complex(d) => c.re == d.re && c.im == d.im,
+            Value::Float(f) => c.im == 0.0 && c.re == f.get(),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                c.im == 0.0
+                    && as_num(other).is_some_and(|n| {
+                        cmp_float_int(c.re, &to_big(&n)) == Some(std::cmp::Ordering::Equal)
+                    })
+            }
+            Value::Instance(_) | Value::Native(_) => return Ok(None),
+            _ => false,
+        };
+        Ok(Some((op == CmpOp::Eq) == equal))
     }
 
     /// Whether two dicts of equal length hold equal values under equal keys.

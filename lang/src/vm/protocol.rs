@@ -147,6 +147,7 @@ impl Vm {
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => b.to_string(),
             Value::Float(f) => crate::fmt::float_repr(f.get()),
+            Value::Complex(c) => c.repr(),
             Value::Str(s) => crate::objects::str::repr_str(s.as_str()),
             Value::Bytes(b) => crate::objects::bytes::repr_bytes(b),
             Value::List(l) => {
@@ -410,6 +411,7 @@ impl Vm {
             Value::Bool(b) => b.get() as i64,
             Value::Float(f) => crate::fmt::float_hash(f.get()),
             Value::BigInt(b) => crate::fmt::int_hash(b),
+            Value::Complex(c) => c.hash(),
             Value::None => crate::fmt::NONE_HASH,
             Value::Tuple(t) => self.hash_tuple(&t.0)?,
             Value::Bytes(b) => crate::fmt::bytes_hash(b),
@@ -460,6 +462,7 @@ impl Vm {
             Value::Int(i) => *i != 0,
             Value::BigInt(b) => !b.is_zero(),
             Value::Float(f) => f.get() != 0.0,
+            Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
             Value::Str(s) => !s.as_str().is_empty(),
             Value::Bytes(b) => !b.is_empty(),
             Value::List(l) => !l.is_empty(),
@@ -1061,6 +1064,11 @@ impl Vm {
             Value::Float(f) => match s {
                 "real" => Some(Value::Float(*f)),
                 "imag" => Some(Value::float(0.0)),
+                _ => None,
+            },
+            Value::Complex(c) => match s {
+                "real" => Some(Value::float(c.re)),
+                "imag" => Some(Value::float(c.im)),
                 _ => None,
             },
             Value::Range(r) => match s {

@@ -184,6 +184,7 @@ impl Vm {
             Value::Bool(_) => bool_class(self),
             Value::Int(_) | Value::BigInt(_) => t.int.clone(),
             Value::Float(_) => t.float.clone(),
+            Value::Complex(_) => t.complex.clone(),
             Value::Str(_) => t.str.clone(),
             Value::Bytes(_) => t.bytes.clone(),
             Value::List(_) => t.list.clone(),
