@@ -4,8 +4,9 @@
 # and signal handlers. Readiness comes from `_watch_fd` (fd_events.rs), an
 # executor task woken by the runtime's reactor.
 
-import socket as _socket
+import inspect as _inspect
 import signal as _signal
+import socket as _socket
 
 
 def _fileobj_fd(fileobj):
@@ -227,7 +228,7 @@ _signal_handlers = {}
 
 
 def _loop_add_signal_handler(self, sig, callback, *args):
-    if iscoroutine(callback) or iscoroutinefunction(callback):
+    if iscoroutine(callback) or _inspect.iscoroutinefunction(callback):
         raise TypeError("coroutines cannot be used with add_signal_handler()")
     if not isinstance(sig, int):
         raise TypeError(f'sig must be an int, not {sig!r}')
