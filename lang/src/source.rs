@@ -109,6 +109,8 @@ pub struct SyntaxError {
     pub end_offset: u32,
     /// The offending source line, without its line ending.
     pub text: String,
+    /// Which part of CPython raises it, which decides its `text` attribute.
+    pub origin: ErrorOrigin,
     /// True when the input ended inside an unfinished construct (open bracket,
     /// block header awaiting its body, unterminated triple-quoted string): the
     /// REPL then asks for more lines instead of reporting the error.
@@ -130,36 +132,77 @@ impl SyntaxError {
             end_lineno,
             end_offset,
             text: index.line_text(source, lineno).to_string(),
+            origin: ErrorOrigin::Parser,
             incomplete: false,
         }
     }
 
-    /// The lines CPython prints for this error after the traceback header:
-    /// `  File "f.py", line 3`, the source line, the caret line, `Kind: msg`.
+    /// The lines CPython's interpreter prints for this error after the
+    /// traceback header: `  File "f.py", line 3`, the source line, the
+    /// caret line, `Kind: msg`.
     pub fn render(&self) -> String {
-        let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
-        let stripped = self.text.trim_start();
-        if !stripped.is_empty() {
-            let indent = self.text.chars().count() - stripped.chars().count();
-            let stripped = stripped.trim_end();
-            out.push_str("    ");
-            out.push_str(stripped);
-            out.push('\n');
-            let start = (self.offset as usize).saturating_sub(1).saturating_sub(indent);
-            let start = start.min(stripped.chars().count());
-            let width = if self.end_lineno == self.lineno && self.end_offset > self.offset {
-                (self.end_offset - self.offset) as usize
-            } else {
-                1
-            };
-            out.push_str("    ");
-            out.push_str(&" ".repeat(start));
-            out.push_str(&"^".repeat(width.max(1)));
-            out.push('\n');
-        }
-        out.push_str(&format!("{}: {}\n", self.kind.class_name(), self.msg));
-        out
+        let details = crate::vm::report::SyntaxDetails {
+            filename: Some(self.filename.clone()),
+            lineno: Some(self.lineno.to_string()),
+            text: self.text_attribute(),
+            offset: Some(self.offset.into()),
+            end_offset: Some(self.end_offset.into()),
+            multiline: self.end_lineno > self.lineno,
+            exact: self.kind == SyntaxErrorKind::SyntaxError,
+            msg: Some(self.msg.clone()),
+        };
+        let mut out = Vec::new();
+        crate::vm::report::format_syntax_error(
+            &details,
+            self.kind.class_name(),
+            crate::vm::report::Printer::Interpreter,
+            &mut out,
+        );
+        out.concat()
     }
+
+    /// The exception's `text`, as CPython sets it (see [`ErrorOrigin`]).
+    pub fn text_attribute(&self) -> Option<String> {
+        match self.origin {
+            ErrorOrigin::Parser => Some(format!("{}\n", self.text)),
+            ErrorOrigin::Tokenizer => Some(self.text.clone()),
+            ErrorOrigin::Compiler => {
+                let file = std::fs::read_to_string(&self.filename).ok()?;
+                let line = file.split_inclusive('\n').nth(self.lineno.checked_sub(1)? as usize)?;
+                Some(line.to_string())
+            }
+        }
+    }
+}
+
+/// Which part of CPython raises an error. It decides the exception's
+/// `text`: the parser hands over the line with its line ending, the
+/// tokenizer the line without it, and the compiler reads the line from the
+/// file named `filename` (no text when there is no such file, as for
+/// `compile()` of a string).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorOrigin {
+    Parser,
+    Tokenizer,
+    Compiler,
+}
+
+/// A warning found while compiling: CPython's `SyntaxWarning`s (`x is 1`,
+/// a call of a literal...) and the tokenizer's `DeprecationWarning`s. It is
+/// issued through `warnings` before the code runs, and becomes a
+/// `SyntaxError` at the same place when a filter turns it into an error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    pub category: WarningCategory,
+    /// The message and where it points, as the error it may become.
+    pub error: SyntaxError,
+}
+
+/// The warning classes the compiler issues.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningCategory {
+    SyntaxWarning,
+    DeprecationWarning,
 }
 
 impl fmt::Display for SyntaxError {

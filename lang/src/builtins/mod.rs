@@ -1557,11 +1557,12 @@ impl Vm {
             crate::source::SyntaxErrorKind::IndentationError => &self.exc.indentation_error,
             crate::source::SyntaxErrorKind::TabError => &self.exc.tab_error,
         };
+        let text = e.text_attribute().map_or(Value::None, |t| Value::str(&t));
         let details = Value::tuple(vec![
             Value::str(&e.filename),
             Value::Int(e.lineno as i64),
             Value::Int(e.offset as i64),
-            Value::str(&e.text),
+            text.clone(),
             Value::Int(e.end_lineno as i64),
             Value::Int(e.end_offset as i64),
         ]);
@@ -1572,7 +1573,7 @@ impl Vm {
             .set_attr(Name::new("offset"), Value::Int(e.offset as i64));
         err.0
             .set_attr(Name::new("filename"), Value::str(&e.filename));
-        err.0.set_attr(Name::new("text"), Value::str(&e.text));
+        err.0.set_attr(Name::new("text"), text);
         err.0
             .set_attr(Name::new("end_lineno"), Value::Int(e.end_lineno as i64));
         err.0

@@ -15,7 +15,7 @@ use super::symtable::{BlockType, NameScope, ScopeId, SymbolTable, DEF_FREE_CLASS
 use super::{mangle, CompileError, Future, Mode};
 use crate::ast::{self, Stmt, StmtKind};
 use crate::bytecode::{flags, CodeObject, Constant, Opcode, SuspendKind};
-use crate::source::{LineIndex, Span};
+use crate::source::{CompileWarning, LineIndex, Span};
 use num_bigint::BigInt;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -195,9 +195,12 @@ pub(super) struct Compiler<'a> {
     /// making the module code a coroutine: the REPL, and `compile()` with
     /// `ast.PyCF_ALLOW_TOP_LEVEL_AWAIT`.
     pub top_level_await: bool,
+    /// The `SyntaxWarning`s found so far, in source order of compilation.
+    pub warnings: Vec<CompileWarning>,
 }
 
-/// Compiles the module whose symbol table is `table`.
+/// Compiles the module whose symbol table is `table`; also returns the
+/// warnings to issue before it runs.
 pub(super) fn compile(
     module: &ast::Module,
     table: &SymbolTable,
@@ -206,7 +209,7 @@ pub(super) fn compile(
     mode: Mode,
     future: Future,
     options: super::Options,
-) -> CResult<Rc<CodeObject>> {
+) -> CResult<(Rc<CodeObject>, Vec<CompileWarning>)> {
     let mut c = Compiler {
         top_level_await: options.top_level_await,
         table,
@@ -219,6 +222,7 @@ pub(super) fn compile(
         depth: 0,
         future,
         optimize: options.optimize,
+        warnings: Vec::new(),
     };
     let first_span = module.body.first().map(|s| s.span).unwrap_or_default();
     c.enter_unit(0, UnitKind::Module, "<module>", 1, first_span);
@@ -248,7 +252,8 @@ pub(super) fn compile(
             c.emit(Opcode::RETURN_VALUE, 0);
         }
     }
-    Ok(c.exit_unit(true))
+    let code = c.exit_unit(true);
+    Ok((code, c.warnings))
 }
 
 impl<'a> Compiler<'a> {

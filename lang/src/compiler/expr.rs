@@ -102,7 +102,9 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::UnaryOp { op, operand } => {
                 if let Some((left, op, right)) = inverted_compare(e) {
-                    return self.compile_compare(left, &[op], std::slice::from_ref(right));
+                    let right = std::slice::from_ref(right);
+                    self.check_compare(left, &[op], right, operand.span);
+                    return self.compile_compare(left, &[op], right);
                 }
                 self.compile_expr(operand)?;
                 let opcode = match op {
@@ -194,12 +196,18 @@ impl<'a> Compiler<'a> {
                 left,
                 ops,
                 comparators,
-            } => self.compile_compare(left, ops, comparators),
+            } => {
+                self.check_compare(left, ops, comparators, e.span);
+                self.compile_compare(left, ops, comparators)
+            }
             ExprKind::Call {
                 func,
                 args,
                 keywords,
-            } => self.compile_call(func, args, keywords),
+            } => {
+                self.check_caller(func, e.span);
+                self.compile_call(func, args, keywords)
+            }
             ExprKind::FormattedValue {
                 value,
                 conversion,
@@ -230,6 +238,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Subscript { value, slice } => {
+                self.check_subscript(value, slice, e.span);
                 self.compile_expr(value)?;
                 self.compile_expr(slice)?;
                 self.emit(Opcode::BINARY_SUBSCR, 0);
@@ -391,6 +400,7 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 && ops.len() == comparators.len() => {
+                self.check_compare(left, ops, comparators, e.span);
                 let cleanup = self.new_block();
                 self.compile_expr(left)?;
                 let n = ops.len() - 1;

@@ -28,10 +28,11 @@ mod pattern;
 mod stmt;
 pub mod symtable;
 mod unparse;
+mod warnings;
 
 use crate::ast;
 use crate::bytecode::CodeObject;
-use crate::source::{LineIndex, Span, SyntaxError, SyntaxErrorKind};
+use crate::source::{CompileWarning, ErrorOrigin, LineIndex, Span, SyntaxError, SyntaxErrorKind};
 use std::rc::Rc;
 
 /// What kind of source is being compiled, as CPython's `compile()` modes.
@@ -90,8 +91,16 @@ pub fn compile_module(
     let options = Options {
         top_level_await: mode == Mode::Interactive,
         optimize: 0,
+        file_input: false,
     };
-    compile_module_with(module, filename, source, mode, options)
+    compile_module_with(module, filename, source, mode, options).map(|compiled| compiled.code)
+}
+
+/// A compiled module and the warnings to issue before it runs.
+#[derive(Debug)]
+pub struct Compiled {
+    pub code: Rc<CodeObject>,
+    pub warnings: Vec<CompileWarning>,
 }
 
 /// How to compile beyond the source and its mode.
@@ -103,6 +112,9 @@ pub struct Options {
     pub top_level_await: bool,
     /// `-O` level: from 1, assertions are left out and `__debug__` is False.
     pub optimize: u8,
+    /// The program was read from its file (a script, standard input), not
+    /// given as a string: see `parser::Ctx::file_input`.
+    pub file_input: bool,
 }
 
 /// [`compile_module`] with explicit [`Options`].
@@ -112,20 +124,24 @@ pub fn compile_module_with(
     source: &str,
     mode: Mode,
     options: Options,
-) -> Result<Rc<CodeObject>, SyntaxError> {
+) -> Result<Compiled, SyntaxError> {
     let to_syntax_error = |e: Box<CompileError>| {
-        SyntaxError::at(
+        let mut error = SyntaxError::at(
             SyntaxErrorKind::SyntaxError,
             e.msg,
             filename,
             source,
             e.span,
-        )
+        );
+        error.origin = ErrorOrigin::Compiler;
+        error
     };
     let future = parse_future(module, source, mode).map_err(to_syntax_error)?;
     let table = symtable::build(module, future.annotations).map_err(to_syntax_error)?;
-    codegen::compile(module, &table, filename, source, mode, future, options)
-        .map_err(to_syntax_error)
+    let (code, warnings) =
+        codegen::compile(module, &table, filename, source, mode, future, options)
+            .map_err(to_syntax_error)?;
+    Ok(Compiled { code, warnings })
 }
 
 /// What the `from __future__ import ...` statements at the top of a module ask for.

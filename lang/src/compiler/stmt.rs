@@ -183,8 +183,12 @@ impl<'a> Compiler<'a> {
                 body,
                 is_async: true,
             } => self.compile_async_with(items, body),
-            StmtKind::Assert { .. } if self.optimize > 0 => Ok(()),
+            StmtKind::Assert { test, .. } if self.optimize > 0 => {
+                self.check_assert(test, s.span);
+                Ok(())
+            }
             StmtKind::Assert { test, msg } => {
+                self.check_assert(test, s.span);
                 let end = self.new_block();
                 self.jump_if(test, end, true)?;
                 // CPython 3.11's compiler keeps the position of the last

@@ -713,11 +713,13 @@ impl Diag<'_, '_> {
             && self.expects("finally")
             && !matches!(tok, Tok::Except | Tok::Finally)
         {
-            let (start, _, end) = &self.tokens[idx];
-            return Some(PError::new(
-                "expected 'except' or 'finally' block",
-                Loc::Span(*start, *end),
-            ));
+            const MSG: &str = "expected 'except' or 'finally' block";
+            let (start, tok, end) = &self.tokens[idx];
+            if matches!(tok, Tok::EndOfFile | Tok::Dedent) && *start >= self.ctx.src.len() {
+                let (line, col) = super::eof_location(self.ctx);
+                return Some(explicit(MSG, line, col, line, 0));
+            }
+            return Some(PError::new(MSG, Loc::Span(*start, *end)));
         }
         // from x import a, b,
         if *first == Tok::From

@@ -22,7 +22,7 @@ mod grammar {
 
 use crate::ast;
 use crate::lexer::{self, LexError, Spanned, Tok};
-use crate::source::{LineIndex, Span, SyntaxError, SyntaxErrorKind};
+use crate::source::{ErrorOrigin, LineIndex, Span, SyntaxError, SyntaxErrorKind};
 use lalrpop_util::ParseError;
 
 pub use actions::Top;
@@ -91,11 +91,25 @@ pub struct Ctx<'s> {
     pub src: &'s str,
     pub index: &'s LineIndex,
     pub filename: &'s str,
+    /// The source is a program read from its file (or standard input), not
+    /// a string: CPython's tokenizer then reports errors at the end of the
+    /// input at column 0.
+    pub file_input: bool,
 }
 
-/// Parses a module (`exec` input).
+/// Parses a module (`exec` input) given as a string.
 pub fn parse_module(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
-    match parse(source, filename, Mode::Module)? {
+    parse_module_input(source, filename, false)
+}
+
+/// Parses a module, saying whether it is a program read from its file
+/// (see [`Ctx::file_input`]).
+pub fn parse_module_input(
+    source: &str,
+    filename: &str,
+    file_input: bool,
+) -> Result<ast::Module, SyntaxError> {
+    match parse(source, filename, Mode::Module, file_input)? {
         Top::Module(body) => Ok(ast::Module { body }),
         Top::Expression(_) => Ok(ast::Module { body: vec![] }),
     }
@@ -104,7 +118,7 @@ pub fn parse_module(source: &str, filename: &str) -> Result<ast::Module, SyntaxE
 /// Parses one expression (`eval` input); surrounding whitespace and
 /// newlines are allowed.
 pub fn parse_expression(source: &str, filename: &str) -> Result<ast::Expr, SyntaxError> {
-    match parse(source, filename, Mode::Expression)? {
+    match parse(source, filename, Mode::Expression, false)? {
         Top::Expression(e) => Ok(e),
         Top::Module(_) => Err(SyntaxError::at(
             SyntaxErrorKind::SyntaxError,
@@ -122,7 +136,7 @@ enum Mode {
     Expression,
 }
 
-fn parse(source: &str, filename: &str, mode: Mode) -> Result<Top, SyntaxError> {
+fn parse(source: &str, filename: &str, mode: Mode, file_input: bool) -> Result<Top, SyntaxError> {
     let index = LineIndex::new(source);
     let lexed = lexer::tokenize(source, &index);
     let mut tokens = Vec::with_capacity(lexed.tokens.len() + 1);
@@ -149,6 +163,7 @@ fn parse(source: &str, filename: &str, mode: Mode) -> Result<Top, SyntaxError> {
         src: source,
         index: &index,
         filename,
+        file_input,
     };
     match run_parser(&ctx, &tokens, lexed.error.as_ref()) {
         Ok(top) => {
@@ -351,6 +366,16 @@ fn finish_error(
     err
 }
 
+/// The errors CPython's tokenizer raises itself (the lexer's `overrides`),
+/// rather than through the parser.
+pub(crate) fn tokenizer_origin(lex: &LexError) -> ErrorOrigin {
+    if lex.overrides {
+        ErrorOrigin::Tokenizer
+    } else {
+        ErrorOrigin::Parser
+    }
+}
+
 fn lex_to_syntax_error(ctx: &Ctx<'_>, lex: &LexError) -> SyntaxError {
     SyntaxError {
         kind: lex.kind,
@@ -361,6 +386,7 @@ fn lex_to_syntax_error(ctx: &Ctx<'_>, lex: &LexError) -> SyntaxError {
         end_lineno: lex.end_lineno,
         end_offset: lex.end_offset,
         text: ctx.index.line_text(ctx.src, lex.lineno).to_string(),
+        origin: tokenizer_origin(lex),
         incomplete: lex.incomplete,
     }
 }
@@ -410,15 +436,20 @@ pub(crate) fn to_syntax_error(ctx: &Ctx<'_>, tokens: &[Spanned], e: &PError) -> 
         end_lineno,
         end_offset,
         text: text.unwrap_or_else(|| ctx.index.line_text(ctx.src, lineno).to_string()),
+        origin: ErrorOrigin::Parser,
         incomplete: e.incomplete,
     }
 }
 
 /// Where CPython reports an error at the end of input: on the last line,
-/// just past its last character (counting the newline CPython adds).
+/// just past its last character (counting the newline CPython adds), or
+/// at column 0 when it read the program from its file.
 pub(crate) fn eof_location(ctx: &Ctx<'_>) -> (u32, u32) {
     let len = ctx.src.len();
     let line = ctx.index.line(len.saturating_sub(1) as u32).max(1);
+    if ctx.file_input {
+        return (line, 0);
+    }
     let chars = ctx.index.line_text(ctx.src, line).chars().count() as u32;
     (line, chars + 1)
 }

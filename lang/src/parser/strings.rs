@@ -349,6 +349,7 @@ impl Ctx<'_> {
             src: &sub,
             index: &index,
             filename: self.filename,
+            file_input: false,
         };
         match run_parser(&ctx, &tokens, lexed.error.as_ref()) {
             Ok(Top::Expression(mut e)) => {
@@ -370,6 +371,7 @@ impl Ctx<'_> {
                         end_lineno: lex.end_lineno,
                         end_offset: lex.end_offset,
                         text: index.line_text(&sub, lex.lineno).to_string(),
+                        origin: super::tokenizer_origin(lex),
                         incomplete: false,
                     },
                     None => to_syntax_error(&ctx, &tokens, &e),

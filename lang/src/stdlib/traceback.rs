@@ -304,5 +304,8 @@ fn format(vm: &Vm, args: Args) -> PyResult {
 fn format_exception_only(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "_format_exception_only", 1, 1)?;
     let report = report_from(vm, &args.pos[0], 0)?;
-    Ok(lines(report::format_exception_only(&report)))
+    Ok(lines(report::format_exception_only(
+        &report,
+        Printer::Module,
+    )))
 }

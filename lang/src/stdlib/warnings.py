@@ -21,6 +21,9 @@ def formatwarning(message, category, filename, lineno, line=None):
     s = f"{filename}:{lineno}: {category.__name__}: {message}\n"
     if line is None:
         line = _source_lines.get((filename, lineno))
+    if line is None:
+        import linecache
+        line = linecache.getline(filename, lineno)
     if line:
         s += f"  {line.strip()}\n"
     return s

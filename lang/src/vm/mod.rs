@@ -393,6 +393,7 @@ impl Vm {
         crate::compiler::Options {
             top_level_await,
             optimize: self.config.borrow().optimize,
+            file_input: false,
         }
     }
 
@@ -416,10 +417,45 @@ impl Vm {
                     )],
                 }
             }
-            _ => crate::parser::parse_module(source, filename)?,
+            _ => crate::parser::parse_module_input(source, filename, options.file_input)?,
         };
-        let co = crate::compiler::compile_module_with(&module, filename, source, mode, options)?;
-        Ok(self.load_code(&co))
+        let compiled =
+            crate::compiler::compile_module_with(&module, filename, source, mode, options)?;
+        for warning in &compiled.warnings {
+            self.issue_compile_warning(warning)?;
+        }
+        Ok(self.load_code(&compiled.code))
+    }
+
+    /// Issues a compiler warning through `warnings.warn_explicit`, as
+    /// CPython does while compiling; when a filter makes it an error, the
+    /// compilation fails with a `SyntaxError` where the warning points.
+    fn issue_compile_warning(
+        &self,
+        warning: &crate::source::CompileWarning,
+    ) -> Result<(), crate::source::SyntaxError> {
+        use crate::source::WarningCategory;
+        let error = &warning.error;
+        let category = match warning.category {
+            WarningCategory::SyntaxWarning => &self.exc.syntax_warning,
+            WarningCategory::DeprecationWarning => &self.exc.deprecation_warning,
+        };
+        let issued = self.import_module("warnings").and_then(|m| {
+            let warn_explicit = crate::stdlib::module_attr(self, &m, "warn_explicit")?;
+            self.call(
+                &warn_explicit,
+                &[
+                    Value::str(&error.msg),
+                    Value::Class(category.clone()),
+                    Value::str(&error.filename),
+                    Value::Int(error.lineno.into()),
+                ],
+            )
+        });
+        match issued {
+            Ok(_) => Ok(()),
+            Err(_) => Err(error.clone()),
+        }
     }
 
     /// Turns a compiled [`CodeObject`](crate::bytecode::CodeObject) into VM code, converting constants once.

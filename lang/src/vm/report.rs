@@ -286,6 +286,11 @@ pub struct SyntaxDetails {
     pub text: Option<String>,
     pub offset: Option<i64>,
     pub end_offset: Option<i64>,
+    /// Whether the error spans several lines (`end_lineno > lineno`).
+    pub multiline: bool,
+    /// The exception is a `SyntaxError` itself, not a subclass such as
+    /// `IndentationError` (the interpreter underlines only its errors).
+    pub exact: bool,
     pub msg: Option<String>,
 }
 
@@ -428,7 +433,7 @@ fn format_one(exc: &ExceptionReport, opts: FormatOptions, ctx: &mut Context) {
                 ctx.emit(&frame, '|');
             }
         }
-        for line in format_exception_only(exc) {
+        for line in format_exception_only(exc, opts.printer) {
             ctx.emit(&line, '|');
         }
         return;
@@ -454,7 +459,7 @@ fn format_one(exc: &ExceptionReport, opts: FormatOptions, ctx: &mut Context) {
             ctx.emit(&frame, '|');
         }
     }
-    for line in format_exception_only(exc) {
+    for line in format_exception_only(exc, opts.printer) {
         ctx.emit(&line, '|');
     }
     let n = members.len().min(opts.max_group_width + 1);
@@ -499,11 +504,11 @@ fn format_one(exc: &ExceptionReport, opts: FormatOptions, ctx: &mut Context) {
 
 /// `TracebackException.format_exception_only()`: the `Type: message`
 /// line (a `SyntaxError` shows its location first), then the notes.
-pub fn format_exception_only(exc: &ExceptionReport) -> Vec<String> {
+pub fn format_exception_only(exc: &ExceptionReport, printer: Printer) -> Vec<String> {
     let mut out = Vec::new();
     let type_name = exc.type_name.as_deref().unwrap_or("None");
     match (&exc.syntax, &exc.type_name) {
-        (Some(syntax), Some(_)) => format_syntax_error(syntax, type_name, &mut out),
+        (Some(syntax), Some(_)) => format_syntax_error(syntax, type_name, printer, &mut out),
         _ => out.push(final_line(type_name, &exc.message)),
     }
     if exc.type_name.is_none() {
@@ -531,7 +536,12 @@ fn final_line(type_name: &str, message: &str) -> String {
 
 /// A `SyntaxError`: where it is (file, line, the text with a caret), then
 /// the message.
-fn format_syntax_error(s: &SyntaxDetails, type_name: &str, out: &mut Vec<String>) {
+pub(crate) fn format_syntax_error(
+    s: &SyntaxDetails,
+    type_name: &str,
+    printer: Printer,
+    out: &mut Vec<String>,
+) {
     let mut filename_suffix = String::new();
     if let Some(lineno) = &s.lineno {
         out.push(format!(
@@ -542,30 +552,9 @@ fn format_syntax_error(s: &SyntaxDetails, type_name: &str, out: &mut Vec<String>
         filename_suffix = format!(" ({filename})");
     }
     if let Some(text) = &s.text {
-        let rtext = text.trim_end_matches('\n');
-        let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
-        let spaces = (rtext.chars().count() - ltext.chars().count()) as i64;
-        out.push(format!("    {ltext}\n"));
-        if let Some(offset) = s.offset {
-            let mut end_offset = match s.end_offset {
-                None | Some(0) => offset,
-                Some(e) => e,
-            };
-            if offset == end_offset || end_offset == -1 {
-                end_offset = offset + 1;
-            }
-            let colno = offset - 1 - spaces;
-            let end_colno = end_offset - 1 - spaces;
-            if colno >= 0 {
-                // Whitespace other than spaces (tabs) is kept, for alignment.
-                let caret_space: String = ltext
-                    .chars()
-                    .take(colno as usize)
-                    .map(|c| if c.is_whitespace() { c } else { ' ' })
-                    .collect();
-                let width = (end_colno - colno).max(0) as usize;
-                out.push(format!("    {caret_space}{}\n", "^".repeat(width)));
-            }
+        match printer {
+            Printer::Interpreter => interpreter_syntax_text(s, text, out),
+            Printer::Module => module_syntax_text(s, text, out),
         }
     }
     let msg = s
@@ -574,6 +563,78 @@ fn format_syntax_error(s: &SyntaxDetails, type_name: &str, out: &mut Vec<String>
         .filter(|m| !m.is_empty())
         .unwrap_or("<no detail available>");
     out.push(format!("{type_name}: {msg}{filename_suffix}\n"));
+}
+
+/// The source line and carets as the interpreter prints them: the line
+/// loses its leading blanks (spaces, tabs, form feeds) but keeps trailing
+/// ones; there is no caret when the offset points into the stripped
+/// blanks; a `SyntaxError` itself is underlined up to `end_offset` (to the
+/// end of the line when the error spans lines), its subclasses get one
+/// caret; carets never run past the line.
+fn interpreter_syntax_text(s: &SyntaxDetails, text: &str, out: &mut Vec<String>) {
+    let ltext = text.trim_start_matches([' ', '\t', '\x0c']);
+    let lead = (text.chars().count() - ltext.chars().count()) as i64;
+    let shown = ltext.strip_suffix('\n').unwrap_or(ltext);
+    out.push(format!("    {shown}\n"));
+    let Some(offset) = s.offset else {
+        return;
+    };
+    let colno = offset - 1 - lead;
+    if colno < 0 {
+        return;
+    }
+    let colno = colno.min(shown.chars().count() as i64);
+    let width = if s.exact {
+        let line_size = text.chars().count() as i64;
+        let mut end_offset = s.end_offset.unwrap_or(-1);
+        if s.multiline {
+            end_offset = line_size;
+        }
+        end_offset = end_offset.min(line_size + 1);
+        if end_offset > offset {
+            end_offset - offset
+        } else {
+            1
+        }
+    } else {
+        1
+    };
+    out.push(format!(
+        "    {}{}\n",
+        " ".repeat(colno as usize),
+        "^".repeat(width as usize)
+    ));
+}
+
+/// The source line and carets as the `traceback` module prints them: the
+/// line is stripped of spaces at both ends, and whitespace before the
+/// carets other than spaces (tabs) is kept, for alignment.
+fn module_syntax_text(s: &SyntaxDetails, text: &str, out: &mut Vec<String>) {
+    let rtext = text.trim_end_matches('\n');
+    let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+    let spaces = (rtext.chars().count() - ltext.chars().count()) as i64;
+    out.push(format!("    {ltext}\n"));
+    let Some(offset) = s.offset else {
+        return;
+    };
+    let mut end_offset = match s.end_offset {
+        None | Some(0) => offset,
+        Some(e) => e,
+    };
+    if offset == end_offset || end_offset == -1 {
+        end_offset = offset + 1;
+    }
+    let colno = offset - 1 - spaces;
+    let end_colno = end_offset - 1 - spaces;
+    if colno >= 0 {
+        let caret_space: String = ltext
+            .chars()
+            .take(colno as usize)
+            .map(|c| if c.is_whitespace() { c } else { ' ' })
+            .collect();
+        let width = (end_colno - colno).max(0) as usize;
+        out.push(format!("    {caret_space}{}\n", "^".repeat(width)));
+    }
 }
 
 /// What to put in the reports `Vm::exception_report` makes.
@@ -876,12 +937,19 @@ impl Vm {
             Some(Value::Int(i)) => Some(i),
             _ => None,
         };
+        let exact = std::ptr::eq(&*self.class_of(exc), &*self.exc.syntax_error);
+        let multiline = matches!(
+            (int("lineno"), int("end_lineno")),
+            (Some(start), Some(end)) if end > start
+        );
         SyntaxDetails {
             filename: text("filename"),
             lineno: text("lineno"),
             text: text("text"),
             offset: int("offset"),
             end_offset: int("end_offset"),
+            multiline,
+            exact,
             msg: text("msg"),
         }
     }
@@ -902,20 +970,5 @@ impl Vm {
         let tb = err.exc().traceback.clone();
         let report = self.exception_report(&Value::Class(err.class().clone()), &exc, tb, opts);
         format_report(&report, FormatOptions::new(Printer::Interpreter)).concat()
-    }
-
-    /// The final `Type: message` line(s) of an exception, as printed.
-    pub fn exception_only(&self, exc: &Value) -> String {
-        let report = self.report_of(
-            exc,
-            ReportOptions {
-                limit: Limit::First(0),
-                capture_locals: false,
-                lookup_lines: false,
-                compact: true,
-                suggestions: false,
-            },
-        );
-        format_exception_only(&report).concat()
     }
 }

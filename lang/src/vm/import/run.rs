@@ -44,8 +44,12 @@ impl Vm {
     /// Runs a program's source as `__main__`; `filename` is its path, or
     /// `<string>`/`<stdin>` for `-c` and standard input.
     pub fn run_main(&self, source: &str, filename: &str) -> Result<(), MainError> {
+        let mut options = self.compile_options(false);
+        // CPython reads a script or standard input from the file, `-c`'s
+        // code as a string.
+        options.file_input = filename != "<string>";
         let code = self
-            .compile(source, filename, crate::compiler::Mode::Exec)
+            .compile_with(source, filename, crate::compiler::Mode::Exec, options)
             .map_err(MainError::Syntax)?;
         let main = self.main_module();
         // As CPython: a script has `__file__` and `__cached__`, standard

@@ -1,0 +1,3 @@
+items = [1, 2, 3]
+for i in items
+	print(i)
