@@ -46,6 +46,9 @@ pub struct Invocation {
     pub command: Command,
     /// `PYTHONPATH`'s folders, absolute.
     pub pythonpath: Vec<String>,
+    /// `--virtual-time` or `TOWEL_VIRTUAL_TIME=1`: the program runs on the
+    /// runtime's virtual clock.
+    pub virtual_time: bool,
 }
 
 /// The options python's getopt knows; those followed by `:` take an argument.
@@ -86,6 +89,8 @@ Options (and corresponding environment variables):
 -W arg : warning control; arg is action:message:category:module:lineno
          also PYTHONWARNINGS=arg
 -x     : skip first line of source, allowing use of non-Unix forms of #!cmd
+--virtual-time : run on a virtual clock that jumps to the next timer whenever
+         every task waits on one; also TOWEL_VIRTUAL_TIME=1
 -X opt : set implementation-specific option: -X dev turns on the
          development mode (also PYTHONDEVMODE=1); others are recorded
          in sys._xoptions
@@ -125,6 +130,8 @@ pub fn parse(argv: Vec<String>) -> Result<Invocation, ExitCode> {
         ..Config::default()
     };
     let mut warn_cli = Vec::new();
+    let mut virtual_time =
+        std::env::var_os("TOWEL_VIRTUAL_TIME").is_some_and(|v| !v.is_empty() && v != "0");
     let mut i = 1;
     let mut command = None;
     'words: while i < argv.len() {
@@ -144,6 +151,7 @@ pub fn parse(argv: Vec<String>) -> Result<Invocation, ExitCode> {
                 }
                 "version" => return Err(version()),
                 "check-hash-based-pycs" => i += 1,
+                "virtual-time" => virtual_time = true,
                 _ => return Err(bad_usage(&program, &format!("unknown option {word}"))),
             }
             i += 1;
@@ -249,6 +257,7 @@ pub fn parse(argv: Vec<String>) -> Result<Invocation, ExitCode> {
         config,
         command,
         pythonpath,
+        virtual_time,
     })
 }
 

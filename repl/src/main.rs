@@ -7,6 +7,7 @@
 //! towel -m MODULE [args]     run a module or package (`-m json.tool`, `-m dis FILE`, `-m asyncio`)
 //! towel -                    read the program from stdin
 //! towel                      the async REPL (reads stdin when it is not a terminal)
+//! towel --virtual-time ...   any of the above on a virtual clock (also TOWEL_VIRTUAL_TIME=1)
 //! ```
 //!
 //! Options are python's (see [`HELP`]), parsed as its getopt does: flags
@@ -120,6 +121,13 @@ fn real_main() -> ExitCode {
         Ok(inv) => inv,
         Err(code) => return code,
     };
+    if inv.virtual_time {
+        // The clock is per thread: this is the thread the program runs on.
+        towel_runtime::time::use_virtual_clock();
+    }
+    if inv.config.asyncio_debug {
+        towel_lang::stdlib::asyncio::debug::set_debug_by_default();
+    }
     let vm = Vm::new();
     towel_lang::vm::install_interrupt_handler(&vm);
     configure(&vm, &inv);
@@ -138,9 +146,12 @@ fn real_main() -> ExitCode {
         Command::Module { name, args } if name == "dis" => {
             return match towel_lang::stdlib::dis::command_line(&vm, args) {
                 Ok(text) => {
-                    vm.write_stdout(&text);
-                    vm.flush_stdout();
-                    ExitCode::SUCCESS
+                    let _ = vm.write_stdout(&text);
+                    if vm.flush_stdout_at_exit() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(120)
+                    }
                 }
                 Err(msg) => {
                     eprintln!("{}", msg.trim_end());
@@ -169,6 +180,10 @@ fn real_main() -> ExitCode {
     };
     // `atexit` functions, then what the program's objects still owe it.
     vm.finalize_at_exit();
+    // CPython exits with 120 when standard output cannot take what is left.
+    if !vm.flush_stdout_at_exit() {
+        return ExitCode::from(120);
+    }
     status
 }
 

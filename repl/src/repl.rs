@@ -500,7 +500,7 @@ fn install_builtins(vm: &Vm, lp: &Rc<EventLoop>) {
         func: Box::new(move |vm: &Vm, args: Args<'_>| {
             args.check(vm, "tasks", 0, 0)?;
             let text = listing.listing()?;
-            vm.write_stdout(&text);
+            vm.write_stdout(&text)?;
             Ok(Value::None)
         }),
     };
@@ -552,7 +552,7 @@ fn help(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         }
         Some(obj) => out.push_str(&describe(vm, obj)?),
     }
-    vm.write_stdout(&out);
+    vm.write_stdout(&out)?;
     Ok(Value::None)
 }
 

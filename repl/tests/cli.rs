@@ -206,3 +206,48 @@ asyncio.run(main())
         "{listing}"
     );
 }
+
+/// Standard output a pipe whose reader has gone: each script in
+/// `tests/broken_pipe/` must end as CPython's did (stderr and exit status
+/// recorded by `tests/broken_pipe/record.py`): `BrokenPipeError` from the
+/// write, "Exception ignored" and status 120 when the flush at exit fails.
+#[test]
+fn writing_to_a_closed_pipe() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken_pipe");
+    let mut scripts: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/broken_pipe exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py") && !p.ends_with("record.py"))
+        .collect();
+    scripts.sort();
+    assert!(!scripts.is_empty());
+    for script in scripts {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_towel"))
+            .arg(script.file_name().expect("a file name"))
+            .current_dir(&dir)
+            .env_remove("PYTHONUNBUFFERED")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("towel runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("towel finishes");
+        let prefix = format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
+        let stderr = text(&out.stderr).replace(&prefix, "");
+        let want_stderr =
+            std::fs::read_to_string(script.with_extension("stderr")).expect("recorded stderr");
+        let want_exit: i32 = std::fs::read_to_string(script.with_extension("exit"))
+            .expect("recorded exit status")
+            .trim()
+            .parse()
+            .expect("an exit status");
+        assert_eq!(stderr, want_stderr, "stderr of {}", script.display());
+        assert_eq!(
+            out.status.code(),
+            Some(want_exit),
+            "exit of {}",
+            script.display()
+        );
+    }
+}

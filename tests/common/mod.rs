@@ -174,6 +174,25 @@ pub fn run_recorded_case(script: &Path) -> Result<(), String> {
 /// it, 0 when absent), the whole of stderr when a `.stderr` file is there
 /// (tracebacks), and the last non-empty stderr line when a `.err` file is.
 pub fn run_against_recording(script: &Path, cwd: &Path, out_file: &Path) -> Result<(), String> {
+    run_against_recording_as(script, cwd, out_file, &Invocation::default()).map(|_| ())
+}
+
+/// How a recorded case is run: options before the script and extra
+/// environment variables (`--virtual-time`, `TOWEL_VIRTUAL_TIME=1`).
+#[derive(Clone, Default)]
+pub struct Invocation {
+    pub options: Vec<String>,
+    pub env: Vec<(String, String)>,
+}
+
+/// [`run_against_recording`] run as `invocation` says; returns how long
+/// the run took (wall-clock time).
+pub fn run_against_recording_as(
+    script: &Path,
+    cwd: &Path,
+    out_file: &Path,
+    invocation: &Invocation,
+) -> Result<Duration, String> {
     let expected =
         std::fs::read(out_file).map_err(|e| format!("missing {}: {e}", out_file.display()))?;
     let want_code: i32 = std::fs::read_to_string(out_file.with_extension("exit"))
@@ -184,16 +203,20 @@ pub fn run_against_recording(script: &Path, cwd: &Path, out_file: &Path) -> Resu
         .ok()
         .map(|s| s.trim().to_string());
     let want_stderr = std::fs::read(out_file.with_extension("stderr")).ok();
+    let start = Instant::now();
     let mut child = Command::new(towel_binary())
+        .args(&invocation.options)
         .arg(script)
         .current_dir(cwd)
         .env("PYTHONHASHSEED", "0")
+        .envs(invocation.env.iter().map(|(k, v)| (k, v)))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot run towel: {e}"))?;
-    let output = wait_with_timeout(&mut child, Duration::from_secs(60), Instant::now())?;
+    let output = wait_with_timeout(&mut child, Duration::from_secs(60), start)?;
+    let took = start.elapsed();
     let stderr = String::from_utf8_lossy(&output.stderr);
     let mut problems = Vec::new();
     if output.stdout != expected {
@@ -230,7 +253,7 @@ pub fn run_against_recording(script: &Path, cwd: &Path, out_file: &Path) -> Resu
         }
     }
     if problems.is_empty() {
-        Ok(())
+        Ok(took)
     } else {
         Err(problems.join("\n"))
     }

@@ -206,7 +206,7 @@ pub fn generator_attr(vm: &Vm, g: &Rc<Generator>, name: &str) -> Option<Value> {
         (_, Some("await")) if g.kind != GenKind::Generator => {
             g.yield_from_target().unwrap_or_default()
         }
-        (_, Some("origin")) if g.kind == GenKind::Coroutine => g.origin.borrow().clone(),
+        (_, Some("origin")) if g.kind == GenKind::Coroutine => g.origin(),
         (_, Some("frame")) => match g.live_frame() {
             Some(frame) => {
                 let obj = frame.object(vm);

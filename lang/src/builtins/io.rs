@@ -75,7 +75,7 @@ fn write_sys_stream(vm: &Vm, name: &str, s: &str) -> PyResult<()> {
         Some(_) => 0,
     };
     match (fd, replaced) {
-        (1, _) => vm.write_stdout(s),
+        (1, _) => vm.write_stdout(s)?,
         (2, _) => {
             vm.flush_stdout();
             let _ = std::io::stderr().write_all(s.as_bytes());
@@ -103,7 +103,7 @@ fn stream_write(vm: &Vm, args: Args) -> PyResult {
         None => return Err(vm.type_error("write() takes exactly one argument (0 given)")),
     };
     if st.fd == 1 {
-        vm.write_stdout(&text);
+        vm.write_stdout(&text)?;
     } else {
         let _ = std::io::stderr().write_all(text.as_bytes());
     }
@@ -113,7 +113,7 @@ fn stream_write(vm: &Vm, args: Args) -> PyResult {
 fn stream_flush(vm: &Vm, args: Args) -> PyResult {
     if let Some(st) = args.get(0).and_then(|v| v.downcast_native::<Stream>()) {
         if st.fd == 1 {
-            vm.flush_stdout();
+            vm.try_flush_stdout()?;
         }
     }
     Ok(Value::None)

@@ -71,9 +71,8 @@ pub struct Generator {
     pub has_finalizer: Cell<bool>,
     /// Async generators: already handed to a finalizer once (never twice).
     pub finalized: Cell<bool>,
-    /// Coroutines: `cr_origin`, where it was created, when
-    /// `sys.set_coroutine_origin_tracking_depth` asked for it.
-    pub origin: RefCell<Value>,
+    /// Coroutines: a `cr_origin` was recorded for this one in [`ORIGINS`].
+    has_origin: Cell<bool>,
 }
 
 /// A suspended generator owns its frame, and with it everything the frame
@@ -127,7 +126,7 @@ impl Generator {
             has_finalizer: Cell::new(false),
             finalized: Cell::new(false),
             gc: GcHead::new(),
-            origin: RefCell::new(Value::None),
+            has_origin: Cell::new(false),
         }
     }
 
@@ -165,7 +164,47 @@ impl Generator {
     }
 }
 
+impl Generator {
+    /// Records the coroutine's `cr_origin` (where it was created).
+    pub(crate) fn set_origin(&self, origin: Value) {
+        let key = self as *const Generator as usize;
+        let _ = ORIGINS.try_with(|t| t.borrow_mut().insert(key, origin));
+        self.has_origin.set(true);
+    }
+
+    /// `cr_origin`: None unless `sys.set_coroutine_origin_tracking_depth`
+    /// asked for it when the coroutine was made.
+    pub fn origin(&self) -> Value {
+        if !self.has_origin.get() {
+            return Value::None;
+        }
+        let key = self as *const Generator as usize;
+        ORIGINS
+            .try_with(|t| t.borrow().get(&key).cloned())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    fn take_origin(&self) -> Value {
+        if !self.has_origin.replace(false) {
+            return Value::None;
+        }
+        let key = self as *const Generator as usize;
+        ORIGINS
+            .try_with(|t| t.borrow_mut().remove(&key))
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+}
+
 thread_local! {
+    /// `cr_origin` of the coroutines that have one, by address: a side
+    /// table, since only programs that turn origin tracking on pay for it
+    /// (every coroutine would otherwise carry the field).
+    static ORIGINS: RefCell<std::collections::HashMap<usize, Value>> =
+        RefCell::new(std::collections::HashMap::new());
     /// Names of coroutines dropped before they ever ran, with their
     /// `cr_origin`, waiting for the VM to report them (a destructor cannot
     /// know where the program is).
@@ -206,9 +245,9 @@ pub fn note_never_awaited(qualname: &str) {
 impl Drop for Generator {
     fn drop(&mut self) {
         // CPython's `_PyGen_Finalize`: a coroutine that was never started warns.
+        let origin = self.take_origin();
         if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
             let name = self.qualname.borrow().clone();
-            let origin = self.origin.take();
             let _ = NEVER_AWAITED.try_with(|l| l.borrow_mut().push((name, origin)));
             raise_attention();
         }

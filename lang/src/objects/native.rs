@@ -116,10 +116,18 @@ impl NativeRef {
         self.0.as_ptr() as usize
     }
 
-    /// The collector's head of the object.
+    /// The collector's head of the object: at the same offset in every box,
+    /// so it is found without rebuilding the two-word pointer (the
+    /// collector asks for it on every reference it follows).
+    #[inline]
     pub fn gc_head(&self) -> &GcHead {
-        // SAFETY: see `wide`; the box lives as long as this handle.
-        unsafe { &(*self.wide()).gc }
+        // SAFETY: `self.0` points at a live `NativeBox` (see `wide`), which
+        // is `repr(C)` with its head at `HEAD_OFFSET` whatever `T` is.
+        unsafe {
+            &*(self.0.as_ptr() as *const u8)
+                .add(HEAD_OFFSET)
+                .cast::<GcHead>()
+        }
     }
 
     /// The number of strong handles to the object.

@@ -1,7 +1,10 @@
 //! `towel`: what towel offers beyond CPython's library.
 //!
-//! Today that is a listing of asyncio tasks that says what each task is
-//! doing: `towel.format_tasks(tasks=None)` returns one line per task with
+//! `towel.virtual_time()` (in `towel.py`) runs a block on the runtime's
+//! virtual clock, as `towel --virtual-time` runs a whole program.
+//!
+//! `towel.format_tasks(tasks=None)` lists asyncio tasks and says what each
+//! one is doing: one line per task with
 //! its name, state, age and where it is suspended (the chain of coroutines
 //! down to the innermost `await`, and what that `await` waits for). The
 //! REPL's `tasks()` prints the same listing, so a script can check in a test
@@ -25,10 +28,33 @@ use crate::vm::Vm;
 use std::rc::Rc;
 use std::time::Duration;
 
+const SOURCE: super::Source = super::stdlib_source!("towel.py");
+
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(vm, "towel", &[("format_tasks", format_tasks_fn)]);
-    super::set(&m, "__doc__", Value::str("What towel offers beyond CPython's library: format_tasks() lists asyncio tasks and where each one waits."));
+    let m = super::module_with(
+        vm,
+        "towel",
+        &[
+            ("format_tasks", format_tasks_fn),
+            ("_set_virtual_time", set_virtual_time),
+        ],
+    );
+    super::set(&m, "__doc__", Value::str("What towel offers beyond CPython's library: virtual_time() runs a block on a virtual clock; format_tasks() lists asyncio tasks and where each one waits."));
+    super::exec_source(vm, &m, SOURCE)?;
     Ok(m)
+}
+
+/// `_set_virtual_time(on)`: puts this thread on the runtime's virtual clock
+/// (or back on real time) and returns whether it was on virtual time.
+fn set_virtual_time(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "_set_virtual_time", 1, 1)?;
+    let was_virtual = towel_runtime::time::virtual_clock().is_some();
+    if vm.truthy(&args.pos[0])? {
+        towel_runtime::time::use_virtual_clock();
+    } else {
+        towel_runtime::time::use_real_clock();
+    }
+    Ok(Value::from_bool(was_virtual))
 }
 
 /// Where a task is in its life, as a listing shows it.

@@ -109,10 +109,11 @@ impl Vm {
             func.qualname.borrow().clone(),
             iterable_coroutine,
         );
+        let gen = crate::objects::gc::new(gen);
         if kind == GenKind::Coroutine && self.coroutine_origin_depth.get() > 0 {
-            *gen.origin.borrow_mut() = self.coroutine_origin();
+            gen.set_origin(self.coroutine_origin());
         }
-        Value::Generator(crate::objects::gc::new(gen))
+        Value::Generator(gen)
     }
 
     /// `cr_origin` for a coroutine created now: (filename, line, function)

@@ -280,6 +280,29 @@ impl Vm {
                             frame.stack.insert(n - 2, v);
                             continue 'dispatch;
                         }
+                        Opcode::DUP_TOP_TWO => {
+                            let n = frame.stack.len();
+                            frame.stack.extend_from_within(n - 2..);
+                            continue 'dispatch;
+                        }
+                        Opcode::UNPACK_SEQUENCE => {
+                            // A tuple or list of the right length (`for a, b in
+                            // pairs`); the rest, and the errors, take the general path.
+                            let seq = frame.pop();
+                            match &seq {
+                                Value::Tuple(t) if t.0.len() == arg => {
+                                    frame.stack.extend(t.0.iter().rev().cloned());
+                                }
+                                Value::List(l) if l.len() == arg => {
+                                    frame.stack.extend(l.items.borrow().iter().rev().cloned());
+                                }
+                                _ => {
+                                    frame.push(seq);
+                                    tri!('op, self.slow_op(&mut frame, instr));
+                                }
+                            }
+                            continue 'dispatch;
+                        }
                         Opcode::DUP_TOP => {
                             let v = frame.top().clone();
                             frame.push(v);
@@ -302,6 +325,13 @@ impl Vm {
                                     continue 'dispatch;
                                 }
                             }
+                            if let [.., a, b] = frame.stack.as_slice() {
+                                if let Some(r) = float_binary_op(a, b, instr.arg % 13) {
+                                    frame.forget_unboxed(2);
+                                    frame.push(Value::float(r));
+                                    continue 'dispatch;
+                                }
+                            }
                             let b = frame.pop();
                             let a = frame.pop();
                             let (op, inplace) = BinOp::from_arg(instr.arg);
@@ -310,16 +340,16 @@ impl Vm {
                             continue 'dispatch;
                         }
                         Opcode::COMPARE_OP => {
-                            if let Some((x, y)) = frame.top_two_ints() {
-                                let x = *x;
-                                let t = match CmpOp::from_arg(instr.arg) {
-                                    CmpOp::Lt => x < y,
-                                    CmpOp::Le => x <= y,
-                                    CmpOp::Eq => x == y,
-                                    CmpOp::Ne => x != y,
-                                    CmpOp::Gt => x > y,
-                                    CmpOp::Ge => x >= y,
-                                };
+                            let unboxed = match frame.stack.as_slice() {
+                                [.., Value::Int(x), Value::Int(y)] => {
+                                    Some(compare_unboxed(x, y, instr.arg))
+                                }
+                                [.., Value::Float(x), Value::Float(y)] => {
+                                    Some(compare_unboxed(&x.get(), &y.get(), instr.arg))
+                                }
+                                _ => None,
+                            };
+                            if let Some(t) = unboxed {
                                 frame.forget_unboxed(2);
                                 // A conditional jump right after takes the result
                                 // directly (not while tracing: each instruction shows).
@@ -779,7 +809,6 @@ impl Vm {
                         // Listed rather than `_`: an exhaustive match lets the
                         // jump table skip its range check.
                         Opcode::ROT_FOUR
-                        | Opcode::DUP_TOP_TWO
                         | Opcode::DELETE_SUBSCR
                         | Opcode::CONTAINS_OP
                         | Opcode::DELETE_NAME
@@ -806,7 +835,6 @@ impl Vm {
                         | Opcode::DICT_MERGE
                         | Opcode::LIST_TO_TUPLE
                         | Opcode::FORMAT_VALUE
-                        | Opcode::UNPACK_SEQUENCE
                         | Opcode::UNPACK_EX
                         | Opcode::RAISE_VARARGS
                         | Opcode::JUMP_IF_NOT_EXC_MATCH
@@ -926,13 +954,6 @@ impl Vm {
                 let v = frame.pop();
                 let n = frame.stack.len();
                 frame.stack.insert(n - 3, v);
-                Ok(())
-            }
-            Opcode::DUP_TOP_TWO => {
-                let a = frame.peek(1).clone();
-                let b = frame.peek(0).clone();
-                frame.push(a);
-                frame.push(b);
                 Ok(())
             }
             Opcode::CONTAINS_OP => {
@@ -1489,6 +1510,12 @@ impl Vm {
                             Some((frame.globals.clone(), locals));
                     }
                 }
+            }
+        } else if let Value::BoundMethod(m) = func {
+            // A native method called in its bound form (`obj.m(x, k=v)`
+            // compiles to an attribute load and a keyword call).
+            if matches!(&m.func, Value::Builtin(b) if b.caller == CallerNeeds::CallSite) {
+                *self.call_site.borrow_mut() = Some((frame.code.clone(), frame.current_line()));
             }
         }
         self.call_args(func, args)
@@ -2354,6 +2381,42 @@ fn collect_leaf_ids(v: &Value, out: &mut Vec<usize>) {
                 None => out.push(v.id()),
             }
         }
+    }
+}
+
+/// `COMPARE_OP` on two ints or two floats (IEEE comparisons are Python's:
+/// every order comparison with a NaN is false, and so is `==`).
+#[inline(always)]
+fn compare_unboxed<T: PartialOrd>(x: &T, y: &T, arg: u32) -> bool {
+    match CmpOp::from_arg(arg) {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
+}
+
+/// `BINARY_OP` on a float and a float or an int, for the operations whose
+/// result is the IEEE operation CPython computes too (`+`, `-`, `*`, and
+/// `/` by a non-zero divisor); None sends the rest (`//`, `%`, `**`,
+/// division by zero) down the general path. An int converts as CPython's
+/// `PyLong_AsDouble` does, rounding to nearest even.
+#[inline(always)]
+fn float_binary_op(a: &Value, b: &Value, op: u32) -> Option<f64> {
+    let (x, y) = match (a, b) {
+        (Value::Float(x), Value::Float(y)) => (x.get(), y.get()),
+        (Value::Float(x), Value::Int(y)) => (x.get(), *y as f64),
+        (Value::Int(x), Value::Float(y)) => (*x as f64, y.get()),
+        _ => return None,
+    };
+    match op {
+        0 => Some(x + y),
+        10 => Some(x - y),
+        5 => Some(x * y),
+        11 if y != 0.0 => Some(x / y),
+        _ => None,
     }
 }
 

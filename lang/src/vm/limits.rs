@@ -65,10 +65,43 @@ impl Recursing {
 }
 
 /// True when less than [`STACK_RED_ZONE`] bytes of the thread's stack are
-/// left (false when the platform cannot tell).
+/// left (false when the platform cannot tell). Every call checks this, so
+/// the address below which the red zone starts is worked out once per
+/// thread and each check is one comparison with the stack pointer.
 #[inline]
 pub fn stack_exhausted() -> bool {
-    matches!(stacker::remaining_stack(), Some(n) if n < STACK_RED_ZONE)
+    let here = stack_pointer();
+    let red_line = RED_LINE.with(|line| match line.get() {
+        Some(at) => at,
+        None => {
+            let at = red_line_below(here);
+            line.set(Some(at));
+            at
+        }
+    });
+    here < red_line
+}
+
+thread_local! {
+    /// The stack address below which less than [`STACK_RED_ZONE`] bytes are
+    /// left on this thread (0 when the platform cannot tell).
+    static RED_LINE: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// An address in the current stack frame (stacks grow down on every
+/// platform towel runs on).
+#[inline(always)]
+fn stack_pointer() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+#[cold]
+fn red_line_below(here: usize) -> usize {
+    match stacker::remaining_stack() {
+        Some(left) => (here - left.min(here)).saturating_add(STACK_RED_ZONE),
+        None => 0,
+    }
 }
 
 impl Vm {

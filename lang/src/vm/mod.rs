@@ -100,13 +100,16 @@ pub struct Output {
     line_buffered: bool,
     /// `-u`: every write goes straight out.
     unbuffered: bool,
+    /// A flush that nobody could be told about failed (see
+    /// `Vm::flush_stdout`): the exit reports it as the final flush would.
+    lost: Option<std::io::Error>,
 }
 
 /// Whatever the program printed reaches the terminal even when the
 /// interpreter stops abnormally (an internal error unwinding the VM).
 impl Drop for Output {
     fn drop(&mut self) {
-        self.flush();
+        let _ = self.flush();
     }
 }
 
@@ -117,6 +120,7 @@ impl Output {
             buf: Vec::with_capacity(8192),
             line_buffered: std::io::stdout().is_terminal(),
             unbuffered: false,
+            lost: None,
         }
     }
 
@@ -125,20 +129,27 @@ impl Output {
         self.unbuffered = true;
     }
 
-    pub fn write(&mut self, s: &str) {
+    /// Buffers `s`, writing the buffer out when it is full, at a line end
+    /// on a terminal, or at once under `-u`.
+    pub fn write(&mut self, s: &str) -> std::io::Result<()> {
         self.buf.extend_from_slice(s.as_bytes());
         if self.unbuffered || self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
-            self.flush();
+            self.flush()?;
         }
+        Ok(())
     }
 
-    pub fn flush(&mut self) {
-        if !self.buf.is_empty() {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(&self.buf);
-            let _ = out.flush();
-            self.buf.clear();
+    /// Writes the buffer out. What could not be written is dropped, as
+    /// CPython's buffered writer drops it: a reader that went away (a
+    /// broken pipe) raises once, not again at every later flush.
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
         }
+        let mut out = std::io::stdout().lock();
+        let result = out.write_all(&self.buf).and_then(|()| out.flush());
+        self.buf.clear();
+        result
     }
 }
 
@@ -182,13 +193,57 @@ impl Vm {
         vm
     }
 
-    /// Writes to standard output (through `sys.stdout`'s buffer).
-    pub fn write_stdout(&self, s: &str) {
-        self.stdout.borrow_mut().write(s);
+    /// Writes to standard output (through `sys.stdout`'s buffer); a failed
+    /// write raises `OSError` (`BrokenPipeError` when the reader is gone).
+    pub fn write_stdout(&self, s: &str) -> PyResult<()> {
+        let result = self.stdout.borrow_mut().write(s);
+        result.map_err(|e| self.stdout_error(&e))
     }
 
+    /// `sys.stdout.flush()`: writes the buffer out, raising as a write does.
+    pub fn try_flush_stdout(&self) -> PyResult<()> {
+        let result = self.stdout.borrow_mut().flush();
+        result.map_err(|e| self.stdout_error(&e))
+    }
+
+    /// Writes the buffer out before something else reaches the terminal
+    /// (standard error, a prompt); a failure is kept for the exit to report.
     pub fn flush_stdout(&self) {
-        self.stdout.borrow_mut().flush();
+        let mut out = self.stdout.borrow_mut();
+        if let Err(e) = out.flush() {
+            out.lost = Some(e);
+        }
+    }
+
+    fn stdout_error(&self, e: &std::io::Error) -> PyErr {
+        let errno = e.raw_os_error().unwrap_or(libc::EIO);
+        crate::stdlib::os_sys::errno_error(self, errno, None, None)
+    }
+
+    /// The flush at exit: when standard output cannot take what is left,
+    /// reports it as CPython does ("Exception ignored in: <_io.TextIOWrapper
+    /// name='<stdout>' ...>") and returns false, for exit status 120.
+    pub fn flush_stdout_at_exit(&self) -> bool {
+        let result = {
+            let mut out = self.stdout.borrow_mut();
+            let flushed = out.flush();
+            match out.lost.take() {
+                Some(e) => Err(e),
+                None => flushed,
+            }
+        };
+        match result {
+            Ok(()) => true,
+            Err(e) => {
+                let err = self.stdout_error(&e);
+                let report = self.format_exception(&err);
+                let last = report.lines().last().unwrap_or_default();
+                eprintln!(
+                    "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n{last}"
+                );
+                false
+            }
+        }
     }
 
     /// A new module with what every module object starts with in CPython
@@ -331,12 +386,14 @@ impl Vm {
         }
     }
 
-    /// An empty frame from the pool (the caller resets it).
-    #[inline]
+    /// An empty frame from the pool (the caller resets it). Every call of a
+    /// Python function takes one, so the pool's hit stays inline and the
+    /// allocation of a new frame is out of line.
+    #[inline(always)]
     pub fn pooled_frame(&self) -> Box<frame::Frame> {
         match self.frame_pool.borrow_mut().pop() {
             Some(f) => f,
-            None => Box::new(frame::Frame::empty()),
+            None => new_empty_frame(),
         }
     }
 
@@ -691,4 +748,11 @@ pub fn exit_status(vm: &Vm, err: &PyErr) -> std::process::ExitCode {
 pub fn install_interrupt_handler(vm: &Vm) {
     // Without a handler the default action (terminate) stays, as before.
     let _ = towel_runtime::signal::on_interrupt(vm.interrupt.clone());
+}
+
+/// A new frame for the pool to hand out (see `Vm::pooled_frame`).
+#[cold]
+#[inline(never)]
+fn new_empty_frame() -> Box<frame::Frame> {
+    Box::new(frame::Frame::empty())
 }

@@ -85,7 +85,14 @@ impl GcState {
         if !s.is_null() {
             return s;
         }
+        self.new_list(i)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn new_list(&self, i: usize) -> *const GcHead {
         let s: &'static GcHead = Box::leak(Box::new(GcHead::sentinel()));
+        s.init_list();
         self.lists[i].set(s);
         s
     }
@@ -109,12 +116,12 @@ impl GcHead {
 /// Links `head` at the end of list `list`.
 ///
 /// # Safety
-/// `list` is a live sentinel; `head` is unlinked and sits in an `Rc` (its
-/// address is stable until it is dropped, which unlinks it).
+/// `list` is a live sentinel of a well-formed list (every sentinel is made
+/// a list of one before use: see `GcState::new_list`); `head` is unlinked
+/// and sits in an `Rc` (its address is stable until it is dropped, which
+/// unlinks it).
+#[inline(always)]
 unsafe fn link(list: *const GcHead, head: &GcHead) {
-    if (*list).next.get().is_null() {
-        (*list).init_list();
-    }
     let last = (*list).prev.get();
     head.prev.set(last);
     head.next.set(list);
@@ -140,11 +147,8 @@ pub(super) unsafe fn unlink(head: &GcHead) {
 /// Both are live sentinels.
 unsafe fn splice(from: *const GcHead, to: *const GcHead) {
     let first = (*from).next.get();
-    if first.is_null() || first == from {
+    if first == from {
         return;
-    }
-    if (*to).next.get().is_null() {
-        (*to).init_list();
     }
     let last = (*from).prev.get();
     let to_last = (*to).prev.get();
@@ -162,9 +166,6 @@ unsafe fn splice(from: *const GcHead, to: *const GcHead) {
 /// `list` is a live sentinel and its list is well formed.
 unsafe fn for_each(list: *const GcHead, mut f: impl FnMut(&GcHead)) {
     let mut h = (*list).next.get();
-    if h.is_null() {
-        return;
-    }
     while h != list {
         let next = (*h).next.get();
         f(&*h);
@@ -397,27 +398,48 @@ unsafe fn update_refs_held(list: *const GcHead) {
 /// # Safety
 /// As [`update_refs`].
 unsafe fn subtract_refs(list: *const GcHead) {
-    let mut visit = |r: Referent<'_>| {
-        if let Some(target) = r.head() {
-            if target.has(COLLECTING) {
-                // Below zero would mean a traverse visiting a reference its
-                // object does not own.
-                debug_assert!(target.refs.get() > 0, "traverse over-reported");
-                target.refs.set(target.refs.get().saturating_sub(1));
-            }
-        }
-    };
-    let mut visitor = Visitor::new(&mut visit);
+    let mut visitor = Visitor::subtracting();
     for_each(list, |h| traverse_head(h, &mut visitor));
+}
+
+/// Step 2 for one reference: a collected head it reaches loses one `ref`.
+#[inline]
+pub(super) fn subtract_one(target: &GcHead) {
+    if target.has(COLLECTING) {
+        // Below zero would mean a traverse visiting a reference its
+        // object does not own.
+        debug_assert!(target.refs.get() > 0, "traverse over-reported");
+        target.refs.set(target.refs.get().saturating_sub(1));
+    }
+}
+
+/// Step 3 for one reference from a reachable head: a collected head it
+/// reaches is reachable too (moved back from `unreachable` if it was put
+/// there, or given `refs = 1` to be found reachable when reached).
+///
+/// # Safety
+/// `young` is the live sentinel [`move_unreachable`] walks; `target` is
+/// alive.
+#[inline]
+pub(super) unsafe fn reach(young: &GcHead, target: &GcHead) {
+    if !target.has(COLLECTING) {
+        return;
+    }
+    if target.has(TENTATIVE) {
+        target.unset(TENTATIVE);
+        unlink(target);
+        link(young, target);
+        target.refs.set(1);
+    } else if target.refs.get() == 0 {
+        target.refs.set(1);
+    }
 }
 
 /// Step 3, CPython's `move_unreachable`: walks `young`; a head with
 /// references from outside is reachable, and what it references is too
-/// (moved back from `unreachable` if it was put there, or given `refs = 1`
-/// to be found reachable when reached); a head without goes to
-/// `unreachable`, tentatively. A reachable head loses its `COLLECTING`
-/// flag once scanned; what ends in `unreachable` keeps it (with
-/// `TENTATIVE`).
+/// (see [`reach`]); a head without goes to `unreachable`, tentatively. A
+/// reachable head loses its `COLLECTING` flag once scanned; what ends in
+/// `unreachable` keeps it (with `TENTATIVE`).
 ///
 /// Returns the number of reachable heads (those left in `young`).
 ///
@@ -426,25 +448,12 @@ unsafe fn subtract_refs(list: *const GcHead) {
 /// `COLLECTING` with their `refs` from [`subtract_refs`].
 unsafe fn move_unreachable(young: *const GcHead, unreachable: &GcHead) -> usize {
     let mut reachable = 0;
-    let mut visit = |r: Referent<'_>| {
-        let Some(target) = r.head() else { return };
-        if !target.has(COLLECTING) {
-            return;
-        }
-        if target.has(TENTATIVE) {
-            target.unset(TENTATIVE);
-            unlink(target);
-            link(young, target);
-            target.refs.set(1);
-        } else if target.refs.get() == 0 {
-            target.refs.set(1);
-        }
-    };
+    let mut visitor = Visitor::reaching(&*young);
     let mut h = (*young).next.get();
-    while !h.is_null() && h != young {
+    while h != young {
         let head = &*h;
         if head.refs.get() > 0 {
-            traverse_head(head, &mut Visitor::new(&mut visit));
+            traverse_head(head, &mut visitor);
             head.unset(COLLECTING);
             reachable += 1;
             // Read after the traversal, which may append heads to `young`.

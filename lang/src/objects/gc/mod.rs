@@ -363,13 +363,26 @@ pub(crate) fn adopt(head: &GcHead, kind: Kind, track: bool) {
 // ---------------------------------------------------------------------------
 // Visiting references
 
-/// What `traverse` reports: the values and the heads of the objects an
-/// object references.
+/// What `traverse` reports to: the collector's own passes, which act on
+/// each head inline (an object's traversal is the collector's inner loop,
+/// so its per-reference work is a predictable branch, not an indirect
+/// call), or a callback (`gc.get_referents`, `gc.get_referrers`).
 pub struct Visitor<'a> {
-    visit: &'a mut dyn FnMut(Referent<'_>),
-    /// Report values that hold no references too (`gc.get_referents`); the
-    /// collector itself only needs the objects with a head.
-    atoms: bool,
+    action: Action<'a>,
+}
+
+enum Action<'a> {
+    /// Step 2 of a collection (see `collect::subtract_refs`).
+    Subtract,
+    /// Step 3 of a collection: what is reached from a reachable head is
+    /// reachable (see `collect::move_unreachable`); the list is `young`.
+    Reach(&'a GcHead),
+    /// Anything else; `atoms`: report values that hold no references too
+    /// (`gc.get_referents`), not only the objects with a head.
+    Call {
+        visit: &'a mut dyn FnMut(Referent<'_>),
+        atoms: bool,
+    },
 }
 
 /// One reference seen by a [`Visitor`].
@@ -383,22 +396,40 @@ impl<'a> Visitor<'a> {
     /// A visitor of the objects with a head only.
     pub fn new(visit: &'a mut dyn FnMut(Referent<'_>)) -> Visitor<'a> {
         Visitor {
-            visit,
-            atoms: false,
+            action: Action::Call {
+                visit,
+                atoms: false,
+            },
         }
     }
 
     /// A visitor of every value, numbers and strings included.
     pub(super) fn with_atoms(visit: &'a mut dyn FnMut(Referent<'_>)) -> Visitor<'a> {
-        Visitor { visit, atoms: true }
+        Visitor {
+            action: Action::Call { visit, atoms: true },
+        }
+    }
+
+    /// The visitor of a collection's step 2.
+    pub(super) fn subtracting() -> Visitor<'static> {
+        Visitor {
+            action: Action::Subtract,
+        }
+    }
+
+    /// The visitor of a collection's step 3, over the list `young`.
+    pub(super) fn reaching(young: &'a GcHead) -> Visitor<'a> {
+        Visitor {
+            action: Action::Reach(young),
+        }
     }
 
     #[inline]
     pub fn value(&mut self, v: &Value) {
-        if self.atoms {
-            (self.visit)(Referent::Value(v))
+        if let Action::Call { visit, atoms: true } = &mut self.action {
+            visit(Referent::Value(v))
         } else if let Some(head) = v.gc_head() {
-            (self.visit)(Referent::Head(head))
+            self.head(head)
         }
     }
 
@@ -411,7 +442,18 @@ impl<'a> Visitor<'a> {
     /// An object held by a typed handle.
     #[inline]
     pub fn rc<T: Traced>(&mut self, rc: &Rc<T>) {
-        (self.visit)(Referent::Head(rc.gc_head()))
+        self.head(rc.gc_head())
+    }
+
+    #[inline]
+    fn head(&mut self, head: &GcHead) {
+        match &mut self.action {
+            Action::Subtract => collect::subtract_one(head),
+            // SAFETY: a reaching visitor only runs inside
+            // `move_unreachable`, whose list `young` is.
+            Action::Reach(young) => unsafe { collect::reach(young, head) },
+            Action::Call { visit, .. } => visit(Referent::Head(head)),
+        }
     }
 }
 

@@ -47,28 +47,159 @@ class QueueFull(Exception):
     __module__ = "asyncio.queues"
 
 
+# -- event loop policies ------------------------------------------------------
+# A policy decides which loop `get_event_loop()` returns when none is
+# running, and what `new_event_loop()` makes. The module-level functions
+# always ask the current policy, so a custom one (uvloop-style) takes over
+# `asyncio.run` too.
+
+class AbstractEventLoopPolicy:
+    __module__ = "asyncio.events"
+
+    def get_event_loop(self):
+        raise NotImplementedError
+
+    def set_event_loop(self, loop):
+        raise NotImplementedError
+
+    def new_event_loop(self):
+        raise NotImplementedError
+
+    def get_child_watcher(self):
+        raise NotImplementedError
+
+    def set_child_watcher(self, watcher):
+        raise NotImplementedError
+
+
+class _PolicyState:
+    # What CPython keeps per thread; towel runs Python on one thread.
+    _loop = None
+    _set_called = False
+
+
+class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
+    __module__ = "asyncio.events"
+    _loop_factory = None
+
+    def __init__(self):
+        self._local = _PolicyState()
+
+    def get_event_loop(self):
+        state = self._local
+        if state._loop is None and not state._set_called:
+            self.set_event_loop(self.new_event_loop())
+        if state._loop is None:
+            raise RuntimeError(
+                "There is no current event loop in thread 'MainThread'.")
+        return state._loop
+
+    def set_event_loop(self, loop):
+        self._local._set_called = True
+        if loop is not None and not isinstance(loop, AbstractEventLoop):
+            raise TypeError(
+                "loop must be an instance of AbstractEventLoop or None, "
+                f"not '{type(loop).__name__}'")
+        self._local._loop = loop
+
+    def new_event_loop(self):
+        return self._loop_factory()
+
+
+class _UnixDefaultEventLoopPolicy(BaseDefaultEventLoopPolicy):
+    __module__ = "asyncio.unix_events"
+    _loop_factory = _UnixSelectorEventLoop
+
+    def get_child_watcher(self):
+        raise NotImplementedError("child watchers (asyncio subprocesses)")
+
+    def set_child_watcher(self, watcher):
+        raise NotImplementedError("child watchers (asyncio subprocesses)")
+
+
+DefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy
+_event_loop_policy = None
+
+
+def get_event_loop_policy():
+    global _event_loop_policy
+    if _event_loop_policy is None:
+        _event_loop_policy = DefaultEventLoopPolicy()
+    return _event_loop_policy
+
+
+def set_event_loop_policy(policy):
+    global _event_loop_policy
+    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
+        raise TypeError(
+            "policy must be an instance of AbstractEventLoopPolicy or None, "
+            f"not '{type(policy).__name__}'")
+    _event_loop_policy = policy
+
+
+def get_event_loop():
+    loop = _get_running_loop()
+    if loop is not None:
+        return loop
+    return get_event_loop_policy().get_event_loop()
+
+
+def set_event_loop(loop):
+    get_event_loop_policy().set_event_loop(loop)
+
+
+def new_event_loop():
+    return get_event_loop_policy().new_event_loop()
+
+
+def _abstract_loop_method(name):
+    def method(self, *args, **kwargs):
+        if isinstance(self, BaseEventLoop):
+            raise NotImplementedError(f"loop.{name}() is not available in towel")
+        raise NotImplementedError
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+for _name in (
+        'run_forever', 'run_until_complete', 'stop', 'is_running', 'is_closed',
+        'close', 'shutdown_asyncgens', 'shutdown_default_executor', 'call_soon',
+        'call_later', 'call_at', 'time', 'create_future', 'create_task',
+        'call_soon_threadsafe', 'run_in_executor', 'set_default_executor',
+        'getaddrinfo', 'getnameinfo', 'create_connection', 'create_server',
+        'sendfile', 'start_tls', 'create_unix_connection', 'create_unix_server',
+        'connect_accepted_socket', 'create_datagram_endpoint',
+        'connect_read_pipe', 'connect_write_pipe', 'subprocess_shell',
+        'subprocess_exec', 'add_reader', 'remove_reader', 'add_writer',
+        'remove_writer', 'sock_recv', 'sock_recv_into', 'sock_recvfrom',
+        'sock_recvfrom_into', 'sock_sendall', 'sock_sendto', 'sock_connect',
+        'sock_accept', 'sock_sendfile', 'add_signal_handler',
+        'remove_signal_handler', 'set_task_factory', 'get_task_factory',
+        'get_exception_handler', 'set_exception_handler',
+        'default_exception_handler', 'call_exception_handler', 'get_debug',
+        'set_debug'):
+    _add_abstract_method(_name, _abstract_loop_method(_name))
+del _name
+
+
+# -- coroutine tests ------------------------------------------------------------
+
+_is_coroutine = object()
+
+
+def iscoroutinefunction(func):
+    import inspect
+    return (inspect.iscoroutinefunction(func) or
+            getattr(func, '_is_coroutine', None) is _is_coroutine)
+
+
+def _is_coroutine_object(obj):
+    # asyncio.iscoroutine for objects of Python classes.
+    import collections.abc
+    return isinstance(obj, collections.abc.Coroutine)
+
+
 # -- runners ------------------------------------------------------------------
-
-async def _noop():
-    pass
-
-
-async def _shutdown_asyncgens(loop):
-    closing_agens = _take_asyncgens(loop)
-    if not len(closing_agens):
-        return
-    results = await gather(
-        *[ag.aclose() for ag in closing_agens],
-        return_exceptions=True)
-    for result, agen in zip(results, closing_agens):
-        if isinstance(result, Exception):
-            loop.call_exception_handler({
-                'message': f'an error occurred during closing of '
-                           f'asynchronous generator {agen!r}',
-                'exception': result,
-                'asyncgen': agen
-            })
-
 
 def _cancel_all_tasks(loop):
     to_cancel = _all_tasks_ordered(loop)
@@ -88,114 +219,166 @@ def _cancel_all_tasks(loop):
             })
 
 
+class Runner:
+    """Runs coroutines on one event loop, made on first use and closed
+    (after cancelling what is left) by close() or the end of a with block."""
+
+    __module__ = "asyncio.runners"
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = 'created'
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._set_event_loop = False
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        if self._state != 'initialized':
+            return
+        loop = self._loop
+        try:
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            if self._set_event_loop:
+                set_event_loop(None)
+            loop.close()
+            self._loop = None
+            self._state = 'closed'
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError(f"a coroutine was expected, got {coro!r}")
+        if _get_running_loop() is not None:
+            raise RuntimeError(
+                "Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        if context is not None:
+            raise NotImplementedError("contextvars (the context= argument)")
+        task = self._loop.create_task(coro)
+        return self._loop.run_until_complete(task)
+
+    def _lazy_init(self):
+        if self._state == 'closed':
+            raise RuntimeError("Runner is closed")
+        if self._state == 'initialized':
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            if not self._set_event_loop:
+                set_event_loop(self._loop)
+                self._set_event_loop = True
+        else:
+            self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
+        self._state = 'initialized'
+
+
 def run(main, *, debug=None):
     if _get_running_loop() is not None:
         raise RuntimeError(
             "asyncio.run() cannot be called from a running event loop")
-    if not iscoroutine(main):
-        raise ValueError("a coroutine was expected, got {!r}".format(main))
-    loop = new_event_loop()
-    try:
-        set_event_loop(loop)
-        if debug is not None:
-            loop.set_debug(debug)
-        task = loop.create_task(main)
-        return loop.run_until_complete(task)
-    finally:
-        try:
-            _cancel_all_tasks(loop)
-            loop.run_until_complete(_shutdown_asyncgens(loop))
-            # shutdown_default_executor(): one more run of the loop in CPython.
-            loop.run_until_complete(_noop())
-        finally:
-            set_event_loop(None)
-            loop.close()
+    with Runner(debug=debug) as runner:
+        return runner.run(main)
 
 
 # -- gather, wait, wait_for, shield, as_completed ------------------------------
 
+class _GatheringFuture(Future):
+    # gather()'s outer future: cancelling it cancels the children.
+    __module__ = "asyncio.tasks"
+
+    def __init__(self, children, *, loop):
+        super().__init__(loop=loop)
+        self._children = children
+        self._cancel_requested = False
+
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        cancelled_any = False
+        for child in self._children:
+            if child.cancel(msg=msg):
+                cancelled_any = True
+        if cancelled_any:
+            # The children's CancelledError reaches the outer future through
+            # _done_callback, which then cancels it.
+            self._cancel_requested = True
+        return cancelled_any
+
+
 def gather(*coros_or_futures, return_exceptions=False):
     if not coros_or_futures:
-        loop = get_event_loop()
-        outer = loop.create_future()
+        outer = get_event_loop().create_future()
         outer.set_result([])
         return outer
 
     def _done_callback(fut):
-        nonlocal nfinished
-        nfinished += 1
+        nonlocal finished
+        finished += 1
 
         if outer is None or outer.done():
             if not fut.cancelled():
-                # Mark exception retrieved.
+                # Nobody will look at it: mark the exception retrieved.
                 fut.exception()
             return
 
         if not return_exceptions:
             if fut.cancelled():
-                exc = fut._make_cancelled_error()
+                outer.set_exception(fut._make_cancelled_error())
+                return
+            exc = fut.exception()
+            if exc is not None:
                 outer.set_exception(exc)
                 return
-            else:
-                exc = fut.exception()
-                if exc is not None:
-                    outer.set_exception(exc)
-                    return
 
-        if nfinished == nfuts:
+        if finished == count:
             results = []
-            for fut in children:
-                if fut.cancelled():
-                    res = CancelledError(
-                        '' if fut._cancel_message is None else
-                        fut._cancel_message)
+            for child in children:
+                if child.cancelled():
+                    message = child._cancel_message
+                    results.append(CancelledError('' if message is None else message))
                 else:
-                    res = fut.exception()
-                    if res is None:
-                        res = fut.result()
-                results.append(res)
-
-            if cancel_requested:
-                exc = fut._make_cancelled_error()
-                outer.set_exception(exc)
+                    res = child.exception()
+                    results.append(child.result() if res is None else res)
+            if outer._cancel_requested:
+                outer.set_exception(fut._make_cancelled_error())
             else:
                 outer.set_result(results)
 
-    arg_to_fut = {}
+    futures_of = {}
     children = []
-    nfuts = 0
-    nfinished = 0
-    cancel_requested = False
+    count = 0
+    finished = 0
     loop = None
     outer = None
     for arg in coros_or_futures:
         key = id(arg)
-        if key not in arg_to_fut:
+        if key in futures_of:
+            fut = futures_of[key]
+        else:
             fut = ensure_future(arg, loop=loop)
             if loop is None:
                 loop = fut.get_loop()
-            nfuts += 1
-            arg_to_fut[key] = fut
+            count += 1
+            futures_of[key] = fut
             fut.add_done_callback(_done_callback)
-        else:
-            fut = arg_to_fut[key]
         children.append(fut)
 
-    outer = loop.create_future()
-
-    def _cancel(msg=None):
-        nonlocal cancel_requested
-        if outer.done():
-            return False
-        ret = False
-        for child in children:
-            if child.cancel(msg=msg):
-                ret = True
-        if ret:
-            cancel_requested = True
-        return ret
-
-    _set_cancel_hook(outer, _cancel)
+    outer = _GatheringFuture(children, loop=loop)
     return outer
 
 
@@ -1378,7 +1561,20 @@ async def _loop_create_connection(self, protocol_factory, host=None, port=None, 
 
 
 async def _loop_shutdown_asyncgens(self):
-    await _shutdown_asyncgens(self)
+    closing_agens = _take_asyncgens(self)
+    if not len(closing_agens):
+        return
+    results = await gather(
+        *[ag.aclose() for ag in closing_agens],
+        return_exceptions=True)
+    for result, agen in zip(results, closing_agens):
+        if isinstance(result, Exception):
+            self.call_exception_handler({
+                'message': f'an error occurred during closing of '
+                           f'asynchronous generator {agen!r}',
+                'exception': result,
+                'asyncgen': agen
+            })
 
 
 async def _loop_shutdown_default_executor(self):

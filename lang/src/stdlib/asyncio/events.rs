@@ -24,24 +24,63 @@
 //! thread; an executor task that belongs to a loop that is not running parks
 //! its waker in that loop's `deferred` list until the loop runs again.
 
-use super::futures::{callable_repr, Callback, Fut};
+use super::face::{self, Face};
+use super::futures::{Callback, Fut};
+use super::handles::{Handle, HandleCb, RunHandle};
 use super::{aio, Aio};
-use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
+use crate::objects::{Class, NativeObject, PyErr, PyResult, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use std::task::Waker;
 use std::time::{Duration, Instant};
 use towel_runtime::event_loop::{TimerKey, Wait};
 
 /// The runtime loop under an asyncio loop: its timers are `TimerHandle`s.
 type RuntimeLoop = towel_runtime::event_loop::EventLoop<Native<Handle>>;
 
+/// The loop methods that asyncio's own machinery calls, and that a loop
+/// subclass may override (see [`EventLoop::hooks`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Hook {
+    CreateTask = 1,
+    CreateFuture = 2,
+    CallSoon = 4,
+    CallLater = 8,
+    CallAt = 16,
+    Time = 32,
+}
+
+impl Hook {
+    const ALL: [(Hook, &'static str); 6] = [
+        (Hook::CreateTask, "create_task"),
+        (Hook::CreateFuture, "create_future"),
+        (Hook::CallSoon, "call_soon"),
+        (Hook::CallLater, "call_later"),
+        (Hook::CallAt, "call_at"),
+        (Hook::Time, "time"),
+    ];
+
+    /// The hooks that `class` overrides, as a bit set.
+    pub fn overridden_by(class: &Rc<Class>, native: &Rc<Class>) -> u8 {
+        Hook::ALL
+            .iter()
+            .filter(|(_, name)| face::overrides(class, native, name))
+            .fold(0, |set, (hook, _)| set | *hook as u8)
+    }
+
+    pub fn name(self) -> &'static str {
+        Hook::ALL
+            .iter()
+            .find(|(hook, _)| *hook == self)
+            .map_or("", |(_, name)| name)
+    }
+}
+
 pub struct EventLoop {
+    /// The native loop class (a user subclass is the face's class).
     class: Rc<Class>,
     me: std::rc::Weak<NativeBox<EventLoop>>,
     pub aio: Rc<Aio>,
@@ -49,6 +88,9 @@ pub struct EventLoop {
     pub running: Cell<bool>,
     pub stopping: Cell<bool>,
     pub debug: Cell<bool>,
+    /// `loop.slow_callback_duration`: in debug mode, steps and callbacks
+    /// that take longer are reported (see `debug.rs`).
+    pub slow_callback_duration: Cell<f64>,
     /// The timers and the iteration.
     core: RuntimeLoop,
     /// Wakers of executor tasks that were polled while this loop was not running.
@@ -60,7 +102,15 @@ pub struct EventLoop {
     pub current_task: RefCell<Option<Native<Fut>>>,
     /// KeyboardInterrupt/SystemExit raised by a task or callback: ends `run_forever`.
     pub fatal: RefCell<Option<PyErr>>,
-    exception_handler: RefCell<Value>,
+    pub exception_handler: RefCell<Value>,
+    /// `loop.set_task_factory(factory)`; None for the native `Task`.
+    pub task_factory: RefCell<Value>,
+    /// The subclass instance this loop is the payload of, if any; held
+    /// while the loop runs.
+    pub face: Face,
+    /// The [`Hook`]s the subclass overrides (none for a native loop): the
+    /// machinery calls those through Python, everything else stays native.
+    pub hooks: Cell<u8>,
 }
 
 impl NativeObject for EventLoop {
@@ -70,13 +120,39 @@ impl NativeObject for EventLoop {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    /// The loop owns its timer handles (each visits its own callback).
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        if let Ok(handler) = self.exception_handler.try_borrow() {
-            visit(&handler);
+    fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "slow_callback_duration" => Some(Ok(Value::float(self.slow_callback_duration.get()))),
+            _ => None,
         }
-        self.core
-            .for_each_timer(|h| visit(&Value::Native(h.clone().into())));
+    }
+    fn set_attr(&self, vm: &Vm, name: &str, value: Value) -> Option<PyResult<()>> {
+        match name {
+            "slow_callback_duration" => Some(
+                crate::builtins::number::to_f64(vm, &value)
+                    .map(|seconds| self.slow_callback_duration.set(seconds)),
+            ),
+            _ => None,
+        }
+    }
+    /// The loop owns its handlers, its timer handles (each visits its own
+    /// callback) and, while it runs, its subclass instance.
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        for cell in [&self.exception_handler, &self.task_factory] {
+            if let Ok(v) = cell.try_borrow() {
+                visit(&v);
+            }
+        }
+        self.core.for_each_timer(|h| visit(&face::native_value(h)));
+        self.face.traverse(visit);
+    }
+    /// Breaks the cycles through the loop: its handlers and its subclass
+    /// instance (whose payload is the loop).
+    fn clear(&self) {
+        let taken = [&self.exception_handler, &self.task_factory]
+            .map(|cell| cell.try_borrow_mut().map(|mut v| std::mem::take(&mut *v)));
+        drop(taken);
+        self.face.release();
     }
 }
 
@@ -91,22 +167,27 @@ fn instant_of(when: f64) -> Instant {
 }
 
 impl EventLoop {
-    pub fn new(a: &Rc<Aio>) -> Native<EventLoop> {
+    /// A new loop of the native class `class`.
+    pub fn new(a: &Rc<Aio>, class: Rc<Class>) -> Native<EventLoop> {
         NativeBox::new_cyclic(|me| EventLoop {
-            class: a.loop_class.clone(),
+            class,
             me: me.clone(),
             aio: a.clone(),
             closed: Cell::new(false),
             running: Cell::new(false),
             stopping: Cell::new(false),
-            debug: Cell::new(false),
-            core: RuntimeLoop::new(fire_timer),
+            debug: Cell::new(super::debug::enabled_by_default()),
+            slow_callback_duration: Cell::new(super::debug::SLOW_CALLBACK_DURATION),
+            core: RuntimeLoop::new(super::handles::fire_timer),
             deferred: RefCell::new(Vec::new()),
             asyncgens: RefCell::new(Vec::new()),
             tasks: RefCell::new(Vec::new()),
             current_task: RefCell::new(None),
             fatal: RefCell::new(None),
             exception_handler: RefCell::new(Value::None),
+            task_factory: RefCell::new(Value::None),
+            face: Face::default(),
+            hooks: Cell::new(0),
         })
     }
 
@@ -114,11 +195,41 @@ impl EventLoop {
         self.me.upgrade()
     }
 
+    /// The loop as Python code sees it: its subclass instance, or itself.
     pub fn value(&self) -> Value {
+        if let Some(v) = self.face.get() {
+            return v;
+        }
         match self.rc() {
             Some(rc) => Value::Native(rc.into()),
             None => Value::None,
         }
+    }
+
+    /// The subclass's override of `hook`, bound to the loop, if it has one.
+    #[inline]
+    pub fn hook(&self, vm: &Vm, hook: Hook) -> PyResult<Option<Value>> {
+        if self.hooks.get() & hook as u8 == 0 {
+            return Ok(None);
+        }
+        self.bound_hook(vm, hook).map(Some)
+    }
+
+    /// The loop's `call_later`, bound, when its class overrides it or what
+    /// the inherited one calls (`time`, `call_at`); `None` when the native
+    /// timer path sees everything the subclass changed.
+    #[inline]
+    pub fn timer_hook(&self, vm: &Vm) -> PyResult<Option<Value>> {
+        let timer_hooks = Hook::CallLater as u8 | Hook::CallAt as u8 | Hook::Time as u8;
+        if self.hooks.get() & timer_hooks == 0 {
+            return Ok(None);
+        }
+        self.bound_hook(vm, Hook::CallLater).map(Some)
+    }
+
+    #[inline(never)]
+    fn bound_hook(&self, vm: &Vm, hook: Hook) -> PyResult<Value> {
+        vm.get_attr_str(&self.value(), hook.name())
     }
 
     /// The VM, if this loop is the one running on this thread.
@@ -154,11 +265,51 @@ impl EventLoop {
         towel_runtime::spawn(RunHandle(handle)).detach();
     }
 
+    /// Schedules native glue as a `call_soon` (never through an override:
+    /// CPython's machinery has no Python callback there).
     pub fn call_soon_native(&self, f: impl Fn(&Vm) + 'static) {
         if let Some(lp) = self.rc() {
-            let h = Handle::new(&lp, HandleCb::Native(Box::new(f)), None);
+            let h = Handle::new(&lp, HandleCb::Native(Rc::new(f)), None);
             self.call_soon_handle(h);
         }
+    }
+
+    /// `self.call_soon(callback, *args)` as CPython's machinery makes it:
+    /// through the subclass's `call_soon` if it overrides it.
+    pub fn call_soon_py(&self, vm: &Vm, callback: Value, args: Vec<Value>) {
+        match self.hook(vm, Hook::CallSoon) {
+            Ok(None) => {
+                if let Some(lp) = self.rc() {
+                    self.call_soon_handle(Handle::new(&lp, HandleCb::Py(callback, args), None));
+                }
+            }
+            Ok(Some(call_soon)) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(callback);
+                all.extend(args);
+                if let Err(e) = vm.call(&call_soon, &all) {
+                    self.report_hook_error(vm, e);
+                }
+            }
+            Err(e) => self.report_hook_error(vm, e),
+        }
+    }
+
+    /// An exception from an overridden hook called by the machinery, where
+    /// no Python caller is there to receive it: it goes to the exception
+    /// handler (or ends the loop, for KeyboardInterrupt and SystemExit).
+    pub fn report_hook_error(&self, vm: &Vm, e: PyErr) {
+        if vm.err_is(&e, &vm.exc.keyboard_interrupt) || vm.err_is(&e, &vm.exc.system_exit) {
+            *self.fatal.borrow_mut() = Some(e);
+            return;
+        }
+        self.call_exception_handler(
+            vm,
+            vec![
+                ("message", Value::str("Exception in event loop hook")),
+                ("exception", e.value()),
+            ],
+        );
     }
 
     /// `call_at`: a `TimerHandle` that runs `cb` once loop time reaches `when`.
@@ -166,7 +317,7 @@ impl EventLoop {
         let lp = self.rc()?;
         let h = Handle::new(&lp, cb, Some(when));
         let key = self.core.call_at(instant_of(when), h.clone());
-        h.timer.set(Some(key));
+        h.set_timer(key);
         Some(h)
     }
 
@@ -175,16 +326,39 @@ impl EventLoop {
     }
 
     /// Schedules a future's done callback (one `call_soon`, or a task wake-up).
-    pub fn schedule_callback(&self, _vm: &Vm, cb: Callback, fut: Native<Fut>) {
+    pub fn schedule_callback(&self, vm: &Vm, cb: Callback, fut: Native<Fut>) {
         match cb {
-            Callback::Wake(task) => super::tasks::wake(&task),
-            Callback::Py(f) => {
-                if let Some(lp) = self.rc() {
-                    let h = Handle::new(&lp, HandleCb::Py(f, vec![fut.value()]), None);
-                    self.call_soon_handle(h);
-                }
+            Callback::Wake(task) => super::tasks::wake(&task, &fut),
+            Callback::Py(f) => self.call_soon_py(vm, f, vec![fut.value()]),
+            Callback::Native(f) if self.hooks.get() & Hook::CallSoon as u8 != 0 => {
+                // Native glue is run_until_complete's stopper: seen by an
+                // overridden call_soon under CPython's name for it.
+                let arg = fut.value();
+                let callback = Value::Closure(Rc::new(crate::objects::NativeClosure {
+                    name: "_run_until_complete_cb".into(),
+                    func: Box::new(move |vm, _args| {
+                        f(vm, &fut);
+                        Ok(Value::None)
+                    }),
+                }));
+                self.call_soon_py(vm, callback, vec![arg]);
             }
             Callback::Native(f) => self.call_soon_native(move |vm| f(vm, &fut)),
+        }
+    }
+
+    /// `self.create_task(coro)` as the machinery calls it (`ensure_future`,
+    /// `asyncio.create_task`, `run_until_complete`): through a subclass's
+    /// override or the task factory when there is one.
+    pub fn create_task_value(&self, vm: &Vm, coro: Value) -> PyResult<Value> {
+        match self.hook(vm, Hook::CreateTask)? {
+            Some(create_task) => vm.call(&create_task, &[coro]),
+            None => {
+                let lp = self
+                    .rc()
+                    .ok_or_else(|| vm.runtime_error("Event loop is closed"))?;
+                super::task_api::loop_create_task(vm, &lp, coro, Value::None)
+            }
         }
     }
 
@@ -209,6 +383,19 @@ impl EventLoop {
         Ok(())
     }
 
+    /// `loop.close()`: drops the timers and the parked wake-ups.
+    pub fn close(&self, vm: &Vm) -> PyResult<()> {
+        if self.running.get() {
+            return Err(vm.runtime_error("Cannot close a running event loop"));
+        }
+        if self.closed.replace(true) {
+            return Ok(());
+        }
+        self.core.clear();
+        self.deferred.borrow_mut().clear();
+        Ok(())
+    }
+
     /// `loop.call_exception_handler(context)`.
     pub fn call_exception_handler(&self, vm: &Vm, context: Vec<(&str, Value)>) {
         let handler = self.exception_handler.borrow().clone();
@@ -229,6 +416,28 @@ impl EventLoop {
         }
         default_exception_handler(vm, &context);
     }
+}
+
+/// `loop.create_future()` as the machinery calls it (a lock's waiter, a
+/// sleep): native unless a loop subclass overrides `create_future`.
+#[inline]
+pub fn new_future(vm: &Vm, lp: &Native<EventLoop>) -> PyResult<Native<Fut>> {
+    match lp.hook(vm, Hook::CreateFuture)? {
+        None => Ok(Fut::new(lp, lp.aio.future_class.clone(), None)),
+        Some(create_future) => future_from_hook(vm, &create_future),
+    }
+}
+
+/// The future an overridden `create_future` made.
+#[inline(never)]
+fn future_from_hook(vm: &Vm, create_future: &Value) -> PyResult<Native<Fut>> {
+    let fut = vm.call(create_future, &[])?;
+    face::receiver::<Fut>(&fut).map(Fut::rc).ok_or_else(|| {
+        vm.not_implemented(format!(
+            "create_future() returning a {} instead of an asyncio.Future",
+            vm.type_name(&fut)
+        ))
+    })
 }
 
 /// `loop.default_exception_handler`: what CPython's logger prints.
@@ -264,159 +473,6 @@ pub fn default_exception_handler(vm: &Vm, context: &[(&str, Value)]) {
     eprint!("{out}");
 }
 
-// -- handles ---------------------------------------------------------------------------
-
-pub enum HandleCb {
-    Py(Value, Vec<Value>),
-    Native(Box<dyn Fn(&Vm)>),
-}
-
-/// `asyncio.Handle` / `asyncio.TimerHandle`.
-pub struct Handle {
-    class: Rc<Class>,
-    me: std::rc::Weak<NativeBox<Handle>>,
-    lp: Native<EventLoop>,
-    cb: RefCell<Option<HandleCb>>,
-    cancelled: Cell<bool>,
-    /// The loop time at which a timer handle runs (None for `call_soon` handles).
-    when: Option<f64>,
-    /// Where a timer handle waits in the runtime's queue, until it fires.
-    timer: Cell<Option<TimerKey>>,
-}
-
-impl NativeObject for Handle {
-    fn class(&self) -> Rc<Class> {
-        self.class.clone()
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        if let Ok(Some(HandleCb::Py(f, args))) = self.cb.try_borrow().as_deref() {
-            visit(f);
-            args.iter().for_each(visit);
-        }
-    }
-}
-
-impl Handle {
-    /// The loop time at which a timer handle runs (None for `call_soon` handles).
-    pub fn when(&self) -> Option<f64> {
-        self.when
-    }
-
-    pub fn new(lp: &Native<EventLoop>, cb: HandleCb, when: Option<f64>) -> Native<Handle> {
-        let class = if when.is_some() {
-            lp.aio.timer_handle_class.clone()
-        } else {
-            lp.aio.handle_class.clone()
-        };
-        NativeBox::new_cyclic(|me| Handle {
-            class,
-            me: me.clone(),
-            lp: lp.clone(),
-            cb: RefCell::new(Some(cb)),
-            cancelled: Cell::new(false),
-            when,
-            timer: Cell::new(None),
-        })
-    }
-
-    pub fn cancel(&self) {
-        if !self.cancelled.replace(true) {
-            if let Some(key) = self.timer.take() {
-                self.lp.cancel_timer(key);
-            }
-            self.cb.borrow_mut().take();
-        }
-    }
-
-    fn run(&self, vm: &Vm) {
-        if self.cancelled.get() {
-            return;
-        }
-        let cb = self.cb.borrow_mut().take();
-        match cb {
-            Some(HandleCb::Native(f)) => f(vm),
-            Some(HandleCb::Py(f, args)) => {
-                if let Err(e) = vm.call(&f, &args) {
-                    let desc = callable_repr(vm, &f, &args);
-                    if vm.err_is(&e, &vm.exc.keyboard_interrupt)
-                        || vm.err_is(&e, &vm.exc.system_exit)
-                    {
-                        *self.lp.fatal.borrow_mut() = Some(e);
-                        return;
-                    }
-                    self.lp.call_exception_handler(
-                        vm,
-                        vec![
-                            (
-                                "message",
-                                Value::string(format!("Exception in callback {desc}")),
-                            ),
-                            ("exception", e.value()),
-                            ("handle_repr", Value::string(format!("<Handle {desc}>"))),
-                        ],
-                    );
-                }
-            }
-            None => {}
-        }
-    }
-
-    fn repr(&self, vm: &Vm) -> String {
-        let name = if self.when.is_some() {
-            "TimerHandle"
-        } else {
-            "Handle"
-        };
-        let mut parts = Vec::new();
-        if self.cancelled.get() {
-            parts.push("cancelled".to_string());
-        }
-        if let Some(when) = self.when {
-            parts.push(format!("when={}", crate::fmt::float_repr::float_repr(when)));
-        }
-        if let Some(HandleCb::Py(f, args)) = &*self.cb.borrow() {
-            parts.push(callable_repr(vm, f, args));
-        }
-        format!("<{name} {}>", parts.join(" "))
-    }
-}
-
-/// The executor task of one `call_soon`.
-struct RunHandle(Native<Handle>);
-
-impl Future for RunHandle {
-    type Output = ();
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let h = &self.0;
-        if h.cancelled.get() {
-            return Poll::Ready(());
-        }
-        match h.lp.enter(cx.waker()) {
-            Some(vm) => {
-                h.run(vm);
-                Poll::Ready(())
-            }
-            None => Poll::Pending,
-        }
-    }
-}
-
-/// The runtime loop's `fire` for asyncio loops: runs a due `TimerHandle`.
-///
-/// Timers fire inside their own loop's iteration, so the loop is running and
-/// lends its VM; should a handle ever come due elsewhere, it waits in the
-/// ready queue for its loop like a `call_soon`.
-fn fire_timer(h: Native<Handle>) {
-    h.timer.set(None);
-    match h.lp.running_vm() {
-        Some(vm) => h.run(vm),
-        None => h.lp.call_soon_handle(h.clone()),
-    }
-}
-
 // -- running ---------------------------------------------------------------------------
 
 /// Restores the thread's "no loop running" state however `run_forever` exits.
@@ -428,6 +484,7 @@ impl Drop for Running<'_> {
         self.0.stopping.set(false);
         *self.0.aio.running.borrow_mut() = None;
         self.0.aio.vm.set(std::ptr::null());
+        self.0.face.release();
     }
 }
 
@@ -438,6 +495,7 @@ pub fn run_forever(vm: &Vm, lp: &Native<EventLoop>) -> PyResult<()> {
     lp.running.set(true);
     *lp.aio.running.borrow_mut() = Some(lp.clone());
     lp.aio.vm.set(vm as *const Vm);
+    lp.face.reacquire();
     let _guard = Running(lp);
     for w in std::mem::take(&mut *lp.deferred.borrow_mut()) {
         w.wake();
@@ -473,7 +531,7 @@ thread_local! {
 /// `time.sleep` inside it keeps the loop turning (see [`sleep_in_executor_job`]),
 /// which is what "the loop keeps running while the thread blocks" means to a
 /// script.
-fn run_job(vm: &Vm, fut: &Native<Fut>, func: &Value, args: &[Value]) {
+pub fn run_job(vm: &Vm, fut: &Native<Fut>, func: &Value, args: &[Value]) {
     if fut.cancelled() {
         return;
     }
@@ -519,8 +577,14 @@ pub fn sleep_in_executor_job(vm: &Vm, secs: Duration) -> bool {
 pub fn run_until_complete(vm: &Vm, lp: &Native<EventLoop>, future: &Value) -> PyResult {
     lp.check_closed(vm)?;
     lp.check_running(vm)?;
-    let new_task = future.downcast_native::<Fut>().is_none();
-    let fut = super::tasks::ensure_future(vm, future, Some(lp))?;
+    let new_task = !super::task_api::isfuture(vm, future)?;
+    let fut = super::task_api::ensure_future(vm, future, Some(lp))?;
+    let fut = face::receiver::<Fut>(&fut).map(Fut::rc).ok_or_else(|| {
+        vm.not_implemented(format!(
+            "run_until_complete() on a {} that is not an asyncio.Future",
+            vm.type_name(&fut)
+        ))
+    })?;
     let stopper: super::futures::NativeCallback = Rc::new(|_vm, f| f.lp.stop());
     fut.add_callback(vm, Callback::Native(stopper.clone()));
     let r = run_forever(vm, lp);
@@ -567,46 +631,24 @@ fn agen_finalizer(vm: &Vm, g: Rc<crate::objects::Generator>) {
     }
 }
 
-/// `_add_loop_method(name, func)`: a loop method written in towel source.
-fn add_loop_method(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_add_loop_method", 2, 2)?;
-    let name = args.pos[0]
-        .as_str()
-        .ok_or_else(|| vm.type_error("method name must be a str"))?;
-    aio(vm)
-        .loop_class
-        .dict
-        .borrow_mut()
-        .insert(crate::objects::Name::new(name), args.pos[1].clone());
-    Ok(Value::None)
+/// Installs the async generator hooks that tie async generators to the
+/// running loop.
+pub fn install() {
+    crate::objects::generator::ASYNCGEN_HOOKS.with(|h| {
+        h.set(Some(crate::objects::generator::AsyncGenHooks {
+            firstiter: agen_firstiter,
+            finalizer: agen_finalizer,
+        }))
+    });
 }
 
-/// `_take_asyncgens(loop)`: the loop's live async generators, for `shutdown_asyncgens`.
-fn take_asyncgens(vm: &Vm, args: Args) -> PyResult {
-    let lp = this(vm, &args)?;
-    let gens = std::mem::take(&mut *lp.asyncgens.borrow_mut());
-    let live: Vec<Value> = gens
-        .iter()
-        .filter_map(|w| w.upgrade())
-        .filter(|g| g.state.get() != crate::objects::GenState::Closed)
-        .map(Value::Generator)
-        .collect();
-    Ok(Value::list(live))
-}
+// -- the running loop ------------------------------------------------------------------
 
-// -- module-level functions --------------------------------------------------------------
-
+/// The loop of a value: a native loop or the payload of a loop subclass.
 pub fn this_loop(vm: &Vm, v: &Value) -> PyResult<Native<EventLoop>> {
-    v.downcast_native::<EventLoop>()
+    face::receiver::<EventLoop>(v)
         .and_then(EventLoop::rc)
         .ok_or_else(|| vm.type_error("expected an event loop"))
-}
-
-fn this(vm: &Vm, args: &Args) -> PyResult<Native<EventLoop>> {
-    match args.get(0) {
-        Some(v) => this_loop(vm, v),
-        None => Err(vm.type_error("expected an event loop")),
-    }
 }
 
 pub fn running_loop(vm: &Vm) -> Option<Native<EventLoop>> {
@@ -617,335 +659,19 @@ pub fn get_running_loop_rc(vm: &Vm) -> PyResult<Native<EventLoop>> {
     running_loop(vm).ok_or_else(|| vm.runtime_error("no running event loop"))
 }
 
-/// `asyncio.get_event_loop()`: the running loop, else the thread's current one (created on demand).
+/// `asyncio.get_event_loop()`: the running loop, else the one the event
+/// loop policy gives (the towel half of the module owns the policies).
 pub fn get_event_loop_rc(vm: &Vm) -> PyResult<Native<EventLoop>> {
     if let Some(lp) = running_loop(vm) {
         return Ok(lp);
     }
-    let a = aio(vm);
-    let current = a.set_loop.borrow().clone();
-    match current {
+    let get = super::glue(vm, "get_event_loop")?;
+    let lp = vm.call(&get, &[])?;
+    match face::receiver::<EventLoop>(&lp).and_then(EventLoop::rc) {
         Some(lp) => Ok(lp),
-        None if a.loop_was_set.get() => {
-            Err(vm.runtime_error("There is no current event loop in thread 'MainThread'."))
-        }
-        None => {
-            let lp = new_loop(vm, &a);
-            *a.set_loop.borrow_mut() = Some(lp.clone());
-            a.loop_was_set.set(true);
-            Ok(lp)
-        }
-    }
-}
-
-fn get_event_loop(vm: &Vm, _args: Args) -> PyResult {
-    Ok(get_event_loop_rc(vm)?.value())
-}
-
-fn get_running_loop(vm: &Vm, _args: Args) -> PyResult {
-    Ok(get_running_loop_rc(vm)?.value())
-}
-
-fn private_get_running_loop(vm: &Vm, _args: Args) -> PyResult {
-    Ok(running_loop(vm).map(|l| l.value()).unwrap_or_default())
-}
-
-fn new_event_loop(vm: &Vm, _args: Args) -> PyResult {
-    Ok(new_loop(vm, &aio(vm)).value())
-}
-
-/// A new loop, in debug mode under `-X dev` or `PYTHONASYNCIODEBUG` (as
-/// CPython's `coroutines._is_debug_mode()`).
-fn new_loop(vm: &Vm, a: &Rc<Aio>) -> Native<EventLoop> {
-    let lp = EventLoop::new(a);
-    lp.debug.set(vm.config.borrow().asyncio_debug);
-    lp
-}
-
-fn set_event_loop(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "set_event_loop", 1, 1)?;
-    let a = aio(vm);
-    let lp = match &args.pos[0] {
-        Value::None => None,
-        v => Some(this_loop(vm, v)?),
-    };
-    *a.set_loop.borrow_mut() = lp;
-    a.loop_was_set.set(true);
-    Ok(Value::None)
-}
-
-// -- loop methods -------------------------------------------------------------------------
-
-fn lp_run_until_complete(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "run_until_complete", 2, 2)?;
-    let lp = this(vm, &args)?;
-    run_until_complete(vm, &lp, &args.pos[1])
-}
-
-fn lp_run_forever(vm: &Vm, args: Args) -> PyResult {
-    let lp = this(vm, &args)?;
-    run_forever(vm, &lp)?;
-    Ok(Value::None)
-}
-
-fn lp_stop(vm: &Vm, args: Args) -> PyResult {
-    this(vm, &args)?.stop();
-    Ok(Value::None)
-}
-
-fn lp_close(vm: &Vm, args: Args) -> PyResult {
-    let lp = this(vm, &args)?;
-    if lp.running.get() {
-        return Err(vm.runtime_error("Cannot close a running event loop"));
-    }
-    if lp.closed.replace(true) {
-        return Ok(Value::None);
-    }
-    lp.core.clear();
-    lp.deferred.borrow_mut().clear();
-    Ok(Value::None)
-}
-
-fn lp_is_running(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(this(vm, &args)?.running.get()))
-}
-
-fn lp_is_closed(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(this(vm, &args)?.closed.get()))
-}
-
-fn lp_time(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::float(now()))
-}
-
-fn lp_get_debug(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(this(vm, &args)?.debug.get()))
-}
-
-fn lp_set_debug(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "set_debug", 2, 2)?;
-    let lp = this(vm, &args)?;
-    lp.debug.set(vm.truthy(&args.pos[1])?);
-    Ok(Value::None)
-}
-
-fn handle_value(h: Native<Handle>) -> Value {
-    Value::Native(h.into())
-}
-
-fn lp_call_soon(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "call_soon", 2, usize::MAX)?;
-    let lp = this(vm, &args)?;
-    lp.check_closed(vm)?;
-    let h = Handle::new(
-        &lp,
-        HandleCb::Py(args.pos[1].clone(), args.pos[2..].to_vec()),
-        None,
-    );
-    lp.call_soon_handle(h.clone());
-    Ok(handle_value(h))
-}
-
-fn call_at(vm: &Vm, lp: &Native<EventLoop>, when: f64, args: &Args) -> PyResult {
-    lp.check_closed(vm)?;
-    let cb = HandleCb::Py(args.pos[2].clone(), args.pos[3..].to_vec());
-    match lp.call_at_handle(when, cb) {
-        Some(h) => Ok(handle_value(h)),
-        None => Err(vm.runtime_error("Event loop is closed")),
-    }
-}
-
-fn lp_call_later(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "call_later", 3, usize::MAX)?;
-    let lp = this(vm, &args)?;
-    let delay = crate::builtins::number::to_f64(vm, &args.pos[1])?;
-    call_at(vm, &lp, now() + delay, &args)
-}
-
-fn lp_call_at(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "call_at", 3, usize::MAX)?;
-    let lp = this(vm, &args)?;
-    let when = crate::builtins::number::to_f64(vm, &args.pos[1])?;
-    call_at(vm, &lp, when, &args)
-}
-
-fn lp_create_future(vm: &Vm, args: Args) -> PyResult {
-    let lp = this(vm, &args)?;
-    Ok(Fut::new(&lp, lp.aio.future_class.clone(), None).value())
-}
-
-fn lp_create_task(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "create_task", 2, 2)?;
-    let lp = this(vm, &args)?;
-    let name = args.kw("name").cloned().unwrap_or_default();
-    Ok(super::tasks::create_task(vm, &lp, args.pos[1].clone(), name)?.value())
-}
-
-fn lp_run_in_executor(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "run_in_executor", 3, usize::MAX)?;
-    let lp = this(vm, &args)?;
-    lp.check_closed(vm)?;
-    let fut = Fut::new(&lp, lp.aio.future_class.clone(), None);
-    let target = fut.clone();
-    let func = args.pos[2].clone();
-    let fargs = args.pos[3..].to_vec();
-    lp.call_soon_native(move |vm| run_job(vm, &target, &func, &fargs));
-    Ok(fut.value())
-}
-
-fn lp_call_exception_handler(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "call_exception_handler", 2, 2)?;
-    let lp = this(vm, &args)?;
-    let Value::Dict(d) = &args.pos[1] else {
-        return Err(vm.type_error("context must be a dict"));
-    };
-    let items = d.items();
-    let keys: Vec<String> = items
-        .iter()
-        .map(|(k, _)| k.as_str().unwrap_or("").to_string())
-        .collect();
-    let context: Vec<(&str, Value)> = keys
-        .iter()
-        .zip(items.iter())
-        .map(|(k, (_, v))| (k.as_str(), v.clone()))
-        .collect();
-    lp.call_exception_handler(vm, context);
-    Ok(Value::None)
-}
-
-fn lp_set_exception_handler(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "set_exception_handler", 2, 2)?;
-    let lp = this(vm, &args)?;
-    *lp.exception_handler.borrow_mut() = args.pos[1].clone();
-    Ok(Value::None)
-}
-
-fn lp_get_exception_handler(vm: &Vm, args: Args) -> PyResult {
-    let lp = this(vm, &args)?;
-    let h = lp.exception_handler.borrow().clone();
-    Ok(h)
-}
-
-fn lp_default_exception_handler(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "default_exception_handler", 2, 2)?;
-    let Value::Dict(d) = &args.pos[1] else {
-        return Err(vm.type_error("context must be a dict"));
-    };
-    let items = d.items();
-    let keys: Vec<String> = items
-        .iter()
-        .map(|(k, _)| k.as_str().unwrap_or("").to_string())
-        .collect();
-    let context: Vec<(&str, Value)> = keys
-        .iter()
-        .zip(items.iter())
-        .map(|(k, (_, v))| (k.as_str(), v.clone()))
-        .collect();
-    default_exception_handler(vm, &context);
-    Ok(Value::None)
-}
-
-fn lp_repr(vm: &Vm, args: Args) -> PyResult {
-    let lp = this(vm, &args)?;
-    Ok(Value::string(format!(
-        "<_UnixSelectorEventLoop running={} closed={} debug={}>",
-        py_bool(lp.running.get()),
-        py_bool(lp.closed.get()),
-        py_bool(lp.debug.get())
-    )))
-}
-
-fn py_bool(b: bool) -> &'static str {
-    if b {
-        "True"
-    } else {
-        "False"
-    }
-}
-
-fn h_this(vm: &Vm, args: &Args) -> PyResult<Native<Handle>> {
-    args.get(0)
-        .and_then(|v| v.downcast_native::<Handle>())
-        .and_then(|h| h.me.upgrade())
-        .ok_or_else(|| vm.type_error("expected a Handle"))
-}
-
-fn h_cancel(vm: &Vm, args: Args) -> PyResult {
-    h_this(vm, &args)?.cancel();
-    Ok(Value::None)
-}
-
-fn h_cancelled(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(h_this(vm, &args)?.cancelled.get()))
-}
-
-fn h_when(vm: &Vm, args: Args) -> PyResult {
-    let h = h_this(vm, &args)?;
-    Ok(h.when.map(Value::float).unwrap_or_default())
-}
-
-fn h_repr(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::string(h_this(vm, &args)?.repr(vm)))
-}
-
-pub fn install(vm: &Vm, a: &Aio, m: &crate::objects::Module) {
-    use crate::vm::types::add_methods;
-    add_methods(
-        &a.loop_class,
-        "BaseEventLoop",
-        &[
-            ("run_until_complete", lp_run_until_complete),
-            ("run_forever", lp_run_forever),
-            ("stop", lp_stop),
-            ("close", lp_close),
-            ("is_running", lp_is_running),
-            ("is_closed", lp_is_closed),
-            ("time", lp_time),
-            ("get_debug", lp_get_debug),
-            ("set_debug", lp_set_debug),
-            ("call_soon", lp_call_soon),
-            ("call_soon_threadsafe", lp_call_soon),
-            ("call_later", lp_call_later),
-            ("call_at", lp_call_at),
-            ("create_future", lp_create_future),
-            ("create_task", lp_create_task),
-            ("run_in_executor", lp_run_in_executor),
-            ("call_exception_handler", lp_call_exception_handler),
-            ("set_exception_handler", lp_set_exception_handler),
-            ("get_exception_handler", lp_get_exception_handler),
-            ("default_exception_handler", lp_default_exception_handler),
-            ("__repr__", lp_repr),
-        ],
-    );
-    add_methods(
-        &a.handle_class,
-        "Handle",
-        &[
-            ("cancel", h_cancel),
-            ("cancelled", h_cancelled),
-            ("__repr__", h_repr),
-        ],
-    );
-    add_methods(&a.timer_handle_class, "TimerHandle", &[("when", h_when)]);
-    let _ = vm;
-    crate::objects::generator::ASYNCGEN_HOOKS.with(|h| {
-        h.set(Some(crate::objects::generator::AsyncGenHooks {
-            firstiter: agen_firstiter,
-            finalizer: agen_finalizer,
-        }))
-    });
-    for (name, f) in [
-        (
-            "_take_asyncgens",
-            take_asyncgens as crate::objects::NativeFn,
-        ),
-        ("_add_loop_method", add_loop_method),
-        ("get_event_loop", get_event_loop),
-        ("get_running_loop", get_running_loop),
-        ("_get_running_loop", private_get_running_loop),
-        ("new_event_loop", new_event_loop),
-        ("set_event_loop", set_event_loop),
-    ] {
-        crate::stdlib::set(m, name, crate::builtins::native(name, f));
+        None => Err(vm.not_implemented(format!(
+            "an event loop policy whose loop is not an asyncio event loop ({})",
+            vm.type_name(&lp)
+        ))),
     }
 }

@@ -9,8 +9,13 @@
 //!
 //! Tasks are futures too: a task is a `Fut` whose `task` part holds the
 //! coroutine and the driver's state (see `tasks.rs`).
+//!
+//! A user subclass of `Future` or `Task` wraps the `Fut` (see `face.rs`);
+//! the `Fut` keeps its subclass instance as its face while pending, and
+//! [`Fut::value`] is how the machinery hands the future to Python code.
 
 use super::events::EventLoop;
+use super::face::{self, native_value, Face};
 use super::tasks::TaskPart;
 use super::{aio, Aio};
 use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
@@ -54,9 +59,11 @@ pub struct Fut {
     /// `_asyncio_future_blocking`: set while a `yield fut` travels up to the task.
     pub blocking: Cell<bool>,
     pub log_traceback: Cell<bool>,
-    /// A script-level `cancel` override (gather's outer future cancels its children).
-    pub cancel_hook: RefCell<Value>,
     pub task: Option<TaskPart>,
+    /// The user subclass instance this future is the payload of, if any.
+    pub face: Face,
+    /// Where it was made, in debug mode.
+    pub source: super::debug::SiteCell,
 }
 
 impl NativeObject for Fut {
@@ -71,13 +78,13 @@ impl NativeObject for Fut {
     }
     /// Everything the future owns that can lead back to it: its result and
     /// exception, its callbacks (script callables and the tasks waiting on
-    /// it), gather's cancel hook, and for a task its coroutine and the
-    /// future it waits on. (Native glue callbacks are closures the
+    /// it), for a task its coroutine, name and the future it waits on, and
+    /// a subclass instance held while the future is pending. (Native glue callbacks are closures the
     /// collector cannot see into: what they hold counts as referenced from
     /// outside.)
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         let err = |e: &PyErr| Value::Instance(e.0.clone());
-        visit(&self.lp.value());
+        visit(&native_value(&self.lp));
         if let Ok(v) = self.result.try_borrow() {
             visit(&v);
         }
@@ -88,28 +95,29 @@ impl NativeObject for Fut {
             for cb in callbacks.iter() {
                 match cb {
                     Callback::Py(v) => visit(v),
-                    Callback::Wake(task) => visit(&task.value()),
+                    Callback::Wake(task) => visit(&native_value(task)),
                     Callback::Native(_) => {}
                 }
             }
         }
-        for cell in [&self.cancel_message, &self.cancel_hook] {
-            if let Ok(v) = cell.try_borrow() {
-                visit(&v);
-            }
+        if let Ok(v) = self.cancel_message.try_borrow() {
+            visit(&v);
         }
         if let Ok(Some(e)) = self.cancelled_exc.try_borrow().as_deref() {
             visit(&err(e));
         }
         if let Some(t) = &self.task {
-            visit(&t.coro);
+            if let Some(coro) = t.coro.get() {
+                visit(coro);
+            }
             if let Ok(name) = t.name.try_borrow() {
                 visit(&name);
             }
             if let Ok(Some(w)) = t.fut_waiter.try_borrow().as_deref() {
-                visit(&w.value());
+                w.traverse(visit);
             }
         }
+        self.face.traverse(visit);
     }
     /// CPython's `Task.__del__` and `Future.__del__`, when the collector
     /// finds the future in garbage: a task still pending, or an exception
@@ -136,11 +144,7 @@ impl NativeObject for Fut {
             return;
         };
         self.log_traceback.set(false);
-        let what = if self.task.is_some() {
-            "Task"
-        } else {
-            "Future"
-        };
+        let what = self.type_name();
         self.lp.call_exception_handler(
             vm,
             vec![
@@ -166,15 +170,14 @@ impl NativeObject for Fut {
             self.cancel_message
                 .try_borrow_mut()
                 .map(|mut v| std::mem::take(&mut *v)),
-            self.cancel_hook
-                .try_borrow_mut()
-                .map(|mut v| std::mem::take(&mut *v)),
             self.cancelled_exc.try_borrow_mut().map(|mut v| v.take()),
             self.task
                 .as_ref()
                 .and_then(|t| t.fut_waiter.try_borrow_mut().ok().map(|mut w| w.take())),
         );
         drop(taken);
+        // The subclass instance's payload is this future: let it go.
+        self.face.release();
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
@@ -226,17 +229,20 @@ impl Drop for Fut {
         };
         let repr = match &self.task {
             Some(t) => {
-                let name = match &*t.name.borrow() {
+                let name = match t.name() {
                     Value::Str(s) => s.as_str().to_string(),
                     _ => String::new(),
                 };
                 format!(
                     "<{} finished name='{name}' coro=<{}>",
-                    self.class.name,
-                    super::tasks::done_coro_repr(&t.coro)
+                    self.type_name(),
+                    t.coro
+                        .get()
+                        .map(super::tasks::done_coro_repr)
+                        .unwrap_or_default()
                 )
             }
-            None => format!("<{} finished", self.class.name),
+            None => format!("<{} finished", self.type_name()),
         };
         let _ = UNRETRIEVED.try_with(|u| {
             u.borrow_mut().push(Unretrieved {
@@ -286,8 +292,9 @@ impl Fut {
             cancelled_exc: RefCell::new(None),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
-            cancel_hook: RefCell::new(Value::None),
             task,
+            face: Face::default(),
+            source: Default::default(),
         })
     }
 
@@ -302,8 +309,17 @@ impl Fut {
             .unwrap_or_else(|| Fut::new(&self.lp, self.class.clone(), None))
     }
 
+    /// The future as Python code sees it: its subclass instance, or itself.
+    #[inline]
     pub fn value(&self) -> Value {
-        Value::Native(self.rc().into())
+        self.face
+            .get()
+            .unwrap_or_else(|| Value::Native(self.rc().into()))
+    }
+
+    /// The name of the future's class, a user subclass included.
+    pub fn type_name(&self) -> Rc<str> {
+        self.face.class_name(&self.class)
     }
 
     pub fn done(&self) -> bool {
@@ -390,6 +406,7 @@ impl Fut {
         *self.result.borrow_mut() = v;
         self.state.set(FState::Finished);
         self.schedule_callbacks(vm);
+        self.face.release();
         Ok(())
     }
 
@@ -401,6 +418,7 @@ impl Fut {
         self.state.set(FState::Finished);
         self.schedule_callbacks(vm);
         self.log_traceback.set(true);
+        self.face.release();
         Ok(())
     }
 
@@ -413,24 +431,35 @@ impl Fut {
         self.state.set(FState::Cancelled);
         *self.cancel_message.borrow_mut() = msg;
         self.schedule_callbacks(vm);
+        self.face.release();
         true
     }
 
-    /// `fut.cancel(msg)`, for futures and tasks alike.
-    pub fn cancel(&self, vm: &Vm, msg: Value) -> bool {
+    /// `fut.cancel(msg=msg)` as the machinery calls it: through a subclass's
+    /// override of `cancel` (gather's outer future has one).
+    pub fn cancel(&self, vm: &Vm, msg: Value) -> PyResult<bool> {
+        if let Some(Value::Instance(i)) = self.face.get() {
+            let native = if self.is_task() {
+                &self.lp.aio.task_class
+            } else {
+                &self.lp.aio.future_class
+            };
+            if face::overrides(&i.class, native, "cancel") {
+                let receiver = Value::Instance(i);
+                let cancel = vm.get_attr(&receiver, &crate::objects::Name::new("cancel"))?;
+                let r = vm.call_args(&cancel, Args::with_kw(&[], &[Value::str("msg")], &[msg]))?;
+                return vm.truthy(&r);
+            }
+        }
+        self.cancel_native(vm, msg)
+    }
+
+    /// The native `cancel`, for futures and tasks alike.
+    pub fn cancel_native(&self, vm: &Vm, msg: Value) -> PyResult<bool> {
         if self.task.is_some() {
             super::tasks::task_cancel(vm, &self.rc(), msg)
-        } else if !self.cancel_hook.borrow().is_none() {
-            let hook = self.cancel_hook.borrow().clone();
-            match vm.call(&hook, &[msg]).and_then(|r| vm.truthy(&r)) {
-                Ok(b) => b,
-                Err(e) => {
-                    vm.print_exception(&e);
-                    false
-                }
-            }
         } else {
-            self.future_cancel(vm, msg)
+            Ok(self.future_cancel(vm, msg))
         }
     }
 
@@ -565,7 +594,12 @@ pub fn future_repr(vm: &Vm, f: &Fut) -> PyResult<String> {
         };
         parts.push(format!("cb=[{shown}]"));
     }
-    Ok(format!("<{} {}>", f.class.name, parts.join(" ")))
+    Ok(format!(
+        "<{} {}{}>",
+        f.type_name(),
+        parts.join(" "),
+        f.source.suffix()
+    ))
 }
 
 /// `reprlib.repr` as asyncio uses it: long reprs are cut in the middle.
@@ -593,17 +627,17 @@ pub struct FutureIter {
 
 impl NativeObject for FutureIter {
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.fut.value());
+        visit(&native_value(&self.fut));
     }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
     fn waiting_for(&self, vm: &Vm) -> Option<String> {
         Some(match &self.fut.task {
-            Some(p) => format!("task {}", vm.to_str(&p.name.borrow()).unwrap_or_default()),
+            Some(p) => format!("task {}", vm.to_str(&p.name()).unwrap_or_default()),
             None => format!(
                 "{} {}",
-                self.fut.class.name,
+                self.fut.type_name(),
                 if self.fut.done() { "done" } else { "pending" }
             ),
         })
@@ -664,19 +698,69 @@ fn iter_self(_vm: &Vm, args: Args) -> PyResult {
 
 // -- methods -------------------------------------------------------------------------
 
+#[inline]
 pub fn this(vm: &Vm, v: Option<&Value>) -> PyResult<Native<Fut>> {
-    v.and_then(|v| v.downcast_native::<Fut>())
+    v.and_then(face::receiver::<Fut>)
         .map(|f| f.rc())
         .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Future object"))
 }
 
+/// Checks `Future(*, loop=None)`'s arguments and returns the loop to use.
+fn future_loop(vm: &Vm, args: &Args) -> PyResult<Native<EventLoop>> {
+    if !args.pos.is_empty() {
+        return Err(vm.type_error("Future() takes no positional arguments"));
+    }
+    super::check_keywords(vm, args, "Future", &["loop"])?;
+    match args.kw("loop") {
+        Some(v) if !v.is_none() => super::events::this_loop(vm, v),
+        _ => super::events::get_event_loop_rc(vm),
+    }
+}
+
+/// `Future.__new__(cls, *, loop=None)`. For a subclass the arguments are
+/// its own (its `__init__` passes the future's on to `Future.__init__`):
+/// only a `loop=` it is given is used.
 fn fut_new(vm: &Vm, args: Args) -> PyResult {
     let a = aio(vm);
-    let lp = match args.kw("loop") {
-        Some(v) if !v.is_none() => super::events::this_loop(vm, v)?,
-        _ => super::events::get_event_loop_rc(vm)?,
+    let cls = face::new_target(vm, &args, &a.future_class)?;
+    let args = args.skip_first();
+    let lp = if Rc::ptr_eq(&cls, &a.future_class) {
+        future_loop(vm, &args)?
+    } else {
+        match args.kw("loop").and_then(face::receiver::<EventLoop>) {
+            Some(lp) => lp
+                .rc()
+                .ok_or_else(|| vm.runtime_error("Event loop is closed"))?,
+            None => super::events::get_event_loop_rc(vm)?,
+        }
     };
-    Ok(Fut::new(&lp, a.future_class.clone(), None).value())
+    let fut = Fut::new(&lp, a.future_class.clone(), None);
+    Ok(wrap_new(&cls, &a.future_class, fut))
+}
+
+/// A new native future or task as an object of `cls`: itself for the native
+/// class, else wrapped in an instance of the subclass, which it holds while
+/// pending.
+pub fn wrap_new(cls: &Rc<Class>, native: &Rc<Class>, fut: Native<Fut>) -> Value {
+    if Rc::ptr_eq(cls, native) {
+        return Value::Native(fut.into());
+    }
+    let instance = face::subclass_instance(cls, Value::Native(fut.clone().into()));
+    fut.face.hold(&instance);
+    Value::Instance(instance)
+}
+
+/// `Future.__init__(self, *, loop=None)`: `__new__` did the work; this
+/// checks the arguments a subclass passes on with `super().__init__()`.
+fn fut_init(vm: &Vm, args: Args) -> PyResult {
+    let fut = this(vm, args.get(0))?;
+    let lp = future_loop(vm, &args.skip_first())?;
+    if !Rc::ptr_eq(&lp, &fut.lp) {
+        return Err(vm.not_implemented(
+            "a Future subclass whose __init__ passes another loop than its constructor was given",
+        ));
+    }
+    Ok(Value::None)
 }
 
 fn fut_result(vm: &Vm, args: Args) -> PyResult {
@@ -732,7 +816,7 @@ pub fn cancel_msg(args: &Args) -> Value {
 
 fn fut_cancel(vm: &Vm, args: Args) -> PyResult {
     let f = this(vm, args.get(0))?;
-    Ok(Value::from_bool(f.cancel(vm, cancel_msg(&args))))
+    Ok(Value::from_bool(f.cancel_native(vm, cancel_msg(&args))?))
 }
 
 fn fut_cancelled(vm: &Vm, args: Args) -> PyResult {
@@ -760,23 +844,6 @@ fn fut_make_cancelled_error(vm: &Vm, args: Args) -> PyResult {
     Ok(this(vm, args.get(0))?.make_cancelled_error(vm).value())
 }
 
-/// `_set_cancel_hook(fut, fn)`: `fut.cancel(msg)` calls `fn(msg)` instead (gather).
-pub fn set_cancel_hook(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_set_cancel_hook", 2, 2)?;
-    let f = this(vm, args.get(0))?;
-    *f.cancel_hook.borrow_mut() = args.pos[1].clone();
-    Ok(Value::None)
-}
-
-/// `_future_cancel(fut, msg)`: the plain `Future.cancel`, bypassing hooks.
-pub fn plain_cancel(vm: &Vm, args: Args) -> PyResult {
-    let f = this(vm, args.get(0))?;
-    Ok(Value::from_bool(f.future_cancel(
-        vm,
-        args.get(1).cloned().unwrap_or_default(),
-    )))
-}
-
 fn fut_get_loop(vm: &Vm, args: Args) -> PyResult {
     Ok(this(vm, args.get(0))?.lp.value())
 }
@@ -801,6 +868,7 @@ pub fn install(_vm: &Vm, a: &Aio) {
         "Future",
         &[
             ("__new__", fut_new),
+            ("__init__", fut_init),
             ("result", fut_result),
             ("exception", fut_exception),
             ("set_result", fut_set_result),

@@ -7,17 +7,25 @@
 //! written after CPython's own pure-Python modules so that its behaviour and
 //! messages match.
 
+pub mod base_events;
+pub mod debug;
 pub mod events;
+pub mod face;
 pub mod fd_events;
 pub mod futures;
+pub mod handles;
 pub mod locks;
 pub mod net;
+pub mod ops;
+pub mod queues;
+pub mod sleep;
+pub mod task_api;
 pub mod tasks;
 
 use crate::objects::class::Layout;
 use crate::objects::Native;
-use crate::objects::{Class, Module, PyResult, Value};
-use crate::vm::types::new_class;
+use crate::objects::{Args, Class, Module, PyResult, Value};
+use crate::vm::types::{new_class, new_final_class};
 use crate::vm::Vm;
 use events::EventLoop;
 use std::cell::{Cell, RefCell};
@@ -29,11 +37,19 @@ pub struct Aio {
     pub task_class: Rc<Class>,
     pub future_iter_class: Rc<Class>,
     pub sleep_class: Rc<Class>,
+    /// `AbstractEventLoop`: the interface, every method abstract.
+    pub abstract_loop_class: Rc<Class>,
+    /// `BaseEventLoop`: where the native loop methods live.
+    pub base_loop_class: Rc<Class>,
+    pub selector_loop_class: Rc<Class>,
+    /// `_UnixSelectorEventLoop`, the loop `new_event_loop()` makes.
     pub loop_class: Rc<Class>,
     pub handle_class: Rc<Class>,
     pub timer_handle_class: Rc<Class>,
     pub conn_class: Rc<Class>,
     pub op_class: Rc<Class>,
+    /// A task's step as a callable (`tasks::TaskStep`).
+    pub task_step_class: Rc<Class>,
     pub lock_class: Rc<Class>,
     pub event_class: Rc<Class>,
     pub queue_class: Rc<Class>,
@@ -43,12 +59,11 @@ pub struct Aio {
     pub cancelled_error: Rc<Class>,
     pub invalid_state_error: Rc<Class>,
     pub task_counter: Cell<u64>,
-    /// `set_event_loop`'s loop, and whether it was ever called (CPython's `_set_called`).
-    pub set_loop: RefCell<Option<Native<EventLoop>>>,
-    pub loop_was_set: Cell<bool>,
     /// The loop inside `run_forever` on this thread, and the VM it runs on.
     pub running: RefCell<Option<Native<EventLoop>>>,
     pub vm: Cell<*const Vm>,
+    /// The module, for the functions and classes of its towel half.
+    module: RefCell<Option<Rc<Module>>>,
 }
 
 thread_local! {
@@ -64,48 +79,53 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
     let class = |name: &str, module: &str| {
         new_class(name, std::slice::from_ref(&object), Layout::Builtin, module)
     };
+    let final_class =
+        |name: &str, module: &str| new_final_class(name, std::slice::from_ref(&object), module);
+    let subclass = |name: &str, base: &Rc<Class>, module: &str| {
+        new_class(name, std::slice::from_ref(base), Layout::Builtin, module)
+    };
     let future_class = class("Future", "_asyncio");
-    let task_class = new_class(
-        "Task",
-        std::slice::from_ref(&future_class),
-        Layout::Builtin,
-        "_asyncio",
-    );
-    let loop_class = class("_UnixSelectorEventLoop", "asyncio.unix_events");
-    let handle_class = class("Handle", "asyncio.events");
-    let timer_handle_class = new_class(
-        "TimerHandle",
-        std::slice::from_ref(&handle_class),
-        Layout::Builtin,
+    let task_class = subclass("Task", &future_class, "_asyncio");
+    let abstract_loop_class = new_class(
+        "AbstractEventLoop",
+        std::slice::from_ref(&object),
+        Layout::Object,
         "asyncio.events",
     );
+    let base_loop_class = subclass("BaseEventLoop", &abstract_loop_class, "asyncio.base_events");
+    let selector_loop_class = subclass(
+        "BaseSelectorEventLoop",
+        &base_loop_class,
+        "asyncio.selector_events",
+    );
+    let loop_class = subclass(
+        "_UnixSelectorEventLoop",
+        &selector_loop_class,
+        "asyncio.unix_events",
+    );
+    let handle_class = class("Handle", "asyncio.events");
+    let timer_handle_class = subclass("TimerHandle", &handle_class, "asyncio.events");
     let queue_class = class("Queue", "asyncio.queues");
     let a = Rc::new(Aio {
-        op_class: class("coroutine", "builtins"),
+        op_class: final_class("coroutine", "builtins"),
+        task_step_class: final_class("TaskStepMethWrapper", "_asyncio"),
         lock_class: class("Lock", "asyncio.locks"),
         event_class: class("Event", "asyncio.locks"),
-        lifo_queue_class: new_class(
-            "LifoQueue",
-            std::slice::from_ref(&queue_class),
-            Layout::Builtin,
-            "asyncio.queues",
-        ),
-        priority_queue_class: new_class(
-            "PriorityQueue",
-            std::slice::from_ref(&queue_class),
-            Layout::Builtin,
-            "asyncio.queues",
-        ),
+        lifo_queue_class: subclass("LifoQueue", &queue_class, "asyncio.queues"),
+        priority_queue_class: subclass("PriorityQueue", &queue_class, "asyncio.queues"),
         queue_class,
         future_class,
         task_class,
-        future_iter_class: class("FutureIter", "_asyncio"),
-        sleep_class: class("coroutine", "builtins"),
+        future_iter_class: final_class("FutureIter", "_asyncio"),
+        sleep_class: final_class("coroutine", "builtins"),
+        abstract_loop_class,
+        base_loop_class,
+        selector_loop_class,
         loop_class,
         handle_class,
         timer_handle_class,
-        conn_class: class("_Conn", "asyncio"),
-        listener_class: class("_Listener", "asyncio"),
+        conn_class: final_class("_Conn", "asyncio"),
+        listener_class: final_class("_Listener", "asyncio"),
         cancelled_error: new_class(
             "CancelledError",
             std::slice::from_ref(&vm.exc.base_exception),
@@ -119,13 +139,21 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
             "asyncio.exceptions",
         ),
         task_counter: Cell::new(0),
-        set_loop: RefCell::new(None),
-        loop_was_set: Cell::new(false),
         running: RefCell::new(None),
         vm: Cell::new(std::ptr::null()),
+        module: RefCell::new(None),
     });
     AIO.with(|slot| *slot.borrow_mut() = Some(a.clone()));
     a
+}
+
+/// A function or class of the module's towel half, such as `QueueEmpty` or
+/// `get_event_loop`.
+pub fn glue(vm: &Vm, name: &str) -> PyResult<Value> {
+    let module = aio(vm).module.borrow().clone();
+    module
+        .and_then(|m| crate::stdlib::module_get(&m, name))
+        .ok_or_else(|| vm.runtime_error(format!("asyncio is not initialised ({name})")))
 }
 
 /// The towel half of the module.
@@ -136,11 +164,18 @@ const SELECTOR_EVENTS: crate::stdlib::Source = crate::stdlib::stdlib_source!("se
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let a = aio(vm);
     let m = vm.new_module("asyncio", None);
+    *a.module.borrow_mut() = Some(m.clone());
     futures::install(vm, &a);
-    events::install(vm, &a, &m);
-    tasks::install(vm, &a, &m);
+    events::install();
+    base_events::install(&a, &m);
+    handles::install(&a);
+    task_api::install(&a, &m);
+    sleep::install(&a, &m);
     net::install(vm, &a, &m);
-    locks::install(vm, &a, &m);
+    locks::install(&a, &m);
+    queues::install(&a, &m);
+    ops::install(&a);
+    tasks::install(&a);
     use crate::stdlib::set;
     set(&m, "Future", Value::Class(a.future_class.clone()));
     set(&m, "Task", Value::Class(a.task_class.clone()));
@@ -150,7 +185,15 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         "TimerHandle",
         Value::Class(a.timer_handle_class.clone()),
     );
-    set(&m, "AbstractEventLoop", Value::Class(a.loop_class.clone()));
+    for class in [
+        &a.abstract_loop_class,
+        &a.base_loop_class,
+        &a.selector_loop_class,
+        &a.loop_class,
+    ] {
+        set(&m, &class.name, Value::Class(class.clone()));
+    }
+    set(&m, "SelectorEventLoop", Value::Class(a.loop_class.clone()));
     set(
         &m,
         "CancelledError",
@@ -165,16 +208,6 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         &m,
         "TimeoutError",
         Value::Class(vm.exc.timeout_error.clone()),
-    );
-    set(
-        &m,
-        "_set_cancel_hook",
-        crate::builtins::native("_set_cancel_hook", futures::set_cancel_hook),
-    );
-    set(
-        &m,
-        "_future_cancel",
-        crate::builtins::native("_future_cancel", futures::plain_cancel),
     );
     set(
         &m,
@@ -209,6 +242,29 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         return Err(e);
     }
     Ok(m)
+}
+
+/// Raises CPython's TypeError for a keyword argument that `fname` does not
+/// take (`allowed` lists the ones it does).
+#[inline]
+pub(crate) fn check_keywords(vm: &Vm, args: &Args, fname: &str, allowed: &[&str]) -> PyResult<()> {
+    if args.kwnames.is_empty() {
+        return Ok(());
+    }
+    unexpected_keyword(vm, args, fname, allowed)
+}
+
+#[inline(never)]
+fn unexpected_keyword(vm: &Vm, args: &Args, fname: &str, allowed: &[&str]) -> PyResult<()> {
+    for name in args.kwnames {
+        let name = name.as_str().unwrap_or_default();
+        if !allowed.contains(&name) {
+            return Err(vm.type_error(format!(
+                "{fname}() got an unexpected keyword argument '{name}'"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// `@asyncio.coroutine`, as CPython 3.10 had it: `types.coroutine`.

@@ -1,5 +1,6 @@
-//! `asyncio.Task`, its driver, `sleep`, `current_task`, `all_tasks`,
-//! `create_task` and `ensure_future`.
+//! `asyncio.Task`: its state beside the future's, its driver and its step.
+//! The Python-visible methods and the module's task functions are in
+//! `task_api.rs`.
 //!
 //! # How the task driver works
 //! Each script task is one executor task: a [`TaskDriver`] future spawned on
@@ -26,12 +27,24 @@
 //! completion wakes the task with `CancelledError`), or, if it waits on
 //! nothing, marks the task so that its next step throws `CancelledError`;
 //! `finally` blocks in the coroutine run as the exception unwinds.
+//!
+//! # Where Python code takes part
+//! CPython's `__step` asks the awaited future for `add_done_callback`, and
+//! schedules steps with `loop.call_soon`. Those are overridable, so when the
+//! awaited future is an instance of a subclass that overrides
+//! `add_done_callback`, or is a future-like object of Python's own (one with
+//! `_asyncio_future_blocking`), the task hands it a wake-up callable
+//! ([`wakeup_callable`]) that runs the step when called; and when the loop
+//! is a subclass overriding `call_soon`, steps are scheduled through it with
+//! the same kind of callable. Otherwise everything above stays native.
 
-use super::events::{EventLoop, HandleCb};
-use super::futures::{cancel_msg, this, Callback, FState, Fut};
-use super::{aio, Aio};
-use crate::objects::{Args, Class, GenKind, NativeObject, PyErr, PyResult, Value};
-use crate::objects::{Native, NativeBox};
+use super::aio;
+use super::events::{now, EventLoop, Hook};
+use super::face;
+use super::futures::{Callback, FState, Fut};
+use crate::objects::{
+    Class, GenKind, Name, Native, NativeBox, NativeObject, PyErr, PyResult, Value,
+};
 use crate::vm::interp::Resumed;
 use crate::vm::Vm;
 use std::any::Any;
@@ -41,12 +54,60 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
+/// The future a task waits on.
+#[derive(Clone)]
+pub enum Waiter {
+    /// An asyncio future (of a subclass too), woken natively.
+    Native(Native<Fut>),
+    /// A future-like object of Python's own (or a subclass overriding
+    /// `add_done_callback`), which calls the task's wake-up callable. Boxed
+    /// to keep every task small.
+    Py(Box<Value>),
+}
+
+impl Waiter {
+    pub fn value(&self) -> Value {
+        match self {
+            Waiter::Native(f) => f.value(),
+            Waiter::Py(v) => (**v).clone(),
+        }
+    }
+
+    /// Visits the awaited future, for the task's `traverse`.
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        match self {
+            Waiter::Native(f) => visit(&face::native_value(f)),
+            Waiter::Py(v) => visit(v),
+        }
+    }
+
+    /// `waiter.cancel(msg=msg)`, through a subclass's override.
+    fn cancel(&self, vm: &Vm, msg: Value) -> PyResult<bool> {
+        match self {
+            Waiter::Native(f) => f.cancel(vm, msg),
+            Waiter::Py(value) => {
+                let cancel = vm.get_attr(value, &Name::new("cancel"))?;
+                let r = vm.call_args(
+                    &cancel,
+                    crate::objects::Args::with_kw(&[], &[Value::str("msg")], &[msg]),
+                )?;
+                vm.truthy(&r)
+            }
+        }
+    }
+}
+
 /// The task-only half of a [`Fut`].
 pub struct TaskPart {
-    pub coro: Value,
+    /// The coroutine: set when the task is made, or by the `Task.__init__`
+    /// of a subclass (see `task_api.rs`).
+    pub coro: std::cell::OnceCell<Value>,
+    /// The name as set (a str), or the number `n` of a default name
+    /// `Task-n`, made into a str only when asked for ([`TaskPart::name`]):
+    /// most tasks are never asked their name.
     pub name: RefCell<Value>,
     pub must_cancel: Cell<bool>,
-    pub fut_waiter: RefCell<Option<Native<Fut>>>,
+    pub fut_waiter: RefCell<Option<Waiter>>,
     pub num_cancels_requested: Cell<u32>,
     /// A step is owed: set by creation, wake-ups and bare yields.
     step_scheduled: Cell<bool>,
@@ -57,6 +118,10 @@ pub struct TaskPart {
     /// pending!"). Never visited by the collector: a scheduled task is a
     /// root.
     queued: RefCell<Option<Native<Fut>>>,
+    /// Whether the task was started ([`start_task`]).
+    pub launched: Cell<bool>,
+    /// Whether the first step has run.
+    pub started: Cell<bool>,
     /// An exception the next step throws in (bad yields).
     step_exc: RefCell<Option<PyErr>>,
     waker: RefCell<Option<Waker>>,
@@ -64,20 +129,22 @@ pub struct TaskPart {
     pub created: std::time::Instant,
 }
 
-fn part(t: &Fut) -> Option<&TaskPart> {
+pub fn part(t: &Fut) -> Option<&TaskPart> {
     t.task.as_ref()
 }
 
 impl TaskPart {
-    fn new(coro: Value, name: Value) -> TaskPart {
+    fn new(coro: Option<Value>, name: Value, first_step_owed: bool) -> TaskPart {
         TaskPart {
-            coro,
+            coro: coro.map(std::cell::OnceCell::from).unwrap_or_default(),
             name: RefCell::new(name),
             must_cancel: Cell::new(false),
             fut_waiter: RefCell::new(None),
             num_cancels_requested: Cell::new(0),
-            step_scheduled: Cell::new(true),
+            step_scheduled: Cell::new(first_step_owed),
             queued: RefCell::new(None),
+            launched: Cell::new(false),
+            started: Cell::new(false),
             step_exc: RefCell::new(None),
             waker: RefCell::new(None),
             created: towel_runtime::time::now(),
@@ -85,13 +152,133 @@ impl TaskPart {
     }
 }
 
-/// Wakes a task's driver: a step is owed.
-pub fn wake(task: &Native<Fut>) {
+impl TaskPart {
+    /// The task's name, as `get_name()` returns it.
+    pub fn name(&self) -> Value {
+        match &*self.name.borrow() {
+            Value::Int(n) => Value::string(format!("Task-{n}")),
+            name => name.clone(),
+        }
+    }
+}
+
+/// Schedules a step of `task` after a bare `yield` or a bad one (CPython's
+/// `call_soon(self.__step)`): wakes its driver, or, when the loop is a
+/// subclass overriding `call_soon`, calls that with the step.
+pub fn schedule_step(task: &Native<Fut>) {
+    schedule(task, "TaskStepMethWrapper", None);
+}
+
+/// Wakes `task`, which waited on `fut`, now done (CPython's
+/// `Task.__wakeup`, a done callback of `fut`).
+pub fn wake(task: &Native<Fut>, fut: &Native<Fut>) {
+    schedule(task, "Task.task_wakeup", Some(fut));
+}
+
+#[inline]
+fn schedule(task: &Native<Fut>, what: &'static str, fut: Option<&Native<Fut>>) {
     let Some(p) = part(task) else { return };
+    if task.lp.hooks.get() & Hook::CallSoon as u8 != 0 && schedule_through_hook(task, what, fut) {
+        return;
+    }
     p.step_scheduled.set(true);
     *p.queued.borrow_mut() = Some(task.clone());
+    wake_driver(p);
+}
+
+/// Schedules the step through the loop subclass's `call_soon`; false if
+/// the loop is not running (the driver is woken instead).
+#[inline(never)]
+fn schedule_through_hook(
+    task: &Native<Fut>,
+    what: &'static str,
+    fut: Option<&Native<Fut>>,
+) -> bool {
+    let Some(vm) = task.lp.running_vm() else {
+        return false;
+    };
+    let args = fut.map(|f| vec![f.value()]).unwrap_or_default();
+    task.lp.call_soon_py(vm, step_callable(task, what), args);
+    true
+}
+
+fn wake_driver(p: &TaskPart) {
     if let Some(w) = p.waker.borrow().as_ref() {
         w.wake_by_ref();
+    }
+}
+
+/// A callable that runs a step of its task when called (with the awaited
+/// future, or nothing): what a Python-level `add_done_callback` or
+/// `call_soon` receives, CPython's `Task.__wakeup` / `Task.__step`. Like
+/// CPython's bound method it holds the task, and shows it to the collector
+/// (a task waiting on a Python future is held by that future's callbacks).
+pub struct TaskStep {
+    class: Rc<Class>,
+    task: Native<Fut>,
+    /// The name CPython's object shows in reprs.
+    what: &'static str,
+}
+
+impl NativeObject for TaskStep {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&face::native_value(&self.task));
+    }
+    fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "__qualname__" | "__name__" => Some(Ok(Value::str(self.what))),
+            _ => None,
+        }
+    }
+}
+
+/// `TaskStep.__call__`: runs the step.
+fn task_step_call(vm: &Vm, args: crate::objects::Args) -> PyResult {
+    if let Some(s) = args.get(0).and_then(|v| v.downcast_native::<TaskStep>()) {
+        step_now(vm, &s.task);
+    }
+    Ok(Value::None)
+}
+
+/// Gives the step class its `__call__`.
+pub fn install(a: &super::Aio) {
+    crate::vm::types::add_methods(
+        &a.task_step_class,
+        "TaskStep",
+        &[("__call__", task_step_call)],
+    );
+}
+
+fn step_callable(task: &Native<Fut>, what: &'static str) -> Value {
+    Value::native(TaskStep {
+        class: task.lp.aio.task_step_class.clone(),
+        task: task.clone(),
+        what,
+    })
+}
+
+/// The callable a future's Python-level `add_done_callback` gets.
+fn wakeup_callable(task: &Native<Fut>) -> Value {
+    step_callable(task, "Task.task_wakeup")
+}
+
+/// Runs a step right away (from a wake-up callable), then lets the driver
+/// finish if the task is done.
+fn step_now(vm: &Vm, task: &Native<Fut>) {
+    let Some(p) = part(task) else { return };
+    if task.done() {
+        return;
+    }
+    p.step_scheduled.set(false);
+    step(vm, task);
+    if task.done() {
+        wake_driver(p);
     }
 }
 
@@ -100,7 +287,7 @@ fn schedule_throw(task: &Native<Fut>, exc: PyErr) {
     if let Some(p) = part(task) {
         *p.step_exc.borrow_mut() = Some(exc);
     }
-    wake(task);
+    schedule_step(task);
 }
 
 /// The executor task of one script task.
@@ -150,7 +337,8 @@ fn is_cancelled_error(vm: &Vm, e: &PyErr) -> bool {
 }
 
 /// Resumes (or throws into) a task's coroutine.
-fn coro_resume(vm: &Vm, coro: &Value, exc: Option<PyErr>) -> PyResult<Resumed> {
+#[inline(always)]
+pub fn coro_resume(vm: &Vm, coro: &Value, exc: Option<PyErr>) -> PyResult<Resumed> {
     match (coro, exc) {
         (Value::Generator(g), None) => vm.resume_generator(g, Value::None),
         (Value::Generator(g), Some(e)) => vm.throw_generator(g, e),
@@ -168,15 +356,44 @@ fn coro_resume(vm: &Vm, coro: &Value, exc: Option<PyErr>) -> PyResult<Resumed> {
     }
 }
 
-/// CPython's `Task.__step` (with `__wakeup`'s reading of the awaited future folded in).
+/// The exception the awaited future ended with, read as `__wakeup` does.
+fn waiter_outcome(vm: &Vm, w: &Waiter) -> Option<PyErr> {
+    match w {
+        Waiter::Native(f) if f.done() => f.result(vm).err(),
+        Waiter::Native(_) => None,
+        Waiter::Py(v) => vm.call_method(v, "result", &[]).err(),
+    }
+}
+
+/// CPython's `Task.__step` (with `__wakeup`'s reading of the awaited
+/// future folded in), timed in debug mode (see `debug.rs`).
+#[inline(always)]
 fn step(vm: &Vm, task: &Native<Fut>) {
+    if task.lp.debug.get() {
+        return step_timed(vm, task);
+    }
+    step_untimed(vm, task);
+}
+
+#[inline(never)]
+fn step_timed(vm: &Vm, task: &Native<Fut>) {
+    let start = now();
+    step_untimed(vm, task);
+    let limit = task.lp.slow_callback_duration.get();
+    super::debug::check_slow(vm, limit, now() - start, || {
+        vm.repr(&task.value()).unwrap_or_default()
+    });
+}
+
+// Inlined into the driver's poll: this is the hot path of every task switch.
+#[inline(always)]
+fn step_untimed(vm: &Vm, task: &Native<Fut>) {
     let Some(p) = part(task) else { return };
+    p.started.set(true);
     let mut exc = p.step_exc.borrow_mut().take();
     if let Some(w) = p.fut_waiter.borrow_mut().take() {
-        if exc.is_none() && w.done() {
-            if let Err(e) = w.result(vm) {
-                exc = Some(e);
-            }
+        if exc.is_none() {
+            exc = waiter_outcome(vm, &w);
         }
     }
     if p.must_cancel.get() {
@@ -187,7 +404,10 @@ fn step(vm: &Vm, task: &Native<Fut>) {
     }
     let lp = &task.lp;
     let prev = lp.current_task.borrow_mut().replace(task.clone());
-    let r = coro_resume(vm, &p.coro, exc);
+    let r = match p.coro.get() {
+        Some(coro) => coro_resume(vm, coro, exc),
+        None => Err(vm.runtime_error("Task has no coroutine (Task.__init__ was not called)")),
+    };
     *lp.current_task.borrow_mut() = prev;
     match r {
         Ok(Resumed::Return(v)) => {
@@ -212,153 +432,213 @@ fn step(vm: &Vm, task: &Native<Fut>) {
                 *lp.fatal.borrow_mut() = Some(e);
             }
         }
+        // A bare `yield` (`sleep(0)`): run again after what is ready now.
+        Ok(Resumed::Yield(y)) if y.is_none() => schedule_step(task),
         Ok(Resumed::Yield(y)) => {
-            match y.downcast_native::<Fut>() {
-                Some(f) if f.blocking.get() => {
-                    let f = f.rc();
-                    if Rc::ptr_eq(&f, task) {
-                        let msg = format!(
-                            "Task cannot await on itself: {}",
-                            task_repr(vm, task).unwrap_or_default()
-                        );
-                        schedule_throw(task, vm.runtime_error(msg));
-                    } else {
-                        f.blocking.set(false);
-                        f.add_callback(vm, Callback::Wake(task.clone()));
-                        *p.fut_waiter.borrow_mut() = Some(f.clone());
-                        if p.must_cancel.get() {
-                            let msg = task.cancel_message.borrow().clone();
-                            if f.cancel(vm, msg) {
-                                p.must_cancel.set(false);
-                            }
-                        }
-                    }
-                }
-                Some(f) => {
-                    let msg = format!(
-                        "yield was used instead of yield from in task {} with {}",
-                        task_repr(vm, task).unwrap_or_default(),
-                        vm.repr(&f.value()).unwrap_or_default()
-                    );
-                    schedule_throw(task, vm.runtime_error(msg));
-                }
-                None if y.is_none() => wake(task),
-                None => {
-                    let msg = match &y {
-                        Value::Generator(g) if g.kind == GenKind::Generator => {
-                            format!("yield was used instead of yield from for generator in task {} with {}", task_repr(vm, task).unwrap_or_default(), vm.repr(&y).unwrap_or_default())
-                        }
-                        _ => format!("Task got bad yield: {}", vm.repr(&y).unwrap_or_default()),
-                    };
-                    schedule_throw(task, vm.runtime_error(msg));
-                }
+            if let Err(e) = wait_for_yielded(vm, task, p, y) {
+                schedule_throw(task, e);
             }
         }
     }
 }
 
+/// What a task does with the value its coroutine yielded: wait on a future,
+/// run again after a bare `yield`, or fail (the error is thrown in at the
+/// next step).
+fn wait_for_yielded(vm: &Vm, task: &Native<Fut>, p: &TaskPart, y: Value) -> PyResult<()> {
+    if let Some(f) = face::receiver::<Fut>(&y) {
+        let f = f.rc();
+        if !f.blocking.get() {
+            return Err(bad_yield_of_future(vm, task, &y));
+        }
+        if Rc::ptr_eq(&f, task) {
+            return Err(vm.runtime_error(format!(
+                "Task cannot await on itself: {}",
+                task_repr(vm, task).unwrap_or_default()
+            )));
+        }
+        if !Rc::ptr_eq(&f.lp, &task.lp) {
+            return Err(other_loop(vm, task, &y));
+        }
+        f.blocking.set(false);
+        let overrides = matches!(&y, Value::Instance(i) if face::overrides(&i.class, &aio(vm).future_class, "add_done_callback"));
+        if overrides {
+            vm.call_method(&y, "add_done_callback", &[wakeup_callable(task)])?;
+            *p.fut_waiter.borrow_mut() = Some(Waiter::Py(Box::new(y)));
+        } else {
+            f.add_callback(vm, Callback::Wake(task.clone()));
+            *p.fut_waiter.borrow_mut() = Some(Waiter::Native(f));
+        }
+        if p.must_cancel.get() {
+            cancel_waiter(vm, task, p)?;
+        }
+        return Ok(());
+    }
+    if y.is_none() {
+        schedule_step(task);
+        return Ok(());
+    }
+    // A future-like object of Python's own: `_asyncio_future_blocking` says
+    // it is one, as for CPython's `isfuture`.
+    let blocking = match &y {
+        Value::Instance(_) => vm.get_attr_opt(&y, &Name::new("_asyncio_future_blocking"))?,
+        _ => None,
+    };
+    match blocking {
+        Some(b) if !b.is_none() => {
+            if !vm.truthy(&b)? {
+                return Err(bad_yield_of_future(vm, task, &y));
+            }
+            let its_loop = vm.call_method(&y, "get_loop", &[])?;
+            if !its_loop.is(&task.lp.value()) {
+                return Err(other_loop(vm, task, &y));
+            }
+            vm.set_attr(
+                &y,
+                &Name::new("_asyncio_future_blocking"),
+                Value::from_bool(false),
+            )?;
+            vm.call_method(&y, "add_done_callback", &[wakeup_callable(task)])?;
+            *p.fut_waiter.borrow_mut() = Some(Waiter::Py(Box::new(y)));
+            if p.must_cancel.get() {
+                cancel_waiter(vm, task, p)?;
+            }
+            Ok(())
+        }
+        _ => {
+            let task_text = task_repr(vm, task).unwrap_or_default();
+            let what = vm.repr(&y).unwrap_or_default();
+            Err(vm.runtime_error(match &y {
+                Value::Generator(g) if g.kind == GenKind::Generator => format!(
+                    "yield was used instead of yield from for generator in task {task_text} with {what}"
+                ),
+                _ => format!("Task got bad yield: {what}"),
+            }))
+        }
+    }
+}
+
+/// A `cancel()` that came while the task was running is passed on to the
+/// future it now waits on.
+fn cancel_waiter(vm: &Vm, task: &Native<Fut>, p: &TaskPart) -> PyResult<()> {
+    let msg = task.cancel_message.borrow().clone();
+    let waiter = p.fut_waiter.borrow().clone();
+    if let Some(w) = waiter {
+        if w.cancel(vm, msg)? {
+            p.must_cancel.set(false);
+        }
+    }
+    Ok(())
+}
+
+fn bad_yield_of_future(vm: &Vm, task: &Native<Fut>, y: &Value) -> PyErr {
+    vm.runtime_error(format!(
+        "yield was used instead of yield from in task {} with {}",
+        task_repr(vm, task).unwrap_or_default(),
+        vm.repr(y).unwrap_or_default()
+    ))
+}
+
+fn other_loop(vm: &Vm, task: &Native<Fut>, y: &Value) -> PyErr {
+    vm.runtime_error(format!(
+        "Task {} got Future {} attached to a different loop",
+        task_repr(vm, task).unwrap_or_default(),
+        vm.repr(y).unwrap_or_default()
+    ))
+}
+
 /// `task.cancel(msg)`.
-pub fn task_cancel(vm: &Vm, task: &Native<Fut>, msg: Value) -> bool {
+pub fn task_cancel(vm: &Vm, task: &Native<Fut>, msg: Value) -> PyResult<bool> {
     task.log_traceback.set(false);
     if task.done() {
-        return false;
+        return Ok(false);
     }
     let Some(p) = part(task) else {
-        return task.future_cancel(vm, msg);
+        return Ok(task.future_cancel(vm, msg));
     };
     p.num_cancels_requested
         .set(p.num_cancels_requested.get() + 1);
     let waiter = p.fut_waiter.borrow().clone();
     if let Some(w) = waiter {
-        if w.cancel(vm, msg.clone()) {
-            return true;
+        if w.cancel(vm, msg.clone())? {
+            return Ok(true);
         }
     }
     p.must_cancel.set(true);
     *task.cancel_message.borrow_mut() = msg;
-    true
+    Ok(true)
 }
 
+/// Whether asyncio accepts `v` as a coroutine (CPython 3.11's
+/// `asyncio.iscoroutine` for native objects: coroutines and generators).
 pub fn is_coroutine(v: &Value) -> bool {
     match v {
-        Value::Generator(g) => g.kind == GenKind::Coroutine || g.iterable_coroutine,
+        Value::Generator(g) => g.kind != GenKind::AsyncGenerator,
         other => {
-            other.downcast_native::<SleepAw>().is_some()
-                || other.downcast_native::<super::locks::OpAw>().is_some()
+            other.downcast_native::<super::sleep::SleepAw>().is_some()
+                || other.downcast_native::<super::ops::OpAw>().is_some()
         }
     }
 }
 
-/// `loop.create_task(coro, name=...)`.
-pub fn create_task(
-    vm: &Vm,
-    lp: &Native<EventLoop>,
-    coro: Value,
-    name: Value,
-) -> PyResult<Native<Fut>> {
-    lp.check_closed(vm)?;
-    if !is_coroutine(&coro) {
-        return Err(vm.type_error(format!("a coroutine was expected, got {}", vm.repr(&coro)?)));
-    }
-    Ok(spawn_task(vm, lp, coro, name))
+/// A new task running `coro` on `lp`, started (its first step queued) and
+/// listed among the loop's tasks; `name` None means `Task-N`.
+pub fn spawn_task(vm: &Vm, lp: &Native<EventLoop>, coro: Value, name: Value) -> Native<Fut> {
+    let task = new_task(lp, Some(coro));
+    start_task(vm, &task, name);
+    task
 }
 
-pub(super) fn spawn_task(vm: &Vm, lp: &Native<EventLoop>, coro: Value, name: Value) -> Native<Fut> {
+/// A task for `coro` on `lp` that does nothing until [`start_task`] (what a
+/// subclass's `__new__` makes, for its `__init__` to start).
+pub fn new_task(lp: &Native<EventLoop>, coro: Option<Value>) -> Native<Fut> {
+    Fut::new(
+        lp,
+        lp.aio.task_class.clone(),
+        Some(TaskPart::new(coro, Value::None, false)),
+    )
+}
+
+/// Names a new task, lists it among its loop's tasks and queues its first
+/// step (CPython's `Task.__init__`).
+pub fn start_task(vm: &Vm, task: &Native<Fut>, name: Value) {
+    let Some(p) = part(task) else { return };
+    if p.launched.replace(true) {
+        return;
+    }
+    let lp = &task.lp;
     let a = &lp.aio;
-    let n = a.task_counter.get() + 1;
-    a.task_counter.set(n);
-    let name = match name {
-        Value::None => Value::string(format!("Task-{n}")),
+    *p.name.borrow_mut() = match name {
+        Value::None => {
+            let n = a.task_counter.get() + 1;
+            a.task_counter.set(n);
+            Value::Int(n as i64)
+        }
         Value::Str(_) => name,
         other => Value::string(vm.to_str(&other).unwrap_or_default()),
     };
-    if let Value::Generator(g) = &coro {
+    if let Some(Value::Generator(g)) = p.coro.get() {
         g.started.set(true);
     }
-    let task = Fut::new(lp, a.task_class.clone(), Some(TaskPart::new(coro, name)));
     {
         let mut tasks = lp.tasks.borrow_mut();
         if tasks.len() > 64 && tasks.len().is_power_of_two() {
             tasks.retain(|t| t.upgrade().is_some_and(|t| !t.done()));
         }
-        tasks.push(Rc::downgrade(&task));
+        tasks.push(Rc::downgrade(task));
     }
-    if let Some(p) = part(&task) {
+    let call_soon_hook = lp.hooks.get() & Hook::CallSoon as u8 != 0;
+    p.step_scheduled.set(!call_soon_hook);
+    if !call_soon_hook {
         *p.queued.borrow_mut() = Some(task.clone());
     }
     towel_runtime::spawn(TaskDriver {
-        task: Rc::downgrade(&task),
+        task: Rc::downgrade(task),
     })
     .detach();
-    task
-}
-
-/// `asyncio.ensure_future(obj, loop=...)`.
-pub fn ensure_future(
-    vm: &Vm,
-    obj: &Value,
-    lp: Option<&Native<EventLoop>>,
-) -> PyResult<Native<Fut>> {
-    if let Some(f) = obj.downcast_native::<Fut>() {
-        return Ok(f.rc());
+    if call_soon_hook {
+        lp.call_soon_py(vm, step_callable(task, "TaskStepMethWrapper"), vec![]);
     }
-    let lp = match lp {
-        Some(l) => l.clone(),
-        None => super::events::get_event_loop_rc(vm)?,
-    };
-    if is_coroutine(obj) {
-        return create_task(vm, &lp, obj.clone(), Value::None);
-    }
-    let class = vm.class_of(obj);
-    if class
-        .lookup(&crate::objects::Name::new("__await__"))
-        .is_some()
-    {
-        let it = vm.get_awaitable(obj, 0)?;
-        lp.check_closed(vm)?;
-        return Ok(spawn_task(vm, &lp, it, Value::None));
-    }
-    Err(vm.type_error("An asyncio.Future, a coroutine or an awaitable is required"))
 }
 
 /// How a finished task's coroutine shows in its repr, without the VM.
@@ -399,7 +679,9 @@ fn coro_repr(vm: &Vm, coro: &Value) -> String {
                 }
             }
         }
-        other if other.downcast_native::<SleepAw>().is_some() => "sleep()".to_string(),
+        other if other.downcast_native::<super::sleep::SleepAw>().is_some() => {
+            "sleep()".to_string()
+        }
         other => vm.repr(other).unwrap_or_default(),
     }
 }
@@ -415,8 +697,10 @@ pub fn task_repr(vm: &Vm, t: &Fut) -> PyResult<String> {
         FState::Cancelled => "cancelled".to_string(),
         FState::Finished => "finished".to_string(),
     }];
-    info.push(format!("name={}", vm.repr(&p.name.borrow())?));
-    info.push(format!("coro=<{}>", coro_repr(vm, &p.coro)));
+    info.push(format!("name={}", vm.repr(&p.name())?));
+    if let Some(coro) = p.coro.get() {
+        info.push(format!("coro=<{}>", coro_repr(vm, coro)));
+    }
     if let Some(w) = p.fut_waiter.borrow().as_ref() {
         info.push(format!("wait_for={}", vm.repr(&w.value())?));
     }
@@ -433,349 +717,10 @@ pub fn task_repr(vm: &Vm, t: &Fut) -> PyResult<String> {
     if !cbs.is_empty() {
         info.push(format!("cb=[{}]", cbs.join(", ")));
     }
-    Ok(format!("<{} {}>", t.class.name, info.join(" ")))
-}
-
-// -- Task methods ------------------------------------------------------------------------
-
-fn task_this(vm: &Vm, args: &Args) -> PyResult<Native<Fut>> {
-    let t = this(vm, args.get(0))?;
-    if t.task.is_none() {
-        return Err(vm.type_error("descriptor requires an asyncio.Task object"));
-    }
-    Ok(t)
-}
-
-/// The task part of a value `task_this` accepted.
-fn tp<'a>(vm: &Vm, t: &'a Fut) -> PyResult<&'a TaskPart> {
-    part(t).ok_or_else(|| vm.type_error("descriptor requires an asyncio.Task object"))
-}
-
-fn task_new(vm: &Vm, args: Args) -> PyResult {
-    let coro = args
-        .get(1)
-        .cloned()
-        .ok_or_else(|| vm.type_error("Task() missing required argument 'coro'"))?;
-    let lp = match args.kw("loop") {
-        Some(v) if !v.is_none() => super::events::this_loop(vm, v)?,
-        _ => super::events::get_event_loop_rc(vm)?,
-    };
-    if !is_coroutine(&coro) {
-        return Err(vm.type_error(format!("a coroutine was expected, got {}", vm.repr(&coro)?)));
-    }
-    let name = args.kw("name").cloned().unwrap_or_default();
-    Ok(spawn_task(vm, &lp, coro, name).value())
-}
-
-fn task_cancel_m(vm: &Vm, args: Args) -> PyResult {
-    let t = task_this(vm, &args)?;
-    Ok(Value::from_bool(task_cancel(vm, &t, cancel_msg(&args))))
-}
-
-fn task_get_name(vm: &Vm, args: Args) -> PyResult {
-    let t = task_this(vm, &args)?;
-    let n = tp(vm, &t)?.name.borrow().clone();
-    Ok(n)
-}
-
-fn task_set_name(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "set_name", 2, 2)?;
-    let t = task_this(vm, &args)?;
-    let s = vm.to_str(&args.pos[1])?;
-    *tp(vm, &t)?.name.borrow_mut() = Value::string(s);
-    Ok(Value::None)
-}
-
-fn task_get_coro(vm: &Vm, args: Args) -> PyResult {
-    let t = task_this(vm, &args)?;
-    Ok(tp(vm, &t)?.coro.clone())
-}
-
-fn task_cancelling(vm: &Vm, args: Args) -> PyResult {
-    let t = task_this(vm, &args)?;
-    Ok(Value::Int(tp(vm, &t)?.num_cancels_requested.get() as i64))
-}
-
-fn task_uncancel(vm: &Vm, args: Args) -> PyResult {
-    let t = task_this(vm, &args)?;
-    let p = tp(vm, &t)?;
-    let n = p.num_cancels_requested.get().saturating_sub(1);
-    p.num_cancels_requested.set(n);
-    Ok(Value::Int(n as i64))
-}
-
-fn task_get_stack(vm: &Vm, args: Args) -> PyResult {
-    let _ = task_this(vm, &args)?;
-    Ok(Value::list(vec![]))
-}
-
-fn current_task(vm: &Vm, args: Args) -> PyResult {
-    let lp = match args.arg_or_kw(0, "loop") {
-        Some(v) if !v.is_none() => super::events::this_loop(vm, v)?,
-        _ => super::events::get_running_loop_rc(vm)?,
-    };
-    let t = lp.current_task.borrow().clone();
-    Ok(t.map(|t| t.value()).unwrap_or_default())
-}
-
-fn all_tasks(vm: &Vm, args: Args) -> PyResult {
-    let lp = match args.arg_or_kw(0, "loop") {
-        Some(v) if !v.is_none() => super::events::this_loop(vm, v)?,
-        _ => super::events::get_running_loop_rc(vm)?,
-    };
-    let items: Vec<Value> = lp
-        .tasks
-        .borrow()
-        .iter()
-        .filter_map(|t| t.upgrade())
-        .filter(|t| !t.done())
-        .map(|t| t.value())
-        .collect();
-    vm.call(&Value::Class(vm.types.set.clone()), &[Value::list(items)])
-}
-
-/// `_all_tasks_ordered(loop)`: like `all_tasks`, as a list in creation order (for `asyncio.run`'s shutdown).
-fn all_tasks_ordered(vm: &Vm, args: Args) -> PyResult {
-    let lp = match args.get(0) {
-        Some(v) if !v.is_none() => super::events::this_loop(vm, v)?,
-        _ => super::events::get_running_loop_rc(vm)?,
-    };
-    let items: Vec<Value> = lp
-        .tasks
-        .borrow()
-        .iter()
-        .filter_map(|t| t.upgrade())
-        .filter(|t| !t.done())
-        .map(|t| t.value())
-        .collect();
-    Ok(Value::list(items))
-}
-
-fn create_task_fn(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "create_task", 1, 1)?;
-    let lp = super::events::get_running_loop_rc(vm)?;
-    let name = args.kw("name").cloned().unwrap_or_default();
-    Ok(create_task(vm, &lp, args.pos[0].clone(), name)?.value())
-}
-
-fn ensure_future_fn(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "ensure_future", 1, 1)?;
-    let lp = match args.kw("loop") {
-        Some(v) if !v.is_none() => Some(super::events::this_loop(vm, v)?),
-        _ => None,
-    };
-    Ok(ensure_future(vm, &args.pos[0], lp.as_ref())?.value())
-}
-
-fn iscoroutine_fn(_vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(args.get(0).is_some_and(is_coroutine)))
-}
-
-fn isfuture_fn(_vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(
-        args.get(0)
-            .is_some_and(|v| v.downcast_native::<Fut>().is_some()),
+    Ok(format!(
+        "<{} {}{}>",
+        t.type_name(),
+        info.join(" "),
+        t.source.suffix()
     ))
-}
-
-// -- sleep ---------------------------------------------------------------------------------
-
-/// The awaitable `asyncio.sleep(delay, result)` returns; it is its own iterator.
-pub struct SleepAw {
-    class: Rc<Class>,
-    delay: f64,
-    result: Value,
-    /// 0: not started; 1: yielded once (sleep(0)); 2: waiting on `fut`; 3: finished.
-    state: Cell<u8>,
-    fut: RefCell<Option<Native<Fut>>>,
-    timer: RefCell<Option<Native<super::events::Handle>>>,
-}
-
-impl NativeObject for SleepAw {
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.result);
-        if let Ok(Some(f)) = self.fut.try_borrow().as_deref() {
-            visit(&f.value());
-        }
-        if let Ok(Some(t)) = self.timer.try_borrow().as_deref() {
-            visit(&Value::Native(t.clone().into()));
-        }
-    }
-    fn class(&self) -> Rc<Class> {
-        self.class.clone()
-    }
-    fn waiting_for(&self, _vm: &Vm) -> Option<String> {
-        let delay = crate::fmt::float_repr::float_repr(self.delay);
-        let when = self.timer.borrow().as_ref().and_then(|t| t.when());
-        Some(match when {
-            Some(when) => format!(
-                "sleep({delay}), {:.1}s left",
-                (when - super::events::now()).max(0.0)
-            ),
-            None => format!("sleep({delay})"),
-        })
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn is_resumable(&self) -> bool {
-        true
-    }
-    fn send(&self, vm: &Vm, _value: Value) -> PyResult<Resumed> {
-        match self.state.get() {
-            0 if self.delay <= 0.0 || self.delay.is_nan() => {
-                self.state.set(1);
-                Ok(Resumed::Yield(Value::None))
-            }
-            0 => {
-                let lp = super::events::get_running_loop_rc(vm)?;
-                let fut = Fut::new(&lp, lp.aio.future_class.clone(), None);
-                let target = fut.clone();
-                let result = self.result.clone();
-                let timer = lp.call_at_handle(
-                    super::events::now() + self.delay,
-                    HandleCb::Native(Box::new(move |vm| {
-                        if !target.cancelled() {
-                            let _ = target.set_result(vm, result.clone());
-                        }
-                    })),
-                );
-                *self.timer.borrow_mut() = timer;
-                fut.blocking.set(true);
-                let v = fut.value();
-                *self.fut.borrow_mut() = Some(fut);
-                self.state.set(2);
-                Ok(Resumed::Yield(v))
-            }
-            1 => {
-                self.state.set(3);
-                Ok(Resumed::Return(self.result.clone()))
-            }
-            2 => {
-                self.state.set(3);
-                self.cancel_timer();
-                let fut = self.fut.borrow_mut().take();
-                match fut {
-                    Some(f) if f.done() => f.result(vm).map(Resumed::Return),
-                    _ => Err(vm.runtime_error("await wasn't used with future")),
-                }
-            }
-            _ => Err(vm.runtime_error("cannot reuse already awaited coroutine")),
-        }
-    }
-}
-
-impl Drop for SleepAw {
-    fn drop(&mut self) {
-        if self.state.get() == 0 {
-            crate::objects::generator::note_never_awaited("sleep");
-        }
-    }
-}
-
-impl SleepAw {
-    fn cancel_timer(&self) {
-        if let Some(t) = self.timer.borrow_mut().take() {
-            t.cancel();
-        }
-    }
-}
-
-fn sleep(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "sleep", 1, 2)?;
-    let delay = crate::builtins::number::to_f64(vm, &args.pos[0])?;
-    let result = args.arg_or_kw(1, "result").cloned().unwrap_or_default();
-    let a = aio(vm);
-    Ok(Value::native(SleepAw {
-        class: a.sleep_class.clone(),
-        delay,
-        result,
-        state: Cell::new(0),
-        fut: RefCell::new(None),
-        timer: RefCell::new(None),
-    }))
-}
-
-fn sleep_this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a SleepAw> {
-    args.get(0)
-        .and_then(|v| v.downcast_native::<SleepAw>())
-        .ok_or_else(|| vm.type_error("expected a sleep awaitable"))
-}
-
-fn sleep_next(vm: &Vm, args: Args) -> PyResult {
-    match sleep_this(vm, &args)?.send(vm, Value::None)? {
-        Resumed::Yield(v) => Ok(v),
-        Resumed::Return(v) => Err(vm.stop_iteration(v)),
-    }
-}
-
-fn sleep_throw(vm: &Vm, args: Args) -> PyResult {
-    let s = sleep_this(vm, &args)?;
-    s.cancel_timer();
-    s.state.set(3);
-    Err(crate::builtins::generator::throw_args_to_exception(
-        vm,
-        args.pos.get(1..).unwrap_or(&[]),
-    )?)
-}
-
-fn sleep_close(vm: &Vm, args: Args) -> PyResult {
-    let s = sleep_this(vm, &args)?;
-    s.cancel_timer();
-    s.state.set(3);
-    Ok(Value::None)
-}
-
-fn sleep_self(_vm: &Vm, args: Args) -> PyResult {
-    Ok(args.get(0).cloned().unwrap_or_default())
-}
-
-fn sleep_repr(_vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::string(format!(
-        "<coroutine object sleep at {:#x}>",
-        args.get(0).map(|v| v.id()).unwrap_or(0)
-    )))
-}
-
-pub fn install(_vm: &Vm, a: &Aio, m: &crate::objects::Module) {
-    use crate::vm::types::add_methods;
-    add_methods(
-        &a.task_class,
-        "Task",
-        &[
-            ("__new__", task_new),
-            ("cancel", task_cancel_m),
-            ("get_name", task_get_name),
-            ("set_name", task_set_name),
-            ("get_coro", task_get_coro),
-            ("cancelling", task_cancelling),
-            ("uncancel", task_uncancel),
-            ("get_stack", task_get_stack),
-        ],
-    );
-    add_methods(
-        &a.sleep_class,
-        "coroutine",
-        &[
-            ("__await__", sleep_self),
-            ("__iter__", sleep_self),
-            ("__next__", sleep_next),
-            ("send", sleep_next),
-            ("throw", sleep_throw),
-            ("close", sleep_close),
-            ("__repr__", sleep_repr),
-        ],
-    );
-    for (name, f) in [
-        ("sleep", sleep as crate::objects::NativeFn),
-        ("current_task", current_task),
-        ("all_tasks", all_tasks),
-        ("_all_tasks_ordered", all_tasks_ordered),
-        ("create_task", create_task_fn),
-        ("ensure_future", ensure_future_fn),
-        ("iscoroutine", iscoroutine_fn),
-        ("isfuture", isfuture_fn),
-    ] {
-        crate::stdlib::set(m, name, crate::builtins::native(name, f));
-    }
 }
