@@ -14,6 +14,9 @@
 //! * [`event_loop`] runs the executor in iterations, with timers in
 //!   (deadline, sequence) order: the engine of a language's event loop
 //!   (towel's `asyncio` is a thin face over it).
+//! * [`socket`] is blocking BSD sockets with timeouts, `poll(2)` and the C
+//!   resolver; [`watch`] waits for a descriptor the caller owns through the
+//!   reactor; [`signal`] catches signals as flags.
 //! * [`net`], [`process`], [`spawn_blocking`], [`channel`] and [`sync`]
 //!   re-export async-net, async-process, blocking, async-channel, async-lock
 //!   and event-listener.
@@ -71,6 +74,7 @@ pub mod signal;
 pub mod socket;
 pub mod sync;
 pub mod time;
+pub mod watch;
 
 pub use crate::event_loop::run_one_or_wait;
 pub use crate::executor::{block_on, in_block_on, run_ready, spawn, try_tick, yield_now, Task};

@@ -95,3 +95,32 @@ pub fn send_signal(pid: i32, signum: i32) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// A descriptor that becomes readable when child `pid` exits
+/// (`pidfd_open(2)`, Linux 5.3 and later), for waiting on a child through
+/// the reactor instead of a thread.
+///
+/// ```
+/// # #[cfg(target_os = "linux")] {
+/// use std::os::fd::AsRawFd;
+/// use std::process::Command;
+/// use towel_runtime::{block_on, process::{pidfd, wait_pid}, watch::Watch};
+///
+/// let child = Command::new("true").spawn()?;
+/// let fd = pidfd(child.id() as i32)?;
+/// block_on(Watch::new(fd.as_raw_fd())?.readable())?;
+/// assert_eq!(wait_pid(child.id() as i32, false)?, Some(0));
+/// # }
+/// # std::io::Result::Ok(())
+/// ```
+#[cfg(target_os = "linux")]
+pub fn pidfd(pid: i32) -> std::io::Result<std::os::fd::OwnedFd> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: pidfd_open takes a pid and flags and returns a new descriptor.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: the descriptor is new and ours alone.
+    Ok(unsafe { std::os::fd::OwnedFd::from_raw_fd(fd as i32) })
+}

@@ -190,6 +190,13 @@ pub fn marks_pending() -> bool {
     NOTIFY.get().is_some()
 }
 
+/// Whether `signum` was caught and not yet taken (without taking it).
+pub fn is_pending(signum: i32) -> bool {
+    PENDING
+        .get(signum as usize)
+        .is_some_and(|p| p.load(Ordering::Acquire))
+}
+
 /// True (once) if `signum` was caught since the last call.
 pub fn take_pending(signum: i32) -> bool {
     PENDING

@@ -522,10 +522,7 @@ pub const MODULES: &[ModuleDef] = &[
     def(
         "asyncio.subprocess",
         Stdlib,
-        Reexport(
-            "asyncio",
-            &["create_subprocess_exec", "create_subprocess_shell"],
-        ),
+        Script(stdlib_source!("asyncio/subprocess.py")),
     ),
     def(
         "asyncio.taskgroups",

@@ -12,6 +12,8 @@ pub(crate) const NATIVES: &[(&Signature, NativeFn)] = &[
     (&KILLPG, killpg),
     (&WAITPID, waitpid),
     (&WAITSTATUS_TO_EXITCODE, waitstatus_to_exitcode),
+    (&SET_BLOCKING, set_blocking),
+    (&GET_BLOCKING, get_blocking),
 ];
 
 /// The constants of this file, registered into `os` by `os::make`.
@@ -36,6 +38,9 @@ fn kill(vm: &Vm, args: Args) -> PyResult {
     let pid = pid_arg(vm, pid)?;
     let sig = pid_arg(vm, sig)?;
     towel_runtime::process::send_signal(pid, sig).map_err(|e| os_error(vm, e))?;
+    if pid == std::process::id() as i32 || pid == 0 || pid == -1 {
+        super::signal::await_delivery(sig);
+    }
     super::signal::run_handlers(vm)?;
     Ok(Value::None)
 }
@@ -94,4 +99,40 @@ fn waitstatus_to_exitcode(vm: &Vm, args: Args) -> PyResult {
     } else {
         Err(vm.value_error(format!("invalid wait status: {status}")))
     }
+}
+
+fn fd_flags(vm: &Vm, fd: &Value) -> PyResult<(i32, i32)> {
+    let fd = pid_arg(vm, fd)?;
+    // SAFETY: fcntl(F_GETFL) only reads the descriptor's flags.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags == -1 {
+        return Err(os_error(vm, std::io::Error::last_os_error()));
+    }
+    Ok((fd, flags))
+}
+
+static GET_BLOCKING: Signature = Signature::new(Style::Exact, "get_blocking", "fd, /");
+
+fn get_blocking(vm: &Vm, args: Args) -> PyResult {
+    let ([fd], []) = GET_BLOCKING.bind(vm, args)?;
+    let (_, flags) = fd_flags(vm, fd)?;
+    Ok(Value::from_bool(flags & libc::O_NONBLOCK == 0))
+}
+
+static SET_BLOCKING: Signature =
+    Signature::new(Style::Positional, "set_blocking", "fd, blocking, /");
+
+fn set_blocking(vm: &Vm, args: Args) -> PyResult {
+    let ([fd, blocking], []) = SET_BLOCKING.bind(vm, args)?;
+    let (fd, flags) = fd_flags(vm, fd)?;
+    let flags = if vm.truthy(blocking)? {
+        flags & !libc::O_NONBLOCK
+    } else {
+        flags | libc::O_NONBLOCK
+    };
+    // SAFETY: fcntl(F_SETFL) sets the descriptor's status flags.
+    if unsafe { libc::fcntl(fd, libc::F_SETFL, flags) } == -1 {
+        return Err(os_error(vm, std::io::Error::last_os_error()));
+    }
+    Ok(Value::None)
 }

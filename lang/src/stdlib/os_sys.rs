@@ -57,8 +57,26 @@ pub(crate) fn errno_error(
     filename: Option<&Value>,
     filename2: Option<&Value>,
 ) -> PyErr {
+    let class = errno_class(vm, errno);
+    let mut args = vec![
+        Value::Int(errno as i64),
+        Value::string(strerror_text(errno)),
+    ];
+    if let Some(f) = filename {
+        args.push(f.clone());
+    }
+    let err = vm.new_exception(class, args);
+    if let Some(f2) = filename2 {
+        err.0.set_attr(Name::new("filename2"), f2.clone());
+    }
+    err
+}
+
+/// The `OSError` subclass CPython chooses for an errno (`OSError` itself
+/// for the rest).
+pub(crate) fn errno_class(vm: &Vm, errno: i32) -> &std::rc::Rc<crate::objects::Class> {
     let e = &vm.exc;
-    let class = match errno {
+    match errno {
         libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => &e.blocking_io_error,
         libc::ECHILD => &e.child_process_error,
         libc::EPIPE | libc::ESHUTDOWN => &e.broken_pipe_error,
@@ -74,19 +92,7 @@ pub(crate) fn errno_error(
         libc::ESRCH => &e.process_lookup_error,
         libc::ETIMEDOUT => &e.timeout_error,
         _ => &e.os_error,
-    };
-    let mut args = vec![
-        Value::Int(errno as i64),
-        Value::string(strerror_text(errno)),
-    ];
-    if let Some(f) = filename {
-        args.push(f.clone());
     }
-    let err = vm.new_exception(class, args);
-    if let Some(f2) = filename2 {
-        err.0.set_attr(Name::new("filename2"), f2.clone());
-    }
-    err
 }
 
 /// The error of the last failed system call.

@@ -151,6 +151,19 @@ fn run_one(vm: &Vm, signum: i32) -> PyResult<()> {
     }
 }
 
+/// After a signal was sent to this process, waits (briefly) until it has
+/// been caught: the kernel may hand it to another thread, which forwards it
+/// to this one, and CPython runs the handler before `kill` returns.
+pub(crate) fn await_delivery(signum: i32) {
+    if !matches!(rt::disposition(signum), Ok(Disposition::Catch)) || !rt::marks_pending() {
+        return;
+    }
+    let deadline = std::time::Instant::now() + Duration::from_millis(200);
+    while !rt::is_pending(signum) && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_micros(50));
+    }
+}
+
 fn signum_arg(vm: &Vm, v: &Value) -> PyResult<i32> {
     let n = vm.to_index(v)?;
     if n < 1 || n >= NSIG as i64 {
@@ -229,6 +242,7 @@ fn raise_signal(vm: &Vm, args: Args) -> PyResult {
             std::io::Error::last_os_error(),
         ));
     }
+    await_delivery(signum);
     run_handlers(vm)?;
     Ok(Value::None)
 }

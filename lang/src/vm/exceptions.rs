@@ -146,9 +146,33 @@ pub fn install_methods(vm: &Vm) {
     add_methods(
         &vm.exc.os_error,
         "OSError",
-        &[("__init__", os_error_init), ("__str__", os_error_str)],
+        &[
+            ("__new__", os_error_new),
+            ("__init__", os_error_init),
+            ("__str__", os_error_str),
+        ],
     );
     crate::stdlib::codecs::install_exceptions(vm);
+}
+
+/// `OSError(errno, strerror, ...)` makes the subclass CPython picks for the
+/// errno (`OSError(2, 'x')` is a `FileNotFoundError`); subclasses and other
+/// argument shapes make an instance of the class called.
+fn os_error_new(vm: &Vm, args: Args) -> PyResult {
+    let Some(Value::Class(cls)) = args.get(0) else {
+        return Err(vm.type_error("OSError.__new__(X): X is not a type object"));
+    };
+    let mut class = cls.clone();
+    if Rc::ptr_eq(cls, &vm.exc.os_error) && args.pos.len() >= 3 {
+        if let Value::Int(errno) = args.pos[1] {
+            if let Ok(errno) = i32::try_from(errno) {
+                class = crate::stdlib::os_sys::errno_class(vm, errno).clone();
+            }
+        }
+    }
+    let inst = crate::objects::Instance::new(class);
+    inst.exc_data().args = args.pos[1..].to_vec();
+    Ok(Value::Instance(crate::objects::gc::new(inst)))
 }
 
 /// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: with a

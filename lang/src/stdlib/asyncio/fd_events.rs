@@ -15,8 +15,8 @@ use super::events::EventLoop;
 use super::net::with_vm;
 use crate::objects::class::Layout;
 use crate::objects::signature::{Signature, Style};
-use crate::objects::{Args, Class, Module, NativeFn, NativeObject, PyResult, Value};
 use crate::objects::Native;
+use crate::objects::{Args, Class, Module, NativeFn, NativeObject, PyResult, Value};
 use crate::vm::types::{add_declared_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
@@ -39,8 +39,10 @@ static PIDFD_OPEN: Signature = Signature::new(Style::Positional, "_pidfd_open", 
 /// exits (asyncio subprocesses wait on it).
 fn pidfd_open(vm: &Vm, args: Args) -> PyResult {
     let ([pid], []) = PIDFD_OPEN.bind(vm, args)?;
-    let pid = i32::try_from(vm.to_index(pid)?).map_err(|_| vm.overflow_error("pid out of range"))?;
-    let fd = towel_runtime::process::pidfd(pid).map_err(|e| crate::stdlib::socket::socket_error(vm, e))?;
+    let pid =
+        i32::try_from(vm.to_index(pid)?).map_err(|_| vm.overflow_error("pid out of range"))?;
+    let fd = towel_runtime::process::pidfd(pid)
+        .map_err(|e| crate::stdlib::socket::socket_error(vm, e))?;
     Ok(Value::Int(std::os::fd::IntoRawFd::into_raw_fd(fd) as i64))
 }
 
@@ -80,7 +82,8 @@ static WATCH_FD: Signature = Signature::new(
 
 fn watch_fd(vm: &Vm, args: Args) -> PyResult {
     let ([fd, writable, callback, once], []) = WATCH_FD.bind(vm, args)?;
-    let fd = i32::try_from(vm.to_index(fd)?).map_err(|_| vm.overflow_error("fd is greater than maximum"))?;
+    let fd = i32::try_from(vm.to_index(fd)?)
+        .map_err(|_| vm.overflow_error("fd is greater than maximum"))?;
     let writable = vm.truthy(writable)?;
     let once = vm.truthy(once)?;
     let watch = Watch::new(fd).map_err(|e| crate::stdlib::socket::socket_error(vm, e))?;
@@ -93,7 +96,13 @@ fn watch_fd(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
-async fn run_watch(watch: Watch, writable: bool, once: bool, lp: Native<EventLoop>, callback: Value) {
+async fn run_watch(
+    watch: Watch,
+    writable: bool,
+    once: bool,
+    lp: Native<EventLoop>,
+    callback: Value,
+) {
     loop {
         let ready = if writable {
             watch.writable().await
@@ -108,7 +117,10 @@ async fn run_watch(watch: Watch, writable: bool, once: bool, lp: Native<EventLoo
                 lp.call_exception_handler(
                     vm,
                     vec![
-                        ("message", Value::str("Exception in callback for a file descriptor")),
+                        (
+                            "message",
+                            Value::str("Exception in callback for a file descriptor"),
+                        ),
                         ("exception", e.value()),
                     ],
                 );

@@ -11,6 +11,7 @@ pub mod base_events;
 pub mod debug;
 pub mod events;
 pub mod face;
+pub mod fd_events;
 pub mod futures;
 pub mod handles;
 pub mod locks;
@@ -167,6 +168,8 @@ pub fn glue(vm: &Vm, name: &str) -> PyResult<Value> {
 
 /// The towel half of the module.
 const GLUE: crate::stdlib::Source = crate::stdlib::stdlib_source!("asyncio.py");
+/// Readers, writers, `sock_*`, the resolver and signal handlers.
+const SELECTOR_EVENTS: crate::stdlib::Source = crate::stdlib::stdlib_source!("selector_events.py");
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let a = aio(vm);
@@ -228,6 +231,19 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         .compile(
             &GLUE.text(),
             "<frozen asyncio>",
+            crate::compiler::Mode::Exec,
+        )
+        .map_err(|e| vm.syntax_error_value(&e))?;
+    if let Err(e) = vm.run_code(code, &m) {
+        vm.unregister_module("asyncio");
+        return Err(e);
+    }
+    // The loop's lower layer, written over `fd_events`' natives.
+    fd_events::install(vm, &m);
+    let code = vm
+        .compile(
+            &SELECTOR_EVENTS.text(),
+            "<frozen asyncio.selector_events>",
             crate::compiler::Mode::Exec,
         )
         .map_err(|e| vm.syntax_error_value(&e))?;

@@ -33,7 +33,7 @@ use towel_runtime::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use towel_runtime::net::{Shutdown, TcpListener, TcpStream};
 
 /// Runs `f` with the VM once `lp` is running (right away if it is).
-async fn with_vm<R>(lp: &Native<EventLoop>, mut f: impl FnMut(&Vm) -> R) -> R {
+pub(crate) async fn with_vm<R>(lp: &Native<EventLoop>, mut f: impl FnMut(&Vm) -> R) -> R {
     let mut f = Some(&mut f);
     std::future::poll_fn(|cx| match lp.enter(cx.waker()) {
         Some(vm) => match f.take() {

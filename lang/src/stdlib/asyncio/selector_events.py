@@ -2,10 +2,9 @@
 # asyncio.py: readers and writers on descriptors (`add_reader`, ...), the
 # `sock_*` coroutines on non-blocking sockets, the resolver on the executor,
 # and signal handlers. Readiness comes from `_watch_fd` (fd_events.rs), an
-# executor task woken by the runtime's reactor.
-
-import socket as _socket
-import signal as _signal
+# executor task woken by the runtime's reactor. `socket`, `signal` and
+# `inspect` are imported by the methods that use them, so that importing
+# asyncio stays cheap.
 
 
 def _fileobj_fd(fileobj):
@@ -145,6 +144,7 @@ async def _loop_sock_sendto(self, sock, data, address):
 
 
 async def _ensure_resolved(loop, address, family, type, proto):
+    import socket as _socket
     if family not in (_socket.AF_INET, _socket.AF_INET6) or not isinstance(address, tuple):
         return address
     host, port = address[:2]
@@ -158,6 +158,7 @@ async def _ensure_resolved(loop, address, family, type, proto):
 
 
 async def _loop_sock_connect(self, sock, address):
+    import socket as _socket
     _check_sock(self, sock)
     address = await _ensure_resolved(self, address, sock.family, sock.type, sock.proto)
     try:
@@ -183,6 +184,7 @@ async def _loop_sock_accept(self, sock):
 
 
 async def _loop_sock_sendfile(self, sock, file, offset=0, count=None, *, fallback=True):
+    import socket as _socket
     _check_sock(self, sock)
     if "b" not in getattr(file, "mode", "b"):
         raise ValueError("file should be opened in binary mode")
@@ -215,19 +217,23 @@ async def _loop_sock_sendfile(self, sock, file, offset=0, count=None, *, fallbac
 
 
 async def _loop_getaddrinfo(self, host, port, *, family=0, type=0, proto=0, flags=0):
+    import socket as _socket
     return await self.run_in_executor(None, _socket.getaddrinfo, host, port, family, type, proto, flags)
 
 
 async def _loop_getnameinfo(self, sockaddr, flags=0):
+    import socket as _socket
     return await self.run_in_executor(None, _socket.getnameinfo, sockaddr, flags)
 
 
-# Each loop's signal handlers: {id(loop): {signum: Handle}}.
+# Each loop's signal handlers: {id(loop): {signum: (callback, args)}}.
 _signal_handlers = {}
 
 
 def _loop_add_signal_handler(self, sig, callback, *args):
-    if iscoroutine(callback) or iscoroutinefunction(callback):
+    import signal as _signal
+    import inspect as _inspect
+    if iscoroutine(callback) or _inspect.iscoroutinefunction(callback):
         raise TypeError("coroutines cannot be used with add_signal_handler()")
     if not isinstance(sig, int):
         raise TypeError(f'sig must be an int, not {sig!r}')
@@ -254,6 +260,7 @@ def _loop_add_signal_handler(self, sig, callback, *args):
 
 
 def _loop_remove_signal_handler(self, sig):
+    import signal as _signal
     if not isinstance(sig, int):
         raise TypeError(f'sig must be an int, not {sig!r}')
     if sig not in _signal.valid_signals():
