@@ -152,20 +152,29 @@ pub(crate) fn sleep(vm: &Vm, duration: Duration) -> Option<PyResult<()>> {
         return None;
     }
     vm.flush_stdout();
+    // Under virtual time the sleep still takes real time (other threads and
+    // the clock's PendingIo are live), and the virtual clock then catches up
+    // to the sleep's end, so that sleeps in several threads overlap.
+    let virtual_end = towel_runtime::time::virtual_clock().map(|c| (c.now() + duration, c));
     let end = Instant::now() + duration;
-    if green::current() != ROOT {
+    let slept = if green::current() != ROOT {
         green::sleep_until(end);
-        return Some(Ok(()));
-    }
-    loop {
-        green::sleep_until(end.min(Instant::now() + INTERRUPT_POLL));
-        if let Err(e) = check_interrupt(vm) {
-            return Some(Err(e));
+        Ok(())
+    } else {
+        loop {
+            green::sleep_until(end.min(Instant::now() + INTERRUPT_POLL));
+            if let Err(e) = check_interrupt(vm) {
+                break Err(e);
+            }
+            if Instant::now() >= end {
+                break Ok(());
+            }
         }
-        if Instant::now() >= end {
-            return Some(Ok(()));
-        }
+    };
+    if let Some((target, clock)) = virtual_end {
+        clock.advance_to(target);
     }
+    Some(slept)
 }
 
 /// What `threading._shutdown` does at exit: waits for the threads that are

@@ -265,9 +265,9 @@ class Runner:
             raise RuntimeError(
                 "Runner.run() cannot be called from a running event loop")
         self._lazy_init()
-        if context is not None:
-            raise NotImplementedError("contextvars (the context= argument)")
-        task = self._loop.create_task(coro)
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
         return self._loop.run_until_complete(task)
 
     def _lazy_init(self):
@@ -275,6 +275,9 @@ class Runner:
             raise RuntimeError("Runner is closed")
         if self._state == 'initialized':
             return
+        import contextvars
+        # Every run() of this runner shares one context, as CPython's.
+        self._context = contextvars.copy_context()
         if self._loop_factory is None:
             self._loop = new_event_loop()
             if not self._set_event_loop:
