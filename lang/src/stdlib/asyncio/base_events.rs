@@ -17,7 +17,7 @@ use super::events::{
 };
 use super::face;
 use super::futures::Fut;
-use super::handles::{Handle, HandleCb};
+use super::handles::{ContextCall, Handle, HandleCb};
 use super::{aio, Aio};
 use crate::objects::{Args, Class, Native, PyResult, Value};
 use crate::vm::Vm;
@@ -138,28 +138,21 @@ fn check_context(vm: &Vm, args: &Args, fname: &str) -> PyResult<()> {
 
 /// What a handle for `callback(*cb_args)` runs: the call itself, or, in a
 /// context (the `context=` given, else a copy of the current one if the
-/// thread has one), `context.run(callback, *cb_args)`.
-fn handle_callback(
-    vm: &Vm,
-    args: &Args,
-    callback: &Value,
-    cb_args: &[Value],
-) -> PyResult<HandleCb> {
+/// thread has one), the call run in that context.
+fn handle_callback(vm: &Vm, args: &Args, callback: &Value, cb_args: &[Value]) -> HandleCb {
     let context = match super::task_api::context_kw(args) {
         Some(c) => Some(c),
         None => crate::stdlib::contextvars::context_for_task()
             .map(|_| crate::stdlib::contextvars::copy_current(vm)),
     };
-    Ok(match context {
+    match context {
         None => HandleCb::Py(callback.clone(), cb_args.to_vec()),
-        Some(context) => {
-            let run = vm.get_attr_str(&context, "run")?;
-            let mut all = Vec::with_capacity(cb_args.len() + 1);
-            all.push(callback.clone());
-            all.extend_from_slice(cb_args);
-            HandleCb::Py(run, all)
-        }
-    })
+        Some(context) => HandleCb::InContext(Box::new(ContextCall {
+            context,
+            callback: callback.clone(),
+            args: cb_args.to_vec(),
+        })),
+    }
 }
 
 fn lp_call_soon(vm: &Vm, args: Args) -> PyResult {
@@ -167,7 +160,7 @@ fn lp_call_soon(vm: &Vm, args: Args) -> PyResult {
     check_context(vm, &args, "call_soon")?;
     let lp = this(vm, &args)?;
     lp.check_closed(vm)?;
-    let cb = handle_callback(vm, &args, &args.pos[1], &args.pos[2..])?;
+    let cb = handle_callback(vm, &args, &args.pos[1], &args.pos[2..]);
     let h = Handle::new(&lp, cb, None);
     lp.call_soon_handle(h.clone());
     Ok(handle_value(h))
@@ -175,7 +168,7 @@ fn lp_call_soon(vm: &Vm, args: Args) -> PyResult {
 
 fn call_at(vm: &Vm, lp: &Native<EventLoop>, when: f64, args: &Args) -> PyResult {
     lp.check_closed(vm)?;
-    let cb = handle_callback(vm, args, &args.pos[2], &args.pos[3..])?;
+    let cb = handle_callback(vm, args, &args.pos[2], &args.pos[3..]);
     match lp.call_at_handle(when, cb) {
         Some(h) => Ok(handle_value(h)),
         None => Err(vm.runtime_error("Event loop is closed")),

@@ -20,8 +20,19 @@ use towel_runtime::event_loop::TimerKey;
 pub enum HandleCb {
     /// A script callable and its arguments.
     Py(Value, Vec<Value>),
+    /// A script callable and its arguments, run in a `contextvars.Context`
+    /// (boxed: most handles have no context, and handles are kept small).
+    InContext(Box<ContextCall>),
     /// Native glue (a sleep's wake-up, a run_until_complete stopper).
     Native(Rc<dyn Fn(&Vm)>),
+}
+
+/// `context.run(callback, *args)`, kept apart so that reprs and error
+/// reports name the callback, as CPython's do.
+pub struct ContextCall {
+    pub context: Value,
+    pub callback: Value,
+    pub args: Vec<Value>,
 }
 
 /// `asyncio.Handle` / `asyncio.TimerHandle`.
@@ -54,9 +65,17 @@ impl NativeObject for Handle {
         self
     }
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        if let Ok(Some(HandleCb::Py(f, args))) = self.cb.try_borrow().as_deref() {
-            visit(f);
-            args.iter().for_each(visit);
+        match self.cb.try_borrow().as_deref() {
+            Ok(Some(HandleCb::Py(f, args))) => {
+                visit(f);
+                args.iter().for_each(visit);
+            }
+            Ok(Some(HandleCb::InContext(call))) => {
+                visit(&call.context);
+                visit(&call.callback);
+                call.args.iter().for_each(visit);
+            }
+            _ => {}
         }
     }
 }
@@ -116,31 +135,38 @@ impl Handle {
 
     fn run_callback(&self, vm: &Vm) {
         let cb = self.cb.borrow_mut().take();
-        match cb {
-            Some(HandleCb::Native(f)) => f(vm),
-            Some(HandleCb::Py(f, args)) => {
-                if let Err(e) = vm.call(&f, &args) {
-                    let desc = callable_repr(vm, &f, &args);
-                    if vm.err_is(&e, &vm.exc.keyboard_interrupt)
-                        || vm.err_is(&e, &vm.exc.system_exit)
-                    {
-                        *self.lp.fatal.borrow_mut() = Some(e);
-                        return;
-                    }
-                    self.lp.call_exception_handler(
-                        vm,
-                        vec![
-                            (
-                                "message",
-                                Value::string(format!("Exception in callback {desc}")),
-                            ),
-                            ("exception", e.value()),
-                            ("handle_repr", Value::string(format!("<Handle {desc}>"))),
-                        ],
-                    );
-                }
+        let (result, f, args) = match cb {
+            Some(HandleCb::Native(f)) => return f(vm),
+            Some(HandleCb::Py(f, args)) => (vm.call(&f, &args), f, args),
+            Some(HandleCb::InContext(call)) => {
+                let ContextCall {
+                    context,
+                    callback,
+                    args,
+                } = *call;
+                let result =
+                    crate::stdlib::contextvars::run_in(vm, &context, || vm.call(&callback, &args));
+                (result, callback, args)
             }
-            None => {}
+            None => return,
+        };
+        if let Err(e) = result {
+            if vm.err_is(&e, &vm.exc.keyboard_interrupt) || vm.err_is(&e, &vm.exc.system_exit) {
+                *self.lp.fatal.borrow_mut() = Some(e);
+                return;
+            }
+            let desc = callable_repr(vm, &f, &args);
+            self.lp.call_exception_handler(
+                vm,
+                vec![
+                    (
+                        "message",
+                        Value::string(format!("Exception in callback {desc}")),
+                    ),
+                    ("exception", e.value()),
+                    ("handle_repr", Value::string(format!("<Handle {desc}>"))),
+                ],
+            );
         }
     }
 
@@ -157,8 +183,12 @@ impl Handle {
         if let Some(when) = self.when {
             parts.push(format!("when={}", crate::fmt::float_repr::float_repr(when)));
         }
-        if let Some(HandleCb::Py(f, args)) = &*self.cb.borrow() {
-            parts.push(callable_repr(vm, f, args));
+        match &*self.cb.borrow() {
+            Some(HandleCb::Py(f, args)) => parts.push(callable_repr(vm, f, args)),
+            Some(HandleCb::InContext(call)) => {
+                parts.push(callable_repr(vm, &call.callback, &call.args))
+            }
+            _ => {}
         }
         format!("<{name} {}{}>", parts.join(" "), self.source.suffix())
     }
