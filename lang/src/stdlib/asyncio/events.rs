@@ -28,6 +28,7 @@ use super::face::{self, Face};
 use super::futures::{Callback, Fut};
 use super::handles::{Handle, HandleCb, RunHandle};
 use super::{aio, Aio};
+use crate::objects::gc::Visitor;
 use crate::objects::{Class, NativeObject, PyErr, PyResult, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::Vm;
@@ -140,13 +141,13 @@ impl NativeObject for EventLoop {
     }
     /// The loop owns its handlers, its timer handles (each visits its own
     /// callback) and, while it runs, its subclass instance.
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         for cell in [&self.exception_handler, &self.task_factory] {
             if let Ok(v) = cell.try_borrow() {
-                visit(&v);
+                visit.value(&v);
             }
         }
-        self.core.for_each_timer(|h| visit(&face::native_value(h)));
+        self.core.for_each_timer(|h| visit.native(h));
         self.face.traverse(visit);
     }
     /// Breaks the cycles through the loop: its handlers and its subclass

@@ -15,9 +15,10 @@
 //! [`Fut::value`] is how the machinery hands the future to Python code.
 
 use super::events::EventLoop;
-use super::face::{self, native_value, Face};
+use super::face::{self, Face};
 use super::tasks::TaskPart;
 use super::{aio, Aio};
+use crate::objects::gc::Visitor;
 use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::interp::Resumed;
@@ -82,43 +83,42 @@ impl NativeObject for Fut {
     /// a subclass instance held while the future is pending. (Native glue callbacks are closures the
     /// collector cannot see into: what they hold counts as referenced from
     /// outside.)
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        let err = |e: &PyErr| Value::Instance(e.0.clone());
-        visit(&native_value(&self.lp));
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.native(&self.lp);
         if let Ok(v) = self.result.try_borrow() {
-            visit(&v);
+            visit.value(&v);
         }
         if let Ok(Some(e)) = self.exception.try_borrow().as_deref() {
-            visit(&err(e));
+            visit.rc(&e.0);
         }
         if let Ok(callbacks) = self.callbacks.try_borrow() {
             for cb in callbacks.iter() {
                 match cb {
-                    Callback::Py(v) => visit(v),
-                    Callback::Wake(task) => visit(&native_value(task)),
+                    Callback::Py(v) => visit.value(v),
+                    Callback::Wake(task) => visit.native(task),
                     Callback::Native(_) => {}
                 }
             }
         }
         if let Ok(v) = self.cancel_message.try_borrow() {
-            visit(&v);
+            visit.value(&v);
         }
         if let Ok(Some(e)) = self.cancelled_exc.try_borrow().as_deref() {
-            visit(&err(e));
+            visit.rc(&e.0);
         }
         if let Some(t) = &self.task {
             if let Some(coro) = t.coro.get() {
-                visit(coro);
+                visit.value(coro);
             }
             if let Ok(name) = t.name.try_borrow() {
-                visit(&name);
+                visit.value(&name);
             }
             if let Ok(Some(w)) = t.fut_waiter.try_borrow().as_deref() {
                 w.traverse(visit);
             }
             if let Ok(Some(context)) = t.context.try_borrow().as_deref() {
                 if let Some(context) = context.object() {
-                    visit(context);
+                    visit.value(context);
                 }
             }
         }
@@ -641,8 +641,8 @@ pub struct FutureIter {
 }
 
 impl NativeObject for FutureIter {
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&native_value(&self.fut));
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.native(&self.fut);
     }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
