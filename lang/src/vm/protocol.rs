@@ -1059,7 +1059,11 @@ impl Vm {
                 _ => self.get_attr_opt(&m.func, name)?,
             },
             Value::Builtin(b) => match s {
-                "__name__" | "__qualname__" => Some(Value::str(b.name)),
+                "__name__" => Some(Value::str(b.name)),
+                "__qualname__" => Some(match b.owner {
+                    Some(owner) => Value::string(format!("{owner}.{}", b.name)),
+                    None => Value::str(b.name),
+                }),
                 "__text_signature__" => Some(
                     b.sig
                         .and_then(|sig| sig.text_signature())
