@@ -1904,11 +1904,17 @@ impl Vm {
                 ))),
             },
             Value::Bytes(b) => match item.builtin_base() {
-                Value::Int(i) => Ok(b.contains(&(*i as u8))),
-                Value::Bytes(sub) => {
-                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice()))
-                }
-                _ => Err(self.type_error("a bytes-like object is required")),
+                Value::Int(i) => match u8::try_from(*i) {
+                    Ok(byte) => Ok(b.contains(&byte)),
+                    Err(_) => Err(self.value_error("byte must be in range(0, 256)")),
+                },
+                _ => match crate::objects::bytes::bytes_like(item) {
+                    Some(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
+                    None => Err(self.type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        self.type_name(item)
+                    ))),
+                },
             },
             Value::Dict(d) => d.contains(self, item),
             Value::Set(s) | Value::FrozenSet(s) => s.contains(self, item),
