@@ -494,7 +494,11 @@ def localcontext(ctx=None, **kwargs):
     for name, value in kwargs.items():
         if name not in _LOCALCONTEXT_KEYWORDS:
             raise TypeError(f"'{name}' is an invalid keyword argument for this function")
-        setattr(new, name, value)
+        if name in ('flags', 'traps'):
+            # Lists of signals are accepted here, as by Context().
+            setattr(new, '_' + name, _signal_word(value))
+        else:
+            setattr(new, name, value)
     return _ContextManager(new)
 
 
@@ -2240,6 +2244,10 @@ def _parse_format_spec(spec):
     kind = spec[i:]
     if kind not in ('', 'e', 'E', 'f', 'F', 'g', 'G', 'n', '%'):
         raise error
+    # CPython's decimal takes no '0' flag beside an explicit alignment, and
+    # no separator with 'n'.
+    if (zero and align is not None) or (comma and kind == 'n'):
+        raise error
     return fill, align, sign, z, zero, width, comma, precision, kind or None
 
 
@@ -2339,6 +2347,10 @@ def _format_decimal(d, spec):
         comma = False
     else:
         is_zero, intpart, fraction, suffix = _format_body(d, precision, kind, context)
+    # With the 'F' type, CPython 3.11's 'z' only drops the sign of an
+    # operand that is zero, not of one that rounds to zero.
+    if kind == 'F':
+        is_zero = d._kind == _FINITE and d._coef == 0
     negative = d._sign and not (z and is_zero)
     sign = '-' if negative else ('' if sign_option == '-' else sign_option)
     rest = fraction + suffix + percent
