@@ -201,6 +201,7 @@ pub const MODULES: &[ModuleDef] = &[
         Script(stdlib_source!("statistics.py")),
     ),
     def("fractions", Stdlib, Script(stdlib_source!("fractions.py"))),
+    def("decimal", Stdlib, Script(stdlib_source!("decimal.py"))),
     def("operator", Stdlib, Native(operator::make)),
     def("json", Stdlib, Native(json::make)),
     def("json.tool", Stdlib, Script(stdlib_source!("json_tool.py"))),
