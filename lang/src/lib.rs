@@ -25,6 +25,7 @@ pub mod parser;
 pub mod source;
 pub mod source_encoding;
 pub mod stdlib;
+pub(crate) mod ucd;
 pub mod vm;
 
 pub use objects::{PyErr, PyResult, Value};

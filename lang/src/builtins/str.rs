@@ -774,33 +774,32 @@ fn all_chars(vm: &Vm, args: &Args, pred: fn(char) -> bool) -> PyResult {
     Ok(Value::from_bool(!t.is_empty() && t.chars().all(pred)))
 }
 
-fn isdigit(vm: &Vm, args: Args) -> PyResult {
-    STR_ISDIGIT.check(vm, args)?;
-    digits_only(vm, args)
-}
-
-/// `str.isdecimal` answers as `str.isdigit` for now.
-fn isdecimal(vm: &Vm, args: Args) -> PyResult {
-    STR_ISDECIMAL.check(vm, args)?;
-    digits_only(vm, args)
-}
-
-fn digits_only(vm: &Vm, args: Args) -> PyResult {
-    let t = this_py(vm, &args)?;
+/// `isdecimal`, `isdigit` and `isnumeric`: every character has the
+/// property (ASCII strings answered without the Unicode tables).
+fn all_digits(vm: &Vm, args: &Args, pred: fn(char) -> bool) -> PyResult {
+    let t = this_py(vm, args)?;
     if t.is_ascii() {
         let b = t.as_str().as_bytes();
         return Ok(Value::from_bool(
             !b.is_empty() && b.iter().all(u8::is_ascii_digit),
         ));
     }
-    all_chars(vm, &args, |c| {
-        c.is_ascii_digit() || crate::fmt::decimal_value(c).is_some()
-    })
+    all_chars(vm, args, pred)
+}
+
+fn isdecimal(vm: &Vm, args: Args) -> PyResult {
+    STR_ISDECIMAL.check(vm, args)?;
+    all_digits(vm, &args, |c| crate::ucd::decimal_value(c).is_some())
+}
+
+fn isdigit(vm: &Vm, args: Args) -> PyResult {
+    STR_ISDIGIT.check(vm, args)?;
+    all_digits(vm, &args, crate::ucd::is_digit)
 }
 
 fn isnumeric(vm: &Vm, args: Args) -> PyResult {
     STR_ISNUMERIC.check(vm, args)?;
-    all_chars(vm, &args, char::is_numeric)
+    all_digits(vm, &args, crate::ucd::is_numeric)
 }
 
 fn isalpha(vm: &Vm, args: Args) -> PyResult {
@@ -826,9 +825,7 @@ fn isascii(vm: &Vm, args: Args) -> PyResult {
 fn isprintable(vm: &Vm, args: Args) -> PyResult {
     STR_ISPRINTABLE.check(vm, args)?;
     Ok(Value::from_bool(
-        this(vm, &args)?
-            .chars()
-            .all(crate::objects::str::is_printable),
+        this(vm, &args)?.chars().all(crate::ucd::is_printable),
     ))
 }
 
@@ -878,7 +875,9 @@ fn isidentifier(vm: &Vm, args: Args) -> PyResult {
     let t = this(vm, &args)?;
     let mut chars = t.chars();
     Ok(Value::from_bool(match chars.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric()),
+        Some(c) if c == '_' || unicode_ident::is_xid_start(c) => {
+            chars.all(unicode_ident::is_xid_continue)
+        }
         _ => false,
     }))
 }

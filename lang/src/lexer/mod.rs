@@ -284,7 +284,7 @@ impl<'s> Lexer<'s> {
                     if !text.is_ascii() && !self.verify_identifier(start, end) {
                         return;
                     }
-                    let tok = Tok::keyword(text).unwrap_or_else(|| Tok::Name(text.to_string()));
+                    let tok = Tok::keyword(text).unwrap_or_else(|| Tok::Name(identifier(text)));
                     self.push(start, tok, end);
                     line_has_tokens = true;
                 }
@@ -840,6 +840,16 @@ impl<'s> Lexer<'s> {
         };
         Some((Tok::Str(tok), cur))
     }
+}
+
+/// A name as the program means it: non-ASCII names are compared in
+/// Unicode's NFKC form (PEP 3131), so `ﬁ` and `fi` are one name.
+fn identifier(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if text.is_ascii() || unicode_normalization::is_nfkc(text) {
+        return text.to_string();
+    }
+    text.nfkc().collect()
 }
 
 /// Python's `str.isprintable` for one character, approximated for the

@@ -252,7 +252,7 @@ pub fn repr_str(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
-            c if !is_printable(c) => {
+            c if !crate::ucd::is_printable(c) => {
                 let n = c as u32;
                 if n <= 0xff {
                     out.push_str(&format!("\\x{n:02x}"));
@@ -288,22 +288,6 @@ pub fn ascii_str(r: &str) -> String {
         }
     }
     out
-}
-
-/// An approximation of Python's `str.isprintable` for a single character.
-pub fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if n < 0x20 || (0x7f..0xa0).contains(&n) || n == 0xad {
-        return false;
-    }
-    // Separators other than ASCII space, and unassigned/private/surrogate ranges.
-    !(matches!(
-        n,
-        0x2028 | 0x2029 | 0xa0 | 0x1680 | 0x2000..=0x200f | 0x202f | 0x205f | 0x3000 | 0xfeff
-    ) || (0xe000..=0xf8ff).contains(&n)
-        || (0xd800..=0xdfff).contains(&n)
-        || n == 0xfffe
-        || n == 0xffff)
 }
 
 /// `BUILD_STRING`: the concatenation of the str values among `items` (None

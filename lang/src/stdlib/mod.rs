@@ -53,6 +53,7 @@ pub mod time;
 pub mod towel;
 pub mod traceback;
 pub mod types;
+pub mod unicodedata;
 pub mod warnings;
 pub mod weakref;
 pub mod zlib;
@@ -267,6 +268,7 @@ pub const MODULES: &[ModuleDef] = &[
     def("reprlib", Stdlib, Script(stdlib_source!("reprlib.py"))),
     def("html", Stdlib, Native(html::make)),
     def("html.entities", Stdlib, Native(html::make_entities)),
+    def("unicodedata", Stdlib, Native(unicodedata::make)),
     def(
         "html.parser",
         Stdlib,
