@@ -64,7 +64,13 @@ pub enum Input {
 }
 
 enum Request {
-    Read { prompt: String, indent: String },
+    Read {
+        prompt: String,
+        indent: String,
+        /// The line continues the entry of the lines before it (a `...`
+        /// prompt), so that history keeps the entry as one block.
+        continues: bool,
+    },
     Stop,
 }
 
@@ -106,13 +112,15 @@ impl Reader {
         })
     }
 
-    /// Asks for the next line, shown after `prompt` with `indent` already typed.
+    /// Asks for the next line, shown after `prompt` with `indent` already
+    /// typed; `continues` when it goes on the entry of the lines before it.
     /// Returns false when the reader thread is gone.
-    pub fn read(&self, prompt: &str, indent: &str) -> bool {
+    pub fn read(&self, prompt: &str, indent: &str, continues: bool) -> bool {
         self.requests
             .send(Request::Read {
                 prompt: prompt.into(),
                 indent: indent.into(),
+                continues,
             })
             .is_ok()
     }
@@ -166,11 +174,18 @@ fn edit_loop(
 ) {
     let auto = Arc::new(Mutex::new(AutoIndent::default()));
     let mut editor = new_editor(events, &auto, gate, history.as_ref());
+    let mut entry = Entry::default();
     while let Ok(Request::Read {
         prompt,
         indent: initial,
+        continues,
     }) = inbox.recv()
     {
+        if !continues {
+            if let Some(ed) = editor.as_mut() {
+                entry.save(ed, history.as_ref());
+            }
+        }
         let Some(ed) = editor.as_mut() else {
             let _ = events.send_blocking(Event::Input(Input::Failed(
                 "the line editor could not start".into(),
@@ -193,16 +208,13 @@ fn edit_loop(
         }
         let input = match result {
             Ok(Ok(line)) => {
-                if !line.trim().is_empty() {
-                    let _ = ed.add_history_entry(line.as_str());
-                    if let Some(path) = &history {
-                        // A history file that cannot be written costs only the history.
-                        let _ = ed.append_history(path);
-                    }
-                }
+                entry.lines.push(line.clone());
                 Input::Line(line)
             }
-            Ok(Err(ReadlineError::Interrupted)) => Input::Interrupted,
+            Ok(Err(ReadlineError::Interrupted)) => {
+                entry.lines.clear();
+                Input::Interrupted
+            }
             Ok(Err(ReadlineError::Eof)) => Input::Eof,
             Ok(Err(e)) => Input::Failed(e.to_string()),
             Err(_) => {
@@ -218,6 +230,37 @@ fn edit_loop(
     }
     if let Some(g) = gate {
         g.set_printer(None);
+    }
+}
+
+/// The lines of the entry being typed: a statement of several lines goes
+/// into history as one block, recalled and run again as one.
+#[derive(Default)]
+struct Entry {
+    lines: Vec<String>,
+}
+
+impl Entry {
+    /// Adds the finished entry to the history (and its file) and starts a
+    /// new one. A block keeps a final empty line, so that recalling it and
+    /// pressing Enter runs it at once.
+    fn save(&mut self, ed: &mut Editor, file: Option<&PathBuf>) {
+        let text = self.lines.join("\n");
+        self.lines.clear();
+        let text = text.trim_end();
+        if text.trim().is_empty() {
+            return;
+        }
+        let text = if text.contains('\n') {
+            format!("{text}\n")
+        } else {
+            text.to_string()
+        };
+        let _ = ed.add_history_entry(text);
+        if let Some(path) = file {
+            // A history file that cannot be written costs only the history.
+            let _ = ed.append_history(path);
+        }
     }
 }
 

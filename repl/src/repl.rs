@@ -203,7 +203,7 @@ impl Session {
                 ("... ", next_indent(&lines))
             };
             self.sync_output();
-            if !self.reader.read(prompt, &indent) {
+            if !self.reader.read(prompt, &indent, !lines.is_empty()) {
                 return ExitCode::SUCCESS;
             }
             match self.next_input().await {

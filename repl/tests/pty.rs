@@ -638,3 +638,26 @@ fn tasks_shows_a_sleeping_background_task_with_its_function_and_line() -> Result
     p.exp_string(">>> ")?;
     Ok(())
 }
+
+#[test]
+fn a_block_is_recalled_from_history_as_one_entry() -> Result<(), Error> {
+    let mut p = start("block_history")?;
+    p.send_line("for i in range(2):")?;
+    p.exp_string("... ")?;
+    // The editor offers the indentation; the body line is typed after it.
+    p.send_line("print('row', i * 10)")?;
+    p.exp_string("... ")?;
+    p.send_line("")?;
+    p.exp_string("row 10")?;
+    p.exp_string(">>> ")?;
+    // Up arrow: the whole loop comes back; Enter runs it again at once.
+    keys(&mut p, "\x1b[A")?;
+    p.exp_string("print('row', i * 10)")?;
+    p.send_line("")?;
+    p.exp_string("row 0")?;
+    p.exp_string("row 10")?;
+    p.exp_string(">>> ")?;
+    p.send_line("'after' + 'wards'")?;
+    p.exp_string("'afterwards'")?;
+    Ok(())
+}
