@@ -133,16 +133,15 @@ impl NativeObject for Fut {
     }
     fn finalize(&self, vm: &Vm) {
         if self.is_pending_task() {
-            self.lp.call_exception_handler(
-                vm,
-                vec![
-                    (
-                        "message",
-                        Value::str("Task was destroyed but it is pending!"),
-                    ),
-                    ("task", self.value()),
-                ],
-            );
+            let mut context = vec![
+                (
+                    "message",
+                    Value::str("Task was destroyed but it is pending!"),
+                ),
+                ("task", self.value()),
+            ];
+            context.extend(self.source.source_traceback());
+            self.lp.call_exception_handler(vm, context);
             return;
         }
         let Some(exc) = self.exception.borrow().clone() else {
@@ -150,17 +149,16 @@ impl NativeObject for Fut {
         };
         self.log_traceback.set(false);
         let what = self.type_name();
-        self.lp.call_exception_handler(
-            vm,
-            vec![
-                (
-                    "message",
-                    Value::string(format!("{what} exception was never retrieved")),
-                ),
-                ("exception", exc.value()),
-                ("future", self.value()),
-            ],
-        );
+        let mut context = vec![
+            (
+                "message",
+                Value::string(format!("{what} exception was never retrieved")),
+            ),
+            ("exception", exc.value()),
+            ("future", self.value()),
+        ];
+        context.extend(self.source.source_traceback());
+        self.lp.call_exception_handler(vm, context);
     }
     /// Breaks the cycles through the future; an exception nobody retrieved
     /// stays, so that dropping the future reports it.
@@ -218,6 +216,11 @@ struct Unretrieved {
     repr: String,
     is_task: bool,
     exc: PyErr,
+    /// The loop whose exception handler hears of it.
+    lp: Native<EventLoop>,
+    /// ` created at FILE:LINE` and the stack then, in debug mode.
+    site: String,
+    source_traceback: Option<(&'static str, Value)>,
 }
 
 thread_local! {
@@ -254,32 +257,39 @@ impl Drop for Fut {
                 repr,
                 is_task: self.task.is_some(),
                 exc,
+                lp: self.lp.clone(),
+                site: self.source.suffix(),
+                source_traceback: self.source.source_traceback(),
             })
         });
+        // Reported at the dispatch loop's next safe point, as soon as
+        // CPython's `__del__` would.
+        crate::objects::generator::raise_attention();
     }
 }
 
 /// Reports futures that were dropped without their exception being retrieved,
-/// as CPython's `Future.__del__` does ("Task exception was never retrieved").
-pub fn report_unretrieved(vm: &Vm, lp: &EventLoop) {
+/// as CPython's `Future.__del__` does ("Task exception was never retrieved"),
+/// through each one's loop. The VM calls it between instructions after such
+/// a drop, and a loop once it stops.
+pub fn report_unretrieved(vm: &Vm) {
     let pending = UNRETRIEVED.with(|u| std::mem::take(&mut *u.borrow_mut()));
     for u in pending {
         let exc_repr = vm.repr(&u.exc.value()).unwrap_or_default();
         let what = if u.is_task { "Task" } else { "Future" };
-        lp.call_exception_handler(
-            vm,
-            vec![
-                (
-                    "message",
-                    Value::string(format!("{what} exception was never retrieved")),
-                ),
-                ("exception", u.exc.value()),
-                (
-                    "future_repr",
-                    Value::string(format!("{} exception={exc_repr}>", u.repr)),
-                ),
-            ],
-        );
+        let mut context = vec![
+            (
+                "message",
+                Value::string(format!("{what} exception was never retrieved")),
+            ),
+            ("exception", u.exc.value()),
+            (
+                "future_repr",
+                Value::string(format!("{} exception={exc_repr}{}>", u.repr, u.site)),
+            ),
+        ];
+        context.extend(u.source_traceback);
+        u.lp.call_exception_handler(vm, context);
     }
 }
 
