@@ -470,7 +470,11 @@ impl Vm {
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
             Value::Range(r) => !r.is_empty(),
-            Value::Instance(_) | Value::Native(_) => self.truthy_by_dunders(v)?,
+            Value::Native(n) => match n.native_len() {
+                Some(len) => len != 0,
+                None => self.truthy_by_dunders(v)?,
+            },
+            Value::Instance(_) => self.truthy_by_dunders(v)?,
             // A class whose metaclass may define `__bool__` or `__len__`.
             Value::Class(c) if c.metaclass.borrow().is_some() => self.truthy_by_dunders(v)?,
             _ => true,
@@ -499,6 +503,11 @@ impl Vm {
 
     /// `len(v)`.
     pub fn len(&self, v: &Value) -> PyResult<usize> {
+        if let Value::Native(n) = v {
+            if let Some(len) = n.native_len() {
+                return Ok(len);
+            }
+        }
         Ok(match v {
             Value::Str(s) => s.char_len(),
             Value::Bytes(b) => b.len(),
