@@ -13,6 +13,7 @@ mod errors;
 
 use crate::objects::bytes::bytes_like;
 use crate::objects::class::Layout as ClassLayout;
+use crate::objects::gc::Visitor;
 use crate::objects::signature::{Signature, Style};
 use crate::objects::{Args, Class, Module, NativeFn, NativeObject, PyResult, Value};
 use crate::vm::types::new_class;
@@ -62,8 +63,8 @@ impl NativeObject for Database {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.callbacks.borrow().iter().for_each(visit);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        self.callbacks.borrow().iter().for_each(|v| visit.value(v));
     }
     fn clear(&self) {
         self.callbacks.borrow_mut().clear();

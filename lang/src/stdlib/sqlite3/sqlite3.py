@@ -212,6 +212,19 @@ class Connection:
         self._check()
         _sqlite3._create_aggregate(self._db, name, n_arg, aggregate_class)
 
+    def _missing(name):
+        def method(self, *args, **kwargs):
+            raise NotImplementedError("sqlite3.Connection.%s is not implemented in towel" % name)
+        method.__name__ = name
+        return method
+
+    for _name in ("backup", "blobopen", "create_collation", "create_window_function",
+                  "deserialize", "enable_load_extension", "getlimit", "interrupt",
+                  "iterdump", "load_extension", "serialize", "set_authorizer",
+                  "set_progress_handler", "set_trace_callback", "setlimit"):
+        locals()[_name] = _missing(_name)
+    del _name, _missing
+
     def __enter__(self):
         return self
 
@@ -478,6 +491,10 @@ def connect(database, timeout=5.0, detect_types=0, isolation_level="",
     for a database in memory)."""
     return factory(database, timeout, detect_types, isolation_level,
                    check_same_thread, factory, cached_statements, uri)
+
+
+def enable_callback_tracebacks(flag, /):
+    raise NotImplementedError("sqlite3.enable_callback_tracebacks is not implemented in towel")
 
 
 def _adapt_date(value):
