@@ -46,6 +46,7 @@ pub mod select;
 pub mod signal;
 pub mod socket;
 pub mod spawn;
+pub mod sqlite3;
 pub mod subprocess;
 pub mod sys;
 pub mod thread;
@@ -269,6 +270,12 @@ pub const MODULES: &[ModuleDef] = &[
     def("html", Stdlib, Native(html::make)),
     def("html.entities", Stdlib, Native(html::make_entities)),
     def("unicodedata", Stdlib, Native(unicodedata::make)),
+    def("_sqlite3", Stdlib, Native(sqlite3::make)),
+    def(
+        "sqlite3",
+        Stdlib,
+        Script(stdlib_source!("sqlite3/sqlite3.py")),
+    ),
     def(
         "html.parser",
         Stdlib,
