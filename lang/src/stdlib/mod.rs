@@ -512,6 +512,7 @@ pub const MODULES: &[ModuleDef] = &[
                 "StreamReader",
                 "StreamWriter",
                 "StreamReaderProtocol",
+                "FlowControlMixin",
                 "open_connection",
                 "start_server",
                 "open_unix_connection",
@@ -566,6 +567,11 @@ pub const MODULES: &[ModuleDef] = &[
         "asyncio.timeouts",
         Stdlib,
         Reexport("asyncio", &["Timeout", "timeout", "timeout_at"]),
+    ),
+    def(
+        "asyncio.trsock",
+        Stdlib,
+        Reexport("asyncio", &["TransportSocket"]),
     ),
     def(
         "asyncio.transports",
