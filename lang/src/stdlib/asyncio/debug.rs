@@ -9,7 +9,9 @@
 //! timing reads the loop's clock, so it follows virtual time too.
 //!
 //! A future, task or handle made while its loop is in debug mode remembers
-//! where ([`Site`]), and its repr ends with `created at FILE:LINE`.
+//! where ([`Site`]), and its repr ends with `created at FILE:LINE`; a
+//! coroutine made while it runs records its `cr_origin`, which the "never
+//! awaited" warning prints ([`track_origins`]).
 
 use super::face;
 use super::futures::Fut;
@@ -55,6 +57,29 @@ pub fn note_debug_loop() {
 #[inline]
 pub fn any_debug_loop() -> bool {
     ANY_DEBUG_LOOP.load(Ordering::Relaxed)
+}
+
+/// How many frames a coroutine's `cr_origin` keeps while a loop runs in
+/// debug mode (CPython's `asyncio.constants.DEBUG_STACK_DEPTH`): the
+/// "never awaited" warning then says where the coroutine was created.
+const DEBUG_STACK_DEPTH: usize = 10;
+
+/// Turns coroutine origin tracking on for a running debug-mode loop, or
+/// back to what it was (`sys.set_coroutine_origin_tracking_depth`), as
+/// CPython's `run_forever` and `set_debug` do.
+pub fn track_origins(vm: &Vm, lp: &super::events::EventLoop, on: bool) {
+    let depth = &vm.coroutine_origin_depth;
+    match (on, lp.origin_depth_before.get()) {
+        (true, None) => {
+            lp.origin_depth_before.set(Some(depth.get()));
+            depth.set(DEBUG_STACK_DEPTH);
+        }
+        (false, Some(before)) => {
+            lp.origin_depth_before.set(None);
+            depth.set(before);
+        }
+        _ => {}
+    }
 }
 
 /// CPython's default `loop.slow_callback_duration`, in seconds.

@@ -91,6 +91,9 @@ pub struct EventLoop {
     /// `loop.slow_callback_duration`: in debug mode, steps and callbacks
     /// that take longer are reported (see `debug.rs`).
     pub slow_callback_duration: Cell<f64>,
+    /// While the loop runs in debug mode, the coroutine origin tracking
+    /// depth it replaced (see `debug::track_origins`).
+    pub origin_depth_before: Cell<Option<usize>>,
     /// The timers and the iteration.
     core: RuntimeLoop,
     /// Wakers of executor tasks that were polled while this loop was not running.
@@ -178,6 +181,7 @@ impl EventLoop {
             stopping: Cell::new(false),
             debug: Cell::new(super::debug::enabled_by_default()),
             slow_callback_duration: Cell::new(super::debug::SLOW_CALLBACK_DURATION),
+            origin_depth_before: Cell::new(None),
             core: RuntimeLoop::new(super::handles::fire_timer),
             deferred: RefCell::new(Vec::new()),
             asyncgens: RefCell::new(Vec::new()),
@@ -480,6 +484,9 @@ struct Running<'a>(&'a EventLoop);
 
 impl Drop for Running<'_> {
     fn drop(&mut self) {
+        if let Some(vm) = self.0.running_vm() {
+            super::debug::track_origins(vm, self.0, false);
+        }
         self.0.running.set(false);
         self.0.stopping.set(false);
         *self.0.aio.running.borrow_mut() = None;
@@ -497,6 +504,7 @@ pub fn run_forever(vm: &Vm, lp: &Native<EventLoop>) -> PyResult<()> {
     lp.aio.vm.set(vm as *const Vm);
     lp.face.reacquire();
     let _guard = Running(lp);
+    super::debug::track_origins(vm, lp, lp.debug.get());
     for w in std::mem::take(&mut *lp.deferred.borrow_mut()) {
         w.wake();
     }
