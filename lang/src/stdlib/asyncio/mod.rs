@@ -164,14 +164,16 @@ pub fn glue(vm: &Vm, name: &str) -> PyResult<Value> {
 
 /// The towel half of the module.
 const GLUE: crate::stdlib::Source = crate::stdlib::stdlib_source!("asyncio.py");
-/// What runs after the glue, in order, each with its frozen file name:
-/// readers, writers, `sock_*`, the resolver and signal handlers; transports,
-/// protocols and the loop's connection methods; streams.
-const LOWER_LAYER: [(crate::stdlib::Source, &str); 3] = [
-    (
-        crate::stdlib::stdlib_source!("selector_events.py"),
-        "<frozen asyncio.selector_events>",
-    ),
+/// Readers, writers, `sock_*`, the resolver and signal handlers: run after
+/// the glue, at import.
+const SELECTOR_EVENTS: crate::stdlib::Source = crate::stdlib::stdlib_source!("selector_events.py");
+
+/// Transports, protocols and the loop's connection methods; streams. Run
+/// into the module on first use (`_load_transport_layer`, called by the
+/// module's `__getattr__` and the loop methods' stand-ins in
+/// `selector_events.py`), so a program that never opens a connection does
+/// not pay for compiling them at import.
+const TRANSPORT_LAYER: [(crate::stdlib::Source, &str); 2] = [
     (
         crate::stdlib::stdlib_source!("transports.py"),
         "<frozen asyncio.transports>",
@@ -181,6 +183,40 @@ const LOWER_LAYER: [(crate::stdlib::Source, &str); 3] = [
         "<frozen asyncio.streams>",
     ),
 ];
+
+/// Compiles `source` and runs it in `m`.
+fn run_source(
+    vm: &Vm,
+    m: &Rc<Module>,
+    source: &crate::stdlib::Source,
+    file_name: &str,
+) -> PyResult<()> {
+    let code = vm
+        .compile(&source.text(), file_name, crate::compiler::Mode::Exec)
+        .map_err(|e| vm.syntax_error_value(&e))?;
+    vm.run_code(code, m).map(|_| ())
+}
+
+static LOAD_TRANSPORT_LAYER: crate::objects::Signature = crate::objects::Signature::new(
+    crate::objects::signature::Style::Exact,
+    "_load_transport_layer",
+    "",
+);
+
+/// `_load_transport_layer()`: runs `TRANSPORT_LAYER` into the module (the
+/// caller makes sure it happens once).
+fn load_transport_layer(vm: &Vm, args: Args) -> PyResult {
+    LOAD_TRANSPORT_LAYER.bind::<0, 0>(vm, args)?;
+    let m = aio(vm)
+        .module
+        .borrow()
+        .clone()
+        .ok_or_else(|| vm.runtime_error("asyncio is not initialised"))?;
+    for (source, file_name) in &TRANSPORT_LAYER {
+        run_source(vm, &m, source, file_name)?;
+    }
+    Ok(Value::None)
+}
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let a = aio(vm);
@@ -250,14 +286,17 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     }
     // The loop's lower layer, written over `fd_events`' natives.
     fd_events::install(vm, &m);
-    for (source, file_name) in &LOWER_LAYER {
-        let code = vm
-            .compile(&source.text(), file_name, crate::compiler::Mode::Exec)
-            .map_err(|e| vm.syntax_error_value(&e))?;
-        if let Err(e) = vm.run_code(code, &m) {
-            vm.unregister_module("asyncio");
-            return Err(e);
-        }
+    set(
+        &m,
+        "_load_transport_layer",
+        crate::builtins::native_row(&(
+            &LOAD_TRANSPORT_LAYER,
+            load_transport_layer as crate::objects::NativeFn,
+        )),
+    );
+    if let Err(e) = run_source(vm, &m, &SELECTOR_EVENTS, "<frozen asyncio.selector_events>") {
+        vm.unregister_module("asyncio");
+        return Err(e);
     }
     Ok(m)
 }

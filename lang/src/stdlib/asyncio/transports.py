@@ -381,6 +381,11 @@ class _SelectorTransport(_FlowControlMixin):
                 self._extra['peername'] = None
         self._sock = sock
         self._sock_fd = sock.fileno()
+        # The hot calls go straight to the native socket under a plain
+        # socket.socket (a subclass keeps its own methods).
+        io = sock._sock if type(sock) is _socket_module().socket else sock
+        self._recv = io.recv
+        self._send = io.send
         self._protocol_connected = False
         self.set_protocol(protocol)
         self._server = server
@@ -563,7 +568,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         if self._conn_lost:
             return
         try:
-            data = self._sock.recv(self.max_size)
+            data = self._recv(self.max_size)
         except (BlockingIOError, InterruptedError):
             return
         except (SystemExit, KeyboardInterrupt):
@@ -610,7 +615,7 @@ class _SelectorSocketTransport(_SelectorTransport):
             return
         if not self._buffer:
             try:
-                sent = self._sock.send(data)
+                sent = self._send(data)
             except (BlockingIOError, InterruptedError):
                 pass
             except (SystemExit, KeyboardInterrupt):
@@ -630,7 +635,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         if self._conn_lost:
             return
         try:
-            sent = self._sock.send(self._buffer)
+            sent = self._send(self._buffer)
         except (BlockingIOError, InterruptedError):
             return
         except (SystemExit, KeyboardInterrupt):
