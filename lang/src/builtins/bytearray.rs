@@ -2,9 +2,9 @@
 
 use super::payload::native_receiver;
 use crate::objects::buffer::{self, Buffer, BufferBytes};
-use crate::objects::{Args, Class, NativeObject, PyResult, Value};
+use crate::objects::{Args, Class, NativeObject, PyResult, Signature, Style, Value};
 use crate::vm::ops::CmpOp;
-use crate::vm::types::{add_methods, new_class};
+use crate::vm::types::{add_declared_methods, add_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -98,8 +98,6 @@ pub fn install(vm: &Vm) {
             ("__rmul__", mul),
             ("__imul__", imul),
             ("__delitem__", delitem),
-            ("append", append),
-            ("extend", extend),
             ("clear", clear),
             ("pop", pop),
             ("insert", insert),
@@ -122,8 +120,16 @@ pub fn install(vm: &Vm) {
             ("lstrip", lstrip),
             ("rstrip", rstrip),
             ("replace", replace),
-            ("decode", super::str::decode),
-            ("copy", copy),
+        ],
+    );
+    add_declared_methods(
+        &c,
+        "bytearray",
+        &[
+            (&APPEND, append),
+            (&EXTEND, extend),
+            (&DECODE, decode),
+            (&COPY, copy),
         ],
     );
     c.set_attr("__hash__", Value::None);
@@ -147,9 +153,28 @@ fn this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a ByteArray> {
         .ok_or_else(|| vm.type_error("descriptor requires a 'bytearray' object"))
 }
 
+static APPEND: Signature = Signature::new(Style::Exact, "bytearray.append", "$self, item, /");
+static EXTEND: Signature = Signature::new(
+    Style::Exact,
+    "bytearray.extend",
+    "$self, iterable_of_ints, /",
+);
+static COPY: Signature = Signature::new(Style::Exact, "bytearray.copy", "$self, /");
+static DECODE: Signature = Signature::new(
+    Style::Clinic,
+    "bytearray.decode",
+    "$self, /, encoding='utf-8', errors='strict'",
+);
+
+/// `bytearray.decode(encoding='utf-8', errors='strict')`: as `bytes.decode`.
+fn decode(vm: &Vm, args: Args) -> PyResult {
+    DECODE.check(vm, args)?;
+    super::str::decode(vm, args)
+}
+
 /// `bytearray.copy()`: a new bytearray with the same bytes.
 fn copy(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "copy", 1, 1)?;
+    COPY.check(vm, args)?;
     let bytes = this(vm, &args)?.bytes.borrow().clone();
     Ok(Value::native(ByteArray::new(vm, bytes)))
 }
@@ -461,20 +486,20 @@ fn byte(vm: &Vm, v: &Value) -> PyResult<u8> {
 }
 
 fn append(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "append", 2, 2)?;
+    let ([_, item], []) = APPEND.bind(vm, args)?;
     let b = this(vm, &args)?;
-    let v = byte(vm, &args.pos[1])?;
+    let v = byte(vm, item)?;
     b.resizable(vm)?.push(v);
     Ok(Value::None)
 }
 
 fn extend(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "extend", 2, 2)?;
+    let ([_, source], []) = EXTEND.bind(vm, args)?;
     let b = this(vm, &args)?;
-    let items = match bytes_like(&args.pos[1]) {
+    let items = match bytes_like(source) {
         Some(bytes) => bytes,
         None => vm
-            .to_vec(&args.pos[1])?
+            .to_vec(source)?
             .iter()
             .map(|v| byte(vm, v))
             .collect::<PyResult<_>>()?,

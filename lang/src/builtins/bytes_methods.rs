@@ -8,8 +8,8 @@
 //! rules differ between the two types (bytes only know ASCII), so methods
 //! that depend on them without an explicit argument are native here.
 
-use crate::objects::{Args, PyResult, Value};
-use crate::vm::types::add_methods;
+use crate::objects::{Args, NativeFn, PyResult, Signature, Style, Value};
+use crate::vm::types::add_declared_methods;
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -68,35 +68,78 @@ fn via_str(vm: &Vm, name: &str, args: &Args) -> PyResult {
     Ok(result_out(r))
 }
 
+/// Methods that run as the `str` method of the same name, each with its
+/// declared signature in a module named as the method (`find::SIG`).
 macro_rules! via_str_methods {
-    ($($name:ident),* $(,)?) => {
-        $(fn $name(vm: &Vm, args: Args) -> PyResult { via_str(vm, stringify!($name), &args) })*
-        const VIA_STR: &[(&str, crate::objects::NativeFn)] = &[$((stringify!($name), $name)),*];
+    ($($name:ident: $ctor:ident($style:ident, $params:literal)),* $(,)?) => {
+        $(
+            mod $name {
+                use crate::objects::{Signature, Style};
+                pub(super) static SIG: Signature =
+                    Signature::$ctor(Style::$style, concat!("bytes.", stringify!($name)), $params);
+            }
+            fn $name(vm: &Vm, args: Args) -> PyResult {
+                $name::SIG.check(vm, args)?;
+                via_str(vm, stringify!($name), &args)
+            }
+        )*
+        const VIA_STR: &[(&Signature, NativeFn)] = &[$((&$name::SIG, $name)),*];
     };
 }
 
 via_str_methods!(
-    find,
-    rfind,
-    index,
-    rindex,
-    count,
-    replace,
-    startswith,
-    endswith,
-    partition,
-    rpartition,
-    center,
-    ljust,
-    rjust,
-    zfill,
-    expandtabs,
-    removeprefix,
-    removesuffix,
-    isdigit,
-    isalnum,
-    isalpha
+    find: undocumented(ParseTuple, "$self, sub, start=None, end=None, /"),
+    rfind: undocumented(ParseTuple, "$self, sub, start=None, end=None, /"),
+    index: undocumented(ParseTuple, "$self, sub, start=None, end=None, /"),
+    rindex: undocumented(ParseTuple, "$self, sub, start=None, end=None, /"),
+    count: undocumented(ParseTuple, "$self, sub, start=None, end=None, /"),
+    replace: new(Positional, "$self, old, new, count=-1, /"),
+    startswith: undocumented(ParseTuple, "$self, prefix, start=None, end=None, /"),
+    endswith: undocumented(ParseTuple, "$self, suffix, start=None, end=None, /"),
+    partition: new(Exact, "$self, sep, /"),
+    rpartition: new(Exact, "$self, sep, /"),
+    center: new(Positional, "$self, width, fillchar=b' ', /"),
+    ljust: new(Positional, "$self, width, fillchar=b' ', /"),
+    rjust: new(Positional, "$self, width, fillchar=b' ', /"),
+    zfill: new(Exact, "$self, width, /"),
+    expandtabs: new(Clinic, "$self, /, tabsize=8"),
+    removeprefix: new(Exact, "$self, prefix, /"),
+    removesuffix: new(Exact, "$self, suffix, /"),
+    isdigit: undocumented(Exact, "$self, /"),
+    isalnum: undocumented(Exact, "$self, /"),
+    isalpha: undocumented(Exact, "$self, /"),
 );
+
+static SPLIT: Signature = Signature::new(
+    Style::Clinic,
+    "bytes.split",
+    "$self, /, sep=None, maxsplit=-1",
+);
+static RSPLIT: Signature = Signature::new(
+    Style::Clinic,
+    "bytes.rsplit",
+    "$self, /, sep=None, maxsplit=-1",
+);
+static SPLITLINES: Signature = Signature::new(
+    Style::Clinic,
+    "bytes.splitlines",
+    "$self, /, keepends=False",
+);
+static JOIN: Signature = Signature::new(Style::Exact, "bytes.join", "$self, iterable_of_bytes, /");
+static STRIP: Signature = Signature::new(Style::Positional, "bytes.strip", "$self, bytes=None, /");
+static LSTRIP: Signature =
+    Signature::new(Style::Positional, "bytes.lstrip", "$self, bytes=None, /");
+static RSTRIP: Signature =
+    Signature::new(Style::Positional, "bytes.rstrip", "$self, bytes=None, /");
+static UPPER: Signature = Signature::undocumented(Style::Exact, "bytes.upper", "$self, /");
+static LOWER: Signature = Signature::undocumented(Style::Exact, "bytes.lower", "$self, /");
+static SWAPCASE: Signature = Signature::undocumented(Style::Exact, "bytes.swapcase", "$self, /");
+static CAPITALIZE: Signature =
+    Signature::undocumented(Style::Exact, "bytes.capitalize", "$self, /");
+static TITLE: Signature = Signature::undocumented(Style::Exact, "bytes.title", "$self, /");
+static ISSPACE: Signature = Signature::undocumented(Style::Exact, "bytes.isspace", "$self, /");
+static ISUPPER: Signature = Signature::undocumented(Style::Exact, "bytes.isupper", "$self, /");
+static ISLOWER: Signature = Signature::undocumented(Style::Exact, "bytes.islower", "$self, /");
 
 fn me<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a [u8]> {
     match args.get(0).map(Value::builtin_base) {
@@ -145,14 +188,17 @@ fn strip_with(vm: &Vm, args: &Args, left: bool, right: bool) -> PyResult {
 }
 
 fn strip(vm: &Vm, args: Args) -> PyResult {
+    STRIP.check(vm, args)?;
     strip_with(vm, &args, true, true)
 }
 
 fn lstrip(vm: &Vm, args: Args) -> PyResult {
+    LSTRIP.check(vm, args)?;
     strip_with(vm, &args, true, false)
 }
 
 fn rstrip(vm: &Vm, args: Args) -> PyResult {
+    RSTRIP.check(vm, args)?;
     strip_with(vm, &args, false, true)
 }
 
@@ -186,9 +232,10 @@ fn split_ws(b: &[u8], maxsplit: i64) -> Vec<Value> {
 }
 
 fn split(vm: &Vm, args: Args) -> PyResult {
+    let ([_], [sep, maxsplit]) = SPLIT.bind(vm, args)?;
     let b = me(vm, &args)?;
-    let sep = args.arg_or_kw(1, "sep").cloned().unwrap_or_default();
-    let maxsplit = match args.arg_or_kw(2, "maxsplit") {
+    let sep = sep.cloned().unwrap_or_default();
+    let maxsplit = match maxsplit {
         Some(v) => vm.to_index(v)?,
         None => -1,
     };
@@ -199,16 +246,17 @@ fn split(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn rsplit(vm: &Vm, args: Args) -> PyResult {
-    let sep = args.arg_or_kw(1, "sep").cloned().unwrap_or_default();
-    if sep.is_none() && args.arg_or_kw(2, "maxsplit").is_none() {
+    let ([_], [sep, maxsplit]) = RSPLIT.bind(vm, args)?;
+    if sep.is_none_or(Value::is_none) && maxsplit.is_none() {
         return split(vm, args);
     }
     via_str(vm, "rsplit", &args)
 }
 
 fn splitlines(vm: &Vm, args: Args) -> PyResult {
+    let ([_], [keepends]) = SPLITLINES.bind(vm, args)?;
     let b = me(vm, &args)?;
-    let keepends = match args.arg_or_kw(1, "keepends") {
+    let keepends = match keepends {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -238,9 +286,9 @@ fn splitlines(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn join(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "join", 2, 2)?;
+    let ([_, items], []) = JOIN.bind(vm, args)?;
     let sep = me(vm, &args)?;
-    let items = vm.to_vec(&args.pos[1])?;
+    let items = vm.to_vec(items)?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -264,14 +312,17 @@ fn map_ascii(vm: &Vm, args: &Args, f: impl Fn(u8) -> u8) -> PyResult {
 }
 
 fn upper(vm: &Vm, args: Args) -> PyResult {
+    UPPER.check(vm, args)?;
     map_ascii(vm, &args, |c| c.to_ascii_uppercase())
 }
 
 fn lower(vm: &Vm, args: Args) -> PyResult {
+    LOWER.check(vm, args)?;
     map_ascii(vm, &args, |c| c.to_ascii_lowercase())
 }
 
 fn swapcase(vm: &Vm, args: Args) -> PyResult {
+    SWAPCASE.check(vm, args)?;
     map_ascii(vm, &args, |c| {
         if c.is_ascii_uppercase() {
             c.to_ascii_lowercase()
@@ -282,6 +333,7 @@ fn swapcase(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn capitalize(vm: &Vm, args: Args) -> PyResult {
+    CAPITALIZE.check(vm, args)?;
     let b = me(vm, &args)?;
     Ok(bytes(
         b.iter()
@@ -298,6 +350,7 @@ fn capitalize(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn title(vm: &Vm, args: Args) -> PyResult {
+    TITLE.check(vm, args)?;
     let b = me(vm, &args)?;
     let mut prev_cased = false;
     Ok(bytes(
@@ -316,6 +369,7 @@ fn title(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn isspace(vm: &Vm, args: Args) -> PyResult {
+    ISSPACE.check(vm, args)?;
     let b = me(vm, &args)?;
     Ok(Value::from_bool(
         !b.is_empty() && b.iter().all(|&c| is_space(c)),
@@ -323,6 +377,7 @@ fn isspace(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn isupper(vm: &Vm, args: Args) -> PyResult {
+    ISUPPER.check(vm, args)?;
     let b = me(vm, &args)?;
     Ok(Value::from_bool(
         b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase),
@@ -330,6 +385,7 @@ fn isupper(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn islower(vm: &Vm, args: Args) -> PyResult {
+    ISLOWER.check(vm, args)?;
     let b = me(vm, &args)?;
     Ok(Value::from_bool(
         b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase),
@@ -337,26 +393,26 @@ fn islower(vm: &Vm, args: Args) -> PyResult {
 }
 
 pub fn install(vm: &Vm) {
-    add_methods(&vm.types.bytes, "bytes", VIA_STR);
-    add_methods(
+    add_declared_methods(&vm.types.bytes, "bytes", VIA_STR);
+    add_declared_methods(
         &vm.types.bytes,
         "bytes",
         &[
-            ("split", split),
-            ("rsplit", rsplit),
-            ("splitlines", splitlines),
-            ("join", join),
-            ("strip", strip),
-            ("lstrip", lstrip),
-            ("rstrip", rstrip),
-            ("upper", upper),
-            ("lower", lower),
-            ("swapcase", swapcase),
-            ("capitalize", capitalize),
-            ("title", title),
-            ("isspace", isspace),
-            ("isupper", isupper),
-            ("islower", islower),
+            (&SPLIT, split),
+            (&RSPLIT, rsplit),
+            (&SPLITLINES, splitlines),
+            (&JOIN, join),
+            (&STRIP, strip),
+            (&LSTRIP, lstrip),
+            (&RSTRIP, rstrip),
+            (&UPPER, upper),
+            (&LOWER, lower),
+            (&SWAPCASE, swapcase),
+            (&CAPITALIZE, capitalize),
+            (&TITLE, title),
+            (&ISSPACE, isspace),
+            (&ISUPPER, isupper),
+            (&ISLOWER, islower),
         ],
     );
 }

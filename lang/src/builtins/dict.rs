@@ -1,8 +1,8 @@
 //! `dict`: the constructor and methods.
 
 use crate::objects::iter::DictView;
-use crate::objects::{Args, PyDict, PyResult, Value};
-use crate::vm::types::{add_classmethod, add_methods};
+use crate::objects::{Args, PyDict, PyResult, Signature, Style, Value};
+use crate::vm::types::{add_declared_classmethod, add_declared_methods, add_methods};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -10,23 +10,55 @@ pub fn install(vm: &Vm) {
     add_methods(
         &vm.types.dict,
         "dict",
+        &[("__new__", dict_new), ("__init__", dict_init)],
+    );
+    add_declared_methods(
+        &vm.types.dict,
+        "dict",
         &[
-            ("__new__", dict_new),
-            ("__init__", dict_init),
-            ("get", get),
-            ("keys", keys),
-            ("values", values),
-            ("items", items),
-            ("pop", pop),
-            ("popitem", popitem),
-            ("setdefault", setdefault),
-            ("update", update),
-            ("clear", clear),
-            ("copy", copy),
+            (&GET, get),
+            (&KEYS, keys),
+            (&VALUES, values),
+            (&ITEMS, items),
+            (&POP, pop),
+            (&POPITEM, popitem),
+            (&SETDEFAULT, setdefault),
+            (&UPDATE, update),
+            (&CLEAR, clear),
+            (&COPY, copy),
         ],
     );
-    add_classmethod(vm, &vm.types.dict, "fromkeys", fromkeys);
+    add_declared_classmethod(vm, &vm.types.dict, &FROMKEYS, fromkeys);
 }
+
+static GET: Signature =
+    Signature::new(Style::Positional, "dict.get", "$self, key, default=None, /");
+static KEYS: Signature = Signature::undocumented(Style::Exact, "dict.keys", "$self, /");
+static VALUES: Signature = Signature::undocumented(Style::Exact, "dict.values", "$self, /");
+static ITEMS: Signature = Signature::undocumented(Style::Exact, "dict.items", "$self, /");
+static POP: Signature = Signature::new(
+    Style::Positional,
+    "dict.pop",
+    "$self, key, default=<unrepresentable>, /",
+);
+static POPITEM: Signature = Signature::new(Style::Exact, "dict.popitem", "$self, /");
+static SETDEFAULT: Signature = Signature::new(
+    Style::Positional,
+    "dict.setdefault",
+    "$self, key, default=None, /",
+);
+static UPDATE: Signature = Signature::undocumented(
+    Style::Positional,
+    "dict.update",
+    "$self, other=<unrepresentable>, /, **kwargs",
+);
+static CLEAR: Signature = Signature::undocumented(Style::Exact, "dict.clear", "$self, /");
+static COPY: Signature = Signature::undocumented(Style::Exact, "dict.copy", "$self, /");
+static FROMKEYS: Signature = Signature::new(
+    Style::Positional,
+    "dict.fromkeys",
+    "$type, iterable, value=None, /",
+);
 
 /// The dict a method was called on (a subclass instance's built-in value),
 /// borrowed from the arguments.
@@ -116,11 +148,11 @@ fn dict_new(vm: &Vm, args: Args) -> PyResult {
 /// `dict.__init__(self, [mapping], **kw)`: `dict(x)` skips it (its `__new__` fills the dict).
 fn dict_init(vm: &Vm, args: Args) -> PyResult {
     args.check_pos(vm, "dict", 1, 2)?;
-    update(vm, args)
+    update_with(vm, args)
 }
 
 fn get(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "get", 2, 3)?;
+    GET.check(vm, args)?;
     Ok(this(vm, &args)?
         .get(vm, &args.pos[1])?
         .unwrap_or_else(|| args.get(2).cloned().unwrap_or_default()))
@@ -134,19 +166,22 @@ fn view(vm: &Vm, args: &Args, view: DictView) -> PyResult {
 }
 
 fn keys(vm: &Vm, args: Args) -> PyResult {
+    KEYS.check(vm, args)?;
     view(vm, &args, DictView::Keys)
 }
 
 fn values(vm: &Vm, args: Args) -> PyResult {
+    VALUES.check(vm, args)?;
     view(vm, &args, DictView::Values)
 }
 
 fn items(vm: &Vm, args: Args) -> PyResult {
+    ITEMS.check(vm, args)?;
     view(vm, &args, DictView::Items)
 }
 
 fn pop(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "pop", 2, 3)?;
+    POP.check(vm, args)?;
     match this(vm, &args)?.remove(vm, &args.pos[1])? {
         Some(v) => Ok(v),
         None => args
@@ -157,6 +192,7 @@ fn pop(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn popitem(vm: &Vm, args: Args) -> PyResult {
+    POPITEM.check(vm, args)?;
     let d = this(vm, &args)?;
     let last = d.map.borrow_mut().pop();
     match last {
@@ -169,7 +205,7 @@ fn popitem(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn setdefault(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "setdefault", 2, 3)?;
+    SETDEFAULT.check(vm, args)?;
     let d = this(vm, &args)?;
     match d.get(vm, &args.pos[1])? {
         Some(v) => Ok(v),
@@ -182,6 +218,12 @@ fn setdefault(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn update(vm: &Vm, args: Args) -> PyResult {
+    UPDATE.check(vm, args)?;
+    update_with(vm, args)
+}
+
+/// `d.update(other, **kw)` once the arguments are checked.
+fn update_with(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args)?;
     if let Some(src) = args.get(1) {
         update_from(vm, d, src)?;
@@ -193,22 +235,22 @@ fn update(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn clear(vm: &Vm, args: Args) -> PyResult {
+    CLEAR.check(vm, args)?;
     this(vm, &args)?.clear();
     Ok(Value::None)
 }
 
 fn copy(vm: &Vm, args: Args) -> PyResult {
+    COPY.check(vm, args)?;
     Ok(Value::Dict(crate::objects::gc::new(
         this(vm, &args)?.copy(),
     )))
 }
 
 fn fromkeys(vm: &Vm, args: Args) -> PyResult {
+    let ([_, src], [value]) = FROMKEYS.bind(vm, args)?;
     let d = PyDict::new();
-    let value = args.get(2).cloned().unwrap_or_default();
-    let Some(src) = args.get(1) else {
-        return Err(vm.type_error("fromkeys expected at least 1 argument, got 0"));
-    };
+    let value = value.cloned().unwrap_or_default();
     for k in vm.to_vec(src)? {
         d.set(vm, k, value.clone())?;
     }

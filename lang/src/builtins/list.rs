@@ -9,38 +9,68 @@ pub fn install(vm: &Vm) {
     add_methods(
         &vm.types.list,
         "list",
+        &[("__new__", list_new), ("__init__", list_init)],
+    );
+    add_declared_methods(
+        &vm.types.list,
+        "list",
         &[
-            ("__new__", list_new),
-            ("__init__", list_init),
-            ("append", append),
-            ("extend", extend),
-            ("insert", insert),
-            ("pop", pop),
-            ("remove", remove),
-            ("index", index),
-            ("count", count),
-            ("clear", clear),
-            ("copy", copy),
-            ("reverse", reverse),
+            (&LIST_APPEND, append),
+            (&LIST_EXTEND, extend),
+            (&LIST_INSERT, insert),
+            (&LIST_POP, pop),
+            (&LIST_REMOVE, remove),
+            (&LIST_INDEX, list_index),
+            (&LIST_COUNT, list_count),
+            (&LIST_CLEAR, clear),
+            (&LIST_COPY, copy),
+            (&LIST_REVERSE, reverse),
+            (&SORT, sort),
         ],
     );
-    add_declared_methods(&vm.types.list, "list", &[(&SORT, sort)]);
-    add_methods(
+    add_methods(&vm.types.tuple, "tuple", &[("__new__", tuple_new)]);
+    add_declared_methods(
         &vm.types.tuple,
         "tuple",
-        &[("__new__", tuple_new), ("index", index), ("count", count)],
+        &[(&TUPLE_INDEX, tuple_index), (&TUPLE_COUNT, tuple_count)],
     );
-    add_methods(
+    add_methods(&vm.types.range, "range", &[("__new__", range_new)]);
+    add_declared_methods(
         &vm.types.range,
         "range",
-        &[("__new__", range_new), ("index", index), ("count", count)],
+        &[(&RANGE_INDEX, range_index), (&RANGE_COUNT, range_count)],
     );
-    add_methods(
-        &vm.types.slice,
-        "slice",
-        &[("__new__", slice_new), ("indices", slice_indices)],
-    );
+    add_methods(&vm.types.slice, "slice", &[("__new__", slice_new)]);
+    add_declared_methods(&vm.types.slice, "slice", &[(&SLICE_INDICES, slice_indices)]);
 }
+
+static LIST_APPEND: Signature = Signature::new(Style::Exact, "list.append", "$self, object, /");
+static LIST_EXTEND: Signature = Signature::new(Style::Exact, "list.extend", "$self, iterable, /");
+static LIST_INSERT: Signature =
+    Signature::new(Style::Positional, "list.insert", "$self, index, object, /");
+static LIST_POP: Signature = Signature::new(Style::Positional, "list.pop", "$self, index=-1, /");
+static LIST_REMOVE: Signature = Signature::new(Style::Exact, "list.remove", "$self, value, /");
+static LIST_INDEX: Signature = Signature::new(
+    Style::Positional,
+    "list.index",
+    "$self, value, start=0, stop=sys.maxsize, /",
+);
+static LIST_COUNT: Signature = Signature::new(Style::Exact, "list.count", "$self, value, /");
+static LIST_CLEAR: Signature = Signature::new(Style::Exact, "list.clear", "$self, /");
+static LIST_COPY: Signature = Signature::new(Style::Exact, "list.copy", "$self, /");
+static LIST_REVERSE: Signature = Signature::new(Style::Exact, "list.reverse", "$self, /");
+static TUPLE_INDEX: Signature = Signature::new(
+    Style::Positional,
+    "tuple.index",
+    "$self, value, start=0, stop=sys.maxsize, /",
+);
+static TUPLE_COUNT: Signature = Signature::new(Style::Exact, "tuple.count", "$self, value, /");
+static RANGE_INDEX: Signature =
+    Signature::undocumented(Style::Exact, "range.index", "$self, value, /");
+static RANGE_COUNT: Signature =
+    Signature::undocumented(Style::Exact, "range.count", "$self, value, /");
+static SLICE_INDICES: Signature =
+    Signature::undocumented(Style::Exact, "slice.indices", "$self, len, /");
 
 /// The list a method was called on (a subclass instance's built-in value),
 /// borrowed from the arguments.
@@ -136,8 +166,9 @@ fn slice_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn slice_indices(vm: &Vm, args: Args) -> PyResult {
-    let (Some(Value::Slice(s)), Some(n)) = (args.get(0), args.get(1)) else {
-        return Err(vm.type_error("slice.indices() requires a length"));
+    let ([this, n], []) = SLICE_INDICES.bind(vm, args)?;
+    let Value::Slice(s) = this else {
+        return Err(vm.type_error("descriptor 'indices' for 'slice' objects doesn't apply"));
     };
     let n = vm.to_index(n)?;
     let (a, b, c) = vm.slice_indices(s, n.max(0) as usize)?;
@@ -149,15 +180,15 @@ fn slice_indices(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn append(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "append", 2, 2)?;
-    this(vm, &args)?.push(args.pos[1].clone());
+    let ([_, item], []) = LIST_APPEND.bind(vm, args)?;
+    this(vm, &args)?.push(item.clone());
     Ok(Value::None)
 }
 
 fn extend(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "extend", 2, 2)?;
+    let ([_, source], []) = LIST_EXTEND.bind(vm, args)?;
     let l = this(vm, &args)?;
-    match &args.pos[1] {
+    match source {
         source @ (Value::List(_) | Value::Tuple(_)) => {
             let items = vm.to_vec(source)?;
             l.items.borrow_mut().extend(items);
@@ -175,24 +206,24 @@ fn extend(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn insert(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "insert", 3, 3)?;
+    let ([_, index, item], []) = LIST_INSERT.bind(vm, args)?;
     let l = this(vm, &args)?;
-    let i = vm.to_index(&args.pos[1])?;
+    let i = vm.to_index(index)?;
     let mut items = l.items.borrow_mut();
     let n = items.len() as i64;
     let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
-    items.insert(i as usize, args.pos[2].clone());
+    items.insert(i as usize, item.clone());
     Ok(Value::None)
 }
 
 fn pop(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "pop", 1, 2)?;
+    let ([_], [index]) = LIST_POP.bind(vm, args)?;
     let l = this(vm, &args)?;
     let mut items = l.items.borrow_mut();
     if items.is_empty() {
         return Err(vm.index_error("pop from empty list"));
     }
-    let i = match args.get(1) {
+    let i = match index {
         Some(v) => vm.to_index(v)?,
         None => -1,
     };
@@ -203,11 +234,11 @@ fn pop(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn remove(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "remove", 2, 2)?;
+    let ([_, value], []) = LIST_REMOVE.bind(vm, args)?;
     let l = this(vm, &args)?;
     let items = l.snapshot();
     for (i, x) in items.iter().enumerate() {
-        if vm.eq(x, &args.pos[1])? {
+        if vm.eq(x, value)? {
             l.items.borrow_mut().remove(i);
             return Ok(Value::None);
         }
@@ -222,8 +253,27 @@ fn items_of(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
     }
 }
 
+/// The methods list, tuple and range share: each type's checks its
+/// arguments against its own signature, then runs the common body.
+macro_rules! checked {
+    ($($name:ident: $sig:ident => $body:ident),* $(,)?) => {
+        $(fn $name(vm: &Vm, args: Args) -> PyResult {
+            $sig.check(vm, args)?;
+            $body(vm, args)
+        })*
+    };
+}
+
+checked!(
+    list_index: LIST_INDEX => index,
+    tuple_index: TUPLE_INDEX => index,
+    range_index: RANGE_INDEX => index,
+    list_count: LIST_COUNT => count,
+    tuple_count: TUPLE_COUNT => count,
+    range_count: RANGE_COUNT => count,
+);
+
 fn index(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "index", 2, 4)?;
     let items = items_of(vm, &args.pos[0])?;
     let n = items.len() as i64;
     let norm = |v: Option<&Value>, d: i64| -> PyResult<i64> {
@@ -253,7 +303,6 @@ fn index(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn count(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "count", 2, 2)?;
     let mut n = 0;
     for x in items_of(vm, &args.pos[0])? {
         if vm.eq(&x, &args.pos[1])? {
@@ -264,15 +313,18 @@ fn count(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn clear(vm: &Vm, args: Args) -> PyResult {
+    LIST_CLEAR.check(vm, args)?;
     this(vm, &args)?.items.borrow_mut().clear();
     Ok(Value::None)
 }
 
 fn copy(vm: &Vm, args: Args) -> PyResult {
+    LIST_COPY.check(vm, args)?;
     Ok(Value::list(this(vm, &args)?.snapshot()))
 }
 
 fn reverse(vm: &Vm, args: Args) -> PyResult {
+    LIST_REVERSE.check(vm, args)?;
     this(vm, &args)?.items.borrow_mut().reverse();
     Ok(Value::None)
 }

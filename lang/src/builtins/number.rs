@@ -1,38 +1,57 @@
 //! `int`, `bool` and `float`: constructors and methods.
 
-use crate::objects::BoolWord;
-use crate::objects::{Args, PyResult, Value};
-use crate::vm::types::{add_classmethod, add_methods, bool_class};
+use crate::objects::{Args, PyResult, Signature, Style, Value};
+use crate::vm::types::{add_declared_classmethod, add_declared_methods, add_methods, bool_class};
 use crate::vm::Vm;
 use num_bigint::BigInt;
 
 pub fn install(vm: &Vm) {
-    add_methods(
+    add_methods(&vm.types.int, "int", &[("__new__", int_new)]);
+    add_declared_methods(
         &vm.types.int,
         "int",
         &[
-            ("__new__", int_new),
-            ("bit_length", int_bit_length),
-            ("conjugate", int_conjugate),
-            ("to_bytes", int_to_bytes),
-            ("is_integer", int_is_integer),
-            ("as_integer_ratio", int_as_integer_ratio),
+            (&INT_BIT_LENGTH, int_bit_length),
+            (&INT_CONJUGATE, int_conjugate),
+            (&INT_TO_BYTES, int_to_bytes),
+            (&INT_AS_INTEGER_RATIO, int_as_integer_ratio),
         ],
     );
-    add_classmethod(vm, &vm.types.int, "from_bytes", int_from_bytes);
+    add_declared_classmethod(vm, &vm.types.int, &INT_FROM_BYTES, int_from_bytes);
     add_methods(&bool_class(vm), "bool", &[("__new__", bool_new)]);
-    add_methods(
+    add_methods(&vm.types.float, "float", &[("__new__", float_new)]);
+    add_declared_methods(
         &vm.types.float,
         "float",
         &[
-            ("__new__", float_new),
-            ("is_integer", float_is_integer),
-            ("as_integer_ratio", float_as_integer_ratio),
-            ("conjugate", float_conjugate),
-            ("hex", float_hex),
+            (&FLOAT_IS_INTEGER, float_is_integer),
+            (&FLOAT_AS_INTEGER_RATIO, float_as_integer_ratio),
+            (&FLOAT_CONJUGATE, float_conjugate),
+            (&FLOAT_HEX, float_hex),
         ],
     );
 }
+
+static INT_BIT_LENGTH: Signature = Signature::new(Style::Exact, "int.bit_length", "$self, /");
+static INT_CONJUGATE: Signature =
+    Signature::undocumented(Style::Exact, "int.conjugate", "$self, /");
+static INT_AS_INTEGER_RATIO: Signature =
+    Signature::new(Style::Exact, "int.as_integer_ratio", "$self, /");
+static INT_TO_BYTES: Signature = Signature::new(
+    Style::Clinic,
+    "int.to_bytes",
+    "$self, /, length=1, byteorder='big', *, signed=False",
+);
+static INT_FROM_BYTES: Signature = Signature::new(
+    Style::Clinic,
+    "int.from_bytes",
+    "$type, /, bytes, byteorder='big', *, signed=False",
+);
+static FLOAT_IS_INTEGER: Signature = Signature::new(Style::Exact, "float.is_integer", "$self, /");
+static FLOAT_AS_INTEGER_RATIO: Signature =
+    Signature::new(Style::Exact, "float.as_integer_ratio", "$self, /");
+static FLOAT_CONJUGATE: Signature = Signature::new(Style::Exact, "float.conjugate", "$self, /");
+static FLOAT_HEX: Signature = Signature::new(Style::Exact, "float.hex", "$self, /");
 
 /// An int value (int, bool or big int) as a BigInt; TypeError otherwise.
 pub fn to_bigint(vm: &Vm, v: &Value) -> PyResult<BigInt> {
@@ -231,18 +250,17 @@ fn self_int(vm: &Vm, args: &Args) -> PyResult<BigInt> {
 }
 
 fn int_bit_length(vm: &Vm, args: Args) -> PyResult {
+    INT_BIT_LENGTH.check(vm, args)?;
     Ok(Value::Int(self_int(vm, &args)?.bits() as i64))
 }
 
 fn int_conjugate(vm: &Vm, args: Args) -> PyResult {
+    INT_CONJUGATE.check(vm, args)?;
     Ok(Value::from_bigint(self_int(vm, &args)?))
 }
 
-fn int_is_integer(_vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::Bool(BoolWord::TRUE))
-}
-
 fn int_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
+    INT_AS_INTEGER_RATIO.check(vm, args)?;
     Ok(Value::tuple(vec![
         Value::from_bigint(self_int(vm, &args)?),
         Value::Int(1),
@@ -251,20 +269,13 @@ fn int_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
 
 /// `byteorder` and `signed` of `to_bytes`/`from_bytes`, checked as CPython does:
 /// true for big-endian.
-fn byteorder_and_sign(vm: &Vm, args: &Args, name: &str) -> PyResult<(bool, bool)> {
-    for kw in args.kwnames {
-        let known = matches!(
-            kw.as_str(),
-            Some("length" | "bytes" | "byteorder" | "signed")
-        );
-        if !known {
-            return Err(vm.type_error(format!(
-                "'{}' is an invalid keyword argument for {name}()",
-                kw.as_str().unwrap_or("")
-            )));
-        }
-    }
-    let big = match args.arg_or_kw(2, "byteorder") {
+fn byteorder_and_sign(
+    vm: &Vm,
+    byteorder: Option<&Value>,
+    signed: Option<&Value>,
+    name: &str,
+) -> PyResult<(bool, bool)> {
+    let big = match byteorder {
         None => true,
         Some(Value::Str(s)) => match s.as_str() {
             "big" => true,
@@ -278,30 +289,21 @@ fn byteorder_and_sign(vm: &Vm, args: &Args, name: &str) -> PyResult<(bool, bool)
             )))
         }
     };
-    let signed = args
-        .kw("signed")
-        .map(|s| vm.truthy(s))
-        .transpose()?
-        .unwrap_or(false);
+    let signed = signed.map(|s| vm.truthy(s)).transpose()?.unwrap_or(false);
     Ok((big, signed))
 }
 
 fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
-    if args.len() > 3 {
-        return Err(vm.type_error(format!(
-            "to_bytes() takes at most 2 positional arguments ({} given)",
-            args.len() - 1
-        )));
-    }
+    let ([_], [length, byteorder, signed]) = INT_TO_BYTES.bind(vm, args)?;
     let v = self_int(vm, &args)?;
-    let length = match args.arg_or_kw(1, "length") {
+    let length = match length {
         Some(l) => vm.size_arg(l, crate::vm::limits::SizeArg::Ssize)?,
         None => 1,
     };
     if length < 0 {
         return Err(vm.value_error("length argument must be non-negative"));
     }
-    let (big, signed) = byteorder_and_sign(vm, &args, "to_bytes")?;
+    let (big, signed) = byteorder_and_sign(vm, byteorder, signed, "to_bytes")?;
     if !signed && v.sign() == num_bigint::Sign::Minus {
         return Err(vm.overflow_error("can't convert negative int to unsigned"));
     }
@@ -334,15 +336,10 @@ fn int_to_bytes(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn int_from_bytes(vm: &Vm, args: Args) -> PyResult {
-    if args.len() > 3 {
-        return Err(vm.type_error(format!(
-            "from_bytes() takes at most 2 positional arguments ({} given)",
-            args.len() - 1
-        )));
-    }
-    let mut bytes = match args.arg_or_kw(1, "bytes") {
-        Some(Value::Bytes(b)) => b.to_vec(),
-        Some(other) => {
+    let ([_, bytes], [byteorder, signed]) = INT_FROM_BYTES.bind(vm, args)?;
+    let mut bytes = match bytes {
+        Value::Bytes(b) => b.to_vec(),
+        other => {
             let items = vm.to_vec(other).map_err(|_| {
                 vm.type_error(format!(
                     "cannot convert '{}' object to bytes",
@@ -359,9 +356,8 @@ fn int_from_bytes(vm: &Vm, args: Args) -> PyResult {
             }
             out
         }
-        None => return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)")),
     };
-    let (big, signed) = byteorder_and_sign(vm, &args, "from_bytes")?;
+    let (big, signed) = byteorder_and_sign(vm, byteorder, signed, "from_bytes")?;
     if big {
         bytes.reverse();
     }
@@ -381,11 +377,13 @@ fn self_float(vm: &Vm, args: &Args) -> PyResult<f64> {
 }
 
 fn float_is_integer(vm: &Vm, args: Args) -> PyResult {
+    FLOAT_IS_INTEGER.check(vm, args)?;
     let f = self_float(vm, &args)?;
     Ok(Value::from_bool(f.is_finite() && f.fract() == 0.0))
 }
 
 fn float_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
+    FLOAT_AS_INTEGER_RATIO.check(vm, args)?;
     let f = self_float(vm, &args)?;
     if f.is_nan() {
         return Err(vm.value_error("cannot convert NaN to integer ratio"));
@@ -400,13 +398,14 @@ fn float_as_integer_ratio(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn float_conjugate(vm: &Vm, args: Args) -> PyResult {
+    FLOAT_CONJUGATE.check(vm, args)?;
     Ok(Value::float(self_float(vm, &args)?))
 }
 
 /// `float.hex()`: `[-]0x1.<13 hex digits>p<exponent>` for normal numbers,
 /// `0x0.<digits>p-1022` for subnormal ones, as CPython writes them.
 fn float_hex(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "hex", 1, 1)?;
+    FLOAT_HEX.check(vm, args)?;
     Ok(Value::string(hex_of_float(self_float(vm, &args)?)))
 }
 

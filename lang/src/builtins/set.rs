@@ -1,47 +1,66 @@
 //! `set`, `frozenset` and the dict views (`keys()`, `values()`, `items()`).
 
+use crate::objects::gc::Visitor;
 use crate::objects::iter::{DictView, IterState};
 use crate::objects::BoolWord;
-use crate::objects::{Args, Class, NativeIter, NativeObject, PyDict, PyResult, PySet, Value};
+use crate::objects::{
+    Args, Class, NativeIter, NativeObject, PyDict, PyResult, PySet, Signature, Style, Value,
+};
 use crate::vm::ops::BinOp;
-use crate::vm::types::{add_methods, new_final_class};
+use crate::vm::types::{add_declared_methods, add_methods, new_final_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::ops::ControlFlow;
 use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
-    let common: &[(&'static str, crate::objects::NativeFn)] = &[
-        ("union", union),
-        ("intersection", intersection_method),
-        ("difference", difference_method),
-        ("symmetric_difference", symmetric_difference),
-        ("issubset", issubset),
-        ("issuperset", issuperset),
-        ("isdisjoint", isdisjoint),
-        ("copy", copy),
-    ];
-    add_methods(&vm.types.set, "set", common);
-    add_methods(&vm.types.frozenset, "frozenset", common);
-    add_methods(
+    add_declared_methods(
         &vm.types.set,
         "set",
         &[
-            ("__new__", set_new),
-            ("__init__", set_init),
-            ("add", add),
-            ("remove", remove),
-            ("discard", discard),
-            ("pop", pop),
-            ("clear", clear),
-            ("update", update),
-            ("difference_update", difference_update),
-            ("intersection_update", intersection_update),
+            (&UNION, set_union),
+            (&INTERSECTION, set_intersection),
+            (&DIFFERENCE, set_difference),
+            (&SET_SYMMETRIC_DIFFERENCE, set_symmetric_difference),
+            (&SET_ISSUBSET, set_issubset),
+            (&SET_ISSUPERSET, set_issuperset),
+            (&SET_ISDISJOINT, set_isdisjoint),
+            (&SET_COPY, set_copy),
+            (&ADD, add),
+            (&REMOVE, remove),
+            (&DISCARD, discard),
+            (&POP, pop),
+            (&CLEAR, clear),
+            (&UPDATE, update),
+            (&DIFFERENCE_UPDATE, difference_update),
+            (&INTERSECTION_UPDATE, intersection_update),
             (
-                "symmetric_difference_update",
+                &SYMMETRIC_DIFFERENCE_UPDATE,
                 symmetric_difference_update_method,
             ),
         ],
+    );
+    add_declared_methods(
+        &vm.types.frozenset,
+        "frozenset",
+        &[
+            (&FROZENSET_UNION, frozenset_union),
+            (&FROZENSET_INTERSECTION, frozenset_intersection),
+            (&FROZENSET_DIFFERENCE, frozenset_difference),
+            (
+                &FROZENSET_SYMMETRIC_DIFFERENCE,
+                frozenset_symmetric_difference,
+            ),
+            (&FROZENSET_ISSUBSET, frozenset_issubset),
+            (&FROZENSET_ISSUPERSET, frozenset_issuperset),
+            (&FROZENSET_ISDISJOINT, frozenset_isdisjoint),
+            (&FROZENSET_COPY, frozenset_copy),
+        ],
+    );
+    add_methods(
+        &vm.types.set,
+        "set",
+        &[("__new__", set_new), ("__init__", set_init)],
     );
     add_methods(
         &vm.types.frozenset,
@@ -69,6 +88,94 @@ pub fn install(vm: &Vm) {
     }
 }
 
+static UNION: Signature = Signature::undocumented(Style::ParseTuple, "set.union", "$self, *others");
+static INTERSECTION: Signature =
+    Signature::undocumented(Style::ParseTuple, "set.intersection", "$self, *others");
+static DIFFERENCE: Signature =
+    Signature::undocumented(Style::ParseTuple, "set.difference", "$self, *others");
+static SET_SYMMETRIC_DIFFERENCE: Signature =
+    Signature::undocumented(Style::Exact, "set.symmetric_difference", "$self, other, /");
+static FROZENSET_SYMMETRIC_DIFFERENCE: Signature = Signature::undocumented(
+    Style::Exact,
+    "frozenset.symmetric_difference",
+    "$self, other, /",
+);
+static SET_ISSUBSET: Signature =
+    Signature::undocumented(Style::Exact, "set.issubset", "$self, other, /");
+static FROZENSET_ISSUBSET: Signature =
+    Signature::undocumented(Style::Exact, "frozenset.issubset", "$self, other, /");
+static SET_ISSUPERSET: Signature =
+    Signature::undocumented(Style::Exact, "set.issuperset", "$self, other, /");
+static FROZENSET_ISSUPERSET: Signature =
+    Signature::undocumented(Style::Exact, "frozenset.issuperset", "$self, other, /");
+static SET_ISDISJOINT: Signature =
+    Signature::undocumented(Style::Exact, "set.isdisjoint", "$self, other, /");
+static FROZENSET_ISDISJOINT: Signature =
+    Signature::undocumented(Style::Exact, "frozenset.isdisjoint", "$self, other, /");
+static SET_COPY: Signature = Signature::undocumented(Style::Exact, "set.copy", "$self, /");
+static FROZENSET_COPY: Signature =
+    Signature::undocumented(Style::Exact, "frozenset.copy", "$self, /");
+static ADD: Signature = Signature::undocumented(Style::Exact, "set.add", "$self, object, /");
+static REMOVE: Signature = Signature::undocumented(Style::Exact, "set.remove", "$self, object, /");
+static DISCARD: Signature =
+    Signature::undocumented(Style::Exact, "set.discard", "$self, object, /");
+static POP: Signature = Signature::undocumented(Style::Exact, "set.pop", "$self, /");
+static CLEAR: Signature = Signature::undocumented(Style::Exact, "set.clear", "$self, /");
+static UPDATE: Signature =
+    Signature::undocumented(Style::ParseTuple, "set.update", "$self, *others");
+static DIFFERENCE_UPDATE: Signature =
+    Signature::undocumented(Style::ParseTuple, "set.difference_update", "$self, *others");
+static INTERSECTION_UPDATE: Signature = Signature::undocumented(
+    Style::ParseTuple,
+    "set.intersection_update",
+    "$self, *others",
+);
+static SYMMETRIC_DIFFERENCE_UPDATE: Signature = Signature::undocumented(
+    Style::Exact,
+    "set.symmetric_difference_update",
+    "$self, other, /",
+);
+
+static FROZENSET_UNION: Signature =
+    Signature::undocumented(Style::ParseTuple, "frozenset.union", "$self, *others");
+static FROZENSET_INTERSECTION: Signature = Signature::undocumented(
+    Style::ParseTuple,
+    "frozenset.intersection",
+    "$self, *others",
+);
+static FROZENSET_DIFFERENCE: Signature =
+    Signature::undocumented(Style::ParseTuple, "frozenset.difference", "$self, *others");
+
+/// The methods set and frozenset share: each type's checks its arguments
+/// against its own signature, then runs the common body.
+macro_rules! checked {
+    ($($name:ident: $sig:ident => $body:ident),* $(,)?) => {
+        $(fn $name(vm: &Vm, args: Args) -> PyResult {
+            $sig.check(vm, args)?;
+            $body(vm, args)
+        })*
+    };
+}
+
+checked!(
+    set_union: UNION => union,
+    frozenset_union: FROZENSET_UNION => union,
+    set_intersection: INTERSECTION => intersection_method,
+    frozenset_intersection: FROZENSET_INTERSECTION => intersection_method,
+    set_difference: DIFFERENCE => difference_method,
+    frozenset_difference: FROZENSET_DIFFERENCE => difference_method,
+    set_symmetric_difference: SET_SYMMETRIC_DIFFERENCE => symmetric_difference,
+    frozenset_symmetric_difference: FROZENSET_SYMMETRIC_DIFFERENCE => symmetric_difference,
+    set_issubset: SET_ISSUBSET => issubset,
+    frozenset_issubset: FROZENSET_ISSUBSET => issubset,
+    set_issuperset: SET_ISSUPERSET => issuperset,
+    frozenset_issuperset: FROZENSET_ISSUPERSET => issuperset,
+    set_isdisjoint: SET_ISDISJOINT => isdisjoint,
+    frozenset_isdisjoint: FROZENSET_ISDISJOINT => isdisjoint,
+    set_copy: SET_COPY => copy,
+    frozenset_copy: FROZENSET_COPY => copy,
+);
+
 /// A live view of a dict's keys, values or items.
 pub struct DictViewObj {
     class: Rc<Class>,
@@ -77,8 +184,8 @@ pub struct DictViewObj {
 }
 
 impl NativeObject for DictViewObj {
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&Value::Dict(self.dict.clone()));
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.rc(&self.dict);
     }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
@@ -417,6 +524,7 @@ fn intersection_method(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn intersection_update(vm: &Vm, args: Args) -> PyResult {
+    INTERSECTION_UPDATE.check(vm, args)?;
     let so = this(vm, &args)?;
     let result = intersection_all(vm, &so, &args.pos[1..])?;
     so.swap_bodies(&result);
@@ -440,6 +548,7 @@ fn difference_method(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn difference_update(vm: &Vm, args: Args) -> PyResult {
+    DIFFERENCE_UPDATE.check(vm, args)?;
     let so = this(vm, &args)?;
     for other in &args.pos[1..] {
         difference_update_internal(vm, &so, other)?;
@@ -448,13 +557,12 @@ fn difference_update(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn symmetric_difference(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "symmetric_difference", 2, 2)?;
     let result = symmetric_difference_of(vm, &args.pos[0], &args.pos[1])?;
     Ok(same_kind(&args.pos[0], result))
 }
 
 fn symmetric_difference_update_method(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "symmetric_difference_update", 2, 2)?;
+    SYMMETRIC_DIFFERENCE_UPDATE.check(vm, args)?;
     symmetric_difference_update(vm, &*this(vm, &args)?, &args.pos[1])?;
     Ok(Value::None)
 }
@@ -498,13 +606,13 @@ fn copy(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn add(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "add", 2, 2)?;
+    ADD.check(vm, args)?;
     this(vm, &args)?.add(vm, args.pos[1].clone())?;
     Ok(Value::None)
 }
 
 fn remove(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "remove", 2, 2)?;
+    REMOVE.check(vm, args)?;
     if !this(vm, &args)?.remove(vm, &args.pos[1])? {
         return Err(vm.key_error(args.pos[1].clone()));
     }
@@ -512,25 +620,26 @@ fn remove(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn discard(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "discard", 2, 2)?;
+    DISCARD.check(vm, args)?;
     this(vm, &args)?.remove(vm, &args.pos[1])?;
     Ok(Value::None)
 }
 
 fn pop(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "pop", 1, 1)?;
+    POP.check(vm, args)?;
     this(vm, &args)?
         .pop()
         .ok_or_else(|| vm.key_error(Value::str("pop from an empty set")))
 }
 
 fn clear(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "clear", 1, 1)?;
+    CLEAR.check(vm, args)?;
     this(vm, &args)?.clear();
     Ok(Value::None)
 }
 
 fn update(vm: &Vm, args: Args) -> PyResult {
+    UPDATE.check(vm, args)?;
     let s = this(vm, &args)?;
     for other in &args.pos[1..] {
         update_internal(vm, &s, other)?;

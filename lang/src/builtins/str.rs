@@ -2,9 +2,9 @@
 
 use crate::objects::str::{count_chars, is_py_space_byte};
 use crate::objects::BoolWord;
-use crate::objects::{Args, PyResult, PyStr, Value};
+use crate::objects::{Args, PyResult, PyStr, Signature, Style, Value};
 use crate::vm::limits::SizeArg;
-use crate::vm::types::add_methods;
+use crate::vm::types::{add_declared_methods, add_methods};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -12,54 +12,57 @@ pub fn install(vm: &Vm) {
     add_methods(
         &vm.types.str,
         "str",
+        &[("__new__", str_new), ("format", format)],
+    );
+    add_declared_methods(
+        &vm.types.str,
+        "str",
         &[
-            ("__new__", str_new),
-            ("upper", upper),
-            ("lower", lower),
-            ("casefold", lower),
-            ("capitalize", capitalize),
-            ("title", title),
-            ("swapcase", swapcase),
-            ("strip", strip),
-            ("lstrip", lstrip),
-            ("rstrip", rstrip),
-            ("split", split),
-            ("rsplit", rsplit),
-            ("splitlines", splitlines),
-            ("join", join),
-            ("replace", replace),
-            ("startswith", startswith),
-            ("endswith", endswith),
-            ("find", find),
-            ("rfind", rfind),
-            ("index", index),
-            ("rindex", rindex),
-            ("count", count),
-            ("format", format),
-            ("format_map", format_map),
-            ("isdigit", isdigit),
-            ("isdecimal", isdigit),
-            ("isnumeric", isnumeric),
-            ("isalpha", isalpha),
-            ("isalnum", isalnum),
-            ("isspace", isspace),
-            ("isupper", isupper),
-            ("islower", islower),
-            ("istitle", istitle),
-            ("isidentifier", isidentifier),
-            ("isascii", isascii),
-            ("isprintable", isprintable),
-            ("center", center),
-            ("ljust", ljust),
-            ("rjust", rjust),
-            ("zfill", zfill),
-            ("partition", partition),
-            ("rpartition", rpartition),
-            ("encode", encode),
-            ("expandtabs", expandtabs),
-            ("removeprefix", removeprefix),
-            ("removesuffix", removesuffix),
-            ("translate", translate),
+            (&STR_UPPER, upper),
+            (&STR_LOWER, lower),
+            (&STR_CASEFOLD, casefold),
+            (&STR_CAPITALIZE, capitalize),
+            (&STR_TITLE, title),
+            (&STR_SWAPCASE, swapcase),
+            (&STR_STRIP, strip),
+            (&STR_LSTRIP, lstrip),
+            (&STR_RSTRIP, rstrip),
+            (&STR_SPLIT, split),
+            (&STR_RSPLIT, rsplit),
+            (&STR_SPLITLINES, splitlines),
+            (&STR_JOIN, join),
+            (&STR_REPLACE, replace),
+            (&STR_STARTSWITH, startswith),
+            (&STR_ENDSWITH, endswith),
+            (&STR_FIND, find),
+            (&STR_RFIND, rfind),
+            (&STR_INDEX, index),
+            (&STR_RINDEX, rindex),
+            (&STR_COUNT, count),
+            (&STR_FORMAT_MAP, format_map),
+            (&STR_ISDIGIT, isdigit),
+            (&STR_ISDECIMAL, isdecimal),
+            (&STR_ISNUMERIC, isnumeric),
+            (&STR_ISALPHA, isalpha),
+            (&STR_ISALNUM, isalnum),
+            (&STR_ISSPACE, isspace),
+            (&STR_ISUPPER, isupper),
+            (&STR_ISLOWER, islower),
+            (&STR_ISTITLE, istitle),
+            (&STR_ISIDENTIFIER, isidentifier),
+            (&STR_ISASCII, isascii),
+            (&STR_ISPRINTABLE, isprintable),
+            (&STR_CENTER, center),
+            (&STR_LJUST, ljust),
+            (&STR_RJUST, rjust),
+            (&STR_ZFILL, zfill),
+            (&STR_PARTITION, partition),
+            (&STR_RPARTITION, rpartition),
+            (&ENCODE, encode),
+            (&STR_EXPANDTABS, expandtabs),
+            (&STR_REMOVEPREFIX, removeprefix),
+            (&STR_REMOVESUFFIX, removesuffix),
+            (&STR_TRANSLATE, translate),
         ],
     );
     let maketrans_fn = Value::Builtin(crate::objects::gc::new(crate::objects::Builtin {
@@ -68,23 +71,135 @@ pub fn install(vm: &Vm) {
         owner: None,
         bound: None,
         caller: Default::default(),
-        sig: None,
+        sig: Some(&STR_MAKETRANS),
         gc: crate::objects::gc::GcHead::new(),
     }));
     vm.types.str.set_attr(
         "maketrans",
         crate::builtins::descriptors::StaticMethod::new(vm, maketrans_fn),
     );
-    add_methods(
+    add_methods(&vm.types.bytes, "bytes", &[("__new__", bytes_new)]);
+    add_declared_methods(
         &vm.types.bytes,
         "bytes",
-        &[
-            ("__new__", bytes_new),
-            ("decode", decode),
-            ("hex", bytes_hex),
-        ],
+        &[(&DECODE, decode), (&BYTES_HEX, bytes_hex)],
     );
 }
+
+static STR_UPPER: Signature = Signature::new(Style::Exact, "str.upper", "$self, /");
+static STR_LOWER: Signature = Signature::new(Style::Exact, "str.lower", "$self, /");
+static STR_CASEFOLD: Signature = Signature::new(Style::Exact, "str.casefold", "$self, /");
+static STR_CAPITALIZE: Signature = Signature::new(Style::Exact, "str.capitalize", "$self, /");
+static STR_TITLE: Signature = Signature::new(Style::Exact, "str.title", "$self, /");
+static STR_SWAPCASE: Signature = Signature::new(Style::Exact, "str.swapcase", "$self, /");
+static STR_ISDIGIT: Signature = Signature::new(Style::Exact, "str.isdigit", "$self, /");
+static STR_ISDECIMAL: Signature = Signature::new(Style::Exact, "str.isdecimal", "$self, /");
+static STR_ISNUMERIC: Signature = Signature::new(Style::Exact, "str.isnumeric", "$self, /");
+static STR_ISALPHA: Signature = Signature::new(Style::Exact, "str.isalpha", "$self, /");
+static STR_ISALNUM: Signature = Signature::new(Style::Exact, "str.isalnum", "$self, /");
+static STR_ISSPACE: Signature = Signature::new(Style::Exact, "str.isspace", "$self, /");
+static STR_ISUPPER: Signature = Signature::new(Style::Exact, "str.isupper", "$self, /");
+static STR_ISLOWER: Signature = Signature::new(Style::Exact, "str.islower", "$self, /");
+static STR_ISTITLE: Signature = Signature::new(Style::Exact, "str.istitle", "$self, /");
+static STR_ISIDENTIFIER: Signature = Signature::new(Style::Exact, "str.isidentifier", "$self, /");
+static STR_ISASCII: Signature = Signature::new(Style::Exact, "str.isascii", "$self, /");
+static STR_ISPRINTABLE: Signature = Signature::new(Style::Exact, "str.isprintable", "$self, /");
+static STR_STRIP: Signature =
+    Signature::new(Style::Positional, "str.strip", "$self, chars=None, /");
+static STR_LSTRIP: Signature =
+    Signature::new(Style::Positional, "str.lstrip", "$self, chars=None, /");
+static STR_RSTRIP: Signature =
+    Signature::new(Style::Positional, "str.rstrip", "$self, chars=None, /");
+static STR_SPLIT: Signature = Signature::new(
+    Style::Clinic,
+    "str.split",
+    "$self, /, sep=None, maxsplit=-1",
+);
+static STR_RSPLIT: Signature = Signature::new(
+    Style::Clinic,
+    "str.rsplit",
+    "$self, /, sep=None, maxsplit=-1",
+);
+static STR_SPLITLINES: Signature =
+    Signature::new(Style::Clinic, "str.splitlines", "$self, /, keepends=False");
+static STR_JOIN: Signature = Signature::new(Style::Exact, "str.join", "$self, iterable, /");
+static STR_REPLACE: Signature = Signature::new(
+    Style::Positional,
+    "str.replace",
+    "$self, old, new, count=-1, /",
+);
+static STR_STARTSWITH: Signature = Signature::undocumented(
+    Style::ParseTuple,
+    "str.startswith",
+    "$self, prefix, start=None, end=None, /",
+);
+static STR_ENDSWITH: Signature = Signature::undocumented(
+    Style::ParseTuple,
+    "str.endswith",
+    "$self, prefix, start=None, end=None, /",
+);
+static STR_FIND: Signature = Signature::undocumented(
+    Style::ParseTuple,
+    "str.find",
+    "$self, sub, start=None, end=None, /",
+);
+static STR_RFIND: Signature = Signature::undocumented(
+    Style::ParseTuple,
+    "str.rfind",
+    "$self, sub, start=None, end=None, /",
+);
+static STR_INDEX: Signature = Signature::undocumented(
+    Style::ParseTuple,
+    "str.index",
+    "$self, sub, start=None, end=None, /",
+);
+static STR_RINDEX: Signature = Signature::undocumented(
+    Style::ParseTuple,
+    "str.rindex",
+    "$self, sub, start=None, end=None, /",
+);
+static STR_COUNT: Signature = Signature::undocumented(
+    Style::ParseTuple,
+    "str.count",
+    "$self, sub, start=None, end=None, /",
+);
+static STR_FORMAT_MAP: Signature =
+    Signature::undocumented(Style::Exact, "str.format_map", "$self, mapping, /");
+static STR_CENTER: Signature = Signature::new(
+    Style::Positional,
+    "str.center",
+    "$self, width, fillchar=' ', /",
+);
+static STR_LJUST: Signature = Signature::new(
+    Style::Positional,
+    "str.ljust",
+    "$self, width, fillchar=' ', /",
+);
+static STR_RJUST: Signature = Signature::new(
+    Style::Positional,
+    "str.rjust",
+    "$self, width, fillchar=' ', /",
+);
+static STR_ZFILL: Signature = Signature::new(Style::Exact, "str.zfill", "$self, width, /");
+static STR_PARTITION: Signature = Signature::new(Style::Exact, "str.partition", "$self, sep, /");
+static STR_RPARTITION: Signature = Signature::new(Style::Exact, "str.rpartition", "$self, sep, /");
+static STR_EXPANDTABS: Signature =
+    Signature::new(Style::Clinic, "str.expandtabs", "$self, /, tabsize=8");
+static STR_REMOVEPREFIX: Signature =
+    Signature::new(Style::Exact, "str.removeprefix", "$self, prefix, /");
+static STR_REMOVESUFFIX: Signature =
+    Signature::new(Style::Exact, "str.removesuffix", "$self, suffix, /");
+static STR_TRANSLATE: Signature = Signature::new(Style::Exact, "str.translate", "$self, table, /");
+static STR_MAKETRANS: Signature = Signature::new(
+    Style::Positional,
+    "str.maketrans",
+    "x, y=<unrepresentable>, z=<unrepresentable>, /",
+);
+static BYTES_HEX: Signature = Signature::new(
+    Style::Clinic,
+    "bytes.hex",
+    "$self, /, sep=<unrepresentable>, bytes_per_sep=1",
+);
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a str> {
     Ok(this_py(vm, args)?.as_str())
@@ -182,6 +297,7 @@ pub(crate) fn str_of(vm: &Vm, v: &Value) -> PyResult {
 }
 
 fn upper(vm: &Vm, args: Args) -> PyResult {
+    STR_UPPER.check(vm, args)?;
     let t = this_py(vm, &args)?;
     if t.is_ascii() {
         return Ok(Value::Str(Rc::new(t.map_ascii(u8::to_ascii_uppercase))));
@@ -190,6 +306,17 @@ fn upper(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn lower(vm: &Vm, args: Args) -> PyResult {
+    STR_LOWER.check(vm, args)?;
+    lowercase(vm, args)
+}
+
+/// `str.casefold` is `str.lower` for now (no full case folding yet).
+fn casefold(vm: &Vm, args: Args) -> PyResult {
+    STR_CASEFOLD.check(vm, args)?;
+    lowercase(vm, args)
+}
+
+fn lowercase(vm: &Vm, args: Args) -> PyResult {
     let t = this_py(vm, &args)?;
     if t.is_ascii() {
         return Ok(Value::Str(Rc::new(t.map_ascii(u8::to_ascii_lowercase))));
@@ -198,6 +325,7 @@ fn lower(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn capitalize(vm: &Vm, args: Args) -> PyResult {
+    STR_CAPITALIZE.check(vm, args)?;
     let t = this(vm, &args)?;
     let mut chars = t.chars();
     s(match chars.next() {
@@ -207,6 +335,7 @@ fn capitalize(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn title(vm: &Vm, args: Args) -> PyResult {
+    STR_TITLE.check(vm, args)?;
     let t = this(vm, &args)?;
     let mut out = String::with_capacity(t.len());
     let mut prev_cased = false;
@@ -222,6 +351,7 @@ fn title(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn swapcase(vm: &Vm, args: Args) -> PyResult {
+    STR_SWAPCASE.check(vm, args)?;
     let t = this(vm, &args)?;
     s(t.chars()
         .flat_map(|c| {
@@ -284,23 +414,28 @@ fn trim_bytes(t: &str, left: bool, right: bool, strip: impl Fn(u8) -> bool) -> &
 }
 
 fn strip(vm: &Vm, args: Args) -> PyResult {
+    STR_STRIP.check(vm, args)?;
     strip_impl(vm, &args, true, true, "strip")
 }
 
 fn lstrip(vm: &Vm, args: Args) -> PyResult {
+    STR_LSTRIP.check(vm, args)?;
     strip_impl(vm, &args, true, false, "lstrip")
 }
 
 fn rstrip(vm: &Vm, args: Args) -> PyResult {
+    STR_RSTRIP.check(vm, args)?;
     strip_impl(vm, &args, false, true, "rstrip")
 }
 
-fn split_args<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<(Option<&'a str>, i64)> {
-    let sep = arg_str(vm, args.arg_or_kw(1, "sep"), "must be str or None")?;
+/// `sep` and `maxsplit` of `str.split`/`str.rsplit`, bound by `sig`.
+fn split_args<'a>(vm: &Vm, args: Args<'a>, sig: &Signature) -> PyResult<(Option<&'a str>, i64)> {
+    let ([_], [sep, maxsplit]) = sig.bind(vm, args)?;
+    let sep = arg_str(vm, sep, "must be str or None")?;
     if sep == Some("") {
         return Err(vm.value_error("empty separator"));
     }
-    let maxsplit = match args.arg_or_kw(2, "maxsplit") {
+    let maxsplit = match maxsplit {
         Some(v) => vm.to_index(v)?,
         None => -1,
     };
@@ -308,9 +443,9 @@ fn split_args<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<(Option<&'a str>, i64)> 
 }
 
 fn split(vm: &Vm, args: Args) -> PyResult {
+    let (sep, maxsplit) = split_args(vm, args, &STR_SPLIT)?;
     let py = this_py(vm, &args)?;
     let (t, ascii) = (py.as_str(), py.is_ascii());
-    let (sep, maxsplit) = split_args(vm, &args)?;
     let limit = if maxsplit < 0 {
         usize::MAX
     } else {
@@ -363,8 +498,8 @@ fn split(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn rsplit(vm: &Vm, args: Args) -> PyResult {
+    let (sep, maxsplit) = split_args(vm, args, &STR_RSPLIT)?;
     let t = this(vm, &args)?;
-    let (sep, maxsplit) = split_args(vm, &args)?;
     let mut parts: Vec<String> = match sep {
         Some(sep) => {
             if maxsplit < 0 {
@@ -398,9 +533,10 @@ fn rsplit(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn splitlines(vm: &Vm, args: Args) -> PyResult {
+    let ([_], [keepends]) = STR_SPLITLINES.bind(vm, args)?;
     let py = this_py(vm, &args)?;
     let (t, ascii) = (py.as_str(), py.is_ascii());
-    let keep = match args.arg_or_kw(1, "keepends") {
+    let keep = match keepends {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -433,6 +569,7 @@ fn splitlines(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn join(vm: &Vm, args: Args) -> PyResult {
+    STR_JOIN.check(vm, args)?;
     let sep = this_py(vm, &args)?;
     let Some(it) = args.get(1) else {
         return Err(vm.type_error("str.join() takes exactly one argument (0 given)"));
@@ -468,6 +605,7 @@ fn join_items(vm: &Vm, sep: &PyStr, items: &[Value]) -> PyResult {
 }
 
 fn replace(vm: &Vm, args: Args) -> PyResult {
+    STR_REPLACE.check(vm, args)?;
     let t = this(vm, &args)?;
     let old = need_str(vm, args.get(1), "replace", 1)?;
     let new = need_str(vm, args.get(2), "replace", 2)?;
@@ -551,10 +689,12 @@ fn prefix_check(vm: &Vm, args: &Args, name: &str, test: fn(&str, &str) -> bool) 
 }
 
 fn startswith(vm: &Vm, args: Args) -> PyResult {
+    STR_STARTSWITH.check(vm, args)?;
     prefix_check(vm, &args, "startswith", |w, p| w.starts_with(p))
 }
 
 fn endswith(vm: &Vm, args: Args) -> PyResult {
+    STR_ENDSWITH.check(vm, args)?;
     prefix_check(vm, &args, "endswith", |w, p| w.ends_with(p))
 }
 
@@ -587,14 +727,17 @@ fn find_impl(vm: &Vm, args: &Args, reverse: bool) -> PyResult<i64> {
 }
 
 fn find(vm: &Vm, args: Args) -> PyResult {
+    STR_FIND.check(vm, args)?;
     Ok(Value::Int(find_impl(vm, &args, false)?))
 }
 
 fn rfind(vm: &Vm, args: Args) -> PyResult {
+    STR_RFIND.check(vm, args)?;
     Ok(Value::Int(find_impl(vm, &args, true)?))
 }
 
 fn index(vm: &Vm, args: Args) -> PyResult {
+    STR_INDEX.check(vm, args)?;
     match find_impl(vm, &args, false)? {
         -1 => Err(vm.value_error("substring not found")),
         i => Ok(Value::Int(i)),
@@ -602,6 +745,7 @@ fn index(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn rindex(vm: &Vm, args: Args) -> PyResult {
+    STR_RINDEX.check(vm, args)?;
     match find_impl(vm, &args, true)? {
         -1 => Err(vm.value_error("substring not found")),
         i => Ok(Value::Int(i)),
@@ -609,6 +753,7 @@ fn rindex(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn count(vm: &Vm, args: Args) -> PyResult {
+    STR_COUNT.check(vm, args)?;
     let t = this_py(vm, &args)?;
     let sub = need_str(vm, args.get(1), "count", 1)?;
     let Some((win, _)) = window(vm, t, args.get(2), args.get(3))? else {
@@ -630,6 +775,17 @@ fn all_chars(vm: &Vm, args: &Args, pred: fn(char) -> bool) -> PyResult {
 }
 
 fn isdigit(vm: &Vm, args: Args) -> PyResult {
+    STR_ISDIGIT.check(vm, args)?;
+    digits_only(vm, args)
+}
+
+/// `str.isdecimal` answers as `str.isdigit` for now.
+fn isdecimal(vm: &Vm, args: Args) -> PyResult {
+    STR_ISDECIMAL.check(vm, args)?;
+    digits_only(vm, args)
+}
+
+fn digits_only(vm: &Vm, args: Args) -> PyResult {
     let t = this_py(vm, &args)?;
     if t.is_ascii() {
         let b = t.as_str().as_bytes();
@@ -643,26 +799,32 @@ fn isdigit(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn isnumeric(vm: &Vm, args: Args) -> PyResult {
+    STR_ISNUMERIC.check(vm, args)?;
     all_chars(vm, &args, char::is_numeric)
 }
 
 fn isalpha(vm: &Vm, args: Args) -> PyResult {
+    STR_ISALPHA.check(vm, args)?;
     all_chars(vm, &args, char::is_alphabetic)
 }
 
 fn isalnum(vm: &Vm, args: Args) -> PyResult {
+    STR_ISALNUM.check(vm, args)?;
     all_chars(vm, &args, char::is_alphanumeric)
 }
 
 fn isspace(vm: &Vm, args: Args) -> PyResult {
+    STR_ISSPACE.check(vm, args)?;
     all_chars(vm, &args, crate::fmt::is_py_space)
 }
 
 fn isascii(vm: &Vm, args: Args) -> PyResult {
+    STR_ISASCII.check(vm, args)?;
     Ok(Value::from_bool(this(vm, &args)?.is_ascii()))
 }
 
 fn isprintable(vm: &Vm, args: Args) -> PyResult {
+    STR_ISPRINTABLE.check(vm, args)?;
     Ok(Value::from_bool(
         this(vm, &args)?
             .chars()
@@ -671,6 +833,7 @@ fn isprintable(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn isupper(vm: &Vm, args: Args) -> PyResult {
+    STR_ISUPPER.check(vm, args)?;
     let t = this(vm, &args)?;
     Ok(Value::from_bool(
         t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase),
@@ -678,6 +841,7 @@ fn isupper(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn islower(vm: &Vm, args: Args) -> PyResult {
+    STR_ISLOWER.check(vm, args)?;
     let t = this(vm, &args)?;
     Ok(Value::from_bool(
         t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase),
@@ -685,6 +849,7 @@ fn islower(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn istitle(vm: &Vm, args: Args) -> PyResult {
+    STR_ISTITLE.check(vm, args)?;
     let t = this(vm, &args)?;
     let mut prev_cased = false;
     let mut any = false;
@@ -709,6 +874,7 @@ fn istitle(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn isidentifier(vm: &Vm, args: Args) -> PyResult {
+    STR_ISIDENTIFIER.check(vm, args)?;
     let t = this(vm, &args)?;
     let mut chars = t.chars();
     Ok(Value::from_bool(match chars.next() {
@@ -751,6 +917,7 @@ fn padded(vm: &Vm, text: &PyStr, left: usize, right: usize, fill: char) -> PyRes
 }
 
 fn center(vm: &Vm, args: Args) -> PyResult {
+    STR_CENTER.check(vm, args)?;
     let t = this_py(vm, &args)?;
     let (width, fill) = pad_args(vm, &args, "center")?;
     let n = t.char_len();
@@ -764,6 +931,7 @@ fn center(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn ljust(vm: &Vm, args: Args) -> PyResult {
+    STR_LJUST.check(vm, args)?;
     let t = this_py(vm, &args)?;
     let (width, fill) = pad_args(vm, &args, "ljust")?;
     if width <= t.char_len() {
@@ -773,6 +941,7 @@ fn ljust(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn rjust(vm: &Vm, args: Args) -> PyResult {
+    STR_RJUST.check(vm, args)?;
     let t = this_py(vm, &args)?;
     let (width, fill) = pad_args(vm, &args, "rjust")?;
     if width <= t.char_len() {
@@ -782,6 +951,7 @@ fn rjust(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn zfill(vm: &Vm, args: Args) -> PyResult {
+    STR_ZFILL.check(vm, args)?;
     let py = this_py(vm, &args)?;
     let t = py.as_str();
     let width = vm
@@ -803,6 +973,7 @@ fn zfill(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn partition(vm: &Vm, args: Args) -> PyResult {
+    STR_PARTITION.check(vm, args)?;
     let py = this_py(vm, &args)?;
     let (t, ascii) = (py.as_str(), py.is_ascii());
     let sep = need_str(vm, args.get(1), "partition", 1)?;
@@ -825,6 +996,7 @@ fn partition(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn rpartition(vm: &Vm, args: Args) -> PyResult {
+    STR_RPARTITION.check(vm, args)?;
     let t = this(vm, &args)?;
     let sep = need_str(vm, args.get(1), "rpartition", 1)?;
     if sep.is_empty() {
@@ -840,24 +1012,25 @@ fn rpartition(vm: &Vm, args: Args) -> PyResult {
     })
 }
 
-static ENCODE: crate::objects::Signature = crate::objects::Signature::new(
-    crate::objects::Style::Clinic,
-    "encode",
+static ENCODE: Signature = Signature::new(
+    Style::Clinic,
+    "str.encode",
     "$self, /, encoding='utf-8', errors='strict'",
 );
 
 /// `str.encode(encoding='utf-8', errors='strict')`.
 fn encode(vm: &Vm, args: Args) -> PyResult {
-    this(vm, &args)?;
     let ([text], [encoding, errors]) = ENCODE.bind(vm, args)?;
+    this(vm, &args)?;
     let bytes =
         crate::stdlib::codecs::encode_str(vm, "encode", text.builtin_base(), encoding, errors)?;
     Ok(Value::Bytes(Rc::new(bytes)))
 }
 
 fn expandtabs(vm: &Vm, args: Args) -> PyResult {
+    let ([_], [tabsize]) = STR_EXPANDTABS.bind(vm, args)?;
     let t = this(vm, &args)?;
-    let size = match args.arg_or_kw(1, "tabsize") {
+    let size = match tabsize {
         Some(v) => vm.size_arg(v, SizeArg::CInt)?.max(0) as usize,
         None => 8,
     };
@@ -906,12 +1079,14 @@ fn expandtabs(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn removeprefix(vm: &Vm, args: Args) -> PyResult {
+    STR_REMOVEPREFIX.check(vm, args)?;
     let t = this(vm, &args)?;
     let p = need_str(vm, args.get(1), "removeprefix", 1)?;
     s(t.strip_prefix(p).unwrap_or(t).to_string())
 }
 
 fn removesuffix(vm: &Vm, args: Args) -> PyResult {
+    STR_REMOVESUFFIX.check(vm, args)?;
     let t = this(vm, &args)?;
     let p = need_str(vm, args.get(1), "removesuffix", 1)?;
     s(t.strip_suffix(p).unwrap_or(t).to_string())
@@ -919,6 +1094,7 @@ fn removesuffix(vm: &Vm, args: Args) -> PyResult {
 
 /// `str.translate(table)`: each character is looked up by its ordinal.
 fn translate(vm: &Vm, args: Args) -> PyResult {
+    STR_TRANSLATE.check(vm, args)?;
     let t = this(vm, &args)?;
     let table = args
         .get(1)
@@ -948,6 +1124,7 @@ fn translate(vm: &Vm, args: Args) -> PyResult {
 
 /// `str.maketrans(x[, y[, z]])`.
 fn maketrans(vm: &Vm, args: Args) -> PyResult {
+    STR_MAKETRANS.check(vm, args)?;
     let d = crate::objects::PyDict::new();
     match (args.get(0), args.get(1)) {
         (Some(Value::Dict(m)), None) => {
@@ -1048,9 +1225,9 @@ fn bytes_value(vm: &Vm, args: Args) -> PyResult {
     })))
 }
 
-static DECODE: crate::objects::Signature = crate::objects::Signature::new(
-    crate::objects::Style::Clinic,
-    "decode",
+static DECODE: Signature = Signature::new(
+    Style::Clinic,
+    "bytes.decode",
     "$self, /, encoding='utf-8', errors='strict'",
 );
 
@@ -1065,10 +1242,16 @@ pub(crate) fn decode(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
-    match args.get(0).map(Value::builtin_base) {
-        Some(Value::Bytes(b)) => s(b.iter().map(|x| format!("{x:02x}")).collect()),
-        _ => Err(vm.type_error("descriptor 'hex' requires a 'bytes' object")),
-    }
+    let ([data], [sep, per_sep]) = BYTES_HEX.bind(vm, args)?;
+    let Value::Bytes(b) = data.builtin_base() else {
+        return Err(vm.type_error("descriptor 'hex' requires a 'bytes' object"));
+    };
+    let sep = match sep {
+        None | Some(Value::None) => None,
+        Some(sep) => Some(crate::stdlib::binascii::separator(vm, sep)?),
+    };
+    let per_sep = per_sep.map_or(Ok(1), |v| vm.to_index(v))?;
+    s(crate::stdlib::binascii::hex_with_separator(b, sep, per_sep))
 }
 
 // -- str.format ---------------------------------------------------------------------
@@ -1082,6 +1265,7 @@ fn format(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn format_map(vm: &Vm, args: Args) -> PyResult {
+    STR_FORMAT_MAP.check(vm, args)?;
     let t = this(vm, &args)?;
     let mapping = args.get(1).cloned().unwrap_or_default();
     s(format_string(vm, t, &[], &|name| {

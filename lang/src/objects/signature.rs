@@ -147,6 +147,11 @@ impl Signature {
         }
     }
 
+    /// The type a method belongs to (`list` for `list.append`), if any.
+    pub fn owner(&self) -> Option<&'static str> {
+        self.qualname.rsplit_once('.').map(|(owner, _)| owner)
+    }
+
     /// CPython's `__text_signature__`: `($module, iterable, /, *, key=None)`
     /// for functions, `($self, ...)` for methods.
     ///
@@ -157,8 +162,8 @@ impl Signature {
             return None;
         }
         let params = self.params.trim();
-        let (receiver, rest) = match params.strip_prefix("$self") {
-            Some(rest) => ("$self", rest.trim_start_matches([',', ' '])),
+        let (receiver, rest) = match receiver(params) {
+            Some((receiver, rest)) => (receiver, rest),
             None => ("$module", params),
         };
         Some(if rest.is_empty() {
@@ -173,10 +178,7 @@ impl Signature {
     /// The signature as `help()` shows it: `sorted(iterable, /, *, key=None, reverse=False)`.
     pub fn display(&self) -> String {
         let params = self.params.trim();
-        let params = params
-            .strip_prefix("$self")
-            .map(|rest| rest.trim_start_matches([',', ' ']))
-            .unwrap_or(params);
+        let params = receiver(params).map_or(params, |(_, rest)| rest);
         format!("{}({params})", self.name())
     }
 
@@ -204,9 +206,6 @@ impl Signature {
         args: Args<'a>,
     ) -> PyResult<Bound<'a, R, O>> {
         let p = self.parsed();
-        let mut pos = args.pos;
-        let mut required = [UNBOUND; R];
-        let mut optional = [None; O];
         if p.nrequired + p.has_self as usize != R || p.list.len() - p.nrequired != O {
             return Err(vm.new_error(
                 &vm.exc.system_error,
@@ -218,6 +217,50 @@ impl Signature {
                 ),
             ));
         }
+        let mut required = [UNBOUND; R];
+        let mut optional = [None; O];
+        let (varargs, varkw) = self.bind_into(vm, p, args, &mut required, &mut optional)?;
+        Ok(Bound {
+            required,
+            optional,
+            varargs,
+            varkw,
+        })
+    }
+
+    /// Checks a call against the signature without binding it, for natives
+    /// whose parameters are all positional-only and which read `args.pos`
+    /// themselves (an accepted call has its arguments where they read them).
+    #[inline]
+    pub fn check(&self, vm: &Vm, args: Args) -> PyResult<()> {
+        let p = self.parsed();
+        let n = args.pos.len().wrapping_sub(p.has_self as usize);
+        if args.kwnames.is_empty()
+            && args.pos.len() >= p.has_self as usize
+            && n >= p.nreq_pos
+            && (n <= p.npos || p.varargs)
+            && p.nrequired == p.nreq_pos
+        {
+            return Ok(());
+        }
+        let mut required = vec![UNBOUND; p.nrequired + p.has_self as usize];
+        let mut optional = vec![None; p.list.len() - p.nrequired];
+        self.bind_into(vm, p, args, &mut required, &mut optional)?;
+        Ok(())
+    }
+
+    /// The binding itself: fills `required` and `optional` (sized as the
+    /// signature declares) and returns what `*args` and `**kwargs` collected.
+    #[allow(clippy::type_complexity)]
+    fn bind_into<'a>(
+        &self,
+        vm: &Vm,
+        p: &Params,
+        args: Args<'a>,
+        required: &mut [&'a Value],
+        optional: &mut [Option<&'a Value>],
+    ) -> PyResult<(&'a [Value], Vec<(&'a Value, &'a Value)>)> {
+        let mut pos = args.pos;
         let shift = p.has_self as usize;
         if p.has_self {
             match pos.split_first() {
@@ -251,12 +294,7 @@ impl Signature {
             for (i, v) in pos[..named].iter().enumerate() {
                 put(i, v);
             }
-            return Ok(Bound {
-                required,
-                optional,
-                varargs: &pos[named..],
-                varkw: Vec::new(),
-            });
+            return Ok((&pos[named..], Vec::new()));
         }
         self.check_counts(vm, p, pos.len(), args.kwnames.len())?;
         let named = pos.len().min(p.npos);
@@ -305,12 +343,7 @@ impl Signature {
         if let Some(&first) = missing.first() {
             return Err(vm.type_error(self.missing(p, &missing, first)));
         }
-        Ok(Bound {
-            required,
-            optional,
-            varargs: &pos[named..],
-            varkw,
-        })
+        Ok((&pos[named..], varkw))
     }
 
     /// The checks on how many arguments came, before any is bound.
@@ -611,6 +644,16 @@ impl Params {
         assert!(p.list.len() <= 64, "at most 64 named parameters");
         p
     }
+}
+
+/// The receiver a method's parameters start with (`$self`, or `$type` for a
+/// classmethod) and the parameters after it.
+fn receiver(params: &str) -> Option<(&'static str, &str)> {
+    ["$self", "$type"].into_iter().find_map(|r| {
+        params
+            .strip_prefix(r)
+            .map(|rest| (r, rest.trim_start_matches([',', ' '])))
+    })
 }
 
 /// Splits a parameter list at top-level commas (not inside brackets or quotes).

@@ -628,6 +628,7 @@ impl Vm {
                 self.write_unraisable(&e, None, Value::None);
             }
         }
+        crate::stdlib::asyncio::futures::report_unretrieved(self);
     }
 
     /// The never-awaited warning's text, with where the coroutine was

@@ -148,13 +148,28 @@ fn add_rows<R: NativeRow>(class: &Class, owner: &'static str, methods: &[R]) {
 
 /// Wraps a native function as a class method/static (the first argument is the class).
 pub fn add_classmethod(vm: &Vm, class: &Class, name: &'static str, func: NativeFn) {
+    insert_classmethod(vm, class, name, func, None)
+}
+
+/// [`add_classmethod`] for a native with a declared signature (`$type` first).
+pub fn add_declared_classmethod(vm: &Vm, class: &Class, sig: &'static Signature, func: NativeFn) {
+    insert_classmethod(vm, class, sig.name(), func, Some(sig))
+}
+
+fn insert_classmethod(
+    vm: &Vm,
+    class: &Class,
+    name: &'static str,
+    func: NativeFn,
+    sig: Option<&'static Signature>,
+) {
     let f = Value::Builtin(crate::objects::gc::new(Builtin {
         name,
         func,
-        owner: None,
+        owner: sig.and_then(Signature::owner),
         bound: None,
         caller: Default::default(),
-        sig: None,
+        sig,
         gc: crate::objects::gc::GcHead::new(),
     }));
     let cm = crate::builtins::descriptors::ClassMethod::new(vm, f);
