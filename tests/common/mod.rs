@@ -148,7 +148,12 @@ pub fn recorded_cases(dir: &Path) -> Vec<(String, PathBuf)> {
         })
         .unwrap_or_default();
     scripts.sort();
-    assert!(!scripts.is_empty(), "no cases found in {}", dir.display());
+    assert!(
+        !scripts.is_empty(),
+        "no cases found in {}: the team's `shared` folder must sit beside this \
+         repository (see the README, \"Two commands\")",
+        dir.display()
+    );
     scripts
         .into_iter()
         .map(|p| {

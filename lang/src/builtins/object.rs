@@ -139,7 +139,8 @@ fn object_format(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-/// `object.__setattr__(self, name, value)`: the plain instance-dict store, for user `__setattr__` overrides.
+/// `object.__setattr__(self, name, value)`: the store without the class's
+/// `__setattr__` override (data descriptors still apply).
 fn object_setattr(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__setattr__", 3, 3)?;
     let name = crate::objects::Name::new(
@@ -148,10 +149,9 @@ fn object_setattr(vm: &Vm, args: Args) -> PyResult {
             .ok_or_else(|| vm.type_error("attribute name must be string"))?,
     );
     match &args.pos[0] {
-        Value::Instance(i) => {
-            i.set_attr(name, args.pos[2].clone());
-            Ok(Value::None)
-        }
+        Value::Instance(i) => vm
+            .instance_set_attr(&args.pos[0], i, &name, args.pos[2].clone())
+            .map(|_| Value::None),
         other => vm
             .set_attr(other, &name, args.pos[2].clone())
             .map(|_| Value::None),

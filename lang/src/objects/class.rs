@@ -212,6 +212,11 @@ impl Class {
         self.dict.borrow_mut()
     }
 
+    /// The class's own entry for `name`, not its ancestors'.
+    pub fn own(&self, name: &Name) -> Option<Value> {
+        self.dict.borrow().get(name).cloned()
+    }
+
     fn lookup_uncached(&self, name: &Name) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());

@@ -800,7 +800,7 @@ class local:
     def __setattr__(self, name, value):
         if name == '__dict__':
             raise AttributeError(
-                "%r object attribute '__dict__' is read-only" % self.__class__.__name__)
+                "%r object attribute '__dict__' is read-only" % _local_type_name(self))
         if _is_data_descriptor(type(self), name):
             return object.__setattr__(self, name, value)
         _local_namespace(self)[name] = value
@@ -808,13 +808,29 @@ class local:
     def __delattr__(self, name):
         if name == '__dict__':
             raise AttributeError(
-                "%r object attribute '__dict__' is read-only" % self.__class__.__name__)
+                "%r object attribute '__dict__' is read-only" % _local_type_name(self))
         if _is_data_descriptor(type(self), name):
             return object.__delattr__(self, name)
         namespace = _local_namespace(self)
         if name not in namespace:
             raise AttributeError(name)
         del namespace[name]
+
+    @property
+    def __dict__(self):
+        """The running thread's attributes."""
+        return _local_namespace(self)
+
+
+def _local_type_name(obj):
+    # CPython's local is the built-in type `_thread._local`, so the base
+    # class's messages carry its module.
+    cls = type(obj)
+    return '_thread._local' if cls is local else cls.__name__
+
+
+local.__name__ = local.__qualname__ = '_local'
+local.__module__ = '_thread'
 
 
 def _is_data_descriptor(cls, name):

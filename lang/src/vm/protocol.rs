@@ -859,6 +859,9 @@ impl Vm {
     }
 
     fn class_get_attr(&self, c: &Rc<Class>, name: &Name) -> PyResult<Option<Value>> {
+        if let Some(v) = self.type_data_attr(c, name.as_str()) {
+            return Ok(Some(v));
+        }
         if let Some(attr) = c.lookup(name) {
             return Ok(Some(match attr {
                 Value::Native(_) => {
@@ -881,19 +884,8 @@ impl Vm {
             }));
         }
         let v = match name.as_str() {
-            "__name__" => Value::str(&c.name),
-            "__qualname__" => Value::str(&c.qualname.borrow()),
             "__module__" => Value::str(&c.module.borrow()),
             "__doc__" => Value::None,
-            "__bases__" => Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect()),
-            "__base__" => c
-                .bases
-                .first()
-                .map(|b| Value::Class(b.clone()))
-                .unwrap_or(Value::None),
-            "__mro__" => Value::tuple(c.full_mro().into_iter().map(Value::Class).collect()),
-            "__class__" => Value::Class(self.class_of(&Value::Class(c.clone()))),
-            "__dict__" => crate::builtins::mappingproxy::of_class(self, c),
             _ => {
                 // Attributes of the metaclass: its methods bind to the class.
                 if let Some(meta) = c.metaclass.borrow().clone() {
@@ -915,6 +907,35 @@ impl Vm {
             }
         };
         Ok(Some(v))
+    }
+
+    /// The attributes `type` defines as data descriptors (`__dict__`,
+    /// `__mro__`, `__qualname__`...): as in CPython they win over a class's own
+    /// attribute of the same name (a class whose body defines a `__dict__`
+    /// property for its instances still has its own `C.__dict__`).
+    /// A class's name is fixed at creation, so an assigned `C.__name__` lives
+    /// in the class's own dict (subclasses keep their own names).
+    fn type_data_attr(&self, c: &Rc<Class>, name: &str) -> Option<Value> {
+        if !name.starts_with("__") {
+            return None;
+        }
+        Some(match name {
+            "__name__" => match c.own(&dunders().name) {
+                Some(assigned @ Value::Str(_)) => assigned,
+                _ => Value::str(&c.name),
+            },
+            "__qualname__" => Value::str(&c.qualname.borrow()),
+            "__bases__" => Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect()),
+            "__base__" => c
+                .bases
+                .first()
+                .map(|b| Value::Class(b.clone()))
+                .unwrap_or(Value::None),
+            "__mro__" => Value::tuple(c.full_mro().into_iter().map(Value::Class).collect()),
+            "__class__" => Value::Class(self.class_of(&Value::Class(c.clone()))),
+            "__dict__" => crate::builtins::mappingproxy::of_class(self, c),
+            _ => return None,
+        })
     }
 
     /// Attributes every exception has (`args`, `__traceback__`, ...).
@@ -1091,79 +1112,91 @@ impl Vm {
         })
     }
 
+    /// `object.__setattr__` on an instance: data descriptors of its class,
+    /// then an exception's own fields, then its `__dict__`.
+    pub(crate) fn instance_set_attr(
+        &self,
+        obj: &Value,
+        inst: &Rc<crate::objects::Instance>,
+        name: &Name,
+        value: Value,
+    ) -> PyResult<()> {
+        let class = &inst.class;
+        if let Some(attr) = class.lookup(name) {
+            if let Some(p) = attr.downcast_native::<Property>() {
+                return match p.setter() {
+                    Some(f) => self.call(&f, &[obj.clone(), value]).map(|_| ()),
+                    None => Err(self.attribute_error(format!(
+                        "property '{}' of '{}' object has no setter",
+                        name, class.name
+                    ))),
+                };
+            }
+            if let Value::Instance(desc) = &attr {
+                if let Some(set) = desc.class.lookup(&dunders().set) {
+                    return self
+                        .call_bound(&set, &attr, &[obj.clone(), value])
+                        .map(|_| ());
+                }
+            }
+        }
+        if inst.is_exception() {
+            let mut d = inst.exc_data();
+            match name.as_str() {
+                "__cause__" => {
+                    d.cause = Some(value);
+                    d.suppress_context = true;
+                    return Ok(());
+                }
+                "__context__" => {
+                    d.context = Some(value);
+                    return Ok(());
+                }
+                "__suppress_context__" => {
+                    d.suppress_context = matches!(value, Value::Bool(BoolWord::TRUE));
+                    return Ok(());
+                }
+                "args" => {
+                    drop(d);
+                    let args = self.to_vec(&value)?;
+                    inst.exc_data().args = args;
+                    return Ok(());
+                }
+                "__traceback__" => {
+                    drop(d);
+                    return super::exceptions::set_traceback(self, inst, &value);
+                }
+                _ => {}
+            }
+        }
+        if *name == dunders().dict {
+            return match value {
+                Value::Dict(d) => {
+                    inst.set_dict(d);
+                    Ok(())
+                }
+                other => Err(self.type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    self.type_name(&other)
+                ))),
+            };
+        }
+        if let Some(old) = inst.store_attr(name, value) {
+            old.release();
+        }
+        Ok(())
+    }
+
     /// `setattr(obj, name, value)`.
     pub fn set_attr(&self, obj: &Value, name: &Name, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                let class = &inst.class;
-                if let Some(attr) = class.lookup(name) {
-                    if let Some(p) = attr.downcast_native::<Property>() {
-                        return match p.setter() {
-                            Some(f) => self.call(&f, &[obj.clone(), value]).map(|_| ()),
-                            None => Err(self.attribute_error(format!(
-                                "property '{}' of '{}' object has no setter",
-                                name, class.name
-                            ))),
-                        };
-                    }
-                    if let Value::Instance(desc) = &attr {
-                        if let Some(set) = desc.class.lookup(&dunders().set) {
-                            return self
-                                .call_bound(&set, &attr, &[obj.clone(), value])
-                                .map(|_| ());
-                        }
-                    }
-                }
-                if let Some(sa) = user_method(class, &dunders().setattr) {
+                if let Some(sa) = user_method(&inst.class, &dunders().setattr) {
                     return self
                         .call_bound(&sa, obj, &[Value::str(name.as_str()), value])
                         .map(|_| ());
                 }
-                if inst.is_exception() {
-                    let mut d = inst.exc_data();
-                    match name.as_str() {
-                        "__cause__" => {
-                            d.cause = Some(value);
-                            d.suppress_context = true;
-                            return Ok(());
-                        }
-                        "__context__" => {
-                            d.context = Some(value);
-                            return Ok(());
-                        }
-                        "__suppress_context__" => {
-                            d.suppress_context = matches!(value, Value::Bool(BoolWord::TRUE));
-                            return Ok(());
-                        }
-                        "args" => {
-                            drop(d);
-                            let args = self.to_vec(&value)?;
-                            inst.exc_data().args = args;
-                            return Ok(());
-                        }
-                        "__traceback__" => {
-                            drop(d);
-                            return super::exceptions::set_traceback(self, inst, &value);
-                        }
-                        _ => {}
-                    }
-                }
-                if *name == dunders().dict {
-                    return match value {
-                        Value::Dict(d) => {
-                            inst.set_dict(d);
-                            Ok(())
-                        }
-                        other => Err(self.type_error(format!(
-                            "__dict__ must be set to a dictionary, not a '{}'",
-                            self.type_name(&other)
-                        ))),
-                    };
-                }
-                if let Some(old) = inst.store_attr(name, value) {
-                    old.release();
-                }
-                Ok(())
+                self.instance_set_attr(obj, inst, name, value)
             }
             Value::Class(c) => {
                 if let Some(m) = self.metaclass_method(c, &dunders().setattr) {
@@ -1173,6 +1206,36 @@ impl Vm {
                 }
                 if *name == dunders().getattr {
                     c.has_getattr.set(true);
+                }
+                match name.as_str() {
+                    "__qualname__" => {
+                        let Value::Str(q) = &value else {
+                            return Err(self.type_error(format!(
+                                "can only assign string to {}.__qualname__, not '{}'",
+                                c.name,
+                                self.type_name(&value)
+                            )));
+                        };
+                        *c.qualname.borrow_mut() = Rc::from(q.as_str());
+                        return Ok(());
+                    }
+                    "__mro__" | "__base__" => {
+                        return Err(self.attribute_error("readonly attribute"))
+                    }
+                    "__dict__" => {
+                        return Err(self.attribute_error(
+                            "attribute '__dict__' of 'type' objects is not writable",
+                        ))
+                    }
+                    "__module__" => {
+                        if let Value::Str(m) = &value {
+                            *c.module.borrow_mut() = Rc::from(m.as_str());
+                        }
+                    }
+                    "__bases__" => {
+                        return Err(self.not_implemented("assigning a class's __bases__"))
+                    }
+                    _ => {}
                 }
                 if c.layout == crate::objects::class::Layout::Builtin
                     && &**c.module.borrow() == "builtins"
