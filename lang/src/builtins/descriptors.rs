@@ -1,6 +1,7 @@
 //! `property`, `staticmethod`, `classmethod` and `super`.
 
 use super::payload::native_receiver;
+use crate::objects::gc::Visitor;
 use crate::objects::BoolWord;
 use crate::objects::{Args, Class, Name, NativeObject, PyResult, Value};
 use crate::vm::Vm;
@@ -67,13 +68,13 @@ impl NativeObject for Property {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         let fns = self.fns.borrow();
         [&fns.fget, &fns.fset, &fns.fdel]
             .into_iter()
             .flatten()
-            .for_each(&mut *visit);
-        visit(&fns.doc);
+            .for_each(|v| visit.value(v));
+        visit.value(&fns.doc);
     }
     fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         let fns = self.fns.borrow().clone();
@@ -127,8 +128,8 @@ impl NativeObject for StaticMethod {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.func.borrow());
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.func.borrow());
     }
     fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         wrapper_attr(vm, &self.func(), name)
@@ -162,8 +163,8 @@ impl NativeObject for ClassMethod {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.func.borrow());
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.func.borrow());
     }
     fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         wrapper_attr(vm, &self.func(), name)
@@ -237,9 +238,9 @@ impl Super {
 }
 
 impl NativeObject for Super {
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&Value::Class(self.start_after.clone()));
-        visit(&self.obj);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.rc(&self.start_after);
+        visit.value(&self.obj);
     }
     fn class(&self) -> Rc<Class> {
         self.class.clone()

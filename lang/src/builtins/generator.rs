@@ -10,6 +10,7 @@
 //! awaitable (`StopIteration(x)`), an unwrapped one is yielded on to the
 //! event loop, and the generator returning ends iteration (`StopAsyncIteration`).
 
+use crate::objects::gc::Visitor;
 use crate::objects::{
     Args, Class, GenKind, GenState, Generator, NativeObject, PyErr, PyResult, Value,
 };
@@ -228,8 +229,8 @@ pub struct AsyncGenWrapped {
 }
 
 impl NativeObject for AsyncGenWrapped {
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.value);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.value);
     }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
@@ -268,11 +269,11 @@ pub struct AsyncGenSend {
 }
 
 impl NativeObject for AsyncGenSend {
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&Value::Generator(self.gen.clone()));
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.rc(&self.gen);
         match self.first.try_borrow().as_deref() {
-            Ok(Some(Ok(v))) => visit(v),
-            Ok(Some(Err(e))) => visit(&e.value()),
+            Ok(Some(Ok(v))) => visit.value(v),
+            Ok(Some(Err(e))) => visit.rc(&e.0),
             _ => {}
         }
     }
@@ -430,8 +431,8 @@ pub struct CoroWrapper {
 }
 
 impl NativeObject for CoroWrapper {
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&Value::Generator(self.coro.clone()));
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.rc(&self.coro);
     }
     fn class(&self) -> Rc<Class> {
         self.class.clone()
@@ -498,9 +499,9 @@ pub struct AnextAwaitable {
 }
 
 impl NativeObject for AnextAwaitable {
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.inner);
-        visit(&self.default);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.inner);
+        visit.value(&self.default);
     }
     fn class(&self) -> Rc<Class> {
         self.class.clone()

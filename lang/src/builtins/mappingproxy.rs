@@ -2,6 +2,7 @@
 //! `__dict__` is one, over the class namespace itself, so it shows the
 //! class as it is now and cannot change it behind the lookup caches.
 
+use crate::objects::gc::Visitor;
 use crate::objects::{Args, Class, Name, NativeObject, PyDict, PyResult, Value};
 use crate::vm::types::{add_methods, new_class};
 use crate::vm::Vm;
@@ -28,10 +29,10 @@ impl NativeObject for MappingProxy {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         match &self.target {
-            Target::Class(c) => visit(&Value::Class(c.clone())),
-            Target::Mapping(m) => visit(m),
+            Target::Class(c) => visit.rc(c),
+            Target::Mapping(m) => visit.value(m),
         }
     }
 }

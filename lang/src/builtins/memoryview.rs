@@ -13,6 +13,7 @@
 //! NotImplementedError).
 
 use crate::objects::buffer::{self, Buffer};
+use crate::objects::gc::Visitor;
 use crate::objects::signature::{Signature, Style};
 use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
 use crate::stdlib::packing::format::{item_size, unpack_item, Mode};
@@ -44,8 +45,8 @@ impl NativeObject for MemoryView {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.base);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.base);
     }
     fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         if self.released.get() && name != "obj" {

@@ -1,5 +1,6 @@
 //! `set`, `frozenset` and the dict views (`keys()`, `values()`, `items()`).
 
+use crate::objects::gc::Visitor;
 use crate::objects::iter::{DictView, IterState};
 use crate::objects::BoolWord;
 use crate::objects::{
@@ -183,8 +184,8 @@ pub struct DictViewObj {
 }
 
 impl NativeObject for DictViewObj {
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&Value::Dict(self.dict.clone()));
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.rc(&self.dict);
     }
     fn class(&self) -> Rc<Class> {
         self.class.clone()

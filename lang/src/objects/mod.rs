@@ -83,12 +83,20 @@ impl fmt::Debug for PyErr {
 pub trait NativeObject: Any {
     fn class(&self) -> Rc<Class>;
     fn as_any(&self) -> &dyn Any;
-    /// Calls `visit` on every value the object holds, for the cycle
-    /// collector: each strong reference the object owns, once (see
-    /// `objects::gc`). A value the object holds but does not visit is never
-    /// freed by the collector while the object lives (it counts as
-    /// referenced from outside), so a cycle through it leaks.
-    fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// Visits every reference the object holds, for the cycle collector:
+    /// each strong reference the object owns, once (see `objects::gc`),
+    /// borrowed (`visit.value`, `visit.rc`, `visit.native`: no count
+    /// changes, this is the collector's inner loop). A value the object
+    /// holds but does not visit is never freed by the collector while the
+    /// object lives (it counts as referenced from outside), so a cycle
+    /// through it leaks.
+    fn traverse(&self, _visit: &mut gc::Visitor<'_>) {}
+    /// The object's length, for a container whose `__len__` is native:
+    /// `len()` and truth tests (`while queue:`) take it without looking up
+    /// and calling `__len__`.
+    fn native_len(&self) -> Option<usize> {
+        None
+    }
     /// Drops the values held in the object's `RefCell`s when the collector
     /// frees it as part of a cycle; objects that hold values mutably
     /// implement it, so that a cycle through them can be broken.

@@ -15,7 +15,7 @@
 //! same before any finalizer runs, and calls the callbacks of the weak
 //! references that are not garbage themselves, as CPython does.
 
-use super::gc::GcHead;
+use super::gc::{GcHead, Visitor};
 use super::{
     BoundMethod, Builtin, Class, Function, Generator, Instance, Module, Native, NativeBox,
     NativeObject, NativeRef, PySet, Value, WeakNative,
@@ -106,9 +106,9 @@ impl NativeObject for WeakRef {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         if let Ok(cb) = self.callback.try_borrow() {
-            visit(&cb);
+            visit.value(&cb);
         }
     }
     fn clear(&self) {

@@ -4,6 +4,7 @@
 //! `dict` and `tuple`. `collections.abc` is `collections_abc.py`.
 
 use crate::objects::class::Layout;
+use crate::objects::gc::Visitor;
 use crate::objects::BoolWord;
 use crate::objects::{Args, Class, Module, NativeObject, PyResult, Value};
 use crate::vm::ops::CmpOp;
@@ -109,10 +110,13 @@ impl NativeObject for Deque {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         if let Ok(items) = self.items.try_borrow() {
-            items.iter().for_each(visit);
+            items.iter().for_each(|v| visit.value(v));
         }
+    }
+    fn native_len(&self) -> Option<usize> {
+        Some(self.items.borrow().len())
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         (name == "maxlen").then(|| {
@@ -625,8 +629,8 @@ impl NativeObject for DequeIter {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.deque)
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.deque)
     }
     fn next_item(&self, vm: &Vm) -> Option<PyResult<Option<Value>>> {
         Some(self.advance(vm))

@@ -9,6 +9,7 @@
 //! swap the slot), and `Context.run` swaps it for the call.
 
 use crate::objects::class::Layout;
+use crate::objects::gc::Visitor;
 use crate::objects::signature::{Signature, Style};
 use crate::objects::{Args, Class, Module, NativeFn, NativeObject, PyResult, Value};
 use crate::vm::types::{add_classmethod, add_declared_methods, new_class};
@@ -178,15 +179,15 @@ impl NativeObject for Context {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         // The mapping may be shared with copies; each holder visits it, and
         // a shared mapping is one object to the collector only when one
         // context holds it, so visiting is exact only then.
         let mapping = self.mapping.borrow();
         if Rc::strong_count(&mapping) == 1 {
             for (var, value) in mapping.iter() {
-                visit(var);
-                visit(value);
+                visit.value(var);
+                visit.value(value);
             }
         }
     }
@@ -360,9 +361,9 @@ impl NativeObject for ContextVar {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         if let Some(d) = &self.default {
-            visit(d);
+            visit.value(d);
         }
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
@@ -543,11 +544,11 @@ impl NativeObject for Token {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.context);
-        visit(&self.var);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.context);
+        visit.value(&self.var);
         if let Some(old) = &self.old {
-            visit(old);
+            visit.value(old);
         }
     }
     fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {

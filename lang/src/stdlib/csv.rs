@@ -3,6 +3,7 @@
 //! classes, `DictReader`, `DictWriter` and `Sniffer` on top.
 
 use crate::objects::class::Layout;
+use crate::objects::gc::Visitor;
 use crate::objects::signature::{Signature, Style};
 use crate::objects::{Args, Class, Module, NativeFn, NativeObject, PyErr, PyResult, Value};
 use crate::vm::types::{add_declared_methods, add_methods, new_class};
@@ -438,9 +439,9 @@ impl NativeObject for Reader {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.lines);
-        visit(&self.dialect);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.lines);
+        visit.value(&self.dialect);
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {
@@ -768,9 +769,9 @@ impl NativeObject for Writer {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.write);
-        visit(&self.dialect);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.write);
+        visit.value(&self.dialect);
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         (name == "dialect").then(|| Ok(self.dialect.clone()))

@@ -4,6 +4,7 @@
 //! factories are in `functools.py`.
 
 use crate::objects::class::Layout;
+use crate::objects::gc::Visitor;
 use crate::objects::{
     Args, AttrMap, BoundMethod, Class, Module, Name, NativeObject, PyDict, PyResult, Value,
 };
@@ -68,12 +69,12 @@ impl NativeObject for Partial {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         let parts = self.parts.borrow();
-        visit(&parts.func);
-        parts.args.iter().for_each(&mut *visit);
+        visit.value(&parts.func);
+        parts.args.iter().for_each(|v| visit.value(v));
         for (_, v) in &parts.keywords {
-            visit(v);
+            visit.value(v);
         }
     }
     fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
@@ -319,11 +320,11 @@ impl NativeObject for LruCache {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.func);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.func);
         for (k, v) in self.cache.items() {
-            visit(&k);
-            visit(&v);
+            visit.value(&k);
+            visit.value(&v);
         }
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {

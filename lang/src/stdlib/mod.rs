@@ -27,6 +27,7 @@ pub mod gc;
 pub mod hashlib;
 pub mod heapq;
 pub mod hmac;
+pub mod html;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
@@ -200,6 +201,7 @@ pub const MODULES: &[ModuleDef] = &[
         Script(stdlib_source!("statistics.py")),
     ),
     def("fractions", Stdlib, Script(stdlib_source!("fractions.py"))),
+    def("decimal", Stdlib, Script(stdlib_source!("decimal.py"))),
     def("operator", Stdlib, Native(operator::make)),
     def("json", Stdlib, Native(json::make)),
     def("json.tool", Stdlib, Script(stdlib_source!("json_tool.py"))),
@@ -263,6 +265,13 @@ pub const MODULES: &[ModuleDef] = &[
     def("re", Stdlib, Script(stdlib_source!("re/re.py"))),
     def("shlex", Stdlib, Script(stdlib_source!("shlex.py"))),
     def("reprlib", Stdlib, Script(stdlib_source!("reprlib.py"))),
+    def("html", Stdlib, Native(html::make)),
+    def("html.entities", Stdlib, Native(html::make_entities)),
+    def(
+        "html.parser",
+        Stdlib,
+        Script(stdlib_source!("html/parser.py")),
+    ),
     // Time and files.
     def("datetime", Stdlib, Script(stdlib_source!("datetime.py"))),
     def("calendar", Stdlib, Script(stdlib_source!("calendar.py"))),

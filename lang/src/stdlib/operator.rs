@@ -4,6 +4,7 @@
 
 use crate::bytecode::Opcode;
 use crate::objects::class::Layout;
+use crate::objects::gc::Visitor;
 use crate::objects::{Args, Class, Module, Name, NativeFn, NativeObject, PyResult, Value};
 use crate::vm::ops::{BinOp, CmpOp};
 use crate::vm::types::{add_methods, new_class};
@@ -351,8 +352,11 @@ impl NativeObject for Getter {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.items.iter().chain(&self.kwvalues).for_each(visit);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        self.items
+            .iter()
+            .chain(&self.kwvalues)
+            .for_each(|v| visit.value(v));
     }
 }
 

@@ -31,14 +31,22 @@ def formatwarning(message, category, filename, lineno, line=None):
 
 def _showwarnmsg_impl(msg):
     file = msg.file if msg.file is not None else sys.stderr
+    text = formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
+    if msg._about_object:
+        # A warning about an object (a coroutine never awaited): CPython
+        # would show where it was allocated if tracemalloc were tracing.
+        text += f"{msg.category.__name__}: Enable tracemalloc to get the object allocation traceback\n"
     try:
-        file.write(formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line))
+        file.write(text)
     except OSError:
         pass
 
 
 def showwarning(message, category, filename, lineno, file=None, line=None):
     _showwarnmsg_impl(WarningMessage(message, category, filename, lineno, file, line))
+
+
+_default_showwarning = showwarning
 
 
 class WarningMessage:
@@ -53,6 +61,7 @@ class WarningMessage:
         self.line = line
         self.source = source
         self._category_name = category.__name__ if category else None
+        self._about_object = source is not None
 
     def __str__(self):
         return f"{{message : {self.message!r}, category : {self._category_name!r}, filename : {self.filename!r}, lineno : {self.lineno}, line : {self.line!r}}}"
@@ -87,7 +96,7 @@ def _action_for(text, category, module, lineno):
     return defaultaction
 
 
-def _warn_impl(message, category, filename, lineno, line, module=None, remember=True):
+def _warn_impl(message, category, filename, lineno, line, module=None, about_object=False, remember=True):
     if isinstance(message, Warning):
         category = message.__class__
     if category is None:
@@ -120,10 +129,20 @@ def _warn_impl(message, category, filename, lineno, line, module=None, remember=
         _registry[(filename, key)] = 1
     _source_lines[(filename, lineno)] = line
     msg = WarningMessage(message if isinstance(message, Warning) else category(message), category, filename, lineno, None, None)
+    msg._about_object = about_object
     if _recorder is not None:
         _recorder.append(msg)
         return
-    showwarning(msg.message, category, filename, lineno, None, None)
+    if showwarning is not _default_showwarning:
+        showwarning(msg.message, category, filename, lineno, None, None)
+    else:
+        _showwarnmsg_impl(msg)
+
+
+def _warn_unawaited(message, filename, lineno, line):
+    """The "coroutine ... was never awaited" warning; the coroutine itself
+    is gone by now, so no `source` object comes with it."""
+    _warn_impl(message, RuntimeWarning, filename, lineno, line, about_object=True)
 
 
 def warn_explicit(message, category, filename, lineno, module=None, registry=None, module_globals=None, source=None):
@@ -136,7 +155,7 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
             module = module[:-3]
     # Without a registry nothing is remembered: "default" shows every time,
     # as CPython's compiler warnings do.
-    return _warn_impl(message, category, filename, lineno, None, module, registry is not None)
+    return _warn_impl(message, category, filename, lineno, None, module, remember=registry is not None)
 
 
 _recorder = None

@@ -111,16 +111,16 @@ impl Vm {
         );
         let gen = crate::objects::gc::new(gen);
         if kind == GenKind::Coroutine && self.coroutine_origin_depth.get() > 0 {
-            gen.set_origin(self.coroutine_origin());
+            gen.set_origin(self.origin_stack(self.coroutine_origin_depth.get()));
         }
         Value::Generator(gen)
     }
 
-    /// `cr_origin` for a coroutine created now: (filename, line, function)
-    /// of each frame out from its creator's, as deep as
-    /// `sys.set_coroutine_origin_tracking_depth` says.
-    fn coroutine_origin(&self) -> Value {
-        let frames = self.frame_chain().take(self.coroutine_origin_depth.get());
+    /// Where something is being created, as a coroutine's `cr_origin` says
+    /// it: (filename, line, function) of each running frame, innermost
+    /// first, at most `depth` of them.
+    pub(crate) fn origin_stack(&self, depth: usize) -> Value {
+        let frames = self.frame_chain().take(depth);
         Value::tuple(
             frames
                 .map(|f| {

@@ -284,25 +284,6 @@ impl Frame {
         obj
     }
 
-    /// [`Frame::traverse`] for the owner of a finished frame that is a
-    /// native object (a frame object), whose visitor takes values.
-    pub fn traverse_values(&self, visit: &mut dyn FnMut(&Value)) {
-        self.stack.iter().for_each(&mut *visit);
-        self.locals.iter().for_each(&mut *visit);
-        for cell in &self.cells {
-            visit(&Value::Cell(cell.clone()));
-        }
-        visit(&Value::Dict(self.globals.clone()));
-        if let Some(names) = &self.names {
-            visit(&Value::Dict(names.clone()));
-        }
-        match &self.callee {
-            Callee::Call => {}
-            Callee::Init(v) => visit(v),
-            Callee::Generator(g) => visit(&Value::Generator(g.clone())),
-        }
-    }
-
     /// The state of a finished frame for its object to keep (the code,
     /// namespaces, position, locals and cells), taken out of `self`.
     fn take_finished_state(&mut self) -> Frame {

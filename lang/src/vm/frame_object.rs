@@ -18,6 +18,7 @@
 
 use super::frame::Frame;
 use super::Vm;
+use crate::objects::gc::Visitor;
 use crate::objects::{
     Args, Class, Generator, Native, NativeObject, NativeRef, PyDict, PyResult, Value,
 };
@@ -200,15 +201,15 @@ impl NativeObject for FrameObject {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         if let Some(frame) = self.finished.borrow().as_ref() {
-            frame.traverse_values(visit);
+            frame.traverse(visit);
         }
-        visit(&self.back.borrow());
+        visit.value(&self.back.borrow());
         if let Some(d) = self.locals.borrow().as_ref() {
-            visit(&Value::Dict(d.clone()));
+            visit.rc(d);
         }
-        visit(&self.trace.borrow());
+        visit.value(&self.trace.borrow());
     }
     fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         Some(Ok(match name {

@@ -585,15 +585,11 @@ impl Vm {
 }
 
 impl Vm {
-    /// Prints `RuntimeWarning: coroutine '...' was never awaited` for the
-    /// coroutines dropped since the last call, at `at` (the frame running when
-    /// they were dropped; `sys:1` at shutdown), once per location as
-    /// CPython's default warning filter does.
+    /// Issues `RuntimeWarning: coroutine '...' was never awaited` through
+    /// the `warnings` module (filters, `catch_warnings`, once per location by
+    /// default) for the coroutines dropped since the last call, at `at` (the
+    /// frame running when they were dropped; `sys:1` at shutdown).
     pub fn report_never_awaited(&self, at: Option<&frame::Frame>) {
-        use std::collections::HashSet;
-        thread_local! {
-            static SEEN: RefCell<HashSet<(String, u32, Rc<str>)>> = RefCell::new(HashSet::new());
-        }
         self.warn_pending.set(self.attention_baseline());
         self.finalize_dropped_agens();
         let names =
@@ -618,17 +614,24 @@ impl Vm {
                 }
                 None => ("sys".to_string(), 1, String::new()),
             };
-            if !SEEN.with(|s| s.borrow_mut().insert((file.clone(), line, message.clone()))) {
-                continue;
-            }
             self.flush_stdout();
-            let source = if text.is_empty() {
-                String::new()
-            } else {
-                format!("  {text}\n")
-            };
-            eprint!("{file}:{line}: RuntimeWarning: {message}\n{source}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+            let issued = self.import_module("warnings").and_then(|m| {
+                let warn = crate::stdlib::module_attr(self, &m, "_warn_unawaited")?;
+                self.call(
+                    &warn,
+                    &[
+                        Value::str(&message),
+                        Value::string(file),
+                        Value::Int(line.into()),
+                        Value::string(text),
+                    ],
+                )
+            });
+            if let Err(e) = issued {
+                self.write_unraisable(&e, None, Value::None);
+            }
         }
+        crate::stdlib::asyncio::futures::report_unretrieved(self);
     }
 
     /// The never-awaited warning's text, with where the coroutine was

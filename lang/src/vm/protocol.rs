@@ -470,7 +470,11 @@ impl Vm {
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
             Value::Range(r) => !r.is_empty(),
-            Value::Instance(_) | Value::Native(_) => self.truthy_by_dunders(v)?,
+            Value::Native(n) => match n.native_len() {
+                Some(len) => len != 0,
+                None => self.truthy_by_dunders(v)?,
+            },
+            Value::Instance(_) => self.truthy_by_dunders(v)?,
             // A class whose metaclass may define `__bool__` or `__len__`.
             Value::Class(c) if c.metaclass.borrow().is_some() => self.truthy_by_dunders(v)?,
             _ => true,
@@ -499,6 +503,11 @@ impl Vm {
 
     /// `len(v)`.
     pub fn len(&self, v: &Value) -> PyResult<usize> {
+        if let Value::Native(n) = v {
+            if let Some(len) = n.native_len() {
+                return Ok(len);
+            }
+        }
         Ok(match v {
             Value::Str(s) => s.char_len(),
             Value::Bytes(b) => b.len(),
@@ -1895,11 +1904,17 @@ impl Vm {
                 ))),
             },
             Value::Bytes(b) => match item.builtin_base() {
-                Value::Int(i) => Ok(b.contains(&(*i as u8))),
-                Value::Bytes(sub) => {
-                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice()))
-                }
-                _ => Err(self.type_error("a bytes-like object is required")),
+                Value::Int(i) => match u8::try_from(*i) {
+                    Ok(byte) => Ok(b.contains(&byte)),
+                    Err(_) => Err(self.value_error("byte must be in range(0, 256)")),
+                },
+                _ => match crate::objects::bytes::bytes_like(item) {
+                    Some(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
+                    None => Err(self.type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        self.type_name(item)
+                    ))),
+                },
             },
             Value::Dict(d) => d.contains(self, item),
             Value::Set(s) | Value::FrozenSet(s) => s.contains(self, item),

@@ -13,6 +13,7 @@
 use super::frame::Frame;
 use super::frame_object::FrameObject;
 use super::Vm;
+use crate::objects::gc::Visitor;
 use crate::objects::{Args, Class, Code, Native, NativeBox, NativeObject, NativeRef, PyErr};
 use crate::objects::{PyResult, Value};
 use std::any::Any;
@@ -76,11 +77,11 @@ impl NativeObject for Traceback {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         if let Some(next) = self.next.borrow().as_ref() {
-            visit(&Value::Native(NativeRef::from(next.clone())));
+            visit.native(next);
         }
-        visit(&Value::Native(NativeRef::from(self.frame.clone())));
+        visit.native(&self.frame);
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         Some(Ok(match name {

@@ -93,16 +93,6 @@ impl Tracing {
     pub fn is_active(&self) -> bool {
         !self.trace.borrow().is_none() || !self.profile.borrow().is_none()
     }
-
-    /// Calls `visit` on every value held (for a cycle collector).
-    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.trace.borrow());
-        visit(&self.profile.borrow());
-        for obj in self.entered.borrow().iter() {
-            visit(&Value::Native(NativeRef::from(obj.clone())));
-        }
-        visit(&self.last_yield.borrow());
-    }
 }
 
 impl Vm {

@@ -246,10 +246,7 @@ macro_rules! kinds {
             match head.kind.get() {
                 $(Kind::$kind => Traced::traverse(&*object::<$ty>(head), visit),)*
                 Kind::FrozenSet => Traced::traverse(&*object::<super::PySet>(head), visit),
-                Kind::Native => {
-                    let native = native_at(head);
-                    native.traverse(&mut |v| visit.value(v));
-                }
+                Kind::Native => native_at(head).traverse(visit),
                 Kind::Untracked => {}
             }
         }
@@ -443,6 +440,12 @@ impl<'a> Visitor<'a> {
     #[inline]
     pub fn rc<T: Traced>(&mut self, rc: &Rc<T>) {
         self.head(rc.gc_head())
+    }
+
+    /// A native object held by a typed handle (`Native<T>`).
+    #[inline]
+    pub fn native<T: ?Sized>(&mut self, native: &super::native::NativeBox<T>) {
+        self.head(native.gc_head())
     }
 
     #[inline]

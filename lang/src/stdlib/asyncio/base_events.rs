@@ -124,6 +124,13 @@ fn lp_set_debug(vm: &Vm, args: Args) -> PyResult {
         super::debug::note_debug_loop();
     }
     lp.debug.set(on);
+    if lp.running.get() {
+        // As CPython's, the origin tracking follows on the next iteration.
+        let target = lp.clone();
+        let follow: Rc<dyn Fn(&Vm)> =
+            Rc::new(move |vm| super::debug::track_origins(vm, &target, on));
+        lp.call_soon_handle(Handle::new(&lp, HandleCb::Native(follow), None));
+    }
     Ok(Value::None)
 }
 

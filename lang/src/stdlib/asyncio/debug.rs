@@ -9,7 +9,9 @@
 //! timing reads the loop's clock, so it follows virtual time too.
 //!
 //! A future, task or handle made while its loop is in debug mode remembers
-//! where ([`Site`]), and its repr ends with `created at FILE:LINE`.
+//! where ([`Site`]), and its repr ends with `created at FILE:LINE`; a
+//! coroutine made while it runs records its `cr_origin`, which the "never
+//! awaited" warning prints ([`track_origins`]).
 
 use super::face;
 use super::futures::Fut;
@@ -57,6 +59,29 @@ pub fn any_debug_loop() -> bool {
     ANY_DEBUG_LOOP.load(Ordering::Relaxed)
 }
 
+/// How many frames a coroutine's `cr_origin` keeps while a loop runs in
+/// debug mode (CPython's `asyncio.constants.DEBUG_STACK_DEPTH`): the
+/// "never awaited" warning then says where the coroutine was created.
+const DEBUG_STACK_DEPTH: usize = 10;
+
+/// Turns coroutine origin tracking on for a running debug-mode loop, or
+/// back to what it was (`sys.set_coroutine_origin_tracking_depth`), as
+/// CPython's `run_forever` and `set_debug` do.
+pub fn track_origins(vm: &Vm, lp: &super::events::EventLoop, on: bool) {
+    let depth = &vm.coroutine_origin_depth;
+    match (on, lp.origin_depth_before.get()) {
+        (true, None) => {
+            lp.origin_depth_before.set(Some(depth.get()));
+            depth.set(DEBUG_STACK_DEPTH);
+        }
+        (false, Some(before)) => {
+            lp.origin_depth_before.set(None);
+            depth.set(before);
+        }
+        _ => {}
+    }
+}
+
 /// CPython's default `loop.slow_callback_duration`, in seconds.
 pub const SLOW_CALLBACK_DURATION: f64 = 0.1;
 
@@ -93,12 +118,15 @@ fn log_warning(vm: &Vm, what: &str, seconds: f64) -> PyResult<()> {
 
 /// Where a future, task or handle was made, shown as `created at
 /// FILE:LINE` in its repr when its loop was in debug mode then: the line of
-/// the Python code that called the native that made it (an object made by
-/// `asyncio.py` on the user's behalf names that file's line, as CPython
-/// names its own library's).
+/// the user's code that called the native that made it, past any frames of
+/// towel's own frozen modules (a task a `TaskGroup` makes names the user's
+/// `tg.create_task(...)` line), and the stack then, for the
+/// `source_traceback` of reports about it.
 pub struct Site {
     file: Rc<str>,
     line: u32,
+    /// `cr_origin`-shaped: (file, line, function) tuples, innermost first.
+    stack: Value,
 }
 
 impl std::fmt::Display for Site {
@@ -112,10 +140,19 @@ impl std::fmt::Display for Site {
 pub struct SiteCell(OnceCell<Box<Site>>);
 
 impl SiteCell {
-    fn record(&self, code: &Code, line: u32) {
+    fn record(&self, vm: &Vm, code: &Code, line: u32) {
+        let (file, line) = if code.co.filename.starts_with("<frozen ") {
+            vm.frame_chain()
+                .find(|f| !f.code.co.filename.starts_with("<frozen "))
+                .map(|f| (f.code.co.filename.clone(), f.current_line()))
+                .unwrap_or((code.co.filename.clone(), line))
+        } else {
+            (code.co.filename.clone(), line)
+        };
         let _ = self.0.set(Box::new(Site {
-            file: code.co.filename.clone(),
+            file,
             line,
+            stack: vm.origin_stack(DEBUG_STACK_DEPTH),
         }));
     }
 
@@ -123,20 +160,43 @@ impl SiteCell {
     pub fn suffix(&self) -> String {
         self.0.get().map(|s| format!(" {s}")).unwrap_or_default()
     }
+
+    /// The `source_traceback` entry of a report about the object: the
+    /// stack where it was made, if it was made in debug mode.
+    pub fn source_traceback(&self) -> Option<(&'static str, Value)> {
+        self.0.get().map(|s| ("source_traceback", s.stack.clone()))
+    }
+}
+
+/// The `source_traceback: Object created at ...` line of the default
+/// exception handler, from a [`SiteCell::source_traceback`] stack.
+pub fn format_source_traceback(vm: &Vm, stack: &Value) -> String {
+    use crate::vm::report::{format_stack, FrameSummary, Printer};
+    let frames = vm.to_vec(stack).unwrap_or_default();
+    let summaries: Vec<_> = frames
+        .iter()
+        .rev()
+        .filter_map(|f| FrameSummary::from_origin(vm, f))
+        .collect();
+    let text: String = format_stack(&summaries, Printer::Module).concat();
+    format!(
+        "Object created at (most recent call last):\n{}",
+        text.trim_end()
+    )
 }
 
 /// Gives `made` (a future, task or handle a native just returned) the call
 /// site the dispatch loop recorded for that native, if its loop is in debug
 /// mode.
-pub fn stamp(made: &Value, site: Option<(Rc<Code>, u32)>) {
+pub fn stamp(vm: &Vm, made: &Value, site: Option<(Rc<Code>, u32)>) {
     let Some((code, line)) = site else { return };
     if let Some(f) = face::receiver::<Fut>(made) {
         if f.lp.debug.get() {
-            f.source.record(&code, line);
+            f.source.record(vm, &code, line);
         }
     } else if let Some(h) = face::receiver::<Handle>(made) {
         if h.lp.debug.get() {
-            h.source.record(&code, line);
+            h.source.record(vm, &code, line);
         }
     }
 }
@@ -153,7 +213,7 @@ macro_rules! recording_site {
             }
             let site = vm.call_site.borrow_mut().take();
             let made = $inner(vm, args)?;
-            super::debug::stamp(&made, site);
+            super::debug::stamp(vm, &made, site);
             Ok(made)
         }
     };

@@ -28,6 +28,7 @@ use super::face::{self, Face};
 use super::futures::{Callback, Fut};
 use super::handles::{Handle, HandleCb, RunHandle};
 use super::{aio, Aio};
+use crate::objects::gc::Visitor;
 use crate::objects::{Class, NativeObject, PyErr, PyResult, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::Vm;
@@ -91,6 +92,9 @@ pub struct EventLoop {
     /// `loop.slow_callback_duration`: in debug mode, steps and callbacks
     /// that take longer are reported (see `debug.rs`).
     pub slow_callback_duration: Cell<f64>,
+    /// While the loop runs in debug mode, the coroutine origin tracking
+    /// depth it replaced (see `debug::track_origins`).
+    pub origin_depth_before: Cell<Option<usize>>,
     /// The timers and the iteration.
     core: RuntimeLoop,
     /// Wakers of executor tasks that were polled while this loop was not running.
@@ -137,13 +141,13 @@ impl NativeObject for EventLoop {
     }
     /// The loop owns its handlers, its timer handles (each visits its own
     /// callback) and, while it runs, its subclass instance.
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         for cell in [&self.exception_handler, &self.task_factory] {
             if let Ok(v) = cell.try_borrow() {
-                visit(&v);
+                visit.value(&v);
             }
         }
-        self.core.for_each_timer(|h| visit(&face::native_value(h)));
+        self.core.for_each_timer(|h| visit.native(h));
         self.face.traverse(visit);
     }
     /// Breaks the cycles through the loop: its handlers and its subclass
@@ -178,6 +182,7 @@ impl EventLoop {
             stopping: Cell::new(false),
             debug: Cell::new(super::debug::enabled_by_default()),
             slow_callback_duration: Cell::new(super::debug::SLOW_CALLBACK_DURATION),
+            origin_depth_before: Cell::new(None),
             core: RuntimeLoop::new(super::handles::fire_timer),
             deferred: RefCell::new(Vec::new()),
             asyncgens: RefCell::new(Vec::new()),
@@ -458,19 +463,53 @@ pub fn default_exception_handler(vm: &Vm, context: &[(&str, Value)]) {
         // `<key>_repr` entries carry a ready-made repr (of an object that is gone).
         let (key, text) = match (k.strip_suffix("_repr"), v) {
             (Some(key), Value::Str(s)) => (key, s.as_str().to_string()),
+            _ if *k == "source_traceback" => (*k, super::debug::format_source_traceback(vm, v)),
             _ => (*k, vm.repr(v).unwrap_or_default()),
         };
         lines.push(format!("{key}: {text}"));
     }
+    let message = lines.join("\n");
+    let exception = context
+        .iter()
+        .find(|(k, _)| *k == "exception")
+        .and_then(|(_, v)| match v {
+            Value::Instance(e) if e.is_exception() => Some(e.clone()),
+            _ => None,
+        });
+    if log_error(vm, &message, exception.as_ref()).is_ok() {
+        return;
+    }
     vm.flush_stdout();
-    let mut out = lines.join("\n");
+    let mut out = message;
     out.push('\n');
-    if let Some((_, Value::Instance(e))) = context.iter().find(|(k, _)| *k == "exception") {
-        if e.is_exception() {
-            out.push_str(&vm.format_exception(&PyErr(e.clone())));
-        }
+    if let Some(e) = exception {
+        out.push_str(&vm.format_exception(&PyErr(e)));
     }
     eprint!("{out}");
+}
+
+/// `logging.getLogger('asyncio').error(message, exc_info=exception)`, as
+/// CPython's handler logs (so a program's logging setup sees it; unconfigured,
+/// logging's last resort prints it to stderr).
+fn log_error(
+    vm: &Vm,
+    message: &str,
+    exception: Option<&Rc<crate::objects::Instance>>,
+) -> PyResult<()> {
+    let logging = vm.import_module("logging")?;
+    let get_logger = crate::stdlib::module_attr(vm, &logging, "getLogger")?;
+    let logger = vm.call(&get_logger, &[Value::str("asyncio")])?;
+    let error = vm.get_attr_str(&logger, "error")?;
+    let exc_info = exception.map_or(Value::from_bool(false), |e| Value::Instance(e.clone()));
+    vm.call_args(
+        &error,
+        crate::objects::Args::with_kw(
+            &[Value::string(message.to_string())],
+            &[Value::str("exc_info")],
+            &[exc_info],
+        ),
+    )?;
+    Ok(())
 }
 
 // -- running ---------------------------------------------------------------------------
@@ -480,6 +519,9 @@ struct Running<'a>(&'a EventLoop);
 
 impl Drop for Running<'_> {
     fn drop(&mut self) {
+        if let Some(vm) = self.0.running_vm() {
+            super::debug::track_origins(vm, self.0, false);
+        }
         self.0.running.set(false);
         self.0.stopping.set(false);
         *self.0.aio.running.borrow_mut() = None;
@@ -497,6 +539,7 @@ pub fn run_forever(vm: &Vm, lp: &Native<EventLoop>) -> PyResult<()> {
     lp.aio.vm.set(vm as *const Vm);
     lp.face.reacquire();
     let _guard = Running(lp);
+    super::debug::track_origins(vm, lp, lp.debug.get());
     for w in std::mem::take(&mut *lp.deferred.borrow_mut()) {
         w.wake();
     }
@@ -538,7 +581,7 @@ pub fn run_until_complete(vm: &Vm, lp: &Native<EventLoop>, future: &Value) -> Py
         let _ = fut.exception(vm);
     }
     fut.remove_native_callback(&stopper);
-    super::futures::report_unretrieved(vm, lp);
+    super::futures::report_unretrieved(vm);
     r?;
     if !fut.done() {
         return Err(vm.runtime_error("Event loop stopped before Future completed."));

@@ -30,6 +30,7 @@
 //!   path.
 
 use crate::objects::class::{Instance, Payload};
+use crate::objects::gc::Visitor;
 use crate::objects::{Class, Name, PyResult, Value};
 use crate::vm::Vm;
 use std::cell::{OnceCell, RefCell};
@@ -120,10 +121,10 @@ impl Face {
     }
 
     /// Visits the instance while it is held strongly (for a cycle collector).
-    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    pub fn traverse(&self, visit: &mut Visitor<'_>) {
         if let Some(data) = self.0.get() {
             if let Link::Strong(i) = &*data.link.borrow() {
-                visit(&Value::Instance(i.clone()));
+                visit.rc(i);
             }
         }
     }

@@ -15,9 +15,10 @@
 //! [`Fut::value`] is how the machinery hands the future to Python code.
 
 use super::events::EventLoop;
-use super::face::{self, native_value, Face};
+use super::face::{self, Face};
 use super::tasks::TaskPart;
 use super::{aio, Aio};
+use crate::objects::gc::Visitor;
 use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::interp::Resumed;
@@ -82,43 +83,42 @@ impl NativeObject for Fut {
     /// a subclass instance held while the future is pending. (Native glue callbacks are closures the
     /// collector cannot see into: what they hold counts as referenced from
     /// outside.)
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        let err = |e: &PyErr| Value::Instance(e.0.clone());
-        visit(&native_value(&self.lp));
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.native(&self.lp);
         if let Ok(v) = self.result.try_borrow() {
-            visit(&v);
+            visit.value(&v);
         }
         if let Ok(Some(e)) = self.exception.try_borrow().as_deref() {
-            visit(&err(e));
+            visit.rc(&e.0);
         }
         if let Ok(callbacks) = self.callbacks.try_borrow() {
             for cb in callbacks.iter() {
                 match cb {
-                    Callback::Py(v) => visit(v),
-                    Callback::Wake(task) => visit(&native_value(task)),
+                    Callback::Py(v) => visit.value(v),
+                    Callback::Wake(task) => visit.native(task),
                     Callback::Native(_) => {}
                 }
             }
         }
         if let Ok(v) = self.cancel_message.try_borrow() {
-            visit(&v);
+            visit.value(&v);
         }
         if let Ok(Some(e)) = self.cancelled_exc.try_borrow().as_deref() {
-            visit(&err(e));
+            visit.rc(&e.0);
         }
         if let Some(t) = &self.task {
             if let Some(coro) = t.coro.get() {
-                visit(coro);
+                visit.value(coro);
             }
             if let Ok(name) = t.name.try_borrow() {
-                visit(&name);
+                visit.value(&name);
             }
             if let Ok(Some(w)) = t.fut_waiter.try_borrow().as_deref() {
                 w.traverse(visit);
             }
             if let Ok(Some(context)) = t.context.try_borrow().as_deref() {
                 if let Some(context) = context.object() {
-                    visit(context);
+                    visit.value(context);
                 }
             }
         }
@@ -133,16 +133,15 @@ impl NativeObject for Fut {
     }
     fn finalize(&self, vm: &Vm) {
         if self.is_pending_task() {
-            self.lp.call_exception_handler(
-                vm,
-                vec![
-                    (
-                        "message",
-                        Value::str("Task was destroyed but it is pending!"),
-                    ),
-                    ("task", self.value()),
-                ],
-            );
+            let mut context = vec![
+                (
+                    "message",
+                    Value::str("Task was destroyed but it is pending!"),
+                ),
+                ("task", self.value()),
+            ];
+            context.extend(self.source.source_traceback());
+            self.lp.call_exception_handler(vm, context);
             return;
         }
         let Some(exc) = self.exception.borrow().clone() else {
@@ -150,17 +149,16 @@ impl NativeObject for Fut {
         };
         self.log_traceback.set(false);
         let what = self.type_name();
-        self.lp.call_exception_handler(
-            vm,
-            vec![
-                (
-                    "message",
-                    Value::string(format!("{what} exception was never retrieved")),
-                ),
-                ("exception", exc.value()),
-                ("future", self.value()),
-            ],
-        );
+        let mut context = vec![
+            (
+                "message",
+                Value::string(format!("{what} exception was never retrieved")),
+            ),
+            ("exception", exc.value()),
+            ("future", self.value()),
+        ];
+        context.extend(self.source.source_traceback());
+        self.lp.call_exception_handler(vm, context);
     }
     /// Breaks the cycles through the future; an exception nobody retrieved
     /// stays, so that dropping the future reports it.
@@ -218,6 +216,11 @@ struct Unretrieved {
     repr: String,
     is_task: bool,
     exc: PyErr,
+    /// The loop whose exception handler hears of it.
+    lp: Native<EventLoop>,
+    /// ` created at FILE:LINE` and the stack then, in debug mode.
+    site: String,
+    source_traceback: Option<(&'static str, Value)>,
 }
 
 thread_local! {
@@ -254,32 +257,39 @@ impl Drop for Fut {
                 repr,
                 is_task: self.task.is_some(),
                 exc,
+                lp: self.lp.clone(),
+                site: self.source.suffix(),
+                source_traceback: self.source.source_traceback(),
             })
         });
+        // Reported at the dispatch loop's next safe point, as soon as
+        // CPython's `__del__` would.
+        crate::objects::generator::raise_attention();
     }
 }
 
 /// Reports futures that were dropped without their exception being retrieved,
-/// as CPython's `Future.__del__` does ("Task exception was never retrieved").
-pub fn report_unretrieved(vm: &Vm, lp: &EventLoop) {
+/// as CPython's `Future.__del__` does ("Task exception was never retrieved"),
+/// through each one's loop. The VM calls it between instructions after such
+/// a drop, and a loop once it stops.
+pub fn report_unretrieved(vm: &Vm) {
     let pending = UNRETRIEVED.with(|u| std::mem::take(&mut *u.borrow_mut()));
     for u in pending {
         let exc_repr = vm.repr(&u.exc.value()).unwrap_or_default();
         let what = if u.is_task { "Task" } else { "Future" };
-        lp.call_exception_handler(
-            vm,
-            vec![
-                (
-                    "message",
-                    Value::string(format!("{what} exception was never retrieved")),
-                ),
-                ("exception", u.exc.value()),
-                (
-                    "future_repr",
-                    Value::string(format!("{} exception={exc_repr}>", u.repr)),
-                ),
-            ],
-        );
+        let mut context = vec![
+            (
+                "message",
+                Value::string(format!("{what} exception was never retrieved")),
+            ),
+            ("exception", u.exc.value()),
+            (
+                "future_repr",
+                Value::string(format!("{} exception={exc_repr}{}>", u.repr, u.site)),
+            ),
+        ];
+        context.extend(u.source_traceback);
+        u.lp.call_exception_handler(vm, context);
     }
 }
 
@@ -631,8 +641,8 @@ pub struct FutureIter {
 }
 
 impl NativeObject for FutureIter {
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&native_value(&self.fut));
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.native(&self.fut);
     }
     fn class(&self) -> Rc<Class> {
         self.class.clone()

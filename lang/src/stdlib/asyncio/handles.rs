@@ -5,6 +5,7 @@
 use super::events::{now, EventLoop};
 use super::futures::callable_repr;
 use super::Aio;
+use crate::objects::gc::Visitor;
 use crate::objects::{Args, Class, NativeObject, PyResult, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::Vm;
@@ -64,16 +65,16 @@ impl NativeObject for Handle {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         match self.cb.try_borrow().as_deref() {
             Ok(Some(HandleCb::Py(f, args))) => {
-                visit(f);
-                args.iter().for_each(visit);
+                visit.value(f);
+                args.iter().for_each(|v| visit.value(v));
             }
             Ok(Some(HandleCb::InContext(call))) => {
-                visit(&call.context);
-                visit(&call.callback);
-                call.args.iter().for_each(visit);
+                visit.value(&call.context);
+                visit.value(&call.callback);
+                call.args.iter().for_each(|v| visit.value(v));
             }
             _ => {}
         }

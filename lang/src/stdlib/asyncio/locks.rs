@@ -14,6 +14,7 @@ use super::face;
 use super::futures::Fut;
 use super::ops::{Op, OpAw};
 use super::{aio, Aio};
+use crate::objects::gc::Visitor;
 use crate::objects::BoolWord;
 use crate::objects::{Args, Class, NativeObject, PyResult, Value};
 use crate::objects::{Native, NativeBox};
@@ -55,9 +56,9 @@ impl Waiters {
     }
 
     /// The waiting futures, for the collector.
-    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    pub fn traverse(&self, visit: &mut Visitor<'_>) {
         if let Ok(waiters) = self.0.try_borrow() {
-            waiters.iter().for_each(|f| visit(&face::native_value(f)));
+            waiters.iter().for_each(|f| visit.native(f));
         }
     }
 
@@ -122,7 +123,7 @@ pub struct Lock {
 }
 
 impl NativeObject for Lock {
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         self.waiters.traverse(visit);
     }
     fn class(&self) -> Rc<Class> {
@@ -166,7 +167,7 @@ pub struct Event {
 }
 
 impl NativeObject for Event {
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         self.waiters.traverse(visit);
     }
     fn class(&self) -> Rc<Class> {

@@ -7,11 +7,11 @@
 //! `except`/`finally` clean-up, so a task cancelled while waiting leaves the
 //! primitive as CPython would.
 
-use super::face::native_value;
 use super::futures::{FState, Fut};
 use super::locks::{new_waiter, Event, Lock};
 use super::queues::QueueRef;
 use super::Aio;
+use crate::objects::gc::Visitor;
 use crate::objects::BoolWord;
 use crate::objects::{Args, Class, Native, NativeObject, PyErr, PyResult, Value};
 use crate::vm::interp::Resumed;
@@ -81,26 +81,26 @@ impl NativeObject for OpAw {
     }
     /// The primitive the method runs on, its values, and the future it
     /// waits on.
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         match &self.op {
             Op::LockAcquire(lock, v) => {
-                visit(&native_value(lock));
-                visit(v);
+                visit.native(lock);
+                visit.value(v);
             }
-            Op::EventWait(event) => visit(&native_value(event)),
+            Op::EventWait(event) => visit.native(event),
             Op::QueuePut(queue, item) => {
-                visit(&native_value(queue));
-                visit(item);
+                visit.native(queue);
+                visit.value(item);
             }
-            Op::QueueGet(queue) => visit(&native_value(queue)),
-            Op::Ready(v) => visit(v),
+            Op::QueueGet(queue) => visit.native(queue),
+            Op::Ready(v) => visit.value(v),
             Op::Delegate(inner, ret) => {
-                visit(inner);
-                visit(ret);
+                visit.value(inner);
+                visit.value(ret);
             }
         }
         if let Ok(Some(f)) = self.waiting.try_borrow().as_deref() {
-            visit(&native_value(f));
+            visit.native(f);
         }
     }
     fn is_resumable(&self) -> bool {

@@ -20,6 +20,7 @@ use super::face::{self, Face};
 use super::locks::{Event, Waiters};
 use super::ops::{Op, OpAw};
 use super::{aio, Aio};
+use crate::objects::gc::Visitor;
 use crate::objects::{Args, Class, Name, NativeObject, PyErr, PyResult, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::Vm;
@@ -115,13 +116,13 @@ impl NativeObject for Queue {
     }
     /// The items, the waiting futures, the `join()` event and the
     /// subclass instance (held weakly, so never visited).
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         if let Ok(items) = self.items.try_borrow() {
-            items.iter().for_each(&mut *visit);
+            items.iter().for_each(|v| visit.value(v));
         }
         self.getters.traverse(visit);
         self.putters.traverse(visit);
-        visit(&face::native_value(&self.finished));
+        visit.native(&self.finished);
         self.face.traverse(visit);
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {

@@ -11,6 +11,7 @@ use super::events::{get_running_loop_rc, now, EventLoop};
 use super::futures::Fut;
 use super::handles::{Handle, HandleCb};
 use super::{aio, Aio};
+use crate::objects::gc::Visitor;
 use crate::objects::{Args, Class, Native, NativeObject, PyResult, Value};
 use crate::vm::interp::Resumed;
 use crate::vm::Vm;
@@ -65,14 +66,14 @@ impl NativeObject for SleepAw {
         self
     }
     /// The result, the future it waits on and the timer that settles it.
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.result);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.result);
         if let Ok(Some(f)) = self.fut.try_borrow().as_deref() {
-            visit(&super::face::native_value(f));
+            visit.native(f);
         }
         match self.timer.try_borrow().as_deref() {
-            Ok(Some(Timer::Native(t))) => visit(&super::face::native_value(t)),
-            Ok(Some(Timer::Py(t))) => visit(t),
+            Ok(Some(Timer::Native(t))) => visit.native(t),
+            Ok(Some(Timer::Py(t))) => visit.value(t),
             _ => {}
         }
     }

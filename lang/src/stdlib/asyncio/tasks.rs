@@ -43,6 +43,7 @@ use super::events::{now, EventLoop, Hook};
 use super::face;
 use super::futures::{Callback, FState, Fut};
 use super::timeline;
+use crate::objects::gc::Visitor;
 use crate::objects::{
     Class, GenKind, Name, Native, NativeBox, NativeObject, PyErr, PyResult, Value,
 };
@@ -76,10 +77,10 @@ impl Waiter {
     }
 
     /// Visits the awaited future, for the task's `traverse`.
-    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    pub fn traverse(&self, visit: &mut Visitor<'_>) {
         match self {
-            Waiter::Native(f) => visit(&face::native_value(f)),
-            Waiter::Py(v) => visit(v),
+            Waiter::Native(f) => visit.native(f),
+            Waiter::Py(v) => visit.value(v),
         }
     }
 
@@ -236,8 +237,8 @@ impl NativeObject for TaskStep {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&face::native_value(&self.task));
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.native(&self.task);
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         match name {

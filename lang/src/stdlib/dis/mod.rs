@@ -14,6 +14,7 @@ pub mod unparse;
 
 use crate::bytecode::{flags, ArgKind, CodeObject, Opcode};
 use crate::objects::class::Layout;
+use crate::objects::gc::Visitor;
 use crate::objects::{Args, Class, Code, Module, Name, NativeObject, PyResult, Value};
 use crate::vm::types::{add_methods, new_class};
 use crate::vm::Vm;
@@ -485,8 +486,8 @@ impl NativeObject for NamedTuple {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.values.iter().for_each(visit);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        self.values.iter().for_each(|v| visit.value(v));
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         if name == "_fields" {
@@ -768,8 +769,8 @@ impl NativeObject for Bytecode {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.original);
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.original);
     }
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         Some(Ok(match name {

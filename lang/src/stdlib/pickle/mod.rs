@@ -14,6 +14,7 @@ mod opcodes;
 pub(crate) mod reduce;
 
 use crate::objects::class::Layout;
+use crate::objects::gc::Visitor;
 use crate::objects::signature::{Signature, Style};
 use crate::objects::{Args, Class, Module, Name, NativeFn, NativeObject, PyErr, PyResult, Value};
 use crate::vm::types::new_class;
@@ -127,9 +128,9 @@ impl NativeObject for Memo {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+    fn traverse(&self, visit: &mut Visitor<'_>) {
         for (_, v) in self.entries.borrow().values() {
-            visit(v);
+            visit.value(v);
         }
     }
 }
