@@ -94,6 +94,11 @@ impl SyntaxErrorKind {
     }
 }
 
+/// `SyntaxError::end_offset` for errors CPython raises without an end
+/// (its `end_offset` is -1): the tokenizer's indentation errors and
+/// "unexpected EOF while parsing".
+pub const NO_END_OFFSET: u32 = u32::MAX;
+
 /// A syntax error as a value: what CPython would raise, with its location.
 ///
 /// `lineno`/`offset` are 1-based (offset counts characters, as CPython's
@@ -137,6 +142,14 @@ impl SyntaxError {
         }
     }
 
+    /// `end_offset` as Python sees it (-1 for [`NO_END_OFFSET`]).
+    pub fn end_offset_value(&self) -> i64 {
+        match self.end_offset {
+            NO_END_OFFSET => -1,
+            n => n.into(),
+        }
+    }
+
     /// The lines CPython's interpreter prints for this error after the
     /// traceback header: `  File "f.py", line 3`, the source line, the
     /// caret line, `Kind: msg`.
@@ -146,7 +159,7 @@ impl SyntaxError {
             lineno: Some(self.lineno.to_string()),
             text: self.text_attribute(),
             offset: Some(self.offset.into()),
-            end_offset: Some(self.end_offset.into()),
+            end_offset: Some(self.end_offset_value()),
             multiline: self.end_lineno > self.lineno,
             exact: self.kind == SyntaxErrorKind::SyntaxError,
             msg: Some(self.msg.clone()),

@@ -1672,7 +1672,7 @@ impl Vm {
             Value::Int(e.offset as i64),
             text.clone(),
             Value::Int(e.end_lineno as i64),
-            Value::Int(e.end_offset as i64),
+            Value::Int(e.end_offset_value()),
         ]);
         let err = self.new_exception(class, vec![Value::str(&e.msg), details]);
         err.0
@@ -1685,7 +1685,7 @@ impl Vm {
         err.0
             .set_attr(Name::new("end_lineno"), Value::Int(e.end_lineno as i64));
         err.0
-            .set_attr(Name::new("end_offset"), Value::Int(e.end_offset as i64));
+            .set_attr(Name::new("end_offset"), Value::Int(e.end_offset_value()));
         err.0.set_attr(Name::new("msg"), Value::str(&e.msg));
         err
     }

@@ -11,7 +11,7 @@ mod token;
 pub use highlight::{highlight, TokenClass};
 pub use token::{StrFlags, StrTok, Tok};
 
-use crate::source::{LineIndex, SyntaxErrorKind};
+use crate::source::{LineIndex, SyntaxErrorKind, NO_END_OFFSET};
 use logos::Logos;
 use num_bigint::BigInt;
 use num_traits::Num;
@@ -48,6 +48,17 @@ pub struct LexError {
 pub struct Lexed {
     pub tokens: Vec<Spanned>,
     pub error: Option<LexError>,
+    /// The tokenizer's `SyntaxWarning`s, in source order.
+    pub warnings: Vec<LexWarning>,
+}
+
+/// A `SyntaxWarning` of the tokenizer (`1if x else y`: "invalid decimal
+/// literal"), pointing at `start..end`.
+#[derive(Clone, Debug)]
+pub struct LexWarning {
+    pub msg: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// An open bracket: its character, byte offset and line.
@@ -67,6 +78,7 @@ pub fn tokenize(source: &str, index: &LineIndex) -> Lexed {
     Lexed {
         tokens: lx.tokens,
         error: lx.error,
+        warnings: lx.warnings,
     }
 }
 
@@ -78,6 +90,7 @@ pub fn tokenize_parenthesized(source: &str, index: &LineIndex, start: usize, end
     Lexed {
         tokens: lx.tokens,
         error: lx.error,
+        warnings: lx.warnings,
     }
 }
 
@@ -92,6 +105,7 @@ struct Lexer<'s> {
     pushed_back: Option<(Result<Raw, ()>, usize, usize)>,
     tokens: Vec<Spanned>,
     error: Option<LexError>,
+    warnings: Vec<LexWarning>,
     brackets: Vec<Open>,
     /// Indentation columns with tabs to multiples of 8, and with tabs as 1
     /// column: CPython compares both to detect inconsistent tab use.
@@ -119,6 +133,7 @@ impl<'s> Lexer<'s> {
             pushed_back: None,
             tokens: Vec::new(),
             error: None,
+            warnings: Vec::new(),
             brackets: Vec::new(),
             indents: vec![(0, 0)],
             parenthesized,
@@ -238,7 +253,7 @@ impl<'s> Lexer<'s> {
                             lineno: line.saturating_sub(1).max(1),
                             offset: 0,
                             end_lineno: 0,
-                            end_offset: 0,
+                            end_offset: NO_END_OFFSET,
                             incomplete: true,
                             overrides: false,
                             unclosed_line: None,
@@ -261,7 +276,7 @@ impl<'s> Lexer<'s> {
                             lineno: line,
                             offset: last + 1,
                             end_lineno: line,
-                            end_offset: 0,
+                            end_offset: NO_END_OFFSET,
                             incomplete: true,
                             overrides: false,
                             unclosed_line: None,
@@ -452,7 +467,7 @@ impl<'s> Lexer<'s> {
                 self.fail(
                     SyntaxErrorKind::IndentationError,
                     "unindent does not match any outer indentation level",
-                    (line, len + 1, line, 0),
+                    (line, len + 1, line, NO_END_OFFSET),
                     false,
                 );
                 return Err(());
@@ -745,14 +760,22 @@ impl<'s> Lexer<'s> {
         }
     }
 
-    /// CPython's `verify_end_of_number`: a number may not run into a name,
-    /// except for the keywords that can legally follow it (`1if x else y`).
+    /// CPython's `verify_end_of_number`: a number may not run into a name;
+    /// when what follows starts as a keyword that can follow a number
+    /// (`1if x else y`), it is a `SyntaxWarning` for now. CPython reports it
+    /// (and the error it becomes) at the column where the keyword starts,
+    /// taken as a 1-based offset: the number's last character.
     fn verify_end_of_number(&mut self, cur: usize, kind: &str) -> bool {
         let rest = &self.bytes[cur.min(self.end)..self.end];
         let keyword_follows = ["and", "else", "for", "if", "in", "is", "or", "not"]
             .iter()
             .any(|k| rest.starts_with(k.as_bytes()));
         if keyword_follows {
+            self.warnings.push(LexWarning {
+                msg: format!("invalid {kind} literal"),
+                start: cur - 1,
+                end: cur - 1,
+            });
             return true;
         }
         let c = self.byte(cur);

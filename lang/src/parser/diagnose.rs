@@ -137,7 +137,13 @@ impl Diag<'_, '_> {
         if *tok == Tok::Indent {
             let line = self.ctx.index.line(*end as u32);
             let (_, col) = self.ctx.index.line_col(self.ctx.src, *end as u32);
-            let mut e = explicit("unexpected indent", line, col - 1, line, 0);
+            let mut e = explicit(
+                "unexpected indent",
+                line,
+                col - 1,
+                line,
+                crate::source::NO_END_OFFSET,
+            );
             e.kind = SyntaxErrorKind::IndentationError;
             return e;
         }

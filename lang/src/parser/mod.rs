@@ -22,8 +22,11 @@ mod grammar {
 
 use crate::ast;
 use crate::lexer::{self, LexError, Spanned, Tok};
-use crate::source::{ErrorOrigin, LineIndex, Span, SyntaxError, SyntaxErrorKind};
+use crate::source::{
+    CompileWarning, ErrorOrigin, LineIndex, Span, SyntaxError, SyntaxErrorKind, WarningCategory,
+};
 use lalrpop_util::ParseError;
+use std::cell::RefCell;
 
 pub use actions::Top;
 
@@ -95,6 +98,20 @@ pub struct Ctx<'s> {
     /// a string: CPython's tokenizer then reports errors at the end of the
     /// input at column 0.
     pub file_input: bool,
+    /// Warnings found while parsing (CPython's parser warns as it decodes
+    /// string literals).
+    pub warnings: &'s RefCell<Vec<ParseWarning>>,
+    /// Invalid escapes decoded in the literal token being read, reported at
+    /// that token once it is done.
+    pub pending_escapes: &'s RefCell<Vec<String>>,
+}
+
+/// A warning the tokenizer or the parser issues: see [`CompileWarning`].
+#[derive(Clone, Debug)]
+pub struct ParseWarning {
+    pub category: WarningCategory,
+    pub msg: String,
+    pub span: Span,
 }
 
 /// Parses a module (`exec` input) given as a string.
@@ -109,18 +126,39 @@ pub fn parse_module_input(
     filename: &str,
     file_input: bool,
 ) -> Result<ast::Module, SyntaxError> {
-    match parse(source, filename, Mode::Module, file_input)? {
-        Top::Module(body) => Ok(ast::Module { body }),
-        Top::Expression(_) => Ok(ast::Module { body: vec![] }),
-    }
+    parse_module_warned(source, filename, file_input).map(|(module, _)| module)
+}
+
+/// [`parse_module_input`], with the warnings the tokenizer and the parser
+/// found (invalid escapes, numbers running into keywords), in source order,
+/// for the caller to issue before the compiler's.
+pub fn parse_module_warned(
+    source: &str,
+    filename: &str,
+    file_input: bool,
+) -> Result<(ast::Module, Vec<CompileWarning>), SyntaxError> {
+    let (top, warnings) = parse(source, filename, Mode::Module, file_input)?;
+    let body = match top {
+        Top::Module(body) => body,
+        Top::Expression(_) => vec![],
+    };
+    Ok((ast::Module { body }, warnings))
 }
 
 /// Parses one expression (`eval` input); surrounding whitespace and
 /// newlines are allowed.
 pub fn parse_expression(source: &str, filename: &str) -> Result<ast::Expr, SyntaxError> {
+    parse_expression_warned(source, filename).map(|(e, _)| e)
+}
+
+/// [`parse_expression`], with its warnings (see [`parse_module_warned`]).
+pub fn parse_expression_warned(
+    source: &str,
+    filename: &str,
+) -> Result<(ast::Expr, Vec<CompileWarning>), SyntaxError> {
     match parse(source, filename, Mode::Expression, false)? {
-        Top::Expression(e) => Ok(e),
-        Top::Module(_) => Err(SyntaxError::at(
+        (Top::Expression(e), warnings) => Ok((e, warnings)),
+        (Top::Module(_), _) => Err(SyntaxError::at(
             SyntaxErrorKind::SyntaxError,
             "invalid syntax",
             filename,
@@ -136,7 +174,12 @@ enum Mode {
     Expression,
 }
 
-fn parse(source: &str, filename: &str, mode: Mode, file_input: bool) -> Result<Top, SyntaxError> {
+fn parse(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    file_input: bool,
+) -> Result<(Top, Vec<CompileWarning>), SyntaxError> {
     let index = LineIndex::new(source);
     let lexed = lexer::tokenize(source, &index);
     let mut tokens = Vec::with_capacity(lexed.tokens.len() + 1);
@@ -159,11 +202,24 @@ fn parse(source: &str, filename: &str, mode: Mode, file_input: bool) -> Result<T
     if mode == Mode::Module {
         soft_keywords::mark_soft_keywords(&mut tokens);
     }
+    let warnings = RefCell::new(
+        lexed
+            .warnings
+            .iter()
+            .map(|w| ParseWarning {
+                category: WarningCategory::SyntaxWarning,
+                msg: w.msg.clone(),
+                span: Span::new(w.start, w.end),
+            })
+            .collect(),
+    );
     let ctx = Ctx {
         src: source,
         index: &index,
         filename,
         file_input,
+        warnings: &warnings,
+        pending_escapes: &Default::default(),
     };
     match run_parser(&ctx, &tokens, lexed.error.as_ref()) {
         Ok(top) => {
@@ -179,11 +235,40 @@ fn parse(source: &str, filename: &str, mode: Mode, file_input: bool) -> Result<T
                     let e = recursion_error(span.start as usize);
                     Err(to_syntax_error(&ctx, &tokens, &e))
                 }
-                None => Ok(top),
+                None => {
+                    let mut found = warnings.into_inner();
+                    found.sort_by_key(|w| w.span.start);
+                    let warnings = found
+                        .into_iter()
+                        .map(|w| CompileWarning {
+                            category: w.category,
+                            error: warning_location(w, filename, source),
+                        })
+                        .collect();
+                    Ok((top, warnings))
+                }
             }
         }
         Err(e) => Err(finish_error(&ctx, &tokens, lexed.error.as_ref(), e)),
     }
+}
+
+/// Where a warning points, as the `SyntaxError` it becomes under an
+/// "error" filter. CPython measures the end of a span that runs onto later
+/// lines (a triple-quoted string) on its first line, which caps it there.
+fn warning_location(w: ParseWarning, filename: &str, source: &str) -> SyntaxError {
+    let mut error = SyntaxError::at(
+        SyntaxErrorKind::SyntaxError,
+        w.msg,
+        filename,
+        source,
+        w.span,
+    );
+    if error.end_lineno > error.lineno {
+        let first_line_end = error.text.trim_end_matches(['\n', '\r']).chars().count() + 1;
+        error.end_offset = error.end_offset.min(first_line_end as u32);
+    }
+    error
 }
 
 /// Runs the LR parser over `tokens`, followed by the tokenizer's error (if

@@ -5,10 +5,12 @@
 //! and splits f-strings, parsing each replacement field's expression with
 //! the parser itself (as the text `(expr)`, like CPython does).
 
-use super::{run_parser, to_syntax_error, user_error, visit, Ctx, Loc, PError, PResult, Top};
+use super::{
+    run_parser, to_syntax_error, user_error, visit, Ctx, Loc, PError, PResult, ParseWarning, Top,
+};
 use crate::ast::{Constant, Expr, ExprKind};
 use crate::lexer::{self, StrTok, Tok};
-use crate::source::{LineIndex, Span};
+use crate::source::{LineIndex, Span, WarningCategory};
 
 /// A piece of an f-string while it is being assembled.
 enum Part {
@@ -45,18 +47,25 @@ impl Ctx<'_> {
                         Span::new(*l, *r),
                     ));
                 }
-                decode_bytes(body, tok.flags.raw, &mut bytes).map_err(|m| err(m, after.clone()))?;
+                let invalid = decode_bytes(body, tok.flags.raw, &mut bytes)
+                    .map_err(|m| err(m, after.clone()))?;
+                self.invalid_escape(invalid);
             } else if tok.flags.fstring {
                 let mut cur = tok.body_start as usize;
                 let end = tok.body_end as usize;
                 self.fstring(&mut cur, end, tok.flags.raw, 0, &after, &mut pieces)?;
             } else if any_fstring {
                 let mut s = String::new();
-                decode_str(body, tok.flags.raw, &mut s).map_err(|m| err(m, after.clone()))?;
+                let invalid =
+                    decode_str(body, tok.flags.raw, &mut s).map_err(|m| err(m, after.clone()))?;
+                self.invalid_escape(invalid);
                 pieces.push(Part::Literal(s));
             } else {
-                decode_str(body, tok.flags.raw, &mut text).map_err(|m| err(m, after.clone()))?;
+                let invalid = decode_str(body, tok.flags.raw, &mut text)
+                    .map_err(|m| err(m, after.clone()))?;
+                self.invalid_escape(invalid);
             }
+            self.warn_escapes(Span::new(*l, *r));
         }
         if bytes_mode {
             return Ok(Expr::new(ExprKind::Constant(Constant::Bytes(bytes)), span));
@@ -65,6 +74,26 @@ impl Ctx<'_> {
             return Ok(Expr::new(ExprKind::Constant(Constant::Str(text)), span));
         }
         Ok(Expr::new(ExprKind::JoinedStr(join(pieces, span)), span))
+    }
+
+    /// Notes the first invalid escape of a literal (or of a piece of an
+    /// f-string), to be reported at its token by [`Ctx::warn_escapes`].
+    fn invalid_escape(&self, invalid: Option<String>) {
+        if let Some(msg) = invalid {
+            self.pending_escapes.borrow_mut().push(msg);
+        }
+    }
+
+    /// CPython's `DeprecationWarning`s for the invalid escapes of the
+    /// literal token at `span`.
+    fn warn_escapes(&self, span: Span) {
+        for msg in self.pending_escapes.borrow_mut().drain(..) {
+            self.warnings.borrow_mut().push(ParseWarning {
+                category: WarningCategory::DeprecationWarning,
+                msg,
+                span,
+            });
+        }
     }
 
     fn body(&self, tok: &StrTok) -> &str {
@@ -162,7 +191,8 @@ impl Ctx<'_> {
         if raw {
             push_raw(text, &mut out);
         } else {
-            decode_str(text, false, &mut out).map_err(|m| err(m, after.clone()))?;
+            let invalid = decode_str(text, false, &mut out).map_err(|m| err(m, after.clone()))?;
+            self.invalid_escape(invalid);
         }
         Ok((out, doubled))
     }
@@ -345,11 +375,16 @@ impl Ctx<'_> {
                 .into_iter()
                 .filter(|t| !matches!(t.1, Tok::Indent | Tok::Dedent)),
         );
+        // Warnings inside a replacement field would point into `sub`: they
+        // are not reported.
+        let unreported = Default::default();
         let ctx = Ctx {
             src: &sub,
             index: &index,
             filename: self.filename,
             file_input: false,
+            warnings: &unreported,
+            pending_escapes: &Default::default(),
         };
         match run_parser(&ctx, &tokens, lexed.error.as_ref()) {
             Ok(Top::Expression(mut e)) => {
@@ -475,12 +510,28 @@ fn hex_run(b: &[u8], max: usize) -> usize {
         .count()
 }
 
-/// Decodes the body of a str literal, appending to `out`.
-pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), String> {
+/// CPython's warning for an escape it does not know (`\d`) or an octal
+/// escape above `\377`: the first such escape of `body`, which starts at
+/// the backslash at `at`.
+fn invalid_escape_warning(body: &[u8], at: usize, octal: bool) -> String {
+    if octal {
+        let digits = String::from_utf8_lossy(&body[at + 1..(at + 4).min(body.len())]);
+        format!("invalid octal escape sequence '\\{digits}'")
+    } else {
+        // CPython formats the byte after the backslash as a character.
+        let c = char::from(body.get(at + 1).copied().unwrap_or(b'\\'));
+        format!("invalid escape sequence '\\{c}'")
+    }
+}
+
+/// Decodes the body of a str literal, appending to `out`; returns the
+/// warning for its first invalid escape, if any.
+pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<Option<String>, String> {
     if raw || !body.contains('\\') {
         push_raw(body, out);
-        return Ok(());
+        return Ok(None);
     }
+    let mut invalid = None;
     let b = body.as_bytes();
     let mut i = 0;
     let mut plain_start = 0;
@@ -523,6 +574,9 @@ pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), String>
                     v = v * 8 + u32::from(b[i] - b'0');
                     i += 1;
                     n += 1;
+                }
+                if v > 0o377 && invalid.is_none() {
+                    invalid = Some(invalid_escape_warning(b, start, true));
                 }
                 out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
             }
@@ -574,7 +628,11 @@ pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), String>
                 i = end + 1;
             }
             _ => {
-                // An unknown escape keeps its backslash (CPython warns).
+                // An unknown escape keeps its backslash. CPython does not
+                // see a backslash before a non-ASCII character as an escape.
+                if invalid.is_none() && c.is_ascii() {
+                    invalid = Some(invalid_escape_warning(b, start, false));
+                }
                 out.push('\\');
                 i -= 1;
             }
@@ -582,12 +640,14 @@ pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), String>
         plain_start = i;
     }
     push_raw(&body[plain_start.min(b.len())..], out);
-    Ok(())
+    Ok(invalid)
 }
 
-/// Decodes the body of a bytes literal (already known to be ASCII).
-pub fn decode_bytes(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<(), String> {
+/// Decodes the body of a bytes literal (already known to be ASCII); returns
+/// the warning for its first invalid escape, if any.
+pub fn decode_bytes(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<Option<String>, String> {
     let b = body.as_bytes();
+    let mut invalid = None;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -629,6 +689,9 @@ pub fn decode_bytes(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<(), Stri
                     i += 1;
                     n += 1;
                 }
+                if v > 0o377 && invalid.is_none() {
+                    invalid = Some(invalid_escape_warning(b, start, true));
+                }
                 out.push((v & 0xff) as u8);
             }
             b'x' => {
@@ -641,10 +704,13 @@ pub fn decode_bytes(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<(), Stri
                 i += 2;
             }
             _ => {
+                if invalid.is_none() {
+                    invalid = Some(invalid_escape_warning(b, start, false));
+                }
                 out.push(b'\\');
                 i -= 1;
             }
         }
     }
-    Ok(())
+    Ok(invalid)
 }

@@ -96,7 +96,7 @@ def _action_for(text, category, module, lineno):
     return defaultaction
 
 
-def _warn_impl(message, category, filename, lineno, line, module=None, about_object=False):
+def _warn_impl(message, category, filename, lineno, line, module=None, about_object=False, remember=True):
     if isinstance(message, Warning):
         category = message.__class__
     if category is None:
@@ -119,11 +119,11 @@ def _warn_impl(message, category, filename, lineno, line, module=None, about_obj
         if (text, category) in onceregistry:
             return
         onceregistry[(text, category)] = 1
-    elif action == "module":
+    elif action == "module" and remember:
         if (text, category, filename) in _registry:
             return
         _registry[(text, category, filename)] = 1
-    elif action == "default":
+    elif action == "default" and remember:
         if (filename, key) in _registry:
             return
         _registry[(filename, key)] = 1
@@ -153,7 +153,9 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
         module = filename or "<unknown>"
         if module[-3:].lower() == ".py":
             module = module[:-3]
-    return _warn_impl(message, category, filename, lineno, None, module)
+    # Without a registry nothing is remembered: "default" shows every time,
+    # as CPython's compiler warnings do.
+    return _warn_impl(message, category, filename, lineno, None, module, remember=registry is not None)
 
 
 _recorder = None

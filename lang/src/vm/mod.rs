@@ -464,19 +464,22 @@ impl Vm {
         mode: crate::compiler::Mode,
         options: crate::compiler::Options,
     ) -> Result<Rc<Code>, crate::source::SyntaxError> {
-        let module = match mode {
+        let (module, parse_warnings) = match mode {
             crate::compiler::Mode::Eval => {
-                let expr = crate::parser::parse_expression(source, filename)?;
+                let (expr, warnings) = crate::parser::parse_expression_warned(source, filename)?;
                 let span = expr.span;
-                crate::ast::Module {
-                    body: vec![crate::ast::Stmt::new(
-                        crate::ast::StmtKind::Expr(expr),
-                        span,
-                    )],
-                }
+                let body = vec![crate::ast::Stmt::new(
+                    crate::ast::StmtKind::Expr(expr),
+                    span,
+                )];
+                (crate::ast::Module { body }, warnings)
             }
-            _ => crate::parser::parse_module_input(source, filename, options.file_input)?,
+            _ => crate::parser::parse_module_warned(source, filename, options.file_input)?,
         };
+        // The tokenizer and the parser warn before the compiler runs.
+        for warning in &parse_warnings {
+            self.issue_compile_warning(warning)?;
+        }
         let compiled =
             crate::compiler::compile_module_with(&module, filename, source, mode, options)?;
         for warning in &compiled.warnings {
