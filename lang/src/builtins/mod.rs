@@ -10,6 +10,7 @@ pub mod descriptors;
 pub mod dict;
 mod exec;
 pub mod generator;
+mod help;
 pub mod io;
 pub mod list;
 pub mod mappingproxy;
@@ -118,6 +119,7 @@ pub fn install(vm: &Vm) {
         add(row, CallerNeeds::Nothing);
     }
     quitter::install(vm);
+    help::install(vm);
     for row in FRAME_READERS {
         add(row, CallerNeeds::FrameWhenNoArgs);
     }
