@@ -530,7 +530,6 @@ pub const MODULES: &[ModuleDef] = &[
                 "StreamReader",
                 "StreamWriter",
                 "StreamReaderProtocol",
-                "FlowControlMixin",
                 "open_connection",
                 "start_server",
                 "open_unix_connection",
@@ -587,11 +586,6 @@ pub const MODULES: &[ModuleDef] = &[
         Reexport("asyncio", &["Timeout", "timeout", "timeout_at"]),
     ),
     def(
-        "asyncio.trsock",
-        Stdlib,
-        Reexport("asyncio", &["TransportSocket"]),
-    ),
-    def(
         "asyncio.transports",
         Stdlib,
         Reexport(
@@ -637,16 +631,7 @@ pub fn make(vm: &Vm, d: &ModuleDef) -> PyResult<Rc<Module>> {
             let from = vm.import_module(package)?;
             let m = vm.new_module(d.name, None);
             for &name in names {
-                // Through getattr, so a package's `__getattr__` can supply
-                // names it loads lazily (asyncio's transports and streams).
-                let found = module_get(&from, name).or_else(|| {
-                    vm.get_attr(
-                        &Value::Module(from.clone()),
-                        &crate::objects::Name::new(name),
-                    )
-                    .ok()
-                });
-                if let Some(v) = found {
+                if let Some(v) = module_get(&from, name) {
                     set(&m, name, v);
                 }
             }

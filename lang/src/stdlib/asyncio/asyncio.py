@@ -1210,6 +1210,470 @@ class Barrier:
 
 # -- queues ------------------------------------------------------------------------
 
+# -- streams ----------------------------------------------------------------------
+# Pull-based streams over the native `_Conn`: the reader fills its buffer by
+# awaiting `recv`, the writer hands bytes to the connection's writer task.
+
+_DEFAULT_LIMIT = 2 ** 16
+
+
+class StreamReader:
+    __module__ = "asyncio.streams"
+
+    def __init__(self, conn=None, limit=_DEFAULT_LIMIT):
+        if limit <= 0:
+            raise ValueError('Limit cannot be <= 0')
+        self._conn = conn
+        self._limit = limit
+        self._buffer = b''
+        self._eof = False
+        self._exception = None
+
+    def __repr__(self):
+        info = ['StreamReader']
+        if self._buffer:
+            info.append(f'{len(self._buffer)} bytes')
+        if self._eof:
+            info.append('eof')
+        return '<{}>'.format(' '.join(info))
+
+    def exception(self):
+        return self._exception
+
+    def set_exception(self, exc):
+        self._exception = exc
+
+    def feed_data(self, data):
+        self._buffer += data
+
+    def feed_eof(self):
+        self._eof = True
+
+    def at_eof(self):
+        return self._eof and not self._buffer
+
+    async def _fill(self):
+        if self._exception is not None:
+            raise self._exception
+        if self._conn is None:
+            fut = get_running_loop().create_future()
+            await fut
+            return
+        data = await self._conn.recv(self._limit)
+        if data:
+            self._buffer += data
+        else:
+            self._eof = True
+
+    async def readline(self):
+        sep = b'\n'
+        seplen = len(sep)
+        try:
+            line = await self.readuntil(sep)
+        except IncompleteReadError as e:
+            return e.partial
+        except LimitOverrunError as e:
+            if self._buffer.startswith(sep, e.consumed):
+                self._buffer = self._buffer[e.consumed + seplen:]
+            else:
+                self._buffer = b''
+            raise ValueError(e.args[0])
+        return line
+
+    async def readuntil(self, separator=b'\n'):
+        seplen = len(separator)
+        if seplen == 0:
+            raise ValueError('Separator should be at least one-byte string')
+        if self._exception is not None:
+            raise self._exception
+        offset = 0
+        while True:
+            buflen = len(self._buffer)
+            if buflen - offset >= seplen:
+                isep = self._buffer.find(separator, offset)
+                if isep != -1:
+                    break
+                offset = buflen + 1 - seplen
+                if offset > self._limit:
+                    raise LimitOverrunError(
+                        'Separator is not found, and chunk exceed the limit',
+                        offset)
+            if self._eof:
+                chunk = self._buffer
+                self._buffer = b''
+                raise IncompleteReadError(chunk, None)
+            await self._fill()
+
+        if isep > self._limit:
+            raise LimitOverrunError(
+                'Separator is found, but chunk is longer than limit', isep)
+
+        chunk = self._buffer[:isep + seplen]
+        self._buffer = self._buffer[isep + seplen:]
+        return chunk
+
+    async def read(self, n=-1):
+        if self._exception is not None:
+            raise self._exception
+        if n == 0:
+            return b''
+        if n < 0:
+            blocks = []
+            while True:
+                block = await self.read(self._limit)
+                if not block:
+                    break
+                blocks.append(block)
+            return b''.join(blocks)
+        if not self._buffer and not self._eof:
+            await self._fill()
+        data = self._buffer[:n]
+        self._buffer = self._buffer[n:]
+        return data
+
+    async def readexactly(self, n):
+        if n < 0:
+            raise ValueError('readexactly size can not be less than zero')
+        if self._exception is not None:
+            raise self._exception
+        if n == 0:
+            return b''
+        while len(self._buffer) < n:
+            if self._eof:
+                incomplete = self._buffer
+                self._buffer = b''
+                raise IncompleteReadError(incomplete, n)
+            await self._fill()
+        data = self._buffer[:n]
+        self._buffer = self._buffer[n:]
+        return data
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        val = await self.readline()
+        if val == b'':
+            raise StopAsyncIteration
+        return val
+
+
+class _Transport:
+    def __init__(self, conn):
+        self._conn = conn
+
+    def is_closing(self):
+        return self._conn.is_closing()
+
+    def close(self):
+        self._conn.close()
+
+    def get_extra_info(self, name, default=None):
+        if name == 'peername':
+            return self._conn.peername()
+        if name == 'sockname':
+            return self._conn.sockname()
+        return default
+
+
+class StreamWriter:
+    __module__ = "asyncio.streams"
+
+    def __init__(self, conn, reader):
+        self._conn = conn
+        self._reader = reader
+        self._transport = _Transport(conn)
+
+    def __repr__(self):
+        return f'<StreamWriter transport={self._transport!r} reader={self._reader!r}>'
+
+    @property
+    def transport(self):
+        return self._transport
+
+    def write(self, data):
+        self._conn.write(data)
+
+    def writelines(self, data):
+        for line in data:
+            self._conn.write(line)
+
+    def write_eof(self):
+        return self._conn.write_eof()
+
+    def can_write_eof(self):
+        return True
+
+    def close(self):
+        return self._conn.close()
+
+    def is_closing(self):
+        return self._conn.is_closing()
+
+    async def wait_closed(self):
+        await self._conn.wait_closed()
+
+    def get_extra_info(self, name, default=None):
+        return self._transport.get_extra_info(name, default)
+
+    async def drain(self):
+        if self._reader is not None:
+            exc = self._reader.exception()
+            if exc is not None:
+                raise exc
+        if self._conn.is_closing():
+            await sleep(0)
+        await self._conn.drain()
+
+
+async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):
+    conn = await _open_connection(host, port)
+    reader = StreamReader(conn, limit=limit)
+    writer = StreamWriter(conn, reader)
+    return reader, writer
+
+
+class _ServerSocket:
+    def __init__(self, listener):
+        self._listener = listener
+
+    def getsockname(self):
+        return self._listener.sockname()
+
+    def __repr__(self):
+        host, port = self._listener.sockname()
+        return f"<asyncio.TransportSocket fd=?, family=2, type=1, proto=6, laddr=('{host}', {port})>"
+
+
+class Server:
+    __module__ = "asyncio.base_events"
+
+    def __init__(self, loop, limit):
+        self._loop = loop
+        self._limit = limit
+        self._listener = None
+        self._sockets = None
+        self._waiters = []
+        self._serving_forever_fut = None
+        self._serving = False
+        self._backlog = []
+
+    def __repr__(self):
+        return f'<{self.__class__.__name__} sockets={self.sockets!r}>'
+
+    def get_loop(self):
+        return self._loop
+
+    @property
+    def sockets(self):
+        if self._sockets is None:
+            return ()
+        return tuple(self._sockets)
+
+    def is_serving(self):
+        return self._serving and self._listener is not None and self._listener.is_serving()
+
+    def close(self):
+        if self._sockets is None:
+            return
+        self._sockets = None
+        self._listener.close()
+        if (self._serving_forever_fut is not None and
+                not self._serving_forever_fut.done()):
+            self._serving_forever_fut.cancel()
+            self._serving_forever_fut = None
+        waiters = self._waiters
+        self._waiters = None
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+
+    def _start_serving(self):
+        if self._serving:
+            return
+        self._serving = True
+        backlog = self._backlog
+        self._backlog = []
+        for conn in backlog:
+            self._on_connection(conn)
+
+    async def start_serving(self):
+        self._start_serving()
+        await sleep(0)
+
+    async def serve_forever(self):
+        if self._serving_forever_fut is not None:
+            raise RuntimeError(
+                f'server {self!r} is already being awaited on serve_forever()')
+        if self._sockets is None:
+            raise RuntimeError(f'server {self!r} is closed')
+        self._start_serving()
+        self._serving_forever_fut = self._loop.create_future()
+        try:
+            await self._serving_forever_fut
+        except CancelledError:
+            try:
+                self.close()
+                await self.wait_closed()
+            finally:
+                raise
+        finally:
+            self._serving_forever_fut = None
+
+    async def wait_closed(self):
+        if self._sockets is None or self._waiters is None:
+            return
+        waiter = self._loop.create_future()
+        self._waiters.append(waiter)
+        await waiter
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        self.close()
+        await self.wait_closed()
+
+
+# -- protocols and transports (loop.create_server / create_connection) ------------
+
+class BaseProtocol:
+    __module__ = "asyncio.protocols"
+
+    def connection_made(self, transport):
+        pass
+
+    def connection_lost(self, exc):
+        pass
+
+    def pause_writing(self):
+        pass
+
+    def resume_writing(self):
+        pass
+
+
+class Protocol(BaseProtocol):
+    __module__ = "asyncio.protocols"
+
+    def data_received(self, data):
+        pass
+
+    def eof_received(self):
+        pass
+
+
+class _SocketTransport:
+    def __init__(self, loop, conn, protocol):
+        self._loop = loop
+        self._conn = conn
+        self._protocol = protocol
+        self._closing = False
+
+    def __repr__(self):
+        state = 'closing' if self._closing else 'open'
+        return f'<_SelectorSocketTransport {state}>'
+
+    def get_protocol(self):
+        return self._protocol
+
+    def set_protocol(self, protocol):
+        self._protocol = protocol
+
+    def get_extra_info(self, name, default=None):
+        if name == 'peername':
+            return self._conn.peername()
+        if name == 'sockname':
+            return self._conn.sockname()
+        return default
+
+    def write(self, data):
+        self._conn.write(data)
+
+    def writelines(self, list_of_data):
+        for data in list_of_data:
+            self._conn.write(data)
+
+    def write_eof(self):
+        self._conn.write_eof()
+
+    def can_write_eof(self):
+        return True
+
+    def is_closing(self):
+        return self._closing
+
+    def pause_reading(self):
+        pass
+
+    def resume_reading(self):
+        pass
+
+    def close(self):
+        if self._closing:
+            return
+        self._closing = True
+        self._conn.close()
+        self._loop.call_soon(self._protocol.connection_lost, None)
+
+    def abort(self):
+        self.close()
+
+    def _start(self):
+        self._protocol.connection_made(self)
+        self._conn.start_reading(self._on_data)
+
+    def _on_data(self, data):
+        if self._closing:
+            return False
+        if isinstance(data, BaseException):
+            self._closing = True
+            self._conn.close()
+            self._protocol.connection_lost(data)
+            return False
+        if data:
+            self._protocol.data_received(data)
+            return True
+        keep_open = self._protocol.eof_received()
+        if not keep_open:
+            self.close()
+        return False
+
+
+async def _loop_create_server(self, protocol_factory, host=None, port=None,
+                              *, start_serving=True, **kwds):
+    loop = self
+    server = Server(loop, _DEFAULT_LIMIT)
+
+    def on_connection(conn):
+        protocol = protocol_factory()
+        transport = _SocketTransport(loop, conn, protocol)
+        loop.call_soon(transport._start)
+
+    def on_accept(conn):
+        if server._serving:
+            on_connection(conn)
+        else:
+            server._backlog.append(conn)
+
+    server._on_connection = on_connection
+    listener = await _start_server(host, port, on_accept)
+    server._listener = listener
+    server._sockets = [_ServerSocket(listener)]
+    if start_serving:
+        server._start_serving()
+        await sleep(0)
+    return server
+
+
+async def _loop_create_connection(self, protocol_factory, host=None, port=None, **kwds):
+    conn = await _open_connection(host, port)
+    protocol = protocol_factory()
+    transport = _SocketTransport(self, conn, protocol)
+    transport._start()
+    return transport, protocol
+
+
 async def _loop_shutdown_asyncgens(self):
     closing_agens = _take_asyncgens(self)
     if not len(closing_agens):
@@ -1252,7 +1716,36 @@ async def _loop_shutdown_default_executor(self):
         thread.join()
 
 
+_add_loop_method('create_server', _loop_create_server)
+_add_loop_method('create_connection', _loop_create_connection)
 _add_loop_method('shutdown_asyncgens', _loop_shutdown_asyncgens)
 _add_loop_method('shutdown_default_executor', _loop_shutdown_default_executor)
 _add_loop_method('set_default_executor', _loop_set_default_executor)
 
+
+async def start_server(client_connected_cb, host=None, port=None, *,
+                       limit=_DEFAULT_LIMIT, start_serving=True, **kwds):
+    loop = get_running_loop()
+    server = Server(loop, limit)
+
+    def on_connection(conn):
+        reader = StreamReader(conn, limit=limit)
+        writer = StreamWriter(conn, reader)
+        res = client_connected_cb(reader, writer)
+        if iscoroutine(res):
+            loop.create_task(res)
+
+    def on_accept(conn):
+        if server._serving:
+            on_connection(conn)
+        else:
+            server._backlog.append(conn)
+
+    server._on_connection = on_connection
+    listener = await _start_server(host, port, on_accept)
+    server._listener = listener
+    server._sockets = [_ServerSocket(listener)]
+    if start_serving:
+        server._start_serving()
+        await sleep(0)
+    return server

@@ -1,12 +1,11 @@
 //! `asyncio`: event loop, futures, tasks and the library built on them.
 //!
 //! The hot core is native: the loop ([`events`]), futures ([`futures`]),
-//! tasks and `sleep` ([`tasks`]), descriptor readiness ([`fd_events`]). The
-//! rest of the library (gather, wait, TaskGroup, timeouts, locks, queues) is
-//! `asyncio.py`, towel source run at import in the module's namespace, and
-//! after it the loop's lower layer (`selector_events.py`), transports and
-//! protocols (`transports.py`) and streams (`streams.py`), written to behave
-//! as CPython's pure-Python modules, messages and callback order included.
+//! tasks and `sleep` ([`tasks`]), sockets for the streams ([`net`]). The rest
+//! of the library (gather, wait, TaskGroup, timeouts, locks, queues, streams)
+//! is `asyncio.py`, towel source run at import in the module's namespace,
+//! written after CPython's own pure-Python modules so that its behaviour and
+//! messages match.
 
 pub mod base_events;
 pub mod debug;
@@ -16,6 +15,7 @@ pub mod fd_events;
 pub mod futures;
 pub mod handles;
 pub mod locks;
+pub mod net;
 pub mod ops;
 pub mod queues;
 pub mod sleep;
@@ -47,6 +47,7 @@ pub struct Aio {
     pub loop_class: Rc<Class>,
     pub handle_class: Rc<Class>,
     pub timer_handle_class: Rc<Class>,
+    pub conn_class: Rc<Class>,
     pub op_class: Rc<Class>,
     /// A task's step as a callable (`tasks::TaskStep`).
     pub task_step_class: Rc<Class>,
@@ -55,6 +56,7 @@ pub struct Aio {
     pub queue_class: Rc<Class>,
     pub lifo_queue_class: Rc<Class>,
     pub priority_queue_class: Rc<Class>,
+    pub listener_class: Rc<Class>,
     pub cancelled_error: Rc<Class>,
     pub invalid_state_error: Rc<Class>,
     pub task_counter: Cell<u64>,
@@ -132,6 +134,8 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
         loop_class,
         handle_class,
         timer_handle_class,
+        conn_class: final_class("_Conn", "asyncio"),
+        listener_class: final_class("_Listener", "asyncio"),
         cancelled_error: new_class(
             "CancelledError",
             std::slice::from_ref(&vm.exc.base_exception),
@@ -164,59 +168,8 @@ pub fn glue(vm: &Vm, name: &str) -> PyResult<Value> {
 
 /// The towel half of the module.
 const GLUE: crate::stdlib::Source = crate::stdlib::stdlib_source!("asyncio.py");
-/// Readers, writers, `sock_*`, the resolver and signal handlers: run after
-/// the glue, at import.
+/// Readers, writers, `sock_*`, the resolver and signal handlers.
 const SELECTOR_EVENTS: crate::stdlib::Source = crate::stdlib::stdlib_source!("selector_events.py");
-
-/// Transports, protocols and the loop's connection methods; streams. Run
-/// into the module on first use (`_load_transport_layer`, called by the
-/// module's `__getattr__` and the loop methods' stand-ins in
-/// `selector_events.py`), so a program that never opens a connection does
-/// not pay for compiling them at import.
-const TRANSPORT_LAYER: [(crate::stdlib::Source, &str); 2] = [
-    (
-        crate::stdlib::stdlib_source!("transports.py"),
-        "<frozen asyncio.transports>",
-    ),
-    (
-        crate::stdlib::stdlib_source!("streams.py"),
-        "<frozen asyncio.streams>",
-    ),
-];
-
-/// Compiles `source` and runs it in `m`.
-fn run_source(
-    vm: &Vm,
-    m: &Rc<Module>,
-    source: &crate::stdlib::Source,
-    file_name: &str,
-) -> PyResult<()> {
-    let code = vm
-        .compile(&source.text(), file_name, crate::compiler::Mode::Exec)
-        .map_err(|e| vm.syntax_error_value(&e))?;
-    vm.run_code(code, m).map(|_| ())
-}
-
-static LOAD_TRANSPORT_LAYER: crate::objects::Signature = crate::objects::Signature::new(
-    crate::objects::signature::Style::Exact,
-    "_load_transport_layer",
-    "",
-);
-
-/// `_load_transport_layer()`: runs `TRANSPORT_LAYER` into the module (the
-/// caller makes sure it happens once).
-fn load_transport_layer(vm: &Vm, args: Args) -> PyResult {
-    LOAD_TRANSPORT_LAYER.bind::<0, 0>(vm, args)?;
-    let m = aio(vm)
-        .module
-        .borrow()
-        .clone()
-        .ok_or_else(|| vm.runtime_error("asyncio is not initialised"))?;
-    for (source, file_name) in &TRANSPORT_LAYER {
-        run_source(vm, &m, source, file_name)?;
-    }
-    Ok(Value::None)
-}
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let a = aio(vm);
@@ -228,6 +181,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     handles::install(&a);
     task_api::install(&a, &m);
     sleep::install(&a, &m);
+    net::install(vm, &a, &m);
     locks::install(&a, &m);
     queues::install(&a, &m);
     ops::install(&a);
@@ -286,15 +240,14 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     }
     // The loop's lower layer, written over `fd_events`' natives.
     fd_events::install(vm, &m);
-    set(
-        &m,
-        "_load_transport_layer",
-        crate::builtins::native_row(&(
-            &LOAD_TRANSPORT_LAYER,
-            load_transport_layer as crate::objects::NativeFn,
-        )),
-    );
-    if let Err(e) = run_source(vm, &m, &SELECTOR_EVENTS, "<frozen asyncio.selector_events>") {
+    let code = vm
+        .compile(
+            &SELECTOR_EVENTS.text(),
+            "<frozen asyncio.selector_events>",
+            crate::compiler::Mode::Exec,
+        )
+        .map_err(|e| vm.syntax_error_value(&e))?;
+    if let Err(e) = vm.run_code(code, &m) {
         vm.unregister_module("asyncio");
         return Err(e);
     }

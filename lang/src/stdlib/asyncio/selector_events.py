@@ -43,10 +43,7 @@ def _add_watch(loop, fd, writing, callback, args):
     old = table.pop(fd, None)
     if old is not None:
         old.cancel()
-    if args:
-        target = callback
-        callback = lambda: target(*args)
-    table[fd] = _watch_fd(fd, writing, callback, False)
+    table[fd] = _watch_fd(fd, writing, lambda: callback(*args), False)
 
 
 def _remove_watch(loop, fd, writing):
@@ -283,50 +280,6 @@ async def create_subprocess_exec(program, *args, **kwds):
 async def create_subprocess_shell(cmd, **kwds):
     from asyncio import subprocess
     return await subprocess.create_subprocess_shell(cmd, **kwds)
-
-
-# Transports, protocols and streams (transports.py, streams.py) are run
-# into this module the first time one of their names is looked up, or one
-# of the loop methods they define is called: compiling them costs more than
-# the rest of the import, and most programs never open a connection.
-_transport_layer_loaded = False
-
-
-def _ensure_transport_layer():
-    global _transport_layer_loaded
-    if not _transport_layer_loaded:
-        _transport_layer_loaded = True
-        _load_transport_layer()
-
-
-def __getattr__(name):
-    if not name.startswith('__') and not _transport_layer_loaded:
-        _ensure_transport_layer()
-        value = globals().get(name, _missing)
-        if value is not _missing:
-            return value
-    raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
-
-
-_missing = object()
-
-
-def _transport_loop_method(name):
-    # Stands in for a loop method of the transport layer until it is loaded;
-    # loading replaces it with the real one.
-    async def method(self, *args, **kwargs):
-        _ensure_transport_layer()
-        return await getattr(self, name)(*args, **kwargs)
-    method.__name__ = method.__qualname__ = name
-    return method
-
-
-for _name in ('subprocess_exec', 'subprocess_shell', 'create_server',
-              'create_connection', 'connect_accepted_socket',
-              'create_unix_connection', 'create_unix_server',
-              'create_datagram_endpoint', 'connect_read_pipe',
-              'connect_write_pipe'):
-    _add_loop_method(_name, _transport_loop_method(_name))
 
 
 for _name, _method in [
