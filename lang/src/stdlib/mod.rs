@@ -276,11 +276,6 @@ pub const MODULES: &[ModuleDef] = &[
         Stdlib,
         Script(stdlib_source!("sqlite3/sqlite3.py")),
     ),
-    def(
-        "html.parser",
-        Stdlib,
-        Script(stdlib_source!("html/parser.py")),
-    ),
     // Time and files.
     def("datetime", Stdlib, Script(stdlib_source!("datetime.py"))),
     def("calendar", Stdlib, Script(stdlib_source!("calendar.py"))),

@@ -1,8 +1,8 @@
 //! `html` and `html.entities`: the HTML5 named character references come
 //! from the `entities` crate (generated from the WHATWG's `entities.json`),
-//! and character references are decoded natively, since `unescape` runs over
-//! every piece of text `html.parser` hands out. `escape` and the parser are
-//! towel source (`html.py`, `parser.py`).
+//! and character references are decoded natively (`unescape` runs over
+//! every piece of text an HTML parser hands out). `escape` is towel source
+//! (`html.py`).
 
 use crate::objects::signature::{Signature, Style};
 use crate::objects::{Args, Module, NativeFn, PyDict, PyResult, Value};
