@@ -893,31 +893,29 @@ class Decimal:
             name = 'NaN' if self._kind == _NAN else 'sNaN'
             return sign + name + (str(self._coef) if self._coef else '')
         digits = str(self._coef)
-        exp = self._exp
-        leftdigits = exp + len(digits)
-        if exp <= 0 and leftdigits > -6:
-            dotplace = leftdigits
+        # How many of the digits stand before the point if no exponent is
+        # written (the spec's "adjusted exponent" plus one).
+        whole = self._exp + len(digits)
+        if self._exp <= 0 and whole > -6:
+            shown_exp = 0
         elif not eng:
-            dotplace = 1
-        elif self._coef == 0:
-            dotplace = (leftdigits + 1) % 3 - 1
+            shown_exp = whole - 1
+        elif self._coef:
+            shown_exp = whole - 1 - (whole - 1) % 3
         else:
-            dotplace = (leftdigits - 1) % 3 + 1
-        if dotplace <= 0:
-            intpart = '0'
-            fracpart = '.' + '0' * -dotplace + digits
-        elif dotplace >= len(digits):
-            intpart = digits + '0' * (dotplace - len(digits))
-            fracpart = ''
+            # Zero: the next multiple of three up, the point moving left.
+            shown_exp = -(-(whole - 1) // 3) * 3
+        before = whole - shown_exp
+        if before <= 0:
+            text = '0.' + '0' * -before + digits
+        elif before >= len(digits):
+            text = digits + '0' * (before - len(digits))
         else:
-            intpart = digits[:dotplace]
-            fracpart = '.' + digits[dotplace:]
-        if leftdigits == dotplace:
-            exponent = ''
-        else:
-            e = 'E' if (context or getcontext())._capitals else 'e'
-            exponent = '%s%+d' % (e, leftdigits - dotplace)
-        return sign + intpart + fracpart + exponent
+            text = digits[:before] + '.' + digits[before:]
+        if shown_exp:
+            marker = 'E' if (context or getcontext())._capitals else 'e'
+            text += marker + format(shown_exp, '+d')
+        return sign + text
 
     def to_eng_string(self, context=None):
         return self.__str__(eng=True, context=context)
