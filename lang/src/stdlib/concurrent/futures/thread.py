@@ -1,5 +1,7 @@
-"""`ThreadPoolExecutor`: calls run on a pool of worker threads that start
-as work comes and wait on one queue for more."""
+"""`ThreadPoolExecutor`: calls run on worker threads that share one queue of
+jobs. Workers start as jobs arrive (up to `max_workers`), stay for more,
+and leave when the pool shuts down, when the pool object is gone, or at the
+end of the program (after finishing the jobs already queued)."""
 
 import itertools
 import os
@@ -8,174 +10,165 @@ import threading
 import weakref
 from concurrent.futures import _base
 
-_shutdown = False
-# The work queues of live executors, told to stop when the program ends.
-_threads_queues = weakref.WeakKeyDictionary()
-_global_shutdown_lock = threading.Lock()
-
-
-def _python_exit():
-    global _shutdown
-    with _global_shutdown_lock:
-        _shutdown = True
-    items = list(_threads_queues.items())
-    for t, q in items:
-        q.put(None)
-    for t, q in items:
-        t.join()
-
-
-threading._register_atexit(_python_exit)
-
-
-class _WorkItem:
-    def __init__(self, future, fn, args, kwargs):
-        self.future = future
-        self.fn = fn
-        self.args = args
-        self.kwargs = kwargs
-
-    def run(self):
-        if not self.future.set_running_or_notify_cancel():
-            return
-        try:
-            result = self.fn(*self.args, **self.kwargs)
-        except BaseException as exc:
-            self.future.set_exception(exc)
-            self = None
-        else:
-            self.future.set_result(result)
-
-    __class_getitem__ = classmethod(lambda cls, item: __import__('types').GenericAlias(cls, item))
-
-
-def _worker(executor_reference, work_queue, initializer, initargs):
-    if initializer is not None:
-        try:
-            initializer(*initargs)
-        except BaseException:
-            import logging
-            logging.getLogger("concurrent.futures").critical(
-                'Exception in initializer:', exc_info=True)
-            executor = executor_reference()
-            if executor is not None:
-                executor._initializer_failed()
-            return
-    try:
-        while True:
-            work_item = work_queue.get(block=True)
-            if work_item is not None:
-                work_item.run()
-                del work_item
-                executor = executor_reference()
-                if executor is not None:
-                    executor._idle_semaphore.release()
-                del executor
-                continue
-            executor = executor_reference()
-            # Told to stop: pass the word on to the other workers.
-            if _shutdown or executor is None or executor._shutdown:
-                if executor is not None:
-                    executor._shutdown = True
-                work_queue.put(None)
-                return
-            del executor
-    except BaseException:
-        import logging
-        logging.getLogger("concurrent.futures").critical(
-            'Exception in worker', exc_info=True)
+__all__ = ['ThreadPoolExecutor', 'BrokenThreadPool']
 
 
 class BrokenThreadPool(_base.BrokenExecutor):
-    """Raised when a worker thread's initializer failed."""
+    """A worker's initializer failed: the pool takes no more work."""
+
+
+_BROKEN_MESSAGE = 'A thread initializer failed, the thread pool is not usable anymore'
+
+# The end of the program lets every pool finish its queued jobs: the pools
+# alive then are told to stop and their workers waited for.
+_live_pools = weakref.WeakSet()
+_program_ending = False
+_ending_lock = threading.Lock()
+
+
+def _at_program_end():
+    global _program_ending
+    with _ending_lock:
+        _program_ending = True
+    pools = list(_live_pools)
+    for crew in [pool._crew for pool in pools]:
+        crew.dismiss()
+    for crew in [pool._crew for pool in pools]:
+        crew.join()
+
+
+threading._register_atexit(_at_program_end)
+
+
+class _Crew:
+    """What the workers of one pool share. Kept apart from the executor so
+    that workers never hold it alive: a pool nobody refers to any more
+    dismisses its crew (see `ThreadPoolExecutor.__init__`)."""
+
+    # Put on the queue to send a worker home; each worker passes it on.
+    LEAVE = None
+
+    def __init__(self, initializer, initargs):
+        self.jobs = queue.SimpleQueue()
+        self.initializer = initializer
+        self.initargs = initargs
+        self.lock = threading.Lock()
+        self.threads = []
+        self.waiting = 0      # workers free for a job right now
+        self.broken = None    # the reason, once an initializer failed
+
+    def dismiss(self):
+        self.jobs.put(self.LEAVE)
+
+    def join(self):
+        for thread in list(self.threads):
+            thread.join()
+
+    def work(self):
+        if self.initializer is not None:
+            try:
+                self.initializer(*self.initargs)
+            except BaseException:
+                import logging
+                logging.getLogger("concurrent.futures").critical(
+                    'Exception in initializer:', exc_info=True)
+                self.give_up()
+                return
+        while True:
+            job = self.jobs.get()
+            if job is self.LEAVE:
+                self.jobs.put(self.LEAVE)
+                return
+            self.run(*job)
+            # Let go of the job's objects before waiting for the next one.
+            del job
+            with self.lock:
+                self.waiting += 1
+
+    @staticmethod
+    def run(future, fn, args, kwargs):
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            value = fn(*args, **kwargs)
+        except BaseException as error:
+            future.set_exception(error)
+        else:
+            future.set_result(value)
+
+    def give_up(self):
+        """An initializer failed: every queued job fails with BrokenThreadPool."""
+        with self.lock:
+            self.broken = _BROKEN_MESSAGE
+        while True:
+            try:
+                job = self.jobs.get_nowait()
+            except queue.Empty:
+                return
+            if job is self.LEAVE:
+                self.jobs.put(self.LEAVE)
+                return
+            job[0].set_exception(BrokenThreadPool(self.broken))
 
 
 class ThreadPoolExecutor(_base.Executor):
     """Runs calls on up to `max_workers` threads."""
 
-    _counter = itertools.count().__next__
+    _pool_numbers = itertools.count()
 
     def __init__(self, max_workers=None, thread_name_prefix='',
                  initializer=None, initargs=()):
         if max_workers is None:
+            # CPython's default: enough for I/O-bound work, capped at 32.
             max_workers = min(32, (os.cpu_count() or 1) + 4)
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
         self._max_workers = max_workers
-        self._work_queue = queue.SimpleQueue()
-        self._idle_semaphore = threading.Semaphore(0)
-        self._threads = set()
-        self._broken = False
-        self._shutdown = False
-        self._shutdown_lock = threading.Lock()
         self._thread_name_prefix = (thread_name_prefix or
-                                    ("ThreadPoolExecutor-%d" % self._counter()))
-        self._initializer = initializer
-        self._initargs = initargs
+                                    f"ThreadPoolExecutor-{next(self._pool_numbers)}")
+        self._closed = False
+        self._crew = _Crew(initializer, initargs)
+        weakref.finalize(self, self._crew.dismiss)
+        _live_pools.add(self)
 
     def submit(self, fn, /, *args, **kwargs):
-        with self._shutdown_lock, _global_shutdown_lock:
-            if self._broken:
-                raise BrokenThreadPool(self._broken)
-            if self._shutdown:
+        """Schedules `fn(*args, **kwargs)` and returns its Future."""
+        crew = self._crew
+        with crew.lock, _ending_lock:
+            if crew.broken:
+                raise BrokenThreadPool(crew.broken)
+            if self._closed:
                 raise RuntimeError('cannot schedule new futures after shutdown')
-            if _shutdown:
+            if _program_ending:
                 raise RuntimeError('cannot schedule new futures after '
                                    'interpreter shutdown')
-            f = _base.Future()
-            w = _WorkItem(f, fn, args, kwargs)
-            self._work_queue.put(w)
-            self._adjust_thread_count()
-            return f
-    submit.__doc__ = _base.Executor.submit.__doc__
-
-    def _adjust_thread_count(self):
-        # An idle worker will take the item.
-        if self._idle_semaphore.acquire(timeout=0):
-            return
-
-        def weakref_cb(_, q=self._work_queue):
-            q.put(None)
-
-        num_threads = len(self._threads)
-        if num_threads < self._max_workers:
-            thread_name = '%s_%d' % (self._thread_name_prefix or self, num_threads)
-            t = threading.Thread(name=thread_name, target=_worker,
-                                 args=(weakref.ref(self, weakref_cb),
-                                       self._work_queue,
-                                       self._initializer,
-                                       self._initargs))
-            t.start()
-            self._threads.add(t)
-            _threads_queues[t] = self._work_queue
-
-    def _initializer_failed(self):
-        with self._shutdown_lock:
-            self._broken = ('A thread initializer failed, the thread pool '
-                            'is not usable anymore')
-            while True:
-                try:
-                    work_item = self._work_queue.get_nowait()
-                except queue.Empty:
-                    break
-                if work_item is not None:
-                    work_item.future.set_exception(BrokenThreadPool(self._broken))
+            future = _base.Future()
+            crew.jobs.put((future, fn, args, kwargs))
+            if crew.waiting:
+                crew.waiting -= 1
+            elif len(crew.threads) < self._max_workers:
+                name = f"{self._thread_name_prefix}_{len(crew.threads)}"
+                worker = threading.Thread(name=name, target=crew.work)
+                worker.start()
+                crew.threads.append(worker)
+            return future
 
     def shutdown(self, wait=True, *, cancel_futures=False):
-        with self._shutdown_lock:
-            self._shutdown = True
+        """Takes no more calls; with `cancel_futures`, cancels the queued
+        ones; with `wait`, returns once the workers have finished."""
+        crew = self._crew
+        with crew.lock:
+            self._closed = True
             if cancel_futures:
                 while True:
                     try:
-                        work_item = self._work_queue.get_nowait()
+                        job = crew.jobs.get_nowait()
                     except queue.Empty:
                         break
-                    if work_item is not None:
-                        work_item.future.cancel()
-            self._work_queue.put(None)
+                    if job is not crew.LEAVE:
+                        job[0].cancel()
+            crew.dismiss()
         if wait:
-            for t in self._threads:
-                t.join()
-    shutdown.__doc__ = _base.Executor.shutdown.__doc__
+            crew.join()
