@@ -1,5 +1,12 @@
-"""The parts of `concurrent.futures` that every executor shares: `Future`,
-`Executor`, `wait` and `as_completed`."""
+"""What every executor of `concurrent.futures` shares: `Future`, the
+`Executor` interface, `wait` and `as_completed`.
+
+A future's state moves PENDING -> RUNNING -> FINISHED, or PENDING ->
+CANCELLED; an executor that meets a cancelled future turns it into
+CANCELLED_AND_NOTIFIED, and only then do `wait` and `as_completed` count it
+as done (CPython's rule: a cancelled call still queued is not yet settled).
+Waiting functions register a `_Watch` with each future; a future tells its
+watches when it settles."""
 
 import collections
 import threading
@@ -8,7 +15,6 @@ import time
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
-_AS_COMPLETED = '_AS_COMPLETED'
 
 PENDING = 'PENDING'
 RUNNING = 'RUNNING'
@@ -16,115 +22,91 @@ CANCELLED = 'CANCELLED'
 CANCELLED_AND_NOTIFIED = 'CANCELLED_AND_NOTIFIED'
 FINISHED = 'FINISHED'
 
-_FUTURE_STATES = [PENDING, RUNNING, CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]
-
-_STATE_TO_DESCRIPTION_MAP = {
-    PENDING: "pending",
-    RUNNING: "running",
-    CANCELLED: "cancelled",
-    CANCELLED_AND_NOTIFIED: "cancelled",
-    FINISHED: "finished",
-}
+_CANCELLED_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED)
+_SETTLED_STATES = (CANCELLED_AND_NOTIFIED, FINISHED)
+# How a state reads in a future's repr.
+_SHOWN_AS = {PENDING: 'pending', RUNNING: 'running', CANCELLED: 'cancelled',
+             CANCELLED_AND_NOTIFIED: 'cancelled', FINISHED: 'finished'}
 
 
 class Error(Exception):
-    """Base class for all future-related exceptions."""
-    pass
+    """Base class of the module's own exceptions."""
 
 
 class CancelledError(Error):
-    """The Future was cancelled."""
-    pass
+    """The future was cancelled."""
 
 
 TimeoutError = TimeoutError
 
 
 class InvalidStateError(Error):
-    """The operation is not allowed in this state."""
-    pass
+    """The future is not in a state that allows the operation."""
 
 
 class BrokenExecutor(RuntimeError):
-    """Raised when an executor can no longer run the work given to it."""
+    """The executor can no longer run the work given to it."""
 
 
-class _Waiter:
-    """What `wait` and `as_completed` are told about finishing futures."""
+DoneAndNotDoneFutures = collections.namedtuple(
+    'DoneAndNotDoneFutures', 'done not_done')
 
-    def __init__(self, return_when):
+
+def _log_callback_error(future):
+    import logging
+    logging.getLogger("concurrent.futures").exception(
+        'exception calling callback for %r', future)
+
+
+class _Watch:
+    """A waiting function's inbox: the futures that settled since it last
+    looked, and an event that says there are some."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.settled = []
         self.event = threading.Event()
-        self.finished_futures = []
-        self.return_when = return_when
-        self.pending = 0
 
-    def add(self, future):
-        self.finished_futures.append(future)
-        if self.return_when in (FIRST_COMPLETED, _AS_COMPLETED):
-            self.event.set()
-        elif self.return_when == FIRST_EXCEPTION and not future.cancelled() \
-                and future._exception is not None:
-            self.event.set()
-        else:
-            self.pending -= 1
-            if self.pending <= 0:
-                self.event.set()
+    def tell(self, future):
+        with self.lock:
+            self.settled.append(future)
+        self.event.set()
 
-    add_result = add_exception = add_cancelled = add
+    def take(self):
+        with self.lock:
+            settled, self.settled = self.settled, []
+            self.event.clear()
+        return settled
 
 
 class Future:
-    """The result of work that may not have finished yet."""
+    """The outcome of a call that may not have finished yet."""
 
     def __init__(self):
         self._condition = threading.Condition()
         self._state = PENDING
         self._result = None
         self._exception = None
-        self._waiters = []
+        self._watches = []
         self._done_callbacks = []
-
-    def _invoke_callbacks(self):
-        for callback in self._done_callbacks:
-            try:
-                callback(self)
-            except Exception:
-                import logging
-                logging.getLogger("concurrent.futures").exception(
-                    'exception calling callback for %r', self)
 
     def __repr__(self):
         with self._condition:
+            shown = f'<{type(self).__name__} at {id(self):#x} state={_SHOWN_AS[self._state]}'
             if self._state == FINISHED:
                 if self._exception:
-                    return '<%s at %#x state=%s raised %s>' % (
-                        self.__class__.__name__, id(self),
-                        _STATE_TO_DESCRIPTION_MAP[self._state],
-                        self._exception.__class__.__name__)
-                return '<%s at %#x state=%s returned %s>' % (
-                    self.__class__.__name__, id(self),
-                    _STATE_TO_DESCRIPTION_MAP[self._state],
-                    self._result.__class__.__name__)
-            return '<%s at %#x state=%s>' % (
-                self.__class__.__name__, id(self),
-                _STATE_TO_DESCRIPTION_MAP[self._state])
+                    shown += f' raised {type(self._exception).__name__}'
+                else:
+                    shown += f' returned {type(self._result).__name__}'
+            return shown + '>'
 
-    def cancel(self):
-        """Cancels the future unless it is running or done; tells whether
-        it is cancelled."""
-        with self._condition:
-            if self._state in (RUNNING, FINISHED):
-                return False
-            if self._state in (CANCELLED, CANCELLED_AND_NOTIFIED):
-                return True
-            self._state = CANCELLED
-            self._condition.notify_all()
-        self._invoke_callbacks()
-        return True
+    __class_getitem__ = classmethod(lambda cls, item: __import__('types').GenericAlias(cls, item))
+
+    # -- asking ---------------------------------------------------------
 
     def cancelled(self):
         with self._condition:
-            return self._state in (CANCELLED, CANCELLED_AND_NOTIFIED)
+            return self._state in _CANCELLED_STATES
 
     def running(self):
         with self._condition:
@@ -132,222 +114,222 @@ class Future:
 
     def done(self):
         with self._condition:
-            return self._state in (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED)
+            return self._state not in (PENDING, RUNNING)
 
-    def __get_result(self):
-        if self._exception:
+    def _outcome(self, timeout, want_exception):
+        with self._condition:
+            if self._state in (PENDING, RUNNING):
+                self._condition.wait(timeout)
+            if self._state in _CANCELLED_STATES:
+                raise CancelledError()
+            if self._state != FINISHED:
+                raise TimeoutError()
+            if want_exception:
+                return self._exception
+            error = self._exception
+        if error is not None:
             try:
-                raise self._exception
+                raise error
             finally:
-                self = None
+                # The traceback would keep this frame, and so the error, alive.
+                del error
         return self._result
 
+    def result(self, timeout=None):
+        """The call's result, waiting up to `timeout` seconds for it; raises
+        what the call raised."""
+        return self._outcome(timeout, False)
+
+    def exception(self, timeout=None):
+        """What the call raised (None if it returned), waiting up to
+        `timeout` seconds."""
+        return self._outcome(timeout, True)
+
     def add_done_callback(self, fn):
-        """Calls `fn(future)` when the future is done (now, if it is)."""
+        """Calls `fn(future)` once the future is done (at once if it is)."""
         with self._condition:
-            if self._state not in (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED):
+            if self._state in (PENDING, RUNNING):
                 self._done_callbacks.append(fn)
                 return
         try:
             fn(self)
         except Exception:
-            import logging
-            logging.getLogger("concurrent.futures").exception(
-                'exception calling callback for %r', self)
+            _log_callback_error(self)
 
-    def result(self, timeout=None):
-        """The result, waiting up to `timeout` seconds for it."""
-        try:
-            with self._condition:
-                if self._state in (CANCELLED, CANCELLED_AND_NOTIFIED):
-                    raise CancelledError()
-                elif self._state == FINISHED:
-                    return self.__get_result()
-                self._condition.wait(timeout)
-                if self._state in (CANCELLED, CANCELLED_AND_NOTIFIED):
-                    raise CancelledError()
-                elif self._state == FINISHED:
-                    return self.__get_result()
-                raise TimeoutError()
-        finally:
-            self = None
+    # -- settling -------------------------------------------------------
 
-    def exception(self, timeout=None):
-        """The exception raised by the work (None if none), waiting up to
-        `timeout` seconds."""
+    def cancel(self):
+        """Cancels the call unless it is running or done; tells whether the
+        future is cancelled now."""
         with self._condition:
-            if self._state in (CANCELLED, CANCELLED_AND_NOTIFIED):
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._exception
-            self._condition.wait(timeout)
-            if self._state in (CANCELLED, CANCELLED_AND_NOTIFIED):
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._exception
-            raise TimeoutError()
+            if self._state in (RUNNING, FINISHED):
+                return False
+            if self._state in _CANCELLED_STATES:
+                return True
+            self._state = CANCELLED
+            self._condition.notify_all()
+        self._run_callbacks()
+        return True
 
     def set_running_or_notify_cancel(self):
-        """For executors: marks the future running, or returns False if it
-        was cancelled (and tells its waiters so)."""
+        """For executors, before running the call: True, and the future is
+        running; or False if it was cancelled (its waiters learn it now)."""
         with self._condition:
-            if self._state == CANCELLED:
-                self._state = CANCELLED_AND_NOTIFIED
-                for waiter in self._waiters:
-                    waiter.add_cancelled(self)
-                return False
-            elif self._state == PENDING:
+            if self._state == PENDING:
                 self._state = RUNNING
                 return True
-            raise RuntimeError('Future in unexpected state')
+            if self._state != CANCELLED:
+                import logging
+                logging.getLogger("concurrent.futures").critical(
+                    'Future %s in unexpected state: %s', id(self), self._state)
+                raise RuntimeError('Future in unexpected state')
+            self._state = CANCELLED_AND_NOTIFIED
+            watches = list(self._watches)
+        for watch in watches:
+            watch.tell(self)
+        return False
 
     def set_result(self, result):
-        with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
-                raise InvalidStateError('{}: {!r}'.format(self._state, self))
-            self._result = result
-            self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_result(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
+        self._settle(result, None)
 
     def set_exception(self, exception):
+        self._settle(None, exception)
+
+    def _settle(self, result, exception):
         with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
-                raise InvalidStateError('{}: {!r}'.format(self._state, self))
+            if self._state in (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED):
+                raise InvalidStateError(f'{self._state}: {self!r}')
+            self._result = result
             self._exception = exception
             self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_exception(self)
+            watches = list(self._watches)
             self._condition.notify_all()
-        self._invoke_callbacks()
+        for watch in watches:
+            watch.tell(self)
+        self._run_callbacks()
 
-    __class_getitem__ = classmethod(lambda cls, item: __import__('types').GenericAlias(cls, item))
+    def _run_callbacks(self):
+        with self._condition:
+            callbacks, self._done_callbacks = self._done_callbacks, []
+        for callback in callbacks:
+            try:
+                callback(self)
+            except Exception:
+                _log_callback_error(self)
+
+    # -- watches (for wait and as_completed) ---------------------------
+
+    def _watch(self, watch):
+        """Registers `watch`; True if the future has settled already."""
+        with self._condition:
+            self._watches.append(watch)
+            return self._state in _SETTLED_STATES
+
+    def _unwatch(self, watch):
+        with self._condition:
+            if watch in self._watches:
+                self._watches.remove(watch)
 
 
-DoneAndNotDoneFutures = collections.namedtuple(
-    'DoneAndNotDoneFutures', 'done not_done')
+def _settled(future):
+    with future._condition:
+        return future._state in _SETTLED_STATES
 
 
-def _install_waiter(fs, return_when):
-    waiter = _Waiter(return_when)
-    if return_when == ALL_COMPLETED or return_when == FIRST_EXCEPTION:
-        waiter.pending = sum(1 for f in fs if not f.done())
-    for f in fs:
-        with f._condition:
-            f._waiters.append(waiter)
-    return waiter
-
-
-def _remove_waiter(fs, waiter):
-    for f in fs:
-        with f._condition:
-            if waiter in f._waiters:
-                f._waiters.remove(waiter)
+def _failed(future):
+    with future._condition:
+        return future._state == FINISHED and future._exception is not None
 
 
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
-    """Waits for the futures: returns (done, not_done) sets once
-    `return_when` holds or `timeout` seconds have passed."""
+    """Waits until `return_when` holds for the futures `fs` (or `timeout`
+    seconds pass) and returns the (done, not_done) sets."""
     fs = set(fs)
-    with _AcquireFutures(fs):
-        done = {f for f in fs
-                if f._state in [CANCELLED_AND_NOTIFIED, FINISHED]}
-        not_done = fs - done
-        if (return_when == FIRST_COMPLETED) and done:
-            return DoneAndNotDoneFutures(done, not_done)
-        elif (return_when == FIRST_EXCEPTION) and done:
-            if any(f for f in done
-                   if not f.cancelled() and f.exception() is not None):
-                return DoneAndNotDoneFutures(done, not_done)
-        if len(done) == len(fs):
-            return DoneAndNotDoneFutures(done, not_done)
-    waiter = _install_waiter(not_done, return_when)
-    waiter.event.wait(timeout)
-    _remove_waiter(not_done, waiter)
-    done.update(waiter.finished_futures)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    watch = _Watch()
+    for future in fs:
+        future._watch(watch)
+    try:
+        while True:
+            done = {future for future in fs if _settled(future)}
+            if (len(done) == len(fs)
+                    or (return_when == FIRST_COMPLETED and done)
+                    or (return_when == FIRST_EXCEPTION and any(map(_failed, done)))):
+                break
+            if deadline is None:
+                watch.event.wait()
+            else:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                watch.event.wait(left)
+            watch.take()
+    finally:
+        for future in fs:
+            future._unwatch(watch)
     return DoneAndNotDoneFutures(done, fs - done)
 
 
-class _AcquireFutures:
-    """Holds the conditions of several futures at once (in id order)."""
-
-    def __init__(self, futures):
-        self.futures = sorted(futures, key=id)
-
-    def __enter__(self):
-        for future in self.futures:
-            future._condition.acquire()
-
-    def __exit__(self, *args):
-        for future in self.futures:
-            future._condition.release()
-
-
 def as_completed(fs, timeout=None):
-    """Yields the futures as they finish (those done already first);
-    TimeoutError if `timeout` seconds pass first."""
-    if timeout is not None:
-        end_time = timeout + time.monotonic()
+    """Yields the futures `fs` as they settle, those settled already first;
+    TimeoutError if `timeout` seconds pass before all have."""
+    deadline = None if timeout is None else time.monotonic() + timeout
     fs = set(fs)
     total = len(fs)
-    with _AcquireFutures(fs):
-        finished = {f for f in fs
-                    if f._state in [CANCELLED_AND_NOTIFIED, FINISHED]}
-        pending = fs - finished
-        waiter = _install_waiter(pending, _AS_COMPLETED)
-    finished = list(finished)
+    watch = _Watch()
+    ready = [future for future in fs if future._watch(watch)]
+    waiting = fs.difference(ready)
     try:
-        yield from finished
-        while pending:
-            if timeout is None:
-                wait_timeout = None
+        yield from ready
+        while waiting:
+            if deadline is None:
+                watch.event.wait()
             else:
-                wait_timeout = end_time - time.monotonic()
-                if wait_timeout < 0:
-                    raise TimeoutError(
-                        '%d (of %d) futures unfinished' % (len(pending), total))
-            waiter.event.wait(wait_timeout)
-            with threading.Lock():
-                finished = waiter.finished_futures
-                waiter.finished_futures = []
-                waiter.event.clear()
-            for f in finished:
-                yield f
-                pending.discard(f)
+                left = deadline - time.monotonic()
+                if left < 0:
+                    raise TimeoutError(f'{len(waiting)} (of {total}) futures unfinished')
+                watch.event.wait(left)
+            for future in watch.take():
+                if future in waiting:
+                    waiting.discard(future)
+                    yield future
     finally:
-        _remove_waiter(fs, waiter)
+        for future in fs:
+            future._unwatch(watch)
 
 
 class Executor:
-    """Runs calls asynchronously; subclasses say where."""
+    """Runs calls asynchronously; each subclass says where."""
 
     def submit(self, fn, /, *args, **kwargs):
+        """Schedules `fn(*args, **kwargs)`; returns a Future for it."""
         raise NotImplementedError()
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
-        """Like `map(fn, *iterables)`, the calls made concurrently; results
-        come in order."""
-        if timeout is not None:
-            end_time = timeout + time.monotonic()
-        fs = [self.submit(fn, *args) for args in zip(*iterables)]
+        """`map(fn, *iterables)` with the calls submitted at once; results
+        come back in order, each waited for until `timeout` seconds from
+        now. Calls not yet run are cancelled if the iteration stops early."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        futures = [self.submit(fn, *args) for args in zip(*iterables)]
 
-        def result_iterator():
+        def results():
+            position = 0
             try:
-                fs.reverse()
-                while fs:
-                    if timeout is None:
-                        yield fs.pop().result()
-                    else:
-                        yield fs.pop().result(end_time - time.monotonic())
+                while position < len(futures):
+                    future = futures[position]
+                    futures[position] = None
+                    position += 1
+                    left = None if deadline is None else deadline - time.monotonic()
+                    yield future.result(left)
+                    del future
             finally:
-                for future in fs:
+                for future in futures[position:]:
                     future.cancel()
-        return result_iterator()
+        return results()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
-        pass
+        """Frees the executor's resources once the pending calls are done;
+        with `wait`, returns only then."""
 
     def __enter__(self):
         return self

@@ -1,0 +1,42 @@
+# concurrent.futures.Future, wait, as_completed and Executor.map as CPython's: states,
+# reprs, errors, callbacks, timeouts.
+import concurrent.futures as cf, time, threading, re
+def r(x): return re.sub(r'0x[0-9a-f]+', 'ADDR', repr(x))
+f = cf.Future(); print(r(f), f.done(), f.running(), f.cancelled())
+f.add_done_callback(lambda fut: print("cb1", r(fut)))
+f.add_done_callback(lambda fut: 1/0)
+print(f.set_running_or_notify_cancel(), r(f), f.cancel())
+f.set_result(5); print(r(f), f.result(), f.exception())
+try: f.set_result(6)
+except cf.InvalidStateError as e: print("ISE", r(e))
+g = cf.Future(); print(g.cancel(), g.cancel(), r(g), g.done())
+try: g.result()
+except cf.CancelledError as e: print("CE", repr(e))
+try: g.set_exception(ValueError())
+except cf.InvalidStateError as e: print("ISE", r(e))
+print(g.set_running_or_notify_cancel(), r(g))
+try: g.set_running_or_notify_cancel()
+except RuntimeError as e: print("RE", e)
+h = cf.Future()
+try: h.result(timeout=0.01)
+except cf.TimeoutError as e: print("TE", repr(e))
+h.set_exception(KeyError("k")); print(r(h), repr(h.exception()))
+try: h.result()
+except KeyError as e: print("KE", e)
+h.add_done_callback(lambda fut: print("late cb"))
+with cf.ThreadPoolExecutor(4) as ex:
+    fs = [ex.submit(time.sleep, d) for d in (0.05, 0.3)]
+    bad = ex.submit(lambda: (time.sleep(0.1), 1/0))
+    done, not_done = cf.wait(fs + [bad], return_when=cf.FIRST_EXCEPTION)
+    print(len(done), len(not_done), type(done).__name__)
+    done, not_done = cf.wait(fs, timeout=0.01, return_when=cf.FIRST_COMPLETED)
+    print(len(done), len(not_done))
+    try:
+        for x in cf.as_completed([ex.submit(time.sleep, 0.5)], timeout=0.05): pass
+    except cf.TimeoutError as e: print("TE", e)
+    it = ex.map(time.sleep, [0.3], timeout=0.05)
+    try: list(it)
+    except cf.TimeoutError as e: print("map TE", repr(e))
+    print(list(ex.map(lambda a, b: a + b, [1, 2], [10, 20])))
+    print(sorted(f.result() for f in cf.as_completed([ex.submit(pow, 2, k) for k in range(4)])))
+print(cf.wait([], timeout=0))
