@@ -858,6 +858,10 @@ class _MemoryIO:
 
     def __init__(self, initial_value=None):
         self._buf = self._empty if initial_value is None else initial_value
+        # Chunks written at the end since `_buf` was last joined: appending,
+        # the common case, stays linear in what is written.
+        self._tail = []
+        self._size = len(self._buf)
         self._pos = 0
         self.closed = False
 
@@ -865,16 +869,30 @@ class _MemoryIO:
         if self.closed:
             raise ValueError("I/O operation on closed file")
 
+    def _joined(self):
+        """The whole buffer, with the chunks written at its end joined in."""
+        if self._tail:
+            self._buf = self._buf + self._empty.join(self._tail)
+            self._tail = []
+        return self._buf
+
     def write(self, s):
         self._check_open()
         if not isinstance(s, type(self._empty)):
             if self._kind == "string":
                 raise TypeError(f"string argument expected, got '{type(s).__name__}'")
             raise TypeError(f"a bytes-like object is required, not '{type(s).__name__}'")
-        buf = self._buf
+        if self._pos == self._size:
+            if s:
+                self._tail.append(s)
+                self._size += len(s)
+                self._pos = self._size
+            return len(s)
+        buf = self._joined()
         if self._pos > len(buf):
             buf = buf + self._padding(self._pos - len(buf))
         self._buf = buf[:self._pos] + s + buf[self._pos + len(s):]
+        self._size = len(self._buf)
         self._pos += len(s)
         return len(s)
 
@@ -884,22 +902,24 @@ class _MemoryIO:
 
     def read(self, size=-1):
         self._check_open()
+        buf = self._joined()
         if size is None or size < 0:
-            end = len(self._buf)
+            end = len(buf)
         else:
-            end = min(len(self._buf), self._pos + size)
-        data = self._buf[self._pos:end]
+            end = min(len(buf), self._pos + size)
+        data = buf[self._pos:end]
         self._pos = max(self._pos, end)
         return data
 
     def readline(self, size=-1):
         self._check_open()
         newline = "\n" if self._kind == "string" else b"\n"
-        end = self._buf.find(newline, self._pos)
-        end = len(self._buf) if end < 0 else end + 1
+        buf = self._joined()
+        end = buf.find(newline, self._pos)
+        end = len(buf) if end < 0 else end + 1
         if size is not None and size >= 0:
             end = min(end, self._pos + size)
-        data = self._buf[self._pos:end]
+        data = buf[self._pos:end]
         self._pos = max(self._pos, end)
         return data
 
@@ -913,7 +933,7 @@ class _MemoryIO:
 
     def getvalue(self):
         self._check_open()
-        return self._buf
+        return self._joined()
 
     def seek(self, pos, whence=0):
         self._check_open()
@@ -924,7 +944,7 @@ class _MemoryIO:
         elif whence == 1:
             self._pos = max(0, self._pos + pos)
         elif whence == 2:
-            self._pos = max(0, len(self._buf) + pos)
+            self._pos = max(0, self._size + pos)
         else:
             raise ValueError(f"Invalid whence ({whence}, should be 0, 1 or 2)")
         return self._pos
@@ -937,7 +957,8 @@ class _MemoryIO:
         self._check_open()
         if size is None:
             size = self._pos
-        self._buf = self._buf[:size]
+        self._buf = self._joined()[:size]
+        self._size = len(self._buf)
         return size
 
     def close(self):
@@ -1001,4 +1022,4 @@ class BytesIO(_MemoryIO, BufferedIOBase):
         return bytes(n)
 
     def getbuffer(self):
-        return self._buf
+        return self._joined()
