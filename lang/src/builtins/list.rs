@@ -253,18 +253,9 @@ fn items_of(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
     }
 }
 
-/// The methods list, tuple and range share: each type's checks its
-/// arguments against its own signature, then runs the common body.
-macro_rules! checked {
-    ($($name:ident: $sig:ident => $body:ident),* $(,)?) => {
-        $(fn $name(vm: &Vm, args: Args) -> PyResult {
-            $sig.check(vm, args)?;
-            $body(vm, args)
-        })*
-    };
-}
-
-checked!(
+// The methods list, tuple and range share: each type's checks its
+// arguments against its own signature, then runs the common body.
+crate::objects::signature::checked!(
     list_index: LIST_INDEX => index,
     tuple_index: TUPLE_INDEX => index,
     range_index: RANGE_INDEX => index,

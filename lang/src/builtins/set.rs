@@ -146,18 +146,9 @@ static FROZENSET_INTERSECTION: Signature = Signature::undocumented(
 static FROZENSET_DIFFERENCE: Signature =
     Signature::undocumented(Style::ParseTuple, "frozenset.difference", "$self, *others");
 
-/// The methods set and frozenset share: each type's checks its arguments
-/// against its own signature, then runs the common body.
-macro_rules! checked {
-    ($($name:ident: $sig:ident => $body:ident),* $(,)?) => {
-        $(fn $name(vm: &Vm, args: Args) -> PyResult {
-            $sig.check(vm, args)?;
-            $body(vm, args)
-        })*
-    };
-}
-
-checked!(
+// The methods set and frozenset share: each type's checks its arguments
+// against its own signature, then runs the common body.
+crate::objects::signature::checked!(
     set_union: UNION => union,
     frozenset_union: FROZENSET_UNION => union,
     set_intersection: INTERSECTION => intersection_method,

@@ -688,6 +688,20 @@ fn split_params(text: &'static str) -> Vec<&'static str> {
     items
 }
 
+/// Natives that share one body between types (`list.index`/`tuple.index`):
+/// `checked!(list_index: LIST_INDEX => index, ...)` defines `list_index`,
+/// which checks its arguments against `LIST_INDEX` (so errors name its own
+/// type) and then runs `index`.
+macro_rules! checked {
+    ($($name:ident: $sig:ident => $body:ident),* $(,)?) => {
+        $(fn $name(vm: &Vm, args: Args) -> PyResult {
+            $sig.check(vm, args)?;
+            $body(vm, args)
+        })*
+    };
+}
+pub(crate) use checked;
+
 #[cfg(test)]
 mod tests {
     use super::*;
