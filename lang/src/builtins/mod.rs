@@ -289,7 +289,8 @@ fn print(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-static LEN: Signature = Signature::new(Style::Exact, "len", "obj, /");
+static LEN: Signature =
+    Signature::new(Style::Exact, "len", "obj, /").doc("Return how many items a container holds.");
 
 fn len(vm: &Vm, args: Args) -> PyResult {
     let ([obj], []) = LEN.bind(vm, args)?;

@@ -62,6 +62,9 @@ pub struct Signature {
     /// False when CPython shows no single signature (see
     /// [`Signature::undocumented`]).
     documented: bool,
+    /// The function's docstring (`__doc__`, shown by `help()`), in towel's
+    /// own words: see [`Signature::doc`].
+    doc: Option<&'static str>,
     parsed: OnceLock<Params>,
 }
 
@@ -119,6 +122,7 @@ impl Signature {
             qualname,
             params,
             documented: true,
+            doc: None,
             parsed: OnceLock::new(),
         }
     }
@@ -135,8 +139,32 @@ impl Signature {
             qualname,
             params,
             documented: false,
+            doc: None,
             parsed: OnceLock::new(),
         }
+    }
+
+    /// Gives the native its docstring, declared beside its parameters:
+    /// `Signature::new(Style::Clinic, "sorted", "...").doc("Return a new list ...")`.
+    /// The first line is a one-line summary; a blank line separates more.
+    pub const fn doc(self, text: &'static str) -> Signature {
+        let documented = Signature {
+            style: self.style,
+            qualname: self.qualname,
+            params: self.params,
+            documented: self.documented,
+            doc: Some(text),
+            parsed: OnceLock::new(),
+        };
+        // A const fn cannot run `self`'s destructor; its `parsed` is still
+        // empty (nothing has bound through it yet), so forgetting leaks nothing.
+        std::mem::forget(self);
+        documented
+    }
+
+    /// The docstring declared with [`Signature::doc`], if any.
+    pub fn docstring(&self) -> Option<&'static str> {
+        self.doc
     }
 
     /// The function's name without its owner (`append` for `list.append`).

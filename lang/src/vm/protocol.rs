@@ -1070,7 +1070,11 @@ impl Vm {
                         .map_or(Value::None, Value::string),
                 ),
                 "__self__" => Some(b.bound.clone().unwrap_or_default()),
-                "__doc__" => Some(Value::None),
+                "__doc__" => Some(
+                    b.sig
+                        .and_then(|sig| sig.docstring())
+                        .map_or(Value::None, Value::str),
+                ),
                 // A module's function names its module; a method of a value, none.
                 "__module__" => Some(match &b.bound {
                     Some(Value::Module(m)) => Value::str(&m.name),
