@@ -97,6 +97,29 @@ pub fn install(vm: &Vm) {
             ("__mul__", mul),
             ("__rmul__", mul),
             ("__imul__", imul),
+            ("__delitem__", delitem),
+            ("clear", clear),
+            ("pop", pop),
+            ("insert", insert),
+            ("remove", remove),
+            ("reverse", reverse),
+            ("find", find),
+            ("rfind", rfind),
+            ("index", index),
+            ("rindex", rindex),
+            ("count", count),
+            ("startswith", startswith),
+            ("endswith", endswith),
+            ("hex", hex),
+            ("isdigit", isdigit),
+            ("isalpha", isalpha),
+            ("isspace", isspace),
+            ("upper", upper),
+            ("lower", lower),
+            ("strip", strip),
+            ("lstrip", lstrip),
+            ("rstrip", rstrip),
+            ("replace", replace),
         ],
     );
     add_declared_methods(
@@ -228,6 +251,129 @@ fn getitem(vm: &Vm, args: Args) -> PyResult {
         item => Ok(item),
     }
 }
+
+/// `del b[i]` and `del b[start:stop:step]`.
+fn delitem(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "__delitem__", 2, 2)?;
+    let b = this(vm, &args)?;
+    let len = b.bytes.borrow().len();
+    match &args.pos[1] {
+        Value::Slice(s) => {
+            let (start, stop, step) = vm.slice_indices(s, len)?;
+            if step == 1 {
+                let stop = stop.max(start);
+                if stop > start {
+                    b.resizable(vm)?.drain(start as usize..stop as usize);
+                }
+                return Ok(Value::None);
+            }
+            let mut doomed = vec![false; len];
+            for i in vm.slice_positions(s, len)? {
+                doomed[i] = true;
+            }
+            let mut bytes = b.resizable(vm)?;
+            let mut keep = doomed.iter().map(|d| !d);
+            bytes.retain(|_| keep.next().unwrap_or(true));
+        }
+        key => {
+            let i = Vm::norm_index(vm.to_index(key)?, len)
+                .ok_or_else(|| vm.index_error("bytearray index out of range"))?;
+            b.resizable(vm)?.remove(i);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn clear(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "clear", 1, 1)?;
+    this(vm, &args)?.resizable(vm)?.clear();
+    Ok(Value::None)
+}
+
+fn pop(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "pop", 1, 2)?;
+    let b = this(vm, &args)?;
+    let len = b.bytes.borrow().len();
+    if len == 0 {
+        return Err(vm.index_error("pop from empty bytearray"));
+    }
+    let i = match args.get(1) {
+        Some(v) => Vm::norm_index(vm.to_index(v)?, len)
+            .ok_or_else(|| vm.index_error("pop index out of range"))?,
+        None => len - 1,
+    };
+    Ok(Value::Int(b.resizable(vm)?.remove(i) as i64))
+}
+
+fn insert(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "insert", 3, 3)?;
+    let b = this(vm, &args)?;
+    let len = b.bytes.borrow().len() as i64;
+    let i = vm.to_index(&args.pos[1])?;
+    let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    let v = byte(vm, &args.pos[2])?;
+    b.resizable(vm)?.insert(i as usize, v);
+    Ok(Value::None)
+}
+
+fn remove(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "remove", 2, 2)?;
+    let b = this(vm, &args)?;
+    let v = byte(vm, &args.pos[1])?;
+    let at = b.bytes.borrow().iter().position(|&x| x == v);
+    match at {
+        Some(i) => {
+            b.resizable(vm)?.remove(i);
+            Ok(Value::None)
+        }
+        None => Err(vm.value_error("value not found in bytearray")),
+    }
+}
+
+fn reverse(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "reverse", 1, 1)?;
+    this(vm, &args)?.bytes.borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+/// Calls `bytes.NAME` on a snapshot of the bytearray with the same
+/// arguments: the read-only methods the two types share.
+fn as_bytes_method(vm: &Vm, args: &Args, name: &str) -> PyResult {
+    let mut pos = Vec::with_capacity(args.pos.len());
+    pos.push(snapshot(vm, args)?);
+    pos.extend(args.pos.iter().skip(1).cloned());
+    let method = vm
+        .types
+        .bytes
+        .lookup(&crate::objects::Name::new(name))
+        .ok_or_else(|| vm.not_implemented(format!("bytearray.{name}")))?;
+    vm.call_args(&method, Args::with_kw(&pos, args.kwnames, args.kwvalues))
+}
+
+/// Read-only methods whose result is the same as bytes' (an int, a bool, a str).
+macro_rules! shared_with_bytes {
+    ($($name:ident),*) => {$(
+        fn $name(vm: &Vm, args: Args) -> PyResult {
+            as_bytes_method(vm, &args, stringify!($name))
+        }
+    )*};
+}
+shared_with_bytes!(
+    find, rfind, index, rindex, count, startswith, endswith, hex, isdigit, isalpha, isspace
+);
+
+/// Methods that make new bytes: a bytearray's make a new bytearray.
+macro_rules! transformed_like_bytes {
+    ($($name:ident),*) => {$(
+        fn $name(vm: &Vm, args: Args) -> PyResult {
+            match as_bytes_method(vm, &args, stringify!($name))? {
+                Value::Bytes(b) => Ok(Value::native(ByteArray::new(vm, b.to_vec()))),
+                other => Ok(other),
+            }
+        }
+    )*};
+}
+transformed_like_bytes!(upper, lower, strip, lstrip, rstrip, replace);
 
 /// `b[i] = byte` (an index; slices are not supported yet).
 fn setitem(vm: &Vm, args: Args) -> PyResult {
