@@ -210,6 +210,7 @@ impl Signature {
         format!("{}({params})", self.name())
     }
 
+    #[inline]
     fn parsed(&self) -> &Params {
         self.parsed.get_or_init(|| Params::parse(self.params))
     }
@@ -222,6 +223,19 @@ impl Signature {
         vm: &Vm,
         args: Args<'a>,
     ) -> PyResult<([&'a Value; R], [Option<&'a Value>; O])> {
+        // The common case, without the general binding: as many positional
+        // arguments as the signature's parameters, all of them positional
+        // and required (`operator.add(a, b)`, `list.append(x)`).
+        let p = self.parsed();
+        if O == 0
+            && args.kwnames.is_empty()
+            && args.pos.len() == R
+            && p.nrequired == p.npos
+            && p.list.len() == p.npos
+            && p.npos + p.has_self as usize == R
+        {
+            return Ok((std::array::from_fn(|i| &args.pos[i]), [None; O]));
+        }
         let b = self.bind_all::<R, O>(vm, args)?;
         Ok((b.required, b.optional))
     }
@@ -333,6 +347,8 @@ impl Signature {
         }
         let mut varkw = Vec::new();
         let mut posonly_as_kw = Vec::new();
+        // Argument Clinic reports a missing argument before an unknown keyword.
+        let mut unknown_keyword = None;
         for (name, value) in args.kwnames.iter().zip(args.kwvalues) {
             let key = name.as_str().unwrap_or("");
             let found = p
@@ -354,6 +370,10 @@ impl Signature {
                         posonly_as_kw.push(key);
                         continue;
                     }
+                    if self.style == Style::Clinic {
+                        unknown_keyword.get_or_insert(key);
+                        continue;
+                    }
                     return Err(vm.type_error(self.unexpected_keyword(key)));
                 }
             }
@@ -370,6 +390,9 @@ impl Signature {
             .collect();
         if let Some(&first) = missing.first() {
             return Err(vm.type_error(self.missing(p, &missing, first)));
+        }
+        if let Some(key) = unknown_keyword {
+            return Err(vm.type_error(self.unexpected_keyword(key)));
         }
         Ok((&pos[named..], varkw))
     }
