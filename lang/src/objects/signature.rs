@@ -223,18 +223,27 @@ impl Signature {
         vm: &Vm,
         args: Args<'a>,
     ) -> PyResult<([&'a Value; R], [Option<&'a Value>; O])> {
-        // The common case, without the general binding: as many positional
-        // arguments as the signature's parameters, all of them positional
-        // and required (`operator.add(a, b)`, `list.append(x)`).
+        // The common case, inline and without the general binding: positional
+        // arguments only, within range, and no required keyword-only
+        // parameter (`operator.add(a, b)`, `bisect(a, x)`): the required
+        // parameters take the first arguments, the optional positional ones
+        // the rest, in order.
         let p = self.parsed();
-        if O == 0
-            && args.kwnames.is_empty()
-            && args.pos.len() == R
-            && p.nrequired == p.npos
-            && p.list.len() == p.npos
-            && p.npos + p.has_self as usize == R
+        let receiver = p.has_self as usize;
+        let n = args.pos.len().wrapping_sub(receiver);
+        if args.kwnames.is_empty()
+            && args.pos.len() >= receiver
+            && n >= p.nreq_pos
+            && n <= p.npos
+            && p.nrequired == p.nreq_pos
+            && R == p.nrequired + receiver
+            && O == p.list.len() - p.nrequired
         {
-            return Ok((std::array::from_fn(|i| &args.pos[i]), [None; O]));
+            let mut optional = [None; O];
+            for (slot, v) in optional.iter_mut().zip(&args.pos[R..]) {
+                *slot = Some(v);
+            }
+            return Ok((std::array::from_fn(|i| &args.pos[i]), optional));
         }
         let b = self.bind_all::<R, O>(vm, args)?;
         Ok((b.required, b.optional))
