@@ -12,6 +12,7 @@
 import abc
 import os
 import sys
+from collections.abc import _implements
 from functools import wraps
 from types import GenericAlias, MethodType
 
@@ -21,16 +22,6 @@ __all__ = [
     "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr",
     "suppress", "aclosing", "chdir",
 ]
-
-
-def _implements(candidate, names):
-    """True when every name in `names` is defined (and not set to None) by
-    some class on `candidate`'s MRO; NotImplemented otherwise."""
-    for name in names:
-        owner = next((k for k in candidate.__mro__ if name in k.__dict__), None)
-        if owner is None or owner.__dict__[name] is None:
-            return NotImplemented
-    return True
 
 
 # -- abstract base classes -----------------------------------------------------------------
