@@ -408,3 +408,12 @@ with c:
         print("nested chdir", os.getcwd())
 print(os.getcwd() == before)
 print(AbstractContextManager[int], AbstractAsyncContextManager[str])
+
+# The exception type alone decides (the value may be None).
+s = ExitStack(); s.push(lambda *a: False); print(s.__exit__(KeyError, None, None))
+s = ExitStack(); s.push(lambda *a: True); print(s.__exit__(KeyError, None, None))
+s = ExitStack(); print(s.__exit__(KeyError, None, None))
+async def main():
+    s = AsyncExitStack(); s.push(lambda *a: True); print(await s.__aexit__(KeyError, None, None))
+    s = AsyncExitStack(); s.push(lambda *a: False); print(await s.__aexit__(KeyError, None, None))
+asyncio.run(main())

@@ -450,7 +450,7 @@ class _ExitStackCore:
         whether the exception it handed in was suppressed."""
         if raised_by_callback:
             _raise_keeping_context(details[1])
-        return received is not None and details[1] is None
+        return received and details[0] is None
 
 
 _NO_EXCEPTION = (None, None, None)
@@ -465,7 +465,7 @@ class ExitStack(_ExitStackCore, AbstractContextManager):
         return self
 
     def __exit__(self, *exc_details):
-        received = exc_details[1]
+        received = exc_details[0] is not None
         outer = sys.exc_info()[1]
         raised_by_callback = False
         # Popped one at a time: a callback may register further ones.
@@ -530,7 +530,7 @@ class AsyncExitStack(_ExitStackCore, AbstractAsyncContextManager):
         return self
 
     async def __aexit__(self, *exc_details):
-        received = exc_details[1]
+        received = exc_details[0] is not None
         outer = sys.exc_info()[1]
         raised_by_callback = False
         # Popped one at a time: a callback may register further ones.

@@ -3,6 +3,7 @@
 # observable behaviour.
 
 import sys
+from abc import get_cache_token
 from collections import namedtuple
 from types import MethodType
 
@@ -293,7 +294,7 @@ def singledispatch(func):
 
     def dispatch(cls):
         """The implementation a call whose first argument is of class `cls` runs."""
-        epoch = _abc_cache_token()
+        epoch = get_cache_token()
         if epoch != cache_epoch[0]:
             resolved.clear()
             cache_epoch[0] = epoch
@@ -357,12 +358,6 @@ def singledispatch(func):
     wrapper._clear_cache = resolved.clear
     update_wrapper(wrapper, func)
     return wrapper
-
-
-def _abc_cache_token():
-    from abc import get_cache_token
-
-    return get_cache_token()
 
 
 def _is_descriptor(candidate):
