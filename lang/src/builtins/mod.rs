@@ -962,8 +962,13 @@ pub(crate) fn reversed(vm: &Vm, args: Args) -> PyResult {
         }),
         other => {
             let class = vm.class_of(other);
-            if let Some(m) = class.lookup_str("__reversed__") {
-                return vm.call_bound(&m, other, &[]);
+            let not_reversible =
+                || vm.type_error(format!("'{}' object is not reversible", class.name));
+            match class.lookup_str("__reversed__") {
+                // `__reversed__ = None` opts out (collections.abc.Mapping does).
+                Some(Value::None) => return Err(not_reversible()),
+                Some(m) => return vm.call_bound(&m, other, &[]),
+                None => {}
             }
             if class.lookup_str("__len__").is_some() && class.lookup_str("__getitem__").is_some() {
                 let n = vm.len(other)?;
@@ -973,7 +978,7 @@ pub(crate) fn reversed(vm: &Vm, args: Args) -> PyResult {
                 }
                 return Ok(NativeIter::new(IterState::Items { items, index: 0 }));
             }
-            return Err(vm.type_error(format!("'{}' object is not reversible", class.name)));
+            return Err(not_reversible());
         }
     })
 }
