@@ -212,3 +212,16 @@ tm = threading.Timer(30, fired.append, ['never'])
 tm.start(); tm.cancel(); tm.join()
 print(fired, tm.is_alive(), tm.finished.is_set())
 print(threading.Timer(1, print).args, threading.Timer(1, print, kwargs={'a': 1}).kwargs)
+
+# A Timer whose function raises leaves `finished` unset; a barrier of no
+# parties never fills, so its waiter times out and breaks it.
+reported = []
+saved_hook = threading.excepthook
+threading.excepthook = lambda args: reported.append(args.exc_type.__name__)
+tm = threading.Timer(0, lambda: 1 / 0)
+tm.start(); tm.join()
+threading.excepthook = saved_hook
+print(reported, tm.finished.is_set())
+empty = threading.Barrier(0)
+attempt('barrier of 0 parties', lambda: empty.wait(0.01))
+print(empty.broken)

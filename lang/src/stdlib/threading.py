@@ -408,7 +408,7 @@ class Barrier:
             mine = self._round
             index = mine.arrived
             mine.arrived += 1
-            if mine.arrived >= self._parties:
+            if mine.arrived == self._parties:
                 self._finish_round(mine)
             elif not self._changed.wait_for(mine.over, timeout):
                 self._break_round(mine, stay_broken=True)
@@ -697,12 +697,10 @@ class Timer(Thread):
         self.finished.set()
 
     def run(self):
-        cancelled = self.finished.wait(self.interval)
-        try:
-            if not cancelled:
-                self.function(*self.args, **self.kwargs)
-        finally:
-            self.finished.set()
+        # `finished` is left unset when the function raises, as CPython's.
+        if not self.finished.wait(self.interval):
+            self.function(*self.args, **self.kwargs)
+        self.finished.set()
 
 
 class _Adopted(Thread):
