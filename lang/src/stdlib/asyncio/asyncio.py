@@ -1,8 +1,9 @@
 # The script-level half of towel's asyncio module, run at import in the
 # module's namespace after the native core (loop, Future, Task, sleep) is
-# installed. It follows CPython 3.11's pure-Python asyncio modules so that
-# ordering, results and messages match; deques are lists here, and sets of
-# tasks are insertion-ordered dicts so that iteration is deterministic.
+# installed. Written from the asyncio documentation and CPython 3.11's
+# observed behaviour (results, messages, callback and cancellation orders);
+# waiting lists are Python lists, and sets of tasks are insertion-ordered
+# dicts so that iteration is deterministic.
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -17,13 +18,13 @@ class IncompleteReadError(EOFError):
     __module__ = "asyncio.exceptions"
 
     def __init__(self, partial, expected):
-        r_expected = 'undefined' if expected is None else repr(expected)
-        super().__init__(f'{len(partial)} bytes read on a total of '
-                         f'{r_expected} expected bytes')
+        total = 'undefined' if expected is None else repr(expected)
+        super().__init__(f'{len(partial)} bytes read on a total of {total} expected bytes')
         self.partial = partial
         self.expected = expected
 
     def __reduce__(self):
+        # Pickle by the constructor's arguments, not by the message.
         return type(self), (self.partial, self.expected)
 
 
@@ -37,6 +38,9 @@ class LimitOverrunError(Exception):
     def __init__(self, message, consumed):
         super().__init__(message)
         self.consumed = consumed
+
+    def __reduce__(self):
+        return type(self), (self.args[0], self.consumed)
 
 
 class BrokenBarrierError(RuntimeError):
@@ -100,20 +104,24 @@ class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
         self._local = _PolicyState()
 
     def get_event_loop(self):
+        """The current loop; the main thread gets one made on first demand
+        (unless set_event_loop was called)."""
         state = self._local
-        if state._loop is None and not state._set_called:
+        if state._loop is None and not state._set_called and _in_main_thread():
             self.set_event_loop(self.new_event_loop())
         if state._loop is None:
-            raise RuntimeError(
-                "There is no current event loop in thread 'MainThread'.")
+            import threading
+            name = threading.current_thread().name
+            raise RuntimeError(f'There is no current event loop in thread {name!r}.')
         return state._loop
 
     def set_event_loop(self, loop):
-        self._local._set_called = True
+        """Make `loop` (an event loop or None) the current one."""
         if loop is not None and not isinstance(loop, AbstractEventLoop):
             raise TypeError(
                 "loop must be an instance of AbstractEventLoop or None, "
                 f"not '{type(loop).__name__}'")
+        self._local._set_called = True
         self._local._loop = loop
 
     def new_event_loop(self):
@@ -136,22 +144,29 @@ DefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy
 _event_loop_policy = None
 
 
+def _in_main_thread():
+    import threading
+    return threading.current_thread() is threading.main_thread()
+
+
 def get_event_loop_policy():
-    """Return the event loop policy in use, making the default one on first use."""
+    """The event loop policy in use (the default one is made on first demand)."""
     global _event_loop_policy
-    if _event_loop_policy is None:
-        _event_loop_policy = DefaultEventLoopPolicy()
-    return _event_loop_policy
+    policy = _event_loop_policy
+    if policy is None:
+        policy = _event_loop_policy = DefaultEventLoopPolicy()
+    return policy
 
 
 def set_event_loop_policy(policy):
-    """Make `policy` the event loop policy (None: go back to the default one)."""
+    """Install `policy`; None goes back to a fresh default policy."""
     global _event_loop_policy
-    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
-        raise TypeError(
-            "policy must be an instance of AbstractEventLoopPolicy or None, "
-            f"not '{type(policy).__name__}'")
-    _event_loop_policy = policy
+    if policy is None or isinstance(policy, AbstractEventLoopPolicy):
+        _event_loop_policy = policy
+        return
+    raise TypeError(
+        "policy must be an instance of AbstractEventLoopPolicy or None, "
+        f"not '{type(policy).__name__}'")
 
 
 def set_event_loop(loop):
@@ -200,10 +215,12 @@ _is_coroutine = object()
 
 
 def iscoroutinefunction(func):
-    """Return True if calling `func` gives a coroutine (an `async def` function)."""
+    """True for an `async def` function, or one that carries the legacy
+    `_is_coroutine` mark."""
     import inspect
-    return (inspect.iscoroutinefunction(func) or
-            getattr(func, '_is_coroutine', None) is _is_coroutine)
+    if inspect.iscoroutinefunction(func):
+        return True
+    return getattr(func, '_is_coroutine', None) is _is_coroutine
 
 
 def _is_coroutine_object(obj):
@@ -215,21 +232,22 @@ def _is_coroutine_object(obj):
 # -- runners ------------------------------------------------------------------
 
 def _cancel_all_tasks(loop):
-    to_cancel = _all_tasks_ordered(loop)
-    if not to_cancel:
+    """Cancel the tasks still pending on `loop`, let them finish, and report
+    any that ended with an error other than the cancellation."""
+    leftovers = _all_tasks_ordered(loop)
+    if not leftovers:
         return
-    for task in to_cancel:
+    for task in leftovers:
         task.cancel()
-    loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
-    for task in to_cancel:
-        if task.cancelled():
+    loop.run_until_complete(gather(*leftovers, return_exceptions=True))
+    for task in leftovers:
+        if task.cancelled() or task.exception() is None:
             continue
-        if task.exception() is not None:
-            loop.call_exception_handler({
-                'message': 'unhandled exception during asyncio.run() shutdown',
-                'exception': task.exception(),
-                'task': task,
-            })
+        loop.call_exception_handler({
+            'message': 'unhandled exception during asyncio.run() shutdown',
+            'exception': task.exception(),
+            'task': task,
+        })
 
 
 class Runner:
@@ -239,11 +257,12 @@ class Runner:
     __module__ = "asyncio.runners"
 
     def __init__(self, *, debug=None, loop_factory=None):
-        self._state = 'created'
         self._debug = debug
         self._loop_factory = loop_factory
         self._loop = None
-        self._set_event_loop = False
+        self._context = None
+        self._phase = 'fresh'       # fresh -> ready -> closed
+        self._owns_current_loop = False  # we made the loop the thread's current one
 
     def __enter__(self):
         self._lazy_init()
@@ -253,7 +272,9 @@ class Runner:
         self.close()
 
     def close(self):
-        if self._state != 'initialized':
+        """Cancel what is left on the loop, finish its async generators and
+        default executor, and close it. Closing twice does nothing."""
+        if self._phase != 'ready':
             return
         loop = self._loop
         try:
@@ -261,11 +282,11 @@ class Runner:
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.run_until_complete(loop.shutdown_default_executor())
         finally:
-            if self._set_event_loop:
+            if self._owns_current_loop:
                 set_event_loop(None)
             loop.close()
             self._loop = None
-            self._state = 'closed'
+            self._phase = 'closed'
 
     def get_loop(self):
         self._lazy_init()
@@ -284,33 +305,27 @@ class Runner:
         return self._loop.run_until_complete(task)
 
     def _lazy_init(self):
-        if self._state == 'closed':
-            raise RuntimeError("Runner is closed")
-        if self._state == 'initialized':
+        if self._phase == 'ready':
             return
-        import contextvars
-        # Every run() of this runner shares one context, as CPython's.
-        self._context = contextvars.copy_context()
-        if self._loop_factory is None:
-            self._loop = new_event_loop()
-            if not self._set_event_loop:
-                set_event_loop(self._loop)
-                self._set_event_loop = True
-        else:
+        if self._phase == 'closed':
+            raise RuntimeError("Runner is closed")
+        if self._loop_factory is not None:
             self._loop = self._loop_factory()
+        else:
+            self._loop = new_event_loop()
+            if not self._owns_current_loop:
+                set_event_loop(self._loop)
+                self._owns_current_loop = True
         if self._debug is not None:
             self._loop.set_debug(self._debug)
-        self._state = 'initialized'
+        import contextvars
+        self._context = contextvars.copy_context()
+        self._phase = 'ready'
 
 
 def run(main, *, debug=None):
-    """Run coroutine `main` on a new event loop and return its result.
-
-    The loop is made for the call and closed at the end, after the tasks still
-    pending are cancelled and async generators are finalised. It is the usual
-    entry point of an asyncio program, called once from plain code; `debug`
-    turns on the loop's debug mode.
-    """
+    """Run the coroutine `main` on a new event loop, then close the loop (after
+    cancelling the tasks left) and return main's result."""
     if _get_running_loop() is not None:
         raise RuntimeError(
             "asyncio.run() cannot be called from a running event loop")
@@ -321,8 +336,11 @@ def run(main, *, debug=None):
 # -- gather, wait, wait_for, shield, as_completed ------------------------------
 
 class _GatheringFuture(Future):
-    # gather()'s outer future: cancelling it cancels the children.
-    __module__ = "asyncio.tasks"
+    """The future `gather` hands back: it owns the children it waits for.
+
+    Cancelling it cancels every child still running; it then settles once
+    the last child has finished (see `_Gathering.child_done`).
+    """
 
     def __init__(self, children, *, loop):
         super().__init__(loop=loop)
@@ -332,318 +350,280 @@ class _GatheringFuture(Future):
     def cancel(self, msg=None):
         if self.done():
             return False
-        cancelled_any = False
-        for child in self._children:
-            if child.cancel(msg=msg):
-                cancelled_any = True
-        if cancelled_any:
-            # The children's CancelledError reaches the outer future through
-            # _done_callback, which then cancels it.
+        # Every child is asked, even after one has accepted.
+        accepted = [child.cancel(msg=msg) for child in self._children]
+        if True in accepted:
             self._cancel_requested = True
-        return cancelled_any
+            return True
+        return False
+
+
+def _outcome(fut):
+    """What `gather(..., return_exceptions=True)` reports for a finished child."""
+    if fut.cancelled():
+        # A fresh error carrying the future's own cancel message ('' when it
+        # has none): a task's message stays with the error its coroutine raised.
+        msg = fut._cancel_message
+        return CancelledError('' if msg is None else msg)
+    err = fut.exception()
+    return fut.result() if err is None else err
+
+
+class _Gathering:
+    """The bookkeeping behind one `gather` call: counts finished children and
+    settles the outer future."""
+
+    __slots__ = ('outer', 'children', 'left', 'keep_errors')
+
+    def __init__(self, keep_errors):
+        self.outer = None
+        self.children = []
+        self.left = 0
+        self.keep_errors = keep_errors
+
+    def child_done(self, child):
+        self.left -= 1
+        outer = self.outer
+        if outer.done():
+            # Too late to matter; retrieving the error keeps it from being
+            # reported as never retrieved.
+            if not child.cancelled():
+                child.exception()
+            return
+        if not self.keep_errors:
+            if child.cancelled():
+                outer.set_exception(child._make_cancelled_error())
+                return
+            err = child.exception()
+            if err is not None:
+                outer.set_exception(err)
+                return
+        if self.left:
+            return
+        if outer._cancel_requested:
+            # The outer future was cancelled but some child carried on to the end:
+            # awaiting it still raises CancelledError.
+            outer.set_exception(child._make_cancelled_error())
+        elif self.keep_errors:
+            outer.set_result([_outcome(c) for c in self.children])
+        else:
+            outer.set_result([c.result() for c in self.children])
 
 
 def gather(*coros_or_futures, return_exceptions=False):
-    """Run the awaitables concurrently and return an awaitable of their results.
-
-    Coroutines are wrapped in tasks. Awaiting the result gives the list of
-    results, in the order of the arguments. If one raises, the exception
-    propagates at once unless `return_exceptions` is true, in which case
-    exceptions take their place in the list. Cancelling the gathering cancels
-    every awaitable still running.
-    """
+    """Run the awaitables concurrently; the result is the list of their results,
+    in argument order."""
     if not coros_or_futures:
-        outer = get_event_loop().create_future()
-        outer.set_result([])
-        return outer
-
-    def _done_callback(fut):
-        nonlocal finished
-        finished += 1
-
-        if outer is None or outer.done():
-            if not fut.cancelled():
-                # Nobody will look at it: mark the exception retrieved.
-                fut.exception()
-            return
-
-        if not return_exceptions:
-            if fut.cancelled():
-                outer.set_exception(fut._make_cancelled_error())
-                return
-            exc = fut.exception()
-            if exc is not None:
-                outer.set_exception(exc)
-                return
-
-        if finished == count:
-            results = []
-            for child in children:
-                if child.cancelled():
-                    message = child._cancel_message
-                    results.append(CancelledError('' if message is None else message))
-                else:
-                    res = child.exception()
-                    results.append(child.result() if res is None else res)
-            if outer._cancel_requested:
-                outer.set_exception(fut._make_cancelled_error())
-            else:
-                outer.set_result(results)
-
-    futures_of = {}
-    children = []
-    count = 0
-    finished = 0
+        empty = get_event_loop().create_future()
+        empty.set_result([])
+        return empty
+    state = _Gathering(return_exceptions)
+    on_done = state.child_done
+    children = state.children
+    made = {}
     loop = None
-    outer = None
-    for arg in coros_or_futures:
-        key = id(arg)
-        if key in futures_of:
-            fut = futures_of[key]
-        else:
-            fut = ensure_future(arg, loop=loop)
+    for aw in coros_or_futures:
+        fut = made.get(aw)
+        if fut is None:
+            fut = ensure_future(aw, loop=loop)
             if loop is None:
-                loop = fut.get_loop()
-            count += 1
-            futures_of[key] = fut
-            fut.add_done_callback(_done_callback)
+                loop = _future_loop(fut)
+            made[aw] = fut
+            state.left += 1
+            fut.add_done_callback(on_done)
         children.append(fut)
+    state.outer = _GatheringFuture(children, loop=loop)
+    return state.outer
 
-    outer = _GatheringFuture(children, loop=loop)
-    return outer
+
+def _future_loop(fut):
+    """The loop of an asyncio future, or of a future-like object without get_loop()."""
+    get_loop = getattr(fut, 'get_loop', None)
+    return fut._loop if get_loop is None else get_loop()
 
 
-def _release_waiter(waiter, *args):
-    if not waiter.done():
-        waiter.set_result(None)
+def _check_wait_args(fs, what):
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError(f"expect {what} of futures, not {type(fs).__name__}")
+
+
+def _set_if_pending(fut, *_):
+    if not fut.done():
+        fut.set_result(None)
+
+
+async def _until(loop, fut, delay=None, cancel=False):
+    """Wait until `fut` is done or `delay` seconds pass, without taking its
+    outcome; return whether it is done. With `cancel`, cancel it first."""
+    signal = loop.create_future()
+
+    def wake(_=None):
+        _set_if_pending(signal)
+
+    timer = None if delay is None else loop.call_later(delay, wake)
+    fut.add_done_callback(wake)
+    try:
+        if cancel:
+            fut.cancel()
+        await signal
+    finally:
+        fut.remove_done_callback(wake)
+        if timer is not None:
+            timer.cancel()
+    return fut.done()
 
 
 async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
-    """Wait for the futures and tasks in iterable `fs`; return (done, pending).
-
-    `return_when` says when to return: FIRST_COMPLETED, FIRST_EXCEPTION or
-    ALL_COMPLETED (the default). After `timeout` seconds it returns anyway. It
-    never raises the futures' exceptions and cancels nothing.
-    """
-    if isfuture(fs) or iscoroutine(fs):
-        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+    """Wait for the futures and tasks in `fs`; return the sets (done, pending)."""
+    _check_wait_args(fs, 'a list')
     if not fs:
         raise ValueError('Set of Tasks/Futures is empty.')
     if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
         raise ValueError(f'Invalid return_when value: {return_when}')
-
-    unique = {}
-    for f in fs:
-        unique[id(f)] = f
-    fs = list(unique.values())
-    if any(iscoroutine(f) for f in fs):
-        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
-
+    given = set(fs)
+    if any(iscoroutine(f) for f in given):
+        raise TypeError('Passing coroutines is forbidden, use tasks explicitly.')
     loop = get_running_loop()
-    return await _wait(fs, timeout, return_when, loop)
+    futs = list(dict.fromkeys(ensure_future(f, loop=loop) for f in given))
+    signal = loop.create_future()
+    left = len(futs)
 
+    def finished(f):
+        nonlocal left
+        left -= 1
+        enough = (
+            left <= 0
+            or return_when == FIRST_COMPLETED
+            or (return_when == FIRST_EXCEPTION and not f.cancelled()
+                and f.exception() is not None)
+        )
+        if enough:
+            if timer is not None:
+                timer.cancel()
+            _set_if_pending(signal)
 
-async def _wait(fs, timeout, return_when, loop):
-    waiter = loop.create_future()
-    timeout_handle = None
-    if timeout is not None:
-        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
-    counter = len(fs)
-
-    def _on_completion(f):
-        nonlocal counter
-        counter -= 1
-        if (counter <= 0 or
-            return_when == FIRST_COMPLETED or
-            return_when == FIRST_EXCEPTION and (not f.cancelled() and
-                                                f.exception() is not None)):
-            if timeout_handle is not None:
-                timeout_handle.cancel()
-            if not waiter.done():
-                waiter.set_result(None)
-
-    for f in fs:
-        f.add_done_callback(_on_completion)
-
+    timer = None if timeout is None else loop.call_later(timeout, _set_if_pending, signal)
+    for f in futs:
+        f.add_done_callback(finished)
     try:
-        await waiter
+        await signal
     finally:
-        if timeout_handle is not None:
-            timeout_handle.cancel()
-        for f in fs:
-            f.remove_done_callback(_on_completion)
-
-    done, pending = set(), set()
-    for f in fs:
-        if f.done():
-            done.add(f)
-        else:
-            pending.add(f)
+        if timer is not None:
+            timer.cancel()
+        for f in futs:
+            f.remove_done_callback(finished)
+    done = set()
+    pending = set()
+    for f in futs:
+        (done if f.done() else pending).add(f)
     return done, pending
 
 
-async def _cancel_and_wait(fut, loop):
-    waiter = loop.create_future()
-
-    def cb(f):
-        _release_waiter(waiter)
-
-    fut.add_done_callback(cb)
-    try:
-        fut.cancel()
-        await waiter
-    finally:
-        fut.remove_done_callback(cb)
-
-
 async def wait_for(fut, timeout):
-    """Wait for awaitable `fut` to finish, for at most `timeout` seconds.
-
-    Returns its result. When the time is up, `fut` is cancelled and
-    TimeoutError is raised; a `timeout` of None waits as long as it takes.
-    """
+    """Await `fut` for at most `timeout` seconds; past that, cancel it, wait for
+    it to finish and raise TimeoutError (unless it finished anyway)."""
     loop = get_running_loop()
-
     if timeout is None:
         return await fut
-
+    inner = ensure_future(fut, loop=loop)
     if timeout <= 0:
-        fut = ensure_future(fut, loop=loop)
-
-        if fut.done():
-            return fut.result()
-
-        await _cancel_and_wait(fut, loop=loop)
+        if inner.done():
+            return inner.result()
+        in_time = False
+    else:
         try:
-            return fut.result()
+            in_time = await _until(loop, inner, timeout)
+        except CancelledError:
+            # We were cancelled: an inner result that is already there wins,
+            # otherwise the inner task is cancelled and waited for.
+            if inner.done():
+                return inner.result()
+            await _until(loop, inner, cancel=True)
+            raise
+    if not in_time:
+        await _until(loop, inner, cancel=True)
+        try:
+            return inner.result()
         except CancelledError as exc:
             raise TimeoutError() from exc
-
-    waiter = loop.create_future()
-    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
-
-    def cb(f):
-        _release_waiter(waiter)
-
-    fut = ensure_future(fut, loop=loop)
-    fut.add_done_callback(cb)
-
-    try:
-        try:
-            await waiter
-        except CancelledError:
-            if fut.done():
-                return fut.result()
-            else:
-                fut.remove_done_callback(cb)
-                await _cancel_and_wait(fut, loop=loop)
-                raise
-
-        if fut.done():
-            return fut.result()
-        else:
-            fut.remove_done_callback(cb)
-            await _cancel_and_wait(fut, loop=loop)
-            try:
-                return fut.result()
-            except CancelledError as exc:
-                raise TimeoutError() from exc
-    finally:
-        timeout_handle.cancel()
+    return inner.result()
 
 
 def shield(arg):
-    """Protect awaitable `arg` from cancellation.
-
-    Cancelling the caller cancels the awaitable shield() returns, not the task
-    running `arg`, which goes on to the end.
-    """
+    """Protect an awaitable from cancellation: cancelling the returned future
+    leaves the inner one running."""
     inner = ensure_future(arg)
     if inner.done():
         return inner
-    loop = inner.get_loop()
-    outer = loop.create_future()
+    outer = _future_loop(inner).create_future()
 
-    def _inner_done_callback(inner):
+    def pass_on(inner):
         if outer.cancelled():
             if not inner.cancelled():
-                inner.exception()
+                inner.exception()  # seen: not reported as never retrieved
             return
-
         if inner.cancelled():
             outer.cancel()
+            return
+        err = inner.exception()
+        if err is None:
+            outer.set_result(inner.result())
         else:
-            exc = inner.exception()
-            if exc is not None:
-                outer.set_exception(exc)
-            else:
-                outer.set_result(inner.result())
+            outer.set_exception(err)
 
-    def _outer_done_callback(outer):
+    def forget(outer):
         if not inner.done():
-            inner.remove_done_callback(_inner_done_callback)
+            inner.remove_done_callback(pass_on)
 
-    inner.add_done_callback(_inner_done_callback)
-    outer.add_done_callback(_outer_done_callback)
+    inner.add_done_callback(pass_on)
+    outer.add_done_callback(forget)
     return outer
 
 
-def as_completed(fs, *, timeout=None):
-    """Return an iterator of awaitables that give the results of `fs` as they finish.
+class _ArrivalQueue:
+    """The futures of one `as_completed` call, handed out as they finish; None
+    stands for the timeout."""
 
-    Each awaitable it yields gives the next result to arrive (or raises the next
-    exception), in finishing order. With `timeout`, TimeoutError is raised once
-    that many seconds have passed.
-    """
-    if isfuture(fs) or iscoroutine(fs):
-        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+    def __init__(self, futs, loop):
+        self.waiting = dict.fromkeys(futs)
+        self.arrived = Queue()
+        self.timer = None
+        for f in self.waiting:
+            f.add_done_callback(self.arrive)
 
-    done = Queue()
-    loop = get_event_loop()
-    unique = {}
-    for f in fs:
-        unique[id(f)] = f
-    todo = {}
-    for f in unique.values():
-        t = ensure_future(f, loop=loop)
-        todo[id(t)] = t
-    timeout_handle = None
-
-    def _on_timeout():
-        for f in todo.values():
-            f.remove_done_callback(_on_completion)
-            done.put_nowait(None)
-        todo.clear()
-
-    def _on_completion(f):
-        if not todo:
+    def arrive(self, f):
+        if f not in self.waiting:
             return
-        del todo[id(f)]
-        done.put_nowait(f)
-        if not todo and timeout_handle is not None:
-            timeout_handle.cancel()
+        del self.waiting[f]
+        self.arrived.put_nowait(f)
+        if not self.waiting and self.timer is not None:
+            self.timer.cancel()
 
-    async def _wait_for_one():
-        f = await done.get()
+    def expire(self):
+        for f in self.waiting:
+            f.remove_done_callback(self.arrive)
+        self.waiting.clear()
+        self.arrived.put_nowait(None)
+
+    async def next_result(self):
+        f = await self.arrived.get()
         if f is None:
             raise TimeoutError
         return f.result()
 
-    for f in todo.values():
-        f.add_done_callback(_on_completion)
-    if todo and timeout is not None:
-        timeout_handle = loop.call_later(timeout, _on_timeout)
-    for _ in range(len(todo)):
-        yield _wait_for_one()
+
+def as_completed(fs, *, timeout=None):
+    """Yield awaitables that give the results of `fs` in the order they finish."""
+    _check_wait_args(fs, 'an iterable')
+    loop = get_event_loop()
+    futs = {ensure_future(f, loop=loop) for f in set(fs)}
+    feed = _ArrivalQueue(futs, loop)
+    if feed.waiting and timeout is not None:
+        feed.timer = loop.call_later(timeout, feed.expire)
+    for _ in range(len(feed.waiting)):
+        yield feed.next_result()
 
 
-# -- threads and executors -------------------------------------------------------
-#
-# Executor jobs run on real (green) threads of `threading`, beside the loop:
-# the loop keeps turning while they work, and their results come back to it
-# through `call_soon_threadsafe`.
-
-# Each loop's default executor, made on its first `run_in_executor(None, ...)`.
 _default_executors = {}
 
 
@@ -673,364 +653,333 @@ def _loop_set_default_executor(self, executor):
 
 
 async def to_thread(func, /, *args, **kwargs):
-    """Runs `func(*args, **kwargs)` on a thread of the loop's default
-    executor, in a copy of the current context."""
+    """Run `func(*args, **kwargs)` in the loop's default executor, in a copy of
+    the current context, and return its result."""
     import contextvars
     import functools
     loop = get_running_loop()
-    ctx = contextvars.copy_context()
-    call = functools.partial(ctx.run, func, *args, **kwargs)
-    return await loop.run_in_executor(None, call)
+    in_copy = functools.partial(contextvars.copy_context().run, func, *args, **kwargs)
+    return await loop.run_in_executor(None, in_copy)
+
+
+# Bridging asyncio futures and concurrent.futures.Future (threads).
+
+def _as_asyncio_error(err):
+    """concurrent.futures' own CancelledError and InvalidStateError become asyncio's."""
+    import concurrent.futures
+    if type(err) is concurrent.futures.CancelledError:
+        return CancelledError(*err.args)
+    if type(err) is concurrent.futures.InvalidStateError:
+        return InvalidStateError(*err.args)
+    return err
 
 
 def _copy_future_state(source, dest):
-    """Settles `dest` as `source` (a done future of either kind) was."""
+    """Give `dest` (pending or cancelled) the outcome of the finished `source`.
+
+    `dest` is an asyncio future or a concurrent one (which must first be
+    moved to running)."""
     if dest.cancelled():
         return
     if source.cancelled():
         dest.cancel()
         return
-    exception = source.exception()
-    if exception is not None:
-        dest.set_exception(exception)
-    else:
+    if not isfuture(dest) and not dest.set_running_or_notify_cancel():
+        return
+    err = source.exception()
+    if err is None:
         dest.set_result(source.result())
+    else:
+        dest.set_exception(_as_asyncio_error(err))
+
+
+def _on_loop(loop, here, func, *args):
+    """Call `func(*args)` now if `loop` is `here` (or None), else from `loop`'s
+    thread; nothing if that loop is closed."""
+    if loop is None or loop is here:
+        func(*args)
+    elif not loop.is_closed():
+        loop.call_soon_threadsafe(func, *args)
 
 
 def _chain_future(source, destination):
-    """Makes `destination` follow `source`, each on its own loop (or thread):
-    a result or exception goes forward, a cancellation either way."""
-    import concurrent.futures
-    source_loop = source.get_loop() if isfuture(source) else None
-    dest_loop = destination.get_loop() if isfuture(destination) else None
+    """Make `destination` follow `source`, each on its own loop or thread: the
+    outcome goes forward, a cancellation of `destination` goes back."""
+    src_loop = source.get_loop() if isfuture(source) else None
+    dst_loop = destination.get_loop() if isfuture(destination) else None
 
-    def on_dest_done(dest):
-        if dest.cancelled():
-            if source_loop is None or source_loop is dest_loop:
+    def forward(src):
+        if destination.cancelled() and dst_loop is not None and dst_loop.is_closed():
+            return
+        _on_loop(dst_loop, src_loop, _copy_future_state, src, destination)
+
+    def back(dst):
+        if dst.cancelled():
+            if src_loop is None or src_loop is dst_loop:
                 source.cancel()
             else:
-                source_loop.call_soon_threadsafe(source.cancel)
+                src_loop.call_soon_threadsafe(source.cancel)
 
-    def on_source_done(src):
-        if destination.cancelled() and dest_loop is not None and dest_loop.is_closed():
-            return
-        if dest_loop is None or dest_loop is source_loop:
-            _copy_future_state(src, destination)
-        elif not dest_loop.is_closed():
-            dest_loop.call_soon_threadsafe(_copy_future_state, src, destination)
-
-    destination.add_done_callback(on_dest_done)
-    source.add_done_callback(on_source_done)
+    destination.add_done_callback(back)
+    source.add_done_callback(forward)
 
 
 def wrap_future(future, *, loop=None):
-    """An asyncio future that follows a `concurrent.futures.Future`."""
+    """An asyncio future that follows the concurrent.futures.Future `future`
+    (an asyncio future is returned as it is)."""
     if isfuture(future):
         return future
     import concurrent.futures
-    if not isinstance(future, concurrent.futures.Future):
-        raise TypeError(f"concurrent.futures.Future is expected, got {future!r}")
-    if loop is None:
-        loop = get_event_loop()
-    new_future = loop.create_future()
-    _chain_future(future, new_future)
-    return new_future
+    assert isinstance(future, concurrent.futures.Future), \
+        f'concurrent.futures.Future is expected, got {future!r}'
+    follower = (get_event_loop() if loop is None else loop).create_future()
+    _chain_future(future, follower)
+    return follower
 
 
 def run_coroutine_threadsafe(coro, loop):
-    """Submits a coroutine to `loop` from another thread; returns a
-    `concurrent.futures.Future` for its result."""
+    """Submit `coro` to `loop` from another thread; return a
+    concurrent.futures.Future for its result."""
     if not iscoroutine(coro):
         raise TypeError('A coroutine object is required')
     import concurrent.futures
-    future = concurrent.futures.Future()
+    handle = concurrent.futures.Future()
 
-    def start():
+    def start_on_loop():
         try:
-            _chain_future(ensure_future(coro, loop=loop), future)
+            task = ensure_future(coro, loop=loop)
         except (SystemExit, KeyboardInterrupt):
             raise
-        except BaseException as exc:
-            if future.set_running_or_notify_cancel():
-                future.set_exception(exc)
+        except BaseException as err:
+            if handle.set_running_or_notify_cancel():
+                handle.set_exception(err)
             raise
+        _chain_future(task, handle)
 
-    loop.call_soon_threadsafe(start)
-    return future
+    loop.call_soon_threadsafe(start_on_loop)
+    return handle
 
 
 # -- TaskGroup ------------------------------------------------------------------
 
 class TaskGroup:
-    """An async context manager that runs tasks and waits for all of them.
-
-    `async with asyncio.TaskGroup() as tg: tg.create_task(work())` starts tasks
-    that belong to the group; leaving the block waits until every one is done.
-    If one fails, the others are cancelled and the errors are raised together
-    as an ExceptionGroup.
-    """
-    __module__ = "asyncio.taskgroups"
+    """An asynchronous context manager that owns the tasks made with its
+    `create_task`: leaving the block waits for all of them. The first task
+    to fail cancels the others and the block's body; the failures are then
+    raised together as an ExceptionGroup."""
 
     def __init__(self):
-        self._entered = False
-        self._exiting = False
+        self._state = 'new'         # 'new' -> 'open' -> 'exiting'
         self._aborting = False
         self._loop = None
-        self._parent_task = None
-        self._parent_cancel_requested = False
-        self._tasks = {}
-        self._errors = []
-        self._base_error = None
-        self._on_completed_fut = None
+        self._parent = None
+        self._cancelled_parent = False  # we cancelled the parent task ourselves
+        self._live = {}             # tasks not finished yet, in creation order
+        self._failures = []
+        self._fatal = None          # the first error that is not an Exception
+        self._drained = None        # set when the last live task finishes
 
     def __repr__(self):
-        info = ['']
-        if self._tasks:
-            info.append(f'tasks={len(self._tasks)}')
-        if self._errors:
-            info.append(f'errors={len(self._errors)}')
+        parts = ['<TaskGroup']
+        if self._live:
+            parts.append(f'tasks={len(self._live)}')
+        if self._failures:
+            parts.append(f'errors={len(self._failures)}')
         if self._aborting:
-            info.append('cancelling')
-        elif self._entered:
-            info.append('entered')
-
-        info_repr = ' '.join(info)
-        return f'<TaskGroup{info_repr}>'
+            parts.append('cancelling')
+        elif self._state != 'new':
+            parts.append('entered')
+        return ' '.join(parts) + '>'
 
     async def __aenter__(self):
-        if self._entered:
-            raise RuntimeError(
-                f"TaskGroup {self!r} has been already entered")
-        self._entered = True
-
-        if self._loop is None:
-            self._loop = get_running_loop()
-
-        self._parent_task = current_task(self._loop)
-        if self._parent_task is None:
-            raise RuntimeError(
-                f'TaskGroup {self!r} cannot determine the parent task')
-
+        if self._state != 'new':
+            raise RuntimeError(f"TaskGroup {self!r} has already been entered")
+        self._state = 'open'
+        self._loop = get_running_loop()
+        self._parent = current_task()
+        if self._parent is None:
+            raise RuntimeError(f'TaskGroup {self!r} cannot determine the parent task')
         return self
 
     async def __aexit__(self, et, exc, tb):
-        self._exiting = True
-
-        if (exc is not None and
-                self._is_base_error(exc) and
-                self._base_error is None):
-            self._base_error = exc
-
-        propagate_cancellation_error = \
-            exc if et is CancelledError else None
-        if self._parent_cancel_requested:
-            if self._parent_task.uncancel() == 0:
-                propagate_cancellation_error = None
-
-        if et is not None:
-            if not self._aborting:
-                self._abort()
-
-        while self._tasks:
-            if self._on_completed_fut is None:
-                self._on_completed_fut = self._loop.create_future()
-
+        self._state = 'exiting'
+        if exc is not None and self._fatal is None and _is_fatal(exc):
+            self._fatal = exc
+        cancellation = None
+        if self._cancelled_parent:
+            # Take back the cancellation we asked for; one that came from
+            # elsewhere as well still propagates.
+            if self._parent.uncancel() and et is CancelledError:
+                cancellation = exc
+        elif et is CancelledError:
+            cancellation = exc
+        if et is not None and not self._aborting:
+            self._abort()
+        while self._live:
+            self._drained = self._loop.create_future()
             try:
-                await self._on_completed_fut
-            except CancelledError as ex:
+                await self._drained
+            except CancelledError as err:
+                # The parent was cancelled while we wait: stop the children,
+                # keep waiting for them, then pass the cancellation on.
                 if not self._aborting:
-                    propagate_cancellation_error = ex
+                    cancellation = err
                     self._abort()
-
-            self._on_completed_fut = None
-
-        if self._base_error is not None:
-            raise self._base_error
-
-        if propagate_cancellation_error and not self._errors:
-            raise propagate_cancellation_error
-
+            self._drained = None
+        if self._fatal is not None:
+            raise self._fatal
+        if cancellation is not None and not self._failures:
+            raise cancellation
         if et is not None and et is not CancelledError:
-            self._errors.append(exc)
-
-        if self._errors:
-            try:
-                if all(isinstance(e, Exception) for e in self._errors):
-                    me = ExceptionGroup('unhandled errors in a TaskGroup', self._errors)
-                else:
-                    me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
-                raise me from None
-            finally:
-                self._errors = None
+            self._failures.append(exc)
+        if self._failures:
+            failures = self._failures
+            self._failures = None
+            raise BaseExceptionGroup('unhandled errors in a TaskGroup', failures) from None
 
     def create_task(self, coro, *, name=None, context=None):
-        if not self._entered:
+        """Start `coro` as a task of this group and return the task."""
+        if self._state == 'new':
             raise RuntimeError(f"TaskGroup {self!r} has not been entered")
-        if self._exiting and not self._tasks:
+        if self._state == 'exiting' and not self._live:
             raise RuntimeError(f"TaskGroup {self!r} is finished")
         if self._aborting:
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")
-        task = self._loop.create_task(coro)
+        if context is None:
+            task = self._loop.create_task(coro)
+        else:
+            task = self._loop.create_task(coro, context=context)
         if name is not None:
             task.set_name(name)
         if task.done():
-            self._on_task_done(task)
+            self._task_finished(task)
         else:
-            self._tasks[id(task)] = task
-            task.add_done_callback(self._on_task_done)
+            self._live[task] = None
+            task.add_done_callback(self._task_finished)
         return task
-
-    def _is_base_error(self, exc):
-        return isinstance(exc, (SystemExit, KeyboardInterrupt))
 
     def _abort(self):
         self._aborting = True
+        for task in list(self._live):
+            if not task.done():
+                task.cancel()
 
-        for t in list(self._tasks.values()):
-            if not t.done():
-                t.cancel()
-
-    def _on_task_done(self, task):
-        self._tasks.pop(id(task), None)
-
-        if self._on_completed_fut is not None and not self._tasks:
-            if not self._on_completed_fut.done():
-                self._on_completed_fut.set_result(True)
-
+    def _task_finished(self, task):
+        self._live.pop(task, None)
+        if not self._live and self._drained is not None and not self._drained.done():
+            self._drained.set_result(True)
         if task.cancelled():
             return
-
-        exc = task.exception()
-        if exc is None:
+        err = task.exception()
+        if err is None:
             return
-
-        self._errors.append(exc)
-        if self._is_base_error(exc) and self._base_error is None:
-            self._base_error = exc
-
-        if self._parent_task.done():
+        self._failures.append(err)
+        if self._fatal is None and _is_fatal(err):
+            self._fatal = err
+        if self._parent.done():
+            # Nobody is left to raise it to: report it to the loop.
             self._loop.call_exception_handler({
                 'message': f'Task {task!r} has errored out but its parent '
-                           f'task {self._parent_task} is already completed',
-                'exception': exc,
+                           f'task {self._parent} is already completed',
+                'exception': err,
                 'task': task,
             })
             return
-
-        if not self._aborting and not self._parent_cancel_requested:
+        if not self._aborting and not self._cancelled_parent:
+            # Stop the siblings, and the block's body by cancelling the task
+            # that runs it; __aexit__ takes that cancellation back.
             self._abort()
-            self._parent_cancel_requested = True
-            self._parent_task.cancel()
+            self._cancelled_parent = True
+            self._parent.cancel()
 
 
-# -- timeouts -------------------------------------------------------------------
-
-_CREATED = "created"
-_ENTERED = "active"
-_EXPIRING = "expiring"
-_EXPIRED = "expired"
-_EXITED = "finished"
+def _is_fatal(exc):
+    """Errors a TaskGroup re-raises alone rather than grouping them."""
+    return isinstance(exc, (SystemExit, KeyboardInterrupt))
 
 
 class Timeout:
-    """The async context manager timeout() and timeout_at() return.
-
-    It cancels the block it guards when its deadline (a loop time()) passes and
-    turns that cancellation into a TimeoutError as the block exits.
-    """
-    __module__ = "asyncio.timeouts"
+    """The asynchronous context manager `timeout()`/`timeout_at()` return: it
+    cancels the current task at a deadline on the loop's clock and turns
+    that cancellation into TimeoutError when the block exits."""
 
     def __init__(self, when):
-        self._state = _CREATED
-        self._timeout_handler = None
-        self._task = None
         self._when = when
+        self._phase = 'created'     # created, active, expiring, expired, finished
+        self._timer = None
+        self._task = None
 
     def when(self):
+        """The deadline, or None if there is none."""
         return self._when
 
     def reschedule(self, when):
-        if self._state is not _ENTERED:
-            if self._state is _CREATED:
-                raise RuntimeError("Timeout has not been entered")
-            raise RuntimeError(
-                f"Cannot change state of {self._state} Timeout",
-            )
-
+        """Move the deadline to `when` (None: no deadline)."""
+        if self._phase == 'created':
+            raise RuntimeError("Timeout has not been entered")
+        if self._phase != 'active':
+            raise RuntimeError(f"Cannot change state of {self._phase} Timeout")
         self._when = when
+        self._arm()
 
-        if self._timeout_handler is not None:
-            self._timeout_handler.cancel()
-
-        if when is None:
-            self._timeout_handler = None
+    def _arm(self):
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._when is None:
+            return
+        loop = get_running_loop()
+        if self._when <= loop.time():
+            self._timer = loop.call_soon(self._expire)
         else:
-            loop = get_running_loop()
-            if when <= loop.time():
-                self._timeout_handler = loop.call_soon(self._on_timeout)
-            else:
-                self._timeout_handler = loop.call_at(when, self._on_timeout)
+            self._timer = loop.call_at(self._when, self._expire)
 
     def expired(self):
-        return self._state in (_EXPIRING, _EXPIRED)
+        """Whether the deadline passed and the task was cancelled for it."""
+        return self._phase in ('expiring', 'expired')
 
     def __repr__(self):
-        info = ['']
-        if self._state is _ENTERED:
-            when = round(self._when, 3) if self._when is not None else None
-            info.append(f"when={when}")
-        info_str = ' '.join(info)
-        return f"<Timeout [{self._state}]{info_str}>"
+        if self._phase != 'active':
+            return f"<Timeout [{self._phase}]>"
+        when = None if self._when is None else round(self._when, 3)
+        return f"<Timeout [active] when={when}>"
 
     async def __aenter__(self):
-        if self._state is not _CREATED:
-            raise RuntimeError("Timeout has already been entered")
-        task = current_task()
-        if task is None:
+        self._phase = 'active'
+        self._task = current_task()
+        if self._task is None:
             raise RuntimeError("Timeout should be used inside a task")
-        self._state = _ENTERED
-        self._task = task
-        self._cancelling = self._task.cancelling()
-        self.reschedule(self._when)
+        self._arm()
         return self
 
     async def __aexit__(self, exc_type, exc_val, exc_tb):
-        if self._timeout_handler is not None:
-            self._timeout_handler.cancel()
-            self._timeout_handler = None
-
-        if self._state is _EXPIRING:
-            self._state = _EXPIRED
-
-            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
-                raise TimeoutError from exc_val
-        elif self._state is _ENTERED:
-            self._state = _EXITED
-
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._phase == 'active':
+            self._phase = 'finished'
+            return None
+        self._phase = 'expired'
+        if self._task.uncancel() == 0 and exc_type is CancelledError:
+            raise TimeoutError from exc_val
         return None
 
-    def _on_timeout(self):
+    def _expire(self):
         self._task.cancel()
-        self._state = _EXPIRING
-        self._timeout_handler = None
+        self._phase = 'expiring'
+        self._timer = None
 
 
 def timeout(delay):
-    """Return an async context manager that cancels its block after `delay` seconds.
-
-    The cancellation becomes a TimeoutError when it leaves the block. None
-    means no limit; the deadline can be moved later with reschedule().
-    """
-    loop = get_running_loop()
-    return Timeout(loop.time() + delay if delay is not None else None)
+    """A Timeout that expires `delay` seconds from now (None: never)."""
+    now = get_running_loop().time()
+    return Timeout(None if delay is None else now + delay)
 
 
 def timeout_at(when):
-    """Like timeout(), with an absolute deadline: the loop time() `when`."""
+    """A Timeout that expires at `when` on the loop's clock (None: never)."""
     return Timeout(when)
 
-
-# -- locks ------------------------------------------------------------------------
 
 class _ContextManagerMixin:
     async def __aenter__(self):
@@ -1039,6 +988,25 @@ class _ContextManagerMixin:
 
     async def __aexit__(self, exc_type, exc, tb):
         self.release()
+
+
+def _bound_loop(primitive):
+    """The running loop, which a lock-like object takes as its own on first use
+    and insists on after that."""
+    loop = _get_running_loop()
+    if primitive._loop is None:
+        primitive._loop = loop
+    elif primitive._loop is not loop:
+        raise RuntimeError(f'{primitive!r} is bound to a different event loop')
+    return loop
+
+
+def _describe(primitive, state, waiters):
+    """`<asyncio.locks.X object at 0x... [state, waiters:N]>`."""
+    base = object.__repr__(primitive)[1:-1]
+    if waiters:
+        state = f'{state}, waiters:{len(waiters)}'
+    return f'<{base} [{state}]>'
 
 
 class Condition(_ContextManagerMixin):
@@ -1052,68 +1020,72 @@ class Condition(_ContextManagerMixin):
     __module__ = "asyncio.locks"
 
     def __init__(self, lock=None):
-        if lock is None:
-            lock = Lock()
+        lock = Lock() if lock is None else lock
         self._lock = lock
+        # The lock's own methods, so that `async with cond` is `async with lock`.
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = []
+        self._loop = None
+        self._sleepers = []     # one future per waiting task, oldest first
 
     def __repr__(self):
-        extra = 'locked' if self.locked() else 'unlocked'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Condition object [{extra}]>'
+        return _describe(self, 'locked' if self.locked() else 'unlocked', self._sleepers)
 
     async def wait(self):
+        """Release the lock, sleep until notified, take the lock back; True."""
         if not self.locked():
             raise RuntimeError('cannot wait on un-acquired lock')
-
         self.release()
         try:
-            fut = get_running_loop().create_future()
-            self._waiters.append(fut)
+            alarm = _bound_loop(self).create_future()
+            self._sleepers.append(alarm)
             try:
-                await fut
-                return True
+                await alarm
             finally:
-                self._waiters.remove(fut)
-
+                self._sleepers.remove(alarm)
+            return True
         finally:
-            cancelled = False
-            while True:
-                try:
-                    await self.acquire()
-                    break
-                except CancelledError:
-                    cancelled = True
+            await self._take_lock_back()
 
-            if cancelled:
-                raise CancelledError
+    async def _take_lock_back(self):
+        # The caller must hold the lock when wait() ends, however it ends: a
+        # cancellation while taking it waits for the lock all the same and is
+        # raised once it is held.
+        interrupted = False
+        while True:
+            try:
+                await self.acquire()
+            except CancelledError:
+                interrupted = True
+            else:
+                break
+        if interrupted:
+            raise CancelledError
 
     async def wait_for(self, predicate):
-        result = predicate()
-        while not result:
+        """Wait until `predicate()` is true; return its value."""
+        while True:
+            outcome = predicate()
+            if outcome:
+                return outcome
             await self.wait()
-            result = predicate()
-        return result
 
     def notify(self, n=1):
+        """Wake up to `n` of the waiting tasks (the lock must be held)."""
         if not self.locked():
             raise RuntimeError('cannot notify on un-acquired lock')
-
-        idx = 0
-        for fut in self._waiters:
-            if idx >= n:
+        woken = 0
+        for alarm in self._sleepers:
+            if woken >= n:
                 break
-
-            if not fut.done():
-                idx += 1
-                fut.set_result(False)
+            if not alarm.done():
+                alarm.set_result(False)
+                woken += 1
 
     def notify_all(self):
-        self.notify(len(self._waiters))
+        """Wake every waiting task (the lock must be held)."""
+        self.notify(len(self._sleepers))
 
 
 class Semaphore(_ContextManagerMixin):
@@ -1128,55 +1100,53 @@ class Semaphore(_ContextManagerMixin):
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
-        self._waiters = None
+        self._loop = None
         self._value = value
+        self._queue = []        # futures of the tasks waiting for a slot, in order
 
     def __repr__(self):
-        extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.{type(self).__name__} object [{extra}]>'
+        state = 'locked' if self.locked() else f'unlocked, value:{self._value}'
+        return _describe(self, state, self._queue)
 
     def locked(self):
-        return self._value == 0 or (
-            any(not w.cancelled() for w in (self._waiters or ())))
+        """True if acquire() would have to wait."""
+        if self._value == 0:
+            return True
+        # Tasks already queued are served first.
+        return any(not ticket.cancelled() for ticket in self._queue)
 
     async def acquire(self):
+        """Take a slot, waiting in line for one if none is free; True."""
         if not self.locked():
             self._value -= 1
             return True
-
-        if self._waiters is None:
-            self._waiters = []
-        fut = get_running_loop().create_future()
-        self._waiters.append(fut)
-
+        ticket = _bound_loop(self).create_future()
+        self._queue.append(ticket)
         try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            if fut.done() and not fut.cancelled():
+            await ticket
+        except BaseException as err:
+            self._queue.remove(ticket)
+            if isinstance(err, CancelledError) and not ticket.cancelled():
+                # The slot was ours but we were cancelled before taking it:
+                # hand it to the next in line.
                 self._value += 1
-                self._wake_up_next()
+                self._serve_next()
             raise
-
+        self._queue.remove(ticket)
         if self._value > 0:
-            self._wake_up_next()
+            self._serve_next()
         return True
 
     def release(self):
+        """Give a slot back, waking the first task in line."""
         self._value += 1
-        self._wake_up_next()
+        self._serve_next()
 
-    def _wake_up_next(self):
-        if not self._waiters:
-            return
-        for fut in self._waiters:
-            if not fut.done():
+    def _serve_next(self):
+        for ticket in self._queue:
+            if not ticket.done():
                 self._value -= 1
-                fut.set_result(True)
+                ticket.set_result(True)
                 return
 
 
@@ -1185,19 +1155,13 @@ class BoundedSemaphore(Semaphore):
     __module__ = "asyncio.locks"
 
     def __init__(self, value=1):
-        self._bound_value = value
+        self._limit = value
         super().__init__(value)
 
     def release(self):
-        if self._value >= self._bound_value:
+        if self._value >= self._limit:
             raise ValueError('BoundedSemaphore released too many times')
         super().release()
-
-
-_FILLING = 'filling'
-_DRAINING = 'draining'
-_RESETTING = 'resetting'
-_BROKEN = 'broken'
 
 
 class Barrier:
@@ -1207,20 +1171,23 @@ class Barrier:
     """
     __module__ = "asyncio.locks"
 
+    # Phases: 'filling' (tasks arriving), 'draining' (the round is complete and
+    # its tasks are leaving), 'resetting' (reset() while tasks wait: they leave
+    # with BrokenBarrierError), 'broken' (after abort()).
+
     def __init__(self, parties):
         if parties < 1:
             raise ValueError('parties must be > 0')
-        self._cond = Condition()
         self._parties = parties
-        self._state = _FILLING
-        self._count = 0
+        self._cond = Condition()
+        self._phase = 'filling'
+        self._inside = 0        # tasks that arrived and have not left wait() yet
 
     def __repr__(self):
-        res = super().__repr__()
-        extra = f'{self._state}'
-        if not self.broken:
-            extra += f', waiters:{self.n_waiting}/{self.parties}'
-        return f'<asyncio.locks.Barrier object [{extra}]>'
+        base = object.__repr__(self)[1:-1]
+        if self.broken:
+            return f'<{base} [{self._phase}]>'
+        return f'<{base} [{self._phase}, waiters:{self.n_waiting}/{self._parties}]>'
 
     async def __aenter__(self):
         return await self.wait()
@@ -1229,69 +1196,58 @@ class Barrier:
         pass
 
     async def wait(self):
+        """Wait for the round to fill; return this task's arrival index (0 first)."""
         async with self._cond:
-            await self._block()
+            # Newcomers wait while the previous round is still leaving.
+            await self._cond.wait_for(lambda: self._phase in ('filling', 'broken'))
+            if self._phase == 'broken':
+                raise BrokenBarrierError("Barrier aborted")
+            index = self._inside
+            self._inside += 1
             try:
-                index = self._count
-                self._count += 1
-                if index + 1 == self._parties:
-                    await self._release()
+                if self._inside == self._parties:
+                    self._phase = 'draining'
+                    self._cond.notify_all()
                 else:
-                    await self._wait()
+                    await self._cond.wait_for(lambda: self._phase != 'filling')
+                    if self._phase in ('broken', 'resetting'):
+                        raise BrokenBarrierError("Abort or reset of barrier")
                 return index
             finally:
-                self._count -= 1
-                self._exit()
-
-    async def _block(self):
-        await self._cond.wait_for(
-            lambda: self._state not in (_DRAINING, _RESETTING)
-        )
-        if self._state is _BROKEN:
-            raise BrokenBarrierError("Barrier aborted")
-
-    async def _release(self):
-        self._state = _DRAINING
-        self._cond.notify_all()
-
-    async def _wait(self):
-        await self._cond.wait_for(lambda: self._state is not _FILLING)
-        if self._state in (_BROKEN, _RESETTING):
-            raise BrokenBarrierError("Abort or reset of barrier")
-
-    def _exit(self):
-        if self._count == 0:
-            if self._state in (_RESETTING, _DRAINING):
-                self._state = _FILLING
-            self._cond.notify_all()
+                self._inside -= 1
+                if self._inside == 0 and self._phase in ('draining', 'resetting'):
+                    self._phase = 'filling'
+                    self._cond.notify_all()
 
     async def reset(self):
+        """Back to the empty state; tasks waiting get BrokenBarrierError."""
         async with self._cond:
-            if self._count > 0:
-                if self._state is not _RESETTING:
-                    self._state = _RESETTING
-            else:
-                self._state = _FILLING
+            if not self._inside:
+                self._phase = 'filling'
+            elif self._phase != 'resetting':
+                self._phase = 'resetting'
             self._cond.notify_all()
 
     async def abort(self):
+        """Break the barrier: waiting and future calls to wait() fail."""
         async with self._cond:
-            self._state = _BROKEN
+            self._phase = 'broken'
             self._cond.notify_all()
 
     @property
     def parties(self):
+        """How many tasks a round needs."""
         return self._parties
 
     @property
     def n_waiting(self):
-        if self._state is _FILLING:
-            return self._count
-        return 0
+        """How many tasks wait for the round to fill."""
+        return self._inside if self._phase == 'filling' else 0
 
     @property
     def broken(self):
-        return self._state is _BROKEN
+        """True once abort() was called."""
+        return self._phase == 'broken'
 
 
 # -- queues ------------------------------------------------------------------------
