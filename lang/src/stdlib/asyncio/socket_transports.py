@@ -1012,6 +1012,8 @@ async def _loop_create_unix_server(self, protocol_factory, path=None, *, sock=No
             raise ValueError('path and sock can not be specified at the same time')
         import os
         path = os.fspath(path)
+        if path[:1] not in ('', '\0'):
+            _remove_stale_socket_file(path)
         sock = _socket_module.socket(_socket_module.AF_UNIX, _socket_module.SOCK_STREAM)
         try:
             sock.bind(path)
@@ -1043,12 +1045,317 @@ async def _loop_connect_accepted_socket(self, protocol_factory, sock, *, ssl=Non
     return await _make_transport(self, sock, protocol_factory)
 
 
+def _remove_stale_socket_file(path):
+    """A socket file left by an earlier server is replaced, as CPython does
+    (anything else at the path makes bind fail)."""
+    import os
+    import stat
+    try:
+        if stat.S_ISSOCK(os.stat(path).st_mode):
+            os.remove(path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        _logger().error('Unable to check or remove stale UNIX socket %r: %r', path, exc)
+
+
+# -- datagrams --------------------------------------------------------------------
+
+class _SelectorDatagramTransport(BaseTransport):
+    """A datagram socket's transport: each readiness reads one datagram;
+    datagrams the socket refuses wait in order, each with its address."""
+    __module__ = 'asyncio.selector_events'
+
+    def __init__(self, loop, sock, protocol, address, waiter):
+        super().__init__()
+        self._extra['socket'] = TransportSocket(sock)
+        for key, query in (('sockname', sock.getsockname), ('peername', sock.getpeername)):
+            try:
+                self._extra[key] = query()
+            except OSError:
+                self._extra[key] = None
+        self._loop = loop
+        self._sock = sock
+        self._fd = sock.fileno()
+        self._protocol = protocol
+        self._address = address
+        self._waiting = []
+        self._waiting_bytes = 0
+        self._high = 64 * 1024
+        self._low = 16 * 1024
+        self._writing_paused = False
+        self._closing = False
+        self._lost = False
+        self._reader = None
+        self._writer = None
+        self._late_writes = 0
+        loop.call_soon(protocol.connection_made, self)
+        loop.call_soon(self._start_reading)
+        loop.call_soon(_resolve, waiter, None)
+
+    def __repr__(self):
+        state = ' closed' if self._sock is None else ' closing' if self._closing else ''
+        return f'<{type(self).__name__}{state} fd={self._fd}>'
+
+    def get_protocol(self):
+        return self._protocol
+
+    def set_protocol(self, protocol):
+        self._protocol = protocol
+
+    def is_closing(self):
+        return self._closing
+
+    def get_write_buffer_size(self):
+        return self._waiting_bytes
+
+    def get_write_buffer_limits(self):
+        return (self._low, self._high)
+
+    def set_write_buffer_limits(self, high=None, low=None):
+        if high is None:
+            high = 4 * low if low is not None else 64 * 1024
+        if low is None:
+            low = high // 4
+        if not high >= low >= 0:
+            raise ValueError(f'high ({high!r}) must be >= low ({low!r}) must be >= 0')
+        self._high, self._low = high, low
+
+    def _start_reading(self):
+        if not self._closing and self._reader is None:
+            self._reader = _watch_fd(self._fd, False, self._on_readable, False)
+
+    def _on_readable(self):
+        if self._lost or self._reader is None:
+            return
+        try:
+            data, addr = self._sock.recvfrom(_READ_CHUNK)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError as exc:
+            self._protocol.error_received(exc)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal read error on datagram transport')
+        else:
+            self._protocol.datagram_received(data, addr)
+
+    def sendto(self, data, addr=None):
+        if not _is_bytes_like(data):
+            raise TypeError(f'data argument must be a bytes-like object, '
+                            f'not {type(data).__name__!r}')
+        if not data:
+            return
+        if self._address:
+            if addr not in (None, self._address):
+                raise ValueError(f'Invalid address: must be None or {self._address}')
+            addr = self._address
+        if self._lost:
+            self._late_writes += 1
+            if self._late_writes >= 5:
+                _logger().warning('socket.send() raised exception.')
+            return
+        if not self._waiting:
+            try:
+                if self._extra['peername']:
+                    self._sock.send(data)
+                else:
+                    self._sock.sendto(data, addr)
+                return
+            except (BlockingIOError, InterruptedError):
+                self._writer = _watch_fd(self._fd, True, self._on_writable, False)
+            except OSError as exc:
+                self._protocol.error_received(exc)
+                return
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                self._fatal_error(exc, 'Fatal write error on datagram transport')
+                return
+        self._waiting.append((bytes(data), addr))
+        self._waiting_bytes += len(data)
+        if not self._writing_paused and self._waiting_bytes > self._high:
+            self._writing_paused = True
+            self._protocol.pause_writing()
+
+    def _on_writable(self):
+        while self._waiting:
+            data, addr = self._waiting[0]
+            try:
+                if self._extra['peername']:
+                    self._sock.send(data)
+                else:
+                    self._sock.sendto(data, addr)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:
+                self._protocol.error_received(exc)
+                return
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                self._fatal_error(exc, 'Fatal write error on datagram transport')
+                return
+            del self._waiting[0]
+            self._waiting_bytes -= len(data)
+        if self._writing_paused and self._waiting_bytes <= self._low:
+            self._writing_paused = False
+            self._protocol.resume_writing()
+        self._stop_watches(reading=False)
+        if self._closing:
+            self._lose(None)
+
+    def _stop_watches(self, reading=True):
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+        if reading and self._reader is not None:
+            self._reader.cancel()
+            self._reader = None
+
+    def close(self):
+        if self._closing:
+            return
+        self._closing = True
+        if self._reader is not None:
+            self._reader.cancel()
+            self._reader = None
+        if not self._waiting:
+            self._lose(None)
+
+    def abort(self):
+        self._force_close(None)
+
+    def _force_close(self, exc):
+        if self._lost:
+            return
+        self._waiting.clear()
+        self._waiting_bytes = 0
+        self._closing = True
+        self._lose(exc)
+
+    def _fatal_error(self, exc, message):
+        if not isinstance(exc, OSError):
+            self._loop.call_exception_handler({
+                'message': message, 'exception': exc,
+                'transport': self, 'protocol': self._protocol,
+            })
+        self._force_close(exc)
+
+    def _lose(self, exc):
+        if self._lost:
+            return
+        self._lost = True
+        self._stop_watches()
+        self._loop.call_soon(self._connection_lost, exc)
+
+    def _connection_lost(self, exc):
+        try:
+            self._protocol.connection_lost(exc)
+        finally:
+            self._sock.close()
+            self._sock = None
+            self._protocol = None
+
+
+async def _datagram_addresses(loop, local_addr, remote_addr, family, proto, flags):
+    """The (family, proto, local, remote) choices for a new datagram socket."""
+    if not (local_addr or remote_addr):
+        if family == 0:
+            raise ValueError('unexpected address family')
+        return [(family, proto, None, None)]
+    if family == getattr(_socket_module, 'AF_UNIX', None):
+        for addr in (local_addr, remote_addr):
+            if addr is not None and not isinstance(addr, str):
+                raise TypeError('string is expected')
+        if local_addr and local_addr[0] not in (0, '\0'):
+            _remove_stale_socket_file(local_addr)
+        return [(family, proto, local_addr, remote_addr)]
+    by_kind = {}
+    for which, addr in enumerate((local_addr, remote_addr)):
+        if addr is None:
+            continue
+        if not (isinstance(addr, tuple) and len(addr) == 2):
+            raise TypeError('2-tuple is expected')
+        infos = await _resolve_address(loop, *addr, family, _socket_module.SOCK_DGRAM,
+                                       proto, flags)
+        for fam, _, pro, _, address in infos:
+            by_kind.setdefault((fam, pro), [None, None])
+            if by_kind[(fam, pro)][which] is None:
+                by_kind[(fam, pro)][which] = address
+    choices = [(fam, pro, local, remote) for (fam, pro), (local, remote) in by_kind.items()
+               if (local_addr is None or local is not None)
+               and (remote_addr is None or remote is not None)]
+    if not choices:
+        raise ValueError('can not get address information')
+    return choices
+
+
+async def _loop_create_datagram_endpoint(self, protocol_factory, local_addr=None,
+                                         remote_addr=None, *, family=0, proto=0, flags=0,
+                                         reuse_address=None, reuse_port=None,
+                                         allow_broadcast=None, sock=None):
+    if reuse_address:
+        raise ValueError('Passing `reuse_address=True` is no longer supported, as the '
+                         'usage of SO_REUSEPORT in UDP poses a significant security '
+                         'concern.')
+    remote = None
+    if sock is not None:
+        if sock.type != _socket_module.SOCK_DGRAM:
+            raise ValueError(f'A UDP Socket was expected, got {sock!r}')
+        modifiers = dict(local_addr=local_addr, remote_addr=remote_addr, family=family,
+                         proto=proto, flags=flags, reuse_port=reuse_port,
+                         allow_broadcast=allow_broadcast)
+        given = ', '.join(f'{key}={value}' for key, value in modifiers.items() if value)
+        if given:
+            raise ValueError(f'socket modifier keyword arguments can not be used '
+                             f'when sock is specified. ({given})')
+        sock.setblocking(False)
+    else:
+        errors = []
+        for fam, pro, local, remote_address in await _datagram_addresses(
+                self, local_addr, remote_addr, family, proto, flags):
+            sock = _socket_module.socket(fam, _socket_module.SOCK_DGRAM, pro)
+            try:
+                if reuse_port:
+                    sock.setsockopt(_socket_module.SOL_SOCKET, _socket_module.SO_REUSEPORT, 1)
+                if allow_broadcast:
+                    sock.setsockopt(_socket_module.SOL_SOCKET, _socket_module.SO_BROADCAST, 1)
+                sock.setblocking(False)
+                if local_addr:
+                    sock.bind(local)
+                if remote_addr:
+                    if not allow_broadcast:
+                        await _connect(self, sock, remote_address)
+                    remote = remote_address
+                break
+            except OSError as exc:
+                sock.close()
+                errors.append(exc)
+            except BaseException:
+                sock.close()
+                raise
+        else:
+            raise errors[0]
+    protocol = protocol_factory()
+    waiter = self.create_future()
+    transport = _SelectorDatagramTransport(self, sock, protocol, remote, waiter)
+    try:
+        await waiter
+    except BaseException:
+        transport.close()
+        raise
+    return transport, protocol
+
+
 for _name, _method in [
     ('create_connection', _loop_create_connection),
     ('create_server', _loop_create_server),
     ('create_unix_connection', _loop_create_unix_connection),
     ('create_unix_server', _loop_create_unix_server),
     ('connect_accepted_socket', _loop_connect_accepted_socket),
+    ('create_datagram_endpoint', _loop_create_datagram_endpoint),
 ]:
     _add_loop_method(_name, _method)
 del _name, _method
