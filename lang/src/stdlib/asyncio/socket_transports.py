@@ -16,6 +16,8 @@ import socket as _socket_module
 
 
 class BaseProtocol:
+    """What every protocol hears from its transport: the connection made
+    and lost, and the write buffer's pause and resume."""
     __module__ = 'asyncio.protocols'
     __slots__ = ()
 
@@ -33,6 +35,8 @@ class BaseProtocol:
 
 
 class Protocol(BaseProtocol):
+    """A stream protocol: bytes arrive through data_received, the peer's
+    end of sending through eof_received."""
     __module__ = 'asyncio.protocols'
     __slots__ = ()
 

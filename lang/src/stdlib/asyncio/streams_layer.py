@@ -4,8 +4,6 @@
 # drain() (the transport's flow control) and wait_closed() (which wakes
 # once the protocol saw connection_lost, as CPython's).
 
-_DEFAULT_LIMIT = 2 ** 16
-
 
 class StreamReader:
     __module__ = 'asyncio.streams'
@@ -301,6 +299,9 @@ class StreamReaderProtocol(Protocol):
 
 
 class StreamWriter:
+    """The sending half of a stream connection: writes go to the transport,
+    drain() waits while its buffer is over the high-water mark, and
+    wait_closed() until the connection is lost."""
     __module__ = 'asyncio.streams'
 
     def __init__(self, transport, protocol, reader=None, loop=None):
@@ -405,6 +406,9 @@ def _server_protocols(limit, loop, client_connected_cb):
 
 
 async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):
+    """Connect to host and port; return a (StreamReader, StreamWriter) pair.
+
+    The other keywords go to loop.create_connection()."""
     loop = get_running_loop()
     reader = StreamReader(limit=limit, loop=loop)
     protocol = StreamReaderProtocol(reader, loop=loop)
@@ -414,6 +418,10 @@ async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds)
 
 async def start_server(client_connected_cb, host=None, port=None, *,
                        limit=_DEFAULT_LIMIT, **kwds):
+    """Start a server that calls client_connected_cb(reader, writer) for each
+    connection (a coroutine's result becomes a task); return the Server.
+
+    The other keywords go to loop.create_server()."""
     loop = get_running_loop()
     return await loop.create_server(
         _server_protocols(limit, loop, client_connected_cb), host, port, **kwds)
