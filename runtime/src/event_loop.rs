@@ -8,6 +8,12 @@
 //! [`EventLoop::run_once`] is one turn of the loop, CPython's
 //! `BaseEventLoop._run_once` rebuilt on the executor's FIFO queue:
 //!
+//! 0. The thread's selector ([`watch::poll_ready`](crate::watch::poll_ready))
+//!    is polled without blocking, so the descriptors that became ready
+//!    wake their tasks, which go to the back of the executor's queue:
+//!    CPython's `select(0)` at the top of every iteration. A busy loop
+//!    therefore still sees its sockets each turn, and a descriptor's event
+//!    is handled behind the callbacks the previous iteration scheduled.
 //! 1. The timers whose deadline has come on this thread's clock
 //!    ([`time::now`]) leave the queue in (deadline, sequence) order and go to
 //!    the back of the executor's queue as one task, which fires them one
@@ -205,6 +211,7 @@ impl<T: 'static> EventLoop<T> {
     /// assert_eq!(event_loop.run_once(Wait::Never), 0); // nothing left
     /// ```
     pub fn run_once(&self, wait: Wait) -> usize {
+        crate::watch::poll_ready();
         let due = self.take_due(time::now());
         let fired = !due.is_empty();
         if fired {

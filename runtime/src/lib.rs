@@ -75,6 +75,7 @@ pub mod socket;
 pub mod sync;
 pub mod time;
 pub mod watch;
+pub mod wire;
 
 pub use crate::event_loop::run_one_or_wait;
 pub use crate::executor::{block_on, in_block_on, run_ready, spawn, try_tick, yield_now, Task};

@@ -580,6 +580,11 @@ pub const MODULES: &[ModuleDef] = &[
         Reexport("asyncio", &["Timeout", "timeout", "timeout_at"]),
     ),
     def(
+        "asyncio.trsock",
+        Stdlib,
+        Reexport("asyncio", &["TransportSocket"]),
+    ),
+    def(
         "asyncio.transports",
         Stdlib,
         Reexport(

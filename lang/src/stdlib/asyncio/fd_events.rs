@@ -4,15 +4,15 @@
 //!
 //! `_watch_fd(fd, writable, callback, once)` starts an executor task that
 //! waits until `fd` is ready and then calls `callback()` with the loop
-//! running, in the iteration in which the reactor reported it, as CPython's
-//! selector loop runs a reader's handle. Unless `once`, it waits again from
-//! the next iteration on (level-triggered: a reader that leaves data unread
-//! is called again). The returned `_FdWatch`'s `cancel()` stops the task and
+//! running, in the iteration whose poll of the thread's selector reported
+//! it, as CPython's selector loop runs a reader's handle. The interest is
+//! registered at once, so the next iteration's poll sees it. Unless `once`,
+//! it waits again (level-triggered: a reader that leaves data unread is
+//! called again in the next iteration). The returned `_FdWatch`'s `cancel()` stops the task and
 //! drops the watch's copy of the descriptor. The loop methods themselves are
 //! towel source (`selector_events.py`).
 
 use super::events::EventLoop;
-use super::net::with_vm;
 use crate::objects::class::Layout;
 use crate::objects::signature::{Signature, Style};
 use crate::objects::Native;
@@ -22,7 +22,21 @@ use crate::vm::Vm;
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::task::Poll;
 use towel_runtime::watch::Watch;
+
+/// Runs `f` with the VM once `lp` is running (right away if it is).
+pub(crate) async fn with_vm<R>(lp: &Native<EventLoop>, mut f: impl FnMut(&Vm) -> R) -> R {
+    let mut f = Some(&mut f);
+    std::future::poll_fn(|cx| match lp.enter(cx.waker()) {
+        Some(vm) => match f.take() {
+            Some(g) => Poll::Ready(g(vm)),
+            None => Poll::Pending,
+        },
+        None => Poll::Pending,
+    })
+    .await
+}
 
 pub fn install(vm: &Vm, m: &Module) {
     for row in FUNCTIONS {
@@ -87,6 +101,9 @@ fn watch_fd(vm: &Vm, args: Args) -> PyResult {
     let writable = vm.truthy(writable)?;
     let once = vm.truthy(once)?;
     let watch = Watch::new(fd).map_err(|e| crate::stdlib::socket::socket_error(vm, e))?;
+    // Registered now, so the next iteration's poll sees it (a selector's
+    // registration takes effect at once; the task below starts later).
+    watch.expect(writable);
     let lp = super::events::get_running_loop_rc(vm)?;
     let callback = callback.clone();
     let task = towel_runtime::spawn(run_watch(watch, writable, once, lp, callback));
@@ -130,9 +147,9 @@ async fn run_watch(
         if once {
             break;
         }
-        // What the callback did not consume is reported again from the next
-        // iteration, not within this one.
-        towel_runtime::yield_now().await;
+        // Waiting again re-arms the interest: what the callback did not
+        // consume is reported by the next iteration's poll, as a selector's
+        // level-triggered reader.
     }
 }
 

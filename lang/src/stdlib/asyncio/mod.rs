@@ -1,11 +1,12 @@
 //! `asyncio`: event loop, futures, tasks and the library built on them.
 //!
 //! The hot core is native: the loop ([`events`]), futures ([`futures`]),
-//! tasks and `sleep` ([`tasks`]), sockets for the streams ([`net`]). The rest
-//! of the library (gather, wait, TaskGroup, timeouts, locks, queues, streams)
-//! is `asyncio.py`, towel source run at import in the module's namespace,
-//! written after CPython's own pure-Python modules so that its behaviour and
-//! messages match.
+//! tasks and `sleep` ([`tasks`]), descriptor readiness ([`fd_events`]) and
+//! the socket transports' byte mover ([`wire`]). The rest of the library
+//! (gather, wait, TaskGroup, timeouts, locks, queues) is `asyncio.py`, towel
+//! source run at import in the module's namespace; after it come the loop's
+//! lower layer (`selector_events.py`), protocols, transports and servers
+//! (`socket_transports.py`) and streams (`streams_layer.py`).
 
 pub mod base_events;
 pub mod debug;
@@ -15,13 +16,13 @@ pub mod fd_events;
 pub mod futures;
 pub mod handles;
 pub mod locks;
-pub mod net;
 pub mod ops;
 pub mod queues;
 pub mod sleep;
 pub mod task_api;
 pub mod tasks;
 pub mod timeline;
+pub mod wire;
 
 use crate::objects::class::Layout;
 use crate::objects::Native;
@@ -47,7 +48,6 @@ pub struct Aio {
     pub loop_class: Rc<Class>,
     pub handle_class: Rc<Class>,
     pub timer_handle_class: Rc<Class>,
-    pub conn_class: Rc<Class>,
     pub op_class: Rc<Class>,
     /// A task's step as a callable (`tasks::TaskStep`).
     pub task_step_class: Rc<Class>,
@@ -56,7 +56,6 @@ pub struct Aio {
     pub queue_class: Rc<Class>,
     pub lifo_queue_class: Rc<Class>,
     pub priority_queue_class: Rc<Class>,
-    pub listener_class: Rc<Class>,
     pub cancelled_error: Rc<Class>,
     pub invalid_state_error: Rc<Class>,
     pub task_counter: Cell<u64>,
@@ -134,8 +133,6 @@ pub fn aio(vm: &Vm) -> Rc<Aio> {
         loop_class,
         handle_class,
         timer_handle_class,
-        conn_class: final_class("_Conn", "asyncio"),
-        listener_class: final_class("_Listener", "asyncio"),
         cancelled_error: new_class(
             "CancelledError",
             std::slice::from_ref(&vm.exc.base_exception),
@@ -168,8 +165,36 @@ pub fn glue(vm: &Vm, name: &str) -> PyResult<Value> {
 
 /// The towel half of the module.
 const GLUE: crate::stdlib::Source = crate::stdlib::stdlib_source!("asyncio.py");
-/// Readers, writers, `sock_*`, the resolver and signal handlers.
-const SELECTOR_EVENTS: crate::stdlib::Source = crate::stdlib::stdlib_source!("selector_events.py");
+/// The layers run into the module after the glue, in order: readers,
+/// writers, `sock_*`, the resolver and signal handlers; protocols,
+/// transports and servers; streams.
+const LAYERS: [(crate::stdlib::Source, &str); 3] = [
+    (
+        crate::stdlib::stdlib_source!("selector_events.py"),
+        "<frozen asyncio.selector_events>",
+    ),
+    (
+        crate::stdlib::stdlib_source!("socket_transports.py"),
+        "<frozen asyncio.transports>",
+    ),
+    (
+        crate::stdlib::stdlib_source!("streams_layer.py"),
+        "<frozen asyncio.streams>",
+    ),
+];
+
+/// Compiles `source` and runs it in `m`.
+fn run_source(
+    vm: &Vm,
+    m: &Rc<Module>,
+    source: &crate::stdlib::Source,
+    file_name: &str,
+) -> PyResult<()> {
+    let code = vm
+        .compile(&source.text(), file_name, crate::compiler::Mode::Exec)
+        .map_err(|e| vm.syntax_error_value(&e))?;
+    vm.run_code(code, m).map(|_| ())
+}
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let a = aio(vm);
@@ -181,7 +206,6 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     handles::install(&a);
     task_api::install(&a, &m);
     sleep::install(&a, &m);
-    net::install(vm, &a, &m);
     locks::install(&a, &m);
     queues::install(&a, &m);
     ops::install(&a);
@@ -239,18 +263,15 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         vm.unregister_module("asyncio");
         return Err(e);
     }
-    // The loop's lower layer, written over `fd_events`' natives.
+    // The loop's lower layer, written over `fd_events`' natives, then the
+    // transports over `wire` and the streams over them.
     fd_events::install(vm, &m);
-    let code = vm
-        .compile(
-            &SELECTOR_EVENTS.text(),
-            "<frozen asyncio.selector_events>",
-            crate::compiler::Mode::Exec,
-        )
-        .map_err(|e| vm.syntax_error_value(&e))?;
-    if let Err(e) = vm.run_code(code, &m) {
-        vm.unregister_module("asyncio");
-        return Err(e);
+    wire::install(&m);
+    for (source, file_name) in &LAYERS {
+        if let Err(e) = run_source(vm, &m, source, file_name) {
+            vm.unregister_module("asyncio");
+            return Err(e);
+        }
     }
     name_submodules(vm, &m)?;
     Ok(m)

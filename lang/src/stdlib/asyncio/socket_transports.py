@@ -1,0 +1,1365 @@
+# asyncio's protocols, transports and the loop's connection methods, run
+# into the asyncio module at import (after selector_events.py).
+#
+# A socket transport is a thin face over the runtime's wire (`_wire`, see
+# wire.rs): the wire moves the bytes, keeps what the socket refused and
+# tracks the write-buffer marks; the transport turns readiness into protocol
+# callbacks. Readiness comes from `_watch_fd` (fd_events.rs): a level-
+# triggered watch per direction, the writer's only while bytes wait.
+#
+# Callback order is CPython's, observed: a new transport calls
+# connection_made in the iteration after it is made, starts reading behind
+# it, and only then wakes whoever waits for the connection.
+
+import errno as _errno
+import socket as _socket_module
+
+
+class BaseProtocol:
+    """What every protocol hears from its transport: the connection made
+    and lost, and the write buffer's pause and resume."""
+    __module__ = 'asyncio.protocols'
+    __slots__ = ()
+
+    def connection_made(self, transport):
+        """Called when a connection is made."""
+
+    def connection_lost(self, exc):
+        """Called when the connection is lost or closed (exc is None on EOF or close)."""
+
+    def pause_writing(self):
+        """Called when the transport's buffer goes over the high-water mark."""
+
+    def resume_writing(self):
+        """Called when the transport's buffer drains below the low-water mark."""
+
+
+class Protocol(BaseProtocol):
+    """A stream protocol: bytes arrive through data_received, the peer's
+    end of sending through eof_received."""
+    __module__ = 'asyncio.protocols'
+    __slots__ = ()
+
+    def data_received(self, data):
+        """Called when some data is received."""
+
+    def eof_received(self):
+        """Called when the other end signals it won't send any more data."""
+
+
+class BufferedProtocol(BaseProtocol):
+    __module__ = 'asyncio.protocols'
+    __slots__ = ()
+
+    def get_buffer(self, sizehint):
+        """Called to allocate a new receive buffer."""
+
+    def buffer_updated(self, nbytes):
+        """Called when the buffer was updated with the received data."""
+
+    def eof_received(self):
+        """Called when the other end signals it won't send any more data."""
+
+
+class DatagramProtocol(BaseProtocol):
+    __module__ = 'asyncio.protocols'
+    __slots__ = ()
+
+    def datagram_received(self, data, addr):
+        """Called when some datagram is received."""
+
+    def error_received(self, exc):
+        """Called when a send or receive operation raises an OSError."""
+
+
+class SubprocessProtocol(BaseProtocol):
+    __module__ = 'asyncio.protocols'
+    __slots__ = ()
+
+    def pipe_data_received(self, fd, data):
+        """Called when the subprocess writes data into stdout/stderr pipe."""
+
+    def pipe_connection_lost(self, fd, exc):
+        """Called when a file descriptor associated with the child process is closed."""
+
+    def process_exited(self):
+        """Called when subprocess has exited."""
+
+
+# -- the transport interfaces ---------------------------------------------------
+
+class BaseTransport:
+    __module__ = 'asyncio.transports'
+    __slots__ = ('_extra',)
+
+    def __init__(self, extra=None):
+        self._extra = {} if extra is None else extra
+
+    def get_extra_info(self, name, default=None):
+        """Get optional transport information."""
+        return self._extra.get(name, default)
+
+    def is_closing(self):
+        raise NotImplementedError
+
+    def close(self):
+        raise NotImplementedError
+
+    def set_protocol(self, protocol):
+        raise NotImplementedError
+
+    def get_protocol(self):
+        raise NotImplementedError
+
+
+class ReadTransport(BaseTransport):
+    __module__ = 'asyncio.transports'
+    __slots__ = ()
+
+    def is_reading(self):
+        raise NotImplementedError
+
+    def pause_reading(self):
+        raise NotImplementedError
+
+    def resume_reading(self):
+        raise NotImplementedError
+
+
+class WriteTransport(BaseTransport):
+    __module__ = 'asyncio.transports'
+    __slots__ = ()
+
+    def set_write_buffer_limits(self, high=None, low=None):
+        raise NotImplementedError
+
+    def get_write_buffer_size(self):
+        raise NotImplementedError
+
+    def get_write_buffer_limits(self):
+        raise NotImplementedError
+
+    def write(self, data):
+        raise NotImplementedError
+
+    def writelines(self, list_of_data):
+        """Write each item of an iterable of bytes-like objects."""
+        for data in list_of_data:
+            self.write(data)
+
+    def write_eof(self):
+        raise NotImplementedError
+
+    def can_write_eof(self):
+        raise NotImplementedError
+
+    def abort(self):
+        raise NotImplementedError
+
+
+class Transport(ReadTransport, WriteTransport):
+    __module__ = 'asyncio.transports'
+    __slots__ = ()
+
+
+class DatagramTransport(BaseTransport):
+    __module__ = 'asyncio.transports'
+    __slots__ = ()
+
+    def sendto(self, data, addr=None):
+        raise NotImplementedError
+
+    def abort(self):
+        raise NotImplementedError
+
+
+class SubprocessTransport(BaseTransport):
+    __module__ = 'asyncio.transports'
+    __slots__ = ()
+
+    def get_pid(self):
+        raise NotImplementedError
+
+    def get_returncode(self):
+        raise NotImplementedError
+
+    def get_pipe_transport(self, fd):
+        raise NotImplementedError
+
+    def send_signal(self, signal):
+        raise NotImplementedError
+
+    def terminate(self):
+        raise NotImplementedError
+
+    def kill(self):
+        raise NotImplementedError
+
+
+class TransportSocket:
+    """A transport's socket as protocols see it: queries and options, but
+    no I/O of its own (the transport owns the descriptor)."""
+    __module__ = 'asyncio.trsock'
+    __slots__ = ('_sock',)
+
+    def __init__(self, sock):
+        self._sock = sock
+
+    family = property(lambda self: self._sock.family)
+    type = property(lambda self: self._sock.type)
+    proto = property(lambda self: self._sock.proto)
+
+    def __repr__(self):
+        fd = self.fileno()
+        text = (f'<asyncio.TransportSocket fd={fd}, family={self.family:d}, '
+                f'type={self.type:d}, proto={self.proto:d}')
+        if fd != -1:
+            for key, query in (('laddr', self.getsockname), ('raddr', self.getpeername)):
+                try:
+                    address = query()
+                except OSError:
+                    continue
+                if address:
+                    text += f', {key}={address!r}'
+        return text + '>'
+
+    def __getstate__(self):
+        raise TypeError("Cannot serialize asyncio.TransportSocket object")
+
+    def fileno(self):
+        return self._sock.fileno()
+
+    def dup(self):
+        return self._sock.dup()
+
+    def get_inheritable(self):
+        return self._sock.get_inheritable()
+
+    def shutdown(self, how):
+        self._sock.shutdown(how)
+
+    def getsockopt(self, *args, **kwargs):
+        return self._sock.getsockopt(*args, **kwargs)
+
+    def setsockopt(self, *args, **kwargs):
+        self._sock.setsockopt(*args, **kwargs)
+
+    def getpeername(self):
+        return self._sock.getpeername()
+
+    def getsockname(self):
+        return self._sock.getsockname()
+
+    def getsockbyname(self):
+        return self._sock.getsockbyname()
+
+    def settimeout(self, value):
+        if value == 0:
+            return
+        raise ValueError('settimeout(): only 0 timeout is allowed on transport sockets')
+
+    def gettimeout(self):
+        return 0
+
+    def setblocking(self, flag):
+        if not flag:
+            return
+        raise ValueError('setblocking(): transport sockets cannot be blocking')
+
+
+# -- the socket transport -----------------------------------------------------------
+
+# The most one read hands a protocol (the wire reads once per readiness).
+_READ_CHUNK = 256 * 1024
+
+
+def _is_bytes_like(data):
+    return isinstance(data, (bytes, bytearray, memoryview))
+
+
+def _resolve(fut, value):
+    if not fut.done():
+        fut.set_result(value)
+
+
+class _SelectorSocketTransport(Transport):
+    __module__ = 'asyncio.selector_events'
+    __slots__ = ('_loop', '_sock', '_fd', '_wire', '_protocol', '_buffered',
+                 '_server', '_closing', '_lost', '_reading_paused',
+                 '_writing_paused', '_reader', '_writer', '_made', '_late_writes')
+
+    def __init__(self, loop, sock, protocol, waiter=None, extra=None, server=None):
+        super().__init__(extra)
+        self._extra['socket'] = TransportSocket(sock)
+        for key, query in (('sockname', sock.getsockname), ('peername', sock.getpeername)):
+            if key not in self._extra:
+                try:
+                    self._extra[key] = query()
+                except OSError:
+                    self._extra[key] = None
+        self._loop = loop
+        self._sock = sock
+        self._fd = sock.fileno()
+        self._wire = _wire(self._fd)
+        self._protocol = None
+        self._buffered = False
+        self.set_protocol(protocol)
+        self._server = server
+        if server is not None:
+            server._attach()
+        self._closing = False
+        self._lost = False
+        self._reading_paused = False
+        self._writing_paused = False
+        self._reader = None
+        self._writer = None
+        self._made = False
+        self._late_writes = 0
+        loop.call_soon(self._make_connection)
+        loop.call_soon(self._start_reading)
+        if waiter is not None:
+            loop.call_soon(_resolve, waiter, None)
+
+    def __repr__(self):
+        state = ''
+        if self._sock is None:
+            state = ' closed'
+        elif self._closing:
+            state = ' closing'
+        text = f'<{type(self).__name__}{state} fd={self._fd}'
+        if self._sock is not None:
+            reading = 'polling' if self._reader is not None else 'idle'
+            writing = 'polling' if self._writer is not None else 'idle'
+            text += (f' read={reading} write=<{writing}, '
+                     f'bufsize={self.get_write_buffer_size()}>')
+        return text + '>'
+
+    # -- protocol ---------------------------------------------------------------
+
+    def get_protocol(self):
+        return self._protocol
+
+    def set_protocol(self, protocol):
+        self._buffered = isinstance(protocol, BufferedProtocol)
+        self._protocol = protocol
+
+    def _make_connection(self):
+        self._made = True
+        self._protocol.connection_made(self)
+
+    def _tell_protocol(self, method, what):
+        try:
+            method()
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._loop.call_exception_handler({
+                'message': f'protocol.{what}() failed',
+                'exception': exc,
+                'transport': self,
+                'protocol': self._protocol,
+            })
+
+    # -- reading ------------------------------------------------------------------
+
+    def _start_reading(self):
+        if self._closing or self._reading_paused or self._reader is not None:
+            return
+        self._reader = _watch_fd(self._fd, False, self._on_readable, False)
+
+    def _stop_reading(self):
+        if self._reader is not None:
+            self._reader.cancel()
+            self._reader = None
+
+    def is_reading(self):
+        return not self._reading_paused and not self._closing
+
+    def pause_reading(self):
+        if self._closing or self._reading_paused:
+            return
+        self._reading_paused = True
+        self._stop_reading()
+
+    def resume_reading(self):
+        if self._closing or not self._reading_paused:
+            return
+        self._reading_paused = False
+        self._start_reading()
+
+    def _on_readable(self):
+        if self._lost or self._reader is None:
+            return
+        if self._buffered:
+            self._read_into_buffer()
+            return
+        try:
+            data = self._wire.recv(_READ_CHUNK)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal read error on socket transport')
+            return
+        if data is None:
+            return
+        if not data:
+            self._end_of_input()
+            return
+        try:
+            self._protocol.data_received(data)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal error: protocol.data_received() call failed.')
+
+    def _read_into_buffer(self):
+        protocol = self._protocol
+        try:
+            buf = protocol.get_buffer(-1)
+            room = len(buf)
+            if not room:
+                raise RuntimeError('get_buffer() returned an empty buffer')
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal error: protocol.get_buffer() call failed.')
+            return
+        try:
+            n = self._wire.recv_into(buf)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal read error on socket transport')
+            return
+        if n is None:
+            return
+        if not n:
+            self._end_of_input()
+            return
+        try:
+            protocol.buffer_updated(n)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal error: protocol.buffer_updated() call failed.')
+
+    def _end_of_input(self):
+        """The peer will send nothing more: the protocol decides whether our
+        side stays open (a true answer from eof_received) or closes."""
+        self._stop_reading()
+        try:
+            keep_open = self._protocol.eof_received()
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal error: protocol.eof_received() call failed.')
+            return
+        if not keep_open:
+            self.close()
+
+    # -- writing ------------------------------------------------------------------
+
+    def write(self, data):
+        if not _is_bytes_like(data):
+            raise TypeError(f'data argument must be a bytes-like object, '
+                            f'not {type(data).__name__!r}')
+        if self._lost or self._wire is None:
+            self._late_writes += 1
+            if self._late_writes >= 5:
+                _logger().warning('socket.send() raised exception.')
+            return
+        if self._wire.eof_written():
+            raise RuntimeError('Cannot call write() after write_eof()')
+        if not data:
+            return
+        try:
+            pause = self._wire.write(data)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal write error on socket transport')
+            return
+        if self._writer is None and self._wire.buffered():
+            self._writer = _watch_fd(self._fd, True, self._on_writable, False)
+        if pause:
+            self._pause_protocol()
+
+    def writelines(self, list_of_data):
+        for data in list_of_data:
+            self.write(data)
+
+    def _on_writable(self):
+        if self._lost or self._writer is None:
+            return
+        try:
+            resume = self._wire.flush()
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._stop_writing()
+            self._wire.discard()
+            self._fatal_error(exc, 'Fatal write error on socket transport')
+            return
+        if resume:
+            self._resume_protocol()
+        if self._wire.buffered():
+            return
+        self._stop_writing()
+        if self._closing:
+            self._lose(None)
+
+    def _stop_writing(self):
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+
+    def _pause_protocol(self):
+        self._writing_paused = True
+        self._tell_protocol(self._protocol.pause_writing, 'pause_writing')
+
+    def _resume_protocol(self):
+        self._writing_paused = False
+        self._tell_protocol(self._protocol.resume_writing, 'resume_writing')
+
+    def write_eof(self):
+        if self._closing or self._wire is None or self._wire.eof_written():
+            return
+        self._wire.write_eof()
+
+    def can_write_eof(self):
+        return True
+
+    def get_write_buffer_size(self):
+        return 0 if self._wire is None else self._wire.buffered()
+
+    def get_write_buffer_limits(self):
+        return self._wire.limits()
+
+    def set_write_buffer_limits(self, high=None, low=None):
+        if high is None:
+            high = 4 * low if low is not None else 64 * 1024
+        if low is None:
+            low = high // 4
+        if not high >= low >= 0:
+            raise ValueError(f'high ({high!r}) must be >= low ({low!r}) must be >= 0')
+        if self._wire.set_limits(high, low) and not self._writing_paused:
+            self._pause_protocol()
+
+    # -- closing ------------------------------------------------------------------
+
+    def is_closing(self):
+        return self._closing
+
+    def close(self):
+        """Stops reading now; the connection is lost once the buffered bytes are out."""
+        if self._closing:
+            return
+        self._closing = True
+        self._stop_reading()
+        if self._wire is None or not self._wire.buffered():
+            self._lose(None)
+
+    def abort(self):
+        """Closes now, dropping the buffered bytes."""
+        self._force_close(None)
+
+    def _force_close(self, exc):
+        if self._lost:
+            return
+        if self._wire is not None and self._wire.buffered():
+            self._wire.discard()
+        self._stop_writing()
+        self._closing = True
+        self._stop_reading()
+        self._lose(exc)
+
+    def _fatal_error(self, exc, message):
+        # A connection error is the peer's doing and no bug: it is only
+        # reported to the protocol, through connection_lost.
+        if not isinstance(exc, OSError):
+            self._loop.call_exception_handler({
+                'message': message,
+                'exception': exc,
+                'transport': self,
+                'protocol': self._protocol,
+            })
+        self._force_close(exc)
+
+    def _lose(self, exc):
+        """Schedules connection_lost(exc); the socket closes after it."""
+        if self._lost:
+            return
+        self._lost = True
+        self._stop_writing()
+        self._loop.call_soon(self._connection_lost, exc)
+
+    def _connection_lost(self, exc):
+        try:
+            if self._made:
+                self._protocol.connection_lost(exc)
+        finally:
+            self._wire.close()
+            self._wire = None
+            self._sock.close()
+            self._sock = None
+            self._protocol = None
+            server, self._server = self._server, None
+            if server is not None:
+                server._detach()
+
+
+def _logger():
+    import logging
+    return logging.getLogger('asyncio')
+
+
+# -- servers ------------------------------------------------------------------------
+
+class AbstractServer:
+    __module__ = 'asyncio.events'
+
+    def close(self):
+        raise NotImplementedError
+
+    def get_loop(self):
+        raise NotImplementedError
+
+    def is_serving(self):
+        raise NotImplementedError
+
+    async def start_serving(self):
+        raise NotImplementedError
+
+    async def serve_forever(self):
+        raise NotImplementedError
+
+    async def wait_closed(self):
+        raise NotImplementedError
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        self.close()
+        await self.wait_closed()
+
+
+class Server(AbstractServer):
+    """Listening sockets that accept connections for one protocol factory."""
+    __module__ = 'asyncio.base_events'
+
+    def __init__(self, loop, sockets, protocol_factory, backlog):
+        self._loop = loop
+        self._listening = list(sockets)
+        self._protocol_factory = protocol_factory
+        self._backlog = backlog
+        self._watches = []
+        self._connections = 0
+        self._closed_waiters = []
+        self._forever = None
+
+    def __repr__(self):
+        return f'<{type(self).__name__} sockets={self.sockets!r}>'
+
+    def get_loop(self):
+        return self._loop
+
+    @property
+    def sockets(self):
+        if self._listening is None:
+            return ()
+        return tuple(TransportSocket(s) for s in self._listening)
+
+    def is_serving(self):
+        return bool(self._watches)
+
+    def _start_accepting(self):
+        if self._watches or self._listening is None:
+            return
+        for sock in self._listening:
+            sock.listen(self._backlog)
+            sock.setblocking(False)
+            accept = _Acceptor(self, sock)
+            self._watches.append(_watch_fd(sock.fileno(), False, accept, False))
+
+    async def start_serving(self):
+        self._start_accepting()
+        # The watches take effect from the next iteration, as a selector's.
+        await sleep(0)
+
+    def close(self):
+        listening = self._listening
+        if listening is None:
+            return
+        self._listening = None
+        for watch in self._watches:
+            watch.cancel()
+        self._watches = []
+        for sock in listening:
+            sock.close()
+        if self._forever is not None and not self._forever.done():
+            self._forever.cancel()
+            self._forever = None
+        if self._connections == 0:
+            self._wake_closed_waiters()
+
+    def _attach(self):
+        self._connections += 1
+
+    def _detach(self):
+        self._connections -= 1
+        if self._connections == 0 and self._listening is None:
+            self._wake_closed_waiters()
+
+    def _wake_closed_waiters(self):
+        waiters = self._closed_waiters
+        self._closed_waiters = None
+        for waiter in waiters or ():
+            _resolve(waiter, None)
+
+    async def wait_closed(self):
+        # As in 3.11: a server already closed does not wait for its connections.
+        if self._listening is None or self._closed_waiters is None:
+            return
+        waiter = self._loop.create_future()
+        self._closed_waiters.append(waiter)
+        await waiter
+
+    async def serve_forever(self):
+        if self._forever is not None:
+            raise RuntimeError(f'server {self!r} is already being awaited on serve_forever()')
+        if self._listening is None:
+            raise RuntimeError(f'server {self!r} is closed')
+        self._start_accepting()
+        self._forever = self._loop.create_future()
+        try:
+            await self._forever
+        except CancelledError:
+            try:
+                self.close()
+                await self.wait_closed()
+            finally:
+                raise
+        finally:
+            self._forever = None
+
+    def _pause_accepting_for(self, delay):
+        for watch in self._watches:
+            watch.cancel()
+        self._watches = []
+        self._loop.call_later(delay, self._start_accepting)
+
+    def _serve(self, conn, extra):
+        try:
+            protocol = self._protocol_factory()
+            _SelectorSocketTransport(self._loop, conn, protocol, extra=extra, server=self)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            conn.close()
+            self._loop.call_exception_handler({
+                'message': 'Error on transport creation for incoming connection',
+                'exception': exc,
+            })
+
+
+class _Acceptor:
+    """The listening socket's reader: takes what connections wait, at most
+    the backlog per readiness, and serves each from the next iteration."""
+    __slots__ = ('_server', '_sock')
+
+    def __init__(self, server, sock):
+        self._server = server
+        self._sock = sock
+
+    def __call__(self):
+        server = self._server
+        for _ in range(server._backlog):
+            try:
+                conn, address = self._sock.accept()
+            except (BlockingIOError, InterruptedError, ConnectionAbortedError):
+                return
+            except OSError as exc:
+                if exc.errno in (_errno.EMFILE, _errno.ENFILE, _errno.ENOBUFS, _errno.ENOMEM):
+                    # Out of descriptors: pause accepting for a second.
+                    server._loop.call_exception_handler({
+                        'message': 'socket.accept() out of system resource',
+                        'exception': exc,
+                        'socket': TransportSocket(self._sock),
+                    })
+                    server._pause_accepting_for(1.0)
+                    return
+                raise
+            conn.setblocking(False)
+            server._loop.call_soon(server._serve, conn, {'peername': address})
+
+
+
+
+# -- the loop's connection methods ------------------------------------------------
+
+def _check_ssl(ssl, server_hostname=None, server_side=False):
+    if isinstance(ssl, bool) and server_side:
+        raise TypeError('ssl argument must be an SSLContext or None')
+    if server_hostname is not None and not ssl:
+        raise ValueError('server_hostname is only meaningful with ssl')
+    if ssl:
+        raise NotImplementedError('TLS transports (ssl=) are not available in towel yet')
+
+
+def _check_stream_socket(sock):
+    if sock.type != _socket_module.SOCK_STREAM:
+        raise ValueError(f'A Stream Socket was expected, got {sock!r}')
+
+
+async def _resolve_address(loop, host, port, family, type, proto, flags):
+    """getaddrinfo, without a thread for an address that is already numeric."""
+    try:
+        return _socket_module.getaddrinfo(host, port, family, type, proto,
+                                          flags | _socket_module.AI_NUMERICHOST)
+    except _socket_module.gaierror:
+        pass
+    infos = await loop.getaddrinfo(host, port, family=family, type=type,
+                                   proto=proto, flags=flags)
+    if not infos:
+        raise OSError('getaddrinfo() returned empty list')
+    return infos
+
+
+async def _connect_one(loop, info, local_infos):
+    family, type_, proto, _, address = info
+    sock = _socket_module.socket(family=family, type=type_, proto=proto)
+    try:
+        sock.setblocking(False)
+        if local_infos is not None:
+            for local in local_infos:
+                if local[0] != family:
+                    continue
+                try:
+                    sock.bind(local[4])
+                    break
+                except OSError as exc:
+                    msg = (f'error while attempting to bind on address '
+                           f'{local[4]!r}: {exc.strerror.lower()}')
+                    raise OSError(exc.errno, msg) from None
+            else:
+                raise OSError(f'no matching local address with family={family} found')
+        await _connect(loop, sock, address)
+        return sock
+    except OSError as exc:
+        sock.close()
+        if exc.errno is not None and exc.strerror is not None \
+                and not exc.strerror.startswith('error while attempting'):
+            raise OSError(exc.errno, f'Connect call failed {address}') from None
+        raise
+    except BaseException:
+        sock.close()
+        raise
+
+
+async def _connect(loop, sock, address):
+    """Connects the non-blocking `sock`, waiting for writability once."""
+    try:
+        sock.connect(address)
+        return
+    except (BlockingIOError, InterruptedError):
+        pass
+    done = loop.create_future()
+    watch = _watch_fd(sock.fileno(), True, lambda: _resolve(done, None), True)
+    try:
+        await done
+    finally:
+        watch.cancel()
+    err = sock.getsockopt(_socket_module.SOL_SOCKET, _socket_module.SO_ERROR)
+    if err:
+        raise OSError(err, _os_strerror(err))
+
+
+def _os_strerror(err):
+    import os
+    return os.strerror(err)
+
+
+async def _make_transport(loop, sock, protocol_factory, extra=None, server=None):
+    protocol = protocol_factory()
+    waiter = loop.create_future()
+    transport = _SelectorSocketTransport(loop, sock, protocol, waiter, extra, server)
+    try:
+        await waiter
+    except BaseException:
+        transport.close()
+        raise
+    return transport, protocol
+
+
+async def _loop_create_connection(self, protocol_factory, host=None, port=None, *,
+                                  ssl=None, family=0, proto=0, flags=0, sock=None,
+                                  local_addr=None, server_hostname=None,
+                                  ssl_handshake_timeout=None, ssl_shutdown_timeout=None,
+                                  happy_eyeballs_delay=None, interleave=None):
+    _check_ssl(ssl, server_hostname)
+    if host is not None or port is not None:
+        if sock is not None:
+            raise ValueError('host/port and sock can not be specified at the same time')
+        infos = await _resolve_address(self, host, port, family,
+                                       _socket_module.SOCK_STREAM, proto, flags)
+        local_infos = None
+        if local_addr is not None:
+            local_infos = await _resolve_address(self, *local_addr, family,
+                                                 _socket_module.SOCK_STREAM, proto, flags)
+        errors = []
+        for info in infos:
+            try:
+                sock = await _connect_one(self, info, local_infos)
+                break
+            except OSError as exc:
+                errors.append(exc)
+        else:
+            if len(errors) == 1 or len({str(e) for e in errors}) == 1:
+                raise errors[0]
+            raise OSError('Multiple exceptions: ' + ', '.join(str(e) for e in errors))
+    elif sock is None:
+        raise ValueError('host and port was not specified and no sock specified')
+    else:
+        _check_stream_socket(sock)
+    sock.setblocking(False)
+    return await _make_transport(self, sock, protocol_factory)
+
+
+async def _loop_create_server(self, protocol_factory, host=None, port=None, *,
+                              family=_socket_module.AF_UNSPEC,
+                              flags=_socket_module.AI_PASSIVE, sock=None, backlog=100,
+                              ssl=None, reuse_address=None, reuse_port=None,
+                              ssl_handshake_timeout=None, ssl_shutdown_timeout=None,
+                              start_serving=True):
+    _check_ssl(ssl, server_side=True)
+    if host is not None or port is not None:
+        if sock is not None:
+            raise ValueError('host/port and sock can not be specified at the same time')
+        hosts = [host] if host is None or isinstance(host, str) or not hasattr(host, '__iter__') \
+            else list(host)
+        hosts = [None if h == '' else h for h in hosts]
+        # Every host is resolved at once, each by a task of its own.
+        resolved = await gather(*[
+            _resolve_address(self, h, port, family, _socket_module.SOCK_STREAM, 0, flags)
+            for h in hosts])
+        sockets = []
+        try:
+            for info in dict.fromkeys(info for infos in resolved for info in infos):
+                sockets.append(_bind_listener(info, reuse_address, reuse_port))
+        except BaseException:
+            for s in sockets:
+                s.close()
+            raise
+    elif sock is None:
+        raise ValueError('Neither host/port nor sock were specified')
+    else:
+        _check_stream_socket(sock)
+        sockets = [sock]
+    for s in sockets:
+        s.setblocking(False)
+    server = Server(self, sockets, protocol_factory, backlog)
+    if start_serving:
+        await server.start_serving()
+    return server
+
+
+def _bind_listener(info, reuse_address, reuse_port):
+    family, type_, proto, _, address = info
+    sock = _socket_module.socket(family, type_, proto)
+    try:
+        if reuse_address is None or reuse_address:
+            sock.setsockopt(_socket_module.SOL_SOCKET, _socket_module.SO_REUSEADDR, True)
+        if reuse_port:
+            sock.setsockopt(_socket_module.SOL_SOCKET, _socket_module.SO_REUSEPORT, True)
+        if family == _socket_module.AF_INET6:
+            sock.setsockopt(_socket_module.IPPROTO_IPV6, _socket_module.IPV6_V6ONLY, True)
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            raise OSError(exc.errno, f'error while attempting to bind on address '
+                                     f'{address!r}: {exc.strerror.lower()}') from None
+        return sock
+    except BaseException:
+        sock.close()
+        raise
+
+
+async def _loop_create_unix_connection(self, protocol_factory, path=None, *, ssl=None,
+                                       sock=None, server_hostname=None,
+                                       ssl_handshake_timeout=None, ssl_shutdown_timeout=None):
+    _check_ssl(ssl, server_hostname)
+    if path is not None:
+        if sock is not None:
+            raise ValueError('path and sock can not be specified at the same time')
+        sock = _socket_module.socket(_socket_module.AF_UNIX, _socket_module.SOCK_STREAM, 0)
+        try:
+            sock.setblocking(False)
+            await _connect(self, sock, path)
+        except BaseException:
+            sock.close()
+            raise
+    elif sock is None:
+        raise ValueError('no path and sock were specified')
+    elif sock.family != _socket_module.AF_UNIX or sock.type != _socket_module.SOCK_STREAM:
+        raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+    sock.setblocking(False)
+    return await _make_transport(self, sock, protocol_factory)
+
+
+async def _loop_create_unix_server(self, protocol_factory, path=None, *, sock=None,
+                                   backlog=100, ssl=None, ssl_handshake_timeout=None,
+                                   ssl_shutdown_timeout=None, start_serving=True):
+    _check_ssl(ssl, server_side=True)
+    if path is not None:
+        if sock is not None:
+            raise ValueError('path and sock can not be specified at the same time')
+        import os
+        path = os.fspath(path)
+        if path[:1] not in ('', '\0'):
+            _remove_stale_socket_file(path)
+        sock = _socket_module.socket(_socket_module.AF_UNIX, _socket_module.SOCK_STREAM)
+        try:
+            sock.bind(path)
+        except OSError as exc:
+            sock.close()
+            if exc.errno == _errno.EADDRINUSE:
+                raise OSError(exc.errno, f'Address {path!r} is already in use') from None
+            raise
+        except BaseException:
+            sock.close()
+            raise
+    elif sock is None:
+        raise ValueError('path was not specified, and no sock specified')
+    elif sock.family != _socket_module.AF_UNIX or sock.type != _socket_module.SOCK_STREAM:
+        raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+    sock.setblocking(False)
+    server = Server(self, [sock], protocol_factory, backlog)
+    if start_serving:
+        await server.start_serving()
+    return server
+
+
+async def _loop_connect_accepted_socket(self, protocol_factory, sock, *, ssl=None,
+                                        ssl_handshake_timeout=None,
+                                        ssl_shutdown_timeout=None):
+    _check_ssl(ssl)
+    _check_stream_socket(sock)
+    sock.setblocking(False)
+    return await _make_transport(self, sock, protocol_factory)
+
+
+def _remove_stale_socket_file(path):
+    """A socket file left by an earlier server is replaced, as CPython does
+    (anything else at the path makes bind fail)."""
+    import os
+    import stat
+    try:
+        if stat.S_ISSOCK(os.stat(path).st_mode):
+            os.remove(path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        _logger().error('Unable to check or remove stale UNIX socket %r: %r', path, exc)
+
+
+# -- datagrams --------------------------------------------------------------------
+
+class _SelectorDatagramTransport(BaseTransport):
+    """A datagram socket's transport: each readiness reads one datagram;
+    datagrams the socket refuses wait in order, each with its address."""
+    __module__ = 'asyncio.selector_events'
+
+    def __init__(self, loop, sock, protocol, address, waiter):
+        super().__init__()
+        self._extra['socket'] = TransportSocket(sock)
+        for key, query in (('sockname', sock.getsockname), ('peername', sock.getpeername)):
+            try:
+                self._extra[key] = query()
+            except OSError:
+                self._extra[key] = None
+        self._loop = loop
+        self._sock = sock
+        self._fd = sock.fileno()
+        self._protocol = protocol
+        self._address = address
+        self._waiting = []
+        self._waiting_bytes = 0
+        self._high = 64 * 1024
+        self._low = 16 * 1024
+        self._writing_paused = False
+        self._closing = False
+        self._lost = False
+        self._reader = None
+        self._writer = None
+        self._late_writes = 0
+        loop.call_soon(protocol.connection_made, self)
+        loop.call_soon(self._start_reading)
+        loop.call_soon(_resolve, waiter, None)
+
+    def __repr__(self):
+        state = ' closed' if self._sock is None else ' closing' if self._closing else ''
+        return f'<{type(self).__name__}{state} fd={self._fd}>'
+
+    def get_protocol(self):
+        return self._protocol
+
+    def set_protocol(self, protocol):
+        self._protocol = protocol
+
+    def is_closing(self):
+        return self._closing
+
+    def get_write_buffer_size(self):
+        return self._waiting_bytes
+
+    def get_write_buffer_limits(self):
+        return (self._low, self._high)
+
+    def set_write_buffer_limits(self, high=None, low=None):
+        if high is None:
+            high = 4 * low if low is not None else 64 * 1024
+        if low is None:
+            low = high // 4
+        if not high >= low >= 0:
+            raise ValueError(f'high ({high!r}) must be >= low ({low!r}) must be >= 0')
+        self._high, self._low = high, low
+
+    def _start_reading(self):
+        if not self._closing and self._reader is None:
+            self._reader = _watch_fd(self._fd, False, self._on_readable, False)
+
+    def _on_readable(self):
+        if self._lost or self._reader is None:
+            return
+        try:
+            data, addr = self._sock.recvfrom(_READ_CHUNK)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError as exc:
+            self._protocol.error_received(exc)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal read error on datagram transport')
+        else:
+            self._protocol.datagram_received(data, addr)
+
+    def sendto(self, data, addr=None):
+        if not _is_bytes_like(data):
+            raise TypeError(f'data argument must be a bytes-like object, '
+                            f'not {type(data).__name__!r}')
+        if not data:
+            return
+        if self._address:
+            if addr not in (None, self._address):
+                raise ValueError(f'Invalid address: must be None or {self._address}')
+            addr = self._address
+        if self._lost:
+            self._late_writes += 1
+            if self._late_writes >= 5:
+                _logger().warning('socket.send() raised exception.')
+            return
+        if not self._waiting:
+            try:
+                if self._extra['peername']:
+                    self._sock.send(data)
+                else:
+                    self._sock.sendto(data, addr)
+                return
+            except (BlockingIOError, InterruptedError):
+                self._writer = _watch_fd(self._fd, True, self._on_writable, False)
+            except OSError as exc:
+                self._protocol.error_received(exc)
+                return
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                self._fatal_error(exc, 'Fatal write error on datagram transport')
+                return
+        self._waiting.append((bytes(data), addr))
+        self._waiting_bytes += len(data)
+        if not self._writing_paused and self._waiting_bytes > self._high:
+            self._writing_paused = True
+            self._protocol.pause_writing()
+
+    def _on_writable(self):
+        while self._waiting:
+            data, addr = self._waiting[0]
+            try:
+                if self._extra['peername']:
+                    self._sock.send(data)
+                else:
+                    self._sock.sendto(data, addr)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:
+                self._protocol.error_received(exc)
+                return
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                self._fatal_error(exc, 'Fatal write error on datagram transport')
+                return
+            del self._waiting[0]
+            self._waiting_bytes -= len(data)
+        if self._writing_paused and self._waiting_bytes <= self._low:
+            self._writing_paused = False
+            self._protocol.resume_writing()
+        self._stop_watches(reading=False)
+        if self._closing:
+            self._lose(None)
+
+    def _stop_watches(self, reading=True):
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+        if reading and self._reader is not None:
+            self._reader.cancel()
+            self._reader = None
+
+    def close(self):
+        if self._closing:
+            return
+        self._closing = True
+        if self._reader is not None:
+            self._reader.cancel()
+            self._reader = None
+        if not self._waiting:
+            self._lose(None)
+
+    def abort(self):
+        self._force_close(None)
+
+    def _force_close(self, exc):
+        if self._lost:
+            return
+        self._waiting.clear()
+        self._waiting_bytes = 0
+        self._closing = True
+        self._lose(exc)
+
+    def _fatal_error(self, exc, message):
+        if not isinstance(exc, OSError):
+            self._loop.call_exception_handler({
+                'message': message, 'exception': exc,
+                'transport': self, 'protocol': self._protocol,
+            })
+        self._force_close(exc)
+
+    def _lose(self, exc):
+        if self._lost:
+            return
+        self._lost = True
+        self._stop_watches()
+        self._loop.call_soon(self._connection_lost, exc)
+
+    def _connection_lost(self, exc):
+        try:
+            self._protocol.connection_lost(exc)
+        finally:
+            self._sock.close()
+            self._sock = None
+            self._protocol = None
+
+
+async def _datagram_addresses(loop, local_addr, remote_addr, family, proto, flags):
+    """The (family, proto, local, remote) choices for a new datagram socket."""
+    if not (local_addr or remote_addr):
+        if family == 0:
+            raise ValueError('unexpected address family')
+        return [(family, proto, None, None)]
+    if family == getattr(_socket_module, 'AF_UNIX', None):
+        for addr in (local_addr, remote_addr):
+            if addr is not None and not isinstance(addr, str):
+                raise TypeError('string is expected')
+        if local_addr and local_addr[0] not in (0, '\0'):
+            _remove_stale_socket_file(local_addr)
+        return [(family, proto, local_addr, remote_addr)]
+    by_kind = {}
+    for which, addr in enumerate((local_addr, remote_addr)):
+        if addr is None:
+            continue
+        if not (isinstance(addr, tuple) and len(addr) == 2):
+            raise TypeError('2-tuple is expected')
+        infos = await _resolve_address(loop, *addr, family, _socket_module.SOCK_DGRAM,
+                                       proto, flags)
+        for fam, _, pro, _, address in infos:
+            by_kind.setdefault((fam, pro), [None, None])
+            if by_kind[(fam, pro)][which] is None:
+                by_kind[(fam, pro)][which] = address
+    choices = [(fam, pro, local, remote) for (fam, pro), (local, remote) in by_kind.items()
+               if (local_addr is None or local is not None)
+               and (remote_addr is None or remote is not None)]
+    if not choices:
+        raise ValueError('can not get address information')
+    return choices
+
+
+async def _loop_create_datagram_endpoint(self, protocol_factory, local_addr=None,
+                                         remote_addr=None, *, family=0, proto=0, flags=0,
+                                         reuse_address=None, reuse_port=None,
+                                         allow_broadcast=None, sock=None):
+    if reuse_address:
+        raise ValueError('Passing `reuse_address=True` is no longer supported, as the '
+                         'usage of SO_REUSEPORT in UDP poses a significant security '
+                         'concern.')
+    remote = None
+    if sock is not None:
+        if sock.type != _socket_module.SOCK_DGRAM:
+            raise ValueError(f'A UDP Socket was expected, got {sock!r}')
+        modifiers = dict(local_addr=local_addr, remote_addr=remote_addr, family=family,
+                         proto=proto, flags=flags, reuse_port=reuse_port,
+                         allow_broadcast=allow_broadcast)
+        given = ', '.join(f'{key}={value}' for key, value in modifiers.items() if value)
+        if given:
+            raise ValueError(f'socket modifier keyword arguments can not be used '
+                             f'when sock is specified. ({given})')
+        sock.setblocking(False)
+    else:
+        errors = []
+        for fam, pro, local, remote_address in await _datagram_addresses(
+                self, local_addr, remote_addr, family, proto, flags):
+            sock = _socket_module.socket(fam, _socket_module.SOCK_DGRAM, pro)
+            try:
+                if reuse_port:
+                    sock.setsockopt(_socket_module.SOL_SOCKET, _socket_module.SO_REUSEPORT, 1)
+                if allow_broadcast:
+                    sock.setsockopt(_socket_module.SOL_SOCKET, _socket_module.SO_BROADCAST, 1)
+                sock.setblocking(False)
+                if local_addr:
+                    sock.bind(local)
+                if remote_addr:
+                    if not allow_broadcast:
+                        await _connect(self, sock, remote_address)
+                    remote = remote_address
+                break
+            except OSError as exc:
+                sock.close()
+                errors.append(exc)
+            except BaseException:
+                sock.close()
+                raise
+        else:
+            raise errors[0]
+    protocol = protocol_factory()
+    waiter = self.create_future()
+    transport = _SelectorDatagramTransport(self, sock, protocol, remote, waiter)
+    try:
+        await waiter
+    except BaseException:
+        transport.close()
+        raise
+    return transport, protocol
+
+
+for _name, _method in [
+    ('create_connection', _loop_create_connection),
+    ('create_server', _loop_create_server),
+    ('create_unix_connection', _loop_create_unix_connection),
+    ('create_unix_server', _loop_create_unix_server),
+    ('connect_accepted_socket', _loop_connect_accepted_socket),
+    ('create_datagram_endpoint', _loop_create_datagram_endpoint),
+]:
+    _add_loop_method(_name, _method)
+del _name, _method
