@@ -210,6 +210,7 @@ impl Signature {
         format!("{}({params})", self.name())
     }
 
+    #[inline]
     fn parsed(&self) -> &Params {
         self.parsed.get_or_init(|| Params::parse(self.params))
     }
@@ -222,6 +223,28 @@ impl Signature {
         vm: &Vm,
         args: Args<'a>,
     ) -> PyResult<([&'a Value; R], [Option<&'a Value>; O])> {
+        // The common case, inline and without the general binding: positional
+        // arguments only, within range, and no required keyword-only
+        // parameter (`operator.add(a, b)`, `bisect(a, x)`): the required
+        // parameters take the first arguments, the optional positional ones
+        // the rest, in order.
+        let p = self.parsed();
+        let receiver = p.has_self as usize;
+        let n = args.pos.len().wrapping_sub(receiver);
+        if args.kwnames.is_empty()
+            && args.pos.len() >= receiver
+            && n >= p.nreq_pos
+            && n <= p.npos
+            && p.nrequired == p.nreq_pos
+            && R == p.nrequired + receiver
+            && O == p.list.len() - p.nrequired
+        {
+            let mut optional = [None; O];
+            for (slot, v) in optional.iter_mut().zip(&args.pos[R..]) {
+                *slot = Some(v);
+            }
+            return Ok((std::array::from_fn(|i| &args.pos[i]), optional));
+        }
         let b = self.bind_all::<R, O>(vm, args)?;
         Ok((b.required, b.optional))
     }
@@ -333,6 +356,8 @@ impl Signature {
         }
         let mut varkw = Vec::new();
         let mut posonly_as_kw = Vec::new();
+        // Argument Clinic reports a missing argument before an unknown keyword.
+        let mut unknown_keyword = None;
         for (name, value) in args.kwnames.iter().zip(args.kwvalues) {
             let key = name.as_str().unwrap_or("");
             let found = p
@@ -354,6 +379,10 @@ impl Signature {
                         posonly_as_kw.push(key);
                         continue;
                     }
+                    if self.style == Style::Clinic {
+                        unknown_keyword.get_or_insert(key);
+                        continue;
+                    }
                     return Err(vm.type_error(self.unexpected_keyword(key)));
                 }
             }
@@ -370,6 +399,9 @@ impl Signature {
             .collect();
         if let Some(&first) = missing.first() {
             return Err(vm.type_error(self.missing(p, &missing, first)));
+        }
+        if let Some(key) = unknown_keyword {
+            return Err(vm.type_error(self.unexpected_keyword(key)));
         }
         Ok((&pos[named..], varkw))
     }
