@@ -140,6 +140,12 @@ const FUNCTIONS: &[(&Signature, NativeFn)] = &[(&COPY_CONTEXT, copy_context)];
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let m = super::module_with_declared(vm, "contextvars", FUNCTIONS);
+    // CPython's `contextvars` re-exports the natives of `_contextvars`.
+    for (sig, _) in FUNCTIONS {
+        if let Some(f) = super::module_get(&m, sig.name()) {
+            super::native_home::set_home(&f, "_contextvars");
+        }
+    }
     super::set(&m, "Context", Value::Class(context_class(vm)));
     super::set(&m, "ContextVar", Value::Class(var_class(vm)));
     super::set(&m, "Token", Value::Class(token_class(vm)));
@@ -147,7 +153,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     Ok(m)
 }
 
-static COPY_CONTEXT: Signature = Signature::new(Style::Exact, "copy_context", "").doc(
+static COPY_CONTEXT: Signature = Signature::new(Style::Exact, "_contextvars.copy_context", "").doc(
     "Return a copy of the current Context: the same variables with the same\n\
      values, which later changes on either side do not affect.",
 );

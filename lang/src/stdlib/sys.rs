@@ -9,7 +9,7 @@
 //! `cache_tag` None (towel writes no bytecode caches).
 
 use super::structseq;
-use crate::objects::{Args, Class, Module, PyDict, PyResult, Value};
+use crate::objects::{Args, Class, Module, PyDict, PyResult, Signature, Style, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -17,44 +17,55 @@ use std::rc::Rc;
 const VERSION: (i64, i64, i64) = (3, 11, 0);
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(
+    let m = super::module_with_declared(
         vm,
         "sys",
         &[
-            ("exit", exit),
-            ("getrecursionlimit", getrecursionlimit),
-            ("setrecursionlimit", setrecursionlimit),
-            ("getswitchinterval", getswitchinterval),
-            ("setswitchinterval", setswitchinterval),
-            ("exc_info", exc_info),
-            ("exception", exception),
-            ("getsizeof", getsizeof),
-            ("getrefcount", getrefcount),
-            ("intern", intern),
-            ("getdefaultencoding", utf8),
-            ("getfilesystemencoding", utf8),
-            ("getfilesystemencodeerrors", surrogateescape),
-            ("get_asyncgen_hooks", get_asyncgen_hooks),
-            ("set_asyncgen_hooks", set_asyncgen_hooks),
-            ("get_int_max_str_digits", get_int_max_str_digits),
-            ("_getframe", getframe),
-            ("settrace", settrace),
-            ("gettrace", gettrace),
-            ("setprofile", setprofile),
-            ("getprofile", getprofile),
-            ("excepthook", crate::vm::hooks::excepthook),
-            ("displayhook", crate::vm::hooks::displayhook),
-            ("unraisablehook", crate::vm::hooks::unraisablehook),
+            (&EXIT, exit),
+            (&GETRECURSIONLIMIT, getrecursionlimit),
+            (&SETRECURSIONLIMIT, setrecursionlimit),
+            (&GETSWITCHINTERVAL, getswitchinterval),
+            (&SETSWITCHINTERVAL, setswitchinterval),
+            (&EXC_INFO, exc_info),
+            (&EXCEPTION, exception),
+            (&GETSIZEOF, getsizeof),
+            (&GETREFCOUNT, getrefcount),
+            (&INTERN, intern),
+            (&GETDEFAULTENCODING, getdefaultencoding),
+            (&GETFILESYSTEMENCODING, getfilesystemencoding),
+            (&GETFILESYSTEMENCODEERRORS, getfilesystemencodeerrors),
+            (&GET_ASYNCGEN_HOOKS, get_asyncgen_hooks),
+            (&GET_INT_MAX_STR_DIGITS, get_int_max_str_digits),
+            (&GETFRAME, getframe),
+            (&SETTRACE, settrace),
+            (&GETTRACE, gettrace),
+            (&SETPROFILE, setprofile),
+            (&GETPROFILE, getprofile),
             (
-                "set_coroutine_origin_tracking_depth",
+                &SET_COROUTINE_ORIGIN_TRACKING_DEPTH,
                 set_coroutine_origin_tracking_depth,
             ),
             (
-                "get_coroutine_origin_tracking_depth",
+                &GET_COROUTINE_ORIGIN_TRACKING_DEPTH,
                 get_coroutine_origin_tracking_depth,
             ),
         ],
     );
+    // Not yet declared: set_asyncgen_hooks (CPython's parser for it names
+    // no function in its messages) and the hooks, which live in vm::hooks.
+    for (name, f) in [
+        (
+            "set_asyncgen_hooks",
+            set_asyncgen_hooks as crate::objects::NativeFn,
+        ),
+        ("excepthook", crate::vm::hooks::excepthook),
+        ("displayhook", crate::vm::hooks::displayhook),
+        ("unraisablehook", crate::vm::hooks::unraisablehook),
+    ] {
+        let native = crate::builtins::native(name, f);
+        super::native_home::set_home(&native, "sys");
+        super::set(&m, name, native);
+    }
     // The defaults stay reachable when a program replaces a hook.
     for hook in ["excepthook", "displayhook", "unraisablehook"] {
         let default = m.ns.get_name(&crate::objects::Name::new(hook));
@@ -362,26 +373,44 @@ fn set_config(vm: &Vm, m: &Module) -> PyResult<()> {
     Ok(())
 }
 
+static EXIT: Signature = Signature::new(Style::Positional, "sys.exit", "status=None, /").doc(
+    "Leave the program by raising SystemExit(status).\n\n\
+     A status of None or 0 means success, another int is the exit status, and\n\
+     anything else is printed to stderr with exit status 1. `finally` blocks\n\
+     and `with` exits run on the way out.",
+);
+
 fn exit(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "exit", 0, 1)?;
+    EXIT.check(vm, args)?;
     Err(vm.new_exception(&vm.exc.system_exit, args.pos.to_vec()))
 }
 
-fn getrecursionlimit(vm: &Vm, _args: Args) -> PyResult {
+static GETRECURSIONLIMIT: Signature = Signature::new(Style::Exact, "sys.getrecursionlimit", "")
+    .doc("Return the recursion limit: how deep calls may nest before RecursionError.");
+
+fn getrecursionlimit(vm: &Vm, args: Args) -> PyResult {
+    GETRECURSIONLIMIT.check(vm, args)?;
     Ok(Value::Int(vm.recursion_limit.get() as i64))
 }
 
+static GETSWITCHINTERVAL: Signature = Signature::new(Style::Exact, "sys.getswitchinterval", "")
+    .doc("Return how long, in seconds, a thread runs before the others get a turn.");
+
 /// How long a thread runs before the others get a turn (`towel_runtime::green`).
 fn getswitchinterval(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "getswitchinterval", 0, 0)?;
+    GETSWITCHINTERVAL.check(vm, args)?;
     Ok(Value::float(
         towel_runtime::green::switch_interval().as_secs_f64(),
     ))
 }
 
+static SETSWITCHINTERVAL: Signature =
+    Signature::new(Style::Exact, "sys.setswitchinterval", "interval, /")
+        .doc("Set how long, in seconds, a thread runs before the others get a turn.");
+
 fn setswitchinterval(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "setswitchinterval", 1, 1)?;
-    let secs = crate::builtins::number::to_f64(vm, &args.pos[0])?;
+    let ([interval], []) = SETSWITCHINTERVAL.bind(vm, args)?;
+    let secs = crate::builtins::number::to_f64(vm, interval)?;
     if secs.is_nan() || secs <= 0.0 {
         return Err(vm.value_error("switch interval must be strictly positive"));
     }
@@ -389,9 +418,13 @@ fn setswitchinterval(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+static SETRECURSIONLIMIT: Signature =
+    Signature::new(Style::Exact, "sys.setrecursionlimit", "limit, /")
+        .doc("Set how deep calls may nest before RecursionError is raised.");
+
 fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "setrecursionlimit", 1, 1)?;
-    let n = vm.to_index(&args.pos[0])?;
+    let ([limit], []) = SETRECURSIONLIMIT.bind(vm, args)?;
+    let n = vm.to_index(limit)?;
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
@@ -399,7 +432,13 @@ fn setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn exc_info(vm: &Vm, _args: Args) -> PyResult {
+static EXC_INFO: Signature = Signature::new(Style::Exact, "sys.exc_info", "").doc(
+    "Return (type, value, traceback) of the exception being handled, or\n\
+     (None, None, None) outside an except block.",
+);
+
+fn exc_info(vm: &Vm, args: Args) -> PyResult {
+    EXC_INFO.check(vm, args)?;
     Ok(match vm.current_exception() {
         Some(e) => {
             let t = Value::Class(vm.class_of(&e));
@@ -410,7 +449,11 @@ fn exc_info(vm: &Vm, _args: Args) -> PyResult {
     })
 }
 
-fn exception(vm: &Vm, _args: Args) -> PyResult {
+static EXCEPTION: Signature = Signature::new(Style::Exact, "sys.exception", "")
+    .doc("Return the exception being handled, or None outside an except block.");
+
+fn exception(vm: &Vm, args: Args) -> PyResult {
+    EXCEPTION.check(vm, args)?;
     Ok(vm.current_exception().unwrap_or_default())
 }
 
@@ -421,9 +464,19 @@ const GC_HEADER: i64 = 16;
 /// `sys.getsizeof(obj[, default])`: CPython 3.11's sizes on 64-bit Linux
 /// for the built-in types, and a class's own `__sizeof__()` (plus the GC
 /// header) when the program defines one.
+static GETSIZEOF: Signature = Signature::undocumented(
+    Style::Clinic,
+    "getsizeof",
+    "object, default=<unrepresentable>",
+)
+.doc(
+    "getsizeof(object [, default]) -> int\n\n\
+     Return the size of `object` in bytes, as CPython 3.11 would report it on a\n\
+     64-bit machine (towel's own layout differs).",
+);
+
 fn getsizeof(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "getsizeof", 1, 2)?;
-    let obj = &args.pos[0];
+    let ([obj], [_default]) = GETSIZEOF.bind(vm, args)?;
     if let Value::Instance(inst) = obj {
         if let Some(size) = program_sizeof(vm, obj)? {
             return Ok(Value::Int(size + pre_header(vm, &inst.class)));
@@ -546,9 +599,12 @@ fn builtin_size(obj: &Value) -> i64 {
 /// The number of references to the object (the argument's own included),
 /// as far as towel counts them; values stored inline have no count and
 /// report a large one, as CPython's immortal objects do.
+static GETREFCOUNT: Signature = Signature::new(Style::Exact, "sys.getrefcount", "object, /")
+    .doc("Return how many references to `object` towel counts (the argument's own included).");
+
 fn getrefcount(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "getrefcount", 1, 1)?;
-    let count = match &args.pos[0] {
+    let ([object], []) = GETREFCOUNT.bind(vm, args)?;
+    let count = match object {
         Value::Str(r) => Rc::strong_count(r),
         Value::List(r) => Rc::strong_count(r),
         Value::Tuple(r) => Rc::strong_count(r),
@@ -566,14 +622,19 @@ fn getrefcount(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::Int(count as i64))
 }
 
+static INTERN: Signature = Signature::new(Style::Exact, "sys.intern", "string, /").doc(
+    "Return the one interned copy of `string`, so that equal interned strings\n\
+     are the same object.",
+);
+
 fn intern(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "intern", 1, 1)?;
-    match &args.pos[0] {
+    let ([string], []) = INTERN.bind(vm, args)?;
+    match string {
         Value::Str(s) => {
             let mut table = vm.interned.borrow_mut();
             let kept = table
                 .entry(Rc::from(s.as_str()))
-                .or_insert_with(|| args.pos[0].clone());
+                .or_insert_with(|| string.clone());
             Ok(kept.clone())
         }
         // A str subclass instance is refused, as CPython's.
@@ -587,15 +648,40 @@ fn intern(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-fn utf8(_vm: &Vm, _args: Args) -> PyResult {
+static GETDEFAULTENCODING: Signature = Signature::new(Style::Exact, "sys.getdefaultencoding", "")
+    .doc("Return the encoding str and bytes convert with by default: 'utf-8'.");
+
+fn getdefaultencoding(vm: &Vm, args: Args) -> PyResult {
+    GETDEFAULTENCODING.check(vm, args)?;
     Ok(Value::str("utf-8"))
 }
 
-fn surrogateescape(_vm: &Vm, _args: Args) -> PyResult {
+static GETFILESYSTEMENCODING: Signature =
+    Signature::new(Style::Exact, "sys.getfilesystemencoding", "")
+        .doc("Return the encoding of file names: 'utf-8'.");
+
+fn getfilesystemencoding(vm: &Vm, args: Args) -> PyResult {
+    GETFILESYSTEMENCODING.check(vm, args)?;
+    Ok(Value::str("utf-8"))
+}
+
+static GETFILESYSTEMENCODEERRORS: Signature =
+    Signature::new(Style::Exact, "sys.getfilesystemencodeerrors", "").doc(
+        "Return how file names that are not valid in their encoding are handled:\n\
+         'surrogateescape'.",
+    );
+
+fn getfilesystemencodeerrors(vm: &Vm, args: Args) -> PyResult {
+    GETFILESYSTEMENCODEERRORS.check(vm, args)?;
     Ok(Value::str("surrogateescape"))
 }
 
-fn get_int_max_str_digits(_vm: &Vm, _args: Args) -> PyResult {
+static GET_INT_MAX_STR_DIGITS: Signature =
+    Signature::new(Style::Exact, "sys.get_int_max_str_digits", "")
+        .doc("Return the most digits an int may have when converted from or to a str.");
+
+fn get_int_max_str_digits(vm: &Vm, args: Args) -> PyResult {
+    GET_INT_MAX_STR_DIGITS.check(vm, args)?;
     Ok(Value::Int(crate::fmt::numeric::INT_MAX_STR_DIGITS as i64))
 }
 
@@ -609,9 +695,15 @@ fn asyncgen_hooks_class(vm: &Vm) -> Rc<crate::objects::Class> {
     )
 }
 
+static GET_ASYNCGEN_HOOKS: Signature = Signature::new(Style::Exact, "sys.get_asyncgen_hooks", "")
+    .doc(
+        "Return the hooks called when an async generator first runs and when it is\n\
+          finalised, as (firstiter, finalizer).",
+    );
+
 /// `sys.get_asyncgen_hooks()`: `asyncgen_hooks(firstiter=..., finalizer=...)`.
 fn get_asyncgen_hooks(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "get_asyncgen_hooks", 0, 0)?;
+    GET_ASYNCGEN_HOOKS.check(vm, args)?;
     let (firstiter, finalizer) = vm.asyncgen_hooks.borrow().clone();
     Ok(structseq::new(
         &asyncgen_hooks_class(vm),
@@ -644,9 +736,12 @@ fn set_asyncgen_hooks(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `sys._getframe(depth=0)`: the frame `depth` calls out from the caller's.
+static GETFRAME: Signature = Signature::new(Style::Positional, "sys._getframe", "depth=0, /")
+    .doc("Return the frame `depth` calls out from the caller's (0: the caller's own).");
+
 fn getframe(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_getframe", 0, 1)?;
-    let depth = match args.get(0) {
+    let ([], [depth]) = GETFRAME.bind(vm, args)?;
+    let depth = match depth {
         Some(d) => vm.to_index(d)?,
         None => 0,
     };
@@ -656,38 +751,72 @@ fn getframe(vm: &Vm, args: Args) -> PyResult {
         .ok_or_else(|| vm.value_error("call stack is not deep enough"))
 }
 
+static SETTRACE: Signature = Signature::undocumented(Style::Exact, "sys.settrace", "function, /")
+    .doc(
+        "settrace(function)\n\n\
+         Make `function` the trace function of this thread, called on every call,\n\
+         line, return and exception (None: stop tracing).",
+    );
+
 fn settrace(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "settrace", 1, 1)?;
-    vm.set_trace_function(args.pos[0].clone(), false);
+    let ([function], []) = SETTRACE.bind(vm, args)?;
+    vm.set_trace_function(function.clone(), false);
     Ok(Value::None)
 }
 
+static GETTRACE: Signature = Signature::new(Style::Exact, "sys.gettrace", "")
+    .doc("Return the trace function set with settrace(), or None.");
+
 fn gettrace(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "gettrace", 0, 0)?;
+    GETTRACE.check(vm, args)?;
     Ok(vm.tracing.trace.borrow().clone())
 }
 
+static SETPROFILE: Signature =
+    Signature::undocumented(Style::Exact, "sys.setprofile", "function, /").doc(
+        "setprofile(function)\n\n\
+         Make `function` the profile function of this thread, called on every\n\
+         call and return (None: stop profiling).",
+    );
+
 fn setprofile(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "setprofile", 1, 1)?;
-    vm.set_trace_function(args.pos[0].clone(), true);
+    let ([function], []) = SETPROFILE.bind(vm, args)?;
+    vm.set_trace_function(function.clone(), true);
     Ok(Value::None)
 }
 
+static GETPROFILE: Signature = Signature::new(Style::Exact, "sys.getprofile", "")
+    .doc("Return the profile function set with setprofile(), or None.");
+
 fn getprofile(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "getprofile", 0, 0)?;
+    GETPROFILE.check(vm, args)?;
     Ok(vm.tracing.profile.borrow().clone())
 }
 
+static SET_COROUTINE_ORIGIN_TRACKING_DEPTH: Signature = Signature::new(
+    Style::Clinic,
+    "set_coroutine_origin_tracking_depth",
+    "depth",
+)
+.doc(
+    "Make new coroutines record the `depth` innermost frames of where they were\n\
+     created, as their cr_origin (0: record nothing).",
+);
+
 /// How many frames a new coroutine's `cr_origin` records.
 fn set_coroutine_origin_tracking_depth(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "set_coroutine_origin_tracking_depth", 1, 1)?;
-    let depth = vm.to_index(&args.pos[0])?;
+    let ([depth], []) = SET_COROUTINE_ORIGIN_TRACKING_DEPTH.bind(vm, args)?;
+    let depth = vm.to_index(depth)?;
     let depth = usize::try_from(depth).map_err(|_| vm.value_error("depth must be >= 0"))?;
     vm.coroutine_origin_depth.set(depth);
     Ok(Value::None)
 }
 
+static GET_COROUTINE_ORIGIN_TRACKING_DEPTH: Signature =
+    Signature::new(Style::Exact, "sys.get_coroutine_origin_tracking_depth", "")
+        .doc("Return how many frames new coroutines record as their cr_origin.");
+
 fn get_coroutine_origin_tracking_depth(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "get_coroutine_origin_tracking_depth", 0, 0)?;
+    GET_COROUTINE_ORIGIN_TRACKING_DEPTH.check(vm, args)?;
     Ok(Value::Int(vm.coroutine_origin_depth.get() as i64))
 }

@@ -35,7 +35,7 @@ macro_rules! loop_method {
 /// The native loop of a method's receiver, for the natives that bind
 /// nothing else.
 fn receiver_loop(vm: &Vm, sig: &Signature, args: Args) -> PyResult<Native<EventLoop>> {
-    let ([this], []) = sig.bind(vm, args)?;
+    let ([this], []) = super::bind(vm, sig, args)?;
     this_loop(vm, this)
 }
 
@@ -58,7 +58,7 @@ static LOOP_INIT: Signature = Signature::new(
 
 /// Checks `SelectorEventLoop(selector=None)`'s arguments.
 fn check_loop_args(vm: &Vm, args: Args) -> PyResult<()> {
-    match LOOP_INIT.bind(vm, args)? {
+    match super::bind(vm, &LOOP_INIT, args)? {
         ([_], [None | Some(Value::None)]) => Ok(()),
         _ => Err(vm.not_implemented("an event loop with a selector of its own")),
     }
@@ -97,7 +97,7 @@ loop_method!(
 );
 
 fn lp_run_until_complete(vm: &Vm, args: Args) -> PyResult {
-    let ([this, future], []) = RUN_UNTIL_COMPLETE.bind(vm, args)?;
+    let ([this, future], []) = super::bind(vm, &RUN_UNTIL_COMPLETE, args)?;
     let lp = this_loop(vm, this)?;
     run_until_complete(vm, &lp, future)
 }
@@ -203,7 +203,7 @@ loop_method!(
 );
 
 fn lp_set_debug(vm: &Vm, args: Args) -> PyResult {
-    let ([this, enabled], []) = SET_DEBUG.bind(vm, args)?;
+    let ([this, enabled], []) = super::bind(vm, &SET_DEBUG, args)?;
     let lp = this_loop(vm, this)?;
     let on = vm.truthy(enabled)?;
     if on {
@@ -384,7 +384,7 @@ loop_method!(
 
 /// `loop.create_task(coro, *, name=None, context=None)`.
 fn lp_create_task(vm: &Vm, args: Args) -> PyResult {
-    let ([this, coro], [name, context]) = CREATE_TASK.bind(vm, args)?;
+    let ([this, coro], [name, context]) = super::bind(vm, &CREATE_TASK, args)?;
     let lp = this_loop(vm, this)?;
     let name = name.cloned().unwrap_or_default();
     let task = super::task_api::loop_create_task(vm, &lp, coro.clone(), name)?;
@@ -405,7 +405,7 @@ loop_method!(
 /// `loop.set_task_factory(factory)`: `create_task` calls `factory(loop,
 /// coro)` instead of making a `Task`.
 fn lp_set_task_factory(vm: &Vm, args: Args) -> PyResult {
-    let ([this, factory], []) = SET_TASK_FACTORY.bind(vm, args)?;
+    let ([this, factory], []) = super::bind(vm, &SET_TASK_FACTORY, args)?;
     let lp = this_loop(vm, this)?;
     if !factory.is_none() && !crate::builtins::is_callable(vm, factory) {
         return Err(vm.type_error("task factory must be a callable or None"));
@@ -466,7 +466,7 @@ loop_method!(
 );
 
 fn lp_call_exception_handler(vm: &Vm, args: Args) -> PyResult {
-    let ([this, context], []) = CALL_EXCEPTION_HANDLER.bind(vm, args)?;
+    let ([this, context], []) = super::bind(vm, &CALL_EXCEPTION_HANDLER, args)?;
     let lp = this_loop(vm, this)?;
     let items = context_items(vm, context)?;
     let context = items.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
@@ -483,7 +483,7 @@ loop_method!(
 );
 
 fn lp_set_exception_handler(vm: &Vm, args: Args) -> PyResult {
-    let ([this, handler], []) = SET_EXCEPTION_HANDLER.bind(vm, args)?;
+    let ([this, handler], []) = super::bind(vm, &SET_EXCEPTION_HANDLER, args)?;
     let lp = this_loop(vm, this)?;
     if !handler.is_none() && !crate::builtins::is_callable(vm, handler) {
         return Err(vm.type_error(format!(
@@ -517,7 +517,7 @@ loop_method!(
 );
 
 fn lp_default_exception_handler(vm: &Vm, args: Args) -> PyResult {
-    let ([_, context], []) = DEFAULT_EXCEPTION_HANDLER.bind(vm, args)?;
+    let ([_, context], []) = super::bind(vm, &DEFAULT_EXCEPTION_HANDLER, args)?;
     let items = context_items(vm, context)?;
     let context: Vec<(&str, Value)> = items.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
     default_exception_handler(vm, &context);
@@ -551,7 +551,7 @@ static ADD_LOOP_METHOD: Signature =
         .doc("Make `func` the loop classes' method `name`.");
 
 fn add_loop_method(vm: &Vm, args: Args) -> PyResult {
-    let ([name, func], []) = ADD_LOOP_METHOD.bind(vm, args)?;
+    let ([name, func], []) = super::bind(vm, &ADD_LOOP_METHOD, args)?;
     let name = name
         .as_str()
         .ok_or_else(|| vm.type_error("method name must be a str"))?;
@@ -566,7 +566,7 @@ static ADD_ABSTRACT_METHOD: Signature =
         .doc("Make `func` AbstractEventLoop's method `name`.");
 
 fn add_abstract_method(vm: &Vm, args: Args) -> PyResult {
-    let ([name, func], []) = ADD_ABSTRACT_METHOD.bind(vm, args)?;
+    let ([name, func], []) = super::bind(vm, &ADD_ABSTRACT_METHOD, args)?;
     let name = name
         .as_str()
         .ok_or_else(|| vm.type_error("method name must be a str"))?;
@@ -579,7 +579,7 @@ static TAKE_ASYNCGENS: Signature = Signature::new(Style::Positional, "_take_asyn
 
 /// `_take_asyncgens(loop)`: the loop's live async generators, for `shutdown_asyncgens`.
 fn take_asyncgens(vm: &Vm, args: Args) -> PyResult {
-    let ([lp], []) = TAKE_ASYNCGENS.bind(vm, args)?;
+    let ([lp], []) = super::bind(vm, &TAKE_ASYNCGENS, args)?;
     let lp = this_loop(vm, lp)?;
     let gens = std::mem::take(&mut *lp.asyncgens.borrow_mut());
     let live: Vec<Value> = gens

@@ -726,7 +726,7 @@ static FUTURE_ARGS: Signature = Signature::new(Style::Clinic, "Future", "$self, 
 
 /// Checks `Future(*, loop=None)`'s arguments and returns the loop to use.
 fn future_loop(vm: &Vm, args: Args) -> PyResult<Native<EventLoop>> {
-    match FUTURE_ARGS.bind(vm, args)? {
+    match super::bind(vm, &FUTURE_ARGS, args)? {
         ([_], [Some(lp)]) if !lp.is_none() => super::events::this_loop(vm, lp),
         _ => super::events::get_event_loop_rc(vm),
     }
@@ -791,7 +791,7 @@ macro_rules! future_method {
 
 /// The future a method without other parameters is called on.
 fn receiver_fut(vm: &Vm, sig: &Signature, args: Args) -> PyResult<Native<Fut>> {
-    let ([this_], []) = sig.bind(vm, args)?;
+    let ([this_], []) = super::bind(vm, sig, args)?;
     this(vm, Some(this_))
 }
 
@@ -827,7 +827,7 @@ static SET_RESULT: Signature =
     );
 
 fn fut_set_result(vm: &Vm, args: Args) -> PyResult {
-    let ([this_, result], []) = SET_RESULT.bind(vm, args)?;
+    let ([this_, result], []) = super::bind(vm, &SET_RESULT, args)?;
     let f = this(vm, Some(this_))?;
     if f.is_task() {
         return Err(vm.runtime_error("Task does not support set_result() operation"));
@@ -844,7 +844,7 @@ static SET_EXCEPTION: Signature =
     );
 
 fn fut_set_exception(vm: &Vm, args: Args) -> PyResult {
-    let ([this_, exception], []) = SET_EXCEPTION.bind(vm, args)?;
+    let ([this_, exception], []) = super::bind(vm, &SET_EXCEPTION, args)?;
     let f = this(vm, Some(this_))?;
     if f.is_task() {
         return Err(vm.runtime_error("Task does not support set_exception() operation"));
@@ -876,7 +876,7 @@ static CANCEL: Signature = Signature::new(Style::Clinic, "Future.cancel", "$self
     );
 
 fn fut_cancel(vm: &Vm, args: Args) -> PyResult {
-    let ([this_], [msg]) = CANCEL.bind(vm, args)?;
+    let ([this_], [msg]) = super::bind(vm, &CANCEL, args)?;
     let f = this(vm, Some(this_))?;
     Ok(Value::from_bool(
         f.cancel_native(vm, msg.cloned().unwrap_or_default())?,
@@ -920,7 +920,7 @@ static ADD_DONE_CALLBACK: Signature = Signature::new(
 /// `add_done_callback(fn, *, context=None)`: with a context, the callback
 /// is `functools.partial(context.run, fn)`.
 fn fut_add_done_callback(vm: &Vm, args: Args) -> PyResult {
-    let ([this_, callback], [context]) = ADD_DONE_CALLBACK.bind(vm, args)?;
+    let ([this_, callback], [context]) = super::bind(vm, &ADD_DONE_CALLBACK, args)?;
     let f = this(vm, Some(this_))?;
     let callback = match context.filter(|c| !c.is_none()) {
         None => callback.clone(),
@@ -942,7 +942,7 @@ static REMOVE_DONE_CALLBACK: Signature =
     );
 
 fn fut_remove_done_callback(vm: &Vm, args: Args) -> PyResult {
-    let ([this_, callback], []) = REMOVE_DONE_CALLBACK.bind(vm, args)?;
+    let ([this_, callback], []) = super::bind(vm, &REMOVE_DONE_CALLBACK, args)?;
     let f = this(vm, Some(this_))?;
     Ok(Value::Int(f.remove_callback(vm, callback)? as i64))
 }

@@ -231,7 +231,7 @@ pub fn fire_timer(h: Native<Handle>) {
 
 /// The handle a method (which takes nothing but its receiver) is called on.
 fn h_this(vm: &Vm, sig: &Signature, args: Args) -> PyResult<Native<Handle>> {
-    let ([this], []) = sig.bind(vm, args)?;
+    let ([this], []) = super::bind(vm, sig, args)?;
     this.downcast_native::<Handle>()
         .and_then(|h| h.me.upgrade())
         .ok_or_else(|| vm.type_error("expected a Handle"))

@@ -232,7 +232,7 @@ fn lock_this(vm: &Vm, receiver: &Value) -> PyResult<Native<Lock>> {
 
 /// The lock a method that takes nothing but its receiver is called on.
 fn receiver_lock(vm: &Vm, sig: &Signature, args: Args) -> PyResult<Native<Lock>> {
-    let ([this], []) = sig.bind(vm, args)?;
+    let ([this], []) = super::bind(vm, sig, args)?;
     lock_this(vm, this)
 }
 
@@ -240,7 +240,7 @@ fn lock_new(vm: &Vm, args: Args) -> PyResult {
     let a = aio(vm);
     let cls = face::new_target(vm, &args, &a.lock_class)?;
     if Rc::ptr_eq(&cls, &a.lock_class) {
-        LOCK_INIT.bind::<1, 0>(vm, args)?;
+        super::bind::<1, 0>(vm, &LOCK_INIT, args)?;
     }
     let lock = NativeBox::new_cyclic(|me| Lock {
         class: a.lock_class.clone(),
@@ -328,7 +328,7 @@ py_method!(
 
 /// The end of `async with lock`: `self.release()`.
 fn lock_aexit(vm: &Vm, args: Args) -> PyResult {
-    let ([this, _, _, _], []) = AEXIT.bind(vm, args)?;
+    let ([this, _, _, _], []) = super::bind(vm, &AEXIT, args)?;
     let l = lock_this(vm, this)?;
     let a = aio(vm);
     match face::override_of(vm, &args.pos[0], &a.lock_class, "release")? {
@@ -358,7 +358,7 @@ fn lock_repr(vm: &Vm, args: Args) -> PyResult {
 
 /// The event a method that takes nothing but its receiver is called on.
 fn receiver_event(vm: &Vm, sig: &Signature, args: Args) -> PyResult<Native<Event>> {
-    let ([this], []) = sig.bind(vm, args)?;
+    let ([this], []) = super::bind(vm, sig, args)?;
     face::receiver::<Event>(this)
         .and_then(|e| e.me.upgrade())
         .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Event object"))
@@ -368,7 +368,7 @@ fn event_new(vm: &Vm, args: Args) -> PyResult {
     let a = aio(vm);
     let cls = face::new_target(vm, &args, &a.event_class)?;
     if Rc::ptr_eq(&cls, &a.event_class) {
-        EVENT_INIT.bind::<1, 0>(vm, args)?;
+        super::bind::<1, 0>(vm, &EVENT_INIT, args)?;
     }
     Ok(as_object_of(&cls, &a.event_class, Event::new(&a)))
 }

@@ -410,6 +410,24 @@ macro_rules! py_method {
 }
 pub(crate) use py_method;
 
+/// [`Signature::bind`](crate::objects::Signature::bind) with a shortcut for
+/// the usual call of asyncio's hot natives (`queue.put(item)`, `sleep(0)`):
+/// exactly the `R` required arguments, by position. That shortcut is right
+/// only for a signature whose required parameters come first and are
+/// positional, as all of asyncio's are; any other call is bound in full
+/// (and its errors are the signature's).
+#[inline(always)]
+pub(crate) fn bind<'a, const R: usize, const O: usize>(
+    vm: &Vm,
+    sig: &crate::objects::Signature,
+    args: crate::objects::Args<'a>,
+) -> PyResult<([&'a Value; R], [Option<&'a Value>; O])> {
+    if args.kwnames.is_empty() && args.pos.len() == R {
+        return Ok((std::array::from_fn(|i| &args.pos[i]), [None; O]));
+    }
+    sig.bind(vm, args)
+}
+
 /// Puts natives with declared signatures in the module. Each is named
 /// after its submodule by [`name_submodules`] unless `home` names its module
 /// (`_asyncio` for the functions CPython writes in C).

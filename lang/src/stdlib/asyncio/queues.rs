@@ -483,7 +483,7 @@ fn receiver_queue<'a>(
     sig: &Signature,
     args: Args<'a>,
 ) -> PyResult<(&'a Queue, Option<&'a Value>)> {
-    let ([this], []) = sig.bind(vm, args)?;
+    let ([this], []) = super::bind(vm, sig, args)?;
     queue_this(vm, this)
 }
 
@@ -499,7 +499,7 @@ static INIT: Signature = Signature::new(Style::Python, "Queue.__init__", "self, 
 
 /// `maxsize` from `Queue(maxsize=0)`'s arguments.
 fn maxsize_arg(vm: &Vm, args: Args) -> PyResult<i64> {
-    match INIT.bind(vm, args)? {
+    match super::bind(vm, &INIT, args)? {
         ([_], [Some(v)]) => vm.to_index(v),
         _ => Ok(0),
     }
@@ -577,7 +577,7 @@ py_method!(
 );
 
 fn q_private_init(vm: &Vm, args: Args) -> PyResult {
-    let ([this, _maxsize], []) = PRIVATE_INIT.bind(vm, args)?;
+    let ([this, _maxsize], []) = super::bind(vm, &PRIVATE_INIT, args)?;
     let (q, receiver) = queue_this(vm, this)?;
     q.default_init(vm, receiver)?;
     Ok(Value::None)
@@ -591,7 +591,7 @@ py_method!(
 );
 
 fn q_private_put(vm: &Vm, args: Args) -> PyResult {
-    let ([this, item], []) = PRIVATE_PUT.bind(vm, args)?;
+    let ([this, item], []) = super::bind(vm, &PRIVATE_PUT, args)?;
     let (q, receiver) = queue_this(vm, this)?;
     q.default_put(vm, receiver, item.clone())?;
     Ok(Value::None)
@@ -655,7 +655,7 @@ py_method!(
 );
 
 fn q_put(vm: &Vm, args: Args) -> PyResult {
-    let ([this, item], []) = PUT.bind(vm, args)?;
+    let ([this, item], []) = super::bind(vm, &PUT, args)?;
     let q = queue_ref(vm, this)?;
     Ok(OpAw::make(&aio(vm), Op::QueuePut(q, item.clone())))
 }
@@ -669,7 +669,7 @@ py_method!(
 );
 
 fn q_get(vm: &Vm, args: Args) -> PyResult {
-    let ([this], []) = GET.bind(vm, args)?;
+    let ([this], []) = super::bind(vm, &GET, args)?;
     let q = queue_ref(vm, this)?;
     Ok(OpAw::make(&aio(vm), Op::QueueGet(q)))
 }
@@ -683,7 +683,7 @@ py_method!(
 
 /// The class's own `put_nowait` (an override calls it through `super()`).
 fn q_put_nowait(vm: &Vm, args: Args) -> PyResult {
-    let ([this, item], []) = PUT_NOWAIT.bind(vm, args)?;
+    let ([this, item], []) = super::bind(vm, &PUT_NOWAIT, args)?;
     let (q, receiver) = queue_this(vm, this)?;
     without_hook(q, Hook::PutNowait, || {
         q.put_nowait(vm, receiver, item.clone())

@@ -173,7 +173,7 @@ static SET_RESULT_UNLESS_CANCELLED: Signature =
         .doc("Set the result of future `fut` unless it was cancelled.");
 
 fn set_result_unless_cancelled(vm: &Vm, args: Args) -> PyResult {
-    let ([fut, result], []) = SET_RESULT_UNLESS_CANCELLED.bind(vm, args)?;
+    let ([fut, result], []) = super::bind(vm, &SET_RESULT_UNLESS_CANCELLED, args)?;
     let cancelled = vm.call_method(fut, "cancelled", &[])?;
     if !vm.truthy(&cancelled)? {
         vm.call_method(fut, "set_result", &[result.clone()])?;
@@ -188,7 +188,7 @@ static SLEEP: Signature = Signature::new(Style::Python, "sleep", "delay, result=
 );
 
 fn sleep(vm: &Vm, args: Args) -> PyResult {
-    let ([delay], [result]) = SLEEP.bind(vm, args)?;
+    let ([delay], [result]) = super::bind(vm, &SLEEP, args)?;
     let delay = crate::builtins::number::to_f64(vm, delay)?;
     let result = result.cloned().unwrap_or_default();
     let a = aio(vm);

@@ -48,7 +48,7 @@ static TASK_ARGS: Signature = Signature::new(
 );
 
 fn task_args(vm: &Vm, args: Args) -> PyResult<TaskArgs> {
-    let ([_, coro], [lp, name, context]) = TASK_ARGS.bind(vm, args)?;
+    let ([_, coro], [lp, name, context]) = super::bind(vm, &TASK_ARGS, args)?;
     let lp = match lp {
         Some(v) if !v.is_none() => this_loop(vm, v)?,
         _ => get_event_loop_rc(vm)?,
@@ -160,7 +160,7 @@ static TASK_CANCEL: Signature = Signature::new(Style::Clinic, "Task.cancel", "$s
     );
 
 fn task_cancel_m(vm: &Vm, args: Args) -> PyResult {
-    let ([this], [msg]) = TASK_CANCEL.bind(vm, args)?;
+    let ([this], [msg]) = super::bind(vm, &TASK_CANCEL, args)?;
     let t = task_this(vm, this)?;
     Ok(Value::from_bool(task_cancel(
         vm,
@@ -173,7 +173,7 @@ static TASK_GET_NAME: Signature = Signature::new(Style::Exact, "Task.get_name", 
     .doc("Return the task's name (`Task-N` unless one was given).");
 
 fn task_get_name(vm: &Vm, args: Args) -> PyResult {
-    let ([this], []) = TASK_GET_NAME.bind(vm, args)?;
+    let ([this], []) = super::bind(vm, &TASK_GET_NAME, args)?;
     let t = task_this(vm, this)?;
     let n = tp(vm, &t)?.name();
     Ok(n)
@@ -183,7 +183,7 @@ static TASK_SET_NAME: Signature = Signature::new(Style::Exact, "Task.set_name", 
     .doc("Rename the task to `str(value)`.");
 
 fn task_set_name(vm: &Vm, args: Args) -> PyResult {
-    let ([this, value], []) = TASK_SET_NAME.bind(vm, args)?;
+    let ([this, value], []) = super::bind(vm, &TASK_SET_NAME, args)?;
     let t = task_this(vm, this)?;
     let s = vm.to_str(value)?;
     *tp(vm, &t)?.name.borrow_mut() = Value::string(s);
@@ -194,7 +194,7 @@ static TASK_GET_CORO: Signature = Signature::new(Style::Exact, "Task.get_coro", 
     .doc("Return the coroutine the task runs.");
 
 fn task_get_coro(vm: &Vm, args: Args) -> PyResult {
-    let ([this], []) = TASK_GET_CORO.bind(vm, args)?;
+    let ([this], []) = super::bind(vm, &TASK_GET_CORO, args)?;
     let t = task_this(vm, this)?;
     let coro = tp(vm, &t)?.coro.get().cloned();
     Ok(coro.unwrap_or_default())
@@ -207,7 +207,7 @@ static TASK_CANCELLING: Signature = Signature::new(Style::Exact, "Task.cancellin
     );
 
 fn task_cancelling(vm: &Vm, args: Args) -> PyResult {
-    let ([this], []) = TASK_CANCELLING.bind(vm, args)?;
+    let ([this], []) = super::bind(vm, &TASK_CANCELLING, args)?;
     let t = task_this(vm, this)?;
     Ok(Value::Int(tp(vm, &t)?.num_cancels_requested.get() as i64))
 }
@@ -219,7 +219,7 @@ static TASK_UNCANCEL: Signature = Signature::new(Style::Exact, "Task.uncancel", 
 );
 
 fn task_uncancel(vm: &Vm, args: Args) -> PyResult {
-    let ([this], []) = TASK_UNCANCEL.bind(vm, args)?;
+    let ([this], []) = super::bind(vm, &TASK_UNCANCEL, args)?;
     let t = task_this(vm, this)?;
     let p = tp(vm, &t)?;
     let n = p.num_cancels_requested.get().saturating_sub(1);
@@ -232,7 +232,7 @@ static TASK_GET_STACK: Signature =
         .doc("Return the frames the task is suspended in; towel gives an empty list.");
 
 fn task_get_stack(vm: &Vm, args: Args) -> PyResult {
-    let ([this], [_limit]) = TASK_GET_STACK.bind(vm, args)?;
+    let ([this], [_limit]) = super::bind(vm, &TASK_GET_STACK, args)?;
     let _ = task_this(vm, this)?;
     Ok(Value::list(vec![]))
 }
@@ -251,7 +251,7 @@ static CURRENT_TASK: Signature = Signature::new(Style::Python, "current_task", "
 );
 
 fn current_task(vm: &Vm, args: Args) -> PyResult {
-    let ([], [lp]) = CURRENT_TASK.bind(vm, args)?;
+    let ([], [lp]) = super::bind(vm, &CURRENT_TASK, args)?;
     let lp = loop_arg(vm, lp)?;
     let t = lp.current_task.borrow().clone();
     Ok(t.map(|t| t.value()).unwrap_or_default())
@@ -274,7 +274,7 @@ static ALL_TASKS: Signature = Signature::new(Style::Python, "all_tasks", "loop=N
 );
 
 fn all_tasks(vm: &Vm, args: Args) -> PyResult {
-    let ([], [lp]) = ALL_TASKS.bind(vm, args)?;
+    let ([], [lp]) = super::bind(vm, &ALL_TASKS, args)?;
     let lp = loop_arg(vm, lp)?;
     let items = pending_tasks(&lp);
     vm.call(&Value::Class(vm.types.set.clone()), &[Value::list(items)])
@@ -286,7 +286,7 @@ static ALL_TASKS_ORDERED: Signature =
         .doc("Return the tasks of `loop` that are not done, oldest first.");
 
 fn all_tasks_ordered(vm: &Vm, args: Args) -> PyResult {
-    let ([], [lp]) = ALL_TASKS_ORDERED.bind(vm, args)?;
+    let ([], [lp]) = super::bind(vm, &ALL_TASKS_ORDERED, args)?;
     let lp = loop_arg(vm, lp)?;
     Ok(Value::list(pending_tasks(&lp)))
 }
@@ -310,7 +310,7 @@ static CREATE_TASK: Signature = Signature::new(
 /// `asyncio.create_task(coro, *, name=None, context=None)`: the running
 /// loop's `create_task(coro)`, then the name.
 fn create_task_fn(vm: &Vm, args: Args) -> PyResult {
-    let ([coro], [name, context]) = CREATE_TASK.bind(vm, args)?;
+    let ([coro], [name, context]) = super::bind(vm, &CREATE_TASK, args)?;
     let context = context.filter(|c| !c.is_none()).cloned();
     let lp = get_running_loop_rc(vm)?;
     let name = name.cloned().unwrap_or_default();
@@ -418,7 +418,7 @@ static ENSURE_FUTURE: Signature = Signature::new(
 );
 
 fn ensure_future_fn(vm: &Vm, args: Args) -> PyResult {
-    let ([obj], [lp]) = ENSURE_FUTURE.bind(vm, args)?;
+    let ([obj], [lp]) = super::bind(vm, &ENSURE_FUTURE, args)?;
     let lp = match lp {
         Some(v) if !v.is_none() => Some(this_loop(vm, v)?),
         _ => None,
@@ -430,7 +430,7 @@ static ISCOROUTINE: Signature = Signature::new(Style::Python, "iscoroutine", "ob
     .doc("Return True if `obj` is a coroutine object (what calling an `async def` gives).");
 
 fn iscoroutine_fn(vm: &Vm, args: Args) -> PyResult {
-    let ([v], []) = ISCOROUTINE.bind(vm, args)?;
+    let ([v], []) = super::bind(vm, &ISCOROUTINE, args)?;
     Ok(Value::from_bool(
         is_coroutine(v) || is_coroutine_object(vm, v)?,
     ))
@@ -442,7 +442,7 @@ static ISFUTURE: Signature = Signature::new(Style::Python, "isfuture", "obj").do
 );
 
 fn isfuture_fn(vm: &Vm, args: Args) -> PyResult {
-    let ([obj], []) = ISFUTURE.bind(vm, args)?;
+    let ([obj], []) = super::bind(vm, &ISFUTURE, args)?;
     Ok(Value::from_bool(isfuture(vm, obj)?))
 }
 
