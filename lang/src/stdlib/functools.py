@@ -8,6 +8,7 @@ WRAPPER_UPDATES = ("__dict__",)
 
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
+    """Copy the wrapped function's name, docstring and other attributes onto wrapper, and return wrapper."""
     for attr in assigned:
         try:
             value = getattr(wrapped, attr)
@@ -35,6 +36,7 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPP
 
 
 def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
+    """Return a decorator that applies update_wrapper with wrapped."""
     return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
 
 
@@ -44,6 +46,7 @@ _CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"], 
 
 
 def lru_cache(maxsize=128, typed=False):
+    """Return a decorator that caches up to maxsize recent results of a function."""
     if isinstance(maxsize, int):
         if maxsize < 0:
             maxsize = 0
@@ -64,6 +67,7 @@ def lru_cache(maxsize=128, typed=False):
 
 
 def cache(user_function, /):
+    """Wrap the function with an unbounded cache of its results."""
     return lru_cache(maxsize=None)(user_function)
 
 
@@ -163,6 +167,7 @@ _convert = {
 
 
 def total_ordering(cls):
+    """Fill in the missing rich comparisons of a class from the ones it defines."""
     roots = {op for op in _convert if getattr(cls, op, None) is not getattr(object, op, None)}
     if not roots:
         raise ValueError("must define at least one ordering operation: < > <= >=")
@@ -178,6 +183,7 @@ def total_ordering(cls):
 
 
 def cmp_to_key(mycmp):
+    """Return a key function made from an old-style comparison function."""
     class K:
         __slots__ = ["obj"]
 
@@ -262,6 +268,7 @@ def _find_impl(cls, registry):
 
 
 def singledispatch(func):
+    """Make the function dispatch on the type of its first argument."""
     registry = {}
     cache = {}
 
