@@ -323,50 +323,86 @@ const METHODS: &[(&Signature, NativeFn)] = &[
     (&DEEPCOPY, deepcopy),
 ];
 
-static REPR: Signature = Signature::new(Style::Exact, "array.__repr__", "$self, /");
-static LEN: Signature = Signature::new(Style::Exact, "array.__len__", "$self, /");
-static GETITEM: Signature = Signature::new(Style::Exact, "array.__getitem__", "$self, key, /");
+static REPR: Signature = Signature::new(Style::Exact, "array.__repr__", "$self, /")
+    .doc("Return the array written as array(typecode, items).");
+static LEN: Signature = Signature::new(Style::Exact, "array.__len__", "$self, /")
+    .doc("Return how many items the array holds.");
+static GETITEM: Signature = Signature::new(Style::Exact, "array.__getitem__", "$self, key, /")
+    .doc("Return the item or slice at key.");
 static SETITEM: Signature = Signature::new(
     Style::Positional,
     "array.__setitem__",
     "$self, key, value, /",
-);
-static DELITEM: Signature = Signature::new(Style::Exact, "array.__delitem__", "$self, key, /");
-static ITER: Signature = Signature::new(Style::Exact, "array.__iter__", "$self, /");
-static CONTAINS: Signature = Signature::new(Style::Exact, "array.__contains__", "$self, key, /");
-static EQ: Signature = Signature::new(Style::Exact, "array.__eq__", "$self, value, /");
-static NE: Signature = Signature::new(Style::Exact, "array.__ne__", "$self, value, /");
-static LT: Signature = Signature::new(Style::Exact, "array.__lt__", "$self, value, /");
-static LE: Signature = Signature::new(Style::Exact, "array.__le__", "$self, value, /");
-static GT: Signature = Signature::new(Style::Exact, "array.__gt__", "$self, value, /");
-static GE: Signature = Signature::new(Style::Exact, "array.__ge__", "$self, value, /");
-static ADD: Signature = Signature::new(Style::Exact, "array.__add__", "$self, value, /");
-static IADD: Signature = Signature::new(Style::Exact, "array.__iadd__", "$self, value, /");
-static MUL: Signature = Signature::new(Style::Exact, "array.__mul__", "$self, value, /");
-static RMUL: Signature = Signature::new(Style::Exact, "array.__rmul__", "$self, value, /");
-static IMUL: Signature = Signature::new(Style::Exact, "array.__imul__", "$self, value, /");
-static APPEND: Signature = Signature::new(Style::Exact, "array.append", "$self, v, /");
-static EXTEND: Signature = Signature::new(Style::Exact, "array.extend", "$self, bb, /");
-static INSERT: Signature = Signature::new(Style::Positional, "array.insert", "$self, i, v, /");
-static POP: Signature = Signature::new(Style::Positional, "array.pop", "$self, i=-1, /");
-static REMOVE: Signature = Signature::new(Style::Exact, "array.remove", "$self, v, /");
+)
+.doc("Store value at the position or slice key.");
+static DELITEM: Signature = Signature::new(Style::Exact, "array.__delitem__", "$self, key, /")
+    .doc("Remove the item or slice at key.");
+static ITER: Signature = Signature::new(Style::Exact, "array.__iter__", "$self, /")
+    .doc("Return an iterator over the items.");
+static CONTAINS: Signature = Signature::new(Style::Exact, "array.__contains__", "$self, key, /")
+    .doc("Return whether an item equals key.");
+static EQ: Signature = Signature::new(Style::Exact, "array.__eq__", "$self, value, /")
+    .doc("Compare with another array: equal items in the same order.");
+static NE: Signature = Signature::new(Style::Exact, "array.__ne__", "$self, value, /")
+    .doc("Compare with another array: not equal.");
+static LT: Signature = Signature::new(Style::Exact, "array.__lt__", "$self, value, /")
+    .doc("Compare items in order with another array: less than.");
+static LE: Signature = Signature::new(Style::Exact, "array.__le__", "$self, value, /")
+    .doc("Compare items in order with another array: less than or equal.");
+static GT: Signature = Signature::new(Style::Exact, "array.__gt__", "$self, value, /")
+    .doc("Compare items in order with another array: greater than.");
+static GE: Signature = Signature::new(Style::Exact, "array.__ge__", "$self, value, /")
+    .doc("Compare items in order with another array: greater than or equal.");
+static ADD: Signature = Signature::new(Style::Exact, "array.__add__", "$self, value, /")
+    .doc("Return a new array: these items, then those of value.");
+static IADD: Signature = Signature::new(Style::Exact, "array.__iadd__", "$self, value, /")
+    .doc("Add the items of the array value at the end, in place.");
+static MUL: Signature = Signature::new(Style::Exact, "array.__mul__", "$self, value, /")
+    .doc("Return a new array of the items repeated value times.");
+static RMUL: Signature = Signature::new(Style::Exact, "array.__rmul__", "$self, value, /")
+    .doc("Return a new array of the items repeated value times.");
+static IMUL: Signature = Signature::new(Style::Exact, "array.__imul__", "$self, value, /")
+    .doc("Repeat the items value times, in place.");
+static APPEND: Signature =
+    Signature::new(Style::Exact, "array.append", "$self, v, /").doc("Add the item v at the end.");
+static EXTEND: Signature = Signature::new(Style::Exact, "array.extend", "$self, bb, /")
+    .doc("Add the items of the iterable or array bb at the end.");
+static INSERT: Signature = Signature::new(Style::Positional, "array.insert", "$self, i, v, /")
+    .doc("Insert the item v before position i.");
+static POP: Signature = Signature::new(Style::Positional, "array.pop", "$self, i=-1, /")
+    .doc("Remove and return the item at position i (the last by default).");
+static REMOVE: Signature = Signature::new(Style::Exact, "array.remove", "$self, v, /")
+    .doc("Remove the first item equal to v.");
 static INDEX: Signature = Signature::new(
     Style::Positional,
     "array.index",
     "$self, v, start=0, stop=sys.maxsize, /",
-);
-static COUNT: Signature = Signature::new(Style::Exact, "array.count", "$self, v, /");
-static REVERSE: Signature = Signature::new(Style::Exact, "array.reverse", "$self, /");
-static BYTESWAP: Signature = Signature::new(Style::Exact, "array.byteswap", "$self, /");
-static BUFFER_INFO: Signature = Signature::new(Style::Exact, "array.buffer_info", "$self, /");
-static FROMBYTES: Signature = Signature::new(Style::Exact, "array.frombytes", "$self, buffer, /");
-static TOBYTES: Signature = Signature::new(Style::Exact, "array.tobytes", "$self, /");
-static FROMLIST: Signature = Signature::new(Style::Exact, "array.fromlist", "$self, list, /");
-static TOLIST: Signature = Signature::new(Style::Exact, "array.tolist", "$self, /");
-static FROMUNICODE: Signature = Signature::new(Style::Exact, "array.fromunicode", "$self, ustr, /");
-static TOUNICODE: Signature = Signature::new(Style::Exact, "array.tounicode", "$self, /");
-static COPY: Signature = Signature::new(Style::Exact, "array.__copy__", "$self, /");
-static DEEPCOPY: Signature = Signature::new(Style::Exact, "array.__deepcopy__", "$self, unused, /");
+)
+.doc("Return the position of the first item equal to v, searched between start and stop.");
+static COUNT: Signature = Signature::new(Style::Exact, "array.count", "$self, v, /")
+    .doc("Return how many items equal v.");
+static REVERSE: Signature =
+    Signature::new(Style::Exact, "array.reverse", "$self, /").doc("Reverse the items in place.");
+static BYTESWAP: Signature = Signature::new(Style::Exact, "array.byteswap", "$self, /")
+    .doc("Swap the byte order of every item in place.");
+static BUFFER_INFO: Signature = Signature::new(Style::Exact, "array.buffer_info", "$self, /")
+    .doc("Return (address, length) of the memory holding the items.");
+static FROMBYTES: Signature = Signature::new(Style::Exact, "array.frombytes", "$self, buffer, /")
+    .doc("Add the items read from the machine bytes in buffer.");
+static TOBYTES: Signature = Signature::new(Style::Exact, "array.tobytes", "$self, /")
+    .doc("Return the items as machine bytes.");
+static FROMLIST: Signature = Signature::new(Style::Exact, "array.fromlist", "$self, list, /")
+    .doc("Add the items of the list at the end.");
+static TOLIST: Signature =
+    Signature::new(Style::Exact, "array.tolist", "$self, /").doc("Return the items as a list.");
+static FROMUNICODE: Signature = Signature::new(Style::Exact, "array.fromunicode", "$self, ustr, /")
+    .doc("Add the characters of the str ustr to a 'u' or 'w' array.");
+static TOUNICODE: Signature = Signature::new(Style::Exact, "array.tounicode", "$self, /")
+    .doc("Return a 'u' or 'w' array's characters as a str.");
+static COPY: Signature =
+    Signature::new(Style::Exact, "array.__copy__", "$self, /").doc("Return a copy of the array.");
+static DEEPCOPY: Signature = Signature::new(Style::Exact, "array.__deepcopy__", "$self, unused, /")
+    .doc("Return a copy of the array (its items are numbers, so shared safely).");
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Array> {
     args.get(0)

@@ -93,12 +93,22 @@ fn bytes(v: Vec<u8>) -> Value {
 
 // -- hex ------------------------------------------------------------------------------
 
-static HEXLIFY: Signature =
-    Signature::new(Style::Clinic, "hexlify", "data, sep=None, bytes_per_sep=1");
-static B2A_HEX: Signature =
-    Signature::new(Style::Clinic, "b2a_hex", "data, sep=None, bytes_per_sep=1");
-static UNHEXLIFY: Signature = Signature::new(Style::Exact, "unhexlify", "hexstr, /");
-static A2B_HEX: Signature = Signature::new(Style::Exact, "a2b_hex", "hexstr, /");
+static HEXLIFY: Signature = Signature::new(
+    Style::Clinic,
+    "hexlify",
+    "data, sep=<unrepresentable>, bytes_per_sep=1",
+)
+.doc("Return the bytes of data as hexadecimal digits, optionally grouped by sep.");
+static B2A_HEX: Signature = Signature::new(
+    Style::Clinic,
+    "b2a_hex",
+    "data, sep=<unrepresentable>, bytes_per_sep=1",
+)
+.doc("Return the bytes of data as hexadecimal digits, optionally grouped by sep.");
+static UNHEXLIFY: Signature = Signature::new(Style::Exact, "unhexlify", "hexstr, /")
+    .doc("Return the bytes that a string of hexadecimal digit pairs spells.");
+static A2B_HEX: Signature = Signature::new(Style::Exact, "a2b_hex", "hexstr, /")
+    .doc("Return the bytes that a string of hexadecimal digit pairs spells.");
 
 /// `hexlify(data, sep=None, bytes_per_sep=1)` (and `b2a_hex`).
 fn hexlify(vm: &Vm, args: Args) -> PyResult {
@@ -166,10 +176,16 @@ fn unhexlify(vm: &Vm, args: Args) -> PyResult {
 
 // -- base64 ---------------------------------------------------------------------------
 
-static B2A_BASE64: Signature =
-    Signature::new(Style::Clinic, "b2a_base64", "data, /, *, newline=True");
+static B2A_BASE64: Signature = Signature::new(
+    Style::Clinic,
+    "b2a_base64",
+    "data, /, *, newline=True",
+)
+.doc("Return data encoded as a line of base64, with a newline at its end unless newline is false.");
 static A2B_BASE64: Signature =
-    Signature::new(Style::Clinic, "a2b_base64", "data, /, *, strict_mode=False");
+    Signature::new(Style::Clinic, "a2b_base64", "data, /, *, strict_mode=False").doc(
+        "Return the bytes a base64 text encodes (rejecting any stray character in strict mode).",
+    );
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -260,8 +276,10 @@ fn a2b_base64(vm: &Vm, args: Args) -> PyResult {
 
 // -- uuencode ---------------------------------------------------------------------------
 
-static B2A_UU: Signature = Signature::new(Style::Clinic, "b2a_uu", "data, /, *, backtick=False");
-static A2B_UU: Signature = Signature::new(Style::Exact, "a2b_uu", "data, /");
+static B2A_UU: Signature = Signature::new(Style::Clinic, "b2a_uu", "data, /, *, backtick=False")
+    .doc("Return one line of uuencoded data.");
+static A2B_UU: Signature = Signature::new(Style::Exact, "a2b_uu", "data, /")
+    .doc("Return the bytes one line of uuencoded text holds.");
 
 /// One uuencoded line of at most 45 bytes.
 fn b2a_uu(vm: &Vm, args: Args) -> PyResult {
@@ -323,8 +341,10 @@ static B2A_QP: Signature = Signature::new(
     Style::Clinic,
     "b2a_qp",
     "data, quotetabs=False, istext=True, header=False",
-);
-static A2B_QP: Signature = Signature::new(Style::Clinic, "a2b_qp", "data, header=False");
+)
+.doc("Return data encoded as quoted-printable.");
+static A2B_QP: Signature = Signature::new(Style::Clinic, "a2b_qp", "data, header=False")
+    .doc("Return the bytes quoted-printable data holds.");
 
 /// The longest line `b2a_qp` writes, its soft line break included.
 const QP_LINE: usize = 76;
@@ -435,8 +455,10 @@ fn a2b_qp(vm: &Vm, args: Args) -> PyResult {
 
 // -- checksums ------------------------------------------------------------------------
 
-static CRC32: Signature = Signature::new(Style::Positional, "crc32", "data, crc=0, /");
-static CRC_HQX: Signature = Signature::new(Style::Positional, "crc_hqx", "data, crc, /");
+static CRC32: Signature = Signature::new(Style::Positional, "crc32", "data, crc=0, /")
+    .doc("Return the CRC-32 checksum of data, continuing from crc.");
+static CRC_HQX: Signature = Signature::new(Style::Positional, "crc_hqx", "data, crc, /")
+    .doc("Return the CRC-CCITT checksum of data, continuing from crc.");
 
 /// The low `bits` bits of an int argument, as C's unsigned conversion keeps them.
 fn low_bits(vm: &Vm, v: &Value, bits: u32) -> PyResult<u32> {

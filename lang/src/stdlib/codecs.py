@@ -218,7 +218,7 @@ def unregister(search_function):
     _cache.clear()
 
 
-def lookup(encoding):
+def lookup(encoding, /):
     """Looks up a codec tuple in the Python codec registry and returns a CodecInfo object."""
     if not isinstance(encoding, str):
         raise TypeError("lookup() argument must be str, not %s" % type(encoding).__name__)

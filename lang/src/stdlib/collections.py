@@ -21,6 +21,7 @@ def _field_getter(index):
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """Return a new tuple subclass whose fields can also be read by name."""
     if isinstance(field_names, str):
         field_names = field_names.replace(",", " ").split()
     field_names = list(map(str, field_names))

@@ -300,11 +300,12 @@ fn lookup_dialect(vm: &Vm, name: &str) -> PyResult<Value> {
         .ok_or_else(|| error(vm, "unknown dialect"))
 }
 
-static REGISTER_DIALECT: Signature = Signature::new(
+static REGISTER_DIALECT: Signature = Signature::undocumented(
     Style::Python,
     "register_dialect",
     "name, dialect=None, **fmtparams",
-);
+)
+.doc("Register a dialect under name, from a dialect object and/or formatting parameters.");
 
 fn register_dialect(vm: &Vm, args: Args) -> PyResult {
     let params = keyword_params(vm, &args)?;
@@ -334,7 +335,8 @@ fn register_dialect(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-static UNREGISTER_DIALECT: Signature = Signature::new(Style::Clinic, "unregister_dialect", "name");
+static UNREGISTER_DIALECT: Signature = Signature::new(Style::Clinic, "unregister_dialect", "name")
+    .doc("Remove the dialect registered as name.");
 
 fn unregister_dialect(vm: &Vm, args: Args) -> PyResult {
     let ([name], []) = UNREGISTER_DIALECT.bind(vm, args)?;
@@ -351,7 +353,8 @@ fn unregister_dialect(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-static GET_DIALECT: Signature = Signature::new(Style::Clinic, "get_dialect", "name");
+static GET_DIALECT: Signature = Signature::new(Style::Clinic, "get_dialect", "name")
+    .doc("Return the dialect registered as name.");
 
 fn get_dialect(vm: &Vm, args: Args) -> PyResult {
     let ([name], []) = GET_DIALECT.bind(vm, args)?;
@@ -361,7 +364,8 @@ fn get_dialect(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-static LIST_DIALECTS: Signature = Signature::new(Style::Clinic, "list_dialects", "");
+static LIST_DIALECTS: Signature = Signature::new(Style::Clinic, "list_dialects", "")
+    .doc("Return the names of the registered dialects.");
 
 fn list_dialects(vm: &Vm, args: Args) -> PyResult {
     LIST_DIALECTS.bind::<0, 0>(vm, args)?;
@@ -373,7 +377,8 @@ static FIELD_SIZE_LIMIT: Signature = Signature::new(
     Style::Clinic,
     "field_size_limit",
     "new_limit=<unrepresentable>",
-);
+)
+.doc("Return the largest field the parser accepts, setting a new limit when given.");
 
 /// `field_size_limit([new_limit])`: the limit before the call.
 fn field_size_limit(vm: &Vm, args: Args) -> PyResult {
@@ -672,11 +677,12 @@ impl Reader {
     }
 }
 
-static READER: Signature = Signature::new(
+static READER: Signature = Signature::undocumented(
     Style::Python,
     "reader",
     "csvfile, dialect='excel', **fmtparams",
-);
+)
+.doc("Return a reader that yields the rows of csvfile as lists of strings.");
 
 fn reader(vm: &Vm, args: Args) -> PyResult {
     let Some(source) = args.get(0).or_else(|| args.kw("csvfile")) else {
@@ -778,11 +784,12 @@ impl NativeObject for Writer {
     }
 }
 
-static WRITER: Signature = Signature::new(
+static WRITER: Signature = Signature::undocumented(
     Style::Python,
     "writer",
     "csvfile, dialect='excel', **fmtparams",
-);
+)
+.doc("Return a writer that writes rows to csvfile as delimited text.");
 
 fn writer(vm: &Vm, args: Args) -> PyResult {
     let Some(target) = args.get(0).or_else(|| args.kw("csvfile")) else {
@@ -804,8 +811,10 @@ fn writer(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
-static WRITEROW: Signature = Signature::new(Style::Exact, "writerow", "$self, row, /");
-static WRITEROWS: Signature = Signature::new(Style::Exact, "writerows", "$self, rows, /");
+static WRITEROW: Signature = Signature::new(Style::Exact, "writerow", "$self, row, /")
+    .doc("Write one row, formatted for the dialect.");
+static WRITEROWS: Signature = Signature::new(Style::Exact, "writerows", "$self, rows, /")
+    .doc("Write every row of the iterable rows.");
 
 fn this_writer<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Writer> {
     v.downcast_native::<Writer>()

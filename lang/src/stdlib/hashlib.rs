@@ -27,11 +27,12 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         let name = row.0.name().trim_start_matches("openssl_");
         super::set(&m, name, crate::builtins::native_row(row));
     }
-    for (sig, func) in [
-        (&NEW, new as NativeFn),
-        (&PBKDF2_HMAC, pbkdf2_hmac),
-        (&SCRYPT, scrypt),
-    ] {
+    super::set(
+        &m,
+        "new",
+        crate::builtins::native_row(&(&NEW, new as NativeFn)),
+    );
+    for (sig, func) in [(&PBKDF2_HMAC, pbkdf2_hmac as NativeFn), (&SCRYPT, scrypt)] {
         super::set(&m, sig.name(), crate::builtins::native_row(&(sig, func)));
     }
     let classes = classes(vm);
@@ -325,7 +326,8 @@ macro_rules! constructors {
                 Style::Clinic,
                 concat!("openssl_", $name),
                 "string=b'', *, usedforsecurity=True",
-            );
+            )
+            .doc(concat!("Return a new ", $name, " hash object, fed string first."));
             fn $func(vm: &Vm, args: Args) -> PyResult {
                 let ([], [string, _]) = $sig.bind(vm, args)?;
                 construct(vm, $name, string)
@@ -364,7 +366,10 @@ fn unsupported(vm: &Vm, name: &str) -> crate::objects::PyErr {
     vm.value_error(format!("unsupported hash type {name}"))
 }
 
-static NEW: Signature = Signature::new(Style::Python, "new", "name, data=b'', **kwargs");
+/// CPython's `hashlib.new` is a function named `__hash_new`, whose name its
+/// messages carry.
+static NEW: Signature = Signature::new(Style::Python, "__hash_new", "name, data=b'', **kwargs")
+    .doc("Return a new hash object for the named algorithm, fed data first.");
 
 /// `hashlib.new(name, data=b'', **kwargs)`: BLAKE2 takes its parameters as
 /// keywords; the others take only `usedforsecurity`.
@@ -416,13 +421,20 @@ fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Hash> {
         .ok_or_else(|| vm.type_error("descriptor requires a hash object"))
 }
 
-static UPDATE: Signature = Signature::new(Style::Exact, "HASH.update", "$self, obj, /");
-static COPY: Signature = Signature::new(Style::Exact, "HASH.copy", "$self, /");
-static DIGEST: Signature = Signature::new(Style::Exact, "HASH.digest", "$self, /");
-static HEXDIGEST: Signature = Signature::new(Style::Exact, "HASH.hexdigest", "$self, /");
-static XOF_DIGEST: Signature = Signature::new(Style::Clinic, "digest", "$self, /, length");
-static XOF_HEXDIGEST: Signature = Signature::new(Style::Clinic, "hexdigest", "$self, /, length");
-static HASH_REPR: Signature = Signature::new(Style::Exact, "HASH.__repr__", "$self, /");
+static UPDATE: Signature = Signature::new(Style::Exact, "HASH.update", "$self, obj, /")
+    .doc("Feed the bytes of obj to the hash.");
+static COPY: Signature = Signature::new(Style::Exact, "HASH.copy", "$self, /")
+    .doc("Return an independent copy of the hash in its current state.");
+static DIGEST: Signature = Signature::new(Style::Exact, "HASH.digest", "$self, /")
+    .doc("Return the digest of the data fed so far, as bytes.");
+static HEXDIGEST: Signature = Signature::new(Style::Exact, "HASH.hexdigest", "$self, /")
+    .doc("Return the digest of the data fed so far, as hexadecimal digits.");
+static XOF_DIGEST: Signature = Signature::new(Style::Clinic, "digest", "$self, /, length")
+    .doc("Return length bytes of the output for the data fed so far.");
+static XOF_HEXDIGEST: Signature = Signature::new(Style::Clinic, "hexdigest", "$self, /, length")
+    .doc("Return length bytes of the output for the data fed so far, as hexadecimal digits.");
+static HASH_REPR: Signature = Signature::new(Style::Exact, "HASH.__repr__", "$self, /")
+    .doc("Return the hash written with its algorithm name.");
 
 const COMMON_METHODS: &[(&Signature, NativeFn)] = &[(&UPDATE, update), (&COPY, copy)];
 const FIXED_METHODS: &[(&Signature, NativeFn)] = &[
@@ -524,12 +536,18 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 const BLAKE2_PARAMS: &str = "data=b'', /, *, digest_size=MAX, key=b'', salt=b'', person=b'', \
      fanout=1, depth=1, leaf_size=0, node_offset=0, node_depth=0, inner_size=0, \
      last_node=False, usedforsecurity=True";
-static BLAKE2B_NEW: Signature = Signature::new(Style::Clinic, "blake2b", BLAKE2_PARAMS);
-static BLAKE2S_NEW: Signature = Signature::new(Style::Clinic, "blake2s", BLAKE2_PARAMS);
-static BLAKE2B_DIGEST: Signature = Signature::new(Style::Exact, "blake2b.digest", "$self, /");
-static BLAKE2S_DIGEST: Signature = Signature::new(Style::Exact, "blake2s.digest", "$self, /");
-static BLAKE2B_HEX: Signature = Signature::new(Style::Exact, "blake2b.hexdigest", "$self, /");
-static BLAKE2S_HEX: Signature = Signature::new(Style::Exact, "blake2s.hexdigest", "$self, /");
+static BLAKE2B_NEW: Signature = Signature::new(Style::Clinic, "blake2b", BLAKE2_PARAMS)
+    .doc("Return a new BLAKE2b hash object.");
+static BLAKE2S_NEW: Signature = Signature::new(Style::Clinic, "blake2s", BLAKE2_PARAMS)
+    .doc("Return a new BLAKE2s hash object.");
+static BLAKE2B_DIGEST: Signature = Signature::new(Style::Exact, "blake2b.digest", "$self, /")
+    .doc("Return the digest of the data fed so far, as bytes.");
+static BLAKE2S_DIGEST: Signature = Signature::new(Style::Exact, "blake2s.digest", "$self, /")
+    .doc("Return the digest of the data fed so far, as bytes.");
+static BLAKE2B_HEX: Signature = Signature::new(Style::Exact, "blake2b.hexdigest", "$self, /")
+    .doc("Return the digest of the data fed so far, as hexadecimal digits.");
+static BLAKE2S_HEX: Signature = Signature::new(Style::Exact, "blake2s.hexdigest", "$self, /")
+    .doc("Return the digest of the data fed so far, as hexadecimal digits.");
 
 const BLAKE2B_METHODS: &[(&Signature, NativeFn)] =
     &[(&BLAKE2B_DIGEST, digest), (&BLAKE2B_HEX, hexdigest)];
@@ -691,7 +709,8 @@ static PBKDF2_HMAC: Signature = Signature::new(
     Style::Clinic,
     "pbkdf2_hmac",
     "hash_name, password, salt, iterations, dklen=None",
-);
+)
+.doc("Return a key derived from password and salt by PBKDF2 with HMAC over the named hash.");
 
 /// `pbkdf2_hmac(hash_name, password, salt, iterations, dklen=None)`.
 fn pbkdf2_hmac(vm: &Vm, args: Args) -> PyResult {
@@ -768,7 +787,8 @@ static SCRYPT: Signature = Signature::new(
     Style::Clinic,
     "scrypt",
     "password, *, salt=None, n=None, r=None, p=None, maxmem=0, dklen=64",
-);
+)
+.doc("Return a key derived from password and salt by the scrypt function.");
 
 fn scrypt(vm: &Vm, _args: Args) -> PyResult {
     Err(vm.not_implemented("hashlib.scrypt is not implemented in towel"))

@@ -5,6 +5,7 @@ __all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nlargest",
 
 
 def nsmallest(n, iterable, key=None):
+    """Return the n smallest items of the iterable (by key), smallest first."""
     # Equivalent to sorted(iterable, key=key)[:n], which CPython documents it as.
     if n <= 0:
         return []
@@ -12,12 +13,14 @@ def nsmallest(n, iterable, key=None):
 
 
 def nlargest(n, iterable, key=None):
+    """Return the n largest items of the iterable (by key), largest first."""
     if n <= 0:
         return []
     return sorted(iterable, key=key, reverse=True)[:n]
 
 
 def merge(*iterables, key=None, reverse=False):
+    """Merge sorted iterables into one sorted iterator."""
     # Lazily merges sorted inputs; ties keep input order.
     heap = []
     for order, it in enumerate(map(iter, iterables)):

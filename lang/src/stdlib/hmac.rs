@@ -14,7 +14,8 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     Ok(m)
 }
 
-static COMPARE_DIGEST: Signature = Signature::new(Style::Positional, "compare_digest", "a, b, /");
+static COMPARE_DIGEST: Signature = Signature::new(Style::Positional, "compare_digest", "a, b, /")
+    .doc("Return a == b, taking the same time wherever they differ.");
 
 /// `compare_digest(a, b)`: two ASCII strs or two bytes-like objects.
 fn compare_digest(vm: &Vm, args: Args) -> PyResult {

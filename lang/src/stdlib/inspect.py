@@ -921,9 +921,30 @@ def _signature_from_text(text, bound_to):
             kind = _KEYWORD_ONLY
             continue
         name, eq, default = item.partition("=")
-        value = eval(default, {"sys": sys}) if eq else _empty
+        value = _text_default(default) if eq else _empty
         params.append(Parameter(name.strip(), kind, default=value))
     return Signature(params)
+
+
+def _text_default(text):
+    """The value a default in a text signature stands for: a literal, or a
+    module's attribute named with its module (`sys.maxsize`, `zlib.Z_FINISH`).
+    Anything else (`<unrepresentable>`) makes the signature invalid."""
+    text = text.strip()
+    module, dot, attr = text.rpartition(".")
+    if dot and all(part.isidentifier() for part in text.split(".")):
+        try:
+            return getattr(__import__(module, fromlist=[attr]), attr)
+        except (ImportError, AttributeError):
+            raise _InvalidTextSignature from None
+    try:
+        return eval(text, {"__builtins__": {}})
+    except Exception:
+        raise _InvalidTextSignature from None
+
+
+class _InvalidTextSignature(Exception):
+    """A text signature inspect cannot read (CPython's `builtin has invalid signature`)."""
 
 
 def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=False):
@@ -958,8 +979,7 @@ def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=F
         if text:
             try:
                 return _signature_from_text(text, getattr(obj, "__self__", None))
-            except SyntaxError:
-                # A default CPython cannot show (`<unrepresentable>`).
+            except _InvalidTextSignature:
                 raise ValueError(f"{obj!r} builtin has invalid signature") from None
     if isbuiltin(obj):
         raise ValueError(f"no signature found for builtin {obj!r}")

@@ -58,6 +58,7 @@ class JSONDecoder:
 
 
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
+    """Return obj serialized as a JSON document."""
     if cls is None:
         if separators is None:
             separators = (",", ": ") if indent is not None else (", ", ": ")
@@ -66,14 +67,17 @@ def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_
 
 
 def dump(obj, fp, **kw):
+    """Write obj as a JSON document to the file fp."""
     fp.write(dumps(obj, **kw))
 
 
 def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
+    """Return the Python object a JSON document denotes."""
     if cls is not None:
         return cls(object_hook=object_hook, parse_float=parse_float, parse_int=parse_int, parse_constant=parse_constant, object_pairs_hook=object_pairs_hook, **kw).decode(s)
     return _decode(s, JSONDecodeError, object_hook, object_pairs_hook, parse_float, parse_int)
 
 
 def load(fp, **kw):
+    """Return the Python object the JSON document read from fp denotes."""
     return loads(fp.read(), **kw)

@@ -22,7 +22,8 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     Ok(m)
 }
 
-static LOCALTIME: Signature = Signature::new(Style::Positional, "_localtime", "seconds, /");
+static LOCALTIME: Signature = Signature::new(Style::Positional, "_localtime", "seconds, /")
+    .doc("Return the local time fields of a timestamp.");
 
 /// `_localtime(seconds)`: the local time as `time.localtime` gives it, a
 /// 9-tuple (year, month, day, hour, minute, second, weekday with Monday 0,
@@ -56,7 +57,8 @@ fn localtime(vm: &Vm, args: Args) -> PyResult {
     ))
 }
 
-static STRFTIME: Signature = Signature::new(Style::Positional, "_strftime", "format, fields, /");
+static STRFTIME: Signature = Signature::new(Style::Positional, "_strftime", "format, fields, /")
+    .doc("Return the time fields formatted by a strftime format.");
 
 /// `_strftime(format, fields)`: C's `strftime` on a 9-tuple of `_localtime`.
 fn strftime(vm: &Vm, args: Args) -> PyResult {
@@ -117,7 +119,8 @@ fn strftime(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-static GET_IDENT: Signature = Signature::new(Style::Exact, "_get_ident", "");
+static GET_IDENT: Signature =
+    Signature::new(Style::Exact, "_get_ident", "").doc("Return the current thread's identifier.");
 
 /// `_get_ident()`: the running thread's identity, as `threading.get_ident`.
 fn get_ident(vm: &Vm, args: Args) -> PyResult {

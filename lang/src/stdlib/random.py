@@ -40,6 +40,7 @@ class Random:
         self.gauss_next = None
 
     def seed(self, a=None, version=2):
+        """Reset the generator from a (fresh entropy when a is None)."""
         if version == 1 and isinstance(a, (str, bytes)):
             a = a.decode("latin-1") if isinstance(a, bytes) else a
             x = ord(a[0]) << 7 if a else 0
@@ -53,9 +54,11 @@ class Random:
         self.gauss_next = None
 
     def getstate(self):
+        """Return the generator's internal state, for setstate."""
         return self.VERSION, self._mt.getstate(), self.gauss_next
 
     def setstate(self, state):
+        """Restore a state that getstate returned."""
         version = state[0]
         if version == 3:
             version, internalstate, self.gauss_next = state
@@ -64,18 +67,22 @@ class Random:
             raise ValueError(f"state with version {version} passed to Random.setstate() of version {self.VERSION}")
 
     def random(self):
+        """Return the next random float in [0.0, 1.0)."""
         return self._mt.random()
 
     def getrandbits(self, k):
+        """Return a non-negative int of k random bits."""
         return self._mt.getrandbits(k)
 
     def _randbelow(self, n):
         return self._mt.randbelow(n)
 
     def randbytes(self, n):
+        """Return n random bytes."""
         return self.getrandbits(n * 8).to_bytes(n, "little")
 
     def randrange(self, start, stop=None, step=1):
+        """Return a random item of range(start, stop, step)."""
         try:
             istart = _index(start)
         except TypeError:
@@ -116,20 +123,24 @@ class Random:
         return istart + istep * self._randbelow(n)
 
     def randint(self, a, b):
+        """Return a random int N with a <= N <= b."""
         return self.randrange(a, b + 1)
 
     def choice(self, seq):
+        """Return a random item of the non-empty sequence seq."""
         if not len(seq):
             raise IndexError("Cannot choose from an empty sequence")
         return seq[self._randbelow(len(seq))]
 
     def shuffle(self, x):
+        """Shuffle the list x in place."""
         randbelow = self._randbelow
         for i in reversed(range(1, len(x))):
             j = randbelow(i + 1)
             x[i], x[j] = x[j], x[i]
 
     def sample(self, population, k, *, counts=None):
+        """Return k distinct items chosen at random from the population."""
         if not isinstance(population, _Sequence):
             raise TypeError("Population must be a sequence.  For dicts or sets, use sorted(d).")
         n = len(population)
@@ -168,6 +179,7 @@ class Random:
         return result
 
     def choices(self, population, weights=None, *, cum_weights=None, k=1):
+        """Return k items chosen at random, with replacement, optionally weighted."""
         random = self.random
         n = len(population)
         if cum_weights is None:
@@ -194,9 +206,11 @@ class Random:
         return [population[_bisect(cum_weights, random() * total, 0, hi)] for i in _repeat(None, k)]
 
     def uniform(self, a, b):
+        """Return a random float between a and b."""
         return a + (b - a) * self.random()
 
     def triangular(self, low=0.0, high=1.0, mode=None):
+        """Return a random float in [low, high] from the triangular distribution with the given mode."""
         u = self.random()
         try:
             c = 0.5 if mode is None else (mode - low) / (high - low)
@@ -209,6 +223,7 @@ class Random:
         return low + (high - low) * _sqrt(u * c)
 
     def normalvariate(self, mu=0.0, sigma=1.0):
+        """Return a random float from the normal distribution with mean mu and standard deviation sigma."""
         random = self.random
         while True:
             u1 = random()
@@ -220,6 +235,7 @@ class Random:
         return mu + z * sigma
 
     def gauss(self, mu=0.0, sigma=1.0):
+        """Return a random float from the normal distribution (a faster method, not thread-safe)."""
         random = self.random
         z = self.gauss_next
         self.gauss_next = None
@@ -231,12 +247,15 @@ class Random:
         return mu + z * sigma
 
     def lognormvariate(self, mu, sigma):
+        """Return a random float whose natural logarithm is normally distributed with mean mu and deviation sigma."""
         return _exp(self.normalvariate(mu, sigma))
 
     def expovariate(self, lambd):
+        """Return a random float from the exponential distribution with rate lambd."""
         return -_log(1.0 - self.random()) / lambd
 
     def vonmisesvariate(self, mu, kappa):
+        """Return a random angle from the von Mises distribution with mean mu and concentration kappa."""
         random = self.random
         if kappa <= 1e-6:
             return TWOPI * random()
@@ -259,6 +278,7 @@ class Random:
         return theta
 
     def gammavariate(self, alpha, beta):
+        """Return a random float from the gamma distribution with shape alpha and scale beta."""
         if alpha <= 0.0 or beta <= 0.0:
             raise ValueError("gammavariate: alpha and beta must be > 0.0")
         random = self.random
@@ -297,16 +317,19 @@ class Random:
             return x * beta
 
     def betavariate(self, alpha, beta):
+        """Return a random float in [0, 1] from the beta distribution."""
         y = self.gammavariate(alpha, 1.0)
         if y:
             return y / (y + self.gammavariate(beta, 1.0))
         return 0.0
 
     def paretovariate(self, alpha):
+        """Return a random float from the Pareto distribution with shape alpha."""
         u = 1.0 - self.random()
         return u ** (-1.0 / alpha)
 
     def weibullvariate(self, alpha, beta):
+        """Return a random float from the Weibull distribution with scale alpha and shape beta."""
         u = 1.0 - self.random()
         return alpha * (-_log(u)) ** (1.0 / beta)
 

@@ -64,7 +64,8 @@ fn or_default(vm: &Vm, default: Option<&Value>, message: &str) -> PyResult {
 
 // -- names ----------------------------------------------------------------------------
 
-static LOOKUP: Signature = Signature::new(Style::Exact, "unicodedata.lookup", "name, /");
+static LOOKUP: Signature = Signature::new(Style::Exact, "unicodedata.lookup", "name, /")
+    .doc("Return the character with the given name or alias.");
 
 /// `lookup(name)`: the character (or named sequence) called `name`, aliases
 /// included, in any case.
@@ -96,7 +97,8 @@ static NAME: Signature = Signature::new(
     Style::Positional,
     "unicodedata.name",
     "chr, default=<unrepresentable>, /",
-);
+)
+.doc("Return the name of the character chr.");
 
 /// `name(chr[, default])`.
 fn name(vm: &Vm, args: Args) -> PyResult {
@@ -110,15 +112,21 @@ fn name(vm: &Vm, args: Args) -> PyResult {
 
 // -- properties -----------------------------------------------------------------------
 
-static CATEGORY: Signature = Signature::new(Style::Exact, "unicodedata.category", "chr, /");
+static CATEGORY: Signature = Signature::new(Style::Exact, "unicodedata.category", "chr, /")
+    .doc("Return the general category of chr.");
 static BIDIRECTIONAL: Signature =
-    Signature::new(Style::Exact, "unicodedata.bidirectional", "chr, /");
-static COMBINING: Signature = Signature::new(Style::Exact, "unicodedata.combining", "chr, /");
+    Signature::new(Style::Exact, "unicodedata.bidirectional", "chr, /")
+        .doc("Return the bidirectional class of chr.");
+static COMBINING: Signature = Signature::new(Style::Exact, "unicodedata.combining", "chr, /")
+    .doc("Return the canonical combining class of chr, 0 when none.");
 static EAST_ASIAN_WIDTH: Signature =
-    Signature::new(Style::Exact, "unicodedata.east_asian_width", "chr, /");
-static MIRRORED: Signature = Signature::new(Style::Exact, "unicodedata.mirrored", "chr, /");
+    Signature::new(Style::Exact, "unicodedata.east_asian_width", "chr, /")
+        .doc("Return the East Asian width of chr.");
+static MIRRORED: Signature = Signature::new(Style::Exact, "unicodedata.mirrored", "chr, /")
+    .doc("Return 1 if chr is mirrored in bidirectional text, else 0.");
 static DECOMPOSITION: Signature =
-    Signature::new(Style::Exact, "unicodedata.decomposition", "chr, /");
+    Signature::new(Style::Exact, "unicodedata.decomposition", "chr, /")
+        .doc("Return the decomposition mapping of chr as text.");
 
 /// Binds the one character of a property function and reads its record.
 fn record_arg(vm: &Vm, sig: &Signature, args: Args) -> PyResult<ucd::Record> {
@@ -163,17 +171,20 @@ static DECIMAL: Signature = Signature::new(
     Style::Positional,
     "unicodedata.decimal",
     "chr, default=<unrepresentable>, /",
-);
+)
+.doc("Return the decimal value of chr, or default.");
 static DIGIT: Signature = Signature::new(
     Style::Positional,
     "unicodedata.digit",
     "chr, default=<unrepresentable>, /",
-);
+)
+.doc("Return the digit value of chr, or default.");
 static NUMERIC: Signature = Signature::new(
     Style::Positional,
     "unicodedata.numeric",
     "chr, default=<unrepresentable>, /",
-);
+)
+.doc("Return the numeric value of chr as a float, or default.");
 
 fn decimal(vm: &Vm, args: Args) -> PyResult {
     let ([chr], [default]) = DECIMAL.bind(vm, args)?;
@@ -205,12 +216,14 @@ static NORMALIZE: Signature = Signature::new(
     Style::Positional,
     "unicodedata.normalize",
     "form, unistr, /",
-);
+)
+.doc("Return unistr in the normal form NFC, NFKC, NFD or NFKD.");
 static IS_NORMALIZED: Signature = Signature::new(
     Style::Positional,
     "unicodedata.is_normalized",
     "form, unistr, /",
-);
+)
+.doc("Return whether unistr is already in the given normal form.");
 
 #[derive(Clone, Copy)]
 enum Form {

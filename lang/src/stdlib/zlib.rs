@@ -180,14 +180,18 @@ fn run_compress(
 // -- one-shot functions ---------------------------------------------------------------
 
 static COMPRESS: Signature =
-    Signature::new(Style::Clinic, "compress", "data, /, level=-1, wbits=15");
+    Signature::new(Style::Clinic, "compress", "data, /, level=-1, wbits=15")
+        .doc("Return data compressed with the given level.");
 static DECOMPRESS: Signature = Signature::new(
     Style::Clinic,
     "decompress",
     "data, /, wbits=15, bufsize=16384",
-);
-static CRC32: Signature = Signature::new(Style::Positional, "crc32", "data, value=0, /");
-static ADLER32: Signature = Signature::new(Style::Positional, "adler32", "data, value=1, /");
+)
+.doc("Return the bytes the compressed data holds.");
+static CRC32: Signature = Signature::new(Style::Positional, "zlib.crc32", "data, value=0, /")
+    .doc("Return the CRC-32 checksum of data, continuing from value.");
+static ADLER32: Signature = Signature::new(Style::Positional, "zlib.adler32", "data, value=1, /")
+    .doc("Return the Adler-32 checksum of data, continuing from value.");
 
 fn compress(vm: &Vm, args: Args) -> PyResult {
     let ([data], [lvl, wbits]) = COMPRESS.bind(vm, args)?;
@@ -304,7 +308,8 @@ static COMPRESSOBJ: Signature = Signature::new(
     Style::Clinic,
     "compressobj",
     "level=-1, method=8, wbits=15, memLevel=8, strategy=0, zdict=None",
-);
+)
+.doc("Return a compressor for data given in pieces.");
 
 struct Compressor {
     class: Rc<Class>,
@@ -350,10 +355,13 @@ fn compressobj(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
-static C_COMPRESS: Signature = Signature::new(Style::Exact, "compress", "$self, data, /");
+static C_COMPRESS: Signature = Signature::new(Style::Exact, "compress", "$self, data, /")
+    .doc("Return compressed output for more data (some may stay buffered).");
 static C_FLUSH: Signature =
-    Signature::new(Style::Positional, "flush", "$self, mode=zlib.Z_FINISH, /");
-static C_COPY: Signature = Signature::new(Style::Exact, "copy", "$self, /");
+    Signature::new(Style::Positional, "flush", "$self, mode=zlib.Z_FINISH, /")
+        .doc("Return the buffered compressed output; with Z_FINISH, end the stream.");
+static C_COPY: Signature = Signature::new(Style::Exact, "copy", "$self, /")
+    .doc("Return an independent copy of the compressor.");
 
 fn compressor_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("zlib.Compress", |vm| {
@@ -444,7 +452,8 @@ fn c_copy(vm: &Vm, _args: Args) -> PyResult {
 // -- decompressobj --------------------------------------------------------------------
 
 static DECOMPRESSOBJ: Signature =
-    Signature::new(Style::Clinic, "decompressobj", "wbits=15, zdict=b''");
+    Signature::new(Style::Clinic, "decompressobj", "wbits=15, zdict=b''")
+        .doc("Return a decompressor for a stream given in pieces.");
 
 struct Decompressor {
     class: Rc<Class>,
@@ -505,13 +514,16 @@ fn decompressobj(vm: &Vm, args: Args) -> PyResult {
 }
 
 static D_DECOMPRESS: Signature =
-    Signature::new(Style::Clinic, "decompress", "$self, data, /, max_length=0");
+    Signature::new(Style::Clinic, "decompress", "$self, data, /, max_length=0")
+        .doc("Return the decompressed output for more data, at most max_length bytes when given.");
 static D_FLUSH: Signature = Signature::new(
     Style::Positional,
     "flush",
     "$self, length=zlib.DEF_BUF_SIZE, /",
-);
-static D_COPY: Signature = Signature::new(Style::Exact, "copy", "$self, /");
+)
+.doc("Return the remaining decompressed output.");
+static D_COPY: Signature = Signature::new(Style::Exact, "copy", "$self, /")
+    .doc("Return an independent copy of the decompressor.");
 
 fn decompressor_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("zlib.Decompress", |vm| {

@@ -389,10 +389,10 @@ fn result(vm: &Vm, r: CResult) -> PyResult {
 
 /// The unary functions: their signatures and algorithms, one row each.
 macro_rules! unary {
-    ($($name:ident => $sig:ident, $f:ident;)*) => {
+    ($($name:ident => $sig:ident, $f:ident, $doc:literal;)*) => {
         $(
             static $sig: Signature =
-                Signature::new(Style::Exact, concat!("cmath.", stringify!($name)), "z, /");
+                Signature::new(Style::Exact, concat!("cmath.", stringify!($name)), "z, /").doc($doc);
             fn $name(vm: &Vm, args: Args) -> PyResult {
                 let ([z], []) = $sig.bind(vm, args)?;
                 result(vm, $f(to_complex(vm, z)?))
@@ -403,35 +403,43 @@ macro_rules! unary {
 }
 
 unary! {
-    sqrt => SQRT, c_sqrt;
-    exp => EXP, c_exp;
-    log10 => LOG10, c_log10;
-    cos => COS, c_cos;
-    sin => SIN, c_sin;
-    tan => TAN, c_tan;
-    acos => ACOS, c_acos;
-    asin => ASIN, c_asin;
-    atan => ATAN, c_atan;
-    cosh => COSH, c_cosh;
-    sinh => SINH, c_sinh;
-    tanh => TANH, c_tanh;
-    acosh => ACOSH, c_acosh;
-    asinh => ASINH, c_asinh;
-    atanh => ATANH, c_atanh;
+    sqrt => SQRT, c_sqrt, "Return the principal square root of the complex z.";
+    exp => EXP, c_exp, "Return e raised to the complex power z.";
+    log10 => LOG10, c_log10, "Return the base-10 logarithm of the complex z.";
+    cos => COS, c_cos, "Return the cosine of the complex z.";
+    sin => SIN, c_sin, "Return the sine of the complex z.";
+    tan => TAN, c_tan, "Return the tangent of the complex z.";
+    acos => ACOS, c_acos, "Return the arc cosine of the complex z.";
+    asin => ASIN, c_asin, "Return the arc sine of the complex z.";
+    atan => ATAN, c_atan, "Return the arc tangent of the complex z.";
+    cosh => COSH, c_cosh, "Return the hyperbolic cosine of the complex z.";
+    sinh => SINH, c_sinh, "Return the hyperbolic sine of the complex z.";
+    tanh => TANH, c_tanh, "Return the hyperbolic tangent of the complex z.";
+    acosh => ACOSH, c_acosh, "Return the inverse hyperbolic cosine of the complex z.";
+    asinh => ASINH, c_asinh, "Return the inverse hyperbolic sine of the complex z.";
+    atanh => ATANH, c_atanh, "Return the inverse hyperbolic tangent of the complex z.";
 }
 
-static LOG: Signature = Signature::undocumented(Style::Positional, "log", "x, base=None, /");
-static PHASE: Signature = Signature::new(Style::Exact, "cmath.phase", "z, /");
-static POLAR: Signature = Signature::new(Style::Exact, "cmath.polar", "z, /");
-static RECT: Signature = Signature::new(Style::Positional, "rect", "r, phi, /");
-static ISFINITE: Signature = Signature::new(Style::Exact, "cmath.isfinite", "z, /");
-static ISINF: Signature = Signature::new(Style::Exact, "cmath.isinf", "z, /");
-static ISNAN: Signature = Signature::new(Style::Exact, "cmath.isnan", "z, /");
+static LOG: Signature = Signature::undocumented(Style::Positional, "log", "x, base=None, /")
+    .doc("Return the logarithm of the complex x to the given base, natural when no base is given.");
+static PHASE: Signature = Signature::new(Style::Exact, "cmath.phase", "z, /")
+    .doc("Return the argument of z, the angle from the positive real axis.");
+static POLAR: Signature =
+    Signature::new(Style::Exact, "cmath.polar", "z, /").doc("Return z as (modulus, phase).");
+static RECT: Signature = Signature::new(Style::Positional, "rect", "r, phi, /")
+    .doc("Return the complex number with modulus r and phase phi.");
+static ISFINITE: Signature = Signature::new(Style::Exact, "cmath.isfinite", "z, /")
+    .doc("Return whether both parts of z are finite.");
+static ISINF: Signature = Signature::new(Style::Exact, "cmath.isinf", "z, /")
+    .doc("Return whether either part of z is infinite.");
+static ISNAN: Signature = Signature::new(Style::Exact, "cmath.isnan", "z, /")
+    .doc("Return whether either part of z is a NaN.");
 static ISCLOSE: Signature = Signature::new(
     Style::Clinic,
     "isclose",
     "a, b, *, rel_tol=1e-09, abs_tol=0.0",
-);
+)
+.doc("Return whether the complex numbers a and b are equal within the given tolerances.");
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let mut rows: Vec<(&'static Signature, crate::objects::NativeFn)> = UNARY.to_vec();

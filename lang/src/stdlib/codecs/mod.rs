@@ -95,12 +95,14 @@ static ENCODE: Signature = Signature::new(
     Style::Clinic,
     "encode",
     "obj, encoding='utf-8', errors='strict'",
-);
+)
+.doc("Return obj encoded with the named codec.");
 static DECODE: Signature = Signature::new(
     Style::Clinic,
     "decode",
     "obj, encoding='utf-8', errors='strict'",
-);
+)
+.doc("Return obj decoded with the named codec.");
 
 /// `codecs.encode(obj, encoding='utf-8', errors='strict')`: every codec
 /// towel has is a text encoding, so `obj` must be a str.
@@ -135,7 +137,8 @@ fn decode(vm: &Vm, args: Args) -> PyResult {
     )?))
 }
 
-static LOOKUP: Signature = Signature::new(Style::Exact, "lookup", "encoding, /");
+static LOOKUP: Signature = Signature::new(Style::Exact, "lookup", "encoding, /")
+    .doc("Return the CodecInfo of the named encoding.");
 
 /// `_codecs.lookup(name)`: the codec's canonical name (`codecs.py` makes the
 /// `CodecInfo`).
@@ -154,7 +157,8 @@ static ENCODE_TEXT: Signature = Signature::new(
     Style::Clinic,
     "encode_text",
     "text, encoding, errors=None, /",
-);
+)
+.doc("Return the str text encoded to bytes with the named encoding and error handler.");
 
 /// `_codecs.encode_text(text, encoding, errors)`: the bytes.
 fn encode_text(vm: &Vm, args: Args) -> PyResult {
@@ -174,7 +178,8 @@ static DECODE_DATA: Signature = Signature::new(
     Style::Clinic,
     "decode_data",
     "data, encoding, errors=None, final=True, /",
-);
+)
+    .doc("Return (text, consumed): the bytes data decoded with the named encoding, stopping before an incomplete sequence unless final.");
 
 /// `_codecs.decode_data(data, encoding, errors, final)`: `(text, bytes
 /// used, encoding name for the rest)`; the name changes when a byte order
@@ -200,7 +205,8 @@ fn decode_data(vm: &Vm, args: Args) -> PyResult {
 }
 
 static REGISTER_ERROR: Signature =
-    Signature::new(Style::Positional, "register_error", "errors, handler, /");
+    Signature::new(Style::Positional, "register_error", "errors, handler, /")
+        .doc("Register handler as the error handler called errors.");
 
 fn register_error(vm: &Vm, args: Args) -> PyResult {
     let ([name, handler], []) = REGISTER_ERROR.bind(vm, args)?;
@@ -217,7 +223,8 @@ fn register_error(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-static LOOKUP_REGISTERED: Signature = Signature::new(Style::Exact, "lookup_registered", "name, /");
+static LOOKUP_REGISTERED: Signature = Signature::new(Style::Exact, "lookup_registered", "name, /")
+    .doc("Return the error handler registered as name.");
 
 /// The handler registered under a name, or None.
 fn lookup_registered(vm: &Vm, args: Args) -> PyResult {

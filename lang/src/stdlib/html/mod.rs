@@ -72,7 +72,8 @@ fn html5_table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 static UNESCAPE_REFERENCES: Signature =
-    Signature::new(Style::Positional, "_unescape_references", "s, /");
+    Signature::new(Style::Positional, "_unescape_references", "s, /")
+        .doc("Return s with its character references replaced by the characters they name.");
 
 /// Replaces every character reference in `s` (a str holding `&`) as HTML5's
 /// tokenizer does: numeric ones by code point (with the spec's repairs),

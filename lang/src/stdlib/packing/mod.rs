@@ -89,7 +89,8 @@ fn cached(vm: &Vm, format: &Value) -> PyResult<Rc<Layout>> {
     Ok(layout)
 }
 
-static CLEARCACHE: Signature = Signature::new(Style::Exact, "_clearcache", "");
+static CLEARCACHE: Signature =
+    Signature::new(Style::Exact, "_clearcache", "").doc("Forget the compiled formats.");
 
 fn clearcache(vm: &Vm, args: Args) -> PyResult {
     CLEARCACHE.bind::<0, 0>(vm, args)?;
@@ -247,18 +248,29 @@ fn do_iter_unpack(vm: &Vm, layout: Rc<Layout>, data: &Value) -> PyResult {
 
 // -- module functions -----------------------------------------------------------------
 
-static PACK: Signature = Signature::new(Style::Positional, "pack", "format, /, *values");
-static PACK_INTO: Signature = Signature::new(
+static PACK: Signature =
+    Signature::undocumented(Style::Positional, "_struct.pack", "format, /, *values")
+        .doc("Return the values packed into bytes as the format describes.");
+static PACK_INTO: Signature = Signature::undocumented(
     Style::Positional,
-    "pack_into",
+    "_struct.pack_into",
     "format, buffer, offset, /, *values",
-);
-static UNPACK: Signature = Signature::new(Style::Positional, "unpack", "format, buffer, /");
+)
+.doc("Pack the values into the writable buffer at offset, as the format describes.");
+static UNPACK: Signature = Signature::new(Style::Positional, "_struct.unpack", "format, buffer, /")
+    .doc("Return the tuple of values the bytes in buffer hold, as the format describes.");
 static UNPACK_FROM: Signature =
-    Signature::new(Style::Clinic, "unpack_from", "format, /, buffer, offset=0");
-static ITER_UNPACK: Signature =
-    Signature::new(Style::Positional, "iter_unpack", "format, buffer, /");
-static CALCSIZE: Signature = Signature::new(Style::Exact, "calcsize", "format, /");
+    Signature::new(Style::Clinic, "unpack_from", "format, /, buffer, offset=0").doc(
+        "Return the tuple of values the buffer holds from offset on, as the format describes.",
+    );
+static ITER_UNPACK: Signature = Signature::new(
+    Style::Positional,
+    "_struct.iter_unpack",
+    "format, buffer, /",
+)
+.doc("Return an iterator of tuples unpacked from consecutive chunks of buffer.");
+static CALCSIZE: Signature = Signature::new(Style::Exact, "_struct.calcsize", "format, /")
+    .doc("Return how many bytes the format packs into.");
 
 fn pack(vm: &Vm, args: Args) -> PyResult {
     if args.has_kwargs() {
@@ -329,17 +341,25 @@ impl NativeObject for Struct {
     }
 }
 
-static STRUCT_NEW: Signature = Signature::new(Style::Clinic, "Struct", "$type, format");
-static S_PACK: Signature = Signature::new(Style::Positional, "Struct.pack", "$self, /, *values");
-static S_PACK_INTO: Signature = Signature::new(
+static STRUCT_NEW: Signature = Signature::new(Style::Clinic, "Struct", "$type, format")
+    .doc("Return a compiled format, faster to use repeatedly.");
+static S_PACK: Signature =
+    Signature::undocumented(Style::Positional, "Struct.pack", "$self, /, *values")
+        .doc("Return the values packed into bytes.");
+static S_PACK_INTO: Signature = Signature::undocumented(
     Style::Positional,
     "Struct.pack_into",
     "$self, buffer, offset, /, *values",
-);
-static S_UNPACK: Signature = Signature::new(Style::Exact, "unpack", "$self, buffer, /");
+)
+.doc("Pack the values into the writable buffer at offset.");
+static S_UNPACK: Signature = Signature::new(Style::Exact, "Struct.unpack", "$self, buffer, /")
+    .doc("Return the tuple of values the bytes in buffer hold.");
 static S_UNPACK_FROM: Signature =
-    Signature::new(Style::Clinic, "unpack_from", "$self, /, buffer, offset=0");
-static S_ITER_UNPACK: Signature = Signature::new(Style::Exact, "iter_unpack", "$self, buffer, /");
+    Signature::new(Style::Clinic, "unpack_from", "$self, /, buffer, offset=0")
+        .doc("Return the tuple of values the buffer holds from offset on.");
+static S_ITER_UNPACK: Signature =
+    Signature::new(Style::Exact, "Struct.iter_unpack", "$self, buffer, /")
+        .doc("Return an iterator of tuples unpacked from consecutive chunks of buffer.");
 
 fn struct_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("_struct.Struct", |vm| {
@@ -446,10 +466,13 @@ impl UnpackIterator {
     }
 }
 
-static IT_NEXT: Signature = Signature::new(Style::Exact, "unpack_iterator.__next__", "$self, /");
-static IT_ITER: Signature = Signature::new(Style::Exact, "unpack_iterator.__iter__", "$self, /");
+static IT_NEXT: Signature = Signature::new(Style::Exact, "unpack_iterator.__next__", "$self, /")
+    .doc("Return the next unpacked tuple.");
+static IT_ITER: Signature = Signature::new(Style::Exact, "unpack_iterator.__iter__", "$self, /")
+    .doc("Return the iterator itself.");
 static IT_HINT: Signature =
-    Signature::new(Style::Exact, "unpack_iterator.__length_hint__", "$self, /");
+    Signature::new(Style::Exact, "unpack_iterator.__length_hint__", "$self, /")
+        .doc("Return how many tuples are left.");
 
 fn unpack_iterator_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("_struct.unpack_iterator", |vm| {

@@ -15,7 +15,8 @@ pub(super) static LOAD: Signature = Signature::new(
     Style::Positional,
     "_load",
     "source, fix_imports, encoding, errors, find_class, persistent_load, memo, buffers, unpickler, /",
-);
+)
+    .doc("Return the object the pickle data in source encodes.");
 
 /// `_load(source, fix_imports, encoding, errors, find_class,
 /// persistent_load, memo, buffers, unpickler)`: the object a pickle holds.
@@ -910,7 +911,8 @@ pub(super) static FIND_CLASS: Signature = Signature::new(
     Style::Positional,
     "_find_class",
     "module, name, proto, fix_imports, /",
-);
+)
+.doc("Return the global a pickle names by module and name.");
 
 /// `_find_class(module, name, proto, fix_imports)`: what
 /// `Unpickler.find_class` does by default.

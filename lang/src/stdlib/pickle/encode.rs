@@ -22,7 +22,8 @@ pub(super) static DUMP: Signature = Signature::new(
     Style::Positional,
     "_dump",
     "obj, protocol, fix_imports, memo, persistent_id, dispatch_table, reducer_override, fast, /",
-);
+)
+.doc("Return the pickle data of obj for the given protocol.");
 
 /// `_dump(obj, protocol, fix_imports, memo, persistent_id, dispatch_table,
 /// reducer_override, fast)`: the pickle of `obj` as bytes. `memo` is a

@@ -152,7 +152,8 @@ fn memo_class(vm: &Vm) -> Rc<Class> {
     })
 }
 
-static NEW_MEMO: Signature = Signature::new(Style::Exact, "_new_memo", "");
+static NEW_MEMO: Signature =
+    Signature::new(Style::Exact, "_new_memo", "").doc("Return a new, empty pickle memo.");
 
 fn new_memo(vm: &Vm, args: Args) -> PyResult {
     NEW_MEMO.bind::<0, 0>(vm, args)?;

@@ -67,7 +67,8 @@ fn program_class(vm: &Vm) -> Rc<Class> {
 }
 
 static COMPILE: Signature =
-    Signature::new(Style::Positional, "compile", "pattern, flags, error, /");
+    Signature::new(Style::Positional, "compile", "pattern, flags, error, /")
+        .doc("Return the program compiled from a pattern and its flags.");
 
 /// `_re.compile(pattern, flags, error)` → `(program, groups, names, flags)`;
 /// syntax errors raise `error(msg, pattern, pos)`.
@@ -121,12 +122,14 @@ static MATCH: Signature = Signature::new(
     Style::Positional,
     "Program.match",
     "$self, string, pos, endpos, mode, /",
-);
+)
+.doc("Return the match of the program in string between pos and endpos, or None.");
 static SCAN: Signature = Signature::new(
     Style::Positional,
     "Program.scan",
     "$self, string, pos, endpos, limit, /",
-);
+)
+.doc("Return up to limit successive matches of the program in string.");
 
 const METHODS: &[(&Signature, NativeFn)] = &[(&MATCH, program_match), (&SCAN, program_scan)];
 

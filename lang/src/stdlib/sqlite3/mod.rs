@@ -150,7 +150,8 @@ fn with_connection<R>(
     }
 }
 
-static OPEN: Signature = Signature::new(Style::Positional, "_open", "database, timeout, uri, /");
+static OPEN: Signature = Signature::new(Style::Positional, "_open", "database, timeout, uri, /")
+    .doc("Return a handle to the database opened at path or URI.");
 
 /// `_open(database, timeout, uri)`: opens (creating) a database file,
 /// `":memory:"`, or a `file:` URI.
@@ -184,7 +185,8 @@ fn open(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
-static CLOSE: Signature = Signature::new(Style::Positional, "_close", "db, /");
+static CLOSE: Signature =
+    Signature::new(Style::Positional, "_close", "db, /").doc("Close the database handle.");
 
 fn close(vm: &Vm, args: Args) -> PyResult {
     let ([db], []) = CLOSE.bind(vm, args)?;
@@ -207,7 +209,8 @@ fn close(vm: &Vm, args: Args) -> PyResult {
 
 // -- statements -----------------------------------------------------------------------
 
-static EXECUTE: Signature = Signature::new(Style::Positional, "_execute", "db, sql, params, /");
+static EXECUTE: Signature = Signature::new(Style::Positional, "_execute", "db, sql, params, /")
+    .doc("Run one SQL statement with its parameters and return its rows.");
 
 /// `_execute(db, sql, params)`: runs one statement with `params` (None, a
 /// tuple or list for `?`, a dict for `:name`) and returns `(names,
@@ -369,7 +372,8 @@ fn from_sql(vm: &Vm, value: ValueRef, column: &str) -> PyResult {
 }
 
 static EXECUTE_SCRIPT: Signature =
-    Signature::new(Style::Positional, "_execute_script", "db, sql, /");
+    Signature::new(Style::Positional, "_execute_script", "db, sql, /")
+        .doc("Run every SQL statement of a script.");
 
 fn execute_script(vm: &Vm, args: Args) -> PyResult {
     let ([db, sql], []) = EXECUTE_SCRIPT.bind(vm, args)?;
@@ -385,14 +389,16 @@ fn execute_script(vm: &Vm, args: Args) -> PyResult {
     })
 }
 
-static IN_TRANSACTION: Signature = Signature::new(Style::Positional, "_in_transaction", "db, /");
+static IN_TRANSACTION: Signature = Signature::new(Style::Positional, "_in_transaction", "db, /")
+    .doc("Return whether a transaction is open.");
 
 fn in_transaction(vm: &Vm, args: Args) -> PyResult {
     let ([db], []) = IN_TRANSACTION.bind(vm, args)?;
     with_connection(vm, db, |c| Ok(Value::from_bool(!c.is_autocommit())))
 }
 
-static TOTAL_CHANGES: Signature = Signature::new(Style::Positional, "_total_changes", "db, /");
+static TOTAL_CHANGES: Signature = Signature::new(Style::Positional, "_total_changes", "db, /")
+    .doc("Return how many rows were changed since the database was opened.");
 
 fn total_changes(vm: &Vm, args: Args) -> PyResult {
     let ([db], []) = TOTAL_CHANGES.bind(vm, args)?;
@@ -400,7 +406,8 @@ fn total_changes(vm: &Vm, args: Args) -> PyResult {
 }
 
 static COMPLETE_STATEMENT: Signature =
-    Signature::new(Style::Clinic, "complete_statement", "statement");
+    Signature::new(Style::Clinic, "complete_statement", "statement")
+        .doc("Return whether the text ends a complete SQL statement.");
 
 /// `complete_statement(statement)`: whether the text ends with a complete
 /// statement (SQLite's `sqlite3_complete`).
@@ -436,7 +443,8 @@ static CREATE_FUNCTION: Signature = Signature::new(
     Style::Positional,
     "_create_function",
     "db, name, narg, func, deterministic, /",
-);
+)
+.doc("Make the Python callable func available to SQL under name.");
 
 /// `_create_function(db, name, narg, func, deterministic)`.
 fn create_function(vm: &Vm, args: Args) -> PyResult {
@@ -487,7 +495,8 @@ static CREATE_AGGREGATE: Signature = Signature::new(
     Style::Positional,
     "_create_aggregate",
     "db, name, narg, aggregate_class, /",
-);
+)
+.doc("Make the aggregate class available to SQL under name.");
 
 /// An aggregate whose state is an instance of a Python class with `step`
 /// and `finalize` methods.

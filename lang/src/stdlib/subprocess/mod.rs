@@ -24,7 +24,8 @@ static SPAWN: Signature = Signature::new(
     Style::Positional,
     "spawn",
     "args, executable, cwd, env, stdin, stdout, stderr, process_group, /",
-);
+)
+.doc("Start a child process and return its pid and the pipes opened to it.");
 
 /// A path-like argument as the bytes the OS takes.
 fn os_bytes(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
@@ -130,7 +131,8 @@ fn spawn(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-static WAIT: Signature = Signature::new(Style::Positional, "wait", "pid, block, /");
+static WAIT: Signature = Signature::new(Style::Positional, "wait", "pid, block, /")
+    .doc("Return the exit status of the child pid, or None when it runs on and block is false.");
 
 /// `wait(pid, block)` → the return code (minus the signal that killed the
 /// child), or None when `block` is false and it still runs.
