@@ -136,7 +136,7 @@ impl Frame {
                 names: Vec::new(),
                 varnames: Vec::new(),
                 cell_names: Vec::new(),
-                global_slots: Vec::new(),
+                global_sites: Vec::new(),
                 attr_sites: Vec::new(),
                 simple_args: true,
             });

@@ -24,7 +24,7 @@
 use super::Vm;
 use crate::builtins::descriptors::Super;
 use crate::objects::class::{class_epoch, Attrs, Class, Instance};
-use crate::objects::{BoundMethod, Name, PyResult, Value};
+use crate::objects::{BoundMethod, Name, PyDict, PyResult, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
@@ -354,5 +354,38 @@ impl Vm {
             }
             found => Ok(found),
         }
+    }
+}
+
+/// The cache of one global name in one code object, for `LOAD_GLOBAL`.
+///
+/// A name found in the globals is tried first at the index where it was
+/// last found (one indexed read and a pointer compare). A name that lives
+/// in the builtins (`len`, `range`) is known absent from the globals while
+/// the globals dict keeps the key-set tag ([`PyDict::version`]) it had when
+/// the name was missed there: tags are unique among the dicts of a thread,
+/// so an equal tag means the same dict with the same keys. Then only the
+/// builtins are read, at their own hinted index.
+#[derive(Default)]
+pub struct GlobalSite {
+    index: Cell<u32>,
+    builtin_index: Cell<u32>,
+    /// The globals' tag when the name was last missed there. Initially 0,
+    /// the tag of dicts never changed, which are empty: right for them too.
+    absent_at: Cell<u64>,
+}
+
+impl GlobalSite {
+    /// The value of `name` in `globals`, else in `builtins`.
+    #[inline(always)]
+    pub(crate) fn load(&self, globals: &PyDict, builtins: &PyDict, name: &Name) -> Option<Value> {
+        let tag = globals.version();
+        if self.absent_at.get() != tag {
+            if let Some(v) = globals.get_name_hinted(name, &self.index) {
+                return Some(v);
+            }
+            self.absent_at.set(tag);
+        }
+        builtins.get_name_hinted(name, &self.builtin_index)
     }
 }

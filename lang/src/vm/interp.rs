@@ -401,13 +401,10 @@ impl Vm {
                         }
                         Opcode::LOAD_GLOBAL => {
                             let name = &frame.code.names[arg];
-                            let slot = &frame.code.global_slots[arg];
-                            let v = match frame.globals.get_name_hinted(name, slot) {
+                            let site = &frame.code.global_sites[arg];
+                            let v = match site.load(&frame.globals, &self.builtins, name) {
                                 Some(v) => v,
-                                None => match self.builtins.get_name(name) {
-                                    Some(v) => v,
-                                    None => break 'op self.name_error(name.as_str()),
-                                },
+                                None => break 'op self.name_error(name.as_str()),
                             };
                             frame.push(v);
                             continue 'dispatch;
