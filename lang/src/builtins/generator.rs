@@ -117,7 +117,9 @@ fn yielded(vm: &Vm, r: Resumed) -> PyResult {
     }
 }
 
-fn gen_send(vm: &Vm, args: Args) -> PyResult {
+/// `generator.send`; the dispatch loop recognises it to enter the
+/// generator's frame itself (`Vm::enter_generator_send`).
+pub(crate) fn gen_send(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "send", 2, 2)?;
     let g = this(vm, &args)?;
     yielded(vm, vm.resume_generator(&g, args.pos[1].clone())?)

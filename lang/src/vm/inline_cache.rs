@@ -158,19 +158,37 @@ impl AttrSite {
         if inst.is_exception() {
             return 0;
         }
-        let class = Rc::as_ptr(&inst.class);
+        self.refill_class(&inst.class, name, epoch)
+    }
+
+    /// The flags for `class`, the class of a built-in value (a generator, a
+    /// list): only [`METHOD`] is read for those, which have no attributes
+    /// of their own to look in first.
+    #[inline(always)]
+    fn class_flags(&self, class: &Rc<Class>, name: &Name) -> u8 {
+        let epoch = class_epoch();
+        if std::ptr::eq(self.class.get(), Rc::as_ptr(class)) && self.epoch.get() == epoch {
+            return self.flags.get();
+        }
+        self.refill_class(class, name, epoch)
+    }
+
+    /// Finds or computes the way for `class` and copies it into the primary.
+    #[inline(never)]
+    fn refill_class(&self, class: &Rc<Class>, name: &Name, epoch: u64) -> u8 {
+        let addr = Rc::as_ptr(class);
         let hit = self
             .ways
             .borrow()
             .iter()
-            .position(|w| w.epoch == epoch && std::ptr::eq(w.addr, class));
+            .position(|w| w.epoch == epoch && std::ptr::eq(w.addr, addr));
         let at = match hit {
             Some(at) => at,
-            None => self.add_way(Way::new(&inst.class, name, epoch)),
+            None => self.add_way(Way::new(class, name, epoch)),
         };
         let ways = self.ways.borrow();
         let way = &ways[at];
-        self.class.set(class);
+        self.class.set(addr);
         self.epoch.set(epoch);
         self.flags.set(way.flags);
         self.way.set(at as u8);
@@ -342,7 +360,15 @@ impl Vm {
                     }
                 }
             }
-            _ => {}
+            Value::Class(_) | Value::Module(_) => {}
+            // A built-in value (`gen.send`, `items.append`): what
+            // `get_method` finds first on its class, remembered.
+            _ => {
+                let class = self.class_of(obj);
+                if site.class_flags(&class, name) & METHOD != 0 {
+                    return Ok((site.method(), Some(obj.clone())));
+                }
+            }
         }
         match self.get_method(obj, name)? {
             // A bound method found some other way (`super().m` in a
