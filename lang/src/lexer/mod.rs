@@ -41,6 +41,10 @@ pub struct LexError {
     pub overrides: bool,
     /// For "'(' was never closed": the line of the unclosed bracket.
     pub unclosed_line: Option<u32>,
+    /// CPython's tokenizer reports this error at column 0 when it reads the
+    /// program from its file (a backslash at the end of the input before
+    /// any token of its logical line), at `offset` otherwise.
+    pub from_file_at_column_0: bool,
 }
 
 /// The tokens of a source, up to the first tokenizer error.
@@ -189,6 +193,7 @@ impl<'s> Lexer<'s> {
             incomplete: false,
             overrides,
             unclosed_line: None,
+            from_file_at_column_0: false,
         });
     }
 
@@ -245,42 +250,13 @@ impl<'s> Lexer<'s> {
                 }
                 Raw::Continuation => {
                     if end >= self.end {
-                        // A backslash at the very end of the input.
-                        let (line, col) = self.line_col0(end);
-                        let mut e = LexError {
-                            kind: SyntaxErrorKind::SyntaxError,
-                            msg: "unexpected EOF while parsing".into(),
-                            lineno: line.saturating_sub(1).max(1),
-                            offset: 0,
-                            end_lineno: 0,
-                            end_offset: NO_END_OFFSET,
-                            incomplete: true,
-                            overrides: false,
-                            unclosed_line: None,
-                        };
-                        let _ = col;
-                        let last = self.index.line_text(self.src, e.lineno).chars().count() as u32;
-                        e.offset = last + 1;
-                        e.end_lineno = e.lineno;
-                        self.error = Some(e);
+                        self.eof_after_backslash(start, !line_has_tokens);
                         return;
                     }
                 }
                 Raw::Backslash => {
                     if end >= self.end {
-                        let (line, _) = self.line_col0(start);
-                        let last = self.index.line_text(self.src, line).chars().count() as u32;
-                        self.error = Some(LexError {
-                            kind: SyntaxErrorKind::SyntaxError,
-                            msg: "unexpected EOF while parsing".into(),
-                            lineno: line,
-                            offset: last + 1,
-                            end_lineno: line,
-                            end_offset: NO_END_OFFSET,
-                            incomplete: true,
-                            overrides: false,
-                            unclosed_line: None,
-                        });
+                        self.eof_after_backslash(start, !line_has_tokens);
                     } else {
                         // CPython reports the column just past the character
                         // after the backslash.
@@ -367,6 +343,7 @@ impl<'s> Lexer<'s> {
                 incomplete: true,
                 overrides: false,
                 unclosed_line: Some(line),
+                from_file_at_column_0: false,
             });
             return;
         }
@@ -418,9 +395,21 @@ impl<'s> Lexer<'s> {
                     }
                 }
                 Ok(Raw::Continuation) => {
+                    if end >= self.end {
+                        self.eof_after_backslash(start, true);
+                        return Err(());
+                    }
                     // Indentation cannot be split over lines with a
-                    // backslash: the first one found sets the level.
-                    cont_col.get_or_insert((col, altcol));
+                    // backslash: the first one found after some whitespace
+                    // sets the level (one at column 0 leaves it to what
+                    // follows, as in CPython).
+                    if col != 0 && cont_col.is_none() {
+                        cont_col = Some((col, altcol));
+                    }
+                }
+                Ok(Raw::Backslash) if end >= self.end => {
+                    self.eof_after_backslash(start, true);
+                    return Err(());
                 }
                 other => break (other, start, end),
             }
@@ -478,6 +467,30 @@ impl<'s> Lexer<'s> {
             }
         }
         Ok(true)
+    }
+
+    /// A backslash at the end of the input (with or without its newline):
+    /// "unexpected EOF while parsing" just past it, or, inside brackets,
+    /// the unclosed bracket, as CPython reports them. `line_start` says
+    /// that no token of the logical line came before the backslash.
+    fn eof_after_backslash(&mut self, backslash: usize, line_start: bool) {
+        if !self.brackets.is_empty() {
+            self.finish(true);
+            return;
+        }
+        let (line, col) = self.line_col0(backslash);
+        self.error = Some(LexError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "unexpected EOF while parsing".into(),
+            lineno: line,
+            offset: col + 2,
+            end_lineno: line,
+            end_offset: NO_END_OFFSET,
+            incomplete: true,
+            overrides: false,
+            unclosed_line: None,
+            from_file_at_column_0: line_start,
+        });
     }
 
     fn tab_error(&mut self, line: u32) {

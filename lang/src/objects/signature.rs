@@ -340,6 +340,7 @@ impl Signature {
         format!("{}({params})", self.name())
     }
 
+    #[inline]
     fn parsed(&self) -> &Params {
         self.parsed.get_or_init(|| Params::parse(self.params))
     }
@@ -495,6 +496,8 @@ impl Signature {
         }
         let mut varkw = Vec::new();
         let mut posonly_as_kw = Vec::new();
+        // Argument Clinic reports a missing argument before an unknown keyword.
+        let mut unknown_keyword = None;
         for (name, value) in args.kwnames.iter().zip(args.kwvalues) {
             let key = name.as_str().unwrap_or("");
             let found = p
@@ -516,6 +519,10 @@ impl Signature {
                         posonly_as_kw.push(key);
                         continue;
                     }
+                    if self.style == Style::Clinic {
+                        unknown_keyword.get_or_insert(key);
+                        continue;
+                    }
                     return Err(vm.type_error(self.unexpected_keyword(key)));
                 }
             }
@@ -532,6 +539,9 @@ impl Signature {
             .collect();
         if let Some(&first) = missing.first() {
             return Err(vm.type_error(self.missing(p, &missing, first)));
+        }
+        if let Some(key) = unknown_keyword {
+            return Err(vm.type_error(self.unexpected_keyword(key)));
         }
         Ok((&pos[named..], varkw))
     }

@@ -126,46 +126,49 @@ pub fn parse_module_input(
     filename: &str,
     file_input: bool,
 ) -> Result<ast::Module, SyntaxError> {
-    parse_module_warned(source, filename, file_input).map(|(module, _)| module)
+    parse_module_warned(source, filename, file_input).0
 }
 
 /// [`parse_module_input`], with the warnings the tokenizer and the parser
 /// found (invalid escapes, numbers running into keywords), in source order,
-/// for the caller to issue before the compiler's.
+/// for the caller to issue before the compiler's. When the source is
+/// rejected, they are those found before the error.
 pub fn parse_module_warned(
     source: &str,
     filename: &str,
     file_input: bool,
-) -> Result<(ast::Module, Vec<CompileWarning>), SyntaxError> {
-    let (top, warnings) = parse(source, filename, Mode::Module, file_input)?;
-    let body = match top {
-        Top::Module(body) => body,
-        Top::Expression(_) => vec![],
-    };
-    Ok((ast::Module { body }, warnings))
+) -> (Result<ast::Module, SyntaxError>, Vec<CompileWarning>) {
+    let (top, warnings) = parse(source, filename, Mode::Module, file_input);
+    let module = top.map(|top| match top {
+        Top::Module(body) => ast::Module { body },
+        Top::Expression(_) => ast::Module { body: vec![] },
+    });
+    (module, warnings)
 }
 
 /// Parses one expression (`eval` input); surrounding whitespace and
 /// newlines are allowed.
 pub fn parse_expression(source: &str, filename: &str) -> Result<ast::Expr, SyntaxError> {
-    parse_expression_warned(source, filename).map(|(e, _)| e)
+    parse_expression_warned(source, filename).0
 }
 
 /// [`parse_expression`], with its warnings (see [`parse_module_warned`]).
 pub fn parse_expression_warned(
     source: &str,
     filename: &str,
-) -> Result<(ast::Expr, Vec<CompileWarning>), SyntaxError> {
-    match parse(source, filename, Mode::Expression, false)? {
-        (Top::Expression(e), warnings) => Ok((e, warnings)),
-        (Top::Module(_), _) => Err(SyntaxError::at(
+) -> (Result<ast::Expr, SyntaxError>, Vec<CompileWarning>) {
+    let (top, warnings) = parse(source, filename, Mode::Expression, false);
+    let expr = top.and_then(|top| match top {
+        Top::Expression(e) => Ok(e),
+        Top::Module(_) => Err(SyntaxError::at(
             SyntaxErrorKind::SyntaxError,
             "invalid syntax",
             filename,
             source,
             Span::new(0, 0),
         )),
-    }
+    });
+    (expr, warnings)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -179,7 +182,7 @@ fn parse(
     filename: &str,
     mode: Mode,
     file_input: bool,
-) -> Result<(Top, Vec<CompileWarning>), SyntaxError> {
+) -> (Result<Top, SyntaxError>, Vec<CompileWarning>) {
     let index = LineIndex::new(source);
     let lexed = lexer::tokenize(source, &index);
     let mut tokens = Vec::with_capacity(lexed.tokens.len() + 1);
@@ -221,7 +224,7 @@ fn parse(
         warnings: &warnings,
         pending_escapes: &Default::default(),
     };
-    match run_parser(&ctx, &tokens, lexed.error.as_ref()) {
+    let result = match run_parser(&ctx, &tokens, lexed.error.as_ref()) {
         Ok(top) => {
             let deep = match &top {
                 Top::Module(body) => check_depth(body, 0),
@@ -235,22 +238,23 @@ fn parse(
                     let e = recursion_error(span.start as usize);
                     Err(to_syntax_error(&ctx, &tokens, &e))
                 }
-                None => {
-                    let mut found = warnings.into_inner();
-                    found.sort_by_key(|w| w.span.start);
-                    let warnings = found
-                        .into_iter()
-                        .map(|w| CompileWarning {
-                            category: w.category,
-                            error: warning_location(w, filename, source),
-                        })
-                        .collect();
-                    Ok((top, warnings))
-                }
+                None => Ok(top),
             }
         }
         Err(e) => Err(finish_error(&ctx, &tokens, lexed.error.as_ref(), e)),
-    }
+    };
+    // Warnings found before an error are issued too: CPython's tokenizer
+    // and parser warn as they go, before the error is raised.
+    let mut found = warnings.into_inner();
+    found.sort_by_key(|w| w.span.start);
+    let warnings = found
+        .into_iter()
+        .map(|w| CompileWarning {
+            category: w.category,
+            error: warning_location(w, filename, source),
+        })
+        .collect();
+    (result, warnings)
 }
 
 /// Where a warning points, as the `SyntaxError` it becomes under an
@@ -467,13 +471,29 @@ fn lex_to_syntax_error(ctx: &Ctx<'_>, lex: &LexError) -> SyntaxError {
         msg: lex.msg.clone(),
         filename: ctx.filename.to_string(),
         lineno: lex.lineno,
-        offset: lex.offset,
+        offset: if ctx.file_input && lex.from_file_at_column_0 {
+            0
+        } else {
+            lex.offset
+        },
         end_lineno: lex.end_lineno,
         end_offset: lex.end_offset,
         text: ctx.index.line_text(ctx.src, lex.lineno).to_string(),
-        origin: tokenizer_origin(lex),
+        origin: match lex.unclosed_line {
+            // CPython hands over the bracket's line with a line ending only
+            // when it is the last line of the input.
+            Some(line) if line < last_line(ctx) => ErrorOrigin::Tokenizer,
+            _ => tokenizer_origin(lex),
+        },
         incomplete: lex.incomplete,
     }
+}
+
+/// The number of the input's last line.
+fn last_line(ctx: &Ctx<'_>) -> u32 {
+    ctx.index
+        .line(ctx.src.len().saturating_sub(1) as u32)
+        .max(1)
 }
 
 /// Converts a parser error to CPython's coordinates.
@@ -530,8 +550,7 @@ pub(crate) fn to_syntax_error(ctx: &Ctx<'_>, tokens: &[Spanned], e: &PError) -> 
 /// just past its last character (counting the newline CPython adds), or
 /// at column 0 when it read the program from its file.
 pub(crate) fn eof_location(ctx: &Ctx<'_>) -> (u32, u32) {
-    let len = ctx.src.len();
-    let line = ctx.index.line(len.saturating_sub(1) as u32).max(1);
+    let line = last_line(ctx);
     if ctx.file_input {
         return (line, 0);
     }

@@ -5,8 +5,9 @@
 
 use crate::objects::class::Layout;
 use crate::objects::gc::Visitor;
+use crate::objects::signature::{Signature, Style};
 use crate::objects::BoolWord;
-use crate::objects::{Args, Class, Module, NativeObject, PyResult, Value};
+use crate::objects::{Args, Class, Module, NativeFn, NativeObject, PyResult, Value};
 use crate::vm::ops::CmpOp;
 use crate::vm::types::{add_methods, new_class};
 use crate::vm::Vm;
@@ -16,12 +17,12 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(
+    let m = super::module_with_declared(
         vm,
         "collections",
         &[
-            ("_move_to_end", move_to_end),
-            ("_count_elements", count_elements),
+            (&MOVE_TO_END, move_to_end),
+            (&COUNT_ELEMENTS, count_elements),
         ],
     );
     super::set(&m, "deque", Value::Class(deque_class(vm)));
@@ -39,18 +40,24 @@ pub fn make_abc(vm: &Vm) -> PyResult<Rc<Module>> {
 }
 
 /// `_move_to_end(d, key, last)`: OrderedDict.move_to_end on the dict's own order.
+static MOVE_TO_END: Signature = Signature::new(
+    Style::Positional,
+    "_collections._move_to_end",
+    "d, key, last, /",
+)
+.doc("Move key to the end of the dict d's order (to the front when last is false).");
+
 fn move_to_end(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_move_to_end", 3, 3)?;
-    let Value::Dict(d) = args.pos[0].builtin_base() else {
+    let ([d, key, last], []) = MOVE_TO_END.bind(vm, args)?;
+    let Value::Dict(d) = d.builtin_base() else {
         return Err(vm.type_error("_move_to_end() expects a dict"));
     };
-    let key = &args.pos[1];
     let hash = vm.hash(key)?;
     let index = crate::objects::dict::find_index(vm, &d.map.borrow(), hash, key)?;
     let Some(i) = index else {
         return Err(vm.key_error(key.clone()));
     };
-    let last = vm.truthy(&args.pos[2])?;
+    let last = vm.truthy(last)?;
     let mut map = d.map.borrow_mut();
     let to = if last { map.len() - 1 } else { 0 };
     map.move_index(i, to);
@@ -61,16 +68,22 @@ fn move_to_end(vm: &Vm, args: Args) -> PyResult {
 /// `_count_elements(mapping, iterable)`: Counter's tally loop. Straight on
 /// the dict when the mapping is a dict (sub)class that keeps dict's `get`
 /// and `__setitem__`, as CPython's C helper does; through them otherwise.
+static COUNT_ELEMENTS: Signature = Signature::new(
+    Style::Positional,
+    "_collections._count_elements",
+    "mapping, iterable, /",
+)
+.doc("Add one to mapping[x] for every item x of the iterable.");
+
 fn count_elements(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_count_elements", 2, 2)?;
-    let mapping = &args.pos[0];
+    let ([mapping, iterable], []) = COUNT_ELEMENTS.bind(vm, args)?;
     let class = vm.class_of(mapping);
     let plain = |name: &str| matches!(class.lookup_str(name), Some(Value::Builtin(b)) if b.owner == Some("dict"));
     let direct = match mapping.builtin_base() {
         Value::Dict(d) if plain("get") && plain("__setitem__") => Some(d.clone()),
         _ => None,
     };
-    let it = vm.iter(&args.pos[1])?;
+    let it = vm.iter(iterable)?;
     let one = Value::Int(1);
     while let Some(elem) = vm.next(&it)? {
         match &direct {
@@ -181,6 +194,51 @@ impl Deque {
     }
 }
 
+/// deque's methods. Their signatures are undocumented: CPython 3.11 shows
+/// none for them (`deque.append.__text_signature__` is None).
+const DEQUE_METHODS: &[(&Signature, NativeFn)] = &[
+    (&APPEND, append),
+    (&APPENDLEFT, appendleft),
+    (&POP, pop),
+    (&POPLEFT, popleft),
+    (&EXTEND, extend),
+    (&EXTENDLEFT, extendleft),
+    (&CLEAR, clear),
+    (&COPY, copy),
+    (&DUNDER_COPY, dunder_copy),
+    (&COUNT, count),
+    (&INDEX, index),
+    (&INSERT, insert),
+    (&REMOVE, remove),
+    (&REVERSE, reverse),
+    (&ROTATE, rotate),
+    (&REVERSED, reversed),
+];
+
+/// deque's slots (CPython's wrappers of them show no declared signature either).
+const DEQUE_SLOTS: &[(&str, NativeFn)] = &[
+    ("__new__", deque_new),
+    ("__init__", deque_init),
+    ("__len__", len),
+    ("__getitem__", getitem),
+    ("__setitem__", setitem),
+    ("__delitem__", delitem),
+    ("__contains__", contains),
+    ("__iter__", iter),
+    ("__repr__", repr),
+    ("__eq__", eq),
+    ("__ne__", ne),
+    ("__lt__", lt),
+    ("__le__", le),
+    ("__gt__", gt),
+    ("__ge__", ge),
+    ("__add__", add),
+    ("__iadd__", iadd),
+    ("__mul__", mul),
+    ("__rmul__", mul),
+    ("__imul__", imul),
+];
+
 fn deque_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("collections.deque", |vm| {
         let c = new_class(
@@ -189,48 +247,8 @@ fn deque_class(vm: &Vm) -> Rc<Class> {
             Layout::Builtin,
             "collections",
         );
-        add_methods(
-            &c,
-            "deque",
-            &[
-                ("__new__", deque_new),
-                ("__init__", deque_init),
-                ("append", append),
-                ("appendleft", appendleft),
-                ("pop", pop),
-                ("popleft", popleft),
-                ("extend", extend),
-                ("extendleft", extendleft),
-                ("clear", clear),
-                ("copy", copy),
-                ("__copy__", copy),
-                ("count", count),
-                ("index", index),
-                ("insert", insert),
-                ("remove", remove),
-                ("reverse", reverse),
-                ("rotate", rotate),
-                ("__len__", len),
-                ("__getitem__", getitem),
-                ("__setitem__", setitem),
-                ("__delitem__", delitem),
-                ("__contains__", contains),
-                ("__iter__", iter),
-                ("__reversed__", reversed),
-                ("__repr__", repr),
-                ("__eq__", eq),
-                ("__ne__", ne),
-                ("__lt__", lt),
-                ("__le__", le),
-                ("__gt__", gt),
-                ("__ge__", ge),
-                ("__add__", add),
-                ("__iadd__", iadd),
-                ("__mul__", mul),
-                ("__rmul__", mul),
-                ("__imul__", imul),
-            ],
-        );
+        add_methods(&c, "deque", DEQUE_SLOTS);
+        crate::vm::types::add_declared_methods(&c, "deque", DEQUE_METHODS);
         c.set_attr("__hash__", Value::None);
         crate::vm::types::add_classmethod(
             vm,
@@ -271,10 +289,14 @@ fn deque_init(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// The arguments of `deque(...)`, checked with CPython's messages (the
+/// `__init__` slot itself shows no signature).
+static DEQUE_INIT: Signature = Signature::new(Style::Clinic, "deque", "iterable=(), maxlen=None");
+
 /// The `iterable` and `maxlen` arguments of `deque(...)`.
 fn deque_args(vm: &Vm, args: &Args) -> PyResult<(VecDeque<Value>, Option<usize>)> {
-    args.check_pos(vm, "deque", 0, 2)?;
-    let maxlen = match args.arg_or_kw(1, "maxlen") {
+    let ([], [iterable, maxlen]) = DEQUE_INIT.bind(vm, *args)?;
+    let maxlen = match maxlen {
         None | Some(Value::None) => None,
         Some(v) => {
             let n = vm.to_index(v)?;
@@ -284,7 +306,7 @@ fn deque_args(vm: &Vm, args: &Args) -> PyResult<(VecDeque<Value>, Option<usize>)
             Some(n as usize)
         }
     };
-    let items = match args.arg_or_kw(0, "iterable") {
+    let items = match iterable {
         Some(v) => vm.to_vec(v)?.into(),
         None => VecDeque::new(),
     };
@@ -305,20 +327,30 @@ fn same_type(vm: &Vm, receiver: &Value, d: &Deque, items: Vec<Value>) -> PyResul
     vm.call(&Value::Class(class), &call)
 }
 
+static APPEND: Signature = Signature::undocumented(Style::Exact, "deque.append", "$self, x, /")
+    .doc("Add x at the right end.");
+
 fn append(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "append", 2, 2)?;
+    APPEND.check(vm, args)?;
     this(vm, &args)?.push_back(args.pos[1].clone());
     Ok(Value::None)
 }
 
+static APPENDLEFT: Signature =
+    Signature::undocumented(Style::Exact, "deque.appendleft", "$self, x, /")
+        .doc("Add x at the left end.");
+
 fn appendleft(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "appendleft", 2, 2)?;
+    APPENDLEFT.check(vm, args)?;
     this(vm, &args)?.push_front(args.pos[1].clone());
     Ok(Value::None)
 }
 
+static POP: Signature = Signature::undocumented(Style::Exact, "deque.pop", "$self, /")
+    .doc("Remove and return the item at the right end.");
+
 fn pop(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "pop", 1, 1)?;
+    POP.check(vm, args)?;
     let d = this(vm, &args)?;
     let v = d
         .items
@@ -329,8 +361,11 @@ fn pop(vm: &Vm, args: Args) -> PyResult {
     Ok(v)
 }
 
+static POPLEFT: Signature = Signature::undocumented(Style::Exact, "deque.popleft", "$self, /")
+    .doc("Remove and return the item at the left end.");
+
 fn popleft(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "popleft", 1, 1)?;
+    POPLEFT.check(vm, args)?;
     let d = this(vm, &args)?;
     let v = d
         .items
@@ -341,15 +376,24 @@ fn popleft(vm: &Vm, args: Args) -> PyResult {
     Ok(v)
 }
 
+static EXTEND: Signature =
+    Signature::undocumented(Style::Exact, "deque.extend", "$self, iterable, /")
+        .doc("Add the items of the iterable at the right end, in order.");
+
 fn extend(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "extend", 2, 2)?;
+    EXTEND.check(vm, args)?;
     let d = this(vm, &args)?;
     d.extend(vm.to_vec(&args.pos[1])?);
     Ok(Value::None)
 }
 
+static EXTENDLEFT: Signature =
+    Signature::undocumented(Style::Exact, "deque.extendleft", "$self, iterable, /").doc(
+        "Add the items of the iterable at the left end, one by one (so they end up reversed).",
+    );
+
 fn extendleft(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "extendleft", 2, 2)?;
+    EXTENDLEFT.check(vm, args)?;
     let d = this(vm, &args)?;
     for v in vm.to_vec(&args.pos[1])? {
         d.push_front(v);
@@ -357,22 +401,34 @@ fn extendleft(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+static CLEAR: Signature =
+    Signature::undocumented(Style::Exact, "deque.clear", "$self, /").doc("Remove every item.");
+
 fn clear(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "clear", 1, 1)?;
+    CLEAR.check(vm, args)?;
     let d = this(vm, &args)?;
     d.items.borrow_mut().clear();
     d.touched();
     Ok(Value::None)
 }
 
-fn copy(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "copy", 1, 1)?;
+static DUNDER_COPY: Signature = Signature::undocumented(Style::Exact, "deque.__copy__", "$self, /")
+    .doc("Return a shallow copy of the deque.");
+static COPY: Signature = Signature::undocumented(Style::Exact, "deque.copy", "$self, /")
+    .doc("Return a shallow copy of the deque.");
+
+crate::objects::signature::checked!(copy: COPY => copy_of, dunder_copy: DUNDER_COPY => copy_of);
+
+fn copy_of(vm: &Vm, args: Args) -> PyResult {
     let d = this(vm, &args)?;
     same_type(vm, &args.pos[0], d, d.snapshot())
 }
 
+static COUNT: Signature = Signature::undocumented(Style::Exact, "deque.count", "$self, value, /")
+    .doc("Return how many items equal value.");
+
 fn count(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "count", 2, 2)?;
+    COUNT.check(vm, args)?;
     let mut n = 0;
     for x in this(vm, &args)?.snapshot() {
         if vm.eq(&x, &args.pos[1])? {
@@ -382,8 +438,15 @@ fn count(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::Int(n))
 }
 
+static INDEX: Signature = Signature::undocumented(
+    Style::ParseTuple,
+    "deque.index",
+    "$self, value, start=0, stop=sys.maxsize, /",
+)
+.doc("Return the position of the first item equal to value, searched between start and stop.");
+
 fn index(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "index", 2, 4)?;
+    INDEX.check(vm, args)?;
     let items = this(vm, &args)?.snapshot();
     let n = items.len() as i64;
     let bound = |v: Option<&Value>, default: i64| -> PyResult<usize> {
@@ -404,8 +467,12 @@ fn index(vm: &Vm, args: Args) -> PyResult {
     Err(vm.value_error(format!("{} is not in deque", vm.repr(&args.pos[1])?)))
 }
 
+static INSERT: Signature =
+    Signature::undocumented(Style::ParseTuple, "deque.insert", "$self, index, object, /")
+        .doc("Insert object before position index.");
+
 fn insert(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "insert", 3, 3)?;
+    INSERT.check(vm, args)?;
     let d = this(vm, &args)?;
     let len = d.items.borrow().len();
     if Some(len) == d.maxlen.get() {
@@ -419,8 +486,11 @@ fn insert(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+static REMOVE: Signature = Signature::undocumented(Style::Exact, "deque.remove", "$self, value, /")
+    .doc("Remove the first item equal to value.");
+
 fn remove(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "remove", 2, 2)?;
+    REMOVE.check(vm, args)?;
     let d = this(vm, &args)?;
     for (i, x) in d.snapshot().iter().enumerate() {
         if vm.eq(x, &args.pos[1])? {
@@ -432,16 +502,30 @@ fn remove(vm: &Vm, args: Args) -> PyResult {
     Err(vm.value_error(format!("{} is not in deque", vm.repr(&args.pos[1])?)))
 }
 
+static REVERSE: Signature = Signature::undocumented(Style::Exact, "deque.reverse", "$self, /")
+    .doc("Reverse the items in place.");
+
 fn reverse(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "reverse", 1, 1)?;
+    REVERSE.check(vm, args)?;
     let d = this(vm, &args)?;
     d.items.borrow_mut().make_contiguous().reverse();
     d.touched();
     Ok(Value::None)
 }
 
+static ROTATE: Signature =
+    Signature::undocumented(Style::Positional, "deque.rotate", "$self, n=1, /")
+        .doc("Rotate the items n steps to the right (to the left when n is negative).");
+
 fn rotate(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "rotate", 1, 2)?;
+    // CPython names the method with its type in this one message.
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "deque.rotate expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
+    ROTATE.check(vm, args)?;
     let d = this(vm, &args)?;
     let n = match args.get(1) {
         Some(v) => vm.to_index(v)?,
@@ -699,7 +783,12 @@ fn iter(vm: &Vm, args: Args) -> PyResult {
     make_iter(vm, &args, false)
 }
 
+static REVERSED: Signature =
+    Signature::undocumented(Style::Exact, "deque.__reversed__", "$self, /")
+        .doc("Return an iterator over the items from right to left.");
+
 fn reversed(vm: &Vm, args: Args) -> PyResult {
+    REVERSED.check(vm, args)?;
     make_iter(vm, &args, true)
 }
 

@@ -147,20 +147,26 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     Ok(m)
 }
 
-static COPY_CONTEXT: Signature = Signature::new(Style::Exact, "copy_context", "");
+static COPY_CONTEXT: Signature = Signature::new(Style::Exact, "copy_context", "").doc(
+    "Return a copy of the current Context: the same variables with the same\n\
+     values, which later changes on either side do not affect.",
+);
 
 fn copy_context(vm: &Vm, args: Args) -> PyResult {
     COPY_CONTEXT.bind::<0, 0>(vm, args)?;
     Ok(copy_current(vm))
 }
 
-fn builtin_class(vm: &Vm, name: &str) -> Rc<Class> {
-    new_class(
+/// A class of the module, with its docstring.
+fn builtin_class(vm: &Vm, name: &str, doc: &'static str) -> Rc<Class> {
+    let c = new_class(
         name,
         std::slice::from_ref(&vm.types.object),
         Layout::Builtin,
         "_contextvars",
-    )
+    );
+    c.set_attr("__doc__", Value::str(doc));
+    c
 }
 
 // -- Context ------------------------------------------------------------------------
@@ -211,7 +217,14 @@ fn as_context<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Context> {
 
 fn context_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("_contextvars.Context", |vm| {
-        let c = builtin_class(vm, "Context");
+        let c = builtin_class(
+            vm,
+            "Context",
+            "A mapping from ContextVars to their values: the state a task or a\n\
+             callback runs in.\n\n\
+             Each asyncio task runs in a copy of the context it was created in, so\n\
+             a variable set in one task is not seen by the others.",
+        );
         add_declared_methods(&c, "Context", CONTEXT_METHODS);
         c
     })
@@ -222,18 +235,28 @@ static CTX_RUN: Signature = Signature::new(
     Style::Positional,
     "run",
     "$self, callable, /, *args, **kwargs",
+)
+.doc(
+    "Call `callable(*args, **kwargs)` in this context and return its result.\n\n\
+     ContextVar.set() calls made meanwhile change this context; the caller's\n\
+     context is current again afterwards.",
 );
-static CTX_COPY: Signature = Signature::new(Style::Exact, "Context.copy", "$self");
-static CTX_GET: Signature = Signature::new(Style::Positional, "get", "$self, key, default=None, /");
+static CTX_COPY: Signature = Signature::new(Style::Exact, "Context.copy", "$self")
+    .doc("Return a shallow copy of the context.");
+static CTX_GET: Signature = Signature::new(Style::Positional, "get", "$self, key, default=None, /")
+    .doc("Return the value of ContextVar `key` in this context, or `default`.");
 static CTX_GETITEM: Signature =
     Signature::new(Style::Exact, "Context.__getitem__", "$self, key, /");
 static CTX_CONTAINS: Signature =
     Signature::new(Style::Exact, "Context.__contains__", "$self, key, /");
 static CTX_LEN: Signature = Signature::new(Style::Exact, "Context.__len__", "$self");
 static CTX_ITER: Signature = Signature::new(Style::Exact, "Context.__iter__", "$self");
-static CTX_KEYS: Signature = Signature::new(Style::Exact, "Context.keys", "$self");
-static CTX_VALUES: Signature = Signature::new(Style::Exact, "Context.values", "$self");
-static CTX_ITEMS: Signature = Signature::new(Style::Exact, "Context.items", "$self");
+static CTX_KEYS: Signature = Signature::new(Style::Exact, "Context.keys", "$self")
+    .doc("Return the ContextVars that have a value in this context.");
+static CTX_VALUES: Signature = Signature::new(Style::Exact, "Context.values", "$self")
+    .doc("Return the values the context's variables have.");
+static CTX_ITEMS: Signature = Signature::new(Style::Exact, "Context.items", "$self")
+    .doc("Return the context's (ContextVar, value) pairs.");
 
 const CONTEXT_METHODS: &[(&Signature, NativeFn)] = &[
     (&CTX_NEW, context_new),
@@ -378,7 +401,14 @@ fn as_var<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a ContextVar> {
 
 fn var_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("_contextvars.ContextVar", |vm| {
-        let c = builtin_class(vm, "ContextVar");
+        let c = builtin_class(
+            vm,
+            "ContextVar",
+            "A variable whose value depends on the context it is read in.\n\n\
+             ContextVar(name, *, default=...) makes one (at module level, once);\n\
+             get(), set() and reset() read and change its value in the current\n\
+             context.",
+        );
         add_declared_methods(&c, "ContextVar", VAR_METHODS);
         add_classmethod(vm, &c, "__class_getitem__", var_class_getitem);
         c
@@ -394,9 +424,18 @@ static VAR_GET: Signature = Signature::new(
     Style::Positional,
     "get",
     "$self, default=<unrepresentable>, /",
+)
+.doc(
+    "Return the variable's value in the current context.\n\n\
+     Without one, return `default` if given, else the variable's own default,\n\
+     else raise LookupError.",
 );
-static VAR_SET: Signature = Signature::new(Style::Exact, "ContextVar.set", "$self, value, /");
-static VAR_RESET: Signature = Signature::new(Style::Exact, "ContextVar.reset", "$self, token, /");
+static VAR_SET: Signature = Signature::new(Style::Exact, "ContextVar.set", "$self, value, /").doc(
+    "Give the variable `value` in the current context, and return a Token\n\
+         that reset() takes to restore the previous value.",
+);
+static VAR_RESET: Signature = Signature::new(Style::Exact, "ContextVar.reset", "$self, token, /")
+    .doc("Restore the value the variable had before the set() that returned `token`.");
 static VAR_REPR: Signature = Signature::new(Style::Exact, "ContextVar.__repr__", "$self");
 static VAR_HASH: Signature = Signature::new(Style::Exact, "ContextVar.__hash__", "$self");
 
@@ -562,7 +601,11 @@ impl NativeObject for Token {
 
 fn token_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("_contextvars.Token", |vm| {
-        let c = builtin_class(vm, "Token");
+        let c = builtin_class(
+            vm,
+            "Token",
+            "What ContextVar.set() returns: ContextVar.reset(token) undoes that set().",
+        );
         add_declared_methods(&c, "Token", TOKEN_METHODS);
         c
     })
@@ -575,7 +618,11 @@ fn token_missing(vm: &Vm) -> Value {
         return m;
     }
     let missing_class = vm.lazy_class("_contextvars.Token.MISSING", |vm| {
-        let c = builtin_class(vm, "Token.MISSING");
+        let c = builtin_class(
+            vm,
+            "Token.MISSING",
+            "The old value a Token records for a variable that had none.",
+        );
         add_declared_methods(&c, "Token.MISSING", MISSING_METHODS);
         c
     });

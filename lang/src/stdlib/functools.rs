@@ -5,34 +5,37 @@
 
 use crate::objects::class::Layout;
 use crate::objects::gc::Visitor;
+use crate::objects::signature::{Signature, Style};
 use crate::objects::{
     Args, AttrMap, BoundMethod, Class, Module, Name, NativeObject, PyDict, PyResult, Value,
 };
-use crate::vm::types::{add_methods, new_class};
+use crate::vm::types::{add_declared_methods, add_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(
+    let m = super::module_with_declared(
         vm,
         "functools",
-        &[
-            ("reduce", reduce),
-            ("_lru_cache_wrapper", lru_cache_wrapper),
-        ],
+        &[(&REDUCE, reduce), (&LRU_CACHE_WRAPPER, lru_cache_wrapper)],
     );
     super::set(&m, "partial", Value::Class(partial_class(vm)));
     super::exec_source(vm, &m, super::stdlib_source!("functools.py"))?;
     Ok(m)
 }
 
-/// `reduce(function, iterable[, initial])`.
+/// CPython shows `reduce(function, iterable[, initial])`, which is no
+/// signature inspect can read.
+static REDUCE: Signature =
+    Signature::undocumented(Style::Positional, "reduce", "function, iterable, initial=None, /")
+        .doc("Combine the items of the iterable from left to right with the two-argument function, starting from initial when given.");
+
 fn reduce(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "reduce", 2, 3)?;
-    let it = vm.iter(&args.pos[1])?;
-    let mut acc = match args.get(2) {
+    let ([function, iterable], [initial]) = REDUCE.bind(vm, args)?;
+    let it = vm.iter(iterable)?;
+    let mut acc = match initial {
         Some(v) => v.clone(),
         None => match vm.next(&it)? {
             Some(v) => v,
@@ -40,7 +43,7 @@ fn reduce(vm: &Vm, args: Args) -> PyResult {
         },
     };
     while let Some(v) = vm.next(&it)? {
-        acc = vm.call(&args.pos[0], &[acc, v])?;
+        acc = vm.call(function, &[acc, v])?;
     }
     Ok(acc)
 }
@@ -120,8 +123,14 @@ fn partial_class(vm: &Vm) -> Rc<Class> {
                 ("__new__", partial_new),
                 ("__call__", partial_call),
                 ("__repr__", partial_repr),
-                ("__reduce__", partial_reduce),
-                ("__setstate__", partial_setstate),
+            ],
+        );
+        add_declared_methods(
+            &c,
+            "partial",
+            &[
+                (&PARTIAL_REDUCE, partial_reduce),
+                (&PARTIAL_SETSTATE, partial_setstate),
             ],
         );
         c
@@ -193,7 +202,12 @@ fn partial_call(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `__reduce__`: `(type, (func,), (func, args, keywords or None, __dict__ or None))`.
+static PARTIAL_REDUCE: Signature =
+    Signature::undocumented(Style::Exact, "partial.__reduce__", "$self, /")
+        .doc("Return what pickle needs to rebuild the partial.");
+
 fn partial_reduce(vm: &Vm, args: Args) -> PyResult {
+    PARTIAL_REDUCE.check(vm, args)?;
     let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Partial>()) else {
         return Err(vm.type_error("descriptor '__reduce__' requires a 'functools.partial' object"));
     };
@@ -227,7 +241,12 @@ fn partial_reduce(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `__setstate__((func, args, keywords, dict))`, for unpickling.
+static PARTIAL_SETSTATE: Signature =
+    Signature::undocumented(Style::Exact, "partial.__setstate__", "$self, state, /")
+        .doc("Restore the partial from the state its __reduce__ gave.");
+
 fn partial_setstate(vm: &Vm, args: Args) -> PyResult {
+    PARTIAL_SETSTATE.check(vm, args)?;
     let Some(p) = args.get(0).and_then(|v| v.downcast_native::<Partial>()) else {
         return Err(
             vm.type_error("descriptor '__setstate__' requires a 'functools.partial' object")
@@ -347,20 +366,27 @@ fn lru_class(vm: &Vm) -> Rc<Class> {
         add_methods(
             &c,
             "_lru_cache_wrapper",
-            &[
-                ("__call__", lru_call),
-                ("__get__", lru_get),
-                ("cache_info", lru_info),
-                ("cache_clear", lru_clear),
-            ],
+            &[("__call__", lru_call), ("__get__", lru_get)],
+        );
+        add_declared_methods(
+            &c,
+            "_lru_cache_wrapper",
+            &[(&CACHE_INFO, lru_info), (&CACHE_CLEAR, lru_clear)],
         );
         c
     })
 }
 
 /// `_lru_cache_wrapper(user_function, maxsize, typed, CacheInfo)`.
+static LRU_CACHE_WRAPPER: Signature = Signature::undocumented(
+    Style::Positional,
+    "_lru_cache_wrapper",
+    "user_function, maxsize, typed, cache_info_type, /",
+)
+.doc("Return user_function wrapped with a cache of maxsize results (unbounded when None).");
+
 fn lru_cache_wrapper(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_lru_cache_wrapper", 4, 4)?;
+    LRU_CACHE_WRAPPER.check(vm, args)?;
     let maxsize = match &args.pos[1] {
         Value::None => None,
         v => Some(vm.to_index(v)?.max(0) as usize),
@@ -453,7 +479,12 @@ fn lru_get(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+static CACHE_INFO: Signature =
+    Signature::undocumented(Style::Exact, "_lru_cache_wrapper.cache_info", "$self, /")
+        .doc("Return the cache's hits, misses, maximum size and current size.");
+
 fn lru_info(vm: &Vm, args: Args) -> PyResult {
+    CACHE_INFO.check(vm, args)?;
     let lru = this_lru(vm, &args)?;
     let maxsize = lru.maxsize.map_or(Value::None, |n| Value::Int(n as i64));
     vm.call(
@@ -467,7 +498,12 @@ fn lru_info(vm: &Vm, args: Args) -> PyResult {
     )
 }
 
+static CACHE_CLEAR: Signature =
+    Signature::undocumented(Style::Exact, "_lru_cache_wrapper.cache_clear", "$self, /")
+        .doc("Empty the cache and reset its statistics.");
+
 fn lru_clear(vm: &Vm, args: Args) -> PyResult {
+    CACHE_CLEAR.check(vm, args)?;
     let lru = this_lru(vm, &args)?;
     lru.cache.clear();
     lru.hits.set(0);

@@ -2,32 +2,49 @@
 //! exact sift order (so equal keys come out in the same order); `nlargest`,
 //! `nsmallest` and `merge` are in `heapq.py`.
 
+use crate::objects::signature::{Signature, Style};
 use crate::objects::{Args, Module, PyList, PyResult, Value};
 use crate::vm::ops::CmpOp;
 use crate::vm::Vm;
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    super::module_from_source(
+    let m = super::module_with_declared(
         vm,
         "heapq",
         &[
-            ("heappush", heappush),
-            ("heappop", heappop),
-            ("heapify", heapify),
-            ("heapreplace", heapreplace),
-            ("heappushpop", heappushpop),
+            (&HEAPPUSH, heappush),
+            (&HEAPPOP, heappop),
+            (&HEAPIFY, heapify),
+            (&HEAPREPLACE, heapreplace),
+            (&HEAPPUSHPOP, heappushpop),
         ],
-        super::stdlib_source!("heapq.py"),
-    )
+    );
+    super::exec_source(vm, &m, super::stdlib_source!("heapq.py"))?;
+    Ok(m)
 }
 
-fn heap_arg<'a>(vm: &Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a Rc<PyList>> {
-    args.check(vm, name, n, n)?;
+static HEAPPUSH: Signature = Signature::new(Style::Positional, "_heapq.heappush", "heap, item, /")
+    .doc("Add item to the heap, keeping it a heap.");
+static HEAPPOP: Signature = Signature::new(Style::Exact, "_heapq.heappop", "heap, /")
+    .doc("Remove and return the smallest item of the heap.");
+static HEAPIFY: Signature = Signature::new(Style::Exact, "_heapq.heapify", "heap, /")
+    .doc("Reorder the list in place into a heap, in linear time.");
+static HEAPREPLACE: Signature =
+    Signature::new(Style::Positional, "_heapq.heapreplace", "heap, item, /")
+        .doc("Remove and return the smallest item, then add item (the heap must not be empty).");
+static HEAPPUSHPOP: Signature =
+    Signature::new(Style::Positional, "_heapq.heappushpop", "heap, item, /")
+        .doc("Add item, then remove and return the smallest item, faster than the two calls.");
+
+/// The heap argument, a list, once the call is checked against `sig`.
+fn heap_arg<'a>(vm: &Vm, args: Args<'a>, sig: &Signature) -> PyResult<&'a Rc<PyList>> {
+    sig.check(vm, args)?;
     match args.pos[0].builtin_base() {
         Value::List(l) => Ok(l),
         other => Err(vm.type_error(format!(
-            "{name}() argument 1 must be list, not {}",
+            "{}() argument 1 must be list, not {}",
+            sig.name(),
             vm.type_name(other)
         ))),
     }
@@ -89,14 +106,14 @@ fn sift_up(vm: &Vm, heap: &PyList, mut pos: usize) -> PyResult<()> {
 }
 
 fn heappush(vm: &Vm, args: Args) -> PyResult {
-    let heap = heap_arg(vm, &args, "heappush", 2)?;
+    let heap = heap_arg(vm, args, &HEAPPUSH)?;
     heap.push(args.pos[1].clone());
     sift_down(vm, heap, 0, heap.len() - 1)?;
     Ok(Value::None)
 }
 
 fn heappop(vm: &Vm, args: Args) -> PyResult {
-    let heap = heap_arg(vm, &args, "heappop", 1)?;
+    let heap = heap_arg(vm, args, &HEAPPOP)?;
     let Some(last) = heap.items.borrow_mut().pop() else {
         return Err(vm.index_error("index out of range"));
     };
@@ -110,7 +127,7 @@ fn heappop(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn heapify(vm: &Vm, args: Args) -> PyResult {
-    let heap = heap_arg(vm, &args, "heapify", 1)?;
+    let heap = heap_arg(vm, args, &HEAPIFY)?;
     for i in (0..heap.len() / 2).rev() {
         sift_up(vm, heap, i)?;
     }
@@ -118,7 +135,7 @@ fn heapify(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn heapreplace(vm: &Vm, args: Args) -> PyResult {
-    let heap = heap_arg(vm, &args, "heapreplace", 2)?;
+    let heap = heap_arg(vm, args, &HEAPREPLACE)?;
     if heap.is_empty() {
         return Err(vm.index_error("index out of range"));
     }
@@ -129,7 +146,7 @@ fn heapreplace(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn heappushpop(vm: &Vm, args: Args) -> PyResult {
-    let heap = heap_arg(vm, &args, "heappushpop", 2)?;
+    let heap = heap_arg(vm, args, &HEAPPUSHPOP)?;
     let item = args.pos[1].clone();
     if !heap.is_empty() {
         let top = get(vm, heap, 0)?;

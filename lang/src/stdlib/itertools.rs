@@ -6,16 +6,17 @@
 //! calls back into the VM, so re-entrant use cannot observe it half-updated.
 
 use crate::objects::class::Layout;
+use crate::objects::signature::{Signature, Style};
 use crate::objects::{Args, Class, Module, NativeObject, PyResult, Value};
 use crate::vm::ops::BinOp;
-use crate::vm::types::{add_classmethod, add_methods, new_class};
+use crate::vm::types::{add_declared_classmethod, add_declared_methods, add_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(vm, "itertools", &[("tee", tee)]);
+    let m = super::module_with_declared(vm, "itertools", &[(&TEE, tee)]);
     for kind in KINDS {
         let class = kind_class(vm, kind.name);
         super::set(&m, kind.name, Value::Class(class));
@@ -293,8 +294,8 @@ fn kind_class(vm: &Vm, name: &'static str) -> Rc<Class> {
         );
         match name {
             "count" | "repeat" => add_methods(&c, name, &[("__repr__", iter_repr)]),
-            "chain" => add_classmethod(vm, &c, "from_iterable", chain_from_iterable),
-            "_tee" => add_methods(&c, name, &[("__copy__", tee_copy)]),
+            "chain" => add_declared_classmethod(vm, &c, &CHAIN_FROM_ITERABLE, chain_from_iterable),
+            "_tee" => add_declared_methods(&c, name, &[(&TEE_COPY, tee_copy)]),
             _ => {}
         }
         c
@@ -770,10 +771,45 @@ fn grouper_next(
 
 // -- constructors ------------------------------------------------------------------------
 
+// The constructors' arguments, checked with CPython's messages (each
+// kind's `__new__` is shared, so no table row declares them).
+static COUNT: Signature = Signature::new(Style::Clinic, "count", "start=0, step=1");
+static CYCLE: Signature = Signature::new(Style::Positional, "cycle", "iterable, /");
+static REPEAT: Signature = Signature::new(Style::Clinic, "repeat", "object, times=None");
+static CHAIN: Signature = Signature::new(Style::Positional, "chain", "*iterables");
+static ISLICE: Signature = Signature::new(
+    Style::Positional,
+    "islice",
+    "iterable, start, stop=None, step=None, /",
+);
+static TAKEWHILE: Signature =
+    Signature::new(Style::Positional, "takewhile", "predicate, iterable, /");
+static DROPWHILE: Signature =
+    Signature::new(Style::Positional, "dropwhile", "predicate, iterable, /");
+static ACCUMULATE: Signature = Signature::new(
+    Style::Clinic,
+    "accumulate",
+    "iterable, func=None, *, initial=None",
+);
+static PRODUCT: Signature = Signature::new(Style::Clinic, "product", "*iterables, repeat=1");
+static PERMUTATIONS: Signature = Signature::new(Style::Clinic, "permutations", "iterable, r=None");
+static COMBINATIONS: Signature = Signature::new(Style::Clinic, "combinations", "iterable, r");
+static COMBINATIONS_WR: Signature = Signature::new(
+    Style::Clinic,
+    "combinations_with_replacement",
+    "iterable, r",
+);
+static GROUPBY: Signature = Signature::new(Style::Clinic, "groupby", "iterable, key=None");
+static STARMAP: Signature = Signature::new(Style::Positional, "starmap", "function, iterable, /");
+static PAIRWISE: Signature = Signature::new(Style::Positional, "pairwise", "iterable, /");
+static COMPRESS: Signature = Signature::new(Style::Clinic, "compress", "data, selectors");
+static FILTERFALSE: Signature =
+    Signature::new(Style::Positional, "filterfalse", "function, iterable, /");
+
 fn count_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check_pos(vm, "count", 0, 2)?;
-    let start = args.arg_or_kw(0, "start").cloned().unwrap_or(Value::Int(0));
-    let step = args.arg_or_kw(1, "step").cloned().unwrap_or(Value::Int(1));
+    let ([], [start, step]) = COUNT.bind(vm, args)?;
+    let start = start.cloned().unwrap_or(Value::Int(0));
+    let step = step.cloned().unwrap_or(Value::Int(1));
     for v in [&start, &step] {
         if !matches!(
             v,
@@ -790,18 +826,18 @@ fn count_new(vm: &Vm, args: Args) -> PyResult<State> {
 }
 
 fn cycle_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check(vm, "cycle", 1, 1)?;
+    let ([iterable], []) = CYCLE.bind(vm, args)?;
     Ok(State::Cycle {
-        it: Some(vm.iter(&args.pos[0])?),
+        it: Some(vm.iter(iterable)?),
         saved: Vec::new(),
         index: 0,
     })
 }
 
 fn repeat_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check_pos(vm, "repeat", 1, 2)?;
-    let obj = args.arg_or_kw(0, "object").cloned().unwrap_or_default();
-    let remaining = match args.arg_or_kw(1, "times") {
+    let ([obj], [times]) = REPEAT.bind(vm, args)?;
+    let obj = obj.clone();
+    let remaining = match times {
         Some(v) => Some(vm.to_index(v)?.max(0)),
         None => None,
     };
@@ -809,17 +845,19 @@ fn repeat_new(vm: &Vm, args: Args) -> PyResult<State> {
 }
 
 fn chain_new(vm: &Vm, args: Args) -> PyResult<State> {
-    if args.has_kwargs() {
-        return Err(vm.type_error("chain() takes no keyword arguments"));
-    }
+    CHAIN.check(vm, args)?;
     Ok(State::Chain {
         sources: vm.iter(&Value::tuple(args.to_vec()))?,
         current: None,
     })
 }
 
+static CHAIN_FROM_ITERABLE: Signature =
+    Signature::new(Style::Exact, "chain.from_iterable", "$type, iterable, /")
+        .doc("Return a chain of the iterables the argument yields, taken lazily.");
+
 fn chain_from_iterable(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "from_iterable", 2, 2)?;
+    CHAIN_FROM_ITERABLE.check(vm, args)?;
     Ok(wrap(
         vm,
         "chain",
@@ -831,7 +869,7 @@ fn chain_from_iterable(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn islice_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check(vm, "islice", 2, 4)?;
+    ISLICE.check(vm, args)?;
     let it = vm.iter(&args.pos[0])?;
     let index = |v: &Value, msg: &str| -> PyResult<Option<usize>> {
         match v {
@@ -873,27 +911,27 @@ fn islice_new(vm: &Vm, args: Args) -> PyResult<State> {
 }
 
 fn takewhile_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check(vm, "takewhile", 2, 2)?;
+    let ([pred, iterable], []) = TAKEWHILE.bind(vm, args)?;
     Ok(State::TakeWhile {
-        pred: args.pos[0].clone(),
-        it: vm.iter(&args.pos[1])?,
+        pred: pred.clone(),
+        it: vm.iter(iterable)?,
     })
 }
 
 fn dropwhile_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check(vm, "dropwhile", 2, 2)?;
+    let ([pred, iterable], []) = DROPWHILE.bind(vm, args)?;
     Ok(State::DropWhile {
-        pred: args.pos[0].clone(),
-        it: vm.iter(&args.pos[1])?,
+        pred: pred.clone(),
+        it: vm.iter(iterable)?,
         dropping: true,
     })
 }
 
 fn accumulate_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check_pos(vm, "accumulate", 1, 2)?;
-    let it = vm.iter(&args.pos[0])?;
-    let func = args.arg_or_kw(1, "func").filter(|f| !f.is_none()).cloned();
-    let initial = args.kw("initial").filter(|v| !v.is_none()).cloned();
+    let ([iterable], [func, initial]) = ACCUMULATE.bind(vm, args)?;
+    let it = vm.iter(iterable)?;
+    let func = func.filter(|f| !f.is_none()).cloned();
+    let initial = initial.filter(|v| !v.is_none()).cloned();
     Ok(State::Accumulate {
         it,
         func,
@@ -903,7 +941,8 @@ fn accumulate_new(vm: &Vm, args: Args) -> PyResult<State> {
 }
 
 fn product_new(vm: &Vm, args: Args) -> PyResult<State> {
-    let repeat = match args.kw("repeat") {
+    let bound = PRODUCT.bind_all::<0, 1>(vm, args)?;
+    let repeat = match bound.optional[0] {
         Some(v) => vm.to_index(v)?,
         None => 1,
     };
@@ -911,7 +950,7 @@ fn product_new(vm: &Vm, args: Args) -> PyResult<State> {
         return Err(vm.value_error("repeat argument cannot be negative"));
     }
     let mut base = Vec::new();
-    for a in args.pos {
+    for a in bound.varargs {
         base.push(vm.to_vec(a)?);
     }
     let mut pools = Vec::new();
@@ -940,10 +979,10 @@ fn r_arg(vm: &Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
 }
 
 fn permutations_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check_pos(vm, "permutations", 1, 2)?;
-    let pool = vm.to_vec(&args.pos[0])?;
+    let ([iterable], [r]) = PERMUTATIONS.bind(vm, args)?;
+    let pool = vm.to_vec(iterable)?;
     let n = pool.len();
-    let r = r_arg(vm, args.arg_or_kw(1, "r"))?.unwrap_or(n);
+    let r = r_arg(vm, r)?.unwrap_or(n);
     let cycles = if r <= n {
         (0..r).map(|i| n - i).collect()
     } else {
@@ -959,9 +998,9 @@ fn permutations_new(vm: &Vm, args: Args) -> PyResult<State> {
 }
 
 fn combinations_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check_pos(vm, "combinations", 2, 2)?;
-    let pool = vm.to_vec(&args.pos[0])?;
-    let r = r_arg(vm, args.arg_or_kw(1, "r"))?.unwrap_or(0);
+    let ([iterable, r], []) = COMBINATIONS.bind(vm, args)?;
+    let pool = vm.to_vec(iterable)?;
+    let r = r_arg(vm, Some(r))?.unwrap_or(0);
     Ok(State::Combinations {
         pool,
         indices: (0..r).collect(),
@@ -971,9 +1010,9 @@ fn combinations_new(vm: &Vm, args: Args) -> PyResult<State> {
 }
 
 fn combinations_wr_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check_pos(vm, "combinations_with_replacement", 2, 2)?;
-    let pool = vm.to_vec(&args.pos[0])?;
-    let r = r_arg(vm, args.arg_or_kw(1, "r"))?.unwrap_or(0);
+    let ([iterable, r], []) = COMBINATIONS_WR.bind(vm, args)?;
+    let pool = vm.to_vec(iterable)?;
+    let r = r_arg(vm, Some(r))?.unwrap_or(0);
     Ok(State::Combinations {
         pool,
         indices: vec![0; r],
@@ -983,6 +1022,10 @@ fn combinations_wr_new(vm: &Vm, args: Args) -> PyResult<State> {
 }
 
 fn zip_longest_new(vm: &Vm, args: Args) -> PyResult<State> {
+    // CPython's own wording, which names no keyword.
+    if args.kwnames.iter().any(|k| k.as_str() != Some("fillvalue")) {
+        return Err(vm.type_error("zip_longest() got an unexpected keyword argument"));
+    }
     let fill = args.kw("fillvalue").cloned().unwrap_or_default();
     let mut iters = Vec::new();
     for a in args.pos {
@@ -992,11 +1035,8 @@ fn zip_longest_new(vm: &Vm, args: Args) -> PyResult<State> {
 }
 
 fn groupby_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check_pos(vm, "groupby", 1, 2)?;
-    let Some(iterable) = args.arg_or_kw(0, "iterable") else {
-        return Err(vm.type_error("groupby() missing required argument 'iterable' (pos 1)"));
-    };
-    let key = args.arg_or_kw(1, "key").cloned().unwrap_or_default();
+    let ([iterable], [key]) = GROUPBY.bind(vm, args)?;
+    let key = key.cloned().unwrap_or_default();
     Ok(State::GroupBy(Rc::new(RefCell::new(Some(GroupBy {
         it: vm.iter(iterable)?,
         key,
@@ -1008,41 +1048,43 @@ fn groupby_new(vm: &Vm, args: Args) -> PyResult<State> {
 }
 
 fn starmap_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check(vm, "starmap", 2, 2)?;
+    let ([func, iterable], []) = STARMAP.bind(vm, args)?;
     Ok(State::StarMap {
-        func: args.pos[0].clone(),
-        it: vm.iter(&args.pos[1])?,
+        func: func.clone(),
+        it: vm.iter(iterable)?,
     })
 }
 
 fn pairwise_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check(vm, "pairwise", 1, 1)?;
+    let ([iterable], []) = PAIRWISE.bind(vm, args)?;
     Ok(State::Pairwise {
-        it: vm.iter(&args.pos[0])?,
+        it: vm.iter(iterable)?,
         last: None,
     })
 }
 
 fn compress_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check_pos(vm, "compress", 2, 2)?;
+    let ([data, selectors], []) = COMPRESS.bind(vm, args)?;
     Ok(State::Compress {
-        data: vm.iter(&args.pos[0])?,
-        selectors: vm.iter(&args.pos[1])?,
+        data: vm.iter(data)?,
+        selectors: vm.iter(selectors)?,
     })
 }
 
 fn filterfalse_new(vm: &Vm, args: Args) -> PyResult<State> {
-    args.check(vm, "filterfalse", 2, 2)?;
+    let ([pred, iterable], []) = FILTERFALSE.bind(vm, args)?;
     Ok(State::FilterFalse {
-        pred: args.pos[0].clone(),
-        it: vm.iter(&args.pos[1])?,
+        pred: pred.clone(),
+        it: vm.iter(iterable)?,
     })
 }
 
-/// `tee(iterable, n=2)`: n independent iterators over one source.
+static TEE: Signature = Signature::new(Style::Positional, "itertools.tee", "iterable, n=2, /")
+    .doc("Return a tuple of n independent iterators over the items of one iterable.");
+
 fn tee(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "tee", 1, 2)?;
-    let n = match args.get(1) {
+    let ([iterable], [n]) = TEE.bind(vm, args)?;
+    let n = match n {
         Some(v) => vm.to_index(v)?,
         None => 2,
     };
@@ -1050,7 +1092,7 @@ fn tee(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.value_error("n must be >= 0"));
     }
     let shared = Rc::new(RefCell::new(TeeShared {
-        it: vm.iter(&args.pos[0])?,
+        it: vm.iter(iterable)?,
         items: Vec::new(),
     }));
     Ok(Value::tuple(
@@ -1069,7 +1111,11 @@ fn tee(vm: &Vm, args: Args) -> PyResult {
     ))
 }
 
+static TEE_COPY: Signature = Signature::undocumented(Style::Exact, "_tee.__copy__", "$self, /")
+    .doc("Return an independent iterator at the same position.");
+
 fn tee_copy(vm: &Vm, args: Args) -> PyResult {
+    TEE_COPY.check(vm, args)?;
     let it = this(vm, &args)?;
     let state = match &*it.state.borrow() {
         State::Tee { shared, index } => State::Tee {

@@ -2,6 +2,7 @@
 //! error messages; `json.py` holds the public functions, JSONEncoder /
 //! JSONDecoder and JSONDecodeError.
 
+use crate::objects::signature::{Signature, Style};
 use crate::objects::BoolWord;
 use crate::objects::{Args, Module, PyDict, PyErr, PyResult, Value};
 use crate::vm::limits::Recursing;
@@ -11,12 +12,9 @@ use std::fmt::Write;
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    super::module_from_source(
-        vm,
-        "json",
-        &[("_encode", encode), ("_decode", decode)],
-        super::stdlib_source!("json.py"),
-    )
+    let m = super::module_with_declared(vm, "json", &[(&ENCODE, encode), (&DECODE, decode)]);
+    super::exec_source(vm, &m, super::stdlib_source!("json.py"))?;
+    Ok(m)
 }
 
 // -- encoding ------------------------------------------------------------------------
@@ -36,9 +34,16 @@ struct Encoder<'a> {
     active: Vec<usize>,
 }
 
-/// `_encode(obj, indent, item_sep, key_sep, sort_keys, skipkeys, ensure_ascii, allow_nan, default)`.
+/// The encoder behind `json.dumps` (json.py), every option given.
+static ENCODE: Signature = Signature::new(
+    Style::Positional,
+    "_encode",
+    "obj, indent, item_sep, key_sep, sort_keys, skipkeys, ensure_ascii, allow_nan, default, /",
+)
+.doc("Return obj as JSON text, with the options of json.dumps.");
+
 fn encode(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_encode", 9, 9)?;
+    ENCODE.check(vm, args)?;
     let a = &args.pos;
     let indent = match &a[1] {
         Value::None => None,
@@ -278,9 +283,16 @@ struct Decoder<'a> {
     parse_int: Option<Value>,
 }
 
-/// `_decode(s, JSONDecodeError, object_hook, object_pairs_hook, parse_float, parse_int)`.
+/// The decoder behind `json.loads` (json.py), every option given.
+static DECODE: Signature = Signature::new(
+    Style::Positional,
+    "_decode",
+    "s, error_class, object_hook, object_pairs_hook, parse_float, parse_int, /",
+)
+.doc("Return the value the JSON text s denotes, with the hooks of json.loads.");
+
 fn decode(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_decode", 6, 6)?;
+    DECODE.check(vm, args)?;
     let text = match &args.pos[0] {
         Value::Str(s) => s.as_str().to_string(),
         Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),

@@ -9,6 +9,7 @@
 //! (documented in its mathmodule.c), not libm's, so results agree bit for bit.
 
 use crate::builtins::number::{to_bigint, to_f64};
+use crate::objects::signature::{Signature, Style};
 use crate::objects::BoolWord;
 use crate::objects::{Args, Module, PyResult, Value};
 use crate::vm::ops::BinOp;
@@ -20,65 +21,65 @@ use std::f64::consts::PI;
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(
+    let m = super::module_with_declared(
         vm,
         "math",
         &[
-            ("sqrt", sqrt),
-            ("exp", exp),
-            ("exp2", exp2),
-            ("expm1", expm1),
-            ("log", log),
-            ("log2", log2),
-            ("log10", log10),
-            ("log1p", log1p),
-            ("sin", sin),
-            ("cos", cos),
-            ("tan", tan),
-            ("asin", asin),
-            ("acos", acos),
-            ("atan", atan),
-            ("atan2", atan2),
-            ("sinh", sinh),
-            ("cosh", cosh),
-            ("tanh", tanh),
-            ("asinh", asinh),
-            ("acosh", acosh),
-            ("atanh", atanh),
-            ("cbrt", cbrt),
-            ("fabs", fabs),
-            ("floor", floor),
-            ("ceil", ceil),
-            ("trunc", trunc),
-            ("pow", pow),
-            ("hypot", hypot),
-            ("dist", dist),
-            ("isclose", isclose),
-            ("isfinite", isfinite),
-            ("isinf", isinf),
-            ("isnan", isnan),
-            ("gcd", gcd),
-            ("lcm", lcm),
-            ("factorial", factorial),
-            ("comb", comb),
-            ("perm", perm),
-            ("isqrt", isqrt),
-            ("prod", prod),
-            ("fsum", fsum),
-            ("copysign", copysign),
-            ("degrees", degrees),
-            ("radians", radians),
-            ("modf", modf),
-            ("frexp", frexp),
-            ("ldexp", ldexp),
-            ("fmod", fmod),
-            ("remainder", remainder),
-            ("nextafter", nextafter),
-            ("ulp", ulp),
-            ("gamma", gamma),
-            ("lgamma", lgamma),
-            ("erf", erf),
-            ("erfc", erfc),
+            (&SQRT, sqrt),
+            (&EXP, exp),
+            (&EXP2, exp2),
+            (&EXPM1, expm1),
+            (&LOG, log),
+            (&LOG2, log2),
+            (&LOG10, log10),
+            (&LOG1P, log1p),
+            (&SIN, sin),
+            (&COS, cos),
+            (&TAN, tan),
+            (&ASIN, asin),
+            (&ACOS, acos),
+            (&ATAN, atan),
+            (&ATAN2, atan2),
+            (&SINH, sinh),
+            (&COSH, cosh),
+            (&TANH, tanh),
+            (&ASINH, asinh),
+            (&ACOSH, acosh),
+            (&ATANH, atanh),
+            (&CBRT, cbrt),
+            (&FABS, fabs),
+            (&FLOOR, floor),
+            (&CEIL, ceil),
+            (&TRUNC, trunc),
+            (&POW, pow),
+            (&HYPOT, hypot),
+            (&DIST, dist),
+            (&ISCLOSE, isclose),
+            (&ISFINITE, isfinite),
+            (&ISINF, isinf),
+            (&ISNAN, isnan),
+            (&GCD, gcd),
+            (&LCM, lcm),
+            (&FACTORIAL, factorial),
+            (&COMB, comb),
+            (&PERM, perm),
+            (&ISQRT, isqrt),
+            (&PROD, prod),
+            (&FSUM, fsum),
+            (&COPYSIGN, copysign),
+            (&DEGREES, degrees),
+            (&RADIANS, radians),
+            (&MODF, modf),
+            (&FREXP, frexp),
+            (&LDEXP, ldexp),
+            (&FMOD, fmod),
+            (&REMAINDER, remainder),
+            (&NEXTAFTER, nextafter),
+            (&ULP, ulp),
+            (&GAMMA, gamma),
+            (&LGAMMA, lgamma),
+            (&ERF, erf),
+            (&ERFC, erfc),
         ],
     );
     super::set(&m, "pi", Value::float(PI));
@@ -97,15 +98,23 @@ fn range_error(vm: &Vm) -> crate::objects::PyErr {
     vm.overflow_error("math range error")
 }
 
-/// The one argument of `math.NAME(x)`.
-fn one<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
-    args.check(vm, &format!("math.{name}"), 1, 1)?;
-    Ok(&args.pos[0])
+/// The one argument of a function declared `NAME(x, /)`.
+#[inline]
+fn one<'a>(vm: &Vm, args: Args<'a>, sig: &Signature) -> PyResult<&'a Value> {
+    let ([x], []) = sig.bind(vm, args)?;
+    Ok(x)
+}
+
+/// The two arguments of a function declared `NAME(x, y, /)`.
+#[inline]
+fn two<'a>(vm: &Vm, args: Args<'a>, sig: &Signature) -> PyResult<(&'a Value, &'a Value)> {
+    let ([x, y], []) = sig.bind(vm, args)?;
+    Ok((x, y))
 }
 
 /// Applies `f` to a float argument with CPython's error rules (`math_1`).
-fn unary(vm: &Vm, args: &Args, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult {
-    let x = to_f64(vm, one(vm, args, name)?)?;
+fn unary(vm: &Vm, args: Args, sig: &Signature, f: fn(f64) -> f64, can_overflow: bool) -> PyResult {
+    let x = to_f64(vm, one(vm, args, sig)?)?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
         return Err(domain_error(vm));
@@ -121,9 +130,9 @@ fn unary(vm: &Vm, args: &Args, name: &str, f: fn(f64) -> f64, can_overflow: bool
 }
 
 /// Two float arguments with CPython's error rules (`math_2`).
-fn binary(vm: &Vm, args: &Args, name: &str, f: fn(f64, f64) -> f64) -> PyResult {
-    args.check(vm, name, 2, 2)?;
-    let (x, y) = (to_f64(vm, &args.pos[0])?, to_f64(vm, &args.pos[1])?);
+fn binary(vm: &Vm, args: Args, sig: &Signature, f: fn(f64, f64) -> f64) -> PyResult {
+    let (x, y) = two(vm, args, sig)?;
+    let (x, y) = (to_f64(vm, x)?, to_f64(vm, y)?);
     let r = f(x, y);
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain_error(vm));
@@ -134,44 +143,54 @@ fn binary(vm: &Vm, args: &Args, name: &str, f: fn(f64, f64) -> f64) -> PyResult 
     Ok(Value::float(r))
 }
 
+/// Declares the functions of one float argument: each with its signature
+/// (`math.NAME(x, /)`), docstring, the `f64` function and whether an
+/// infinite result from a finite x is an overflow.
 macro_rules! unary_fns {
-    ($($name:ident => $f:expr, $overflow:expr;)*) => {
-        $(fn $name(vm: &Vm, args: Args) -> PyResult {
-            unary(vm, &args, stringify!($name), $f, $overflow)
+    ($($sig:ident $name:ident => $f:expr, $overflow:expr, $doc:literal;)*) => {
+        $(static $sig: Signature =
+            Signature::new(Style::Exact, concat!("math.", stringify!($name)), "x, /").doc($doc);
+
+        fn $name(vm: &Vm, args: Args) -> PyResult {
+            unary(vm, args, &$sig, $f, $overflow)
         })*
     };
 }
 
 unary_fns! {
-    sqrt => f64::sqrt, false;
-    exp => f64::exp, true;
-    exp2 => f64::exp2, true;
-    expm1 => f64::exp_m1, true;
-    sin => f64::sin, false;
-    cos => f64::cos, false;
-    tan => f64::tan, false;
-    asin => f64::asin, false;
-    acos => f64::acos, false;
-    atan => f64::atan, false;
-    sinh => f64::sinh, true;
-    cosh => f64::cosh, true;
-    tanh => f64::tanh, false;
-    asinh => super::libm::asinh, false;
-    acosh => super::libm::acosh, false;
-    atanh => super::libm::atanh, false;
-    cbrt => f64::cbrt, false;
-    erf => super::libm::erf, false;
-    erfc => super::libm::erfc, false;
-    fabs => f64::abs, false;
-    log1p => f64::ln_1p, false;
+    SQRT sqrt => f64::sqrt, false, "Return the square root of x.";
+    EXP exp => f64::exp, true, "Return e raised to the power x.";
+    EXP2 exp2 => f64::exp2, true, "Return 2 raised to the power x.";
+    EXPM1 expm1 => f64::exp_m1, true, "Return exp(x) - 1, precise even for x near zero.";
+    SIN sin => f64::sin, false, "Return the sine of x, in radians.";
+    COS cos => f64::cos, false, "Return the cosine of x, in radians.";
+    TAN tan => f64::tan, false, "Return the tangent of x, in radians.";
+    ASIN asin => f64::asin, false, "Return the arc sine of x, in radians.";
+    ACOS acos => f64::acos, false, "Return the arc cosine of x, in radians.";
+    ATAN atan => f64::atan, false, "Return the arc tangent of x, in radians.";
+    SINH sinh => f64::sinh, true, "Return the hyperbolic sine of x.";
+    COSH cosh => f64::cosh, true, "Return the hyperbolic cosine of x.";
+    TANH tanh => f64::tanh, false, "Return the hyperbolic tangent of x.";
+    ASINH asinh => super::libm::asinh, false, "Return the inverse hyperbolic sine of x.";
+    ACOSH acosh => super::libm::acosh, false, "Return the inverse hyperbolic cosine of x.";
+    ATANH atanh => super::libm::atanh, false, "Return the inverse hyperbolic tangent of x.";
+    CBRT cbrt => f64::cbrt, false, "Return the cube root of x.";
+    ERF erf => super::libm::erf, false, "Return the error function at x.";
+    ERFC erfc => super::libm::erfc, false, "Return the complementary error function at x, 1 - erf(x).";
+    FABS fabs => f64::abs, false, "Return the absolute value of x as a float.";
+    LOG1P log1p => f64::ln_1p, false, "Return the natural logarithm of 1 + x, precise even for x near zero.";
 }
 
+static ATAN2: Signature = Signature::new(Style::Positional, "math.atan2", "y, x, /")
+    .doc("Return the arc tangent of y/x in radians, using both signs for the quadrant.");
 fn atan2(vm: &Vm, args: Args) -> PyResult {
-    binary(vm, &args, "atan2", f64::atan2)
+    binary(vm, args, &ATAN2, f64::atan2)
 }
 
+static COPYSIGN: Signature = Signature::new(Style::Positional, "math.copysign", "x, y, /")
+    .doc("Return a float with the magnitude of x and the sign of y.");
 fn copysign(vm: &Vm, args: Args) -> PyResult {
-    binary(vm, &args, "copysign", f64::copysign)
+    binary(vm, args, &COPYSIGN, f64::copysign)
 }
 
 /// The logarithm of an int or float; ints too large for a float are split
@@ -203,10 +222,21 @@ fn log_of(vm: &Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
     Ok(f(x))
 }
 
+/// CPython documents log with two signatures (`log(x, [base=math.e])`), and
+/// words its count errors its own way; the declaration serves `help()`.
+static LOG: Signature = Signature::undocumented(Style::Positional, "math.log", "x, base=math.e, /")
+    .doc("Return the logarithm of x to the given base, natural when no base is given.");
+
 fn log(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "log", 1, 2)?;
-    let num = log_of(vm, &args.pos[0], f64::ln)?;
-    match args.get(1) {
+    if args.has_kwargs() {
+        return Err(vm.type_error("log() takes no keyword arguments"));
+    }
+    if !(1..=2).contains(&args.pos.len()) {
+        return Err(vm.type_error("math.log requires 1 to 2 arguments"));
+    }
+    let ([x], [base]) = LOG.bind(vm, args)?;
+    let num = log_of(vm, x, f64::ln)?;
+    match base {
         None => Ok(Value::float(num)),
         Some(base) => {
             let den = log_of(vm, base, f64::ln)?;
@@ -218,25 +248,24 @@ fn log(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+static LOG2: Signature =
+    Signature::new(Style::Exact, "math.log2", "x, /").doc("Return the base-2 logarithm of x.");
 fn log2(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::float(log_of(
-        vm,
-        one(vm, &args, "log2")?,
-        f64::log2,
-    )?))
+    Ok(Value::float(log_of(vm, one(vm, args, &LOG2)?, f64::log2)?))
 }
 
+static LOG10: Signature =
+    Signature::new(Style::Exact, "math.log10", "x, /").doc("Return the base-10 logarithm of x.");
 fn log10(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::float(log_of(
         vm,
-        one(vm, &args, "log10")?,
+        one(vm, args, &LOG10)?,
         f64::log10,
     )?))
 }
 
 /// `floor`/`ceil`/`trunc`: ints unchanged, the dunder if the type has one, else via float.
-fn rounding(vm: &Vm, args: &Args, name: &str, dunder: &str, f: fn(f64) -> f64) -> PyResult {
-    let v = one(vm, args, name)?;
+fn rounding(vm: &Vm, v: &Value, dunder: &str, f: fn(f64) -> f64) -> PyResult {
     match v {
         Value::Int(_) | Value::BigInt(_) => return Ok(v.clone()),
         Value::Bool(b) => return Ok(Value::Int(b.get() as i64)),
@@ -245,7 +274,7 @@ fn rounding(vm: &Vm, args: &Args, name: &str, dunder: &str, f: fn(f64) -> f64) -
             if let Some(m) = vm.class_of(other).lookup_str(dunder) {
                 return vm.call_bound(&m, other, &[]);
             }
-            if name == "trunc" {
+            if dunder == "__trunc__" {
                 return Err(vm.type_error(format!(
                     "type {} doesn't define __trunc__ method",
                     vm.type_name(other)
@@ -263,22 +292,30 @@ fn rounding(vm: &Vm, args: &Args, name: &str, dunder: &str, f: fn(f64) -> f64) -
     }
 }
 
+static FLOOR: Signature = Signature::new(Style::Exact, "math.floor", "x, /")
+    .doc("Return the largest integer less than or equal to x.");
 fn floor(vm: &Vm, args: Args) -> PyResult {
-    rounding(vm, &args, "floor", "__floor__", f64::floor)
+    rounding(vm, one(vm, args, &FLOOR)?, "__floor__", f64::floor)
 }
 
+static CEIL: Signature = Signature::new(Style::Exact, "math.ceil", "x, /")
+    .doc("Return the smallest integer greater than or equal to x.");
 fn ceil(vm: &Vm, args: Args) -> PyResult {
-    rounding(vm, &args, "ceil", "__ceil__", f64::ceil)
+    rounding(vm, one(vm, args, &CEIL)?, "__ceil__", f64::ceil)
 }
 
+static TRUNC: Signature = Signature::new(Style::Exact, "math.trunc", "x, /")
+    .doc("Return x with its fractional part dropped, as an int.");
 fn trunc(vm: &Vm, args: Args) -> PyResult {
-    rounding(vm, &args, "trunc", "__trunc__", f64::trunc)
+    rounding(vm, one(vm, args, &TRUNC)?, "__trunc__", f64::trunc)
 }
 
 /// `math.pow`: C99 special cases handled explicitly, as CPython does.
+static POW: Signature = Signature::new(Style::Positional, "math.pow", "x, y, /")
+    .doc("Return x raised to the power y, as floats.");
 fn pow(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "pow", 2, 2)?;
-    let (x, y) = (to_f64(vm, &args.pos[0])?, to_f64(vm, &args.pos[1])?);
+    let (x, y) = two(vm, args, &POW)?;
+    let (x, y) = (to_f64(vm, x)?, to_f64(vm, y)?);
     if !x.is_finite() || !y.is_finite() {
         let odd_y = y.is_finite() && (y.abs() % 2.0) == 1.0;
         let r = if x.is_nan() {
@@ -379,10 +416,11 @@ fn vector_norm(vec: &[f64], max: f64, found_nan: bool) -> f64 {
     (h + x / (2.0 * h)) / scale
 }
 
+static HYPOT: Signature = Signature::undocumented(Style::Positional, "math.hypot", "*coordinates")
+    .doc("Return the Euclidean norm of the coordinates, the distance from the origin.");
+
 fn hypot(vm: &Vm, args: Args) -> PyResult {
-    if args.has_kwargs() {
-        return Err(vm.type_error("hypot() takes no keyword arguments"));
-    }
+    HYPOT.check(vm, args)?;
     let mut coords = Vec::with_capacity(args.len());
     let (mut max, mut found_nan) = (0.0f64, false);
     for v in args.pos {
@@ -396,9 +434,11 @@ fn hypot(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::float(vector_norm(&coords, max, found_nan)))
 }
 
+static DIST: Signature = Signature::new(Style::Positional, "math.dist", "p, q, /")
+    .doc("Return the Euclidean distance between the points p and q.");
 fn dist(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "dist", 2, 2)?;
-    let (p, q) = (vm.to_vec(&args.pos[0])?, vm.to_vec(&args.pos[1])?);
+    let (p, q) = two(vm, args, &DIST)?;
+    let (p, q) = (vm.to_vec(p)?, vm.to_vec(q)?);
     if p.len() != q.len() {
         return Err(vm.value_error("both points must have the same number of dimensions"));
     }
@@ -415,14 +455,20 @@ fn dist(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::float(vector_norm(&diffs, max, found_nan)))
 }
 
+static ISCLOSE: Signature = Signature::new(
+    Style::Clinic,
+    "math.isclose",
+    "a, b, *, rel_tol=1e-09, abs_tol=0.0",
+)
+.doc("Return whether a and b are equal within the given tolerances.");
 fn isclose(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "isclose", 2, 2)?;
-    let (a, b) = (to_f64(vm, &args.pos[0])?, to_f64(vm, &args.pos[1])?);
-    let rel_tol = match args.kw("rel_tol") {
+    let ([a, b], [rel_tol, abs_tol]) = ISCLOSE.bind(vm, args)?;
+    let (a, b) = (to_f64(vm, a)?, to_f64(vm, b)?);
+    let rel_tol = match rel_tol {
         Some(v) => to_f64(vm, v)?,
         None => 1e-9,
     };
-    let abs_tol = match args.kw("abs_tol") {
+    let abs_tol = match abs_tol {
         Some(v) => to_f64(vm, v)?,
         None => 0.0,
     };
@@ -441,21 +487,27 @@ fn isclose(vm: &Vm, args: Args) -> PyResult {
     ))
 }
 
+static ISFINITE: Signature = Signature::new(Style::Exact, "math.isfinite", "x, /")
+    .doc("Return whether x is neither infinite nor NaN.");
 fn isfinite(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::from_bool(
-        to_f64(vm, one(vm, &args, "isfinite")?)?.is_finite(),
+        to_f64(vm, one(vm, args, &ISFINITE)?)?.is_finite(),
     ))
 }
 
+static ISINF: Signature = Signature::new(Style::Exact, "math.isinf", "x, /")
+    .doc("Return whether x is positive or negative infinity.");
 fn isinf(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::from_bool(
-        to_f64(vm, one(vm, &args, "isinf")?)?.is_infinite(),
+        to_f64(vm, one(vm, args, &ISINF)?)?.is_infinite(),
     ))
 }
 
+static ISNAN: Signature = Signature::new(Style::Exact, "math.isnan", "x, /")
+    .doc("Return whether x is a NaN (not a number).");
 fn isnan(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::from_bool(
-        to_f64(vm, one(vm, &args, "isnan")?)?.is_nan(),
+        to_f64(vm, one(vm, args, &ISNAN)?)?.is_nan(),
     ))
 }
 
@@ -473,10 +525,10 @@ fn int_arg(vm: &Vm, v: &Value) -> PyResult<BigInt> {
     }
 }
 
+static GCD: Signature = Signature::new(Style::Positional, "math.gcd", "*integers")
+    .doc("Return the greatest common divisor of the integers.");
 fn gcd(vm: &Vm, args: Args) -> PyResult {
-    if args.has_kwargs() {
-        return Err(vm.type_error("gcd() takes no keyword arguments"));
-    }
+    GCD.check(vm, args)?;
     let mut acc = BigInt::zero();
     for v in args.pos {
         acc = acc.gcd(&int_arg(vm, v)?);
@@ -484,10 +536,10 @@ fn gcd(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::from_bigint(acc))
 }
 
+static LCM: Signature = Signature::new(Style::Positional, "math.lcm", "*integers")
+    .doc("Return the least common multiple of the integers.");
 fn lcm(vm: &Vm, args: Args) -> PyResult {
-    if args.has_kwargs() {
-        return Err(vm.type_error("lcm() takes no keyword arguments"));
-    }
+    LCM.check(vm, args)?;
     let mut acc = BigInt::one();
     for v in args.pos {
         let x = int_arg(vm, v)?;
@@ -516,8 +568,10 @@ fn range_product(lo: u64, hi: u64) -> BigInt {
     range_product(lo, mid) * range_product(mid, hi)
 }
 
+static FACTORIAL: Signature = Signature::new(Style::Exact, "math.factorial", "n, /")
+    .doc("Return n!, the product of the integers 1 to n.");
 fn factorial(vm: &Vm, args: Args) -> PyResult {
-    let n = int_arg(vm, one(vm, &args, "factorial")?)?;
+    let n = int_arg(vm, one(vm, args, &FACTORIAL)?)?;
     if n.is_negative() {
         return Err(vm.value_error("factorial() not defined for negative values"));
     }
@@ -539,9 +593,11 @@ fn n_k(vm: &Vm, n: &Value, k: &Value) -> PyResult<(BigInt, BigInt)> {
     Ok((n, k))
 }
 
+static COMB: Signature = Signature::new(Style::Positional, "math.comb", "n, k, /")
+    .doc("Return the number of ways to choose k of n items, ignoring order.");
 fn comb(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "comb", 2, 2)?;
-    let (n, mut k) = n_k(vm, &args.pos[0], &args.pos[1])?;
+    let (n, k) = two(vm, args, &COMB)?;
+    let (n, mut k) = n_k(vm, n, k)?;
     if k > n {
         return Ok(Value::Int(0));
     }
@@ -558,13 +614,15 @@ fn comb(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::from_bigint(acc))
 }
 
+static PERM: Signature = Signature::new(Style::Positional, "math.perm", "n, k=None, /")
+    .doc("Return the number of ways to arrange k of n items in order.");
 fn perm(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "perm", 1, 2)?;
-    let k = match args.get(1) {
-        None | Some(Value::None) => args.pos[0].clone(),
-        Some(k) => k.clone(),
+    let ([n], [k]) = PERM.bind(vm, args)?;
+    let k = match k {
+        None | Some(Value::None) => n,
+        Some(k) => k,
     };
-    let (n, k) = n_k(vm, &args.pos[0], &k)?;
+    let (n, k) = n_k(vm, n, k)?;
     if k > n {
         return Ok(Value::Int(0));
     }
@@ -578,18 +636,22 @@ fn perm(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::from_bigint(acc))
 }
 
+static ISQRT: Signature = Signature::new(Style::Exact, "math.isqrt", "n, /")
+    .doc("Return the integer square root of n, rounded down.");
 fn isqrt(vm: &Vm, args: Args) -> PyResult {
-    let n = int_arg(vm, one(vm, &args, "isqrt")?)?;
+    let n = int_arg(vm, one(vm, args, &ISQRT)?)?;
     if n.is_negative() {
         return Err(vm.value_error("isqrt() argument must be nonnegative"));
     }
     Ok(Value::from_bigint(n.sqrt()))
 }
 
+static PROD: Signature = Signature::new(Style::Clinic, "math.prod", "iterable, /, *, start=1")
+    .doc("Return start times the product of the items of the iterable.");
 fn prod(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "prod", 1, 1)?;
-    let mut acc = args.kw("start").cloned().unwrap_or(Value::Int(1));
-    let it = vm.iter(&args.pos[0])?;
+    let ([iterable], [start]) = PROD.bind(vm, args)?;
+    let mut acc = start.cloned().unwrap_or(Value::Int(1));
+    let it = vm.iter(iterable)?;
     while let Some(v) = vm.next(&it)? {
         acc = vm.binary_op(&acc, &v, BinOp::Mul, false)?;
     }
@@ -598,8 +660,10 @@ fn prod(vm: &Vm, args: Args) -> PyResult {
 
 /// `fsum`: the exactly rounded sum, keeping the running sum as a list of
 /// non-overlapping partial sums (Shewchuk's method, as CPython's msum).
+static FSUM: Signature = Signature::new(Style::Exact, "math.fsum", "seq, /")
+    .doc("Return the exactly rounded float sum of the items of seq.");
 fn fsum(vm: &Vm, args: Args) -> PyResult {
-    let it = vm.iter(one(vm, &args, "fsum")?)?;
+    let it = vm.iter(one(vm, args, &FSUM)?)?;
     let mut partials: Vec<f64> = Vec::new();
     let (mut special_sum, mut inf_sum) = (0.0f64, 0.0f64);
     while let Some(v) = vm.next(&it)? {
@@ -670,20 +734,26 @@ fn fsum(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::float(hi))
 }
 
+static DEGREES: Signature = Signature::new(Style::Exact, "math.degrees", "x, /")
+    .doc("Return the angle x converted from radians to degrees.");
 fn degrees(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::float(
-        to_f64(vm, one(vm, &args, "degrees")?)? * (180.0 / PI),
+        to_f64(vm, one(vm, args, &DEGREES)?)? * (180.0 / PI),
     ))
 }
 
+static RADIANS: Signature = Signature::new(Style::Exact, "math.radians", "x, /")
+    .doc("Return the angle x converted from degrees to radians.");
 fn radians(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::float(
-        to_f64(vm, one(vm, &args, "radians")?)? * (PI / 180.0),
+        to_f64(vm, one(vm, args, &RADIANS)?)? * (PI / 180.0),
     ))
 }
 
+static MODF: Signature = Signature::new(Style::Exact, "math.modf", "x, /")
+    .doc("Return the fractional and integer parts of x, as floats.");
 fn modf(vm: &Vm, args: Args) -> PyResult {
-    let x = to_f64(vm, one(vm, &args, "modf")?)?;
+    let x = to_f64(vm, one(vm, args, &MODF)?)?;
     let (frac, int) = if x.is_infinite() {
         (0.0f64.copysign(x), x)
     } else if x.is_nan() {
@@ -737,17 +807,21 @@ fn ldexp_f(x: f64, e: i32) -> f64 {
     m * pow2((total + 1074) as i32) * f64::from_bits(1)
 }
 
+static FREXP: Signature = Signature::new(Style::Exact, "math.frexp", "x, /")
+    .doc("Return (m, e) with x == m * 2**e and 0.5 <= abs(m) < 1.");
 fn frexp(vm: &Vm, args: Args) -> PyResult {
-    let x = to_f64(vm, one(vm, &args, "frexp")?)?;
+    let x = to_f64(vm, one(vm, args, &FREXP)?)?;
     let (m, e) = frexp_parts(x);
     Ok(Value::tuple(vec![Value::float(m), Value::Int(e as i64)]))
 }
 
+static LDEXP: Signature =
+    Signature::new(Style::Positional, "math.ldexp", "x, i, /").doc("Return x * 2**i.");
 fn ldexp(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "ldexp", 2, 2)?;
-    let x = to_f64(vm, &args.pos[0])?;
-    let e = match &args.pos[1] {
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => to_bigint(vm, &args.pos[1])?,
+    let (x, i) = two(vm, args, &LDEXP)?;
+    let x = to_f64(vm, x)?;
+    let e = match i {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => to_bigint(vm, i)?,
         _ => return Err(vm.type_error("Expected an int as second argument to ldexp.")),
     };
     if x == 0.0 || !x.is_finite() {
@@ -764,9 +838,11 @@ fn ldexp(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::float(r))
 }
 
+static FMOD: Signature = Signature::new(Style::Positional, "math.fmod", "x, y, /")
+    .doc("Return the remainder of x / y with the sign of x, as C computes it.");
 fn fmod(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "fmod", 2, 2)?;
-    let (x, y) = (to_f64(vm, &args.pos[0])?, to_f64(vm, &args.pos[1])?);
+    let (x, y) = two(vm, args, &FMOD)?;
+    let (x, y) = (to_f64(vm, x)?, to_f64(vm, y)?);
     if y.is_infinite() && x.is_finite() {
         return Ok(Value::float(x));
     }
@@ -805,13 +881,17 @@ fn ieee_remainder(x: f64, y: f64) -> f64 {
     1.0f64.copysign(x) * r
 }
 
+static REMAINDER: Signature = Signature::new(Style::Positional, "math.remainder", "x, y, /")
+    .doc("Return the IEEE 754 remainder of x by y, x - n*y for the nearest integer n.");
 fn remainder(vm: &Vm, args: Args) -> PyResult {
-    binary(vm, &args, "remainder", ieee_remainder)
+    binary(vm, args, &REMAINDER, ieee_remainder)
 }
 
+static NEXTAFTER: Signature = Signature::new(Style::Positional, "math.nextafter", "x, y, /")
+    .doc("Return the next float after x in the direction of y.");
 fn nextafter(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "nextafter", 2, 2)?;
-    let (x, y) = (to_f64(vm, &args.pos[0])?, to_f64(vm, &args.pos[1])?);
+    let (x, y) = two(vm, args, &NEXTAFTER)?;
+    let (x, y) = (to_f64(vm, x)?, to_f64(vm, y)?);
     Ok(Value::float(next_toward(x, y)))
 }
 
@@ -830,8 +910,10 @@ fn next_toward(x: f64, y: f64) -> f64 {
     f64::from_bits(if up { bits + 1 } else { bits - 1 })
 }
 
+static ULP: Signature = Signature::new(Style::Exact, "math.ulp", "x, /")
+    .doc("Return the value of the least significant bit of the float x.");
 fn ulp(vm: &Vm, args: Args) -> PyResult {
-    let x = to_f64(vm, one(vm, &args, "ulp")?)?.abs();
+    let x = to_f64(vm, one(vm, args, &ULP)?)?.abs();
     if x.is_nan() || x.is_infinite() {
         return Ok(Value::float(x));
     }
@@ -1025,13 +1107,17 @@ fn gamma_result(vm: &Vm, r: Result<f64, MathErr>) -> PyResult {
     }
 }
 
+static GAMMA: Signature =
+    Signature::new(Style::Exact, "math.gamma", "x, /").doc("Return the Gamma function at x.");
 fn gamma(vm: &Vm, args: Args) -> PyResult {
-    let x = to_f64(vm, one(vm, &args, "gamma")?)?;
+    let x = to_f64(vm, one(vm, args, &GAMMA)?)?;
     gamma_result(vm, gamma_f(x))
 }
 
+static LGAMMA: Signature = Signature::new(Style::Exact, "math.lgamma", "x, /")
+    .doc("Return the natural logarithm of abs(Gamma(x)).");
 fn lgamma(vm: &Vm, args: Args) -> PyResult {
-    let x = to_f64(vm, one(vm, &args, "lgamma")?)?;
+    let x = to_f64(vm, one(vm, args, &LGAMMA)?)?;
     gamma_result(vm, lgamma_f(x))
 }
 

@@ -34,6 +34,7 @@ pub mod json;
 mod libm;
 pub mod logging;
 pub mod math;
+pub(crate) mod native_home;
 pub mod operator;
 pub mod os;
 pub mod os_process;
@@ -652,7 +653,9 @@ pub fn module_with_declared(
 fn module_with_rows<R: NativeRow>(vm: &Vm, name: &str, functions: &[R]) -> Rc<Module> {
     let m = vm.new_module(name, None);
     for row in functions {
-        set(&m, row.name(), crate::builtins::native_row(row));
+        let f = crate::builtins::native_row(row);
+        native_home::set_home(&f, name);
+        set(&m, row.name(), f);
     }
     m
 }

@@ -1,198 +1,223 @@
 //! `operator`: the operators as functions, and itemgetter, attrgetter and
 //! methodcaller. Native, because they are passed to `map`, `sorted(key=)`
 //! and `reduce` and run once per element.
+//!
+//! CPython implements these in `_operator`, whose name its messages carry
+//! ("_operator.add() takes no keyword arguments"), so the declared
+//! signatures are qualified with it.
 
 use crate::bytecode::Opcode;
 use crate::objects::class::Layout;
 use crate::objects::gc::Visitor;
-use crate::objects::{Args, Class, Module, Name, NativeFn, NativeObject, PyResult, Value};
+use crate::objects::signature::{Signature, Style};
+use crate::objects::{Args, Class, Module, NativeFn, NativeObject, PyResult, Value};
 use crate::vm::ops::{BinOp, CmpOp};
 use crate::vm::types::{add_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::rc::Rc;
 
+/// Declares functions of two operands that apply a binary operator: each
+/// with its signature (static `SIG`), Python name and docstring.
 macro_rules! binary {
-    ($($name:ident => $op:expr, $inplace:expr;)*) => {
-        $(fn $name(vm: &Vm, args: Args) -> PyResult {
-            args.check(vm, stringify!($name), 2, 2)?;
-            vm.binary_op(&args.pos[0], &args.pos[1], $op, $inplace)
+    ($($sig:ident $name:ident = $py:literal, $op:expr, $inplace:expr, $doc:literal;)*) => {
+        $(static $sig: Signature =
+            Signature::new(Style::Positional, concat!("_operator.", $py), "a, b, /").doc($doc);
+
+        fn $name(vm: &Vm, args: Args) -> PyResult {
+            let ([a, b], []) = $sig.bind(vm, args)?;
+            vm.binary_op(a, b, $op, $inplace)
         })*
     };
 }
 
 binary! {
-    add => BinOp::Add, false;
-    sub => BinOp::Sub, false;
-    mul => BinOp::Mul, false;
-    truediv => BinOp::TrueDiv, false;
-    floordiv => BinOp::FloorDiv, false;
-    mod_ => BinOp::Mod, false;
-    pow => BinOp::Pow, false;
-    lshift => BinOp::LShift, false;
-    rshift => BinOp::RShift, false;
-    and_ => BinOp::And, false;
-    or_ => BinOp::Or, false;
-    xor => BinOp::Xor, false;
-    matmul => BinOp::MatMul, false;
-    iadd => BinOp::Add, true;
-    isub => BinOp::Sub, true;
-    imul => BinOp::Mul, true;
-    itruediv => BinOp::TrueDiv, true;
-    ifloordiv => BinOp::FloorDiv, true;
-    imod => BinOp::Mod, true;
-    ipow => BinOp::Pow, true;
-    ilshift => BinOp::LShift, true;
-    irshift => BinOp::RShift, true;
-    iand => BinOp::And, true;
-    ior => BinOp::Or, true;
-    ixor => BinOp::Xor, true;
-    imatmul => BinOp::MatMul, true;
+    ADD add = "add", BinOp::Add, false, "Return a + b.";
+    SUB sub = "sub", BinOp::Sub, false, "Return a - b.";
+    MUL mul = "mul", BinOp::Mul, false, "Return a * b.";
+    TRUEDIV truediv = "truediv", BinOp::TrueDiv, false, "Return a / b, true division.";
+    FLOORDIV floordiv = "floordiv", BinOp::FloorDiv, false, "Return a // b, division rounded down.";
+    MOD mod_ = "mod", BinOp::Mod, false, "Return a % b.";
+    POW pow = "pow", BinOp::Pow, false, "Return a ** b.";
+    LSHIFT lshift = "lshift", BinOp::LShift, false, "Return a << b.";
+    RSHIFT rshift = "rshift", BinOp::RShift, false, "Return a >> b.";
+    AND and_ = "and_", BinOp::And, false, "Return a & b, bitwise and.";
+    OR or_ = "or_", BinOp::Or, false, "Return a | b, bitwise or.";
+    XOR xor = "xor", BinOp::Xor, false, "Return a ^ b, bitwise exclusive or.";
+    MATMUL matmul = "matmul", BinOp::MatMul, false, "Return a @ b.";
+    IADD iadd = "iadd", BinOp::Add, true, "Apply a += b and return the new a.";
+    ISUB isub = "isub", BinOp::Sub, true, "Apply a -= b and return the new a.";
+    IMUL imul = "imul", BinOp::Mul, true, "Apply a *= b and return the new a.";
+    ITRUEDIV itruediv = "itruediv", BinOp::TrueDiv, true, "Apply a /= b and return the new a.";
+    IFLOORDIV ifloordiv = "ifloordiv", BinOp::FloorDiv, true, "Apply a //= b and return the new a.";
+    IMOD imod = "imod", BinOp::Mod, true, "Apply a %= b and return the new a.";
+    IPOW ipow = "ipow", BinOp::Pow, true, "Apply a **= b and return the new a.";
+    ILSHIFT ilshift = "ilshift", BinOp::LShift, true, "Apply a <<= b and return the new a.";
+    IRSHIFT irshift = "irshift", BinOp::RShift, true, "Apply a >>= b and return the new a.";
+    IAND iand = "iand", BinOp::And, true, "Apply a &= b and return the new a.";
+    IOR ior = "ior", BinOp::Or, true, "Apply a |= b and return the new a.";
+    IXOR ixor = "ixor", BinOp::Xor, true, "Apply a ^= b and return the new a.";
+    IMATMUL imatmul = "imatmul", BinOp::MatMul, true, "Apply a @= b and return the new a.";
 }
 
+/// Declares the rich comparisons as functions, as [`binary!`] does.
 macro_rules! compare {
-    ($($name:ident => $op:expr;)*) => {
-        $(fn $name(vm: &Vm, args: Args) -> PyResult {
-            args.check(vm, stringify!($name), 2, 2)?;
-            vm.compare(&args.pos[0], &args.pos[1], $op)
+    ($($sig:ident $name:ident => $op:expr, $doc:literal;)*) => {
+        $(static $sig: Signature = Signature::new(
+            Style::Positional,
+            concat!("_operator.", stringify!($name)),
+            "a, b, /",
+        )
+        .doc($doc);
+
+        fn $name(vm: &Vm, args: Args) -> PyResult {
+            let ([a, b], []) = $sig.bind(vm, args)?;
+            vm.compare(a, b, $op)
         })*
     };
 }
 
 compare! {
-    lt => CmpOp::Lt;
-    le => CmpOp::Le;
-    eq => CmpOp::Eq;
-    ne => CmpOp::Ne;
-    gt => CmpOp::Gt;
-    ge => CmpOp::Ge;
+    LT lt => CmpOp::Lt, "Return a < b.";
+    LE le => CmpOp::Le, "Return a <= b.";
+    EQ eq => CmpOp::Eq, "Return a == b.";
+    NE ne => CmpOp::Ne, "Return a != b.";
+    GT gt => CmpOp::Gt, "Return a > b.";
+    GE ge => CmpOp::Ge, "Return a >= b.";
 }
 
+/// Declares the unary operators as functions, as [`binary!`] does.
 macro_rules! unary {
-    ($($name:ident => $op:expr;)*) => {
-        $(fn $name(vm: &Vm, args: Args) -> PyResult {
-            args.check(vm, stringify!($name), 1, 1)?;
-            vm.unary_op(&args.pos[0], $op)
+    ($($sig:ident $name:ident = $py:literal, $op:expr, $doc:literal;)*) => {
+        $(static $sig: Signature =
+            Signature::new(Style::Exact, concat!("_operator.", $py), "a, /").doc($doc);
+
+        fn $name(vm: &Vm, args: Args) -> PyResult {
+            let ([a], []) = $sig.bind(vm, args)?;
+            vm.unary_op(a, $op)
         })*
     };
 }
 
 unary! {
-    neg => Opcode::UNARY_NEGATIVE;
-    pos => Opcode::UNARY_POSITIVE;
-    invert => Opcode::UNARY_INVERT;
+    NEG neg = "neg", Opcode::UNARY_NEGATIVE, "Return -a.";
+    POS pos = "pos", Opcode::UNARY_POSITIVE, "Return +a.";
+    INVERT invert = "invert", Opcode::UNARY_INVERT, "Return ~a, the bitwise inverse.";
+    INV inv = "inv", Opcode::UNARY_INVERT, "Return ~a, the bitwise inverse.";
 }
 
-/// The function table; dunder aliases (`__add__`) are added from it.
-const FUNCTIONS: &[(&str, NativeFn)] = &[
-    ("add", add),
-    ("sub", sub),
-    ("mul", mul),
-    ("truediv", truediv),
-    ("floordiv", floordiv),
-    ("mod", mod_),
-    ("pow", pow),
-    ("lshift", lshift),
-    ("rshift", rshift),
-    ("and_", and_),
-    ("or_", or_),
-    ("xor", xor),
-    ("matmul", matmul),
-    ("iadd", iadd),
-    ("isub", isub),
-    ("imul", imul),
-    ("itruediv", itruediv),
-    ("ifloordiv", ifloordiv),
-    ("imod", imod),
-    ("ipow", ipow),
-    ("ilshift", ilshift),
-    ("irshift", irshift),
-    ("iand", iand),
-    ("ior", ior),
-    ("ixor", ixor),
-    ("imatmul", imatmul),
-    ("iconcat", iadd),
-    ("lt", lt),
-    ("le", le),
-    ("eq", eq),
-    ("ne", ne),
-    ("gt", gt),
-    ("ge", ge),
-    ("neg", neg),
-    ("pos", pos),
-    ("invert", invert),
-    ("inv", invert),
-    ("abs", abs),
-    ("not_", not_),
-    ("truth", truth),
-    ("is_", is_),
-    ("is_not", is_not),
-    ("index", index),
-    ("concat", concat),
-    ("contains", contains),
-    ("countOf", count_of),
-    ("indexOf", index_of),
-    ("getitem", getitem),
-    ("setitem", setitem),
-    ("delitem", delitem),
-    ("length_hint", length_hint),
-    ("call", call),
+/// The function table.
+const FUNCTIONS: &[(&Signature, NativeFn)] = &[
+    (&ADD, add),
+    (&SUB, sub),
+    (&MUL, mul),
+    (&TRUEDIV, truediv),
+    (&FLOORDIV, floordiv),
+    (&MOD, mod_),
+    (&POW, pow),
+    (&LSHIFT, lshift),
+    (&RSHIFT, rshift),
+    (&AND, and_),
+    (&OR, or_),
+    (&XOR, xor),
+    (&MATMUL, matmul),
+    (&IADD, iadd),
+    (&ISUB, isub),
+    (&IMUL, imul),
+    (&ITRUEDIV, itruediv),
+    (&IFLOORDIV, ifloordiv),
+    (&IMOD, imod),
+    (&IPOW, ipow),
+    (&ILSHIFT, ilshift),
+    (&IRSHIFT, irshift),
+    (&IAND, iand),
+    (&IOR, ior),
+    (&IXOR, ixor),
+    (&IMATMUL, imatmul),
+    (&ICONCAT, iconcat),
+    (&LT, lt),
+    (&LE, le),
+    (&EQ, eq),
+    (&NE, ne),
+    (&GT, gt),
+    (&GE, ge),
+    (&NEG, neg),
+    (&POS, pos),
+    (&INVERT, invert),
+    (&INV, inv),
+    (&ABS, abs),
+    (&NOT, not_),
+    (&TRUTH, truth),
+    (&IS, is_),
+    (&IS_NOT, is_not),
+    (&INDEX, index),
+    (&CONCAT, concat),
+    (&CONTAINS, contains),
+    (&COUNT_OF, count_of),
+    (&INDEX_OF, index_of),
+    (&GETITEM, getitem),
+    (&SETITEM, setitem),
+    (&DELITEM, delitem),
+    (&LENGTH_HINT, length_hint),
+    (&CALL, call),
 ];
 
-/// The `__add__`-style aliases CPython's operator module also has.
-const DUNDER_ALIASES: &[(&str, NativeFn)] = &[
-    ("__add__", add),
-    ("__sub__", sub),
-    ("__mul__", mul),
-    ("__truediv__", truediv),
-    ("__floordiv__", floordiv),
-    ("__mod__", mod_),
-    ("__pow__", pow),
-    ("__lshift__", lshift),
-    ("__rshift__", rshift),
-    ("__and__", and_),
-    ("__or__", or_),
-    ("__xor__", xor),
-    ("__matmul__", matmul),
-    ("__iadd__", iadd),
-    ("__isub__", isub),
-    ("__imul__", imul),
-    ("__itruediv__", itruediv),
-    ("__ifloordiv__", ifloordiv),
-    ("__imod__", imod),
-    ("__ipow__", ipow),
-    ("__ilshift__", ilshift),
-    ("__irshift__", irshift),
-    ("__iand__", iand),
-    ("__ior__", ior),
-    ("__ixor__", ixor),
-    ("__imatmul__", imatmul),
-    ("__iconcat__", iadd),
-    ("__lt__", lt),
-    ("__le__", le),
-    ("__eq__", eq),
-    ("__ne__", ne),
-    ("__gt__", gt),
-    ("__ge__", ge),
-    ("__neg__", neg),
-    ("__pos__", pos),
-    ("__invert__", invert),
-    ("__inv__", invert),
-    ("__abs__", abs),
-    ("__not__", not_),
-    ("__index__", index),
-    ("__concat__", concat),
-    ("__contains__", contains),
-    ("__getitem__", getitem),
-    ("__setitem__", setitem),
-    ("__delitem__", delitem),
-    ("__call__", call),
+/// The functions CPython's operator module also binds to a dunder name
+/// (`__add__ = add`, `__and__ = and_`): the same function object.
+const DUNDER_ALIASED: &[&str] = &[
+    "add",
+    "sub",
+    "mul",
+    "truediv",
+    "floordiv",
+    "mod",
+    "pow",
+    "lshift",
+    "rshift",
+    "and_",
+    "or_",
+    "xor",
+    "matmul",
+    "iadd",
+    "isub",
+    "imul",
+    "itruediv",
+    "ifloordiv",
+    "imod",
+    "ipow",
+    "ilshift",
+    "irshift",
+    "iand",
+    "ior",
+    "ixor",
+    "imatmul",
+    "iconcat",
+    "lt",
+    "le",
+    "eq",
+    "ne",
+    "gt",
+    "ge",
+    "neg",
+    "pos",
+    "invert",
+    "inv",
+    "abs",
+    "not_",
+    "index",
+    "concat",
+    "contains",
+    "getitem",
+    "setitem",
+    "delitem",
+    "call",
 ];
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(vm, "operator", FUNCTIONS);
-    for &(name, func) in DUNDER_ALIASES {
-        super::set(&m, name, crate::builtins::native(name, func));
+    let m = super::module_with_declared(vm, "operator", FUNCTIONS);
+    for &name in DUNDER_ALIASED {
+        let f = super::module_get(&m, name).unwrap_or_default();
+        super::set(&m, &format!("__{}__", name.trim_end_matches('_')), f);
     }
     for kind in [GetterKind::Item, GetterKind::Attr, GetterKind::Method] {
         super::set(&m, kind.name(), Value::Class(getter_class(vm, kind)));
@@ -200,77 +225,118 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     Ok(m)
 }
 
+static ABS: Signature =
+    Signature::new(Style::Exact, "_operator.abs", "a, /").doc("Return abs(a), the absolute value.");
+
 fn abs(vm: &Vm, args: Args) -> PyResult {
-    let f = vm.builtins.get_name(&Name::new("abs")).unwrap_or_default();
-    vm.call(&f, args.pos)
+    ABS.check(vm, args)?;
+    crate::builtins::abs(vm, args)
 }
+
+static NOT: Signature =
+    Signature::new(Style::Exact, "_operator.not_", "a, /").doc("Return not a, as a bool.");
 
 fn not_(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "not_", 1, 1)?;
-    Ok(Value::from_bool(!vm.truthy(&args.pos[0])?))
+    let ([a], []) = NOT.bind(vm, args)?;
+    Ok(Value::from_bool(!vm.truthy(a)?))
 }
+
+static TRUTH: Signature = Signature::new(Style::Exact, "_operator.truth", "a, /")
+    .doc("Return True when a is true, False otherwise.");
 
 fn truth(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "truth", 1, 1)?;
-    Ok(Value::from_bool(vm.truthy(&args.pos[0])?))
+    let ([a], []) = TRUTH.bind(vm, args)?;
+    Ok(Value::from_bool(vm.truthy(a)?))
 }
+
+static IS: Signature = Signature::new(Style::Positional, "_operator.is_", "a, b, /")
+    .doc("Return a is b: whether both are the same object.");
 
 fn is_(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "is_", 2, 2)?;
-    Ok(Value::from_bool(args.pos[0].is(&args.pos[1])))
+    let ([a, b], []) = IS.bind(vm, args)?;
+    Ok(Value::from_bool(a.is(b)))
 }
+
+static IS_NOT: Signature = Signature::new(Style::Positional, "_operator.is_not", "a, b, /")
+    .doc("Return a is not b: whether they are different objects.");
 
 fn is_not(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "is_not", 2, 2)?;
-    Ok(Value::from_bool(!args.pos[0].is(&args.pos[1])))
+    let ([a, b], []) = IS_NOT.bind(vm, args)?;
+    Ok(Value::from_bool(!a.is(b)))
 }
 
+static INDEX: Signature = Signature::new(Style::Exact, "_operator.index", "a, /")
+    .doc("Return a converted to an int through its __index__ method.");
+
 fn index(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "index", 1, 1)?;
-    match &args.pos[0] {
+    let ([a], []) = INDEX.bind(vm, args)?;
+    match a {
         v @ (Value::Int(_) | Value::BigInt(_)) => Ok(v.clone()),
         v => Ok(Value::Int(vm.to_index(v)?)),
     }
 }
 
-fn concat(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "concat", 2, 2)?;
-    if vm
-        .class_of(&args.pos[0])
-        .lookup_str("__getitem__")
-        .is_none()
-    {
+/// Refuses `a + b` as a concatenation when `a` is not a sequence.
+fn check_concatenable(vm: &Vm, a: &Value) -> PyResult<()> {
+    if vm.class_of(a).lookup_str("__getitem__").is_none() {
         return Err(vm.type_error(format!(
             "'{}' object can't be concatenated",
-            vm.type_name(&args.pos[0])
+            vm.type_name(a)
         )));
     }
-    vm.binary_op(&args.pos[0], &args.pos[1], BinOp::Add, false)
+    Ok(())
 }
+
+static CONCAT: Signature = Signature::new(Style::Positional, "_operator.concat", "a, b, /")
+    .doc("Return the sequences a and b joined, a + b.");
+
+fn concat(vm: &Vm, args: Args) -> PyResult {
+    let ([a, b], []) = CONCAT.bind(vm, args)?;
+    check_concatenable(vm, a)?;
+    vm.binary_op(a, b, BinOp::Add, false)
+}
+
+static ICONCAT: Signature = Signature::new(Style::Positional, "_operator.iconcat", "a, b, /")
+    .doc("Apply a += b to the sequence a and return the new a.");
+
+fn iconcat(vm: &Vm, args: Args) -> PyResult {
+    let ([a, b], []) = ICONCAT.bind(vm, args)?;
+    check_concatenable(vm, a)?;
+    vm.binary_op(a, b, BinOp::Add, true)
+}
+
+static CONTAINS: Signature = Signature::new(Style::Positional, "_operator.contains", "a, b, /")
+    .doc("Return b in a: whether the container a holds b.");
 
 fn contains(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "contains", 2, 2)?;
-    Ok(Value::from_bool(vm.contains(&args.pos[0], &args.pos[1])?))
+    let ([a, b], []) = CONTAINS.bind(vm, args)?;
+    Ok(Value::from_bool(vm.contains(a, b)?))
 }
 
+static COUNT_OF: Signature = Signature::new(Style::Positional, "_operator.countOf", "a, b, /")
+    .doc("Return how many items of the iterable a are b or equal to b.");
+
 fn count_of(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "countOf", 2, 2)?;
-    let it = vm.iter(&args.pos[0])?;
+    let ([a, b], []) = COUNT_OF.bind(vm, args)?;
+    let it = vm.iter(a)?;
     let mut n = 0;
     while let Some(x) = vm.next(&it)? {
-        if x.is(&args.pos[1]) || vm.eq(&x, &args.pos[1])? {
+        if x.is(b) || vm.eq(&x, b)? {
             n += 1;
         }
     }
     Ok(Value::Int(n))
 }
 
+static INDEX_OF: Signature = Signature::new(Style::Positional, "_operator.indexOf", "a, b, /")
+    .doc("Return the position of the first item of the iterable a that is or equals b.");
+
 fn index_of(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "indexOf", 2, 2)?;
-    let it = vm.iter(&args.pos[0])?;
+    let ([a, b], []) = INDEX_OF.bind(vm, args)?;
+    let it = vm.iter(a)?;
     let mut i = 0;
     while let Some(x) = vm.next(&it)? {
-        if x.is(&args.pos[1]) || vm.eq(&x, &args.pos[1])? {
+        if x.is(b) || vm.eq(&x, b)? {
             return Ok(Value::Int(i));
         }
         i += 1;
@@ -278,40 +344,93 @@ fn index_of(vm: &Vm, args: Args) -> PyResult {
     Err(vm.value_error("sequence.index(x): x not in sequence"))
 }
 
+static GETITEM: Signature =
+    Signature::new(Style::Positional, "_operator.getitem", "a, b, /").doc("Return a[b].");
+
 fn getitem(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "getitem", 2, 2)?;
-    vm.get_item(&args.pos[0], &args.pos[1])
+    let ([a, b], []) = GETITEM.bind(vm, args)?;
+    vm.get_item(a, b)
 }
+
+static SETITEM: Signature =
+    Signature::new(Style::Positional, "_operator.setitem", "a, b, c, /").doc("Store c as a[b].");
 
 fn setitem(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "setitem", 3, 3)?;
-    vm.set_item(&args.pos[0], &args.pos[1], args.pos[2].clone())?;
+    let ([a, b, c], []) = SETITEM.bind(vm, args)?;
+    vm.set_item(a, b, c.clone())?;
     Ok(Value::None)
 }
+
+static DELITEM: Signature = Signature::new(Style::Positional, "_operator.delitem", "a, b, /")
+    .doc("Remove a[b], as del a[b] does.");
 
 fn delitem(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "delitem", 2, 2)?;
-    vm.del_item(&args.pos[0], &args.pos[1])?;
+    let ([a, b], []) = DELITEM.bind(vm, args)?;
+    vm.del_item(a, b)?;
     Ok(Value::None)
 }
 
+static LENGTH_HINT: Signature = Signature::new(
+    Style::Positional,
+    "_operator.length_hint",
+    "obj, default=0, /",
+)
+.doc("Return the length of obj when it has one, else default (an int).");
+
 fn length_hint(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "length_hint", 1, 2)?;
-    match vm.len(&args.pos[0]) {
-        Ok(n) => Ok(Value::Int(n as i64)),
-        Err(e) if vm.err_is(&e, &vm.exc.type_error) => {
-            Ok(args.get(1).cloned().unwrap_or(Value::Int(0)))
+    let ([obj], [default]) = LENGTH_HINT.bind(vm, args)?;
+    let default = match default {
+        None => Value::Int(0),
+        Some(v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => v.clone(),
+        Some(v) => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(v)
+            )))
         }
-        Err(e) => Err(e),
+    };
+    match vm.len(obj) {
+        Ok(n) => return Ok(Value::Int(n as i64)),
+        Err(e) if vm.err_is(&e, &vm.exc.type_error) => {}
+        Err(e) => return Err(e),
+    }
+    if let Value::Iter(it) = obj {
+        // Built-in iterators know what is left without a method call.
+        let left = it.length_hint();
+        if left > 0 {
+            return Ok(Value::Int(left as i64));
+        }
+    }
+    let Some(hint) = vm.class_of(obj).lookup_str("__length_hint__") else {
+        return Ok(default);
+    };
+    let hint = vm.call(&hint, &[obj.clone()])?;
+    match &hint {
+        Value::NotImplemented => Ok(default),
+        Value::Int(n) if *n < 0 => Err(vm.value_error("__length_hint__() should return >= 0")),
+        Value::Int(_) | Value::Bool(_) => Ok(hint),
+        other => Err(vm.type_error(format!(
+            "__length_hint__ must be an integer, not {}",
+            vm.type_name(other)
+        ))),
     }
 }
 
+static CALL: Signature = Signature::new(
+    Style::Positional,
+    "_operator.call",
+    "obj, /, *args, **kwargs",
+)
+.doc("Call obj with the remaining arguments and return its result.");
+
 fn call(vm: &Vm, args: Args) -> PyResult {
-    let Some(f) = args.get(0) else {
-        return Err(vm.type_error("call() missing required argument 'obj' (pos 1)"));
-    };
+    // "at least": CPython counts the `*args` here, unlike itemgetter's check.
+    if args.pos.is_empty() {
+        return Err(vm.type_error("call expected at least 1 argument, got 0"));
+    }
+    CALL.check(vm, args)?;
     vm.call_args(
-        f,
+        &args.pos[0],
         Args::with_kw(&args.pos[1..], args.kwnames, args.kwvalues),
     )
 }
@@ -386,6 +505,20 @@ fn getter_class(vm: &Vm, kind: GetterKind) -> Rc<Class> {
     })
 }
 
+// The getters' argument checks, with CPython's messages. They are not the
+// `__new__`/`__call__` slots' signatures (CPython shows those as
+// `($self, /, *args, **kwargs)`), so no row declares them.
+static ITEMGETTER_NEW: Signature =
+    Signature::new(Style::Positional, "itemgetter", "$type, item, /, *items");
+static ATTRGETTER_NEW: Signature =
+    Signature::new(Style::Positional, "attrgetter", "$type, attr, /, *attrs");
+static ITEMGETTER_CALL: Signature =
+    Signature::new(Style::Positional, "itemgetter", "$self, obj, /");
+static ATTRGETTER_CALL: Signature =
+    Signature::new(Style::Positional, "attrgetter", "$self, obj, /");
+static METHODCALLER_CALL: Signature =
+    Signature::new(Style::Positional, "methodcaller", "$self, obj, /");
+
 fn getter_new(vm: &Vm, args: Args) -> PyResult {
     let Some(Value::Class(cls)) = args.get(0) else {
         return Err(vm.type_error("getter needs a class"));
@@ -397,12 +530,11 @@ fn getter_new(vm: &Vm, args: Args) -> PyResult {
     };
     let items = args.pos[1..].to_vec();
     match kind {
-        GetterKind::Item | GetterKind::Attr if args.has_kwargs() => {
-            return Err(vm.type_error(format!("{}() takes no keyword arguments", kind.name())))
-        }
-        GetterKind::Item | GetterKind::Attr if items.is_empty() => {
-            return Err(vm.type_error(format!("{} expected 1 argument, got 0", kind.name())))
-        }
+        GetterKind::Item => ITEMGETTER_NEW.check(vm, args)?,
+        GetterKind::Attr => ATTRGETTER_NEW.check(vm, args)?,
+        GetterKind::Method => {}
+    }
+    match kind {
         GetterKind::Attr if items.iter().any(|i| !matches!(i, Value::Str(_))) => {
             return Err(vm.type_error("attribute name must be a string"))
         }
@@ -436,11 +568,11 @@ fn getter_call(vm: &Vm, args: Args) -> PyResult {
     let Some(g) = args.get(0).and_then(|v| v.downcast_native::<Getter>()) else {
         return Err(vm.type_error("descriptor '__call__' needs a getter"));
     };
-    if g.kind != GetterKind::Method && args.has_kwargs() {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", g.kind.name())));
+    match g.kind {
+        GetterKind::Item => ITEMGETTER_CALL.check(vm, args)?,
+        GetterKind::Attr => ATTRGETTER_CALL.check(vm, args)?,
+        GetterKind::Method => METHODCALLER_CALL.check(vm, args)?,
     }
-    let call_args = Args::new(&args.pos[1..]);
-    call_args.check(vm, g.kind.name(), 1, 1)?;
     let obj = &args.pos[1];
     let one = |item: &Value| match g.kind {
         GetterKind::Item => vm.get_item(obj, item),

@@ -6,8 +6,9 @@
 //! so that they consume the generator identically.
 
 use crate::objects::class::Layout;
-use crate::objects::{Args, Class, Module, NativeObject, PyResult, Value};
-use crate::vm::types::{add_methods, new_class};
+use crate::objects::signature::{Signature, Style};
+use crate::objects::{Args, Class, Module, NativeFn, NativeObject, PyResult, Value};
+use crate::vm::types::{add_declared_methods, add_methods, new_class};
 use crate::vm::Vm;
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -146,6 +147,32 @@ impl NativeObject for MersenneTwister {
     }
 }
 
+/// The generator's methods; `random.Random` (random.py) calls them.
+const MT_METHODS: &[(&Signature, NativeFn)] = &[
+    (&SEED, mt_seed),
+    (&RANDOM, mt_random),
+    (&GETRANDBITS, mt_getrandbits),
+    (&RANDBELOW, mt_randbelow),
+    (&GETSTATE, mt_getstate),
+    (&SETSTATE, mt_setstate),
+];
+
+static SEED: Signature = Signature::new(Style::Positional, "_MersenneTwister.seed", "$self, n=None, /")
+    .doc("Reset the generator from n (an int, str, bytes or hashable), or from fresh entropy when n is None.");
+static RANDOM: Signature = Signature::new(Style::Exact, "_MersenneTwister.random", "$self, /")
+    .doc("Return the next float in [0.0, 1.0).");
+static GETRANDBITS: Signature =
+    Signature::new(Style::Exact, "_MersenneTwister.getrandbits", "$self, k, /")
+        .doc("Return a non-negative int of k random bits.");
+static RANDBELOW: Signature =
+    Signature::new(Style::Exact, "_MersenneTwister.randbelow", "$self, n, /")
+        .doc("Return a random int in range(n), 0 when n is not positive.");
+static GETSTATE: Signature = Signature::new(Style::Exact, "_MersenneTwister.getstate", "$self, /")
+    .doc("Return the generator's state as a tuple of 625 ints.");
+static SETSTATE: Signature =
+    Signature::new(Style::Exact, "_MersenneTwister.setstate", "$self, state, /")
+        .doc("Restore a state that getstate returned.");
+
 fn mt_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("random._MersenneTwister", |vm| {
         let c = new_class(
@@ -154,19 +181,8 @@ fn mt_class(vm: &Vm) -> Rc<Class> {
             Layout::Builtin,
             "random",
         );
-        add_methods(
-            &c,
-            "_MersenneTwister",
-            &[
-                ("__new__", mt_new),
-                ("seed", mt_seed),
-                ("random", mt_random),
-                ("getrandbits", mt_getrandbits),
-                ("randbelow", mt_randbelow),
-                ("getstate", mt_getstate),
-                ("setstate", mt_setstate),
-            ],
-        );
+        add_methods(&c, "_MersenneTwister", &[("__new__", mt_new)]);
+        add_declared_methods(&c, "_MersenneTwister", MT_METHODS);
         c
     })
 }
@@ -199,7 +215,7 @@ fn entropy_seed() -> Vec<u32> {
 /// (its hash), or str/bytes (the bytes followed by their SHA-512, as one
 /// big-endian int: CPython's version 2 seeding).
 fn mt_seed(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "seed", 1, 2)?;
+    SEED.check(vm, args)?;
     let mt = this(vm, &args)?;
     let n: BigUint = match args.get(1).unwrap_or(&Value::None) {
         Value::None => {
@@ -232,11 +248,12 @@ fn bytes_seed(bytes: &[u8]) -> BigUint {
 }
 
 fn mt_random(vm: &Vm, args: Args) -> PyResult {
+    RANDOM.check(vm, args)?;
     Ok(Value::float(this(vm, &args)?.mt.borrow_mut().random()))
 }
 
 fn mt_getrandbits(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "getrandbits", 2, 2)?;
+    GETRANDBITS.check(vm, args)?;
     let mt = this(vm, &args)?;
     let k = vm.to_index(&args.pos[1])?;
     if k < 0 {
@@ -253,7 +270,7 @@ fn mt_getrandbits(vm: &Vm, args: Args) -> PyResult {
 
 /// `_randbelow(n)`: getrandbits(n.bit_length()) until the value is below n.
 fn mt_randbelow(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "randbelow", 2, 2)?;
+    RANDBELOW.check(vm, args)?;
     let mt = this(vm, &args)?;
     let n = crate::builtins::number::to_bigint(vm, &args.pos[1])?;
     if !n.is_positive() {
@@ -270,6 +287,7 @@ fn mt_randbelow(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn mt_getstate(vm: &Vm, args: Args) -> PyResult {
+    GETSTATE.check(vm, args)?;
     let mt = this(vm, &args)?.mt.borrow();
     let mut items: Vec<Value> = mt.state.iter().map(|&w| Value::Int(w as i64)).collect();
     items.push(Value::Int(mt.index.min(N) as i64));
@@ -277,7 +295,7 @@ fn mt_getstate(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn mt_setstate(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "setstate", 2, 2)?;
+    SETSTATE.check(vm, args)?;
     let mt = this(vm, &args)?;
     let items = vm.to_vec(&args.pos[1])?;
     if items.len() != N + 1 {

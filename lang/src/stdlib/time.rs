@@ -7,7 +7,7 @@
 //! (`struct_time`, `gmtime`, `strftime`, `strptime`, ...) is towel source in
 //! `time.py`; the C library answers what only it knows (the local zone).
 
-use crate::objects::{Args, Module, PyResult, Value};
+use crate::objects::{Args, Module, PyResult, Signature, Style, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 use std::time::{Duration, Instant, UNIX_EPOCH};
@@ -17,25 +17,95 @@ use towel_runtime::time as clock;
 /// clock starts at boot, so scripts never see a monotonic time near zero.
 const MONOTONIC_OFFSET: Duration = Duration::from_secs(1);
 
+/// Declares a clock reading: no parameters, and (as in CPython) no text
+/// signature, its docstring saying what it returns.
+macro_rules! clock {
+    ($sig:ident, $name:literal, $doc:expr) => {
+        static $sig: Signature =
+            Signature::undocumented(Style::Exact, concat!("time.", $name), "").doc($doc);
+    };
+}
+
+clock!(
+    TIME,
+    "time",
+    "time() -> float\n\n\
+     Return the current time as seconds since the Epoch (1970-01-01 UTC), with\n\
+     fractions of a second. The system clock can be set, so it may jump."
+);
+clock!(
+    TIME_NS,
+    "time_ns",
+    "time_ns() -> int\n\nReturn time() as a whole number of nanoseconds."
+);
+clock!(
+    PERF_COUNTER,
+    "perf_counter",
+    "perf_counter() -> float\n\n\
+     Return the clock with the finest resolution, in seconds, for measuring\n\
+     short durations: only the difference between two readings means anything."
+);
+clock!(
+    PERF_COUNTER_NS,
+    "perf_counter_ns",
+    "perf_counter_ns() -> int\n\nReturn perf_counter() as a whole number of nanoseconds."
+);
+clock!(
+    MONOTONIC,
+    "monotonic",
+    "monotonic() -> float\n\n\
+     Return a clock, in seconds, that never goes back, whatever happens to the\n\
+     system time: only the difference between two readings means anything."
+);
+clock!(
+    MONOTONIC_NS,
+    "monotonic_ns",
+    "monotonic_ns() -> int\n\nReturn monotonic() as a whole number of nanoseconds."
+);
+clock!(
+    PROCESS_TIME,
+    "process_time",
+    "process_time() -> float\n\n\
+     Return the CPU time (system and user) the process has used, in seconds.\n\
+     Time spent sleeping does not count."
+);
+clock!(
+    PROCESS_TIME_NS,
+    "process_time_ns",
+    "process_time_ns() -> int\n\nReturn process_time() as a whole number of nanoseconds."
+);
+clock!(
+    THREAD_TIME,
+    "thread_time",
+    "thread_time() -> float\n\n\
+     Return the CPU time (system and user) the current thread has used, in\n\
+     seconds. Time spent sleeping does not count."
+);
+clock!(
+    THREAD_TIME_NS,
+    "thread_time_ns",
+    "thread_time_ns() -> int\n\nReturn thread_time() as a whole number of nanoseconds."
+);
+
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(
+    let m = super::module_with_declared(
         vm,
         "time",
         &[
-            ("time", time),
-            ("time_ns", time_ns),
-            ("perf_counter", monotonic),
-            ("perf_counter_ns", monotonic_ns),
-            ("monotonic", monotonic),
-            ("monotonic_ns", monotonic_ns),
-            ("process_time", process_time),
-            ("process_time_ns", process_time_ns),
-            ("thread_time", thread_time),
-            ("thread_time_ns", thread_time_ns),
-            ("sleep", sleep),
-            ("_localtime", localtime_fields),
-            ("_mktime", mktime),
-            ("_tzset", tzset),
+            (&TIME, time),
+            (&TIME_NS, time_ns),
+            (&PERF_COUNTER, perf_counter),
+            (&PERF_COUNTER_NS, perf_counter_ns),
+            (&MONOTONIC, monotonic),
+            (&MONOTONIC_NS, monotonic_ns),
+            (&PROCESS_TIME, process_time),
+            (&PROCESS_TIME_NS, process_time_ns),
+            (&THREAD_TIME, thread_time),
+            (&THREAD_TIME_NS, thread_time_ns),
+            (&SLEEP, sleep),
+            (&LOCALTIME, localtime_fields),
+            (&MKTIME, mktime),
+            (&TZSET, tzset),
         ],
     );
     super::exec_source(vm, &m, super::stdlib_source!("time.py"))?;
@@ -53,28 +123,36 @@ fn cpu_clock_ns(clock_id: libc::clockid_t) -> i64 {
     ts.tv_sec * 1_000_000_000 + ts.tv_nsec
 }
 
-fn process_time(_vm: &Vm, _args: Args) -> PyResult {
+fn process_time(vm: &Vm, args: Args) -> PyResult {
+    PROCESS_TIME.check(vm, args)?;
     Ok(Value::float(
         cpu_clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID) as f64 * 1e-9,
     ))
 }
 
-fn process_time_ns(_vm: &Vm, _args: Args) -> PyResult {
+fn process_time_ns(vm: &Vm, args: Args) -> PyResult {
+    PROCESS_TIME_NS.check(vm, args)?;
     Ok(Value::Int(cpu_clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID)))
 }
 
-fn thread_time(_vm: &Vm, _args: Args) -> PyResult {
+fn thread_time(vm: &Vm, args: Args) -> PyResult {
+    THREAD_TIME.check(vm, args)?;
     Ok(Value::float(
         cpu_clock_ns(libc::CLOCK_THREAD_CPUTIME_ID) as f64 * 1e-9,
     ))
 }
 
-fn thread_time_ns(_vm: &Vm, _args: Args) -> PyResult {
+fn thread_time_ns(vm: &Vm, args: Args) -> PyResult {
+    THREAD_TIME_NS.check(vm, args)?;
     Ok(Value::Int(cpu_clock_ns(libc::CLOCK_THREAD_CPUTIME_ID)))
 }
 
+static TZSET: Signature = Signature::new(Style::Exact, "_tzset", "")
+    .doc("Re-read the TZ environment variable (the C library's tzset()).");
+
 /// `_tzset()`: re-reads `TZ` from the environment (behind `time.tzset`).
-fn tzset(_vm: &Vm, _args: Args) -> PyResult {
+fn tzset(vm: &Vm, args: Args) -> PyResult {
+    TZSET.check(vm, args)?;
     extern "C" {
         fn tzset();
     }
@@ -83,12 +161,17 @@ fn tzset(_vm: &Vm, _args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+static LOCALTIME: Signature = Signature::new(Style::Positional, "_localtime", "seconds, /").doc(
+    "Return the local time fields of timestamp `seconds`: (year, month, day,\n\
+     hour, minute, second, weekday, yearday, isdst, zone, gmtoff).",
+);
+
 /// `_localtime(seconds)`: the local calendar fields of a Unix time as the C
 /// library computes them, `(year, month, mday, hour, minute, second,
 /// weekday (Monday 0), yearday, isdst, zone, gmtoff)`.
 fn localtime_fields(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_localtime", 1, 1)?;
-    let t = vm.to_index(&args.pos[0])?;
+    let ([seconds], []) = LOCALTIME.bind(vm, args)?;
+    let t = vm.to_index(seconds)?;
     let secs: libc::time_t = t;
     // SAFETY: an all-zero `tm` is a valid value (null `tm_zone` included).
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
@@ -120,12 +203,19 @@ fn localtime_fields(vm: &Vm, args: Args) -> PyResult {
     ]))
 }
 
+static MKTIME: Signature = Signature::new(
+    Style::Positional,
+    "_mktime",
+    "year, month, mday, hour, minute, second, isdst, /",
+)
+.doc("Return the timestamp of the given local time (the C library's mktime()), or None.");
+
 /// `_mktime(year, month, mday, hour, minute, second, isdst)`: the Unix time
 /// of a local time (None when the C library cannot represent it).
 fn mktime(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_mktime", 7, 7)?;
+    let (fields, []) = MKTIME.bind::<7, 0>(vm, args)?;
     let mut f = [0i64; 7];
-    for (slot, v) in f.iter_mut().zip(args.pos.iter()) {
+    for (slot, v) in f.iter_mut().zip(fields) {
         *slot = vm.to_index(v)?;
     }
     let field = |v: i64| -> PyResult<libc::c_int> {
@@ -157,11 +247,13 @@ fn since_epoch() -> Duration {
         .unwrap_or_default()
 }
 
-fn time(_vm: &Vm, _args: Args) -> PyResult {
+fn time(vm: &Vm, args: Args) -> PyResult {
+    TIME.check(vm, args)?;
     Ok(Value::float(since_epoch().as_secs_f64()))
 }
 
-fn time_ns(_vm: &Vm, _args: Args) -> PyResult {
+fn time_ns(vm: &Vm, args: Args) -> PyResult {
+    TIME_NS.check(vm, args)?;
     Ok(Value::Int(since_epoch().as_nanos() as i64))
 }
 
@@ -196,11 +288,24 @@ pub fn instant_of_monotonic(seconds: f64) -> Instant {
 /// what an `Instant` can hold.
 const FAR_FUTURE: Duration = Duration::from_secs(1_000_000_000_000);
 
-fn monotonic(_vm: &Vm, _args: Args) -> PyResult {
+fn monotonic(vm: &Vm, args: Args) -> PyResult {
+    MONOTONIC.check(vm, args)?;
     Ok(Value::float(monotonic_seconds()))
 }
 
-fn monotonic_ns(_vm: &Vm, _args: Args) -> PyResult {
+fn monotonic_ns(vm: &Vm, args: Args) -> PyResult {
+    MONOTONIC_NS.check(vm, args)?;
+    Ok(Value::Int(monotonic_duration().as_nanos() as i64))
+}
+
+/// towel's performance counter is its monotonic clock.
+fn perf_counter(vm: &Vm, args: Args) -> PyResult {
+    PERF_COUNTER.check(vm, args)?;
+    Ok(Value::float(monotonic_seconds()))
+}
+
+fn perf_counter_ns(vm: &Vm, args: Args) -> PyResult {
+    PERF_COUNTER_NS.check(vm, args)?;
     Ok(Value::Int(monotonic_duration().as_nanos() as i64))
 }
 
@@ -247,9 +352,16 @@ pub fn seconds_arg(vm: &Vm, v: &Value) -> PyResult<f64> {
     Ok(secs)
 }
 
+static SLEEP: Signature = Signature::undocumented(Style::Exact, "time.sleep", "seconds, /").doc(
+    "sleep(seconds)\n\n\
+     Suspend the calling thread for `seconds` (a float for fractions). Other\n\
+     threads run meanwhile, but not the thread's asyncio tasks: in a coroutine,\n\
+     await asyncio.sleep() instead.",
+);
+
 fn sleep(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "sleep", 1, 1)?;
-    let secs = seconds_arg(vm, &args.pos[0])?;
+    let ([seconds], []) = SLEEP.bind(vm, args)?;
+    let secs = seconds_arg(vm, seconds)?;
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }

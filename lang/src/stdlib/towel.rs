@@ -23,7 +23,7 @@
 //! `cancelled`, `get_coro`), so any asyncio-compatible task works; the age
 //! comes from [`NativeObject::created_at`](crate::objects::NativeObject::created_at).
 
-use crate::objects::{Args, GenState, Module, PyResult, Value};
+use crate::objects::{Args, GenState, Module, PyResult, Signature, Style, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 use std::time::Duration;
@@ -31,12 +31,12 @@ use std::time::Duration;
 const SOURCE: super::Source = super::stdlib_source!("towel.py");
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(
+    let m = super::module_with_declared(
         vm,
         "towel",
         &[
-            ("format_tasks", format_tasks_fn),
-            ("_set_virtual_time", set_virtual_time),
+            (&FORMAT_TASKS, format_tasks_fn),
+            (&SET_VIRTUAL_TIME, set_virtual_time),
         ],
     );
     super::set(&m, "__doc__", Value::str("What towel offers beyond CPython's library: virtual_time() runs a block on a virtual clock; format_tasks() lists asyncio tasks and where each one waits."));
@@ -46,10 +46,16 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
 
 /// `_set_virtual_time(on)`: puts this thread on the runtime's virtual clock
 /// (or back on real time) and returns whether it was on virtual time.
+static SET_VIRTUAL_TIME: Signature =
+    Signature::new(Style::Positional, "_set_virtual_time", "on, /").doc(
+        "Put this thread on the virtual clock (or back on real time, for a false\n\
+         `on`); return whether it was on the virtual clock.",
+    );
+
 fn set_virtual_time(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_set_virtual_time", 1, 1)?;
+    let ([on], []) = SET_VIRTUAL_TIME.bind(vm, args)?;
     let was_virtual = towel_runtime::time::virtual_clock().is_some();
-    if vm.truthy(&args.pos[0])? {
+    if vm.truthy(on)? {
         towel_runtime::time::use_virtual_clock();
     } else {
         towel_runtime::time::use_real_clock();
@@ -271,11 +277,18 @@ pub fn format_tasks(vm: &Vm, tasks: &[TaskInfo]) -> String {
 
 /// `towel.format_tasks(tasks=None)`: the listing of `tasks`, or of
 /// `asyncio.all_tasks()` (which needs a running loop) when not given.
+static FORMAT_TASKS: Signature = Signature::new(Style::Python, "format_tasks", "tasks=None").doc(
+    "Return a listing of asyncio tasks: one line per task with its name, its\n\
+     state, how long it has lived and what it is waiting for.\n\n\
+     `tasks` defaults to asyncio.all_tasks(), which needs a running loop. The\n\
+     REPL's tasks() prints this listing.",
+);
+
 fn format_tasks_fn(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "format_tasks", 0, 1)?;
+    let ([], [tasks]) = FORMAT_TASKS.bind(vm, args)?;
     let asyncio = vm.import_module("asyncio")?;
     let asyncio = Value::Module(asyncio);
-    let tasks = match args.arg_or_kw(0, "tasks") {
+    let tasks = match tasks {
         Some(v) if !v.is_none() => v.clone(),
         _ => vm.call_method(&asyncio, "all_tasks", &[])?,
     };

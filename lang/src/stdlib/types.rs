@@ -3,12 +3,13 @@
 //! need `types.py`), and (in `types.py`) GenericAlias and UnionType.
 
 use crate::bytecode::flags;
+use crate::objects::signature::{Signature, Style};
 use crate::objects::{Args, Module, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(vm, "types", &[("coroutine", coroutine)]);
+    let m = super::module_with_declared(vm, "types", &[(&COROUTINE, coroutine)]);
     let t = &vm.types;
     let classes = [
         ("FunctionType", &t.function),
@@ -144,17 +145,20 @@ pub fn make_iterable_coroutine(vm: &Vm, func: &Value) -> PyResult {
     }
 }
 
+static COROUTINE: Signature = Signature::new(Style::Python, "coroutine", "func")
+    .doc("Make the generator function func return awaitable generators, and return it.");
+
 fn coroutine(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "coroutine", 1, 1)?;
-    make_iterable_coroutine(vm, &args.pos[0])
+    let ([func], []) = COROUTINE.bind(vm, args)?;
+    make_iterable_coroutine(vm, func)
 }
 
-/// `types.ModuleType(name, doc=None)`.
+/// The arguments of `types.ModuleType(...)`, checked with CPython's
+/// messages (the `__new__` slot itself shows no signature).
+static MODULE_NEW: Signature = Signature::new(Style::Clinic, "module", "name, doc=None");
+
 fn module_new(vm: &Vm, args: Args) -> PyResult {
-    let args = args.skip_first();
-    let Some(name) = args.arg_or_kw(0, "name") else {
-        return Err(vm.type_error("module.__new__() missing required argument 'name' (pos 1)"));
-    };
+    let ([name], [doc]) = MODULE_NEW.bind(vm, args.skip_first())?;
     let Some(name) = name.as_str() else {
         return Err(vm.type_error(format!(
             "module.__init__() argument 'name' must be str, not {}",
@@ -162,17 +166,17 @@ fn module_new(vm: &Vm, args: Args) -> PyResult {
         )));
     };
     let m = vm.new_module(name, None);
-    if let Some(doc) = args.arg_or_kw(1, "doc") {
+    if let Some(doc) = doc {
         super::set(&m, "__doc__", doc.clone());
     }
     Ok(Value::Module(m))
 }
 
 /// `types.MethodType(function, instance)`: `function` bound to `instance`.
+static METHOD_NEW: Signature = Signature::new(Style::Positional, "method", "function, instance, /");
+
 fn method_new(vm: &Vm, args: Args) -> PyResult {
-    let args = args.skip_first();
-    args.check(vm, "method", 2, 2)?;
-    let (func, receiver) = (&args.pos[0], &args.pos[1]);
+    let ([func, receiver], []) = METHOD_NEW.bind(vm, args.skip_first())?;
     if !crate::builtins::is_callable(vm, func) {
         return Err(vm.type_error("first argument must be callable"));
     }

@@ -2,6 +2,7 @@
 //! it (`CallerNeeds::CallSite`); filters, `catch_warnings` and the
 //! output format are in `warnings.py`.
 
+use crate::objects::signature::{Signature, Style};
 use crate::objects::{Args, Builtin, CallerNeeds, Module, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
@@ -17,7 +18,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
             owner: None,
             bound: None,
             caller: CallerNeeds::CallSite,
-            sig: None,
+            sig: Some(&WARN),
             gc: crate::objects::gc::GcHead::new(),
         })),
     );
@@ -25,13 +26,20 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     Ok(m)
 }
 
-/// `warn(message, category=None, stacklevel=1, source=None)`: finds the
-/// caller's file, line and source text, then lets `_warn_impl` filter and show it.
+static WARN: Signature = Signature::new(
+    Style::Clinic,
+    "warn",
+    "message, category=None, stacklevel=1, source=None",
+)
+.doc("Issue a warning, or ignore it or turn it into an exception, as the warning filters say.");
+
+/// Finds the caller's file, line and source text, then lets `_warn_impl`
+/// filter and show the warning.
 fn warn(vm: &Vm, args: Args) -> PyResult {
     let site = vm.call_site.borrow_mut().take();
-    args.check_pos(vm, "warn", 1, 4)?;
-    let message = args.pos[0].clone();
-    let category = args.arg_or_kw(1, "category").cloned().unwrap_or_default();
+    let ([message], [category, _stacklevel, _source]) = WARN.bind(vm, args)?;
+    let message = message.clone();
+    let category = category.cloned().unwrap_or_default();
     let (filename, lineno, line) = match &site {
         Some((code, line)) => {
             let text = code

@@ -466,20 +466,26 @@ impl Vm {
     ) -> Result<Rc<Code>, crate::source::SyntaxError> {
         let (module, parse_warnings) = match mode {
             crate::compiler::Mode::Eval => {
-                let (expr, warnings) = crate::parser::parse_expression_warned(source, filename)?;
-                let span = expr.span;
-                let body = vec![crate::ast::Stmt::new(
-                    crate::ast::StmtKind::Expr(expr),
-                    span,
-                )];
-                (crate::ast::Module { body }, warnings)
+                let (expr, warnings) = crate::parser::parse_expression_warned(source, filename);
+                let module = expr.map(|expr| {
+                    let span = expr.span;
+                    crate::ast::Module {
+                        body: vec![crate::ast::Stmt::new(
+                            crate::ast::StmtKind::Expr(expr),
+                            span,
+                        )],
+                    }
+                });
+                (module, warnings)
             }
-            _ => crate::parser::parse_module_warned(source, filename, options.file_input)?,
+            _ => crate::parser::parse_module_warned(source, filename, options.file_input),
         };
-        // The tokenizer and the parser warn before the compiler runs.
+        // The tokenizer and the parser warn before the compiler runs (the
+        // tokenizer's warnings come even when the source is rejected).
         for warning in &parse_warnings {
             self.issue_compile_warning(warning)?;
         }
+        let module = module?;
         let compiled =
             crate::compiler::compile_module_with(&module, filename, source, mode, options)?;
         for warning in &compiled.warnings {

@@ -1024,7 +1024,8 @@ impl Vm {
             Value::Function(f) => match s {
                 "__name__" => Some(Value::str(&f.name.borrow())),
                 "__qualname__" => Some(Value::str(&f.qualname.borrow())),
-                "__module__" => Some(Value::str(&f.module)),
+                // Assigned (as `functools.wraps` does) or the defining module's name.
+                "__module__" => Some(f.get_attr(name).unwrap_or_else(|| Value::str(&f.module))),
                 "__doc__" => Some(f.doc.borrow().clone()),
                 "__code__" => Some(Value::Code(f.code.clone())),
                 "__defaults__" => Some(if f.defaults.is_empty() {
@@ -1079,7 +1080,8 @@ impl Vm {
                 "__module__" => Some(match &b.bound {
                     Some(Value::Module(m)) => Value::str(&m.name),
                     Some(_) => Value::None,
-                    None => Value::str("builtins"),
+                    None => crate::stdlib::native_home::home(b)
+                        .unwrap_or_else(|| Value::str("builtins")),
                 }),
                 _ => None,
             },

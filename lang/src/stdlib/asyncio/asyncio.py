@@ -10,6 +10,10 @@ ALL_COMPLETED = 'ALL_COMPLETED'
 
 
 class IncompleteReadError(EOFError):
+    """Raised by StreamReader.readexactly() and readuntil() when the stream ends first.
+
+    `partial` holds the bytes read before the end, `expected` how many were wanted.
+    """
     __module__ = "asyncio.exceptions"
 
     def __init__(self, partial, expected):
@@ -24,6 +28,10 @@ class IncompleteReadError(EOFError):
 
 
 class LimitOverrunError(Exception):
+    """Raised by StreamReader.readuntil() when the separator is not found within the buffer limit.
+
+    `consumed` is how many bytes can be skipped to go on.
+    """
     __module__ = "asyncio.exceptions"
 
     def __init__(self, message, consumed):
@@ -32,18 +40,22 @@ class LimitOverrunError(Exception):
 
 
 class BrokenBarrierError(RuntimeError):
+    """Raised by Barrier.wait() when the barrier is broken (aborted or reset)."""
     __module__ = "asyncio.exceptions"
 
 
 class SendfileNotAvailableError(RuntimeError):
+    """Raised when sendfile cannot be used for a transfer; the caller falls back to plain sends."""
     __module__ = "asyncio.exceptions"
 
 
 class QueueEmpty(Exception):
+    """Raised by Queue.get_nowait() when the queue holds no item."""
     __module__ = "asyncio.queues"
 
 
 class QueueFull(Exception):
+    """Raised by Queue.put_nowait() when the queue has no room."""
     __module__ = "asyncio.queues"
 
 
@@ -54,6 +66,7 @@ class QueueFull(Exception):
 # `asyncio.run` too.
 
 class AbstractEventLoopPolicy:
+    """The interface of event loop policies: they decide which loop get_event_loop() returns in each thread."""
     __module__ = "asyncio.events"
 
     def get_event_loop(self):
@@ -79,6 +92,7 @@ class _PolicyState:
 
 
 class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
+    """The default policy: one event loop per thread, made on first demand in the main thread."""
     __module__ = "asyncio.events"
     _loop_factory = None
 
@@ -107,6 +121,7 @@ class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
 
 
 class _UnixDefaultEventLoopPolicy(BaseDefaultEventLoopPolicy):
+    """The default event loop policy on Unix: a selector event loop per thread."""
     __module__ = "asyncio.unix_events"
     _loop_factory = _UnixSelectorEventLoop
 
@@ -122,6 +137,7 @@ _event_loop_policy = None
 
 
 def get_event_loop_policy():
+    """Return the event loop policy in use, making the default one on first use."""
     global _event_loop_policy
     if _event_loop_policy is None:
         _event_loop_policy = DefaultEventLoopPolicy()
@@ -129,6 +145,7 @@ def get_event_loop_policy():
 
 
 def set_event_loop_policy(policy):
+    """Make `policy` the event loop policy (None: go back to the default one)."""
     global _event_loop_policy
     if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
         raise TypeError(
@@ -137,18 +154,13 @@ def set_event_loop_policy(policy):
     _event_loop_policy = policy
 
 
-def get_event_loop():
-    loop = _get_running_loop()
-    if loop is not None:
-        return loop
-    return get_event_loop_policy().get_event_loop()
-
-
 def set_event_loop(loop):
+    """Make `loop` the current event loop of this thread, as the policy keeps it."""
     get_event_loop_policy().set_event_loop(loop)
 
 
 def new_event_loop():
+    """Return a new event loop, made by the event loop policy."""
     return get_event_loop_policy().new_event_loop()
 
 
@@ -188,6 +200,7 @@ _is_coroutine = object()
 
 
 def iscoroutinefunction(func):
+    """Return True if calling `func` gives a coroutine (an `async def` function)."""
     import inspect
     return (inspect.iscoroutinefunction(func) or
             getattr(func, '_is_coroutine', None) is _is_coroutine)
@@ -291,6 +304,13 @@ class Runner:
 
 
 def run(main, *, debug=None):
+    """Run coroutine `main` on a new event loop and return its result.
+
+    The loop is made for the call and closed at the end, after the tasks still
+    pending are cancelled and async generators are finalised. It is the usual
+    entry point of an asyncio program, called once from plain code; `debug`
+    turns on the loop's debug mode.
+    """
     if _get_running_loop() is not None:
         raise RuntimeError(
             "asyncio.run() cannot be called from a running event loop")
@@ -324,6 +344,14 @@ class _GatheringFuture(Future):
 
 
 def gather(*coros_or_futures, return_exceptions=False):
+    """Run the awaitables concurrently and return an awaitable of their results.
+
+    Coroutines are wrapped in tasks. Awaiting the result gives the list of
+    results, in the order of the arguments. If one raises, the exception
+    propagates at once unless `return_exceptions` is true, in which case
+    exceptions take their place in the list. Cancelling the gathering cancels
+    every awaitable still running.
+    """
     if not coros_or_futures:
         outer = get_event_loop().create_future()
         outer.set_result([])
@@ -391,6 +419,12 @@ def _release_waiter(waiter, *args):
 
 
 async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    """Wait for the futures and tasks in iterable `fs`; return (done, pending).
+
+    `return_when` says when to return: FIRST_COMPLETED, FIRST_EXCEPTION or
+    ALL_COMPLETED (the default). After `timeout` seconds it returns anyway. It
+    never raises the futures' exceptions and cancels nothing.
+    """
     if isfuture(fs) or iscoroutine(fs):
         raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
     if not fs:
@@ -463,6 +497,11 @@ async def _cancel_and_wait(fut, loop):
 
 
 async def wait_for(fut, timeout):
+    """Wait for awaitable `fut` to finish, for at most `timeout` seconds.
+
+    Returns its result. When the time is up, `fut` is cancelled and
+    TimeoutError is raised; a `timeout` of None waits as long as it takes.
+    """
     loop = get_running_loop()
 
     if timeout is None:
@@ -514,6 +553,11 @@ async def wait_for(fut, timeout):
 
 
 def shield(arg):
+    """Protect awaitable `arg` from cancellation.
+
+    Cancelling the caller cancels the awaitable shield() returns, not the task
+    running `arg`, which goes on to the end.
+    """
     inner = ensure_future(arg)
     if inner.done():
         return inner
@@ -545,6 +589,12 @@ def shield(arg):
 
 
 def as_completed(fs, *, timeout=None):
+    """Return an iterator of awaitables that give the results of `fs` as they finish.
+
+    Each awaitable it yields gives the next result to arrive (or raises the next
+    exception), in finishing order. With `timeout`, TimeoutError is raised once
+    that many seconds have passed.
+    """
     if isfuture(fs) or iscoroutine(fs):
         raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
 
@@ -712,6 +762,13 @@ def run_coroutine_threadsafe(coro, loop):
 # -- TaskGroup ------------------------------------------------------------------
 
 class TaskGroup:
+    """An async context manager that runs tasks and waits for all of them.
+
+    `async with asyncio.TaskGroup() as tg: tg.create_task(work())` starts tasks
+    that belong to the group; leaving the block waits until every one is done.
+    If one fails, the others are cancelled and the errors are raised together
+    as an ExceptionGroup.
+    """
     __module__ = "asyncio.taskgroups"
 
     def __init__(self):
@@ -876,6 +933,11 @@ _EXITED = "finished"
 
 
 class Timeout:
+    """The async context manager timeout() and timeout_at() return.
+
+    It cancels the block it guards when its deadline (a loop time()) passes and
+    turns that cancellation into a TimeoutError as the block exits.
+    """
     __module__ = "asyncio.timeouts"
 
     def __init__(self, when):
@@ -954,11 +1016,17 @@ class Timeout:
 
 
 def timeout(delay):
+    """Return an async context manager that cancels its block after `delay` seconds.
+
+    The cancellation becomes a TimeoutError when it leaves the block. None
+    means no limit; the deadline can be moved later with reschedule().
+    """
     loop = get_running_loop()
     return Timeout(loop.time() + delay if delay is not None else None)
 
 
 def timeout_at(when):
+    """Like timeout(), with an absolute deadline: the loop time() `when`."""
     return Timeout(when)
 
 
@@ -974,6 +1042,13 @@ class _ContextManagerMixin:
 
 
 class Condition(_ContextManagerMixin):
+    """A condition variable: tasks wait until another one notifies them.
+
+    A task calls wait() while holding the underlying lock (`async with cond:`);
+    wait() releases the lock, waits for notify() or notify_all(), and takes the
+    lock again before returning. `lock` is the Lock to use (a new one by
+    default).
+    """
     __module__ = "asyncio.locks"
 
     def __init__(self, lock=None):
@@ -1042,6 +1117,12 @@ class Condition(_ContextManagerMixin):
 
 
 class Semaphore(_ContextManagerMixin):
+    """A counter of free slots that limits how many tasks go on at once.
+
+    acquire() takes a slot, waiting while none is free; release() gives one
+    back. `value` is the starting count (1 by default). Usually written
+    `async with sem:`.
+    """
     __module__ = "asyncio.locks"
 
     def __init__(self, value=1):
@@ -1100,6 +1181,7 @@ class Semaphore(_ContextManagerMixin):
 
 
 class BoundedSemaphore(Semaphore):
+    """A Semaphore that raises ValueError when released more often than acquired."""
     __module__ = "asyncio.locks"
 
     def __init__(self, value=1):
@@ -1119,6 +1201,10 @@ _BROKEN = 'broken'
 
 
 class Barrier:
+    """A meeting point: tasks wait in wait() until `parties` of them have arrived.
+
+    Then all go on together, and the barrier is ready for the next round.
+    """
     __module__ = "asyncio.locks"
 
     def __init__(self, parties):
@@ -1218,6 +1304,7 @@ _DEFAULT_LIMIT = 2 ** 16
 
 
 class StreamReader:
+    """The reading end of a stream connection: read(), readline(), readexactly(), readuntil()."""
     __module__ = "asyncio.streams"
 
     def __init__(self, conn=None, limit=_DEFAULT_LIMIT):
@@ -1377,6 +1464,11 @@ class _Transport:
 
 
 class StreamWriter:
+    """The writing end of a stream connection.
+
+    write() buffers data; `await writer.drain()` waits until it is safe to
+    write more. close() then `await wait_closed()` ends the connection.
+    """
     __module__ = "asyncio.streams"
 
     def __init__(self, conn, reader):
@@ -1427,6 +1519,10 @@ class StreamWriter:
 
 
 async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):
+    """Connect to `host`:`port` and return a (StreamReader, StreamWriter) pair.
+
+    Await it: `reader, writer = await asyncio.open_connection(host, port)`.
+    """
     conn = await _open_connection(host, port)
     reader = StreamReader(conn, limit=limit)
     writer = StreamWriter(conn, reader)
@@ -1446,6 +1542,7 @@ class _ServerSocket:
 
 
 class Server:
+    """A listening server, as start_server() returns it; `async with` closes it at the end."""
     __module__ = "asyncio.base_events"
 
     def __init__(self, loop, limit):
@@ -1538,6 +1635,7 @@ class Server:
 # -- protocols and transports (loop.create_server / create_connection) ------------
 
 class BaseProtocol:
+    """The callbacks every protocol has: connection_made(), connection_lost() and flow control."""
     __module__ = "asyncio.protocols"
 
     def connection_made(self, transport):
@@ -1554,6 +1652,7 @@ class BaseProtocol:
 
 
 class Protocol(BaseProtocol):
+    """The interface of stream protocols: data_received() and eof_received() on top of BaseProtocol's."""
     __module__ = "asyncio.protocols"
 
     def data_received(self, data):
@@ -1724,7 +1823,14 @@ _add_loop_method('set_default_executor', _loop_set_default_executor)
 
 
 async def start_server(client_connected_cb, host=None, port=None, *,
-                       limit=_DEFAULT_LIMIT, start_serving=True, **kwds):
+                       limit=_DEFAULT_LIMIT, **kwds):
+    """Start a TCP server on `host`:`port` and return it (a Server).
+
+    Each client that connects gets `client_connected_cb(reader, writer)` called
+    with its streams; a coroutine function runs as a new task. The other
+    keyword arguments are loop.create_server()'s.
+    """
+    start_serving = kwds.pop('start_serving', True)
     loop = get_running_loop()
     server = Server(loop, limit)
 
@@ -1749,3 +1855,27 @@ async def start_server(client_connected_cb, host=None, port=None, *,
         server._start_serving()
         await sleep(0)
     return server
+
+
+# The public names, as CPython 3.11's asyncio lists them, less those towel
+# does not have (the child watchers, the transport and datagram/subprocess
+# protocol classes, AbstractServer, StreamReaderProtocol, the Unix-socket
+# streams and the task-registration hooks).
+__all__ = [
+    'ALL_COMPLETED', 'AbstractEventLoop', 'AbstractEventLoopPolicy', 'Barrier',
+    'BaseEventLoop', 'BaseProtocol', 'BoundedSemaphore', 'BrokenBarrierError',
+    'CancelledError', 'Condition', 'DefaultEventLoopPolicy', 'Event',
+    'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'Future', 'Handle',
+    'IncompleteReadError', 'InvalidStateError', 'LifoQueue', 'LimitOverrunError',
+    'Lock', 'PriorityQueue', 'Protocol', 'Queue', 'QueueEmpty', 'QueueFull',
+    'Runner', 'SelectorEventLoop', 'Semaphore', 'SendfileNotAvailableError',
+    'Server', 'StreamReader', 'StreamWriter', 'Task', 'Timeout', 'TimeoutError',
+    'TimerHandle', '_get_running_loop', 'all_tasks', 'as_completed',
+    'create_subprocess_exec', 'create_subprocess_shell', 'create_task',
+    'current_task', 'ensure_future', 'gather', 'get_event_loop',
+    'get_event_loop_policy', 'get_running_loop', 'iscoroutine',
+    'iscoroutinefunction', 'isfuture', 'new_event_loop', 'open_connection', 'run',
+    'run_coroutine_threadsafe', 'set_event_loop', 'set_event_loop_policy',
+    'shield', 'sleep', 'start_server', 'timeout', 'timeout_at', 'to_thread',
+    'wait', 'wait_for', 'wrap_future',
+]

@@ -19,7 +19,7 @@ use super::handles::Handle;
 use crate::objects::function::Code;
 use crate::objects::function::{Builtin, CallerNeeds};
 use crate::objects::gc::GcHead;
-use crate::objects::{Class, Name, NativeFn, PyResult, Value};
+use crate::objects::{Class, Name, NativeFn, PyResult, Signature, Value};
 use crate::vm::Vm;
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -244,14 +244,14 @@ pub fn record_call_sites(class: &Class, names: &[&str]) {
 
 /// A module function whose call site the dispatch loop records (a native
 /// made with [`recording_site!`]).
-pub fn native_recording_site(name: &'static str, func: NativeFn) -> Value {
+pub fn native_recording_site(sig: &'static Signature, func: NativeFn) -> Value {
     Value::Builtin(crate::objects::gc::new(Builtin {
-        name,
+        name: sig.name(),
         func,
         owner: None,
         bound: None,
         caller: CallerNeeds::CallSite,
-        sig: None,
+        sig: Some(sig),
         gc: GcHead::new(),
     }))
 }

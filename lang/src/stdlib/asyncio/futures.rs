@@ -19,7 +19,7 @@ use super::face::{self, Face};
 use super::tasks::TaskPart;
 use super::{aio, Aio};
 use crate::objects::gc::Visitor;
-use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Value};
+use crate::objects::{Args, Class, NativeObject, PyErr, PyResult, Signature, Style, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::interp::Resumed;
 use crate::vm::Vm;
@@ -720,14 +720,14 @@ pub fn this(vm: &Vm, v: Option<&Value>) -> PyResult<Native<Fut>> {
         .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Future object"))
 }
 
+/// The parameters of `Future(*, loop=None)` (its `__new__` and
+/// `__init__`), with the receiver (the class or the future) first.
+static FUTURE_ARGS: Signature = Signature::new(Style::Clinic, "Future", "$self, /, *, loop=None");
+
 /// Checks `Future(*, loop=None)`'s arguments and returns the loop to use.
-fn future_loop(vm: &Vm, args: &Args) -> PyResult<Native<EventLoop>> {
-    if !args.pos.is_empty() {
-        return Err(vm.type_error("Future() takes no positional arguments"));
-    }
-    super::check_keywords(vm, args, "Future", &["loop"])?;
-    match args.kw("loop") {
-        Some(v) if !v.is_none() => super::events::this_loop(vm, v),
+fn future_loop(vm: &Vm, args: Args) -> PyResult<Native<EventLoop>> {
+    match FUTURE_ARGS.bind(vm, args)? {
+        ([_], [Some(lp)]) if !lp.is_none() => super::events::this_loop(vm, lp),
         _ => super::events::get_event_loop_rc(vm),
     }
 }
@@ -738,11 +738,14 @@ fn future_loop(vm: &Vm, args: &Args) -> PyResult<Native<EventLoop>> {
 fn fut_new(vm: &Vm, args: Args) -> PyResult {
     let a = aio(vm);
     let cls = face::new_target(vm, &args, &a.future_class)?;
-    let args = args.skip_first();
     let lp = if Rc::ptr_eq(&cls, &a.future_class) {
-        future_loop(vm, &args)?
+        future_loop(vm, args)?
     } else {
-        match args.kw("loop").and_then(face::receiver::<EventLoop>) {
+        match args
+            .skip_first()
+            .kw("loop")
+            .and_then(face::receiver::<EventLoop>)
+        {
             Some(lp) => lp
                 .rc()
                 .ok_or_else(|| vm.runtime_error("Event loop is closed"))?,
@@ -769,7 +772,7 @@ pub fn wrap_new(cls: &Rc<Class>, native: &Rc<Class>, fut: Native<Fut>) -> Value 
 /// checks the arguments a subclass passes on with `super().__init__()`.
 fn fut_init(vm: &Vm, args: Args) -> PyResult {
     let fut = this(vm, args.get(0))?;
-    let lp = future_loop(vm, &args.skip_first())?;
+    let lp = future_loop(vm, args)?;
     if !Rc::ptr_eq(&lp, &fut.lp) {
         return Err(vm.not_implemented(
             "a Future subclass whose __init__ passes another loop than its constructor was given",
@@ -778,31 +781,75 @@ fn fut_init(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn fut_result(vm: &Vm, args: Args) -> PyResult {
-    this(vm, args.get(0))?.result(vm)
+/// Declares a method of `Future` that takes only its receiver.
+macro_rules! future_method {
+    ($sig:ident, $name:literal, $doc:expr) => {
+        static $sig: Signature =
+            Signature::new(Style::Exact, concat!("Future.", $name), "$self, /").doc($doc);
+    };
 }
+
+/// The future a method without other parameters is called on.
+fn receiver_fut(vm: &Vm, sig: &Signature, args: Args) -> PyResult<Native<Fut>> {
+    let ([this_], []) = sig.bind(vm, args)?;
+    this(vm, Some(this_))
+}
+
+future_method!(
+    RESULT,
+    "result",
+    "Return the future's result, or raise its exception.\n\n\
+     Raises CancelledError if it was cancelled, and InvalidStateError if it\n\
+     is not done yet."
+);
+
+fn fut_result(vm: &Vm, args: Args) -> PyResult {
+    receiver_fut(vm, &RESULT, args)?.result(vm)
+}
+
+future_method!(
+    EXCEPTION,
+    "exception",
+    "Return the exception the future was finished with, or None if it has\n\
+     a result.\n\n\
+     Raises CancelledError if it was cancelled, and InvalidStateError if it\n\
+     is not done yet."
+);
 
 fn fut_exception(vm: &Vm, args: Args) -> PyResult {
-    this(vm, args.get(0))?.exception(vm)
+    receiver_fut(vm, &EXCEPTION, args)?.exception(vm)
 }
 
+static SET_RESULT: Signature =
+    Signature::new(Style::Exact, "Future.set_result", "$self, result, /").doc(
+        "Finish the future with `result` and schedule its done callbacks.\n\n\
+         Raises InvalidStateError if it is already done.",
+    );
+
 fn fut_set_result(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "set_result", 2, 2)?;
-    let f = this(vm, args.get(0))?;
+    let ([this_, result], []) = SET_RESULT.bind(vm, args)?;
+    let f = this(vm, Some(this_))?;
     if f.is_task() {
         return Err(vm.runtime_error("Task does not support set_result() operation"));
     }
-    f.set_result(vm, args.pos[1].clone())?;
+    f.set_result(vm, result.clone())?;
     Ok(Value::None)
 }
 
+static SET_EXCEPTION: Signature =
+    Signature::new(Style::Exact, "Future.set_exception", "$self, exception, /").doc(
+        "Finish the future with `exception` (an exception or an exception class)\n\
+         and schedule its done callbacks.\n\n\
+         Raises InvalidStateError if it is already done.",
+    );
+
 fn fut_set_exception(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "set_exception", 2, 2)?;
-    let f = this(vm, args.get(0))?;
+    let ([this_, exception], []) = SET_EXCEPTION.bind(vm, args)?;
+    let f = this(vm, Some(this_))?;
     if f.is_task() {
         return Err(vm.runtime_error("Task does not support set_exception() operation"));
     }
-    let mut exc = args.pos[1].clone();
+    let mut exc = exception.clone();
     if let Value::Class(c) = &exc {
         if c.is_subclass(&vm.exc.base_exception) {
             exc = vm.call(&exc, &[])?;
@@ -821,67 +868,132 @@ fn fut_set_exception(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-/// Reads `msg` from `cancel(msg=None)`.
-pub fn cancel_msg(args: &Args) -> Value {
-    args.get(1)
-        .or_else(|| args.kw("msg"))
-        .cloned()
-        .unwrap_or_default()
-}
+static CANCEL: Signature = Signature::new(Style::Clinic, "Future.cancel", "$self, /, msg=None")
+    .doc(
+        "Cancel the future: it becomes done, and awaiting it raises CancelledError\n\
+         (carrying `msg`, if given). Its done callbacks are scheduled.\n\n\
+         Returns False if it was already done, else True.",
+    );
 
 fn fut_cancel(vm: &Vm, args: Args) -> PyResult {
-    let f = this(vm, args.get(0))?;
-    Ok(Value::from_bool(f.cancel_native(vm, cancel_msg(&args))?))
+    let ([this_], [msg]) = CANCEL.bind(vm, args)?;
+    let f = this(vm, Some(this_))?;
+    Ok(Value::from_bool(
+        f.cancel_native(vm, msg.cloned().unwrap_or_default())?,
+    ))
 }
+
+future_method!(
+    CANCELLED,
+    "cancelled",
+    "Return True if the future was cancelled."
+);
 
 fn fut_cancelled(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(this(vm, args.get(0))?.cancelled()))
+    Ok(Value::from_bool(
+        receiver_fut(vm, &CANCELLED, args)?.cancelled(),
+    ))
 }
 
+future_method!(
+    DONE,
+    "done",
+    "Return True once the future has a result or an exception, or was cancelled."
+);
+
 fn fut_done(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(this(vm, args.get(0))?.done()))
+    Ok(Value::from_bool(receiver_fut(vm, &DONE, args)?.done()))
 }
+
+static ADD_DONE_CALLBACK: Signature = Signature::new(
+    Style::Clinic,
+    "Future.add_done_callback",
+    "$self, fn, /, *, context=<unrepresentable>",
+)
+.doc(
+    "Arrange for `fn(future)` to be called by the loop once the future is done.\n\n\
+     Callbacks run in the order they were added, each in `context` (a copy of\n\
+     the current contextvars.Context by default). If the future is already\n\
+     done, the callback is scheduled right away.",
+);
 
 /// `add_done_callback(fn, *, context=None)`: with a context, the callback
 /// is `functools.partial(context.run, fn)`.
 fn fut_add_done_callback(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "add_done_callback", 2, 2)?;
-    super::check_keywords(vm, &args, "add_done_callback", &["context"])?;
-    let f = this(vm, args.get(0))?;
-    let callback = match super::task_api::context_kw(&args) {
-        None => args.pos[1].clone(),
+    let ([this_, callback], [context]) = ADD_DONE_CALLBACK.bind(vm, args)?;
+    let f = this(vm, Some(this_))?;
+    let callback = match context.filter(|c| !c.is_none()) {
+        None => callback.clone(),
         Some(context) => {
-            let run = vm.get_attr_str(&context, "run")?;
+            let run = vm.get_attr_str(context, "run")?;
             let functools = Value::Module(vm.import_module("functools")?);
             let partial = vm.get_attr_str(&functools, "partial")?;
-            vm.call(&partial, &[run, args.pos[1].clone()])?
+            vm.call(&partial, &[run, callback.clone()])?
         }
     };
     f.add_callback(vm, Callback::Py(callback));
     Ok(Value::None)
 }
 
+static REMOVE_DONE_CALLBACK: Signature =
+    Signature::new(Style::Exact, "Future.remove_done_callback", "$self, fn, /").doc(
+        "Remove every pending registration of callback `fn`, and return how many\n\
+         there were.",
+    );
+
 fn fut_remove_done_callback(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "remove_done_callback", 2, 2)?;
-    let f = this(vm, args.get(0))?;
-    Ok(Value::Int(f.remove_callback(vm, &args.pos[1])? as i64))
+    let ([this_, callback], []) = REMOVE_DONE_CALLBACK.bind(vm, args)?;
+    let f = this(vm, Some(this_))?;
+    Ok(Value::Int(f.remove_callback(vm, callback)? as i64))
 }
+
+future_method!(
+    MAKE_CANCELLED_ERROR,
+    "_make_cancelled_error",
+    "Return the CancelledError a cancelled future raises, with its message."
+);
 
 fn fut_make_cancelled_error(vm: &Vm, args: Args) -> PyResult {
-    Ok(this(vm, args.get(0))?.make_cancelled_error(vm).value())
+    Ok(receiver_fut(vm, &MAKE_CANCELLED_ERROR, args)?
+        .make_cancelled_error(vm)
+        .value())
 }
+
+future_method!(
+    GET_LOOP,
+    "get_loop",
+    "Return the event loop the future belongs to."
+);
 
 fn fut_get_loop(vm: &Vm, args: Args) -> PyResult {
-    Ok(this(vm, args.get(0))?.lp.value())
+    Ok(receiver_fut(vm, &GET_LOOP, args)?.lp.value())
 }
 
+future_method!(
+    AWAIT,
+    "__await__",
+    "Return an iterator that waits for the future in an `await`."
+);
+future_method!(
+    ITER,
+    "__iter__",
+    "Return an iterator that waits for the future in a `yield from`."
+);
+
 fn fut_await(vm: &Vm, args: Args) -> PyResult {
-    let f = this(vm, args.get(0))?;
+    let f = receiver_fut(vm, &AWAIT, args)?;
     Ok(future_iter(&aio(vm), f))
 }
 
+fn fut_iter(vm: &Vm, args: Args) -> PyResult {
+    let f = receiver_fut(vm, &ITER, args)?;
+    Ok(future_iter(&aio(vm), f))
+}
+
+future_method!(REPR, "__repr__", "Return repr(self).");
+
 fn fut_repr(vm: &Vm, args: Args) -> PyResult {
-    let f = this(vm, args.get(0))?;
+    let f = receiver_fut(vm, &REPR, args)?;
     if f.is_task() {
         return Ok(Value::string(super::tasks::task_repr(vm, &f)?));
     }
@@ -889,27 +1001,30 @@ fn fut_repr(vm: &Vm, args: Args) -> PyResult {
 }
 
 pub fn install(_vm: &Vm, a: &Aio) {
-    use crate::vm::types::add_methods;
+    use crate::vm::types::{add_declared_methods, add_methods};
     add_methods(
         &a.future_class,
         "Future",
+        &[("__new__", fut_new), ("__init__", fut_init)],
+    );
+    add_declared_methods(
+        &a.future_class,
+        "Future",
         &[
-            ("__new__", fut_new),
-            ("__init__", fut_init),
-            ("result", fut_result),
-            ("exception", fut_exception),
-            ("set_result", fut_set_result),
-            ("set_exception", fut_set_exception),
-            ("cancel", fut_cancel),
-            ("cancelled", fut_cancelled),
-            ("done", fut_done),
-            ("add_done_callback", fut_add_done_callback),
-            ("remove_done_callback", fut_remove_done_callback),
-            ("get_loop", fut_get_loop),
-            ("_make_cancelled_error", fut_make_cancelled_error),
-            ("__await__", fut_await),
-            ("__iter__", fut_await),
-            ("__repr__", fut_repr),
+            (&RESULT, fut_result),
+            (&EXCEPTION, fut_exception),
+            (&SET_RESULT, fut_set_result),
+            (&SET_EXCEPTION, fut_set_exception),
+            (&CANCEL, fut_cancel),
+            (&CANCELLED, fut_cancelled),
+            (&DONE, fut_done),
+            (&ADD_DONE_CALLBACK, fut_add_done_callback),
+            (&REMOVE_DONE_CALLBACK, fut_remove_done_callback),
+            (&GET_LOOP, fut_get_loop),
+            (&MAKE_CANCELLED_ERROR, fut_make_cancelled_error),
+            (&AWAIT, fut_await),
+            (&ITER, fut_iter),
+            (&REPR, fut_repr),
         ],
     );
     add_methods(

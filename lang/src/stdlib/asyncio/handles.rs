@@ -4,9 +4,10 @@
 
 use super::events::{now, EventLoop};
 use super::futures::callable_repr;
+use super::py_method;
 use super::Aio;
 use crate::objects::gc::Visitor;
-use crate::objects::{Args, Class, NativeObject, PyResult, Value};
+use crate::objects::{Args, Class, NativeObject, PyResult, Signature, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::Vm;
 use std::any::Any;
@@ -228,41 +229,67 @@ pub fn fire_timer(h: Native<Handle>) {
     }
 }
 
-fn h_this(vm: &Vm, args: &Args) -> PyResult<Native<Handle>> {
-    args.get(0)
-        .and_then(|v| v.downcast_native::<Handle>())
+/// The handle a method (which takes nothing but its receiver) is called on.
+fn h_this(vm: &Vm, sig: &Signature, args: Args) -> PyResult<Native<Handle>> {
+    let ([this], []) = sig.bind(vm, args)?;
+    this.downcast_native::<Handle>()
         .and_then(|h| h.me.upgrade())
         .ok_or_else(|| vm.type_error("expected a Handle"))
 }
 
+py_method!(
+    CANCEL,
+    "Handle.cancel",
+    "self",
+    "Withdraw the scheduled call; nothing happens if it has already run."
+);
+
 fn h_cancel(vm: &Vm, args: Args) -> PyResult {
-    h_this(vm, &args)?.cancel();
+    h_this(vm, &CANCEL, args)?.cancel();
     Ok(Value::None)
 }
 
+py_method!(
+    CANCELLED,
+    "Handle.cancelled",
+    "self",
+    "Return True if the call was withdrawn with cancel()."
+);
+
 fn h_cancelled(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(h_this(vm, &args)?.cancelled.get()))
+    Ok(Value::from_bool(
+        h_this(vm, &CANCELLED, args)?.cancelled.get(),
+    ))
 }
 
+py_method!(
+    WHEN,
+    "TimerHandle.when",
+    "self",
+    "Return the loop time() at which the call is due."
+);
+
 fn h_when(vm: &Vm, args: Args) -> PyResult {
-    let h = h_this(vm, &args)?;
+    let h = h_this(vm, &WHEN, args)?;
     Ok(h.when.map(Value::float).unwrap_or_default())
 }
 
+py_method!(REPR, "Handle.__repr__", "self", "Return repr(self).");
+
 fn h_repr(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::string(h_this(vm, &args)?.repr(vm)))
+    Ok(Value::string(h_this(vm, &REPR, args)?.repr(vm)))
 }
 
 pub fn install(a: &Aio) {
-    use crate::vm::types::add_methods;
-    add_methods(
+    use crate::vm::types::add_declared_methods;
+    add_declared_methods(
         &a.handle_class,
         "Handle",
         &[
-            ("cancel", h_cancel),
-            ("cancelled", h_cancelled),
-            ("__repr__", h_repr),
+            (&CANCEL, h_cancel),
+            (&CANCELLED, h_cancelled),
+            (&REPR, h_repr),
         ],
     );
-    add_methods(&a.timer_handle_class, "TimerHandle", &[("when", h_when)]);
+    add_declared_methods(&a.timer_handle_class, "TimerHandle", &[(&WHEN, h_when)]);
 }

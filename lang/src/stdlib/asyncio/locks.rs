@@ -13,10 +13,11 @@
 use super::face;
 use super::futures::Fut;
 use super::ops::{Op, OpAw};
+use super::py_method;
 use super::{aio, Aio};
 use crate::objects::gc::Visitor;
 use crate::objects::BoolWord;
-use crate::objects::{Args, Class, NativeObject, PyResult, Value};
+use crate::objects::{Args, Class, NativeObject, PyResult, Signature, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::Vm;
 use std::any::Any;
@@ -214,31 +215,32 @@ pub fn as_object_of<T: NativeObject>(cls: &Rc<Class>, native: &Rc<Class>, obj: N
     }
 }
 
-/// Checks that `Lock()` / `Event()` got no arguments.
-fn check_no_args(vm: &Vm, args: &Args, class: &str) -> PyResult<()> {
-    if !args.pos.is_empty() {
-        return Err(vm.type_error(format!(
-            "{class}.__init__() takes 1 positional argument but {} were given",
-            args.pos.len() + 1
-        )));
-    }
-    super::check_keywords(vm, args, &format!("{class}.__init__"), &[])
-}
-
 // -- methods ---------------------------------------------------------------------------
 
-fn lock_this(vm: &Vm, args: &Args) -> PyResult<Native<Lock>> {
-    args.get(0)
-        .and_then(face::receiver::<Lock>)
+/// The parameters of `Lock()` and `Event()` (none), with the receiver (the
+/// class or the object) first.
+static LOCK_INIT: Signature =
+    Signature::new(crate::objects::Style::Python, "Lock.__init__", "self");
+static EVENT_INIT: Signature =
+    Signature::new(crate::objects::Style::Python, "Event.__init__", "self");
+
+fn lock_this(vm: &Vm, receiver: &Value) -> PyResult<Native<Lock>> {
+    face::receiver::<Lock>(receiver)
         .and_then(Lock::rc)
         .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Lock object"))
+}
+
+/// The lock a method that takes nothing but its receiver is called on.
+fn receiver_lock(vm: &Vm, sig: &Signature, args: Args) -> PyResult<Native<Lock>> {
+    let ([this], []) = sig.bind(vm, args)?;
+    lock_this(vm, this)
 }
 
 fn lock_new(vm: &Vm, args: Args) -> PyResult {
     let a = aio(vm);
     let cls = face::new_target(vm, &args, &a.lock_class)?;
     if Rc::ptr_eq(&cls, &a.lock_class) {
-        check_no_args(vm, &args.skip_first(), "Lock")?;
+        LOCK_INIT.bind::<1, 0>(vm, args)?;
     }
     let lock = NativeBox::new_cyclic(|me| Lock {
         class: a.lock_class.clone(),
@@ -250,26 +252,50 @@ fn lock_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn lock_init(vm: &Vm, args: Args) -> PyResult {
-    lock_this(vm, &args)?;
-    check_no_args(vm, &args.skip_first(), "Lock")?;
+    receiver_lock(vm, &LOCK_INIT, args)?;
     Ok(Value::None)
 }
 
+py_method!(
+    LOCKED,
+    "Lock.locked",
+    "self",
+    "Return True if some task holds the lock."
+);
+
 fn lock_locked(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(lock_this(vm, &args)?.locked.get()))
+    Ok(Value::from_bool(
+        receiver_lock(vm, &LOCKED, args)?.locked.get(),
+    ))
 }
 
+py_method!(
+    ACQUIRE,
+    "Lock.acquire",
+    "self",
+    "Take the lock, waiting until no other task holds it; returns True.\n\n\
+     Waiting tasks get the lock in the order they asked for it. Usually\n\
+     written `async with lock:`, which releases it at the end."
+);
+
 fn lock_acquire(vm: &Vm, args: Args) -> PyResult {
-    let l = lock_this(vm, &args)?;
+    let l = receiver_lock(vm, &ACQUIRE, args)?;
     Ok(OpAw::make(
         &aio(vm),
         Op::LockAcquire(l, Value::Bool(BoolWord::TRUE)),
     ))
 }
 
+py_method!(
+    AENTER,
+    "_ContextManagerMixin.__aenter__",
+    "self",
+    "Acquire the lock at the start of `async with`."
+);
+
 /// `async with lock`: `await self.acquire()`, returning None.
 fn lock_aenter(vm: &Vm, args: Args) -> PyResult {
-    let l = lock_this(vm, &args)?;
+    let l = receiver_lock(vm, &AENTER, args)?;
     let a = aio(vm);
     match face::override_of(vm, &args.pos[0], &a.lock_class, "acquire")? {
         Some(acquire) => {
@@ -280,14 +306,30 @@ fn lock_aenter(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+py_method!(
+    RELEASE,
+    "Lock.release",
+    "self",
+    "Give the lock up, letting the next waiting task take it.\n\n\
+     Raises RuntimeError if the lock is not held."
+);
+
 fn lock_release(vm: &Vm, args: Args) -> PyResult {
-    lock_this(vm, &args)?.release(vm)?;
+    receiver_lock(vm, &RELEASE, args)?.release(vm)?;
     Ok(Value::None)
 }
 
+py_method!(
+    AEXIT,
+    "_ContextManagerMixin.__aexit__",
+    "self, exc_type, exc, tb",
+    "Release the lock at the end of `async with`."
+);
+
 /// The end of `async with lock`: `self.release()`.
 fn lock_aexit(vm: &Vm, args: Args) -> PyResult {
-    let l = lock_this(vm, &args)?;
+    let ([this, _, _, _], []) = AEXIT.bind(vm, args)?;
+    let l = lock_this(vm, this)?;
     let a = aio(vm);
     match face::override_of(vm, &args.pos[0], &a.lock_class, "release")? {
         Some(release) => {
@@ -298,8 +340,10 @@ fn lock_aexit(vm: &Vm, args: Args) -> PyResult {
     Ok(OpAw::make(&a, Op::Ready(Value::None)))
 }
 
+py_method!(LOCK_REPR, "Lock.__repr__", "self", "Return repr(self).");
+
 fn lock_repr(vm: &Vm, args: Args) -> PyResult {
-    let l = lock_this(vm, &args)?;
+    let l = receiver_lock(vm, &LOCK_REPR, args)?;
     let mut extra = if l.locked.get() {
         "locked".to_string()
     } else {
@@ -312,9 +356,10 @@ fn lock_repr(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::string(object_repr(vm, &args.pos[0], &extra)))
 }
 
-fn event_this(vm: &Vm, args: &Args) -> PyResult<Native<Event>> {
-    args.get(0)
-        .and_then(face::receiver::<Event>)
+/// The event a method that takes nothing but its receiver is called on.
+fn receiver_event(vm: &Vm, sig: &Signature, args: Args) -> PyResult<Native<Event>> {
+    let ([this], []) = sig.bind(vm, args)?;
+    face::receiver::<Event>(this)
         .and_then(|e| e.me.upgrade())
         .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Event object"))
 }
@@ -323,38 +368,70 @@ fn event_new(vm: &Vm, args: Args) -> PyResult {
     let a = aio(vm);
     let cls = face::new_target(vm, &args, &a.event_class)?;
     if Rc::ptr_eq(&cls, &a.event_class) {
-        check_no_args(vm, &args.skip_first(), "Event")?;
+        EVENT_INIT.bind::<1, 0>(vm, args)?;
     }
     Ok(as_object_of(&cls, &a.event_class, Event::new(&a)))
 }
 
 fn event_init(vm: &Vm, args: Args) -> PyResult {
-    event_this(vm, &args)?;
-    check_no_args(vm, &args.skip_first(), "Event")?;
+    receiver_event(vm, &EVENT_INIT, args)?;
     Ok(Value::None)
 }
+
+py_method!(
+    IS_SET,
+    "Event.is_set",
+    "self",
+    "Return True if the event is set."
+);
 
 fn event_is_set(vm: &Vm, args: Args) -> PyResult {
-    Ok(Value::from_bool(event_this(vm, &args)?.value.get()))
+    Ok(Value::from_bool(
+        receiver_event(vm, &IS_SET, args)?.value.get(),
+    ))
 }
+
+py_method!(
+    SET,
+    "Event.set",
+    "self",
+    "Set the event: every task waiting for it wakes up, and wait() returns at\n\
+     once until clear() is called."
+);
 
 fn event_set(vm: &Vm, args: Args) -> PyResult {
-    event_this(vm, &args)?.set(vm);
+    receiver_event(vm, &SET, args)?.set(vm);
     Ok(Value::None)
 }
+
+py_method!(
+    CLEAR,
+    "Event.clear",
+    "self",
+    "Unset the event, so that wait() waits again."
+);
 
 fn event_clear(vm: &Vm, args: Args) -> PyResult {
-    event_this(vm, &args)?.value.set(false);
+    receiver_event(vm, &CLEAR, args)?.value.set(false);
     Ok(Value::None)
 }
 
+py_method!(
+    WAIT,
+    "Event.wait",
+    "self",
+    "Wait until the event is set, and return True."
+);
+
 fn event_wait(vm: &Vm, args: Args) -> PyResult {
-    let e = event_this(vm, &args)?;
+    let e = receiver_event(vm, &WAIT, args)?;
     Ok(OpAw::make(&aio(vm), Op::EventWait(e)))
 }
 
+py_method!(EVENT_REPR, "Event.__repr__", "self", "Return repr(self).");
+
 fn event_repr(vm: &Vm, args: Args) -> PyResult {
-    let e = event_this(vm, &args)?;
+    let e = receiver_event(vm, &EVENT_REPR, args)?;
     let mut extra = if e.value.get() {
         "set".to_string()
     } else {
@@ -368,32 +445,38 @@ fn event_repr(vm: &Vm, args: Args) -> PyResult {
 }
 
 pub fn install(a: &Aio, m: &crate::objects::Module) {
-    use crate::vm::types::add_methods;
+    use crate::vm::types::{add_declared_methods, add_methods};
     add_methods(
         &a.lock_class,
         "Lock",
+        &[("__new__", lock_new), ("__init__", lock_init)],
+    );
+    add_declared_methods(
+        &a.lock_class,
+        "Lock",
         &[
-            ("__new__", lock_new),
-            ("__init__", lock_init),
-            ("locked", lock_locked),
-            ("acquire", lock_acquire),
-            ("release", lock_release),
-            ("__aenter__", lock_aenter),
-            ("__aexit__", lock_aexit),
-            ("__repr__", lock_repr),
+            (&LOCKED, lock_locked),
+            (&ACQUIRE, lock_acquire),
+            (&RELEASE, lock_release),
+            (&AENTER, lock_aenter),
+            (&AEXIT, lock_aexit),
+            (&LOCK_REPR, lock_repr),
         ],
     );
     add_methods(
         &a.event_class,
         "Event",
+        &[("__new__", event_new), ("__init__", event_init)],
+    );
+    add_declared_methods(
+        &a.event_class,
+        "Event",
         &[
-            ("__new__", event_new),
-            ("__init__", event_init),
-            ("is_set", event_is_set),
-            ("set", event_set),
-            ("clear", event_clear),
-            ("wait", event_wait),
-            ("__repr__", event_repr),
+            (&IS_SET, event_is_set),
+            (&SET, event_set),
+            (&CLEAR, event_clear),
+            (&WAIT, event_wait),
+            (&EVENT_REPR, event_repr),
         ],
     );
     use crate::stdlib::set;

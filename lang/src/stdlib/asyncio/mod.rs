@@ -25,7 +25,7 @@ pub mod timeline;
 
 use crate::objects::class::Layout;
 use crate::objects::Native;
-use crate::objects::{Args, Class, Module, PyResult, Value};
+use crate::objects::{Class, Module, PyResult, Value};
 use crate::vm::types::{new_class, new_final_class};
 use crate::vm::Vm;
 use events::EventLoop;
@@ -224,6 +224,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         "coroutine",
         crate::builtins::native("coroutine", coroutine),
     );
+    document_classes(&a);
     // Register before running the glue so that its own imports see the module.
     vm.init_table_module(&m)?;
     vm.register_module("asyncio", Value::Module(m.clone()))?;
@@ -251,30 +252,158 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         vm.unregister_module("asyncio");
         return Err(e);
     }
+    name_submodules(vm, &m)?;
     Ok(m)
 }
 
-/// Raises CPython's TypeError for a keyword argument that `fname` does not
-/// take (`allowed` lists the ones it does).
-#[inline]
-pub(crate) fn check_keywords(vm: &Vm, args: &Args, fname: &str, allowed: &[&str]) -> PyResult<()> {
-    if args.kwnames.is_empty() {
-        return Ok(());
+/// The docstrings of the native classes.
+fn document_classes(a: &Aio) {
+    let classes: [(&Rc<Class>, &str); 15] = [
+        (
+            &a.future_class,
+            "A result that will be known later, set by whoever produces it.\n\n\
+             Awaiting a future suspends the task until the future is done, then gives\n\
+             its result or raises its exception. Producers call set_result() or\n\
+             set_exception(); callbacks added with add_done_callback() run when it is\n\
+             done. Futures are made with loop.create_future().",
+        ),
+        (
+            &a.task_class,
+            "A coroutine running on the event loop, as a Future of its result.\n\n\
+             The task advances its coroutine step by step, suspending it while it\n\
+             awaits and resuming it when what it awaits is done; other tasks run in\n\
+             between. Make tasks with asyncio.create_task(), keep a reference to\n\
+             them, and await them (or use a TaskGroup) to get their results.",
+        ),
+        (
+            &a.queue_class,
+            "A first-in, first-out queue for passing items between tasks.\n\n\
+             put() and get() wait when the queue is full or empty; `maxsize` bounds\n\
+             it (0, the default, means no bound). task_done() and join() let a\n\
+             producer wait until every item has been dealt with.",
+        ),
+        (
+            &a.lifo_queue_class,
+            "A Queue that gives back the most recently added item first.",
+        ),
+        (
+            &a.priority_queue_class,
+            "A Queue that gives back its smallest item first, such as\n\
+             (priority, data) tuples by priority.",
+        ),
+        (
+            &a.lock_class,
+            "A mutual-exclusion lock for tasks: one task holds it at a time.\n\n\
+             `async with lock:` takes it (waiting while another task holds it) and\n\
+             releases it at the end of the block. It is not thread-safe.",
+        ),
+        (
+            &a.event_class,
+            "A flag tasks can wait for.\n\n\
+             wait() returns once the event is set; set() wakes every waiting task,\n\
+             clear() unsets it again.",
+        ),
+        (
+            &a.handle_class,
+            "A callback scheduled with loop.call_soon(); cancel() withdraws it.",
+        ),
+        (
+            &a.timer_handle_class,
+            "A callback scheduled for a time, with loop.call_later() or\n\
+             loop.call_at(); cancel() withdraws it.",
+        ),
+        (
+            &a.abstract_loop_class,
+            "The interface of event loops: every method is abstract here.",
+        ),
+        (
+            &a.base_loop_class,
+            "The event loop's common part: scheduling callbacks and timers,\n\
+             running tasks, and reporting errors.",
+        ),
+        (
+            &a.selector_loop_class,
+            "An event loop that waits for sockets and pipes with a selector.",
+        ),
+        (
+            &a.loop_class,
+            "The Unix event loop, as asyncio.new_event_loop() makes it (also\n\
+             asyncio.SelectorEventLoop): it runs callbacks, timers, tasks, and\n\
+             network and subprocess I/O.",
+        ),
+        (
+            &a.cancelled_error,
+            "Raised in a task (or by a future) that was cancelled.\n\n\
+             It derives from BaseException so that `except Exception` does not\n\
+             swallow it; code that catches it should usually re-raise it.",
+        ),
+        (
+            &a.invalid_state_error,
+            "Raised when a future or task is used in a state that does not allow\n\
+             it, such as asking for the result of one that is not done.",
+        ),
+    ];
+    for (class, doc) in classes {
+        class.set_attr("__doc__", Value::str(doc));
     }
-    unexpected_keyword(vm, args, fname, allowed)
 }
 
-#[inline(never)]
-fn unexpected_keyword(vm: &Vm, args: &Args, fname: &str, allowed: &[&str]) -> PyResult<()> {
-    for name in args.kwnames {
-        let name = name.as_str().unwrap_or_default();
-        if !allowed.contains(&name) {
-            return Err(vm.type_error(format!(
-                "{fname}() got an unexpected keyword argument '{name}'"
-            )));
+/// Names each public object after the submodule CPython defines it in
+/// (`asyncio.tasks` for `sleep`, so that `help()` says so), as the module
+/// table's rows for asyncio's submodules list them. An object that already
+/// names another module than the package (a native class such as
+/// `asyncio.Future`, from `_asyncio`) keeps it.
+fn name_submodules(vm: &Vm, m: &Module) -> PyResult<()> {
+    use crate::stdlib::{find, module_get, module_names, native_home, Make};
+    let dunder_module = crate::objects::Name::new("__module__");
+    for def in module_names().filter_map(find) {
+        let Make::Reexport("asyncio", names) = def.make else {
+            continue;
+        };
+        for name in names {
+            match module_get(m, name) {
+                Some(f @ Value::Builtin(_)) if native_home::home_of(&f).is_none() => {
+                    native_home::set_home(&f, def.name)
+                }
+                Some(v @ (Value::Function(_) | Value::Class(_))) => {
+                    let module = vm.get_attr(&v, &dunder_module)?;
+                    if module.as_str() == Some("asyncio") {
+                        vm.set_attr(&v, &dunder_module, Value::str(def.name))?;
+                    }
+                }
+                _ => {}
+            }
         }
     }
     Ok(())
+}
+
+/// Declares a method that CPython writes in Python, so that its receiver
+/// counts in its messages: `py_method!(PUT, "Queue.put", "self, item", "Put ...")`.
+macro_rules! py_method {
+    ($sig:ident, $qualname:literal, $params:literal, $doc:expr) => {
+        static $sig: crate::objects::Signature =
+            crate::objects::Signature::new(crate::objects::Style::Python, $qualname, $params)
+                .doc($doc);
+    };
+}
+pub(crate) use py_method;
+
+/// Puts natives with declared signatures in the module. Each is named
+/// after its submodule by [`name_submodules`] unless `home` names its module
+/// (`_asyncio` for the functions CPython writes in C).
+pub(crate) fn add_functions(
+    m: &Module,
+    home: Option<&str>,
+    rows: &[(&'static crate::objects::Signature, crate::objects::NativeFn)],
+) {
+    for row in rows {
+        let f = crate::builtins::native_row(row);
+        if let Some(home) = home {
+            crate::stdlib::native_home::set_home(&f, home);
+        }
+        crate::stdlib::set(m, row.0.name(), f);
+    }
 }
 
 /// `@asyncio.coroutine`, as CPython 3.10 had it: `types.coroutine`.

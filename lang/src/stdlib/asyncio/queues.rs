@@ -19,9 +19,10 @@
 use super::face::{self, Face};
 use super::locks::{Event, Waiters};
 use super::ops::{Op, OpAw};
+use super::py_method;
 use super::{aio, Aio};
 use crate::objects::gc::Visitor;
-use crate::objects::{Args, Class, Name, NativeObject, PyErr, PyResult, Value};
+use crate::objects::{Args, Class, Name, NativeObject, PyErr, PyResult, Signature, Style, Value};
 use crate::objects::{Native, NativeBox};
 use crate::vm::Vm;
 use std::any::Any;
@@ -469,34 +470,38 @@ fn glue_error(vm: &Vm, name: &str) -> PyErr {
 
 /// The queue a method was called on, and the receiver when the queue's
 /// hooks need it.
-fn queue_this<'a>(vm: &Vm, args: &'a Args) -> PyResult<(&'a Queue, Option<&'a Value>)> {
-    let receiver = args.get(0);
-    match receiver.and_then(face::receiver::<Queue>) {
-        Some(q) => Ok((q, receiver.filter(|_| q.hooks.get().0 != 0))),
+fn queue_this<'a>(vm: &Vm, receiver: &'a Value) -> PyResult<(&'a Queue, Option<&'a Value>)> {
+    match face::receiver::<Queue>(receiver) {
+        Some(q) => Ok((q, Some(receiver).filter(|_| q.hooks.get().0 != 0))),
         None => Err(vm.type_error("descriptor requires an asyncio.Queue object")),
     }
 }
 
+/// [`queue_this`] for a method that takes nothing but its receiver.
+fn receiver_queue<'a>(
+    vm: &Vm,
+    sig: &Signature,
+    args: Args<'a>,
+) -> PyResult<(&'a Queue, Option<&'a Value>)> {
+    let ([this], []) = sig.bind(vm, args)?;
+    queue_this(vm, this)
+}
+
 /// The queue a `put`/`get` awaitable keeps.
-fn queue_ref(vm: &Vm, args: &Args) -> PyResult<QueueRef> {
-    args.get(0)
-        .and_then(face::receiver::<Queue>)
+fn queue_ref(vm: &Vm, receiver: &Value) -> PyResult<QueueRef> {
+    face::receiver::<Queue>(receiver)
         .and_then(|q| q.me.upgrade())
         .ok_or_else(|| vm.type_error("descriptor requires an asyncio.Queue object"))
 }
 
+/// `Queue(maxsize=0)`'s parameters, the receiver (the class or the queue) first.
+static INIT: Signature = Signature::new(Style::Python, "Queue.__init__", "self, maxsize=0");
+
 /// `maxsize` from `Queue(maxsize=0)`'s arguments.
-fn maxsize_arg(vm: &Vm, args: &Args) -> PyResult<i64> {
-    if args.len() > 1 {
-        return Err(vm.type_error(format!(
-            "Queue.__init__() takes from 1 to 2 positional arguments but {} were given",
-            args.len() + 1
-        )));
-    }
-    super::check_keywords(vm, args, "Queue.__init__", &["maxsize"])?;
-    match args.arg_or_kw(0, "maxsize") {
-        Some(v) => vm.to_index(v),
-        None => Ok(0),
+fn maxsize_arg(vm: &Vm, args: Args) -> PyResult<i64> {
+    match INIT.bind(vm, args)? {
+        ([_], [Some(v)]) => vm.to_index(v),
+        _ => Ok(0),
     }
 }
 
@@ -510,7 +515,7 @@ fn queue_new_kind(vm: &Vm, args: Args, kind: Kind) -> PyResult {
     let cls = face::new_target(vm, &args, native)?;
     // A subclass's arguments are its own; its `__init__` sets `maxsize`.
     let maxsize = if Rc::ptr_eq(&cls, native) {
-        maxsize_arg(vm, &args.skip_first())?
+        maxsize_arg(vm, args)?
     } else {
         0
     };
@@ -553,73 +558,148 @@ fn priority_new(vm: &Vm, args: Args) -> PyResult {
 /// `Queue.__init__(self, maxsize=0)`, which a subclass reaches (the native
 /// classes are made whole by `__new__`): sets `maxsize` and calls
 /// `self._init(maxsize)`.
+/// `Queue.__init__(self, maxsize=0)`, which a subclass reaches (the native
+/// classes are made whole by `__new__`): sets `maxsize` and calls
+/// `self._init(maxsize)`.
 fn q_init(vm: &Vm, args: Args) -> PyResult {
-    let (q, _) = queue_this(vm, &args)?;
-    let maxsize = maxsize_arg(vm, &args.skip_first())?;
+    let (q, _) = queue_this(vm, args.get(0).unwrap_or(&Value::None))?;
+    let maxsize = maxsize_arg(vm, args)?;
     q.maxsize.set(maxsize);
     vm.call_method(&args.pos[0], "_init", &[Value::Int(maxsize)])?;
     Ok(Value::None)
 }
 
+py_method!(
+    PRIVATE_INIT,
+    "Queue._init",
+    "self, maxsize",
+    "Set up the queue's storage; subclasses override it to store items their way."
+);
+
 fn q_private_init(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_init", 2, 2)?;
-    let (q, receiver) = queue_this(vm, &args)?;
+    let ([this, _maxsize], []) = PRIVATE_INIT.bind(vm, args)?;
+    let (q, receiver) = queue_this(vm, this)?;
     q.default_init(vm, receiver)?;
     Ok(Value::None)
 }
 
+py_method!(
+    PRIVATE_PUT,
+    "Queue._put",
+    "self, item",
+    "Store `item`; subclasses override it to store items their way."
+);
+
 fn q_private_put(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_put", 2, 2)?;
-    let (q, receiver) = queue_this(vm, &args)?;
-    q.default_put(vm, receiver, args.pos[1].clone())?;
+    let ([this, item], []) = PRIVATE_PUT.bind(vm, args)?;
+    let (q, receiver) = queue_this(vm, this)?;
+    q.default_put(vm, receiver, item.clone())?;
     Ok(Value::None)
 }
 
+py_method!(
+    PRIVATE_GET,
+    "Queue._get",
+    "self",
+    "Take the next item out of storage; subclasses override it to choose which."
+);
+
 fn q_private_get(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_get", 1, 1)?;
-    let (q, receiver) = queue_this(vm, &args)?;
+    let (q, receiver) = receiver_queue(vm, &PRIVATE_GET, args)?;
     q.default_get(vm, receiver)
 }
 
+py_method!(
+    QSIZE,
+    "Queue.qsize",
+    "self",
+    "Return how many items the queue holds."
+);
+
 fn q_qsize(vm: &Vm, args: Args) -> PyResult {
-    let (q, receiver) = queue_this(vm, &args)?;
+    let (q, receiver) = receiver_queue(vm, &QSIZE, args)?;
     Ok(Value::Int(q.storage_len(vm, receiver)?))
 }
 
+py_method!(
+    EMPTY,
+    "Queue.empty",
+    "self",
+    "Return True if the queue holds no items."
+);
+
 fn q_empty(vm: &Vm, args: Args) -> PyResult {
-    let (q, receiver) = queue_this(vm, &args)?;
+    let (q, receiver) = receiver_queue(vm, &EMPTY, args)?;
     Ok(Value::from_bool(q.storage_len(vm, receiver)? == 0))
 }
 
+py_method!(
+    FULL,
+    "Queue.full",
+    "self",
+    "Return True if the queue holds `maxsize` items (never, when unbounded)."
+);
+
 fn q_full(vm: &Vm, args: Args) -> PyResult {
-    let (q, receiver) = queue_this(vm, &args)?;
+    let (q, receiver) = receiver_queue(vm, &FULL, args)?;
     let m = q.maxsize.get();
     Ok(Value::from_bool(m > 0 && q.qsize(vm, receiver)? >= m))
 }
 
+py_method!(
+    PUT,
+    "Queue.put",
+    "self, item",
+    "Put `item` into the queue, waiting (when it is full) until there is room.\n\n\
+     Await it: `await queue.put(item)`."
+);
+
 fn q_put(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "put", 2, 2)?;
-    let q = queue_ref(vm, &args)?;
-    Ok(OpAw::make(&aio(vm), Op::QueuePut(q, args.pos[1].clone())))
+    let ([this, item], []) = PUT.bind(vm, args)?;
+    let q = queue_ref(vm, this)?;
+    Ok(OpAw::make(&aio(vm), Op::QueuePut(q, item.clone())))
 }
 
+py_method!(
+    GET,
+    "Queue.get",
+    "self",
+    "Remove and return the next item, waiting until there is one.\n\n\
+     Await it: `item = await queue.get()`."
+);
+
 fn q_get(vm: &Vm, args: Args) -> PyResult {
-    let q = queue_ref(vm, &args)?;
+    let ([this], []) = GET.bind(vm, args)?;
+    let q = queue_ref(vm, this)?;
     Ok(OpAw::make(&aio(vm), Op::QueueGet(q)))
 }
 
+py_method!(
+    PUT_NOWAIT,
+    "Queue.put_nowait",
+    "self, item",
+    "Put `item` into the queue at once; raise QueueFull if there is no room."
+);
+
 /// The class's own `put_nowait` (an override calls it through `super()`).
 fn q_put_nowait(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "put_nowait", 2, 2)?;
-    let (q, receiver) = queue_this(vm, &args)?;
+    let ([this, item], []) = PUT_NOWAIT.bind(vm, args)?;
+    let (q, receiver) = queue_this(vm, this)?;
     without_hook(q, Hook::PutNowait, || {
-        q.put_nowait(vm, receiver, args.pos[1].clone())
+        q.put_nowait(vm, receiver, item.clone())
     })?;
     Ok(Value::None)
 }
 
+py_method!(
+    GET_NOWAIT,
+    "Queue.get_nowait",
+    "self",
+    "Remove and return the next item at once; raise QueueEmpty if there is none."
+);
+
 fn q_get_nowait(vm: &Vm, args: Args) -> PyResult {
-    let (q, receiver) = queue_this(vm, &args)?;
+    let (q, receiver) = receiver_queue(vm, &GET_NOWAIT, args)?;
     without_hook(q, Hook::GetNowait, || q.get_nowait(vm, receiver))
 }
 
@@ -636,8 +716,17 @@ fn without_hook<R>(q: &Queue, hook: Hook, f: impl FnOnce() -> R) -> R {
     r
 }
 
+py_method!(
+    TASK_DONE,
+    "Queue.task_done",
+    "self",
+    "Say that an item taken with get() has been dealt with.\n\n\
+     Once every item put has been marked done, join() returns. Raises\n\
+     ValueError when called more often than items were put."
+);
+
 fn q_task_done(vm: &Vm, args: Args) -> PyResult {
-    let (q, _) = queue_this(vm, &args)?;
+    let (q, _) = receiver_queue(vm, &TASK_DONE, args)?;
     if q.unfinished.get() <= 0 {
         return Err(vm.value_error("task_done() called too many times"));
     }
@@ -648,8 +737,16 @@ fn q_task_done(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+py_method!(
+    JOIN,
+    "Queue.join",
+    "self",
+    "Wait until every item put into the queue has been marked done with\n\
+     task_done()."
+);
+
 fn q_join(vm: &Vm, args: Args) -> PyResult {
-    let (q, _) = queue_this(vm, &args)?;
+    let (q, _) = receiver_queue(vm, &JOIN, args)?;
     let a = aio(vm);
     if q.unfinished.get() > 0 {
         return Ok(OpAw::make(&a, Op::EventWait(q.finished.clone())));
@@ -683,8 +780,10 @@ fn q_format(vm: &Vm, queue: &Queue, receiver: Option<&Value>) -> PyResult<String
     Ok(r)
 }
 
+py_method!(REPR, "Queue.__repr__", "self", "Return repr(self).");
+
 fn q_repr(vm: &Vm, args: Args) -> PyResult {
-    let (q, receiver) = queue_this(vm, &args)?;
+    let (q, receiver) = receiver_queue(vm, &REPR, args)?;
     Ok(Value::string(format!(
         "<{} at {:#x} {}>",
         vm.type_name(&args.pos[0]),
@@ -693,8 +792,10 @@ fn q_repr(vm: &Vm, args: Args) -> PyResult {
     )))
 }
 
+py_method!(STR, "Queue.__str__", "self", "Return str(self).");
+
 fn q_str(vm: &Vm, args: Args) -> PyResult {
-    let (q, receiver) = queue_this(vm, &args)?;
+    let (q, receiver) = receiver_queue(vm, &STR, args)?;
     Ok(Value::string(format!(
         "<{} {}>",
         vm.type_name(&args.pos[0]),
@@ -703,27 +804,30 @@ fn q_str(vm: &Vm, args: Args) -> PyResult {
 }
 
 pub fn install(a: &Aio, m: &crate::objects::Module) {
-    use crate::vm::types::add_methods;
+    use crate::vm::types::{add_declared_methods, add_methods};
     add_methods(
         &a.queue_class,
         "Queue",
+        &[("__new__", queue_new), ("__init__", q_init)],
+    );
+    add_declared_methods(
+        &a.queue_class,
+        "Queue",
         &[
-            ("__new__", queue_new),
-            ("__init__", q_init),
-            ("_init", q_private_init),
-            ("_put", q_private_put),
-            ("_get", q_private_get),
-            ("qsize", q_qsize),
-            ("empty", q_empty),
-            ("full", q_full),
-            ("put", q_put),
-            ("get", q_get),
-            ("put_nowait", q_put_nowait),
-            ("get_nowait", q_get_nowait),
-            ("task_done", q_task_done),
-            ("join", q_join),
-            ("__repr__", q_repr),
-            ("__str__", q_str),
+            (&PRIVATE_INIT, q_private_init),
+            (&PRIVATE_PUT, q_private_put),
+            (&PRIVATE_GET, q_private_get),
+            (&QSIZE, q_qsize),
+            (&EMPTY, q_empty),
+            (&FULL, q_full),
+            (&PUT, q_put),
+            (&GET, q_get),
+            (&PUT_NOWAIT, q_put_nowait),
+            (&GET_NOWAIT, q_get_nowait),
+            (&TASK_DONE, q_task_done),
+            (&JOIN, q_join),
+            (&REPR, q_repr),
+            (&STR, q_str),
         ],
     );
     add_methods(&a.lifo_queue_class, "LifoQueue", &[("__new__", lifo_new)]);

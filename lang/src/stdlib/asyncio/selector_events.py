@@ -272,14 +272,31 @@ def _loop_remove_signal_handler(self, sig):
     return True
 
 
-async def create_subprocess_exec(program, *args, **kwds):
+async def create_subprocess_exec(program, *args, stdin=None, stdout=None, stderr=None,
+                                 limit=_DEFAULT_LIMIT, **kwds):
+    """Start program `program` with arguments `args`; return a Process.
+
+    The keyword arguments are those of subprocess.Popen; pass
+    stdout=asyncio.subprocess.PIPE (and so on) to talk to it through streams.
+    """
     from asyncio import subprocess
-    return await subprocess.create_subprocess_exec(program, *args, **kwds)
+    return await subprocess.create_subprocess_exec(
+        program, *args, stdin=stdin, stdout=stdout, stderr=stderr, limit=limit, **kwds)
 
 
-async def create_subprocess_shell(cmd, **kwds):
+async def create_subprocess_shell(cmd, stdin=None, stdout=None, stderr=None,
+                                  limit=_DEFAULT_LIMIT, **kwds):
+    """Run shell command line `cmd` in a new process; return a Process.
+
+    The keyword arguments are those of create_subprocess_exec().
+    """
     from asyncio import subprocess
-    return await subprocess.create_subprocess_shell(cmd, **kwds)
+    return await subprocess.create_subprocess_shell(
+        cmd, stdin=stdin, stdout=stdout, stderr=stderr, limit=limit, **kwds)
+
+
+# They are asyncio.subprocess's functions, reached from the package.
+create_subprocess_exec.__module__ = create_subprocess_shell.__module__ = "asyncio.subprocess"
 
 
 for _name, _method in [

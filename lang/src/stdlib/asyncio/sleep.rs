@@ -12,7 +12,7 @@ use super::futures::Fut;
 use super::handles::{Handle, HandleCb};
 use super::{aio, Aio};
 use crate::objects::gc::Visitor;
-use crate::objects::{Args, Class, Native, NativeObject, PyResult, Value};
+use crate::objects::{Args, Class, Native, NativeObject, PyResult, Signature, Style, Value};
 use crate::vm::interp::Resumed;
 use crate::vm::Vm;
 use std::any::Any;
@@ -126,10 +126,10 @@ impl SleepAw {
     /// `loop.call_later(delay, _set_result_unless_cancelled, fut, result)`.
     fn start_timer(&self, vm: &Vm, lp: &Native<EventLoop>, fut: &Native<Fut>) -> PyResult<Timer> {
         if let Some(call_later) = lp.timer_hook(vm)? {
-            let settle = crate::builtins::native(
-                "_set_result_unless_cancelled",
-                set_result_unless_cancelled,
-            );
+            let settle = crate::builtins::native_row(&(
+                &SET_RESULT_UNLESS_CANCELLED,
+                set_result_unless_cancelled as crate::objects::NativeFn,
+            ));
             let handle = vm.call(
                 &call_later,
                 &[
@@ -168,20 +168,29 @@ impl SleepAw {
 
 /// `_set_result_unless_cancelled(fut, result)`: the callback a sleep hands
 /// to a loop subclass's `call_later`, as CPython's `sleep` does.
+static SET_RESULT_UNLESS_CANCELLED: Signature =
+    Signature::new(Style::Python, "_set_result_unless_cancelled", "fut, result")
+        .doc("Set the result of future `fut` unless it was cancelled.");
+
 fn set_result_unless_cancelled(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "_set_result_unless_cancelled", 2, 2)?;
-    let cancelled = vm.call_method(&args.pos[0], "cancelled", &[])?;
+    let ([fut, result], []) = SET_RESULT_UNLESS_CANCELLED.bind(vm, args)?;
+    let cancelled = vm.call_method(fut, "cancelled", &[])?;
     if !vm.truthy(&cancelled)? {
-        vm.call_method(&args.pos[0], "set_result", &[args.pos[1].clone()])?;
+        vm.call_method(fut, "set_result", &[result.clone()])?;
     }
     Ok(Value::None)
 }
 
+static SLEEP: Signature = Signature::new(Style::Python, "sleep", "delay, result=None").doc(
+    "Suspend the awaiting task for `delay` seconds, then return `result`.\n\n\
+     Other tasks run meanwhile. A delay of zero or less only lets the other\n\
+     ready tasks take a turn before the task goes on.",
+);
+
 fn sleep(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "sleep", 1, 2)?;
-    super::check_keywords(vm, &args, "sleep", &["result"])?;
-    let delay = crate::builtins::number::to_f64(vm, &args.pos[0])?;
-    let result = args.arg_or_kw(1, "result").cloned().unwrap_or_default();
+    let ([delay], [result]) = SLEEP.bind(vm, args)?;
+    let delay = crate::builtins::number::to_f64(vm, delay)?;
+    let result = result.cloned().unwrap_or_default();
     let a = aio(vm);
     Ok(Value::native(SleepAw {
         class: a.sleep_class.clone(),
@@ -248,5 +257,5 @@ pub fn install(a: &Aio, m: &crate::objects::Module) {
             ("__repr__", sleep_repr),
         ],
     );
-    crate::stdlib::set(m, "sleep", crate::builtins::native("sleep", sleep));
+    super::add_functions(m, None, &[(&SLEEP, sleep)]);
 }

@@ -10,15 +10,15 @@
 
 use super::events::{get_event_loop_rc, get_running_loop_rc, this_loop, EventLoop};
 use super::face;
-use super::futures::{cancel_msg, this, wrap_new, Fut};
+use super::futures::{this, wrap_new, Fut};
 use super::tasks::{is_coroutine, new_task, part, spawn_task, start_task, task_cancel, TaskPart};
 use super::{aio, Aio};
-use crate::objects::{Args, Name, Native, PyResult, Value};
+use crate::objects::{Args, Name, Native, PyResult, Signature, Style, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
-fn task_this(vm: &Vm, args: &Args) -> PyResult<Native<Fut>> {
-    let t = this(vm, args.get(0))?;
+fn task_this(vm: &Vm, receiver: &Value) -> PyResult<Native<Fut>> {
+    let t = this(vm, Some(receiver))?;
     if t.task.is_none() {
         return Err(vm.type_error("descriptor requires an asyncio.Task object"));
     }
@@ -39,36 +39,28 @@ struct TaskArgs {
     context: Option<Value>,
 }
 
-/// The `context=` keyword of the task-making functions, when given.
-pub(crate) fn context_kw(args: &Args) -> Option<Value> {
-    args.kw("context").filter(|c| !c.is_none()).cloned()
-}
+/// The parameters of `Task(...)` (its `__new__` and `__init__`), with
+/// the receiver (the class or the task) first.
+static TASK_ARGS: Signature = Signature::new(
+    Style::Clinic,
+    "Task",
+    "$self, /, coro, *, loop=None, name=None, context=None",
+);
 
-fn task_args(vm: &Vm, args: &Args) -> PyResult<TaskArgs> {
-    if args.pos.len() > 1 {
-        return Err(vm.type_error(format!(
-            "Task() takes exactly 1 positional argument ({} given)",
-            args.pos.len()
-        )));
-    }
-    super::check_keywords(vm, args, "Task", &["coro", "loop", "name", "context"])?;
-    let coro = args
-        .arg_or_kw(0, "coro")
-        .cloned()
-        .ok_or_else(|| vm.type_error("Task() missing required argument 'coro' (pos 1)"))?;
-    let lp = match args.kw("loop") {
+fn task_args(vm: &Vm, args: Args) -> PyResult<TaskArgs> {
+    let ([_, coro], [lp, name, context]) = TASK_ARGS.bind(vm, args)?;
+    let lp = match lp {
         Some(v) if !v.is_none() => this_loop(vm, v)?,
         _ => get_event_loop_rc(vm)?,
     };
-    if !is_coroutine(&coro) {
-        return Err(vm.type_error(format!("a coroutine was expected, got {}", vm.repr(&coro)?)));
+    if !is_coroutine(coro) {
+        return Err(vm.type_error(format!("a coroutine was expected, got {}", vm.repr(coro)?)));
     }
-    let name = args.kw("name").cloned().unwrap_or_default();
     Ok(TaskArgs {
-        coro,
+        coro: coro.clone(),
         lp,
-        name,
-        context: context_kw(args),
+        name: name.cloned().unwrap_or_default(),
+        context: context.filter(|c| !c.is_none()).cloned(),
     })
 }
 
@@ -80,9 +72,8 @@ fn task_args(vm: &Vm, args: &Args) -> PyResult<TaskArgs> {
 fn task_new(vm: &Vm, args: Args) -> PyResult {
     let a = aio(vm);
     let cls = face::new_target(vm, &args, &a.task_class)?;
-    let args = args.skip_first();
     if Rc::ptr_eq(&cls, &a.task_class) {
-        let t = task_args(vm, &args)?;
+        let t = task_args(vm, args)?;
         t.lp.check_closed(vm)?;
         let task = spawn_task(vm, &t.lp, t.coro, t.name).value();
         if let Some(context) = t.context {
@@ -90,6 +81,7 @@ fn task_new(vm: &Vm, args: Args) -> PyResult {
         }
         return Ok(task);
     }
+    let args = args.skip_first();
     let lp = match args.kw("loop").and_then(face::receiver::<EventLoop>) {
         Some(lp) => lp
             .rc()
@@ -102,9 +94,9 @@ fn task_new(vm: &Vm, args: Args) -> PyResult {
 /// `Task.__init__`: starts a subclass's task with the arguments it passes
 /// on. On a task that is already running, it only renames it.
 fn task_init(vm: &Vm, args: Args) -> PyResult {
-    let task = task_this(vm, &args)?;
+    let task = task_this(vm, args.get(0).unwrap_or(&Value::None))?;
     let p = tp(vm, &task)?;
-    let t = task_args(vm, &args.skip_first())?;
+    let t = task_args(vm, args)?;
     if !Rc::ptr_eq(&t.lp, &task.lp) {
         return Err(vm.not_implemented(
             "a Task subclass whose __init__ passes another loop than its constructor was given",
@@ -159,59 +151,108 @@ fn set_task_name(vm: &Vm, task: &Value, name: Value) -> PyResult<()> {
     Ok(())
 }
 
+static TASK_CANCEL: Signature = Signature::new(Style::Clinic, "Task.cancel", "$self, /, msg=None")
+    .doc(
+        "Ask the task to stop: a CancelledError is thrown into its coroutine.\n\n\
+         The error carries `msg`, if given, and is raised at the `await` where\n\
+         the task is suspended, so the coroutine can clean up (or, unusually,\n\
+         carry on). Returns False if the task is already done, else True.",
+    );
+
 fn task_cancel_m(vm: &Vm, args: Args) -> PyResult {
-    let t = task_this(vm, &args)?;
-    Ok(Value::from_bool(task_cancel(vm, &t, cancel_msg(&args))?))
+    let ([this], [msg]) = TASK_CANCEL.bind(vm, args)?;
+    let t = task_this(vm, this)?;
+    Ok(Value::from_bool(task_cancel(
+        vm,
+        &t,
+        msg.cloned().unwrap_or_default(),
+    )?))
 }
 
+static TASK_GET_NAME: Signature = Signature::new(Style::Exact, "Task.get_name", "$self, /")
+    .doc("Return the task's name (`Task-N` unless one was given).");
+
 fn task_get_name(vm: &Vm, args: Args) -> PyResult {
-    let t = task_this(vm, &args)?;
+    let ([this], []) = TASK_GET_NAME.bind(vm, args)?;
+    let t = task_this(vm, this)?;
     let n = tp(vm, &t)?.name();
     Ok(n)
 }
 
+static TASK_SET_NAME: Signature = Signature::new(Style::Exact, "Task.set_name", "$self, value, /")
+    .doc("Rename the task to `str(value)`.");
+
 fn task_set_name(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "set_name", 2, 2)?;
-    let t = task_this(vm, &args)?;
-    let s = vm.to_str(&args.pos[1])?;
+    let ([this, value], []) = TASK_SET_NAME.bind(vm, args)?;
+    let t = task_this(vm, this)?;
+    let s = vm.to_str(value)?;
     *tp(vm, &t)?.name.borrow_mut() = Value::string(s);
     Ok(Value::None)
 }
 
+static TASK_GET_CORO: Signature = Signature::new(Style::Exact, "Task.get_coro", "$self, /")
+    .doc("Return the coroutine the task runs.");
+
 fn task_get_coro(vm: &Vm, args: Args) -> PyResult {
-    let t = task_this(vm, &args)?;
+    let ([this], []) = TASK_GET_CORO.bind(vm, args)?;
+    let t = task_this(vm, this)?;
     let coro = tp(vm, &t)?.coro.get().cloned();
     Ok(coro.unwrap_or_default())
 }
 
+static TASK_CANCELLING: Signature = Signature::new(Style::Exact, "Task.cancelling", "$self, /")
+    .doc(
+        "Return how many cancellation requests the task has pending.\n\n\
+         Each cancel() adds one and each uncancel() takes one away.",
+    );
+
 fn task_cancelling(vm: &Vm, args: Args) -> PyResult {
-    let t = task_this(vm, &args)?;
+    let ([this], []) = TASK_CANCELLING.bind(vm, args)?;
+    let t = task_this(vm, this)?;
     Ok(Value::Int(tp(vm, &t)?.num_cancels_requested.get() as i64))
 }
 
+static TASK_UNCANCEL: Signature = Signature::new(Style::Exact, "Task.uncancel", "$self, /").doc(
+    "Withdraw one cancellation request and return how many remain.\n\n\
+     Code that caught a CancelledError it caused itself (a timeout, a task\n\
+     group) calls this so that the task is no longer seen as being cancelled.",
+);
+
 fn task_uncancel(vm: &Vm, args: Args) -> PyResult {
-    let t = task_this(vm, &args)?;
+    let ([this], []) = TASK_UNCANCEL.bind(vm, args)?;
+    let t = task_this(vm, this)?;
     let p = tp(vm, &t)?;
     let n = p.num_cancels_requested.get().saturating_sub(1);
     p.num_cancels_requested.set(n);
     Ok(Value::Int(n as i64))
 }
 
+static TASK_GET_STACK: Signature =
+    Signature::new(Style::Clinic, "Task.get_stack", "$self, /, *, limit=None")
+        .doc("Return the frames the task is suspended in; towel gives an empty list.");
+
 fn task_get_stack(vm: &Vm, args: Args) -> PyResult {
-    let _ = task_this(vm, &args)?;
+    let ([this], [_limit]) = TASK_GET_STACK.bind(vm, args)?;
+    let _ = task_this(vm, this)?;
     Ok(Value::list(vec![]))
 }
 
 /// The `loop` argument of `current_task`/`all_tasks`, or the running loop.
-fn loop_arg(vm: &Vm, args: &Args) -> PyResult<Native<EventLoop>> {
-    match args.arg_or_kw(0, "loop") {
+fn loop_arg(vm: &Vm, lp: Option<&Value>) -> PyResult<Native<EventLoop>> {
+    match lp {
         Some(v) if !v.is_none() => this_loop(vm, v),
         _ => get_running_loop_rc(vm),
     }
 }
 
+static CURRENT_TASK: Signature = Signature::new(Style::Python, "current_task", "loop=None").doc(
+    "Return the task running now on `loop` (the running loop by default),\n\
+     or None when no task runs (in a plain callback).",
+);
+
 fn current_task(vm: &Vm, args: Args) -> PyResult {
-    let lp = loop_arg(vm, &args)?;
+    let ([], [lp]) = CURRENT_TASK.bind(vm, args)?;
+    let lp = loop_arg(vm, lp)?;
     let t = lp.current_task.borrow().clone();
     Ok(t.map(|t| t.value()).unwrap_or_default())
 }
@@ -227,39 +268,59 @@ fn pending_tasks(lp: &EventLoop) -> Vec<Value> {
         .collect()
 }
 
+static ALL_TASKS: Signature = Signature::new(Style::Python, "all_tasks", "loop=None").doc(
+    "Return the set of tasks of `loop` (the running loop by default) that\n\
+     are not done yet.",
+);
+
 fn all_tasks(vm: &Vm, args: Args) -> PyResult {
-    let lp = loop_arg(vm, &args)?;
+    let ([], [lp]) = ALL_TASKS.bind(vm, args)?;
+    let lp = loop_arg(vm, lp)?;
     let items = pending_tasks(&lp);
     vm.call(&Value::Class(vm.types.set.clone()), &[Value::list(items)])
 }
 
 /// `_all_tasks_ordered(loop)`: like `all_tasks`, as a list in creation order (for `asyncio.run`'s shutdown).
+static ALL_TASKS_ORDERED: Signature =
+    Signature::new(Style::Python, "_all_tasks_ordered", "loop=None")
+        .doc("Return the tasks of `loop` that are not done, oldest first.");
+
 fn all_tasks_ordered(vm: &Vm, args: Args) -> PyResult {
-    let lp = loop_arg(vm, &args)?;
+    let ([], [lp]) = ALL_TASKS_ORDERED.bind(vm, args)?;
+    let lp = loop_arg(vm, lp)?;
     Ok(Value::list(pending_tasks(&lp)))
 }
 
 super::debug::recording_site!(create_task_sited => create_task_fn);
 super::debug::recording_site!(ensure_future_sited => ensure_future_fn);
 
+static CREATE_TASK: Signature = Signature::new(
+    Style::Python,
+    "create_task",
+    "coro, *, name=None, context=None",
+)
+.doc(
+    "Start running coroutine `coro` as a Task on the running loop, and return the task.\n\n\
+     The task runs concurrently from the caller's next `await` on; keep a\n\
+     reference to it (or await it) so that it is not lost. `name` names it and\n\
+     `context` is the contextvars.Context it runs in (a copy of the current\n\
+     one by default).",
+);
+
 /// `asyncio.create_task(coro, *, name=None, context=None)`: the running
 /// loop's `create_task(coro)`, then the name.
 fn create_task_fn(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "create_task", 1, 1)?;
-    super::check_keywords(vm, &args, "create_task", &["name", "context"])?;
-    let context = context_kw(&args);
+    let ([coro], [name, context]) = CREATE_TASK.bind(vm, args)?;
+    let context = context.filter(|c| !c.is_none()).cloned();
     let lp = get_running_loop_rc(vm)?;
-    let name = args.kw("name").cloned().unwrap_or_default();
+    let name = name.cloned().unwrap_or_default();
     if lp.hooks.get() == 0 && lp.task_factory.borrow().is_none() {
         // The common case, without a detour: a native task with its name.
-        if !is_coroutine(&args.pos[0]) {
-            return Err(vm.type_error(format!(
-                "a coroutine was expected, got {}",
-                vm.repr(&args.pos[0])?
-            )));
+        if !is_coroutine(coro) {
+            return Err(vm.type_error(format!("a coroutine was expected, got {}", vm.repr(coro)?)));
         }
         lp.check_closed(vm)?;
-        let task = spawn_task(vm, &lp, args.pos[0].clone(), Value::None);
+        let task = spawn_task(vm, &lp, coro.clone(), Value::None);
         if let (Some(p), false) = (part(&task), name.is_none()) {
             *p.name.borrow_mut() = Value::string(vm.to_str(&name)?);
         }
@@ -268,7 +329,7 @@ fn create_task_fn(vm: &Vm, args: Args) -> PyResult {
         }
         return Ok(task.value());
     }
-    let task = lp.create_task_value(vm, args.pos[0].clone())?;
+    let task = lp.create_task_value(vm, coro.clone())?;
     set_task_name(vm, &task, name)?;
     if let Some(context) = context {
         super::tasks::set_task_context(&task, context);
@@ -344,58 +405,83 @@ fn is_coroutine_object(vm: &Vm, v: &Value) -> PyResult<bool> {
     vm.truthy(&r)
 }
 
+static ENSURE_FUTURE: Signature = Signature::new(
+    Style::Python,
+    "ensure_future",
+    "coro_or_future, *, loop=None",
+)
+.doc(
+    "Return a future for `coro_or_future`.\n\n\
+     A future or task is returned as it is; a coroutine or another awaitable\n\
+     is wrapped in a new Task scheduled on `loop` (the current loop by\n\
+     default). Prefer create_task() for coroutines.",
+);
+
 fn ensure_future_fn(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "ensure_future", 1, 1)?;
-    super::check_keywords(vm, &args, "ensure_future", &["loop"])?;
-    let lp = match args.kw("loop") {
+    let ([obj], [lp]) = ENSURE_FUTURE.bind(vm, args)?;
+    let lp = match lp {
         Some(v) if !v.is_none() => Some(this_loop(vm, v)?),
         _ => None,
     };
-    ensure_future(vm, &args.pos[0], lp.as_ref())
+    ensure_future(vm, obj, lp.as_ref())
 }
 
+static ISCOROUTINE: Signature = Signature::new(Style::Python, "iscoroutine", "obj")
+    .doc("Return True if `obj` is a coroutine object (what calling an `async def` gives).");
+
 fn iscoroutine_fn(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "iscoroutine", 1, 1)?;
-    let v = &args.pos[0];
+    let ([v], []) = ISCOROUTINE.bind(vm, args)?;
     Ok(Value::from_bool(
         is_coroutine(v) || is_coroutine_object(vm, v)?,
     ))
 }
 
+static ISFUTURE: Signature = Signature::new(Style::Python, "isfuture", "obj").doc(
+    "Return True if `obj` is an asyncio future: a Future, a Task, or an object\n\
+     of a class that declares itself compatible with them.",
+);
+
 fn isfuture_fn(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "isfuture", 1, 1)?;
-    Ok(Value::from_bool(isfuture(vm, &args.pos[0])?))
+    let ([obj], []) = ISFUTURE.bind(vm, args)?;
+    Ok(Value::from_bool(isfuture(vm, obj)?))
 }
 
 pub fn install(a: &Aio, m: &crate::objects::Module) {
-    crate::vm::types::add_methods(
+    use crate::vm::types::{add_declared_methods, add_methods};
+    add_methods(
+        &a.task_class,
+        "Task",
+        &[("__new__", task_new), ("__init__", task_init)],
+    );
+    add_declared_methods(
         &a.task_class,
         "Task",
         &[
-            ("__new__", task_new),
-            ("__init__", task_init),
-            ("cancel", task_cancel_m),
-            ("get_name", task_get_name),
-            ("set_name", task_set_name),
-            ("get_coro", task_get_coro),
-            ("cancelling", task_cancelling),
-            ("uncancel", task_uncancel),
-            ("get_stack", task_get_stack),
+            (&TASK_CANCEL, task_cancel_m),
+            (&TASK_GET_NAME, task_get_name),
+            (&TASK_SET_NAME, task_set_name),
+            (&TASK_GET_CORO, task_get_coro),
+            (&TASK_CANCELLING, task_cancelling),
+            (&TASK_UNCANCEL, task_uncancel),
+            (&TASK_GET_STACK, task_get_stack),
         ],
     );
-    for (name, f) in [
-        ("current_task", current_task as crate::objects::NativeFn),
-        ("all_tasks", all_tasks),
-        ("_all_tasks_ordered", all_tasks_ordered),
-        ("iscoroutine", iscoroutine_fn),
-        ("isfuture", isfuture_fn),
+    super::add_functions(
+        m,
+        None,
+        &[
+            (&CURRENT_TASK, current_task),
+            (&ALL_TASKS, all_tasks),
+            (&ALL_TASKS_ORDERED, all_tasks_ordered),
+            (&ISCOROUTINE, iscoroutine_fn),
+        ],
+    );
+    // CPython defines it beside the futures' other helpers.
+    super::add_functions(m, Some("asyncio.base_futures"), &[(&ISFUTURE, isfuture_fn)]);
+    for (sig, f) in [
+        (&CREATE_TASK, create_task_sited as crate::objects::NativeFn),
+        (&ENSURE_FUTURE, ensure_future_sited),
     ] {
-        crate::stdlib::set(m, name, crate::builtins::native(name, f));
-    }
-    for (name, f) in [
-        ("create_task", create_task_sited as crate::objects::NativeFn),
-        ("ensure_future", ensure_future_sited),
-    ] {
-        crate::stdlib::set(m, name, super::debug::native_recording_site(name, f));
+        crate::stdlib::set(m, sig.name(), super::debug::native_recording_site(sig, f));
     }
 }

@@ -15,37 +15,43 @@ pub mod unparse;
 use crate::bytecode::{flags, ArgKind, CodeObject, Opcode};
 use crate::objects::class::Layout;
 use crate::objects::gc::Visitor;
-use crate::objects::{Args, Class, Code, Module, Name, NativeObject, PyResult, Value};
-use crate::vm::types::{add_methods, new_class};
+use crate::objects::signature::{Signature, Style};
+use crate::objects::{Args, Class, Code, Module, Name, NativeFn, NativeObject, PyResult, Value};
+use crate::vm::types::{add_declared_methods, add_methods, new_class};
 use crate::vm::Vm;
 use listing::ArgVal;
 use std::any::Any;
 use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
-    let m = super::module_with(
+    let m = super::module_with_declared(
         vm,
         "dis",
         &[
-            ("dis", dis),
-            ("disassemble", disassemble),
-            ("disco", disassemble),
-            ("distb", distb),
-            ("get_instructions", get_instructions),
-            ("code_info", code_info),
-            ("show_code", show_code),
-            ("findlinestarts", findlinestarts),
-            ("findlabels", findlabels),
-            ("pretty_flags", pretty_flags),
-            ("stack_effect", stack_effect),
-            ("compare", compare),
-            ("states", states),
-            ("desugar", desugar),
-            ("desugar_source", desugar_source),
-            ("desugared", desugared),
+            (&DIS, dis),
+            (&DISASSEMBLE, disassemble),
+            (&DISTB, distb),
+            (&GET_INSTRUCTIONS, get_instructions),
+            (&CODE_INFO, code_info),
+            (&SHOW_CODE, show_code),
+            (&FINDLINESTARTS, findlinestarts),
+            (&FINDLABELS, findlabels),
+            (&PRETTY_FLAGS, pretty_flags),
+            (&STACK_EFFECT, stack_effect),
+            (&COMPARE, compare),
+            (&STATES, states),
+            (&DESUGAR, desugar),
+            (&DESUGAR_SOURCE, desugar_source),
+            (&DESUGARED, desugared),
             // types.coroutine for builds without a types module (see desugared()).
-            ("_coroutine", coroutine_shim),
+            (&COROUTINE, coroutine_shim),
         ],
+    );
+    // `disco` is another name for the same function.
+    super::set(
+        &m,
+        "disco",
+        super::module_get(&m, "disassemble").unwrap_or_default(),
     );
     let mut opname: Vec<Value> = (0..256).map(|i| Value::string(format!("<{i}>"))).collect();
     let opmap = crate::objects::PyDict::new();
@@ -230,22 +236,9 @@ fn has_code(v: &Value) -> bool {
 // ---------------------------------------------------------------------------
 // Arguments and output
 
-/// Rejects keyword arguments other than `allowed`, with CPython's message.
-fn check_kwargs(vm: &Vm, args: &Args, fname: &str, allowed: &[&str]) -> PyResult<()> {
-    for k in args.kwnames {
-        let k = k.as_str().unwrap_or("");
-        if !allowed.contains(&k) {
-            return Err(vm.type_error(format!(
-                "{fname}() got an unexpected keyword argument '{k}'"
-            )));
-        }
-    }
-    Ok(())
-}
-
 /// The optional `file=` argument (None means standard output).
-fn file_arg(args: &Args) -> Option<Value> {
-    args.kw("file").filter(|f| !f.is_none()).cloned()
+fn file_arg(file: Option<&Value>) -> Option<&Value> {
+    file.filter(|f| !f.is_none())
 }
 
 /// Writes `text` to `file`, or to `sys.stdout` (honouring a replaced one).
@@ -263,10 +256,10 @@ fn optional_int(vm: &Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     }
 }
 
-/// The one required positional argument `x` of most functions here.
-fn the_arg<'a>(vm: &Vm, args: &Args<'a>, fname: &str) -> PyResult<&'a Value> {
-    args.check_pos(vm, fname, 1, 1)?;
-    Ok(&args.pos[0])
+/// The one argument of a function declared with a single parameter.
+fn the_arg<'a>(vm: &Vm, args: Args<'a>, sig: &Signature) -> PyResult<&'a Value> {
+    let ([x], []) = sig.bind(vm, args)?;
+    Ok(x)
 }
 
 // ---------------------------------------------------------------------------
@@ -296,31 +289,40 @@ fn dis_text(vm: &Vm, x: &Value, depth: Option<usize>) -> PyResult<String> {
     }
 }
 
-/// `dis.dis(x=None, *, file=None, depth=None)`.
+// The caches and adaptive instructions of CPython's specializing
+// interpreter do not exist in towel: `show_caches` and `adaptive` are accepted
+// and change nothing.
+static DIS: Signature = Signature::new(
+    Style::Python,
+    "dis",
+    "x=None, *, file=None, depth=None, show_caches=False, adaptive=False",
+)
+.doc("Print the disassembly of a function, method, class, module, code object or source string (of the last traceback when x is None).");
+
 fn dis(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(
-        vm,
-        &args,
-        "dis",
-        &["file", "depth", "show_caches", "adaptive"],
-    )?;
-    args.check_pos(vm, "dis", 0, 1)?;
-    let Some(x) = args.pos.first().filter(|x| !x.is_none()) else {
+    let ([], [x, file, depth, _, _]) = DIS.bind(vm, args)?;
+    let Some(x) = x.filter(|x| !x.is_none()) else {
         return distb(vm, Args::new(&[]));
     };
-    let depth = optional_int(vm, args.kw("depth"))?.map(|d| d.max(0) as usize);
+    let depth = optional_int(vm, depth)?.map(|d| d.max(0) as usize);
     let text = dis_text(vm, x, depth)?;
-    emit(vm, file_arg(&args).as_ref(), &text)?;
+    emit(vm, file_arg(file), &text)?;
     Ok(Value::None)
 }
 
 /// `dis.distb(tb=None, *, file=None)`: the code of a traceback's innermost
 /// frame (of `sys.last_traceback` by default), `-->` at the instruction
 /// that raised.
+static DISTB: Signature = Signature::new(
+    Style::Python,
+    "distb",
+    "tb=None, *, file=None, show_caches=False, adaptive=False",
+)
+.doc("Print the disassembly of a traceback's innermost frame (of the last traceback by default), marking the instruction that raised.");
+
 fn distb(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(vm, &args, "distb", &["file", "show_caches", "adaptive"])?;
-    args.check_pos(vm, "distb", 0, 1)?;
-    let given = args.pos.first().filter(|tb| !tb.is_none()).cloned();
+    let ([], [tb, file, _, _]) = DISTB.bind(vm, args)?;
+    let given = tb.filter(|tb| !tb.is_none()).cloned();
     let last = || vm.sys_attr("last_traceback");
     let Some(tb) = given.or_else(last) else {
         return Err(vm.runtime_error("no last traceback to disassemble"));
@@ -335,53 +337,60 @@ fn distb(vm: &Vm, args: Args) -> PyResult {
         return Ok(Value::None);
     };
     let code = Value::Code(innermost.code());
-    let file: Vec<Value> = args.kw("file").into_iter().cloned().collect();
+    let file: Vec<Value> = file.into_iter().cloned().collect();
     let names: Vec<Value> = file.iter().map(|_| Value::str("file")).collect();
     let pos = [code, Value::Int(innermost.lasti)];
     disassemble(vm, Args::with_kw(&pos, &names, &file))
 }
 
 /// `dis.disassemble(co, lasti=-1, *, file=None)`: one code object, `-->` at `lasti`.
+static DISASSEMBLE: Signature = Signature::new(
+    Style::Python,
+    "disassemble",
+    "co, lasti=-1, *, file=None, show_caches=False, adaptive=False",
+)
+.doc("Print the disassembly of one code object, marking the instruction at offset lasti.");
+
 fn disassemble(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(
-        vm,
-        &args,
-        "disassemble",
-        &["file", "lasti", "show_caches", "adaptive"],
-    )?;
-    args.check_pos(vm, "disassemble", 1, 2)?;
-    let c = code_of(vm, &args.pos[0])?;
-    let lasti = optional_int(vm, args.arg_or_kw(1, "lasti"))?
+    let ([co], [lasti, file, _, _]) = DISASSEMBLE.bind(vm, args)?;
+    let c = code_of(vm, co)?;
+    let lasti = optional_int(vm, lasti)?
         .filter(|&l| l >= 0)
         .map(|l| l as usize / 2);
-    emit(
-        vm,
-        file_arg(&args).as_ref(),
-        &listing::disassemble(c.co(), lasti),
-    )?;
+    emit(vm, file_arg(file), &listing::disassemble(c.co(), lasti))?;
     Ok(Value::None)
 }
 
+static CODE_INFO: Signature = Signature::new(Style::Python, "code_info", "x").doc(
+    "Return a description of the code object of x: its names, flags, constants and variables.",
+);
+
 fn code_info(vm: &Vm, args: Args) -> PyResult {
-    let c = code_of(vm, the_arg(vm, &args, "code_info")?)?;
+    let c = code_of(vm, the_arg(vm, args, &CODE_INFO)?)?;
     Ok(Value::string(listing::code_info(c.co(), c.flags)))
 }
 
 /// `dis.show_code(x, *, file=None)`: `code_info`, then (towel's addition) the resume points of a generator or coroutine.
+static SHOW_CODE: Signature = Signature::new(Style::Python, "show_code", "co, *, file=None")
+    .doc("Print the code_info of co.");
+
 fn show_code(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(vm, &args, "show_code", &["file"])?;
-    let c = code_of(vm, the_arg(vm, &args, "show_code")?)?;
+    let ([co], [file]) = SHOW_CODE.bind(vm, args)?;
+    let c = code_of(vm, co)?;
     let mut text = listing::code_info(c.co(), c.flags);
     text.push('\n');
     if c.co().is_resumable() {
         text.push_str(&listing::format_states(c.co(), c.flags));
     }
-    emit(vm, file_arg(&args).as_ref(), &text)?;
+    emit(vm, file_arg(file), &text)?;
     Ok(Value::None)
 }
 
+static FINDLINESTARTS: Signature = Signature::new(Style::Python, "findlinestarts", "code")
+    .doc("Return an iterator of (offset, line) pairs where the code's source lines start.");
+
 fn findlinestarts(vm: &Vm, args: Args) -> PyResult {
-    let c = code_of(vm, the_arg(vm, &args, "findlinestarts")?)?;
+    let c = code_of(vm, the_arg(vm, args, &FINDLINESTARTS)?)?;
     let pairs = listing::line_starts(c.co())
         .into_iter()
         .map(|(i, line)| {
@@ -394,8 +403,11 @@ fn findlinestarts(vm: &Vm, args: Args) -> PyResult {
     vm.iter(&Value::list(pairs))
 }
 
+static FINDLABELS: Signature = Signature::new(Style::Python, "findlabels", "code")
+    .doc("Return the offsets that jumps in the code lead to.");
+
 fn findlabels(vm: &Vm, args: Args) -> PyResult {
-    let c = code_of(vm, the_arg(vm, &args, "findlabels")?)?;
+    let c = code_of(vm, the_arg(vm, args, &FINDLABELS)?)?;
     Ok(Value::list(
         listing::jump_targets(c.co())
             .into_iter()
@@ -404,21 +416,30 @@ fn findlabels(vm: &Vm, args: Args) -> PyResult {
     ))
 }
 
+static PRETTY_FLAGS: Signature = Signature::new(Style::Python, "pretty_flags", "flags")
+    .doc("Return the names of the code flags set in flags, joined with commas.");
+
 fn pretty_flags(vm: &Vm, args: Args) -> PyResult {
-    let f = vm.to_index(the_arg(vm, &args, "pretty_flags")?)?;
+    let f = vm.to_index(the_arg(vm, args, &PRETTY_FLAGS)?)?;
     Ok(Value::string(listing::pretty_flags(f as u32)))
 }
 
 /// `dis.stack_effect(opcode, oparg=None, *, jump=None)`; with `jump=None` the larger of the two effects, as CPython.
+static STACK_EFFECT: Signature = Signature::new(
+    Style::Clinic,
+    "stack_effect",
+    "opcode, oparg=None, /, *, jump=None",
+)
+.doc("Return how many values the instruction opcode (with oparg) adds to the stack, for the jump or the fall-through (the larger when jump is None).");
+
 fn stack_effect(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(vm, &args, "stack_effect", &["jump"])?;
-    args.check_pos(vm, "stack_effect", 1, 2)?;
-    let code = vm.to_index(&args.pos[0])?;
+    let ([opcode], [oparg, jump]) = STACK_EFFECT.bind(vm, args)?;
+    let code = vm.to_index(opcode)?;
     let op = u8::try_from(code)
         .ok()
         .and_then(Opcode::from_u8)
         .ok_or_else(|| vm.value_error("invalid opcode or oparg"))?;
-    let oparg = optional_int(vm, args.get(1))?;
+    let oparg = optional_int(vm, oparg)?;
     if op.arg_kind() == ArgKind::None && oparg.is_some() {
         return Err(
             vm.value_error("stack_effect: opcode does not permit oparg but oparg was specified")
@@ -430,7 +451,7 @@ fn stack_effect(vm: &Vm, args: Args) -> PyResult {
         );
     }
     let arg = oparg.unwrap_or(0).clamp(0, u32::MAX as i64) as u32;
-    let effect = match args.kw("jump") {
+    let effect = match jump {
         None | Some(Value::None) => op.stack_effect(arg, true).max(op.stack_effect(arg, false)),
         Some(j) => op.stack_effect(arg, vm.truthy(j)?),
     };
@@ -737,16 +758,17 @@ fn instruction_values(vm: &Vm, c: &CodeRef, line_offset: i64) -> Vec<Value> {
 }
 
 /// `dis.get_instructions(x, *, first_line=None)`: an iterator of `Instruction`s.
+static GET_INSTRUCTIONS: Signature = Signature::new(
+    Style::Python,
+    "get_instructions",
+    "x, *, first_line=None, show_caches=False, adaptive=False",
+)
+.doc("Return an iterator of the Instructions of x's code, numbering lines from first_line when given.");
+
 fn get_instructions(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(
-        vm,
-        &args,
-        "get_instructions",
-        &["first_line", "show_caches", "adaptive"],
-    )?;
-    let c = code_of(vm, the_arg(vm, &args, "get_instructions")?)?;
-    let offset =
-        optional_int(vm, args.kw("first_line"))?.map_or(0, |f| f - c.co().firstlineno as i64);
+    let ([x], [first_line, _, _]) = GET_INSTRUCTIONS.bind(vm, args)?;
+    let c = code_of(vm, x)?;
+    let offset = optional_int(vm, first_line)?.map_or(0, |f| f - c.co().firstlineno as i64);
     vm.iter(&Value::list(instruction_values(vm, &c, offset)))
 }
 
@@ -797,27 +819,38 @@ fn bytecode_class(vm: &Vm) -> Rc<Class> {
                 ("__new__", bytecode_new),
                 ("__iter__", bytecode_iter),
                 ("__repr__", bytecode_repr),
-                ("dis", bytecode_dis),
-                ("info", bytecode_info),
+            ],
+        );
+        add_declared_methods(
+            &c,
+            "Bytecode",
+            &[
+                (&BYTECODE_DIS, bytecode_dis),
+                (&BYTECODE_INFO, bytecode_info),
             ],
         );
         c
     })
 }
 
+// CPython's Bytecode is a Python class: its methods take `self` as an
+// ordinary parameter, which its messages count.
+static BYTECODE_NEW: Signature = Signature::new(
+    Style::Python,
+    "Bytecode.__init__",
+    "self, x, *, first_line=None, current_offset=None, show_caches=False, adaptive=False",
+);
+static BYTECODE_DIS: Signature = Signature::new(Style::Python, "Bytecode.dis", "self")
+    .doc("Return the disassembly, marking the instruction at current_offset.");
+static BYTECODE_INFO: Signature =
+    Signature::new(Style::Python, "Bytecode.info", "self").doc("Return the code_info of the code.");
+
 fn bytecode_new(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(
-        vm,
-        &args,
-        "Bytecode",
-        &["first_line", "current_offset", "show_caches", "adaptive"],
-    )?;
-    args.check_pos(vm, "Bytecode", 2, 2)?;
-    let original = args.pos[1].clone();
+    let ([_, x], [first_line, current_offset, _, _]) = BYTECODE_NEW.bind(vm, args)?;
+    let original = x.clone();
     let code = code_of(vm, &original)?;
-    let first_line =
-        optional_int(vm, args.kw("first_line"))?.unwrap_or(code.co().firstlineno as i64);
-    let current_offset = optional_int(vm, args.kw("current_offset"))?;
+    let first_line = optional_int(vm, first_line)?.unwrap_or(code.co().firstlineno as i64);
+    let current_offset = optional_int(vm, current_offset)?;
     Ok(Value::native(Bytecode {
         class: bytecode_class(vm),
         code,
@@ -848,12 +881,14 @@ fn bytecode_repr(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn bytecode_dis(vm: &Vm, args: Args) -> PyResult {
+    BYTECODE_DIS.check(vm, args)?;
     let b = this_bytecode(vm, &args)?;
     let current = b.current_offset.filter(|&o| o >= 0).map(|o| o as usize / 2);
     Ok(Value::string(listing::disassemble(b.code.co(), current)))
 }
 
 fn bytecode_info(vm: &Vm, args: Args) -> PyResult {
+    BYTECODE_INFO.check(vm, args)?;
     let b = this_bytecode(vm, &args)?;
     Ok(Value::string(listing::code_info(b.code.co(), b.code.flags)))
 }
@@ -862,23 +897,27 @@ fn bytecode_info(vm: &Vm, args: Args) -> PyResult {
 // towel's own: compare, states, desugar
 
 /// `dis.compare(a, b, *, file=None)`: the two listings side by side with a verdict.
+static COMPARE: Signature = Signature::new(Style::Python, "compare", "a, b, *, file=None")
+    .doc("Print the disassemblies of a and b side by side, and whether they differ.");
+
 fn compare(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(vm, &args, "compare", &["file"])?;
-    args.check_pos(vm, "compare", 2, 2)?;
-    let a = code_of(vm, &args.pos[0])?;
-    let b = code_of(vm, &args.pos[1])?;
+    let ([a, b], [file]) = COMPARE.bind(vm, args)?;
+    let a = code_of(vm, a)?;
+    let b = code_of(vm, b)?;
     emit(
         vm,
-        file_arg(&args).as_ref(),
+        file_arg(file),
         &listing::compare(a.co(), a.flags, b.co(), b.flags),
     )?;
     Ok(Value::None)
 }
 
 /// `dis.states(f, *, file=None)`: the resume points of a generator or coroutine.
+static STATES: Signature = Signature::new(Style::Python, "states", "f, *, file=None")
+    .doc("Print the resume points of a generator or coroutine (function), and where a suspended one stands.");
+
 fn states(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(vm, &args, "states", &["file"])?;
-    let x = the_arg(vm, &args, "states")?;
+    let ([x], [file]) = STATES.bind(vm, args)?;
     let c = code_of(vm, x)?;
     let mut text = listing::format_states(c.co(), c.flags);
     if let Value::Generator(g) = x {
@@ -886,7 +925,7 @@ fn states(vm: &Vm, args: Args) -> PyResult {
             text.push_str(&listing::current_state(c.co(), ip));
         }
     }
-    emit(vm, file_arg(&args).as_ref(), &text)?;
+    emit(vm, file_arg(file), &text)?;
     Ok(Value::None)
 }
 
@@ -995,22 +1034,31 @@ pub fn desugar_standalone(co: &CodeObject) -> Result<String, String> {
     Ok(wrapper)
 }
 
+static DESUGAR_SOURCE: Signature = Signature::new(Style::Python, "desugar_source", "f")
+    .doc("Return the source of f with its generators, awaits and with-blocks spelt out.");
+
 fn desugar_source(vm: &Vm, args: Args) -> PyResult {
-    desugar_value(vm, the_arg(vm, &args, "desugar_source")?).map(Value::string)
+    desugar_value(vm, the_arg(vm, args, &DESUGAR_SOURCE)?).map(Value::string)
 }
 
 /// `dis.desugar(f, *, file=None)`: prints the desugared source.
+static DESUGAR: Signature = Signature::new(Style::Python, "desugar", "f, *, file=None")
+    .doc("Print the source of f with its generators, awaits and with-blocks spelt out.");
+
 fn desugar(vm: &Vm, args: Args) -> PyResult {
-    check_kwargs(vm, &args, "desugar", &["file"])?;
-    let text = desugar_value(vm, the_arg(vm, &args, "desugar")?)?;
-    emit(vm, file_arg(&args).as_ref(), &text)?;
+    let ([f], [file]) = DESUGAR.bind(vm, args)?;
+    let text = desugar_value(vm, f)?;
+    emit(vm, file_arg(file), &text)?;
     Ok(Value::None)
 }
 
 /// `types.coroutine` for the desugared code when no `types` module can be imported:
 /// marks a generator function as an iterable coroutine, as CPython's does.
+static COROUTINE: Signature = Signature::new(Style::Python, "_coroutine", "func")
+    .doc("Mark the generator function func as an iterable coroutine and return it.");
+
 fn coroutine_shim(vm: &Vm, args: Args) -> PyResult {
-    let f = the_arg(vm, &args, "coroutine")?;
+    let f = the_arg(vm, args, &COROUTINE)?;
     if let Value::Function(func) = f {
         if func.code.co.has_flag(flags::GENERATOR) {
             func.extra_flags
@@ -1022,8 +1070,11 @@ fn coroutine_shim(vm: &Vm, args: Args) -> PyResult {
 
 /// `dis.desugared(f)`: compiles the desugared source of function `f` and
 /// returns the new function, with `f`'s globals and (copies of) its closure.
+static DESUGARED: Signature = Signature::new(Style::Python, "desugared", "f")
+    .doc("Return f compiled again from its desugared source, with f's globals and closure.");
+
 fn desugared(vm: &Vm, args: Args) -> PyResult {
-    let f = the_arg(vm, &args, "desugared")?;
+    let f = the_arg(vm, args, &DESUGARED)?;
     let func = match f {
         Value::Function(func) => func.clone(),
         Value::BoundMethod(m) => match &m.func {
@@ -1050,7 +1101,7 @@ fn desugared(vm: &Vm, args: Args) -> PyResult {
             super::set(
                 &shim,
                 "coroutine",
-                crate::builtins::native("coroutine", coroutine_shim),
+                crate::builtins::native_row(&(&COROUTINE, coroutine_shim as NativeFn)),
             );
             Value::Module(shim)
         }

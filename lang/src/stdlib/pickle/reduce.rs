@@ -12,14 +12,19 @@
 
 use crate::builtins::bytearray::ByteArray;
 use crate::objects::class::Payload;
+use crate::objects::signature::{Signature, Style};
 use crate::objects::{Args, Name, PyDict, PyResult, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
 /// `object.__reduce_ex__(protocol)`: a class's own `__reduce__` when it
 /// overrides object's, else the default reduction for that protocol.
+pub(crate) static OBJECT_REDUCE_EX: Signature =
+    Signature::new(Style::Exact, "object.__reduce_ex__", "$self, protocol, /")
+        .doc("Return what pickle and copy need to rebuild the object, for the given protocol.");
+
 pub(crate) fn object_reduce_ex(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__reduce_ex__", 2, 2)?;
+    OBJECT_REDUCE_EX.check(vm, args)?;
     let obj = &args.pos[0];
     let proto = vm.to_index(&args.pos[1])?;
     let own = vm.class_of(obj).lookup_str("__reduce__");
@@ -31,15 +36,23 @@ pub(crate) fn object_reduce_ex(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `object.__reduce__()`: the protocol 0 reduction.
+pub(crate) static OBJECT_REDUCE: Signature =
+    Signature::new(Style::Exact, "object.__reduce__", "$self, /")
+        .doc("Return what pickle and copy need to rebuild the object.");
+
 pub(crate) fn object_reduce(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__reduce__", 1, 1)?;
+    OBJECT_REDUCE.check(vm, args)?;
     reduce(vm, &args.pos[0], 0)
 }
 
 /// `object.__getstate__()`: the instance's `__dict__` (None when empty),
 /// paired with its slot values when its class has `__slots__`.
+pub(crate) static OBJECT_GETSTATE: Signature =
+    Signature::new(Style::Exact, "object.__getstate__", "$self, /")
+        .doc("Return the object's state for pickling: its __dict__ (and slot values).");
+
 pub(crate) fn object_getstate(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "__getstate__", 1, 1)?;
+    OBJECT_GETSTATE.check(vm, args)?;
     default_state(vm, &args.pos[0])
 }
 
