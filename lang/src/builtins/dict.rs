@@ -205,7 +205,7 @@ fn popitem(vm: &Vm, args: Args) -> PyResult {
     let last = d.map.borrow_mut().pop();
     match last {
         Some((k, v)) => {
-            d.version.set(d.version.get() + 1);
+            d.changed();
             Ok(Value::tuple(vec![k.key, v]))
         }
         None => Err(vm.key_error(Value::str("popitem(): dictionary is empty"))),

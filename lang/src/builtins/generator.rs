@@ -113,7 +113,10 @@ macro_rules! resumable_methods {
                 Signature::undocumented(Style::Exact, concat!($owner, ".close"), "$self, /")
                     .doc(super::CLOSE_DOC);
         }
-        fn $send(vm: &Vm, args: Args) -> PyResult {
+        /// `send` as the type's method table holds it; the dispatch loop
+        /// recognises `generator_send` to enter the generator's frame itself
+        /// (`Vm::enter_generator_send`).
+        pub(crate) fn $send(vm: &Vm, args: Args) -> PyResult {
             $send::SIG.check(vm, args)?;
             $send_body(vm, args)
         }

@@ -133,8 +133,17 @@ pub struct PyDict {
     /// one cache line per object it only counts (`objects::gc`).
     pub(crate) gc: GcHead,
     pub map: RefCell<KeyMap<Value>>,
-    /// Bumped on every insertion or removal, so iterators can detect changes.
-    pub version: Cell<u64>,
+    /// Renewed on every insertion or removal ([`PyDict::changed`]) with a
+    /// tag no dict of this thread has had (0 only while a dict was never
+    /// changed, so it is empty): iterators detect changes by it, and a
+    /// `LOAD_GLOBAL` site remembers by it that its name is absent from a
+    /// globals dict (`vm::inline_cache::GlobalSite`).
+    version: Cell<u64>,
+}
+
+thread_local! {
+    /// The next [`PyDict::version`] tag.
+    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
 }
 
 /// A dict is tracked by the collector only once it holds something that can
@@ -165,7 +174,7 @@ impl Traced for PyDict {
             .map
             .try_borrow_mut()
             .map(|mut m| std::mem::take(&mut *m));
-        self.version.set(self.version.get() + 1);
+        self.changed();
         drop(map);
     }
     fn tracked_when_made(&self) -> bool {
@@ -183,6 +192,19 @@ impl Default for PyDict {
 }
 
 impl PyDict {
+    /// The tag of the dict's set of keys: see the field's documentation.
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    /// Notes that keys were inserted or removed (or reordered).
+    #[inline]
+    pub fn changed(&self) {
+        let tag = NEXT_VERSION.with(|next| next.replace(next.get() + 1));
+        self.version.set(tag);
+    }
+
     pub fn new() -> PyDict {
         PyDict {
             map: RefCell::new(KeyMap::default()),
@@ -260,7 +282,7 @@ impl PyDict {
                 {
                     entry.insert(DictKey { hash, key }, value);
                 }
-                self.version.set(self.version.get() + 1);
+                self.changed();
             }
         }
         Ok(())
@@ -274,7 +296,7 @@ impl PyDict {
             find_index(vm, &map, hash, key)?
         };
         Ok(index.and_then(|i| {
-            self.version.set(self.version.get() + 1);
+            self.changed();
             self.map.borrow_mut().shift_remove_index(i).map(|(_, v)| v)
         }))
     }
@@ -303,7 +325,7 @@ impl PyDict {
     pub fn clear(&self) {
         // Dropped once the map is no longer borrowed.
         let old = std::mem::take(&mut *self.map.borrow_mut());
-        self.version.set(self.version.get() + 1);
+        self.changed();
         drop(old);
     }
 
@@ -311,7 +333,7 @@ impl PyDict {
     pub fn copy(&self) -> PyDict {
         PyDict {
             map: RefCell::new(self.map.borrow().clone()),
-            version: Cell::new(0),
+            version: Cell::new(NEXT_VERSION.with(|next| next.replace(next.get() + 1))),
             gc: GcHead::new(),
         }
     }
@@ -396,7 +418,7 @@ impl PyDict {
                 value,
             );
         }
-        self.version.set(self.version.get() + 1);
+        self.changed();
         None
     }
 
@@ -425,7 +447,7 @@ impl PyDict {
     pub fn del_name(&self, name: &Name) -> Option<Value> {
         let mut map = self.map.borrow_mut();
         let i = Self::name_index(&map, name)?;
-        self.version.set(self.version.get() + 1);
+        self.changed();
         map.shift_remove_index(i).map(|(_, v)| v)
     }
 

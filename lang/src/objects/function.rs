@@ -16,9 +16,9 @@ pub struct Code {
     pub varnames: Vec<Name>,
     /// `cellvars ++ freevars`, interned.
     pub cell_names: Vec<Name>,
-    /// Per global name (by `names` index): where `LOAD_GLOBAL` last found it
-    /// in the globals map, so a hit costs one indexed read and a pointer compare.
-    pub global_slots: Vec<std::cell::Cell<u32>>,
+    /// Per global name (by `names` index): the cache of `LOAD_GLOBAL` (see
+    /// `vm::inline_cache::GlobalSite`).
+    pub global_sites: Vec<crate::vm::inline_cache::GlobalSite>,
     /// Per name (by `names` index): the inline cache of attribute
     /// instructions on instances (see `vm::inline_cache`).
     pub attr_sites: Vec<crate::vm::inline_cache::AttrSite>,

@@ -726,6 +726,38 @@ pub fn new_namespace() -> Namespace {
 // ---------------------------------------------------------------------------
 // Call arguments
 
+/// The error of [`Args::check`] for keywords, out of line so the check
+/// inlines as two compares.
+#[cold]
+#[inline(never)]
+fn no_keywords(vm: &Vm, name: &str) -> PyErr {
+    vm.type_error(format!("{name}() takes no keyword arguments"))
+}
+
+/// The error of [`Args::check_pos`] for `n` positional arguments.
+#[cold]
+#[inline(never)]
+fn wrong_count(vm: &Vm, name: &str, min: usize, max: usize, n: usize) -> PyErr {
+    let msg = if min == max {
+        match min {
+            0 => format!("{name}() takes no arguments ({n} given)"),
+            1 => format!("{name}() takes exactly one argument ({n} given)"),
+            _ => format!("{name} expected {min} arguments, got {n}"),
+        }
+    } else if n < min {
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
+    };
+    vm.type_error(msg)
+}
+
 /// Arguments of a call, borrowed from the caller's stack when possible.
 ///
 /// Like CPython's vectorcall: positional values, then keyword values named by
@@ -792,35 +824,20 @@ impl<'a> Args<'a> {
     }
 
     /// Raises TypeError unless there are between `min` and `max` positional arguments and no keywords.
+    #[inline]
     pub fn check(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
         if !self.kwnames.is_empty() {
-            return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+            return Err(no_keywords(vm, name));
         }
         self.check_pos(vm, name, min, max)
     }
 
     /// Like `check`, but keywords are allowed (the caller reads them).
+    #[inline]
     pub fn check_pos(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
         let n = self.pos.len();
         if n < min || n > max {
-            let msg = if min == max {
-                match min {
-                    0 => format!("{name}() takes no arguments ({n} given)"),
-                    1 => format!("{name}() takes exactly one argument ({n} given)"),
-                    _ => format!("{name} expected {min} arguments, got {n}"),
-                }
-            } else if n < min {
-                format!(
-                    "{name} expected at least {min} argument{}, got {n}",
-                    if min == 1 { "" } else { "s" }
-                )
-            } else {
-                format!(
-                    "{name} expected at most {max} argument{}, got {n}",
-                    if max == 1 { "" } else { "s" }
-                )
-            };
-            return Err(vm.type_error(msg));
+            return Err(wrong_count(vm, name, min, max, n));
         }
         Ok(())
     }

@@ -65,7 +65,134 @@ pub struct Signature {
     /// The function's docstring (`__doc__`, shown by `help()`), in towel's
     /// own words: see [`Signature::doc`].
     doc: Option<&'static str>,
+    /// Counted from `params` when the signature is made (at compile time for
+    /// a `static`), so binding a call by position reads no lazily parsed state.
+    shape: Shape,
     parsed: OnceLock<Params>,
+}
+
+/// What binding a call with positional arguments only needs to know. For
+/// such a call, when no keyword-only parameter is required, positional
+/// argument `i` binds to output slot `i`: the receiver and the required
+/// positional parameters are the first parameters, in declaration order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Shape {
+    /// The receiver (`$self`/`$type`) plus the required positional
+    /// parameters: the fewest positional arguments a call may pass.
+    min: usize,
+    /// The receiver plus every positional parameter.
+    max: usize,
+    /// Named parameters with a default (the `O` of [`Signature::bind`]).
+    optional: usize,
+    /// `*args`: any number of positional arguments beyond `max`.
+    varargs: bool,
+    /// A keyword-only parameter without a default: no call binds by
+    /// position alone.
+    required_keyword: bool,
+}
+
+impl Shape {
+    /// Counts the parameters of a `def`'s parameter list, with the same
+    /// reading as [`Params::parse`] (which the unit tests check it against).
+    const fn of(text: &str) -> Shape {
+        let mut shape = Shape {
+            min: 0,
+            max: 0,
+            optional: 0,
+            varargs: false,
+            required_keyword: false,
+        };
+        let bytes = text.as_bytes();
+        let (mut keyword_only, mut first) = (false, true);
+        let (mut start, mut i, mut depth, mut quote) = (0, 0, 0i32, 0u8);
+        while i <= bytes.len() {
+            let c = if i < bytes.len() { bytes[i] } else { b',' };
+            if quote != 0 {
+                if c == b'\\' {
+                    i += 1;
+                } else if c == quote {
+                    quote = 0;
+                }
+            } else if c == b'\'' || c == b'"' {
+                quote = c;
+            } else if c == b'(' || c == b'[' || c == b'{' {
+                depth += 1;
+            } else if c == b')' || c == b']' || c == b'}' {
+                depth -= 1;
+            } else if c == b',' && depth == 0 {
+                let item = trim(bytes, start, i);
+                if !item.is_empty() {
+                    let receiver = first && (same(item, b"$self") || same(item, b"$type"));
+                    let module = first && same(item, b"$module");
+                    if receiver {
+                        shape.min += 1;
+                        shape.max += 1;
+                    } else if same(item, b"*") {
+                        keyword_only = true;
+                    } else if item[0] == b'*' {
+                        if item.len() < 2 || item[1] != b'*' {
+                            shape.varargs = true;
+                            keyword_only = true;
+                        }
+                    } else if !module && !same(item, b"/") {
+                        let required = !contains(item, b'=');
+                        if !required {
+                            shape.optional += 1;
+                        }
+                        match (keyword_only, required) {
+                            (false, true) => {
+                                shape.min += 1;
+                                shape.max += 1;
+                            }
+                            (false, false) => shape.max += 1,
+                            (true, true) => shape.required_keyword = true,
+                            (true, false) => {}
+                        }
+                    }
+                    first = false;
+                }
+                start = i + 1;
+            }
+            i += 1;
+        }
+        shape
+    }
+}
+
+/// `bytes[start..end]` without surrounding spaces.
+const fn trim(bytes: &[u8], mut start: usize, mut end: usize) -> &[u8] {
+    while start < end && bytes[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    while end > start && bytes[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    bytes.split_at(end).0.split_at(start).1
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn contains(item: &[u8], byte: u8) -> bool {
+    let mut i = 0;
+    while i < item.len() {
+        if item[i] == byte {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +250,7 @@ impl Signature {
             params,
             documented: true,
             doc: None,
+            shape: Shape::of(params),
             parsed: OnceLock::new(),
         }
     }
@@ -140,6 +268,7 @@ impl Signature {
             params,
             documented: false,
             doc: None,
+            shape: Shape::of(params),
             parsed: OnceLock::new(),
         }
     }
@@ -154,6 +283,7 @@ impl Signature {
             params: self.params,
             documented: self.documented,
             doc: Some(text),
+            shape: self.shape,
             parsed: OnceLock::new(),
         };
         // A const fn cannot run `self`'s destructor; its `parsed` is still
@@ -217,34 +347,41 @@ impl Signature {
 
     /// Binds a call without `*args`/`**kwargs` parameters: the required
     /// parameters, then the optional ones.
+    ///
+    /// A call with positional arguments only, within the counts, binds here
+    /// inline, as cheaply as a hand-written length check: argument `i` is
+    /// slot `i` (see [`Shape`]), and nothing lazily parsed is read.
     #[inline]
     pub fn bind<'a, const R: usize, const O: usize>(
         &self,
         vm: &Vm,
         args: Args<'a>,
     ) -> PyResult<([&'a Value; R], [Option<&'a Value>; O])> {
-        // The common case, inline and without the general binding: positional
-        // arguments only, within range, and no required keyword-only
-        // parameter (`operator.add(a, b)`, `bisect(a, x)`): the required
-        // parameters take the first arguments, the optional positional ones
-        // the rest, in order.
-        let p = self.parsed();
-        let receiver = p.has_self as usize;
-        let n = args.pos.len().wrapping_sub(receiver);
+        let s = &self.shape;
+        let n = args.pos.len();
         if args.kwnames.is_empty()
-            && args.pos.len() >= receiver
-            && n >= p.nreq_pos
-            && n <= p.npos
-            && p.nrequired == p.nreq_pos
-            && R == p.nrequired + receiver
-            && O == p.list.len() - p.nrequired
+            && R == s.min
+            && O == s.optional
+            && !s.required_keyword
+            && n >= R
+            && n <= s.max
         {
-            let mut optional = [None; O];
-            for (slot, v) in optional.iter_mut().zip(&args.pos[R..]) {
-                *slot = Some(v);
-            }
-            return Ok((std::array::from_fn(|i| &args.pos[i]), optional));
+            let (required, rest) = args.pos.split_at(R);
+            let required: &'a [Value; R] = required.try_into().expect("n >= R");
+            return Ok((required.each_ref(), std::array::from_fn(|i| rest.get(i))));
         }
+        self.bind_slow(vm, args)
+    }
+
+    /// Everything [`Signature::bind`] does not bind inline: keywords, wrong
+    /// counts (their errors) and a native whose `R`/`O` disagree with the
+    /// signature.
+    #[inline(never)]
+    fn bind_slow<'a, const R: usize, const O: usize>(
+        &self,
+        vm: &Vm,
+        args: Args<'a>,
+    ) -> PyResult<([&'a Value; R], [Option<&'a Value>; O])> {
         let b = self.bind_all::<R, O>(vm, args)?;
         Ok((b.required, b.optional))
     }
@@ -284,16 +421,19 @@ impl Signature {
     /// themselves (an accepted call has its arguments where they read them).
     #[inline]
     pub fn check(&self, vm: &Vm, args: Args) -> PyResult<()> {
-        let p = self.parsed();
-        let n = args.pos.len().wrapping_sub(p.has_self as usize);
-        if args.kwnames.is_empty()
-            && args.pos.len() >= p.has_self as usize
-            && n >= p.nreq_pos
-            && (n <= p.npos || p.varargs)
-            && p.nrequired == p.nreq_pos
+        let s = &self.shape;
+        let n = args.pos.len();
+        if args.kwnames.is_empty() && !s.required_keyword && n >= s.min && (n <= s.max || s.varargs)
         {
             return Ok(());
         }
+        self.check_slow(vm, args)
+    }
+
+    /// The binding [`Signature::check`] falls back to, for its errors.
+    #[inline(never)]
+    fn check_slow(&self, vm: &Vm, args: Args) -> PyResult<()> {
+        let p = self.parsed();
         let mut required = vec![UNBOUND; p.nrequired + p.has_self as usize];
         let mut optional = vec![None; p.list.len() - p.nrequired];
         self.bind_into(vm, p, args, &mut required, &mut optional)?;
@@ -775,6 +915,35 @@ mod tests {
         assert!(p.varkw && !p.varargs && !p.has_self);
         // a and d are required (slots 0, 1); b, c, e optional (2, 3, 4).
         assert_eq!(p.slot, [0, 2, 3, 1, 4]);
+    }
+
+    #[test]
+    fn shape_counts_as_the_parser_reads() {
+        for text in [
+            "",
+            "$self",
+            "$self, /",
+            "$type, iterable, value=None, /",
+            "$module, a, b=1",
+            "a, b=(1, ','), /, c=None, *, d, e='x, y', **kw",
+            "$self, *args, sep=' ', end='\\n'",
+            "iterable, /, *, key=None, reverse=False",
+            "object=b'', encoding='utf-8', errors='strict'",
+            "$self, sep=None, maxsplit=-1",
+            "a, /, *args, b, **kwargs",
+            "x, fmt='[{}]', *, y=\"a,'b\"",
+        ] {
+            let p = Params::parse(text);
+            let shift = p.has_self as usize;
+            let expected = Shape {
+                min: shift + p.nreq_pos,
+                max: shift + p.npos,
+                optional: p.list.len() - p.nrequired,
+                varargs: p.varargs,
+                required_keyword: p.nrequired != p.nreq_pos,
+            };
+            assert_eq!(Shape::of(text), expected, "{text}");
+        }
     }
 
     #[test]

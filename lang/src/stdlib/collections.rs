@@ -61,7 +61,7 @@ fn move_to_end(vm: &Vm, args: Args) -> PyResult {
     let mut map = d.map.borrow_mut();
     let to = if last { map.len() - 1 } else { 0 };
     map.move_index(i, to);
-    d.version.set(d.version.get() + 1);
+    d.changed();
     Ok(Value::None)
 }
 

@@ -83,6 +83,16 @@ pub enum Callee {
     /// `Vm::enter_generator`): a yield hands the value to that `FOR_ITER`, a
     /// return ends its loop.
     Generator(Rc<crate::objects::Generator>),
+    /// A plain generator's frame entered by a `gen.send(v)` call below it
+    /// (see `Vm::enter_generator_send`): a yield is the call's result, a
+    /// return raises StopIteration in the caller.
+    Send(Rc<crate::objects::Generator>),
+    /// A generator's or coroutine's frame entered by the `yield from` or
+    /// `await` (`YIELD_FROM`) of the frame below it (see
+    /// `Vm::enter_delegate`): a yield suspends that frame too, at its
+    /// `YIELD_FROM`, and goes on to its consumer; a return is the value of
+    /// the `yield from`.
+    YieldFrom(Rc<crate::objects::Generator>),
 }
 
 impl Frame {
@@ -136,7 +146,7 @@ impl Frame {
                 names: Vec::new(),
                 varnames: Vec::new(),
                 cell_names: Vec::new(),
-                global_slots: Vec::new(),
+                global_sites: Vec::new(),
                 attr_sites: Vec::new(),
                 simple_args: true,
             });
@@ -244,7 +254,7 @@ impl Frame {
         match &self.callee {
             Callee::Call => {}
             Callee::Init(v) => visit.value(v),
-            Callee::Generator(g) => visit.rc(g),
+            Callee::Generator(g) | Callee::Send(g) | Callee::YieldFrom(g) => visit.rc(g),
         }
     }
 

@@ -24,7 +24,7 @@
 use super::Vm;
 use crate::builtins::descriptors::Super;
 use crate::objects::class::{class_epoch, Attrs, Class, Instance};
-use crate::objects::{BoundMethod, Name, PyResult, Value};
+use crate::objects::{BoundMethod, Name, PyDict, PyResult, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
@@ -158,19 +158,37 @@ impl AttrSite {
         if inst.is_exception() {
             return 0;
         }
-        let class = Rc::as_ptr(&inst.class);
+        self.refill_class(&inst.class, name, epoch)
+    }
+
+    /// The flags for `class`, the class of a built-in value (a generator, a
+    /// list): only [`METHOD`] is read for those, which have no attributes
+    /// of their own to look in first.
+    #[inline(always)]
+    fn class_flags(&self, class: &Rc<Class>, name: &Name) -> u8 {
+        let epoch = class_epoch();
+        if std::ptr::eq(self.class.get(), Rc::as_ptr(class)) && self.epoch.get() == epoch {
+            return self.flags.get();
+        }
+        self.refill_class(class, name, epoch)
+    }
+
+    /// Finds or computes the way for `class` and copies it into the primary.
+    #[inline(never)]
+    fn refill_class(&self, class: &Rc<Class>, name: &Name, epoch: u64) -> u8 {
+        let addr = Rc::as_ptr(class);
         let hit = self
             .ways
             .borrow()
             .iter()
-            .position(|w| w.epoch == epoch && std::ptr::eq(w.addr, class));
+            .position(|w| w.epoch == epoch && std::ptr::eq(w.addr, addr));
         let at = match hit {
             Some(at) => at,
-            None => self.add_way(Way::new(&inst.class, name, epoch)),
+            None => self.add_way(Way::new(class, name, epoch)),
         };
         let ways = self.ways.borrow();
         let way = &ways[at];
-        self.class.set(class);
+        self.class.set(addr);
         self.epoch.set(epoch);
         self.flags.set(way.flags);
         self.way.set(at as u8);
@@ -342,7 +360,15 @@ impl Vm {
                     }
                 }
             }
-            _ => {}
+            Value::Class(_) | Value::Module(_) => {}
+            // A built-in value (`gen.send`, `items.append`): what
+            // `get_method` finds first on its class, remembered.
+            _ => {
+                let class = self.class_of(obj);
+                if site.class_flags(&class, name) & METHOD != 0 {
+                    return Ok((site.method(), Some(obj.clone())));
+                }
+            }
         }
         match self.get_method(obj, name)? {
             // A bound method found some other way (`super().m` in a
@@ -354,5 +380,38 @@ impl Vm {
             }
             found => Ok(found),
         }
+    }
+}
+
+/// The cache of one global name in one code object, for `LOAD_GLOBAL`.
+///
+/// A name found in the globals is tried first at the index where it was
+/// last found (one indexed read and a pointer compare). A name that lives
+/// in the builtins (`len`, `range`) is known absent from the globals while
+/// the globals dict keeps the key-set tag ([`PyDict::version`]) it had when
+/// the name was missed there: tags are unique among the dicts of a thread,
+/// so an equal tag means the same dict with the same keys. Then only the
+/// builtins are read, at their own hinted index.
+#[derive(Default)]
+pub struct GlobalSite {
+    index: Cell<u32>,
+    builtin_index: Cell<u32>,
+    /// The globals' tag when the name was last missed there. Initially 0,
+    /// the tag of dicts never changed, which are empty: right for them too.
+    absent_at: Cell<u64>,
+}
+
+impl GlobalSite {
+    /// The value of `name` in `globals`, else in `builtins`.
+    #[inline(always)]
+    pub(crate) fn load(&self, globals: &PyDict, builtins: &PyDict, name: &Name) -> Option<Value> {
+        let tag = globals.version();
+        if self.absent_at.get() != tag {
+            if let Some(v) = globals.get_name_hinted(name, &self.index) {
+                return Some(v);
+            }
+            self.absent_at.set(tag);
+        }
+        builtins.get_name_hinted(name, &self.builtin_index)
     }
 }

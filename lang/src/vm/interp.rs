@@ -27,8 +27,8 @@ use super::Vm;
 use crate::bytecode::{flags, Instr, Opcode};
 use crate::objects::class::{CallPlan, Instance};
 use crate::objects::{
-    Args, BoundMethod, CallerNeeds, CellObj, Function, GenKind, GenState, Generator, Name, PyDict,
-    PyErr, PyResult, PySet, Slice, Value,
+    Args, BoundMethod, CallerNeeds, CellObj, Function, GenKind, GenState, Generator, Name,
+    NativeFn, PyDict, PyErr, PyResult, PySet, Slice, Value,
 };
 use std::rc::Rc;
 
@@ -124,28 +124,49 @@ impl Vm {
                 n_instrs = v.len();
             }};
         }
-        // A generator frame entered by FOR_ITER (`Callee::Generator`) that
-        // suspends: back into its generator, and the value to the FOR_ITER.
-        // Evaluates to the value when the frame is not such a frame.
+        // A generator frame entered by FOR_ITER (`Callee::Generator`) or by
+        // `gen.send` (`Callee::Send`) that suspends: back into its generator,
+        // and the value to the FOR_ITER or as the call's result. A frame
+        // entered by a `YIELD_FROM` (`Callee::YieldFrom`) suspends with the
+        // frame below it, which yields the value in turn. Evaluates to the
+        // value when it leaves the dispatch loop (the yielding frame is the
+        // one `dispatch` was called for).
         macro_rules! yield_to_for_iter {
             ($v:expr) => {{
-                // Such a frame always sits above the FOR_ITER's frame in `callers`.
-                let entered = matches!(frame.callee, Callee::Generator(_));
-                match (entered, callers.pop()) {
-                    (true, Some(caller)) => {
-                        self.depth.set(self.depth.get() - 1);
-                        let mut suspended = std::mem::replace(&mut frame, caller);
-                        self.current_frame.set(&*frame);
-                        if let Callee::Generator(g) = std::mem::take(&mut suspended.callee) {
-                            self.leave_generator(&g, Some(suspended));
+                let v = $v;
+                loop {
+                    // Such a frame always sits above its caller's frame in `callers`.
+                    let entered = matches!(
+                        frame.callee,
+                        Callee::Generator(_) | Callee::Send(_) | Callee::YieldFrom(_)
+                    );
+                    match (entered, callers.pop()) {
+                        (true, Some(caller)) => {
+                            self.depth.set(self.depth.get() - 1);
+                            let mut suspended = std::mem::replace(&mut frame, caller);
+                            self.current_frame.set(&*frame);
+                            let callee = std::mem::take(&mut suspended.callee);
+                            load_code!();
+                            match callee {
+                                Callee::YieldFrom(g) => {
+                                    self.leave_generator(&g, Some(suspended));
+                                    // Suspended at its YIELD_FROM, to run it again when resumed.
+                                    frame.ip -= 1;
+                                }
+                                Callee::Generator(g) | Callee::Send(g) => {
+                                    self.leave_generator(&g, Some(suspended));
+                                    frame.push(v);
+                                    break None;
+                                }
+                                Callee::Call | Callee::Init(_) => {
+                                    unreachable!("not an entered generator")
+                                }
+                            }
                         }
-                        load_code!();
-                        frame.push($v);
-                        None
-                    }
-                    (_, caller) => {
-                        callers.extend(caller);
-                        Some($v)
+                        (_, caller) => {
+                            callers.extend(caller);
+                            break Some(v);
+                        }
                     }
                 }
             }};
@@ -189,7 +210,7 @@ impl Vm {
                     Some(caller) => {
                         let callee = return_to!(caller);
                         let (err, fresh) = match callee {
-                            Callee::Generator(g) => {
+                            Callee::Generator(g) | Callee::Send(g) | Callee::YieldFrom(g) => {
                                 self.leave_generator(&g, None);
                                 self.generator_error(&g, err)
                             }
@@ -401,13 +422,10 @@ impl Vm {
                         }
                         Opcode::LOAD_GLOBAL => {
                             let name = &frame.code.names[arg];
-                            let slot = &frame.code.global_slots[arg];
-                            let v = match frame.globals.get_name_hinted(name, slot) {
+                            let site = &frame.code.global_sites[arg];
+                            let v = match site.load(&frame.globals, &self.builtins, name) {
                                 Some(v) => v,
-                                None => match self.builtins.get_name(name) {
-                                    Some(v) => v,
-                                    None => break 'op self.name_error(name.as_str()),
-                                },
+                                None => break 'op self.name_error(name.as_str()),
                             };
                             frame.push(v);
                             continue 'dispatch;
@@ -499,6 +517,16 @@ impl Vm {
                                     continue 'dispatch;
                                 }
                             }
+                            if arg == 1 && has_self {
+                                if let Some(entered) =
+                                    self.enter_generator_send(&frame.stack[meth_idx..])
+                                {
+                                    frame.stack.truncate(meth_idx);
+                                    tri!('op, self.push_frame(&mut frame, &mut callers, entered));
+                                    load_code!();
+                                    continue 'dispatch;
+                                }
+                            }
                             let r = tri!('op, self.call_in_frame(&frame, meth_idx, Args::new(&frame.stack[args_start..])));
                             frame.stack.truncate(meth_idx);
                             frame.push(r);
@@ -580,6 +608,27 @@ impl Vm {
                                             frame.ip = frame.code.co.instructions[frame.ip - 1].arg
                                                 as usize;
                                             continue 'dispatch;
+                                        }
+                                        Callee::YieldFrom(g) => {
+                                            // The value of the `yield from`, in place of the delegate.
+                                            self.leave_generator(&g, None);
+                                            if attention.get() {
+                                                let coroutine = g.kind == GenKind::Coroutine;
+                                                self.trace_stop_iteration(&frame, &v, coroutine);
+                                            }
+                                            frame.stack.pop();
+                                        }
+                                        Callee::Send(g) => {
+                                            // `send` raises StopIteration with the value, in the caller.
+                                            self.leave_generator(&g, None);
+                                            let err = self.stop_iteration(v);
+                                            pending = Some(self.note_raise(
+                                                err,
+                                                &frame,
+                                                frame.ip - 1,
+                                                true,
+                                            ));
+                                            continue 'unwind;
                                         }
                                         Callee::Init(inst) => {
                                             if !v.is_none() {
@@ -757,6 +806,13 @@ impl Vm {
                             return (frame, Ok(FrameExit::Yield(v)));
                         }
                         Opcode::YIELD_FROM => {
+                            if let Some(entered) = self.enter_delegate(&frame.stack) {
+                                // The sent value now sits on the delegate's stack.
+                                frame.pop().release();
+                                tri!('op, self.push_frame(&mut frame, &mut callers, entered));
+                                load_code!();
+                                continue 'dispatch;
+                            }
                             let v = frame.pop();
                             let resumed = match frame.top() {
                                 // The common delegate, resumed without going through `send`.
@@ -2222,7 +2278,76 @@ impl Vm {
     /// plain generator, not new or suspended, or at the recursion limit.
     #[inline]
     fn start_generator(&self, g: &Generator) -> Option<Box<Frame>> {
-        if g.kind != GenKind::Generator || self.depth.get() >= self.recursion_limit.get() {
+        if g.kind != GenKind::Generator {
+            return None;
+        }
+        let (mut frame, was_created) = self.take_generator_frame(g)?;
+        if !was_created {
+            frame.push_none();
+        }
+        self.mark_running(g);
+        Some(frame)
+    }
+
+    /// `gen.send(v)` as `CALL_METHOD` finds it on the stack (`call` is
+    /// `[send, gen, v]`): the frame of a plain generator, with `v` pushed as
+    /// the result of its `yield` and marked running, to enter as a callee of
+    /// the dispatch loop (`Callee::Send`). None when the native `send` must
+    /// run instead (another method, not resumable so simply, or a value sent
+    /// to a just-started generator, which the native rejects).
+    #[inline]
+    fn enter_generator_send(&self, call: &[Value]) -> Option<Box<Frame>> {
+        let [Value::Builtin(send), Value::Generator(g), sent] = call else {
+            return None;
+        };
+        let native_send: NativeFn = crate::builtins::generator::generator_send;
+        if !std::ptr::fn_addr_eq(send.func, native_send)
+            || (g.state.get() == GenState::Created && !sent.is_none())
+        {
+            return None;
+        }
+        if g.kind != GenKind::Generator {
+            return None;
+        }
+        let (mut frame, was_created) = self.take_generator_frame(g)?;
+        if !was_created {
+            frame.push(sent.clone());
+        }
+        self.mark_running(g);
+        frame.callee = Callee::Send(g.clone());
+        Some(frame)
+    }
+
+    /// `YIELD_FROM` with a generator or coroutine as the delegate (`stack`
+    /// ends with the delegate and the value sent to it): the delegate's frame,
+    /// with the value pushed as the result of its `yield` and marked
+    /// running, to enter as a callee of the dispatch loop
+    /// (`Callee::YieldFrom`). None when it must be resumed natively.
+    #[inline]
+    fn enter_delegate(&self, stack: &[Value]) -> Option<Box<Frame>> {
+        let [.., Value::Generator(g), sent] = stack else {
+            return None;
+        };
+        if g.kind == GenKind::AsyncGenerator
+            || (g.state.get() == GenState::Created && !sent.is_none())
+        {
+            return None;
+        }
+        let (mut frame, was_created) = self.take_generator_frame(g)?;
+        if !was_created {
+            frame.push(sent.clone());
+        }
+        self.mark_running(g);
+        frame.callee = Callee::YieldFrom(g.clone());
+        Some(frame)
+    }
+
+    /// Takes a new or suspended generator's or coroutine's frame (and
+    /// whether it is new), unless it is running or closed, or the recursion
+    /// limit is reached.
+    #[inline(always)]
+    fn take_generator_frame(&self, g: &Generator) -> Option<(Box<Frame>, bool)> {
+        if self.depth.get() >= self.recursion_limit.get() {
             return None;
         }
         let was_created = match g.state.get() {
@@ -2230,12 +2355,8 @@ impl Vm {
             GenState::Suspended => false,
             GenState::Running | GenState::Closed => return None,
         };
-        let mut frame = g.frame.borrow_mut().take()?;
-        if !was_created {
-            frame.push_none();
-        }
-        self.mark_running(g);
-        Some(frame)
+        let frame = g.frame.borrow_mut().take()?;
+        Some((frame, was_created))
     }
 
     /// A generator frame taken by [`Vm::start_generator`] (or `resume_with`)

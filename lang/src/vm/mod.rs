@@ -539,11 +539,7 @@ impl Vm {
                 .chain(co.freevars.iter())
                 .map(|n| Name::new(n))
                 .collect(),
-            global_slots: co
-                .names
-                .iter()
-                .map(|_| std::cell::Cell::new(u32::MAX))
-                .collect(),
+            global_sites: co.names.iter().map(|_| Default::default()).collect(),
             attr_sites: co.names.iter().map(|_| Default::default()).collect(),
             simple_args: co.flags
                 & (crate::bytecode::flags::VARARGS | crate::bytecode::flags::VARKEYWORDS)
