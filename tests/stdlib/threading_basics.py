@@ -1,7 +1,6 @@
 # threading: threads run their targets, join, names, idents, current_thread,
 # enumerate, daemon flags, thread-local data, Timer, excepthook.
 import threading
-import time
 
 results = []
 
@@ -46,16 +45,19 @@ class Counter(threading.Thread):
 c = Counter(); c.start(); c.join()
 print(c.total, c.me is c, c.name)
 
-# Threads interleave at their sleeps.
+# Threads interleave at their waits: each hands the turn to the other
+# (semaphores, not sleeps, so the order holds however loaded the machine).
 log = []
-def sleeper(name, delay):
+turns = {'a': threading.Semaphore(1), 'b': threading.Semaphore(0)}
+def alternate(name, other):
     for i in range(3):
+        turns[name].acquire()
         log.append((name, i))
-        time.sleep(delay)
+        turns[other].release()
 
-a = threading.Thread(target=sleeper, args=('a', 0.02))
-b = threading.Thread(target=sleeper, args=('b', 0.02))
-a.start(); time.sleep(0.01); b.start()
+b = threading.Thread(target=alternate, args=('b', 'a'))
+a = threading.Thread(target=alternate, args=('a', 'b'))
+b.start(); a.start()
 a.join(); b.join()
 print(log)
 

@@ -35,13 +35,15 @@ print(total)
 # A lock held by another thread blocks until it is released.
 held = threading.Lock()
 order = []
+holder_has_it = threading.Event()
 def holder():
     with held:
         order.append('holder has it')
+        holder_has_it.set()
         time.sleep(0.05)
         order.append('holder releases')
 t = threading.Thread(target=holder); t.start()
-time.sleep(0.01)
+holder_has_it.wait()
 with held:
     order.append('main has it')
 t.join()
@@ -80,8 +82,10 @@ try:
 except RuntimeError as e:
     print('RuntimeError', e)
 
-# Semaphore: at most two at a time.
+# Semaphore: at most two at a time. The holders meet in pairs at a
+# barrier, so two are inside together however the threads are scheduled.
 sem = threading.Semaphore(2)
+pair = threading.Barrier(2)
 running = 0
 peak = 0
 def limited():
@@ -89,7 +93,7 @@ def limited():
     with sem:
         running += 1
         peak = max(peak, running)
-        time.sleep(0.02)
+        pair.wait()
         running -= 1
 ts = [threading.Thread(target=limited) for _ in range(6)]
 for t in ts: t.start()
@@ -116,12 +120,16 @@ threading.Thread(target=setter).start()
 print(ev.wait(), ev.is_set())
 ev.clear(); print(ev.is_set())
 
-# Barrier: everybody leaves together; the action runs once.
+# Barrier: everybody leaves together; the action runs once. The parties
+# arrive in order, each letting the next one go.
 arrived = []
 barrier = threading.Barrier(3, action=lambda: arrived.append('all here'))
+turns = [threading.Event() for _ in range(4)]
+turns[0].set()
 def party(n):
-    time.sleep(0.01 * n)
+    turns[n].wait()
     arrived.append(n)
+    turns[n + 1].set()
     barrier.wait()
     arrived.append('left')
 ps = [threading.Thread(target=party, args=(n,)) for n in range(3)]

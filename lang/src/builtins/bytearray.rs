@@ -98,28 +98,6 @@ pub fn install(vm: &Vm) {
             ("__rmul__", mul),
             ("__imul__", imul),
             ("__delitem__", delitem),
-            ("clear", clear),
-            ("pop", pop),
-            ("insert", insert),
-            ("remove", remove),
-            ("reverse", reverse),
-            ("find", find),
-            ("rfind", rfind),
-            ("index", index),
-            ("rindex", rindex),
-            ("count", count),
-            ("startswith", startswith),
-            ("endswith", endswith),
-            ("hex", hex),
-            ("isdigit", isdigit),
-            ("isalpha", isalpha),
-            ("isspace", isspace),
-            ("upper", upper),
-            ("lower", lower),
-            ("strip", strip),
-            ("lstrip", lstrip),
-            ("rstrip", rstrip),
-            ("replace", replace),
         ],
     );
     add_declared_methods(
@@ -130,8 +108,17 @@ pub fn install(vm: &Vm) {
             (&EXTEND, extend),
             (&DECODE, decode),
             (&COPY, copy),
+            (&CLEAR, clear),
+            (&POP, pop),
+            (&INSERT, insert),
+            (&REMOVE, remove),
+            (&REVERSE, reverse),
         ],
     );
+    add_declared_methods(&c, "bytearray", SHARED_WITH_BYTES);
+    add_declared_methods(&c, "bytearray", TRANSFORMED_LIKE_BYTES);
+    crate::vm::types::add_declared_classmethod(vm, &c, &FROMHEX, fromhex);
+    super::bytes_methods::add_staticmethod(vm, &c, &MAKETRANS, maketrans);
     c.set_attr("__hash__", Value::None);
     vm.builtins
         .set_name(&crate::objects::Name::new("bytearray"), Value::Class(c));
@@ -153,18 +140,21 @@ fn this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a ByteArray> {
         .ok_or_else(|| vm.type_error("descriptor requires a 'bytearray' object"))
 }
 
-static APPEND: Signature = Signature::new(Style::Exact, "bytearray.append", "$self, item, /");
+static APPEND: Signature = Signature::new(Style::Exact, "bytearray.append", "$self, item, /")
+    .doc("Add one byte (an integer from 0 to 255) at the end.");
 static EXTEND: Signature = Signature::new(
     Style::Exact,
     "bytearray.extend",
     "$self, iterable_of_ints, /",
-);
-static COPY: Signature = Signature::new(Style::Exact, "bytearray.copy", "$self, /");
+)
+.doc("Add the bytes of an iterable of integers or a bytes-like object at the end.");
+static COPY: Signature = Signature::new(Style::Exact, "bytearray.copy", "$self, /")
+    .doc("Return a copy of the bytearray.");
 static DECODE: Signature = Signature::new(
     Style::Clinic,
     "bytearray.decode",
     "$self, /, encoding='utf-8', errors='strict'",
-);
+).doc("Return the bytes decoded to a string with a codec (UTF-8 by default).\n\nerrors says what to do with bytes the codec cannot decode: 'strict' raises UnicodeDecodeError; 'ignore', 'replace' and others substitute.");
 
 /// `bytearray.decode(encoding='utf-8', errors='strict')`: as `bytes.decode`.
 fn decode(vm: &Vm, args: Args) -> PyResult {
@@ -284,14 +274,22 @@ fn delitem(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+static CLEAR: Signature = Signature::new(Style::Exact, "bytearray.clear", "$self, /")
+    .doc("Remove every byte from the bytearray.");
+
 fn clear(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "clear", 1, 1)?;
+    CLEAR.check(vm, args)?;
     this(vm, &args)?.resizable(vm)?.clear();
     Ok(Value::None)
 }
 
+static POP: Signature =
+    Signature::new(Style::Positional, "bytearray.pop", "$self, index=-1, /").doc(
+        "Remove the byte at index (the last by default) and return it as an integer.\n\nRaise IndexError if the bytearray is empty or the index is out of range.",
+    );
+
 fn pop(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "pop", 1, 2)?;
+    POP.check(vm, args)?;
     let b = this(vm, &args)?;
     let len = b.bytes.borrow().len();
     if len == 0 {
@@ -305,8 +303,15 @@ fn pop(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::Int(b.resizable(vm)?.remove(i) as i64))
 }
 
+static INSERT: Signature = Signature::new(
+    Style::Positional,
+    "bytearray.insert",
+    "$self, index, item, /",
+)
+.doc("Insert one byte (an integer from 0 to 255) before the given index.");
+
 fn insert(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "insert", 3, 3)?;
+    INSERT.check(vm, args)?;
     let b = this(vm, &args)?;
     let len = b.bytes.borrow().len() as i64;
     let i = vm.to_index(&args.pos[1])?;
@@ -316,8 +321,11 @@ fn insert(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+static REMOVE: Signature = Signature::new(Style::Exact, "bytearray.remove", "$self, value, /")
+    .doc("Remove the first byte equal to value; raise ValueError if there is none.");
+
 fn remove(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "remove", 2, 2)?;
+    REMOVE.check(vm, args)?;
     let b = this(vm, &args)?;
     let v = byte(vm, &args.pos[1])?;
     let at = b.bytes.borrow().iter().position(|&x| x == v);
@@ -330,8 +338,11 @@ fn remove(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+static REVERSE: Signature = Signature::new(Style::Exact, "bytearray.reverse", "$self, /")
+    .doc("Reverse the order of the bytes, in place.");
+
 fn reverse(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "reverse", 1, 1)?;
+    REVERSE.check(vm, args)?;
     this(vm, &args)?.bytes.borrow_mut().reverse();
     Ok(Value::None)
 }
@@ -351,31 +362,158 @@ fn as_bytes_method(vm: &Vm, args: &Args, name: &str) -> PyResult {
 }
 
 /// Read-only methods whose result is the same as bytes' (an int, a bool, a str).
-macro_rules! shared_with_bytes {
-    ($($name:ident),*) => {$(
-        fn $name(vm: &Vm, args: Args) -> PyResult {
-            as_bytes_method(vm, &args, stringify!($name))
-        }
-    )*};
+/// Declares methods that run as the `bytes` method of the same name on a
+/// snapshot of the bytes, each with its signature in a module named as the
+/// method (`find::SIG`); `$table` lists them for registration, and `$wrap`
+/// turns the method's result into what the bytearray method returns.
+macro_rules! like_bytes {
+    ($table:ident, $wrap:path; $($name:ident: $ctor:ident($style:ident, $params:literal, $doc:literal)),* $(,)?) => {
+        $(
+            mod $name {
+                use crate::objects::{Signature, Style};
+                pub(super) static SIG: Signature =
+                    Signature::$ctor(Style::$style, concat!("bytearray.", stringify!($name)), $params)
+                        .doc($doc);
+            }
+            fn $name(vm: &Vm, args: Args) -> PyResult {
+                $name::SIG.check(vm, args)?;
+                $wrap(vm, as_bytes_method(vm, &args, stringify!($name))?)
+            }
+        )*
+        const $table: &[(&Signature, crate::objects::NativeFn)] = &[$((&$name::SIG, $name)),*];
+    };
 }
-shared_with_bytes!(
-    find, rfind, index, rindex, count, startswith, endswith, hex, isdigit, isalpha, isspace
+
+/// The `bytes` method's result as it is.
+fn unchanged(_vm: &Vm, v: Value) -> PyResult {
+    Ok(v)
+}
+
+/// The `bytes` method's result as a new bytearray (each item a bytearray
+/// for the lists and tuples that splitting and partitioning give).
+fn as_bytearray(vm: &Vm, v: Value) -> PyResult {
+    Ok(match v {
+        Value::Bytes(b) => Value::native(ByteArray::new(vm, b.to_vec())),
+        Value::List(l) => Value::list(
+            l.snapshot()
+                .into_iter()
+                .map(|item| as_bytearray(vm, item))
+                .collect::<PyResult<_>>()?,
+        ),
+        Value::Tuple(t) => Value::tuple(
+            t.0.iter()
+                .map(|item| as_bytearray(vm, item.clone()))
+                .collect::<PyResult<_>>()?,
+        ),
+        other => other,
+    })
+}
+
+like_bytes!(SHARED_WITH_BYTES, unchanged;
+    find: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
+        "Return the lowest index where sub is found in B[start:end], or -1 when it is not."),
+    rfind: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
+        "Return the highest index where sub is found in B[start:end], or -1 when it is not."),
+    index: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
+        "Return the lowest index where sub is found in B[start:end]; raise ValueError when it is not."),
+    rindex: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
+        "Return the highest index where sub is found in B[start:end]; raise ValueError when it is not."),
+    count: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
+        "Return how many non-overlapping times sub occurs in B[start:end]."),
+    startswith: undocumented(ParseTuple, "$self, prefix, start=None, end=None, /",
+        "Return True if the bytes start with prefix (or with one of a tuple of prefixes).\n\nstart and end, as in slicing, restrict the part compared."),
+    endswith: undocumented(ParseTuple, "$self, suffix, start=None, end=None, /",
+        "Return True if the bytes end with suffix (or with one of a tuple of suffixes).\n\nstart and end, as in slicing, restrict the part compared."),
+    hex: new(Clinic, "$self, /, sep=<unrepresentable>, bytes_per_sep=1",
+        "Return the bytes as a string of two hexadecimal digits per byte.\n\nsep, if given, is put between groups of bytes_per_sep bytes (counted from the right; from the left when negative)."),
+    isdigit: undocumented(Exact, "$self, /",
+        "Return True if the bytes are not empty and all ASCII digits."),
+    isalpha: undocumented(Exact, "$self, /",
+        "Return True if the bytes are not empty and all ASCII letters."),
+    isspace: undocumented(Exact, "$self, /",
+        "Return True if the bytes are not empty and all ASCII whitespace."),
+    isalnum: undocumented(Exact, "$self, /",
+        "Return True if the bytes are not empty and all ASCII letters or digits."),
+    isascii: undocumented(Exact, "$self, /",
+        "Return True if every byte is ASCII (below 0x80); True for an empty bytearray."),
+    islower: undocumented(Exact, "$self, /",
+        "Return True if the bytes hold an ASCII letter and all their letters are lower case."),
+    isupper: undocumented(Exact, "$self, /",
+        "Return True if the bytes hold an ASCII letter and all their letters are upper case."),
+    istitle: undocumented(Exact, "$self, /",
+        "Return True if the bytes hold an ASCII letter and each word starts with the only upper-case letter of the word."),
 );
 
-/// Methods that make new bytes: a bytearray's make a new bytearray.
-macro_rules! transformed_like_bytes {
-    ($($name:ident),*) => {$(
-        fn $name(vm: &Vm, args: Args) -> PyResult {
-            match as_bytes_method(vm, &args, stringify!($name))? {
-                Value::Bytes(b) => Ok(Value::native(ByteArray::new(vm, b.to_vec()))),
-                other => Ok(other),
-            }
-        }
-    )*};
-}
-transformed_like_bytes!(upper, lower, strip, lstrip, rstrip, replace);
+like_bytes!(TRANSFORMED_LIKE_BYTES, as_bytearray;
+    upper: undocumented(Exact, "$self, /",
+        "Return a copy with the ASCII lower-case letters turned to upper case."),
+    lower: undocumented(Exact, "$self, /",
+        "Return a copy with the ASCII upper-case letters turned to lower case."),
+    strip: new(Positional, "$self, bytes=None, /",
+        "Return a copy without leading and trailing ASCII whitespace.\n\nWith an argument, remove the bytes it holds instead of whitespace."),
+    lstrip: new(Positional, "$self, bytes=None, /",
+        "Return a copy without leading ASCII whitespace.\n\nWith an argument, remove the bytes it holds instead of whitespace."),
+    rstrip: new(Positional, "$self, bytes=None, /",
+        "Return a copy without trailing ASCII whitespace.\n\nWith an argument, remove the bytes it holds instead of whitespace."),
+    replace: new(Positional, "$self, old, new, count=-1, /",
+        "Return a copy with each occurrence of old replaced by new.\n\nA count, if given and not negative, limits how many occurrences are replaced, from the left."),
+    capitalize: undocumented(Exact, "$self, /",
+        "Return a copy whose first byte is an upper-case ASCII letter and the rest lower case."),
+    swapcase: undocumented(Exact, "$self, /",
+        "Return a copy with ASCII upper-case letters turned to lower case and the reverse."),
+    title: undocumented(Exact, "$self, /",
+        "Return a copy in which each ASCII word starts in upper case and goes on in lower case."),
+    center: new(Positional, "$self, width, fillchar=b' ', /",
+        "Return the bytes centred in a bytearray of the given width, padded with fillchar (a space by default)."),
+    ljust: new(Positional, "$self, width, fillchar=b' ', /",
+        "Return the bytes aligned left in a bytearray of the given width, padded with fillchar (a space by default)."),
+    rjust: new(Positional, "$self, width, fillchar=b' ', /",
+        "Return the bytes aligned right in a bytearray of the given width, padded with fillchar (a space by default)."),
+    zfill: new(Exact, "$self, width, /",
+        "Return the bytes padded on the left with ASCII zeros to the given width, after any sign."),
+    expandtabs: new(Clinic, "$self, /, tabsize=8",
+        "Return a copy with tab bytes replaced by spaces, up to the next multiple of tabsize columns."),
+    join: new(Exact, "$self, iterable_of_bytes, /",
+        "Return the bytes-like objects of an iterable joined, with these bytes between them."),
+    partition: new(Exact, "$self, sep, /",
+        "Split at the first occurrence of sep; return (before, sep, after), each a bytearray.\n\nWhen sep is absent, return a copy and two empty bytearrays."),
+    rpartition: new(Exact, "$self, sep, /",
+        "Split at the last occurrence of sep; return (before, sep, after), each a bytearray.\n\nWhen sep is absent, return two empty bytearrays and a copy."),
+    removeprefix: new(Exact, "$self, prefix, /",
+        "Return a bytearray without prefix if the bytes start with it, or a copy."),
+    removesuffix: new(Exact, "$self, suffix, /",
+        "Return a bytearray without suffix if the bytes end with it, or a copy."),
+    split: new(Clinic, "$self, /, sep=None, maxsplit=-1",
+        "Return a list of the parts of the bytes, cut at sep, each a bytearray.\n\nWithout sep (or with None), cut at runs of ASCII whitespace and drop empty parts. maxsplit limits how many cuts are made, from the left; -1 means no limit."),
+    rsplit: new(Clinic, "$self, /, sep=None, maxsplit=-1",
+        "Return a list of the parts of the bytes, cut at sep from the right, each a bytearray.\n\nWithout sep (or with None), cut at runs of ASCII whitespace and drop empty parts. maxsplit limits how many cuts are made, from the right; -1 means no limit."),
+    splitlines: new(Clinic, "$self, /, keepends=False",
+        "Return a list of the lines of the bytes, each a bytearray.\n\nThe line breaks are left out unless keepends is true."),
+    translate: new(Clinic, "$self, table, /, delete=b''",
+        "Return a copy with the bytes in delete removed and each other byte mapped through table.\n\ntable is a bytes-like object of length 256 (see bytearray.maketrans), or None to map nothing."),
+);
 
-/// `b[i] = byte` (an index; slices are not supported yet).
+static FROMHEX: Signature = Signature::new(Style::Exact, "bytearray.fromhex", "$type, string, /")
+    .doc("Return the bytearray written in a string of hexadecimal digits, two per byte.\n\nASCII whitespace between the pairs is ignored.");
+static MAKETRANS: Signature =
+    Signature::new(Style::Positional, "bytearray.maketrans", "frm, to, /")
+        .doc(super::bytes_methods::MAKETRANS_DOC);
+
+fn fromhex(vm: &Vm, args: Args) -> PyResult {
+    let ([cls, text], []) = FROMHEX.bind(vm, args)?;
+    let made = super::bytes_methods::hex_to_bytes(vm, text)?;
+    match cls {
+        Value::Class(c) if Rc::ptr_eq(c, &class(vm)) => Ok(Value::native(ByteArray::new(vm, made))),
+        // A subclass is built from the bytes, as CPython does.
+        other => vm.call(other, &[Value::Bytes(Rc::new(made))]),
+    }
+}
+
+fn maketrans(vm: &Vm, args: Args) -> PyResult {
+    let ([from, to], []) = MAKETRANS.bind(vm, args)?;
+    super::bytes_methods::translation_table(vm, from, to)
+}
+
 fn setitem(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__setitem__", 3, 3)?;
     let b = this(vm, &args)?;

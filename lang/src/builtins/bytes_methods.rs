@@ -9,7 +9,7 @@
 //! that depend on them without an explicit argument are native here.
 
 use crate::objects::{Args, NativeFn, PyResult, Signature, Style, Value};
-use crate::vm::types::add_declared_methods;
+use crate::vm::types::{add_declared_classmethod, add_declared_methods};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -71,12 +71,13 @@ fn via_str(vm: &Vm, name: &str, args: &Args) -> PyResult {
 /// Methods that run as the `str` method of the same name, each with its
 /// declared signature in a module named as the method (`find::SIG`).
 macro_rules! via_str_methods {
-    ($($name:ident: $ctor:ident($style:ident, $params:literal)),* $(,)?) => {
+    ($($name:ident: $ctor:ident($style:ident, $params:literal, $doc:literal)),* $(,)?) => {
         $(
             mod $name {
                 use crate::objects::{Signature, Style};
                 pub(super) static SIG: Signature =
-                    Signature::$ctor(Style::$style, concat!("bytes.", stringify!($name)), $params);
+                    Signature::$ctor(Style::$style, concat!("bytes.", stringify!($name)), $params)
+                        .doc($doc);
             }
             fn $name(vm: &Vm, args: Args) -> PyResult {
                 $name::SIG.check(vm, args)?;
@@ -88,58 +89,103 @@ macro_rules! via_str_methods {
 }
 
 via_str_methods!(
-    find: undocumented(ParseTuple, "$self, sub, start=None, end=None, /"),
-    rfind: undocumented(ParseTuple, "$self, sub, start=None, end=None, /"),
-    index: undocumented(ParseTuple, "$self, sub, start=None, end=None, /"),
-    rindex: undocumented(ParseTuple, "$self, sub, start=None, end=None, /"),
-    count: undocumented(ParseTuple, "$self, sub, start=None, end=None, /"),
-    replace: new(Positional, "$self, old, new, count=-1, /"),
-    startswith: undocumented(ParseTuple, "$self, prefix, start=None, end=None, /"),
-    endswith: undocumented(ParseTuple, "$self, suffix, start=None, end=None, /"),
-    partition: new(Exact, "$self, sep, /"),
-    rpartition: new(Exact, "$self, sep, /"),
-    center: new(Positional, "$self, width, fillchar=b' ', /"),
-    ljust: new(Positional, "$self, width, fillchar=b' ', /"),
-    rjust: new(Positional, "$self, width, fillchar=b' ', /"),
-    zfill: new(Exact, "$self, width, /"),
-    expandtabs: new(Clinic, "$self, /, tabsize=8"),
-    removeprefix: new(Exact, "$self, prefix, /"),
-    removesuffix: new(Exact, "$self, suffix, /"),
-    isdigit: undocumented(Exact, "$self, /"),
-    isalnum: undocumented(Exact, "$self, /"),
-    isalpha: undocumented(Exact, "$self, /"),
+    find: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
+        "Return the lowest index where sub is found in B[start:end], or -1 when it is not."),
+    rfind: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
+        "Return the highest index where sub is found in B[start:end], or -1 when it is not."),
+    index: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
+        "Return the lowest index where sub is found in B[start:end]; raise ValueError when it is not."),
+    rindex: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
+        "Return the highest index where sub is found in B[start:end]; raise ValueError when it is not."),
+    count: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
+        "Return how many non-overlapping times sub occurs in B[start:end]."),
+    replace: new(Positional, "$self, old, new, count=-1, /",
+        "Return a copy with each occurrence of old replaced by new.\n\nA count, if given and not negative, limits how many occurrences are replaced, from the left."),
+    startswith: undocumented(ParseTuple, "$self, prefix, start=None, end=None, /",
+        "Return True if the bytes start with prefix (or with one of a tuple of prefixes).\n\nstart and end, as in slicing, restrict the part compared."),
+    endswith: undocumented(ParseTuple, "$self, suffix, start=None, end=None, /",
+        "Return True if the bytes end with suffix (or with one of a tuple of suffixes).\n\nstart and end, as in slicing, restrict the part compared."),
+    partition: new(Exact, "$self, sep, /",
+        "Split the bytes at the first occurrence of sep; return (before, sep, after).\n\nWhen sep is absent, return (B, b'', b'')."),
+    rpartition: new(Exact, "$self, sep, /",
+        "Split the bytes at the last occurrence of sep; return (before, sep, after).\n\nWhen sep is absent, return (b'', b'', B)."),
+    center: new(Positional, "$self, width, fillchar=b' ', /",
+        "Return the bytes centred in bytes of the given width, padded with fillchar (a space by default)."),
+    ljust: new(Positional, "$self, width, fillchar=b' ', /",
+        "Return the bytes aligned left in bytes of the given width, padded with fillchar (a space by default)."),
+    rjust: new(Positional, "$self, width, fillchar=b' ', /",
+        "Return the bytes aligned right in bytes of the given width, padded with fillchar (a space by default)."),
+    zfill: new(Exact, "$self, width, /",
+        "Return the bytes padded on the left with ASCII zeros to the given width, after any sign."),
+    expandtabs: new(Clinic, "$self, /, tabsize=8",
+        "Return a copy with tab bytes replaced by spaces, up to the next multiple of tabsize columns."),
+    removeprefix: new(Exact, "$self, prefix, /",
+        "Return the bytes without prefix if they start with it, or unchanged."),
+    removesuffix: new(Exact, "$self, suffix, /",
+        "Return the bytes without suffix if they end with it, or unchanged."),
 );
 
 static SPLIT: Signature = Signature::new(
     Style::Clinic,
     "bytes.split",
     "$self, /, sep=None, maxsplit=-1",
-);
+).doc("Return a list of the parts of the bytes, cut at sep.\n\nWithout sep (or with None), cut at runs of ASCII whitespace and drop empty parts. maxsplit limits how many cuts are made, from the left; -1 means no limit.");
 static RSPLIT: Signature = Signature::new(
     Style::Clinic,
     "bytes.rsplit",
     "$self, /, sep=None, maxsplit=-1",
-);
+).doc("Return a list of the parts of the bytes, cut at sep, starting from the right.\n\nWithout sep (or with None), cut at runs of ASCII whitespace and drop empty parts. maxsplit limits how many cuts are made, from the right; -1 means no limit.");
 static SPLITLINES: Signature = Signature::new(
     Style::Clinic,
     "bytes.splitlines",
     "$self, /, keepends=False",
-);
-static JOIN: Signature = Signature::new(Style::Exact, "bytes.join", "$self, iterable_of_bytes, /");
-static STRIP: Signature = Signature::new(Style::Positional, "bytes.strip", "$self, bytes=None, /");
+).doc("Return a list of the lines of the bytes, cut at line boundaries.\n\nThe line breaks are left out unless keepends is true.");
+static JOIN: Signature = Signature::new(Style::Exact, "bytes.join", "$self, iterable_of_bytes, /")
+    .doc("Return the bytes-like objects of an iterable joined, with these bytes between them.");
+static STRIP: Signature = Signature::new(Style::Positional, "bytes.strip", "$self, bytes=None, /").doc("Return a copy without leading and trailing ASCII whitespace.\n\nWith an argument, remove the bytes it holds instead of whitespace.");
 static LSTRIP: Signature =
-    Signature::new(Style::Positional, "bytes.lstrip", "$self, bytes=None, /");
+    Signature::new(Style::Positional, "bytes.lstrip", "$self, bytes=None, /").doc("Return a copy without leading ASCII whitespace.\n\nWith an argument, remove the bytes it holds instead of whitespace.");
 static RSTRIP: Signature =
-    Signature::new(Style::Positional, "bytes.rstrip", "$self, bytes=None, /");
-static UPPER: Signature = Signature::undocumented(Style::Exact, "bytes.upper", "$self, /");
-static LOWER: Signature = Signature::undocumented(Style::Exact, "bytes.lower", "$self, /");
-static SWAPCASE: Signature = Signature::undocumented(Style::Exact, "bytes.swapcase", "$self, /");
+    Signature::new(Style::Positional, "bytes.rstrip", "$self, bytes=None, /").doc("Return a copy without trailing ASCII whitespace.\n\nWith an argument, remove the bytes it holds instead of whitespace.");
+static UPPER: Signature = Signature::undocumented(Style::Exact, "bytes.upper", "$self, /")
+    .doc("Return a copy with the ASCII lower-case letters turned to upper case.");
+static LOWER: Signature = Signature::undocumented(Style::Exact, "bytes.lower", "$self, /")
+    .doc("Return a copy with the ASCII upper-case letters turned to lower case.");
+static SWAPCASE: Signature = Signature::undocumented(Style::Exact, "bytes.swapcase", "$self, /")
+    .doc("Return a copy with ASCII upper-case letters turned to lower case and the reverse.");
 static CAPITALIZE: Signature =
-    Signature::undocumented(Style::Exact, "bytes.capitalize", "$self, /");
-static TITLE: Signature = Signature::undocumented(Style::Exact, "bytes.title", "$self, /");
-static ISSPACE: Signature = Signature::undocumented(Style::Exact, "bytes.isspace", "$self, /");
-static ISUPPER: Signature = Signature::undocumented(Style::Exact, "bytes.isupper", "$self, /");
-static ISLOWER: Signature = Signature::undocumented(Style::Exact, "bytes.islower", "$self, /");
+    Signature::undocumented(Style::Exact, "bytes.capitalize", "$self, /").doc(
+        "Return a copy whose first byte is an upper-case ASCII letter and the rest lower case.",
+    );
+static TITLE: Signature = Signature::undocumented(Style::Exact, "bytes.title", "$self, /")
+    .doc("Return a copy in which each ASCII word starts in upper case and goes on in lower case.");
+static ISSPACE: Signature = Signature::undocumented(Style::Exact, "bytes.isspace", "$self, /")
+    .doc("Return True if the bytes are not empty and all ASCII whitespace.");
+static ISUPPER: Signature = Signature::undocumented(Style::Exact, "bytes.isupper", "$self, /")
+    .doc("Return True if the bytes hold an ASCII letter and all their letters are upper case.");
+static ISLOWER: Signature = Signature::undocumented(Style::Exact, "bytes.islower", "$self, /")
+    .doc("Return True if the bytes hold an ASCII letter and all their letters are lower case.");
+static ISDIGIT: Signature = Signature::undocumented(Style::Exact, "bytes.isdigit", "$self, /")
+    .doc("Return True if the bytes are not empty and all ASCII digits.");
+static ISALNUM: Signature = Signature::undocumented(Style::Exact, "bytes.isalnum", "$self, /")
+    .doc("Return True if the bytes are not empty and all ASCII letters or digits.");
+static ISALPHA: Signature = Signature::undocumented(Style::Exact, "bytes.isalpha", "$self, /")
+    .doc("Return True if the bytes are not empty and all ASCII letters.");
+static ISASCII: Signature = Signature::undocumented(Style::Exact, "bytes.isascii", "$self, /")
+    .doc("Return True if every byte is ASCII (below 0x80); True for empty bytes.");
+static ISTITLE: Signature = Signature::undocumented(Style::Exact, "bytes.istitle", "$self, /").doc(
+    "Return True if the bytes hold an ASCII letter and each word starts with the only upper-case letter of the word.",
+);
+static TRANSLATE: Signature =
+    Signature::new(Style::Clinic, "bytes.translate", "$self, table, /, delete=b''").doc(
+        "Return a copy with the bytes in delete removed and each other byte mapped through table.\n\ntable is a bytes-like object of length 256 (see bytes.maketrans), or None to map nothing.",
+    );
+pub(super) static FROMHEX: Signature = Signature::new(Style::Exact, "bytes.fromhex", "$type, string, /")
+    .doc("Return the bytes written in a string of hexadecimal digits, two per byte.\n\nASCII whitespace between the pairs is ignored: bytes.fromhex('de ad') is b'\\xde\\xad'.");
+static MAKETRANS: Signature =
+    Signature::new(Style::Positional, "bytes.maketrans", "frm, to, /").doc(MAKETRANS_DOC);
+/// Shared with `bytearray.maketrans`.
+pub(super) const MAKETRANS_DOC: &str = "Return a translation table for translate(): 256 bytes mapping each byte of frm to the byte at the same place in to.\n\nfrm and to are bytes-like objects of the same length; other bytes map to themselves.";
 
 fn me<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a [u8]> {
     match args.get(0).map(Value::builtin_base) {
@@ -413,6 +459,196 @@ pub fn install(vm: &Vm) {
             (&ISSPACE, isspace),
             (&ISUPPER, isupper),
             (&ISLOWER, islower),
+            (&ISDIGIT, isdigit),
+            (&ISALNUM, isalnum),
+            (&ISALPHA, isalpha),
+            (&ISASCII, isascii),
+            (&ISTITLE, istitle),
+            (&TRANSLATE, translate),
         ],
     );
+    add_declared_classmethod(vm, &vm.types.bytes, &FROMHEX, fromhex);
+    add_staticmethod(vm, &vm.types.bytes, &MAKETRANS, maketrans);
+}
+
+/// Registers a native as a static method of `class` (`bytes.maketrans`).
+pub(super) fn add_staticmethod(
+    vm: &Vm,
+    class: &crate::objects::Class,
+    sig: &'static Signature,
+    func: NativeFn,
+) {
+    let f = Value::Builtin(crate::objects::gc::new(crate::objects::Builtin {
+        name: sig.name(),
+        func,
+        owner: sig.owner(),
+        bound: None,
+        caller: Default::default(),
+        sig: Some(sig),
+        gc: crate::objects::gc::GcHead::new(),
+    }));
+    class.set_attr(
+        sig.name(),
+        crate::builtins::descriptors::StaticMethod::new(vm, f),
+    );
+}
+
+/// True when the bytes are not empty and every one satisfies `test`.
+fn all_nonempty(vm: &Vm, args: &Args, test: fn(&u8) -> bool) -> PyResult {
+    let b = me(vm, args)?;
+    Ok(Value::from_bool(!b.is_empty() && b.iter().all(test)))
+}
+
+fn isdigit(vm: &Vm, args: Args) -> PyResult {
+    ISDIGIT.check(vm, args)?;
+    all_nonempty(vm, &args, u8::is_ascii_digit)
+}
+
+fn isalnum(vm: &Vm, args: Args) -> PyResult {
+    ISALNUM.check(vm, args)?;
+    all_nonempty(vm, &args, u8::is_ascii_alphanumeric)
+}
+
+fn isalpha(vm: &Vm, args: Args) -> PyResult {
+    ISALPHA.check(vm, args)?;
+    all_nonempty(vm, &args, u8::is_ascii_alphabetic)
+}
+
+fn isascii(vm: &Vm, args: Args) -> PyResult {
+    ISASCII.check(vm, args)?;
+    Ok(Value::from_bool(me(vm, &args)?.is_ascii()))
+}
+
+/// Words are runs of ASCII letters: an upper-case letter may only start
+/// one, a lower-case letter only continue one.
+fn istitle(vm: &Vm, args: Args) -> PyResult {
+    ISTITLE.check(vm, args)?;
+    let mut in_word = false;
+    let mut cased = false;
+    for &c in me(vm, &args)? {
+        if c.is_ascii_uppercase() {
+            if in_word {
+                return Ok(Value::from_bool(false));
+            }
+            in_word = true;
+            cased = true;
+        } else if c.is_ascii_lowercase() {
+            if !in_word {
+                return Ok(Value::from_bool(false));
+            }
+            cased = true;
+        } else {
+            in_word = false;
+        }
+    }
+    Ok(Value::from_bool(cased))
+}
+
+/// The bytes of a bytes-like argument, or CPython's TypeError.
+fn bytes_like_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
+    crate::objects::buffer::contents(v)
+        .map(|b| b.into_owned())
+        .ok_or_else(|| {
+            vm.type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(v)
+            ))
+        })
+}
+
+/// `translate`'s work, shared with `bytearray.translate`.
+pub(super) fn translated(
+    vm: &Vm,
+    data: &[u8],
+    table: &Value,
+    delete: Option<&Value>,
+) -> PyResult<Vec<u8>> {
+    let table = match table {
+        Value::None => None,
+        t => {
+            let t = bytes_like_arg(vm, t)?;
+            if t.len() != 256 {
+                return Err(vm.value_error("translation table must be 256 characters long"));
+            }
+            Some(t)
+        }
+    };
+    let mut doomed = [false; 256];
+    if let Some(delete) = delete {
+        for b in bytes_like_arg(vm, delete)? {
+            doomed[b as usize] = true;
+        }
+    }
+    Ok(data
+        .iter()
+        .filter(|&&b| !doomed[b as usize])
+        .map(|&b| table.as_ref().map_or(b, |t| t[b as usize]))
+        .collect())
+}
+
+fn translate(vm: &Vm, args: Args) -> PyResult {
+    let ([_, table], [delete]) = TRANSLATE.bind(vm, args)?;
+    let data = me(vm, &args)?;
+    Ok(bytes(translated(vm, data, table, delete)?))
+}
+
+/// `fromhex`'s work, shared with `bytearray.fromhex`: pairs of hexadecimal
+/// digits, with ASCII whitespace allowed between pairs.
+pub(super) fn hex_to_bytes(vm: &Vm, text: &Value) -> PyResult<Vec<u8>> {
+    let Value::Str(text) = text.builtin_base() else {
+        return Err(vm.type_error(format!(
+            "fromhex() argument must be str, not {}",
+            vm.type_name(text)
+        )));
+    };
+    let chars: Vec<char> = text.as_str().chars().collect();
+    let bad = |at: usize| {
+        vm.value_error(format!(
+            "non-hexadecimal number found in fromhex() arg at position {at}"
+        ))
+    };
+    let mut out = Vec::with_capacity(chars.len() / 2);
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c') {
+            i += 1;
+            continue;
+        }
+        let high = chars[i].to_digit(16).ok_or_else(|| bad(i))?;
+        let low = chars
+            .get(i + 1)
+            .and_then(|c| c.to_digit(16))
+            .ok_or_else(|| bad(i + 1))?;
+        out.push((high * 16 + low) as u8);
+        i += 2;
+    }
+    Ok(out)
+}
+
+fn fromhex(vm: &Vm, args: Args) -> PyResult {
+    let ([cls, text], []) = FROMHEX.bind(vm, args)?;
+    let made = bytes(hex_to_bytes(vm, text)?);
+    match cls {
+        Value::Class(c) if Rc::ptr_eq(c, &vm.types.bytes) => Ok(made),
+        // A subclass is built from the bytes, as CPython does.
+        other => vm.call(other, &[made]),
+    }
+}
+
+fn maketrans(vm: &Vm, args: Args) -> PyResult {
+    let ([from, to], []) = MAKETRANS.bind(vm, args)?;
+    translation_table(vm, from, to)
+}
+
+/// `maketrans`'s work, shared with `bytearray.maketrans`.
+pub(super) fn translation_table(vm: &Vm, from: &Value, to: &Value) -> PyResult {
+    let (from, to) = (bytes_like_arg(vm, from)?, bytes_like_arg(vm, to)?);
+    if from.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (f, t) in from.into_iter().zip(to) {
+        table[f as usize] = t;
+    }
+    Ok(bytes(table))
 }

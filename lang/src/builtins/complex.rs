@@ -9,9 +9,14 @@ use crate::vm::types::{add_declared_methods, add_methods};
 use crate::vm::Vm;
 use std::rc::Rc;
 
-static NEW: Signature = Signature::new(Style::Clinic, "complex", "real=0, imag=0");
-static CONJUGATE: Signature = Signature::new(Style::Exact, "complex.conjugate", "$self");
-static COMPLEX: Signature = Signature::new(Style::Exact, "complex.__complex__", "$self");
+static NEW: Signature = Signature::new(Style::Clinic, "complex", "real=0, imag=0").doc(
+    "Return a complex number built from a real part and an imaginary part, or read from a string.",
+);
+static CONJUGATE: Signature = Signature::new(Style::Exact, "complex.conjugate", "$self").doc(
+    "Return the complex conjugate: the same number with the sign of its imaginary part flipped.",
+);
+static COMPLEX: Signature = Signature::new(Style::Exact, "complex.__complex__", "$self")
+    .doc("Return the number itself, as a complex.");
 
 pub fn install(vm: &Vm) {
     add_methods(&vm.types.complex, "complex", &[("__new__", complex_new)]);

@@ -3,7 +3,7 @@
 use super::payload::native_receiver;
 use crate::objects::gc::Visitor;
 use crate::objects::BoolWord;
-use crate::objects::{Args, Class, Name, NativeObject, PyResult, Value};
+use crate::objects::{Args, Class, Name, NativeObject, PyResult, Signature, Style, Value};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::RefCell;
@@ -316,7 +316,6 @@ fn property_init(vm: &Vm, args: Args) -> PyResult {
 /// by calling the property's own type (a subclass's constructor runs).
 fn property_with(vm: &Vm, args: &Args, which: usize) -> PyResult {
     let name = ["getter", "setter", "deleter"][which];
-    args.check(vm, name, 2, 2)?;
     let mut fns = this_property(vm, args, name)?.fns.borrow().clone();
     let f = Some(args.pos[1].clone()).filter(|v| !v.is_none());
     match which {
@@ -345,13 +344,26 @@ fn property_with(vm: &Vm, args: &Args, which: usize) -> PyResult {
     }))
 }
 
+static PROPERTY_GETTER: Signature =
+    Signature::undocumented(Style::Exact, "property.getter", "$self, fget, /")
+        .doc("Return a copy of the property with fget as its getter (for use as a decorator).");
+static PROPERTY_SETTER: Signature =
+    Signature::undocumented(Style::Exact, "property.setter", "$self, fset, /")
+        .doc("Return a copy of the property with fset as its setter (for use as a decorator).");
+static PROPERTY_DELETER: Signature =
+    Signature::undocumented(Style::Exact, "property.deleter", "$self, fdel, /")
+        .doc("Return a copy of the property with fdel as its deleter (for use as a decorator).");
+
 fn property_getter(vm: &Vm, args: Args) -> PyResult {
+    PROPERTY_GETTER.check(vm, args)?;
     property_with(vm, &args, 0)
 }
 fn property_setter(vm: &Vm, args: Args) -> PyResult {
+    PROPERTY_SETTER.check(vm, args)?;
     property_with(vm, &args, 1)
 }
 fn property_deleter(vm: &Vm, args: Args) -> PyResult {
+    PROPERTY_DELETER.check(vm, args)?;
     property_with(vm, &args, 2)
 }
 
@@ -531,13 +543,19 @@ pub fn install(vm: &Vm) {
         &[
             ("__new__", property_new),
             ("__init__", property_init),
-            ("getter", property_getter),
-            ("setter", property_setter),
-            ("deleter", property_deleter),
             ("__get__", property_get),
             ("__set__", property_set),
             ("__delete__", property_delete),
             ("__set_name__", property_set_name),
+        ],
+    );
+    crate::vm::types::add_declared_methods(
+        &vm.types.property,
+        "property",
+        &[
+            (&PROPERTY_GETTER, property_getter),
+            (&PROPERTY_SETTER, property_setter),
+            (&PROPERTY_DELETER, property_deleter),
         ],
     );
     add_methods(

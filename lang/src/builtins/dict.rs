@@ -32,33 +32,41 @@ pub fn install(vm: &Vm) {
 }
 
 static GET: Signature =
-    Signature::new(Style::Positional, "dict.get", "$self, key, default=None, /");
-static KEYS: Signature = Signature::undocumented(Style::Exact, "dict.keys", "$self, /");
-static VALUES: Signature = Signature::undocumented(Style::Exact, "dict.values", "$self, /");
-static ITEMS: Signature = Signature::undocumented(Style::Exact, "dict.items", "$self, /");
+    Signature::new(Style::Positional, "dict.get", "$self, key, default=None, /")
+        .doc("Return the value for key if key is in the dictionary, else default.");
+static KEYS: Signature = Signature::undocumented(Style::Exact, "dict.keys", "$self, /")
+    .doc("Return a view of the dictionary's keys (a set-like object).");
+static VALUES: Signature = Signature::undocumented(Style::Exact, "dict.values", "$self, /")
+    .doc("Return a view of the dictionary's values.");
+static ITEMS: Signature = Signature::undocumented(Style::Exact, "dict.items", "$self, /")
+    .doc("Return a view of the dictionary's (key, value) pairs (a set-like object).");
 static POP: Signature = Signature::new(
     Style::Positional,
     "dict.pop",
     "$self, key, default=<unrepresentable>, /",
-);
-static POPITEM: Signature = Signature::new(Style::Exact, "dict.popitem", "$self, /");
+).doc("Remove key and return its value.\n\nWhen key is missing, return default if one was given; otherwise raise KeyError.");
+static POPITEM: Signature = Signature::new(Style::Exact, "dict.popitem", "$self, /").doc("Remove and return the (key, value) pair added last.\n\nRaise KeyError when the dictionary is empty.");
 static SETDEFAULT: Signature = Signature::new(
     Style::Positional,
     "dict.setdefault",
     "$self, key, default=None, /",
-);
+)
+.doc("Return the value for key, first inserting key with default as its value if key is missing.");
 static UPDATE: Signature = Signature::undocumented(
     Style::Positional,
     "dict.update",
     "$self, other=<unrepresentable>, /, **kwargs",
-);
-static CLEAR: Signature = Signature::undocumented(Style::Exact, "dict.clear", "$self, /");
-static COPY: Signature = Signature::undocumented(Style::Exact, "dict.copy", "$self, /");
+).doc("Add the pairs of a mapping or of an iterable of pairs, then the keyword arguments, to the dictionary.\n\nExisting keys get the new values.");
+static CLEAR: Signature = Signature::undocumented(Style::Exact, "dict.clear", "$self, /")
+    .doc("Remove every item from the dictionary.");
+static COPY: Signature = Signature::undocumented(Style::Exact, "dict.copy", "$self, /")
+    .doc("Return a shallow copy of the dictionary.");
 static FROMKEYS: Signature = Signature::new(
     Style::Positional,
     "dict.fromkeys",
     "$type, iterable, value=None, /",
-);
+)
+.doc("Return a new dictionary with the keys of an iterable, each with value as its value.");
 
 /// The dict a method was called on (a subclass instance's built-in value),
 /// borrowed from the arguments.

@@ -9,12 +9,14 @@
 
 use crate::bytecode::flags;
 use crate::compiler::Mode;
-use crate::objects::{Args, Code, GenKind, Generator, Name, Namespace, NativeFn, PyResult, Value};
+use crate::objects::{
+    Args, Code, GenKind, Generator, Name, Namespace, NativeFn, PyResult, Signature, Style, Value,
+};
 use crate::vm::Vm;
 use std::rc::Rc;
 
 /// `exec` and `eval`: they read the caller's namespaces when not given dicts.
-pub(super) const NAMESPACE_READERS: &[(&str, NativeFn)] = &[("exec", exec), ("eval", eval)];
+pub(super) const NAMESPACE_READERS: &[(&Signature, NativeFn)] = &[(&EXEC, exec), (&EVAL, eval)];
 
 /// `ast.PyCF_ONLY_AST`: compile to an AST instead of code.
 const PYCF_ONLY_AST: i64 = 0x400;
@@ -28,37 +30,47 @@ const FUTURE_FLAGS: i64 = 0x3fe_0000;
 /// `PyCF_DONT_IMPLY_DEDENT`, `PyCF_IGNORE_COOKIE` and `PyCF_SOURCE_IS_UTF8`, accepted.
 const INTERNAL_FLAGS: i64 = 0x200 | 0x800 | 0x100;
 
+static EXEC: Signature = Signature::new(
+    Style::Clinic,
+    "exec",
+    "source, globals=None, locals=None, /, *, closure=None",
+)
+.doc("Run statements (source text or a code object) for their effects; return None.\n\nglobals and locals give the namespaces they run in; they default to the caller's.");
+
+static EVAL: Signature = Signature::new(
+    Style::Positional,
+    "eval",
+    "source, globals=None, locals=None, /",
+)
+.doc("Evaluate an expression (source text or a code object) and return its value.\n\nglobals and locals give the namespaces it runs in; they default to the caller's.");
+
 fn exec(vm: &Vm, args: Args) -> PyResult {
-    run(vm, args, "exec")
+    // Whatever the dispatch loop recorded is for this call only.
+    let caller = vm.caller_namespaces.borrow_mut().take();
+    let ([source], [globals, locals, closure]) = EXEC.bind(vm, args)?;
+    if closure.is_some_and(|c| !c.is_none()) {
+        return Err(vm.not_implemented("exec() with a closure"));
+    }
+    run(vm, "exec", caller, source, globals, locals)
 }
 
 fn eval(vm: &Vm, args: Args) -> PyResult {
-    run(vm, args, "eval")
+    let caller = vm.caller_namespaces.borrow_mut().take();
+    let ([source], [globals, locals]) = EVAL.bind(vm, args)?;
+    run(vm, "eval", caller, source, globals, locals)
 }
 
-/// `exec(source, globals=None, locals=None, /, *, closure=None)` and
-/// `eval(source, globals=None, locals=None, /)`.
-fn run(vm: &Vm, args: Args, func: &str) -> PyResult {
-    // Whatever the dispatch loop recorded is for this call only.
-    let caller = vm.caller_namespaces.borrow_mut().take();
-    let allowed: &[&str] = if func == "exec" {
-        &["globals", "locals", "closure"]
-    } else {
-        &["globals", "locals"]
-    };
-    if let Some(bad) = args
-        .kwnames
-        .iter()
-        .filter_map(Value::as_str)
-        .find(|k| !allowed.contains(k))
-    {
-        return Err(vm.type_error(format!(
-            "{func}() got an unexpected keyword argument '{bad}'"
-        )));
-    }
-    args.check_pos(vm, func, 1, 3)?;
-    let source = &args.pos[0];
-    let globals = match args.arg_or_kw(1, "globals") {
+/// What `exec` and `eval` share: `caller` holds the calling frame's
+/// namespaces, the defaults for `globals` and `locals`.
+fn run(
+    vm: &Vm,
+    func: &str,
+    caller: Option<(Namespace, Namespace)>,
+    source: &Value,
+    globals: Option<&Value>,
+    locals: Option<&Value>,
+) -> PyResult {
+    let globals = match globals {
         None | Some(Value::None) => None,
         Some(Value::Dict(d)) => Some(d.clone()),
         Some(other) => {
@@ -70,7 +82,7 @@ fn run(vm: &Vm, args: Args, func: &str) -> PyResult {
             return Err(vm.type_error(msg));
         }
     };
-    let locals = match args.arg_or_kw(2, "locals") {
+    let locals = match locals {
         None | Some(Value::None) => None,
         Some(Value::Dict(d)) => Some(d.clone()),
         Some(other) => {
@@ -199,65 +211,27 @@ fn check_single_statement(vm: &Vm, text: &str, filename: &str) -> PyResult<()> {
     Ok(())
 }
 
-/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+pub(super) static COMPILE: Signature = Signature::new(
+    Style::Clinic,
+    "compile",
+    "source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1",
+)
+.doc("Compile source text (or an AST) into a code object that exec() or eval() can run.\n\nmode is 'exec' for statements, 'eval' for one expression, 'single' for one interactive statement.");
+
 pub(super) fn compile(vm: &Vm, args: Args) -> PyResult {
-    const PARAMS: [&str; 6] = [
-        "source",
-        "filename",
-        "mode",
-        "flags",
-        "dont_inherit",
-        "optimize",
-    ];
-    let mut values: [Option<&Value>; 6] = [None; 6];
-    if args.pos.len() > PARAMS.len() {
-        return Err(vm.type_error(format!(
-            "compile() takes at most 6 arguments ({} given)",
-            args.pos.len() + args.kwnames.len()
-        )));
-    }
-    for (i, v) in args.pos.iter().enumerate() {
-        values[i] = Some(v);
-    }
-    for (k, v) in args.kwnames.iter().zip(args.kwvalues) {
-        let k = k.as_str().unwrap_or_default();
-        if k == "_feature_version" {
-            continue;
-        }
-        let Some(i) = PARAMS.iter().position(|p| *p == k) else {
-            return Err(vm.type_error(format!(
-                "compile() got an unexpected keyword argument '{k}'"
-            )));
-        };
-        if values[i].is_some() {
-            return Err(vm.type_error(format!(
-                "argument for compile() given by name ('{k}') and position ({})",
-                i + 1
-            )));
-        }
-        values[i] = Some(v);
-    }
-    for (i, name) in PARAMS.iter().enumerate().take(3) {
-        if values[i].is_none() {
-            return Err(vm.type_error(format!(
-                "compile() missing required argument '{name}' (pos {})",
-                i + 1
-            )));
-        }
-    }
-    let source = values[0].unwrap_or(&Value::None);
-    let filename = match values[1] {
-        Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(Value::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
-        Some(other) => {
+    let ([source, filename, mode], [flags, _dont_inherit, optimize, _feature_version]) =
+        COMPILE.bind(vm, args)?;
+    let filename = match filename {
+        Value::Str(s) => s.as_str().to_string(),
+        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        other => {
             return Err(vm.type_error(format!(
                 "expected str, bytes or os.PathLike object, not {}",
                 vm.type_name(other)
             )))
         }
-        None => unreachable!("checked above"),
     };
-    let mode = match values[2].and_then(Value::as_str) {
+    let mode = match mode.as_str() {
         Some("exec") => Mode::Exec,
         Some("eval") => Mode::Eval,
         Some("single") => Mode::Interactive,
@@ -265,11 +239,11 @@ pub(super) fn compile(vm: &Vm, args: Args) -> PyResult {
         None => {
             return Err(vm.type_error(format!(
                 "compile() argument 'mode' must be str, not {}",
-                vm.type_name(values[2].unwrap_or(&Value::None))
+                vm.type_name(mode)
             )))
         }
     };
-    let flags = match values[3] {
+    let flags = match flags {
         None => 0,
         Some(Value::Int(i)) => *i,
         Some(Value::Bool(b)) => b.get() as i64,
@@ -289,7 +263,7 @@ pub(super) fn compile(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.value_error("compile(): unrecognised flags"));
     }
     let mut options = vm.compile_options(flags & PYCF_ALLOW_TOP_LEVEL_AWAIT != 0);
-    if let Some(opt) = values[5] {
+    if let Some(opt) = optimize {
         match opt {
             Value::Int(-1) => {}
             Value::Int(level @ 0..=2) => options.optimize = *level as u8,

@@ -11,11 +11,13 @@
 //! event loop, and the generator returning ends iteration (`StopAsyncIteration`).
 
 use crate::objects::gc::Visitor;
+use crate::objects::signature::checked;
 use crate::objects::{
-    Args, Class, GenKind, GenState, Generator, NativeObject, PyErr, PyResult, Value,
+    Args, Class, GenKind, GenState, Generator, NativeFn, NativeObject, PyErr, PyResult, Signature,
+    Style, Value,
 };
 use crate::vm::interp::Resumed;
-use crate::vm::types::{add_methods, new_final_class};
+use crate::vm::types::{add_declared_methods, add_methods, new_final_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -25,42 +27,22 @@ pub fn install(vm: &Vm) {
     add_methods(
         &vm.types.generator,
         "generator",
-        &[
-            ("send", gen_send),
-            ("throw", gen_throw),
-            ("close", gen_close),
-            ("__next__", gen_next),
-            ("__iter__", gen_iter),
-        ],
+        &[("__next__", gen_next), ("__iter__", gen_iter)],
     );
     add_methods(
         &vm.types.coroutine,
         "coroutine",
-        &[
-            ("send", gen_send),
-            ("throw", gen_throw),
-            ("close", gen_close),
-            ("__await__", coro_await),
-        ],
+        &[("__await__", coro_await)],
     );
     add_methods(
         &wrapper_class(vm),
         "coroutine_wrapper",
-        &[
-            ("send", wrapper_send),
-            ("throw", wrapper_throw),
-            ("close", wrapper_close),
-            ("__next__", wrapper_next),
-            ("__iter__", gen_iter),
-        ],
+        &[("__next__", wrapper_next), ("__iter__", gen_iter)],
     );
     add_methods(
         &anext_class(vm),
         "anext_awaitable",
         &[
-            ("send", anext_send),
-            ("throw", anext_throw),
-            ("close", anext_close),
             ("__next__", anext_next),
             ("__iter__", gen_iter),
             ("__await__", gen_iter),
@@ -69,28 +51,123 @@ pub fn install(vm: &Vm) {
     add_methods(
         &vm.types.async_generator,
         "async_generator",
-        &[
-            ("__aiter__", gen_iter),
-            ("__anext__", agen_anext),
-            ("asend", agen_asend),
-            ("athrow", agen_athrow),
-            ("aclose", agen_aclose),
-        ],
+        &[("__aiter__", gen_iter), ("__anext__", agen_anext)],
     );
     let c = asend_class(vm);
     add_methods(
         &c,
         "async_generator_asend",
         &[
-            ("send", asend_send),
-            ("throw", asend_throw),
-            ("close", asend_close),
             ("__next__", asend_next),
             ("__iter__", gen_iter),
             ("__await__", gen_iter),
         ],
     );
+    let tables: [(&Class, &'static str, &Methods); 6] = [
+        (&vm.types.generator, "generator", GENERATOR_METHODS),
+        (&vm.types.coroutine, "coroutine", COROUTINE_METHODS),
+        (&wrapper_class(vm), "coroutine_wrapper", WRAPPER_METHODS),
+        (&anext_class(vm), "anext_awaitable", ANEXT_METHODS),
+        (
+            &vm.types.async_generator,
+            "async_generator",
+            ASYNC_GENERATOR_METHODS,
+        ),
+        (&c, "async_generator_asend", ASEND_METHODS),
+    ];
+    for (class, owner, methods) in tables {
+        add_declared_methods(class, owner, methods);
+    }
 }
+
+/// A table of declared methods.
+type Methods = [(&'static Signature, NativeFn)];
+
+const SEND_DOC: &str = "Resume with value as the result of the suspended yield; return the next value yielded.\n\nWhen it returns instead, raise StopIteration with the returned value.";
+const THROW_DOC: &str = "Raise an exception where execution is suspended; return the next value yielded.\n\nWhen it returns instead, raise StopIteration with the returned value. throw(exception) is the usual form; throw(type[, value[, traceback]]) is the older one.";
+const CLOSE_DOC: &str =
+    "Raise GeneratorExit where execution is suspended, to finish it; return None.";
+
+/// `send`, `throw` and `close` of each kind of resumable object, named by
+/// its type in error messages.
+macro_rules! resumable_methods {
+    ($($table:ident: $owner:literal, $send:ident = $send_body:ident, $throw:ident = $throw_body:ident, $close:ident = $close_body:ident;)*) => {$(
+        mod $send {
+            use crate::objects::{Signature, Style};
+            pub(super) static SIG: Signature =
+                Signature::undocumented(Style::Exact, concat!($owner, ".send"), "$self, value, /")
+                    .doc(super::SEND_DOC);
+        }
+        mod $throw {
+            use crate::objects::{Signature, Style};
+            pub(super) static SIG: Signature = Signature::undocumented(
+                Style::Positional,
+                concat!($owner, ".throw"),
+                "$self, typ, val=None, tb=None, /",
+            )
+            .doc(super::THROW_DOC);
+        }
+        mod $close {
+            use crate::objects::{Signature, Style};
+            pub(super) static SIG: Signature =
+                Signature::undocumented(Style::Exact, concat!($owner, ".close"), "$self, /")
+                    .doc(super::CLOSE_DOC);
+        }
+        fn $send(vm: &Vm, args: Args) -> PyResult {
+            $send::SIG.check(vm, args)?;
+            $send_body(vm, args)
+        }
+        fn $throw(vm: &Vm, args: Args) -> PyResult {
+            $throw::SIG.check(vm, args)?;
+            $throw_body(vm, args)
+        }
+        fn $close(vm: &Vm, args: Args) -> PyResult {
+            $close::SIG.check(vm, args)?;
+            $close_body(vm, args)
+        }
+        const $table: &[(&Signature, NativeFn)] =
+            &[(&$send::SIG, $send), (&$throw::SIG, $throw), (&$close::SIG, $close)];
+    )*};
+}
+
+resumable_methods! {
+    GENERATOR_METHODS: "generator",
+        generator_send = gen_send, generator_throw = gen_throw, generator_close = gen_close;
+    COROUTINE_METHODS: "coroutine",
+        coroutine_send = gen_send, coroutine_throw = gen_throw, coroutine_close = gen_close;
+    WRAPPER_METHODS: "coroutine_wrapper",
+        wrapper_send_checked = wrapper_send, wrapper_throw_checked = wrapper_throw,
+        wrapper_close_checked = wrapper_close;
+    ANEXT_METHODS: "anext_awaitable",
+        anext_send_checked = anext_send, anext_throw_checked = anext_throw,
+        anext_close_checked = anext_close;
+    ASEND_METHODS: "async_generator_asend",
+        asend_send_checked = asend_send, asend_throw_checked = asend_throw,
+        asend_close_checked = asend_close;
+}
+
+static AGEN_ASEND: Signature =
+    Signature::undocumented(Style::Exact, "async_generator.asend", "$self, value, /").doc(
+        "Return an awaitable that resumes the async generator with value and gives the next value it yields.",
+    );
+/// CPython checks `athrow`'s arguments when the awaitable runs; the body
+/// checks them at the call.
+static AGEN_ATHROW: Signature = Signature::undocumented(
+    Style::Positional,
+    "async_generator.athrow",
+    "$self, typ, val=None, tb=None, /",
+)
+.doc("Return an awaitable that raises an exception where the async generator is suspended and gives the next value it yields.");
+static AGEN_ACLOSE: Signature = Signature::undocumented(Style::Exact, "async_generator.aclose", "$self, /")
+    .doc("Return an awaitable that raises GeneratorExit where the async generator is suspended, to finish it.");
+
+checked!(agen_asend_checked: AGEN_ASEND => agen_asend, agen_aclose_checked: AGEN_ACLOSE => agen_aclose);
+
+const ASYNC_GENERATOR_METHODS: &[(&Signature, NativeFn)] = &[
+    (&AGEN_ASEND, agen_asend_checked),
+    (&AGEN_ATHROW, agen_athrow),
+    (&AGEN_ACLOSE, agen_aclose_checked),
+];
 
 fn asend_class(vm: &Vm) -> Rc<Class> {
     vm.lazy_class("async_generator_asend", |vm| {
@@ -118,7 +195,6 @@ fn yielded(vm: &Vm, r: Resumed) -> PyResult {
 }
 
 fn gen_send(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "send", 2, 2)?;
     let g = this(vm, &args)?;
     yielded(vm, vm.resume_generator(&g, args.pos[1].clone())?)
 }
@@ -170,7 +246,6 @@ pub fn throw_args_to_exception(vm: &Vm, args: &[Value]) -> PyResult<PyErr> {
 }
 
 fn gen_throw(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "throw", 2, 4)?;
     let g = this(vm, &args)?;
     let exc = throw_args_to_exception(vm, &args.pos[1..])?;
     yielded(vm, vm.throw_generator(&g, exc)?)
@@ -307,7 +382,6 @@ fn agen_anext(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn agen_asend(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "asend", 2, 2)?;
     let g = this(vm, &args)?;
     Ok(make_asend(vm, g, Mode::Send, Ok(args.pos[1].clone())))
 }

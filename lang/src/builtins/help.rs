@@ -24,8 +24,10 @@ impl NativeObject for Helper {
     }
 }
 
-static CALL: Signature = Signature::new(Style::Python, "_Helper.__call__", "self, request=None");
-static REPR: Signature = Signature::new(Style::Exact, "_Helper.__repr__", "$self, /");
+static CALL: Signature = Signature::new(Style::Python, "_Helper.__call__", "self, request=None")
+    .doc("Print the documentation of an object; without one, an overview of what there is.");
+static REPR: Signature = Signature::new(Style::Exact, "_Helper.__repr__", "$self, /")
+    .doc("Return how to use help, as the bare name in the REPL shows it.");
 
 /// Binds `help` in the builtins.
 pub(crate) fn install(vm: &Vm) {

@@ -1,7 +1,7 @@
 //! Text I/O: the `sys.stdout`/`sys.stderr` objects, and the builtin `open()`.
 
-use crate::objects::{Args, Class, NativeObject, PyResult, Value};
-use crate::vm::types::{add_methods, new_class};
+use crate::objects::{Args, Class, NativeObject, PyResult, Signature, Style, Value};
+use crate::vm::types::{add_declared_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::io::Write;
@@ -9,14 +9,14 @@ use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
     let c = stream_class(vm);
-    add_methods(
+    add_declared_methods(
         &c,
         "TextIOWrapper",
         &[
-            ("write", stream_write),
-            ("flush", stream_flush),
-            ("isatty", stream_isatty),
-            ("fileno", stream_fileno),
+            (&WRITE, stream_write),
+            (&FLUSH, stream_flush),
+            (&ISATTY, stream_isatty),
+            (&FILENO, stream_fileno),
         ],
     );
 }
@@ -88,7 +88,17 @@ fn write_sys_stream(vm: &Vm, name: &str, s: &str) -> PyResult<()> {
     Ok(())
 }
 
+static WRITE: Signature = Signature::new(Style::Exact, "TextIOWrapper.write", "$self, text, /")
+    .doc("Write a string to the stream and return how many characters were written.");
+static FLUSH: Signature = Signature::new(Style::Exact, "TextIOWrapper.flush", "$self, /")
+    .doc("Write out whatever the stream holds in its buffer.");
+static ISATTY: Signature = Signature::new(Style::Exact, "TextIOWrapper.isatty", "$self, /")
+    .doc("Return True if the stream is connected to a terminal.");
+static FILENO: Signature = Signature::new(Style::Exact, "TextIOWrapper.fileno", "$self, /")
+    .doc("Return the file descriptor the stream writes to.");
+
 fn stream_write(vm: &Vm, args: Args) -> PyResult {
+    WRITE.check(vm, args)?;
     let Some(st) = args.get(0).and_then(|v| v.downcast_native::<Stream>()) else {
         return Err(vm.type_error("write() on a non-stream"));
     };
@@ -111,6 +121,7 @@ fn stream_write(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn stream_flush(vm: &Vm, args: Args) -> PyResult {
+    FLUSH.check(vm, args)?;
     if let Some(st) = args.get(0).and_then(|v| v.downcast_native::<Stream>()) {
         if st.fd == 1 {
             vm.try_flush_stdout()?;
@@ -119,8 +130,9 @@ fn stream_flush(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn stream_isatty(_vm: &Vm, args: Args) -> PyResult {
+fn stream_isatty(vm: &Vm, args: Args) -> PyResult {
     use std::io::IsTerminal;
+    ISATTY.check(vm, args)?;
     Ok(Value::from_bool(
         match args.get(0).and_then(|v| v.downcast_native::<Stream>()) {
             Some(s) if s.fd == 1 => std::io::stdout().is_terminal(),
@@ -130,7 +142,8 @@ fn stream_isatty(_vm: &Vm, args: Args) -> PyResult {
     ))
 }
 
-fn stream_fileno(_vm: &Vm, args: Args) -> PyResult {
+fn stream_fileno(vm: &Vm, args: Args) -> PyResult {
+    FILENO.check(vm, args)?;
     Ok(Value::Int(
         args.get(0)
             .and_then(|v| v.downcast_native::<Stream>())
@@ -140,7 +153,17 @@ fn stream_fileno(_vm: &Vm, args: Args) -> PyResult {
 
 /// The builtin `open`, which is `io.open` (towel source in `stdlib/io.py`):
 /// `io` is imported on the first call, so startup does not pay for it.
+pub(super) static OPEN: Signature = Signature::new(
+    Style::Clinic,
+    "open",
+    "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None",
+)
+.doc("Open a file and return a file object (text or binary, as mode says).\n\nmode combines 'r' (read), 'w' (truncate and write), 'x' (create), 'a' (append) and '+' (update) with 't' (text, the default) or 'b' (binary). encoding, errors and newline apply to text files.");
+
+/// `io.open` does the work; the arguments are checked here so that the
+/// errors name the builtin.
 pub fn open(vm: &Vm, args: Args) -> PyResult {
+    OPEN.check(vm, args)?;
     let io = vm.import_module("io")?;
     let io_open = crate::stdlib::module_attr(vm, &io, "open")?;
     vm.call_args(&io_open, args)

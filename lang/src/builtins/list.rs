@@ -44,33 +44,45 @@ pub fn install(vm: &Vm) {
     add_declared_methods(&vm.types.slice, "slice", &[(&SLICE_INDICES, slice_indices)]);
 }
 
-static LIST_APPEND: Signature = Signature::new(Style::Exact, "list.append", "$self, object, /");
-static LIST_EXTEND: Signature = Signature::new(Style::Exact, "list.extend", "$self, iterable, /");
+static LIST_APPEND: Signature = Signature::new(Style::Exact, "list.append", "$self, object, /")
+    .doc("Add an item at the end of the list.");
+static LIST_EXTEND: Signature = Signature::new(Style::Exact, "list.extend", "$self, iterable, /")
+    .doc("Add the items of an iterable at the end of the list.");
 static LIST_INSERT: Signature =
-    Signature::new(Style::Positional, "list.insert", "$self, index, object, /");
-static LIST_POP: Signature = Signature::new(Style::Positional, "list.pop", "$self, index=-1, /");
-static LIST_REMOVE: Signature = Signature::new(Style::Exact, "list.remove", "$self, value, /");
+    Signature::new(Style::Positional, "list.insert", "$self, index, object, /")
+        .doc("Insert an item before the given index.");
+static LIST_POP: Signature = Signature::new(Style::Positional, "list.pop", "$self, index=-1, /").doc("Remove the item at index (the last by default) and return it.\n\nRaise IndexError if the list is empty or the index is out of range.");
+static LIST_REMOVE: Signature = Signature::new(Style::Exact, "list.remove", "$self, value, /")
+    .doc("Remove the first item equal to value; raise ValueError if there is none.");
 static LIST_INDEX: Signature = Signature::new(
     Style::Positional,
     "list.index",
     "$self, value, start=0, stop=sys.maxsize, /",
-);
-static LIST_COUNT: Signature = Signature::new(Style::Exact, "list.count", "$self, value, /");
-static LIST_CLEAR: Signature = Signature::new(Style::Exact, "list.clear", "$self, /");
-static LIST_COPY: Signature = Signature::new(Style::Exact, "list.copy", "$self, /");
-static LIST_REVERSE: Signature = Signature::new(Style::Exact, "list.reverse", "$self, /");
+).doc("Return the index of the first item equal to value, looking in [start:stop]; raise ValueError if there is none.");
+static LIST_COUNT: Signature = Signature::new(Style::Exact, "list.count", "$self, value, /")
+    .doc("Return how many items are equal to value.");
+static LIST_CLEAR: Signature =
+    Signature::new(Style::Exact, "list.clear", "$self, /").doc("Remove every item from the list.");
+static LIST_COPY: Signature =
+    Signature::new(Style::Exact, "list.copy", "$self, /").doc("Return a shallow copy of the list.");
+static LIST_REVERSE: Signature = Signature::new(Style::Exact, "list.reverse", "$self, /")
+    .doc("Reverse the order of the items of the list, in place.");
 static TUPLE_INDEX: Signature = Signature::new(
     Style::Positional,
     "tuple.index",
     "$self, value, start=0, stop=sys.maxsize, /",
-);
-static TUPLE_COUNT: Signature = Signature::new(Style::Exact, "tuple.count", "$self, value, /");
+).doc("Return the index of the first item equal to value, looking in [start:stop]; raise ValueError if there is none.");
+static TUPLE_COUNT: Signature = Signature::new(Style::Exact, "tuple.count", "$self, value, /")
+    .doc("Return how many items are equal to value.");
 static RANGE_INDEX: Signature =
-    Signature::undocumented(Style::Exact, "range.index", "$self, value, /");
+    Signature::undocumented(Style::Exact, "range.index", "$self, value, /").doc(
+        "Return the index of value in the range; raise ValueError if the range does not hold it.",
+    );
 static RANGE_COUNT: Signature =
-    Signature::undocumented(Style::Exact, "range.count", "$self, value, /");
+    Signature::undocumented(Style::Exact, "range.count", "$self, value, /")
+        .doc("Return how many times value occurs in the range (0 or 1 for integers).");
 static SLICE_INDICES: Signature =
-    Signature::undocumented(Style::Exact, "slice.indices", "$self, len, /");
+    Signature::undocumented(Style::Exact, "slice.indices", "$self, len, /").doc("Return (start, stop, step) for a sequence of the given length.\n\nThe values are those range() needs to visit the same items as the slice, with missing and negative bounds resolved.");
 
 /// The list a method was called on (a subclass instance's built-in value),
 /// borrowed from the arguments.
@@ -325,7 +337,7 @@ pub(crate) static SORT: Signature = Signature::new(
     Style::Clinic,
     "list.sort",
     "$self, /, *, key=None, reverse=False",
-);
+).doc("Sort the list in place, in ascending order, and return None.\n\nkey maps each item to what is compared; reverse=True sorts in descending order. The sort is stable: equal items keep their order.");
 
 fn sort(vm: &Vm, args: Args) -> PyResult {
     let ([_], [key, reverse]) = SORT.bind(vm, args)?;

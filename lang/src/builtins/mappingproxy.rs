@@ -3,8 +3,8 @@
 //! class as it is now and cannot change it behind the lookup caches.
 
 use crate::objects::gc::Visitor;
-use crate::objects::{Args, Class, Name, NativeObject, PyDict, PyResult, Value};
-use crate::vm::types::{add_methods, new_class};
+use crate::objects::{Args, Class, Name, NativeObject, PyDict, PyResult, Signature, Style, Value};
+use crate::vm::types::{add_declared_methods, add_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::rc::Rc;
@@ -59,11 +59,17 @@ pub fn class(vm: &Vm) -> Rc<Class> {
                 ("__str__", str_),
                 ("__eq__", eq),
                 ("__or__", or),
-                ("get", get),
-                ("keys", keys),
-                ("values", values),
-                ("items", items),
-                ("copy", copy),
+            ],
+        );
+        add_declared_methods(
+            &c,
+            "mappingproxy",
+            &[
+                (&GET, get),
+                (&KEYS, keys),
+                (&VALUES, values),
+                (&ITEMS, items),
+                (&COPY, copy),
             ],
         );
         c
@@ -151,8 +157,23 @@ fn contains(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
+static GET: Signature = Signature::undocumented(
+    Style::Positional,
+    "mappingproxy.get",
+    "$self, key, default=None, /",
+)
+.doc("Return the value for key if key is in the mapping, else default.");
+static KEYS: Signature = Signature::undocumented(Style::Exact, "mappingproxy.keys", "$self, /")
+    .doc("Return a view of the mapping's keys.");
+static VALUES: Signature = Signature::undocumented(Style::Exact, "mappingproxy.values", "$self, /")
+    .doc("Return a view of the mapping's values.");
+static ITEMS: Signature = Signature::undocumented(Style::Exact, "mappingproxy.items", "$self, /")
+    .doc("Return a view of the mapping's (key, value) pairs.");
+static COPY: Signature = Signature::undocumented(Style::Exact, "mappingproxy.copy", "$self, /")
+    .doc("Return a shallow copy of the underlying mapping (a dict for a class's namespace).");
+
 fn get(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "get", 2, 3)?;
+    GET.check(vm, args)?;
     let p = this(vm, &args)?;
     let key = &args.pos[1];
     let default = args.pos.get(2).cloned().unwrap_or_default();
@@ -208,22 +229,22 @@ fn or(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn keys(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "keys", 1, 1)?;
+    KEYS.check(vm, args)?;
     vm.call_method(&mapping(this(vm, &args)?), "keys", &[])
 }
 
 fn values(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "values", 1, 1)?;
+    VALUES.check(vm, args)?;
     vm.call_method(&mapping(this(vm, &args)?), "values", &[])
 }
 
 fn items(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "items", 1, 1)?;
+    ITEMS.check(vm, args)?;
     vm.call_method(&mapping(this(vm, &args)?), "items", &[])
 }
 
 fn copy(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "copy", 1, 1)?;
+    COPY.check(vm, args)?;
     let p = this(vm, &args)?;
     match &p.target {
         Target::Class(c) => Ok(Value::Dict(class_snapshot(c))),

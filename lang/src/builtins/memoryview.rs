@@ -253,37 +253,53 @@ const METHODS: &[(&Signature, crate::objects::NativeFn)] = &[
     (&TOREADONLY, toreadonly),
 ];
 
-static NEW: Signature = Signature::new(Style::Clinic, "memoryview", "$type, object");
-static REPR: Signature = Signature::new(Style::Exact, "memoryview.__repr__", "$self, /");
-static LEN: Signature = Signature::new(Style::Exact, "memoryview.__len__", "$self, /");
-static GETITEM: Signature = Signature::new(Style::Exact, "memoryview.__getitem__", "$self, key, /");
+static NEW: Signature = Signature::new(Style::Clinic, "memoryview", "$type, object")
+    .doc("Return a memoryview of an object that supports the buffer protocol.");
+static REPR: Signature =
+    Signature::new(Style::Exact, "memoryview.__repr__", "$self, /").doc("Return repr(self).");
+static LEN: Signature = Signature::new(Style::Exact, "memoryview.__len__", "$self, /")
+    .doc("Return len(self): the number of elements viewed.");
+static GETITEM: Signature = Signature::new(Style::Exact, "memoryview.__getitem__", "$self, key, /")
+    .doc("Return self[key]: one element, or a view of a slice.");
 static SETITEM: Signature = Signature::new(
     Style::Positional,
     "memoryview.__setitem__",
     "$self, key, value, /",
-);
-static ITER: Signature = Signature::new(Style::Exact, "memoryview.__iter__", "$self, /");
-static EQ: Signature = Signature::new(Style::Exact, "memoryview.__eq__", "$self, value, /");
-static NE: Signature = Signature::new(Style::Exact, "memoryview.__ne__", "$self, value, /");
-static HASH: Signature = Signature::new(Style::Exact, "memoryview.__hash__", "$self, /");
-static ENTER: Signature = Signature::new(Style::Exact, "memoryview.__enter__", "$self, /");
+)
+.doc("Set self[key] to value, writing through to the underlying buffer.");
+static ITER: Signature = Signature::new(Style::Exact, "memoryview.__iter__", "$self, /")
+    .doc("Return iter(self), over the elements viewed.");
+static EQ: Signature = Signature::new(Style::Exact, "memoryview.__eq__", "$self, value, /")
+    .doc("Return self == value: whether the elements viewed are equal.");
+static NE: Signature = Signature::new(Style::Exact, "memoryview.__ne__", "$self, value, /")
+    .doc("Return self != value.");
+static HASH: Signature = Signature::new(Style::Exact, "memoryview.__hash__", "$self, /")
+    .doc("Return hash(self); only read-only views of hashable buffers have one.");
+static ENTER: Signature = Signature::new(Style::Exact, "memoryview.__enter__", "$self, /")
+    .doc("Return the view itself, for a with statement.");
 static EXIT: Signature =
-    Signature::new(Style::Positional, "memoryview.__exit__", "$self, /, *args");
+    Signature::new(Style::Positional, "memoryview.__exit__", "$self, /, *args")
+        .doc("Release the view at the end of a with statement.");
 static TOBYTES: Signature =
-    Signature::new(Style::Clinic, "memoryview.tobytes", "$self, /, order='C'");
-static TOLIST: Signature = Signature::new(Style::Exact, "memoryview.tolist", "$self, /");
+    Signature::new(Style::Clinic, "memoryview.tobytes", "$self, /, order='C'")
+        .doc("Return the bytes viewed, as a bytes object.");
+static TOLIST: Signature = Signature::new(Style::Exact, "memoryview.tolist", "$self, /")
+    .doc("Return the elements viewed as a list of integers (nested for several dimensions).");
 static HEX: Signature = Signature::new(
     Style::Clinic,
     "memoryview.hex",
     "$self, /, sep=<unrepresentable>, bytes_per_sep=1",
-);
+).doc("Return the bytes viewed as a string of two hexadecimal digits per byte.\n\nsep, if given, is put between groups of bytes_per_sep bytes.");
 static CAST: Signature = Signature::new(
     Style::Clinic,
     "memoryview.cast",
     "$self, /, format, shape=<unrepresentable>",
-);
-static RELEASE: Signature = Signature::new(Style::Exact, "memoryview.release", "$self, /");
-static TOREADONLY: Signature = Signature::new(Style::Exact, "memoryview.toreadonly", "$self, /");
+)
+.doc("Return a view of the same memory as another format (and shape).");
+static RELEASE: Signature = Signature::new(Style::Exact, "memoryview.release", "$self, /")
+    .doc("Release the underlying buffer; the view cannot be used afterwards.");
+static TOREADONLY: Signature = Signature::new(Style::Exact, "memoryview.toreadonly", "$self, /")
+    .doc("Return a read-only view of the same memory.");
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a MemoryView> {
     args.get(0)

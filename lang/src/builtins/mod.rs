@@ -9,6 +9,7 @@ pub(crate) mod complex;
 pub mod descriptors;
 pub mod dict;
 mod exec;
+mod float_fromhex;
 pub mod generator;
 mod help;
 pub mod io;
@@ -23,6 +24,7 @@ pub mod set;
 pub mod slots;
 pub mod stdin;
 pub mod str;
+pub(crate) mod type_docs;
 
 use crate::objects::iter::IterState;
 use crate::objects::BoolWord;
@@ -74,26 +76,21 @@ const FUNCTIONS: &[(&Signature, NativeFn)] = &[
     (&POW, pow),
     (&FORMAT, format),
     (&INPUT, input),
-];
-
-/// The builtin functions not yet converted to declared signatures.
-const UNDECLARED: &[(&str, NativeFn)] = &[
-    ("map", map),
-    ("open", io::open),
-    ("super", super_),
-    ("__build_class__", build_class),
-    ("__import__", import_),
-    ("compile", exec::compile),
+    (&MAP, map),
+    (&io::OPEN, io::open),
+    (&BUILD_CLASS, build_class),
+    (&IMPORT, import_),
+    (&exec::COMPILE, exec::compile),
 ];
 
 /// Builtins that, called with no arguments, answer about the calling frame
 /// (see `CallerNeeds::FrameWhenNoArgs`); with arguments they are plain natives.
-const FRAME_READERS: &[(&str, NativeFn)] = &[
-    ("vars", vars),
-    ("locals", locals),
-    ("globals", globals),
-    ("dir", dir),
-    ("super", super_),
+const FRAME_READERS: &[(&Signature, NativeFn)] = &[
+    (&VARS, vars),
+    (&LOCALS, locals),
+    (&GLOBALS, globals),
+    (&DIR, dir),
+    (&SUPER, super_),
 ];
 
 pub fn install(vm: &Vm) {
@@ -113,9 +110,6 @@ pub fn install(vm: &Vm) {
         );
     };
     for row in FUNCTIONS {
-        add(row, CallerNeeds::Nothing);
-    }
-    for row in UNDECLARED {
         add(row, CallerNeeds::Nothing);
     }
     quitter::install(vm);
@@ -232,7 +226,7 @@ static PRINT: Signature = Signature::new(
     Style::Clinic,
     "print",
     "*args, sep=' ', end='\\n', file=None, flush=False",
-);
+).doc("Write the arguments to a stream, turned to text with str().\n\nItems are joined by sep and followed by end; file defaults to sys.stdout, and flush=True flushes the stream at once.");
 
 fn print(vm: &Vm, args: Args) -> PyResult {
     let bound = PRINT.bind_all::<0, 4>(vm, args)?;
@@ -297,14 +291,16 @@ fn len(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::Int(vm.len(obj)? as i64))
 }
 
-static REPR: Signature = Signature::new(Style::Exact, "repr", "obj, /");
+static REPR: Signature = Signature::new(Style::Exact, "repr", "obj, /")
+    .doc("Return the printable representation of an object (what the REPL shows).");
 
 fn repr(vm: &Vm, args: Args) -> PyResult {
     let ([obj], []) = REPR.bind(vm, args)?;
     Ok(Value::string(vm.repr(obj)?))
 }
 
-static ASCII: Signature = Signature::new(Style::Exact, "ascii", "obj, /");
+static ASCII: Signature = Signature::new(Style::Exact, "ascii", "obj, /")
+    .doc("Return repr(obj) with every non-ASCII character written as an escape.");
 
 fn ascii(vm: &Vm, args: Args) -> PyResult {
     let ([obj], []) = ASCII.bind(vm, args)?;
@@ -314,7 +310,7 @@ fn ascii(vm: &Vm, args: Args) -> PyResult {
 }
 
 static ITER: Signature =
-    Signature::undocumented(Style::Positional, "iter", "object, sentinel=None, /");
+    Signature::undocumented(Style::Positional, "iter", "object, sentinel=None, /").doc("Return an iterator over an iterable.\n\nWith a sentinel, call the first argument without arguments until it returns the sentinel.");
 
 fn iter(vm: &Vm, args: Args) -> PyResult {
     let ([object], [sentinel]) = ITER.bind(vm, args)?;
@@ -331,7 +327,7 @@ fn iter(vm: &Vm, args: Args) -> PyResult {
 }
 
 static NEXT: Signature =
-    Signature::undocumented(Style::Positional, "next", "iterator, default=None, /");
+    Signature::undocumented(Style::Positional, "next", "iterator, default=None, /").doc("Return the next item of an iterator.\n\nWhen the iterator is exhausted, return default if one was given; otherwise raise StopIteration.");
 
 fn next(vm: &Vm, args: Args) -> PyResult {
     let ([it], [default]) = NEXT.bind(vm, args)?;
@@ -363,7 +359,8 @@ fn next(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-static AITER: Signature = Signature::new(Style::Exact, "aiter", "async_iterable, /");
+static AITER: Signature = Signature::new(Style::Exact, "aiter", "async_iterable, /")
+    .doc("Return an asynchronous iterator for an asynchronous iterable.");
 
 fn aiter(vm: &Vm, args: Args) -> PyResult {
     let ([obj], []) = AITER.bind(vm, args)?;
@@ -374,7 +371,7 @@ static ANEXT: Signature = Signature::new(
     Style::Positional,
     "anext",
     "aiterator, default=<unrepresentable>, /",
-);
+).doc("Return an awaitable that gives the next item of an async iterator.\n\nWhen the iterator is exhausted, the awaitable gives default if one was given; otherwise it raises StopAsyncIteration.");
 
 fn anext(vm: &Vm, args: Args) -> PyResult {
     let ([aiterator], [default]) = ANEXT.bind(vm, args)?;
@@ -430,8 +427,12 @@ fn class_spec_matches(
     }
 }
 
-static ISINSTANCE: Signature =
-    Signature::new(Style::Positional, "isinstance", "obj, class_or_tuple, /");
+static ISINSTANCE: Signature = Signature::new(
+    Style::Positional,
+    "isinstance",
+    "obj, class_or_tuple, /",
+)
+.doc("Return whether an object is an instance of a class, or of any class in a tuple of classes.");
 
 fn isinstance(vm: &Vm, args: Args) -> PyResult {
     let ([obj, spec], []) = ISINSTANCE.bind(vm, args)?;
@@ -472,8 +473,12 @@ fn instance_of(vm: &Vm, obj: &Value, class: &Rc<crate::objects::Class>) -> bool 
     }
 }
 
-static ISSUBCLASS: Signature =
-    Signature::new(Style::Positional, "issubclass", "cls, class_or_tuple, /");
+static ISSUBCLASS: Signature = Signature::new(
+    Style::Positional,
+    "issubclass",
+    "cls, class_or_tuple, /",
+)
+.doc("Return whether a class derives from another class, or from any class in a tuple of classes.");
 
 fn issubclass(vm: &Vm, args: Args) -> PyResult {
     let ([cls, spec], []) = ISSUBCLASS.bind(vm, args)?;
@@ -503,7 +508,8 @@ fn attr_name(vm: &Vm, v: &Value, fname: &str) -> PyResult<Name> {
     }
 }
 
-static HASATTR: Signature = Signature::new(Style::Positional, "hasattr", "obj, name, /");
+static HASATTR: Signature = Signature::new(Style::Positional, "hasattr", "obj, name, /")
+    .doc("Return whether an object has an attribute of the given name.");
 
 fn hasattr(vm: &Vm, args: Args) -> PyResult {
     let ([obj, name], []) = HASATTR.bind(vm, args)?;
@@ -519,7 +525,7 @@ static GETATTR: Signature = Signature::undocumented(
     Style::Positional,
     "getattr",
     "object, name, default=None, /",
-);
+).doc("Return the attribute of an object with the given name.\n\ngetattr(x, 'y') is x.y. When the attribute is missing, return default if one was given; otherwise raise AttributeError.");
 
 fn getattr(vm: &Vm, args: Args) -> PyResult {
     let ([obj, name], [default]) = GETATTR.bind(vm, args)?;
@@ -532,7 +538,10 @@ fn getattr(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-static SETATTR: Signature = Signature::new(Style::Positional, "setattr", "obj, name, value, /");
+static SETATTR: Signature = Signature::new(Style::Positional, "setattr", "obj, name, value, /")
+    .doc(
+    "Set the attribute of an object with the given name to value: setattr(x, 'y', v) is x.y = v.",
+);
 
 fn setattr(vm: &Vm, args: Args) -> PyResult {
     let ([obj, name, value], []) = SETATTR.bind(vm, args)?;
@@ -541,7 +550,8 @@ fn setattr(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-static DELATTR: Signature = Signature::new(Style::Positional, "delattr", "obj, name, /");
+static DELATTR: Signature = Signature::new(Style::Positional, "delattr", "obj, name, /")
+    .doc("Delete the attribute of an object with the given name: delattr(x, 'y') is del x.y.");
 
 fn delattr(vm: &Vm, args: Args) -> PyResult {
     let ([obj, name], []) = DELATTR.bind(vm, args)?;
@@ -550,14 +560,16 @@ fn delattr(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-static ID: Signature = Signature::new(Style::Exact, "id", "obj, /");
+static ID: Signature = Signature::new(Style::Exact, "id", "obj, /")
+    .doc("Return a number that identifies the object among all objects alive at the same time.");
 
 fn id(vm: &Vm, args: Args) -> PyResult {
     let ([obj], []) = ID.bind(vm, args)?;
     Ok(Value::Int(obj.id() as i64))
 }
 
-static HASH: Signature = Signature::new(Style::Exact, "hash", "obj, /");
+static HASH: Signature = Signature::new(Style::Exact, "hash", "obj, /")
+    .doc("Return the hash of an object: equal objects have equal hashes.");
 
 fn hash(vm: &Vm, args: Args) -> PyResult {
     let ([obj], []) = HASH.bind(vm, args)?;
@@ -576,14 +588,16 @@ pub fn is_callable(vm: &Vm, v: &Value) -> bool {
     }
 }
 
-static CALLABLE: Signature = Signature::new(Style::Exact, "callable", "obj, /");
+static CALLABLE: Signature = Signature::new(Style::Exact, "callable", "obj, /")
+    .doc("Return whether the object can be called (classes, functions, objects with __call__).");
 
 fn callable(vm: &Vm, args: Args) -> PyResult {
     let ([obj], []) = CALLABLE.bind(vm, args)?;
     Ok(Value::from_bool(is_callable(vm, obj)))
 }
 
-static ABS: Signature = Signature::new(Style::Exact, "abs", "x, /");
+static ABS: Signature =
+    Signature::new(Style::Exact, "abs", "x, /").doc("Return the absolute value of a number.");
 
 pub(crate) fn abs(vm: &Vm, args: Args) -> PyResult {
     let ([x], []) = ABS.bind(vm, args)?;
@@ -661,8 +675,8 @@ fn min_max(vm: &Vm, args: Args, sig: &Signature, want: crate::vm::ops::CmpOp) ->
 
 /// `min`'s and `max`'s keywords: CPython parses them apart from the
 /// positional arguments, so they are bound alone.
-static MIN: Signature = Signature::undocumented(Style::Clinic, "min", "*, key=None, default=None");
-static MAX: Signature = Signature::undocumented(Style::Clinic, "max", "*, key=None, default=None");
+static MIN: Signature = Signature::undocumented(Style::Clinic, "min", "*, key=None, default=None").doc("Return the smallest item of an iterable, or the smallest of several arguments.\n\nkey, if given, maps each item to what is compared. An empty iterable gives default when one was given, and ValueError otherwise.");
+static MAX: Signature = Signature::undocumented(Style::Clinic, "max", "*, key=None, default=None").doc("Return the largest item of an iterable, or the largest of several arguments.\n\nkey, if given, maps each item to what is compared. An empty iterable gives default when one was given, and ValueError otherwise.");
 
 fn min(vm: &Vm, args: Args) -> PyResult {
     min_max(vm, args, &MIN, crate::vm::ops::CmpOp::Lt)
@@ -708,7 +722,7 @@ impl SumTotal {
     }
 }
 
-static SUM: Signature = Signature::new(Style::Clinic, "sum", "iterable, /, start=0");
+static SUM: Signature = Signature::new(Style::Clinic, "sum", "iterable, /, start=0").doc("Return start plus the sum of the items of an iterable (start defaults to 0).\n\nFor joining strings, use ''.join(items) instead.");
 
 fn sum(vm: &Vm, args: Args) -> PyResult {
     let ([iterable], [start]) = SUM.bind(vm, args)?;
@@ -759,8 +773,10 @@ fn any_all(vm: &Vm, args: Args, sig: &Signature, want: bool) -> PyResult {
     Ok(Value::from_bool(found.is_some() == want))
 }
 
-static ANY: Signature = Signature::new(Style::Exact, "any", "iterable, /");
-static ALL: Signature = Signature::new(Style::Exact, "all", "iterable, /");
+static ANY: Signature = Signature::new(Style::Exact, "any", "iterable, /")
+    .doc("Return True if some item of the iterable is true (False for an empty one).");
+static ALL: Signature = Signature::new(Style::Exact, "all", "iterable, /")
+    .doc("Return True if every item of the iterable is true (True for an empty one).");
 
 fn any(vm: &Vm, args: Args) -> PyResult {
     any_all(vm, args, &ANY, true)
@@ -896,7 +912,7 @@ static SORTED: Signature = Signature::new(
     Style::Positional,
     "sorted",
     "iterable, /, *, key=None, reverse=False",
-);
+).doc("Return a new list holding the items of an iterable in ascending order.\n\nkey maps each item to what is compared; reverse=True sorts in descending order. The sort is stable.");
 
 fn sorted(vm: &Vm, args: Args) -> PyResult {
     // CPython checks the positional argument, then hands the keywords to
@@ -914,7 +930,8 @@ fn sorted(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::list(items))
 }
 
-static REVERSED: Signature = Signature::new(Style::Positional, "reversed", "sequence, /");
+static REVERSED: Signature = Signature::new(Style::Positional, "reversed", "sequence, /")
+    .doc("Return an iterator over the items of a sequence, last first.");
 
 pub(crate) fn reversed(vm: &Vm, args: Args) -> PyResult {
     let ([v], []) = REVERSED.bind(vm, args)?;
@@ -945,8 +962,13 @@ pub(crate) fn reversed(vm: &Vm, args: Args) -> PyResult {
         }),
         other => {
             let class = vm.class_of(other);
-            if let Some(m) = class.lookup_str("__reversed__") {
-                return vm.call_bound(&m, other, &[]);
+            let not_reversible =
+                || vm.type_error(format!("'{}' object is not reversible", class.name));
+            match class.lookup_str("__reversed__") {
+                // `__reversed__ = None` opts out (collections.abc.Mapping does).
+                Some(Value::None) => return Err(not_reversible()),
+                Some(m) => return vm.call_bound(&m, other, &[]),
+                None => {}
             }
             if class.lookup_str("__len__").is_some() && class.lookup_str("__getitem__").is_some() {
                 let n = vm.len(other)?;
@@ -956,14 +978,19 @@ pub(crate) fn reversed(vm: &Vm, args: Args) -> PyResult {
                 }
                 return Ok(NativeIter::new(IterState::Items { items, index: 0 }));
             }
-            return Err(vm.type_error(format!("'{}' object is not reversible", class.name)));
+            return Err(not_reversible());
         }
     })
 }
 
-static ENUMERATE: Signature = Signature::new(Style::Clinic, "enumerate", "iterable, start=0");
+static ENUMERATE: Signature = Signature::new(Style::Clinic, "enumerate", "iterable, start=0")
+    .doc("Return an iterator of (index, item) pairs over an iterable, counting from start.");
 
 fn enumerate(vm: &Vm, args: Args) -> PyResult {
+    // CPython's enumerate words a call without arguments its own way.
+    if args.pos.is_empty() && args.kwnames.is_empty() {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+    }
     let ([iterable], [start]) = ENUMERATE.bind(vm, args)?;
     let start = match start {
         Some(v) => vm.to_index(v)?,
@@ -977,7 +1004,7 @@ fn enumerate(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `zip`'s keyword, bound apart from the iterables as CPython does.
-static ZIP: Signature = Signature::new(Style::Clinic, "zip", "*, strict=False");
+static ZIP: Signature = Signature::new(Style::Clinic, "zip", "*, strict=False").doc("Return an iterator of tuples taking one item from each iterable in turn.\n\nIt stops with the shortest iterable; with strict=True, iterables of different lengths raise ValueError.");
 
 fn zip(vm: &Vm, args: Args) -> PyResult {
     let ([], [strict]) = ZIP.bind(vm, Args::with_kw(&[], args.kwnames, args.kwvalues))?;
@@ -1002,6 +1029,10 @@ fn zip(vm: &Vm, args: Args) -> PyResult {
     Ok(NativeIter::new(IterState::Zip { iters, strict }))
 }
 
+static MAP: Signature = Signature::undocumented(Style::Positional, "map", "func, *iterables")
+    .doc("Return an iterator applying a function to the items of one or more iterables.\n\nWith several iterables, the function takes one item from each, and the iterator stops with the shortest.");
+
+/// Checks its arguments itself: CPython's words for too few are its own.
 fn map(vm: &Vm, args: Args) -> PyResult {
     if args.has_kwargs() {
         return Err(vm.type_error("map() takes no keyword arguments"));
@@ -1019,7 +1050,7 @@ fn map(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
-static FILTER: Signature = Signature::new(Style::Positional, "filter", "function, iterable, /");
+static FILTER: Signature = Signature::new(Style::Positional, "filter", "function, iterable, /").doc("Return an iterator over the items of an iterable for which function(item) is true.\n\nWith None as the function, keep the items that are true themselves.");
 
 fn filter(vm: &Vm, args: Args) -> PyResult {
     let ([function, iterable], []) = FILTER.bind(vm, args)?;
@@ -1030,7 +1061,8 @@ fn filter(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
-static CHR: Signature = Signature::new(Style::Exact, "chr", "i, /");
+static CHR: Signature = Signature::new(Style::Exact, "chr", "i, /")
+    .doc("Return the one-character string for a Unicode code point (0 to 0x10ffff).");
 
 fn chr(vm: &Vm, args: Args) -> PyResult {
     let ([i], []) = CHR.bind(vm, args)?;
@@ -1046,7 +1078,9 @@ fn chr(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-static ORD: Signature = Signature::new(Style::Exact, "ord", "c, /");
+static ORD: Signature = Signature::new(Style::Exact, "ord", "c, /").doc(
+    "Return the Unicode code point of a one-character string (or the value of a one-byte bytes).",
+);
 
 fn ord(vm: &Vm, args: Args) -> PyResult {
     let ([c], []) = ORD.bind(vm, args)?;
@@ -1082,25 +1116,28 @@ fn radix(vm: &Vm, args: Args, sig: &Signature, radix: u32) -> PyResult {
     )))
 }
 
-static HEX: Signature = Signature::new(Style::Exact, "hex", "number, /");
+static HEX: Signature = Signature::new(Style::Exact, "hex", "number, /")
+    .doc("Return an integer written in hexadecimal, with a '0x' prefix.");
 
 fn hex(vm: &Vm, args: Args) -> PyResult {
     radix(vm, args, &HEX, 16)
 }
 
-static OCT: Signature = Signature::new(Style::Exact, "oct", "number, /");
+static OCT: Signature = Signature::new(Style::Exact, "oct", "number, /")
+    .doc("Return an integer written in octal, with a '0o' prefix.");
 
 fn oct(vm: &Vm, args: Args) -> PyResult {
     radix(vm, args, &OCT, 8)
 }
 
-static BIN: Signature = Signature::new(Style::Exact, "bin", "number, /");
+static BIN: Signature = Signature::new(Style::Exact, "bin", "number, /")
+    .doc("Return an integer written in binary, with a '0b' prefix.");
 
 fn bin(vm: &Vm, args: Args) -> PyResult {
     radix(vm, args, &BIN, 2)
 }
 
-static ROUND: Signature = Signature::new(Style::Clinic, "round", "number, ndigits=None");
+static ROUND: Signature = Signature::new(Style::Clinic, "round", "number, ndigits=None").doc("Return a number rounded to ndigits decimal places (halves go to the even neighbour).\n\nWithout ndigits, the result is an int; otherwise it has the number's type.");
 
 pub(crate) fn round(vm: &Vm, args: Args) -> PyResult {
     let ([number], [ndigits]) = ROUND.bind(vm, args)?;
@@ -1150,7 +1187,8 @@ pub(crate) fn round(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-static DIVMOD: Signature = Signature::new(Style::Positional, "divmod", "x, y, /");
+static DIVMOD: Signature =
+    Signature::new(Style::Positional, "divmod", "x, y, /").doc("Return the pair (x // y, x % y).");
 
 pub(crate) fn divmod(vm: &Vm, args: Args) -> PyResult {
     let ([a, b], []) = DIVMOD.bind(vm, args)?;
@@ -1216,7 +1254,7 @@ fn rename_unsupported(
     e
 }
 
-static POW: Signature = Signature::new(Style::Clinic, "pow", "base, exp, mod=None");
+static POW: Signature = Signature::new(Style::Clinic, "pow", "base, exp, mod=None").doc("Return base raised to the power exp, reduced modulo mod when mod is given.\n\nThe three-argument form computes the modulus efficiently.");
 
 pub(crate) fn pow(vm: &Vm, args: Args) -> PyResult {
     let ([base, exp], [modulus]) = POW.bind(vm, args)?;
@@ -1320,7 +1358,8 @@ fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_big
     Some(g.x.mod_floor(&m_abs))
 }
 
-static FORMAT: Signature = Signature::new(Style::Positional, "format", "value, format_spec='', /");
+static FORMAT: Signature = Signature::new(Style::Positional, "format", "value, format_spec='', /")
+    .doc("Return value formatted by its __format__ method according to format_spec.");
 
 fn format(vm: &Vm, args: Args) -> PyResult {
     let ([value], [spec]) = FORMAT.bind(vm, args)?;
@@ -1337,7 +1376,7 @@ fn format(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::string(vm.format(value, &spec)?))
 }
 
-static INPUT: Signature = Signature::new(Style::Positional, "input", "prompt='', /");
+static INPUT: Signature = Signature::new(Style::Positional, "input", "prompt='', /").doc("Read one line from standard input and return it without its newline.\n\nThe prompt, if given, is written first, without a newline. At end of input, raise EOFError.");
 
 fn input(vm: &Vm, args: Args) -> PyResult {
     let ([], [prompt]) = INPUT.bind(vm, args)?;
@@ -1362,9 +1401,14 @@ fn input(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+static VARS: Signature =
+    Signature::undocumented(Style::Positional, "vars", "object=<unrepresentable>, /").doc(
+        "Return the __dict__ of an object; without an argument, the local names as locals() does.",
+    );
+
 fn vars(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "vars", 0, 1)?;
-    match args.get(0) {
+    let ([], [object]) = VARS.bind(vm, args)?;
+    match object {
         Some(v) => vm
             .get_attr_str(v, "__dict__")
             .map_err(|_| vm.type_error("vars() argument must have __dict__ attribute")),
@@ -1372,17 +1416,29 @@ fn vars(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
-fn locals(vm: &Vm, _args: Args) -> PyResult {
+static LOCALS: Signature = Signature::new(Style::Exact, "locals", "")
+    .doc("Return a dictionary of the names defined in the current local scope.");
+
+fn locals(vm: &Vm, args: Args) -> PyResult {
+    let ([], []) = LOCALS.bind(vm, args)?;
     Err(vm.runtime_error("locals(): no current frame"))
 }
 
-fn globals(vm: &Vm, _args: Args) -> PyResult {
+static GLOBALS: Signature = Signature::new(Style::Exact, "globals", "")
+    .doc("Return the dictionary of the names defined in the current module.");
+
+fn globals(vm: &Vm, args: Args) -> PyResult {
+    let ([], []) = GLOBALS.bind(vm, args)?;
     Err(vm.runtime_error("globals(): no current frame"))
 }
 
+static DIR: Signature =
+    Signature::undocumented(Style::Positional, "dir", "object=<unrepresentable>, /")
+        .doc("Return the sorted names of the attributes of an object.\n\nWithout an argument, return the names in the current scope. A class's __dir__ method decides for its instances.");
+
 fn dir(vm: &Vm, args: Args) -> PyResult {
-    args.check(vm, "dir", 0, 1)?;
-    let Some(obj) = args.get(0) else {
+    let ([], [obj]) = DIR.bind(vm, args)?;
+    let Some(obj) = obj else {
         return Err(vm.runtime_error("dir(): no current frame"));
     };
     // A class's own `__dir__` decides, its answer sorted (as CPython does).
@@ -1425,35 +1481,52 @@ fn dir(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
 }
 
+static SUPER: Signature =
+    Signature::undocumented(Style::Positional, "super", "type=<unrepresentable>, object_or_type=None, /")
+        .doc("Return a proxy that finds methods in the classes after a given class in an object's method order.\n\nInside a method, super() with no arguments means super(__class__, self).");
+
+/// `super` itself checks its arguments, as CPython's type does.
 fn super_(vm: &Vm, args: Args) -> PyResult {
     let mut pos = vec![Value::Class(vm.types.super_.clone())];
     pos.extend_from_slice(args.pos);
     vm.instantiate(&vm.types.super_, Args::new(&pos[1..]))
 }
 
+static BUILD_CLASS: Signature = Signature::undocumented(
+    Style::Positional,
+    "__build_class__",
+    "func, name, /, *bases, metaclass=None, **kwds",
+)
+.doc("Create a class from its body function: what a class statement calls.");
+
 fn build_class(vm: &Vm, args: Args) -> PyResult {
     vm.build_class(args)
 }
 
-/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+static IMPORT: Signature = Signature::new(
+    Style::Clinic,
+    "__import__",
+    "name, globals=None, locals=None, fromlist=(), level=0",
+)
+.doc("Import a module: what the import statement calls.\n\nPrograms call importlib.import_module() instead.");
+
 pub fn import_(vm: &Vm, args: Args) -> PyResult {
-    args.check_pos(vm, "__import__", 1, 5)?;
-    let name = match args.arg_or_kw(0, "name") {
-        Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => {
+    let ([name], [globals, _locals, fromlist, level]) = IMPORT.bind(vm, args)?;
+    let name = match name {
+        Value::Str(s) => s.as_str().to_string(),
+        other => {
             return Err(vm.type_error(format!(
                 "__import__() argument 1 must be str, not {}",
                 vm.type_name(other)
             )))
         }
-        None => return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)")),
     };
-    let globals = match args.arg_or_kw(1, "globals") {
+    let globals = match globals {
         Some(Value::Dict(d)) => Some(d.clone()),
         _ => None,
     };
-    let fromlist = args.arg_or_kw(3, "fromlist").cloned().unwrap_or_default();
-    let level = match args.arg_or_kw(4, "level") {
+    let fromlist = fromlist.cloned().unwrap_or_default();
+    let level = match level {
         Some(v) => vm.to_index(v)?,
         None => 0,
     };

@@ -12,12 +12,19 @@ pub fn install(vm: &Vm) {
         "int",
         &[
             (&INT_BIT_LENGTH, int_bit_length),
+            (&INT_BIT_COUNT, int_bit_count),
             (&INT_CONJUGATE, int_conjugate),
             (&INT_TO_BYTES, int_to_bytes),
             (&INT_AS_INTEGER_RATIO, int_as_integer_ratio),
         ],
     );
     add_declared_classmethod(vm, &vm.types.int, &INT_FROM_BYTES, int_from_bytes);
+    add_declared_classmethod(
+        vm,
+        &vm.types.float,
+        &super::float_fromhex::FROMHEX,
+        super::float_fromhex::fromhex,
+    );
     add_methods(&bool_class(vm), "bool", &[("__new__", bool_new)]);
     add_methods(&vm.types.float, "float", &[("__new__", float_new)]);
     add_declared_methods(
@@ -32,26 +39,33 @@ pub fn install(vm: &Vm) {
     );
 }
 
-static INT_BIT_LENGTH: Signature = Signature::new(Style::Exact, "int.bit_length", "$self, /");
+static INT_BIT_LENGTH: Signature = Signature::new(Style::Exact, "int.bit_length", "$self, /").doc(
+    "Return how many bits the absolute value needs in binary, without sign and leading zeros.",
+);
 static INT_CONJUGATE: Signature =
-    Signature::undocumented(Style::Exact, "int.conjugate", "$self, /");
+    Signature::undocumented(Style::Exact, "int.conjugate", "$self, /")
+        .doc("Return the integer itself (the conjugate of a real number).");
 static INT_AS_INTEGER_RATIO: Signature =
-    Signature::new(Style::Exact, "int.as_integer_ratio", "$self, /");
+    Signature::new(Style::Exact, "int.as_integer_ratio", "$self, /")
+        .doc("Return the pair (self, 1): the integer as a fraction.");
 static INT_TO_BYTES: Signature = Signature::new(
     Style::Clinic,
     "int.to_bytes",
     "$self, /, length=1, byteorder='big', *, signed=False",
-);
+).doc("Return the integer as an array of length bytes.\n\nbyteorder is 'big' (most significant byte first) or 'little'. With signed=True, negative numbers are written in two's complement; otherwise they raise OverflowError, as do numbers that do not fit.");
 static INT_FROM_BYTES: Signature = Signature::new(
     Style::Clinic,
     "int.from_bytes",
     "$type, /, bytes, byteorder='big', *, signed=False",
-);
-static FLOAT_IS_INTEGER: Signature = Signature::new(Style::Exact, "float.is_integer", "$self, /");
+).doc("Return the integer that an array of bytes represents.\n\nbyteorder is 'big' (most significant byte first) or 'little'; with signed=True, the bytes are read in two's complement.");
+static FLOAT_IS_INTEGER: Signature = Signature::new(Style::Exact, "float.is_integer", "$self, /")
+    .doc("Return True if the float has no fractional part.");
 static FLOAT_AS_INTEGER_RATIO: Signature =
-    Signature::new(Style::Exact, "float.as_integer_ratio", "$self, /");
-static FLOAT_CONJUGATE: Signature = Signature::new(Style::Exact, "float.conjugate", "$self, /");
-static FLOAT_HEX: Signature = Signature::new(Style::Exact, "float.hex", "$self, /");
+    Signature::new(Style::Exact, "float.as_integer_ratio", "$self, /").doc("Return the pair of integers (numerator, denominator), the denominator positive and as small as possible, whose ratio is exactly the float.");
+static FLOAT_CONJUGATE: Signature = Signature::new(Style::Exact, "float.conjugate", "$self, /")
+    .doc("Return the float itself (the conjugate of a real number).");
+static FLOAT_HEX: Signature = Signature::new(Style::Exact, "float.hex", "$self, /")
+    .doc("Return the float written in hexadecimal, as float.fromhex() reads it.");
 
 /// An int value (int, bool or big int) as a BigInt; TypeError otherwise.
 pub fn to_bigint(vm: &Vm, v: &Value) -> PyResult<BigInt> {
@@ -252,6 +266,19 @@ fn self_int(vm: &Vm, args: &Args) -> PyResult<BigInt> {
 fn int_bit_length(vm: &Vm, args: Args) -> PyResult {
     INT_BIT_LENGTH.check(vm, args)?;
     Ok(Value::Int(self_int(vm, &args)?.bits() as i64))
+}
+
+static INT_BIT_COUNT: Signature = Signature::new(Style::Exact, "int.bit_count", "$self, /")
+    .doc("Return how many ones the binary form of the absolute value has (the population count).");
+
+fn int_bit_count(vm: &Vm, args: Args) -> PyResult {
+    INT_BIT_COUNT.check(vm, args)?;
+    let ones: u64 = self_int(vm, &args)?
+        .magnitude()
+        .iter_u64_digits()
+        .map(|digit| u64::from(digit.count_ones()))
+        .sum();
+    Ok(Value::Int(ones as i64))
 }
 
 fn int_conjugate(vm: &Vm, args: Args) -> PyResult {

@@ -1,7 +1,7 @@
 //! Methods of `object` (the defaults every class inherits) and of `type`.
 
 use crate::objects::BoolWord;
-use crate::objects::{Args, PyResult, Value};
+use crate::objects::{Args, PyResult, Signature, Style, Value};
 use crate::vm::protocol::dunders;
 use crate::vm::types::add_methods;
 use crate::vm::Vm;
@@ -42,14 +42,17 @@ pub fn install(vm: &Vm) {
         &vm.types.type_,
         "type",
         &[
-            ("mro", type_mro),
-            ("__subclasses__", type_subclasses),
             ("__repr__", type_repr),
             ("__new__", type_new),
             ("__init__", type_init),
             ("__call__", type_call_method),
             ("__setattr__", type_setattr),
         ],
+    );
+    crate::vm::types::add_declared_methods(
+        &vm.types.type_,
+        "type",
+        &[(&TYPE_MRO, type_mro), (&TYPE_SUBCLASSES, type_subclasses)],
     );
     crate::vm::types::add_classmethod(vm, &vm.types.type_, "__prepare__", type_prepare);
     add_methods(&vm.types.none_type, "NoneType", &[("__new__", none_new)]);
@@ -274,7 +277,12 @@ fn type_setattr(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
+static TYPE_MRO: Signature = Signature::new(Style::Exact, "type.mro", "$self, /").doc(
+    "Return the class's method resolution order, as a list.\n\nA metaclass may override it to choose the order stored in __mro__.",
+);
+
 fn type_mro(vm: &Vm, args: Args) -> PyResult {
+    TYPE_MRO.check(vm, args)?;
     match args.get(0) {
         Some(Value::Class(c)) => Ok(Value::list(
             c.full_mro().into_iter().map(Value::Class).collect(),
@@ -283,7 +291,11 @@ fn type_mro(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+static TYPE_SUBCLASSES: Signature = Signature::new(Style::Exact, "type.__subclasses__", "$self, /")
+    .doc("Return a list of the classes that derive directly from this one and are still alive.");
+
 fn type_subclasses(vm: &Vm, args: Args) -> PyResult {
+    TYPE_SUBCLASSES.check(vm, args)?;
     let Some(Value::Class(c)) = args.get(0) else {
         return Err(vm.type_error("descriptor '__subclasses__' requires a 'type' object"));
     };

@@ -26,8 +26,10 @@ impl NativeObject for Quitter {
     }
 }
 
-static CALL: Signature = Signature::new(Style::Python, "Quitter.__call__", "self, code=None");
-static REPR: Signature = Signature::new(Style::Exact, "Quitter.__repr__", "$self, /");
+static CALL: Signature = Signature::new(Style::Python, "Quitter.__call__", "self, code=None")
+    .doc("Leave the interpreter, raising SystemExit with the given code.");
+static REPR: Signature = Signature::new(Style::Exact, "Quitter.__repr__", "$self, /")
+    .doc("Return how to leave the interpreter, as the bare name in the REPL shows it.");
 
 /// Binds `exit` and `quit` in the builtins.
 pub(crate) fn install(vm: &Vm) {

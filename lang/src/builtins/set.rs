@@ -88,63 +88,88 @@ pub fn install(vm: &Vm) {
     }
 }
 
-static UNION: Signature = Signature::undocumented(Style::ParseTuple, "set.union", "$self, *others");
+static UNION: Signature = Signature::undocumented(Style::ParseTuple, "set.union", "$self, *others")
+    .doc("Return a new set with the items of this set and of all the others.");
 static INTERSECTION: Signature =
-    Signature::undocumented(Style::ParseTuple, "set.intersection", "$self, *others");
+    Signature::undocumented(Style::ParseTuple, "set.intersection", "$self, *others")
+        .doc("Return a new set with the items this set shares with all the others.");
 static DIFFERENCE: Signature =
-    Signature::undocumented(Style::ParseTuple, "set.difference", "$self, *others");
+    Signature::undocumented(Style::ParseTuple, "set.difference", "$self, *others")
+        .doc("Return a new set with the items of this set that none of the others holds.");
 static SET_SYMMETRIC_DIFFERENCE: Signature =
-    Signature::undocumented(Style::Exact, "set.symmetric_difference", "$self, other, /");
+    Signature::undocumented(Style::Exact, "set.symmetric_difference", "$self, other, /")
+        .doc("Return a new set with the items in exactly one of this set and other.");
 static FROZENSET_SYMMETRIC_DIFFERENCE: Signature = Signature::undocumented(
     Style::Exact,
     "frozenset.symmetric_difference",
     "$self, other, /",
-);
+)
+.doc("Return a new set with the items in exactly one of this set and other.");
 static SET_ISSUBSET: Signature =
-    Signature::undocumented(Style::Exact, "set.issubset", "$self, other, /");
+    Signature::undocumented(Style::Exact, "set.issubset", "$self, other, /")
+        .doc("Return True if every item of this set is in other.");
 static FROZENSET_ISSUBSET: Signature =
-    Signature::undocumented(Style::Exact, "frozenset.issubset", "$self, other, /");
+    Signature::undocumented(Style::Exact, "frozenset.issubset", "$self, other, /")
+        .doc("Return True if every item of this set is in other.");
 static SET_ISSUPERSET: Signature =
-    Signature::undocumented(Style::Exact, "set.issuperset", "$self, other, /");
+    Signature::undocumented(Style::Exact, "set.issuperset", "$self, other, /")
+        .doc("Return True if every item of other is in this set.");
 static FROZENSET_ISSUPERSET: Signature =
-    Signature::undocumented(Style::Exact, "frozenset.issuperset", "$self, other, /");
+    Signature::undocumented(Style::Exact, "frozenset.issuperset", "$self, other, /")
+        .doc("Return True if every item of other is in this set.");
 static SET_ISDISJOINT: Signature =
-    Signature::undocumented(Style::Exact, "set.isdisjoint", "$self, other, /");
+    Signature::undocumented(Style::Exact, "set.isdisjoint", "$self, other, /")
+        .doc("Return True if this set and other have no item in common.");
 static FROZENSET_ISDISJOINT: Signature =
-    Signature::undocumented(Style::Exact, "frozenset.isdisjoint", "$self, other, /");
-static SET_COPY: Signature = Signature::undocumented(Style::Exact, "set.copy", "$self, /");
+    Signature::undocumented(Style::Exact, "frozenset.isdisjoint", "$self, other, /")
+        .doc("Return True if this set and other have no item in common.");
+static SET_COPY: Signature = Signature::undocumented(Style::Exact, "set.copy", "$self, /")
+    .doc("Return a shallow copy of the set.");
 static FROZENSET_COPY: Signature =
-    Signature::undocumented(Style::Exact, "frozenset.copy", "$self, /");
-static ADD: Signature = Signature::undocumented(Style::Exact, "set.add", "$self, object, /");
-static REMOVE: Signature = Signature::undocumented(Style::Exact, "set.remove", "$self, object, /");
+    Signature::undocumented(Style::Exact, "frozenset.copy", "$self, /")
+        .doc("Return the frozenset itself: it cannot change, so a copy is not needed.");
+static ADD: Signature = Signature::undocumented(Style::Exact, "set.add", "$self, object, /")
+    .doc("Add an item to the set (nothing happens if it is there already).");
+static REMOVE: Signature = Signature::undocumented(Style::Exact, "set.remove", "$self, object, /")
+    .doc("Remove an item from the set; raise KeyError if it is not there.");
 static DISCARD: Signature =
-    Signature::undocumented(Style::Exact, "set.discard", "$self, object, /");
-static POP: Signature = Signature::undocumented(Style::Exact, "set.pop", "$self, /");
-static CLEAR: Signature = Signature::undocumented(Style::Exact, "set.clear", "$self, /");
+    Signature::undocumented(Style::Exact, "set.discard", "$self, object, /")
+        .doc("Remove an item from the set if it is there.");
+static POP: Signature = Signature::undocumented(Style::Exact, "set.pop", "$self, /")
+    .doc("Remove and return an arbitrary item of the set; raise KeyError if the set is empty.");
+static CLEAR: Signature = Signature::undocumented(Style::Exact, "set.clear", "$self, /")
+    .doc("Remove every item from the set.");
 static UPDATE: Signature =
-    Signature::undocumented(Style::ParseTuple, "set.update", "$self, *others");
+    Signature::undocumented(Style::ParseTuple, "set.update", "$self, *others")
+        .doc("Add the items of all the others to this set.");
 static DIFFERENCE_UPDATE: Signature =
-    Signature::undocumented(Style::ParseTuple, "set.difference_update", "$self, *others");
+    Signature::undocumented(Style::ParseTuple, "set.difference_update", "$self, *others")
+        .doc("Remove from this set the items that any of the others holds.");
 static INTERSECTION_UPDATE: Signature = Signature::undocumented(
     Style::ParseTuple,
     "set.intersection_update",
     "$self, *others",
-);
+)
+.doc("Keep in this set only the items that all the others hold.");
 static SYMMETRIC_DIFFERENCE_UPDATE: Signature = Signature::undocumented(
     Style::Exact,
     "set.symmetric_difference_update",
     "$self, other, /",
-);
+)
+.doc("Keep in this set the items in exactly one of this set and other.");
 
 static FROZENSET_UNION: Signature =
-    Signature::undocumented(Style::ParseTuple, "frozenset.union", "$self, *others");
+    Signature::undocumented(Style::ParseTuple, "frozenset.union", "$self, *others")
+        .doc("Return a new set with the items of this set and of all the others.");
 static FROZENSET_INTERSECTION: Signature = Signature::undocumented(
     Style::ParseTuple,
     "frozenset.intersection",
     "$self, *others",
-);
+)
+.doc("Return a new set with the items this set shares with all the others.");
 static FROZENSET_DIFFERENCE: Signature =
-    Signature::undocumented(Style::ParseTuple, "frozenset.difference", "$self, *others");
+    Signature::undocumented(Style::ParseTuple, "frozenset.difference", "$self, *others")
+        .doc("Return a new set with the items of this set that none of the others holds.");
 
 // The methods set and frozenset share: each type's checks its arguments
 // against its own signature, then runs the common body.

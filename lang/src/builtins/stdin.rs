@@ -6,8 +6,8 @@
 //! bytes are replaced.
 
 use crate::objects::class::Layout;
-use crate::objects::{Args, Class, NativeObject, PyResult, Value};
-use crate::vm::types::{add_methods, new_class};
+use crate::objects::{Args, Class, NativeFn, NativeObject, PyResult, Signature, Value};
+use crate::vm::types::{add_declared_methods, add_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
 use std::io::{BufRead, Read};
@@ -52,23 +52,88 @@ fn class(vm: &Vm, binary: bool) -> Rc<Class> {
         add_methods(
             &c,
             name,
-            &[
-                ("read", read),
-                ("readline", readline),
-                ("readlines", readlines),
-                ("__iter__", iter),
-                ("__next__", next),
-                ("isatty", isatty),
-                ("fileno", fileno),
-                ("readable", yes),
-                ("writable", no),
-                ("seekable", no),
-                ("close", close),
-                ("__repr__", repr),
-            ],
+            &[("__iter__", iter), ("__next__", next), ("__repr__", repr)],
+        );
+        add_declared_methods(
+            &c,
+            name,
+            if binary {
+                BUFFERED_READER_METHODS
+            } else {
+                TEXT_IO_WRAPPER_METHODS
+            },
         );
         c
     })
+}
+
+/// The methods of one of the two stream classes, named after it in
+/// messages: each gets its signature in a module named as the method.
+macro_rules! stream_methods {
+    ($table:ident: $owner:literal; $($module:ident, $method:literal = $body:ident: $ctor:ident($style:ident, $params:literal, $doc:ident)),* $(,)?) => {
+        $(
+            mod $module {
+                use crate::objects::{Signature, Style};
+                pub(super) static SIG: Signature =
+                    Signature::$ctor(Style::$style, concat!($owner, ".", $method), $params)
+                        .doc(super::$doc);
+            }
+        )*
+        const $table: &[(&Signature, NativeFn)] = &[$((&$module::SIG, $body)),*];
+    };
+}
+
+const READ_DOC: &str = "Read and return at most size characters (bytes for the buffer); all that is left when size is negative or None.";
+const READLINE_DOC: &str = "Read and return one line, newline included (an empty result at the end of input).\n\nWith a non-negative size, read at most size characters (bytes for the buffer).";
+const READLINES_DOC: &str = "Read and return a list of the remaining lines.\n\nWith a positive hint, stop after the line that brings the total read to hint characters (bytes for the buffer).";
+const ISATTY_DOC: &str = "Return True if standard input is a terminal.";
+const FILENO_DOC: &str = "Return the file descriptor of standard input (0).";
+const READABLE_DOC: &str = "Return True: standard input can be read.";
+const WRITABLE_DOC: &str = "Return False: standard input cannot be written.";
+const SEEKABLE_DOC: &str = "Return False: towel reads standard input as a stream.";
+const CLOSE_DOC: &str =
+    "Close the stream (not supported for standard input: raises NotImplementedError).";
+
+stream_methods!(TEXT_IO_WRAPPER_METHODS: "TextIOWrapper";
+    text_read, "read" = read: new(Positional, "$self, size=-1, /", READ_DOC),
+    text_readline, "readline" = readline: new(Positional, "$self, size=-1, /", READLINE_DOC),
+    text_readlines, "readlines" = readlines: new(Positional, "$self, hint=-1, /", READLINES_DOC),
+    text_isatty, "isatty" = isatty: new(Exact, "$self, /", ISATTY_DOC),
+    text_fileno, "fileno" = fileno: new(Exact, "$self, /", FILENO_DOC),
+    text_readable, "readable" = yes: new(Exact, "$self, /", READABLE_DOC),
+    text_writable, "writable" = no: new(Exact, "$self, /", WRITABLE_DOC),
+    text_seekable, "seekable" = unseekable: new(Exact, "$self, /", SEEKABLE_DOC),
+    text_close, "close" = close: new(Exact, "$self, /", CLOSE_DOC),
+);
+
+stream_methods!(BUFFERED_READER_METHODS: "BufferedReader";
+    buffer_read, "read" = read: new(Positional, "$self, size=-1, /", READ_DOC),
+    buffer_readline, "readline" = readline: new(Positional, "$self, size=-1, /", READLINE_DOC),
+    buffer_readlines, "readlines" = readlines: new(Positional, "$self, hint=-1, /", READLINES_DOC),
+    buffer_isatty, "isatty" = isatty: undocumented(Exact, "$self, /", ISATTY_DOC),
+    buffer_fileno, "fileno" = fileno: undocumented(Exact, "$self, /", FILENO_DOC),
+    buffer_readable, "readable" = yes: undocumented(Exact, "$self, /", READABLE_DOC),
+    buffer_writable, "writable" = no: new(Exact, "$self, /", WRITABLE_DOC),
+    buffer_seekable, "seekable" = unseekable: undocumented(Exact, "$self, /", SEEKABLE_DOC),
+    buffer_close, "close" = close: undocumented(Exact, "$self, /", CLOSE_DOC),
+);
+
+/// The declared signature of the method `name` of the stream `args.pos[0]`
+/// is (its class decides which table).
+fn check(vm: &Vm, args: Args, name: &str) -> PyResult<()> {
+    let binary = args
+        .get(0)
+        .and_then(|v| v.downcast_native::<Stdin>())
+        .is_some_and(|s| s.binary);
+    let table = if binary {
+        BUFFERED_READER_METHODS
+    } else {
+        TEXT_IO_WRAPPER_METHODS
+    };
+    match table.iter().find(|(sig, _)| sig.name() == name) {
+        Some((sig, _)) => sig.check(vm, args),
+        None => Ok(()),
+    }
 }
 
 fn stream(vm: &Vm, binary: bool) -> Value {
@@ -103,8 +168,8 @@ fn result(binary: bool, bytes: Vec<u8>) -> Value {
 }
 
 /// The `size` argument: None or negative means "all".
-fn size_arg(vm: &Vm, args: &Args, name: &str) -> PyResult<Option<usize>> {
-    match args.arg_or_kw(1, name) {
+fn size_arg(vm: &Vm, args: &Args) -> PyResult<Option<usize>> {
+    match args.get(1) {
         None | Some(Value::None) => Ok(None),
         Some(v) => {
             let n = vm.to_index(v)?;
@@ -170,8 +235,9 @@ fn bytes_for(line: &[u8], chunk: &[u8], limit: usize, binary: bool) -> usize {
 }
 
 fn read(vm: &Vm, args: Args) -> PyResult {
+    check(vm, args, "read")?;
     let s = this(vm, &args)?;
-    let limit = size_arg(vm, &args, "size")?;
+    let limit = size_arg(vm, &args)?;
     vm.flush_stdout();
     let mut data = Vec::new();
     match limit {
@@ -195,20 +261,29 @@ fn read(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn readline(vm: &Vm, args: Args) -> PyResult {
+    check(vm, args, "readline")?;
     let s = this(vm, &args)?;
-    let limit = size_arg(vm, &args, "size")?;
+    let limit = size_arg(vm, &args)?;
     Ok(result(s.binary, read_line(vm, s.binary, limit)?))
 }
 
 fn readlines(vm: &Vm, args: Args) -> PyResult {
+    check(vm, args, "readlines")?;
     let s = this(vm, &args)?;
+    // A hint of 0 or less (or None) reads every line.
+    let hint = size_arg(vm, &args)?.filter(|&h| h > 0);
     let mut lines = Vec::new();
+    let mut total = 0;
     loop {
         let line = read_line(vm, s.binary, None)?;
         if line.is_empty() {
             return Ok(Value::list(lines));
         }
+        total += units(&line, s.binary);
         lines.push(result(s.binary, line));
+        if hint.is_some_and(|h| total >= h) {
+            return Ok(Value::list(lines));
+        }
     }
 }
 
@@ -226,25 +301,37 @@ fn next(vm: &Vm, args: Args) -> PyResult {
     Ok(result(s.binary, line))
 }
 
-fn isatty(_vm: &Vm, _args: Args) -> PyResult {
+fn isatty(vm: &Vm, args: Args) -> PyResult {
     use std::io::IsTerminal;
+    check(vm, args, "isatty")?;
     Ok(Value::from_bool(std::io::stdin().is_terminal()))
 }
 
-fn fileno(_vm: &Vm, _args: Args) -> PyResult {
+fn fileno(vm: &Vm, args: Args) -> PyResult {
+    check(vm, args, "fileno")?;
     Ok(Value::Int(0))
 }
 
-fn yes(_vm: &Vm, _args: Args) -> PyResult {
+/// `readable()`.
+fn yes(vm: &Vm, args: Args) -> PyResult {
+    check(vm, args, "readable")?;
     Ok(Value::from_bool(true))
 }
 
-fn no(_vm: &Vm, _args: Args) -> PyResult {
+/// `writable()`.
+fn no(vm: &Vm, args: Args) -> PyResult {
+    check(vm, args, "writable")?;
+    Ok(Value::from_bool(false))
+}
+
+fn unseekable(vm: &Vm, args: Args) -> PyResult {
+    check(vm, args, "seekable")?;
     Ok(Value::from_bool(false))
 }
 
 /// Closing standard input is not supported: it stays open.
-fn close(vm: &Vm, _args: Args) -> PyResult {
+fn close(vm: &Vm, args: Args) -> PyResult {
+    check(vm, args, "close")?;
     Err(vm.not_implemented("closing sys.stdin"))
 }
 

@@ -9,15 +9,12 @@ use crate::vm::Vm;
 use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
-    add_methods(
-        &vm.types.str,
-        "str",
-        &[("__new__", str_new), ("format", format)],
-    );
+    add_methods(&vm.types.str, "str", &[("__new__", str_new)]);
     add_declared_methods(
         &vm.types.str,
         "str",
         &[
+            (&STR_FORMAT, format),
             (&STR_UPPER, upper),
             (&STR_LOWER, lower),
             (&STR_CASEFOLD, casefold),
@@ -86,120 +83,153 @@ pub fn install(vm: &Vm) {
     );
 }
 
-static STR_UPPER: Signature = Signature::new(Style::Exact, "str.upper", "$self, /");
-static STR_LOWER: Signature = Signature::new(Style::Exact, "str.lower", "$self, /");
-static STR_CASEFOLD: Signature = Signature::new(Style::Exact, "str.casefold", "$self, /");
-static STR_CAPITALIZE: Signature = Signature::new(Style::Exact, "str.capitalize", "$self, /");
-static STR_TITLE: Signature = Signature::new(Style::Exact, "str.title", "$self, /");
-static STR_SWAPCASE: Signature = Signature::new(Style::Exact, "str.swapcase", "$self, /");
-static STR_ISDIGIT: Signature = Signature::new(Style::Exact, "str.isdigit", "$self, /");
-static STR_ISDECIMAL: Signature = Signature::new(Style::Exact, "str.isdecimal", "$self, /");
-static STR_ISNUMERIC: Signature = Signature::new(Style::Exact, "str.isnumeric", "$self, /");
-static STR_ISALPHA: Signature = Signature::new(Style::Exact, "str.isalpha", "$self, /");
-static STR_ISALNUM: Signature = Signature::new(Style::Exact, "str.isalnum", "$self, /");
-static STR_ISSPACE: Signature = Signature::new(Style::Exact, "str.isspace", "$self, /");
-static STR_ISUPPER: Signature = Signature::new(Style::Exact, "str.isupper", "$self, /");
-static STR_ISLOWER: Signature = Signature::new(Style::Exact, "str.islower", "$self, /");
-static STR_ISTITLE: Signature = Signature::new(Style::Exact, "str.istitle", "$self, /");
-static STR_ISIDENTIFIER: Signature = Signature::new(Style::Exact, "str.isidentifier", "$self, /");
-static STR_ISASCII: Signature = Signature::new(Style::Exact, "str.isascii", "$self, /");
-static STR_ISPRINTABLE: Signature = Signature::new(Style::Exact, "str.isprintable", "$self, /");
+static STR_UPPER: Signature = Signature::new(Style::Exact, "str.upper", "$self, /")
+    .doc("Return a copy of the string with every cased character in upper case.");
+static STR_LOWER: Signature = Signature::new(Style::Exact, "str.lower", "$self, /")
+    .doc("Return a copy of the string with every cased character in lower case.");
+static STR_CASEFOLD: Signature = Signature::new(Style::Exact, "str.casefold", "$self, /")
+    .doc("Return a version of the string for caseless comparisons (more thorough than lower()).");
+static STR_CAPITALIZE: Signature = Signature::new(Style::Exact, "str.capitalize", "$self, /").doc("Return a copy of the string whose first character is in title case and the rest in lower case.");
+static STR_TITLE: Signature = Signature::new(Style::Exact, "str.title", "$self, /").doc("Return a copy of the string in which each word starts in title case and goes on in lower case.");
+static STR_SWAPCASE: Signature = Signature::new(Style::Exact, "str.swapcase", "$self, /")
+    .doc("Return a copy of the string with upper case turned to lower case and the reverse.");
+static STR_ISDIGIT: Signature = Signature::new(Style::Exact, "str.isdigit", "$self, /")
+    .doc("Return True if the string is not empty and every character in it is a digit.");
+static STR_ISDECIMAL: Signature = Signature::new(Style::Exact, "str.isdecimal", "$self, /")
+    .doc("Return True if the string is not empty and every character in it is a decimal digit.");
+static STR_ISNUMERIC: Signature = Signature::new(Style::Exact, "str.isnumeric", "$self, /")
+    .doc("Return True if the string is not empty and every character in it is numeric.");
+static STR_ISALPHA: Signature = Signature::new(Style::Exact, "str.isalpha", "$self, /")
+    .doc("Return True if the string is not empty and every character in it is a letter.");
+static STR_ISALNUM: Signature = Signature::new(Style::Exact, "str.isalnum", "$self, /").doc(
+    "Return True if the string is not empty and every character in it is a letter or a digit.",
+);
+static STR_ISSPACE: Signature = Signature::new(Style::Exact, "str.isspace", "$self, /")
+    .doc("Return True if the string is not empty and every character in it is whitespace.");
+static STR_ISUPPER: Signature = Signature::new(Style::Exact, "str.isupper", "$self, /").doc(
+    "Return True if the string has a cased character and all its cased characters are upper case.",
+);
+static STR_ISLOWER: Signature = Signature::new(Style::Exact, "str.islower", "$self, /").doc(
+    "Return True if the string has a cased character and all its cased characters are lower case.",
+);
+static STR_ISTITLE: Signature = Signature::new(Style::Exact, "str.istitle", "$self, /").doc("Return True if the string has a cased character and each word in it starts with the only upper-case letter of the word.");
+static STR_ISIDENTIFIER: Signature = Signature::new(Style::Exact, "str.isidentifier", "$self, /")
+    .doc("Return True if the string is a valid Python identifier (keywords included).");
+static STR_ISASCII: Signature = Signature::new(Style::Exact, "str.isascii", "$self, /")
+    .doc("Return True if every character of the string is ASCII (True for an empty string).");
+static STR_ISPRINTABLE: Signature = Signature::new(Style::Exact, "str.isprintable", "$self, /")
+    .doc(
+    "Return True if every character of the string shows when printed (True for an empty string).",
+);
 static STR_STRIP: Signature =
-    Signature::new(Style::Positional, "str.strip", "$self, chars=None, /");
+    Signature::new(Style::Positional, "str.strip", "$self, chars=None, /").doc("Return a copy of the string without leading and trailing whitespace.\n\nWith chars, remove the characters it holds instead of whitespace.");
 static STR_LSTRIP: Signature =
-    Signature::new(Style::Positional, "str.lstrip", "$self, chars=None, /");
+    Signature::new(Style::Positional, "str.lstrip", "$self, chars=None, /").doc("Return a copy of the string without leading whitespace.\n\nWith chars, remove the characters it holds instead of whitespace.");
 static STR_RSTRIP: Signature =
-    Signature::new(Style::Positional, "str.rstrip", "$self, chars=None, /");
+    Signature::new(Style::Positional, "str.rstrip", "$self, chars=None, /").doc("Return a copy of the string without trailing whitespace.\n\nWith chars, remove the characters it holds instead of whitespace.");
 static STR_SPLIT: Signature = Signature::new(
     Style::Clinic,
     "str.split",
     "$self, /, sep=None, maxsplit=-1",
-);
+).doc("Return a list of the words of the string, cut at sep.\n\nWithout sep (or with None), cut at runs of whitespace and drop empty words. maxsplit limits how many cuts are made, from the left; -1 means no limit.");
 static STR_RSPLIT: Signature = Signature::new(
     Style::Clinic,
     "str.rsplit",
     "$self, /, sep=None, maxsplit=-1",
-);
+).doc("Return a list of the words of the string, cut at sep, starting from the right.\n\nWithout sep (or with None), cut at runs of whitespace and drop empty words. maxsplit limits how many cuts are made, from the right; -1 means no limit.");
 static STR_SPLITLINES: Signature =
-    Signature::new(Style::Clinic, "str.splitlines", "$self, /, keepends=False");
-static STR_JOIN: Signature = Signature::new(Style::Exact, "str.join", "$self, iterable, /");
+    Signature::new(Style::Clinic, "str.splitlines", "$self, /, keepends=False").doc("Return a list of the lines of the string, cut at line boundaries.\n\nThe line breaks are left out unless keepends is true.");
+static STR_JOIN: Signature = Signature::new(Style::Exact, "str.join", "$self, iterable, /").doc("Return the strings of an iterable joined, with this string between them.\n\n'-'.join(['a', 'b', 'c']) is 'a-b-c'.");
 static STR_REPLACE: Signature = Signature::new(
     Style::Positional,
     "str.replace",
     "$self, old, new, count=-1, /",
-);
+).doc("Return a copy of the string with each occurrence of old replaced by new.\n\nA count, if given and not negative, limits how many occurrences are replaced, from the left.");
 static STR_STARTSWITH: Signature = Signature::undocumented(
     Style::ParseTuple,
     "str.startswith",
     "$self, prefix, start=None, end=None, /",
-);
+).doc("Return True if the string starts with prefix (or with one of a tuple of prefixes).\n\nstart and end, as in slicing, restrict the part of the string compared.");
 static STR_ENDSWITH: Signature = Signature::undocumented(
     Style::ParseTuple,
     "str.endswith",
     "$self, prefix, start=None, end=None, /",
-);
+).doc("Return True if the string ends with suffix (or with one of a tuple of suffixes).\n\nstart and end, as in slicing, restrict the part of the string compared.");
 static STR_FIND: Signature = Signature::undocumented(
     Style::ParseTuple,
     "str.find",
     "$self, sub, start=None, end=None, /",
-);
+)
+.doc("Return the lowest index where sub is found in S[start:end], or -1 when it is not.");
 static STR_RFIND: Signature = Signature::undocumented(
     Style::ParseTuple,
     "str.rfind",
     "$self, sub, start=None, end=None, /",
-);
+)
+.doc("Return the highest index where sub is found in S[start:end], or -1 when it is not.");
 static STR_INDEX: Signature = Signature::undocumented(
     Style::ParseTuple,
     "str.index",
     "$self, sub, start=None, end=None, /",
+)
+.doc(
+    "Return the lowest index where sub is found in S[start:end]; raise ValueError when it is not.",
 );
 static STR_RINDEX: Signature = Signature::undocumented(
     Style::ParseTuple,
     "str.rindex",
     "$self, sub, start=None, end=None, /",
+)
+.doc(
+    "Return the highest index where sub is found in S[start:end]; raise ValueError when it is not.",
 );
 static STR_COUNT: Signature = Signature::undocumented(
     Style::ParseTuple,
     "str.count",
     "$self, sub, start=None, end=None, /",
-);
+)
+.doc("Return how many non-overlapping times sub occurs in S[start:end].");
 static STR_FORMAT_MAP: Signature =
-    Signature::undocumented(Style::Exact, "str.format_map", "$self, mapping, /");
+    Signature::undocumented(Style::Exact, "str.format_map", "$self, mapping, /")
+        .doc("Return the string formatted as str.format does, taking names from a mapping.");
 static STR_CENTER: Signature = Signature::new(
     Style::Positional,
     "str.center",
     "$self, width, fillchar=' ', /",
-);
+).doc("Return the string centred in a string of the given width, padded with fillchar (a space by default).");
 static STR_LJUST: Signature = Signature::new(
     Style::Positional,
     "str.ljust",
     "$self, width, fillchar=' ', /",
-);
+).doc("Return the string aligned left in a string of the given width, padded with fillchar (a space by default).");
 static STR_RJUST: Signature = Signature::new(
     Style::Positional,
     "str.rjust",
     "$self, width, fillchar=' ', /",
-);
-static STR_ZFILL: Signature = Signature::new(Style::Exact, "str.zfill", "$self, width, /");
-static STR_PARTITION: Signature = Signature::new(Style::Exact, "str.partition", "$self, sep, /");
-static STR_RPARTITION: Signature = Signature::new(Style::Exact, "str.rpartition", "$self, sep, /");
+).doc("Return the string aligned right in a string of the given width, padded with fillchar (a space by default).");
+static STR_ZFILL: Signature = Signature::new(Style::Exact, "str.zfill", "$self, width, /")
+    .doc("Return the string padded on the left with zeros to the given width, after any sign.");
+static STR_PARTITION: Signature = Signature::new(Style::Exact, "str.partition", "$self, sep, /").doc("Split the string at the first occurrence of sep; return (before, sep, after).\n\nWhen sep is absent, return (S, '', '').");
+static STR_RPARTITION: Signature = Signature::new(Style::Exact, "str.rpartition", "$self, sep, /").doc("Split the string at the last occurrence of sep; return (before, sep, after).\n\nWhen sep is absent, return ('', '', S).");
 static STR_EXPANDTABS: Signature =
-    Signature::new(Style::Clinic, "str.expandtabs", "$self, /, tabsize=8");
+    Signature::new(Style::Clinic, "str.expandtabs", "$self, /, tabsize=8").doc("Return a copy of the string with tab characters replaced by spaces, up to the next multiple of tabsize columns.");
 static STR_REMOVEPREFIX: Signature =
-    Signature::new(Style::Exact, "str.removeprefix", "$self, prefix, /");
+    Signature::new(Style::Exact, "str.removeprefix", "$self, prefix, /")
+        .doc("Return the string without prefix if it starts with it, or the string unchanged.");
 static STR_REMOVESUFFIX: Signature =
-    Signature::new(Style::Exact, "str.removesuffix", "$self, suffix, /");
-static STR_TRANSLATE: Signature = Signature::new(Style::Exact, "str.translate", "$self, table, /");
+    Signature::new(Style::Exact, "str.removesuffix", "$self, suffix, /")
+        .doc("Return the string without suffix if it ends with it, or the string unchanged.");
+static STR_TRANSLATE: Signature = Signature::new(Style::Exact, "str.translate", "$self, table, /").doc("Return a copy of the string with each character mapped through a table.\n\nThe table maps code points to strings, code points or None (to delete); characters it does not map stay.");
 static STR_MAKETRANS: Signature = Signature::new(
     Style::Positional,
     "str.maketrans",
     "x, y=<unrepresentable>, z=<unrepresentable>, /",
-);
+).doc("Return a translation table for str.translate().\n\nWith one argument, a dict mapping characters or code points; with two strings of equal length, map each character of the first to the one at the same place in the second; a third string lists characters to delete.");
 static BYTES_HEX: Signature = Signature::new(
     Style::Clinic,
     "bytes.hex",
     "$self, /, sep=<unrepresentable>, bytes_per_sep=1",
-);
+).doc("Return the bytes as a string of two hexadecimal digits per byte.\n\nsep, if given, is put between groups of bytes_per_sep bytes (counted from the right; from the left when negative).");
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a str> {
     Ok(this_py(vm, args)?.as_str())
@@ -1015,7 +1045,7 @@ static ENCODE: Signature = Signature::new(
     Style::Clinic,
     "str.encode",
     "$self, /, encoding='utf-8', errors='strict'",
-);
+).doc("Return the string encoded to bytes with a codec (UTF-8 by default).\n\nerrors says what to do with characters the codec cannot encode: 'strict' raises UnicodeEncodeError; 'ignore', 'replace' and others substitute.");
 
 /// `str.encode(encoding='utf-8', errors='strict')`.
 fn encode(vm: &Vm, args: Args) -> PyResult {
@@ -1228,7 +1258,7 @@ static DECODE: Signature = Signature::new(
     Style::Clinic,
     "bytes.decode",
     "$self, /, encoding='utf-8', errors='strict'",
-);
+).doc("Return the bytes decoded to a string with a codec (UTF-8 by default).\n\nerrors says what to do with bytes the codec cannot decode: 'strict' raises UnicodeDecodeError; 'ignore', 'replace' and others substitute.");
 
 /// `bytes.decode(encoding='utf-8', errors='strict')` (and `bytearray`'s).
 pub(crate) fn decode(vm: &Vm, args: Args) -> PyResult {
@@ -1255,7 +1285,13 @@ fn bytes_hex(vm: &Vm, args: Args) -> PyResult {
 
 // -- str.format ---------------------------------------------------------------------
 
+static STR_FORMAT: Signature =
+    Signature::undocumented(Style::Exact, "str.format", "$self, *args, **kwargs").doc("Return the string with its replacement fields ({}) filled from the arguments.\n\nFields name positional arguments by number and keyword arguments by name, and may add a format spec after a colon.");
+
 fn format(vm: &Vm, args: Args) -> PyResult {
+    if args.pos.is_empty() {
+        STR_FORMAT.check(vm, args)?;
+    }
     let t = this(vm, &args)?;
     let rest = args.skip_first();
     s(format_string(vm, t, rest.pos, &|name| {

@@ -8,7 +8,7 @@ dispatch_table = {}
 
 
 def pickle(ob_type, pickle_function, constructor_ob=None):
-    """Registers `pickle_function` as the reduction of `ob_type`'s instances."""
+    """Registers how to reduce objects of `ob_type` (for pickle and copy)."""
     if not callable(pickle_function):
         raise TypeError("reduction functions must be callable")
     dispatch_table[ob_type] = pickle_function
@@ -30,9 +30,10 @@ pickle(complex, pickle_complex, complex)
 
 
 def pickle_union(obj):
-    import functools
-    import operator
-    return functools.reduce, (operator.or_, obj.__args__)
+    """`int | str` pickles as functools.reduce(operator.or_, its members)."""
+    from functools import reduce
+    from operator import or_
+    return reduce, (or_, obj.__args__)
 
 
 try:
@@ -42,14 +43,14 @@ except TypeError:
 
 
 def _reconstructor(cls, base, state):
-    """Rebuilds an object pickled with protocol 0 or 1 (see _reduce_ex)."""
+    """Rebuilds what _reduce_ex reduced: a `cls` made as its built-in `base`
+    would make one from `state` (a plain object when `base` is object)."""
     if base is object:
-        obj = object.__new__(cls)
-    else:
-        obj = base.__new__(cls, state)
-        if base.__init__ != object.__init__:
-            base.__init__(obj, state)
-    return obj
+        return object.__new__(cls)
+    rebuilt = base.__new__(cls, state)
+    if base.__init__ != object.__init__:
+        base.__init__(rebuilt, state)
+    return rebuilt
 
 
 def _is_builtin_type(cls):
@@ -89,36 +90,39 @@ def __newobj__(cls, *args):
 
 
 def __newobj_ex__(cls, args, kwargs):
-    """Used by pickle protocol 4, instead of __newobj__ to allow classes
-    with keyword-only arguments to be pickled correctly."""
+    """What protocol 4's NEWOBJ_EX means, for protocols below it."""
     return cls.__new__(cls, *args, **kwargs)
 
 
-def _slotnames(cls):
-    """The names of a class's slots (its own and its bases'), mangled as
-    their attributes are; cached in cls.__slotnames__."""
-    names = cls.__dict__.get("__slotnames__")
-    if names is not None:
-        return names
+def _own_slot_names(klass):
+    """The instance attributes one class's own `__slots__` declare, under
+    their mangled names; `__dict__` and `__weakref__` are not attributes."""
+    declared = klass.__dict__.get('__slots__', ())
+    if isinstance(declared, str):
+        declared = (declared,)
+    mangling_prefix = '_' + klass.__name__.lstrip('_')
     names = []
-    if hasattr(cls, "__slots__"):
-        for c in cls.__mro__:
-            if "__slots__" in c.__dict__:
-                slots = c.__dict__["__slots__"]
-                if isinstance(slots, str):
-                    slots = (slots,)
-                for name in slots:
-                    if name in ("__dict__", "__weakref__"):
-                        continue
-                    if name.startswith("__") and not name.endswith("__"):
-                        stripped = c.__name__.lstrip("_")
-                        names.append("_%s%s" % (stripped, name) if stripped else name)
-                    else:
-                        names.append(name)
+    for name in declared:
+        if name in ('__dict__', '__weakref__'):
+            continue
+        is_private = name.startswith('__') and not name.endswith('__')
+        if is_private and mangling_prefix != '_':
+            name = mangling_prefix + name
+        names.append(name)
+    return names
+
+
+def _slotnames(cls):
+    """The slot attribute names of `cls` and its bases, most derived first;
+    remembered as `cls.__slotnames__` where the class allows it."""
+    known = cls.__dict__.get('__slotnames__')
+    if known is not None:
+        return known
+    names = [name for klass in cls.__mro__ for name in _own_slot_names(klass)]
     try:
         cls.__slotnames__ = names
     except Exception:
-        pass
+        pass  # built-in and extension types take no new attributes
     return names
 
 
@@ -128,31 +132,33 @@ _inverted_registry = {}
 _extension_cache = {}
 
 
+def _is_registered(key, code):
+    return _extension_registry.get(key) == code and _inverted_registry.get(code) == key
+
+
 def add_extension(module, name, code):
-    """Register an extension code."""
+    """Gives (module, name) the extension code `code` (1 to 2**31-1)."""
     code = int(code)
-    if not 1 <= code <= 0x7fffffff:
+    if not 0 < code <= 0x7fffffff:
         raise ValueError("code out of range")
     key = (module, name)
-    if _extension_registry.get(key) == code and _inverted_registry.get(code) == key:
+    if _is_registered(key, code):
         return
     if key in _extension_registry:
-        raise ValueError("key %s is already registered with code %s" % (key, _extension_registry[key]))
+        raise ValueError(f"key {key} is already registered with code {_extension_registry[key]}")
     if code in _inverted_registry:
-        raise ValueError("code %s is already in use for key %s" % (code, _inverted_registry[code]))
+        raise ValueError(f"code {code} is already in use for key {_inverted_registry[code]}")
     _extension_registry[key] = code
     _inverted_registry[code] = key
 
 
 def remove_extension(module, name, code):
-    """Unregister an extension code.  For testing only."""
+    """Takes back an extension code, and forgets the object loaded for it."""
     key = (module, name)
-    if _extension_registry.get(key) != code or _inverted_registry.get(code) != key:
-        raise ValueError("key %s is not registered with code %s" % (key, code))
-    del _extension_registry[key]
-    del _inverted_registry[code]
-    if code in _extension_cache:
-        del _extension_cache[code]
+    if not _is_registered(key, code):
+        raise ValueError(f"key {key} is not registered with code {code}")
+    del _extension_registry[key], _inverted_registry[code]
+    _extension_cache.pop(code, None)
 
 
 def clear_extension_cache():

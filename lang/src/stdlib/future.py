@@ -22,10 +22,14 @@ CO_FUTURE_ANNOTATIONS = 0x1000000
 
 
 class _Feature:
+    """One `from __future__` feature: the release that first offered it
+    (`optional`), the one where it became the only behaviour (`mandatory`,
+    None while undecided) and the compiler flag that turns it on. The
+    releases are `sys.version_info`-style 5-tuples."""
+
     def __init__(self, optionalRelease, mandatoryRelease, compiler_flag):
-        self.optional = optionalRelease
-        self.mandatory = mandatoryRelease
-        self.compiler_flag = compiler_flag
+        vars(self).update(optional=optionalRelease, mandatory=mandatoryRelease,
+                          compiler_flag=compiler_flag)
 
     def getOptionalRelease(self):
         return self.optional
@@ -34,7 +38,8 @@ class _Feature:
         return self.mandatory
 
     def __repr__(self):
-        return "_Feature" + repr((self.optional, self.mandatory, self.compiler_flag))
+        fields = ", ".join(map(repr, (self.optional, self.mandatory, self.compiler_flag)))
+        return f"{type(self).__name__}({fields})"
 
 
 nested_scopes = _Feature((2, 1, 0, "beta", 1), (2, 2, 0, "alpha", 0), CO_NESTED)

@@ -921,7 +921,7 @@ def _signature_from_text(text, bound_to):
             kind = _KEYWORD_ONLY
             continue
         name, eq, default = item.partition("=")
-        value = eval(default, {}) if eq else _empty
+        value = eval(default, {"sys": sys}) if eq else _empty
         params.append(Parameter(name.strip(), kind, default=value))
     return Signature(params)
 
@@ -956,7 +956,11 @@ def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=F
     if isbuiltin(obj) or ismethoddescriptor(obj):
         text = getattr(obj, "__text_signature__", None)
         if text:
-            return _signature_from_text(text, getattr(obj, "__self__", None))
+            try:
+                return _signature_from_text(text, getattr(obj, "__self__", None))
+            except SyntaxError:
+                # A default CPython cannot show (`<unrepresentable>`).
+                raise ValueError(f"{obj!r} builtin has invalid signature") from None
     if isbuiltin(obj):
         raise ValueError(f"no signature found for builtin {obj!r}")
     call = getattr(type(obj), "__call__", None)

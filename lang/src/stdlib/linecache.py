@@ -14,14 +14,14 @@ def clearcache():
 
 
 def getline(filename, lineno, module_globals=None):
-    """Line `lineno` of the file (with its newline), or '' if there is none."""
+    """Line `lineno` (counted from 1) of the file, with its newline; '' when
+    the file or the line is not there."""
     lines = getlines(filename, module_globals)
-    if 1 <= lineno <= len(lines):
-        return lines[lineno - 1]
-    return ""
+    return lines[lineno - 1] if 0 < lineno <= len(lines) else ''
 
 
 def getlines(filename, module_globals=None):
+    """All the file's lines, from the cache or read into it now."""
     entry = cache.get(filename)
     if entry is not None and len(entry) != 1:
         return entry[2]
@@ -32,23 +32,28 @@ def getlines(filename, module_globals=None):
         return []
 
 
+def _is_stale(entry):
+    """Whether a cached file has changed or gone since it was read. Lazy
+    entries (1-tuples) and ones without an mtime (put there by programs for
+    source that is not on disk) are never stale."""
+    if len(entry) == 1 or entry[1] is None:
+        return False
+    size, mtime, _lines, fullname = entry
+    try:
+        st = os.stat(fullname)
+    except OSError:
+        return True
+    return st.st_size != size or st.st_mtime != mtime
+
+
 def checkcache(filename=None):
-    """Drops the cached lines of files that changed (or all, with no name)."""
+    """Drops the cached lines of files that changed on disk: every file's,
+    or only `filename`'s."""
     names = list(cache) if filename is None else [filename]
     for name in names:
         entry = cache.get(name)
-        if entry is None or len(entry) == 1:
-            continue
-        size, mtime, _lines, fullname = entry
-        if mtime is None:
-            continue
-        try:
-            st = os.stat(fullname)
-        except (OSError, ValueError):
-            cache.pop(name, None)
-            continue
-        if size != st.st_size or mtime != st.st_mtime:
-            cache.pop(name, None)
+        if entry is not None and _is_stale(entry):
+            del cache[name]
 
 
 def updatecache(filename, module_globals=None):

@@ -18,7 +18,6 @@ pub mod bisect;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
-pub mod contextlib_async;
 pub mod contextvars;
 pub mod csv;
 pub mod dis;
@@ -169,7 +168,6 @@ pub const MODULES: &[ModuleDef] = &[
     def("cmath", Builtin, Native(cmath::make)),
     def("itertools", Builtin, Native(itertools::make)),
     def("towel", Builtin, Native(towel::make)),
-    def("_contextlib_async", Builtin, Native(contextlib_async::make)),
     def("abc", Frozen, Script(stdlib_source!("abc.py"))),
     def("io", Frozen, Script(stdlib_source!("io.py"))),
     def("os", Frozen, Native(os::make)),

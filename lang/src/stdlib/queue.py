@@ -1,10 +1,14 @@
 """Queues that threads hand work through: FIFO, LIFO, priority and simple,
-with blocking `put`/`get`, timeouts and `task_done`/`join`."""
+with blocking `put`/`get`, timeouts and `task_done`/`join`.
+
+Every bounded wait goes through `Queue._wait_for`: one lock (`mutex`) guards
+the items, and three conditions on it wake getters (`not_empty`), putters
+(`not_full`) and joiners (`all_tasks_done`). Subclasses store items their own
+way through the documented hooks `_init`, `_qsize`, `_put` and `_get`."""
 
 import threading
 from collections import deque
 from heapq import heappush, heappop
-from time import monotonic as _time
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
@@ -19,6 +23,15 @@ class Full(Exception):
     pass
 
 
+def _wait_seconds(block, timeout):
+    """How long a blocking call may wait: None for ever, 0 for not at all."""
+    if not block:
+        return 0
+    if timeout is not None and timeout < 0:
+        raise ValueError("'timeout' must be a non-negative number")
+    return timeout
+
+
 class Queue:
     """A FIFO queue; `maxsize <= 0` means no bound."""
 
@@ -26,26 +39,48 @@ class Queue:
         self.maxsize = maxsize
         self._init(maxsize)
         self.mutex = threading.Lock()
-        self.not_empty = threading.Condition(self.mutex)
-        self.not_full = threading.Condition(self.mutex)
-        self.all_tasks_done = threading.Condition(self.mutex)
+        self.not_empty, self.not_full, self.all_tasks_done = (
+            threading.Condition(self.mutex) for _ in range(3))
         self.unfinished_tasks = 0
 
+    def _has_room(self):
+        return self.maxsize <= 0 or self._qsize() < self.maxsize
+
+    def _has_items(self):
+        return self._qsize() > 0
+
+    def _wait_for(self, condition, ready, block, timeout, failure):
+        """With the mutex held: wait on `condition` until `ready()`, or raise
+        `failure` once the caller may wait no longer."""
+        if not condition.wait_for(ready, _wait_seconds(block, timeout)):
+            raise failure
+
+    def put(self, item, block=True, timeout=None):
+        with self.mutex:
+            if self.maxsize > 0:
+                self._wait_for(self.not_full, self._has_room, block, timeout, Full)
+            self._put(item)
+            self.unfinished_tasks += 1
+            self.not_empty.notify()
+
+    def get(self, block=True, timeout=None):
+        with self.mutex:
+            self._wait_for(self.not_empty, self._has_items, block, timeout, Empty)
+            item = self._get()
+            self.not_full.notify()
+            return item
+
     def task_done(self):
-        """Tells the queue that an item taken with `get` has been handled."""
-        with self.all_tasks_done:
-            left = self.unfinished_tasks - 1
-            if left <= 0:
-                if left < 0:
-                    raise ValueError('task_done() called too many times')
+        with self.mutex:
+            if self.unfinished_tasks == 0:
+                raise ValueError('task_done() called too many times')
+            self.unfinished_tasks -= 1
+            if not self.unfinished_tasks:
                 self.all_tasks_done.notify_all()
-            self.unfinished_tasks = left
 
     def join(self):
-        """Waits until every item put has been handled (`task_done`)."""
-        with self.all_tasks_done:
-            while self.unfinished_tasks:
-                self.all_tasks_done.wait()
+        with self.mutex:
+            self.all_tasks_done.wait_for(lambda: self.unfinished_tasks == 0)
 
     def qsize(self):
         with self.mutex:
@@ -57,52 +92,7 @@ class Queue:
 
     def full(self):
         with self.mutex:
-            return 0 < self.maxsize <= self._qsize()
-
-    def put(self, item, block=True, timeout=None):
-        """Puts `item` in, waiting for room if the queue is bounded."""
-        with self.not_full:
-            if self.maxsize > 0:
-                if not block:
-                    if self._qsize() >= self.maxsize:
-                        raise Full
-                elif timeout is None:
-                    while self._qsize() >= self.maxsize:
-                        self.not_full.wait()
-                elif timeout < 0:
-                    raise ValueError("'timeout' must be a non-negative number")
-                else:
-                    end = _time() + timeout
-                    while self._qsize() >= self.maxsize:
-                        left = end - _time()
-                        if left <= 0.0:
-                            raise Full
-                        self.not_full.wait(left)
-            self._put(item)
-            self.unfinished_tasks += 1
-            self.not_empty.notify()
-
-    def get(self, block=True, timeout=None):
-        """Takes an item out, waiting for one if the queue is empty."""
-        with self.not_empty:
-            if not block:
-                if not self._qsize():
-                    raise Empty
-            elif timeout is None:
-                while not self._qsize():
-                    self.not_empty.wait()
-            elif timeout < 0:
-                raise ValueError("'timeout' must be a non-negative number")
-            else:
-                end = _time() + timeout
-                while not self._qsize():
-                    left = end - _time()
-                    if left <= 0.0:
-                        raise Empty
-                    self.not_empty.wait(left)
-            item = self._get()
-            self.not_full.notify()
-            return item
+            return self.maxsize > 0 and not self._has_room()
 
     def put_nowait(self, item):
         return self.put(item, block=False)
@@ -158,22 +148,24 @@ class LifoQueue(Queue):
 
 
 class SimpleQueue:
-    """An unbounded FIFO queue without task tracking."""
+    """An unbounded FIFO queue without task tracking: `put` never blocks, so
+    its `block` and `timeout` are accepted and ignored."""
 
     def __init__(self):
-        self._queue = deque()
-        self._count = threading.Semaphore(0)
+        self._items = deque()
+        self._arrived = threading.Condition(threading.Lock())
 
     def put(self, item, block=True, timeout=None):
-        self._queue.append(item)
-        self._count.release()
+        with self._arrived:
+            self._items.append(item)
+            self._arrived.notify()
 
     def get(self, block=True, timeout=None):
-        if timeout is not None and timeout < 0:
-            raise ValueError("'timeout' must be a non-negative number")
-        if not self._count.acquire(block, timeout):
-            raise Empty
-        return self._queue.popleft()
+        seconds = _wait_seconds(block, timeout)
+        with self._arrived:
+            if not self._arrived.wait_for(lambda: self._items, seconds):
+                raise Empty
+            return self._items.popleft()
 
     def put_nowait(self, item):
         return self.put(item, block=False)
@@ -182,9 +174,9 @@ class SimpleQueue:
         return self.get(False)
 
     def empty(self):
-        return len(self._queue) == 0
+        return len(self._items) == 0
 
     def qsize(self):
-        return len(self._queue)
+        return len(self._items)
 
     __class_getitem__ = classmethod(lambda cls, item: __import__('types').GenericAlias(cls, item))

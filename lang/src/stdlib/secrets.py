@@ -1,8 +1,8 @@
 # `secrets`: random numbers for security, from the system's source (os.urandom).
 
 import base64 as _base64
-import binascii as _binascii
 from hmac import compare_digest
+from os import urandom as _urandom
 from random import SystemRandom
 
 __all__ = ["choice", "randbelow", "randbits", "SystemRandom", "token_bytes",
@@ -17,23 +17,27 @@ DEFAULT_ENTROPY = 32
 
 
 def randbelow(exclusive_upper_bound):
-    """A random int in [0, exclusive_upper_bound)."""
+    """A random int in [0, exclusive_upper_bound): draws as many random bits
+    as the bound has and tries again until the draw falls below it."""
     if exclusive_upper_bound <= 0:
         raise ValueError("Upper bound must be positive.")
-    return _sysrand._randbelow(exclusive_upper_bound)
+    width = exclusive_upper_bound.bit_length()
+    while (draw := randbits(width)) >= exclusive_upper_bound:
+        pass
+    return draw
 
 
 def token_bytes(nbytes=None):
-    if nbytes is None:
-        nbytes = DEFAULT_ENTROPY
-    import os
-    return os.urandom(nbytes)
+    """`nbytes` random bytes (DEFAULT_ENTROPY when None)."""
+    return _urandom(DEFAULT_ENTROPY if nbytes is None else nbytes)
 
 
 def token_hex(nbytes=None):
-    return _binascii.hexlify(token_bytes(nbytes)).decode("ascii")
+    """`nbytes` random bytes as hexadecimal text, two digits a byte."""
+    return token_bytes(nbytes).hex()
 
 
 def token_urlsafe(nbytes=None):
-    tok = token_bytes(nbytes)
-    return _base64.urlsafe_b64encode(tok).rstrip(b"=").decode("ascii")
+    """`nbytes` random bytes as URL-safe base64 text without the padding."""
+    text = _base64.urlsafe_b64encode(token_bytes(nbytes)).decode('ascii')
+    return text.rstrip('=')

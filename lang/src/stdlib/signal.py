@@ -16,31 +16,37 @@ globals().update(Signals.__members__)
 globals().update(Handlers.__members__)
 globals().update(Sigmasks.__members__)
 
+# Handlers come back from the natives as ints; the two special ones are
+# reported as members of `Handlers`, and signal numbers as `Signals`.
+_HANDLER_MEMBERS = {member.value: member for member in Handlers}
+_SIGNAL_MEMBERS = {member.value: member for member in Signals}
 
-def _int_to_enum(value, enum_klass):
-    if not isinstance(value, int):
+
+def _native_arg(value):
+    """What the natives take: whatever int() accepts (enum members among
+    them) as a plain int, as CPython converts; callables and the rest as
+    they are, for the native to accept or reject."""
+    if callable(value):
         return value
-    try:
-        return enum_klass(value)
-    except ValueError:
-        return value
-
-
-def _enum_to_int(value):
     try:
         return int(value)
-    except (ValueError, TypeError):
+    except (TypeError, ValueError):
         return value
+
+
+def _handler_member(handler):
+    if type(handler) is int:
+        return _HANDLER_MEMBERS.get(handler, handler)
+    return handler
 
 
 def signal(signalnum, handler):
-    handler = _signal.signal(_enum_to_int(signalnum), _enum_to_int(handler))
-    return _int_to_enum(handler, Handlers)
+    previous = _signal.signal(_native_arg(signalnum), _native_arg(handler))
+    return _handler_member(previous)
 
 
 def getsignal(signalnum):
-    handler = _signal.getsignal(signalnum)
-    return _int_to_enum(handler, Handlers)
+    return _handler_member(_signal.getsignal(signalnum))
 
 
 def strsignal(signalnum):
@@ -48,7 +54,7 @@ def strsignal(signalnum):
 
 
 def valid_signals():
-    return {_int_to_enum(x, Signals) for x in _signal.valid_signals()}
+    return {_SIGNAL_MEMBERS.get(number, number) for number in _signal.valid_signals()}
 
 
 del IntEnum

@@ -56,66 +56,87 @@ def _deprecated(old, new):
     warnings.warn(f'{old} is deprecated, {new}', DeprecationWarning, stacklevel=3)
 
 
+# -- argument checks shared by the locks ------------------------------------------
+
+
+def _check_lock_timeout(blocking, timeout):
+    """Rejects what `_thread.lock.acquire` rejects, before a reentrant lock
+    that is already held returns without asking its lock."""
+    if timeout == -1:
+        return
+    if not blocking:
+        raise ValueError("can't specify a timeout for a non-blocking call")
+    if timeout < 0:
+        raise ValueError("timeout value must be positive")
+
+
+def _object_repr_prefix(obj):
+    cls = type(obj)
+    return f"<{cls.__module__}.{cls.__qualname__} at {id(obj):#x}"
+
+
+# -- reentrant lock ---------------------------------------------------------------
+
+
 class _RLock:
     """A lock that the thread holding it may take again; it is free once
-    released as many times as it was taken."""
+    released as many times as it was taken. `_holder` is the holding thread's
+    identifier (None when free) and `_depth` how many times it took it."""
 
     def __init__(self):
-        self._block = _allocate_lock()
-        self._owner = None
-        self._count = 0
+        self._at_fork_reinit()
+
+    def _at_fork_reinit(self):
+        self._inner = _allocate_lock()
+        self._holder = None
+        self._depth = 0
 
     def __repr__(self):
-        owner = self._owner
-        return "<%s %s.%s object owner=%r count=%d at %s>" % (
-            "locked" if self._block.locked() else "unlocked",
-            '_thread', 'RLock', owner if owner is not None else 0,
-            self._count, hex(id(self)))
+        state = "locked" if self._inner.locked() else "unlocked"
+        holder = 0 if self._holder is None else self._holder
+        return (f"<{state} _thread.RLock object owner={holder!r} "
+                f"count={self._depth} at {id(self):#x}>")
 
     def acquire(self, blocking=True, timeout=-1):
-        me = get_ident()
-        if self._owner == me:
-            self._count += 1
+        _check_lock_timeout(blocking, timeout)
+        if self._is_owned():
+            self._depth += 1
             return True
-        got = self._block.acquire(blocking, timeout)
-        if got:
-            self._owner = me
-            self._count = 1
-        return got
+        if not self._inner.acquire(blocking, timeout):
+            return False
+        self._holder, self._depth = get_ident(), 1
+        return True
 
     __enter__ = acquire
 
     def release(self):
-        if self._owner != get_ident():
+        if not self._is_owned():
             raise RuntimeError("cannot release un-acquired lock")
-        self._count -= 1
-        if not self._count:
-            self._owner = None
-            self._block.release()
+        if self._depth > 1:
+            self._depth -= 1
+            return
+        self._holder, self._depth = None, 0
+        self._inner.release()
 
     def __exit__(self, *args):
         self.release()
 
     def _is_owned(self):
-        return self._owner == get_ident()
+        return self._holder == get_ident()
 
+    # A Condition built on this lock lets go of every level while it waits
+    # and takes all of them back afterwards.
     def _release_save(self):
-        if self._count == 0:
+        if not self._is_owned():
             raise RuntimeError("cannot release un-acquired lock")
-        state = (self._count, self._owner)
-        self._count = 0
-        self._owner = None
-        self._block.release()
-        return state
+        depth = self._depth
+        self._depth = 1
+        self.release()
+        return depth
 
-    def _acquire_restore(self, state):
-        self._block.acquire()
-        self._count, self._owner = state
-
-    def _at_fork_reinit(self):
-        self._block._at_fork_reinit()
-        self._owner = None
-        self._count = 0
+    def _acquire_restore(self, depth):
+        self.acquire()
+        self._depth = depth
 
 
 _PyRLock = _RLock
@@ -123,27 +144,31 @@ _CRLock = None
 
 
 def RLock(*args, **kwargs):
-    """A reentrant lock."""
-    if args or kwargs:
-        raise TypeError('RLock() takes no arguments')
+    """A reentrant lock (arguments are accepted and ignored, as CPython's)."""
     return _RLock()
 
 
+# -- condition --------------------------------------------------------------------
+
+
 class Condition:
-    """Lets threads wait until another thread notifies them; each waiter
-    waits on a lock of its own, which `notify` releases."""
+    """Lets threads wait until another thread notifies them.
+
+    A waiter parks on a `_thread.lock` of its own (its gate), which it holds
+    before parking, so acquiring it again blocks until `notify` releases it.
+    The gates queue in `_waiters` in arrival order; a waiter that gives up
+    takes its gate out again."""
 
     def __init__(self, lock=None):
-        if lock is None:
-            lock = RLock()
-        self._lock = lock
-        self.acquire = lock.acquire
-        self.release = lock.release
-        for name in ('_release_save', '_acquire_restore', '_is_owned'):
-            method = getattr(lock, name, None)
-            if method is not None:
-                setattr(self, name, method)
+        self._lock = RLock() if lock is None else lock
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
         self._waiters = _deque()
+        # Locks that know how to let go of (and retake) every level of a
+        # reentrant hold say so; plain locks use the defaults below.
+        for hook in ('_is_owned', '_release_save', '_acquire_restore'):
+            if hasattr(self._lock, hook):
+                setattr(self, hook, getattr(self._lock, hook))
 
     def _at_fork_reinit(self):
         self._lock._at_fork_reinit()
@@ -156,71 +181,68 @@ class Condition:
         return self._lock.__exit__(*args)
 
     def __repr__(self):
-        return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
-
-    def _release_save(self):
-        self._lock.release()
-
-    def _acquire_restore(self, state):
-        self._lock.acquire()
+        return f"<Condition({self._lock!r}, {len(self._waiters)})>"
 
     def _is_owned(self):
+        locked = getattr(self._lock, 'locked', None)
+        if locked is not None:
+            return locked()
         if self._lock.acquire(False):
             self._lock.release()
             return False
         return True
 
-    def wait(self, timeout=None):
+    def _release_save(self):
+        self._lock.release()
+
+    def _acquire_restore(self, _state):
+        self._lock.acquire()
+
+    def _require_owned(self, action):
         if not self._is_owned():
-            raise RuntimeError("cannot wait on un-acquired lock")
-        waiter = _allocate_lock()
-        waiter.acquire()
-        self._waiters.append(waiter)
-        saved = self._release_save()
+            raise RuntimeError(f"cannot {action} on un-acquired lock")
+
+    def wait(self, timeout=None):
+        self._require_owned("wait")
+        gate = _allocate_lock()
+        gate.acquire()
+        self._waiters.append(gate)
         notified = False
+        held = self._release_save()
         try:
-            if timeout is None:
-                waiter.acquire()
-                notified = True
-            elif timeout > 0:
-                notified = waiter.acquire(True, timeout)
-            else:
-                notified = waiter.acquire(False)
-            return notified
+            notified = _pass_gate(gate, timeout)
         finally:
-            self._acquire_restore(saved)
+            self._acquire_restore(held)
             if not notified:
-                try:
-                    self._waiters.remove(waiter)
-                except ValueError:
-                    pass
+                self._forget(gate)
+        return notified
+
+    def _forget(self, gate):
+        try:
+            self._waiters.remove(gate)
+        except ValueError:
+            pass  # notify took it in the meantime
 
     def wait_for(self, predicate, timeout=None):
-        end = None
-        left = timeout
-        result = predicate()
-        while not result:
-            if left is not None:
-                if end is None:
-                    end = _time() + left
-                else:
-                    left = end - _time()
-                    if left <= 0:
-                        break
+        deadline = None if timeout is None else _time() + timeout
+        while True:
+            outcome = predicate()
+            if outcome:
+                return outcome
+            if deadline is None:
+                self.wait()
+                continue
+            left = deadline - _time()
+            if left <= 0:
+                return outcome
             self.wait(left)
-            result = predicate()
-        return result
 
     def notify(self, n=1):
-        if not self._is_owned():
-            raise RuntimeError("cannot notify on un-acquired lock")
-        while n > 0 and self._waiters:
-            waiter = self._waiters.popleft()
-            try:
-                waiter.release()
-            except RuntimeError:
-                pass
-            n -= 1
+        self._require_owned("notify")
+        woken = 0
+        while woken < n and self._waiters:
+            self._waiters.popleft().release()
+            woken += 1
 
     def notify_all(self):
         self.notify(len(self._waiters))
@@ -230,50 +252,53 @@ class Condition:
         self.notify_all()
 
 
+def _pass_gate(gate, timeout):
+    """Blocks on a waiter's gate: for ever, for `timeout` seconds, or (when
+    `timeout` is not positive) only to see whether it is already open."""
+    if timeout is None:
+        return gate.acquire()
+    if timeout > 0:
+        return gate.acquire(True, timeout)
+    return gate.acquire(False)
+
+
+# -- semaphores -------------------------------------------------------------------
+
+
 class Semaphore:
-    """A counter that `acquire` decrements, waiting while it is zero."""
+    """A counter of permits: `acquire` takes one, waiting while none is left;
+    `release` gives some back."""
 
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
-        self._cond = Condition(Lock())
-        self._value = value
+        self._permits = value
+        self._changed = Condition(Lock())
 
     def __repr__(self):
-        cls = self.__class__
-        return (f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}:"
-                f" value={self._value}>")
+        return f"{_object_repr_prefix(self)}: value={self._permits}>"
 
     def acquire(self, blocking=True, timeout=None):
-        if not blocking and timeout is not None:
+        if timeout is not None and not blocking:
             raise ValueError("can't specify timeout for non-blocking acquire")
-        got = False
-        end = None
-        with self._cond:
-            while self._value == 0:
-                if not blocking:
-                    break
-                if timeout is not None:
-                    if end is None:
-                        end = _time() + timeout
-                    else:
-                        timeout = end - _time()
-                        if timeout <= 0:
-                            break
-                self._cond.wait(timeout)
-            else:
-                self._value -= 1
-                got = True
-        return got
+        with self._changed:
+            if not self._changed.wait_for(lambda: self._permits > 0,
+                                          timeout if blocking else 0):
+                return False
+            self._permits -= 1
+            return True
 
     __enter__ = acquire
 
     def release(self, n=1):
         if n < 1:
             raise ValueError('n must be one or more')
-        with self._cond:
-            self._value += n
-            self._cond.notify(n)
+        with self._changed:
+            self._give_back(n)
+            self._changed.notify(n)
+
+    def _give_back(self, n):
+        self._permits += n
 
     def __exit__(self, t, v, tb):
         self.release()
@@ -283,153 +308,142 @@ class BoundedSemaphore(Semaphore):
     """A semaphore that may not be released above its initial value."""
 
     def __init__(self, value=1):
-        Semaphore.__init__(self, value)
-        self._initial_value = value
+        super().__init__(value)
+        self._ceiling = value
 
     def __repr__(self):
-        cls = self.__class__
-        return (f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}:"
-                f" value={self._value}/{self._initial_value}>")
+        return f"{_object_repr_prefix(self)}: value={self._permits}/{self._ceiling}>"
 
-    def release(self, n=1):
-        if n < 1:
-            raise ValueError('n must be one or more')
-        with self._cond:
-            if self._value + n > self._initial_value:
-                raise ValueError("Semaphore released too many times")
-            self._value += n
-            self._cond.notify(n)
+    def _give_back(self, n):
+        if self._permits + n > self._ceiling:
+            raise ValueError("Semaphore released too many times")
+        self._permits += n
+
+
+# -- event ------------------------------------------------------------------------
 
 
 class Event:
     """A flag that threads can wait to be set."""
 
     def __init__(self):
-        self._cond = Condition(Lock())
-        self._flag = False
+        self._changed = Condition(Lock())
+        self._is_up = False
 
     def __repr__(self):
-        cls = self.__class__
-        status = 'set' if self._flag else 'unset'
-        return f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}: {status}>"
+        return f"{_object_repr_prefix(self)}: {'set' if self._is_up else 'unset'}>"
 
     def _at_fork_reinit(self):
-        self._cond._at_fork_reinit()
+        self._changed._at_fork_reinit()
 
     def is_set(self):
-        return self._flag
+        return self._is_up
 
     def isSet(self):
         _deprecated('isSet()', 'use is_set() instead')
         return self.is_set()
 
     def set(self):
-        with self._cond:
-            self._flag = True
-            self._cond.notify_all()
+        with self._changed:
+            if not self._is_up:
+                self._is_up = True
+                self._changed.notify_all()
 
     def clear(self):
-        with self._cond:
-            self._flag = False
+        with self._changed:
+            self._is_up = False
 
     def wait(self, timeout=None):
-        with self._cond:
-            signaled = self._flag
-            if not signaled:
-                signaled = self._cond.wait(timeout)
-            return signaled
+        with self._changed:
+            return bool(self._changed.wait_for(lambda: self._is_up, timeout))
+
+
+# -- barrier ----------------------------------------------------------------------
 
 
 class BrokenBarrierError(RuntimeError):
     pass
 
 
+class _Round:
+    """One filling of a barrier: the threads that arrived, and how it ended
+    (`passed` once the last party came, `broken` by a timeout, a failing
+    action, `abort` or `reset`). A waiter keeps its round, so a new round
+    can start while it is still waking up."""
+
+    __slots__ = ('arrived', 'passed', 'broken')
+
+    def __init__(self):
+        self.arrived = 0
+        self.passed = False
+        self.broken = False
+
+    def over(self):
+        return self.passed or self.broken
+
+
 class Barrier:
-    """Lets a fixed number of threads wait until all of them have come."""
+    """Lets a fixed number of threads wait until all of them have come; the
+    last one to come runs `action` before any of them goes on."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
-        self._cond = Condition(Lock())
+        self._parties = parties
         self._action = action
         self._timeout = timeout
-        self._parties = parties
-        self._state = 0  # 0 filling, 1 draining, -1 resetting, -2 broken
-        self._count = 0
+        self._changed = Condition(Lock())
+        self._round = _Round()
+        self._is_broken = False
 
     def __repr__(self):
-        cls = self.__class__
-        if self.broken:
-            return f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}: broken>"
-        return (f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}:"
-                f" waiters={self.n_waiting}/{self.parties}>")
+        if self._is_broken:
+            return f"{_object_repr_prefix(self)}: broken>"
+        return f"{_object_repr_prefix(self)}: waiters={self.n_waiting}/{self._parties}>"
 
     def wait(self, timeout=None):
         if timeout is None:
             timeout = self._timeout
-        with self._cond:
-            self._enter()
-            index = self._count
-            self._count += 1
+        with self._changed:
+            if self._is_broken:
+                raise BrokenBarrierError
+            mine = self._round
+            index = mine.arrived
+            mine.arrived += 1
+            if mine.arrived == self._parties:
+                self._finish_round(mine)
+            elif not self._changed.wait_for(mine.over, timeout):
+                self._break_round(mine, stay_broken=True)
+            if not mine.passed:
+                raise BrokenBarrierError
+            return index
+
+    def _finish_round(self, mine):
+        """The last party came: run the action, then let the round go."""
+        if self._action is not None:
             try:
-                if index + 1 == self._parties:
-                    self._release()
-                else:
-                    self._wait(timeout)
-                return index
-            finally:
-                self._count -= 1
-                self._exit()
-
-    def _enter(self):
-        while self._state in (-1, 1):
-            self._cond.wait()
-        if self._state < 0:
-            raise BrokenBarrierError
-        assert self._state == 0
-
-    def _release(self):
-        try:
-            if self._action:
                 self._action()
-            self._state = 1
-            self._cond.notify_all()
-        except:
-            self._break()
-            raise
+            except BaseException:
+                self._break_round(mine, stay_broken=True)
+                raise
+        mine.passed = True
+        self._round = _Round()
+        self._changed.notify_all()
 
-    def _wait(self, timeout):
-        if not self._cond.wait_for(lambda: self._state != 0, timeout):
-            self._break()
-            raise BrokenBarrierError
-        if self._state < 0:
-            raise BrokenBarrierError
-        assert self._state == 1
-
-    def _exit(self):
-        if self._count == 0:
-            if self._state in (-1, 1):
-                self._state = 0
-                self._cond.notify_all()
+    def _break_round(self, mine, stay_broken):
+        mine.broken = True
+        self._is_broken = stay_broken
+        if self._round is mine:
+            self._round = _Round()
+        self._changed.notify_all()
 
     def reset(self):
-        with self._cond:
-            if self._count > 0:
-                if self._state == 0:
-                    self._state = -1
-                elif self._state == -2:
-                    self._state = -1
-            else:
-                self._state = 0
-            self._cond.notify_all()
+        """Breaks the round in progress (its waiters get BrokenBarrierError)
+        and makes the barrier usable again."""
+        with self._changed:
+            self._break_round(self._round, stay_broken=False)
 
     def abort(self):
-        with self._cond:
-            self._break()
-
-    def _break(self):
-        self._state = -2
-        self._cond.notify_all()
+        with self._changed:
+            self._break_round(self._round, stay_broken=True)
 
     @property
     def parties(self):
@@ -437,14 +451,14 @@ class Barrier:
 
     @property
     def n_waiting(self):
-        if self._state == 0:
-            return self._count
-        return 0
+        return 0 if self._is_broken else self._round.arrived
 
     @property
     def broken(self):
-        return self._state == -2
+        return self._is_broken
 
+
+# -- threads ----------------------------------------------------------------------
 
 _counter_value = 0
 
@@ -455,15 +469,17 @@ def _newname(name_template="Thread-%d"):
     return name_template % _counter_value
 
 
-# Threads that have started and not finished, by identifier.
+# Threads that have started and not finished, by identifier, and threads
+# whose `start` has spawned them but which have not begun to run yet.
 _active = {}
-_limbo = {}
+_starting = set()
 _threading_atexits = []
 _SHUTTING_DOWN = False
 
 
 def _register_atexit(func, *args, **kwargs):
-    """Calls `func` when the main thread finishes, before joining threads."""
+    """Calls `func(*args, **kwargs)` at exit before non-daemon threads are
+    joined (latest registration first); concurrent.futures uses it."""
     if _SHUTTING_DOWN:
         raise RuntimeError("can't register atexit after shutdown")
     _threading_atexits.append(lambda: func(*args, **kwargs))
@@ -513,98 +529,94 @@ def excepthook(args, /):
 __excepthook__ = excepthook
 
 
+def _default_thread_name(target):
+    name = _newname()
+    target_name = getattr(target, '__name__', None) if target is not None else None
+    return name if target_name is None else f"{name} ({target_name})"
+
+
 class Thread:
     """A thread of control: `run` (by default `target(*args, **kwargs)`)
-    runs in a new thread once `start` is called."""
+    runs in a new thread once `start` is called.
+
+    Its life is two events: `_started` (set by the new thread before `run`)
+    and `_ended` (set once `run` is over); a thread is alive between them."""
 
     _initialized = False
 
     def __init__(self, group=None, target=None, name=None,
                  args=(), kwargs=None, *, daemon=None):
         assert group is None, "group argument must be None for now"
-        if kwargs is None:
-            kwargs = {}
-        if name:
-            name = str(name)
-        else:
-            name = _newname("Thread-%d")
-            if target is not None:
-                try:
-                    name += f" ({target.__name__})"
-                except AttributeError:
-                    pass
         self._target = target
-        self._name = name
         self._args = args
-        self._kwargs = kwargs
-        if daemon is not None:
-            self._daemonic = daemon
-        else:
-            self._daemonic = current_thread().daemon
+        self._kwargs = {} if kwargs is None else kwargs
+        self._name = _default_thread_name(target) if name is None else str(name)
+        self._daemonic = current_thread().daemon if daemon is None else daemon
         self._ident = None
         self._native_id = None
         self._started = Event()
-        self._finished = Event()
-        self._is_stopped = False
-        self._initialized = True
+        self._ended = Event()
         self._stderr = _sys.stderr
-        self._invoke_excepthook = excepthook
+        self._initialized = True
+
+    def _check_initialized(self, message="Thread.__init__() not called"):
+        assert self._initialized, message
+
+    def _life_stage(self):
+        if not self._started.is_set():
+            return "initial"
+        return "stopped" if self._ended.is_set() else "started"
 
     def __repr__(self):
-        assert self._initialized, "Thread.__init__() was not called"
-        status = "initial"
-        if self._started.is_set():
-            status = "started"
-        if self._is_stopped:
-            status = "stopped"
+        self._check_initialized("Thread.__init__() was not called")
+        words = [self._life_stage()]
         if self._daemonic:
-            status += " daemon"
+            words.append("daemon")
         if self._ident is not None:
-            status += " %s" % self._ident
-        return "<%s(%s, %s)>" % (self.__class__.__name__, self._name, status)
+            words.append(str(self._ident))
+        return f"<{type(self).__name__}({self._name}, {' '.join(words)})>"
 
     def start(self):
         if not self._initialized:
             raise RuntimeError("thread.__init__() not called")
-        if self._started.is_set():
+        if self._started.is_set() or self in _starting:
             raise RuntimeError("threads can only be started once")
-        _limbo[self] = self
+        _starting.add(self)
         try:
             _start_new_thread(self._bootstrap, ())
-        except Exception:
-            del _limbo[self]
+        except BaseException:
+            _starting.discard(self)
             raise
         self._started.wait()
 
     def run(self):
-        try:
-            if self._target is not None:
-                self._target(*self._args, **self._kwargs)
-        finally:
-            del self._target, self._args, self._kwargs
+        if self._target is not None:
+            self._target(*self._args, **self._kwargs)
 
     def _bootstrap(self):
         self._ident = get_ident()
         self._native_id = get_native_id()
         _active[self._ident] = self
-        _limbo.pop(self, None)
+        _starting.discard(self)
         self._started.set()
         try:
-            try:
-                self.run()
-            except:
-                exc_type, exc_value, exc_tb = _sys.exc_info()
-                hook_args = ExceptHookArgs([exc_type, exc_value, exc_tb, self])
-                try:
-                    excepthook(hook_args)
-                except:
-                    _sys.excepthook(*_sys.exc_info())
-                finally:
-                    del exc_type, exc_value, exc_tb, hook_args
+            self._run_reporting_errors()
         finally:
-            self._is_stopped = True
+            # The target and its arguments may refer back to this thread:
+            # let them go with the thread rather than with this object.
+            self._target, self._args, self._kwargs = None, (), {}
             _active.pop(self._ident, None)
-            self._finished.set()
+            self._ended.set()
+
+    def _run_reporting_errors(self):
+        try:
+            self.run()
+        except BaseException:
+            report = ExceptHookArgs([*_sys.exc_info(), self])
+            try:
+                excepthook(report)
+            except BaseException:
+                _sys.excepthook(*_sys.exc_info())
 
     def join(self, timeout=None):
         if not self._initialized:
@@ -613,38 +625,35 @@ class Thread:
             raise RuntimeError("cannot join thread before it is started")
         if self is current_thread():
             raise RuntimeError("cannot join current thread")
-        if timeout is None:
-            self._finished.wait()
-        else:
-            self._finished.wait(max(timeout, 0))
+        self._ended.wait(timeout)
 
     @property
     def name(self):
-        assert self._initialized, "Thread.__init__() not called"
+        self._check_initialized()
         return self._name
 
     @name.setter
     def name(self, name):
-        assert self._initialized, "Thread.__init__() not called"
+        self._check_initialized()
         self._name = str(name)
 
     @property
     def ident(self):
-        assert self._initialized, "Thread.__init__() not called"
+        self._check_initialized()
         return self._ident
 
     @property
     def native_id(self):
-        assert self._initialized, "Thread.__init__() not called"
+        self._check_initialized()
         return self._native_id
 
     def is_alive(self):
-        assert self._initialized, "Thread.__init__() not called"
-        return self._started.is_set() and not self._is_stopped
+        self._check_initialized()
+        return self._started.is_set() and not self._ended.is_set()
 
     @property
     def daemon(self):
-        assert self._initialized, "Thread.__init__() not called"
+        self._check_initialized()
         return self._daemonic
 
     @daemon.setter
@@ -673,45 +682,47 @@ class Thread:
 
 
 class Timer(Thread):
-    """Calls a function after a number of seconds, unless cancelled."""
+    """Calls a function after a number of seconds, unless cancelled first;
+    `finished` is set once it has run or been cancelled."""
 
     def __init__(self, interval, function, args=None, kwargs=None):
-        Thread.__init__(self)
+        super().__init__()
         self.interval = interval
         self.function = function
-        self.args = args if args is not None else []
-        self.kwargs = kwargs if kwargs is not None else {}
+        self.args = [] if args is None else args
+        self.kwargs = {} if kwargs is None else kwargs
         self.finished = Event()
 
     def cancel(self):
         self.finished.set()
 
     def run(self):
-        self.finished.wait(self.interval)
-        if not self.finished.is_set():
+        # `finished` is left unset when the function raises, as CPython's.
+        if not self.finished.wait(self.interval):
             self.function(*self.args, **self.kwargs)
         self.finished.set()
 
 
-class _MainThread(Thread):
-    def __init__(self):
-        Thread.__init__(self, name="MainThread", daemon=False)
-        self._started.set()
+class _Adopted(Thread):
+    """A thread that `threading` did not start, running already when first
+    seen: the main thread, or one started with `_thread` directly."""
+
+    def __init__(self, name, daemon):
+        super().__init__(name=name, daemon=daemon)
         self._ident = get_ident()
         self._native_id = get_native_id()
+        self._started.set()
         _active[self._ident] = self
 
 
-class _DummyThread(Thread):
-    """A thread `threading` did not start (none exist in towel, but the
-    class is part of the module's interface)."""
-
+class _MainThread(_Adopted):
     def __init__(self):
-        Thread.__init__(self, name=_newname("Dummy-%d"), daemon=True)
-        self._started.set()
-        self._ident = get_ident()
-        self._native_id = get_native_id()
-        _active[self._ident] = self
+        super().__init__("MainThread", daemon=False)
+
+
+class _DummyThread(_Adopted):
+    def __init__(self):
+        super().__init__(_newname("Dummy-%d"), daemon=True)
 
     def is_alive(self):
         return True
@@ -721,11 +732,10 @@ class _DummyThread(Thread):
 
 
 def current_thread():
-    """The Thread object of the running thread."""
-    try:
-        return _active[get_ident()]
-    except KeyError:
-        return _DummyThread()
+    """The Thread object of the running thread (a dummy one for threads
+    that `threading` did not start)."""
+    found = _active.get(get_ident())
+    return _DummyThread() if found is None else found
 
 
 def currentThread():
@@ -735,7 +745,7 @@ def currentThread():
 
 def active_count():
     """How many threads are alive (the main thread included)."""
-    return len(_active) + len(_limbo)
+    return len(_active) + len(_starting)
 
 
 def activeCount():
@@ -743,13 +753,9 @@ def activeCount():
     return active_count()
 
 
-def _enumerate():
-    return list(_active.values()) + list(_limbo.values())
-
-
 def enumerate():
-    """The Thread objects of the threads that are alive."""
-    return list(_active.values()) + list(_limbo.values())
+    """The threads alive now, the main thread included."""
+    return [*_active.values(), *_starting]
 
 
 def main_thread():
@@ -758,33 +764,39 @@ def main_thread():
 
 def _shutdown():
     """At exit: runs what `_register_atexit` registered, then waits for every
-    thread that is not a daemon."""
+    thread that is not a daemon (including ones those threads start)."""
     global _SHUTTING_DOWN
     _SHUTTING_DOWN = True
     for func in reversed(_threading_atexits):
         func()
     while True:
-        for thread in list(_active.values()):
-            if thread is not _main_thread and not thread.daemon and thread.is_alive():
-                thread.join()
-                break
-        else:
+        waiting = [t for t in enumerate()
+                   if t is not _main_thread and not t.daemon and t.is_alive()]
+        if not waiting:
             break
-    _main_thread._is_stopped = True
+        for thread in waiting:
+            thread.join()
+    _main_thread._ended.set()
 
 
 _main_thread = _MainThread()
+
+
+# -- thread-local data ------------------------------------------------------------
 
 
 class local:
     """Attributes that each thread sees its own values of."""
 
     def __new__(cls, /, *args, **kw):
-        if (args or kw) and (cls.__init__ is object.__init__):
+        if (args or kw) and cls.__init__ is object.__init__:
             raise TypeError("Initialization arguments are not supported")
         self = object.__new__(cls)
-        object.__setattr__(self, '_local__args', (args, kw))
+        # The creating thread runs __init__ through the ordinary call that
+        # follows, so its namespace exists from the start; other threads'
+        # namespaces are made (and __init__ run) on their first access.
         object.__setattr__(self, '_local__dicts', {get_ident(): {}})
+        object.__setattr__(self, '_local__args', (args, kw))
         return self
 
     # The attributes live in one dict per thread, never in the instance, so

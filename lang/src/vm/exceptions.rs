@@ -1,9 +1,9 @@
 //! The built-in exception hierarchy and the methods of exceptions.
 
-use super::types::{add_methods, new_class};
+use super::types::{add_declared_methods, add_methods, new_class};
 use super::{Types, Vm};
 use crate::objects::class::Layout;
-use crate::objects::{Args, Class, Name, PyResult, Value};
+use crate::objects::{Args, Class, Name, PyResult, Signature, Style, Value};
 use std::rc::Rc;
 
 macro_rules! exception_types {
@@ -107,8 +107,14 @@ pub fn install_methods(vm: &Vm) {
             ("__init__", exc_init),
             ("__str__", exc_str),
             ("__repr__", exc_repr),
-            ("with_traceback", exc_with_traceback),
-            ("add_note", exc_add_note),
+        ],
+    );
+    add_declared_methods(
+        &vm.exc.base_exception,
+        "BaseException",
+        &[
+            (&WITH_TRACEBACK, exc_with_traceback),
+            (&ADD_NOTE, exc_add_note),
         ],
     );
     add_methods(
@@ -118,9 +124,15 @@ pub fn install_methods(vm: &Vm) {
             ("__new__", group_new),
             ("__init__", group_init),
             ("__str__", group_str),
-            ("split", group_split),
-            ("subgroup", group_subgroup),
-            ("derive", group_derive),
+        ],
+    );
+    add_declared_methods(
+        &vm.exc.base_exception_group,
+        "BaseExceptionGroup",
+        &[
+            (&SPLIT, group_split),
+            (&SUBGROUP, group_subgroup),
+            (&DERIVE, group_derive),
         ],
     );
     add_methods(&vm.exc.key_error, "KeyError", &[("__str__", key_error_str)]);
@@ -359,10 +371,14 @@ fn exc_repr(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// `e.with_traceback(tb)`: sets `__traceback__` and returns `e`.
+static WITH_TRACEBACK: Signature =
+    Signature::undocumented(Style::Exact, "BaseException.with_traceback", "$self, tb, /")
+        .doc("Set the exception's __traceback__ to tb and return the exception.");
+
 fn exc_with_traceback(vm: &Vm, args: Args) -> PyResult {
+    let ([_, tb], []) = WITH_TRACEBACK.bind(vm, args)?;
     let inst = self_exc(vm, &args)?;
-    args.check(vm, "with_traceback", 2, 2)?;
-    set_traceback(vm, &inst, &args.pos[1])?;
+    set_traceback(vm, &inst, tb)?;
     Ok(Value::Instance(inst))
 }
 
@@ -379,7 +395,13 @@ pub fn set_traceback(vm: &Vm, inst: &crate::objects::Instance, tb: &Value) -> Py
     Ok(())
 }
 
+static ADD_NOTE: Signature =
+    Signature::undocumented(Style::Exact, "BaseException.add_note", "$self, note, /").doc(
+        "Add a note (a string) to the exception: the traceback shows its notes after the message.",
+    );
+
 fn exc_add_note(vm: &Vm, args: Args) -> PyResult {
+    ADD_NOTE.check(vm, args)?;
     let inst = self_exc(vm, &args)?;
     match args.get(1) {
         Some(note @ Value::Str(_)) => {
@@ -539,7 +561,15 @@ fn derive_group(
     Ok(new)
 }
 
+static SPLIT: Signature = Signature::undocumented(
+    Style::Positional,
+    "BaseExceptionGroup.split",
+    "$self, matcher_value, /",
+)
+.doc("Return the pair (match, rest) of exception groups: the leaves that match and those that do not.\n\nThe matcher is an exception type, a tuple of types, or a predicate on exceptions; either part is None when empty.");
+
 fn group_split(vm: &Vm, args: Args) -> PyResult {
+    SPLIT.check(vm, args)?;
     let g = args.get(0).cloned().unwrap_or_default();
     let matcher = args.get(1).cloned().unwrap_or_default();
     let (m, r) = split_group(vm, &g, &matcher)?;
@@ -549,13 +579,34 @@ fn group_split(vm: &Vm, args: Args) -> PyResult {
     ]))
 }
 
+static SUBGROUP: Signature = Signature::undocumented(
+    Style::Positional,
+    "BaseExceptionGroup.subgroup",
+    "$self, matcher_value, /",
+)
+.doc("Return an exception group of the leaves that match, or None when none does.\n\nThe matcher is an exception type, a tuple of types, or a predicate on exceptions.");
+
 fn group_subgroup(vm: &Vm, args: Args) -> PyResult {
+    SUBGROUP.check(vm, args)?;
     let g = args.get(0).cloned().unwrap_or_default();
     let matcher = args.get(1).cloned().unwrap_or_default();
     Ok(split_group(vm, &g, &matcher)?.0.unwrap_or_default())
 }
 
+static DERIVE: Signature =
+    Signature::undocumented(Style::Exact, "BaseExceptionGroup.derive", "$self, excs, /").doc(
+        "Return a new exception group with the same message holding excs: split() and subgroup() call it.",
+    );
+
 fn group_derive(vm: &Vm, args: Args) -> PyResult {
+    // CPython's tuple parser words a wrong count without the method's name.
+    if args.kwnames.is_empty() && args.pos.len() != 2 && !args.pos.is_empty() {
+        return Err(vm.type_error(format!(
+            "function takes exactly 1 argument ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    DERIVE.check(vm, args)?;
     let inst = self_exc(vm, &args)?;
     let msg = inst
         .exc_data()

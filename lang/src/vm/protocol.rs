@@ -894,6 +894,9 @@ impl Vm {
         }
         let v = match name.as_str() {
             "__module__" => Value::str(&c.module.borrow()),
+            "__doc__" if Rc::ptr_eq(c, &self.types.object) => {
+                crate::builtins::type_docs::class_doc("object").map_or(Value::None, Value::str)
+            }
             "__doc__" => Value::None,
             _ => {
                 // Attributes of the metaclass: its methods bind to the class.

@@ -27,13 +27,17 @@ fn make_class(
 ) -> Rc<Class> {
     let mro = crate::objects::class::compute_mro(bases).unwrap_or_else(|| bases.to_vec());
     let has_getattr = bases.iter().any(|b| b.has_getattr.get());
+    let mut dict = AttrMap::default();
+    if let Some(doc) = builtin_class_doc(name, module) {
+        dict.insert(Name::new("__doc__"), doc);
+    }
     crate::objects::gc::new(Class {
         name: Rc::from(name),
         qualname: RefCell::new(Rc::from(name)),
         module: RefCell::new(Rc::from(module)),
         bases: bases.to_vec(),
         mro,
-        dict: RefCell::new(AttrMap::default()),
+        dict: RefCell::new(dict),
         lookup_cache: crate::objects::class::new_lookup_cache(),
         layout,
         subclassable,
@@ -45,6 +49,24 @@ fn make_class(
         keys: Default::default(),
         gc: crate::objects::gc::GcHead::new(),
     })
+}
+
+/// The `__doc__` a class of `builtins` keeps in its namespace: its
+/// docstring, or None as CPython's undocumented types have. `object`'s is
+/// served by class attribute lookup instead: in `object`'s namespace it
+/// would be inherited by every class without a `__doc__` of its own. The
+/// classes of functions and methods keep none: their values answer
+/// `__doc__` themselves, after the class namespace is consulted.
+pub(crate) fn builtin_class_doc(name: &str, module: &str) -> Option<Value> {
+    if module != "builtins"
+        || matches!(
+            name,
+            "object" | "function" | "builtin_function_or_method" | "method"
+        )
+    {
+        return None;
+    }
+    Some(crate::builtins::type_docs::class_doc(name).map_or(Value::None, Value::str))
 }
 
 macro_rules! builtin_types {
