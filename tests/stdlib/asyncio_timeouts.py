@@ -69,6 +69,20 @@ async def main():
         print("not reached")
     print("outer", repr(outer))
 
+    # A Timeout is entered once only.
+    t = asyncio.timeout(None)
+    async with t:
+        try:
+            async with t:
+                print("nested", repr(t))
+        except RuntimeError as e:
+            print("RuntimeError", e)
+    try:
+        async with t:
+            pass
+    except RuntimeError as e:
+        print("RuntimeError", e, repr(t))
+
     # A cancellation from elsewhere is not turned into TimeoutError.
     async def victim():
         async with asyncio.timeout(5):

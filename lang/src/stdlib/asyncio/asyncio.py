@@ -949,6 +949,8 @@ class Timeout:
         return f"<Timeout [active] when={when}>"
 
     async def __aenter__(self):
+        if self._phase != 'created':
+            raise RuntimeError("Timeout has already been entered")
         self._phase = 'active'
         self._task = current_task()
         if self._task is None:
