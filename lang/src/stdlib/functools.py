@@ -12,6 +12,8 @@ WRAPPER_UPDATES = ("__dict__",)
 
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
+    """Make `wrapper` look like `wrapped`: copy the `assigned` attributes,
+    merge the `updated` dictionaries, set `__wrapped__`, and return `wrapper`."""
     for attr in assigned:
         try:
             value = getattr(wrapped, attr)
