@@ -266,11 +266,11 @@ pub fn ann_assign(
 ) -> PResult<Stmt> {
     match &target.kind {
         ExprKind::Tuple(elts) => {
-            // A bare `a, b: int` is reported at its first element.
-            let at = if parenthesized_at(elts, target.span) {
-                target.span
-            } else {
-                elts[0].span
+            // A bare `a, b: int` is reported at its first element; `()`
+            // and `(a, b)` at the parentheses.
+            let at = match elts.first() {
+                Some(first) if !parenthesized_at(elts, target.span) => first.span,
+                _ => target.span,
             };
             return user_error(PError::at(
                 "only single target (not tuple) can be annotated",
