@@ -452,6 +452,25 @@ fn help_lists_builtins_and_modules() -> Result<(), Error> {
     Ok(())
 }
 
+/// `help(x)` shows CPython's heading and signature, then a docstring (towel's
+/// own words, so only its presence is checked: an indented line under the
+/// signature).
+#[test]
+fn help_shows_signature_and_docstring() -> Result<(), Error> {
+    let mut p = start("help_docstrings")?;
+    p.send_line("import asyncio")?;
+    p.exp_string(">>> ")?;
+    p.send_line("help(asyncio.gather)")?;
+    p.exp_string("Help on function gather in module asyncio.tasks:")?;
+    p.exp_regex(r"gather\(\*coros_or_futures, return_exceptions=False\)\r?\n    \S")?;
+    p.exp_string(">>> ")?;
+    p.send_line("help(print)")?;
+    p.exp_string("Help on built-in function print in module builtins:")?;
+    p.exp_regex(r"print\(\*args, sep=' ', end='\\n', file=None, flush=False\)\r?\n    \S")?;
+    p.exp_string(">>> ")?;
+    Ok(())
+}
+
 #[test]
 fn tasks_lists_the_running_statement() -> Result<(), Error> {
     let mut p = start("tasks_running")?;
