@@ -88,41 +88,50 @@ pub fn install(vm: &Vm) {
     }
 }
 
-static UNION: Signature = Signature::undocumented(Style::ParseTuple, "set.union", "$self, *others")
-    .doc("Return a new set with the items of this set and of all the others.");
+// Docstrings of the methods set and frozenset share.
+const UNION_DOC: &str = "Return a new set with the items of this set and of all the others.";
+const INTERSECTION_DOC: &str =
+    "Return a new set with the items this set shares with all the others.";
+const DIFFERENCE_DOC: &str =
+    "Return a new set with the items of this set that none of the others holds.";
+const SYMMETRIC_DIFFERENCE_DOC: &str =
+    "Return a new set with the items in exactly one of this set and other.";
+const ISSUBSET_DOC: &str = "Return True if every item of this set is in other.";
+const ISSUPERSET_DOC: &str = "Return True if every item of other is in this set.";
+const ISDISJOINT_DOC: &str = "Return True if this set and other have no item in common.";
+
+static UNION: Signature =
+    Signature::undocumented(Style::ParseTuple, "set.union", "$self, *others").doc(UNION_DOC);
 static INTERSECTION: Signature =
     Signature::undocumented(Style::ParseTuple, "set.intersection", "$self, *others")
-        .doc("Return a new set with the items this set shares with all the others.");
+        .doc(INTERSECTION_DOC);
 static DIFFERENCE: Signature =
     Signature::undocumented(Style::ParseTuple, "set.difference", "$self, *others")
-        .doc("Return a new set with the items of this set that none of the others holds.");
+        .doc(DIFFERENCE_DOC);
 static SET_SYMMETRIC_DIFFERENCE: Signature =
     Signature::undocumented(Style::Exact, "set.symmetric_difference", "$self, other, /")
-        .doc("Return a new set with the items in exactly one of this set and other.");
+        .doc(SYMMETRIC_DIFFERENCE_DOC);
 static FROZENSET_SYMMETRIC_DIFFERENCE: Signature = Signature::undocumented(
     Style::Exact,
     "frozenset.symmetric_difference",
     "$self, other, /",
 )
-.doc("Return a new set with the items in exactly one of this set and other.");
+.doc(SYMMETRIC_DIFFERENCE_DOC);
 static SET_ISSUBSET: Signature =
-    Signature::undocumented(Style::Exact, "set.issubset", "$self, other, /")
-        .doc("Return True if every item of this set is in other.");
+    Signature::undocumented(Style::Exact, "set.issubset", "$self, other, /").doc(ISSUBSET_DOC);
 static FROZENSET_ISSUBSET: Signature =
     Signature::undocumented(Style::Exact, "frozenset.issubset", "$self, other, /")
-        .doc("Return True if every item of this set is in other.");
+        .doc(ISSUBSET_DOC);
 static SET_ISSUPERSET: Signature =
-    Signature::undocumented(Style::Exact, "set.issuperset", "$self, other, /")
-        .doc("Return True if every item of other is in this set.");
+    Signature::undocumented(Style::Exact, "set.issuperset", "$self, other, /").doc(ISSUPERSET_DOC);
 static FROZENSET_ISSUPERSET: Signature =
     Signature::undocumented(Style::Exact, "frozenset.issuperset", "$self, other, /")
-        .doc("Return True if every item of other is in this set.");
+        .doc(ISSUPERSET_DOC);
 static SET_ISDISJOINT: Signature =
-    Signature::undocumented(Style::Exact, "set.isdisjoint", "$self, other, /")
-        .doc("Return True if this set and other have no item in common.");
+    Signature::undocumented(Style::Exact, "set.isdisjoint", "$self, other, /").doc(ISDISJOINT_DOC);
 static FROZENSET_ISDISJOINT: Signature =
     Signature::undocumented(Style::Exact, "frozenset.isdisjoint", "$self, other, /")
-        .doc("Return True if this set and other have no item in common.");
+        .doc(ISDISJOINT_DOC);
 static SET_COPY: Signature = Signature::undocumented(Style::Exact, "set.copy", "$self, /")
     .doc("Return a shallow copy of the set.");
 static FROZENSET_COPY: Signature =
@@ -159,17 +168,16 @@ static SYMMETRIC_DIFFERENCE_UPDATE: Signature = Signature::undocumented(
 .doc("Keep in this set the items in exactly one of this set and other.");
 
 static FROZENSET_UNION: Signature =
-    Signature::undocumented(Style::ParseTuple, "frozenset.union", "$self, *others")
-        .doc("Return a new set with the items of this set and of all the others.");
+    Signature::undocumented(Style::ParseTuple, "frozenset.union", "$self, *others").doc(UNION_DOC);
 static FROZENSET_INTERSECTION: Signature = Signature::undocumented(
     Style::ParseTuple,
     "frozenset.intersection",
     "$self, *others",
 )
-.doc("Return a new set with the items this set shares with all the others.");
+.doc(INTERSECTION_DOC);
 static FROZENSET_DIFFERENCE: Signature =
     Signature::undocumented(Style::ParseTuple, "frozenset.difference", "$self, *others")
-        .doc("Return a new set with the items of this set that none of the others holds.");
+        .doc(DIFFERENCE_DOC);
 
 // The methods set and frozenset share: each type's checks its arguments
 // against its own signature, then runs the common body.
