@@ -71,7 +71,7 @@ fn via_str(vm: &Vm, name: &str, args: &Args) -> PyResult {
 /// Methods that run as the `str` method of the same name, each with its
 /// declared signature in a module named as the method (`find::SIG`).
 macro_rules! via_str_methods {
-    ($($name:ident: $ctor:ident($style:ident, $params:literal, $doc:literal)),* $(,)?) => {
+    ($($name:ident: $ctor:ident($style:ident, $params:literal, $doc:expr)),* $(,)?) => {
         $(
             mod $name {
                 use crate::objects::{Signature, Style};
@@ -90,21 +90,21 @@ macro_rules! via_str_methods {
 
 via_str_methods!(
     find: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
-        "Return the lowest index where sub is found in B[start:end], or -1 when it is not."),
+        crate::builtins::bytes_methods::docs::FIND_DOC),
     rfind: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
-        "Return the highest index where sub is found in B[start:end], or -1 when it is not."),
+        crate::builtins::bytes_methods::docs::RFIND_DOC),
     index: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
-        "Return the lowest index where sub is found in B[start:end]; raise ValueError when it is not."),
+        crate::builtins::bytes_methods::docs::INDEX_DOC),
     rindex: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
-        "Return the highest index where sub is found in B[start:end]; raise ValueError when it is not."),
+        crate::builtins::bytes_methods::docs::RINDEX_DOC),
     count: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
-        "Return how many non-overlapping times sub occurs in B[start:end]."),
+        crate::builtins::bytes_methods::docs::COUNT_DOC),
     replace: new(Positional, "$self, old, new, count=-1, /",
-        "Return a copy with each occurrence of old replaced by new.\n\nA count, if given and not negative, limits how many occurrences are replaced, from the left."),
+        crate::builtins::bytes_methods::docs::REPLACE_DOC),
     startswith: undocumented(ParseTuple, "$self, prefix, start=None, end=None, /",
-        "Return True if the bytes start with prefix (or with one of a tuple of prefixes).\n\nstart and end, as in slicing, restrict the part compared."),
+        crate::builtins::bytes_methods::docs::STARTSWITH_DOC),
     endswith: undocumented(ParseTuple, "$self, suffix, start=None, end=None, /",
-        "Return True if the bytes end with suffix (or with one of a tuple of suffixes).\n\nstart and end, as in slicing, restrict the part compared."),
+        crate::builtins::bytes_methods::docs::ENDSWITH_DOC),
     partition: new(Exact, "$self, sep, /",
         "Split the bytes at the first occurrence of sep; return (before, sep, after).\n\nWhen sep is absent, return (B, b'', b'')."),
     rpartition: new(Exact, "$self, sep, /",
@@ -116,9 +116,9 @@ via_str_methods!(
     rjust: new(Positional, "$self, width, fillchar=b' ', /",
         "Return the bytes aligned right in bytes of the given width, padded with fillchar (a space by default)."),
     zfill: new(Exact, "$self, width, /",
-        "Return the bytes padded on the left with ASCII zeros to the given width, after any sign."),
+        crate::builtins::bytes_methods::docs::ZFILL_DOC),
     expandtabs: new(Clinic, "$self, /, tabsize=8",
-        "Return a copy with tab bytes replaced by spaces, up to the next multiple of tabsize columns."),
+        crate::builtins::bytes_methods::docs::EXPANDTABS_DOC),
     removeprefix: new(Exact, "$self, prefix, /",
         "Return the bytes without prefix if they start with it, or unchanged."),
     removesuffix: new(Exact, "$self, suffix, /",
@@ -141,41 +141,42 @@ static SPLITLINES: Signature = Signature::new(
     "$self, /, keepends=False",
 ).doc("Return a list of the lines of the bytes, cut at line boundaries.\n\nThe line breaks are left out unless keepends is true.");
 static JOIN: Signature = Signature::new(Style::Exact, "bytes.join", "$self, iterable_of_bytes, /")
-    .doc("Return the bytes-like objects of an iterable joined, with these bytes between them.");
-static STRIP: Signature = Signature::new(Style::Positional, "bytes.strip", "$self, bytes=None, /").doc("Return a copy without leading and trailing ASCII whitespace.\n\nWith an argument, remove the bytes it holds instead of whitespace.");
+    .doc(crate::builtins::bytes_methods::docs::JOIN_DOC);
+static STRIP: Signature = Signature::new(Style::Positional, "bytes.strip", "$self, bytes=None, /")
+    .doc(crate::builtins::bytes_methods::docs::STRIP_DOC);
 static LSTRIP: Signature =
-    Signature::new(Style::Positional, "bytes.lstrip", "$self, bytes=None, /").doc("Return a copy without leading ASCII whitespace.\n\nWith an argument, remove the bytes it holds instead of whitespace.");
+    Signature::new(Style::Positional, "bytes.lstrip", "$self, bytes=None, /")
+        .doc(crate::builtins::bytes_methods::docs::LSTRIP_DOC);
 static RSTRIP: Signature =
-    Signature::new(Style::Positional, "bytes.rstrip", "$self, bytes=None, /").doc("Return a copy without trailing ASCII whitespace.\n\nWith an argument, remove the bytes it holds instead of whitespace.");
+    Signature::new(Style::Positional, "bytes.rstrip", "$self, bytes=None, /")
+        .doc(crate::builtins::bytes_methods::docs::RSTRIP_DOC);
 static UPPER: Signature = Signature::undocumented(Style::Exact, "bytes.upper", "$self, /")
-    .doc("Return a copy with the ASCII lower-case letters turned to upper case.");
+    .doc(crate::builtins::bytes_methods::docs::UPPER_DOC);
 static LOWER: Signature = Signature::undocumented(Style::Exact, "bytes.lower", "$self, /")
-    .doc("Return a copy with the ASCII upper-case letters turned to lower case.");
+    .doc(crate::builtins::bytes_methods::docs::LOWER_DOC);
 static SWAPCASE: Signature = Signature::undocumented(Style::Exact, "bytes.swapcase", "$self, /")
-    .doc("Return a copy with ASCII upper-case letters turned to lower case and the reverse.");
+    .doc(crate::builtins::bytes_methods::docs::SWAPCASE_DOC);
 static CAPITALIZE: Signature =
-    Signature::undocumented(Style::Exact, "bytes.capitalize", "$self, /").doc(
-        "Return a copy whose first byte is an upper-case ASCII letter and the rest lower case.",
-    );
+    Signature::undocumented(Style::Exact, "bytes.capitalize", "$self, /")
+        .doc(crate::builtins::bytes_methods::docs::CAPITALIZE_DOC);
 static TITLE: Signature = Signature::undocumented(Style::Exact, "bytes.title", "$self, /")
-    .doc("Return a copy in which each ASCII word starts in upper case and goes on in lower case.");
+    .doc(crate::builtins::bytes_methods::docs::TITLE_DOC);
 static ISSPACE: Signature = Signature::undocumented(Style::Exact, "bytes.isspace", "$self, /")
-    .doc("Return True if the bytes are not empty and all ASCII whitespace.");
+    .doc(crate::builtins::bytes_methods::docs::ISSPACE_DOC);
 static ISUPPER: Signature = Signature::undocumented(Style::Exact, "bytes.isupper", "$self, /")
-    .doc("Return True if the bytes hold an ASCII letter and all their letters are upper case.");
+    .doc(crate::builtins::bytes_methods::docs::ISUPPER_DOC);
 static ISLOWER: Signature = Signature::undocumented(Style::Exact, "bytes.islower", "$self, /")
-    .doc("Return True if the bytes hold an ASCII letter and all their letters are lower case.");
+    .doc(crate::builtins::bytes_methods::docs::ISLOWER_DOC);
 static ISDIGIT: Signature = Signature::undocumented(Style::Exact, "bytes.isdigit", "$self, /")
-    .doc("Return True if the bytes are not empty and all ASCII digits.");
+    .doc(crate::builtins::bytes_methods::docs::ISDIGIT_DOC);
 static ISALNUM: Signature = Signature::undocumented(Style::Exact, "bytes.isalnum", "$self, /")
-    .doc("Return True if the bytes are not empty and all ASCII letters or digits.");
+    .doc(crate::builtins::bytes_methods::docs::ISALNUM_DOC);
 static ISALPHA: Signature = Signature::undocumented(Style::Exact, "bytes.isalpha", "$self, /")
-    .doc("Return True if the bytes are not empty and all ASCII letters.");
+    .doc(crate::builtins::bytes_methods::docs::ISALPHA_DOC);
 static ISASCII: Signature = Signature::undocumented(Style::Exact, "bytes.isascii", "$self, /")
     .doc("Return True if every byte is ASCII (below 0x80); True for empty bytes.");
-static ISTITLE: Signature = Signature::undocumented(Style::Exact, "bytes.istitle", "$self, /").doc(
-    "Return True if the bytes hold an ASCII letter and each word starts with the only upper-case letter of the word.",
-);
+static ISTITLE: Signature = Signature::undocumented(Style::Exact, "bytes.istitle", "$self, /")
+    .doc(crate::builtins::bytes_methods::docs::ISTITLE_DOC);
 static TRANSLATE: Signature =
     Signature::new(Style::Clinic, "bytes.translate", "$self, table, /, delete=b''").doc(
         "Return a copy with the bytes in delete removed and each other byte mapped through table.\n\ntable is a bytes-like object of length 256 (see bytes.maketrans), or None to map nothing.",
@@ -651,4 +652,51 @@ pub(super) fn translation_table(vm: &Vm, from: &Value, to: &Value) -> PyResult {
         table[f as usize] = t;
     }
     Ok(bytes(table))
+}
+
+/// Docstrings of the methods bytes and bytearray share (bytearray.rs uses
+/// them too), each written once.
+pub(crate) mod docs {
+    pub(crate) const CAPITALIZE_DOC: &str =
+        "Return a copy whose first byte is an upper-case ASCII letter and the rest lower case.";
+    pub(crate) const COUNT_DOC: &str =
+        "Return how many non-overlapping times sub occurs in B[start:end].";
+    pub(crate) const ENDSWITH_DOC: &str = "Return True if the bytes end with suffix (or with one of a tuple of suffixes).\n\nstart and end, as in slicing, restrict the part compared.";
+    pub(crate) const EXPANDTABS_DOC: &str = "Return a copy with tab bytes replaced by spaces, up to the next multiple of tabsize columns.";
+    pub(crate) const FIND_DOC: &str =
+        "Return the lowest index where sub is found in B[start:end], or -1 when it is not.";
+    pub(crate) const INDEX_DOC: &str = "Return the lowest index where sub is found in B[start:end]; raise ValueError when it is not.";
+    pub(crate) const ISALNUM_DOC: &str =
+        "Return True if the bytes are not empty and all ASCII letters or digits.";
+    pub(crate) const ISALPHA_DOC: &str =
+        "Return True if the bytes are not empty and all ASCII letters.";
+    pub(crate) const ISDIGIT_DOC: &str =
+        "Return True if the bytes are not empty and all ASCII digits.";
+    pub(crate) const ISLOWER_DOC: &str =
+        "Return True if the bytes hold an ASCII letter and all their letters are lower case.";
+    pub(crate) const ISSPACE_DOC: &str =
+        "Return True if the bytes are not empty and all ASCII whitespace.";
+    pub(crate) const ISTITLE_DOC: &str = "Return True if the bytes hold an ASCII letter and each word starts with the only upper-case letter of the word.";
+    pub(crate) const ISUPPER_DOC: &str =
+        "Return True if the bytes hold an ASCII letter and all their letters are upper case.";
+    pub(crate) const JOIN_DOC: &str =
+        "Return the bytes-like objects of an iterable joined, with these bytes between them.";
+    pub(crate) const LOWER_DOC: &str =
+        "Return a copy with the ASCII upper-case letters turned to lower case.";
+    pub(crate) const LSTRIP_DOC: &str = "Return a copy without leading ASCII whitespace.\n\nWith an argument, remove the bytes it holds instead of whitespace.";
+    pub(crate) const REPLACE_DOC: &str = "Return a copy with each occurrence of old replaced by new.\n\nA count, if given and not negative, limits how many occurrences are replaced, from the left.";
+    pub(crate) const RFIND_DOC: &str =
+        "Return the highest index where sub is found in B[start:end], or -1 when it is not.";
+    pub(crate) const RINDEX_DOC: &str = "Return the highest index where sub is found in B[start:end]; raise ValueError when it is not.";
+    pub(crate) const RSTRIP_DOC: &str = "Return a copy without trailing ASCII whitespace.\n\nWith an argument, remove the bytes it holds instead of whitespace.";
+    pub(crate) const STARTSWITH_DOC: &str = "Return True if the bytes start with prefix (or with one of a tuple of prefixes).\n\nstart and end, as in slicing, restrict the part compared.";
+    pub(crate) const STRIP_DOC: &str = "Return a copy without leading and trailing ASCII whitespace.\n\nWith an argument, remove the bytes it holds instead of whitespace.";
+    pub(crate) const SWAPCASE_DOC: &str =
+        "Return a copy with ASCII upper-case letters turned to lower case and the reverse.";
+    pub(crate) const TITLE_DOC: &str =
+        "Return a copy in which each ASCII word starts in upper case and goes on in lower case.";
+    pub(crate) const UPPER_DOC: &str =
+        "Return a copy with the ASCII lower-case letters turned to upper case.";
+    pub(crate) const ZFILL_DOC: &str =
+        "Return the bytes padded on the left with ASCII zeros to the given width, after any sign.";
 }
