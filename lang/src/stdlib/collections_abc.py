@@ -137,6 +137,16 @@ class Reversible(Iterable):
         yield
 
 
+def _close_by_throwing(resumable, kind):
+    """`close()` of Generator and Coroutine: throw GeneratorExit in and
+    expect it (or a StopIteration) back out."""
+    try:
+        resumable.throw(GeneratorExit)
+    except (GeneratorExit, StopIteration):
+        return
+    raise RuntimeError(f"{kind} ignored GeneratorExit")
+
+
 class Generator(Iterator):
     __slots__ = ()
     __subclasshook__ = _structural_hook("__iter__", "__next__", "send", "throw", "close")
@@ -155,11 +165,7 @@ class Generator(Iterator):
     def close(self):
         """Raises GeneratorExit inside the generator, which must let it out
         (or finish)."""
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            return
-        raise RuntimeError("generator ignored GeneratorExit")
+        _close_by_throwing(self, "generator")
 
 
 class Collection(Sized, Iterable, Container):
@@ -195,11 +201,7 @@ class Coroutine(Awaitable):
     def close(self):
         """Raises GeneratorExit inside the coroutine, which must let it out
         (or finish)."""
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            return
-        raise RuntimeError("coroutine ignored GeneratorExit")
+        _close_by_throwing(self, "coroutine")
 
 
 class AsyncIterable(metaclass=ABCMeta):
