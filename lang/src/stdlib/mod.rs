@@ -30,6 +30,7 @@ pub mod html;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
+pub mod keyword;
 mod libm;
 pub mod logging;
 pub mod math;
@@ -194,6 +195,7 @@ pub const MODULES: &[ModuleDef] = &[
     def("inspect", Stdlib, Native(inspect::make)),
     def("random", Stdlib, Native(random::make)),
     def("bisect", Stdlib, Native(bisect::make)),
+    def("keyword", Stdlib, Native(keyword::make)),
     def("string", Stdlib, Script(stdlib_source!("string.py"))),
     def("numbers", Stdlib, Script(stdlib_source!("numbers.py"))),
     def(
