@@ -89,13 +89,16 @@ pub fn find_index<V>(
     // First without the VM: the answer unless some key of equal hash met
     // before the match (if any) needs `__eq__`.
     let mut undecided = false;
-    let found = map.borrow().raw_entry_v1().index_from_hash(table_hash(hash), |k| {
-        k.hash == hash
-            && probe_eq(&k.key, key).unwrap_or_else(|| {
-                undecided = true;
-                false
-            })
-    });
+    let found = map
+        .borrow()
+        .raw_entry_v1()
+        .index_from_hash(table_hash(hash), |k| {
+            k.hash == hash
+                && probe_eq(&k.key, key).unwrap_or_else(|| {
+                    undecided = true;
+                    false
+                })
+        });
     if !undecided {
         return Ok(found);
     }

@@ -412,6 +412,43 @@ pub const MODULES: &[ModuleDef] = &[
         Stdlib,
         Script(stdlib_source!("unittest/mock.py")),
     ),
+    // test.support: the helpers CPython's own test files import.
+    def("test", Stdlib, Script(stdlib_source!("test/__init__.py"))),
+    def(
+        "test.support",
+        Stdlib,
+        Script(stdlib_source!("test/support/__init__.py")),
+    ),
+    def(
+        "test.support.os_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/os_helper.py")),
+    ),
+    def(
+        "test.support.import_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/import_helper.py")),
+    ),
+    def(
+        "test.support.warnings_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/warnings_helper.py")),
+    ),
+    def(
+        "test.support.threading_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/threading_helper.py")),
+    ),
+    def(
+        "test.support.socket_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/socket_helper.py")),
+    ),
+    def(
+        "test.support.script_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/script_helper.py")),
+    ),
     // asyncio's submodules, each with the names CPython 3.11 defines there.
     def(
         "asyncio.base_events",
