@@ -148,7 +148,7 @@ class DictConfigurator(BaseConfigurator):
         if config["version"] != 1:
             raise ValueError("Unsupported version: %s" % config["version"])
         incremental = config.pop("incremental", False)
-        with logging._lock:
+        with logging._state_lock:
             if incremental:
                 self._configure_incrementally(config)
             else:
@@ -157,13 +157,13 @@ class DictConfigurator(BaseConfigurator):
     def _configure_incrementally(self, config):
         handlers = config.get("handlers", {})
         for name in handlers:
-            if name not in logging._handlers:
+            if name not in logging._named_handlers:
                 raise ValueError("No handler found with name %r" % name)
             try:
-                handler = logging._handlers[name]
+                handler = logging._named_handlers[name]
                 level = handlers[name].get("level", None)
                 if level:
-                    handler.setLevel(logging._checkLevel(level))
+                    handler.setLevel(logging._level_number(level))
             except Exception as e:
                 raise ValueError("Unable to configure handler %r" % name) from e
         loggers = config.get("loggers", {})
@@ -327,7 +327,7 @@ class DictConfigurator(BaseConfigurator):
         if formatter:
             result.setFormatter(formatter)
         if level is not None:
-            result.setLevel(logging._checkLevel(level))
+            result.setLevel(logging._level_number(level))
         if filters:
             self.add_filters(result, filters)
         if props:
@@ -345,7 +345,7 @@ class DictConfigurator(BaseConfigurator):
     def common_logger_config(self, logger, config, incremental=False):
         level = config.get("level", None)
         if level is not None:
-            logger.setLevel(logging._checkLevel(level))
+            logger.setLevel(logging._level_number(level))
         if not incremental:
             for h in logger.handlers[:]:
                 logger.removeHandler(h)
@@ -370,9 +370,9 @@ class DictConfigurator(BaseConfigurator):
 
 
 def _clearExistingHandlers():
-    logging._handlers.clear()
-    logging.shutdown(logging._handlerList[:])
-    del logging._handlerList[:]
+    logging._named_handlers.clear()
+    logging.shutdown(logging._handler_refs[:])
+    del logging._handler_refs[:]
 
 
 def _handle_existing_loggers(existing, child_loggers, disable_existing):
