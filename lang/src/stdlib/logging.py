@@ -255,8 +255,15 @@ class PercentStyle:
         return self.asctime_search in self._fmt
 
     def validate(self):
-        if not _PERCENT_FIELD.search(self._fmt):
-            raise ValueError("Invalid format '%s' for '%%' style" % self._fmt)
+        problem = self._problem()
+        if problem:
+            raise ValueError(problem)
+
+    def _problem(self):
+        """Why the format is unusable, or None."""
+        if _PERCENT_FIELD.search(self._fmt) is None:
+            return "Invalid format '%s' for '%%' style" % self._fmt
+        return None
 
     def format(self, record):
         return self._render(_RecordFields(record, self._defaults))
@@ -277,16 +284,15 @@ class StrFormatStyle(PercentStyle):
             # (towel's format_map turns __missing__'s error into a KeyError)
             raise ValueError("Formatting field not found in record: %s" % missing) from None
 
-    def validate(self):
+    def _problem(self):
         try:
             fields = [piece[1:] for piece in _string.Formatter().parse(self._fmt)
                       if piece[1]]
         except ValueError as err:
-            raise ValueError("invalid format: %s" % err)
+            return "invalid format: %s" % err
         problems = [_brace_field_problem(*field) for field in fields] or ["no fields"]
         first = next((p for p in problems if p), None)
-        if first:
-            raise ValueError("invalid format: " + first)
+        return "invalid format: " + first if first else None
 
 
 def _brace_field_problem(name, spec, conversion):
@@ -323,19 +329,18 @@ class StringTemplateStyle(PercentStyle):
     asctime_format = "${asctime}"
     asctime_search = "${asctime}"
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._tpl = _string.Template(self._fmt)
-
     def usesTime(self):
         return "$asctime" in self._fmt or self.asctime_search in self._fmt
 
-    def validate(self):
-        if not _template_fields(self._fmt):
-            raise ValueError("invalid format: no fields")
+    def _problem(self):
+        try:
+            found = _template_fields(self._fmt)
+        except ValueError as err:
+            return str(err)
+        return None if found else "invalid format: no fields"
 
     def _render(self, fields):
-        return self._tpl.substitute(fields)
+        return _string.Template(self._fmt).substitute(fields)
 
 
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
@@ -371,26 +376,12 @@ class Formatter:
         self.datefmt = datefmt
 
     def formatTime(self, record, datefmt=None):
-        fields = self.converter(record.created)
+        stamp = self.converter(record.created)
         if datefmt:
-            return time.strftime(datefmt, fields)
-        text = time.strftime(self.default_time_format, fields)
-        if self.default_msec_format:
-            text = self.default_msec_format % (text, record.msecs)
-        return text
-
-    def formatException(self, ei):
-        text = "".join(traceback.format_exception(ei[0], ei[1], ei[2]))
-        return text[:-1] if text.endswith("\n") else text
-
-    def formatStack(self, stack_info):
-        return stack_info
-
-    def usesTime(self):
-        return self._style.usesTime()
-
-    def formatMessage(self, record):
-        return self._style.format(record)
+            return time.strftime(datefmt, stamp)
+        seconds = time.strftime(self.default_time_format, stamp)
+        msec_format = self.default_msec_format
+        return msec_format % (seconds, record.msecs) if msec_format else seconds
 
     def format(self, record):
         record.message = record.getMessage()
@@ -408,6 +399,19 @@ class Formatter:
         for extra in parts[1:]:
             text = (text if text.endswith("\n") else text + "\n") + extra
         return text
+
+    def formatException(self, ei):
+        text = "".join(traceback.format_exception(ei[0], ei[1], ei[2]))
+        return text[:-1] if text.endswith("\n") else text
+
+    def formatStack(self, stack_info):
+        return stack_info
+
+    def usesTime(self):
+        return self._style.usesTime()
+
+    def formatMessage(self, record):
+        return self._style.format(record)
 
 
 _defaultFormatter = Formatter()
@@ -535,9 +539,6 @@ class Handler(Filterer):
     def createLock(self):
         self.lock = threading.RLock()
 
-    def _at_fork_reinit(self):
-        self.createLock()
-
     def _guard(self):
         return self.lock if self.lock is not None else _NoLock()
 
@@ -584,6 +585,26 @@ class Handler(Filterer):
         return _level_repr(self, self.level)
 
 
+class _FailuresReported:
+    """`with _FailuresReported(handler, record):` around an emit's work turns
+    an exception into handler.handleError(record), as CPython's handlers do;
+    a RecursionError (and what is not an Exception) still propagates."""
+
+    __slots__ = ("handler", "record")
+
+    def __init__(self, handler, record):
+        self.handler, self.record = handler, record
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, tb):
+        if kind is None or not issubclass(kind, Exception) or issubclass(kind, RecursionError):
+            return False
+        self.handler.handleError(self.record)
+        return True
+
+
 def _report_logging_error(record, exc, caller):
     out = sys.stderr
     report = ["--- Logging error ---\n"]
@@ -624,22 +645,16 @@ class StreamHandler(Handler):
             self._flush_stream()
 
     def emit(self, record):
-        try:
-            line = self.format(record) + self.terminator
-            self.stream.write(line)
+        with _FailuresReported(self, record):
+            self.stream.write(self.format(record) + self.terminator)
             self.flush()
-        except RecursionError:
-            raise
-        except Exception:
-            self.handleError(record)
 
     def setStream(self, stream):
-        previous = self.stream
-        if stream is previous:
+        if stream is self.stream:
             return None
         with self._guard():
             self._flush_stream()
-            self.stream = stream
+            previous, self.stream = self.stream, stream
         return previous
 
     def __repr__(self):
@@ -711,17 +726,13 @@ lastResort = _defaultLastResort
 class NullHandler(Handler):
     """Drops every record (for libraries that leave output to the program)."""
 
-    def handle(self, record):
-        pass
+    def _ignore(self, *args):
+        return None
 
-    def emit(self, record):
-        pass
+    handle = emit = _ignore
 
     def createLock(self):
         self.lock = None
-
-    def _at_fork_reinit(self):
-        pass
 
 
 # == loggers =====================================================================
@@ -799,6 +810,16 @@ class Manager:
 
     def setLogRecordFactory(self, factory):
         self.logRecordFactory = factory
+
+
+def _add_extra_fields(record, extra):
+    """A logging call's `extra` becomes record attributes; it may not replace
+    one the record has, nor the two a formatter sets."""
+    fields = vars(record)
+    for key in extra:
+        if key in fields or key in ("message", "asctime"):
+            raise KeyError("Attempt to overwrite %r in LogRecord" % (key,))
+    fields.update(extra)
 
 
 def _exc_triple(exc_info):
@@ -891,12 +912,7 @@ class Logger(Filterer):
     def makeRecord(self, name, level, fn, lno, msg, args, exc_info,
                    func=None, extra=None, sinfo=None):
         record = _record_factory(name, level, fn, lno, msg, args, exc_info, func, sinfo)
-        if extra:
-            taken = {"message", "asctime", *vars(record)}
-            clash = next((key for key in extra if key in taken), None)
-            if clash is not None:
-                raise KeyError("Attempt to overwrite %r in LogRecord" % (clash,))
-            vars(record).update(extra)
+        _add_extra_fields(record, extra or {})
         return record
 
     def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False,
