@@ -108,10 +108,22 @@ def _this_file():
 _OWN_FILE = _this_file()
 
 
-def _outside_frames(frame):
-    """The frames from `frame` outwards that are not this module's own."""
+def _in_logging_package(filename):
+    """Whether code from `filename` is this module's or a submodule's
+    (logging.handlers, logging.config)."""
+    if filename == _OWN_FILE:
+        return True
+    stem = _OWN_FILE[:-1] if _OWN_FILE.endswith(">") else os.path.splitext(_OWN_FILE)[0]
+    return filename.startswith(stem + ".") or filename.startswith(stem + "_")
+
+
+def _outside_frames(frame, whole_package=False):
+    """The frames from `frame` outwards that are not this module's own (nor,
+    with whole_package, its submodules')."""
     while frame is not None:
-        if frame.f_code.co_filename != _OWN_FILE:
+        name = frame.f_code.co_filename
+        internal = _in_logging_package(name) if whole_package else name == _OWN_FILE
+        if not internal:
             yield frame
         frame = frame.f_back
 
@@ -610,7 +622,7 @@ def _report_logging_error(record, exc, caller):
     report = ["--- Logging error ---\n"]
     report.extend(traceback.format_exception(*exc))
     report.append("Call stack:\n")
-    start = next(_outside_frames(caller), None)
+    start = next(_outside_frames(caller, whole_package=True), None)
     if start is not None:
         report.extend(traceback.format_stack(start))
     try:
