@@ -32,7 +32,6 @@ pub mod itertools;
 pub mod json;
 pub mod keyword;
 mod libm;
-pub mod logging;
 pub mod math;
 pub(crate) mod native_home;
 pub mod operator;
@@ -242,7 +241,7 @@ pub const MODULES: &[ModuleDef] = &[
     def("ast", Stdlib, Native(ast::make)),
     def("traceback", Stdlib, Native(traceback::make)),
     def("linecache", Stdlib, Script(stdlib_source!("linecache.py"))),
-    def("logging", Stdlib, Native(logging::make)),
+    def("logging", Stdlib, Script(stdlib_source!("logging.py"))),
     def(
         "logging.handlers",
         Stdlib,
