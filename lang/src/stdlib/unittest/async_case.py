@@ -2,19 +2,31 @@
 # tearDown and cleanups may be coroutine functions; each test runs on a
 # fresh event loop (an asyncio.Runner in debug mode), all of its parts in
 # one context, so context variables set in asyncSetUp are seen by the test.
+#
+# TestCase calls each part of a test through its _call* hooks; this class
+# overrides them to call the part in the test's context and, when the
+# part returns an awaitable, to run it to completion on the test's loop.
 
+import asyncio
+import contextvars
 import inspect
 import warnings
 
 from unittest.case import TestCase
 
+# Frames of this module are left out of the tracebacks unittest reports.
+__unittest = True
+
 
 class IsolatedAsyncioTestCase(TestCase):
+    """A TestCase for coroutines: asyncSetUp runs after setUp and
+    asyncTearDown before tearDown, on the loop the test runs on."""
 
     def __init__(self, methodName="runTest"):
         super().__init__(methodName)
         self._asyncioRunner = None
-        self._asyncioTestContext = _copy_context()
+        # Every part of the test runs in this copy of the creator's context.
+        self._asyncioTestContext = contextvars.copy_context()
 
     async def asyncSetUp(self):
         pass
@@ -23,93 +35,69 @@ class IsolatedAsyncioTestCase(TestCase):
         pass
 
     def addAsyncCleanup(self, func, /, *args, **kwargs):
-        """addCleanup for a coroutine function (or any callable returning an awaitable)."""
-        self.addCleanup(*(func, *args), **kwargs)
+        """Awaits func(*args, **kwargs) at cleanup time (cleanups whose
+        result is awaitable are run on the test's loop)."""
+        self.addCleanup(func, *args, **kwargs)
 
     async def enterAsyncContext(self, cm):
-        """Enters asynchronous context manager cm and schedules its exit as a cleanup."""
-        cls = type(cm)
+        """Enters the asynchronous context manager `cm` and exits it as a
+        cleanup; the value of its __aenter__."""
+        kind = type(cm)
         try:
-            enter = cls.__aenter__
-            exit = cls.__aexit__
+            enter, leave = kind.__aenter__, kind.__aexit__
         except AttributeError:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the asynchronous context manager protocol") from None
+            raise TypeError(f"'{kind.__module__}.{kind.__qualname__}' object does not "
+                            f"support the asynchronous context manager protocol") from None
         entered = await enter(cm)
-        self.addAsyncCleanup(exit, cm, None, None, None)
+        self.addAsyncCleanup(leave, cm, None, None, None)
         return entered
 
+    def _in_test(self, function, /, *args, **kwargs):
+        """function(*args, **kwargs) in the test's context; an awaitable it
+        returns is run to completion on the test's loop."""
+        value = self._asyncioTestContext.run(function, *args, **kwargs)
+        if inspect.isawaitable(value):
+            value = self._asyncioRunner.run(value, context=self._asyncioTestContext)
+        return value
+
     def _callSetUp(self):
-        # The loop exists (and is current) before setUp, for code that asks
-        # asyncio for it.
-        self._asyncioRunner.get_loop()
-        self._in_context(self.setUp)
-        self._callAsync(self.asyncSetUp)
+        self._in_test(self.setUp)
+        self._in_test(self.asyncSetUp)
 
     def _callTestMethod(self, method):
-        if self._callMaybeAsync(method) is not None:
+        if self._in_test(method) is not None:
             warnings.warn(f"It is deprecated to return a value that is not None from a "
                           f"test case ({method})", DeprecationWarning, stacklevel=4)
 
     def _callTearDown(self):
-        self._callAsync(self.asyncTearDown)
-        self._in_context(self.tearDown)
+        self._in_test(self.asyncTearDown)
+        self._in_test(self.tearDown)
 
-    def _callCleanup(self, function, *args, **kwargs):
-        self._callMaybeAsync(function, *args, **kwargs)
+    def _callCleanup(self, function, /, *args, **kwargs):
+        self._in_test(function, *args, **kwargs)
 
-    def _callAsync(self, func, /, *args, **kwargs):
-        assert self._asyncioRunner is not None, "asyncio runner is not initialized"
-        assert inspect.iscoroutinefunction(func), f"{func!r} is not an async function"
-        return self._run_coroutine(func(*args, **kwargs))
+    def _open_loop(self):
+        runner = asyncio.Runner(debug=True)
+        runner.get_loop()  # made now, so that sync parts see it as the current loop
+        self._asyncioRunner = runner
 
-    def _callMaybeAsync(self, func, /, *args, **kwargs):
-        assert self._asyncioRunner is not None, "asyncio runner is not initialized"
-        if inspect.iscoroutinefunction(func):
-            return self._run_coroutine(func(*args, **kwargs))
-        return self._in_context(func, *args, **kwargs)
-
-    # Without contextvars (towel has none yet) the parts run in the current
-    # context: context variables set in setUp are then seen everywhere.
-
-    def _run_coroutine(self, coro):
-        if self._asyncioTestContext is None:
-            return self._asyncioRunner.run(coro)
-        return self._asyncioRunner.run(coro, context=self._asyncioTestContext)
-
-    def _in_context(self, func, /, *args, **kwargs):
-        if self._asyncioTestContext is None:
-            return func(*args, **kwargs)
-        return self._asyncioTestContext.run(func, *args, **kwargs)
-
-    def _setupAsyncioRunner(self):
-        assert self._asyncioRunner is None, "asyncio runner is already initialized"
-        import asyncio
-        self._asyncioRunner = asyncio.Runner(debug=True)
-
-    def _tearDownAsyncioRunner(self):
-        self._asyncioRunner.close()
+    def _close_loop(self):
+        runner, self._asyncioRunner = self._asyncioRunner, None
+        runner.close()
 
     def run(self, result=None):
-        self._setupAsyncioRunner()
+        self._open_loop()
         try:
             return super().run(result)
         finally:
-            self._tearDownAsyncioRunner()
+            self._close_loop()
 
     def debug(self):
-        self._setupAsyncioRunner()
+        self._open_loop()
         super().debug()
-        self._tearDownAsyncioRunner()
+        self._close_loop()
 
     def __del__(self):
+        # A debug() that raised leaves its loop open.
         if self._asyncioRunner is not None:
-            self._tearDownAsyncioRunner()
-
-
-def _copy_context():
-    try:
-        import contextvars
-    except ImportError:
-        return None
-    return contextvars.copy_context()
+            self._close_loop()
