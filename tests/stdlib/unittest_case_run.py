@@ -47,7 +47,7 @@ class LogResult(unittest.TestResult):
         log.append("addUnexpectedSuccess")
 
     def addSubTest(self, test, subtest, err):
-        log.append(f"addSubTest {subtest} id={subtest.id()} desc={subtest.shortDescription()!r} {show(err)}")
+        log.append(f"addSubTest {subtest} id={subtest.id()} desc={subtest.shortDescription()!r} {show(err)} {subtest.params!r}")
 
 
 class Parts(unittest.TestCase):

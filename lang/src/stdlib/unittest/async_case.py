@@ -3,16 +3,18 @@
 # fresh event loop (an asyncio.Runner in debug mode), all of its parts in
 # one context, so context variables set in asyncSetUp are seen by the test.
 #
-# TestCase calls each part of a test through its _call* hooks; this class
-# overrides them to call the part in the test's context and, when the
+# TestCase calls each part of a test through its _call_part hook; this
+# class overrides it to call the part in the test's context and, when the
 # part returns an awaitable, to run it to completion on the test's loop.
+# Its fixture steps add asyncSetUp after setUp and asyncTearDown before
+# tearDown.
 
 import asyncio
+import contextlib
 import contextvars
 import inspect
-import warnings
 
-from unittest.case import TestCase
+from unittest.case import TestCase, _context_methods
 
 # Frames of this module are left out of the tracebacks unittest reports.
 __unittest = True
@@ -42,17 +44,19 @@ class IsolatedAsyncioTestCase(TestCase):
     async def enterAsyncContext(self, cm):
         """Enters the asynchronous context manager `cm` and exits it as a
         cleanup; the value of its __aenter__."""
-        kind = type(cm)
-        try:
-            enter, leave = kind.__aenter__, kind.__aexit__
-        except AttributeError:
-            raise TypeError(f"'{kind.__module__}.{kind.__qualname__}' object does not "
-                            f"support the asynchronous context manager protocol") from None
+        enter, leave = _context_methods(cm, "asynchronous context manager", "__aenter__",
+                                        "__aexit__")
         entered = await enter(cm)
         self.addAsyncCleanup(leave, cm, None, None, None)
         return entered
 
-    def _in_test(self, function, /, *args, **kwargs):
+    def _setup_steps(self):
+        return (self.setUp, self.asyncSetUp)
+
+    def _teardown_steps(self):
+        return (self.asyncTearDown, self.tearDown)
+
+    def _call_part(self, function, /, *args, **kwargs):
         """function(*args, **kwargs) in the test's context; an awaitable it
         returns is run to completion on the test's loop."""
         value = self._asyncioTestContext.run(function, *args, **kwargs)
@@ -60,44 +64,22 @@ class IsolatedAsyncioTestCase(TestCase):
             value = self._asyncioRunner.run(value, context=self._asyncioTestContext)
         return value
 
-    def _callSetUp(self):
-        self._in_test(self.setUp)
-        self._in_test(self.asyncSetUp)
-
-    def _callTestMethod(self, method):
-        if self._in_test(method) is not None:
-            warnings.warn(f"It is deprecated to return a value that is not None from a "
-                          f"test case ({method})", DeprecationWarning, stacklevel=4)
-
-    def _callTearDown(self):
-        self._in_test(self.asyncTearDown)
-        self._in_test(self.tearDown)
-
-    def _callCleanup(self, function, /, *args, **kwargs):
-        self._in_test(function, *args, **kwargs)
-
-    def _open_loop(self):
-        runner = asyncio.Runner(debug=True)
-        runner.get_loop()  # made now, so that sync parts see it as the current loop
-        self._asyncioRunner = runner
-
-    def _close_loop(self):
-        runner, self._asyncioRunner = self._asyncioRunner, None
-        runner.close()
+    @contextlib.contextmanager
+    def _own_loop(self):
+        """A fresh loop for the test (made now, so that its sync parts see
+        it as the current loop), closed after, left-over tasks cancelled."""
+        self._asyncioRunner = asyncio.Runner(debug=True)
+        self._asyncioRunner.get_loop()
+        try:
+            yield
+        finally:
+            runner, self._asyncioRunner = self._asyncioRunner, None
+            runner.close()
 
     def run(self, result=None):
-        self._open_loop()
-        try:
+        with self._own_loop():
             return super().run(result)
-        finally:
-            self._close_loop()
 
     def debug(self):
-        self._open_loop()
-        super().debug()
-        self._close_loop()
-
-    def __del__(self):
-        # A debug() that raised leaves its loop open.
-        if self._asyncioRunner is not None:
-            self._close_loop()
+        with self._own_loop():
+            super().debug()

@@ -114,17 +114,31 @@ def _report_skip(result, test, reason):
 # ---------------------------------------------------------------------------
 # Cleanups shared by tests, classes and modules
 
+def _context_methods(cm, protocol="context manager", enter="__enter__", leave="__exit__"):
+    """The `enter` and `leave` methods of cm's type, or TypeError naming
+    the `protocol` it lacks."""
+    kind = type(cm)
+    methods = (getattr(kind, enter, None), getattr(kind, leave, None))
+    if None in methods:
+        raise TypeError(f"'{kind.__module__}.{kind.__qualname__}' object does "
+                        f"not support the {protocol} protocol")
+    return methods
+
+
 def _enter_context(cm, register_cleanup):
     """Enters `cm` and registers its exit as a cleanup; its __enter__'s value."""
-    kind = type(cm)
-    try:
-        enter, leave = kind.__enter__, kind.__exit__
-    except AttributeError:
-        raise TypeError(f"'{kind.__module__}.{kind.__qualname__}' object does "
-                        f"not support the context manager protocol") from None
+    enter, leave = _context_methods(cm)
     entered = enter(cm)
     register_cleanup(leave, cm, None, None, None)
     return entered
+
+
+def _drain(cleanups, call):
+    """Pops the (function, args, kwargs) cleanups, the last added first,
+    and has call(function, *args, **kwargs) run each."""
+    while cleanups:
+        function, args, kwargs = cleanups.pop()
+        call(function, *args, **kwargs)
 
 
 _module_cleanups = []
@@ -141,18 +155,26 @@ def enterModuleContext(cm):
     return _enter_context(cm, addModuleCleanup)
 
 
+def _drain_collecting(cleanups):
+    """_drain for class and module cleanups: an Exception one raises is
+    kept (its exc_info, in the returned list) and the others still run."""
+    failures = []
+
+    def call(function, *args, **kwargs):
+        try:
+            function(*args, **kwargs)
+        except Exception:
+            failures.append(sys.exc_info())
+    _drain(cleanups, call)
+    return failures
+
+
 def doModuleCleanups():
     """Runs the module cleanups, all of them; then raises the first
     exception one of them raised, if any."""
-    raised = []
-    while _module_cleanups:
-        function, args, kwargs = _module_cleanups.pop()
-        try:
-            function(*args, **kwargs)
-        except Exception as exc:
-            raised.append(exc)
-    if raised:
-        raise raised[0]
+    failures = _drain_collecting(_module_cleanups)
+    if failures:
+        raise failures[0][1]
 
 
 # ---------------------------------------------------------------------------
@@ -252,13 +274,7 @@ class _OrderedChainMap(collections.ChainMap):
     overridden, in that order."""
 
     def __iter__(self):
-        seen = set()
-        for mapping in self.maps:
-            for key in mapping:
-                if key not in seen:
-                    seen.add(key)
-                    yield key
-
+        return iter(dict.fromkeys(key for mapping in self.maps for key in mapping))
 
 # ---------------------------------------------------------------------------
 # assertRaises and assertWarns
@@ -267,14 +283,14 @@ class _ExpectingContext:
     """What assertRaises and assertWarns (and their Regex forms) share:
     checking what is expected, the call or `with` forms, failing."""
 
+    # The function called (its name for the messages), and the `with`
+    # form's msg argument.
+    obj_name = None
+    msg = None
+
     def __init__(self, expected, test_case, expected_regex=None):
-        self.expected = expected
-        self.test_case = test_case
-        if isinstance(expected_regex, (str, bytes)):
-            expected_regex = re.compile(expected_regex)
-        self.expected_regex = expected_regex
-        self.obj_name = None
-        self.msg = None
+        self.test_case, self.expected = test_case, expected
+        self.expected_regex = None if expected_regex is None else _compiled(expected_regex)
 
     def handle(self, method_name, args, kwargs):
         """`self` for the `with` form (no args); otherwise calls
@@ -313,10 +329,15 @@ class _ExpectingContext:
         self._fail(f'"{self.expected_regex.pattern}" does not match "{text}"')
 
 
+def _compiled(regex):
+    """A pattern given as text (str or bytes) compiled; a compiled one as it is."""
+    return re.compile(regex) if isinstance(regex, (str, bytes)) else regex
+
+
 def _is_subtype(expected, base):
-    if isinstance(expected, tuple):
-        return all(_is_subtype(item, base) for item in expected)
-    return isinstance(expected, type) and issubclass(expected, base)
+    """Is `expected` a subclass of `base`, or a tuple of such?"""
+    kinds = expected if isinstance(expected, tuple) else (expected,)
+    return all(isinstance(kind, type) and issubclass(kind, base) for kind in kinds)
 
 
 class _AssertRaisesContext(_ExpectingContext):
@@ -341,6 +362,14 @@ class _AssertRaisesContext(_ExpectingContext):
         return True
 
 
+def _forget_issued_warnings():
+    """Empties every module's once-per-location warning registry, so that a
+    warning issued before from the same place is issued again."""
+    for module in list(sys.modules.values()):
+        if getattr(module, "__warningregistry__", None):
+            module.__warningregistry__ = {}
+
+
 class _AssertWarnsContext(_ExpectingContext):
     """`with self.assertWarns(W) as cm:` — cm.warning is the first matching
     warning, cm.filename and cm.lineno where it was issued, cm.warnings all
@@ -350,15 +379,10 @@ class _AssertWarnsContext(_ExpectingContext):
     _base_type_str = "a warning type or tuple of warning types"
 
     def __enter__(self):
-        # A warning already issued from the same place would otherwise be
-        # suppressed by its module's once-only registry.
-        for module in list(sys.modules.values()):
-            if getattr(module, "__warningregistry__", None):
-                module.__warningregistry__ = {}
+        _forget_issued_warnings()
         self._catcher = warnings.catch_warnings(record=True)
         self.warnings = self._catcher.__enter__()
-        categories = self.expected if isinstance(self.expected, tuple) else (self.expected,)
-        for category in categories:
+        for category in self.expected if isinstance(self.expected, tuple) else (self.expected,):
             warnings.simplefilter("always", category)
         return self
 
@@ -381,6 +405,18 @@ class _AssertWarnsContext(_ExpectingContext):
 
 # ---------------------------------------------------------------------------
 # TestCase
+
+def _logs_checker(test, logger, level, expect_none):
+    # Imported on first use: most tests never load logging.
+    from unittest._log import _AssertLogsContext
+    return _AssertLogsContext(test, logger, level, expect_none)
+
+
+def _pformat_diff(first, second):
+    """A line diff of the pretty-printed values, "\n"-led."""
+    lines = difflib.ndiff(pprint.pformat(first).splitlines(), pprint.pformat(second).splitlines())
+    return "\n" + "\n".join(lines)
+
 
 def _deprecated_alias(method):
     """An old name of `method`, which warns that it is old."""
@@ -426,18 +462,19 @@ class TestCase(object):
     def __init__(self, methodName="runTest"):
         self._testMethodName = methodName
         self._outcome = None
-        self._testMethodDoc = "No test"
-        try:
-            method = getattr(self, methodName)
-        except AttributeError:
-            # TestCase() without a runTest is allowed (to use the asserts).
-            if methodName != "runTest":
-                raise ValueError(f"no such test method in {self.__class__}: {methodName}") from None
-        else:
-            self._testMethodDoc = method.__doc__
         self._cleanups = []
         self._subtest = None
         self._type_equality_funcs = dict(_EQUALITY_BY_TYPE)
+        self._testMethodDoc = self._method_doc(methodName)
+
+    def _method_doc(self, name):
+        """The docstring of the test method `name`; TestCase() without a
+        runTest is allowed too (to use the asserts)."""
+        if hasattr(self, name):
+            return getattr(self, name).__doc__
+        if name == "runTest":
+            return "No test"
+        raise ValueError(f"no such test method in {self.__class__}: {name}")
 
     def addTypeEqualityFunc(self, typeobj, function):
         """assertEqual of two values of exactly `typeobj` calls
@@ -463,19 +500,20 @@ class TestCase(object):
         """Enters `cm` now and exits it as a class cleanup."""
         return _enter_context(cm, cls.addClassCleanup)
 
+    # The fixtures, for subclasses to override.
     def setUp(self):
-        "Hook method for setting up the test fixture before exercising it."
+        """Prepares what each test needs; runs before the test method."""
 
     def tearDown(self):
-        "Hook method for deconstructing the test fixture after testing it."
+        """Undoes setUp; runs after the test method if setUp succeeded."""
 
     @classmethod
     def setUpClass(cls):
-        "Hook method for setting up class fixture before running tests in the class."
+        """Prepares what all of the class's tests share; runs once, first."""
 
     @classmethod
     def tearDownClass(cls):
-        "Hook method for deconstructing the class fixture after running all tests in the class."
+        """Undoes setUpClass; runs once, after the class's last test."""
 
     def countTestCases(self):
         return 1
@@ -488,7 +526,7 @@ class TestCase(object):
         doc = self._testMethodDoc
         if not doc:
             return None
-        return doc.strip().split("\n")[0].strip()
+        return doc.strip().partition("\n")[0].strip()
 
     def id(self):
         return f"{strclass(self.__class__)}.{self._testMethodName}"
@@ -514,20 +552,26 @@ class TestCase(object):
         return bool(getattr(self, "__unittest_expecting_failure__", False)
                     or getattr(method, "__unittest_expecting_failure__", False))
 
-    # The calls of a test's parts, overridden by IsolatedAsyncioTestCase.
-    def _callSetUp(self):
-        self.setUp()
+    # How a test's parts are called; IsolatedAsyncioTestCase adds its
+    # async fixtures to the steps and runs awaitables in _call_part.
+    def _setup_steps(self):
+        return (self.setUp,)
 
-    def _callTestMethod(self, method):
-        if method() is not None:
+    def _teardown_steps(self):
+        return (self.tearDown,)
+
+    def _call_part(self, function, /, *args, **kwargs):
+        return function(*args, **kwargs)
+
+    def _call_steps(self, steps):
+        for step in steps:
+            self._call_part(step)
+
+    def _call_test_method(self, method):
+        returned = self._call_part(method)
+        if returned is not None:
             warnings.warn(f"It is deprecated to return a value that is not None from a "
                           f"test case ({method})", DeprecationWarning, stacklevel=3)
-
-    def _callTearDown(self):
-        self.tearDown()
-
-    def _callCleanup(self, function, /, *args, **kwargs):
-        function(*args, **kwargs)
 
     def run(self, result=None):
         """Runs the test, reporting to `result` (by default a new
@@ -557,12 +601,12 @@ class TestCase(object):
         self._outcome = run
         try:
             expecting_failure = self._expecting_failure()
-            run.attempt(self, self._callSetUp)
+            run.attempt(self, self._call_steps, self._setup_steps())
             if run.success:
                 run.expecting_failure = expecting_failure
-                run.attempt(self, self._callTestMethod, method)
+                run.attempt(self, self._call_test_method, method)
                 run.expecting_failure = False
-                run.attempt(self, self._callTearDown)
+                run.attempt(self, self._call_steps, self._teardown_steps())
             self.doCleanups()
             if run.success:
                 run.report_end(self, expecting_failure)
@@ -580,32 +624,22 @@ class TestCase(object):
         reason = _skip_reason(self.__class__, method)
         if reason is not None:
             raise SkipTest(reason)
-        self._callSetUp()
-        self._callTestMethod(method)
-        self._callTearDown()
-        while self._cleanups:
-            function, args, kwargs = self._cleanups.pop()
-            self._callCleanup(function, *args, **kwargs)
+        self._call_steps(self._setup_steps())
+        self._call_test_method(method)
+        self._call_steps(self._teardown_steps())
+        _drain(self._cleanups, self._call_part)
 
     def doCleanups(self):
         """Runs the cleanups (last added first); false if one raised."""
         run = self._outcome if self._outcome is not None else _TestRun(None)
-        while self._cleanups:
-            function, args, kwargs = self._cleanups.pop()
-            run.attempt(self, self._callCleanup, function, *args, **kwargs)
+        _drain(self._cleanups, functools.partial(run.attempt, self, self._call_part))
         return run.success
 
     @classmethod
     def doClassCleanups(cls):
         """Runs the class cleanups; what they raise is kept, as exc_info
         tuples, in cls.tearDown_exceptions for the suite to report."""
-        cls.tearDown_exceptions = []
-        while cls._class_cleanups:
-            function, args, kwargs = cls._class_cleanups.pop()
-            try:
-                function(*args, **kwargs)
-            except Exception:
-                cls.tearDown_exceptions.append(sys.exc_info())
+        cls.tearDown_exceptions = _drain_collecting(cls._class_cleanups)
 
     @contextlib.contextmanager
     def subTest(self, msg=_NO_MESSAGE, **params):
@@ -616,11 +650,8 @@ class TestCase(object):
             yield
             return
         parent = self._subtest
-        if parent is None:
-            params = _OrderedChainMap(params)
-        else:
-            params = parent.params.new_child(params)
-        subtest = self._subtest = _SubTest(self, msg, params)
+        inherited = () if parent is None else parent.params.maps
+        subtest = self._subtest = _SubTest(self, msg, _OrderedChainMap(params, *inherited))
         passed_before = run.open_subtest()
         try:
             try:
@@ -649,10 +680,10 @@ class TestCase(object):
     def _formatMessage(self, msg, standardMsg):
         """The failure message: the standard one, `msg` appended to it
         (longMessage) or `msg` instead of it."""
-        if not self.longMessage:
-            return msg or standardMsg
-        if msg is None:
+        if msg is None or not (msg or self.longMessage):
             return standardMsg
+        if not self.longMessage:
+            return msg
         try:
             return f"{standardMsg} : {msg}"
         except UnicodeDecodeError:
@@ -662,6 +693,12 @@ class TestCase(object):
         """Fails, unless `holds`, with `template` filled with the values' reprs."""
         if not holds:
             self._failure(msg, template.format(*map(safe_repr, values)))
+
+    def _require_both(self, kind, first, second, complaint):
+        """assertIsInstance(value, kind) of both values, `complaint` naming
+        which of them is not."""
+        self.assertIsInstance(first, kind, complaint.format("First"))
+        self.assertIsInstance(second, kind, complaint.format("Second"))
 
     def _failure(self, msg, standard):
         raise self.failureException(self._formatMessage(msg, standard))
@@ -685,37 +722,33 @@ class TestCase(object):
         """Fails unless calling args[0](*args[1:], **kwargs) raises
         `expected_exception` (a type or tuple of types); with only the
         exception, a context manager checking its block the same way."""
-        context = _AssertRaisesContext(expected_exception, self)
-        return context.handle("assertRaises", args, kwargs)
+        return _AssertRaisesContext(expected_exception, self).handle("assertRaises", args, kwargs)
 
     def assertRaisesRegex(self, expected_exception, expected_regex, *args, **kwargs):
         """assertRaises, and str() of the exception must match `expected_regex`."""
-        context = _AssertRaisesContext(expected_exception, self, expected_regex)
-        return context.handle("assertRaisesRegex", args, kwargs)
+        checker = _AssertRaisesContext(expected_exception, self, expected_regex)
+        return checker.handle("assertRaisesRegex", args, kwargs)
 
     def assertWarns(self, expected_warning, *args, **kwargs):
         """Fails unless the call (or the `with` block) issues a warning of
         `expected_warning` (a category or tuple of them)."""
-        context = _AssertWarnsContext(expected_warning, self)
-        return context.handle("assertWarns", args, kwargs)
+        return _AssertWarnsContext(expected_warning, self).handle("assertWarns", args, kwargs)
 
     def assertWarnsRegex(self, expected_warning, expected_regex, *args, **kwargs):
         """assertWarns, and the warning's message must match `expected_regex`."""
-        context = _AssertWarnsContext(expected_warning, self, expected_regex)
-        return context.handle("assertWarnsRegex", args, kwargs)
+        checker = _AssertWarnsContext(expected_warning, self, expected_regex)
+        return checker.handle("assertWarnsRegex", args, kwargs)
 
     def assertLogs(self, logger=None, level=None):
         """A context manager failing unless its block logs at least one
         message of `level` (default INFO) or above on `logger` (default
         root); as the target, a watcher with .records and .output."""
-        from unittest._log import _AssertLogsContext
-        return _AssertLogsContext(self, logger, level, no_logs=False)
+        return _logs_checker(self, logger, level, expect_none=False)
 
     def assertNoLogs(self, logger=None, level=None):
         """A context manager failing if its block logs a message of
         `level` or above on `logger`."""
-        from unittest._log import _AssertLogsContext
-        return _AssertLogsContext(self, logger, level, no_logs=True)
+        return _logs_checker(self, logger, level, expect_none=True)
 
     def _equality_check(self, first, second):
         """The assert assertEqual uses for these two values."""
@@ -773,9 +806,7 @@ class TestCase(object):
         explanation = self._sequence_difference(seq1, seq2, kind)
         if explanation is None:
             return
-        diff = "\n" + "\n".join(difflib.ndiff(pprint.pformat(seq1).splitlines(),
-                                              pprint.pformat(seq2).splitlines()))
-        self._failure(msg, self._with_diff(explanation, diff))
+        self._failure(msg, self._with_diff(explanation, _pformat_diff(seq1, seq2)))
 
     def _sequence_difference(self, seq1, seq2, kind):
         """How two sequences differ, in words; None if they do not."""
@@ -859,14 +890,10 @@ class TestCase(object):
 
     def assertDictEqual(self, d1, d2, msg=None):
         """Fails unless the dicts are equal; the message has a diff."""
-        self.assertIsInstance(d1, dict, "First argument is not a dictionary")
-        self.assertIsInstance(d2, dict, "Second argument is not a dictionary")
-        if d1 == d2:
-            return
-        diff = "\n" + "\n".join(difflib.ndiff(pprint.pformat(d1).splitlines(),
-                                              pprint.pformat(d2).splitlines()))
-        header = "%s != %s" % _common_shorten_repr(d1, d2)
-        self._failure(msg, self._with_diff(header, diff))
+        self._require_both(dict, d1, d2, "{} argument is not a dictionary")
+        if d1 != d2:
+            header = "%s != %s" % _common_shorten_repr(d1, d2)
+            self._failure(msg, self._with_diff(header, _pformat_diff(d1, d2)))
 
     def assertDictContainsSubset(self, subset, dictionary, msg=None):
         """Deprecated: fails unless `dictionary` has every key of `subset`
@@ -905,21 +932,13 @@ class TestCase(object):
 
     def assertMultiLineEqual(self, first, second, msg=None):
         """Fails unless the strings are equal; the message has a line diff."""
-        self.assertIsInstance(first, str, "First argument is not a string")
-        self.assertIsInstance(second, str, "Second argument is not a string")
+        self._require_both(str, first, second, "{} argument is not a string")
         if first == second:
             return
         header = "%s != %s" % _common_shorten_repr(first, second)
-        if len(first) > self._diffThreshold or len(second) > self._diffThreshold:
+        if max(len(first), len(second)) > self._diffThreshold:
             self._failure(msg, header)
-        first_lines = first.splitlines(keepends=True)
-        second_lines = second.splitlines(keepends=True)
-        # A first string of one unterminated line: both are compared whole,
-        # newline-terminated, so that the diff shows as lines.
-        if len(first_lines) == 1 and first.strip("\r\n") == first:
-            first_lines, second_lines = [first + "\n"], [second + "\n"]
-        diff = "\n" + "".join(difflib.ndiff(first_lines, second_lines))
-        self._failure(msg, self._with_diff(header, diff))
+        self._failure(msg, self._with_diff(header, _line_diff(first, second)))
 
     def assertLess(self, a, b, msg=None):
         """Fails unless a < b."""
@@ -947,33 +966,29 @@ class TestCase(object):
 
     def assertIsInstance(self, obj, cls, msg=None):
         """Fails unless isinstance(obj, cls)."""
-        if not isinstance(obj, cls):
-            self._failure(msg, f"{safe_repr(obj)} is not an instance of {cls!r}")
+        self._require(isinstance(obj, cls), msg, "{} is not an instance of {}", obj, cls)
 
     def assertNotIsInstance(self, obj, cls, msg=None):
         """Fails if isinstance(obj, cls)."""
-        if isinstance(obj, cls):
-            self._failure(msg, f"{safe_repr(obj)} is an instance of {cls!r}")
+        self._require(not isinstance(obj, cls), msg, "{} is an instance of {}", obj, cls)
 
     def assertRegex(self, text, expected_regex, msg=None):
         """Fails unless `expected_regex` (a pattern or its text) is found
         in `text`."""
-        if isinstance(expected_regex, (str, bytes)):
-            if not expected_regex:
-                raise AssertionError("expected_regex must not be empty.")
-            expected_regex = re.compile(expected_regex)
-        if not expected_regex.search(text):
-            self._failure(msg, f"Regex didn't match: {expected_regex.pattern!r} not found in {text!r}")
+        if isinstance(expected_regex, (str, bytes)) and not expected_regex:
+            raise AssertionError("expected_regex must not be empty.")
+        pattern = _compiled(expected_regex)
+        if not pattern.search(text):
+            self._failure(msg, f"Regex didn't match: {pattern.pattern!r} not found in {text!r}")
 
     def assertNotRegex(self, text, unexpected_regex, msg=None):
         """Fails if `unexpected_regex` (a pattern or its text) is found in
         `text`."""
-        if isinstance(unexpected_regex, (str, bytes)):
-            unexpected_regex = re.compile(unexpected_regex)
-        found = unexpected_regex.search(text)
+        pattern = _compiled(unexpected_regex)
+        found = pattern.search(text)
         if found:
-            self._failure(msg, f"Regex matched: {text[found.start():found.end()]!r} matches "
-                               f"{unexpected_regex.pattern!r} in {text!r}")
+            self._failure(msg, f"Regex matched: {found.group()!r} matches "
+                               f"{pattern.pattern!r} in {text!r}")
 
     # The names of unittest's first versions, deprecated.
     failUnlessEqual = assertEquals = _deprecated_alias(assertEqual)
@@ -986,6 +1001,17 @@ class TestCase(object):
     assertRaisesRegexp = _deprecated_alias(assertRaisesRegex)
     assertRegexpMatches = _deprecated_alias(assertRegex)
     assertNotRegexpMatches = _deprecated_alias(assertNotRegex)
+
+
+def _line_diff(first, second):
+    """A diff of two strings line by line, "\n"-led. A first string of one
+    unterminated line is compared whole, and the second too, both
+    newline-terminated, so that the diff shows as lines."""
+    if first.strip("\r\n") == first and len(first.splitlines()) == 1:
+        pairs = [first + "\n"], [second + "\n"]
+    else:
+        pairs = first.splitlines(keepends=True), second.splitlines(keepends=True)
+    return "\n" + "".join(difflib.ndiff(*pairs))
 
 
 def _nearness(first, second, places, delta):
@@ -1067,9 +1093,8 @@ class _SubTest(TestCase):
 
     def __init__(self, test_case, message, params):
         super().__init__()
-        self._message = message
-        self.test_case = test_case
-        self.params = params
+        self.test_case, self.params, self._message = test_case, params, message
+        # Results tell failures from errors by the test's failureException.
         self.failureException = test_case.failureException
 
     def runTest(self):
