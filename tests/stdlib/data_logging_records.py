@@ -5,6 +5,14 @@
 import logging, sys, io, os, time, warnings
 
 HERE = os.path.abspath(__file__)
+class _RelativePaths(io.TextIOBase):
+    """stdout with this script's folder left out of paths, so the recording
+    does not depend on where the checkout is."""
+    def write(self, text):
+        return sys.__stdout__.write(text.replace(os.path.dirname(HERE) + os.sep, ""))
+    def flush(self):
+        sys.__stdout__.flush()
+sys.stdout = _RelativePaths()
 def attempt(f, *a, **k):
     try:
         print("ok", repr(f(*a, **k)))
