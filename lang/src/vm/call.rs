@@ -2,6 +2,7 @@
 //! natives, bound methods, classes (instantiation) and callable objects.
 
 use super::frame::Frame;
+use super::limits::Recursing;
 use super::protocol::dunders;
 use super::Vm;
 use crate::bytecode::flags;
@@ -57,6 +58,16 @@ impl Vm {
             Value::Instance(_) | Value::Native(_) => {
                 let class = self.class_of(f);
                 match class.lookup(&dunders().call) {
+                    // A `__call__` that is not a function binds as a
+                    // descriptor does (an object without `__get__` is called
+                    // as it is, without the receiver) and calls on through
+                    // its own class: a step that counts toward the limit.
+                    Some(m @ (Value::Instance(_) | Value::Native(_) | Value::Class(_))) => {
+                        self.recursing(Recursing::CallObject, || {
+                            let bound = self.bind_class_attr(m, f, &class)?;
+                            self.call_args(&bound, args)
+                        })
+                    }
                     Some(m) => self.call_with_receiver(&m, f, args, |vm, a| vm.call_args(&m, a)),
                     None => {
                         Err(self.type_error(format!("'{}' object is not callable", class.name)))

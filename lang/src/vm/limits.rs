@@ -45,6 +45,9 @@ pub enum Recursing {
     JsonDecodeArray,
     /// Decoding a JSON object.
     JsonDecodeObject,
+    /// Calling an object through a `__call__` that is not a function (an
+    /// instance whose class's `__call__` is itself a callable instance).
+    CallObject,
 }
 
 impl Recursing {
@@ -57,6 +60,7 @@ impl Recursing {
             Recursing::Str => " while getting the str of an object",
             Recursing::InstanceCheck => " in __instancecheck__",
             Recursing::SubclassCheck => " in __subclasscheck__",
+            Recursing::CallObject => " while calling a Python object",
             Recursing::JsonEncode => " while encoding a JSON object",
             Recursing::JsonDecodeArray => " while decoding a JSON array from a unicode string",
             Recursing::JsonDecodeObject => " while decoding a JSON object from a unicode string",
