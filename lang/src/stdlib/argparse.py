@@ -557,10 +557,10 @@ def _argument_settings(names, options, prefix_chars):
         raise TypeError("_ActionsContainer._get_positional_kwargs() missing 1 "
                         "required positional argument: 'dest'")
     if len(names) == 1 and names[0][:1] not in prefix_chars:
-        for word, complaint in (("dest", ValueError("dest supplied twice for positional argument")),
-                                ("required", TypeError("'required' is an invalid argument for positionals"))):
-            if word in options:
-                raise complaint
+        if "dest" in options:
+            raise ValueError("dest supplied twice for positional argument")
+        if "required" in options:
+            raise TypeError("'required' is an invalid argument for positionals")
         nargs = options.get("nargs")
         may_be_absent = nargs == OPTIONAL or (nargs == ZERO_OR_MORE and "default" in options)
         return dict(options, dest=names[0], option_strings=[], required=not may_be_absent)
@@ -586,7 +586,8 @@ def _vet_new_action(action, converter):
         raise ValueError("%r is a FileType class object, instance of it must be passed"
                          % (converter,))
     slots = _metavar_slots(action.nargs) if action.nargs != 0 else None
-    if isinstance(action.metavar, tuple) and slots is not None and len(action.metavar) not in slots:
+    metavar = action.metavar
+    if isinstance(metavar, tuple) and slots is not None and len(metavar) not in slots:
         raise ValueError("length of metavar tuple does not match nargs")
 
 
@@ -1254,6 +1255,13 @@ class _Section(list):
         self.parent, self.heading, self.indent = parent, heading, indent
 
 
+# How the value names of each nargs appear: a template and how many names it takes.
+_ARGS_LAYOUT = {
+    None: ("%s", 1), OPTIONAL: ("[%s]", 1), ONE_OR_MORE: ("%s [%s ...]", 2),
+    PARSER: ("%s ...", 1), REMAINDER: ("...", 0), SUPPRESS: ("", 0),
+}
+
+
 class HelpFormatter:
     """Lays out help messages.
 
@@ -1281,26 +1289,36 @@ class HelpFormatter:
         self._open = self._open.parent
 
     def add_text(self, text):
-        if text in (None, SUPPRESS):
-            return
-        indent = self._current_indent
-        self._open.append(lambda: self._format_text(text, indent))
+        if text not in (None, SUPPRESS):
+            self._defer(self._format_text, text)
 
     def add_usage(self, usage, actions, groups, prefix=None):
-        if usage is SUPPRESS:
-            return
-        actions, groups = list(actions), list(groups)
-        self._open.append(lambda: self._format_usage(usage, actions, groups, prefix))
+        if usage is not SUPPRESS:
+            self._defer(self._format_usage, usage, list(actions), list(groups), prefix)
 
     def add_argument(self, action):
-        if action.help is SUPPRESS:
-            return
+        if action.help is not SUPPRESS:
+            self._note_width(action)
+            self._defer(self._format_action, action)
+
+    def _note_width(self, action):
+        """Track the widest invocation (its sub-commands' included) plus indent."""
+        shown = [action] + list(self._subactions(action))
+        widest = max(len(self._format_action_invocation(each)) for each in shown)
+        self._widest_invocation = max(self._widest_invocation, widest + self._current_indent)
+
+    def _defer(self, render, *args):
+        """Add a block that render(*args) produces when the help is
+        formatted, with _current_indent as it is now."""
         indent = self._current_indent
-        names = [self._format_action_invocation(action)]
-        names.extend(self._format_action_invocation(sub) for sub in self._subactions(action))
-        self._widest_invocation = max(self._widest_invocation,
-                                      max(len(name) for name in names) + indent)
-        self._open.append(lambda: self._format_action(action, indent))
+
+        def block():
+            outer, self._current_indent = self._current_indent, indent
+            try:
+                return render(*args)
+            finally:
+                self._current_indent = outer
+        self._open.append(block)
 
     def add_arguments(self, actions):
         for action in actions:
@@ -1329,14 +1347,16 @@ class HelpFormatter:
             heading = "%s%s:\n" % (" " * section.indent, section.heading)
         return "\n" + heading + body + "\n"
 
-    def _format_text(self, text, indent):
+    def _format_text(self, text):
+        indent = self._current_indent
         expanded = text % {"prog": self._prog} if "%(prog)" in text else text
         return self._fill_text(expanded, max(self._width - indent, 11), " " * indent) + "\n\n"
 
     def _help_position(self):
         return min(self._widest_invocation + 2, self._max_help_position)
 
-    def _format_action(self, action, indent):
+    def _format_action(self, action):
+        indent = self._current_indent
         column = self._help_position()
         help_room = max(self._width - column, 11)
         name_room = column - indent - 2
@@ -1353,8 +1373,10 @@ class HelpFormatter:
                 lines.append(" " * indent + name)
         lines.extend(" " * column + line for line in help_lines)
         text = "\n".join(lines) + "\n"
+        self._current_indent += self._indent_increment
         for sub in self._subactions(action):
-            text += self._format_action(sub, indent + self._indent_increment)
+            text += self._format_action(sub)
+        self._current_indent -= self._indent_increment
         return text
 
     def _subactions(self, action):
@@ -1455,47 +1477,41 @@ class HelpFormatter:
         return piece
 
     def _format_action_invocation(self, action):
-        if not action.option_strings:
-            return self._metavars(action, self._get_default_metavar_for_positional(action), 1)[0]
-        if action.nargs == 0:
-            return ", ".join(action.option_strings)
-        args = self._format_args(action, self._get_default_metavar_for_optional(action))
-        return ", ".join("%s %s" % (option, args) for option in action.option_strings)
+        """How an argument is named in the help: its metavar for a
+        positional, each option string (with its values) for an option."""
+        if action.option_strings:
+            return ", ".join(map(self._spelled_with_values(action), action.option_strings))
+        named = self._metavar_formatter(action, self._get_default_metavar_for_positional(action))
+        return named(1)[0]
 
-    def _metavars(self, action, default_metavar, count):
-        """The metavar as a tuple of `count` names (a tuple metavar is kept)."""
-        if action.metavar is not None:
-            shown = action.metavar
-        elif action.choices is not None:
-            shown = "{%s}" % ",".join(str(choice) for choice in action.choices)
-        else:
+    def _spelled_with_values(self, action):
+        if action.nargs == 0:
+            return str
+        values = self._format_args(action, self._get_default_metavar_for_optional(action))
+        return lambda option: "%s %s" % (option, values)
+
+    def _metavar_formatter(self, action, default_metavar):
+        """A function of a count giving the value names: a tuple metavar as it
+        is, else one name (metavar, {choices} or the default) repeated."""
+        shown = action.metavar
+        if shown is None and action.choices is not None:
+            shown = "{%s}" % ",".join(map(str, action.choices))
+        elif shown is None:
             shown = default_metavar
-        if isinstance(shown, tuple):
-            return shown
-        return (shown,) * count
+        return lambda count: shown if isinstance(shown, tuple) else (shown,) * count
 
     def _format_args(self, action, default_metavar):
+        names = self._metavar_formatter(action, default_metavar)
         nargs = action.nargs
-        if nargs is None:
-            return "%s" % self._metavars(action, default_metavar, 1)
-        if nargs == OPTIONAL:
-            return "[%s]" % self._metavars(action, default_metavar, 1)
         if nargs == ZERO_OR_MORE:
-            names = self._metavars(action, default_metavar, 1)
-            if len(names) == 2:
-                return "[%s [%s ...]]" % names
-            return "[%s ...]" % names
-        if nargs == ONE_OR_MORE:
-            return "%s [%s ...]" % self._metavars(action, default_metavar, 2)
-        if nargs == REMAINDER:
-            return "..."
-        if nargs == PARSER:
-            return "%s ..." % self._metavars(action, default_metavar, 1)
-        if nargs == SUPPRESS:
-            return ""
+            given = names(1)
+            return ("[%s [%s ...]]" if len(given) == 2 else "[%s ...]") % given
+        if isinstance(nargs, (str, type(None))) and nargs in _ARGS_LAYOUT:
+            template, count = _ARGS_LAYOUT[nargs]
+            return template % names(count) if count else template
         if not isinstance(nargs, int):
             raise ValueError("invalid nargs value")
-        return " ".join(self._metavars(action, default_metavar, nargs))
+        return " ".join(names(nargs))
 
     def _expand_help(self, action):
         fields = {}
