@@ -62,12 +62,11 @@ impl Vm {
                     // descriptor does (an object without `__get__` is called
                     // as it is, without the receiver) and calls on through
                     // its own class: a step that counts toward the limit.
-                    Some(m @ (Value::Instance(_) | Value::Native(_) | Value::Class(_))) => {
-                        self.recursing(Recursing::CallObject, || {
+                    Some(m @ (Value::Instance(_) | Value::Native(_) | Value::Class(_))) => self
+                        .recursing(Recursing::CallObject, || {
                             let bound = self.bind_class_attr(m, f, &class)?;
                             self.call_args(&bound, args)
-                        })
-                    }
+                        }),
                     Some(m) => self.call_with_receiver(&m, f, args, |vm, a| vm.call_args(&m, a)),
                     None => {
                         Err(self.type_error(format!("'{}' object is not callable", class.name)))
