@@ -1,21 +1,33 @@
 # `doctest`: runs the interactive examples found in docstrings and text
 # files, and reports those whose output differs, as CPython 3.11 does.
 #
-# Examples are found by scanning lines (CPython uses regular expressions;
-# the rules here are the same): a `>>> ` line and its `... ` lines are the
-# source, and the non-blank lines after them, up to a blank line or the
-# next `>>>`, are the expected output. Each example is compiled in "single"
-# mode, so an expression statement prints its value, and run with
-# sys.stdout captured.
+# The parts, in the order a run uses them:
+#   * _ExampleScanner walks a docstring line by line (a small state machine:
+#     prose, an example's source, its expected output) and DocTestParser
+#     turns what it finds into Example objects and the prose between them.
+#   * DocTestFinder walks a module, class or function for docstrings (and a
+#     module's __test__ dict) and makes a DocTest of each.
+#   * DocTestRunner compiles each example in "single" mode (so expression
+#     statements print their values), runs it with sys.stdout captured, asks
+#     an OutputChecker whether the output (or the exception) is the one
+#     expected, and reports and tallies the outcome.
+#   * testmod/testfile/run_docstring_examples drive the above; DocTestSuite
+#     and DocFileSuite wrap tests as unittest cases; `towel -m doctest`
+#     runs files from the command line.
 
 import __future__
+import argparse
 import difflib
+import importlib
 import inspect
+import linecache
 import os
+import re
 import sys
+import traceback
 import unittest
-from io import StringIO
 from collections import namedtuple
+from io import StringIO
 
 __all__ = [
     "register_optionflag", "DONT_ACCEPT_TRUE_FOR_1", "DONT_ACCEPT_BLANKLINE",
@@ -33,12 +45,15 @@ TestResults = namedtuple("TestResults", "failed attempted")
 
 # -- Option flags ------------------------------------------------------------
 
+# Every flag by name, in registration order; a flag's value is the next bit.
 OPTIONFLAGS_BY_NAME = {}
 
 
 def register_optionflag(name):
-    """The flag for option `name`, made (the next bit) if new."""
-    return OPTIONFLAGS_BY_NAME.setdefault(name, 1 << len(OPTIONFLAGS_BY_NAME))
+    """The flag called `name`, registered (as the next free bit) if new."""
+    if name not in OPTIONFLAGS_BY_NAME:
+        OPTIONFLAGS_BY_NAME[name] = 1 << len(OPTIONFLAGS_BY_NAME)
+    return OPTIONFLAGS_BY_NAME[name]
 
 
 DONT_ACCEPT_TRUE_FOR_1 = register_optionflag("DONT_ACCEPT_TRUE_FOR_1")
@@ -47,7 +62,6 @@ NORMALIZE_WHITESPACE = register_optionflag("NORMALIZE_WHITESPACE")
 ELLIPSIS = register_optionflag("ELLIPSIS")
 SKIP = register_optionflag("SKIP")
 IGNORE_EXCEPTION_DETAIL = register_optionflag("IGNORE_EXCEPTION_DETAIL")
-
 COMPARISON_FLAGS = (DONT_ACCEPT_TRUE_FOR_1 | DONT_ACCEPT_BLANKLINE | NORMALIZE_WHITESPACE
                     | ELLIPSIS | SKIP | IGNORE_EXCEPTION_DETAIL)
 
@@ -56,712 +70,624 @@ REPORT_CDIFF = register_optionflag("REPORT_CDIFF")
 REPORT_NDIFF = register_optionflag("REPORT_NDIFF")
 REPORT_ONLY_FIRST_FAILURE = register_optionflag("REPORT_ONLY_FIRST_FAILURE")
 FAIL_FAST = register_optionflag("FAIL_FAST")
-
 REPORTING_FLAGS = REPORT_UDIFF | REPORT_CDIFF | REPORT_NDIFF | REPORT_ONLY_FIRST_FAILURE | FAIL_FAST
 
 BLANKLINE_MARKER = "<BLANKLINE>"
 ELLIPSIS_MARKER = "..."
 
-
-# -- Utilities ---------------------------------------------------------------
-
-def _extract_future_flags(globs):
-    # The compiler flags of the __future__ features imported into globs.
-    flags = 0
-    for name in __future__.all_feature_names:
-        feature = globs.get(name, None)
-        if feature is getattr(__future__, name):
-            flags |= feature.compiler_flag
-    return flags
+# The divider above each failure report (unittest's reports use dashes).
+_STARS = "*" * 70
+_DASHES = "-" * 70
 
 
-def _normalize_module(module, depth=2):
-    # A module given as itself, by name, or (None) as the calling module.
-    if inspect.ismodule(module):
-        return module
-    elif isinstance(module, str):
-        return __import__(module, globals(), locals(), ["*"])
-    elif module is None:
-        return sys.modules[sys._getframe(depth).f_globals["__name__"]]
-    else:
-        raise TypeError("Expected a module, string, or None")
+def _indented(text, prefix="    "):
+    """`text` with `prefix` before each non-empty line."""
+    return "".join(prefix + line if line.strip("\n") else line
+                   for line in text.splitlines(True))
 
 
-def _newline_convert(data):
-    return data.replace("\r\n", "\n").replace("\r", "\n")
+def _ensure_newline(text):
+    return text if not text or text.endswith("\n") else text + "\n"
 
 
-def _load_testfile(filename, package, module_relative, encoding):
-    if module_relative:
-        package = _normalize_module(package, 3)
-        filename = _module_relative_path(package, filename)
-        loader = getattr(package, "__loader__", None)
-        if loader is None:
-            try:
-                loader = package.__spec__.loader
-            except AttributeError:
-                pass
-        if hasattr(loader, "get_data"):
-            return _newline_convert(loader.get_data(filename).decode(encoding)), filename
-    with open(filename, encoding=encoding) as f:
-        return f.read(), filename
+# -- Examples and tests ------------------------------------------------------
+
+class _EqualByValue:
+    """Equal to an object of the same type with the same `_identity()`;
+    hashed by `_hash_key()` (the identity less what cannot be hashed)."""
+
+    def __eq__(self, other):
+        if type(self) is not type(other):
+            return NotImplemented
+        return self._identity() == other._identity()
+
+    def __hash__(self):
+        return hash(self._hash_key())
 
 
-def _indent(s, indent=4):
-    # Every non-empty line of s, indented.
-    prefix = " " * indent
-    return "\n".join(prefix + line if line else line for line in s.split("\n"))
-
-
-def _exception_traceback(exc_info):
-    # The traceback text of an exc_info triple.
-    import traceback
-    out = StringIO()
-    exc_type, exc_val, exc_tb = exc_info
-    traceback.print_exception(exc_type, exc_val, exc_tb, file=out)
-    return out.getvalue()
-
-
-class _SpoofOut(StringIO):
-    # The examples' stdout: what they print always ends with a newline (an
-    # expected output cannot say one is missing).
-    def getvalue(self):
-        result = StringIO.getvalue(self)
-        if result and not result.endswith("\n"):
-            result += "\n"
-        return result
-
-    def truncate(self, size=None):
-        self.seek(size)
-        StringIO.truncate(self)
-
-
-def _ellipsis_match(want, got):
-    """Whether got matches want, where "..." in want matches any text."""
-    if ELLIPSIS_MARKER not in want:
-        return want == got
-    pieces = want.split(ELLIPSIS_MARKER)
-    start, end = 0, len(got)
-    # The first and last pieces are anchored at the ends.
-    if pieces[0]:
-        if not got.startswith(pieces[0]):
-            return False
-        start = len(pieces[0])
-        del pieces[0]
-    if pieces[-1]:
-        if not got.endswith(pieces[-1]):
-            return False
-        end -= len(pieces[-1])
-        del pieces[-1]
-    if start > end:
-        return False
-    # The others, leftmost first, without overlapping.
-    for piece in pieces:
-        start = got.find(piece, start, end)
-        if start < 0:
-            return False
-        start += len(piece)
-    return True
-
-
-def _comment_line(line):
-    line = line.rstrip()
-    return "# " + line if line else "#"
-
-
-def _strip_exception_details(msg):
-    # For IGNORE_EXCEPTION_DETAIL: only the exception's name, without its
-    # module path or message ("foo.bar.MyError: la di da" -> "MyError").
-    start, end = 0, len(msg)
-    i = msg.find("\n")
-    if i >= 0:
-        end = i
-    i = msg.find(":", 0, end)
-    if i >= 0:
-        end = i
-    i = msg.rfind(".", 0, end)
-    if i >= 0:
-        start = i + 1
-    return msg[start:end]
-
-
-def _module_relative_path(module, test_path):
-    if not inspect.ismodule(module):
-        raise TypeError("Expected a module: %r" % module)
-    if test_path.startswith("/"):
-        raise ValueError("Module-relative files may not have absolute paths")
-    test_path = os.path.join(*(test_path.split("/")))
-    if hasattr(module, "__file__"):
-        basedir = os.path.split(module.__file__)[0]
-    elif module.__name__ == "__main__":
-        if len(sys.argv) > 0 and sys.argv[0] != "":
-            basedir = os.path.split(sys.argv[0])[0]
-        else:
-            basedir = os.curdir
-    else:
-        if hasattr(module, "__path__"):
-            for directory in module.__path__:
-                fullpath = os.path.join(directory, test_path)
-                if os.path.exists(fullpath):
-                    return fullpath
-        raise ValueError("Can't resolve paths relative to the module %r (it has no __file__)"
-                         % module.__name__)
-    return os.path.join(basedir, test_path)
-
-
-def _to_ascii(s):
-    # s with non-ASCII characters as backslash escapes (backslashreplace).
-    out = []
-    for c in s:
-        code = ord(c)
-        if code < 0x80:
-            out.append(c)
-        elif code < 0x100:
-            out.append("\\x%02x" % code)
-        elif code < 0x10000:
-            out.append("\\u%04x" % code)
-        else:
-            out.append("\\U%08x" % code)
-    return "".join(out)
-
-
-def _is_word_char(c):
-    return c.isalnum() or c == "_"
-
-
-# -- Example and DocTest -------------------------------------------------------
-
-class Example:
-    """One example: `source` (a statement, ending with a newline), `want`
-    (its expected output), `exc_msg` (the expected exception's message, or
-    None), its 0-based `lineno` in the docstring, its `indent`, and the
-    `options` its directives set."""
+class Example(_EqualByValue):
+    """One interactive example: its source, the output it should print (or
+    the exception message it should raise), where it is, and the option
+    flags its directives set or clear."""
 
     def __init__(self, source, want, exc_msg=None, lineno=0, indent=0, options=None):
-        if not source.endswith("\n"):
-            source += "\n"
-        if want and not want.endswith("\n"):
-            want += "\n"
-        if exc_msg is not None and not exc_msg.endswith("\n"):
-            exc_msg += "\n"
-        self.source = source
-        self.want = want
+        self.source = _ensure_newline(source) if source else "\n"
+        self.want = _ensure_newline(want)
+        self.exc_msg = None if exc_msg is None else _ensure_newline(exc_msg)
         self.lineno = lineno
         self.indent = indent
         self.options = {} if options is None else options
-        self.exc_msg = exc_msg
 
-    def _key(self):
+    def _identity(self):
         return (self.source, self.want, self.lineno, self.indent, self.options, self.exc_msg)
 
-    def __eq__(self, other):
-        if type(self) is not type(other):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self):
-        return hash((self.source, self.want, self.lineno, self.indent, self.exc_msg))
+    def _hash_key(self):
+        return (self.source, self.want, self.lineno, self.indent, self.exc_msg)
 
 
-class DocTest:
-    """The examples of one docstring, run in one namespace (a copy of
-    `globs`): with its `name`, `filename`, 0-based `lineno` and `docstring`."""
+class DocTest(_EqualByValue):
+    """The examples of one docstring (or file), with the namespace they run
+    in and where they came from."""
 
     def __init__(self, examples, globs, name, filename, lineno, docstring):
-        assert not isinstance(examples, str), "DocTest no longer accepts str; use DocTestParser instead"
         self.examples = examples
-        self.docstring = docstring
-        self.globs = globs.copy()
+        self.globs = globs.copy()  # the caller's dict stays as it was
         self.name = name
         self.filename = filename
         self.lineno = lineno
+        self.docstring = docstring
 
     def __repr__(self):
-        if len(self.examples) == 0:
-            examples = "no examples"
-        elif len(self.examples) == 1:
-            examples = "1 example"
-        else:
-            examples = "%d examples" % len(self.examples)
-        return "<%s %s from %s:%s (%s)>" % (self.__class__.__name__, self.name, self.filename,
-                                            self.lineno, examples)
+        count = len(self.examples)
+        counted = {0: "no examples", 1: "1 example"}.get(count, f"{count} examples")
+        return f"<DocTest {self.name} from {self.filename}:{self.lineno} ({counted})>"
 
-    def __eq__(self, other):
-        if type(self) is not type(other):
-            return NotImplemented
-        return (self.examples == other.examples and self.docstring == other.docstring
-                and self.globs == other.globs and self.name == other.name
-                and self.filename == other.filename and self.lineno == other.lineno)
+    def _identity(self):
+        return (self.examples, self.docstring, self.globs, self.name, self.filename, self.lineno)
 
-    def __hash__(self):
-        return hash((self.docstring, self.name, self.filename, self.lineno))
+    def _hash_key(self):
+        return (self.docstring, self.name, self.filename, self.lineno)
+
+    def _order(self):
+        return (self.name, self.filename, -1 if self.lineno is None else self.lineno, id(self))
 
     def __lt__(self, other):
-        # Sorted by name (then file, line and identity).
         if not isinstance(other, DocTest):
             return NotImplemented
-        self_lineno = self.lineno if self.lineno is not None else -1
-        other_lineno = other.lineno if other.lineno is not None else -1
-        return ((self.name, self.filename, self_lineno, id(self))
-                < (other.name, other.filename, other_lineno, id(other)))
+        return self._order() < other._order()
 
 
-# -- Parsing ---------------------------------------------------------------------
+# -- Parsing -----------------------------------------------------------------
 
 def _leading_spaces(line):
     return len(line) - len(line.lstrip(" "))
 
 
-def _is_ps1(line):
-    return line.lstrip(" ").startswith(">>>")
-
-
-def _is_ps2(line):
-    return line.lstrip(" ").startswith("...")
+def _is_prompt(line, prompt):
+    return line.lstrip(" ").startswith(prompt)
 
 
 def _is_blank(line):
-    return line.strip(" ") == ""
+    return not line.strip()
 
 
-def _is_blank_or_comment(source):
-    # A single line of spaces, optionally followed by a comment.
-    if source.endswith("\n"):
-        source = source[:-1]
-    if "\n" in source:
-        return False
-    body = source.lstrip(" ")
-    return body == "" or body.startswith("#")
+def _is_traceback_header(line):
+    head = line.rstrip()
+    return head in ("Traceback (most recent call last):", "Traceback (innermost last):")
 
 
 def _exception_message(want):
-    # The message of an expected traceback: from the first line after the
-    # header that starts with a word character to the end; None when want
-    # is not a traceback.
+    """The exception part of an expected traceback: from its first line that
+    starts with a word character to the end; None when `want` is not a
+    traceback."""
     lines = want.split("\n")
-    header = lines[0].rstrip()
-    if header not in ("Traceback (most recent call last):", "Traceback (innermost last):"):
+    if not _is_traceback_header(lines[0]):
         return None
-    if not lines[0].startswith("Traceback"):
-        return None
-    offset = len(lines[0]) + 1
-    for line in lines[1:]:
-        if line and _is_word_char(line[0]):
-            return want[offset:]
-        offset += len(line) + 1
+    for number, line in enumerate(lines[1:], 1):
+        if line[:1].isalnum() or line[:1] == "_":
+            return "\n".join(lines[number:])
     return None
 
 
-def _option_directives(source):
-    # The option text of each `# doctest: ...` directive (a comment whose
-    # rest of line has no quote).
-    found = []
-    for line in source.split("\n"):
-        start = 0
-        while True:
-            i = line.find("#", start)
-            if i < 0:
-                break
-            j = i + 1
-            while j < len(line) and line[j].isspace():
-                j += 1
-            if line.startswith("doctest:", j):
-                k = j + len("doctest:")
-                while k < len(line) and line[k].isspace():
-                    k += 1
-                rest = line[k:]
-                if "'" not in rest and '"' not in rest:
-                    found.append(rest)
-                    break
-            start = i + 1
-    return found
+def _directive_text(line):
+    """The options after `# doctest:` in a source line, or None. (The
+    directive must end the line and hold no quote, so a string that
+    mentions one is not taken for one.)"""
+    start = 0
+    while True:
+        at = line.find("#", start)
+        if at < 0:
+            return None
+        rest = line[at + 1:].lstrip()
+        if rest.startswith("doctest:"):
+            options = rest[len("doctest:"):].lstrip()
+            if "'" not in options and '"' not in options:
+                return options
+        start = at + 1
+
+
+# An example as the scanner found it, before checks: the line of its prompt
+# (0-based), the prompt's indentation, and its raw source and output lines.
+_Found = namedtuple("_Found", "lineno indent source_lines want_lines")
+
+
+class _ExampleScanner:
+    """Finds examples in text: a `>>>` line starts one, `...` lines continue
+    its source, and the lines after, up to a blank line or the next `>>>`,
+    are its expected output. Everything else is prose."""
+
+    def __init__(self, lines):
+        self.lines = lines
+
+    def examples(self):
+        number = 0
+        lines = self.lines
+        while number < len(lines):
+            line = lines[number]
+            if not _is_prompt(line, ">>>"):
+                number += 1
+                continue
+            start = number
+            number += 1
+            while number < len(lines) and _is_prompt(lines[number], "..."):
+                number += 1
+            source_end = number
+            while (number < len(lines) and not _is_blank(lines[number])
+                   and not _is_prompt(lines[number], ">>>")):
+                number += 1
+            yield _Found(start, _leading_spaces(line), lines[start:source_end],
+                         lines[source_end:number])
 
 
 class DocTestParser:
-    """Finds the examples in a string."""
+    """Splits a docstring into examples and the prose around them."""
 
     def parse(self, string, name="<string>"):
-        """The string as a list alternating text and Examples (0-based line numbers)."""
-        string = string.expandtabs()
-        min_indent = self._min_indent(string)
-        if min_indent > 0:
-            string = "\n".join([line[min_indent:] for line in string.split("\n")])
-        lines = string.split("\n")
-        output = []
-        text_start = 0  # offset of the text not yet output
-        offset = 0      # offset of line i
-        i = 0
-        while i < len(lines):
-            if not _is_ps1(lines[i]):
-                offset += len(lines[i]) + 1
-                i += 1
-                continue
-            # The example: its prompt lines, then the non-blank lines up to
-            # a blank line or the next prompt, each with its newline.
-            first = i
-            indent = _leading_spaces(lines[i])
-            i += 1
-            while i < len(lines) and _is_ps2(lines[i]):
-                i += 1
-            source_lines = lines[first:i]
-            while i < len(lines) and not _is_blank(lines[i]) and not _is_ps1(lines[i]):
-                i += 1
-            want_lines = lines[first + len(source_lines):i]
-            end = min(offset + sum(len(line) + 1 for line in lines[first:i]), len(string))
-            output.append(string[text_start:offset])
-            source, options, want, exc_msg = self._parse_example(source_lines, want_lines, indent, name, first)
-            if not _is_blank_or_comment(source):
-                output.append(Example(source, want, exc_msg, lineno=first,
-                                      indent=min_indent + indent, options=options))
-            text_start = offset = end
-        output.append(string[text_start:])
-        return output
+        """A list alternating prose (str) and Example, starting and ending
+        with prose. Prose is shown without the docstring's common indent."""
+        # (A text ending with a newline splits into lines ending with "".)
+        lines = string.expandtabs().split("\n")
+        margin = min((_leading_spaces(l) for l in lines if l.strip()), default=0)
+        pieces = []
+        prose_from = 0
+        for found in _ExampleScanner(lines).examples():
+            pieces.append(self._prose(lines, prose_from, found.lineno, margin))
+            example = self._make_example(found, name)
+            if example is not None:
+                pieces.append(example)
+            prose_from = found.lineno + len(found.source_lines) + len(found.want_lines)
+        pieces.append(self._prose(lines, prose_from, len(lines), margin))
+        return pieces
+
+    @staticmethod
+    def _prose(lines, start, stop, margin):
+        """Lines start..stop as prose, without the common indent; every line
+        but the text's last ends with a newline."""
+        text = "\n".join(l[margin:] if l[:margin] == " " * margin else l for l in lines[start:stop])
+        return text + "\n" if start < stop < len(lines) else text
 
     def get_doctest(self, string, globs, name, filename, lineno):
-        """A DocTest of the examples in string."""
+        """A DocTest of the examples in `string`."""
         return DocTest(self.get_examples(string, name), globs, name, filename, lineno, string)
 
     def get_examples(self, string, name="<string>"):
-        """The Examples in string."""
-        return [x for x in self.parse(string, name) if isinstance(x, Example)]
+        """Only the Example objects of parse()."""
+        return [piece for piece in self.parse(string, name) if isinstance(piece, Example)]
 
-    def _parse_example(self, source_lines, want_lines, indent, name, lineno):
-        # (source, options, want, exc_msg), prompts and indentation removed,
-        # after checking the prompts are followed by a blank and the lines
-        # are indented alike.
-        self._check_prompt_blank(source_lines, indent, name, lineno)
-        self._check_prefix(source_lines[1:], " " * indent + ".", name, lineno)
-        source = "\n".join([line[indent + 4:] for line in source_lines])
-        self._check_prefix(want_lines, " " * indent, name, lineno + len(source_lines))
-        want = "\n".join([line[indent:] for line in want_lines])
-        exc_msg = _exception_message(want)
-        options = self._find_options(source, name, lineno)
-        return source, options, want, exc_msg
+    def _make_example(self, found, name):
+        indent = found.indent
+        pad = " " * indent
+        for offset, line in enumerate(found.source_lines):
+            # A prompt is followed by a space or ends the line.
+            if line[indent + 3:indent + 4] not in ("", " "):
+                shown = line[indent:] if line.startswith(pad) else line.lstrip()
+                raise ValueError(f"line {found.lineno + offset + 1} of the docstring for {name} "
+                                 f"lacks blank after {line[indent:indent + 3]}: {shown!r}")
+        for offset, line in enumerate(found.source_lines[1:]):
+            if not line.startswith(pad):
+                raise ValueError(f"line {found.lineno + offset + 1} of the docstring for {name} "
+                                 f"has inconsistent leading whitespace: {line.lstrip()!r}")
+        first_want_line = found.lineno + len(found.source_lines) + 1
+        for offset, line in enumerate(found.want_lines):
+            if not line.startswith(pad):
+                raise ValueError(f"line {first_want_line + offset} of the docstring for {name} "
+                                 f"has inconsistent leading whitespace: {line.lstrip()!r}")
+        code_lines = [line[indent + 4:] for line in found.source_lines]
+        while len(code_lines) > 1 and code_lines[-1] == "":
+            code_lines.pop()
+        source = "\n".join(code_lines)
+        want = "".join(line[indent:] + "\n" for line in found.want_lines)
+        options = self._options(code_lines, name, found.lineno)
+        if all(not l.strip() or l.lstrip().startswith("#") for l in code_lines):
+            if options:
+                raise ValueError(f"line {found.lineno} of the doctest for {name} has an option "
+                                 f"directive on a line with no example: {source!r}")
+            return None
+        return Example(source + "\n", want, _exception_message(want), lineno=found.lineno,
+                       indent=indent, options=options)
 
-    def _find_options(self, source, name, lineno):
+    @staticmethod
+    def _options(code_lines, name, lineno):
         options = {}
-        for directive in _option_directives(source):
-            for option in directive.replace(",", " ").split():
-                if option[0] not in "+-" or option[1:] not in OPTIONFLAGS_BY_NAME:
-                    raise ValueError("line %r of the doctest for %s has an invalid option: %r"
-                                     % (lineno + 1, name, option))
-                options[OPTIONFLAGS_BY_NAME[option[1:]]] = option[0] == "+"
-        if options and _is_blank_or_comment(source):
-            raise ValueError("line %r of the doctest for %s has an option directive on a line "
-                             "with no example: %r" % (lineno, name, source))
+        for line in code_lines:
+            text = _directive_text(line)
+            if text is None:
+                continue
+            for word in text.replace(",", " ").split():
+                flag = OPTIONFLAGS_BY_NAME.get(word[1:])
+                if word[:1] not in ("+", "-") or flag is None:
+                    raise ValueError(f"line {lineno + 1} of the doctest for {name} "
+                                     f"has an invalid option: {word!r}")
+                options[flag] = word[0] == "+"
         return options
 
-    def _min_indent(self, s):
-        "Return the minimum indentation of any non-blank line in `s`"
-        indents = []
-        for line in s.split("\n"):
-            body = line.lstrip(" ")
-            if body and not body[0].isspace():
-                indents.append(len(line) - len(body))
-        return min(indents) if indents else 0
 
-    def _check_prompt_blank(self, lines, indent, name, lineno):
-        for i, line in enumerate(lines):
-            if len(line) >= indent + 4 and line[indent + 3] != " ":
-                raise ValueError("line %r of the docstring for %s lacks blank after %s: %r"
-                                 % (lineno + i + 1, name, line[indent:indent + 3], line))
+# -- Finding tests -----------------------------------------------------------
 
-    def _check_prefix(self, lines, prefix, name, lineno):
-        for i, line in enumerate(lines):
-            if line and not line.startswith(prefix):
-                raise ValueError("line %r of the docstring for %s has inconsistent leading whitespace: %r"
-                                 % (lineno + i + 1, name, line))
+# A line that opens a string literal as its statement or after a colon
+# (`def f(): "doc"`, `x = {"k": "v"}` too): where a docstring may begin.
+_DOCSTRING_START = re.compile(r"""(^|.*:)\s*\w*("|')""")
 
 
-# -- Finding tests ---------------------------------------------------------------
-
-def _source_lines(file, module):
-    try:
-        import linecache
-    except ImportError:
-        linecache = None
-    if linecache is not None:
-        if module is not None:
-            return linecache.getlines(file, module.__dict__)
-        return linecache.getlines(file)
-    # A towel without linecache reads the file itself.
-    try:
-        with open(file, encoding="utf-8") as f:
-            return f.readlines()
-    except (OSError, UnicodeDecodeError):
-        return []
-
-
-def _starts_docstring(line):
-    # Whether a string literal starts the line, or follows a colon on it.
-    starts = [0] + [i + 1 for i, c in enumerate(line) if c == ":"]
-    for start in starts:
-        j = start
-        while j < len(line) and line[j].isspace():
-            j += 1
-        while j < len(line) and _is_word_char(line[j]):
-            j += 1
-        if j < len(line) and line[j] in "\"'":
-            return True
-    return False
-
-
-def _is_class_line(line, name):
-    body = line.lstrip()
-    if not body.startswith("class"):
+def _class_line(line, name):
+    words = line.lstrip()
+    if not words.startswith("class"):
         return False
-    body = body[5:].lstrip()
-    if not body.startswith(name):
+    rest = words[len("class"):].lstrip()
+    if not rest.startswith(name):
         return False
-    after = body[len(name):]
-    return not after or not _is_word_char(after[0])
-
-
-def _is_method_wrapper(obj):
-    check = getattr(inspect, "ismethodwrapper", None)
-    return check(obj) if check is not None else False
+    after = rest[len(name):len(name) + 1]
+    return not (after.isalnum() or after == "_")
 
 
 class DocTestFinder:
-    """Finds the DocTests of an object's docstring and, recursively, of the
-    functions, classes, methods and properties it contains (and a module's
-    __test__ dict)."""
+    """Collects the DocTests of an object and (with `recurse`) of what it
+    contains: a module's functions and classes and __test__ entries, a
+    class's methods, nested classes and properties."""
 
     def __init__(self, verbose=False, parser=DocTestParser(), recurse=True, exclude_empty=True):
-        self._parser = parser
         self._verbose = verbose
+        self._parser = parser
         self._recurse = recurse
         self._exclude_empty = exclude_empty
 
     def find(self, obj, name=None, module=None, globs=None, extraglobs=None):
-        """The DocTests of obj and what it contains, sorted by name. Objects
-        defined outside `module` (found if not given; False: none) are
-        skipped; each test's globals are a copy of globs (by default the
-        module's), updated with extraglobs."""
+        """The DocTests of `obj` (and what it contains), sorted by name."""
         if name is None:
             name = getattr(obj, "__name__", None)
             if name is None:
-                raise ValueError("DocTestFinder.find: name must be given when obj.__name__ doesn't exist: %r"
-                                 % (type(obj),))
+                raise ValueError("DocTestFinder.find: name must be given when obj.__name__ "
+                                 f"doesn't exist: {type(obj)!r}")
         if module is False:
             module = None
         elif module is None:
             module = inspect.getmodule(obj)
-        try:
-            file = inspect.getsourcefile(obj)
-        except TypeError:
-            source_lines = None
-        else:
-            if not file:
-                file = inspect.getfile(obj)
-                if not file[0] + file[-2:] == "<]>":
-                    file = None
-            if file is None:
-                source_lines = None
-            else:
-                source_lines = _source_lines(file, module) or None
+        source_lines = self._module_source(obj, module)
         if globs is None:
-            globs = {} if module is None else module.__dict__.copy()
-        else:
-            globs = globs.copy()
+            globs = {} if module is None else module.__dict__
+        globs = dict(globs)
         if extraglobs is not None:
             globs.update(extraglobs)
-        if "__name__" not in globs:
-            globs["__name__"] = "__main__"
+        globs.setdefault("__name__", "__main__")
         tests = []
-        self._find(tests, obj, name, module, source_lines, globs, {})
+        self._collect(tests, obj, name, module, source_lines, globs, set())
         tests.sort()
         return tests
 
-    def _from_module(self, module, object):
-        """Whether object is defined in module."""
+    @staticmethod
+    def _module_source(obj, module):
+        """The lines of the file `obj` is defined in (None when unknown):
+        where docstrings' line numbers are looked up."""
+        try:
+            path = inspect.getsourcefile(obj) or inspect.getfile(obj)
+        except TypeError:
+            return None
+        namespace = None if module is None else module.__dict__
+        return linecache.getlines(path, namespace) or None
+
+    @staticmethod
+    def _belongs(module, obj):
+        """Whether `obj` was defined in `module` (imported names are left to
+        the module that defines them)."""
         if module is None:
             return True
-        elif inspect.getmodule(object) is not None:
-            return module is inspect.getmodule(object)
-        elif inspect.isfunction(object):
-            return module.__dict__ is object.__globals__
-        elif inspect.ismethoddescriptor(object) or _is_method_wrapper(object):
-            if hasattr(object, "__objclass__"):
-                obj_mod = object.__objclass__.__module__
-            elif hasattr(object, "__module__"):
-                obj_mod = object.__module__
-            else:
-                return True
-            return module.__name__ == obj_mod
-        elif inspect.isclass(object):
-            return module.__name__ == object.__module__
-        elif hasattr(object, "__module__"):
-            return module.__name__ == object.__module__
-        elif isinstance(object, property):
-            return True
-        else:
-            raise ValueError("object must be a class or function")
+        if isinstance(obj, property):
+            obj = obj.fget
+        if inspect.isfunction(obj):
+            return obj.__globals__ is module.__dict__
+        owner = getattr(obj, "__objclass__", obj)
+        return getattr(owner, "__module__", None) == module.__name__
 
-    def _is_routine(self, obj):
-        maybe_routine = obj
-        try:
-            maybe_routine = inspect.unwrap(maybe_routine)
-        except ValueError:
-            pass
-        return inspect.isroutine(maybe_routine)
-
-    def _find(self, tests, obj, name, module, source_lines, globs, seen):
-        if self._verbose:
-            print("Finding tests in %s" % name)
+    def _collect(self, tests, obj, name, module, source_lines, globs, seen):
         if id(obj) in seen:
             return
-        seen[id(obj)] = 1
-        test = self._get_test(obj, name, module, globs, source_lines)
+        seen.add(id(obj))
+        if self._verbose:
+            print(f"Finding tests in {name}")
+        test = self._test_for(obj, name, module, globs, source_lines)
         if test is not None:
             tests.append(test)
         if not self._recurse:
             return
-        if inspect.ismodule(obj):
-            for valname, val in obj.__dict__.items():
-                valname = "%s.%s" % (name, valname)
-                if (self._is_routine(val) or inspect.isclass(val)) and self._from_module(module, val):
-                    self._find(tests, val, valname, module, source_lines, globs, seen)
-            for valname, val in getattr(obj, "__test__", {}).items():
-                if not isinstance(valname, str):
-                    raise ValueError("DocTestFinder.find: __test__ keys must be strings: %r" % (type(valname),))
-                if not (inspect.isroutine(val) or inspect.isclass(val) or inspect.ismodule(val)
-                        or isinstance(val, str)):
-                    raise ValueError("DocTestFinder.find: __test__ values must be strings, functions, "
-                                     "methods, classes, or modules: %r" % (type(val),))
-                valname = "%s.__test__.%s" % (name, valname)
-                self._find(tests, val, valname, module, source_lines, globs, seen)
-        if inspect.isclass(obj):
-            for valname, val in obj.__dict__.items():
-                if isinstance(val, (staticmethod, classmethod)):
-                    val = val.__func__
-                if ((inspect.isroutine(val) or inspect.isclass(val) or isinstance(val, property))
-                        and self._from_module(module, val)):
-                    valname = "%s.%s" % (name, valname)
-                    self._find(tests, val, valname, module, source_lines, globs, seen)
+        for child_name, child in self._children(obj, name, module):
+            self._collect(tests, child, child_name, module, source_lines, globs, seen)
 
-    def _get_test(self, obj, name, module, globs, source_lines):
-        # The DocTest of obj's docstring, or None when it has none.
-        if isinstance(obj, str):
-            docstring = obj
-        else:
-            try:
-                docstring = obj.__doc__
-                if docstring is None:
-                    docstring = ""
-                elif not isinstance(docstring, str):
-                    docstring = str(docstring)
-            except (TypeError, AttributeError):
-                docstring = ""
-        lineno = self._find_lineno(obj, source_lines)
+    def _children(self, obj, name, module):
+        """(name, object) of what a module or class holds that is tested."""
+        if inspect.ismodule(obj):
+            for key, value in obj.__dict__.items():
+                tested = inspect.isroutine(inspect.unwrap(value)) or inspect.isclass(value)
+                if tested and self._belongs(module, value):
+                    yield f"{name}.{key}", value
+            for key, value in getattr(obj, "__test__", {}).items():
+                if not isinstance(key, str):
+                    raise ValueError(f"DocTestFinder.find: __test__ keys must be strings: {type(key)!r}")
+                if not (inspect.isroutine(value) or inspect.isclass(value)
+                        or inspect.ismodule(value) or isinstance(value, str)):
+                    raise ValueError("DocTestFinder.find: __test__ values must be strings, "
+                                     f"functions, methods, classes, or modules: {type(value)!r}")
+                yield f"{name}.__test__.{key}", value
+        elif inspect.isclass(obj):
+            for key, value in obj.__dict__.items():
+                if isinstance(value, (staticmethod, classmethod)):
+                    value = value.__func__
+                if ((inspect.isroutine(value) or inspect.isclass(value) or isinstance(value, property))
+                        and self._belongs(module, value)):
+                    yield f"{name}.{key}", value
+
+    def _test_for(self, obj, name, module, globs, source_lines):
+        docstring = obj if isinstance(obj, str) else getattr(obj, "__doc__", None)
+        if not isinstance(docstring, str):
+            docstring = ""
         if self._exclude_empty and not docstring:
             return None
-        if module is None:
-            filename = None
-        else:
-            filename = getattr(module, "__file__", None) or module.__name__
-            if filename[-4:] == ".pyc":
-                filename = filename[:-1]
+        lineno = self._line_of(obj, source_lines) if docstring else None
+        filename = None
+        if module is not None:
+            filename = _source_path(getattr(module, "__file__", None) or module.__name__)
         return self._parser.get_doctest(docstring, globs, name, filename, lineno)
 
-    def _find_lineno(self, obj, source_lines):
-        # The 0-based line of obj's docstring in its file, or None.
-        lineno = None
-        docstring = getattr(obj, "__doc__", None)
-        if inspect.ismodule(obj) and docstring is not None:
-            lineno = 0
-        if inspect.isclass(obj) and docstring is not None:
-            if source_lines is None:
-                return None
-            class_name = getattr(obj, "__name__", "-")
-            for i, line in enumerate(source_lines):
-                if _is_class_line(line, class_name):
-                    lineno = i
+    @staticmethod
+    def _line_of(obj, source_lines):
+        """The 0-based line of `obj`'s docstring in its file, or None."""
+        if inspect.ismodule(obj):
+            return 0
+        if source_lines is None:
+            return None
+        start = None
+        if inspect.isclass(obj):
+            for number, line in enumerate(source_lines):
+                if _class_line(line, obj.__name__):
+                    start = number
                     break
-        if inspect.ismethod(obj):
-            obj = obj.__func__
-        if inspect.isfunction(obj) and getattr(obj, "__doc__", None):
-            obj = obj.__code__
-        if inspect.istraceback(obj):
-            obj = obj.tb_frame
-        if inspect.isframe(obj):
-            obj = obj.f_code
-        if inspect.iscode(obj):
-            lineno = obj.co_firstlineno - 1
-        if lineno is not None:
-            if source_lines is None:
-                return lineno + 1
-            for lineno in range(lineno, len(source_lines)):
-                if _starts_docstring(source_lines[lineno]):
-                    return lineno
+        else:
+            target = obj
+            if inspect.ismethod(target):
+                target = target.__func__
+            code = getattr(target, "__code__", None)
+            if code is not None:
+                start = code.co_firstlineno - 1
+        if start is None:
+            return None
+        for number in range(start, len(source_lines)):
+            if _DOCSTRING_START.match(source_lines[number]):
+                return number
+        return start
+
+
+# -- Checking output ---------------------------------------------------------
+
+def _matches_with_ellipsis(pattern, text):
+    """Whether `text` is `pattern` with each `...` standing for any text."""
+    parts = pattern.split(ELLIPSIS_MARKER)
+    if len(parts) == 1:
+        return pattern == text
+    first, *middle, last = parts
+    if not text.startswith(first) or not text.endswith(last):
+        return False
+    if len(first) + len(last) > len(text):
+        return False
+    position = len(first)
+    limit = len(text) - len(last)
+    for part in middle:
+        found = text.find(part, position, limit)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True
+
+
+def _with_blankline_markers(text):
+    """Blank lines of actual output shown as <BLANKLINE>."""
+    return "".join(BLANKLINE_MARKER + "\n" if line.strip() == "" and line.endswith("\n") else line
+                   for line in text.splitlines(True))
+
+
+def _bool_printed_for_int(want, got, optionflags):
+    """True/False printed where 1/0 is expected (accepted unless
+    DONT_ACCEPT_TRUE_FOR_1: doctests written before bool existed)."""
+    if optionflags & DONT_ACCEPT_TRUE_FOR_1:
+        return False
+    return {"True\n": "1\n", "False\n": "0\n"}.get(got) == want
+
+
+def _blank_lines_as_empty(text):
+    """<BLANKLINE> markers and whitespace-only lines as empty lines."""
+    return "".join("\n" if line.rstrip() in ("", BLANKLINE_MARKER) else line
+                   for line in text.splitlines(True))
+
+
+# The normalisations applied to both outputs before comparing them, in
+# order, each with the test of the flags that enables it.
+_LENIENCIES = (
+    (lambda flags: not flags & DONT_ACCEPT_BLANKLINE, _blank_lines_as_empty),
+    (lambda flags: flags & NORMALIZE_WHITESPACE, lambda text: " ".join(text.split())),
+)
+
+
+class OutputChecker:
+    """Decides whether actual output matches the expected output under the
+    option flags, and describes the difference when it does not."""
+
+    def check_output(self, want, got, optionflags):
+        """Whether `got` is an acceptable output for an example expecting
+        `want`: equal, or equal once the flags' leniencies are applied."""
+        if got == want or _bool_printed_for_int(want, got, optionflags):
+            return True
+        for applies, normalise in _LENIENCIES:
+            if applies(optionflags):
+                want, got = normalise(want), normalise(got)
+        if got == want:
+            return True
+        return bool(optionflags & ELLIPSIS) and _matches_with_ellipsis(want, got)
+
+    def _diff_kind(self, want, got, optionflags):
+        """The kind of diff to show ("unified", "context", "ndiff"), or None
+        for the plain Expected/Got report. Unified and context diffs are
+        only used for outputs of more than two lines."""
+        long_enough = want.count("\n") > 2 and got.count("\n") > 2
+        if not (optionflags & REPORT_NDIFF or long_enough):
+            return None
+        for flag, kind in ((REPORT_UDIFF, "unified"), (REPORT_CDIFF, "context"),
+                           (REPORT_NDIFF, "ndiff")):
+            if optionflags & flag:
+                return kind
         return None
 
+    def output_difference(self, example, got, optionflags):
+        """What to show for a failed example: expected and actual output,
+        or their diff when a REPORT_*DIFF flag asks for it."""
+        want = example.want
+        if not optionflags & DONT_ACCEPT_BLANKLINE:
+            got = _with_blankline_markers(got)
+        kind = self._diff_kind(want, got, optionflags)
+        if kind is not None:
+            want_lines = want.splitlines(True)
+            got_lines = got.splitlines(True)
+            if kind == "unified":
+                lines = list(difflib.unified_diff(want_lines, got_lines, n=2))[2:]
+                title = "unified diff with -expected +actual"
+            elif kind == "context":
+                lines = list(difflib.context_diff(want_lines, got_lines, n=2))[2:]
+                title = "context diff with expected followed by actual"
+            else:
+                if optionflags & NORMALIZE_WHITESPACE:
+                    want_lines = [" ".join(l.split()) + "\n" for l in want_lines]
+                    got_lines = [" ".join(l.split()) + "\n" for l in got_lines]
+                lines = list(difflib.Differ(charjunk=difflib.IS_CHARACTER_JUNK).compare(want_lines, got_lines))
+                title = "ndiff with -expected +actual"
+            return f"Differences ({title}):\n" + _indented("".join(_ensure_newline(l) for l in lines))
+        expected = f"Expected:\n{_indented(want)}" if want else "Expected nothing\n"
+        actual = f"Got:\n{_indented(got)}" if got else "Got nothing\n"
+        return expected + actual
 
-# -- Running ---------------------------------------------------------------------
+
+# -- Running -----------------------------------------------------------------
+
+class _CapturedOutput(StringIO):
+    """sys.stdout while an example runs; its text always ends a line."""
+
+    def getvalue(self):
+        return _ensure_newline(super().getvalue())
+
+    def reset(self):
+        self.seek(0)
+        self.truncate(0)
+
+
+def _future_flags(globs):
+    """The compiler flags of the __future__ features imported into globs."""
+    flags = 0
+    for feature_name in __future__.all_feature_names:
+        feature = globs.get(feature_name)
+        if feature is getattr(__future__, feature_name):
+            flags |= feature.compiler_flag
+    return flags
+
+
+def _exception_name_only(message):
+    """For IGNORE_EXCEPTION_DETAIL: the exception's class name, without its
+    module and detail."""
+    head = message.split("\n", 1)[0].split(":", 1)[0].strip()
+    return head.rsplit(".", 1)[-1]
+
 
 class DocTestRunner:
-    """Runs DocTests, reports failures (everything, when verbose) through
-    `out`, and keeps counts per test name for `summarize`."""
+    """Runs DocTests, reports each failure (and, when verbose, each example)
+    through `out`, and tallies tries and failures per test name."""
 
-    DIVIDER = "*" * 70
+    DIVIDER = _STARS
 
     def __init__(self, checker=None, verbose=None, optionflags=0):
         self._checker = checker or OutputChecker()
-        if verbose is None:
-            verbose = "-v" in sys.argv
-        self._verbose = verbose
-        self.optionflags = optionflags
-        self.original_optionflags = optionflags
-        self.tries = 0
-        self.failures = 0
-        self._name2ft = {}
-        self._fakeout = _SpoofOut()
+        self._verbose = "-v" in sys.argv if verbose is None else verbose
+        self.optionflags = self.original_optionflags = optionflags
+        self._tally = _Tally()
+        self._fakeout = _CapturedOutput()
+
+    @property
+    def tries(self):
+        return self._tally.tries
+
+    @property
+    def failures(self):
+        return self._tally.failures
+
+    # The four report hooks (subclasses may override them).
 
     def report_start(self, out, test, example):
-        """Shows the example about to run (when verbose)."""
         if self._verbose:
-            if example.want:
-                out("Trying:\n" + _indent(example.source) + "Expecting:\n" + _indent(example.want))
-            else:
-                out("Trying:\n" + _indent(example.source) + "Expecting nothing\n")
+            expecting = (f"Expecting:\n{_indented(example.want)}" if example.want
+                         else "Expecting nothing\n")
+            out(f"Trying:\n{_indented(example.source)}{expecting}")
 
     def report_success(self, out, test, example, got):
-        """Shows that the example passed (when verbose)."""
         if self._verbose:
             out("ok\n")
 
     def report_failure(self, out, test, example, got):
-        """Shows an example whose output differed."""
         out(self._failure_header(test, example)
             + self._checker.output_difference(example, got, self.optionflags))
 
     def report_unexpected_exception(self, out, test, example, exc_info):
-        """Shows an example that raised unexpectedly."""
-        out(self._failure_header(test, example) + "Exception raised:\n"
-            + _indent(_exception_traceback(exc_info)))
+        out(self._failure_header(test, example)
+            + "Exception raised:\n" + _indented(_traceback_text(exc_info)))
 
     def _failure_header(self, test, example):
-        lines = [self.DIVIDER]
-        if test.filename:
-            if test.lineno is not None and example.lineno is not None:
-                lineno = test.lineno + example.lineno + 1
-            else:
-                lineno = "?"
-            lines.append('File "%s", line %s, in %s' % (test.filename, lineno, test.name))
+        if test.filename is None:
+            where = f"Line {example.lineno + 1}, in {test.name}"
         else:
-            lines.append("Line %s, in %s" % (example.lineno + 1, test.name))
-        lines.append("Failed example:")
-        lines.append(_indent(example.source))
-        return "\n".join(lines)
+            line = "?" if test.lineno is None or example.lineno is None \
+                else test.lineno + example.lineno + 1
+            where = f'File "{test.filename}", line {line}, in {test.name}'
+        return f"{self.DIVIDER}\n{where}\nFailed example:\n{_indented(example.source)}"
 
-    def __run(self, test, compileflags, out):
-        # Runs the examples in test.globs; returns TestResults.
-        failures = tries = 0
-        original_optionflags = self.optionflags
-        check = self._checker.check_output
-        for examplenum, example in enumerate(test.examples):
-            quiet = self.optionflags & REPORT_ONLY_FIRST_FAILURE and failures > 0
-            self.optionflags = original_optionflags
+    def run(self, test, compileflags=None, out=None, clear_globs=True):
+        """Run the examples of `test`, reporting through `out` (default:
+        the real stdout's write); return TestResults(failed, attempted)."""
+        self.test = test
+        if compileflags is None:
+            compileflags = _future_flags(test.globs)
+        real_stdout = sys.stdout
+        if out is None:
+            out = real_stdout.write
+        real_displayhook = sys.displayhook
+        sys.stdout = self._fakeout
+        sys.displayhook = sys.__displayhook__
+        try:
+            return self._run_examples(test, compileflags, out)
+        finally:
+            sys.stdout = real_stdout
+            sys.displayhook = real_displayhook
+            if clear_globs:
+                test.globs.clear()
+
+    def _run_examples(self, test, compileflags, out):
+        failed = tried = 0
+        flags_before = self.optionflags
+        for number, example in enumerate(test.examples):
+            quiet = self.optionflags & REPORT_ONLY_FIRST_FAILURE and failed > 0
+            self.optionflags = flags_before
             for flag, on in example.options.items():
                 if on:
                     self.optionflags |= flag
@@ -769,305 +695,166 @@ class DocTestRunner:
                     self.optionflags &= ~flag
             if self.optionflags & SKIP:
                 continue
-            tries += 1
+            tried += 1
             if not quiet:
                 self.report_start(out, test, example)
-            # A name that linecache (patched below) answers with the source.
-            filename = "<doctest %s[%d]>" % (test.name, examplenum)
-            try:
-                exec(compile(example.source, filename, "single", compileflags, True), test.globs)
-                exception = None
-            except KeyboardInterrupt:
-                raise
-            except:
-                exception = sys.exc_info()
-            got = self._fakeout.getvalue()
-            self._fakeout.truncate(0)
-            if exception is None:
-                passed = check(example.want, got, self.optionflags)
-                outcome = "success" if passed else "failure"
-            else:
-                exc_msg = self._exception_only(exception)
-                if not quiet:
-                    got += _exception_traceback(exception)
-                if example.exc_msg is None:
-                    outcome = "boom"
-                elif check(example.exc_msg, exc_msg, self.optionflags):
-                    outcome = "success"
-                elif (self.optionflags & IGNORE_EXCEPTION_DETAIL
-                      and check(_strip_exception_details(example.exc_msg),
-                                _strip_exception_details(exc_msg), self.optionflags)):
-                    outcome = "success"
-                else:
-                    outcome = "failure"
-            if outcome == "success":
+            outcome = self._run_one(test, number, example, compileflags)
+            verdict, got, exc_info = outcome
+            if verdict == "ok":
                 if not quiet:
                     self.report_success(out, test, example, got)
-            elif outcome == "failure":
-                if not quiet:
-                    self.report_failure(out, test, example, got)
-                failures += 1
             else:
+                failed += 1
                 if not quiet:
-                    self.report_unexpected_exception(out, test, example, exception)
-                failures += 1
-            if failures and self.optionflags & FAIL_FAST:
-                break
-        self.optionflags = original_optionflags
-        self.__record_outcome(test, failures, tries)
-        return TestResults(failures, tries)
+                    if verdict == "failed":
+                        self.report_failure(out, test, example, got)
+                    else:
+                        self.report_unexpected_exception(out, test, example, exc_info)
+                if self.optionflags & FAIL_FAST:
+                    break
+        self.optionflags = flags_before
+        self._tally.add(test.name, failed, tried)
+        return TestResults(failed, tried)
 
-    def _exception_only(self, exception):
-        # The exception's last lines as traceback.format_exception_only
-        # gives them; for a SyntaxError, from its "Name:" line on (the
-        # source line and carets are not compared).
-        import traceback
-        formatted = traceback.format_exception_only(*exception[:2])
-        if issubclass(exception[0], SyntaxError):
-            prefixes = (f"{exception[0].__qualname__}:",
-                        f"{exception[0].__module__}.{exception[0].__qualname__}:")
-            first = next(index for index, line in enumerate(formatted) if line.startswith(prefixes))
-            formatted = formatted[first:]
-        return "".join(formatted)
-
-    def __record_outcome(self, test, f, t):
-        f2, t2 = self._name2ft.get(test.name, (0, 0))
-        self._name2ft[test.name] = (f + f2, t + t2)
-        self.failures += f
-        self.tries += t
-
-    def __patched_linecache_getlines(self, filename, module_globals=None):
-        # The source of this test's examples, by their <doctest ...> names.
-        prefix = "<doctest %s[" % self.test.name
-        if filename.startswith(prefix) and filename.endswith("]>"):
-            number = filename[len(prefix):-2]
-            if number.isdigit():
-                return self.test.examples[int(number)].source.splitlines(keepends=True)
-        return self.save_linecache_getlines(filename, module_globals)
-
-    def run(self, test, compileflags=None, out=None, clear_globs=True):
-        """Runs test's examples in test.globs (cleared afterwards unless
-        clear_globs is false), writing reports with `out` (sys.stdout.write
-        by default); returns TestResults(failed, attempted)."""
-        self.test = test
-        if compileflags is None:
-            compileflags = _extract_future_flags(test.globs)
-        save_stdout = sys.stdout
-        if out is None:
-            encoding = getattr(save_stdout, "encoding", None)
-            if encoding is None or encoding.lower() == "utf-8":
-                out = save_stdout.write
-            else:
-                def out(s):
-                    save_stdout.write(str(s.encode(encoding, "backslashreplace"), encoding))
-        sys.stdout = self._fakeout
+    def _run_one(self, test, number, example, compileflags):
+        """("ok" | "failed" | "raised", output, exc_info) for one example."""
+        filename = f"<doctest {test.name}[{number}]>"
+        linecache.cache[filename] = (len(example.source), None,
+                                     example.source.splitlines(True), filename)
+        self._fakeout.reset()
+        exc_info = None
         try:
-            import linecache
-        except ImportError:
-            linecache = None
-        if linecache is not None:
-            self.save_linecache_getlines = linecache.getlines
-            linecache.getlines = self.__patched_linecache_getlines
-        # Expression results print through the default display hook.
-        save_displayhook = getattr(sys, "displayhook", None)
-        if save_displayhook is not None:
-            sys.displayhook = sys.__displayhook__
-        try:
-            return self.__run(test, compileflags, out)
-        finally:
-            sys.stdout = save_stdout
-            if linecache is not None:
-                linecache.getlines = self.save_linecache_getlines
-            if save_displayhook is not None:
-                sys.displayhook = save_displayhook
-            if clear_globs:
-                test.globs.clear()
-                try:
-                    import builtins
-                except ImportError:
-                    pass
-                else:
-                    builtins._ = None
+            code = compile(example.source, filename, "single", compileflags, True)
+            exec(code, test.globs)
+        except KeyboardInterrupt:
+            raise
+        except BaseException:
+            exc_info = sys.exc_info()
+        got = self._fakeout.getvalue()
+        self._fakeout.reset()
+        check = self._checker.check_output
+        if exc_info is None:
+            return ("ok" if check(example.want, got, self.optionflags) else "failed", got, None)
+        message = traceback.format_exception_only(*exc_info[:2])[-1]
+        if example.exc_msg is None:
+            return ("raised", got, exc_info)
+        got += _traceback_text(exc_info)
+        if check(example.exc_msg, message, self.optionflags):
+            return ("ok", got, None)
+        if self.optionflags & IGNORE_EXCEPTION_DETAIL:
+            if _exception_name_only(example.exc_msg) == _exception_name_only(message):
+                return ("ok", got, None)
+        return ("failed", got, None)
 
     def summarize(self, verbose=None):
-        """Prints a summary of the tests run (brief unless verbose) and
-        returns TestResults(failed, attempted)."""
-        if verbose is None:
-            verbose = self._verbose
-        notests = []
-        passed = []
-        failed = []
-        totalt = totalf = 0
-        for name, (f, t) in self._name2ft.items():
-            assert f <= t
-            totalt += t
-            totalf += f
-            if t == 0:
-                notests.append(name)
-            elif f == 0:
-                passed.append((name, t))
-            else:
-                failed.append((name, (f, t)))
-        if verbose:
-            if notests:
-                print(len(notests), "items had no tests:")
-                notests.sort()
-                for thing in notests:
-                    print("   ", thing)
-            if passed:
-                print(len(passed), "items passed all tests:")
-                passed.sort()
-                for thing, count in passed:
-                    print(" %3d tests in %s" % (count, thing))
-        if failed:
-            print(self.DIVIDER)
-            print(len(failed), "items had failures:")
-            failed.sort()
-            for thing, (f, t) in failed:
-                print(" %3d of %3d in %s" % (f, t, thing))
-        if verbose:
-            print(totalt, "tests in", len(self._name2ft), "items.")
-            print(totalt - totalf, "passed and", totalf, "failed.")
-        if totalf:
-            print("***Test Failed***", totalf, "failures.")
-        elif verbose:
-            print("Test passed.")
-        return TestResults(totalf, totalt)
+        """Print what all the runs so far gave (everything when verbose,
+        only failures otherwise) and return TestResults(failed, attempted)."""
+        for line in self._tally.report(self._verbose if verbose is None else verbose, self.DIVIDER):
+            print(line)
+        return self._tally.totals()
 
     def merge(self, other):
-        d = self._name2ft
-        for name, (f, t) in other._name2ft.items():
-            if name in d:
-                f2, t2 = d[name]
-                f, t = f + f2, t + t2
-            d[name] = f, t
+        """Add another runner's tallies to this one's."""
+        self._tally.absorb(other._tally)
 
 
-def _blank_whitespace_lines(text):
-    # Lines of only spaces and tabs (not newlines) become empty.
-    return "\n".join("" if line and not line.strip(" \t\x0b\x0c\r") else line
-                     for line in text.split("\n"))
+class _Tally:
+    """Failures and tries per test name (merged runners' included), and
+    those of the runner's own runs."""
+
+    def __init__(self):
+        self.by_name = {}  # name -> [failures, tries]
+        self.failures = self.tries = 0
+
+    def add(self, name, failed, tried):
+        self._count(name, failed, tried)
+        self.failures += failed
+        self.tries += tried
+
+    def _count(self, name, failed, tried):
+        counts = self.by_name.setdefault(name, [0, 0])
+        counts[0] += failed
+        counts[1] += tried
+
+    def absorb(self, other):
+        for name, (failed, tried) in other.by_name.items():
+            self._count(name, failed, tried)
+
+    def totals(self):
+        """TestResults over every name."""
+        return TestResults(sum(f for f, _ in self.by_name.values()),
+                           sum(t for _, t in self.by_name.values()))
+
+    def report(self, verbose, divider):
+        """The summary's lines."""
+        ordered = sorted(self.by_name.items())
+        failures, tries = self.totals()
+        failing = [f" {f:3d} of {t:3d} in {name}" for name, (f, t) in ordered if f]
+        lines = []
+        if verbose:
+            lines += _section([f"    {name}" for name, (f, t) in ordered if not t],
+                              "items had no tests:")
+            lines += _section([f" {t:3d} tests in {name}" for name, (f, t) in ordered if t and not f],
+                              "items passed all tests:")
+        if failing:
+            lines.append(divider)
+            lines += _section(failing, "items had failures:")
+        if verbose:
+            lines.append(f"{tries} tests in {len(self.by_name)} items.")
+            lines.append(f"{tries - failures} passed and {failures} failed.")
+        if failures:
+            lines.append(f"***Test Failed*** {failures} failures.")
+        elif verbose:
+            lines.append("Test passed.")
+        return lines
 
 
-def _drop_blankline_markers(text):
-    # A line that is <BLANKLINE> (and whitespace) becomes empty.
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if line.startswith(BLANKLINE_MARKER) and line[len(BLANKLINE_MARKER):].strip() == "":
-            lines[i] = ""
-    return "\n".join(lines)
+def _section(entries, title):
+    """A titled list of the summary (nothing when empty)."""
+    return [f"{len(entries)} {title}", *entries] if entries else []
 
 
-def _mark_blank_lines(text):
-    # Lines of spaces that a newline ends show as <BLANKLINE>.
-    lines = text.split("\n")
-    for i in range(len(lines) - 1):
-        if lines[i].strip(" ") == "":
-            lines[i] = BLANKLINE_MARKER
-    return "\n".join(lines)
+def _traceback_text(exc_info):
+    return "".join(traceback.format_exception(*exc_info))
 
 
-class OutputChecker:
-    """Decides whether an example's output matches what was expected
-    (check_output), and describes how it differs (output_difference)."""
+class _ExampleProblem(Exception):
+    """What DebugRunner raises about an example: the test, the example and
+    one more fact, stored under the subclass's `_detail` name."""
 
-    def _toAscii(self, s):
-        return _to_ascii(s)
+    _detail = None
 
-    def check_output(self, want, got, optionflags):
-        """Whether got matches want under the option flags."""
-        got = self._toAscii(got)
-        want = self._toAscii(want)
-        if got == want:
-            return True
-        if not optionflags & DONT_ACCEPT_TRUE_FOR_1:
-            if (got, want) == ("True\n", "1\n") or (got, want) == ("False\n", "0\n"):
-                return True
-        if not optionflags & DONT_ACCEPT_BLANKLINE:
-            want = _drop_blankline_markers(want)
-            got = _blank_whitespace_lines(got)
-            if got == want:
-                return True
-        if optionflags & NORMALIZE_WHITESPACE:
-            got = " ".join(got.split())
-            want = " ".join(want.split())
-            if got == want:
-                return True
-        if optionflags & ELLIPSIS:
-            if _ellipsis_match(want, got):
-                return True
-        return False
-
-    def _do_a_fancy_diff(self, want, got, optionflags):
-        if not optionflags & (REPORT_UDIFF | REPORT_CDIFF | REPORT_NDIFF):
-            return False
-        if optionflags & REPORT_NDIFF:
-            return True
-        # The other diffs need a few lines to help.
-        return want.count("\n") > 2 and got.count("\n") > 2
-
-    def output_difference(self, example, got, optionflags):
-        """The expected and actual output, or a diff of them when a
-        REPORT_*DIFF flag asks for one."""
-        want = example.want
-        if not optionflags & DONT_ACCEPT_BLANKLINE:
-            got = _mark_blank_lines(got)
-        if self._do_a_fancy_diff(want, got, optionflags):
-            want_lines = want.splitlines(keepends=True)
-            got_lines = got.splitlines(keepends=True)
-            if optionflags & REPORT_UDIFF:
-                diff = list(difflib.unified_diff(want_lines, got_lines, n=2))[2:]
-                kind = "unified diff with -expected +actual"
-            elif optionflags & REPORT_CDIFF:
-                diff = list(difflib.context_diff(want_lines, got_lines, n=2))[2:]
-                kind = "context diff with expected followed by actual"
-            else:
-                engine = difflib.Differ(charjunk=difflib.IS_CHARACTER_JUNK)
-                diff = list(engine.compare(want_lines, got_lines))
-                kind = "ndiff with -expected +actual"
-            return "Differences (%s):\n" % kind + _indent("".join(diff))
-        if want and got:
-            return "Expected:\n%sGot:\n%s" % (_indent(want), _indent(got))
-        elif want:
-            return "Expected:\n%sGot nothing\n" % _indent(want)
-        elif got:
-            return "Expected nothing\nGot:\n%s" % _indent(got)
-        return "Expected nothing\nGot nothing\n"
-
-
-class DocTestFailure(Exception):
-    """An example failed under DebugRunner: `test`, `example`, `got`."""
-
-    def __init__(self, test, example, got):
+    def __init__(self, test, example, detail):
         self.test = test
         self.example = example
-        self.got = got
+        setattr(self, self._detail, detail)
 
     def __str__(self):
         return str(self.test)
 
 
-class UnexpectedException(Exception):
-    """An example raised under DebugRunner: `test`, `example`, `exc_info`."""
+class DocTestFailure(_ExampleProblem):
+    """Raised by DebugRunner when an example's output is wrong (`got`)."""
 
-    def __init__(self, test, example, exc_info):
-        self.test = test
-        self.example = example
-        self.exc_info = exc_info
+    _detail = "got"
 
-    def __str__(self):
-        return str(self.test)
+
+class UnexpectedException(_ExampleProblem):
+    """Raised by DebugRunner when an example raises unexpectedly
+    (`exc_info`)."""
+
+    _detail = "exc_info"
 
 
 class DebugRunner(DocTestRunner):
-    """A runner that raises at the first failure: UnexpectedException for
-    an exception, DocTestFailure for output that differs."""
+    """A runner that stops at the first problem by raising it (DocTestFailure
+    or UnexpectedException), for post-mortem debugging."""
 
     def run(self, test, compileflags=None, out=None, clear_globs=True):
-        r = DocTestRunner.run(self, test, compileflags, out, False)
+        results = super().run(test, compileflags, out, False)
         if clear_globs:
             test.globs.clear()
-        return r
+        return results
 
     def report_unexpected_exception(self, out, test, example, exc_info):
         raise UnexpectedException(test, example, exc_info)
@@ -1076,29 +863,20 @@ class DebugRunner(DocTestRunner):
         raise DocTestFailure(test, example, got)
 
 
-# -- The test functions ------------------------------------------------------------
+# -- Entry points ------------------------------------------------------------
 
+# The runner whose tallies testmod and testfile add up across calls.
 master = None
 
 
-def testmod(m=None, name=None, globs=None, verbose=None, report=True, optionflags=0,
-            extraglobs=None, raise_on_error=False, exclude_empty=False):
-    """Runs the examples in the docstrings of module m (__main__ by
-    default) and of what it defines, and in its __test__ dict; prints a
-    summary if report; returns TestResults(failed, attempted)."""
+def _run_all(tests, verbose, optionflags, raise_on_error, report):
+    """Run `tests` with a new runner (one that raises at the first problem
+    when `raise_on_error`), summarise if asked, add the tallies to
+    `master`, and return the TestResults."""
     global master
-    if m is None:
-        m = sys.modules.get("__main__")
-    if not inspect.ismodule(m):
-        raise TypeError("testmod: module required; %r" % (m,))
-    if name is None:
-        name = m.__name__
-    finder = DocTestFinder(exclude_empty=exclude_empty)
-    if raise_on_error:
-        runner = DebugRunner(verbose=verbose, optionflags=optionflags)
-    else:
-        runner = DocTestRunner(verbose=verbose, optionflags=optionflags)
-    for test in finder.find(m, name, globs=globs, extraglobs=extraglobs):
+    runner = (DebugRunner if raise_on_error else DocTestRunner)(verbose=verbose,
+                                                                 optionflags=optionflags)
+    for test in tests:
         runner.run(test)
     if report:
         runner.summarize()
@@ -1109,129 +887,162 @@ def testmod(m=None, name=None, globs=None, verbose=None, report=True, optionflag
     return TestResults(runner.failures, runner.tries)
 
 
+def testmod(m=None, name=None, globs=None, verbose=None, report=True, optionflags=0,
+            extraglobs=None, raise_on_error=False, exclude_empty=False):
+    """Test the examples in the docstrings of module `m` (default __main__),
+    and of what it defines; return TestResults(failed, attempted)."""
+    module = sys.modules.get("__main__") if m is None else m
+    if not inspect.ismodule(module):
+        raise TypeError(f"testmod: module required; {module!r}")
+    finder = DocTestFinder(exclude_empty=exclude_empty)
+    tests = finder.find(module, module.__name__ if name is None else name, globs=globs,
+                        extraglobs=extraglobs)
+    return _run_all(tests, verbose, optionflags, raise_on_error, report)
+
+
+def _caller_directory(depth):
+    """The directory of the module `depth` frames up the stack (the current
+    directory when it has no file)."""
+    module_name = sys._getframe(depth).f_globals.get("__name__")
+    module = sys.modules.get(module_name)
+    path = getattr(module, "__file__", None)
+    if path:
+        return os.path.dirname(path)
+    return os.getcwd()
+
+
+def _resolve_file(filename, module_relative, package, depth):
+    if not module_relative:
+        if package:
+            raise ValueError("Package may only be specified for module-relative paths.")
+        return filename
+    if os.path.isabs(filename):
+        raise ValueError("Module-relative files may not have absolute paths")
+    parts = filename.split("/")
+    if package is not None:
+        if isinstance(package, str):
+            package = __import__(package, {}, {}, "*")
+        base = os.path.dirname(package.__file__)
+    else:
+        base = _caller_directory(depth + 1)
+    return os.path.join(base, *parts)
+
+
+def _read_text(path, encoding):
+    with open(path, encoding=encoding or "utf-8") as handle:
+        return handle.read()
+
+
 def testfile(filename, module_relative=True, name=None, package=None, globs=None, verbose=None,
-             report=True, optionflags=0, extraglobs=None, raise_on_error=False, parser=DocTestParser(),
-             encoding=None):
-    """Runs the examples in a text file (relative to the calling module,
-    or to package, unless module_relative is false); returns
-    TestResults(failed, attempted)."""
-    global master
-    if package and not module_relative:
-        raise ValueError("Package may only be specified for module-relative paths.")
-    text, filename = _load_testfile(filename, package, module_relative, encoding or "utf-8")
+             report=True, optionflags=0, extraglobs=None, raise_on_error=False,
+             parser=DocTestParser(), encoding=None):
+    """Test the examples in a text file; return TestResults(failed,
+    attempted)."""
+    path = _resolve_file(filename, module_relative, package, 2)
+    text = _read_text(path, encoding)
     if name is None:
-        name = os.path.basename(filename)
-    globs = {} if globs is None else globs.copy()
+        name = os.path.basename(path)
+    namespace = {} if globs is None else dict(globs)
     if extraglobs is not None:
-        globs.update(extraglobs)
-    if "__name__" not in globs:
-        globs["__name__"] = "__main__"
-    if raise_on_error:
-        runner = DebugRunner(verbose=verbose, optionflags=optionflags)
-    else:
-        runner = DocTestRunner(verbose=verbose, optionflags=optionflags)
-    runner.run(parser.get_doctest(text, globs, name, filename, 0))
-    if report:
-        runner.summarize()
-    if master is None:
-        master = runner
-    else:
-        master.merge(runner)
-    return TestResults(runner.failures, runner.tries)
+        namespace.update(extraglobs)
+    namespace.setdefault("__name__", "__main__")
+    test = parser.get_doctest(text, namespace, name, path, 0)
+    return _run_all([test], verbose, optionflags, raise_on_error, report)
 
 
 def run_docstring_examples(f, globs, verbose=False, name="NoName", compileflags=None, optionflags=0):
-    """Runs the examples in f's docstring (only), with globals globs."""
-    finder = DocTestFinder(verbose=verbose, recurse=False)
+    """Test the examples in `f`'s docstring only (not what it contains)."""
     runner = DocTestRunner(verbose=verbose, optionflags=optionflags)
-    for test in finder.find(f, name, globs=globs):
+    for test in DocTestFinder(verbose=verbose, recurse=False).find(f, name, globs=globs):
         runner.run(test, compileflags=compileflags)
 
 
-# -- unittest support --------------------------------------------------------------
+# -- unittest integration ----------------------------------------------------
 
 _unittest_reportflags = 0
 
 
 def set_unittest_reportflags(flags):
-    """Sets the reporting flags DocTestCases use when given none; returns the old ones."""
+    """Set the reporting flags doctest's unittest cases use when they were
+    given none of their own; return the previous ones."""
     global _unittest_reportflags
-    if (flags & REPORTING_FLAGS) != flags:
+    if flags & REPORTING_FLAGS != flags:
         raise ValueError("Only reporting flags allowed", flags)
-    old = _unittest_reportflags
-    _unittest_reportflags = flags
-    return old
+    previous, _unittest_reportflags = _unittest_reportflags, flags
+    return previous
 
 
-class DocTestCase(unittest.TestCase):
-    """A unittest test case that runs one DocTest."""
+class _DashedRunner(DocTestRunner):
+    DIVIDER = _DASHES
+
+
+# What a DocTestCase runs, and how (two cases are equal when these are).
+_CaseParts = namedtuple("_CaseParts", "test optionflags setUp tearDown checker")
+
+
+class DocTestCase(_EqualByValue, unittest.TestCase):
+    """A DocTest as a unittest case: it fails with the doctest report."""
 
     def __init__(self, test, optionflags=0, setUp=None, tearDown=None, checker=None):
-        unittest.TestCase.__init__(self)
-        self._dt_optionflags = optionflags
-        self._dt_checker = checker
-        self._dt_globs = test.globs.copy()
-        self._dt_test = test
-        self._dt_setUp = setUp
-        self._dt_tearDown = tearDown
+        super().__init__()
+        self._parts = _CaseParts(test, optionflags, setUp, tearDown, checker)
+        # The namespace as given, put back after each run so that the case
+        # can run again.
+        self._initial_globs = None if test is None else dict(test.globs)
+
+    @property
+    def _dt_test(self):
+        return self._parts.test
 
     def setUp(self):
-        if self._dt_setUp is not None:
-            self._dt_setUp(self._dt_test)
+        if self._parts.setUp is not None:
+            self._parts.setUp(self._dt_test)
 
     def tearDown(self):
-        test = self._dt_test
-        if self._dt_tearDown is not None:
-            self._dt_tearDown(test)
-        test.globs.clear()
-        test.globs.update(self._dt_globs)
+        if self._parts.tearDown is not None:
+            self._parts.tearDown(self._dt_test)
+        self._dt_test.globs.clear()
+        self._dt_test.globs.update(self._initial_globs)
+
+    def _runner(self, kind):
+        flags = self._parts.optionflags
+        if not flags & REPORTING_FLAGS:
+            # Cases given no reporting flags take the module-wide ones.
+            flags |= _unittest_reportflags
+        return kind(optionflags=flags, checker=self._parts.checker, verbose=False)
 
     def runTest(self):
-        test = self._dt_test
-        old = sys.stdout
-        new = StringIO()
-        optionflags = self._dt_optionflags
-        if not optionflags & REPORTING_FLAGS:
-            optionflags |= _unittest_reportflags
-        runner = DocTestRunner(optionflags=optionflags, checker=self._dt_checker, verbose=False)
-        try:
-            runner.DIVIDER = "-" * 70
-            failures, tries = runner.run(test, out=new.write, clear_globs=False)
-        finally:
-            sys.stdout = old
-        if failures:
-            raise self.failureException(self.format_failure(new.getvalue()))
+        report = StringIO()
+        failed, _ = self._runner(_DashedRunner).run(self._dt_test, out=report.write, clear_globs=False)
+        if failed:
+            raise self.failureException(self.format_failure(report.getvalue()))
 
     def format_failure(self, err):
         test = self._dt_test
-        lineno = "unknown line number" if test.lineno is None else "%s" % test.lineno
-        lname = ".".join(test.name.split(".")[-1:])
-        return ("Failed doctest test for %s\n"
-                '  File "%s", line %s, in %s\n\n%s' % (test.name, test.filename, lineno, lname, err))
+        line = "unknown line number" if test.lineno is None else test.lineno
+        short = test.name.rsplit(".", 1)[-1]
+        return (f"Failed doctest test for {test.name}\n"
+                f'  File "{test.filename}", line {line}, in {short}\n\n{err}')
 
     def debug(self):
-        """Runs the test with a DebugRunner, letting failures out as exceptions."""
+        """Run the test without catching its problems: a DocTestFailure or
+        UnexpectedException propagates."""
         self.setUp()
-        runner = DebugRunner(optionflags=self._dt_optionflags, checker=self._dt_checker, verbose=False)
-        runner.run(self._dt_test, clear_globs=False)
+        self._runner(DebugRunner).run(self._dt_test, clear_globs=False)
         self.tearDown()
 
     def id(self):
         return self._dt_test.name
 
-    def __eq__(self, other):
-        if type(self) is not type(other):
-            return NotImplemented
-        return (self._dt_test == other._dt_test and self._dt_optionflags == other._dt_optionflags
-                and self._dt_setUp == other._dt_setUp and self._dt_tearDown == other._dt_tearDown
-                and self._dt_checker == other._dt_checker)
+    def _identity(self):
+        return self._parts
 
-    def __hash__(self):
-        return hash((self._dt_optionflags, self._dt_setUp, self._dt_tearDown, self._dt_checker))
+    def _hash_key(self):
+        return self._parts[1:]
 
     def __repr__(self):
-        name = self._dt_test.name.split(".")
-        return "%s (%s)" % (name[-1], ".".join(name[:-1]))
+        module, _, short = self._dt_test.name.rpartition(".")
+        return f"{short} ({module})"
 
     __str__ = object.__str__
 
@@ -1240,9 +1051,11 @@ class DocTestCase(unittest.TestCase):
 
 
 class SkipDocTestCase(DocTestCase):
+    """Stands for a module whose docstrings were stripped (python -OO)."""
+
     def __init__(self, module):
         self.module = module
-        DocTestCase.__init__(self, None)
+        super().__init__(None)
 
     def setUp(self):
         self.skipTest("DocTestSuite will not work with -O2 and above")
@@ -1251,44 +1064,49 @@ class SkipDocTestCase(DocTestCase):
         pass
 
     def shortDescription(self):
-        return "Skipping tests from %s" % self.module.__name__
+        return f"Skipping tests from {self.module.__name__}"
 
     __str__ = shortDescription
 
 
 class _DocTestSuite(unittest.TestSuite):
-    # Keeps its tests after running them.
+    # Keep the cases after a run, so that the suite can be run again.
     def _removeTestAtIndex(self, index):
         pass
 
 
+def _module_of(module, depth):
+    if inspect.ismodule(module):
+        return module
+    if isinstance(module, str):
+        return importlib.import_module(module)
+    if module is None:
+        return sys.modules[sys._getframe(depth + 1).f_globals["__name__"]]
+    raise TypeError("Expected a module, string, or None")
+
+
 def DocTestSuite(module=None, globs=None, extraglobs=None, test_finder=None, **options):
-    """A unittest suite with a DocTestCase for each docstring of module
-    (the calling module by default) that has examples. `options` go to the
-    test cases: setUp, tearDown, optionflags, checker."""
-    if test_finder is None:
-        test_finder = DocTestFinder()
-    module = _normalize_module(module)
-    tests = test_finder.find(module, globs=globs, extraglobs=extraglobs)
+    """A unittest suite of the doctests in `module` (default: the caller's),
+    one case per docstring with examples."""
+    module = _module_of(module, 1)
+    tests = (test_finder or DocTestFinder()).find(module, globs=globs, extraglobs=extraglobs)
     if not tests and sys.flags.optimize >= 2:
-        suite = _DocTestSuite()
-        suite.addTest(SkipDocTestCase(module))
-        return suite
-    tests.sort()
+        return _DocTestSuite([SkipDocTestCase(module)])
     suite = _DocTestSuite()
-    for test in tests:
-        if len(test.examples) == 0:
-            continue
-        if not test.filename:
-            filename = module.__file__
-            if filename[-4:] == ".pyc":
-                filename = filename[:-1]
-            test.filename = filename
-        suite.addTest(DocTestCase(test, **options))
+    for test in sorted(tests):
+        if test.examples:
+            test.filename = test.filename or _source_path(module.__file__)
+            suite.addTest(DocTestCase(test, **options))
     return suite
 
 
+def _source_path(path):
+    """A module's file as its source's path (x.pyc -> x.py)."""
+    return path[:-1] if path[-4:] == ".pyc" else path
+
+
 class DocFileCase(DocTestCase):
+    """A text file's doctest as a unittest case."""
 
     def id(self):
         return "_".join(self._dt_test.name.split("."))
@@ -1297,110 +1115,128 @@ class DocFileCase(DocTestCase):
         return self._dt_test.filename
 
     def format_failure(self, err):
-        return 'Failed doctest test for %s\n  File "%s", line 0\n\n%s' % (
-            self._dt_test.name, self._dt_test.filename, err)
+        test = self._dt_test
+        return f'Failed doctest test for {test.name}\n  File "{test.filename}", line 0\n\n{err}'
 
 
 def DocFileTest(path, module_relative=True, package=None, globs=None, parser=DocTestParser(),
                 encoding=None, **options):
-    globs = {} if globs is None else globs.copy()
-    if package and not module_relative:
-        raise ValueError("Package may only be specified for module-relative paths.")
-    doc, path = _load_testfile(path, package, module_relative, encoding or "utf-8")
-    if "__file__" not in globs:
-        globs["__file__"] = path
-    name = os.path.basename(path)
-    return DocFileCase(parser.get_doctest(doc, globs, name, path, 0), **options)
+    """A DocFileCase for the text file at `path` (by default relative to the
+    calling module's directory)."""
+    full_path = _resolve_file(path, module_relative, package, 2)
+    return _file_case(path, full_path, globs, parser, encoding, options)
 
 
-def DocFileSuite(*paths, **kw):
-    """A unittest suite of DocFileCases for text files (paths relative to
-    the calling module, or to `package`, unless module_relative=False)."""
+def DocFileSuite(*paths, module_relative=True, package=None, globs=None, parser=DocTestParser(),
+                 encoding=None, **options):
+    """A unittest suite with a DocFileCase for each path."""
     suite = _DocTestSuite()
-    if kw.get("module_relative", True):
-        kw["package"] = _normalize_module(kw.get("package"))
     for path in paths:
-        suite.addTest(DocFileTest(path, **kw))
+        full_path = _resolve_file(path, module_relative, package, 2)
+        suite.addTest(_file_case(path, full_path, globs, parser, encoding, options))
     return suite
 
 
-# -- Scripts from examples ---------------------------------------------------------
+def _file_case(path, full_path, globs, parser, encoding, options):
+    namespace = {} if globs is None else dict(globs)
+    namespace.setdefault("__file__", full_path)
+    test = parser.get_doctest(_read_text(full_path, encoding), namespace,
+                              os.path.basename(path), full_path, 0)
+    return DocFileCase(test, **options)
+
+
+# -- Scripts and debugging ---------------------------------------------------
 
 def script_from_examples(s):
-    """s as a Python script: examples become code, the rest comments."""
-    output = []
+    """The examples of `s` as a Python script: their sources as code, their
+    expected output and the prose as comments."""
+    lines = []
     for piece in DocTestParser().parse(s):
-        if isinstance(piece, Example):
-            output.append(piece.source[:-1])
-            want = piece.want
-            if want:
-                output.append("# Expected:")
-                output += ["## " + line for line in want.split("\n")[:-1]]
-        else:
-            output += [_comment_line(line) for line in piece.split("\n")[:-1]]
-    while output and output[-1] == "#":
-        output.pop()
-    while output and output[0] == "#":
-        output.pop(0)
-    return "\n".join(output) + "\n"
+        lines.extend(_script_lines(piece))
+    # Comment lines that stood for blank prose are dropped at both ends.
+    first = next((n for n, line in enumerate(lines) if line != "#"), len(lines))
+    last = max((n for n, line in enumerate(lines) if line != "#"), default=-1)
+    return "".join(line + "\n" for line in lines[first:last + 1]) or "\n"
+
+
+def _script_lines(piece):
+    if isinstance(piece, str):
+        # (Only whole lines: prose after the last newline is left out.)
+        return ["# " + line if line.strip() else "#" for line in piece.split("\n")[:-1]]
+    expected = ["# Expected:", *("## " + line for line in piece.want.splitlines())] if piece.want else []
+    return [piece.source[:-1], *expected]
 
 
 def testsource(module, name):
-    """The script made from the examples of the docstring of `name` in module."""
-    module = _normalize_module(module)
-    tests = DocTestFinder().find(module)
-    test = [t for t in tests if t.name == name]
-    if not test:
-        raise ValueError(name, "not found in tests")
-    return script_from_examples(test[0].docstring)
+    """The script (see script_from_examples) of the docstring called `name`
+    among `module`'s doctests."""
+    module = _module_of(module, 1)
+    for test in DocTestFinder().find(module):
+        if test.name == name:
+            return script_from_examples(test.docstring)
+    raise ValueError(name, "not found in tests")
 
 
 def debug_src(src, pm=False, globs=None):
-    """Debug a single doctest docstring, in argument `src`'"""
+    """Debug the examples in the text `src` with pdb (which towel lacks)."""
     debug_script(script_from_examples(src), pm, globs)
 
 
 def debug_script(src, pm=False, globs=None):
+    """Run a script under pdb (which towel lacks)."""
     raise NotImplementedError("doctest.debug_script: towel has no pdb")
 
 
 def debug(module, name, pm=False):
+    """Debug a module's doctest under pdb (which towel lacks)."""
     raise NotImplementedError("doctest.debug: towel has no pdb")
 
 
-# -- Command line --------------------------------------------------------------------
+# -- Command line ------------------------------------------------------------
+
+# The command line's options: (flags, add_argument keywords).
+_COMMAND_LINE = (
+    (("-v", "--verbose"), dict(action="store_true", default=False,
+                               help="print very verbose output for all tests")),
+    (("-o", "--option"), dict(action="append", choices=OPTIONFLAGS_BY_NAME.keys(), default=[],
+                              help="specify a doctest option flag to apply to the test run; "
+                                   "may be specified more than once to apply multiple options")),
+    (("-f", "--fail-fast"), dict(action="store_true",
+                                 help="stop running tests after first failure (this is a "
+                                      "shorthand for -o FAIL_FAST, and is in addition to any "
+                                      "other -o options)")),
+    (("file",), dict(nargs="+", help="file containing the tests to run")),
+)
+
 
 def _test():
-    import argparse
-    parser = argparse.ArgumentParser(description="doctest runner")
-    parser.add_argument("-v", "--verbose", action="store_true", default=False,
-                        help="print very verbose output for all tests")
-    parser.add_argument("-o", "--option", action="append", choices=OPTIONFLAGS_BY_NAME.keys(), default=[],
-                        help=("specify a doctest option flag to apply to the test run; may be "
-                              "specified more than once to apply multiple options"))
-    parser.add_argument("-f", "--fail-fast", action="store_true",
-                        help=("stop running tests after first failure (this is a shorthand for "
-                              "-o FAIL_FAST, and is in addition to any other -o options)"))
-    parser.add_argument("file", nargs="+", help="file containing the tests to run")
-    args = parser.parse_args()
-    options = 0
-    for option in args.option:
-        options |= OPTIONFLAGS_BY_NAME[option]
-    if args.fail_fast:
-        options |= FAIL_FAST
-    for filename in args.file:
-        if filename.endswith(".py"):
-            # A module: imported from its directory.
-            dirname, filename = os.path.split(filename)
-            sys.path.insert(0, dirname)
-            m = __import__(filename[:-3])
-            del sys.path[0]
-            failures, _ = testmod(m, verbose=args.verbose, optionflags=options)
-        else:
-            failures, _ = testfile(filename, module_relative=False, verbose=args.verbose, optionflags=options)
-        if failures:
+    """`towel -m doctest`: test each file (a module's docstrings for .py,
+    else the text); the exit status is 1 after the first file that fails."""
+    parser = argparse.ArgumentParser(prog="doctest.py", description="doctest runner")
+    for flags, settings in _COMMAND_LINE:
+        parser.add_argument(*flags, **settings)
+    arguments = parser.parse_args()
+    optionflags = FAIL_FAST if arguments.fail_fast else 0
+    for name in arguments.option:
+        optionflags |= OPTIONFLAGS_BY_NAME[name]
+    for filename in arguments.file:
+        if _test_one_file(filename, arguments.verbose, optionflags):
             return 1
     return 0
+
+
+def _test_one_file(filename, verbose, optionflags):
+    """The number of failures of the doctests in one file."""
+    if not filename.endswith(".py"):
+        return testfile(filename, module_relative=False, verbose=verbose,
+                        optionflags=optionflags).failed
+    directory, base = os.path.split(filename)
+    sys.path.insert(0, directory)
+    try:
+        module = __import__(base[:-3])
+    finally:
+        del sys.path[0]
+    return testmod(module, verbose=verbose, optionflags=optionflags).failed
 
 
 if __name__ == "__main__":
