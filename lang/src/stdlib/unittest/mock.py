@@ -636,9 +636,9 @@ def _family(mock):
 def _spec_argument(args, kwargs):
     """The spec object given to a mock's constructor, or None."""
     spec = kwargs.get("spec_set")
-    if spec is None or spec is True or spec is False:
+    if spec is None:
         spec = kwargs.get("spec", args[0] if args else None)
-    return None if spec is True or spec is False else spec
+    return spec
 
 
 def _declared_class(mock):
@@ -678,17 +678,18 @@ class NonCallableMock:
         ledger.name = name
         ledger.wraps = wraps
         ledger.unsafe = unsafe
-        locked = False
-        if spec_set is not None and spec_set is not True and spec_set is not False:
-            spec, locked = spec_set, True
-        elif spec_set:
-            locked = True
-        self._take_spec(spec, locked)
+        # Any spec_set, even True, is the spec (CPython's rule too).
+        if spec_set is not None:
+            spec = spec_set
+        self._take_spec(spec, spec_set is not None)
         if signature is not None:
             ledger.signature = signature
         if autospec_source is not None:
             ledger.autospec_source = autospec_source
             ledger.enforce_signature = True
+            if ledger.signature is not None:
+                # What inspect.signature reports for an autospecced mock.
+                self.__dict__["__signature__"] = ledger.signature
             ledger.autospec_instance = kwargs.pop("_autospec_instance", False)
         ledger.return_value = return_value
         if _is_mock_value(return_value):
@@ -874,7 +875,8 @@ class NonCallableMock:
         name_part = "" if name == "mock" else f" name={name!r}"
         spec_part = ""
         if ledger.spec_class is not None:
-            spec_part = f" spec={ledger.spec_class.__name__!r}"
+            keyword = "spec_set" if ledger.spec_locked else "spec"
+            spec_part = f" {keyword}={ledger.spec_class.__name__!r}"
         return f"<{type(self).__name__}{name_part}{spec_part} id='{id(self)}'>"
 
     # -- configuration -----------------------------------------------------
