@@ -201,3 +201,7 @@ loose = Mock(spec=NoInit)
 loose(1, 2)
 loose.assert_called_with(1, 2)
 print(show(create_autospec(NoInit)(1, 2, x=3)), show(create_autospec(int)(1, 2, 3, 4)))
+
+# inspect.signature of autospecced mocks is their spec's.
+for subject in [Mock(), ak, ak.meth, ak(1).meth, MagicMock(spec=K), mock.AsyncMock()]:
+    print(inspect.signature(subject))

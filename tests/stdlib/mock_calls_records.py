@@ -134,3 +134,65 @@ except KeyError as e:
 print(sentinel.one, sentinel.one is sentinel.one, DEFAULT is mock.DEFAULT, repr(DEFAULT))
 import pickle
 print(pickle.loads(pickle.dumps(sentinel.one)) is sentinel.one)
+
+
+# Naming, side-effect iterables with DEFAULT, tuple comparisons, any_order.
+import re
+from unittest.mock import NonCallableMagicMock, patch, create_autospec
+
+
+def strip(t):
+    return re.sub(r" id='\d+'", "", str(t))
+
+
+m = Mock()
+m.a = 1
+try: m.assert_called_with()
+except AssertionError as e: print(e)
+print(strip(Mock(name=None)), strip(Mock(name='')), strip(MagicMock(name='a.b')))
+# name propagation
+n = Mock(name='top'); print(strip(n.x.y()), strip(n().z))
+# mocks with return_value of another named mock
+r = Mock(name='r'); p = Mock(return_value=r); print(strip(p()), strip(r))
+# spec class repr of instance spec
+class A:
+    pass
+print(strip(Mock(spec=A())), strip(NonCallableMagicMock(spec_set=A)))
+# side effect with exception instance in iterable, DEFAULT in iterable
+q = Mock(return_value=9, side_effect=[DEFAULT, ValueError('v'), 3])
+print(q())
+try: q()
+except ValueError as e: print('VE', e)
+print(q())
+# call_args_list compare with tuples
+z = Mock(); z(1); z(2, a=3)
+print(z.call_args_list == [((1,),), ((2,), {'a': 3})], z.call_args_list == [call(1), call(2, a=3)])
+print(z.call_args_list[1] == ((2,), {'a': 3}), z.call_args.kwargs)
+# has_calls with any_order on spec
+s = Mock(); s.a(1); s.b(2)
+s.assert_has_calls([call.b(2), call.a(1)], any_order=True)
+try: s.assert_has_calls([call.b(2), call.c(1)], any_order=True)
+except AssertionError as e: print(e)
+try: s.assert_not_called()
+except AssertionError as e: print(e)
+s.reset_mock()
+s.assert_not_called()
+print(s.method_calls)
+# mock_calls includes magic on MagicMock children: str
+mm = MagicMock(); str(mm); print(mm.mock_calls)
+w = Mock(wraps=[1, 2, 3])
+print(w.index(2), w.count(1), w.__len__ if False else '', w.mock_calls)
+print(isinstance(Mock(spec=int), int), isinstance(MagicMock(spec=dict), dict), issubclass(type(Mock()), Mock))
+
+
+# spec_set in reprs (any spec_set, even True, is the spec).
+class K:
+    x = 1
+    def m(self): pass
+a = create_autospec(K, spec_set=True)
+print(strip(a), strip(a.m), strip(a.x), strip(a()), strip(a().m))
+print(strip(Mock(spec=K, spec_set=True)), strip(Mock(spec_set=K)))
+with patch('__main__.K', spec_set=True) as p:
+    print(strip(p), strip(p()))
+with patch('__main__.K', autospec=True, spec_set=True) as p:
+    print(strip(p), strip(p()))

@@ -188,3 +188,40 @@ prop = PropertyMock(side_effect=[1, ValueError("no more")])
 type(t).other = prop
 print(t.other)
 attempt("property raise", lambda: t.other)
+
+
+async def fetch(key):
+    return key
+
+
+class Store:
+    async def get(self, key):
+        return key
+
+    def put(self, key):
+        pass
+
+    limit = 3
+
+
+async def specced():
+    like_async = MagicMock(spec=fetch)
+    pending = like_async(1)
+    print(type(like_async).__name__, isinstance(like_async, AsyncMock), inspect.isawaitable(pending))
+    print(show(await pending), like_async.await_count)
+    store = AsyncMock(spec=Store)
+    print(type(store.get).__name__, type(store.put).__name__, type(store.limit).__name__, show(store))
+    print(show(await store.get(1)), show(store.put(2)), show(await store()))
+    auto = mock.create_autospec(Store)
+    instance = auto()
+    print(type(instance.get).__name__, show(await instance.get(1)))
+    try:
+        await instance.get()
+    except TypeError as e:
+        print("TypeError:", e)
+    instance.get.assert_awaited_once_with(1)
+    instance.get.assert_awaited_with(key=1)
+    print(instance.get.await_args, instance.get.await_args_list)
+
+
+asyncio.run(specced())

@@ -203,9 +203,8 @@ class _Call(tuple):
         return _Call((path, (), {}), parent=self, is_call=False)
 
     def __getattr__(self, attribute):
-        if attribute.startswith("_call_") or (
-            attribute.startswith("__") and attribute.endswith("__")
-        ):
+        # Dunder names too: `call().__enter__()` is a call like any other.
+        if attribute.startswith("_call_"):
             raise AttributeError(attribute)
         return self._step(attribute)
 
@@ -634,6 +633,14 @@ def _family(mock):
         pending.extend(inner for inner in map(_mock_of, below) if inner is not None)
 
 
+def _spec_argument(args, kwargs):
+    """The spec object given to a mock's constructor, or None."""
+    spec = kwargs.get("spec_set")
+    if spec is None:
+        spec = kwargs.get("spec", args[0] if args else None)
+    return spec
+
+
 def _declared_class(mock):
     return type(mock).__dict__.get("_mock_declared", type(mock))
 
@@ -645,17 +652,19 @@ class NonCallableMock:
     def __new__(cls, /, *args, **kwargs):
         namespace = {"__doc__": cls.__doc__, "_mock_declared": cls}
         if issubclass(cls, _MagicSupport):
-            spec = kwargs.get("spec_set")
-            if spec is None or spec is True or spec is False:
-                spec = kwargs.get("spec", args[0] if args else None)
-            if spec is not None and spec is not True and spec is not False:
+            spec = _spec_argument(args, kwargs)
+            if spec is not None:
                 allowed = _magic_names_for(_names_of_spec(spec))
             else:
                 allowed = _MAGIC_NAMES
             namespace.update((name, _SHARED_SLOTS[name]) for name in allowed)
             if "__hash__" not in allowed:
                 namespace["__hash__"] = object.__hash__
-        own_class = type(cls.__name__, (cls,), namespace)
+        bases = (cls,)
+        if issubclass(cls, Mock) and not issubclass(cls, _AwaitableCalls) and \
+                _is_async_callable(_spec_argument(args, kwargs)):
+            bases = (_AwaitableCalls, cls)
+        own_class = type(cls.__name__, bases, namespace)
         return object.__new__(own_class)
 
     def __init__(self, spec=None, wraps=None, name=None, spec_set=None, unsafe=False,
@@ -669,17 +678,18 @@ class NonCallableMock:
         ledger.name = name
         ledger.wraps = wraps
         ledger.unsafe = unsafe
-        locked = False
-        if spec_set is not None and spec_set is not True and spec_set is not False:
-            spec, locked = spec_set, True
-        elif spec_set:
-            locked = True
-        self._take_spec(spec, locked)
+        # Any spec_set, even True, is the spec (CPython's rule too).
+        if spec_set is not None:
+            spec = spec_set
+        self._take_spec(spec, spec_set is not None)
         if signature is not None:
             ledger.signature = signature
         if autospec_source is not None:
             ledger.autospec_source = autospec_source
             ledger.enforce_signature = True
+            if ledger.signature is not None:
+                # What inspect.signature reports for an autospecced mock.
+                self.__dict__["__signature__"] = ledger.signature
             ledger.autospec_instance = kwargs.pop("_autospec_instance", False)
         ledger.return_value = return_value
         if _is_mock_value(return_value):
@@ -865,7 +875,8 @@ class NonCallableMock:
         name_part = "" if name == "mock" else f" name={name!r}"
         spec_part = ""
         if ledger.spec_class is not None:
-            spec_part = f" spec={ledger.spec_class.__name__!r}"
+            keyword = "spec_set" if ledger.spec_locked else "spec"
+            spec_part = f" {keyword}={ledger.spec_class.__name__!r}"
         return f"<{type(self).__name__}{name_part}{spec_part} id='{id(self)}'>"
 
     # -- configuration -----------------------------------------------------
@@ -1163,6 +1174,7 @@ def _child_class(mock, link):
     if link in _MAGIC_NAMES:
         return MagicMock
     ledger = _ledger(mock)
+    declared = _declared_class(mock)
     if ledger.spec is not None and link not in (None, "()"):
         try:
             member = _stored_member(ledger.spec, link)
@@ -1170,8 +1182,10 @@ def _child_class(mock, link):
             member = None
         if member is not None and _is_async_callable(member):
             return AsyncMock
-    declared = _declared_class(mock)
-    if issubclass(declared, AsyncMock):
+        if member is not None and issubclass(declared, AsyncMock):
+            # A spec says which members of an AsyncMock are synchronous.
+            return MagicMock
+    if issubclass(declared, AsyncMock) or (link == "()" and isinstance(mock, _AwaitableCalls)):
         return AsyncMock
     if issubclass(declared, Mock):
         return declared
@@ -1211,9 +1225,10 @@ async def _coroutine_template():
     pass
 
 
-class AsyncMock(_MagicSupport, Mock):
-    """A mock whose calls return awaitables; awaiting runs the side effect
-    and gives the return value, and is recorded in the `await_*` records."""
+class _AwaitableCalls:
+    """Calls that return awaitables: awaiting runs the side effect, gives
+    the return value and is recorded in the `await_*` records. AsyncMock
+    is made of it, and so is a Mock specced on a coroutine function."""
 
     def __init__(self, /, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -1263,6 +1278,11 @@ class AsyncMock(_MagicSupport, Mock):
         """Fail if the mock was awaited."""
         self._insist((0).__eq__, "Expected {name} to not have been awaited. "
                                  "Awaited {count} times.", "await_count")
+
+
+class AsyncMock(_AwaitableCalls, _MagicSupport, Mock):
+    """A mock whose calls return awaitables; awaiting runs the side effect
+    and gives the return value, and is recorded in the `await_*` records."""
 
     def assert_awaited_with(self, /, *args, **kwargs):
         """Fail unless the last await had these arguments."""
