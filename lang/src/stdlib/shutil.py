@@ -15,27 +15,27 @@ COPY_BUFSIZE = 64 * 1024
 
 
 class Error(OSError):
-    pass
+    """A failed copy or move (copytree's carries the list of failures)."""
 
 
 class SameFileError(Error):
-    pass
+    """Source and destination are one file."""
 
 
 class SpecialFileError(OSError):
-    pass
+    """A special file (a named pipe, a socket) cannot be copied."""
 
 
 class ExecError(OSError):
-    pass
+    """A command could not be run."""
 
 
 class ReadError(OSError):
-    pass
+    """An archive could not be read."""
 
 
 class RegistryError(Exception):
-    pass
+    """An archive format could not be registered or unregistered."""
 
 
 def copyfileobj(fsrc, fdst, length=0):
@@ -117,47 +117,73 @@ def ignore_patterns(*patterns):
 
 def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2,
              ignore_dangling_symlinks=False, dirs_exist_ok=False):
-    with os.scandir(src) as it:
-        entries = list(it)
-    ignored = ignore(os.fspath(src), [e.name for e in entries]) if ignore is not None else set()
-    os.makedirs(dst, exist_ok=dirs_exist_ok)
-    errors = []
+    """Copies the tree at `src` to `dst` (made, with missing parents) and
+    returns `dst`. Links are copied as links with `symlinks`, else what
+    they point to; `ignore(directory, names)` names entries to leave out.
+    Failures are gathered and raised together as one Error at the end."""
+    with os.scandir(src) as scan:
+        entries = list(scan)
+    return _copy_entries(entries, src, dst, _TreeCopy(symlinks, ignore, copy_function,
+                                                      ignore_dangling_symlinks, dirs_exist_ok))
+
+
+class _TreeCopy:
+    """The settings of one copytree call."""
+
+    def __init__(self, symlinks, ignore, copy_function, ignore_dangling_symlinks, dirs_exist_ok):
+        self.symlinks = symlinks
+        self.ignore = ignore
+        self.copy_function = copy_function
+        self.ignore_dangling_symlinks = ignore_dangling_symlinks
+        self.dirs_exist_ok = dirs_exist_ok
+
+
+def _copy_entries(entries, src, dst, settings):
+    left_out = set() if settings.ignore is None else settings.ignore(
+        os.fspath(src), [entry.name for entry in entries])
+    os.makedirs(dst, exist_ok=settings.dirs_exist_ok)
+    failures = []
     for entry in entries:
-        if entry.name in ignored:
+        if entry.name in left_out:
             continue
-        src_name = os.path.join(src, entry.name)
-        dst_name = os.path.join(dst, entry.name)
+        source, target = os.path.join(src, entry.name), os.path.join(dst, entry.name)
         try:
-            if entry.is_symlink():
-                link = os.readlink(src_name)
-                if symlinks:
-                    os.symlink(link, dst_name)
-                    copystat(src_name, dst_name, follow_symlinks=False)
-                elif not os.path.exists(link if os.path.isabs(link) else os.path.join(src, link)):
-                    if ignore_dangling_symlinks:
-                        continue
-                    copy_function(src_name, dst_name)
-                elif entry.is_dir():
-                    copytree(src_name, dst_name, symlinks, ignore, copy_function,
-                             ignore_dangling_symlinks, dirs_exist_ok)
-                else:
-                    copy_function(src_name, dst_name)
-            elif entry.is_dir():
-                copytree(src_name, dst_name, symlinks, ignore, copy_function,
-                         ignore_dangling_symlinks, dirs_exist_ok)
-            else:
-                copy_function(src_name, dst_name)
-        except Error as err:
-            errors.extend(err.args[0])
+            _copy_entry(entry, source, target, settings)
+        except Error as nested:
+            failures.extend(nested.args[0])
         except OSError as why:
-            errors.append((src_name, dst_name, str(why)))
+            failures.append((source, target, str(why)))
     try:
         copystat(src, dst)
     except OSError as why:
-        errors.append((src, dst, str(why)))
-    if errors:
-        raise Error(errors)
+        # Some file systems cannot take the times of a directory.
+        if getattr(why, "winerror", None) is None:
+            failures.append((src, dst, str(why)))
+    if failures:
+        raise Error(failures)
     return dst
+
+
+def _copy_entry(entry, source, target, settings):
+    if entry.is_symlink():
+        link = os.readlink(source)
+        if settings.symlinks:
+            os.symlink(link, target)
+            copystat(source, target, follow_symlinks=False)
+            return
+        # CPython checks the link's text from the current directory.
+        if settings.ignore_dangling_symlinks and not os.path.exists(link):
+            return
+        if os.path.isdir(source):
+            copytree(source, target, settings.symlinks, settings.ignore, settings.copy_function,
+                     settings.ignore_dangling_symlinks, settings.dirs_exist_ok)
+            return
+        settings.copy_function(source, target)
+    elif entry.is_dir():
+        copytree(source, target, settings.symlinks, settings.ignore, settings.copy_function,
+                 settings.ignore_dangling_symlinks, settings.dirs_exist_ok)
+    else:
+        settings.copy_function(source, target)
 
 
 def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
