@@ -1,142 +1,170 @@
-# `glob`: pathnames matching shell wildcards, directory by directory, with
-# `**` for any depth when `recursive=True`. Names come in the directory's own
-# order, as os.scandir gives them; names starting with a dot match only a
-# pattern that starts with a dot (or with `include_hidden=True`).
+# `glob`: the paths matching a shell-style pattern ("*", "?", "[...]", and
+# with `recursive` "**" for any depth of directories).
+#
+# A pattern is expanded from its last component back: the directory part
+# (itself expanded first when it has wildcards, keeping only directories)
+# gives the directories to look in, and the last component is matched
+# against each one's entries. Names are joined to the directory part as the
+# pattern wrote it, so results keep the pattern's spelling. Hidden names
+# (a leading dot) need a pattern starting with a dot, or `include_hidden`.
 
-import os
 import fnmatch
+import os
+import re
 
-__all__ = ["escape", "glob", "iglob"]
+__all__ = ["glob", "iglob", "escape"]
+
+magic_check = re.compile("([*?[])")
+magic_check_bytes = re.compile(b"([*?[])")
 
 
 def glob(pathname, *, root_dir=None, dir_fd=None, recursive=False, include_hidden=False):
+    """A list of the paths matching `pathname`, in directory order."""
     return list(iglob(pathname, root_dir=root_dir, dir_fd=dir_fd, recursive=recursive,
                       include_hidden=include_hidden))
 
 
 def iglob(pathname, *, root_dir=None, dir_fd=None, recursive=False, include_hidden=False):
-    pathname = os.fspath(pathname)
-    if root_dir is not None:
-        root_dir = os.fspath(root_dir)
-    found = _iglob(pathname, root_dir, recursive, False, include_hidden)
-    if not pathname or recursive and _is_recursive(pathname[:2]):
-        # "**" alone yields the empty string first; drop it, as CPython does.
-        first = next(found, None)
-        if first:
-            yield first
-    yield from found
+    """An iterator over the paths matching `pathname`, relative to
+    `root_dir` when given (then the results are too)."""
+    nothing = pathname[:0]
+    if isinstance(pathname, bytes):
+        # Bytes patterns are matched as the file-system-decoded text they
+        # stand for (os.fsdecode and os.fsencode are exact inverses).
+        found = iglob(os.fsdecode(pathname),
+                      root_dir=None if root_dir is None else os.fsdecode(root_dir),
+                      dir_fd=dir_fd, recursive=recursive, include_hidden=include_hidden)
+        return (os.fsencode(path) for path in found)
+    if dir_fd is not None:
+        raise NotImplementedError("glob: dir_fd is not available in towel "
+                                  "(os.scandir takes no descriptor)")
+    search = _Search(nothing if root_dir is None else os.fspath(root_dir),
+                     recursive, include_hidden)
+    found = search.expand(pathname, directories_only=False)
+    # A leading "**" first yields the starting directory itself, as an
+    # empty path, which is no result.
+    return (path for path in found if path)
 
 
-def _join(root_dir, path):
-    if root_dir is None:
-        return path
-    return os.path.join(root_dir, path)
+class _Search:
+    """One glob call's settings and its file-system questions, asked
+    relative to `root` when there is one."""
 
+    def __init__(self, root, recursive, include_hidden):
+        self.root = root
+        self.recursive = recursive
+        self.include_hidden = include_hidden
 
-def _exists(root_dir, path, want_dir=False):
-    full = _join(root_dir, path) if path else (root_dir or os.curdir)
-    if want_dir:
-        return os.path.isdir(full)
-    return os.path.lexists(full)
+    def _on_disk(self, path):
+        return os.path.join(self.root, path) if self.root else path
 
-
-def _iglob(pathname, root_dir, recursive, dironly, include_hidden):
-    dirname, basename = os.path.split(pathname)
-    if not has_magic(pathname):
-        if basename:
-            if _exists(root_dir, pathname):
-                yield pathname
-        elif _exists(root_dir, dirname, True):
-            yield pathname
-        return
-    if not dirname:
-        if recursive and _is_recursive(basename):
-            yield from _glob2(root_dir, basename, dironly, include_hidden)
+    def expand(self, pattern, directories_only):
+        """The paths matching `pattern` (only directories when more of a
+        pattern follows it)."""
+        head, last = os.path.split(pattern)
+        if not has_magic(pattern):
+            if self._literal(head, last, directories_only):
+                yield pattern
+            return
+        if not head:
+            yield from self._matches(head, last, directories_only)
+            return
+        if head != pattern and has_magic(head):
+            folders = self.expand(head, directories_only=True)
         else:
-            yield from _glob1(root_dir, basename, dironly, include_hidden)
-        return
-    if dirname != pathname and has_magic(dirname):
-        dirs = _iglob(dirname, root_dir, recursive, True, include_hidden)
-    else:
-        dirs = [dirname]
-    if has_magic(basename):
-        if recursive and _is_recursive(basename):
-            glob_in_dir = _glob2
-        else:
-            glob_in_dir = _glob1
-    else:
-        glob_in_dir = _glob0
-    for directory in dirs:
-        for name in glob_in_dir(_join(root_dir, directory), basename, dironly, include_hidden):
-            yield os.path.join(directory, name)
+            folders = [head]
+        for folder in folders:
+            for name in self._matches(folder, last, directories_only):
+                yield os.path.join(folder, name)
 
+    def _literal(self, head, last, directories_only):
+        """Whether a pattern without wildcards names something (a directory
+        when it ends with a separator or must be one)."""
+        if not last:
+            return os.path.isdir(self._on_disk(head))
+        path = self._on_disk(os.path.join(head, last))
+        return os.path.isdir(path) if directories_only else os.path.lexists(path)
 
-def _glob1(dirname, pattern, dironly, include_hidden):
-    names = _listdir(dirname, dironly)
-    if not (include_hidden or _is_hidden(pattern)):
-        names = [n for n in names if not _is_hidden(n)]
-    return fnmatch.filter(names, pattern)
+    def _matches(self, folder, last, directories_only):
+        """The names in `folder` the last component matches."""
+        if not has_magic(last):
+            if self._literal(folder, last, directories_only):
+                yield last
+            return
+        if self.recursive and _is_double_star(last):
+            yield last[:0]
+            yield from self._everything_below(folder, directories_only)
+            return
+        shown_hidden = self.include_hidden or _is_hidden(last)
+        names = [name for name, _ in self._entries(folder, directories_only)
+                 if shown_hidden or not _is_hidden(name)]
+        yield from fnmatch.filter(names, last)
 
-
-def _glob0(dirname, basename, dironly, include_hidden):
-    if basename:
-        if _exists(dirname, basename):
-            return [basename]
-    elif _exists(None, dirname or os.curdir, True):
-        return [basename]
-    return []
-
-
-def _glob2(dirname, pattern, dironly, include_hidden):
-    # "**": this directory ("") and everything below it.
-    yield pattern[:0]
-    yield from _rlistdir(dirname, dironly, include_hidden)
-
-
-def _listdir(dirname, dironly):
-    try:
-        with os.scandir(dirname or os.curdir) as it:
-            if dironly:
-                return [entry.name for entry in it if _entry_is_dir(entry)]
-            return [entry.name for entry in it]
-    except OSError:
-        return []
-
-
-def _entry_is_dir(entry):
-    try:
-        return entry.is_dir()
-    except OSError:
-        return False
-
-
-def _rlistdir(dirname, dironly, include_hidden):
-    for name in _listdir(dirname, dironly):
-        if include_hidden or not _is_hidden(name):
+    def _everything_below(self, folder, directories_only):
+        """Every name under `folder` (relative to it), each directory before
+        its contents; symbolic links to directories are followed."""
+        for name, is_dir in self._entries(folder, directories_only):
+            if _is_hidden(name) and not self.include_hidden:
+                continue
             yield name
-            path = os.path.join(dirname, name) if dirname else name
-            if os.path.isdir(path) and not os.path.islink(path):
-                for sub in _rlistdir(path, dironly, include_hidden):
-                    yield os.path.join(name, sub)
+            if is_dir:
+                inner = os.path.join(folder, name) if folder else name
+                for below in self._everything_below(inner, directories_only):
+                    yield os.path.join(name, below)
+
+    def _entries(self, folder, directories_only):
+        """`(name, is_dir)` for the entries of `folder` (the current one when
+        empty); nothing when it cannot be read."""
+        where = self._on_disk(folder)
+        if not where:
+            where = os.curdir
+        try:
+            with os.scandir(where) as scan:
+                entries = list(scan)
+        except OSError:
+            return
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir or not directories_only:
+                yield entry.name, is_dir
+
+
+def _is_hidden(name):
+    return name[:1] == "."
+
+
+def _is_double_star(text):
+    return text == "**"
 
 
 def has_magic(s):
-    return "*" in s or "?" in s or "[" in s
-
-
-def _is_hidden(path):
-    return path[:1] == "."
-
-
-def _is_recursive(pattern):
-    return pattern == "**"
+    """Whether `s` has a wildcard character."""
+    checker = magic_check_bytes if isinstance(s, bytes) else magic_check
+    return checker.search(s) is not None
 
 
 def escape(pathname):
+    """`pathname` with its wildcard characters bracketed, to match
+    literally (a drive is left as it is)."""
     drive, rest = os.path.splitdrive(pathname)
-    out = []
-    for c in rest:
-        out.append("[" + c + "]" if c in "*?[" else c)
-    return drive + "".join(out)
+    as_bytes = isinstance(rest, bytes)
+    checker, bracketed = (magic_check_bytes, rb"[\1]") if as_bytes else (magic_check, r"[\1]")
+    return drive + checker.sub(bracketed, rest)
 
 
+def glob0(dirname, pattern):
+    """`[pattern]` when `dirname` holds that name (or, for an empty name,
+    is a directory), else `[]`."""
+    exists = _Search("", False, False)._literal(os.fsdecode(dirname), os.fsdecode(pattern), False)
+    return [pattern] if exists else []
+
+
+def glob1(dirname, pattern):
+    """The names in `dirname` matching the one-component `pattern`."""
+    names = _Search("", False, False)._matches(os.fsdecode(dirname), os.fsdecode(pattern), False)
+    if isinstance(pattern, bytes):
+        return [os.fsencode(name) for name in names]
+    return list(names)

@@ -1,172 +1,240 @@
-# `pathlib`: paths as objects. Pure paths are parsed once into (drive, root,
-# parts) and never touch the file system; `Path` adds the file-system
-# operations on top of `os`. POSIX paths are complete; Windows paths cover
-# parsing (drives, UNC shares, backslashes) and the pure operations.
+# `pathlib`: paths as objects. A pure path is a parsed path: its drive
+# (Windows), its root, and its names (the components after the anchor,
+# with "" and "." dropped). The syntax rules of each system live in a
+# `_Syntax` object (POSIX or Windows): how a string splits into drive, root
+# and names, how names compare (case-folded on Windows), which names are
+# reserved, how the path is written as a file URI. Concrete paths (`Path`)
+# add the file-system operations, which are `os` calls on the path's
+# string, and glob matching, done by walking the pattern's components.
 
+import fnmatch
+import io
+import operator
 import os
-import fnmatch as _fnmatch
-import io as _io
-from stat import S_ISDIR, S_ISREG, S_ISLNK, S_ISSOCK, S_ISFIFO, S_ISBLK, S_ISCHR
+import sys
+from stat import S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISLNK, S_ISREG, S_ISSOCK
 
 __all__ = ["PurePath", "PurePosixPath", "PureWindowsPath", "Path", "PosixPath", "WindowsPath"]
 
 
-class _PosixFlavour:
+# -- the two syntaxes ---------------------------------------------------------------
+
+class _Syntax:
     sep = "/"
     altsep = ""
-    casefold = False
+    folds_case = False
 
-    def split_root(self, part):
-        # (drive, root, rest); exactly two leading slashes are kept, as POSIX allows.
-        if part[:1] == "/":
-            stripped = part.lstrip("/")
-            if len(part) - len(stripped) == 2:
-                return "", "//", stripped
-            return "", "/", stripped
-        return "", "", part
+    def fold(self, text):
+        return text.lower() if self.folds_case else text
 
-    def normcase(self, text):
-        return text
+    def names_of(self, text):
+        return [name for name in text.split(self.sep) if name and name != "."]
 
-    def is_reserved(self, parts):
+    def parse(self, text):
+        """`(drive, root, names)` of one path string."""
+        if self.altsep:
+            text = text.replace(self.altsep, self.sep)
+        drive, root, rest = self.split_anchor(text)
+        return drive, root, self.names_of(rest)
+
+
+class _PosixSyntax(_Syntax):
+
+    def split_anchor(self, text):
+        # Exactly two leading slashes are kept (POSIX leaves their meaning
+        # to the system); more mean the root.
+        stripped = text.lstrip("/")
+        leading = len(text) - len(stripped)
+        root = "//" if leading == 2 else "/" if leading else ""
+        return "", root, stripped
+
+    def is_absolute(self, drive, root):
+        return bool(root)
+
+    def is_reserved(self, path):
         return False
 
+    def uri(self, path):
+        from urllib.parse import quote_from_bytes
+        return "file://" + quote_from_bytes(os.fsencode(str(path)))
 
-class _WindowsFlavour:
+
+# Names Windows reserves for devices, whatever the extension.
+_WINDOWS_DEVICES = ({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+                    | {f"{kind}{digit}" for kind in ("COM", "LPT") for digit in "123456789\xb9\xb2\xb3"})
+
+
+class _WindowsSyntax(_Syntax):
     sep = "\\"
     altsep = "/"
-    casefold = True
-    _RESERVED = ({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
-                 | {f"COM{c}" for c in "123456789\xb9\xb2\xb3"}
-                 | {f"LPT{c}" for c in "123456789\xb9\xb2\xb3"})
+    folds_case = True
 
-    def split_root(self, part):
-        part = part.replace("/", "\\")
-        if part[:2] == "\\\\" and part[2:3] != "\\":
-            # \\server\share\rest
-            index = part.find("\\", 2)
-            if index > 2:
-                index2 = part.find("\\", index + 1)
-                if index2 != index + 1:
-                    if index2 < 0:
-                        index2 = len(part)
-                    return part[:index2], "\\", part[index2 + 1:]
+    def split_anchor(self, text):
+        prefix = ""
+        if text.startswith("\\\\?\\"):
+            # An extended-length path: the rest is split as usual; in
+            # "\\?\UNC\server\share" the share follows the marker.
+            prefix, text = text[:4], text[4:]
+            if text[:4].upper() == "UNC\\":
+                prefix, text = prefix + text[:3], "\\" + text[3:]
+        share = self._unc_share(text)
+        if share:
+            # After "UNC" one backslash of the "\\\\" is the marker's.
+            drive = prefix + (share[1:] if prefix.endswith("UNC") else share)
+            return drive, "\\", text[len(share):].lstrip("\\")
         drive = ""
-        if part[1:2] == ":" and part[:1].isalpha():
-            drive, part = part[:2], part[2:]
-        if part[:1] == "\\":
-            return drive, "\\", part.lstrip("\\")
-        return drive, "", part
+        if text[1:2] == ":" and text[:1].isascii() and text[:1].isalpha():
+            drive, text = text[:2], text[2:]
+        stripped = text.lstrip("\\")
+        return prefix + drive, "\\" if len(stripped) < len(text) else "", stripped
 
-    def normcase(self, text):
-        return text.lower()
+    def _unc_share(self, text):
+        """The "\\\\server\\share" a UNC path starts with, or ""."""
+        if not text.startswith("\\\\") or text[2:3] == "\\":
+            return ""
+        server_end = text.find("\\", 2)
+        if server_end == -1 or text[server_end + 1:server_end + 2] in ("", "\\"):
+            return ""
+        share_end = text.find("\\", server_end + 1)
+        return text if share_end == -1 else text[:share_end]
 
-    def is_reserved(self, parts):
-        if not parts:
+    def is_absolute(self, drive, root):
+        return bool(drive and root)
+
+    def is_reserved(self, path):
+        if not path._names or path._drive.startswith("\\\\"):
             return False
-        if parts[0].startswith("\\\\"):
-            return False
-        name = parts[-1].partition(".")[0].partition(":")[0].rstrip(" ")
-        return name.upper() in self._RESERVED
+        device = path._names[-1].partition(".")[0].partition(":")[0].rstrip(" ")
+        return device.upper() in _WINDOWS_DEVICES
+
+    def uri(self, path):
+        from urllib.parse import quote_from_bytes
+        drive = path._drive
+        posix = path.as_posix()
+        if len(drive) == 2 and drive[1] == ":":
+            return "file:///" + drive + quote_from_bytes(posix[2:].encode("utf-8"))
+        return "file:" + quote_from_bytes(posix.encode("utf-8"))
 
 
-_posix = _PosixFlavour()
-_windows = _WindowsFlavour()
+_posix_syntax = _PosixSyntax()
+_windows_syntax = _WindowsSyntax()
 
 
-def _parse(flavour, args):
-    # (drive, root, parts) of the joined arguments.
-    drive = root = ""
-    parts = []
-    for arg in args:
-        if isinstance(arg, PurePath):
-            if arg._flavour is flavour:
-                text = str(arg)
-            else:
-                text = arg.as_posix() if flavour is _posix else str(arg)
-        else:
-            text = os.fspath(arg)
-            if not isinstance(text, str):
-                raise TypeError(f"argument should be a str object or an os.PathLike object returning str, not {type(text)!r}")
-        if flavour.altsep:
-            text = text.replace(flavour.altsep, flavour.sep)
-        d, r, rest = flavour.split_root(text)
-        if r:
-            drive = d or drive
-            root = r
-            parts = []
-        elif d:
-            if flavour.casefold and d.lower() != drive.lower() or not flavour.casefold and d != drive:
-                root = ""
-                parts = []
-            drive = d
-        for piece in rest.split(flavour.sep):
-            if piece and piece != ".":
-                parts.append(piece)
-    return drive, root, parts
+# -- pure paths ---------------------------------------------------------------------
+
+def _as_path_text(arg):
+    text = os.fspath(arg)
+    if not isinstance(text, str):
+        raise TypeError("argument should be a str object or an os.PathLike object "
+                        f"returning str, not {type(text)!r}")
+    return text
+
+
+def _ordering(compare):
+    """A comparison method: paths of one syntax compare by their parts."""
+    def method(self, other):
+        if not self._comparable(other):
+            return NotImplemented
+        return compare(self._key(), other._key())
+    method.__name__ = method.__qualname__ = f"__{compare.__name__}__"
+    return method
 
 
 class _PathParents:
-    # The logical ancestors of a path, as an immutable sequence.
+    """The ancestors of a path, nearest first, as a read-only sequence."""
+
     def __init__(self, path):
         self._path = path
-        self._count = len(path._parts)
+        self._count = len(path._names)
 
     def __len__(self):
         return self._count
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        if index >= len(self) or index < -len(self):
+            return tuple(self[i] for i in range(*index.indices(self._count)))
+        if index >= self._count or index < -self._count:
             raise IndexError(index)
         if index < 0:
-            index += len(self)
-        p = self._path
-        return p._from_parsed(p._drive, p._root, p._parts[:self._count - index - 1])
-
-    def __iter__(self):
-        for i in range(len(self)):
-            yield self[i]
+            index += self._count
+        path = self._path
+        return path._with_parts(path._drive, path._root, path._names[:-index - 1])
 
     def __repr__(self):
         return f"<{type(self._path).__name__}.parents>"
 
 
 class PurePath:
-    __slots__ = ("_drive", "_root", "_parts", "_str", "_hash")
-    _flavour = _posix
+    """A path without the file system. `PurePath(*segments)` makes a
+    PurePosixPath, or a PureWindowsPath on Windows."""
+
+    __slots__ = ("_drive", "_root", "_names", "_text", "_folded")
 
     def __new__(cls, *args):
         if cls is PurePath:
             cls = PureWindowsPath if os.name == "nt" else PurePosixPath
-        return cls._from_parts(args)
+        return cls._from_segments(args)
 
     @classmethod
-    def _from_parts(cls, args):
-        self = object.__new__(cls)
-        self._drive, self._root, self._parts = _parse(cls._flavour, args)
-        self._str = None
-        self._hash = None
-        return self
+    def _from_segments(cls, segments):
+        """A path from constructor arguments: it starts at the last segment
+        with an anchor; a root alone takes the nearest drive to its left."""
+        syntax = cls._syntax
+        parsed = []
+        for segment in segments:
+            if not isinstance(segment, PurePath):
+                parsed.append(syntax.parse(_as_path_text(segment)))
+            elif segment._syntax is syntax:
+                parsed.append((segment._drive, segment._root, list(segment._names)))
+            else:
+                # A path of the other syntax gives its parts as strings.
+                parsed.extend(syntax.parse(part) for part in segment.parts)
+        drive = root = ""
+        names = []
+        for position in range(len(parsed) - 1, -1, -1):
+            seg_drive, seg_root, seg_names = parsed[position]
+            names[:0] = seg_names
+            if seg_drive or seg_root:
+                drive, root = seg_drive, seg_root
+                if root and not drive:
+                    drive = next((d for d, _, _ in reversed(parsed[:position]) if d), "")
+                break
+        return cls._with_parts(drive, root, names)
 
-    def _from_parsed(self, drive, root, parts):
-        new = object.__new__(type(self))
-        new._drive = drive
-        new._root = root
-        new._parts = list(parts)
-        new._str = None
-        new._hash = None
-        return new
+    @classmethod
+    def _with_parts(cls, drive, root, names):
+        path = object.__new__(cls)
+        path._drive, path._root, path._names = drive, root, tuple(names)
+        path._text = path._folded = None
+        return path
 
-    def __reduce__(self):
-        return (type(self), tuple(self.parts))
+    def _joined(self, segment):
+        """`self / segment`: a segment with a root or another drive replaces
+        the path (keeping this drive for a root alone); one on the same
+        drive without a root continues it."""
+        syntax = self._syntax
+        if not isinstance(segment, PurePath):
+            drive, root, names = syntax.parse(_as_path_text(segment))
+        else:
+            if segment._syntax is not syntax:
+                segment = self._from_segments((segment,))
+            drive, root, names = segment._drive, segment._root, segment._names
+        if root:
+            return self._with_parts(drive or self._drive, root, names)
+        if drive and syntax.fold(drive) != syntax.fold(self._drive):
+            return self._with_parts(drive, root, names)
+        return self._with_parts(self._drive, self._root, self._names + tuple(names))
+
+    # -- text
+
+    @property
+    def anchor(self):
+        return self._drive + self._root
 
     def __str__(self):
-        if self._str is None:
-            body = self._flavour.sep.join(self._parts)
-            self._str = (self._drive + self._root + body) or "."
-        return self._str
+        if self._text is None:
+            self._text = (self.anchor + self._syntax.sep.join(self._names)) or "."
+        return self._text
 
     def __fspath__(self):
         return str(self)
@@ -175,240 +243,246 @@ class PurePath:
         return os.fsencode(self)
 
     def as_posix(self):
-        return str(self).replace(self._flavour.sep, "/")
+        return str(self).replace(self._syntax.sep, "/")
 
     def __repr__(self):
         return f"{type(self).__name__}({self.as_posix()!r})"
 
     def as_uri(self):
+        """The path as a `file:` URI (absolute paths only)."""
         if not self.is_absolute():
             raise ValueError("relative path can't be expressed as a file URI")
-        if self._flavour is _windows:
-            if self._drive[1:2] == ":":
-                rest = self.as_posix()[2:]
-                return "file:///" + self._drive + _quote(rest)
-            return "file:" + _quote(self.as_posix())
-        return "file://" + _quote(str(self))
+        return self._syntax.uri(self)
+
+    def __reduce__(self):
+        return type(self), self.parts
+
+    # -- comparing
 
     def _key(self):
-        if self._flavour.casefold:
-            return [p.lower() for p in [self._drive + self._root] + self._parts]
-        return [self._drive + self._root] + self._parts
+        """The parts as compared, hashed and sorted (case-folded on
+        Windows); computed once."""
+        if self._folded is None:
+            self._folded = [self._syntax.fold(part) for part in self.parts]
+        return self._folded
+
+    def _comparable(self, other):
+        return isinstance(other, PurePath) and self._syntax is other._syntax
 
     def __eq__(self, other):
-        if not isinstance(other, PurePath) or self._flavour is not other._flavour:
-            return NotImplemented
-        return self._key() == other._key()
+        return self._key() == other._key() if self._comparable(other) else NotImplemented
 
     def __hash__(self):
-        if self._hash is None:
-            self._hash = hash(tuple(self._key()))
-        return self._hash
+        return hash(tuple(self._key()))
 
-    def __lt__(self, other):
-        if not isinstance(other, PurePath) or self._flavour is not other._flavour:
-            return NotImplemented
-        return self._key() < other._key()
+    __lt__ = _ordering(operator.lt)
+    __le__ = _ordering(operator.le)
+    __gt__ = _ordering(operator.gt)
+    __ge__ = _ordering(operator.ge)
 
-    def __le__(self, other):
-        if not isinstance(other, PurePath) or self._flavour is not other._flavour:
-            return NotImplemented
-        return self._key() <= other._key()
-
-    def __gt__(self, other):
-        if not isinstance(other, PurePath) or self._flavour is not other._flavour:
-            return NotImplemented
-        return self._key() > other._key()
-
-    def __ge__(self, other):
-        if not isinstance(other, PurePath) or self._flavour is not other._flavour:
-            return NotImplemented
-        return self._key() >= other._key()
-
-    drive = property(lambda self: self._drive)
-    root = property(lambda self: self._root)
+    # -- components
 
     @property
-    def anchor(self):
-        return self._drive + self._root
+    def drive(self):
+        return self._drive
+
+    @property
+    def root(self):
+        return self._root
 
     @property
     def parts(self):
-        if self._drive or self._root:
-            return (self._drive + self._root,) + tuple(self._parts)
-        return tuple(self._parts)
+        anchor = self.anchor
+        return ((anchor,) if anchor else ()) + self._names
 
     @property
     def name(self):
-        if not self._parts:
-            return ""
-        return self._parts[-1]
+        return self._names[-1] if self._names else ""
+
+    def _stem_and_suffix(self):
+        """The name split at its last dot; no suffix when the dot starts or
+        ends the name."""
+        name = self.name
+        dot = name.rfind(".")
+        if 0 < dot < len(name) - 1:
+            return name[:dot], name[dot:]
+        return name, ""
 
     @property
     def suffix(self):
-        name = self.name
-        i = name.rfind(".")
-        if 0 < i < len(name) - 1:
-            return name[i:]
-        return ""
+        return self._stem_and_suffix()[1]
 
     @property
     def suffixes(self):
         name = self.name
         if name.endswith("."):
             return []
-        name = name.lstrip(".")
-        return ["." + s for s in name.split(".")[1:]]
+        return ["." + piece for piece in name.lstrip(".").split(".")[1:]]
 
     @property
     def stem(self):
-        name = self.name
-        i = name.rfind(".")
-        if 0 < i < len(name) - 1:
-            return name[:i]
-        return name
+        return self._stem_and_suffix()[0]
 
     @property
     def parent(self):
-        if not self._parts:
+        if not self._names:
             return self
-        return self._from_parsed(self._drive, self._root, self._parts[:-1])
+        return self._with_parts(self._drive, self._root, self._names[:-1])
 
     @property
     def parents(self):
         return _PathParents(self)
 
-    def with_name(self, name):
+    def _renamed(self, name):
         if not self.name:
             raise ValueError(f"{self!r} has an empty name")
-        d, r, rest = self._flavour.split_root(name)
-        if (not name or d or r or name == "." or self._flavour.sep in name
-                or (self._flavour.altsep and self._flavour.altsep in name)):
+        return self._with_parts(self._drive, self._root, self._names[:-1] + (name,))
+
+    def with_name(self, name):
+        """This path with its last name replaced."""
+        if not self._is_one_name(name):
             raise ValueError(f"Invalid name {name!r}")
-        return self._from_parsed(self._drive, self._root, self._parts[:-1] + [name])
+        return self._renamed(name)
+
+    def _is_one_name(self, text):
+        syntax = self._syntax
+        if not text or text[-1] in (syntax.sep, syntax.altsep):
+            return False
+        drive, root, names = syntax.parse(text)
+        return not drive and not root and len(names) == 1
 
     def with_stem(self, stem):
         return self.with_name(stem + self.suffix)
 
     def with_suffix(self, suffix):
-        sep = self._flavour.sep
-        if sep in suffix or self._flavour.altsep and self._flavour.altsep in suffix:
+        """This path with its suffix replaced ("" removes it)."""
+        syntax = self._syntax
+        separators = [sep for sep in (syntax.sep, syntax.altsep) if sep]
+        if (any(sep in suffix for sep in separators) or suffix == "."
+                or (suffix and suffix[0] != ".")):
             raise ValueError(f"Invalid suffix {suffix!r}")
-        if suffix and not suffix.startswith(".") or suffix == ".":
-            raise ValueError(f"Invalid suffix {suffix!r}")
-        name = self.name
-        if not name:
-            raise ValueError(f"{self!r} has an empty name")
-        old = self.suffix
-        name = name + suffix if not old else name[:-len(old)] + suffix
-        return self._from_parsed(self._drive, self._root, self._parts[:-1] + [name])
+        return self._renamed(self._stem_and_suffix()[0] + suffix)
 
     def relative_to(self, *other):
+        """This path relative to `other` (joined like the constructor's
+        arguments), which must be one of its ancestors or itself."""
         if not other:
             raise TypeError("need at least one argument")
-        base = type(self)(*other)
-        n = len(base._parts)
-        key = self._key()
-        base_key = base._key()
-        if (base._drive + base._root or self._drive + self._root) and key[0] != base_key[0] \
-                or key[1:n + 1] != base_key[1:]:
-            formatted = str(base)
-            raise ValueError(f"{str(self)!r} is not in the subpath of {formatted!r} OR one path is relative and the other is absolute.")
-        return self._from_parsed("", "", self._parts[n:])
+        base = self._from_segments(other)
+        mine, theirs = self._anchor_and_names(), base._anchor_and_names()
+        if mine[:len(theirs)] != theirs or (not theirs and self.anchor):
+            shown = base.anchor + self._syntax.sep.join(base._names)
+            raise ValueError(f"{str(self)!r} is not in the subpath of {shown!r} "
+                             "OR one path is relative and the other is absolute.")
+        # Past a drive alone, the root stays: C:\a relative to C: is \a.
+        kept_root = self._root if self._drive and len(theirs) == 1 else ""
+        skip = max(0, len(theirs) - (bool(self._drive) + bool(self._root)))
+        return self._with_parts("", kept_root, self._names[skip:])
+
+    def _anchor_and_names(self):
+        """The drive, the root and the names, each an item when present,
+        case-folded as this syntax compares them."""
+        fold = self._syntax.fold
+        anchor = [fold(item) for item in (self._drive, self._root) if item]
+        return anchor + [fold(name) for name in self._names]
 
     def is_relative_to(self, *other):
         try:
             self.relative_to(*other)
-            return True
         except ValueError:
             return False
+        return True
 
     def is_absolute(self):
-        if self._flavour is _windows:
-            return bool(self._drive and self._root)
-        return bool(self._root)
+        return self._syntax.is_absolute(self._drive, self._root)
 
     def is_reserved(self):
-        return self._flavour.is_reserved(self.parts)
+        return self._syntax.is_reserved(self)
 
     def joinpath(self, *args):
-        return type(self)(self, *args)
+        path = self
+        for segment in args:
+            path = path._joined(segment)
+        return path
 
     def __truediv__(self, key):
         try:
-            return type(self)(self, key)
+            return self._joined(key)
         except TypeError:
             return NotImplemented
 
     def __rtruediv__(self, key):
         try:
-            return type(self)(key, self)
+            return self._from_segments((key, self))
         except TypeError:
             return NotImplemented
 
     def match(self, path_pattern):
-        flavour = self._flavour
-        pattern = type(self)(path_pattern)
-        if not pattern._parts and not pattern.anchor:
+        """Whether the path ends with the glob pattern (is the whole of it
+        when the pattern has an anchor)."""
+        pattern = self._from_segments((path_pattern,))
+        if not pattern.parts:
             raise ValueError("empty pattern")
-        norm = flavour.normcase
-        if pattern._drive and norm(pattern._drive) != norm(self._drive):
+        fold = self._syntax.fold
+        if pattern._drive and fold(pattern._drive) != fold(self._drive):
             return False
         if pattern._root and pattern._root != self._root:
             return False
-        parts = self._parts
-        pat_parts = pattern._parts
-        if pattern.anchor:
-            if len(pat_parts) != len(parts):
-                return False
-        elif len(pat_parts) > len(parts):
+        shapes, names = pattern._names, self._names
+        if len(shapes) > len(names) or (pattern.anchor and len(shapes) != len(names)):
             return False
-        for part, pat in zip(reversed(parts), reversed(pat_parts)):
-            if not _fnmatch.fnmatchcase(norm(part), norm(pat)):
-                return False
-        return True
-
-
-def _quote(text):
-    safe = "/:@-._~!$&'()*+,;="
-    out = []
-    for ch in text:
-        if ch.isascii() and (ch.isalnum() or ch in safe):
-            out.append(ch)
-        else:
-            out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
-    return "".join(out)
+        tail = names[len(names) - len(shapes):]
+        return all(fnmatch.fnmatchcase(fold(name), fold(shape))
+                   for name, shape in zip(tail, shapes))
 
 
 class PurePosixPath(PurePath):
+    """A pure path with POSIX syntax."""
+    _syntax = _posix_syntax
     __slots__ = ()
-    _flavour = _posix
 
 
 class PureWindowsPath(PurePath):
+    """A pure path with Windows syntax: drives, UNC shares, "\\" and "/"
+    both separators, names compared without case."""
+    _syntax = _windows_syntax
     __slots__ = ()
-    _flavour = _windows
 
 
-# -- concrete paths ---------------------------------------------------------------
+# -- concrete paths -----------------------------------------------------------------
+
+# Errors that mean "not there" to exists() and the is_*() tests.
+_ABSENT_ERRNOS = (2, 20, 9, 40)  # ENOENT, ENOTDIR, EBADF, ELOOP
+
+
+def _absent(error):
+    return getattr(error, "errno", None) in _ABSENT_ERRNOS
+
 
 class Path(PurePath):
+    """A path on this system's file system: `Path(*segments)` makes a
+    PosixPath (a WindowsPath on Windows)."""
+
     __slots__ = ()
 
     def __new__(cls, *args, **kwargs):
         if cls is Path:
             cls = WindowsPath if os.name == "nt" else PosixPath
-        if cls is WindowsPath and os.name != "nt":
+        if cls._syntax is not (_windows_syntax if os.name == "nt" else _posix_syntax):
             raise NotImplementedError(f"cannot instantiate {cls.__name__!r} on your system")
-        return cls._from_parts(args)
+        return cls._from_segments(args)
 
-    def _make_child(self, name):
-        return self._from_parsed(self._drive, self._root, self._parts + [name])
+    def _child(self, name):
+        return self._with_parts(self._drive, self._root, self._names + (name,))
 
     def __enter__(self):
+        import warnings
+        warnings.warn("pathlib.Path.__enter__() is deprecated and scheduled for removal in "
+                      "Python 3.13; Path objects as a context manager is a no-op",
+                      DeprecationWarning, stacklevel=2)
         return self
 
-    def __exit__(self, t, v, tb):
+    def __exit__(self, exc_type, exc_value, traceback):
         pass
 
     @classmethod
@@ -419,56 +493,17 @@ class Path(PurePath):
     def home(cls):
         return cls("~").expanduser()
 
-    def samefile(self, other_path):
-        st = self.stat()
-        try:
-            other_st = other_path.stat()
-        except AttributeError:
-            other_st = os.stat(other_path)
-        return st.st_ino == other_st.st_ino and st.st_dev == other_st.st_dev
-
-    def iterdir(self):
-        for name in os.listdir(self):
-            yield self._make_child(name)
-
-    def _scandir(self):
-        return os.scandir(self)
-
-    def glob(self, pattern):
-        if not pattern:
-            raise ValueError(f"Unacceptable pattern: {pattern!r}")
-        pat = PurePosixPath(pattern) if self._flavour is _posix else PureWindowsPath(pattern)
-        if pat._drive or pat._root:
-            raise NotImplementedError("Non-relative patterns are unsupported")
-        parts = list(pat._parts)
-        if pattern[-1:] in ("/", self._flavour.sep):
-            parts.append("")
-        yield from _select(self, parts, set())
-
-    def rglob(self, pattern):
-        pat = PurePosixPath(pattern) if self._flavour is _posix else PureWindowsPath(pattern)
-        if pat._drive or pat._root:
-            raise NotImplementedError("Non-relative patterns are unsupported")
-        parts = ["**"] + list(pat._parts)
-        if pattern[-1:] in ("/", self._flavour.sep):
-            parts.append("")
-        yield from _select(self, parts, set())
-
-    def absolute(self):
-        if self.is_absolute():
-            return self
-        return type(self)(os.getcwd(), self)
-
-    def resolve(self, strict=False):
-        if strict:
-            self.stat()
-        return type(self)(os.path.realpath(self))
+    # -- information
 
     def stat(self, *, follow_symlinks=True):
-        return os.stat(self, follow_symlinks=follow_symlinks)
+        return os.stat(str(self), follow_symlinks=follow_symlinks)
 
     def lstat(self):
-        return os.lstat(self)
+        return self.stat(follow_symlinks=False)
+
+    def samefile(self, other_path):
+        other = other_path if isinstance(other_path, Path) else type(self)(other_path)
+        return os.path.samestat(self.stat(), other.stat())
 
     def owner(self):
         raise NotImplementedError("Path.owner() is not available in towel (no pwd module)")
@@ -476,212 +511,292 @@ class Path(PurePath):
     def group(self):
         raise NotImplementedError("Path.group() is not available in towel (no grp module)")
 
+    def _mode_is(self, test, follow_symlinks=True):
+        """`test(st_mode)`, False when the path is not there."""
+        try:
+            mode = self.stat(follow_symlinks=follow_symlinks).st_mode
+        except OSError as error:
+            if not _absent(error):
+                raise
+            return False
+        except ValueError:
+            return False
+        return test(mode)
+
+    def exists(self):
+        return self._mode_is(lambda mode: True)
+
+    def is_dir(self):
+        return self._mode_is(S_ISDIR)
+
+    def is_file(self):
+        return self._mode_is(S_ISREG)
+
+    def is_symlink(self):
+        return self._mode_is(S_ISLNK, follow_symlinks=False)
+
+    def is_socket(self):
+        return self._mode_is(S_ISSOCK)
+
+    def is_fifo(self):
+        return self._mode_is(S_ISFIFO)
+
+    def is_block_device(self):
+        return self._mode_is(S_ISBLK)
+
+    def is_char_device(self):
+        return self._mode_is(S_ISCHR)
+
+    def is_mount(self):
+        """Whether a file system is mounted here: the parent is on another
+        device, or is the same directory (the root)."""
+        if not self.is_dir():
+            return False
+        try:
+            above = self.parent.stat()
+        except OSError:
+            return False
+        here = self.stat()
+        return here.st_dev != above.st_dev or here.st_ino == above.st_ino
+
+    # -- names
+
+    def absolute(self):
+        if self.is_absolute():
+            return self
+        return self._from_segments((os.getcwd(), self))
+
+    def resolve(self, strict=False):
+        """The absolute path with symlinks and ".." resolved (strict: it
+        must exist)."""
+        try:
+            resolved = self._from_segments((os.path.realpath(str(self), strict=strict),))
+        except OSError as error:
+            _check_loop(error)
+            raise
+        if not strict:
+            try:
+                resolved.stat()
+            except OSError as error:
+                _check_loop(error)
+        return resolved
+
+    def readlink(self):
+        return self._from_segments((os.readlink(str(self)),))
+
+    def expanduser(self):
+        """The path with a leading "~" or "~user" replaced by the home
+        directory."""
+        if self.anchor or not self._names or not self._names[0].startswith("~"):
+            return self
+        home = os.path.expanduser(self._names[0])
+        if home.startswith("~"):
+            raise RuntimeError("Could not determine home directory.")
+        return self._from_segments((home,) + self._names[1:])
+
+    # -- directories
+
+    def iterdir(self):
+        for name in os.listdir(str(self)):
+            yield self._child(name)
+
+    def glob(self, pattern):
+        """The existing paths under this one that match the relative glob
+        pattern ("**" is this directory and every one below it)."""
+        return self._glob(pattern, [])
+
+    def rglob(self, pattern):
+        """`glob()` with "**/" before the pattern."""
+        return self._glob(pattern, ["**"])
+
+    def _glob(self, pattern, before):
+        if not pattern:
+            raise ValueError(f"Unacceptable pattern: {pattern!r}")
+        drive, root, names = self._syntax.parse(pattern)
+        if drive or root:
+            raise NotImplementedError("Non-relative patterns are unsupported")
+        syntax = self._syntax
+        directories_only = pattern[-1] in (syntax.sep, syntax.altsep)
+        for name in names:
+            if "**" in name and name != "**":
+                raise ValueError("Invalid pattern: '**' can only be an entire path component")
+        return _GlobWalk(syntax.folds_case, directories_only).matches(self, before + names)
+
+    def mkdir(self, mode=0o777, parents=False, exist_ok=False):
+        """Makes the directory; with `parents`, its missing ancestors too
+        (with the default mode, an existing one being no error)."""
+        to_make = [self]
+        while to_make:
+            path = to_make[-1]
+            is_ancestor = len(to_make) > 1
+            try:
+                os.mkdir(str(path), 0o777 if is_ancestor else mode)
+            except FileNotFoundError:
+                if not parents or path.parent == path:
+                    raise
+                to_make.append(path.parent)
+                continue
+            except OSError:
+                if not (exist_ok or is_ancestor) or not path.is_dir():
+                    raise
+            to_make.pop()
+
+    def rmdir(self):
+        os.rmdir(str(self))
+
+    # -- files
+
     def open(self, mode="r", buffering=-1, encoding=None, errors=None, newline=None):
         if "b" not in mode:
-            encoding = _io.text_encoding(encoding)
-        return _io.open(self, mode, buffering, encoding, errors, newline)
+            encoding = io.text_encoding(encoding)
+        return io.open(self, mode, buffering, encoding, errors, newline)
 
     def read_bytes(self):
-        with self.open(mode="rb") as f:
-            return f.read()
+        with self.open("rb") as stream:
+            return stream.read()
 
     def read_text(self, encoding=None, errors=None):
-        with self.open(mode="r", encoding=encoding, errors=errors) as f:
-            return f.read()
+        with self.open("r", encoding=io.text_encoding(encoding), errors=errors) as stream:
+            return stream.read()
 
     def write_bytes(self, data):
-        view = memoryview(data) if not isinstance(data, (bytes, bytearray)) else data
-        with self.open(mode="wb") as f:
-            return f.write(view)
+        view = memoryview(data)
+        with self.open("wb") as stream:
+            return stream.write(view)
 
     def write_text(self, data, encoding=None, errors=None, newline=None):
         if not isinstance(data, str):
             raise TypeError(f"data must be str, not {type(data).__name__}")
-        with self.open(mode="w", encoding=encoding, errors=errors, newline=newline) as f:
-            return f.write(data)
-
-    def readlink(self):
-        return type(self)(os.readlink(self))
+        with self.open("w", encoding=io.text_encoding(encoding), errors=errors,
+                       newline=newline) as stream:
+            return stream.write(data)
 
     def touch(self, mode=0o666, exist_ok=True):
+        """Creates the file, or (with `exist_ok`) updates its times."""
         if exist_ok:
             try:
-                os.utime(self, None)
+                os.utime(str(self), None)
                 return
             except OSError:
                 pass
-        flags = os.O_CREAT | os.O_WRONLY
-        if not exist_ok:
-            flags |= os.O_EXCL
-        fd = os.open(self, flags, mode)
-        os.close(fd)
-
-    def mkdir(self, mode=0o777, parents=False, exist_ok=False):
-        try:
-            os.mkdir(self, mode)
-        except FileNotFoundError:
-            if not parents or self.parent == self:
-                raise
-            self.parent.mkdir(parents=True, exist_ok=True)
-            self.mkdir(mode, parents=False, exist_ok=exist_ok)
-        except OSError:
-            if not exist_ok or not self.is_dir():
-                raise
-
-    def chmod(self, mode, *, follow_symlinks=True):
-        os.chmod(self, mode)
-
-    def lchmod(self, mode):
-        raise NotImplementedError("lchmod() not available on this system")
+        flags = os.O_CREAT | os.O_WRONLY | (0 if exist_ok else os.O_EXCL)
+        os.close(os.open(str(self), flags, mode))
 
     def unlink(self, missing_ok=False):
         try:
-            os.unlink(self)
+            os.unlink(str(self))
         except FileNotFoundError:
             if not missing_ok:
                 raise
 
-    def rmdir(self):
-        os.rmdir(self)
+    def chmod(self, mode, *, follow_symlinks=True):
+        if not follow_symlinks:
+            # Linux cannot change a symbolic link's own mode.
+            raise NotImplementedError("chmod: follow_symlinks unavailable on this platform")
+        os.chmod(str(self), mode)
+
+    def lchmod(self, mode):
+        self.chmod(mode, follow_symlinks=False)
 
     def rename(self, target):
-        os.rename(self, target)
+        os.rename(str(self), os.fspath(target))
         return type(self)(target)
 
     def replace(self, target):
-        os.replace(self, target)
+        os.replace(str(self), os.fspath(target))
         return type(self)(target)
 
     def symlink_to(self, target, target_is_directory=False):
-        os.symlink(target, self)
+        os.symlink(os.fspath(target), str(self), target_is_directory)
 
     def hardlink_to(self, target):
-        os.link(target, self)
+        os.link(os.fspath(target), str(self))
 
     def link_to(self, target):
-        os.link(self, target)
-
-    def exists(self):
-        try:
-            self.stat()
-        except (FileNotFoundError, NotADirectoryError):
-            return False
-        except ValueError:
-            return False
-        return True
-
-    def _mode_test(self, test, follow=True):
-        try:
-            return test(self.stat(follow_symlinks=follow).st_mode)
-        except (OSError, ValueError):
-            return False
-
-    def is_dir(self):
-        return self._mode_test(S_ISDIR)
-
-    def is_file(self):
-        return self._mode_test(S_ISREG)
-
-    def is_symlink(self):
-        return self._mode_test(S_ISLNK, False)
-
-    def is_socket(self):
-        return self._mode_test(S_ISSOCK)
-
-    def is_fifo(self):
-        return self._mode_test(S_ISFIFO)
-
-    def is_block_device(self):
-        return self._mode_test(S_ISBLK)
-
-    def is_char_device(self):
-        return self._mode_test(S_ISCHR)
-
-    def is_mount(self):
-        if not self.exists() or not self.is_dir():
-            return False
-        try:
-            parent_dev = self.parent.stat().st_dev
-        except OSError:
-            return False
-        if self.stat().st_dev != parent_dev:
-            return True
-        return self.stat().st_ino == self.parent.stat().st_ino
-
-    def expanduser(self):
-        if not (self._drive or self._root) and self._parts and self._parts[0][:1] == "~":
-            home = os.path.expanduser(self._parts[0])
-            if home[:1] == "~":
-                raise RuntimeError("Could not determine home directory.")
-            return type(self)(home, *self._parts[1:])
-        return self
+        import warnings
+        warnings.warn("pathlib.Path.link_to() is deprecated and is scheduled for removal in "
+                      "Python 3.12. Use pathlib.Path.hardlink_to() instead.",
+                      DeprecationWarning, stacklevel=2)
+        type(self)(target).hardlink_to(self)
 
 
-def _select(path, parts, seen):
-    # The paths under `path` that match the pattern parts, each once.
-    if not parts:
-        key = str(path)
-        if key not in seen:
-            seen.add(key)
-            yield path
-        return
-    part, rest = parts[0], parts[1:]
-    if part == "":
-        if path.is_dir():
-            yield from _select(path, rest, seen)
-        return
-    if part == "**":
-        for directory in _walk_dirs(path):
-            yield from _select(directory, rest, seen)
-        return
-    if part == "..":
-        yield from _select(path._make_child(".."), rest, seen)
-        return
-    if not _fnmatch_magic(part):
-        child = path._make_child(part)
-        if rest:
-            if child.is_dir():
-                yield from _select(child, rest, seen)
-        elif child.exists() or child.is_symlink():
-            yield from _select(child, rest, seen)
-        return
-    try:
-        entries = list(path._scandir())
-    except OSError:
-        return
-    for entry in entries:
-        if rest:
-            try:
-                if not entry.is_dir():
+def _check_loop(error):
+    if getattr(error, "errno", None) == 40:  # ELOOP
+        raise RuntimeError(f"Symlink loop from {error.filename!r}")
+
+
+class _GlobWalk:
+    """Matches a glob pattern's names against the tree, one name at a time:
+    "**" stands for the directory and each one below it (without following
+    symbolic links), a name with wildcards for the directory's entries it
+    matches, any other name for that entry if it exists."""
+
+    def __init__(self, folds_case, directories_only):
+        self.folds_case = folds_case
+        self.directories_only = directories_only
+
+    def matches(self, start, names):
+        if not start.is_dir():
+            return iter(())
+        return self._walk(start, names, set())
+
+    def _walk(self, path, names, seen):
+        if not names:
+            if not self.directories_only or path.is_dir():
+                key = str(path)
+                if key not in seen:
+                    seen.add(key)
+                    yield path
+            return
+        name, rest = names[0], names[1:]
+        if name == "**":
+            for directory in self._directories_below(path):
+                yield from self._walk(directory, rest, seen)
+        elif _has_wildcard(name):
+            shape = name.lower() if self.folds_case else name
+            for entry, entry_name, is_dir in _entries(path):
+                if rest and not is_dir:
                     continue
-            except OSError:
-                continue
-        if _fnmatch.fnmatchcase(entry.name, part):
-            yield from _select(path._make_child(entry.name), rest, seen)
+                candidate = entry_name.lower() if self.folds_case else entry_name
+                if fnmatch.fnmatchcase(candidate, shape):
+                    yield from self._walk(path._child(entry_name), rest, seen)
+        else:
+            child = path._child(name)
+            if child.is_dir() if rest else child.exists():
+                yield from self._walk(child, rest, seen)
+
+    def _directories_below(self, path):
+        yield path
+        for entry, entry_name, is_dir in _entries(path):
+            if is_dir and not entry.is_symlink():
+                yield from self._directories_below(path._child(entry_name))
 
 
-def _walk_dirs(path):
-    yield path
+def _has_wildcard(name):
+    return any(mark in name for mark in "*?[")
+
+
+def _entries(path):
+    """`(entry, name, is_dir)` for a directory's entries; nothing when it
+    cannot be read."""
     try:
-        entries = list(path._scandir())
+        with os.scandir(str(path)) as scan:
+            entries = list(scan)
     except OSError:
         return
     for entry in entries:
         try:
-            is_dir = entry.is_dir() and not entry.is_symlink()
+            is_dir = entry.is_dir()
         except OSError:
             is_dir = False
-        if is_dir:
-            yield from _walk_dirs(path._make_child(entry.name))
-
-
-def _fnmatch_magic(part):
-    return "*" in part or "?" in part or "[" in part
+        yield entry, entry.name, is_dir
 
 
 class PosixPath(Path, PurePosixPath):
+    """A concrete path on a POSIX system."""
     __slots__ = ()
 
 
 class WindowsPath(Path, PureWindowsPath):
+    """A concrete path on Windows."""
     __slots__ = ()

@@ -5,6 +5,7 @@ import os
 import sys
 import fnmatch
 import stat as _stat
+from collections import namedtuple
 
 __all__ = ["copyfileobj", "copyfile", "copymode", "copystat", "copy", "copy2", "copytree", "move",
            "rmtree", "Error", "SpecialFileError", "ignore_patterns", "which", "disk_usage",
@@ -14,37 +15,35 @@ COPY_BUFSIZE = 64 * 1024
 
 
 class Error(OSError):
-    pass
+    """A failed copy or move (copytree's carries the list of failures)."""
 
 
 class SameFileError(Error):
-    pass
+    """Source and destination are one file."""
 
 
 class SpecialFileError(OSError):
-    pass
+    """A special file (a named pipe, a socket) cannot be copied."""
 
 
 class ExecError(OSError):
-    pass
+    """A command could not be run."""
 
 
 class ReadError(OSError):
-    pass
+    """An archive could not be read."""
 
 
 class RegistryError(Exception):
-    pass
+    """An archive format could not be registered or unregistered."""
 
 
 def copyfileobj(fsrc, fdst, length=0):
-    if not length:
-        length = COPY_BUFSIZE
-    while True:
-        buf = fsrc.read(length)
-        if not buf:
-            break
-        fdst.write(buf)
+    """Copies what is left of file object `fsrc` to `fdst`, `length`
+    characters or bytes at a time (COPY_BUFSIZE when 0)."""
+    read, write, size = fsrc.read, fdst.write, length or COPY_BUFSIZE
+    while chunk := read(size):
+        write(chunk)
 
 
 def _samefile(src, dst):
@@ -89,73 +88,102 @@ def copystat(src, dst, *, follow_symlinks=True):
 
 
 def copy(src, dst, *, follow_symlinks=True):
+    """Copies the file's data and permission bits; `dst` may be a
+    directory. Returns the file made."""
+    return _copy_into(src, dst, follow_symlinks, copymode)
+
+
+def _copy_into(src, dst, follow_symlinks, copy_metadata):
     if os.path.isdir(dst):
         dst = os.path.join(dst, os.path.basename(src))
     copyfile(src, dst, follow_symlinks=follow_symlinks)
-    copymode(src, dst, follow_symlinks=follow_symlinks)
+    copy_metadata(src, dst, follow_symlinks=follow_symlinks)
     return dst
 
 
 def copy2(src, dst, *, follow_symlinks=True):
-    if os.path.isdir(dst):
-        dst = os.path.join(dst, os.path.basename(src))
-    copyfile(src, dst, follow_symlinks=follow_symlinks)
-    copystat(src, dst, follow_symlinks=follow_symlinks)
-    return dst
+    """`copy()` keeping all the metadata `copystat` copies (times too)."""
+    return _copy_into(src, dst, follow_symlinks, copystat)
 
 
 def ignore_patterns(*patterns):
+    """An `ignore` callable for copytree leaving out the names that match
+    any of the glob patterns."""
     def _ignore_patterns(path, names):
-        ignored = []
-        for pattern in patterns:
-            ignored.extend(fnmatch.filter(names, pattern))
-        return set(ignored)
+        return {name for name in names
+                if any(fnmatch.fnmatch(name, pattern) for pattern in patterns)}
     return _ignore_patterns
 
 
 def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2,
              ignore_dangling_symlinks=False, dirs_exist_ok=False):
-    with os.scandir(src) as it:
-        entries = list(it)
-    ignored = ignore(os.fspath(src), [e.name for e in entries]) if ignore is not None else set()
-    os.makedirs(dst, exist_ok=dirs_exist_ok)
-    errors = []
+    """Copies the tree at `src` to `dst` (made, with missing parents) and
+    returns `dst`. Links are copied as links with `symlinks`, else what
+    they point to; `ignore(directory, names)` names entries to leave out.
+    Failures are gathered and raised together as one Error at the end."""
+    with os.scandir(src) as scan:
+        entries = list(scan)
+    return _copy_entries(entries, src, dst, _TreeCopy(symlinks, ignore, copy_function,
+                                                      ignore_dangling_symlinks, dirs_exist_ok))
+
+
+class _TreeCopy:
+    """The settings of one copytree call."""
+
+    def __init__(self, symlinks, ignore, copy_function, ignore_dangling_symlinks, dirs_exist_ok):
+        self.symlinks = symlinks
+        self.ignore = ignore
+        self.copy_function = copy_function
+        self.ignore_dangling_symlinks = ignore_dangling_symlinks
+        self.dirs_exist_ok = dirs_exist_ok
+
+
+def _copy_entries(entries, src, dst, settings):
+    left_out = set() if settings.ignore is None else settings.ignore(
+        os.fspath(src), [entry.name for entry in entries])
+    os.makedirs(dst, exist_ok=settings.dirs_exist_ok)
+    failures = []
     for entry in entries:
-        if entry.name in ignored:
+        if entry.name in left_out:
             continue
-        src_name = os.path.join(src, entry.name)
-        dst_name = os.path.join(dst, entry.name)
+        source, target = os.path.join(src, entry.name), os.path.join(dst, entry.name)
         try:
-            if entry.is_symlink():
-                link = os.readlink(src_name)
-                if symlinks:
-                    os.symlink(link, dst_name)
-                    copystat(src_name, dst_name, follow_symlinks=False)
-                elif not os.path.exists(link if os.path.isabs(link) else os.path.join(src, link)):
-                    if ignore_dangling_symlinks:
-                        continue
-                    copy_function(src_name, dst_name)
-                elif entry.is_dir():
-                    copytree(src_name, dst_name, symlinks, ignore, copy_function,
-                             ignore_dangling_symlinks, dirs_exist_ok)
-                else:
-                    copy_function(src_name, dst_name)
-            elif entry.is_dir():
-                copytree(src_name, dst_name, symlinks, ignore, copy_function,
-                         ignore_dangling_symlinks, dirs_exist_ok)
-            else:
-                copy_function(src_name, dst_name)
-        except Error as err:
-            errors.extend(err.args[0])
+            _copy_entry(entry, source, target, settings)
+        except Error as nested:
+            failures.extend(nested.args[0])
         except OSError as why:
-            errors.append((src_name, dst_name, str(why)))
+            failures.append((source, target, str(why)))
     try:
         copystat(src, dst)
     except OSError as why:
-        errors.append((src, dst, str(why)))
-    if errors:
-        raise Error(errors)
+        # Some file systems cannot take the times of a directory.
+        if getattr(why, "winerror", None) is None:
+            failures.append((src, dst, str(why)))
+    if failures:
+        raise Error(failures)
     return dst
+
+
+def _copy_entry(entry, source, target, settings):
+    if entry.is_symlink():
+        link = os.readlink(source)
+        if settings.symlinks:
+            os.symlink(link, target)
+            copystat(source, target, follow_symlinks=False)
+            return
+        # CPython checks the link's text from the current directory.
+        if settings.ignore_dangling_symlinks and not os.path.exists(link):
+            return
+        if os.path.isdir(source):
+            copytree(source, target, settings.symlinks, settings.ignore, settings.copy_function,
+                     settings.ignore_dangling_symlinks, settings.dirs_exist_ok)
+            return
+        settings.copy_function(source, target)
+    elif entry.is_dir():
+        copytree(source, target, settings.symlinks, settings.ignore, settings.copy_function,
+                 settings.ignore_dangling_symlinks, settings.dirs_exist_ok)
+    else:
+        settings.copy_function(source, target)
 
 
 def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
@@ -200,57 +228,64 @@ def _rmtree(path, onerror):
         onerror(os.rmdir, path, sys.exc_info())
 
 
-def _basename(path):
-    path = os.fspath(path)
-    return os.path.basename(path.rstrip(os.sep))
+def _last_name(path):
+    """The last name of a path, trailing separators ignored."""
+    text = os.fspath(path)
+    return os.path.basename(text.rstrip(os.path.sep + (os.path.altsep or "")))
 
 
 def move(src, dst, copy_function=copy2):
-    real_dst = dst
+    """Moves a file or tree to `dst` (into it when it is a directory) and
+    returns where it went. A rename when the OS can; across file systems,
+    a copy (`copy_function` for files, copytree for directories) and
+    removal of the source."""
     if os.path.isdir(dst):
-        if _samefile(src, dst):
+        if _same_file(src, dst):
+            # The same directory, differently spelt (a case-insensitive
+            # file system): a rename changes the spelling.
             os.rename(src, dst)
-            return
-        real_dst = os.path.join(dst, _basename(src))
-        if os.path.exists(real_dst):
-            raise Error(f"Destination path '{real_dst}' already exists")
+            return None
+        destination = os.path.join(dst, _last_name(src))
+        if os.path.exists(destination):
+            raise Error(f"Destination path '{destination}' already exists")
+    else:
+        destination = dst
     try:
-        os.rename(src, real_dst)
+        os.rename(src, destination)
     except OSError:
-        if os.path.islink(src):
-            os.symlink(os.readlink(src), real_dst)
-            os.unlink(src)
-        elif os.path.isdir(src):
-            if _destinsrc(src, dst):
-                raise Error(f"Cannot move a directory '{src}' into itself '{dst}'.")
-            copytree(src, real_dst, copy_function=copy_function, symlinks=True)
-            rmtree(src)
-        else:
-            copy_function(src, real_dst)
-            os.unlink(src)
-    return real_dst
+        _move_by_copying(src, dst, destination, copy_function)
+    return destination
 
 
-def _destinsrc(src, dst):
-    src = os.path.abspath(src)
-    dst = os.path.abspath(dst)
-    if not src.endswith(os.path.sep):
-        src += os.path.sep
-    if not dst.endswith(os.path.sep):
-        dst += os.path.sep
-    return dst.startswith(src)
+def _same_file(a, b):
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
-class usage(tuple):
-    def __new__(cls, total, used, free):
-        return tuple.__new__(cls, (total, used, free))
+def _move_by_copying(src, dst, destination, copy_function):
+    if os.path.islink(src):
+        os.symlink(os.readlink(src), destination)
+        os.unlink(src)
+    elif os.path.isdir(src):
+        if _is_within(dst, src):
+            raise Error(f"Cannot move a directory '{src}' into itself '{dst}'.")
+        copytree(src, destination, copy_function=copy_function, symlinks=True)
+        rmtree(src)
+    else:
+        copy_function(src, destination)
+        os.unlink(src)
 
-    total = property(lambda self: self[0])
-    used = property(lambda self: self[1])
-    free = property(lambda self: self[2])
 
-    def __repr__(self):
-        return f"usage(total={self[0]!r}, used={self[1]!r}, free={self[2]!r})"
+def _is_within(path, folder):
+    """Whether `path` is `folder` or somewhere below it."""
+    path, folder = os.path.abspath(path), os.path.abspath(folder)
+    return path == folder or path.startswith(folder.rstrip(os.path.sep) + os.path.sep)
+
+
+# What disk_usage returns, in bytes.
+usage = namedtuple("usage", "total used free")
 
 
 _ntuple_diskusage = usage
@@ -267,24 +302,26 @@ def chown(path, user=None, group=None):
 
 
 def get_terminal_size(fallback=(80, 24)):
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    try:
-        lines = int(os.environ["LINES"])
-    except (KeyError, ValueError):
-        lines = 0
-    if columns <= 0 or lines <= 0:
+    """The terminal's size: the COLUMNS and LINES variables when they hold
+    positive numbers, else what the terminal of sys.__stdout__ says, else
+    `fallback`."""
+    wanted = [_positive_variable("COLUMNS"), _positive_variable("LINES")]
+    if 0 in wanted:
         try:
-            size = os.get_terminal_size(sys.__stdout__.fileno() if hasattr(sys, "__stdout__") else 1)
+            measured = os.get_terminal_size(sys.__stdout__.fileno())
         except (AttributeError, ValueError, OSError):
-            size = os.terminal_size(fallback)
-        if columns <= 0:
-            columns = size.columns or fallback[0]
-        if lines <= 0:
-            lines = size.lines or fallback[1]
-    return os.terminal_size((columns, lines))
+            measured = os.terminal_size(fallback)
+        wanted = [given or found or default
+                  for given, found, default in zip(wanted, measured, fallback)]
+    return os.terminal_size(wanted)
+
+
+def _positive_variable(name):
+    """The environment variable as a positive int, 0 when it is not one."""
+    try:
+        return max(int(os.environ[name]), 0)
+    except (KeyError, ValueError):
+        return 0
 
 
 def which(cmd, mode=os.F_OK | os.X_OK, path=None):

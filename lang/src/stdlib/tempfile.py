@@ -4,6 +4,9 @@
 import os as _os
 import io as _io
 import shutil as _shutil
+import errno as _errno
+import weakref as _weakref
+from types import GenericAlias as _GenericAlias
 
 __all__ = ["NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile", "TemporaryDirectory",
            "mkstemp", "mkdtemp", "mktemp", "TMP_MAX", "gettempprefix", "tempdir", "gettempdir",
@@ -104,53 +107,48 @@ def mkdtemp(suffix=None, prefix=None, dir=None):
 
 
 def mktemp(suffix="", prefix=template, dir=None):
-    if dir is None:
-        dir = gettempdir()
-    for _ in range(TMP_MAX):
-        name = _os.path.join(dir, prefix + _random_name() + suffix)
-        if not _os.path.lexists(name):
-            return name
-    raise FileExistsError(17, "No usable temporary filename found")
+    """A name for a file that does not exist yet (unsafe: another process
+    may create it first; prefer mkstemp)."""
+    folder = gettempdir() if dir is None else dir
+    candidates = (_os.path.join(folder, prefix + _random_name() + suffix) for _ in range(TMP_MAX))
+    for candidate in candidates:
+        if not _os.path.lexists(candidate):
+            return candidate
+    raise FileExistsError(_errno.EEXIST, "No usable temporary filename found")
 
 
 class _TemporaryFileWrapper:
-    # A file object with a name on disk, deleted when closed (if asked).
-    def __init__(self, file, name, delete=True):
-        self.file = file
-        self.name = name
-        self.delete = delete
+    """What NamedTemporaryFile returns: the open file with its `name`,
+    removed from disk on close when `delete` is true. Other attributes are
+    the file's."""
 
-    def __getattr__(self, name):
-        return getattr(self.__dict__["file"], name)
+    def __init__(self, file, name, delete=True):
+        self.file, self.name, self.delete = file, name, delete
+        self._removed = False
+
+    def __getattr__(self, attribute):
+        return getattr(self.__dict__["file"], attribute)
 
     def __enter__(self):
         self.file.__enter__()
         return self
 
     def __exit__(self, exc, value, tb):
-        result = self.file.__exit__(exc, value, tb)
-        self._cleanup()
-        return result
+        outcome = self.file.__exit__(exc, value, tb)
+        self.close()
+        return outcome
+
+    def __iter__(self):
+        yield from self.file
 
     def close(self):
+        """Closes the file, then removes it (once) when `delete` is set."""
         try:
             self.file.close()
         finally:
-            self._cleanup()
-
-    def _cleanup(self):
-        if self.delete:
-            self.delete = False
-            try:
+            if self.delete and not self._removed:
+                self._removed = True
                 _os.unlink(self.name)
-            except FileNotFoundError:
-                pass
-
-    def __iter__(self):
-        return iter(self.file)
-
-    def __repr__(self):
-        return f"<tempfile._TemporaryFileWrapper object at {hex(id(self))}>"
 
 
 def NamedTemporaryFile(mode="w+b", buffering=-1, encoding=None, newline=None, suffix=None,
@@ -178,32 +176,62 @@ def TemporaryFile(mode="w+b", buffering=-1, encoding=None, newline=None, suffix=
 
 
 class SpooledTemporaryFile(_io.IOBase):
-    # In memory until it grows past max_size (or fileno() is asked for).
+    """A temporary file kept in memory (a BytesIO, or a text wrapper over
+    one) until it grows past `max_size` or its descriptor is asked for;
+    then its data moves to a real TemporaryFile (`rollover`)."""
+
     def __init__(self, max_size=0, mode="w+b", buffering=-1, encoding=None, newline=None,
                  suffix=None, prefix=None, dir=None, *, errors=None):
+        self._max_size = max_size
+        self._rolled = False
+        self._settings = dict(mode=mode, buffering=buffering, suffix=suffix, prefix=prefix,
+                              encoding=encoding, newline=newline, dir=dir, errors=errors)
         if "b" in mode:
             self._file = _io.BytesIO()
         else:
-            self._file = _io.StringIO(newline="\n")
-        self._max_size = max_size
-        self._rolled = False
-        self._args = dict(mode=mode, buffering=buffering, suffix=suffix, prefix=prefix,
-                          encoding=encoding, newline=newline, dir=dir, errors=errors)
-        self._mode = mode
+            self._file = _io.TextIOWrapper(_io.BytesIO(), encoding=_io.text_encoding(encoding),
+                                           errors=errors, newline=newline)
 
-    def _check(self, file):
-        if self._max_size and not self._rolled and file.tell() > self._max_size:
-            self.rollover()
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def rollover(self):
+        """Moves the data to a file on disk, keeping the position."""
         if self._rolled:
             return
-        file = self._file
-        new = TemporaryFile(**self._args)
-        new.write(file.getvalue())
-        new.seek(file.tell(), 0)
-        self._file = new
-        self._rolled = True
+        memory = self._file
+        memory.flush()
+        position = memory.tell()
+        # The bytes move as they are; a text file's go under its wrapper.
+        data = memory.getvalue() if isinstance(memory, _io.BytesIO) else memory.buffer.getvalue()
+        disk = TemporaryFile(**self._settings)
+        getattr(disk, "buffer", disk).write(data)
+        disk.seek(position, 0)
+        self._file, self._rolled = disk, True
+
+    def _grew(self):
+        if self._max_size and not self._rolled and self._file.tell() > self._max_size:
+            self.rollover()
+
+    def write(self, s):
+        written = self._file.write(s)
+        self._grew()
+        return written
+
+    def writelines(self, lines):
+        self._file.writelines(lines)
+        self._grew()
+
+    def truncate(self, size=None):
+        if size is not None and size > self._max_size:
+            self.rollover()
+        return self._file.truncate() if size is None else self._file.truncate(size)
+
+    def fileno(self):
+        self.rollover()
+        return self._file.fileno()
+
+    def detach(self):
+        raise _io.UnsupportedOperation("detach")
 
     def __enter__(self):
         if self._file.closed:
@@ -225,69 +253,50 @@ class SpooledTemporaryFile(_io.IOBase):
 
     @property
     def mode(self):
-        return self._file.mode if self._rolled else self._mode
+        return self._file.mode if self._rolled else self._settings["mode"]
 
     @property
     def name(self):
         return self._file.name if self._rolled else None
 
-    def fileno(self):
-        self.rollover()
-        return self._file.fileno()
+    @property
+    def encoding(self):
+        return self._file.encoding
 
-    def flush(self):
-        self._file.flush()
+    @property
+    def errors(self):
+        return self._file.errors
 
-    def isatty(self):
-        return self._file.isatty()
+    @property
+    def newlines(self):
+        return self._file.newlines
 
-    def read(self, *args):
-        return self._file.read(*args)
 
-    def readline(self, *args):
-        return self._file.readline(*args)
+# The calls a SpooledTemporaryFile passes to its current file unchanged.
+def _passed_to_file(name):
+    def method(self, *args):
+        return getattr(self._file, name)(*args)
+    method.__name__ = name
+    method.__qualname__ = f"SpooledTemporaryFile.{name}"
+    return method
 
-    def readlines(self, *args):
-        return self._file.readlines(*args)
 
-    def seek(self, *args):
-        return self._file.seek(*args)
-
-    def tell(self):
-        return self._file.tell()
-
-    def truncate(self, size=None):
-        if size is None:
-            return self._file.truncate()
-        if size > self._max_size:
-            self.rollover()
-        return self._file.truncate(size)
-
-    def write(self, s):
-        result = self._file.write(s)
-        self._check(self._file)
-        return result
-
-    def writelines(self, lines):
-        self._file.writelines(lines)
-        self._check(self._file)
-
-    def readable(self):
-        return self._file.readable()
-
-    def writable(self):
-        return self._file.writable()
-
-    def seekable(self):
-        return self._file.seekable()
+for _name in ("read", "read1", "readinto", "readinto1", "readline", "readlines", "seek", "tell",
+              "flush", "isatty", "readable", "writable", "seekable"):
+    setattr(SpooledTemporaryFile, _name, _passed_to_file(_name))
+del _name
 
 
 class TemporaryDirectory:
-    # A directory removed, with everything in it, by cleanup() or at the end of `with`.
+    """A directory made by mkdtemp, removed with its contents by cleanup(),
+    on leaving a `with` block, or when the object is collected."""
+
     def __init__(self, suffix=None, prefix=None, dir=None, ignore_cleanup_errors=False):
         self.name = mkdtemp(suffix, prefix, dir)
         self._ignore_cleanup_errors = ignore_cleanup_errors
-        self._done = False
+        self._finalizer = _weakref.finalize(self, _remove_tree, self.name, ignore_cleanup_errors)
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __repr__(self):
         return f"<{type(self).__name__} {self.name!r}>"
@@ -299,6 +308,14 @@ class TemporaryDirectory:
         self.cleanup()
 
     def cleanup(self):
-        if not self._done and _os.path.lexists(self.name):
-            self._done = True
-            _shutil.rmtree(self.name, ignore_errors=self._ignore_cleanup_errors)
+        """Removes the directory and its contents (once)."""
+        if self._finalizer.detach() or _os.path.exists(self.name):
+            _remove_tree(self.name, self._ignore_cleanup_errors)
+
+
+def _remove_tree(path, ignore_errors):
+    """Removes the tree; what is already gone is no error."""
+    def failed(function, failed_path, exc_info):
+        if not ignore_errors and not isinstance(exc_info[1], FileNotFoundError):
+            raise exc_info[1]
+    _shutil.rmtree(path, onerror=failed)
