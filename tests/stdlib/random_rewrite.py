@@ -174,3 +174,18 @@ attempt("system getstate", lambda: sr.getstate())
 attempt("system setstate", lambda: sr.setstate(1))
 attempt("system bits", lambda: sr.getrandbits(-1))
 print(random.Random.VERSION, [name for name in random.__all__ if not hasattr(random, name)], random.TWOPI, random.NV_MAGICCONST, random.SG_MAGICCONST, random.LOG4, random.BPF, random.RECIP_BPF)
+
+
+# a sequence whose own item assignment draws from the generator being used
+class Noisy(list):
+    def __setitem__(self, index, value):
+        noise.append(rng.random())
+        super().__setitem__(index, value)
+
+
+rng = random.Random(4)
+noise = []
+items = Noisy(range(6))
+rng.shuffle(items)
+print(items, noise[:3], len(noise))
+print(Constant().randrange(10**30), Constant().randrange(2**53 + 1))

@@ -17,8 +17,8 @@ use crate::objects::signature::{Signature, Style};
 use crate::objects::{Args, NativeFn, PyResult, Value};
 use crate::vm::Vm;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
-use std::cell::RefMut;
+use num_traits::{FromPrimitive, Signed, ToPrimitive};
+use std::cell::RefCell;
 use std::f64::consts::{E, PI, TAU};
 
 /// The native methods of the generator class that `random.Random` builds on.
@@ -59,8 +59,9 @@ static VON_MISES_OFFSET: Signature =
 
 /// Where a draw takes its randomness from.
 enum Source<'a> {
-    /// The receiver's class keeps the native methods: draw from the state directly.
-    Native(RefMut<'a, Mt>),
+    /// The receiver's class keeps the native methods: draw from the state directly
+    /// (borrowed for one draw at a time: a shuffled sequence's own methods may draw too).
+    Native(&'a RefCell<Mt>),
     /// A subclass overrides `random()` and/or `getrandbits()`: call them.
     Methods {
         receiver: &'a Value,
@@ -80,7 +81,7 @@ impl<'a> Source<'a> {
         };
         let (random, getrandbits) = (native("random"), native("getrandbits"));
         if random && getrandbits {
-            return Ok(Source::Native(generator(vm, receiver)?.borrow_mut()));
+            return Ok(Source::Native(generator(vm, receiver)?));
         }
         Ok(Source::Methods {
             receiver,
@@ -92,7 +93,7 @@ impl<'a> Source<'a> {
     /// The next float in [0, 1).
     fn unit(&mut self, vm: &Vm) -> PyResult<f64> {
         match self {
-            Source::Native(mt) => Ok(mt.random()),
+            Source::Native(mt) => Ok(mt.borrow_mut().random()),
             Source::Methods { receiver, .. } => {
                 to_f64(vm, &vm.call_method(receiver, "random", &[])?)
             }
@@ -103,12 +104,15 @@ impl<'a> Source<'a> {
     fn below(&mut self, vm: &Vm, n: &BigInt) -> PyResult<BigInt> {
         let bits = n.bits();
         match self {
-            Source::Native(mt) => loop {
-                let candidate = mt.getrandbits(bits);
-                if &candidate < n {
-                    return Ok(candidate);
+            Source::Native(mt) => {
+                let mut mt = mt.borrow_mut();
+                loop {
+                    let candidate = mt.getrandbits(bits);
+                    if &candidate < n {
+                        return Ok(candidate);
+                    }
                 }
-            },
+            }
             Source::Methods {
                 receiver,
                 getrandbits: true,
@@ -130,7 +134,8 @@ impl<'a> Source<'a> {
         const SPAN: f64 = 9007199254740992.0; // 2**53
         let Some(n) = n.to_u64().filter(|&n| (n as f64) < SPAN) else {
             let scaled = self.unit(vm)? * n.to_f64().unwrap_or(f64::INFINITY);
-            return Ok(BigInt::from(scaled.floor() as u128));
+            return BigInt::from_f64(scaled.floor())
+                .ok_or_else(|| vm.overflow_error("int too large to convert to float"));
         };
         let usable = SPAN as u64 - (SPAN as u64 % n);
         loop {
@@ -143,7 +148,7 @@ impl<'a> Source<'a> {
 
     fn below_usize(&mut self, vm: &Vm, n: usize) -> PyResult<usize> {
         if let Source::Native(mt) = self {
-            return Ok(mt.below(n as u64) as usize);
+            return Ok(mt.borrow_mut().below(n as u64) as usize);
         }
         Ok(self.below(vm, &BigInt::from(n))?.to_usize().unwrap_or(0))
     }
