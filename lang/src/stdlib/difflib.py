@@ -1,12 +1,17 @@
-# `difflib`: sequence matching and text deltas, with CPython 3.11's results.
+# difflib: comparing sequences (SequenceMatcher) and the line-oriented deltas
+# built on it (Differ / ndiff, unified_diff, context_diff).
 #
-# The matcher is Ratcliff/Obershelp "gestalt" matching as CPython's
-# SequenceMatcher does it: find the longest block of matching elements
-# (ignoring junk, and preferring the earliest block in `a`, then in `b`),
-# then recurse on the pieces to its left and right. The same choices give
-# the same blocks, so every delta below prints what CPython's prints.
+# SequenceMatcher follows the documented Ratcliff/Obershelp idea: the longest
+# matching block of the two ranges (earliest in a, then in b, among the
+# longest), then the same on either side of it, recursively. Elements of b
+# that isjunk() accepts, and (with autojunk) elements filling more than 1% of
+# a b of 200 or more items, never start a match; a block found without them
+# is then extended over neighbouring equal popular elements, then over equal
+# junk. Everything else (opcodes, groups, ratios, deltas) derives from the
+# matching blocks.
 
-from collections import namedtuple as _namedtuple
+import re as _re
+from collections import Counter as _Counter, namedtuple as _namedtuple
 from types import GenericAlias as _GenericAlias
 
 __all__ = ["get_close_matches", "ndiff", "restore", "SequenceMatcher",
@@ -16,477 +21,422 @@ __all__ = ["get_close_matches", "ndiff", "restore", "SequenceMatcher",
 Match = _namedtuple("Match", "a b size")
 
 
-def _ratio(matches, length):
-    if length:
-        return 2.0 * matches / length
-    return 1.0
+def _similarity(matched, total):
+    """Twice the matched count over the total length (1.0 for two empty sequences)."""
+    return 2.0 * matched / total if total else 1.0
+
+
+# The opcode for the stretch between two matching blocks, by (a has items, b has items).
+_GAP_TAGS = {(True, True): "replace", (True, False): "delete", (False, True): "insert"}
+
+
+def _context_split(code, n):
+    """An equal opcode's first n items (context after a change) and its last n
+    (context before the next one)."""
+    tag, i1, i2, j1, j2 = code
+    return (tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)), (tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2)
 
 
 class SequenceMatcher:
-    """Compares pairs of sequences of hashable elements."""
+    """Compare two sequences of hashable elements: their matching blocks, the
+    edit operations turning a into b, and similarity ratios. Comparing one b
+    with many a's is cheap: b's index is built once (set_seq2)."""
 
     def __init__(self, isjunk=None, a="", b="", autojunk=True):
-        self.isjunk = isjunk
-        self.autojunk = autojunk
+        self.isjunk, self.autojunk = isjunk, autojunk
         self.a = self.b = None
-        self.set_seqs(a, b)
+        self._take("a", a)
+        self._take("b", b)
 
     def set_seqs(self, a, b):
-        self.set_seq1(a)
-        self.set_seq2(b)
+        """Set both sequences to compare."""
+        for side, sequence in (("a", a), ("b", b)):
+            self._take(side, sequence)
 
     def set_seq1(self, a):
-        if a is self.a:
-            return
-        self.a = a
-        self.matching_blocks = self.opcodes = None
+        """Set the first sequence (cheap: nothing about b is recomputed)."""
+        self._take("a", a)
 
     def set_seq2(self, b):
-        if b is self.b:
+        """Set the second sequence and index it."""
+        self._take("b", b)
+
+    def _take(self, side, sequence):
+        """Install a new sequence on one side, dropping what was computed from the old one."""
+        if getattr(self, side) is sequence:
             return
-        self.b = b
+        setattr(self, side, sequence)
         self.matching_blocks = self.opcodes = None
-        self.fullbcount = None
-        self._index_b()
+        if side == "b":
+            self.fullbcount = None
+            self._index_b()
 
     def _index_b(self):
-        # b2j maps each element of b to the ascending indices where it
-        # occurs; junk elements, and with autojunk the "popular" ones of a
-        # long b (more than 1% of it), are left out of the index.
-        b2j = {}
-        for index, element in enumerate(self.b):
-            positions = b2j.get(element)
-            if positions is None:
-                b2j[element] = [index]
-            else:
-                positions.append(index)
-        junk = set()
+        """b2j: each element of b that may start a match -> its positions in b, ascending;
+        bjunk and bpopular: the elements left out, and why."""
+        b = self.b
+        positions = {}
+        for j, element in enumerate(b):
+            positions.setdefault(element, []).append(j)
+        self.bjunk = set()
         if self.isjunk:
-            for element in b2j:
-                if self.isjunk(element):
-                    junk.add(element)
-            for element in junk:
-                del b2j[element]
-        popular = set()
-        size = len(self.b)
-        if self.autojunk and size >= 200:
-            limit = size // 100 + 1
-            for element, positions in b2j.items():
-                if len(positions) > limit:
-                    popular.add(element)
-            for element in popular:
-                del b2j[element]
-        self.b2j = b2j
-        self.bjunk = junk
-        self.bpopular = popular
+            self.bjunk = {element for element in positions if self.isjunk(element)}
+            for element in self.bjunk:
+                del positions[element]
+        self.bpopular = set()
+        if self.autojunk and len(b) >= 200:
+            limit = len(b) // 100 + 1
+            self.bpopular = {element for element, where in positions.items() if len(where) > limit}
+            for element in self.bpopular:
+                del positions[element]
+        self.b2j = positions
 
     def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
-        """The longest matching block in a[alo:ahi] and b[blo:bhi], as a Match."""
-        a, b, b2j, junk = self.a, self.b, self.b2j, self.bjunk
-        if ahi is None:
-            ahi = len(a)
-        if bhi is None:
-            bhi = len(b)
-        best_i, best_j, best_size = alo, blo, 0
-        # run_ending_at[j]: length of the matching run that ends with
-        # a[i-1] == b[j], for the previous i.
-        run_ending_at = {}
-        no_positions = []
+        """The longest matching block of a[alo:ahi] and b[blo:bhi] as Match(i, j, k),
+        earliest in a and then in b among the longest; junk and popular elements of b
+        only ever extend a block found without them. Match(alo, blo, 0) if none."""
+        a, b = self.a, self.b
+        ahi = len(a) if ahi is None else ahi
+        bhi = len(b) if bhi is None else bhi
+        start_i, start_j, size = alo, blo, 0
+        # run_at[j]: length of the indexed-element match ending at a[i - 1], b[j].
+        run_at = {}
         for i in range(alo, ahi):
-            runs = {}
-            previous = run_ending_at.get
-            for j in b2j.get(a[i], no_positions):
+            runs_here = {}
+            for j in self.b2j.get(a[i], ()):
                 if j < blo:
                     continue
                 if j >= bhi:
                     break
-                k = previous(j - 1, 0) + 1
-                runs[j] = k
-                if k > best_size:
-                    best_i, best_j, best_size = i - k + 1, j - k + 1, k
-            run_ending_at = runs
-        # Grow the block by equal non-junk neighbours (popular elements were
-        # not indexed), then by equal junk, so junk only ever pads a block.
-        for want_junk in (False, True):
-            while (best_i > alo and best_j > blo
-                   and (b[best_j - 1] in junk) == want_junk
-                   and a[best_i - 1] == b[best_j - 1]):
-                best_i -= 1
-                best_j -= 1
-                best_size += 1
-            while (best_i + best_size < ahi and best_j + best_size < bhi
-                   and (b[best_j + best_size] in junk) == want_junk
-                   and a[best_i + best_size] == b[best_j + best_size]):
-                best_size += 1
-        return Match(best_i, best_j, best_size)
+                length = runs_here[j] = run_at.get(j - 1, 0) + 1
+                if length > size:
+                    start_i, start_j, size = i - length + 1, j - length + 1, length
+            run_at = runs_here
+        for extendable in (lambda element: element not in self.bjunk, lambda element: element in self.bjunk):
+            while start_i > alo and start_j > blo and extendable(b[start_j - 1]) and a[start_i - 1] == b[start_j - 1]:
+                start_i, start_j, size = start_i - 1, start_j - 1, size + 1
+            while (
+                start_i + size < ahi
+                and start_j + size < bhi
+                and extendable(b[start_j + size])
+                and a[start_i + size] == b[start_j + size]
+            ):
+                size += 1
+        return Match(start_i, start_j, size)
 
     def get_matching_blocks(self):
-        """The matching blocks as Match triples, ascending, ending with (len(a), len(b), 0)."""
+        """The matching blocks as Match(i, j, n) triples ascending in i and j; adjacent
+        blocks are merged, and a final Match(len(a), len(b), 0) closes the list."""
         if self.matching_blocks is not None:
             return self.matching_blocks
-        len_a, len_b = len(self.a), len(self.b)
-        pending = [(0, len_a, 0, len_b)]
         found = []
+        pending = [(0, len(self.a), 0, len(self.b))]
         while pending:
             alo, ahi, blo, bhi = pending.pop()
-            block = self.find_longest_match(alo, ahi, blo, bhi)
-            i, j, k = block
-            if k:
-                found.append(block)
-                if alo < i and blo < j:
-                    pending.append((alo, i, blo, j))
-                if i + k < ahi and j + k < bhi:
-                    pending.append((i + k, ahi, j + k, bhi))
-        found.sort()
-        # Adjacent blocks merge into one.
+            i, j, size = match = self.find_longest_match(alo, ahi, blo, bhi)
+            if not size:
+                continue
+            found.append(match)
+            if alo < i and blo < j:
+                pending.append((alo, i, blo, j))
+            if i + size < ahi and j + size < bhi:
+                pending.append((i + size, ahi, j + size, bhi))
         merged = []
-        cur_i = cur_j = cur_k = 0
-        for i, j, k in found:
-            if cur_i + cur_k == i and cur_j + cur_k == j:
-                cur_k += k
+        for i, j, size in sorted(found):
+            if merged and merged[-1][0] + merged[-1][2] == i and merged[-1][1] + merged[-1][2] == j:
+                merged[-1][2] += size
             else:
-                if cur_k:
-                    merged.append(Match(cur_i, cur_j, cur_k))
-                cur_i, cur_j, cur_k = i, j, k
-        if cur_k:
-            merged.append(Match(cur_i, cur_j, cur_k))
-        merged.append(Match(len_a, len_b, 0))
-        self.matching_blocks = merged
-        return merged
+                merged.append([i, j, size])
+        merged.append([len(self.a), len(self.b), 0])
+        self.matching_blocks = [Match(*block) for block in merged]
+        return self.matching_blocks
 
     def get_opcodes(self):
-        """The edits turning a into b, as (tag, i1, i2, j1, j2) tuples."""
+        """The edits turning a into b: (tag, i1, i2, j1, j2) tuples, tag one of
+        'replace', 'delete', 'insert', 'equal', covering both sequences in order."""
         if self.opcodes is not None:
             return self.opcodes
-        i = j = 0
-        ops = []
-        for ai, bj, size in self.get_matching_blocks():
-            if i < ai and j < bj:
-                ops.append(("replace", i, ai, j, bj))
-            elif i < ai:
-                ops.append(("delete", i, ai, j, bj))
-            elif j < bj:
-                ops.append(("insert", i, ai, j, bj))
-            i, j = ai + size, bj + size
-            if size:
-                ops.append(("equal", ai, i, bj, j))
-        self.opcodes = ops
-        return ops
+        codes = []
+        a_end = b_end = 0  # where the previous matching block ended
+        for block in self.get_matching_blocks():
+            gap = _GAP_TAGS.get((a_end < block.a, b_end < block.b))
+            if gap:
+                codes.append((gap, a_end, block.a, b_end, block.b))
+            a_end, b_end = block.a + block.size, block.b + block.size
+            if block.size:
+                codes.append(("equal", block.a, a_end, block.b, b_end))
+        self.opcodes = codes
+        return codes
 
     def get_grouped_opcodes(self, n=3):
-        """Groups of opcodes with up to n lines of context around each change."""
-        codes = self.get_opcodes()
-        if not codes:
-            codes = [("equal", 0, 1, 0, 1)]
-        else:
-            codes = list(codes)
-        tag, i1, i2, j1, j2 = codes[0]
-        if tag == "equal":
-            codes[0] = tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2
-        tag, i1, i2, j1, j2 = codes[-1]
-        if tag == "equal":
-            codes[-1] = tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)
+        """Yield the opcodes in groups of changes with up to n items of context around
+        them (equal stretches longer than 2n split groups)."""
+        # The trimming below edits the cached opcodes in place, as CPython's does
+        # (get_opcodes() afterwards shows the trimmed ends).
+        codes = self.get_opcodes() or [("equal", 0, 1, 0, 1)]
+        if codes[0][0] == "equal":
+            codes[0] = _context_split(codes[0], n)[1]
+        if codes[-1][0] == "equal":
+            codes[-1] = _context_split(codes[-1], n)[0]
         group = []
-        for tag, i1, i2, j1, j2 in codes:
-            if tag == "equal" and i2 - i1 > 2 * n:
-                group.append((tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)))
-                yield group
-                group = []
-                i1, j1 = max(i1, i2 - n), max(j1, j2 - n)
-            group.append((tag, i1, i2, j1, j2))
-        if group and not (len(group) == 1 and group[0][0] == "equal"):
+        for code in codes:
+            if code[0] == "equal" and code[2] - code[1] > 2 * n:
+                closing, opening = _context_split(code, n)
+                yield group + [closing]
+                group = [opening]
+            else:
+                group.append(code)
+        if any(code[0] != "equal" for code in group):
             yield group
 
     def ratio(self):
-        """Similarity in [0, 1]: twice the matched elements over the total."""
-        matched = 0
-        for block in self.get_matching_blocks():
-            matched += block[-1]
-        return _ratio(matched, len(self.a) + len(self.b))
+        """Similarity in [0, 1]: 2*M/T for M matched elements in T elements of both."""
+        matched = sum(block.size for block in self.get_matching_blocks())
+        return _similarity(matched, len(self.a) + len(self.b))
 
     def quick_ratio(self):
-        """An upper bound on ratio() from element counts alone."""
+        """An upper bound on ratio() from the elements the sequences share, counted
+        with multiplicity and ignoring order."""
         if self.fullbcount is None:
-            counts = {}
-            for element in self.b:
-                counts[element] = counts.get(element, 0) + 1
-            self.fullbcount = counts
-        left = {}
-        matched = 0
-        for element in self.a:
-            if element in left:
-                available = left[element]
-            else:
-                available = self.fullbcount.get(element, 0)
-            left[element] = available - 1
-            if available > 0:
-                matched += 1
-        return _ratio(matched, len(self.a) + len(self.b))
+            self.fullbcount = _Counter(self.b)
+        shared = _Counter(self.a) & self.fullbcount
+        return _similarity(sum(shared.values()), len(self.a) + len(self.b))
 
     def real_quick_ratio(self):
         """An upper bound on ratio() from the lengths alone."""
-        len_a, len_b = len(self.a), len(self.b)
-        return _ratio(min(len_a, len_b), len_a + len_b)
+        la, lb = len(self.a), len(self.b)
+        return _similarity(min(la, lb), la + lb)
 
     __class_getitem__ = classmethod(_GenericAlias)
 
 
 def get_close_matches(word, possibilities, n=3, cutoff=0.6):
-    """The best (up to n) of possibilities scoring at least cutoff against word."""
+    """The (at most n) possibilities whose ratio() with word is at least cutoff, best first."""
     if not n > 0:
-        raise ValueError("n must be > 0: %r" % (n,))
+        raise ValueError(f"n must be > 0: {n!r}")
     if not 0.0 <= cutoff <= 1.0:
-        raise ValueError("cutoff must be in [0.0, 1.0]: %r" % (cutoff,))
-    scored = []
-    matcher = SequenceMatcher()
-    matcher.set_seq2(word)
-    for candidate in possibilities:
+        raise ValueError(f"cutoff must be in [0.0, 1.0]: {cutoff!r}")
+    matcher = SequenceMatcher(b=word)
+
+    def score(candidate):
+        # The cheap upper bounds rule most candidates out before ratio() is computed.
         matcher.set_seq1(candidate)
-        if (matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff
-                and matcher.ratio() >= cutoff):
-            scored.append((matcher.ratio(), candidate))
-    import heapq
-    return [candidate for score, candidate in heapq.nlargest(n, scored)]
+        for estimate in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio):
+            if estimate() < cutoff:
+                return None
+        return matcher.ratio()
+
+    scored = [(value, candidate) for candidate in possibilities if (value := score(candidate)) is not None]
+    # Best score first; equal scores in descending order of the candidates themselves.
+    return [candidate for _, candidate in sorted(scored, reverse=True)[:n]]
 
 
-def _keep_original_ws(line, tags):
-    # Where a tag line has a blank under a whitespace character, it repeats
-    # that character, so tabs keep the markers aligned.
-    return "".join(c if t == " " and c.isspace() else t for c, t in zip(line, tags))
+# -- Differ --------------------------------------------------------------------------
+
+# The "?" guide line under a changed line marks each character by the opcode that covers it.
+_GUIDE_MARKS = {"replace": ("^", "^"), "delete": ("-", ""), "insert": ("", "+"), "equal": (" ", " ")}
+
+
+def _guide(line, marks):
+    """The guide for line: its marks, keeping the line's own whitespace (tabs) under blank marks."""
+    return "".join(char if mark == " " and char.isspace() else mark for char, mark in zip(line, marks)).rstrip()
 
 
 class Differ:
-    """Human-readable deltas of sequences of lines, with intraline marks."""
+    """Compare sequences of lines into a human-readable delta: lines prefixed
+    '- ' (only in a), '+ ' (only in b), '  ' (in both), and '? ' guides that
+    point at the changed characters of two similar lines."""
 
     def __init__(self, linejunk=None, charjunk=None):
         self.linejunk = linejunk
         self.charjunk = charjunk
 
     def compare(self, a, b):
+        """Yield the delta of the sequences of lines a and b (lines ending in newlines)."""
         for tag, alo, ahi, blo, bhi in SequenceMatcher(self.linejunk, a, b).get_opcodes():
             if tag == "replace":
-                yield from self._fancy_replace(a, alo, ahi, b, blo, bhi)
-            elif tag == "delete":
-                yield from self._dump("-", a, alo, ahi)
-            elif tag == "insert":
-                yield from self._dump("+", b, blo, bhi)
-            elif tag == "equal":
-                yield from self._dump(" ", a, alo, ahi)
-            else:
-                raise ValueError("unknown tag %r" % (tag,))
+                yield from self._replace(a, alo, ahi, b, blo, bhi)
+                continue
+            # Deleted and kept lines come from a, inserted ones from b.
+            prefix, lines, lo, hi = {
+                "delete": ("-", a, alo, ahi),
+                "insert": ("+", b, blo, bhi),
+                "equal": (" ", a, alo, ahi),
+            }[tag]
+            yield from self._lines(prefix, lines, lo, hi)
 
-    def _dump(self, tag, lines, lo, hi):
-        for i in range(lo, hi):
-            yield "%s %s" % (tag, lines[i])
+    def _lines(self, prefix, lines, lo, hi):
+        for index in range(lo, hi):
+            yield f"{prefix} {lines[index]}"
 
-    def _plain_replace(self, a, alo, ahi, b, blo, bhi):
-        # The shorter side comes first.
-        if bhi - blo < ahi - alo:
-            yield from self._dump("+", b, blo, bhi)
-            yield from self._dump("-", a, alo, ahi)
-        else:
-            yield from self._dump("-", a, alo, ahi)
-            yield from self._dump("+", b, blo, bhi)
+    def _block_replace(self, a, alo, ahi, b, blo, bhi):
+        """The two sides of a replacement as plain blocks, the shorter one first ('-' on a tie)."""
+        deleted, inserted = self._lines("-", a, alo, ahi), self._lines("+", b, blo, bhi)
+        for block in (inserted, deleted) if bhi - blo < ahi - alo else (deleted, inserted):
+            yield from block
 
-    def _fancy_replace(self, a, alo, ahi, b, blo, bhi):
-        # Find the most similar pair of lines (ratio above 0.74, the first
-        # best in b-major order); failing that, the first identical pair.
-        # The pair is shown as a change with "?" guide lines, and the lines
-        # around it are handled the same way.
-        best_ratio, cutoff = 0.74, 0.75
-        best_i = best_j = None
-        chars = SequenceMatcher(self.charjunk)
-        same_i = same_j = None
+    def _closest_pair(self, a, alo, ahi, b, blo, bhi):
+        """(ratio, i, j) of the most similar pair of differing lines (first found of the best,
+        scanning b's lines in the outer loop), or (None, i, j) for the first identical pair
+        when no pair reaches 0.75, or None when neither exists."""
+        best, best_i, best_j = 0.74, None, None
+        identical = None
+        matcher = SequenceMatcher(self.charjunk)
         for j in range(blo, bhi):
-            bj = b[j]
-            chars.set_seq2(bj)
+            matcher.set_seq2(b[j])
             for i in range(alo, ahi):
-                ai = a[i]
-                if ai == bj:
-                    if same_i is None:
-                        same_i, same_j = i, j
+                if a[i] == b[j]:
+                    if identical is None:
+                        identical = (i, j)
                     continue
-                chars.set_seq1(ai)
-                if (chars.real_quick_ratio() > best_ratio and chars.quick_ratio() > best_ratio
-                        and chars.ratio() > best_ratio):
-                    best_ratio, best_i, best_j = chars.ratio(), i, j
-        if best_ratio < cutoff:
-            if same_i is None:
-                yield from self._plain_replace(a, alo, ahi, b, blo, bhi)
-                return
-            best_i, best_j = same_i, same_j
-            identical = True
-        else:
-            identical = False
-        yield from self._fancy_helper(a, alo, best_i, b, blo, best_j)
-        aline, bline = a[best_i], b[best_j]
-        if identical:
-            yield "  " + aline
-        else:
-            atags = btags = ""
-            chars.set_seqs(aline, bline)
-            for tag, ai1, ai2, bj1, bj2 in chars.get_opcodes():
-                la, lb = ai2 - ai1, bj2 - bj1
-                if tag == "replace":
-                    atags += "^" * la
-                    btags += "^" * lb
-                elif tag == "delete":
-                    atags += "-" * la
-                elif tag == "insert":
-                    btags += "+" * lb
-                elif tag == "equal":
-                    atags += " " * la
-                    btags += " " * lb
-                else:
-                    raise ValueError("unknown tag %r" % (tag,))
-            yield from self._qformat(aline, bline, atags, btags)
-        yield from self._fancy_helper(a, best_i + 1, ahi, b, best_j + 1, bhi)
+                matcher.set_seq1(a[i])
+                if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best and matcher.ratio() > best:
+                    best, best_i, best_j = matcher.ratio(), i, j
+        if best >= 0.75:
+            return best, best_i, best_j
+        if identical is not None:
+            return (None, *identical)
+        return None
 
-    def _fancy_helper(self, a, alo, ahi, b, blo, bhi):
-        if alo < ahi:
-            if blo < bhi:
-                yield from self._fancy_replace(a, alo, ahi, b, blo, bhi)
-            else:
-                yield from self._dump("-", a, alo, ahi)
+    def _replace(self, a, alo, ahi, b, blo, bhi):
+        """A replaced block: synchronise on the most similar pair of lines (shown with
+        guides), and treat what lies before and after it the same way, recursively."""
+        pair = self._closest_pair(a, alo, ahi, b, blo, bhi)
+        if pair is None:
+            yield from self._block_replace(a, alo, ahi, b, blo, bhi)
+            return
+        ratio, i, j = pair
+        yield from self._around(a, alo, i, b, blo, j)
+        if ratio is None:
+            yield "  " + a[i]
+        else:
+            yield from self._guided(a[i], b[j])
+        yield from self._around(a, i + 1, ahi, b, j + 1, bhi)
+
+    def _around(self, a, alo, ahi, b, blo, bhi):
+        if alo < ahi and blo < bhi:
+            yield from self._replace(a, alo, ahi, b, blo, bhi)
+        elif alo < ahi:
+            yield from self._lines("-", a, alo, ahi)
         elif blo < bhi:
-            yield from self._dump("+", b, blo, bhi)
+            yield from self._lines("+", b, blo, bhi)
 
-    def _qformat(self, aline, bline, atags, btags):
-        atags = _keep_original_ws(aline, atags).rstrip()
-        btags = _keep_original_ws(bline, btags).rstrip()
-        yield "- " + aline
-        if atags:
-            yield f"? {atags}\n"
-        yield "+ " + bline
-        if btags:
-            yield f"? {btags}\n"
+    def _guided(self, old, new):
+        """Two similar lines, each followed by a '? ' guide when it has changes to show."""
+        old_marks, new_marks = [], []
+        for tag, i1, i2, j1, j2 in SequenceMatcher(self.charjunk, old, new).get_opcodes():
+            old_mark, new_mark = _GUIDE_MARKS[tag]
+            old_marks.append(old_mark * (i2 - i1))
+            new_marks.append(new_mark * (j2 - j1))
+        for prefix, line, marks in (("- ", old, old_marks), ("+ ", new, new_marks)):
+            yield prefix + line
+            guide = _guide(line, "".join(marks))
+            if guide:
+                yield f"? {guide}\n"
 
 
-def IS_LINE_JUNK(line, pat=None):
-    """True for a blank line or one holding only '#' (and whitespace)."""
-    if pat is not None:
-        return pat(line) is not None
-    body = line.strip(" \t\n\r\x0b\x0c")
-    return body == "" or body == "#"
+def IS_LINE_JUNK(line, pat=_re.compile(r"\s*(?:#\s*)?$").match):
+    """True for a blank line or one holding only a '#' (and whitespace)."""
+    return pat(line) is not None
 
 
 def IS_CHARACTER_JUNK(ch, ws=" \t"):
-    """True for a blank or a tab."""
+    """True for a space or a tab."""
     return ch in ws
 
 
 def ndiff(a, b, linejunk=None, charjunk=IS_CHARACTER_JUNK):
-    """Differ(linejunk, charjunk).compare(a, b)."""
+    """The Differ delta of the line sequences a and b (spaces and tabs are character junk)."""
     return Differ(linejunk, charjunk).compare(a, b)
 
 
 def restore(delta, which):
-    """One of the two sequences an ndiff/compare delta was made from."""
-    try:
-        tag = {1: "- ", 2: "+ "}[int(which)]
-    except KeyError:
-        raise ValueError("unknown delta choice (must be 1 or 2): %r" % which) from None
-    for line in delta:
-        if line[:2] in ("  ", tag):
-            yield line[2:]
+    """Yield the lines of sequence 1 or 2 (which) that produced an ndiff/Differ delta."""
+    kept_prefixes = {1: ("  ", "- "), 2: ("  ", "+ ")}.get(int(which))
+    if kept_prefixes is None:
+        raise ValueError(f"unknown delta choice (must be 1 or 2): {which!r}")
+    yield from (line[2:] for line in delta if line[:2] in kept_prefixes)
+
+
+# -- unified and context diffs -------------------------------------------------------
 
 
 def _check_types(a, b, *args):
-    if a and not isinstance(a[0], str):
-        raise TypeError("lines to compare must be str, not %s (%r)" % (type(a[0]).__name__, a[0]))
-    if b and not isinstance(b[0], str):
-        raise TypeError("lines to compare must be str, not %s (%r)" % (type(b[0]).__name__, b[0]))
+    for lines in (a, b):
+        if lines and not isinstance(lines[0], str):
+            raise TypeError(f"lines to compare must be str, not {type(lines[0]).__name__} ({lines[0]!r})")
     for arg in args:
         if not isinstance(arg, str):
-            raise TypeError("all arguments must be str, not: %r" % (arg,))
+            raise TypeError(f"all arguments must be str, not: {arg!r}")
 
 
-def _unified_range(start, stop):
-    first = start + 1
+def _hunk_range(start, stop, style):
+    """A hunk's line range: 'start,length' (unified) or 'first,last' (context), 1-based;
+    a single line is just its number, an empty range counts from the line before it."""
     length = stop - start
-    if length == 1:
-        return f"{first}"
-    if not length:
-        first -= 1
-    return f"{first},{length}"
+    first = start + 1 if length else start
+    if style == "unified":
+        return f"{first}" if length == 1 else f"{first},{length}"
+    return f"{first}" if length <= 1 else f"{first},{first + length - 1}"
 
 
-def _context_range(start, stop):
-    first = start + 1
-    length = stop - start
-    if not length:
-        first -= 1
-    if length <= 1:
-        return f"{first}"
-    return f"{first},{first + length - 1}"
-
-
-def _file_headers(marks, fromfile, tofile, fromfiledate, tofiledate, lineterm):
-    fromdate = f"\t{fromfiledate}" if fromfiledate else ""
-    todate = f"\t{tofiledate}" if tofiledate else ""
-    return (f"{marks[0]} {fromfile}{fromdate}{lineterm}", f"{marks[1]} {tofile}{todate}{lineterm}")
+def _headers(marks, fromfile, tofile, fromfiledate, tofiledate, lineterm):
+    for mark, name, date in zip(marks, (fromfile, tofile), (fromfiledate, tofiledate)):
+        yield f"{mark} {name}{chr(9) + date if date else ''}{lineterm}"
 
 
 def unified_diff(a, b, fromfile="", tofile="", fromfiledate="", tofiledate="", n=3, lineterm="\n"):
-    """A delta in unified format (hunks of -/+/space lines with n lines of context)."""
+    """The unified-format diff of the line sequences a and b, with n lines of context."""
     _check_types(a, b, fromfile, tofile, fromfiledate, tofiledate, lineterm)
-    started = False
-    for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
-        if not started:
-            started = True
-            yield from _file_headers(("---", "+++"), fromfile, tofile, fromfiledate, tofiledate, lineterm)
-        first, last = group[0], group[-1]
-        yield f"@@ -{_unified_range(first[1], last[2])} +{_unified_range(first[3], last[4])} @@{lineterm}"
+    for index, group in enumerate(SequenceMatcher(None, a, b).get_grouped_opcodes(n)):
+        if not index:
+            yield from _headers(("---", "+++"), fromfile, tofile, fromfiledate, tofiledate, lineterm)
+        old = _hunk_range(group[0][1], group[-1][2], "unified")
+        new = _hunk_range(group[0][3], group[-1][4], "unified")
+        yield f"@@ -{old} +{new} @@{lineterm}"
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
-                for line in a[i1:i2]:
-                    yield " " + line
+                yield from (" " + line for line in a[i1:i2])
                 continue
-            if tag != "insert":
-                for line in a[i1:i2]:
-                    yield "-" + line
-            if tag != "delete":
-                for line in b[j1:j2]:
-                    yield "+" + line
+            yield from ("-" + line for line in a[i1:i2])
+            yield from ("+" + line for line in b[j1:j2])
 
 
 _CONTEXT_PREFIX = {"insert": "+ ", "delete": "- ", "replace": "! ", "equal": "  "}
 
 
 def context_diff(a, b, fromfile="", tofile="", fromfiledate="", tofiledate="", n=3, lineterm="\n"):
-    """A delta in context format (before and after blocks marked with !, -, +)."""
+    """The context-format diff of the line sequences a and b, with n lines of context."""
     _check_types(a, b, fromfile, tofile, fromfiledate, tofiledate, lineterm)
-    started = False
-    for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
-        if not started:
-            started = True
-            yield from _file_headers(("***", "---"), fromfile, tofile, fromfiledate, tofiledate, lineterm)
-        first, last = group[0], group[-1]
+    for index, group in enumerate(SequenceMatcher(None, a, b).get_grouped_opcodes(n)):
+        if not index:
+            yield from _headers(("***", "---"), fromfile, tofile, fromfiledate, tofiledate, lineterm)
         yield "***************" + lineterm
-        yield f"*** {_context_range(first[1], last[2])} ****{lineterm}"
-        if any(op[0] in ("replace", "delete") for op in group):
-            for tag, i1, i2, _, _ in group:
-                if tag != "insert":
-                    for line in a[i1:i2]:
-                        yield _CONTEXT_PREFIX[tag] + line
-        yield f"--- {_context_range(first[3], last[4])} ----{lineterm}"
-        if any(op[0] in ("replace", "insert") for op in group):
-            for tag, _, _, j1, j2 in group:
-                if tag != "delete":
-                    for line in b[j1:j2]:
-                        yield _CONTEXT_PREFIX[tag] + line
+        tags = {code[0] for code in group}
+        for mark, lines, lo, hi, skipped, shown in (
+            ("***", a, 1, 2, "insert", {"replace", "delete"}),
+            ("---", b, 3, 4, "delete", {"replace", "insert"}),
+        ):
+            yield f"{mark} {_hunk_range(group[0][lo], group[-1][hi], 'context')} {mark[0] * 4}{lineterm}"
+            if tags & shown:
+                for code in group:
+                    if code[0] != skipped:
+                        yield from (_CONTEXT_PREFIX[code[0]] + line for line in lines[code[lo] : code[hi]])
 
 
 def diff_bytes(dfunc, a, b, fromfile=b"", tofile=b"", fromfiledate=b"", tofiledate=b"", n=3, lineterm=b"\n"):
-    """dfunc (unified_diff or context_diff) over bytes, through latin-1-like text."""
-    def decode(s):
+    """Run the str diff function dfunc on bytes, decoded losslessly as ASCII with
+    surrogate escapes, and yield its lines encoded back."""
+
+    def decode(value):
         try:
-            return s.decode("ascii", "surrogateescape")
+            return value.decode("ascii", "surrogateescape")
         except AttributeError as err:
-            raise TypeError("all arguments must be bytes, not %s (%r)" % (type(s).__name__, s)) from err
-    lines = dfunc([decode(x) for x in a], [decode(x) for x in b], decode(fromfile), decode(tofile),
-                  decode(fromfiledate), decode(tofiledate), n, decode(lineterm))
-    for line in lines:
+            raise TypeError(f"all arguments must be bytes, not {type(value).__name__} ({value!r})") from err
+
+    a, b = [decode(line) for line in a], [decode(line) for line in b]
+    names = [decode(arg) for arg in (fromfile, tofile, fromfiledate, tofiledate)]
+    for line in dfunc(a, b, *names, n, decode(lineterm)):
         yield line.encode("ascii", "surrogateescape")
 
 

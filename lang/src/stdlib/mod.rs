@@ -41,6 +41,7 @@ pub mod os_sys;
 pub mod packing;
 pub mod pickle;
 pub mod random;
+mod random_draws;
 pub mod re;
 pub mod select;
 pub mod signal;

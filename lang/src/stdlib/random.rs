@@ -1,9 +1,9 @@
 //! `random`: CPython's Mersenne Twister (MT19937) with CPython's seeding, so
 //! that `random.seed(n)` followed by `random()`, `randint`, `choice`,
-//! `shuffle`, ... gives CPython's sequences. The generator core (seeding,
-//! 32-bit words, `random()`, `getrandbits`, `_randbelow`) is native; the
-//! distributions and sequence helpers are `random.py`, written as CPython's
-//! so that they consume the generator identically.
+//! `shuffle`, ... gives CPython's sequences. This file is the generator core
+//! (seeding, 32-bit words, `random()`, `getrandbits`, state), the native base
+//! class `_random.Random` that `random.Random` (random.py) subclasses, as in
+//! CPython; the draws that loop over the generator are `random_draws.rs`.
 
 use crate::objects::class::Layout;
 use crate::objects::signature::{Signature, Style};
@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     let m = super::module_with(vm, "random", &[]);
-    super::set(&m, "_MersenneTwister", Value::Class(mt_class(vm)));
+    super::set(&m, "_CoreRandom", Value::Class(core_class(vm)));
     super::exec_source(vm, &m, super::stdlib_source!("random.py"))?;
     Ok(m)
 }
@@ -27,7 +27,7 @@ const N: usize = 624;
 const M: usize = 397;
 
 /// MT19937 state.
-struct Mt {
+pub(super) struct Mt {
     state: [u32; N],
     index: usize,
 }
@@ -106,15 +106,31 @@ impl Mt {
         y
     }
 
+    /// A uniform int in range(n), n >= 1: `getrandbits(n.bit_length())` until below n.
+    pub(super) fn below(&mut self, n: u64) -> u64 {
+        let bits = 64 - n.leading_zeros();
+        loop {
+            let candidate = if bits <= 32 {
+                u64::from(self.next_u32() >> (32 - bits))
+            } else {
+                let low = u64::from(self.next_u32());
+                low | u64::from(self.next_u32() >> (64 - bits)) << 32
+            };
+            if candidate < n {
+                return candidate;
+            }
+        }
+    }
+
     /// A float in [0, 1) with 53 random bits (CPython's `genrand_res53`).
-    fn random(&mut self) -> f64 {
+    pub(super) fn random(&mut self) -> f64 {
         let a = (self.next_u32() >> 5) as f64;
         let b = (self.next_u32() >> 6) as f64;
         (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
     }
 
     /// `getrandbits(k)`: 32-bit words, least significant first, the last one truncated.
-    fn getrandbits(&mut self, k: u64) -> BigInt {
+    pub(super) fn getrandbits(&mut self, k: u64) -> BigInt {
         if k <= 32 {
             return BigInt::from(self.next_u32() >> (32 - k));
         }
@@ -147,57 +163,68 @@ impl NativeObject for MersenneTwister {
     }
 }
 
-/// The generator's methods; `random.Random` (random.py) calls them.
+/// The generator's own methods (the draws built on it are in `random_draws`).
 const MT_METHODS: &[(&Signature, NativeFn)] = &[
     (&SEED, mt_seed),
     (&RANDOM, mt_random),
     (&GETRANDBITS, mt_getrandbits),
-    (&RANDBELOW, mt_randbelow),
     (&GETSTATE, mt_getstate),
     (&SETSTATE, mt_setstate),
 ];
 
-static SEED: Signature = Signature::new(Style::Positional, "_MersenneTwister.seed", "$self, n=None, /")
+static SEED: Signature = Signature::new(Style::Positional, "Random.seed", "$self, n=None, /")
     .doc("Reset the generator from n (an int, str, bytes or hashable), or from fresh entropy when n is None.");
-static RANDOM: Signature = Signature::new(Style::Exact, "_MersenneTwister.random", "$self, /")
-    .doc("Return the next float in [0.0, 1.0).");
-static GETRANDBITS: Signature =
-    Signature::new(Style::Exact, "_MersenneTwister.getrandbits", "$self, k, /")
-        .doc("Return a non-negative int of k random bits.");
-static RANDBELOW: Signature =
-    Signature::new(Style::Exact, "_MersenneTwister.randbelow", "$self, n, /")
-        .doc("Return a random int in range(n), 0 when n is not positive.");
-static GETSTATE: Signature = Signature::new(Style::Exact, "_MersenneTwister.getstate", "$self, /")
-    .doc("Return the generator's state as a tuple of 625 ints.");
-static SETSTATE: Signature =
-    Signature::new(Style::Exact, "_MersenneTwister.setstate", "$self, state, /")
-        .doc("Restore a state that getstate returned.");
+static RANDOM: Signature = Signature::new(Style::Exact, "Random.random", "$self, /")
+    .doc("random() -> x in the interval [0, 1).");
+static GETRANDBITS: Signature = Signature::new(Style::Exact, "Random.getrandbits", "$self, k, /")
+    .doc("getrandbits(k) -> x.  Generates an int with k random bits.");
+static GETSTATE: Signature = Signature::new(Style::Exact, "Random.getstate", "$self, /")
+    .doc("getstate() -> tuple containing the current state.");
+static SETSTATE: Signature = Signature::new(Style::Exact, "Random.setstate", "$self, state, /")
+    .doc("setstate(state) -> None.  Restores generator state.");
 
-fn mt_class(vm: &Vm) -> Rc<Class> {
-    vm.lazy_class("random._MersenneTwister", |vm| {
+/// `_random.Random`: the generator as a subclassable built-in type.
+pub(super) fn core_class(vm: &Vm) -> Rc<Class> {
+    vm.lazy_class("_random.Random", |vm| {
         let c = new_class(
-            "_MersenneTwister",
+            "Random",
             std::slice::from_ref(&vm.types.object),
             Layout::Builtin,
-            "random",
+            "_random",
         );
-        add_methods(&c, "_MersenneTwister", &[("__new__", mt_new)]);
-        add_declared_methods(&c, "_MersenneTwister", MT_METHODS);
+        add_methods(&c, "Random", &[("__new__", mt_new)]);
+        add_declared_methods(&c, "Random", MT_METHODS);
+        add_declared_methods(&c, "Random", super::random_draws::DRAW_METHODS);
         c
     })
 }
 
-fn mt_new(vm: &Vm, _args: Args) -> PyResult {
-    Ok(Value::native(MersenneTwister {
-        class: mt_class(vm),
-        mt: RefCell::new(Mt::new()),
-    }))
+fn mt_new(vm: &Vm, args: Args) -> PyResult {
+    let class = core_class(vm);
+    crate::builtins::payload::construct(vm, args, &class, |vm, _args, _exact| {
+        Ok(Value::native(MersenneTwister {
+            class: core_class(vm),
+            mt: RefCell::new(Mt::new()),
+        }))
+    })
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a MersenneTwister> {
-    args.get(0)
-        .and_then(|v| v.downcast_native::<MersenneTwister>())
-        .ok_or_else(|| vm.type_error("descriptor requires a '_MersenneTwister' object"))
+    match args.get(0) {
+        Some(receiver) => native_generator(vm, receiver),
+        None => Err(vm.type_error("descriptor requires a '_random.Random' object")),
+    }
+}
+
+fn native_generator<'a>(vm: &Vm, receiver: &'a Value) -> PyResult<&'a MersenneTwister> {
+    crate::builtins::payload::native_receiver::<MersenneTwister>(receiver).ok_or_else(|| {
+        crate::builtins::payload::wrong_receiver(vm, "random", "_random.Random", receiver)
+    })
+}
+
+/// The generator state of a `_random.Random` (or subclass) instance.
+pub(super) fn generator<'a>(vm: &Vm, receiver: &'a Value) -> PyResult<&'a RefCell<Mt>> {
+    Ok(&native_generator(vm, receiver)?.mt)
 }
 
 /// A seed taken from the clock and the process (CPython reads the OS's random source).
@@ -266,24 +293,6 @@ fn mt_getrandbits(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.new_exception(&vm.exc.memory_error, Vec::new()));
     }
     Ok(Value::from_bigint(mt.mt.borrow_mut().getrandbits(k as u64)))
-}
-
-/// `_randbelow(n)`: getrandbits(n.bit_length()) until the value is below n.
-fn mt_randbelow(vm: &Vm, args: Args) -> PyResult {
-    RANDBELOW.check(vm, args)?;
-    let mt = this(vm, &args)?;
-    let n = crate::builtins::number::to_bigint(vm, &args.pos[1])?;
-    if !n.is_positive() {
-        return Ok(Value::Int(0));
-    }
-    let k = n.bits();
-    let mut mt = mt.mt.borrow_mut();
-    loop {
-        let r = mt.getrandbits(k);
-        if r < n {
-            return Ok(Value::from_bigint(r));
-        }
-    }
 }
 
 fn mt_getstate(vm: &Vm, args: Args) -> PyResult {
