@@ -46,6 +46,7 @@ __all__ = [
     "args_from_interpreter_flags", "optim_args_from_interpreter_flags",
     "record_original_stdout", "get_original_stdout", "open_urlresource",
     "skip_if_pgo_task", "missing_compiler_executable", "thread_unsafe",
+    "run_with_locale", "requires_debug_ranges", "has_no_debug_ranges",
 ]
 
 
@@ -82,6 +83,12 @@ has_fork_support = hasattr(os, "fork") and not (is_emscripten or is_wasi)
 has_subprocess_support = not (is_emscripten or is_wasi)
 has_socket_support = not is_wasi
 Py_DEBUG = hasattr(sys, "gettotalrefcount")
+
+# Sizes for bigmem tests.
+_1M = 1024 * 1024
+_1G = 1024 * _1M
+_2G = 2 * _1G
+_4G = 4 * _1G
 
 LOOPBACK_TIMEOUT = 10.0
 INTERNET_TIMEOUT = 60.0
@@ -344,6 +351,41 @@ def thread_unsafe(reason=None):
     if callable(reason):
         return reason
     return lambda test: test
+
+
+def has_no_debug_ranges():
+    """Whether code objects lack column positions (-X no_debug_ranges)."""
+    return "no_debug_ranges" in sys._xoptions
+
+
+def requires_debug_ranges(reason="requires co_positions / debug_ranges"):
+    return _skip_unless(not has_no_debug_ranges(), reason)
+
+
+def run_with_locale(catstr, *locales):
+    """Decorator: run the test with the locale category `catstr` set to the
+    first of `locales` that this system accepts (as it is if none is)."""
+    def decorator(test):
+        @functools.wraps(test)
+        def wrapper(*args, **kw):
+            try:
+                import locale
+                category = getattr(locale, catstr)
+                saved = locale.setlocale(category)
+            except Exception:
+                return test(*args, **kw)
+            try:
+                for name in locales:
+                    try:
+                        locale.setlocale(category, name)
+                        break
+                    except Exception:
+                        continue
+                return test(*args, **kw)
+            finally:
+                locale.setlocale(category, saved)
+        return wrapper
+    return decorator
 
 
 def python_is_optimized():

@@ -236,6 +236,29 @@ def skip_unless_symlink(test):
     return test if can_symlink() else unittest.skip("Requires functional symlink implementation")(test)
 
 
+def can_chmod():
+    """Whether os.chmod changes what os.stat reports (not so on some file
+    systems, or for root on others)."""
+    if not hasattr(os, "chmod"):
+        return False
+    probe = TESTFN + "_can_chmod"
+    try:
+        create_empty_file(probe)
+        os.chmod(probe, 0o600)
+        first = os.stat(probe).st_mode & 0o777
+        os.chmod(probe, 0o644)
+        second = os.stat(probe).st_mode & 0o777
+        return first == 0o600 and second == 0o644
+    except OSError:
+        return False
+    finally:
+        unlink(probe)
+
+
+def skip_unless_working_chmod(test):
+    return test if can_chmod() else unittest.skip("requires working os.chmod()")(test)
+
+
 def can_xattr():
     return False
 
