@@ -383,7 +383,10 @@ def run_with_locale(catstr, *locales):
                         continue
                 return test(*args, **kw)
             finally:
-                locale.setlocale(category, saved)
+                try:
+                    locale.setlocale(category, saved)
+                except Exception:
+                    pass
         return wrapper
     return decorator
 
