@@ -630,7 +630,16 @@ pub fn make(vm: &Vm, d: &ModuleDef) -> PyResult<Rc<Module>> {
             let from = vm.import_module(package)?;
             let m = vm.new_module(d.name, None);
             for &name in names {
-                if let Some(v) = module_get(&from, name) {
+                // Through getattr, so a package's `__getattr__` can supply
+                // names it loads lazily (asyncio's transports and streams).
+                let found = module_get(&from, name).or_else(|| {
+                    vm.get_attr(
+                        &Value::Module(from.clone()),
+                        &crate::objects::Name::new(name),
+                    )
+                    .ok()
+                });
+                if let Some(v) = found {
                     set(&m, name, v);
                 }
             }
