@@ -449,6 +449,6 @@ print(Basic("test_a") == Basic("test_a"), Basic("test_a") == Basic("test_b"),
 try:
     Basic("nope")
 except ValueError as e:
-    print(e)
+    print(e, "| context:", repr(e.__context__))
 with unittest.TestCase().subTest(a=1):
     print("subTest outside a run is a plain block")

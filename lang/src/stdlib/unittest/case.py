@@ -470,11 +470,13 @@ class TestCase(object):
     def _method_doc(self, name):
         """The docstring of the test method `name`; TestCase() without a
         runTest is allowed too (to use the asserts)."""
-        if hasattr(self, name):
-            return getattr(self, name).__doc__
-        if name == "runTest":
-            return "No test"
-        raise ValueError(f"no such test method in {self.__class__}: {name}")
+        try:
+            method = getattr(self, name)
+        except AttributeError:
+            if name == "runTest":
+                return "No test"
+            raise ValueError(f"no such test method in {self.__class__}: {name}")
+        return method.__doc__
 
     def addTypeEqualityFunc(self, typeobj, function):
         """assertEqual of two values of exactly `typeobj` calls
