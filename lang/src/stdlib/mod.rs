@@ -30,6 +30,7 @@ pub mod html;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
+pub mod keyword;
 mod libm;
 pub mod math;
 pub(crate) mod native_home;
@@ -193,6 +194,7 @@ pub const MODULES: &[ModuleDef] = &[
     def("inspect", Stdlib, Native(inspect::make)),
     def("random", Stdlib, Native(random::make)),
     def("bisect", Stdlib, Native(bisect::make)),
+    def("keyword", Stdlib, Native(keyword::make)),
     def("string", Stdlib, Script(stdlib_source!("string.py"))),
     def("numbers", Stdlib, Script(stdlib_source!("numbers.py"))),
     def(
@@ -408,6 +410,43 @@ pub const MODULES: &[ModuleDef] = &[
         "unittest.mock",
         Stdlib,
         Script(stdlib_source!("unittest/mock.py")),
+    ),
+    // test.support: the helpers CPython's own test files import.
+    def("test", Stdlib, Script(stdlib_source!("test/__init__.py"))),
+    def(
+        "test.support",
+        Stdlib,
+        Script(stdlib_source!("test/support/__init__.py")),
+    ),
+    def(
+        "test.support.os_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/os_helper.py")),
+    ),
+    def(
+        "test.support.import_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/import_helper.py")),
+    ),
+    def(
+        "test.support.warnings_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/warnings_helper.py")),
+    ),
+    def(
+        "test.support.threading_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/threading_helper.py")),
+    ),
+    def(
+        "test.support.socket_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/socket_helper.py")),
+    ),
+    def(
+        "test.support.script_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/script_helper.py")),
     ),
     // asyncio's submodules, each with the names CPython 3.11 defines there.
     def(
@@ -629,7 +668,16 @@ pub fn make(vm: &Vm, d: &ModuleDef) -> PyResult<Rc<Module>> {
             let from = vm.import_module(package)?;
             let m = vm.new_module(d.name, None);
             for &name in names {
-                if let Some(v) = module_get(&from, name) {
+                // Through getattr, so a package's `__getattr__` can supply
+                // names it loads lazily (asyncio's transports and streams).
+                let found = module_get(&from, name).or_else(|| {
+                    vm.get_attr(
+                        &Value::Module(from.clone()),
+                        &crate::objects::Name::new(name),
+                    )
+                    .ok()
+                });
+                if let Some(v) = found {
                     set(&m, name, v);
                 }
             }

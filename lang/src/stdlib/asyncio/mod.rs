@@ -165,14 +165,20 @@ pub fn glue(vm: &Vm, name: &str) -> PyResult<Value> {
 
 /// The towel half of the module.
 const GLUE: crate::stdlib::Source = crate::stdlib::stdlib_source!("asyncio.py");
-/// The layers run into the module after the glue, in order: readers,
-/// writers, `sock_*`, the resolver and signal handlers; protocols,
-/// transports and servers; streams.
-const LAYERS: [(crate::stdlib::Source, &str); 3] = [
-    (
-        crate::stdlib::stdlib_source!("selector_events.py"),
-        "<frozen asyncio.selector_events>",
-    ),
+/// The loop's lower layer, run into the module after the glue at import:
+/// readers, writers, `sock_*`, the resolver and signal handlers.
+const SELECTOR_EVENTS: (crate::stdlib::Source, &str) = (
+    crate::stdlib::stdlib_source!("selector_events.py"),
+    "<frozen asyncio.selector_events>",
+);
+
+/// Protocols, transports and servers; streams. Run into the module on first
+/// use (`_load_transport_layer`, called by the module's `__getattr__` and
+/// by the stand-ins for the loop methods they define, in
+/// `selector_events.py`): compiling them and importing `socket` would cost
+/// more than the rest of `import asyncio`, and most programs never open a
+/// connection.
+const TRANSPORT_LAYER: [(crate::stdlib::Source, &str); 2] = [
     (
         crate::stdlib::stdlib_source!("socket_transports.py"),
         "<frozen asyncio.transports>",
@@ -182,6 +188,29 @@ const LAYERS: [(crate::stdlib::Source, &str); 3] = [
         "<frozen asyncio.streams>",
     ),
 ];
+
+static LOAD_TRANSPORT_LAYER: crate::objects::Signature = crate::objects::Signature::new(
+    crate::objects::signature::Style::Exact,
+    "_load_transport_layer",
+    "",
+);
+
+/// `_load_transport_layer()`: runs [`TRANSPORT_LAYER`] into the module (the
+/// caller makes sure it happens once) and names the submodules of what it
+/// defined.
+fn load_transport_layer(vm: &Vm, args: crate::objects::Args) -> PyResult {
+    LOAD_TRANSPORT_LAYER.bind::<0, 0>(vm, args)?;
+    let m = aio(vm)
+        .module
+        .borrow()
+        .clone()
+        .ok_or_else(|| vm.runtime_error("asyncio is not initialised"))?;
+    for (source, file_name) in &TRANSPORT_LAYER {
+        run_source(vm, &m, source, file_name)?;
+    }
+    name_submodules(vm, &m)?;
+    Ok(Value::None)
+}
 
 /// Compiles `source` and runs it in `m`.
 fn run_source(
@@ -263,15 +292,22 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
         vm.unregister_module("asyncio");
         return Err(e);
     }
-    // The loop's lower layer, written over `fd_events`' natives, then the
-    // transports over `wire` and the streams over them.
+    // The loop's lower layer, written over `fd_events`' natives; the
+    // transports (over `wire`) and streams wait for their first use.
     fd_events::install(vm, &m);
     wire::install(&m);
-    for (source, file_name) in &LAYERS {
-        if let Err(e) = run_source(vm, &m, source, file_name) {
-            vm.unregister_module("asyncio");
-            return Err(e);
-        }
+    set(
+        &m,
+        "_load_transport_layer",
+        crate::builtins::native_row(&(
+            &LOAD_TRANSPORT_LAYER,
+            load_transport_layer as crate::objects::NativeFn,
+        )),
+    );
+    let (source, file_name) = &SELECTOR_EVENTS;
+    if let Err(e) = run_source(vm, &m, source, file_name) {
+        vm.unregister_module("asyncio");
+        return Err(e);
     }
     name_submodules(vm, &m)?;
     Ok(m)

@@ -299,6 +299,50 @@ async def create_subprocess_shell(cmd, stdin=None, stdout=None, stderr=None,
 create_subprocess_exec.__module__ = create_subprocess_shell.__module__ = "asyncio.subprocess"
 
 
+# Protocols, transports, servers and streams (socket_transports.py,
+# streams_layer.py) are run into this module the first time one of their
+# names is looked up or one of the loop methods they define is called
+# (mod.rs, TRANSPORT_LAYER): compiling them and importing socket would cost
+# more than the rest of the import, and most programs never open a
+# connection.
+_transport_layer_loaded = False
+
+
+def _ensure_transport_layer():
+    global _transport_layer_loaded
+    if not _transport_layer_loaded:
+        _transport_layer_loaded = True
+        _load_transport_layer()
+
+
+_absent = object()
+
+
+def __getattr__(name):
+    if not _transport_layer_loaded and not name.startswith('__'):
+        _ensure_transport_layer()
+        value = globals().get(name, _absent)
+        if value is not _absent:
+            return value
+    raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
+
+
+def _transport_loop_method(name):
+    # Stands in for a loop method of the transport layer until the layer is
+    # loaded, which installs the real one under the same name.
+    async def method(self, *args, **kwargs):
+        _ensure_transport_layer()
+        return await getattr(self, name)(*args, **kwargs)
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+for _name in ('create_connection', 'create_server', 'create_unix_connection',
+              'create_unix_server', 'connect_accepted_socket',
+              'create_datagram_endpoint'):
+    _add_loop_method(_name, _transport_loop_method(_name))
+
+
 for _name, _method in [
     ('add_reader', _loop_add_reader),
     ('remove_reader', _loop_remove_reader),
