@@ -192,7 +192,7 @@ fn init(vm: &Vm, args: Args) -> PyResult {
 /// The contents `bytearray(source, encoding, errors)` starts with.
 fn initial_bytes(vm: &Vm, args: &Args) -> PyResult<Vec<u8>> {
     // An encoding or errors argument only goes with a str source.
-    if !matches!(args.get(0), Some(Value::Str(_))) {
+    if !matches!(args.get(0).map(Value::builtin_base), Some(Value::Str(_))) {
         for (at, name) in [(1, "encoding"), (2, "errors")] {
             if args.arg_or_kw(at, name).is_some() {
                 return Err(vm.type_error(format!("{name} without a string argument")));
