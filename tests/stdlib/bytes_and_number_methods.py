@@ -103,3 +103,9 @@ type(F.fromhex('1'))
 float.fromhex('0x1p-99999999999999999999')
 """.strip().splitlines():
     show(text)
+# An encoding or errors argument needs a str source (and a str needs an encoding).
+for args, kw in [((b"x", "utf-8"), {}), ((5, "utf-8"), {}), ((b"x",), {"errors": "strict"}), ((), {"encoding": "utf-8"}),
+                 (("x",), {"errors": "strict"}), (("x", "ascii"), {}), (([1, 2],), {}), ((type("S", (str,), {})("s"), "ascii"), {})]:
+    for kind in (bytes, bytearray):
+        try: print(kind(*args, **kw))
+        except TypeError as e: print(kind.__name__, e)

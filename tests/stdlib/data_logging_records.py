@@ -211,3 +211,10 @@ for key in ["message", "asctime", "levelname", "fine"]:
 attempt(lg.warning, "x", bogus=1)
 attempt(logging.setLoggerClass, int)
 print(logging.getLoggerClass().__name__)
+
+# -- shutdown at exit: every handler flushed and closed, newest first
+class Loud(logging.Handler):
+    def emit(self, rec): pass
+    def flush(self): print("flushed", self.name)
+    def close(self): print("closed", self.name); super().close()
+first = Loud(); first.name = "first"; second = Loud(); second.name = "second"

@@ -191,6 +191,14 @@ fn init(vm: &Vm, args: Args) -> PyResult {
 
 /// The contents `bytearray(source, encoding, errors)` starts with.
 fn initial_bytes(vm: &Vm, args: &Args) -> PyResult<Vec<u8>> {
+    // An encoding or errors argument only goes with a str source.
+    if !matches!(args.get(0).map(Value::builtin_base), Some(Value::Str(_))) {
+        for (at, name) in [(1, "encoding"), (2, "errors")] {
+            if args.arg_or_kw(at, name).is_some() {
+                return Err(vm.type_error(format!("{name} without a string argument")));
+            }
+        }
+    }
     match args.get(0) {
         None => Ok(Vec::new()),
         Some(text @ Value::Str(_)) => match args.arg_or_kw(1, "encoding") {

@@ -1204,6 +1204,14 @@ fn bytes_new(vm: &Vm, args: Args) -> PyResult {
 
 /// `bytes(source)` from the arguments after the class.
 fn bytes_value(vm: &Vm, args: Args) -> PyResult {
+    // An encoding or errors argument only goes with a str source.
+    if !matches!(args.get(0).map(Value::builtin_base), Some(Value::Str(_))) {
+        for (at, name) in [(1, "encoding"), (2, "errors")] {
+            if args.arg_or_kw(at, name).is_some() {
+                return Err(vm.type_error(format!("{name} without a string argument")));
+            }
+        }
+    }
     let Some(source) = args.get(0) else {
         return Ok(Value::Bytes(Rc::new(Vec::new())));
     };

@@ -4,12 +4,11 @@
 # from the library documentation and CPython 3.11's observed behaviour.
 # Handlers that need sockets, syslog, mail or HTTP are not in towel yet.
 
-import io
 import os
 import copy
 import threading
 import logging
-from logging import _FailuresReported
+from logging import _FailuresReported, _flush_then_close
 
 __all__ = ["BaseRotatingHandler", "RotatingFileHandler", "TimedRotatingFileHandler",
            "WatchedFileHandler", "BufferingHandler", "MemoryHandler", "QueueHandler",
@@ -61,15 +60,10 @@ class RotatingFileHandler(BaseRotatingHandler):
 
     def __init__(self, filename, mode="a", maxBytes=0, backupCount=0,
                  encoding=None, delay=False, errors=None):
-        # Opening with "w" would truncate the file the size limit is about.
-        if maxBytes > 0:
-            mode = "a"
-        if "b" not in mode:
-            encoding = io.text_encoding(encoding)
-        BaseRotatingHandler.__init__(self, filename, mode, encoding=encoding,
-                                     delay=delay, errors=errors)
-        self.maxBytes = maxBytes
-        self.backupCount = backupCount
+        self.maxBytes, self.backupCount = maxBytes, backupCount
+        # With a size limit the file is appended to: "w" would truncate it.
+        BaseRotatingHandler.__init__(self, filename, "a" if maxBytes > 0 else mode,
+                                     encoding, delay, errors)
 
     def _backup_name(self, number):
         return self.rotation_filename("%s.%d" % (self.baseFilename, number))
@@ -122,48 +116,50 @@ class WatchedFileHandler(logging.FileHandler):
     """A file handler that reopens its file when the file it wrote to was
     moved or deleted (by log rotation outside the program)."""
 
-    def __init__(self, filename, mode="a", encoding=None, delay=False, errors=None):
-        if "b" not in mode:
-            encoding = io.text_encoding(encoding)
-        logging.FileHandler.__init__(self, filename, mode=mode, encoding=encoding,
-                                     delay=delay, errors=errors)
-        self.dev = self.ino = -1
-        self._remember_identity()
+    dev = ino = -1
 
-    def _remember_identity(self):
+    def __init__(self, filename, mode="a", encoding=None, delay=False, errors=None):
+        logging.FileHandler.__init__(self, filename, mode, encoding, delay, errors)
+        self._note_identity()
+
+    def _note_identity(self):
+        # (device, inode) of the open file: what "the same file" means here.
         if self.stream is not None:
-            info = os.fstat(self.stream.fileno())
-            self.dev, self.ino = info.st_dev, info.st_ino
+            found = os.fstat(self.stream.fileno())
+            self.dev, self.ino = found.st_dev, found.st_ino
 
     def reopenIfNeeded(self):
-        try:
-            info = os.stat(self.baseFilename)
-            same = (info.st_dev, info.st_ino) == (self.dev, self.ino)
-        except FileNotFoundError:
-            same = False
-        if same or self.stream is None:
+        if self.stream is None or _identity(self.baseFilename) == (self.dev, self.ino):
             return
-        old, self.stream = self.stream, None
-        old.flush()
-        old.close()
+        stale, self.stream = self.stream, None
+        _flush_then_close(stale)
         self.stream = self._open()
-        self._remember_identity()
+        self._note_identity()
 
     def emit(self, record):
         self.reopenIfNeeded()
         logging.FileHandler.emit(self, record)
 
 
+def _identity(path):
+    """(device, inode) of the file at path, None when there is none."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 # == buffers =====================================================================
 
 class BufferingHandler(logging.Handler):
-    """Keeps records in `buffer`; flush() (here: forgetting them) runs when
-    shouldFlush() says so, by default once `capacity` records are held."""
+    """Keeps records in `buffer`; flush() runs when shouldFlush() says so (by
+    default once `capacity` records are held) and hands the records on (here:
+    forgets them)."""
 
     def __init__(self, capacity):
         logging.Handler.__init__(self)
-        self.capacity = capacity
-        self.buffer = []
+        self.capacity, self.buffer = capacity, []
 
     def shouldFlush(self, record):
         return len(self.buffer) >= self.capacity
@@ -175,24 +171,40 @@ class BufferingHandler(logging.Handler):
 
     def flush(self):
         with self._guard():
-            del self.buffer[:]
+            if self._can_hand_on():
+                taken, self.buffer[:] = self.buffer[:], []
+                self._hand_on(taken)
 
     def close(self):
         try:
-            self.flush()
+            if self._flushes_on_close():
+                self.flush()
         finally:
+            self._let_go()
             logging.Handler.close(self)
+
+    # What subclasses change: whether and where buffered records go.
+    def _can_hand_on(self):
+        return True
+
+    def _hand_on(self, records):
+        pass
+
+    def _flushes_on_close(self):
+        return True
+
+    def _let_go(self):
+        pass
 
 
 class MemoryHandler(BufferingHandler):
     """A buffer passed on to `target` when full or when a record at
-    `flushLevel` or above arrives (and, with flushOnClose, at close)."""
+    `flushLevel` or above arrives (and, with flushOnClose, at close). Without
+    a target the records wait for one."""
 
     def __init__(self, capacity, flushLevel=logging.ERROR, target=None, flushOnClose=True):
         BufferingHandler.__init__(self, capacity)
-        self.flushLevel = flushLevel
-        self.target = target
-        self.flushOnClose = flushOnClose
+        self.flushLevel, self.target, self.flushOnClose = flushLevel, target, flushOnClose
 
     def shouldFlush(self, record):
         return (BufferingHandler.shouldFlush(self, record)
@@ -202,23 +214,19 @@ class MemoryHandler(BufferingHandler):
         with self._guard():
             self.target = target
 
-    def flush(self):
-        # Without a target the records wait for one.
-        with self._guard():
-            if not self.target:
-                return
-            pending, self.buffer[:] = list(self.buffer), []
-            for record in pending:
-                self.target.handle(record)
+    def _can_hand_on(self):
+        return bool(self.target)
 
-    def close(self):
-        try:
-            if self.flushOnClose:
-                self.flush()
-        finally:
-            with self._guard():
-                self.target = None
-            BufferingHandler.close(self)
+    def _hand_on(self, records):
+        for record in records:
+            self.target.handle(record)
+
+    def _flushes_on_close(self):
+        return self.flushOnClose
+
+    def _let_go(self):
+        with self._guard():
+            self.target = None
 
 
 # == queues ======================================================================
