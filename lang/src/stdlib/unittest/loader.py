@@ -1,10 +1,14 @@
-# `unittest.loader`: TestLoader, which makes suites from test case classes,
-# modules, dotted names, and by discovery in a directory tree.
+# `unittest.loader`: TestLoader collects tests into suites: from a TestCase
+# class (its test* methods), a module (its TestCase classes, or what its
+# load_tests function returns), a dotted name, or by discovery in a folder
+# tree. What cannot be loaded becomes a test that fails with the reason
+# (a `_FailedTest`), and the message is kept in `loader.errors`.
 
+import functools
 import os
 import sys
+import traceback
 import types
-import functools
 import warnings
 
 from fnmatch import fnmatch, fnmatchcase
@@ -14,18 +18,13 @@ from unittest import case, suite, util
 __unittest = True
 
 
-def _valid_module_name(basename):
-    # What discovery imports: an identifier followed by ".py" (any case).
-    stem, dot_py = basename[:-3], basename[-3:]
-    if dot_py.lower() != ".py" or not stem:
-        return False
-    if not (stem[0] == "_" or ("a" <= stem[0].lower() <= "z")):
-        return False
-    return all(c == "_" or c.isalnum() for c in stem)
+# -- tests standing for what could not be loaded ------------------------------
 
 
 class _FailedTest(case.TestCase):
-    # A test that raises the exception met while loading tests.
+    """A test whose one method (named after what failed to load) raises
+    the error met while loading."""
+
     _testMethodName = None
 
     def __init__(self, method_name, exception):
@@ -33,49 +32,57 @@ class _FailedTest(case.TestCase):
         super(_FailedTest, self).__init__(method_name)
 
     def __getattr__(self, name):
-        if name != self._testMethodName:
-            return super(_FailedTest, self).__getattr__(name)
+        # Called only for names the class does not have: the made-up test
+        # method is the one such name that exists.
+        if name == self._testMethodName:
+            return self._raise_loading_error
+        raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
 
-        def testFailure():
-            raise self._exception
-        return testFailure
-
-
-def _format_exc():
-    import traceback
-    return traceback.format_exc()
+    def _raise_loading_error(self):
+        raise self._exception
 
 
-def _make_failed_import_test(name, suiteClass):
-    message = "Failed to import test module: %s\n%s" % (name, _format_exc())
-    return _make_failed_test(name, ImportError(message), suiteClass, message)
+def _skipped_module_test(name, reason):
+    """A test, skipped for `reason`, standing for a module that raised
+    SkipTest when imported."""
 
+    class ModuleSkipped(case.TestCase):
+        __qualname__ = "ModuleSkipped"
 
-def _make_failed_load_tests(name, exception, suiteClass):
-    message = "Failed to call load_tests:\n%s" % (_format_exc(),)
-    return _make_failed_test(name, exception, suiteClass, message)
-
-
-def _make_failed_test(methodname, exception, suiteClass, message):
-    return suiteClass((_FailedTest(methodname, exception),)), message
-
-
-def _make_skipped_test(methodname, exception, suiteClass):
-    @case.skip(str(exception))
+    @case.skip(reason)
     def testSkipped(self):
         pass
-    skipped_class = type("ModuleSkipped", (case.TestCase,), {methodname: testSkipped})
-    return suiteClass((skipped_class(methodname),))
+
+    setattr(ModuleSkipped, name, testSkipped)
+    return ModuleSkipped(name)
 
 
-def _jython_aware_splitext(path):
-    if path.lower().endswith("$py.class"):
-        return path[:-9]
+def _is_module_file_name(basename):
+    """Whether a file name can be imported as a module: an identifier
+    starting with an ASCII letter or underscore, then ".py"."""
+    stem, dot, extension = basename.rpartition(".")
+    if not dot or extension.lower() != "py" or not stem:
+        return False
+    first = stem[0]
+    if not (first == "_" or ("a" <= first.lower() <= "z")):
+        return False
+    return all(c == "_" or c.isalnum() for c in stem)
+
+
+def _without_extension(path):
     return os.path.splitext(path)[0]
 
 
+# The base classes have no tests; named, they are called like any callable.
+_BASE_CASES = (case.TestCase, case.FunctionTestCase)
+
+
+def _is_test_case_class(obj):
+    return isinstance(obj, type) and issubclass(obj, case.TestCase)
+
+
 class TestLoader(object):
-    """Makes test suites from classes, modules, names and directory trees."""
+    """Makes suites of tests from classes, modules, names and folders."""
 
     testMethodPrefix = "test"
     sortTestMethodsUsing = staticmethod(util.three_way_cmp)
@@ -85,309 +92,337 @@ class TestLoader(object):
 
     def __init__(self):
         super(TestLoader, self).__init__()
+        # The messages of the errors met while loading, in order.
         self.errors = []
-        # Packages whose load_tests is running, so discovery does not
-        # re-enter them.
+        # Packages whose load_tests is running: discovery inside one must
+        # not load the package's own tests a second time.
         self._loading_packages = set()
 
+    # -- reporting what could not be loaded -----------------------------------
+
+    def _failed(self, name, exception, message):
+        """A suite whose one test fails with `exception`; `message` goes
+        to `errors`."""
+        self.errors.append(message)
+        return self.suiteClass((_FailedTest(name, exception),))
+
+    def _import_failed(self, name):
+        """What `_failed` needs for the import error being handled."""
+        message = "Failed to import test module: %s\n%s" % (name, traceback.format_exc())
+        return name, ImportError(message), message
+
+    # -- classes --------------------------------------------------------------
+
+    def getTestCaseNames(self, testCaseClass):
+        """The names of the test methods of a class: callables whose name
+        starts with testMethodPrefix and, when testNamePatterns is set,
+        whose full name matches one of them; sorted by
+        sortTestMethodsUsing."""
+        prefix = self.testMethodPrefix
+        patterns = self.testNamePatterns
+        where = "%s.%s." % (testCaseClass.__module__, testCaseClass.__qualname__)
+
+        def is_test(name):
+            if not name.startswith(prefix) or not callable(getattr(testCaseClass, name)):
+                return False
+            if patterns is None:
+                return True
+            return any(fnmatchcase(where + name, pattern) for pattern in patterns)
+
+        names = [name for name in dir(testCaseClass) if is_test(name)]
+        if self.sortTestMethodsUsing:
+            names.sort(key=functools.cmp_to_key(self.sortTestMethodsUsing))
+        return names
+
     def loadTestsFromTestCase(self, testCaseClass):
-        """A suite of one test per test method of testCaseClass."""
+        """A suite of one instance of `testCaseClass` per test method (or
+        of its runTest when it has no test methods)."""
         if issubclass(testCaseClass, suite.TestSuite):
-            raise TypeError("Test cases should not be derived from "
-                            "TestSuite. Maybe you meant to derive from "
-                            "TestCase?")
-        if testCaseClass in (case.TestCase, case.FunctionTestCase):
-            names = []
-        else:
-            names = self.getTestCaseNames(testCaseClass)
-            if not names and hasattr(testCaseClass, "runTest"):
-                names = ["runTest"]
-        return self.suiteClass(map(testCaseClass, names))
+            raise TypeError("Test cases should not be derived from TestSuite. "
+                            "Maybe you meant to derive from TestCase?")
+        if testCaseClass in _BASE_CASES:
+            return self.suiteClass([])
+        names = self.getTestCaseNames(testCaseClass)
+        if not names and hasattr(testCaseClass, "runTest"):
+            names = ["runTest"]
+        return self.suiteClass([testCaseClass(name) for name in names])
+
+    # -- modules --------------------------------------------------------------
 
     def loadTestsFromModule(self, module, *args, pattern=None, **kws):
-        """A suite of the tests of every TestCase class in module (or what its load_tests returns)."""
-        # A `use_load_tests` argument is accepted, and ignored, as it once was.
-        if len(args) > 0 or "use_load_tests" in kws:
-            warnings.warn("use_load_tests is deprecated and ignored", DeprecationWarning)
-            kws.pop("use_load_tests", None)
-        if len(args) > 1:
-            raise TypeError("loadTestsFromModule() takes 1 positional argument but {} were given"
-                            .format(len(args) + 1))
-        if len(kws) != 0:
-            raise TypeError("loadTestsFromModule() got an unexpected keyword argument '{}'"
-                            .format(sorted(kws)[0]))
-        tests = []
-        for name in dir(module):
-            obj = getattr(module, name)
-            if _is_test_case_class(obj):
-                tests.append(self.loadTestsFromTestCase(obj))
+        """A suite of the tests of every TestCase class of `module`, or
+        what the module's load_tests(loader, tests, pattern) returns."""
+        _check_module_call(args, kws)
+        found = [self.loadTestsFromTestCase(obj) for obj in
+                 (getattr(module, name) for name in dir(module))
+                 if _is_test_case_class(obj) and obj not in _BASE_CASES]
+        tests = self.suiteClass(found)
         load_tests = getattr(module, "load_tests", None)
-        tests = self.suiteClass(tests)
         if load_tests is None:
             return tests
         try:
             return load_tests(self, tests, pattern)
         except Exception as e:
-            error_case, error_message = _make_failed_load_tests(module.__name__, e, self.suiteClass)
-            self.errors.append(error_message)
-            return error_case
+            message = "Failed to call load_tests:\n%s" % (traceback.format_exc(),)
+            return self._failed(module.__name__, e, message)
+
+    # -- names ----------------------------------------------------------------
 
     def loadTestsFromName(self, name, module=None):
-        """A suite for a dotted name: a module, a TestCase class, a test
-        method, a suite, or a callable returning a test or suite; relative
-        to module if given."""
+        """The tests a dotted name stands for: a module, a TestCase class,
+        a test method, a suite, or a callable returning a suite or test.
+        Without `module`, the longest importable start of the name is
+        imported first."""
         parts = name.split(".")
-        error_case, error_message = None, None
+        import_error = None
         if module is None:
-            # Import the longest importable prefix of the name.
-            candidate = parts[:]
-            while candidate:
-                try:
-                    module = __import__(".".join(candidate))
-                    break
-                except ImportError:
-                    next_attribute = candidate.pop()
-                    error_case, error_message = _make_failed_import_test(next_attribute, self.suiteClass)
-                    if not candidate:
-                        self.errors.append(error_message)
-                        return error_case
+            module, import_error = _import_longest_prefix(self, parts)
+            if module is None:
+                return self._failed(*import_error)
             parts = parts[1:]
-        obj = module
-        parent = None
+        parent, obj = None, module
         for part in parts:
             try:
                 parent, obj = obj, getattr(obj, part)
             except AttributeError as e:
-                if getattr(obj, "__path__", None) is not None and error_case is not None:
-                    # In a package, a missing name may be a module that
-                    # failed to import: that error says more.
-                    self.errors.append(error_message)
-                    return error_case
-                error_case, error_message = _make_failed_test(
-                    part, e, self.suiteClass, "Failed to access attribute:\n%s" % (_format_exc(),))
-                self.errors.append(error_message)
-                return error_case
+                # In a package where an import failed, the import error
+                # says more than the missing attribute.
+                if import_error is not None and getattr(obj, "__path__", None) is not None:
+                    return self._failed(*import_error)
+                message = "Failed to access attribute:\n%s" % (traceback.format_exc(),)
+                return self._failed(part, e, message)
+        return self._tests_from_object(obj, parent, parts[-1] if parts else name)
+
+    def _tests_from_object(self, obj, parent, attribute):
         if isinstance(obj, types.ModuleType):
             return self.loadTestsFromModule(obj)
-        if _is_test_case_class(obj):
+        if _is_test_case_class(obj) and obj not in _BASE_CASES:
             return self.loadTestsFromTestCase(obj)
-        if (isinstance(obj, types.FunctionType) and isinstance(parent, type)
-                and issubclass(parent, case.TestCase)):
-            method_name = parts[-1]
-            instance = parent(method_name)
-            # A static method is called below like any callable.
-            if not isinstance(getattr(instance, method_name), types.FunctionType):
-                return self.suiteClass([instance])
-        elif isinstance(obj, suite.TestSuite):
+        if isinstance(obj, suite.TestSuite):
             return obj
+        if isinstance(obj, types.FunctionType) and _is_test_case_class(parent):
+            instance = parent(attribute)
+            # A static method is no test method: it is called below.
+            if not isinstance(getattr(instance, attribute), types.FunctionType):
+                return self.suiteClass([instance])
         if not callable(obj):
             raise TypeError("don't know how to make test from: %s" % obj)
-        test = obj()
-        if isinstance(test, suite.TestSuite):
-            return test
-        if isinstance(test, case.TestCase):
-            return self.suiteClass([test])
-        raise TypeError("calling %s returned %s, not a test" % (obj, test))
+        made = obj()
+        if isinstance(made, suite.TestSuite):
+            return made
+        if isinstance(made, case.TestCase):
+            return self.suiteClass([made])
+        raise TypeError("calling %s returned %s, not a test" % (obj, made))
 
     def loadTestsFromNames(self, names, module=None):
-        """A suite of the suites loadTestsFromName gives for each name."""
+        """A suite of the suites of each name."""
         return self.suiteClass([self.loadTestsFromName(name, module) for name in names])
 
-    def getTestCaseNames(self, testCaseClass):
-        """The sorted names of testCaseClass's test methods."""
-        def is_test_method(attrname):
-            if not attrname.startswith(self.testMethodPrefix):
-                return False
-            if not callable(getattr(testCaseClass, attrname)):
-                return False
-            if self.testNamePatterns is None:
-                return True
-            full_name = "%s.%s.%s" % (testCaseClass.__module__, testCaseClass.__qualname__, attrname)
-            return any(fnmatchcase(full_name, pattern) for pattern in self.testNamePatterns)
-        names = [name for name in dir(testCaseClass) if is_test_method(name)]
-        if self.sortTestMethodsUsing:
-            names.sort(key=functools.cmp_to_key(self.sortTestMethodsUsing))
-        return names
+    # -- discovery ------------------------------------------------------------
 
     def discover(self, start_dir, pattern="test*.py", top_level_dir=None):
-        """A suite of the tests in the modules under start_dir (recursing
-        into packages) whose file names match pattern.
-
-        Modules are imported by their names relative to top_level_dir
-        (start_dir by default), which is put on sys.path. A package with a
-        load_tests function loads its own tests. Paths are visited sorted.
-        """
-        set_implicit_top = False
-        if top_level_dir is None and self._top_level_dir is not None:
-            # Discovery called again from a package's load_tests.
-            top_level_dir = self._top_level_dir
-        elif top_level_dir is None:
-            set_implicit_top = True
-            top_level_dir = start_dir
+        """The tests of the modules whose file name matches `pattern` in
+        `start_dir` (a folder, or a dotted package name) and the packages
+        below it. Modules are imported by their name relative to
+        `top_level_dir` (default: the start folder), which is put on
+        sys.path. A package's load_tests, when it has one, loads the
+        package's tests instead."""
+        saved_top = self._top_level_dir
+        implicit_top = top_level_dir is None and saved_top is None
+        if top_level_dir is None:
+            top_level_dir = start_dir if saved_top is None else saved_top
         top_level_dir = os.path.abspath(top_level_dir)
         if top_level_dir not in sys.path:
             sys.path.insert(0, top_level_dir)
         self._top_level_dir = top_level_dir
-        is_not_importable = False
-        if os.path.isdir(os.path.abspath(start_dir)):
-            start_dir = os.path.abspath(start_dir)
-            if start_dir != top_level_dir:
-                is_not_importable = not os.path.isfile(os.path.join(start_dir, "__init__.py"))
-        else:
-            # A dotted module name to start from.
-            try:
-                __import__(start_dir)
-            except ImportError:
-                is_not_importable = True
-            else:
-                the_module = sys.modules[start_dir]
-                top_part = start_dir.split(".")[0]
-                try:
-                    start_dir = os.path.abspath(os.path.dirname(the_module.__file__))
-                except AttributeError:
-                    if the_module.__name__ in sys.builtin_module_names:
-                        raise TypeError("Can not use builtin modules as dotted module names") from None
-                    raise TypeError(f"don't know how to discover from {the_module!r}") from None
-                if set_implicit_top:
-                    self._top_level_dir = self._get_directory_containing_module(top_part)
-                    sys.path.remove(top_level_dir)
-        if is_not_importable:
+        start_dir = self._start_folder(start_dir, top_level_dir, implicit_top)
+        found = []
+        self._collect(start_dir, pattern, found)
+        self._top_level_dir = saved_top
+        return self.suiteClass(found)
+
+    def _start_folder(self, start_dir, top_level_dir, implicit_top):
+        """The folder discovery starts in, for a path or a package name."""
+        folder = os.path.abspath(start_dir)
+        if os.path.isdir(folder):
+            if folder == top_level_dir or os.path.isfile(os.path.join(folder, "__init__.py")):
+                return folder
+            raise ImportError("Start directory is not importable: %r" % folder)
+        try:
+            __import__(start_dir)
+            importable = True
+        except ImportError:
+            importable = False
+        if not importable:
             raise ImportError("Start directory is not importable: %r" % start_dir)
-        return self.suiteClass(list(self._find_tests(start_dir, pattern)))
+        package = sys.modules[start_dir]
+        try:
+            folder = os.path.abspath(os.path.dirname(package.__file__))
+        except AttributeError:
+            if package.__name__ in sys.builtin_module_names:
+                raise TypeError("Can not use builtin modules as dotted module names") from None
+            raise TypeError("don't know how to discover from {!r}".format(package)) from None
+        if implicit_top:
+            # The top is the folder holding the name's first package.
+            self._top_level_dir = _folder_holding(start_dir.split(".")[0])
+            sys.path.remove(top_level_dir)
+        return folder
 
-    def _get_directory_containing_module(self, module_name):
-        full_path = os.path.abspath(sys.modules[module_name].__file__)
-        if os.path.basename(full_path).lower().startswith("__init__.py"):
-            return os.path.dirname(os.path.dirname(full_path))
-        return os.path.dirname(full_path)
-
-    def _get_name_from_path(self, path):
+    def _dotted_name(self, path):
+        """The module name of a path below the top-level folder."""
         if path == self._top_level_dir:
             return "."
-        path = _jython_aware_splitext(os.path.normpath(path))
-        relative = os.path.relpath(path, self._top_level_dir)
+        relative = os.path.relpath(_without_extension(os.path.normpath(path)), self._top_level_dir)
         assert not os.path.isabs(relative), "Path must be within the project"
         assert not relative.startswith(".."), "Path must be within the project"
         return relative.replace(os.path.sep, ".")
 
-    def _get_module_from_name(self, name):
-        __import__(name)
-        return sys.modules[name]
-
-    def _match_path(self, path, full_path, pattern):
-        return fnmatch(path, pattern)
-
-    def _find_tests(self, start_dir, pattern):
-        """Yields the suites found under start_dir."""
-        name = self._get_name_from_path(start_dir)
-        # '.' is the top-level directory itself, which is not a package.
+    def _collect(self, folder, pattern, found):
+        """Appends to `found` the tests of `folder` (a package's own,
+        unless its load_tests is the one asking) and of its entries, in
+        name order."""
+        name = self._dotted_name(folder)
         if name != "." and name not in self._loading_packages:
-            tests, should_recurse = self._find_test_path(start_dir, pattern)
+            tests, go_inside = self._tests_at(folder, pattern)
             if tests is not None:
-                yield tests
-            if not should_recurse:
+                found.append(tests)
+            if not go_inside:
                 return
-        for path in sorted(os.listdir(start_dir)):
-            full_path = os.path.join(start_dir, path)
-            tests, should_recurse = self._find_test_path(full_path, pattern)
+        for entry in sorted(os.listdir(folder)):
+            path = os.path.join(folder, entry)
+            tests, go_inside = self._tests_at(path, pattern)
             if tests is not None:
-                yield tests
-            if should_recurse:
-                name = self._get_name_from_path(full_path)
-                self._loading_packages.add(name)
+                found.append(tests)
+            if go_inside:
+                package = self._dotted_name(path)
+                self._loading_packages.add(package)
                 try:
-                    yield from self._find_tests(full_path, pattern)
+                    self._collect(path, pattern, found)
                 finally:
-                    self._loading_packages.discard(name)
+                    self._loading_packages.discard(package)
 
-    def _find_test_path(self, full_path, pattern):
-        """(tests or None, whether to recurse) for one file or package directory."""
-        basename = os.path.basename(full_path)
-        if os.path.isfile(full_path):
-            if not _valid_module_name(basename) or not self._match_path(basename, full_path, pattern):
+    def _tests_at(self, path, pattern):
+        """(tests or None, whether to look inside) for one entry of a
+        folder: a test module, a package, or something else."""
+        if os.path.isfile(path):
+            basename = os.path.basename(path)
+            if not _is_module_file_name(basename) or not fnmatch(basename, pattern):
                 return None, False
-            name = self._get_name_from_path(full_path)
-            try:
-                module = self._get_module_from_name(name)
-            except case.SkipTest as e:
-                return _make_skipped_test(name, e, self.suiteClass), False
-            except:
-                error_case, error_message = _make_failed_import_test(name, self.suiteClass)
-                self.errors.append(error_message)
-                return error_case, False
-            self._check_module_location(module, full_path)
+            module, failure = self._import_for_discovery(self._dotted_name(path))
+            if module is None:
+                return failure, False
+            _check_module_location(module, path)
             return self.loadTestsFromModule(module, pattern=pattern), False
-        if not os.path.isdir(full_path):
+        if not (os.path.isdir(path) and os.path.isfile(os.path.join(path, "__init__.py"))):
             return None, False
-        if not os.path.isfile(os.path.join(full_path, "__init__.py")):
-            return None, False
-        name = self._get_name_from_path(full_path)
-        try:
-            package = self._get_module_from_name(name)
-        except case.SkipTest as e:
-            return _make_skipped_test(name, e, self.suiteClass), False
-        except:
-            error_case, error_message = _make_failed_import_test(name, self.suiteClass)
-            self.errors.append(error_message)
-            return error_case, False
-        load_tests = getattr(package, "load_tests", None)
+        name = self._dotted_name(path)
+        package, failure = self._import_for_discovery(name)
+        if package is None:
+            return failure, False
         self._loading_packages.add(name)
         try:
             tests = self.loadTestsFromModule(package, pattern=pattern)
-            # A package with load_tests has loaded its tests itself.
-            return tests, load_tests is None
         finally:
             self._loading_packages.discard(name)
+        # A package with load_tests finds the tests below it itself.
+        return tests, getattr(package, "load_tests", None) is None
 
-    def _check_module_location(self, module, full_path):
-        # The name imported must be the file found, not another module of
-        # the same name elsewhere on sys.path.
-        mod_file = os.path.abspath(getattr(module, "__file__", full_path))
-        real = _jython_aware_splitext(os.path.realpath(mod_file))
-        wanted = _jython_aware_splitext(os.path.realpath(full_path))
-        if real.lower() != wanted.lower():
-            mod_name = _jython_aware_splitext(os.path.basename(full_path))
-            raise ImportError("%r module incorrectly imported from %r. Expected %r. "
-                              "Is this module globally installed?"
-                              % (mod_name, os.path.dirname(real), os.path.dirname(full_path)))
+    def _import_for_discovery(self, name):
+        """(module, None), or (None, a suite standing for the failure)."""
+        try:
+            __import__(name)
+            return sys.modules[name], None
+        except case.SkipTest as e:
+            return None, self.suiteClass((_skipped_module_test(name, str(e)),))
+        except:
+            return None, self._failed(*self._import_failed(name))
 
 
-def _is_test_case_class(obj):
-    return (isinstance(obj, type) and issubclass(obj, case.TestCase)
-            and obj not in (case.TestCase, case.FunctionTestCase))
+def _check_module_call(args, kws):
+    """loadTestsFromModule's argument checks: use_load_tests (its old
+    second parameter) is ignored with a warning; nothing else is taken."""
+    if args or "use_load_tests" in kws:
+        warnings.warn("use_load_tests is deprecated and ignored", DeprecationWarning)
+        kws.pop("use_load_tests", None)
+    if len(args) > 1:
+        raise TypeError("loadTestsFromModule() takes 1 positional argument but {} were given"
+                        .format(len(args) + 1))
+    if kws:
+        raise TypeError("loadTestsFromModule() got an unexpected keyword argument '{}'"
+                        .format(min(kws)))
+
+
+def _import_longest_prefix(loader, parts):
+    """Imports the longest start of a dotted name that imports.
+
+    Returns (the top-level module, the failure of the last import tried
+    before it) or, when not even the first part imports,
+    (None, that failure)."""
+    failure = None
+    for end in range(len(parts), 0, -1):
+        try:
+            return __import__(".".join(parts[:end])), failure
+        except ImportError:
+            failure = loader._import_failed(parts[end - 1])
+    return None, failure
+
+
+def _folder_holding(module_name):
+    """The folder a module (or package) is found in."""
+    path = os.path.abspath(sys.modules[module_name].__file__)
+    if os.path.basename(path).lower().startswith("__init__.py"):
+        return os.path.dirname(os.path.dirname(path))
+    return os.path.dirname(path)
+
+
+def _check_module_location(module, path):
+    """Refuses a module imported from elsewhere than the file found (one
+    of the same name installed globally, say)."""
+    imported = _without_extension(os.path.realpath(
+        os.path.abspath(getattr(module, "__file__", path))))
+    expected = _without_extension(os.path.realpath(path))
+    if imported.lower() != expected.lower():
+        raise ImportError(
+            "%r module incorrectly imported from %r. Expected %r. Is this module globally installed?"
+            % (_without_extension(os.path.basename(path)), os.path.dirname(imported),
+               os.path.dirname(path)))
 
 
 defaultTestLoader = TestLoader()
 
 
-# Functions deprecated since 3.11 (to go in 3.13).
+# -- the module-level helpers, deprecated since 3.11 --------------------------
 
-def _makeLoader(prefix, sortUsing, suiteClass=None, testNamePatterns=None):
+
+def _deprecated(old, instead):
+    warnings.warn("unittest.%s() is deprecated and will be removed in Python 3.13. "
+                  "Please use unittest.TestLoader.%s() instead." % (old, instead),
+                  DeprecationWarning, stacklevel=3)
+
+
+def _configured_loader(prefix, sort_using, suite_class=None, name_patterns=None):
     loader = TestLoader()
-    loader.sortTestMethodsUsing = sortUsing
     loader.testMethodPrefix = prefix
-    loader.testNamePatterns = testNamePatterns
-    if suiteClass:
-        loader.suiteClass = suiteClass
+    loader.sortTestMethodsUsing = sort_using
+    loader.testNamePatterns = name_patterns
+    if suite_class:
+        loader.suiteClass = suite_class
     return loader
 
 
 def getTestCaseNames(testCaseClass, prefix, sortUsing=util.three_way_cmp, testNamePatterns=None):
-    warnings.warn("unittest.getTestCaseNames() is deprecated and will be removed in Python 3.13. "
-                  "Please use unittest.TestLoader.getTestCaseNames() instead.",
-                  DeprecationWarning, stacklevel=2)
-    return _makeLoader(prefix, sortUsing, testNamePatterns=testNamePatterns).getTestCaseNames(testCaseClass)
+    _deprecated("getTestCaseNames", "getTestCaseNames")
+    loader = _configured_loader(prefix, sortUsing, name_patterns=testNamePatterns)
+    return loader.getTestCaseNames(testCaseClass)
 
 
-def makeSuite(testCaseClass, prefix="test", sortUsing=util.three_way_cmp, suiteClass=suite.TestSuite):
-    warnings.warn("unittest.makeSuite() is deprecated and will be removed in Python 3.13. "
-                  "Please use unittest.TestLoader.loadTestsFromTestCase() instead.",
-                  DeprecationWarning, stacklevel=2)
-    return _makeLoader(prefix, sortUsing, suiteClass).loadTestsFromTestCase(testCaseClass)
+def makeSuite(testCaseClass, prefix="test", sortUsing=util.three_way_cmp,
+              suiteClass=suite.TestSuite):
+    _deprecated("makeSuite", "loadTestsFromTestCase")
+    return _configured_loader(prefix, sortUsing, suiteClass).loadTestsFromTestCase(testCaseClass)
 
 
-def findTestCases(module, prefix="test", sortUsing=util.three_way_cmp, suiteClass=suite.TestSuite):
-    warnings.warn("unittest.findTestCases() is deprecated and will be removed in Python 3.13. "
-                  "Please use unittest.TestLoader.loadTestsFromModule() instead.",
-                  DeprecationWarning, stacklevel=2)
-    return _makeLoader(prefix, sortUsing, suiteClass).loadTestsFromModule(module)
+def findTestCases(module, prefix="test", sortUsing=util.three_way_cmp,
+                  suiteClass=suite.TestSuite):
+    _deprecated("findTestCases", "loadTestsFromModule")
+    return _configured_loader(prefix, sortUsing, suiteClass).loadTestsFromModule(module)
