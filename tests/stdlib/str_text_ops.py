@@ -111,3 +111,15 @@ try:
     int([])
 except TypeError as e:
     print(e)
+# A mapping right operand (a dict, a dict subclass, any object with
+# __getitem__) may go unused; a non-mapping one may not.
+class _Fields(dict):
+    pass
+class _Lookup:
+    def __getitem__(self, key): return key.upper()
+print("no fields" % {}, "no fields" % _Fields(a=1), "no fields" % _Lookup(), "%(k)s" % _Lookup())
+for operand in [5, (1,), "s"]:
+    try:
+        print("no fields" % operand)
+    except TypeError as e:
+        print(e)

@@ -33,4 +33,50 @@ for stmt, setup in [("1 +", "pass"), ("pass", "return"), (42, "pass"), ("pass", 
 counts = []
 fake = iter(range(100))
 print(timeit.Timer("pass", timer=lambda: next(fake)).timeit(number=10))
-print(timeit.reindent("a\nb", 4))
+
+# The garbage collector is paused while the statement runs, and restored.
+import gc
+states = []
+timeit.timeit("states.append(gc.isenabled())", globals={"states": states, "gc": gc}, number=2)
+print(states, gc.isenabled())
+gc.disable()
+timeit.timeit("pass", number=1)
+print(gc.isenabled())
+gc.enable()
+
+# Syntax errors carry the user's line numbers: the setup's own, the
+# statement's counted after a textual setup.
+for stmt, setup in [("return", "a = 1\nb = 2"), ("1 +", "pass"), ("pass", "1 +"),
+                    ("return", lambda: 0), ("break", "pass"), ("  x = 1", "pass"),
+                    ("1 +", "return"), (42, "return"), ("return", 42)]:
+    try:
+        timeit.Timer(stmt, setup)
+    except (SyntaxError, ValueError) as e:
+        print(type(e).__name__, e.args)
+
+# Multi-line statements and setups, brackets across lines, callables mixed
+# with source.
+t = timeit.Timer("x = (1,\n 2)\ny = 3\ndef f():\n  return 1\nf()", "z = 0")
+print(t.timeit(2) >= 0, sorted(vars(t)))
+print(timeit.Timer("pass", lambda: None).src)
+print(timeit.Timer(work, "k = 1").src)
+print(timeit.Timer().repeat(0, 1), timeit.Timer("pass", timer=iter([1, 2.5]).__next__).timeit(5))
+print(timeit.Timer(timer=iter(range(10)).__next__).repeat(3, 5))
+print(timeit.Timer(timer=iter(range(1000)).__next__).autorange())
+
+# autorange tries 1, 2, 5, 10, 20, 50, ... until a run takes 0.2 seconds.
+ticks = iter([0, 0.01, 0, 0.05, 0, 0.1, 0, 0.15, 0, 0.19, 0, 0.2, 0, 5])
+heard = []
+print(timeit.Timer(timer=lambda: next(ticks)).autorange(lambda n, s: heard.append((n, s))), heard)
+
+# print_exc shows the timed code's lines in the traceback.
+import io
+for stmt in ("x = 1\n1 / 0", "{}['key']"):
+    t = timeit.Timer(stmt, "y = 2")
+    try:
+        t.timeit(3)
+    except Exception:
+        out = io.StringIO()
+        t.print_exc(file=out)
+        # (The caret lines under the source are left out.)
+        print([line for line in out.getvalue().splitlines() if line.strip(" ~^")][-3:])

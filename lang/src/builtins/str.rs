@@ -1735,7 +1735,8 @@ pub fn percent_format(vm: &Vm, template: &str, args: &Value) -> PyResult<String>
         out.push_str(&text);
     }
     out.push_str(&template[lit..]);
-    if !used_mapping && next < values.len() && !matches!(args, Value::Dict(_)) {
+    // A mapping argument (a dict or any object with __getitem__) may go unused.
+    if !used_mapping && next < values.len() && mapping.is_none() {
         return Err(vm.type_error("not all arguments converted during string formatting"));
     }
     Ok(out)

@@ -10,6 +10,7 @@ mod token;
 
 pub use highlight::{highlight, TokenClass};
 pub use token::{StrFlags, StrTok, Tok};
+pub(crate) use token::{KEYWORDS, SOFT_KEYWORDS};
 
 use crate::source::{LineIndex, SyntaxErrorKind, NO_END_OFFSET};
 use logos::Logos;

@@ -141,93 +141,79 @@ pub enum Tok {
     Unknown,
 }
 
-impl Tok {
-    /// The keyword token spelled `name`, if it is one.
-    pub fn keyword(name: &str) -> Option<Tok> {
-        Some(match name {
-            "False" => Tok::False,
-            "None" => Tok::None,
-            "True" => Tok::True,
-            "and" => Tok::And,
-            "as" => Tok::As,
-            "assert" => Tok::Assert,
-            "async" => Tok::Async,
-            "await" => Tok::Await,
-            "break" => Tok::Break,
-            "class" => Tok::Class,
-            "continue" => Tok::Continue,
-            "def" => Tok::Def,
-            "del" => Tok::Del,
-            "elif" => Tok::Elif,
-            "else" => Tok::Else,
-            "except" => Tok::Except,
-            "finally" => Tok::Finally,
-            "for" => Tok::For,
-            "from" => Tok::From,
-            "global" => Tok::Global,
-            "if" => Tok::If,
-            "import" => Tok::Import,
-            "in" => Tok::In,
-            "is" => Tok::Is,
-            "lambda" => Tok::Lambda,
-            "nonlocal" => Tok::Nonlocal,
-            "not" => Tok::Not,
-            "or" => Tok::Or,
-            "pass" => Tok::Pass,
-            "raise" => Tok::Raise,
-            "return" => Tok::Return,
-            "try" => Tok::Try,
-            "while" => Tok::While,
-            "with" => Tok::With,
-            "yield" => Tok::Yield,
-            _ => return None,
-        })
-    }
+/// The keywords, each with its token, written once: the lexer's lookup,
+/// the spelling of a keyword token and the `keyword` module's `kwlist` all
+/// come from this list.
+macro_rules! keywords {
+    ($($text:literal => $tok:ident,)*) => {
+        /// Every keyword's spelling, in the order of the list below.
+        pub(crate) const KEYWORDS: &[&str] = &[$($text),*];
 
+        impl Tok {
+            /// The keyword token spelled `name`, if it is one.
+            pub fn keyword(name: &str) -> Option<Tok> {
+                Some(match name {
+                    $($text => Tok::$tok,)*
+                    _ => return None,
+                })
+            }
+
+            /// The spelling of a keyword token.
+            pub fn keyword_text(&self) -> Option<&'static str> {
+                Some(match self {
+                    $(Tok::$tok => $text,)*
+                    _ => return None,
+                })
+            }
+        }
+    };
+}
+
+keywords! {
+    "False" => False,
+    "None" => None,
+    "True" => True,
+    "and" => And,
+    "as" => As,
+    "assert" => Assert,
+    "async" => Async,
+    "await" => Await,
+    "break" => Break,
+    "class" => Class,
+    "continue" => Continue,
+    "def" => Def,
+    "del" => Del,
+    "elif" => Elif,
+    "else" => Else,
+    "except" => Except,
+    "finally" => Finally,
+    "for" => For,
+    "from" => From,
+    "global" => Global,
+    "if" => If,
+    "import" => Import,
+    "in" => In,
+    "is" => Is,
+    "lambda" => Lambda,
+    "nonlocal" => Nonlocal,
+    "not" => Not,
+    "or" => Or,
+    "pass" => Pass,
+    "raise" => Raise,
+    "return" => Return,
+    "try" => Try,
+    "while" => While,
+    "with" => With,
+    "yield" => Yield,
+}
+
+/// Names that are keywords only where the grammar says so (`match`,
+/// `case` and the wildcard `_` of patterns), as `keyword.softkwlist`.
+pub(crate) const SOFT_KEYWORDS: &[&str] = &["_", "case", "match"];
+
+impl Tok {
     pub fn is_keyword(&self) -> bool {
         self.keyword_text().is_some()
-    }
-
-    /// The spelling of a keyword token.
-    pub fn keyword_text(&self) -> Option<&'static str> {
-        Some(match self {
-            Tok::False => "False",
-            Tok::None => "None",
-            Tok::True => "True",
-            Tok::And => "and",
-            Tok::As => "as",
-            Tok::Assert => "assert",
-            Tok::Async => "async",
-            Tok::Await => "await",
-            Tok::Break => "break",
-            Tok::Class => "class",
-            Tok::Continue => "continue",
-            Tok::Def => "def",
-            Tok::Del => "del",
-            Tok::Elif => "elif",
-            Tok::Else => "else",
-            Tok::Except => "except",
-            Tok::Finally => "finally",
-            Tok::For => "for",
-            Tok::From => "from",
-            Tok::Global => "global",
-            Tok::If => "if",
-            Tok::Import => "import",
-            Tok::In => "in",
-            Tok::Is => "is",
-            Tok::Lambda => "lambda",
-            Tok::Nonlocal => "nonlocal",
-            Tok::Not => "not",
-            Tok::Or => "or",
-            Tok::Pass => "pass",
-            Tok::Raise => "raise",
-            Tok::Return => "return",
-            Tok::Try => "try",
-            Tok::While => "while",
-            Tok::With => "with",
-            Tok::Yield => "yield",
-            _ => return None,
-        })
     }
 
     /// True for tokens that can begin an expression.

@@ -80,50 +80,74 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
 
 /// Finds `key` in `map` using the VM for equality when needed.
 #[inline]
-pub fn find_index<V>(vm: &Vm, map: &KeyMap<V>, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+pub fn find_index<V>(
+    vm: &Vm,
+    map: &RefCell<KeyMap<V>>,
+    hash: i64,
+    key: &Value,
+) -> PyResult<Option<usize>> {
     // First without the VM: the answer unless some key of equal hash met
     // before the match (if any) needs `__eq__`.
     let mut undecided = false;
-    let found = map.raw_entry_v1().index_from_hash(table_hash(hash), |k| {
-        k.hash == hash
-            && probe_eq(&k.key, key).unwrap_or_else(|| {
-                undecided = true;
-                false
-            })
-    });
+    let found = map
+        .borrow()
+        .raw_entry_v1()
+        .index_from_hash(table_hash(hash), |k| {
+            k.hash == hash
+                && probe_eq(&k.key, key).unwrap_or_else(|| {
+                    undecided = true;
+                    false
+                })
+        });
     if !undecided {
         return Ok(found);
     }
     find_index_by_eq(vm, map, hash, key)
 }
 
-/// [`find_index`] for when equality may run `__eq__`.
+/// [`find_index`] for when equality may run `__eq__`. The map is not
+/// borrowed while `__eq__` runs, since it may read or change this very
+/// dict: the keys of equal hash are taken out first, and the one found
+/// equal is looked up again by identity (if `__eq__` removed it, the search
+/// starts over, as CPython's does when a comparison mutates the dict).
 #[inline(never)]
 fn find_index_by_eq<V>(
     vm: &Vm,
-    map: &KeyMap<V>,
+    map: &RefCell<KeyMap<V>>,
     hash: i64,
     key: &Value,
 ) -> PyResult<Option<usize>> {
-    let error = RefCell::new(None);
-    let found = map.raw_entry_v1().index_from_hash(table_hash(hash), |k| {
-        if k.hash != hash || error.borrow().is_some() {
-            return false;
-        }
-        match native_eq(&k.key, key) {
-            Some(eq) => eq,
-            None => match vm.eq(&k.key, key) {
-                Ok(eq) => eq,
-                Err(e) => {
-                    *error.borrow_mut() = Some(e);
-                    false
+    loop {
+        let mut candidates = Vec::new();
+        map.borrow()
+            .raw_entry_v1()
+            .index_from_hash(table_hash(hash), |k| {
+                if k.hash == hash {
+                    candidates.push(k.key.clone());
                 }
-            },
+                false
+            });
+        let mut equal = None;
+        for candidate in candidates {
+            let eq = match native_eq(&candidate, key) {
+                Some(eq) => eq,
+                None => vm.eq(&candidate, key)?,
+            };
+            if eq {
+                equal = Some(candidate);
+                break;
+            }
         }
-    });
-    match error.into_inner() {
-        Some(e) => Err(e),
-        None => Ok(found),
+        let Some(equal) = equal else {
+            return Ok(None);
+        };
+        let index = map
+            .borrow()
+            .raw_entry_v1()
+            .index_from_hash(table_hash(hash), |k| k.hash == hash && k.key.is(&equal));
+        if index.is_some() {
+            return Ok(index);
+        }
     }
 }
 
@@ -231,8 +255,8 @@ impl PyDict {
 
     pub fn get(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash(key)?;
-        let map = self.map.borrow();
-        Ok(find_index(vm, &map, hash, key)?.and_then(|i| map.get_index(i).map(|(_, v)| v.clone())))
+        let index = find_index(vm, &self.map, hash, key)?;
+        Ok(index.and_then(|i| self.map.borrow().get_index(i).map(|(_, v)| v.clone())))
     }
 
     /// Lookup by a string key (keyword arguments, `__dict__`-like uses).
@@ -253,8 +277,7 @@ impl PyDict {
 
     /// `contains` for a key whose hash is known.
     pub fn contains_hashed(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<bool> {
-        let map = self.map.borrow();
-        Ok(find_index(vm, &map, hash, key)?.is_some())
+        Ok(find_index(vm, &self.map, hash, key)?.is_some())
     }
 
     pub fn set(&self, vm: &Vm, key: Value, value: Value) -> PyResult<()> {
@@ -264,10 +287,7 @@ impl PyDict {
 
     pub fn set_hashed(&self, vm: &Vm, hash: i64, key: Value, value: Value) -> PyResult<()> {
         self.track_for(&key, &value);
-        let index = {
-            let map = self.map.borrow();
-            find_index(vm, &map, hash, &key)?
-        };
+        let index = find_index(vm, &self.map, hash, &key)?;
         let mut map = self.map.borrow_mut();
         match index {
             Some(i) => {
@@ -291,10 +311,7 @@ impl PyDict {
     /// Removes `key`, returning its value if it was present.
     pub fn remove(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash(key)?;
-        let index = {
-            let map = self.map.borrow();
-            find_index(vm, &map, hash, key)?
-        };
+        let index = find_index(vm, &self.map, hash, key)?;
         Ok(index.and_then(|i| {
             self.changed();
             self.map.borrow_mut().shift_remove_index(i).map(|(_, v)| v)

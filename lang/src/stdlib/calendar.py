@@ -1,9 +1,15 @@
-# `calendar`: month and year calendars as data (Calendar's iterators), as
-# text (TextCalendar, month(), calendar()) and as HTML (HTMLCalendar), plus
-# the date helpers (isleap, leapdays, weekday, monthrange, timegm). Names of
-# days and months are the C locale's.
+# `calendar`: month and year calendars as text and HTML, the weeks of a
+# month as lists, and a few date helpers (leap years, weekdays, timegm).
+#
+# `Calendar` works out which days fill the weeks of a month: the days of
+# the previous month before the 1st, the month, the days of the next month
+# after its last day, in whole weeks from `firstweekday`. The text and HTML
+# calendars render those weeks through small overridable methods (a day, a
+# week, a weekday name, a month name), which the month and year layouts
+# call. The module functions are bound methods of one TextCalendar.
 
 import datetime
+import locale as _locale
 import sys
 
 __all__ = ["IllegalMonthError", "IllegalWeekdayError", "setfirstweekday", "firstweekday", "isleap",
@@ -20,7 +26,7 @@ class IllegalMonthError(ValueError):
         self.month = month
 
     def __str__(self):
-        return f"bad month number {self.month}; must be 1-12"
+        return f"bad month number {self.month!r}; must be 1-12"
 
 
 class IllegalWeekdayError(ValueError):
@@ -28,79 +34,129 @@ class IllegalWeekdayError(ValueError):
         self.weekday = weekday
 
     def __str__(self):
-        return f"bad weekday number {self.weekday}; must be 0 (Monday) to 6 (Sunday)"
+        return f"bad weekday number {self.weekday!r}; must be 0 (Monday) to 6 (Sunday)"
 
 
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
 January = 1
 February = 2
-MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
+
+# Days per month in a common year (index 0 unused).
 mdays = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
+EPOCH = 1970
+_EPOCH_ORD = datetime.date(EPOCH, 1, 1).toordinal()
 
+
+# -- names --------------------------------------------------------------------------
 
 class _Names:
-    # A read-only sequence of names (CPython's are locale-aware; these are C's).
-    def __init__(self, names):
-        self._names = names
+    """A sequence of names made on demand with `strftime(format)`, so they
+    follow the LC_TIME locale of the moment. Indexing goes through a list
+    of the numbers named, which gives list indexing's slices and errors."""
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return list(self._names[i])
-        return self._names[i]
+    _numbers = ()
+
+    def __init__(self, format):
+        self.format = format
+
+    def __getitem__(self, index):
+        chosen = self._numbers[index]
+        if isinstance(index, slice):
+            return [self._name(number) for number in chosen]
+        return self._name(chosen)
 
     def __len__(self):
-        return len(self._names)
-
-    def __iter__(self):
-        return iter(self._names)
+        return len(self._numbers)
 
 
-day_name = _Names(_DAY_NAMES)
-day_abbr = _Names(tuple(n[:3] for n in _DAY_NAMES))
-month_name = _Names(_MONTH_NAMES)
-month_abbr = _Names(tuple(n[:3] for n in _MONTH_NAMES))
+class _localized_month(_Names):
+    """The month names ("%B" or "%b"), index 0 being ""."""
 
+    _numbers = list(range(13))
+
+    def _name(self, number):
+        return datetime.date(2001, number, 1).strftime(self.format) if number else ""
+
+
+class _localized_day(_Names):
+    """The weekday names ("%A" or "%a"), Monday first."""
+
+    _numbers = list(range(7))
+
+    def _name(self, number):
+        # 2001-01-01 was a Monday.
+        return datetime.date(2001, 1, 1 + number).strftime(self.format)
+
+
+day_name = _localized_day("%A")
+day_abbr = _localized_day("%a")
+month_name = _localized_month("%B")
+month_abbr = _localized_month("%b")
+
+
+# -- date helpers -------------------------------------------------------------------
 
 def isleap(year):
+    """Whether `year` is a leap year."""
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
+def _leap_years_through(year):
+    """The number of leap years from year 1 to `year` (negative below 1)."""
+    return year // 4 - year // 100 + year // 400
+
+
 def leapdays(y1, y2):
-    y1 -= 1
-    y2 -= 1
-    return (y2 // 4 - y1 // 4) - (y2 // 100 - y1 // 100) + (y2 // 400 - y1 // 400)
+    """The number of leap years in `range(y1, y2)` (negative when y2 < y1)."""
+    return _leap_years_through(y2 - 1) - _leap_years_through(y1 - 1)
 
 
 def weekday(year, month, day):
+    """The weekday (0 is Monday) of a date; years outside datetime's range
+    are taken in the same place of the 400-year cycle."""
     if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
         year = 2000 + year % 400
     return datetime.date(year, month, day).weekday()
 
 
-def monthrange(year, month):
-    if not 1 <= month <= 12:
-        raise IllegalMonthError(month)
-    first = weekday(year, month, 1)
-    days = mdays[month] + (month == February and isleap(year))
-    return first, days
-
-
-def _monthlen(year, month):
+def _days_in(year, month):
     return mdays[month] + (month == February and isleap(year))
 
 
-def _prevmonth(year, month):
-    return (year - 1, 12) if month == 1 else (year, month - 1)
+def monthrange(year, month):
+    """`(weekday of the 1st, number of days)` of a month."""
+    if not 1 <= month <= 12:
+        raise IllegalMonthError(month)
+    return weekday(year, month, 1), _days_in(year, month)
 
 
-def _nextmonth(year, month):
-    return (year + 1, 1) if month == 12 else (year, month + 1)
+def _month_before(year, month):
+    return (year, month - 1) if month > 1 else (year - 1, 12)
+
+
+def _month_after(year, month):
+    return (year, month + 1) if month < 12 else (year + 1, 1)
+
+
+def timegm(tuple):
+    """Seconds since the epoch for a UTC time tuple (the inverse of
+    `time.gmtime`)."""
+    year, month, day, hour, minute, second = tuple[:6]
+    days = datetime.date(year, month, 1).toordinal() - _EPOCH_ORD + day - 1
+    return ((days * 24 + hour) * 60 + minute) * 60 + second
+
+
+# -- the weeks of a month -----------------------------------------------------------
+
+def _weeks(items):
+    return [items[start:start + 7] for start in range(0, len(items), 7)]
 
 
 class Calendar:
+    """The weeks of months and years, starting on `firstweekday` (0 is
+    Monday, 6 Sunday)."""
+
     def __init__(self, firstweekday=0):
         self.firstweekday = firstweekday
 
@@ -113,133 +169,158 @@ class Calendar:
     firstweekday = property(getfirstweekday, setfirstweekday)
 
     def iterweekdays(self):
-        for i in range(self.firstweekday, self.firstweekday + 7):
-            yield i % 7
+        """The weekday numbers of one week, in this calendar's order."""
+        first = self.firstweekday
+        return (day % 7 for day in range(first, first + 7))
 
-    def itermonthdates(self, year, month):
-        for y, m, d in self.itermonthdays3(year, month):
-            yield datetime.date(y, m, d)
+    def _days_shown(self, year, month):
+        """`(year, month, day, weekday, in_month)` for every day of the
+        month's weeks: the previous month's days that open the first week,
+        the month, the next month's days that close the last week."""
+        first, length = monthrange(year, month)
+        before = (first - self.firstweekday) % 7
+        after = -(before + length) % 7
+        prev_year, prev_month = _month_before(year, month)
+        prev_length = _days_in(prev_year, prev_month)
+        next_year, next_month = _month_after(year, month)
+        shown = ([(prev_year, prev_month, day, False)
+                  for day in range(prev_length - before + 1, prev_length + 1)]
+                 + [(year, month, day, True) for day in range(1, length + 1)]
+                 + [(next_year, next_month, day, False) for day in range(1, after + 1)])
+        for position, (y, m, d, in_month) in enumerate(shown, self.firstweekday):
+            yield y, m, d, position % 7, in_month
 
     def itermonthdays(self, year, month):
-        # Day numbers of the month's weeks, 0 for days of the months around it.
-        first, ndays = monthrange(year, month)
-        before = (first - self.firstweekday) % 7
-        yield from [0] * before
-        yield from range(1, ndays + 1)
-        after = (self.firstweekday - first - ndays) % 7
-        yield from [0] * after
+        """The days of the month's weeks: the day number, 0 outside it."""
+        return (d if in_month else 0 for _, _, d, _, in_month in self._days_shown(year, month))
 
     def itermonthdays2(self, year, month):
-        for i, d in enumerate(self.itermonthdays(year, month), self.firstweekday):
-            yield d, i % 7
+        """`(day, weekday)` for the month's weeks, day 0 outside it."""
+        return ((d if in_month else 0, wd)
+                for _, _, d, wd, in_month in self._days_shown(year, month))
 
     def itermonthdays3(self, year, month):
-        first, ndays = monthrange(year, month)
-        before = (first - self.firstweekday) % 7
-        after = (self.firstweekday - first - ndays) % 7
-        y, m = _prevmonth(year, month)
-        end = _monthlen(y, m) + 1
-        for d in range(end - before, end):
-            yield y, m, d
-        for d in range(1, ndays + 1):
-            yield year, month, d
-        y, m = _nextmonth(year, month)
-        for d in range(1, after + 1):
-            yield y, m, d
+        """`(year, month, day)` for every day of the month's weeks, the
+        neighbouring months' days included."""
+        return ((y, m, d) for y, m, d, _, _ in self._days_shown(year, month))
 
     def itermonthdays4(self, year, month):
-        for i, (y, m, d) in enumerate(self.itermonthdays3(year, month)):
-            yield y, m, d, (self.firstweekday + i) % 7
+        """`(year, month, day, weekday)` for every day of the month's weeks."""
+        return ((y, m, d, wd) for y, m, d, wd, _ in self._days_shown(year, month))
+
+    def itermonthdates(self, year, month):
+        """A `datetime.date` for every day of the month's weeks."""
+        return (datetime.date(y, m, d) for y, m, d, _, _ in self._days_shown(year, month))
 
     def monthdatescalendar(self, year, month):
-        dates = list(self.itermonthdates(year, month))
-        return [dates[i:i + 7] for i in range(0, len(dates), 7)]
+        return _weeks(list(self.itermonthdates(year, month)))
 
     def monthdays2calendar(self, year, month):
-        days = list(self.itermonthdays2(year, month))
-        return [days[i:i + 7] for i in range(0, len(days), 7)]
+        return _weeks(list(self.itermonthdays2(year, month)))
 
     def monthdayscalendar(self, year, month):
-        days = list(self.itermonthdays(year, month))
-        return [days[i:i + 7] for i in range(0, len(days), 7)]
+        return _weeks(list(self.itermonthdays(year, month)))
+
+    def _year_rows(self, weeks_of, year, width):
+        months = [weeks_of(year, number) for number in range(January, January + 12)]
+        return [months[start:start + width] for start in range(0, 12, width)]
 
     def yeardatescalendar(self, year, width=3):
-        months = [self.monthdatescalendar(year, m) for m in range(1, 13)]
-        return [months[i:i + width] for i in range(0, 12, width)]
+        """The year's months as `monthdatescalendar` gives them, in rows of
+        `width` months."""
+        return self._year_rows(self.monthdatescalendar, year, width)
 
     def yeardays2calendar(self, year, width=3):
-        months = [self.monthdays2calendar(year, m) for m in range(1, 13)]
-        return [months[i:i + width] for i in range(0, 12, width)]
+        return self._year_rows(self.monthdays2calendar, year, width)
 
     def yeardayscalendar(self, year, width=3):
-        months = [self.monthdayscalendar(year, m) for m in range(1, 13)]
-        return [months[i:i + width] for i in range(0, 12, width)]
+        return self._year_rows(self.monthdayscalendar, year, width)
+
+
+# -- text ---------------------------------------------------------------------------
+
+_colwidth = 7 * 3 - 1
+_spacing = 6
+
+
+def formatstring(cols, colwidth=_colwidth, spacing=_spacing):
+    """The columns centred in `colwidth` and joined by `spacing` spaces."""
+    return (" " * spacing).join(text.center(colwidth) for text in cols)
+
+
+def format(cols, colwidth=_colwidth, spacing=_spacing):
+    print(formatstring(cols, colwidth, spacing))
 
 
 class TextCalendar(Calendar):
+    """Calendars as plain text. `w` is a day column's width (at least 2),
+    `l` the lines each week takes (at least 1), `c` the spaces between
+    months and `m` the months in a row of a year."""
+
+    def formatday(self, day, weekday, width):
+        return ("" if day == 0 else f"{day:2d}").center(width)
+
+    def formatweek(self, theweek, width):
+        return " ".join(self.formatday(day, wd, width) for day, wd in theweek)
+
     def prweek(self, theweek, width):
         print(self.formatweek(theweek, width), end="")
 
-    def formatday(self, day, weekday, width):
-        text = "" if day == 0 else f"{day:2d}"
-        return text.center(width)
-
-    def formatweek(self, theweek, width):
-        return " ".join(self.formatday(d, wd, width) for d, wd in theweek)
-
     def formatweekday(self, day, width):
+        """A weekday's name cut to `width` (the full name from width 9)."""
         names = day_name if width >= 9 else day_abbr
         return names[day][:width].center(width)
 
     def formatweekheader(self, width):
-        return " ".join(self.formatweekday(i, width) for i in self.iterweekdays())
+        return " ".join(self.formatweekday(day, width) for day in self.iterweekdays())
 
     def formatmonthname(self, theyear, themonth, width, withyear=True):
-        text = month_name[themonth]
+        title = month_name[themonth]
         if withyear:
-            text = f"{text} {theyear!r}"
-        return text.center(width)
+            title = f"{title} {theyear!r}"
+        return title.center(width)
+
+    def formatmonth(self, theyear, themonth, w=0, l=0):
+        w, l = max(2, w), max(1, l)
+        rows = [self.formatmonthname(theyear, themonth, 7 * (w + 1) - 1), self.formatweekheader(w)]
+        rows += [self.formatweek(week, w) for week in self.monthdays2calendar(theyear, themonth)]
+        return "".join(row.rstrip() + "\n" * l for row in rows)
 
     def prmonth(self, theyear, themonth, w=0, l=0):
         print(self.formatmonth(theyear, themonth, w, l), end="")
 
-    def formatmonth(self, theyear, themonth, w=0, l=0):
-        w = max(2, w)
-        l = max(1, l)
-        out = [self.formatmonthname(theyear, themonth, 7 * (w + 1) - 1).rstrip(), "\n" * l,
-               self.formatweekheader(w).rstrip(), "\n" * l]
-        for week in self.monthdays2calendar(theyear, themonth):
-            out.append(self.formatweek(week, w).rstrip())
-            out.append("\n" * l)
-        return "".join(out)
-
     def formatyear(self, theyear, w=2, l=1, c=6, m=3):
-        w = max(2, w)
-        l = max(1, l)
-        c = max(2, c)
-        colwidth = (w + 1) * 7 - 1
-        out = [repr(theyear).center(colwidth * m + c * (m - 1)).rstrip(), "\n" * l]
+        """The year's months side by side, `m` to a row."""
+        w, l, c = max(2, w), max(1, l), max(2, c)
+        column = 7 * (w + 1) - 1
+        newlines = "\n" * l
+
+        def line(cells):
+            return formatstring(cells, column, c).rstrip() + newlines
+
+        text = [repr(theyear).center(column * m + c * (m - 1)).rstrip() + newlines]
         header = self.formatweekheader(w)
-        for i, row in enumerate(self.yeardays2calendar(theyear, m)):
-            months = range(m * i + 1, min(m * (i + 1) + 1, 13))
-            out.append("\n" * l)
-            names = (self.formatmonthname(theyear, k, colwidth, False) for k in months)
-            out.append(formatstring(names, colwidth, c).rstrip())
-            out.append("\n" * l)
-            out.append(formatstring((header for _ in months), colwidth, c).rstrip())
-            out.append("\n" * l)
-            height = max(len(cal) for cal in row)
-            for j in range(height):
-                weeks = [self.formatweek(cal[j], w) if j < len(cal) else "" for cal in row]
-                out.append(formatstring(weeks, colwidth, c).rstrip())
-                out.append("\n" * l)
-        return "".join(out)
+        for row_number, row in enumerate(self.yeardays2calendar(theyear, m)):
+            first_month = January + row_number * m
+            text.append(newlines)
+            text.append(line([self.formatmonthname(theyear, number, column, False)
+                              for number in range(first_month, first_month + len(row))]))
+            text.append(line([header] * len(row)))
+            for index in range(max(len(weeks) for weeks in row)):
+                text.append(line([self.formatweek(weeks[index], w) if index < len(weeks) else ""
+                                  for weeks in row]))
+        return "".join(text)
 
     def pryear(self, theyear, w=0, l=0, c=6, m=3):
         print(self.formatyear(theyear, w, l, c, m), end="")
 
 
+# -- HTML ---------------------------------------------------------------------------
+
 class HTMLCalendar(Calendar):
+    """Calendars as HTML tables; the class attributes name the CSS classes
+    used."""
+
     cssclasses = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     cssclasses_weekday_head = cssclasses
     cssclass_noday = "noday"
@@ -249,80 +330,136 @@ class HTMLCalendar(Calendar):
     cssclass_year = "year"
 
     def formatday(self, day, weekday):
-        if day == 0:
-            return f'<td class="{self.cssclass_noday}">&nbsp;</td>'
-        return f'<td class="{self.cssclasses[weekday]}">{day}</td>'
+        css = self.cssclass_noday if day == 0 else self.cssclasses[weekday]
+        return _cell("td", css, day or "&nbsp;")
 
     def formatweek(self, theweek):
-        return "<tr>" + "".join(self.formatday(d, wd) for d, wd in theweek) + "</tr>"
+        return _row(self.formatday(day, wd) for day, wd in theweek)
 
     def formatweekday(self, day):
-        return f'<th class="{self.cssclasses_weekday_head[day]}">{day_abbr[day]}</th>'
+        return _cell("th", self.cssclasses_weekday_head[day], day_abbr[day])
 
     def formatweekheader(self):
-        return "<tr>" + "".join(self.formatweekday(i) for i in self.iterweekdays()) + "</tr>"
+        return _row(map(self.formatweekday, self.iterweekdays()))
 
     def formatmonthname(self, theyear, themonth, withyear=True):
-        text = f"{month_name[themonth]} {theyear}" if withyear else month_name[themonth]
-        return f'<tr><th colspan="7" class="{self.cssclass_month_head}">{text}</th></tr>'
+        title = f"{month_name[themonth]} {theyear}" if withyear else month_name[themonth]
+        return _row([_cell("th", self.cssclass_month_head, title, ' colspan="7"')])
 
     def formatmonth(self, theyear, themonth, withyear=True):
-        out = [f'<table border="0" cellpadding="0" cellspacing="0" class="{self.cssclass_month}">', "\n",
-               self.formatmonthname(theyear, themonth, withyear=withyear), "\n",
-               self.formatweekheader(), "\n"]
-        for week in self.monthdays2calendar(theyear, themonth):
-            out.append(self.formatweek(week))
-            out.append("\n")
-        out.append("</table>")
-        out.append("\n")
-        return "".join(out)
+        weeks = self.monthdays2calendar(theyear, themonth)
+        return _TABLE.format(
+            css=self.cssclass_month,
+            rows="".join(line + "\n" for line in [
+                self.formatmonthname(theyear, themonth, withyear=withyear),
+                self.formatweekheader(),
+                *map(self.formatweek, weeks)]))
 
     def formatyear(self, theyear, width=3):
+        """The year as a table of month tables, `width` to a row."""
         width = max(width, 1)
-        out = [f'<table border="0" cellpadding="0" cellspacing="0" class="{self.cssclass_year}">', "\n",
-               f'<tr><th colspan="{width}" class="{self.cssclass_year_head}">{theyear}</th></tr>']
-        for i in range(January, January + 12, width):
-            months = range(i, min(i + width, 13))
-            out.append("<tr>")
-            for m in months:
-                out.append("<td>")
-                out.append(self.formatmonth(theyear, m, withyear=False))
-                out.append("</td>")
-            out.append("</tr>")
-        out.append("</table>")
-        return "".join(out)
+        title = _row([_cell("th", self.cssclass_year_head, theyear, f' colspan="{width}"')])
+        months = [f"<td>{self.formatmonth(theyear, number, withyear=False)}</td>"
+                  for number in range(January, January + 12)]
+        rows = (_row(months[start:start + width]) for start in range(0, 12, width))
+        return _TABLE.format(css=self.cssclass_year, rows=title + "".join(rows)).rstrip("\n")
 
     def formatyearpage(self, theyear, width=3, css="calendar.css", encoding=None):
+        """A whole XHTML page with the year, as bytes in `encoding`."""
         if encoding is None:
-            encoding = "utf-8"
-        out = [f'<?xml version="1.0" encoding="{encoding}"?>\n',
-               '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n',
-               "<html>\n", "<head>\n",
-               f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}" />\n']
-        if css is not None:
-            out.append(f'<link rel="stylesheet" type="text/css" href="{css}" />\n')
-        out.append(f"<title>Calendar for {theyear}</title>\n")
-        out.append("</head>\n")
-        out.append("<body>\n")
-        out.append(self.formatyear(theyear, width))
-        out.append("</body>\n")
-        out.append("</html>\n")
-        return "".join(out).encode(encoding, "xmlcharrefreplace")
+            encoding = sys.getdefaultencoding()
+        stylesheet = "" if css is None else _STYLESHEET.format(css=css)
+        page = _PAGE.format(encoding=encoding, stylesheet=stylesheet, year=theyear,
+                            body=self.formatyear(theyear, width))
+        return page.encode(encoding, "xmlcharrefreplace")
 
 
-class LocaleTextCalendar(TextCalendar):
-    def __init__(self, firstweekday=0, locale=None):
-        TextCalendar.__init__(self, firstweekday)
+def _cell(tag, css_class, content, attributes=""):
+    return f'<{tag}{attributes} class="{css_class}">{content}</{tag}>'
+
+
+def _row(cells):
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+_TABLE = '<table border="0" cellpadding="0" cellspacing="0" class="{css}">\n{rows}</table>\n'
+_STYLESHEET = '<link rel="stylesheet" type="text/css" href="{css}" />\n'
+_PAGE = """\
+<?xml version="1.0" encoding="{encoding}"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset={encoding}" />
+{stylesheet}<title>Calendar for {year}</title>
+</head>
+<body>
+{body}</body>
+</html>
+"""
+
+
+# -- names in another locale --------------------------------------------------------
+
+class different_locale:
+    """A context in which LC_TIME is `locale` (the names follow it)."""
+
+    def __init__(self, locale):
         self.locale = locale
 
+    def __enter__(self):
+        self.oldlocale = _locale.getlocale(_locale.LC_TIME)
+        _locale.setlocale(_locale.LC_TIME, self.locale)
 
-class LocaleHTMLCalendar(HTMLCalendar):
+    def __exit__(self, *exc_info):
+        _locale.setlocale(_locale.LC_TIME, self.oldlocale)
+
+
+def _get_default_locale():
+    """The LC_TIME locale to name things in: the one set, or when none is
+    (it is "C"), the one the environment asks for."""
+    current = _locale.setlocale(_locale.LC_TIME, None)
+    if current != "C":
+        return current
+    with different_locale(""):
+        return _locale.setlocale(_locale.LC_TIME, None)
+
+
+class _NamesInLocale:
+    """Makes a calendar's weekday and month names in `locale`."""
+
     def __init__(self, firstweekday=0, locale=None):
-        HTMLCalendar.__init__(self, firstweekday)
-        self.locale = locale
+        super().__init__(firstweekday)
+        self.locale = _get_default_locale() if locale is None else locale
 
+    def formatweekday(self, *args):
+        with different_locale(self.locale):
+            return super().formatweekday(*args)
+
+    def formatmonthname(self, *args, **kwargs):
+        with different_locale(self.locale):
+            return super().formatmonthname(*args, **kwargs)
+
+
+class LocaleTextCalendar(_NamesInLocale, TextCalendar):
+    """A TextCalendar naming weekdays and months in `locale`."""
+
+
+class LocaleHTMLCalendar(_NamesInLocale, HTMLCalendar):
+    """An HTMLCalendar naming weekdays and months in `locale`."""
+
+
+# -- the module's calendar ----------------------------------------------------------
 
 c = TextCalendar()
+
+monthcalendar = c.monthdayscalendar
+prweek = c.prweek
+week = c.formatweek
+weekheader = c.formatweekheader
+prmonth = c.prmonth
+month = c.formatmonth
+calendar = c.formatyear
+prcal = c.pryear
 
 
 def firstweekday():
@@ -330,66 +467,77 @@ def firstweekday():
 
 
 def setfirstweekday(firstweekday):
+    """Sets the first weekday of the module's calendar (0 is Monday)."""
     if not MONDAY <= firstweekday <= SUNDAY:
         raise IllegalWeekdayError(firstweekday)
     c.firstweekday = firstweekday
 
 
-def monthcalendar(year, month):
-    return c.monthdayscalendar(year, month)
+# -- python -m calendar -------------------------------------------------------------
+
+def _command_line():
+    import argparse
+    parser = argparse.ArgumentParser()
+    text_group = parser.add_argument_group("text only arguments")
+    html_group = parser.add_argument_group("html only arguments")
+    for flag, name, default, meaning in (
+            ("-w", "width", 2, "width of date column"),
+            ("-l", "lines", 1, "number of lines for each week"),
+            ("-s", "spacing", 6, "spacing between months"),
+            ("-m", "months", 3, "months per row")):
+        text_group.add_argument(flag, f"--{name}", type=int, default=default,
+                                help=f"{meaning} (default {default})")
+    html_group.add_argument("-c", "--css", default="calendar.css", help="CSS to use for page")
+    parser.add_argument("-L", "--locale", default=None,
+                        help="locale to use for month and weekday names")
+    parser.add_argument("-e", "--encoding", default=None, help="encoding to use for output")
+    parser.add_argument("-t", "--type", default="text", choices=("text", "html"),
+                        help="output type (text or html)")
+    parser.add_argument("year", nargs="?", type=int, help="year number (1-9999)")
+    parser.add_argument("month", nargs="?", type=int, help="month number (1-12, text only)")
+    return parser
 
 
-def prweek(theweek, width):
-    c.prweek(theweek, width)
+def _write_bytes(data):
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is not None:
+        binary.write(data)
+        return
+    # towel's console stream has no binary layer: the bytes go to its
+    # descriptor, after what the stream holds.
+    import os
+    sys.stdout.flush()
+    os.write(sys.stdout.fileno(), data)
 
 
-def week(theweek, width):
-    return c.formatweek(theweek, width)
+def main(args):
+    """`python -m calendar [options] [year] [month]`: prints a year's (or a
+    month's) calendar as text, or a year's as an HTML page."""
+    parser = _command_line()
+    options = parser.parse_args(args[1:])
+    if options.locale and not options.encoding:
+        parser.error("if --locale is specified --encoding is required")
+    named_in = (options.locale, options.encoding) if options.locale else None
+    year = datetime.date.today().year if options.year is None else options.year
+    if options.type == "html":
+        if options.month:
+            parser.error("incorrect number of arguments")
+        maker = HTMLCalendar if named_in is None else LocaleHTMLCalendar
+        cal = maker() if named_in is None else maker(locale=named_in)
+        page = cal.formatyearpage(year, css=options.css, encoding=options.encoding)
+        _write_bytes(page)
+        return
+    cal = TextCalendar() if named_in is None else LocaleTextCalendar(locale=named_in)
+    if options.month is None:
+        text = cal.formatyear(year, w=options.width, l=options.lines, c=options.spacing,
+                              m=options.months)
+    else:
+        text = cal.formatmonth(year, options.month, w=options.width, l=options.lines)
+    if options.encoding:
+        _write_bytes(text.encode(options.encoding))
+    else:
+        sys.stdout.write(text)
 
 
-def weekheader(width):
-    return c.formatweekheader(width)
-
-
-def prmonth(theyear, themonth, w=0, l=0):
-    c.prmonth(theyear, themonth, w, l)
-
-
-def month(theyear, themonth, w=0, l=0):
-    return c.formatmonth(theyear, themonth, w, l)
-
-
-def calendar(theyear, w=2, l=1, c=6, m=3):
-    return _default().formatyear(theyear, w, l, c, m)
-
-
-def prcal(theyear, w=0, l=0, c=6, m=3):
-    _default().pryear(theyear, w, l, c, m)
-
-
-def _default():
-    return globals()["c"]
-
-
-_colwidth = 7 * 3 - 1
-_spacing = 6
-
-
-def format(cols, colwidth=_colwidth, spacing=_spacing):
-    print(formatstring(cols, colwidth, spacing))
-
-
-def formatstring(cols, colwidth=_colwidth, spacing=_spacing):
-    return (" " * spacing).join(col.center(colwidth) for col in cols)
-
-
-EPOCH = 1970
-_EPOCH_ORD = datetime.date(EPOCH, 1, 1).toordinal()
-
-
-def timegm(tuple):
-    year, month, day, hour, minute, second = tuple[:6]
-    days = datetime.date(year, month, 1).toordinal() - _EPOCH_ORD + day - 1
-    hours = days * 24 + hour
-    minutes = hours * 60 + minute
-    return minutes * 60 + second
+if __name__ == "__main__":
+    main(sys.argv)

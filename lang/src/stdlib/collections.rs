@@ -53,7 +53,7 @@ fn move_to_end(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.type_error("_move_to_end() expects a dict"));
     };
     let hash = vm.hash(key)?;
-    let index = crate::objects::dict::find_index(vm, &d.map.borrow(), hash, key)?;
+    let index = crate::objects::dict::find_index(vm, &d.map, hash, key)?;
     let Some(i) = index else {
         return Err(vm.key_error(key.clone()));
     };

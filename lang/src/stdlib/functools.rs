@@ -446,7 +446,7 @@ fn lru_call(vm: &Vm, args: Args) -> PyResult {
     }
     let key = make_key(vm, lru, pos, &args);
     let hash = vm.hash(&key)?;
-    let found = crate::objects::dict::find_index(vm, &lru.cache.map.borrow(), hash, &key)?;
+    let found = crate::objects::dict::find_index(vm, &lru.cache.map, hash, &key)?;
     if let Some(i) = found {
         lru.hits.set(lru.hits.get() + 1);
         let mut map = lru.cache.map.borrow_mut();

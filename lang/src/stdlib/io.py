@@ -481,9 +481,60 @@ class BufferedRandom(_Buffered, BufferedIOBase):
     pass
 
 
-class BufferedRWPair(_Buffered, BufferedIOBase):
+class BufferedRWPair(_Stream, BufferedIOBase):
+    # Two raw streams, one read and one written (a pipe's ends, a socket's
+    # two directions), as one buffered stream: a BufferedReader and a
+    # BufferedWriter side by side, each call going to its side (the
+    # methods are made from the tables below); nothing is seekable.
     def __init__(self, reader, writer, buffer_size=DEFAULT_BUFFER_SIZE):
-        raise NotImplementedError("io.BufferedRWPair is not available in towel")
+        for raw, ability in ((reader, "readable"), (writer, "writable")):
+            if not getattr(raw, ability)():
+                raise UnsupportedOperation(f"File or stream is not {ability}.")
+        self._reading_side = BufferedReader(reader, buffer_size)
+        self._writing_side = BufferedWriter(writer, buffer_size)
+
+    @property
+    def closed(self):
+        return self._writing_side.closed
+
+    def seekable(self):
+        return False
+
+    def isatty(self):
+        return any(side.isatty() for side in (self._reading_side, self._writing_side))
+
+    def close(self):
+        # The writer first: closing it flushes what is buffered.
+        try:
+            self._writing_side.close()
+        finally:
+            self._reading_side.close()
+
+
+def _pair_method(side, name):
+    def method(self, *args):
+        return getattr(getattr(self, side), name)(*args)
+    method.__name__ = name
+    method.__qualname__ = f"BufferedRWPair.{name}"
+    return method
+
+
+def _pair_refusal(name, operation):
+    def method(self, *args):
+        raise UnsupportedOperation(operation)
+    method.__name__ = name
+    method.__qualname__ = f"BufferedRWPair.{name}"
+    return method
+
+
+for _side, _names in (("_reading_side", ("read", "read1", "readline", "readinto", "peek", "readable")),
+                      ("_writing_side", ("write", "flush", "writable"))):
+    for _name in _names:
+        setattr(BufferedRWPair, _name, _pair_method(_side, _name))
+for _name, _operation in (("fileno", "fileno"), ("detach", "detach"), ("seek", "seek"),
+                          ("tell", "seek"), ("truncate", "truncate")):
+    setattr(BufferedRWPair, _name, _pair_refusal(_name, _operation))
+del _side, _names, _name, _operation
 
 
 _ASCII_COMPATIBLE = {"utf-8", "utf8", "latin-1", "latin1", "iso-8859-1", "iso8859-1", "ascii", "us-ascii", "cp1252"}
@@ -760,7 +811,16 @@ class TextIOWrapper(_Stream, TextIOBase):
 
     @property
     def mode(self):
-        return getattr(self, "_mode", self.buffer.mode)
+        try:
+            return self._mode
+        except AttributeError:
+            return self.buffer.mode
+
+    # CPython's wrapper takes a `mode` attribute, as `open()` and
+    # `socket.makefile()` set it.
+    @mode.setter
+    def mode(self, value):
+        self._mode = value
 
     def __repr__(self):
         text = "<_io.TextIOWrapper"

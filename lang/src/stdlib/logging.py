@@ -1,34 +1,45 @@
-# `logging`: loggers in a dotted hierarchy, handlers, formatters, filters and
-# levels, with CPython's behaviour and output. The natives beside it
-# (logging.rs) stand in for time and threading functions towel does not
-# have yet; the code below prefers the real ones when they exist.
+# `logging`: named loggers in a dotted hierarchy that pass records to
+# handlers, with levels, filters, three formatter styles and basicConfig.
+# Written for towel from the library documentation and from what CPython 3.11
+# prints; the layout of every line it writes matches CPython's byte for byte.
 
 import sys
 import os
 import io
 import time
+import atexit
+import weakref
+import threading
+import traceback
 import warnings
+import string as _string
+import re as _re
 from collections.abc import Mapping as _Mapping
 
-__all__ = ["BASIC_FORMAT", "BufferingFormatter", "CRITICAL", "DEBUG", "ERROR",
-           "FATAL", "FileHandler", "Filter", "Formatter", "Handler", "INFO",
-           "LogRecord", "Logger", "LoggerAdapter", "NOTSET", "NullHandler",
-           "StreamHandler", "WARN", "WARNING", "addLevelName", "basicConfig",
-           "captureWarnings", "critical", "debug", "disable", "error",
-           "exception", "fatal", "getLevelName", "getLogger", "getLoggerClass",
-           "info", "log", "makeLogRecord", "setLoggerClass", "shutdown",
-           "warn", "warning", "getLogRecordFactory", "setLogRecordFactory",
-           "lastResort", "raiseExceptions", "getLevelNamesMapping"]
+__all__ = ["addLevelName", "BASIC_FORMAT", "basicConfig", "BufferingFormatter",
+    "captureWarnings", "CRITICAL", "critical", "DEBUG", "debug", "disable", "ERROR",
+    "error", "exception", "FATAL", "fatal", "FileHandler", "Filter", "Formatter",
+    "getLevelName", "getLevelNamesMapping", "getLogger", "getLoggerClass",
+    "getLogRecordFactory", "Handler", "INFO", "info", "lastResort", "log", "Logger",
+    "LoggerAdapter", "LogRecord", "makeLogRecord", "NOTSET", "NullHandler",
+    "raiseExceptions", "setLoggerClass", "setLogRecordFactory", "shutdown",
+    "StreamHandler", "WARN", "warn", "WARNING", "warning"]
 
-_startTime = time.time()
-
-# Whether errors while logging are reported (to stderr) or ignored.
+# Whether a failure inside a handler is reported on stderr ("--- Logging
+# error ---") rather than swallowed; also makes Logger.log check its level.
 raiseExceptions = True
 logThreads = True
 logMultiprocessing = True
 logProcesses = True
 
-# -- levels ------------------------------------------------------------------------
+# When the module was loaded: LogRecord.relativeCreated counts from here.
+_LOAD_TIME = time.time()
+
+# One lock guards the module's shared tables (levels, loggers, handler names).
+_state_lock = threading.RLock()
+
+
+# == levels ======================================================================
 
 CRITICAL = 50
 FATAL = CRITICAL
@@ -39,202 +50,209 @@ INFO = 20
 DEBUG = 10
 NOTSET = 0
 
-_levelToName = {
-    CRITICAL: "CRITICAL",
-    ERROR: "ERROR",
-    WARNING: "WARNING",
-    INFO: "INFO",
-    DEBUG: "DEBUG",
-    NOTSET: "NOTSET",
-}
-_nameToLevel = {
-    "CRITICAL": CRITICAL,
-    "FATAL": FATAL,
-    "ERROR": ERROR,
-    "WARN": WARNING,
-    "WARNING": WARNING,
-    "INFO": INFO,
-    "DEBUG": DEBUG,
-    "NOTSET": NOTSET,
-}
-
-
-def getLevelNamesMapping():
-    return _nameToLevel.copy()
-
-
-def getLevelName(level):
-    """The name of a level, the level of a name, or 'Level N'."""
-    result = _levelToName.get(level)
-    if result is not None:
-        return result
-    result = _nameToLevel.get(level)
-    if result is not None:
-        return result
-    return "Level %s" % level
+_names_by_level = {}
+_levels_by_name = {}
 
 
 def addLevelName(level, levelName):
-    with _lock:
-        _levelToName[level] = levelName
-        _nameToLevel[levelName] = level
+    with _state_lock:
+        _names_by_level[level] = levelName
+        _levels_by_name[levelName] = level
 
 
-def _checkLevel(level):
+for _value, _label in ((CRITICAL, "CRITICAL"), (ERROR, "ERROR"), (WARNING, "WARNING"),
+                       (INFO, "INFO"), (DEBUG, "DEBUG"), (NOTSET, "NOTSET")):
+    addLevelName(_value, _label)
+_levels_by_name["FATAL"] = FATAL
+_levels_by_name["WARN"] = WARN
+del _value, _label
+
+
+def getLevelNamesMapping():
+    return dict(_levels_by_name)
+
+
+def getLevelName(level):
+    # Both directions, as documented: a number gives its name, a registered
+    # name gives its number, anything else reads "Level <it>".
+    for table in (_names_by_level, _levels_by_name):
+        try:
+            return table[level]
+        except (KeyError, TypeError):
+            pass
+    return "Level %s" % level
+
+
+def _level_number(level):
+    """The numeric level for an int or a registered level name."""
     if isinstance(level, int):
         return level
-    if str(level) == level:
-        if level not in _nameToLevel:
+    if isinstance(level, str):
+        if level not in _levels_by_name:
             raise ValueError("Unknown level: %r" % level)
-        return _nameToLevel[level]
+        return _levels_by_name[level]
     raise TypeError("Level not an integer or a valid string: %r" % (level,))
 
 
-# -- the source file and the caller's frame ----------------------------------------
+# == where a call came from =====================================================
 
 def currentframe():
-    """The frame of the caller of the function that calls this."""
     return sys._getframe(1)
 
 
-# The file of this module's code, so that its frames are skipped when
-# looking for the caller.
-_srcfile = addLevelName.__code__.co_filename if hasattr(addLevelName, "__code__") else None
+def _this_file():
+    return sys._getframe(0).f_code.co_filename
 
 
-def _is_internal_frame(frame):
-    filename = frame.f_code.co_filename
-    return filename == _srcfile or ("importlib" in filename and "_bootstrap" in filename)
+# Frames running this module's code are skipped when naming a record's caller.
+_OWN_FILE = _this_file()
 
 
-# -- the lock ----------------------------------------------------------------------
-
-class _NoLock:
-    """The module lock and handler locks. towel runs Python code on one
-    thread, so nothing needs excluding; the methods keep the API."""
-
-    def acquire(self, blocking=True, timeout=-1):
+def _in_logging_package(filename):
+    """Whether code from `filename` is this module's or a submodule's
+    (logging.handlers, logging.config)."""
+    if filename == _OWN_FILE:
         return True
-
-    def release(self):
-        pass
-
-    def __enter__(self):
-        return True
-
-    def __exit__(self, *exc):
-        return False
+    stem = _OWN_FILE[:-1] if _OWN_FILE.endswith(">") else os.path.splitext(_OWN_FILE)[0]
+    return filename.startswith(stem + ".") or filename.startswith(stem + "_")
 
 
-try:
-    import threading as _threading
-except ImportError:
-    _threading = None
+def _outside_frames(frame, whole_package=False):
+    """The frames from `frame` outwards that are not this module's own (nor,
+    with whole_package, its submodules')."""
+    while frame is not None:
+        name = frame.f_code.co_filename
+        internal = _in_logging_package(name) if whole_package else name == _OWN_FILE
+        if not internal:
+            yield frame
+        frame = frame.f_back
 
 
-def _new_lock():
-    return _threading.RLock() if _threading is not None else _NoLock()
+def _format_stack_text(frame):
+    lines = traceback.format_stack(frame)
+    text = "Stack (most recent call last):\n" + "".join(lines)
+    return text[:-1] if text.endswith("\n") else text
 
 
-_lock = _new_lock()
+# == records =====================================================================
+
+def _current_process_name():
+    mp = sys.modules.get("multiprocessing")
+    if mp is None:
+        return "MainProcess"
+    try:
+        return mp.current_process().name
+    except Exception:
+        return None
 
 
-def _acquireLock():
-    _lock.acquire()
+def _source_names(pathname):
+    """(filename, module) for a record's pathname."""
+    try:
+        base = os.path.basename(pathname)
+        return base, os.path.splitext(base)[0]
+    except (TypeError, ValueError, AttributeError):
+        return pathname, "Unknown module"
 
 
-def _releaseLock():
-    _lock.release()
+def _runtime_fields():
+    """The thread and process a record is made in (each None when switched off)."""
+    thread = threading.current_thread() if logThreads else None
+    return {
+        "thread": threading.get_ident() if thread else None,
+        "threadName": thread.name if thread else None,
+        "processName": _current_process_name() if logMultiprocessing else None,
+        "process": os.getpid() if logProcesses and hasattr(os, "getpid") else None,
+    }
 
 
-def _thread_ident():
-    return _threading.get_ident() if _threading is not None else _get_ident()
+def _time_fields():
+    now = time.time()
+    whole_ms = (now - int(now)) * 1000
+    return {"created": now, "msecs": float(int(whole_ms)),
+            "relativeCreated": (now - _LOAD_TIME) * 1000}
 
 
-def _thread_name():
-    return _threading.current_thread().name if _threading is not None else "MainThread"
+def _lone_mapping(args):
+    """A single non-empty mapping argument serves "%(key)s" messages itself."""
+    if isinstance(args, tuple) and len(args) == 1:
+        only = args[0]
+        if isinstance(only, _Mapping) and only:
+            return only
+    return args
 
-
-# -- time --------------------------------------------------------------------------
-
-_localtime_fn = getattr(time, "localtime", None) or _localtime
-_strftime_fn = getattr(time, "strftime", None) or _strftime
-
-
-# -- records -----------------------------------------------------------------------
 
 class LogRecord:
-    """One logged event: the message and its arguments, and where and when
-    it happened."""
+    """One logged event: who logged what, where and when."""
 
     def __init__(self, name, level, pathname, lineno, msg, args, exc_info,
                  func=None, sinfo=None, **kwargs):
-        ct = time.time()
-        self.name = name
-        self.msg = msg
-        # A single mapping argument is the dict for '%(key)s' messages.
-        if args and len(args) == 1 and isinstance(args[0], _Mapping) and args[0]:
-            args = args[0]
-        self.args = args
-        self.levelname = getLevelName(level)
-        self.levelno = level
-        self.pathname = pathname
-        try:
-            self.filename = os.path.basename(pathname)
-            self.module = os.path.splitext(self.filename)[0]
-        except (TypeError, ValueError, AttributeError):
-            self.filename = pathname
-            self.module = "Unknown module"
-        self.exc_info = exc_info
-        self.exc_text = None
-        self.stack_info = sinfo
-        self.lineno = lineno
-        self.funcName = func
-        self.created = ct
-        self.msecs = int((ct - int(ct)) * 1000) + 0.0
-        self.relativeCreated = (self.created - _startTime) * 1000
-        if logThreads:
-            self.thread = _thread_ident()
-            self.threadName = _thread_name()
-        else:
-            self.thread = None
-            self.threadName = None
-        self.processName = "MainProcess" if logMultiprocessing else None
-        self.process = os.getpid() if logProcesses and hasattr(os, "getpid") else None
-
-    def __repr__(self):
-        return '<LogRecord: %s, %s, %s, %s, "%s">' % (self.name, self.levelno, self.pathname,
-                                                     self.lineno, self.msg)
+        filename, module = _source_names(pathname)
+        fields = vars(self)
+        fields.update(
+            name=name, msg=msg, args=_lone_mapping(args),
+            levelname=getLevelName(level), levelno=level,
+            pathname=pathname, filename=filename, module=module, lineno=lineno,
+            funcName=func, exc_info=exc_info, exc_text=None, stack_info=sinfo)
+        fields.update(_time_fields())
+        fields.update(_runtime_fields())
 
     def getMessage(self):
-        msg = str(self.msg)
-        if self.args:
-            msg = msg % self.args
-        return msg
+        text = str(self.msg)
+        return text % self.args if self.args else text
+
+    def __repr__(self):
+        shown = (self.name, self.levelno, self.pathname, self.lineno)
+        return "<LogRecord: %s, %s, %s, %s, " % shown + '"%s">' % (self.msg,)
 
 
-_logRecordFactory = LogRecord
+_record_factory = LogRecord
 
 
 def setLogRecordFactory(factory):
-    global _logRecordFactory
-    _logRecordFactory = factory
+    global _record_factory
+    _record_factory = factory
 
 
 def getLogRecordFactory():
-    return _logRecordFactory
+    return _record_factory
 
 
 def makeLogRecord(dict):
-    """A record whose attributes are set from `dict` (for records that
-    arrive pickled or as JSON)."""
-    rv = _logRecordFactory(None, None, "", 0, "", (), None, None)
-    for key, value in dict.items():
-        setattr(rv, key, value)
-    return rv
+    blank = _record_factory(None, None, "", 0, "", (), None, None)
+    vars(blank).update(dict)
+    return blank
 
 
-# -- format styles -----------------------------------------------------------------
+# == formatter styles ============================================================
+# A style knows its default format, how to tell whether a format shows the
+# time, how to check a format and how to fill it from a record.
+
+# "%(name)" then flags, width, precision and a conversion letter.
+_PERCENT_FIELD = _re.compile(
+    r"%\(\w+\)[-#0+ ]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+))?[diouxefgcrsa%]", _re.I)
+# What may follow ":" in a "{}" field: [[fill]align][sign][#][0][width]
+# [grouping][.precision][type], width and precision possibly "{name}".
+_BRACE_SPEC = _re.compile(
+    r"(?:.?[<>=^])?[-+ ]?#?0?(?:[0-9]+|\{\w+\})?[,_]?(?:\.(?:[0-9]+|\{\w+\}))?[bcdefgnosx%]?",
+    _re.I | _re.S)
+# A "{}" field name: a key or index, then any number of .attr or [item].
+_BRACE_NAME = _re.compile(r"(?:[0-9]+|\w+)(?:\.\w+|\[[^\]]+\])*")
+
+
+class _RecordFields(dict):
+    """A record's attributes, falling back on a formatter's defaults; a name
+    found in neither is a ValueError naming it."""
+
+    def __init__(self, record, defaults):
+        super().__init__(vars(record))
+        self._defaults = defaults or {}
+
+    def __missing__(self, key):
+        if key in self._defaults:
+            return self._defaults[key]
+        raise ValueError("Formatting field not found in record: %r" % (key,))
+
 
 class PercentStyle:
     default_format = "%(message)s"
@@ -246,55 +264,24 @@ class PercentStyle:
         self._defaults = defaults
 
     def usesTime(self):
-        return self._fmt.find(self.asctime_search) >= 0
+        return self.asctime_search in self._fmt
 
     def validate(self):
-        """At least one well-formed '%(name)X' field."""
-        if not _has_percent_field(self._fmt):
-            raise ValueError("Invalid format '%s' for '%s' style" % (self._fmt, self.default_format[0]))
+        problem = self._problem()
+        if problem:
+            raise ValueError(problem)
 
-    def _format(self, record):
-        values = {**self._defaults, **record.__dict__} if self._defaults else record.__dict__
-        return self._fmt % values
+    def _problem(self):
+        """Why the format is unusable, or None."""
+        if _PERCENT_FIELD.search(self._fmt) is None:
+            return "Invalid format '%s' for '%%' style" % self._fmt
+        return None
 
     def format(self, record):
-        try:
-            return self._format(record)
-        except KeyError as e:
-            raise ValueError("Formatting field not found in record: %s" % e)
+        return self._render(_RecordFields(record, self._defaults))
 
-
-def _has_percent_field(fmt):
-    """Whether `fmt` has a field '%(name)' + flags, width, precision and a
-    conversion character."""
-    start = 0
-    while True:
-        i = fmt.find("%(", start)
-        if i < 0:
-            return False
-        start = i + 2
-        j = fmt.find(")", start)
-        if j <= start or not all(c.isalnum() or c == "_" for c in fmt[start:j]):
-            continue
-        k = j + 1
-        while k < len(fmt) and fmt[k] in "#0+ -":
-            k += 1
-        k = _skip_star_or_digits(fmt, k)
-        if k < len(fmt) and fmt[k] == ".":
-            after = _skip_star_or_digits(fmt, k + 1)
-            if after == k + 1:
-                continue
-            k = after
-        if k < len(fmt) and fmt[k].lower() in "diouxefgcrsa%":
-            return True
-
-
-def _skip_star_or_digits(s, i):
-    if i < len(s) and s[i] == "*":
-        return i + 1
-    while i < len(s) and s[i].isdigit():
-        i += 1
-    return i
+    def _render(self, fields):
+        return self._fmt % fields
 
 
 class StrFormatStyle(PercentStyle):
@@ -302,140 +289,51 @@ class StrFormatStyle(PercentStyle):
     asctime_format = "{asctime}"
     asctime_search = "{asctime"
 
-    def _format(self, record):
-        if defaults := self._defaults:
-            values = {**defaults, **record.__dict__}
-        else:
-            values = record.__dict__
-        return self._fmt.format(**values)
-
-    def validate(self):
-        """Every field is a name with attributes or indexes, a known
-        conversion and a valid specifier; at least one field."""
-        fields = set()
+    def _render(self, fields):
         try:
-            for name, conversion, spec in _format_fields(self._fmt):
-                if name:
-                    if not _is_field_name(name):
-                        raise ValueError("invalid field name/expression: %r" % name)
-                    fields.add(name)
-                if conversion and conversion not in "rsa":
-                    raise ValueError("invalid conversion: %r" % conversion)
-                if spec and not _is_format_spec(spec):
-                    raise ValueError("bad specifier: %r" % spec)
-        except ValueError as e:
-            raise ValueError("invalid format: %s" % e)
-        if not fields:
-            raise ValueError("invalid format: no fields")
+            return self._fmt.format_map(fields)
+        except KeyError as missing:
+            # (towel's format_map turns __missing__'s error into a KeyError)
+            raise ValueError("Formatting field not found in record: %s" % missing) from None
+
+    def _problem(self):
+        try:
+            fields = [piece[1:] for piece in _string.Formatter().parse(self._fmt)
+                      if piece[1]]
+        except ValueError as err:
+            return "invalid format: %s" % err
+        problems = [_brace_field_problem(*field) for field in fields] or ["no fields"]
+        first = next((p for p in problems if p), None)
+        return "invalid format: " + first if first else None
 
 
-def _format_fields(fmt):
-    """(name, conversion, spec) of each replacement field of a str.format
-    string, with str.format's errors for unbalanced braces."""
-    i = 0
-    n = len(fmt)
-    while i < n:
-        c = fmt[i]
-        if c == "}":
-            if i + 1 < n and fmt[i + 1] == "}":
-                i += 2
-                continue
-            raise ValueError("Single '}' encountered in format string")
-        if c != "{":
-            i += 1
+def _brace_field_problem(name, spec, conversion):
+    """What is wrong with one "{name!conversion:spec}" field, or None."""
+    if not _BRACE_NAME.fullmatch(name):
+        return "invalid field name/expression: %r" % name
+    if conversion and conversion not in ("r", "s", "a"):
+        return "invalid conversion: %r" % conversion
+    if spec and not _BRACE_SPEC.fullmatch(spec):
+        return "bad specifier: %r" % spec
+    return None
+
+
+def _template_fields(fmt):
+    """The names a "$" format substitutes; ValueError for a stray "$"."""
+    names = []
+    pos = fmt.find("$")
+    while pos >= 0:
+        rest = fmt[pos + 1:]
+        if rest.startswith("$"):
+            pos = fmt.find("$", pos + 2)
             continue
-        if i + 1 < n and fmt[i + 1] == "{":
-            i += 2
-            continue
-        depth = 1
-        j = i + 1
-        while j < n and depth:
-            if fmt[j] == "{":
-                depth += 1
-            elif fmt[j] == "}":
-                depth -= 1
-            j += 1
-        if depth:
-            raise ValueError("expected '}' before end of string")
-        field = fmt[i + 1:j - 1]
-        name, conversion, spec = field, None, ""
-        bang = name.find("!")
-        colon = name.find(":")
-        if colon >= 0 and (bang < 0 or colon < bang):
-            name, spec = name[:colon], name[colon + 1:]
-        elif bang >= 0:
-            name, rest = name[:bang], name[bang + 1:]
-            conversion, _, spec = rest.partition(":")
-            if len(conversion) != 1:
-                raise ValueError("expected ':' after conversion specifier")
-        yield name, conversion, spec
-        i = j
-
-
-def _is_word(s):
-    return bool(s) and all(c.isalnum() or c == "_" for c in s)
-
-
-def _is_field_name(name):
-    """'name' or 'index', then any of '.attr' and '[key]'."""
-    i = 0
-    while i < len(name) and name[i] not in ".[":
-        i += 1
-    if not _is_word(name[:i]):
-        return False
-    while i < len(name):
-        if name[i] == ".":
-            j = i + 1
-            while j < len(name) and name[j] not in ".[":
-                j += 1
-            if not _is_word(name[i + 1:j]):
-                return False
-        else:
-            j = name.find("]", i)
-            if j <= i + 1:
-                return False
-            j += 1
-        i = j
-    return True
-
-
-def _is_format_spec(spec):
-    """[[fill]align][sign][#][0][width][,|_][.precision][type], where width
-    and precision may be nested '{name}' fields."""
-    i = 0
-    n = len(spec)
-    if n >= 2 and spec[1] in "<>=^":
-        i = 2
-    elif n >= 1 and spec[0] in "<>=^":
-        i = 1
-    if i < n and spec[i] in "+ -":
-        i += 1
-    if i < n and spec[i] == "#":
-        i += 1
-    if i < n and spec[i] == "0":
-        i += 1
-    i = _skip_width(spec, i)
-    if i < n and spec[i] in ",_":
-        i += 1
-    if i < n and spec[i] == ".":
-        j = _skip_width(spec, i + 1)
-        if j == i + 1:
-            return False
-        i = j
-    if i < n and spec[i].lower() in "bcdefgnosx%":
-        i += 1
-    return i == n
-
-
-def _skip_width(spec, i):
-    if i < len(spec) and spec[i] == "{":
-        j = spec.find("}", i)
-        if j > i + 1 and _is_word(spec[i + 1:j]):
-            return j + 1
-        return i
-    while i < len(spec) and spec[i].isdigit():
-        i += 1
-    return i
+        braced = rest.startswith("{")
+        match = _re.match(r"[_a-z][_a-z0-9]*", rest[1:] if braced else rest, _re.I | _re.A)
+        if match is None or (braced and not rest[1 + match.end():].startswith("}")):
+            raise ValueError("invalid format: bare '$' not allowed")
+        names.append(match.group())
+        pos = fmt.find("$", pos + 1 + match.end() + (2 if braced else 0))
+    return names
 
 
 class StringTemplateStyle(PercentStyle):
@@ -443,53 +341,23 @@ class StringTemplateStyle(PercentStyle):
     asctime_format = "${asctime}"
     asctime_search = "${asctime}"
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from string import Template
-        self._tpl = Template(self._fmt)
-
     def usesTime(self):
-        fmt = self._fmt
-        return fmt.find("$asctime") >= 0 or fmt.find(self.asctime_search) >= 0
+        return "$asctime" in self._fmt or self.asctime_search in self._fmt
 
-    def validate(self):
-        fields = set()
-        fmt = self._fmt
-        i = 0
-        while True:
-            i = fmt.find("$", i)
-            if i < 0:
-                break
-            rest = fmt[i + 1:]
-            if rest.startswith("$"):
-                i += 2
-                continue
-            if rest.startswith("{"):
-                end = rest.find("}")
-                name = rest[1:end] if end > 0 else ""
-            else:
-                end = 0
-                while end < len(rest) and (rest[end] == "_" or rest[end].isalnum() and rest[end].isascii()):
-                    end += 1
-                name = rest[:end]
-            if name and (name[0] == "_" or name[0].isalpha()) and _is_word(name):
-                fields.add(name)
-            else:
-                raise ValueError("invalid format: bare '$' not allowed")
-            i += 1
-        if not fields:
-            raise ValueError("invalid format: no fields")
+    def _problem(self):
+        try:
+            found = _template_fields(self._fmt)
+        except ValueError as err:
+            return str(err)
+        return None if found else "invalid format: no fields"
 
-    def _format(self, record):
-        if defaults := self._defaults:
-            values = {**defaults, **record.__dict__}
-        else:
-            values = record.__dict__
-        return self._tpl.substitute(**values)
+    def _render(self, fields):
+        return _string.Template(self._fmt).substitute(fields)
 
 
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
 
+# style character -> (style class, format basicConfig uses by default)
 _STYLES = {
     "%": (PercentStyle, BASIC_FORMAT),
     "{": (StrFormatStyle, "{levelname}:{name}:{message}"),
@@ -497,41 +365,59 @@ _STYLES = {
 }
 
 
-# -- formatters --------------------------------------------------------------------
+def _style_class(style):
+    if style not in _STYLES:
+        raise ValueError("Style must be one of: %s" % ",".join(_STYLES))
+    return _STYLES[style][0]
+
+
+# == formatters ==================================================================
 
 class Formatter:
-    """Turns a record into text: `fmt` in one of three styles ('%', '{' or
-    '$'), with `datefmt` for the time."""
+    """Turns a record into text: its message, then any exception and stack."""
 
-    converter = staticmethod(_localtime_fn)
+    converter = staticmethod(time.localtime)
     default_time_format = "%Y-%m-%d %H:%M:%S"
     default_msec_format = "%s,%03d"
 
     def __init__(self, fmt=None, datefmt=None, style="%", validate=True, *, defaults=None):
-        if style not in _STYLES:
-            raise ValueError("Style must be one of: %s" % ",".join(_STYLES.keys()))
-        self._style = _STYLES[style][0](fmt, defaults=defaults)
+        self._style = _style_class(style)(fmt, defaults=defaults)
         if validate:
             self._style.validate()
         self._fmt = self._style._fmt
         self.datefmt = datefmt
 
     def formatTime(self, record, datefmt=None):
-        ct = self.converter(record.created)
+        stamp = self.converter(record.created)
         if datefmt:
-            return _strftime_fn(datefmt, ct)
-        s = _strftime_fn(self.default_time_format, ct)
-        if self.default_msec_format:
-            s = self.default_msec_format % (s, record.msecs)
-        return s
+            return time.strftime(datefmt, stamp)
+        seconds = time.strftime(self.default_time_format, stamp)
+        msec_format = self.default_msec_format
+        return msec_format % (seconds, record.msecs) if msec_format else seconds
+
+    def format(self, record):
+        record.message = record.getMessage()
+        if self.usesTime():
+            record.asctime = self.formatTime(record, self.datefmt)
+        parts = [self.formatMessage(record)]
+        if record.exc_info and not record.exc_text:
+            # Kept on the record so later handlers need not format it again.
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            parts.append(record.exc_text)
+        if record.stack_info:
+            parts.append(self.formatStack(record.stack_info))
+        text = parts[0]
+        for extra in parts[1:]:
+            text = (text if text.endswith("\n") else text + "\n") + extra
+        return text
 
     def formatException(self, ei):
-        """The traceback of an exc_info triple, as traceback.print_exception prints it."""
-        import traceback
-        with io.StringIO() as sio:
-            traceback.print_exception(ei[0], ei[1], ei[2], None, sio)
-            text = sio.getvalue()
+        text = "".join(traceback.format_exception(ei[0], ei[1], ei[2]))
         return text[:-1] if text.endswith("\n") else text
+
+    def formatStack(self, stack_info):
+        return stack_info
 
     def usesTime(self):
         return self._style.usesTime()
@@ -539,34 +425,12 @@ class Formatter:
     def formatMessage(self, record):
         return self._style.format(record)
 
-    def formatStack(self, stack_info):
-        return stack_info
-
-    def format(self, record):
-        record.message = record.getMessage()
-        if self.usesTime():
-            record.asctime = self.formatTime(record, self.datefmt)
-        s = self.formatMessage(record)
-        if record.exc_info:
-            # The text is kept: other handlers reuse it.
-            if not record.exc_text:
-                record.exc_text = self.formatException(record.exc_info)
-        if record.exc_text:
-            if s[-1:] != "\n":
-                s = s + "\n"
-            s = s + record.exc_text
-        if record.stack_info:
-            if s[-1:] != "\n":
-                s = s + "\n"
-            s = s + self.formatStack(record.stack_info)
-        return s
-
 
 _defaultFormatter = Formatter()
 
 
 class BufferingFormatter:
-    """Formats a batch of records, with a header and a footer."""
+    """Formats a batch of records: a header, each record, a footer."""
 
     def __init__(self, linefmt=None):
         self.linefmt = linefmt if linefmt else _defaultFormatter
@@ -578,35 +442,29 @@ class BufferingFormatter:
         return ""
 
     def format(self, records):
-        rv = ""
-        if len(records) > 0:
-            rv = rv + self.formatHeader(records)
-            for record in records:
-                rv = rv + self.linefmt.format(record)
-            rv = rv + self.formatFooter(records)
-        return rv
+        if not records:
+            return ""
+        body = "".join(self.linefmt.format(r) for r in records)
+        return self.formatHeader(records) + body + self.formatFooter(records)
 
 
-# -- filters -----------------------------------------------------------------------
+# == filters =====================================================================
 
 class Filter:
-    """Lets through records of the logger named `name` and its children
-    (all records when `name` is empty)."""
+    """Passes records from the logger named `name` and the loggers below it."""
 
     def __init__(self, name=""):
         self.name = name
         self.nlen = len(name)
 
     def filter(self, record):
-        if self.nlen == 0 or self.name == record.name:
+        if not self.name or record.name == self.name:
             return True
-        if not record.name.startswith(self.name):
-            return False
-        return record.name[self.nlen:self.nlen + 1] == "."
+        return record.name.startswith(self.name + ".")
 
 
 class Filterer:
-    """A holder of filters (Filter objects or callables)."""
+    """Something that holds filters: a record passes if every filter passes it."""
 
     def __init__(self):
         self.filters = []
@@ -620,248 +478,250 @@ class Filterer:
             self.filters.remove(filter)
 
     def filter(self, record):
-        for f in self.filters:
-            if hasattr(f, "filter"):
-                result = f.filter(record)
-            else:
-                result = f(record)
-            if not result:
+        for item in self.filters:
+            check = item.filter if hasattr(item, "filter") else item
+            if not check(record):
                 return False
         return True
 
 
-# -- handlers ----------------------------------------------------------------------
+# == handlers ====================================================================
 
-# Handlers by name, and every live handler (flushed and closed at exit).
-_handlers = {}
-_handlerList = []
-
-
-def _removeHandlerRef(ref):
-    with _lock:
-        if ref in _handlerList:
-            _handlerList.remove(ref)
+# Handlers by name (Handler.name), and weak references to every handler in
+# the order they were made: shutdown() closes them newest first.
+_named_handlers = weakref.WeakValueDictionary()
+_handler_refs = []
 
 
-def _addHandlerRef(handler):
-    with _lock:
-        _handlerList.append(handler)
+def _forget_handler(ref):
+    with _state_lock:
+        if ref in _handler_refs:
+            _handler_refs.remove(ref)
+
+
+def _rename_handler(handler, new_name):
+    """Move `handler` in the name registry from its current name to `new_name`."""
+    with _state_lock:
+        current = handler._name
+        if current and _named_handlers.get(current) is handler:
+            del _named_handlers[current]
+        if new_name:
+            _named_handlers[new_name] = handler
+
+
+class _NoLock:
+    """What `with handler._guard()` uses when a handler has no lock."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _level_repr(obj, level, detail=""):
+    """"<Class detail (LEVEL)>", the shape of handler, logger and adapter reprs."""
+    middle = str(detail) + " " if detail else ""
+    return "<%s %s(%s)>" % (type(obj).__name__, middle, getLevelName(level))
 
 
 class Handler(Filterer):
-    """Sends records somewhere; subclasses define `emit`."""
+    """Where records go; subclasses say how in emit()."""
+
+    _name = None
+    formatter = None
+    _closed = False
 
     def __init__(self, level=NOTSET):
         Filterer.__init__(self)
-        self._name = None
-        self.level = _checkLevel(level)
-        self.formatter = None
-        self._closed = False
-        _addHandlerRef(self)
+        self.level = _level_number(level)
+        with _state_lock:
+            _handler_refs.append(weakref.ref(self, _forget_handler))
         self.createLock()
 
     def get_name(self):
         return self._name
 
     def set_name(self, name):
-        with _lock:
-            if self._name in _handlers:
-                del _handlers[self._name]
-            self._name = name
-            if name:
-                _handlers[name] = self
+        _rename_handler(self, name)
+        self._name = name
 
     name = property(get_name, set_name)
 
     def createLock(self):
-        self.lock = _new_lock()
+        self.lock = threading.RLock()
 
-    def _at_fork_reinit(self):
-        pass
+    def _guard(self):
+        return self.lock if self.lock is not None else _NoLock()
 
     def acquire(self):
-        if self.lock:
-            self.lock.acquire()
+        self._guard().__enter__()
 
     def release(self):
-        if self.lock:
-            self.lock.release()
+        self._guard().__exit__(None, None, None)
 
     def setLevel(self, level):
-        self.level = _checkLevel(level)
+        self.level = _level_number(level)
+
+    def setFormatter(self, fmt):
+        self.formatter = fmt
 
     def format(self, record):
-        fmt = self.formatter if self.formatter else _defaultFormatter
-        return fmt.format(record)
+        chosen = self.formatter if self.formatter else _defaultFormatter
+        return chosen.format(record)
 
     def emit(self, record):
         raise NotImplementedError("emit must be implemented by Handler subclasses")
 
     def handle(self, record):
-        rv = self.filter(record)
-        if rv:
-            self.acquire()
-            try:
-                self.emit(record)
-            finally:
-                self.release()
-        return rv
-
-    def setFormatter(self, fmt):
-        self.formatter = fmt
+        if not self.filter(record):
+            return False
+        with self._guard():
+            self.emit(record)
+        return True
 
     def flush(self):
         pass
 
     def close(self):
-        with _lock:
-            self._closed = True
-            if self._name and self._name in _handlers:
-                del _handlers[self._name]
-        _removeHandlerRef(self)
+        self._closed = True
+        _rename_handler(self, None)
 
     def handleError(self, record):
-        """Reports an exception raised while emitting, on stderr, when
-        raiseExceptions is true."""
-        if raiseExceptions and sys.stderr:
-            t, v, tb = sys.exc_info()
-            try:
-                sys.stderr.write("--- Logging error ---\n")
-                sys.stderr.write(_format_exc_info(t, v, tb) + "\n")
-                sys.stderr.write("Call stack:\n")
-                sys.stderr.write(_call_stack())
-                try:
-                    sys.stderr.write("Message: %r\nArguments: %s\n" % (record.msg, record.args))
-                except RecursionError:
-                    raise
-                except Exception:
-                    sys.stderr.write("Unable to print the message and arguments"
-                                     " - possible formatting error.\nUse the"
-                                     " traceback above to help find the error.\n")
-            except OSError:
-                pass
+        # Called from an `except` block in emit(): report the exception, the
+        # user's stack down to the logging call, and the message that failed.
+        if raiseExceptions and sys.stderr is not None:
+            _report_logging_error(record, sys.exc_info(), sys._getframe(1))
 
     def __repr__(self):
-        level = getLevelName(self.level)
-        return "<%s (%s)>" % (self.__class__.__name__, level)
+        return _level_repr(self, self.level)
 
 
-def _format_exc_info(t, v, tb):
-    return _defaultFormatter.formatException((t, v, tb))
+class _FailuresReported:
+    """`with _FailuresReported(handler, record):` around an emit's work turns
+    an exception into handler.handleError(record), as CPython's handlers do;
+    a RecursionError (and what is not an Exception) still propagates."""
+
+    __slots__ = ("handler", "record")
+
+    def __init__(self, handler, record):
+        self.handler, self.record = handler, record
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, tb):
+        if kind is None or not issubclass(kind, Exception) or issubclass(kind, RecursionError):
+            return False
+        self.handler.handleError(self.record)
+        return True
 
 
-def _call_stack():
-    """The stack of the code that logged, as traceback.print_stack prints it."""
-    import traceback
-    frame = currentframe()
-    while frame and frame.f_code.co_filename == _srcfile:
-        frame = frame.f_back
-    sio = io.StringIO()
-    traceback.print_stack(frame, file=sio)
-    return sio.getvalue()
+def _report_logging_error(record, exc, caller):
+    out = sys.stderr
+    report = ["--- Logging error ---\n"]
+    report.extend(traceback.format_exception(*exc))
+    report.append("Call stack:\n")
+    start = next(_outside_frames(caller, whole_package=True), None)
+    if start is not None:
+        report.extend(traceback.format_stack(start))
+    try:
+        report.append("Message: %r\nArguments: %s\n" % (record.msg, record.args))
+    except RecursionError:
+        raise
+    except Exception:
+        report.append("Unable to print the message and arguments - possible "
+                      "formatting error.\nUse the traceback above to help find the error.\n")
+    try:
+        out.write("".join(report))
+    except OSError:
+        pass
 
 
 class StreamHandler(Handler):
-    """Writes each record, then `terminator`, to a stream (sys.stderr by
-    default)."""
+    """Writes each formatted record and a terminator to a stream."""
 
     terminator = "\n"
 
     def __init__(self, stream=None):
         Handler.__init__(self)
-        if stream is None:
-            stream = sys.stderr
-        self.stream = stream
+        self.stream = stream if stream is not None else sys.stderr
+
+    def _flush_stream(self):
+        target = self.stream
+        if target is not None and hasattr(target, "flush"):
+            target.flush()
 
     def flush(self):
-        with self.lock:
-            if self.stream and hasattr(self.stream, "flush"):
-                self.stream.flush()
+        with self._guard():
+            self._flush_stream()
 
     def emit(self, record):
-        try:
-            msg = self.format(record)
-            stream = self.stream
-            stream.write(msg + self.terminator)
+        with _FailuresReported(self, record):
+            self.stream.write(self.format(record) + self.terminator)
             self.flush()
-        except RecursionError:
-            raise
-        except Exception:
-            self.handleError(record)
 
     def setStream(self, stream):
-        """Sets the stream and returns the old one (None if it is the same)."""
         if stream is self.stream:
             return None
-        result = self.stream
-        with self.lock:
-            self.flush()
-            self.stream = stream
-        return result
+        with self._guard():
+            self._flush_stream()
+            previous, self.stream = self.stream, stream
+        return previous
 
     def __repr__(self):
-        level = getLevelName(self.level)
-        name = str(getattr(self.stream, "name", ""))
-        if name:
-            name += " "
-        return "<%s %s(%s)>" % (self.__class__.__name__, name, level)
+        return _level_repr(self, self.level, getattr(self.stream, "name", ""))
 
 
 class FileHandler(StreamHandler):
-    """Appends records to a file, opened now or (`delay`) at the first record."""
+    """A StreamHandler on a file it opens (at once, or at the first record)."""
 
     def __init__(self, filename, mode="a", encoding=None, delay=False, errors=None):
-        filename = os.fspath(filename)
-        self.baseFilename = os.path.abspath(filename)
-        self.mode = mode
-        self.encoding = encoding
-        if "b" not in mode and encoding is None and hasattr(io, "text_encoding"):
-            self.encoding = io.text_encoding(encoding)
-        self.errors = errors
-        self.delay = delay
+        if "b" not in mode:
+            encoding = io.text_encoding(encoding)
+        self.baseFilename = os.path.abspath(os.fspath(filename))
+        self.mode, self.encoding, self.errors, self.delay = mode, encoding, errors, delay
+        # shutdown() may run while the interpreter tears down builtins.
         self._builtin_open = open
-        if delay:
-            Handler.__init__(self)
-            self.stream = None
-        else:
-            StreamHandler.__init__(self, self._open())
+        Handler.__init__(self)
+        self.stream = None if delay else self._open()
+
+    def _open(self):
+        return self._builtin_open(self.baseFilename, self.mode,
+                                  encoding=self.encoding, errors=self.errors)
+
+    def emit(self, record):
+        # A closed "w" handler stays closed rather than truncate the file.
+        reopen = self.stream is None and not (self._closed and self.mode == "w")
+        if reopen:
+            self.stream = self._open()
+        if self.stream is not None:
+            StreamHandler.emit(self, record)
 
     def close(self):
-        with self.lock:
+        with self._guard():
+            stream, self.stream = self.stream, None
             try:
-                if self.stream:
-                    try:
-                        self.flush()
-                    finally:
-                        stream = self.stream
-                        self.stream = None
-                        if hasattr(stream, "close"):
-                            stream.close()
+                if stream is not None:
+                    _flush_then_close(stream)
             finally:
                 StreamHandler.close(self)
 
-    def _open(self):
-        kwargs = {}
-        if self.encoding is not None:
-            kwargs["encoding"] = self.encoding
-        if self.errors is not None:
-            kwargs["errors"] = self.errors
-        return self._builtin_open(self.baseFilename, self.mode, **kwargs)
-
-    def emit(self, record):
-        if self.stream is None:
-            if self.mode != "w" or not self._closed:
-                self.stream = self._open()
-        if self.stream:
-            StreamHandler.emit(self, record)
-
     def __repr__(self):
-        level = getLevelName(self.level)
-        return "<%s %s (%s)>" % (self.__class__.__name__, self.baseFilename, level)
+        return _level_repr(self, self.level, self.baseFilename)
+
+
+def _flush_then_close(stream):
+    try:
+        if hasattr(stream, "flush"):
+            stream.flush()
+    finally:
+        if hasattr(stream, "close"):
+            stream.close()
 
 
 class _StderrHandler(StreamHandler):
-    """The handler of last resort: writes to whatever sys.stderr is now."""
+    """Last resort: writes to whatever sys.stderr is at the time."""
 
     def __init__(self, level=NOTSET):
         Handler.__init__(self, level)
@@ -876,323 +736,257 @@ lastResort = _defaultLastResort
 
 
 class NullHandler(Handler):
-    """Does nothing: for libraries that log but leave output to the application."""
+    """Drops every record (for libraries that leave output to the program)."""
 
-    def handle(self, record):
-        pass
+    def _ignore(self, *args):
+        return None
 
-    def emit(self, record):
-        pass
+    handle = emit = _ignore
 
     def createLock(self):
         self.lock = None
 
-    def _at_fork_reinit(self):
-        pass
 
-
-# -- the logger hierarchy ----------------------------------------------------------
+# == loggers =====================================================================
 
 class PlaceHolder:
-    """Stands in the hierarchy for a logger not created yet, with the
-    loggers below it."""
+    """Stands in the registry for a dotted name that has loggers below it but
+    no logger of its own yet; `loggerMap` holds those loggers."""
 
     def __init__(self, alogger):
         self.loggerMap = {alogger: None}
 
     def append(self, alogger):
-        if alogger not in self.loggerMap:
-            self.loggerMap[alogger] = None
+        self.loggerMap.setdefault(alogger, None)
 
 
-_loggerClass = None
+def _ancestor_names(name):
+    """"a.b.c" -> "a.b", "a": nearest first."""
+    cut = name.rfind(".")
+    while cut > 0:
+        yield name[:cut]
+        cut = name.rfind(".", 0, cut)
 
 
-def setLoggerClass(klass):
-    if klass != Logger:
-        if not issubclass(klass, Logger):
-            raise TypeError("logger not derived from logging.Logger: " + klass.__name__)
-    global _loggerClass
-    _loggerClass = klass
-
-
-def getLoggerClass():
-    return _loggerClass
+def _require_logger_class(klass):
+    if klass is not Logger and not issubclass(klass, Logger):
+        raise TypeError("logger not derived from logging.Logger: " + klass.__name__)
 
 
 class Manager:
-    """Holds the loggers by name and links each to its nearest existing
-    ancestor."""
+    """The registry of loggers by name, which links each to its parent."""
+
+    disable = 0
+    emittedNoHandlerWarning = False
+    loggerClass = None
+    logRecordFactory = None
 
     def __init__(self, rootnode):
-        self.root = rootnode
-        self.disable = 0
-        self.emittedNoHandlerWarning = False
-        self.loggerDict = {}
-        self.loggerClass = None
-        self.logRecordFactory = None
-
-    @property
-    def disable(self):
-        return self._disable
-
-    @disable.setter
-    def disable(self, value):
-        self._disable = _checkLevel(value)
+        self.root, self.loggerDict = rootnode, {}
 
     def getLogger(self, name):
         if not isinstance(name, str):
             raise TypeError("A logger name must be a string")
-        with _lock:
-            rv = self.loggerDict.get(name)
-            if rv is None or isinstance(rv, PlaceHolder):
-                holder = rv
-                rv = (self.loggerClass or _loggerClass)(name)
-                rv.manager = self
-                self.loggerDict[name] = rv
-                if holder is not None:
-                    self._fixupChildren(holder, rv)
-                self._fixupParents(rv)
-        return rv
+        with _state_lock:
+            entry = self.loggerDict.get(name)
+            return entry if isinstance(entry, Logger) else self._create(name)
+
+    def _create(self, name):
+        made = (self.loggerClass or _logger_class)(name)
+        made.manager = self
+        self.loggerDict[name] = made
+        made.parent = self._nearest_ancestor(made)
+        # Loggers below it whose parent is above it now hang from it.
+        prefix = name + "."
+        for other in self.loggerDict.values():
+            if (isinstance(other, Logger) and other.name.startswith(prefix)
+                    and not other.parent.name.startswith(prefix)):
+                other.parent = made
+        return made
+
+    def _nearest_ancestor(self, logger):
+        # Ancestors with no logger yet get (or keep) a placeholder naming it.
+        for ancestor in _ancestor_names(logger.name):
+            entry = self.loggerDict.get(ancestor)
+            if isinstance(entry, Logger):
+                return entry
+            if entry is None:
+                self.loggerDict[ancestor] = PlaceHolder(logger)
+            else:
+                entry.append(logger)
+        return self.root
 
     def setLoggerClass(self, klass):
-        if klass != Logger:
-            if not issubclass(klass, Logger):
-                raise TypeError("logger not derived from logging.Logger: " + klass.__name__)
+        _require_logger_class(klass)
         self.loggerClass = klass
 
     def setLogRecordFactory(self, factory):
         self.logRecordFactory = factory
 
-    def _fixupParents(self, alogger):
-        """Links a new logger to its nearest existing ancestor, leaving
-        placeholders for the missing ones."""
-        name = alogger.name
-        i = name.rfind(".")
-        parent = None
-        while i > 0 and not parent:
-            ancestor = name[:i]
-            node = self.loggerDict.get(ancestor)
-            if node is None:
-                self.loggerDict[ancestor] = PlaceHolder(alogger)
-            elif isinstance(node, Logger):
-                parent = node
-            else:
-                node.append(alogger)
-            i = name.rfind(".", 0, i - 1)
-        alogger.parent = parent or self.root
 
-    def _fixupChildren(self, ph, alogger):
-        """Makes a new logger the parent of the loggers its placeholder
-        held, where it is nearer than their current parent."""
-        name = alogger.name
-        for child in ph.loggerMap.keys():
-            if not child.parent.name.startswith(name):
-                alogger.parent = child.parent
-                child.parent = alogger
+def _add_extra_fields(record, extra):
+    """A logging call's `extra` becomes record attributes; it may not replace
+    one the record has, nor the two a formatter sets."""
+    fields = vars(record)
+    for key in extra:
+        if key in fields or key in ("message", "asctime"):
+            raise KeyError("Attempt to overwrite %r in LogRecord" % (key,))
+    fields.update(extra)
 
-    def _clear_cache(self):
-        with _lock:
-            for logger in self.loggerDict.values():
-                if isinstance(logger, Logger):
-                    logger._cache.clear()
-            self.root._cache.clear()
+
+def _exc_triple(exc_info):
+    """exc_info as given to a logging call -> (type, value, traceback)."""
+    if isinstance(exc_info, BaseException):
+        return type(exc_info), exc_info, exc_info.__traceback__
+    return exc_info if isinstance(exc_info, tuple) else sys.exc_info()
+
+
+def _level_call(level):
+    """Logger.debug, .info, ...: log at a fixed level when it is enabled."""
+    def call(self, msg, *args, **kwargs):
+        if self.isEnabledFor(level):
+            self._log(level, msg, args, **kwargs)
+    return call
+
+
+def _deprecated_warn(kind):
+    """The deprecated `warn` spelling of `warning`, for loggers, adapters and the module."""
+    def warn(*args, **kwargs):
+        warnings.warn("The 'warn' %s is deprecated, use 'warning' instead" % kind,
+                      DeprecationWarning, 2)
+        head, rest = (args[0].warning, args[1:]) if kind == "method" else (warning, args)
+        head(*rest, **kwargs)
+    return warn
+
+
+_LEVEL_CALLS = (("debug", DEBUG), ("info", INFO), ("warning", WARNING),
+                ("error", ERROR), ("critical", CRITICAL))
 
 
 class Logger(Filterer):
-    """A named channel of log messages. Loggers form a hierarchy by dotted
-    name; a record goes to the handlers of its logger and, while
-    `propagate` is true, of each ancestor."""
+    """A named channel: records at or above its effective level go to its
+    handlers and, while `propagate` holds, to its ancestors' handlers."""
+
+    parent = None
+    propagate = True
+    disabled = False
 
     def __init__(self, name, level=NOTSET):
         Filterer.__init__(self)
-        self.name = name
-        self.level = _checkLevel(level)
-        self.parent = None
-        self.propagate = True
-        self.handlers = []
-        self.disabled = False
-        self._cache = {}
+        self.name, self.handlers = name, []
+        self.setLevel(level)
 
     def setLevel(self, level):
-        self.level = _checkLevel(level)
-        self.manager._clear_cache()
+        self.level = _level_number(level)
 
-    def debug(self, msg, *args, **kwargs):
-        if self.isEnabledFor(DEBUG):
-            self._log(DEBUG, msg, args, **kwargs)
+    def _lineage(self):
+        node = self
+        while node is not None:
+            yield node
+            node = node.parent
 
-    def info(self, msg, *args, **kwargs):
-        if self.isEnabledFor(INFO):
-            self._log(INFO, msg, args, **kwargs)
+    def _propagation_chain(self):
+        """This logger, then its ancestors up to the first that stops propagation."""
+        for node in self._lineage():
+            yield node
+            if not node.propagate:
+                return
 
-    def warning(self, msg, *args, **kwargs):
-        if self.isEnabledFor(WARNING):
-            self._log(WARNING, msg, args, **kwargs)
+    def getEffectiveLevel(self):
+        return next((node.level for node in self._lineage() if node.level), NOTSET)
 
-    def warn(self, msg, *args, **kwargs):
-        warnings.warn("The 'warn' method is deprecated, use 'warning' instead",
-                      DeprecationWarning, 2)
-        self.warning(msg, *args, **kwargs)
+    def isEnabledFor(self, level):
+        if self.disabled or self.manager.disable >= level:
+            return False
+        return level >= self.getEffectiveLevel()
 
-    def error(self, msg, *args, **kwargs):
-        if self.isEnabledFor(ERROR):
-            self._log(ERROR, msg, args, **kwargs)
+    warn = _deprecated_warn("method")
 
     def exception(self, msg, *args, exc_info=True, **kwargs):
         self.error(msg, *args, exc_info=exc_info, **kwargs)
 
-    def critical(self, msg, *args, **kwargs):
-        if self.isEnabledFor(CRITICAL):
-            self._log(CRITICAL, msg, args, **kwargs)
-
-    def fatal(self, msg, *args, **kwargs):
-        self.critical(msg, *args, **kwargs)
-
     def log(self, level, msg, *args, **kwargs):
-        if not isinstance(level, int):
-            if raiseExceptions:
-                raise TypeError("level must be an integer")
-            return
-        if self.isEnabledFor(level):
-            self._log(level, msg, args, **kwargs)
+        if isinstance(level, int):
+            if self.isEnabledFor(level):
+                self._log(level, msg, args, **kwargs)
+        elif raiseExceptions:
+            raise TypeError("level must be an integer")
 
     def findCaller(self, stack_info=False, stacklevel=1):
-        """(file name, line, function name, stack text) of the code that
-        logged, `stacklevel` frames out of logging."""
-        f = currentframe()
-        if f is None:
+        outside = list(_outside_frames(sys._getframe(0)))
+        if not outside:
             return "(unknown file)", 0, "(unknown function)", None
-        while stacklevel > 0:
-            next_f = f.f_back
-            if next_f is None:
-                break
-            f = next_f
-            if not _is_internal_frame(f):
-                stacklevel -= 1
-        co = f.f_code
-        sinfo = None
-        if stack_info:
-            import traceback
-            with io.StringIO() as sio:
-                sio.write("Stack (most recent call last):\n")
-                traceback.print_stack(f, file=sio)
-                sinfo = sio.getvalue()
-                if sinfo[-1] == "\n":
-                    sinfo = sinfo[:-1]
-        return co.co_filename, f.f_lineno, co.co_name, sinfo
+        frame = outside[max(0, min(stacklevel, len(outside)) - 1)]
+        code = frame.f_code
+        sinfo = _format_stack_text(frame) if stack_info else None
+        return code.co_filename, frame.f_lineno, code.co_name, sinfo
 
     def makeRecord(self, name, level, fn, lno, msg, args, exc_info,
                    func=None, extra=None, sinfo=None):
-        rv = _logRecordFactory(name, level, fn, lno, msg, args, exc_info, func, sinfo)
-        if extra is not None:
-            for key in extra:
-                if (key in ["message", "asctime"]) or (key in rv.__dict__):
-                    raise KeyError("Attempt to overwrite %r in LogRecord" % key)
-                setattr(rv, key, extra[key])
-        return rv
+        record = _record_factory(name, level, fn, lno, msg, args, exc_info, func, sinfo)
+        _add_extra_fields(record, extra or {})
+        return record
 
-    def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False, stacklevel=1):
-        sinfo = None
-        if _srcfile:
-            try:
-                fn, lno, func, sinfo = self.findCaller(stack_info, stacklevel)
-            except ValueError:
-                fn, lno, func = "(unknown file)", 0, "(unknown function)"
-        else:
-            fn, lno, func = "(unknown file)", 0, "(unknown function)"
-        if exc_info:
-            if isinstance(exc_info, BaseException):
-                exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
-            elif not isinstance(exc_info, tuple):
-                exc_info = sys.exc_info()
-        record = self.makeRecord(self.name, level, fn, lno, msg, args, exc_info, func, extra, sinfo)
-        self.handle(record)
+    def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False,
+             stacklevel=1):
+        where = self.findCaller(stack_info, stacklevel)
+        exc = _exc_triple(exc_info) if exc_info else exc_info
+        self.handle(self.makeRecord(self.name, level, where[0], where[1], msg, args,
+                                    exc, where[2], extra, where[3]))
 
     def handle(self, record):
-        if (not self.disabled) and self.filter(record):
+        if not self.disabled and self.filter(record):
             self.callHandlers(record)
 
+    def callHandlers(self, record):
+        handlers = [h for node in self._propagation_chain() for h in node.handlers]
+        for handler in handlers:
+            if record.levelno >= handler.level:
+                handler.handle(record)
+        if not handlers:
+            self._nobody_listening(record)
+
+    def _nobody_listening(self, record):
+        if lastResort is not None:
+            if record.levelno >= lastResort.level:
+                lastResort.handle(record)
+        elif raiseExceptions and not self.manager.emittedNoHandlerWarning:
+            sys.stderr.write('No handlers could be found for logger "%s"\n' % self.name)
+            self.manager.emittedNoHandlerWarning = True
+
     def addHandler(self, hdlr):
-        with _lock:
+        with _state_lock:
             if hdlr not in self.handlers:
                 self.handlers.append(hdlr)
 
     def removeHandler(self, hdlr):
-        with _lock:
+        with _state_lock:
             if hdlr in self.handlers:
                 self.handlers.remove(hdlr)
 
     def hasHandlers(self):
-        c = self
-        while c:
-            if c.handlers:
-                return True
-            if not c.propagate:
-                return False
-            c = c.parent
-        return False
-
-    def callHandlers(self, record):
-        c = self
-        found = 0
-        while c:
-            for hdlr in c.handlers:
-                found = found + 1
-                if record.levelno >= hdlr.level:
-                    hdlr.handle(record)
-            if not c.propagate:
-                c = None
-            else:
-                c = c.parent
-        if found == 0:
-            if lastResort:
-                if record.levelno >= lastResort.level:
-                    lastResort.handle(record)
-            elif raiseExceptions and not self.manager.emittedNoHandlerWarning:
-                sys.stderr.write('No handlers could be found for logger "%s"\n' % self.name)
-                self.manager.emittedNoHandlerWarning = True
-
-    def getEffectiveLevel(self):
-        logger = self
-        while logger:
-            if logger.level:
-                return logger.level
-            logger = logger.parent
-        return NOTSET
-
-    def isEnabledFor(self, level):
-        if self.disabled:
-            return False
-        try:
-            return self._cache[level]
-        except KeyError:
-            with _lock:
-                if self.manager.disable >= level:
-                    is_enabled = self._cache[level] = False
-                else:
-                    is_enabled = self._cache[level] = level >= self.getEffectiveLevel()
-            return is_enabled
+        return any(node.handlers for node in self._propagation_chain())
 
     def getChild(self, suffix):
-        if self.root is not self:
-            suffix = ".".join((self.name, suffix))
-        return self.manager.getLogger(suffix)
+        full = suffix if self is self.root else "%s.%s" % (self.name, suffix)
+        return self.manager.getLogger(full)
 
     def __repr__(self):
-        level = getLevelName(self.getEffectiveLevel())
-        return "<%s %s (%s)>" % (self.__class__.__name__, self.name, level)
+        return _level_repr(self, self.getEffectiveLevel(), self.name)
 
     def __reduce__(self):
-        if getLogger(self.name) is not self:
-            import pickle
-            raise pickle.PicklingError("logger cannot be pickled")
-        return getLogger, (self.name,)
+        if self.manager.loggerDict.get(self.name) is self:
+            return getLogger, (self.name,)
+        import pickle
+        raise pickle.PicklingError("logger cannot be pickled")
+
+
+for _method, _level in _LEVEL_CALLS:
+    setattr(Logger, _method, _level_call(_level))
+Logger.fatal = Logger.critical
 
 
 class RootLogger(Logger):
-    """The logger at the top of the hierarchy, named 'root'."""
-
     def __init__(self, level):
         Logger.__init__(self, "root", level)
 
@@ -1200,257 +994,195 @@ class RootLogger(Logger):
         return getLogger, ()
 
 
-_loggerClass = Logger
+_logger_class = Logger
+
+
+def setLoggerClass(klass):
+    global _logger_class
+    _require_logger_class(klass)
+    _logger_class = klass
+
+
+def getLoggerClass():
+    return _logger_class
+
+
+root = RootLogger(WARNING)
+Logger.root = root
+Logger.manager = Manager(root)
+
+
+def getLogger(name=None):
+    if name and not (isinstance(name, str) and name == root.name):
+        return Logger.manager.getLogger(name)
+    return root
+
+
+def _adapter_level_call(level):
+    def call(self, msg, *args, **kwargs):
+        self.log(level, msg, *args, **kwargs)
+    return call
+
+
+def _to_logger(method):
+    """An adapter method that is the wrapped logger's own."""
+    def call(self, *args):
+        return getattr(self.logger, method)(*args)
+    call.__name__ = method
+    return call
 
 
 class LoggerAdapter:
-    """A logger with contextual information (`extra`) added to every record."""
+    """Wraps a logger to add context: process() rewrites each call's message
+    and keywords (by default it passes `extra`)."""
 
     def __init__(self, logger, extra=None):
-        self.logger = logger
-        self.extra = extra
+        self.logger, self.extra = logger, extra
 
     def process(self, msg, kwargs):
         kwargs["extra"] = self.extra
         return msg, kwargs
 
-    def debug(self, msg, *args, **kwargs):
-        self.log(DEBUG, msg, *args, **kwargs)
+    def log(self, level, msg, *args, **kwargs):
+        if not self.isEnabledFor(level):
+            return
+        msg, kwargs = self.process(msg, kwargs)
+        self.logger.log(level, msg, *args, **kwargs)
 
-    def info(self, msg, *args, **kwargs):
-        self.log(INFO, msg, *args, **kwargs)
-
-    def warning(self, msg, *args, **kwargs):
-        self.log(WARNING, msg, *args, **kwargs)
-
-    def warn(self, msg, *args, **kwargs):
-        warnings.warn("The 'warn' method is deprecated, use 'warning' instead",
-                      DeprecationWarning, 2)
-        self.warning(msg, *args, **kwargs)
-
-    def error(self, msg, *args, **kwargs):
-        self.log(ERROR, msg, *args, **kwargs)
+    warn = _deprecated_warn("method")
 
     def exception(self, msg, *args, exc_info=True, **kwargs):
         self.log(ERROR, msg, *args, exc_info=exc_info, **kwargs)
 
-    def critical(self, msg, *args, **kwargs):
-        self.log(CRITICAL, msg, *args, **kwargs)
-
-    def log(self, level, msg, *args, **kwargs):
-        if self.isEnabledFor(level):
-            msg, kwargs = self.process(msg, kwargs)
-            self.logger.log(level, msg, *args, **kwargs)
-
-    def isEnabledFor(self, level):
-        return self.logger.isEnabledFor(level)
-
-    def setLevel(self, level):
-        self.logger.setLevel(level)
-
-    def getEffectiveLevel(self):
-        return self.logger.getEffectiveLevel()
-
-    def hasHandlers(self):
-        return self.logger.hasHandlers()
-
-    def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False):
-        return self.logger._log(level, msg, args, exc_info=exc_info, extra=extra, stack_info=stack_info)
-
-    @property
-    def manager(self):
-        return self.logger.manager
-
-    @manager.setter
-    def manager(self, value):
-        self.logger.manager = value
-
-    @property
-    def name(self):
-        return self.logger.name
+    manager = property(lambda self: self.logger.manager,
+                       lambda self, value: setattr(self.logger, "manager", value))
+    name = property(lambda self: self.logger.name)
 
     def __repr__(self):
-        logger = self.logger
-        level = getLevelName(logger.getEffectiveLevel())
-        return "<%s %s (%s)>" % (self.__class__.__name__, logger.name, level)
+        return _level_repr(self, self.logger.getEffectiveLevel(), self.logger.name)
 
 
-root = RootLogger(WARNING)
-Logger.root = root
-Logger.manager = Manager(Logger.root)
+for _method, _level in _LEVEL_CALLS:
+    setattr(LoggerAdapter, _method, _adapter_level_call(_level))
+for _method in ("isEnabledFor", "setLevel", "getEffectiveLevel", "hasHandlers"):
+    setattr(LoggerAdapter, _method, _to_logger(_method))
+del _method, _level
 
 
-# -- configuration -----------------------------------------------------------------
+# == configuration and module-level calls ========================================
 
 def basicConfig(**kwargs):
-    """Adds a handler with a formatter to the root logger, unless it has
-    handlers already (or `force` removes them first). Keywords: filename,
-    filemode, format, datefmt, style, level, stream, handlers, force,
-    encoding, errors."""
-    with _lock:
-        force = kwargs.pop("force", False)
+    with _state_lock:
+        if kwargs.pop("force", False):
+            for old in root.handlers[:]:
+                root.removeHandler(old)
+                old.close()
+        if root.handlers:
+            return
+        given = kwargs.pop("handlers", None)
+        if given is None:
+            if "stream" in kwargs and "filename" in kwargs:
+                raise ValueError("'stream' and 'filename' should not be specified together")
+        elif "stream" in kwargs or "filename" in kwargs:
+            raise ValueError("'stream' or 'filename' should not be specified together "
+                             "with 'handlers'")
+        style = kwargs.pop("style", "%")
+        _style_class(style)
+        filename = kwargs.pop("filename", None)
+        mode = kwargs.pop("filemode", "a")
         encoding = kwargs.pop("encoding", None)
-        errors = kwargs.pop("errors", "backslashreplace")
-        if force:
-            for h in root.handlers[:]:
-                root.removeHandler(h)
-                h.close()
-        if len(root.handlers) == 0:
-            handlers = kwargs.pop("handlers", None)
-            if handlers is None:
-                if "stream" in kwargs and "filename" in kwargs:
-                    raise ValueError("'stream' and 'filename' should not be specified together")
+        errors = kwargs.pop("errors", None)
+        stream = kwargs.pop("stream", None)
+        if given is None:
+            if filename:
+                if errors is None and "b" not in mode:
+                    errors = "backslashreplace"
+                given = [FileHandler(filename, mode, encoding=encoding, errors=errors)]
             else:
-                if "stream" in kwargs or "filename" in kwargs:
-                    raise ValueError("'stream' or 'filename' should not be "
-                                     "specified together with 'handlers'")
-            if handlers is None:
-                filename = kwargs.pop("filename", None)
-                mode = kwargs.pop("filemode", "a")
-                if filename:
-                    if "b" in mode:
-                        errors = None
-                    else:
-                        if hasattr(io, "text_encoding"):
-                            encoding = io.text_encoding(encoding)
-                    h = FileHandler(filename, mode, encoding=encoding, errors=errors)
-                else:
-                    stream = kwargs.pop("stream", None)
-                    h = StreamHandler(stream)
-                handlers = [h]
-            dfs = kwargs.pop("datefmt", None)
-            style = kwargs.pop("style", "%")
-            if style not in _STYLES:
-                raise ValueError("Style must be one of: %s" % ",".join(_STYLES.keys()))
-            fs = kwargs.pop("format", _STYLES[style][1])
-            fmt = Formatter(fs, dfs, style)
-            for h in handlers:
-                if h.formatter is None:
-                    h.setFormatter(fmt)
-                root.addHandler(h)
-            level = kwargs.pop("level", None)
-            if level is not None:
-                root.setLevel(level)
-            if kwargs:
-                keys = ", ".join(kwargs.keys())
-                raise ValueError("Unrecognised argument(s): %s" % keys)
+                given = [StreamHandler(stream)]
+        formatter = Formatter(kwargs.pop("format", _STYLES[style][1]),
+                              kwargs.pop("datefmt", None), style)
+        for handler in given:
+            if handler.formatter is None:
+                handler.setFormatter(formatter)
+            root.addHandler(handler)
+        level = kwargs.pop("level", None)
+        if level is not None:
+            root.setLevel(level)
+        if kwargs:
+            raise ValueError("Unrecognised argument(s): %s" % ", ".join(kwargs))
 
 
-def getLogger(name=None):
-    """The logger of that name (the root logger for None or 'root' or '')."""
-    if not name or isinstance(name, str) and name == root.name:
-        return root
-    return Logger.manager.getLogger(name)
+def _root_call(method_name):
+    """A module-level logging call: configures the root logger on first use."""
+    def call(*args, **kwargs):
+        if not root.handlers:
+            basicConfig()
+        getattr(root, method_name)(*args, **kwargs)
+    call.__name__ = call.__qualname__ = method_name
+    return call
 
 
-def critical(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.critical(msg, *args, **kwargs)
-
-
-def fatal(msg, *args, **kwargs):
-    critical(msg, *args, **kwargs)
-
-
-def error(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.error(msg, *args, **kwargs)
-
-
-def exception(msg, *args, exc_info=True, **kwargs):
-    error(msg, *args, exc_info=exc_info, **kwargs)
-
-
-def warning(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.warning(msg, *args, **kwargs)
-
-
-def warn(msg, *args, **kwargs):
-    warnings.warn("The 'warn' function is deprecated, use 'warning' instead",
-                  DeprecationWarning, 2)
-    warning(msg, *args, **kwargs)
-
-
-def info(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.info(msg, *args, **kwargs)
-
-
-def debug(msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.debug(msg, *args, **kwargs)
-
-
-def log(level, msg, *args, **kwargs):
-    if len(root.handlers) == 0:
-        basicConfig()
-    root.log(level, msg, *args, **kwargs)
+debug, info, warning, error, critical, exception, log = (
+    _root_call(name) for name in
+    ("debug", "info", "warning", "error", "critical", "exception", "log"))
+fatal = critical
+warn = _deprecated_warn("function")
 
 
 def disable(level=CRITICAL):
-    """Ignore records at `level` and below, whatever the loggers' levels."""
-    root.manager.disable = level
-    root.manager._clear_cache()
+    root.manager.disable = _level_number(level)
 
 
-def shutdown(handlerList=_handlerList):
-    """Flushes and closes every handler (at exit)."""
-    for h in reversed(handlerList[:]):
+def _close_for_exit(handler):
+    with handler._guard():
         try:
-            if h:
-                try:
-                    h.acquire()
-                    if getattr(h, "flushOnClose", True):
-                        h.flush()
-                    h.close()
-                except (OSError, ValueError):
-                    pass
-                finally:
-                    h.release()
-        except:  # noqa: E722 - as CPython: never fail at exit
+            handler.flush()
+            handler.close()
+        except (OSError, ValueError):
+            # Its stream may be closed already (by the program or at exit).
+            pass
+
+
+def shutdown(handlerList=_handler_refs):
+    # Newest handler first, so a handler flushing into another finds it open.
+    alive = [ref() for ref in handlerList[::-1]]
+    for handler in alive:
+        if handler is None:
+            continue
+        try:
+            _close_for_exit(handler)
+        except:
             if raiseExceptions:
                 raise
 
 
-try:
-    import atexit
-    atexit.register(shutdown)
-except ImportError:
-    pass
+atexit.register(shutdown)
 
 
-# -- warnings ----------------------------------------------------------------------
+# == warnings through logging ====================================================
 
-_warnings_showwarning = None
+_original_showwarning = None
 
 
-def _showwarning(message, category, filename, lineno, file=None, line=None):
-    """Sends a warning to the 'py.warnings' logger, unless it goes to a file."""
+def _warning_to_log(message, category, filename, lineno, file=None, line=None):
     if file is not None:
-        if _warnings_showwarning is not None:
-            _warnings_showwarning(message, category, filename, lineno, file, line)
-    else:
-        s = warnings.formatwarning(message, category, filename, lineno, line)
-        logger = getLogger("py.warnings")
-        if not logger.handlers:
-            logger.addHandler(NullHandler())
-        logger.warning("%s", str(s))
+        if _original_showwarning is not None:
+            _original_showwarning(message, category, filename, lineno, file, line)
+        return
+    text = warnings.formatwarning(message, category, filename, lineno, line)
+    target = getLogger("py.warnings")
+    if not target.handlers:
+        target.addHandler(NullHandler())
+    target.warning("%s", text)
 
 
 def captureWarnings(capture):
-    """Route warnings to logging (True), or back to their usual output."""
-    global _warnings_showwarning
-    if capture:
-        if _warnings_showwarning is None:
-            _warnings_showwarning = warnings.showwarning
-            warnings.showwarning = _showwarning
+    global _original_showwarning
+    capturing = _original_showwarning is not None
+    if bool(capture) == capturing:
+        return
+    if capturing:
+        warnings.showwarning, _original_showwarning = _original_showwarning, None
     else:
-        if _warnings_showwarning is not None:
-            warnings.showwarning = _warnings_showwarning
-            _warnings_showwarning = None
+        _original_showwarning, warnings.showwarning = warnings.showwarning, _warning_to_log

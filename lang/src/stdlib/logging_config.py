@@ -1,6 +1,9 @@
-# `logging.config`: configuring logging from a dictionary (dictConfig, the
-# schema of version 1). fileConfig and listen are not in towel.
+# `logging.config`: configuring logging from a dictionary (dictConfig, schema
+# version 1). Written for towel from the library documentation and CPython
+# 3.11's observed behaviour, error messages included. fileConfig needs
+# configparser and listen needs sockets; towel has neither yet.
 
+import re
 import sys
 import logging
 import logging.handlers
@@ -12,7 +15,8 @@ DEFAULT_LOGGING_CONFIG_PORT = 9030
 
 
 def fileConfig(fname, defaults=None, disable_existing_loggers=True, encoding=None):
-    raise NotImplementedError("logging.config.fileConfig is not implemented in towel (no configparser)")
+    raise NotImplementedError(
+        "logging.config.fileConfig is not implemented in towel (no configparser)")
 
 
 def listen(port=DEFAULT_LOGGING_CONFIG_PORT, verify=None):
@@ -20,126 +24,139 @@ def listen(port=DEFAULT_LOGGING_CONFIG_PORT, verify=None):
 
 
 def stopListening():
-    pass
+    # Nothing can be listening (see listen).
+    return None
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def valid_ident(s):
-    if not s.isidentifier():
+    if _IDENTIFIER.fullmatch(s) is None:
         raise ValueError("Not a valid Python identifier: %r" % s)
     return True
 
 
-def _resolve(name):
-    """The object a dotted name stands for, importing modules as needed."""
+def _import_dotted(name, importer=__import__):
+    """The object a dotted name denotes, importing submodules on the way."""
     parts = name.split(".")
-    used = parts.pop(0)
-    found = __import__(used)
-    for part in parts:
-        used += "." + part
-        try:
-            found = getattr(found, part)
-        except AttributeError:
-            __import__(used)
-            found = getattr(found, part)
+    found = importer(parts[0])
+    for depth in range(1, len(parts)):
+        if not hasattr(found, parts[depth]):
+            # Perhaps a submodule nobody has imported yet.
+            importer(".".join(parts[:depth + 1]))
+        found = getattr(found, parts[depth])
     return found
 
 
+def _copy_containers(value):
+    """A copy of the dicts, lists and tuples in `value`, so configuring never
+    changes the caller's dictionary."""
+    if isinstance(value, dict):
+        return {key: _copy_containers(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_copy_containers(item) for item in value)
+    return value
+
+
+# "prefix://rest" strings name something outside the dictionary (ext://) or
+# another place inside it (cfg://).
+_CONVERTIBLE = re.compile(r"(?P<prefix>[a-z]+)://(?P<suffix>.*)", re.S)
+# A cfg:// path: a key, then ".key" or "[key]" steps.
+_PATH_HEAD = re.compile(r"\s*(\w+)\s*")
+_PATH_STEP = re.compile(r"\.(\w+)|\[\s*(\w+)\s*\]\s*")
+
+
 class BaseConfigurator:
-    """Resolves the 'ext://' (an importable object) and 'cfg://' (another
-    part of the configuration) strings of a configuration."""
+    """Conversion of configuration values: ext:// and cfg:// strings, dotted
+    names, and "()" factories."""
 
     value_converters = {"ext": "ext_convert", "cfg": "cfg_convert"}
     importer = staticmethod(__import__)
 
     def __init__(self, config):
-        # A copy: configuring replaces the entries with the objects made.
-        self.config = _copy_structure(config)
+        self.config = _copy_containers(config)
 
     def resolve(self, s):
         try:
-            return _resolve(s)
-        except ImportError as e:
-            v = ValueError("Cannot resolve %r: %s" % (s, e))
-            raise v from e
+            return _import_dotted(s, self.importer)
+        except ImportError as failure:
+            raise ValueError("Cannot resolve %r: %s" % (s, failure)) from failure
 
     def ext_convert(self, value):
         return self.resolve(value)
 
     def cfg_convert(self, value):
-        """'cfg://handlers.console', 'cfg://items[0]', 'cfg://a.b[key]'."""
-        rest = value
-        name, sep, rest = _split_word(rest)
-        if not name:
+        head = _PATH_HEAD.match(value)
+        if head is None:
             raise ValueError("Unable to convert %r" % value)
-        d = self.config[name]
+        found = self.config[head.group(1)]
+        rest = value[head.end():]
         while rest:
-            if rest[0] == ".":
-                name, _, rest = _split_word(rest[1:])
-                d = d[name]
-            elif rest[0] == "[":
-                end = rest.find("]")
-                if end < 0:
-                    raise ValueError("Unable to convert %r at %r" % (value, rest))
-                key = rest[1:end]
-                rest = rest[end + 1:]
-                if key.isdigit():
-                    try:
-                        d = d[int(key)]
-                    except TypeError:
-                        d = d[key]
-                else:
-                    d = d[key]
-            else:
+            step = _PATH_STEP.match(rest)
+            if step is None:
                 raise ValueError("Unable to convert %r at %r" % (value, rest))
-        return d
+            key, index = step.groups()
+            found = found[key] if key is not None else _subscript(found, index)
+            rest = rest[step.end():]
+        return self.convert(found)
 
     def convert(self, value):
-        """Resolves 'prefix://suffix' strings; dicts and lists are converted
-        where they are read."""
         if isinstance(value, str):
-            prefix, sep, suffix = value.partition("://")
-            if sep and prefix in self.value_converters and prefix.isidentifier():
-                return getattr(self, self.value_converters[prefix])(suffix)
+            spelled = _CONVERTIBLE.fullmatch(value)
+            method = spelled and self.value_converters.get(spelled.group("prefix"))
+            return getattr(self, method)(spelled.group("suffix")) if method else value
+        if isinstance(value, dict):
+            return {key: self.convert(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            return type(value)(self.convert(item) for item in value)
         return value
 
     def configure_custom(self, config):
-        """Calls the factory under '()' with the other keys as keywords,
-        then sets the attributes under '.'."""
-        config = dict(config)
-        factory = config.pop("()")
+        factory = config["()"]
         if not callable(factory):
             factory = self.resolve(factory)
-        props = config.pop(".", None)
-        kwargs = {k: self.convert(v) for k, v in config.items() if valid_ident(k)}
-        result = factory(**kwargs)
-        if props:
-            for name, value in props.items():
-                setattr(result, name, value)
-        return result
+        made = factory(**self._keyword_arguments(config, ("()", ".")))
+        self._set_properties(made, config)
+        return made
 
     def as_tuple(self, value):
-        if isinstance(value, list):
-            value = tuple(value)
-        return value
+        return tuple(value) if isinstance(value, list) else value
+
+    def _keyword_arguments(self, config, reserved):
+        kwargs = {}
+        for key, item in config.items():
+            if key not in reserved and valid_ident(key):
+                kwargs[key] = self.convert(item)
+        return kwargs
+
+    def _set_properties(self, target, config):
+        # "." maps attribute names to values set on the object once it is made.
+        for attribute, item in (config.get(".") or {}).items():
+            setattr(target, attribute, self.convert(item))
 
 
-def _copy_structure(value):
-    if isinstance(value, dict):
-        return {k: _copy_structure(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy_structure(v) for v in value]
-    return value
+def _subscript(container, token):
+    """container[token] for a cfg:// "[token]": a number where one works."""
+    if token.isdigit():
+        try:
+            return container[int(token)]
+        except TypeError:
+            pass
+    return container[token]
 
 
-def _split_word(text):
-    i = 0
-    while i < len(text) and (text[i].isalnum() or text[i] == "_"):
-        i += 1
-    return text[:i], "", text[i:]
+def _configure_each(kind, names, build):
+    """Build every named part; a failure names the part it happened in."""
+    for name in names:
+        try:
+            build(name)
+        except Exception as failure:
+            raise ValueError("Unable to configure %s %r" % (kind, name)) from failure
 
 
 class DictConfigurator(BaseConfigurator):
-    """Applies a configuration dictionary (version 1 of the schema)."""
+    """Applies a configuration dictionary (schema version 1) to logging."""
 
     def configure(self):
         config = self.config
@@ -147,250 +164,182 @@ class DictConfigurator(BaseConfigurator):
             raise ValueError("dictionary doesn't specify a version")
         if config["version"] != 1:
             raise ValueError("Unsupported version: %s" % config["version"])
-        incremental = config.pop("incremental", False)
-        with logging._lock:
-            if incremental:
-                self._configure_incrementally(config)
+        self._formatters, self._filters, self._handlers = {}, {}, {}
+        with logging._state_lock:
+            if config.get("incremental", False):
+                self._adjust(config)
             else:
-                self._configure_afresh(config)
+                self._replace(config)
 
-    def _configure_incrementally(self, config):
-        handlers = config.get("handlers", {})
-        for name in handlers:
-            if name not in logging._handlers:
+    # -- the two modes --
+
+    def _adjust(self, config):
+        """incremental: change the levels (and propagation) of what exists."""
+        for name, settings in config.get("handlers", {}).items():
+            handler = logging._named_handlers.get(name)
+            if handler is None:
                 raise ValueError("No handler found with name %r" % name)
-            try:
-                handler = logging._handlers[name]
-                level = handlers[name].get("level", None)
-                if level:
-                    handler.setLevel(logging._checkLevel(level))
-            except Exception as e:
-                raise ValueError("Unable to configure handler %r" % name) from e
-        loggers = config.get("loggers", {})
-        for name in loggers:
-            try:
-                self.configure_logger(name, loggers[name], True)
-            except Exception as e:
-                raise ValueError("Unable to configure logger %r" % name) from e
-        root = config.get("root", None)
-        if root:
-            try:
-                self.configure_root(root, True)
-            except Exception as e:
-                raise ValueError("Unable to configure root logger") from e
+            if "level" in settings:
+                try:
+                    handler.setLevel(logging._level_number(self.convert(settings["level"])))
+                except Exception as failure:
+                    raise ValueError("Unable to configure handler %r" % name) from failure
+        self._configure_loggers(config, incremental=True)
 
-    def _configure_afresh(self, config):
-        disable_existing = config.pop("disable_existing_loggers", True)
-        _clearExistingHandlers()
+    def _replace(self, config):
+        """A full configuration: every existing handler is closed first, and
+        loggers the dictionary leaves out are (by default) disabled."""
+        _close_every_handler()
         formatters = config.get("formatters", {})
-        for name in formatters:
-            try:
-                formatters[name] = self.configure_formatter(formatters[name])
-            except Exception as e:
-                raise ValueError("Unable to configure formatter %r" % name) from e
+        _configure_each("formatter", formatters, lambda name: self._keep(
+            self._formatters, name, self.configure_formatter(formatters[name])))
         filters = config.get("filters", {})
-        for name in filters:
-            try:
-                filters[name] = self.configure_filter(filters[name])
-            except Exception as e:
-                raise ValueError("Unable to configure filter %r" % name) from e
-        # Handlers in name order; one whose target is another handler not
-        # made yet is tried again after the others.
+        _configure_each("filter", filters, lambda name: self._keep(
+            self._filters, name, self.configure_filter(filters[name])))
         handlers = config.get("handlers", {})
-        deferred = []
-        for name in sorted(handlers):
-            try:
-                handler = self.configure_handler(handlers[name])
-                handler.name = name
-                handlers[name] = handler
-            except Exception as e:
-                if "target not configured yet" in str(e.__cause__):
-                    deferred.append(name)
-                else:
-                    raise ValueError("Unable to configure handler %r" % name) from e
-        for name in deferred:
-            try:
-                handler = self.configure_handler(handlers[name])
-                handler.name = name
-                handlers[name] = handler
-            except Exception as e:
-                raise ValueError("Unable to configure handler %r" % name) from e
-        root = logging.root
-        existing = sorted(root.manager.loggerDict.keys())
-        # Loggers named in the configuration stay enabled, and so do their
-        # children, which are reset to pass everything up.
-        child_loggers = []
+        _configure_each("handler", self._handler_order(handlers), lambda name: self._keep(
+            self._handlers, name, self.configure_handler(handlers[name])))
+        known_before = sorted(logging.root.manager.loggerDict)
+        self._configure_loggers(config, incremental=False)
+        _settle_unconfigured(known_before, list(config.get("loggers", {})),
+                             config.get("disable_existing_loggers", True))
+
+    def _configure_loggers(self, config, incremental):
         loggers = config.get("loggers", {})
-        for name in loggers:
-            if name in existing:
-                prefix = name + "."
-                i = existing.index(name) + 1
-                while i < len(existing):
-                    if existing[i].startswith(prefix):
-                        child_loggers.append(existing[i])
-                    i += 1
-                existing.remove(name)
+        _configure_each("logger", loggers, lambda name: self.configure_logger(
+            name, loggers[name], incremental))
+        if "root" in config:
             try:
-                self.configure_logger(name, loggers[name])
-            except Exception as e:
-                raise ValueError("Unable to configure logger %r" % name) from e
-        _handle_existing_loggers(existing, child_loggers, disable_existing)
-        root_config = config.get("root", None)
-        if root_config:
-            try:
-                self.configure_root(root_config)
-            except Exception as e:
-                raise ValueError("Unable to configure root logger") from e
+                self.configure_root(config["root"], incremental)
+            except Exception as failure:
+                raise ValueError("Unable to configure root logger") from failure
+
+    # -- formatters, filters, handlers --
 
     def configure_formatter(self, config):
         if "()" in config:
-            factory = config["()"]
-            try:
-                return self.configure_custom(config)
-            except TypeError as te:
-                if "'format'" not in str(te):
-                    raise
-                # A factory written for the older 'format' keyword.
-                config = dict(config)
-                config["fmt"] = config.pop("format")
-                config["()"] = factory
-                return self.configure_custom(config)
-        fmt = config.get("format", None)
-        dfmt = config.get("datefmt", None)
-        style = config.get("style", "%")
-        cname = config.get("class", None)
-        defaults = config.get("defaults", None)
-        if not cname:
-            c = logging.Formatter
-        else:
-            c = _resolve(cname)
+            return self.configure_custom(config)
+        kind = config.get("class")
+        kind = _import_dotted(kind) if kind else logging.Formatter
+        # (3.11 passes no `defaults` from this form of formatter entry.)
+        arguments = [self.convert(config.get("format")), self.convert(config.get("datefmt")),
+                     self.convert(config.get("style", "%"))]
         if "validate" in config:
-            kwargs = {"validate": config["validate"]}
-        else:
-            kwargs = {}
-        if defaults is not None:
-            kwargs["defaults"] = defaults
-        return c(fmt, dfmt, style, **kwargs)
+            arguments.append(self.convert(config["validate"]))
+        return kind(*arguments)
 
     def configure_filter(self, config):
         if "()" in config:
             return self.configure_custom(config)
-        return logging.Filter(config.get("name", ""))
+        return logging.Filter(self.convert(config.get("name", "")))
 
     def add_filters(self, filterer, filters):
-        for f in filters:
-            try:
-                if callable(f) or callable(getattr(f, "filter", None)):
-                    filter_ = f
-                else:
-                    filter_ = self.config["filters"][f]
-                filterer.addFilter(filter_)
-            except Exception as e:
-                raise ValueError("Unable to add filter %r" % f) from e
+        for name in filters:
+            if name not in self._filters:
+                raise ValueError("Unable to add filter %r" % name)
+            filterer.addFilter(self._filters[name])
+
+    @staticmethod
+    def _keep(table, name, made):
+        if isinstance(made, logging.Handler):
+            made.name = name
+        table[name] = made
+
+    def _handler_order(self, handlers):
+        """Names in sorted order, except that a handler whose `target` is a
+        handler of this dictionary sorting after it waits until the end."""
+        ready, waiting = [], []
+        for name in sorted(handlers):
+            target = handlers[name].get("target")
+            later = isinstance(target, str) and target in handlers and target not in ready
+            (waiting if later else ready).append(name)
+        return ready + waiting
 
     def configure_handler(self, config):
-        config = dict(config)
-        formatter = config.pop("formatter", None)
-        if formatter:
-            try:
-                formatter = self.config["formatters"][formatter]
-            except Exception as e:
-                raise ValueError("Unable to set formatter %r" % formatter) from e
-        level = config.pop("level", None)
-        filters = config.pop("filters", None)
+        special = ("()", "class", "formatter", "level", "filters", ".")
         if "()" in config:
-            factory = config.pop("()")
+            factory = config["()"]
             if not callable(factory):
                 factory = self.resolve(factory)
         else:
-            cname = config.pop("class")
-            klass = self.resolve(cname) if isinstance(cname, str) else cname
-            if issubclass(klass, logging.handlers.MemoryHandler) and "target" in config:
-                try:
-                    target = self.config["handlers"][config["target"]]
-                    if not isinstance(target, logging.Handler):
-                        raise TypeError("target not configured yet")
-                    config["target"] = target
-                except Exception as e:
-                    raise ValueError("Unable to set target handler %r" % config["target"]) from e
-            factory = klass
-        props = config.pop(".", None)
-        kwargs = {k: self.convert(v) for k, v in config.items() if valid_ident(k)}
-        try:
-            result = factory(**kwargs)
-        except TypeError as te:
-            if "'stream'" not in str(te):
-                raise
-            # Handlers written for the older 'strm' keyword.
-            kwargs["strm"] = kwargs.pop("stream")
-            result = factory(**kwargs)
-        if formatter:
-            result.setFormatter(formatter)
-        if level is not None:
-            result.setLevel(logging._checkLevel(level))
-        if filters:
-            self.add_filters(result, filters)
-        if props:
-            for name, value in props.items():
-                setattr(result, name, value)
-        return result
+            factory = self.resolve(config.get("class"))
+        kwargs = self._keyword_arguments(config, special)
+        if isinstance(factory, type) and issubclass(factory, logging.handlers.MemoryHandler):
+            target = config.get("target")
+            if target is not None:
+                if target not in self._handlers:
+                    raise ValueError("Unable to set target handler %r" % target)
+                kwargs["target"] = self._handlers[target]
+        handler = factory(**kwargs)
+        self._set_properties(handler, config)
+        if "formatter" in config:
+            chosen = config["formatter"]
+            if chosen not in self._formatters:
+                raise ValueError("Unable to set formatter %r" % chosen)
+            handler.setFormatter(self._formatters[chosen])
+        if "level" in config:
+            handler.setLevel(logging._level_number(self.convert(config["level"])))
+        self.add_filters(handler, config.get("filters", ()))
+        return handler
+
+    # -- loggers --
 
     def add_handlers(self, logger, handlers):
-        for h in handlers:
-            try:
-                logger.addHandler(self.config["handlers"][h])
-            except Exception as e:
-                raise ValueError("Unable to add handler %r" % h) from e
+        for name in handlers:
+            if name not in self._handlers:
+                raise ValueError("Unable to add handler %r" % name)
+            logger.addHandler(self._handlers[name])
 
     def common_logger_config(self, logger, config, incremental=False):
-        level = config.get("level", None)
-        if level is not None:
-            logger.setLevel(logging._checkLevel(level))
-        if not incremental:
-            for h in logger.handlers[:]:
-                logger.removeHandler(h)
-            handlers = config.get("handlers", None)
-            if handlers:
-                self.add_handlers(logger, handlers)
-            filters = config.get("filters", None)
-            if filters:
-                self.add_filters(logger, filters)
+        if "level" in config:
+            logger.setLevel(logging._level_number(self.convert(config["level"])))
+        if incremental:
+            return
+        for handler in logger.handlers[:]:
+            logger.removeHandler(handler)
+        self.add_handlers(logger, config.get("handlers", ()))
+        self.add_filters(logger, config.get("filters", ()))
 
     def configure_logger(self, name, config, incremental=False):
         logger = logging.getLogger(name)
         self.common_logger_config(logger, config, incremental)
         logger.disabled = False
-        propagate = config.get("propagate", None)
-        if propagate is not None:
-            logger.propagate = propagate
+        if config.get("propagate") is not None:
+            logger.propagate = self.convert(config["propagate"])
 
     def configure_root(self, config, incremental=False):
-        root = logging.getLogger()
-        self.common_logger_config(root, config, incremental)
+        self.common_logger_config(logging.root, config, incremental)
 
 
-def _clearExistingHandlers():
-    logging._handlers.clear()
-    logging.shutdown(logging._handlerList[:])
-    del logging._handlerList[:]
+def _close_every_handler():
+    """Flush and close every handler logging knows of, attached or not."""
+    logging._named_handlers.clear()
+    doomed = logging._handler_refs[:]
+    del logging._handler_refs[:]
+    logging.shutdown(doomed)
 
 
-def _handle_existing_loggers(existing, child_loggers, disable_existing):
-    root = logging.root
-    for name in existing:
-        logger = root.manager.loggerDict[name]
-        if name in child_loggers:
-            if not isinstance(logger, logging.PlaceHolder):
-                logger.setLevel(logging.NOTSET)
-                logger.handlers = []
-                logger.propagate = True
+def _settle_unconfigured(known_before, configured, disable):
+    """Loggers that existed before and that the dictionary did not name: those
+    below a configured name that existed too start afresh (level, handlers,
+    propagation); the others are disabled or enabled as asked."""
+    registry = logging.root.manager.loggerDict
+    configured = set(configured)
+    prefixes = tuple(name + "." for name in configured if name in known_before)
+    for name in known_before:
+        logger = registry.get(name)
+        if name in configured or not isinstance(logger, logging.Logger):
+            continue
+        if prefixes and name.startswith(prefixes):
+            logger.setLevel(logging.NOTSET)
+            logger.handlers = []
+            logger.propagate = True
         else:
-            logger.disabled = disable_existing
+            logger.disabled = disable
 
 
 dictConfigClass = DictConfigurator
 
 
 def dictConfig(config):
-    """Configure logging from a dictionary."""
     dictConfigClass(config).configure()

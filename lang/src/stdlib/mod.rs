@@ -30,8 +30,8 @@ pub mod html;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
+pub mod keyword;
 mod libm;
-pub mod logging;
 pub mod math;
 pub(crate) mod native_home;
 pub mod operator;
@@ -194,6 +194,7 @@ pub const MODULES: &[ModuleDef] = &[
     def("inspect", Stdlib, Native(inspect::make)),
     def("random", Stdlib, Native(random::make)),
     def("bisect", Stdlib, Native(bisect::make)),
+    def("keyword", Stdlib, Native(keyword::make)),
     def("string", Stdlib, Script(stdlib_source!("string.py"))),
     def("numbers", Stdlib, Script(stdlib_source!("numbers.py"))),
     def(
@@ -240,7 +241,7 @@ pub const MODULES: &[ModuleDef] = &[
     def("ast", Stdlib, Native(ast::make)),
     def("traceback", Stdlib, Native(traceback::make)),
     def("linecache", Stdlib, Script(stdlib_source!("linecache.py"))),
-    def("logging", Stdlib, Native(logging::make)),
+    def("logging", Stdlib, Script(stdlib_source!("logging.py"))),
     def(
         "logging.handlers",
         Stdlib,
@@ -409,6 +410,43 @@ pub const MODULES: &[ModuleDef] = &[
         "unittest.mock",
         Stdlib,
         Script(stdlib_source!("unittest/mock.py")),
+    ),
+    // test.support: the helpers CPython's own test files import.
+    def("test", Stdlib, Script(stdlib_source!("test/__init__.py"))),
+    def(
+        "test.support",
+        Stdlib,
+        Script(stdlib_source!("test/support/__init__.py")),
+    ),
+    def(
+        "test.support.os_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/os_helper.py")),
+    ),
+    def(
+        "test.support.import_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/import_helper.py")),
+    ),
+    def(
+        "test.support.warnings_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/warnings_helper.py")),
+    ),
+    def(
+        "test.support.threading_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/threading_helper.py")),
+    ),
+    def(
+        "test.support.socket_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/socket_helper.py")),
+    ),
+    def(
+        "test.support.script_helper",
+        Stdlib,
+        Script(stdlib_source!("test/support/script_helper.py")),
     ),
     // asyncio's submodules, each with the names CPython 3.11 defines there.
     def(

@@ -1,8 +1,10 @@
-# `selectors`: waiting on many file objects at once, over `select`. A
-# selector maps descriptors to `SelectorKey`s (file object, descriptor,
-# events, data); `select()` asks the OS which are ready and answers with
-# (key, ready events) pairs. `DefaultSelector` is `PollSelector`: towel has no
-# epoll object, and poll serves the same programs.
+# `selectors`: waiting on many file objects at once. A selector keeps one
+# `SelectorKey` (file object, descriptor, events, data) per registered
+# descriptor; `select()` asks the OS which are ready and answers with
+# `(key, ready events)` pairs. Two concrete selectors share one key table
+# (`_KeyTableSelector`) and differ only in how they ask the OS: `select()`
+# or a `poll` object. `DefaultSelector` is `PollSelector`: towel has no epoll
+# object, and poll serves the same programs.
 
 from abc import ABCMeta, abstractmethod
 from collections import namedtuple
@@ -10,17 +12,15 @@ from collections.abc import Mapping
 import math
 import select
 
-__all__ = ["EVENT_READ", "EVENT_WRITE", "SelectorKey", "BaseSelector", "SelectSelector",
-           "PollSelector", "DefaultSelector"]
-
-EVENT_READ = 1 << 0
-EVENT_WRITE = 1 << 1
+EVENT_READ = 1
+EVENT_WRITE = 2
+_KNOWN_EVENTS = EVENT_READ | EVENT_WRITE
 
 SelectorKey = namedtuple("SelectorKey", ["fileobj", "fd", "events", "data"])
-SelectorKey.__doc__ = "SelectorKey(fileobj, fd, events, data)"
 
 
-def _fileobj_to_fd(fileobj):
+def _descriptor(fileobj):
+    """The descriptor behind an int or an object with `fileno()`."""
     if isinstance(fileobj, int):
         fd = fileobj
     else:
@@ -33,26 +33,31 @@ def _fileobj_to_fd(fileobj):
     return fd
 
 
+def _not_registered(fileobj):
+    return KeyError(f"{fileobj!r} is not registered")
+
+
 class _SelectorMapping(Mapping):
-    # A read-only view of a selector's keys, by file object or descriptor.
+    """The read-only view `get_map()` returns: descriptors to keys, and file
+    objects looked up through their descriptor."""
+
     def __init__(self, selector):
         self._selector = selector
 
     def __len__(self):
-        return len(self._selector._fd_to_key)
-
-    def __getitem__(self, fileobj):
-        try:
-            fd = self._selector._fileobj_lookup(fileobj)
-            return self._selector._fd_to_key[fd]
-        except KeyError:
-            raise KeyError(f"{fileobj!r} is not registered") from None
+        return len(self._selector._keys)
 
     def __iter__(self):
-        return iter(self._selector._fd_to_key)
+        return iter(self._selector._keys)
+
+    def __getitem__(self, fileobj):
+        return self._selector._registered(fileobj)
 
 
 class BaseSelector(metaclass=ABCMeta):
+    """The selector interface. Subclasses supply `register`, `unregister`,
+    `select` and `get_map`; the rest is built on them."""
+
     @abstractmethod
     def register(self, fileobj, events, data=None):
         raise NotImplementedError
@@ -62,6 +67,7 @@ class BaseSelector(metaclass=ABCMeta):
         raise NotImplementedError
 
     def modify(self, fileobj, events, data=None):
+        """Changes a registration's events or data; returns the new key."""
         self.unregister(fileobj)
         return self.register(fileobj, events, data)
 
@@ -70,16 +76,15 @@ class BaseSelector(metaclass=ABCMeta):
         raise NotImplementedError
 
     def close(self):
-        pass
+        """Frees the selector's resources."""
 
     def get_key(self, fileobj):
-        mapping = self.get_map()
-        if mapping is None:
+        keys = self.get_map()
+        if keys is None:
             raise RuntimeError("Selector is closed")
-        try:
-            return mapping[fileobj]
-        except KeyError:
-            raise KeyError(f"{fileobj!r} is not registered") from None
+        if fileobj not in keys:
+            raise _not_registered(fileobj)
+        return keys[fileobj]
 
     @abstractmethod
     def get_map(self):
@@ -88,174 +93,162 @@ class BaseSelector(metaclass=ABCMeta):
     def __enter__(self):
         return self
 
-    def __exit__(self, *args):
+    def __exit__(self, *exc_info):
         self.close()
 
 
-class _BaseSelectorImpl(BaseSelector):
-    # The bookkeeping every selector shares: the descriptor-to-key table.
-    def __init__(self):
-        self._fd_to_key = {}
-        self._map = _SelectorMapping(self)
+class _KeyTableSelector(BaseSelector):
+    """The key table both concrete selectors keep. Subclasses tell the OS
+    side about changes through `_watch(fd, events)` and `_forget(fd)`."""
 
-    def _fileobj_lookup(self, fileobj):
-        # A closed file object has no descriptor any more: find its key by
-        # the object itself.
+    def __init__(self):
+        self._keys = {}
+        self._view = _SelectorMapping(self)
+
+    def _fd_of(self, fileobj):
+        # A file object whose descriptor is gone (a closed socket answers
+        # -1) is still found by identity among the registered ones.
         try:
-            return _fileobj_to_fd(fileobj)
+            return _descriptor(fileobj)
         except ValueError:
-            for key in self._fd_to_key.values():
+            for key in self._keys.values():
                 if key.fileobj is fileobj:
                     return key.fd
             raise
 
+    def _registered(self, fileobj):
+        key = self._keys.get(self._fd_of(fileobj))
+        if key is None:
+            raise _not_registered(fileobj)
+        return key
+
     def register(self, fileobj, events, data=None):
-        if (not events) or (events & ~(EVENT_READ | EVENT_WRITE)):
+        if not events or events & ~_KNOWN_EVENTS:
             raise ValueError(f"Invalid events: {events!r}")
-        key = SelectorKey(fileobj, self._fileobj_lookup(fileobj), events, data)
-        if key.fd in self._fd_to_key:
-            raise KeyError(f"{fileobj!r} (FD {key.fd}) is already registered")
-        self._fd_to_key[key.fd] = key
+        fd = self._fd_of(fileobj)
+        if fd in self._keys:
+            raise KeyError(f"{fileobj!r} (FD {fd}) is already registered")
+        key = self._keys[fd] = SelectorKey(fileobj, fd, events, data)
+        self._watch(fd, events)
         return key
 
     def unregister(self, fileobj):
-        try:
-            return self._fd_to_key.pop(self._fileobj_lookup(fileobj))
-        except KeyError:
-            raise KeyError(f"{fileobj!r} is not registered") from None
+        key = self._registered(fileobj)
+        del self._keys[key.fd]
+        self._forget(key.fd)
+        return key
 
     def modify(self, fileobj, events, data=None):
-        try:
-            key = self._fd_to_key[self._fileobj_lookup(fileobj)]
-        except KeyError:
-            raise KeyError(f"{fileobj!r} is not registered") from None
+        key = self._registered(fileobj)
         if events != key.events:
             self.unregister(fileobj)
-            key = self.register(fileobj, events, data)
-        elif data != key.data:
-            key = key._replace(data=data)
-            self._fd_to_key[key.fd] = key
+            return self.register(fileobj, events, data)
+        if data != key.data:
+            key = self._keys[key.fd] = key._replace(data=data)
         return key
 
     def close(self):
-        self._fd_to_key.clear()
-        self._map = None
+        self._keys.clear()
+        self._view = None
 
     def get_map(self):
-        return self._map
+        return self._view
 
-    def _key_from_fd(self, fd):
-        return self._fd_to_key.get(fd)
+    def _ready(self, fd, readable, writable):
+        """The `(key, events)` pair for a descriptor the OS reported, or None
+        when it is no longer registered or nothing it waits for happened."""
+        key = self._keys.get(fd)
+        if key is None:
+            return None
+        happened = (EVENT_READ if readable else 0) | (EVENT_WRITE if writable else 0)
+        return key, happened & key.events
 
 
-class SelectSelector(_BaseSelectorImpl):
-    """Selector on select.select()."""
+class SelectSelector(_KeyTableSelector):
+    """A selector over `select.select()`."""
 
     def __init__(self):
         super().__init__()
-        self._readers = set()
-        self._writers = set()
+        # The descriptors `select()` is asked about, per event.
+        self._waiting = {EVENT_READ: set(), EVENT_WRITE: set()}
 
-    def register(self, fileobj, events, data=None):
-        key = super().register(fileobj, events, data)
-        if events & EVENT_READ:
-            self._readers.add(key.fd)
-        if events & EVENT_WRITE:
-            self._writers.add(key.fd)
-        return key
+    def _watch(self, fd, events):
+        for event, fds in self._waiting.items():
+            if events & event:
+                fds.add(fd)
 
-    def unregister(self, fileobj):
-        key = super().unregister(fileobj)
-        self._readers.discard(key.fd)
-        self._writers.discard(key.fd)
-        return key
+    def _forget(self, fd):
+        for fds in self._waiting.values():
+            fds.discard(fd)
 
     def select(self, timeout=None):
-        timeout = None if timeout is None else max(timeout, 0)
-        ready = []
+        wait = None if timeout is None else max(timeout, 0)
         try:
-            r, w, _ = select.select(self._readers, self._writers, [], timeout)
+            readable, writable, _ = select.select(
+                self._waiting[EVENT_READ], self._waiting[EVENT_WRITE], [], wait)
         except InterruptedError:
-            return ready
-        r = set(r)
-        w = set(w)
-        for fd in r | w:
-            events = 0
-            if fd in r:
-                events |= EVENT_READ
-            if fd in w:
-                events |= EVENT_WRITE
-            key = self._key_from_fd(fd)
-            if key:
-                ready.append((key, events & key.events))
-        return ready
+            return []
+        readable, writable = set(readable), set(writable)
+        found = (self._ready(fd, fd in readable, fd in writable)
+                 for fd in sorted(readable | writable))
+        return [pair for pair in found if pair is not None]
 
 
-class PollSelector(_BaseSelectorImpl):
-    """Selector on select.poll()."""
+class PollSelector(_KeyTableSelector):
+    """A selector over a `select.poll` object."""
 
     def __init__(self):
         super().__init__()
-        self._selector = select.poll()
+        self._poll = select.poll()
 
-    def register(self, fileobj, events, data=None):
-        key = super().register(fileobj, events, data)
-        mask = 0
-        if events & EVENT_READ:
-            mask |= select.POLLIN
-        if events & EVENT_WRITE:
-            mask |= select.POLLOUT
-        try:
-            self._selector.register(key.fd, mask)
-        except:
-            super().unregister(fileobj)
-            raise
-        return key
+    @staticmethod
+    def _poll_mask(events):
+        return ((select.POLLIN if events & EVENT_READ else 0)
+                | (select.POLLOUT if events & EVENT_WRITE else 0))
 
-    def unregister(self, fileobj):
-        key = super().unregister(fileobj)
+    def _watch(self, fd, events):
+        self._poll.register(fd, self._poll_mask(events))
+
+    def _forget(self, fd):
         try:
-            self._selector.unregister(key.fd)
+            self._poll.unregister(fd)
         except OSError:
+            # The descriptor was closed before it was unregistered.
             pass
-        return key
 
     def modify(self, fileobj, events, data=None):
-        key = super().modify(fileobj, events, data)
-        mask = 0
-        if events & EVENT_READ:
-            mask |= select.POLLIN
-        if events & EVENT_WRITE:
-            mask |= select.POLLOUT
-        self._selector.register(key.fd, mask)
+        # A poll registration is changed in place: the events are not
+        # checked, and if the OS refuses, the registration is dropped.
+        key = self._registered(fileobj)
+        if events == key.events and data == key.data:
+            return key
+        if events != key.events:
+            try:
+                self._poll.modify(key.fd, self._poll_mask(events))
+            except BaseException:
+                _KeyTableSelector.unregister(self, fileobj)
+                raise
+        key = self._keys[key.fd] = key._replace(events=events, data=data)
         return key
 
     def select(self, timeout=None):
         if timeout is None:
-            timeout = None
+            wait_ms = None
         elif timeout <= 0:
-            timeout = 0
+            wait_ms = 0
         else:
-            timeout = math.ceil(timeout * 1e3)
-        ready = []
+            # Rounded up: a wait shorter than asked could return before
+            # the deadline with nothing ready.
+            wait_ms = math.ceil(timeout * 1000)
         try:
-            fd_event_list = self._selector.poll(timeout)
+            reports = self._poll.poll(wait_ms)
         except InterruptedError:
-            return ready
-        for fd, event in fd_event_list:
-            events = 0
-            if event & ~select.POLLIN:
-                events |= EVENT_WRITE
-            if event & ~select.POLLOUT:
-                events |= EVENT_READ
-            key = self._key_from_fd(fd)
-            if key:
-                ready.append((key, events & key.events))
-        return ready
-
-    def close(self):
-        self._selector = None
-        super().close()
+            return []
+        # Errors and hang-ups (any bit but the other direction's) count as
+        # both readable and writable: the next read or write reports them.
+        found = (self._ready(fd, revents & ~select.POLLOUT, revents & ~select.POLLIN)
+                 for fd, revents in reports)
+        return [pair for pair in found if pair is not None]
 
 
 DefaultSelector = PollSelector

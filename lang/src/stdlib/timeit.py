@@ -49,123 +49,150 @@ Functions:
 # (The docstring above is what `towel -m timeit -h` prints, as CPython's
 # prints its own.)
 #
-# A Timer compiles its statement into the loop of a small function made
-# from source text, so that only the statement and the loop are timed.
+# Design: a Timer turns its setup and statement into the text of one small
+# function, `inner(_it, _timer)`, which runs the setup, reads the clock,
+# runs the statement once per item of `_it` and returns the clock's
+# difference. Only that loop is timed. A callable
+# setup or statement is passed to `inner` as a default argument and called.
+# The function's text is kept as `Timer.src` and named "<timeit-src>" in
+# tracebacks; its layout (the statement on line 6 when the setup is one
+# line) shows in those tracebacks and matches CPython's.
 
-import itertools
+import contextlib
+import gc
+import getopt
+import linecache
+import os
 import sys
 import time
+import traceback
+import warnings
 
 __all__ = ["Timer", "timeit", "repeat", "default_timer"]
 
-dummy_src_name = "<timeit-src>"
+default_timer = time.perf_counter
 default_number = 1000000
 default_repeat = 5
-default_timer = time.perf_counter
 
-_globals = globals
+# The file name the generated function's code carries.
+_SOURCE_NAME = "<timeit-src>"
 
-# The setup is indented 4 spaces in the template and the statement 8;
-# reindent() relies on it.
-template = """
-def inner(_it, _timer{init}):
-    {setup}
-    _t0 = _timer()
-    for _i in _it:
-        {stmt}
-        pass
-    _t1 = _timer()
-    return _t1 - _t0
-"""
+# Code runs in this module's namespace unless `globals=` names another
+# (documented: pass `globals=globals()` to see your own names).
+_MODULE_NAMESPACE = globals()
 
 
-def reindent(src, indent):
-    """Indents every line of src after the first by `indent` spaces."""
-    return src.replace("\n", "\n" + " " * indent)
+def _code_for(role, piece, namespace, extra_params):
+    """The text that runs `piece` (setup or statement) inside `inner`.
+
+    Source text is used as it is; a callable is stored in `namespace`,
+    bound to an extra parameter of `inner` whose default is that callable,
+    and called."""
+    if isinstance(piece, str):
+        return piece
+    if callable(piece):
+        binding = "_" + role
+        namespace[binding] = piece
+        extra_params.append(f"{binding}={binding}")
+        return binding + "()"
+    raise ValueError(f"{role} is neither a string nor callable")
+
+
+def _block(code, depth):
+    """`code` as the body of a block `depth` spaces deep (every line after
+    the first gets the indent; the first follows the caller's)."""
+    return code.replace("\n", "\n" + " " * depth)
+
+
+def _function_text(setup_code, stmt_code, extra_params):
+    """The source of `inner`. Its layout is visible (Timer.src, the line
+    numbers of tracebacks through the timed code) and is CPython's."""
+    signature = ", ".join(["_it", "_timer", *extra_params])
+    lines = (
+        f"def inner({signature}):",
+        f"    {_block(setup_code, 4)}",
+        "    _t0 = _timer()",
+        "    for _i in _it:",
+        f"        {_block(stmt_code, 8)}",
+        "        pass",
+        "    _t1 = _timer()",
+        "    return _t1 - _t0",
+    )
+    return "\n" + "\n".join(lines) + "\n"
 
 
 class Timer:
-    """Times a statement (source text or a callable), after a setup
-    statement that is not timed, with a timer function (time.perf_counter
-    by default), in the namespace `globals` (this module's by default)."""
+    """Times the execution of a statement (source text or a callable),
+    after running a setup that is not timed."""
 
     def __init__(self, stmt="pass", setup="pass", timer=default_timer, globals=None):
         self.timer = timer
-        local_ns = {}
-        global_ns = _globals() if globals is None else globals
-        init = ""
+        local_names = {}
+        extra_params = []
+        # Bad source is rejected before it is indented into `inner`, so
+        # that a SyntaxError gives the user's own line numbers: the setup's
+        # alone, the statement's as if it followed a textual setup.
+        setup_code = _code_for("setup", setup, local_names, extra_params)
         if isinstance(setup, str):
-            # Both must compile on their own, outside the function.
-            compile(setup, dummy_src_name, "exec")
-            stmtprefix = setup + "\n"
-            setup = reindent(setup, 4)
-        elif callable(setup):
-            local_ns["_setup"] = setup
-            init += ", _setup=_setup"
-            stmtprefix = ""
-            setup = "_setup()"
-        else:
-            raise ValueError("setup is neither a string nor callable")
+            compile(setup, _SOURCE_NAME, "exec")
+        stmt_code = _code_for("stmt", stmt, local_names, extra_params)
         if isinstance(stmt, str):
-            compile(stmtprefix + stmt, dummy_src_name, "exec")
-            stmt = reindent(stmt, 8)
-        elif callable(stmt):
-            local_ns["_stmt"] = stmt
-            init += ", _stmt=_stmt"
-            stmt = "_stmt()"
-        else:
-            raise ValueError("stmt is neither a string nor callable")
-        src = template.format(stmt=stmt, setup=setup, init=init)
-        self.src = src  # for print_exc
-        exec(compile(src, dummy_src_name, "exec"), global_ns, local_ns)
-        self.inner = local_ns["inner"]
+            preceded = setup + "\n" + stmt if isinstance(setup, str) else stmt
+            compile(preceded, _SOURCE_NAME, "exec")
+        self.src = _function_text(setup_code, stmt_code, extra_params)
+        namespace = _MODULE_NAMESPACE if globals is None else globals
+        exec(compile(self.src, _SOURCE_NAME, "exec"), namespace, local_names)
+        self.inner = local_names["inner"]
 
     def print_exc(self, file=None):
-        """Prints the traceback of an exception from the timed code (to
-        file, sys.stderr by default), with the lines of the generated
-        source."""
-        import linecache
-        import traceback
-        if self.src is not None:
-            linecache.cache[dummy_src_name] = (len(self.src), None, self.src.split("\n"), dummy_src_name)
+        """Print the exception being handled, with the lines of the timed
+        code (which has no file) shown in its traceback."""
+        linecache.cache[_SOURCE_NAME] = (len(self.src), None, self.src.splitlines(True), _SOURCE_NAME)
         traceback.print_exc(file=file)
 
     def timeit(self, number=default_number):
-        """The time `number` executions of the statement take (after the
-        setup, which is not timed), with the garbage collector off."""
-        it = itertools.repeat(None, number)
-        try:
-            import gc
-        except ImportError:
-            gc = None  # a towel without a gc module: nothing to pause
-        was_enabled = gc is not None and gc.isenabled()
-        if gc is not None:
-            gc.disable()
-        try:
-            return self.inner(it, self.timer)
-        finally:
-            if was_enabled:
-                gc.enable()
+        """Seconds taken to run the statement `number` times, with the
+        garbage collector paused meanwhile."""
+        with _collector_paused():
+            return self.inner(range(number), self.timer)
 
     def repeat(self, repeat=default_repeat, number=default_number):
-        """timeit(number), `repeat` times: the list of results (the least
-        is the one to look at)."""
+        """A list of `repeat` results of timeit(number)."""
         return [self.timeit(number) for _ in range(repeat)]
 
     def autorange(self, callback=None):
-        """(number, time taken) for the first number of loops in 1, 2, 5,
-        10, 20, 50, ... that takes at least 0.2 seconds; callback(number,
-        time taken) is called after each try."""
-        i = 1
-        while True:
-            for j in 1, 2, 5:
-                number = i * j
-                time_taken = self.timeit(number)
-                if callback:
-                    callback(number, time_taken)
-                if time_taken >= 0.2:
-                    return (number, time_taken)
-            i *= 10
+        """Find a loop count, from 1, 2, 5, 10, 20, 50, ..., whose run takes
+        at least 0.2 seconds; return (count, seconds). `callback(count,
+        seconds)` hears of every trial."""
+        for number in _one_two_five():
+            taken = self.timeit(number)
+            if callback:
+                callback(number, taken)
+            if taken >= 0.2:
+                return number, taken
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Keep the garbage collector from running (and skewing a timing)
+    inside the block; it is switched back on after if it was on before."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _one_two_five():
+    scale = 1
+    while True:
+        yield scale
+        yield 2 * scale
+        yield 5 * scale
+        scale *= 10
 
 
 def timeit(stmt="pass", setup="pass", timer=default_timer, number=default_number, globals=None):
@@ -173,108 +200,135 @@ def timeit(stmt="pass", setup="pass", timer=default_timer, number=default_number
     return Timer(stmt, setup, timer, globals).timeit(number)
 
 
-def repeat(stmt="pass", setup="pass", timer=default_timer, repeat=default_repeat, number=default_number,
-           globals=None):
+def repeat(stmt="pass", setup="pass", timer=default_timer, repeat=default_repeat,
+           number=default_number, globals=None):
     """Timer(stmt, setup, timer, globals).repeat(repeat, number)."""
     return Timer(stmt, setup, timer, globals).repeat(repeat, number)
 
 
-def main(args=None, *, _wrap_timer=None):
-    """The command line (`towel -m timeit`): args (sys.argv[1:] by default)
-    are options and the lines of the statement. Returns the exit code
-    (None for success, 1 if the statement raised, 2 for bad options)."""
-    if args is None:
-        args = sys.argv[1:]
-    import getopt
+# -- The command line --------------------------------------------------------
+
+# Seconds per unit, largest first: a time is shown in the largest unit it
+# reaches (nanoseconds when it reaches none).
+_UNITS = (("sec", 1.0), ("msec", 1e-3), ("usec", 1e-6), ("nsec", 1e-9))
+
+_SHORT_OPTIONS = "n:u:s:r:tcpvh"
+_LONG_OPTIONS = ["number=", "setup=", "repeat=", "time", "clock", "process",
+                 "verbose", "unit=", "help"]
+
+
+class _Settings:
+    """What the command line asked for (the class holds the defaults)."""
+
+    statement = "pass"
+    number = 0              # 0: find one with autorange()
+    repeat = default_repeat
+    unit = None             # None: the best unit for each figure
+    verbosity = 0
+
+    def __init__(self):
+        self.setup_lines = []
+        self.timer = default_timer
+
+    @property
+    def digits(self):
+        # Each -v after the first shows one more significant digit.
+        return 3 + max(self.verbosity - 1, 0)
+
+    def format_time(self, seconds):
+        if self.unit is not None:
+            name, size = self.unit, dict(_UNITS)[self.unit]
+        else:
+            name, size = next(((n, s) for n, s in _UNITS if seconds >= s), _UNITS[-1])
+        return "%.*g %s" % (self.digits, seconds / size, name)
+
+
+def _read_command_line(args):
+    """The settings, or the exit status when the command line says to stop
+    (after printing why)."""
     try:
-        opts, args = getopt.getopt(args, "n:u:s:r:tcpvh",
-                                   ["number=", "setup=", "repeat=", "time", "clock", "process",
-                                    "verbose", "unit=", "help"])
-    except getopt.error as err:
-        print(err)
+        options, rest = getopt.getopt(args, _SHORT_OPTIONS, _LONG_OPTIONS)
+    except getopt.error as problem:
+        print(problem)
         print("use -h/--help for command line help")
         return 2
-    timer = default_timer
-    stmt = "\n".join(args) or "pass"
-    number = 0  # found by autorange
-    setup = []
-    repeat = default_repeat
-    verbose = 0
-    time_unit = None
-    units = {"nsec": 1e-9, "usec": 1e-6, "msec": 1e-3, "sec": 1.0}
-    precision = 3
-    for o, a in opts:
-        if o in ("-n", "--number"):
-            number = int(a)
-        if o in ("-s", "--setup"):
-            setup.append(a)
-        if o in ("-u", "--unit"):
-            if a not in units:
+    settings = _Settings()
+    if rest:
+        settings.statement = "\n".join(rest)
+    for option, value in options:
+        if option in ("-n", "--number"):
+            settings.number = int(value)
+        elif option in ("-s", "--setup"):
+            settings.setup_lines.append(value)
+        elif option in ("-u", "--unit"):
+            if value not in dict(_UNITS):
                 print("Unrecognized unit. Please select nsec, usec, msec, or sec.", file=sys.stderr)
                 return 2
-            time_unit = a
-        if o in ("-r", "--repeat"):
-            repeat = max(int(a), 1)
-        if o in ("-p", "--process"):
-            timer = time.process_time
-        if o in ("-v", "--verbose"):
-            if verbose:
-                precision += 1
-            verbose += 1
-        if o in ("-h", "--help"):
+            settings.unit = value
+        elif option in ("-r", "--repeat"):
+            settings.repeat = max(int(value), 1)
+        elif option in ("-p", "--process"):
+            settings.timer = time.process_time
+        elif option in ("-v", "--verbose"):
+            settings.verbosity += 1
+        elif option in ("-h", "--help"):
             print(__doc__, end=" ")
             return 0
-    setup = "\n".join(setup) or "pass"
-    # Local imports in the statement come from the current directory.
-    import os
+        # -t/--time and -c/--clock are accepted and ignored (as in CPython).
+    return settings
+
+
+def main(args=None, *, _wrap_timer=None):
+    """Run the command line `args` (default: sys.argv[1:]); the return value
+    is the exit status (None for success). `_wrap_timer`, for tests, wraps
+    the clock."""
+    settings = _read_command_line(sys.argv[1:] if args is None else args)
+    if not isinstance(settings, _Settings):
+        return settings
+    # Let the setup import modules from the current directory.
     sys.path.insert(0, os.curdir)
-    if _wrap_timer is not None:
-        timer = _wrap_timer(timer)
-    t = Timer(stmt, setup, timer)
-    if number == 0:
-        callback = None
-        if verbose:
-            def callback(number, time_taken):
-                print("{num} loop{s} -> {secs:.{prec}g} secs".format(
-                    num=number, s="s" if number != 1 else "", secs=time_taken, prec=precision))
-        try:
-            number, _ = t.autorange(callback)
-        except:
-            t.print_exc()
-            return 1
-        if verbose:
-            print()
+    clock = settings.timer if _wrap_timer is None else _wrap_timer(settings.timer)
+    setup = "\n".join(settings.setup_lines) or "pass"
+    timer = Timer(settings.statement, setup, clock)
     try:
-        raw_timings = t.repeat(repeat, number)
-    except:
-        t.print_exc()
+        number = settings.number
+        if number == 0:
+            number = _choose_number(timer, settings)
+        raw = timer.repeat(settings.repeat, number)
+    except:  # noqa: E722 - the report covers every failure of user code
+        timer.print_exc()
         return 1
-
-    def format_time(dt):
-        # In time_unit, or the largest unit the time reaches.
-        unit = time_unit
-        if unit is not None:
-            scale = units[unit]
-        else:
-            for scale, unit in sorted(((scale, unit) for unit, scale in units.items()), reverse=True):
-                if dt >= scale:
-                    break
-        return "%.*g %s" % (precision, dt / scale, unit)
-
-    if verbose:
-        print("raw times: %s" % ", ".join(map(format_time, raw_timings)))
-        print()
-    timings = [dt / number for dt in raw_timings]
-    best = min(timings)
-    print("%d loop%s, best of %d: %s per loop" % (number, "s" if number != 1 else "", repeat, format_time(best)))
-    worst = max(timings)
-    if worst >= best * 4:
-        import warnings
-        warnings.warn_explicit("The test results are likely unreliable. "
-                               "The worst time (%s) was more than four times "
-                               "slower than the best time (%s)." % (format_time(worst), format_time(best)),
-                               UserWarning, "", 0)
+    _report(settings, number, raw)
     return None
+
+
+def _choose_number(timer, settings):
+    announce = None
+    if settings.verbosity:
+        def announce(number, seconds):
+            plural = "" if number == 1 else "s"
+            print(f"{number} loop{plural} -> {seconds:.{settings.digits}g} secs")
+    number, _ = timer.autorange(announce)
+    if settings.verbosity:
+        print()
+    return number
+
+
+def _report(settings, number, raw):
+    if settings.verbosity:
+        print("raw times: " + ", ".join(settings.format_time(t) for t in raw))
+        print()
+    per_loop = [t / number for t in raw]
+    best, worst = min(per_loop), max(per_loop)
+    plural = "" if number == 1 else "s"
+    print(f"{number} loop{plural}, best of {settings.repeat}: "
+          f"{settings.format_time(best)} per loop")
+    if worst >= best * 4:
+        warnings.warn_explicit(
+            "The test results are likely unreliable. The worst time (%s) was more than "
+            "four times slower than the best time (%s)."
+            % (settings.format_time(worst), settings.format_time(best)),
+            UserWarning, "", 0)
 
 
 if __name__ == "__main__":

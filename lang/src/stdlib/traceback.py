@@ -1,10 +1,11 @@
-# `traceback`: extracting, formatting and printing stack traces, as CPython
-# 3.11's module does. The text itself comes from the interpreter's own
-# formatter (the natives `_format*`), so what this module prints is what
-# an uncaught exception prints; the classes hold the same data as CPython's.
+# `traceback`: extracting, formatting and printing stack traces with CPython
+# 3.11's API. The interpreter knows a traceback's frames with their code
+# positions and how an exception's chain is walked, and it formats them: the
+# natives (`traceback.rs`) give this module that, so what it prints is what an
+# uncaught exception prints. Here live the data classes the API hands out and
+# the calling conventions of the public functions.
 
 import sys
-import itertools
 import linecache
 
 __all__ = [
@@ -14,59 +15,68 @@ __all__ = [
     "FrameSummary", "StackSummary", "TracebackException", "walk_stack", "walk_tb",
 ]
 
-_sentinel = object()
+
+class _Implicit:
+    """The default of `value` and `tb` in the exception functions: it tells
+    "not given" (the exception is the first argument) from an explicit None."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<implicit>"
 
 
-def _safe_string(value, what, func=str):
-    try:
-        return func(value)
-    except BaseException:
-        return f"<{what} {func.__name__}() failed>"
+_IMPLICIT = _Implicit()
 
 
-# -- frames --------------------------------------------------------------------------
+def _emit(lines, file):
+    """Writes formatted lines (each ends with its newline) to `file`,
+    standard error by default."""
+    out = sys.stderr if file is None else file
+    for text in lines:
+        print(text, file=out, end="")
+
+
+# --- Frames -----------------------------------------------------------------
 
 
 class FrameSummary:
-    """One frame of a stack: where it was, and its source line."""
+    """One frame of a stack trace: where it was and, when asked for, its
+    source line. Compares equal to the 4-tuple `(filename, lineno, name,
+    line)`, and unpacks as one."""
+
+    __slots__ = ("filename", "lineno", "end_lineno", "colno", "end_colno",
+                 "name", "_line", "locals")
 
     def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None,
                  line=None, end_lineno=None, colno=None, end_colno=None):
-        self.filename = filename
-        self.lineno = lineno
-        self.name = name
+        self.filename, self.lineno, self.name = filename, lineno, name
+        self.end_lineno, self.colno, self.end_colno = end_lineno, colno, end_colno
+        # `_line` is the raw source line (indentation and newline kept, for
+        # the caret markers); None until looked up.
         self._line = line
+        self.locals = _repr_values(locals) if locals else None
         if lookup_line:
             self.line
-        if locals:
-            self.locals = {k: _safe_string(v, "local", func=repr) for k, v in locals.items()}
-        else:
-            self.locals = None
-        self.end_lineno = end_lineno
-        self.colno = colno
-        self.end_colno = end_colno
 
-    @classmethod
-    def _from_entry(cls, entry):
-        filename, lineno, name, line, end_lineno, colno, end_colno, locals = entry
-        fs = cls(filename, lineno, name, lookup_line=False, line=line,
-                 end_lineno=end_lineno, colno=colno, end_colno=end_colno)
-        fs.locals = locals
-        return fs
+    def _as_tuple(self):
+        return (self.filename, self.lineno, self.name, self.line)
 
     def __eq__(self, other):
         if isinstance(other, FrameSummary):
-            return (self.filename, self.lineno, self.name, self.locals) == (
-                other.filename, other.lineno, other.name, other.locals)
+            return (self._as_tuple() == other._as_tuple()
+                    and self.locals == other.locals)
         if isinstance(other, tuple):
-            return (self.filename, self.lineno, self.name, self.line) == other
+            return self._as_tuple() == other
         return NotImplemented
 
-    def __getitem__(self, pos):
-        return (self.filename, self.lineno, self.name, self.line)[pos]
+    __hash__ = None
+
+    def __getitem__(self, index):
+        return self._as_tuple()[index]
 
     def __iter__(self):
-        return iter([self.filename, self.lineno, self.name, self.line])
+        return iter(self._as_tuple())
 
     def __len__(self):
         return 4
@@ -75,12 +85,9 @@ class FrameSummary:
         return f"<FrameSummary file {self.filename}, line {self.lineno} in {self.name}>"
 
     @property
-    def _original_line(self):
-        self.line
-        return self._line
-
-    @property
     def line(self):
+        """The source line, stripped; read through `linecache` the first
+        time when it was not given."""
         if self._line is None:
             if self.lineno is None:
                 return None
@@ -88,99 +95,138 @@ class FrameSummary:
         return self._line.strip()
 
 
+def _repr_values(mapping):
+    return {name: repr(value) for name, value in mapping.items()}
+
+
+def _summary_of_frame(frame, lineno, capture_locals, lookup_line):
+    code = frame.f_code
+    summary = FrameSummary(code.co_filename, lineno, code.co_name, lookup_line=False,
+                           locals=frame.f_locals if capture_locals else None)
+    if lookup_line:
+        # The interpreter's copy of the source first: it knows the lines of
+        # its own modules, which `linecache` cannot read from disk.
+        summary._line = _frame_line(frame, lineno)
+        summary.line
+    return summary
+
+
+def _summary_of_row(row):
+    """A summary from the natives' row `(filename, lineno, name, line,
+    end_lineno, colno, end_colno, locals)`; locals are reprs already."""
+    filename, lineno, name, line, end_lineno, colno, end_colno, local_reprs = row
+    summary = FrameSummary(filename, lineno, name, lookup_line=False, line=line,
+                           end_lineno=end_lineno, colno=colno, end_colno=end_colno)
+    summary.locals = local_reprs
+    return summary
+
+
+def _as_frame_summary(entry):
+    if isinstance(entry, FrameSummary):
+        return entry
+    filename, lineno, name, line = entry
+    return FrameSummary(filename, lineno, name, lookup_line=False, line=line)
+
+
+def _links(first, attr):
+    """`first` and each object reached from it through attribute `attr`,
+    until None: a traceback's entries (`tb_next`), a stack (`f_back`)."""
+    while first is not None:
+        yield first
+        first = getattr(first, attr)
+
+
 def walk_stack(f):
-    """Yield (frame, lineno) from frame f outwards (the caller's when f is None)."""
-    if f is None:
-        f = sys._getframe().f_back.f_back.f_back.f_back
-    while f is not None:
-        yield f, f.f_lineno
-        f = f.f_back
+    """Yields `(frame, lineno)` from frame `f` outwards. With None, starts at
+    the caller of whatever consumes this generator as `StackSummary.extract`
+    does (its frame is three above the generator's)."""
+    start = sys._getframe(4) if f is None else f
+    for frame in _links(start, "f_back"):
+        yield frame, frame.f_lineno
 
 
 def walk_tb(tb):
-    """Yield (frame, lineno) for each entry of a traceback."""
-    while tb is not None:
-        yield tb.tb_frame, tb.tb_lineno
-        tb = tb.tb_next
+    """Yields `(frame, lineno)` for each entry of a traceback, outermost
+    first."""
+    return ((entry.tb_frame, entry.tb_lineno) for entry in _links(tb, "tb_next"))
 
 
-def _limited(frame_gen, limit):
-    if limit is None:
-        limit = getattr(sys, "tracebacklimit", None)
-        if limit is not None and limit < 0:
-            limit = 0
-    if limit is None:
-        return frame_gen
-    if limit >= 0:
-        return itertools.islice(frame_gen, limit)
-    kept = list(frame_gen)
-    return kept[len(kept) + limit:] if -limit < len(kept) else kept
+def _frame_limit(limit):
+    """The number of frames to keep (negative: from the end) for a `limit`
+    argument, or None for all; `sys.tracebacklimit` is the default."""
+    if limit is not None:
+        return limit
+    default = getattr(sys, "tracebacklimit", None)
+    return None if default is None else max(default, 0)
 
 
 class StackSummary(list):
-    """A list of FrameSummary objects."""
+    """A list of `FrameSummary`, ready to be formatted."""
 
     @classmethod
     def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):
-        def extended_frame_gen():
-            for f, lineno in frame_gen:
-                yield f, (lineno, None, None, None)
-
-        return klass._extract_from_extended_frame_gen(
-            extended_frame_gen(), limit=limit, lookup_lines=lookup_lines,
-            capture_locals=capture_locals)
+        """A summary of the `(frame, lineno)` pairs `frame_gen` yields, such
+        as `walk_stack` or `walk_tb` give."""
+        summaries = (_summary_of_frame(frame, lineno, capture_locals, lookup_lines)
+                     for frame, lineno in frame_gen)
+        return klass._first_or_last(summaries, limit)
 
     @classmethod
-    def _extract_from_extended_frame_gen(klass, frame_gen, *, limit=None,
-                                         lookup_lines=True, capture_locals=False):
-        result = klass()
-        for f, (lineno, end_lineno, colno, end_colno) in _limited(frame_gen, limit):
-            co = f.f_code
-            fs = FrameSummary(co.co_filename, lineno, co.co_name, lookup_line=False,
-                              locals=f.f_locals if capture_locals else None,
-                              line=_frame_line(f, lineno), end_lineno=end_lineno,
-                              colno=colno, end_colno=end_colno)
-            result.append(fs)
-        if lookup_lines:
-            for fs in result:
-                fs.line
-        return result
-
-    @classmethod
-    def _from_entries(klass, entries):
-        result = klass()
-        for entry in entries:
-            result.append(FrameSummary._from_entry(entry))
-        return result
+    def _first_or_last(klass, summaries, limit):
+        # Frames are read only as far as a positive limit needs (a frame
+        # generator may be endless); a negative one needs them all.
+        keep = _frame_limit(limit)
+        if keep is None:
+            return klass(summaries)
+        if keep >= 0:
+            chosen = klass()
+            for _, summary in zip(range(keep), summaries):
+                chosen.append(summary)
+            return chosen
+        return klass(list(summaries)[keep:])
 
     @classmethod
     def from_list(klass, a_list):
-        result = StackSummary()
-        for frame in a_list:
-            if isinstance(frame, FrameSummary):
-                result.append(frame)
-            else:
-                filename, lineno, name, line = frame
-                result.append(FrameSummary(filename, lineno, name, line=line))
-        return result
+        """A summary from `FrameSummary` objects or 4-tuples `(filename,
+        lineno, name, line)`; a plain StackSummary even when called on a
+        subclass."""
+        return StackSummary(map(_as_frame_summary, a_list))
 
     def format_frame_summary(self, frame_summary):
+        """The text for one frame: its `File` line, source line, carets and
+        locals. Subclasses override it to change how `format` shows frames
+        (returning None leaves a frame out)."""
         return _format_frame(frame_summary)
 
     def format(self):
+        """The frames' texts, with runs of one repeated frame folded into a
+        "[Previous line repeated N more times]" line."""
         return _format_stack(self)
 
 
 def extract_tb(tb, limit=None):
-    return StackSummary._from_entries(_extract_tb(tb, limit, False))
+    return StackSummary(map(_summary_of_row, _extract_tb(tb, limit, False)))
+
+
+def _stack_above(f, limit):
+    """The summary of the stack from frame `f` (the caller of the public
+    function that calls this, by default), outermost first."""
+    frame = sys._getframe(2) if f is None else f
+    summary = StackSummary.extract(walk_stack(frame), limit=limit)
+    summary.reverse()
+    return summary
 
 
 def extract_stack(f=None, limit=None):
-    if f is None:
-        f = sys._getframe().f_back
-    stack = StackSummary.extract(walk_stack(f), limit=limit)
-    stack.reverse()
-    return stack
+    return _stack_above(f, limit)
+
+
+def format_stack(f=None, limit=None):
+    return _stack_above(f, limit).format()
+
+
+def print_stack(f=None, limit=None, file=None):
+    _emit(_stack_above(f, limit).format(), file)
 
 
 def format_list(extracted_list):
@@ -188,152 +234,150 @@ def format_list(extracted_list):
 
 
 def print_list(extracted_list, file=None):
-    if file is None:
-        file = sys.stderr
-    for item in StackSummary.from_list(extracted_list).format():
-        print(item, file=file, end="")
+    _emit(format_list(extracted_list), file)
 
 
 def format_tb(tb, limit=None):
-    return extract_tb(tb, limit=limit).format()
+    return extract_tb(tb, limit).format()
 
 
 def print_tb(tb, limit=None, file=None):
-    print_list(extract_tb(tb, limit=limit), file=file)
-
-
-def format_stack(f=None, limit=None):
-    if f is None:
-        f = sys._getframe().f_back
-    return format_list(extract_stack(f, limit=limit))
-
-
-def print_stack(f=None, limit=None, file=None):
-    if f is None:
-        f = sys._getframe().f_back
-    print_list(extract_stack(f, limit=limit), file=file)
+    _emit(format_tb(tb, limit), file)
 
 
 def clear_frames(tb):
-    while tb is not None:
+    """Clears the locals of each frame of the traceback (a frame still
+    running refuses, and is left alone)."""
+    for entry in _links(tb, "tb_next"):
         try:
-            tb.tb_frame.clear()
+            entry.tb_frame.clear()
         except RuntimeError:
             pass
-        tb = tb.tb_next
 
 
-# -- exceptions ----------------------------------------------------------------------
+# --- Exceptions -------------------------------------------------------------
+
+# The attributes a TracebackException copies from a SyntaxError; line
+# numbers become strings, as the formatter shows them.
+_SYNTAX_FIELDS = ("filename", "lineno", "end_lineno", "text", "offset", "end_offset", "msg")
+_NUMBERED_AS_TEXT = {"lineno", "end_lineno"}
 
 
 class TracebackException:
-    """An exception ready to be formatted: its stack, message and chain."""
+    """An exception captured for later formatting: its type, text, stack and
+    the exceptions chained to it (each a TracebackException), holding no
+    reference to the exception or its frames."""
 
     def __init__(self, exc_type, exc_value, exc_traceback, *, limit=None,
                  lookup_lines=True, capture_locals=False, compact=False,
                  max_group_width=15, max_group_depth=10, _seen=None):
-        node = _report(exc_type, exc_value, exc_traceback, limit, capture_locals, compact)
-        self._fill(node, max_group_width, max_group_depth)
+        tree = _report(exc_type, exc_value, exc_traceback, limit, capture_locals, compact)
+        self._take_node(tree, lookup_lines, max_group_width, max_group_depth)
 
-    def _fill(self, node, max_group_width, max_group_depth):
-        exc_type, exc_value, frames, cause, context, members = node
+    def _take_node(self, node, lookup_lines, max_group_width, max_group_depth):
+        """Fills this object from one node of the natives' report tree
+        `(exc_type, exc_value, frames, cause, context, members)`."""
+        exc_type, value, rows, cause, context, members = node
         self.max_group_width = max_group_width
         self.max_group_depth = max_group_depth
-        self.stack = StackSummary._from_entries(frames)
+        self.stack = StackSummary(map(_summary_of_row, rows))
+        if not lookup_lines:
+            for summary in self.stack:
+                summary._line = None
         self.exc_type = exc_type
-        self._str = _safe_string(exc_value, "exception")
-        self.__notes__ = getattr(exc_value, "__notes__", None)
-        if exc_type and issubclass(exc_type, SyntaxError):
-            self.filename = exc_value.filename
-            lno = exc_value.lineno
-            self.lineno = str(lno) if lno is not None else None
-            end_lno = getattr(exc_value, "end_lineno", None)
-            self.end_lineno = str(end_lno) if end_lno is not None else None
-            self.text = exc_value.text
-            self.offset = exc_value.offset
-            self.end_offset = getattr(exc_value, "end_offset", None)
-            self.msg = exc_value.msg
-        self.__suppress_context__ = (
-            exc_value.__suppress_context__ if exc_value is not None else False)
-        self.__cause__ = self._child(cause)
-        self.__context__ = self._child(context)
-        if members is None:
-            self.exceptions = None
-        else:
-            self.exceptions = [self._child(m) for m in members]
+        try:
+            self._str = str(value)
+        except Exception:
+            self._str = "<exception str() failed>"
+        self.__notes__ = getattr(value, "__notes__", None)
+        if isinstance(exc_type, type) and issubclass(exc_type, SyntaxError):
+            for field in _SYNTAX_FIELDS:
+                found = getattr(value, field)
+                if field in _NUMBERED_AS_TEXT and found is not None:
+                    found = str(found)
+                setattr(self, field, found)
+        self.__suppress_context__ = False if value is None else value.__suppress_context__
 
-    def _child(self, node):
-        if node is None:
-            return None
-        te = object.__new__(type(self))
-        te._fill(node, self.max_group_width, self.max_group_depth)
-        return te
+        def linked(child):
+            if child is None:
+                return None
+            linked_te = TracebackException.__new__(TracebackException)
+            linked_te._take_node(child, lookup_lines, max_group_width, max_group_depth)
+            return linked_te
+
+        self.__cause__ = linked(cause)
+        self.__context__ = linked(context)
+        self.exceptions = None if members is None else [linked(m) for m in members]
 
     @classmethod
     def from_exception(cls, exc, *args, **kwargs):
+        """Captures `exc` with its own traceback; other arguments as for
+        the constructor."""
         return cls(type(exc), exc, exc.__traceback__, *args, **kwargs)
 
     def __eq__(self, other):
-        if isinstance(other, TracebackException):
-            return self.__dict__ == other.__dict__
-        return NotImplemented
+        if not isinstance(other, TracebackException):
+            return NotImplemented
+        return vars(self) == vars(other)
 
     def __str__(self):
         return self._str
 
-    def format_exception_only(self):
-        yield from _format_exception_only(self)
-
     def format(self, *, chain=True, _ctx=None):
+        """Yields the lines of the traceback with its chain (unless `chain`
+        is false), as the interpreter prints an uncaught exception."""
         yield from _format(self, chain)
 
+    def format_exception_only(self):
+        """Yields the exception's own lines: `Type: message`, a SyntaxError's
+        source line and caret, its notes."""
+        yield from _format_exception_only(self)
+
     def print(self, *, file=None, chain=True):
-        if file is None:
-            file = sys.stderr
-        for line in self.format(chain=chain):
-            print(line, file=file, end="")
+        _emit(self.format(chain=chain), file)
 
 
-def _parse_value_tb(exc, value, tb):
-    if (value is _sentinel) != (tb is _sentinel):
+def _captured(exc, value, tb, limit=None):
+    """A TracebackException from the 3.10 calling forms: the exception alone,
+    or the old `(type, value, tb)` triple, whose type is not used."""
+    if (value is _IMPLICIT) != (tb is _IMPLICIT):
         raise ValueError("Both or neither of value and tb must be given")
-    if value is tb is _sentinel:
-        if exc is None:
-            return None, None
-        if isinstance(exc, BaseException):
-            return exc, exc.__traceback__
-        raise TypeError(f"Exception expected for value, {type(exc).__name__} found")
-    return value, tb
-
-
-def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, file=None, chain=True):
-    value, tb = _parse_value_tb(exc, value, tb)
-    te = TracebackException(type(value), value, tb, limit=limit, compact=True)
-    te.print(file=file, chain=chain)
-
-
-def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=True):
-    value, tb = _parse_value_tb(exc, value, tb)
-    te = TracebackException(type(value), value, tb, limit=limit, compact=True)
-    return list(te.format(chain=chain))
-
-
-def format_exception_only(exc, /, value=_sentinel):
-    if value is _sentinel:
+    if value is _IMPLICIT:
         value = exc
-    te = TracebackException(type(value), value, None, compact=True)
-    return list(te.format_exception_only())
+        tb = None if exc is None else exc.__traceback__
+    return TracebackException(type(value), value, tb, limit=limit, compact=True)
+
+
+def print_exception(exc, /, value=_IMPLICIT, tb=_IMPLICIT, limit=None, file=None, chain=True):
+    _captured(exc, value, tb, limit).print(file=file, chain=chain)
+
+
+def format_exception(exc, /, value=_IMPLICIT, tb=_IMPLICIT, limit=None, chain=True):
+    return list(_captured(exc, value, tb, limit).format(chain=chain))
+
+
+def format_exception_only(exc, /, value=_IMPLICIT):
+    shown = exc if value is _IMPLICIT else value
+    return list(_captured(shown, shown, None).format_exception_only())
+
+
+def _handled(limit):
+    """The exception being handled (None outside an `except`), captured."""
+    _, value, tb = sys.exc_info()
+    return _captured(value, value, tb, limit)
 
 
 def print_exc(limit=None, file=None, chain=True):
-    print_exception(*sys.exc_info(), limit=limit, file=file, chain=chain)
+    _handled(limit).print(file=file, chain=chain)
 
 
 def format_exc(limit=None, chain=True):
-    return "".join(format_exception(*sys.exc_info(), limit=limit, chain=chain))
+    return "".join(_handled(limit).format(chain=chain))
 
 
 def print_last(limit=None, file=None, chain=True):
+    """Prints the exception the interactive interpreter last reported."""
     if not hasattr(sys, "last_type"):
         raise ValueError("no last exception")
-    print_exception(sys.last_type, sys.last_value, sys.last_traceback, limit, file, chain)
+    print_exception(sys.last_type, sys.last_value, sys.last_traceback,
+                    limit=limit, file=file, chain=chain)

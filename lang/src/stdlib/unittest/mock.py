@@ -1,25 +1,40 @@
-# `unittest.mock`: mock objects that record how they are used, and `patch`
-# to put them in place of real objects for the length of a test.
+# `unittest.mock`: stand-in objects that record how they are used, and
+# `patch` to put them in place of real objects while a test runs.
 #
-# How it works. Every mock is an instance of its own class, made on the fly
-# in `NonCallableMock.__new__`, so that magic methods configured on one mock
-# (which Python looks up on the type) do not leak to others. Attributes that
-# do not exist are made on first access (`__getattr__`) as child mocks; each
-# child knows its parent and its name, so calls are recorded up the chain in
-# `mock_calls` and `method_calls`. A mock's own state lives in its instance
-# dictionary under `_mock_*` names, written with object.__setattr__ so that
-# the mock's own __setattr__ (which records children) is not involved.
+# Design.
 #
-# Failure messages are CPython 3.11's.
+# * Every mock keeps its bookkeeping in one `_Ledger` object stored in its
+#   instance dictionary under `_mock_state`: how it hangs in a tree of mocks
+#   (its `owner` and the `link` it hangs by: an attribute name, or "()" for a
+#   return value), its spec, its configured behaviour and its call records.
+#   Attribute lookup on a mock therefore finds real attributes first and only
+#   falls back to `__getattr__` for names that make child mocks.
+# * One attribute-resolution path: `NonCallableMock.__getattr__` checks the
+#   spec, the deleted names, the assertion-typo guard and the seal, then asks
+#   `_get_child_mock` (the documented hook subclasses override) for a child.
+#   Children of an autospecced mock are autospecced lazily, on first access.
+# * One call-recording path: `_note_call` updates the mock's own records and
+#   then walks up the owner chain once, building each ancestor's view of the
+#   call name ("a.b()", "b()") for `mock_calls` and, while the chain is made
+#   of plain attribute links, for `method_calls`.
+# * Python looks magic methods up on the type, so each mock gets a class of
+#   its own (made in `__new__`). Magic methods are `_MagicSlot` descriptors
+#   on that class; the slot fetches (or makes) the child mock that stands for
+#   the method. `_MAGIC_DEFAULTS` is the table of what MagicMock's magic
+#   methods return until configured.
+# * `_Call` is the tuple type of recorded calls and of the `call` helper.
+#
+# Behaviour, messages and reprs follow CPython 3.11's documentation and
+# observed output.
 
+import builtins
 import contextlib
-import io
+import functools
 import inspect
+import io
 import pprint
 import sys
-from types import CodeType, ModuleType, MethodType
-from unittest.util import safe_repr
-from functools import wraps, partial
+import types
 
 __all__ = (
     "Mock",
@@ -39,295 +54,56 @@ __all__ = (
     "seal",
 )
 
-
-class InvalidSpecError(Exception):
-    """Indicates that an invalid value was used as a mock spec."""
-
-
 FILTER_DIR = True
 
-_safe_super = super
+
+class InvalidSpecError(Exception):
+    """A spec that cannot be used, such as another mock."""
 
 
-def _store(obj, name, value):
-    # Sets a mock's internal state, around its __setattr__.
-    object.__setattr__(obj, name, value)
+# ---------------------------------------------------------------------------
+# sentinel, DEFAULT, ANY
 
 
-def _own_attributes(obj):
-    try:
-        return vars(obj)
-    except TypeError:
-        return {}
-
-
-def _builtin_names():
-    try:
-        import builtins
-    except ImportError:
-        # A towel without a `builtins` module: nothing is treated as one.
-        return frozenset()
-    return frozenset(name for name in dir(builtins) if not name.startswith("_"))
-
-
-# -- Coroutine functions -------------------------------------------------------
-
-def _coroutine_marker():
-    # What asyncio.iscoroutinefunction looks for on objects that are not
-    # functions (AsyncMock sets it on itself).
-    import asyncio
-    coroutines = getattr(asyncio, "coroutines", None)
-    marker = getattr(coroutines, "_is_coroutine", None)
-    return marker if marker is not None else _private_coroutine_marker
-
-
-_private_coroutine_marker = object()
-
-
-def iscoroutinefunction(obj):
-    """asyncio.iscoroutinefunction: a coroutine function, or marked as one."""
-    return inspect.iscoroutinefunction(obj) or getattr(obj, "_is_coroutine", None) is _coroutine_marker()
-
-
-def _is_async_obj(obj):
-    if _is_instance_mock(obj) and not isinstance(obj, AsyncMock):
-        return False
-    if hasattr(obj, "__func__"):
-        obj = getattr(obj, "__func__")
-    return iscoroutinefunction(obj) or inspect.isawaitable(obj)
-
-
-def _is_async_func(func):
-    if getattr(func, "__code__", None):
-        return iscoroutinefunction(func)
-    return False
-
-
-def _is_instance_mock(obj):
-    # isinstance would ask the mock's __class__, which a spec changes.
-    return issubclass(type(obj), NonCallableMock)
-
-
-def _is_exception(obj):
-    return isinstance(obj, BaseException) or (isinstance(obj, type) and issubclass(obj, BaseException))
-
-
-def _extract_mock(obj):
-    # An autospecced function carries its mock as `.mock`.
-    if isinstance(obj, FunctionTypes) and hasattr(obj, "mock"):
-        return obj.mock
-    return obj
-
-
-def _get_signature_object(func, as_instance, eat_self):
-    """(callable, inspect.Signature) for what calls to a mock of func must
-    match, or None when there is no signature to check."""
-    if isinstance(func, type) and not as_instance:
-        # A class is called through __init__, whose self is not passed.
-        func = func.__init__
-        eat_self = True
-    elif isinstance(func, (classmethod, staticmethod)):
-        if isinstance(func, classmethod):
-            eat_self = True
-        func = func.__func__
-    elif not isinstance(func, FunctionTypes):
-        # An instance is called through its type's __call__.
-        try:
-            func = func.__call__
-        except AttributeError:
-            return None
-    signature_of = partial(func, None) if eat_self else func
-    try:
-        return func, inspect.signature(signature_of)
-    except ValueError:
-        return None
-
-
-def _check_signature(func, mock, skipfirst, instance=False):
-    found = _get_signature_object(func, instance, skipfirst)
-    if found is None:
-        return
-    func, sig = found
-
-    def checksig(self, /, *args, **kwargs):
-        sig.bind(*args, **kwargs)
-    _copy_func_details(func, checksig)
-    type(mock)._mock_check_sig = checksig
-    type(mock).__signature__ = sig
-
-
-def _copy_func_details(func, funcopy):
-    # Not __dict__: the original's attributes are what is being mocked.
-    for attribute in ("__name__", "__doc__", "__text_signature__", "__module__", "__defaults__", "__kwdefaults__"):
-        try:
-            setattr(funcopy, attribute, getattr(func, attribute))
-        except AttributeError:
-            pass
-
-
-def _has_call(obj):
-    # getattr(obj, "__call__", None) is not None; towel's functions and
-    # methods have no __call__ attribute yet, so callable() answers for them.
-    return getattr(obj, "__call__", None) is not None or callable(obj)
-
-
-def _callable(obj):
-    if isinstance(obj, type):
-        return True
-    if isinstance(obj, (staticmethod, classmethod, MethodType)):
-        return _callable(obj.__func__)
-    return _has_call(obj)
-
-
-def _is_list(obj):
-    return type(obj) in (list, tuple)
-
-
-def _instance_callable(obj):
-    """Whether obj (or, for a class, its instances) can be called."""
-    if not isinstance(obj, type):
-        return _has_call(obj)
-    for base in (obj,) + obj.__mro__:
-        if base.__dict__.get("__call__") is not None:
-            return True
-    return False
-
-
-def _set_signature(mock, original, instance=False):
-    # A real function with the original's signature that checks its
-    # arguments and hands the call to the mock (inspect sees a function).
-    skipfirst = isinstance(original, type)
-    found = _get_signature_object(original, instance, skipfirst)
-    if found is None:
-        return mock
-    func, sig = found
-
-    def checksig(*args, **kwargs):
-        sig.bind(*args, **kwargs)
-    _copy_func_details(func, checksig)
-
-    def funcopy(*args, **kwargs):
-        checksig(*args, **kwargs)
-        return mock(*args, **kwargs)
-    name = original.__name__
-    if not name.isidentifier():
-        name = "funcopy"
-    funcopy.__name__ = funcopy.__qualname__ = name
-    _setup_func(funcopy, mock, sig)
-    return funcopy
-
-
-def _setup_func(funcopy, mock, sig):
-    # The autospecced function offers the mock's asserts and state.
-    funcopy.mock = mock
-
-    def assert_called_with(*args, **kwargs):
-        return mock.assert_called_with(*args, **kwargs)
-
-    def assert_called(*args, **kwargs):
-        return mock.assert_called(*args, **kwargs)
-
-    def assert_not_called(*args, **kwargs):
-        return mock.assert_not_called(*args, **kwargs)
-
-    def assert_called_once(*args, **kwargs):
-        return mock.assert_called_once(*args, **kwargs)
-
-    def assert_called_once_with(*args, **kwargs):
-        return mock.assert_called_once_with(*args, **kwargs)
-
-    def assert_has_calls(*args, **kwargs):
-        return mock.assert_has_calls(*args, **kwargs)
-
-    def assert_any_call(*args, **kwargs):
-        return mock.assert_any_call(*args, **kwargs)
-
-    def reset_mock():
-        funcopy.method_calls = _CallList()
-        funcopy.mock_calls = _CallList()
-        mock.reset_mock()
-        ret = funcopy.return_value
-        if _is_instance_mock(ret) and ret is not mock:
-            ret.reset_mock()
-
-    funcopy.called = False
-    funcopy.call_count = 0
-    funcopy.call_args = None
-    funcopy.call_args_list = _CallList()
-    funcopy.method_calls = _CallList()
-    funcopy.mock_calls = _CallList()
-    funcopy.return_value = mock.return_value
-    funcopy.side_effect = mock.side_effect
-    funcopy._mock_children = mock._mock_children
-    funcopy.assert_called_with = assert_called_with
-    funcopy.assert_called_once_with = assert_called_once_with
-    funcopy.assert_has_calls = assert_has_calls
-    funcopy.assert_any_call = assert_any_call
-    funcopy.reset_mock = reset_mock
-    funcopy.assert_called = assert_called
-    funcopy.assert_not_called = assert_not_called
-    funcopy.assert_called_once = assert_called_once
-    funcopy.__signature__ = sig
-    _store(mock, "_mock_delegate", funcopy)
-
-
-def _setup_async_mock(mock):
-    mock._is_coroutine = _coroutine_marker()
-    mock.await_count = 0
-    mock.await_args = None
-    mock.await_args_list = _CallList()
-
-    def wrapper(attr, /, *args, **kwargs):
-        return getattr(mock.mock, attr)(*args, **kwargs)
-    for attribute in ("assert_awaited", "assert_awaited_once", "assert_awaited_with",
-                      "assert_awaited_once_with", "assert_any_await", "assert_has_awaits",
-                      "assert_not_awaited"):
-        setattr(mock, attribute, partial(wrapper, attribute))
-
-
-def _is_magic(name):
-    return "__%s__" % name[2:-2] == name
-
-
-# -- sentinel, DEFAULT, ANY ------------------------------------------------------
-
-class _SentinelObject(object):
-    "A unique, named, sentinel object."
+class _NamedToken:
+    """One named, unique object handed out by `sentinel`."""
 
     def __init__(self, name):
         self.name = name
 
     def __repr__(self):
-        return "sentinel.%s" % self.name
+        return "sentinel." + self.name
 
     def __reduce__(self):
-        return "sentinel.%s" % self.name
+        return "sentinel." + self.name
 
 
-class _Sentinel(object):
-    """Access attributes to return a named object, usable as a sentinel."""
+class _TokenFactory:
+    """`sentinel.anything` is the same object every time it is asked for."""
 
     def __init__(self):
-        self._sentinels = {}
+        self._tokens = {}
 
     def __getattr__(self, name):
-        if name == "__bases__":
-            raise AttributeError
-        return self._sentinels.setdefault(name, _SentinelObject(name))
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        token = self._tokens.get(name)
+        if token is None:
+            token = self._tokens[name] = _NamedToken(name)
+        return token
 
     def __reduce__(self):
         return "sentinel"
 
 
-sentinel = _Sentinel()
-
+sentinel = _TokenFactory()
 DEFAULT = sentinel.DEFAULT
-_missing = sentinel.MISSING
-_deleted = sentinel.DELETED
+# Marks a child that was deleted with `del mock.name`.
+_REMOVED = object()
 
 
-class _ANY(object):
-    "A helper object that compares equal to everything."
+class _Anything:
+    """Equal to everything: a wildcard inside expected calls."""
 
     def __eq__(self, other):
         return True
@@ -335,1892 +111,1774 @@ class _ANY(object):
     def __ne__(self, other):
         return False
 
+    __hash__ = None
+
     def __repr__(self):
         return "<ANY>"
 
 
-ANY = _ANY()
+ANY = _Anything()
 
 
-# -- Recorded calls ----------------------------------------------------------------
+# ---------------------------------------------------------------------------
+# Recorded calls: _Call, call and _CallList
 
-def _format_call_signature(name, args, kwargs):
-    parts = [repr(arg) for arg in args]
-    parts.extend("%s=%r" % (key, value) for key, value in kwargs.items())
-    return "%s(%s)" % (name, ", ".join(parts))
+
+def _render_arguments(args, kwargs):
+    shown = [repr(value) for value in args]
+    shown.extend(f"{key}={value!r}" for key, value in kwargs.items())
+    return ", ".join(shown)
+
+
+def _split_call_tuple(value):
+    """(name, args, kwargs) from any tuple form a call can be compared with or
+    built from; name is None when the form carries none."""
+    size = len(value)
+    if size == 3:
+        return value[0], value[1], value[2]
+    if size == 2:
+        first, second = value
+        if isinstance(first, str):
+            if isinstance(second, tuple):
+                return first, second, {}
+            return first, (), second
+        return None, first, second
+    if size == 1:
+        (only,) = value
+        if isinstance(only, str):
+            return only, (), {}
+        if isinstance(only, tuple):
+            return None, only, {}
+        return None, (), only
+    if size == 0:
+        return None, (), {}
+    raise ValueError(f"a call is a tuple of at most 3 items, not {size}")
+
+
+class _Call(tuple):
+    """A call (or an attribute path on the way to one) as a tuple.
+
+    Records of direct calls (`call_args`) are pairs (args, kwargs); entries
+    of `mock_calls` and calls built from `call` are triples (name, args,
+    kwargs). A call whose name is empty matches calls of any name."""
+
+    def __new__(cls, value=(), *, two=False, parent=None, is_call=True):
+        name, args, kwargs = _split_call_tuple(value)
+        name = name or ""
+        items = (args, kwargs) if two else (name, args, kwargs)
+        made = tuple.__new__(cls, items)
+        made._call_name = name
+        made._call_parent = parent
+        made._call_is_call = is_call
+        return made
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    @property
+    def args(self):
+        return self[-2]
+
+    @property
+    def kwargs(self):
+        return self[-1]
+
+    # `call.count` and `call.index` name calls, not the tuple methods.
+    @property
+    def count(self):
+        return self._step("count")
+
+    @property
+    def index(self):
+        return self._step("index")
+
+    def _step(self, attribute):
+        name = self._call_name
+        if self._call_is_call:
+            path = f"{name}().{attribute}"
+        elif name:
+            path = f"{name}.{attribute}"
+        else:
+            path = attribute
+        return _Call((path, (), {}), parent=self, is_call=False)
+
+    def __getattr__(self, attribute):
+        if attribute.startswith("_call_") or (
+            attribute.startswith("__") and attribute.endswith("__")
+        ):
+            raise AttributeError(attribute)
+        return self._step(attribute)
+
+    def __call__(self, /, *args, **kwargs):
+        name = self._call_name + "()" if self._call_is_call else self._call_name
+        return _Call((name, args, kwargs), parent=self)
+
+    def __eq__(self, other):
+        if not isinstance(other, (tuple, list)):
+            return NotImplemented
+        try:
+            other_name, other_args, other_kwargs = _split_call_tuple(other)
+        except (ValueError, TypeError):
+            return False
+        if isinstance(other, _Call):
+            other_name = other._call_name
+            mine, theirs = self._call_parent, other._call_parent
+            if mine is not None and theirs is not None and mine != theirs:
+                return False
+        if self._call_name and self._call_name != (other_name or ""):
+            return False
+        return (self.args, self.kwargs) == (other_args, other_kwargs)
+
+    def __ne__(self, other):
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = None
+
+    def __repr__(self):
+        name = self._call_name
+        if not self._call_is_call:
+            if not name:
+                return "call"
+            return "call" + name if name.startswith("(") else name
+        if name and not name.startswith("("):
+            name = "." + name
+        return f"call{name}({_render_arguments(self.args, self.kwargs)})"
+
+    def call_list(self):
+        """The calls made along the chain that ends in this one."""
+        parent = self._call_parent
+        chain = _CallList() if parent is None else parent.call_list()
+        if self._call_is_call:
+            chain.append(self)
+        return chain
+
+
+call = _Call(is_call=False)
+
+
+def _find_run(items, run):
+    """Where the list `run` first occurs as a contiguous slice of `items`
+    (compared item by item from the `items` side), or -1."""
+    width = len(run)
+    if width == 0:
+        return 0
+    for start, item in enumerate(items):
+        if item == run[0] and items[start:start + width] == run:
+            return start
+    return -1
 
 
 class _CallList(list):
-    """A list of calls; `in` also finds a list of calls as a contiguous run."""
+    """A list of calls; `[a, b] in calls` asks for a contiguous run."""
 
     def __contains__(self, value):
-        if not isinstance(value, list):
-            return list.__contains__(self, value)
-        run = len(value)
-        for start in range(0, len(self) - run + 1):
-            if self[start:start + run] == value:
-                return True
-        return False
+        if isinstance(value, list):
+            return _find_run(list(self), value) >= 0
+        return list.__contains__(self, value)
 
     def __repr__(self):
         return pprint.pformat(list(self))
 
 
-def _call_parts(value, name=""):
-    # (name, args, kwargs) from the shapes a call may be written as:
-    # (), (name,), (args,), (kwargs,), (name, args), (name, kwargs),
-    # (args, kwargs), (name, args, kwargs); `name` when it has none.
-    args, kwargs = (), {}
-    if len(value) == 3:
-        name, args, kwargs = value
-    elif len(value) == 2:
-        first, second = value
-        if isinstance(first, str):
-            name = first
-            if isinstance(second, tuple):
-                args = second
-            else:
-                kwargs = second
-        else:
-            args, kwargs = first, second
-    elif len(value) == 1:
-        only, = value
-        if isinstance(only, str):
-            name = only
-        elif isinstance(only, tuple):
-            args = only
-        else:
-            kwargs = only
-    return name, args, kwargs
+# ---------------------------------------------------------------------------
+# Small predicates
 
 
-class _Call(tuple):
-    """A call: (args, kwargs) or (name, args, kwargs). Compares equal to the
-    shorter tuples call() may be written as; a call without a name matches
-    any name. `call.name(...)` builds calls to compare with mock_calls."""
-
-    def __new__(cls, value=(), name="", parent=None, two=False, from_kall=True):
-        name, args, kwargs = _call_parts(value, name)
-        if two:
-            return tuple.__new__(cls, (args, kwargs))
-        return tuple.__new__(cls, (name, args, kwargs))
-
-    def __init__(self, value=(), name=None, parent=None, two=False, from_kall=True):
-        self._mock_name = name
-        self._mock_parent = parent
-        self._mock_from_kall = from_kall
-
-    def __eq__(self, other):
-        try:
-            len(other)
-        except TypeError:
-            return NotImplemented
-        if len(self) == 2:
-            self_name = ""
-            self_args, self_kwargs = self
-        else:
-            self_name, self_args, self_kwargs = self
-        if (getattr(self, "_mock_parent", None) and getattr(other, "_mock_parent", None)
-                and self._mock_parent != other._mock_parent):
-            return False
-        if len(other) > 3:
-            return False
-        other_name, other_args, other_kwargs = _call_parts(other)
-        if self_name and other_name != self_name:
-            return False
-        # `other` on the left, so that ANY in the expected call decides.
-        return (other_args, other_kwargs) == (self_args, self_kwargs)
-
-    __ne__ = object.__ne__
-
-    def __call__(self, /, *args, **kwargs):
-        if self._mock_name is None:
-            return _Call(("", args, kwargs), name="()")
-        return _Call((self._mock_name, args, kwargs), name=self._mock_name + "()", parent=self)
-
-    def __getattr__(self, attr):
-        if self._mock_name is None:
-            return _Call(name=attr, from_kall=False)
-        return _Call(name="%s.%s" % (self._mock_name, attr), parent=self, from_kall=False)
-
-    def __getattribute__(self, attr):
-        # tuple's own methods (count, index) would hide call.count(...).
-        if attr in tuple.__dict__:
-            raise AttributeError
-        return tuple.__getattribute__(self, attr)
-
-    # The same for interpreters that look tuple's methods up before
-    # __getattribute__ (towel, so far).
-    count = property(lambda self: self.__getattr__("count"))
-    index = property(lambda self: self.__getattr__("index"))
-
-    def _get_call_arguments(self):
-        if len(self) == 2:
-            return tuple(self)
-        return self[1], self[2]
-
-    @property
-    def args(self):
-        return self._get_call_arguments()[0]
-
-    @property
-    def kwargs(self):
-        return self._get_call_arguments()[1]
-
-    def __repr__(self):
-        if not self._mock_from_kall:
-            name = self._mock_name or "call"
-            if name.startswith("()"):
-                name = "call%s" % name
-            return name
-        if len(self) == 2:
-            name = "call"
-            args, kwargs = self
-        else:
-            name, args, kwargs = self
-            if not name:
-                name = "call"
-            elif name.startswith("()"):
-                name = "call%s" % name
-            else:
-                name = "call.%s" % name
-        return _format_call_signature(name, args, kwargs)
-
-    def call_list(self):
-        """The calls of a chained call (call.a(1).b(2)), outermost first."""
-        calls = []
-        thing = self
-        while thing is not None:
-            if thing._mock_from_kall:
-                calls.append(thing)
-            thing = thing._mock_parent
-        return _CallList(reversed(calls))
-
-
-call = _Call(from_kall=False)
-
-
-class _AnyComparer(list):
-    # A list of calls whose `in` compares with the expected call on the
-    # left, so that ANY inside it matches.
-    def __contains__(self, item):
-        for candidate in self:
-            assert len(item) == len(candidate)
-            if all([expected == actual for expected, actual in zip(item, candidate)]):
-                return True
-        return False
-
-
-# -- Mocks ---------------------------------------------------------------------------
-
-_allowed_names = {
-    "return_value", "_mock_return_value", "side_effect",
-    "_mock_side_effect", "_mock_parent", "_mock_new_parent",
-    "_mock_name", "_mock_new_name",
-}
-
-
-def _delegating_property(name):
-    # A property kept in `_mock_<name>`, or on the autospecced function
-    # the mock serves (`_mock_delegate`) when there is one.
-    _allowed_names.add(name)
-    own = "_mock_" + name
-
-    def getter(self, name=name, own=own):
-        delegate = self._mock_delegate
-        if delegate is None:
-            return getattr(self, own)
-        return getattr(delegate, name)
-
-    def setter(self, value, name=name, own=own):
-        delegate = self._mock_delegate
-        if delegate is None:
-            _store(self, own, value)
-        else:
-            setattr(delegate, name, value)
-    return property(getter, setter)
-
-
-def _check_and_set_parent(parent, value, name, new_name):
-    # Adopts a mock assigned as an attribute or return value: it becomes
-    # parent's child (for call recording) unless it already has a name or
-    # a parent, or is parent itself or one of its ancestors.
-    value = _extract_mock(value)
-    if not _is_instance_mock(value):
-        return False
-    if ((value._mock_name or value._mock_new_name) or value._mock_parent is not None
-            or value._mock_new_parent is not None):
-        return False
-    ancestor = parent
-    while ancestor is not None:
-        if ancestor is value:
-            return False
-        ancestor = ancestor._mock_new_parent
-    if new_name:
-        _store(value, "_mock_new_parent", parent)
-        _store(value, "_mock_new_name", new_name)
-    if name:
-        _store(value, "_mock_parent", parent)
-        _store(value, "_mock_name", name)
-    return True
-
-
-class _MockIter(object):
-    # Marks a side_effect iterable already turned into an iterator.
-    def __init__(self, obj):
-        self.obj = iter(obj)
-
-    def __next__(self):
-        return next(self.obj)
-
-
-class Base(object):
-    _mock_return_value = DEFAULT
-    _mock_side_effect = None
-
-    def __init__(self, /, *args, **kwargs):
-        pass
-
-
-class NonCallableMock(Base):
-    """A non-callable version of `Mock`"""
-
-    def __new__(cls, /, *args, **kw):
-        # Each mock gets its own class, for its magic methods.
-        bases = (cls,)
-        if not issubclass(cls, AsyncMockMixin):
-            bound = _MOCK_SIG.bind_partial(cls, *args, **kw).arguments
-            spec_arg = bound.get("spec_set", bound.get("spec"))
-            if spec_arg is not None and _is_async_obj(spec_arg):
-                bases = (AsyncMockMixin, cls)
-        own_class = type(cls.__name__, bases, {"__doc__": cls.__doc__})
-        return _safe_super(NonCallableMock, cls).__new__(own_class)
-
-    def __init__(self, spec=None, wraps=None, name=None, spec_set=None, parent=None,
-                 _spec_state=None, _new_name="", _new_parent=None, _spec_as_instance=False,
-                 _eat_self=None, unsafe=False, **kwargs):
-        if _new_parent is None:
-            _new_parent = parent
-        _store(self, "_mock_parent", parent)
-        _store(self, "_mock_name", name)
-        _store(self, "_mock_new_name", _new_name)
-        _store(self, "_mock_new_parent", _new_parent)
-        _store(self, "_mock_sealed", False)
-        if spec_set is not None:
-            spec = spec_set
-            spec_set = True
-        if _eat_self is None:
-            _eat_self = parent is not None
-        self._mock_add_spec(spec, spec_set, _spec_as_instance, _eat_self)
-        _store(self, "_mock_children", {})
-        _store(self, "_mock_wraps", wraps)
-        _store(self, "_mock_delegate", None)
-        _store(self, "_mock_called", False)
-        _store(self, "_mock_call_args", None)
-        _store(self, "_mock_call_count", 0)
-        _store(self, "_mock_call_args_list", _CallList())
-        _store(self, "_mock_mock_calls", _CallList())
-        _store(self, "method_calls", _CallList())
-        _store(self, "_mock_unsafe", unsafe)
-        if kwargs:
-            self.configure_mock(**kwargs)
-        _safe_super(NonCallableMock, self).__init__(spec, wraps, name, spec_set, parent, _spec_state)
-
-    def attach_mock(self, mock, attribute):
-        """Attaches mock as attribute `attribute`, replacing its name and
-        parent, so that its calls are recorded in this mock's calls."""
-        inner = _extract_mock(mock)
-        _store(inner, "_mock_parent", None)
-        _store(inner, "_mock_new_parent", None)
-        _store(inner, "_mock_name", "")
-        _store(inner, "_mock_new_name", None)
-        setattr(self, attribute, mock)
-
-    def mock_add_spec(self, spec, spec_set=False):
-        """Limits the mock's attributes to those of spec (an object or a list
-        of names); with spec_set, setting others fails too."""
-        self._mock_add_spec(spec, spec_set)
-
-    def _mock_add_spec(self, spec, spec_set, _spec_as_instance=False, _eat_self=False):
-        if _is_instance_mock(spec):
-            raise InvalidSpecError(f"Cannot spec a Mock object. [object={spec!r}]")
-        spec_class = None
-        spec_signature = None
-        spec_asyncs = []
-        for attr in dir(spec):
-            if iscoroutinefunction(getattr(spec, attr, None)):
-                spec_asyncs.append(attr)
-        if spec is not None and not _is_list(spec):
-            spec_class = spec if isinstance(spec, type) else type(spec)
-            found = _get_signature_object(spec, _spec_as_instance, _eat_self)
-            spec_signature = found and found[1]
-            spec = dir(spec)
-        _store(self, "_spec_class", spec_class)
-        _store(self, "_spec_set", spec_set)
-        _store(self, "_spec_signature", spec_signature)
-        _store(self, "_mock_methods", spec)
-        _store(self, "_spec_asyncs", spec_asyncs)
-
-    def __get_return_value(self):
-        ret = self._mock_return_value
-        if self._mock_delegate is not None:
-            ret = self._mock_delegate.return_value
-        if ret is DEFAULT:
-            ret = self._get_child_mock(_new_parent=self, _new_name="()")
-            self.return_value = ret
-        return ret
-
-    def __set_return_value(self, value):
-        if self._mock_delegate is not None:
-            self._mock_delegate.return_value = value
-        else:
-            _store(self, "_mock_return_value", value)
-            _check_and_set_parent(self, value, None, "()")
-
-    return_value = property(__get_return_value, __set_return_value,
-                            "The value to be returned when the mock is called.")
-
-    @property
-    def __class__(self):
-        if self._spec_class is None:
-            return type(self)
-        return self._spec_class
-
-    called = _delegating_property("called")
-    call_count = _delegating_property("call_count")
-    call_args = _delegating_property("call_args")
-    call_args_list = _delegating_property("call_args_list")
-    mock_calls = _delegating_property("mock_calls")
-
-    def __get_side_effect(self):
-        delegated = self._mock_delegate
-        if delegated is None:
-            return self._mock_side_effect
-        effect = delegated.side_effect
-        if (effect is not None and not callable(effect) and not isinstance(effect, _MockIter)
-                and not _is_exception(effect)):
-            effect = _MockIter(effect)
-            delegated.side_effect = effect
-        return effect
-
-    def __set_side_effect(self, value):
-        value = _try_iter(value)
-        delegated = self._mock_delegate
-        if delegated is None:
-            _store(self, "_mock_side_effect", value)
-        else:
-            delegated.side_effect = value
-
-    side_effect = property(__get_side_effect, __set_side_effect)
-
-    def reset_mock(self, visited=None, *, return_value=False, side_effect=False):
-        "Restore the mock object to its initial state."
-        if visited is None:
-            visited = []
-        if id(self) in visited:
-            return
-        visited.append(id(self))
-        self.called = False
-        self.call_args = None
-        self.call_count = 0
-        self.mock_calls = _CallList()
-        self.call_args_list = _CallList()
-        self.method_calls = _CallList()
-        if return_value:
-            _store(self, "_mock_return_value", DEFAULT)
-        if side_effect:
-            _store(self, "_mock_side_effect", None)
-        for child in self._mock_children.values():
-            if isinstance(child, _SpecState) or child is _deleted:
-                continue
-            child.reset_mock(visited, return_value=return_value, side_effect=side_effect)
-        ret = self._mock_return_value
-        if _is_instance_mock(ret) and ret is not self:
-            ret.reset_mock(visited)
-
-    def configure_mock(self, /, **kwargs):
-        """Sets attributes from keyword arguments; dotted names
-        ('method.return_value') reach attributes of attributes."""
-        # Fewer dots first, so that an attribute exists before its own are set.
-        for dotted, value in sorted(kwargs.items(), key=lambda entry: entry[0].count(".")):
-            path = dotted.split(".")
-            final = path.pop()
-            target = self
-            for entry in path:
-                target = getattr(target, entry)
-            setattr(target, final, value)
-
-    def __getattr__(self, name):
-        if name in {"_mock_methods", "_mock_unsafe"}:
-            raise AttributeError(name)
-        elif self._mock_methods is not None:
-            if name not in self._mock_methods or name in _all_magics:
-                raise AttributeError("Mock object has no attribute %r" % name)
-        elif _is_magic(name):
-            raise AttributeError(name)
-        if not self._mock_unsafe and (not self._mock_methods or name not in self._mock_methods):
-            if name.startswith(("assert", "assret", "asert", "aseert", "assrt")):
-                raise AttributeError(f"{name!r} is not a valid assertion. Use a spec "
-                                     f"for the mock if {name!r} is meant to be an attribute.")
-        result = self._mock_children.get(name)
-        if result is _deleted:
-            raise AttributeError(name)
-        elif result is None:
-            wraps = None
-            if self._mock_wraps is not None:
-                wraps = getattr(self._mock_wraps, name)
-            result = self._get_child_mock(parent=self, name=name, wraps=wraps, _new_name=name, _new_parent=self)
-            self._mock_children[name] = result
-        elif isinstance(result, _SpecState):
-            try:
-                result = create_autospec(result.spec, result.spec_set, result.instance, result.parent, result.name)
-            except InvalidSpecError:
-                target_name = _own_attributes(self).get("_mock_name") or self
-                raise InvalidSpecError(
-                    f"Cannot autospec attr {name!r} from target "
-                    f"{target_name!r} as it has already been mocked out. "
-                    f"[target={self!r}, attr={result.spec!r}]")
-            self._mock_children[name] = result
-        return result
-
-    def _extract_mock_name(self):
-        # The dotted path of the mock from its root, as it was reached:
-        # 'mock.method().attribute'.
-        names = [self._mock_new_name]
-        parent = self._mock_new_parent
-        last = self
-        dot = "." if names != ["()"] else ""
-        while parent is not None:
-            last = parent
-            names.append(parent._mock_new_name + dot)
-            dot = "" if parent._mock_new_name == "()" else "."
-            parent = parent._mock_new_parent
-        names.reverse()
-        first = last._mock_name or "mock"
-        if len(names) > 1 and names[1] not in ("()", "()."):
-            first += "."
-        names[0] = first
-        return "".join(names)
-
-    def __repr__(self):
-        name = self._extract_mock_name()
-        name_string = ""
-        if name not in ("mock", "mock."):
-            name_string = " name=%r" % name
-        spec_string = ""
-        if self._spec_class is not None:
-            spec_string = (" spec_set=%r" if self._spec_set else " spec=%r") % self._spec_class.__name__
-        return "<%s%s%s id='%s'>" % (type(self).__name__, name_string, spec_string, id(self))
-
-    def __dir__(self):
-        """The mock's useful names: its spec's, its methods, its children."""
-        if not FILTER_DIR:
-            return _object_dir(self)
-        extras = self._mock_methods or []
-        from_type = [e for e in dir(type(self)) if not e.startswith("_")]
-        from_dict = [e for e in _own_attributes(self) if not e.startswith("_") or _is_magic(e)]
-        from_children = [name for name, value in self._mock_children.items() if value is not _deleted]
-        return sorted(set(extras + from_type + from_dict + from_children))
-
-    def __setattr__(self, name, value):
-        if name in _allowed_names:
-            # The properties' setters.
-            return object.__setattr__(self, name, value)
-        elif (self._spec_set and self._mock_methods is not None and name not in self._mock_methods
-              and name not in _own_attributes(self)):
-            raise AttributeError("Mock object has no attribute '%s'" % name)
-        elif name in _unsupported_magics:
-            raise AttributeError("Attempting to set unsupported magic method %r." % name)
-        elif name in _all_magics:
-            if self._mock_methods is not None and name not in self._mock_methods:
-                raise AttributeError("Mock object has no attribute '%s'" % name)
-            if not _is_instance_mock(value):
-                # A function set as a magic method becomes a method of the
-                # mock's own class.
-                setattr(type(self), name, _get_method(name, value))
-                original = value
-                value = lambda *args, **kw: original(self, *args, **kw)
-            else:
-                # Recorded in mock_calls, not in method_calls.
-                _check_and_set_parent(self, value, None, name)
-                setattr(type(self), name, value)
-                self._mock_children[name] = value
-        elif name == "__class__":
-            _store(self, "_spec_class", value)
-            return
-        elif _check_and_set_parent(self, value, name, name):
-            self._mock_children[name] = value
-        if self._mock_sealed and not hasattr(self, name):
-            raise AttributeError(f"Cannot set {self._extract_mock_name()}.{name}")
-        return object.__setattr__(self, name, value)
-
-    def __delattr__(self, name):
-        if name in _all_magics and name in type(self).__dict__:
-            delattr(type(self), name)
-            if name not in _own_attributes(self):
-                # A magic method still a MagicProxy, not set on the mock.
-                return
-        obj = self._mock_children.get(name, _missing)
-        if name in _own_attributes(self):
-            _safe_super(NonCallableMock, self).__delattr__(name)
-        elif obj is _deleted:
-            raise AttributeError(name)
-        if obj is not _missing:
-            del self._mock_children[name]
-        self._mock_children[name] = _deleted
-
-    def _format_mock_call_signature(self, args, kwargs):
-        return _format_call_signature(self._mock_name or "mock", args, kwargs)
-
-    def _format_mock_failure_message(self, args, kwargs, action="call"):
-        expected = self._format_mock_call_signature(args, kwargs)
-        actual = self._format_mock_call_signature(*self.call_args)
-        return "expected %s not found.\nExpected: %s\n  Actual: %s" % (action, expected, actual)
-
-    def _get_call_signature_from_name(self, name):
-        # The spec signature of the child a recorded call's name leads to
-        # ('a.b().c'), as far as children have been made.
-        if not name:
-            return self._spec_signature
-        sig = None
-        children = self._mock_children
-        for part in name.replace("()", "").split("."):
-            child = children.get(part)
-            if child is None or isinstance(child, _SpecState):
-                break
-            child = _extract_mock(child)
-            children = child._mock_children
-            sig = child._spec_signature
-        return sig
-
-    def _call_matcher(self, _call):
-        """A key to compare a call by: with a spec signature, the call with
-        its arguments bound to the parameters (so f(1) matches f(a=1)), or
-        the TypeError binding raised; otherwise the call itself."""
-        if isinstance(_call, tuple) and len(_call) > 2:
-            sig = self._get_call_signature_from_name(_call[0])
-        else:
-            sig = self._spec_signature
-        if sig is None:
-            return _call
-        if len(_call) == 2:
-            name = ""
-            args, kwargs = _call
-        else:
-            name, args, kwargs = _call
-        try:
-            bound = sig.bind(*args, **kwargs)
-            return call(name, bound.args, bound.kwargs)
-        except TypeError as e:
-            return e.with_traceback(None)
-
-    def assert_not_called(self):
-        """Fails if the mock was called."""
-        if self.call_count != 0:
-            raise AssertionError("Expected '%s' to not have been called. Called %s times.%s"
-                                 % (self._mock_name or "mock", self.call_count, self._calls_repr()))
-
-    def assert_called(self):
-        """Fails unless the mock was called."""
-        if self.call_count == 0:
-            raise AssertionError("Expected '%s' to have been called." % (self._mock_name or "mock"))
-
-    def assert_called_once(self):
-        """Fails unless the mock was called exactly once."""
-        if not self.call_count == 1:
-            raise AssertionError("Expected '%s' to have been called once. Called %s times.%s"
-                                 % (self._mock_name or "mock", self.call_count, self._calls_repr()))
-
-    def assert_called_with(self, /, *args, **kwargs):
-        """Fails unless the last call had these arguments."""
-        if self.call_args is None:
-            expected = self._format_mock_call_signature(args, kwargs)
-            raise AssertionError("expected call not found.\nExpected: %s\n  Actual: %s"
-                                 % (expected, "not called."))
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
-        actual = self._call_matcher(self.call_args)
-        if actual != expected:
-            cause = expected if isinstance(expected, Exception) else None
-            raise AssertionError(self._format_mock_failure_message(args, kwargs)) from cause
-
-    def assert_called_once_with(self, /, *args, **kwargs):
-        """Fails unless the mock was called once, with these arguments."""
-        if not self.call_count == 1:
-            raise AssertionError("Expected '%s' to be called once. Called %s times.%s"
-                                 % (self._mock_name or "mock", self.call_count, self._calls_repr()))
-        return self.assert_called_with(*args, **kwargs)
-
-    def assert_has_calls(self, calls, any_order=False):
-        """Fails unless mock_calls contains `calls`: as a consecutive run, or
-        with any_order, each of them anywhere."""
-        expected = [self._call_matcher(c) for c in calls]
-        cause = next((e for e in expected if isinstance(e, Exception)), None)
-        all_calls = _CallList(self._call_matcher(c) for c in self.mock_calls)
-        if not any_order:
-            if expected not in all_calls:
-                if cause is None:
-                    problem = "Calls not found."
-                else:
-                    problem = ("Error processing expected calls.\n"
-                               "Errors: {}").format([e if isinstance(e, Exception) else None for e in expected])
-                raise AssertionError(f"{problem}\n"
-                                     f"Expected: {_CallList(calls)}"
-                                     f"{self._calls_repr(prefix='  Actual').rstrip('.')}") from cause
-            return
-        remaining = list(all_calls)
-        not_found = []
-        for kall in expected:
-            try:
-                remaining.remove(kall)
-            except ValueError:
-                not_found.append(kall)
-        if not_found:
-            raise AssertionError("%r does not contain all of %r in its call list, found %r instead"
-                                 % (self._mock_name or "mock", tuple(not_found), remaining)) from cause
-
-    def assert_any_call(self, /, *args, **kwargs):
-        """Fails unless some call had these arguments."""
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
-        cause = expected if isinstance(expected, Exception) else None
-        actual = [self._call_matcher(c) for c in self.call_args_list]
-        if cause or expected not in _AnyComparer(actual):
-            raise AssertionError("%s call not found" % self._format_mock_call_signature(args, kwargs)) from cause
-
-    def _get_child_mock(self, /, **kw):
-        """Makes the mocks for attributes and the return value: the mock's
-        own kind (the callable kind for non-callable mocks; AsyncMock for
-        async attributes of the spec and async magic methods)."""
-        if self._mock_sealed:
-            attribute = f".{kw['name']}" if "name" in kw else "()"
-            raise AttributeError(self._extract_mock_name() + attribute)
-        new_name = kw.get("_new_name")
-        if new_name in _own_attributes(self)["_spec_asyncs"]:
-            return AsyncMock(**kw)
-        own_type = type(self)
-        if issubclass(own_type, MagicMock) and new_name in _async_method_magics:
-            klass = AsyncMock
-        elif issubclass(own_type, AsyncMockMixin):
-            if new_name in _all_sync_magics or (self._mock_methods and new_name in self._mock_methods):
-                klass = MagicMock
-            else:
-                klass = AsyncMock
-        elif not issubclass(own_type, CallableMixin):
-            if issubclass(own_type, NonCallableMagicMock):
-                klass = MagicMock
-            elif issubclass(own_type, NonCallableMock):
-                klass = Mock
-        else:
-            klass = own_type.__mro__[1]
-        return klass(**kw)
-
-    def _calls_repr(self, prefix="Calls"):
-        """'\\nCalls: [call(1), call(2)].' from mock_calls, or '' when there are none."""
-        if not self.mock_calls:
-            return ""
-        return f"\n{prefix}: {safe_repr(self.mock_calls)}."
-
-
-_MOCK_SIG = inspect.signature(NonCallableMock.__init__)
-
-
-def _object_dir(obj):
-    # object.__dir__: the instance's attributes and its class's.
-    names = set(_own_attributes(obj))
-    for klass in type(obj).__mro__:
-        names.update(klass.__dict__)
-    return sorted(names)
-
-
-def _try_iter(obj):
-    # A side_effect that is neither an exception nor callable is iterated.
-    if obj is None or _is_exception(obj) or _callable(obj):
+def _mock_of(obj):
+    """The mock behind `obj`: itself, or the mock an autospecced function wraps."""
+    if isinstance(obj, NonCallableMock):
         return obj
+    if isinstance(obj, types.FunctionType) and isinstance(
+        obj.__dict__.get("mock"), NonCallableMock
+    ):
+        return obj.__dict__["mock"]
+    return None
+
+
+def _is_exception(obj):
+    kind = obj if isinstance(obj, type) else type(obj)
+    return issubclass(kind, BaseException)
+
+
+def _is_dunder(name):
+    return len(name) > 4 and name.startswith("__") and name.endswith("__")
+
+
+def _ledger(mock):
+    return mock.__dict__["_mock_state"]
+
+
+def _is_async_callable(obj):
+    if isinstance(obj, (staticmethod, classmethod)):
+        obj = obj.__func__
+    if isinstance(obj, NonCallableMock):
+        return isinstance(obj, AsyncMock)
     try:
-        return iter(obj)
-    except TypeError:
-        return obj
+        return inspect.iscoroutinefunction(obj)
+    except Exception:
+        return False
 
 
-class CallableMixin(Base):
-
-    def __init__(self, spec=None, side_effect=None, return_value=DEFAULT, wraps=None, name=None,
-                 spec_set=None, parent=None, _spec_state=None, _new_name="", _new_parent=None, **kwargs):
-        _store(self, "_mock_return_value", return_value)
-        _safe_super(CallableMixin, self).__init__(spec, wraps, name, spec_set, parent, _spec_state,
-                                                  _new_name, _new_parent, **kwargs)
-        self.side_effect = side_effect
-
-    def _mock_check_sig(self, /, *args, **kwargs):
-        # Replaced by one that checks a spec's signature.
-        pass
-
-    def __call__(self, /, *args, **kwargs):
-        # Not `self` as a name: the mocked function may take `self`.
-        self._mock_check_sig(*args, **kwargs)
-        self._increment_mock_call(*args, **kwargs)
-        return self._mock_call(*args, **kwargs)
-
-    def _mock_call(self, /, *args, **kwargs):
-        return self._execute_mock_call(*args, **kwargs)
-
-    def _increment_mock_call(self, /, *args, **kwargs):
-        # Records the call here and in every ancestor: in mock_calls under
-        # its path from that ancestor ('a.b()'), and in method_calls of the
-        # ancestors reached through attributes.
-        self.called = True
-        self.call_count += 1
-        this_call = _Call((args, kwargs), two=True)
-        self.call_args = this_call
-        self.call_args_list.append(this_call)
-        do_method_calls = self._mock_parent is not None
-        method_call_name = self._mock_name
-        mock_call_name = self._mock_new_name
-        is_a_call = mock_call_name == "()"
-        self.mock_calls.append(_Call(("", args, kwargs)))
-        ancestor = self._mock_new_parent
-        while ancestor is not None:
-            if do_method_calls:
-                ancestor.method_calls.append(_Call((method_call_name, args, kwargs)))
-                do_method_calls = ancestor._mock_parent is not None
-                if do_method_calls:
-                    method_call_name = ancestor._mock_name + "." + method_call_name
-            ancestor.mock_calls.append(_Call((mock_call_name, args, kwargs)))
-            if ancestor._mock_new_name:
-                dot = "" if is_a_call else "."
-                is_a_call = ancestor._mock_new_name == "()"
-                mock_call_name = ancestor._mock_new_name + dot + mock_call_name
-            ancestor = ancestor._mock_new_parent
-
-    def _execute_mock_call(self, /, *args, **kwargs):
-        # side_effect (raised, iterated or called) first; then an explicit
-        # return_value; then the wrapped object; then the default child.
-        effect = self.side_effect
-        if effect is not None:
-            if _is_exception(effect):
-                raise effect
-            elif not _callable(effect):
-                result = next(effect)
-                if _is_exception(result):
-                    raise result
-            else:
-                result = effect(*args, **kwargs)
-            if result is not DEFAULT:
-                return result
-        if self._mock_return_value is not DEFAULT:
-            return self.return_value
-        if self._mock_wraps is not None:
-            return self._mock_wraps(*args, **kwargs)
-        return self.return_value
+def _stored_member(source, name):
+    """`name` as stored on `source` or its classes, without running
+    descriptors; AttributeError if it is nowhere."""
+    if isinstance(source, type):
+        holders = source.__mro__
+    else:
+        try:
+            own = vars(source)
+        except TypeError:
+            own = {}
+        if name in own:
+            return own[name]
+        holders = type(source).__mro__
+    for holder in holders:
+        if name in holder.__dict__:
+            return holder.__dict__[name]
+    raise AttributeError(name)
 
 
-class Mock(CallableMixin, NonCallableMock):
-    """
-    Create a new `Mock` object. `Mock` takes several optional arguments
-    that specify the behaviour of the Mock object:
-
-    * `spec`: a list of strings or an object (class or instance) whose
-      attributes are the only ones the mock has; `mock.__class__` is then
-      the spec's class, so the mock passes isinstance tests.
-    * `spec_set`: like `spec`, and setting other attributes fails too.
-    * `side_effect`: called with the mock's arguments on each call (its
-      result is returned unless it is `DEFAULT`); an exception to raise; or
-      an iterable whose items are returned (or raised) in turn.
-    * `return_value`: what calling the mock returns (by default a new mock).
-    * `unsafe`: allow attributes starting with assert, assret, asert,
-      aseert or assrt.
-    * `wraps`: an object that calls (and attribute mocks) pass through to.
-    * `name`: shown in the mock's repr, and in its children's.
-
-    Other keyword arguments set attributes of the mock.
-    """
-
-
-def _check_spec_arg_typos(kwargs_to_check):
-    for typo in ("autospect", "auto_spec", "set_spec"):
-        if typo in kwargs_to_check:
-            raise RuntimeError(f"{typo!r} might be a typo; use unsafe=True if this is intended")
-
-
-# -- Magic methods ---------------------------------------------------------------
-
-magic_methods = (
-    "lt le gt ge eq ne "
-    "getitem setitem delitem "
-    "len contains iter "
-    "hash str sizeof "
-    "enter exit "
-    "divmod rdivmod neg pos abs invert "
-    "complex int float index "
-    "round trunc floor ceil "
-    "bool next "
-    "fspath "
-    "aiter "
-)
-
-numerics = "add sub mul matmul truediv floordiv mod lshift rshift and xor or pow"
-inplace = " ".join("i%s" % n for n in numerics.split())
-right = " ".join("r%s" % n for n in numerics.split())
-
-# Supported, but not set up on a MagicMock unless configured.
-_non_defaults = {
-    "__get__", "__set__", "__delete__", "__reversed__", "__missing__",
-    "__reduce__", "__reduce_ex__", "__getinitargs__", "__getnewargs__",
-    "__getstate__", "__setstate__", "__getformat__",
-    "__repr__", "__dir__", "__subclasses__", "__format__",
-    "__getnewargs_ex__",
-}
+def _signature_of(obj, drop_first=False):
+    """The signature calls of a mock specced on `obj` must fit, or None.
+    Only code written in Python has one: functions and methods, classes
+    through their `__init__`, and instances through their `__call__`."""
+    if isinstance(obj, type):
+        initializer = next((klass.__dict__["__init__"] for klass in obj.__mro__
+                            if "__init__" in klass.__dict__), None)
+        obj, drop_first = initializer, True
+    elif isinstance(obj, types.MethodType):
+        if not isinstance(obj.__func__, types.FunctionType):
+            return None
+    elif not isinstance(obj, types.FunctionType) and callable(obj):
+        obj, drop_first = _stored_class_member(type(obj), "__call__"), True
+    if not isinstance(obj, (types.FunctionType, types.MethodType)):
+        return None
+    try:
+        signature = inspect.signature(obj)
+    except (ValueError, TypeError):
+        return None
+    if drop_first:
+        params = list(signature.parameters.values())
+        if params and params[0].kind in (
+            inspect.Parameter.POSITIONAL_ONLY,
+            inspect.Parameter.POSITIONAL_OR_KEYWORD,
+        ):
+            signature = signature.replace(parameters=params[1:])
+    return signature
 
 
-def _get_method(name, func):
-    "Turns a callable object (like a mock) into a real function"
-    def method(self, /, *args, **kw):
-        return func(self, *args, **kw)
-    method.__name__ = name
-    return method
+def _stored_class_member(klass, name):
+    try:
+        return _stored_member(klass, name)
+    except AttributeError:
+        return None
 
 
-_magics = {"__%s__" % method for method in " ".join([magic_methods, numerics, inplace, right]).split()}
-
-_async_method_magics = {"__aenter__", "__aexit__", "__anext__"}
-# Synchronous methods used by async code.
-_sync_async_magics = {"__aiter__"}
-_async_magics = _async_method_magics | _sync_async_magics
-
-_all_sync_magics = _magics | _non_defaults
-_all_magics = _all_sync_magics | _async_magics
-
-_unsupported_magics = {
-    "__getattr__", "__setattr__",
-    "__init__", "__new__", "__prepare__",
-    "__instancecheck__", "__subclasscheck__",
-    "__del__",
-}
+# ---------------------------------------------------------------------------
+# Magic methods
 
 
-def _object_sizeof(obj):
-    sizeof = getattr(object, "__sizeof__", None)
-    if sizeof is None:
-        # towel's object has no __sizeof__ yet.
-        return sys.getsizeof(object())
-    return sizeof(obj)
+def _default_eq(owner, configured, args):
+    return owner is args[0] if configured is DEFAULT else configured
 
 
-_calculate_return_value = {
-    "__hash__": lambda self: object.__hash__(self),
-    "__str__": lambda self: object.__str__(self),
-    "__sizeof__": _object_sizeof,
-    "__fspath__": lambda self: f"{type(self).__name__}/{self._extract_mock_name()}/{id(self)}",
-}
+def _default_ne(owner, configured, args):
+    return owner is not args[0] if configured is DEFAULT else configured
 
-_return_values = {
+
+def _default_iter(owner, configured, args):
+    return iter([] if configured is DEFAULT else configured)
+
+
+class _AsyncIterOver:
+    """The async iterator a MagicMock's `__aiter__` hands out."""
+
+    def __init__(self, items):
+        self._items = iter(items)
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        item = next(self._items, _RAN_OUT)
+        if item is _RAN_OUT:
+            raise StopAsyncIteration
+        return item
+
+
+def _default_aiter(owner, configured, args):
+    return _AsyncIterOver([] if configured is DEFAULT else configured)
+
+
+def _size_of(owner):
+    # The size of the mock as a plain object (its own __sizeof__ is mocked).
+    plain_sizeof = getattr(object, "__sizeof__", None)
+    if plain_sizeof is not None:
+        return plain_sizeof(owner)
+    return sys.getsizeof(object())
+
+
+def _fspath_of(owner):
+    return f"{type(owner).__name__}/{_display_name(owner)}/{id(owner)}"
+
+
+# What MagicMock's magic methods give until configured. A plain value is the
+# method's return value; a `_Computed` is worked out for the owning mock when
+# the method's mock is made; a `_Behaviour` decides each call from the
+# configured return value (or DEFAULT) and the arguments.
+class _Computed:
+    def __init__(self, make):
+        self.make = make
+
+
+class _Behaviour:
+    def __init__(self, respond):
+        self.respond = respond
+
+
+_MAGIC_DEFAULTS = {
+    "__len__": 0,
+    "__bool__": True,
+    "__int__": 1,
+    "__float__": 1.0,
+    "__complex__": 1j,
+    "__index__": 1,
+    "__contains__": False,
+    "__exit__": False,
+    "__aexit__": False,
     "__lt__": NotImplemented,
     "__gt__": NotImplemented,
     "__le__": NotImplemented,
     "__ge__": NotImplemented,
-    "__int__": 1,
-    "__contains__": False,
-    "__len__": 0,
-    "__exit__": False,
-    "__complex__": 1j,
-    "__float__": 1.0,
-    "__bool__": True,
-    "__index__": 1,
-    "__aexit__": False,
+    "__hash__": _Computed(object.__hash__),
+    "__str__": _Computed(object.__str__),
+    "__sizeof__": _Computed(_size_of),
+    "__fspath__": _Computed(_fspath_of),
+    "__eq__": _Behaviour(_default_eq),
+    "__ne__": _Behaviour(_default_ne),
+    "__iter__": _Behaviour(_default_iter),
+    "__aiter__": _Behaviour(_default_aiter),
 }
 
+_NUMERIC_OPERATORS = (
+    "add sub mul matmul truediv floordiv mod lshift rshift and xor or pow"
+).split()
 
-def _get_eq(self):
-    def __eq__(other):
-        configured = self.__eq__._mock_return_value
-        if configured is not DEFAULT:
-            return configured
-        if self is other:
-            return True
-        return NotImplemented
-    return __eq__
-
-
-def _get_ne(self):
-    def __ne__(other):
-        if self.__ne__._mock_return_value is not DEFAULT:
-            return DEFAULT
-        if self is other:
-            return False
-        return NotImplemented
-    return __ne__
-
-
-def _get_iter(self):
-    def __iter__():
-        configured = self.__iter__._mock_return_value
-        if configured is DEFAULT:
-            return iter([])
-        return iter(configured)
-    return __iter__
-
-
-def _get_async_iter(self):
-    def __aiter__():
-        configured = self.__aiter__._mock_return_value
-        if configured is DEFAULT:
-            return _AsyncIterator(iter([]))
-        return _AsyncIterator(iter(configured))
-    return __aiter__
+# Every magic method a MagicMock supports, in groups.
+_MAGIC_NAMES = frozenset(
+    [f"__{op}__" for op in _NUMERIC_OPERATORS]
+    + [f"__r{op}__" for op in _NUMERIC_OPERATORS]
+    + [f"__i{op}__" for op in _NUMERIC_OPERATORS]
+    + "__divmod__ __rdivmod__ __neg__ __pos__ __abs__ __invert__".split()
+    + "__round__ __trunc__ __floor__ __ceil__".split()
+    + "__getitem__ __setitem__ __delitem__ __next__".split()
+    + "__enter__ __aenter__ __anext__".split()
+    + list(_MAGIC_DEFAULTS)
+)
+_ASYNC_MAGIC_NAMES = frozenset(["__aenter__", "__aexit__", "__anext__"])
+# Magic methods that can be set on any mock though MagicMock does not
+# configure them.
+_EXTRA_SETTABLE_MAGICS = frozenset(
+    "__get__ __set__ __delete__ __reversed__ __missing__ __reduce__ __reduce_ex__ "
+    "__getinitargs__ __getnewargs__ __getstate__ __setstate__ __getformat__ "
+    "__class_getitem__ __format__ __dir__ __subclasses__ __repr__".split()
+)
+_UNSETTABLE_MAGICS = frozenset(
+    "__getattr__ __setattr__ __init__ __new__ __prepare__ __instancecheck__ "
+    "__subclasscheck__ __del__".split()
+)
+_ASSERT_TYPOS = ("assert", "assret", "asert", "aseert", "assrt")
 
 
-_side_effect_methods = {
-    "__eq__": _get_eq,
-    "__ne__": _get_ne,
-    "__iter__": _get_iter,
-    "__aiter__": _get_async_iter,
-}
+class _MagicSlot:
+    """Class attribute standing for one magic method of a mock: it returns
+    the child mock (or the configured function, bound) that implements it."""
 
-
-def _set_return_value(mock, method, name):
-    # A new magic method's default behaviour: a fixed value, one computed
-    # from the mock, or a side effect.
-    fixed = _return_values.get(name, DEFAULT)
-    if fixed is not DEFAULT:
-        method.return_value = fixed
-        return
-    calculate = _calculate_return_value.get(name)
-    if calculate is not None:
-        method.return_value = calculate(mock)
-        return
-    make_effect = _side_effect_methods.get(name)
-    if make_effect is not None:
-        method.side_effect = make_effect(mock)
-
-
-class MagicMixin(Base):
-    def __init__(self, /, *args, **kw):
-        self._mock_set_magics()  # for magic methods given as keyword arguments
-        _safe_super(MagicMixin, self).__init__(*args, **kw)
-        self._mock_set_magics()  # for those the spec limits
-
-    def _mock_set_magics(self):
-        # Puts a MagicProxy for each supported magic method on the mock's
-        # class (only those in the spec, if there is one).
-        wanted = _magics | _async_method_magics
-        if getattr(self, "_mock_methods", None) is not None:
-            allowed = wanted.intersection(self._mock_methods)
-            for entry in wanted - allowed:
-                if entry in type(self).__dict__:
-                    delattr(self, entry)
-            wanted = allowed
-        own_type = type(self)
-        for entry in wanted - set(own_type.__dict__):
-            setattr(own_type, entry, MagicProxy(entry, self))
-
-
-class NonCallableMagicMock(MagicMixin, NonCallableMock):
-    """A version of `MagicMock` that isn't callable."""
-
-    def mock_add_spec(self, spec, spec_set=False):
-        """Limits the mock's attributes (and magic methods) to those of spec."""
-        self._mock_add_spec(spec, spec_set)
-        self._mock_set_magics()
-
-
-class AsyncMagicMixin(MagicMixin):
-    def __init__(self, /, *args, **kw):
-        self._mock_set_magics()
-        _safe_super(AsyncMagicMixin, self).__init__(*args, **kw)
-        self._mock_set_magics()
-
-
-class MagicMock(MagicMixin, Mock):
-    """
-    MagicMock is a subclass of Mock with default implementations
-    of most of the magic methods. You can use MagicMock without having to
-    configure the magic methods yourself.
-
-    If you use the `spec` or `spec_set` arguments then *only* magic
-    methods that exist in the spec will be created.
-
-    Attributes and the return value of a `MagicMock` will also be `MagicMocks`.
-    """
-
-    def mock_add_spec(self, spec, spec_set=False):
-        """Limits the mock's attributes (and magic methods) to those of spec."""
-        self._mock_add_spec(spec, spec_set)
-        self._mock_set_magics()
-
-
-class MagicProxy(Base):
-    # Stands on a MagicMock's class for a magic method until first used,
-    # when it makes the child mock that replaces it.
-
-    def __init__(self, name, parent):
+    def __init__(self, name):
         self.name = name
-        self.parent = parent
 
-    def create_mock(self):
-        entry = self.name
-        parent = self.parent
-        m = parent._get_child_mock(name=entry, _new_name=entry, _new_parent=parent)
-        setattr(parent, entry, m)
-        _set_return_value(parent, m, entry)
-        return m
-
-    def __get__(self, obj, _type=None):
-        return self.create_mock()
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        return obj._magic_method(self.name)
 
 
-# -- AsyncMock ---------------------------------------------------------------------
-
-def _code_mock(**attributes):
-    # A stand-in code object (AsyncMock's __code__), which inspect reads
-    # flags from. towel's CodeType does not list its co_* attributes yet, so
-    # they are added to the spec.
-    code = NonCallableMock(spec_set=CodeType)
-    for name in attributes:
-        if name not in code._mock_methods:
-            code._mock_methods.append(name)
-    for name, value in attributes.items():
-        setattr(code, name, value)
-    return code
+# Slots hold only their name, so every mock class can share them.
+_SHARED_SLOTS = {name: _MagicSlot(name) for name in _MAGIC_NAMES}
 
 
-class AsyncMockMixin(Base):
-    await_count = _delegating_property("await_count")
-    await_args = _delegating_property("await_args")
-    await_args_list = _delegating_property("await_args_list")
+def _magic_names_for(spec_names):
+    if spec_names is None:
+        return _MAGIC_NAMES
+    return _MAGIC_NAMES.intersection(spec_names)
+
+
+# ---------------------------------------------------------------------------
+# The mocks
+
+
+# A mock's call records and how each starts out (and restarts on reset).
+_RECORD_FIELDS = {
+    "called": lambda: False,
+    "call_count": int,
+    "call_args": lambda: None,
+    "call_args_list": _CallList,
+    "mock_calls": _CallList,
+    "method_calls": _CallList,
+    "await_count": int,
+    "await_args": lambda: None,
+    "await_args_list": _CallList,
+}
+
+
+def _record_view(field):
+    """A read-write property onto one of the mock's call records."""
+    return property(lambda mock: getattr(_ledger(mock), field),
+                    lambda mock, value: setattr(_ledger(mock), field, value))
+
+
+class _Ledger:
+    """A mock's bookkeeping (see the design notes at the top)."""
+
+    def __init__(self):
+        self.name = None
+        self.owner = None
+        self.link = None
+        self.children = {}
+        self.spec = None
+        self.spec_names = None
+        self.spec_class = None
+        self.spec_locked = False
+        self.signature = None
+        self.enforce_signature = False
+        self.autospec_source = None
+        self.autospec_instance = False
+        self.return_value = DEFAULT
+        self.side_effect = None
+        self.behaviour = None
+        self.wraps = None
+        self.sealed = False
+        self.unsafe = False
+        self.clear_records()
+
+    def clear_records(self):
+        for field, fresh in _RECORD_FIELDS.items():
+            setattr(self, field, fresh())
+
+
+def _display_name(mock):
+    """The dotted name a mock shows in its repr: "mock.a().b"."""
+    steps = []
+    node = mock
+    seen = set()
+    while True:
+        ledger = _ledger(node)
+        if ledger.owner is None or id(node) in seen:
+            root = ledger.name or "mock"
+            break
+        seen.add(id(node))
+        steps.append("()" if ledger.link == "()" else "." + ledger.link)
+        node = ledger.owner
+    return root + "".join(reversed(steps))
+
+
+def _label(mock):
+    """The short name assertion messages use."""
+    ledger = _ledger(mock)
+    if ledger.name:
+        return ledger.name
+    if ledger.link and ledger.link != "()":
+        return ledger.link
+    return "mock"
+
+
+def _adopt(parent, child, link, take_over=False):
+    """Hang `child` under `parent` by `link`: an anonymous, free mock always,
+    any mock when `take_over` (attach_mock). Never makes a cycle."""
+    inner = _mock_of(child)
+    if inner is None:
+        return
+    ledger = _ledger(inner)
+    if not take_over and (ledger.owner is not None or ledger.name is not None):
+        return
+    # Identity, not ==: a MagicMock's __eq__ is itself recorded.
+    if any(inner is node for node in (parent, *_ancestors(parent))):
+        return
+    ledger.name = None
+    ledger.owner = parent
+    ledger.link = link
+
+
+def _ancestors(mock):
+    found = []
+    owner = _ledger(mock).owner
+    while owner is not None and not any(owner is seen for seen in found):
+        found.append(owner)
+        owner = _ledger(owner).owner
+    return found
+
+
+def _family(mock):
+    """`mock` and every mock below it (children and return values), each once."""
+    pending = [mock]
+    met = set()
+    while pending:
+        member = pending.pop()
+        if id(member) in met:
+            continue
+        met.add(id(member))
+        yield member
+        ledger = _ledger(member)
+        below = [ledger.return_value, *ledger.children.values()]
+        pending.extend(inner for inner in map(_mock_of, below) if inner is not None)
+
+
+def _declared_class(mock):
+    return type(mock).__dict__.get("_mock_declared", type(mock))
+
+
+class NonCallableMock:
+    """A mock that cannot be called: attributes become child mocks and every
+    use is recorded."""
+
+    def __new__(cls, /, *args, **kwargs):
+        namespace = {"__doc__": cls.__doc__, "_mock_declared": cls}
+        if issubclass(cls, _MagicSupport):
+            spec = kwargs.get("spec_set")
+            if spec is None or spec is True or spec is False:
+                spec = kwargs.get("spec", args[0] if args else None)
+            if spec is not None and spec is not True and spec is not False:
+                allowed = _magic_names_for(_names_of_spec(spec))
+            else:
+                allowed = _MAGIC_NAMES
+            namespace.update((name, _SHARED_SLOTS[name]) for name in allowed)
+            if "__hash__" not in allowed:
+                namespace["__hash__"] = object.__hash__
+        own_class = type(cls.__name__, (cls,), namespace)
+        return object.__new__(own_class)
+
+    def __init__(self, spec=None, wraps=None, name=None, spec_set=None, unsafe=False,
+                 *, return_value=DEFAULT, side_effect=None, **kwargs):
+        ledger = _Ledger()
+        self.__dict__["_mock_state"] = ledger
+        ledger.owner = kwargs.pop("_owner", None)
+        ledger.link = kwargs.pop("_link", None)
+        autospec_source = kwargs.pop("_autospec_source", None)
+        signature = kwargs.pop("_signature", None)
+        ledger.name = name
+        ledger.wraps = wraps
+        ledger.unsafe = unsafe
+        locked = False
+        if spec_set is not None and spec_set is not True and spec_set is not False:
+            spec, locked = spec_set, True
+        elif spec_set:
+            locked = True
+        self._take_spec(spec, locked)
+        if signature is not None:
+            ledger.signature = signature
+        if autospec_source is not None:
+            ledger.autospec_source = autospec_source
+            ledger.enforce_signature = True
+            ledger.autospec_instance = kwargs.pop("_autospec_instance", False)
+        ledger.return_value = return_value
+        if _is_mock_value(return_value):
+            _adopt(self, return_value, "()")
+        self.side_effect = side_effect
+        if kwargs:
+            self.configure_mock(**kwargs)
+
+    # -- spec --------------------------------------------------------------
+
+    def _take_spec(self, spec, locked):
+        ledger = _ledger(self)
+        ledger.spec_locked = locked
+        if spec is None:
+            ledger.spec = ledger.spec_names = ledger.spec_class = ledger.signature = None
+            return
+        if _mock_of(spec) is not None:
+            raise InvalidSpecError(f"Cannot spec a Mock object. [object={spec!r}]")
+        ledger.spec_names = _names_of_spec(spec)
+        if isinstance(spec, (list, tuple)):
+            ledger.spec = ledger.spec_class = ledger.signature = None
+            return
+        ledger.spec = spec
+        ledger.spec_class = spec if isinstance(spec, type) else type(spec)
+        ledger.signature = _signature_of(spec)
+
+    def mock_add_spec(self, spec, spec_set=False):
+        """Restrict the mock's attributes to those of `spec` (or the names
+        listed); `spec_set` also restricts setting them."""
+        self._take_spec(spec, bool(spec_set))
+        if isinstance(self, _MagicSupport):
+            allowed = _magic_names_for(_ledger(self).spec_names)
+            own_class = type(self)
+            for name in _MAGIC_NAMES:
+                present = isinstance(own_class.__dict__.get(name), _MagicSlot)
+                if name in allowed and not present:
+                    setattr(own_class, name, _SHARED_SLOTS[name])
+                elif name not in allowed and present:
+                    delattr(own_class, name)
+                    _ledger(self).children.pop(name, None)
+
+    @property
+    def __class__(self):
+        spec_class = _ledger(self).spec_class
+        return type(self) if spec_class is None else spec_class
+
+    @__class__.setter
+    def __class__(self, value):
+        _ledger(self).spec_class = value
+
+    # -- attributes --------------------------------------------------------
+
+    def __getattr__(self, name):
+        if name == "_mock_state":
+            raise AttributeError(name)
+        ledger = _ledger(self)
+        known = ledger.children.get(name)
+        if known is _REMOVED:
+            raise AttributeError(name)
+        if known is not None:
+            return known
+        if ledger.spec_names is not None and name not in ledger.spec_names:
+            raise AttributeError(f"Mock object has no attribute {name!r}")
+        if _is_dunder(name) and (ledger.spec_names is None or name in _MAGIC_NAMES):
+            # Dunder names make children only when the spec has them (a
+            # function's __name__, say); magic methods never do.
+            raise AttributeError(name)
+        if ledger.spec_names is None and not ledger.unsafe and name.startswith(_ASSERT_TYPOS):
+            raise AttributeError(
+                f"{name!r} is not a valid assertion. Use a spec for the mock "
+                f"if {name!r} is meant to be an attribute."
+            )
+        if ledger.sealed:
+            raise AttributeError(f"{_display_name(self)}.{name}")
+        child = self._new_child(name)
+        ledger.children[name] = child
+        return child
+
+    def _new_child(self, link):
+        ledger = _ledger(self)
+        if ledger.autospec_source is not None and link != "()":
+            return _autospec_member(self, link)
+        options = {"_owner": self, "_link": link}
+        if ledger.wraps is not None and link != "()":
+            options["wraps"] = getattr(ledger.wraps, link)
+        return self._get_child_mock(**options)
+
+    def _get_child_mock(self, /, **kw):
+        """Make a child mock; subclasses override this to choose its type."""
+        return _child_class(self, kw.get("_link"))(**kw)
+
+    def _magic_method(self, name):
+        ledger = _ledger(self)
+        found = ledger.children.get(name)
+        if found is None or found is _REMOVED:
+            if ledger.sealed:
+                raise AttributeError(f"{_display_name(self)}.{name}")
+            found = self._get_child_mock(_owner=self, _link=name)
+            inner = _mock_of(found)
+            default = _MAGIC_DEFAULTS.get(name, DEFAULT)
+            if inner is not None:
+                if isinstance(default, _Computed):
+                    _ledger(inner).return_value = default.make(self)
+                elif isinstance(default, _Behaviour):
+                    _ledger(inner).behaviour = default.respond
+                elif default is not DEFAULT:
+                    _ledger(inner).return_value = default
+            ledger.children[name] = found
+        if _mock_of(found) is None and callable(found):
+            return types.MethodType(found, self)
+        return found
+
+    def __setattr__(self, name, value):
+        ledger = self.__dict__.get("_mock_state")
+        if ledger is None:
+            object.__setattr__(self, name, value)
+            return
+        if name in _UNSETTABLE_MAGICS:
+            raise AttributeError(f"Attempting to set unsupported magic method {name!r}.")
+        if name in _MAGIC_NAMES or name in _EXTRA_SETTABLE_MAGICS:
+            self._refuse_unspecced(name)
+            _adopt(self, value, name)
+            ledger.children[name] = value
+            if not isinstance(type(self).__dict__.get(name), _MagicSlot):
+                setattr(type(self), name, _MagicSlot(name))
+            return
+        if _defined_on_class(type(self), name):
+            object.__setattr__(self, name, value)
+            return
+        self._refuse_unspecced(name)
+        if ledger.sealed and name not in ledger.children and name not in self.__dict__:
+            raise AttributeError(f"Cannot set {_display_name(self)}.{name}")
+        if _is_mock_value(value):
+            _adopt(self, value, name)
+            ledger.children[name] = value
+            self.__dict__.pop(name, None)
+            return
+        ledger.children.pop(name, None)
+        object.__setattr__(self, name, value)
+
+    def _refuse_unspecced(self, name):
+        ledger = _ledger(self)
+        if (ledger.spec_locked and ledger.spec_names is not None
+                and name not in ledger.spec_names and name not in self.__dict__):
+            raise AttributeError(f"Mock object has no attribute {name!r}")
+
+    def __delattr__(self, name):
+        ledger = _ledger(self)
+        own_class = type(self)
+        if isinstance(own_class.__dict__.get(name), _MagicSlot):
+            delattr(own_class, name)
+            ledger.children[name] = _REMOVED
+            return
+        if name in self.__dict__:
+            object.__delattr__(self, name)
+            ledger.children[name] = _REMOVED
+            return
+        if _defined_on_class(own_class, name):
+            object.__delattr__(self, name)
+            return
+        if ledger.children.get(name) is _REMOVED:
+            raise AttributeError(name)
+        ledger.children[name] = _REMOVED
+
+    def __dir__(self):
+        ledger = _ledger(self)
+        hidden = {name for name, value in ledger.children.items() if value is _REMOVED}
+        if not FILTER_DIR:
+            names = set(dir(type(self)))
+            names.update(self.__dict__)
+            names.update(ledger.children)
+            names.update(ledger.spec_names or ())
+            return sorted(names - hidden)
+        names = {name for name in dir(type(self)) if not name.startswith("_")}
+        names.update(ledger.spec_names or ())
+        names.update(name for name in self.__dict__ if not name.startswith("_"))
+        names.update(name for name in ledger.children if not name.startswith("_"))
+        return sorted(names - hidden)
+
+    def __repr__(self):
+        ledger = _ledger(self)
+        name = _display_name(self)
+        name_part = "" if name == "mock" else f" name={name!r}"
+        spec_part = ""
+        if ledger.spec_class is not None:
+            spec_part = f" spec={ledger.spec_class.__name__!r}"
+        return f"<{type(self).__name__}{name_part}{spec_part} id='{id(self)}'>"
+
+    # -- configuration -----------------------------------------------------
+
+    def configure_mock(self, /, **kwargs):
+        """Set attributes by dotted names: `configure_mock(**{"a.b.return_value": 1})`."""
+        shallow_first = sorted(kwargs.items(), key=lambda item: item[0].count("."))
+        for dotted, value in shallow_first:
+            holder_path, _, attribute = dotted.rpartition(".")
+            holder = functools.reduce(getattr, holder_path.split("."), self) if holder_path else self
+            setattr(holder, attribute, value)
+
+    def attach_mock(self, mock, attribute):
+        """Make `mock` this mock's child `attribute`, so its calls are
+        recorded here too (its own name is replaced)."""
+        _adopt(self, mock, attribute, take_over=True)
+        setattr(self, attribute, mock)
+
+    def reset_mock(self, visited=None, *, return_value=False, side_effect=False):
+        """Forget all calls, here and in every child (configuration stays,
+        unless `return_value` or `side_effect` say to drop those too)."""
+        for member in _family(self):
+            ledger = _ledger(member)
+            ledger.clear_records()
+            if return_value:
+                ledger.return_value = DEFAULT
+            if side_effect:
+                ledger.side_effect = None
+
+    # -- recorded state ----------------------------------------------------
+
+    called = _record_view("called")
+    call_count = _record_view("call_count")
+    call_args = _record_view("call_args")
+    call_args_list = _record_view("call_args_list")
+    mock_calls = _record_view("mock_calls")
+    method_calls = _record_view("method_calls")
+
+    @property
+    def return_value(self):
+        ledger = _ledger(self)
+        value = ledger.return_value
+        if value is DEFAULT:
+            if ledger.sealed:
+                raise AttributeError(f"{_display_name(self)}.return_value")
+            value = ledger.return_value = self._make_return_value()
+        return value
+
+    @return_value.setter
+    def return_value(self, value):
+        _ledger(self).return_value = value
+        _adopt(self, value, "()")
+
+    def _make_return_value(self):
+        ledger = _ledger(self)
+        source = ledger.autospec_source
+        if source is not None and isinstance(source, type) and not ledger.autospec_instance:
+            return create_autospec(source, spec_set=ledger.spec_locked, instance=True,
+                                   _parent=self, _name="()")
+        return self._new_child("()")
+
+    @property
+    def side_effect(self):
+        return _ledger(self).side_effect
+
+    @side_effect.setter
+    def side_effect(self, value):
+        if value is not None and not callable(value) and not _is_exception(value):
+            try:
+                value = iter(value)
+            except TypeError:
+                pass
+        _ledger(self).side_effect = value
+
+    # -- recording ---------------------------------------------------------
+
+    def _note_call(self, args, kwargs):
+        ledger = _ledger(self)
+        if ledger.enforce_signature and ledger.signature is not None:
+            ledger.signature.bind(*args, **kwargs)
+        ledger.called = True
+        ledger.call_count += 1
+        pair = _Call((args, kwargs), two=True)
+        ledger.call_args = pair
+        ledger.call_args_list.append(pair)
+        ledger.mock_calls.append(_Call(("", args, kwargs)))
+        path = ""
+        method_path = ""
+        methods_alive = True
+        node = self
+        seen = set()
+        while True:
+            node_ledger = _ledger(node)
+            owner = node_ledger.owner
+            if owner is None or id(node) in seen:
+                break
+            seen.add(id(node))
+            link = node_ledger.link
+            if link == "()":
+                path = "()" + path
+                methods_alive = False
+            else:
+                path = "." + link + path
+                if _is_dunder(link):
+                    methods_alive = False
+                elif methods_alive:
+                    method_path = link + "." + method_path if method_path else link
+            owner_ledger = _ledger(owner)
+            owner_ledger.mock_calls.append(_Call((path.lstrip("."), args, kwargs)))
+            if methods_alive:
+                owner_ledger.method_calls.append(_Call((method_path, args, kwargs)))
+            node = owner
+
+    def _answer(self, args, kwargs):
+        """The result of a call: side effect, then return value, then wraps."""
+        ledger = _ledger(self)
+        if ledger.side_effect is not None:
+            outcome = _side_effect_outcome(ledger.side_effect, args, kwargs, StopIteration)
+            if outcome is not DEFAULT:
+                return outcome
+        return self._configured_answer(args, kwargs)
+
+    def _configured_answer(self, args, kwargs):
+        ledger = _ledger(self)
+        if ledger.behaviour is not None:
+            return ledger.behaviour(ledger.owner, ledger.return_value, args)
+        if ledger.return_value is DEFAULT and ledger.wraps is not None:
+            return ledger.wraps(*args, **kwargs)
+        return self.return_value
+
+    # -- assertions ----------------------------------------------------------
+
+    def _fit(self, entry):
+        """`entry` with its arguments bound to the spec's signature, so that
+        equivalent spellings compare equal; the TypeError if they do not fit."""
+        signature = _ledger(self).signature
+        if signature is None or (len(entry) == 3 and entry[0]):
+            return entry
+        try:
+            bound = signature.bind(*entry.args, **entry.kwargs)
+        except TypeError as error:
+            return error
+        if len(entry) == 2:
+            return _Call((bound.args, bound.kwargs), two=True)
+        return _Call((entry[0], bound.args, bound.kwargs))
+
+    def _shown(self, args, kwargs):
+        return f"{_label(self)}({_render_arguments(args, kwargs)})"
+
+    def _insist(self, holds, template, count_field="call_count"):
+        """Raise AssertionError with `template` filled in unless `holds`
+        (a test of the count in `count_field`)."""
+        count = getattr(_ledger(self), count_field)
+        if holds(count):
+            return
+        calls = _ledger(self).mock_calls
+        raise AssertionError(template.format(
+            name=_label(self), count=count, calls=f"\nCalls: {calls!r}." if calls else "",
+        ))
+
+    def assert_called(self):
+        """Fail unless the mock was called at least once."""
+        self._insist(bool, "Expected '{name}' to have been called.")
+
+    def assert_called_once(self):
+        """Fail unless the mock was called exactly once."""
+        self._insist((1).__eq__, "Expected '{name}' to have been called once. "
+                                 "Called {count} times.{calls}")
+
+    def assert_not_called(self):
+        """Fail if the mock was called."""
+        self._insist((0).__eq__, "Expected '{name}' to not have been called. "
+                                 "Called {count} times.{calls}")
+
+    def assert_called_with(self, /, *args, **kwargs):
+        """Fail unless the last call had these arguments."""
+        self._check_last(_ledger(self).call_args, args, kwargs, "call", "not called.")
+
+    def assert_called_once_with(self, /, *args, **kwargs):
+        """Fail unless the mock was called exactly once, with these arguments."""
+        self._insist((1).__eq__, "Expected '{name}' to be called once. "
+                                 "Called {count} times.{calls}")
+        self.assert_called_with(*args, **kwargs)
+
+    def _check_last(self, last, args, kwargs, noun, absent):
+        expected_text = self._shown(args, kwargs)
+        if last is None:
+            raise AssertionError(
+                f"expected {noun} not found.\nExpected: {expected_text}\n  Actual: {absent}"
+            )
+        expected = self._fit(_Call((args, kwargs), two=True))
+        actual = self._fit(last)
+        if expected != actual:
+            cause = expected if isinstance(expected, Exception) else None
+            raise AssertionError(
+                f"expected {noun} not found.\nExpected: {expected_text}\n"
+                f"  Actual: {self._shown(last.args, last.kwargs)}"
+            ) from cause
+
+    def assert_any_call(self, /, *args, **kwargs):
+        """Fail unless some call had these arguments."""
+        self._check_any(_ledger(self).call_args_list, args, kwargs, "call")
+
+    def _check_any(self, records, args, kwargs, noun):
+        expected = self._fit(_Call((args, kwargs), two=True))
+        fitted = [self._fit(entry) for entry in records]
+        if isinstance(expected, Exception) or expected not in _CallList(fitted):
+            cause = expected if isinstance(expected, Exception) else None
+            raise AssertionError(f"{self._shown(args, kwargs)} {noun} not found") from cause
+
+    def assert_has_calls(self, calls, any_order=False):
+        """Fail unless `calls` appear in `mock_calls`: in a row, or (with
+        `any_order`) anywhere."""
+        records = _ledger(self).mock_calls
+
+        def out_of_order(fitted):
+            failures = [item if isinstance(item, Exception) else None for item in fitted]
+            if any(failures):
+                headline = f"Error processing expected calls.\nErrors: {failures}"
+            else:
+                headline = "Calls not found."
+            return f"{headline}\nExpected: {_CallList(calls)!r}\n  Actual: {records!r}"
+
+        def incomplete(missing, leftover):
+            return (f"{_label(self)!r} does not contain all of {missing!r} in its call "
+                    f"list, found {leftover!r} instead")
+
+        self._require_calls(records, calls, any_order, out_of_order, incomplete)
+
+    def _require_calls(self, records, calls, any_order, out_of_order, incomplete):
+        """The check behind assert_has_calls and assert_has_awaits; the two
+        message builders say what failed."""
+        wanted = [self._fit(entry) for entry in calls]
+        cause = next((item for item in wanted if isinstance(item, Exception)), None)
+        seen = [self._fit(entry) for entry in records]
+        if not any_order:
+            if _find_run(seen, wanted) < 0:
+                raise AssertionError(out_of_order(wanted)) from cause
+            return
+        leftover = list(seen)
+        missing = tuple(item for item in wanted if not _take_one(leftover, item))
+        if missing:
+            raise AssertionError(incomplete(missing, leftover)) from cause
+
+
+def _take_one(pool, item):
+    """Remove the first entry of `pool` equal to `item`; whether there was one."""
+    for position, candidate in enumerate(pool):
+        if candidate == item:
+            del pool[position]
+            return True
+    return False
+
+
+_RAN_OUT = object()
+
+
+def _side_effect_outcome(effect, args, kwargs, ran_out):
+    """What `effect` (an exception, a function or an iterator) gives for one
+    call; DEFAULT means "use the return value". `ran_out` is raised when an
+    iterator is exhausted."""
+    if _is_exception(effect):
+        raise effect
+    if callable(effect):
+        return effect(*args, **kwargs)
+    outcome = next(effect, _RAN_OUT)
+    if outcome is _RAN_OUT:
+        raise ran_out
+    if _is_exception(outcome):
+        raise outcome
+    return outcome
+
+
+def _defined_on_class(cls, name):
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return not isinstance(klass.__dict__[name], _MagicSlot)
+    return False
+
+
+def _is_mock_value(value):
+    return _mock_of(value) is not None
+
+
+def _names_of_spec(spec):
+    if isinstance(spec, (list, tuple)):
+        return set(spec)
+    return set(dir(spec))
+
+
+def _child_class(mock, link):
+    """The class of a child made for `mock` by attribute `link` (or "()")."""
+    if link in _ASYNC_MAGIC_NAMES:
+        return AsyncMock
+    if link in _MAGIC_NAMES:
+        return MagicMock
+    ledger = _ledger(mock)
+    if ledger.spec is not None and link not in (None, "()"):
+        try:
+            member = _stored_member(ledger.spec, link)
+        except AttributeError:
+            member = None
+        if member is not None and _is_async_callable(member):
+            return AsyncMock
+    declared = _declared_class(mock)
+    if issubclass(declared, AsyncMock):
+        return AsyncMock
+    if issubclass(declared, Mock):
+        return declared
+    if issubclass(declared, _MagicSupport):
+        return MagicMock
+    return Mock
+
+
+class Mock(NonCallableMock):
+    """A callable mock: calling it records the call and answers with its
+    side effect, its return value, or what the object it wraps returns."""
+
+    def __init__(self, spec=None, side_effect=None, return_value=DEFAULT, wraps=None,
+                 name=None, spec_set=None, unsafe=False, **kwargs):
+        super().__init__(spec, wraps, name, spec_set, unsafe, return_value=return_value,
+                         side_effect=side_effect, **kwargs)
+
+    def __call__(self, /, *args, **kwargs):
+        self._note_call(args, kwargs)
+        return self._answer(args, kwargs)
+
+
+class _MagicSupport:
+    """Marks mock classes whose magic methods are configured by default."""
+
+
+class MagicMock(_MagicSupport, Mock):
+    """A Mock with the magic methods (`__len__`, `__iter__`, operators, ...)
+    preconfigured."""
+
+
+class NonCallableMagicMock(_MagicSupport, NonCallableMock):
+    """A MagicMock that cannot be called."""
+
+
+async def _coroutine_template():
+    pass
+
+
+class AsyncMock(_MagicSupport, Mock):
+    """A mock whose calls return awaitables; awaiting runs the side effect
+    and gives the return value, and is recorded in the `await_*` records."""
 
     def __init__(self, /, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # asyncio.iscoroutinefunction looks for `_is_coroutine`, inspect for
-        # a coroutine flag on __code__; both are set on the instance.
-        _store(self, "_is_coroutine", _coroutine_marker())
-        _store(self, "_mock_await_count", 0)
-        _store(self, "_mock_await_args", None)
-        _store(self, "_mock_await_args_list", _CallList())
-        _store(self, "__code__", _code_mock(
-            co_flags=inspect.CO_COROUTINE + inspect.CO_VARARGS + inspect.CO_VARKEYWORDS,
-            co_argcount=0, co_varnames=("args", "kwargs"), co_posonlyargcount=0, co_kwonlyargcount=0))
-        _store(self, "__name__", "AsyncMock")
-        _store(self, "__defaults__", tuple())
-        _store(self, "__kwdefaults__", {})
-        _store(self, "__annotations__", None)
+        # What `inspect.iscoroutinefunction` looks at.
+        self.__dict__["__code__"] = _coroutine_template.__code__
+        self.__dict__["__name__"] = "AsyncMock"
+        self.__dict__["__defaults__"] = ()
+        self.__dict__["__kwdefaults__"] = {}
+        self.__dict__["__annotations__"] = None
 
-    async def _execute_mock_call(self, /, *args, **kwargs):
-        # As a Mock's call, when the call's coroutine is awaited; a
-        # coroutine function as side_effect or wrapped is awaited too.
-        this_call = _Call((args, kwargs), two=True)
-        self.await_count += 1
-        self.await_args = this_call
-        self.await_args_list.append(this_call)
-        effect = self.side_effect
-        if effect is not None:
-            if _is_exception(effect):
-                raise effect
-            elif not _callable(effect):
-                try:
-                    result = next(effect)
-                except StopIteration:
-                    # A StopIteration cannot leave a coroutine (PEP 479).
-                    raise StopAsyncIteration
-                if _is_exception(result):
-                    raise result
-            elif iscoroutinefunction(effect):
-                result = await effect(*args, **kwargs)
-            else:
-                result = effect(*args, **kwargs)
-            if result is not DEFAULT:
-                return result
-        if self._mock_return_value is not DEFAULT:
-            return self.return_value
-        if self._mock_wraps is not None:
-            if iscoroutinefunction(self._mock_wraps):
-                return await self._mock_wraps(*args, **kwargs)
-            return self._mock_wraps(*args, **kwargs)
-        return self.return_value
+    def __call__(self, /, *args, **kwargs):
+        self._note_call(args, kwargs)
+        return self._awaited(args, kwargs)
+
+    async def _awaited(self, args, kwargs):
+        ledger = _ledger(self)
+        ledger.await_count += 1
+        record = _Call((args, kwargs), two=True)
+        ledger.await_args = record
+        ledger.await_args_list.append(record)
+        if ledger.side_effect is not None:
+            outcome = _side_effect_outcome(ledger.side_effect, args, kwargs, StopAsyncIteration)
+            if inspect.isawaitable(outcome) and _is_async_callable(ledger.side_effect):
+                outcome = await outcome
+            if outcome is not DEFAULT:
+                return outcome
+        outcome = self._configured_answer(args, kwargs)
+        if ledger.return_value is DEFAULT and ledger.wraps is not None and \
+                inspect.isawaitable(outcome):
+            outcome = await outcome
+        return outcome
+
+    await_count = _record_view("await_count")
+    await_args = _record_view("await_args")
+    await_args_list = _record_view("await_args_list")
 
     def assert_awaited(self):
-        """Fails unless the mock was awaited."""
-        if self.await_count == 0:
-            raise AssertionError(f"Expected {self._mock_name or 'mock'} to have been awaited.")
+        """Fail unless the mock was awaited at least once."""
+        self._insist(bool, "Expected {name} to have been awaited.", "await_count")
 
     def assert_awaited_once(self):
-        """Fails unless the mock was awaited exactly once."""
-        if not self.await_count == 1:
-            raise AssertionError(f"Expected {self._mock_name or 'mock'} to have been awaited once."
-                                 f" Awaited {self.await_count} times.")
-
-    def assert_awaited_with(self, /, *args, **kwargs):
-        """Fails unless the last await had these arguments."""
-        if self.await_args is None:
-            expected = self._format_mock_call_signature(args, kwargs)
-            raise AssertionError(f"Expected await: {expected}\nNot awaited")
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
-        actual = self._call_matcher(self.await_args)
-        if actual != expected:
-            cause = expected if isinstance(expected, Exception) else None
-            raise AssertionError(self._format_mock_failure_message(args, kwargs, action="await")) from cause
-
-    def assert_awaited_once_with(self, /, *args, **kwargs):
-        """Fails unless the mock was awaited once, with these arguments."""
-        if not self.await_count == 1:
-            raise AssertionError(f"Expected {self._mock_name or 'mock'} to have been awaited once."
-                                 f" Awaited {self.await_count} times.")
-        return self.assert_awaited_with(*args, **kwargs)
-
-    def assert_any_await(self, /, *args, **kwargs):
-        """Fails unless some await had these arguments."""
-        expected = self._call_matcher(_Call((args, kwargs), two=True))
-        cause = expected if isinstance(expected, Exception) else None
-        actual = [self._call_matcher(c) for c in self.await_args_list]
-        if cause or expected not in _AnyComparer(actual):
-            raise AssertionError("%s await not found" % self._format_mock_call_signature(args, kwargs)) from cause
-
-    def assert_has_awaits(self, calls, any_order=False):
-        """Fails unless await_args_list contains `calls` (consecutively, or
-        with any_order, anywhere)."""
-        expected = [self._call_matcher(c) for c in calls]
-        cause = next((e for e in expected if isinstance(e, Exception)), None)
-        all_awaits = _CallList(self._call_matcher(c) for c in self.await_args_list)
-        if not any_order:
-            if expected not in all_awaits:
-                if cause is None:
-                    problem = "Awaits not found."
-                else:
-                    problem = ("Error processing expected awaits.\n"
-                               "Errors: {}").format([e if isinstance(e, Exception) else None for e in expected])
-                raise AssertionError(f"{problem}\n"
-                                     f"Expected: {_CallList(calls)}\n"
-                                     f"Actual: {self.await_args_list}") from cause
-            return
-        remaining = list(all_awaits)
-        not_found = []
-        for kall in expected:
-            try:
-                remaining.remove(kall)
-            except ValueError:
-                not_found.append(kall)
-        if not_found:
-            raise AssertionError("%r not all found in await list" % (tuple(not_found),)) from cause
+        """Fail unless the mock was awaited exactly once."""
+        self._insist((1).__eq__, "Expected {name} to have been awaited once. "
+                                 "Awaited {count} times.", "await_count")
 
     def assert_not_awaited(self):
-        """Fails if the mock was awaited."""
-        if self.await_count != 0:
-            raise AssertionError(f"Expected {self._mock_name or 'mock'} to not have been awaited."
-                                 f" Awaited {self.await_count} times.")
-
-    def reset_mock(self, /, *args, **kwargs):
-        """Mock.reset_mock, and the await records."""
-        super().reset_mock(*args, **kwargs)
-        self.await_count = 0
-        self.await_args = None
-        self.await_args_list = _CallList()
-
-
-class AsyncMock(AsyncMockMixin, AsyncMagicMixin, Mock):
-    """
-    A Mock that is an async function: calling it returns a coroutine, whose
-    result comes from side_effect (a function, possibly async; an exception;
-    an iterable, which raises StopAsyncIteration when exhausted) or
-    return_value. Awaits are recorded in await_count, await_args and
-    await_args_list, and checked by the assert_awaited* methods.
-    """
-
-
-class _AsyncIterator:
-    """Wraps an iterator in an asynchronous iterator."""
-
-    def __init__(self, iterator):
-        self.iterator = iterator
-        _store(self, "__code__", _code_mock(co_flags=inspect.CO_ITERABLE_COROUTINE))
-
-    async def __anext__(self):
-        try:
-            return next(self.iterator)
-        except StopIteration:
-            pass
-        raise StopAsyncIteration
-
-
-# -- patch --------------------------------------------------------------------------
-
-class _patch(object):
-
-    attribute_name = None
-    _active_patches = []
-
-    def __init__(self, getter, attribute, new, spec, create, spec_set, autospec, new_callable,
-                 kwargs, *, unsafe=False):
-        if new_callable is not None:
-            if new is not DEFAULT:
-                raise ValueError("Cannot use 'new' and 'new_callable' together")
-            if autospec is not None:
-                raise ValueError("Cannot use 'autospec' and 'new_callable' together")
-        if not unsafe:
-            _check_spec_arg_typos(kwargs)
-        if _is_instance_mock(spec):
-            raise InvalidSpecError(f"Cannot spec attr {attribute!r} as the spec "
-                                   f"has already been mocked out. [spec={spec!r}]")
-        if _is_instance_mock(spec_set):
-            raise InvalidSpecError(f"Cannot spec attr {attribute!r} as the spec_set "
-                                   f"target has already been mocked out. [spec_set={spec_set!r}]")
-        self.getter = getter
-        self.attribute = attribute
-        self.new = new
-        self.new_callable = new_callable
-        self.spec = spec
-        self.create = create
-        self.has_local = False
-        self.spec_set = spec_set
-        self.autospec = autospec
-        self.kwargs = kwargs
-        self.additional_patchers = []
-
-    def copy(self):
-        patcher = _patch(self.getter, self.attribute, self.new, self.spec, self.create, self.spec_set,
-                         self.autospec, self.new_callable, self.kwargs)
-        patcher.attribute_name = self.attribute_name
-        patcher.additional_patchers = [p.copy() for p in self.additional_patchers]
-        return patcher
-
-    def __call__(self, func):
-        if isinstance(func, type):
-            return self.decorate_class(func)
-        if inspect.iscoroutinefunction(func):
-            return self.decorate_async_callable(func)
-        return self.decorate_callable(func)
-
-    def decorate_class(self, klass):
-        for attr in dir(klass):
-            if not attr.startswith(patch.TEST_PREFIX):
-                continue
-            attr_value = getattr(klass, attr)
-            if not _has_call(attr_value):
-                continue
-            setattr(klass, attr, self.copy()(attr_value))
-        return klass
-
-    @contextlib.contextmanager
-    def decoration_helper(self, patched, args, keywargs):
-        # Enters every patch of the decorated function; the mocks they made
-        # are added to its positional (or for patch.multiple, keyword)
-        # arguments.
-        extra_args = []
-        with contextlib.ExitStack() as exit_stack:
-            for patching in patched.patchings:
-                arg = exit_stack.enter_context(patching)
-                if patching.attribute_name is not None:
-                    keywargs.update(arg)
-                elif patching.new is DEFAULT:
-                    extra_args.append(arg)
-            args += tuple(extra_args)
-            yield (args, keywargs)
-
-    def decorate_callable(self, func):
-        if hasattr(func, "patchings"):
-            func.patchings.append(self)
-            return func
-
-        @wraps(func)
-        def patched(*args, **keywargs):
-            with self.decoration_helper(patched, args, keywargs) as (newargs, newkeywargs):
-                return func(*newargs, **newkeywargs)
-        patched.patchings = [self]
-        return patched
-
-    def decorate_async_callable(self, func):
-        if hasattr(func, "patchings"):
-            func.patchings.append(self)
-            return func
-
-        @wraps(func)
-        async def patched(*args, **keywargs):
-            with self.decoration_helper(patched, args, keywargs) as (newargs, newkeywargs):
-                return await func(*newargs, **newkeywargs)
-        patched.patchings = [self]
-        return patched
-
-    def get_original(self):
-        target = self.getter()
-        name = self.attribute
-        original = DEFAULT
-        local = False
-        try:
-            original = target.__dict__[name]
-        except (AttributeError, KeyError, TypeError):
-            original = getattr(target, name, DEFAULT)
-        else:
-            local = True
-        if isinstance(target, ModuleType) and name in _builtin_names():
-            self.create = True
-        if not self.create and original is DEFAULT:
-            raise AttributeError("%s does not have the attribute %r" % (target, name))
-        return original, local
-
-    def __enter__(self):
-        """Perform the patch."""
-        new, spec, spec_set = self.new, self.spec, self.spec_set
-        autospec, kwargs = self.autospec, self.kwargs
-        new_callable = self.new_callable
-        self.target = self.getter()
-        if spec is False:
-            spec = None
-        if spec_set is False:
-            spec_set = None
-        if autospec is False:
-            autospec = None
-        if spec is not None and autospec is not None:
-            raise TypeError("Can't specify spec and autospec")
-        if (spec is not None or autospec is not None) and spec_set not in (True, None):
-            raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
-        original, local = self.get_original()
-        if new is DEFAULT and autospec is None:
-            new = self._make_mock(original, spec, spec_set, new_callable, kwargs)
-        elif autospec is not None:
-            if new is not DEFAULT:
-                raise TypeError("autospec creates the mock for you. Can't specify autospec and new.")
-            if original is DEFAULT:
-                raise TypeError("Can't use 'autospec' with create=True")
-            spec_set = bool(spec_set)
-            if autospec is True:
-                autospec = original
-            if _is_instance_mock(self.target):
-                raise InvalidSpecError(f"Cannot autospec attr {self.attribute!r} as the patch "
-                                       f"target has already been mocked out. "
-                                       f"[target={self.target!r}, attr={autospec!r}]")
-            if _is_instance_mock(autospec):
-                target_name = getattr(self.target, "__name__", self.target)
-                raise InvalidSpecError(f"Cannot autospec attr {self.attribute!r} from target "
-                                       f"{target_name!r} as it has already been mocked out. "
-                                       f"[target={self.target!r}, attr={autospec!r}]")
-            new = create_autospec(autospec, spec_set=spec_set, _name=self.attribute, **kwargs)
-        elif kwargs:
-            raise TypeError("Can't pass kwargs to a mock we aren't creating")
-        self.temp_original = original
-        self.is_local = local
-        self._exit_stack = contextlib.ExitStack()
-        try:
-            setattr(self.target, self.attribute, new)
-            if self.attribute_name is None:
-                return new
-            # patch.multiple: a dict of the mocks made, by name.
-            extra_args = {}
-            if self.new is DEFAULT:
-                extra_args[self.attribute_name] = new
-            for patching in self.additional_patchers:
-                arg = self._exit_stack.enter_context(patching)
-                if patching.new is DEFAULT:
-                    extra_args.update(arg)
-            return extra_args
-        except:
-            if not self.__exit__(*sys.exc_info()):
-                raise
-
-    def _make_mock(self, original, spec, spec_set, new_callable, kwargs):
-        # The mock patch makes when not given one: a MagicMock (AsyncMock for
-        # an async original), honouring spec/spec_set (True meaning the
-        # original) and new_callable; a class's mock returns a mock of an
-        # instance with the same spec.
-        inherit = False
-        if spec is True:
-            spec = original
-            if spec_set is True:
-                spec_set = original
-                spec = None
-        elif spec is not None:
-            if spec_set is True:
-                spec_set = spec
-                spec = None
-        elif spec_set is True:
-            spec_set = original
-        if spec is not None or spec_set is not None:
-            if original is DEFAULT:
-                raise TypeError("Can't use 'spec' with create=True")
-            if isinstance(original, type):
-                inherit = True
-        if spec is None and _is_async_obj(original):
-            klass = AsyncMock
-        else:
-            klass = MagicMock
-        mock_kwargs = {}
-        if new_callable is not None:
-            klass = new_callable
-        elif spec is not None or spec_set is not None:
-            this_spec = spec_set if spec_set is not None else spec
-            if _is_list(this_spec):
-                not_callable = "__call__" not in this_spec
-            else:
-                not_callable = not callable(this_spec)
-            if _is_async_obj(this_spec):
-                klass = AsyncMock
-            elif not_callable:
-                klass = NonCallableMagicMock
-        if spec is not None:
-            mock_kwargs["spec"] = spec
-        if spec_set is not None:
-            mock_kwargs["spec_set"] = spec_set
-        if isinstance(klass, type) and issubclass(klass, NonCallableMock) and self.attribute:
-            mock_kwargs["name"] = self.attribute
-        mock_kwargs.update(kwargs)
-        new = klass(**mock_kwargs)
-        if inherit and _is_instance_mock(new):
-            this_spec = spec_set if spec_set is not None else spec
-            if not _is_list(this_spec) and not _instance_callable(this_spec):
-                klass = NonCallableMagicMock
-            mock_kwargs.pop("name")
-            new.return_value = klass(_new_parent=new, _new_name="()", **mock_kwargs)
-        return new
-
-    def __exit__(self, *exc_info):
-        """Undo the patch."""
-        if self.is_local and self.temp_original is not DEFAULT:
-            setattr(self.target, self.attribute, self.temp_original)
-        else:
-            delattr(self.target, self.attribute)
-            if not self.create and (not hasattr(self.target, self.attribute)
-                                    or self.attribute in ("__doc__", "__module__", "__defaults__",
-                                                          "__annotations__", "__kwdefaults__")):
-                # For objects whose attribute came back from elsewhere.
-                setattr(self.target, self.attribute, self.temp_original)
-        del self.temp_original
-        del self.is_local
-        del self.target
-        exit_stack = self._exit_stack
-        del self._exit_stack
-        return exit_stack.__exit__(*exc_info)
-
-    def start(self):
-        """Activate a patch, returning any created mock."""
-        result = self.__enter__()
-        self._active_patches.append(self)
-        return result
-
-    def stop(self):
-        """Stop an active patch."""
-        try:
-            self._active_patches.remove(self)
-        except ValueError:
-            return None
-        return self.__exit__(None, None, None)
-
-
-def _resolve_name(name):
-    # pkgutil.resolve_name for 'package.module.attribute' names: the longest
-    # importable module prefix, then attributes.
-    parts = name.split(".")
-    if not all(part.isidentifier() for part in parts):
-        raise ValueError(f"invalid format: {name!r}")
-    module_name = parts.pop(0)
-    result = __import__(module_name)
-    while parts:
-        candidate = f"{module_name}.{parts[0]}"
-        try:
-            __import__(candidate)
-        except ImportError:
-            break
-        # (An imported submodule is an attribute of its package.)
-        result = getattr(result, parts[0])
-        module_name = candidate
-        parts.pop(0)
-    for part in parts:
-        result = getattr(result, part)
-    return result
-
-
-def _get_target(target):
-    try:
-        target, attribute = target.rsplit(".", 1)
-    except (TypeError, ValueError, AttributeError):
-        raise TypeError(f"Need a valid target to patch. You supplied: {target!r}")
-    return partial(_resolve_name, target), attribute
-
-
-def _patch_object(target, attribute, new=DEFAULT, spec=None, create=False, spec_set=None, autospec=None,
-                  new_callable=None, *, unsafe=False, **kwargs):
-    """Patches attribute `attribute` of object `target`; otherwise as patch."""
-    if type(target) is str:
-        raise TypeError(f"{target!r} must be the actual object to be patched, not a str")
-    return _patch(lambda: target, attribute, new, spec, create, spec_set, autospec, new_callable,
-                  kwargs, unsafe=unsafe)
-
-
-def _patch_multiple(target, spec=None, create=False, spec_set=None, autospec=None, new_callable=None, **kwargs):
-    """Patches several attributes of target (an object or a dotted name) at
-    once, one keyword argument each; DEFAULT values become mocks, passed to a
-    decorated function by keyword or returned in a dict by `with`."""
-    if type(target) is str:
-        getter = partial(_resolve_name, target)
-    else:
-        getter = lambda: target
-    if not kwargs:
-        raise ValueError("Must supply at least one keyword argument with patch.multiple")
-    items = list(kwargs.items())
-    attribute, new = items[0]
-    patcher = _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, {})
-    patcher.attribute_name = attribute
-    for attribute, new in items[1:]:
-        other = _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, {})
-        other.attribute_name = attribute
-        patcher.additional_patchers.append(other)
-    return patcher
-
-
-def patch(target, new=DEFAULT, spec=None, create=False, spec_set=None, autospec=None, new_callable=None,
-          *, unsafe=False, **kwargs):
-    """Replaces `target` ('package.module.Name', imported when the patch
-    starts) with `new` -- by default a MagicMock (an AsyncMock for an async
-    function) -- for the length of a decorated function or class, a `with`
-    block, or between start() and stop(). A decorated function receives the
-    mocks patch made as extra positional arguments.
-
-    spec/spec_set are passed to the mock (True: the original object);
-    autospec makes the mock with create_autospec; create allows patching an
-    attribute that does not exist; new_callable makes the mock; other
-    keyword arguments configure it. patch.object, patch.dict and
-    patch.multiple are the variants.
-    """
-    getter, attribute = _get_target(target)
-    return _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, kwargs, unsafe=unsafe)
-
-
-class _patch_dict(object):
-    """Sets values in a dictionary (or the dotted name of one) and restores
-    it afterwards; clear=True empties it first. A decorator, class decorator
-    or context manager."""
-
-    def __init__(self, in_dict, values=(), clear=False, **kwargs):
-        self.in_dict = in_dict
-        self.values = dict(values)
-        self.values.update(kwargs)
-        self.clear = clear
-        self._original = None
-
-    def __call__(self, f):
-        if isinstance(f, type):
-            return self.decorate_class(f)
-        if inspect.iscoroutinefunction(f):
-            return self.decorate_async_callable(f)
-        return self.decorate_callable(f)
-
-    def decorate_callable(self, f):
-        @wraps(f)
-        def _inner(*args, **kw):
-            self._patch_dict()
-            try:
-                return f(*args, **kw)
-            finally:
-                self._unpatch_dict()
-        return _inner
-
-    def decorate_async_callable(self, f):
-        @wraps(f)
-        async def _inner(*args, **kw):
-            self._patch_dict()
-            try:
-                return await f(*args, **kw)
-            finally:
-                self._unpatch_dict()
-        return _inner
-
-    def decorate_class(self, klass):
-        for attr in dir(klass):
-            attr_value = getattr(klass, attr)
-            if attr.startswith(patch.TEST_PREFIX) and _has_call(attr_value):
-                setattr(klass, attr, _patch_dict(self.in_dict, self.values, self.clear)(attr_value))
-        return klass
-
-    def __enter__(self):
-        """Patch the dict."""
-        self._patch_dict()
-        return self.in_dict
-
-    def _patch_dict(self):
-        if isinstance(self.in_dict, str):
-            self.in_dict = _resolve_name(self.in_dict)
-        in_dict = self.in_dict
-        try:
-            original = in_dict.copy()
-        except AttributeError:
-            # A mapping without copy() must iterate over its keys.
-            original = {}
-            for key in in_dict:
-                original[key] = in_dict[key]
-        self._original = original
-        if self.clear:
-            _clear_dict(in_dict)
-        try:
-            in_dict.update(self.values)
-        except AttributeError:
-            for key in self.values:
-                in_dict[key] = self.values[key]
-
-    def _unpatch_dict(self):
-        in_dict = self.in_dict
-        original = self._original
-        _clear_dict(in_dict)
-        try:
-            in_dict.update(original)
-        except AttributeError:
-            for key in original:
-                in_dict[key] = original[key]
-
-    def __exit__(self, *args):
-        """Unpatch the dict."""
-        if self._original is not None:
-            self._unpatch_dict()
-        return False
-
-    def start(self):
-        """Activate a patch, returning any created mock."""
-        result = self.__enter__()
-        _patch._active_patches.append(self)
-        return result
-
-    def stop(self):
-        """Stop an active patch."""
-        try:
-            _patch._active_patches.remove(self)
-        except ValueError:
-            return None
-        return self.__exit__(None, None, None)
-
-
-def _clear_dict(in_dict):
-    try:
-        in_dict.clear()
-    except AttributeError:
-        for key in list(in_dict):
-            del in_dict[key]
-
-
-def _patch_stopall():
-    """Stop all active patches. LIFO to unroll nested patches."""
-    for active in reversed(_patch._active_patches):
-        active.stop()
-
-
-patch.object = _patch_object
-patch.dict = _patch_dict
-patch.multiple = _patch_multiple
-patch.stopall = _patch_stopall
-patch.TEST_PREFIX = "test"
-
-
-# -- create_autospec ---------------------------------------------------------------
-
-def create_autospec(spec, spec_set=False, instance=False, _parent=None, _name=None, *, unsafe=False, **kwargs):
-    """A mock shaped like spec: its attributes are mocks shaped like spec's,
-    and calls to it (and its methods) must match the signatures. For a class,
-    the return value is shaped like an instance (instance=True gives that
-    mock directly). Other keyword arguments configure the mock."""
-    if _is_list(spec):
-        # A list would be taken as a list of names.
-        spec = type(spec)
-    is_type = isinstance(spec, type)
-    if _is_instance_mock(spec):
-        raise InvalidSpecError(f"Cannot autospec a Mock object. [object={spec!r}]")
-    is_async_func = _is_async_func(spec)
-    mock_kwargs = {"spec": spec}
-    if spec_set:
-        mock_kwargs = {"spec_set": spec}
-    elif spec is None:
-        mock_kwargs = {}
-    if mock_kwargs and instance:
-        mock_kwargs["_spec_as_instance"] = True
-    if not unsafe:
-        _check_spec_arg_typos(kwargs)
-    mock_kwargs.update(kwargs)
-    klass = MagicMock
-    if inspect.isdatadescriptor(spec):
-        # What a descriptor returns is unknown: no spec.
-        mock_kwargs = {}
-    elif is_async_func:
-        if instance:
-            raise RuntimeError("Instance can not be True when create_autospec is mocking an async function")
-        klass = AsyncMock
-    elif not _callable(spec):
-        klass = NonCallableMagicMock
-    elif is_type and instance and not _instance_callable(spec):
-        klass = NonCallableMagicMock
-    _name = mock_kwargs.pop("name", _name)
-    _new_name = _name if _parent is not None else ""
-    mock = klass(parent=_parent, _new_parent=_parent, _new_name=_new_name, name=_name, **mock_kwargs)
-    if isinstance(spec, FunctionTypes):
-        # Only at the top level: functions are not recursed into.
-        mock = _set_signature(mock, spec)
-        if is_async_func:
-            _setup_async_mock(mock)
-    else:
-        _check_signature(spec, mock, is_type, instance)
-    if _parent is not None and not instance:
-        _parent._mock_children[_name] = mock
-    if is_type and not instance and "return_value" not in kwargs:
-        mock.return_value = create_autospec(spec, spec_set, instance=True, _name="()", _parent=mock)
-    for entry in dir(spec):
-        if _is_magic(entry):
-            # MagicMock already has the useful ones.
-            continue
-        try:
-            original = getattr(spec, entry)
-        except AttributeError:
-            continue
-        child_kwargs = {"spec_set": original} if spec_set else {"spec": original}
-        if not isinstance(original, FunctionTypes):
-            # Specced lazily, on first access.
-            new = _SpecState(original, spec_set, mock, entry, instance)
-            mock._mock_children[entry] = new
-        else:
-            parent = mock.mock if isinstance(spec, FunctionTypes) else mock
-            skipfirst = _must_skip(spec, entry, is_type)
-            child_kwargs["_eat_self"] = skipfirst
-            child_klass = AsyncMock if iscoroutinefunction(original) else MagicMock
-            new = child_klass(parent=parent, name=entry, _new_name=entry, _new_parent=parent, **child_kwargs)
-            mock._mock_children[entry] = new
-            _check_signature(original, new, skipfirst=skipfirst)
-        if isinstance(new, FunctionTypes):
-            setattr(mock, entry, new)
-    return mock
-
-
-def _must_skip(spec, entry, is_type):
-    """Whether calls to spec's attribute `entry` leave out the first
-    parameter (a method looked up on a class)."""
-    if not isinstance(spec, type):
-        if entry in getattr(spec, "__dict__", {}):
-            return False
-        spec = spec.__class__
-    for klass in spec.__mro__:
-        found = klass.__dict__.get(entry, DEFAULT)
-        if found is DEFAULT:
-            continue
-        if isinstance(found, (staticmethod, classmethod)):
-            return False
-        elif isinstance(found, FunctionTypes):
-            return is_type
-        else:
-            return False
-    # Provided dynamically.
-    return is_type
-
-
-class _SpecState(object):
-    # An attribute of an autospecced object, specced on first access.
-
-    def __init__(self, spec, spec_set=False, parent=None, name=None, ids=None, instance=False):
-        self.spec = spec
-        self.ids = ids
-        self.spec_set = spec_set
-        self.parent = parent
-        self.instance = instance
-        self.name = name
-
-
-FunctionTypes = (
-    type(create_autospec),
-    type(ANY.__eq__),
-)
-
-
-# -- mock_open, PropertyMock, seal ------------------------------------------------
-
-file_spec = None
-open_spec = None
-
-
-def _to_stream(read_data):
-    if isinstance(read_data, bytes):
-        return io.BytesIO(read_data)
-    return io.StringIO(read_data)
-
-
-def mock_open(mock=None, read_data=""):
-    """A mock for `open` (called or used with `with`) whose file handles
-    read `read_data` through read, readline, readlines and iteration."""
-    state = [_to_stream(read_data), None]
-
-    def _readlines_side_effect(*args, **kwargs):
-        if handle.readlines.return_value is not None:
-            return handle.readlines.return_value
-        return state[0].readlines(*args, **kwargs)
-
-    def _read_side_effect(*args, **kwargs):
-        if handle.read.return_value is not None:
-            return handle.read.return_value
-        return state[0].read(*args, **kwargs)
-
-    def _readline_side_effect(*args, **kwargs):
-        yield from _iter_side_effect()
-        while True:
-            yield state[0].readline(*args, **kwargs)
-
-    def _iter_side_effect():
-        if handle.readline.return_value is not None:
-            while True:
-                yield handle.readline.return_value
-        for line in state[0]:
-            yield line
-
-    def _next_side_effect():
-        if handle.readline.return_value is not None:
-            return handle.readline.return_value
-        return next(state[0])
-
-    global file_spec, open_spec
-    if file_spec is None:
-        file_spec = list(set(dir(io.TextIOWrapper)).union(set(dir(io.BytesIO))))
-    if open_spec is None:
-        open_spec = list(set(dir(io.open)))
-    if mock is None:
-        mock = MagicMock(name="open", spec=open_spec)
-    handle = MagicMock(spec=file_spec)
-    handle.__enter__.return_value = handle
-    handle.write.return_value = None
-    handle.read.return_value = None
-    handle.readline.return_value = None
-    handle.readlines.return_value = None
-    handle.read.side_effect = _read_side_effect
-    state[1] = _readline_side_effect()
-    handle.readline.side_effect = state[1]
-    handle.readlines.side_effect = _readlines_side_effect
-    handle.__iter__.side_effect = _iter_side_effect
-    handle.__next__.side_effect = _next_side_effect
-
-    def reset_data(*args, **kwargs):
-        state[0] = _to_stream(read_data)
-        if handle.readline.side_effect == state[1]:
-            # Unless the test replaced it.
-            state[1] = _readline_side_effect()
-            handle.readline.side_effect = state[1]
-        return DEFAULT
-
-    mock.side_effect = reset_data
-    mock.return_value = handle
-    return mock
+        """Fail if the mock was awaited."""
+        self._insist((0).__eq__, "Expected {name} to not have been awaited. "
+                                 "Awaited {count} times.", "await_count")
+
+    def assert_awaited_with(self, /, *args, **kwargs):
+        """Fail unless the last await had these arguments."""
+        last = _ledger(self).await_args
+        if last is None:
+            raise AssertionError(f"Expected await: {self._shown(args, kwargs)}\nNot awaited")
+        self._check_last(last, args, kwargs, "await", "")
+
+    def assert_awaited_once_with(self, /, *args, **kwargs):
+        """Fail unless the mock was awaited exactly once, with these arguments."""
+        self.assert_awaited_once()
+        self.assert_awaited_with(*args, **kwargs)
+
+    def assert_any_await(self, /, *args, **kwargs):
+        """Fail unless some await had these arguments."""
+        self._check_any(_ledger(self).await_args_list, args, kwargs, "await")
+
+    def assert_has_awaits(self, calls, any_order=False):
+        """Fail unless `calls` appear among the awaits: in a row, or (with
+        `any_order`) anywhere."""
+        records = _ledger(self).await_args_list
+        self._require_calls(
+            records, calls, any_order,
+            lambda fitted: f"Awaits not found.\nExpected: {_CallList(calls)!r}\nActual: {records!r}",
+            lambda missing, leftover: f"{missing!r} not all found in await list",
+        )
 
 
 class PropertyMock(Mock):
-    """A mock for a property on a class: getting it calls the mock with no
-    arguments, setting it calls the mock with the value."""
+    """A mock to set on a class as a property: getting the attribute calls
+    it with no arguments, setting it calls it with the value."""
 
-    def _get_child_mock(self, /, **kwargs):
-        return MagicMock(**kwargs)
+    def _get_child_mock(self, /, **kw):
+        return MagicMock(**kw)
 
     def __get__(self, obj, obj_type=None):
         return self()
 
-    def __set__(self, obj, val):
-        self(val)
+    def __set__(self, obj, value):
+        self(value)
 
 
 def seal(mock):
-    """Stops mock (and the mocks made from it) making new attributes: using
-    one that was not set raises AttributeError."""
-    _store(mock, "_mock_sealed", True)
-    for attr in dir(mock):
+    """Stop `mock` and its children from making new attributes: asking for
+    one raises AttributeError."""
+    inner = _mock_of(mock)
+    ledger = _ledger(inner)
+    ledger.sealed = True
+    owned = list(ledger.children.values())
+    owned.append(ledger.return_value)
+    for child in owned:
+        child_mock = _mock_of(child)
+        if child_mock is not None and _ledger(child_mock).owner is inner:
+            seal(child_mock)
+
+
+# ---------------------------------------------------------------------------
+# create_autospec
+
+
+def _callable_kind(obj):
+    return (
+        AsyncMock if _is_async_callable(obj) else MagicMock
+    )
+
+
+def create_autospec(spec, spec_set=False, instance=False, _parent=None, _name=None,
+                    *, unsafe=False, **kwargs):
+    """A mock shaped like `spec`: only its attributes exist, and calls to it
+    and its methods must fit their signatures. A function spec gives a
+    function that records its calls in `.mock`."""
+    if isinstance(spec, (list, tuple)):
+        spec = type(spec)
+    if _mock_of(spec) is not None:
+        raise InvalidSpecError(f"Cannot autospec a Mock object. [object={spec!r}]")
+    is_class = isinstance(spec, type)
+    options = dict(kwargs)
+    options["unsafe"] = unsafe
+    if _parent is not None:
+        options["_owner"] = _parent
+        options["_link"] = _name
+    elif _name is not None:
+        options["name"] = _name
+    locked = {"spec_set": spec} if spec_set else {"spec": spec}
+    if isinstance(spec, (types.FunctionType, types.BuiltinFunctionType, types.MethodType,
+                         functools.partial)):
+        signature = _signature_of(spec)
+        mock = _callable_kind(spec)(**locked, _signature=signature,
+                                    _autospec_source=spec, _autospec_instance=True, **options)
+        if isinstance(spec, (types.FunctionType, types.MethodType)) and _parent is None:
+            return _function_facade(spec, mock)
+        return mock
+    if is_class and not instance:
+        kind = MagicMock
+        signature = _signature_of(spec)
+    elif callable(spec) and (not is_class or "__call__" in dir(spec)):
+        kind = MagicMock
+        signature = _signature_of(_stored_class_member(spec, "__call__"), drop_first=True) \
+            if is_class else _signature_of(spec)
+    else:
+        kind = NonCallableMagicMock
+        signature = None
+    return kind(**locked, _signature=signature, _autospec_source=spec,
+                _autospec_instance=instance or not is_class, **options)
+
+
+def _autospec_member(owner, name):
+    """The autospecced child `name` of the autospecced mock `owner`."""
+    ledger = _ledger(owner)
+    source = ledger.autospec_source
+    try:
+        raw = _stored_member(source, name)
+    except AttributeError:
+        raw = getattr(source, name)
+    locked = ledger.spec_locked
+    if isinstance(raw, property) or (
+        hasattr(type(raw), "__get__") and hasattr(type(raw), "__set__")
+        and not isinstance(raw, (types.FunctionType, staticmethod, classmethod))
+    ):
+        return owner._get_child_mock(_owner=owner, _link=name)
+    if isinstance(raw, staticmethod):
+        target, drop_first = raw.__func__, False
+    elif isinstance(raw, classmethod):
+        target, drop_first = getattr(source, name), False
+    elif isinstance(raw, types.FunctionType) and not isinstance(source, types.ModuleType):
+        target, drop_first = raw, True
+    else:
+        target = getattr(source, name)
+        if isinstance(target, type) or not callable(target):
+            return create_autospec(target, spec_set=locked, instance=not isinstance(target, type)
+                                   and not callable(target), _parent=owner, _name=name)
+        drop_first = False
+    signature = _signature_of(target, drop_first=drop_first)
+    keyword = "spec_set" if locked else "spec"
+    return _callable_kind(target)(**{keyword: target}, _signature=signature,
+                                  _autospec_source=target, _autospec_instance=True,
+                                  _owner=owner, _link=name)
+
+
+# The autospecced function mirrors these attributes of its mock.
+_MIRRORED = ("called", "call_count", "call_args", "call_args_list", "mock_calls",
+             "method_calls", "return_value", "side_effect")
+_MIRRORED_METHODS = ("assert_called_with", "assert_called_once_with", "assert_has_calls",
+                     "assert_any_call", "assert_called", "assert_called_once",
+                     "assert_not_called")
+
+
+def _function_facade(original, mock):
+    """A real function with `original`'s signature that checks its arguments
+    and passes the call to `mock`. Its `return_value`, `call_args` and the
+    other records mirror the mock's, refreshed on each call; what the test
+    sets on the function is passed on to the mock at the next call."""
+    signature = _ledger(mock).signature
+    pushed = {}
+
+    def refresh():
+        for field in _MIRRORED:
+            value = getattr(mock, field)
+            facade.__dict__[field] = value
+            pushed[field] = value
+
+    def facade(*args, **kwargs):
+        for field in ("return_value", "side_effect"):
+            value = facade.__dict__.get(field)
+            if value is not pushed.get(field):
+                setattr(mock, field, value)
         try:
-            m = getattr(mock, attr)
+            return mock(*args, **kwargs)
+        finally:
+            refresh()
+
+    def reset_mock(*args, **kwargs):
+        mock.reset_mock(*args, **kwargs)
+        refresh()
+
+    facade.__name__ = facade.__qualname__ = original.__name__
+    if signature is not None:
+        facade.__signature__ = signature
+    facade.mock = mock
+    facade.reset_mock = reset_mock
+    for method in _MIRRORED_METHODS:
+        setattr(facade, method, getattr(mock, method))
+    refresh()
+    return facade
+
+
+# ---------------------------------------------------------------------------
+# patch
+
+
+def _import_dotted(path):
+    """The object a dotted path names, importing modules along the way."""
+    import importlib
+
+    parts = path.split(".")
+    found = importlib.import_module(parts[0])
+    so_far = parts[0]
+    for part in parts[1:]:
+        so_far += "." + part
+        try:
+            found = getattr(found, part)
         except AttributeError:
+            importlib.import_module(so_far)
+            found = getattr(found, part)
+    return found
+
+
+_running_patches = []
+_TYPO_OPTIONS = ("autospect", "auto_spec", "set_spec")
+
+
+def _reject_typos(kwargs, unsafe):
+    if unsafe:
+        return
+    for option in _TYPO_OPTIONS:
+        if option in kwargs:
+            raise RuntimeError(f"{option!r} might be a typo; use unsafe=True if this is intended")
+
+
+def _wrap_with_patches(patcher, func):
+    """Decorate `func` so `patcher` (and any patchers stacked on it since)
+    is active while it runs; mocks the patchers make are passed as extra
+    positional arguments, patch.multiple's as keyword arguments."""
+    if getattr(func, "_patch_runner", None) is func:
+        func.patchings.append(patcher)
+        return func
+
+    def enter_all(stack, args, kwargs):
+        extra = []
+        for each in runner.patchings:
+            made = stack.enter_context(each)
+            if each.attribute_name is not None:
+                kwargs.update(made)
+            elif each.new is DEFAULT:
+                extra.append(made)
+        return (*args, *extra), kwargs
+
+    if inspect.iscoroutinefunction(func):
+        @functools.wraps(func)
+        async def runner(*args, **kwargs):
+            with contextlib.ExitStack() as stack:
+                args, kwargs = enter_all(stack, args, kwargs)
+                return await func(*args, **kwargs)
+    else:
+        @functools.wraps(func)
+        def runner(*args, **kwargs):
+            with contextlib.ExitStack() as stack:
+                args, kwargs = enter_all(stack, args, kwargs)
+                return func(*args, **kwargs)
+
+    runner.patchings = [patcher]
+    runner._patch_runner = runner
+    return runner
+
+
+def _decorate_test_class(klass, decorate_one):
+    for name in dir(klass):
+        if not name.startswith(patch.TEST_PREFIX):
             continue
-        if not isinstance(m, NonCallableMock):
-            continue
-        if isinstance(m._mock_children.get(attr), _SpecState):
-            continue
-        if m._mock_new_parent is mock:
-            seal(m)
+        member = getattr(klass, name)
+        if callable(member) and not isinstance(member, type):
+            setattr(klass, name, decorate_one(member))
+    return klass
+
+
+class _Toggle:
+    """What every patcher offers on top of its __enter__/__exit__: start()
+    and stop(), and use as a decorator of functions and test classes."""
+
+    def start(self):
+        """Apply the patch until stop() (or patch.stopall())."""
+        applied = self.__enter__()
+        _running_patches.append(self)
+        return applied
+
+    def stop(self):
+        """Undo the patch; None if it was not applied."""
+        if self in _running_patches:
+            _running_patches.remove(self)
+        return self.__exit__(None, None, None)
+
+    def __call__(self, func):
+        if isinstance(func, type):
+            return _decorate_test_class(func, lambda member: self.copy()(member))
+        return self._decorate(func)
+
+    def _decorate(self, func):
+        return _wrap_with_patches(self, func)
+
+
+def _check_patch_settings(settings, extra):
+    if settings["new_callable"] is not None:
+        if settings["new"] is not DEFAULT:
+            raise ValueError("Cannot use 'new' and 'new_callable' together")
+        if settings["autospec"] is not None:
+            raise ValueError("Cannot use 'autospec' and 'new_callable' together")
+    _reject_typos(extra, settings["unsafe"])
+
+
+class _Patcher(_Toggle):
+    """One patch of one attribute. `settings` holds patch()'s named options,
+    `extra` the keyword arguments meant for the mock it makes."""
+
+    def __init__(self, locate, attribute, settings, extra):
+        _check_patch_settings(settings, extra)
+        self.locate, self.attribute = locate, attribute
+        self.settings, self.extra = settings, extra
+        # Set by patch.multiple: its mocks are passed by keyword.
+        self.attribute_name = None
+        self._active = None
+
+    @property
+    def new(self):
+        return self.settings["new"]
+
+    def copy(self):
+        twin = _Patcher(self.locate, self.attribute, dict(self.settings), dict(self.extra))
+        twin.attribute_name = self.attribute_name
+        return twin
+
+    def _original(self, target):
+        name = self.attribute
+        try:
+            return target.__dict__[name], True
+        except (AttributeError, KeyError, TypeError):
+            found = getattr(target, name, DEFAULT)
+        creatable = self.settings["create"] or (
+            isinstance(target, types.ModuleType) and hasattr(builtins, name))
+        if found is DEFAULT and not creatable:
+            raise AttributeError(f"{target} does not have the attribute {name!r}")
+        return found, False
+
+    def _replacement(self, target, original):
+        settings = self.settings
+        spec, spec_set, autospec = settings["spec"], settings["spec_set"], settings["autospec"]
+        if spec is not None and autospec is not None:
+            raise TypeError("Can't specify spec and autospec")
+        if autospec not in (None, False):
+            return self._autospecced(target, original)
+        if settings["new"] is not DEFAULT:
+            if self.extra:
+                raise TypeError("Can't pass kwargs to a mock we aren't creating")
+            return settings["new"]
+        if spec is True:
+            spec = original
+        if spec_set is True:
+            spec, spec_set = None, original
+        shape = spec_set if spec is None else spec
+        maker = settings["new_callable"] or _mock_class_for(shape, original)
+        options = {key: value for key, value in (("spec", spec), ("spec_set", spec_set))
+                   if value is not None}
+        if isinstance(maker, type) and issubclass(maker, NonCallableMock):
+            options["name"] = self.attribute
+        options.update(self.extra)
+        made = maker(**options)
+        if isinstance(shape, type) and _mock_of(made) is not None and \
+                "return_value" not in self.extra:
+            # Instances of a specced class are specced too.
+            keyword = "spec" if spec is not None else "spec_set"
+            made.return_value = NonCallableMagicMock(**{keyword: shape}, _owner=made, _link="()")
+        return made
+
+    def _autospecced(self, target, original):
+        if self.settings["new"] is not DEFAULT:
+            raise TypeError("autospec creates the mock for you. Can't specify autospec and new.")
+        if original is DEFAULT:
+            raise TypeError("Can't use 'autospec' with create=True")
+        autospec = self.settings["autospec"]
+        shape = original if autospec is True else autospec
+        if isinstance(shape, (classmethod, staticmethod)):
+            shape = getattr(target, self.attribute)
+        return create_autospec(shape, spec_set=bool(self.settings["spec_set"]),
+                               _name=self.attribute, **self.extra)
+
+    def __enter__(self):
+        target = self.locate()
+        original, local = self._original(target)
+        replacement = self._replacement(target, original)
+        setattr(target, self.attribute, replacement)
+        self._active = (target, original, local)
+        if self.attribute_name is None:
+            return replacement
+        return {self.attribute_name: replacement} if self.new is DEFAULT else {}
+
+    def __exit__(self, *exc_info):
+        if self._active is None:
+            return None
+        target, original, local = self._active
+        self._active = None
+        if local and original is not DEFAULT:
+            setattr(target, self.attribute, original)
+            return None
+        delattr(target, self.attribute)
+        if original is not DEFAULT and not self.settings["create"] and \
+                not hasattr(target, self.attribute):
+            setattr(target, self.attribute, original)
+        return None
+
+
+def _mock_class_for(shape, original):
+    """The mock class patch() makes for a spec `shape` (or, without one,
+    for the `original` it replaces)."""
+    if shape is None:
+        async_original = original is not DEFAULT and _is_async_callable(original)
+        return AsyncMock if async_original else MagicMock
+    if _is_async_callable(shape):
+        return AsyncMock
+    if isinstance(shape, (list, tuple)) or callable(shape):
+        return MagicMock
+    return NonCallableMagicMock
+
+
+class _MultiPatcher(_Toggle):
+    """patch.multiple: several attributes of one target patched together."""
+
+    new = DEFAULT
+
+    def __init__(self, parts):
+        self.parts = parts
+        self.attribute_name = parts[0].attribute
+
+    def copy(self):
+        return _MultiPatcher([part.copy() for part in self.parts])
+
+    def __enter__(self):
+        made = {}
+        with contextlib.ExitStack() as undo_on_failure:
+            for part in self.parts:
+                made.update(part.__enter__())
+                undo_on_failure.callback(part.__exit__, None, None, None)
+            undo_on_failure.pop_all()
+        return made
+
+    def __exit__(self, *exc_info):
+        for part in reversed(self.parts):
+            part.__exit__(*exc_info)
+        return None
+
+
+def _locator_for(dotted):
+    if not isinstance(dotted, str) or "." not in dotted:
+        raise TypeError(f"Need a valid target to patch. You supplied: {dotted!r}")
+    owner, attribute = dotted.rsplit(".", 1)
+    return (lambda: _import_dotted(owner)), attribute
+
+
+def patch(target, new=DEFAULT, spec=None, create=False, spec_set=None, autospec=None,
+          new_callable=None, *, unsafe=False, **kwargs):
+    """Replace the object named by the dotted path `target` (by default with
+    a MagicMock) while a decorated function runs, inside a `with` block, or
+    between start() and stop()."""
+    locate, attribute = _locator_for(target)
+    settings = dict(new=new, spec=spec, create=create, spec_set=spec_set,
+                    autospec=autospec, new_callable=new_callable, unsafe=unsafe)
+    return _Patcher(locate, attribute, settings, kwargs)
+
+
+def _patch_object(target, attribute, new=DEFAULT, spec=None, create=False, spec_set=None,
+                  autospec=None, new_callable=None, *, unsafe=False, **kwargs):
+    """patch.object: patch attribute `attribute` of the object `target`."""
+    if isinstance(target, str):
+        raise TypeError(f"{target!r} must be the actual object to be patched, not a str")
+    settings = dict(new=new, spec=spec, create=create, spec_set=spec_set,
+                    autospec=autospec, new_callable=new_callable, unsafe=unsafe)
+    return _Patcher(lambda: target, attribute, settings, kwargs)
+
+
+def _patch_multiple(target, spec=None, create=False, spec_set=None, autospec=None,
+                    new_callable=None, **kwargs):
+    """patch.multiple: patch several attributes of `target` (an object or a
+    dotted path) given as keyword arguments; DEFAULT values become mocks,
+    passed to a decorated function as keyword arguments."""
+    if not kwargs:
+        raise ValueError("Must supply at least one keyword argument with patch.multiple")
+    locate = functools.partial(_import_dotted, target) if isinstance(target, str) \
+        else (lambda: target)
+    parts = []
+    for attribute, new in kwargs.items():
+        settings = dict(new=new, spec=spec, create=create, spec_set=spec_set,
+                        autospec=autospec, new_callable=new_callable, unsafe=False)
+        part = _Patcher(locate, attribute, settings, {})
+        part.attribute_name = attribute
+        parts.append(part)
+    return _MultiPatcher(parts)
+
+
+class _DictPatcher(_Toggle):
+    """patch.dict: set keys of a dictionary (or clear it) for a while, then
+    put back exactly what was there."""
+
+    def __init__(self, in_dict, values=(), clear=False, **kwargs):
+        self.in_dict = in_dict
+        self.updates = {**dict(values), **kwargs}
+        self.clear = clear
+        self._undo = None
+
+    def copy(self):
+        return _DictPatcher(self.in_dict, self.updates, self.clear)
+
+    def _decorate(self, func):
+        if inspect.iscoroutinefunction(func):
+            @functools.wraps(func)
+            async def runner(*args, **kwargs):
+                with self.copy():
+                    return await func(*args, **kwargs)
+        else:
+            @functools.wraps(func)
+            def runner(*args, **kwargs):
+                with self.copy():
+                    return func(*args, **kwargs)
+        return runner
+
+    def __enter__(self):
+        target = self.in_dict
+        if isinstance(target, str):
+            target = _import_dotted(target)
+        try:
+            saved = target.copy()
+        except AttributeError:
+            saved = {key: target[key] for key in target}
+        self._undo = (target, saved)
+        if self.clear:
+            _empty_mapping(target)
+        _fill_mapping(target, self.updates)
+        return target
+
+    def __exit__(self, *exc_info):
+        if self._undo is None:
+            return False
+        target, saved = self._undo
+        self._undo = None
+        _empty_mapping(target)
+        _fill_mapping(target, saved)
+        return False
+
+
+def _fill_mapping(target, items):
+    try:
+        target.update(items)
+    except AttributeError:
+        for key, value in items.items():
+            target[key] = value
+
+
+def _empty_mapping(target):
+    try:
+        target.clear()
+    except AttributeError:
+        for key in list(target):
+            del target[key]
+
+
+def _stop_all():
+    """patch.stopall: stop every patch started with start(), newest first."""
+    while _running_patches:
+        _running_patches[-1].stop()
+
+
+patch.object = _patch_object
+patch.dict = _DictPatcher
+patch.multiple = _patch_multiple
+patch.stopall = _stop_all
+patch.TEST_PREFIX = "test"
+
+
+# ---------------------------------------------------------------------------
+# mock_open
+
+_FILE_METHOD_NAMES = None
+
+
+def _file_method_names():
+    global _FILE_METHOD_NAMES
+    if _FILE_METHOD_NAMES is None:
+        _FILE_METHOD_NAMES = sorted(set(dir(io.TextIOWrapper)) | set(dir(io.BytesIO)))
+    return _FILE_METHOD_NAMES
+
+
+def mock_open(mock=None, read_data=""):
+    """A mock of the builtin `open`: each call hands out the same file handle
+    mock, rewound to the start of `read_data` for read(), readline(),
+    readlines() and iteration; writes are recorded on `handle.write`."""
+    state = {"stream": None}
+
+    def rewind():
+        state["stream"] = (io.BytesIO if isinstance(read_data, bytes) else io.StringIO)(read_data)
+
+    def reader(method_name, use):
+        def effect(*args, **kwargs):
+            if _ledger(getattr(handle, method_name)).return_value is not DEFAULT:
+                return DEFAULT
+            return use(state["stream"], *args, **kwargs)
+        return effect
+
+    def next_line(stream):
+        line = stream.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    if mock is None:
+        mock = MagicMock(name="open", spec=sorted(set(dir(builtins.open))))
+    handle = MagicMock(spec=_file_method_names())
+    handle.__enter__.return_value = handle
+    handle.write.return_value = None
+    handle.read.side_effect = reader("read", lambda stream, *a: stream.read(*a))
+    handle.readline.side_effect = reader("readline", lambda stream, *a: stream.readline(*a))
+    handle.readlines.side_effect = reader("readlines", lambda stream, *a: stream.readlines(*a))
+    handle.__iter__.side_effect = lambda: iter(state["stream"].readlines())
+    handle.__next__.side_effect = lambda: next_line(state["stream"])
+    rewind()
+
+    def on_open(*args, **kwargs):
+        rewind()
+        return DEFAULT
+
+    mock.side_effect = on_open
+    mock.return_value = handle
+    return mock
