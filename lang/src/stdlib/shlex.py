@@ -1,12 +1,26 @@
 """A lexical analyzer for shell-like syntax: split(), quote(), join() and
 the shlex class, with CPython's behaviour in POSIX and compatibility modes."""
 
+# The tokenizer is a small state machine over characters (read_token and
+# the _step helpers); get_token adds what sits around it: pushed-back
+# tokens, source inclusion and the stack of input streams.
+
 import os
 import sys
 from collections import deque
 from io import StringIO
 
 __all__ = ["shlex", "split", "quote", "join"]
+
+# Word characters. The ASCII ones are in CPython's order (f before e),
+# which the attribute shows; POSIX mode adds the Latin-1 letters.
+_ASCII_WORDCHARS = "abcdfeghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+_LATIN1_LETTERS = ("\xdf" + "".join(chr(c) for c in range(0xE0, 0x100) if c != 0xF7)
+                   + "".join(chr(c) for c in range(0xC0, 0xDF) if c != 0xD7))
+# With punctuation_chars, these join the word characters (less the
+# punctuation itself), so that paths and options stay whole.
+_PUNCTUATION_WORDCHARS = "~-./*?="
+_DEFAULT_PUNCTUATION = "();<>|&"
 
 
 class shlex:
@@ -15,101 +29,90 @@ class shlex:
     def __init__(self, instream=None, infile=None, posix=False, punctuation_chars=False):
         if isinstance(instream, str):
             instream = StringIO(instream)
-        if instream is not None:
-            self.instream = instream
-            self.infile = infile
-        else:
-            self.instream = sys.stdin
-            self.infile = None
+        if instream is None:
+            instream, infile = sys.stdin, None
+        self.instream, self.infile = instream, infile
         self.posix = posix
         self.eof = None if posix else ""
         self.commenters = "#"
-        self.wordchars = ("abcdfeghijklmnopqrstuvwxyz"
-                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-        if self.posix:
-            self.wordchars += ("ßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"
-                               "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
+        self.wordchars = _ASCII_WORDCHARS + (_LATIN1_LETTERS if posix else "")
         self.whitespace = " \t\r\n"
         self.whitespace_split = False
         self.quotes = "'\""
         self.escape = "\\"
         self.escapedquotes = '"'
+        # The tokenizer's state: " " between tokens, "a" in a word, "c" in
+        # punctuation, a quote or escape character inside one; None at EOF.
         self.state = " "
-        self.pushback = deque()
+        self.pushback = deque()  # tokens (or characters) to give back first
         self.lineno = 1
         self.debug = 0
         self.token = ""
-        self.filestack = deque()
-        self.source = None
-        if not punctuation_chars:
-            punctuation_chars = ""
-        elif punctuation_chars is True:
-            punctuation_chars = "();<>|&"
-        self._punctuation_chars = punctuation_chars
-        if punctuation_chars:
-            # Characters that can follow punctuation in one token are kept aside.
+        self.filestack = deque()  # (infile, instream, lineno) of outer sources
+        self.source = None  # the keyword that includes a file, if any
+        if punctuation_chars is True:
+            punctuation_chars = _DEFAULT_PUNCTUATION
+        self._punctuation_chars = punctuation_chars or ""
+        if self._punctuation_chars:
             self._pushback_chars = deque()
-            self.wordchars += "~-./*?="
-            self.wordchars = "".join(c for c in self.wordchars if c not in punctuation_chars)
+            self.wordchars = "".join(c for c in self.wordchars + _PUNCTUATION_WORDCHARS
+                                     if c not in self._punctuation_chars)
 
     @property
     def punctuation_chars(self):
         return self._punctuation_chars
 
+    def _say(self, level, message):
+        if self.debug >= level:
+            print(message)
+
+    # -- tokens and sources -------------------------------------------------------
+
     def push_token(self, tok):
-        """Push a token onto the stack popped by the get_token method."""
-        if self.debug >= 1:
-            print("shlex: pushing token " + repr(tok))
+        """Makes `tok` the next token get_token returns."""
+        self._say(1, "shlex: pushing token " + repr(tok))
         self.pushback.appendleft(tok)
 
     def push_source(self, newstream, newfile=None):
-        """Push an input source onto the lexer's input source stack."""
+        """Reads from `newstream` (a stream or a string) until it ends,
+        then goes back to the current source."""
         if isinstance(newstream, str):
             newstream = StringIO(newstream)
         self.filestack.appendleft((self.infile, self.instream, self.lineno))
-        self.infile = newfile
-        self.instream = newstream
-        self.lineno = 1
+        self.infile, self.instream, self.lineno = newfile, newstream, 1
         if self.debug:
-            if newfile is not None:
-                print("shlex: pushing to file %s" % (self.infile,))
-            else:
-                print("shlex: pushing to stream %s" % (self.instream,))
+            where = "file" if newfile is not None else "stream"
+            print("shlex: pushing to %s %s" % (where, newfile if newfile is not None else newstream))
 
     def pop_source(self):
-        """Pop the input source stack."""
+        """Closes the current source and goes back to the one before."""
         self.instream.close()
-        (self.infile, self.instream, self.lineno) = self.filestack.popleft()
+        self.infile, self.instream, self.lineno = self.filestack.popleft()
         if self.debug:
             print("shlex: popping to %s, line %d" % (self.instream, self.lineno))
         self.state = " "
 
     def get_token(self):
-        """Get a token from the input stream (or from stack if it's nonempty)."""
+        """The next token: a pushed-back one, else one read (following
+        source inclusions, and back to outer sources at their ends);
+        `eof` at the end of everything."""
         if self.pushback:
-            tok = self.pushback.popleft()
-            if self.debug >= 1:
-                print("shlex: popping token " + repr(tok))
-            return tok
-        raw = self.read_token()
-        if self.source is not None:
-            while raw == self.source:
-                spec = self.sourcehook(self.read_token())
-                if spec:
-                    (newfile, newstream) = spec
-                    self.push_source(newstream, newfile)
-                raw = self.get_token()
-        while raw == self.eof:
+            token = self.pushback.popleft()
+            self._say(1, "shlex: popping token " + repr(token))
+            return token
+        token = self.read_token()
+        while self.source is not None and token == self.source:
+            included = self.sourcehook(self.read_token())
+            if included:
+                self.push_source(included[1], included[0])
+            token = self.get_token()
+        while token == self.eof:
             if not self.filestack:
                 return self.eof
             self.pop_source()
-            raw = self.get_token()
-        if self.debug >= 1:
-            if raw != self.eof:
-                print("shlex: token=" + repr(raw))
-            else:
-                print("shlex: token=EOF")
-        return raw
+            token = self.get_token()
+        self._say(1, "shlex: token=" + repr(token) if token != self.eof else "shlex: token=EOF")
+        return token
 
     def _next_char(self):
         if self._punctuation_chars and self._pushback_chars:
@@ -123,14 +126,16 @@ class shlex:
         """Read one raw token: run the character states until one completes it."""
         self._quoted = False
         self._escape_return = " "
-        while self.state is not None:
+        while True:
             c = self._next_char()
             if self.debug >= 3:
                 print("shlex: in state %r I see character: %r" % (self.state, c))
+            if self.state is None:
+                # At the end already: the character read is dropped.
+                self.token = ""
+                break
             if self._step(c):
                 break
-        else:
-            self.token = ""
         result = self.token
         self.token = ""
         if self.posix and not self._quoted and result == "":
@@ -163,6 +168,7 @@ class shlex:
             self.state = None
             return True
         if c in self.whitespace:
+            self._say(2, "shlex: I see whitespace in whitespace state")
             return self._done()
         if c in self.commenters:
             self._skip_comment()
@@ -189,6 +195,7 @@ class shlex:
     def _in_quotes(self, c, quote):
         self._quoted = True
         if not c:
+            self._say(2, "shlex: I see EOF in quotes state")
             raise ValueError("No closing quotation")
         if c == quote:
             if self.posix:
@@ -206,6 +213,7 @@ class shlex:
 
     def _after_escape(self, c, escape):
         if not c:
+            self._say(2, "shlex: I see EOF in escape state")
             raise ValueError("No escaped character")
         # In quotes that allow escapes only the quote and the escape
         # character itself are escaped; elsewhere the escape stays.
@@ -221,6 +229,7 @@ class shlex:
             self.state = None
             return True
         if c in self.whitespace:
+            self._say(2, "shlex: I see whitespace in word state")
             self.state = " "
             return self._done()
         if c in self.commenters:
@@ -250,25 +259,24 @@ class shlex:
                 self._pushback_chars.append(c)
             else:
                 self.pushback.appendleft(c)
+            self._say(2, "shlex: I see punctuation in word state")
             self.state = " "
             return self._done()
         return False
 
     def sourcehook(self, newfile):
-        """Hook called on a filename to be sourced."""
+        """(name, open file) for a source inclusion: the name without
+        surrounding double quotes, relative to the including file."""
         if newfile[0] == '"':
             newfile = newfile[1:-1]
         if isinstance(self.infile, str) and not os.path.isabs(newfile):
             newfile = os.path.join(os.path.dirname(self.infile), newfile)
-        return (newfile, open(newfile, "r"))
+        return newfile, open(newfile, "r")
 
     def error_leader(self, infile=None, lineno=None):
-        """Emit a C-compiler-like, Emacs-friendly error-message leader."""
-        if infile is None:
-            infile = self.infile
-        if lineno is None:
-            lineno = self.lineno
-        return "\"%s\", line %d: " % (infile, lineno)
+        """'"file", line N: ', for messages in the style of C compilers."""
+        return '"%s", line %d: ' % (self.infile if infile is None else infile,
+                                    self.lineno if lineno is None else lineno)
 
     def __iter__(self):
         return self
@@ -281,14 +289,17 @@ class shlex:
 
 
 def split(s, comments=False, posix=True):
-    """Split the string *s* using shell-like syntax."""
+    """The words of `s` as a POSIX shell splits them (comments kept as
+    words unless `comments`)."""
     if s is None:
-        raise ValueError("s argument must not be None")
-    lex = shlex(s, posix=posix)
-    lex.whitespace_split = True
+        import warnings
+        warnings.warn("Passing None for 's' to shlex.split() is deprecated.",
+                      DeprecationWarning, stacklevel=2)
+    lexer = shlex(s, posix=posix)
+    lexer.whitespace_split = True
     if not comments:
-        lex.commenters = ""
-    return list(lex)
+        lexer.commenters = ""
+    return list(lexer)
 
 
 def join(split_command):
@@ -300,9 +311,15 @@ _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 
 
 def quote(s):
-    """Return a shell-escaped version of the string *s*."""
+    """`s` as one word for a POSIX shell: as it is when only safe
+    characters make it up, else in single quotes."""
     if not s:
         return "''"
+    if not isinstance(s, str):
+        if isinstance(s, (bytes, bytearray, memoryview)):
+            raise TypeError("cannot use a string pattern on a bytes-like object")
+        raise TypeError("expected string or bytes-like object, got %r" % type(s).__name__)
     if all(c in _SAFE for c in s):
         return s
+    # A single quote ends the quoting, is itself quoted, and quoting resumes.
     return "'" + s.replace("'", "'\"'\"'") + "'"

@@ -1,4 +1,5 @@
-# `string`: character-class constants, capwords and Template.
+# `string`: character-class constants, capwords, Template ($-substitution)
+# and Formatter (str.format's steps as overridable methods).
 
 __all__ = [
     "ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords", "digits", "hexdigits",
@@ -19,34 +20,58 @@ printable = digits + ascii_letters + punctuation + whitespace
 
 
 def capwords(s, sep=None):
-    return (sep or " ").join(map(str.capitalize, s.split(sep)))
+    """Capitalizes each word of `s` (split on `sep`, or runs of whitespace)
+    and joins them with `sep` (or a space)."""
+    words = s.split(sep)
+    return (" " if sep is None else sep).join(word.capitalize() for word in words)
 
 
-class _Overlay:
-    """Keyword arguments looked up before a mapping, for substitute(mapping, **kws)."""
+# -- Template -------------------------------------------------------------------
 
-    def __init__(self, first, second):
-        self.first = first
-        self.second = second
+
+class _KeywordsFirst:
+    """The keywords given to substitute, then the mapping, as one mapping."""
+
+    def __init__(self, keywords, mapping):
+        self._keywords = keywords
+        self._mapping = mapping
 
     def __getitem__(self, key):
-        try:
-            return self.first[key]
-        except KeyError:
-            return self.second[key]
+        if key in self._keywords:
+            return self._keywords[key]
+        return self._mapping[key]
 
 
-def _mapping(mapping, kws):
-    if mapping is None:
-        return kws
-    if kws:
-        return _Overlay(kws, mapping)
-    return mapping
+# The default mapping: no mapping, only keywords.
+_NO_MAPPING = {}
+
+
+def _values(mapping, keywords):
+    if mapping is _NO_MAPPING:
+        return keywords
+    return _KeywordsFirst(keywords, mapping) if keywords else mapping
+
+
+def _placeholder_regex(cls):
+    """The regular expression of a Template class: its own `pattern` when
+    it sets one, else one made from its delimiter and identifier patterns.
+    The four groups say what a match is: an escaped delimiter, a name
+    (plain or in braces), or an invalid placeholder."""
+    if "pattern" in cls.__dict__:
+        source = cls.pattern
+    else:
+        delimiter = _re.escape(cls.delimiter)
+        plain = cls.idpattern
+        braced = plain if cls.braceidpattern is None else cls.braceidpattern
+        source = (r"%s(?: (?P<escaped>%s) | (?P<named>%s) | \{(?P<braced>%s)\} | (?P<invalid>) )"
+                  % (delimiter, delimiter, plain, braced))
+    return _re.compile(source, cls.flags | _re.VERBOSE)
 
 
 class Template:
-    """A string with $-substitutions; subclasses may change the delimiter,
-    the identifier patterns, the flags or the whole pattern."""
+    """A string with $-placeholders: `$name`, `${name}`, and `$$` for a
+    dollar. Subclasses may change the delimiter, the identifier patterns,
+    the regex flags, or give the whole pattern."""
 
     delimiter = "$"
     idpattern = r"(?a:[_a-z][_a-z0-9]*)"
@@ -55,88 +80,82 @@ class Template:
 
     def __init_subclass__(cls):
         super().__init_subclass__()
-        if "pattern" in cls.__dict__:
-            pattern = cls.pattern
-        else:
-            delim = _re.escape(cls.delimiter)
-            braced = cls.braceidpattern or cls.idpattern
-            # Four named groups: escaped delimiter, name, braced name, and
-            # an empty `invalid` that matches a delimiter followed by nothing valid.
-            pattern = (delim + "(?:(?P<escaped>" + delim + ")|(?P<named>" + cls.idpattern
-                       + ")|{(?P<braced>" + braced + ")}|(?P<invalid>))")
-        cls.pattern = _re.compile(pattern, cls.flags | _re.VERBOSE)
+        cls.pattern = _placeholder_regex(cls)
 
     def __init__(self, template):
         self.template = template
 
-    def _invalid(self, mo):
-        i = mo.start("invalid")
-        lines = self.template[:i].splitlines(keepends=True)
-        if not lines:
-            colno = lineno = 1
-        else:
-            colno = i - len("".join(lines[:-1]))
-            lineno = len(lines)
-        raise ValueError("Invalid placeholder in string: line %d, col %d" % (lineno, colno))
+    def _what(self, match):
+        """("name", name), ("escaped", None) or ("invalid", None)."""
+        name = match.group("named") or match.group("braced")
+        if name is not None:
+            return "name", name
+        for kind in ("escaped", "invalid"):
+            if match.group(kind) is not None:
+                return kind, None
+        raise ValueError("Unrecognized named group in pattern", self.pattern)
 
-    def _unrecognized(self):
-        return ValueError("Unrecognized named group in pattern", self.pattern)
+    def _invalid(self, match):
+        start = match.start("invalid")
+        before = self.template[:start]
+        lines = before.splitlines(keepends=True)
+        line = len(lines) or 1
+        column = len(lines[-1]) if lines else 1
+        raise ValueError("Invalid placeholder in string: line %d, col %d" % (line, column))
 
-    def substitute(self, mapping=None, /, **kws):
-        mapping = _mapping(mapping, kws)
+    def substitute(self, mapping=_NO_MAPPING, /, **kws):
+        """The template with every placeholder replaced; KeyError for a
+        name without a value, ValueError for an invalid placeholder."""
+        values = _values(mapping, kws)
 
-        def convert(mo):
-            named = mo.group("named") or mo.group("braced")
-            if named is not None:
-                return str(mapping[named])
-            if mo.group("escaped") is not None:
+        def replacement(match):
+            kind, name = self._what(match)
+            if kind == "name":
+                return str(values[name])
+            if kind == "escaped":
                 return self.delimiter
-            if mo.group("invalid") is not None:
-                self._invalid(mo)
-            raise self._unrecognized()
+            self._invalid(match)
 
-        return self.pattern.sub(convert, self.template)
+        return self.pattern.sub(replacement, self.template)
 
-    def safe_substitute(self, mapping=None, /, **kws):
-        mapping = _mapping(mapping, kws)
+    def safe_substitute(self, mapping=_NO_MAPPING, /, **kws):
+        """As substitute, but placeholders without a value and invalid ones
+        stay as they are."""
+        values = _values(mapping, kws)
 
-        def convert(mo):
-            named = mo.group("named") or mo.group("braced")
-            if named is not None:
+        def replacement(match):
+            kind, name = self._what(match)
+            if kind == "escaped":
+                return self.delimiter
+            if kind == "name":
                 try:
-                    return str(mapping[named])
+                    return str(values[name])
                 except KeyError:
-                    return mo.group()
-            if mo.group("escaped") is not None:
-                return self.delimiter
-            if mo.group("invalid") is not None:
-                return mo.group()
-            raise self._unrecognized()
+                    pass
+            return match.group()
 
-        return self.pattern.sub(convert, self.template)
+        return self.pattern.sub(replacement, self.template)
 
     def is_valid(self):
-        for mo in self.pattern.finditer(self.template):
-            if mo.group("invalid") is not None:
-                return False
-            if (mo.group("named") is None and mo.group("braced") is None
-                    and mo.group("escaped") is None):
-                raise self._unrecognized()
-        return True
+        """False if the template has an invalid placeholder."""
+        return all(self._what(match)[0] != "invalid"
+                   for match in self.pattern.finditer(self.template))
 
     def get_identifiers(self):
-        ids = []
-        for mo in self.pattern.finditer(self.template):
-            named = mo.group("named") or mo.group("braced")
-            if named is not None and named not in ids:
-                ids.append(named)
-            elif (named is None and mo.group("invalid") is None
-                  and mo.group("escaped") is None):
-                raise self._unrecognized()
-        return ids
+        """The names of the placeholders, each once, in order."""
+        names = {}
+        for match in self.pattern.finditer(self.template):
+            kind, name = self._what(match)
+            if kind == "name":
+                names.setdefault(name, None)
+        return list(names)
 
 
-Template.__init_subclass__()
+Template.pattern = _placeholder_regex(Template)
+
+
+# -- Formatter --------------------------------------------------------------------
+# Format strings are parsed here (CPython does it in C, in _string).
 
 
 def _split_field(field):
@@ -241,52 +260,71 @@ def _split_field_name(name):
     return first, rest
 
 
+class _Fill:
+    """One vformat call: the fields of a format string (and of the format
+    specs inside it, two levels deep at most) filled in through the
+    formatter's overridable steps."""
+
+    def __init__(self, formatter, args, kwargs):
+        self.formatter = formatter
+        self.args = args
+        self.kwargs = kwargs
+        self.used_args = set()
+        # The next automatic field number; None once a field was numbered.
+        self.next_number = 0
+
+    def expand(self, text, levels_left):
+        if levels_left < 0:
+            raise ValueError("Max string recursion exceeded")
+        formatter = self.formatter
+        out = []
+        for literal, field_name, spec, conversion in formatter.parse(text):
+            if literal:
+                out.append(literal)
+            if field_name is None:
+                continue
+            value, used = formatter.get_field(self._numbered(field_name), self.args, self.kwargs)
+            self.used_args.add(used)
+            value = formatter.convert_field(value, conversion)
+            out.append(formatter.format_field(value, self.expand(spec, levels_left - 1)))
+        return "".join(out)
+
+    def _numbered(self, field_name):
+        # "{}" takes the next number; "{0}" numbers by hand; the two do
+        # not mix (CPython's Formatter gives the same message both ways).
+        if field_name == "":
+            if self.next_number is None:
+                raise ValueError("cannot switch from manual field specification to "
+                                 "automatic field numbering")
+            field_name = str(self.next_number)
+            self.next_number += 1
+        elif field_name.isdigit():
+            if self.next_number:
+                raise ValueError("cannot switch from manual field specification to "
+                                 "automatic field numbering")
+            self.next_number = None
+        return field_name
+
+
+_CONVERSIONS = {None: lambda value: value, "s": str, "r": repr, "a": ascii}
+
+
 class Formatter:
-    """str.format's machinery as overridable steps: parse, get_field, convert, format."""
+    """str.format's machinery as overridable steps: parse, get_field
+    (through get_value), convert_field, format_field, check_unused_args."""
 
     def format(self, format_string, /, *args, **kwargs):
         return self.vformat(format_string, args, kwargs)
 
     def vformat(self, format_string, args, kwargs):
-        used_args = set()
-        result, _ = self._vformat(format_string, args, kwargs, used_args, 2)
-        self.check_unused_args(used_args, args, kwargs)
-        return result
-
-    def _vformat(self, format_string, args, kwargs, used_args, recursion_depth,
-                 auto_arg_index=0):
-        if recursion_depth < 0:
-            raise ValueError("Max string recursion exceeded")
-        result = []
-        for literal, field_name, format_spec, conversion in self.parse(format_string):
-            if literal:
-                result.append(literal)
-            if field_name is None:
-                continue
-            if field_name == "":
-                if auto_arg_index is False:
-                    raise ValueError("cannot switch from manual field "
-                                     "specification to automatic field numbering")
-                field_name = str(auto_arg_index)
-                auto_arg_index += 1
-            elif field_name.isdigit():
-                if auto_arg_index:
-                    raise ValueError("cannot switch from manual field "
-                                     "specification to automatic field numbering")
-                auto_arg_index = False
-            obj, arg_used = self.get_field(field_name, args, kwargs)
-            used_args.add(arg_used)
-            obj = self.convert_field(obj, conversion)
-            format_spec, auto_arg_index = self._vformat(
-                format_spec, args, kwargs, used_args, recursion_depth - 1,
-                auto_arg_index=auto_arg_index)
-            result.append(self.format_field(obj, format_spec))
-        return "".join(result), auto_arg_index
+        fill = _Fill(self, args, kwargs)
+        text = fill.expand(format_string, 2)
+        self.check_unused_args(fill.used_args, args, kwargs)
+        return text
 
     def get_value(self, key, args, kwargs):
-        if isinstance(key, int):
-            return args[key]
-        return kwargs[key]
+        """Positional argument `key` (an int), else keyword argument `key`."""
+        return args[key] if isinstance(key, int) else kwargs[key]
 
     def check_unused_args(self, used_args, args, kwargs):
         pass
@@ -295,22 +333,21 @@ class Formatter:
         return format(value, format_spec)
 
     def convert_field(self, value, conversion):
-        if conversion is None:
-            return value
-        if conversion == "s":
-            return str(value)
-        if conversion == "r":
-            return repr(value)
-        if conversion == "a":
-            return ascii(value)
-        raise ValueError("Unknown conversion specifier {0!s}".format(conversion))
+        """Applies !s, !r or !a."""
+        try:
+            convert = _CONVERSIONS[conversion]
+        except KeyError:
+            raise ValueError("Unknown conversion specifier {0!s}".format(conversion)) from None
+        return convert(value)
 
     def parse(self, format_string):
+        """(literal_text, field_name, format_spec, conversion) for each part."""
         return _parse_format(format_string)
 
     def get_field(self, field_name, args, kwargs):
-        first, rest = _split_field_name(field_name)
-        obj = self.get_value(first, args, kwargs)
-        for is_attr, key in rest:
-            obj = getattr(obj, key) if is_attr else obj[key]
-        return obj, first
+        """The object a field names, and the argument it came from."""
+        first, steps = _split_field_name(field_name)
+        found = self.get_value(first, args, kwargs)
+        for is_attribute, key in steps:
+            found = getattr(found, key) if is_attribute else found[key]
+        return found, first
