@@ -8,7 +8,6 @@ with CPython's limits and truncation rules."""
 # both ends around the fill value.
 
 import builtins
-import functools
 from itertools import islice
 from _thread import get_ident
 
@@ -19,7 +18,9 @@ def recursive_repr(fillvalue="..."):
     """Decorator for __repr__ methods: a call made while the same object's
     repr is already being computed (in the same thread) returns
     `fillvalue` instead of recursing forever."""
-    return functools.partial(_guard_recursion, fillvalue=fillvalue)
+    # (No functools here: collections imports this module, and functools
+    # imports collections.)
+    return lambda user_function: _guard_recursion(user_function, fillvalue)
 
 
 def _guard_recursion(user_function, fillvalue):
@@ -101,7 +102,8 @@ def _container_method(type_name):
         if empty is not None and not x:
             return empty.replace("{typecode}", typecode)
         items = _in_order(x) if sort else x
-        render = functools.partial(self.repr1, level=level - 1)
+        def render(item):
+            return self.repr1(item, level - 1)
         return self._bracketed(items, len(x), level, opening.replace("{typecode}", typecode), closing,
                                getattr(self, limit_name), render, single_suffix)
     method.__name__ = method.__qualname__ = f"repr_{type_name}"
