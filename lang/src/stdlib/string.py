@@ -322,6 +322,19 @@ class Formatter:
         self.check_unused_args(fill.used_args, args, kwargs)
         return text
 
+    def _vformat(self, format_string, args, kwargs, used_args, recursion_depth,
+                 auto_arg_index=0):
+        """vformat's step with its state exposed, which subclasses and
+        CPython's tests call: fills `format_string` at most
+        `recursion_depth` levels deep, adding to `used_args`; returns the
+        text and the next automatic field number (False once fields were
+        numbered by hand)."""
+        fill = _Fill(self, args, kwargs)
+        fill.used_args = used_args
+        fill.next_number = None if auto_arg_index is False else auto_arg_index
+        text = fill.expand(format_string, recursion_depth)
+        return text, (False if fill.next_number is None else fill.next_number)
+
     def get_value(self, key, args, kwargs):
         """Positional argument `key` (an int), else keyword argument `key`."""
         return args[key] if isinstance(key, int) else kwargs[key]
