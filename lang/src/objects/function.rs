@@ -179,6 +179,16 @@ impl NativeRow for (&'static Signature, NativeFn) {
 }
 
 /// Bound natives are tracked (the object they are bound to may reference them).
+impl Builtin {
+    /// Whether, found on a class, it binds to the instance: a type's method
+    /// does (CPython's method descriptors), a module function or an
+    /// already bound native does not (`class C: f = len` calls `len(x)`,
+    /// not `len(self, x)`).
+    pub fn binds_to_instance(&self) -> bool {
+        self.owner.is_some() && self.bound.is_none()
+    }
+}
+
 impl Traced for Builtin {
     const KIND: Kind = Kind::Builtin;
     const HEAD_OFFSET: usize = std::mem::offset_of!(Builtin, gc);

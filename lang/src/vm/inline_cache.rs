@@ -114,7 +114,10 @@ impl Way {
         let (mut flags, method) = match class.lookup(name) {
             _ if special => (0, None),
             None => (DICT_FIRST, None),
-            Some(f @ (Value::Function(_) | Value::Builtin(_))) => (DICT_FIRST | METHOD, Some(f)),
+            Some(f @ Value::Function(_)) => (DICT_FIRST | METHOD, Some(f)),
+            Some(Value::Builtin(b)) if b.binds_to_instance() => {
+                (DICT_FIRST | METHOD, Some(Value::Builtin(b)))
+            }
             // A property or another possible descriptor: the general path.
             Some(Value::Instance(_) | Value::Native(_)) => (0, None),
             // A class variable: the general path when the dict lacks it.

@@ -843,7 +843,8 @@ impl Vm {
     /// Binds a class attribute found for `obj`: functions become bound methods, etc.
     pub fn bind_class_attr(&self, attr: Value, obj: &Value, class: &Rc<Class>) -> PyResult<Value> {
         Ok(match attr {
-            Value::Function(_) | Value::Builtin(_) => BoundMethod::value(attr, obj.clone()),
+            Value::Function(_) => BoundMethod::value(attr, obj.clone()),
+            Value::Builtin(ref b) if b.binds_to_instance() => BoundMethod::value(attr, obj.clone()),
             Value::Native(_) => {
                 if let Some(sm) = attr.downcast_native::<StaticMethod>() {
                     sm.func()
@@ -1382,9 +1383,12 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 if let Some(attr) = inst.class.lookup(name) {
-                    if matches!(attr, Value::Function(_) | Value::Builtin(_))
-                        && !inst.has_attr(name)
-                    {
+                    let method = match &attr {
+                        Value::Function(_) => true,
+                        Value::Builtin(b) => b.binds_to_instance(),
+                        _ => false,
+                    };
+                    if method && !inst.has_attr(name) {
                         return Ok((attr, Some(obj.clone())));
                     }
                 }
