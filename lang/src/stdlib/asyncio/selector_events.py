@@ -337,9 +337,12 @@ def _transport_loop_method(name):
     return method
 
 
-for _name in ('create_connection', 'create_server', 'create_unix_connection',
-              'create_unix_server', 'connect_accepted_socket',
-              'create_datagram_endpoint'):
+# The loop methods the transport layer defines, each as `_loop_<name>`
+# there (socket_transports.py installs them from this tuple).
+_TRANSPORT_LOOP_METHODS = ('create_connection', 'create_server', 'create_unix_connection',
+                           'create_unix_server', 'connect_accepted_socket',
+                           'create_datagram_endpoint')
+for _name in _TRANSPORT_LOOP_METHODS:
     _add_loop_method(_name, _transport_loop_method(_name))
 
 

@@ -1353,13 +1353,7 @@ async def _loop_create_datagram_endpoint(self, protocol_factory, local_addr=None
     return transport, protocol
 
 
-for _name, _method in [
-    ('create_connection', _loop_create_connection),
-    ('create_server', _loop_create_server),
-    ('create_unix_connection', _loop_create_unix_connection),
-    ('create_unix_server', _loop_create_unix_server),
-    ('connect_accepted_socket', _loop_connect_accepted_socket),
-    ('create_datagram_endpoint', _loop_create_datagram_endpoint),
-]:
-    _add_loop_method(_name, _method)
-del _name, _method
+# Replaces the stand-ins selector_events.py installed under these names.
+for _name in _TRANSPORT_LOOP_METHODS:
+    _add_loop_method(_name, globals()['_loop_' + _name])
+del _name
