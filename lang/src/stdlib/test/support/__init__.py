@@ -106,15 +106,12 @@ TEST_SUPPORT_DIR = os.path.join(TEST_HOME_DIR, "support")
 TEST_DATA_DIR = os.path.join(TEST_HOME_DIR, "data")
 
 
-def _documented(fn):
-    return fn.__doc__ is not None
-
-
 def _sample():
     """x"""
 
 
-HAVE_DOCSTRINGS = _documented(_sample) and sys.flags.optimize < 2
+# -OO strips docstrings.
+HAVE_DOCSTRINGS = _sample.__doc__ is not None and sys.flags.optimize < 2
 MISSING_C_DOCSTRINGS = False
 
 
@@ -717,10 +714,7 @@ def check_free_after_iterating(test, iter_factory, cls, args=()):
         def __del__(self):
             freed.append(True)
 
-    try:
-        for _ in iter_factory(Tracked(*args)):
-            pass
-    except StopIteration:
+    for _ in iter_factory(Tracked(*args)):
         pass
     gc_collect()
     test.assertTrue(freed)

@@ -57,6 +57,12 @@ def import_fresh_module(name, fresh=(), blocked=(), deprecated=False):
             return None
 
 
+def _restore_modules(saved):
+    """Puts sys.modules back to the copy `saved`."""
+    sys.modules.clear()
+    sys.modules.update(saved)
+
+
 class CleanImport:
     """Context manager: the named modules are imported afresh inside the
     block, and sys.modules is restored after."""
@@ -72,8 +78,7 @@ class CleanImport:
         return self
 
     def __exit__(self, *exc_info):
-        sys.modules.clear()
-        sys.modules.update(self._saved)
+        _restore_modules(self._saved)
 
 
 class DirsOnSysPath:
@@ -98,10 +103,7 @@ def modules_setup():
 
 
 def modules_cleanup(oldmodules):
-    for name in list(sys.modules):
-        if name not in oldmodules:
-            del sys.modules[name]
-    sys.modules.update(oldmodules)
+    _restore_modules(oldmodules)
 
 
 def make_legacy_pyc(source):
@@ -114,5 +116,4 @@ def isolated_modules():
     try:
         yield
     finally:
-        sys.modules.clear()
-        sys.modules.update(saved)
+        _restore_modules(saved)
