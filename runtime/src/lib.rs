@@ -21,6 +21,8 @@
 //!   roots built in, PEM trust, verification switches, ALPN), async streams
 //!   over any futures-io connection, and sessions a [`wire::Wire`] runs
 //!   under its bytes.
+//! * [`http`] is an HTTP/1.1 client on hyper with a keep-alive connection
+//!   pool, https through [`tls`], and a blocking variant on its own thread.
 //! * [`net`], [`process`], [`spawn_blocking`], [`channel`] and [`sync`]
 //!   re-export async-net, async-process, blocking, async-channel, async-lock
 //!   and event-listener.
@@ -71,6 +73,7 @@ pub mod channel;
 pub mod event_loop;
 mod executor;
 pub mod green;
+pub mod http;
 pub mod net;
 mod pool;
 pub mod process;

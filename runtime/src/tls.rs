@@ -319,6 +319,7 @@ impl ClientOptions {
         }
         let verifier = Arc::new(Verifier::new(
             roots,
+            self.trusted.clone(),
             self.verify_certificate,
             self.verify_name,
         )?);
@@ -365,6 +366,10 @@ struct Verifier {
     /// None when nothing is trusted (webpki refuses an empty store): every
     /// certificate is then of an unknown issuer.
     webpki: Option<Arc<WebPkiServerVerifier>>,
+    /// The certificates trusted one by one: a server may show one of them
+    /// itself (a self-signed certificate made with the CA flag, as
+    /// `openssl req -x509` makes them, which webpki refuses as a leaf).
+    trusted: Vec<CertificateDer<'static>>,
     verify_certificate: bool,
     verify_name: bool,
 }
@@ -372,6 +377,7 @@ struct Verifier {
 impl Verifier {
     fn new(
         roots: RootCertStore,
+        trusted: Vec<CertificateDer<'static>>,
         verify_certificate: bool,
         verify_name: bool,
     ) -> Result<Self, TlsError> {
@@ -386,9 +392,37 @@ impl Verifier {
         };
         Ok(Self {
             webpki,
+            trusted,
             verify_certificate,
             verify_name: verify_certificate && verify_name,
         })
+    }
+}
+
+impl Verifier {
+    /// A certificate trusted as it is: only its dates and name are checked.
+    fn verify_trusted_leaf(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        server_name: &ServerName<'_>,
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        let bad = |problem| Err(rustls::Error::InvalidCertificate(problem));
+        let Ok((_, cert)) = x509_parser::parse_x509_certificate(end_entity) else {
+            return bad(CertificateError::BadEncoding);
+        };
+        let now = now.as_secs() as i64;
+        if now < cert.validity().not_before.timestamp() {
+            return bad(CertificateError::NotValidYet);
+        }
+        if now > cert.validity().not_after.timestamp() {
+            return bad(CertificateError::Expired);
+        }
+        if self.verify_name {
+            let parsed = rustls::server::ParsedCertificate::try_from(end_entity)?;
+            rustls::client::verify_server_name(&parsed, server_name)?;
+        }
+        Ok(ServerCertVerified::assertion())
     }
 }
 
@@ -420,9 +454,15 @@ impl ServerCertVerifier for Verifier {
             Err(rustls::Error::InvalidCertificate(
                 CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
             )) if !self.verify_name => Ok(ServerCertVerified::assertion()),
-            Err(rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer))
-                if is_self_signed(end_entity) =>
+            Err(rustls::Error::InvalidCertificate(_))
+                if self
+                    .trusted
+                    .iter()
+                    .any(|t| t.as_ref() == end_entity.as_ref()) =>
             {
+                self.verify_trusted_leaf(end_entity, server_name, now)
+            }
+            Err(rustls::Error::InvalidCertificate(_)) if is_self_signed(end_entity) => {
                 Err(rustls::Error::InvalidCertificate(CertificateError::Other(
                     rustls::OtherError(Arc::new(SelfSigned)),
                 )))
@@ -925,6 +965,38 @@ mod tests {
         let (mut ours, mut theirs) = pair(&blind.config().unwrap(), "localhost", &server);
         pump(&mut ours, &mut theirs).unwrap();
         assert!(!ours.is_handshaking());
+    }
+
+    /// A self-signed certificate with the CA flag (as `openssl req -x509`
+    /// makes them) is taken when trusted as it is, and called self-signed
+    /// when not.
+    #[test]
+    fn a_trusted_self_signed_ca_may_serve() {
+        let key = rcgen::KeyPair::generate().unwrap();
+        let mut params = rcgen::CertificateParams::new(vec!["localhost".to_owned()]).unwrap();
+        params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        let cert = params.self_signed(&key).unwrap();
+        let identity =
+            Identity::from_pem(cert.pem().as_bytes(), key.serialize_pem().as_bytes()).unwrap();
+        let server = ServerOptions::new(identity).config().unwrap();
+        let mut trusting = ClientOptions::default();
+        trusting.add_trusted_pem(cert.pem().as_bytes()).unwrap();
+        let (mut ours, mut theirs) = pair(&trusting.config().unwrap(), "localhost", &server);
+        pump(&mut ours, &mut theirs).unwrap();
+        assert!(!ours.is_handshaking());
+        let (mut ours, mut theirs) = pair(&trusting.config().unwrap(), "example.com", &server);
+        let err = pump(&mut ours, &mut theirs).unwrap_err();
+        assert_eq!(
+            TlsError::from_io(&err),
+            Some(TlsError::Certificate(CertificateProblem::NameMismatch))
+        );
+        let stranger = ClientOptions::with_builtin_roots().config().unwrap();
+        let (mut ours, mut theirs) = pair(&stranger, "localhost", &server);
+        let err = pump(&mut ours, &mut theirs).unwrap_err();
+        assert_eq!(
+            TlsError::from_io(&err),
+            Some(TlsError::Certificate(CertificateProblem::SelfSigned))
+        );
     }
 
     #[test]

@@ -91,6 +91,17 @@ pub enum Received {
     Nothing,
 }
 
+/// Where a TLS handshake stands after [`Wire::advance_handshake`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handshake {
+    /// It is over: plaintext flows.
+    Done,
+    /// It waits for the peer.
+    Going,
+    /// The peer closed the connection before it was over.
+    PeerClosed,
+}
+
 /// A crossing of the write-buffer marks, for the producer's flow control.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pressure {
@@ -295,6 +306,35 @@ impl Wire {
     /// Whether a TLS handshake is still going on.
     pub fn is_handshaking(&self) -> bool {
         self.tls.as_ref().is_some_and(|s| s.is_handshaking())
+    }
+
+    /// On readable during the TLS handshake: one read of records, whose
+    /// answers go out at once. Decrypted bytes that came with the last
+    /// handshake records stay for [`Wire::recv`] (see [`Wire::pending`]).
+    pub fn advance_handshake(&mut self) -> io::Result<Handshake> {
+        let Some(session) = self.tls.as_mut() else {
+            return Ok(Handshake::Done);
+        };
+        let got = loop {
+            match session.connection.read_tls(&mut (&self.socket)) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(Handshake::Going),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        };
+        let processed = session.connection.process_new_packets();
+        self.send_tls_output()?;
+        if let Err(e) = processed {
+            return Err(TlsError::from(e).into_io());
+        }
+        Ok(if !self.is_handshaking() {
+            Handshake::Done
+        } else if got == 0 {
+            Handshake::PeerClosed
+        } else {
+            Handshake::Going
+        })
     }
 
     /// Decrypted bytes waiting for a [`Wire::recv`] (always 0 without TLS).

@@ -7,6 +7,7 @@ mod blocking;
 mod channel;
 mod event_loop;
 mod executor;
+mod http;
 mod net;
 mod process;
 mod time;
