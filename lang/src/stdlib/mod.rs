@@ -27,6 +27,7 @@ pub mod hashlib;
 pub mod heapq;
 pub mod hmac;
 pub mod html;
+pub mod http_client;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
@@ -48,6 +49,7 @@ pub mod signal;
 pub mod socket;
 pub mod spawn;
 pub mod sqlite3;
+pub mod ssl;
 pub mod subprocess;
 pub mod sys;
 pub mod thread;
@@ -295,6 +297,10 @@ pub const MODULES: &[ModuleDef] = &[
     // Sockets, processes and signals (over towel_runtime's I/O).
     def("_socket", Builtin, Native(socket::make)),
     def("socket", Stdlib, Script(stdlib_source!("socket/socket.py"))),
+    def("_ssl", Builtin, Native(ssl::make)),
+    def("ssl", Stdlib, Script(stdlib_source!("ssl.py"))),
+    def("_http", Builtin, Native(http_client::make)),
+    def("httpx", Stdlib, Script(stdlib_source!("httpx.py"))),
     def("select", Builtin, Native(select::make)),
     def("selectors", Stdlib, Script(stdlib_source!("selectors.py"))),
     def("_signal", Builtin, Native(signal::make)),

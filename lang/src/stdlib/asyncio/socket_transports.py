@@ -315,6 +315,11 @@ class _SelectorSocketTransport(Transport):
         self._writer = None
         self._made = False
         self._late_writes = 0
+        self._start(waiter)
+
+    def _start(self, waiter):
+        """Tells the protocol of the connection from the next iteration."""
+        loop = self._loop
         loop.call_soon(self._make_connection)
         loop.call_soon(self._start_reading)
         if waiter is not None:
@@ -506,7 +511,11 @@ class _SelectorSocketTransport(Transport):
             return
         self._stop_writing()
         if self._closing:
-            self._lose(None)
+            self._flushed_while_closing()
+
+    def _flushed_while_closing(self):
+        """The last buffered byte went out after close(): the end."""
+        self._lose(None)
 
     def _stop_writing(self):
         if self._writer is not None:
@@ -608,6 +617,187 @@ class _SelectorSocketTransport(Transport):
                 server._detach()
 
 
+class _SSLProtocolTransport(_SelectorSocketTransport):
+    """A socket transport with TLS under its bytes: the wire runs the
+    session, so reading, writing and flow control are the base class's.
+    The protocol hears of the connection once the handshake is over, and
+    whoever waits for the connection then; a failed handshake fails that
+    wait (a server's just closes). close() sends close_notify first."""
+    __module__ = 'asyncio.sslproto'
+    __slots__ = ('_context', '_server_side', '_hostname', '_handshaking',
+                 '_handshake_timer', '_handshake_timeout', '_waiter',
+                 '_peer_closed', '_shutdown_timer')
+
+    def __init__(self, loop, sock, protocol, context, server_side, server_hostname,
+                 waiter=None, extra=None, server=None, handshake_timeout=None):
+        self._context = context
+        self._server_side = server_side
+        self._hostname = server_hostname
+        self._handshaking = True
+        self._handshake_timer = None
+        self._waiter = None
+        self._handshake_timeout = handshake_timeout
+        self._peer_closed = False
+        self._shutdown_timer = None
+        super().__init__(loop, sock, protocol, waiter, extra, server)
+
+    __repr__ = object.__repr__
+
+    def _start(self, waiter):
+        self._waiter = waiter
+        self._wire.start_tls(self._context._config(self._server_side), self._hostname)
+        self._reader = _watch_fd(self._fd, False, self._on_handshake_readable, False)
+        self._watch_writes()
+        timeout = self._handshake_timeout
+        if timeout is None:
+            timeout = _SSL_HANDSHAKE_TIMEOUT
+        self._handshake_timer = self._loop.call_later(timeout, self._handshake_expired, timeout)
+
+    def _watch_writes(self):
+        if self._writer is None and self._wire is not None and self._wire.buffered():
+            self._writer = _watch_fd(self._fd, True, self._on_writable, False)
+
+    def _on_handshake_readable(self):
+        if self._lost or not self._handshaking:
+            return
+        try:
+            done = self._wire.handshake()
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._handshake_failed(exc)
+            return
+        self._watch_writes()
+        if done:
+            self._handshake_done()
+
+    def _handshake_expired(self, timeout):
+        if self._handshaking and not self._lost:
+            self._handshake_failed(ConnectionAbortedError(
+                f'SSL handshake is taking longer than {timeout} seconds: '
+                f'aborting the connection'))
+
+    def _handshake_done(self):
+        import ssl
+        self._handshaking = False
+        self._handshake_timer.cancel()
+        self._stop_reading()
+        ssl_object = ssl.SSLObject._create(self._context, self._server_side,
+                                           self._hostname, self._wire.tls_info())
+        self._extra.update(ssl_object=ssl_object, sslcontext=self._context,
+                           peercert=ssl_object.getpeercert(),
+                           cipher=ssl_object.cipher(), compression=None)
+        self._make_connection()
+        self._start_reading()
+        waiter, self._waiter = self._waiter, None
+        if waiter is not None:
+            _resolve(waiter, None)
+
+    def _handshake_failed(self, exc):
+        self._handshaking = False
+        self._handshake_timer.cancel()
+        waiter, self._waiter = self._waiter, None
+        self._force_close(exc)
+        if waiter is not None and not waiter.done():
+            waiter.set_exception(exc)
+
+    def _start_reading(self):
+        if self._handshaking:
+            return
+        super()._start_reading()
+        self._read_pending()
+
+    def _read_pending(self):
+        """Decrypted bytes left from the last record need no readiness:
+        they are read in the next iteration, as a level-triggered watch
+        would."""
+        if self._reader is not None and not self._lost and self._wire is not None \
+                and self._wire.pending():
+            self._loop.call_soon(self._on_readable)
+
+    def write_eof(self):
+        raise NotImplementedError
+
+    def can_write_eof(self):
+        return False
+
+    # -- closing: close_notify both ways ----------------------------------------
+
+    def close(self):
+        """Sends close_notify and goes on reading until the peer's (its
+        protocol then hears eof_received), at most _SSL_SHUTDOWN_TIMEOUT;
+        the connection is lost once both are through."""
+        if self._closing:
+            return
+        if self._handshaking or self._lost or self._wire is None:
+            super().close()
+            return
+        self._closing = True
+        try:
+            self._wire.write_eof()
+        except OSError:
+            self._force_close(None)
+            return
+        self._watch_writes()
+        if self._peer_closed:
+            self._stop_reading()
+            if not self._wire.buffered():
+                self._lose(None)
+            return
+        if self._reader is None:
+            self._reader = _watch_fd(self._fd, False, self._on_readable, False)
+        self._shutdown_timer = self._loop.call_later(
+            _SSL_SHUTDOWN_TIMEOUT, self._force_close, None)
+
+    def _on_readable(self):
+        if not self._closing:
+            super()._on_readable()
+            self._read_pending()
+            return
+        # Closing: what still comes is dropped, up to the peer's end.
+        if self._lost or self._reader is None:
+            return
+        try:
+            data = self._wire.recv(_READ_CHUNK)
+        except OSError:
+            self._force_close(None)
+            return
+        if data == b'':
+            self._end_of_input()
+
+    def _end_of_input(self):
+        self._peer_closed = True
+        if not self._closing:
+            super()._end_of_input()
+            return
+        self._stop_reading()
+        self._tell_protocol(self._protocol.eof_received, 'eof_received')
+        if not self._wire.buffered():
+            self._lose(None)
+
+    def _flushed_while_closing(self):
+        if self._peer_closed:
+            self._lose(None)
+
+    def _fatal_error(self, exc, message):
+        # A peer that goes away while we close is no error.
+        if self._closing and isinstance(exc, OSError):
+            self._force_close(None)
+            return
+        super()._fatal_error(exc, message)
+
+    def _lose(self, exc):
+        if self._shutdown_timer is not None:
+            self._shutdown_timer.cancel()
+            self._shutdown_timer = None
+        super()._lose(exc)
+
+
+# How long a TLS handshake and a TLS shutdown may take, as asyncio's defaults.
+_SSL_HANDSHAKE_TIMEOUT = 60.0
+_SSL_SHUTDOWN_TIMEOUT = 30.0
+
+
 def _logger():
     import logging
     return logging.getLogger('asyncio')
@@ -648,8 +838,10 @@ class Server(AbstractServer):
     """Listening sockets that accept connections for one protocol factory."""
     __module__ = 'asyncio.base_events'
 
-    def __init__(self, loop, sockets, protocol_factory, backlog):
+    def __init__(self, loop, sockets, protocol_factory, backlog, tls=None):
         self._loop = loop
+        # (context, handshake timeout) for a TLS server.
+        self._tls = tls
         self._listening = list(sockets)
         self._protocol_factory = protocol_factory
         self._backlog = backlog
@@ -752,7 +944,12 @@ class Server(AbstractServer):
     def _serve(self, conn, extra):
         try:
             protocol = self._protocol_factory()
-            _SelectorSocketTransport(self._loop, conn, protocol, extra=extra, server=self)
+            if self._tls is None:
+                _SelectorSocketTransport(self._loop, conn, protocol, extra=extra, server=self)
+            else:
+                context, timeout = self._tls
+                _SSLProtocolTransport(self._loop, conn, protocol, context, True, None,
+                                      extra=extra, server=self, handshake_timeout=timeout)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
@@ -798,13 +995,43 @@ class _Acceptor:
 
 # -- the loop's connection methods ------------------------------------------------
 
-def _check_ssl(ssl, server_hostname=None, server_side=False):
-    if isinstance(ssl, bool) and server_side:
-        raise TypeError('ssl argument must be an SSLContext or None')
+def _client_tls(ssl, server_hostname, host, handshake_timeout, shutdown_timeout):
+    """A client's (context, server name), or None without ssl; the checks
+    and defaults of create_connection."""
     if server_hostname is not None and not ssl:
         raise ValueError('server_hostname is only meaningful with ssl')
-    if ssl:
-        raise NotImplementedError('TLS transports (ssl=) are not available in towel yet')
+    if server_hostname is None and ssl:
+        if not host:
+            raise ValueError('You must set server_hostname when using ssl without a host')
+        server_hostname = host
+    _check_tls_timeouts(ssl, handshake_timeout, shutdown_timeout)
+    if not ssl:
+        return None
+    if isinstance(ssl, bool):
+        import ssl as _ssl_module
+        ssl = _ssl_module.create_default_context()
+    return ssl, server_hostname
+
+
+def _server_tls(ssl, handshake_timeout, shutdown_timeout):
+    """A server's (context, handshake timeout), or None without ssl."""
+    if isinstance(ssl, bool):
+        raise TypeError('ssl argument must be an SSLContext or None')
+    _check_tls_timeouts(ssl, handshake_timeout, shutdown_timeout)
+    if ssl is None:
+        return None
+    return ssl, handshake_timeout
+
+
+def _check_tls_timeouts(ssl, handshake_timeout, shutdown_timeout):
+    for name, value in (('ssl_handshake_timeout', handshake_timeout),
+                        ('ssl_shutdown_timeout', shutdown_timeout)):
+        if value is None:
+            continue
+        if not ssl:
+            raise ValueError(f'{name} is only meaningful with ssl')
+        if value <= 0:
+            raise ValueError(f'{name} should be a positive number, got {value}')
 
 
 def _check_stream_socket(sock):
@@ -880,10 +1107,16 @@ def _os_strerror(err):
     return os.strerror(err)
 
 
-async def _make_transport(loop, sock, protocol_factory, extra=None, server=None):
+async def _make_transport(loop, sock, protocol_factory, extra=None, server=None,
+                          tls=None, handshake_timeout=None):
     protocol = protocol_factory()
     waiter = loop.create_future()
-    transport = _SelectorSocketTransport(loop, sock, protocol, waiter, extra, server)
+    if tls is None:
+        transport = _SelectorSocketTransport(loop, sock, protocol, waiter, extra, server)
+    else:
+        context, hostname = tls
+        transport = _SSLProtocolTransport(loop, sock, protocol, context, False, hostname,
+                                          waiter, extra, server, handshake_timeout)
     try:
         await waiter
     except BaseException:
@@ -897,7 +1130,7 @@ async def _loop_create_connection(self, protocol_factory, host=None, port=None, 
                                   local_addr=None, server_hostname=None,
                                   ssl_handshake_timeout=None, ssl_shutdown_timeout=None,
                                   happy_eyeballs_delay=None, interleave=None):
-    _check_ssl(ssl, server_hostname)
+    tls = _client_tls(ssl, server_hostname, host, ssl_handshake_timeout, ssl_shutdown_timeout)
     if host is not None or port is not None:
         if sock is not None:
             raise ValueError('host/port and sock can not be specified at the same time')
@@ -923,7 +1156,8 @@ async def _loop_create_connection(self, protocol_factory, host=None, port=None, 
     else:
         _check_stream_socket(sock)
     sock.setblocking(False)
-    return await _make_transport(self, sock, protocol_factory)
+    return await _make_transport(self, sock, protocol_factory, tls=tls,
+                                 handshake_timeout=ssl_handshake_timeout)
 
 
 async def _loop_create_server(self, protocol_factory, host=None, port=None, *,
@@ -932,7 +1166,7 @@ async def _loop_create_server(self, protocol_factory, host=None, port=None, *,
                               ssl=None, reuse_address=None, reuse_port=None,
                               ssl_handshake_timeout=None, ssl_shutdown_timeout=None,
                               start_serving=True):
-    _check_ssl(ssl, server_side=True)
+    tls = _server_tls(ssl, ssl_handshake_timeout, ssl_shutdown_timeout)
     if host is not None or port is not None:
         if sock is not None:
             raise ValueError('host/port and sock can not be specified at the same time')
@@ -958,7 +1192,7 @@ async def _loop_create_server(self, protocol_factory, host=None, port=None, *,
         sockets = [sock]
     for s in sockets:
         s.setblocking(False)
-    server = Server(self, sockets, protocol_factory, backlog)
+    server = Server(self, sockets, protocol_factory, backlog, tls)
     if start_serving:
         await server.start_serving()
     return server
@@ -988,7 +1222,9 @@ def _bind_listener(info, reuse_address, reuse_port):
 async def _loop_create_unix_connection(self, protocol_factory, path=None, *, ssl=None,
                                        sock=None, server_hostname=None,
                                        ssl_handshake_timeout=None, ssl_shutdown_timeout=None):
-    _check_ssl(ssl, server_hostname)
+    if ssl and server_hostname is None:
+        raise ValueError('you have to pass server_hostname when using ssl')
+    tls = _client_tls(ssl, server_hostname, None, ssl_handshake_timeout, ssl_shutdown_timeout)
     if path is not None:
         if sock is not None:
             raise ValueError('path and sock can not be specified at the same time')
@@ -1004,13 +1240,14 @@ async def _loop_create_unix_connection(self, protocol_factory, path=None, *, ssl
     elif sock.family != _socket_module.AF_UNIX or sock.type != _socket_module.SOCK_STREAM:
         raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
     sock.setblocking(False)
-    return await _make_transport(self, sock, protocol_factory)
+    return await _make_transport(self, sock, protocol_factory, tls=tls,
+                                 handshake_timeout=ssl_handshake_timeout)
 
 
 async def _loop_create_unix_server(self, protocol_factory, path=None, *, sock=None,
                                    backlog=100, ssl=None, ssl_handshake_timeout=None,
                                    ssl_shutdown_timeout=None, start_serving=True):
-    _check_ssl(ssl, server_side=True)
+    tls = _server_tls(ssl, ssl_handshake_timeout, ssl_shutdown_timeout)
     if path is not None:
         if sock is not None:
             raise ValueError('path and sock can not be specified at the same time')
@@ -1034,7 +1271,7 @@ async def _loop_create_unix_server(self, protocol_factory, path=None, *, sock=No
     elif sock.family != _socket_module.AF_UNIX or sock.type != _socket_module.SOCK_STREAM:
         raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
     sock.setblocking(False)
-    server = Server(self, [sock], protocol_factory, backlog)
+    server = Server(self, [sock], protocol_factory, backlog, tls)
     if start_serving:
         await server.start_serving()
     return server
@@ -1043,10 +1280,22 @@ async def _loop_create_unix_server(self, protocol_factory, path=None, *, sock=No
 async def _loop_connect_accepted_socket(self, protocol_factory, sock, *, ssl=None,
                                         ssl_handshake_timeout=None,
                                         ssl_shutdown_timeout=None):
-    _check_ssl(ssl)
+    tls = _server_tls(ssl, ssl_handshake_timeout, ssl_shutdown_timeout)
     _check_stream_socket(sock)
     sock.setblocking(False)
-    return await _make_transport(self, sock, protocol_factory)
+    if tls is None:
+        return await _make_transport(self, sock, protocol_factory)
+    # An accepted socket is the server's end of the connection.
+    protocol = protocol_factory()
+    waiter = self.create_future()
+    transport = _SSLProtocolTransport(self, sock, protocol, tls[0], True, None, waiter,
+                                      handshake_timeout=tls[1])
+    try:
+        await waiter
+    except BaseException:
+        transport.close()
+        raise
+    return transport, protocol
 
 
 def _remove_stale_socket_file(path):

@@ -275,8 +275,9 @@ class StreamReaderProtocol(Protocol):
     def eof_received(self):
         if self._stream_reader is not None:
             self._stream_reader.feed_eof()
-        # Keep our side open: the writer may still send.
-        return True
+        # Keep our side open, so the writer may still send; TLS has no
+        # half-close, so a TLS connection closes.
+        return self._transport is None or self._transport.get_extra_info('sslcontext') is None
 
     def pause_writing(self):
         self._writing_paused = True

@@ -9,7 +9,12 @@
 //! - `write(data)` / `flush()`: `True` when the kept bytes just crossed the
 //!   high-water mark (pause the protocol) / fell to the low one (resume);
 //! - `buffered()`, `limits()` (`(low, high)`), `set_limits(high, low)`,
-//!   `write_eof()`, `eof_written()`, `discard()`, `close()`.
+//!   `write_eof()`, `eof_written()`, `discard()`, `close()`;
+//! - TLS (`ssl=`): `start_tls(config, server_name)` with a `_ssl` config;
+//!   `handshake()` on readable until it returns `True`; `pending()`, the
+//!   decrypted bytes a `recv` can take without readiness; `tls_info()`,
+//!   `(cipher, version, bits, alpn, [der...], sni)` once the handshake is
+//!   over. A TLS failure raises `ssl`'s error with CPython's message.
 
 use crate::objects::class::Layout;
 use crate::objects::signature::{Signature, Style};
@@ -19,7 +24,8 @@ use crate::vm::Vm;
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
-use towel_runtime::wire::{Pressure, Received, Wire};
+use towel_runtime::tls::TlsError;
+use towel_runtime::wire::{Handshake, Pressure, Received, Wire};
 
 pub fn install(m: &Module) {
     crate::stdlib::set(
@@ -33,6 +39,8 @@ pub fn install(m: &Module) {
 struct WireObject {
     class: Rc<Class>,
     wire: RefCell<Option<Wire>>,
+    /// The name a TLS client connects to, for its errors' messages.
+    server_name: RefCell<Option<String>>,
 }
 
 impl NativeObject for WireObject {
@@ -56,6 +64,10 @@ const METHODS: &[(&Signature, NativeFn)] = &[
     (&EOF_WRITTEN, eof_written),
     (&DISCARD, discard),
     (&CLOSE, close),
+    (&START_TLS, start_tls),
+    (&HANDSHAKE, handshake),
+    (&PENDING, pending),
+    (&TLS_INFO, tls_info),
 ];
 
 fn wire_class(vm: &Vm) -> Rc<Class> {
@@ -86,14 +98,13 @@ fn wire(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::native(WireObject {
         class: wire_class(vm),
         wire: RefCell::new(Some(w)),
+        server_name: RefCell::new(None),
     }))
 }
 
 /// Runs `f` on the wire behind `this`; a closed wire is an `OSError(EBADF)`.
 fn with_wire<R>(vm: &Vm, this: &Value, f: impl FnOnce(&mut Wire) -> PyResult<R>) -> PyResult<R> {
-    let w = this
-        .downcast_native::<WireObject>()
-        .ok_or_else(|| vm.type_error("expected a _Wire"))?;
+    let w = wire_object(vm, this)?;
     let mut slot = w.wire.borrow_mut();
     match slot.as_mut() {
         Some(wire) => f(wire),
@@ -104,8 +115,23 @@ fn with_wire<R>(vm: &Vm, this: &Value, f: impl FnOnce(&mut Wire) -> PyResult<R>)
     }
 }
 
-fn io_result<T>(vm: &Vm, r: std::io::Result<T>) -> PyResult<T> {
-    r.map_err(|e| crate::stdlib::socket::socket_error(vm, e))
+fn wire_object<'a>(vm: &Vm, this: &'a Value) -> PyResult<&'a WireObject> {
+    this.downcast_native::<WireObject>()
+        .ok_or_else(|| vm.type_error("expected a _Wire"))
+}
+
+/// An I/O error of the wire behind `this` as the socket's exception, or
+/// TLS's (`ssl.SSLError` and kin) when the session failed.
+fn io_result<T>(vm: &Vm, this: &Value, r: std::io::Result<T>) -> PyResult<T> {
+    r.map_err(|e| match TlsError::from_io(&e) {
+        Some(tls) => {
+            let name = wire_object(vm, this)
+                .ok()
+                .and_then(|w| w.server_name.borrow().clone());
+            crate::stdlib::ssl::tls_error(vm, &tls, name.as_deref())
+        }
+        None => crate::stdlib::socket::socket_error(vm, e),
+    })
 }
 
 static RECV: Signature = Signature::new(Style::Positional, "_Wire.recv", "$self, n, /");
@@ -115,7 +141,7 @@ fn recv(vm: &Vm, args: Args) -> PyResult {
     let n = usize::try_from(vm.to_index(n)?).map_err(|_| vm.value_error("negative size"))?;
     with_wire(vm, this, |w| {
         let mut buf = vec![0u8; n];
-        match io_result(vm, w.recv(&mut buf))? {
+        match io_result(vm, this, w.recv(&mut buf))? {
             Received::Data(got) => {
                 buf.truncate(got);
                 Ok(Value::Bytes(Rc::new(buf)))
@@ -147,7 +173,7 @@ fn recv_into(vm: &Vm, args: Args) -> PyResult {
                 vm.type_name(buffer)
             )));
         };
-        Ok(match io_result(vm, received)? {
+        Ok(match io_result(vm, this, received)? {
             Received::Data(n) => Value::Int(n as i64),
             Received::Eof => Value::Int(0),
             Received::Nothing => Value::None,
@@ -166,7 +192,7 @@ fn write(vm: &Vm, args: Args) -> PyResult {
         ))
     })?;
     with_wire(vm, this, |w| {
-        let pressure = io_result(vm, w.write(&data))?;
+        let pressure = io_result(vm, this, w.write(&data))?;
         Ok(Value::from_bool(pressure == Some(Pressure::Pause)))
     })
 }
@@ -176,7 +202,7 @@ static FLUSH: Signature = Signature::new(Style::Exact, "_Wire.flush", "$self, /"
 fn flush(vm: &Vm, args: Args) -> PyResult {
     let ([this], []) = FLUSH.bind(vm, args)?;
     with_wire(vm, this, |w| {
-        let pressure = io_result(vm, w.flush())?;
+        let pressure = io_result(vm, this, w.flush())?;
         Ok(Value::from_bool(pressure == Some(Pressure::Resume)))
     })
 }
@@ -233,7 +259,7 @@ static WRITE_EOF: Signature = Signature::new(Style::Exact, "_Wire.write_eof", "$
 fn write_eof(vm: &Vm, args: Args) -> PyResult {
     let ([this], []) = WRITE_EOF.bind(vm, args)?;
     with_wire(vm, this, |w| {
-        io_result(vm, w.write_eof()).map(|()| Value::None)
+        io_result(vm, this, w.write_eof()).map(|()| Value::None)
     })
 }
 
@@ -264,4 +290,73 @@ fn close(vm: &Vm, args: Args) -> PyResult {
         .ok_or_else(|| vm.type_error("expected a _Wire"))?;
     w.wire.borrow_mut().take();
     Ok(Value::None)
+}
+
+static START_TLS: Signature = Signature::new(
+    Style::Positional,
+    "_Wire.start_tls",
+    "$self, config, server_name, /",
+);
+
+/// `start_tls(config, server_name)`: TLS from now on, as the client of
+/// `server_name` or as a server, by the config's side.
+fn start_tls(vm: &Vm, args: Args) -> PyResult {
+    use crate::stdlib::ssl::{config_of, tls_error, TlsConfig};
+    let ([this, config, server_name], []) = START_TLS.bind(vm, args)?;
+    let session = match config_of(vm, config)? {
+        TlsConfig::Client(client) => {
+            let name = vm.to_str(server_name)?;
+            let session = client.session(&name).map_err(|e| tls_error(vm, &e, None))?;
+            *wire_object(vm, this)?.server_name.borrow_mut() = Some(name);
+            session
+        }
+        TlsConfig::Server(server) => server.session().map_err(|e| tls_error(vm, &e, None))?,
+    };
+    with_wire(vm, this, |w| {
+        io_result(vm, this, w.start_tls(session)).map(|()| Value::None)
+    })
+}
+
+static HANDSHAKE: Signature = Signature::new(Style::Exact, "_Wire.handshake", "$self, /");
+
+/// On readable during the handshake: `True` once it is over; a peer that
+/// closes first is a `ConnectionResetError`.
+fn handshake(vm: &Vm, args: Args) -> PyResult {
+    let ([this], []) = HANDSHAKE.bind(vm, args)?;
+    with_wire(vm, this, |w| {
+        match io_result(vm, this, w.advance_handshake())? {
+            Handshake::Done => Ok(Value::from_bool(true)),
+            Handshake::Going => Ok(Value::from_bool(false)),
+            Handshake::PeerClosed => Err(vm.new_exception(&vm.exc.connection_reset_error, vec![])),
+        }
+    })
+}
+
+static PENDING: Signature = Signature::new(Style::Exact, "_Wire.pending", "$self, /");
+
+fn pending(vm: &Vm, args: Args) -> PyResult {
+    let ([this], []) = PENDING.bind(vm, args)?;
+    with_wire(vm, this, |w| Ok(Value::Int(w.pending() as i64)))
+}
+
+static TLS_INFO: Signature = Signature::new(Style::Exact, "_Wire.tls_info", "$self, /");
+
+/// `(cipher, version, bits, alpn, [der...], sni)`, or `None` before the
+/// handshake is over.
+fn tls_info(vm: &Vm, args: Args) -> PyResult {
+    let ([this], []) = TLS_INFO.bind(vm, args)?;
+    with_wire(vm, this, |w| {
+        let Some(info) = w.tls().and_then(|s| s.info()) else {
+            return Ok(Value::None);
+        };
+        let bytes = |b: Vec<u8>| Value::Bytes(Rc::new(b));
+        Ok(Value::tuple(vec![
+            Value::str(info.cipher),
+            Value::str(info.version),
+            Value::Int(i64::from(info.secret_bits)),
+            info.alpn.map_or(Value::None, bytes),
+            Value::list(info.peer_certificates.into_iter().map(bytes).collect()),
+            info.server_name.map_or(Value::None, Value::string),
+        ]))
+    })
 }
