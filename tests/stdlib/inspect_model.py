@@ -166,3 +166,25 @@ except TypeError:
 show(lambda: inspect.getframeinfo(3))
 t = inspect.Traceback("f.py", 1, "fn", None, None, positions=None)
 print(t, t.positions, tuple(t), t._fields)
+
+
+# Comment right above,
+#   kept as written.
+def commented():
+    pass
+
+
+# Separated by a blank line.
+
+def separated():
+    pass
+
+
+class Holder:
+    # About the method.
+    def method(self):
+        pass
+
+
+print(repr(inspect.getcomments(commented)), inspect.getcomments(separated), repr(inspect.getcomments(Holder.method)), inspect.getcomments(len))
+print(repr(inspect.getcomments(sys.modules[__name__])))

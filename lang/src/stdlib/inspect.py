@@ -569,7 +569,36 @@ def getsource(object):
 
 
 def getcomments(object):
-    return None
+    """The comment lines right above an object's source (same indentation,
+    no blank line between), or a module's opening comment block (after a
+    #! line and blank lines); None when there are none or no source."""
+    try:
+        lines, start = findsource(object)
+    except (OSError, TypeError):
+        return None
+    if ismodule(object):
+        first = 1 if lines and lines[0].startswith("#!") else 0
+        while first < len(lines) and not lines[first].strip():
+            first += 1
+        block = []
+        for line in lines[first:]:
+            if not line.startswith("#"):
+                break
+            block.append(line)
+        return "".join(block) or None
+    if start >= len(lines):
+        return None
+    margin = _indent_of(lines[start])
+    above = []
+    for line in reversed(lines[:start]):
+        if not line.lstrip().startswith("#") or _indent_of(line) != margin:
+            break
+        above.append(line.expandtabs().lstrip())
+    return "".join(reversed(above)) or None
+
+
+def _indent_of(line):
+    return len(line.expandtabs()) - len(line.expandtabs().lstrip())
 
 
 
