@@ -4,7 +4,7 @@ def show(src, **kw):
     try:
         p.read_string(src)
     except Exception as e: print(type(e).__name__, e)
-    print({s: dict(p._sections[s]) for s in p._sections} if hasattr(p,'_sections') else None, p.defaults())
+    print({s: p.items(s, raw=True) for s in p.sections()}, p.defaults())
 show("[a]b]\nx=1\n[c] trailing\ny=2\n[ d ]\nz=3\n")
 show("[a]\n=v\nk:v=w\n key with space = 1\n\tcont\n    # comment in value\nq=1 ;c\nr=1;c\ns=1 #c\n", inline_comment_prefixes=('#',';'))
 show("[a]\r\nx=1\r\n  y\r\n")

@@ -17,14 +17,14 @@ import warnings
 from collections import ChainMap
 from collections.abc import MutableMapping
 
-__all__ = ["NoSectionError", "DuplicateOptionError", "DuplicateSectionError",
-           "NoOptionError", "InterpolationError", "InterpolationDepthError",
-           "InterpolationMissingOptionError", "InterpolationSyntaxError",
-           "ParsingError", "MissingSectionHeaderError",
-           "ConfigParser", "SafeConfigParser", "RawConfigParser",
-           "Interpolation", "BasicInterpolation", "ExtendedInterpolation",
-           "LegacyInterpolation", "SectionProxy", "ConverterMapping",
-           "DEFAULTSECT", "MAX_INTERPOLATION_DEPTH"]
+__all__ = """
+    NoSectionError DuplicateOptionError DuplicateSectionError NoOptionError
+    InterpolationError InterpolationDepthError InterpolationMissingOptionError
+    InterpolationSyntaxError ParsingError MissingSectionHeaderError
+    ConfigParser SafeConfigParser RawConfigParser Interpolation
+    BasicInterpolation ExtendedInterpolation LegacyInterpolation SectionProxy
+    ConverterMapping DEFAULTSECT MAX_INTERPOLATION_DEPTH
+""".split()
 
 DEFAULTSECT = "DEFAULT"
 
@@ -33,16 +33,42 @@ MAX_INTERPOLATION_DEPTH = 10
 
 # Marks an argument the caller did not pass (None is a meaningful fallback).
 _UNSET = object()
+# What a lookup falls back to when an absent option is to be told apart.
+_ABSENT = object()
+
+
+# What 3.11 warns about, by the name that warns.
+_DEPRECATIONS = {
+    'SafeConfigParser': "The SafeConfigParser class has been renamed to "
+    "ConfigParser in Python 3.2. This alias will be removed in Python 3.12. "
+    "Use ConfigParser directly instead.",
+    'readfp': "This method will be removed in Python 3.12. "
+    "Use 'parser.read_file()' instead.",
+    'LegacyInterpolation': "LegacyInterpolation has been deprecated since "
+    "Python 3.2 and will be removed from the configparser module in Python "
+    "3.13. Use BasicInterpolation or ExtendedInterpolation instead.",
+    'filename': "The 'filename' attribute will be removed in Python 3.12. "
+    "Use 'source' instead.",
+}
+
+
+def _deprecated(name):
+    """Warn, on behalf of the caller's caller, that `name` is deprecated."""
+    warnings.warn(_DEPRECATIONS[name], DeprecationWarning, stacklevel=3)
 
 
 # --- Exceptions ------------------------------------------------------------
+#
+# Each exception is declared by one row: its name, base, parameters (with
+# defaults) and a function of the bound parameters that words its message.
+# The parameters become attributes and `args`.
 
 class Error(Exception):
     """Base class for configparser's exceptions; its text is `message`."""
 
     def __init__(self, msg=''):
+        super().__init__(msg)
         self.message = msg
-        Exception.__init__(self, msg)
 
     def __repr__(self):
         return self.message
@@ -50,101 +76,109 @@ class Error(Exception):
     __str__ = __repr__
 
 
-def _where(source, lineno):
-    """The 'While reading from ...' opening of a duplicate's message."""
-    text = "While reading from %r" % (source,)
-    if lineno is not None:
-        text += " [line %2d]" % lineno
-    return text + ": "
+def _bind_fields(cls, values, named):
+    """Bind a call's arguments to `cls._fields` as a function would."""
+    bound = dict(cls._defaults)
+    if len(values) > len(cls._fields):
+        raise TypeError("%s() takes at most %d arguments (%d given)"
+                        % (cls.__name__, len(cls._fields), len(values)))
+    bound.update(zip(cls._fields, values))
+    for key in named:
+        if key not in cls._fields:
+            raise TypeError("%s() got an unexpected keyword argument %r"
+                            % (cls.__name__, key))
+    bound.update(named)
+    missing = [f for f in cls._fields if f not in bound]
+    if missing:
+        raise TypeError("%s() missing required argument: %r"
+                        % (cls.__name__, missing[0]))
+    return bound
 
 
-class NoSectionError(Error):
-    """The section asked for does not exist."""
-
-    def __init__(self, section):
-        Error.__init__(self, 'No section: %r' % (section,))
-        self.section = section
-        self.args = (section,)
-
-
-class DuplicateSectionError(Error):
-    """A section was added twice (or appears twice in one strict source)."""
-
-    def __init__(self, section, source=None, lineno=None):
-        if source is None:
-            text = "Section %r already exists" % (section,)
-        else:
-            text = _where(source, lineno) + "section %r already exists" % (section,)
-        Error.__init__(self, text)
-        self.section = section
-        self.source = source
-        self.lineno = lineno
-        self.args = (section, source, lineno)
+def _fielded_init(self, *values, **named):
+    bound = _bind_fields(type(self), values, named)
+    Error.__init__(self, type(self)._describe(bound))
+    for key in type(self)._attributes:
+        setattr(self, key, bound[key])
+    self.args = tuple(bound[f] for f in type(self)._fields)
 
 
-class DuplicateOptionError(Error):
-    """An option appears twice in one section of a strict source."""
-
-    def __init__(self, section, option, source=None, lineno=None):
-        what = "option %r in section %r already exists" % (option, section)
-        if source is None:
-            text = what[0].upper() + what[1:]
-        else:
-            text = _where(source, lineno) + what
-        Error.__init__(self, text)
-        self.section = section
-        self.option = option
-        self.source = source
-        self.lineno = lineno
-        self.args = (section, option, source, lineno)
+def _error(name, base, parameters, describe, doc, attributes=None):
+    """Make an exception class from its row (see above)."""
+    fields = tuple(p if isinstance(p, str) else p[0] for p in parameters)
+    defaults = {p[0]: p[1] for p in parameters if not isinstance(p, str)}
+    namespace = {
+        '__doc__': doc, '__module__': __name__, '__qualname__': name,
+        '__init__': _fielded_init, '_fields': fields, '_defaults': defaults,
+        '_describe': staticmethod(describe),
+        '_attributes': fields if attributes is None else attributes,
+    }
+    return type(name, (base,), namespace)
 
 
-class NoOptionError(Error):
-    """The option asked for is in neither the section nor the defaults."""
-
-    def __init__(self, option, section):
-        Error.__init__(self, "No option %r in section: %r" % (option, section))
-        self.option = option
-        self.section = section
-        self.args = (option, section)
-
-
-class InterpolationError(Error):
-    """Base class for failures while expanding references in a value."""
-
-    def __init__(self, option, section, msg):
-        Error.__init__(self, msg)
-        self.option = option
-        self.section = section
-        self.args = (option, section, msg)
+def _reading_from(b, what):
+    """'While reading from SOURCE [line N]: what', or What alone."""
+    if b['source'] is None:
+        return what[0].upper() + what[1:]
+    place = "While reading from %r" % (b['source'],)
+    if b['lineno'] is not None:
+        place += " [line %2d]" % b['lineno']
+    return place + ": " + what
 
 
-class InterpolationMissingOptionError(InterpolationError):
-    """A value refers to an option that does not exist."""
+NoSectionError = _error(
+    'NoSectionError', Error, ['section'],
+    lambda b: 'No section: %r' % (b['section'],),
+    "The section asked for does not exist.")
 
-    def __init__(self, option, section, rawval, reference):
-        msg = ("Bad value substitution: option {!r} in section {!r} contains "
-               "an interpolation key {!r} which is not a valid option name. "
-               "Raw value: {!r}".format(option, section, reference, rawval))
-        InterpolationError.__init__(self, option, section, msg)
-        self.reference = reference
-        self.args = (option, section, rawval, reference)
+DuplicateSectionError = _error(
+    'DuplicateSectionError', Error,
+    ['section', ('source', None), ('lineno', None)],
+    lambda b: _reading_from(b, "section %r already exists" % (b['section'],)),
+    "A section was added twice, or appears twice in one strict source.")
 
+DuplicateOptionError = _error(
+    'DuplicateOptionError', Error,
+    ['section', 'option', ('source', None), ('lineno', None)],
+    lambda b: _reading_from(b, "option %r in section %r already exists"
+                            % (b['option'], b['section'])),
+    "An option appears twice in one section of a strict source.")
 
-class InterpolationSyntaxError(InterpolationError):
-    """A value's references are malformed."""
+NoOptionError = _error(
+    'NoOptionError', Error, ['option', 'section'],
+    lambda b: "No option %r in section: %r" % (b['option'], b['section']),
+    "The option is in neither the section nor the defaults.")
 
+InterpolationError = _error(
+    'InterpolationError', Error, ['option', 'section', 'msg'],
+    lambda b: b['msg'],
+    "Base class for failures while expanding references in a value.",
+    attributes=('option', 'section'))
 
-class InterpolationDepthError(InterpolationError):
-    """References nest deeper than MAX_INTERPOLATION_DEPTH (usually a loop)."""
+InterpolationMissingOptionError = _error(
+    'InterpolationMissingOptionError', InterpolationError,
+    ['option', 'section', 'rawval', 'reference'],
+    lambda b: ("Bad value substitution: option {option!r} in section "
+               "{section!r} contains an interpolation key {reference!r} which "
+               "is not a valid option name. Raw value: {rawval!r}".format(**b)),
+    "A value refers to an option that does not exist.",
+    attributes=('option', 'section', 'reference'))
 
-    def __init__(self, option, section, rawval):
-        msg = ("Recursion limit exceeded in value substitution: option {!r} "
-               "in section {!r} contains an interpolation key which "
-               "cannot be substituted in {} steps. Raw value: {!r}"
-               "".format(option, section, MAX_INTERPOLATION_DEPTH, rawval))
-        InterpolationError.__init__(self, option, section, msg)
-        self.args = (option, section, rawval)
+InterpolationSyntaxError = _error(
+    'InterpolationSyntaxError', InterpolationError, ['option', 'section', 'msg'],
+    lambda b: b['msg'],
+    "A value's references are malformed.",
+    attributes=('option', 'section'))
+
+InterpolationDepthError = _error(
+    'InterpolationDepthError', InterpolationError,
+    ['option', 'section', 'rawval'],
+    lambda b: ("Recursion limit exceeded in value substitution: option "
+               "{option!r} in section {section!r} contains an interpolation "
+               "key which cannot be substituted in {steps} steps. Raw value: "
+               "{rawval!r}".format(steps=MAX_INTERPOLATION_DEPTH, **b)),
+    "References nest deeper than MAX_INTERPOLATION_DEPTH (usually a loop).",
+    attributes=('option', 'section'))
 
 
 class ParsingError(Error):
@@ -154,48 +188,38 @@ class ParsingError(Error):
     """
 
     def __init__(self, source=None, filename=None):
-        if filename is not None:
-            if source is not None:
-                raise ValueError("Cannot specify both `filename' and `source'. "
-                                 "Use `source'.")
-            source = filename
-        elif source is None:
+        if source is not None and filename is not None:
+            raise ValueError("Cannot specify both `filename' and `source'. "
+                             "Use `source'.")
+        source = filename if source is None else source
+        if source is None:
             raise ValueError("Required argument `source' not given.")
-        Error.__init__(self, 'Source contains parsing errors: %r' % (source,))
-        self.source = source
-        self.errors = []
+        super().__init__('Source contains parsing errors: %r' % (source,))
         self.args = (source,)
+        self.source, self.errors = source, []
 
-    @property
-    def filename(self):
-        warnings.warn("The 'filename' attribute will be removed in Python 3.12. "
-                      "Use 'source' instead.", DeprecationWarning, stacklevel=2)
+    def _filename(self, *assigned):
+        _deprecated('filename')
+        if assigned:
+            self.source, = assigned
         return self.source
 
-    @filename.setter
-    def filename(self, value):
-        warnings.warn("The 'filename' attribute will be removed in Python 3.12. "
-                      "Use 'source' instead.", DeprecationWarning, stacklevel=2)
-        self.source = value
+    filename = property(_filename, _filename, doc="`source`'s old name.")
 
     def append(self, lineno, line):
-        self.errors.append((lineno, line))
         self.message += '\n\t[line %2d]: %s' % (lineno, line)
+        self.errors.append((lineno, line))
 
 
 class MissingSectionHeaderError(ParsingError):
     """An option line came before any section header."""
 
     def __init__(self, filename, lineno, line):
-        Error.__init__(
-            self,
-            'File contains no section headers.\nfile: %r, line: %d\n%r'
-            % (filename, lineno, line))
-        self.source = filename
-        self.lineno = lineno
-        self.line = line
-        self.errors = []
+        super().__init__(filename)
+        self.message = ('File contains no section headers.\nfile: %r, '
+                        'line: %d\n%r' % (filename, lineno, line))
         self.args = (filename, lineno, line)
+        self.lineno, self.line = lineno, line
 
 
 # --- Interpolation -----------------------------------------------------------
@@ -221,7 +245,7 @@ class _MarkerInterpolation(Interpolation):
 
     A subclass names its marker character, the pattern of a whole reference
     starting at a marker, the message for a marker followed by something
-    else, and how a reference is looked up (`_resolve`).
+    else, and how a reference is looked up (`_substitute`).
     """
 
     marker = None
@@ -229,33 +253,31 @@ class _MarkerInterpolation(Interpolation):
     after_marker = None
 
     def before_get(self, parser, section, option, value, defaults):
-        if not value:
-            return ''  # A missing value (allow_no_value) expands to nothing.
-        pieces = []
-        self._expand(parser, section, option, value, defaults, 1, pieces)
-        return ''.join(pieces)
+        # A missing value (allow_no_value) expands to nothing.
+        return self._expand(parser, section, option, value or '', defaults, 1)
 
     def before_set(self, parser, section, option, value):
-        leftover = value.replace(self.marker * 2, '')
-        leftover = self.reference.sub('', leftover)
-        position = leftover.find(self.marker)
-        if position != -1:
-            raise ValueError("invalid interpolation syntax in %r at position %d"
-                             % (value, position))
+        # A marker left once escapes and references are gone is an error,
+        # reported at its position in what is left.
+        left = self.reference.sub('', value.replace(self.marker * 2, ''))
+        if self.marker in left:
+            raise ValueError("invalid interpolation syntax in %r at position "
+                             "%d" % (value, left.index(self.marker)))
         return value
 
-    def _expand(self, parser, section, option, text, mapping, depth, pieces):
-        """Append `text` with its references replaced to `pieces`."""
+    def _expand(self, parser, section, option, text, mapping, depth):
+        """`text` with its references replaced, `depth` levels down."""
         if depth > MAX_INTERPOLATION_DEPTH:
             raw = parser.get(section, option, raw=True, fallback=text)
             raise InterpolationDepthError(option, section, raw)
         marker = self.marker
+        pieces = []
         start = 0
         while True:
             at = text.find(marker, start)
             if at < 0:
                 pieces.append(text[start:])
-                return
+                return ''.join(pieces)
             pieces.append(text[start:at])
             following = text[at + 1:at + 2]
             if following == marker:
@@ -273,8 +295,9 @@ class _MarkerInterpolation(Interpolation):
                     option, section,
                     "bad interpolation variable reference %r" % (text[at:],))
             start = found.end()
-            self._substitute(parser, section, option, found.group(1),
-                             text[start:], mapping, depth, pieces)
+            pieces.append(self._substitute(parser, section, option,
+                                           found.group(1), text[start:],
+                                           mapping, depth))
 
     def _missing(self, parser, section, option, text, name):
         raw = parser.get(section, option, raw=True, fallback=text)
@@ -289,19 +312,15 @@ class BasicInterpolation(_MarkerInterpolation):
     after_marker = '('
     reference = re.compile(r"%\(([^)]+)\)s")
 
-    def _substitute(self, parser, section, option, name, rest, mapping,
-                    depth, pieces):
+    def _substitute(self, parser, section, option, name, rest, mapping, depth):
         key = parser.optionxform(name)
-        try:
-            value = mapping[key]
-        except KeyError:
-            raise self._missing(parser, section, option, rest, key) from None
-        if '%' in value:
-            # Nested references are reported against the option asked for.
-            self._expand(parser, section, option, value, mapping, depth + 1,
-                         pieces)
-        else:
-            pieces.append(value)
+        if key not in mapping:
+            raise self._missing(parser, section, option, rest, key)
+        value = mapping[key]
+        if '%' not in value:
+            return value
+        # Nested references are reported against the option asked for.
+        return self._expand(parser, section, option, value, mapping, depth + 1)
 
 
 class ExtendedInterpolation(_MarkerInterpolation):
@@ -312,8 +331,7 @@ class ExtendedInterpolation(_MarkerInterpolation):
     after_marker = '{'
     reference = re.compile(r"\$\{([^}]+)\}")
 
-    def _substitute(self, parser, section, option, name, rest, mapping,
-                    depth, pieces):
+    def _substitute(self, parser, section, option, name, rest, mapping, depth):
         parts = name.split(':')
         if len(parts) > 2:
             raise InterpolationSyntaxError(
@@ -329,42 +347,40 @@ class ExtendedInterpolation(_MarkerInterpolation):
             raise self._missing(parser, section, option, rest,
                                 ':'.join(parts)) from None
         if '$' not in value:
-            pieces.append(value)
-            return
+            return value
         if where != section:
             mapping = dict(parser.items(where, raw=True))
         # Nested references are reported against the option they appear in.
-        self._expand(parser, where, key, value, mapping, depth + 1, pieces)
+        return self._expand(parser, where, key, value, mapping, depth + 1)
 
 
 class LegacyInterpolation(Interpolation):
-    """The old `%(name)s` expansion by repeated `%` formatting (deprecated)."""
+    """The old expansion (deprecated): `%(name)s` references and `%%`
+    escapes are replaced in passes, each pass working on the text the
+    previous one produced, until no reference is left."""
 
-    _name = re.compile(r"%\(([^)]*)\)s|.")
+    _piece = re.compile(r"%%|%\(([^)]*)\)s")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        warnings.warn(
-            "LegacyInterpolation has been deprecated since Python 3.2 "
-            "and will be removed from the configparser module in Python 3.13. "
-            "Use BasicInterpolation or ExtendedInterpolation instead.",
-            DeprecationWarning, stacklevel=2)
+        _deprecated('LegacyInterpolation')
 
     def before_get(self, parser, section, option, value, vars):
+        def replace(found):
+            if found.group(1) is None:
+                return '%'
+            key = parser.optionxform(found.group(1))
+            if key not in vars:
+                raise InterpolationMissingOptionError(option, section, raw, key)
+            return vars[key]
+
         raw = value
-        for _ in range(MAX_INTERPOLATION_DEPTH):
-            if not value or "%(" not in value:
-                return value
-            value = self._name.sub(
-                lambda m: "%%(%s)s" % parser.optionxform(m.group(1))
-                if m.group(1) else m.group(0), value)
-            try:
-                value = value % vars
-            except KeyError as e:
-                raise InterpolationMissingOptionError(
-                    option, section, raw, e.args[0]) from None
-        if value and "%(" in value:
-            raise InterpolationDepthError(option, section, raw)
+        passes = 0
+        while value and "%(" in value:
+            if passes == MAX_INTERPOLATION_DEPTH:
+                raise InterpolationDepthError(option, section, raw)
+            value = self._piece.sub(replace, value)
+            passes += 1
         return value
 
 
@@ -381,14 +397,10 @@ class _SourceReader:
     """
 
     def __init__(self, parser, source):
-        self.parser = parser
-        self.source = source
-        self.section_name = None
-        self.section = None
-        self.option = None
+        self.parser, self.source = parser, source
+        self.section_name = self.section = self.option = self.error = None
         self.option_indent = 0
         self.defined = set()
-        self.error = None
 
     def read(self, lines):
         for lineno, line in enumerate(lines, start=1):
@@ -403,20 +415,18 @@ class _SourceReader:
         self.error.append(lineno, repr(line))
 
     def read_line(self, lineno, line):
-        parser = self.parser
         text, commented = self.strip_comments(line)
         if not text:
             self.blank_line(commented)
             return
         indent = len(line) - len(line.lstrip())
-        if (self.section is not None and self.option
-                and indent > self.option_indent):
+        if self.option and indent > self.option_indent:
             lines = self.section[self.option]
             if lines is not None:
                 lines.append(text)
             return
         self.option_indent = indent
-        header = parser.SECTCRE.match(text)
+        header = self.parser.SECTCRE.match(text)
         if header is not None:
             self.start_section(header.group('header'), lineno)
         elif self.section is None:
@@ -428,45 +438,39 @@ class _SourceReader:
         """The line's text without comments and surrounding blanks, and
         whether a comment was cut off."""
         stripped = line.strip()
-        for prefix in self.parser._comment_prefixes:
-            if stripped.startswith(prefix):
-                return '', True
+        if stripped.startswith(self.parser._comment_prefixes):
+            return '', True
         cut = len(line)
         for prefix in self.parser._inline_comment_prefixes:
             at = line.find(prefix)
             # An inline comment starts the line or follows whitespace.
             while at > 0 and not line[at - 1].isspace():
                 at = line.find(prefix, at + 1)
-            if at != -1 and at < cut:
-                cut = at
+            if at != -1:
+                cut = min(cut, at)
         return line[:cut].strip(), cut < len(line)
 
     def blank_line(self, commented):
         """A line with no text: part of the value being read, unless it
         held a comment; with `empty_lines_in_values` off, the value's end."""
-        if self.parser._empty_lines_in_values:
-            if not commented and self.section is not None and self.option:
-                lines = self.section[self.option]
-                if lines is not None:
-                    lines.append('')
-        else:
-            # A blank line ends the value: nothing can continue it.
+        if not self.parser._empty_lines_in_values:
+            # Nothing can continue the value now.
             self.option_indent = sys.maxsize
+        elif self.option and not commented:
+            lines = self.section[self.option]
+            if lines is not None:
+                lines.append('')
 
     def start_section(self, name, lineno):
         parser = self.parser
-        if name == parser.default_section:
-            self.section = parser._defaults
-        elif name in parser._sections:
-            if parser._strict and name in self.defined:
-                raise DuplicateSectionError(name, self.source, lineno)
-            self.section = parser._sections[name]
-        else:
-            self.section = parser._dict()
-            parser._sections[name] = self.section
-            parser._proxies[name] = SectionProxy(parser, name)
+        store = parser._store
+        if name not in store:
+            store[name] = parser._dict()
+        elif (parser._strict and name in self.defined
+                and name != parser.default_section):
+            raise DuplicateSectionError(name, self.source, lineno)
         self.defined.add(name)
-        self.section_name = name
+        self.section_name, self.section = name, store[name]
         self.option = None
 
     def add_option(self, lineno, line, text):
@@ -475,38 +479,78 @@ class _SourceReader:
         if found is None:
             self.bad_line(lineno, line)
             return
-        name, value = found.group('option'), found.group('value')
+        name, value = found.group('option', 'value')
         if not name:
-            self.bad_line(lineno, line)
+            self.bad_line(lineno, line)  # Reported, and still stored.
         name = parser.optionxform(name.rstrip())
-        key = (self.section_name, name)
-        if parser._strict and key in self.defined:
+        if parser._strict and (self.section_name, name) in self.defined:
             raise DuplicateOptionError(self.section_name, name, self.source,
                                        lineno)
-        self.defined.add(key)
+        self.defined.add((self.section_name, name))
         self.option = name
-        self.section[name] = None if value is None else [value.strip()]
+        self.section[name] = [value.strip()] if value is not None else None
+
+
+class _Seen(set):
+    """What one source has defined; strict parsers refuse a repeat."""
+
+    def __init__(self, strict):
+        super().__init__()
+        self.strict = strict
+
+    def again(self, key):
+        return self.strict and key in self
+
+
+def _with_fallback(fallback, lookup):
+    """lookup(), or `fallback` (when one is given) if the section or the
+    option it looks for is missing."""
+    if fallback is _UNSET:
+        return lookup()
+    try:
+        return lookup()
+    except (NoSectionError, NoOptionError):
+        return fallback
 
 
 # --- Parsers -------------------------------------------------------------------
 
+_BUILT_IN_CONVERTERS = {'boolean': None, 'float': float, 'int': int}
+
+
+def _converting_getter(kind):
+    """The parser's get<kind> method: get(), then the conversion."""
+    def get_converted(self, section, option, *, raw=False, vars=None,
+                      fallback=_UNSET, **kwargs):
+        return self._get_as(kind, section, option, raw, vars, fallback, kwargs)
+    get_converted.__name__ = get_converted.__qualname__ = 'get' + kind
+    return get_converted
+
+
 class RawConfigParser(MutableMapping):
     """A configuration: sections of options, plus the DEFAULT section whose
-    options every section inherits. Values are returned as stored."""
+    options every section inherits. Values are returned as stored.
+
+    The sections live in one dict, `_store`, of section name to a dict of
+    option name to value; the default section is its first entry, so
+    iterating the parser is iterating the store. A value is a string, None
+    (an option without a value) or, while a source is being read, the list
+    of its lines. Section views (SectionProxy) are made on first use.
+    """
 
     _DEFAULT_INTERPOLATION = Interpolation()
+    # Whether set() and add_section() refuse names and values that are
+    # not strings (ConfigParser's rule).
+    _strings_only = False
 
     SECTCRE = re.compile(r"""
         \[                  # an opening bracket,
         (?P<header>.+)      # the section's name (anything),
         \]                  # and the last closing bracket
         """, re.VERBOSE)
-    OPTCRE = re.compile(r"""
-        (?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$
-        """.strip(), re.VERBOSE)
-    OPTCRE_NV = re.compile(r"""
-        (?P<option>.*?)\s*(?:(?P<vi>=|:)\s*(?P<value>.*))?$
-        """.strip(), re.VERBOSE)
+    OPTCRE = re.compile(r"(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$")
+    OPTCRE_NV = re.compile(
+        r"(?P<option>.*?)\s*(?:(?P<vi>=|:)\s*(?P<value>.*))?$")
     NONSPACECRE = re.compile(r"\S")
 
     BOOLEAN_STATES = {'1': True, 'yes': True, 'true': True, 'on': True,
@@ -518,88 +562,88 @@ class RawConfigParser(MutableMapping):
                  empty_lines_in_values=True, default_section=DEFAULTSECT,
                  interpolation=_UNSET, converters=_UNSET):
         self._dict = dict_type
-        self._sections = dict_type()
-        self._defaults = dict_type()
-        self._proxies = dict_type()
-        self._converters = ConverterMapping(self)
+        self._store = dict_type()
+        self._store[default_section] = dict_type()
+        self._views = {}
+        self.default_section = default_section
         self._delimiters = tuple(delimiters)
-        if self._delimiters == ('=', ':'):
-            self._optcre = self.OPTCRE_NV if allow_no_value else self.OPTCRE
-        else:
-            either = '|'.join(re.escape(d) for d in delimiters)
-            value = r"\s*(?P<vi>{})\s*(?P<value>.*)".format(either)
-            if allow_no_value:
-                value = "(?:" + value + ")?"
-            self._optcre = re.compile(r"(?P<option>.*?)" + value + "$")
+        self._optcre = self._option_pattern(self._delimiters, allow_no_value)
         self._comment_prefixes = tuple(comment_prefixes or ())
         self._inline_comment_prefixes = tuple(inline_comment_prefixes or ())
         self._strict = strict
         self._allow_no_value = allow_no_value
         self._empty_lines_in_values = empty_lines_in_values
-        self.default_section = default_section
         if interpolation is _UNSET:
             interpolation = self._DEFAULT_INTERPOLATION
-        elif interpolation is None:
-            interpolation = Interpolation()
-        self._interpolation = interpolation
+        self._interpolation = interpolation or Interpolation()
+        self._converters = ConverterMapping(self)
         if converters is not _UNSET:
             self._converters.update(converters)
-        self._proxies[default_section] = SectionProxy(self, default_section)
         if defaults:
             self.read_dict({default_section: defaults})
 
+    def _option_pattern(self, delimiters, allow_no_value):
+        if delimiters == ('=', ':'):
+            return self.OPTCRE_NV if allow_no_value else self.OPTCRE
+        either = '|'.join(map(re.escape, delimiters))
+        value = r"\s*(?P<vi>%s)\s*(?P<value>.*)" % either
+        optional = "(?:%s)?" % value if allow_no_value else value
+        return re.compile(r"(?P<option>.*?)" + optional + "$")
+
     def __getattr__(self, name):
         # Getters of converters added through `converters` (getlist, ...).
-        if name.startswith('get') and '_converters' in self.__dict__:
-            converter = self._converters.added(name[3:])
-            if converter is not None:
-                return functools.partial(self._get_conv, conv=converter)
+        converters = self.__dict__.get('_converters')
+        if converters is not None and name[3:] in converters \
+                and name.startswith('get'):
+            return functools.partial(self._get_as, name[3:])
         raise AttributeError("%r object has no attribute %r"
                              % (type(self).__name__, name))
 
     # Sections and options.
 
     def defaults(self):
-        return self._defaults
+        return self._store[self.default_section]
 
     def sections(self):
-        return list(self._sections.keys())
+        return [name for name in self._store if name != self.default_section]
+
+    def _check_strings(self, **given):
+        if self._strings_only:
+            self._require_strings(**given)
 
     def add_section(self, section):
-        if section == self.default_section:
-            raise ValueError('Invalid section name: %r' % (section,))
-        if section in self._sections:
-            raise DuplicateSectionError(section)
-        self._sections[section] = self._dict()
-        self._proxies[section] = SectionProxy(self, section)
+        self._check_strings(section=section)
+        if section in self._store:
+            # The default section is always there, and never a section.
+            raise (ValueError('Invalid section name: %r' % (section,))
+                   if section == self.default_section
+                   else DuplicateSectionError(section))
+        self._store[section] = self._dict()
 
     def has_section(self, section):
-        return section in self._sections
+        return section != self.default_section and section in self._store
+
+    def _own(self, section):
+        """A section's own options (DEFAULT's for a false name or DEFAULT)."""
+        if not section:
+            section = self.default_section
+        if section not in self._store:
+            raise NoSectionError(section)
+        return self._store[section]
 
     def options(self, section):
-        try:
-            names = self._sections[section].copy()
-        except KeyError:
-            raise NoSectionError(section) from None
-        names.update(self._defaults)
-        return list(names.keys())
-
-    def _options_of(self, section, missing_error):
-        """The dict holding a section's own options (DEFAULT's for it)."""
-        if not section or section == self.default_section:
-            return self._defaults
-        try:
-            return self._sections[section]
-        except KeyError:
-            raise missing_error(section) from None
+        if not self.has_section(section):
+            raise NoSectionError(section)
+        return list({**self._store[section], **self.defaults()})
 
     def has_option(self, section, option):
         option = self.optionxform(option)
-        if not section or section == self.default_section:
-            return option in self._defaults
-        if section not in self._sections:
-            return False
-        return option in self._sections[section] or option in self._defaults
+        if section and section != self.default_section:
+            if not self.has_section(section):
+                return False
+            if option in self._store[section]:
+                return True
+        return option in self.defaults()
 
     def optionxform(self, optionstr):
         return optionstr.lower()
@@ -609,57 +653,50 @@ class RawConfigParser(MutableMapping):
     def read(self, filenames, encoding=None):
         if isinstance(filenames, (str, bytes, os.PathLike)):
             filenames = [filenames]
-        read_ok = []
-        for filename in filenames:
-            try:
-                with open(filename, encoding=encoding) as f:
-                    _SourceReader(self, filename).read(f)
-            except OSError:
-                continue
-            if isinstance(filename, os.PathLike):
-                filename = os.fspath(filename)
-            read_ok.append(filename)
-        return read_ok
+        return [os.fspath(name) if isinstance(name, os.PathLike) else name
+                for name in filenames if self._read_path(name, encoding)]
+
+    def _read_path(self, name, encoding):
+        """Read one file; False when it cannot be read (it is skipped)."""
+        try:
+            with open(name, encoding=encoding) as f:
+                _SourceReader(self, name).read(f)
+        except OSError:
+            return False
+        return True
 
     def read_file(self, f, source=None):
-        if source is None:
-            source = getattr(f, 'name', '<???>')
-        _SourceReader(self, source).read(f)
+        _SourceReader(self, getattr(f, 'name', '<???>')
+                      if source is None else source).read(f)
 
     def read_string(self, string, source='<string>'):
-        self.read_file(string.splitlines(keepends=True), source)
+        _SourceReader(self, source).read(string.splitlines(keepends=True))
 
     def read_dict(self, dictionary, source='<dict>'):
-        defined = set()
+        seen = _Seen(self._strict)
         for section, options in dictionary.items():
             section = str(section)
-            try:
+            if section not in self or seen.again(section):
+                # Raises the duplicate's error (or DEFAULT's ValueError).
                 self.add_section(section)
-            except (DuplicateSectionError, ValueError):
-                if self._strict and section in defined:
-                    raise
-            defined.add(section)
-            for key, value in options.items():
-                key = self.optionxform(str(key))
-                if value is not None:
-                    value = str(value)
-                if self._strict and (section, key) in defined:
-                    raise DuplicateOptionError(section, key, source)
-                defined.add((section, key))
-                self.set(section, key, value)
+            seen.add(section)
+            self._read_options(section, options, seen, source)
+
+    def _read_options(self, section, options, seen, source):
+        for key, value in options.items():
+            key = self.optionxform(str(key))
+            if seen.again((section, key)):
+                raise DuplicateOptionError(section, key, source)
+            seen.add((section, key))
+            self.set(section, key, value if value is None else str(value))
 
     def readfp(self, fp, filename=None):
-        warnings.warn(
-            "This method will be removed in Python 3.12. "
-            "Use 'parser.read_file()' instead.",
-            DeprecationWarning, stacklevel=2)
+        _deprecated('readfp')
         self.read_file(fp, source=filename)
 
     def _join_values(self):
         """Turn the value lines a read collected into strings."""
-        every = itertools.chain(((self.default_section, self._defaults),),
-                                self._sections.items())
-        for section, options in every:
+        for section, options in self._store.items():
             for name, value in options.items():
                 if isinstance(value, list):
                     value = '\n'.join(value).rstrip()
@@ -670,83 +707,59 @@ class RawConfigParser(MutableMapping):
 
     def _lookup_chain(self, section, vars):
         """Where a value is looked up: vars, the section, then DEFAULT."""
-        try:
-            own = self._sections[section]
-        except KeyError:
-            if section != self.default_section:
-                raise NoSectionError(section) from None
+        if section == self.default_section:
             own = {}
-        given = {}
-        if vars:
-            for key, value in vars.items():
-                if value is not None:
-                    value = str(value)
-                given[self.optionxform(key)] = value
-        return ChainMap(given, own, self._defaults)
+        elif self.has_section(section):
+            own = self._store[section]
+        else:
+            raise NoSectionError(section)
+        given = {self.optionxform(key): None if value is None else str(value)
+                 for key, value in (vars or {}).items()}
+        return ChainMap(given, own, self.defaults())
 
     def get(self, section, option, *, raw=False, vars=None, fallback=_UNSET):
-        try:
-            chain = self._lookup_chain(section, vars)
-        except NoSectionError:
-            if fallback is _UNSET:
-                raise
-            return fallback
+        return _with_fallback(
+            fallback, lambda: self._value(section, option, raw, vars))
+
+    def _value(self, section, option, raw, vars):
+        chain = self._lookup_chain(section, vars)
         option = self.optionxform(option)
-        try:
-            value = chain[option]
-        except KeyError:
-            if fallback is _UNSET:
-                raise NoOptionError(option, section) from None
-            return fallback
+        if option not in chain:
+            raise NoOptionError(option, section)
+        value = chain[option]
         if raw or value is None:
             return value
         return self._interpolation.before_get(self, section, option, value,
                                               chain)
 
-    def _get_conv(self, section, option, conv, *, raw=False, vars=None,
-                  fallback=_UNSET, **kwargs):
-        try:
-            text = self.get(section, option, raw=raw, vars=vars, **kwargs)
-        except (NoSectionError, NoOptionError):
-            if fallback is _UNSET:
-                raise
-            return fallback
-        return conv(text)
+    def _get_as(self, kind, section, option, raw=False, vars=None,
+                fallback=_UNSET, more=None, **kwargs):
+        """get() converted by the converter named `kind`; the fallback (for
+        a missing section or option) is returned as it is."""
+        kwargs.update(more or {})
+        convert = self._converters.added(kind) or _BUILT_IN_CONVERTERS[kind] \
+            or self._convert_to_boolean
+        return _with_fallback(fallback, lambda: convert(
+            self.get(section, option, raw=raw, vars=vars, **kwargs)))
 
-    def getint(self, section, option, *, raw=False, vars=None,
-               fallback=_UNSET, **kwargs):
-        return self._get_conv(section, option, int, raw=raw, vars=vars,
-                              fallback=fallback, **kwargs)
-
-    def getfloat(self, section, option, *, raw=False, vars=None,
-                 fallback=_UNSET, **kwargs):
-        return self._get_conv(section, option, float, raw=raw, vars=vars,
-                              fallback=fallback, **kwargs)
-
-    def getboolean(self, section, option, *, raw=False, vars=None,
-                   fallback=_UNSET, **kwargs):
-        return self._get_conv(section, option, self._convert_to_boolean,
-                              raw=raw, vars=vars, fallback=fallback, **kwargs)
+    getint = _converting_getter('int')
+    getfloat = _converting_getter('float')
+    getboolean = _converting_getter('boolean')
 
     def _convert_to_boolean(self, value):
-        try:
-            return self.BOOLEAN_STATES[value.lower()]
-        except KeyError:
-            raise ValueError('Not a boolean: %s' % value) from None
+        state = self.BOOLEAN_STATES.get(value.lower())
+        if state is None:
+            raise ValueError('Not a boolean: %s' % value)
+        return state
 
     def items(self, section=_UNSET, raw=False, vars=None):
         if section is _UNSET:
             return super().items()
-        merged = self._defaults.copy()
-        try:
-            merged.update(self._sections[section])
-        except KeyError:
-            if section != self.default_section:
-                raise NoSectionError(section) from None
-        names = list(merged.keys())
-        if vars:
-            for key, value in vars.items():
-                merged[self.optionxform(key)] = value
+        if section != self.default_section and not self.has_section(section):
+            raise NoSectionError(section)
+        merged = {**self.defaults(), **self._store[section]}
+        names = list(merged)
+        merged.update((self.optionxform(k), v) for k, v in (vars or {}).items())
         if raw:
             return [(name, merged[name]) for name in names]
         expand = self._interpolation.before_get
@@ -754,96 +767,85 @@ class RawConfigParser(MutableMapping):
                 for name in names]
 
     def popitem(self):
-        for name in self.sections():
-            value = self[name]
-            del self[name]
-            return name, value
-        raise KeyError
+        names = self.sections()
+        if not names:
+            raise KeyError
+        view = self[names[0]]
+        self.remove_section(names[0])
+        return names[0], view
 
     # Changing and writing.
 
-    def _validate_value_types(self, *, section="", option="", value=""):
-        if not isinstance(section, str):
-            raise TypeError("section names must be strings")
-        if not isinstance(option, str):
-            raise TypeError("option keys must be strings")
+    def _require_strings(self, *, section="", option="", value=""):
+        checks = ((section, "section names must be strings"),
+                  (option, "option keys must be strings"))
         if not self._allow_no_value or value:
-            if not isinstance(value, str):
-                raise TypeError("option values must be strings")
+            checks += ((value, "option values must be strings"),)
+        for given, complaint in checks:
+            if not isinstance(given, str):
+                raise TypeError(complaint)
 
     def set(self, section, option, value=None):
+        self._check_strings(option=option, value=value)
         if value:
             value = self._interpolation.before_set(self, section, option, value)
-        options = self._options_of(section, NoSectionError)
-        options[self.optionxform(option)] = value
+        self._own(section)[self.optionxform(option)] = value
 
     def remove_option(self, section, option):
-        options = self._options_of(section, NoSectionError)
-        option = self.optionxform(option)
-        if option not in options:
-            return False
-        del options[option]
-        return True
+        options = self._own(section)
+        return options.pop(self.optionxform(option), _UNSET) is not _UNSET
 
     def remove_section(self, section):
-        if section not in self._sections:
-            return False
-        del self._sections[section]
-        del self._proxies[section]
-        return True
+        self._views.pop(section, None)
+        return self.has_section(section) and self._store.pop(section) is not None
 
     def write(self, fp, space_around_delimiters=True):
         delimiter = self._delimiters[0]
         if space_around_delimiters:
             delimiter = " %s " % delimiter
-        if self._defaults:
-            self._write_section(fp, self.default_section,
-                                self._defaults.items(), delimiter)
-        for section, options in self._sections.items():
-            self._write_section(fp, section, options.items(), delimiter)
+        for section, options in self._store.items():
+            if options or section != self.default_section:
+                fp.write(self._section_text(section, options, delimiter))
 
-    def _write_section(self, fp, name, options, delimiter):
-        fp.write("[%s]\n" % (name,))
-        for key, value in options:
-            value = self._interpolation.before_write(self, name, key, value)
-            if value is None and self._allow_no_value:
-                fp.write("%s\n" % (key,))
-            else:
-                text = str(value).replace('\n', '\n\t')
-                fp.write("%s%s%s\n" % (key, delimiter, text))
-        fp.write("\n")
+    def _section_text(self, section, options, delimiter):
+        """A section as `write` puts it: header, options, a blank line."""
+        out = ["[%s]\n" % (section,)]
+        for key, value in options.items():
+            value = self._interpolation.before_write(self, section, key, value)
+            if value is not None or not self._allow_no_value:
+                key += delimiter + str(value).replace('\n', '\n\t')
+            out.append(key + "\n")
+        out.append("\n")
+        return "".join(out)
 
-    # The mapping of section names to proxies.
+    # The mapping of section names to views.
 
     def __getitem__(self, key):
-        if key != self.default_section and not self.has_section(key):
+        if key not in self:
             raise KeyError(key)
-        return self._proxies[key]
+        return self._views.setdefault(key, SectionProxy(self, key))
 
     def __setitem__(self, key, value):
-        if key in self and self[key] is value:
-            return
-        if key == self.default_section:
-            self._defaults.clear()
-        elif key in self._sections:
-            self._sections[key].clear()
+        if key in self._store:
+            if self[key] is value:
+                return  # parser[name] = parser[name] changes nothing.
+            self._store[key].clear()
         self.read_dict({key: value})
 
     def __delitem__(self, key):
-        if key == self.default_section:
-            raise ValueError("Cannot remove the default section.")
-        if not self.has_section(key):
-            raise KeyError(key)
-        self.remove_section(key)
+        if self.remove_section(key):
+            return
+        raise (ValueError("Cannot remove the default section.")
+               if key == self.default_section else KeyError(key))
 
     def __contains__(self, key):
-        return key == self.default_section or self.has_section(key)
+        return key in self._store
 
     def __len__(self):
-        return len(self._sections) + 1
+        return len(self._store)
 
     def __iter__(self):
-        return itertools.chain((self.default_section,), self._sections.keys())
+        return iter(self._store)
 
     @property
     def converters(self):
@@ -855,14 +857,7 @@ class ConfigParser(RawConfigParser):
     options and values must be strings."""
 
     _DEFAULT_INTERPOLATION = BasicInterpolation()
-
-    def set(self, section, option, value=None):
-        self._validate_value_types(option=option, value=value)
-        super().set(section, option, value)
-
-    def add_section(self, section):
-        self._validate_value_types(section=section)
-        super().add_section(section)
+    _strings_only = True
 
 
 class SafeConfigParser(ConfigParser):
@@ -870,11 +865,7 @@ class SafeConfigParser(ConfigParser):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        warnings.warn(
-            "The SafeConfigParser class has been renamed to ConfigParser "
-            "in Python 3.2. This alias will be removed in Python 3.12."
-            " Use ConfigParser directly instead.",
-            DeprecationWarning, stacklevel=2)
+        _deprecated('SafeConfigParser')
 
 
 class SectionProxy(MutableMapping):
@@ -897,17 +888,17 @@ class SectionProxy(MutableMapping):
         return '<Section: {}>'.format(self._name)
 
     def __getitem__(self, key):
-        if not self._parser.has_option(self._name, key):
+        value = self._parser.get(self._name, key, fallback=_ABSENT)
+        if value is _ABSENT:
             raise KeyError(key)
-        return self._parser.get(self._name, key)
+        return value
 
     def __setitem__(self, key, value):
-        self._parser._validate_value_types(option=key, value=value)
-        return self._parser.set(self._name, key, value)
+        self._parser._require_strings(option=key, value=value)
+        self._parser.set(self._name, key, value)
 
     def __delitem__(self, key):
-        if not (self._parser.has_option(self._name, key)
-                and self._parser.remove_option(self._name, key)):
+        if key not in self or not self._parser.remove_option(self._name, key):
             raise KeyError(key)
 
     def __contains__(self, key):
@@ -934,10 +925,9 @@ class SectionProxy(MutableMapping):
 
     def get(self, option, fallback=None, *, raw=False, vars=None,
             _impl=None, **kwargs):
-        if _impl is None:
-            _impl = self._parser.get
-        return _impl(self._name, option, raw=raw, vars=vars,
-                     fallback=fallback, **kwargs)
+        getter = self._parser.get if _impl is None else _impl
+        return getter(self._name, option, raw=raw, vars=vars,
+                      fallback=fallback, **kwargs)
 
 
 class ConverterMapping(MutableMapping):
