@@ -270,6 +270,11 @@ pub const MODULES: &[ModuleDef] = &[
     def("re", Stdlib, Script(stdlib_source!("re/re.py"))),
     def("shlex", Stdlib, Script(stdlib_source!("shlex.py"))),
     def("reprlib", Stdlib, Script(stdlib_source!("reprlib.py"))),
+    def(
+        "configparser",
+        Stdlib,
+        Script(stdlib_source!("configparser.py")),
+    ),
     def("html", Stdlib, Native(html::make)),
     def("html.entities", Stdlib, Native(html::make_entities)),
     def("unicodedata", Stdlib, Native(unicodedata::make)),
