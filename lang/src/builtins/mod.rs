@@ -15,6 +15,7 @@ mod help;
 pub mod io;
 pub mod list;
 pub mod mappingproxy;
+pub mod member;
 pub mod memoryview;
 pub mod number;
 pub mod object;

@@ -168,7 +168,9 @@ fn object_getattribute(vm: &Vm, args: Args) -> PyResult {
             .as_str()
             .ok_or_else(|| vm.type_error("attribute name must be string"))?,
     );
-    vm.get_attr(&args.pos[0], &name)
+    let obj = &args.pos[0];
+    vm.generic_get_attr(obj, &name)?
+        .ok_or_else(|| vm.no_attribute(obj, &name))
 }
 
 fn object_delattr(vm: &Vm, args: Args) -> PyResult {
@@ -270,8 +272,8 @@ fn type_setattr(vm: &Vm, args: Args) -> PyResult {
     let (Value::Class(c), Some(name)) = (&args.pos[0], args.pos[1].as_str()) else {
         return Err(vm.type_error("descriptor '__setattr__' requires a 'type' object"));
     };
-    if name == "__getattr__" {
-        c.has_getattr.set(true);
+    if name == "__getattr__" || name == "__getattribute__" {
+        c.note_getattr_hook();
     }
     c.set_attr(name, args.pos[2].clone());
     Ok(Value::None)

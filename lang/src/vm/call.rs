@@ -604,11 +604,13 @@ impl Vm {
         // one with an exception's data.
         let exception = bases.iter().any(|b| b.layout == Layout::Exception);
         let mut payload_bases = bases.iter().filter_map(|b| self.payload_base(b));
-        if let Some(first) = payload_bases.next() {
-            if exception || payload_bases.any(|other| !Rc::ptr_eq(&other, &first)) {
+        let payload_base = payload_bases.next();
+        if let Some(first) = &payload_base {
+            if exception || payload_bases.any(|other| !Rc::ptr_eq(&other, first)) {
                 return Err(self.type_error("multiple bases have instance lay-out conflict"));
             }
         }
+        let slots = crate::builtins::member::plan(self, name, &bases, ns, payload_base.as_ref())?;
         let layout = if exception {
             Layout::Exception
         } else {
@@ -641,6 +643,7 @@ impl Vm {
             .unwrap_or(module);
         dict.shift_remove(&d.qualname);
         dict.shift_remove(&Name::new("__classcell__"));
+        dict.extend(slots.members.iter().cloned());
         // Every class has its own `__doc__` (None without a docstring), so a
         // docstring is not inherited and a class's None shadows the
         // `__doc__` of a built-in base's instances, as in CPython.
@@ -657,8 +660,9 @@ impl Vm {
                 );
             }
         }
-        let has_getattr =
-            dict.contains_key(&d.getattr) || bases.iter().any(|b| b.has_getattr.get());
+        let has_getattr = dict.contains_key(&d.getattr)
+            || dict.contains_key(&d.getattribute)
+            || bases.iter().any(|b| b.has_getattr.get());
         let class = crate::objects::gc::new(Class {
             name: Rc::from(name),
             qualname: std::cell::RefCell::new(qualname),
@@ -674,9 +678,11 @@ impl Vm {
             subclasses: std::cell::RefCell::new(Vec::new()),
             call_plan: std::cell::RefCell::new((0, Default::default())),
             del_cache: Default::default(),
-            keys: Default::default(),
+            keys: crate::objects::class::SharedKeys::after_slots(slots.shape.slots),
+            shape: slots.shape,
             gc: crate::objects::gc::GcHead::new(),
         });
+        slots.adopt(&class);
         for base in &class.bases {
             let mut subs = base.subclasses.borrow_mut();
             subs.retain(|w| w.strong_count() > 0);
