@@ -637,10 +637,14 @@ impl Vm {
             .get(&d.qualname)
             .and_then(|q| q.as_str().map(Rc::from))
             .unwrap_or_else(|| Rc::from(name));
-        let module = dict
-            .get(&d.module)
-            .and_then(|m| m.as_str().map(Rc::from))
-            .unwrap_or(module);
+        let module = match dict.get(&d.module) {
+            Some(m) => m.as_str().map(Rc::from).unwrap_or(module),
+            // Every class has its own `__module__` (else a base's would show).
+            None => {
+                dict.insert(d.module.clone(), Value::str(&module));
+                module
+            }
+        };
         dict.shift_remove(&d.qualname);
         dict.shift_remove(&Name::new("__classcell__"));
         dict.extend(slots.members.iter().cloned());
@@ -704,7 +708,7 @@ impl Vm {
 
     /// The metaclass a class statement uses: the explicit one, or the most
     /// derived metaclass of the bases; None when that is plain `type`.
-    fn derive_metaclass(
+    pub(crate) fn derive_metaclass(
         &self,
         explicit: Option<Value>,
         bases: &[Rc<Class>],
@@ -723,9 +727,14 @@ impl Vm {
                 winner = meta;
                 continue;
             }
-            return Err(self.type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"));
+            return Err(self.metaclass_conflict());
         }
         Ok((!Rc::ptr_eq(&winner, &self.types.type_)).then_some(Value::Class(winner)))
+    }
+
+    /// CPython's error for bases whose metaclasses no one metaclass derives from.
+    pub(crate) fn metaclass_conflict(&self) -> PyErr {
+        self.type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
     }
 
     /// `__set_name__` on attributes and the parent's `__init_subclass__`.
