@@ -1234,6 +1234,9 @@ impl Vm {
                     drop(d);
                     return super::exceptions::set_traceback(self, inst, &value);
                 }
+                "message" | "exceptions" if d.group.is_some() => {
+                    return Err(self.attribute_error("readonly attribute"));
+                }
                 _ => {}
             }
         }
@@ -1340,7 +1343,10 @@ impl Vm {
             Value::Generator(g)
                 if name.as_str() == "__name__" || name.as_str() == "__qualname__" =>
             {
-                let s: Rc<str> = Rc::from(value.as_str().unwrap_or(""));
+                let Some(text) = value.as_str() else {
+                    return Err(self.type_error(format!("{name} must be set to a string object")));
+                };
+                let s: Rc<str> = Rc::from(text);
                 if name.as_str() == "__name__" {
                     *g.name.borrow_mut() = s;
                 } else {
