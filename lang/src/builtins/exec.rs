@@ -190,25 +190,70 @@ fn source_text(vm: &Vm, source: &Value, func: &str) -> PyResult<String> {
     Ok(text)
 }
 
-/// `compile()`'s 'single' mode takes one (possibly compound) statement.
+/// `compile()`'s 'single' mode takes one interactive statement: a compound
+/// statement, or one line of simple statements (`a = 1; print(a)`).
 fn check_single_statement(vm: &Vm, text: &str, filename: &str) -> PyResult<()> {
+    use crate::ast::StmtKind as K;
     let module =
         crate::parser::parse_module(text, filename).map_err(|e| vm.syntax_error_value(&e))?;
-    if let [first, _, ..] = module.body.as_slice() {
+    let line_of = |offset: u32| {
+        text[..(offset as usize).min(text.len())]
+            .matches('\n')
+            .count()
+    };
+    // Statements that follow on the line where the one before them ends
+    // were separated by `;`, so all of them are simple statements.
+    let Some([first, next]) = module
+        .body
+        .windows(2)
+        .find(|pair| line_of(pair[1].span.start) != line_of(pair[0].span.end))
+    else {
+        return Ok(());
+    };
+    let compound = matches!(
+        first.kind,
+        K::If { .. }
+            | K::While { .. }
+            | K::For { .. }
+            | K::FunctionDef(_)
+            | K::ClassDef(_)
+            | K::Try { .. }
+            | K::With { .. }
+            | K::Match { .. }
+    );
+    let err = if compound {
+        // The grammar stops at the next statement's first token.
+        let start = next.span.start as usize;
+        let token = text[start..]
+            .char_indices()
+            .find(|&(_, c)| !(c == '_' || c.is_alphanumeric()))
+            .map_or(text.len() - start, |(i, _)| i)
+            .max(1);
+        let at = crate::source::Span {
+            start: next.span.start,
+            end: next.span.start + token as u32,
+        };
+        crate::source::SyntaxError::at(
+            crate::source::SyntaxErrorKind::SyntaxError,
+            "invalid syntax",
+            filename,
+            text,
+            at,
+        )
+    } else {
         let at = crate::source::Span {
             start: first.span.end,
             end: first.span.end,
         };
-        let err = crate::source::SyntaxError::at(
+        crate::source::SyntaxError::at(
             crate::source::SyntaxErrorKind::SyntaxError,
             "multiple statements found while compiling a single statement",
             filename,
             text,
             at,
-        );
-        return Err(vm.syntax_error_value(&err));
-    }
-    Ok(())
+        )
+    };
+    Err(vm.syntax_error_value(&err))
 }
 
 pub(super) static COMPILE: Signature = Signature::new(

@@ -1,9 +1,12 @@
-//! Text I/O: the `sys.stdout`/`sys.stderr` objects, and the builtin `open()`.
+//! Text I/O: the `sys.stdout`/`sys.stderr` objects (with their binary
+//! `buffer`, which writes into the same buffer so the two interleave in
+//! order), and the builtin `open()`.
 
 use crate::objects::{Args, Class, NativeObject, PyResult, Signature, Style, Value};
-use crate::vm::types::{add_declared_methods, new_class};
+use crate::vm::types::{add_declared_methods, add_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::io::Write;
 use std::rc::Rc;
 
@@ -14,11 +17,17 @@ pub fn install(vm: &Vm) {
         "TextIOWrapper",
         &[
             (&WRITE, stream_write),
+            (&WRITELINES, stream_writelines),
             (&FLUSH, stream_flush),
             (&ISATTY, stream_isatty),
             (&FILENO, stream_fileno),
+            (&WRITABLE, writable),
+            (&READABLE, readable),
+            (&SEEKABLE, seekable),
+            (&RECONFIGURE, stream_reconfigure),
         ],
     );
+    add_methods(&c, "TextIOWrapper", &[("__repr__", stream_repr)]);
 }
 
 fn stream_class(vm: &Vm) -> Rc<Class> {
@@ -32,10 +41,48 @@ fn stream_class(vm: &Vm) -> Rc<Class> {
     })
 }
 
-/// `sys.stdout` (fd 1) or `sys.stderr` (fd 2).
+/// The binary layer of `sys.stdout` and `sys.stderr` (their `buffer`):
+/// a `BufferedWriter`, or (`raw`, under `-u`) a `FileIO`, as in CPython.
+fn buffer_class(vm: &Vm, raw: bool) -> Rc<Class> {
+    let name = if raw { "FileIO" } else { "BufferedWriter" };
+    vm.lazy_class(name, |vm| {
+        let c = new_class(
+            name,
+            &[vm.types.object.clone()],
+            crate::objects::class::Layout::Builtin,
+            "_io",
+        );
+        add_declared_methods(
+            &c,
+            "BufferedWriter",
+            &[
+                (&BUFFER_WRITE, buffer_write),
+                (&BUFFER_FLUSH, stream_flush),
+                (&BUFFER_ISATTY, stream_isatty),
+                (&BUFFER_FILENO, stream_fileno),
+                (&BUFFER_WRITABLE, writable),
+                (&BUFFER_READABLE, readable),
+                (&BUFFER_SEEKABLE, seekable),
+            ],
+        );
+        add_methods(&c, "BufferedWriter", &[("__repr__", stream_repr)]);
+        c
+    })
+}
+
+/// `sys.stdout` (fd 1) or `sys.stderr` (fd 2), or (`binary`) their `buffer`.
 pub struct Stream {
     class: Rc<Class>,
     pub fd: i32,
+    binary: bool,
+    /// The error handler `errors` names (see [`default_errors`]); towel
+    /// writes UTF-8 whatever it says.
+    errors: RefCell<Rc<str>>,
+    /// `line_buffering` of standard error (standard output keeps its own
+    /// in the VM's output buffer).
+    line_buffering: Cell<bool>,
+    /// The binary layer, made on first use so that `buffer` is one object.
+    buffer: OnceCell<Value>,
 }
 
 impl NativeObject for Stream {
@@ -45,13 +92,107 @@ impl NativeObject for Stream {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn traverse(&self, visit: &mut crate::objects::gc::Visitor<'_>) {
+        if let Some(buffer) = self.buffer.get() {
+            visit.value(buffer);
+        }
+    }
+    fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match (name, self.binary) {
+            ("name", _) => Value::str(self.name()),
+            ("mode", false) => Value::str("w"),
+            ("mode", true) => Value::str("wb"),
+            ("closed", _) => Value::from_bool(false),
+            ("encoding", false) => Value::str("utf-8"),
+            ("errors", false) => Value::str(&self.errors.borrow()),
+            ("newlines", false) => Value::None,
+            ("write_through", false) => Value::from_bool(false),
+            ("line_buffering", false) => Value::from_bool(self.line_buffered(vm)),
+            ("buffer", false) => self
+                .buffer
+                .get_or_init(|| {
+                    let raw = vm.stdout.borrow().is_unbuffered();
+                    Value::native(Stream::new(buffer_class(vm, raw), self.fd, true))
+                })
+                .clone(),
+            _ => return None,
+        }))
+    }
+}
+
+impl Stream {
+    fn new(class: Rc<Class>, fd: i32, binary: bool) -> Stream {
+        Stream {
+            class,
+            fd,
+            binary,
+            errors: RefCell::new(Rc::from(default_errors(fd))),
+            line_buffering: Cell::new(false),
+            buffer: OnceCell::new(),
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        if self.fd == 1 {
+            "<stdout>"
+        } else {
+            "<stderr>"
+        }
+    }
+
+    fn line_buffered(&self, vm: &Vm) -> bool {
+        if self.fd == 1 {
+            vm.stdout.borrow().line_buffered()
+        } else {
+            self.line_buffering.get()
+        }
+    }
+
+    /// Writes `bytes` where the stream goes: standard output through the
+    /// VM's buffer, standard error at once.
+    fn write_bytes(&self, vm: &Vm, bytes: &[u8]) -> PyResult<()> {
+        if self.fd == 1 {
+            vm.write_stdout_bytes(bytes)
+        } else {
+            let _ = std::io::stderr().write_all(bytes);
+            Ok(())
+        }
+    }
+}
+
+/// The error handler of a standard stream, as CPython chooses it: standard
+/// error `backslashreplace`; standard input and output `surrogateescape`
+/// under the C or POSIX locale (where CPython runs in UTF-8 mode) or the
+/// one it coerces them to, else
+/// `strict`.
+pub(crate) fn default_errors(fd: i32) -> &'static str {
+    if fd == 2 {
+        return "backslashreplace";
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    // CPython coerces the C locale to C.UTF-8 (PEP 538) and keeps its
+    // handler there.
+    if matches!(
+        locale.as_str(),
+        "" | "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8"
+    ) {
+        "surrogateescape"
+    } else {
+        "strict"
+    }
 }
 
 pub fn stream(vm: &Vm, fd: i32) -> Value {
-    Value::native(Stream {
-        class: stream_class(vm),
-        fd,
-    })
+    let stream = Stream::new(stream_class(vm), fd, false);
+    // Standard error is line buffered, unless nothing is buffered (`-u`).
+    stream
+        .line_buffering
+        .set(fd == 2 && !vm.stdout.borrow().is_unbuffered());
+    Value::native(stream)
 }
 
 /// Writes to `sys.stdout`, honouring a replaced `sys.stdout`.
@@ -90,65 +231,210 @@ fn write_sys_stream(vm: &Vm, name: &str, s: &str) -> PyResult<()> {
 
 static WRITE: Signature = Signature::new(Style::Exact, "TextIOWrapper.write", "$self, text, /")
     .doc("Write a string to the stream and return how many characters were written.");
+static WRITELINES: Signature =
+    Signature::new(Style::Exact, "TextIOWrapper.writelines", "$self, lines, /")
+        .doc("Write each string of an iterable to the stream (no line ends are added).");
 static FLUSH: Signature = Signature::new(Style::Exact, "TextIOWrapper.flush", "$self, /")
     .doc("Write out whatever the stream holds in its buffer.");
 static ISATTY: Signature = Signature::new(Style::Exact, "TextIOWrapper.isatty", "$self, /")
     .doc("Return True if the stream is connected to a terminal.");
 static FILENO: Signature = Signature::new(Style::Exact, "TextIOWrapper.fileno", "$self, /")
     .doc("Return the file descriptor the stream writes to.");
+static WRITABLE: Signature = Signature::new(Style::Exact, "TextIOWrapper.writable", "$self, /")
+    .doc("Return True: the stream can be written.");
+static READABLE: Signature = Signature::new(Style::Exact, "TextIOWrapper.readable", "$self, /")
+    .doc("Return False: the stream cannot be read.");
+static SEEKABLE: Signature = Signature::new(Style::Exact, "TextIOWrapper.seekable", "$self, /")
+    .doc("Return False: towel writes standard streams as streams.");
+static RECONFIGURE: Signature = Signature::new(
+    Style::Clinic,
+    "TextIOWrapper.reconfigure",
+    "$self, /, *, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None",
+)
+.doc("Change the stream's error handler or line buffering (the encoding stays UTF-8).");
+static BUFFER_WRITE: Signature =
+    Signature::undocumented(Style::Exact, "BufferedWriter.write", "$self, buffer, /")
+        .doc("Write a bytes-like object and return how many bytes were written.");
+static BUFFER_FLUSH: Signature =
+    Signature::undocumented(Style::Exact, "BufferedWriter.flush", "$self, /")
+        .doc("Write out whatever the stream holds in its buffer.");
+static BUFFER_ISATTY: Signature =
+    Signature::undocumented(Style::Exact, "BufferedWriter.isatty", "$self, /")
+        .doc("Return True if the stream is connected to a terminal.");
+static BUFFER_FILENO: Signature =
+    Signature::undocumented(Style::Exact, "BufferedWriter.fileno", "$self, /")
+        .doc("Return the file descriptor the stream writes to.");
+static BUFFER_WRITABLE: Signature =
+    Signature::undocumented(Style::Exact, "BufferedWriter.writable", "$self, /")
+        .doc("Return True: the stream can be written.");
+static BUFFER_READABLE: Signature =
+    Signature::undocumented(Style::Exact, "BufferedWriter.readable", "$self, /")
+        .doc("Return False: the stream cannot be read.");
+static BUFFER_SEEKABLE: Signature =
+    Signature::undocumented(Style::Exact, "BufferedWriter.seekable", "$self, /")
+        .doc("Return False: towel writes standard streams as streams.");
+
+fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Stream> {
+    args.get(0)
+        .and_then(|v| v.downcast_native::<Stream>())
+        .ok_or_else(|| vm.type_error("descriptor requires a standard stream"))
+}
 
 fn stream_write(vm: &Vm, args: Args) -> PyResult {
     WRITE.check(vm, args)?;
-    let Some(st) = args.get(0).and_then(|v| v.downcast_native::<Stream>()) else {
-        return Err(vm.type_error("write() on a non-stream"));
-    };
-    let text = match args.get(1) {
-        Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => {
+    let st = this(vm, &args)?;
+    let text = match &args.pos[1] {
+        Value::Str(s) => s.clone(),
+        other => {
             return Err(vm.type_error(format!(
                 "write() argument must be str, not {}",
                 vm.type_name(other)
             )))
         }
-        None => return Err(vm.type_error("write() takes exactly one argument (0 given)")),
     };
-    if st.fd == 1 {
-        vm.write_stdout(&text)?;
-    } else {
-        let _ = std::io::stderr().write_all(text.as_bytes());
+    st.write_bytes(vm, text.as_str().as_bytes())?;
+    Ok(Value::Int(text.as_str().chars().count() as i64))
+}
+
+fn stream_writelines(vm: &Vm, args: Args) -> PyResult {
+    WRITELINES.check(vm, args)?;
+    let st = this(vm, &args)?;
+    for line in vm.to_vec(&args.pos[1])? {
+        let Value::Str(s) = &line else {
+            return Err(vm.type_error(format!(
+                "write() argument must be str, not {}",
+                vm.type_name(&line)
+            )));
+        };
+        st.write_bytes(vm, s.as_str().as_bytes())?;
     }
-    Ok(Value::Int(text.chars().count() as i64))
+    Ok(Value::None)
+}
+
+fn buffer_write(vm: &Vm, args: Args) -> PyResult {
+    BUFFER_WRITE.check(vm, args)?;
+    let st = this(vm, &args)?;
+    let Some(bytes) = crate::objects::buffer::contents(&args.pos[1]) else {
+        return Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(&args.pos[1])
+        )));
+    };
+    st.write_bytes(vm, &bytes)?;
+    Ok(Value::Int(bytes.len() as i64))
+}
+
+/// The stream a method shared by both layers is called on, its arguments
+/// checked against the signature of the layer's method.
+fn checked<'a>(
+    vm: &Vm,
+    args: Args<'a>,
+    text: &Signature,
+    binary: &Signature,
+) -> PyResult<&'a Stream> {
+    let st = this(vm, &args)?;
+    if st.binary { binary } else { text }.check(vm, args)?;
+    Ok(st)
 }
 
 fn stream_flush(vm: &Vm, args: Args) -> PyResult {
-    FLUSH.check(vm, args)?;
-    if let Some(st) = args.get(0).and_then(|v| v.downcast_native::<Stream>()) {
-        if st.fd == 1 {
-            vm.try_flush_stdout()?;
-        }
+    let st = checked(vm, args, &FLUSH, &BUFFER_FLUSH)?;
+    if st.fd == 1 {
+        vm.try_flush_stdout()?;
     }
     Ok(Value::None)
 }
 
 fn stream_isatty(vm: &Vm, args: Args) -> PyResult {
     use std::io::IsTerminal;
-    ISATTY.check(vm, args)?;
-    Ok(Value::from_bool(
-        match args.get(0).and_then(|v| v.downcast_native::<Stream>()) {
-            Some(s) if s.fd == 1 => std::io::stdout().is_terminal(),
-            Some(_) => std::io::stderr().is_terminal(),
-            None => false,
-        },
-    ))
+    let st = checked(vm, args, &ISATTY, &BUFFER_ISATTY)?;
+    Ok(Value::from_bool(if st.fd == 1 {
+        std::io::stdout().is_terminal()
+    } else {
+        std::io::stderr().is_terminal()
+    }))
 }
 
 fn stream_fileno(vm: &Vm, args: Args) -> PyResult {
-    FILENO.check(vm, args)?;
     Ok(Value::Int(
-        args.get(0)
-            .and_then(|v| v.downcast_native::<Stream>())
-            .map_or(1, |s| s.fd) as i64,
+        checked(vm, args, &FILENO, &BUFFER_FILENO)?.fd as i64,
     ))
+}
+
+fn writable(vm: &Vm, args: Args) -> PyResult {
+    checked(vm, args, &WRITABLE, &BUFFER_WRITABLE)?;
+    Ok(Value::from_bool(true))
+}
+
+fn readable(vm: &Vm, args: Args) -> PyResult {
+    checked(vm, args, &READABLE, &BUFFER_READABLE)?;
+    Ok(Value::from_bool(false))
+}
+
+fn seekable(vm: &Vm, args: Args) -> PyResult {
+    checked(vm, args, &SEEKABLE, &BUFFER_SEEKABLE)?;
+    Ok(Value::from_bool(false))
+}
+
+/// `reconfigure(*, encoding, errors, newline, line_buffering, write_through)`.
+fn stream_reconfigure(vm: &Vm, args: Args) -> PyResult {
+    let ([st], [encoding, errors, newline, line_buffering, _write_through]) =
+        RECONFIGURE.bind(vm, args)?;
+    let st = st
+        .downcast_native::<Stream>()
+        .ok_or_else(|| vm.type_error("descriptor requires a standard stream"))?;
+    if let Some(encoding) = encoding.filter(|e| !e.is_none()) {
+        let name = encoding
+            .as_str()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+            .replace('_', "-");
+        if !matches!(name.as_str(), "utf-8" | "utf8") {
+            return Err(vm.not_implemented(format!(
+                "reconfiguring a standard stream to the encoding {}",
+                vm.repr(encoding)?
+            )));
+        }
+    }
+    if let Some(newline) = newline.filter(|n| !n.is_none()) {
+        if newline.as_str() != Some("\n") && newline.as_str() != Some("") {
+            return Err(vm.not_implemented("newline translation on a standard stream"));
+        }
+    }
+    if let Some(errors) = errors.filter(|e| !e.is_none()) {
+        let Some(name) = errors.as_str() else {
+            return Err(vm.type_error(format!(
+                "reconfigure() argument 'errors' must be str or None, not {}",
+                vm.type_name(errors)
+            )));
+        };
+        *st.errors.borrow_mut() = Rc::from(name);
+    }
+    if let Some(on) = line_buffering.filter(|l| !l.is_none()) {
+        let on = vm.truthy(on)?;
+        if st.fd == 1 {
+            vm.flush_stdout();
+            vm.stdout.borrow_mut().set_line_buffered(on);
+        } else {
+            st.line_buffering.set(on);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn stream_repr(vm: &Vm, args: Args) -> PyResult {
+    let st = this(vm, &args)?;
+    Ok(Value::string(if st.binary {
+        match &*st.class.name {
+            "FileIO" => format!("<_io.FileIO name='{}' mode='wb' closefd=False>", st.name()),
+            _ => format!("<_io.BufferedWriter name='{}'>", st.name()),
+        }
+    } else {
+        format!(
+            "<_io.TextIOWrapper name='{}' mode='w' encoding='utf-8'>",
+            st.name()
+        )
+    }))
 }
 
 /// The builtin `open`, which is `io.open` (towel source in `stdlib/io.py`):

@@ -15,6 +15,7 @@ mod help;
 pub mod io;
 pub mod list;
 pub mod mappingproxy;
+pub mod member;
 pub mod memoryview;
 pub mod number;
 pub mod object;
@@ -1547,30 +1548,14 @@ pub fn make_module(vm: &Vm) -> PyResult<Rc<crate::objects::Module>> {
     Ok(m)
 }
 
-/// `type(x)` and `type(name, bases, dict)`.
+/// `type(x)` and `type(name, bases, dict, **kwargs)`.
 pub fn type_call(vm: &Vm, args: Args) -> PyResult {
     match args.len() {
-        1 => Ok(Value::Class(vm.class_of(&args.pos[0]))),
+        1 if !args.has_kwargs() => Ok(Value::Class(vm.class_of(&args.pos[0]))),
+        1 => Err(vm.type_error("type() takes no keyword arguments")),
         3 => {
-            let Some(name) = args.pos[0].as_str() else {
-                return Err(vm.type_error("type.__new__() argument 1 must be str"));
-            };
-            let bases = vm
-                .to_vec(&args.pos[1])?
-                .into_iter()
-                .filter_map(|b| {
-                    if let Value::Class(c) = b {
-                        Some(c)
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            let Value::Dict(d) = &args.pos[2] else {
-                return Err(vm.type_error("type.__new__() argument 3 must be dict"));
-            };
-            let module: Rc<str> = Rc::from("__main__");
-            Ok(Value::Class(vm.create_class(name, bases, d, module)?))
+            let kwargs = Args::with_kw(&[], args.kwnames, args.kwvalues);
+            object::new_type(vm, &vm.types.type_, args.pos, kwargs)
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }

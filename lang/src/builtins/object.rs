@@ -2,9 +2,11 @@
 
 use crate::objects::BoolWord;
 use crate::objects::{Args, PyResult, Signature, Style, Value};
+use crate::objects::{Class, Name};
 use crate::vm::protocol::dunders;
 use crate::vm::types::add_methods;
 use crate::vm::Vm;
+use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
     add_methods(
@@ -168,7 +170,9 @@ fn object_getattribute(vm: &Vm, args: Args) -> PyResult {
             .as_str()
             .ok_or_else(|| vm.type_error("attribute name must be string"))?,
     );
-    vm.get_attr(&args.pos[0], &name)
+    let obj = &args.pos[0];
+    vm.generic_get_attr(obj, &name)?
+        .ok_or_else(|| vm.no_attribute(obj, &name))
 }
 
 fn object_delattr(vm: &Vm, args: Args) -> PyResult {
@@ -213,29 +217,78 @@ fn type_new(vm: &Vm, args: Args) -> PyResult {
     if args.len() != 4 {
         return Err(vm.type_error("type.__new__() takes exactly 3 arguments"));
     }
-    let Some(name) = args.pos[1].as_str() else {
-        return Err(vm.type_error("type.__new__() argument 1 must be str"));
+    let kwargs = Args::with_kw(&[], args.kwnames, args.kwvalues);
+    new_type(vm, mcs, &args.pos[1..], kwargs)
+}
+
+/// A class made as a class statement makes it, from `type(name, bases,
+/// namespace, **kwargs)` or `type.__new__`: the most derived metaclass of
+/// `mcs` and the bases' decides (and makes it, when its `__new__` is its
+/// own); the class's `__set_name__` and `__init_subclass__` hooks run.
+pub(crate) fn new_type(vm: &Vm, mcs: &Rc<Class>, parts: &[Value], kwargs: Args) -> PyResult {
+    let name = match &parts[0] {
+        Value::Str(s) => s.as_str(),
+        other => return Err(wrong_part(vm, 1, "str", other)),
     };
-    let mut bases = Vec::new();
-    for b in vm.to_vec(&args.pos[2])? {
+    let Value::Tuple(bases) = parts[1].builtin_base() else {
+        return Err(wrong_part(vm, 2, "tuple", &parts[1]));
+    };
+    let Value::Dict(ns) = parts[2].builtin_base() else {
+        return Err(wrong_part(vm, 3, "dict", &parts[2]));
+    };
+    let mut classes = Vec::new();
+    for b in bases.0.iter() {
         match b {
-            Value::Class(c) => bases.push(c),
-            other => {
-                return Err(
-                    vm.type_error(format!("bases must be types, not {}", vm.type_name(&other)))
-                )
+            Value::Class(c) => classes.push(c.clone()),
+            // A class's metaclass derives from `type`; no other value's
+            // class does.
+            other
+                if vm
+                    .get_attr_opt(other, &Name::new("__mro_entries__"))?
+                    .is_some() =>
+            {
+                return Err(vm.type_error(
+                    "type() doesn't support MRO entry resolution; use types.new_class()",
+                ))
             }
+            _ => return Err(vm.metaclass_conflict()),
         }
     }
-    let Value::Dict(d) = args.pos[3].builtin_base() else {
-        return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+    let winner = match vm.derive_metaclass(Some(Value::Class(mcs.clone())), &classes)? {
+        Some(Value::Class(c)) => c,
+        _ => vm.types.type_.clone(),
     };
-    let class = vm.create_class(name, bases, d, std::rc::Rc::from("__main__"))?;
-    if !std::rc::Rc::ptr_eq(mcs, &vm.types.type_) {
-        *class.metaclass.borrow_mut() = Some(mcs.clone());
+    if !Rc::ptr_eq(&winner, mcs) {
+        let own_new = winner
+            .lookup(&dunders().new)
+            .filter(|new| !matches!(new, Value::Builtin(b) if b.owner == Some("type")));
+        if let Some(new) = own_new {
+            let mut call = vec![Value::Class(winner.clone())];
+            call.extend_from_slice(parts);
+            return vm.call_args(&new, Args::with_kw(&call, kwargs.kwnames, kwargs.kwvalues));
+        }
     }
-    vm.finish_class(&class, Args::with_kw(&[], args.kwnames, args.kwvalues))?;
+    // `__module__` defaults to the name of the calling code's module.
+    let module = vm
+        .frame_chain()
+        .next()
+        .and_then(|f| f.globals.get_str("__name__"))
+        .and_then(|n| n.as_str().map(Rc::from))
+        .unwrap_or_else(|| Rc::from("builtins"));
+    let class = vm.create_class(name, classes, ns, module)?;
+    if !Rc::ptr_eq(&winner, &vm.types.type_) {
+        *class.metaclass.borrow_mut() = Some(winner);
+    }
+    vm.finish_class(&class, kwargs)?;
     Ok(Value::Class(class))
+}
+
+/// CPython's TypeError for a bad argument of `type(name, bases, dict)`.
+fn wrong_part(vm: &Vm, n: usize, expected: &str, got: &Value) -> crate::objects::PyErr {
+    vm.type_error(format!(
+        "type.__new__() argument {n} must be {expected}, not {}",
+        vm.type_name(got)
+    ))
 }
 
 /// `type.__prepare__(name, bases, **kwargs)`: the empty dict a class body runs in.
@@ -270,8 +323,8 @@ fn type_setattr(vm: &Vm, args: Args) -> PyResult {
     let (Value::Class(c), Some(name)) = (&args.pos[0], args.pos[1].as_str()) else {
         return Err(vm.type_error("descriptor '__setattr__' requires a 'type' object"));
     };
-    if name == "__getattr__" {
-        c.has_getattr.set(true);
+    if name == "__getattr__" || name == "__getattribute__" {
+        c.note_getattr_hook();
     }
     c.set_attr(name, args.pos[2].clone());
     Ok(Value::None)

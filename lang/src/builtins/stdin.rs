@@ -10,6 +10,7 @@ use crate::objects::{Args, Class, NativeFn, NativeObject, PyResult, Signature, V
 use crate::vm::types::{add_declared_methods, add_methods, new_class};
 use crate::vm::Vm;
 use std::any::Any;
+use std::cell::OnceCell;
 use std::io::{BufRead, Read};
 use std::rc::Rc;
 
@@ -17,6 +18,8 @@ use std::rc::Rc;
 pub struct Stdin {
     class: Rc<Class>,
     binary: bool,
+    /// The binary layer, made on first use so that `buffer` is one object.
+    buffer: OnceCell<Value>,
 }
 
 impl NativeObject for Stdin {
@@ -26,6 +29,11 @@ impl NativeObject for Stdin {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn traverse(&self, visit: &mut crate::objects::gc::Visitor<'_>) {
+        if let Some(buffer) = self.buffer.get() {
+            visit.value(buffer);
+        }
+    }
     fn get_attr(&self, vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         Some(Ok(match (name, self.binary) {
             ("name", _) => Value::str("<stdin>"),
@@ -33,9 +41,9 @@ impl NativeObject for Stdin {
             ("mode", false) => Value::str("r"),
             ("mode", true) => Value::str("rb"),
             ("encoding", false) => Value::str("utf-8"),
-            ("errors", false) => Value::str("strict"),
+            ("errors", false) => Value::str(super::io::default_errors(0)),
             ("line_buffering", false) => Value::from_bool(false),
-            ("buffer", false) => stream(vm, true),
+            ("buffer", false) => self.buffer.get_or_init(|| stream(vm, true)).clone(),
             _ => return None,
         }))
     }
@@ -140,6 +148,7 @@ fn stream(vm: &Vm, binary: bool) -> Value {
     Value::native(Stdin {
         class: class(vm, binary),
         binary,
+        buffer: OnceCell::new(),
     })
 }
 

@@ -903,13 +903,18 @@ fn istitle(vm: &Vm, args: Args) -> PyResult {
 fn isidentifier(vm: &Vm, args: Args) -> PyResult {
     STR_ISIDENTIFIER.check(vm, args)?;
     let t = this(vm, &args)?;
-    let mut chars = t.chars();
-    Ok(Value::from_bool(match chars.next() {
+    Ok(Value::from_bool(is_identifier(t)))
+}
+
+/// Whether `text` is a Python identifier (keywords included).
+pub(crate) fn is_identifier(text: &str) -> bool {
+    let mut chars = text.chars();
+    match chars.next() {
         Some(c) if c == '_' || unicode_ident::is_xid_start(c) => {
             chars.all(unicode_ident::is_xid_continue)
         }
         _ => false,
-    }))
+    }
 }
 
 fn pad_args(vm: &Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {

@@ -59,7 +59,8 @@ pub struct Class {
     pub layout: Layout,
     /// Built-in types cannot be subclassed unless this is set (like CPython's Py_TPFLAGS_BASETYPE).
     pub subclassable: bool,
-    /// True once a class (or a base) defines `__getattr__`; saves a lookup on every missing attribute.
+    /// True once a class (or a base) defines `__getattr__` or `__getattribute__`:
+    /// only then does attribute access look for either (`Vm::get_attr_opt`).
     pub has_getattr: Cell<bool>,
     /// The class's metaclass when it is not `type` (a user subclass of `type`).
     pub metaclass: RefCell<Option<Rc<Class>>>,
@@ -70,6 +71,8 @@ pub struct Class {
     pub call_plan: RefCell<(u64, CallPlan)>,
     /// The attribute names its instances store inline (see [`SharedKeys`]).
     pub keys: SharedKeys,
+    /// What its instances carry, as `__slots__` decides (see [`Shape`]).
+    pub shape: Shape,
     /// Whether instances have a `__del__`, as `epoch << 1 | answer` (see
     /// [`Class::has_del`]).
     pub del_cache: Cell<u64>,
@@ -117,24 +120,72 @@ impl Traced for Class {
     }
 }
 
+/// What the instances of a class carry besides their base layout, as the
+/// `__slots__` of the classes in its MRO decide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shape {
+    /// How many slot values each instance carries (its class's own slots
+    /// and its bases'): the first values of its attribute storage, read
+    /// and written by the member descriptors of `builtins/member.rs`.
+    pub slots: u32,
+    /// Whether instances have a `__dict__` (false when every class of the
+    /// MRO but `object` declares `__slots__` without `'__dict__'`).
+    pub dict: bool,
+    /// Whether instances can be weakly referenced (as `dict`, for
+    /// `'__weakref__'`).
+    pub weakref: bool,
+}
+
+impl Shape {
+    /// Instances with a `__dict__`, no slots and weak references: a class
+    /// without `__slots__`.
+    pub const OPEN: Shape = Shape {
+        slots: 0,
+        dict: true,
+        weakref: true,
+    };
+    /// Instances with neither: `object()` and the built-in values.
+    pub const CLOSED: Shape = Shape {
+        slots: 0,
+        dict: false,
+        weakref: false,
+    };
+}
+
 /// The attribute names that instances of one class store inline, in the
 /// order they were first set (CPython's shared keys, V8's hidden classes).
 ///
 /// An instance keeps one value per key index instead of a dict of its own,
 /// so `self.x` is an index once an inline cache knows `x`'s index. The list
 /// only grows, so a name's index never changes; it is capped at
-/// [`MAX_SHARED_KEYS`], past which instances fall back to a dict.
+/// [`MAX_SHARED_KEYS`], past which instances fall back to a dict. Indices
+/// start after the class's slots (`reserved`), whose values come first in
+/// an instance's storage: a name's index is its position in the storage.
 #[derive(Default)]
 pub struct SharedKeys {
     names: RefCell<Vec<Name>>,
-    /// `names.len()`, readable without a borrow (inline caches check it).
+    /// `reserved + names.len()`, readable without a borrow (inline caches
+    /// check it).
     len: Cell<u32>,
+    /// The class's slot count ([`Shape::slots`]): the first key's index.
+    reserved: u32,
 }
 
 /// How many names a class shares among its instances (as CPython's 30).
 pub const MAX_SHARED_KEYS: usize = 30;
 
 impl SharedKeys {
+    /// Keys whose indices start after `slots` slot values.
+    pub fn after_slots(slots: u32) -> SharedKeys {
+        SharedKeys {
+            names: RefCell::default(),
+            len: Cell::new(slots),
+            reserved: slots,
+        }
+    }
+
+    /// The length of an instance's storage holding every key: the slots
+    /// and the shared names.
     #[inline]
     pub fn len(&self) -> u32 {
         self.len.get()
@@ -147,7 +198,8 @@ impl SharedKeys {
     /// The index of `name`, if instances share it.
     #[inline]
     pub fn index_of(&self, name: &Name) -> Option<usize> {
-        self.names.borrow().iter().position(|n| n == name)
+        let at = self.names.borrow().iter().position(|n| n == name)?;
+        Some(self.reserved as usize + at)
     }
 
     /// The index of `name`, adding it at the end when it is new and there is room.
@@ -160,12 +212,13 @@ impl SharedKeys {
             return None;
         }
         names.push(name.clone());
-        self.len.set(names.len() as u32);
-        Some(names.len() - 1)
+        self.len.set(self.reserved + names.len() as u32);
+        Some(self.len.get() as usize - 1)
     }
 
+    /// The name whose value is at index `i` (not a slot's index).
     pub fn name_at(&self, i: usize) -> Name {
-        self.names.borrow()[i].clone()
+        self.names.borrow()[i - self.reserved as usize].clone()
     }
 }
 
@@ -253,6 +306,21 @@ impl Class {
         found
     }
 
+    /// Records that the class, and so every subclass, may now define
+    /// `__getattr__` or `__getattribute__` (see `has_getattr`).
+    pub fn note_getattr_hook(&self) {
+        self.has_getattr.set(true);
+        let subclasses: Vec<_> = self
+            .subclasses
+            .borrow()
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .collect();
+        for sub in subclasses {
+            sub.note_getattr_hook();
+        }
+    }
+
     pub fn lookup_str(&self, name: &str) -> Option<Value> {
         self.lookup(&Name::new(name))
     }
@@ -336,7 +404,10 @@ impl Traced for Instance {
         if let Ok(attrs) = unsafe { self.attrs.try_borrow_unguarded() } {
             match attrs {
                 Attrs::Inline(values) => visit.values(values),
-                Attrs::Dict(d) => visit.rc(d),
+                Attrs::Dict(d, slots) => {
+                    visit.rc(d);
+                    visit.values(slots);
+                }
             }
         }
         match &self.payload {
@@ -373,15 +444,28 @@ impl Traced for Instance {
 /// sets attributes in an order the shared keys cannot express), the values
 /// move into a real dict, [`Attrs::Dict`], which is then the only store:
 /// the dict a program holds and the attributes are one and the same.
+///
+/// Slot values (`__slots__`) are never in the dict: they are the first
+/// [`Shape::slots`] values of either form (`Undef` when unset), at the
+/// index their member descriptor holds.
 pub enum Attrs {
-    /// `values[i]` is the attribute named by shared key `i`, or `Undef` when
-    /// the instance lacks it. The instance's attributes were set in key
-    /// order, so key order is their insertion order (which `__dict__` shows):
-    /// an attribute whose key comes before one the instance has can only be
-    /// added to a materialised dict.
+    /// The slot values, then: `values[i]` is the attribute named by shared
+    /// key `i`, or `Undef` when the instance lacks it. The instance's
+    /// attributes were set in key order, so key order is their insertion
+    /// order (which `__dict__` shows): an attribute whose key comes before
+    /// one the instance has can only be added to a materialised dict.
     Inline(Vec<Value>),
-    /// The materialised `__dict__`.
-    Dict(Rc<PyDict>),
+    /// The materialised `__dict__`, and the slot values.
+    Dict(Rc<PyDict>, Vec<Value>),
+}
+
+impl Attrs {
+    /// The values whose first [`Shape::slots`] are the slots.
+    fn slot_values(&mut self) -> &mut Vec<Value> {
+        match self {
+            Attrs::Inline(values) | Attrs::Dict(_, values) => values,
+        }
+    }
 }
 /// Data that some instances carry besides their attributes.
 pub enum Payload {
@@ -427,12 +511,9 @@ impl Instance {
         } else {
             Payload::None
         };
-        // Sized for the attributes instances of the class have had so far,
-        // so an instance's values take one allocation.
-        let values = Vec::with_capacity(class.keys.len() as usize);
         Instance {
+            attrs: RefCell::new(Attrs::Inline(fresh_values(&class))),
             class,
-            attrs: RefCell::new(Attrs::Inline(values)),
             payload,
             gc: GcHead::new(),
         }
@@ -441,7 +522,7 @@ impl Instance {
     /// An instance that carries `payload` (a built-in value or exception data).
     pub fn with_payload(class: Rc<Class>, payload: Payload) -> Instance {
         Instance {
-            attrs: RefCell::new(Attrs::Inline(Vec::new())),
+            attrs: RefCell::new(Attrs::Inline(fresh_values(&class))),
             class,
             payload,
             gc: GcHead::new(),
@@ -483,7 +564,7 @@ impl Instance {
                     .filter(|v| !matches!(v, Value::Undef))
                     .cloned()
             }
-            Attrs::Dict(d) => d.get_name(name),
+            Attrs::Dict(d, _) => d.get_name(name),
         }
     }
 
@@ -495,7 +576,7 @@ impl Instance {
                 .index_of(name)
                 .and_then(|i| values.get(i))
                 .is_some_and(|v| !matches!(v, Value::Undef)),
-            Attrs::Dict(d) => d.contains_name(name),
+            Attrs::Dict(d, _) => d.contains_name(name),
         }
     }
 
@@ -547,10 +628,10 @@ impl Instance {
                 _ => {}
             }
             let dict = self.materialise(values);
-            *attrs = Attrs::Dict(dict);
+            *attrs = Attrs::Dict(dict, std::mem::take(values));
         }
         match &*attrs {
-            Attrs::Dict(d) => d.set_name(name, value),
+            Attrs::Dict(d, _) => d.set_name(name, value),
             Attrs::Inline(_) => unreachable!("materialised above"),
         }
     }
@@ -566,12 +647,13 @@ impl Instance {
                     return None;
                 }
                 let old = std::mem::replace(slot, Value::Undef);
-                while matches!(values.last(), Some(Value::Undef)) {
+                let slots = self.class.shape.slots as usize;
+                while values.len() > slots && matches!(values.last(), Some(Value::Undef)) {
                     values.pop();
                 }
                 Some(old)
             }
-            Attrs::Dict(d) => d.del_name(name),
+            Attrs::Dict(d, _) => d.del_name(name),
         }
     }
 
@@ -580,10 +662,10 @@ impl Instance {
     pub fn dict(&self) -> Rc<PyDict> {
         let mut attrs = self.attrs.borrow_mut();
         match &mut *attrs {
-            Attrs::Dict(d) => d.clone(),
+            Attrs::Dict(d, _) => d.clone(),
             Attrs::Inline(values) => {
                 let dict = self.materialise(values);
-                *attrs = Attrs::Dict(dict.clone());
+                *attrs = Attrs::Dict(dict.clone(), std::mem::take(values));
                 dict
             }
         }
@@ -591,8 +673,43 @@ impl Instance {
 
     /// `obj.__dict__ = d`.
     pub fn set_dict(&self, dict: Rc<PyDict>) {
-        let old = std::mem::replace(&mut *self.attrs.borrow_mut(), Attrs::Dict(dict));
+        let old = {
+            let mut attrs = self.attrs.borrow_mut();
+            let slots = self.class.shape.slots as usize;
+            let values = attrs.slot_values();
+            let kept = values.drain(..slots.min(values.len())).collect();
+            std::mem::replace(&mut *attrs, Attrs::Dict(dict, kept))
+        };
         drop(old);
+    }
+
+    /// The value of slot `i` (None when unset).
+    pub fn slot(&self, i: usize) -> Option<Value> {
+        match &*self.attrs.borrow() {
+            Attrs::Inline(values) | Attrs::Dict(_, values) => values
+                .get(i)
+                .filter(|v| !matches!(v, Value::Undef))
+                .cloned(),
+        }
+    }
+
+    /// Sets slot `i`, returning the value it replaced (for the caller to
+    /// drop once nothing is borrowed).
+    pub fn set_slot(&self, i: usize, value: Value) -> Option<Value> {
+        let mut attrs = self.attrs.borrow_mut();
+        let values = attrs.slot_values();
+        if values.len() <= i {
+            // Only after `clear` (a collection) took the values.
+            values.resize_with(i + 1, || Value::Undef);
+        }
+        Some(std::mem::replace(&mut values[i], value)).filter(|v| !matches!(v, Value::Undef))
+    }
+
+    /// Unsets slot `i`, returning its value if it was set.
+    pub fn take_slot(&self, i: usize) -> Option<Value> {
+        let mut attrs = self.attrs.borrow_mut();
+        let slot = attrs.slot_values().get_mut(i)?;
+        Some(std::mem::replace(slot, Value::Undef)).filter(|v| !matches!(v, Value::Undef))
     }
 
     /// The attributes, in order, as (name, value) pairs (a snapshot).
@@ -601,23 +718,36 @@ impl Instance {
             Attrs::Inline(values) => values
                 .iter()
                 .enumerate()
+                .skip(self.class.shape.slots as usize)
                 .filter(|(_, v)| !matches!(v, Value::Undef))
                 .map(|(i, v)| (self.class.keys.name_at(i).to_value(), v.clone()))
                 .collect(),
-            Attrs::Dict(d) => d.items(),
+            Attrs::Dict(d, _) => d.items(),
         }
     }
 
-    /// A dict holding `values` (taken) under their shared key names.
+    /// A dict holding the attributes of `values` under their shared key
+    /// names; they are taken, leaving the slot values.
     fn materialise(&self, values: &mut Vec<Value>) -> Rc<PyDict> {
         let dict = PyDict::new();
-        for (i, v) in std::mem::take(values).into_iter().enumerate() {
+        let slots = self.class.shape.slots as usize;
+        let attributes = values.split_off(slots.min(values.len()));
+        for (i, v) in attributes.into_iter().enumerate() {
             if !matches!(v, Value::Undef) {
-                dict.set_name(&self.class.keys.name_at(i), v);
+                dict.set_name(&self.class.keys.name_at(slots + i), v);
             }
         }
         super::gc::new(dict)
     }
+}
+
+/// The attribute storage of a new instance of `class`: its slots unset,
+/// with room for the attributes instances of the class have had so far,
+/// so an instance's values take one allocation.
+fn fresh_values(class: &Class) -> Vec<Value> {
+    let mut values = Vec::with_capacity(class.keys.len() as usize);
+    values.resize_with(class.shape.slots as usize, || Value::Undef);
+    values
 }
 
 impl Drop for Instance {

@@ -55,7 +55,7 @@ impl WeakTarget {
     /// A weak handle to `v`, if its kind can be weakly referenced.
     fn of(v: &Value) -> Option<WeakTarget> {
         Some(match v {
-            Value::Instance(r) => WeakTarget::Instance(Rc::downgrade(r)),
+            Value::Instance(r) if r.class.shape.weakref => WeakTarget::Instance(Rc::downgrade(r)),
             Value::Class(r) => WeakTarget::Class(Rc::downgrade(r)),
             Value::Function(r) => WeakTarget::Function(Rc::downgrade(r)),
             Value::Builtin(r) => WeakTarget::Builtin(Rc::downgrade(r)),

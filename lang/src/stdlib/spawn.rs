@@ -151,11 +151,13 @@ fn send(vm: &Vm, args: Args) -> PyResult {
         })?
         .to_vec();
     let len = u32::try_from(data.len()).map_err(|_| vm.value_error("message too long"))?;
-    let written = green::run_blocking(move || {
-        let mut file = borrowed_file(fd);
-        file.write_all(&len.to_be_bytes())?;
-        file.write_all(&data)
-    });
+    // One write of length and bytes together: several processes may share
+    // the pipe (a Queue's producers), and a write of up to PIPE_BUF bytes
+    // is never interleaved with another's.
+    let mut message = Vec::with_capacity(4 + data.len());
+    message.extend_from_slice(&len.to_be_bytes());
+    message.extend_from_slice(&data);
+    let written = green::run_blocking(move || borrowed_file(fd).write_all(&message));
     written.map_err(|e| os_error(vm, e))?;
     Ok(Value::None)
 }

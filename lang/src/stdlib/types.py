@@ -124,8 +124,54 @@ class UnionType:
 MappingProxyType = type(type.__dict__)
 
 
+def resolve_bases(bases):
+    """Replace the entries of bases that are not classes by what their
+    __mro_entries__ gives (PEP 560); bases itself when nothing changes."""
+    entries = []
+    changed = False
+    for base in bases:
+        hook = None if isinstance(base, type) else getattr(base, "__mro_entries__", None)
+        if hook is None:
+            entries.append(base)
+            continue
+        found = hook(bases)
+        if not isinstance(found, tuple):
+            raise TypeError("__mro_entries__ must return a tuple")
+        entries.extend(found)
+        changed = True
+    return tuple(entries) if changed else bases
+
+
+def prepare_class(name, bases=(), kwds=None):
+    """The metaclass a class statement with these bases and keywords uses,
+    the namespace its body runs in, and the keywords left for the class."""
+    kwds = {} if kwds is None else dict(kwds)
+    if "metaclass" in kwds:
+        meta = kwds.pop("metaclass")
+    else:
+        meta = type(bases[0]) if bases else type
+    if isinstance(meta, type):
+        for base in bases:
+            candidate = type(base)
+            if issubclass(meta, candidate):
+                continue
+            if issubclass(candidate, meta):
+                meta = candidate
+                continue
+            raise TypeError("metaclass conflict: the metaclass of a derived class must be "
+                            "a (non-strict) subclass of the metaclasses of all its bases")
+    prepare = getattr(meta, "__prepare__", None)
+    ns = prepare(name, bases, **kwds) if prepare is not None else {}
+    return meta, ns, kwds
+
+
 def new_class(name, bases=(), kwds=None, exec_body=None):
-    ns = {}
+    """Create a class as a class statement with these bases and keywords
+    would, exec_body(ns) standing for the body."""
+    resolved = resolve_bases(bases)
+    meta, ns, kwds = prepare_class(name, resolved, kwds)
     if exec_body is not None:
         exec_body(ns)
-    return type(name, tuple(bases), ns)
+    if resolved is not bases:
+        ns["__orig_bases__"] = bases
+    return meta(name, resolved, ns, **kwds)

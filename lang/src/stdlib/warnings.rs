@@ -33,20 +33,33 @@ static WARN: Signature = Signature::new(
 )
 .doc("Issue a warning, or ignore it or turn it into an exception, as the warning filters say.");
 
-/// Finds the caller's file, line and source text, then lets `_warn_impl`
-/// filter and show the warning.
+/// Finds the file, line and source text of the frame `stacklevel` calls
+/// out (1: the caller), then lets `_warn_impl` filter and show the warning;
+/// past the outermost frame the warning comes from `sys:1`, as in CPython.
 fn warn(vm: &Vm, args: Args) -> PyResult {
     let site = vm.call_site.borrow_mut().take();
-    let ([message], [category, _stacklevel, _source]) = WARN.bind(vm, args)?;
+    let ([message], [category, stacklevel, _source]) = WARN.bind(vm, args)?;
     let message = message.clone();
     let category = category.cloned().unwrap_or_default();
-    let (filename, lineno, line) = match &site {
-        Some((code, line)) => {
+    let level = match stacklevel {
+        Some(v) => vm.to_index(v)?,
+        None => 1,
+    };
+    let found = if level <= 1 {
+        let module = vm.frame_chain().next().and_then(module_name);
+        site.map(|(code, line)| (code, line, module))
+    } else {
+        vm.frame_chain()
+            .nth(level as usize - 1)
+            .map(|f| (f.code.clone(), f.current_line(), module_name(f)))
+    };
+    let (filename, lineno, line, module) = match found {
+        Some((code, line, module)) => {
             let text = code
                 .co
                 .source
                 .as_ref()
-                .and_then(|s| s.lines().nth((*line as usize).saturating_sub(1)))
+                .and_then(|s| s.lines().nth((line as usize).saturating_sub(1)))
                 .unwrap_or("")
                 .to_string();
             // CPython reports the script by its absolute path.
@@ -57,9 +70,9 @@ fn warn(vm: &Vm, args: Args) -> PyResult {
                 }
                 _ => name,
             };
-            (absolute, *line as i64, text)
+            (absolute, line as i64, text, module)
         }
-        None => ("sys".to_string(), 1, String::new()),
+        None => ("sys".to_string(), 1, String::new(), Some(Value::str("sys"))),
     };
     let m = vm.import_module("warnings")?;
     let imp = super::module_attr(vm, &m, "_warn_impl")?;
@@ -71,6 +84,15 @@ fn warn(vm: &Vm, args: Args) -> PyResult {
             Value::string(filename),
             Value::Int(lineno),
             Value::string(line),
+            module.unwrap_or_default(),
         ],
     )
+}
+
+/// The `__name__` of the module a frame runs in (the filters match it).
+fn module_name(frame: &crate::vm::frame::Frame) -> Option<Value> {
+    frame
+        .globals
+        .get_str("__name__")
+        .filter(|n| n.as_str().is_some())
 }

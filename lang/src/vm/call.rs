@@ -604,11 +604,13 @@ impl Vm {
         // one with an exception's data.
         let exception = bases.iter().any(|b| b.layout == Layout::Exception);
         let mut payload_bases = bases.iter().filter_map(|b| self.payload_base(b));
-        if let Some(first) = payload_bases.next() {
-            if exception || payload_bases.any(|other| !Rc::ptr_eq(&other, &first)) {
+        let payload_base = payload_bases.next();
+        if let Some(first) = &payload_base {
+            if exception || payload_bases.any(|other| !Rc::ptr_eq(&other, first)) {
                 return Err(self.type_error("multiple bases have instance lay-out conflict"));
             }
         }
+        let slots = crate::builtins::member::plan(self, name, &bases, ns, payload_base.as_ref())?;
         let layout = if exception {
             Layout::Exception
         } else {
@@ -635,12 +637,17 @@ impl Vm {
             .get(&d.qualname)
             .and_then(|q| q.as_str().map(Rc::from))
             .unwrap_or_else(|| Rc::from(name));
-        let module = dict
-            .get(&d.module)
-            .and_then(|m| m.as_str().map(Rc::from))
-            .unwrap_or(module);
+        let module = match dict.get(&d.module) {
+            Some(m) => m.as_str().map(Rc::from).unwrap_or(module),
+            // Every class has its own `__module__` (else a base's would show).
+            None => {
+                dict.insert(d.module.clone(), Value::str(&module));
+                module
+            }
+        };
         dict.shift_remove(&d.qualname);
         dict.shift_remove(&Name::new("__classcell__"));
+        dict.extend(slots.members.iter().cloned());
         // Every class has its own `__doc__` (None without a docstring), so a
         // docstring is not inherited and a class's None shadows the
         // `__doc__` of a built-in base's instances, as in CPython.
@@ -657,8 +664,9 @@ impl Vm {
                 );
             }
         }
-        let has_getattr =
-            dict.contains_key(&d.getattr) || bases.iter().any(|b| b.has_getattr.get());
+        let has_getattr = dict.contains_key(&d.getattr)
+            || dict.contains_key(&d.getattribute)
+            || bases.iter().any(|b| b.has_getattr.get());
         let class = crate::objects::gc::new(Class {
             name: Rc::from(name),
             qualname: std::cell::RefCell::new(qualname),
@@ -674,9 +682,11 @@ impl Vm {
             subclasses: std::cell::RefCell::new(Vec::new()),
             call_plan: std::cell::RefCell::new((0, Default::default())),
             del_cache: Default::default(),
-            keys: Default::default(),
+            keys: crate::objects::class::SharedKeys::after_slots(slots.shape.slots),
+            shape: slots.shape,
             gc: crate::objects::gc::GcHead::new(),
         });
+        slots.adopt(&class);
         for base in &class.bases {
             let mut subs = base.subclasses.borrow_mut();
             subs.retain(|w| w.strong_count() > 0);
@@ -698,7 +708,7 @@ impl Vm {
 
     /// The metaclass a class statement uses: the explicit one, or the most
     /// derived metaclass of the bases; None when that is plain `type`.
-    fn derive_metaclass(
+    pub(crate) fn derive_metaclass(
         &self,
         explicit: Option<Value>,
         bases: &[Rc<Class>],
@@ -717,9 +727,14 @@ impl Vm {
                 winner = meta;
                 continue;
             }
-            return Err(self.type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"));
+            return Err(self.metaclass_conflict());
         }
         Ok((!Rc::ptr_eq(&winner, &self.types.type_)).then_some(Value::Class(winner)))
+    }
+
+    /// CPython's error for bases whose metaclasses no one metaclass derives from.
+    pub(crate) fn metaclass_conflict(&self) -> PyErr {
+        self.type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
     }
 
     /// `__set_name__` on attributes and the parent's `__init_subclass__`.

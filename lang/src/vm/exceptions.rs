@@ -135,6 +135,12 @@ pub fn install_methods(vm: &Vm) {
             (&DERIVE, group_derive),
         ],
     );
+    crate::vm::types::add_classmethod(
+        vm,
+        &vm.exc.base_exception_group,
+        "__class_getitem__",
+        crate::builtins::slots::class_getitem,
+    );
     add_methods(&vm.exc.key_error, "KeyError", &[("__str__", key_error_str)]);
     add_methods(
         &vm.exc.syntax_error,
@@ -422,14 +428,14 @@ fn group_new(vm: &Vm, args: Args) -> PyResult {
     let Some(Value::Class(cls)) = args.get(0) else {
         return Err(vm.type_error("BaseExceptionGroup.__new__(X): X is not a type object"));
     };
-    let name = cls.name.clone();
     let (msg, excs) = match (args.get(1), args.get(2), args.len()) {
         (Some(m), Some(e), 3) => (m.clone(), e.clone()),
         _ => {
+            // CPython names the class that defines `__new__`, whatever the subclass.
             return Err(vm.type_error(format!(
-                "{name}.__new__() takes exactly 2 arguments ({} given)",
+                "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
                 args.len().saturating_sub(1)
-            )))
+            )));
         }
     };
     if !matches!(msg, Value::Str(_)) {

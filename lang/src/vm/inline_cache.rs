@@ -23,6 +23,7 @@
 
 use super::Vm;
 use crate::builtins::descriptors::Super;
+use crate::builtins::member::Member;
 use crate::objects::class::{class_epoch, Attrs, Class, Instance};
 use crate::objects::{BoundMethod, Name, PyDict, PyResult, Value};
 use std::cell::{Cell, RefCell};
@@ -91,6 +92,13 @@ const METHOD: u8 = 2;
 /// `obj.name = v` may write the instance dict directly: no `__setattr__` and
 /// no data descriptor under the name.
 const PLAIN_STORE: u8 = 4;
+/// The class attribute is the member descriptor of a slot of the instance's
+/// layout (`__slots__`), at the index the way holds: a load reads the
+/// slot (when set).
+const SLOT_LOAD: u8 = 8;
+/// With a slot's member descriptor and no `__setattr__`: a store writes the
+/// slot.
+const SLOT_STORE: u8 = 16;
 
 struct Way {
     /// Weak, so the class's allocation (and with it its address, the cache
@@ -102,7 +110,8 @@ struct Way {
     flags: u8,
     /// The function the class holds under the name, when [`METHOD`].
     method: Option<Value>,
-    /// As `AttrSite::index` and `AttrSite::nkeys`, for this class.
+    /// As `AttrSite::index` and `AttrSite::nkeys`, for this class (with
+    /// [`SLOT_LOAD`], the slot's index instead).
     index: u32,
     nkeys: u32,
 }
@@ -123,8 +132,25 @@ impl Way {
             // A class variable: the general path when the dict lacks it.
             Some(_) => (DICT_FIRST, None),
         };
-        if flags & DICT_FIRST != 0 && super::protocol::user_method(class, &d.setattr).is_none() {
+        let plain_setattr = super::protocol::user_method(class, &d.setattr).is_none();
+        if flags & DICT_FIRST != 0 && plain_setattr && class.shape.dict {
             flags |= PLAIN_STORE;
+        }
+        let mut index = class.keys.index_of(name).map_or(NO_INDEX, |i| i as u32);
+        let slot = match class.lookup(name) {
+            Some(attr) if !special => attr
+                .downcast_native::<Member>()
+                .and_then(|m| m.index_for(class)),
+            _ => None,
+        };
+        if let Some(slot) = slot {
+            flags = SLOT_LOAD | if plain_setattr { SLOT_STORE } else { 0 };
+            index = slot as u32;
+        }
+        // A `__getattribute__` of the class's own sees every load.
+        if class.has_getattr.get() && super::protocol::user_method(class, &d.getattribute).is_some()
+        {
+            flags &= !(DICT_FIRST | METHOD | SLOT_LOAD);
         }
         Way {
             _class: Rc::downgrade(class),
@@ -132,7 +158,7 @@ impl Way {
             epoch,
             flags,
             method,
-            index: class.keys.index_of(name).map_or(NO_INDEX, |i| i as u32),
+            index,
             nkeys: class.keys.len(),
         }
     }
@@ -238,7 +264,7 @@ impl AttrSite {
                     Some(v) => Some(v.clone()),
                 }
             }
-            Attrs::Dict(d) => d.get_name_hinted(name, &self.slot),
+            Attrs::Dict(d, _) => d.get_name_hinted(name, &self.slot),
         }
     }
 
@@ -276,7 +302,7 @@ impl AttrSite {
                         _ => {}
                     }
                 }
-                Attrs::Dict(d) => return d.set_name_hinted(name, value, &self.slot),
+                Attrs::Dict(d, _) => return d.set_name_hinted(name, value, &self.slot),
             }
         }
         // A new shared key or a new order: the instance decides.
@@ -308,6 +334,10 @@ impl Vm {
                 if flags & METHOD != 0 {
                     return Ok(BoundMethod::value(site.method(), obj.clone()));
                 }
+            } else if flags & SLOT_LOAD != 0 {
+                if let Some(v) = inst.slot(site.index.get() as usize) {
+                    return Ok(v);
+                }
             }
         }
         self.get_attr(obj, name)
@@ -323,9 +353,16 @@ impl Vm {
         value: Value,
     ) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
-            if site.flags(inst, name) & PLAIN_STORE != 0 {
+            let flags = site.flags(inst, name);
+            if flags & PLAIN_STORE != 0 {
                 let old = site.store(inst, name, value);
                 if let Some(old) = old {
+                    old.release();
+                }
+                return Ok(());
+            }
+            if flags & SLOT_STORE != 0 {
+                if let Some(old) = inst.set_slot(site.index.get() as usize, value) {
                     old.release();
                 }
                 return Ok(());
@@ -353,6 +390,10 @@ impl Vm {
                         }
                         Some(v) => return Ok((v, None)),
                         None => {}
+                    }
+                } else if flags & SLOT_LOAD != 0 {
+                    if let Some(v) = inst.slot(site.index.get() as usize) {
+                        return Ok((v, None));
                     }
                 }
             }

@@ -130,14 +130,37 @@ impl Output {
         self.unbuffered = true;
     }
 
+    pub fn is_unbuffered(&self) -> bool {
+        self.unbuffered
+    }
+
     /// Buffers `s`, writing the buffer out when it is full, at a line end
     /// on a terminal, or at once under `-u`.
     pub fn write(&mut self, s: &str) -> std::io::Result<()> {
-        self.buf.extend_from_slice(s.as_bytes());
-        if self.unbuffered || self.buf.len() >= 8192 || (self.line_buffered && s.contains('\n')) {
+        self.write_bytes(s.as_bytes())
+    }
+
+    /// [`Output::write`] for bytes: `sys.stdout.buffer` writes into the
+    /// same buffer as the text layer, so the two interleave in order.
+    pub fn write_bytes(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.buf.extend_from_slice(bytes);
+        if self.unbuffered
+            || self.buf.len() >= 8192
+            || (self.line_buffered && bytes.contains(&b'\n'))
+        {
             self.flush()?;
         }
         Ok(())
+    }
+
+    /// Whether a line end writes the buffer out (`line_buffering`).
+    pub fn line_buffered(&self) -> bool {
+        self.line_buffered
+    }
+
+    /// `sys.stdout.reconfigure(line_buffering=...)`.
+    pub fn set_line_buffered(&mut self, on: bool) {
+        self.line_buffered = on;
     }
 
     /// Writes the buffer out. What could not be written is dropped, as
@@ -197,7 +220,12 @@ impl Vm {
     /// Writes to standard output (through `sys.stdout`'s buffer); a failed
     /// write raises `OSError` (`BrokenPipeError` when the reader is gone).
     pub fn write_stdout(&self, s: &str) -> PyResult<()> {
-        let result = self.stdout.borrow_mut().write(s);
+        self.write_stdout_bytes(s.as_bytes())
+    }
+
+    /// `sys.stdout.buffer.write(b)`: into the text layer's buffer.
+    pub fn write_stdout_bytes(&self, bytes: &[u8]) -> PyResult<()> {
+        let result = self.stdout.borrow_mut().write_bytes(bytes);
         result.map_err(|e| self.stdout_error(&e))
     }
 

@@ -5,6 +5,7 @@
 use super::limits::Recursing;
 use super::Vm;
 use crate::builtins::descriptors::{ClassMethod, Property, StaticMethod};
+use crate::builtins::member::Member;
 use crate::objects::iter::{DictView, IterState};
 use crate::objects::BoolWord;
 use crate::objects::{BoundMethod, Class, GenKind, Name, NativeIter, PyResult, Value};
@@ -330,7 +331,7 @@ impl Vm {
     }
 
     /// Guards against infinite recursion when a container contains itself.
-    fn repr_guarded(
+    pub(crate) fn repr_guarded(
         &self,
         v: &Value,
         placeholder: &str,
@@ -758,49 +759,10 @@ impl Vm {
     pub fn get_attr_opt(&self, obj: &Value, name: &Name) -> PyResult<Option<Value>> {
         let d = dunders();
         match obj {
-            Value::Instance(inst) => {
-                let class = &inst.class;
-                let class_attr = class.lookup(name);
-                if let Some(attr) = &class_attr {
-                    if let Some(v) = self.data_descriptor_get(attr, obj)? {
-                        return Ok(Some(v));
-                    }
-                }
-                if let Some(v) = inst.get_attr(name) {
-                    return Ok(Some(v));
-                }
-                if inst.is_exception() {
-                    if let Some(v) = self.exception_attr(inst, name.as_str()) {
-                        return Ok(Some(v));
-                    }
-                }
-                if *name == d.class {
-                    return Ok(Some(Value::Class(class.clone())));
-                }
-                if *name == d.dict {
-                    return Ok(Some(Value::Dict(inst.dict())));
-                }
-                if let Some(attr) = class_attr {
-                    return Ok(Some(self.bind_class_attr(attr, obj, class)?));
-                }
-                // Data attributes of the built-in value a subclass instance
-                // carries (`.real`, `.maxlen`, `.fget`).
-                if let crate::objects::Payload::Builtin(base) = &inst.payload {
-                    if let Some(v) = self.builtin_get_attr(base, name)? {
-                        return Ok(Some(v));
-                    }
-                }
-                if class.has_getattr.get() {
-                    if let Some(ga) = class.lookup(&d.getattr) {
-                        return match self.call_bound(&ga, obj, &[Value::str(name.as_str())]) {
-                            Ok(v) => Ok(Some(v)),
-                            Err(e) if self.err_is(&e, &self.exc.attribute_error) => Err(e),
-                            Err(e) => Err(e),
-                        };
-                    }
-                }
-                Ok(None)
+            Value::Instance(inst) if inst.class.has_getattr.get() => {
+                self.hooked_get_attr(obj, inst, name)
             }
+            Value::Instance(inst) => self.instance_get_attr(obj, inst, name),
             Value::Class(c) => self.class_get_attr(c, name),
             Value::Module(m) => {
                 if *name == d.dict {
@@ -812,6 +774,90 @@ impl Vm {
                 }
             }
             _ => self.builtin_get_attr(obj, name),
+        }
+    }
+
+    /// `object.__getattribute__(obj, name)`: the generic lookup without the
+    /// class's `__getattribute__` and `__getattr__` hooks; None when missing.
+    pub(crate) fn generic_get_attr(&self, obj: &Value, name: &Name) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(inst) => self.instance_get_attr(obj, inst, name),
+            _ => self.get_attr_opt(obj, name),
+        }
+    }
+
+    /// An instance's attribute the generic way: data descriptors of its
+    /// class, its own attributes, then other class attributes.
+    fn instance_get_attr(
+        &self,
+        obj: &Value,
+        inst: &Rc<crate::objects::Instance>,
+        name: &Name,
+    ) -> PyResult<Option<Value>> {
+        let d = dunders();
+        let class = &inst.class;
+        let class_attr = class.lookup(name);
+        if let Some(attr) = &class_attr {
+            if let Some(member) = attr.downcast_native::<Member>() {
+                return member.get(self, obj);
+            }
+            if let Some(v) = self.data_descriptor_get(attr, obj)? {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(v) = inst.get_attr(name) {
+            return Ok(Some(v));
+        }
+        if inst.is_exception() {
+            if let Some(v) = self.exception_attr(inst, name.as_str()) {
+                return Ok(Some(v));
+            }
+        }
+        if *name == d.class {
+            return Ok(Some(Value::Class(class.clone())));
+        }
+        if *name == d.dict && class.shape.dict {
+            return Ok(Some(Value::Dict(inst.dict())));
+        }
+        if let Some(attr) = class_attr {
+            return Ok(Some(self.bind_class_attr(attr, obj, class)?));
+        }
+        // Data attributes of the built-in value a subclass instance
+        // carries (`.real`, `.maxlen`, `.fget`).
+        if let crate::objects::Payload::Builtin(base) = &inst.payload {
+            if let Some(v) = self.builtin_get_attr(base, name)? {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    }
+
+    /// An instance's attribute when its class may define `__getattribute__`
+    /// or `__getattr__` (`Class::has_getattr`), as CPython's slot does: the
+    /// class's `__getattribute__` (the generic lookup unless overridden);
+    /// when that finds nothing or raises AttributeError, `__getattr__` is
+    /// called once.
+    #[inline(never)]
+    fn hooked_get_attr(
+        &self,
+        obj: &Value,
+        inst: &Rc<crate::objects::Instance>,
+        name: &Name,
+    ) -> PyResult<Option<Value>> {
+        let d = dunders();
+        let found = match user_method(&inst.class, &d.getattribute) {
+            Some(f) => self.call_bound(&f, obj, &[name.to_value()]).map(Some),
+            None => self.instance_get_attr(obj, inst, name),
+        };
+        let missing = match found {
+            Ok(Some(v)) => return Ok(Some(v)),
+            Ok(None) => None,
+            Err(e) if self.err_is(&e, &self.exc.attribute_error) => Some(e),
+            Err(e) => return Err(e),
+        };
+        match inst.class.lookup(&d.getattr) {
+            Some(ga) => self.call_bound(&ga, obj, &[name.to_value()]).map(Some),
+            None => missing.map_or(Ok(None), Err),
         }
     }
 
@@ -1142,6 +1188,9 @@ impl Vm {
     ) -> PyResult<()> {
         let class = &inst.class;
         if let Some(attr) = class.lookup(name) {
+            if let Some(member) = attr.downcast_native::<Member>() {
+                return member.set(self, obj, value);
+            }
             if let Some(p) = attr.downcast_native::<Property>() {
                 return match p.setter() {
                     Some(f) => self.call(&f, &[obj.clone(), value]).map(|_| ()),
@@ -1185,8 +1234,14 @@ impl Vm {
                     drop(d);
                     return super::exceptions::set_traceback(self, inst, &value);
                 }
+                "message" | "exceptions" if d.group.is_some() => {
+                    return Err(self.attribute_error("readonly attribute"));
+                }
                 _ => {}
             }
+        }
+        if !class.shape.dict {
+            return Err(self.no_attribute(obj, name));
         }
         if *name == dunders().dict {
             return match value {
@@ -1223,8 +1278,8 @@ impl Vm {
                         .call_bound(&m, obj, &[Value::str(name.as_str()), value])
                         .map(|_| ());
                 }
-                if *name == dunders().getattr {
-                    c.has_getattr.set(true);
+                if *name == dunders().getattr || *name == dunders().getattribute {
+                    c.note_getattr_hook();
                 }
                 match name.as_str() {
                     "__qualname__" => {
@@ -1288,7 +1343,10 @@ impl Vm {
             Value::Generator(g)
                 if name.as_str() == "__name__" || name.as_str() == "__qualname__" =>
             {
-                let s: Rc<str> = Rc::from(value.as_str().unwrap_or(""));
+                let Some(text) = value.as_str() else {
+                    return Err(self.type_error(format!("{name} must be set to a string object")));
+                };
+                let s: Rc<str> = Rc::from(text);
                 if name.as_str() == "__name__" {
                     *g.name.borrow_mut() = s;
                 } else {
@@ -1328,6 +1386,9 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 if let Some(attr) = inst.class.lookup(name) {
+                    if let Some(member) = attr.downcast_native::<Member>() {
+                        return member.delete(self, obj);
+                    }
                     if let Some(p) = attr.downcast_native::<Property>() {
                         return match p.deleter() {
                             Some(f) => self.call(&f, std::slice::from_ref(obj)).map(|_| ()),
@@ -1382,6 +1443,11 @@ impl Vm {
     pub fn get_method(&self, obj: &Value, name: &Name) -> PyResult<(Value, Option<Value>)> {
         match obj {
             Value::Instance(inst) => {
+                if inst.class.has_getattr.get()
+                    && user_method(&inst.class, &dunders().getattribute).is_some()
+                {
+                    return Ok((self.get_attr(obj, name)?, None));
+                }
                 if let Some(attr) = inst.class.lookup(name) {
                     let method = match &attr {
                         Value::Function(_) => true,

@@ -47,6 +47,7 @@ fn make_class(
         call_plan: RefCell::new((0, Default::default())),
         del_cache: Default::default(),
         keys: Default::default(),
+        shape: crate::builtins::member::builtin_shape(bases, layout),
         gc: crate::objects::gc::GcHead::new(),
     })
 }
