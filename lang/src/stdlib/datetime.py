@@ -253,10 +253,9 @@ class timedelta:
         parts = [(name, value, unit) for (name, unit), value in zip(_DELTA_UNITS, values)]
         return _delta(cls, _exact_microseconds(parts))
 
-    days = property(lambda self: self._days, doc="Number of days.")
-    seconds = property(lambda self: self._seconds, doc="Number of seconds (>= 0 and less than 1 day).")
-    microseconds = property(lambda self: self._microseconds,
-                            doc="Number of microseconds (>= 0 and less than 1 second).")
+    days = property(lambda self: self._days, doc="Whole days (negative for a negative duration).")
+    seconds = property(lambda self: self._seconds, doc="Seconds beyond the days, 0 to 86399.")
+    microseconds = property(lambda self: self._microseconds, doc="Microseconds beyond the seconds, 0 to 999999.")
 
     def total_seconds(self):
         return self._us / _US_PER_SECOND
