@@ -353,7 +353,9 @@ class _GatheringFuture(Future):
     def __init__(self, loop, keep_errors):
         Future.__init__(self, loop=loop)
         self._children = []
-        self._unfinished = 0
+        # How many distinct children are still running; None until gather()
+        # has made them all (if that fails, the children finish unheeded).
+        self._unfinished = None
         self._keep_errors = keep_errors
         self._cancelled_by_caller = False
 
@@ -368,11 +370,11 @@ class _GatheringFuture(Future):
         return False
 
     def _child_done(self, child):
-        self._unfinished -= 1
-        if self.done():
+        if self._unfinished is None or self.done():
             if not child.cancelled():
                 child.exception()   # seen: no "exception was never retrieved"
             return
+        self._unfinished -= 1
         if not self._keep_errors:
             failure = child._make_cancelled_error() if child.cancelled() else child.exception()
             if failure is not None:
@@ -830,7 +832,11 @@ class TaskGroup:
         refusal = self._refusal()
         if refusal is not None:
             raise RuntimeError(f"TaskGroup {self!r} {refusal}")
-        task = self._loop.create_task(coro, name=name, context=context)
+        # Only the options given: a custom loop's create_task may take fewer.
+        make = self._loop.create_task
+        task = make(coro) if context is None else make(coro, context=context)
+        if name is not None:
+            task.set_name(name)
         self._live[task] = None
         task.add_done_callback(self._task_finished)
         return task

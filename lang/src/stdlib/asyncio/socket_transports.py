@@ -930,15 +930,15 @@ class Server(AbstractServer):
         if self._listening is None:
             raise RuntimeError(f'server {self!r} is closed')
         self._start_accepting()
+        # Nothing resolves this future: it only ends cancelled (by the
+        # caller's task being cancelled, or by close()).
         self._forever = self._loop.create_future()
         try:
             await self._forever
-        except CancelledError:
-            self.close()
-            await self.wait_closed()
-            raise
         finally:
             self._forever = None
+            self.close()
+            await self.wait_closed()
 
     def _stop_accepting(self):
         for watch in self._watches:

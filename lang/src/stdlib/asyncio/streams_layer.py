@@ -146,11 +146,15 @@ class StreamReader:
     async def read(self, n=-1):
         """Up to `n` bytes, waiting for some if none are buffered; with n < 0,
         everything up to end of file. b'' means end of file."""
-        self._raise_pending_error()
+        if self._exception is not None:
+            raise self._exception
+        if n > 0:
+            # The hot path, inline: echo servers live here.
+            while not self._data and not self._eof:
+                await self._more('read')
+            return self._take(n)
         if n == 0:
             return b''
-        if n > 0:
-            return await self._chunk(n)
         # In chunks of the limit, so that a paused transport is resumed as the
         # buffer empties.
         pieces = []
@@ -168,7 +172,8 @@ class StreamReader:
         """Exactly `n` bytes; IncompleteReadError if the stream ends first."""
         if n < 0:
             raise ValueError('readexactly size can not be less than zero')
-        self._raise_pending_error()
+        if self._exception is not None:
+            raise self._exception
         while len(self._data) < n:
             if self._eof:
                 raise IncompleteReadError(self._take_rest(), n)
@@ -384,7 +389,9 @@ class StreamWriter:
         Raises the reader's error, or ConnectionResetError once the connection
         is lost."""
         if self._reader is not None:
-            self._reader._raise_pending_error()
+            broken = self._reader.exception()
+            if broken is not None:
+                raise broken
         if self._transport.is_closing():
             # Let connection_lost run first, so that the loss is what we see.
             await sleep(0)
