@@ -188,3 +188,26 @@ class Holder:
 
 print(repr(inspect.getcomments(commented)), inspect.getcomments(separated), repr(inspect.getcomments(Holder.method)), inspect.getcomments(len))
 print(repr(inspect.getcomments(sys.modules[__name__])))
+
+
+def annotated(a: "int", b: "list[Later]" = None, *c: str) -> "Later":
+    pass
+
+
+class Annotated:
+    x: "int"
+    y: "Annotated"
+
+    def method(self, q: "Annotated") -> None:
+        pass
+
+
+Later = float
+print(inspect.get_annotations(annotated), inspect.get_annotations(annotated, eval_str=True))
+print(inspect.get_annotations(Annotated), inspect.get_annotations(Annotated, eval_str=True), inspect.get_annotations(inspect), inspect.get_annotations(len))
+print(inspect.signature(annotated), inspect.signature(annotated, eval_str=True), inspect.signature(Annotated().method, eval_str=True))
+print(inspect.get_annotations(annotated, eval_str=True, locals={"Later": int}), inspect.signature(annotated, eval_str=True, globals={"Later": str, "int": int}))
+for bad in (3, "x"):
+    show(lambda: inspect.get_annotations(bad))
+Annotated.__annotations__ = 5
+show(lambda: inspect.get_annotations(Annotated))

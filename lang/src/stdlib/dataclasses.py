@@ -387,10 +387,15 @@ class _ClassBuilder:
         if hasattr(self.cls, "__post_init__"):
             passed = ", ".join(f.name for f in self.fields_of(_ROLE_INITVAR))
             lines.append(f"{me}.__post_init__({passed})")
-        source = f"def __init__({', '.join(params)}) -> __dc_none:\n"
-        source += "".join(f"    {line}\n" for line in lines or ["pass"])
-        exec(source, scope)
-        return scope["__init__"]
+        # The helpers reach __init__ as a closure, so that its globals can be
+        # the class's module (string annotations resolve there).
+        source = f"def __dc_build({', '.join(scope)}):\n"
+        source += f"    def __init__({', '.join(params)}) -> __dc_none:\n"
+        source += "".join(f"        {line}\n" for line in lines or ["pass"])
+        source += "    return __init__\n"
+        built = {}
+        exec(source, getattr(_sys.modules.get(self.cls.__module__), "__dict__", {}), built)
+        return built["__dc_build"](**scope)
 
     def _signature_text(self):
         init = self.cls.__dict__.get("__init__")

@@ -1084,10 +1084,26 @@ class _InvalidTextSignature(Exception):
 
 
 def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=False):
+    """The Signature of a callable; with eval_str, annotations written as
+    strings are evaluated (in the callable's globals, or those given)."""
+    sig = _signature_of(obj, follow_wrapped)
+    if not eval_str:
+        return sig
+    home_globals, home_locals = _annotation_scope(obj)
+    scope = (home_globals if globals is None else globals, home_locals if locals is None else locals)
+
+    def evaluated(annotation):
+        return eval(annotation, *scope) if isinstance(annotation, str) else annotation
+
+    params = [p.replace(annotation=evaluated(p.annotation)) for p in sig.parameters.values()]
+    return sig.replace(parameters=params, return_annotation=evaluated(sig.return_annotation))
+
+
+def _signature_of(obj, follow_wrapped):
     if not callable(obj):
         raise TypeError(f"{obj!r} is not a callable object")
     if ismethod(obj):
-        return _drop_first(signature(obj.__func__, follow_wrapped=follow_wrapped))
+        return _drop_first(_signature_of(obj.__func__, follow_wrapped))
     if follow_wrapped:
         obj = unwrap(obj, stop=lambda f: hasattr(f, "__signature__"))
     sig = getattr(obj, "__signature__", None)
@@ -1172,12 +1188,35 @@ def getcallargs(func, /, *positional, **named):
     return result
 
 
-def get_annotations(obj, *, globals=None, locals=None, eval_str=False):
+def _annotation_scope(obj):
+    """The (globals, locals) an object's string annotations refer to: its
+    module's namespace, and for a class its own namespace too."""
     if isinstance(obj, type):
-        ann = obj.__dict__.get("__annotations__", None)
+        return getattr(sys.modules.get(obj.__module__), "__dict__", {}), dict(vars(obj))
+    if ismodule(obj):
+        return obj.__dict__, None
+    target = unwrap(obj) if callable(obj) else obj
+    target = getattr(target, "__func__", target)
+    return getattr(target, "__globals__", {}), None
+
+
+def get_annotations(obj, *, globals=None, locals=None, eval_str=False):
+    """A new dict of the annotations of a module, class or callable (a
+    class's own, not inherited); with eval_str, string values evaluated."""
+    if isinstance(obj, type):
+        found = obj.__dict__.get("__annotations__")
+    elif ismodule(obj) or callable(obj):
+        found = getattr(obj, "__annotations__", None)
     else:
-        ann = getattr(obj, "__annotations__", None)
-    return dict(ann) if ann else {}
+        raise TypeError(f"{obj!r} is not a module, class, or callable.")
+    if found is not None and not isinstance(found, dict):
+        raise ValueError(f"{obj!r}.__annotations__ is neither a dict nor None")
+    annotations = dict(found or {})
+    if eval_str:
+        home_globals, home_locals = _annotation_scope(obj)
+        scope = (home_globals if globals is None else globals, home_locals if locals is None else locals)
+        annotations = {key: eval(value, *scope) if isinstance(value, str) else value for key, value in annotations.items()}
+    return annotations
 
 
 

@@ -64,14 +64,17 @@ def _shown(arg):
     return repr(arg)
 
 
-def _as_argument(arg, problem="Parameters to generic types must be types."):
+def _as_argument(arg, problem="Parameters to generic types must be types.", whole_annotation=False):
     """An argument of a subscription, as hints store it: None becomes
     NoneType, a string a ForwardRef. Bare forms that need an argument of
-    their own (Union, ClassVar, ...) and tuples are rejected."""
+    their own (Union, ClassVar, ...) and tuples are rejected; ClassVar and
+    Final are fine as a whole annotation."""
     if arg is None:
         return _NoneType
     if isinstance(arg, str):
         return ForwardRef(arg)
+    if whole_annotation and (arg in (ClassVar, Final) or getattr(arg, "__origin__", None) in (ClassVar, Final)):
+        return arg
     if (isinstance(arg, _Form) and arg._needs_argument) or arg is Generic or arg is Protocol:
         raise TypeError(f"Plain {arg} is not valid as type argument")
     if isinstance(arg, _Hint) and arg.__origin__ in (ClassVar, Final):
@@ -299,7 +302,8 @@ class ForwardRef(_Unionable):
         if self.__forward_module__ is not None:
             globalns = getattr(sys.modules.get(self.__forward_module__), "__dict__", globalns)
         value = eval(self.__forward_code__, globalns, localns)
-        value = _resolved(_as_argument(value, "Forward references must evaluate to types."), globalns, localns,
+        checked = _as_argument(value, "Forward references must evaluate to types.", not self.__forward_is_argument__)
+        value = _resolved(checked, globalns, localns,
                           recursive_guard | {self.__forward_arg__})
         self.__forward_evaluated__, self.__forward_value__ = True, value
         return value
@@ -1244,9 +1248,12 @@ def _without_extras(hint):
     return hint
 
 
-def _hint_value(value, globalns, localns, include_extras):
+def _hint_value(value, globalns, localns, include_extras, whole_annotation):
+    # Class and module annotations may be ClassVar/Final; a function's not.
     if value is None:
         value = _NoneType
+    if isinstance(value, str):
+        value = ForwardRef(value, is_argument=not whole_annotation, is_class=whole_annotation)
     value = _resolved(value, globalns, localns)
     return value if include_extras else _without_extras(value)
 
@@ -1267,7 +1274,7 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
                 # Names in the class body win over the module's.
                 base_globals, base_locals = base_locals, base_globals
             for name, value in own.items():
-                hints[name] = _hint_value(value, base_globals, base_locals, include_extras)
+                hints[name] = _hint_value(value, base_globals, base_locals, include_extras, True)
         return hints
     if isinstance(obj, _types.ModuleType):
         namespace = obj.__dict__
@@ -1287,5 +1294,5 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     if localns is None:
         localns = globalns
     for name, value in annotations.items():
-        hints[name] = _hint_value(value, globalns, localns, include_extras)
+        hints[name] = _hint_value(value, globalns, localns, include_extras, isinstance(obj, _types.ModuleType))
     return hints
