@@ -9,7 +9,6 @@
 # snapshot of their storage, so a death during a loop cannot change the
 # size of what the loop is walking.
 
-from abc import update_abstractmethods
 from collections.abc import Mapping, MutableMapping, MutableSet
 import sys as _sys
 from itertools import chain as _chain
@@ -114,13 +113,8 @@ class _WeakMappingShared:
     def keys(self):
         return (pair[0] for pair in self._live_pairs())
 
-    __iter__ = keys
-
     def values(self):
         return (pair[1] for pair in self._live_pairs())
-
-    def __len__(self):
-        return len(self.data)
 
     def clear(self):
         self.data.clear()
@@ -192,6 +186,13 @@ class WeakValueDictionary(MutableMapping):
 
     def update(self, other=None, /, **kwargs):
         self._absorb(other, kwargs)
+
+    # In the class body (not shared) so that ABCMeta sees them defined.
+    def __iter__(self):
+        return self.keys()
+
+    def __len__(self):
+        return len(self.data)
 
     def _value_ref(self, key, value):
         owner = self._me
@@ -284,6 +285,12 @@ class WeakKeyDictionary(MutableMapping):
     def update(self, dict=None, /, **kwargs):
         self._absorb(dict, kwargs)
 
+    def __iter__(self):
+        return self.keys()
+
+    def __len__(self):
+        return len(self.data)
+
     @staticmethod
     def _resolve(wr, value):
         key = wr()
@@ -317,7 +324,6 @@ def _share(source, *targets):
             if name not in ("__dict__", "__weakref__", "__module__", "__doc__"):
                 setattr(cls, name, item)
         cls._plain_class = cls
-        update_abstractmethods(cls)
 
 
 _share(_WeakMappingShared, WeakValueDictionary, WeakKeyDictionary)
