@@ -22,16 +22,23 @@ __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs",
 ProxyTypes = (ProxyType, CallableProxyType)
 
 
-def _reaper(container, forget):
-    """A ref callback that runs `forget(container, dead_ref)` if the
-    container is still there; it holds the container weakly."""
+def _reaper(container, remove):
+    """A ref callback that, while the container lives, calls
+    remove(container.data, dead_ref); it holds the container weakly.
+    (`remove` is a method of the storage type where one fits, for speed:
+    asyncio's task registry is a WeakSet.)"""
     owner = ref(container)
 
     def on_death(dead):
         alive = owner()
         if alive is not None:
-            forget(alive, dead)
+            remove(alive.data, dead)
     return on_death
+
+
+def _forget_key(data, dead):
+    # A key ref the user kept (keyrefs()) may die after its entry went.
+    data.pop(dead, None)
 
 
 class WeakMethod:
@@ -279,7 +286,7 @@ class WeakKeyDictionary(MutableMapping):
 
     def __init__(self, dict=None):
         self.data = {}
-        self._on_death = _reaper(self, lambda m, dead: m.data.pop(dead, None))
+        self._on_death = _reaper(self, _forget_key)
         self._absorb(dict, {})
 
     def update(self, dict=None, /, **kwargs):
@@ -374,7 +381,7 @@ class WeakSet:
 
     def __init__(self, data=None):
         self.data = set()
-        self._on_death = _reaper(self, lambda s, dead: s.data.discard(dead))
+        self._on_death = _reaper(self, set.discard)
         if data is not None:
             self.update(data)
 
