@@ -288,11 +288,12 @@ class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
     def __exit__(self, *excinfo):
         pass
 
+    # `async with` does what `with` does.
     async def __aenter__(self):
-        return self.enter_result
+        return self.__enter__()
 
     async def __aexit__(self, *excinfo):
-        pass
+        return self.__exit__(*excinfo)
 
 
 class _RedirectStream(AbstractContextManager):
@@ -303,16 +304,16 @@ class _RedirectStream(AbstractContextManager):
     _stream = None
 
     def __init__(self, new_target):
-        self._new_target = new_target
-        self._old_targets = []
+        self._target = new_target
+        self._displaced = []
 
     def __enter__(self):
-        self._old_targets.append(getattr(sys, self._stream))
-        setattr(sys, self._stream, self._new_target)
-        return self._new_target
+        self._displaced.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._target)
+        return self._target
 
-    def __exit__(self, exctype, excinst, exctb):
-        setattr(sys, self._stream, self._old_targets.pop())
+    def __exit__(self, *exc_info):
+        setattr(sys, self._stream, self._displaced.pop())
 
 
 class redirect_stdout(_RedirectStream):
@@ -337,8 +338,8 @@ class suppress(AbstractContextManager):
     def __enter__(self):
         pass
 
-    def __exit__(self, exctype, excinst, exctb):
-        return exctype is not None and issubclass(exctype, self._exceptions)
+    def __exit__(self, exc_type, exc, traceback):
+        return exc_type is not None and issubclass(exc_type, self._exceptions)
 
 
 class chdir(AbstractContextManager):
