@@ -2,9 +2,9 @@
 # table ("Collections Abstract Base Classes"), written for towel from that
 # table and CPython 3.11's observable behaviour.
 #
-# Layout: every ABC's abstract methods are declared from a table of
-# method bodies (`_with_abstract`; each body is the documented neutral
-# answer, reachable through super()). The protocol ABCs (Hashable, Sized,
+# Layout: every ABC's abstract methods are declared from plain method
+# bodies (`_abstract`; each body is the documented neutral answer,
+# reachable through super()). The protocol ABCs (Hashable, Sized,
 # Iterable, Generator, Awaitable, ...) are whole rows of `_PROTOCOLS`,
 # each recognising any class that defines every method of its protocol
 # (a structural `__subclasshook__`). The container ABCs (Set, Mapping,
@@ -14,7 +14,7 @@
 # the in-place set operators, Mapping's views). `_BUILTIN_MEMBERS` says
 # which built-in types are registered with which ABC.
 
-from abc import ABCMeta, abstractmethod, update_abstractmethods
+from abc import ABCMeta, abstractmethod
 from itertools import count as _count_from
 import types as _types
 
@@ -91,23 +91,22 @@ def _implements(candidate, names):
 
 # -- declaring methods from tables --
 
-def _install(cls, methods, abstract=False):
-    """Puts each method body into cls under its key, named as a method of
-    cls (the bodies are plain functions written once, below)."""
+def _named(owner, key, body):
+    """body (a plain function written once, below) named as the method
+    `key` of the class called `owner`."""
+    body.__name__, body.__qualname__ = key, f"{owner}.{key}"
+    return body
+
+
+def _abstract(owner, key, body):
+    """An abstract method declaration; body gives the documented neutral
+    answer, reachable through super()."""
+    return abstractmethod(_named(owner, key, body))
+
+
+def _install(cls, methods):
     for key, body in methods.items():
-        body.__name__, body.__qualname__ = key, f"{cls.__name__}.{key}"
-        setattr(cls, key, abstractmethod(body) if abstract else body)
-
-
-def _with_abstract(**bodies):
-    """Class decorator: declares the abstract methods of an ABC, each body
-    giving the documented neutral answer (reachable through super())."""
-
-    def declare(cls):
-        _install(cls, bodies, abstract=True)
-        update_abstractmethods(cls)
-        return cls
-    return declare
+        setattr(cls, key, _named(cls.__name__, key, body))
 
 
 def _add_refused(self, value):
@@ -154,7 +153,7 @@ def _insert_refused(self, index, value):
 # A protocol ABC recognises any class that defines every method of the
 # protocol, its own and its bases' (`_structural_hook`).
 
-# The method bodies, one function each (`_install` names them).
+# The method bodies, one function each (`_named` names them).
 
 def _hash_zero(self):
     return 0
@@ -305,9 +304,9 @@ def _make_protocol(name, bases, abstract, mixins, parametrisable):
     namespace = {"__module__": __name__, "__qualname__": name, "__slots__": ()}
     if parametrisable:
         namespace["__class_getitem__"] = _parametrised
+    namespace.update((key, _abstract(name, key, body)) for key, body in abstract.items())
+    namespace.update((key, _named(name, key, body)) for key, body in mixins.items())
     abc_class = ABCMeta(name, tuple(globals()[base] for base in bases), namespace)
-    _install(abc_class, mixins)
-    _with_abstract(**abstract)(abc_class)
     abc_class.__subclasshook__ = _structural_hook(abc_class, tuple(sorted(names)))
     return abc_class
 
@@ -430,9 +429,10 @@ def _toggle(target, item):
         target.add(item)
 
 
-@_with_abstract(add=_add_refused, discard=_discard_refused)
 class MutableSet(Set):
     __slots__ = ()
+    add = _abstract("MutableSet", "add", _add_refused)
+    discard = _abstract("MutableSet", "discard", _discard_refused)
 
     def remove(self, value):
         if value not in self:
@@ -479,12 +479,12 @@ def _pairs_from(source):
     return source
 
 
-@_with_abstract(__getitem__=_key_lookup_refused)
 class Mapping(Collection):
     """A read-only mapping: get, `in`, the three views and equality come
     from __getitem__, __iter__ and __len__."""
 
     __slots__ = ()
+    __getitem__ = _abstract("Mapping", "__getitem__", _key_lookup_refused)
     __reversed__ = None
 
     def get(self, key, default=None):
@@ -566,13 +566,13 @@ _install(Mapping, {"keys": _view_maker(KeysView), "items": _view_maker(ItemsView
                    "values": _view_maker(ValuesView)})
 
 
-@_with_abstract(__setitem__=_key_store_refused,
-                __delitem__=_key_delete_refused)
 class MutableMapping(Mapping):
     """A mapping that can change: pop, popitem, clear, update and
     setdefault come from __setitem__ and __delitem__."""
 
     __slots__ = ()
+    __setitem__ = _abstract("MutableMapping", "__setitem__", _key_store_refused)
+    __delitem__ = _abstract("MutableMapping", "__delitem__", _key_delete_refused)
     __marker = object()   # "no default given" for pop
 
     def pop(self, key, default=__marker):
@@ -619,12 +619,12 @@ def _items_at(sequence, positions):
         yield position, item
 
 
-@_with_abstract(__getitem__=_index_lookup_refused)
 class Sequence(Reversible, Collection):
     """An indexable sequence: iteration, `in`, reversed(), index and count
     come from __getitem__ and __len__ (iteration stops at IndexError)."""
 
     __slots__ = ()
+    __getitem__ = _abstract("Sequence", "__getitem__", _index_lookup_refused)
 
     def __iter__(self):
         return (item for _, item in _items_at(self, _count_from(0)))
@@ -656,14 +656,14 @@ class ByteString(Sequence):
     __slots__ = ()
 
 
-@_with_abstract(__setitem__=_index_store_refused,
-                __delitem__=_index_delete_refused,
-                insert=_insert_refused)
 class MutableSequence(Sequence):
     """A sequence that can change: append, clear, reverse, extend, pop,
     remove and += come from __setitem__, __delitem__ and insert."""
 
     __slots__ = ()
+    __setitem__ = _abstract("MutableSequence", "__setitem__", _index_store_refused)
+    __delitem__ = _abstract("MutableSequence", "__delitem__", _index_delete_refused)
+    insert = _abstract("MutableSequence", "insert", _insert_refused)
 
     def append(self, value):
         self.insert(len(self), value)

@@ -2,12 +2,13 @@
 # "contextlib — Utilities for with-statement contexts"), written for towel
 # from the documentation and CPython 3.11's observable behaviour.
 #
-# Layout: the two abstract base classes; the decorator mixins; the
-# generator-driven managers built by @contextmanager/@asynccontextmanager,
-# which share one rule (`_throw_outcome`) for what an exception thrown into
-# the generator means; the small single-purpose managers; and the exit
-# stacks, which unwind a list of callbacks the way nested `with` statements
-# would (`_ExitStackCore`).
+# Layout: the two abstract base classes (structural, like collections.abc's
+# protocols); the decorator mixins; the managers made from generators by
+# @contextmanager / @asynccontextmanager, whose exits share one ruling on
+# what the generator did with a thrown exception (`_ruling_after_throw`);
+# the small single-purpose managers; and the exit stacks. An exit stack
+# unwinds its callbacks newest first; `_Unwinding` follows what is in flight
+# and chains what a callback raises (`_relink_context`).
 
 import abc
 import os
@@ -24,137 +25,133 @@ __all__ = [
 ]
 
 
-# -- abstract base classes -----------------------------------------------------------------
+# -- abstract base classes --
+
+def _recognises(*names):
+    """Class decorator: the ABC counts as a base of any class defining
+    `names` (its subclasses keep the ordinary rules)."""
+
+    def decorate(abc_class):
+        def __subclasshook__(cls, C):
+            return _implements(C, names) if cls is abc_class else NotImplemented
+        __subclasshook__.__qualname__ = f"{abc_class.__name__}.__subclasshook__"
+        abc_class.__subclasshook__ = classmethod(__subclasshook__)
+        return abc_class
+    return decorate
 
 
+@_recognises("__enter__", "__exit__")
 class AbstractContextManager(abc.ABC):
-    """ABC of objects usable in `with`: `__enter__` (returning self by default) and an abstract `__exit__`."""
+    """The ABC of what `with` accepts: __exit__ must be defined; __enter__
+    gives the manager itself unless overridden. Any class defining both
+    counts as a subclass."""
 
-    __slots__ = ()
     __class_getitem__ = classmethod(GenericAlias)
 
     def __enter__(self):
+        """Gives the manager itself to `as`."""
         return self
 
     @abc.abstractmethod
     def __exit__(self, exc_type, exc_value, traceback):
+        """Lets an exception from the block propagate (returns None)."""
         return None
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is not AbstractContextManager:
-            return NotImplemented
-        return _implements(C, ("__enter__", "__exit__"))
 
-
+@_recognises("__aenter__", "__aexit__")
 class AbstractAsyncContextManager(abc.ABC):
-    """ABC of objects usable in `async with`: `__aenter__` (returning self by default) and an abstract `__aexit__`."""
+    """The ABC of what `async with` accepts (__aenter__, __aexit__), as
+    AbstractContextManager is for `with`."""
 
-    __slots__ = ()
     __class_getitem__ = classmethod(GenericAlias)
 
     async def __aenter__(self):
+        """Gives the manager itself to `as`."""
         return self
 
     @abc.abstractmethod
     async def __aexit__(self, exc_type, exc_value, traceback):
+        """Lets an exception from the block propagate (returns None)."""
         return None
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is not AbstractAsyncContextManager:
-            return NotImplemented
-        return _implements(C, ("__aenter__", "__aexit__"))
 
-
-# -- using a context manager as a decorator -----------------------------------------------
-
+# -- managers as decorators --
 
 class ContextDecorator(object):
-    """Mixin: `@manager` runs each call of the decorated function inside `with manager`."""
+    """Mixin for context managers: an instance used as a decorator runs
+    each call of the decorated function inside itself (a fresh copy of
+    itself for one-use managers, see _recreate_cm)."""
 
     def _recreate_cm(self):
-        # A manager that can be entered only once (like the generator-based
-        # ones) returns a fresh copy of itself here, one per decorated call.
+        # A manager that can be entered once makes a fresh copy here.
         return self
 
     def __call__(self, func):
-        manager_for_call = self._recreate_cm
-
         @wraps(func)
-        def run_inside(*args, **kwds):
-            with manager_for_call():
+        def inner(*args, **kwds):
+            with self._recreate_cm():
                 return func(*args, **kwds)
-
-        return run_inside
+        return inner
 
 
 class AsyncContextDecorator(object):
-    """Mixin: `@manager` runs each call of the decorated coroutine function inside `async with manager`."""
+    """ContextDecorator for asynchronous managers and coroutine functions."""
 
     def _recreate_cm(self):
         return self
 
     def __call__(self, func):
-        manager_for_call = self._recreate_cm
-
         @wraps(func)
-        async def run_inside(*args, **kwds):
-            async with manager_for_call():
+        async def inner(*args, **kwds):
+            async with self._recreate_cm():
                 return await func(*args, **kwds)
-
-        return run_inside
-
-
-# -- @contextmanager and @asynccontextmanager ----------------------------------------------
+        return inner
 
 
-def _throw_outcome(raised, thrown, traceback, finished, stop_types):
-    """Judges the exception `raised` by a generator after `thrown` was thrown
-    into it at its `yield`. Returns True (the generator finished: the
-    exception is suppressed unless it is `thrown` itself), False (the
-    generator let `thrown` through, possibly turned into a RuntimeError
-    because it was one of `stop_types`: the `with` statement re-raises the
-    original), or None (a new exception that must propagate instead)."""
+# -- managers made from generators --
+
+def _ruling_after_throw(raised, sent, traceback, finished):
+    """How a generator manager's exit ends once throwing `sent` into its
+    generator raised `raised`: True to suppress `sent`, False to let it
+    propagate, None to propagate `raised` instead. `finished` is the
+    exception that means the generator returned."""
     if isinstance(raised, finished):
-        return raised is not thrown
-    let_through = raised is thrown or (
-        isinstance(raised, RuntimeError)
-        and isinstance(thrown, stop_types)
-        and raised.__cause__ is thrown
-    )
-    if let_through:
-        # Keep the traceback the body raised with, not one through here.
-        thrown.__traceback__ = traceback
+        # It returned: it dealt with the exception, unless what ended it
+        # is the very exception thrown in.
+        return raised is not sent
+    # The same exception coming back out (for a StopIteration, turned
+    # into RuntimeError on the way by PEP 479) is not a new error: it
+    # propagates with the traceback it had.
+    came_back = raised is sent or (
+        isinstance(raised, RuntimeError) and raised.__cause__ is sent
+        and isinstance(sent, (StopIteration, StopAsyncIteration)))
+    if came_back:
+        sent.__traceback__ = traceback
         return False
     return None
 
 
 class _GeneratorContextManagerBase:
-    """The recipe (generator function and arguments) both generator-driven
-    managers are built from."""
+    """What the two generator managers share: the generator and the call
+    that made it (to make a fresh one for ContextDecorator)."""
 
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
-        self.func = func
-        self.args = args
-        self.kwds = kwds
-        # help() on the manager shows the generator function's documentation.
-        own_doc = getattr(func, "__doc__", None)
-        self.__doc__ = type(self).__doc__ if own_doc is None else own_doc
+        self.func, self.args, self.kwds = func, args, kwds
+        # The function's docstring documents the manager (help(cm)).
+        doc = getattr(func, "__doc__", None)
+        self.__doc__ = type(self).__doc__ if doc is None else doc
 
     def _recreate_cm(self):
-        return type(self)(self.func, self.args, self.kwds)
+        return self.__class__(self.func, self.args, self.kwds)
 
     def _started(self):
-        """Forget the recipe once the generator runs: a started manager
-        cannot be recreated, and must not keep the arguments alive."""
-        del self.func, self.args, self.kwds
+        # One use only: the recipe is dropped once the generator runs.
+        del self.args, self.kwds, self.func
 
 
-class _GeneratorContextManager(
-    _GeneratorContextManagerBase, AbstractContextManager, ContextDecorator
-):
+class _GeneratorContextManager(_GeneratorContextManagerBase,
+                               AbstractContextManager, ContextDecorator):
     """Helper for @contextmanager decorator."""
 
     def __enter__(self):
@@ -165,6 +162,8 @@ class _GeneratorContextManager(
             raise RuntimeError("generator didn't yield") from None
 
     def __exit__(self, typ, value, traceback):
+        # Everything happens in this frame, so that tracebacks through it
+        # look like CPython's.
         if typ is None:
             try:
                 next(self.gen)
@@ -172,25 +171,27 @@ class _GeneratorContextManager(
                 return False
             complaint = "generator didn't stop"
         else:
-            if value is None:
-                value = typ()
+            # An instance even when only the type was given, so that it
+            # can be recognised if it comes back out.
+            exc = typ() if value is None else value
             try:
-                self.gen.throw(value)
+                self.gen.throw(typ, exc, traceback)
             except BaseException as raised:
-                outcome = _throw_outcome(raised, value, traceback, StopIteration, StopIteration)
-                if outcome is None:
+                ruling = _ruling_after_throw(raised, exc, traceback, StopIteration)
+                if ruling is None:
                     raise
-                return outcome
+                return ruling
             complaint = "generator didn't stop after throw()"
+        # The generator yielded again: an error, and it is closed.
         try:
             raise RuntimeError(complaint)
         finally:
             self.gen.close()
 
 
-class _AsyncGeneratorContextManager(
-    _GeneratorContextManagerBase, AbstractAsyncContextManager, AsyncContextDecorator
-):
+class _AsyncGeneratorContextManager(_GeneratorContextManagerBase,
+                                    AbstractAsyncContextManager,
+                                    AsyncContextDecorator):
     """Helper for @asynccontextmanager decorator."""
 
     async def __aenter__(self):
@@ -208,18 +209,15 @@ class _AsyncGeneratorContextManager(
                 return False
             complaint = "generator didn't stop"
         else:
-            if value is None:
-                value = typ()
+            exc = typ() if value is None else value
             try:
-                await self.gen.athrow(value)
+                await self.gen.athrow(typ, exc, traceback)
             except BaseException as raised:
-                outcome = _throw_outcome(
-                    raised, value, traceback, StopAsyncIteration,
-                    (StopIteration, StopAsyncIteration),
-                )
-                if outcome is None:
+                ruling = _ruling_after_throw(raised, exc, traceback,
+                                             StopAsyncIteration)
+                if ruling is None:
                     raise
-                return outcome
+                return ruling
             complaint = "generator didn't stop after athrow()"
         try:
             raise RuntimeError(complaint)
@@ -227,33 +225,31 @@ class _AsyncGeneratorContextManager(
             await self.gen.aclose()
 
 
-def _manager_factory(func, manager_class):
+def _manager_maker(func, manager_class):
     @wraps(func)
-    def make_manager(*args, **kwds):
+    def helper(*args, **kwds):
         return manager_class(func, args, kwds)
-
-    return make_manager
+    return helper
 
 
 def contextmanager(func):
-    """@contextmanager decorator: the generator function `func` becomes a
-    factory of context managers; the code before its single `yield` runs on
-    entry, the yielded value is bound by `as`, and an exception from the
-    `with` block is raised at the `yield`."""
-    return _manager_factory(func, _GeneratorContextManager)
+    """Decorator: turns a generator function that yields once into a
+    factory of context managers. The code before the yield runs on entry
+    (the yielded value is what `as` binds), the code after it on exit; an
+    exception from the with-block is raised at the yield."""
+    return _manager_maker(func, _GeneratorContextManager)
 
 
 def asynccontextmanager(func):
-    """@asynccontextmanager decorator: as @contextmanager, for an
-    asynchronous generator function and `async with`."""
-    return _manager_factory(func, _AsyncGeneratorContextManager)
+    """@contextmanager for asynchronous generator functions: the managers
+    it makes are used with `async with`."""
+    return _manager_maker(func, _AsyncGeneratorContextManager)
 
 
-# -- single-purpose managers ---------------------------------------------------------------
-
+# -- small managers --
 
 class closing(AbstractContextManager):
-    """`with closing(thing) as t:` binds `thing` and calls `thing.close()` when the block ends."""
+    """Calls thing.close() on exit; `as` binds thing."""
 
     def __init__(self, thing):
         self.thing = thing
@@ -266,8 +262,8 @@ class closing(AbstractContextManager):
 
 
 class aclosing(AbstractAsyncContextManager):
-    """`async with aclosing(thing) as t:` binds `thing` and awaits
-    `thing.aclose()` when the block ends (for async generators)."""
+    """Awaits thing.aclose() on exit (for asynchronous generators); `as`
+    binds thing."""
 
     def __init__(self, thing):
         self.thing = thing
@@ -280,7 +276,8 @@ class aclosing(AbstractAsyncContextManager):
 
 
 class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
-    """Does nothing: `with nullcontext(x) as y` binds `x` (for an optional manager)."""
+    """Does nothing, for either kind of `with`; `as` binds enter_result.
+    A stand-in where a manager is optional."""
 
     def __init__(self, enter_result=None):
         self.enter_result = enter_result
@@ -291,45 +288,49 @@ class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
     def __exit__(self, *excinfo):
         pass
 
+    # `async with` does what `with` does.
     async def __aenter__(self):
-        return self.enter_result
+        return self.__enter__()
 
     async def __aexit__(self, *excinfo):
-        pass
+        return self.__exit__(*excinfo)
 
 
 class _RedirectStream(AbstractContextManager):
-    # The `sys` attribute a subclass swaps.
+    """Points `sys.<_stream>` at a new target for the duration; `as`
+    binds the target. The same object may be re-entered: the streams it
+    replaced form a stack."""
+
     _stream = None
 
     def __init__(self, new_target):
-        self._new_target = new_target
-        # One saved stream per active entry: the same object may be nested.
-        self._saved_streams = []
+        self._target = new_target
+        self._displaced = []
 
     def __enter__(self):
-        self._saved_streams.append(getattr(sys, self._stream))
-        setattr(sys, self._stream, self._new_target)
-        return self._new_target
+        self._displaced.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._target)
+        return self._target
 
-    def __exit__(self, exctype, excinst, exctb):
-        setattr(sys, self._stream, self._saved_streams.pop())
+    def __exit__(self, *exc_info):
+        setattr(sys, self._stream, self._displaced.pop())
 
 
 class redirect_stdout(_RedirectStream):
-    """Points `sys.stdout` at another file for the duration of the block."""
+    """Sends what is written to sys.stdout to another file-like object."""
 
     _stream = "stdout"
 
 
 class redirect_stderr(_RedirectStream):
-    """Points `sys.stderr` at another file for the duration of the block."""
+    """Sends what is written to sys.stderr to another file-like object."""
 
     _stream = "stderr"
 
 
 class suppress(AbstractContextManager):
-    """Ends the block silently when it raises one of the given exception types."""
+    """Swallows the listed exceptions (and their subclasses) raised in the
+    with-block; execution goes on after the block."""
 
     def __init__(self, *exceptions):
         self._exceptions = exceptions
@@ -337,12 +338,13 @@ class suppress(AbstractContextManager):
     def __enter__(self):
         pass
 
-    def __exit__(self, exctype, excinst, exctb):
-        return exctype is not None and issubclass(exctype, self._exceptions)
+    def __exit__(self, exc_type, exc, traceback):
+        return exc_type is not None and issubclass(exc_type, self._exceptions)
 
 
 class chdir(AbstractContextManager):
-    """Changes the working directory for the block and restores it after (not thread-safe)."""
+    """Changes the working directory for the duration (re-entrant: each
+    entry restores its own previous directory). Not safe with threads."""
 
     def __init__(self, path):
         self.path = path
@@ -356,195 +358,199 @@ class chdir(AbstractContextManager):
         os.chdir(self._old_cwd.pop())
 
 
-# -- exit stacks ---------------------------------------------------------------------------
+# -- exit stacks --
+
+def _protocol_methods(obj, enter_name, exit_name, kind):
+    """type(obj)'s enter and exit methods (looked up on the type, as `with`
+    does), or the TypeError `with` would give."""
+    cls = type(obj)
+    try:
+        return getattr(cls, enter_name), getattr(cls, exit_name)
+    except AttributeError:
+        raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
+                        f"not support the {kind} protocol") from None
 
 
-def _protocol_error(manager, kind):
-    cls = type(manager)
-    return TypeError(
-        f"'{cls.__module__}.{cls.__qualname__}' object does not support "
-        f"the {kind}context manager protocol"
-    )
+def _bound_exit(obj, exit_name):
+    """obj's exit method bound to it if its type has one, else None."""
+    method = getattr(type(obj), exit_name, _MISSING)
+    return None if method is _MISSING else MethodType(method, obj)
 
 
-def _reattach_context(new_exc, previous, outer):
-    """Gives `new_exc` (raised by an exit callback) the context chain that
-    nested `with` statements would: its chain, which the interpreter linked
-    to `outer` (the exception being handled around the stack, if any), is
-    made to end at `previous` (the exception the callback was handed)."""
-    link = new_exc
-    while True:
-        context = link.__context__
-        if context is None or context is previous:
+_MISSING = object()
+
+
+def _context_links(exc):
+    """(exception, its __context__) pairs along exc's context chain."""
+    while exc.__context__ is not None:
+        yield exc, exc.__context__
+        exc = exc.__context__
+
+
+def _relink_context(new_exc, previous, outer):
+    """Chains what a callback raised to the exception it replaced, as CPython's
+    exit stacks do: Python linked new_exc's chain to `outer`, the exception
+    being handled when the unwinding began; that link is pointed at
+    `previous` instead (None when the exception had been suppressed). A
+    chain already reaching `previous`, or never meeting `outer`, stays."""
+    for holder, context in _context_links(new_exc):
+        if context is previous:
             return
         if context is outer:
-            link.__context__ = previous
+            holder.__context__ = previous
             return
-        link = context
 
 
-def _raise_keeping_context(exc):
-    # `raise` would relink the context to the exception being handled.
-    context = exc.__context__
-    try:
-        raise exc
-    finally:
-        exc.__context__ = context
+class _Unwinding:
+    """One unwinding of an exit stack: the exception details handed to the
+    next callback (the received ones, then whatever a callback raised, or
+    Nones once one suppressed), and whether a callback raised."""
+
+    def __init__(self, received):
+        self.received = received[0] is not None
+        self.details = received
+        self.callback_raised = False
+        self.outer = sys.exc_info()[1]
+
+    def returned(self, result):
+        if result:
+            self.details = (None, None, None)
+
+    def raised(self, exc):
+        _relink_context(exc, self.details[1], self.outer)
+        self.details = (type(exc), exc, exc.__traceback__)
+        self.callback_raised = True
+
+    def outcome(self):
+        """__exit__'s result: True if the received exception ended up
+        suppressed; raises what a callback raised and left in flight."""
+        pending = self.details[1]
+        if self.callback_raised and pending is not None:
+            # `raise` would make the exception being handled its
+            # __context__: keep the one the unwinding gave it.
+            context = pending.__context__
+            try:
+                raise pending
+            except BaseException:
+                pending.__context__ = context
+                raise
+        return self.received and self.details[0] is None
 
 
-class _ExitStackCore:
-    """What ExitStack and AsyncExitStack share: the registered callbacks, as
-    (callable, is_coroutine_function) pairs run last-in first-out, and the
-    synchronous registration methods."""
+class _BaseExitStack:
+    """What both exit stacks share: the callbacks, newest last, each a
+    pair (callback, whether it must be awaited)."""
 
     def __init__(self):
         self._exit_callbacks = []
 
     def pop_all(self):
-        """Moves every registered callback to a new stack of the same type and returns it."""
-        successor = type(self)()
-        successor._exit_callbacks = self._exit_callbacks
-        self._exit_callbacks = []
-        return successor
+        """Moves every callback to a new stack of the same type, which is
+        returned; this one is left empty."""
+        taken = type(self)()
+        taken._exit_callbacks, self._exit_callbacks = self._exit_callbacks, []
+        return taken
 
-    def _register(self, exit_callable, is_async=False):
-        self._exit_callbacks.append((exit_callable, is_async))
+    def _push_exit_callback(self, callback, is_async=False):
+        self._exit_callbacks.append((callback, is_async))
 
     def push(self, exit):
-        """Registers `exit`, called as `exit(exc_type, exc, tb)` and able to
-        suppress like `__exit__`; for an object whose type has `__exit__`,
-        that bound method is registered. Returns `exit` (usable as a decorator)."""
-        exit_method = getattr(type(exit), "__exit__", None)
-        if exit_method is None:
-            self._register(exit)
-        else:
-            self._register(MethodType(exit_method, exit))
+        """Adds a context manager's __exit__, or any callable taking the
+        same arguments, to the callbacks; returns `exit` (so it may
+        decorate)."""
+        method = _bound_exit(exit, "__exit__")
+        self._push_exit_callback(exit if method is None else method)
         return exit
 
     def enter_context(self, cm):
-        """Enters `cm` and registers its `__exit__`; returns what `__enter__` returned."""
-        cls = type(cm)
-        try:
-            enter, exit = cls.__enter__, cls.__exit__
-        except AttributeError:
-            raise _protocol_error(cm, "") from None
+        """Enters cm and pushes its __exit__; returns what __enter__ gave."""
+        enter, exit = _protocol_methods(cm, "__enter__", "__exit__",
+                                        "context manager")
         result = enter(cm)
-        self._register(MethodType(exit, cm))
+        self._push_exit_callback(MethodType(exit, cm))
         return result
 
     def callback(self, callback, /, *args, **kwds):
-        """Registers `callback(*args, **kwds)` to run at unwinding (its result
-        is ignored: it never suppresses). Returns `callback`."""
+        """Pushes a call of callback(*args, **kwds), which ignores the
+        exception details; returns callback (so it may decorate)."""
+        return self._push_call(callback, args, kwds, is_async=False)
 
-        def call_ignoring_exception(exc_type, exc, tb):
-            callback(*args, **kwds)
-
-        call_ignoring_exception.__wrapped__ = callback
-        self._register(call_ignoring_exception)
+    def _push_call(self, callback, args, kwds, is_async):
+        if is_async:
+            async def _exit_wrapper(exc_type, exc, tb):
+                await callback(*args, **kwds)
+        else:
+            def _exit_wrapper(exc_type, exc, tb):
+                callback(*args, **kwds)
+        _exit_wrapper.__wrapped__ = callback
+        self._push_exit_callback(_exit_wrapper, is_async)
         return callback
 
-    @staticmethod
-    def _finish_unwind(received, details, raised_by_callback):
-        """Ends an unwinding: raises an exception a callback raised (and no
-        later callback suppressed); otherwise tells the `with` statement
-        whether the exception it handed in was suppressed."""
-        if raised_by_callback:
-            _raise_keeping_context(details[1])
-        return received and details[0] is None
 
-
-_NO_EXCEPTION = (None, None, None)
-
-
-class ExitStack(_ExitStackCore, AbstractContextManager):
-    """A `with` block whose exit work is registered while it runs: callbacks and
-    entered managers are unwound last-in first-out, with the exception semantics
-    of nested `with` statements."""
+class ExitStack(_BaseExitStack, AbstractContextManager):
+    """A context manager that runs a changing set of exit callbacks, newest
+    first, as nested with-statements would."""
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc_details):
-        received = exc_details[0] is not None
-        outer = sys.exc_info()[1]
-        raised_by_callback = False
-        # Popped one at a time: a callback may register further ones.
+        unwinding = _Unwinding(exc_details)
         while self._exit_callbacks:
-            exit_callable, _ = self._exit_callbacks.pop()
+            callback, _ = self._exit_callbacks.pop()
             try:
-                if exit_callable(*exc_details):
-                    exc_details = _NO_EXCEPTION
-                    raised_by_callback = False
-            except BaseException as new_exc:
-                _reattach_context(new_exc, exc_details[1], outer)
-                exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
-                raised_by_callback = True
-        return self._finish_unwind(received, exc_details, raised_by_callback)
+                result = callback(*unwinding.details)
+            except BaseException as exc:
+                unwinding.raised(exc)
+            else:
+                unwinding.returned(result)
+        return unwinding.outcome()
 
     def close(self):
-        """Runs every registered callback now, as leaving the block without an exception would."""
+        """Runs the callbacks now, as a with-statement's exit would."""
         self.__exit__(None, None, None)
 
 
-class AsyncExitStack(_ExitStackCore, AbstractAsyncContextManager):
-    """ExitStack for `async with`: also registers coroutine functions and
-    asynchronous managers, awaited as it unwinds."""
+class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
+    """ExitStack for `async with`: it also takes asynchronous managers and
+    callbacks, which are awaited in their turn."""
 
     async def enter_async_context(self, cm):
-        """Enters `cm` with `await cm.__aenter__()` and registers its `__aexit__`;
-        returns what `__aenter__` returned."""
-        cls = type(cm)
-        try:
-            enter, exit = cls.__aenter__, cls.__aexit__
-        except AttributeError:
-            raise _protocol_error(cm, "asynchronous ") from None
+        """Enters cm (awaiting __aenter__) and pushes its __aexit__."""
+        enter, exit = _protocol_methods(cm, "__aenter__", "__aexit__",
+                                        "asynchronous context manager")
         result = await enter(cm)
-        self._register(MethodType(exit, cm), is_async=True)
+        self._push_exit_callback(MethodType(exit, cm), is_async=True)
         return result
 
     def push_async_exit(self, exit):
-        """As `push`, for a coroutine function awaited at unwinding (or an
-        object whose type has `__aexit__`)."""
-        exit_method = getattr(type(exit), "__aexit__", None)
-        if exit_method is None:
-            self._register(exit, is_async=True)
-        else:
-            self._register(MethodType(exit_method, exit), is_async=True)
+        """push() for an asynchronous manager's __aexit__ or a coroutine
+        function taking the same arguments."""
+        method = _bound_exit(exit, "__aexit__")
+        self._push_exit_callback(exit if method is None else method, is_async=True)
         return exit
 
     def push_async_callback(self, callback, /, *args, **kwds):
-        """As `callback`, for a coroutine function awaited at unwinding."""
-
-        async def await_ignoring_exception(exc_type, exc, tb):
-            await callback(*args, **kwds)
-
-        await_ignoring_exception.__wrapped__ = callback
-        self._register(await_ignoring_exception, is_async=True)
-        return callback
+        """callback() for a coroutine function: its call is awaited."""
+        return self._push_call(callback, args, kwds, is_async=True)
 
     async def aclose(self):
-        """Runs every registered callback now, as leaving the block without an exception would."""
+        """Runs the callbacks now, as an `async with` exit would."""
         await self.__aexit__(None, None, None)
 
     async def __aenter__(self):
         return self
 
     async def __aexit__(self, *exc_details):
-        received = exc_details[0] is not None
-        outer = sys.exc_info()[1]
-        raised_by_callback = False
-        # Popped one at a time: a callback may register further ones.
+        unwinding = _Unwinding(exc_details)
         while self._exit_callbacks:
-            exit_callable, is_async = self._exit_callbacks.pop()
+            callback, is_async = self._exit_callbacks.pop()
             try:
-                verdict = exit_callable(*exc_details)
+                result = callback(*unwinding.details)
                 if is_async:
-                    verdict = await verdict
-                if verdict:
-                    exc_details = _NO_EXCEPTION
-                    raised_by_callback = False
-            except BaseException as new_exc:
-                _reattach_context(new_exc, exc_details[1], outer)
-                exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
-                raised_by_callback = True
-        return self._finish_unwind(received, exc_details, raised_by_callback)
+                    result = await result
+            except BaseException as exc:
+                unwinding.raised(exc)
+            else:
+                unwinding.returned(result)
+        return unwinding.outcome()

@@ -209,6 +209,7 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
     install_hooks(vm);
     let m = super::module_with_declared(vm, "_thread", FUNCTIONS);
     super::set(&m, "LockType", Value::Class(lock_class(vm)));
+    super::set(&m, "RLock", Value::Class(rlock_class(vm)));
     super::set(&m, "error", Value::Class(vm.exc.runtime_error.clone()));
     super::set(&m, "TIMEOUT_MAX", Value::float(TIMEOUT_MAX));
     Ok(m)
@@ -508,5 +509,237 @@ fn lock_repr(vm: &Vm, args: Args) -> PyResult {
 fn lock_reinit(vm: &Vm, args: Args) -> PyResult {
     let ([me], []) = AT_FORK_REINIT.bind(vm, args)?;
     this(vm, me)?.locked.set(false);
+    Ok(Value::None)
+}
+
+// -- the reentrant lock ---------------------------------------------------------------
+
+/// `_thread.RLock` (what `threading.RLock()` makes): a [`Lock`] that the
+/// thread holding it may take again; it is free once released as many times
+/// as it was taken. `owner` is the holding thread (None when free) and
+/// `depth` how many times it took the lock.
+pub(crate) struct RLock {
+    class: Rc<Class>,
+    inner: Lock,
+    owner: Cell<Option<ThreadId>>,
+    depth: Cell<u64>,
+}
+
+impl NativeObject for RLock {
+    fn class(&self) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn rlock_class(vm: &Vm) -> Rc<Class> {
+    vm.lazy_class("_thread.RLock", |vm| {
+        let c = crate::vm::types::new_class(
+            "RLock",
+            std::slice::from_ref(&vm.types.object),
+            Layout::Builtin,
+            "_thread",
+        );
+        crate::vm::types::add_declared_methods(&c, "RLock", RLOCK_METHODS);
+        // `__new__` takes (and ignores) any arguments, as CPython's does.
+        crate::vm::types::add_methods(&c, "RLock", &[("__new__", rlock_new)]);
+        c
+    })
+}
+
+fn rlock_new(vm: &Vm, args: Args) -> PyResult {
+    let class = match args.pos.first() {
+        Some(Value::Class(c)) => c.clone(),
+        _ => rlock_class(vm),
+    };
+    Ok(Value::native(RLock {
+        class,
+        inner: Lock {
+            class: lock_class(vm),
+            locked: Cell::new(false),
+            waiters: RefCell::new(VecDeque::new()),
+        },
+        owner: Cell::new(None),
+        depth: Cell::new(0),
+    }))
+}
+
+static RLOCK_ACQUIRE: Signature =
+    Signature::new(Style::Clinic, "acquire", "$self, blocking=True, timeout=-1");
+static RLOCK_ENTER: Signature = Signature::new(
+    Style::Clinic,
+    "__enter__",
+    "$self, blocking=True, timeout=-1",
+);
+static RLOCK_RELEASE: Signature = Signature::new(Style::Exact, "RLock.release", "$self");
+static RLOCK_EXIT: Signature = Signature::new(Style::Positional, "RLock.__exit__", "$self, *args");
+static RLOCK_IS_OWNED: Signature = Signature::new(Style::Exact, "RLock._is_owned", "$self");
+static RLOCK_RELEASE_SAVE: Signature = Signature::new(Style::Exact, "RLock._release_save", "$self");
+static RLOCK_ACQUIRE_RESTORE: Signature =
+    Signature::new(Style::Positional, "_acquire_restore", "$self, state, /");
+static RLOCK_RECURSION_COUNT: Signature =
+    Signature::new(Style::Exact, "RLock._recursion_count", "$self");
+static RLOCK_REPR: Signature = Signature::new(Style::Exact, "RLock.__repr__", "$self");
+static RLOCK_AT_FORK_REINIT: Signature =
+    Signature::new(Style::Exact, "RLock._at_fork_reinit", "$self");
+
+const RLOCK_METHODS: &[(&Signature, NativeFn)] = &[
+    (&RLOCK_ACQUIRE, |vm, a| rlock_acquire(vm, a, &RLOCK_ACQUIRE)),
+    (&RLOCK_ENTER, |vm, a| rlock_acquire(vm, a, &RLOCK_ENTER)),
+    (&RLOCK_RELEASE, rlock_release),
+    (&RLOCK_EXIT, rlock_exit),
+    (&RLOCK_IS_OWNED, rlock_is_owned),
+    (&RLOCK_RELEASE_SAVE, rlock_release_save),
+    (&RLOCK_ACQUIRE_RESTORE, rlock_acquire_restore),
+    (&RLOCK_RECURSION_COUNT, rlock_recursion_count),
+    (&RLOCK_REPR, rlock_repr),
+    (&RLOCK_AT_FORK_REINIT, rlock_reinit),
+];
+
+fn this_rlock<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a RLock> {
+    v.downcast_native::<RLock>()
+        .ok_or_else(|| vm.type_error("descriptor requires a '_thread.RLock' object"))
+}
+
+impl RLock {
+    fn held_by_caller(&self) -> bool {
+        self.depth.get() > 0 && self.owner.get() == Some(green::current())
+    }
+
+    /// Lets go of one level; the lock is free once every level is gone.
+    fn release(&self, vm: &Vm) -> PyResult<()> {
+        if !self.held_by_caller() {
+            return Err(vm.runtime_error("cannot release un-acquired lock"));
+        }
+        self.depth.set(self.depth.get() - 1);
+        if self.depth.get() == 0 {
+            self.owner.set(None);
+            self.inner.release(vm)?;
+        }
+        Ok(())
+    }
+}
+
+fn rlock_acquire(vm: &Vm, args: Args, sig: &Signature) -> PyResult {
+    let ([me], [blocking, timeout]) = sig.bind(vm, args)?;
+    let lock = this_rlock(vm, me)?;
+    let blocking = match blocking {
+        Some(b) => vm.truthy(b)?,
+        None => true,
+    };
+    // The arguments are checked even when the holder takes it again.
+    let deadline = acquire_deadline(vm, blocking, timeout)?;
+    if !lock.held_by_caller() {
+        if !lock.inner.acquire(vm, blocking, deadline)? {
+            return Ok(Value::from_bool(false));
+        }
+        lock.owner.set(Some(green::current()));
+    }
+    lock.depth.set(lock.depth.get() + 1);
+    Ok(Value::from_bool(true))
+}
+
+fn rlock_release(vm: &Vm, args: Args) -> PyResult {
+    let ([me], []) = RLOCK_RELEASE.bind(vm, args)?;
+    this_rlock(vm, me)?.release(vm)?;
+    Ok(Value::None)
+}
+
+fn rlock_exit(vm: &Vm, args: Args) -> PyResult {
+    let b = RLOCK_EXIT.bind_all::<1, 0>(vm, args)?;
+    this_rlock(vm, b.required[0])?.release(vm)?;
+    Ok(Value::None)
+}
+
+fn rlock_is_owned(vm: &Vm, args: Args) -> PyResult {
+    let ([me], []) = RLOCK_IS_OWNED.bind(vm, args)?;
+    Ok(Value::from_bool(this_rlock(vm, me)?.held_by_caller()))
+}
+
+/// For `threading.Condition.wait`: lets go of every level at once and
+/// returns what `_acquire_restore` needs to take them all back,
+/// `(depth, owner)`.
+fn rlock_release_save(vm: &Vm, args: Args) -> PyResult {
+    let ([me], []) = RLOCK_RELEASE_SAVE.bind(vm, args)?;
+    let lock = this_rlock(vm, me)?;
+    let depth = lock.depth.replace(0);
+    if depth == 0 {
+        return Err(vm.runtime_error("cannot release un-acquired lock"));
+    }
+    let owner = lock.owner.take().map_or(0, ident_of);
+    lock.inner.release(vm)?;
+    Ok(Value::tuple(vec![
+        Value::Int(depth as i64),
+        Value::Int(owner),
+    ]))
+}
+
+fn rlock_acquire_restore(vm: &Vm, args: Args) -> PyResult {
+    let ([me, state], []) = RLOCK_ACQUIRE_RESTORE.bind(vm, args)?;
+    let lock = this_rlock(vm, me)?;
+    let items = match state.builtin_base() {
+        Value::Tuple(t) => t.0.clone(),
+        Value::List(l) => l.snapshot(),
+        _ => {
+            return Err(vm.type_error(format!(
+                "_acquire_restore() argument 1 must be 2-item sequence, not {}",
+                vm.type_name(state)
+            )))
+        }
+    };
+    let [depth, _owner] = items.as_slice() else {
+        return Err(vm.type_error(format!(
+            "_acquire_restore() argument 1 must be sequence of length 2, not {}",
+            items.len()
+        )));
+    };
+    let depth = u64::try_from(vm.to_index(depth)?).unwrap_or(0);
+    lock.inner.acquire(vm, true, None)?;
+    // The owner is the caller: the thread that saved the state takes it back.
+    lock.owner.set(Some(green::current()));
+    lock.depth.set(depth);
+    Ok(Value::None)
+}
+
+fn rlock_recursion_count(vm: &Vm, args: Args) -> PyResult {
+    let ([me], []) = RLOCK_RECURSION_COUNT.bind(vm, args)?;
+    let lock = this_rlock(vm, me)?;
+    let depth = if lock.held_by_caller() {
+        lock.depth.get()
+    } else {
+        0
+    };
+    Ok(Value::Int(depth as i64))
+}
+
+fn rlock_repr(vm: &Vm, args: Args) -> PyResult {
+    let ([me], []) = RLOCK_REPR.bind(vm, args)?;
+    let lock = this_rlock(vm, me)?;
+    let state = if lock.inner.locked.get() {
+        "locked"
+    } else {
+        "unlocked"
+    };
+    let name = if Rc::ptr_eq(&lock.class, &rlock_class(vm)) {
+        "_thread.RLock".to_string()
+    } else {
+        lock.class.name.to_string()
+    };
+    Ok(Value::string(format!(
+        "<{state} {name} object owner={} count={} at {:#x}>",
+        lock.owner.get().map_or(0, ident_of),
+        lock.depth.get(),
+        me.id()
+    )))
+}
+
+fn rlock_reinit(vm: &Vm, args: Args) -> PyResult {
+    let ([me], []) = RLOCK_AT_FORK_REINIT.bind(vm, args)?;
+    let lock = this_rlock(vm, me)?;
+    lock.inner.locked.set(false);
+    lock.owner.set(None);
+    lock.depth.set(0);
     Ok(Value::None)
 }

@@ -3,7 +3,8 @@
 Every Python thread but the main one is a green thread of the interpreter's
 OS thread (see `_thread`): one runs at a time, the running one gives way at
 the switch interval and whenever it waits, so the semantics are CPython's
-with its global lock. Everything here that waits waits on a `_thread.lock`.
+with its global lock. Everything here that waits waits on a `_thread.lock`
+(or on `_thread.RLock`, the native reentrant lock built on it).
 """
 
 import _thread
@@ -56,20 +57,6 @@ def _deprecated(old, new):
     warnings.warn(f'{old} is deprecated, {new}', DeprecationWarning, stacklevel=3)
 
 
-# -- argument checks shared by the locks ------------------------------------------
-
-
-def _check_lock_timeout(blocking, timeout):
-    """Rejects what `_thread.lock.acquire` rejects, before a reentrant lock
-    that is already held returns without asking its lock."""
-    if timeout == -1:
-        return
-    if not blocking:
-        raise ValueError("can't specify a timeout for a non-blocking call")
-    if timeout < 0:
-        raise ValueError("timeout value must be positive")
-
-
 def _object_repr_prefix(obj):
     cls = type(obj)
     return f"<{cls.__module__}.{cls.__qualname__} at {id(obj):#x}"
@@ -77,75 +64,17 @@ def _object_repr_prefix(obj):
 
 # -- reentrant lock ---------------------------------------------------------------
 
-
-class _RLock:
-    """A lock that the thread holding it may take again; it is free once
-    released as many times as it was taken. `_holder` is the holding thread's
-    identifier (None when free) and `_depth` how many times it took it."""
-
-    def __init__(self):
-        self._at_fork_reinit()
-
-    def _at_fork_reinit(self):
-        self._inner = _allocate_lock()
-        self._holder = None
-        self._depth = 0
-
-    def __repr__(self):
-        state = "locked" if self._inner.locked() else "unlocked"
-        holder = 0 if self._holder is None else self._holder
-        return (f"<{state} _thread.RLock object owner={holder!r} "
-                f"count={self._depth} at {id(self):#x}>")
-
-    def acquire(self, blocking=True, timeout=-1):
-        _check_lock_timeout(blocking, timeout)
-        if self._is_owned():
-            self._depth += 1
-            return True
-        if not self._inner.acquire(blocking, timeout):
-            return False
-        self._holder, self._depth = get_ident(), 1
-        return True
-
-    __enter__ = acquire
-
-    def release(self):
-        if not self._is_owned():
-            raise RuntimeError("cannot release un-acquired lock")
-        if self._depth > 1:
-            self._depth -= 1
-            return
-        self._holder, self._depth = None, 0
-        self._inner.release()
-
-    def __exit__(self, *args):
-        self.release()
-
-    def _is_owned(self):
-        return self._holder == get_ident()
-
-    # A Condition built on this lock lets go of every level while it waits
-    # and takes all of them back afterwards.
-    def _release_save(self):
-        if not self._is_owned():
-            raise RuntimeError("cannot release un-acquired lock")
-        depth = self._depth
-        self._depth = 1
-        self.release()
-        return depth
-
-    def _acquire_restore(self, depth):
-        self.acquire()
-        self._depth = depth
-
-
-_PyRLock = _RLock
-_CRLock = None
+# `_thread.RLock` is native (stdlib/thread.rs), with the protocol Condition
+# uses to let go of every level while it waits (_is_owned, _release_save,
+# _acquire_restore).
+_CRLock = _thread.RLock
 
 
 def RLock(*args, **kwargs):
-    """A reentrant lock (arguments are accepted and ignored, as CPython's)."""
-    return _RLock()
+    """A reentrant lock: the thread holding it may take it again, and it is
+    free once released as many times (arguments are ignored, as CPython's
+    are)."""
+    return _CRLock(*args, **kwargs)
 
 
 # -- condition --------------------------------------------------------------------
@@ -184,13 +113,12 @@ class Condition:
         return f"<Condition({self._lock!r}, {len(self._waiters)})>"
 
     def _is_owned(self):
-        locked = getattr(self._lock, 'locked', None)
-        if locked is not None:
-            return locked()
-        if self._lock.acquire(False):
+        # A plain lock cannot tell who holds it: held at all counts as
+        # held by the caller. Probing takes it if it was free.
+        was_free = self._lock.acquire(False)
+        if was_free:
             self._lock.release()
-            return False
-        return True
+        return not was_free
 
     def _release_save(self):
         self._lock.release()
@@ -292,9 +220,10 @@ class Semaphore:
 
     def release(self, n=1):
         if n < 1:
-            raise ValueError('n must be one or more')
+            raise ValueError("n must be one or more")
         with self._changed:
             self._give_back(n)
+            # One waiter per permit given back.
             self._changed.notify(n)
 
     def _give_back(self, n):
@@ -327,8 +256,8 @@ class Event:
     """A flag that threads can wait to be set."""
 
     def __init__(self):
-        self._changed = Condition(Lock())
         self._is_up = False
+        self._changed = Condition(Lock())
 
     def __repr__(self):
         return f"{_object_repr_prefix(self)}: {'set' if self._is_up else 'unset'}>"
@@ -345,17 +274,18 @@ class Event:
 
     def set(self):
         with self._changed:
-            if not self._is_up:
-                self._is_up = True
-                self._changed.notify_all()
+            self._is_up = True
+            self._changed.notify_all()
 
     def clear(self):
         with self._changed:
             self._is_up = False
 
     def wait(self, timeout=None):
+        # True once set while waiting, even if cleared again before this
+        # thread wakes (the documented promise): the notification counts.
         with self._changed:
-            return bool(self._changed.wait_for(lambda: self._is_up, timeout))
+            return self._is_up or self._changed.wait(timeout)
 
 
 # -- barrier ----------------------------------------------------------------------
@@ -375,8 +305,7 @@ class _Round:
 
     def __init__(self):
         self.arrived = 0
-        self.passed = False
-        self.broken = False
+        self.passed = self.broken = False
 
     def over(self):
         return self.passed or self.broken
@@ -387,9 +316,7 @@ class Barrier:
     last one to come runs `action` before any of them goes on."""
 
     def __init__(self, parties, action=None, timeout=None):
-        self._parties = parties
-        self._action = action
-        self._timeout = timeout
+        self._parties, self._action, self._timeout = parties, action, timeout
         self._changed = Condition(Lock())
         self._round = _Round()
         self._is_broken = False
@@ -436,12 +363,14 @@ class Barrier:
         self._changed.notify_all()
 
     def reset(self):
-        """Breaks the round in progress (its waiters get BrokenBarrierError)
-        and makes the barrier usable again."""
+        """Empties the barrier: threads waiting in it get
+        BrokenBarrierError, and it is usable again (no longer broken)."""
         with self._changed:
             self._break_round(self._round, stay_broken=False)
 
     def abort(self):
+        """Breaks the barrier for good (until `reset`): waiting and future
+        calls to `wait` get BrokenBarrierError."""
         with self._changed:
             self._break_round(self._round, stay_broken=True)
 
@@ -478,8 +407,9 @@ _SHUTTING_DOWN = False
 
 
 def _register_atexit(func, *args, **kwargs):
-    """Calls `func(*args, **kwargs)` at exit before non-daemon threads are
-    joined (latest registration first); concurrent.futures uses it."""
+    """Has `func(*args, **kwargs)` run at exit before non-daemon threads
+    are joined (thread pools stop their workers this way); last
+    registered, first run."""
     if _SHUTTING_DOWN:
         raise RuntimeError("can't register atexit after shutdown")
     _threading_atexits.append(lambda: func(*args, **kwargs))
@@ -569,14 +499,16 @@ class Thread:
 
     def __repr__(self):
         self._check_initialized("Thread.__init__() was not called")
-        words = [self._life_stage()]
+        details = [self._life_stage()]
         if self._daemonic:
-            words.append("daemon")
+            details.append("daemon")
         if self._ident is not None:
-            words.append(str(self._ident))
-        return f"<{type(self).__name__}({self._name}, {' '.join(words)})>"
+            details.append(str(self._ident))
+        return f"<{type(self).__name__}({self._name}, {' '.join(details)})>"
 
     def start(self):
+        """Starts the thread: `run` is called in it. Returns once the new
+        thread is running; a thread can be started once."""
         if not self._initialized:
             raise RuntimeError("thread.__init__() not called")
         if self._started.is_set() or self in _starting:
@@ -590,6 +522,8 @@ class Thread:
         self._started.wait()
 
     def run(self):
+        """What the thread does: call the target given to the constructor
+        (if any) with its args and kwargs. Subclasses may override it."""
         if self._target is not None:
             self._target(*self._args, **self._kwargs)
 
@@ -619,6 +553,8 @@ class Thread:
                 _sys.excepthook(*_sys.exc_info())
 
     def join(self, timeout=None):
+        """Waits until the thread ends, or `timeout` seconds pass (use
+        is_alive() to tell which)."""
         if not self._initialized:
             raise RuntimeError("Thread.__init__() not called")
         if not self._started.is_set():
@@ -648,8 +584,9 @@ class Thread:
         return self._native_id
 
     def is_alive(self):
+        """Whether the thread has started and not yet ended."""
         self._check_initialized()
-        return self._started.is_set() and not self._ended.is_set()
+        return self._life_stage() == "started"
 
     @property
     def daemon(self):
@@ -687,8 +624,7 @@ class Timer(Thread):
 
     def __init__(self, interval, function, args=None, kwargs=None):
         super().__init__()
-        self.interval = interval
-        self.function = function
+        self.interval, self.function = interval, function
         self.args = [] if args is None else args
         self.kwargs = {} if kwargs is None else kwargs
         self.finished = Event()
@@ -697,8 +633,8 @@ class Timer(Thread):
         self.finished.set()
 
     def run(self):
-        # `finished` is left unset when the function raises, as CPython's.
-        if not self.finished.wait(self.interval):
+        cancelled = self.finished.wait(self.interval)
+        if not cancelled:
             self.function(*self.args, **self.kwargs)
         self.finished.set()
 
@@ -709,10 +645,10 @@ class _Adopted(Thread):
 
     def __init__(self, name, daemon):
         super().__init__(name=name, daemon=daemon)
-        self._ident = get_ident()
-        self._native_id = get_native_id()
-        self._started.set()
+        # Already running: it starts life registered and started.
+        self._ident, self._native_id = get_ident(), get_native_id()
         _active[self._ident] = self
+        self._started.set()
 
 
 class _MainThread(_Adopted):
@@ -792,30 +728,30 @@ class local:
         if (args or kw) and cls.__init__ is object.__init__:
             raise TypeError("Initialization arguments are not supported")
         self = object.__new__(cls)
-        # The creating thread runs __init__ through the ordinary call that
-        # follows, so its namespace exists from the start; other threads'
-        # namespaces are made (and __init__ run) on their first access.
-        object.__setattr__(self, '_local__dicts', {get_ident(): {}})
+        # The creating thread's namespace exists already: its __init__ call
+        # is the one the constructor makes. Other threads get theirs (and
+        # an __init__ call with the same arguments) on first use.
         object.__setattr__(self, '_local__args', (args, kw))
+        object.__setattr__(self, '_local__dicts', {get_ident(): {}})
         return self
 
     # The attributes live in one dict per thread, never in the instance, so
     # an ordinary lookup finds the class's attributes and then asks here.
     def __getattr__(self, name):
         namespace = _local_namespace(self)
-        try:
+        if name in namespace:
             return namespace[name]
-        except KeyError:
-            raise AttributeError(
-                f"{type(self).__name__!r} object has no attribute {name!r}") from None
+        raise AttributeError(
+            f"{_local_type_name(self)!r} object has no attribute {name!r}")
 
     def __setattr__(self, name, value):
         if name == '__dict__':
             raise AttributeError(
                 "%r object attribute '__dict__' is read-only" % _local_type_name(self))
         if _is_data_descriptor(type(self), name):
-            return object.__setattr__(self, name, value)
-        _local_namespace(self)[name] = value
+            object.__setattr__(self, name, value)
+        else:
+            _local_namespace(self)[name] = value
 
     def __delattr__(self, name):
         if name == '__dict__':
@@ -825,7 +761,8 @@ class local:
             return object.__delattr__(self, name)
         namespace = _local_namespace(self)
         if name not in namespace:
-            raise AttributeError(name)
+            raise AttributeError(
+                f"{_local_type_name(self)!r} object has no attribute {name!r}")
         del namespace[name]
 
     @property

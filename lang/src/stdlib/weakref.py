@@ -9,7 +9,6 @@
 # snapshot of their storage, so a death during a loop cannot change the
 # size of what the loop is walking.
 
-from abc import update_abstractmethods
 from collections.abc import Mapping, MutableMapping, MutableSet
 import sys as _sys
 from itertools import chain as _chain
@@ -23,16 +22,23 @@ __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs",
 ProxyTypes = (ProxyType, CallableProxyType)
 
 
-def _reaper(container, forget):
-    """A ref callback that runs `forget(container, dead_ref)` if the
-    container is still there; it holds the container weakly."""
+def _reaper(container, remove):
+    """A ref callback that, while the container lives, calls
+    remove(container.data, dead_ref); it holds the container weakly.
+    (`remove` is a method of the storage type where one fits, for speed:
+    asyncio's task registry is a WeakSet.)"""
     owner = ref(container)
 
     def on_death(dead):
         alive = owner()
         if alive is not None:
-            forget(alive, dead)
+            remove(alive.data, dead)
     return on_death
+
+
+def _forget_key(data, dead):
+    # A key ref the user kept (keyrefs()) may die after its entry went.
+    data.pop(dead, None)
 
 
 class WeakMethod:
@@ -114,13 +120,8 @@ class _WeakMappingShared:
     def keys(self):
         return (pair[0] for pair in self._live_pairs())
 
-    __iter__ = keys
-
     def values(self):
         return (pair[1] for pair in self._live_pairs())
-
-    def __len__(self):
-        return len(self.data)
 
     def clear(self):
         self.data.clear()
@@ -192,6 +193,13 @@ class WeakValueDictionary(MutableMapping):
 
     def update(self, other=None, /, **kwargs):
         self._absorb(other, kwargs)
+
+    # In the class body (not shared) so that ABCMeta sees them defined.
+    def __iter__(self):
+        return self.keys()
+
+    def __len__(self):
+        return len(self.data)
 
     def _value_ref(self, key, value):
         owner = self._me
@@ -278,11 +286,17 @@ class WeakKeyDictionary(MutableMapping):
 
     def __init__(self, dict=None):
         self.data = {}
-        self._on_death = _reaper(self, lambda m, dead: m.data.pop(dead, None))
+        self._on_death = _reaper(self, _forget_key)
         self._absorb(dict, {})
 
     def update(self, dict=None, /, **kwargs):
         self._absorb(dict, kwargs)
+
+    def __iter__(self):
+        return self.keys()
+
+    def __len__(self):
+        return len(self.data)
 
     @staticmethod
     def _resolve(wr, value):
@@ -317,7 +331,6 @@ def _share(source, *targets):
             if name not in ("__dict__", "__weakref__", "__module__", "__doc__"):
                 setattr(cls, name, item)
         cls._plain_class = cls
-        update_abstractmethods(cls)
 
 
 _share(_WeakMappingShared, WeakValueDictionary, WeakKeyDictionary)
@@ -368,7 +381,7 @@ class WeakSet:
 
     def __init__(self, data=None):
         self.data = set()
-        self._on_death = _reaper(self, lambda s, dead: s.data.discard(dead))
+        self._on_death = _reaper(self, set.discard)
         if data is not None:
             self.update(data)
 
