@@ -1,8 +1,9 @@
 # `logging.config`: configuring logging from a dictionary (dictConfig, schema
-# version 1). Written for towel from the library documentation and CPython
-# 3.11's observed behaviour, error messages included. fileConfig needs
-# configparser and listen needs sockets; towel has neither yet.
+# version 1) or an INI file (fileConfig). Written for towel from the library
+# documentation and CPython 3.11's observed behaviour, error messages
+# included. listen needs a socket server, which is not written yet.
 
+import os
 import re
 import sys
 import logging
@@ -15,8 +16,106 @@ DEFAULT_LOGGING_CONFIG_PORT = 9030
 
 
 def fileConfig(fname, defaults=None, disable_existing_loggers=True, encoding=None):
-    raise NotImplementedError(
-        "logging.config.fileConfig is not implemented in towel (no configparser)")
+    """Configure logging from the [formatters], [handlers] and [loggers]
+    sections of an INI file (a name, a file object or a ConfigParser)."""
+    import configparser
+    if isinstance(fname, configparser.RawConfigParser):
+        parser = fname
+    else:
+        if isinstance(fname, str):
+            if not os.path.exists(fname):
+                raise FileNotFoundError(f"{fname} doesn't exist")
+            if not os.path.getsize(fname):
+                raise RuntimeError(f"{fname} is an empty file")
+        parser = configparser.ConfigParser(defaults)
+        try:
+            if hasattr(fname, "readline"):
+                parser.read_file(fname)
+            else:
+                parser.read(fname, encoding=encoding)
+        except configparser.ParsingError as failure:
+            raise RuntimeError(f"{fname} is invalid: {failure}")
+    formatters = _file_formatters(parser)
+    _close_every_handler()
+    handlers = _file_handlers(parser, formatters)
+    _file_loggers(parser, handlers, disable_existing_loggers)
+
+
+def _file_names(parser, section):
+    """The comma-separated names of a section's `keys` option."""
+    return _file_names_of(parser[section]["keys"])
+
+
+def _file_formatters(parser):
+    made = {}
+    for name in _file_names(parser, "formatters"):
+        section = parser["formatter_" + name]
+        kind = section.get("class")
+        kind = _import_dotted(kind) if kind else logging.Formatter
+        made[name] = kind(section.get("format", raw=True, fallback=None),
+                          section.get("datefmt", raw=True, fallback=None),
+                          section.get("style", raw=True, fallback="%"))
+    return made
+
+
+def _file_handlers(parser, formatters):
+    """Handlers built from `class`, `args` and `kwargs` (expressions in
+    logging's namespace); a MemoryHandler's `target` is set once all exist."""
+    made, targets = {}, []
+    for name in _file_names(parser, "handlers"):
+        section = parser["handler_" + name]
+        kind = section["class"]
+        try:
+            kind = eval(kind, vars(logging))
+        except (AttributeError, NameError):
+            kind = _import_dotted(kind)
+        args = eval(section.get("args", "()"), vars(logging))
+        kwargs = eval(section.get("kwargs", "{}"), vars(logging))
+        handler = kind(*args, **kwargs)
+        handler.name = name
+        if "level" in section:
+            handler.setLevel(section["level"])
+        formatter = section.get("formatter", "")
+        if formatter:
+            handler.setFormatter(formatters[formatter])
+        if issubclass(kind, logging.handlers.MemoryHandler):
+            target = section.get("target", "")
+            if target:
+                targets.append((handler, target))
+        made[name] = handler
+    for handler, target in targets:
+        handler.setTarget(made[target])
+    return made
+
+
+def _file_loggers(parser, handlers, disable_existing):
+    names = _file_names(parser, "loggers")
+    names.remove("root")
+    _file_logger_setup(logging.root, parser["logger_root"], handlers)
+    known_before = sorted(logging.root.manager.loggerDict)
+    configured = []
+    for name in names:
+        section = parser["logger_" + name]
+        qualname = section["qualname"]
+        logger = logging.getLogger(qualname)
+        logger.propagate = section.getint("propagate", fallback=1)
+        _file_logger_setup(logger, section, handlers)
+        logger.disabled = False
+        configured.append(qualname)
+    _settle_unconfigured(known_before, configured, disable_existing)
+
+
+def _file_logger_setup(logger, section, handlers):
+    if "level" in section:
+        logger.setLevel(section["level"])
+    for handler in logger.handlers[:]:
+        logger.removeHandler(handler)
+    for name in _file_names_of(section.get("handlers", "")):
+        logger.addHandler(handlers[name])
+
+
+def _file_names_of(text):
+    return [name.strip() for name in text.split(",")] if text else []
 
 
 def listen(port=DEFAULT_LOGGING_CONFIG_PORT, verify=None):

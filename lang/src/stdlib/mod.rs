@@ -173,6 +173,7 @@ pub const MODULES: &[ModuleDef] = &[
     def("io", Frozen, Script(stdlib_source!("io.py"))),
     def("os", Frozen, Native(os::make)),
     def("posixpath", Frozen, Native(os::make_path)),
+    def("_imp", Builtin, Native(importlib::make_imp)),
     def("importlib", Stdlib, Native(importlib::make)),
     def("importlib.util", Frozen, Native(importlib::make_util)),
     def(
@@ -242,6 +243,7 @@ pub const MODULES: &[ModuleDef] = &[
     def("ast", Stdlib, Native(ast::make)),
     def("traceback", Stdlib, Native(traceback::make)),
     def("linecache", Stdlib, Script(stdlib_source!("linecache.py"))),
+    def("pkgutil", Stdlib, Script(stdlib_source!("pkgutil.py"))),
     def("logging", Stdlib, Script(stdlib_source!("logging.py"))),
     def(
         "logging.handlers",
@@ -268,6 +270,11 @@ pub const MODULES: &[ModuleDef] = &[
     def("re", Stdlib, Script(stdlib_source!("re/re.py"))),
     def("shlex", Stdlib, Script(stdlib_source!("shlex.py"))),
     def("reprlib", Stdlib, Script(stdlib_source!("reprlib.py"))),
+    def(
+        "configparser",
+        Stdlib,
+        Script(stdlib_source!("configparser.py")),
+    ),
     def("html", Stdlib, Native(html::make)),
     def("html.entities", Stdlib, Native(html::make_entities)),
     def("unicodedata", Stdlib, Native(unicodedata::make)),
