@@ -242,6 +242,26 @@ fn snapshot(vm: &Vm, args: &Args) -> PyResult<Value> {
 
 fn getitem(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__getitem__", 2, 2)?;
+    let me = this(vm, &args)?;
+    match &args.pos[1] {
+        // Indexing and contiguous slices read the bytes in place: copying
+        // the whole bytearray first made each small slice cost its size.
+        Value::Int(i) => {
+            let bytes = me.bytes.borrow();
+            let at = Vm::norm_index(*i, bytes.len())
+                .ok_or_else(|| vm.index_error("bytearray index out of range"))?;
+            return Ok(Value::Int(i64::from(bytes[at])));
+        }
+        Value::Slice(s) => {
+            let len = me.bytes.borrow().len();
+            let (start, stop, step) = vm.slice_indices(s, len)?;
+            if step == 1 {
+                let part = me.bytes.borrow()[start as usize..stop.max(start) as usize].to_vec();
+                return Ok(Value::native(ByteArray::new(vm, part)));
+            }
+        }
+        _ => {}
+    }
     let b = snapshot(vm, &args)?;
     match vm.get_item(&b, &args.pos[1])? {
         // A slice of a bytearray is a bytearray.
@@ -522,16 +542,59 @@ fn maketrans(vm: &Vm, args: Args) -> PyResult {
     super::bytes_methods::translation_table(vm, from, to)
 }
 
+/// `b[i] = byte` and `b[start:stop:step] = bytes-like or iterable of ints`.
 fn setitem(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__setitem__", 3, 3)?;
     let b = this(vm, &args)?;
-    if matches!(args.pos[1], Value::Slice(_)) {
-        return Err(vm.not_implemented("bytearray slice assignment"));
+    if let Value::Slice(s) = &args.pos[1] {
+        return assign_slice(vm, b, s, &args.pos[2]);
     }
     let len = b.bytes.borrow().len();
     let i = Vm::norm_index(vm.to_index(&args.pos[1])?, len)
         .ok_or_else(|| vm.index_error("bytearray index out of range"))?;
     b.bytes.borrow_mut()[i] = byte(vm, &args.pos[2])?;
+    Ok(Value::None)
+}
+
+/// A contiguous slice is replaced (the bytearray grows or shrinks to fit);
+/// an extended slice takes exactly as many bytes as it selects.
+fn assign_slice(vm: &Vm, b: &ByteArray, slice: &crate::objects::Slice, value: &Value) -> PyResult {
+    let items = match bytes_like(value) {
+        Some(bytes) => bytes,
+        None if matches!(value, Value::Str(_)) || vm.to_index(value).is_ok() => {
+            return Err(vm.type_error(
+                "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+            ))
+        }
+        None => vm
+            .to_vec(value)?
+            .iter()
+            .map(|v| byte(vm, v))
+            .collect::<PyResult<Vec<u8>>>()?,
+    };
+    let len = b.bytes.borrow().len();
+    let (start, stop, step) = vm.slice_indices(slice, len)?;
+    if step == 1 {
+        let (start, stop) = (start as usize, stop.max(start) as usize);
+        if stop - start == items.len() {
+            b.bytes.borrow_mut()[start..stop].copy_from_slice(&items);
+        } else {
+            b.resizable(vm)?.splice(start..stop, items);
+        }
+        return Ok(Value::None);
+    }
+    let positions = vm.slice_positions(slice, len)?;
+    if positions.len() != items.len() {
+        return Err(vm.value_error(format!(
+            "attempt to assign bytes of size {} to extended slice of size {}",
+            items.len(),
+            positions.len()
+        )));
+    }
+    let mut bytes = b.bytes.borrow_mut();
+    for (i, v) in positions.into_iter().zip(items) {
+        bytes[i] = v;
+    }
     Ok(Value::None)
 }
 

@@ -89,14 +89,6 @@ macro_rules! via_str_methods {
 }
 
 via_str_methods!(
-    find: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
-        crate::builtins::bytes_methods::docs::FIND_DOC),
-    rfind: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
-        crate::builtins::bytes_methods::docs::RFIND_DOC),
-    index: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
-        crate::builtins::bytes_methods::docs::INDEX_DOC),
-    rindex: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
-        crate::builtins::bytes_methods::docs::RINDEX_DOC),
     count: undocumented(ParseTuple, "$self, sub, start=None, end=None, /",
         crate::builtins::bytes_methods::docs::COUNT_DOC),
     replace: new(Positional, "$self, old, new, count=-1, /",
@@ -124,6 +116,91 @@ via_str_methods!(
     removesuffix: new(Exact, "$self, suffix, /",
         "Return the bytes without suffix if they end with it, or unchanged."),
 );
+
+/// `find`, `rfind`, `index` and `rindex` search the bytes in place (memmem)
+/// rather than through Latin-1 text: a reader looking for b"\n" from an
+/// offset in a large buffer must not copy the buffer each time.
+macro_rules! searches {
+    ($($name:ident: $doc:expr, from_end: $from_end:expr, raise: $raise:expr;)*) => {
+        $(
+            mod $name {
+                use crate::objects::{Signature, Style};
+                pub(super) static SIG: Signature = Signature::undocumented(
+                    Style::ParseTuple,
+                    concat!("bytes.", stringify!($name)),
+                    "$self, sub, start=None, end=None, /",
+                )
+                .doc($doc);
+            }
+            fn $name(vm: &Vm, args: Args) -> PyResult {
+                $name::SIG.check(vm, args)?;
+                let found = search(vm, &args, stringify!($name), $from_end)?;
+                match found {
+                    Some(at) => Ok(Value::Int(at as i64)),
+                    None if $raise => Err(vm.value_error("subsection not found")),
+                    None => Ok(Value::Int(-1)),
+                }
+            }
+        )*
+        const SEARCHES: &[(&Signature, NativeFn)] = &[$((&$name::SIG, $name)),*];
+    };
+}
+
+searches!(
+    find: crate::builtins::bytes_methods::docs::FIND_DOC, from_end: false, raise: false;
+    rfind: crate::builtins::bytes_methods::docs::RFIND_DOC, from_end: true, raise: false;
+    index: crate::builtins::bytes_methods::docs::INDEX_DOC, from_end: false, raise: true;
+    rindex: crate::builtins::bytes_methods::docs::RINDEX_DOC, from_end: true, raise: true;
+);
+
+/// Where `sub` (bytes-like, or one byte as an int) occurs in
+/// `self[start:end]`: the first place, or the last when `from_end`.
+fn search(vm: &Vm, args: &Args, name: &str, from_end: bool) -> PyResult<Option<usize>> {
+    let Some(Value::Bytes(me)) = args.get(0).map(Value::builtin_base) else {
+        return Err(vm.type_error(format!("descriptor '{name}' requires a 'bytes' object")));
+    };
+    let sub = &args.pos[1];
+    let needle: Vec<u8> = match crate::builtins::bytearray::bytes_like(sub) {
+        Some(bytes) => bytes,
+        None if matches!(sub, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+            let i = vm.to_index(sub)?;
+            vec![u8::try_from(i).map_err(|_| vm.value_error("byte must be in range(0, 256)"))?]
+        }
+        None => {
+            return Err(vm.type_error(format!(
+                "argument should be integer or bytes-like object, not '{}'",
+                vm.type_name(sub)
+            )))
+        }
+    };
+    let len = me.len() as i64;
+    let bound = |v: Option<&Value>, default: i64| -> PyResult<i64> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => {
+                let i = vm.to_index(v).map_err(|_| {
+                    vm.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )
+                })?;
+                Ok(if i < 0 { (i + len).max(0) } else { i })
+            }
+        }
+    };
+    let start = bound(args.pos.get(2), 0)?;
+    let end = bound(args.pos.get(3), len)?.min(len);
+    if start > len || end - start < needle.len() as i64 {
+        return Ok(None);
+    }
+    let (start, end) = (start as usize, end as usize);
+    let hay = &me[start..end];
+    let at = if from_end {
+        memchr::memmem::rfind(hay, &needle)
+    } else {
+        memchr::memmem::find(hay, &needle)
+    };
+    Ok(at.map(|i| start + i))
+}
 
 static SPLIT: Signature = Signature::new(
     Style::Clinic,
@@ -437,6 +514,7 @@ fn islower(vm: &Vm, args: Args) -> PyResult {
 
 pub fn install(vm: &Vm) {
     add_declared_methods(&vm.types.bytes, "bytes", VIA_STR);
+    add_declared_methods(&vm.types.bytes, "bytes", SEARCHES);
     add_declared_methods(
         &vm.types.bytes,
         "bytes",

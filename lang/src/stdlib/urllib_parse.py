@@ -1,6 +1,10 @@
-# `urllib.parse`: splitting URLs into parts and joining them (RFC 3986, with
-# the quirks CPython keeps for compatibility), percent-encoding, and query
-# strings. Functions take str or bytes and answer in kind.
+# `urllib.parse`: URLs split into their parts and put back together
+# (RFC 3986, with the compatibility rules CPython keeps), relative
+# references resolved, percent-encoding, and query strings.
+#
+# Every function takes str or bytes. Bytes are handled as ASCII text
+# (`_as_text`), and results go back to bytes the same way; the result
+# tuples come in a str and a bytes flavour that convert into each other.
 
 from collections import namedtuple
 
@@ -37,508 +41,605 @@ scheme_chars = ("abcdefghijklmnopqrstuvwxyz"
                 "0123456789"
                 "+-.")
 
-# WHATWG's URL standard strips C0 controls and spaces around a URL, and tabs
-# and line breaks from inside it.
-_C0_CONTROL_OR_SPACE = "".join(chr(i) for i in range(33))
-_REMOVED_INSIDE = ("\t", "\r", "\n")
-
-MAX_CACHE_SIZE = 20
+# WHATWG's URL standard: C0 controls and spaces are stripped from the
+# start of a URL (and a scheme), tabs and line breaks from anywhere in it.
+_LEADING_JUNK = "".join(chr(i) for i in range(33))
+_DROPPED = str.maketrans("", "", "\t\r\n")
 
 
-def clear_cache():
-    """Kept for compatibility: nothing is cached."""
+# -- str and bytes -------------------------------------------------------------------
 
 
-# -- str and bytes -----------------------------------------------------------------
-
-def _coerce_args(*args):
-    """The arguments as strs, and how to turn a result back into the kind
-    the caller gave (bytes in, bytes out)."""
-    strs = isinstance(args[0], str)
-    for a in args[1:]:
-        # Empty values (None, "", b"") go with either kind.
-        if a and isinstance(a, str) != strs:
-            raise TypeError("Cannot mix str and non-str arguments")
-    if strs:
-        return args + (_identity,)
-    return tuple(bytes(a).decode("ascii") if a else "" for a in args) + (_encode_result,)
+def _unchanged(value):
+    return value
 
 
-def _identity(x):
-    return x
+def _ascii_bytes(value):
+    return value.encode("ascii")
 
 
-def _encode_result(obj, encoding="ascii", errors="strict"):
-    return obj.encode(encoding, errors)
+def _as_text(*args):
+    """The arguments as str, and how to turn a str result back into what
+    the caller passed: bytes arguments are ASCII text. Empty arguments fit
+    either kind."""
+    textual = isinstance(args[0], str)
+    if any(arg and isinstance(arg, str) != textual for arg in args[1:]):
+        raise TypeError("Cannot mix str and non-str arguments")
+    if textual:
+        return args, _unchanged
+    return tuple(arg.decode("ascii") if arg else "" for arg in args), _ascii_bytes
 
 
-# -- result types ------------------------------------------------------------------
+# -- the result tuples ---------------------------------------------------------------
+
 
 class _NetlocParts:
-    """username, password, hostname and port, read from `netloc`."""
+    """username, password, hostname and port, read from `netloc` (for the
+    bytes flavour, through Latin-1 text and back)."""
 
     __slots__ = ()
+
+    def _netloc_text(self):
+        netloc = self.netloc
+        return netloc if isinstance(netloc, str) else netloc.decode("latin-1")
+
+    def _in_kind(self, text):
+        if text is None or isinstance(self.netloc, str):
+            return text
+        return text.encode("latin-1")
+
+    def _credentials(self):
+        user_info, at, _ = self._netloc_text().rpartition("@")
+        if not at:
+            return None, None
+        user, colon, password = user_info.partition(":")
+        return user, password if colon else None
+
+    def _host_and_port(self):
+        host_info = self._netloc_text().rpartition("@")[2]
+        if host_info.startswith("["):
+            host, _, after = host_info[1:].partition("]")
+            port = after.partition(":")[2] if ":" in after else None
+        else:
+            host, colon, port = host_info.partition(":")
+            port = port if colon else None
+        return host, port
 
     @property
     def username(self):
-        return self._userinfo[0]
+        return self._in_kind(self._credentials()[0])
 
     @property
     def password(self):
-        return self._userinfo[1]
+        return self._in_kind(self._credentials()[1])
 
     @property
     def hostname(self):
-        host = self._hostinfo[0]
+        host = self._host_and_port()[0]
         if not host:
             return None
-        # An IPv6 zone (after '%') keeps its case.
-        host, percent, zone = host.partition("%" if isinstance(host, str) else b"%")
-        return host.lower() + percent + zone
+        address, percent, zone = host.partition("%")
+        return self._in_kind(address.lower() + percent + zone)
 
     @property
     def port(self):
-        port = self._hostinfo[1]
-        if port is None:
+        port = self._host_and_port()[1]
+        if not port:
             return None
-        if port.isdigit() and port.isascii():
-            port = int(port)
-        else:
+        if not (port.isascii() and port.isdigit()):
             raise ValueError(f"Port could not be cast to integer value as {port!r}")
-        if not 0 <= port <= 65535:
+        number = int(port)
+        if number > 65535:
             raise ValueError("Port out of range 0-65535")
-        return port
-
-    @property
-    def _userinfo(self):
-        at, colon = ("@", ":") if isinstance(self.netloc, str) else (b"@", b":")
-        userinfo, has_userinfo, _ = self.netloc.rpartition(at)
-        if not has_userinfo:
-            return None, None
-        username, has_password, password = userinfo.partition(colon)
-        return username, (password if has_password else None)
-
-    @property
-    def _hostinfo(self):
-        if isinstance(self.netloc, str):
-            at, colon, open_br, close_br = "@", ":", "[", "]"
-        else:
-            at, colon, open_br, close_br = b"@", b":", b"[", b"]"
-        hostinfo = self.netloc.rpartition(at)[2]
-        _, bracketed, inside = hostinfo.partition(open_br)
-        if bracketed:
-            host, _, after = inside.partition(close_br)
-            port = after.partition(colon)[2]
-        else:
-            host, _, port = hostinfo.partition(colon)
-        return host, (port or None)
+        return number
 
 
-class _StrResult:
+class _Flavour:
+    """encode() on the str results, decode() on the bytes ones: the same
+    parts as the other flavour's tuple (set as `_other` below)."""
+
+    __slots__ = ()
+
+    def _converted(self, method, encoding, errors):
+        return self._other(*(getattr(part, method)(encoding, errors) for part in self))
+
+
+class _TextFlavour(_Flavour):
     __slots__ = ()
 
     def encode(self, encoding="ascii", errors="strict"):
-        return self._encoded(*(x.encode(encoding, errors) for x in self))
+        return self._converted("encode", encoding, errors)
 
 
-class _BytesResult:
+class _BytesFlavour(_Flavour):
     __slots__ = ()
 
     def decode(self, encoding="ascii", errors="strict"):
-        return self._decoded(*(x.decode(encoding, errors) for x in self))
+        return self._converted("decode", encoding, errors)
 
 
-_DefragBase = namedtuple("DefragResult", "url fragment")
-_SplitBase = namedtuple("SplitResult", "scheme netloc path query fragment")
-_ParseBase = namedtuple("ParseResult", "scheme netloc path params query fragment")
+_DefragFields = namedtuple("DefragResult", "url fragment")
+_SplitFields = namedtuple("SplitResult", "scheme netloc path query fragment")
+_ParseFields = namedtuple("ParseResult", "scheme netloc path params query fragment")
 
 
-class _DefragGeturl:
+class _Defrag:
     __slots__ = ()
 
     def geturl(self):
-        if self.fragment:
-            return self.url + ("#" if isinstance(self.url, str) else b"#") + self.fragment
-        return self.url
+        if not self.fragment:
+            return self.url
+        return self.url + ("#" if isinstance(self.url, str) else b"#") + self.fragment
 
 
-class _SplitGeturl:
+class _SplitUrl:
     __slots__ = ()
 
     def geturl(self):
         return urlunsplit(self)
 
 
-class _ParseGeturl:
+class _ParseUrl:
     __slots__ = ()
 
     def geturl(self):
         return urlunparse(self)
 
 
-class DefragResult(_DefragBase, _DefragGeturl, _StrResult):
+class DefragResult(_DefragFields, _Defrag, _TextFlavour):
     __slots__ = ()
 
 
-class SplitResult(_SplitBase, _SplitGeturl, _NetlocParts, _StrResult):
+class SplitResult(_SplitFields, _SplitUrl, _NetlocParts, _TextFlavour):
     __slots__ = ()
 
 
-class ParseResult(_ParseBase, _ParseGeturl, _NetlocParts, _StrResult):
+class ParseResult(_ParseFields, _ParseUrl, _NetlocParts, _TextFlavour):
     __slots__ = ()
 
 
-class DefragResultBytes(_DefragBase, _DefragGeturl, _BytesResult):
+class DefragResultBytes(_DefragFields, _Defrag, _BytesFlavour):
     __slots__ = ()
 
 
-class SplitResultBytes(_SplitBase, _SplitGeturl, _NetlocParts, _BytesResult):
+class SplitResultBytes(_SplitFields, _SplitUrl, _NetlocParts, _BytesFlavour):
     __slots__ = ()
 
 
-class ParseResultBytes(_ParseBase, _ParseGeturl, _NetlocParts, _BytesResult):
+class ParseResultBytes(_ParseFields, _ParseUrl, _NetlocParts, _BytesFlavour):
     __slots__ = ()
 
 
-for _str_type, _bytes_type in ((DefragResult, DefragResultBytes),
-                               (SplitResult, SplitResultBytes),
-                               (ParseResult, ParseResultBytes)):
-    _str_type._encoded = _bytes_type
-    _bytes_type._decoded = _str_type
-del _str_type, _bytes_type
+for _text_kind, _bytes_kind in ((DefragResult, DefragResultBytes), (SplitResult, SplitResultBytes),
+                                (ParseResult, ParseResultBytes)):
+    _text_kind._other = _bytes_kind
+    _bytes_kind._other = _text_kind
+del _text_kind, _bytes_kind
 
 
-# -- splitting and joining ---------------------------------------------------------
-
-def _split_netloc(url, start=0):
-    """The network location starting at `start`, and what follows it."""
-    end = len(url)
-    for c in "/?#":
-        i = url.find(c, start)
-        if i >= 0:
-            end = min(end, i)
-    return url[start:end], url[end:]
+def _result(kind, back, parts):
+    """A result tuple of kind (the str class) in the caller's flavour."""
+    if back is _unchanged:
+        return kind(*parts)
+    return kind._other(*(back(part) for part in parts))
 
 
-def _split_params(url):
-    """The path and its ';' parameters (those of the last segment)."""
-    slash = url.rfind("/")
-    semicolon = url.find(";", slash if slash >= 0 else 0)
-    if semicolon < 0:
-        return url, ""
-    return url[:semicolon], url[semicolon + 1:]
+# -- splitting -----------------------------------------------------------------------
+
+_split_memo = {}
+_SPLIT_MEMO_LIMIT = 20
 
 
-def _is_scheme(text):
-    return bool(text) and text[0].isascii() and text[0].isalpha() and all(c in scheme_chars for c in text)
+def clear_cache():
+    """Forgets the URLs urlsplit remembers."""
+    _split_memo.clear()
+
+
+def _scheme_end(url):
+    """The index of the ':' that ends a scheme at the start of url, or -1."""
+    colon = url.find(":")
+    if colon <= 0 or not url[0].isascii() or not url[0].isalpha():
+        return -1
+    if all(c in scheme_chars for c in url[:colon]):
+        return colon
+    return -1
+
+
+def _check_host_brackets(netloc):
+    """A netloc's brackets must pair up and hold an IPv6 address or an
+    IPvFuture one (RFC 3986 section 3.2.2)."""
+    opening, closing = "[" in netloc, "]" in netloc
+    if opening != closing:
+        raise ValueError("Invalid IPv6 URL")
+    if not opening:
+        return
+    host = netloc.partition("[")[2].partition("]")[0]
+    if host.startswith("v"):
+        version, dot, rest = host[1:].partition(".")
+        if not (version and dot and rest) or any(c not in "0123456789abcdefABCDEF" for c in version):
+            raise ValueError("IPvFuture address is invalid")
+        return
+    address = host.partition("%")[0] if "%" in host and host.partition("%")[2] else host
+    if _is_ipv4(address):
+        raise ValueError("An IPv4 address cannot be in brackets")
+    if not _is_ipv6(address):
+        raise ValueError(f"{host!r} does not appear to be an IPv4 or IPv6 address")
+
+
+def _is_ipv4(text):
+    parts = text.split(".")
+    return len(parts) == 4 and all(p.isascii() and p.isdigit() and len(p) <= 3 and int(p) < 256
+                                   and (p == "0" or not p.startswith("0")) for p in parts)
+
+
+def _is_ipv6(text):
+    """Eight groups of up to four hex digits, "::" standing for one or more
+    zero groups once, the last two groups possibly an IPv4 address."""
+    if text.count("::") > 1:
+        return False
+    head, double, tail = text.partition("::")
+    groups = [g for side in (head, tail) for g in (side.split(":") if side else [])]
+    if groups and "." in groups[-1]:
+        if not _is_ipv4(groups[-1]) or ("." in text[:-len(groups[-1])]):
+            return False
+        groups[-1:] = ["0", "0"]
+    if any(not g or len(g) > 4 or any(c not in "0123456789abcdefABCDEF" for c in g) for g in groups):
+        return False
+    return len(groups) < 8 if double else len(groups) == 8
+
+
+def _check_normalised_netloc(netloc):
+    """A non-ASCII netloc must not turn into URL syntax under NFKC (where
+    a host name would end up after IDNA)."""
+    if netloc.isascii():
+        return
+    import unicodedata
+    plain = netloc.replace("@", "").replace(":", "").replace("#", "").replace("?", "")
+    normal = unicodedata.normalize("NFKC", plain)
+    if normal == plain:
+        return
+    if any(c in normal for c in "/?#@:"):
+        raise ValueError(f"netloc '{netloc}' contains invalid characters under NFKC normalization")
+
+
+def _split_text(url, scheme, allow_fragments):
+    """urlsplit on str arguments: (scheme, netloc, path, query, fragment)."""
+    url = url.lstrip(_LEADING_JUNK).translate(_DROPPED)
+    scheme = scheme.strip(_LEADING_JUNK).translate(_DROPPED)
+    colon = _scheme_end(url)
+    if colon > 0:
+        scheme, url = url[:colon].lower(), url[colon + 1:]
+    netloc = ""
+    if url.startswith("//"):
+        stops = [i for i in (url.find(c, 2) for c in "/?#") if i >= 0]
+        end = min(stops) if stops else len(url)
+        netloc, url = url[2:end], url[end:]
+        _check_host_brackets(netloc)
+        _check_normalised_netloc(netloc)
+    fragment = query = ""
+    if allow_fragments and "#" in url:
+        url, _, fragment = url.partition("#")
+    if "?" in url:
+        url, _, query = url.partition("?")
+    return scheme, netloc, url, query, fragment
 
 
 def urlsplit(url, scheme="", allow_fragments=True):
-    """Split a URL into 5 parts: scheme://netloc/path?query#fragment."""
-    url, scheme, coerce = _coerce_args(url, scheme)
-    url = url.lstrip(_C0_CONTROL_OR_SPACE)
-    scheme = scheme.strip(_C0_CONTROL_OR_SPACE)
-    for c in _REMOVED_INSIDE:
-        url = url.replace(c, "")
-        scheme = scheme.replace(c, "")
-    netloc = query = fragment = ""
-    colon = url.find(":")
-    if colon > 0 and _is_scheme(url[:colon]):
-        scheme, url = url[:colon].lower(), url[colon + 1:]
-    if url[:2] == "//":
-        netloc, url = _split_netloc(url, 2)
-        if ("[" in netloc) != ("]" in netloc):
-            raise ValueError("Invalid IPv6 URL")
-    if allow_fragments and "#" in url:
-        url, fragment = url.split("#", 1)
-    if "?" in url:
-        url, query = url.split("?", 1)
-    return _result(SplitResult(scheme, netloc, url, query, fragment), coerce)
+    """The five parts of a URL: scheme://netloc/path?query#fragment."""
+    key = (url, scheme, allow_fragments, type(url), type(scheme))
+    found = _split_memo.get(key)
+    if found is not None:
+        return found
+    (url, scheme), back = _as_text(url, scheme)
+    result = _result(SplitResult, back, _split_text(url, scheme, allow_fragments))
+    if len(_split_memo) >= _SPLIT_MEMO_LIMIT:
+        _split_memo.clear()
+    _split_memo[key] = result
+    return result
+
+
+def _split_params(path):
+    """A path's last segment may carry ';' parameters: (path, params)."""
+    last_slash = path.rfind("/")
+    semicolon = path.find(";", last_slash + 1)
+    if semicolon < 0:
+        return path, ""
+    return path[:semicolon], path[semicolon + 1:]
 
 
 def urlparse(url, scheme="", allow_fragments=True):
-    """Split a URL into 6 parts: scheme://netloc/path;params?query#fragment."""
-    url, scheme, coerce = _coerce_args(url, scheme)
-    scheme, netloc, url, query, fragment = urlsplit(url, scheme, allow_fragments)
-    if scheme in uses_params and ";" in url:
-        url, params = _split_params(url)
-    else:
-        params = ""
-    return _result(ParseResult(scheme, netloc, url, params, query, fragment), coerce)
+    """The six parts of a URL: urlsplit's, with the path's ';' parameters
+    apart for the schemes that have them."""
+    (url, scheme), back = _as_text(url, scheme)
+    scheme, netloc, path, query, fragment = _split_text(url, scheme, allow_fragments)
+    params = ""
+    if scheme in uses_params and ";" in path:
+        path, params = _split_params(path)
+    return _result(ParseResult, back, (scheme, netloc, path, params, query, fragment))
 
 
-def _result(result, coerce):
-    return result if coerce is _identity else result.encode()
+# -- putting together ----------------------------------------------------------------
+
+
+def _join_text(scheme, netloc, path, query, fragment):
+    pieces = []
+    if scheme:
+        pieces.append(scheme + ":")
+    wants_authority = scheme in uses_netloc and not path.startswith("//")
+    if netloc or (scheme and wants_authority):
+        pieces.append("//" + netloc)
+        if path and not path.startswith("/"):
+            pieces.append("/")
+    pieces.append(path)
+    if query:
+        pieces.append("?" + query)
+    if fragment:
+        pieces.append("#" + fragment)
+    return "".join(pieces)
 
 
 def urlunsplit(components):
-    """Put the 5 parts of `urlsplit` back together."""
-    scheme, netloc, url, query, fragment, coerce = _coerce_args(*components)
-    if netloc or (scheme and scheme in uses_netloc and url[:2] != "//"):
-        if url and url[:1] != "/":
-            url = "/" + url
-        url = "//" + (netloc or "") + url
-    if scheme:
-        url = scheme + ":" + url
-    if query:
-        url = url + "?" + query
-    if fragment:
-        url = url + "#" + fragment
-    return coerce(url)
+    """The URL of urlsplit's five parts (an equivalent one: empty
+    delimiters may be dropped)."""
+    parts, back = _as_text(*components)
+    return back(_join_text(*parts))
 
 
 def urlunparse(components):
-    """Put the 6 parts of `urlparse` back together."""
-    scheme, netloc, url, params, query, fragment, coerce = _coerce_args(*components)
+    """The URL of urlparse's six parts."""
+    (scheme, netloc, path, params, query, fragment), back = _as_text(*components)
     if params:
-        url = "%s;%s" % (url, params)
-    return coerce(urlunsplit((scheme, netloc, url, query, fragment)))
+        path = f"{path};{params}"
+    return back(_join_text(scheme, netloc, path, query, fragment))
+
+
+def _merged_path(base_path, reference_path):
+    """The path of a relative reference resolved against a base path: its
+    segments after the base's directory, with "." and ".." applied and
+    empty segments inside the path dropped."""
+    if reference_path.startswith("/"):
+        segments = reference_path.split("/")
+    else:
+        segments = base_path.split("/")[:-1] + reference_path.split("/")
+    last = len(segments) - 1
+    resolved = []
+    for index, segment in enumerate(segments):
+        if segment == "..":
+            if resolved:
+                resolved.pop()
+        elif segment == "." or (segment == "" and 0 < index < last):
+            continue
+        else:
+            resolved.append(segment)
+    if segments[-1] in (".", ".."):
+        resolved.append("")
+    return "/".join(resolved) or "/"
 
 
 def urljoin(base, url, allow_fragments=True):
-    """Resolve `url` relative to `base` (RFC 3986 section 5.2)."""
+    """url resolved against base (RFC 3986 section 5.2, as CPython does it
+    for the schemes in uses_relative)."""
     if not base:
         return url
     if not url:
         return base
-    base, url, coerce = _coerce_args(base, url)
-    bscheme, bnetloc, bpath, bparams, bquery, bfragment = urlparse(base, "", allow_fragments)
-    scheme, netloc, path, params, query, fragment = urlparse(url, bscheme, allow_fragments)
-    if scheme != bscheme or scheme not in uses_relative:
-        return coerce(url)
+    (base, url), back = _as_text(base, url)
+    b_scheme, b_netloc, b_path, b_params, b_query, _ = urlparse(base, "", allow_fragments)
+    scheme, netloc, path, params, query, fragment = urlparse(url, b_scheme, allow_fragments)
+    if scheme != b_scheme or scheme not in uses_relative:
+        return back(url)
+    if scheme in uses_netloc and netloc:
+        return back(urlunparse((scheme, netloc, path, params, query, fragment)))
     if scheme in uses_netloc:
-        if netloc:
-            return coerce(urlunparse((scheme, netloc, path, params, query, fragment)))
-        netloc = bnetloc
+        netloc = b_netloc
     if not path and not params:
-        return coerce(urlunparse((scheme, netloc, bpath, bparams, query or bquery, fragment)))
-    if path[:1] == "/":
-        segments = path.split("/")
+        path, params, query = b_path, b_params, query or b_query
     else:
-        # The base's directory, then the reference, without empty segments
-        # in between.
-        base_dir = bpath.split("/")
-        if base_dir[-1] != "":
-            base_dir.pop()
-        segments = base_dir + path.split("/")
-        segments[1:-1] = [s for s in segments[1:-1] if s]
-    resolved = []
-    for segment in segments:
-        if segment == "..":
-            if resolved:
-                resolved.pop()
-        elif segment != ".":
-            resolved.append(segment)
-    if segments[-1] in (".", ".."):
-        resolved.append("")
-    return coerce(urlunparse((scheme, netloc, "/".join(resolved) or "/", params, query, fragment)))
+        path = _merged_path(b_path, path)
+    return back(urlunparse((scheme, netloc, path, params, query, fragment)))
 
 
 def urldefrag(url):
-    """The URL without its fragment, and the fragment."""
-    url, coerce = _coerce_args(url)
+    """(the URL without its fragment, the fragment)."""
+    (url,), back = _as_text(url)
+    fragment = ""
     if "#" in url:
-        s, n, p, a, q, fragment = urlparse(url)
-        defragmented = urlunparse((s, n, p, a, q, ""))
-    else:
-        fragment = ""
-        defragmented = url
-    return _result(DefragResult(defragmented, fragment), coerce)
+        # The rest is given back as urlsplit and urlunsplit rebuild it.
+        *rest, fragment = _split_text(url, "", True)
+        url = _join_text(*rest, "")
+    return _result(DefragResult, back, (url, fragment))
 
 
 def unwrap(url):
-    """'<URL:scheme://host/path>' -> 'scheme://host/path'."""
+    """'<URL:scheme://host/path>' (angle brackets and "URL:" optional) as
+    'scheme://host/path'."""
     url = str(url).strip()
-    if url[:1] == "<" and url[-1:] == ">":
+    if url.startswith("<") and url.endswith(">"):
         url = url[1:-1].strip()
-    if url[:4] == "URL:":
+    if url.startswith("URL:"):
         url = url[4:].strip()
     return url
 
 
-# -- percent-encoding --------------------------------------------------------------
+# -- percent-encoding ----------------------------------------------------------------
 
-_ALWAYS_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                         b"abcdefghijklmnopqrstuvwxyz"
-                         b"0123456789"
-                         b"_.-~")
-_HEX_DIGITS = "0123456789ABCDEFabcdef"
-
-
-def unquote_to_bytes(string):
-    """'abc%20def' -> b'abc def'."""
-    if not string:
-        string.split  # a TypeError for values that are not strings
-        return b""
-    if isinstance(string, str):
-        string = string.encode("utf-8")
-    else:
-        string = bytes(string)
-    pieces = string.split(b"%")
-    if len(pieces) == 1:
-        return string
-    out = [pieces[0]]
-    for piece in pieces[1:]:
-        code = piece[:2]
-        if len(code) == 2 and all(chr(c) in _HEX_DIGITS for c in code):
-            out.append(bytes([int(code, 16)]))
-            out.append(piece[2:])
-        else:
-            out.append(b"%")
-            out.append(piece)
-    return b"".join(out)
+# The bytes never percent-encoded (RFC 3986's unreserved characters).
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+_HEX = frozenset("0123456789ABCDEFabcdef")
+_escapes = {}
 
 
-def unquote(string, encoding="utf-8", errors="replace"):
-    """Replace %xx escapes with the characters they encode."""
-    if isinstance(string, bytes):
-        return unquote_to_bytes(string).decode(encoding, errors)
-    if "%" not in string:
-        string.split
-        return string
-    if encoding is None:
-        encoding = "utf-8"
-    if errors is None:
-        errors = "replace"
-    # Decode each run of escapes as a whole: one character may take several.
-    out = []
-    i = 0
-    n = len(string)
-    while i < n:
-        j = string.find("%", i)
-        if j < 0:
-            out.append(string[i:])
-            break
-        out.append(string[i:j])
-        run_end = j
-        while run_end < n and string[run_end] == "%" and _is_escape(string, run_end):
-            run_end += 3
-        if run_end == j:
-            out.append("%")
-            i = j + 1
-            continue
-        out.append(unquote_to_bytes(string[j:run_end]).decode(encoding, errors))
-        i = run_end
-    return "".join(out)
-
-
-def _is_escape(string, i):
-    return i + 2 < len(string) and string[i + 1] in _HEX_DIGITS and string[i + 2] in _HEX_DIGITS
-
-
-def unquote_plus(string, encoding="utf-8", errors="replace"):
-    """Like unquote, with '+' for a space (forms)."""
-    return unquote(string.replace("+", " "), encoding, errors)
-
-
-def quote(string, safe="/", encoding=None, errors=None):
-    """Percent-encode what is not a letter, digit, one of '_.-~', or in `safe`."""
-    if isinstance(string, str):
-        if not string:
-            return string
-        string = string.encode(encoding or "utf-8", errors or "strict")
-    else:
-        if encoding is not None:
-            raise TypeError("quote() doesn't support 'encoding' for bytes")
-        if errors is not None:
-            raise TypeError("quote() doesn't support 'errors' for bytes")
-    return quote_from_bytes(string, safe)
-
-
-def quote_plus(string, safe="", encoding=None, errors=None):
-    """Like quote, with spaces as '+' and '/' quoted too (forms)."""
-    if isinstance(string, str):
-        if " " not in string:
-            return quote(string, safe, encoding, errors)
-    elif isinstance(string, bytes) and b" " not in string:
-        return quote(string, safe, encoding, errors)
-    space = " " if isinstance(safe, str) else b" "
-    return quote(string, safe + space, encoding, errors).replace(" ", "+")
+def _escape_table(safe):
+    """For each byte value, what quoting turns it into (memoised by the
+    set of safe bytes)."""
+    table = _escapes.get(safe)
+    if table is None:
+        kept = _UNRESERVED.union(safe)
+        table = [chr(b) if b in kept else f"%{b:02X}" for b in range(256)]
+        if len(_escapes) > 64:
+            _escapes.clear()
+        _escapes[safe] = table
+    return table
 
 
 def quote_from_bytes(bs, safe="/"):
-    """Like quote, for bytes."""
+    """bs with every byte but the unreserved ones and those in safe written
+    as %XX."""
     if not isinstance(bs, (bytes, bytearray)):
         raise TypeError("quote_from_bytes() expected bytes")
     if not bs:
         return ""
-    # Only ASCII characters of `safe` count.
     if isinstance(safe, str):
-        safe = [ord(c) for c in safe]
-    keep = _ALWAYS_SAFE | frozenset(c for c in safe if c < 128)
-    return "".join(chr(c) if c in keep else "%%%02X" % c for c in bs)
+        safe = safe.encode("ascii", "ignore")
+    table = _escape_table(bytes(sorted(set(safe))))
+    return "".join([table[b] for b in bs])
 
 
-# -- query strings -----------------------------------------------------------------
+def quote(string, safe="/", encoding=None, errors=None):
+    """string percent-encoded: text is encoded first (UTF-8, strict, unless
+    told otherwise); see quote_from_bytes."""
+    if isinstance(string, str):
+        return string and quote_from_bytes(string.encode(encoding or "utf-8", errors or "strict"), safe)
+    for name, value in (("encoding", encoding), ("errors", errors)):
+        if value is not None:
+            raise TypeError(f"quote() doesn't support '{name}' for bytes")
+    return quote_from_bytes(string, safe)
 
-def parse_qsl(qs, keep_blank_values=False, strict_parsing=False,
-              encoding="utf-8", errors="replace", max_num_fields=None, separator="&"):
-    """A query string as a list of (name, value) pairs."""
-    qs, coerce = _coerce_args(qs)
-    separator, _ = _coerce_args(separator)
+
+def quote_plus(string, safe="", encoding=None, errors=None):
+    """quote() for HTML form values: spaces become '+'."""
+    space = " " if isinstance(string, str) else b" "
+    if space not in string:
+        return quote(string, safe, encoding, errors)
+    extra = " " if isinstance(safe, str) else b" "
+    return quote(string, safe + extra, encoding, errors).replace(" ", "+")
+
+
+def unquote_to_bytes(string):
+    """The bytes of string with each %XX replaced by its byte (text is
+    encoded as UTF-8 first)."""
+    if not isinstance(string, (str, bytes, bytearray)):
+        raise AttributeError(f"'{type(string).__name__}' object has no attribute 'split'")
+    if not string:
+        return b""
+    if isinstance(string, str):
+        string = string.encode("utf-8")
+    pieces = string.split(b"%")
+    out = bytearray(pieces[0])
+    for piece in pieces[1:]:
+        code = piece[:2]
+        if len(code) == 2 and all(chr(c) in _HEX for c in code):
+            out.append(int(code, 16))
+            out += piece[2:]
+        else:
+            out += b"%"
+            out += piece
+    return bytes(out)
+
+
+def unquote(string, encoding="utf-8", errors="replace"):
+    """string with its %XX escapes decoded: each run of them is one byte
+    sequence in encoding."""
+    if isinstance(string, bytes):
+        return unquote_to_bytes(string).decode(encoding, errors)
+    if "%" not in string:
+        return string
+    out = []
+    run = bytearray()
+    index, end = 0, len(string)
+    while index < end:
+        char = string[index]
+        if char == "%" and string[index + 1:index + 3] and len(string[index + 1:index + 3]) == 2 \
+                and all(c in _HEX for c in string[index + 1:index + 3]):
+            run.append(int(string[index + 1:index + 3], 16))
+            index += 3
+            continue
+        if run:
+            out.append(run.decode(encoding, errors))
+            run = bytearray()
+        next_percent = string.find("%", index + 1)
+        stop = end if next_percent < 0 else next_percent
+        out.append(string[index:stop])
+        index = stop
+    if run:
+        out.append(run.decode(encoding, errors))
+    return "".join(out)
+
+
+def unquote_plus(string, encoding="utf-8", errors="replace"):
+    """unquote() for HTML form values: '+' is a space."""
+    return unquote(string.replace("+", " "), encoding, errors)
+
+
+# -- query strings -------------------------------------------------------------------
+
+
+def parse_qsl(qs, keep_blank_values=False, strict_parsing=False, encoding="utf-8",
+              errors="replace", max_num_fields=None, separator="&"):
+    """A query string's (name, value) pairs in order, unquoted."""
+    (qs,), back = _as_text(qs)
     if not separator or not isinstance(separator, (str, bytes)):
         raise ValueError("Separator must be of type string or bytes.")
-    if max_num_fields is not None:
-        fields = 1 + qs.count(separator) if qs else 0
-        if max_num_fields < fields:
-            raise ValueError("Max number of fields exceeded")
+    if isinstance(separator, bytes):
+        separator = separator.decode("ascii")
+    if max_num_fields is not None and 1 + qs.count(separator) > max_num_fields:
+        raise ValueError("Max number of fields exceeded")
     pairs = []
-    for field in (qs.split(separator) if qs else []):
-        if not field and not strict_parsing:
-            continue
-        name, has_eq, value = field.partition("=")
-        if not has_eq:
+    for field in qs.split(separator) if qs else ():
+        if not field:
             if strict_parsing:
-                raise ValueError("bad query field: %r" % (field,))
+                raise ValueError(f"bad query field: {field!r}")
+            continue
+        name, equals, value = field.partition("=")
+        if not equals:
+            if strict_parsing:
+                raise ValueError(f"bad query field: {field!r}")
             if not keep_blank_values:
                 continue
         if value or keep_blank_values:
-            name = coerce(unquote(name.replace("+", " "), encoding=encoding, errors=errors))
-            value = coerce(unquote(value.replace("+", " "), encoding=encoding, errors=errors))
-            pairs.append((name, value))
+            pairs.append((back(unquote_plus(name, encoding, errors)),
+                          back(unquote_plus(value, encoding, errors))))
     return pairs
 
 
-def parse_qs(qs, keep_blank_values=False, strict_parsing=False,
-             encoding="utf-8", errors="replace", max_num_fields=None, separator="&"):
-    """A query string as a dict of lists of values."""
-    result = {}
-    for name, value in parse_qsl(qs, keep_blank_values, strict_parsing, encoding=encoding,
-                                 errors=errors, max_num_fields=max_num_fields, separator=separator):
-        if name in result:
-            result[name].append(value)
-        else:
-            result[name] = [value]
-    return result
+def parse_qs(qs, keep_blank_values=False, strict_parsing=False, encoding="utf-8",
+             errors="replace", max_num_fields=None, separator="&"):
+    """A query string as a dict from each name to the list of its values."""
+    found = {}
+    for name, value in parse_qsl(qs, keep_blank_values, strict_parsing, encoding, errors,
+                                 max_num_fields, separator):
+        found.setdefault(name, []).append(value)
+    return found
 
 
 def urlencode(query, doseq=False, safe="", encoding=None, errors=None, quote_via=quote_plus):
-    """A mapping or sequence of pairs as a query string ('a=1&b=2')."""
+    """A mapping or a sequence of pairs as a query string ("a=1&b=2").
+    With doseq, a sequence value gives one pair per element."""
     if hasattr(query, "items"):
-        query = query.items()
+        pairs = query.items()
     else:
         try:
             if len(query) and not isinstance(query[0], tuple):
                 raise TypeError
-        except TypeError as err:
-            raise TypeError("not a valid non-string sequence or mapping object") from err
+        except TypeError:
+            raise TypeError("not a valid non-string sequence or mapping object") from None
+        pairs = query
 
-    def quoted(x):
-        if isinstance(x, bytes):
-            return quote_via(x, safe)
-        return quote_via(str(x), safe, encoding, errors)
+    def encoded(value):
+        if isinstance(value, bytes):
+            return quote_via(value, safe)
+        return quote_via(value if isinstance(value, str) else str(value), safe, encoding, errors)
 
     fields = []
-    for k, v in query:
-        k = quoted(k)
-        if not doseq or isinstance(v, (str, bytes)):
-            fields.append(k + "=" + quoted(v))
+    for key, value in pairs:
+        name = encoded(key)
+        if not doseq or isinstance(value, (str, bytes)):
+            fields.append(f"{name}={encoded(value)}")
             continue
         try:
-            len(v)
+            len(value)
         except TypeError:
-            fields.append(k + "=" + quoted(v))
-        else:
-            for item in v:
-                fields.append(k + "=" + quoted(item))
+            fields.append(f"{name}={encoded(value)}")
+            continue
+        fields.extend(f"{name}={encoded(element)}" for element in value)
     return "&".join(fields)

@@ -365,7 +365,7 @@ def _has_descriptor(file):
 _SOCKETIO_MODES = {"r": "rb", "w": "wb", "rw": "rwb", "rb": "rb", "wb": "wb", "rwb": "rwb"}
 
 
-class SocketIO(io._Stream, io.RawIOBase):
+class SocketIO(io.RawIOBase):
     """A raw binary stream over a socket: `SocketIO(sock, mode)` with mode
     "r", "w", "rw" ("b" optional). It is what `socket.makefile()` buffers;
     closing it (or losing it) tells the socket, whose close may wait for
@@ -397,7 +397,7 @@ class SocketIO(io._Stream, io.RawIOBase):
         return False
 
     def fileno(self):
-        self._check_closed()
+        self._ensure_open()
         return self._sock.fileno()
 
     @property
@@ -424,7 +424,7 @@ class SocketIO(io._Stream, io.RawIOBase):
         raise io.UnsupportedOperation("truncate")
 
     def _open_for(self, direction, adjective):
-        self._check_closed()
+        self._ensure_open()
         if direction not in self._mode:
             raise io.UnsupportedOperation(f"File or stream is not {adjective}.")
 

@@ -1,9 +1,12 @@
-# `subprocess`: child processes with pipes. `_subprocess.spawn` starts the
-# child with its standard streams on the descriptors chosen here (pipes from
-# os.pipe, /dev/null, a file's fileno()), `_subprocess.wait` reaps it; the
-# rest (`Popen`'s file objects, `communicate` over select.poll so that large
-# outputs on two pipes never deadlock, the timeouts, `run` and the helpers)
-# is written here over `os`, `io` and `select`.
+# `subprocess`: child processes and pipes to them.
+#
+# `_subprocess.spawn` starts a child with its standard streams on the
+# descriptors it is given and `_subprocess.wait` reaps it. This module
+# decides those descriptors (`_ChildStreams`: pipes, /dev/null, a caller's
+# file), wraps the parent's ends of the pipes in file objects, and runs
+# `communicate` as a pump over select.poll (`_Pump`) so that a child
+# filling both output pipes while waiting for its input never deadlocks.
+# The convenience functions all go through `run`.
 
 import _subprocess
 import io
@@ -20,57 +23,62 @@ PIPE = -1
 STDOUT = -2
 DEVNULL = -3
 
-_PIPE_BUF = 512
+# How much input goes to the child per write: a pipe takes this much at
+# once without blocking (POSIX's PIPE_BUF).
+_INPUT_STEP = 512
+_OUTPUT_STEP = 32768
 
 
 class SubprocessError(Exception):
     pass
 
 
+def _output_alias():
+    """`stdout`, another name for an exception's `output`."""
+    return property(lambda self: self.output, lambda self, value: setattr(self, "output", value))
+
+
 class CalledProcessError(SubprocessError):
+    """A checked child exited with a non-zero status (or by a signal)."""
+
     def __init__(self, returncode, cmd, output=None, stderr=None):
         self.returncode = returncode
         self.cmd = cmd
         self.output = output
         self.stderr = stderr
 
+    stdout = _output_alias()
+
     def __str__(self):
-        if self.returncode and self.returncode < 0:
+        code = self.returncode
+        if code and code < 0:
             try:
-                return "Command '%s' died with %r." % (self.cmd, signal.Signals(-self.returncode))
+                how = repr(signal.Signals(-code))
             except ValueError:
-                return "Command '%s' died with unknown signal %d." % (self.cmd, -self.returncode)
-        return "Command '%s' returned non-zero exit status %d." % (self.cmd, self.returncode)
-
-    @property
-    def stdout(self):
-        return self.output
-
-    @stdout.setter
-    def stdout(self, value):
-        self.output = value
+                how = f"unknown signal {-code}"
+            return f"Command '{self.cmd}' died with {how}."
+        return f"Command '{self.cmd}' returned non-zero exit status {code}."
 
 
 class TimeoutExpired(SubprocessError):
+    """A wait for a child ran out of time."""
+
     def __init__(self, cmd, timeout, output=None, stderr=None):
         self.cmd = cmd
         self.timeout = timeout
         self.output = output
         self.stderr = stderr
 
+    stdout = _output_alias()
+
     def __str__(self):
-        return "Command '%s' timed out after %s seconds" % (self.cmd, self.timeout)
-
-    @property
-    def stdout(self):
-        return self.output
-
-    @stdout.setter
-    def stdout(self, value):
-        self.output = value
+        return f"Command '{self.cmd}' timed out after {self.timeout} seconds"
 
 
 class CompletedProcess:
+    """What `run` returns: the arguments, the exit status and the output
+    captured (None for a stream that was not)."""
+
     def __init__(self, args, returncode, stdout=None, stderr=None):
         self.args = args
         self.returncode = returncode
@@ -78,23 +86,77 @@ class CompletedProcess:
         self.stderr = stderr
 
     def __repr__(self):
-        args = ["args={!r}".format(self.args), "returncode={!r}".format(self.returncode)]
-        if self.stdout is not None:
-            args.append("stdout={!r}".format(self.stdout))
-        if self.stderr is not None:
-            args.append("stderr={!r}".format(self.stderr))
-        return "{}({})".format(type(self).__name__, ", ".join(args))
+        shown = [("args", self.args), ("returncode", self.returncode)]
+        shown += [(name, value) for name, value in (("stdout", self.stdout), ("stderr", self.stderr))
+                  if value is not None]
+        return f"{type(self).__name__}({', '.join(f'{n}={v!r}' for n, v in shown)})"
 
     def check_returncode(self):
         if self.returncode:
             raise CalledProcessError(self.returncode, self.args, self.stdout, self.stderr)
 
 
-def _translate_newlines(data, encoding, errors):
-    return data.decode(encoding, errors).replace("\r\n", "\n").replace("\r", "\n")
+def _text_of(data, encoding, errors):
+    """Output bytes as text mode gives them: decoded, with CRLF and CR read
+    as LF."""
+    text = data.decode(encoding or io._locale_encoding(), errors or "strict")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _ChildStreams:
+    """The descriptors the child gets for stdin, stdout and stderr, and the
+    parent's ends of the pipes. Descriptors opened only for the child are
+    closed in the parent once it has started."""
+
+    def __init__(self, stdin, stdout, stderr):
+        self.for_child = [-1, -1, -1]    # -1: the child inherits ours
+        self.ours = [None, None, None]   # the parent's end of each pipe
+        self._child_only = []
+        try:
+            for index, wanted in enumerate((stdin, stdout, stderr)):
+                self._plan(index, wanted)
+        except BaseException:
+            self.abandon()
+            raise
+
+    def _plan(self, index, wanted):
+        if wanted is None:
+            return
+        if wanted == PIPE:
+            reading_end, writing_end = os.pipe()
+            child, parent = (reading_end, writing_end) if index == 0 else (writing_end, reading_end)
+            self.ours[index] = parent
+            self._child_only.append(child)
+        elif wanted == DEVNULL:
+            child = os.open(os.devnull, os.O_RDONLY if index == 0 else os.O_WRONLY)
+            self._child_only.append(child)
+        elif wanted == STDOUT:
+            if index != 2:
+                raise ValueError("STDOUT can only be used for stderr")
+            child = self.for_child[1] if self.for_child[1] != -1 else 1
+        elif isinstance(wanted, int):
+            child = wanted
+        else:
+            child = wanted.fileno()
+        self.for_child[index] = child
+
+    def started(self):
+        for fd in self._child_only:
+            os.close(fd)
+        self._child_only = []
+
+    def abandon(self):
+        """Closes everything opened, after the child failed to start."""
+        self.started()
+        for fd in self.ours:
+            if fd is not None:
+                os.close(fd)
 
 
 class Popen:
+    """A child process. Its pipes (when asked for with PIPE) are the
+    `stdin`, `stdout` and `stderr` attributes, as binary or text files."""
+
     def __init__(self, args, bufsize=-1, executable=None, stdin=None, stdout=None, stderr=None,
                  preexec_fn=None, close_fds=True, shell=False, cwd=None, env=None,
                  universal_newlines=None, startupinfo=None, creationflags=0, restore_signals=True,
@@ -103,134 +165,81 @@ class Popen:
         self.args = args
         self.returncode = None
         self.stdin = self.stdout = self.stderr = None
-        self.pid = None
-        self.encoding = encoding
-        self.errors = errors
-        self._communication_started = False
-        self._output = None
-        if bufsize is None:
-            bufsize = -1
-        if not isinstance(bufsize, int):
-            raise TypeError("bufsize must be an integer")
-        if preexec_fn is not None:
-            raise NotImplementedError("subprocess: preexec_fn is not supported in towel")
-        if pass_fds:
-            raise NotImplementedError("subprocess: pass_fds is not supported in towel")
-        if user is not None or group is not None or extra_groups is not None or umask != -1:
-            raise NotImplementedError("subprocess: user, group, extra_groups and umask are not supported in towel")
-        if start_new_session:
-            raise NotImplementedError("subprocess: start_new_session is not supported in towel")
-        if creationflags != 0:
-            raise ValueError("creationflags is only supported on Windows platforms")
+        self._pump = None
         if startupinfo is not None:
             raise ValueError("startupinfo is only supported on Windows platforms")
-        if text is not None and universal_newlines is not None and bool(universal_newlines) != bool(text):
-            raise SubprocessError("Cannot disambiguate when both text and universal_newlines are supplied but different. Pass one or the other.")
-        self.text_mode = bool(encoding or errors or text or universal_newlines)
-        if self.text_mode and encoding is None:
-            self.encoding = encoding = "utf-8"
-        if self.text_mode and errors is None:
-            self.errors = errors = "strict"
-
-        if isinstance(args, (str, bytes)) or hasattr(args, "__fspath__"):
-            argv = [args]
-        else:
-            argv = list(args)
+        if creationflags != 0:
+            raise ValueError("creationflags is only supported on Windows platforms")
+        asked_for = {"preexec_fn": preexec_fn is not None, "pass_fds": bool(pass_fds),
+                     "user": user is not None, "group": group is not None,
+                     "extra_groups": extra_groups is not None, "umask": umask != -1,
+                     "start_new_session": bool(start_new_session)}
+        for name, used in asked_for.items():
+            if used:
+                raise NotImplementedError(f"subprocess.Popen: {name} is not supported in towel")
+        if text is not None and universal_newlines is not None and bool(text) != bool(universal_newlines):
+            raise SubprocessError("Cannot disambiguate when both text and universal_newlines are "
+                                  "supplied but different. Pass one or the other.")
+        self.text_mode = bool(text or universal_newlines or encoding or errors)
+        self.encoding = encoding
+        self.errors = errors
+        argv = self._command_line(args, shell, executable)
         if shell:
-            argv = ["/bin/sh", "-c"] + argv
-            if executable is not None:
-                argv[0] = executable
             executable = None
-        if env is not None:
-            env = [(os.fsencode(k), os.fsencode(v)) for k, v in env.items()]
-
-        to_close = []
-        p2cread = p2cwrite = c2pread = c2pwrite = errread = errwrite = -1
-        devnull = None
-
-        def null():
-            nonlocal devnull
-            if devnull is None:
-                devnull = os.open(os.devnull, os.O_RDWR)
-                to_close.append(devnull)
-            return devnull
-
-        def fd_of(f):
-            if isinstance(f, int):
-                return f
-            return f.fileno()
-
+        env_pairs = None if env is None else list(env.items())
+        streams = _ChildStreams(stdin, stdout, stderr)
         try:
-            if stdin == PIPE:
-                p2cread, p2cwrite = os.pipe()
-                to_close.append(p2cread)
-            elif stdin == DEVNULL:
-                p2cread = null()
-            elif stdin is not None:
-                p2cread = fd_of(stdin)
-            if stdout == PIPE:
-                c2pread, c2pwrite = os.pipe()
-                to_close.append(c2pwrite)
-            elif stdout == DEVNULL:
-                c2pwrite = null()
-            elif stdout is not None:
-                c2pwrite = fd_of(stdout)
-            if stderr == PIPE:
-                errread, errwrite = os.pipe()
-                to_close.append(errwrite)
-            elif stderr == STDOUT:
-                errwrite = c2pwrite if c2pwrite != -1 else 1
-            elif stderr == DEVNULL:
-                errwrite = null()
-            elif stderr is not None:
-                errwrite = fd_of(stderr)
-            for f in (stdin, stdout, stderr):
-                if hasattr(f, "flush"):
-                    f.flush()
-            self.pid = _subprocess.spawn(argv, executable, cwd, env, p2cread, c2pwrite, errwrite,
+            self.pid = _subprocess.spawn(argv, executable, cwd, env_pairs, *streams.for_child,
                                          -1 if process_group is None else process_group)
         except BaseException:
-            for fd in (p2cwrite, c2pread, errread):
-                if fd != -1:
-                    os.close(fd)
+            streams.abandon()
             raise
-        finally:
-            for fd in to_close:
-                os.close(fd)
+        streams.started()
+        self._wrap_pipes(streams.ours, bufsize)
 
-        if p2cwrite != -1:
-            self.stdin = io.open(p2cwrite, "wb", bufsize)
+    @staticmethod
+    def _command_line(args, shell, executable):
+        """The argv the child gets."""
+        single = isinstance(args, (str, bytes, os.PathLike))
+        argv = [args] if single else list(args)
+        if shell:
+            argv = [executable or "/bin/sh", "-c"] + argv
+        return argv
+
+    def _wrap_pipes(self, fds, bufsize):
+        """File objects over the parent's pipe ends."""
+        binary_size = -1 if bufsize == 1 else bufsize
+        for name, fd, mode in zip(("stdin", "stdout", "stderr"), fds, ("wb", "rb", "rb")):
+            if fd is None:
+                continue
+            stream = io.open(fd, mode, binary_size)
             if self.text_mode:
-                self.stdin = io.TextIOWrapper(self.stdin, write_through=True, line_buffering=(bufsize == 1),
-                                              encoding=encoding, errors=errors)
-        if c2pread != -1:
-            self.stdout = io.open(c2pread, "rb", bufsize)
-            if self.text_mode:
-                self.stdout = io.TextIOWrapper(self.stdout, encoding=encoding, errors=errors)
-        if errread != -1:
-            self.stderr = io.open(errread, "rb", bufsize)
-            if self.text_mode:
-                self.stderr = io.TextIOWrapper(self.stderr, encoding=encoding, errors=errors)
+                stream = io.TextIOWrapper(stream, self.encoding, self.errors,
+                                          line_buffering=name == "stdin" and bufsize == 1,
+                                          write_through=name == "stdin")
+            setattr(self, name, stream)
 
     def __repr__(self):
-        r = f"<{self.__class__.__name__}: returncode: {self.returncode} args: {self.args!r}>"
-        if len(r) > 80:
-            r = r[:76] + "...>"
-        return r
+        text = f"<{type(self).__name__}: returncode: {self.returncode} args: {self.args!r}>"
+        return text if len(text) <= 80 else text[:76] + "...>"
 
     def __enter__(self):
         return self
 
     def __exit__(self, exc_type, value, traceback):
-        if self.stdout:
-            self.stdout.close()
-        if self.stderr:
-            self.stderr.close()
+        for stream in (self.stdout, self.stderr):
+            if stream is not None:
+                stream.close()
         try:
-            if self.stdin:
-                self.stdin.close()
+            if self.stdin is not None:
+                try:
+                    self.stdin.close()
+                except BrokenPipeError:
+                    pass
         finally:
             self.wait()
+
+    # -- the child's state
 
     def poll(self):
         if self.returncode is None:
@@ -243,27 +252,20 @@ class Popen:
         if timeout is None:
             self.returncode = _subprocess.wait(self.pid, True)
             return self.returncode
-        end = time.monotonic() + timeout
-        delay = 0.0005
-        while True:
-            code = _subprocess.wait(self.pid, False)
-            if code is not None:
-                self.returncode = code
-                return code
-            left = end - time.monotonic()
+        deadline = time.monotonic() + timeout
+        pause = 0.0005
+        while self.poll() is None:
+            left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutExpired(self.args, timeout)
-            delay = min(delay * 2, left, 0.05)
-            time.sleep(delay)
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, 0.05)
+        return self.returncode
 
     def send_signal(self, sig):
-        self.poll()
-        if self.returncode is not None:
-            return
-        try:
+        # A reaped child's pid may belong to another process by now.
+        if self.poll() is None:
             os.kill(self.pid, sig)
-        except ProcessLookupError:
-            pass
 
     def terminate(self):
         self.send_signal(signal.SIGTERM)
@@ -271,193 +273,188 @@ class Popen:
     def kill(self):
         self.send_signal(signal.SIGKILL)
 
-    def communicate(self, input=None, timeout=None):
-        if self._communication_started and input:
-            raise ValueError("Cannot send input after starting communication")
-        if timeout is None and not self._communication_started and \
-                [self.stdin, self.stdout, self.stderr].count(None) >= 2:
-            stdout = stderr = None
-            if self.stdin:
-                self._stdin_write(input)
-            elif self.stdout:
-                stdout = self.stdout.read()
-                self.stdout.close()
-            elif self.stderr:
-                stderr = self.stderr.read()
-                self.stderr.close()
-            self.wait()
-            return (stdout, stderr)
-        end = None if timeout is None else time.monotonic() + timeout
-        try:
-            stdout, stderr = self._communicate(input, end, timeout)
-        finally:
-            self._communication_started = True
-        self.wait(timeout=None if end is None else max(end - time.monotonic(), 0))
-        return (stdout, stderr)
+    # -- communicate
 
-    def _stdin_write(self, input):
-        if input:
+    def communicate(self, input=None, timeout=None):
+        """Sends input, reads both outputs to their end and waits for the
+        child; returns (stdout data, stderr data). After a TimeoutExpired,
+        calling it again goes on where it stopped."""
+        if self._pump is not None and input:
+            raise ValueError("Cannot send input after starting communication")
+        if self._pump is None:
+            if self.text_mode and input is not None:
+                input = input.encode(self.encoding or io._locale_encoding(), self.errors or "strict")
+            self._pump = _Pump(self, input)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        if self._pump.run(deadline):
             try:
-                self.stdin.write(input)
+                self.wait(None if deadline is None else max(deadline - time.monotonic(), 0))
+                return self._pump.results()
+            except TimeoutExpired:
+                pass
+        # The output so far goes with the exception (None where there is none).
+        raise TimeoutExpired(self.args, timeout, self._pump.collected("stdout"),
+                             self._pump.collected("stderr"))
+
+
+class _Pump:
+    """communicate()'s transfer: input to the child's stdin in pipe-sized
+    steps, both outputs collected, each descriptor served when poll says it
+    is ready. Its state outlives a timeout."""
+
+    def __init__(self, process, input):
+        self._process = process
+        self._input = memoryview(input or b"")
+        self._sent = 0
+        self._collected = {}
+        self._poller = select.poll()
+        self._by_fd = {}
+        if process.stdin is not None:
+            try:
+                process.stdin.flush()
             except BrokenPipeError:
                 pass
+            if self._input:
+                self._watch(process.stdin, select.POLLOUT, None)
+            else:
+                self._close_input()
+        for name in ("stdout", "stderr"):
+            stream = getattr(process, name)
+            if stream is not None:
+                self._collected[name] = []
+                self._watch(stream, select.POLLIN, name)
+
+    def _watch(self, stream, events, name):
+        fd = stream.fileno()
+        self._by_fd[fd] = (stream, name)
+        self._poller.register(fd, events)
+
+    def _unwatch(self, fd):
+        self._poller.unregister(fd)
+        stream, name = self._by_fd.pop(fd)
+        if name is None:
+            self._close_input()
+        else:
+            stream.close()
+
+    def _close_input(self):
         try:
-            self.stdin.close()
+            self._process.stdin.close()
         except BrokenPipeError:
             pass
 
-    def _raise_timeout(self, orig_timeout):
-        # What was read so far goes with the exception, as raw bytes.
-        out, err = [b"".join(c) if c else None for c in self._chunks]
-        raise TimeoutExpired(self.args, orig_timeout, output=out, stderr=err)
-
-    def _communicate(self, input, end, orig_timeout):
-        # Feed stdin and drain stdout and stderr together with poll(), so
-        # that a child blocked writing one pipe never waits on us. What was
-        # read survives a timeout, for the next call.
-        if self.stdin and not self._communication_started:
-            try:
-                self.stdin.flush()
-            except BrokenPipeError:
-                pass
-            if not input:
-                try:
-                    self.stdin.close()
-                except BrokenPipeError:
-                    pass
-        if self._output is None:
-            self._output = {}
-            self._chunks = [[] if self.stdout else None, [] if self.stderr else None]
-            if self.stdout:
-                self._output[self.stdout.fileno()] = (self.stdout, self._chunks[0])
-            if self.stderr:
-                self._output[self.stderr.fileno()] = (self.stderr, self._chunks[1])
-            self._input = input
-            if input is not None and self.text_mode:
-                self._input = input.encode(self.stdin.encoding, self.stdin.errors)
-            self._input_offset = 0
-        poller = select.poll()
-        writing = self.stdin and not self.stdin.closed and self._input
-        stdin_fd = self.stdin.fileno() if writing else -1
-        if writing:
-            poller.register(stdin_fd, select.POLLOUT)
-        open_fds = 1 if writing else 0
-        for fd, (f, _) in self._output.items():
-            if not f.closed:
-                poller.register(fd, select.POLLIN | select.POLLPRI)
-                open_fds += 1
-        while open_fds:
-            if end is not None:
-                left = end - time.monotonic()
+    def run(self, deadline):
+        """Moves data until every pipe is done; False if the deadline came
+        first."""
+        while self._by_fd:
+            wait_ms = None
+            if deadline is not None:
+                left = deadline - time.monotonic()
                 if left <= 0:
-                    self._raise_timeout(orig_timeout)
-                ready = poller.poll(left * 1000)
-            else:
-                ready = poller.poll()
-            for fd, mode in ready:
-                if fd == stdin_fd:
-                    chunk = self._input[self._input_offset:self._input_offset + _PIPE_BUF]
-                    try:
-                        self._input_offset += os.write(fd, chunk)
-                    except BrokenPipeError:
-                        self._input_offset = len(self._input)
-                    if self._input_offset >= len(self._input):
-                        poller.unregister(fd)
-                        open_fds -= 1
-                        stdin_fd = -1
-                        try:
-                            self.stdin.close()
-                        except BrokenPipeError:
-                            pass
-                elif fd in self._output:
-                    f, chunks = self._output[fd]
-                    data = os.read(fd, 32768)
-                    if data:
-                        chunks.append(data)
-                    else:
-                        poller.unregister(fd)
-                        open_fds -= 1
-                        f.close()
-        out = []
-        for chunks in self._chunks:
-            if chunks is None:
-                out.append(None)
-                continue
-            data = b"".join(chunks)
-            if self.text_mode:
-                data = _translate_newlines(data, self.encoding, self.errors)
-            out.append(data)
-        return out[0], out[1]
+                    return False
+                wait_ms = left * 1000
+            for fd, events in self._poller.poll(wait_ms):
+                stream, name = self._by_fd[fd]
+                if name is None:
+                    self._feed(fd, events)
+                else:
+                    self._drain(fd, name)
+        return True
 
-
-def call(*popenargs, timeout=None, **kwargs):
-    with Popen(*popenargs, **kwargs) as p:
+    def _feed(self, fd, events):
+        if events & (select.POLLERR | select.POLLHUP) and not events & select.POLLOUT:
+            self._unwatch(fd)
+            return
+        step = self._input[self._sent:self._sent + _INPUT_STEP]
         try:
-            return p.wait(timeout=timeout)
-        except:
-            p.kill()
-            raise
+            self._sent += os.write(fd, step)
+        except BrokenPipeError:
+            self._sent = len(self._input)
+        if self._sent >= len(self._input):
+            self._unwatch(fd)
 
-
-def check_call(*popenargs, **kwargs):
-    retcode = call(*popenargs, **kwargs)
-    if retcode:
-        cmd = kwargs.get("args")
-        if cmd is None:
-            cmd = popenargs[0]
-        raise CalledProcessError(retcode, cmd)
-    return 0
-
-
-def check_output(*popenargs, timeout=None, **kwargs):
-    if "stdout" in kwargs:
-        raise ValueError("stdout argument not allowed, it will be overridden.")
-    if "input" in kwargs and kwargs["input"] is None:
-        if kwargs.get("universal_newlines") or kwargs.get("text") or kwargs.get("encoding") or kwargs.get("errors"):
-            empty = ""
+    def _drain(self, fd, name):
+        data = os.read(fd, _OUTPUT_STEP)
+        if data:
+            self._collected[name].append(data)
         else:
-            empty = b""
-        kwargs["input"] = empty
-    return run(*popenargs, stdout=PIPE, timeout=timeout, check=True, **kwargs).stdout
+            self._unwatch(fd)
+
+    def collected(self, name):
+        """The bytes read so far from one output, or None if none were."""
+        return b"".join(self._collected.get(name) or ()) or None
+
+    def results(self):
+        """(stdout, stderr) at the end: bytes or text for a pipe, else None."""
+        process = self._process
+        outputs = []
+        for name in ("stdout", "stderr"):
+            data = self.collected(name) or b"" if name in self._collected else None
+            if data is not None and process.text_mode:
+                data = _text_of(data, process.encoding, process.errors)
+            outputs.append(data)
+        return tuple(outputs)
+
+
+# -- the convenience functions ---------------------------------------------------------
 
 
 def run(*popenargs, input=None, capture_output=False, timeout=None, check=False, **kwargs):
+    """Runs a command to its end and returns a CompletedProcess; on a
+    timeout the child is killed and reaped before TimeoutExpired (with the
+    output captured until then) is raised."""
     if input is not None:
-        if kwargs.get("stdin") is not None:
+        if "stdin" in kwargs:
             raise ValueError("stdin and input arguments may not both be used.")
         kwargs["stdin"] = PIPE
     if capture_output:
-        if kwargs.get("stdout") is not None or kwargs.get("stderr") is not None:
+        if "stdout" in kwargs or "stderr" in kwargs:
             raise ValueError("stdout and stderr arguments may not be used with capture_output.")
-        kwargs["stdout"] = PIPE
-        kwargs["stderr"] = PIPE
+        kwargs["stdout"] = kwargs["stderr"] = PIPE
     with Popen(*popenargs, **kwargs) as process:
         try:
             stdout, stderr = process.communicate(input, timeout=timeout)
-        except TimeoutExpired:
-            process.kill()
-            process.wait()
-            raise
-        except:
+        except BaseException:
+            # TimeoutExpired included: the child does not outlive the call.
             process.kill()
             raise
-        retcode = process.poll()
-        if check and retcode:
-            raise CalledProcessError(retcode, process.args, output=stdout, stderr=stderr)
-    return CompletedProcess(process.args, retcode, stdout, stderr)
+    done = CompletedProcess(process.args, process.poll(), stdout, stderr)
+    if check:
+        done.check_returncode()
+    return done
+
+
+def call(*popenargs, timeout=None, **kwargs):
+    """Runs a command and returns its exit status."""
+    return run(*popenargs, timeout=timeout, **kwargs).returncode
+
+
+def check_call(*popenargs, **kwargs):
+    """Runs a command; returns 0, or raises CalledProcessError."""
+    return run(*popenargs, check=True, **kwargs).returncode
+
+
+def check_output(*popenargs, timeout=None, **kwargs):
+    """Runs a command and returns its output; raises CalledProcessError
+    when it fails."""
+    if "stdout" in kwargs:
+        raise ValueError("stdout argument not allowed, it will be overridden.")
+    if "input" in kwargs and kwargs["input"] is None:
+        # An explicit None still means "no input", closing the child's stdin.
+        texty = any(kwargs.get(k) for k in ("text", "universal_newlines", "encoding", "errors"))
+        kwargs["input"] = "" if texty else b""
+    return run(*popenargs, stdout=PIPE, timeout=timeout, check=True, **kwargs).stdout
 
 
 def getstatusoutput(cmd, *, encoding=None, errors=None):
-    try:
-        data = check_output(cmd, shell=True, text=True, stderr=STDOUT, encoding=encoding, errors=errors)
-        exitcode = 0
-    except CalledProcessError as ex:
-        data = ex.output
-        exitcode = ex.returncode
-    if data[-1:] == "\n":
-        data = data[:-1]
-    return exitcode, data
+    """(exit status, output) of a shell command, stderr included, without
+    the final newline."""
+    done = run(cmd, shell=True, text=True, stdout=PIPE, stderr=STDOUT, encoding=encoding,
+               errors=errors)
+    output = done.stdout
+    return done.returncode, output[:-1] if output.endswith("\n") else output
 
 
 def getoutput(cmd, *, encoding=None, errors=None):
+    """The output of a shell command (see getstatusoutput)."""
     return getstatusoutput(cmd, encoding=encoding, errors=errors)[1]
