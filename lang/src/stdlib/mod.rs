@@ -31,7 +31,6 @@ pub mod inspect;
 pub mod itertools;
 pub mod json;
 pub mod keyword;
-pub mod zoneinfo;
 mod libm;
 pub mod math;
 pub(crate) mod native_home;
@@ -60,6 +59,7 @@ pub mod unicodedata;
 pub mod warnings;
 pub mod weakref;
 pub mod zlib;
+pub mod zoneinfo;
 
 pub mod importlib;
 pub mod structseq;
@@ -181,6 +181,11 @@ pub const MODULES: &[ModuleDef] = &[
         Frozen,
         Native(importlib::make_machinery),
     ),
+    def(
+        "importlib.abc",
+        Stdlib,
+        Script(stdlib_source!("importlib_abc.py")),
+    ),
     def("dis", Stdlib, Native(dis::make)),
     def("asyncio", Stdlib, Native(asyncio::make)),
     def("types", Stdlib, Native(types::make)),
@@ -238,9 +243,6 @@ pub const MODULES: &[ModuleDef] = &[
                 "heapify",
                 "heapreplace",
                 "heappushpop",
-                "_heappop_max",
-                "_heapify_max",
-                "_heapreplace_max",
             ],
         ),
     ),

@@ -18,8 +18,8 @@ pub fn make(vm: &Vm) -> PyResult<Rc<Module>> {
 
 static TZIF: Signature = Signature::new(Style::Exact, "tzif", "key, /")
     .doc("Return the TZif bytes of the bundled zone named key (exact case), or None.");
-static KEYS: Signature = Signature::new(Style::Exact, "keys", "")
-    .doc("Return the names of the bundled zones, sorted.");
+static KEYS: Signature =
+    Signature::new(Style::Exact, "keys", "").doc("Return the names of the bundled zones, sorted.");
 
 fn tzif(vm: &Vm, args: Args) -> PyResult {
     TZIF.check(vm, args)?;

@@ -85,6 +85,7 @@ def _start_tag(text, pos):
 _REFERENCE = re.compile(
     r"&(?:#(?P<number>[xX][0-9a-fA-F]+|[0-9]+)|(?P<name>[a-zA-Z][-.a-zA-Z0-9]*))"
     r"(?P<semicolon>;?)")
+_REFERENCE_START = re.compile(r"&(?:#[xX]?)?")
 
 
 class HTMLParser:
@@ -204,8 +205,8 @@ class HTMLParser:
         found = _REFERENCE.match(text, pos, end)
         at_the_end = not final and end == len(text)
         if found is None:
-            if at_the_end and end - pos <= 2:
-                return _WAIT  # '&' or '&#' may become a reference
+            if at_the_end and _REFERENCE_START.fullmatch(text, pos, end):
+                return _WAIT  # '&', '&#' or '&#x' may become a reference
             # A '&' (or '&#') that starts no reference is text.
             taken = 2 if text.startswith('&#', pos) else 1
             self.handle_data(text[pos:pos + taken])
