@@ -17,6 +17,10 @@
 //! * [`socket`] is blocking BSD sockets with timeouts, `poll(2)` and the C
 //!   resolver; [`watch`] waits for a descriptor the caller owns through the
 //!   reactor; [`signal`] catches signals as flags.
+//! * [`tls`] is TLS on rustls: client and server configurations (Mozilla's
+//!   roots built in, PEM trust, verification switches, ALPN), async streams
+//!   over any futures-io connection, and sessions a [`wire::Wire`] runs
+//!   under its bytes.
 //! * [`net`], [`process`], [`spawn_blocking`], [`channel`] and [`sync`]
 //!   re-export async-net, async-process, blocking, async-channel, async-lock
 //!   and event-listener.
@@ -74,6 +78,7 @@ pub mod signal;
 pub mod socket;
 pub mod sync;
 pub mod time;
+pub mod tls;
 pub mod watch;
 pub mod wire;
 

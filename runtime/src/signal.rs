@@ -190,6 +190,11 @@ pub fn marks_pending() -> bool {
     NOTIFY.get().is_some()
 }
 
+/// Whether any signal was caught and not yet taken.
+pub fn any_pending() -> bool {
+    PENDING.iter().any(|p| p.load(Ordering::Acquire))
+}
+
 /// Whether `signum` was caught and not yet taken (without taking it).
 pub fn is_pending(signum: i32) -> bool {
     PENDING

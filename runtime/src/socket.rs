@@ -9,6 +9,13 @@
 //! operation polls for readiness for at most `d`, then fails with
 //! [`timed_out`]). These are the modes of CPython's `socket.settimeout`.
 //!
+//! **Beside green threads** ([`crate::green`]) nothing blocks the OS thread,
+//! which all of them share: while green threads exist, a blocking-mode
+//! operation runs non-blocking and waits for readiness as [`wait`] does
+//! then, on the blocking pool while the calling thread is parked, so the
+//! other threads run meanwhile (a threaded server's handler threads, a
+//! reader thread beside a writer).
+//!
 //! A call interrupted by a signal fails with
 //! [`std::io::ErrorKind::Interrupted`] instead of retrying by itself, so
 //! that the caller can run its signal handlers first and then retry (PEP 475).
@@ -26,7 +33,7 @@
 //! listener.listen(8)?;
 //! let addr = listener.local_addr()?;
 //!
-//! let mut client = Socket::new(Domain::IPV4, Type::STREAM, None)?;
+//! let client = Socket::new(Domain::IPV4, Type::STREAM, None)?;
 //! client.set_timeout(Some(Duration::from_secs(5)))?;
 //! client.connect(&addr)?;
 //! let (server, _) = listener.accept()?;
@@ -42,6 +49,7 @@
 //! # std::io::Result::Ok(())
 //! ```
 
+use std::cell::Cell;
 use std::ffi::{CStr, CString};
 use std::io;
 use std::mem::MaybeUninit;
@@ -54,7 +62,9 @@ pub use socket2::{Domain, Protocol, SockAddr, Type};
 #[derive(Debug)]
 pub struct Socket {
     inner: socket2::Socket,
-    timeout: Option<Duration>,
+    /// A `Cell`, so that the mode can change while another green thread
+    /// is inside an operation on the same socket.
+    timeout: Cell<Option<Duration>>,
 }
 
 /// Which readiness an operation waits for.
@@ -105,7 +115,7 @@ impl Socket {
     fn from_inner(inner: socket2::Socket) -> Self {
         Self {
             inner,
-            timeout: None,
+            timeout: Cell::new(None),
         }
     }
 
@@ -126,31 +136,45 @@ impl Socket {
 
     /// The timeout mode: `None` blocking, `Some(0)` non-blocking, else the limit.
     pub fn timeout(&self) -> Option<Duration> {
-        self.timeout
+        self.timeout.get()
     }
 
     /// Sets the timeout mode; the descriptor is non-blocking in every mode but `None`.
-    pub fn set_timeout(&mut self, timeout: Option<Duration>) -> io::Result<()> {
+    pub fn set_timeout(&self, timeout: Option<Duration>) -> io::Result<()> {
         self.inner.set_nonblocking(timeout.is_some())?;
-        self.timeout = timeout;
+        self.timeout.set(timeout);
         Ok(())
     }
 
-    /// Runs `op` in the socket's mode: once when blocking or non-blocking;
-    /// with a timeout, again after each readiness until the time is up.
+    /// How long an operation may wait: `Some(None)` without limit,
+    /// `Some(Some(d))` at most `d`, `None` not at all (the call is made
+    /// once, blocking the OS thread only in blocking mode without green
+    /// threads). While green threads exist a blocking-mode descriptor is
+    /// made non-blocking for the operation ([`NonBlockingForNow`]).
+    fn patience(&self) -> io::Result<Option<(Option<Duration>, Option<NonBlockingForNow<'_>>)>> {
+        Ok(match self.timeout.get() {
+            Some(limit) if !limit.is_zero() => Some((Some(limit), None)),
+            Some(_) => None,
+            None if crate::green::alive() == 0 => None,
+            None => Some((None, Some(NonBlockingForNow::new(&self.inner)?))),
+        })
+    }
+
+    /// Runs `op` in the socket's mode: once when non-blocking (or blocking
+    /// with no green thread about); otherwise again after each readiness
+    /// until it does not have to wait or the time is up.
     fn run<T>(&self, interest: Interest, mut op: impl FnMut() -> io::Result<T>) -> io::Result<T> {
-        let limit = match self.timeout {
-            Some(limit) if !limit.is_zero() => limit,
-            _ => return op(),
+        let Some((limit, _nonblocking)) = self.patience()? else {
+            return op();
         };
-        let deadline = Instant::now() + limit;
+        let deadline = limit.map(|limit| Instant::now() + limit);
         loop {
             match op() {
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
                 other => return other,
             }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if !wait_one(self.fd(), interest, Some(left))? {
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if !wait_one(self.fd(), interest, left)? {
                 return Err(timed_out());
             }
         }
@@ -178,14 +202,14 @@ impl Socket {
     /// that long. In non-blocking mode an attempt in progress fails with
     /// `EINPROGRESS`.
     pub fn connect(&self, addr: &SockAddr) -> io::Result<()> {
+        let patience = self.patience()?;
         match self.inner.connect(addr) {
             Ok(()) => Ok(()),
             Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {
-                let limit = match self.timeout {
-                    Some(limit) if !limit.is_zero() => limit,
-                    _ => return Err(e),
+                let Some((limit, _nonblocking)) = patience else {
+                    return Err(e);
                 };
-                if !wait_one(self.fd(), Interest::Write, Some(limit))? {
+                if !wait_one(self.fd(), Interest::Write, limit)? {
                     return Err(timed_out());
                 }
                 match self.inner.take_error()? {
@@ -286,6 +310,25 @@ impl Socket {
     }
 }
 
+/// Makes a blocking descriptor non-blocking until dropped, for an operation
+/// that must wait beside green threads without blocking the OS thread.
+struct NonBlockingForNow<'a>(&'a socket2::Socket);
+
+impl<'a> NonBlockingForNow<'a> {
+    fn new(socket: &'a socket2::Socket) -> io::Result<Self> {
+        socket.set_nonblocking(true)?;
+        Ok(Self(socket))
+    }
+}
+
+impl Drop for NonBlockingForNow<'_> {
+    fn drop(&mut self) {
+        // The descriptor was blocking before and must be again; there is no
+        // one to report a failure to, and the next operation would see it.
+        let _ = self.0.set_nonblocking(false);
+    }
+}
+
 /// Views an initialised buffer as the uninitialised one socket2 reads into.
 fn uninit(buf: &mut [u8]) -> &mut [MaybeUninit<u8>] {
     // SAFETY: `MaybeUninit<u8>` has the layout of `u8`, and the kernel only
@@ -338,6 +381,43 @@ pub struct PollFd {
 /// # std::io::Result::Ok(())
 /// ```
 pub fn wait(fds: &mut [PollFd], timeout: Option<Duration>) -> io::Result<usize> {
+    if timeout != Some(Duration::ZERO) && crate::green::alive() > 0 {
+        return wait_beside_green_threads(fds, timeout);
+    }
+    poll_now(fds, timeout)
+}
+
+/// How long one `poll` of a waiting green thread lasts on the blocking pool
+/// before the thread looks for signals to handle.
+const GREEN_WAIT_SLICE: Duration = Duration::from_millis(100);
+
+/// [`wait`] while green threads share the OS thread: `poll` runs on the
+/// blocking pool, in slices, while the caller is parked. A signal caught
+/// meanwhile ends the wait with `Interrupted`, as `poll` itself would.
+fn wait_beside_green_threads(fds: &mut [PollFd], timeout: Option<Duration>) -> io::Result<usize> {
+    let deadline = timeout.map(|t| Instant::now() + t);
+    loop {
+        let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        let slice = left.map_or(GREEN_WAIT_SLICE, |l| l.min(GREEN_WAIT_SLICE));
+        let mut asked = fds.to_vec();
+        let (asked, result) = crate::green::run_blocking(move || {
+            let result = poll_now(&mut asked, Some(slice));
+            (asked, result)
+        });
+        let ready = result?;
+        let last = left.is_some_and(|l| l <= slice);
+        if ready > 0 || last {
+            fds.copy_from_slice(&asked);
+            return Ok(ready);
+        }
+        if crate::signal::any_pending() {
+            return Err(io::Error::from_raw_os_error(libc::EINTR));
+        }
+    }
+}
+
+/// `poll(2)` on this OS thread.
+fn poll_now(fds: &mut [PollFd], timeout: Option<Duration>) -> io::Result<usize> {
     let mut raw: Vec<libc::pollfd> = fds
         .iter()
         .map(|p| libc::pollfd {

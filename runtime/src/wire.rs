@@ -18,6 +18,13 @@
 //!   (pause the producer) or fall back to the low-water mark (resume it).
 //! - **Half-close**: [`Wire::write_eof`] shuts the sending side down as soon
 //!   as the kept bytes are out.
+//! - **TLS**: after [`Wire::start_tls`], the same calls move plaintext: `recv`
+//!   decrypts (a readiness that brought only handshake records reads as
+//!   `Nothing`), `write` encrypts, the kept bytes are TLS records, and
+//!   `write_eof` sends close_notify first. The handshake runs inside `recv`
+//!   and `flush`; [`Wire::is_handshaking`] tells when it is over, and
+//!   [`Wire::pending`] counts decrypted bytes a `recv` has not taken yet
+//!   (they need no readiness to be read).
 //!
 //! ```
 //! use std::io::Read;
@@ -65,7 +72,8 @@
 //! # std::io::Result::Ok(())
 //! ```
 
-use std::io;
+use crate::tls::{Session, TlsError};
+use std::io::{self, Read, Write};
 use std::net::Shutdown;
 use std::os::fd::BorrowedFd;
 
@@ -125,6 +133,8 @@ pub struct Wire {
     /// `write_eof` was asked for and the sending side is not shut yet.
     eof_pending: bool,
     eof_sent: bool,
+    /// The TLS session the bytes go through, once started.
+    tls: Option<Box<Session>>,
 }
 
 impl Wire {
@@ -146,12 +156,16 @@ impl Wire {
             paused: false,
             eof_pending: false,
             eof_sent: false,
+            tls: None,
         })
     }
 
     /// Reads what the socket has, up to `buf.len()` bytes, in one call.
     /// Interrupted calls are retried; a reset is an error.
     pub fn recv(&mut self, buf: &mut [u8]) -> io::Result<Received> {
+        if self.tls.is_some() {
+            return self.recv_tls(buf);
+        }
         // SAFETY: `recv` only writes initialised bytes into the buffer, and
         // `u8` has no invalid bit patterns, so viewing it as uninit is sound.
         let uninit = unsafe {
@@ -174,6 +188,11 @@ impl Wire {
     /// Sends `data`, or keeps it behind what already waits. Returns
     /// `Some(Pause)` when the kept bytes just went above the high-water mark.
     pub fn write(&mut self, data: &[u8]) -> io::Result<Option<Pressure>> {
+        if let Some(session) = self.tls.as_mut() {
+            session.connection.writer().write_all(data)?;
+            self.send_tls_output()?;
+            return Ok(self.check_high());
+        }
         let mut rest = data;
         if self.buffered() == 0 {
             let n = self.send_some(rest)?;
@@ -212,6 +231,10 @@ impl Wire {
     pub fn write_eof(&mut self) -> io::Result<()> {
         if self.eof_sent {
             return Ok(());
+        }
+        if let Some(session) = self.tls.as_mut().filter(|_| !self.eof_pending) {
+            session.connection.send_close_notify();
+            self.send_tls_output()?;
         }
         self.eof_pending = true;
         if self.buffered() == 0 {
@@ -254,6 +277,92 @@ impl Wire {
     pub fn discard(&mut self) {
         self.kept = Vec::new();
         self.sent = 0;
+    }
+
+    /// Runs TLS over the connection from now on, as a client or a server
+    /// by how `session` was made; a client's first handshake message goes
+    /// out at once.
+    pub fn start_tls(&mut self, session: Session) -> io::Result<()> {
+        self.tls = Some(Box::new(session));
+        self.send_tls_output()
+    }
+
+    /// The TLS session, once started.
+    pub fn tls(&self) -> Option<&Session> {
+        self.tls.as_deref()
+    }
+
+    /// Whether a TLS handshake is still going on.
+    pub fn is_handshaking(&self) -> bool {
+        self.tls.as_ref().is_some_and(|s| s.is_handshaking())
+    }
+
+    /// Decrypted bytes waiting for a [`Wire::recv`] (always 0 without TLS).
+    pub fn pending(&mut self) -> usize {
+        self.tls.as_mut().map_or(0, |session| {
+            session
+                .connection
+                .process_new_packets()
+                .map_or(0, |state| state.plaintext_bytes_to_read())
+        })
+    }
+
+    /// `recv` under TLS: decrypted bytes already waiting, or else one read
+    /// of records from the socket, whose answers (handshake messages, an
+    /// alert) go out before any failure is reported.
+    fn recv_tls(&mut self, buf: &mut [u8]) -> io::Result<Received> {
+        if let Some(got) = self.read_plaintext(buf)? {
+            return Ok(got);
+        }
+        let session = self.tls.as_mut().expect("recv_tls runs under TLS");
+        loop {
+            match session.connection.read_tls(&mut (&self.socket)) {
+                Ok(_) => break,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(Received::Nothing),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        let processed = session.connection.process_new_packets();
+        self.send_tls_output()?;
+        if let Err(e) = processed {
+            return Err(TlsError::from(e).into_io());
+        }
+        Ok(self.read_plaintext(buf)?.unwrap_or(Received::Nothing))
+    }
+
+    /// Decrypted bytes into `buf`; `None` when none are waiting. The end
+    /// of input is a close_notify or, as most TLS stacks allow, the
+    /// socket's end of file without one.
+    fn read_plaintext(&mut self, buf: &mut [u8]) -> io::Result<Option<Received>> {
+        let session = self.tls.as_mut().expect("read_plaintext runs under TLS");
+        match session.connection.reader().read(buf) {
+            Ok(0) if !buf.is_empty() => Ok(Some(Received::Eof)),
+            Ok(n) => Ok(Some(Received::Data(n))),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(None),
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(Some(Received::Eof)),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Moves the TLS records the session has to send behind the kept bytes,
+    /// and sends them at once when nothing else was waiting.
+    fn send_tls_output(&mut self) -> io::Result<()> {
+        let was_idle = self.buffered() == 0;
+        if let Some(session) = self.tls.as_mut() {
+            while session.connection.wants_write() {
+                session.connection.write_tls(&mut self.kept)?;
+            }
+        }
+        if was_idle {
+            let n = self.send_some(&self.kept[self.sent..])?;
+            self.sent += n;
+            if self.sent == self.kept.len() {
+                self.kept.clear();
+                self.sent = 0;
+            }
+        }
+        Ok(())
     }
 
     /// One `send`, retried when interrupted; 0 when the socket is full.

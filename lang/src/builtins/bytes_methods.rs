@@ -195,10 +195,6 @@ fn me<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a [u8]> {
     }
 }
 
-fn bytes(v: Vec<u8>) -> Value {
-    Value::Bytes(Rc::new(v))
-}
-
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
 }
@@ -231,7 +227,7 @@ fn strip_with(vm: &Vm, args: &Args, left: bool, right: bool) -> PyResult {
     } else {
         b.len()
     };
-    Ok(bytes(b[start..end.max(start)].to_vec()))
+    Ok(Value::bytes(b[start..end.max(start)].to_vec()))
 }
 
 fn strip(vm: &Vm, args: Args) -> PyResult {
@@ -265,14 +261,14 @@ fn split_ws(b: &[u8], maxsplit: i64) -> Vec<Value> {
             while end > i && is_space(b[end - 1]) {
                 end -= 1;
             }
-            out.push(bytes(b[i..end].to_vec()));
+            out.push(Value::bytes(b[i..end].to_vec()));
             return out;
         }
         let start = i;
         while i < b.len() && !is_space(b[i]) {
             i += 1;
         }
-        out.push(bytes(b[start..i].to_vec()));
+        out.push(Value::bytes(b[start..i].to_vec()));
         splits += 1;
     }
     out
@@ -319,7 +315,7 @@ fn splitlines(vm: &Vm, args: Args) -> PyResult {
         };
         if eol > 0 {
             let end = if keepends { i + eol } else { i };
-            out.push(bytes(b[start..end].to_vec()));
+            out.push(Value::bytes(b[start..end].to_vec()));
             i += eol;
             start = i;
         } else {
@@ -327,7 +323,7 @@ fn splitlines(vm: &Vm, args: Args) -> PyResult {
         }
     }
     if start < b.len() {
-        out.push(bytes(b[start..].to_vec()));
+        out.push(Value::bytes(b[start..].to_vec()));
     }
     Ok(Value::list(out))
 }
@@ -351,11 +347,11 @@ fn join(vm: &Vm, args: Args) -> PyResult {
             }
         }
     }
-    Ok(bytes(out))
+    Ok(Value::bytes(out))
 }
 
 fn map_ascii(vm: &Vm, args: &Args, f: impl Fn(u8) -> u8) -> PyResult {
-    Ok(bytes(me(vm, args)?.iter().map(|&c| f(c)).collect()))
+    Ok(Value::bytes(me(vm, args)?.iter().map(|&c| f(c)).collect()))
 }
 
 fn upper(vm: &Vm, args: Args) -> PyResult {
@@ -382,7 +378,7 @@ fn swapcase(vm: &Vm, args: Args) -> PyResult {
 fn capitalize(vm: &Vm, args: Args) -> PyResult {
     CAPITALIZE.check(vm, args)?;
     let b = me(vm, &args)?;
-    Ok(bytes(
+    Ok(Value::bytes(
         b.iter()
             .enumerate()
             .map(|(i, &c)| {
@@ -400,7 +396,7 @@ fn title(vm: &Vm, args: Args) -> PyResult {
     TITLE.check(vm, args)?;
     let b = me(vm, &args)?;
     let mut prev_cased = false;
-    Ok(bytes(
+    Ok(Value::bytes(
         b.iter()
             .map(|&c| {
                 let r = if prev_cased {
@@ -590,7 +586,7 @@ pub(super) fn translated(
 fn translate(vm: &Vm, args: Args) -> PyResult {
     let ([_, table], [delete]) = TRANSLATE.bind(vm, args)?;
     let data = me(vm, &args)?;
-    Ok(bytes(translated(vm, data, table, delete)?))
+    Ok(Value::bytes(translated(vm, data, table, delete)?))
 }
 
 /// `fromhex`'s work, shared with `bytearray.fromhex`: pairs of hexadecimal
@@ -628,7 +624,7 @@ pub(super) fn hex_to_bytes(vm: &Vm, text: &Value) -> PyResult<Vec<u8>> {
 
 fn fromhex(vm: &Vm, args: Args) -> PyResult {
     let ([cls, text], []) = FROMHEX.bind(vm, args)?;
-    let made = bytes(hex_to_bytes(vm, text)?);
+    let made = Value::bytes(hex_to_bytes(vm, text)?);
     match cls {
         Value::Class(c) if Rc::ptr_eq(c, &vm.types.bytes) => Ok(made),
         // A subclass is built from the bytes, as CPython does.
@@ -651,7 +647,7 @@ pub(super) fn translation_table(vm: &Vm, from: &Value, to: &Value) -> PyResult {
     for (f, t) in from.into_iter().zip(to) {
         table[f as usize] = t;
     }
-    Ok(bytes(table))
+    Ok(Value::bytes(table))
 }
 
 /// Docstrings of the methods bytes and bytearray share (bytearray.rs uses

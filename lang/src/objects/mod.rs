@@ -435,6 +435,10 @@ impl Value {
         Value::Str(Rc::new(PyStr::from_string(s)))
     }
 
+    pub fn bytes(data: Vec<u8>) -> Value {
+        Value::Bytes(Rc::new(data))
+    }
+
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(gc::new(Tuple(items, gc::GcHead::new())))
     }

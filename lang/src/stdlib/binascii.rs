@@ -87,10 +87,6 @@ fn ascii<'a>(vm: &Vm, v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
     }
 }
 
-fn bytes(v: Vec<u8>) -> Value {
-    Value::Bytes(Rc::new(v))
-}
-
 // -- hex ------------------------------------------------------------------------------
 
 static HEXLIFY: Signature = Signature::new(
@@ -119,7 +115,9 @@ fn hexlify(vm: &Vm, args: Args) -> PyResult {
         Some(s) => Some(separator(vm, s)?),
     };
     let per_sep = per_sep.map_or(Ok(1), |v| vm.to_index(v))?;
-    Ok(bytes(hex_with_separator(&data, sep, per_sep).into_bytes()))
+    Ok(Value::bytes(
+        hex_with_separator(&data, sep, per_sep).into_bytes(),
+    ))
 }
 
 /// The one-character separator of `hexlify` and `bytes.hex`.
@@ -171,7 +169,7 @@ fn unhexlify(vm: &Vm, args: Args) -> PyResult {
             _ => Err(error(vm, "Non-hexadecimal digit found")),
         })
         .collect::<PyResult<Vec<u8>>>()
-        .map(bytes)
+        .map(Value::bytes)
 }
 
 // -- base64 ---------------------------------------------------------------------------
@@ -206,7 +204,7 @@ fn b2a_base64(vm: &Vm, args: Args) -> PyResult {
     if newline.map_or(Ok(true), |v| vm.truthy(v))? {
         out.push(b'\n');
     }
-    Ok(bytes(out))
+    Ok(Value::bytes(out))
 }
 
 fn base64_value(c: u8) -> Option<u32> {
@@ -235,7 +233,7 @@ fn a2b_base64(vm: &Vm, args: Args) -> PyResult {
                     if strict && i + 1 < data.len() {
                         return Err(error(vm, "Excess data after padding"));
                     }
-                    return Ok(bytes(out));
+                    return Ok(Value::bytes(out));
                 }
             }
             continue;
@@ -262,7 +260,7 @@ fn a2b_base64(vm: &Vm, args: Args) -> PyResult {
         acc &= 0xff;
     }
     match quad_pos {
-        0 => Ok(bytes(out)),
+        0 => Ok(Value::bytes(out)),
         1 => Err(error(
             vm,
             format!(
@@ -298,14 +296,14 @@ fn b2a_uu(vm: &Vm, args: Args) -> PyResult {
         }
     }
     out.push(b'\n');
-    Ok(bytes(out))
+    Ok(Value::bytes(out))
 }
 
 fn a2b_uu(vm: &Vm, args: Args) -> PyResult {
     let ([data], []) = A2B_UU.bind(vm, args)?;
     let data = ascii(vm, data)?;
     let Some((&len_char, rest)) = data.split_first() else {
-        return Ok(bytes(vec![0; 32]));
+        return Ok(Value::bytes(vec![0; 32]));
     };
     let length = (len_char.wrapping_sub(b' ') & 0o77) as usize;
     let mut out = Vec::with_capacity(length);
@@ -332,7 +330,7 @@ fn a2b_uu(vm: &Vm, args: Args) -> PyResult {
             return Err(error(vm, "Trailing garbage"));
         }
     }
-    Ok(bytes(out))
+    Ok(Value::bytes(out))
 }
 
 // -- quoted-printable -----------------------------------------------------------------
@@ -411,7 +409,7 @@ fn b2a_qp(vm: &Vm, args: Args) -> PyResult {
         out.extend_from_slice(&piece);
         i += 1;
     }
-    Ok(bytes(out))
+    Ok(Value::bytes(out))
 }
 
 fn a2b_qp(vm: &Vm, args: Args) -> PyResult {
@@ -450,7 +448,7 @@ fn a2b_qp(vm: &Vm, args: Args) -> PyResult {
             i += 1;
         }
     }
-    Ok(bytes(out))
+    Ok(Value::bytes(out))
 }
 
 // -- checksums ------------------------------------------------------------------------

@@ -2,13 +2,20 @@
 # table ("Collections Abstract Base Classes"), written for towel from that
 # table and CPython 3.11's observable behaviour.
 #
-# The single-method ABCs (Iterable, Sized, Hashable, ...) recognise any class
-# that defines their methods: their `__subclasshook__` comes from
-# `_structural_hook`, which answers only for the ABC that declares it. The
-# richer ABCs (Sequence, Mapping, Set, ...) recognise registered classes
-# only, and supply their mixin methods in terms of the abstract ones.
+# Layout: every ABC's abstract methods are declared from a table of
+# method bodies (`_with_abstract`; each body is the documented neutral
+# answer, reachable through super()). The protocol ABCs (Hashable, Sized,
+# Iterable, Generator, Awaitable, ...) are whole rows of `_PROTOCOLS`,
+# each recognising any class that defines every method of its protocol
+# (a structural `__subclasshook__`). The container ABCs (Set, Mapping,
+# Sequence and their mutable kinds, the mapping views) are classes whose
+# mixin methods are built on the abstract ones; mixins that differ only
+# in a detail come from small factories (the Set comparisons and algebra,
+# the in-place set operators, Mapping's views). `_BUILTIN_MEMBERS` says
+# which built-in types are registered with which ABC.
 
-from abc import ABCMeta, abstractmethod
+from abc import ABCMeta, abstractmethod, update_abstractmethods
+from itertools import count as _count_from
 import types as _types
 
 __all__ = [
@@ -19,36 +26,30 @@ __all__ = [
     "Sequence", "MutableSequence", "ByteString",
 ]
 
-_generic_alias = classmethod(_types.GenericAlias)
+_parametrised = classmethod(_types.GenericAlias)
 
 
-def _implements(candidate, names):
-    """True when every name in `names` is defined (and not set to None) by
-    some class on `candidate`'s MRO; NotImplemented otherwise, so that the
-    ABC registry and real subclassing still decide."""
-    for name in names:
-        owner = next((k for k in candidate.__mro__ if name in k.__dict__), None)
-        if owner is None or owner.__dict__[name] is None:
-            return NotImplemented
-    return True
+# -- helpers shared by the mixins --
+
+def _matches(item, wanted):
+    """Container equality as the built-ins use it: identity first, so a
+    NaN is found where it is stored."""
+    return item is wanted or item == wanted
 
 
-def _structural_hook(*names):
-    """The `__subclasshook__` of an ABC that any class defining `names`
-    satisfies. A subclass of that ABC inherits the hook but gets no
-    structural test (it answers NotImplemented)."""
-
-    def __subclasshook__(cls, C):
-        if cls.__dict__.get("__subclasshook__") is not hook:
-            return NotImplemented
-        return _implements(C, names)
-
-    hook = classmethod(__subclasshook__)
-    return hook
+def _empty_by(remove_one, finished):
+    """Calls remove_one() until it raises `finished`: clear() for the
+    mutable ABCs, which know only how to take out one item at a time."""
+    try:
+        while True:
+            remove_one()
+    except finished:
+        pass
 
 
-def _raise_into(typ, val, tb):
-    """The exception `throw(typ, val, tb)` delivers, raised."""
+def _raise_thrown(typ, val, tb):
+    """What throw()/athrow() raise by default: the exception described by
+    their (type, value, traceback) arguments."""
     if val is None:
         if tb is None:
             raise typ
@@ -58,421 +59,453 @@ def _raise_into(typ, val, tb):
     raise val
 
 
-def _same(a, b):
-    # Containment and searching treat identity as equality (as list does).
-    return a is b or a == b
-
-
-# -- one-trick ponies ----------------------------------------------------------
-
-
-class Hashable(metaclass=ABCMeta):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__hash__")
-
-    @abstractmethod
-    def __hash__(self):
-        return 0
-
-
-class Sized(metaclass=ABCMeta):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__len__")
-
-    @abstractmethod
-    def __len__(self):
-        return 0
-
-
-class Container(metaclass=ABCMeta):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__contains__")
-    __class_getitem__ = _generic_alias
-
-    @abstractmethod
-    def __contains__(self, x):
-        return False
-
-
-class Callable(metaclass=ABCMeta):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__call__")
-    __class_getitem__ = _generic_alias
-
-    @abstractmethod
-    def __call__(self, *args, **kwds):
-        return False
-
-
-class Iterable(metaclass=ABCMeta):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__iter__")
-    __class_getitem__ = _generic_alias
-
-    @abstractmethod
-    def __iter__(self):
-        return
-        yield
-
-
-class Iterator(Iterable):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__iter__", "__next__")
-
-    @abstractmethod
-    def __next__(self):
-        raise StopIteration
-
-    def __iter__(self):
-        return self
-
-
-class Reversible(Iterable):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__reversed__", "__iter__")
-
-    @abstractmethod
-    def __reversed__(self):
-        return
-        yield
-
-
-def _close_by_throwing(resumable, kind):
-    """`close()` of Generator and Coroutine: throw GeneratorExit in and
-    expect it (or a StopIteration) back out."""
+def _close_by_throwing(resumable, what):
+    """close() for Generator and Coroutine: throw GeneratorExit in; it must
+    come back out (or the object must finish)."""
     try:
         resumable.throw(GeneratorExit)
     except (GeneratorExit, StopIteration):
         return
-    raise RuntimeError(f"{kind} ignored GeneratorExit")
+    raise RuntimeError(f"{what} ignored GeneratorExit")
 
 
-class Generator(Iterator):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__iter__", "__next__", "send", "throw", "close")
-
-    def __next__(self):
-        return self.send(None)
-
-    @abstractmethod
-    def send(self, value):
-        raise StopIteration
-
-    @abstractmethod
-    def throw(self, typ, val=None, tb=None):
-        _raise_into(typ, val, tb)
-
-    def close(self):
-        """Raises GeneratorExit inside the generator, which must let it out
-        (or finish)."""
-        _close_by_throwing(self, "generator")
+def _defines_all(candidate, names):
+    """Whether each name is found along candidate's MRO, and not set to
+    None there (None is how a class opts out of a protocol)."""
+    for name in names:
+        for klass in candidate.__mro__:
+            if name in klass.__dict__:
+                if klass.__dict__[name] is None:
+                    return False
+                break
+        else:
+            return False
+    return True
 
 
-class Collection(Sized, Iterable, Container):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__len__", "__iter__", "__contains__")
+def _implements(candidate, names):
+    """A structural __subclasshook__'s answer: True, or NotImplemented to
+    leave the decision to registration and inheritance."""
+    return True if _defines_all(candidate, names) else NotImplemented
 
 
-# -- asynchronous protocols -------------------------------------------------------
+# -- declaring methods from tables --
+
+def _install(cls, methods, abstract=False):
+    """Puts each method body into cls under its key, named as a method of
+    cls (the bodies are plain functions written once, below)."""
+    for key, body in methods.items():
+        body.__name__, body.__qualname__ = key, f"{cls.__name__}.{key}"
+        setattr(cls, key, abstractmethod(body) if abstract else body)
 
 
-class Awaitable(metaclass=ABCMeta):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__await__")
-    __class_getitem__ = _generic_alias
+def _with_abstract(**bodies):
+    """Class decorator: declares the abstract methods of an ABC, each body
+    giving the documented neutral answer (reachable through super())."""
 
-    @abstractmethod
-    def __await__(self):
-        yield
-
-
-class Coroutine(Awaitable):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__await__", "send", "throw", "close")
-
-    @abstractmethod
-    def send(self, value):
-        raise StopIteration
-
-    @abstractmethod
-    def throw(self, typ, val=None, tb=None):
-        _raise_into(typ, val, tb)
-
-    def close(self):
-        """Raises GeneratorExit inside the coroutine, which must let it out
-        (or finish)."""
-        _close_by_throwing(self, "coroutine")
+    def declare(cls):
+        _install(cls, bodies, abstract=True)
+        update_abstractmethods(cls)
+        return cls
+    return declare
 
 
-class AsyncIterable(metaclass=ABCMeta):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__aiter__")
-    __class_getitem__ = _generic_alias
-
-    @abstractmethod
-    def __aiter__(self):
-        return AsyncIterator()
+def _add_refused(self, value):
+    raise NotImplementedError
 
 
-class AsyncIterator(AsyncIterable):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__anext__", "__aiter__")
-
-    @abstractmethod
-    async def __anext__(self):
-        raise StopAsyncIteration
-
-    def __aiter__(self):
-        return self
+def _discard_refused(self, value):
+    raise NotImplementedError
 
 
-class AsyncGenerator(AsyncIterator):
-    __slots__ = ()
-    __subclasshook__ = _structural_hook("__aiter__", "__anext__", "asend", "athrow", "aclose")
-
-    async def __anext__(self):
-        return await self.asend(None)
-
-    @abstractmethod
-    async def asend(self, value):
-        raise StopAsyncIteration
-
-    @abstractmethod
-    async def athrow(self, typ, val=None, tb=None):
-        _raise_into(typ, val, tb)
-
-    async def aclose(self):
-        """Raises GeneratorExit inside the generator, which must let it out
-        (or finish)."""
-        try:
-            await self.athrow(GeneratorExit)
-        except (GeneratorExit, StopAsyncIteration):
-            return
-        raise RuntimeError("asynchronous generator ignored GeneratorExit")
+def _key_lookup_refused(self, key):
+    raise KeyError
 
 
-# -- sets -------------------------------------------------------------------------
+def _key_store_refused(self, key, value):
+    raise KeyError
+
+
+def _key_delete_refused(self, key):
+    raise KeyError
+
+
+def _index_lookup_refused(self, index):
+    raise IndexError
+
+
+def _index_store_refused(self, index, value):
+    raise IndexError
+
+
+def _index_delete_refused(self, index):
+    raise IndexError
+
+
+def _insert_refused(self, index, value):
+    raise IndexError
+
+
+# -- the protocol ABCs, built from one table --
+#
+# Each protocol ABC is a row of `_PROTOCOLS`: its bases, its abstract
+# methods (with the documented neutral answer as body, reachable through
+# super()), its mixin methods and whether it can be parametrised (X[int]).
+# A protocol ABC recognises any class that defines every method of the
+# protocol, its own and its bases' (`_structural_hook`).
+
+# The method bodies, one function each (`_install` names them).
+
+def _hash_zero(self):
+    return 0
+
+
+def _len_zero(self):
+    return 0
+
+
+def _contains_nothing(self, x):
+    return False
+
+
+def _call_refused(self, *args, **kwds):
+    return False
+
+
+def _iter_nothing(self):
+    return
+    yield
+
+
+def _reversed_nothing(self):
+    return
+    yield
+
+
+def _await_nothing(self):
+    yield
+
+
+def _next_exhausted(self):
+    raise StopIteration
+
+
+def _generator_send(self, value):
+    raise StopIteration
+
+
+def _coroutine_send(self, value):
+    raise StopIteration
+
+
+def _generator_throw(self, typ, val=None, tb=None):
+    _raise_thrown(typ, val, tb)
+
+
+def _coroutine_throw(self, typ, val=None, tb=None):
+    _raise_thrown(typ, val, tb)
+
+
+def _aiter_default(self):
+    return AsyncIterator()
+
+
+async def _anext_exhausted(self):
+    raise StopAsyncIteration
+
+
+async def _asend_finished(self, value):
+    raise StopAsyncIteration
+
+
+async def _athrow_default(self, typ, val=None, tb=None):
+    _raise_thrown(typ, val, tb)
+
+
+def _iter_itself(self):
+    return self
+
+
+def _aiter_itself(self):
+    return self
+
+
+def _next_by_send(self):
+    return self.send(None)
+
+
+async def _anext_by_asend(self):
+    return await self.asend(None)
+
+
+def _generator_close(self):
+    _close_by_throwing(self, "generator")
+
+
+def _coroutine_close(self):
+    _close_by_throwing(self, "coroutine")
+
+
+async def _aclose_by_athrow(self):
+    try:
+        await self.athrow(GeneratorExit)
+    except (GeneratorExit, StopAsyncIteration):
+        return
+    raise RuntimeError("asynchronous generator ignored GeneratorExit")
+
+
+_PROTOCOLS = (
+    # name, bases, abstract methods, mixin methods, parametrisable
+    ("Hashable", (), {"__hash__": _hash_zero}, {}, False),
+    ("Sized", (), {"__len__": _len_zero}, {}, False),
+    ("Container", (), {"__contains__": _contains_nothing}, {}, True),
+    ("Callable", (), {"__call__": _call_refused}, {}, True),
+    ("Iterable", (), {"__iter__": _iter_nothing}, {}, True),
+    ("Iterator", ("Iterable",), {"__next__": _next_exhausted},
+     {"__iter__": _iter_itself}, False),
+    ("Reversible", ("Iterable",), {"__reversed__": _reversed_nothing}, {}, False),
+    ("Generator", ("Iterator",),
+     {"send": _generator_send, "throw": _generator_throw},
+     {"__next__": _next_by_send, "close": _generator_close}, False),
+    ("Collection", ("Sized", "Iterable", "Container"), {}, {}, False),
+    ("Awaitable", (), {"__await__": _await_nothing}, {}, True),
+    ("Coroutine", ("Awaitable",),
+     {"send": _coroutine_send, "throw": _coroutine_throw},
+     {"close": _coroutine_close}, False),
+    ("AsyncIterable", (), {"__aiter__": _aiter_default}, {}, True),
+    ("AsyncIterator", ("AsyncIterable",), {"__anext__": _anext_exhausted},
+     {"__aiter__": _aiter_itself}, False),
+    ("AsyncGenerator", ("AsyncIterator",),
+     {"asend": _asend_finished, "athrow": _athrow_default},
+     {"__anext__": _anext_by_asend, "aclose": _aclose_by_athrow}, False),
+)
+
+
+_protocol_names = {}   # ABC name -> every method of its protocol
+
+
+def _structural_hook(abc_class, names):
+    """The __subclasshook__ of a protocol ABC: it answers only for that
+    ABC itself (a subclass of it gets NotImplemented, so that its own
+    abstract methods are not bypassed)."""
+
+    def __subclasshook__(cls, C):
+        if cls is abc_class:
+            return _implements(C, names)
+        return NotImplemented
+    __subclasshook__.__qualname__ = f"{abc_class.__name__}.__subclasshook__"
+    return classmethod(__subclasshook__)
+
+
+def _make_protocol(name, bases, abstract, mixins, parametrisable):
+    names = {*abstract, *mixins}
+    for base in bases:
+        names |= _protocol_names[base]
+    _protocol_names[name] = names
+    namespace = {"__module__": __name__, "__qualname__": name, "__slots__": ()}
+    if parametrisable:
+        namespace["__class_getitem__"] = _parametrised
+    abc_class = ABCMeta(name, tuple(globals()[base] for base in bases), namespace)
+    _install(abc_class, mixins)
+    _with_abstract(**abstract)(abc_class)
+    abc_class.__subclasshook__ = _structural_hook(abc_class, tuple(sorted(names)))
+    return abc_class
+
+
+for _row in _PROTOCOLS:
+    globals()[_row[0]] = _make_protocol(*_row)
+del _row, _protocol_names
+
+
+# -- sets --
+
+def _set_relation(name, sizes_allow, flipped=False):
+    """A Set comparison: NotImplemented against a non-Set; else the sizes
+    must allow it (`sizes_allow(len(smaller), len(larger))`) and every
+    element of the side that should be smaller must be in the other."""
+
+    def relation(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
+        inner, outer = (other, self) if flipped else (self, other)
+        if not sizes_allow(len(inner), len(outer)):
+            return False
+        return all(item in outer for item in inner)
+    relation.__name__ = name
+    relation.__qualname__ = f"Set.{name}"
+    return relation
+
+
+def _set_operand(a_set, other):
+    """other as a Set for a_set's algebra (made by a_set's
+    _from_iterable), or None if it is no iterable."""
+    if isinstance(other, Set):
+        return other
+    if isinstance(other, Iterable):
+        return a_set._from_iterable(other)
+    return None
+
+
+def _set_algebra(name, members, as_set=True):
+    """A Set operator: NotImplemented unless the other operand is an
+    iterable (made a Set first if `as_set`); else the set, made by
+    _from_iterable, of `members(self, operand)`."""
+
+    def operator(self, other):
+        if as_set:
+            operand = _set_operand(self, other)
+        else:
+            operand = other if isinstance(other, Iterable) else None
+        if operand is None:
+            return NotImplemented
+        return self._from_iterable(members(self, operand))
+    operator.__name__ = name
+    operator.__qualname__ = f"Set.{name}"
+    return operator
+
+
+def _only_in(items, other):
+    return (item for item in items if item not in other)
+
+
+def _one_after_another(*parts):
+    for part in parts:
+        yield from part
 
 
 class Set(Collection):
-    """A finite, iterable container whose comparisons are subset tests and
-    whose operators (& | - ^) build new sets through `_from_iterable`."""
+    """A finite, iterable container with set comparisons and algebra.
+    Results of the algebra are built by `_from_iterable` (override it
+    when the constructor does not take an iterable)."""
 
     __slots__ = ()
 
     @classmethod
     def _from_iterable(cls, it):
-        # A subclass whose constructor takes something else overrides this.
         return cls(it)
 
-    def _subset_of(self, other):
-        return len(self) <= len(other) and all(item in other for item in self)
+    __le__ = _set_relation("__le__", lambda inner, outer: inner <= outer)
+    __lt__ = _set_relation("__lt__", lambda inner, outer: inner < outer)
+    __ge__ = _set_relation("__ge__", lambda inner, outer: inner <= outer, True)
+    __gt__ = _set_relation("__gt__", lambda inner, outer: inner < outer, True)
+    __eq__ = _set_relation("__eq__", lambda inner, outer: inner == outer)
 
-    def __le__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return self._subset_of(other)
-
-    def __ge__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return Set._subset_of(other, self)
-
-    def __lt__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) < len(other) and self.__le__(other)
-
-    def __gt__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) > len(other) and self.__ge__(other)
-
-    def __eq__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) == len(other) and self.__le__(other)
+    __and__ = __rand__ = _set_algebra(
+        "__and__", lambda me, other: (item for item in other if item in me),
+        as_set=False)
+    __or__ = __ror__ = _set_algebra(
+        "__or__", lambda me, other: _one_after_another(me, other), as_set=False)
+    __sub__ = _set_algebra("__sub__", lambda me, other: _only_in(me, other))
+    __rsub__ = _set_algebra("__rsub__", lambda me, other: _only_in(other, me))
+    __xor__ = __rxor__ = _set_algebra("__xor__", lambda me, other: (
+        _one_after_another(_only_in(me, other), _only_in(other, me))))
 
     def isdisjoint(self, other):
-        """True when no element of `other` is in this set."""
         return not any(item in self for item in other)
 
-    def _as_set(self, other):
-        """`other` as a set for the operators: itself when it is a Set, built
-        with `_from_iterable` when only iterable, None when neither."""
-        if isinstance(other, Set):
-            return other
-        if isinstance(other, Iterable):
-            return self._from_iterable(other)
-        return None
-
-    def __and__(self, other):
-        if not isinstance(other, Iterable):
-            return NotImplemented
-        return self._from_iterable(item for item in other if item in self)
-
-    __rand__ = __and__
-
-    def __or__(self, other):
-        if not isinstance(other, Iterable):
-            return NotImplemented
-        return self._from_iterable(item for part in (self, other) for item in part)
-
-    __ror__ = __or__
-
-    def __sub__(self, other):
-        other = self._as_set(other)
-        if other is None:
-            return NotImplemented
-        return self._from_iterable(item for item in self if item not in other)
-
-    def __rsub__(self, other):
-        other = self._as_set(other)
-        if other is None:
-            return NotImplemented
-        return self._from_iterable(item for item in other if item not in self)
-
-    def __xor__(self, other):
-        other = self._as_set(other)
-        if other is None:
-            return NotImplemented
-        return (self - other) | (other - self)
-
-    __rxor__ = __xor__
-
     def _hash(self):
-        """The hash a frozenset with the same elements has, for Set classes
-        that want to be hashable (`__hash__ = Set._hash`)."""
+        # The documented promise is a hash "equal to frozenset's" for
+        # equal contents: it is computed as that.
         return hash(frozenset(self))
 
 
-Set.register(frozenset)
+def _in_place(name, action, operand=lambda target, it: it):
+    """A MutableSet in-place operator: `action(self, item)` for each item
+    of `operand(self, it)`, taken in full first (so the operand may be
+    self)."""
+
+    def operator(self, it):
+        for item in list(operand(self, it)):
+            action(self, item)
+        return self
+    operator.__name__ = name
+    operator.__qualname__ = f"MutableSet.{name}"
+    return operator
 
 
+def _toggle(target, item):
+    if item in target:
+        target.discard(item)
+    else:
+        target.add(item)
+
+
+@_with_abstract(add=_add_refused, discard=_discard_refused)
 class MutableSet(Set):
-    """A Set with `add` and `discard`; the other mutators are built on them."""
-
     __slots__ = ()
-
-    @abstractmethod
-    def add(self, value):
-        """Puts `value` in the set."""
-        raise NotImplementedError
-
-    @abstractmethod
-    def discard(self, value):
-        """Takes `value` out of the set; nothing happens when it is absent."""
-        raise NotImplementedError
 
     def remove(self, value):
-        """As `discard`, but KeyError when `value` is absent."""
-        if value in self:
-            self.discard(value)
-        else:
+        if value not in self:
             raise KeyError(value)
+        self.discard(value)
 
     def pop(self):
-        """Takes out and returns an arbitrary element; KeyError when empty."""
         for value in self:
-            break
-        else:
-            raise KeyError
-        self.discard(value)
-        return value
+            self.discard(value)
+            return value
+        raise KeyError from None
 
     def clear(self):
-        """Pops elements until `pop` reports the set empty."""
-        while True:
-            try:
-                self.pop()
-            except KeyError:
-                return
+        _empty_by(self.pop, KeyError)
 
-    def __ior__(self, it):
-        for value in it:
-            self.add(value)
-        return self
-
-    def __iand__(self, it):
-        for value in self - it:
-            self.discard(value)
-        return self
-
-    def __ixor__(self, it):
-        if it is self:
-            self.clear()
-            return self
-        if not isinstance(it, Set):
-            it = self._from_iterable(it)
-        for value in it:
-            if value in self:
-                self.discard(value)
-            else:
-                self.add(value)
-        return self
-
-    def __isub__(self, it):
-        if it is self:
-            self.clear()
-            return self
-        for value in it:
-            self.discard(value)
-        return self
+    __ior__ = _in_place("__ior__", lambda target, item: target.add(item))
+    __isub__ = _in_place("__isub__", lambda target, item: target.discard(item))
+    # What is not in `it` goes: the difference, with its TypeError.
+    __iand__ = _in_place("__iand__", lambda target, item: target.discard(item),
+                         operand=lambda target, it: target - it)
+    # Each distinct item of `it` flips membership.
+    __ixor__ = _in_place("__ixor__", _toggle, operand=lambda target, it: (
+        it if isinstance(it, Set) else target._from_iterable(it)))
 
 
-MutableSet.register(set)
+# -- mappings --
+
+_ABSENT = object()   # "no such key", from _lookup
 
 
-# -- mappings ---------------------------------------------------------------------
+def _lookup(mapping, key, default=_ABSENT):
+    """mapping[key], or default when that raises KeyError."""
+    try:
+        return mapping[key]
+    except KeyError:
+        return default
 
 
+def _pairs_from(source):
+    """The (key, value) pairs update() takes from source: by its keys if it
+    has them (a mapping), else source is itself an iterable of pairs."""
+    if isinstance(source, Mapping) or hasattr(source, "keys"):
+        return ((key, source[key]) for key in source.keys())
+    return source
+
+
+@_with_abstract(__getitem__=_key_lookup_refused)
 class Mapping(Collection):
-    """A read-only container of values looked up by key, given
-    `__getitem__`, `__iter__` and `__len__`."""
+    """A read-only mapping: get, `in`, the three views and equality come
+    from __getitem__, __iter__ and __len__."""
 
     __slots__ = ()
-    # Mappings are not reversible unless they say so.
     __reversed__ = None
 
-    @abstractmethod
-    def __getitem__(self, key):
-        raise KeyError
-
     def get(self, key, default=None):
-        """The value for `key`, or `default` when there is none."""
-        try:
-            return self[key]
-        except KeyError:
-            return default
+        return _lookup(self, key, default)
 
     def __contains__(self, key):
-        try:
-            self[key]
-            return True
-        except KeyError:
-            return False
-
-    def keys(self):
-        """A set-like view of the keys."""
-        return KeysView(self)
-
-    def items(self):
-        """A set-like view of the (key, value) pairs."""
-        return ItemsView(self)
-
-    def values(self):
-        """A view of the values."""
-        return ValuesView(self)
+        return _lookup(self, key) is not _ABSENT
 
     def __eq__(self, other):
-        if not isinstance(other, Mapping):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+
+_builtin_set_result = classmethod(lambda cls, it: set(it))
+_builtin_set_result.__func__.__name__ = "_from_iterable"
 
 
 class MappingView(Sized):
     __slots__ = ("_mapping",)
-    __class_getitem__ = _generic_alias
+    __class_getitem__ = _parametrised
 
     def __init__(self, mapping):
         self._mapping = mapping
@@ -487,9 +520,7 @@ class MappingView(Sized):
 class KeysView(MappingView, Set):
     __slots__ = ()
 
-    @classmethod
-    def _from_iterable(cls, it):
-        return set(it)
+    _from_iterable = _builtin_set_result
 
     def __contains__(self, key):
         return key in self._mapping
@@ -501,233 +532,162 @@ class KeysView(MappingView, Set):
 class ItemsView(MappingView, Set):
     __slots__ = ()
 
-    @classmethod
-    def _from_iterable(cls, it):
-        return set(it)
+    _from_iterable = _builtin_set_result
 
     def __contains__(self, item):
         key, value = item
-        try:
-            present = self._mapping[key]
-        except KeyError:
-            return False
-        return _same(present, value)
+        found = _lookup(self._mapping, key)
+        return found is not _ABSENT and _matches(found, value)
 
     def __iter__(self):
-        mapping = self._mapping
-        for key in mapping:
-            yield key, mapping[key]
+        source = self._mapping
+        return ((key, source[key]) for key in source)
 
 
 class ValuesView(MappingView, Collection):
     __slots__ = ()
 
     def __contains__(self, value):
-        return any(_same(candidate, value) for candidate in self)
+        return any(_matches(item, value) for item in self)
 
     def __iter__(self):
-        mapping = self._mapping
-        for key in mapping:
-            yield mapping[key]
+        source = self._mapping
+        return (source[key] for key in source)
 
 
-KeysView.register(type({}.keys()))
-ItemsView.register(type({}.items()))
-ValuesView.register(type({}.values()))
-
-# The default of `MutableMapping.pop`: "no default given".
-_NO_DEFAULT = object()
+def _view_maker(view_class):
+    def make_view(self):
+        return view_class(self)
+    return make_view
 
 
+# keys(), items() and values(): each makes its view of the mapping.
+_install(Mapping, {"keys": _view_maker(KeysView), "items": _view_maker(ItemsView),
+                   "values": _view_maker(ValuesView)})
+
+
+@_with_abstract(__setitem__=_key_store_refused,
+                __delitem__=_key_delete_refused)
 class MutableMapping(Mapping):
-    """A Mapping with `__setitem__` and `__delitem__`; the other mutators
-    are built on them."""
+    """A mapping that can change: pop, popitem, clear, update and
+    setdefault come from __setitem__ and __delitem__."""
 
     __slots__ = ()
+    __marker = object()   # "no default given" for pop
 
-    @abstractmethod
-    def __setitem__(self, key, value):
-        raise KeyError
-
-    @abstractmethod
-    def __delitem__(self, key):
-        raise KeyError
-
-    def pop(self, key, default=_NO_DEFAULT):
-        """Removes `key` and returns its value; returns `default` for a
-        missing key when given, else raises KeyError."""
+    def pop(self, key, default=__marker):
         try:
             value = self[key]
         except KeyError:
-            if default is _NO_DEFAULT:
+            if default is MutableMapping.__marker:
                 raise
             return default
         del self[key]
         return value
 
     def popitem(self):
-        """Removes and returns an arbitrary (key, value) pair; KeyError when empty."""
         for key in self:
-            break
-        else:
-            raise KeyError
-        value = self[key]
-        del self[key]
-        return key, value
+            value = self[key]
+            del self[key]
+            return key, value
+        raise KeyError from None
 
     def clear(self):
-        """Pops items until `popitem` reports the mapping empty."""
-        while True:
-            try:
-                self.popitem()
-            except KeyError:
-                return
+        _empty_by(self.popitem, KeyError)
 
     def update(self, other=(), /, **kwds):
-        """Stores the items of `other` (a mapping, an object with `keys()`,
-        or an iterable of pairs), then the keyword arguments."""
-        if isinstance(other, Mapping):
-            pairs = ((key, other[key]) for key in other)
-        elif hasattr(other, "keys"):
-            pairs = ((key, other[key]) for key in other.keys())
-        else:
-            pairs = other
-        for key, value in pairs:
-            self[key] = value
-        for key, value in kwds.items():
+        for key, value in _one_after_another(_pairs_from(other), kwds.items()):
             self[key] = value
 
     def setdefault(self, key, default=None):
-        """The value for `key`; when missing, stores and returns `default`."""
+        found = _lookup(self, key)
+        if found is _ABSENT:
+            self[key] = found = default
+        return found
+
+
+# -- sequences --
+
+def _items_at(sequence, positions):
+    """(position, sequence[position]) for each position, up to the first
+    that raises IndexError."""
+    for position in positions:
         try:
-            return self[key]
-        except KeyError:
-            self[key] = default
-            return default
+            item = sequence[position]
+        except IndexError:
+            return
+        yield position, item
 
 
-MutableMapping.register(dict)
-
-
-# -- sequences --------------------------------------------------------------------
-
-
+@_with_abstract(__getitem__=_index_lookup_refused)
 class Sequence(Reversible, Collection):
-    """A read-only indexable container, given `__getitem__` (raising
-    IndexError past the end) and `__len__`."""
+    """An indexable sequence: iteration, `in`, reversed(), index and count
+    come from __getitem__ and __len__ (iteration stops at IndexError)."""
 
     __slots__ = ()
 
-    @abstractmethod
-    def __getitem__(self, index):
-        raise IndexError
-
     def __iter__(self):
-        index = 0
-        while True:
-            try:
-                item = self[index]
-            except IndexError:
-                return
-            yield item
-            index += 1
+        return (item for _, item in _items_at(self, _count_from(0)))
 
     def __contains__(self, value):
-        return any(_same(item, value) for item in self)
+        return any(_matches(item, value) for item in self)
 
     def __reversed__(self):
-        for index in range(len(self) - 1, -1, -1):
-            yield self[index]
+        return (self[position] for position in range(len(self) - 1, -1, -1))
 
     def index(self, value, start=0, stop=None):
-        """The first position of `value` within [start, stop); ValueError when absent."""
+        # Negative bounds count from the end, as slices do (the start no
+        # lower than 0); the search ends at stop or at the first IndexError.
         if start is not None and start < 0:
             start = max(len(self) + start, 0)
         if stop is not None and stop < 0:
             stop += len(self)
-        position = start
-        while stop is None or position < stop:
-            try:
-                item = self[position]
-            except IndexError:
-                break
-            if _same(item, value):
+        positions = _count_from(start) if stop is None else range(start, stop)
+        for position, item in _items_at(self, positions):
+            if _matches(item, value):
                 return position
-            position += 1
         raise ValueError
 
     def count(self, value):
-        """How many items equal `value`."""
-        return sum(1 for item in self if _same(item, value))
-
-
-Sequence.register(tuple)
-Sequence.register(str)
-Sequence.register(range)
+        return sum(_matches(item, value) for item in self)
 
 
 class ByteString(Sequence):
-    """The common ABC of bytes and bytearray."""
-
     __slots__ = ()
 
 
-ByteString.register(bytes)
-ByteString.register(bytearray)
-
-
+@_with_abstract(__setitem__=_index_store_refused,
+                __delitem__=_index_delete_refused,
+                insert=_insert_refused)
 class MutableSequence(Sequence):
-    """A Sequence with `__setitem__`, `__delitem__` and `insert`; the other
-    mutators are built on them."""
+    """A sequence that can change: append, clear, reverse, extend, pop,
+    remove and += come from __setitem__, __delitem__ and insert."""
 
     __slots__ = ()
-
-    @abstractmethod
-    def __setitem__(self, index, value):
-        raise IndexError
-
-    @abstractmethod
-    def __delitem__(self, index):
-        raise IndexError
-
-    @abstractmethod
-    def insert(self, index, value):
-        """Puts `value` before position `index`."""
-        raise IndexError
 
     def append(self, value):
-        """Adds `value` at the end."""
         self.insert(len(self), value)
 
     def clear(self):
-        """Pops items until `pop` reports the sequence empty."""
-        while True:
-            try:
-                self.pop()
-            except IndexError:
-                return
+        _empty_by(self.pop, IndexError)
 
     def reverse(self):
-        """Reverses the items in place by swapping pairs."""
-        last = len(self) - 1
-        for low in range(len(self) // 2):
-            high = last - low
+        size = len(self)
+        # Swap each item of the first half with its mirror in the second.
+        for low, high in zip(range(size // 2), range(size - 1, -1, -1)):
             self[low], self[high] = self[high], self[low]
 
     def extend(self, values):
-        """Appends every item of `values`."""
-        # Extending by itself must not see its own growth.
-        for value in list(values) if values is self else values:
+        # Extending by itself must not chase its own growing tail.
+        for value in (list(values) if values is self else values):
             self.append(value)
 
     def pop(self, index=-1):
-        """Removes and returns the item at `index` (the last by default)."""
         value = self[index]
         del self[index]
         return value
 
     def remove(self, value):
-        """Removes the first item equal to `value`; ValueError when absent."""
         del self[self.index(value)]
 
     def __iadd__(self, values):
@@ -735,15 +695,29 @@ class MutableSequence(Sequence):
         return self
 
 
-MutableSequence.register(list)
-MutableSequence.register(bytearray)
-
+# -- the built-in members --
 
 # towel's built-in types do not all list their special methods in their
 # type's namespace (functions have no `__call__` there, dict no
 # `__reversed__`), so the structural test cannot see them: they are
-# registered instead.
-for _callable_type in (_types.FunctionType, _types.BuiltinFunctionType, _types.MethodType, type):
-    Callable.register(_callable_type)
-del _callable_type
-Reversible.register(dict)
+# registered.
+_BUILTIN_MEMBERS = (
+    (Set, (frozenset,)),
+    (MutableSet, (set,)),
+    (KeysView, (type({}.keys()),)),
+    (ItemsView, (type({}.items()),)),
+    (ValuesView, (type({}.values()),)),
+    (Mapping, (_types.MappingProxyType,)),
+    (MutableMapping, (dict,)),
+    (Sequence, (tuple, str, range, memoryview)),
+    (ByteString, (bytes, bytearray)),
+    (MutableSequence, (list, bytearray)),
+    (Callable, (_types.FunctionType, _types.BuiltinFunctionType,
+                _types.MethodType, type)),
+    (Reversible, (dict,)),
+)
+
+for _abc_class, _members in _BUILTIN_MEMBERS:
+    for _member in _members:
+        _abc_class.register(_member)
+del _abc_class, _members, _member

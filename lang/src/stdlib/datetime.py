@@ -1,346 +1,421 @@
-# `datetime`: dates, times, datetimes, durations and fixed-offset zones, on
-# the proleptic Gregorian calendar, with CPython's rules, reprs and errors.
+# datetime: dates, clock times, intervals and time zones, with CPython
+# 3.11's API, results, reprs and messages.
 #
-# Dates are kept as (year, month, day) and converted to ordinals (days since
-# 0001-01-01, day 1) for arithmetic; durations are whole microseconds split
-# into (days, seconds, microseconds). Formatting and parsing share `time`'s
-# strftime/strptime engine; `now()` reads the runtime's clock through
-# `time.time()`, so virtual time moves it too.
+# Design. A timedelta is one integer count of microseconds (its days,
+# seconds and microseconds are derived once, at construction). A date keeps
+# (year, month, day) and does arithmetic on day ordinals (0001-01-01 is day
+# 1), converting with the civil-from-days algorithm the `time` module already
+# carries. A datetime also keeps its clock fields, tzinfo and PEP 495 fold;
+# its arithmetic goes through one integer, the microseconds since the start
+# of ordinal day 0 (only when a shift crosses midnight). The four value
+# types share one comparison scheme: each class answers `_compare(other,
+# equality)` with a pair of keys to compare (or NotImplemented, or raises
+# for an ordering that makes no sense) and the six rich comparisons are
+# built from a table, as are timedelta's operators between two timedeltas
+# and the tzinfo queries of time and datetime. Text formats (isoformat,
+# fromisoformat, strftime's %z/%Z/%f) are small scanners at the end.
 
+import operator as _operator
 import time as _time
+from math import modf as _modf
+
+__all__ = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo",
+           "MINYEAR", "MAXYEAR", "UTC")
 
 MINYEAR = 1
 MAXYEAR = 9999
-_MAXORDINAL = 3652059
-_US_PER_DAY = 86400000000
 
-_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_DAYS_BEFORE_MONTH = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
-
-
-def _is_leap(year):
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def _days_in_month(year, month):
-    if month == 2 and _is_leap(year):
-        return 29
-    return _DAYS_IN_MONTH[month]
+_US_PER_SECOND = 1000000
+_US_PER_DAY = 86400 * _US_PER_SECOND
+_ORDINAL_OF_EPOCH = 719163          # day ordinal of 1970-01-01
+_LAST_ORDINAL = 3652059             # day ordinal of 9999-12-31
+_MAX_DAYS = 999999999               # a timedelta's magnitude limit in days
+_C_INT_RANGE = range(-2 ** 31, 2 ** 31)
+_MISSING = object()                 # "argument not given", where None means something
 
 
-def _ymd_to_ordinal(year, month, day):
-    y = year - 1
-    return (y * 365 + y // 4 - y // 100 + y // 400 + _DAYS_BEFORE_MONTH[month]
-            + (month > 2 and _is_leap(year)) + day)
+# -- the proleptic Gregorian calendar ------------------------------------------
+
+def _ordinal(year, month, day):
+    return _time._days_from_civil(year, month, day) + _ORDINAL_OF_EPOCH
 
 
-def _ordinal_to_ymd(n):
-    # Days since 1970-01-01 (ordinal 719163) through the civil algorithm.
-    return _time._civil_from_days(n - 719163)
+def _civil(ordinal):
+    return _time._civil_from_days(ordinal - _ORDINAL_OF_EPOCH)
 
 
-def _type_name(obj):
-    return type(obj).__name__
+def _month_length(year, month):
+    if month == 2:
+        return 29 if _time._is_leap(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
-def _int_field(value):
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        raise TypeError("'float' object cannot be interpreted as an integer")
-    if hasattr(type(value), "__index__"):
-        return value.__index__()
-    raise TypeError(f"'{_type_name(value)}' object cannot be interpreted as an integer")
+def _weekday_of(ordinal):
+    # Day 1 (0001-01-01) was a Monday; Monday is 0.
+    return (ordinal - 1) % 7
 
 
-def _check_date_fields(year, month, day):
-    if not (type(year) is int and type(month) is int and type(day) is int):
-        year, month, day = _int_field(year), _int_field(month), _int_field(day)
+def _iso_triple(ordinal):
+    # ISO 8601 weeks start on Monday and belong to the year of their Thursday.
+    weekday = _weekday_of(ordinal)
+    thursday = ordinal - weekday + 3
+    iso_year = _civil(thursday)[0]
+    week = (thursday - _ordinal(iso_year, 1, 1)) // 7 + 1
+    return iso_year, week, weekday + 1
+
+
+def _iso_to_ordinal(year, week, day):
+    # The inverse of _iso_triple, with CPython's messages for bad parts.
+    year, week, day = _integer(year), _integer(week), _integer(day)
+    if not MINYEAR <= year <= MAXYEAR:
+        raise ValueError(f"Year is out of range: {year}")
+    last_week = _iso_triple(_ordinal(year, 12, 28))[1]
+    if not 1 <= week <= last_week:
+        raise ValueError(f"Invalid week: {week}")
+    if not 1 <= day <= 7:
+        raise ValueError(f"Invalid day: {day} (range is [1, 7])")
+    jan4 = _ordinal(year, 1, 4)
+    week_one_monday = jan4 - _weekday_of(jan4)
+    return week_one_monday + (week - 1) * 7 + day - 1
+
+
+# -- argument checks -------------------------------------------------------------
+
+def _integer(value):
+    if type(value) is int:
+        return value
+    return int(_operator.index(value))
+
+
+def _valid_date(year, month, day):
+    if not type(year) is type(month) is type(day) is int:
+        year, month, day = _integer(year), _integer(month), _integer(day)
     if not MINYEAR <= year <= MAXYEAR:
         raise ValueError(f"year {year} is out of range")
     if not 1 <= month <= 12:
         raise ValueError("month must be in 1..12")
-    if not 1 <= day <= _days_in_month(year, month):
+    if not 1 <= day <= _month_length(year, month):
         raise ValueError("day is out of range for month")
     return year, month, day
 
 
-def _check_time_fields(hour, minute, second, microsecond, fold):
-    if not (type(hour) is int and type(minute) is int and type(second) is int and type(microsecond) is int):
-        hour, minute, second = _int_field(hour), _int_field(minute), _int_field(second)
-        microsecond = _int_field(microsecond)
-    if not 0 <= hour <= 23:
-        raise ValueError("hour must be in 0..23")
-    if not 0 <= minute <= 59:
-        raise ValueError("minute must be in 0..59")
-    if not 0 <= second <= 59:
-        raise ValueError("second must be in 0..59")
-    if not 0 <= microsecond <= 999999:
-        raise ValueError("microsecond must be in 0..999999")
+_CLOCK_FIELDS = (("hour", 23), ("minute", 59), ("second", 59), ("microsecond", 999999))
+
+
+def _valid_clock(hour, minute, second, microsecond, fold):
+    if (type(hour) is type(minute) is type(second) is type(microsecond) is int and 0 <= hour <= 23
+            and 0 <= minute <= 59 and 0 <= second <= 59 and 0 <= microsecond <= 999999 and (fold == 0 or fold == 1)):
+        return hour, minute, second, microsecond, int(fold)
+    values = []
+    for (name, highest), value in zip(_CLOCK_FIELDS, (hour, minute, second, microsecond)):
+        value = _integer(value)
+        if not 0 <= value <= highest:
+            raise ValueError(f"{name} must be in 0..{highest}")
+        values.append(value)
     if fold not in (0, 1):
         raise ValueError("fold must be either 0 or 1")
-    return hour, minute, second, microsecond, fold
+    values.append(int(fold))
+    return values
 
 
-def _check_tzinfo(tz):
+def _report_missing(month):
+    name, position = ("month", 2) if month is _MISSING else ("day", 3)
+    raise TypeError(f"function missing required argument '{name}' (pos {position})")
+
+
+def _valid_tzinfo(tz):
     if tz is not None and not isinstance(tz, tzinfo):
-        raise TypeError(f"tzinfo argument must be None or of a tzinfo subclass, not type '{_type_name(tz)}'")
+        raise TypeError(f"tzinfo argument must be None or of a tzinfo subclass, not type '{type(tz).__name__}'")
+    return tz
 
 
-def _class_prefix(obj, base_name):
-    # CPython names its own types "datetime.X" and a subclass by its bare name.
-    cls = type(obj)
-    if cls.__module__ == "datetime" and cls.__name__ == base_name:
-        return "datetime." + base_name
-    return cls.__qualname__
+def _no_extra_keywords(extra, function):
+    if extra:
+        raise TypeError(f"'{next(iter(extra))}' is an invalid keyword argument for {function}()")
 
 
-def _round_half_even(numerator, denominator):
-    q, r = divmod(numerator, denominator)
-    twice = 2 * r
-    if twice > denominator or (twice == denominator and q % 2 == 1):
-        q += 1
-    return q
+def _out_of_range():
+    return OverflowError("date value out of range")
 
 
-def _cmp(a, b):
-    return 0 if a == b else (1 if a > b else -1)
+def _type_label(cls):
+    # CPython's C name of a type: "datetime.date" for this module's own
+    # classes, the plain name for a subclass written in Python.
+    if cls in _OWN_CLASSES:
+        return "datetime." + cls.__name__
+    return cls.__name__
 
 
-# -- timedelta ----------------------------------------------------------------
+def _divide_to_nearest(numerator, denominator):
+    # numerator / denominator rounded to an integer, ties to even.
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    quotient, remainder = divmod(numerator, denominator)
+    twice = 2 * remainder
+    if twice > denominator or (twice == denominator and quotient % 2 == 1):
+        quotient += 1
+    return quotient
+
+
+# -- rich comparisons from one _compare per class ------------------------------------
+#
+# `_compare(other, equality)` returns NotImplemented, or a pair of keys whose
+# order is the order of self and other (_UNEQUAL when they can only be
+# unequal), or raises TypeError for an ordering that has no meaning.
+
+def _comparison(name, holds):
+    equality = name in ("__eq__", "__ne__")
+
+    def compare(self, other):
+        keys = self._compare(other, equality)
+        if keys is NotImplemented:
+            return keys
+        return holds(*keys)
+    compare.__name__ = name
+    return compare
+
+
+_COMPARISONS = (("__eq__", _operator.eq), ("__ne__", _operator.ne), ("__lt__", _operator.lt),
+                ("__le__", _operator.le), ("__gt__", _operator.gt), ("__ge__", _operator.ge))
+
+
+def _with_comparisons(cls):
+    for name, holds in _COMPARISONS:
+        method = _comparison(name, holds)
+        method.__qualname__ = f"{cls.__name__}.{name}"
+        setattr(cls, name, method)
+    return cls
+
+
+_UNEQUAL = (0, 1)
+
+
+# -- timedelta -----------------------------------------------------------------------
+
+# Each constructor argument and the microseconds in one unit of it, in the
+# order CPython reports a bad type.
+_DELTA_UNITS = (("days", _US_PER_DAY), ("seconds", _US_PER_SECOND), ("microseconds", 1),
+                ("milliseconds", 1000), ("minutes", 60 * _US_PER_SECOND),
+                ("hours", 3600 * _US_PER_SECOND), ("weeks", 7 * _US_PER_DAY))
+
+
+def _exact_microseconds(parts):
+    # The sum of (name, value, unit) parts, exactly, rounded half to even:
+    # float parts count with their exact binary value.
+    numerator, denominator = 0, 1
+    for name, value, unit in parts:
+        if isinstance(value, int):
+            numerator += value * unit * denominator
+        elif isinstance(value, float):
+            if value != value:
+                raise ValueError("cannot convert float NaN to integer")
+            if value in (float("inf"), float("-inf")):
+                raise OverflowError("cannot convert float infinity to integer")
+            top, bottom = value.as_integer_ratio()
+            numerator = numerator * bottom + top * unit * denominator
+            denominator *= bottom
+        else:
+            raise TypeError(f"unsupported type for timedelta {name} component: {type(value).__name__}")
+    if denominator == 1:
+        return numerator
+    return _divide_to_nearest(numerator, denominator)
+
+
+def _delta(cls, total_us):
+    days, rest = divmod(total_us, _US_PER_DAY)
+    if not -_MAX_DAYS <= days <= _MAX_DAYS:
+        if days not in _C_INT_RANGE:
+            raise OverflowError("Python int too large to convert to C int")
+        raise OverflowError(f"days={days}; must have magnitude <= {_MAX_DAYS}")
+    self = object.__new__(cls)
+    self._us = total_us
+    self._days = days
+    self._seconds, self._microseconds = divmod(rest, _US_PER_SECOND)
+    return self
+
+
+def _plain_delta(total_us):
+    return _delta(timedelta, total_us)
+
 
 class timedelta:
-    __slots__ = ("_days", "_seconds", "_microseconds", "_hashcode")
+    """A duration, exact to the microsecond; every argument adds to it."""
 
-    def __new__(cls, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0):
-        # The exact sum in microseconds, as a fraction over a power of two
-        # when floats take part, rounded half to even once.
-        numerator = 0
-        denominator = 1
-        for value, unit in ((days, 86400000000), (seconds, 1000000), (microseconds, 1),
-                            (milliseconds, 1000), (minutes, 60000000), (hours, 3600000000),
-                            (weeks, 604800000000)):
-            if isinstance(value, int):
-                numerator += int(value) * unit * denominator
-            elif isinstance(value, float):
-                if value != value or value in (float("inf"), float("-inf")):
-                    raise ValueError("cannot convert float NaN to integer" if value != value
-                                     else "cannot convert float infinity to integer")
-                n, d = value.as_integer_ratio()
-                if d > denominator:
-                    numerator *= d // denominator
-                    denominator = d
-                numerator += n * unit * (denominator // d)
-            else:
-                raise TypeError(f"unsupported type for timedelta {_timedelta_arg_name(value, days, seconds, microseconds, milliseconds, minutes, hours, weeks)} component: {_type_name(value)}")
-        return cls._from_microseconds(_round_half_even(numerator, denominator))
+    __slots__ = ("_us", "_days", "_seconds", "_microseconds")
 
-    @classmethod
-    def _from_microseconds(cls, us):
-        days, rest = divmod(us, _US_PER_DAY)
-        if not -999999999 <= days <= 999999999:
-            raise OverflowError(f"days={days}; must have magnitude <= 999999999")
-        seconds, microseconds = divmod(rest, 1000000)
-        self = object.__new__(cls)
-        self._days = days
-        self._seconds = seconds
-        self._microseconds = microseconds
-        self._hashcode = -1
-        return self
+    def __new__(cls, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0, **extra):
+        _no_extra_keywords(extra, "__new__")
+        if type(days) is type(seconds) is type(microseconds) is type(milliseconds) is type(minutes) is type(hours) \
+                is type(weeks) is int:
+            total = (((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds
+            return _delta(cls, total * _US_PER_SECOND + milliseconds * 1000 + microseconds)
+        values = (days, seconds, microseconds, milliseconds, minutes, hours, weeks)
+        parts = [(name, value, unit) for (name, unit), value in zip(_DELTA_UNITS, values)]
+        return _delta(cls, _exact_microseconds(parts))
 
-    @property
-    def days(self):
-        return self._days
-
-    @property
-    def seconds(self):
-        return self._seconds
-
-    @property
-    def microseconds(self):
-        return self._microseconds
-
-    def _us(self):
-        return (self._days * 86400 + self._seconds) * 1000000 + self._microseconds
+    days = property(lambda self: self._days, doc="Number of days.")
+    seconds = property(lambda self: self._seconds, doc="Number of seconds (>= 0 and less than 1 day).")
+    microseconds = property(lambda self: self._microseconds,
+                            doc="Number of microseconds (>= 0 and less than 1 second).")
 
     def total_seconds(self):
-        return self._us() / 10**6
+        return self._us / _US_PER_SECOND
 
     def __repr__(self):
-        parts = []
-        if self._days:
-            parts.append(f"days={self._days}")
-        if self._seconds:
-            parts.append(f"seconds={self._seconds}")
-        if self._microseconds:
-            parts.append(f"microseconds={self._microseconds}")
-        return f"{_class_prefix(self, 'timedelta')}({', '.join(parts) or '0'})"
+        named = [f"{name}={value}" for name, value in
+                 (("days", self._days), ("seconds", self._seconds), ("microseconds", self._microseconds)) if value]
+        return f"{_type_label(type(self))}({', '.join(named) or '0'})"
 
     def __str__(self):
-        minutes, seconds = divmod(self._seconds, 60)
-        hours, minutes = divmod(minutes, 60)
-        text = f"{hours}:{minutes:02d}:{seconds:02d}"
+        hours, rest = divmod(self._seconds, 3600)
+        clock = "%d:%02d:%02d" % (hours, rest // 60, rest % 60)
         if self._microseconds:
-            text += f".{self._microseconds:06d}"
-        if self._days:
-            plural = "s" if abs(self._days) != 1 else ""
-            text = f"{self._days} day{plural}, {text}"
-        return text
-
-    def __add__(self, other):
-        if isinstance(other, timedelta):
-            return timedelta._from_microseconds(self._us() + other._us())
-        return NotImplemented
-
-    __radd__ = __add__
-
-    def __sub__(self, other):
-        if isinstance(other, timedelta):
-            return timedelta._from_microseconds(self._us() - other._us())
-        return NotImplemented
-
-    def __rsub__(self, other):
-        if isinstance(other, timedelta):
-            return -self + other
-        return NotImplemented
+            clock += ".%06d" % self._microseconds
+        if not self._days:
+            return clock
+        plural = "" if abs(self._days) == 1 else "s"
+        return f"{self._days} day{plural}, {clock}"
 
     def __neg__(self):
-        return timedelta._from_microseconds(-self._us())
+        return _plain_delta(-self._us)
 
     def __pos__(self):
-        return timedelta._from_microseconds(self._us())
+        return _plain_delta(self._us)
 
     def __abs__(self):
-        return -self if self._days < 0 else +self
+        return _plain_delta(abs(self._us))
+
+    def _scaled(self, factor, inverse):
+        # self * factor (or self / factor when inverse), factor an int or a
+        # float taken at its exact value, rounded half to even.
+        if isinstance(factor, int):
+            top, bottom = factor, 1
+        elif isinstance(factor, float):
+            top, bottom = factor.as_integer_ratio()
+        else:
+            return NotImplemented
+        if inverse:
+            if not top:
+                raise ZeroDivisionError("integer division or modulo by zero")
+            top, bottom = bottom, top
+        return _plain_delta(_divide_to_nearest(self._us * top, bottom))
 
     def __mul__(self, other):
-        if isinstance(other, int):
-            return timedelta._from_microseconds(self._us() * other)
-        if isinstance(other, float):
-            n, d = other.as_integer_ratio()
-            return timedelta._from_microseconds(_round_half_even(self._us() * n, d))
-        return NotImplemented
+        return self._scaled(other, False)
 
     __rmul__ = __mul__
 
-    def __floordiv__(self, other):
-        if isinstance(other, timedelta):
-            if not other._us():
-                raise ZeroDivisionError("integer division or modulo by zero")
-            return self._us() // other._us()
-        if isinstance(other, int):
-            if not other:
-                raise ZeroDivisionError("integer division or modulo by zero")
-            return timedelta._from_microseconds(self._us() // other)
-        return NotImplemented
-
     def __truediv__(self, other):
         if isinstance(other, timedelta):
-            if not other._us():
-                raise ZeroDivisionError("division by zero")
-            return self._us() / other._us()
+            return self._us / other._us
+        return self._scaled(other, True)
+
+    def __floordiv__(self, other):
+        if isinstance(other, timedelta):
+            return self._us // other._us
         if isinstance(other, int):
-            if not other:
-                raise ZeroDivisionError("division by zero")
-            return timedelta._from_microseconds(_round_half_even(self._us(), other) if other > 0
-                                                else _round_half_even(-self._us(), -other))
-        if isinstance(other, float):
-            n, d = other.as_integer_ratio()
-            if not n:
-                raise ZeroDivisionError("division by zero")
-            if n < 0:
-                n, d = -n, -d
-            return timedelta._from_microseconds(_round_half_even(self._us() * d, n))
+            return _plain_delta(self._us // other)
         return NotImplemented
 
-    def __mod__(self, other):
+    def _compare(self, other, equality):
         if isinstance(other, timedelta):
-            if not other._us():
-                raise ZeroDivisionError("integer division or modulo by zero")
-            return timedelta._from_microseconds(self._us() % other._us())
-        return NotImplemented
-
-    def __divmod__(self, other):
-        if isinstance(other, timedelta):
-            if not other._us():
-                raise ZeroDivisionError("integer division or modulo by zero")
-            q, r = divmod(self._us(), other._us())
-            return q, timedelta._from_microseconds(r)
-        return NotImplemented
-
-    def __eq__(self, other):
-        if isinstance(other, timedelta):
-            return self._us() == other._us()
-        return NotImplemented
-
-    def __ne__(self, other):
-        if isinstance(other, timedelta):
-            return self._us() != other._us()
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, timedelta):
-            return self._us() < other._us()
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, timedelta):
-            return self._us() <= other._us()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, timedelta):
-            return self._us() > other._us()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, timedelta):
-            return self._us() >= other._us()
+            return self._us, other._us
         return NotImplemented
 
     def __hash__(self):
-        if self._hashcode == -1:
-            self._hashcode = hash((self._days, self._seconds, self._microseconds))
-        return self._hashcode
+        return hash(self._us)
 
     def __bool__(self):
-        return bool(self._days or self._seconds or self._microseconds)
+        return self._us != 0
 
     def __reduce__(self):
-        return (type(self), (self._days, self._seconds, self._microseconds))
+        return type(self), (self._days, self._seconds, self._microseconds)
 
 
-def _timedelta_arg_name(value, *args):
-    names = ("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks")
-    for name, arg in zip(names, args):
-        if arg is value:
-            return name
-    return "days"
+def _delta_with_delta(name, combine):
+    # A binary operator defined between two timedeltas only.
+    def operate(self, other):
+        if not isinstance(other, timedelta):
+            return NotImplemented
+        return combine(self._us, other._us)
+    operate.__name__ = name
+    operate.__qualname__ = "timedelta." + name
+    return operate
 
 
-timedelta.min = timedelta(-999999999)
-timedelta.max = timedelta(days=999999999, hours=23, minutes=59, seconds=59, microseconds=999999)
-timedelta.resolution = timedelta(microseconds=1)
+def _delta_and_remainder(a, b):
+    quotient, rest = divmod(a, b)
+    return quotient, _plain_delta(rest)
 
 
-# -- date ---------------------------------------------------------------------
+for _name, _combine in (("__add__", lambda a, b: _plain_delta(a + b)), ("__radd__", lambda a, b: _plain_delta(b + a)),
+                        ("__sub__", lambda a, b: _plain_delta(a - b)), ("__rsub__", lambda a, b: _plain_delta(b - a)),
+                        ("__mod__", lambda a, b: _plain_delta(a % b)), ("__divmod__", _delta_and_remainder)):
+    setattr(timedelta, _name, _delta_with_delta(_name, _combine))
+_with_comparisons(timedelta)
+timedelta.min = _plain_delta(-_MAX_DAYS * _US_PER_DAY)
+timedelta.max = _plain_delta((_MAX_DAYS + 1) * _US_PER_DAY - 1)
+timedelta.resolution = _plain_delta(1)
 
-class date:
-    __slots__ = ("_year", "_month", "_day", "_hashcode")
 
-    def __new__(cls, year, month=None, day=None):
-        year, month, day = _check_date_fields(year, month, day)
+# -- date ---------------------------------------------------------------------------
+
+def _new_date(cls, year, month, day):
+    # A date of class cls from checked fields; a subclass's own __new__ runs.
+    if cls is date:
+        self = object.__new__(date)
+        self._year, self._month, self._day = year, month, day
+        return self
+    return cls(year, month, day)
+
+
+def _date_from_ordinal(cls, ordinal):
+    if not 1 <= ordinal <= _LAST_ORDINAL:
+        raise _out_of_range()
+    return _new_date(cls, *_civil(ordinal))
+
+
+def _struct_time(year, month, day, hour, minute, second, dst_flag):
+    ordinal = _ordinal(year, month, day)
+    yday = ordinal - _ordinal(year, 1, 1) + 1
+    return _time.struct_time((year, month, day, hour, minute, second, _weekday_of(ordinal), yday, dst_flag))
+
+
+def _argument(value, kind, function, position):
+    # CPython's message for an argument of the wrong type.
+    if not isinstance(value, kind):
+        expected = "str" if kind is str else _type_label(kind)
+        given = "None" if value is None else type(value).__name__
+        raise TypeError(f"{function}() argument {position} must be {expected}, not {given}")
+    return value
+
+
+class date(object):
+    """A day of the proleptic Gregorian calendar."""
+
+    __slots__ = ("_year", "_month", "_day")
+
+    def __new__(cls, year, month=_MISSING, day=_MISSING):
+        if month is _MISSING and isinstance(year, bytes) and len(year) == 4 and 1 <= year[2] <= 12:
+            # The state CPython pickles: a big-endian year, month and day.
+            self = object.__new__(cls)
+            self._year, self._month, self._day = year[0] * 256 + year[1], year[2], year[3]
+            return self
+        if month is _MISSING or day is _MISSING:
+            _report_missing(month)
         self = object.__new__(cls)
-        self._year = year
-        self._month = month
-        self._day = day
-        self._hashcode = -1
+        self._year, self._month, self._day = _valid_date(year, month, day)
         return self
 
+    year = property(lambda self: self._year)
+    month = property(lambda self: self._month)
+    day = property(lambda self: self._day)
+
+    # -- other constructors
     @classmethod
     def fromtimestamp(cls, t):
-        y, m, d, hh, mm, ss, wd, yd, dst, zone, off = _time._localtime(_timestamp_seconds(t)[0])
-        return cls(y, m, d)
+        seconds = _timestamp_parts(t, floor=True)[0]
+        return cls(*_time._localtime(seconds)[:3])
 
     @classmethod
     def today(cls):
@@ -348,160 +423,108 @@ class date:
 
     @classmethod
     def fromordinal(cls, n):
-        n = _int_field(n)
+        n = _integer(n)
         if n < 1:
             raise ValueError("ordinal must be >= 1")
-        if n > _MAXORDINAL:
-            raise ValueError(f"year {_ordinal_to_ymd(n)[0]} is out of range")
-        return cls(*_ordinal_to_ymd(n))
+        return cls(*_civil(n))
 
     @classmethod
     def fromisoformat(cls, date_string):
-        if not isinstance(date_string, str):
-            raise TypeError("fromisoformat: argument must be str")
-        if len(date_string) not in (7, 8, 10):
-            raise ValueError(f"Invalid isoformat string: {date_string!r}")
-        try:
-            fields = _parse_isoformat_date(date_string)
-        except ValueError:
-            raise ValueError(f"Invalid isoformat string: {date_string!r}") from None
-        return cls(*fields)
+        text = _iso_argument(date_string)
+        if len(text) != _iso_date_length(text):
+            raise _iso_error(text)
+        return cls(*_iso_date(text, text))
 
     @classmethod
     def fromisocalendar(cls, year, week, day):
-        return cls(*_from_iso_calendar(year, week, day))
+        return cls(*_civil(_iso_to_ordinal(year, week, day)))
 
-    year = property(lambda self: self._year)
-    month = property(lambda self: self._month)
-    day = property(lambda self: self._day)
-
+    # -- text
     def __repr__(self):
-        return f"{_class_prefix(self, 'date')}({self._year}, {self._month}, {self._day})"
+        return f"{_type_label(type(self))}({self._year}, {self._month}, {self._day})"
 
     def isoformat(self):
-        return f"{self._year:04d}-{self._month:02d}-{self._day:02d}"
+        return "%04d-%02d-%02d" % (self._year, self._month, self._day)
 
     __str__ = isoformat
 
     def ctime(self):
-        weekday = self.toordinal() % 7 or 7
-        return (f"{_time._DAY_ABBR[weekday - 1]} {_time._MONTH_ABBR[self._month]} "
-                f"{self._day:2d} 00:00:00 {self._year:04d}")
+        return _ctime_text(self._year, self._month, self._day, 0, 0, 0)
+
+    def _strftime_facts(self):
+        # (struct_time, microsecond, utcoffset, tzname) for strftime.
+        return self.timetuple(), 0, None, ""
 
     def strftime(self, format):
-        if not isinstance(format, str):
-            raise TypeError(f"strftime() argument 1 must be str, not {_type_name(format)}")
-        return _wrap_strftime(self, format, self.timetuple())
+        _argument(format, str, "strftime", 1)
+        return _strftime(format, *self._strftime_facts())
 
     def __format__(self, fmt):
-        if not isinstance(fmt, str):
-            raise TypeError(f"must be str, not {_type_name(fmt)}")
-        if fmt:
-            return self.strftime(fmt)
-        return str(self)
+        _argument(fmt, str, "format", 2)
+        return self.strftime(fmt) if fmt else str(self)
 
+    # -- calendar views
     def timetuple(self):
-        return _build_struct_time(self._year, self._month, self._day, 0, 0, 0, -1)
+        return _struct_time(self._year, self._month, self._day, 0, 0, 0, -1)
 
     def toordinal(self):
-        return _ymd_to_ordinal(self._year, self._month, self._day)
+        return _ordinal(self._year, self._month, self._day)
 
-    def replace(self, year=None, month=None, day=None):
-        return type(self)(self._year if year is None else year,
-                          self._month if month is None else month,
+    def weekday(self):
+        return _weekday_of(self.toordinal())
+
+    def isoweekday(self):
+        return _weekday_of(self.toordinal()) + 1
+
+    def isocalendar(self):
+        return IsoCalendarDate(*_iso_triple(self.toordinal()))
+
+    def replace(self, year=None, month=None, day=None, **extra):
+        _no_extra_keywords(extra, "replace")
+        return type(self)(self._year if year is None else year, self._month if month is None else month,
                           self._day if day is None else day)
 
-    def _date_key(self):
-        return (self._year, self._month, self._day)
-
-    def _compare(self, other, op):
-        if isinstance(other, date) and not isinstance(other, datetime) and not isinstance(self, datetime):
-            return op(self._date_key(), other._date_key())
+    # -- comparison and arithmetic
+    def _compare(self, other, equality):
+        # A datetime answers for itself (its reflected method runs first).
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return (self._year, self._month, self._day), (other._year, other._month, other._day)
         return NotImplemented
-
-    def __eq__(self, other):
-        if isinstance(other, datetime) and not isinstance(self, datetime):
-            return False
-        return self._compare(other, lambda a, b: a == b)
-
-    def __ne__(self, other):
-        if isinstance(other, datetime) and not isinstance(self, datetime):
-            return True
-        return self._compare(other, lambda a, b: a != b)
-
-    def __lt__(self, other):
-        return self._compare(other, lambda a, b: a < b)
-
-    def __le__(self, other):
-        return self._compare(other, lambda a, b: a <= b)
-
-    def __gt__(self, other):
-        return self._compare(other, lambda a, b: a > b)
-
-    def __ge__(self, other):
-        return self._compare(other, lambda a, b: a >= b)
 
     def __hash__(self):
-        if self._hashcode == -1:
-            self._hashcode = hash(self._date_key())
-        return self._hashcode
+        return hash((self._year, self._month, self._day))
+
+    def _shifted(self, delta, direction):
+        # self moved by a timedelta (whole days for a date).
+        return _date_from_ordinal(type(self), self.toordinal() + direction * delta._days)
 
     def __add__(self, other):
-        if isinstance(other, timedelta):
-            n = self.toordinal() + other.days
-            if 0 < n <= _MAXORDINAL:
-                return type(self)(*_ordinal_to_ymd(n))
-            raise OverflowError("date value out of range")
-        return NotImplemented
+        return self._shifted(other, 1) if isinstance(other, timedelta) else NotImplemented
 
     __radd__ = __add__
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
-            return self + timedelta(-other.days)
+            return self._shifted(other, -1)
         if isinstance(other, date) and not isinstance(other, datetime):
-            return timedelta(self.toordinal() - other.toordinal())
+            return _plain_delta((self.toordinal() - other.toordinal()) * _US_PER_DAY)
         return NotImplemented
 
-    def weekday(self):
-        return (self.toordinal() + 6) % 7
-
-    def isoweekday(self):
-        return self.toordinal() % 7 or 7
-
-    def isocalendar(self):
-        year, week = _time._iso_week(self._year, _time._yday(self._year, self._month, self._day), self.weekday())
-        return IsoCalendarDate(year, week, self.isoweekday())
-
     def __reduce__(self):
-        return (type(self), (self._year, self._month, self._day))
+        return type(self), (bytes((self._year >> 8, self._year & 255, self._month, self._day)),)
 
 
-def _build_struct_time(y, m, d, hh, mm, ss, dstflag):
-    wday = (_ymd_to_ordinal(y, m, d) + 6) % 7
-    return _time.struct_time((y, m, d, hh, mm, ss, wday, _time._yday(y, m, d), dstflag))
-
-
-def _from_iso_calendar(year, week, day):
-    year, week, day = _int_field(year), _int_field(week), _int_field(day)
-    if not MINYEAR <= year <= MAXYEAR:
-        raise ValueError(f"Year is out of range: {year}")
-    if not 0 < week < 53:
-        out_of_range = True
-        if week == 53:
-            first_weekday = _ymd_to_ordinal(year, 1, 1) % 7
-            if first_weekday == 4 or (first_weekday == 3 and _is_leap(year)):
-                out_of_range = False
-        if out_of_range:
-            raise ValueError(f"Invalid week: {week}")
-    if not 0 < day < 8:
-        raise ValueError(f"Invalid weekday: {day} (range is [1, 7])")
-    jan4 = _ymd_to_ordinal(year, 1, 4)
-    monday = jan4 - (jan4 + 6) % 7
-    return _ordinal_to_ymd(monday + (week - 1) * 7 + day - 1)
+_with_comparisons(date)
+date.min = date(MINYEAR, 1, 1)
+date.max = date(MAXYEAR, 12, 31)
+date.resolution = timedelta(days=1)
 
 
 class IsoCalendarDate(tuple):
+    """(year, week, weekday) of an ISO calendar date, with names."""
+
+    __slots__ = ()
+
     def __new__(cls, year, week, weekday):
         return tuple.__new__(cls, (year, week, weekday))
 
@@ -510,24 +533,68 @@ class IsoCalendarDate(tuple):
     weekday = property(lambda self: self[2])
 
     def __repr__(self):
-        return f"{type(self).__name__}(year={self[0]}, week={self[1]}, weekday={self[2]})"
+        return f"datetime.IsoCalendarDate(year={self[0]}, week={self[1]}, weekday={self[2]})"
 
     def __reduce__(self):
-        return (tuple, (tuple(self),))
+        # Pickled as a plain tuple, as CPython does.
+        return tuple, (tuple(self),)
 
 
-IsoCalendarDate.__module__ = "datetime"
-IsoCalendarDate.__qualname__ = "IsoCalendarDate"
-IsoCalendarDate.__name__ = "datetime.IsoCalendarDate"
+# -- tzinfo and timezone -------------------------------------------------------------
 
-date.min = date(1, 1, 1)
-date.max = date(9999, 12, 31)
-date.resolution = timedelta(days=1)
+def _checked_offset(value, method):
+    # What a tzinfo's utcoffset() or dst() returned, checked as CPython does.
+    if value is None:
+        return None
+    if not isinstance(value, timedelta):
+        raise TypeError(f"tzinfo.{method}() must return None or timedelta, not '{type(value).__name__}'")
+    if not -_US_PER_DAY < value._us < _US_PER_DAY:
+        raise ValueError("offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).")
+    return value
 
 
-# -- tzinfo and timezone ---------------------------------------------------------
+def _checked_tzname(value, method):
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"tzinfo.{method}() must return None or a string, not '{type(value).__name__}'")
+
+
+def _zone_query(method, check, passes_self):
+    def query(self):
+        zone = self._tzinfo
+        if zone is None:
+            return None
+        return check(getattr(zone, method)(self if passes_self else None), method)
+    return query
+
+
+def _with_zone_queries(cls, passes_self):
+    # utcoffset(), dst() and tzname() ask the tzinfo (about the datetime
+    # itself, or about None for a time) and check its answer.
+    for method, check in (("utcoffset", _checked_offset), ("dst", _checked_offset), ("tzname", _checked_tzname)):
+        query = _zone_query(method, check, passes_self)
+        query.__name__ = method
+        query.__qualname__ = f"{cls.__name__}.{method}"
+        setattr(cls, method, query)
+
+
+def _offset_text(offset, separator):
+    # "+HH<sep>MM", with <sep>SS and .ffffff only when not zero.
+    total = offset._us
+    sign = "-" if total < 0 else "+"
+    seconds, micro = divmod(abs(total), _US_PER_SECOND)
+    minutes, second = divmod(seconds, 60)
+    text = f"{sign}{minutes // 60:02d}{separator}{minutes % 60:02d}"
+    if second or micro:
+        text += f"{separator}{second:02d}"
+        if micro:
+            text += f".{micro:06d}"
+    return text
+
 
 class tzinfo:
+    """What a time zone says about a datetime: its offset, DST and name."""
+
     __slots__ = ()
 
     def tzname(self, dt):
@@ -540,78 +607,82 @@ class tzinfo:
         raise NotImplementedError("a tzinfo subclass must implement dst()")
 
     def fromutc(self, dt):
-        if not isinstance(dt, datetime):
-            raise TypeError("fromutc() requires a datetime argument")
-        if dt.tzinfo is not self:
-            raise ValueError("fromutc: dt.tzinfo is not self")
-        dtoff = dt.utcoffset()
-        if dtoff is None:
-            raise ValueError("fromutc: non-None utcoffset() result required")
-        dtdst = dt.dst()
-        if dtdst is None:
-            raise ValueError("fromutc: non-None dst() result required")
-        delta = dtoff - dtdst
-        if delta:
-            dt += delta
-            dtdst = dt.dst()
-            if dtdst is None:
-                raise ValueError("fromutc(): dt.dst gave inconsistent results; cannot convert")
-        return dt + dtdst
+        # The documented default: shift the UTC time by the zone's standard
+        # offset (utcoffset minus dst), then by the dst() in force there.
+        _fromutc_argument(self, dt)
+        standard = _fromutc_needs(dt.utcoffset(), "utcoffset") - _fromutc_needs(dt.dst(), "dst")
+        local_standard = dt + standard if standard else dt
+        saving = local_standard.dst()
+        if saving is None:
+            raise ValueError("fromutc: tz.dst() gave inconsistent results; cannot convert")
+        return local_standard + saving
 
     def __reduce__(self):
-        getinitargs = getattr(self, "__getinitargs__", None)
-        args = getinitargs() if getinitargs else ()
-        return (type(self), args, getattr(self, "__dict__", None))
+        initargs = getattr(self, "__getinitargs__", None)
+        arguments = initargs() if initargs is not None else ()
+        return type(self), arguments, getattr(self, "__dict__", None) or None
 
 
-def _check_offset(name, offset):
-    if offset is None:
-        return
-    if not isinstance(offset, timedelta):
-        raise TypeError(f"tzinfo.{name}() must return None or timedelta, not '{_type_name(offset)}'")
-    if not -timedelta(1) < offset < timedelta(1):
-        raise ValueError(f"offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not {offset!r}.")
+def _fromutc_needs(answer, method):
+    if answer is None:
+        raise ValueError(f"fromutc: non-None {method}() result required")
+    return answer
 
 
-def _format_offset(off, sep=":"):
-    # "+HH:MM[:SS[.ffffff]]" for a utcoffset (empty for None).
-    if off is None:
-        return ""
-    sign = "+"
-    if off.days < 0:
-        sign = "-"
-        off = -off
-    hh, rest = divmod(off.seconds, 3600)
-    mm, ss = divmod(rest, 60)
-    text = f"{sign}{hh:02d}{sep}{mm:02d}"
-    if ss or off.microseconds:
-        text += f"{sep}{ss:02d}"
-        if off.microseconds:
-            text += f".{off.microseconds:06d}"
-    return text
+def _fromutc_argument(zone, dt):
+    if not isinstance(dt, datetime):
+        raise TypeError("fromutc: argument must be a datetime")
+    if dt.tzinfo is not zone:
+        raise ValueError("fromutc: dt.tzinfo is not self")
 
 
 class timezone(tzinfo):
+    """A zone with one fixed offset from UTC."""
+
     __slots__ = ("_offset", "_name")
 
-    def __new__(cls, offset, name=None):
-        if not isinstance(offset, timedelta):
-            raise TypeError(f"timezone() argument 1 must be datetime.timedelta, not {_type_name(offset)}")
-        if name is not None and not isinstance(name, str):
-            raise TypeError(f"timezone() argument 2 must be str, not {_type_name(name)}")
-        if not -timedelta(1) < offset < timedelta(1):
-            raise ValueError(f"offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not {offset!r}.")
-        if name is None and not offset and cls is timezone and "utc" in cls.__dict__:
-            return cls.utc
-        self = tzinfo.__new__(cls)
-        self._offset = offset
-        self._name = name
+    def __new__(cls, offset, name=_MISSING):
+        _argument(offset, timedelta, "timezone", 1)
+        if name is _MISSING:
+            if not offset and "utc" in timezone.__dict__:
+                return timezone.utc
+            name = None
+        else:
+            _argument(name, str, "timezone", 2)
+        if not -_US_PER_DAY < offset._us < _US_PER_DAY:
+            raise ValueError("offset must be a timedelta strictly between -timedelta(hours=24) and "
+                             f"timedelta(hours=24), not {offset!r}.")
+        self = object.__new__(cls)
+        self._offset, self._name = offset, name
         return self
 
+    def __init_subclass__(cls, **kwargs):
+        raise TypeError("type 'datetime.timezone' is not an acceptable base type")
+
+    def _datetime_argument(self, dt, method):
+        if dt is not None and not isinstance(dt, datetime):
+            raise TypeError(f"{method}(dt) argument must be a datetime instance or None, not {type(dt).__name__}")
+
+    def utcoffset(self, dt):
+        self._datetime_argument(dt, "utcoffset")
+        return self._offset
+
+    def dst(self, dt):
+        self._datetime_argument(dt, "dst")
+        return None
+
+    def tzname(self, dt):
+        self._datetime_argument(dt, "tzname")
+        if self._name is not None:
+            return self._name
+        return "UTC" + _offset_text(self._offset, ":") if self._offset else "UTC"
+
+    def fromutc(self, dt):
+        _fromutc_argument(self, dt)
+        return dt + self._offset
+
     def __getinitargs__(self):
-        if self._name is None:
-            return (self._offset,)
-        return (self._offset, self._name)
+        return (self._offset,) if self._name is None else (self._offset, self._name)
 
     def __eq__(self, other):
         if isinstance(other, timezone):
@@ -624,40 +695,10 @@ class timezone(tzinfo):
     def __repr__(self):
         if self is timezone.utc:
             return "datetime.timezone.utc"
-        prefix = _class_prefix(self, "timezone")
-        if self._name is None:
-            return f"{prefix}({self._offset!r})"
-        return f"{prefix}({self._offset!r}, {self._name!r})"
+        return f"datetime.timezone({', '.join(map(repr, self.__getinitargs__()))})"
 
     def __str__(self):
         return self.tzname(None)
-
-    def _check_arg(self, dt, what):
-        if dt is not None and not isinstance(dt, datetime):
-            raise TypeError(f"{what}(dt) argument must be a datetime instance or None, not {_type_name(dt)}")
-
-    def utcoffset(self, dt):
-        self._check_arg(dt, "utcoffset")
-        return self._offset
-
-    def tzname(self, dt):
-        self._check_arg(dt, "tzname")
-        if self._name is not None:
-            return self._name
-        if not self._offset:
-            return "UTC"
-        return "UTC" + _format_offset(self._offset)
-
-    def dst(self, dt):
-        self._check_arg(dt, "dst")
-        return None
-
-    def fromutc(self, dt):
-        if not isinstance(dt, datetime):
-            raise TypeError("fromutc: argument must be a datetime")
-        if dt.tzinfo is not self:
-            raise ValueError("fromutc: dt.tzinfo is not self")
-        return dt + self._offset
 
 
 timezone.utc = timezone(timedelta(0))
@@ -666,22 +707,60 @@ timezone.max = timezone(timedelta(hours=23, minutes=59))
 UTC = timezone.utc
 
 
-# -- time ---------------------------------------------------------------------
+# -- time ---------------------------------------------------------------------------
+
+_TIMESPEC_DEPTH = {"hours": 1, "minutes": 2, "seconds": 3, "milliseconds": 4, "microseconds": 5}
+
+
+def _clock_text(hour, minute, second, micro, timespec):
+    if timespec == "auto":
+        depth = 5 if micro else 3
+    else:
+        _argument(timespec, str, "isoformat", 1)
+        depth = _TIMESPEC_DEPTH.get(timespec)
+        if depth is None:
+            raise ValueError("Unknown timespec value")
+    pieces = ["%02d" % hour, ":%02d" % minute, ":%02d" % second][:depth]
+    if depth == 4:
+        pieces.append(".%03d" % (micro // 1000))
+    elif depth == 5:
+        pieces.append(".%06d" % micro)
+    return "".join(pieces)
+
+
+def _clock_repr(obj, leading, fold_first):
+    # Class(<leading>, hour, minute[, second[, microsecond]], ...) where the
+    # trailing fold and tzinfo keywords come in the order CPython prints.
+    shown = list(leading) + [obj._hour, obj._minute]
+    if obj._second or obj._microsecond:
+        shown.append(obj._second)
+    if obj._microsecond:
+        shown.append(obj._microsecond)
+    texts = [str(value) for value in shown]
+    extras = [", fold=1" if obj._fold else "", "" if obj._tzinfo is None else f", tzinfo={obj._tzinfo!r}"]
+    if not fold_first:
+        extras.reverse()
+    return f"{_type_label(type(obj))}({', '.join(texts)}{''.join(extras)})"
+
 
 class time:
-    __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold", "_hashcode")
+    """A time of day, optionally in a zone."""
+
+    __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold")
 
     def __new__(cls, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
-        hour, minute, second, microsecond, fold = _check_time_fields(hour, minute, second, microsecond, fold)
-        _check_tzinfo(tzinfo)
         self = object.__new__(cls)
-        self._hour = hour
-        self._minute = minute
-        self._second = second
-        self._microsecond = microsecond
-        self._tzinfo = tzinfo
-        self._fold = fold
-        self._hashcode = -1
+        if isinstance(hour, bytes) and len(hour) == 6 and hour[0] & 127 < 24:
+            # CPython's pickled state; the tzinfo rides as the second argument.
+            state = hour
+            self._hour, self._fold = state[0] & 127, state[0] >> 7
+            self._minute, self._second = state[1], state[2]
+            self._microsecond = (state[3] << 16) | (state[4] << 8) | state[5]
+            self._tzinfo = _valid_tzinfo(None if minute == 0 else minute)
+            return self
+        fields = _valid_clock(hour, minute, second, microsecond, fold)
+        self._hour, self._minute, self._second, self._microsecond, self._fold = fields
+        self._tzinfo = _valid_tzinfo(tzinfo)
         return self
 
     hour = property(lambda self: self._hour)
@@ -693,189 +772,152 @@ class time:
 
     @classmethod
     def fromisoformat(cls, time_string):
-        if not isinstance(time_string, str):
-            raise TypeError("fromisoformat: argument must be str")
-        text = time_string[1:] if time_string[:1] == "T" else time_string
-        try:
-            fields = _parse_isoformat_time(text)
-        except ValueError:
-            raise ValueError(f"Invalid isoformat string: {time_string!r}") from None
-        return cls(*fields)
+        text = _iso_argument(time_string)
+        body = text[1:] if text[:1] == "T" else text
+        return cls(*_iso_time(body, text))
 
-    def _time_key(self):
-        return (self._hour, self._minute, self._second, self._microsecond)
+    def _since_midnight(self):
+        return ((self._hour * 60 + self._minute) * 60 + self._second) * _US_PER_SECOND + self._microsecond
 
-    def _compare(self, other, op, equality):
+    def _compare(self, other, equality):
         if not isinstance(other, time):
             return NotImplemented
-        mytz, ottz = self._tzinfo, other._tzinfo
-        myoff = otoff = None
-        if mytz is ottz:
-            base_compare = True
-        else:
-            myoff = self.utcoffset()
-            otoff = other.utcoffset()
-            base_compare = myoff == otoff
-        if base_compare:
-            return op(self._time_key(), other._time_key())
-        if myoff is None or otoff is None:
+        mine, theirs = self._since_midnight(), other._since_midnight()
+        if self._tzinfo is other._tzinfo:
+            return mine, theirs
+        my_offset, their_offset = self.utcoffset(), other.utcoffset()
+        if (my_offset is None) != (their_offset is None):
             if equality:
-                return op(0, 1)
+                return _UNEQUAL
             raise TypeError("can't compare offset-naive and offset-aware times")
-        myhhmm = self._hour * 60 + self._minute - myoff // timedelta(minutes=1)
-        othhmm = other._hour * 60 + other._minute - otoff // timedelta(minutes=1)
-        return op((myhhmm, self._second, self._microsecond), (othhmm, other._second, other._microsecond))
-
-    def __eq__(self, other):
-        return self._compare(other, lambda a, b: a == b, True)
-
-    def __ne__(self, other):
-        return self._compare(other, lambda a, b: a != b, True)
-
-    def __lt__(self, other):
-        return self._compare(other, lambda a, b: a < b, False)
-
-    def __le__(self, other):
-        return self._compare(other, lambda a, b: a <= b, False)
-
-    def __gt__(self, other):
-        return self._compare(other, lambda a, b: a > b, False)
-
-    def __ge__(self, other):
-        return self._compare(other, lambda a, b: a >= b, False)
+        if my_offset is not None:
+            mine -= my_offset._us
+            theirs -= their_offset._us
+        return mine, theirs
 
     def __hash__(self):
-        if self._hashcode == -1:
-            t = self.replace(fold=0) if self._fold else self
-            off = t.utcoffset()
-            if not off:
-                self._hashcode = hash(t._time_key())
-            else:
-                h, m = divmod(timedelta(hours=self._hour, minutes=self._minute) - off, timedelta(hours=1))
-                m //= timedelta(minutes=1)
-                if 0 <= h < 24:
-                    self._hashcode = hash(time(h, m, self._second, self._microsecond))
-                else:
-                    self._hashcode = hash((h, m, self._second, self._microsecond))
-        return self._hashcode
+        offset = self.utcoffset()
+        return hash(self._since_midnight() - (offset._us if offset is not None else 0))
 
     def __repr__(self):
-        if self._microsecond:
-            fields = f"{self._hour}, {self._minute}, {self._second}, {self._microsecond}"
-        elif self._second:
-            fields = f"{self._hour}, {self._minute}, {self._second}"
-        else:
-            fields = f"{self._hour}, {self._minute}"
-        text = f"{_class_prefix(self, 'time')}({fields}"
-        if self._tzinfo is not None:
-            text += f", tzinfo={self._tzinfo!r}"
-        if self._fold:
-            text += ", fold=1"
-        return text + ")"
+        return _clock_repr(self, (), False)
 
     def isoformat(self, timespec="auto"):
-        text = _format_time(self._hour, self._minute, self._second, self._microsecond, timespec)
-        return text + _format_offset(self.utcoffset())
+        text = _clock_text(self._hour, self._minute, self._second, self._microsecond, timespec)
+        offset = self.utcoffset()
+        return text if offset is None else text + _offset_text(offset, ":")
 
     __str__ = isoformat
 
-    def strftime(self, format):
-        if not isinstance(format, str):
-            raise TypeError(f"strftime() argument 1 must be str, not {_type_name(format)}")
-        timetuple = _time.struct_time((1900, 1, 1, self._hour, self._minute, self._second, 0, 1, -1))
-        return _wrap_strftime(self, format, timetuple)
+    def _strftime_facts(self):
+        # A time formats as on 1900-01-01, as CPython's does.
+        fields = _struct_time(1900, 1, 1, self._hour, self._minute, self._second, -1)
+        return fields, self._microsecond, self.utcoffset(), self.tzname()
 
-    def __format__(self, fmt):
-        if not isinstance(fmt, str):
-            raise TypeError(f"must be str, not {_type_name(fmt)}")
-        if fmt:
-            return self.strftime(fmt)
-        return str(self)
+    strftime = date.strftime
+    __format__ = date.__format__
 
-    def utcoffset(self):
-        if self._tzinfo is None:
-            return None
-        offset = self._tzinfo.utcoffset(None)
-        _check_offset("utcoffset", offset)
-        return offset
-
-    def tzname(self):
-        if self._tzinfo is None:
-            return None
-        name = self._tzinfo.tzname(None)
-        _check_tzname(name)
-        return name
-
-    def dst(self):
-        if self._tzinfo is None:
-            return None
-        offset = self._tzinfo.dst(None)
-        _check_offset("dst", offset)
-        return offset
-
-    def replace(self, hour=None, minute=None, second=None, microsecond=None, tzinfo=True, *, fold=None):
-        return type(self)(self._hour if hour is None else hour,
-                          self._minute if minute is None else minute,
-                          self._second if second is None else second,
-                          self._microsecond if microsecond is None else microsecond,
-                          self._tzinfo if tzinfo is True else tzinfo,
+    def replace(self, hour=None, minute=None, second=None, microsecond=None, tzinfo=True, *, fold=None, **extra):
+        _no_extra_keywords(extra, "replace")
+        given = (hour, minute, second, microsecond)
+        current = (self._hour, self._minute, self._second, self._microsecond)
+        fields = [old if new is None else new for new, old in zip(given, current)]
+        return type(self)(*fields, self._tzinfo if tzinfo is True else tzinfo,
                           fold=self._fold if fold is None else fold)
 
     def __bool__(self):
         return True
 
+    def __reduce_ex__(self, protocol):
+        fold_bit = self._fold << 7 if protocol > 3 else 0
+        micro = self._microsecond
+        state = bytes((self._hour | fold_bit, self._minute, self._second, micro >> 16, (micro >> 8) & 255, micro & 255))
+        return type(self), (state,) if self._tzinfo is None else (state, self._tzinfo)
+
     def __reduce__(self):
-        return (type(self), (self._hour, self._minute, self._second, self._microsecond, self._tzinfo))
+        return self.__reduce_ex__(2)
 
 
-def _check_tzname(name):
-    if name is not None and not isinstance(name, str):
-        raise TypeError(f"tzinfo.tzname() must return None or a string, not '{_type_name(name)}'")
-
-
-def _format_time(hh, mm, ss, us, timespec):
-    if timespec == "auto":
-        timespec = "microseconds" if us else "seconds"
-    elif timespec == "milliseconds":
-        us //= 1000
-    if timespec == "hours":
-        return f"{hh:02d}"
-    if timespec == "minutes":
-        return f"{hh:02d}:{mm:02d}"
-    if timespec == "seconds":
-        return f"{hh:02d}:{mm:02d}:{ss:02d}"
-    if timespec == "milliseconds":
-        return f"{hh:02d}:{mm:02d}:{ss:02d}.{us:03d}"
-    if timespec == "microseconds":
-        return f"{hh:02d}:{mm:02d}:{ss:02d}.{us:06d}"
-    raise ValueError("Unknown timespec value")
-
-
+_with_comparisons(time)
+_with_zone_queries(time, False)
 time.min = time(0, 0, 0)
 time.max = time(23, 59, 59, 999999)
 time.resolution = timedelta(microseconds=1)
 
 
-# -- datetime -----------------------------------------------------------------
+# -- datetime -------------------------------------------------------------------------
+
+def _new_datetime(cls, year, month, day, hour, minute, second, micro, tz, fold=0):
+    # A datetime of class cls from checked fields; a subclass's __new__ runs.
+    if cls is datetime:
+        self = object.__new__(datetime)
+        self._year, self._month, self._day = year, month, day
+        self._hour, self._minute, self._second, self._microsecond = hour, minute, second, micro
+        self._tzinfo, self._fold = tz, fold
+        return self
+    return cls(year, month, day, hour, minute, second, micro, tz, fold=fold)
+
+
+def _datetime_from_us(cls, total_us, tz):
+    # The datetime whose _naive_us() is total_us (fold 0).
+    days, rest = divmod(total_us, _US_PER_DAY)
+    if not 1 <= days <= _LAST_ORDINAL:
+        raise _out_of_range()
+    seconds, micro = divmod(rest, _US_PER_SECOND)
+    minutes, second = divmod(seconds, 60)
+    return _new_datetime(cls, *_civil(days), minutes // 60, minutes % 60, second, micro, tz)
+
+
+def _utc_datetime(cls, seconds, micro, tz):
+    # The UTC wall clock of a POSIX time, labelled with tz.
+    days, rest = divmod(seconds, 86400)
+    year, month, day = _civil(days + _ORDINAL_OF_EPOCH)
+    if not MINYEAR <= year <= MAXYEAR:
+        raise ValueError(f"year {year} is out of range")
+    return _new_datetime(cls, year, month, day, rest // 3600, rest // 60 % 60, rest % 60, micro, tz)
+
+
+def _timestamp_parts(t, floor=False):
+    # (whole seconds, microseconds) of a POSIX timestamp, rounded to the
+    # microsecond half to even (or down to the second, for date).
+    if isinstance(t, int):
+        return int(t), 0
+    if not isinstance(t, float):
+        raise TypeError(f"'{type(t).__name__}' object cannot be interpreted as an integer")
+    if t != t:
+        raise ValueError("Invalid value NaN (not a number)")
+    if t in (float("inf"), float("-inf")):
+        raise OverflowError("timestamp out of range for platform time_t")
+    fraction, whole = _modf(t)
+    if floor:
+        return int(whole) - (fraction < 0), 0
+    seconds, micro = divmod(int(whole) * _US_PER_SECOND + round(fraction * 1e6), _US_PER_SECOND)
+    return seconds, micro
+
 
 class datetime(date):
+    """A date and a time of day, optionally in a zone."""
+
     __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold")
 
-    def __new__(cls, year, month=None, day=None, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
-        year, month, day = _check_date_fields(year, month, day)
-        hour, minute, second, microsecond, fold = _check_time_fields(hour, minute, second, microsecond, fold)
-        _check_tzinfo(tzinfo)
+    def __new__(cls, year, month=_MISSING, day=_MISSING, hour=0, minute=0, second=0, microsecond=0,
+                tzinfo=None, *, fold=0):
         self = object.__new__(cls)
-        self._year = year
-        self._month = month
-        self._day = day
-        self._hour = hour
-        self._minute = minute
-        self._second = second
-        self._microsecond = microsecond
-        self._tzinfo = tzinfo
-        self._fold = fold
-        self._hashcode = -1
+        if isinstance(year, bytes) and len(year) == 10 and 1 <= year[2] & 127 <= 12:
+            # CPython's pickled state; the tzinfo rides as the second argument.
+            state = year
+            self._year, self._month, self._day = state[0] * 256 + state[1], state[2] & 127, state[3]
+            self._fold = state[2] >> 7
+            self._hour, self._minute, self._second = state[4], state[5], state[6]
+            self._microsecond = (state[7] << 16) | (state[8] << 8) | state[9]
+            self._tzinfo = _valid_tzinfo(None if month is _MISSING else month)
+            return self
+        if month is _MISSING or day is _MISSING:
+            _report_missing(month)
+        self._year, self._month, self._day = _valid_date(year, month, day)
+        fields = _valid_clock(hour, minute, second, microsecond, fold)
+        self._hour, self._minute, self._second, self._microsecond, self._fold = fields
+        self._tzinfo = _valid_tzinfo(tzinfo)
         return self
 
     hour = property(lambda self: self._hour)
@@ -885,43 +927,26 @@ class datetime(date):
     tzinfo = property(lambda self: self._tzinfo)
     fold = property(lambda self: self._fold)
 
-    @classmethod
-    def _from_timestamp(cls, t, utc, tz):
-        seconds, us = _timestamp_seconds(t)
-        if utc:
-            days, rest = divmod(seconds, 86400)
-            if not -719162 <= days <= 2932896:
-                raise ValueError("year is out of range")
-            y, m, d = _time._civil_from_days(days)
-            hh, rest = divmod(rest, 3600)
-            mm, ss = divmod(rest, 60)
-        else:
-            y, m, d, hh, mm, ss = _time._localtime(seconds)[:6]
-        ss = min(ss, 59)
-        result = cls(y, m, d, hh, mm, ss, us, tz)
-        if tz is None and not utc:
-            result = _local_fold(result, seconds)
-        return result
-
+    # -- other constructors
     @classmethod
     def fromtimestamp(cls, t, tz=None):
-        _check_tzinfo(tz)
-        result = cls._from_timestamp(t, tz is not None, tz)
-        if tz is not None:
-            result = tz.fromutc(result)
-        return result
+        seconds, micro = _timestamp_parts(t)
+        if tz is None:
+            fields = _time._localtime(seconds)[:6]
+            local = (_ordinal(*fields[:3]) - _ORDINAL_OF_EPOCH) * 86400 + fields[3] * 3600 + fields[4] * 60 + fields[5]
+            fold = 1 if _local_to_posix(local, 0) != seconds else 0
+            return cls(*fields, micro, fold=fold)
+        _valid_tzinfo(tz)
+        return tz.fromutc(_utc_datetime(cls, seconds, micro, tz))
 
     @classmethod
     def utcfromtimestamp(cls, t):
-        return cls._from_timestamp(t, True, None)
+        seconds, micro = _timestamp_parts(t)
+        return _utc_datetime(cls, seconds, micro, None)
 
     @classmethod
     def now(cls, tz=None):
         return cls.fromtimestamp(_time.time(), tz)
-
-    @classmethod
-    def today(cls):
-        return cls.fromtimestamp(_time.time())
 
     @classmethod
     def utcnow(cls):
@@ -929,499 +954,381 @@ class datetime(date):
 
     @classmethod
     def combine(cls, date, time, tzinfo=True):
-        if not isinstance(date, _date_class):
-            raise TypeError(f"combine() argument 1 must be datetime.date, not {_type_name(date)}")
-        if not isinstance(time, _time_class):
-            raise TypeError(f"combine() argument 2 must be datetime.time, not {_type_name(time)}")
-        if tzinfo is True:
-            tzinfo = time.tzinfo
-        return cls(date.year, date.month, date.day, time.hour, time.minute, time.second,
-                   time.microsecond, tzinfo, fold=time.fold)
+        day, clock = _argument(date, _date_class, "combine", 1), _argument(time, _time_class, "combine", 2)
+        fields = (day._year, day._month, day._day, clock._hour, clock._minute, clock._second, clock._microsecond)
+        return cls(*fields, clock._tzinfo if tzinfo is True else tzinfo, fold=clock._fold)
 
     @classmethod
     def fromisoformat(cls, date_string):
-        if not isinstance(date_string, str):
-            raise TypeError("fromisoformat: argument must be str")
-        if len(date_string) < 7:
-            raise ValueError(f"Invalid isoformat string: {date_string!r}")
-        try:
-            split = _isoformat_date_length(date_string)
-            date_fields = _parse_isoformat_date(date_string[:split])
-            rest = date_string[split + 1:]
-            if split < len(date_string):
-                if not rest:
-                    raise ValueError
-                time_fields = _parse_isoformat_time(rest)
-            else:
-                time_fields = (0, 0, 0, 0, None)
-        except ValueError:
-            raise ValueError(f"Invalid isoformat string: {date_string!r}") from None
-        return cls(*date_fields, *time_fields)
+        text = _iso_argument(date_string)
+        length = _iso_date_length(text)
+        fields = _iso_date(text[:length], text)
+        clock = ()
+        if len(text) > length:
+            clock = _iso_time(text[length + 1:], text)
+        return cls(*fields, *clock)
 
     @classmethod
     def strptime(cls, date_string, format):
-        v = _time._strptime_values(date_string, format)
-        year, month, day, hour, minute, second, micro, weekday, yday, offset, zone = v
+        found = _time._strptime_values(date_string, format)
+        year, month, day, hour, minute, second, micro, _weekday, _yday, offset, zone = found
         tz = None
         if offset is not None:
             delta = timedelta(seconds=offset[0], microseconds=offset[1])
             tz = timezone(delta, zone) if zone else timezone(delta)
         return cls(year, month, day, hour, minute, second, micro, tz)
 
-    def timetuple(self):
-        dst = self.dst()
-        flag = -1 if dst is None else int(bool(dst))
-        return _build_struct_time(self._year, self._month, self._day, self._hour, self._minute, self._second, flag)
+    # -- views
+    def _fields(self):
+        return (self._year, self._month, self._day, self._hour, self._minute, self._second, self._microsecond)
 
-    def utctimetuple(self):
+    def _naive_us(self):
+        # Microseconds since the start of ordinal day 0, ignoring tzinfo.
+        seconds = (self.toordinal() * 24 + self._hour) * 3600 + self._minute * 60 + self._second
+        return seconds * _US_PER_SECOND + self._microsecond
+
+    def _utc_us(self):
+        # _naive_us() moved to UTC, or None for a naive datetime.
         offset = self.utcoffset()
-        value = self
-        if offset:
-            value = self - offset
-        return _build_struct_time(value._year, value._month, value._day, value._hour,
-                                  value._minute, value._second, 0)
-
-    def _local_seconds(self):
-        # Seconds since the epoch of this naive local time, fold deciding.
-        local = ((_ymd_to_ordinal(self._year, self._month, self._day) - 719163) * 86400
-                 + self._hour * 3600 + self._minute * 60 + self._second)
-        return _local_to_utc(local, self._fold)
-
-    def timestamp(self):
-        if self._tzinfo is None:
-            return self._local_seconds() + self._microsecond / 1e6
-        return (self - _EPOCH).total_seconds()
+        return None if offset is None else self._naive_us() - offset._us
 
     def date(self):
-        return _date_class(self._year, self._month, self._day)
+        return _new_date(date, self._year, self._month, self._day)
 
     def time(self):
-        return _time_class(self._hour, self._minute, self._second, self._microsecond, fold=self._fold)
+        return time(self._hour, self._minute, self._second, self._microsecond, fold=self._fold)
 
     def timetz(self):
-        return _time_class(self._hour, self._minute, self._second, self._microsecond, self._tzinfo, fold=self._fold)
+        return time(self._hour, self._minute, self._second, self._microsecond, self._tzinfo, fold=self._fold)
+
+    def timetuple(self):
+        saving = self.dst()
+        flag = -1 if saving is None else (1 if saving else 0)
+        return _struct_time(self._year, self._month, self._day, self._hour, self._minute, self._second, flag)
+
+    def utctimetuple(self):
+        moment = self
+        offset = self.utcoffset()
+        if offset:
+            moment = _datetime_from_us(datetime, self._naive_us() - offset._us, None)
+        return _struct_time(moment._year, moment._month, moment._day, moment._hour, moment._minute,
+                            moment._second, 0)
+
+    def timestamp(self):
+        utc = self._utc_us()
+        if utc is not None:
+            return (utc - _ORDINAL_OF_EPOCH * _US_PER_DAY) / _US_PER_SECOND
+        local = self._naive_us() // _US_PER_SECOND - _ORDINAL_OF_EPOCH * 86400
+        return _local_to_posix(local, self._fold) + self._microsecond / 1e6
 
     def replace(self, year=None, month=None, day=None, hour=None, minute=None, second=None,
-                microsecond=None, tzinfo=True, *, fold=None):
-        return type(self)(self._year if year is None else year,
-                          self._month if month is None else month,
-                          self._day if day is None else day,
-                          self._hour if hour is None else hour,
-                          self._minute if minute is None else minute,
-                          self._second if second is None else second,
-                          self._microsecond if microsecond is None else microsecond,
-                          self._tzinfo if tzinfo is True else tzinfo,
+                microsecond=None, tzinfo=True, *, fold=None, **extra):
+        _no_extra_keywords(extra, "replace")
+        given = (year, month, day, hour, minute, second, microsecond)
+        current = (self._year, self._month, self._day, self._hour, self._minute, self._second, self._microsecond)
+        fields = [old if new is None else new for new, old in zip(given, current)]
+        return type(self)(*fields, self._tzinfo if tzinfo is True else tzinfo,
                           fold=self._fold if fold is None else fold)
 
-    def _local_timezone(self):
-        seconds = (self - _EPOCH) // timedelta(seconds=1) if self._tzinfo is not None else self._local_seconds()
-        fields = _time._localtime(seconds)
-        return timezone(timedelta(seconds=fields[10]), fields[9])
-
     def astimezone(self, tz=None):
+        if tz is not None:
+            _valid_tzinfo(tz)
+            if self._tzinfo is tz:
+                return self
+        utc = self._utc_us()
+        if utc is None:
+            local = self._naive_us() // _US_PER_SECOND - _ORDINAL_OF_EPOCH * 86400
+            seconds = _local_to_posix(local, self._fold)
+            utc = (seconds + _ORDINAL_OF_EPOCH * 86400) * _US_PER_SECOND + self._microsecond
         if tz is None:
-            tz = self._local_timezone()
-        elif not isinstance(tz, tzinfo):
-            raise TypeError("tzinfo argument must be an instance of tzinfo")
-        mytz = self._tzinfo
-        if mytz is None:
-            mytz = self._local_timezone()
-            myoffset = mytz.utcoffset(self)
-        else:
-            myoffset = mytz.utcoffset(self)
-            if myoffset is None:
-                mytz = self.replace(tzinfo=None)._local_timezone()
-                myoffset = mytz.utcoffset(self)
-        if tz is mytz:
-            return self
-        utc = (self - myoffset).replace(tzinfo=tz)
-        return tz.fromutc(utc)
+            seconds = utc // _US_PER_SECOND - _ORDINAL_OF_EPOCH * 86400
+            facts = _time._localtime(seconds)
+            tz = timezone(timedelta(seconds=facts[10]), facts[9])
+        return tz.fromutc(_datetime_from_us(type(self), utc, tz))
 
+    # -- text
     def ctime(self):
-        weekday = self.toordinal() % 7 or 7
-        return (f"{_time._DAY_ABBR[weekday - 1]} {_time._MONTH_ABBR[self._month]} {self._day:2d} "
-                f"{self._hour:02d}:{self._minute:02d}:{self._second:02d} {self._year:04d}")
+        return _ctime_text(self._year, self._month, self._day, self._hour, self._minute, self._second)
 
     def isoformat(self, sep="T", timespec="auto"):
         if not isinstance(sep, str) or len(sep) != 1:
-            if isinstance(sep, str):
-                raise TypeError(f"isoformat() argument 1 must be a unicode character, not str")
-            raise TypeError(f"isoformat() argument 1 must be a unicode character, not {_type_name(sep)}")
-        text = (f"{self._year:04d}-{self._month:02d}-{self._day:02d}{sep}"
-                + _format_time(self._hour, self._minute, self._second, self._microsecond, timespec))
-        return text + _format_offset(self.utcoffset())
+            raise TypeError(f"isoformat() argument 1 must be a unicode character, not {type(sep).__name__}")
+        text = "%04d-%02d-%02d%s%s" % (self._year, self._month, self._day, sep,
+                                       _clock_text(self._hour, self._minute, self._second, self._microsecond, timespec))
+        offset = self.utcoffset()
+        return text if offset is None else text + _offset_text(offset, ":")
 
     def __str__(self):
-        return self.isoformat(sep=" ")
+        return self.isoformat(" ")
 
     def __repr__(self):
-        fields = [self._year, self._month, self._day, self._hour, self._minute, self._second, self._microsecond]
-        while len(fields) > 5 and fields[-1] == 0:
-            fields.pop()
-        text = f"{_class_prefix(self, 'datetime')}({', '.join(map(str, fields))}"
-        if self._tzinfo is not None:
-            text += f", tzinfo={self._tzinfo!r}"
-        if self._fold:
-            text += ", fold=1"
-        return text + ")"
+        return _clock_repr(self, (self._year, self._month, self._day), True)
 
-    def strftime(self, format):
-        if not isinstance(format, str):
-            raise TypeError(f"strftime() argument 1 must be str, not {_type_name(format)}")
-        return _wrap_strftime(self, format, self.timetuple())
+    def _strftime_facts(self):
+        return self.timetuple(), self._microsecond, self.utcoffset(), self.tzname()
 
-    def utcoffset(self):
-        if self._tzinfo is None:
-            return None
-        offset = self._tzinfo.utcoffset(self)
-        _check_offset("utcoffset", offset)
-        return offset
+    # -- the tzinfo's answers
+    # -- comparison and arithmetic
+    def _fold_matters(self):
+        # Whether this time sits where the zone's offset depends on fold
+        # (PEP 495: such times never equal a time in another zone).
+        return self.replace(fold=1 - self._fold).utcoffset() != self.utcoffset()
 
-    def tzname(self):
-        if self._tzinfo is None:
-            return None
-        name = self._tzinfo.tzname(self)
-        _check_tzname(name)
-        return name
-
-    def dst(self):
-        if self._tzinfo is None:
-            return None
-        offset = self._tzinfo.dst(self)
-        _check_offset("dst", offset)
-        return offset
-
-    def _datetime_key(self):
-        return (self._year, self._month, self._day, self._hour, self._minute, self._second, self._microsecond)
-
-    def _us_since_min(self):
-        return ((_ymd_to_ordinal(self._year, self._month, self._day) * 86400
-                 + self._hour * 3600 + self._minute * 60 + self._second) * 1000000 + self._microsecond)
-
-    def _compare(self, other, op, equality):
+    def _compare(self, other, equality):
         if not isinstance(other, datetime):
-            if isinstance(other, date):
-                if equality:
-                    return op(0, 1)
-                raise TypeError(f"can't compare {_qualified(self)} to {_qualified(other)}")
-            return NotImplemented
-        mytz, ottz = self._tzinfo, other._tzinfo
-        myoff = otoff = None
-        if mytz is ottz:
-            base_compare = True
-        else:
-            myoff = self.utcoffset()
-            otoff = other.utcoffset()
+            if not isinstance(other, date):
+                return NotImplemented
             if equality:
-                if myoff != self.replace(fold=not self._fold).utcoffset():
-                    return op(0, 1)
-                if otoff != other.replace(fold=not other._fold).utcoffset():
-                    return op(0, 1)
-            base_compare = myoff == otoff
-        if base_compare:
-            return op(self._datetime_key(), other._datetime_key())
-        if myoff is None or otoff is None:
+                return _UNEQUAL
+            raise TypeError(f"can't compare {_type_label(type(self))} to {_type_label(type(other))}")
+        if self._tzinfo is other._tzinfo:
+            return self._fields(), other._fields()
+        mine, theirs = self._utc_us(), other._utc_us()
+        if mine is None and theirs is None:
+            return self._fields(), other._fields()
+        if mine is None or theirs is None:
             if equality:
-                return op(0, 1)
+                return _UNEQUAL
             raise TypeError("can't compare offset-naive and offset-aware datetimes")
-        diff = (self - myoff)._us_since_min() - (other - otoff)._us_since_min()
-        return op(diff, 0)
-
-    def __eq__(self, other):
-        return self._compare(other, lambda a, b: a == b, True)
-
-    def __ne__(self, other):
-        return self._compare(other, lambda a, b: a != b, True)
-
-    def __lt__(self, other):
-        return self._compare(other, lambda a, b: a < b, False)
-
-    def __le__(self, other):
-        return self._compare(other, lambda a, b: a <= b, False)
-
-    def __gt__(self, other):
-        return self._compare(other, lambda a, b: a > b, False)
-
-    def __ge__(self, other):
-        return self._compare(other, lambda a, b: a >= b, False)
+        if equality and (self._fold_matters() or other._fold_matters()):
+            return _UNEQUAL
+        return mine, theirs
 
     def __hash__(self):
-        if self._hashcode == -1:
-            t = self.replace(fold=0) if self._fold else self
-            offset = t.utcoffset()
-            if offset is None:
-                self._hashcode = hash(t._datetime_key())
-            else:
-                us = t._us_since_min() - offset._us()
-                self._hashcode = hash((us // _US_PER_DAY, us % _US_PER_DAY))
-        return self._hashcode
+        moment = self.replace(fold=0) if self._fold else self
+        offset = moment.utcoffset()
+        return hash(self._naive_us() - (offset._us if offset is not None else 0))
 
-    def __add__(self, other):
-        if not isinstance(other, timedelta):
-            return NotImplemented
-        us = self._us_since_min() + other._us()
-        days, rest = divmod(us, _US_PER_DAY)
-        if not 0 < days <= _MAXORDINAL:
-            raise OverflowError("date value out of range")
-        y, m, d = _ordinal_to_ymd(days)
-        seconds, micro = divmod(rest, 1000000)
-        hh, rest = divmod(seconds, 3600)
-        mm, ss = divmod(rest, 60)
-        cls = type(self)
-        if cls is not datetime:
-            return cls(y, m, d, hh, mm, ss, micro, self._tzinfo)
-        # Fields known valid: skip the constructor's checks.
-        result = object.__new__(datetime)
-        result._year = y
-        result._month = m
-        result._day = d
-        result._hour = hh
-        result._minute = mm
-        result._second = ss
-        result._microsecond = micro
-        result._tzinfo = self._tzinfo
-        result._fold = 0
-        result._hashcode = -1
-        return result
-
-    __radd__ = __add__
+    def _shifted(self, delta, direction):
+        clock = ((self._hour * 60 + self._minute) * 60 + self._second) * _US_PER_SECOND + self._microsecond
+        days, clock = divmod(clock + direction * delta._us, _US_PER_DAY)
+        if days:
+            return _datetime_from_us(type(self), (self.toordinal() + days) * _US_PER_DAY + clock, self._tzinfo)
+        seconds, micro = divmod(clock, _US_PER_SECOND)
+        minutes, second = divmod(seconds, 60)
+        return _new_datetime(type(self), self._year, self._month, self._day, minutes // 60, minutes % 60, second,
+                             micro, self._tzinfo)
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
-            return self + -other
+            return self._shifted(other, -1)
         if not isinstance(other, datetime):
             return NotImplemented
-        base = self._us_since_min() - other._us_since_min()
         if self._tzinfo is other._tzinfo:
-            return timedelta._from_microseconds(base)
-        myoff = self.utcoffset()
-        otoff = other.utcoffset()
-        if myoff == otoff:
-            return timedelta._from_microseconds(base)
-        if myoff is None or otoff is None:
+            return _plain_delta(self._naive_us() - other._naive_us())
+        mine, theirs = self._utc_us(), other._utc_us()
+        if (mine is None) != (theirs is None):
             raise TypeError("can't subtract offset-naive and offset-aware datetimes")
-        return timedelta._from_microseconds(base - myoff._us() + otoff._us())
+        if mine is None:
+            mine, theirs = self._naive_us(), other._naive_us()
+        return _plain_delta(mine - theirs)
+
+    def __reduce_ex__(self, protocol):
+        fold_bit = self._fold << 7 if protocol > 3 else 0
+        micro = self._microsecond
+        state = bytes((self._year >> 8, self._year & 255, self._month | fold_bit, self._day, self._hour,
+                       self._minute, self._second, micro >> 16, (micro >> 8) & 255, micro & 255))
+        return type(self), (state,) if self._tzinfo is None else (state, self._tzinfo)
 
     def __reduce__(self):
-        args = (self._year, self._month, self._day, self._hour, self._minute, self._second, self._microsecond)
-        if self._tzinfo is None:
-            return (type(self), args)
-        return (type(self), args + (self._tzinfo,))
+        return self.__reduce_ex__(2)
 
+
+_with_zone_queries(datetime, True)
+datetime.min = datetime(MINYEAR, 1, 1)
+datetime.max = datetime(MAXYEAR, 12, 31, 23, 59, 59, 999999)
+datetime.resolution = timedelta(microseconds=1)
 
 _date_class = date
 _time_class = time
+_OWN_CLASSES = frozenset((date, datetime, time, timedelta, timezone, tzinfo))
 
 
-def _qualified(obj):
-    cls = type(obj)
-    if cls.__module__ == "datetime":
-        return "datetime." + cls.__name__
-    return cls.__name__
+# -- local time (the C library's zone) ---------------------------------------------------
+
+def _utc_offset_at(posix_seconds):
+    return _time._localtime(posix_seconds)[10]
 
 
-def _timestamp_seconds(t):
-    # (whole seconds, microseconds) of a timestamp, rounded half to even.
-    if isinstance(t, float):
-        if t != t:
-            raise ValueError("Invalid value NaN (not a number)")
-        if t in (float("inf"), float("-inf")):
-            raise OverflowError("cannot convert float infinity to integer")
-        whole = int(t)
-        us = round((t - whole) * 1e6)
-        if us >= 1000000:
-            whole += 1
-            us -= 1000000
-        elif us < 0:
-            whole -= 1
-            us += 1000000
-        return whole, us
-    if isinstance(t, int):
-        return int(t), 0
-    if hasattr(type(t), "__float__"):
-        return _timestamp_seconds(float(t))
-    raise TypeError(f"'{_type_name(t)}' object cannot be interpreted as an integer")
+def _local_to_posix(local, fold):
+    # The POSIX time whose local wall clock reads `local` (seconds since the
+    # epoch as if local time were UTC). Offsets a day either side bracket
+    # any transition; when both fit, the wall time repeats and fold picks
+    # the later; when neither fits, it is skipped and fold picks the offset
+    # after the jump instead of the one before (PEP 495).
+    before, after = _utc_offset_at(local - 86400), _utc_offset_at(local + 86400)
+    fitting = [offset for offset in dict.fromkeys((before, after)) if _utc_offset_at(local - offset) == offset]
+    if len(fitting) == 1:
+        return local - fitting[0]
+    return local - (after if fold else before)
 
 
-def _utc_offset_at(seconds):
-    return _time._localtime(seconds)[10]
+def _ctime_text(year, month, day, hour, minute, second):
+    weekday = _weekday_of(_ordinal(year, month, day))
+    return "%s %s %2d %02d:%02d:%02d %04d" % (_time._DAY_ABBR[weekday], _time._MONTH_ABBR[month], day,
+                                              hour, minute, second, year)
 
 
-def _local_fold(result, seconds):
-    # fold=1 when the local time shown is the second of a repeated hour: the
-    # clock went back within the last day, and as many seconds earlier the
-    # wall clock showed the same time.
-    now_offset = _utc_offset_at(seconds)
-    back = _utc_offset_at(seconds - 86400) - now_offset
-    if back > 0 and _time._localtime(seconds - back)[:6] == _time._localtime(seconds)[:6]:
-        return result.replace(fold=1)
-    return result
+# -- strftime ------------------------------------------------------------------------------
+
+_OWN_CODES = {}
 
 
-def _local_to_utc(local, fold):
-    # The Unix time at which the local wall clock reads `local` (seconds as if
-    # it were UTC): the earlier of two for fold=0 and the later for fold=1;
-    # inside a gap, the instant the offset before (fold=0) or after implies.
-    a = _utc_offset_at(local)
-    u1 = local - a
-    solves1 = u1 + _utc_offset_at(u1) == local
-    if solves1:
-        b = _utc_offset_at(u1 + (86400 if fold else -86400))
-        if a == b:
-            return u1
-    else:
-        b = _utc_offset_at(u1)
-    u2 = local - b
-    if u2 + _utc_offset_at(u2) == local:
-        return u2
-    if solves1:
-        return u1
-    return min(u1, u2) if fold else max(u1, u2)
+def _own_codes(format):
+    # format split around its %f, %z and %Z (kept as the one-letter
+    # strings "f", "z", "Z" at odd positions), cached: programs format with
+    # the same few formats over and over.
+    pieces = _OWN_CODES.get(format)
+    if pieces is not None:
+        return pieces
+    pieces = []
+    literal = []
+    start = 0
+    while True:
+        at = format.find("%", start)
+        if at < 0 or at + 1 >= len(format):
+            literal.append(format[start:])
+            break
+        code = format[at + 1]
+        literal.append(format[start:at] if code in "fzZ" else format[start:at + 2])
+        if code in "fzZ":
+            pieces += ["".join(literal), code]
+            literal = []
+        start = at + 2
+    pieces.append("".join(literal))
+    if len(_OWN_CODES) > 100:
+        _OWN_CODES.clear()
+    _OWN_CODES[format] = pieces
+    return pieces
 
 
-def _wrap_strftime(obj, format, timetuple):
-    # Fills %f, %z and %Z from the object; time's strftime does the rest.
-    fields = tuple(timetuple)
-    full = (fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8], "", None)
-    if "%f" not in format and "%z" not in format and "%Z" not in format:
-        return _time._format_fields(format, full)
-    out = []
-    i = 0
-    n = len(format)
-    while i < n:
-        ch = format[i]
-        i += 1
-        if ch == "%" and i < n:
-            ch = format[i]
-            i += 1
-            if ch == "f":
-                out.append(f"{getattr(obj, 'microsecond', 0):06d}")
-            elif ch == "z":
-                offset = obj.utcoffset() if hasattr(obj, "utcoffset") else None
-                out.append(_format_offset(offset, "") if offset is not None else "")
-            elif ch == "Z":
-                name = obj.tzname() if hasattr(obj, "tzname") else None
-                out.append((name or "").replace("%", "%%"))
-            else:
-                out.append("%" + ch)
-        else:
-            out.append(ch)
-    return _time._format_fields("".join(out), full)
+def _strftime(format, fields, micro, offset, zone):
+    # %f, %z and %Z come from the object (the C library knows nothing of
+    # microseconds or tzinfo); `time` formats everything else.
+    pieces = _own_codes(format)
+    if len(pieces) > 1:
+        own = {"f": "%06d" % micro, "z": "" if offset is None else _offset_text(offset, ""), "Z": zone or ""}
+        pieces = [own[piece].replace("%", "%%") if index % 2 else piece for index, piece in enumerate(pieces)]
+    return _time._format_fields("".join(pieces), tuple(fields) + ("", None))
 
 
-# -- ISO 8601 parsing -------------------------------------------------------------
+# -- ISO 8601 text ---------------------------------------------------------------------------
 
-def _digits(text, start, count):
-    part = text[start:start + count]
-    if len(part) != count or not part.isdigit() or not part.isascii():
-        raise ValueError
-    return int(part)
+def _iso_argument(value):
+    if not isinstance(value, str):
+        raise TypeError("fromisoformat: argument must be str")
+    return value
 
 
-def _isoformat_date_length(text):
-    # Where the date part of a datetime string ends (CPython 3.11's rules).
-    if len(text) >= 5 and text[4] == "-":
+def _iso_error(text):
+    return ValueError(f"Invalid isoformat string: {text!r}")
+
+
+def _number(text, start, width):
+    # The ASCII digits text[start:start + width] as an int, or None.
+    chunk = text[start:start + width]
+    if len(chunk) == width and chunk.isascii() and chunk.isdigit():
+        return int(chunk)
+    return None
+
+
+def _iso_date_length(text):
+    # How many leading characters of text its ISO date takes: YYYY-MM-DD,
+    # YYYYMMDD, YYYY-Www[-D] or YYYYWww[D].
+    if text[4:5] == "-":
         if text[5:6] == "W":
-            return 10 if len(text) > 8 and text[8] == "-" else 8
+            return 10 if text[8:9] == "-" else 8
         return 10
     if text[4:5] == "W":
-        if len(text) > 7 and text[7].isdigit():
-            return 8
-        return 7
+        return 8 if _number(text, 7, 1) is not None else 7
     return 8
 
 
-def _parse_isoformat_date(text):
-    year = _digits(text, 0, 4)
-    extended = text[4:5] == "-"
-    pos = 5 if extended else 4
-    if text[pos:pos + 1] == "W":
-        week = _digits(text, pos + 1, 2)
-        pos += 3
-        day = 1
-        if pos < len(text):
+def _iso_date(part, whole):
+    # (year, month, day) of an ISO date; ranges of the calendar form are
+    # left to the constructor's messages.
+    if len(part) == 10 and part[4] == part[7] == "-" and part.isascii() and (part[:4] + part[5:7] + part[8:]).isdigit():
+        return int(part[:4]), int(part[5:7]), int(part[8:])
+    year = _number(part, 0, 4)
+    extended = part[4:5] == "-"
+    rest = part[5:] if extended else part[4:]
+    if year is None:
+        raise _iso_error(whole)
+    if rest[:1] == "W":
+        week = _number(rest, 1, 2)
+        rest = rest[3:]
+        weekday = 1
+        if rest:
             if extended:
-                if text[pos] != "-":
-                    raise ValueError
-                pos += 1
-            day = _digits(text, pos, 1)
-            pos += 1
-        if pos != len(text):
-            raise ValueError
-        return _from_iso_calendar(year, week, day)
-    month = _digits(text, pos, 2)
-    pos += 2
+                if rest[0] != "-":
+                    raise _iso_error(whole)
+                rest = rest[1:]
+            weekday = _number(rest, 0, 1) if len(rest) == 1 else None
+        if week is None or weekday is None:
+            raise _iso_error(whole)
+        try:
+            return _civil(_iso_to_ordinal(year, week, weekday))
+        except ValueError:
+            raise _iso_error(whole) from None
+    month = _number(rest, 0, 2)
+    rest = rest[2:]
     if extended:
-        if text[pos:pos + 1] != "-":
-            raise ValueError
-        pos += 1
-    day = _digits(text, pos, 2)
-    if pos + 2 != len(text):
-        raise ValueError
+        if rest[:1] != "-":
+            raise _iso_error(whole)
+        rest = rest[1:]
+    day = _number(rest, 0, 2) if len(rest) == 2 else None
+    if month is None or day is None:
+        raise _iso_error(whole)
     return year, month, day
 
 
-def _parse_hms(text):
-    # (hour, minute, second, microsecond) of HH[:MM[:SS[.fff]]] or the basic form.
-    fields = [0, 0, 0, 0]
-    pos = 0
-    has_sep = None
-    for index in range(3):
-        fields[index] = _digits(text, pos, 2)
-        pos += 2
-        if pos >= len(text):
-            return fields
-        sep = text[pos]
-        if has_sep is None and index == 0:
-            has_sep = sep == ":"
-        if sep in ".," and index == 2:
-            break
-        if has_sep:
-            if sep != ":":
-                if index < 2:
-                    raise ValueError
-                break
-            pos += 1
-        elif index == 2:
-            break
-    if pos < len(text):
-        if text[pos] not in ".,":
-            raise ValueError
-        pos += 1
-        digits = text[pos:]
-        if not digits or not digits.isdigit() or not digits.isascii():
-            raise ValueError
-        fields[3] = int(digits[:6].ljust(6, "0"))
-    return fields
+def _iso_clock(part, whole):
+    # [hour, minute, second, microsecond] of HH[:MM[:SS]] or HH[MM[SS]],
+    # any of them followed by a fraction ([.,] and digits; past six ignored).
+    if len(part) == 8 and part[2] == part[5] == ":" and part.isascii() and (part[:2] + part[3:5] + part[6:]).isdigit():
+        return [int(part[:2]), int(part[3:5]), int(part[6:]), 0]
+    values = [_number(part, 0, 2)]
+    if values[0] is None:
+        raise _iso_error(whole)
+    at = 2
+    colons = None
+    while at < len(part) and len(values) < 3 and part[at] not in ".,":
+        colon = part[at] == ":"
+        if colons is not None and colon != colons:
+            raise _iso_error(whole)
+        colons = colon
+        at += colon
+        value = _number(part, at, 2)
+        if value is None:
+            raise _iso_error(whole)
+        values.append(value)
+        at += 2
+    values += [0] * (3 - len(values))
+    micro = 0
+    if at < len(part):
+        digits = part[at + 1:]
+        if part[at] not in ".," or not (digits.isascii() and digits.isdigit()):
+            raise _iso_error(whole)
+        micro = int(digits[:6].ljust(6, "0"))
+    return values + [micro]
 
 
-def _parse_isoformat_time(text):
-    # (hour, minute, second, microsecond, tzinfo) of a time with its offset.
-    split = len(text)
-    for mark in ("Z", "+", "-"):
-        found = text.find(mark)
-        if 0 <= found < split:
-            split = found
-    hh, mm, ss, us = _parse_hms(text[:split])
-    tz = None
-    if split < len(text):
-        zone = text[split + 1:]
-        if text[split] == "Z":
-            if zone:
-                raise ValueError
-            tz = timezone.utc
-        else:
-            if len(zone) not in (2, 4, 5, 8, 15):
-                raise ValueError
-            zh, zm, zs, zus = _parse_hms(zone)
-            delta = timedelta(hours=zh, minutes=zm, seconds=zs, microseconds=zus)
-            if text[split] == "-":
-                delta = -delta
-            tz = timezone(delta)
-    return hh, mm, ss, us, tz
-
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-datetime.min = datetime(1, 1, 1)
-datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
-datetime.resolution = timedelta(microseconds=1)
+def _iso_time(part, whole):
+    # (hour, minute, second, microsecond, tzinfo) of an ISO time with an
+    # optional Z or +-HH[:MM[:SS[.ffffff]]] offset.
+    cut = len(part)
+    for mark in "+-Z":
+        found = part.find(mark)
+        if 0 <= found < cut:
+            cut = found
+    fields = _iso_clock(part[:cut], whole)
+    zone_text = part[cut:]
+    if not zone_text:
+        return (*fields, None)
+    if zone_text == "Z":
+        return (*fields, timezone.utc)
+    if zone_text[0] == "Z":
+        raise _iso_error(whole)
+    hours, minutes, seconds, micro = _iso_clock(zone_text[1:], whole)
+    offset = timedelta(hours=hours, minutes=minutes, seconds=seconds, microseconds=micro)
+    return (*fields, timezone(-offset if zone_text[0] == "-" else offset))

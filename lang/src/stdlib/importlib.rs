@@ -2,7 +2,7 @@
 //! system's Python face. Everything here is a thin layer over
 //! `vm/import/`, which `import` statements use too.
 
-use crate::objects::{Args, Module, Name, PyResult, Value};
+use crate::objects::{Args, Module, Name, PyResult, Signature, Style, Value};
 use crate::stdlib::Kind;
 use crate::vm::import::spec::SpecFields;
 use crate::vm::Vm;
@@ -333,4 +333,149 @@ fn spec_from_loader(vm: &Vm, args: Args) -> PyResult {
 
 fn all_suffixes(_vm: &Vm, _args: Args) -> PyResult {
     Ok(Value::list(vec![Value::str(".py"), Value::str(".pyc")]))
+}
+
+/// `_imp`: the import machinery's own helpers, as CPython's private module
+/// has them ("frozen" meaning what CPython 3.11 freezes, [`Kind::Frozen`]),
+/// plus `_library_module_names`, the modules found at `sys.path`'s library
+/// entry, for `pkgutil` to list that entry, which is no folder on the disk.
+pub fn make_imp(vm: &Vm) -> PyResult<Rc<Module>> {
+    Ok(super::module_with_declared(
+        vm,
+        "_imp",
+        &[
+            (&FROZEN_MODULE_NAMES, frozen_module_names),
+            (&LIBRARY_MODULE_NAMES, library_module_names),
+            (&IS_BUILTIN, is_builtin),
+            (&IS_FROZEN, is_frozen),
+            (&IS_FROZEN_PACKAGE, is_frozen_package),
+            (&EXTENSION_SUFFIXES, extension_suffixes),
+            (&ACQUIRE_LOCK, acquire_lock),
+            (&RELEASE_LOCK, release_lock),
+            (&LOCK_HELD, lock_held),
+        ],
+    ))
+}
+
+static FROZEN_MODULE_NAMES: Signature = Signature::new(Style::Clinic, "_frozen_module_names", "")
+    .doc("Return the names of the frozen modules.");
+static LIBRARY_MODULE_NAMES: Signature =
+    Signature::new(Style::Clinic, "_library_module_names", "")
+        .doc("Return the names of the compiled-in library's modules that sys.path's library entry holds.");
+static IS_BUILTIN: Signature = Signature::new(Style::Clinic, "is_builtin", "name, /")
+    .doc("Return 1 (or -1 for a module that cannot be initialised again) if name is a built-in module, else 0.");
+static IS_FROZEN: Signature = Signature::new(Style::Clinic, "is_frozen", "name, /")
+    .doc("Return True if name is a frozen module.");
+static IS_FROZEN_PACKAGE: Signature = Signature::new(Style::Clinic, "is_frozen_package", "name, /")
+    .doc("Return True if the frozen module name is a package.");
+static EXTENSION_SUFFIXES: Signature = Signature::new(Style::Clinic, "extension_suffixes", "")
+    .doc("Return the suffixes of extension modules (none: towel loads no native extensions).");
+static ACQUIRE_LOCK: Signature = Signature::new(Style::Clinic, "acquire_lock", "")
+    .doc("Acquire the import lock (reentrant: each acquire needs its release).");
+static RELEASE_LOCK: Signature = Signature::new(Style::Clinic, "release_lock", "")
+    .doc("Release the import lock; RuntimeError if it is not held.");
+static LOCK_HELD: Signature =
+    Signature::new(Style::Clinic, "lock_held", "").doc("Return True if the import lock is held.");
+
+/// The one `name` argument of `_imp`'s tests, which must be a str.
+fn name_param(vm: &Vm, sig: &'static Signature, args: Args) -> PyResult<String> {
+    let ([name], []) = sig.bind(vm, args)?;
+    match &name {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        other => Err(vm.type_error(format!(
+            "{}() argument must be str, not {}",
+            sig.name(),
+            vm.type_name(other)
+        ))),
+    }
+}
+
+fn frozen_module_names(vm: &Vm, args: Args) -> PyResult {
+    let ([], []) = FROZEN_MODULE_NAMES.bind(vm, args)?;
+    Ok(table_names(|kind| kind == Kind::Frozen))
+}
+
+fn library_module_names(vm: &Vm, args: Args) -> PyResult {
+    let ([], []) = LIBRARY_MODULE_NAMES.bind(vm, args)?;
+    Ok(table_names(|kind| kind != Kind::Builtin))
+}
+
+/// The table's module names whose kind `wanted` accepts, as a list.
+fn table_names(wanted: impl Fn(Kind) -> bool) -> Value {
+    let names = super::MODULES
+        .iter()
+        .filter(|d| wanted(d.kind))
+        .map(|d| Value::str(d.name))
+        .collect();
+    Value::list(names)
+}
+
+/// True if `name` is a row of the table that CPython 3.11 freezes.
+fn frozen(name: &str) -> bool {
+    super::find(name).is_some_and(|d| d.kind == Kind::Frozen)
+}
+
+fn is_builtin(vm: &Vm, args: Args) -> PyResult {
+    let name = name_param(vm, &IS_BUILTIN, args)?;
+    let answer = match super::find(&name) {
+        // As CPython's: these two are set up with the interpreter.
+        Some(d) if d.kind == Kind::Builtin && matches!(d.name, "sys" | "builtins") => -1,
+        Some(d) if d.kind == Kind::Builtin => 1,
+        _ => 0,
+    };
+    Ok(Value::Int(answer))
+}
+
+fn is_frozen(vm: &Vm, args: Args) -> PyResult {
+    let name = name_param(vm, &IS_FROZEN, args)?;
+    Ok(Value::from_bool(frozen(&name)))
+}
+
+fn is_frozen_package(vm: &Vm, args: Args) -> PyResult {
+    let name = name_param(vm, &IS_FROZEN_PACKAGE, args)?;
+    if !frozen(&name) {
+        return Err(vm.import_error(
+            &vm.exc.import_error,
+            format!(
+                "No such frozen object named {}",
+                crate::objects::str::repr_str(&name)
+            ),
+            Some(&name),
+            None,
+        ));
+    }
+    Ok(Value::from_bool(super::is_package(&name)))
+}
+
+fn extension_suffixes(vm: &Vm, args: Args) -> PyResult {
+    let ([], []) = EXTENSION_SUFFIXES.bind(vm, args)?;
+    Ok(Value::list(Vec::new()))
+}
+
+thread_local! {
+    /// How many times the import lock is held. towel imports on one
+    /// interpreter thread at a time, so the lock only counts.
+    static IMPORT_LOCK_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+fn acquire_lock(vm: &Vm, args: Args) -> PyResult {
+    let ([], []) = ACQUIRE_LOCK.bind(vm, args)?;
+    IMPORT_LOCK_DEPTH.with(|d| d.set(d.get() + 1));
+    Ok(Value::None)
+}
+
+fn release_lock(vm: &Vm, args: Args) -> PyResult {
+    let ([], []) = RELEASE_LOCK.bind(vm, args)?;
+    match IMPORT_LOCK_DEPTH.with(|d| d.get()) {
+        0 => Err(vm.runtime_error("not holding the import lock")),
+        n => {
+            IMPORT_LOCK_DEPTH.with(|d| d.set(n - 1));
+            Ok(Value::None)
+        }
+    }
+}
+
+fn lock_held(vm: &Vm, args: Args) -> PyResult {
+    let ([], []) = LOCK_HELD.bind(vm, args)?;
+    Ok(Value::from_bool(IMPORT_LOCK_DEPTH.with(|d| d.get()) > 0))
 }

@@ -174,6 +174,7 @@ pub const MODULES: &[ModuleDef] = &[
     def("io", Frozen, Script(stdlib_source!("io.py"))),
     def("os", Frozen, Native(os::make)),
     def("posixpath", Frozen, Native(os::make_path)),
+    def("_imp", Builtin, Native(importlib::make_imp)),
     def("importlib", Stdlib, Native(importlib::make)),
     def("importlib.util", Frozen, Native(importlib::make_util)),
     def(
@@ -272,6 +273,7 @@ pub const MODULES: &[ModuleDef] = &[
     def("ast", Stdlib, Native(ast::make)),
     def("traceback", Stdlib, Native(traceback::make)),
     def("linecache", Stdlib, Script(stdlib_source!("linecache.py"))),
+    def("pkgutil", Stdlib, Script(stdlib_source!("pkgutil.py"))),
     def("logging", Stdlib, Script(stdlib_source!("logging.py"))),
     def(
         "logging.handlers",

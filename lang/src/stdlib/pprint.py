@@ -1,564 +1,433 @@
-# `pprint`: pretty-printing of nested data with CPython 3.11's layout.
+# pprint: data structures laid out to fit a width, with CPython 3.11's
+# output character for character.
 #
-# An object whose repr fits in the room left on the line is written as its
-# repr; otherwise containers of the built-in kinds (and strings and bytes,
-# which are split into adjacent literals) are broken over lines, one item
-# per line, each laid out by the same rule with the room that is left.
-# Which layout applies is decided by the type's __repr__: a subclass that
-# keeps its parent's repr is printed like the parent.
+# Design. Everything renders to strings. `_render(obj, column, trailing,
+# level, active)` gives the text of obj when it starts at `column` and
+# `trailing` characters (closing brackets, a comma) must still follow its
+# last line: the one-line form (from the overridable `format`) when that
+# fits, else the multi-line layout that the type's repr function selects
+# (a subclass that keeps its base's repr keeps its base's layout). Nearly
+# every layout is a *run*: opening text, entries (each a prefix such as a
+# dict key and ": ", and a value), closing text; `_run` places the entries
+# one per line under the first, or packs them greedily in compact mode.
+# Long str and bytes values are cut into pieces (words, four-byte groups)
+# and `_pack` joins pieces greedily while their repr fits.
 
 import collections as _collections
 import dataclasses as _dataclasses
+import re as _re
 import sys as _sys
 import types as _types
-from io import StringIO as _StringIO
 
 __all__ = ["pprint", "pformat", "isreadable", "isrecursive", "saferepr", "PrettyPrinter", "pp"]
 
 
-def pprint(object, stream=None, indent=1, width=80, depth=None, *,
-           compact=False, sort_dicts=True, underscore_numbers=False):
-    """Pretty-print object to stream (sys.stdout by default), with a newline."""
+def pprint(object, stream=None, indent=1, width=80, depth=None, *, compact=False, sort_dicts=True,
+           underscore_numbers=False):
+    """Write object's pretty form and a newline to stream (sys.stdout by default)."""
     PrettyPrinter(stream=stream, indent=indent, width=width, depth=depth, compact=compact,
                   sort_dicts=sort_dicts, underscore_numbers=underscore_numbers).pprint(object)
 
 
-def pformat(object, indent=1, width=80, depth=None, *,
-            compact=False, sort_dicts=True, underscore_numbers=False):
-    """The pretty-printed text of object."""
-    return PrettyPrinter(indent=indent, width=width, depth=depth, compact=compact,
-                         sort_dicts=sort_dicts, underscore_numbers=underscore_numbers).pformat(object)
+def pformat(object, indent=1, width=80, depth=None, *, compact=False, sort_dicts=True, underscore_numbers=False):
+    """The pretty form of object, as a string."""
+    return PrettyPrinter(indent=indent, width=width, depth=depth, compact=compact, sort_dicts=sort_dicts,
+                         underscore_numbers=underscore_numbers).pformat(object)
 
 
 def pp(object, *args, sort_dicts=False, **kwargs):
-    """pprint with dicts in their own order."""
+    """pprint(), but keeping dicts in insertion order unless told otherwise."""
     pprint(object, *args, sort_dicts=sort_dicts, **kwargs)
 
 
+def _one_line_facts(object):
+    # (text, readable, recursive) of the one-line form with the defaults.
+    return PrettyPrinter().format(object, {}, 0, 0)
+
+
 def saferepr(object):
-    """repr(object), with recursive containers shown as <Recursion on ...>."""
-    return PrettyPrinter()._safe_repr(object, {}, None, 0)[0]
+    """repr() that survives self-containing structures (and sorts dict keys)."""
+    return _one_line_facts(object)[0]
 
 
 def isreadable(object):
-    """Whether saferepr(object) could be read back by eval()."""
-    return PrettyPrinter()._safe_repr(object, {}, None, 0)[1]
+    """Whether eval() could rebuild object from saferepr(object)."""
+    return _one_line_facts(object)[1]
 
 
 def isrecursive(object):
     """Whether object contains itself."""
-    return PrettyPrinter()._safe_repr(object, {}, None, 0)[2]
+    return _one_line_facts(object)[2]
 
 
-class _safe_key:
-    """Sort key for values that may not be orderable: those are ordered by
-    their type's name, then by id."""
+class _Orderable:
+    # Sort key that orders anything: values that refuse `<` between them
+    # fall back to (type name, id), so mixed keys still sort stably.
+    __slots__ = ("value",)
 
-    __slots__ = ["obj"]
-
-    def __init__(self, obj):
-        self.obj = obj
+    def __init__(self, value):
+        self.value = value
 
     def __lt__(self, other):
         try:
-            return self.obj < other.obj
+            return self.value < other.value
         except TypeError:
-            return (str(type(self.obj)), id(self.obj)) < (str(type(other.obj)), id(other.obj))
+            return self._fallback() < other._fallback()
+
+    def _fallback(self):
+        return str(type(self.value)), id(self.value)
 
 
-def _safe_tuple(pair):
-    return _safe_key(pair[0]), _safe_key(pair[1])
+def _recursion_text(object):
+    return f"<Recursion on {type(object).__name__} with id={id(object)}>"
 
 
-def _recursion(object):
-    return "<Recursion on %s with id=%s>" % (type(object).__name__, id(object))
-
-
-def _words(line):
-    # The line as runs of non-blanks each followed by its blanks.
-    parts = []
-    i, n = 0, len(line)
-    while i < n:
-        j = i
-        while j < n and not line[j].isspace():
-            j += 1
-        while j < n and line[j].isspace():
-            j += 1
-        parts.append(line[i:j])
-        i = j
-    return parts
-
-
-def _split_literal(text, width, last_width):
-    # Pieces of `text` whose reprs fit in width (last_width for the last
-    # piece), breaking after runs of blanks.
-    pieces = []
-    current = ""
-    parts = _words(text)
-    for j, part in enumerate(parts):
-        room = last_width if j == len(parts) - 1 else width
-        candidate = current + part
-        if len(repr(candidate)) > room:
-            if current:
-                pieces.append(repr(current))
-            current = part
-        else:
-            current = candidate
-    if current:
-        pieces.append(repr(current))
-    return pieces
-
-
-def _wrap_bytes_repr(object, width, allowance):
-    # Bytes broken into reprs of whole 4-byte groups that fit in width.
-    current = b""
-    last = len(object) // 4 * 4
-    for i in range(0, len(object), 4):
-        part = object[i:i + 4]
-        candidate = current + part
-        if i == last:
-            width -= allowance
-        if len(repr(candidate)) > width:
-            if current:
-                yield repr(current)
-            current = part
-        else:
-            current = candidate
-    if current:
-        yield repr(current)
-
-
-def _has_generated_repr(obj):
+def _has_generated_repr(object):
     # A dataclass instance whose __repr__ is the one @dataclass wrote.
-    if not _dataclasses.is_dataclass(obj) or isinstance(obj, type):
+    if isinstance(object, type) or not _dataclasses.is_dataclass(object):
         return False
-    if not obj.__dataclass_params__.repr:
+    if not object.__dataclass_params__.repr:
         return False
-    wrapped = getattr(obj.__repr__, "__wrapped__", None)
-    return wrapped is not None and "__create_fn__" in wrapped.__qualname__
+    made = getattr(type(object).__repr__, "__wrapped__", None)
+    return made is not None and "__create_fn__" in getattr(made, "__qualname__", "")
+
+
+# One-line forms of the containers `format` spells out itself (to sort dict
+# keys, honour depth and spot recursion): the brackets, and what "..."
+# looks like past the depth limit.
+_SPELLED = {
+    dict.__repr__: ("{", "}", "{...}"),
+    list.__repr__: ("[", "]", "[...]"),
+    tuple.__repr__: ("(", ")", "(...)"),
+}
+_PLAIN_REPR = frozenset((str, bytes, bytearray, float, complex, bool, type(None)))
+
+
+def _settings_problem(indent, width, depth):
+    # CPython's complaint about a PrettyPrinter setting, or None.
+    if indent < 0:
+        return "indent must be >= 0"
+    if depth is not None and depth <= 0:
+        return "depth must be > 0"
+    if width == 0:
+        return "width must be != 0"
+    return None
 
 
 class PrettyPrinter:
-    """Pretty-printing with fixed settings: indent per nesting level, line
-    width, maximum depth, output stream, compact sequences, sorted dict keys,
-    and '_' separators in ints."""
+    """Lays objects out within a width; format() is the hook for one-line forms."""
 
-    def __init__(self, indent=1, width=80, depth=None, stream=None, *,
-                 compact=False, sort_dicts=True, underscore_numbers=False):
-        indent = int(indent)
-        width = int(width)
-        if indent < 0:
-            raise ValueError("indent must be >= 0")
-        if depth is not None and depth <= 0:
-            raise ValueError("depth must be > 0")
-        if not width:
-            raise ValueError("width must be != 0")
-        self._depth = depth
-        self._indent_per_level = indent
-        self._width = width
-        self._stream = stream if stream is not None else _sys.stdout
-        self._compact = bool(compact)
-        self._sort_dicts = sort_dicts
-        self._underscore_numbers = underscore_numbers
+    def __init__(self, indent=1, width=80, depth=None, stream=None, *, compact=False, sort_dicts=True,
+                 underscore_numbers=False):
+        problem = _settings_problem(int(indent), int(width), depth)
+        if problem:
+            raise ValueError(problem)
+        self._indent_per_level, self._width, self._depth = int(indent), int(width), depth
+        self._stream = _sys.stdout if stream is None else stream
+        self._compact, self._sort_dicts, self._underscore_numbers = bool(compact), sort_dicts, underscore_numbers
 
+    # -- public entry points
     def pprint(self, object):
         if self._stream is not None:
-            self._format(object, self._stream, 0, 0, {}, 0)
-            self._stream.write("\n")
+            self._stream.write(self.pformat(object) + "\n")
 
     def pformat(self, object):
-        out = _StringIO()
-        self._format(object, out, 0, 0, {}, 0)
-        return out.getvalue()
+        return self._render(object, 0, 0, 0, {})
 
     def isrecursive(self, object):
-        return self.format(object, {}, 0, 0)[2]
+        _, _, recursive = self.format(object, {}, 0, 0)
+        return recursive
 
     def isreadable(self, object):
-        text, readable, recursive = self.format(object, {}, 0, 0)
+        _, readable, recursive = self.format(object, {}, 0, 0)
         return readable and not recursive
 
     def format(self, object, context, maxlevels, level):
-        """(text, readable, recursive) for object; subclasses may override it."""
-        return self._safe_repr(object, context, maxlevels, level)
+        """(one-line text, readable, recursive) of object, level deep inside
+containers shown to at most maxlevels (0: no limit), with the ids in
+context being shown already (a recursion). Override to change how values
+print."""
+        kind = type(object)
+        if kind in _PLAIN_REPR:
+            return repr(object), True, False
+        if kind is int:
+            return (f"{object:_d}" if self._underscore_numbers else repr(object)), True, False
+        spelled = _SPELLED.get(kind.__repr__)
+        if spelled is None:
+            text = repr(object)
+            return text, bool(text) and not text.startswith("<"), False
+        if not object:
+            return repr(object), True, False
+        opening, closing, elided = spelled
+        if maxlevels and level >= maxlevels:
+            if closing == ")" and len(object) == 1:
+                elided = "(...,)"
+            return elided, False, id(object) in context
+        if id(object) in context:
+            return _recursion_text(object), False, True
+        context[id(object)] = 1
+        readable, recursive = True, False
+        texts = []
+        # A dict shows "key: value" pairs, a list or tuple single items.
+        groups = self._dict_items(object) if closing == "}" else [(item,) for item in object]
+        for group in groups:
+            shown = []
+            for part in group:
+                text, part_readable, part_recursive = self.format(part, context, maxlevels, level + 1)
+                shown.append(text)
+                readable = readable and part_readable
+                recursive = recursive or part_recursive
+            texts.append(": ".join(shown))
+        del context[id(object)]
+        body = ", ".join(texts) + ("," if closing == ")" and len(texts) == 1 else "")
+        return opening + body + closing, readable and not recursive, recursive
 
-    # -- Layout --------------------------------------------------------------
-    #
-    # `indent` is the column the object starts at; `allowance` the columns
-    # that must stay free after it (closing brackets and commas to come).
+    # -- helpers
+    def _dict_items(self, mapping):
+        items = list(mapping.items())
+        if self._sort_dicts:
+            items.sort(key=lambda item: _Orderable(item[0]))
+        return items
 
-    def _format(self, object, stream, indent, allowance, context, level):
-        key = id(object)
-        if key in context:
-            stream.write(_recursion(object))
-            self._recursive = True
-            self._readable = False
-            return
-        text = self._repr(object, context, level)
-        if len(text) > self._width - indent - allowance:
-            layout = self._layout_for(type(object))
-            if layout is None and _has_generated_repr(object):
-                layout = PrettyPrinter._pprint_dataclass
-            if layout is not None:
-                context[key] = 1
-                layout(self, object, stream, indent, allowance, context, level + 1)
-                del context[key]
-                return
-        stream.write(text)
+    def _one_line(self, object, level, active):
+        return self.format(object, dict(active), self._depth, level)[0]
 
-    def _repr(self, object, context, level):
-        text, readable, recursive = self.format(object, context.copy(), self._depth, level)
-        if not readable:
-            self._readable = False
-        if recursive:
-            self._recursive = True
-        return text
+    def _render(self, object, column, trailing, level, active):
+        if id(object) in active:
+            return _recursion_text(object)
+        text = self._one_line(object, level, active)
+        if len(text) <= self._width - column - trailing:
+            return text
+        layout = _LAYOUTS.get(type(object).__repr__)
+        if layout is None:
+            if not _has_generated_repr(object):
+                return text
+            layout = PrettyPrinter._lay_dataclass
+        active[id(object)] = 1
+        try:
+            return layout(self, object, column, trailing, level + 1, active)
+        finally:
+            del active[id(object)]
 
-    def _pprint_dataclass(self, object, stream, indent, allowance, context, level):
-        name = object.__class__.__name__
-        items = [(f.name, getattr(object, f.name)) for f in _dataclasses.fields(object) if f.repr]
-        stream.write(name + "(")
-        self._format_namespace_items(items, stream, indent + len(name) + 1, allowance, context, level)
-        stream.write(")")
+    def _place(self, value, column, trailing, level, active):
+        if type(value) is _Preset:
+            return value.lay(column, trailing, level, active)
+        return self._render(value, column, trailing, level, active)
 
-    # Layouts by the class whose __repr__ an object's type keeps (towel's
-    # built-in types can share one __repr__, so the class decides), and
-    # `_dispatch`, by __repr__, for layouts that programs add.
-    _layouts = {}
-    _dispatch = {}
-
-    def _layout_for(self, cls):
-        for base in cls.__mro__:
-            layout = self._layouts.get(base)
-            if layout is not None and cls.__repr__ is base.__repr__:
-                return layout
-        return self._dispatch.get(cls.__repr__)
-
-    def _pad_after_bracket(self, stream):
-        if self._indent_per_level > 1:
-            stream.write((self._indent_per_level - 1) * " ")
-
-    def _pprint_dict(self, object, stream, indent, allowance, context, level):
-        stream.write("{")
-        self._pad_after_bracket(stream)
-        if len(object):
-            if self._sort_dicts:
-                items = sorted(object.items(), key=_safe_tuple)
-            else:
-                items = object.items()
-            self._format_dict_items(items, stream, indent, allowance + 1, context, level)
-        stream.write("}")
-
-    _layouts[dict] = _pprint_dict
-
-    def _pprint_ordered_dict(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        name = object.__class__.__name__
-        stream.write(name + "(")
-        self._format(list(object.items()), stream, indent + len(name) + 1, allowance + 1, context, level)
-        stream.write(")")
-
-    _layouts[_collections.OrderedDict] = _pprint_ordered_dict
-
-    def _pprint_list(self, object, stream, indent, allowance, context, level):
-        stream.write("[")
-        self._format_items(object, stream, indent, allowance + 1, context, level)
-        stream.write("]")
-
-    _layouts[list] = _pprint_list
-
-    def _pprint_tuple(self, object, stream, indent, allowance, context, level):
-        stream.write("(")
-        closing = ",)" if len(object) == 1 else ")"
-        self._format_items(object, stream, indent, allowance + len(closing), context, level)
-        stream.write(closing)
-
-    _layouts[tuple] = _pprint_tuple
-
-    def _pprint_set(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        cls = object.__class__
-        if cls is set:
-            stream.write("{")
-            closing = "}"
+    def _run(self, opening, entries, closing, column, trailing, level, active, padded=True, compact=False,
+             keywords=False):
+        # opening, the (prefix, value) entries separated by ",\n", closing.
+        # Entries start in the column after the opening (shifted by indent - 1
+        # when padded, as CPython pads its brackets); a closing that starts a
+        # new line leaves the last entry only its first line's characters.
+        # Keyword entries (name=value) show a value that is being laid out
+        # around them as "...".
+        pad = self._indent_per_level - 1 if padded else 0
+        start = column + len(opening) + pad
+        last_trailing = len(closing.split("\n")[0]) + (0 if "\n" in closing else trailing)
+        if compact and self._compact:
+            body = self._packed([value for _, value in entries], start, last_trailing, level, active)
         else:
-            stream.write(cls.__name__ + "({")
-            closing = "})"
-            indent += len(cls.__name__) + 1
-        self._format_items(sorted(object, key=_safe_key), stream, indent, allowance + len(closing),
-                           context, level)
-        stream.write(closing)
+            texts = []
+            for index, (prefix, value) in enumerate(entries):
+                follows = last_trailing if index == len(entries) - 1 else 1
+                if keywords and id(value) in active:
+                    texts.append(prefix + "...")
+                else:
+                    texts.append(prefix + self._place(value, start + len(prefix), follows, level, active))
+            body = (",\n" + " " * start).join(texts)
+        return opening + " " * pad + body + closing
 
-    _layouts[set] = _pprint_set
-    _layouts[frozenset] = _pprint_set
-
-    def _pprint_str(self, object, stream, indent, allowance, context, level):
-        # A long string becomes adjacent literals, one line each, split at
-        # its line ends and then between words; at the top level they are
-        # wrapped in parentheses.
-        if not len(object):
-            stream.write(repr(object))
-            return
-        if level == 1:
-            indent += 1
-            allowance += 1
-        width = self._width - indent
-        lines = object.splitlines(True)
-        chunks = []
-        for i, line in enumerate(lines):
-            last_line = i == len(lines) - 1
-            text = repr(line)
-            if len(text) <= (width - allowance if last_line else width):
-                chunks.append(text)
+    def _packed(self, values, start, last_trailing, level, active):
+        # Compact mode. A line's budget is the width less its column, plus
+        # one; each value placed on it costs its one-line length plus two
+        # (", "), and the final value also pays for what closes the run.
+        # A value that does not fit the rest of the line starts a new one;
+        # one too long for a fresh line gets its full layout there, and the
+        # value after it starts a new line again.
+        fresh = self._width - start + 1
+        room = fresh
+        separator = ""
+        out = []
+        for index, value in enumerate(values):
+            if index == len(values) - 1:
+                fresh -= last_trailing
+                room -= last_trailing
+            text = self._one_line(value, level, active)
+            cost = len(text) + 2
+            if cost > room:
+                room = fresh
+                if separator:
+                    separator = ",\n" + " " * start
+            out.append(separator)
+            if cost <= room:
+                room -= cost
+                out.append(text)
+                separator = ", "
             else:
-                chunks.extend(_split_literal(line, width, width - allowance if last_line else width))
-        if len(chunks) == 1:
-            stream.write(text)
-            return
-        if level == 1:
-            stream.write("(")
-        stream.write(("\n" + " " * indent).join(chunks))
-        if level == 1:
-            stream.write(")")
+                out.append(self._render(value, start, last_trailing if index == len(values) - 1 else 1, level, active))
+                separator = ",\n" + " " * start
+        return "".join(out)
 
-    _layouts[str] = _pprint_str
+    # -- layouts, by the repr function of the object's type
+    def _lay_dict(self, mapping, column, trailing, level, active):
+        entries = [(self._one_line(key, level, active) + ": ", value) for key, value in self._dict_items(mapping)]
+        return self._run("{", entries, "}", column, trailing, level, active)
 
-    def _pprint_bytes(self, object, stream, indent, allowance, context, level):
-        if len(object) <= 4:
-            stream.write(repr(object))
-            return
+    def _lay_list(self, items, column, trailing, level, active):
+        return self._run("[", [("", item) for item in items], "]", column, trailing, level, active, compact=True)
+
+    def _lay_tuple(self, items, column, trailing, level, active):
+        closing = ",)" if len(items) == 1 else ")"
+        return self._run("(", [("", item) for item in items], closing, column, trailing, level, active, compact=True)
+
+    def _lay_set(self, items, column, trailing, level, active):
+        if not items:
+            return repr(items)
+        kind = type(items)
+        opening, closing = ("{", "}") if kind is set else (kind.__name__ + "({", "})")
+        ordered = sorted(items, key=_Orderable)
+        return self._run(opening, [("", item) for item in ordered], closing, column, trailing, level, active,
+                         compact=True)
+
+    def _lay_str(self, text, column, trailing, level, active):
+        if not text:
+            return repr(text)
         parens = level == 1
         if parens:
-            indent += 1
-            allowance += 1
-            stream.write("(")
-        stream.write(("\n" + " " * indent).join(_wrap_bytes_repr(object, self._width - indent, allowance)))
+            column, trailing = column + 1, trailing + 1
+        limit = self._width - column
+        lines = text.splitlines(True)
+        chunks = []
+        for number, line in enumerate(lines):
+            final_line = number == len(lines) - 1
+            if len(repr(line)) <= limit - (trailing if final_line else 0):
+                chunks.append(line)
+                continue
+            words = _re.findall(r"\S*\s*", line)[:-1]
+            last_word = len(words) - 1 if final_line else -1
+            chunks += _pack(words, lambda candidate, index: len(repr(candidate)) <= limit - (trailing if index == last_word else 0))
+        if len(chunks) == 1:
+            return repr(text)
+        body = ("\n" + " " * column).join(map(repr, chunks))
+        return f"({body})" if parens else body
+
+    def _lay_bytes(self, data, column, trailing, level, active):
+        if len(data) <= 4:
+            return repr(data)
+        parens = level == 1
         if parens:
-            stream.write(")")
+            column, trailing = column + 1, trailing + 1
+        limit = self._width - column
+        groups = [data[at:at + 4] for at in range(0, len(data), 4)]
+        # The closing characters count against the group that starts at
+        # len // 4 * 4, which exists only when the length is not a multiple
+        # of four (CPython's accounting, kept for identical output).
+        charged = len(data) // 4
+        chunks = _pack(groups, lambda candidate, index: len(repr(candidate)) <= limit - (trailing if index == charged else 0))
+        body = ("\n" + " " * column).join(map(repr, chunks))
+        return f"({body})" if parens else body
 
-    _layouts[bytes] = _pprint_bytes
+    def _lay_bytearray(self, data, column, trailing, level, active):
+        return "bytearray(" + self._lay_bytes(bytes(data), column + 10, trailing + 1, level + 1, active) + ")"
 
-    def _pprint_bytearray(self, object, stream, indent, allowance, context, level):
-        stream.write("bytearray(")
-        self._pprint_bytes(bytes(object), stream, indent + 10, allowance + 1, context, level + 1)
-        stream.write(")")
+    def _lay_mappingproxy(self, proxy, column, trailing, level, active):
+        return "mappingproxy(" + self._render(proxy.copy(), column + 13, trailing + 1, level, active) + ")"
 
-    _layouts[bytearray] = _pprint_bytearray
+    def _lay_namespace(self, space, column, trailing, level, active):
+        name = "namespace" if type(space) is _types.SimpleNamespace else type(space).__name__
+        entries = [(f"{key}=", value) for key, value in space.__dict__.items()]
+        return self._run(name + "(", entries, ")", column, trailing, level, active, padded=False, keywords=True)
 
-    def _pprint_mappingproxy(self, object, stream, indent, allowance, context, level):
-        stream.write("mappingproxy(")
-        self._format(object.copy(), stream, indent + 13, allowance + 1, context, level)
-        stream.write(")")
+    def _lay_dataclass(self, instance, column, trailing, level, active):
+        entries = [(f"{field.name}=", getattr(instance, field.name))
+                   for field in _dataclasses.fields(instance) if field.repr]
+        return self._run(type(instance).__name__ + "(", entries, ")", column, trailing, level, active,
+                         padded=False, keywords=True)
 
-    _layouts[_types.MappingProxyType] = _pprint_mappingproxy
+    def _lay_ordered_dict(self, mapping, column, trailing, level, active):
+        if not mapping:
+            return repr(mapping)
+        name = type(mapping).__name__
+        return f"{name}(" + self._render(list(mapping.items()), column + len(name) + 1, trailing + 1, level, active) + ")"
 
-    def _pprint_simplenamespace(self, object, stream, indent, allowance, context, level):
-        # SimpleNamespace itself shows as "namespace"; subclasses by name.
-        if type(object) is _types.SimpleNamespace:
-            name = "namespace"
+    def _lay_default_dict(self, mapping, column, trailing, level, active):
+        if not mapping:
+            return repr(mapping)
+        name = type(mapping).__name__
+        factory = self._one_line(mapping.default_factory, level, active)
+        preset = _Preset(lambda column, trailing, level, active: self._lay_dict(mapping, column, trailing, level, active))
+        return self._run(name + "(", [("", _Preset.text(factory)), ("", preset)], ")", column, trailing, level, active,
+                         padded=False)
+
+    def _lay_counter(self, counts, column, trailing, level, active):
+        if not counts:
+            return repr(counts)
+        entries = [(self._one_line(key, level, active) + ": ", value) for key, value in counts.most_common()]
+        return self._run(type(counts).__name__ + "({", entries, "})", column, trailing, level, active)
+
+    def _lay_chain_map(self, chain, column, trailing, level, active):
+        if not chain.maps or (len(chain.maps) == 1 and not chain.maps[0]):
+            return repr(chain)
+        entries = [("", mapping) for mapping in chain.maps]
+        return self._run(type(chain).__name__ + "(", entries, ")", column, trailing, level, active, padded=False)
+
+    def _lay_deque(self, items, column, trailing, level, active):
+        if not items:
+            return repr(items)
+        name = type(items).__name__
+        closing = "])"
+        if items.maxlen is not None:
+            closing = "],\n" + " " * (column + len(name) + 1) + f"maxlen={self._one_line(items.maxlen, level, active)})"
+        return self._run(name + "([", [("", item) for item in items], closing, column, trailing, level, active,
+                         compact=True)
+
+    def _lay_wrapped_data(self, wrapper, column, trailing, level, active):
+        # UserDict, UserList and UserString lay out their .data in place.
+        return self._render(wrapper.data, column, trailing, level - 1, active)
+
+
+class _Preset:
+    # A run entry laid out by its own function rather than by _render.
+    __slots__ = ("lay",)
+
+    def __init__(self, lay):
+        self.lay = lay
+
+    @staticmethod
+    def text(fixed):
+        return _Preset(lambda column, trailing, level, active: fixed)
+
+
+def _pack(pieces, fits):
+    # Greedy chunks of consecutive pieces: a piece joins the chunk before it
+    # while fits(joined chunk, piece index) holds.
+    chunks = []
+    for index, piece in enumerate(pieces):
+        if chunks and fits(chunks[-1] + piece, index):
+            chunks[-1] += piece
         else:
-            name = object.__class__.__name__
-        stream.write(name + "(")
-        self._format_namespace_items(list(vars(object).items()), stream, indent + len(name) + 1,
-                                     allowance, context, level)
-        stream.write(")")
-
-    _layouts[_types.SimpleNamespace] = _pprint_simplenamespace
-
-    def _format_dict_items(self, items, stream, indent, allowance, context, level):
-        indent += self._indent_per_level
-        separator = ",\n" + " " * indent
-        items = list(items)
-        for i, (key, value) in enumerate(items):
-            last = i == len(items) - 1
-            key_text = self._repr(key, context, level)
-            stream.write(key_text)
-            stream.write(": ")
-            self._format(value, stream, indent + len(key_text) + 2, allowance if last else 1, context, level)
-            if not last:
-                stream.write(separator)
-
-    def _format_namespace_items(self, items, stream, indent, allowance, context, level):
-        separator = ",\n" + " " * indent
-        for i, (key, value) in enumerate(items):
-            last = i == len(items) - 1
-            stream.write(key)
-            stream.write("=")
-            if id(value) in context:
-                # As the recursive repr of a dataclass shows it.
-                stream.write("...")
-            else:
-                self._format(value, stream, indent + len(key) + 1, allowance if last else 1, context, level)
-            if not last:
-                stream.write(separator)
-
-    def _format_items(self, items, stream, indent, allowance, context, level):
-        # One item per line; with `compact`, as many reprs per line as fit.
-        indent += self._indent_per_level
-        self._pad_after_bracket(stream)
-        newline = ",\n" + " " * indent
-        separator = ""
-        room = max_room = self._width - indent + 1
-        items = list(items)
-        for i, item in enumerate(items):
-            last = i == len(items) - 1
-            if last:
-                max_room -= allowance
-                room -= allowance
-            if self._compact:
-                text = self._repr(item, context, level)
-                needed = len(text) + 2
-                if room < needed:
-                    room = max_room
-                    if separator:
-                        separator = newline
-                if room >= needed:
-                    room -= needed
-                    stream.write(separator)
-                    separator = ", "
-                    stream.write(text)
-                    continue
-            stream.write(separator)
-            separator = newline
-            self._format(item, stream, indent, allowance if last else 1, context, level)
-
-    def _pprint_default_dict(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        factory = self._repr(object.default_factory, context, level)
-        name = object.__class__.__name__
-        indent += len(name) + 1
-        stream.write("%s(%s,\n%s" % (name, factory, " " * indent))
-        self._pprint_dict(object, stream, indent, allowance + 1, context, level)
-        stream.write(")")
-
-    _layouts[_collections.defaultdict] = _pprint_default_dict
-
-    def _pprint_counter(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        name = object.__class__.__name__
-        stream.write(name + "({")
-        self._pad_after_bracket(stream)
-        self._format_dict_items(object.most_common(), stream, indent + len(name) + 1, allowance + 2,
-                                context, level)
-        stream.write("})")
-
-    _layouts[_collections.Counter] = _pprint_counter
-
-    def _pprint_chain_map(self, object, stream, indent, allowance, context, level):
-        if not len(object.maps):
-            stream.write(repr(object))
-            return
-        name = object.__class__.__name__
-        stream.write(name + "(")
-        indent += len(name) + 1
-        for i, mapping in enumerate(object.maps):
-            if i == len(object.maps) - 1:
-                self._format(mapping, stream, indent, allowance + 1, context, level)
-                stream.write(")")
-            else:
-                self._format(mapping, stream, indent, 1, context, level)
-                stream.write(",\n" + " " * indent)
-
-    _layouts[_collections.ChainMap] = _pprint_chain_map
-
-    def _pprint_deque(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        name = object.__class__.__name__
-        stream.write(name + "([")
-        indent += len(name) + 1
-        if object.maxlen is None:
-            self._format_items(object, stream, indent, allowance + 2, context, level)
-            stream.write("])")
-        else:
-            self._format_items(object, stream, indent, 2, context, level)
-            stream.write("],\n%smaxlen=%s)" % (" " * indent, self._repr(object.maxlen, context, level)))
-
-    _layouts[_collections.deque] = _pprint_deque
-
-    def _pprint_user_data(self, object, stream, indent, allowance, context, level):
-        # UserDict, UserList and UserString print as the data they wrap.
-        self._format(object.data, stream, indent, allowance, context, level - 1)
-
-    # (towel's collections has no UserString yet.)
-    for _wrapper in ("UserDict", "UserList", "UserString"):
-        if hasattr(_collections, _wrapper):
-            _layouts[getattr(_collections, _wrapper)] = _pprint_user_data
-    del _wrapper
-
-    # -- One-line reprs ------------------------------------------------------
-
-    def _safe_repr(self, object, context, maxlevels, level):
-        # (repr, readable, recursive), with containers of the built-in kinds
-        # written here so that recursion and `depth` are caught.
-        cls = type(object)
-        if cls in _builtin_scalars:
-            return repr(object), True, False
-        own_repr = getattr(cls, "__repr__", None)
-        if issubclass(cls, int) and own_repr is int.__repr__:
-            if self._underscore_numbers:
-                return f"{object:_d}", True, False
-            return repr(object), True, False
-        if issubclass(cls, dict) and own_repr is dict.__repr__:
-            if not object:
-                return "{}", True, False
-            if self._sort_dicts:
-                items = sorted(object.items(), key=_safe_tuple)
-            else:
-                items = object.items()
-            return self._container_repr(object, "{%s}", "{...}", items, context, maxlevels, level)
-        if ((issubclass(cls, list) and own_repr is list.__repr__)
-                or (issubclass(cls, tuple) and own_repr is tuple.__repr__)):
-            if issubclass(cls, list):
-                if not object:
-                    return "[]", True, False
-                template = "[%s]"
-            elif len(object) == 1:
-                template = "(%s,)"
-            else:
-                if not object:
-                    return "()", True, False
-                template = "(%s)"
-            return self._container_repr(object, template, template % "...", None, context, maxlevels, level)
-        text = repr(object)
-        return text, (text and not text.startswith("<")), False
-
-    def _container_repr(self, object, template, elided, items, context, maxlevels, level):
-        key = id(object)
-        if maxlevels and level >= maxlevels:
-            return elided, False, key in context
-        if key in context:
-            return _recursion(object), False, True
-        context[key] = 1
-        readable = True
-        recursive = False
-        parts = []
-        level += 1
-        if items is None:
-            for element in object:
-                text, element_readable, element_recursive = self.format(element, context, maxlevels, level)
-                parts.append(text)
-                if not element_readable:
-                    readable = False
-                recursive = recursive or element_recursive
-        else:
-            for k, v in items:
-                ktext, kreadable, krecursive = self.format(k, context, maxlevels, level)
-                vtext, vreadable, vrecursive = self.format(v, context, maxlevels, level)
-                parts.append("%s: %s" % (ktext, vtext))
-                readable = readable and kreadable and vreadable
-                recursive = recursive or krecursive or vrecursive
-        del context[key]
-        return template % ", ".join(parts), readable, recursive
+            chunks.append(piece)
+    return chunks
 
 
-_builtin_scalars = frozenset({str, bytes, bytearray, float, complex, bool, type(None)})
+_LAYOUTS = {
+    dict.__repr__: PrettyPrinter._lay_dict,
+    list.__repr__: PrettyPrinter._lay_list,
+    tuple.__repr__: PrettyPrinter._lay_tuple,
+    set.__repr__: PrettyPrinter._lay_set,
+    frozenset.__repr__: PrettyPrinter._lay_set,
+    str.__repr__: PrettyPrinter._lay_str,
+    bytes.__repr__: PrettyPrinter._lay_bytes,
+    bytearray.__repr__: PrettyPrinter._lay_bytearray,
+    _types.MappingProxyType.__repr__: PrettyPrinter._lay_mappingproxy,
+    _types.SimpleNamespace.__repr__: PrettyPrinter._lay_namespace,
+    _collections.OrderedDict.__repr__: PrettyPrinter._lay_ordered_dict,
+    _collections.defaultdict.__repr__: PrettyPrinter._lay_default_dict,
+    _collections.Counter.__repr__: PrettyPrinter._lay_counter,
+    _collections.ChainMap.__repr__: PrettyPrinter._lay_chain_map,
+    _collections.deque.__repr__: PrettyPrinter._lay_deque,
+    _collections.UserDict.__repr__: PrettyPrinter._lay_wrapped_data,
+    _collections.UserList.__repr__: PrettyPrinter._lay_wrapped_data,
+    _collections.UserString.__repr__: PrettyPrinter._lay_wrapped_data,
+}

@@ -107,11 +107,15 @@ fn namespace_repr(vm: &Vm, args: Args) -> PyResult {
     } else {
         class.name.to_string()
     };
-    let mut parts = Vec::new();
-    for (k, v) in namespace_items(vm, this)? {
-        parts.push(format!("{}={}", vm.to_str(&k)?, vm.repr(&v)?));
-    }
-    Ok(Value::string(format!("{name}({})", parts.join(", "))))
+    // A namespace met again inside itself shows as `name(...)`, as CPython's.
+    let text = vm.repr_guarded(this, &format!("{name}(...)"), |vm| {
+        let mut parts = Vec::new();
+        for (k, v) in namespace_items(vm, this)? {
+            parts.push(format!("{}={}", vm.to_str(&k)?, vm.repr(&v)?));
+        }
+        Ok(format!("{name}({})", parts.join(", ")))
+    })?;
+    Ok(Value::string(text))
 }
 
 fn namespace_eq(vm: &Vm, args: Args) -> PyResult {

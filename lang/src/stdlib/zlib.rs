@@ -77,10 +77,6 @@ fn error(vm: &Vm, msg: impl Into<String>) -> PyErr {
     vm.new_error(&error_class(vm), msg)
 }
 
-fn bytes(v: Vec<u8>) -> Value {
-    Value::Bytes(Rc::new(v))
-}
-
 fn int_arg(vm: &Vm, v: Option<&Value>, default: i64) -> PyResult<i64> {
     v.map_or(Ok(default), |v| vm.to_index(v))
 }
@@ -206,7 +202,7 @@ fn compress(vm: &Vm, args: Args) -> PyResult {
         &mut out,
         "compressing data",
     )?;
-    Ok(bytes(out))
+    Ok(Value::bytes(out))
 }
 
 fn decompress(vm: &Vm, args: Args) -> PyResult {
@@ -231,7 +227,7 @@ fn decompress(vm: &Vm, args: Args) -> PyResult {
             "Error -5 while decompressing data: incomplete or truncated stream",
         ));
     }
-    Ok(bytes(out))
+    Ok(Value::bytes(out))
 }
 
 /// Decompresses from `input` into `out` until the input is used, the
@@ -410,7 +406,7 @@ fn c_compress(vm: &Vm, args: Args) -> PyResult {
         &mut out,
         "compressing data",
     )?;
-    Ok(bytes(out))
+    Ok(Value::bytes(out))
 }
 
 fn c_flush(vm: &Vm, args: Args) -> PyResult {
@@ -418,7 +414,7 @@ fn c_flush(vm: &Vm, args: Args) -> PyResult {
     let ([_], [mode]) = C_FLUSH.bind(vm, args)?;
     let mode = int_arg(vm, mode, 4)?;
     let flush = match mode {
-        0 => return Ok(bytes(Vec::new())),
+        0 => return Ok(Value::bytes(Vec::new())),
         1 => FlushCompress::Partial,
         2 => FlushCompress::Sync,
         3 => FlushCompress::Full,
@@ -442,7 +438,7 @@ fn c_flush(vm: &Vm, args: Args) -> PyResult {
     if mode == 4 {
         *state = None;
     }
-    Ok(bytes(out))
+    Ok(Value::bytes(out))
 }
 
 fn c_copy(vm: &Vm, _args: Args) -> PyResult {
@@ -480,8 +476,8 @@ impl NativeObject for Decompressor {
     fn get_attr(&self, _vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         let state = self.state.borrow();
         match name {
-            "unused_data" => Some(Ok(bytes(state.unused_data.clone()))),
-            "unconsumed_tail" => Some(Ok(bytes(state.unconsumed_tail.clone()))),
+            "unused_data" => Some(Ok(Value::bytes(state.unused_data.clone()))),
+            "unconsumed_tail" => Some(Ok(Value::bytes(state.unconsumed_tail.clone()))),
             "eof" => Some(Ok(Value::from_bool(state.eof))),
             _ => None,
         }
@@ -616,7 +612,7 @@ fn d_decompress(vm: &Vm, args: Args) -> PyResult {
     } else {
         max_length as usize
     };
-    Ok(bytes(d.feed(vm, &data, limit)?))
+    Ok(Value::bytes(d.feed(vm, &data, limit)?))
 }
 
 fn d_flush(vm: &Vm, args: Args) -> PyResult {
@@ -626,7 +622,7 @@ fn d_flush(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.value_error("length must be greater than zero"));
     }
     let tail = std::mem::take(&mut d.state.borrow_mut().unconsumed_tail);
-    Ok(bytes(d.feed(vm, &tail, usize::MAX)?))
+    Ok(Value::bytes(d.feed(vm, &tail, usize::MAX)?))
 }
 
 fn d_copy(vm: &Vm, _args: Args) -> PyResult {

@@ -330,7 +330,7 @@ impl Vm {
     }
 
     /// Guards against infinite recursion when a container contains itself.
-    fn repr_guarded(
+    pub(crate) fn repr_guarded(
         &self,
         v: &Value,
         placeholder: &str,

@@ -15,36 +15,39 @@ _DEFAULT_LIMIT = 2 ** 16
 
 
 class IncompleteReadError(EOFError):
-    """Raised by StreamReader.readexactly() and readuntil() when the stream ends first.
+    """Raised when a stream ended before the requested bytes arrived.
 
-    `partial` holds the bytes read before the end, `expected` how many were wanted.
+    `partial` holds the bytes that did arrive, `expected` how many were asked
+    for (None when the read was for a separator rather than a count).
     """
     __module__ = "asyncio.exceptions"
 
     def __init__(self, partial, expected):
-        total = 'undefined' if expected is None else repr(expected)
-        super().__init__(f'{len(partial)} bytes read on a total of {total} expected bytes')
+        wanted = 'undefined' if expected is None else repr(expected)
+        EOFError.__init__(self, f'{len(partial)} bytes read on a total of {wanted} expected bytes')
         self.partial = partial
         self.expected = expected
 
+    # Pickling rebuilds from the constructor's arguments: the message alone
+    # would not give them back.
     def __reduce__(self):
-        # Pickle by the constructor's arguments, not by the message.
         return type(self), (self.partial, self.expected)
 
 
 class LimitOverrunError(Exception):
-    """Raised by StreamReader.readuntil() when the separator is not found within the buffer limit.
+    """Raised when a separator was not found within the stream's buffer limit.
 
-    `consumed` is how many bytes can be skipped to go on.
+    `consumed` is how many bytes may be skipped.
     """
     __module__ = "asyncio.exceptions"
 
     def __init__(self, message, consumed):
-        super().__init__(message)
+        Exception.__init__(self, message)
         self.consumed = consumed
 
     def __reduce__(self):
-        return type(self), (self.args[0], self.consumed)
+        message, = self.args
+        return type(self), (message, self.consumed)
 
 
 class BrokenBarrierError(RuntimeError):
@@ -93,40 +96,35 @@ class AbstractEventLoopPolicy:
         raise NotImplementedError
 
 
-class _PolicyState:
-    # What CPython keeps per thread; towel runs Python on one thread.
-    _loop = None
-    _set_called = False
+import _thread as _thread_ids
 
 
 class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
-    """The default policy: one event loop per thread, made on first demand in the main thread."""
+    """The default policy: one event loop per thread, made on first demand in
+    the main thread (other threads must set theirs)."""
     __module__ = "asyncio.events"
     _loop_factory = None
 
     def __init__(self):
-        self._local = _PolicyState()
+        # Thread id -> the loop set_event_loop() chose for that thread (None
+        # included): a thread that has an entry never gets a loop implicitly.
+        self._loops_by_thread = {}
 
     def get_event_loop(self):
-        """The current loop; the main thread gets one made on first demand
-        (unless set_event_loop was called)."""
-        state = self._local
-        if state._loop is None and not state._set_called and _in_main_thread():
+        thread = _thread_ids.get_ident()
+        if thread not in self._loops_by_thread and _main_thread_is(thread):
             self.set_event_loop(self.new_event_loop())
-        if state._loop is None:
+        chosen = self._loops_by_thread.get(thread)
+        if chosen is None:
             import threading
-            name = threading.current_thread().name
-            raise RuntimeError(f'There is no current event loop in thread {name!r}.')
-        return state._loop
+            raise RuntimeError(
+                f'There is no current event loop in thread {threading.current_thread().name!r}.')
+        return chosen
 
     def set_event_loop(self, loop):
-        """Make `loop` (an event loop or None) the current one."""
         if loop is not None and not isinstance(loop, AbstractEventLoop):
-            raise TypeError(
-                "loop must be an instance of AbstractEventLoop or None, "
-                f"not '{type(loop).__name__}'")
-        self._local._set_called = True
-        self._local._loop = loop
+            raise TypeError(_not_instance_message('loop', 'AbstractEventLoop', loop))
+        self._loops_by_thread[_thread_ids.get_ident()] = loop
 
     def new_event_loop(self):
         return self._loop_factory()
@@ -145,32 +143,36 @@ class _UnixDefaultEventLoopPolicy(BaseDefaultEventLoopPolicy):
 
 
 DefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy
-_event_loop_policy = None
 
 
-def _in_main_thread():
+def _main_thread_is(ident):
     import threading
-    return threading.current_thread() is threading.main_thread()
+    return threading.main_thread().ident == ident
+
+
+def _not_instance_message(what, kind, value):
+    return f"{what} must be an instance of {kind} or None, not '{type(value).__name__}'"
+
+
+# The policy in force: a one-element list, so that the functions below
+# change it without a global statement; empty until first asked for.
+_current_policy = []
 
 
 def get_event_loop_policy():
-    """The event loop policy in use (the default one is made on first demand)."""
-    global _event_loop_policy
-    policy = _event_loop_policy
-    if policy is None:
-        policy = _event_loop_policy = DefaultEventLoopPolicy()
-    return policy
+    """Return the event loop policy in force (the default one unless set)."""
+    if not _current_policy:
+        _current_policy.append(DefaultEventLoopPolicy())
+    return _current_policy[0]
 
 
 def set_event_loop_policy(policy):
-    """Install `policy`; None goes back to a fresh default policy."""
-    global _event_loop_policy
-    if policy is None or isinstance(policy, AbstractEventLoopPolicy):
-        _event_loop_policy = policy
-        return
-    raise TypeError(
-        "policy must be an instance of AbstractEventLoopPolicy or None, "
-        f"not '{type(policy).__name__}'")
+    """Put `policy` in force; None goes back to a fresh default policy."""
+    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
+        raise TypeError(_not_instance_message('policy', 'AbstractEventLoopPolicy', policy))
+    _current_policy.clear()
+    if policy is not None:
+        _current_policy.append(policy)
 
 
 def set_event_loop(loop):
@@ -215,16 +217,18 @@ del _name
 
 # -- coroutine tests ------------------------------------------------------------
 
+# The mark the retired @asyncio.coroutine decorator left on generator-based
+# coroutine functions; iscoroutinefunction() still honours it.
 _is_coroutine = object()
 
 
 def iscoroutinefunction(func):
-    """True for an `async def` function, or one that carries the legacy
-    `_is_coroutine` mark."""
-    import inspect
-    if inspect.iscoroutinefunction(func):
+    """True for an `async def` function (seen through partials and bound
+    methods), or one that carries the legacy `_is_coroutine` mark."""
+    if getattr(func, '_is_coroutine', None) is _is_coroutine:
         return True
-    return getattr(func, '_is_coroutine', None) is _is_coroutine
+    import inspect
+    return inspect.iscoroutinefunction(func)
 
 
 def _is_coroutine_object(obj):
@@ -235,104 +239,104 @@ def _is_coroutine_object(obj):
 
 # -- runners ------------------------------------------------------------------
 
-def _cancel_all_tasks(loop):
-    """Cancel the tasks still pending on `loop`, let them finish, and report
-    any that ended with an error other than the cancellation."""
+def _finish_loop(loop):
+    """Wind `loop` down before it is closed: cancel the tasks still pending and
+    let them run to their end (reporting the errors they end with), then close
+    the async generators and the default executor."""
     leftovers = _all_tasks_ordered(loop)
-    if not leftovers:
-        return
-    for task in leftovers:
-        task.cancel()
-    loop.run_until_complete(gather(*leftovers, return_exceptions=True))
-    for task in leftovers:
-        if task.cancelled() or task.exception() is None:
-            continue
-        loop.call_exception_handler({
-            'message': 'unhandled exception during asyncio.run() shutdown',
-            'exception': task.exception(),
-            'task': task,
-        })
+    if leftovers:
+        for task in leftovers:
+            task.cancel()
+        outcomes = loop.run_until_complete(gather(*leftovers, return_exceptions=True))
+        for task, outcome in zip(leftovers, outcomes):
+            if isinstance(outcome, BaseException) and not task.cancelled():
+                loop.call_exception_handler({
+                    'message': 'unhandled exception during asyncio.run() shutdown',
+                    'exception': outcome,
+                    'task': task,
+                })
+    loop.run_until_complete(loop.shutdown_asyncgens())
+    loop.run_until_complete(loop.shutdown_default_executor())
 
 
 class Runner:
-    """Runs coroutines on one event loop, made on first use and closed
-    (after cancelling what is left) by close() or the end of a with block."""
+    """Runs coroutines on one event loop of its own, made on first use and
+    closed by close() (or at the end of a `with` block).
 
+    `debug` sets the loop's debug mode (None leaves it); `loop_factory` makes
+    the loop, which is then not installed as the thread's current loop.
+    """
     __module__ = "asyncio.runners"
 
     def __init__(self, *, debug=None, loop_factory=None):
         self._debug = debug
-        self._loop_factory = loop_factory
+        self._make_loop = loop_factory
+        # 'new' until the loop exists, 'open' while it does, then 'closed'.
+        self._phase = 'new'
         self._loop = None
         self._context = None
-        self._phase = 'fresh'       # fresh -> ready -> closed
-        self._owns_current_loop = False  # we made the loop the thread's current one
 
     def __enter__(self):
-        self._lazy_init()
+        self._open()
         return self
 
     def __exit__(self, exc_type, exc_val, exc_tb):
         self.close()
 
+    def get_loop(self):
+        """The runner's event loop (made now if need be)."""
+        return self._open()
+
+    def run(self, coro, *, context=None):
+        """Run `coro` to its end in a task on the runner's loop; return its result."""
+        if not iscoroutine(coro):
+            raise ValueError(f"a coroutine was expected, got {coro!r}")
+        if _get_running_loop() is not None:
+            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        loop = self._open()
+        if context is None:
+            context = self._context
+        return loop.run_until_complete(loop.create_task(coro, context=context))
+
     def close(self):
-        """Cancel what is left on the loop, finish its async generators and
-        default executor, and close it. Closing twice does nothing."""
-        if self._phase != 'ready':
+        """Cancel what is left on the loop, wind it down and close it."""
+        if self._phase != 'open':
             return
         loop = self._loop
         try:
-            _cancel_all_tasks(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
+            _finish_loop(loop)
         finally:
-            if self._owns_current_loop:
+            if self._make_loop is None:
                 set_event_loop(None)
             loop.close()
             self._loop = None
             self._phase = 'closed'
 
-    def get_loop(self):
-        self._lazy_init()
-        return self._loop
-
-    def run(self, coro, *, context=None):
-        if not iscoroutine(coro):
-            raise ValueError(f"a coroutine was expected, got {coro!r}")
-        if _get_running_loop() is not None:
-            raise RuntimeError(
-                "Runner.run() cannot be called from a running event loop")
-        self._lazy_init()
-        if context is None:
-            context = self._context
-        task = self._loop.create_task(coro, context=context)
-        return self._loop.run_until_complete(task)
-
-    def _lazy_init(self):
-        if self._phase == 'ready':
-            return
+    def _open(self):
+        """The loop, made and configured on the first call."""
+        if self._phase == 'open':
+            return self._loop
         if self._phase == 'closed':
             raise RuntimeError("Runner is closed")
-        if self._loop_factory is not None:
-            self._loop = self._loop_factory()
+        if self._make_loop is not None:
+            loop = self._make_loop()
         else:
-            self._loop = new_event_loop()
-            if not self._owns_current_loop:
-                set_event_loop(self._loop)
-                self._owns_current_loop = True
+            loop = new_event_loop()
+            set_event_loop(loop)
         if self._debug is not None:
-            self._loop.set_debug(self._debug)
+            loop.set_debug(self._debug)
         import contextvars
         self._context = contextvars.copy_context()
-        self._phase = 'ready'
+        self._loop = loop
+        self._phase = 'open'
+        return loop
 
 
 def run(main, *, debug=None):
-    """Run the coroutine `main` on a new event loop, then close the loop (after
-    cancelling the tasks left) and return main's result."""
+    """Run the coroutine `main` on a new event loop, close the loop and return
+    main's result (asyncio's usual entry point)."""
     if _get_running_loop() is not None:
-        raise RuntimeError(
-            "asyncio.run() cannot be called from a running event loop")
+        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
     with Runner(debug=debug) as runner:
         return runner.run(main)
 
@@ -340,26 +344,51 @@ def run(main, *, debug=None):
 # -- gather, wait, wait_for, shield, as_completed ------------------------------
 
 class _GatheringFuture(Future):
-    """The future `gather` hands back: it owns the children it waits for.
+    """The future gather() returns. It is its own bookkeeper: each distinct
+    child calls back _child_done once, and the future finishes when the last
+    one has (or at the first failure, unless errors are kept as results).
+    Cancelling it cancels every child."""
+    __module__ = "asyncio.tasks"
 
-    Cancelling it cancels every child still running; it then settles once
-    the last child has finished (see `_Gathering.child_done`).
-    """
-
-    def __init__(self, children, *, loop):
-        super().__init__(loop=loop)
-        self._children = children
-        self._cancel_requested = False
+    def __init__(self, loop, keep_errors):
+        Future.__init__(self, loop=loop)
+        self._children = []
+        self._unfinished = 0
+        self._keep_errors = keep_errors
+        self._cancelled_by_caller = False
 
     def cancel(self, msg=None):
         if self.done():
             return False
         # Every child is asked, even after one has accepted.
         accepted = [child.cancel(msg=msg) for child in self._children]
-        if True in accepted:
-            self._cancel_requested = True
+        if any(accepted):
+            self._cancelled_by_caller = True
             return True
         return False
+
+    def _child_done(self, child):
+        self._unfinished -= 1
+        if self.done():
+            if not child.cancelled():
+                child.exception()   # seen: no "exception was never retrieved"
+            return
+        if not self._keep_errors:
+            failure = child._make_cancelled_error() if child.cancelled() else child.exception()
+            if failure is not None:
+                self.set_exception(failure)
+                return
+        if self._unfinished:
+            return
+        if self._keep_errors:
+            outcomes = [_outcome(c) for c in self._children]
+        else:
+            # No child failed, or this future would be done already.
+            outcomes = [c.result() for c in self._children]
+        if self._cancelled_by_caller:
+            self.set_exception(child._make_cancelled_error())
+        else:
+            self.set_result(outcomes)
 
 
 def _outcome(fut):
@@ -373,71 +402,31 @@ def _outcome(fut):
     return fut.result() if err is None else err
 
 
-class _Gathering:
-    """The bookkeeping behind one `gather` call: counts finished children and
-    settles the outer future."""
-
-    __slots__ = ('outer', 'children', 'left', 'keep_errors')
-
-    def __init__(self, keep_errors):
-        self.outer = None
-        self.children = []
-        self.left = 0
-        self.keep_errors = keep_errors
-
-    def child_done(self, child):
-        self.left -= 1
-        outer = self.outer
-        if outer.done():
-            # Too late to matter; retrieving the error keeps it from being
-            # reported as never retrieved.
-            if not child.cancelled():
-                child.exception()
-            return
-        if not self.keep_errors:
-            if child.cancelled():
-                outer.set_exception(child._make_cancelled_error())
-                return
-            err = child.exception()
-            if err is not None:
-                outer.set_exception(err)
-                return
-        if self.left:
-            return
-        if outer._cancel_requested:
-            # The outer future was cancelled but some child carried on to the end:
-            # awaiting it still raises CancelledError.
-            outer.set_exception(child._make_cancelled_error())
-        elif self.keep_errors:
-            outer.set_result([_outcome(c) for c in self.children])
-        else:
-            outer.set_result([c.result() for c in self.children])
-
-
 def gather(*coros_or_futures, return_exceptions=False):
-    """Run the awaitables concurrently; the result is the list of their results,
-    in argument order."""
+    """Run the awaitables concurrently; the future returned gives the list of
+    their results in argument order. The first error is raised, or with
+    `return_exceptions` every error takes its place in the list."""
     if not coros_or_futures:
-        empty = get_event_loop().create_future()
-        empty.set_result([])
-        return empty
-    state = _Gathering(return_exceptions)
-    on_done = state.child_done
-    children = state.children
-    made = {}
-    loop = None
-    for aw in coros_or_futures:
-        fut = made.get(aw)
+        done = get_event_loop().create_future()
+        done.set_result([])
+        return done
+    loop = outer = None
+    future_of = {}  # argument -> its future: an argument given twice runs once
+    for arg in coros_or_futures:
+        fut = future_of.get(arg)
         if fut is None:
-            fut = ensure_future(aw, loop=loop)
-            if loop is None:
+            fut = ensure_future(arg, loop=loop)
+            if outer is None:
                 loop = _future_loop(fut)
-            made[aw] = fut
-            state.left += 1
-            fut.add_done_callback(on_done)
+                outer = _GatheringFuture(loop, return_exceptions)
+                children = outer._children
+                child_done = outer._child_done
+            future_of[arg] = fut
+            # Callbacks run from the loop, so the count can be set after.
+            fut.add_done_callback(child_done)
         children.append(fut)
-    state.outer = _GatheringFuture(children, loop=loop)
-    return state.outer
+    outer._unfinished = len(future_of)
+    return outer
 
 
 def _future_loop(fut):
@@ -554,46 +543,40 @@ async def wait_for(fut, timeout):
 
 
 def shield(arg):
-    """Protect an awaitable from cancellation: cancelling the returned future
-    leaves the inner one running."""
+    """Protect an awaitable from cancellation: cancelling the future returned
+    leaves `arg` running (it still gets `arg`'s outcome if it is not cancelled)."""
     inner = ensure_future(arg)
     if inner.done():
         return inner
     outer = _future_loop(inner).create_future()
 
-    def pass_on(inner):
-        if outer.cancelled():
-            if not inner.cancelled():
-                inner.exception()  # seen: not reported as never retrieved
-            return
-        if inner.cancelled():
-            outer.cancel()
-            return
-        err = inner.exception()
-        if err is None:
-            outer.set_result(inner.result())
-        else:
-            outer.set_exception(err)
+    def settle_outer(_):
+        if not outer.cancelled():
+            _copy_future_state(inner, outer)
+        elif not inner.cancelled():
+            inner.exception()   # seen: the caller gave up on it
 
-    def forget(outer):
+    def let_go_of_inner(_):
         if not inner.done():
-            inner.remove_done_callback(pass_on)
+            inner.remove_done_callback(settle_outer)
 
-    inner.add_done_callback(pass_on)
-    outer.add_done_callback(forget)
+    inner.add_done_callback(settle_outer)
+    outer.add_done_callback(let_go_of_inner)
     return outer
 
 
 class _ArrivalQueue:
-    """The futures of one `as_completed` call, handed out as they finish; None
-    stands for the timeout."""
+    """as_completed()'s bookkeeping: the futures still running, and a queue of
+    those that finished in the order they did (None once the timeout struck)."""
 
-    def __init__(self, futs, loop):
-        self.waiting = dict.fromkeys(futs)
+    def __init__(self, futs, loop, timeout):
         self.arrived = Queue()
-        self.timer = None
+        self.waiting = dict.fromkeys(futs)
         for f in self.waiting:
             f.add_done_callback(self.arrive)
+        self.timer = None
+        if self.waiting and timeout is not None:
+            self.timer = loop.call_later(timeout, self.expire)
 
     def arrive(self, f):
         if f not in self.waiting:
@@ -620,10 +603,7 @@ def as_completed(fs, *, timeout=None):
     """Yield awaitables that give the results of `fs` in the order they finish."""
     _check_wait_args(fs, 'an iterable')
     loop = get_event_loop()
-    futs = {ensure_future(f, loop=loop) for f in set(fs)}
-    feed = _ArrivalQueue(futs, loop)
-    if feed.waiting and timeout is not None:
-        feed.timer = loop.call_later(timeout, feed.expire)
+    feed = _ArrivalQueue({ensure_future(f, loop=loop) for f in set(fs)}, loop, timeout)
     for _ in range(len(feed.waiting)):
         yield feed.next_result()
 
@@ -657,13 +637,12 @@ def _loop_set_default_executor(self, executor):
 
 
 async def to_thread(func, /, *args, **kwargs):
-    """Run `func(*args, **kwargs)` in the loop's default executor, in a copy of
-    the current context, and return its result."""
+    """Call `func(*args, **kwargs)` on the loop's default executor (a thread),
+    in a copy of the current context, and return its result."""
     import contextvars
-    import functools
-    loop = get_running_loop()
-    in_copy = functools.partial(contextvars.copy_context().run, func, *args, **kwargs)
-    return await loop.run_in_executor(None, in_copy)
+    context = contextvars.copy_context()
+    return await get_running_loop().run_in_executor(
+        None, lambda: context.run(func, *args, **kwargs))
 
 
 # Bridging asyncio futures and concurrent.futures.Future (threads).
@@ -729,13 +708,15 @@ def _chain_future(source, destination):
 
 
 def wrap_future(future, *, loop=None):
-    """An asyncio future that follows the concurrent.futures.Future `future`
-    (an asyncio future is returned as it is)."""
+    """An asyncio future that follows `future` (a concurrent.futures.Future);
+    an asyncio future is returned as it is."""
     if isfuture(future):
+        if loop is not None and loop is not future.get_loop():
+            raise AssertionError
         return future
     import concurrent.futures
-    assert isinstance(future, concurrent.futures.Future), \
-        f'concurrent.futures.Future is expected, got {future!r}'
+    if not isinstance(future, concurrent.futures.Future):
+        raise AssertionError(f'concurrent.futures.Future is expected, got {future!r}')
     follower = (get_event_loop() if loop is None else loop).create_future()
     _chain_future(future, follower)
     return follower
@@ -743,62 +724,60 @@ def wrap_future(future, *, loop=None):
 
 def run_coroutine_threadsafe(coro, loop):
     """Submit `coro` to `loop` from another thread; return a
-    concurrent.futures.Future for its result."""
+    concurrent.futures.Future for its outcome."""
     if not iscoroutine(coro):
         raise TypeError('A coroutine object is required')
     import concurrent.futures
     handle = concurrent.futures.Future()
-
-    def start_on_loop():
-        try:
-            task = ensure_future(coro, loop=loop)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as err:
-            if handle.set_running_or_notify_cancel():
-                handle.set_exception(err)
-            raise
-        _chain_future(task, handle)
-
-    loop.call_soon_threadsafe(start_on_loop)
+    loop.call_soon_threadsafe(_start_for_other_thread, coro, loop, handle)
     return handle
+
+
+def _start_for_other_thread(coro, loop, handle):
+    """On `loop`'s thread: run `coro` as a task that `handle` follows. An error
+    in starting it goes both to `handle` and to the loop."""
+    try:
+        _chain_future(ensure_future(coro, loop=loop), handle)
+    except BaseException as err:
+        if not _is_fatal(err) and handle.set_running_or_notify_cancel():
+            handle.set_exception(err)
+        raise
 
 
 # -- TaskGroup ------------------------------------------------------------------
 
 class TaskGroup:
     """An asynchronous context manager that owns the tasks made with its
-    `create_task`: leaving the block waits for all of them. The first task
-    to fail cancels the others and the block's body; the failures are then
-    raised together as an ExceptionGroup."""
+    create_task(): leaving the block waits for all of them. The first task to
+    fail cancels the others and the block's body; the errors are then raised
+    together in an ExceptionGroup (SystemExit and KeyboardInterrupt alone)."""
+    __module__ = "asyncio.taskgroups"
 
     def __init__(self):
-        self._state = 'new'         # 'new' -> 'open' -> 'exiting'
+        # 'new' -> 'inside' (the block runs) -> 'leaving' (__aexit__ waits for
+        # the children); _aborting goes on with the first failure.
+        self._stage = 'new'
         self._aborting = False
         self._loop = None
         self._parent = None
-        self._cancelled_parent = False  # we cancelled the parent task ourselves
-        self._live = {}             # tasks not finished yet, in creation order
+        self._cancelled_parent = False
+        self._live = {}          # the children still running, in creation order
         self._failures = []
-        self._fatal = None          # the first error that is not an Exception
-        self._drained = None        # set when the last live task finishes
+        self._fatal = None       # a SystemExit or KeyboardInterrupt to re-raise
+        self._drained = None     # set when the last child finishes
 
     def __repr__(self):
-        parts = ['<TaskGroup']
-        if self._live:
-            parts.append(f'tasks={len(self._live)}')
-        if self._failures:
-            parts.append(f'errors={len(self._failures)}')
-        if self._aborting:
-            parts.append('cancelling')
-        elif self._state != 'new':
-            parts.append('entered')
-        return ' '.join(parts) + '>'
+        notes = (
+            self._live and f' tasks={len(self._live)}',
+            self._failures and f' errors={len(self._failures)}',
+            ' cancelling' if self._aborting else self._stage != 'new' and ' entered',
+        )
+        return f"<TaskGroup{''.join(note for note in notes if note)}>"
 
     async def __aenter__(self):
-        if self._state != 'new':
+        if self._stage != 'new':
             raise RuntimeError(f"TaskGroup {self!r} has already been entered")
-        self._state = 'open'
+        self._stage = 'inside'
         self._loop = get_running_loop()
         self._parent = current_task()
         if self._parent is None:
@@ -806,67 +785,69 @@ class TaskGroup:
         return self
 
     async def __aexit__(self, et, exc, tb):
-        self._state = 'exiting'
+        self._stage = 'leaving'
         if exc is not None and self._fatal is None and _is_fatal(exc):
             self._fatal = exc
-        cancellation = None
-        if self._cancelled_parent:
-            # Take back the cancellation we asked for; one that came from
-            # elsewhere as well still propagates.
-            if self._parent.uncancel() and et is CancelledError:
-                cancellation = exc
-        elif et is CancelledError:
-            cancellation = exc
+        cancellation = exc if et is CancelledError else None
+        # A cancellation the group itself sent to the parent is taken back;
+        # only one that came from outside as well goes on.
+        if self._cancelled_parent and self._parent.uncancel() == 0:
+            cancellation = None
         if et is not None and not self._aborting:
             self._abort()
+        cancelled_meanwhile = await self._children_finished()
+        if cancelled_meanwhile is not None:
+            cancellation = cancelled_meanwhile
+        if self._fatal is not None:
+            raise self._fatal
+        if cancellation is not None and not self._failures:
+            raise cancellation
+        errors = self._failures
+        if et is not None and et is not CancelledError:
+            errors.append(exc)
+        self._failures = None
+        if errors:
+            raise BaseExceptionGroup('unhandled errors in a TaskGroup', errors) from None
+
+    async def _children_finished(self):
+        """Wait until no child is left. A cancellation of the parent from
+        outside meanwhile aborts the group; the last such CancelledError is
+        returned."""
+        outside = None
         while self._live:
             self._drained = self._loop.create_future()
             try:
                 await self._drained
             except CancelledError as err:
-                # The parent was cancelled while we wait: stop the children,
-                # keep waiting for them, then pass the cancellation on.
                 if not self._aborting:
-                    cancellation = err
+                    outside = err
                     self._abort()
             self._drained = None
-        if self._fatal is not None:
-            raise self._fatal
-        if cancellation is not None and not self._failures:
-            raise cancellation
-        if et is not None and et is not CancelledError:
-            self._failures.append(exc)
-        if self._failures:
-            failures = self._failures
-            self._failures = None
-            raise BaseExceptionGroup('unhandled errors in a TaskGroup', failures) from None
+        return outside
 
     def create_task(self, coro, *, name=None, context=None):
-        """Start `coro` as a task of this group and return the task."""
-        if self._state == 'new':
-            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
-        if self._state == 'exiting' and not self._live:
-            raise RuntimeError(f"TaskGroup {self!r} is finished")
-        if self._aborting:
-            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
-        if context is None:
-            task = self._loop.create_task(coro)
-        else:
-            task = self._loop.create_task(coro, context=context)
-        if name is not None:
-            task.set_name(name)
-        if task.done():
-            self._task_finished(task)
-        else:
-            self._live[task] = None
-            task.add_done_callback(self._task_finished)
+        """Start `coro` as a task of the group."""
+        refusal = self._refusal()
+        if refusal is not None:
+            raise RuntimeError(f"TaskGroup {self!r} {refusal}")
+        task = self._loop.create_task(coro, name=name, context=context)
+        self._live[task] = None
+        task.add_done_callback(self._task_finished)
         return task
+
+    def _refusal(self):
+        """Why no task may be added now, or None when one may."""
+        if self._stage == 'new':
+            return "has not been entered"
+        if self._stage == 'leaving' and not self._live:
+            return "is finished"
+        return "is shutting down" if self._aborting else None
 
     def _abort(self):
         self._aborting = True
-        for task in list(self._live):
-            if not task.done():
-                task.cancel()
+        for child in self._live:
+            if not child.done():
+                child.cancel()
 
     def _task_finished(self, task):
         self._live.pop(task, None)
@@ -908,10 +889,11 @@ class Timeout:
     that cancellation into TimeoutError when the block exits."""
 
     def __init__(self, when):
+        # Phases: 'created' -> 'active' -> 'finished', or 'expiring' (the
+        # deadline struck and the task was cancelled) -> 'expired'.
+        self._phase = 'created'
         self._when = when
-        self._phase = 'created'     # created, active, expiring, expired, finished
-        self._timer = None
-        self._task = None
+        self._task = self._timer = None
 
     def when(self):
         """The deadline, or None if there is none."""
@@ -951,10 +933,11 @@ class Timeout:
     async def __aenter__(self):
         if self._phase != 'created':
             raise RuntimeError("Timeout has already been entered")
-        self._phase = 'active'
-        self._task = current_task()
-        if self._task is None:
+        task = current_task()
+        if task is None:
             raise RuntimeError("Timeout should be used inside a task")
+        self._task = task
+        self._phase = 'active'
         self._arm()
         return self
 
@@ -988,9 +971,9 @@ def timeout_at(when):
 
 
 class _ContextManagerMixin:
+    # `async with primitive:` acquires it for the block; the block gets None.
     async def __aenter__(self):
         await self.acquire()
-        return None
 
     async def __aexit__(self, exc_type, exc, tb):
         self.release()
@@ -1026,33 +1009,31 @@ class Condition(_ContextManagerMixin):
     __module__ = "asyncio.locks"
 
     def __init__(self, lock=None):
-        lock = Lock() if lock is None else lock
-        self._lock = lock
-        # The lock's own methods, so that `async with cond` is `async with lock`.
-        self.locked = lock.locked
-        self.acquire = lock.acquire
-        self.release = lock.release
+        self._lock = Lock() if lock is None else lock
         self._loop = None
         self._sleepers = []     # one future per waiting task, oldest first
+        # Holding the condition is holding its lock: these are the lock's own.
+        self.locked = self._lock.locked
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
 
     def __repr__(self):
         return _describe(self, 'locked' if self.locked() else 'unlocked', self._sleepers)
 
     async def wait(self):
-        """Release the lock, sleep until notified, take the lock back; True."""
+        """Release the lock, wait to be notified, take the lock back; return True."""
         if not self.locked():
             raise RuntimeError('cannot wait on un-acquired lock')
+        loop = _bound_loop(self)
         self.release()
+        wakeup = loop.create_future()
+        self._sleepers.append(wakeup)
         try:
-            alarm = _bound_loop(self).create_future()
-            self._sleepers.append(alarm)
-            try:
-                await alarm
-            finally:
-                self._sleepers.remove(alarm)
-            return True
+            await wakeup
         finally:
+            self._sleepers.remove(wakeup)
             await self._take_lock_back()
+        return True
 
     async def _take_lock_back(self):
         # The caller must hold the lock when wait() ends, however it ends: a
@@ -1072,22 +1053,18 @@ class Condition(_ContextManagerMixin):
     async def wait_for(self, predicate):
         """Wait until `predicate()` is true; return its value."""
         while True:
-            outcome = predicate()
-            if outcome:
-                return outcome
+            verdict = predicate()
+            if verdict:
+                return verdict
             await self.wait()
 
     def notify(self, n=1):
-        """Wake up to `n` of the waiting tasks (the lock must be held)."""
+        """Wake up to `n` waiting tasks, oldest first (the lock must be held)."""
         if not self.locked():
             raise RuntimeError('cannot notify on un-acquired lock')
-        woken = 0
-        for alarm in self._sleepers:
-            if woken >= n:
-                break
-            if not alarm.done():
-                alarm.set_result(False)
-                woken += 1
+        still_waiting = [w for w in self._sleepers if not w.done()]
+        for wakeup in still_waiting[:n]:
+            wakeup.set_result(False)
 
     def notify_all(self):
         """Wake every waiting task (the lock must be held)."""
@@ -1106,42 +1083,45 @@ class Semaphore(_ContextManagerMixin):
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
+        self._value = value     # free slots
+        self._queue = []        # one ticket (future) per waiting task, oldest first
         self._loop = None
-        self._value = value
-        self._queue = []        # futures of the tasks waiting for a slot, in order
 
     def __repr__(self):
         state = 'locked' if self.locked() else f'unlocked, value:{self._value}'
         return _describe(self, state, self._queue)
 
     def locked(self):
-        """True if acquire() would have to wait."""
+        """True when acquire() would wait: no slot is free, or tasks that are
+        not cancelled are already in line."""
         if self._value == 0:
             return True
-        # Tasks already queued are served first.
         return any(not ticket.cancelled() for ticket in self._queue)
 
     async def acquire(self):
-        """Take a slot, waiting in line for one if none is free; True."""
-        if not self.locked():
+        """Take a slot, waiting in line while none is free; return True."""
+        if self.locked():
+            await self._wait_for_slot()
+        else:
             self._value -= 1
-            return True
+        return True
+
+    async def _wait_for_slot(self):
+        # release() hands a slot over by resolving the ticket (the count is
+        # taken off then).
         ticket = _bound_loop(self).create_future()
         self._queue.append(ticket)
         try:
             await ticket
-        except BaseException as err:
-            self._queue.remove(ticket)
-            if isinstance(err, CancelledError) and not ticket.cancelled():
-                # The slot was ours but we were cancelled before taking it:
-                # hand it to the next in line.
-                self._value += 1
-                self._serve_next()
+        except CancelledError:
+            if not ticket.cancelled():
+                # Handed a slot as we were cancelled: it goes to the next in line.
+                Semaphore.release(self)
             raise
-        self._queue.remove(ticket)
-        if self._value > 0:
+        finally:
+            self._queue.remove(ticket)
+        if self._value:
             self._serve_next()
-        return True
 
     def release(self):
         """Give a slot back, waking the first task in line."""
@@ -1161,13 +1141,13 @@ class BoundedSemaphore(Semaphore):
     __module__ = "asyncio.locks"
 
     def __init__(self, value=1):
-        self._limit = value
-        super().__init__(value)
+        self._ceiling = value
+        Semaphore.__init__(self, value)
 
     def release(self):
-        if self._value >= self._limit:
+        if self._value >= self._ceiling:
             raise ValueError('BoundedSemaphore released too many times')
-        super().release()
+        Semaphore.release(self)
 
 
 class Barrier:
@@ -1185,15 +1165,14 @@ class Barrier:
         if parties < 1:
             raise ValueError('parties must be > 0')
         self._parties = parties
-        self._cond = Condition()
         self._phase = 'filling'
-        self._inside = 0        # tasks that arrived and have not left wait() yet
+        self._inside = 0        # tasks inside wait() this round
+        self._cond = Condition()
 
     def __repr__(self):
-        base = object.__repr__(self)[1:-1]
         if self.broken:
-            return f'<{base} [{self._phase}]>'
-        return f'<{base} [{self._phase}, waiters:{self.n_waiting}/{self._parties}]>'
+            return _describe(self, 'broken', ())
+        return _describe(self, f'{self._phase}, waiters:{self.n_waiting}/{self._parties}', ())
 
     async def __aenter__(self):
         return await self.wait()
@@ -1226,16 +1205,13 @@ class Barrier:
                     self._cond.notify_all()
 
     async def reset(self):
-        """Back to the empty state; tasks waiting get BrokenBarrierError."""
+        """Put the barrier back to empty; tasks waiting get BrokenBarrierError."""
         async with self._cond:
-            if not self._inside:
-                self._phase = 'filling'
-            elif self._phase != 'resetting':
-                self._phase = 'resetting'
+            self._phase = 'resetting' if self._inside else 'filling'
             self._cond.notify_all()
 
     async def abort(self):
-        """Break the barrier: waiting and future calls to wait() fail."""
+        """Break the barrier: waiting and later wait() calls raise BrokenBarrierError."""
         async with self._cond:
             self._phase = 'broken'
             self._cond.notify_all()
@@ -1256,46 +1232,47 @@ class Barrier:
         return self._phase == 'broken'
 
 
-# -- queues ------------------------------------------------------------------------
+# -- loop methods written here ---------------------------------------------------
 
 async def _loop_shutdown_asyncgens(self):
-    closing_agens = _take_asyncgens(self)
-    if not len(closing_agens):
+    """Close the loop's async generators that are still alive; errors their
+    aclose() raised go to the loop's exception handler."""
+    agens = list(_take_asyncgens(self))
+    if not agens:
         return
-    results = await gather(
-        *[ag.aclose() for ag in closing_agens],
-        return_exceptions=True)
-    for result, agen in zip(results, closing_agens):
-        if isinstance(result, Exception):
+    outcomes = await gather(*[agen.aclose() for agen in agens], return_exceptions=True)
+    for agen, outcome in zip(agens, outcomes):
+        if isinstance(outcome, Exception):
             self.call_exception_handler({
-                'message': f'an error occurred during closing of '
-                           f'asynchronous generator {agen!r}',
-                'exception': result,
-                'asyncgen': agen
+                'message': f'an error occurred during closing of asynchronous generator {agen!r}',
+                'exception': outcome,
+                'asyncgen': agen,
             })
 
 
 async def _loop_shutdown_default_executor(self):
-    """Waits, on a thread of its own, for the default executor to finish."""
+    """Shut the default executor down, waiting for its threads on a thread
+    of its own so that the loop keeps running meanwhile."""
     executor = _default_executors.pop(self, None)
     if executor is None:
         return
+    import concurrent.futures
     import threading
-    future = self.create_future()
+    outcome = concurrent.futures.Future()
 
     def shut_down():
+        outcome.set_running_or_notify_cancel()
         try:
             executor.shutdown(wait=True)
-            if not self.is_closed():
-                self.call_soon_threadsafe(future.set_result, None)
-        except Exception as ex:
-            if not self.is_closed():
-                self.call_soon_threadsafe(future.set_exception, ex)
+        except Exception as err:
+            outcome.set_exception(err)
+        else:
+            outcome.set_result(None)
 
     thread = threading.Thread(target=shut_down)
     thread.start()
     try:
-        await future
+        await wrap_future(outcome, loop=self)
     finally:
         thread.join()
 

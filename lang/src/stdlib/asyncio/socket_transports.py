@@ -96,7 +96,7 @@ class BaseTransport:
         self._extra = {} if extra is None else extra
 
     def get_extra_info(self, name, default=None):
-        """Get optional transport information."""
+        """Transport-specific information: 'socket', 'sockname', 'peername'..."""
         return self._extra.get(name, default)
 
     def is_closing(self):
@@ -143,9 +143,8 @@ class WriteTransport(BaseTransport):
         raise NotImplementedError
 
     def writelines(self, list_of_data):
-        """Write each item of an iterable of bytes-like objects."""
-        for data in list_of_data:
-            self.write(data)
+        """Write the bytes objects of `list_of_data`, as one write."""
+        self.write(b''.join(list_of_data))
 
     def write_eof(self):
         raise NotImplementedError
@@ -226,37 +225,10 @@ class TransportSocket:
     def __getstate__(self):
         raise TypeError("Cannot serialize asyncio.TransportSocket object")
 
-    def fileno(self):
-        return self._sock.fileno()
-
-    def dup(self):
-        return self._sock.dup()
-
-    def get_inheritable(self):
-        return self._sock.get_inheritable()
-
-    def shutdown(self, how):
-        self._sock.shutdown(how)
-
-    def getsockopt(self, *args, **kwargs):
-        return self._sock.getsockopt(*args, **kwargs)
-
-    def setsockopt(self, *args, **kwargs):
-        self._sock.setsockopt(*args, **kwargs)
-
-    def getpeername(self):
-        return self._sock.getpeername()
-
-    def getsockname(self):
-        return self._sock.getsockname()
-
-    def getsockbyname(self):
-        return self._sock.getsockbyname()
-
     def settimeout(self, value):
-        if value == 0:
-            return
-        raise ValueError('settimeout(): only 0 timeout is allowed on transport sockets')
+        # A transport's socket stays non-blocking: 0 is the only timeout.
+        if value != 0:
+            raise ValueError('settimeout(): only 0 timeout is allowed on transport sockets')
 
     def gettimeout(self):
         return 0
@@ -267,14 +239,59 @@ class TransportSocket:
         raise ValueError('setblocking(): transport sockets cannot be blocking')
 
 
+def _socket_query(name):
+    """A TransportSocket method that is the socket's own `name`."""
+    def query(self, *args, **kwargs):
+        return getattr(self._sock, name)(*args, **kwargs)
+    query.__name__ = name
+    query.__qualname__ = f'TransportSocket.{name}'
+    return query
+
+
+for _name in ('fileno', 'dup', 'get_inheritable', 'shutdown', 'getsockopt', 'setsockopt',
+              'getpeername', 'getsockname', 'getsockbyname'):
+    setattr(TransportSocket, _name, _socket_query(_name))
+del _name
+
+
+def _transport_repr(transport, reading, writing):
+    """`<_SelectorSocketTransport fd=7 read=polling write=<idle, bufsize=0>>`,
+    with 'closing' or 'closed' after the name (a closed one shows its fd only)."""
+    if transport._sock is None:
+        return f'<{type(transport).__name__} closed fd={transport._fd}>'
+    state = ' closing' if transport._closing else ''
+    read = 'polling' if reading else 'idle'
+    write = 'polling' if writing else 'idle'
+    return (f'<{type(transport).__name__}{state} fd={transport._fd} read={read} '
+            f'write=<{write}, bufsize={transport.get_write_buffer_size()}>>')
+
+
+def _report_transport_error(transport, exc, message):
+    """An error that ends a connection. An OSError (the peer went away and the
+    like) is routine, logged in debug mode only; anything else goes to the
+    loop's exception handler."""
+    loop = transport._loop
+    if not isinstance(exc, OSError):
+        loop.call_exception_handler({
+            'message': message,
+            'exception': exc,
+            'transport': transport,
+            'protocol': transport._protocol,
+        })
+    elif loop.get_debug():
+        _logger().debug("%r: %s", transport, message, exc_info=True)
+
+
 # -- the socket transport -----------------------------------------------------------
 
 # The most one read hands a protocol (the wire reads once per readiness).
 _READ_CHUNK = 256 * 1024
 
 
-def _is_bytes_like(data):
-    return isinstance(data, (bytes, bytearray, memoryview))
+def _require_bytes_like(data):
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f'data argument must be a bytes-like object, '
+                        f'not {type(data).__name__!r}')
 
 
 def _resolve(fut, value):
@@ -321,25 +338,14 @@ class _SelectorSocketTransport(Transport):
             loop.call_soon(_resolve, waiter, None)
 
     def __repr__(self):
-        state = ''
-        if self._sock is None:
-            state = ' closed'
-        elif self._closing:
-            state = ' closing'
-        text = f'<{type(self).__name__}{state} fd={self._fd}'
-        if self._sock is not None:
-            reading = 'polling' if self._reader is not None else 'idle'
-            writing = 'polling' if self._writer is not None else 'idle'
-            text += (f' read={reading} write=<{writing}, '
-                     f'bufsize={self.get_write_buffer_size()}>')
-        return text + '>'
-
+        return _transport_repr(self, self._reader is not None, self._writer is not None)
     # -- protocol ---------------------------------------------------------------
 
     def get_protocol(self):
         return self._protocol
 
     def set_protocol(self, protocol):
+        # A BufferedProtocol is read into its own buffers (_read_into_buffer).
         self._buffered = isinstance(protocol, BufferedProtocol)
         self._protocol = protocol
 
@@ -350,9 +356,9 @@ class _SelectorSocketTransport(Transport):
     def _tell_protocol(self, method, what):
         try:
             method()
-        except (SystemExit, KeyboardInterrupt):
-            raise
         except BaseException as exc:
+            if _is_fatal(exc):
+                raise
             self._loop.call_exception_handler({
                 'message': f'protocol.{what}() failed',
                 'exception': exc,
@@ -376,16 +382,21 @@ class _SelectorSocketTransport(Transport):
         return not self._reading_paused and not self._closing
 
     def pause_reading(self):
-        if self._closing or self._reading_paused:
-            return
-        self._reading_paused = True
-        self._stop_reading()
+        self._set_reading_paused(True)
 
     def resume_reading(self):
-        if self._closing or not self._reading_paused:
+        self._set_reading_paused(False)
+
+    def _set_reading_paused(self, paused):
+        if self._closing or self._reading_paused == paused:
             return
-        self._reading_paused = False
-        self._start_reading()
+        self._reading_paused = paused
+        if paused:
+            self._stop_reading()
+        else:
+            self._start_reading()
+        if self._loop.get_debug():
+            _logger().debug("%r %s reading", self, 'pauses' if paused else 'resumes')
 
     def _on_readable(self):
         if self._lost or self._reader is None:
@@ -395,22 +406,20 @@ class _SelectorSocketTransport(Transport):
             return
         try:
             data = self._wire.recv(_READ_CHUNK)
-        except (SystemExit, KeyboardInterrupt):
-            raise
         except BaseException as exc:
+            if _is_fatal(exc):
+                raise
             self._fatal_error(exc, 'Fatal read error on socket transport')
             return
-        if data is None:
-            return
-        if not data:
+        if data:
+            try:
+                self._protocol.data_received(data)
+            except BaseException as exc:
+                if _is_fatal(exc):
+                    raise
+                self._fatal_error(exc, 'Fatal error: protocol.data_received() call failed.')
+        elif data is not None:   # b'': the peer closed its side
             self._end_of_input()
-            return
-        try:
-            self._protocol.data_received(data)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            self._fatal_error(exc, 'Fatal error: protocol.data_received() call failed.')
 
     def _read_into_buffer(self):
         protocol = self._protocol
@@ -419,16 +428,16 @@ class _SelectorSocketTransport(Transport):
             room = len(buf)
             if not room:
                 raise RuntimeError('get_buffer() returned an empty buffer')
-        except (SystemExit, KeyboardInterrupt):
-            raise
         except BaseException as exc:
+            if _is_fatal(exc):
+                raise
             self._fatal_error(exc, 'Fatal error: protocol.get_buffer() call failed.')
             return
         try:
             n = self._wire.recv_into(buf)
-        except (SystemExit, KeyboardInterrupt):
-            raise
         except BaseException as exc:
+            if _is_fatal(exc):
+                raise
             self._fatal_error(exc, 'Fatal read error on socket transport')
             return
         if n is None:
@@ -438,9 +447,9 @@ class _SelectorSocketTransport(Transport):
             return
         try:
             protocol.buffer_updated(n)
-        except (SystemExit, KeyboardInterrupt):
-            raise
         except BaseException as exc:
+            if _is_fatal(exc):
+                raise
             self._fatal_error(exc, 'Fatal error: protocol.buffer_updated() call failed.')
 
     def _end_of_input(self):
@@ -449,9 +458,9 @@ class _SelectorSocketTransport(Transport):
         self._stop_reading()
         try:
             keep_open = self._protocol.eof_received()
-        except (SystemExit, KeyboardInterrupt):
-            raise
         except BaseException as exc:
+            if _is_fatal(exc):
+                raise
             self._fatal_error(exc, 'Fatal error: protocol.eof_received() call failed.')
             return
         if not keep_open:
@@ -460,9 +469,7 @@ class _SelectorSocketTransport(Transport):
     # -- writing ------------------------------------------------------------------
 
     def write(self, data):
-        if not _is_bytes_like(data):
-            raise TypeError(f'data argument must be a bytes-like object, '
-                            f'not {type(data).__name__!r}')
+        _require_bytes_like(data)
         if self._lost or self._wire is None:
             self._late_writes += 1
             if self._late_writes >= 5:
@@ -474,9 +481,9 @@ class _SelectorSocketTransport(Transport):
             return
         try:
             pause = self._wire.write(data)
-        except (SystemExit, KeyboardInterrupt):
-            raise
         except BaseException as exc:
+            if _is_fatal(exc):
+                raise
             self._fatal_error(exc, 'Fatal write error on socket transport')
             return
         if self._writer is None and self._wire.buffered():
@@ -484,18 +491,14 @@ class _SelectorSocketTransport(Transport):
         if pause:
             self._pause_protocol()
 
-    def writelines(self, list_of_data):
-        for data in list_of_data:
-            self.write(data)
-
     def _on_writable(self):
         if self._lost or self._writer is None:
             return
         try:
             resume = self._wire.flush()
-        except (SystemExit, KeyboardInterrupt):
-            raise
         except BaseException as exc:
+            if _is_fatal(exc):
+                raise
             self._stop_writing()
             self._wire.discard()
             self._fatal_error(exc, 'Fatal write error on socket transport')
@@ -551,7 +554,7 @@ class _SelectorSocketTransport(Transport):
         return self._closing
 
     def close(self):
-        """Stops reading now; the connection is lost once the buffered bytes are out."""
+        """Stop reading; the connection is lost once the buffered bytes are sent."""
         if self._closing:
             return
         self._closing = True
@@ -564,25 +567,18 @@ class _SelectorSocketTransport(Transport):
         self._force_close(None)
 
     def _force_close(self, exc):
+        """Lose the connection now, buffered bytes and all."""
         if self._lost:
             return
-        if self._wire is not None and self._wire.buffered():
-            self._wire.discard()
-        self._stop_writing()
         self._closing = True
         self._stop_reading()
+        self._stop_writing()
+        if self._wire is not None:
+            self._wire.discard()
         self._lose(exc)
 
     def _fatal_error(self, exc, message):
-        # A connection error is the peer's doing and no bug: it is only
-        # reported to the protocol, through connection_lost.
-        if not isinstance(exc, OSError):
-            self._loop.call_exception_handler({
-                'message': message,
-                'exception': exc,
-                'transport': self,
-                'protocol': self._protocol,
-            })
+        _report_transport_error(self, exc, message)
         self._force_close(exc)
 
     def _lose(self, exc):
@@ -640,6 +636,7 @@ class AbstractServer:
         return self
 
     async def __aexit__(self, *exc):
+        # Leaving `async with server` closes it and waits until it is closed.
         self.close()
         await self.wait_closed()
 
@@ -650,12 +647,17 @@ class Server(AbstractServer):
 
     def __init__(self, loop, sockets, protocol_factory, backlog):
         self._loop = loop
-        self._listening = list(sockets)
         self._protocol_factory = protocol_factory
         self._backlog = backlog
+        # The listening sockets (None once closed) and their accept watches
+        # (while serving).
+        self._listening = list(sockets)
         self._watches = []
+        # Transports made for accepted connections and not yet lost.
         self._connections = 0
+        # wait_closed()'s futures; None once they were woken.
         self._closed_waiters = []
+        # serve_forever()'s future while it runs.
         self._forever = None
 
     def __repr__(self):
@@ -666,9 +668,10 @@ class Server(AbstractServer):
 
     @property
     def sockets(self):
+        """The listening sockets, as TransportSockets (none once closed)."""
         if self._listening is None:
             return ()
-        return tuple(TransportSocket(s) for s in self._listening)
+        return tuple(map(TransportSocket, self._listening))
 
     def is_serving(self):
         return bool(self._watches)
@@ -688,27 +691,27 @@ class Server(AbstractServer):
         await sleep(0)
 
     def close(self):
-        listening = self._listening
+        """Stop listening and close the listening sockets; the connections
+        already made stay open."""
+        listening, self._listening = self._listening, None
         if listening is None:
             return
-        self._listening = None
-        for watch in self._watches:
-            watch.cancel()
-        self._watches = []
+        self._stop_accepting()
         for sock in listening:
             sock.close()
-        if self._forever is not None and not self._forever.done():
-            self._forever.cancel()
-            self._forever = None
-        if self._connections == 0:
+        forever, self._forever = self._forever, None
+        if forever is not None and not forever.done():
+            forever.cancel()
+        if not self._connections:
             self._wake_closed_waiters()
 
     def _attach(self):
         self._connections += 1
 
     def _detach(self):
+        # One of our transports lost its connection.
         self._connections -= 1
-        if self._connections == 0 and self._listening is None:
+        if not self._connections and self._listening is None:
             self._wake_closed_waiters()
 
     def _wake_closed_waiters(self):
@@ -718,14 +721,18 @@ class Server(AbstractServer):
             _resolve(waiter, None)
 
     async def wait_closed(self):
-        # As in 3.11: a server already closed does not wait for its connections.
+        """Wait until the server is closed and its connections are gone.
+
+        As in CPython 3.11, it returns at once when close() was already called."""
         if self._listening is None or self._closed_waiters is None:
             return
-        waiter = self._loop.create_future()
-        self._closed_waiters.append(waiter)
-        await waiter
+        closed = self._loop.create_future()
+        self._closed_waiters.append(closed)
+        await closed
 
     async def serve_forever(self):
+        """Accept connections until cancelled (close() cancels it too); then
+        close the server and raise CancelledError."""
         if self._forever is not None:
             raise RuntimeError(f'server {self!r} is already being awaited on serve_forever()')
         if self._listening is None:
@@ -735,27 +742,28 @@ class Server(AbstractServer):
         try:
             await self._forever
         except CancelledError:
-            try:
-                self.close()
-                await self.wait_closed()
-            finally:
-                raise
+            self.close()
+            await self.wait_closed()
+            raise
         finally:
             self._forever = None
 
-    def _pause_accepting_for(self, delay):
+    def _stop_accepting(self):
         for watch in self._watches:
             watch.cancel()
         self._watches = []
+
+    def _pause_accepting_for(self, delay):
+        self._stop_accepting()
         self._loop.call_later(delay, self._start_accepting)
 
     def _serve(self, conn, extra):
         try:
             protocol = self._protocol_factory()
             _SelectorSocketTransport(self._loop, conn, protocol, extra=extra, server=self)
-        except (SystemExit, KeyboardInterrupt):
-            raise
         except BaseException as exc:
+            if _is_fatal(exc):
+                raise
             conn.close()
             self._loop.call_exception_handler({
                 'message': 'Error on transport creation for incoming connection',
@@ -1098,19 +1106,22 @@ class _SelectorDatagramTransport(BaseTransport):
         loop.call_soon(_resolve, waiter, None)
 
     def __repr__(self):
-        state = ' closed' if self._sock is None else ' closing' if self._closing else ''
-        return f'<{type(self).__name__}{state} fd={self._fd}>'
+        return _transport_repr(self, self._reader is not None, self._writer is not None)
+
+    def is_closing(self):
+        """Whether close() or abort() was called."""
+        return self._closing
 
     def get_protocol(self):
+        """The protocol datagrams go to."""
         return self._protocol
 
     def set_protocol(self, protocol):
+        """Send the datagrams that arrive from now on to `protocol`."""
         self._protocol = protocol
 
-    def is_closing(self):
-        return self._closing
-
     def get_write_buffer_size(self):
+        """How many bytes of datagrams wait to be sent."""
         return self._waiting_bytes
 
     def get_write_buffer_limits(self):
@@ -1135,96 +1146,116 @@ class _SelectorDatagramTransport(BaseTransport):
         try:
             data, addr = self._sock.recvfrom(_READ_CHUNK)
         except (BlockingIOError, InterruptedError):
-            return
+            pass
         except OSError as exc:
+            # An ICMP error for an earlier datagram and the like: the
+            # endpoint stays usable.
             self._protocol.error_received(exc)
-        except (SystemExit, KeyboardInterrupt):
-            raise
         except BaseException as exc:
+            if _is_fatal(exc):
+                raise
             self._fatal_error(exc, 'Fatal read error on datagram transport')
         else:
             self._protocol.datagram_received(data, addr)
 
     def sendto(self, data, addr=None):
-        if not _is_bytes_like(data):
-            raise TypeError(f'data argument must be a bytes-like object, '
-                            f'not {type(data).__name__!r}')
+        """Send one datagram to `addr` (the connected address when given at
+        creation); what the socket refuses now waits its turn in order."""
+        _require_bytes_like(data)
         if not data:
             return
         if self._address:
             if addr not in (None, self._address):
                 raise ValueError(f'Invalid address: must be None or {self._address}')
             addr = self._address
-        if self._lost:
-            self._late_writes += 1
-            if self._late_writes >= 5:
-                _logger().warning('socket.send() raised exception.')
-            return
+            if self._lost:
+                self._late_writes += 1
+                if self._late_writes >= 5:
+                    _logger().warning('socket.send() raised exception.')
+                return
         if not self._waiting:
-            try:
-                if self._extra['peername']:
-                    self._sock.send(data)
-                else:
-                    self._sock.sendto(data, addr)
+            sent = self._send_one(data, addr)
+            if sent is not None:
                 return
-            except (BlockingIOError, InterruptedError):
-                self._writer = _watch_fd(self._fd, True, self._on_writable, False)
-            except OSError as exc:
-                self._protocol.error_received(exc)
-                return
-            except (SystemExit, KeyboardInterrupt):
-                raise
-            except BaseException as exc:
-                self._fatal_error(exc, 'Fatal write error on datagram transport')
-                return
-        self._waiting.append((bytes(data), addr))
+            self._writer = _watch_fd(self._fd, True, self._on_writable, False)
+        self._waiting.append((bytes(data), addr))   # a copy: the caller may reuse its buffer
         self._waiting_bytes += len(data)
         if not self._writing_paused and self._waiting_bytes > self._high:
             self._writing_paused = True
-            self._protocol.pause_writing()
+            self._tell_protocol('pause_writing')
+
+    def _send_one(self, data, addr):
+        """Send one datagram now: True when sent, False when it failed (the
+        error is reported), None when the socket would block."""
+        try:
+            if self._extra['peername']:
+                self._sock.send(data)
+            else:
+                self._sock.sendto(data, addr)
+        except (BlockingIOError, InterruptedError):
+            return None
+        except OSError as exc:
+            self._protocol.error_received(exc)
+        except BaseException as exc:
+            if _is_fatal(exc):
+                raise
+            self._fatal_error(exc, 'Fatal write error on datagram transport')
+        else:
+            return True
+        return False
 
     def _on_writable(self):
         while self._waiting:
-            data, addr = self._waiting[0]
-            try:
-                if self._extra['peername']:
-                    self._sock.send(data)
-                else:
-                    self._sock.sendto(data, addr)
-            except (BlockingIOError, InterruptedError):
-                return
-            except OSError as exc:
-                self._protocol.error_received(exc)
-                return
-            except (SystemExit, KeyboardInterrupt):
-                raise
-            except BaseException as exc:
-                self._fatal_error(exc, 'Fatal write error on datagram transport')
-                return
-            del self._waiting[0]
+            data, addr = self._waiting.pop(0)
             self._waiting_bytes -= len(data)
+            sent = self._send_one(data, addr)
+            if sent is None:
+                # Still refused: back to the head of the line.
+                self._waiting.insert(0, (data, addr))
+                self._waiting_bytes += len(data)
+                return
+            if not sent:
+                return
         if self._writing_paused and self._waiting_bytes <= self._low:
             self._writing_paused = False
-            self._protocol.resume_writing()
-        self._stop_watches(reading=False)
+            self._tell_protocol('resume_writing')
+        self._stop_writing()
         if self._closing:
             self._lose(None)
 
-    def _stop_watches(self, reading=True):
-        if self._writer is not None:
-            self._writer.cancel()
-            self._writer = None
-        if reading and self._reader is not None:
-            self._reader.cancel()
-            self._reader = None
+    def _tell_protocol(self, what):
+        try:
+            getattr(self._protocol, what)()
+        except BaseException as exc:
+            if _is_fatal(exc):
+                raise
+            self._loop.call_exception_handler({
+                'message': f'protocol.{what}() failed',
+                'exception': exc,
+                'transport': self,
+                'protocol': self._protocol,
+            })
 
-    def close(self):
-        if self._closing:
-            return
-        self._closing = True
+    def _stop_reading(self):
         if self._reader is not None:
             self._reader.cancel()
             self._reader = None
+
+    def _stop_writing(self):
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+
+    def _stop_watches(self):
+        self._stop_reading()
+        self._stop_writing()
+
+    def close(self):
+        """Stop receiving; the endpoint is lost once the waiting datagrams are sent."""
+        if self._closing:
+            return
+        self._closing = True
+        self._stop_reading()
         if not self._waiting:
             self._lose(None)
 
@@ -1240,11 +1271,7 @@ class _SelectorDatagramTransport(BaseTransport):
         self._lose(exc)
 
     def _fatal_error(self, exc, message):
-        if not isinstance(exc, OSError):
-            self._loop.call_exception_handler({
-                'message': message, 'exception': exc,
-                'transport': self, 'protocol': self._protocol,
-            })
+        _report_transport_error(self, exc, message)
         self._force_close(exc)
 
     def _lose(self, exc):

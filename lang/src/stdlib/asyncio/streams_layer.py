@@ -1,8 +1,10 @@
 # asyncio streams, run into the asyncio module at import after
-# socket_transports.py: a StreamReader is a byte buffer that a protocol
-# fills and coroutines drain; a StreamWriter is a socket transport plus
-# drain() (the transport's flow control) and wait_closed() (which wakes
-# once the protocol saw connection_lost, as CPython's).
+# socket_transports.py. A StreamReader is a byte buffer that a protocol fills
+# and coroutines drain: every read waits in one place (_more) and takes bytes
+# in one place (_take), which also resumes a transport paused for a full
+# buffer. A StreamWriter is a transport plus drain() (the protocol's flow
+# control) and wait_closed() (which wakes once the protocol saw
+# connection_lost).
 
 
 class StreamReader:
@@ -27,27 +29,23 @@ class StreamReader:
         self._data = bytearray()
         self._eof = False
         self._exception = None
+        # The future a read waits on (one reader at a time).
         self._waiter = None
+        # The transport, and whether it is paused for a buffer over 2 * limit.
         self._transport = None
         self._paused = False
 
     def __repr__(self):
-        parts = ['StreamReader']
-        if self._data:
-            parts.append(f'{len(self._data)} bytes')
-        if self._eof:
-            parts.append('eof')
-        if self._limit != _DEFAULT_LIMIT:
-            parts.append(f'limit={self._limit}')
-        if self._waiter is not None:
-            parts.append(f'waiter={self._waiter!r}')
-        if self._exception is not None:
-            parts.append(f'exception={self._exception!r}')
-        if self._transport is not None:
-            parts.append(f'transport={self._transport!r}')
-        if self._paused:
-            parts.append('paused')
-        return '<' + ' '.join(parts) + '>'
+        facts = [
+            (self._data, f'{len(self._data)} bytes'),
+            (self._eof, 'eof'),
+            (self._limit != _DEFAULT_LIMIT, f'limit={self._limit}'),
+            (self._waiter, f'waiter={self._waiter!r}'),
+            (self._exception, f'exception={self._exception!r}'),
+            (self._transport, f'transport={self._transport!r}'),
+            (self._paused, 'paused'),
+        ]
+        return ' '.join(['<StreamReader'] + [text for present, text in facts if present]) + '>'
 
     # -- the producer's side (a protocol) --------------------------------------
 
@@ -74,18 +72,23 @@ class StreamReader:
             return
         self._data += data
         self._wake()
-        # Far ahead of the consumer: stop reading until it catches up.
-        if (self._transport is not None and not self._paused
-                and len(self._data) > 2 * self._limit):
-            try:
-                self._transport.pause_reading()
-            except NotImplementedError:
-                self._transport = None
-            else:
-                self._paused = True
+        if len(self._data) > 2 * self._limit:
+            self._hold_back()
 
     def at_eof(self):
         return self._eof and not self._data
+
+    def _hold_back(self):
+        """Ask the transport to stop reading while the buffer is this full; a
+        transport that cannot pause is not asked again."""
+        if self._transport is None or self._paused:
+            return
+        try:
+            self._transport.pause_reading()
+        except NotImplementedError:
+            self._transport = None
+        else:
+            self._paused = True
 
     def _wake(self, exc=None):
         waiter, self._waiter = self._waiter, None
@@ -128,86 +131,98 @@ class StreamReader:
         self._consumed()
         return chunk
 
+    def _take_rest(self):
+        """Everything buffered, at end of file (no transport to resume then)."""
+        rest = bytes(self._data)
+        self._data.clear()
+        return rest
+
+    def _raise_pending_error(self):
+        if self._exception is not None:
+            raise self._exception
+
     # -- the consumer's side ---------------------------------------------------
 
     async def read(self, n=-1):
-        if self._exception is not None:
-            raise self._exception
+        """Up to `n` bytes, waiting for some if none are buffered; with n < 0,
+        everything up to end of file. b'' means end of file."""
+        self._raise_pending_error()
         if n == 0:
             return b''
-        if n < 0:
-            pieces = []
-            while True:
-                piece = await self.read(self._limit)
-                if not piece:
-                    return b''.join(pieces)
-                pieces.append(piece)
-        if not self._data and not self._eof:
+        if n > 0:
+            return await self._chunk(n)
+        # In chunks of the limit, so that a paused transport is resumed as the
+        # buffer empties.
+        pieces = []
+        while piece := await self._chunk(self._limit):
+            pieces.append(piece)
+            self._raise_pending_error()
+        return b''.join(pieces)
+
+    async def _chunk(self, most):
+        while not self._data and not self._eof:
             await self._more('read')
-        return self._take(n)
+        return self._take(most)
 
     async def readexactly(self, n):
+        """Exactly `n` bytes; IncompleteReadError if the stream ends first."""
         if n < 0:
             raise ValueError('readexactly size can not be less than zero')
-        if self._exception is not None:
-            raise self._exception
-        if n == 0:
-            return b''
+        self._raise_pending_error()
         while len(self._data) < n:
             if self._eof:
-                partial = bytes(self._data)
-                self._data.clear()
-                raise IncompleteReadError(partial, n)
+                raise IncompleteReadError(self._take_rest(), n)
             await self._more('readexactly')
         return self._take(n)
 
     async def readuntil(self, separator=b'\n'):
+        """The bytes up to and including `separator`.
+
+        LimitOverrunError when it is not within the limit (the bytes stay
+        buffered); IncompleteReadError if the stream ends first."""
         width = len(separator)
         if width == 0:
             raise ValueError('Separator should be at least one-byte string')
-        if self._exception is not None:
-            raise self._exception
-        searched = 0
-        while True:
-            found = self._data.find(separator, searched)
-            if found >= 0:
-                break
-            # Where the next search starts: the separator may straddle the
-            # end of what is here.
-            searched = max(0, len(self._data) + 1 - width)
-            if searched > self._limit:
+        self._raise_pending_error()
+        # No match starts before `clear`: those bytes were searched already.
+        clear = 0
+        while (end := self._data.find(separator, clear)) < 0:
+            clear = max(clear, len(self._data) + 1 - width)
+            if clear > self._limit:
                 raise LimitOverrunError(
-                    'Separator is not found, and chunk exceed the limit', searched)
+                    'Separator is not found, and chunk exceed the limit', clear)
             if self._eof:
-                partial = bytes(self._data)
-                self._data.clear()
-                raise IncompleteReadError(partial, None)
+                raise IncompleteReadError(self._take_rest(), None)
             await self._more('readuntil')
-        if found > self._limit:
-            raise LimitOverrunError(
-                'Separator is found, but chunk is longer than limit', found)
-        return self._take(found + width)
+        if end > self._limit:
+            raise LimitOverrunError('Separator is found, but chunk is longer than limit', end)
+        return self._take(end + width)
 
     async def readline(self):
+        """One line, ending in b'\\n' unless it is the last; b'' at end of file.
+
+        A line longer than the limit is dropped and raises ValueError."""
         try:
             return await self.readuntil(b'\n')
-        except IncompleteReadError as e:
-            return e.partial
-        except LimitOverrunError as e:
-            # Drop the overlong line (with its newline when it is here).
-            if self._data.startswith(b'\n', e.consumed):
-                del self._data[:e.consumed + 1]
-            else:
-                self._data.clear()
-            self._consumed()
-            raise ValueError(e.args[0])
+        except IncompleteReadError as short:
+            return short.partial
+        except LimitOverrunError as overrun:
+            self._drop_line(overrun.consumed)
+            raise ValueError(overrun.args[0])
+
+    def _drop_line(self, searched):
+        """Discard an over-long line: through its newline if that is
+        buffered (at `searched`), else all the buffer."""
+        past_newline = searched + 1 if self._data.startswith(b'\n', searched) else len(self._data)
+        del self._data[:past_newline]
+        self._consumed()
 
     def __aiter__(self):
         return self
 
     async def __anext__(self):
         line = await self.readline()
-        if line == b'':
+        if not line:
             raise StopAsyncIteration
         return line
 
@@ -218,55 +233,48 @@ class StreamReaderProtocol(Protocol):
     __module__ = 'asyncio.streams'
 
     def __init__(self, stream_reader, client_connected_cb=None, loop=None):
-        self._loop = loop if loop is not None else get_running_loop()
+        self._loop = get_event_loop() if loop is None else loop
         self._stream_reader = stream_reader
-        self._stream_writer = None
+        # A server's: called with the connection's reader and writer (a
+        # coroutine it returns runs as _task).
         self._client_connected_cb = client_connected_cb
-        self._task = None
+        self._stream_writer = self._task = None
         self._transport = None
+        # wait_closed()'s future: done when the connection is lost.
+        self._closed = self._loop.create_future()
         self._lost = False
+        # Flow control: drain() waits while the transport's buffer is full.
         self._writing_paused = False
         self._drain_waiters = []
-        self._closed = self._loop.create_future()
 
     def connection_made(self, transport):
         self._transport = transport
-        reader = self._stream_reader
-        if reader is not None:
-            reader.set_transport(transport)
-        if self._client_connected_cb is not None:
-            self._stream_writer = StreamWriter(transport, self, reader, self._loop)
-            result = self._client_connected_cb(reader, self._stream_writer)
-            if iscoroutine(result):
-                self._task = self._loop.create_task(result)
+        if self._stream_reader is not None:
+            self._stream_reader.set_transport(transport)
+        if self._client_connected_cb is None:
+            return
+        writer = StreamWriter(transport, self, self._stream_reader, self._loop)
+        self._stream_writer = writer
+        outcome = self._client_connected_cb(self._stream_reader, writer)
+        if iscoroutine(outcome):
+            self._task = self._loop.create_task(outcome)
 
     def connection_lost(self, exc):
+        """The reader sees end of file (or `exc`); wait_closed() and any
+        drain() waiting wake up with the same outcome."""
+        if self._stream_reader is not None:
+            if exc is None:
+                self._stream_reader.feed_eof()
+            else:
+                self._stream_reader.set_exception(exc)
+        waiters = [self._closed] if not self._closed.done() else []
         self._lost = True
-        reader = self._stream_reader
-        if reader is not None:
-            if exc is None:
-                reader.feed_eof()
-            else:
-                reader.set_exception(exc)
-        if not self._closed.done():
-            if exc is None:
-                self._closed.set_result(None)
-            else:
-                self._closed.set_exception(exc)
-                # Nobody need await wait_closed() to see it: no "never
-                # retrieved" report.
-                self._closed.exception()
-        for waiter in self._drain_waiters:
-            if not waiter.done():
-                if exc is None:
-                    waiter.set_result(None)
-                else:
-                    waiter.set_exception(exc)
-        self._drain_waiters.clear()
-        self._stream_reader = None
-        self._stream_writer = None
-        self._task = None
-        self._transport = None
+        if self._writing_paused:
+            waiters += self._drain_waiters
+        for waiter in waiters:
+            _settle(waiter, exc)
+        self._stream_reader = self._stream_writer = None
+        self._task = self._transport = None
 
     def data_received(self, data):
         if self._stream_reader is not None:
@@ -275,18 +283,18 @@ class StreamReaderProtocol(Protocol):
     def eof_received(self):
         if self._stream_reader is not None:
             self._stream_reader.feed_eof()
-        # Keep our side open: the writer may still send.
+        # Keep the transport open for writing (no TLS in towel's streams).
         return True
 
     def pause_writing(self):
         self._writing_paused = True
 
     def resume_writing(self):
+        if not self._writing_paused:
+            raise AssertionError
         self._writing_paused = False
         for waiter in self._drain_waiters:
-            if not waiter.done():
-                waiter.set_result(None)
-        self._drain_waiters.clear()
+            _settle(waiter, None)
 
     async def _wait_writable(self):
         if self._lost:
@@ -295,7 +303,20 @@ class StreamReaderProtocol(Protocol):
             return
         waiter = self._loop.create_future()
         self._drain_waiters.append(waiter)
-        await waiter
+        try:
+            await waiter
+        finally:
+            self._drain_waiters.remove(waiter)
+
+
+def _settle(waiter, exc):
+    """Wake `waiter` (if still pending) with `exc`, or with None."""
+    if waiter.done():
+        return
+    if exc is None:
+        waiter.set_result(None)
+    else:
+        waiter.set_exception(exc)
 
 
 class StreamWriter:
@@ -305,56 +326,66 @@ class StreamWriter:
     __module__ = 'asyncio.streams'
 
     def __init__(self, transport, protocol, reader=None, loop=None):
-        if not isinstance(transport, BaseTransport) and hasattr(transport, 'drain'):
-            # Bridge: an asyncio.subprocess pipe connection, and its reader.
-            transport, protocol, reader = _PipeTransport(transport), _PipeEnd(transport), protocol
+        if protocol is None:
+            # Bridge: an asyncio.subprocess pipe connection in place of a transport.
+            transport, protocol = _PipeTransport(transport), _PipeEnd(transport)
         self._transport = transport
         self._protocol = protocol
         self._reader = reader
         self._loop = loop
 
     def __repr__(self):
-        parts = [type(self).__name__, f'transport={self._transport!r}']
+        shown = f'<StreamWriter transport={self._transport!r}'
         if self._reader is not None:
-            parts.append(f'reader={self._reader!r}')
-        return '<' + ' '.join(parts) + '>'
+            shown += f' reader={self._reader!r}'
+        return shown + '>'
 
     @property
     def transport(self):
+        """The transport underneath."""
         return self._transport
 
     def write(self, data):
+        """Queue `data` for sending (see drain())."""
         self._transport.write(data)
 
     def writelines(self, data):
+        """Queue each bytes object of `data` for sending."""
         self._transport.writelines(data)
 
     def write_eof(self):
+        """Close the sending side once the queued data is sent."""
         return self._transport.write_eof()
 
     def can_write_eof(self):
+        """Whether write_eof() is supported."""
         return self._transport.can_write_eof()
 
     def close(self):
+        """Close the transport (see wait_closed())."""
         return self._transport.close()
 
     def is_closing(self):
+        """Whether the transport is closed or closing."""
         return self._transport.is_closing()
 
     async def wait_closed(self):
+        """Wait until the connection is lost (raising what it was lost to)."""
         await self._protocol._closed
 
     def get_extra_info(self, name, default=None):
+        """The transport's extra information `name` (see BaseTransport)."""
         return self._transport.get_extra_info(name, default)
 
     async def drain(self):
+        """Wait until the transport's buffer is below its high-water mark.
+
+        Raises the reader's error, or ConnectionResetError once the connection
+        is lost."""
         if self._reader is not None:
-            exc = self._reader.exception()
-            if exc is not None:
-                raise exc
+            self._reader._raise_pending_error()
         if self._transport.is_closing():
-            # Let connection_lost run first, so that a lost connection
-            # raises below instead of passing silently.
+            # Let connection_lost run first, so that the loss is what we see.
             await sleep(0)
         await self._protocol._wait_writable()
 
@@ -405,15 +436,21 @@ def _server_protocols(limit, loop, client_connected_cb):
     return make_protocol
 
 
-async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):
-    """Connect to host and port; return a (StreamReader, StreamWriter) pair.
-
-    The other keywords go to loop.create_connection()."""
+async def _connected_streams(connect, limit, *address, **kwds):
+    """Open a connection with the loop method `connect`; return its
+    (StreamReader, StreamWriter)."""
     loop = get_running_loop()
     reader = StreamReader(limit=limit, loop=loop)
     protocol = StreamReaderProtocol(reader, loop=loop)
-    transport, _ = await loop.create_connection(lambda: protocol, host, port, **kwds)
+    transport, _ = await getattr(loop, connect)(lambda: protocol, *address, **kwds)
     return reader, StreamWriter(transport, protocol, reader, loop)
+
+
+async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):
+    """Connect to (host, port); return a (StreamReader, StreamWriter) pair.
+
+    The other keywords go to loop.create_connection()."""
+    return await _connected_streams('create_connection', limit, host, port, **kwds)
 
 
 async def start_server(client_connected_cb, host=None, port=None, *,
@@ -428,11 +465,8 @@ async def start_server(client_connected_cb, host=None, port=None, *,
 
 
 async def open_unix_connection(path=None, *, limit=_DEFAULT_LIMIT, **kwds):
-    loop = get_running_loop()
-    reader = StreamReader(limit=limit, loop=loop)
-    protocol = StreamReaderProtocol(reader, loop=loop)
-    transport, _ = await loop.create_unix_connection(lambda: protocol, path, **kwds)
-    return reader, StreamWriter(transport, protocol, reader, loop)
+    """Connect to the Unix socket at `path`; return (StreamReader, StreamWriter)."""
+    return await _connected_streams('create_unix_connection', limit, path, **kwds)
 
 
 async def start_unix_server(client_connected_cb, path=None, *,

@@ -201,7 +201,7 @@ fn retrying<T>(vm: &Vm, mut op: impl FnMut() -> io::Result<T>) -> PyResult<T> {
 /// it was made as.
 struct Handle {
     class: Rc<Class>,
-    socket: RefCell<Option<Socket>>,
+    socket: RefCell<Option<Rc<Socket>>>,
     family: Cell<i32>,
     kind: Cell<i32>,
     proto: Cell<i32>,
@@ -232,7 +232,7 @@ fn handle_class(vm: &Vm) -> Rc<Class> {
 fn new_handle(vm: &Vm, socket: Socket, family: i32, kind: i32, proto: i32) -> Value {
     Value::native(Handle {
         class: handle_class(vm),
-        socket: RefCell::new(Some(socket)),
+        socket: RefCell::new(Some(Rc::new(socket))),
         family: Cell::new(family),
         kind: Cell::new(kind),
         proto: Cell::new(proto),
@@ -246,9 +246,13 @@ fn handle<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Handle> {
 
 impl Handle {
     /// Runs `f` on the open socket; a closed one is `EBADF`, as in CPython.
+    /// The handle is not borrowed meanwhile: while `f` waits, another
+    /// thread may use, reconfigure or close the same socket (the
+    /// descriptor then stays open until `f` is done with it).
     fn with<T>(&self, vm: &Vm, f: impl FnOnce(&Socket) -> PyResult<T>) -> PyResult<T> {
-        match self.socket.borrow().as_ref() {
-            Some(s) => f(s),
+        let socket = self.socket.borrow().clone();
+        match socket {
+            Some(s) => f(&s),
             None => Err(super::os_sys::errno_error(vm, libc::EBADF, None, None)),
         }
     }
@@ -360,7 +364,6 @@ fn open(vm: &Vm, args: Args) -> PyResult {
     })?;
     // The type reported is the plain one, without the creation flags.
     let plain = kind & !(libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC);
-    let mut socket = socket;
     if kind & libc::SOCK_NONBLOCK != 0 {
         socket
             .set_timeout(Some(Duration::ZERO))
@@ -679,7 +682,8 @@ static CLOSE: Signature = Signature::new(Style::Exact, "socket.close", "$self, /
 fn close(vm: &Vm, args: Args) -> PyResult {
     let ([this], []) = CLOSE.bind(vm, args)?;
     let socket = handle(vm, this)?.socket.borrow_mut().take();
-    if let Some(s) = socket {
+    // A socket another thread is still waiting on closes when that wait ends.
+    if let Some(s) = socket.and_then(|s| Rc::try_unwrap(s).ok()) {
         let fd = s.into_raw_fd();
         // SAFETY: the descriptor was owned by the socket we just took apart.
         if unsafe { libc::close(fd) } == -1 {
@@ -697,8 +701,19 @@ static DETACH: Signature = Signature::new(Style::Exact, "socket.detach", "$self,
 /// `detach()`: gives up the descriptor without closing it and returns it.
 fn detach(vm: &Vm, args: Args) -> PyResult {
     let ([this], []) = DETACH.bind(vm, args)?;
-    let socket = handle(vm, this)?.socket.borrow_mut().take();
-    Ok(Value::Int(socket.map_or(-1, |s| s.into_raw_fd()) as i64))
+    let h = handle(vm, this)?;
+    let Some(socket) = h.socket.borrow_mut().take() else {
+        return Ok(Value::Int(-1));
+    };
+    match Rc::try_unwrap(socket) {
+        Ok(s) => Ok(Value::Int(s.into_raw_fd() as i64)),
+        Err(shared) => {
+            // Another thread is inside an operation on it: the descriptor
+            // cannot be handed over while that operation may close it.
+            *h.socket.borrow_mut() = Some(shared);
+            Err(super::os_sys::errno_error(vm, libc::EBUSY, None, None))
+        }
+    }
 }
 
 static INFO: Signature = Signature::new(Style::Exact, "socket._info", "$self, /");
@@ -1055,7 +1070,7 @@ fn settimeout(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn set_mode(vm: &Vm, h: &Handle, timeout: Option<Duration>) -> PyResult {
-    match h.socket.borrow_mut().as_mut() {
+    match h.socket.borrow().as_ref() {
         Some(s) => s.set_timeout(timeout).map_err(|e| socket_error(vm, e))?,
         None => return Err(super::os_sys::errno_error(vm, libc::EBADF, None, None)),
     }

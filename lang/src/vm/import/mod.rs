@@ -186,7 +186,13 @@ impl Vm {
         let loader = self.get_attr_str(spec, "loader")?;
         if let Some(def) = self.table_def_for(&loader, &name) {
             let m = stdlib::make(self, def)?;
-            self.init_module_attrs(&m, spec)?;
+            // A module made from towel source had its import attributes set
+            // before its code ran (`exec_source`), and the code may have
+            // changed them (a package widening its `__path__`).
+            let ran_source = stdlib::module_get(&m, "__spec__").is_some_and(|s| !s.is_none());
+            if !ran_source {
+                self.init_module_attrs(&m, spec)?;
+            }
             self.register_module(&name, Value::Module(m.clone()))?;
             return Ok(Value::Module(m));
         }

@@ -85,6 +85,7 @@ impl Vm {
                     ("__init__", source_loader_init),
                     ("create_module", source_create_module),
                     ("exec_module", source_exec_module),
+                    ("get_data", source_get_data),
                     ("get_filename", source_get_filename),
                     ("get_source", source_get_source),
                     ("is_package", source_is_package),
@@ -427,6 +428,15 @@ fn source_exec_module(vm: &Vm, args: Args) -> PyResult {
 
 fn source_get_filename(vm: &Vm, args: Args) -> PyResult {
     vm.get_attr_str(self_arg(vm, &args, "get_filename")?, "path")
+}
+
+/// `get_data(path)`: the bytes of a file (a package's resource, as
+/// `pkgutil.get_data` reads it).
+fn source_get_data(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "get_data", 2, 2)?;
+    let path = vm.to_str(&args.pos[1])?;
+    let bytes = std::fs::read(&path).map_err(|e| crate::stdlib::os::os_error(vm, &e, &path))?;
+    Ok(Value::bytes(bytes))
 }
 
 fn source_get_source(vm: &Vm, args: Args) -> PyResult {
