@@ -547,7 +547,8 @@ fn setitem(vm: &Vm, args: Args) -> PyResult {
     args.check(vm, "__setitem__", 3, 3)?;
     let b = this(vm, &args)?;
     if let Value::Slice(s) = &args.pos[1] {
-        return assign_slice(vm, b, s, &args.pos[2]);
+        let new = assigned_bytes(vm, &args.pos[2])?;
+        return assign_slice(vm, b, s, new);
     }
     let len = b.bytes.borrow().len();
     let i = Vm::norm_index(vm.to_index(&args.pos[1])?, len)
@@ -556,43 +557,55 @@ fn setitem(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::None)
 }
 
-/// A contiguous slice is replaced (the bytearray grows or shrinks to fit);
-/// an extended slice takes exactly as many bytes as it selects.
-fn assign_slice(vm: &Vm, b: &ByteArray, slice: &crate::objects::Slice, value: &Value) -> PyResult {
-    let items = match bytes_like(value) {
-        Some(bytes) => bytes,
-        None if matches!(value, Value::Str(_)) || vm.to_index(value).is_ok() => {
-            return Err(vm.type_error(
-                "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
-            ))
-        }
-        None => vm
-            .to_vec(value)?
-            .iter()
-            .map(|v| byte(vm, v))
-            .collect::<PyResult<Vec<u8>>>()?,
-    };
+/// The bytes a slice assignment puts in: a bytes-like value's, or an
+/// iterable's integers; a str or an int is refused, as CPython refuses it.
+fn assigned_bytes(vm: &Vm, value: &Value) -> PyResult<Vec<u8>> {
+    if let Some(bytes) = bytes_like(value) {
+        return Ok(bytes);
+    }
+    if matches!(
+        value,
+        Value::Str(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+    ) {
+        return Err(
+            vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)")
+        );
+    }
+    let class = vm.class_of(value);
+    if class.lookup_str("__iter__").is_none() && class.lookup_str("__getitem__").is_none() {
+        return Err(vm.type_error(format!(
+            "cannot convert '{}' object to bytearray",
+            vm.type_name(value)
+        )));
+    }
+    vm.to_vec(value)?.iter().map(|v| byte(vm, v)).collect()
+}
+
+/// `b[start:stop:step] = new`: a simple slice is replaced (the length may
+/// change, unless views are exported); an extended slice takes exactly
+/// as many bytes as it selects.
+fn assign_slice(vm: &Vm, b: &ByteArray, s: &crate::objects::Slice, new: Vec<u8>) -> PyResult {
     let len = b.bytes.borrow().len();
-    let (start, stop, step) = vm.slice_indices(slice, len)?;
+    let (start, stop, step) = vm.slice_indices(s, len)?;
     if step == 1 {
         let (start, stop) = (start as usize, stop.max(start) as usize);
-        if stop - start == items.len() {
-            b.bytes.borrow_mut()[start..stop].copy_from_slice(&items);
+        if stop - start == new.len() {
+            b.bytes.borrow_mut()[start..stop].copy_from_slice(&new);
         } else {
-            b.resizable(vm)?.splice(start..stop, items);
+            b.resizable(vm)?.splice(start..stop, new);
         }
         return Ok(Value::None);
     }
-    let positions = vm.slice_positions(slice, len)?;
-    if positions.len() != items.len() {
+    let positions = vm.slice_positions(s, len)?;
+    if positions.len() != new.len() {
         return Err(vm.value_error(format!(
             "attempt to assign bytes of size {} to extended slice of size {}",
-            items.len(),
+            new.len(),
             positions.len()
         )));
     }
     let mut bytes = b.bytes.borrow_mut();
-    for (i, v) in positions.into_iter().zip(items) {
+    for (i, v) in positions.into_iter().zip(new) {
         bytes[i] = v;
     }
     Ok(Value::None)

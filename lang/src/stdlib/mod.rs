@@ -61,6 +61,7 @@ pub mod unicodedata;
 pub mod warnings;
 pub mod weakref;
 pub mod zlib;
+pub mod zoneinfo;
 
 pub mod importlib;
 pub mod structseq;
@@ -183,6 +184,11 @@ pub const MODULES: &[ModuleDef] = &[
         Frozen,
         Native(importlib::make_machinery),
     ),
+    def(
+        "importlib.abc",
+        Stdlib,
+        Script(stdlib_source!("importlib_abc.py")),
+    ),
     def("dis", Stdlib, Native(dis::make)),
     def("asyncio", Stdlib, Native(asyncio::make)),
     def("types", Stdlib, Native(types::make)),
@@ -198,6 +204,16 @@ pub const MODULES: &[ModuleDef] = &[
     def("inspect", Stdlib, Native(inspect::make)),
     def("random", Stdlib, Native(random::make)),
     def("bisect", Stdlib, Native(bisect::make)),
+    // CPython's C accelerators, which its tests import by name: the same
+    // natives as the public modules (towel's are native already).
+    def(
+        "_bisect",
+        Builtin,
+        Reexport(
+            "bisect",
+            &["bisect_left", "bisect_right", "insort_left", "insort_right"],
+        ),
+    ),
     def("keyword", Stdlib, Native(keyword::make)),
     def("string", Stdlib, Script(stdlib_source!("string.py"))),
     def("numbers", Stdlib, Script(stdlib_source!("numbers.py"))),
@@ -219,6 +235,20 @@ pub const MODULES: &[ModuleDef] = &[
     def("enum", Stdlib, Script(stdlib_source!("enum.py"))),
     def("warnings", Stdlib, Native(warnings::make)),
     def("heapq", Stdlib, Native(heapq::make)),
+    def(
+        "_heapq",
+        Builtin,
+        Reexport(
+            "heapq",
+            &[
+                "heappush",
+                "heappop",
+                "heapify",
+                "heapreplace",
+                "heappushpop",
+            ],
+        ),
+    ),
     def("copy", Stdlib, Script(stdlib_source!("copy.py"))),
     def("__future__", Stdlib, Script(stdlib_source!("future.py"))),
     def("textwrap", Stdlib, Script(stdlib_source!("textwrap.py"))),
@@ -279,6 +309,11 @@ pub const MODULES: &[ModuleDef] = &[
     ),
     def("html", Stdlib, Native(html::make)),
     def("html.entities", Stdlib, Native(html::make_entities)),
+    def(
+        "html.parser",
+        Stdlib,
+        Script(stdlib_source!("html/parser.py")),
+    ),
     def("unicodedata", Stdlib, Native(unicodedata::make)),
     def("_sqlite3", Stdlib, Native(sqlite3::make)),
     def(
@@ -289,6 +324,8 @@ pub const MODULES: &[ModuleDef] = &[
     // Time and files.
     def("datetime", Stdlib, Script(stdlib_source!("datetime.py"))),
     def("calendar", Stdlib, Script(stdlib_source!("calendar.py"))),
+    def("_tzdata", Builtin, Native(zoneinfo::make)),
+    def("zoneinfo", Stdlib, Script(stdlib_source!("zoneinfo.py"))),
     def("pathlib", Stdlib, Script(stdlib_source!("pathlib.py"))),
     def("tempfile", Stdlib, Script(stdlib_source!("tempfile.py"))),
     def("shutil", Stdlib, Script(stdlib_source!("shutil.py"))),

@@ -295,3 +295,69 @@ def getsize(filename):
 
 def getmtime(filename):
     return _getmtime(_fspath(filename))
+
+
+# Bytes paths. Every function above works on text; given bytes paths (and
+# no str ones) it works on their decoded text (os.fsdecode) and encodes the
+# paths it returns (os.fsencode), as CPython's bytes variants would compute
+# them.
+
+def _path_kind(value):
+    """(text, was_bytes) for one path argument."""
+    value = os.fspath(value)
+    if isinstance(value, bytes):
+        return os.fsdecode(value), True
+    return value, False
+
+
+def _as_bytes(result):
+    if isinstance(result, str):
+        return os.fsencode(result)
+    if isinstance(result, tuple):
+        return tuple(_as_bytes(item) for item in result)
+    return result
+
+
+def _all_text(paths):
+    """The paths as text, and whether they were bytes; mixing is an error."""
+    converted = [_path_kind(p) for p in paths]
+    kinds = {was_bytes for _, was_bytes in converted}
+    if len(kinds) > 1:
+        raise TypeError("Can't mix strings and bytes in path components")
+    return [text for text, _ in converted], kinds == {True}
+
+
+def _taking_bytes(func, many=False):
+    """`func` accepting bytes paths as well: its path arguments, or with
+    `many` the paths in its one sequence argument."""
+    def call(*args, **kwargs):
+        if many:
+            if not any(isinstance(p, bytes) for p in args[0]):
+                return func(*args, **kwargs)
+            texts, was_bytes = _all_text(args[0])
+            return _as_bytes(func(texts, *args[1:], **kwargs))
+        if not any(isinstance(a, bytes) for a in args) and not any(
+                isinstance(v, bytes) for v in kwargs.values()):
+            return func(*args, **kwargs)
+        texts, was_bytes = _all_text([a for a in args if a is not None])
+        texts = iter(texts)
+        args = [None if a is None else next(texts) for a in args]
+        named = {k: None if v is None else _path_kind(v)[0]
+                 for k, v in kwargs.items() if k != "strict"}
+        if "strict" in kwargs:
+            named["strict"] = kwargs["strict"]
+        return _as_bytes(func(*args, **named)) if was_bytes else func(*args, **named)
+    call.__name__ = call.__qualname__ = func.__name__
+    call.__doc__ = func.__doc__
+    return call
+
+
+for _name in ("normcase", "isabs", "join", "split", "splitext", "splitdrive",
+              "basename", "dirname", "normpath", "abspath", "realpath",
+              "relpath", "expanduser", "expandvars", "exists", "lexists",
+              "isfile", "isdir", "islink", "ismount", "getsize", "getmtime",
+              "getatime", "getctime", "samefile"):
+    globals()[_name] = _taking_bytes(globals()[_name])
+for _name in ("commonpath", "commonprefix"):
+    globals()[_name] = _taking_bytes(globals()[_name], many=True)
+del _name

@@ -161,8 +161,9 @@ fn mirrored(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn decomposition(vm: &Vm, args: Args) -> PyResult {
-    record_arg(vm, &DECOMPOSITION, args)?;
-    Err(vm.not_implemented("unicodedata.decomposition is not implemented in towel"))
+    let ([chr], []) = DECOMPOSITION.bind(vm, args)?;
+    let c = char_arg(vm, &DECOMPOSITION, chr, false)?;
+    Ok(Value::str(ucd::decomposition(c)))
 }
 
 // -- numeric values -------------------------------------------------------------------
@@ -258,23 +259,42 @@ fn form_args<'a>(
     Ok((form, as_str(text, 2)?))
 }
 
+/// Whether the tables assign `c`. The normalization crate follows a later
+/// Unicode version than they do, so characters assigned since are kept as
+/// they are; being unassigned here, they are starters that compose with
+/// nothing, so the text between them normalizes on its own.
+fn assigned(c: char) -> bool {
+    ucd::record(c).category != "Cn"
+}
+
 fn is_form(form: Form, text: &str) -> bool {
-    match form {
-        Form::Nfc => is_nfc(text),
-        Form::Nfd => is_nfd(text),
-        Form::Nfkc => is_nfkc(text),
-        Form::Nfkd => is_nfkd(text),
-    }
+    text.split(|c| !assigned(c)).all(|part| match form {
+        Form::Nfc => is_nfc(part),
+        Form::Nfd => is_nfd(part),
+        Form::Nfkc => is_nfkc(part),
+        Form::Nfkd => is_nfkd(part),
+    })
 }
 
 /// `text` in normalization form `form`.
 fn normalized(form: Form, text: &str) -> String {
-    match form {
-        Form::Nfc => text.nfc().collect(),
-        Form::Nfd => text.nfd().collect(),
-        Form::Nfkc => text.nfkc().collect(),
-        Form::Nfkd => text.nfkd().collect(),
+    let part_in_form = |part: &str, out: &mut String| match form {
+        Form::Nfc => out.extend(part.nfc()),
+        Form::Nfd => out.extend(part.nfd()),
+        Form::Nfkc => out.extend(part.nfkc()),
+        Form::Nfkd => out.extend(part.nfkd()),
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        if !assigned(c) {
+            part_in_form(&text[start..at], &mut out);
+            out.push(c);
+            start = at + c.len_utf8();
+        }
     }
+    part_in_form(&text[start..], &mut out);
+    out
 }
 
 fn normalize(vm: &Vm, args: Args) -> PyResult {

@@ -5,7 +5,7 @@ Usage: python3 gen_tables.py [UCD_DIR]   (default /usr/share/unicode, which
 Debian's `unicode-data` package installs)
 
 It reads UnicodeData.txt (category, bidirectional class, combining class,
-mirrored, decimal/digit/numeric values), EastAsianWidth.txt and the Unihan
+mirrored, decomposition mapping, decimal/digit/numeric values), EastAsianWidth.txt and the Unihan
 numeric values (kPrimaryNumeric, kAccountingNumeric, kOtherNumeric), which
 CPython's unicodedata.numeric also reports.
 """
@@ -38,10 +38,11 @@ def version():
 
 
 def unicode_data():
-    """code point -> (category, bidi, combining, mirrored), and the
-    numeric fields (decimal, digit, numeric text)."""
+    """code point -> (category, bidi, combining, mirrored), the numeric
+    fields (decimal, digit, numeric text) and the decomposition mappings."""
     props = {}
     numeric = {}
+    decompositions = {}
     first = None
     unnamed = []
     for line in ucd_lines('UnicodeData.txt'):
@@ -49,6 +50,8 @@ def unicode_data():
         cp = int(fields[0], 16)
         record = (fields[2], fields[4], int(fields[3]), fields[9] == 'Y')
         name = fields[1]
+        if fields[5]:
+            decompositions[cp] = fields[5]
         if name.endswith(', First>'):
             first = cp
             continue
@@ -65,7 +68,7 @@ def unicode_data():
             decimal = int(fields[6]) if fields[6] else -1
             digit = int(fields[7]) if fields[7] else -1
             numeric[cp] = (decimal, digit, fields[8])
-    return props, numeric, unnamed
+    return props, numeric, unnamed, decompositions
 
 
 def named_sequences():
@@ -97,7 +100,7 @@ def fraction(text):
 
 
 def main():
-    props, numeric, unnamed = unicode_data()
+    props, numeric, unnamed, decompositions = unicode_data()
     unihan_numeric(numeric)
     widths = east_asian_width()
     unassigned = ('Cn', '', 0, False)
@@ -174,6 +177,15 @@ def main():
     emit('/// does not give (they are only patterns such as TANGUT IDEOGRAPH-*).')
     emit('pub(crate) const UNNAMED_RANGES: &[(u32, u32)] = &[%s];'
          % ', '.join('(0x%X, 0x%X)' % r for r in unnamed))
+    emit('')
+    emit('/// Decomposition mappings as UnicodeData.txt writes them (a tag such as')
+    emit('/// `<compat>`, then code points in hex), which unicodedata.decomposition')
+    emit('/// returns: (code point, mapping).')
+    emit('#[rustfmt::skip]')
+    emit('pub(crate) const DECOMPOSITIONS: &[(u32, &str)] = &[')
+    for cp in sorted(decompositions):
+        emit('    (0x%X, "%s"),' % (cp, decompositions[cp]))
+    emit('];')
     emit('')
     emit('/// Named sequences (NamedSequences.txt), which unicodedata.lookup finds.')
     emit('#[rustfmt::skip]')

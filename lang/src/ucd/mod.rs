@@ -65,6 +65,14 @@ pub(crate) fn numeric(c: char) -> Option<Numeric> {
     })
 }
 
+/// The decomposition mapping of a character as UnicodeData.txt writes it
+/// (`"<compat> 0066 0069"` for `ﬁ`), or "" when it has none.
+pub(crate) fn decomposition(c: char) -> &'static str {
+    tables::DECOMPOSITIONS
+        .binary_search_by_key(&(c as u32), |&(cp, _)| cp)
+        .map_or("", |at| tables::DECOMPOSITIONS[at].1)
+}
+
 /// The value of a decimal digit of any script, as `int()` and
 /// `str.isdecimal` read it.
 pub(crate) fn decimal_value(c: char) -> Option<u32> {

@@ -85,6 +85,7 @@ exception_types! {
     unicode_error = "UnicodeError" < value_error,
     unicode_decode_error = "UnicodeDecodeError" < unicode_error,
     unicode_encode_error = "UnicodeEncodeError" < unicode_error,
+    unicode_translate_error = "UnicodeTranslateError" < unicode_error,
     warning = "Warning" < exception,
     deprecation_warning = "DeprecationWarning" < warning,
     pending_deprecation_warning = "PendingDeprecationWarning" < warning,

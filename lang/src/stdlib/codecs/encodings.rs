@@ -15,6 +15,8 @@ pub(crate) enum Encoding {
     Ascii,
     Latin1,
     Cp1252,
+    /// IBM PC code page 437 (the DOS character set).
+    Cp437,
     /// UTF-16 with a byte order mark (`utf-16`) or a fixed order.
     Utf16(Order),
     Utf32(Order),
@@ -52,6 +54,7 @@ impl Encoding {
             "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859"
             | "cp819" | "iso_ir_100" | "csisolatin1" | "ibm819" | "iso_8859_1_1987" => Latin1,
             "cp1252" | "windows_1252" | "1252" => Cp1252,
+            "cp437" | "437" | "ibm437" => Cp437,
             "utf_16" | "utf16" | "u16" => Utf16(Order::Bom),
             "utf_16_le" | "utf_16le" | "utf16le" => Utf16(Order::Little),
             "utf_16_be" | "utf_16be" | "utf16be" => Utf16(Order::Big),
@@ -71,6 +74,7 @@ impl Encoding {
             Ascii => "ascii",
             Latin1 => "iso8859-1",
             Cp1252 => "cp1252",
+            Cp437 => "cp437",
             Utf16(Order::Bom) => "utf-16",
             Utf16(Order::Little) => "utf-16-le",
             Utf16(Order::Big) => "utf-16-be",
@@ -88,7 +92,7 @@ impl Encoding {
         match self {
             Utf8 | Utf8Sig => "utf-8",
             Latin1 => "latin-1",
-            Cp1252 => "charmap",
+            Cp1252 | Cp437 => "charmap",
             Utf16(Order::Bom) => "utf-16-le",
             Utf32(Order::Bom) => "utf-32-le",
             other => other.name(),
@@ -103,7 +107,7 @@ impl Encoding {
             Utf8 | Utf8Sig => "utf_8",
             Ascii => "ascii",
             Latin1 => "latin_1",
-            Cp1252 => "charmap",
+            Cp1252 | Cp437 => "charmap",
             Utf16(Order::Bom) => "utf_16",
             Utf16(Order::Little) => "utf_16_le",
             Utf16(Order::Big) => "utf_16_be",
@@ -149,6 +153,11 @@ pub(crate) fn encode_char(enc: Encoding, c: char, out: &mut Vec<u8>) -> bool {
             Some(b) => out.push(b),
             None => return false,
         },
+        Encoding::Cp437 if n < 0x80 => out.push(n as u8),
+        Encoding::Cp437 => match CP437_HIGH.iter().position(|&m| m as u32 == n) {
+            Some(i) => out.push(0x80 + i as u8),
+            None => return false,
+        },
         Encoding::Utf16(order) => {
             let mut buf = [0u16; 2];
             for unit in c.encode_utf16(&mut buf) {
@@ -173,6 +182,23 @@ const CP1252_HIGH: [u16; 32] = [
     0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
     0, 0x17d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161,
     0x203a, 0x153, 0, 0x17e, 0x178,
+];
+
+/// Code page 437's bytes 0x80-0xff (its others are ASCII's), as CPython's
+/// `cp437` codec maps them.
+#[rustfmt::skip]
+const CP437_HIGH: [u16; 128] = [
+    0xc7, 0xfc, 0xe9, 0xe2, 0xe4, 0xe0, 0xe5, 0xe7, 0xea, 0xeb, 0xe8, 0xef, 0xee, 0xec, 0xc4,
+    0xc5, 0xc9, 0xe6, 0xc6, 0xf4, 0xf6, 0xf2, 0xfb, 0xf9, 0xff, 0xd6, 0xdc, 0xa2, 0xa3, 0xa5,
+    0x20a7, 0x192, 0xe1, 0xed, 0xf3, 0xfa, 0xf1, 0xd1, 0xaa, 0xba, 0xbf, 0x2310, 0xac, 0xbd,
+    0xbc, 0xa1, 0xab, 0xbb, 0x2591, 0x2592, 0x2593, 0x2502, 0x2524, 0x2561, 0x2562, 0x2556,
+    0x2555, 0x2563, 0x2551, 0x2557, 0x255d, 0x255c, 0x255b, 0x2510, 0x2514, 0x2534, 0x252c,
+    0x251c, 0x2500, 0x253c, 0x255e, 0x255f, 0x255a, 0x2554, 0x2569, 0x2566, 0x2560, 0x2550,
+    0x256c, 0x2567, 0x2568, 0x2564, 0x2565, 0x2559, 0x2558, 0x2552, 0x2553, 0x256b, 0x256a,
+    0x2518, 0x250c, 0x2588, 0x2584, 0x258c, 0x2590, 0x2580, 0x3b1, 0xdf, 0x393, 0x3c0, 0x3a3,
+    0x3c3, 0xb5, 0x3c4, 0x3a6, 0x398, 0x3a9, 0x3b4, 0x221e, 0x3c6, 0x3b5, 0x2229, 0x2261, 0xb1,
+    0x2265, 0x2264, 0x2320, 0x2321, 0xf7, 0x2248, 0xb0, 0x2219, 0xb7, 0x221a, 0x207f, 0xb2,
+    0x25a0, 0xa0
 ];
 
 fn cp1252_byte(c: char) -> Option<u8> {
@@ -212,6 +238,11 @@ pub(crate) fn decode_step(enc: Encoding, data: &[u8], last: bool) -> Step {
             },
             _ => Step::Char(b as char, 1),
         },
+        Encoding::Cp437 if b < 0x80 => Step::Char(b as char, 1),
+        Encoding::Cp437 => Step::Char(
+            char::from_u32(CP437_HIGH[(b - 0x80) as usize] as u32).expect("a BMP character"),
+            1,
+        ),
         Encoding::Utf8 | Encoding::Utf8Sig => utf8_step(data, last),
         Encoding::Utf16(order) => utf16_step(order, data, last),
         Encoding::Utf32(order) => utf32_step(order, data, last),

@@ -1,13 +1,16 @@
 //! `UnicodeDecodeError` and `UnicodeEncodeError`: their five arguments
 //! (`encoding, object, start, end, reason`), kept as attributes that error
 //! handlers read, and CPython's text ("'utf-8' codec can't decode byte 0xff
-//! in position 0: invalid start byte").
+//! in position 0: invalid start byte"); `UnicodeTranslateError` the same
+//! without the encoding (its `encoding` attribute is None).
 
 use crate::objects::{Args, Name, PyErr, PyResult, Value};
 use crate::vm::types::add_methods;
 use crate::vm::Vm;
 
 const FIELDS: [&str; 5] = ["encoding", "object", "start", "end", "reason"];
+/// A translate error's arguments: FIELDS without the encoding.
+const TRANSLATE_FIELDS: &[&str] = &["object", "start", "end", "reason"];
 
 pub(crate) fn install(vm: &Vm) {
     add_methods(
@@ -20,23 +23,37 @@ pub(crate) fn install(vm: &Vm) {
         "UnicodeEncodeError",
         &[("__init__", init), ("__str__", encode_str)],
     );
+    add_methods(
+        &vm.exc.unicode_translate_error,
+        "UnicodeTranslateError",
+        &[("__init__", init), ("__str__", translate_str)],
+    );
 }
 
-/// `__init__(encoding, object, start, end, reason)`, for both classes.
+/// `__init__(encoding, object, start, end, reason)` for the decode and
+/// encode errors, `__init__(object, start, end, reason)` for translate ones.
 fn init(vm: &Vm, args: Args) -> PyResult {
     let Some(Value::Instance(inst)) = args.get(0) else {
         return Err(vm.type_error("descriptor requires a 'UnicodeError' object"));
     };
+    let class = vm.class_of(&args.pos[0]);
+    let fields: &[&str] = if class.is_subclass(&vm.exc.unicode_translate_error) {
+        inst.set_attr(Name::new("encoding"), Value::None);
+        TRANSLATE_FIELDS
+    } else {
+        &FIELDS
+    };
+    // Each argument's index in FIELDS.
+    let skipped = FIELDS.len() - fields.len();
     let given = &args.pos[1..];
-    if given.len() != 5 || args.has_kwargs() {
+    if given.len() != fields.len() || args.has_kwargs() {
         return Err(vm.type_error(format!(
-            "function takes exactly 5 arguments ({} given)",
+            "function takes exactly {} arguments ({} given)",
+            fields.len(),
             given.len()
         )));
     }
-    let decoding = vm
-        .class_of(&args.pos[0])
-        .is_subclass(&vm.exc.unicode_decode_error);
+    let decoding = class.is_subclass(&vm.exc.unicode_decode_error);
     let expect = |i: usize, ok: bool, what: &str| {
         if ok {
             Ok(())
@@ -48,21 +65,24 @@ fn init(vm: &Vm, args: Args) -> PyResult {
             )))
         }
     };
-    expect(0, matches!(given[0], Value::Str(_)), "str")?;
+    let at = |field: usize| field - skipped;
+    if skipped == 0 {
+        expect(0, matches!(given[0], Value::Str(_)), "str")?;
+    }
     if decoding {
         expect(
-            1,
-            crate::objects::buffer::contents(&given[1]).is_some(),
+            at(1),
+            crate::objects::buffer::contents(&given[at(1)]).is_some(),
             "bytes-like object",
         )?;
     } else {
-        expect(1, matches!(given[1], Value::Str(_)), "str")?;
+        expect(at(1), matches!(given[at(1)], Value::Str(_)), "str")?;
     }
-    vm.to_index(&given[2])?;
-    vm.to_index(&given[3])?;
-    expect(4, matches!(given[4], Value::Str(_)), "str")?;
+    vm.to_index(&given[at(2)])?;
+    vm.to_index(&given[at(3)])?;
+    expect(at(4), matches!(given[at(4)], Value::Str(_)), "str")?;
     inst.exc_data().args = given.to_vec();
-    for (name, value) in FIELDS.iter().zip(given) {
+    for (name, value) in fields.iter().zip(given) {
         let value = match (*name, decoding) {
             // The object is kept as bytes, whatever buffer it came as.
             ("object", true) => Value::Bytes(std::rc::Rc::new(
@@ -137,10 +157,33 @@ fn encode_str(vm: &Vm, args: Args) -> PyResult {
     Ok(Value::string(text))
 }
 
+fn translate_str(vm: &Vm, args: Args) -> PyResult {
+    let exc = &args.pos[0];
+    if !has_fields(exc) {
+        return Ok(Value::str(""));
+    }
+    let (_, object, start, end, reason) = fields(vm, exc)?;
+    let ch = match &object {
+        Value::Str(s) if end == start + 1 => s.as_str().chars().nth(start.max(0) as usize),
+        _ => None,
+    };
+    let text = match ch {
+        Some(c) => format!(
+            "can't translate character '{}' in position {start}: {reason}",
+            escaped(c)
+        ),
+        None => format!(
+            "can't translate characters in position {start}-{}: {reason}",
+            end - 1
+        ),
+    };
+    Ok(Value::string(text))
+}
+
 /// Whether `__init__` ran (an error made without arguments prints as empty).
 fn has_fields(exc: &Value) -> bool {
     match exc {
-        Value::Instance(inst) => inst.exc_data().args.len() == 5,
+        Value::Instance(inst) => inst.exc_data().args.len() >= TRANSLATE_FIELDS.len(),
         _ => false,
     }
 }

@@ -116,7 +116,7 @@ pub(crate) fn encode(vm: &Vm, text: &Value, enc: Encoding, errors: &str) -> PyRe
     let s = s.as_str();
     let fast = match enc {
         Encoding::Utf8 => true,
-        Encoding::Ascii | Encoding::Latin1 | Encoding::Cp1252 => s.is_ascii(),
+        Encoding::Ascii | Encoding::Latin1 | Encoding::Cp1252 | Encoding::Cp437 => s.is_ascii(),
         _ => false,
     };
     if fast {
