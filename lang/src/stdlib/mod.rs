@@ -347,6 +347,11 @@ pub const MODULES: &[ModuleDef] = &[
     def("httpx", Stdlib, Script(stdlib_source!("httpx.py"))),
     def("select", Builtin, Native(select::make)),
     def("selectors", Stdlib, Script(stdlib_source!("selectors.py"))),
+    def(
+        "socketserver",
+        Stdlib,
+        Script(stdlib_source!("socketserver.py")),
+    ),
     def("_signal", Builtin, Native(signal::make)),
     def("signal", Stdlib, Script(stdlib_source!("signal.py"))),
     def("_subprocess", Builtin, Native(subprocess::make)),
