@@ -1,11 +1,26 @@
 # compile(..., "single") takes one interactive statement (a line of simple
 # statements or one compound statement); warnings.warn's stacklevel names
 # the caller at that level, and warn_explicit the place it is given.
+import os
 import sys
 import warnings
 
+
+class ScriptRelative:
+    """stderr onto stdout, with this script's folder left out of paths, so
+    the recording holds wherever the repository is checked out."""
+
+    folder = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+    def write(self, text):
+        return sys.stdout.write(text.replace(self.folder, ""))
+
+    def flush(self):
+        sys.stdout.flush()
+
+
 warnings.simplefilter("always")
-sys.stderr = sys.stdout
+sys.stderr = ScriptRelative()
 
 code = compile("a = 1; b = 2", "<s>", "single")
 exec(code)
