@@ -15,6 +15,23 @@ import errno as _errno
 import socket as _socket_module
 
 
+def _tell_protocol(transport, what):
+    """Calls the transport's protocol's method `what` (a flow-control or
+    end-of-file notice); a failure, fatal ones apart, goes to the loop's
+    exception handler instead of ending the transport's callback."""
+    try:
+        getattr(transport._protocol, what)()
+    except BaseException as exc:
+        if _is_fatal(exc):
+            raise
+        transport._loop.call_exception_handler({
+            'message': f'protocol.{what}() failed',
+            'exception': exc,
+            'transport': transport,
+            'protocol': transport._protocol,
+        })
+
+
 class BaseProtocol:
     """What every protocol hears from its transport: the connection made
     and lost, and the write buffer's pause and resume."""
@@ -358,19 +375,6 @@ class _SelectorSocketTransport(Transport):
         self._made = True
         self._protocol.connection_made(self)
 
-    def _tell_protocol(self, method, what):
-        try:
-            method()
-        except BaseException as exc:
-            if _is_fatal(exc):
-                raise
-            self._loop.call_exception_handler({
-                'message': f'protocol.{what}() failed',
-                'exception': exc,
-                'transport': self,
-                'protocol': self._protocol,
-            })
-
     # -- reading ------------------------------------------------------------------
 
     def _start_reading(self):
@@ -527,11 +531,11 @@ class _SelectorSocketTransport(Transport):
 
     def _pause_protocol(self):
         self._writing_paused = True
-        self._tell_protocol(self._protocol.pause_writing, 'pause_writing')
+        _tell_protocol(self, 'pause_writing')
 
     def _resume_protocol(self):
         self._writing_paused = False
-        self._tell_protocol(self._protocol.resume_writing, 'resume_writing')
+        _tell_protocol(self, 'resume_writing')
 
     def write_eof(self):
         if self._closing or self._wire is None or self._wire.eof_written():
@@ -767,7 +771,7 @@ class _SSLProtocolTransport(_SelectorSocketTransport):
             super()._end_of_input()
             return
         self._stop_reading()
-        self._tell_protocol(self._protocol.eof_received, 'eof_received')
+        _tell_protocol(self, 'eof_received')
         if not self._wire.buffered():
             self._lose(None)
 
@@ -1431,7 +1435,7 @@ class _SelectorDatagramTransport(BaseTransport):
         self._waiting_bytes += len(data)
         if not self._writing_paused and self._waiting_bytes > self._high:
             self._writing_paused = True
-            self._tell_protocol('pause_writing')
+            _tell_protocol(self, 'pause_writing')
 
     def _send_one(self, data, addr):
         """Send one datagram now: True when sent, False when it failed (the
@@ -1467,23 +1471,10 @@ class _SelectorDatagramTransport(BaseTransport):
                 return
         if self._writing_paused and self._waiting_bytes <= self._low:
             self._writing_paused = False
-            self._tell_protocol('resume_writing')
+            _tell_protocol(self, 'resume_writing')
         self._stop_writing()
         if self._closing:
             self._lose(None)
-
-    def _tell_protocol(self, what):
-        try:
-            getattr(self._protocol, what)()
-        except BaseException as exc:
-            if _is_fatal(exc):
-                raise
-            self._loop.call_exception_handler({
-                'message': f'protocol.{what}() failed',
-                'exception': exc,
-                'transport': self,
-                'protocol': self._protocol,
-            })
 
     def _stop_reading(self):
         if self._reader is not None:
