@@ -6,7 +6,7 @@ use crate::objects::BoolWord;
 use crate::objects::{
     Args, Class, NativeIter, NativeObject, PyDict, PyResult, PySet, Signature, Style, Value,
 };
-use crate::vm::ops::BinOp;
+use crate::vm::ops::{BinOp, CmpOp};
 use crate::vm::types::{add_declared_methods, add_methods, new_final_class};
 use crate::vm::Vm;
 use std::any::Any;
@@ -85,7 +85,98 @@ pub fn install(vm: &Vm) {
                 ("__repr__", view_repr),
             ],
         );
+        if key != "dict_values" {
+            add_methods(&c, name, VIEW_SET_METHODS);
+        }
     }
+}
+
+/// What keys and items views share with sets (values views have none of
+/// it: their items need not be hashable).
+const VIEW_SET_METHODS: &[(&str, crate::objects::NativeFn)] = &[
+    ("__sub__", |vm, args| {
+        view_set_op(vm, &args, BinOp::Sub, false)
+    }),
+    ("__rsub__", |vm, args| {
+        view_set_op(vm, &args, BinOp::Sub, true)
+    }),
+    ("__and__", |vm, args| {
+        view_set_op(vm, &args, BinOp::And, false)
+    }),
+    ("__rand__", |vm, args| {
+        view_set_op(vm, &args, BinOp::And, true)
+    }),
+    ("__or__", |vm, args| {
+        view_set_op(vm, &args, BinOp::Or, false)
+    }),
+    ("__ror__", |vm, args| {
+        view_set_op(vm, &args, BinOp::Or, true)
+    }),
+    ("__xor__", |vm, args| {
+        view_set_op(vm, &args, BinOp::Xor, false)
+    }),
+    ("__rxor__", |vm, args| {
+        view_set_op(vm, &args, BinOp::Xor, true)
+    }),
+    ("__eq__", |vm, args| view_compare(vm, &args, CmpOp::Eq)),
+    ("__ne__", |vm, args| view_compare(vm, &args, CmpOp::Ne)),
+    ("__lt__", |vm, args| view_compare(vm, &args, CmpOp::Lt)),
+    ("__le__", |vm, args| view_compare(vm, &args, CmpOp::Le)),
+    ("__gt__", |vm, args| view_compare(vm, &args, CmpOp::Gt)),
+    ("__ge__", |vm, args| view_compare(vm, &args, CmpOp::Ge)),
+    ("isdisjoint", view_isdisjoint),
+];
+
+/// `view OP other` (or `other OP view` when `reflected`), as CPython
+/// computes it: a new set of the left operand's items, combined with the
+/// right operand's, which may be any iterable.
+fn view_set_op(vm: &Vm, args: &Args, op: BinOp, reflected: bool) -> PyResult {
+    args.check(vm, "set operation", 2, 2)?;
+    let (left, right) = if reflected {
+        (&args.pos[1], &args.pos[0])
+    } else {
+        (&args.pos[0], &args.pos[1])
+    };
+    let result = set_from(vm, Some(left))?;
+    match op {
+        BinOp::Or => update_internal(vm, &result, right)?,
+        BinOp::Sub => difference_update_internal(vm, &result, right)?,
+        BinOp::Xor => symmetric_difference_update(vm, &result, right)?,
+        _ => return Ok(Value::set(intersection(vm, &Rc::new(result), right)?)),
+    }
+    Ok(Value::set(result))
+}
+
+/// Comparisons of a keys or items view with a set, a frozenset or another
+/// such view, as sets; NotImplemented for anything else.
+fn view_compare(vm: &Vm, args: &Args, op: CmpOp) -> PyResult {
+    args.check(vm, "comparison", 2, 2)?;
+    let set_like = |v: &Value| match v {
+        Value::Set(_) | Value::FrozenSet(_) => Some(Ok(v.clone())),
+        other => other
+            .downcast_native::<DictViewObj>()
+            .filter(|view| view.view != DictView::Values)
+            .map(|_| set_from(vm, Some(other)).map(Value::set)),
+    };
+    let (Some(mine), Some(theirs)) = (set_like(&args.pos[0]), set_like(&args.pos[1])) else {
+        return Ok(Value::NotImplemented);
+    };
+    vm.compare(&mine?, &theirs?, op)
+}
+
+/// `view.isdisjoint(iterable)`: True if no item of the iterable is in the view.
+fn view_isdisjoint(vm: &Vm, args: Args) -> PyResult {
+    args.check(vm, "isdisjoint", 2, 2)?;
+    let mine = set_from(vm, Some(&args.pos[0]))?;
+    let mut disjoint = true;
+    vm.for_each(&args.pos[1], |item| {
+        if mine.contains(vm, &item)? {
+            disjoint = false;
+            return Ok(ControlFlow::Break(()));
+        }
+        Ok(ControlFlow::Continue(()))
+    })?;
+    Ok(Value::from_bool(disjoint))
 }
 
 // Docstrings of the methods set and frozenset share.
