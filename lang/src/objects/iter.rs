@@ -322,7 +322,14 @@ impl NativeIter {
             IterState::CallableSentinel { func, sentinel } => {
                 let (func, sentinel) = (func.clone(), sentinel.clone());
                 drop(state);
-                let v = vm.call(&func, &[])?;
+                // A StopIteration from the callable ends the iteration too.
+                let v = match vm.call(&func, &[]) {
+                    Err(e) if vm.err_is(&e, &vm.exc.stop_iteration) => {
+                        *self.state.borrow_mut() = IterState::Exhausted;
+                        return Ok(None);
+                    }
+                    other => other?,
+                };
                 if vm.eq(&v, &sentinel)? {
                     *self.state.borrow_mut() = IterState::Exhausted;
                     return Ok(None);
