@@ -229,23 +229,31 @@ fn write_sys_stream(vm: &Vm, name: &str, s: &str) -> PyResult<()> {
     Ok(())
 }
 
+// Docstrings the text layer and its `.buffer` share.
+const FLUSH_DOC: &str = "Write out whatever the stream holds in its buffer.";
+const ISATTY_DOC: &str = "Return True if the stream is connected to a terminal.";
+const FILENO_DOC: &str = "Return the file descriptor the stream writes to.";
+const WRITABLE_DOC: &str = "Return True: the stream can be written.";
+const READABLE_DOC: &str = "Return False: the stream cannot be read.";
+const SEEKABLE_DOC: &str = "Return False: towel writes standard streams as streams.";
+
 static WRITE: Signature = Signature::new(Style::Exact, "TextIOWrapper.write", "$self, text, /")
     .doc("Write a string to the stream and return how many characters were written.");
 static WRITELINES: Signature =
     Signature::new(Style::Exact, "TextIOWrapper.writelines", "$self, lines, /")
         .doc("Write each string of an iterable to the stream (no line ends are added).");
-static FLUSH: Signature = Signature::new(Style::Exact, "TextIOWrapper.flush", "$self, /")
-    .doc("Write out whatever the stream holds in its buffer.");
-static ISATTY: Signature = Signature::new(Style::Exact, "TextIOWrapper.isatty", "$self, /")
-    .doc("Return True if the stream is connected to a terminal.");
-static FILENO: Signature = Signature::new(Style::Exact, "TextIOWrapper.fileno", "$self, /")
-    .doc("Return the file descriptor the stream writes to.");
-static WRITABLE: Signature = Signature::new(Style::Exact, "TextIOWrapper.writable", "$self, /")
-    .doc("Return True: the stream can be written.");
-static READABLE: Signature = Signature::new(Style::Exact, "TextIOWrapper.readable", "$self, /")
-    .doc("Return False: the stream cannot be read.");
-static SEEKABLE: Signature = Signature::new(Style::Exact, "TextIOWrapper.seekable", "$self, /")
-    .doc("Return False: towel writes standard streams as streams.");
+static FLUSH: Signature =
+    Signature::new(Style::Exact, "TextIOWrapper.flush", "$self, /").doc(FLUSH_DOC);
+static ISATTY: Signature =
+    Signature::new(Style::Exact, "TextIOWrapper.isatty", "$self, /").doc(ISATTY_DOC);
+static FILENO: Signature =
+    Signature::new(Style::Exact, "TextIOWrapper.fileno", "$self, /").doc(FILENO_DOC);
+static WRITABLE: Signature =
+    Signature::new(Style::Exact, "TextIOWrapper.writable", "$self, /").doc(WRITABLE_DOC);
+static READABLE: Signature =
+    Signature::new(Style::Exact, "TextIOWrapper.readable", "$self, /").doc(READABLE_DOC);
+static SEEKABLE: Signature =
+    Signature::new(Style::Exact, "TextIOWrapper.seekable", "$self, /").doc(SEEKABLE_DOC);
 static RECONFIGURE: Signature = Signature::new(
     Style::Clinic,
     "TextIOWrapper.reconfigure",
@@ -256,23 +264,17 @@ static BUFFER_WRITE: Signature =
     Signature::undocumented(Style::Exact, "BufferedWriter.write", "$self, buffer, /")
         .doc("Write a bytes-like object and return how many bytes were written.");
 static BUFFER_FLUSH: Signature =
-    Signature::undocumented(Style::Exact, "BufferedWriter.flush", "$self, /")
-        .doc("Write out whatever the stream holds in its buffer.");
+    Signature::undocumented(Style::Exact, "BufferedWriter.flush", "$self, /").doc(FLUSH_DOC);
 static BUFFER_ISATTY: Signature =
-    Signature::undocumented(Style::Exact, "BufferedWriter.isatty", "$self, /")
-        .doc("Return True if the stream is connected to a terminal.");
+    Signature::undocumented(Style::Exact, "BufferedWriter.isatty", "$self, /").doc(ISATTY_DOC);
 static BUFFER_FILENO: Signature =
-    Signature::undocumented(Style::Exact, "BufferedWriter.fileno", "$self, /")
-        .doc("Return the file descriptor the stream writes to.");
+    Signature::undocumented(Style::Exact, "BufferedWriter.fileno", "$self, /").doc(FILENO_DOC);
 static BUFFER_WRITABLE: Signature =
-    Signature::undocumented(Style::Exact, "BufferedWriter.writable", "$self, /")
-        .doc("Return True: the stream can be written.");
+    Signature::undocumented(Style::Exact, "BufferedWriter.writable", "$self, /").doc(WRITABLE_DOC);
 static BUFFER_READABLE: Signature =
-    Signature::undocumented(Style::Exact, "BufferedWriter.readable", "$self, /")
-        .doc("Return False: the stream cannot be read.");
+    Signature::undocumented(Style::Exact, "BufferedWriter.readable", "$self, /").doc(READABLE_DOC);
 static BUFFER_SEEKABLE: Signature =
-    Signature::undocumented(Style::Exact, "BufferedWriter.seekable", "$self, /")
-        .doc("Return False: towel writes standard streams as streams.");
+    Signature::undocumented(Style::Exact, "BufferedWriter.seekable", "$self, /").doc(SEEKABLE_DOC);
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Stream> {
     args.get(0)
